@@ -1,0 +1,111 @@
+// `npm run bench`: durable submissions against a baseline measured in the same run.
+//   (a) POST /api/v1/submissions/validate — parses and zod-validates the same JSON, stores nothing;
+//   (b) POST /api/v1/submissions          — the same, then commits the case (synchronous=FULL) before answering.
+// The server runs in its own process (ROLE=web, so no worker shares its core); autocannon runs here.
+// Options: --seconds N (default 10), --connections N (default 50), --pg (use TEST_DATABASE_URL or local PostgreSQL).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { Queue } from 'bullmq';
+import pg from 'pg';
+import { SUBMISSION_EXAMPLES } from '../src/cases/submission.schema.ts';
+
+const arg = (name: string, dflt: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const seconds = arg('seconds', 10);
+const connections = arg('connections', 50);
+const usePg = process.argv.includes('--pg');
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+function peakRssMb(pid: number): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : NaN;
+}
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shiantong-bench-'));
+  const port = await freePort();
+  const prefix = `bench_${randomBytes(4).toString('hex')}`;
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    ROLE: 'web',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    QUEUE_PREFIX: prefix,
+    LOG_LEVEL: 'warn',
+    SQLITE_SYNCHRONOUS: 'FULL',
+    RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '100000000',
+  };
+  let schema: string | null = null;
+  const pgBase = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
+  if (usePg) {
+    schema = prefix;
+    const c = new pg.Client(pgBase);
+    await c.connect();
+    await c.query(`create schema ${schema}`);
+    await c.end();
+    env.DATABASE_URL = `${pgBase}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  }
+  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const body = JSON.stringify(SUBMISSION_EXAMPLES.complaint.value);
+  const run = async (p: string, duration: number) =>
+    autocannon({ url: `${base}${p}`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration, pipelining: 1 });
+
+  try {
+    // Warm up both paths (JIT, SQLite page cache), then measure.
+    await run('/api/v1/submissions/validate', 2);
+    await run('/api/v1/submissions', 2);
+    const a = await run('/api/v1/submissions/validate', seconds);
+    const b = await run('/api/v1/submissions', seconds);
+    const rss = peakRssMb(server.pid!);
+    const row = (name: string, r: autocannon.Result) => ({
+      route: name,
+      'req/s': Math.round(r.requests.average),
+      'p50 ms': r.latency.p50,
+      'p99 ms': r.latency.p99,
+      errors: r.errors + r.non2xx,
+      '2xx': r['2xx'],
+    });
+    console.log(`\nShiantong benchmark — ${connections} connections, ${seconds}s each, database ${usePg ? 'PostgreSQL' : 'SQLite (synchronous=FULL)'}, Node ${process.version}`);
+    console.table([row('(a) baseline: parse + zod validate', a), row('(b) durable POST /api/v1/submissions', b)]);
+    console.log(`server peak RSS: ${rss} MB (whole run)`);
+    const ratio = b.requests.average / a.requests.average;
+    console.log(`ratio b/a: ${ratio.toFixed(2)} (goal ≥ 0.50)`);
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    const q = new Queue('case-workflow', { connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }, prefix });
+    await q.obliterate({ force: true }).catch(() => undefined);
+    await q.close();
+    if (schema) {
+      const c = new pg.Client(pgBase);
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();
+process.exit(0);

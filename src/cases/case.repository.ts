@@ -1,0 +1,102 @@
+// Reads of cases and the one write path for changing one: applyTransition. It loads the case, asks the
+// pure state machine, then writes the status, the timeline event and any outbox jobs in one transaction,
+// guarded by the row's version so two concurrent changes cannot both win.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/database.ts';
+import type { CaseRow } from '../db/schema.ts';
+import { AppError } from '../lib/errors.ts';
+import { type Actor, type CaseKind, type CaseStatus, type Command, type TransitionResult, transition } from './case.machine.ts';
+
+export async function findCaseById(db: Db, id: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('intake_case').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findCaseByNumber(db: Db, number: string): Promise<CaseRow | undefined> {
+  return db.selectFrom('intake_case').selectAll().where('number', '=', number).executeTakeFirst();
+}
+
+/** Columns a transition may set besides the status (assignment, for instance). */
+export interface CasePatch {
+  unit_id?: string | null;
+  assignee_id?: string | null;
+  category?: string | null;
+  urgency?: string | null;
+  urgency_rank?: number | null;
+  suspected_crime?: number;
+  crime_basis?: string | null;
+  needs_details?: number;
+  business_key?: string | null;
+  township?: string | null;
+  triage?: string | null;
+  flags?: string | null;
+  other_authority?: string | null;
+}
+
+export interface AppliedTransition {
+  caseId: string;
+  result: TransitionResult;
+}
+
+export interface ApplyOptions {
+  /** Expected version (optimistic lock from a form); omitted = whatever was just read. */
+  expectedVersion?: number;
+  patch?: CasePatch;
+  /** Called inside the same transaction, after the status write: for rows that belong with the change. */
+  alsoWrite?: (trx: Db, row: CaseRow, result: TransitionResult) => Promise<void>;
+}
+
+export async function applyTransition(db: Db, caseId: string, cmd: Command, actor: Actor, now: Date, opts: ApplyOptions = {}): Promise<AppliedTransition> {
+  return db.transaction().execute((trx) => applyTransitionIn(trx, caseId, cmd, actor, now, opts));
+}
+
+/** The same, inside a transaction the caller owns (several steps that must commit together). */
+export async function applyTransitionIn(trx: Db, caseId: string, cmd: Command, actor: Actor, now: Date, opts: ApplyOptions = {}): Promise<AppliedTransition> {
+  {
+    const row = await findCaseById(trx, caseId);
+    if (!row) throw new AppError('CASE_NOT_FOUND', '案件不存在');
+    if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) throw new AppError('CONFLICT', '案件已被他人修改，请刷新后重试');
+    const result = transition({ kind: row.kind as CaseKind, status: row.status as CaseStatus, openedAt: row.opened_at }, cmd, actor, now);
+    if (!result.ok) {
+      throw new AppError(result.code, result.message);
+    }
+    const at = result.event.at;
+    const updated = await trx
+      .updateTable('intake_case')
+      .set({
+        status: result.to,
+        version: row.version + 1,
+        updated_at: at,
+        ...(result.patch.openedAt ? { opened_at: result.patch.openedAt } : {}),
+        ...(result.patch.closedAt ? { closed_at: result.patch.closedAt } : {}),
+        ...(opts.patch ?? {}),
+      })
+      .where('id', '=', caseId)
+      .where('version', '=', row.version)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '案件已被他人修改，请刷新后重试');
+    await trx
+      .insertInto('case_event')
+      .values({
+        id: randomUUID(),
+        case_id: caseId,
+        type: result.event.type,
+        actor_role: actor.role,
+        actor_id: actor.id,
+        from_status: result.event.fromStatus,
+        to_status: result.event.toStatus,
+        reason: result.event.reason,
+        data: result.event.data ? JSON.stringify(result.event.data) : null,
+        public: result.event.public ? 1 : 0,
+        at,
+      })
+      .execute();
+    for (const e of result.effects) {
+      await trx
+        .insertInto('outbox')
+        .values({ id: randomUUID(), case_id: caseId, queue: e.queue, name: e.name, payload: JSON.stringify({ caseId }), created_at: at, sent_at: null, attempts: 0, last_error: null })
+        .execute();
+    }
+    await opts.alsoWrite?.(trx, row, result);
+    return { caseId, result };
+  }
+}

@@ -1,0 +1,74 @@
+// Evidence files, stored content-addressed under DATA_DIR/evidence/ab/<sha256>. A file is fsynced and
+// renamed into place before the case row that refers to it is committed, so an acknowledged case never
+// points at a missing file. Identical files are stored once.
+import { createHash, randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+
+export interface StoredFile {
+  sha256: string;
+  size: number;
+  mime: string;
+}
+
+/** Types we accept, recognised by their first bytes, never by the file name. */
+export function sniffMime(b: Uint8Array): string | null {
+  const at = (i: number) => b[i] ?? -1;
+  const ascii = (from: number, to: number) => Buffer.from(b.subarray(from, to)).toString('latin1');
+  if (at(0) === 0xff && at(1) === 0xd8 && at(2) === 0xff) return 'image/jpeg';
+  if (ascii(0, 8) === '\x89PNG\r\n\x1a\n') return 'image/png';
+  if (ascii(0, 6) === 'GIF87a' || ascii(0, 6) === 'GIF89a') return 'image/gif';
+  if (ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'image/webp';
+  if (ascii(0, 5) === '%PDF-') return 'application/pdf';
+  if (ascii(4, 8) === 'ftyp') {
+    const brand = ascii(8, 12);
+    if (['heic', 'heix', 'mif1', 'msf1', 'heif'].includes(brand)) return 'image/heic';
+    if (brand === 'qt  ') return 'video/quicktime';
+    return 'video/mp4';
+  }
+  return null;
+}
+
+export const ACCEPTED_TYPES_LABEL = '照片（JPG、PNG、GIF、WEBP、HEIC）、PDF 或短视频（MP4、MOV）';
+
+export class EvidenceStore {
+  constructor(private readonly root: string) {}
+
+  pathFor(sha256: string): string {
+    return path.join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  async put(bytes: Uint8Array, mime: string): Promise<StoredFile> {
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const target = this.pathFor(sha256);
+    const exists = await fs.stat(target).then(
+      (s) => s.size === bytes.length,
+      () => false,
+    );
+    if (!exists) {
+      const dir = path.dirname(target);
+      await fs.mkdir(dir, { recursive: true });
+      const tmp = path.join(dir, `.${sha256}.${randomUUID()}.tmp`);
+      const fh = await fs.open(tmp, 'w');
+      try {
+        await fh.writeFile(bytes);
+        await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      await fs.rename(tmp, target);
+      const dh = await fs.open(dir, 'r');
+      try {
+        await dh.sync();
+      } finally {
+        await dh.close();
+      }
+    }
+    return { sha256, size: bytes.length, mime };
+  }
+
+  async read(sha256: string): Promise<Buffer> {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error('bad evidence hash');
+    return fs.readFile(this.pathFor(sha256));
+  }
+}

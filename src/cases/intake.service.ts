@@ -1,0 +1,269 @@
+// Intake: turns a validated submission into one case (or two linked cases for complaint+report, Order
+// 121 Art. 9) with its parties, evidence, first timeline event and outbox job, durably. Concurrent
+// submissions are grouped into one transaction (group commit); each caller is answered only after the
+// transaction holding its rows committed.
+import { createHash, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { Database } from '../db/schema.ts';
+import type { Clock } from '../lib/clock.ts';
+import { cstDate } from '../lib/clock.ts';
+import { AppError } from '../lib/errors.ts';
+import { type BatchResult, GroupCommitter } from '../lib/group-commit.ts';
+import type { IdentityCipher } from '../lib/identity-cipher.ts';
+import { hashQueryCode, newQueryCode } from '../lib/query-code.ts';
+import { ruleVersionFor } from '../deadlines/rules.ts';
+import { type Actor, type CaseKind, transition } from './case.machine.ts';
+import type { StoredFile } from './evidence.store.ts';
+import { type Person, type Submission, normalisePhone } from './submission.schema.ts';
+
+export const CHANNELS = ['web', 'wechat', 'api', 'phone', 'police'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export interface IntakeRequest {
+  submission: Submission;
+  files: readonly StoredFile[];
+  channel: Channel;
+  actor: Actor;
+  idempotencyKey: string | null;
+}
+
+export interface IntakeReceipt {
+  submissionId: string;
+  receivedAt: string;
+  cases: { number: string; kind: CaseKind }[];
+  /** Shown once. Only its hash is stored. */
+  queryCode: string;
+  /** True when this answer replays an earlier request with the same Idempotency-Key. */
+  replayed: boolean;
+}
+
+/** The identity stored encrypted in party.identity_enc. */
+export interface PartyIdentity {
+  name: string;
+  phone: string;
+  address: string | null;
+  idNumber: string | null;
+}
+
+const CHUNK = 400;
+
+async function insertChunked<T extends keyof Database & string>(trx: Db, table: T, rows: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    // The rows are built below from the table's own column names; Kysely cannot check a generic table's shape.
+    await trx.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
+  }
+}
+
+/** Stable hash of what was asked, so a reused Idempotency-Key with a different body is caught. */
+export function requestHash(sub: Submission, files: readonly StoredFile[], channel: Channel): string {
+  return createHash('sha256')
+    .update(JSON.stringify({ sub, files: files.map((f) => f.sha256), channel }))
+    .digest('hex');
+}
+
+export class IntakeService {
+  private readonly committer: GroupCommitter<IntakeRequest, IntakeReceipt>;
+
+  constructor(
+    private readonly deps: { db: Db; cipher: IdentityCipher; clock: Clock; onCommitted?: () => void },
+    maxBatch = 256,
+  ) {
+    this.committer = new GroupCommitter((items) => this.writeBatch(items), maxBatch);
+  }
+
+  get stats() {
+    return this.committer.stats;
+  }
+
+  submit(req: IntakeRequest): Promise<IntakeReceipt> {
+    return this.committer.submit(req);
+  }
+
+  close(): Promise<void> {
+    return this.committer.close();
+  }
+
+  /** Writes a batch in one transaction. Exported through the committer only. */
+  private async writeBatch(items: IntakeRequest[]): Promise<BatchResult<IntakeReceipt>[]> {
+    const { db, cipher, clock } = this.deps;
+    const now = clock.now();
+    const at = now.toISOString();
+    const results = await db.transaction().execute(async (trx) => {
+      const out: (BatchResult<IntakeReceipt> | { sameAs: number; hash: string })[] = new Array(items.length);
+
+      // 1. Idempotency: replay stored answers; a key seen twice in this batch follows its first use.
+      const hashes = items.map((it) => requestHash(it.submission, it.files, it.channel));
+      const keys = [...new Set(items.map((it) => it.idempotencyKey).filter((k): k is string => k !== null))];
+      const stored = keys.length
+        ? await trx.selectFrom('idempotency_key').select(['key', 'request_hash', 'response']).where('key', 'in', keys).execute()
+        : [];
+      const storedByKey = new Map(stored.map((s) => [s.key, s]));
+      const firstInBatch = new Map<string, number>();
+      const toCreate: number[] = [];
+      items.forEach((it, i) => {
+        const key = it.idempotencyKey;
+        if (key !== null) {
+          const prior = storedByKey.get(key);
+          if (prior) {
+            out[i] =
+              prior.request_hash === hashes[i]
+                ? { ok: true, value: { ...cipher.open<IntakeReceipt>(prior.response, `idem:${key}`), replayed: true } }
+                : { ok: false, error: new AppError('IDEMPOTENCY_CONFLICT', '这个 Idempotency-Key 已用于另一份不同的提交') };
+            return;
+          }
+          const first = firstInBatch.get(key);
+          if (first !== undefined) {
+            out[i] = { sameAs: first, hash: hashes[i] ?? '' };
+            return;
+          }
+          firstInBatch.set(key, i);
+        }
+        toCreate.push(i);
+      });
+
+      // 2. Case numbers: one atomic counter bump per batch (safe across processes on PostgreSQL too).
+      const caseCount = toCreate.reduce((n, i) => n + (items[i]?.submission.kind === 'both' ? 2 : 1), 0);
+      let nextSeq = 0;
+      const day = cstDate(now).replaceAll('-', '');
+      if (caseCount > 0) {
+        const row = await trx
+          .insertInto('case_number_counter')
+          .values({ day, last: caseCount })
+          .onConflict((oc) => oc.column('day').doUpdateSet({ last: sql<number>`case_number_counter.last + ${caseCount}` }))
+          .returning('last')
+          .executeTakeFirstOrThrow();
+        nextSeq = Number(row.last) - caseCount + 1;
+      }
+
+      // 3. Build every row in memory, then insert table by table.
+      const caseRows: Record<string, unknown>[] = [];
+      const partyRows: Record<string, unknown>[] = [];
+      const evidenceRows: Record<string, unknown>[] = [];
+      const eventRows: Record<string, unknown>[] = [];
+      const linkRows: Record<string, unknown>[] = [];
+      const outboxRows: Record<string, unknown>[] = [];
+      const idemRows: Record<string, unknown>[] = [];
+
+      for (const i of toCreate) {
+        const it = items[i]!;
+        const s = it.submission;
+        const submissionId = randomUUID();
+        const queryCode = newQueryCode();
+        const codeHash = hashQueryCode(queryCode);
+        const kinds: CaseKind[] = s.kind === 'both' ? ['complaint', 'report'] : [s.kind];
+        const created: { id: string; number: string; kind: CaseKind }[] = [];
+        for (const kind of kinds) {
+          const id = randomUUID();
+          const number = `XZ-${day}-${String(nextSeq++).padStart(6, '0')}`;
+          const t = transition(null, { type: 'submit' }, it.actor, now);
+          if (!t.ok) throw new AppError(t.code === 'FORBIDDEN' ? 'FORBIDDEN' : 'VALIDATION', t.message);
+          caseRows.push({
+            id,
+            number,
+            submission_id: submissionId,
+            kind,
+            status: t.to,
+            channel: it.channel,
+            received_at: at,
+            rule_version: ruleVersionFor(now),
+            business_name: s.business?.name ?? null,
+            business_address: s.business?.address ?? s.business?.platform ?? null,
+            township: s.township ?? null,
+            place: s.place ?? null,
+            product: s.product ?? null,
+            incident_at: s.incidentDate ?? null,
+            description: s.description,
+            citizen_request: kind === 'complaint' ? (s.request ?? null) : null,
+            consent_publish: s.consentToPublish ? 1 : 0,
+            anonymous: kind === 'report' && s.anonymous ? 1 : 0,
+            wants_reward: kind === 'report' && s.wantsReward ? 1 : 0,
+            query_code_hash: codeHash,
+            unit_id: null,
+            assignee_id: null,
+            opened_at: null,
+            closed_at: null,
+            category: null,
+            urgency: null,
+            urgency_rank: null,
+            suspected_crime: 0,
+            crime_basis: null,
+            needs_details: 0,
+            business_key: null,
+            triage: null,
+            flags: null,
+            other_authority: null,
+            version: 1,
+            created_at: at,
+            updated_at: at,
+          });
+          if (s.person && !(kind === 'report' && s.anonymous)) partyRows.push(this.partyRow(id, kind === 'complaint' ? 'complainant' : 'reporter', s.person, at));
+          for (const f of it.files) evidenceRows.push({ id: randomUUID(), case_id: id, sha256: f.sha256, mime: f.mime, size: f.size, created_at: at });
+          eventRows.push({
+            id: randomUUID(),
+            case_id: id,
+            type: t.event.type,
+            actor_role: it.actor.role,
+            actor_id: it.actor.id,
+            from_status: null,
+            to_status: t.to,
+            reason: null,
+            data: JSON.stringify({ channel: it.channel, files: it.files.length }),
+            public: t.event.public ? 1 : 0,
+            at,
+          });
+          // Job payloads carry ids only: the text of a tip never leaves the database.
+          for (const e of t.effects) outboxRows.push({ id: randomUUID(), case_id: id, queue: e.queue, name: e.name, payload: JSON.stringify({ caseId: id }), created_at: at, sent_at: null, attempts: 0, last_error: null });
+          created.push({ id, number, kind });
+        }
+        if (created.length === 2) {
+          const [a, b] = created as [(typeof created)[0], (typeof created)[0]];
+          linkRows.push({ case_id: a.id, other_case_id: b.id, type: 'split', created_at: at }, { case_id: b.id, other_case_id: a.id, type: 'split', created_at: at });
+        }
+        const receipt: IntakeReceipt = { submissionId, receivedAt: at, cases: created.map(({ number, kind }) => ({ number, kind })), queryCode, replayed: false };
+        if (it.idempotencyKey !== null) {
+          // The answer contains the query code, so it is kept encrypted, like identities.
+          idemRows.push({ key: it.idempotencyKey, request_hash: hashes[i], response: cipher.seal(receipt, `idem:${it.idempotencyKey}`), created_at: at });
+        }
+        out[i] = { ok: true, value: receipt };
+      }
+
+      await insertChunked(trx, 'intake_case', caseRows);
+      await insertChunked(trx, 'party', partyRows);
+      await insertChunked(trx, 'evidence', evidenceRows);
+      await insertChunked(trx, 'case_event', eventRows);
+      await insertChunked(trx, 'case_link', linkRows);
+      await insertChunked(trx, 'outbox', outboxRows);
+      await insertChunked(trx, 'idempotency_key', idemRows);
+
+      return out.map((r): BatchResult<IntakeReceipt> => {
+        if ('sameAs' in r) {
+          const first = out[r.sameAs];
+          if (first && 'ok' in first && first.ok) {
+            return hashes[r.sameAs] === r.hash ? { ok: true, value: { ...first.value, replayed: true } } : { ok: false, error: new AppError('IDEMPOTENCY_CONFLICT', '这个 Idempotency-Key 已用于另一份不同的提交') };
+          }
+          return first && 'ok' in first ? first : { ok: false, error: new Error('idempotent twin missing') };
+        }
+        return r;
+      });
+    });
+    if (results.some((r) => r.ok && !r.value.replayed)) this.deps.onCommitted?.();
+    return results;
+  }
+
+  private partyRow(caseId: string, role: string, p: Person, at: string): Record<string, unknown> {
+    const id = randomUUID();
+    const identity: PartyIdentity = { name: p.name, phone: p.phone, address: p.address ?? null, idNumber: p.idNumber ?? null };
+    const { cipher } = this.deps;
+    return {
+      id,
+      case_id: caseId,
+      role,
+      identity_enc: cipher.seal(identity, `party:${id}`),
+      phone_hmac: cipher.mac(`phone:${normalisePhone(p.phone)}`),
+      address_hmac: p.address ? cipher.mac(`address:${p.address.replace(/\s/g, '')}`) : null,
+      name_hmac: cipher.mac(`name:${p.name.replace(/\s/g, '')}`),
+      created_at: at,
+    };
+  }
+}

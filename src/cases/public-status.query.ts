@@ -1,0 +1,56 @@
+// The citizen's view of a case: number + query code → public status, public timeline, running deadlines.
+// A wrong code and an unknown number give the same answer (null), so numbers cannot be probed.
+import type { Db } from '../db/database.ts';
+import { formatCst } from '../lib/clock.ts';
+import { queryCodeMatches } from '../lib/query-code.ts';
+import { type CaseKind, type CaseStatus, KIND_LABELS, type TransitionEvent, publicEventText, publicStatus } from './case.machine.ts';
+import type { Deadline } from '../deadlines/public-deadlines.ts';
+import { publicDeadlines } from '../deadlines/public-deadlines.ts';
+
+export interface PublicCaseStatus {
+  number: string;
+  kind: CaseKind;
+  kindLabel: string;
+  status: string;
+  receivedAt: string;
+  timeline: { at: string; text: string }[];
+  deadlines: Deadline[];
+  relatedNumbers: string[];
+}
+
+export async function getPublicStatus(db: Db, number: string, code: string): Promise<PublicCaseStatus | null> {
+  const row = await db
+    .selectFrom('intake_case')
+    .select(['id', 'number', 'kind', 'status', 'received_at', 'rule_version', 'query_code_hash', 'submission_id'])
+    .where('number', '=', number)
+    .executeTakeFirst();
+  if (!row || !queryCodeMatches(code, row.query_code_hash)) return null;
+  const kind = row.kind as CaseKind;
+  const events = await db
+    .selectFrom('case_event')
+    .select(['type', 'at'])
+    .where('case_id', '=', row.id)
+    .where('public', '=', 1)
+    .orderBy('at')
+    .execute();
+  const timeline = events.flatMap((e) => {
+    const text = publicEventText(e.type as TransitionEvent, kind);
+    return text ? [{ at: formatCst(new Date(e.at)), text }] : [];
+  });
+  const siblings = await db
+    .selectFrom('intake_case')
+    .select('number')
+    .where('submission_id', '=', row.submission_id)
+    .where('id', '!=', row.id)
+    .execute();
+  return {
+    number: row.number,
+    kind,
+    kindLabel: KIND_LABELS[kind],
+    status: publicStatus(kind, row.status as CaseStatus),
+    receivedAt: formatCst(new Date(row.received_at)),
+    timeline,
+    deadlines: publicDeadlines({ kind, status: row.status as CaseStatus, receivedAt: new Date(row.received_at) }),
+    relatedNumbers: siblings.map((s) => s.number),
+  };
+}

@@ -1,0 +1,113 @@
+// The only reader of process.env. Parsed once with zod, frozen, and passed down through deps.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+export const EnvSchema = z.object({
+  ROLE: z.enum(['all', 'web', 'worker']).default('all'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_BASE_URL: z.url().optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres://, postgresql:// or sqlite:')
+    .optional(),
+  SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('shiantong'),
+  IDENTITY_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded in base64')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool.default(false),
+  RATE_LIMIT_SUBMISSIONS_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  RATE_LIMIT_LOOKUPS_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  MAX_FILE_MB: z.coerce.number().positive().max(100).default(10),
+  MAX_FILES: z.coerce.number().int().min(0).max(20).default(9),
+  RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(500),
+  WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config {
+  readonly role: Env['ROLE'];
+  readonly port: number;
+  readonly host: string;
+  readonly publicBaseUrl: string | undefined;
+  readonly dataDir: string;
+  readonly database: { readonly kind: 'sqlite'; readonly file: string; readonly synchronous: 'FULL' | 'NORMAL' } | { readonly kind: 'postgres'; readonly url: string };
+  readonly redis: { readonly url: string; readonly explicit: boolean };
+  readonly queuePrefix: string;
+  /** Base64 key from the environment; when absent, main() loads or creates DATA_DIR/identity.key. */
+  readonly identityKey: Buffer | undefined;
+  readonly logLevel: Env['LOG_LEVEL'];
+  readonly trustProxy: boolean;
+  readonly rateLimits: { readonly submissionsPerMinute: number; readonly lookupsPerMinute: number };
+  readonly uploads: { readonly maxFileBytes: number; readonly maxFiles: number };
+  readonly relayIntervalMs: number;
+  readonly workerConcurrency: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n  ${issues.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Readonly<Config> {
+  // Empty strings count as unset, so `PORT= npm start` behaves like no PORT.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => {
+        const name = String(i.path[0] ?? '?');
+        const value = cleaned[name];
+        const shown = value === undefined || /KEY/.test(name) ? '' : ` (got ${JSON.stringify(value)})`;
+        return `${name}: ${i.message}${shown}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const database: Config['database'] =
+    e.DATABASE_URL && /^postgres/.test(e.DATABASE_URL)
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : {
+          kind: 'sqlite',
+          file: e.DATABASE_URL ? path.resolve(e.DATABASE_URL.slice('sqlite:'.length)) : path.join(dataDir, 'shiantong.sqlite'),
+          synchronous: e.SQLITE_SYNCHRONOUS,
+        };
+  return Object.freeze({
+    role: e.ROLE,
+    port: e.PORT,
+    host: e.HOST,
+    publicBaseUrl: e.PUBLIC_BASE_URL,
+    dataDir,
+    database,
+    redis: { url: e.REDIS_URL ?? 'redis://127.0.0.1:6379', explicit: e.REDIS_URL !== undefined },
+    queuePrefix: e.QUEUE_PREFIX,
+    identityKey: e.IDENTITY_KEY ? Buffer.from(e.IDENTITY_KEY, 'base64') : undefined,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    rateLimits: { submissionsPerMinute: e.RATE_LIMIT_SUBMISSIONS_PER_MINUTE, lookupsPerMinute: e.RATE_LIMIT_LOOKUPS_PER_MINUTE },
+    uploads: { maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024), maxFiles: e.MAX_FILES },
+    relayIntervalMs: e.RELAY_INTERVAL_MS,
+    workerConcurrency: e.WORKER_CONCURRENCY,
+  });
+}
+
+/** A fresh random identity key, base64; used on first start when none is configured. */
+export function newIdentityKey(): string {
+  return randomBytes(32).toString('base64');
+}

@@ -1,0 +1,48 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Migration, type MigrationProvider, Migrator, type MigrationResultSet } from 'kysely';
+import type { Db } from './database.ts';
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+/**
+ * Loads migrations/*.ts with our own import() (Kysely's FileMigrationProvider imports from inside
+ * node_modules, where neither tsx nor vitest transform TypeScript).
+ */
+class TsMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const files = (await fs.readdir(MIGRATIONS_DIR)).filter((f) => /^\d.*\.ts$/.test(f) && !f.endsWith('.d.ts')).sort();
+    const out: Record<string, Migration> = {};
+    for (const f of files) {
+      out[f.replace(/\.ts$/, '')] = (await import(pathToFileURL(path.join(MIGRATIONS_DIR, f)).href)) as Migration;
+    }
+    return out;
+  }
+}
+
+export function migrator(db: Db): Migrator {
+  return new Migrator({ db, provider: new TsMigrationProvider() });
+}
+
+function check(result: MigrationResultSet, what: string): void {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    throw new Error(`${what} failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(result.error)}`, { cause: result.error });
+  }
+}
+
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const result = await migrator(db).migrateToLatest();
+  check(result, 'Migration');
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function migrateDownAll(db: Db): Promise<void> {
+  const m = migrator(db);
+  for (;;) {
+    const result = await m.migrateDown();
+    check(result, 'Rollback');
+    if (!result.results || result.results.length === 0) return;
+  }
+}

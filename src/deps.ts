@@ -1,0 +1,51 @@
+// What every part receives: config, database, clock, logger, crypto, stores and services.
+import path from 'node:path';
+import { EvidenceStore } from './cases/evidence.store.ts';
+import { IntakeService } from './cases/intake.service.ts';
+import type { Config } from './config.ts';
+import type { Db, DbDialect } from './db/database.ts';
+import type { Clock } from './lib/clock.ts';
+import { IdentityCipher } from './lib/identity-cipher.ts';
+import type { Logger } from './lib/logger.ts';
+
+export interface Deps {
+  readonly config: Config;
+  readonly db: Db;
+  readonly dialect: DbDialect;
+  readonly logger: Logger;
+  readonly clock: Clock;
+  readonly cipher: IdentityCipher;
+  readonly evidence: EvidenceStore;
+  readonly intake: IntakeService;
+  /** Absolute base of links we hand out (status URLs). */
+  readonly publicBaseUrl: string;
+  /** Whether Redis answers now (for /readyz). */
+  readonly redisReady: () => Promise<boolean>;
+}
+
+export function createDeps(p: {
+  config: Config;
+  db: Db;
+  dialect: DbDialect;
+  logger: Logger;
+  clock: Clock;
+  identityKey: Buffer;
+  onCommitted?: () => void;
+  redisReady: () => Promise<boolean>;
+}): Deps {
+  const cipher = new IdentityCipher(p.identityKey);
+  const { config } = p;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    config,
+    db: p.db,
+    dialect: p.dialect,
+    logger: p.logger,
+    clock: p.clock,
+    cipher,
+    evidence: new EvidenceStore(path.join(config.dataDir, 'evidence')),
+    intake: new IntakeService({ db: p.db, cipher, clock: p.clock, ...(p.onCommitted ? { onCommitted: p.onCommitted } : {}) }),
+    publicBaseUrl: config.publicBaseUrl ?? `http://${host}:${config.port}`,
+    redisReady: p.redisReady,
+  };
+}

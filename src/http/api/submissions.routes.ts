@@ -1,0 +1,138 @@
+// POST /api/v1/submissions — JSON, or multipart/form-data with a `submission` part (JSON) and up to
+// MAX_FILES `files` parts. Validate everything first (fields, file count, size, type by content), then
+// store the files, then hand the case to intake; answer 201 only once it is committed.
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { ACCEPTED_TYPES_LABEL, type StoredFile, sniffMime } from '../../cases/evidence.store.ts';
+import type { Channel } from '../../cases/intake.service.ts';
+import { type Submission, SubmissionSchema } from '../../cases/submission.schema.ts';
+import { AppError, type FieldError } from '../../lib/errors.ts';
+import { validationError } from '../errors.ts';
+import { rateLimit } from '../rate-limit.ts';
+import type { AppEnv } from '../app.ts';
+
+const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,200}$/);
+
+interface ParsedFile {
+  bytes: Uint8Array;
+  mime: string;
+}
+
+async function readSubmission(c: { req: { header(n: string): string | undefined; text(): Promise<string>; parseBody(o: { all: true }): Promise<Record<string, unknown>> } }): Promise<{ raw: unknown; files: File[] }> {
+  const type = (c.req.header('content-type') ?? '').toLowerCase();
+  if (type.startsWith('application/json')) {
+    const text = await c.req.text();
+    try {
+      return { raw: JSON.parse(text), files: [] };
+    } catch {
+      throw new AppError('MALFORMED_BODY', '请求内容不是有效的 JSON', [{ path: 'body', message: '不是有效的 JSON' }]);
+    }
+  }
+  if (type.startsWith('multipart/form-data')) {
+    let form: Record<string, unknown>;
+    try {
+      form = await c.req.parseBody({ all: true });
+    } catch {
+      throw new AppError('MALFORMED_BODY', '表单内容无法解析', [{ path: 'body', message: '表单格式不正确' }]);
+    }
+    const part = form.submission;
+    if (typeof part !== 'string') throw new AppError('VALIDATION', '缺少 submission 部分（JSON 文本）', [{ path: 'submission', message: '请在 submission 字段中以 JSON 提交内容' }]);
+    let raw: unknown;
+    try {
+      raw = JSON.parse(part);
+    } catch {
+      throw new AppError('MALFORMED_BODY', 'submission 不是有效的 JSON', [{ path: 'submission', message: '不是有效的 JSON' }]);
+    }
+    const list = form.files === undefined ? [] : Array.isArray(form.files) ? form.files : [form.files];
+    const files = list.map((f, i) => {
+      if (!(f instanceof File)) throw new AppError('VALIDATION', 'files 只能是文件', [{ path: `files[${i}]`, message: '这里应当是文件' }]);
+      return f;
+    });
+    return { raw, files };
+  }
+  throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 或 multipart/form-data 提交', [{ path: 'body', message: '不支持的内容类型' }]);
+}
+
+async function checkFiles(files: File[], deps: Deps): Promise<ParsedFile[]> {
+  const { maxFiles, maxFileBytes } = deps.config.uploads;
+  const mb = Math.round(maxFileBytes / 1024 / 1024);
+  if (files.length > maxFiles) throw new AppError('VALIDATION', `最多上传${maxFiles}个文件`, [{ path: 'files', message: `最多上传${maxFiles}个文件，您上传了${files.length}个` }]);
+  const tooBig: FieldError[] = [];
+  files.forEach((f, i) => {
+    if (f.size > maxFileBytes) tooBig.push({ path: `files[${i}]`, message: `文件过大：每个文件不能超过${mb}MB` });
+    if (f.size === 0) tooBig.push({ path: `files[${i}]`, message: '文件是空的' });
+  });
+  if (tooBig.some((e) => e.message.startsWith('文件过大'))) throw new AppError('PAYLOAD_TOO_LARGE', `每个文件不能超过${mb}MB`, tooBig);
+  if (tooBig.length) throw new AppError('VALIDATION', '文件是空的', tooBig);
+  const out: ParsedFile[] = [];
+  const bad: FieldError[] = [];
+  for (const [i, f] of files.entries()) {
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    const mime = sniffMime(bytes);
+    if (!mime) bad.push({ path: `files[${i}]`, message: `不支持的文件类型，只能上传${ACCEPTED_TYPES_LABEL}` });
+    else out.push({ bytes, mime });
+  }
+  if (bad.length) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `只能上传${ACCEPTED_TYPES_LABEL}`, bad);
+  return out;
+}
+
+export function parseSubmission(raw: unknown): Submission {
+  const parsed = SubmissionSchema.safeParse(raw);
+  if (!parsed.success) throw validationError(parsed.error);
+  return parsed.data;
+}
+
+export function submissionRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  const { uploads } = deps.config;
+  // Dry run: the same parsing and validation as a submission, storing nothing. Clients (the web form,
+  // the bot) use it to check a draft; the benchmark uses it as its baseline.
+  app.post('/submissions/validate', bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大'); } }), async (c) => {
+    const { raw } = await readSubmission(c);
+    parseSubmission(raw);
+    return c.json({ valid: true });
+  });
+  app.post(
+    '/submissions',
+    rateLimit({ name: 'submissions', perMinute: deps.config.rateLimits.submissionsPerMinute, trustProxy: deps.config.trustProxy }),
+    bodyLimit({
+      maxSize: uploads.maxFiles * uploads.maxFileBytes + 1024 * 1024,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大', [{ path: 'body', message: `总大小不能超过${uploads.maxFiles}个文件×${Math.round(uploads.maxFileBytes / 1048576)}MB` }]);
+      },
+    }),
+    async (c) => {
+      const keyHeader = c.req.header('idempotency-key');
+      let idempotencyKey: string | null = null;
+      if (keyHeader !== undefined) {
+        const k = IdempotencyKey.safeParse(keyHeader);
+        if (!k.success) throw new AppError('VALIDATION', 'Idempotency-Key 格式不正确', [{ path: 'header.Idempotency-Key', message: '应为1到200个可见 ASCII 字符' }]);
+        idempotencyKey = k.data;
+      }
+      const { raw, files } = await readSubmission(c);
+      const submission = parseSubmission(raw);
+      const checked = await checkFiles(files, deps);
+      const stored: StoredFile[] = [];
+      for (const f of checked) stored.push(await deps.evidence.put(f.bytes, f.mime));
+      const actor = c.get('actor');
+      const channel: Channel = c.get('channel');
+      const receipt = await deps.intake.submit({ submission, files: stored, channel, actor, idempotencyKey });
+      const base = deps.publicBaseUrl;
+      c.header('Cache-Control', 'no-store');
+      return c.json(
+        {
+          submissionId: receipt.submissionId,
+          receivedAt: receipt.receivedAt,
+          cases: receipt.cases.map((k) => ({ ...k, statusUrl: `${base}/api/v1/cases/${k.number}/status` })),
+          queryCode: receipt.queryCode,
+          notice: '请妥善保存案件编号和查询码：查询码只显示这一次，丢失后无法找回。',
+          replayed: receipt.replayed,
+        },
+        receipt.replayed ? 200 : 201,
+      );
+    },
+  );
+  return app;
+}

@@ -1,0 +1,62 @@
+// createApp(deps): the whole HTTP surface, testable in memory with app.request().
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Actor } from '../cases/case.machine.ts';
+import type { Channel } from '../cases/intake.service.ts';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../lib/errors.ts';
+import { openApiRoutes } from './api/openapi.ts';
+import { statusRoutes } from './api/status.routes.ts';
+import { submissionRoutes } from './api/submissions.routes.ts';
+import { errorResponse, onError } from './errors.ts';
+
+// Fallback Chinese messages for any zod issue our schemas do not word themselves.
+z.config(z.locales.zhCN());
+
+export type AppEnv = { Variables: { requestId: string; actor: Actor; channel: Channel } };
+
+export function createApp(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  app.use(requestId({ limitLength: 64, headerName: 'X-Request-Id' }));
+  app.use(secureHeaders());
+  app.use(async (c, next) => {
+    const start = performance.now();
+    await next();
+    // Path only: query strings may carry a query code. Never bodies.
+    deps.logger.info({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - start) }, 'request');
+  });
+  app.use('/api/*', async (c, next) => {
+    c.set('actor', { role: 'citizen', id: null });
+    c.set('channel', 'api');
+    await next();
+  });
+  app.onError(onError(deps.logger));
+  app.notFound((c) => errorResponse(c, new AppError('NOT_FOUND', '页面或接口不存在')));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    const [database, redis] = await Promise.all([
+      sql`select 1 as ok`.execute(deps.db).then(
+        () => true,
+        () => false,
+      ),
+      deps.redisReady().catch(() => false),
+    ]);
+    return c.json({ status: database && redis ? 'ready' : 'not ready', database, redis }, database && redis ? 200 : 503);
+  });
+  app.get('/', (c) =>
+    c.html(
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>食安通 · 新郑市食品安全投诉举报</title></head><body><h1>食安通 · 新郑市食品安全投诉举报（12331）</h1><p>接口文档：<a href="/api/v1/docs">/api/v1/docs</a></p></body></html>`,
+    ),
+  );
+
+  const api = new Hono<AppEnv>();
+  api.route('/', submissionRoutes(deps));
+  api.route('/', statusRoutes(deps));
+  api.route('/', openApiRoutes());
+  app.route('/api/v1', api);
+  return app;
+}

@@ -1,0 +1,19 @@
+// Structured JSON logs (pino). Rule: never log personal data or the text of a submission — callers log
+// ids, codes and counts only. Known sensitive keys are redacted as a second line of defence.
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'shiantong' },
+      redact: {
+        paths: ['*.name', '*.phone', '*.address', '*.idNumber', '*.description', '*.code', '*.queryCode', 'person', 'identity'],
+        censor: '[redacted]',
+      },
+    },
+    destination,
+  );
+}

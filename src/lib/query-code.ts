@@ -1,0 +1,36 @@
+// The secret query code: 128 random bits, shown to the citizen once, stored only as a SHA-256 hash.
+// Crockford base32 (no I, L, O, U) in groups of four, so it survives being read aloud or retyped.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+export function newQueryCode(): string {
+  const bytes = randomBytes(17); // 136 bits, of which we use 130 (26 symbols × 5 bits)
+  let bits = 0n;
+  for (const b of bytes) bits = (bits << 8n) | BigInt(b);
+  let out = '';
+  for (let i = 0; i < 26; i++) {
+    out += ALPHABET[Number(bits & 31n)];
+    bits >>= 5n;
+  }
+  return out.match(/.{1,4}/g)!.join('-');
+}
+
+/** Accepts lower case, spaces and dashes, and the usual look-alikes (O→0, I/L→1). */
+export function normaliseQueryCode(input: string): string {
+  return input
+    .toUpperCase()
+    .replace(/[\s\-－—_]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+}
+
+export function hashQueryCode(code: string): string {
+  return createHash('sha256').update(normaliseQueryCode(code)).digest('hex');
+}
+
+export function queryCodeMatches(code: string, storedHash: string): boolean {
+  const a = Buffer.from(hashQueryCode(code), 'hex');
+  const b = Buffer.from(storedHash, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,8 @@
+// The one typed map from job name to processor. Adding a job name to JOB_SCHEMAS without a processor
+// here is a type error; a job arriving with an unknown name fails loudly in the dispatcher.
+import type { ProcessorMap } from '../worker.ts';
+import { caseReceived } from './case-received.processor.ts';
+
+export const PROCESSORS: ProcessorMap = {
+  'case.received': caseReceived,
+};

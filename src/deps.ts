@@ -7,6 +7,8 @@ import type { Db, DbDialect } from './db/database.ts';
 import type { Clock } from './lib/clock.ts';
 import { IdentityCipher } from './lib/identity-cipher.ts';
 import type { Logger } from './lib/logger.ts';
+import type { Queue } from 'bullmq';
+import type { QueueName } from './workflow/jobs.ts';
 
 export interface Deps {
   readonly config: Config;
@@ -21,6 +23,8 @@ export interface Deps {
   readonly publicBaseUrl: string;
   /** Whether Redis answers now (for /readyz). */
   readonly redisReady: () => Promise<boolean>;
+  /** BullMQ queues, for processors that schedule jobs directly (the reconcile job); absent without Redis. */
+  readonly queues: Partial<Record<QueueName, Queue>>;
 }
 
 export function createDeps(p: {
@@ -32,6 +36,7 @@ export function createDeps(p: {
   identityKey: Buffer;
   onCommitted?: () => void;
   redisReady: () => Promise<boolean>;
+  queues?: Partial<Record<QueueName, Queue>>;
 }): Deps {
   const cipher = new IdentityCipher(p.identityKey);
   const { config } = p;
@@ -47,5 +52,6 @@ export function createDeps(p: {
     intake: new IntakeService({ db: p.db, cipher, clock: p.clock, ...(p.onCommitted ? { onCommitted: p.onCommitted } : {}) }),
     publicBaseUrl: config.publicBaseUrl ?? `http://${host}:${config.port}`,
     redisReady: p.redisReady,
+    queues: p.queues ?? {},
   };
 }

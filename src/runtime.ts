@@ -106,6 +106,7 @@ export async function startRuntime(config: Config, opts: { clock?: Clock; logger
     identityKey,
     onCommitted: () => relay?.kick(),
     redisReady: async () => (await producer.ping().catch(() => null)) === 'PONG',
+    queues,
   });
   const { intake } = deps;
   relay = new OutboxRelay({ db, queues, logger, clock }, config.relayIntervalMs);
@@ -123,6 +124,13 @@ export async function startRuntime(config: Config, opts: { clock?: Clock; logger
           workerConnections.push(c);
           return c;
         });
+
+  if (workers.length) {
+    // One scheduler id: however many worker processes run, the reconcile job is scheduled once.
+    await queues['case-workflow']
+      .upsertJobScheduler('clocks-reconcile', { every: 60_000 }, { name: 'clocks.reconcile', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } })
+      .catch((e: unknown) => logger.warn({ err: { message: (e as Error).message } }, 'could not schedule clocks.reconcile (Redis away?); will retry at next start'));
+  }
 
   let server: ReturnType<typeof serve> | null = null;
   let url: string | null = null;

@@ -97,6 +97,13 @@ export const TRANSITION_EVENTS = [
   'close',
   'relabel',
   'receive_merged',
+  'notify_termination',
+  'notify_reporter',
+  'hand_over_exhibits',
+  'pause_clock',
+  'resume_clock',
+  'extend_clock',
+  'escalate',
   'comment',
 ] as const;
 export type TransitionEvent = (typeof TRANSITION_EVENTS)[number];
@@ -235,6 +242,19 @@ export const TRANSITIONS: Readonly<Record<TransitionEvent, TransitionDef>> = {
   relabel: { kinds: ALL, from: OPEN_STATUSES, to: null, actors: ['intake_clerk', 'handler', 'supervisor'], public: false, check: all(needsString('field', '修改的标签'), needsReason) },
   /** A re-report with new facts by the same reporter was merged into this case (Order 121 Art. 35): its clock restarts. */
   receive_merged: { kinds: ['complaint', 'report'], from: OPEN_STATUSES, to: null, actors: ['system', 'intake_clerk', 'handler', 'supervisor'], public: false, check: needsString('mergedCaseId', '合并进来的案件') },
+  /** D3: the termination of mediation was notified to both parties (Art. 23). */
+  notify_termination: { kinds: ['complaint'], from: ['mediation_failed'], to: null, actors: HANDLING, public: true },
+  /** D12 (Order 20 only): the real-name reporter was told whether a case was opened. */
+  notify_reporter: { kinds: ['report'], from: ['case_opened', 'not_opened', 'decided', 'referral_proposed', 'referral_approved', 'referred', 'police_accepted', 'police_declined'], to: null, actors: HANDLING, public: false },
+  /** D10: exhibits handed over to the police after they opened a case. */
+  hand_over_exhibits: { kinds: ['report'], from: ['police_accepted'], to: null, actors: HANDLING, public: false },
+  /** Time for testing, inspection, appraisal… is not counted (the reason must be one the clock allows). */
+  pause_clock: { kinds: ALL, from: OPEN_STATUSES, to: null, actors: HANDLING, public: false, check: all(needsString('clock', '暂停的期限'), needsString('pauseReason', '暂停理由')) },
+  resume_clock: { kinds: ALL, from: OPEN_STATUSES, to: null, actors: HANDLING, public: false, check: needsString('clock', '恢复的期限') },
+  /** D4 +15 working days, D5 +30 days: approved by the head of the unit. */
+  extend_clock: { kinds: ['report'], from: ['verifying', 'case_opened'], to: null, actors: ['supervisor'], public: false, check: all(needsString('clock', '延长的期限'), needsReason) },
+  /** A statutory deadline passed: recorded on the case, supervisors told. */
+  escalate: { kinds: ALL, from: STATUSES, to: null, actors: ['system'], public: false, check: needsString('clock', '超期的期限') },
   comment: { kinds: ALL, from: STATUSES, to: null, actors: [...STAFF, 'police', 'system'], public: false, check: needsReason },
 };
 

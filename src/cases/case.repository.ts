@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import type { CaseRow } from '../db/schema.ts';
+import { clockContext, onCaseEvent } from '../deadlines/clock.service.ts';
 import { AppError } from '../lib/errors.ts';
 import { type Actor, type CaseKind, type CaseStatus, type Command, type TransitionResult, transition } from './case.machine.ts';
 
@@ -30,6 +31,7 @@ export interface CasePatch {
   triage?: string | null;
   flags?: string | null;
   other_authority?: string | null;
+  overdue?: number;
 }
 
 export interface AppliedTransition {
@@ -90,10 +92,12 @@ export async function applyTransitionIn(trx: Db, caseId: string, cmd: Command, a
         at,
       })
       .execute();
+    // Statutory clocks follow the event (start, stop, restart, pause, extend) in the same transaction.
+    await onCaseEvent(trx, await clockContext(trx), { id: caseId, kind: row.kind as CaseKind, rule_version: row.rule_version }, { type: result.event.type, toStatus: result.to, data: result.event.data }, now);
     for (const e of result.effects) {
       await trx
         .insertInto('outbox')
-        .values({ id: randomUUID(), case_id: caseId, queue: e.queue, name: e.name, payload: JSON.stringify({ caseId }), created_at: at, sent_at: null, attempts: 0, last_error: null })
+        .values({ id: randomUUID(), case_id: caseId, queue: e.queue, name: e.name, payload: JSON.stringify({ caseId }), created_at: at, sent_at: null, attempts: 0, last_error: null, run_at: null, job_id: null })
         .execute();
     }
     await opts.alsoWrite?.(trx, row, result);

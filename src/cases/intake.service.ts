@@ -12,6 +12,7 @@ import { AppError } from '../lib/errors.ts';
 import { type BatchResult, GroupCommitter } from '../lib/group-commit.ts';
 import type { IdentityCipher } from '../lib/identity-cipher.ts';
 import { hashQueryCode, newQueryCode } from '../lib/query-code.ts';
+import { alarmOutboxRow, alarmsFor, clockContext, newClock, rulesStartedBy } from '../deadlines/clock.service.ts';
 import { ruleVersionFor } from '../deadlines/rules.ts';
 import { type Actor, type CaseKind, transition } from './case.machine.ts';
 import type { StoredFile } from './evidence.store.ts';
@@ -89,6 +90,9 @@ export class IntakeService {
     const { db, cipher, clock } = this.deps;
     const now = clock.now();
     const at = now.toISOString();
+    const version = ruleVersionFor(now);
+    // Loaded before the transaction: SQLite has one connection, and the transaction holds it.
+    const clocks = await clockContext(db);
     const results = await db.transaction().execute(async (trx) => {
       const out: (BatchResult<IntakeReceipt> | { sameAs: number; hash: string })[] = new Array(items.length);
 
@@ -144,6 +148,7 @@ export class IntakeService {
       const linkRows: Record<string, unknown>[] = [];
       const outboxRows: Record<string, unknown>[] = [];
       const idemRows: Record<string, unknown>[] = [];
+      const clockRows: Record<string, unknown>[] = [];
 
       for (const i of toCreate) {
         const it = items[i]!;
@@ -166,7 +171,7 @@ export class IntakeService {
             status: t.to,
             channel: it.channel,
             received_at: at,
-            rule_version: ruleVersionFor(now),
+            rule_version: version,
             business_name: s.business?.name ?? null,
             business_address: s.business?.address ?? s.business?.platform ?? null,
             township: s.township ?? null,
@@ -193,6 +198,7 @@ export class IntakeService {
             triage: null,
             flags: null,
             other_authority: null,
+            overdue: 0,
             version: 1,
             created_at: at,
             updated_at: at,
@@ -212,8 +218,14 @@ export class IntakeService {
             public: t.event.public ? 1 : 0,
             at,
           });
+          // Clocks that run from receipt (D1 for a complaint, D4 for a report) and their alarms.
+          for (const { rule } of rulesStartedBy(version, kind, 'submit', clocks.settings.rules)) {
+            const c = newClock(clocks, id, rule.id, version, now);
+            clockRows.push({ ...c });
+            for (const a of alarmsFor(clocks, c)) outboxRows.push(alarmOutboxRow(a, id, at));
+          }
           // Job payloads carry ids only: the text of a tip never leaves the database.
-          for (const e of t.effects) outboxRows.push({ id: randomUUID(), case_id: id, queue: e.queue, name: e.name, payload: JSON.stringify({ caseId: id }), created_at: at, sent_at: null, attempts: 0, last_error: null });
+          for (const e of t.effects) outboxRows.push({ id: randomUUID(), case_id: id, queue: e.queue, name: e.name, payload: JSON.stringify({ caseId: id }), created_at: at, sent_at: null, attempts: 0, last_error: null, run_at: null, job_id: null });
           created.push({ id, number, kind });
         }
         if (created.length === 2) {
@@ -232,6 +244,7 @@ export class IntakeService {
       await insertChunked(trx, 'party', partyRows);
       await insertChunked(trx, 'evidence', evidenceRows);
       await insertChunked(trx, 'case_event', eventRows);
+      await insertChunked(trx, 'case_clock', clockRows);
       await insertChunked(trx, 'case_link', linkRows);
       await insertChunked(trx, 'outbox', outboxRows);
       await insertChunked(trx, 'idempotency_key', idemRows);

@@ -50,7 +50,7 @@ export async function getPublicStatus(db: Db, number: string, code: string): Pro
     status: publicStatus(kind, row.status as CaseStatus),
     receivedAt: formatCst(new Date(row.received_at)),
     timeline,
-    deadlines: publicDeadlines({ kind, status: row.status as CaseStatus, receivedAt: new Date(row.received_at) }),
+    deadlines: await publicDeadlines(db, row.id),
     relatedNumbers: siblings.map((s) => s.number),
   };
 }

@@ -43,6 +43,8 @@ export interface IntakeCaseTable {
   /** JSON array of abuse signals and other flags for staff (Order 121 Art. 17); never an automatic refusal. */
   flags: string | null;
   other_authority: string | null;
+  /** Set when a statutory clock of the case passed its due time while running. */
+  overdue: number;
   /** Optimistic concurrency: every transition bumps it and checks the value it read. */
   version: number;
   created_at: string;
@@ -102,6 +104,10 @@ export interface OutboxTable {
   sent_at: string | null;
   attempts: number;
   last_error: string | null;
+  /** For delayed jobs: when the job should run (BullMQ delay is computed at hand-over). */
+  run_at: string | null;
+  /** Deterministic job id when the job must be findable (alarms); else the row id is used. */
+  job_id: string | null;
 }
 
 export interface IdempotencyKeyTable {
@@ -155,7 +161,51 @@ export interface StaffNotificationTable {
   read_at: string | null;
 }
 
+export interface CalendarDayTable {
+  date: string;
+  kind: string;
+  name: string;
+}
+
+export interface AppSettingTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface CaseClockTable {
+  id: string;
+  case_id: string;
+  clock: string;
+  rule_version: string;
+  started_at: string;
+  /** Null while paused or when it cannot be computed (see problem). */
+  due_at: string | null;
+  status: string;
+  /** JSON [{ from, to, reason }]. */
+  pauses: string;
+  extensions: number;
+  stopped_at: string | null;
+  stop_event: string | null;
+  overdue_at: string | null;
+  /** Why due_at is null although the clock runs (e.g. past the holiday calendar). */
+  problem: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ClockAlarmTable {
+  clock_id: string;
+  kind: string;
+  fire_at: string;
+  fired_at: string;
+}
+
 export interface Database {
+  calendar_day: CalendarDayTable;
+  app_setting: AppSettingTable;
+  case_clock: CaseClockTable;
+  clock_alarm: ClockAlarmTable;
   unit: UnitTable;
   unit_township: UnitTownshipTable;
   staff_user: StaffUserTable;

@@ -1,38 +1,36 @@
-// The deadlines a citizen sees on the status page, in plain Chinese. Until the statutory clocks are
-// stored per case (issue 4), the clocks that run from receipt are derived here from the receipt time and
-// the rule version in force on that date: D1 (complaint: accept or refuse) and D4 (report: verify and
-// decide on 立案). A date past the holiday calendar is never guessed.
-import type { CaseKind, CaseStatus } from '../cases/case.machine.ts';
-import { CalendarHorizonError } from './calendar.ts';
-import { computeDue, renderPublicText } from './compute.ts';
-import { defaultCalendar } from './holidays.ts';
-import { type ClockId, getRule, ruleVersionFor } from './rules.ts';
+// The deadlines a citizen sees on the status page, in plain Chinese, from the case's running clocks.
+// Clocks internal to a report's handling (立案 decision, police referral) are not shown: only D1–D3 for
+// complaints and D4 for reports concern the citizen. A date past the holiday calendar is never guessed.
+import type { Db } from '../db/database.ts';
+import { clockContext, ruleOf } from './clock.service.ts';
+import { formatCst, renderPublicText } from './compute.ts';
+import type { ClockId } from './rules.ts';
 
 export interface Deadline {
   clock: ClockId;
   text: string;
-  /** ISO 8601 with +08:00, or null when it cannot be computed yet. */
+  /** ISO 8601 with +08:00, or null when it cannot be computed yet or is paused. */
   due: string | null;
 }
 
-const BEFORE_DECISION: Record<CaseKind, readonly CaseStatus[]> = {
-  complaint: ['received', 'triaged', 'awaiting_routing', 'assigned'],
-  report: ['received', 'triaged', 'awaiting_routing', 'assigned', 'verifying'],
-  consultation: [],
-};
+const PUBLIC_CLOCKS: readonly string[] = ['D1', 'D2', 'D3', 'D4'];
+const PAUSE_LABELS: Record<string, string> = { testing: '检验检测', appraisal: '鉴定', inspection: '检验', quarantine: '检疫', identification: '认定', suspension: '中止', hearing: '听证', public_notice: '公告' };
 
-export function publicDeadlines(c: { kind: CaseKind; status: CaseStatus; receivedAt: Date }): Deadline[] {
-  if (!BEFORE_DECISION[c.kind].includes(c.status)) return [];
-  const clock: ClockId = c.kind === 'complaint' ? 'D1' : 'D4';
-  const rule = getRule(ruleVersionFor(c.receivedAt), clock);
-  try {
-    const r = computeDue(rule, c.receivedAt, defaultCalendar());
-    if (r.paused) return [];
-    return [{ clock, text: renderPublicText(rule, r.due), due: r.dueIso }];
-  } catch (e) {
-    if (e instanceof CalendarHorizonError) {
-      return [{ clock, text: `${rule.nameZh}：期限为${rule.length}个工作日，具体截止日期待国务院公布下一年度节假日安排后确定`, due: null }];
+export async function publicDeadlines(db: Db, caseId: string): Promise<Deadline[]> {
+  const rows = await db.selectFrom('case_clock').selectAll().where('case_id', '=', caseId).where('status', 'in', ['running', 'paused']).where('clock', 'in', [...PUBLIC_CLOCKS]).orderBy('started_at').execute();
+  if (rows.length === 0) return [];
+  const ctx = await clockContext(db);
+  return rows.map((r) => {
+    const rule = ruleOf(ctx, r);
+    const clock = r.clock as ClockId;
+    if (r.status === 'paused') {
+      const open = (JSON.parse(r.pauses) as { to: string | null; reason: string }[]).find((p) => p.to === null);
+      return { clock, text: `${rule.nameZh}：因${PAUSE_LABELS[open?.reason ?? ''] ?? '依法'}暂停计时，恢复后继续计算`, due: null };
     }
-    throw e;
-  }
+    if (!r.due_at) {
+      return { clock, text: `${rule.nameZh}：期限为${rule.length}${rule.unit === 'working_days' ? '个工作日' : rule.unit === 'hours' ? '小时' : '日'}，具体截止日期待国务院公布下一年度节假日安排后确定`, due: null };
+    }
+    const due = new Date(r.due_at);
+    return { clock, text: renderPublicText(rule, due), due: formatCst(due) };
+  });
 }

@@ -115,7 +115,7 @@ const D4: ClockRule = {
   length: 15,
   unit: 'working_days',
   startEvent: 'submit',
-  restartEvents: ['merge'],
+  restartEvents: ['receive_merged'],
   stopEvents: ['open_case', 'not_open', 'transfer_out'],
   pausable: ['testing', 'inspection', 'quarantine', 'appraisal', 'identification'],
   extension: { length: 15, unit: 'working_days', approver: 'supervisor', max: 1 },

@@ -19,14 +19,5 @@ export class ManualClock implements Clock {
   }
 }
 
-const CST_OFFSET_MS = 8 * 3600 * 1000;
-
-/** The civil date in China Standard Time (UTC+8, no DST), as YYYY-MM-DD. */
-export function cstDate(d: Date): string {
-  return new Date(d.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** An instant shown in China Standard Time with its +08:00 offset, to the second. */
-export function formatCst(d: Date): string {
-  return `${new Date(d.getTime() + CST_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
-}
+// China Standard Time helpers live with the deadline engine; re-exported for the rest of the app.
+export { cstDateOf as cstDate, formatCst } from '../deadlines/cst.ts';

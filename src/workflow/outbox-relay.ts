@@ -78,8 +78,15 @@ export class OutboxRelay {
       for (const [name, list] of byQueue) {
         const queue = queues[name];
         if (!queue) throw new Error(`outbox row for unknown queue ${name}`);
+        const nowMs = this.deps.clock.now().getTime();
         await withTimeout(
-          queue.addBulk(list.map((r) => ({ name: r.name, data: JSON.parse(r.payload) as unknown, opts: { ...DEFAULT_JOB_OPTIONS, jobId: r.id } }))),
+          queue.addBulk(
+            list.map((r) => ({
+              name: r.name,
+              data: JSON.parse(r.payload) as unknown,
+              opts: { ...DEFAULT_JOB_OPTIONS, jobId: r.job_id ?? r.id, ...(r.run_at ? { delay: Math.max(0, Date.parse(r.run_at) - nowMs) } : {}) },
+            })),
+          ),
           5000,
         );
         sent.push(...list.map((r) => r.id));

@@ -5,7 +5,7 @@ import type { Deps } from '../deps.ts';
 import { JOB_SCHEMAS, type JobName, type JobPayload, QUEUES } from './jobs.ts';
 
 export type ProcessorResult = { outcome: 'done' | 'skipped'; detail?: string };
-export type Processor<N extends JobName> = (payload: JobPayload<N>, ctx: { deps: Deps; job: Job }) => Promise<ProcessorResult>;
+export type Processor<N extends JobName> = (payload: JobPayload<N>, ctx: { deps: Deps; job: Job; token: string | undefined }) => Promise<ProcessorResult>;
 export type ProcessorMap = { [N in JobName]: Processor<N> };
 
 function isJobName(name: string): name is JobName {
@@ -13,7 +13,7 @@ function isJobName(name: string): name is JobName {
 }
 
 export function dispatcher(deps: Deps, processors: Partial<ProcessorMap>) {
-  return async (job: Job): Promise<ProcessorResult> => {
+  return async (job: Job, token?: string): Promise<ProcessorResult> => {
     const name = job.name;
     const processor = isJobName(name) ? (processors[name] as Processor<typeof name> | undefined) : undefined;
     if (!isJobName(name) || !processor) {
@@ -25,7 +25,7 @@ export function dispatcher(deps: Deps, processors: Partial<ProcessorMap>) {
       deps.logger.error({ job: name, jobId: job.id }, 'job payload does not match its schema');
       throw new UnrecoverableError(`invalid payload for job "${name}"`);
     }
-    const result = await processor(parsed.data, { deps, job });
+    const result = await processor(parsed.data as never, { deps, job, token });
     deps.logger.info({ job: name, jobId: job.id, outcome: result.outcome }, 'job processed');
     return result;
   };

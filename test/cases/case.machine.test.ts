@@ -52,6 +52,13 @@ const VALID: Record<TransitionEvent, Command> = {
   close: { type: 'close' },
   relabel: { type: 'relabel', reason: '实为学校食堂', data: { field: 'category', from: 'catering', to: 'school_canteen' } },
   receive_merged: { type: 'receive_merged', data: { mergedCaseId: 'c9' } },
+  notify_termination: { type: 'notify_termination' },
+  notify_reporter: { type: 'notify_reporter' },
+  hand_over_exhibits: { type: 'hand_over_exhibits' },
+  pause_clock: { type: 'pause_clock', data: { clock: 'D4', pauseReason: 'testing' } },
+  resume_clock: { type: 'resume_clock', data: { clock: 'D4' } },
+  extend_clock: { type: 'extend_clock', reason: '案情复杂，经负责人批准延长', data: { clock: 'D4' } },
+  escalate: { type: 'escalate', data: { clock: 'D1' } },
   comment: { type: 'comment', reason: '已电话联系投诉人' },
 };
 

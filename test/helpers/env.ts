@@ -71,7 +71,7 @@ export interface TestDeps {
 }
 
 /** Migrated database + deps, without Redis or workers (for in-memory HTTP tests). */
-export async function testDeps(opts: { clock?: Clock; overrides?: Record<string, string>; onCommitted?: () => void } = {}): Promise<TestDeps> {
+export async function testDeps(opts: { clock?: Clock; overrides?: Record<string, string>; onCommitted?: () => void; queues?: Deps['queues'] } = {}): Promise<TestDeps> {
   const env = await testEnv(opts.overrides);
   const { db, dialect } = openDatabase(env.config.database);
   await migrateToLatest(db);
@@ -84,6 +84,7 @@ export async function testDeps(opts: { clock?: Clock; overrides?: Record<string,
     identityKey: env.config.identityKey ?? randomBytes(32),
     ...(opts.onCommitted ? { onCommitted: opts.onCommitted } : {}),
     redisReady: async () => false,
+    ...(opts.queues ? { queues: opts.queues } : {}),
   });
   return {
     deps,

@@ -54,8 +54,14 @@ describe('POST /api/v1/submissions', () => {
     const row = await t.db.selectFrom('intake_case').selectAll().where('number', '=', body.cases[0]!.number).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ kind: 'complaint', status: 'received', channel: 'api', rule_version: 'order121', business_name: '新郑市好又多便利店', consent_publish: 1 });
     expect(row.query_code_hash).not.toContain(body.queryCode);
-    const outbox = await t.db.selectFrom('outbox').selectAll().where('case_id', '=', row.id).execute();
+    const outbox = await t.db.selectFrom('outbox').selectAll().where('case_id', '=', row.id).where('name', '=', 'case.received').execute();
     expect(outbox.map((o) => [o.queue, o.name, JSON.parse(o.payload)])).toEqual([['case-workflow', 'case.received', { caseId: row.id }]]);
+    // D1 (accept or refuse within 7 working days) starts at receipt, with its alarms in the outbox too.
+    const clocks = await t.db.selectFrom('case_clock').selectAll().where('case_id', '=', row.id).execute();
+    expect(clocks.map((c) => [c.clock, c.status, c.rule_version])).toEqual([['D1', 'running', 'order121']]);
+    const alarms = await t.db.selectFrom('outbox').select(['name', 'run_at', 'job_id']).where('case_id', '=', row.id).where('name', '=', 'clock.alarm').execute();
+    expect(alarms.length).toBeGreaterThanOrEqual(1);
+    expect(alarms.map((a) => a.run_at)).toContain(clocks[0]!.due_at);
     const events = await t.db.selectFrom('case_event').selectAll().where('case_id', '=', row.id).execute();
     expect(events.map((e) => [e.type, e.from_status, e.to_status, e.actor_role])).toEqual([['submit', null, 'received', 'citizen']]);
   });

@@ -2,7 +2,11 @@
 // here is a type error; a job arriving with an unknown name fails loudly in the dispatcher.
 import type { ProcessorMap } from '../worker.ts';
 import { caseReceived } from './case-received.processor.ts';
+import { clockAlarm } from './clock-alarm.processor.ts';
+import { clocksReconcile } from './clocks-reconcile.processor.ts';
 
 export const PROCESSORS: ProcessorMap = {
   'case.received': caseReceived,
+  'clock.alarm': clockAlarm,
+  'clocks.reconcile': clocksReconcile,
 };

@@ -1,0 +1,221 @@
+// Statutory clocks on cases. The database is the source of truth: each clock row holds its start, its
+// pauses and extensions and the due time computed from them. Transitions start, stop, pause, extend and
+// restart clocks (onCaseEvent, inside the transition's transaction). Alarms (reminders before the due
+// time, an escalation when it passes) are delayed BullMQ jobs handed over through the outbox; they are
+// only alarm clocks — the alarm processor re-checks the row and the reconcile job re-creates any that
+// went missing.
+import { randomUUID } from 'node:crypto';
+import type { CaseKind, CaseStatus, TransitionEvent } from '../cases/case.machine.ts';
+import type { Db } from '../db/database.ts';
+import type { CaseClockTable } from '../db/schema.ts';
+import { AppError } from '../lib/errors.ts';
+import { CalendarHorizonError, type CalendarDay, WorkingCalendar } from './calendar.ts';
+import { type Pause, computeDue, reminderTimes } from './compute.ts';
+import { CLOCK_IDS, type ClockId, type ClockRule, RULES, type RuleSettings, type RuleVersion, getRule } from './rules.ts';
+
+/** Which kind of case each clock belongs to. */
+export const CLOCK_KIND: Record<ClockId, CaseKind> = {
+  D1: 'complaint',
+  D2: 'complaint',
+  D3: 'complaint',
+  D4: 'report',
+  D5: 'report',
+  D6: 'report',
+  D7: 'report',
+  D8: 'report',
+  D9: 'report',
+  D10: 'report',
+  D11: 'report',
+  D12: 'report',
+};
+
+/** Reaching one of these ends every clock of the case. */
+const FINAL_STATUSES: readonly CaseStatus[] = ['closed', 'duplicate', 'merged', 'transferred_out'];
+
+export interface ClockSettings {
+  rules: RuleSettings;
+  remindDaysBefore: number;
+  remindAtHour: number;
+}
+
+export interface ClockContext {
+  calendar: WorkingCalendar;
+  settings: ClockSettings;
+}
+
+export type ClockRow = CaseClockTable;
+
+export interface Alarm {
+  clockId: string;
+  kind: 'remind' | 'escalate';
+  fireAt: string;
+}
+
+let cached: { until: number; ctx: ClockContext } | null = null;
+
+/** Calendar and settings from the database, cached for 30 s (admins' edits reach every process within that). */
+export async function clockContext(db: Db): Promise<ClockContext> {
+  if (cached && cached.until > Date.now()) return cached.ctx;
+  const [days, settings] = await Promise.all([db.selectFrom('calendar_day').selectAll().execute(), db.selectFrom('app_setting').selectAll().execute()]);
+  const s = new Map(settings.map((r) => [r.key, r.value]));
+  const num = (k: string, d: number) => {
+    const v = Number(s.get(k));
+    return Number.isFinite(v) ? v : d;
+  };
+  const ctx: ClockContext = {
+    calendar: new WorkingCalendar(days as CalendarDay[], num('calendar.first_year', 2004), num('calendar.last_year', 2026)),
+    settings: {
+      rules: { d8Length: num('rules.d8_length', 3), d11Length: num('rules.d11_length', 20) },
+      remindDaysBefore: num('reminders.days_before', 2),
+      remindAtHour: num('reminders.at_hour', 9),
+    },
+  };
+  cached = { until: Date.now() + 30_000, ctx };
+  return ctx;
+}
+
+export function invalidateClockContext(): void {
+  cached = null;
+}
+
+export function ruleOf(ctx: ClockContext, row: Pick<ClockRow, 'rule_version' | 'clock'>): ClockRule {
+  return getRule(row.rule_version as RuleVersion, row.clock, ctx.settings.rules);
+}
+
+function pausesOf(row: Pick<ClockRow, 'pauses'>): Pause[] {
+  return (JSON.parse(row.pauses) as { from: string; to: string | null; reason?: string }[]).map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null, ...(p.reason ? { reason: p.reason } : {}) }));
+}
+
+/** Due time of a clock from its row; null with a problem when it cannot be computed. */
+export function dueOf(ctx: ClockContext, row: Pick<ClockRow, 'rule_version' | 'clock' | 'started_at' | 'pauses' | 'extensions'>): { dueAt: string | null; paused: boolean; problem: string | null } {
+  const rule = ruleOf(ctx, row);
+  try {
+    const r = computeDue(rule, new Date(row.started_at), ctx.calendar, { pauses: pausesOf(row), extensions: row.extensions });
+    return r.paused ? { dueAt: null, paused: true, problem: null } : { dueAt: r.due.toISOString(), paused: false, problem: null };
+  } catch (e) {
+    if (e instanceof CalendarHorizonError) return { dueAt: null, paused: false, problem: 'calendar_horizon' };
+    throw e;
+  }
+}
+
+/** The alarms of a running clock: reminders before the due time and the escalation at it. */
+export function alarmsFor(ctx: ClockContext, row: Pick<ClockRow, 'id' | 'rule_version' | 'clock' | 'started_at' | 'due_at' | 'status'>): Alarm[] {
+  if (row.status !== 'running' || !row.due_at) return [];
+  const rule = ruleOf(ctx, row);
+  const due = new Date(row.due_at);
+  let reminders: Date[] = [];
+  try {
+    reminders = reminderTimes(rule, due, ctx.calendar, { daysBefore: ctx.settings.remindDaysBefore, atHour: ctx.settings.remindAtHour, startedAt: new Date(row.started_at) });
+  } catch (e) {
+    if (!(e instanceof CalendarHorizonError)) throw e;
+  }
+  return [...reminders.map((t) => ({ clockId: row.id, kind: 'remind' as const, fireAt: t.toISOString() })), { clockId: row.id, kind: 'escalate', fireAt: row.due_at }];
+}
+
+/** Deterministic BullMQ job id of an alarm (no ':' allowed). */
+export function alarmJobId(a: Alarm): string {
+  return `alarm-${a.clockId}-${a.kind}-${Date.parse(a.fireAt)}`;
+}
+
+export function alarmOutboxRow(a: Alarm, caseId: string, at: string) {
+  return {
+    id: randomUUID(),
+    case_id: caseId,
+    queue: 'case-workflow',
+    name: 'clock.alarm',
+    payload: JSON.stringify({ clockId: a.clockId, kind: a.kind, fireAt: a.fireAt }),
+    created_at: at,
+    sent_at: null,
+    attempts: 0,
+    last_error: null,
+    run_at: a.fireAt,
+    job_id: alarmJobId(a),
+  };
+}
+
+/** A new running clock row (not yet written). */
+export function newClock(ctx: ClockContext, caseId: string, clock: ClockId, version: RuleVersion, startedAt: Date): ClockRow {
+  const at = startedAt.toISOString();
+  const base = { id: randomUUID(), case_id: caseId, clock, rule_version: version, started_at: at, pauses: '[]', extensions: 0 };
+  const d = dueOf(ctx, base);
+  return { ...base, due_at: d.dueAt, status: 'running', stopped_at: null, stop_event: null, overdue_at: null, problem: d.problem, created_at: at, updated_at: at };
+}
+
+/** Rules of a version that a given event starts (or restarts) for a case kind. */
+export function rulesStartedBy(version: RuleVersion, kind: CaseKind, event: string, settings: RuleSettings): { rule: ClockRule; restart: boolean }[] {
+  return RULES[version]
+    .filter((r) => CLOCK_KIND[r.id] === kind)
+    .flatMap((r): { rule: ClockRule; restart: boolean }[] => {
+      if (r.startEvent === event) return [{ rule: getRule(version, r.id, settings), restart: false }];
+      if (r.restartEvents?.includes(event)) return [{ rule: getRule(version, r.id, settings), restart: true }];
+      return [];
+    });
+}
+
+/**
+ * Applies an event's effect on the clocks of a case, inside the transition's transaction.
+ * Start/restart/stop follow the rule table; pause/resume/extend come from their own events.
+ */
+export async function onCaseEvent(
+  trx: Db,
+  ctx: ClockContext,
+  c: { id: string; kind: CaseKind; rule_version: string },
+  event: { type: TransitionEvent; toStatus: CaseStatus; data: Record<string, unknown> | null },
+  now: Date,
+): Promise<void> {
+  const at = now.toISOString();
+  const version = c.rule_version as RuleVersion;
+  const active = await trx.selectFrom('case_clock').selectAll().where('case_id', '=', c.id).where('status', 'in', ['running', 'paused']).execute();
+  const alarms: Alarm[] = [];
+  const stop = async (row: ClockRow, why: string) => {
+    await trx.updateTable('case_clock').set({ status: 'stopped', stopped_at: at, stop_event: why, updated_at: at }).where('id', '=', row.id).execute();
+  };
+
+  if (event.type === 'pause_clock' || event.type === 'resume_clock' || event.type === 'extend_clock') {
+    const clockId = String(event.data?.clock ?? '');
+    const row = active.find((r) => r.clock === clockId);
+    if (!row) throw new AppError('VALIDATION', `期限 ${clockId} 当前没有在计时`, [{ path: 'clock', message: '该期限没有在计时' }]);
+    const rule = ruleOf(ctx, row);
+    const pauses = JSON.parse(row.pauses) as { from: string; to: string | null; reason: string }[];
+    const next: Pick<ClockRow, 'pauses' | 'extensions' | 'status'> = { pauses: row.pauses, extensions: row.extensions, status: row.status };
+    if (event.type === 'pause_clock') {
+      const reason = String(event.data?.pauseReason ?? '');
+      if (row.status === 'paused') throw new AppError('VALIDATION', '该期限已暂停', [{ path: 'clock', message: '该期限已暂停' }]);
+      if (!(rule.pausable as readonly string[]).includes(reason)) throw new AppError('VALIDATION', `${rule.nameZh}不能因此暂停计时`, [{ path: 'pauseReason', message: `可暂停的情形：${rule.pausable.join('、') || '无'}` }]);
+      pauses.push({ from: at, to: null, reason });
+      next.status = 'paused';
+    } else if (event.type === 'resume_clock') {
+      const open = pauses.find((p) => p.to === null);
+      if (!open) throw new AppError('VALIDATION', '该期限没有暂停', [{ path: 'clock', message: '该期限没有暂停' }]);
+      open.to = at;
+      next.status = 'running';
+    } else {
+      const max = rule.extension?.max ?? Infinity;
+      if (!rule.extension || row.extensions >= max) throw new AppError('VALIDATION', `${rule.nameZh}不能再延长`, [{ path: 'clock', message: '不能再延长' }]);
+      next.extensions = row.extensions + 1;
+    }
+    next.pauses = JSON.stringify(pauses);
+    const d = dueOf(ctx, { ...row, ...next });
+    const updated = { ...row, ...next, due_at: d.dueAt, problem: d.problem, updated_at: at };
+    await trx.updateTable('case_clock').set({ status: updated.status, pauses: updated.pauses, extensions: updated.extensions, due_at: updated.due_at, problem: updated.problem, updated_at: at }).where('id', '=', row.id).execute();
+    alarms.push(...alarmsFor(ctx, updated));
+  } else {
+    for (const row of active) {
+      const rule = ruleOf(ctx, row);
+      if (rule.stopEvents.includes(event.type) || FINAL_STATUSES.includes(event.toStatus)) await stop(row, event.type);
+    }
+    if (!FINAL_STATUSES.includes(event.toStatus)) {
+      for (const { rule, restart } of rulesStartedBy(version, c.kind, event.type, ctx.settings.rules)) {
+        const existing = active.find((r) => r.clock === rule.id && r.status !== 'stopped');
+        if (existing && !restart) continue; // already running: starting twice changes nothing
+        if (existing) await stop(existing, `restart:${event.type}`);
+        const row = newClock(ctx, c.id, rule.id, version, now);
+        await trx.insertInto('case_clock').values(row).execute();
+        alarms.push(...alarmsFor(ctx, row));
+      }
+    }
+  }
+  if (alarms.length) await trx.insertInto('outbox').values(alarms.map((a) => alarmOutboxRow(a, c.id, at))).execute();
+}
+
+export { CLOCK_IDS };

@@ -1,0 +1,221 @@
+// Triage of a stored case, as the case.received processor runs it: classify the text (pure triage()),
+// find related cases, repeats and abuse signals, then route and assign — all in one transaction, so a
+// crash leaves the case either untouched (the job retries) or fully triaged and routed.
+//
+// Resumable and idempotent: a case in `received` is triaged and routed; a case left `triaged` without a
+// handler (nobody available) is routed again on a later delivery; anything else is skipped.
+import type { Actor } from '../cases/case.machine.ts';
+import { applyTransitionIn, findCaseById } from '../cases/case.repository.ts';
+import type { Db } from '../db/database.ts';
+import type { CaseRow } from '../db/schema.ts';
+import type { Deps } from '../deps.ts';
+import { INTAKE_UNIT_ID, notify, pickHandler, supervisorsOf, unitForTownship } from '../routing/assignment.ts';
+import { type TriageResult, normaliseBusinessName, triage } from './triage.ts';
+
+const SYSTEM: Actor = { role: 'system', id: null };
+const URGENCY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
+const DAY_MS = 24 * 3600 * 1000;
+
+export interface TriageOutcome {
+  applied: boolean;
+  detail: string;
+}
+
+export interface Flag {
+  code: 'many_complaints_same_business' | 'shared_phone' | 'shared_address' | 'quantity' | 'kind_differs' | 'split_suggested' | 'transfer_suggested' | 'needs_details';
+  text: string;
+}
+
+/** Character-bigram Dice similarity: "same facts" when a re-report says much the same thing. */
+export function similarity(a: string, b: string): number {
+  const grams = (s: string) => {
+    const t = s.replace(/[\s\p{P}]/gu, '');
+    const m = new Map<string, number>();
+    for (let i = 0; i < t.length - 1; i++) m.set(t.slice(i, i + 2), (m.get(t.slice(i, i + 2)) ?? 0) + 1);
+    return m;
+  };
+  const ga = grams(a);
+  const gb = grams(b);
+  let inter = 0;
+  let total = 0;
+  for (const [g, n] of ga) {
+    inter += Math.min(n, gb.get(g) ?? 0);
+    total += n;
+  }
+  for (const n of gb.values()) total += n;
+  return total === 0 ? 0 : (2 * inter) / total;
+}
+
+export const SAME_FACTS_THRESHOLD = 0.6;
+
+export async function triageCase(deps: Deps, caseId: string): Promise<TriageOutcome> {
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await findCaseById(trx, caseId);
+    if (!row) return { applied: false, detail: 'case not found' };
+    const now = deps.clock.now();
+    if (row.status === 'received') {
+      const folded = await classify(trx, row, now);
+      if (folded) return { applied: true, detail: folded };
+      const fresh = await findCaseById(trx, caseId);
+      return { applied: true, detail: await route(deps, trx, fresh!, now) };
+    }
+    if (row.status === 'triaged' && !row.assignee_id) {
+      const detail = await route(deps, trx, row, now);
+      return { applied: detail !== 'unchanged', detail };
+    }
+    return { applied: false, detail: `case is ${row.status}` };
+  });
+}
+
+/** Labels the case; returns a description if the case was folded into another (repeat or merge). */
+async function classify(trx: Db, row: CaseRow, now: Date): Promise<string | null> {
+  const r: TriageResult = triage({
+    text: [row.description, row.product].filter(Boolean).join('\n'),
+    kind: row.kind as 'complaint' | 'report' | 'consultation',
+    businessName: row.business_name,
+    businessAddress: row.business_address,
+    township: row.township,
+    place: row.place,
+    product: row.product,
+  });
+  const businessName = row.business_name ?? r.business;
+  const businessKey = businessName ? normaliseBusinessName(businessName) || null : null;
+  const township = row.township ?? r.township;
+  const flags: Flag[] = [];
+  if (r.kind !== row.kind) {
+    if (r.kind === 'both') flags.push({ code: 'split_suggested', text: '内容既有投诉又有举报，建议拆分为两件分别办理（《办法》第九条）' });
+    else flags.push({ code: 'kind_differs', text: `内容更像${{ complaint: '投诉', report: '举报', consultation: '咨询', both: '投诉并举报' }[r.kind]}，请核实类型` });
+  }
+  if (r.quantityFlag) flags.push({ code: 'quantity', text: `购买数量可能明显超出正常生活消费：${r.quantityFlag}（《办法》第十七条，仅供参考）` });
+  if (r.otherAuthority) flags.push({ code: 'transfer_suggested', text: `可能不属于市场监管职责，建议移送${r.otherAuthority}（食品安全法第一百一十五条）` });
+  if (r.needsDetails) flags.push({ code: 'needs_details', text: '内容过少或无法识别，需要联系当事人补充' });
+
+  const at = now.toISOString();
+  const since = new Date(now.getTime() - 30 * DAY_MS).toISOString();
+  const party = await trx.selectFrom('party').select(['phone_hmac', 'address_hmac', 'name_hmac']).where('case_id', '=', row.id).executeTakeFirst();
+
+  // Related: same business (normalised) in the same township within 30 days.
+  const related = businessKey
+    ? await trx
+        .selectFrom('intake_case')
+        .select(['id', 'kind', 'status', 'description', 'received_at'])
+        .where('business_key', '=', businessKey)
+        .where('received_at', '>=', since)
+        .where('id', '!=', row.id)
+        .where('submission_id', '!=', row.submission_id)
+        .$if(township !== null, (q) => q.where('township', '=', township))
+        .execute()
+    : [];
+
+  // Abuse signals (Art. 17), for complaints: one person, many complaints about one business; several
+  // complainants sharing one phone or address. Flags for staff only.
+  if (row.kind === 'complaint' && party?.phone_hmac) {
+    const mine = await trx
+      .selectFrom('party')
+      .innerJoin('intake_case', 'intake_case.id', 'party.case_id')
+      .select(['intake_case.id', 'intake_case.business_key', 'party.name_hmac'])
+      .where('party.phone_hmac', '=', party.phone_hmac)
+      .where('intake_case.kind', '=', 'complaint')
+      .where('intake_case.received_at', '>=', since)
+      .execute();
+    const sameBusiness = mine.filter((m) => businessKey && m.business_key === businessKey).length;
+    if (sameBusiness >= 3) flags.push({ code: 'many_complaints_same_business', text: `同一投诉人30天内对同一经营者投诉${sameBusiness}次（《办法》第十七条，仅供参考）` });
+    if (mine.some((m) => m.name_hmac !== party.name_hmac)) flags.push({ code: 'shared_phone', text: '多名投诉人使用同一联系电话（《办法》第十七条，仅供参考）' });
+  }
+  if (row.kind === 'complaint' && party?.address_hmac) {
+    const others = await trx
+      .selectFrom('party')
+      .select('name_hmac')
+      .where('address_hmac', '=', party.address_hmac)
+      .where('case_id', '!=', row.id)
+      .where('created_at', '>=', since)
+      .execute();
+    if (others.some((o) => o.name_hmac !== party.name_hmac)) flags.push({ code: 'shared_address', text: '多名投诉人使用同一联系地址（《办法》第十七条，仅供参考）' });
+  }
+
+  const patch = {
+    category: r.category,
+    urgency: r.urgency,
+    urgency_rank: URGENCY_RANK[r.urgency] ?? 2,
+    suspected_crime: r.suspectedCrime ? 1 : 0,
+    crime_basis: r.crimeBasis.length ? JSON.stringify(r.crimeBasis) : null,
+    needs_details: r.needsDetails ? 1 : 0,
+    business_key: businessKey,
+    township,
+    triage: JSON.stringify(r),
+    flags: JSON.stringify(flags),
+    other_authority: r.otherAuthority,
+  };
+  await applyTransitionIn(trx, row.id, { type: 'triage', data: { category: r.category, urgency: r.urgency, suspectedCrime: r.suspectedCrime, confidence: r.confidence } }, SYSTEM, now, { patch });
+
+  for (const o of related) {
+    await trx
+      .insertInto('case_link')
+      .values([
+        { case_id: row.id, other_case_id: o.id, type: 'related', created_at: at },
+        { case_id: o.id, other_case_id: row.id, type: 'related', created_at: at },
+      ])
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+
+  // Order 121 Art. 35: the same reporter about the same target — same facts: not handled again; new
+  // facts: merged into the earlier case, whose clock restarts.
+  if (row.kind === 'report' && party?.phone_hmac && businessKey) {
+    const earlier = await trx
+      .selectFrom('intake_case')
+      .innerJoin('party', 'party.case_id', 'intake_case.id')
+      .select(['intake_case.id', 'intake_case.description', 'intake_case.number'])
+      .where('party.phone_hmac', '=', party.phone_hmac)
+      .where('intake_case.kind', '=', 'report')
+      .where('intake_case.business_key', '=', businessKey)
+      .where('intake_case.id', '!=', row.id)
+      .where('intake_case.status', 'not in', ['closed', 'duplicate', 'merged', 'not_opened', 'decided', 'published', 'transferred_out'])
+      .orderBy('intake_case.received_at')
+      .executeTakeFirst();
+    if (earlier) {
+      const same = similarity(earlier.description, row.description) >= SAME_FACTS_THRESHOLD;
+      const link = { case_id: row.id, other_case_id: earlier.id, type: same ? 'duplicate_of' : 'merged_into', created_at: at };
+      await trx.insertInto('case_link').values(link).onConflict((oc) => oc.doNothing()).execute();
+      if (same) {
+        await applyTransitionIn(trx, row.id, { type: 'mark_duplicate', data: { originalCaseId: earlier.id } }, SYSTEM, now);
+        return `duplicate of ${earlier.number}`;
+      }
+      await applyTransitionIn(trx, row.id, { type: 'merge', data: { intoCaseId: earlier.id } }, SYSTEM, now);
+      await applyTransitionIn(trx, earlier.id, { type: 'receive_merged', data: { mergedCaseId: row.id } }, SYSTEM, now);
+      return `merged into ${earlier.number}`;
+    }
+  }
+  return null;
+}
+
+/** Routes a triaged case: to a station and a handler, or to the intake centre's queue. */
+async function route(deps: Deps, trx: Db, row: CaseRow, now: Date): Promise<string> {
+  const at = now.toISOString();
+  const toIntake = async (why: string) => {
+    await applyTransitionIn(trx, row.id, { type: 'route_to_intake', reason: why }, SYSTEM, now, { patch: { unit_id: INTAKE_UNIT_ID } });
+    if (row.urgency === 'urgent') await notify(trx, await supervisorsOf(trx, INTAKE_UNIT_ID), row.id, 'urgent_case', `紧急：${row.number} 待人工分派`, at);
+    return `to intake centre: ${why}`;
+  };
+  if (row.kind === 'consultation') return toIntake('consultation');
+  if (row.category === 'other_non_food' || row.other_authority) return toIntake('outside market regulation');
+  if (row.needs_details) return toIntake('needs details');
+  const triaged = row.triage ? (JSON.parse(row.triage) as { townshipAmbiguous?: boolean }) : {};
+  const unitId = triaged.townshipAmbiguous ? null : await unitForTownship(trx, row.township);
+  if (!unitId) return toIntake(row.township ? 'no unit for township' : 'place unknown');
+
+  const handler = await pickHandler(trx, unitId, row.category);
+  const supervisors = await supervisorsOf(trx, unitId);
+  if (!handler) {
+    // Wait in the unit's queue (triaged, unit set, nobody assigned) and alert the supervisor once.
+    if (row.unit_id === unitId) return 'unchanged';
+    await applyTransitionIn(trx, row.id, { type: 'comment', reason: '本所暂无可分派的承办人，案件在本所队列等待分派', data: { unitId } }, SYSTEM, now, { patch: { unit_id: unitId } });
+    await notify(trx, supervisors, row.id, 'no_handler', `${row.number} 无可分派的承办人，请手动分派`, at);
+    return `waiting in unit ${unitId}`;
+  }
+  await applyTransitionIn(trx, row.id, { type: 'assign', data: { assigneeId: handler.id, unitId } }, SYSTEM, now, { patch: { unit_id: unitId, assignee_id: handler.id } });
+  await trx.updateTable('staff_user').set({ last_assigned_at: at }).where('id', '=', handler.id).execute();
+  await notify(trx, [handler.id], row.id, 'assigned', `新案件 ${row.number} 已分派给您`, at);
+  if (row.urgency === 'urgent') await notify(trx, supervisors, row.id, 'urgent_case', `紧急：${row.number} 已分派，请关注`, at);
+  return `assigned to ${handler.id} in ${unitId}`;
+}

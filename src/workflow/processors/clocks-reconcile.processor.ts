@@ -1,0 +1,74 @@
+// clocks.reconcile (repeatable, every minute): the database is the source of truth for deadlines.
+// - alarms that should have fired (their time passed while no worker ran) fire now;
+// - future alarms missing from Redis (lost, deleted, never handed over) are scheduled again;
+// - clocks that could not be computed past the calendar are retried (an admin may have added the year);
+// - 60 days before the calendar's last day, admins are alerted to enter the next year's holidays.
+import { addDays } from '../../deadlines/cst.ts';
+import { DEFAULT_JOB_OPTIONS } from '../jobs.ts';
+import { alarmJobId, alarmsFor, clockContext, dueOf } from '../../deadlines/clock.service.ts';
+import { cstDate } from '../../lib/clock.ts';
+import { notify } from '../../routing/assignment.ts';
+import type { Processor } from '../worker.ts';
+import { fireAlarm } from './clock-alarm.processor.ts';
+
+export const HORIZON_WARNING_DAYS = 60;
+
+export const clocksReconcile: Processor<'clocks.reconcile'> = async (_payload, { deps }) => {
+  const r = await reconcileClocks(deps);
+  return { outcome: 'done', detail: JSON.stringify(r) };
+};
+
+export async function reconcileClocks(deps: Parameters<Processor<'clocks.reconcile'>>[1]['deps']) {
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const ctx = await clockContext(deps.db);
+  const queue = deps.queues['case-workflow'];
+  const stats = { fired: 0, rescheduled: 0, recomputed: 0, horizonAlert: false };
+
+  // Clocks stuck past the calendar: try again (the calendar may have been extended).
+  const stuck = await deps.db.selectFrom('case_clock').selectAll().where('status', '=', 'running').where('due_at', 'is', null).execute();
+  for (const row of stuck) {
+    const d = dueOf(ctx, row);
+    if (d.dueAt) {
+      await deps.db.updateTable('case_clock').set({ due_at: d.dueAt, problem: null, updated_at: at }).where('id', '=', row.id).execute();
+      stats.recomputed++;
+    }
+  }
+
+  const running = await deps.db.selectFrom('case_clock').selectAll().where('status', '=', 'running').where('due_at', 'is not', null).execute();
+  const fired = new Set(
+    (await deps.db.selectFrom('clock_alarm').select(['clock_id', 'kind', 'fire_at']).where('clock_id', 'in', running.length ? running.map((r) => r.id) : ['-']).execute()).map(
+      (f) => `${f.clock_id}|${f.kind}|${f.fire_at}`,
+    ),
+  );
+  for (const row of running) {
+    for (const a of alarmsFor(ctx, row)) {
+      if (fired.has(`${a.clockId}|${a.kind}|${a.fireAt}`)) continue;
+      if (Date.parse(a.fireAt) <= now.getTime()) {
+        const r = await fireAlarm(deps, a, now);
+        if (r.outcome === 'done') stats.fired++;
+      } else if (queue) {
+        const id = alarmJobId(a);
+        if (!(await queue.getJob(id))) {
+          await queue.add('clock.alarm', { clockId: a.clockId, kind: a.kind, fireAt: a.fireAt }, { ...DEFAULT_JOB_OPTIONS, jobId: id, delay: Date.parse(a.fireAt) - now.getTime() });
+          stats.rescheduled++;
+        }
+      }
+    }
+  }
+
+  // Horizon: the holiday table must be extended before any clock can need the next year.
+  const lastYear = ctx.calendar.lastYear;
+  const warnFrom = addDays(`${lastYear}-12-31`, -HORIZON_WARNING_DAYS);
+  if (cstDate(now) >= warnFrom) {
+    const kind = `calendar_horizon_${lastYear}`;
+    const already = await deps.db.selectFrom('staff_notification').select('id').where('kind', '=', kind).limit(1).executeTakeFirst();
+    if (!already) {
+      const admins = await deps.db.selectFrom('staff_user').select('id').where('role', '=', 'admin').where('active', '=', 1).execute();
+      await notify(deps.db, admins.map((a) => a.id), null, kind, `节假日表只到 ${lastYear} 年底：请录入国务院公布的 ${lastYear + 1} 年节假日和调休安排，否则之后的期限无法计算`, at);
+      deps.logger.warn({ lastYear }, 'holiday calendar horizon is near: enter the next year');
+      stats.horizonAlert = true;
+    }
+  }
+  return stats;
+}

@@ -1,0 +1,173 @@
+// Suspected-crime detection (行刑衔接 trigger): 刑法 Art. 143 (病死肉 and other food below safety
+// standards), Art. 144 (地沟油, 瘦肉精, non-food substances, banned pesticides/veterinary drugs, drugs
+// in "health" food) and the neighbouring offences a regulator refers too (假冒, 注水肉, 私屠滥宰,
+// 走私冻品, 野生动物). A word only counts when it is asserted: negated words ("不是地沟油"), words
+// inside a question ("是不是地沟油？"), rumours being checked ("听说…真的假的"), accusations
+// against the writer ("被人举报说用地沟油") and non-food uses ("甲醛超标的新房") do not.
+
+import { TermMatcher, clauseAt, type Clause, type Term } from './text.ts';
+
+export const CRIME_BASES = {
+  病死肉: '刑法第143条',
+  地沟油: '刑法第144条',
+  瘦肉精: '刑法第144条',
+  非法添加非食用物质: '刑法第144条',
+  禁用农药兽药: '刑法第144条',
+  保健食品非法添加药物: '刑法第144条',
+  假冒: '刑法第140条',
+  注水肉: '刑法第140条',
+  私屠滥宰: '刑法第225条',
+  走私冻品: '刑法第153条',
+  野生动物: '刑法第341条',
+  投毒: '刑法第114条',
+} as const;
+export type CrimeBasis = keyof typeof CRIME_BASES;
+
+/**
+ * - `action`: the word must come with a verb of adding/soaking/spraying (硼砂 is also a toy chemical,
+ *   双氧水 a disinfectant): 加|放|掺|用|泡|熏|打|喂|兑|含|有… right before, or 泡|熏|腌… right after.
+ * - `context`: another word that must appear somewhere in the text (a regex).
+ */
+interface CrimeTerm extends Term {
+  basis: CrimeBasis;
+  action?: boolean;
+  context?: RegExp;
+}
+
+function c(basis: CrimeBasis, words: readonly string[], extra: Partial<CrimeTerm> = {}): CrimeTerm[] {
+  return words.map((x) => ({ w: x, basis, ...extra }));
+}
+
+const MEAT = /(肉|猪|牛|羊|鸡|鸭|鹅|驴|甲鱼|虾|海参|鱼|蟹|贝|鱿)/;
+const SLAUGHTER = /(杀|宰|屠)/;
+const HEALTH_FOOD = /(保健|胶囊|茶|代餐|减肥|壮阳|降糖|降压|糖果|压片|含片|固体饮料|咖啡|药酒|酒)/;
+const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+const TERMS: readonly CrimeTerm[] = [
+  ...c('病死肉', ['病死猪', '病死鸡', '病死鸭', '病死牛', '病死羊', '病死驴', '病死畜', '病死禽', '病死的猪', '病死的鸡', '病死的牛', '病死的羊',
+    '病死肉', '病害肉', '病猪', '病牛', '病羊', '病鸡', '瘟猪', '瘟鸡', '猪瘟', '死因不明', '死猪', '死鸡', '死鸭', '死牛', '死羊', '死驴', '死鹅',
+    '死畜', '死禽'], { notBefore: ['不怕', '子嘴'], notAfter: ['杀', '打', '饿', '淹', '毒'] }),
+  ...c('地沟油', ['地沟油', '地勾油', '潲水油', '泔水油', '泔水里捞', '口水油', '回收油', '老油回收', '煎炸废油', 'gutter oil']),
+  ...c('瘦肉精', ['瘦肉精', '盐酸克伦特罗', '克伦特罗', '克仑特罗', '莱克多巴胺', '沙丁胺醇']),
+  ...c('非法添加非食用物质', ['苏丹红', '工业明胶', '工业用明胶', '吊白块', '掉白块', '罂粟壳', '罂粟籽', '罂粟粉', '婴粟壳', '大烟壳', '大烟籽',
+    '加罂粟', '放罂粟', '福尔马林', '三聚氰胺', '碱性橙', '碱性嫩黄', '荧光增白剂', '乌洛托品', '皮革蛋白', '皮革奶', '塑化剂', '无根剂',
+    '工业酒精', '甲醇中毒', '工业盐', '工业用盐', '工业碱', '工业火碱', '毒豆芽', '一滴香']),
+  ...c('非法添加非食用物质', ['甲醛', '双氧水', '硼砂', '敌敌畏', '硫磺', '硫黄', '石蜡', '洗衣粉', '漂白粉', '火碱', '地西泮', '甲醇'], { action: true }),
+  ...c('禁用农药兽药', ['甲拌磷', '克百威', '呋喃丹', '涕灭威', '甲胺磷', '对硫磷', '久效磷', '氧乐果', '水胺硫磷', '灭多威', '毒死蜱', '六六六',
+    '滴滴涕', '氯霉素', '孔雀石绿', '硝基呋喃', '呋喃唑酮', '呋喃西林', '喹乙醇', '己烯雌酚', '禁用农药', '禁用兽药', '禁用的农药', '剧毒农药',
+    '高毒农药', '违禁农药', '违禁兽药']),
+  ...c('禁用农药兽药', ['3911', '1605'], { notBefore: DIGITS, notAfter: DIGITS }),
+  ...c('保健食品非法添加药物', ['西地那非', '他达拉非', '伐地那非', '西布曲明', '酚酞', '格列本脲', '格列齐特', '格列美脲', '二甲双胍', '苯乙双胍',
+    '罗格列酮', '伟哥'], { action: true }),
+  ...c('保健食品非法添加药物', ['降糖药', '降压药', '西药', '激素', '安眠药'], { action: true, context: HEALTH_FOOD }),
+  ...c('假冒', ['假冒', '假奶粉', '假酒', '假茅台', '假五粮液', '冒牌', '仿冒', '假商标', '假冒商标', '假冒注册商标', '卖假货', '假农药', '假烟',
+    '假药', '高仿', 'counterfeit', 'fake']),
+  ...c('注水肉', ['注水肉', '注水', '注胶', '打过水', '打了水'], { notBefore: ['口', '井', '管', '器'], context: MEAT }),
+  ...c('注水肉', ['灌水'], { context: MEAT }),
+  ...c('私屠滥宰', ['私屠滥宰', '私宰', '私屠', '私自屠宰', '私人屠宰', '非法屠宰', '假检疫', '伪造检疫', '检疫章是假', '自己刻的章']),
+  ...c('私屠滥宰', ['不检疫', '未经检疫', '没检疫', '没有检疫', '未检疫'], { context: SLAUGHTER }),
+  ...c('走私冻品', ['走私']),
+  ...c('野生动物', ['穿山甲', '果子狸', '国家保护动物', '保护动物', '熊掌']),
+  ...c('野生动物', ['野生动物'], { context: /(卖|吃|做|预定|收购|菜)/ }),
+  ...c('投毒', ['投毒', '下毒', '毒鼠强']),
+];
+
+interface CrimePattern { re: RegExp; basis: CrimeBasis; label: string }
+
+/** Phrasings with no single keyword (the regulator's description of the act). */
+const PATTERNS: readonly CrimePattern[] = [
+  { re: /(猪|鸡|鸭|牛|羊|鹅|驴)(病)?死了[^。;!?\n]{0,10}(卖|收|加工|做成|煮|拉到|送到|低价)/, basis: '病死肉', label: '死畜禽流入食品' },
+  { re: /(剩|泔水|潲水|锅底)[^。;!?\n]{0,10}油[^。;!?\n]{0,12}(回收|再用|重复用|再炼|过滤|再卖|接着用|重新用)/, basis: '地沟油', label: '回收餐厨废油' },
+  { re: /(回收|捞|收集)[^。;!?\n]{0,10}(剩|泔水|潲水|锅底)[^。;!?\n]{0,10}(油|汤底)/, basis: '地沟油', label: '回收餐厨废油' },
+  { re: /(回收|收集|收来|收)的?(老油|旧油|废油|剩油|锅底油|泔水油)/, basis: '地沟油', label: '回收餐厨废油' },
+  { re: /假(的|冒的?)?(茅台|五粮液|剑南春|汾酒|洋河|泸州老窖|郎酒|西凤|杜康|宋河|红酒|白酒|洋酒|飞鹤|伊利|美赞臣|雅培|惠氏|爱他美|君乐宝|贝因美|合生元|蒙牛|双汇|红牛)/, basis: '假冒', label: '假冒品牌' },
+  { re: /(酒|奶粉|茅台|五粮液|红酒|白酒)(是|都是|全是|竟然是)假的/, basis: '假冒', label: '假冒品牌' },
+  { re: /(扫码|鉴定|查询|验证|防伪码?)(结果)?(是|显示|为)?假/, basis: '假冒', label: '鉴定为假' },
+  { re: /(商标|包装|瓶子|牌子)[^。;!?\n]{0,8}(一模一样|完全一样|都一样)/, basis: '假冒', label: '假冒注册商标' },
+  // "工业辣椒", "工业石膏", "工业色素": an industrial-grade substance in food (工业园/工业区 are places).
+  { re: /工业(用|级)?(辣椒|石膏|色素|染料|碱|盐|明胶|酒精|用油|松香|香精|硫磺|双氧水|原料)/, basis: '非法添加非食用物质', label: '工业原料用于食品' },
+  { re: /(家里|院子里|院里|自己|私自|偷偷|私人)[^,。;!?\n]{0,4}(杀|宰)[^,。;!?\n]{0,2}(猪|牛|羊|驴)[^,。;!?\n]{0,8}(卖|肉)/, basis: '私屠滥宰', label: '私自屠宰销售' },
+  { re: /(不去|不进|没进|没去|不经过)屠宰场/, basis: '私屠滥宰', label: '未经定点屠宰' },
+  { re: /贴(上|了)?[^,。;!?\n]{1,8}的?(标|商标|牌子|标签|防伪)/, basis: '假冒', label: '冒用他人标识' },
+  { re: /(空瓶|旧瓶|回收的?酒瓶)[^,。;!?\n]{0,4}(里|中)?[^,。;!?\n]{0,2}(灌|装|兑)/, basis: '假冒', label: '回收酒瓶灌装' },
+  { re: /(加|掺|放|添)[^。;!?\n]{0,8}蛋白(质)?(含量)?(才)?(达标|合格)|蛋白(质)?(含量)?(达标|合格)[^。;!?\n]{0,6}(加|掺|放)/, basis: '非法添加非食用物质', label: '为蛋白达标添加物质' },
+  { re: /(检疫章|检疫证明?)[^。;!?\n]{0,4}(是假的|假的|伪造|自己刻)/, basis: '私屠滥宰', label: '伪造检疫' },
+];
+
+const matcher = new TermMatcher<CrimeTerm>(TERMS);
+
+const ACTION_BEFORE = /(加|放|掺|添|用|泡|熏|打|喂|兑|撒|抹|刷|含|有|灌|喷|浸|检测出|检出|查出|测出)[^,。;!?\n]{0,4}$/;
+const ACTION_AFTER = /^[^,。;!?\n]{0,2}(泡|熏|浸|做|腌|漂|兑|炸|喷|打|和|勾兑)/;
+const NEGATED_BEFORE = /(不是|并非|没有|没|无|未|不含|不存在|排除|不会是|不像|未检出|没检出|未发现|没发现|不可能是|绝对不是|并不是)(是|用|的|加|放|含|了|过|有|什么|啥){0,2}$/;
+const RHETORICAL_BEFORE = /(不就是|难道不是|可不就是|这不就是)(用|的|在)?$/;
+const QUESTION_CLAUSE = /(\?|吗[吧呀啊]?$|吧\?|是不是|是否|会不会|算不算|能不能|有没有|怎么判断|怎么鉴别|如何判断|如何鉴别|怎么辨别|怎么识别|怎么分辨|真的假的)/;
+const RHETORICAL_CLAUSE = /(不是|不就是|难道)[^,。;!?\n]{0,14}吗/;
+const RUMOUR_CHECK = /(真的假的|是真的吗|是不是真的|有没有查过|是否属实|真的吗)/;
+const HEARSAY = /(听说|据说|网上说|有人说|传言)/;
+const ACCUSED = /(被人举报|被举报|诬告|冤枉|恶意举报|被人投诉)/;
+/** Non-food settings in the same clause void an ambiguous substance (甲醛 in a new flat). */
+const NON_FOOD_CLAUSE = /(洗发水|化妆品|面膜|装修|新房|家具|史莱姆|玩具|伤口|消毒伤|游泳池|眼药水|牙膏|衣服|鞋|甲醛超标|空气)/;
+/** Look-alike counterfeits (康帅傅-style near-names) are administrative matters, not 假冒注册商标. */
+const NEAR_NAME = /(山寨|傍名牌|写的是|差不多|相似|类似|一字之差|差一个字)/;
+const TRUE_FAKE = /(一模一样|完全一样|都一样|鉴定|扫码|防伪|客服说不是|不是他们的货)/;
+/** Disposal rather than sale (dumping dead pigs in a river is for 农业农村 / 生态环境). */
+const DISPOSAL = /(扔|丢|倒在|埋|掩埋|无害化|焚烧|漂在)/;
+const SALE = /(卖|收购|收的|加工|做成|煮|饭店|拉到|送到|出售|销售|市场|集上)/;
+
+export interface CrimeHit { basis: CrimeBasis; evidence: string; index: number }
+export interface CrimeVoid { evidence: string; why: string }
+export interface CrimeFinding {
+  hits: CrimeHit[];
+  voided: CrimeVoid[];
+  /** Dead-animal words about disposal, not sale: a lead for 农业农村局, not a food crime. */
+  disposal: boolean;
+}
+
+export function detectCrime(s: string, clauses: readonly Clause[]): CrimeFinding {
+  const hits: CrimeHit[] = [];
+  const voided: CrimeVoid[] = [];
+  let disposal = false;
+  const rumourCheck = RUMOUR_CHECK.test(s);
+  const nearName = NEAR_NAME.test(s) && !TRUE_FAKE.test(s);
+
+  const assess = (index: number, len: number, evidence: string, basis: CrimeBasis, term?: CrimeTerm): void => {
+    const clause = clauseAt(clauses, index);
+    const ctext = clause?.text ?? s;
+    const cstart = clause?.start ?? 0;
+    const before = ctext.slice(0, index - cstart);
+    const after = ctext.slice(index - cstart + len);
+    const why = ((): string | null => {
+      if (term?.action === true && !ACTION_BEFORE.test(before) && !ACTION_AFTER.test(after)) return 'no-action';
+      if (term?.context !== undefined && !term.context.test(s)) return 'no-context';
+      if (term?.action === true && NON_FOOD_CLAUSE.test(ctext)) return 'non-food';
+      const rhetorical = RHETORICAL_BEFORE.test(before) || RHETORICAL_CLAUSE.test(ctext);
+      if (!rhetorical && NEGATED_BEFORE.test(before)) return 'negated';
+      if (!rhetorical && QUESTION_CLAUSE.test(ctext)) return 'question';
+      if (rumourCheck && HEARSAY.test(ctext)) return 'rumour';
+      if (ACCUSED.test(ctext)) return 'accused';
+      if (basis === '假冒' && nearName) return 'near-name';
+      if (basis === '病死肉' && DISPOSAL.test(s) && !SALE.test(s)) { disposal = true; return 'disposal'; }
+      return null;
+    })();
+    if (why === null) hits.push({ basis, evidence, index });
+    else voided.push({ evidence, why });
+  };
+
+  for (const h of matcher.match(s)) assess(h.index, h.text.length, h.text, h.term.basis, h.term);
+  for (const p of PATTERNS) {
+    const m = p.re.exec(s);
+    if (m !== null) assess(m.index, m[0].length, m[0], p.basis);
+  }
+  return { hits, voided, disposal };
+}
+
+/** `['病死肉', '刑法第143条', …]`: each basis once, followed by its article(s). */
+export function crimeBasisList(hits: readonly CrimeHit[], s: string): string[] {
+  const out: string[] = [];
+  for (const h of hits) {
+    if (out.includes(h.basis)) continue;
+    out.push(h.basis, CRIME_BASES[h.basis]);
+    if (h.basis === '假冒' && /商标/.test(s) && !out.includes('刑法第213条')) out.push('刑法第213条');
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Migration, type MigrationProvider, Migrator, type MigrationResultSet } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator, type MigrationResultSet, PostgresAdapter, sql } from 'kysely';
 import type { Db } from './database.ts';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.meta.url));
@@ -21,8 +21,16 @@ class TsMigrationProvider implements MigrationProvider {
   }
 }
 
-export function migrator(db: Db): Migrator {
-  return new Migrator({ db, provider: new TsMigrationProvider() });
+/**
+ * On PostgreSQL the migration tables are put in the current schema explicitly: Kysely otherwise looks
+ * for them in every schema it can see and may find another installation's (or test's) tables.
+ */
+export async function migrator(db: Db): Promise<Migrator> {
+  let migrationTableSchema: string | undefined;
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    migrationTableSchema = (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s;
+  }
+  return new Migrator({ db, provider: new TsMigrationProvider(), ...(migrationTableSchema ? { migrationTableSchema } : {}) });
 }
 
 function check(result: MigrationResultSet, what: string): void {
@@ -33,13 +41,13 @@ function check(result: MigrationResultSet, what: string): void {
 }
 
 export async function migrateToLatest(db: Db): Promise<string[]> {
-  const result = await migrator(db).migrateToLatest();
+  const result = await (await migrator(db)).migrateToLatest();
   check(result, 'Migration');
   return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 export async function migrateDownAll(db: Db): Promise<void> {
-  const m = migrator(db);
+  const m = await migrator(db);
   for (;;) {
     const result = await m.migrateDown();
     check(result, 'Rollback');

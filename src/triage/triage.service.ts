@@ -118,7 +118,8 @@ async function classify(trx: Db, row: CaseRow, now: Date): Promise<string | null
       .where('intake_case.kind', '=', 'complaint')
       .where('intake_case.received_at', '>=', since)
       .execute();
-    const sameBusiness = mine.filter((m) => businessKey && m.business_key === businessKey).length;
+    // This case's own row has no business_key yet (the labels are written below): count it by hand.
+    const sameBusiness = 1 + mine.filter((m) => m.id !== row.id && businessKey && m.business_key === businessKey).length;
     if (sameBusiness >= 3) flags.push({ code: 'many_complaints_same_business', text: `同一投诉人30天内对同一经营者投诉${sameBusiness}次（《办法》第十七条，仅供参考）` });
     if (mine.some((m) => m.name_hmac !== party.name_hmac)) flags.push({ code: 'shared_phone', text: '多名投诉人使用同一联系电话（《办法》第十七条，仅供参考）' });
   }

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
-import { Queue, type Worker } from 'bullmq';
+import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { type Config, newIdentityKey } from './config.ts';
 import { openDatabase } from './db/database.ts';
@@ -15,7 +15,8 @@ import { type Deps, createDeps } from './deps.ts';
 import { createApp } from './http/app.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { type Logger, createLogger } from './lib/logger.ts';
-import { QUEUES, type QueueName } from './workflow/jobs.ts';
+import type { ProducerQueueName } from './workflow/jobs.ts';
+import { QueueSet } from './workflow/queue-set.ts';
 import { OutboxRelay } from './workflow/outbox-relay.ts';
 import { PROCESSORS } from './workflow/processors/index.ts';
 import { producerConnection, redisAnswers, workerConnection } from './workflow/redis.ts';
@@ -31,7 +32,7 @@ export interface Runtime {
   url: string | null;
   relay: OutboxRelay;
   workers: Worker[];
-  queues: Record<QueueName, Queue>;
+  queues: Record<ProducerQueueName, Queue>;
   stop(): Promise<void>;
 }
 
@@ -93,9 +94,8 @@ export async function startRuntime(config: Config, opts: { clock?: Clock; logger
 
   const producer: Redis = producerConnection(config.redis.url);
   producer.on('error', () => {}); // reported through the relay and /readyz
-  const queues = Object.fromEntries(
-    QUEUES.map((q) => [q, new Queue(q, { connection: producer, prefix: config.queuePrefix, skipWaitingForReady: true })]),
-  ) as Record<QueueName, Queue>;
+  const queueSet = new QueueSet(config.redis.url, config.queuePrefix);
+  const queues = queueSet.view();
   let relay: OutboxRelay | null = null;
   const deps = createDeps({
     config,
@@ -109,7 +109,7 @@ export async function startRuntime(config: Config, opts: { clock?: Clock; logger
     queues,
   });
   const { intake } = deps;
-  relay = new OutboxRelay({ db, queues, logger, clock }, config.relayIntervalMs);
+  relay = new OutboxRelay({ db, queues: queueSet, logger, clock, redisReady: () => producer.status === 'ready' }, config.relayIntervalMs);
   relay.start();
   // When Redis comes back, deliver what waited at once instead of at the end of the back-off.
   producer.on('ready', () => relay?.kick());
@@ -163,7 +163,7 @@ export async function startRuntime(config: Config, opts: { clock?: Clock; logger
       await relay?.flushOnce().catch(() => 0);
       await relay?.stop();
       await Promise.all(workers.map((w) => w.close()));
-      await Promise.all(Object.values(queues).map((q) => q.close()));
+      await queueSet.close();
       producer.disconnect();
       for (const c of workerConnections) c.disconnect();
       await db.destroy();

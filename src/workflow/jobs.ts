@@ -1,8 +1,24 @@
 // Queue names and job payload schemas. Payloads carry ids only: the content of a tip never goes to Redis.
 import { z } from 'zod';
 
+/** Queues the server's workers consume (startWorkers runs one worker per name here). */
 export const QUEUES = ['case-workflow'] as const;
 export type QueueName = (typeof QUEUES)[number];
+
+/** Queues the server only produces to: the WeChat bot process consumes them (bots/wechat). */
+export const BOT_QUEUES = ['citizen-notices'] as const;
+export type BotQueueName = (typeof BOT_QUEUES)[number];
+
+/** Every queue the outbox relay may hand rows to. */
+export const PRODUCER_QUEUES = [...QUEUES, ...BOT_QUEUES] as const;
+export type ProducerQueueName = (typeof PRODUCER_QUEUES)[number];
+
+/** Jobs on BOT_QUEUES, kept apart from JOB_SCHEMAS so no server processor is expected for them. */
+export const BOT_JOB_SCHEMAS = {
+  /** Deliver one citizen notice (the bot fetches text and contact through the bot API). */
+  'notice.deliver': z.object({ noticeId: z.uuid() }),
+} as const;
+export type BotJobName = keyof typeof BOT_JOB_SCHEMAS;
 
 export const JOB_SCHEMAS = {
   'case.received': z.object({ caseId: z.uuid() }),

@@ -1,11 +1,11 @@
 // The outbox relay: hands committed outbox rows to BullMQ and marks them sent. The job id is the row id,
 // so a row sent twice (a crash between add and mark, two relays on one database) becomes one job.
 // With Redis down, adds fail fast, rows stay unsent, and the relay retries with back-off.
-import type { Queue } from 'bullmq';
 import type { Db } from '../db/database.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
-import { DEFAULT_JOB_OPTIONS, type QueueName } from './jobs.ts';
+import { DEFAULT_JOB_OPTIONS, PRODUCER_QUEUES, type ProducerQueueName } from './jobs.ts';
+import type { QueueSet } from './queue-set.ts';
 
 export class OutboxRelay {
   private timer: NodeJS.Timeout | null = null;
@@ -16,7 +16,7 @@ export class OutboxRelay {
   readonly stats = { sent: 0, failedRounds: 0 };
 
   constructor(
-    private readonly deps: { db: Db; queues: Record<QueueName, Queue>; logger: Logger; clock: Clock },
+    private readonly deps: { db: Db; queues: QueueSet; logger: Logger; clock: Clock; redisReady?: () => boolean },
     private readonly intervalMs = 500,
     private readonly batchSize = 500,
   ) {}
@@ -59,6 +59,7 @@ export class OutboxRelay {
       this.failures = Math.min(this.failures + 1, 6);
       this.stats.failedRounds++;
       this.deps.logger.warn({ err: { name: (err as Error).name, message: (err as Error).message } }, 'outbox relay: delivery failed, will retry');
+      this.deps.queues.invalidate();
     }
   }
 
@@ -67,17 +68,18 @@ export class OutboxRelay {
     const { db, queues } = this.deps;
     const rows = await db.selectFrom('outbox').selectAll().where('sent_at', 'is', null).orderBy('created_at').limit(this.batchSize).execute();
     if (rows.length === 0) return 0;
-    const byQueue = new Map<QueueName, typeof rows>();
+    if (this.deps.redisReady && !this.deps.redisReady()) throw new Error('Redis is not connected');
+    const byQueue = new Map<ProducerQueueName, typeof rows>();
     for (const r of rows) {
-      const list = byQueue.get(r.queue as QueueName) ?? [];
+      const list = byQueue.get(r.queue as ProducerQueueName) ?? [];
       list.push(r);
-      byQueue.set(r.queue as QueueName, list);
+      byQueue.set(r.queue as ProducerQueueName, list);
     }
     const sent: string[] = [];
     try {
       for (const [name, list] of byQueue) {
-        const queue = queues[name];
-        if (!queue) throw new Error(`outbox row for unknown queue ${name}`);
+        if (!(PRODUCER_QUEUES as readonly string[]).includes(name)) throw new Error(`outbox row for unknown queue ${name}`);
+        const queue = queues.get(name);
         const nowMs = this.deps.clock.now().getTime();
         await withTimeout(
           queue.addBulk(

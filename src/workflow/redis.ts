@@ -1,9 +1,16 @@
-// Redis connections. Producers (the outbox relay) fail fast when Redis is away, so rows simply wait in
-// the outbox; workers use blocking connections that retry for ever, as BullMQ requires.
+// Redis connections. The producer (the outbox relay) does not wait for an absent Redis: the relay only
+// sends while the connection is ready, and anything queued during a drop is rejected after one retry,
+// so rows simply wait in the outbox. (The offline queue stays on because BullMQ issues commands while
+// connecting.) Workers use blocking connections that retry for ever, as BullMQ requires.
 import { Redis } from 'ioredis';
 
+export function producerOptions(url: string) {
+  return { url, maxRetriesPerRequest: 1, connectTimeout: 2000, retryStrategy: (n: number) => Math.min(n * 200, 2000) };
+}
+
 export function producerConnection(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2000, retryStrategy: (n) => Math.min(n * 200, 2000) });
+  const { url: u, ...opts } = producerOptions(url);
+  return new Redis(u, opts);
 }
 
 export function workerConnection(url: string): Redis {

@@ -10,6 +10,7 @@ import { SUBMISSION_EXAMPLES, SubmissionSchema } from '../../src/cases/submissio
 import { ManualClock } from '../../src/lib/clock.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { OutboxRelay } from '../../src/workflow/outbox-relay.ts';
+import { QueueSet } from '../../src/workflow/queue-set.ts';
 import { clockAlarm } from '../../src/workflow/processors/clock-alarm.processor.ts';
 import { reconcileClocks } from '../../src/workflow/processors/clocks-reconcile.processor.ts';
 import { PROCESSORS } from '../../src/workflow/processors/index.ts';
@@ -27,7 +28,7 @@ beforeAll(async () => {
   const prefix = `test_alarms_${randomUUID().slice(0, 8)}`;
   queue = new Queue('case-workflow', { connection: { url: REDIS_URL }, prefix });
   t = await testDeps({ clock, queues: { 'case-workflow': queue } });
-  relay = new OutboxRelay({ db: t.db, queues: { 'case-workflow': queue }, logger: createLogger('silent'), clock });
+  relay = new OutboxRelay({ db: t.db, queues: new QueueSet(REDIS_URL, prefix), logger: createLogger('silent'), clock });
   const at = clock.now().toISOString();
   await t.db.insertInto('staff_user').values({ id: supervisorId, username: 'sup', display_name: '值班主任', role: 'supervisor', unit_id: 'intake', skills: '[]', capacity: 40, active: 1, last_assigned_at: null, password_hash: null, created_at: at, updated_at: at }).execute();
 });

@@ -1,0 +1,34 @@
+// `npm run calendar -- --year 2027 --file holidays-2027.json`: enters a year's statutory holidays and
+// make-up workdays (the State Council's November notice) into the configured database.
+// The file is a JSON array of { "date": "2027-01-01", "kind": "holiday" | "workday", "name": "元旦" }.
+// `npm run calendar -- --show` prints the known range.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { publishCalendarYear } from './calendar.admin.ts';
+
+const { values } = parseArgs({ options: { year: { type: 'string' }, file: { type: 'string' }, show: { type: 'boolean' } } });
+const { db } = openDatabase(loadConfig().database);
+try {
+  await migrateToLatest(db);
+  if (!values.show) {
+    if (!values.year || !values.file) {
+      console.error('usage: npm run calendar -- --year 2027 --file holidays-2027.json   |   npm run calendar -- --show');
+      process.exitCode = 2;
+    } else {
+      const entries = JSON.parse(readFileSync(values.file, 'utf8')) as unknown;
+      if (!Array.isArray(entries)) throw new Error('the file must hold a JSON array');
+      await publishCalendarYear(db, Number(values.year), entries, new Date());
+      console.log(`Entered ${entries.length} days for ${values.year}.`);
+    }
+  }
+  const range = await db.selectFrom('app_setting').select(['key', 'value']).where('key', 'like', 'calendar.%').execute();
+  console.log(Object.fromEntries(range.map((r) => [r.key, r.value])));
+} catch (e) {
+  console.error(`calendar: ${(e as Error).message}`);
+  process.exitCode = 1;
+} finally {
+  await db.destroy();
+}

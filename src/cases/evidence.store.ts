@@ -31,6 +31,40 @@ export function sniffMime(b: Uint8Array): string | null {
 
 export const ACCEPTED_TYPES_LABEL = '照片（JPG、PNG、GIF、WEBP、HEIC）、PDF 或短视频（MP4、MOV）';
 
+export interface CheckedFile {
+  bytes: Uint8Array;
+  mime: string;
+}
+
+export type FileProblem = { path: string; message: string; reason: 'count' | 'empty' | 'size' | 'type' };
+
+/**
+ * The evidence limits shared by the API and the web form (count, size, non-empty, type by content),
+ * collecting every problem so a form can show them all next to the file control.
+ */
+export async function checkEvidenceFiles(files: readonly File[], limits: { maxFiles: number; maxFileBytes: number }): Promise<{ ok: CheckedFile[]; errors: FileProblem[] }> {
+  const mb = Math.round(limits.maxFileBytes / 1024 / 1024);
+  const errors: FileProblem[] = [];
+  if (files.length > limits.maxFiles) errors.push({ path: 'files', message: `最多上传${limits.maxFiles}个文件，您选择了${files.length}个`, reason: 'count' });
+  const ok: CheckedFile[] = [];
+  for (const [i, f] of files.entries()) {
+    const label = f.name ? `“${f.name}”` : `第${i + 1}个文件`;
+    if (f.size === 0) {
+      errors.push({ path: `files[${i}]`, message: `${label}是空的`, reason: 'empty' });
+      continue;
+    }
+    if (f.size > limits.maxFileBytes) {
+      errors.push({ path: `files[${i}]`, message: `${label}过大：每个文件不能超过${mb}MB`, reason: 'size' });
+      continue;
+    }
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    const mime = sniffMime(bytes);
+    if (!mime) errors.push({ path: `files[${i}]`, message: `${label}的类型不支持，只能上传${ACCEPTED_TYPES_LABEL}`, reason: 'type' });
+    else ok.push({ bytes, mime });
+  }
+  return { ok, errors };
+}
+
 export class EvidenceStore {
   constructor(private readonly root: string) {}
 

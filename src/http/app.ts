@@ -8,10 +8,12 @@ import type { Actor } from '../cases/case.machine.ts';
 import type { Channel } from '../cases/intake.service.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
+import { bearerOf, botRoutes, tokenMatches } from './api/bot.routes.ts';
 import { openApiRoutes } from './api/openapi.ts';
 import { statusRoutes } from './api/status.routes.ts';
 import { submissionRoutes } from './api/submissions.routes.ts';
 import { errorResponse, onError } from './errors.ts';
+import { portalRoutes } from './public/portal.routes.tsx';
 
 // Fallback Chinese messages for any zod issue our schemas do not word themselves.
 z.config(z.locales.zhCN());
@@ -30,7 +32,9 @@ export function createApp(deps: Deps) {
   });
   app.use('/api/*', async (c, next) => {
     c.set('actor', { role: 'citizen', id: null });
-    c.set('channel', 'api');
+    // The WeChat bot authenticates with BOT_TOKEN: its submissions are channel 'wechat'.
+    const token = bearerOf(c.req.header('authorization'));
+    c.set('channel', token !== null && tokenMatches(token, deps.config.botToken) ? 'wechat' : 'api');
     await next();
   });
   app.onError(onError(deps.logger));
@@ -47,16 +51,13 @@ export function createApp(deps: Deps) {
     ]);
     return c.json({ status: database && redis ? 'ready' : 'not ready', database, redis }, database && redis ? 200 : 503);
   });
-  app.get('/', (c) =>
-    c.html(
-      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>食安通 · 新郑市食品安全投诉举报</title></head><body><h1>食安通 · 新郑市食品安全投诉举报（12331）</h1><p>接口文档：<a href="/api/v1/docs">/api/v1/docs</a></p></body></html>`,
-    ),
-  );
+  app.route('/', portalRoutes(deps));
 
   const api = new Hono<AppEnv>();
   api.route('/', submissionRoutes(deps));
   api.route('/', statusRoutes(deps));
   api.route('/', openApiRoutes());
+  api.route('/', botRoutes(deps));
   app.route('/api/v1', api);
   return app;
 }

@@ -5,20 +5,17 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
-import { ACCEPTED_TYPES_LABEL, type StoredFile, sniffMime } from '../../cases/evidence.store.ts';
+import { ACCEPTED_TYPES_LABEL, type CheckedFile, type StoredFile, checkEvidenceFiles } from '../../cases/evidence.store.ts';
 import type { Channel } from '../../cases/intake.service.ts';
 import { type Submission, SubmissionSchema } from '../../cases/submission.schema.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
+import { CONTACT_ID } from '../../notices/wechat-contact.ts';
 import { validationError } from '../errors.ts';
 import { rateLimit } from '../rate-limit.ts';
+import { botExempt } from './bot.routes.ts';
 import type { AppEnv } from '../app.ts';
 
 const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,200}$/);
-
-interface ParsedFile {
-  bytes: Uint8Array;
-  mime: string;
-}
 
 async function readSubmission(c: { req: { header(n: string): string | undefined; text(): Promise<string>; parseBody(o: { all: true }): Promise<Record<string, unknown>> } }): Promise<{ raw: unknown; files: File[] }> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
@@ -55,27 +52,14 @@ async function readSubmission(c: { req: { header(n: string): string | undefined;
   throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 或 multipart/form-data 提交', [{ path: 'body', message: '不支持的内容类型' }]);
 }
 
-async function checkFiles(files: File[], deps: Deps): Promise<ParsedFile[]> {
-  const { maxFiles, maxFileBytes } = deps.config.uploads;
-  const mb = Math.round(maxFileBytes / 1024 / 1024);
-  if (files.length > maxFiles) throw new AppError('VALIDATION', `最多上传${maxFiles}个文件`, [{ path: 'files', message: `最多上传${maxFiles}个文件，您上传了${files.length}个` }]);
-  const tooBig: FieldError[] = [];
-  files.forEach((f, i) => {
-    if (f.size > maxFileBytes) tooBig.push({ path: `files[${i}]`, message: `文件过大：每个文件不能超过${mb}MB` });
-    if (f.size === 0) tooBig.push({ path: `files[${i}]`, message: '文件是空的' });
-  });
-  if (tooBig.some((e) => e.message.startsWith('文件过大'))) throw new AppError('PAYLOAD_TOO_LARGE', `每个文件不能超过${mb}MB`, tooBig);
-  if (tooBig.length) throw new AppError('VALIDATION', '文件是空的', tooBig);
-  const out: ParsedFile[] = [];
-  const bad: FieldError[] = [];
-  for (const [i, f] of files.entries()) {
-    const bytes = new Uint8Array(await f.arrayBuffer());
-    const mime = sniffMime(bytes);
-    if (!mime) bad.push({ path: `files[${i}]`, message: `不支持的文件类型，只能上传${ACCEPTED_TYPES_LABEL}` });
-    else out.push({ bytes, mime });
-  }
-  if (bad.length) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `只能上传${ACCEPTED_TYPES_LABEL}`, bad);
-  return out;
+async function checkFiles(files: File[], deps: Deps): Promise<CheckedFile[]> {
+  const { ok, errors } = await checkEvidenceFiles(files, deps.config.uploads);
+  if (errors.length === 0) return ok;
+  const fields: FieldError[] = errors.map(({ path, message }) => ({ path, message }));
+  // One status for the response, the most specific problem first: too large, wrong type, the rest.
+  if (errors.some((e) => e.reason === 'size')) throw new AppError('PAYLOAD_TOO_LARGE', `每个文件不能超过${Math.round(deps.config.uploads.maxFileBytes / 1048576)}MB`, fields);
+  if (errors.some((e) => e.reason === 'type')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `只能上传${ACCEPTED_TYPES_LABEL}`, fields);
+  throw new AppError('VALIDATION', fields[0]?.message ?? '文件有误', fields);
 }
 
 export function parseSubmission(raw: unknown): Submission {
@@ -96,7 +80,7 @@ export function submissionRoutes(deps: Deps) {
   });
   app.post(
     '/submissions',
-    rateLimit({ name: 'submissions', perMinute: deps.config.rateLimits.submissionsPerMinute, trustProxy: deps.config.trustProxy }),
+    botExempt(rateLimit({ name: 'submissions', perMinute: deps.config.rateLimits.submissionsPerMinute, trustProxy: deps.config.trustProxy })),
     bodyLimit({
       maxSize: uploads.maxFiles * uploads.maxFileBytes + 1024 * 1024,
       onError: () => {
@@ -118,7 +102,11 @@ export function submissionRoutes(deps: Deps) {
       for (const f of checked) stored.push(await deps.evidence.put(f.bytes, f.mime));
       const actor = c.get('actor');
       const channel: Channel = c.get('channel');
-      const receipt = await deps.intake.submit({ submission, files: stored, channel, actor, idempotencyKey });
+      // The WeChat contact is taken only from the bot (its token set channel 'wechat').
+      const wechatContact = c.req.header('x-wechat-contact');
+      if (wechatContact !== undefined && channel !== 'wechat') throw new AppError('FORBIDDEN', 'X-Wechat-Contact 只接受机器人提交');
+      if (wechatContact !== undefined && !CONTACT_ID.test(wechatContact)) throw new AppError('VALIDATION', 'X-Wechat-Contact 格式不正确', [{ path: 'header.X-Wechat-Contact', message: '应为1到200个可见 ASCII 字符' }]);
+      const receipt = await deps.intake.submit({ submission, files: stored, channel, actor, idempotencyKey, ...(wechatContact !== undefined ? { wechatContact } : {}) });
       const base = deps.publicBaseUrl;
       c.header('Cache-Control', 'no-store');
       return c.json(

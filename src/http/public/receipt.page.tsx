@@ -1,0 +1,123 @@
+// The receipt: the answer to the form's POST (never a URL of its own, never cached), showing the case
+// number(s) and the query code once. Saving works without JavaScript: the code is selected with one tap
+// (CSS user-select: all), "save as image" and "save as text" are downloads of data: URLs built here, and
+// the print stylesheet prints only the receipt.
+import { KIND_LABELS } from '../../cases/case.machine.ts';
+import type { IntakeReceipt } from '../../cases/intake.service.ts';
+import type { PublicCaseStatus } from '../../cases/public-status.query.ts';
+import { formatCst } from '../../lib/clock.ts';
+import { CSRF_FIELD } from './csrf.ts';
+import { CsrfField } from './form.components.tsx';
+import { cstText, xmlEscape } from './format.ts';
+import { Layout, SITE_NAME, SITE_SUBTITLE } from './layout.tsx';
+
+export const CODE_WARNING = '查询码只显示这一次。我们只保存它的加密摘要，丢失后任何人（包括工作人员）都无法找回。';
+
+function receiptLines(r: IntakeReceipt, statusUrl: string): string[] {
+  return [
+    `${SITE_NAME} · ${SITE_SUBTITLE}`,
+    '提交回执',
+    ...r.cases.map((c) => `案件编号：${c.number}（${KIND_LABELS[c.kind]}）`),
+    `查询码：${r.queryCode}`,
+    `提交时间：${cstText(formatCst(new Date(r.receivedAt)))}`,
+    `查询进度：${statusUrl}`,
+    CODE_WARNING.split('。')[0] + '，丢失后无法找回。',
+  ];
+}
+
+/** The receipt as an SVG picture (text only, system fonts), for "save as image". */
+export function receiptSvg(r: IntakeReceipt, statusUrl: string): string {
+  const lines = receiptLines(r, statusUrl);
+  const lineHeight = 40;
+  const height = 40 + lines.length * lineHeight;
+  const texts = lines
+    .map((l, i) => `<text x="24" y="${56 + i * lineHeight}" font-size="${i === 1 ? 26 : 22}"${i <= 1 ? ' font-weight="bold"' : ''}>${xmlEscape(l)}</text>`)
+    .join('');
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="760" height="${height}" viewBox="0 0 760 ${height}"><rect width="100%" height="100%" fill="#fff" stroke="#0b4f8a" stroke-width="6"/><g font-family="sans-serif" fill="#1b1b1b">${texts}</g></svg>`;
+}
+
+export function receiptText(r: IntakeReceipt, statusUrl: string): string {
+  return `${receiptLines(r, statusUrl).join('\r\n')}\r\n`;
+}
+
+const dataUrl = (mime: string, body: string) => `data:${mime};charset=utf-8,${encodeURIComponent(body)}`;
+
+export function ReceiptPage(props: { receipt: IntakeReceipt; statuses: (PublicCaseStatus | null)[]; statusUrl: string; token: string }) {
+  const r = props.receipt;
+  const kinds = r.cases.map((c) => KIND_LABELS[c.kind]).join('和');
+  const first = r.cases[0]?.number ?? '';
+  const fileBase = `食安通回执-${first}`;
+  return (
+    <Layout title="提交成功" nav="submit">
+      <h1>提交成功</h1>
+      {r.replayed ? <p class="notice">这份表单之前已经提交过。下面是同一份回执，没有重复登记。</p> : null}
+      <p class="lead">
+        我们已收到您的{kinds}。请保存下面的案件编号和查询码，查询办理进度时需要用到。
+      </p>
+      <p class="warning" id="code-warning">
+        {CODE_WARNING}
+      </p>
+      <section class="receipt" aria-labelledby="receipt-title">
+        <h2 id="receipt-title" class="visually-hidden">
+          回执
+        </h2>
+        <dl>
+          {r.cases.map((c) => (
+            <>
+              <dt>案件编号（{KIND_LABELS[c.kind]}）</dt>
+              <dd>
+                <span class="case-number mono" data-case-number={c.number}>
+                  {c.number}
+                </span>
+              </dd>
+            </>
+          ))}
+          <dt id="code-label">查询码{r.cases.length > 1 ? '（两件共用）' : ''}</dt>
+          <dd>
+            <span class="query-code mono" id="query-code" aria-describedby="code-warning">
+              {r.queryCode}
+            </span>
+          </dd>
+          <dt>提交时间</dt>
+          <dd>{cstText(formatCst(new Date(r.receivedAt)))}</dd>
+        </dl>
+      </section>
+
+      <h2 class="no-print">保存回执</h2>
+      <ul class="no-print">
+        <li>复制：轻触（或点击）查询码即可全选，再选择“复制”。</li>
+        <li>
+          <a href={dataUrl('image/svg+xml', receiptSvg(r, props.statusUrl))} download={`${fileBase}.svg`} id="save-image">
+            保存为图片
+          </a>
+          ，或者直接截屏保存本页。
+        </li>
+        <li>
+          <a href={dataUrl('text/plain', receiptText(r, props.statusUrl))} download={`${fileBase}.txt`} id="save-text">
+            保存为文本文件
+          </a>
+        </li>
+        <li>打印或保存为 PDF：使用浏览器菜单中的“打印”，本页只会打印回执部分。</li>
+      </ul>
+
+      <h2>接下来</h2>
+      <ul>
+        <li>案件已登记，系统会分派到事发地的市场监管所办理，需要时办理人员会联系您。</li>
+        {props.statuses.flatMap((s) => (s ? s.deadlines.map((d) => <li>{r.cases.length > 1 ? `${s.kindLabel}：${d.text}` : d.text}</li>) : []))}
+        <li>
+          随时可以在<a href="/status">查询办理进度</a>页面输入案件编号和查询码查看进展。
+        </li>
+      </ul>
+      <form method="post" action="/status" class="no-print">
+        <CsrfField name={CSRF_FIELD} token={props.token} />
+        <input type="hidden" name="number" value={first} />
+        <input type="hidden" name="code" value={r.queryCode} />
+        <div class="actions">
+          <button type="submit" class="secondary">
+            现在查看办理进度
+          </button>
+        </div>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,180 @@
+// Status lookup: case number + query code (a POST, so the code is never in a URL) → public status,
+// public timeline, running deadlines and any question staff asked.
+import { z } from 'zod';
+import type { PublicCaseStatus } from '../../cases/public-status.query.ts';
+import { toHalfWidth } from '../../cases/submission.schema.ts';
+import { CSRF_FIELD } from './csrf.ts';
+import { CsrfField } from './form.components.tsx';
+import { cstText } from './format.ts';
+import { Layout } from './layout.tsx';
+import type { StaffQuestion } from './staff-questions.ts';
+
+export const CASE_NUMBER_RE = /^XZ-\d{8}-\d{6,}$/;
+
+export const LookupSchema = z.object({
+  number: z
+    .string({ error: '请填写案件编号' })
+    .transform((s) => toHalfWidth(s).replace(/\s/g, '').replace(/[—－–]/g, '-').toUpperCase())
+    .pipe(z.string().min(1, { error: '请填写案件编号' }).regex(CASE_NUMBER_RE, { error: '案件编号格式应为“XZ-年月日-序号”，例如 XZ-20261120-000001' })),
+  code: z
+    .string({ error: '请填写查询码' })
+    .trim()
+    .min(1, { error: '请填写查询码' })
+    .max(64, { error: '查询码不正确，请核对' }),
+});
+export type Lookup = z.output<typeof LookupSchema>;
+
+export type LookupSlot = 'number' | 'code' | 'general';
+export interface LookupState {
+  values: { number: string; code: string };
+  errors: Map<LookupSlot, string[]>;
+}
+
+function LookupField(props: { state: LookupState; slot: 'number' | 'code'; label: string; hint: string; autocomplete: string }) {
+  const { state, slot } = props;
+  const err = state.errors.get(slot);
+  const id = `f-${slot}`;
+  return (
+    <div class={err ? 'field field-error' : 'field'}>
+      <label for={id}>{props.label}</label>
+      <p class="hint" id={`h-${slot}`}>
+        {props.hint}
+      </p>
+      {err ? (
+        <div class="error-message" id={`e-${slot}`}>
+          {err.map((m) => (
+            <p>
+              <span class="visually-hidden">错误：</span>
+              {m}
+            </p>
+          ))}
+        </div>
+      ) : null}
+      <input
+        type="text"
+        id={id}
+        name={slot}
+        value={state.values[slot]}
+        class="code"
+        autocomplete={props.autocomplete}
+        autocapitalize="characters"
+        spellcheck={false}
+        aria-required="true"
+        aria-describedby={err ? `h-${slot} e-${slot}` : `h-${slot}`}
+        aria-invalid={err ? 'true' : undefined}
+      />
+    </div>
+  );
+}
+
+export function LookupPage(props: { state: LookupState; token: string }) {
+  const { state } = props;
+  const items = (['general', 'number', 'code'] as const).flatMap((slot) => (state.errors.get(slot) ?? []).map((message) => ({ slot, message })));
+  return (
+    <Layout title={items.length ? '有错误：查询办理进度' : '查询办理进度'} nav="status">
+      <h1>查询办理进度</h1>
+      {items.length ? (
+        <div class="error-summary" role="alert" aria-labelledby="error-summary-title" tabindex={-1} autofocus>
+          <h2 id="error-summary-title">没有查到</h2>
+          <ul>
+            {items.map((i) => (
+              <li>{i.slot === 'general' ? i.message : <a href={`#f-${i.slot}`}>{i.message}</a>}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <p class="lead">请输入提交时得到的案件编号和查询码。</p>
+      <form method="post" action="/status" novalidate>
+        <CsrfField name={CSRF_FIELD} token={props.token} />
+        <LookupField state={state} slot="number" label="案件编号" hint="例如 XZ-20261120-000001" autocomplete="off" />
+        <LookupField state={state} slot="code" label="查询码" hint="提交时显示的查询码，不区分大小写，可以不输入短横线" autocomplete="off" />
+        <div class="actions">
+          <button type="submit">查询</button>
+        </div>
+      </form>
+      <p class="hint">查询码丢失后无法找回。如有疑问请拨打 12315。</p>
+    </Layout>
+  );
+}
+
+export function StatusPage(props: { status: PublicCaseStatus; questions: StaffQuestion[]; code: string; token: string }) {
+  const s = props.status;
+  return (
+    <Layout title={`办理进度 ${s.number}`} nav="status">
+      <h1>办理进度</h1>
+      <dl class="receipt">
+        <dt>案件编号</dt>
+        <dd class="case-number mono">{s.number}</dd>
+        <dt>类型</dt>
+        <dd>{s.kindLabel}</dd>
+        <dt>收到时间</dt>
+        <dd>{cstText(s.receivedAt)}</dd>
+        <dt>当前状态</dt>
+        <dd class="status-now" id="status-now">
+          {s.status}
+        </dd>
+      </dl>
+
+      {props.questions.length ? (
+        <section aria-labelledby="questions-title">
+          <h2 id="questions-title">工作人员的问题</h2>
+          <ul>
+            {props.questions.map((q) => (
+              <li>
+                <time datetime={q.askedAt}>{cstText(q.askedAt)}</time>：{q.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <h2>办理时限</h2>
+      {s.deadlines.length ? (
+        <ul id="deadlines">
+          {s.deadlines.map((d) => (
+            <li>{d.text}</li>
+          ))}
+        </ul>
+      ) : (
+        <p id="deadlines">目前没有正在计算的法定时限。</p>
+      )}
+
+      <h2>办理经过</h2>
+      <ol class="timeline" id="timeline">
+        {s.timeline.map((e) => (
+          <li>
+            <time datetime={e.at}>{cstText(e.at)}</time>
+            {e.text}
+          </li>
+        ))}
+      </ol>
+
+      {s.relatedNumbers.length ? (
+        <>
+          <h2>同一次提交的其他案件</h2>
+          <ul>
+            {s.relatedNumbers.map((n) => (
+              <li>
+                <span class="mono">{n}</span>{' '}
+                <form method="post" action="/status" class="inline-form">
+                  <CsrfField name={CSRF_FIELD} token={props.token} />
+                  <input type="hidden" name="number" value={n} />
+                  <input type="hidden" name="code" value={props.code} />
+                  <button type="submit" class="secondary" aria-label={`查看案件 ${n} 的办理进度`}>
+                    查看
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <div class="actions">
+        <a class="button secondary" href="/status">
+          查询其他案件
+        </a>
+      </div>
+    </Layout>
+  );
+}

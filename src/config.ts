@@ -34,6 +34,8 @@ export const EnvSchema = z.object({
   MAX_FILES: z.coerce.number().int().min(0).max(20).default(9),
   RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(500),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  /** Shared secret of the WeChat bot (Authorization: Bearer …); the bot API is off when unset. */
+  BOT_TOKEN: z.string().regex(/^[\x21-\x7e]{16,200}$/, 'must be 16 to 200 visible ASCII characters').optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -55,6 +57,8 @@ export interface Config {
   readonly uploads: { readonly maxFileBytes: number; readonly maxFiles: number };
   readonly relayIntervalMs: number;
   readonly workerConcurrency: number;
+  /** WeChat bot token; undefined disables the bot API. */
+  readonly botToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -73,7 +77,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((i) => {
         const name = String(i.path[0] ?? '?');
         const value = cleaned[name];
-        const shown = value === undefined || /KEY/.test(name) ? '' : ` (got ${JSON.stringify(value)})`;
+        const shown = value === undefined || /KEY|TOKEN/.test(name) ? '' : ` (got ${JSON.stringify(value)})`;
         return `${name}: ${i.message}${shown}`;
       }),
     );
@@ -104,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploads: { maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024), maxFiles: e.MAX_FILES },
     relayIntervalMs: e.RELAY_INTERVAL_MS,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    botToken: e.BOT_TOKEN,
   });
 }
 

@@ -6,6 +6,7 @@ import type { Db } from '../db/database.ts';
 import type { CaseRow } from '../db/schema.ts';
 import { clockContext, onCaseEvent } from '../deadlines/clock.service.ts';
 import { AppError } from '../lib/errors.ts';
+import { queueCitizenNoticesIn } from '../notices/citizen-notice.ts';
 import { type Actor, type CaseKind, type CaseStatus, type Command, type TransitionResult, transition } from './case.machine.ts';
 
 export async function findCaseById(db: Db, id: string): Promise<CaseRow | undefined> {
@@ -92,6 +93,8 @@ export async function applyTransitionIn(trx: Db, caseId: string, cmd: Command, a
         at,
       })
       .execute();
+    // A public event on a case submitted through WeChat: a progress notice for the bot, same transaction.
+    await queueCitizenNoticesIn(trx, row, result);
     // Statutory clocks follow the event (start, stop, restart, pause, extend) in the same transaction.
     await onCaseEvent(trx, await clockContext(trx), { id: caseId, kind: row.kind as CaseKind, rule_version: row.rule_version }, { type: result.event.type, toStatus: result.to, data: result.event.data }, now);
     for (const e of result.effects) {

@@ -12,6 +12,7 @@ import { AppError } from '../lib/errors.ts';
 import { type BatchResult, GroupCommitter } from '../lib/group-commit.ts';
 import type { IdentityCipher } from '../lib/identity-cipher.ts';
 import { hashQueryCode, newQueryCode } from '../lib/query-code.ts';
+import { contactRow } from '../notices/wechat-contact.ts';
 import { alarmOutboxRow, alarmsFor, clockContext, newClock, rulesStartedBy } from '../deadlines/clock.service.ts';
 import { ruleVersionFor } from '../deadlines/rules.ts';
 import { type Actor, type CaseKind, transition } from './case.machine.ts';
@@ -27,6 +28,8 @@ export interface IntakeRequest {
   channel: Channel;
   actor: Actor;
   idempotencyKey: string | null;
+  /** WeChat contact id (bot channel only): stored sealed with the case, for `查询` and progress notices. */
+  wechatContact?: string;
 }
 
 export interface IntakeReceipt {
@@ -149,6 +152,7 @@ export class IntakeService {
       const outboxRows: Record<string, unknown>[] = [];
       const idemRows: Record<string, unknown>[] = [];
       const clockRows: Record<string, unknown>[] = [];
+      const contactRows: Record<string, unknown>[] = [];
 
       for (const i of toCreate) {
         const it = items[i]!;
@@ -226,6 +230,7 @@ export class IntakeService {
           }
           // Job payloads carry ids only: the text of a tip never leaves the database.
           for (const e of t.effects) outboxRows.push({ id: randomUUID(), case_id: id, queue: e.queue, name: e.name, payload: JSON.stringify({ caseId: id }), created_at: at, sent_at: null, attempts: 0, last_error: null, run_at: null, job_id: null });
+          if (it.wechatContact !== undefined) contactRows.push(contactRow(cipher, id, it.wechatContact, at));
           created.push({ id, number, kind });
         }
         if (created.length === 2) {
@@ -248,6 +253,7 @@ export class IntakeService {
       await insertChunked(trx, 'case_link', linkRows);
       await insertChunked(trx, 'outbox', outboxRows);
       await insertChunked(trx, 'idempotency_key', idemRows);
+      await insertChunked(trx, 'wechat_contact', contactRows);
 
       return out.map((r): BatchResult<IntakeReceipt> => {
         if ('sameAs' in r) {

@@ -226,3 +226,46 @@ export type CaseEventRow = Selectable<CaseEventTable>;
 export type OutboxRow = Selectable<OutboxTable>;
 // Kept for tables that later get generated ids.
 export type { Generated };
+
+// WeChat bot (migration 20261128_0010_wechat).
+
+export interface WechatContactTable {
+  id: string;
+  case_id: string;
+  /** AES-256-GCM envelope of the WeChat contact id; AAD `wechat_contact:<id>`. */
+  contact_enc: string;
+  /** cipher.mac(`wechat:<contact id>`), to list a contact's cases without decrypting. */
+  contact_hmac: string;
+  created_at: string;
+}
+
+export interface CitizenNoticeTable {
+  id: string;
+  case_id: string;
+  wechat_contact_id: string;
+  event_type: string;
+  /** Plain Chinese text for the citizen; never personal data. */
+  text: string;
+  /** pending | delivered | failed */
+  status: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+  failed_at: string | null;
+}
+
+export interface WechatHandoffTable {
+  id: string;
+  contact_enc: string;
+  contact_hmac: string;
+  message_enc: string;
+  created_at: string;
+  handled_at: string | null;
+}
+
+export interface Database {
+  wechat_contact: WechatContactTable;
+  citizen_notice: CitizenNoticeTable;
+  wechat_handoff: WechatHandoffTable;
+}

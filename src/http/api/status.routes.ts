@@ -5,11 +5,12 @@ import { getPublicStatus } from '../../cases/public-status.query.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { Deps } from '../../deps.ts';
 import { rateLimit } from '../rate-limit.ts';
+import { botExempt } from './bot.routes.ts';
 import type { AppEnv } from '../app.ts';
 
 export function statusRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  app.get('/cases/:number/status', rateLimit({ name: 'lookups', perMinute: deps.config.rateLimits.lookupsPerMinute, trustProxy: deps.config.trustProxy }), async (c) => {
+  app.get('/cases/:number/status', botExempt(rateLimit({ name: 'lookups', perMinute: deps.config.rateLimits.lookupsPerMinute, trustProxy: deps.config.trustProxy })), async (c) => {
     const code = c.req.header('x-query-code') ?? c.req.query('code');
     if (!code) throw new AppError('VALIDATION', '请提供查询码', [{ path: 'code', message: '请填写查询码' }]);
     const number = c.req.param('number').trim().toUpperCase();

@@ -1,0 +1,48 @@
+// The bot's only reader of process.env (like src/config.ts for the server): parsed once with zod.
+import { z } from 'zod';
+
+export const BotEnvSchema = z.object({
+  /** Base URL of the Shiantong server. */
+  SHIANTONG_URL: z.url().default('http://127.0.0.1:3000'),
+  /** Must equal the server's BOT_TOKEN; without it the bot can still submit, as plain API channel. */
+  BOT_TOKEN: z.string().min(16).optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//).default('redis://127.0.0.1:6379'),
+  /** Same prefix as the server's QUEUE_PREFIX: the notice queue lives under it. */
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('shiantong'),
+  WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-wechat4u'),
+  /** Messages per contact per minute before the bot asks them to slow down. */
+  BOT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(20),
+  MAX_FILE_MB: z.coerce.number().positive().max(100).default(10),
+  MAX_FILES: z.coerce.number().int().min(0).max(20).default(9),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface BotConfig {
+  serverUrl: string;
+  botToken: string | undefined;
+  redisUrl: string;
+  queuePrefix: string;
+  puppet: string;
+  messagesPerMinute: number;
+  maxFileBytes: number;
+  maxFiles: number;
+  logLevel: z.infer<typeof BotEnvSchema>['LOG_LEVEL'];
+}
+
+export function loadBotConfig(env: Record<string, string | undefined> = process.env): BotConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const p = BotEnvSchema.safeParse(cleaned);
+  if (!p.success) throw new Error(`Invalid bot configuration:\n  ${p.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('\n  ')}`);
+  const e = p.data;
+  return {
+    serverUrl: e.SHIANTONG_URL.replace(/\/+$/, ''),
+    botToken: e.BOT_TOKEN,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    puppet: e.WECHATY_PUPPET,
+    messagesPerMinute: e.BOT_MESSAGES_PER_MINUTE,
+    maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
+    maxFiles: e.MAX_FILES,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,110 @@
+// /api/v1/bot/* — for the WeChat bot only (Authorization: Bearer BOT_TOKEN): a contact's cases, the
+// progress notices to deliver, messages left for staff. 401 without a bearer token, 403 with a wrong
+// one or when the bot API is off (no BOT_TOKEN configured).
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../lib/errors.ts';
+import { noticeForDelivery, recordNoticeOutcome } from '../../notices/citizen-notice.ts';
+import { CONTACT_ID, casesOfContact, contactMac } from '../../notices/wechat-contact.ts';
+import type { AppEnv } from '../app.ts';
+import { validationError } from '../errors.ts';
+
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** Constant-time token check: both sides hashed to equal length first. */
+export function tokenMatches(given: string, expected: string | undefined): boolean {
+  if (expected === undefined) return false;
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+/** The bearer token of a request, or null. */
+export function bearerOf(header: string | undefined): string | null {
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return m?.[1] ?? null;
+}
+
+export function requireBot(deps: Deps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = bearerOf(c.req.header('authorization'));
+    if (token === null) throw new AppError('UNAUTHENTICATED', '需要机器人令牌');
+    if (!tokenMatches(token, deps.config.botToken)) throw new AppError('FORBIDDEN', '令牌无效或机器人接口未启用');
+    await next();
+  };
+}
+
+/**
+ * The per-address limits do not apply to the bot: all WeChat citizens arrive from its one address, and
+ * it limits each contact itself (BOT_MESSAGES_PER_MINUTE).
+ */
+export function botExempt(limiter: MiddlewareHandler): MiddlewareHandler<AppEnv> {
+  return async (c, next) => (c.get('channel') === 'wechat' ? next() : limiter(c, next));
+}
+
+function contactHeader(value: string | undefined): string {
+  if (value === undefined || !CONTACT_ID.test(value)) throw new AppError('VALIDATION', '缺少或无效的 X-Wechat-Contact', [{ path: 'header.X-Wechat-Contact', message: '应为1到200个可见 ASCII 字符' }]);
+  return value;
+}
+
+const NoticeId = z.uuid();
+const Failure = z.object({ error: z.string().trim().min(1).max(300) });
+const Handoff = z.object({ message: z.string().trim().min(1).max(2000) });
+
+function noticeId(raw: string): string {
+  const p = NoticeId.safeParse(raw);
+  if (!p.success) throw new AppError('NOT_FOUND', '通知不存在');
+  return p.data;
+}
+
+async function jsonBody<T>(c: { req: { json(): Promise<unknown> } }, schema: z.ZodType<T>): Promise<T> {
+  const raw = await c.req.json().catch(() => {
+    throw new AppError('MALFORMED_BODY', '请求内容不是有效的 JSON');
+  });
+  const p = schema.safeParse(raw);
+  if (!p.success) throw validationError(p.error);
+  return p.data;
+}
+
+export function botRoutes(deps: Deps) {
+  const app = new Hono<AppEnv>();
+  app.use('/bot/*', requireBot(deps));
+
+  /** `查询` alone: the cases this contact submitted through the bot. */
+  app.get('/bot/contact/cases', async (c) => {
+    const contact = contactHeader(c.req.header('x-wechat-contact'));
+    c.header('Cache-Control', 'no-store');
+    return c.json({ cases: await casesOfContact(deps.db, deps.cipher, contact) });
+  });
+
+  app.get('/bot/notices/:id', async (c) => {
+    const n = await noticeForDelivery(deps.db, deps.cipher, noticeId(c.req.param('id')));
+    if (!n) throw new AppError('NOT_FOUND', '通知不存在');
+    c.header('Cache-Control', 'no-store');
+    return c.json(n);
+  });
+
+  app.post('/bot/notices/:id/delivered', async (c) => c.json(await recordNoticeOutcome(deps.db, noticeId(c.req.param('id')), { delivered: true }, deps.clock.now())));
+
+  app.post('/bot/notices/:id/failed', async (c) => {
+    const { error } = await jsonBody(c, Failure);
+    const id = noticeId(c.req.param('id'));
+    const out = await recordNoticeOutcome(deps.db, id, { delivered: false, error }, deps.clock.now());
+    deps.logger.warn({ noticeId: id }, 'citizen notice could not be delivered');
+    return c.json(out);
+  });
+
+  /** `人工`: a message for staff, stored encrypted. */
+  app.post('/bot/handoffs', async (c) => {
+    const contact = contactHeader(c.req.header('x-wechat-contact'));
+    const { message } = await jsonBody(c, Handoff);
+    const id = randomUUID();
+    await deps.db
+      .insertInto('wechat_handoff')
+      .values({ id, contact_enc: deps.cipher.seal(contact, `wechat_handoff:${id}:contact`), contact_hmac: contactMac(deps.cipher, contact), message_enc: deps.cipher.seal(message, `wechat_handoff:${id}`), created_at: deps.clock.now().toISOString(), handled_at: null })
+      .execute();
+    return c.json({ id }, 201);
+  });
+  return app;
+}

@@ -1,0 +1,112 @@
+// Progress notices to citizens who submitted through WeChat. When a public event happens on such a case,
+// applyTransitionIn calls queueCitizenNoticesIn in the same transaction: a notice row (plain Chinese
+// text, no personal data) and an outbox row for `notice.deliver` on the bot's queue. The bot fetches the
+// notice (with the decrypted contact id) through the bot API, sends it, and reports delivered/failed.
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../db/database.ts';
+import type { CaseRow } from '../db/schema.ts';
+import type { IdentityCipher } from '../lib/identity-cipher.ts';
+import { AppError } from '../lib/errors.ts';
+import { type CaseKind, KIND_LABELS, REFUSAL_GROUNDS, type RefusalGround, type TransitionEvent, type TransitionResult, publicEventText } from '../cases/case.machine.ts';
+import { contactAad } from './wechat-contact.ts';
+
+/**
+ * Public events worth a message. `submit` is answered in the chat itself; `assign` follows within
+ * seconds of it and would only be noise.
+ */
+const NOTIFY: ReadonlySet<TransitionEvent> = new Set<TransitionEvent>([
+  'accept',
+  'refuse',
+  'start_mediation',
+  'mediation_succeed',
+  'mediation_fail',
+  'notify_termination',
+  'not_open',
+  'decide',
+  'transfer_out',
+  'answer',
+  'mark_duplicate',
+  'merge',
+  'close',
+]);
+
+const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+/**
+ * The text of a notice. Only fixed wording plus fields written for the citizen (the refusal ground from
+ * the closed list, the authority a case went to, the answer to a consultation); never staff's free-text
+ * reasons, which may name people.
+ */
+export function noticeText(type: TransitionEvent, kind: CaseKind, number: string, data: Record<string, unknown> | null): string | null {
+  const base = publicEventText(type, kind);
+  if (!base || !NOTIFY.has(type)) return null;
+  let detail = base;
+  if (type === 'refuse' && typeof data?.ground === 'string' && data.ground in REFUSAL_GROUNDS) {
+    detail = `投诉不予受理。理由：${REFUSAL_GROUNDS[data.ground as RefusalGround]}。您可以通过与商家协商、请消费者协会调解、申请仲裁或向法院起诉等途径解决`;
+  } else if (type === 'transfer_out' && typeof data?.authority === 'string') {
+    detail = `已移送${clip(data.authority.trim(), 50)}处理`;
+  } else if (type === 'answer' && typeof data?.answer === 'string') {
+    detail = `答复如下：\n${clip(data.answer.trim(), 800)}`;
+  }
+  return `【食安通】您的${KIND_LABELS[kind]}（编号 ${number}）有新进展：${detail}。\n发送“查询 ${number} 查询码”可查看详情。`;
+}
+
+/** Inside the transition's transaction: one notice + one outbox row per WeChat contact of the case. */
+export async function queueCitizenNoticesIn(trx: Db, row: CaseRow, result: TransitionResult): Promise<void> {
+  if (!result.event.public) return;
+  const text = noticeText(result.event.type, row.kind as CaseKind, row.number, result.event.data);
+  if (!text) return;
+  const contacts = await trx.selectFrom('wechat_contact').select('id').where('case_id', '=', row.id).execute();
+  const at = result.event.at;
+  for (const c of contacts) {
+    const id = randomUUID();
+    await trx
+      .insertInto('citizen_notice')
+      .values({ id, case_id: row.id, wechat_contact_id: c.id, event_type: result.event.type, text, status: 'pending', attempts: 0, last_error: null, created_at: at, delivered_at: null, failed_at: null })
+      .execute();
+    await trx
+      .insertInto('outbox')
+      .values({ id: randomUUID(), case_id: row.id, queue: 'citizen-notices', name: 'notice.deliver', payload: JSON.stringify({ noticeId: id }), created_at: at, sent_at: null, attempts: 0, last_error: null, run_at: null, job_id: null })
+      .execute();
+  }
+}
+
+export interface NoticeForDelivery {
+  id: string;
+  caseNumber: string;
+  text: string;
+  status: string;
+  attempts: number;
+  /** Decrypted WeChat contact id: only ever returned to the bot token. */
+  contactId: string;
+}
+
+export async function noticeForDelivery(db: Db, cipher: IdentityCipher, id: string): Promise<NoticeForDelivery | null> {
+  const r = await db
+    .selectFrom('citizen_notice as n')
+    .innerJoin('wechat_contact as w', 'w.id', 'n.wechat_contact_id')
+    .innerJoin('intake_case as c', 'c.id', 'n.case_id')
+    .select(['n.id', 'n.text', 'n.status', 'n.attempts', 'w.id as contact_row', 'w.contact_enc', 'c.number'])
+    .where('n.id', '=', id)
+    .executeTakeFirst();
+  if (!r) return null;
+  return { id: r.id, caseNumber: r.number, text: r.text, status: r.status, attempts: r.attempts, contactId: cipher.open<string>(r.contact_enc, contactAad(r.contact_row)) };
+}
+
+/** Records the outcome of a delivery. A delivered notice stays delivered (a late failure report is ignored). */
+export async function recordNoticeOutcome(db: Db, id: string, outcome: { delivered: true } | { delivered: false; error: string }, now: Date): Promise<{ status: string }> {
+  const at = now.toISOString();
+  const row = await db.selectFrom('citizen_notice').select(['status']).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', '通知不存在');
+  if (row.status === 'delivered') return { status: 'delivered' };
+  if (outcome.delivered) {
+    await db.updateTable('citizen_notice').set((eb) => ({ status: 'delivered', delivered_at: at, attempts: eb('attempts', '+', 1), last_error: null })).where('id', '=', id).execute();
+    return { status: 'delivered' };
+  }
+  await db
+    .updateTable('citizen_notice')
+    .set((eb) => ({ status: 'failed', failed_at: at, attempts: eb('attempts', '+', 1), last_error: clip(outcome.error, 300) }))
+    .where('id', '=', id)
+    .execute();
+  return { status: 'failed' };
+}

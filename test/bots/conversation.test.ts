@@ -1,0 +1,285 @@
+// The pure conversation (dates, intent, slot filling, corrections, commands, idle handling), the runner's
+// per-contact limits with an in-memory store, and the wording of progress notices. No Redis, no server.
+import { describe, expect, it } from 'vitest';
+import { SubmissionSchema } from '../../src/cases/submission.schema.ts';
+import { type ConvState, type Inbound, type Outcome, EXPIRE_AFTER_MS, REMIND_AFTER_MS, detectIntent, handle, idleAction, newState, parseYesNo, resolve, toSubmission } from '../../bots/wechat/conversation.ts';
+import { chineseNumber, parseIncidentDate } from '../../bots/wechat/dates.ts';
+import { ShiantongClient } from '../../bots/wechat/api-client.ts';
+import { ConversationRunner } from '../../bots/wechat/session.ts';
+import { MemoryStateStore } from '../../bots/wechat/state-store.ts';
+import { createLogger } from '../../src/lib/logger.ts';
+import { noticeText } from '../../src/notices/citizen-notice.ts';
+import { PNG_1x1 } from '../helpers/files.ts';
+
+// Saturday 2026-11-28 15:00 in China.
+const NOW = new Date('2026-11-28T07:00:00Z');
+
+describe('parseIncidentDate', () => {
+  const cases: [string, string | null][] = [
+    ['昨天中午', '2026-11-27'],
+    ['前天晚上', '2026-11-26'],
+    ['大前天', '2026-11-25'],
+    ['今天早上', '2026-11-28'],
+    ['3天前', '2026-11-25'],
+    ['三天前', '2026-11-25'],
+    ['上周五', '2026-11-20'],
+    ['上星期五晚上', '2026-11-20'],
+    ['上礼拜一', '2026-11-16'],
+    ['这周三', '2026-11-25'],
+    ['周四', '2026-11-26'],
+    ['11月20号', '2026-11-20'],
+    ['11月20日下午', '2026-11-20'],
+    ['十一月二十号', '2026-11-20'],
+    ['2026年11月20日', '2026-11-20'],
+    ['2026-11-20', '2026-11-20'],
+    ['11.20', '2026-11-20'],
+    ['12月25号', '2025-12-25'],
+    ['上个月20号', '2026-10-20'],
+    ['20号', '2026-11-20'],
+    ['明天', null],
+    ['2027年1月1日', null],
+    ['2月30号', null],
+    ['不知道啥时候', null],
+  ];
+  it.each(cases)('%s → %s', (text, want) => expect(parseIncidentDate(text, NOW)).toBe(want));
+
+  it('counts from the China date, not the UTC one', () => {
+    // 2026-11-28 23:30 UTC is already Sunday the 29th in China.
+    expect(parseIncidentDate('昨天', new Date('2026-11-28T23:30:00Z'))).toBe('2026-11-28');
+  });
+
+  it('reads Chinese numbers', () => {
+    expect(chineseNumber('二十五')).toBe(25);
+    expect(chineseNumber('十二')).toBe(12);
+    expect(chineseNumber('十')).toBe(10);
+    expect(chineseNumber('abc')).toBeNull();
+  });
+});
+
+describe('understanding', () => {
+  it.each([
+    ['1', 'complaint'],
+    ['投诉', 'complaint'],
+    ['我要举报', 'report'],
+    ['吃坏肚子了怎么办', 'complaint'],
+    ['买到过期牛奶', 'complaint'],
+    ['有个黑作坊用地沟油', 'report'],
+    ['请问网购食品找谁', 'consultation'],
+    ['查询进度', 'query'],
+    ['你好', 'greeting'],
+    ['今天天气', null],
+  ])('%s → %s', (text, intent) => expect(detectIntent(text).intent).toBe(intent));
+
+  it('notices illness', () => expect(detectIntent('吃坏肚子了怎么办').harm).toBe(true));
+
+  it.each([
+    ['要', true],
+    ['同意', true],
+    ['不同意', false],
+    ['不要', false],
+    ['不用了', false],
+    ['嗯嗯', true],
+    ['随便吧', null],
+  ])('yes/no %s → %s', (text, want) => expect(parseYesNo(text)).toBe(want));
+});
+
+/** Drives the machine like the runner does, answering effects with the given results. */
+function talk(lines: (string | Inbound)[], start: ConvState = newState('draft-1', NOW.getTime())): { state: ConvState; replies: string[]; last: Outcome } {
+  let state = start;
+  const replies: string[] = [];
+  let last: Outcome = { state, replies: [] };
+  let n = 0;
+  for (const l of lines) {
+    const input: Inbound = typeof l === 'string' ? { type: 'text', text: l } : l;
+    last = handle(state, input, { now: NOW, newDraftId: `draft-${++n + 1}` });
+    state = last.state;
+    replies.push(...last.replies);
+  }
+  return { state, replies, last };
+}
+
+const COMPLAINT = ['投诉', '11月20号在店里买的两盒牛奶，回家发现已经过期三天，喝了一口味道发酸。', '新郑市好又多便利店', '新郑市新建路128号', '11月20号', '退款并按食品安全法赔偿', '张伟', '138 1234 5678', '新郑市人民路8号院', '同意'];
+
+describe('slot filling', () => {
+  it('a complaint asks one thing at a time and builds a valid API payload', () => {
+    const { state, replies } = talk(COMPLAINT);
+    expect(state.step).toBe('summary');
+    expect(replies.at(-1)).toMatch(/请核对/);
+    const payload = toSubmission(state.draft);
+    expect(payload).toEqual({
+      kind: 'complaint',
+      description: '11月20号在店里买的两盒牛奶，回家发现已经过期三天，喝了一口味道发酸。',
+      business: { name: '新郑市好又多便利店', address: '新郑市新建路128号' },
+      township: '新建路街道',
+      incidentDate: '2026-11-20',
+      request: '退款并按食品安全法赔偿',
+      person: { name: '张伟', phone: '13812345678', address: '新郑市人民路8号院' },
+      consentToPublish: true,
+    });
+    expect(SubmissionSchema.safeParse(payload).success).toBe(true);
+    const confirm = handle(state, { type: 'text', text: '确认' }, { now: NOW, newDraftId: 'next' });
+    expect(confirm.effect).toMatchObject({ type: 'submit', idempotencyKey: 'draft-1' });
+  });
+
+  it('re-asks on a bad phone number and keeps what was said', () => {
+    const { state, replies } = talk([...COMPLAINT.slice(0, 7), '12345']);
+    expect(state.step).toBe('phone');
+    expect(replies.at(-1)).toMatch(/号码好像不对/);
+    expect(state.draft.name).toBe('张伟');
+  });
+
+  it('an anonymous report asks for no identity, even with a reward', () => {
+    const { state } = talk(['我要举报', '龙湖镇某村东头有个小作坊，晚上收泔水油回来熬，白天卖给早餐摊。', '不知道', '龙湖镇某村东头', '不记得', '匿名', '要']);
+    expect(state.step).toBe('summary');
+    const p = toSubmission(state.draft);
+    expect(p).toMatchObject({ kind: 'report', anonymous: true, wantsReward: true, township: '龙湖镇', place: '龙湖镇某村东头' });
+    expect(p.person).toBeUndefined();
+    expect(SubmissionSchema.safeParse(p).success).toBe(true);
+  });
+
+  it('a real-name report with a reward asks for the ID number, and only then', () => {
+    const base = ['举报', '这家饭店后厨老鼠乱跑，还用过期的肉做菜，没有营业执照。', '老街烩面馆', '新华路56号', '昨天', '实名', '李娜', '13698765432'];
+    expect(talk([...base, '不要']).state.step).toBe('summary');
+    const { state } = talk([...base, '要']);
+    expect(state.step).toBe('idNumber');
+    const done = talk(['11010519491231002X'], state).state;
+    expect(done.step).toBe('summary');
+    expect(toSubmission(done.draft).person).toEqual({ name: '李娜', phone: '13698765432', idNumber: '11010519491231002X' });
+  });
+
+  it('a long first message is kept as the description', () => {
+    const { state } = talk(['我昨天在超市买的面包发霉了，想投诉退款']);
+    expect(state.draft.kind).toBe('complaint');
+    expect(state.draft.description).toBe('我昨天在超市买的面包发霉了，想投诉退款');
+    expect(state.step).toBe('business');
+  });
+
+  it('"修改 电话" changes one slot and returns to the summary', () => {
+    const { state } = talk([...COMPLAINT, '修改 电话', '13900001111']);
+    expect(state.step).toBe('summary');
+    expect(state.draft.phone).toBe('13900001111');
+    expect(state.draft.name).toBe('张伟');
+  });
+
+  it('a refusal from the API asks again for the field it names', () => {
+    const { state } = talk(COMPLAINT);
+    const out = resolve(state, { type: 'submit', ok: false, fields: [{ path: 'person.phone', message: '联系电话格式不正确' }], message: 'x' }, { now: NOW, newDraftId: 'n' });
+    expect(out.state.step).toBe('phone');
+    expect(out.replies.join()).toMatch(/联系电话格式不正确/);
+  });
+});
+
+describe('commands and odd input', () => {
+  it('取消 drops the draft, 重新开始 shows the menu, 帮助 keeps the place', () => {
+    const mid = talk(COMPLAINT.slice(0, 4)).state;
+    const help = talk(['帮助'], mid);
+    expect(help.state.step).toBe(mid.step);
+    expect(help.replies.join()).toMatch(/我可以帮您/);
+    const cancelled = talk(['取消'], mid);
+    expect(cancelled.state.step).toBe('menu');
+    expect(cancelled.state.draft).toEqual({ files: [] });
+    expect(cancelled.state.draftId).not.toBe(mid.draftId);
+    expect(talk(['重新开始'], mid).replies.join()).toMatch(/1 投诉/);
+  });
+
+  it('人工 takes a message for staff and goes back to the question', () => {
+    const mid = talk(COMPLAINT.slice(0, 3)).state;
+    const h = talk(['人工', '我想直接打电话说'], mid);
+    expect(h.last.effect).toEqual({ type: 'handoff', message: '我想直接打电话说' });
+    const back = resolve(h.state, { type: 'handoff', ok: true }, { now: NOW, newDraftId: 'x' });
+    expect(back.state.step).toBe(mid.step);
+  });
+
+  it('查询 with a number and code, and alone', () => {
+    expect(talk(['查询 XZ-20261120-000001 ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-23']).last.effect).toEqual({ type: 'query', number: 'XZ-20261120-000001', code: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-23' });
+    expect(talk(['查询']).last.effect).toEqual({ type: 'list' });
+  });
+
+  it('emoji only, 5,000 characters and a script tag get calm answers', () => {
+    expect(talk(['😀😀😀']).replies.join()).toMatch(/没看懂/);
+    const long = talk(['投诉', '啊'.repeat(5000)]);
+    expect(long.replies.at(-1)).toMatch(/有点长/);
+    expect(long.state.step).toBe('description');
+    expect(talk(['<script>alert(1)</script>']).replies.join()).toMatch(/没太明白/);
+  });
+
+  it('a repeated message is acknowledged once, then ignored', () => {
+    const first = talk(['投诉', '在超市买的饼干里有虫子，吃了一口']);
+    const again = talk(['在超市买的饼干里有虫子，吃了一口', '在超市买的饼干里有虫子，吃了一口'], first.state);
+    expect(again.replies).toHaveLength(1);
+    expect(again.replies[0]).toMatch(/不用重复/);
+    expect(again.state.step).toBe('business');
+  });
+
+  it('voice, stickers and links get a helpful answer; a location fills the place', () => {
+    expect(talk([{ type: 'media', media: 'voice' }]).replies.join()).toMatch(/语音/);
+    expect(talk([{ type: 'media', media: 'link' }]).replies.join()).toMatch(/链接/);
+    const atWhere = talk(COMPLAINT.slice(0, 3)).state;
+    expect(atWhere.step).toBe('where');
+    const loc = talk([{ type: 'media', media: 'location', text: '河南省郑州市新郑市龙湖镇双湖大道' }], atWhere).state;
+    expect(loc.draft.where).toMatch(/龙湖镇/);
+    expect(loc.draft.township).toBe('龙湖镇');
+  });
+});
+
+describe('silence', () => {
+  it('reminds once after 30 minutes and expires after 24 hours', () => {
+    const s = talk(COMPLAINT.slice(0, 3)).state;
+    expect(idleAction(s, NOW.getTime() + REMIND_AFTER_MS - 1)).toBeNull();
+    expect(idleAction(s, NOW.getTime() + REMIND_AFTER_MS)?.action).toBe('remind');
+    expect(idleAction({ ...s, reminded: true }, NOW.getTime() + REMIND_AFTER_MS)).toBeNull();
+    expect(idleAction({ ...s, reminded: true }, NOW.getTime() + EXPIRE_AFTER_MS)?.action).toBe('expire');
+    expect(idleAction(newState('d', NOW.getTime()), NOW.getTime() + EXPIRE_AFTER_MS)).toBeNull();
+  });
+});
+
+describe('runner', () => {
+  it('limits each contact, not everyone: one calm warning, then silence until the next minute', async () => {
+    let t = NOW.getTime();
+    const runner = new ConversationRunner({
+      store: new MemoryStateStore(),
+      // Never called: greetings need no API.
+      api: new ShiantongClient('http://127.0.0.1:9', undefined),
+      logger: createLogger('silent'),
+      now: () => new Date(t),
+      limits: { messagesPerMinute: 3, maxFiles: 9, maxFileBytes: 1024 },
+    });
+    const got: string[] = [];
+    for (let i = 0; i < 6; i++) await runner.onText('busy', `你好${'！'.repeat(i)}`, async (r) => void got.push(r));
+    expect(got.filter((r) => /1 投诉/.test(r))).toHaveLength(3);
+    expect(got.filter((r) => /太快/.test(r))).toHaveLength(1);
+    expect(got).toHaveLength(4);
+    const other: string[] = [];
+    await runner.onText('calm', '你好', async (r) => void other.push(r));
+    expect(other).toHaveLength(1);
+    t += 60_000;
+    got.length = 0;
+    await runner.onText('busy', '你好', async (r) => void got.push(r));
+    expect(got[0]).toMatch(/1 投诉/);
+  });
+
+  it('refuses files that are too big or not evidence, by content', async () => {
+    const runner = new ConversationRunner({ store: new MemoryStateStore(), api: new ShiantongClient('http://127.0.0.1:9', undefined), logger: createLogger('silent'), limits: { messagesPerMinute: 100, maxFiles: 1, maxFileBytes: 1024 } });
+    const got: string[] = [];
+    const reply = async (r: string) => void got.push(r);
+    await runner.onFile('f', new Uint8Array(2048), reply);
+    await runner.onFile('f', new TextEncoder().encode('MZ not an image'), reply);
+    await runner.onFile('f', new Uint8Array(PNG_1x1), reply);
+    await runner.onFile('f', new Uint8Array(PNG_1x1), reply);
+    expect(got[0]).toMatch(/太大/);
+    expect(got[1]).toMatch(/收不了/);
+    expect(got[2]).toMatch(/收到第1个文件/);
+    expect(got[3]).toMatch(/最多只能发1个/);
+  });
+});
+
+describe('notice text', () => {
+  it('says what happened in plain words, with the refusal ground but never staff free text', () => {
+    const t = noticeText('refuse', 'complaint', 'XZ-20261128-000001', { ground: 'not_competent' });
+    expect(t).toMatch(/不属于本部门职责范围/);
+    expect(noticeText('accept', 'complaint', 'XZ-20261128-000001', null)).toMatch(/投诉已受理/);
+    expect(noticeText('mediation_fail', 'complaint', 'N', { note: '张三不同意' })).not.toMatch(/张三/);
+    expect(noticeText('assign', 'complaint', 'N', null)).toBeNull();
+    expect(noticeText('triage', 'complaint', 'N', null)).toBeNull();
+  });
+});

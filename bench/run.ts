@@ -48,7 +48,7 @@ async function main() {
     DATA_DIR: dataDir,
     QUEUE_PREFIX: prefix,
     LOG_LEVEL: 'warn',
-    SQLITE_SYNCHRONOUS: 'FULL',
+    SQLITE_SYNCHRONOUS: process.argv.includes('--normal') ? 'NORMAL' : 'FULL',
     RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '100000000',
   };
   let schema: string | null = null;
@@ -86,7 +86,7 @@ async function main() {
       errors: r.errors + r.non2xx,
       '2xx': r['2xx'],
     });
-    console.log(`\nShiantong benchmark — ${connections} connections, ${seconds}s each, database ${usePg ? 'PostgreSQL' : 'SQLite (synchronous=FULL)'}, Node ${process.version}`);
+    console.log(`\nShiantong benchmark — ${connections} connections, ${seconds}s each, database ${usePg ? 'PostgreSQL' : `SQLite (synchronous=${env.SQLITE_SYNCHRONOUS})`}, Node ${process.version}`);
     console.table([row('(a) baseline: parse + zod validate', a), row('(b) durable POST /api/v1/submissions', b)]);
     console.log(`server peak RSS: ${rss} MB (whole run)`);
     const ratio = b.requests.average / a.requests.average;

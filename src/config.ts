@@ -34,6 +34,7 @@ export const EnvSchema = z.object({
   MAX_FILES: z.coerce.number().int().min(0).max(20).default(9),
   RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(500),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
+  GROUP_COMMIT_WINDOW_MS: z.coerce.number().min(0).max(50).default(2),
   /** Shared secret of the WeChat bot (Authorization: Bearer …); the bot API is off when unset. */
   BOT_TOKEN: z.string().regex(/^[\x21-\x7e]{16,200}$/, 'must be 16 to 200 visible ASCII characters').optional(),
 });
@@ -57,6 +58,8 @@ export interface Config {
   readonly uploads: { readonly maxFileBytes: number; readonly maxFiles: number };
   readonly relayIntervalMs: number;
   readonly workerConcurrency: number;
+  /** How long a submission waits for others to share its commit (group commit). */
+  readonly groupCommitWindowMs: number;
   /** WeChat bot token; undefined disables the bot API. */
   readonly botToken: string | undefined;
 }
@@ -108,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     uploads: { maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024), maxFiles: e.MAX_FILES },
     relayIntervalMs: e.RELAY_INTERVAL_MS,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    groupCommitWindowMs: e.GROUP_COMMIT_WINDOW_MS,
     botToken: e.BOT_TOKEN,
   });
 }

@@ -49,7 +49,7 @@ export function createDeps(p: {
     clock: p.clock,
     cipher,
     evidence: new EvidenceStore(path.join(config.dataDir, 'evidence')),
-    intake: new IntakeService({ db: p.db, cipher, clock: p.clock, ...(p.onCommitted ? { onCommitted: p.onCommitted } : {}) }),
+    intake: new IntakeService({ db: p.db, cipher, clock: p.clock, ...(p.onCommitted ? { onCommitted: p.onCommitted } : {}) }, { windowMs: config.groupCommitWindowMs }),
     publicBaseUrl: config.publicBaseUrl ?? `http://${host}:${config.port}`,
     redisReady: p.redisReady,
     queues: p.queues ?? {},

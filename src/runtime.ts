@@ -1,6 +1,6 @@
 // Wires the product together for one process: config → Redis → database → deps → HTTP and/or workers.
 // ROLE=all runs everything; ROLE=web and ROLE=worker split them for scaling out (more workers on the
-// same Redis and PostgreSQL). Every role runs the outbox relay: job ids make duplicate relays harmless.
+// same Redis and PostgreSQL). Worker roles run the outbox relay; several relays are harmless (job ids).
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -12,6 +12,7 @@ import { type Config, newIdentityKey } from './config.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { type Deps, createDeps } from './deps.ts';
+import { bootstrapAdmin } from './backoffice/staff.service.ts';
 import { createApp } from './http/app.ts';
 import { type Clock, systemClock } from './lib/clock.ts';
 import { type Logger, createLogger } from './lib/logger.ts';
@@ -91,6 +92,9 @@ export async function startRuntime(config: Config, opts: { clock?: Clock; logger
   const redisChild = await ensureRedis(config, logger);
   const { db, dialect } = openDatabase(config.database);
   await migrateToLatest(db);
+  // First start: an admin with a one-time password, on the console only (never through the logger).
+  const firstAdmin = await bootstrapAdmin(db, clock.now());
+  if (firstAdmin) console.log(`Back office (/staff/login): created the first admin "${firstAdmin.username}" with the one-time password ${firstAdmin.password}\n  Sign in, change it under 修改密码, then create units' users under 用户管理. It is not shown again.`);
 
   const producer: Redis = producerConnection(config.redis.url);
   producer.on('error', () => {}); // reported through the relay and /readyz
@@ -110,7 +114,9 @@ export async function startRuntime(config: Config, opts: { clock?: Clock; logger
   });
   const { intake } = deps;
   relay = new OutboxRelay({ db, queues: queueSet, logger, clock, redisReady: () => producer.status === 'ready' }, config.relayIntervalMs);
-  relay.start();
+  // The relay is background work: web processes only write the outbox, workers hand it to BullMQ, so a
+  // burst of citizens is answered at database speed. ROLE=all does both.
+  if (config.role !== 'web') relay.start();
   // When Redis comes back, deliver what waited at once instead of at the end of the back-off.
   producer.on('ready', () => relay?.kick());
 
@@ -130,6 +136,7 @@ export async function startRuntime(config: Config, opts: { clock?: Clock; logger
     await queues['case-workflow']
       .upsertJobScheduler('clocks-reconcile', { every: 60_000 }, { name: 'clocks.reconcile', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } })
       .catch((e: unknown) => logger.warn({ err: { message: (e as Error).message } }, 'could not schedule clocks.reconcile (Redis away?); will retry at next start'));
+    await queues['case-workflow'].upsertJobScheduler('hotspots-scan', { every: 300_000 }, { name: 'hotspots.scan', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } }).catch((e: unknown) => logger.warn({ err: { message: (e as Error).message } }, 'could not schedule hotspots.scan'));
   }
 
   let server: ReturnType<typeof serve> | null = null;

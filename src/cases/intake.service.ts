@@ -13,7 +13,7 @@ import { type BatchResult, GroupCommitter } from '../lib/group-commit.ts';
 import type { IdentityCipher } from '../lib/identity-cipher.ts';
 import { hashQueryCode, newQueryCode } from '../lib/query-code.ts';
 import { contactRow } from '../notices/wechat-contact.ts';
-import { alarmOutboxRow, alarmsFor, clockContext, newClock, rulesStartedBy } from '../deadlines/clock.service.ts';
+import { clockContext, newClock, rulesStartedBy } from '../deadlines/clock.service.ts';
 import { ruleVersionFor } from '../deadlines/rules.ts';
 import { type Actor, type CaseKind, transition } from './case.machine.ts';
 import type { StoredFile } from './evidence.store.ts';
@@ -71,9 +71,9 @@ export class IntakeService {
 
   constructor(
     private readonly deps: { db: Db; cipher: IdentityCipher; clock: Clock; onCommitted?: () => void },
-    maxBatch = 256,
+    opts: { maxBatch?: number; windowMs?: number } = {},
   ) {
-    this.committer = new GroupCommitter((items) => this.writeBatch(items), maxBatch);
+    this.committer = new GroupCommitter((items) => this.writeBatch(items), opts.maxBatch ?? 256, opts.windowMs ?? 0);
   }
 
   get stats() {
@@ -96,6 +96,15 @@ export class IntakeService {
     const version = ruleVersionFor(now);
     // Loaded before the transaction: SQLite has one connection, and the transaction holds it.
     const clocks = await clockContext(db);
+    const templates = new Map<CaseKind, ReturnType<typeof newClock>[]>();
+    const clockTemplates = (kind: CaseKind) => {
+      let list = templates.get(kind);
+      if (!list) {
+        list = rulesStartedBy(version, kind, 'submit', clocks.settings.rules).map(({ rule }) => newClock(clocks, '', rule.id, version, now));
+        templates.set(kind, list);
+      }
+      return list;
+    };
     const results = await db.transaction().execute(async (trx) => {
       const out: (BatchResult<IntakeReceipt> | { sameAs: number; hash: string })[] = new Array(items.length);
 
@@ -222,12 +231,10 @@ export class IntakeService {
             public: t.event.public ? 1 : 0,
             at,
           });
-          // Clocks that run from receipt (D1 for a complaint, D4 for a report) and their alarms.
-          for (const { rule } of rulesStartedBy(version, kind, 'submit', clocks.settings.rules)) {
-            const c = newClock(clocks, id, rule.id, version, now);
-            clockRows.push({ ...c });
-            for (const a of alarmsFor(clocks, c)) outboxRows.push(alarmOutboxRow(a, id, at));
-          }
+          // Clocks that run from receipt (D1 for a complaint, D4 for a report). Every case of a batch shares
+          // the receipt time, so each clock's due time is computed once per batch. Their alarms are
+          // scheduled by the case.received processor (and the reconcile job), off the request path.
+          for (const template of clockTemplates(kind)) clockRows.push({ ...template, id: randomUUID(), case_id: id });
           // Job payloads carry ids only: the text of a tip never leaves the database.
           for (const e of t.effects) outboxRows.push({ id: randomUUID(), case_id: id, queue: e.queue, name: e.name, payload: JSON.stringify({ caseId: id }), created_at: at, sent_at: null, attempts: 0, last_error: null, run_at: null, job_id: null });
           if (it.wechatContact !== undefined) contactRows.push(contactRow(cipher, id, it.wechatContact, at));

@@ -133,6 +133,14 @@ export function alarmOutboxRow(a: Alarm, caseId: string, at: string) {
   };
 }
 
+/** Writes outbox rows for the alarms of a case's running clocks (used once a new case is picked up). */
+export async function scheduleCaseAlarms(trx: Db, ctx: ClockContext, caseId: string, now: Date): Promise<number> {
+  const running = await trx.selectFrom('case_clock').selectAll().where('case_id', '=', caseId).where('status', '=', 'running').execute();
+  const alarms = running.flatMap((r) => alarmsFor(ctx, r));
+  if (alarms.length) await trx.insertInto('outbox').values(alarms.map((a) => alarmOutboxRow(a, caseId, now.toISOString()))).execute();
+  return alarms.length;
+}
+
 /** A new running clock row (not yet written). */
 export function newClock(ctx: ClockContext, caseId: string, clock: ClockId, version: RuleVersion, startedAt: Date): ClockRow {
   const at = startedAt.toISOString();

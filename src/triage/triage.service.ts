@@ -8,6 +8,7 @@ import type { Actor } from '../cases/case.machine.ts';
 import { applyTransitionIn, findCaseById } from '../cases/case.repository.ts';
 import type { Db } from '../db/database.ts';
 import type { CaseRow } from '../db/schema.ts';
+import { clockContext, scheduleCaseAlarms } from '../deadlines/clock.service.ts';
 import type { Deps } from '../deps.ts';
 import { INTAKE_UNIT_ID, notify, pickHandler, supervisorsOf, unitForTownship } from '../routing/assignment.ts';
 import { type TriageResult, normaliseBusinessName, triage } from './triage.ts';
@@ -54,6 +55,8 @@ export async function triageCase(deps: Deps, caseId: string): Promise<TriageOutc
     if (!row) return { applied: false, detail: 'case not found' };
     const now = deps.clock.now();
     if (row.status === 'received') {
+      // The clocks started at receipt get their alarms now, in the same transaction as the triage.
+      await scheduleCaseAlarms(trx, await clockContext(trx), caseId, now);
       const folded = await classify(trx, row, now);
       if (folded) return { applied: true, detail: folded };
       const fresh = await findCaseById(trx, caseId);

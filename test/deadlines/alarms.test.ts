@@ -7,6 +7,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyTransition } from '../../src/cases/case.repository.ts';
 import { SUBMISSION_EXAMPLES, SubmissionSchema } from '../../src/cases/submission.schema.ts';
+import { clockContext, scheduleCaseAlarms } from '../../src/deadlines/clock.service.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { OutboxRelay } from '../../src/workflow/outbox-relay.ts';
@@ -55,6 +56,9 @@ describe('alarms on real Redis with a controllable clock', () => {
     const { c, d1 } = await submitComplaint();
     // 7 working days after 2026-09-28 (National Day, make-up Saturday 10-10 counted) → end of 2026-10-13.
     expect(d1.due_at).toBe(cst('2026-10-13T23:59:59.999').toISOString());
+    // Intake writes no alarms (off the request path); picking the case up schedules them.
+    expect(await t.db.selectFrom('outbox').select('id').where('case_id', '=', c.id).where('name', '=', 'clock.alarm').execute()).toEqual([]);
+    await t.db.transaction().execute(async (trx) => scheduleCaseAlarms(trx, await clockContext(trx), c.id, clock.now()));
     await relay.flushOnce();
     const jobs = await alarmJobs(d1.id);
     // reminders: 09:00 two working days before the due day (Sat 10-10 is a make-up workday) and 09:00 on it
@@ -101,6 +105,7 @@ describe('alarms on real Redis with a controllable clock', () => {
   it('a delayed BullMQ job fires the reminder at its time through a worker', async () => {
     clock.set(cst('2026-11-02T10:00:00'));
     const { d1 } = await submitComplaint();
+    await t.db.transaction().execute(async (trx) => scheduleCaseAlarms(trx, await clockContext(trx), d1.case_id, clock.now()));
     const remindAt = (await t.db.selectFrom('outbox').select('run_at').where('case_id', '=', d1.case_id).where('name', '=', 'clock.alarm').orderBy('run_at').executeTakeFirstOrThrow()).run_at!;
     // Move our clock to 1.5 s before the reminder, hand the alarms to Redis, then let the clock reach it.
     clock.set(new Date(Date.parse(remindAt) - 1500));

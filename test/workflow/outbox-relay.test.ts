@@ -14,8 +14,8 @@ let rt: Runtime;
 
 beforeAll(async () => {
   redis = await OwnRedis.start();
-  // ROLE=web: no workers, so delivered jobs stay in the queue where the test can count them.
-  env = await testEnv({ REDIS_URL: redis.url, ROLE: 'web', RELAY_INTERVAL_MS: '100' });
+  // ROLE=all: HTTP, relay and workers in one process; jobs are counted in every state, completed included.
+  env = await testEnv({ REDIS_URL: redis.url, ROLE: 'all', RELAY_INTERVAL_MS: '100' });
   rt = await startRuntime(env.config, { logger: createLogger('silent') });
 });
 

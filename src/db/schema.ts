@@ -269,3 +269,171 @@ export interface Database {
   citizen_notice: CitizenNoticeTable;
   wechat_handoff: WechatHandoffTable;
 }
+
+// Back office (migration 20261128_0020_backoffice).
+
+export interface StaffSessionTable {
+  /** sha256 (hex) of the random token in the cookie. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  /** Absolute expiry; the idle limit is checked against last_seen_at. */
+  expires_at: string;
+}
+
+export interface StaffLoginThrottleTable {
+  username: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  actor_role: string | null;
+  action: string;
+  case_id: string | null;
+  /** JSON; never personal data (a reason typed by staff, event names, ids). */
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface Database {
+  staff_session: StaffSessionTable;
+  staff_login_throttle: StaffLoginThrottleTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}
+
+// Publication and hot-spot alerts (migration 20261128_0030_publication).
+
+export interface DispositionTable {
+  id: string;
+  case_id: string;
+  /** Public reference (GK-…), never the internal case number. */
+  public_ref: string;
+  case_kind: string;
+  /** penalty | not_opened | mediation_succeeded | mediation_failed | refused */
+  outcome: string;
+  category: string | null;
+  township: string | null;
+  /** As shown: a legal entity's name, an anonymised natural person's business, or null (withheld). */
+  business_name: string | null;
+  business_key: string | null;
+  /** Anonymised. */
+  findings_text: string;
+  /** Anonymised. */
+  decision_text: string;
+  /** Anonymised; only with consent_publish. */
+  complaint_text: string | null;
+  fine_fen: number | null;
+  confiscation_fen: number | null;
+  decided_at: string;
+  published_at: string | null;
+  /** draft | approved | published | withdrawn */
+  status: string;
+  /** JSON [{ field, type, start, end }] into the source texts (offsets only, no values). */
+  review: string;
+  correction_note: string | null;
+  corrected_at: string | null;
+  withdraw_reason: string | null;
+  withdrawn_at: string | null;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DispositionRevisionTable {
+  id: string;
+  disposition_id: string;
+  /** create | edit | approve | correct | withdraw */
+  action: string;
+  actor_role: string;
+  actor_id: string | null;
+  reason: string | null;
+  /** JSON of the changed columns' previous values. */
+  before: string | null;
+  at: string;
+}
+
+export interface HotspotAlertTable {
+  id: string;
+  rule: string;
+  business_key: string;
+  unit_id: string | null;
+  anchor_case_id: string;
+  first_at: string;
+  last_at: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface HotspotAlertCaseTable {
+  alert_id: string;
+  case_id: string;
+  rule: string;
+  added_at: string;
+}
+
+export interface Database {
+  disposition: DispositionTable;
+  disposition_revision: DispositionRevisionTable;
+  hotspot_alert: HotspotAlertTable;
+  hotspot_alert_case: HotspotAlertCaseTable;
+}
+
+export type DispositionRow = Selectable<DispositionTable>;
+
+// Police referral (migration 20261128_0040_referral).
+
+export interface ReferralTable {
+  id: string;
+  case_id: string;
+  /** proposed | approved | refused | transferred | accepted | declined | returned */
+  status: string;
+  offence: string;
+  reasons: string;
+  /** JSON array of the (at least two) officers who wrote the referral report. */
+  officers: string;
+  /** JSON array of evidence ids that are test/appraisal reports. */
+  test_report_ids: string;
+  proposed_by: string | null;
+  decided_by: string | null;
+  refusal_reason: string | null;
+  police_unit_id: string | null;
+  transferred_at: string | null;
+  procuratorate_copy: number;
+  /** The reporter's identity is in the package only when marked necessary, with a reason. */
+  identity_disclosed: number;
+  identity_reason: string | null;
+  /** SHA-256 of the signed manifest at transfer: the package the police received. */
+  package_sha256: string | null;
+  police_reason: string | null;
+  exhibits_handed_over_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ReferralFeedbackTable {
+  id: string;
+  referral_id: string;
+  outcome: string;
+  note: string | null;
+  actor_id: string | null;
+  at: string;
+}
+
+export interface Database {
+  referral: ReferralTable;
+  referral_feedback: ReferralFeedbackTable;
+}

@@ -109,7 +109,8 @@ export class IntakeService {
       const out: (BatchResult<IntakeReceipt> | { sameAs: number; hash: string })[] = new Array(items.length);
 
       // 1. Idempotency: replay stored answers; a key seen twice in this batch follows its first use.
-      const hashes = items.map((it) => requestHash(it.submission, it.files, it.channel));
+      // Only requests with an Idempotency-Key need the hash of what they asked.
+      const hashes = items.map((it) => (it.idempotencyKey === null ? '' : requestHash(it.submission, it.files, it.channel)));
       const keys = [...new Set(items.map((it) => it.idempotencyKey).filter((k): k is string => k !== null))];
       const stored = keys.length
         ? await trx.selectFrom('idempotency_key').select(['key', 'request_hash', 'response']).where('key', 'in', keys).execute()

@@ -6,12 +6,16 @@ const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 export function newQueryCode(): string {
   const bytes = randomBytes(17); // 136 bits, of which we use 130 (26 symbols × 5 bits)
-  let bits = 0n;
-  for (const b of bytes) bits = (bits << 8n) | BigInt(b);
   let out = '';
-  for (let i = 0; i < 26; i++) {
-    out += ALPHABET[Number(bits & 31n)];
-    bits >>= 5n;
+  let acc = 0;
+  let n = 0;
+  for (const b of bytes) {
+    acc = ((acc << 8) | b) & 0xfff; // keep at most 12 bits: n < 5 before each byte
+    n += 8;
+    while (n >= 5 && out.length < 26) {
+      n -= 5;
+      out += ALPHABET[(acc >> n) & 31];
+    }
   }
   return out.match(/.{1,4}/g)!.join('-');
 }

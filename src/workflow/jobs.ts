@@ -26,6 +26,8 @@ export const JOB_SCHEMAS = {
   'clock.alarm': z.object({ clockId: z.uuid(), kind: z.enum(['remind', 'escalate']), fireAt: z.iso.datetime() }),
   /** Repeatable: re-creates missing alarms, fires what became due while no worker ran, watches the calendar horizon. */
   'clocks.reconcile': z.object({}),
+  /** Repeatable: illness clusters per business (src/publication/hotspots.service.ts). */
+  'hotspots.scan': z.object({}),
 } as const;
 
 export type JobName = keyof typeof JOB_SCHEMAS;
@@ -35,6 +37,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   'case.received': 'case-workflow',
   'clock.alarm': 'case-workflow',
   'clocks.reconcile': 'case-workflow',
+  'hotspots.scan': 'case-workflow',
 };
 
 /** Completed jobs are kept a week so a re-sent outbox row with the same job id is recognised and ignored. */

@@ -4,9 +4,11 @@ import type { ProcessorMap } from '../worker.ts';
 import { caseReceived } from './case-received.processor.ts';
 import { clockAlarm } from './clock-alarm.processor.ts';
 import { clocksReconcile } from './clocks-reconcile.processor.ts';
+import { hotspotsScan } from '../../publication/hotspots.processor.ts';
 
 export const PROCESSORS: ProcessorMap = {
   'case.received': caseReceived,
   'clock.alarm': clockAlarm,
   'clocks.reconcile': clocksReconcile,
+  'hotspots.scan': hotspotsScan,
 };

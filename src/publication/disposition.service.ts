@@ -1,0 +1,445 @@
+// Publication workflow: a decision on a case becomes a draft disposition (anonymised), staff review and
+// edit it, a supervisor approves it (which applies the case's `publish` transition, stopping D11), and a
+// published record can be corrected or withdrawn with the reason kept.
+//
+// Invariants:
+// - every text stored in `disposition` has passed through the anonymiser (also after staff edits);
+// - a report's own text is never published (reporter confidentiality, Order 121 Art. 37); a complaint's
+//   text only with consent_publish;
+// - warnings alone are not published (no draft is created);
+// - the business is named only when it is a legal entity and the outcome is a penalty or a mediation
+//   result; a natural person's business is anonymised; an unfounded report (not opened) or a refused
+//   complaint does not name the business at all;
+// - every change writes a disposition_revision row in the same transaction, with the previous values.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { REFUSAL_GROUNDS, type Actor, type Role } from '../cases/case.machine.ts';
+import { type ApplyOptions, applyTransitionIn } from '../cases/case.repository.ts';
+import type { Db } from '../db/database.ts';
+import type { CaseRow, DispositionRow, DispositionTable } from '../db/schema.ts';
+import type { Deps } from '../deps.ts';
+import { AppError } from '../lib/errors.ts';
+import { normaliseBusinessName } from '../triage/business.ts';
+import { type PiiType, anonymise, findPii } from './anonymiser.ts';
+import type { Outcome } from './labels.ts';
+
+export const DISPOSITION_STATUSES = ['draft', 'approved', 'published', 'withdrawn'] as const;
+export type DispositionStatus = (typeof DISPOSITION_STATUSES)[number];
+
+const EDITORS: readonly Role[] = ['handler', 'supervisor', 'admin'];
+const APPROVERS: readonly Role[] = ['supervisor', 'admin'];
+
+/** Case statuses from which `publish` applies (case.machine.ts): approving then stops D11. */
+const PUBLISHABLE_CASE_STATUSES = ['decided', 'mediation_succeeded', 'mediation_failed'];
+
+/** Which event made the decision, per case status. */
+const DECISION_EVENT: Record<string, { event: string; outcome: Outcome }> = {
+  decided: { event: 'decide', outcome: 'penalty' },
+  not_opened: { event: 'not_open', outcome: 'not_opened' },
+  mediation_succeeded: { event: 'mediation_succeed', outcome: 'mediation_succeeded' },
+  mediation_failed: { event: 'mediation_fail', outcome: 'mediation_failed' },
+  refused: { event: 'refuse', outcome: 'refused' },
+};
+
+export type ReviewField = 'findings' | 'decision' | 'complaint' | 'business';
+export interface ReviewFinding {
+  field: ReviewField;
+  type: PiiType;
+  start: number;
+  end: number;
+}
+interface ReviewRecord {
+  /** The case_event the texts came from (sources are re-read from there and the case, never copied). */
+  eventId: string;
+  findings: ReviewFinding[];
+}
+
+export type CreateDraftResult = { created: true; disposition: DispositionRow } | { created: false; disposition: DispositionRow } | { created: false; skipped: 'warning_only' | 'no_decision' };
+
+// ------------------------------------------------------------------ reading the decision
+
+/**
+ * The decide event's data, as the back office sends it: `decision` (required by the state machine),
+ * optionally `findings` (what was found), `fine` and `confiscation` (yuan), `penalties` (kinds, e.g.
+ * ['warning', 'fine']).
+ */
+interface DecisionData {
+  decision?: unknown;
+  findings?: unknown;
+  fine?: unknown;
+  confiscation?: unknown;
+  penalties?: unknown;
+  agreement?: unknown;
+  ground?: unknown;
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+
+/** Yuan (number or numeric string) → fen; null when absent or not a non-negative amount. */
+export function toFen(v: unknown): number | null {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\d+(\.\d{1,2})?$/.test(v.trim()) ? Number(v) : NaN;
+  return Number.isFinite(n) && n >= 0 ? Math.round(n * 100) : null;
+}
+
+/** '罚款人民币5,000元' / '罚款1.5万元' in a decision text → fen. */
+export function amountIn(text: string, word: '罚款' | '没收'): number | null {
+  const m = new RegExp(`${word}[^0-9，。；]{0,8}([0-9][0-9,]*(?:\\.[0-9]{1,2})?)\\s*(万)?元`).exec(text);
+  if (!m?.[1]) return null;
+  const n = Number(m[1].replace(/,/g, '')) * (m[2] ? 10_000 : 1);
+  return Number.isFinite(n) ? Math.round(n * 100) : null;
+}
+
+/** A warning and nothing else: not published (domain: "warnings alone are not"). */
+export function isWarningOnly(d: DecisionData, decision: string): boolean {
+  if ((toFen(d.fine) ?? 0) > 0 || (toFen(d.confiscation) ?? 0) > 0) return false;
+  if (Array.isArray(d.penalties) && d.penalties.length > 0) return d.penalties.every((p) => p === 'warning');
+  return /警告/.test(decision) && !/罚款|没收|停产停业|停业整顿|吊销|暂扣|限制|降低资质|拘留|罚没/.test(decision);
+}
+
+// ------------------------------------------------------------------ the business as published
+
+const ENTITY_SUFFIX = /(公司|厂|店|馆|超市|商行|经营部|门市部|批发部|合作社|食堂|酒店|酒楼|酒家|餐厅|饭店|农家乐|农家院|作坊|坊|铺|中心|学校|幼儿园|小学|中学|学院|医院|市场|场|部|站|社|档|院)$/;
+
+/**
+ * How a business may be shown: a registered-looking name with no personal data in it is a legal
+ * entity (named); anything else is a natural person's business and is anonymised, or withheld when
+ * nothing but placeholders would remain.
+ */
+export function publicBusiness(name: string | null): { name: string | null; entity: boolean } {
+  const n = name?.trim();
+  if (!n) return { name: null, entity: false };
+  const personal = findPii(n).length > 0;
+  if (!personal && ENTITY_SUFFIX.test(n)) return { name: n, entity: true };
+  const masked = anonymise(n).text;
+  return { name: masked !== n && ENTITY_SUFFIX.test(masked) ? masked : '个体经营者', entity: false };
+}
+
+// ------------------------------------------------------------------ helpers
+
+function publicRef(year: string): string {
+  // Crockford base32 without I, L, O, U: readable aloud, not guessable, unrelated to the case number.
+  const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+  const bytes = randomBytes(8);
+  let s = '';
+  for (const b of bytes) s += alphabet[b % 32];
+  return `GK${year}-${s}`;
+}
+
+function requireRole(actor: Actor, roles: readonly Role[]): void {
+  if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN', '无权进行此操作');
+}
+
+function needReason(reason: string | null | undefined): string {
+  const r = reason?.trim() ?? '';
+  if (r.length < 2) throw new AppError('VALIDATION', '必须填写理由', [{ path: 'reason', message: '必须填写理由' }]);
+  return r;
+}
+
+function scrub(text: string, keep: string[], field: ReviewField, review: ReviewFinding[]): string {
+  for (const f of findPii(text, { keep })) review.push({ field, type: f.type, start: f.start, end: f.end });
+  return anonymise(text, { keep }).text;
+}
+
+async function loadDisposition(db: Db, id: string): Promise<DispositionRow> {
+  const d = await db.selectFrom('disposition').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!d) throw new AppError('NOT_FOUND', '公开记录不存在');
+  return d;
+}
+
+async function revise(trx: Db, d: DispositionRow, action: string, actor: Actor, reason: string | null, before: Partial<DispositionTable> | null, at: string): Promise<void> {
+  await trx
+    .insertInto('disposition_revision')
+    .values({ id: randomUUID(), disposition_id: d.id, action, actor_role: actor.role, actor_id: actor.id, reason, before: before ? JSON.stringify(before) : null, at })
+    .execute();
+}
+
+/** Writes `set` if the row still has `version`; throws CONFLICT otherwise. */
+async function update(trx: Db, d: DispositionRow, set: Partial<DispositionTable>, at: string): Promise<DispositionRow> {
+  const r = await trx
+    .updateTable('disposition')
+    .set({ ...set, version: d.version + 1, updated_at: at })
+    .where('id', '=', d.id)
+    .where('version', '=', d.version)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '记录已被他人修改，请刷新后重试');
+  return loadDisposition(trx, d.id);
+}
+
+function checkVersion(d: DispositionRow, expected: number | undefined): void {
+  if (expected !== undefined && expected !== d.version) throw new AppError('CONFLICT', '记录已被他人修改，请刷新后重试');
+}
+
+// ------------------------------------------------------------------ verbs
+
+/**
+ * Builds the draft for a case whose decision was recorded (decided, not_opened, mediation_succeeded,
+ * mediation_failed, refused). Idempotent: a second call returns the existing record.
+ */
+export async function createDraftDisposition(deps: Pick<Deps, 'db' | 'clock'>, caseId: string): Promise<CreateDraftResult> {
+  try {
+    return await deps.db.transaction().execute((trx) => createDraftDispositionIn(trx, caseId, deps.clock.now()));
+  } catch (e) {
+    // Two callers raced: the unique case_id kept one; return it.
+    const again = await deps.db.selectFrom('disposition').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+    if (again) return { created: false, disposition: again };
+    throw e;
+  }
+}
+
+/** The same inside a transaction the caller owns (see draftOnDecision). */
+export async function createDraftDispositionIn(trx: Db, caseId: string, now: Date): Promise<CreateDraftResult> {
+  const existing = await trx.selectFrom('disposition').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+  if (existing) return { created: false, disposition: existing };
+  const c = await trx.selectFrom('intake_case').selectAll().where('id', '=', caseId).executeTakeFirst();
+  if (!c) throw new AppError('CASE_NOT_FOUND', '案件不存在');
+  // A case already published (status moved on) is looked up by its decision event instead of its status.
+  const events = await trx.selectFrom('case_event').selectAll().where('case_id', '=', caseId).orderBy('at', 'desc').orderBy('id').execute();
+  const which = DECISION_EVENT[c.status] ?? Object.values(DECISION_EVENT).find((w) => events.some((e) => e.type === w.event));
+  const ev = which ? events.find((e) => e.type === which.event) : undefined;
+  if (!which || !ev) return { created: false, skipped: 'no_decision' };
+  const data = (ev.data ? JSON.parse(ev.data) : {}) as DecisionData;
+  const draft = buildDraft(c, which.outcome, data, ev.reason);
+  if (draft === 'warning_only') return { created: false, skipped: 'warning_only' };
+
+  const at = now.toISOString();
+  const row: DispositionTable = {
+    id: randomUUID(),
+    case_id: c.id,
+    public_ref: publicRef(ev.at.slice(0, 4)),
+    case_kind: c.kind,
+    outcome: which.outcome,
+    category: c.category,
+    township: c.township,
+    ...draft.fields,
+    decided_at: ev.at,
+    published_at: null,
+    status: 'draft',
+    review: JSON.stringify({ eventId: ev.id, findings: draft.review } satisfies ReviewRecord),
+    correction_note: null,
+    corrected_at: null,
+    withdraw_reason: null,
+    withdrawn_at: null,
+    version: 1,
+    created_at: at,
+    updated_at: at,
+  };
+  await trx.insertInto('disposition').values(row).execute();
+  const d = await loadDisposition(trx, row.id);
+  await revise(trx, d, 'create', { role: 'system', id: null }, null, null, at);
+  return { created: true, disposition: d };
+}
+
+const DECISION_EVENTS = new Set(Object.values(DECISION_EVENT).map((w) => w.event));
+
+/**
+ * For `applyTransition(db, id, cmd, actor, now, { alsoWrite: draftOnDecision(now) })`: the draft is written
+ * in the decision's own transaction, so a decision never lacks its draft. (The repository and state
+ * machine are untouched; the back office passes this when it records a decision.)
+ */
+export function draftOnDecision(now: Date): NonNullable<ApplyOptions['alsoWrite']> {
+  return async (trx, row, result) => {
+    if (DECISION_EVENTS.has(result.event.type)) await createDraftDispositionIn(trx, row.id, now);
+  };
+}
+
+type DraftFields = Pick<DispositionTable, 'business_name' | 'business_key' | 'findings_text' | 'decision_text' | 'complaint_text' | 'fine_fen' | 'confiscation_fen'>;
+
+function buildDraft(c: CaseRow, outcome: Outcome, data: DecisionData, reason: string | null): { fields: DraftFields; review: ReviewFinding[] } | 'warning_only' {
+  const review: ReviewFinding[] = [];
+  const named = outcome === 'penalty' || outcome === 'mediation_succeeded' || outcome === 'mediation_failed';
+  const biz = named ? publicBusiness(c.business_name) : { name: null, entity: false };
+  if (named && c.business_name) for (const f of findPii(c.business_name)) review.push({ field: 'business', type: f.type, start: f.start, end: f.end });
+  const keep = biz.entity && biz.name ? [biz.name] : [];
+  let findings: string;
+  let decision: string;
+  let fine: number | null = null;
+  let confiscation: number | null = null;
+  switch (outcome) {
+    case 'penalty': {
+      const d = str(data.decision) ?? '';
+      if (isWarningOnly(data, d)) return 'warning_only';
+      findings = str(data.findings) ?? '经调查核实，当事人存在违法行为。';
+      decision = d;
+      fine = toFen(data.fine) ?? amountIn(d, '罚款');
+      confiscation = toFen(data.confiscation) ?? amountIn(d, '没收');
+      break;
+    }
+    case 'not_opened':
+      findings = reason ?? '经核查，未发现违法事实。';
+      decision = '不予立案';
+      break;
+    case 'mediation_succeeded':
+      findings = '经调解，双方当事人自愿达成调解协议。';
+      decision = str(data.agreement) ?? '调解成功';
+      break;
+    case 'mediation_failed':
+      findings = reason ?? '经调解，双方当事人未能达成调解协议。';
+      decision = '终止调解';
+      break;
+    case 'refused': {
+      const g = typeof data.ground === 'string' && data.ground in REFUSAL_GROUNDS ? REFUSAL_GROUNDS[data.ground as keyof typeof REFUSAL_GROUNDS] : null;
+      findings = reason ?? '';
+      decision = g ? `不予受理：${g}` : '不予受理';
+      break;
+    }
+  }
+  const complaint = c.kind === 'complaint' && c.consent_publish === 1 ? scrub(c.description, keep, 'complaint', review) : null;
+  return {
+    fields: {
+      business_name: biz.name,
+      business_key: biz.entity && c.business_name ? (c.business_key ?? normaliseBusinessName(c.business_name)) : null,
+      findings_text: scrub(findings, keep, 'findings', review),
+      decision_text: scrub(decision, keep, 'decision', review),
+      complaint_text: complaint,
+      fine_fen: fine,
+      confiscation_fen: confiscation,
+    },
+    review,
+  };
+}
+
+export interface DispositionEdit {
+  findingsText?: string;
+  decisionText?: string;
+  /** null removes the complaint text; a string is only accepted with the complainant's consent. */
+  complaintText?: string | null;
+  fineFen?: number | null;
+  confiscationFen?: number | null;
+}
+
+async function applyEdit(trx: Db, d: DispositionRow, edit: DispositionEdit): Promise<{ set: Partial<DispositionTable>; before: Partial<DispositionTable> }> {
+  const keep = d.business_name && d.business_key ? [d.business_name] : [];
+  const clean = (s: string) => anonymise(s.trim(), { keep }).text;
+  const set: Partial<DispositionTable> = {};
+  if (edit.findingsText !== undefined) set.findings_text = clean(edit.findingsText);
+  if (edit.decisionText !== undefined) set.decision_text = clean(edit.decisionText);
+  if (edit.complaintText !== undefined) {
+    if (edit.complaintText !== null) {
+      const c = await trx.selectFrom('intake_case').select(['kind', 'consent_publish']).where('id', '=', d.case_id).executeTakeFirstOrThrow();
+      if (c.kind !== 'complaint' || c.consent_publish !== 1) throw new AppError('VALIDATION', '投诉人未同意公开投诉内容', [{ path: 'complaintText', message: '投诉人未同意公开投诉内容' }]);
+    }
+    set.complaint_text = edit.complaintText === null ? null : clean(edit.complaintText);
+  }
+  for (const [k, col] of [['fineFen', 'fine_fen'], ['confiscationFen', 'confiscation_fen']] as const) {
+    const v = edit[k];
+    if (v === undefined) continue;
+    if (v !== null && (!Number.isInteger(v) || v < 0)) throw new AppError('VALIDATION', '金额必须是非负整数（分）', [{ path: k, message: '金额必须是非负整数（分）' }]);
+    set[col] = v;
+  }
+  const before: Partial<DispositionTable> = {};
+  for (const k of Object.keys(set) as (keyof DispositionTable)[]) (before as Record<string, unknown>)[k] = d[k];
+  return { set, before };
+}
+
+/** Staff edit a draft before approval (texts are anonymised again on save). */
+export async function editDraftDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, edit: DispositionEdit, actor: Actor, opts: { expectedVersion?: number } = {}): Promise<DispositionRow> {
+  requireRole(actor, EDITORS);
+  const at = deps.clock.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const d = await loadDisposition(trx, id);
+    checkVersion(d, opts.expectedVersion);
+    if (d.status !== 'draft') throw new AppError('INVALID_TRANSITION', '只能修改草稿；已公开的记录请使用更正');
+    const { set, before } = await applyEdit(trx, d, edit);
+    const next = await update(trx, d, set, at);
+    await revise(trx, next, 'edit', actor, null, before, at);
+    return next;
+  });
+}
+
+/**
+ * Approves and publishes a draft. Where the case can take `publish` (decided, mediation results), the
+ * transition is applied in the same transaction, so the D11 clock stops exactly when the record goes out.
+ */
+export async function approveDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, actor: Actor, opts: { expectedVersion?: number } = {}): Promise<DispositionRow> {
+  requireRole(actor, APPROVERS);
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const d = await loadDisposition(trx, id);
+    checkVersion(d, opts.expectedVersion);
+    if (d.status !== 'draft' && d.status !== 'approved') throw new AppError('INVALID_TRANSITION', '该记录不是待审核的草稿');
+    const c = await trx.selectFrom('intake_case').select('status').where('id', '=', d.case_id).executeTakeFirstOrThrow();
+    if (PUBLISHABLE_CASE_STATUSES.includes(c.status)) await applyTransitionIn(trx, d.case_id, { type: 'publish' }, actor, now);
+    const next = await update(trx, d, { status: 'published', published_at: at }, at);
+    await revise(trx, next, 'approve', actor, null, { status: d.status, published_at: d.published_at }, at);
+    return next;
+  });
+}
+
+/** Corrects a published record; the reason is kept (and shown, anonymised, on the public page). */
+export async function correctDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, edit: DispositionEdit, reason: string, actor: Actor, opts: { expectedVersion?: number } = {}): Promise<DispositionRow> {
+  requireRole(actor, APPROVERS);
+  const why = needReason(reason);
+  const at = deps.clock.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const d = await loadDisposition(trx, id);
+    checkVersion(d, opts.expectedVersion);
+    if (d.status !== 'published') throw new AppError('INVALID_TRANSITION', '只能更正已公开的记录');
+    const { set, before } = await applyEdit(trx, d, edit);
+    before.correction_note = d.correction_note;
+    before.corrected_at = d.corrected_at;
+    const next = await update(trx, d, { ...set, correction_note: anonymise(why).text, corrected_at: at }, at);
+    await revise(trx, next, 'correct', actor, why, before, at);
+    return next;
+  });
+}
+
+/** Withdraws a draft or a published record; it leaves the lists and its page says it was withdrawn. */
+export async function withdrawDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, reason: string, actor: Actor, opts: { expectedVersion?: number } = {}): Promise<DispositionRow> {
+  requireRole(actor, APPROVERS);
+  const why = needReason(reason);
+  const at = deps.clock.now().toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const d = await loadDisposition(trx, id);
+    checkVersion(d, opts.expectedVersion);
+    if (d.status === 'withdrawn') throw new AppError('INVALID_TRANSITION', '该记录已撤回');
+    const next = await update(trx, d, { status: 'withdrawn', withdraw_reason: anonymise(why).text, withdrawn_at: at }, at);
+    await revise(trx, next, 'withdraw', actor, why, { status: d.status }, at);
+    return next;
+  });
+}
+
+export interface ReviewSource {
+  field: ReviewField;
+  /** The original text (personal data included): for staff eyes only. */
+  text: string;
+  findings: { type: PiiType; start: number; end: number }[];
+}
+
+/**
+ * What the reviewer sees: the disposition plus each source text with the anonymiser's findings as
+ * offsets, so the back office can highlight what was masked. Sources are read afresh, never stored twice.
+ */
+export async function dispositionForReview(deps: Pick<Deps, 'db'>, id: string): Promise<{ disposition: DispositionRow; sources: ReviewSource[] }> {
+  const d = await loadDisposition(deps.db, id);
+  const review = JSON.parse(d.review) as ReviewRecord;
+  const c = await deps.db.selectFrom('intake_case').select(['description', 'business_name']).where('id', '=', d.case_id).executeTakeFirstOrThrow();
+  const ev = await deps.db.selectFrom('case_event').select(['reason', 'data']).where('id', '=', review.eventId).executeTakeFirst();
+  const data = (ev?.data ? JSON.parse(ev.data) : {}) as DecisionData;
+  const texts: Record<ReviewField, string | null> = {
+    findings: str(data.findings) ?? ev?.reason ?? null,
+    decision: str(data.decision) ?? str(data.agreement),
+    complaint: c.description,
+    business: c.business_name,
+  };
+  const sources: ReviewSource[] = [];
+  for (const field of ['findings', 'decision', 'complaint', 'business'] as const) {
+    const items = review.findings.filter((f) => f.field === field);
+    const text = texts[field];
+    if (text && (items.length > 0 || field !== 'complaint' || d.complaint_text !== null)) sources.push({ field, text, findings: items.map(({ type, start, end }) => ({ type, start, end })) });
+  }
+  return { disposition: d, sources };
+}
+
+/** Cases with a recorded decision and no disposition yet (for a back-office "to draft" list or a sweep). */
+export async function casesAwaitingDraft(db: Db, limit = 200): Promise<string[]> {
+  const rows = await db
+    .selectFrom('intake_case')
+    .leftJoin('disposition', 'disposition.case_id', 'intake_case.id')
+    .select('intake_case.id')
+    .where('intake_case.status', 'in', Object.keys(DECISION_EVENT))
+    .where('disposition.id', 'is', null)
+    .orderBy('intake_case.updated_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}

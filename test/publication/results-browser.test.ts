@@ -1,0 +1,138 @@
+// The public results and statistics pages in a real browser (Debian's Chromium via playwright-core, as the
+// portal's tests): no request leaves the origin, no CSP violation, and the same accessibility audit as the
+// portal (labels, contrast, reflow at 375 px and 1280 px, one h1, lang) plus keyboard focus visibility.
+// The audit script is the portal's (test/e2e/portal-a11y.test.ts), repeated here because that file does
+// not export it; keep the two in step.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approveDisposition, createDraftDisposition } from '../../src/publication/disposition.service.ts';
+import { type PortalServer, type Traffic, WIDTHS, launchChromium, screenshots, startPortal, watchTraffic } from '../http/public/portal-browser.ts';
+import { PII, SUPERVISOR, decidedPenalty, mediated } from './publication-fixtures.ts';
+
+let server: PortalServer;
+let browser: Browser;
+let context: BrowserContext;
+let traffic: Traffic;
+let page: Page;
+const consoleErrors: string[] = [];
+let ref = '';
+let businessKey = '';
+
+beforeAll(async () => {
+  server = await startPortal();
+  const deps = server.t.deps;
+  for (const caseId of [await decidedPenalty(deps), await mediated(deps, { consent: true })]) {
+    const r = await createDraftDisposition(deps, caseId);
+    if (!('disposition' in r)) throw new Error('no draft');
+    const d = await approveDisposition(deps, r.disposition.id, SUPERVISOR);
+    if (d.outcome === 'penalty') {
+      ref = d.public_ref;
+      businessKey = d.business_key ?? '';
+    }
+  }
+  browser = await launchChromium();
+  context = await browser.newContext({ locale: 'zh-CN', viewport: { width: WIDTHS.phone, height: 800 } });
+  traffic = await watchTraffic(context, server.origin);
+  page = await context.newPage();
+  page.on('console', (m) => {
+    if ((m.type() === 'error' || m.type() === 'warning') && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const AUDIT = `(() => {
+  const problems = [];
+  const parse = (c) => { const m = /rgba?\\(([^)]+)\\)/.exec(c); if (!m) return { r: 255, g: 255, b: 255, a: 0 }; const [r, g, b, a = 1] = m[1].split(/[\\s,\\/]+/).filter(Boolean).map(Number); return { r, g, b, a }; };
+  const lin = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+  const lum = (c) => 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b);
+  const bgOf = (el) => { for (let e = el; e; e = e.parentElement) { const c = parse(getComputedStyle(e).backgroundColor); if (c.a > 0) return c; } return { r: 255, g: 255, b: 255, a: 1 }; };
+  for (const el of document.querySelectorAll('input, select, textarea')) {
+    if (el.type === 'hidden') continue;
+    const text = [...el.labels].map((l) => l.textContent.trim()).join('');
+    if (!text) problems.push('no label: ' + (el.name || el.id));
+  }
+  for (const el of document.querySelectorAll('[aria-describedby]')) {
+    for (const id of el.getAttribute('aria-describedby').split(/\\s+/)) if (!document.getElementById(id)) problems.push('aria-describedby points at nothing: ' + id);
+  }
+  for (const el of document.querySelectorAll('body *')) {
+    if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+    const r = el.getBoundingClientRect();
+    const cs = getComputedStyle(el);
+    if (r.width <= 1 || r.height <= 1 || r.right < 0 || cs.visibility === 'hidden' || el.closest('option')) continue;
+    const ratio = (Math.max(lum(parse(cs.color)), lum(bgOf(el))) + 0.05) / (Math.min(lum(parse(cs.color)), lum(bgOf(el))) + 0.05);
+    const size = parseFloat(cs.fontSize);
+    const large = size >= 24 || (Number(cs.fontWeight) >= 700 && size >= 18.66);
+    if (ratio < (large ? 3 : 4.5)) problems.push('contrast ' + ratio.toFixed(2) + ' for "' + el.textContent.trim().slice(0, 20) + '"');
+  }
+  if (document.documentElement.scrollWidth > window.innerWidth) problems.push('horizontal scroll: ' + document.documentElement.scrollWidth + 'px');
+  if (document.documentElement.lang !== 'zh-CN') problems.push('lang');
+  if (document.querySelectorAll('h1').length !== 1) problems.push('h1 count');
+  return problems;
+})()`;
+
+const FOCUS_RING = `(() => {
+  const e = document.activeElement;
+  if (!e || e === document.body) return null;
+  const cs = getComputedStyle(e);
+  return (cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2) || cs.boxShadow !== 'none';
+})()`;
+
+async function audit(label: string): Promise<void> {
+  expect((await page.evaluate(AUDIT)) as string[], label).toEqual([]);
+  await page.setViewportSize({ width: WIDTHS.desktop, height: 800 });
+  expect((await page.evaluate(AUDIT)) as string[], `${label} at ${WIDTHS.desktop}px`).toEqual([]);
+  await page.setViewportSize({ width: WIDTHS.phone, height: 800 });
+}
+
+describe('public results pages in Chromium', () => {
+  it('the audit finds what it looks for (so a pass means something)', async () => {
+    const probe = await context.newPage();
+    await probe.setContent('<html lang="en"><body><p style="color:#999">灰色文字</p><input name="x"><div style="width:900px">宽</div></body></html>');
+    const problems = ((await probe.evaluate(AUDIT)) as string[]).join('\n');
+    await probe.close();
+    for (const p of ['contrast', 'no label: x', 'horizontal scroll', 'lang', 'h1 count']) expect(problems).toContain(p);
+  });
+
+  it.each([
+    ['list', () => '/results'],
+    ['filtered list', () => `/results?category=catering&township=${encodeURIComponent('新华路街道')}&from=2026-01-01`],
+    ['detail', () => `/results/${ref}`],
+    ['business', () => `/results/business/${encodeURIComponent(businessKey)}`],
+    ['statistics', () => '/statistics'],
+  ])('%s: labels, contrast, reflow, no personal data', async (name, path) => {
+    const res = await page.goto(`${server.origin}${path()}`, { waitUntil: 'networkidle' });
+    expect(res?.status()).toBe(200);
+    await audit(name);
+    const text = (await page.content()) ?? '';
+    for (const v of Object.values(PII)) expect(text.includes(v), v).toBe(false);
+    await screenshots(page, `results-${name.replace(/\s/g, '-')}`);
+  });
+
+  it('the filter form works by keyboard with a visible focus on every stop', async () => {
+    await page.goto(`${server.origin}/results`, { waitUntil: 'networkidle' });
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      const ring = (await page.evaluate(FOCUS_RING)) as boolean | null;
+      if (ring === null) continue;
+      expect(ring).toBe(true);
+      reached = (await page.evaluate('document.activeElement && document.activeElement.id')) === 'f-business';
+    }
+    expect(reached).toBe(true);
+    await page.keyboard.type('好味道');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/business=/);
+    expect(await page.locator('main').textContent()).toContain(ref);
+  });
+
+  it('made no request outside the origin and no CSP violation', () => {
+    expect(traffic.foreign).toEqual([]);
+    expect(traffic.seen.length).toBeGreaterThan(5);
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@ import { ICON, STYLESHEET } from './static.ts';
 export const SITE_NAME = '食安通';
 export const SITE_SUBTITLE = '新郑市食品安全投诉举报平台';
 
-export type NavKey = 'home' | 'submit' | 'status' | null;
+export type NavKey = 'home' | 'submit' | 'status' | 'results' | 'statistics' | null;
 
 export function Layout(props: { title: string; nav: NavKey; children: Child }) {
   const item = (key: Exclude<NavKey, null>, href: string, text: string) => (
@@ -42,6 +42,8 @@ export function Layout(props: { title: string; nav: NavKey; children: Child }) {
                 {item('home', '/', '首页')}
                 {item('submit', '/submit', '我要投诉举报')}
                 {item('status', '/status', '查询办理进度')}
+                {item('results', '/results', '处理结果公开')}
+                {item('statistics', '/statistics', '统计数据')}
               </ul>
             </nav>
           </div>

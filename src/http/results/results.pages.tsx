@@ -96,7 +96,7 @@ function ResultCard(props: { r: PublicResult }) {
 export function ResultsListPage(props: { filter: ResultFilter; items: PublicResult[]; page: number; hasMore: boolean }) {
   const f = props.filter;
   return (
-    <Layout title="处理结果公开" nav={null}>
+    <Layout title="处理结果公开" nav="results">
       <h1>处理结果公开</h1>
       <p class="lead">新郑市市场监督管理局依法公开食品安全投诉举报的处理结果。公开内容已隐去个人信息，举报人信息一律保密。</p>
       <form method="get" action="/results" role="search" aria-label="筛选处理结果">
@@ -218,7 +218,7 @@ export function StatisticsPage(props: { s: Statistics }) {
   const { s } = props;
   const kinds = ['complaint', 'report', 'consultation'] as const;
   return (
-    <Layout title="统计数据" nav={null}>
+    <Layout title="统计数据" nav="statistics">
       <h1>投诉举报统计</h1>
       <p class="lead">
         {monthLabel(s.from)}至{monthLabel(s.to)}。少于 5 件的数字显示为“&lt;5”，以免识别到具体个人。

@@ -13,7 +13,9 @@ import { openApiRoutes } from './api/openapi.ts';
 import { statusRoutes } from './api/status.routes.ts';
 import { submissionRoutes } from './api/submissions.routes.ts';
 import { errorResponse, onError } from './errors.ts';
+import { backofficeRoutes } from './backoffice/backoffice.routes.tsx';
 import { portalRoutes } from './public/portal.routes.tsx';
+import { resultsRoutes } from './results/results.routes.tsx';
 
 // Fallback Chinese messages for any zod issue our schemas do not word themselves.
 z.config(z.locales.zhCN());
@@ -52,6 +54,8 @@ export function createApp(deps: Deps) {
     return c.json({ status: database && redis ? 'ready' : 'not ready', database, redis }, database && redis ? 200 : 503);
   });
   app.route('/', portalRoutes(deps));
+  app.route('/staff', backofficeRoutes(deps));
+  app.route('/', resultsRoutes(deps));
 
   const api = new Hono<AppEnv>();
   api.route('/', submissionRoutes(deps));

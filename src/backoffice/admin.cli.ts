@@ -1,0 +1,49 @@
+// `npm run admin -- create-user --username NAME --role ROLE [--unit UNIT_ID] [--name 显示名]`: creates a staff
+// account and prints its generated password once. `npm run admin -- units` lists the unit ids.
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { AppError } from '../lib/errors.ts';
+import { STAFF_ROLES, createUser } from './staff.service.ts';
+
+const USAGE = `usage:
+  npm run admin -- create-user --username NAME --role ${STAFF_ROLES.join('|')} [--unit UNIT_ID] [--name 显示名]
+  npm run admin -- units`;
+
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  options: { username: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean' } },
+});
+const command = positionals[0];
+if (values.help || (command !== 'create-user' && command !== 'units')) {
+  console.error(USAGE);
+  process.exit(command || values.help ? 0 : 2);
+}
+
+const config = loadConfig();
+const { db } = openDatabase(config.database);
+let code = 0;
+try {
+  await migrateToLatest(db);
+  if (command === 'units') {
+    for (const u of await db.selectFrom('unit').select(['id', 'name', 'kind']).where('active', '=', 1).orderBy('kind').orderBy('id').execute()) console.log(`${u.id}\t${u.name}`);
+  } else {
+    if (!values.username || !values.role) {
+      console.error(USAGE);
+      code = 2;
+    } else {
+      const created = await createUser(db, { username: values.username, displayName: values.name ?? values.username, role: values.role as (typeof STAFF_ROLES)[number], unitId: values.unit ?? null }, new Date(), { actor: { id: null, role: 'cli' } });
+      console.log(`Created ${values.role} "${created.username}" (id ${created.id}).`);
+      console.log(`One-time password (shown only now): ${created.generatedPassword}`);
+    }
+  }
+} catch (e) {
+  if (e instanceof AppError) {
+    console.error(`Cannot create the user: ${e.message}`);
+    code = 1;
+  } else throw e;
+} finally {
+  await db.destroy();
+}
+process.exit(code);

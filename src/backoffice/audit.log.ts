@@ -1,0 +1,119 @@
+// The append-only audit log: who signed in, who saw a citizen's identity and why, every action on a case.
+// Each row carries the hash of the previous row (a hash chain) and the chain's head (last seq + hash) is
+// kept in audit_head, so editing any row, deleting any row (the last one included) or re-ordering rows is
+// found by verifyAuditLog. Appends run inside the caller's transaction: the audit row commits with the
+// change it records, or neither does.
+//
+// Invariants: rows are never updated or deleted by the app; seq runs 1, 2, 3… without gaps; detail never
+// holds personal data of citizens (ids, event names and reasons typed by staff only).
+import { createHash } from 'node:crypto';
+import type { Db } from '../db/database.ts';
+import type { AuditLogTable } from '../db/schema.ts';
+
+export const AUDIT_GENESIS = 'f3b6a1b5f1d5c1a2c6c0a0c2a5e9c8f4b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6';
+
+export const AUDIT_ACTIONS = [
+  'sign_in',
+  'sign_in_failed',
+  'sign_in_locked',
+  'sign_out',
+  'sign_out_everywhere',
+  'password_changed',
+  'user_created',
+  'unit_created',
+  'identity_viewed',
+  'case_action',
+  'export',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  actorId: string | null;
+  actorRole: string | null;
+  action: AuditAction;
+  caseId?: string | null;
+  detail?: Record<string, unknown> | null;
+}
+
+type Hashed = Omit<AuditLogTable, 'hash'>;
+
+/** The hash of a row: every column but the hash itself, in a fixed order, with its predecessor's hash. */
+export function auditHash(r: Hashed): string {
+  const canonical = JSON.stringify([r.seq, r.at, r.actor_id, r.actor_role, r.action, r.case_id, r.detail, r.prev_hash]);
+  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+}
+
+/** Appends one row. Call inside a transaction (the head update serialises concurrent appends). */
+export async function appendAudit(trx: Db, entry: AuditEntry, now: Date): Promise<number> {
+  // Bumping the head first takes its row lock (PostgreSQL) before we read the previous hash.
+  const head = await trx.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1).returning(['seq', 'hash']).executeTakeFirstOrThrow();
+  const seq = Number(head.seq);
+  const row: Hashed = {
+    seq,
+    at: now.toISOString(),
+    actor_id: entry.actorId,
+    actor_role: entry.actorRole,
+    action: entry.action,
+    case_id: entry.caseId ?? null,
+    detail: entry.detail ? JSON.stringify(entry.detail) : null,
+    prev_hash: head.hash,
+  };
+  const hash = auditHash(row);
+  await trx.insertInto('audit_log').values({ ...row, hash }).execute();
+  await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
+  return seq;
+}
+
+/** The same in a transaction of its own. */
+export async function appendAuditNow(db: Db, entry: AuditEntry, now: Date): Promise<number> {
+  return db.transaction().execute((trx) => appendAudit(trx, entry, now));
+}
+
+export interface AuditProblem {
+  seq: number;
+  problem: 'edited' | 'deleted' | 'chain_broken' | 'head_mismatch';
+  message: string;
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  rows: number;
+  problems: AuditProblem[];
+}
+
+/** Walks the whole chain in pages. Reports every problem found, each naming the row (seq). */
+export async function verifyAuditLog(db: Db, pageSize = 5000): Promise<AuditVerification> {
+  const problems: AuditProblem[] = [];
+  let expectedSeq = 1;
+  let prevHash = AUDIT_GENESIS;
+  let rows = 0;
+  for (;;) {
+    const page = await db.selectFrom('audit_log').selectAll().where('seq', '>=', expectedSeq).orderBy('seq').limit(pageSize).execute();
+    for (const raw of page) {
+      const r = { ...raw, seq: Number(raw.seq) };
+      rows++;
+      if (r.seq !== expectedSeq) {
+        const last = r.seq - 1;
+        problems.push({ seq: expectedSeq, problem: 'deleted', message: expectedSeq === last ? `第 ${expectedSeq} 条记录已被删除` : `第 ${expectedSeq}–${last} 条记录已被删除` });
+      }
+      if (auditHash(r) !== r.hash) {
+        problems.push({ seq: r.seq, problem: 'edited', message: `第 ${r.seq} 条记录的内容被修改（哈希不符）` });
+      } else if (r.prev_hash !== prevHash && r.seq === expectedSeq) {
+        problems.push({ seq: r.seq, problem: 'chain_broken', message: `第 ${r.seq} 条记录与前一条记录的哈希链断开` });
+      }
+      prevHash = r.hash;
+      expectedSeq = r.seq + 1;
+    }
+    if (page.length < pageSize) break;
+  }
+  const head = await db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
+  const headSeq = Number(head?.seq ?? -1);
+  if (!head || headSeq !== expectedSeq - 1 || head.hash !== prevHash) {
+    if (head && headSeq > expectedSeq - 1) {
+      problems.push({ seq: expectedSeq, problem: 'deleted', message: headSeq === expectedSeq ? `第 ${expectedSeq} 条记录（最后一条）已被删除` : `第 ${expectedSeq}–${headSeq} 条记录（最后的记录）已被删除` });
+    } else {
+      problems.push({ seq: expectedSeq - 1, problem: 'head_mismatch', message: `审计日志的链头与第 ${expectedSeq - 1} 条记录不符` });
+    }
+  }
+  return { ok: problems.length === 0, rows, problems };
+}

@@ -1,0 +1,60 @@
+// Sign-in with lock-out and back-off. Failures are counted per username as typed (unknown names too, so
+// the answer never tells whether an account exists); from the 5th failure in a row the name is locked for
+// 1 minute, doubling with each further failure up to 1 hour. A lock refuses even the right password until
+// it ends. Every attempt is in the audit log; the password never is.
+import type { Db } from '../db/database.ts';
+import { appendAudit, appendAuditNow } from './audit.log.ts';
+import { dummyHash, verifyPassword } from './password.ts';
+import { createSession, endAllSessions, type StaffUser } from './session.service.ts';
+
+export const FREE_FAILURES = 4;
+const BASE_LOCK_MS = 60 * 1000;
+const MAX_LOCK_MS = 3600 * 1000;
+
+export type SignInResult =
+  | { ok: true; token: string; expiresAt: Date; user: StaffUser }
+  | { ok: false; reason: 'bad_credentials' }
+  | { ok: false; reason: 'locked'; until: Date };
+
+export function lockDuration(failures: number): number {
+  if (failures <= FREE_FAILURES) return 0;
+  return Math.min(MAX_LOCK_MS, BASE_LOCK_MS * 2 ** (failures - FREE_FAILURES - 1));
+}
+
+export const normaliseUsername = (u: string) => u.trim().toLowerCase().slice(0, 64);
+
+export async function signIn(db: Db, usernameTyped: string, password: string, now: Date): Promise<SignInResult> {
+  const username = normaliseUsername(usernameTyped);
+  const throttle = await db.selectFrom('staff_login_throttle').selectAll().where('username', '=', username).executeTakeFirst();
+  if (throttle?.locked_until && Date.parse(throttle.locked_until) > now.getTime()) {
+    await appendAuditNow(db, { actorId: null, actorRole: null, action: 'sign_in_locked', detail: { username } }, now);
+    return { ok: false, reason: 'locked', until: new Date(throttle.locked_until) };
+  }
+  const user = await db.selectFrom('staff_user').select(['id', 'username', 'display_name', 'role', 'unit_id', 'active', 'password_hash']).where('username', '=', username).executeTakeFirst();
+  const usable = user && user.active === 1 && user.password_hash;
+  const good = await verifyPassword(usable ? (user.password_hash as string) : await dummyHash(), password);
+  if (!usable || !good) {
+    const failures = (throttle?.failures ?? 0) + 1;
+    const lockMs = lockDuration(failures);
+    const at = now.toISOString();
+    const lockedUntil = lockMs ? new Date(now.getTime() + lockMs).toISOString() : null;
+    await db.transaction().execute(async (trx) => {
+      if (throttle) await trx.updateTable('staff_login_throttle').set({ failures, locked_until: lockedUntil, updated_at: at }).where('username', '=', username).execute();
+      else await trx.insertInto('staff_login_throttle').values({ username, failures, locked_until: lockedUntil, updated_at: at }).execute();
+      await appendAudit(trx, { actorId: user?.id ?? null, actorRole: null, action: 'sign_in_failed', detail: { username, failures, ...(lockedUntil ? { lockedUntil } : {}) } }, now);
+    });
+    return lockedUntil ? { ok: false, reason: 'locked', until: new Date(lockedUntil) } : { ok: false, reason: 'bad_credentials' };
+  }
+  const session = await createSession(db, user.id, now);
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('staff_login_throttle').where('username', '=', username).execute();
+    await appendAudit(trx, { actorId: user.id, actorRole: user.role, action: 'sign_in' }, now);
+  });
+  return { ok: true, ...session, user: { id: user.id, username: user.username, display_name: user.display_name, role: user.role, unit_id: user.unit_id } };
+}
+
+export async function signOutEverywhere(db: Db, user: StaffUser, now: Date): Promise<number> {
+  const n = await endAllSessions(db, user.id);
+  await appendAuditNow(db, { actorId: user.id, actorRole: user.role, action: 'sign_out_everywhere', detail: { sessions: n } }, now);
+  return n;
+}

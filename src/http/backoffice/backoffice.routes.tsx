@@ -1,0 +1,338 @@
+// The back office, mounted at /staff. Every route is listed in BACKOFFICE_ROUTES with who may use it; the
+// guard middleware enforces that list on the server (no session → sign-in page; wrong role → 403), and
+// case routes re-check the case's unit and assignee (scope.ts) → 403. Every POST carries the CSRF token
+// (the portal's double-submit helper). Pages are server-rendered, uncached, under the portal's strict CSP.
+import { type Context, Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { html } from 'hono/html';
+import { HTTPException } from 'hono/http-exception';
+import type { JSX } from 'hono/jsx/jsx-runtime';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { changePassword } from '../../backoffice/account.service.ts';
+import { appendAuditNow } from '../../backoffice/audit.log.ts';
+import { assignableHandlers, formActions, runCaseAction } from '../../backoffice/case.actions.ts';
+import { type QueueName, SearchSchema, clockQueue, listCases } from '../../backoffice/case.queries.ts';
+import { exportCasesCsv } from '../../backoffice/case.export.ts';
+import { loadCaseView, revealIdentity } from '../../backoffice/case.view.ts';
+import { mayRevealIdentity } from '../../backoffice/scope.ts';
+import { type SessionUser, endSession, loadSession } from '../../backoffice/session.service.ts';
+import { signIn, signOutEverywhere } from '../../backoffice/signin.service.ts';
+import { createUser } from '../../backoffice/staff.service.ts';
+import { createUnit } from '../../backoffice/unit.service.ts';
+import type { PartyIdentity } from '../../cases/intake.service.ts';
+import { RULES } from '../../deadlines/rules.ts';
+import type { Deps } from '../../deps.ts';
+import { AppError, DEFAULT_MESSAGES } from '../../lib/errors.ts';
+import type { AppEnv } from '../app.ts';
+import { CSRF_FIELD, CSRF_MESSAGES, checkCsrf, ensureCsrfCookie, issueToken } from '../public/csrf.ts';
+import { PORTAL_CSP } from '../public/portal.routes.tsx';
+import { rateLimit } from '../rate-limit.ts';
+import { CaseListPage, ClockQueuePage, LoginPage, PasswordPage, UnitsPage, UsersPage } from './backoffice.pages.tsx';
+import { type ActionError, CasePage } from './case.page.tsx';
+import { categoryLabel, kindLabel, statusLabel, urgencyLabel, when } from './format.ts';
+import { BO_STYLESHEET, BoErrorPage } from './layout.tsx';
+
+export const SESSION_COOKIE = 'st_staff';
+const COOKIE_PATH = '/staff';
+
+type Access = 'public' | 'signed_in' | readonly string[];
+export interface RouteRule {
+  method: 'GET' | 'POST';
+  path: string;
+  access: Access;
+  /** The route works on one case (:id): scope is checked too. */
+  caseScoped?: boolean;
+}
+
+const WORKERS = ['intake_clerk', 'handler', 'supervisor', 'admin'] as const;
+const HANDLING = ['intake_clerk', 'handler', 'supervisor'] as const;
+
+/** Every back-office route and who may use it. The shared security suite runs against this whole list. */
+export const BACKOFFICE_ROUTES = [
+  { method: 'GET', path: BO_STYLESHEET.path, access: 'public' },
+  { method: 'GET', path: '/login', access: 'public' },
+  { method: 'POST', path: '/login', access: 'public' },
+  { method: 'POST', path: '/logout', access: 'signed_in' },
+  { method: 'POST', path: '/logout-all', access: 'signed_in' },
+  { method: 'GET', path: '/account/password', access: 'signed_in' },
+  { method: 'POST', path: '/account/password', access: 'signed_in' },
+  { method: 'GET', path: '/', access: WORKERS },
+  { method: 'GET', path: '/cases/mine', access: ['handler'] },
+  { method: 'GET', path: '/cases/unassigned', access: WORKERS },
+  { method: 'GET', path: '/cases/due-soon', access: WORKERS },
+  { method: 'GET', path: '/cases/overdue', access: WORKERS },
+  { method: 'GET', path: '/cases/search', access: WORKERS },
+  { method: 'GET', path: '/cases/export.csv', access: WORKERS },
+  { method: 'GET', path: '/cases/:id', access: WORKERS, caseScoped: true },
+  { method: 'POST', path: '/cases/:id/identity', access: HANDLING, caseScoped: true },
+  { method: 'POST', path: '/cases/:id/actions/:event', access: WORKERS, caseScoped: true },
+  { method: 'GET', path: '/admin/users', access: ['admin'] },
+  { method: 'POST', path: '/admin/users', access: ['admin'] },
+  { method: 'GET', path: '/admin/units', access: ['admin'] },
+  { method: 'POST', path: '/admin/units', access: ['admin'] },
+] as const satisfies readonly RouteRule[];
+
+type BoEnv = { Variables: AppEnv['Variables'] & { session: SessionUser } };
+type C = Context<BoEnv>;
+
+const render = (c: C, node: JSX.Element, status: ContentfulStatusCode = 200) => c.html(html`<!DOCTYPE html>${node}`, status);
+
+/** Only our own back-office paths may be a post-sign-in target (no open redirect). */
+export function safeNext(v: unknown): string | null {
+  return typeof v === 'string' && /^\/staff\/[A-Za-z0-9/_?=&.-]*$/.test(v) && !v.includes('//') && !v.startsWith('/staff/login') ? v : null;
+}
+
+const landing = (s: SessionUser) => (s.user.role === 'handler' ? '/staff/cases/mine' : s.user.role === 'police' ? '/staff/account/password' : '/staff/cases/unassigned');
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+export function backofficeRoutes(deps: Deps) {
+  const app = new Hono<BoEnv>();
+  const mac = (s: string) => deps.cipher.mac(s);
+  const nowMs = () => deps.clock.now().getTime();
+  const secure = (c: C) => new URL(c.req.url).protocol === 'https:' || deps.publicBaseUrl.startsWith('https:');
+  const token = (c: C) => issueToken(mac, ensureCsrfCookie(c, secure(c)), nowMs());
+  const clockNames = new Map(Object.values(RULES).flatMap((byId) => Object.values(byId).map((r) => [r.id, r.nameZh] as const)));
+
+  app.use('*', secureHeaders({ contentSecurityPolicy: PORTAL_CSP, xFrameOptions: 'DENY', referrerPolicy: 'no-referrer' }));
+  app.use('*', async (c, next) => {
+    await next();
+    if (!c.req.path.startsWith(`${COOKIE_PATH}/static/`)) c.header('Cache-Control', 'no-store');
+  });
+  app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', DEFAULT_MESSAGES.PAYLOAD_TOO_LARGE); } }));
+
+  app.onError((err, c) => {
+    const s = c.get('session') ?? null;
+    const user = s?.user ?? null;
+    if (err instanceof AppError) {
+      const title = err.code === 'FORBIDDEN' ? '无权访问' : err.code === 'CASE_NOT_FOUND' || err.code === 'NOT_FOUND' ? '未找到' : '无法完成操作';
+      return render(c, <BoErrorPage title={title} message={err.message || DEFAULT_MESSAGES[err.code]} user={user} />, err.status as ContentfulStatusCode);
+    }
+    if (err instanceof HTTPException && err.status < 500) {
+      return render(c, <BoErrorPage title="无法完成操作" message={DEFAULT_MESSAGES.MALFORMED_BODY} user={user} />, err.status as ContentfulStatusCode);
+    }
+    const requestId = String(c.get('requestId') ?? '');
+    deps.logger.error({ requestId, err: { name: err.name, stack: err.stack } }, 'unhandled error (back office)');
+    return render(c, <BoErrorPage title="系统暂时出错" message={DEFAULT_MESSAGES.INTERNAL} user={user} requestId={requestId} />, 500);
+  });
+
+  /** Session, role and (for POST) CSRF, in that order. */
+  const guard = (access: Access): MiddlewareHandler<BoEnv> => async (c, next) => {
+    if (access === 'public') return next();
+    const s = await loadSession(deps.db, getCookie(c, SESSION_COOKIE), deps.clock.now());
+    if (!s) {
+      deleteCookie(c, SESSION_COOKIE, { path: COOKIE_PATH });
+      if (c.req.method === 'GET') {
+        const next = safeNext(c.req.path + (new URL(c.req.url).search || ''));
+        return c.redirect(`/staff/login${next ? `?next=${encodeURIComponent(next)}` : ''}`, 302);
+      }
+      return c.redirect('/staff/login', 303);
+    }
+    c.set('session', s);
+    c.set('actor', { role: s.user.role as AppEnv['Variables']['actor']['role'], id: s.user.id });
+    if (access !== 'signed_in' && !access.includes(s.user.role)) throw new AppError('FORBIDDEN', '您的角色无权访问此页面');
+    if (c.req.method === 'POST') {
+      // `all`: repeated fields (checkbox groups) arrive as arrays. Hono caches the first parse for the handler.
+      const body = await c.req.parseBody({ all: true });
+      const check = checkCsrf(c, mac, body[CSRF_FIELD], nowMs());
+      if (!check.ok) throw new AppError('FORBIDDEN', CSRF_MESSAGES[check.reason]);
+    }
+    return next();
+  };
+  const rule = (method: 'GET' | 'POST', path: string) => {
+    const r = BACKOFFICE_ROUTES.find((x) => x.method === method && x.path === path);
+    if (!r) throw new Error(`route ${method} ${path} missing from BACKOFFICE_ROUTES`);
+    return guard(r.access);
+  };
+  const body = async (c: C) => (await c.req.parseBody({ all: true })) as Record<string, unknown>;
+
+  app.get(BO_STYLESHEET.path, (c) => c.body(BO_STYLESHEET.body, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }));
+
+  // Sign-in and out
+  app.get('/login', rule('GET', '/login'), async (c) => {
+    const s = await loadSession(deps.db, getCookie(c, SESSION_COOKIE), deps.clock.now());
+    if (s) return c.redirect(landing(s), 302);
+    return render(c, <LoginPage token={token(c)} username="" error={null} next={safeNext(c.req.query('next')) ?? ''} />);
+  });
+  // Besides the per-username lock-out: attempts per client address (the portal's lookup limit, 60/min by default).
+  const loginLimit = rateLimit({ name: 'staff-sign-in', perMinute: deps.config.rateLimits.lookupsPerMinute, trustProxy: deps.config.trustProxy });
+  app.post('/login', rule('POST', '/login'), loginLimit, async (c) => {
+    const b = await body(c);
+    const username = str(b.username).slice(0, 64);
+    const next = safeNext(b.next) ?? '';
+    const check = checkCsrf(c, mac, b[CSRF_FIELD], nowMs());
+    if (!check.ok) return render(c, <LoginPage token={token(c)} username={username} error={CSRF_MESSAGES[check.reason]} next={next} />, 403);
+    const now = deps.clock.now();
+    const r = await signIn(deps.db, username, str(b.password).slice(0, 1024), now);
+    if (!r.ok) {
+      const error = r.reason === 'locked' ? `登录失败次数过多，该账号已暂时锁定，请在 ${Math.max(1, Math.ceil((r.until.getTime() - now.getTime()) / 60000))} 分钟后再试。` : '用户名或密码不正确。';
+      return render(c, <LoginPage token={token(c)} username={username} error={error} next={next} />, r.reason === 'locked' ? 429 : 401);
+    }
+    setCookie(c, SESSION_COOKIE, r.token, { path: COOKIE_PATH, httpOnly: true, sameSite: 'Strict', secure: secure(c), expires: r.expiresAt });
+    return c.redirect(next || landing({ sessionId: '', user: r.user }), 303);
+  });
+  app.post('/logout', rule('POST', '/logout'), async (c) => {
+    const s = c.get('session');
+    await endSession(deps.db, s.sessionId);
+    await appendAuditNow(deps.db, { actorId: s.user.id, actorRole: s.user.role, action: 'sign_out' }, deps.clock.now());
+    deleteCookie(c, SESSION_COOKIE, { path: COOKIE_PATH });
+    return c.redirect('/staff/login', 303);
+  });
+  app.post('/logout-all', rule('POST', '/logout-all'), async (c) => {
+    await signOutEverywhere(deps.db, c.get('session').user, deps.clock.now());
+    deleteCookie(c, SESSION_COOKIE, { path: COOKIE_PATH });
+    return c.redirect('/staff/login', 303);
+  });
+  app.get('/account/password', rule('GET', '/account/password'), (c) => render(c, <PasswordPage user={c.get('session').user} token={token(c)} errors={[]} done={c.req.query('done') === '1'} />));
+  app.post('/account/password', rule('POST', '/account/password'), async (c) => {
+    const s = c.get('session');
+    const b = await body(c);
+    const errors = await changePassword(deps.db, s, str(b.current), str(b.next), str(b.confirm), deps.clock.now());
+    if (errors.length) return render(c, <PasswordPage user={s.user} token={token(c)} errors={errors} done={false} />, 422);
+    return c.redirect('/staff/account/password?done=1', 303);
+  });
+
+  // Queues
+  app.get('/', rule('GET', '/'), (c) => c.redirect(landing(c.get('session')), 302));
+  const unitNames = async () => new Map((await deps.db.selectFrom('unit').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
+  const queuePage = (queue: QueueName) => async (c: C) => {
+    const s = c.get('session');
+    const filters = c.req.query();
+    // Queues default to the next due time; a search over everything to the newest first (an index walk,
+    // where sorting every case by its next due time would not be).
+    const parsed = SearchSchema.safeParse(queue === 'search' && !filters.sort ? { ...filters, sort: 'received_desc' } : filters);
+    if (!parsed.success) throw new AppError('VALIDATION', '筛选条件无效');
+    const result = await listCases(deps.db, s.user, queue, parsed.data, deps.clock.now());
+    const query = new URLSearchParams(Object.entries(c.req.query()).filter(([k, v]) => k !== 'page' && k !== 'handedOver' && v !== ''));
+    const flash = c.req.query('handedOver') === '1' ? '案件已分派，转由承办单位办理。' : null;
+    return render(c, <CaseListPage user={s.user} token={token(c)} queue={queue} filter={parsed.data} result={result} units={await unitNames()} query={query} flash={flash} />);
+  };
+  app.get('/cases/mine', rule('GET', '/cases/mine'), queuePage('mine'));
+  app.get('/cases/unassigned', rule('GET', '/cases/unassigned'), queuePage('unassigned'));
+  app.get('/cases/search', rule('GET', '/cases/search'), queuePage('search'));
+  // Registered before /cases/:id so the id route never sees it.
+  app.get('/cases/export.csv', rule('GET', '/cases/export.csv'), async (c) => {
+    const s = c.get('session');
+    const parsed = SearchSchema.safeParse(c.req.query());
+    if (!parsed.success) throw new AppError('VALIDATION', '筛选条件无效');
+    const units = await unitNames();
+    const now = deps.clock.now();
+    const { csv } = await exportCasesCsv(deps.db, s.user, parsed.data, { kind: kindLabel, status: statusLabel, category: categoryLabel, urgency: urgencyLabel, unit: (id) => (id ? (units.get(id) ?? id) : ''), when: (iso) => (iso ? when(iso) : '') }, now);
+    const stamp = now.toISOString().slice(0, 10);
+    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="cases-${stamp}.csv"` });
+  });
+  const clockPage = (which: 'due_soon' | 'overdue') => async (c: C) => {
+    const s = c.get('session');
+    const page = Number(c.req.query('page') ?? '1');
+    const result = await clockQueue(deps.db, s.user, which, Number.isInteger(page) ? page : 1, deps.clock.now());
+    return render(c, <ClockQueuePage user={s.user} token={token(c)} which={which} result={result} clockNames={clockNames} />);
+  };
+  app.get('/cases/due-soon', rule('GET', '/cases/due-soon'), clockPage('due_soon'));
+  app.get('/cases/overdue', rule('GET', '/cases/overdue'), clockPage('overdue'));
+
+  // The case page
+  const casePage = async (c: C, id: string, extra: { identities?: { role: string; identity: PartyIdentity }[]; identityError?: string; actionError?: ActionError; flash?: string }, status: ContentfulStatusCode = 200) => {
+    const s = c.get('session');
+    const view = await loadCaseView(deps, s.user, id);
+    // Clock actions only where a clock can take them (the machine allows them in any open status).
+    const events = formActions(view.row, s.user.role).filter((e) =>
+      e === 'pause_clock' ? view.clocks.some((k) => k.status === 'running' && k.pausable.length > 0) : e === 'resume_clock' ? view.clocks.some((k) => k.status === 'paused') : e === 'extend_clock' ? view.clocks.some((k) => k.status === 'running' && k.extendable) : true,
+    );
+    const handlers = events.includes('assign') || events.includes('reassign') ? await assignableHandlers(deps, s.user) : [];
+    return render(
+      c,
+      <CasePage
+        user={s.user}
+        token={token(c)}
+        view={view}
+        events={events}
+        handlers={handlers}
+        identities={extra.identities ?? null}
+        identityAllowed={mayRevealIdentity(s.user, view.row)}
+        identityError={extra.identityError ?? null}
+        actionError={extra.actionError ?? null}
+        flash={extra.flash ?? null}
+        now={deps.clock.now()}
+      />,
+      status,
+    );
+  };
+  app.get('/cases/:id', rule('GET', '/cases/:id'), (c) => {
+    const done = c.req.query('done');
+    return casePage(c, c.req.param('id'), done ? { flash: '操作已完成，已记入办理记录。' } : {});
+  });
+  app.post('/cases/:id/identity', rule('POST', '/cases/:id/identity'), async (c) => {
+    const id = c.req.param('id');
+    const b = await body(c);
+    try {
+      const identities = await revealIdentity(deps, c.get('session').user, id, b.reason);
+      return await casePage(c, id, { identities });
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'VALIDATION') return casePage(c, id, { identityError: e.message }, 422);
+      throw e;
+    }
+  });
+  app.post('/cases/:id/actions/:event', rule('POST', '/cases/:id/actions/:event'), async (c) => {
+    const id = c.req.param('id');
+    const event = c.req.param('event');
+    const b = await body(c);
+    let stillVisible = true;
+    try {
+      ({ stillVisible } = await runCaseAction(deps, c.get('session').user, id, event, b));
+    } catch (e) {
+      if (e instanceof AppError && (e.code === 'VALIDATION' || e.code === 'CONFLICT' || e.code === 'INVALID_TRANSITION')) {
+        const values = Object.fromEntries(Object.entries(b).filter(([k, v]) => k !== CSRF_FIELD && typeof v === 'string')) as Record<string, string>;
+        return casePage(c, id, { actionError: { event, messages: e.fields.length ? e.fields.map((f) => f.message) : [e.message], values } }, e.status as ContentfulStatusCode);
+      }
+      throw e;
+    }
+    if (!stillVisible) return c.redirect(`${landing(c.get('session'))}?handedOver=1`, 303);
+    return c.redirect(`/staff/cases/${encodeURIComponent(id)}?done=${encodeURIComponent(event)}`, 303);
+  });
+
+  // Administration
+  const usersPage = async (c: C, extra: { errors?: string[]; created?: { username: string; password: string }; values?: Record<string, string> }, status: ContentfulStatusCode = 200) => {
+    const [users, units] = await Promise.all([
+      deps.db.selectFrom('staff_user').select(['id', 'username', 'display_name', 'role', 'unit_id', 'active']).orderBy('username').execute(),
+      deps.db.selectFrom('unit').select(['id', 'name']).where('active', '=', 1).orderBy('kind').orderBy('name').execute(),
+    ]);
+    return render(c, <UsersPage user={c.get('session').user} token={token(c)} users={users} units={units} errors={extra.errors ?? []} created={extra.created ?? null} values={extra.values ?? {}} />, status);
+  };
+  app.get('/admin/users', rule('GET', '/admin/users'), (c) => usersPage(c, {}));
+  app.post('/admin/users', rule('POST', '/admin/users'), async (c) => {
+    const s = c.get('session');
+    const b = await body(c);
+    const values = { username: str(b.username), displayName: str(b.displayName), role: str(b.role), unitId: str(b.unitId) };
+    try {
+      const created = await createUser(deps.db, { username: values.username, displayName: values.displayName, role: values.role as never, unitId: values.unitId || null }, deps.clock.now(), { actor: { id: s.user.id, role: s.user.role } });
+      return await usersPage(c, { created: { username: created.username, password: created.generatedPassword ?? '' } }, 201);
+    } catch (e) {
+      if (e instanceof AppError && (e.code === 'VALIDATION' || e.code === 'CONFLICT')) return usersPage(c, { errors: e.fields.length ? e.fields.map((f) => f.message) : [e.message], values }, 422);
+      throw e;
+    }
+  });
+  const unitsPage = async (c: C, extra: { errors?: string[]; created?: string; values?: { id: string; name: string; townships: string[] } }, status: ContentfulStatusCode = 200) => {
+    const [units, townships] = await Promise.all([
+      deps.db.selectFrom('unit').select(['id', 'name', 'kind', 'active']).orderBy('kind').orderBy('name').execute(),
+      deps.db.selectFrom('unit_township').select(['township', 'unit_id']).execute(),
+    ]);
+    return render(c, <UnitsPage user={c.get('session').user} token={token(c)} units={units} townships={townships} errors={extra.errors ?? []} created={extra.created ?? null} values={extra.values ?? { id: '', name: '', townships: [] }} />, status);
+  };
+  app.get('/admin/units', rule('GET', '/admin/units'), (c) => unitsPage(c, {}));
+  app.post('/admin/units', rule('POST', '/admin/units'), async (c) => {
+    const s = c.get('session');
+    const b = await body(c);
+    const list = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).filter((x): x is string => typeof x === 'string');
+    const values = { id: str(b.id), name: str(b.name), townships: list(b.townships) };
+    try {
+      const id = await createUnit(deps.db, values as never, { id: s.user.id, role: s.user.role }, deps.clock.now());
+      return await unitsPage(c, { created: id }, 201);
+    } catch (e) {
+      if (e instanceof AppError && (e.code === 'VALIDATION' || e.code === 'CONFLICT')) return unitsPage(c, { errors: e.fields.length ? e.fields.map((f) => f.message) : [e.message], values }, 422);
+      throw e;
+    }
+  });
+  return app;
+}

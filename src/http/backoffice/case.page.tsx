@@ -1,0 +1,380 @@
+// The case page: submitted facts, the parties (identity hidden until revealed with a reason), triage labels
+// with their reasons, running clocks, the timeline, and one small form per action the machine allows now.
+import { ACTIONS, ASSIGN_SPEC, type FieldSpec, PAUSE_REASON_LABELS, RELABEL_SPEC } from '../../backoffice/case.actions.ts';
+import { type CaseView, PARTY_ROLE_LABELS } from '../../backoffice/case.view.ts';
+import type { StaffUser } from '../../backoffice/session.service.ts';
+import { REFUSAL_GROUNDS, type TransitionEvent } from '../../cases/case.machine.ts';
+import type { PartyIdentity } from '../../cases/intake.service.ts';
+import { ErrorBox, Marks } from './backoffice.pages.tsx';
+import { CATEGORY_LABELS, URGENCY_LABELS, categoryLabel, kindLabel, statusLabel, urgencyLabel, when } from './format.ts';
+import { BoLayout, CsrfInput } from './layout.tsx';
+
+export interface ActionError {
+  event: string;
+  messages: string[];
+  values: Record<string, string>;
+}
+
+export interface CasePageProps {
+  user: StaffUser;
+  token: string;
+  view: CaseView;
+  events: TransitionEvent[];
+  handlers: { id: string; display_name: string; unit_name: string }[];
+  identities: { role: string; identity: PartyIdentity }[] | null;
+  identityAllowed: boolean;
+  identityError: string | null;
+  actionError: ActionError | null;
+  flash: string | null;
+  now: Date;
+}
+
+const EVENT_LABELS: Partial<Record<string, string>> = {
+  submit: '提交',
+  triage: '自动分类',
+  route_to_intake: '转人工分派',
+  assign: '分派',
+  reassign: '改派',
+  relabel: '修改分类标签',
+  escalate: '超期督办',
+};
+const eventLabel = (t: string) => ACTIONS[t as TransitionEvent]?.label ?? EVENT_LABELS[t] ?? t;
+
+function Field(props: { f: FieldSpec; event: string; value: string | undefined; p: CasePageProps }) {
+  const { f, event } = props;
+  const id = `${event}-${f.name}`;
+  const label = (
+    <label for={id}>
+      {f.label}
+      {f.required ? <span class="req">（必填）</span> : null}
+    </label>
+  );
+  const hint = f.hint ? (
+    <p class="hint" id={`${id}-hint`}>
+      {f.hint}
+    </p>
+  ) : null;
+  const describedBy = f.hint ? `${id}-hint` : undefined;
+  if (f.type === 'checkbox') {
+    return (
+      <div class="choice">
+        <input type="checkbox" id={id} name={f.name} value="on" checked={props.value === 'on'} />
+        {label}
+      </div>
+    );
+  }
+  if (f.type === 'textarea') {
+    return (
+      <div class="field">
+        {label}
+        {hint}
+        <textarea id={id} name={f.name} rows={3} aria-describedby={describedBy}>
+          {props.value ?? ''}
+        </textarea>
+      </div>
+    );
+  }
+  if (f.type === 'select') {
+    const v = props.p.view;
+    if (f.options === 'relabel_values') {
+      return (
+        <div class="field">
+          {label}
+          <select id={id} name={f.name}>
+            <option value="">请选择</option>
+            <optgroup label="类别">
+              {Object.entries(CATEGORY_LABELS).map(([val, text]) => (
+                <option value={val} selected={props.value === val}>
+                  {text}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label="紧急程度">
+              {Object.entries(URGENCY_LABELS).map(([val, text]) => (
+                <option value={val} selected={props.value === val}>
+                  {text}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </div>
+      );
+    }
+    const options: [string, string][] =
+      f.options === 'relabel_fields'
+        ? [
+            ['category', '类别'],
+            ['urgency', '紧急程度'],
+          ]
+        : f.options === 'refusal_grounds'
+        ? Object.entries(REFUSAL_GROUNDS).map(([k, t], i) => [k, `（${i + 1}）${t}`])
+        : f.options === 'pause_reasons'
+          ? [...new Set(v.clocks.flatMap((c) => c.pausable))].map((r) => [r, PAUSE_REASON_LABELS[r as keyof typeof PAUSE_REASON_LABELS] ?? r])
+          : f.options === 'running_clocks'
+            ? v.clocks.filter((c) => c.status === 'running' && (event !== 'extend_clock' || c.extendable) && (event !== 'pause_clock' || c.pausable.length > 0)).map((c) => [c.clock, `${c.clock} ${c.name}`])
+            : f.options === 'paused_clocks'
+              ? v.clocks.filter((c) => c.status === 'paused').map((c) => [c.clock, `${c.clock} ${c.name}`])
+              : props.p.handlers.map((h) => [h.id, `${h.display_name}（${h.unit_name}）`]);
+    return (
+      <div class="field">
+        {label}
+        {hint}
+        <select id={id} name={f.name} aria-describedby={describedBy}>
+          <option value="">请选择</option>
+          {options.map(([val, text]) => (
+            <option value={val} selected={props.value === val}>
+              {text}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  }
+  return (
+    <div class="field">
+      {label}
+      {hint}
+      <input type="text" id={id} name={f.name} value={props.value ?? ''} inputmode={f.type === 'amount' ? 'decimal' : undefined} aria-describedby={describedBy} />
+    </div>
+  );
+}
+
+function ActionForm(props: { event: TransitionEvent; p: CasePageProps }) {
+  const { event, p } = props;
+  const spec =
+    event === 'assign' || event === 'reassign'
+      ? { label: event === 'assign' ? '分派承办人' : '改派承办人', fields: ASSIGN_SPEC.fields as FieldSpec[], weighty: false, submit: undefined }
+      : event === 'relabel'
+        ? { label: RELABEL_SPEC.label, fields: RELABEL_SPEC.fields as FieldSpec[], weighty: false, submit: undefined }
+        : ACTIONS[event];
+  if (!spec) return null;
+  const err = p.actionError?.event === event ? p.actionError : null;
+  return (
+    <details class={spec.weighty ? 'action weighty' : 'action'} open={err ? true : undefined}>
+      <summary>{spec.label}</summary>
+      <form method="post" action={`/staff/cases/${p.view.row.id}/actions/${event}`} novalidate>
+        <CsrfInput token={p.token} />
+        <input type="hidden" name="version" value={String(p.view.row.version)} />
+        {err ? <ErrorBox messages={err.messages} /> : null}
+        {spec.fields.map((f) => (
+          <Field f={f} event={event} value={err?.values[f.name]} p={p} />
+        ))}
+        <div class="actions">
+          <button type="submit" class={spec.weighty ? 'secondary' : undefined}>
+            {spec.submit ?? spec.label}
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+function eventDetail(data: string | null): string {
+  if (!data) return '';
+  try {
+    const d = JSON.parse(data) as Record<string, unknown>;
+    const parts: string[] = [];
+    if (typeof d.ground === 'string') parts.push(REFUSAL_GROUNDS[d.ground as keyof typeof REFUSAL_GROUNDS] ?? d.ground);
+    for (const k of ['authority', 'agreement', 'decision', 'penalty', 'answer', 'clock'] as const) if (typeof d[k] === 'string') parts.push(String(d[k]));
+    if (d.field === 'category' || d.field === 'urgency') {
+      const label = d.field === 'category' ? categoryLabel : urgencyLabel;
+      parts.push(`${d.field === 'category' ? '类别' : '紧急程度'}：${label(typeof d.from === 'string' ? d.from : null)} → ${label(typeof d.to === 'string' ? d.to : null)}`);
+    }
+    if (typeof d.fine === 'string') parts.push(`罚款 ${d.fine} 元`);
+    if (typeof d.confiscation === 'string') parts.push(`没收 ${d.confiscation} 元`);
+    if (typeof d.pauseReason === 'string') parts.push(PAUSE_REASON_LABELS[d.pauseReason as keyof typeof PAUSE_REASON_LABELS] ?? d.pauseReason);
+    return parts.join('；');
+  } catch {
+    return '';
+  }
+}
+
+export function CasePage(p: CasePageProps) {
+  const { view } = p;
+  const c = view.row;
+  const nowIso = p.now.toISOString();
+  const late = c.overdue === 1 || view.clocks.some((k) => k.status === 'running' && k.dueAt !== null && k.dueAt < nowIso);
+  const facts: [string, string | null][] = [
+    ['类型', kindLabel(c.kind)],
+    ['渠道', c.channel],
+    ['接收时间', when(c.received_at)],
+    ['被投诉举报单位', c.business_name],
+    ['单位地址', c.business_address],
+    ['乡镇街道', c.township],
+    ['地点', c.place],
+    ['涉及产品', c.product],
+    ['发生时间', c.incident_at],
+    ['事实与理由', c.description],
+    ['投诉请求', c.citizen_request],
+    ['匿名', c.anonymous === 1 ? '是' : '否'],
+    ['申请举报奖励', c.wants_reward === 1 ? '是' : '否'],
+    ['同意公开', c.consent_publish === 1 ? '是' : '否'],
+  ];
+  return (
+    <BoLayout title={`案件 ${c.number}`} nav={null} user={p.user} token={p.token}>
+      <h1>
+        案件 {c.number} <Marks urgency={c.urgency} overdue={late} />
+      </h1>
+      <p class="status-now">
+        {kindLabel(c.kind)} · 当前状态：<strong>{statusLabel(c.status)}</strong> · 承办单位：{view.unitName ?? '未分派'} · 承办人：{view.assigneeName ?? '未分派'}
+      </p>
+      {p.flash ? (
+        <p class="flash" role="status">
+          {p.flash}
+        </p>
+      ) : null}
+      <div class="grid">
+        <div>
+          <section aria-labelledby="facts-h">
+            <h2 id="facts-h">提交的内容</h2>
+            <dl class="facts">
+              {facts
+                .filter(([, v]) => v !== null && v !== '')
+                .map(([k, v]) => (
+                  <>
+                    <dt>{k}</dt>
+                    <dd>{v}</dd>
+                  </>
+                ))}
+            </dl>
+            <p>证据材料：{view.evidence.length ? `${view.evidence.length} 个文件` : '无'}</p>
+            {view.related.length ? (
+              <p>
+                关联案件：
+                {view.related.map((r) => (
+                  <>
+                    <a href={`/staff/cases/${r.id}`}>{r.number}</a>{' '}
+                  </>
+                ))}
+              </p>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="identity-h">
+            <h2 id="identity-h">当事人身份信息</h2>
+            {view.parties.length === 0 ? (
+              <p>无（匿名或咨询）。</p>
+            ) : p.identities ? (
+              <div class="identity" role="status">
+                <p class="hint">本次查看已记入审计日志。请勿向无关人员及被投诉举报人透露。</p>
+                {p.identities.map((i) => (
+                  <dl class="facts">
+                    <dt>{PARTY_ROLE_LABELS[i.role] ?? i.role}</dt>
+                    <dd>{i.identity.name}</dd>
+                    <dt>电话</dt>
+                    <dd>{i.identity.phone}</dd>
+                    {i.identity.address ? (
+                      <>
+                        <dt>地址</dt>
+                        <dd>{i.identity.address}</dd>
+                      </>
+                    ) : null}
+                    {i.identity.idNumber ? (
+                      <>
+                        <dt>证件号码</dt>
+                        <dd>{i.identity.idNumber}</dd>
+                      </>
+                    ) : null}
+                  </dl>
+                ))}
+              </div>
+            ) : p.identityAllowed ? (
+              <form method="post" action={`/staff/cases/${c.id}/identity`} novalidate>
+                <p>身份信息默认隐藏。查看须说明理由，查看人、时间和理由将记入审计日志。</p>
+                <CsrfInput token={p.token} />
+                {p.identityError ? <ErrorBox messages={[p.identityError]} /> : null}
+                <div class="field">
+                  <label for="identity-reason">查看理由</label>
+                  <input type="text" id="identity-reason" name="reason" required />
+                </div>
+                <button type="submit" class="secondary">
+                  查看身份信息
+                </button>
+              </form>
+            ) : (
+              <p>身份信息已隐藏（只有承办该案件的人员可以查看）。</p>
+            )}
+          </section>
+
+          <section aria-labelledby="timeline-h">
+            <h2 id="timeline-h">办理记录</h2>
+            <ol class="timeline">
+              {view.events.map((e) => (
+                <li>
+                  <time datetime={e.at}>{when(e.at)}</time> {eventLabel(e.type)}
+                  {e.to_status && e.from_status !== e.to_status ? ` → ${statusLabel(e.to_status)}` : ''}
+                  {e.public ? '' : '（内部）'}
+                  {e.reason ? <p>{e.reason}</p> : null}
+                  {eventDetail(e.data) ? <p class="hint">{eventDetail(e.data)}</p> : null}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+        <div>
+          <section aria-labelledby="clocks-h">
+            <h2 id="clocks-h">办理期限</h2>
+            {view.clocks.length === 0 ? (
+              <p>没有正在计时的期限。</p>
+            ) : (
+              <ul>
+                {view.clocks.map((k) => (
+                  <li>
+                    <strong>
+                      {k.clock} {k.name}
+                    </strong>
+                    ：{k.status === 'paused' ? <span class="tag tag-paused">已暂停</span> : k.dueAt ? `${when(k.dueAt)} 到期` : k.problem === 'calendar_horizon' ? '到期时间待国务院公布下一年度节假日安排后确定' : '到期时间待定'}
+                    {k.status === 'running' && k.dueAt && k.dueAt < nowIso ? <span class="tag tag-overdue">已超期</span> : null}
+                    {k.extensions ? `（已延长 ${k.extensions} 次）` : ''}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <section aria-labelledby="triage-h">
+            <h2 id="triage-h">分类标签</h2>
+            <dl class="facts">
+              <dt>类别</dt>
+              <dd>{categoryLabel(view.triage.category)}</dd>
+              <dt>紧急程度</dt>
+              <dd>{urgencyLabel(view.triage.urgency)}</dd>
+              <dt>涉嫌犯罪</dt>
+              <dd>{view.triage.suspectedCrime ? `是（${view.triage.crimeBasis.join('、') || '依据待补充'}）` : '否'}</dd>
+            </dl>
+            {view.triage.reasons.length ? (
+              <details>
+                <summary>分类依据</summary>
+                <ul>
+                  {view.triage.reasons.map((r) => (
+                    <li>
+                      {r.field}：{r.evidence}（{r.rule}）
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+            {view.flags.length ? (
+              <div class="warning">
+                <p>提示：</p>
+                <ul>
+                  {view.flags.map((f) => (
+                    <li>{f}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </section>
+          <section aria-labelledby="actions-h">
+            <h2 id="actions-h">办理操作</h2>
+            {p.events.length === 0 ? (
+              <p>当前没有您可以进行的操作。</p>
+            ) : (
+              p.events.map((e) => <ActionForm event={e} p={p} />)
+            )}
+          </section>
+        </div>
+      </div>
+    </BoLayout>
+  );
+}
+

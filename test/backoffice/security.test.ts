@@ -1,0 +1,119 @@
+// The shared security suite: every back-office route (BACKOFFICE_ROUTES, checked against what the router
+// really registers) is tried anonymously (→ sign-in), by every role it does not allow (→ 403), and, for
+// case routes, by allowed roles from the wrong unit or with someone else's case (→ 403).
+import { describe, expect, it } from 'vitest';
+import { BACKOFFICE_ROUTES, backofficeRoutes } from '../../src/http/backoffice/backoffice.routes.tsx';
+import { type Client, UNIT_A, UNIT_B, makeCase, makeUser, signedIn, useBackoffice } from './helpers.ts';
+
+const bo = useBackoffice();
+const ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin', 'police'] as const;
+type R = (typeof ROLES)[number];
+
+const users: Record<R, string> = { intake_clerk: 'sec.clerk', handler: 'sec.handler', supervisor: 'sec.super', admin: 'sec.admin', police: 'sec.police' };
+const unitOf: Record<R, string | null> = { intake_clerk: 'intake', handler: UNIT_A, supervisor: UNIT_A, admin: null, police: null };
+
+let ids: { caseA: string; caseB: string; caseOther: string; caseRouting: string };
+const clients = {} as Record<R, Client>;
+
+async function setup() {
+  if (ids) return;
+  const handlerId = await makeUser(bo, users.handler, 'handler', UNIT_A);
+  for (const r of ROLES) if (r !== 'handler') await makeUser(bo, users[r], r, unitOf[r]);
+  const colleague = await makeUser(bo, 'sec.colleague', 'handler', UNIT_A);
+  const handlerB = await makeUser(bo, 'sec.handler.b', 'handler', UNIT_B);
+  ids = {
+    caseA: (await makeCase(bo, 'complaint', { unitId: UNIT_A, assigneeId: handlerId })).id,
+    caseB: (await makeCase(bo, 'complaint', { unitId: UNIT_B, assigneeId: handlerB })).id,
+    caseOther: (await makeCase(bo, 'complaint', { unitId: UNIT_A, assigneeId: colleague })).id,
+    caseRouting: (await makeCase(bo, 'complaint')).id,
+  };
+  for (const r of ROLES) clients[r] = await signedIn(bo, users[r]);
+}
+
+const fill = (path: string, caseId: string) => path.replace(':id', caseId).replace(':event', 'comment');
+const url = (path: string) => `/staff${path === '/' ? '' : path}`;
+
+async function call(c: Client, method: 'GET' | 'POST', path: string): Promise<Response> {
+  if (method === 'GET') return c.get(path);
+  await c.get('/staff/account/password'); // fresh token
+  return c.post(path, { reason: '安全测试备注', version: '0' });
+}
+
+describe('shared back-office security suite', () => {
+  it('covers every route the router registers', () => {
+    const registered = backofficeRoutes(bo.t.deps)
+      .routes.filter((r) => r.method !== 'ALL')
+      .map((r) => `${r.method} ${r.path}`);
+    const listed = BACKOFFICE_ROUTES.map((r) => `${r.method} ${r.path}`);
+    expect(new Set(registered)).toEqual(new Set(listed));
+  });
+
+  for (const route of BACKOFFICE_ROUTES) {
+    const label = `${route.method} ${route.path}`;
+    if (route.access === 'public') {
+      it(`${label}: open without signing in`, async () => {
+        await setup();
+        const res = await bo.app.request(url(route.path), { method: route.method, redirect: 'manual' });
+        expect(res.status).not.toBe(302);
+        expect(res.status).toBeLessThan(500);
+      });
+      continue;
+    }
+    it(`${label}: anonymous → sign-in`, async () => {
+      await setup();
+      const res = await bo.app.request(url(fill(route.path, ids.caseA)), { method: route.method, redirect: 'manual', ...(route.method === 'POST' ? { body: new URLSearchParams({ reason: 'x' }), headers: { 'content-type': 'application/x-www-form-urlencoded' } } : {}) });
+      expect(res.status).toBe(route.method === 'GET' ? 302 : 303);
+      expect(res.headers.get('location')).toMatch(/^\/staff\/login/);
+    });
+    if (route.access === 'signed_in') continue;
+    const allowed = route.access as readonly string[];
+    for (const role of ROLES.filter((r) => !allowed.includes(r))) {
+      it(`${label}: ${role} → 403`, async () => {
+        await setup();
+        const res = await call(clients[role], route.method, url(fill(route.path, ids.caseA)));
+        expect(res.status).toBe(403);
+      });
+    }
+    if ('caseScoped' in route && route.caseScoped) {
+      for (const role of ROLES.filter((r) => allowed.includes(r) && r !== 'admin')) {
+        it(`${label}: ${role} of another unit → 403`, async () => {
+          await setup();
+          const res = await call(clients[role], route.method, url(fill(route.path, ids.caseB)));
+          expect(res.status).toBe(403);
+          expect(await res.text()).not.toContain('张伟');
+        });
+      }
+      if (allowed.includes('handler')) {
+        it(`${label}: handler with a colleague's case → 403`, async () => {
+          await setup();
+          expect((await call(clients.handler, route.method, url(fill(route.path, ids.caseOther)))).status).toBe(403);
+        });
+      }
+    }
+    if (route.method === 'GET') {
+      for (const role of ROLES.filter((r) => allowed.includes(r))) {
+        it(`${label}: ${role} allowed`, async () => {
+          await setup();
+          // Each role's own kind of case: the intake centre works cases still being routed.
+          const res = await clients[role].get(url(fill(route.path, role === 'intake_clerk' ? ids.caseRouting : ids.caseA)));
+          expect([200, 302]).toContain(res.status);
+          if (res.status === 302) expect(res.headers.get('location')).not.toMatch(/login/);
+        });
+      }
+    }
+  }
+
+  it('a POST with a forged CSRF token is refused even when signed in', async () => {
+    await setup();
+    const res = await clients.handler.post(url(`/cases/${ids.caseA}/actions/comment`), { reason: '备注', version: '2', _csrf: 'forged' });
+    expect(res.status).toBe(403);
+  });
+
+  it('pages carry the strict CSP and are not cached', async () => {
+    await setup();
+    const res = await clients.handler.get(`/staff/cases/${ids.caseA}`);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('content-security-policy')).not.toContain('script-src');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+});

@@ -9,6 +9,7 @@ import type { Db } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
 import { notify, supervisorsOf } from '../routing/assignment.ts';
+import { SubmissionSchema } from '../cases/submission.schema.ts';
 import { buildPackage } from './package.ts';
 
 export const ProposalSchema = z.object({
@@ -189,4 +190,23 @@ export async function policeInbox(deps: Deps, actor: Actor) {
     .where('referral.status', 'in', ['transferred', 'accepted', 'declined', 'returned'])
     .orderBy('referral.transferred_at', 'desc')
     .execute();
+}
+
+/**
+ * The other direction (Food Safety Law Art. 121): the police found no crime but an administrative
+ * violation and hand the matter to us. It enters intake as a report (channel `police`), with the
+ * police's own reference; it carries no citizen identity.
+ */
+export async function receiveFromPolice(deps: Deps, input: { description: string; businessName?: string; businessAddress?: string; township?: string; policeRef: string }, actor: Actor): Promise<string> {
+  if (actor.role !== 'police') throw new AppError('FORBIDDEN', '只有公安机关可以移交');
+  const parsed = SubmissionSchema.safeParse({
+    kind: 'report',
+    anonymous: true,
+    description: `【公安机关移交，文号：${input.policeRef}】${input.description}`,
+    ...(input.businessName ? { business: { name: input.businessName, ...(input.businessAddress ? { address: input.businessAddress } : {}) } } : {}),
+    ...(input.township ? { township: input.township } : {}),
+  });
+  if (!parsed.success) throw new AppError('VALIDATION', parsed.error.issues[0]?.message ?? '内容有误', parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'body', message: i.message })));
+  const receipt = await deps.intake.submit({ submission: parsed.data, files: [], channel: 'police', actor, idempotencyKey: null });
+  return receipt.cases[0]!.number;
 }

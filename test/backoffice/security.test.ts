@@ -10,9 +10,10 @@ const ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin', 'police'] as co
 type R = (typeof ROLES)[number];
 
 const users: Record<R, string> = { intake_clerk: 'sec.clerk', handler: 'sec.handler', supervisor: 'sec.super', admin: 'sec.admin', police: 'sec.police' };
-const unitOf: Record<R, string | null> = { intake_clerk: 'intake', handler: UNIT_A, supervisor: UNIT_A, admin: null, police: null };
+const unitOf: Record<R, string | null> = { intake_clerk: 'intake', handler: UNIT_A, supervisor: UNIT_A, admin: null, police: 'police-xz' };
 
-let ids: { caseA: string; caseB: string; caseOther: string; caseRouting: string };
+let ids: { caseA: string; caseB: string; caseOther: string; caseRouting: string; referral: string };
+let otherPolice: Client;
 const clients = {} as Record<R, Client>;
 
 async function setup() {
@@ -26,11 +27,22 @@ async function setup() {
     caseB: (await makeCase(bo, 'complaint', { unitId: UNIT_B, assigneeId: handlerB })).id,
     caseOther: (await makeCase(bo, 'complaint', { unitId: UNIT_A, assigneeId: colleague })).id,
     caseRouting: (await makeCase(bo, 'complaint')).id,
+    referral: crypto.randomUUID(),
   };
+  // A referral of case A transferred to the police unit of sec.police (fixture data: the referral path
+  // itself is tested in test/referral); a police officer of another unit must not see it.
+  const at = new Date().toISOString();
+  await bo.t.db.insertInto('unit').values({ id: 'police-other', name: '外县公安局', kind: 'police', active: 1, created_at: at }).execute();
+  await bo.t.db
+    .insertInto('referral')
+    .values({ id: ids.referral, case_id: ids.caseA, status: 'transferred', offence: '刑法第143条', reasons: '安全测试', officers: '["甲","乙"]', test_report_ids: '[]', proposed_by: null, decided_by: null, refusal_reason: null, police_unit_id: 'police-xz', transferred_at: at, procuratorate_copy: 1, identity_disclosed: 0, identity_reason: null, package_sha256: null, police_reason: null, exhibits_handed_over_at: null, created_at: at, updated_at: at })
+    .execute();
+  await makeUser(bo, 'sec.police.other', 'police', 'police-other');
+  otherPolice = await signedIn(bo, 'sec.police.other');
   for (const r of ROLES) clients[r] = await signedIn(bo, users[r]);
 }
 
-const fill = (path: string, caseId: string) => path.replace(':id', caseId).replace(':event', 'comment');
+const fill = (path: string, caseId: string) => path.replace(':id', caseId).replace(':event', 'comment').replace(':rid', ids.referral).replace(':step', 'feedback');
 const url = (path: string) => `/staff${path === '/' ? '' : path}`;
 
 async function call(c: Client, method: 'GET' | 'POST', path: string): Promise<Response> {
@@ -89,6 +101,14 @@ describe('shared back-office security suite', () => {
           expect((await call(clients.handler, route.method, url(fill(route.path, ids.caseOther)))).status).toBe(403);
         });
       }
+    }
+    if ('referralScoped' in route && route.referralScoped) {
+      it(`${label}: police of another unit → 403`, async () => {
+        await setup();
+        const res = await call(otherPolice, route.method, url(fill(route.path, ids.caseA)));
+        expect(res.status).toBe(403);
+        expect(await res.text()).not.toContain('安全测试');
+      });
     }
     if (route.method === 'GET') {
       for (const role of ROLES.filter((r) => allowed.includes(r))) {

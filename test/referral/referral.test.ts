@@ -181,6 +181,19 @@ describe('referral to the police', () => {
     expect(JSON.parse(ev.data!)).toMatchObject({ identityDisclosed: true, identityReason: '举报人系关键证人，公安机关需核实' });
   });
 
+  it('the police hear about their own deadline (D8) when it passes', async () => {
+    clock.set(cst('2026-11-16T09:00:00'));
+    const caseId = await reportUnderVerification();
+    const rid = await proposeReferral(t.deps, caseId, proposal, handler);
+    await approveReferral(t.deps, rid, supervisor);
+    await transferReferral(t.deps, rid, { policeUnitId: 'police-xz' }, handler);
+    clock.set(cst('2026-11-20T00:00:01'));
+    await reconcileClocks(t.deps);
+    const notes = await t.db.selectFrom('staff_notification').select(['user_id', 'kind']).where('case_id', '=', caseId).where('kind', '=', 'deadline_overdue').execute();
+    expect(notes.map((n) => n.user_id)).toEqual(expect.arrayContaining([police.id, supervisor.id]));
+    expect(notes.map((n) => n.user_id)).not.toContain(otherPolice.id);
+  });
+
   it('the D6 approval clock escalates when the head does not decide within 3 days', async () => {
     clock.set(cst('2026-11-09T09:00:00'));
     const caseId = await reportUnderVerification();

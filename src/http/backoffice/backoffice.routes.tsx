@@ -33,6 +33,27 @@ import { CaseListPage, ClockQueuePage, LoginPage, PasswordPage, UnitsPage, Users
 import { type ActionError, CasePage } from './case.page.tsx';
 import { categoryLabel, kindLabel, statusLabel, urgencyLabel, when } from './format.ts';
 import { BO_STYLESHEET, BoErrorPage } from './layout.tsx';
+import { PoliceInboxPage, PoliceReferralPage, PoliceReportPage, ReferralPanel } from './referral.pages.tsx';
+import { z } from 'zod';
+import type { Role } from '../../cases/case.machine.ts';
+import { canSeeCase } from '../../backoffice/scope.ts';
+import { buildPackage } from '../../referral/package.ts';
+import {
+  approveReferral,
+  assertPoliceScope,
+  handOverExhibits,
+  policeAccept,
+  policeDecline,
+  policeFeedback,
+  policeInbox,
+  proposeReferral,
+  receiveFromPolice,
+  refuseReferral,
+  requestReconsideration,
+  returnToAdministrative,
+  transferReferral,
+} from '../../referral/referral.service.ts';
+import { mayPropose, referralClocks, referralsOfCase, staffSteps } from '../../referral/referral.view.ts';
 
 export const SESSION_COOKIE = 'st_staff';
 const COOKIE_PATH = '/staff';
@@ -44,6 +65,8 @@ export interface RouteRule {
   access: Access;
   /** The route works on one case (:id): scope is checked too. */
   caseScoped?: boolean;
+  /** A police route on one referral (:rid): only referrals transferred to the officer's unit. */
+  referralScoped?: boolean;
 }
 
 const WORKERS = ['intake_clerk', 'handler', 'supervisor', 'admin'] as const;
@@ -68,6 +91,16 @@ export const BACKOFFICE_ROUTES = [
   { method: 'GET', path: '/cases/:id', access: WORKERS, caseScoped: true },
   { method: 'POST', path: '/cases/:id/identity', access: HANDLING, caseScoped: true },
   { method: 'POST', path: '/cases/:id/actions/:event', access: WORKERS, caseScoped: true },
+  { method: 'POST', path: '/cases/:id/referral', access: ['handler', 'supervisor'], caseScoped: true },
+  { method: 'POST', path: '/cases/:id/referral/:rid/:step', access: ['handler', 'supervisor'], caseScoped: true },
+  { method: 'GET', path: '/cases/:id/referral/:rid/package.zip', access: ['handler', 'supervisor'], caseScoped: true },
+  { method: 'GET', path: '/police', access: ['police'] },
+  { method: 'GET', path: '/police/report', access: ['police'] },
+  { method: 'POST', path: '/police/report', access: ['police'] },
+  { method: 'GET', path: '/police/referrals/:rid', access: ['police'], referralScoped: true },
+  { method: 'GET', path: '/police/referrals/:rid/letter', access: ['police'], referralScoped: true },
+  { method: 'GET', path: '/police/referrals/:rid/package.zip', access: ['police'], referralScoped: true },
+  { method: 'POST', path: '/police/referrals/:rid/:step', access: ['police'], referralScoped: true },
   { method: 'GET', path: '/admin/users', access: ['admin'] },
   { method: 'POST', path: '/admin/users', access: ['admin'] },
   { method: 'GET', path: '/admin/units', access: ['admin'] },
@@ -84,9 +117,14 @@ export function safeNext(v: unknown): string | null {
   return typeof v === 'string' && /^\/staff\/[A-Za-z0-9/_?=&.-]*$/.test(v) && !v.includes('//') && !v.startsWith('/staff/login') ? v : null;
 }
 
-const landing = (s: SessionUser) => (s.user.role === 'handler' ? '/staff/cases/mine' : s.user.role === 'police' ? '/staff/account/password' : '/staff/cases/unassigned');
+const landing = (s: SessionUser) => (s.user.role === 'handler' ? '/staff/cases/mine' : s.user.role === 'police' ? '/staff/police' : '/staff/cases/unassigned');
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const requireText = (v: unknown, label: string): string => {
+  const t = str(v).trim();
+  if (t.length < 2) throw new AppError('VALIDATION', `请填写${label}`, [{ path: 'reason', message: `请填写${label}` }]);
+  return t.slice(0, 2000);
+};
 
 export function backofficeRoutes(deps: Deps) {
   const app = new Hono<BoEnv>();
@@ -233,9 +271,22 @@ export function backofficeRoutes(deps: Deps) {
   app.get('/cases/overdue', rule('GET', '/cases/overdue'), clockPage('overdue'));
 
   // The case page
-  const casePage = async (c: C, id: string, extra: { identities?: { role: string; identity: PartyIdentity }[]; identityError?: string; actionError?: ActionError; flash?: string }, status: ContentfulStatusCode = 200) => {
+  const casePage = async (c: C, id: string, extra: { identities?: { role: string; identity: PartyIdentity }[]; identityError?: string; actionError?: ActionError; flash?: string; referralErrors?: string[] }, status: ContentfulStatusCode = 200) => {
     const s = c.get('session');
     const view = await loadCaseView(deps, s.user, id);
+    const referrals = view.row.kind === 'report' ? await referralsOfCase(deps.db, id) : [];
+    const referralPanel =
+      view.row.kind === 'report' && (referrals.length > 0 || mayPropose(s.user.role as Role, view.row, referrals)) ? (
+        <ReferralPanel
+          caseId={id}
+          token={token(c)}
+          referrals={referrals}
+          canPropose={['handler', 'supervisor'].includes(s.user.role) && mayPropose(s.user.role as Role, view.row, referrals)}
+          steps={new Map(referrals.map((r) => [r.id, staffSteps(s.user.role, r)]))}
+          policeUnits={await deps.db.selectFrom('unit').select(['id', 'name']).where('kind', '=', 'police').where('active', '=', 1).orderBy('name').execute()}
+          errors={extra.referralErrors ?? []}
+        />
+      ) : null;
     // Clock actions only where a clock can take them (the machine allows them in any open status).
     const events = formActions(view.row, s.user.role).filter((e) =>
       e === 'pause_clock' ? view.clocks.some((k) => k.status === 'running' && k.pausable.length > 0) : e === 'resume_clock' ? view.clocks.some((k) => k.status === 'paused') : e === 'extend_clock' ? view.clocks.some((k) => k.status === 'running' && k.extendable) : true,
@@ -255,6 +306,7 @@ export function backofficeRoutes(deps: Deps) {
         actionError={extra.actionError ?? null}
         flash={extra.flash ?? null}
         now={deps.clock.now()}
+        referralPanel={referralPanel}
       />,
       status,
     );
@@ -290,6 +342,141 @@ export function backofficeRoutes(deps: Deps) {
     }
     if (!stillVisible) return c.redirect(`${landing(c.get('session'))}?handedOver=1`, 303);
     return c.redirect(`/staff/cases/${encodeURIComponent(id)}?done=${encodeURIComponent(event)}`, 303);
+  });
+
+  // Police referral: the regulator's side
+  const scopedCase = async (c: C) => {
+    const id = c.req.param('id') ?? '';
+    const row = await deps.db.selectFrom('intake_case').select(['id', 'unit_id', 'assignee_id', 'status', 'kind']).where('id', '=', id).executeTakeFirst();
+    if (!row || !canSeeCase(c.get('session').user, row)) throw new AppError('FORBIDDEN', '无权查看此案件');
+    return row;
+  };
+  const referralOf = async (caseId: string, rid: string) => {
+    const r = await deps.db.selectFrom('referral').select(['id', 'case_id', 'police_unit_id', 'status']).where('id', '=', rid).executeTakeFirst();
+    if (!r || r.case_id !== caseId) throw new AppError('NOT_FOUND', '移送记录不存在');
+    return r;
+  };
+  const referralError = async (c: C, caseId: string, e: unknown) => {
+    if (e instanceof AppError && ['VALIDATION', 'INVALID_TRANSITION', 'CONFLICT'].includes(e.code)) return casePage(c, caseId, { referralErrors: e.fields.length ? e.fields.map((f) => f.message) : [e.message] }, e.status as ContentfulStatusCode);
+    if (e instanceof z.ZodError) return casePage(c, caseId, { referralErrors: e.issues.map((i) => i.message) }, 422);
+    throw e;
+  };
+  app.post('/cases/:id/referral', rule('POST', '/cases/:id/referral'), async (c) => {
+    const row = await scopedCase(c);
+    const b = await body(c);
+    const actor = c.get('actor');
+    try {
+      await proposeReferral(deps, row.id, { offence: str(b.offence), reasons: str(b.reasons), officers: [str(b.officer1), str(b.officer2)].filter(Boolean) }, actor);
+    } catch (e) {
+      return referralError(c, row.id, e);
+    }
+    await appendAuditNow(deps.db, { actorId: actor.id, actorRole: actor.role, action: 'case_action', caseId: row.id, detail: { event: 'propose_referral' } }, deps.clock.now());
+    return c.redirect(`/staff/cases/${encodeURIComponent(row.id)}?done=propose_referral`, 303);
+  });
+  app.post('/cases/:id/referral/:rid/:step', rule('POST', '/cases/:id/referral/:rid/:step'), async (c) => {
+    const row = await scopedCase(c);
+    const r = await referralOf(row.id, c.req.param('rid'));
+    const step = c.req.param('step');
+    const s = c.get('session');
+    const actor = c.get('actor');
+    if (!staffSteps(s.user.role, { status: r.status, exhibitsHandedOverAt: null }).includes(step)) throw new AppError('FORBIDDEN', '当前不能进行此操作');
+    const b = await body(c);
+    try {
+      if (step === 'approve') await approveReferral(deps, r.id, actor);
+      else if (step === 'refuse') await refuseReferral(deps, r.id, requireText(b.reason, '不同意移送的理由'), actor);
+      else if (step === 'transfer') {
+        const disclose = b.discloseIdentity === 'on';
+        await transferReferral(deps, r.id, { policeUnitId: str(b.policeUnitId), discloseIdentity: disclose ? { reason: str(b.identityReason) } : undefined }, actor);
+      } else if (step === 'reconsider') await requestReconsideration(deps, r.id, requireText(b.reason, '复议理由'), actor);
+      else if (step === 'return') await returnToAdministrative(deps, r.id, actor);
+      else if (step === 'exhibits') await handOverExhibits(deps, r.id, actor);
+      else throw new AppError('NOT_FOUND', '未知操作');
+    } catch (e) {
+      return referralError(c, row.id, e);
+    }
+    await appendAuditNow(deps.db, { actorId: actor.id, actorRole: actor.role, action: 'case_action', caseId: row.id, detail: { event: `referral_${step}`, referralId: r.id } }, deps.clock.now());
+    return c.redirect(`/staff/cases/${encodeURIComponent(row.id)}?done=referral_${step}`, 303);
+  });
+  const sendPackage = async (c: C, caseId: string, rid: string) => {
+    const pkg = await buildPackage(deps, rid);
+    const actor = c.get('actor');
+    await appendAuditNow(deps.db, { actorId: actor.id, actorRole: actor.role, action: 'export', caseId, detail: { what: 'referral_package', referralId: rid, manifestSha256: pkg.manifestSha256 } }, deps.clock.now());
+    return c.body(new Uint8Array(pkg.zip), 200, { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="referral-${pkg.manifest.caseNumber}.zip"` });
+  };
+  app.get('/cases/:id/referral/:rid/package.zip', rule('GET', '/cases/:id/referral/:rid/package.zip'), async (c) => {
+    const row = await scopedCase(c);
+    const r = await referralOf(row.id, c.req.param('rid'));
+    if (!r.police_unit_id) throw new AppError('NOT_FOUND', '尚未移送');
+    return sendPackage(c, row.id, r.id);
+  });
+
+  // Police portal: only referrals transferred to the officer's own unit.
+  const policeReferral = async (c: C) => {
+    const r = await deps.db.selectFrom('referral').select(['id', 'case_id', 'police_unit_id', 'status']).where('id', '=', c.req.param('rid') ?? '').executeTakeFirst();
+    if (!r || !['transferred', 'accepted', 'declined', 'returned'].includes(r.status)) throw new AppError('FORBIDDEN', '无权查看或处理该移送案件');
+    await assertPoliceScope(deps.db, c.get('actor'), r.police_unit_id);
+    return r;
+  };
+  const inboxItem = async (rid: string, caseId: string) => {
+    const row = await deps.db
+      .selectFrom('referral')
+      .innerJoin('intake_case', 'intake_case.id', 'referral.case_id')
+      .select(['referral.id', 'referral.status', 'referral.offence', 'referral.transferred_at', 'intake_case.number', 'intake_case.business_name'])
+      .where('referral.id', '=', rid)
+      .executeTakeFirstOrThrow();
+    return { id: row.id, status: row.status, offence: row.offence, number: row.number, businessName: row.business_name, transferredAt: row.transferred_at, clocks: await referralClocks(deps.db, caseId, deps.clock.now()) };
+  };
+  const policePage = async (c: C, extra: { errors?: string[]; flash?: string }, status: ContentfulStatusCode = 200) => {
+    const r = await policeReferral(c);
+    const view = (await referralsOfCase(deps.db, r.case_id)).find((x) => x.id === r.id)!;
+    return render(c, <PoliceReferralPage user={c.get('session').user} token={token(c)} item={await inboxItem(r.id, r.case_id)} referral={view} errors={extra.errors ?? []} flash={extra.flash ?? null} />, status);
+  };
+  app.get('/police', rule('GET', '/police'), async (c) => {
+    const list = await policeInbox(deps, c.get('actor'));
+    const items = await Promise.all(list.map(async (x) => inboxItem(x.id, (await deps.db.selectFrom('referral').select('case_id').where('id', '=', x.id).executeTakeFirstOrThrow()).case_id)));
+    return render(c, <PoliceInboxPage user={c.get('session').user} token={token(c)} items={items} />);
+  });
+  app.get('/police/report', rule('GET', '/police/report'), (c) => render(c, <PoliceReportPage user={c.get('session').user} token={token(c)} errors={[]} values={{}} number={null} />));
+  app.post('/police/report', rule('POST', '/police/report'), async (c) => {
+    const b = await body(c);
+    const values = { description: str(b.description), businessName: str(b.businessName), businessAddress: str(b.businessAddress), township: str(b.township), policeRef: str(b.policeRef) };
+    const actor = c.get('actor');
+    try {
+      if (values.policeRef.trim().length < 2) throw new AppError('VALIDATION', '请填写移交文号', [{ path: 'policeRef', message: '请填写移交文号' }]);
+      const number = await receiveFromPolice(deps, { description: values.description, policeRef: values.policeRef.trim(), ...(values.businessName ? { businessName: values.businessName } : {}), ...(values.businessAddress ? { businessAddress: values.businessAddress } : {}), ...(values.township ? { township: values.township } : {}) }, actor);
+      await appendAuditNow(deps.db, { actorId: actor.id, actorRole: actor.role, action: 'case_action', detail: { event: 'police_report', number } }, deps.clock.now());
+      return render(c, <PoliceReportPage user={c.get('session').user} token={token(c)} errors={[]} values={{}} number={number} />, 201);
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'VALIDATION') return render(c, <PoliceReportPage user={c.get('session').user} token={token(c)} errors={e.fields.length ? e.fields.map((f) => f.message) : [e.message]} values={values} number={null} />, 422);
+      throw e;
+    }
+  });
+  app.get('/police/referrals/:rid', rule('GET', '/police/referrals/:rid'), (c) => policePage(c, c.req.query('done') ? { flash: '已记录并通知移送机关。' } : {}));
+  app.get('/police/referrals/:rid/letter', rule('GET', '/police/referrals/:rid/letter'), async (c) => {
+    const r = await policeReferral(c);
+    const pkg = await buildPackage(deps, r.id);
+    return c.html(pkg.page);
+  });
+  app.get('/police/referrals/:rid/package.zip', rule('GET', '/police/referrals/:rid/package.zip'), async (c) => {
+    const r = await policeReferral(c);
+    return sendPackage(c, r.case_id, r.id);
+  });
+  app.post('/police/referrals/:rid/:step', rule('POST', '/police/referrals/:rid/:step'), async (c) => {
+    const r = await policeReferral(c);
+    const step = c.req.param('step');
+    const actor = c.get('actor');
+    const b = await body(c);
+    try {
+      if (step === 'accept') await policeAccept(deps, r.id, actor);
+      else if (step === 'decline') await policeDecline(deps, r.id, requireText(b.reason, '不予立案的理由'), actor);
+      else if (step === 'feedback') await policeFeedback(deps, r.id, { outcome: requireText(b.outcome, '办理结果'), ...(str(b.note) ? { note: str(b.note) } : {}) }, actor);
+      else throw new AppError('NOT_FOUND', '未知操作');
+    } catch (e) {
+      if (e instanceof AppError && ['VALIDATION', 'INVALID_TRANSITION', 'CONFLICT'].includes(e.code)) return policePage(c, { errors: e.fields.length ? e.fields.map((f) => f.message) : [e.message] }, e.status as ContentfulStatusCode);
+      throw e;
+    }
+    await appendAuditNow(deps.db, { actorId: actor.id, actorRole: actor.role, action: 'case_action', caseId: r.case_id, detail: { event: `police_${step}`, referralId: r.id } }, deps.clock.now());
+    return c.redirect(`/staff/police/referrals/${encodeURIComponent(r.id)}?done=${step}`, 303);
   });
 
   // Administration

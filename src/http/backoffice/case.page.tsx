@@ -1,5 +1,6 @@
 // The case page: submitted facts, the parties (identity hidden until revealed with a reason), triage labels
 // with their reasons, running clocks, the timeline, and one small form per action the machine allows now.
+import type { JSX } from 'hono/jsx/jsx-runtime';
 import { ACTIONS, ASSIGN_SPEC, type FieldSpec, PAUSE_REASON_LABELS, RELABEL_SPEC } from '../../backoffice/case.actions.ts';
 import { type CaseView, PARTY_ROLE_LABELS } from '../../backoffice/case.view.ts';
 import type { StaffUser } from '../../backoffice/session.service.ts';
@@ -27,6 +28,8 @@ export interface CasePageProps {
   actionError: ActionError | null;
   flash: string | null;
   now: Date;
+  /** The police-referral section (reports only). */
+  referralPanel?: JSX.Element | null;
 }
 
 const EVENT_LABELS: Partial<Record<string, string>> = {
@@ -372,6 +375,7 @@ export function CasePage(p: CasePageProps) {
               p.events.map((e) => <ActionForm event={e} p={p} />)
             )}
           </section>
+          {p.referralPanel ?? null}
         </div>
       </div>
     </BoLayout>

@@ -33,15 +33,30 @@ export async function fireAlarm(deps: Parameters<Processor<'clock.alarm'>>[1]['d
     const c = await trx.selectFrom('intake_case').select(['id', 'number', 'unit_id', 'assignee_id']).where('id', '=', clock.case_id).executeTakeFirstOrThrow();
     const rule = ruleOf(ctx, clock);
     const supervisors = await supervisorsOf(trx, c.unit_id ?? INTAKE_UNIT_ID);
+    // D8 is the police's own deadline: their officers hear about it too.
+    const police =
+      clock.clock === 'D8'
+        ? (
+            await trx
+              .selectFrom('referral')
+              .innerJoin('staff_user', 'staff_user.unit_id', 'referral.police_unit_id')
+              .select('staff_user.id')
+              .where('referral.case_id', '=', c.id)
+              .where('referral.status', '=', 'transferred')
+              .where('staff_user.role', '=', 'police')
+              .where('staff_user.active', '=', 1)
+              .execute()
+          ).map((u) => u.id)
+        : [];
     const due = formatCst(new Date(clock.due_at!));
     if (a.kind === 'remind') {
-      const to = c.assignee_id ? [c.assignee_id] : supervisors;
+      const to = [...(c.assignee_id ? [c.assignee_id] : supervisors), ...police];
       await notify(trx, to, c.id, 'deadline_reminder', `${c.number}：${rule.nameZh}将于 ${due} 到期`, at);
       return { outcome: 'done' as const, detail: `reminded ${to.length}` };
     }
     await trx.updateTable('case_clock').set({ overdue_at: at, updated_at: at }).where('id', '=', clock.id).execute();
     await applyTransitionIn(trx, c.id, { type: 'escalate', reason: `${rule.nameZh}已于 ${due} 到期`, data: { clock: clock.clock, clockId: clock.id, due: clock.due_at } }, { role: 'system', id: null }, now, { patch: { overdue: 1 } });
-    await notify(trx, supervisors, c.id, 'deadline_overdue', `超期：${c.number} 的${rule.nameZh}已于 ${due} 到期`, at);
+    await notify(trx, [...supervisors, ...police], c.id, 'deadline_overdue', `超期：${c.number} 的${rule.nameZh}已于 ${due} 到期`, at);
     return { outcome: 'done' as const, detail: 'escalated' };
   });
 }

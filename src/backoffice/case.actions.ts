@@ -11,6 +11,7 @@ import { PAUSE_REASONS } from '../deadlines/rules.ts';
 import { AppError } from '../lib/errors.ts';
 import { reassignCase } from '../routing/reassign.service.ts';
 import { RelabelSchema, relabelCase } from '../triage/relabel.service.ts';
+import { draftOnDecision } from '../publication/disposition.service.ts';
 import { appendAudit, appendAuditNow } from './audit.log.ts';
 import { canSeeCase } from './scope.ts';
 import type { StaffUser } from './session.service.ts';
@@ -238,8 +239,10 @@ async function applyCaseAction(deps: Deps, user: StaffUser, caseId: string, even
   const cmd = parsed.data;
   await applyTransition(deps.db, caseId, cmd, actorOf(user), now, {
     expectedVersion: version,
-    alsoWrite: async (trx, _row, result) => {
+    alsoWrite: async (trx, row, result) => {
       await appendAudit(trx, { actorId: user.id, actorRole: user.role, action: 'case_action', caseId, detail: { event: cmd.type, from: result.from, to: result.to } }, now);
+      // A decision (penalty, not opened, mediation result, refusal) drafts its publication record at once.
+      await draftOnDecision(now)(trx, row, result);
     },
   });
 }

@@ -37,12 +37,16 @@ async function setup() {
     .insertInto('referral')
     .values({ id: ids.referral, case_id: ids.caseA, status: 'transferred', offence: '刑法第143条', reasons: '安全测试', officers: '["甲","乙"]', test_report_ids: '[]', proposed_by: null, decided_by: null, refusal_reason: null, police_unit_id: 'police-xz', transferred_at: at, procuratorate_copy: 1, identity_disclosed: 0, identity_reason: null, package_sha256: null, police_reason: null, exhibits_handed_over_at: null, created_at: at, updated_at: at })
     .execute();
+  await bo.t.db
+    .insertInto('disposition')
+    .values({ id: crypto.randomUUID(), case_id: ids.caseA, public_ref: 'GK2026-SEC00001', case_kind: 'complaint', outcome: 'mediation_succeeded', category: null, township: null, business_name: null, business_key: null, findings_text: '安全测试', decision_text: '安全测试', complaint_text: null, fine_fen: null, confiscation_fen: null, decided_at: at, published_at: null, status: 'draft', review: '{"findings":[]}', correction_note: null, corrected_at: null, withdraw_reason: null, withdrawn_at: null, version: 1, created_at: at, updated_at: at })
+    .execute();
   await makeUser(bo, 'sec.police.other', 'police', 'police-other');
   otherPolice = await signedIn(bo, 'sec.police.other');
   for (const r of ROLES) clients[r] = await signedIn(bo, users[r]);
 }
 
-const fill = (path: string, caseId: string) => path.replace(':id', caseId).replace(':event', 'comment').replace(':rid', ids.referral).replace(':step', 'feedback');
+const fill = (path: string, caseId: string) => path.replace(':id', caseId).replace(':event', 'comment').replace(':rid', ids.referral).replace(':step', path.includes('disposition') ? 'edit' : 'feedback');
 const url = (path: string) => `/staff${path === '/' ? '' : path}`;
 
 async function call(c: Client, method: 'GET' | 'POST', path: string): Promise<Response> {

@@ -34,6 +34,8 @@ import { type ActionError, CasePage } from './case.page.tsx';
 import { categoryLabel, kindLabel, statusLabel, urgencyLabel, when } from './format.ts';
 import { BO_STYLESHEET, BoErrorPage } from './layout.tsx';
 import { PoliceInboxPage, PoliceReferralPage, PoliceReportPage, ReferralPanel } from './referral.pages.tsx';
+import { DispositionPage } from './disposition.page.tsx';
+import { approveDisposition, dispositionForReview, editDraftDisposition } from '../../publication/disposition.service.ts';
 import { z } from 'zod';
 import type { Role } from '../../cases/case.machine.ts';
 import { canSeeCase } from '../../backoffice/scope.ts';
@@ -94,6 +96,8 @@ export const BACKOFFICE_ROUTES = [
   { method: 'POST', path: '/cases/:id/referral', access: ['handler', 'supervisor'], caseScoped: true },
   { method: 'POST', path: '/cases/:id/referral/:rid/:step', access: ['handler', 'supervisor'], caseScoped: true },
   { method: 'GET', path: '/cases/:id/referral/:rid/package.zip', access: ['handler', 'supervisor'], caseScoped: true },
+  { method: 'GET', path: '/cases/:id/disposition', access: ['handler', 'supervisor'], caseScoped: true },
+  { method: 'POST', path: '/cases/:id/disposition/:step', access: ['handler', 'supervisor'], caseScoped: true },
   { method: 'GET', path: '/police', access: ['police'] },
   { method: 'GET', path: '/police/report', access: ['police'] },
   { method: 'POST', path: '/police/report', access: ['police'] },
@@ -307,6 +311,7 @@ export function backofficeRoutes(deps: Deps) {
         flash={extra.flash ?? null}
         now={deps.clock.now()}
         referralPanel={referralPanel}
+        dispositionLink={(await deps.db.selectFrom('disposition').select('id').where('case_id', '=', id).executeTakeFirst()) && ['handler', 'supervisor'].includes(s.user.role) ? `/staff/cases/${encodeURIComponent(id)}/disposition` : null}
       />,
       status,
     );
@@ -408,6 +413,37 @@ export function backofficeRoutes(deps: Deps) {
     const r = await referralOf(row.id, c.req.param('rid'));
     if (!r.police_unit_id) throw new AppError('NOT_FOUND', '尚未移送');
     return sendPackage(c, row.id, r.id);
+  });
+
+  // Publication review: the draft made when a decision was recorded.
+  const dispositionPage = async (c: C, extra: { errors?: string[]; flash?: string }, status: ContentfulStatusCode = 200) => {
+    const row = await scopedCase(c);
+    const d = await deps.db.selectFrom('disposition').select('id').where('case_id', '=', row.id).executeTakeFirst();
+    if (!d) throw new AppError('NOT_FOUND', '该案件还没有待公开的信息');
+    const { disposition, sources } = await dispositionForReview(deps, d.id);
+    const number = (await deps.db.selectFrom('intake_case').select('number').where('id', '=', row.id).executeTakeFirstOrThrow()).number;
+    const s = c.get('session');
+    return render(c, <DispositionPage user={s.user} token={token(c)} caseId={row.id} caseNumber={number} d={disposition} sources={sources} canApprove={s.user.role === 'supervisor'} errors={extra.errors ?? []} flash={extra.flash ?? null} />, status);
+  };
+  app.get('/cases/:id/disposition', rule('GET', '/cases/:id/disposition'), (c) => dispositionPage(c, c.req.query('done') ? { flash: c.req.query('done') === 'approve' ? '已审核通过并公开。' : '已保存。' } : {}));
+  app.post('/cases/:id/disposition/:step', rule('POST', '/cases/:id/disposition/:step'), async (c) => {
+    const row = await scopedCase(c);
+    const step = c.req.param('step');
+    const b = await body(c);
+    const actor = c.get('actor');
+    const d = await deps.db.selectFrom('disposition').select('id').where('case_id', '=', row.id).executeTakeFirst();
+    if (!d) throw new AppError('NOT_FOUND', '该案件还没有待公开的信息');
+    const expectedVersion = Number(str(b.version));
+    try {
+      if (step === 'edit') await editDraftDisposition(deps, d.id, { findingsText: requireText(b.findingsText, '查明的事实'), decisionText: requireText(b.decisionText, '处理决定') }, actor, { expectedVersion });
+      else if (step === 'approve') await approveDisposition(deps, d.id, actor, { expectedVersion });
+      else throw new AppError('NOT_FOUND', '未知操作');
+    } catch (e) {
+      if (e instanceof AppError && ['VALIDATION', 'INVALID_TRANSITION', 'CONFLICT', 'FORBIDDEN'].includes(e.code)) return dispositionPage(c, { errors: e.fields.length ? e.fields.map((f) => f.message) : [e.message] }, e.status as ContentfulStatusCode);
+      throw e;
+    }
+    await appendAuditNow(deps.db, { actorId: actor.id, actorRole: actor.role, action: 'case_action', caseId: row.id, detail: { event: `disposition_${step}`, dispositionId: d.id } }, deps.clock.now());
+    return c.redirect(`/staff/cases/${encodeURIComponent(row.id)}/disposition?done=${step}`, 303);
   });
 
   // Police portal: only referrals transferred to the officer's own unit.

@@ -30,6 +30,8 @@ export interface CasePageProps {
   now: Date;
   /** The police-referral section (reports only). */
   referralPanel?: JSX.Element | null;
+  /** Where the publication record of a decided case is reviewed. */
+  dispositionLink?: string | null;
 }
 
 const EVENT_LABELS: Partial<Record<string, string>> = {
@@ -376,6 +378,14 @@ export function CasePage(p: CasePageProps) {
             )}
           </section>
           {p.referralPanel ?? null}
+          {p.dispositionLink ? (
+            <section aria-labelledby="disposition-h">
+              <h2 id="disposition-h">结果公开</h2>
+              <p>
+                <a href={p.dispositionLink}>审核将要公开的处理结果</a>（应在决定作出后20个工作日内公开）
+              </p>
+            </section>
+          ) : null}
         </div>
       </div>
     </BoLayout>

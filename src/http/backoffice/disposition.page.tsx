@@ -1,0 +1,105 @@
+// Review of a publication record before it goes public: the anonymised texts as they will appear, the
+// source texts with what the anonymiser masked highlighted, an edit form, and approval (which publishes
+// and stops the D11 clock). Staff eyes only; no scripts.
+import type { StaffUser } from '../../backoffice/session.service.ts';
+import type { DispositionRow } from '../../db/schema.ts';
+import type { ReviewSource } from '../../publication/disposition.service.ts';
+import { PLACEHOLDERS, type PiiType } from '../../publication/anonymiser.ts';
+import { ErrorBox } from './backoffice.pages.tsx';
+import { BoLayout, CsrfInput } from './layout.tsx';
+
+const FIELD_LABELS: Record<ReviewSource['field'], string> = { findings: '查明的事实', decision: '处理决定', complaint: '投诉内容', business: '经营者名称' };
+const STATUS: Record<string, string> = { draft: '草稿，待审核', approved: '已审核', published: '已公开', withdrawn: '已撤回' };
+
+function Highlighted(props: { source: ReviewSource }) {
+  const { text, findings } = props.source;
+  const parts: unknown[] = [];
+  let at = 0;
+  for (const f of [...findings].sort((a, b) => a.start - b.start)) {
+    if (f.start < at) continue;
+    parts.push(text.slice(at, f.start));
+    parts.push(<mark title={`将显示为 ${PLACEHOLDERS[f.type as PiiType] ?? f.type}`}>{text.slice(f.start, f.end)}</mark>);
+    at = f.end;
+  }
+  parts.push(text.slice(at));
+  return <p class="source">{parts}</p>;
+}
+
+export function DispositionPage(p: { user: StaffUser; token: string; caseId: string; caseNumber: string; d: DispositionRow; sources: ReviewSource[]; canApprove: boolean; errors: string[]; flash: string | null }) {
+  const base = `/staff/cases/${encodeURIComponent(p.caseId)}/disposition`;
+  const yuan = (fen: number | null) => (fen === null ? '—' : `${(fen / 100).toFixed(2)} 元`);
+  return (
+    <BoLayout title={`公开审核 ${p.d.public_ref}`} nav={null} user={p.user} token={p.token}>
+      <h1>公开信息审核 {p.d.public_ref}</h1>
+      <p>
+        案件 <a href={`/staff/cases/${encodeURIComponent(p.caseId)}`}>{p.caseNumber}</a> · 状态：<strong>{STATUS[p.d.status] ?? p.d.status}</strong>
+      </p>
+      {p.flash ? (
+        <p class="flash" role="status">
+          {p.flash}
+        </p>
+      ) : null}
+      {p.errors.length ? <ErrorBox messages={p.errors} /> : null}
+      <section aria-labelledby="public-h">
+        <h2 id="public-h">将公开的内容</h2>
+        <dl>
+          <dt>经营者</dt>
+          <dd>{p.d.business_name ?? '（不公开）'}</dd>
+          <dt>查明的事实</dt>
+          <dd>{p.d.findings_text}</dd>
+          <dt>处理决定</dt>
+          <dd>{p.d.decision_text}</dd>
+          <dt>罚款 / 没收</dt>
+          <dd>
+            {yuan(p.d.fine_fen)} / {yuan(p.d.confiscation_fen)}
+          </dd>
+          {p.d.complaint_text ? (
+            <>
+              <dt>投诉内容（投诉人同意公开）</dt>
+              <dd>{p.d.complaint_text}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+      <section aria-labelledby="sources-h">
+        <h2 id="sources-h">原文与已遮蔽的个人信息</h2>
+        {p.sources.map((s) => (
+          <div>
+            <h3>{FIELD_LABELS[s.field]}</h3>
+            <Highlighted source={s} />
+          </div>
+        ))}
+      </section>
+      {p.d.status === 'draft' ? (
+        <>
+          <form method="post" action={`${base}/edit`} class="action">
+            <CsrfInput token={p.token} />
+            <input type="hidden" name="version" value={String(p.d.version)} />
+            <p>
+              <label for="f-findings">查明的事实（保存时会再次自动遮蔽个人信息）</label>
+              <textarea id="f-findings" name="findingsText" rows={4} required>
+                {p.d.findings_text}
+              </textarea>
+            </p>
+            <p>
+              <label for="f-decision">处理决定</label>
+              <textarea id="f-decision" name="decisionText" rows={3} required>
+                {p.d.decision_text}
+              </textarea>
+            </p>
+            <button type="submit">保存修改</button>
+          </form>
+          {p.canApprove ? (
+            <form method="post" action={`${base}/approve`} class="action">
+              <CsrfInput token={p.token} />
+              <input type="hidden" name="version" value={String(p.d.version)} />
+              <button type="submit">审核通过并公开</button>
+            </form>
+          ) : (
+            <p>审核通过须由负责人操作。</p>
+          )}
+        </>
+      ) : null}
+    </BoLayout>
+  );
+}

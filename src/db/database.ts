@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { type DatabaseIntrospector, type DatabaseMetadataOptions, Kysely, PostgresDialect, PostgresIntrospector, SqliteDialect, type TableMetadata, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Database } from './schema.ts';
@@ -16,6 +16,31 @@ export interface OpenedDb {
   dialect: DbDialect;
 }
 
+/**
+ * Kysely's PostgreSQL introspection reads every schema of the database in one query, which fails while
+ * another installation (or test) in the same database is creating or dropping tables. The migrator only
+ * needs to know which tables exist in our own schema, so that is all this introspector looks at.
+ */
+class CurrentSchemaIntrospector extends PostgresIntrospector {
+  constructor(private readonly kdb: Kysely<unknown>) {
+    super(kdb);
+  }
+  override async getTables(_options?: DatabaseMetadataOptions): Promise<TableMetadata[]> {
+    const rows = await sql<{ name: string; schema: string; is_view: boolean }>`
+      select c.relname as name, n.nspname as schema, c.relkind = 'v' as is_view
+      from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind in ('r', 'v', 'p')
+      order by c.relname`.execute(this.kdb);
+    return rows.rows.map((r) => ({ name: r.name, schema: r.schema, isView: r.is_view, columns: [] }));
+  }
+}
+
+class ScopedPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db);
+  }
+}
+
 export function openDatabase(cfg: Config['database'], opts: { searchPath?: string; poolSize?: number } = {}): OpenedDb {
   if (cfg.kind === 'postgres') {
     const pool = new pg.Pool({
@@ -23,7 +48,7 @@ export function openDatabase(cfg: Config['database'], opts: { searchPath?: strin
       max: opts.poolSize ?? 10,
       ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
     });
-    return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+    return { db: new Kysely<Database>({ dialect: new ScopedPostgresDialect({ pool }) }), dialect: 'postgres' };
   }
   fs.mkdirSync(path.dirname(cfg.file), { recursive: true });
   const sqlite = new SQLite(cfg.file);

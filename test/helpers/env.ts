@@ -52,12 +52,7 @@ export async function testEnv(overrides: Record<string, string> = {}): Promise<T
     dataDir,
     async cleanup() {
       rmSync(dataDir, { recursive: true, force: true });
-      if (schema && PG_BASE) {
-        const c = new pg.Client(PG_BASE);
-        await c.connect();
-        await c.query(`drop schema if exists ${schema} cascade`);
-        await c.end();
-      }
+      // PostgreSQL schemas are dropped by test/helpers/global-setup.ts after the whole run (see there why).
     },
   };
 }

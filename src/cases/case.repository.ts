@@ -1,7 +1,7 @@
 // Reads of cases and the one write path for changing one: applyTransition. It loads the case, asks the
 // pure state machine, then writes the status, the timeline event and any outbox jobs in one transaction,
 // guarded by the row's version so two concurrent changes cannot both win.
-import { randomUUID } from 'node:crypto';
+import { uuidv7 } from '../lib/ids.ts';
 import type { Db } from '../db/database.ts';
 import type { CaseRow } from '../db/schema.ts';
 import { clockContext, onCaseEvent } from '../deadlines/clock.service.ts';
@@ -80,7 +80,7 @@ export async function applyTransitionIn(trx: Db, caseId: string, cmd: Command, a
     await trx
       .insertInto('case_event')
       .values({
-        id: randomUUID(),
+        id: uuidv7(),
         case_id: caseId,
         type: result.event.type,
         actor_role: actor.role,
@@ -100,7 +100,7 @@ export async function applyTransitionIn(trx: Db, caseId: string, cmd: Command, a
     for (const e of result.effects) {
       await trx
         .insertInto('outbox')
-        .values({ id: randomUUID(), case_id: caseId, queue: e.queue, name: e.name, payload: JSON.stringify({ caseId }), created_at: at, sent_at: null, attempts: 0, last_error: null, run_at: null, job_id: null })
+        .values({ id: uuidv7(), case_id: caseId, queue: e.queue, name: e.name, payload: JSON.stringify({ caseId }), created_at: at, sent_at: null, attempts: 0, last_error: null, run_at: null, job_id: null })
         .execute();
     }
     await opts.alsoWrite?.(trx, row, result);

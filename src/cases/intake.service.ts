@@ -2,7 +2,8 @@
 // 121 Art. 9) with its parties, evidence, first timeline event and outbox job, durably. Concurrent
 // submissions are grouped into one transaction (group commit); each caller is answered only after the
 // transaction holding its rows committed.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
+import { uuidv7 } from '../lib/ids.ts';
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
@@ -167,13 +168,13 @@ export class IntakeService {
       for (const i of toCreate) {
         const it = items[i]!;
         const s = it.submission;
-        const submissionId = randomUUID();
+        const submissionId = uuidv7();
         const queryCode = newQueryCode();
         const codeHash = hashQueryCode(queryCode);
         const kinds: CaseKind[] = s.kind === 'both' ? ['complaint', 'report'] : [s.kind];
         const created: { id: string; number: string; kind: CaseKind }[] = [];
         for (const kind of kinds) {
-          const id = randomUUID();
+          const id = uuidv7();
           const number = `XZ-${day}-${String(nextSeq++).padStart(6, '0')}`;
           const t = transition(null, { type: 'submit' }, it.actor, now);
           if (!t.ok) throw new AppError(t.code === 'FORBIDDEN' ? 'FORBIDDEN' : 'VALIDATION', t.message);
@@ -218,9 +219,9 @@ export class IntakeService {
             updated_at: at,
           });
           if (s.person && !(kind === 'report' && s.anonymous)) partyRows.push(this.partyRow(id, kind === 'complaint' ? 'complainant' : 'reporter', s.person, at));
-          for (const f of it.files) evidenceRows.push({ id: randomUUID(), case_id: id, sha256: f.sha256, mime: f.mime, size: f.size, created_at: at });
+          for (const f of it.files) evidenceRows.push({ id: uuidv7(), case_id: id, sha256: f.sha256, mime: f.mime, size: f.size, created_at: at });
           eventRows.push({
-            id: randomUUID(),
+            id: uuidv7(),
             case_id: id,
             type: t.event.type,
             actor_role: it.actor.role,
@@ -235,9 +236,9 @@ export class IntakeService {
           // Clocks that run from receipt (D1 for a complaint, D4 for a report). Every case of a batch shares
           // the receipt time, so each clock's due time is computed once per batch. Their alarms are
           // scheduled by the case.received processor (and the reconcile job), off the request path.
-          for (const template of clockTemplates(kind)) clockRows.push({ ...template, id: randomUUID(), case_id: id });
+          for (const template of clockTemplates(kind)) clockRows.push({ ...template, id: uuidv7(), case_id: id });
           // Job payloads carry ids only: the text of a tip never leaves the database.
-          for (const e of t.effects) outboxRows.push({ id: randomUUID(), case_id: id, queue: e.queue, name: e.name, payload: JSON.stringify({ caseId: id }), created_at: at, sent_at: null, attempts: 0, last_error: null, run_at: null, job_id: null });
+          for (const e of t.effects) outboxRows.push({ id: uuidv7(), case_id: id, queue: e.queue, name: e.name, payload: JSON.stringify({ caseId: id }), created_at: at, sent_at: null, attempts: 0, last_error: null, run_at: null, job_id: null });
           if (it.wechatContact !== undefined) contactRows.push(contactRow(cipher, id, it.wechatContact, at));
           created.push({ id, number, kind });
         }
@@ -279,7 +280,7 @@ export class IntakeService {
   }
 
   private partyRow(caseId: string, role: string, p: Person, at: string): Record<string, unknown> {
-    const id = randomUUID();
+    const id = uuidv7();
     const identity: PartyIdentity = { name: p.name, phone: p.phone, address: p.address ?? null, idNumber: p.idNumber ?? null };
     const { cipher } = this.deps;
     return {

@@ -4,7 +4,7 @@
 // time, an escalation when it passes) are delayed BullMQ jobs handed over through the outbox; they are
 // only alarm clocks — the alarm processor re-checks the row and the reconcile job re-creates any that
 // went missing.
-import { randomUUID } from 'node:crypto';
+import { uuidv7 } from '../lib/ids.ts';
 import type { CaseKind, CaseStatus, TransitionEvent } from '../cases/case.machine.ts';
 import type { Db } from '../db/database.ts';
 import type { CaseClockTable } from '../db/schema.ts';
@@ -119,7 +119,7 @@ export function alarmJobId(a: Alarm): string {
 
 export function alarmOutboxRow(a: Alarm, caseId: string, at: string) {
   return {
-    id: randomUUID(),
+    id: uuidv7(),
     case_id: caseId,
     queue: 'case-workflow',
     name: 'clock.alarm',
@@ -144,7 +144,7 @@ export async function scheduleCaseAlarms(trx: Db, ctx: ClockContext, caseId: str
 /** A new running clock row (not yet written). */
 export function newClock(ctx: ClockContext, caseId: string, clock: ClockId, version: RuleVersion, startedAt: Date): ClockRow {
   const at = startedAt.toISOString();
-  const base = { id: randomUUID(), case_id: caseId, clock, rule_version: version, started_at: at, pauses: '[]', extensions: 0 };
+  const base = { id: uuidv7(), case_id: caseId, clock, rule_version: version, started_at: at, pauses: '[]', extensions: 0 };
   const d = dueOf(ctx, base);
   return { ...base, due_at: d.dueAt, status: 'running', stopped_at: null, stop_event: null, overdue_at: null, problem: d.problem, created_at: at, updated_at: at };
 }

@@ -2,7 +2,7 @@
 // MAX_FILES `files` parts. Validate everything first (fields, file count, size, type by content), then
 // store the files, then hand the case to intake; answer 201 only once it is committed.
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../body-limit.ts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { ACCEPTED_TYPES_LABEL, type CheckedFile, type StoredFile, checkEvidenceFiles } from '../../cases/evidence.store.ts';
@@ -73,7 +73,7 @@ export function submissionRoutes(deps: Deps) {
   const { uploads } = deps.config;
   // Dry run: the same parsing and validation as a submission, storing nothing. Clients (the web form,
   // the bot) use it to check a draft; the benchmark uses it as its baseline.
-  app.post('/submissions/validate', bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大'); } }), async (c) => {
+  app.post('/submissions/validate', limitBody({ maxSize: 1024 * 1024, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大'); } }), async (c) => {
     const { raw } = await readSubmission(c);
     parseSubmission(raw);
     return c.json({ valid: true });
@@ -81,7 +81,7 @@ export function submissionRoutes(deps: Deps) {
   app.post(
     '/submissions',
     botExempt(rateLimit({ name: 'submissions', perMinute: deps.config.rateLimits.submissionsPerMinute, trustProxy: deps.config.trustProxy })),
-    bodyLimit({
+    limitBody({
       maxSize: uploads.maxFiles * uploads.maxFileBytes + 1024 * 1024,
       onError: () => {
         throw new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大', [{ path: 'body', message: `总大小不能超过${uploads.maxFiles}个文件×${Math.round(uploads.maxFileBytes / 1048576)}MB` }]);

@@ -3,7 +3,7 @@
 // case routes re-check the case's unit and assignee (scope.ts) → 403. Every POST carries the CSRF token
 // (the portal's double-submit helper). Pages are server-rendered, uncached, under the portal's strict CSP.
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../body-limit.ts';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import { HTTPException } from 'hono/http-exception';
@@ -143,7 +143,7 @@ export function backofficeRoutes(deps: Deps) {
     await next();
     if (!c.req.path.startsWith(`${COOKIE_PATH}/static/`)) c.header('Cache-Control', 'no-store');
   });
-  app.use('*', bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', DEFAULT_MESSAGES.PAYLOAD_TOO_LARGE); } }));
+  app.use('*', limitBody({ maxSize: 64 * 1024, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', DEFAULT_MESSAGES.PAYLOAD_TOO_LARGE); } }));
 
   app.onError((err, c) => {
     const s = c.get('session') ?? null;

@@ -9,7 +9,7 @@
 // Every POST passes CSRF (csrf.ts) and a per-client rate limit; the submission form has a honeypot.
 // Pages carry a strict CSP (no scripts at all, styles and images from this origin only) and are not cached.
 import { type Context, Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { limitBody } from '../body-limit.ts';
 import { html } from 'hono/html';
 import { HTTPException } from 'hono/http-exception';
 import type { JSX } from 'hono/jsx/jsx-runtime';
@@ -133,7 +133,7 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
     csp,
     page,
     submitLimit,
-    bodyLimit({ maxSize: uploads.maxFiles * uploads.maxFileBytes + 1024 * 1024, onError: tooLarge(`提交的内容过大：最多${uploads.maxFiles}个文件，每个不超过${Math.round(uploads.maxFileBytes / 1048576)}MB。请返回上一页，减少或压缩文件后再提交。`) }),
+    limitBody({ maxSize: uploads.maxFiles * uploads.maxFileBytes + 1024 * 1024, onError: tooLarge(`提交的内容过大：最多${uploads.maxFiles}个文件，每个不超过${Math.round(uploads.maxFileBytes / 1048576)}MB。请返回上一页，减少或压缩文件后再提交。`) }),
     async (c) => {
       let body: Record<string, unknown>;
       try {
@@ -179,7 +179,7 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
 
   app.get('/status', csp, page, (c) => lookupPage(c, { values: { number: '', code: '' }, errors: new Map() }));
 
-  app.post('/status', csp, page, lookupLimit, bodyLimit({ maxSize: 64 * 1024, onError: tooLarge('提交的内容过大。') }), async (c) => {
+  app.post('/status', csp, page, lookupLimit, limitBody({ maxSize: 64 * 1024, onError: tooLarge('提交的内容过大。') }), async (c) => {
     let body: Record<string, unknown>;
     try {
       body = await c.req.parseBody();

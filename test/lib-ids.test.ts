@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { uuidv7 } from '../src/lib/ids.ts';
+
+describe('uuidv7', () => {
+  it('is a valid UUID, version 7, increasing in creation order, and unique', () => {
+    const ids = Array.from({ length: 10_000 }, () => uuidv7());
+    expect(ids.every((id) => z.uuid().safeParse(id).success && id[14] === '7')).toBe(true);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('carries its creation time in the first 48 bits', () => {
+    const ms = Date.UTC(2026, 10, 28, 12, 0, 0);
+    expect(Number.parseInt(uuidv7(ms).replace(/-/g, '').slice(0, 12), 16)).toBe(ms);
+  });
+});

@@ -4,7 +4,7 @@ import { uuidv7 } from '../src/lib/ids.ts';
 
 describe('uuidv7', () => {
   it('is a valid UUID, version 7, increasing in creation order, and unique', () => {
-    const ids = Array.from({ length: 10_000 }, () => uuidv7());
+    const ids = Array.from({ length: 20_000 }, () => uuidv7());
     expect(ids.every((id) => z.uuid().safeParse(id).success && id[14] === '7')).toBe(true);
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);

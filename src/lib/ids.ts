@@ -15,9 +15,16 @@ export function uuidv7(now = Date.now()): string {
   }
   const b = pool.subarray(offset, offset + 16);
   offset += 16;
-  // Within one millisecond a 12-bit counter keeps ids increasing (rand_a), as RFC 9562 allows.
-  if (now === lastMs) seq = (seq + 1) & 0xfff;
-  else {
+  // Within one millisecond a 12-bit counter keeps ids increasing (rand_a), as RFC 9562 allows; when it
+  // runs out, or the clock steps back, the timestamp is advanced by one so order is never broken.
+  if (now <= lastMs) {
+    seq++;
+    if (seq > 0xfff) {
+      lastMs++;
+      seq = 0;
+    }
+    now = lastMs;
+  } else {
     lastMs = now;
     seq = b[6]! & 0x07; // start low so the counter has room
   }

@@ -5,6 +5,7 @@ import type { StaffUser } from '../../backoffice/session.service.ts';
 import { CsrfInput, BoLayout } from './layout.tsx';
 import { ErrorBox } from './backoffice.pages.tsx';
 import { when } from './format.ts';
+import type { ClockLineView, ReferralRowView } from '../../referral/referral.view.ts';
 
 export const REFERRAL_STATUS_LABELS: Record<string, string> = {
   proposed: '待负责人审批',
@@ -16,26 +17,8 @@ export const REFERRAL_STATUS_LABELS: Record<string, string> = {
   returned: '已转回行政处理',
 };
 
-export interface ReferralView {
-  id: string;
-  status: string;
-  offence: string;
-  reasons: string;
-  officers: string[];
-  refusalReason: string | null;
-  policeReason: string | null;
-  transferredAt: string | null;
-  identityDisclosed: boolean;
-  exhibitsHandedOverAt: string | null;
-  feedback: { outcome: string; note: string | null; at: string }[];
-}
-
-export interface ClockLine {
-  name: string;
-  dueAt: string | null;
-  status: string;
-  late: boolean;
-}
+export type ReferralView = ReferralRowView;
+export type ClockLine = ClockLineView;
 
 function Field(props: { name: string; label: string; textarea?: boolean; required?: boolean; value?: string }) {
   const id = `f-${props.name}`;

@@ -38,7 +38,7 @@ export async function testEnv(overrides: Record<string, string> = {}): Promise<T
   };
   let schema: string | null = null;
   if (PG_BASE) {
-    schema = `t_${id}`;
+    schema = `t_${process.env.TEST_RUN_ID ?? 'norun'}_${id}`;
     const c = new pg.Client(PG_BASE);
     await c.connect();
     await c.query(`create schema ${schema}`);

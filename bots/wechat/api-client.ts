@@ -99,6 +99,22 @@ export class ShiantongClient {
     }
   }
 
+  /** `回复 编号 内容`: the latest open question of a case this contact submitted (no query code needed). */
+  async answer(contactId: string, number: string, answer: string): Promise<EffectResult> {
+    if (!this.token) return { type: 'answer', ok: false, number, notFound: true };
+    try {
+      const res = await this.call(`/api/v1/bot/cases/${encodeURIComponent(number)}/answers`, { method: 'POST', headers: { ...this.headers(contactId), 'content-type': 'application/json' }, body: JSON.stringify({ answer }) });
+      if (res.ok) return { type: 'answer', ok: true, number };
+      const err = ((await res.json().catch(() => ({}))) as ErrorBody).error;
+      if (res.status >= 500 || res.status === 429 || !err) return { type: 'answer', ok: false, number, unavailable: true };
+      if (err.code === 'CASE_NOT_FOUND') return { type: 'answer', ok: false, number, notFound: true };
+      if (err.code === 'NOT_FOUND') return { type: 'answer', ok: false, number, noQuestion: true };
+      return { type: 'answer', ok: false, number, ...(err.message ? { message: err.message } : {}) };
+    } catch {
+      return { type: 'answer', ok: false, number, unavailable: true };
+    }
+  }
+
   private async expectOk(res: Response): Promise<Response> {
     if (res.ok) return res;
     const err = ((await res.json().catch(() => ({}))) as ErrorBody).error;

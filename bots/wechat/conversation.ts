@@ -66,7 +66,8 @@ export type Effect =
   | { type: 'submit'; payload: SubmissionInput; files: FileRef[]; idempotencyKey: string }
   | { type: 'query'; number: string; code: string }
   | { type: 'list' }
-  | { type: 'handoff'; message: string };
+  | { type: 'handoff'; message: string }
+  | { type: 'answer'; number: string; answer: string };
 
 export type EffectResult =
   | { type: 'submit'; ok: true; cases: { number: string; kind: string }[]; queryCode: string }
@@ -74,6 +75,8 @@ export type EffectResult =
   | { type: 'query'; ok: true; status: { number: string; kindLabel: string; status: string; timeline: { at: string; text: string }[] } }
   | { type: 'list'; ok: true; cases: { number: string; kindLabel: string; status: string; receivedAt: string }[] }
   | { type: 'handoff'; ok: true }
+  | { type: 'answer'; ok: true; number: string }
+  | { type: 'answer'; ok: false; number: string; notFound?: boolean; noQuestion?: boolean; unavailable?: boolean; message?: string }
   | { type: 'query' | 'list' | 'handoff'; ok: false; notFound?: boolean; unavailable?: boolean }
   | { type: 'submit'; ok: false; unavailable: true };
 
@@ -520,6 +523,9 @@ function clearSlot(d: Draft, slot: Slot): void {
   for (const k of keys[slot]) delete d[k];
 }
 
+/** `回复 <编号> <内容>`: answer the latest question staff asked about a case submitted here. */
+const ANSWER = /^回复\s*(XZ-?\d{8}-?\d{6,})\s+([\s\S]+)$/i;
+
 const QUERY = /^查询(进度)?\s*(XZ-?\d{8}-?\d{6,})\s+([0-9A-Za-z][0-9A-Za-z\s\-]{10,60})$/i;
 
 function normaliseNumber(n: string): string {
@@ -599,6 +605,9 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
   if (/^(人工|转人工|人工客服|找人工)$/.test(word)) {
     return ask({ ...s0, step: 'handoff', resumeStep: s0.step === 'handoff' ? s0.resumeStep : s0.step });
   }
+  const a = ANSWER.exec(raw.trim());
+  if (a && a[2]!.trim() !== '') return { state: s0, replies: [], effect: { type: 'answer', number: normaliseNumber(a[1]!), answer: a[2]!.trim() } };
+  if (/^回复$/.test(word)) return say(s0, '回复办案人员的问题请发“回复 编号 您的回答”，比如：回复 XZ-20261120-000001 大概晚上十一点。', ...resumeLine(s0));
   const q = QUERY.exec(raw.replace(/\s+/g, ' '));
   if (q) return { state: s0, replies: [], effect: { type: 'query', number: normaliseNumber(q[2]!), code: q[3]!.trim() } };
   if (/^查询(进度)?$/.test(word) || (s0.step === 'menu' && /^(4|四|查进度)$/.test(word))) return { state: s0, replies: [], effect: { type: 'list' } };
@@ -660,6 +669,13 @@ export function resolve(state: ConvState, result: EffectResult, ctx: Context): O
       if (result.cases.length === 0) return say(state, '您还没有在这里提交过。查别处提交的，请发“查询 编号 查询码”。', ...resumeLine(state));
       const lines = result.cases.map((c) => `${c.number} ${c.kindLabel}（${c.receivedAt.slice(0, 16).replace('T', ' ')}）：${c.status}`);
       return say(state, ['您在这里提交的事项：', ...lines, '看详细过程请发“查询 编号 查询码”。'].join('\n'), ...resumeLine(state));
+    }
+    case 'answer': {
+      if (result.ok) return say(state, `已收到您对 ${result.number} 的回复，办案人员会看到。`, ...resumeLine(state));
+      if (result.unavailable) return say(state, '回复暂时没发出去，请稍后再试。', ...resumeLine(state));
+      if (result.noQuestion) return say(state, `${result.number} 目前没有需要您回复的问题。`, ...resumeLine(state));
+      if (result.message) return say(state, result.message, ...resumeLine(state));
+      return say(state, '没找到这个编号：只能回复在这里提交的事项。别处提交的，请在查询页面用编号和查询码回复。', ...resumeLine(state));
     }
     case 'handoff': {
       const back: ConvState = { ...state, step: state.resumeStep ?? 'menu', resumeStep: null };

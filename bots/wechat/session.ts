@@ -108,6 +108,8 @@ export class ConversationRunner {
         return api.casesOf(contact);
       case 'handoff':
         return api.handoff(contact, effect.message);
+      case 'answer':
+        return api.answer(contact, effect.number, effect.answer);
     }
   }
 

@@ -12,6 +12,7 @@ import { AppError } from '../lib/errors.ts';
 import { reassignCase } from '../routing/reassign.service.ts';
 import { RelabelSchema, relabelCase } from '../triage/relabel.service.ts';
 import { draftOnDecision } from '../publication/disposition.service.ts';
+import { askCitizen } from '../cases/questions.service.ts';
 import { appendAudit, appendAuditNow } from './audit.log.ts';
 import { canSeeCase } from './scope.ts';
 import type { StaffUser } from './session.service.ts';
@@ -144,6 +145,12 @@ export const ACTIONS: Partial<Record<TransitionEvent, ActionSpec>> = {
     schema: z.object({ clock: z.string({ message: '请选择期限' }).min(1, '请选择期限'), reason: text('理由') }).transform((v) => ({ type: 'extend_clock' as const, reason: v.reason, data: { clock: v.clock } })),
   },
   close: { label: '办结', fields: [NOTE], schema: z.object({ reason: optionalText() }).transform((v) => ({ type: 'close' as const, reason: v.reason })) },
+  ask_citizen: {
+    label: '向群众提问',
+    submit: '发送问题',
+    fields: [{ name: 'question', label: '问题（群众可在查询页面和微信中看到并回复）', type: 'textarea', required: true, hint: '请只写要问群众的内容，不要写内部意见或他人的个人信息。匿名举报人同样可以回复，身份不会公开。' }],
+    schema: z.object({ question: text('问题', 2, 1000) }).transform((v) => ({ type: 'ask_citizen' as const, data: { question: v.question } })),
+  },
   comment: { label: '内部备注', submit: '添加备注', fields: [{ name: 'reason', label: '备注内容（仅内部可见）', type: 'textarea', required: true }], schema: z.object({ reason: text('备注内容') }).transform((v) => ({ type: 'comment' as const, reason: v.reason })) },
 };
 
@@ -237,6 +244,16 @@ async function applyCaseAction(deps: Deps, user: StaffUser, caseId: string, even
   const parsed = spec.schema.safeParse(form);
   if (!parsed.success) throw fieldErrors(parsed.error);
   const cmd = parsed.data;
+  if (cmd.type === 'ask_citizen') {
+    // The question row commits with the event and the audit row (questions.service).
+    await askCitizen(deps, caseId, String(cmd.data?.question ?? ''), actorOf(user), {
+      expectedVersion: version,
+      alsoWrite: async (trx, _row, result) => {
+        await appendAudit(trx, { actorId: user.id, actorRole: user.role, action: 'case_action', caseId, detail: { event: cmd.type, from: result.from, to: result.to } }, now);
+      },
+    });
+    return;
+  }
   await applyTransition(deps.db, caseId, cmd, actorOf(user), now, {
     expectedVersion: version,
     alsoWrite: async (trx, row, result) => {

@@ -7,6 +7,7 @@ import { clockContext, ruleOf } from '../deadlines/clock.service.ts';
 import type { PartyIdentity } from '../cases/intake.service.ts';
 import { AppError } from '../lib/errors.ts';
 import { appendAudit } from './audit.log.ts';
+import { type StaffQuestionView, questionsForStaff } from '../cases/questions.service.ts';
 import { caseInScope } from './case.actions.ts';
 import { mayRevealIdentity } from './scope.ts';
 import type { StaffUser } from './session.service.ts';
@@ -41,6 +42,8 @@ export interface CaseView {
   related: { id: string; number: string; type: string }[];
   unitName: string | null;
   assigneeName: string | null;
+  /** Questions to the citizen with their decrypted answers (the user may see the case: caseInScope). */
+  questions: StaffQuestionView[];
 }
 
 const parse = <T>(s: string | null, fallback: T): T => {
@@ -86,6 +89,7 @@ export async function loadCaseView(deps: Deps, user: StaffUser, caseId: string):
     related: links.map((l) => ({ id: l.id, number: l.number, type: l.type })),
     unitName: unit?.name ?? null,
     assigneeName: assignee?.display_name ?? null,
+    questions: await questionsForStaff(deps, caseId),
   };
 }
 

@@ -105,6 +105,8 @@ export const TRANSITION_EVENTS = [
   'extend_clock',
   'escalate',
   'comment',
+  'ask_citizen',
+  'answer_citizen',
 ] as const;
 export type TransitionEvent = (typeof TRANSITION_EVENTS)[number];
 
@@ -256,6 +258,10 @@ export const TRANSITIONS: Readonly<Record<TransitionEvent, TransitionDef>> = {
   /** A statutory deadline passed: recorded on the case, supervisors told. */
   escalate: { kinds: ALL, from: STATUSES, to: null, actors: ['system'], public: false, check: needsString('clock', '超期的期限') },
   comment: { kinds: ALL, from: STATUSES, to: null, actors: [...STAFF, 'police', 'system'], public: false, check: needsReason },
+  /** Staff ask the citizen a question (anonymous reporters included): shown on the status page and sent through the bot. */
+  ask_citizen: { kinds: ALL, from: OPEN_STATUSES, to: null, actors: ['intake_clerk', 'handler', 'supervisor'], public: true, check: needsString('question', '问题') },
+  /** The citizen answered a question (status page with number + code, or the bot). */
+  answer_citizen: { kinds: ALL, from: OPEN_STATUSES, to: null, actors: ['citizen'], public: true },
 };
 
 /** The pure transition function. */
@@ -382,6 +388,10 @@ export function publicEventText(type: TransitionEvent, kind: CaseKind): string |
       return '与同一事项合并处理';
     case 'close':
       return '已办结';
+    case 'ask_citizen':
+      return '办案人员向您提出了问题';
+    case 'answer_citizen':
+      return '您已回复';
     default:
       return null;
   }

@@ -6,6 +6,7 @@ import { queryCodeMatches } from '../lib/query-code.ts';
 import { type CaseKind, type CaseStatus, KIND_LABELS, type TransitionEvent, publicEventText, publicStatus } from './case.machine.ts';
 import type { Deadline } from '../deadlines/public-deadlines.ts';
 import { publicDeadlines } from '../deadlines/public-deadlines.ts';
+import { type PublicQuestion, publicQuestions } from './questions.service.ts';
 
 export interface PublicCaseStatus {
   number: string;
@@ -16,6 +17,8 @@ export interface PublicCaseStatus {
   timeline: { at: string; text: string }[];
   deadlines: Deadline[];
   relatedNumbers: string[];
+  /** Questions staff asked; whether each is answered, never the answer. */
+  questions: PublicQuestion[];
 }
 
 export async function getPublicStatus(db: Db, number: string, code: string): Promise<PublicCaseStatus | null> {
@@ -52,5 +55,6 @@ export async function getPublicStatus(db: Db, number: string, code: string): Pro
     timeline,
     deadlines: await publicDeadlines(db, row.id),
     relatedNumbers: siblings.map((s) => s.number),
+    questions: await publicQuestions(db, row.id),
   };
 }

@@ -437,3 +437,26 @@ export interface Database {
   referral: ReferralTable;
   referral_feedback: ReferralFeedbackTable;
 }
+
+// Questions to the citizen (migration 20261128_0060_questions).
+
+export interface CaseQuestionTable {
+  id: string;
+  case_id: string;
+  /** Written for the citizen: shown on the status page and sent through the bot. */
+  question: string;
+  /** Staff user id. */
+  asked_by: string | null;
+  asked_at: string;
+  /** The answer, sealed (AAD `answer:<id>`): it may hold personal data. */
+  answer_enc: string | null;
+  answered_at: string | null;
+  /** web | api | wechat */
+  answer_channel: string | null;
+}
+
+export interface Database {
+  case_question: CaseQuestionTable;
+}
+
+export type CaseQuestionRow = Selectable<CaseQuestionTable>;

@@ -15,6 +15,7 @@ import { submissionRoutes } from './api/submissions.routes.ts';
 import { errorResponse, onError } from './errors.ts';
 import { backofficeRoutes } from './backoffice/backoffice.routes.tsx';
 import { portalRoutes } from './public/portal.routes.tsx';
+import { caseQuestionSource } from './public/staff-questions.ts';
 import { resultsRoutes } from './results/results.routes.tsx';
 
 // Fallback Chinese messages for any zod issue our schemas do not word themselves.
@@ -53,7 +54,7 @@ export function createApp(deps: Deps) {
     ]);
     return c.json({ status: database && redis ? 'ready' : 'not ready', database, redis }, database && redis ? 200 : 503);
   });
-  app.route('/', portalRoutes(deps));
+  app.route('/', portalRoutes(deps, { staffQuestions: caseQuestionSource(deps.db) }));
   app.route('/staff', backofficeRoutes(deps));
   app.route('/', resultsRoutes(deps));
 

@@ -28,13 +28,14 @@ const NOTIFY: ReadonlySet<TransitionEvent> = new Set<TransitionEvent>([
   'mark_duplicate',
   'merge',
   'close',
+  'ask_citizen',
 ]);
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 /**
  * The text of a notice. Only fixed wording plus fields written for the citizen (the refusal ground from
- * the closed list, the authority a case went to, the answer to a consultation); never staff's free-text
+ * the closed list, the authority a case went to, the answer to a consultation, a question staff asked); never staff's free-text
  * reasons, which may name people.
  */
 export function noticeText(type: TransitionEvent, kind: CaseKind, number: string, data: Record<string, unknown> | null): string | null {
@@ -47,6 +48,10 @@ export function noticeText(type: TransitionEvent, kind: CaseKind, number: string
     detail = `已移送${clip(data.authority.trim(), 50)}处理`;
   } else if (type === 'answer' && typeof data?.answer === 'string') {
     detail = `答复如下：\n${clip(data.answer.trim(), 800)}`;
+  }
+  if (type === 'ask_citizen' && typeof data?.question === 'string') {
+    // The question is written for the citizen (the back office says so on its form).
+    return `【食安通】关于您的${KIND_LABELS[kind]}（编号 ${number}），办案人员向您提出了问题：\n${clip(data.question.trim(), 800)}\n请直接发送“回复 ${number} 您的回答”作答，也可以在查询页面用编号和查询码回复。`;
   }
   return `【食安通】您的${KIND_LABELS[kind]}（编号 ${number}）有新进展：${detail}。\n发送“查询 ${number} 查询码”可查看详情。`;
 }

@@ -11,7 +11,8 @@ export const SUPPRESS_BELOW = 5;
 /** A published count: null when 1–4 (suppressed). */
 export type Cell = number | null;
 export const cell = (n: number): Cell => (n > 0 && n < SUPPRESS_BELOW ? null : n);
-const rate = (num: number, den: number): number | null => (den >= SUPPRESS_BELOW && cell(num) !== null && cell(den - num) !== null ? num / den : null);
+const publishedCell = cell;
+const publishedRate = (num: number, den: number): number | null => (den >= SUPPRESS_BELOW && cell(num) !== null && cell(den - num) !== null ? num / den : null);
 
 export interface MonthRow {
   month: string;
@@ -47,23 +48,57 @@ function nextMonth(ym: string): string {
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
+/** The staff statistics' finer filters (the public page has none). `category` 'unclassified' = no category yet. */
+export interface StatisticsFilter {
+  kind?: string;
+  category?: string;
+  township?: string;
+  unitId?: string;
+}
+
 /** Cases counted: everything submitted except duplicates and cases folded into another. */
-const COUNTED = (db: Db, from: Date, to: Date) =>
-  db
+const COUNTED = (db: Db, from: Date, to: Date, f: StatisticsFilter = {}) => {
+  let q = db
     .selectFrom('intake_case')
     .where('received_at', '>=', from.toISOString())
     .where('received_at', '<', to.toISOString())
     .where('status', 'not in', ['duplicate', 'merged']);
+  if (f.kind) q = q.where('kind', '=', f.kind);
+  if (f.category) q = f.category === 'unclassified' ? q.where('category', 'is', null) : q.where('category', '=', f.category);
+  if (f.township) q = q.where('township', '=', f.township);
+  if (f.unitId) q = q.where('unit_id', '=', f.unitId);
+  return q;
+};
 
 export async function publicStatistics(db: Db, now: Date, monthsBack = 12): Promise<Statistics> {
-  const months = lastMonths(now, monthsBack);
+  return computeStatistics(db, lastMonths(now, monthsBack), {}, true);
+}
+
+/** The months from `from` to `to` (YYYY-MM, inclusive). */
+export function monthsBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let m = from; m <= to && out.length < 120; m = nextMonth(m)) out.push(m);
+  return out;
+}
+
+/**
+ * Staff statistics: the same figures over any period of whole months, with the finer filters, and no
+ * small-cell suppression (staff see the real counts; this never leaves the back office).
+ */
+export async function staffStatistics(db: Db, period: { from: string; to: string }, filter: StatisticsFilter): Promise<Statistics> {
+  return computeStatistics(db, monthsBetween(period.from, period.to), filter, false);
+}
+
+async function computeStatistics(db: Db, months: string[], filter: StatisticsFilter, suppress: boolean): Promise<Statistics> {
+  const cell = suppress ? publishedCell : (n: number): Cell => n;
+  const rate = suppress ? publishedRate : (num: number, den: number): number | null => (den > 0 ? num / den : null);
   const first = months[0] as string;
   const from = monthStart(first);
   const to = monthStart(nextMonth(months[months.length - 1] as string));
 
   const monthRows: MonthRow[] = [];
   for (const ym of months) {
-    const rows = await COUNTED(db, monthStart(ym), monthStart(nextMonth(ym)))
+    const rows = await COUNTED(db, monthStart(ym), monthStart(nextMonth(ym)), filter)
       .select(['kind', 'category', (eb) => eb.fn.countAll<number | string>().as('n')])
       .groupBy(['kind', 'category'])
       .execute();
@@ -85,28 +120,32 @@ export async function publicStatistics(db: Db, now: Date, monthsBack = 12): Prom
     });
   }
 
-  const townships = await COUNTED(db, from, to)
+  const townships = await COUNTED(db, from, to, filter)
     .select(['township', (eb) => eb.fn.countAll<number | string>().as('n')])
     .groupBy('township')
     .execute();
-  const categories = await COUNTED(db, from, to)
+  const categories = await COUNTED(db, from, to, filter)
     .select(['category', (eb) => eb.fn.countAll<number | string>().as('n')])
     .groupBy('category')
     .execute();
 
   const units = new Map((await db.selectFrom('unit').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
-  const compliance = (await complianceByUnit(db, from, to))
+  const compliance = (Object.keys(filter).length ? await filteredCompliance(db, from, to, filter) : await complianceByUnit(db, from, to))
     .map((u) => ({ unitId: u.unitId, unit: (u.unitId && units.get(u.unitId)) || '未分派', stopped: cell(u.stopped), rate: rate(u.inTime, u.stopped) }))
     .sort((a, b) => a.unit.localeCompare(b.unit, 'zh-CN'));
 
-  const med = await db
+  let medQ = db
     .selectFrom('case_event')
-    .select(['type', (eb) => eb.fn.countAll<number | string>().as('n')])
-    .where('type', 'in', ['mediation_succeed', 'mediation_fail'])
-    .where('at', '>=', from.toISOString())
-    .where('at', '<', to.toISOString())
-    .groupBy('type')
-    .execute();
+    .innerJoin('intake_case', 'intake_case.id', 'case_event.case_id')
+    .select(['case_event.type as type', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('case_event.type', 'in', ['mediation_succeed', 'mediation_fail'])
+    .where('case_event.at', '>=', from.toISOString())
+    .where('case_event.at', '<', to.toISOString());
+  if (filter.kind) medQ = medQ.where('intake_case.kind', '=', filter.kind);
+  if (filter.category) medQ = filter.category === 'unclassified' ? medQ.where('intake_case.category', 'is', null) : medQ.where('intake_case.category', '=', filter.category);
+  if (filter.township) medQ = medQ.where('intake_case.township', '=', filter.township);
+  if (filter.unitId) medQ = medQ.where('intake_case.unit_id', '=', filter.unitId);
+  const med = await medQ.groupBy('case_event.type').execute();
   const succeeded = Number(med.find((m) => m.type === 'mediation_succeed')?.n ?? 0);
   const failed = Number(med.find((m) => m.type === 'mediation_fail')?.n ?? 0);
 
@@ -123,4 +162,28 @@ export async function publicStatistics(db: Db, now: Date, monthsBack = 12): Prom
     compliance,
     mediation: { succeeded: cell(succeeded), failed: cell(failed), rate: rate(succeeded, succeeded + failed) },
   };
+}
+
+/** complianceByUnit (same rules) restricted to the staff filters. */
+async function filteredCompliance(db: Db, from: Date, to: Date, f: StatisticsFilter): Promise<{ unitId: string | null; stopped: number; inTime: number }[]> {
+  let q = db
+    .selectFrom('case_clock')
+    .innerJoin('intake_case', 'intake_case.id', 'case_clock.case_id')
+    .select(['intake_case.unit_id as unitId', 'case_clock.due_at as dueAt', 'case_clock.stopped_at as stoppedAt', 'case_clock.stop_event as stopEvent'])
+    .where('case_clock.status', '=', 'stopped')
+    .where('case_clock.stopped_at', '>=', from.toISOString())
+    .where('case_clock.stopped_at', '<', to.toISOString());
+  if (f.kind) q = q.where('intake_case.kind', '=', f.kind);
+  if (f.category) q = f.category === 'unclassified' ? q.where('intake_case.category', 'is', null) : q.where('intake_case.category', '=', f.category);
+  if (f.township) q = q.where('intake_case.township', '=', f.township);
+  if (f.unitId) q = q.where('intake_case.unit_id', '=', f.unitId);
+  const by = new Map<string | null, { unitId: string | null; stopped: number; inTime: number }>();
+  for (const r of await q.execute()) {
+    if (r.stopEvent?.startsWith('restart:')) continue;
+    const u = by.get(r.unitId) ?? { unitId: r.unitId, stopped: 0, inTime: 0 };
+    u.stopped++;
+    if (r.dueAt && r.stoppedAt && r.stoppedAt <= r.dueAt) u.inTime++;
+    by.set(r.unitId, u);
+  }
+  return [...by.values()];
 }

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ShiantongClient } from '../../bots/wechat/api-client.ts';
 import { deliverNotice } from '../../bots/wechat/notice-consumer.ts';
 import { applyTransition, findCaseByNumber } from '../../src/cases/case.repository.ts';
+import { askCitizen } from '../../src/cases/questions.service.ts';
 import type { Db } from '../../src/db/database.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { type Runtime, startRuntime } from '../../src/runtime.ts';
@@ -328,6 +329,40 @@ describe('WeChat bot (mock puppet, real server and Redis)', () => {
     expect(bystander.inbox.join()).not.toContain(number);
     // The server never consumes the bot's queue: its workers are for QUEUES only.
     expect(rt.workers.map((w) => w.name)).not.toContain('citizen-notices');
+  });
+
+  it('sends a staff question to an anonymous reporter, who answers in the chat with 回复 编号 内容', async () => {
+    const c = bot.citizen('anon-answerer');
+    await c.say('我要举报', /发现的问题/);
+    await c.say('龙湖镇某村东头有个小作坊，晚上从饭店收泔水油回来熬，白天卖给附近的早餐摊。', /叫什么名字/);
+    await c.say('不知道', /在哪儿/);
+    await c.say('龙湖镇某村东头', /什么时候/);
+    await c.say('上周五', /匿名/);
+    await c.say('匿名', /奖励/);
+    await c.say('不要', /请核对/);
+    const { number } = receiptOf(await c.say('确认', /提交成功/));
+    const row = await until(async () => {
+      const r = await findCaseByNumber(rt.deps.db, number);
+      return r && r.status !== 'received' ? r : undefined;
+    }, 'triage');
+    const from = c.inbox.length;
+    const none = await c.say(`回复 ${number} 还没有问题呢`, /没有需要您回复的问题/);
+    expect(none).toContain(number);
+    await askCitizen(rt.deps, row.id, '请问作坊大概几点开始熬油？', { role: 'handler', id: randomUUID() });
+    const notice = await c.waitFor(/办案人员向您提出了问题/, from);
+    expect(notice).toContain('请问作坊大概几点开始熬油？');
+    expect(notice).toContain(`回复 ${number}`);
+    const stranger = await bot.citizen('not-the-reporter').say(`回复 ${number} 我来捣乱`, /没找到这个编号/);
+    expect(stranger).not.toContain('已收到');
+    await c.say(`回复 ${number} 大概晚上十点以后`, /已收到您对/);
+    const q = await rt.deps.db.selectFrom('case_question').selectAll().where('case_id', '=', row.id).executeTakeFirstOrThrow();
+    expect(q).toMatchObject({ answer_channel: 'wechat' });
+    expect(q.answer_enc).not.toContain('十点');
+    expect(rt.deps.cipher.open<string>(q.answer_enc!, `answer:${q.id}`)).toBe('大概晚上十点以后');
+    const ev = await rt.deps.db.selectFrom('case_event').selectAll().where('case_id', '=', row.id).where('type', '=', 'answer_citizen').executeTakeFirstOrThrow();
+    expect(ev).toMatchObject({ public: 1, actor_role: 'citizen', actor_id: null });
+    expect(ev.data ?? '').not.toContain('十点');
+    expect(await rt.deps.db.selectFrom('party').select('id').where('case_id', '=', row.id).execute()).toHaveLength(0);
   });
 
   it('retries an undeliverable notice, then records it as failed', async () => {

@@ -60,6 +60,8 @@ const VALID: Record<TransitionEvent, Command> = {
   extend_clock: { type: 'extend_clock', reason: '案情复杂，经负责人批准延长', data: { clock: 'D4' } },
   escalate: { type: 'escalate', data: { clock: 'D1' } },
   comment: { type: 'comment', reason: '已电话联系投诉人' },
+  ask_citizen: { type: 'ask_citizen', data: { question: '请问您购买的具体日期是哪天？' } },
+  answer_citizen: { type: 'answer_citizen', data: { questionId: '0190a8f0-0000-7000-8000-000000000001' } },
 };
 
 const KINDS: CaseKind[] = ['complaint', 'report', 'consultation'];

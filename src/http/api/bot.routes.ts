@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { noticeForDelivery, recordNoticeOutcome } from '../../notices/citizen-notice.ts';
+import { ANSWER_MAX, answerLatestForContact } from '../../cases/questions.service.ts';
 import { CONTACT_ID, casesOfContact, contactMac } from '../../notices/wechat-contact.ts';
 import type { AppEnv } from '../app.ts';
 import { validationError } from '../errors.ts';
@@ -51,6 +52,7 @@ function contactHeader(value: string | undefined): string {
 const NoticeId = z.uuid();
 const Failure = z.object({ error: z.string().trim().min(1).max(300) });
 const Handoff = z.object({ message: z.string().trim().min(1).max(2000) });
+const BotAnswer = z.object({ answer: z.string({ error: '请填写回复内容' }).trim().min(1, { error: '请填写回复内容' }).max(ANSWER_MAX, { error: `回复最多 ${ANSWER_MAX} 个字` }) });
 
 function noticeId(raw: string): string {
   const p = NoticeId.safeParse(raw);
@@ -93,6 +95,20 @@ export function botRoutes(deps: Deps) {
     const out = await recordNoticeOutcome(deps.db, id, { delivered: false, error }, deps.clock.now());
     deps.logger.warn({ noticeId: id }, 'citizen notice could not be delivered');
     return c.json(out);
+  });
+
+  /**
+   * `回复 <编号> <内容>`: the contact answers the latest open question of a case it submitted. No query
+   * code: owning the case is proven by the contact. Not its case → the same 404 as a wrong code.
+   */
+  app.post('/bot/cases/:number/answers', async (c) => {
+    const contact = contactHeader(c.req.header('x-wechat-contact'));
+    const { answer } = await jsonBody(c, BotAnswer);
+    const number = c.req.param('number').trim().toUpperCase();
+    if (!/^XZ-\d{8}-\d{6,}$/.test(number)) throw new AppError('CASE_NOT_FOUND', '未找到该编号的案件，或查询码不正确');
+    const r = await answerLatestForContact(deps, contact, number, answer);
+    c.header('Cache-Control', 'no-store');
+    return c.json(r, 201);
   });
 
   /** `人工`: a message for staff, stored encrypted. */

@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with, and a
 // self-contained docs page (no external scripts: it may run on a government intranet).
+import { AnswerSchema } from './status.routes.ts';
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { z } from 'zod';
@@ -34,6 +35,7 @@ const StatusSchema = z.object({
   timeline: z.array(z.object({ at: z.string(), text: z.string() })),
   deadlines: z.array(z.object({ clock: z.string(), text: z.string(), due: z.string().nullable() })),
   relatedNumbers: z.array(z.string()),
+  questions: z.array(z.object({ id: z.string(), question: z.string(), askedAt: z.string(), answered: z.boolean() })),
 });
 
 const js = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });
@@ -90,11 +92,26 @@ export function openApiDocument() {
           },
         },
       },
+      '/api/v1/cases/{number}/answers': {
+        post: {
+          summary: '回复办案人员的问题 / Answer a question staff asked',
+          description: 'The question ids are in the status (`questions`). The answer is stored encrypted and shown to staff only; the timeline records that an answer was given.',
+          parameters: [{ name: 'number', in: 'path', required: true, schema: { type: 'string', example: 'XZ-20261128-000123' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Answer' } } } },
+          responses: {
+            '201': { description: 'Answer recorded' },
+            '404': errorRef('Unknown number or wrong code (same answer for both), or unknown question'),
+            '409': errorRef('Question already answered'),
+            '422': errorRef('Validation failed'),
+            '429': errorRef('Too many requests'),
+          },
+        },
+      },
       '/healthz': { get: { summary: 'Process is up', responses: { '200': { description: 'ok' } } } },
       '/readyz': { get: { summary: 'Database and Redis answer', responses: { '200': { description: 'ready' }, '503': { description: 'not ready' } } } },
     },
     components: {
-      schemas: { Submission: js(SubmissionSchema), Receipt: js(ReceiptSchema), Status: js(StatusSchema), Error: js(ErrorSchema) },
+      schemas: { Submission: js(SubmissionSchema), Receipt: js(ReceiptSchema), Status: js(StatusSchema), Answer: js(AnswerSchema), Error: js(ErrorSchema) },
     },
   };
 }

@@ -88,7 +88,7 @@ export function PasswordPage(props: { user: StaffUser; token: string; errors: st
 
 const QUEUE_TITLES = { mine: '我的案件', unassigned: '待分派案件', search: '案件查询' } as const;
 
-function Select(props: { name: string; label: string; value: string | undefined; options: readonly (readonly [string, string])[] }) {
+export function Select(props: { name: string; label: string; value: string | undefined; options: readonly (readonly [string, string])[] }) {
   return (
     <div class="field">
       <label for={`f-${props.name}`}>{props.label}</label>

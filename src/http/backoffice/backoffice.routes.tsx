@@ -35,7 +35,12 @@ import { categoryLabel, kindLabel, statusLabel, urgencyLabel, when } from './for
 import { BO_STYLESHEET, BoErrorPage } from './layout.tsx';
 import { PoliceInboxPage, PoliceReferralPage, PoliceReportPage, ReferralPanel } from './referral.pages.tsx';
 import { DispositionPage } from './disposition.page.tsx';
-import { approveDisposition, dispositionForReview, editDraftDisposition } from '../../publication/disposition.service.ts';
+import { DASHBOARD_CSP, QUEUES_BASE_PATH, queueDashboard } from './queues.dashboard.ts';
+import { StaffStatisticsPage, type StaffStatisticsQuery, statisticsCsv } from './statistics.page.tsx';
+import { lastMonths, monthsBetween, staffStatistics } from '../../publication/statistics.queries.ts';
+import { CASE_KINDS } from '../../cases/case.machine.ts';
+import { CATEGORIES, TOWNSHIPS } from '../../triage/triage.ts';
+import { approveDisposition, correctDisposition, dispositionForReview, editDraftDisposition, withdrawDisposition } from '../../publication/disposition.service.ts';
 import { z } from 'zod';
 import type { Role } from '../../cases/case.machine.ts';
 import { canSeeCase } from '../../backoffice/scope.ts';
@@ -98,6 +103,8 @@ export const BACKOFFICE_ROUTES = [
   { method: 'GET', path: '/cases/:id/referral/:rid/package.zip', access: ['handler', 'supervisor'], caseScoped: true },
   { method: 'GET', path: '/cases/:id/disposition', access: ['handler', 'supervisor'], caseScoped: true },
   { method: 'POST', path: '/cases/:id/disposition/:step', access: ['handler', 'supervisor'], caseScoped: true },
+  { method: 'GET', path: '/statistics', access: ['supervisor', 'admin'] },
+  { method: 'GET', path: '/statistics.csv', access: ['supervisor', 'admin'] },
   { method: 'GET', path: '/police', access: ['police'] },
   { method: 'GET', path: '/police/report', access: ['police'] },
   { method: 'POST', path: '/police/report', access: ['police'] },
@@ -109,6 +116,9 @@ export const BACKOFFICE_ROUTES = [
   { method: 'POST', path: '/admin/users', access: ['admin'] },
   { method: 'GET', path: '/admin/units', access: ['admin'] },
   { method: 'POST', path: '/admin/units', access: ['admin'] },
+  // The BullMQ dashboard (queues.dashboard.ts): read-only, GET only.
+  { method: 'GET', path: '/admin/queues', access: ['admin'] },
+  { method: 'GET', path: '/admin/queues/*', access: ['admin'] },
 ] as const satisfies readonly RouteRule[];
 
 type BoEnv = { Variables: AppEnv['Variables'] & { session: SessionUser } };
@@ -138,7 +148,10 @@ export function backofficeRoutes(deps: Deps) {
   const token = (c: C) => issueToken(mac, ensureCsrfCookie(c, secure(c)), nowMs());
   const clockNames = new Map(Object.values(RULES).flatMap((byId) => Object.values(byId).map((r) => [r.id, r.nameZh] as const)));
 
-  app.use('*', secureHeaders({ contentSecurityPolicy: PORTAL_CSP, xFrameOptions: 'DENY', referrerPolicy: 'no-referrer' }));
+  // The queue dashboard runs its own scripts: its own CSP; every other page the portal's script-free one.
+  const pageCsp = secureHeaders({ contentSecurityPolicy: PORTAL_CSP, xFrameOptions: 'DENY', referrerPolicy: 'no-referrer' });
+  const dashboardCsp = secureHeaders({ contentSecurityPolicy: DASHBOARD_CSP, xFrameOptions: 'DENY', referrerPolicy: 'no-referrer' });
+  app.use('*', (c, next) => (c.req.path === QUEUES_BASE_PATH || c.req.path.startsWith(`${QUEUES_BASE_PATH}/`) ? dashboardCsp(c, next) : pageCsp(c, next)));
   app.use('*', async (c, next) => {
     await next();
     if (!c.req.path.startsWith(`${COOKIE_PATH}/static/`)) c.header('Cache-Control', 'no-store');
@@ -425,7 +438,7 @@ export function backofficeRoutes(deps: Deps) {
     const s = c.get('session');
     return render(c, <DispositionPage user={s.user} token={token(c)} caseId={row.id} caseNumber={number} d={disposition} sources={sources} canApprove={s.user.role === 'supervisor'} errors={extra.errors ?? []} flash={extra.flash ?? null} />, status);
   };
-  app.get('/cases/:id/disposition', rule('GET', '/cases/:id/disposition'), (c) => dispositionPage(c, c.req.query('done') ? { flash: c.req.query('done') === 'approve' ? '已审核通过并公开。' : '已保存。' } : {}));
+  app.get('/cases/:id/disposition', rule('GET', '/cases/:id/disposition'), (c) => dispositionPage(c, c.req.query('done') ? { flash: ({ approve: '已审核通过并公开。', correct: '已更正。', withdraw: '已撤回。' } as Record<string, string>)[c.req.query('done') ?? ''] ?? '已保存。' } : {}));
   app.post('/cases/:id/disposition/:step', rule('POST', '/cases/:id/disposition/:step'), async (c) => {
     const row = await scopedCase(c);
     const step = c.req.param('step');
@@ -437,6 +450,12 @@ export function backofficeRoutes(deps: Deps) {
     try {
       if (step === 'edit') await editDraftDisposition(deps, d.id, { findingsText: requireText(b.findingsText, '查明的事实'), decisionText: requireText(b.decisionText, '处理决定') }, actor, { expectedVersion });
       else if (step === 'approve') await approveDisposition(deps, d.id, actor, { expectedVersion });
+      else if (step === 'correct' || step === 'withdraw') {
+        // Corrections and withdrawals of published records: supervisors only (the reason is kept).
+        if (actor.role !== 'supervisor') throw new AppError('FORBIDDEN', '更正或撤回须由负责人操作');
+        if (step === 'correct') await correctDisposition(deps, d.id, { findingsText: requireText(b.findingsText, '查明的事实'), decisionText: requireText(b.decisionText, '处理决定') }, requireText(b.reason, '更正理由'), actor, { expectedVersion });
+        else await withdrawDisposition(deps, d.id, requireText(b.reason, '撤回理由'), actor, { expectedVersion });
+      }
       else throw new AppError('NOT_FOUND', '未知操作');
     } catch (e) {
       if (e instanceof AppError && ['VALIDATION', 'INVALID_TRANSITION', 'CONFLICT', 'FORBIDDEN'].includes(e.code)) return dispositionPage(c, { errors: e.fields.length ? e.fields.map((f) => f.message) : [e.message] }, e.status as ContentfulStatusCode);
@@ -444,6 +463,45 @@ export function backofficeRoutes(deps: Deps) {
     }
     await appendAuditNow(deps.db, { actorId: actor.id, actorRole: actor.role, action: 'case_action', caseId: row.id, detail: { event: `disposition_${step}`, dispositionId: d.id } }, deps.clock.now());
     return c.redirect(`/staff/cases/${encodeURIComponent(row.id)}/disposition?done=${step}`, 303);
+  });
+
+  // Staff statistics: supervisors their own unit, admins everything; real counts (no suppression).
+  const statisticsQuery = (c: C): StaffStatisticsQuery => {
+    const s = c.get('session');
+    const q = c.req.query();
+    const months = lastMonths(deps.clock.now(), 12);
+    const ym = (v: string | undefined, d: string) => (v === undefined || v === '' ? d : /^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? v : null);
+    const from = ym(q.from, months[0] as string);
+    const to = ym(q.to, months[months.length - 1] as string);
+    if (!from || !to || from > to || monthsBetween(from, to).length > 60) throw new AppError('VALIDATION', '统计期间无效（起止月份，最长 60 个月）');
+    const opt = (v: string | undefined, ok: (x: string) => boolean) => (v && ok(v) ? v : undefined);
+    let unitId = opt(q.unitId, (x) => x.length <= 64);
+    if (s.user.role !== 'admin') {
+      if (!s.user.unit_id) throw new AppError('FORBIDDEN', '您的账号未关联单位');
+      unitId = s.user.unit_id;
+    }
+    return {
+      from,
+      to,
+      ...(opt(q.kind, (x) => (CASE_KINDS as readonly string[]).includes(x)) ? { kind: q.kind } : {}),
+      ...(opt(q.category, (x) => x === 'unclassified' || (CATEGORIES as readonly string[]).includes(x)) ? { category: q.category } : {}),
+      ...(opt(q.township, (x) => (TOWNSHIPS as readonly string[]).includes(x)) ? { township: q.township } : {}),
+      ...(unitId ? { unitId } : {}),
+    };
+  };
+  const statisticsFor = (q: StaffStatisticsQuery) => staffStatistics(deps.db, { from: q.from, to: q.to }, { ...(q.kind ? { kind: q.kind } : {}), ...(q.category ? { category: q.category } : {}), ...(q.township ? { township: q.township } : {}), ...(q.unitId ? { unitId: q.unitId } : {}) });
+  app.get('/statistics', rule('GET', '/statistics'), async (c) => {
+    const q = statisticsQuery(c);
+    const [st, units] = await Promise.all([statisticsFor(q), deps.db.selectFrom('unit').select(['id', 'name']).where('kind', '!=', 'police').orderBy('name').execute()]);
+    const s = c.get('session');
+    return render(c, <StaffStatisticsPage user={s.user} token={token(c)} q={q} s={st} units={units} unitLocked={s.user.role !== 'admin'} />);
+  });
+  app.get('/statistics.csv', rule('GET', '/statistics.csv'), async (c) => {
+    const q = statisticsQuery(c);
+    const st = await statisticsFor(q);
+    const actor = c.get('actor');
+    await appendAuditNow(deps.db, { actorId: actor.id, actorRole: actor.role, action: 'export', detail: { what: 'statistics_csv', ...q } }, deps.clock.now());
+    return c.body(statisticsCsv(st), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="statistics-${q.from}-${q.to}.csv"` });
   });
 
   // Police portal: only referrals transferred to the officer's own unit.
@@ -557,5 +615,14 @@ export function backofficeRoutes(deps: Deps) {
       throw e;
     }
   });
+  // The BullMQ dashboard for admins (read-only); a path it does not know leads back to its start page.
+  const dashboard = queueDashboard(deps);
+  const toDashboard = async (c: C) => {
+    const res = await dashboard.fetch(c.req.raw);
+    return res.status === 404 ? c.redirect(QUEUES_BASE_PATH, 302) : res;
+  };
+  app.get('/admin/queues', rule('GET', '/admin/queues'), toDashboard);
+  app.get('/admin/queues/*', rule('GET', '/admin/queues/*'), toDashboard);
+
   return app;
 }

@@ -42,6 +42,7 @@ const EVENT_LABELS: Partial<Record<string, string>> = {
   reassign: '改派',
   relabel: '修改分类标签',
   escalate: '超期督办',
+  answer_citizen: '群众回复了问题',
 };
 const eventLabel = (t: string) => ACTIONS[t as TransitionEvent]?.label ?? EVENT_LABELS[t] ?? t;
 
@@ -180,7 +181,7 @@ function eventDetail(data: string | null): string {
     const d = JSON.parse(data) as Record<string, unknown>;
     const parts: string[] = [];
     if (typeof d.ground === 'string') parts.push(REFUSAL_GROUNDS[d.ground as keyof typeof REFUSAL_GROUNDS] ?? d.ground);
-    for (const k of ['authority', 'agreement', 'decision', 'penalty', 'answer', 'clock'] as const) if (typeof d[k] === 'string') parts.push(String(d[k]));
+    for (const k of ['authority', 'agreement', 'decision', 'penalty', 'answer', 'question', 'clock'] as const) if (typeof d[k] === 'string') parts.push(String(d[k]));
     if (d.field === 'category' || d.field === 'urgency') {
       const label = d.field === 'category' ? categoryLabel : urgencyLabel;
       parts.push(`${d.field === 'category' ? '类别' : '紧急程度'}：${label(typeof d.from === 'string' ? d.from : null)} → ${label(typeof d.to === 'string' ? d.to : null)}`);
@@ -300,6 +301,28 @@ export function CasePage(p: CasePageProps) {
               <p>身份信息已隐藏（只有承办该案件的人员可以查看）。</p>
             )}
           </section>
+
+          {view.questions.length ? (
+            <section aria-labelledby="questions-h" id="questions">
+              <h2 id="questions-h">向群众提出的问题</h2>
+              <ol>
+                {view.questions.map((q) => (
+                  <li>
+                    <p>
+                      <time datetime={q.askedAt}>{when(q.askedAt)}</time> {q.askedBy ?? ''}问：{q.question}
+                    </p>
+                    {q.answer !== null && q.answeredAt ? (
+                      <p class="answer">
+                        <time datetime={q.answeredAt}>{when(q.answeredAt)}</time> 回复（{q.answerChannel === 'wechat' ? '微信' : q.answerChannel === 'web' ? '网页' : '接口'}）：{q.answer}
+                      </p>
+                    ) : (
+                      <p class="hint">尚未回复</p>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            </section>
+          ) : null}
 
           <section aria-labelledby="timeline-h">
             <h2 id="timeline-h">办理记录</h2>

@@ -100,6 +100,43 @@ export function DispositionPage(p: { user: StaffUser; token: string; caseId: str
           )}
         </>
       ) : null}
+      {p.d.status === 'published' && p.canApprove ? (
+        <>
+          <h2>更正已公开的记录</h2>
+          <form method="post" action={`${base}/correct`} class="action">
+            <CsrfInput token={p.token} />
+            <input type="hidden" name="version" value={String(p.d.version)} />
+            <p>
+              <label for="c-findings">查明的事实（保存时会再次自动遮蔽个人信息）</label>
+              <textarea id="c-findings" name="findingsText" rows={4} required>
+                {p.d.findings_text}
+              </textarea>
+            </p>
+            <p>
+              <label for="c-decision">处理决定</label>
+              <textarea id="c-decision" name="decisionText" rows={3} required>
+                {p.d.decision_text}
+              </textarea>
+            </p>
+            <p>
+              <label for="c-reason">更正理由（将在公开页面显示）</label>
+              <textarea id="c-reason" name="reason" rows={2} required></textarea>
+            </p>
+            <button type="submit">更正</button>
+          </form>
+          <h2>撤回已公开的记录</h2>
+          <form method="post" action={`${base}/withdraw`} class="action">
+            <CsrfInput token={p.token} />
+            <input type="hidden" name="version" value={String(p.d.version)} />
+            <p>
+              <label for="w-reason">撤回理由（将在公开页面显示）</label>
+              <textarea id="w-reason" name="reason" rows={2} required></textarea>
+            </p>
+            <button type="submit">撤回</button>
+          </form>
+        </>
+      ) : null}
+      {p.d.status === 'withdrawn' && p.d.withdraw_reason ? <p>撤回理由：{p.d.withdraw_reason}</p> : null}
     </BoLayout>
   );
 }

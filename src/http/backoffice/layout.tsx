@@ -13,7 +13,7 @@ export const BO_STYLESHEET = { path: `/static/backoffice-${createHash('sha256').
 
 export const BO_NAME = '食安通 · 办案系统';
 
-export type BoNav = 'mine' | 'unassigned' | 'due_soon' | 'overdue' | 'search' | 'users' | 'units' | 'account' | 'police' | null;
+export type BoNav = 'mine' | 'unassigned' | 'due_soon' | 'overdue' | 'search' | 'statistics' | 'users' | 'units' | 'account' | 'police' | null;
 
 export function CsrfInput(props: { token: string }) {
   return <input type="hidden" name={CSRF_FIELD} value={props.token} />;
@@ -59,6 +59,7 @@ export function BoLayout(props: { title: string; nav: BoNav; user: StaffUser | n
                   {works ? item('due_soon', '/staff/cases/due-soon', '即将到期') : null}
                   {works ? item('overdue', '/staff/cases/overdue', '已超期') : null}
                   {works ? item('search', '/staff/cases/search', '查询') : null}
+                  {u.role === 'supervisor' || u.role === 'admin' ? item('statistics', '/staff/statistics', '统计分析') : null}
                   {u.role === 'police' ? item('police', '/staff/police', '移送案件') : null}
                   {u.role === 'admin' ? item('users', '/staff/admin/users', '用户管理') : null}
                   {u.role === 'admin' ? item('units', '/staff/admin/units', '单位管理') : null}

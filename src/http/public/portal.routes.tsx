@@ -5,6 +5,7 @@
 //   POST /submit           validate (SubmissionSchema, via the API's parseSubmission) → receipt, or the form
 //                          again with each error next to its field and everything typed kept (files excepted)
 //   GET  /status           lookup form;  POST /status  number + query code → public status
+//   POST /status/answer    number + query code + question id + answer → the status page again (answered)
 //   GET  /static/…         the stylesheet (content-hashed URL) and the icon
 // Every POST passes CSRF (csrf.ts) and a per-client rate limit; the submission form has a honeypot.
 // Pages carry a strict CSP (no scripts at all, styles and images from this origin only) and are not cached.
@@ -29,7 +30,8 @@ import { ErrorPage } from './error.page.tsx';
 import { HomePage } from './home.page.tsx';
 import { ReceiptPage } from './receipt.page.tsx';
 import { ICON, STYLESHEET } from './static.ts';
-import { LookupPage, LookupSchema, type LookupSlot, type LookupState, StatusPage } from './status.pages.tsx';
+import { type AnswerFormState, LookupPage, LookupSchema, type LookupSlot, type LookupState, StatusPage } from './status.pages.tsx';
+import { answerQuestion } from '../../cases/questions.service.ts';
 import { type StaffQuestionSource, noStaffQuestions } from './staff-questions.ts';
 import { ChooseKindPage, SubmissionFormPage } from './submit.pages.tsx';
 import { type FormValues, type ReadForm, checkFormFiles, groupErrors, isSubmissionKind, readForm, validateForm } from './submission.form.ts';
@@ -203,6 +205,45 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
     }
     const questions = await staffQuestions(status.number);
     return render(c, <StatusPage status={status} questions={questions} code={parsed.data.code} token={newToken(c)} />);
+  });
+
+  // The citizen answers a question: number + code travel in the form (never the URL); the same not-found
+  // as the lookup for a wrong code; the status page again, with the answer marked as given.
+  app.post('/status/answer', csp, page, lookupLimit, limitBody({ maxSize: 64 * 1024, onError: tooLarge('提交的内容过大。') }), async (c) => {
+    let body: Record<string, unknown>;
+    try {
+      body = await c.req.parseBody();
+    } catch {
+      throw new AppError('MALFORMED_BODY', '表单内容无法解析，请返回重新填写。');
+    }
+    const values = { number: first(body.number), code: first(body.code) };
+    const questionId = first(body.questionId);
+    const answer = first(body.answer);
+    const lookupErrors = new Map<LookupSlot, string[]>();
+    const csrf = checkCsrf(c, mac, body[CSRF_FIELD], now());
+    const parsed = LookupSchema.safeParse(values);
+    if (!parsed.success) {
+      lookupErrors.set('general', [`${DEFAULT_MESSAGES.CASE_NOT_FOUND}。请核对后重试。`]);
+      return lookupPage(c, { values, errors: lookupErrors }, 404);
+    }
+    const status = await getPublicStatus(deps.db, parsed.data.number, parsed.data.code);
+    if (!status) {
+      lookupErrors.set('general', [`${DEFAULT_MESSAGES.CASE_NOT_FOUND}。请核对后重试。`]);
+      return lookupPage(c, { values: { ...values, number: parsed.data.number }, errors: lookupErrors }, 404);
+    }
+    const again = async (state: AnswerFormState | null, flash: string | null, code: ContentfulStatusCode) => {
+      const fresh = (await getPublicStatus(deps.db, parsed.data.number, parsed.data.code)) ?? status;
+      return render(c, <StatusPage status={fresh} questions={await staffQuestions(fresh.number)} code={parsed.data.code} token={newToken(c)} answer={state} flash={flash} />, code);
+    };
+    if (!csrf.ok) return again({ questionId, answer, errors: [CSRF_MESSAGES[csrf.reason]] }, null, 403);
+    if (answer.trim() === '') return again({ questionId, answer, errors: ['请填写回复内容'] }, null, 422);
+    try {
+      await answerQuestion(deps, parsed.data.number, parsed.data.code, questionId, answer, 'web');
+    } catch (e) {
+      if (e instanceof AppError && ['VALIDATION', 'CONFLICT', 'NOT_FOUND', 'INVALID_TRANSITION'].includes(e.code)) return again({ questionId, answer, errors: [e.message] }, null, e.status as ContentfulStatusCode);
+      throw e;
+    }
+    return again(null, '您的回复已提交，办案人员会看到。', 200);
   });
 
   return app;

@@ -97,11 +97,47 @@ export function LookupPage(props: { state: LookupState; token: string }) {
   );
 }
 
-export function StatusPage(props: { status: PublicCaseStatus; questions: StaffQuestion[]; code: string; token: string }) {
+export interface AnswerFormState {
+  questionId: string;
+  answer: string;
+  errors: string[];
+}
+
+function AnswerForm(props: { number: string; code: string; token: string; questionId: string; state: AnswerFormState | null }) {
+  const st = props.state && props.state.questionId === props.questionId ? props.state : null;
+  const id = `answer-${props.questionId}`;
+  return (
+    <form method="post" action="/status/answer" class="answer-form">
+      <CsrfField name={CSRF_FIELD} token={props.token} />
+      <input type="hidden" name="number" value={props.number} />
+      <input type="hidden" name="code" value={props.code} />
+      <input type="hidden" name="questionId" value={props.questionId} />
+      <div class={st?.errors.length ? 'field field-error' : 'field'}>
+        <label for={id}>您的回复</label>
+        {st?.errors.map((m) => (
+          <p class="error-message" id={`${id}-error`}>
+            {m}
+          </p>
+        ))}
+        <textarea id={id} name="answer" rows={4} maxlength={2000} required>
+          {st?.answer ?? ''}
+        </textarea>
+      </div>
+      <button type="submit">提交回复</button>
+    </form>
+  );
+}
+
+export function StatusPage(props: { status: PublicCaseStatus; questions: StaffQuestion[]; code: string; token: string; answer?: AnswerFormState | null; flash?: string | null }) {
   const s = props.status;
   return (
     <Layout title={`办理进度 ${s.number}`} nav="status">
       <h1>办理进度</h1>
+      {props.flash ? (
+        <p class="notice" role="status" id="flash">
+          {props.flash}
+        </p>
+      ) : null}
       <dl class="receipt">
         <dt>案件编号</dt>
         <dd class="case-number mono">{s.number}</dd>
@@ -116,12 +152,14 @@ export function StatusPage(props: { status: PublicCaseStatus; questions: StaffQu
       </dl>
 
       {props.questions.length ? (
-        <section aria-labelledby="questions-title">
+        <section aria-labelledby="questions-title" id="questions">
           <h2 id="questions-title">工作人员的问题</h2>
           <ul>
             {props.questions.map((q) => (
               <li>
                 <time datetime={q.askedAt}>{cstText(q.askedAt)}</time>：{q.text}
+                {q.id && q.answered ? <p class="hint">（您已回复）</p> : null}
+                {q.id && !q.answered ? <AnswerForm number={s.number} code={props.code} token={props.token} questionId={q.id} state={props.answer ?? null} /> : null}
               </li>
             ))}
           </ul>

@@ -1,0 +1,95 @@
+// Staff statistics: the public statistics page's figures and charts (the same SVG BarChart), over any
+// period of whole months, with finer filters (kind, category, township, unit) and without small-cell
+// suppression; a CSV of the same figures. Supervisors see their own unit only; admins everything.
+import type { StaffUser } from '../../backoffice/session.service.ts';
+import { CASE_KINDS } from '../../cases/case.machine.ts';
+import type { Statistics } from '../../publication/statistics.queries.ts';
+import { CATEGORIES, TOWNSHIPS } from '../../triage/triage.ts';
+import { BarChart, formatValue } from '../results/bar-chart.tsx';
+import { Select } from './backoffice.pages.tsx';
+import { categoryLabel, kindLabel } from './format.ts';
+import { BoLayout } from './layout.tsx';
+
+export interface StaffStatisticsQuery {
+  from: string;
+  to: string;
+  kind?: string;
+  category?: string;
+  township?: string;
+  unitId?: string;
+}
+
+const monthLabel = (ym: string) => `${ym.slice(0, 4)}年${Number(ym.slice(5))}月`;
+const catLabel = (c: string) => (c === 'unclassified' ? '未分类' : categoryLabel(c));
+
+export function statisticsQueryString(q: StaffStatisticsQuery): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v) p.set(k, v);
+  return p.toString();
+}
+
+export function StaffStatisticsPage(p: { user: StaffUser; token: string; q: StaffStatisticsQuery; s: Statistics; units: { id: string; name: string }[]; unitLocked: boolean }) {
+  const { s, q } = p;
+  return (
+    <BoLayout title="统计分析" nav="statistics" user={p.user} token={p.token}>
+      <h1>统计分析</h1>
+      <p class="lead">
+        {monthLabel(s.from)}至{monthLabel(s.to)}。内部数据，不做小数字隐去，请勿对外提供。
+      </p>
+      <form method="get" class="filters" aria-label="筛选">
+        <div class="field">
+          <label for="f-from">起始月份</label>
+          <input type="month" id="f-from" name="from" value={q.from} required />
+        </div>
+        <div class="field">
+          <label for="f-to">截止月份</label>
+          <input type="month" id="f-to" name="to" value={q.to} required />
+        </div>
+        <Select name="kind" label="类型" value={q.kind} options={CASE_KINDS.map((k) => [k, kindLabel(k)] as const)} />
+        <Select name="category" label="类别" value={q.category} options={[...CATEGORIES.map((k) => [k, categoryLabel(k)] as const), ['unclassified', '未分类'] as const]} />
+        <Select name="township" label="乡镇街道" value={q.township} options={TOWNSHIPS.map((k) => [k, k] as const)} />
+        {p.unitLocked ? null : <Select name="unitId" label="承办单位" value={q.unitId} options={p.units.map((u) => [u.id, u.name] as const)} />}
+        <button type="submit">筛选</button>
+      </form>
+      <p>
+        <a href={`/staff/statistics.csv?${statisticsQueryString(q)}`}>下载 CSV</a>
+      </p>
+      <h2>每月受理量</h2>
+      <BarChart caption="每月收到的投诉、举报和咨询（件）" rows={s.months.map((m) => ({ label: monthLabel(m.month), value: m.total }))} />
+      {CASE_KINDS.filter((k) => !q.kind || q.kind === k).map((k) => (
+        <BarChart caption={`每月${kindLabel(k)}（件）`} rows={s.months.map((m) => ({ label: monthLabel(m.month), value: m.byKind[k] ?? 0 }))} />
+      ))}
+      <h2>按类别</h2>
+      <BarChart caption="各类别件数（本期合计）" rows={s.byCategory.map((c) => ({ label: catLabel(c.category), value: c.count }))} />
+      <h2>按乡镇（街道）</h2>
+      <BarChart caption="各乡镇（街道）件数（本期合计）" rows={s.byTownship.map((t) => ({ label: t.township, value: t.count }))} />
+      <h2>按时办结率</h2>
+      <BarChart caption="各单位法定期限内办理的比例" percent rows={s.compliance.map((u) => ({ label: u.unit, value: u.rate }))} />
+      <h2>调解</h2>
+      <p>
+        调解成功 {formatValue(s.mediation.succeeded, false)} 件，调解终止 {formatValue(s.mediation.failed, false)} 件，成功率 {s.mediation.rate === null ? '—' : formatValue(s.mediation.rate, true)}。
+      </p>
+    </BoLayout>
+  );
+}
+
+const csvCell = (v: string | number | null): string => {
+  const t = v === null ? '' : String(v);
+  return /[",\r\n]/.test(t) || /^[=+\-@]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
+};
+
+/** The same figures as one long table: 分组, 项目, 细分, 件数, 比例. UTF-8 with BOM for Excel. */
+export function statisticsCsv(s: Statistics): string {
+  const rows: (string | number | null)[][] = [['分组', '项目', '细分', '件数', '比例']];
+  for (const m of s.months) {
+    rows.push(['每月合计', m.month, '', m.total, null]);
+    for (const [k, n] of Object.entries(m.byKind)) rows.push(['每月按类型', m.month, kindLabel(k), n, null]);
+    for (const [c, n] of Object.entries(m.byCategory)) rows.push(['每月按类别', m.month, catLabel(c), n, null]);
+  }
+  for (const c of s.byCategory) rows.push(['按类别', catLabel(c.category), '', c.count, null]);
+  for (const t of s.byTownship) rows.push(['按乡镇街道', t.township, '', t.count, null]);
+  for (const u of s.compliance) rows.push(['按时办结', u.unit, '', u.stopped, u.rate === null ? null : u.rate.toFixed(4)]);
+  rows.push(['调解', '调解成功', '', s.mediation.succeeded, null]);
+  rows.push(['调解', '调解终止', '', s.mediation.failed, s.mediation.rate === null ? null : s.mediation.rate.toFixed(4)]);
+  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+}

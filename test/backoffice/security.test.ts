@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { BACKOFFICE_ROUTES, backofficeRoutes } from '../../src/http/backoffice/backoffice.routes.tsx';
 import { type Client, UNIT_A, UNIT_B, makeCase, makeUser, signedIn, useBackoffice } from './helpers.ts';
+import { PNG_1x1 } from '../helpers/files.ts';
 
 const bo = useBackoffice();
 const ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin', 'police'] as const;
@@ -12,8 +13,9 @@ type R = (typeof ROLES)[number];
 const users: Record<R, string> = { intake_clerk: 'sec.clerk', handler: 'sec.handler', supervisor: 'sec.super', admin: 'sec.admin', police: 'sec.police' };
 const unitOf: Record<R, string | null> = { intake_clerk: 'intake', handler: UNIT_A, supervisor: UNIT_A, admin: null, police: 'police-xz' };
 
-let ids: { caseA: string; caseB: string; caseOther: string; caseRouting: string; referral: string };
+let ids: { caseA: string; caseB: string; caseOther: string; caseRouting: string; referral: string; evidence: string };
 let otherPolice: Client;
+const routingEvidence = crypto.randomUUID();
 const clients = {} as Record<R, Client>;
 
 async function setup() {
@@ -28,7 +30,12 @@ async function setup() {
     caseOther: (await makeCase(bo, 'complaint', { unitId: UNIT_A, assigneeId: colleague })).id,
     caseRouting: (await makeCase(bo, 'complaint')).id,
     referral: crypto.randomUUID(),
+    evidence: crypto.randomUUID(),
   };
+  const photo = await bo.t.deps.evidence.put(PNG_1x1, 'image/png');
+  for (const [caseId, id] of [[ids.caseA, ids.evidence], [ids.caseRouting, routingEvidence]] as const) {
+    await bo.t.db.insertInto('evidence').values({ id, case_id: caseId, sha256: photo.sha256, mime: photo.mime, size: photo.size, created_at: new Date().toISOString() }).execute();
+  }
   // A referral of case A transferred to the police unit of sec.police (fixture data: the referral path
   // itself is tested in test/referral); a police officer of another unit must not see it.
   const at = new Date().toISOString();
@@ -46,7 +53,7 @@ async function setup() {
   for (const r of ROLES) clients[r] = await signedIn(bo, users[r]);
 }
 
-const fill = (path: string, caseId: string) => path.replace(':id', caseId).replace(':event', 'comment').replace(':rid', ids.referral).replace(':step', path.includes('disposition') ? 'edit' : 'feedback');
+const fill = (path: string, caseId: string) => path.replace(':id', caseId).replace(':event', 'comment').replace(':eid', caseId === ids.caseRouting ? routingEvidence : ids.evidence).replace(':rid', ids.referral).replace(':step', path.includes('disposition') ? 'edit' : 'feedback');
 const url = (path: string) => `/staff${path === '/' ? '' : path}`;
 
 async function call(c: Client, method: 'GET' | 'POST', path: string): Promise<Response> {

@@ -97,6 +97,7 @@ export const BACKOFFICE_ROUTES = [
   { method: 'GET', path: '/cases/export.csv', access: WORKERS },
   { method: 'GET', path: '/cases/:id', access: WORKERS, caseScoped: true },
   { method: 'POST', path: '/cases/:id/identity', access: HANDLING, caseScoped: true },
+  { method: 'GET', path: '/cases/:id/evidence/:eid', access: WORKERS, caseScoped: true },
   { method: 'POST', path: '/cases/:id/actions/:event', access: WORKERS, caseScoped: true },
   { method: 'POST', path: '/cases/:id/referral', access: ['handler', 'supervisor'], caseScoped: true },
   { method: 'POST', path: '/cases/:id/referral/:rid/:step', access: ['handler', 'supervisor'], caseScoped: true },
@@ -151,7 +152,11 @@ export function backofficeRoutes(deps: Deps) {
   // The queue dashboard runs its own scripts: its own CSP; every other page the portal's script-free one.
   const pageCsp = secureHeaders({ contentSecurityPolicy: PORTAL_CSP, xFrameOptions: 'DENY', referrerPolicy: 'no-referrer' });
   const dashboardCsp = secureHeaders({ contentSecurityPolicy: DASHBOARD_CSP, xFrameOptions: 'DENY', referrerPolicy: 'no-referrer' });
-  app.use('*', (c, next) => (c.req.path === QUEUES_BASE_PATH || c.req.path.startsWith(`${QUEUES_BASE_PATH}/`) ? dashboardCsp(c, next) : pageCsp(c, next)));
+  // Evidence files carry a sandboxing CSP of their own (a PDF or odd file must not run anything here).
+  const evidenceCsp = secureHeaders({ contentSecurityPolicy: { sandbox: [], defaultSrc: ["'none'"], imgSrc: ["'self'"], mediaSrc: ["'self'"] }, xFrameOptions: 'DENY', referrerPolicy: 'no-referrer' });
+  app.use('*', (c, next) =>
+    c.req.path === QUEUES_BASE_PATH || c.req.path.startsWith(`${QUEUES_BASE_PATH}/`) ? dashboardCsp(c, next) : /^\/staff\/cases\/[^/]+\/evidence\//.test(c.req.path) ? evidenceCsp(c, next) : pageCsp(c, next),
+  );
   app.use('*', async (c, next) => {
     await next();
     if (!c.req.path.startsWith(`${COOKIE_PATH}/static/`)) c.header('Cache-Control', 'no-store');
@@ -360,6 +365,16 @@ export function backofficeRoutes(deps: Deps) {
     }
     if (!stillVisible) return c.redirect(`${landing(c.get('session'))}?handedOver=1`, 303);
     return c.redirect(`/staff/cases/${encodeURIComponent(id)}?done=${encodeURIComponent(event)}`, 303);
+  });
+
+  // Evidence files, shown inline to those who may see the case. Served with the type sniffed at upload,
+  // never the citizen's file name, and sandboxed so a PDF or odd file cannot run anything here.
+  app.get('/cases/:id/evidence/:eid', rule('GET', '/cases/:id/evidence/:eid'), async (c) => {
+    const row = await scopedCase(c);
+    const e = await deps.db.selectFrom('evidence').select(['sha256', 'mime']).where('id', '=', c.req.param('eid')).where('case_id', '=', row.id).executeTakeFirst();
+    if (!e) throw new AppError('NOT_FOUND', '证据文件不存在');
+    const bytes = await deps.evidence.read(e.sha256);
+    return c.body(new Uint8Array(bytes), 200, { 'Content-Type': e.mime, 'Content-Disposition': 'inline' });
   });
 
   // Police referral: the regulator's side

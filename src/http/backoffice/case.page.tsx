@@ -244,6 +244,24 @@ export function CasePage(p: CasePageProps) {
                 ))}
             </dl>
             <p>证据材料：{view.evidence.length ? `${view.evidence.length} 个文件` : '无'}</p>
+            {view.evidence.length ? (
+              <ul class="evidence">
+                {view.evidence.map((e, i) => {
+                  const href = `/staff/cases/${encodeURIComponent(c.id)}/evidence/${encodeURIComponent(e.id)}`;
+                  return (
+                    <li>
+                      {e.mime.startsWith('image/') && e.mime !== 'image/heic' ? (
+                        <a href={href}>
+                          <img src={href} alt={`证据照片 ${i + 1}`} width={160} loading="lazy" />
+                        </a>
+                      ) : (
+                        <a href={href}>{`证据 ${i + 1}（${e.mime === 'application/pdf' ? 'PDF' : e.mime.startsWith('video/') ? '视频' : e.mime}，${Math.ceil(e.size / 1024)} KB）`}</a>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            ) : null}
             {view.related.length ? (
               <p>
                 关联案件：

@@ -91,4 +91,66 @@ describe('back office in a browser', () => {
     ]);
     expect(traffic.foreign).toEqual([]);
   });
+
+  it('a report from assigned to decision, with a supervisor approving an extension; another unit is kept out', async () => {
+    const handler = await makeUser(bo, 'browser.handler2', 'handler', UNIT_A);
+    await makeUser(bo, 'browser.super', 'supervisor', UNIT_A);
+    await makeUser(bo, 'browser.other', 'handler', 'station-gd');
+    const k = await makeCase(bo, 'anonymousReport', { unitId: UNIT_A, assigneeId: handler });
+    const signIn = async (p: Page, user: string) => {
+      await p.goto(`${server.origin}/staff/login`);
+      await p.getByLabel('用户名').fill(user);
+      await p.getByLabel('密码').fill(PASSWORD);
+      await p.getByRole('button', { name: '登录' }).click();
+    };
+    const act = async (p: Page, label: string, fill?: (d: ReturnType<Page['locator']>) => Promise<void>) => {
+      const d = p.locator('details.action', { hasText: label }).first();
+      await d.locator('summary').click();
+      if (fill) await fill(d);
+      await d.getByRole('button', { name: label }).click();
+      const outcome = await p.locator('.flash, .error-summary').first().textContent({ timeout: 5000 });
+      expect(outcome, `${label}: ${await p.title()}`).toContain('操作已完成');
+    };
+
+    // The handler (a browser of their own) starts verifying the report.
+    const hCtx = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const hTraffic = await watchTraffic(hCtx, server.origin);
+    const h = await hCtx.newPage();
+    await signIn(h, 'browser.handler2');
+    await h.goto(`${server.origin}/staff/cases/${k.id}`);
+    await act(h, '开始核查');
+    expect(await h.locator('.status-now').textContent()).toContain('核查中');
+
+    // The supervisor, in a browser of their own, approves a 15-working-day extension of D4, opens the case and decides.
+    const supCtx = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const supTraffic = await watchTraffic(supCtx, server.origin);
+    const sup = await supCtx.newPage();
+    await signIn(sup, 'browser.super');
+    await sup.goto(`${server.origin}/staff/cases/${k.id}`);
+    await act(sup, '批准延长期限', async (d) => {
+      await d.locator('select[name="clock"]').selectOption('D4');
+      await d.getByLabel('理由').fill('案情复杂，需补充检验，经负责人批准延长');
+    });
+    const d4 = await bo.t.db.selectFrom('case_clock').select(['extensions']).where('case_id', '=', k.id).where('clock', '=', 'D4').executeTakeFirstOrThrow();
+    expect(d4.extensions).toBe(1);
+    await act(sup, '立案');
+    await act(sup, '作出处理决定', async (d) => {
+      await d.getByLabel('处理决定').fill('责令改正，没收违法所得并处罚款三万元');
+      await d.getByLabel('罚款金额（元，可选）').fill('30000');
+    });
+    expect(await sup.locator('.status-now').textContent()).toContain('已作出处理决定');
+    await sup.screenshot({ path: path.join(SHOTS, 'report-decided.png'), fullPage: true });
+
+    // A handler of another unit cannot open it.
+    const otherCtx = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN' });
+    const other = await otherCtx.newPage();
+    await signIn(other, 'browser.other');
+    const res = await other.goto(`${server.origin}/staff/cases/${k.id}`);
+    expect(res?.status()).toBe(403);
+    expect(await other.content()).not.toContain('处罚款三万元');
+    await hCtx.close();
+    await supCtx.close();
+    await otherCtx.close();
+    expect([...hTraffic.foreign, ...supTraffic.foreign]).toEqual([]);
+  });
 });

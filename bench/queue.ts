@@ -49,7 +49,7 @@ for (const u of units) {
 }
 const cols = ['id', 'number', 'submission_id', 'kind', 'status', 'channel', 'received_at', 'rule_version', 'business_name', 'township', 'description', 'query_code_hash', 'unit_id', 'assignee_id', 'category', 'urgency', 'urgency_rank', 'business_key', 'version', 'created_at', 'updated_at'];
 const insertCase = raw.prepare(`insert into intake_case (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`);
-const insertClock = raw.prepare(`insert into case_clock (id, case_id, clock, rule_version, started_at, due_at, status, created_at, updated_at) values (?, ?, ?, 'order121', ?, ?, 'running', ?, ?)`);
+const insertClock = raw.prepare(`insert into case_clock (id, case_id, clock, rule_version, started_at, due_at, status, unit_id, created_at, updated_at) values (?, ?, ?, 'order121', ?, ?, 'running', ?, ?, ?)`);
 const categories = ['catering', 'school_canteen', 'food_production', 'food_retail', 'online_food', 'agricultural_products', 'special_food', 'other_non_food'];
 const urgencies = ['urgent', 'high', 'normal', 'low'];
 const openStatuses = ['triaged', 'assigned', 'accepted', 'verifying', 'case_opened', 'mediating'];
@@ -68,7 +68,7 @@ const seed = raw.transaction((from: number, to: number) => {
     const urgency = pick(urgencies);
     const day = received.toISOString().slice(0, 10).replaceAll('-', '');
     insertCase.run(id, `XZ-${day}-${String(i).padStart(7, '0')}`, id, rand() < 0.5 ? 'complaint' : 'report', status, 'api', received.toISOString(), 'order121', `商户${i % 50_000}`, pick(TOWNSHIPS), '一段描述文字，记录消费者反映的问题和诉求。', 'x', unit, assignee, pick(categories), urgency, urgencies.indexOf(urgency), `商户${i % 50_000}`, 1, at, at);
-    if (open) insertClock.run(randomUUID(), id, rand() < 0.5 ? 'D1' : 'D4', received.toISOString(), new Date(now.getTime() + Math.floor((rand() - 0.2) * 20 * 86_400_000)).toISOString(), at, at);
+    if (open) insertClock.run(randomUUID(), id, rand() < 0.5 ? 'D1' : 'D4', received.toISOString(), new Date(now.getTime() + Math.floor((rand() - 0.2) * 20 * 86_400_000)).toISOString(), unit, at, at);
   }
 });
 for (let i = 0; i < N; i += 20_000) seed(i, Math.min(N, i + 20_000));

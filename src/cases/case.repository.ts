@@ -96,7 +96,10 @@ export async function applyTransitionIn(trx: Db, caseId: string, cmd: Command, a
     // A public event on a case submitted through WeChat: a progress notice for the bot, same transaction.
     await queueCitizenNoticesIn(trx, row, result);
     // Statutory clocks follow the event (start, stop, restart, pause, extend) in the same transaction.
-    await onCaseEvent(trx, await clockContext(trx), { id: caseId, kind: row.kind as CaseKind, rule_version: row.rule_version }, { type: result.event.type, toStatus: result.to, data: result.event.data }, now);
+    const unitId = opts.patch && 'unit_id' in opts.patch ? (opts.patch.unit_id ?? null) : row.unit_id;
+    await onCaseEvent(trx, await clockContext(trx), { id: caseId, kind: row.kind as CaseKind, rule_version: row.rule_version, unit_id: unitId }, { type: result.event.type, toStatus: result.to, data: result.event.data }, now);
+    // Clocks carry the case's unit (per-unit deadline lists); keep them in step when it changes.
+    if (unitId !== row.unit_id) await trx.updateTable('case_clock').set({ unit_id: unitId }).where('case_id', '=', caseId).execute();
     for (const e of result.effects) {
       await trx
         .insertInto('outbox')

@@ -190,6 +190,8 @@ export interface CaseClockTable {
   overdue_at: string | null;
   /** Why due_at is null although the clock runs (e.g. past the holiday calendar). */
   problem: string | null;
+  /** The case's unit, kept in step by applyTransitionIn (for per-unit due-soon/overdue lists). */
+  unit_id: string | null;
   created_at: string;
   updated_at: string;
 }

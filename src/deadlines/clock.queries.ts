@@ -42,7 +42,7 @@ function baseQuery(db: Db) {
 
 async function list(db: Db, scope: ClockScope, filter: (q: ClockQuery) => ClockQuery): Promise<ClockListItem[]> {
   let q = filter(baseQuery(db));
-  if (scope.unitId) q = q.where('intake_case.unit_id', '=', scope.unitId);
+  if (scope.unitId) q = q.where('case_clock.unit_id', '=', scope.unitId);
   if (scope.assigneeId) q = q.where('intake_case.assignee_id', '=', scope.assigneeId);
   const rows = await q.orderBy('case_clock.due_at').limit(1000).execute();
   return rows.map((r) => ({ ...r, dueAt: r.dueAt as string }));

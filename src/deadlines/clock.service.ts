@@ -142,11 +142,11 @@ export async function scheduleCaseAlarms(trx: Db, ctx: ClockContext, caseId: str
 }
 
 /** A new running clock row (not yet written). */
-export function newClock(ctx: ClockContext, caseId: string, clock: ClockId, version: RuleVersion, startedAt: Date): ClockRow {
+export function newClock(ctx: ClockContext, caseId: string, clock: ClockId, version: RuleVersion, startedAt: Date, unitId: string | null = null): ClockRow {
   const at = startedAt.toISOString();
   const base = { id: uuidv7(), case_id: caseId, clock, rule_version: version, started_at: at, pauses: '[]', extensions: 0 };
   const d = dueOf(ctx, base);
-  return { ...base, due_at: d.dueAt, status: 'running', stopped_at: null, stop_event: null, overdue_at: null, problem: d.problem, created_at: at, updated_at: at };
+  return { ...base, due_at: d.dueAt, status: 'running', stopped_at: null, stop_event: null, overdue_at: null, problem: d.problem, unit_id: unitId, created_at: at, updated_at: at };
 }
 
 /** Rules of a version that a given event starts (or restarts) for a case kind. */
@@ -167,7 +167,7 @@ export function rulesStartedBy(version: RuleVersion, kind: CaseKind, event: stri
 export async function onCaseEvent(
   trx: Db,
   ctx: ClockContext,
-  c: { id: string; kind: CaseKind; rule_version: string },
+  c: { id: string; kind: CaseKind; rule_version: string; unit_id: string | null },
   event: { type: TransitionEvent; toStatus: CaseStatus; data: Record<string, unknown> | null },
   now: Date,
 ): Promise<void> {
@@ -217,7 +217,7 @@ export async function onCaseEvent(
         const existing = active.find((r) => r.clock === rule.id && r.status !== 'stopped');
         if (existing && !restart) continue; // already running: starting twice changes nothing
         if (existing) await stop(existing, `restart:${event.type}`);
-        const row = newClock(ctx, c.id, rule.id, version, now);
+        const row = newClock(ctx, c.id, rule.id, version, now, c.unit_id);
         await trx.insertInto('case_clock').values(row).execute();
         alarms.push(...alarmsFor(ctx, row));
       }

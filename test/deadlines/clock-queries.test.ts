@@ -73,18 +73,22 @@ describe('back-office views', () => {
     clock.set(cst('2026-11-02T10:00:00')); // Monday
     const a = await complaint(); // D1 due 2026-11-11
     const b = await complaint();
-    await t.db.updateTable('intake_case').set({ unit_id: 'station-xjl' }).where('id', 'in', [a.c.id, b.c.id]).execute();
+    // Assign both to a unit the way the workflow does (the clocks follow the case's unit).
+    for (const id of [a.c.id, b.c.id]) {
+      await applyTransition(t.db, id, { type: 'triage' }, { role: 'system', id: null }, clock.now(), { patch: { unit_id: 'station-xjl' } });
+    }
+    expect((await t.db.selectFrom('case_clock').select('unit_id').where('case_id', 'in', [a.c.id, b.c.id]).execute()).map((r) => r.unit_id)).toEqual(['station-xjl', 'station-xjl']);
     clock.set(cst('2026-11-09T10:00:00')); // due in 2 working days
     const soon = await dueSoon(t.db, await clockContext(t.db), clock.now(), { unitId: 'station-xjl' });
     expect(soon.map((s) => s.number).sort()).toEqual([a.c.number, b.c.number].sort());
     expect(await dueSoon(t.db, await clockContext(t.db), clock.now(), { unitId: 'station-gd' })).toEqual([]);
 
     // a is accepted in time; b runs late
-    await t.db.updateTable('intake_case').set({ status: 'assigned' }).where('id', '=', a.c.id).execute();
+    await applyTransition(t.db, a.c.id, { type: 'assign', data: { assigneeId: 'h' } }, { role: 'system', id: null }, clock.now());
     await applyTransition(t.db, a.c.id, { type: 'accept' }, { role: 'handler', id: 'h' }, clock.now());
     clock.set(cst('2026-11-12T09:00:00'));
     expect((await overdue(t.db, clock.now(), { unitId: 'station-xjl' })).map((o) => o.number)).toEqual([b.c.number]);
-    await t.db.updateTable('intake_case').set({ status: 'assigned' }).where('id', '=', b.c.id).execute();
+    await applyTransition(t.db, b.c.id, { type: 'assign', data: { assigneeId: 'h' } }, { role: 'system', id: null }, clock.now());
     await applyTransition(t.db, b.c.id, { type: 'accept' }, { role: 'handler', id: 'h' }, clock.now());
     const comp = await complianceByUnit(t.db, cst('2026-11-01T00:00:00'), cst('2026-12-01T00:00:00'));
     expect(comp.find((u) => u.unitId === 'station-xjl')).toEqual({ unitId: 'station-xjl', stopped: 2, inTime: 1, rate: 0.5 });

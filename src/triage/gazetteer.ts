@@ -8,15 +8,12 @@
 
 import { TermMatcher, normaliseText, type Term } from './text.ts';
 import { normaliseBusinessName } from './business.ts';
+import { TOWNSHIPS, type Township } from '../cases/divisions.ts';
 
 export { normaliseBusinessName };
 
-export const TOWNSHIPS = [
-  '新建路街道', '新华路街道', '新烟街道',
-  '新村镇', '辛店镇', '观音寺镇', '梨河镇', '和庄镇', '薛店镇', '孟庄镇', '郭店镇', '龙湖镇',
-  '城关乡', '八千乡', '龙王乡',
-] as const;
-export type Township = typeof TOWNSHIPS[number];
+// The division list has one home (src/cases/divisions.ts); the gazetteer re-exports it.
+export { TOWNSHIPS, type Township };
 
 export function isTownship(s: unknown): s is Township {
   return typeof s === 'string' && (TOWNSHIPS as readonly string[]).includes(s);

@@ -25,6 +25,26 @@ function Highlighted(props: { source: ReviewSource }) {
   return <p class="source">{parts}</p>;
 }
 
+/** The two publishable texts, as edited on a draft or corrected after publication. */
+function TextFields(props: { prefix: string; d: DispositionRow }) {
+  return (
+    <>
+      <p>
+        <label for={`${props.prefix}-findings`}>查明的事实（保存时会再次自动遮蔽个人信息）</label>
+        <textarea id={`${props.prefix}-findings`} name="findingsText" rows={4} required>
+          {props.d.findings_text}
+        </textarea>
+      </p>
+      <p>
+        <label for={`${props.prefix}-decision`}>处理决定</label>
+        <textarea id={`${props.prefix}-decision`} name="decisionText" rows={3} required>
+          {props.d.decision_text}
+        </textarea>
+      </p>
+    </>
+  );
+}
+
 export function DispositionPage(p: { user: StaffUser; token: string; caseId: string; caseNumber: string; d: DispositionRow; sources: ReviewSource[]; canApprove: boolean; errors: string[]; flash: string | null }) {
   const base = `/staff/cases/${encodeURIComponent(p.caseId)}/disposition`;
   const yuan = (fen: number | null) => (fen === null ? '—' : `${(fen / 100).toFixed(2)} 元`);
@@ -75,18 +95,7 @@ export function DispositionPage(p: { user: StaffUser; token: string; caseId: str
           <form method="post" action={`${base}/edit`} class="action">
             <CsrfInput token={p.token} />
             <input type="hidden" name="version" value={String(p.d.version)} />
-            <p>
-              <label for="f-findings">查明的事实（保存时会再次自动遮蔽个人信息）</label>
-              <textarea id="f-findings" name="findingsText" rows={4} required>
-                {p.d.findings_text}
-              </textarea>
-            </p>
-            <p>
-              <label for="f-decision">处理决定</label>
-              <textarea id="f-decision" name="decisionText" rows={3} required>
-                {p.d.decision_text}
-              </textarea>
-            </p>
+            <TextFields prefix="f" d={p.d} />
             <button type="submit">保存修改</button>
           </form>
           {p.canApprove ? (
@@ -106,18 +115,7 @@ export function DispositionPage(p: { user: StaffUser; token: string; caseId: str
           <form method="post" action={`${base}/correct`} class="action">
             <CsrfInput token={p.token} />
             <input type="hidden" name="version" value={String(p.d.version)} />
-            <p>
-              <label for="c-findings">查明的事实（保存时会再次自动遮蔽个人信息）</label>
-              <textarea id="c-findings" name="findingsText" rows={4} required>
-                {p.d.findings_text}
-              </textarea>
-            </p>
-            <p>
-              <label for="c-decision">处理决定</label>
-              <textarea id="c-decision" name="decisionText" rows={3} required>
-                {p.d.decision_text}
-              </textarea>
-            </p>
+            <TextFields prefix="c" d={p.d} />
             <p>
               <label for="c-reason">更正理由（将在公开页面显示）</label>
               <textarea id="c-reason" name="reason" rows={2} required></textarea>

@@ -6,6 +6,7 @@ import type { Child } from 'hono/jsx';
 import type { StaffUser } from '../../backoffice/session.service.ts';
 import { ROLE_LABELS, type StaffRole } from '../../backoffice/staff.service.ts';
 import { CSRF_FIELD } from '../public/csrf.ts';
+import { NavItem } from '../public/layout.tsx';
 import { ICON, STYLESHEET } from '../public/static.ts';
 
 const css = readFileSync(new URL('./static/backoffice.css', import.meta.url), 'utf8');
@@ -21,13 +22,7 @@ export function CsrfInput(props: { token: string }) {
 
 export function BoLayout(props: { title: string; nav: BoNav; user: StaffUser | null; token?: string; children: Child }) {
   const u = props.user;
-  const item = (key: Exclude<BoNav, null>, href: string, text: string) => (
-    <li>
-      <a href={href} aria-current={props.nav === key ? 'page' : undefined}>
-        {text}
-      </a>
-    </li>
-  );
+  const item = (key: Exclude<BoNav, null>, href: string, text: string) => <NavItem href={href} current={props.nav === key} text={text} />;
   const works = u && ['handler', 'supervisor', 'intake_clerk', 'admin'].includes(u.role);
   return (
     <html lang="zh-CN">

@@ -8,14 +8,19 @@ export const SITE_SUBTITLE = '新郑市食品安全投诉举报平台';
 
 export type NavKey = 'home' | 'submit' | 'status' | 'results' | 'statistics' | null;
 
-export function Layout(props: { title: string; nav: NavKey; children: Child }) {
-  const item = (key: Exclude<NavKey, null>, href: string, text: string) => (
+/** One navigation entry; the current page is marked for screen readers (aria-current). Shared with the back office. */
+export function NavItem(props: { href: string; current: boolean; text: string }) {
+  return (
     <li>
-      <a href={href} aria-current={props.nav === key ? 'page' : undefined}>
-        {text}
+      <a href={props.href} aria-current={props.current ? 'page' : undefined}>
+        {props.text}
       </a>
     </li>
   );
+}
+
+export function Layout(props: { title: string; nav: NavKey; children: Child }) {
+  const item = (key: Exclude<NavKey, null>, href: string, text: string) => <NavItem href={href} current={props.nav === key} text={text} />;
   return (
     <html lang="zh-CN">
       <head>

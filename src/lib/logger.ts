@@ -10,7 +10,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { service: 'shiantong' },
       redact: {
-        paths: ['*.name', '*.phone', '*.address', '*.idNumber', '*.description', '*.code', '*.queryCode', 'person', 'identity'],
+        // (No bare `*.name`: it hid error names, `{ err: { name } }`; identities travel as person/identity.)
+        paths: ['person', 'identity', '*.person', '*.identity', '*.phone', '*.address', '*.idNumber', '*.description', '*.code', '*.queryCode'],
         censor: '[redacted]',
       },
     },

@@ -5,7 +5,7 @@
 // one made through the API with the same facts.
 import { TOWNSHIPS, type Township } from '../../src/cases/divisions.ts';
 import { IdNumberSchema, PhoneSchema, type SubmissionInput, SubmissionSchema } from '../../src/cases/submission.schema.ts';
-import { findTownship } from '../../src/triage/gazetteer.ts';
+import { findTownship } from '../../src/understanding/gazetteer.ts';
 import { parseIncidentDate, saysUnknownDate } from './dates.ts';
 
 export type Kind = 'complaint' | 'report' | 'consultation';

@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import { CATEGORIES, KINDS, URGENCIES, triage, type TriageResult } from './triage.ts';
-import { TOWNSHIPS } from './gazetteer.ts';
+import { TOWNSHIPS } from '../understanding/gazetteer.ts';
 
 export const EvalRow = z.object({
   id: z.string().min(1),

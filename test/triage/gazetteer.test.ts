@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { TOWNSHIPS, findTownship, resolveTownship } from '../../src/triage/gazetteer.ts';
+import { TOWNSHIPS, findTownship, resolveTownship } from '../../src/understanding/gazetteer.ts';
 
 describe('gazetteer', () => {
   it('lists the 15 divisions of 新郑市', () => {

@@ -18,7 +18,7 @@ import type { Db } from '../db/database.ts';
 import type { CaseRow, DispositionRow, DispositionTable } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
-import { normaliseBusinessName } from '../triage/business.ts';
+import { normaliseBusinessName } from '../understanding/business.ts';
 import { type PiiType, anonymise, findPii } from './anonymiser.ts';
 import type { Outcome } from './labels.ts';
 

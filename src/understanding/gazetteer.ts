@@ -7,6 +7,7 @@
 // (龙湖镇东部). Places spanning several divisions are listed with all of them and come back ambiguous.
 
 import { TermMatcher, normaliseText, type Term } from './text.ts';
+import { normaliseKeepingOffsets } from './normalise.ts';
 import { normaliseBusinessName } from './business.ts';
 import { TOWNSHIPS, type Township } from '../cases/divisions.ts';
 
@@ -119,7 +120,8 @@ export interface TownshipFinding {
 
 /** Every gazetteer place in the text, with a score saying how likely it is the business's location. */
 export function findPlaces(text: string): PlaceMention[] {
-  const s = normaliseText(text);
+  // Offsets of the mentions index the text as typed (the engine's spans rely on it).
+  const s = normaliseKeepingOffsets(text);
   const blocked: Array<[number, number]> = lookalikeMatcher.match(s).map((h) => [h.index, h.index + h.text.length]);
   const out: PlaceMention[] = [];
   for (const h of placeMatcher.match(s)) {

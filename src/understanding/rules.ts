@@ -4,12 +4,13 @@
 // README.md beside this file explains the decisions and the labelling policy of the eval set.
 
 import { TermMatcher, clauseAt, contentLength, hanLength, normaliseText, splitClauses, type Clause, type Hit, type Term } from './text.ts';
+import { normaliseKeepingOffsets } from './normalise.ts';
 import {
   CATEGORY_TERMS, CURRENT_RE, FOOD_WORDS, HOSPITAL_RE, ILLNESS_MILD, ILLNESS_STRONG, INFANT_RE, ISSUE, LEAD, MANY_RE,
   NON_FOOD, NO_REWARD_RE, OWN, OWNER, PUNISH, QUESTION, RECOVERED_RE, REMEDY, REWARD_RE, SAFETY_ISSUE, SCHOOL_RE,
   type CategoryKey, type NonFoodTerm, type WTerm,
 } from './lexicon.ts';
-import { crimeBasisList, detectCrime } from './crime.ts';
+import { crimeBasisList, detectCrime, type CrimeHit } from './crime.ts';
 import { GAZETTEER, findTownship, resolveTownship, type Township } from './gazetteer.ts';
 import { extractBusiness, normaliseBusinessName } from './business.ts';
 
@@ -63,6 +64,43 @@ export interface TriageResult {
   quantityFlag: string | null;
   confidence: number;
   reasons: TriageReason[];
+}
+
+/**
+ * What the rules saw, with positions in the (offset-preserving) normalised text: the model reads these
+ * as features and the facts take their spans from them.
+ */
+export interface RuleSignals {
+  text: string;
+  kindRule: string;
+  remedy: Hit<WTerm>[];
+  punish: Hit<WTerm>[];
+  lead: Hit<WTerm>[];
+  own: Hit<WTerm>[];
+  questions: Hit<WTerm>[];
+  questionClauses: number;
+  qScore: number;
+  ownMeal: boolean;
+  endsAsking: boolean;
+  owner: boolean;
+  crime: CrimeHit[];
+  crimeVoided: number;
+  illStrong: string[];
+  illMild: string[];
+  manyIll: boolean;
+  many: boolean;
+  current: boolean;
+  recovered: boolean;
+  infant: boolean;
+  school: boolean;
+  foodMatter: boolean;
+  nonFoodMatter: boolean;
+  tooThin: boolean;
+  issues: number;
+  categoryRanking: [string, number][];
+  nonFood: string | null;
+  townshipEvidence: string | null;
+  content: number;
 }
 
 // ---------------------------------------------------------------- matchers (compiled once)
@@ -165,7 +203,7 @@ function quantityFlag(s: string): string | null {
 
 // ---------------------------------------------------------------- category
 
-interface CategoryDecision { category: Category; authority: string | null; margin: number; reasons: TriageReason[] }
+interface CategoryDecision { category: Category; authority: string | null; margin: number; reasons: TriageReason[]; ranking: [string, number][] }
 
 /**
  * A family's score is its strongest word plus 0.3 × the others: one clear setting word ("奶粉")
@@ -230,15 +268,16 @@ function decideCategory(text: string, aux: string, crimeCount: number, foodCrime
   const top = ranked[0];
   const topScore = top?.[1] ?? 0;
   const safety = safetyMatcher.match(text);
+  const ranking: [string, number][] = [...ranked.map(([k, v]) => [k, v] as [string, number]), ['other_non_food', nfScore]];
   const strongestNf = [...nfHits].sort((a, b) => b.term.weight - a.term.weight)[0];
 
   if (nuisance.length > 0 && safety.length === 0 && crimeCount === 0) {
     reasons.push({ field: 'category', rule: 'nuisance', evidence: words(nuisance) });
-    return { category: 'other_non_food', authority: nuisance[0]?.term.authority ?? null, margin: 1, reasons };
+    return { ranking, category: 'other_non_food', authority: nuisance[0]?.term.authority ?? null, margin: 1, reasons };
   }
   if (disposal && crimeCount === 0) {
     reasons.push({ field: 'category', rule: 'carcass-disposal', evidence: '病死畜禽处置' });
-    return { category: 'other_non_food', authority: '农业农村局', margin: 1, reasons };
+    return { ranking, category: 'other_non_food', authority: '农业农村局', margin: 1, reasons };
   }
   // A named food-safety problem keeps a food reading unless the non-food signal is clearly stronger;
   // a food crime (病死肉, 地沟油 …) is food whatever else the text mentions.
@@ -246,20 +285,20 @@ function decideCategory(text: string, aux: string, crimeCount: number, foodCrime
   const noFoodWord = food.length === 0;
   if (strongestNf !== undefined && !foodCrime && (nfScore >= nfNeeded || noFoodWord)) {
     reasons.push({ field: 'category', rule: 'non-food', evidence: words(nfHits) });
-    return { category: 'other_non_food', authority: strongestNf.term.authority, margin: topScore === 0 ? 1 : (nfScore - topScore) / nfScore, reasons };
+    return { ranking, category: 'other_non_food', authority: strongestNf.term.authority, margin: topScore === 0 ? 1 : (nfScore - topScore) / nfScore, reasons };
   }
   if (top !== undefined && topScore > 0) {
     const second = ranked[1]?.[1] ?? 0;
     reasons.push({ field: 'category', rule: `score:${top[0]}`, evidence: (evidence.get(top[0]) ?? []).slice(0, 4).join('、') });
-    return { category: top[0], authority: null, margin: (topScore - second) / topScore, reasons };
+    return { ranking, category: top[0], authority: null, margin: (topScore - second) / topScore, reasons };
   }
   if (food.length > 0) {
     const cat: Category = /(饭|菜|餐|吃饭)/.test(text) ? 'catering' : 'food_retail';
     reasons.push({ field: 'category', rule: 'default:food', evidence: words(food) });
-    return { category: cat, authority: null, margin: 0, reasons };
+    return { ranking, category: cat, authority: null, margin: 0, reasons };
   }
   reasons.push({ field: 'category', rule: 'default:no-food', evidence: '' });
-  return { category: 'other_non_food', authority: null, margin: 0, reasons };
+  return { ranking, category: 'other_non_food', authority: null, margin: 0, reasons };
 }
 
 // ---------------------------------------------------------------- illness
@@ -288,24 +327,29 @@ function illness(text: string, clauses: readonly Clause[], qs: ReadonlySet<Claus
 // ---------------------------------------------------------------- the classifier
 
 export function triage(input: TriageInput): TriageResult {
+  return readRules(input).result;
+}
+
+/** The rules' decision and what they saw. Never throws: a bug yields a 'needs details' result. */
+export function readRules(input: TriageInput): { result: TriageResult; signals: RuleSignals | null } {
   try {
     return classify(input);
   } catch (err) {
     // Defence in depth: a classifier bug must not fail the intake job. The reason makes it visible.
     const message = err instanceof Error ? err.name : 'unknown';
-    return {
+    return { signals: null, result: {
       kind: input?.kind !== undefined && (KINDS as readonly string[]).includes(input.kind) ? input.kind : 'consultation',
       category: 'other_non_food', urgency: 'normal', suspectedCrime: false, crimeBasis: [], township: null,
       townshipAmbiguous: false, business: null, wantsReward: false, needsDetails: true, otherAuthority: null,
       quantityFlag: null, confidence: 0, reasons: [{ field: 'needs_details', rule: 'error:internal', evidence: message }],
-    };
+    } };
   }
 }
 
-function classify(rawInput: TriageInput): TriageResult {
+function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleSignals } {
   const input: Partial<TriageInput> = rawInput !== null && typeof rawInput === 'object' ? rawInput : {};
   const reasons: TriageReason[] = [];
-  const text = normaliseText(input.text);
+  const text = normaliseKeepingOffsets(input.text);
   const aux = normaliseText([input.businessName, input.businessAddress, input.place, input.product]
     .filter((v): v is string => typeof v === 'string' && v.length > 0).join('\n'));
   const clauses = splitClauses(text);
@@ -340,7 +384,7 @@ function classify(rawInput: TriageInput): TriageResult {
     .some((h) => /[a-z]/.test(h.text));
   const tooThin = contentLength(text) < 4 || (hanLength(text) <= 2 && !latinSignal);
   const cat: CategoryDecision = tooThin
-    ? { category: 'other_non_food', authority: null, margin: 0, reasons: [{ field: 'category', rule: 'default:too-thin', evidence: '' }] }
+    ? { ranking: [], category: 'other_non_food', authority: null, margin: 0, reasons: [{ field: 'category', rule: 'default:too-thin', evidence: '' }] }
     : decideCategory(text, aux, crime.hits.length, foodCrime, crime.disposal, foodHits);
   const foodMatter = !tooThin && (cat.category !== 'other_non_food' || foodHits.length > 0);
   const strongLead = lead.some((h) => h.term.weight >= 1.5);
@@ -503,10 +547,18 @@ function classify(rawInput: TriageInput): TriageResult {
   if (needsDetails) confidence = Math.min(confidence, 0.2);
   confidence = Math.round(Math.max(0.05, Math.min(0.99, confidence)) * 100) / 100;
 
-  return {
+  const result: TriageResult = {
     kind, category: cat.category, urgency, suspectedCrime, crimeBasis, township, townshipAmbiguous, business,
     wantsReward, needsDetails, otherAuthority, quantityFlag: qty, confidence, reasons,
   };
+  const signals: RuleSignals = {
+    text, kindRule, remedy, punish, lead, own, questions: qHits, questionClauses: qs.size, qScore, ownMeal, endsAsking, owner,
+    crime: suspectedCrime ? crime.hits : [], crimeVoided: crime.voided.length, illStrong: ill.strong, illMild: ill.mild, manyIll,
+    many: ill.many, current: ill.current, recovered: ill.recovered, infant: ill.infant, school: schoolExposure, foodMatter, nonFoodMatter,
+    tooThin, issues: issues.length, categoryRanking: cat.ranking, nonFood: cat.category === 'other_non_food' ? cat.authority : null,
+    townshipEvidence: reasons.find((r) => r.field === 'township')?.evidence ?? null, content,
+  };
+  return { result, signals };
 }
 
 const PLACE_NAMES: ReadonlySet<string> = new Set(GAZETTEER.map((p) => p.w));

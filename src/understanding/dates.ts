@@ -1,0 +1,232 @@
+// When it happened: the time phrase a citizen wrote (its span) and the calendar date it means
+// (China Standard Time), relative to `now`. Pure. Reads 今天/昨天/前天/大前天, the Henan 今儿(个)/夜儿个/
+// 夜个/前儿个/大前儿个, N天前, 上周五/上星期五/上礼拜五, 这周三/周三, 月初/月中/月底 (this or last month),
+// 上个月20号, 11月20号, 2026年11月20日, 2026-11-20, 11.20, 11/20, lunar dates (腊月二十三, 正月十五, 农历八月十五)
+// and festivals (除夕, 春节, 元宵节, 端午, 中秋, 国庆, 元旦), ignoring the time of day (中午, 晚上7点).
+// A date without a year that would be in the future means last year. Returns null when unsure.
+import chineseDays from 'chinese-days';
+
+const CST_MS = 8 * 3_600_000;
+const DAY_MS = 86_400_000;
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** 一 … 三十一, 十二, 二十五, 廿三; plain digits pass through. */
+export function chineseNumber(s: string): number | null {
+  if (/^\d+$/.test(s)) return Number(s);
+  const t = s.replace(/^廿/, '二十').replace(/^卅/, '三十').replace(/^初/, '');
+  if (!/^[零〇一二两三四五六七八九十]+$/.test(t)) return null;
+  if (t.includes('十')) {
+    const [a, b] = t.split('十') as [string, string];
+    const tens = a === '' ? 1 : (CN_DIGITS[a] ?? Number.NaN);
+    const ones = b === '' ? 0 : (CN_DIGITS[b] ?? Number.NaN);
+    const n = tens * 10 + ones;
+    return Number.isNaN(n) ? null : n;
+  }
+  let n = 0;
+  for (const ch of t) n = n * 10 + (CN_DIGITS[ch] ?? Number.NaN);
+  return Number.isNaN(n) ? null : n;
+}
+
+const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
+
+function cstParts(now: Date): { y: number; m: number; d: number; dayNo: number; weekday: number } {
+  const t = new Date(now.getTime() + CST_MS);
+  const dayNo = Math.floor((now.getTime() + CST_MS) / DAY_MS);
+  const wd = t.getUTCDay();
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate(), dayNo, weekday: wd === 0 ? 7 : wd };
+}
+
+const iso = (dayNo: number): string => new Date(dayNo * DAY_MS).toISOString().slice(0, 10);
+const dayNoOf = (isoDate: string): number => Date.parse(`${isoDate}T00:00:00Z`) / DAY_MS;
+
+function ymd(y: number, m: number, d: number): number | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const t = Date.UTC(y, m - 1, d);
+  if (new Date(t).getUTCMonth() !== m - 1) return null;
+  return t / DAY_MS;
+}
+
+const NUM = '(\\d{1,4}|[零〇一二两三四五六七八九十]{1,3})';
+const LUNAR_MONTHS: Record<string, number> = {
+  正: 1, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 冬: 11, 十一: 11, 腊: 12, 十二: 12,
+};
+const LUNAR_FESTIVALS: readonly [RegExp, number, number][] = [
+  [/除夕|大年三十|年三十/, 12, 30],
+  [/小年/, 12, 23],
+  [/大年初一|春节|过年那天/, 1, 1],
+  [/元宵节?|正月十五/, 1, 15],
+  [/端午节?/, 5, 5],
+  [/七夕/, 7, 7],
+  [/中秋节?|八月十五/, 8, 15],
+  [/重阳节?/, 9, 9],
+];
+const SOLAR_FESTIVALS: readonly [RegExp, number, number][] = [
+  [/元旦/, 1, 1], [/五一|劳动节/, 5, 1], [/国庆节?|十一(假期|长假|那天)/, 10, 1], [/六一|儿童节/, 6, 1], [/圣诞节?|平安夜/, 12, 25],
+];
+
+/** The most recent solar date (≤ today) of lunar month/day; null outside the library's range. */
+function lunarToSolar(month: number, day: number, today: number): number | null {
+  const lunarYearNow = (() => {
+    try {
+      return chineseDays.getLunarDate(iso(today)).lunarYear;
+    } catch {
+      return null;
+    }
+  })();
+  if (lunarYearNow === null) return null;
+  for (const ly of [lunarYearNow, lunarYearNow - 1]) {
+    // 除夕 is the last day of the 12th month: 29 in a short month.
+    for (const d of day === 30 && month === 12 ? [30, 29] : [day]) {
+      try {
+        const r = chineseDays.getSolarDateFromLunar(`${ly}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+        const n = dayNoOf(r.date);
+        if (Number.isFinite(n) && n <= today) return n;
+        break;
+      } catch {
+        // not a date of that lunar month (a short month): try the next candidate
+      }
+    }
+  }
+  return null;
+}
+
+function latest(month: number, day: number, today: { y: number; dayNo: number }): number | null {
+  const thisYear = ymd(today.y, month, day);
+  if (thisYear === null) return null;
+  return thisYear <= today.dayNo ? thisYear : ymd(today.y - 1, month, day);
+}
+
+/** The date a time phrase means, as YYYY-MM-DD (CST), or null. */
+export function parseIncidentDate(input: string, now: Date): string | null {
+  const s = input
+    .replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, '')
+    .replace(/礼拜|星期/g, '周');
+  const today = cstParts(now);
+  const notFuture = (n: number | null): string | null => (n !== null && n <= today.dayNo ? iso(n) : null);
+
+  // Full dates: 2026年11月20日 / 2026-11-20 / 2026.11.20 / 2026/11/20
+  let m = /(\d{4})[年\-./](\d{1,2})[月\-./](\d{1,2})/.exec(s);
+  if (m) return notFuture(ymd(Number(m[1]), Number(m[2]), Number(m[3])));
+
+  // Relative days, standard and Henan (夜儿个 = yesterday, 前儿个 = the day before).
+  if (/大前天|大前儿/.test(s)) return iso(today.dayNo - 3);
+  if (/前天|前儿个|前儿/.test(s)) return iso(today.dayNo - 2);
+  if (/昨[天日晚儿]|夜儿个?|夜个|夜里个|yesterday/.test(s)) return iso(today.dayNo - 1);
+  if (/今[天日早晚]|今儿|刚才|刚刚|today|this morning|tonight/.test(s)) return iso(today.dayNo);
+  m = new RegExp(`${NUM}天(以)?前`).exec(s);
+  if (m) {
+    const n = chineseNumber(m[1]!);
+    if (n !== null && n <= 3650) return iso(today.dayNo - n);
+  }
+
+  // Weeks: 上上周五, 上周五, 这周三 / 本周三 / 周三 (the most recent one, today included)
+  m = /(上上|上|这|本|)周([一二三四五六日天1-7])/.exec(s);
+  if (m) {
+    const wd = WEEKDAY[m[2]!]!;
+    const mondayThisWeek = today.dayNo - (today.weekday - 1);
+    if (m[1] === '上上') return iso(mondayThisWeek - 14 + wd - 1);
+    if (m[1] === '上') return iso(mondayThisWeek - 7 + wd - 1);
+    const d = mondayThisWeek + wd - 1;
+    if (m[1] === '这' || m[1] === '本') return notFuture(d);
+    return iso(d <= today.dayNo ? d : d - 7);
+  }
+
+  // Lunar dates: 腊月二十三, 正月十五, 农历八月十五, 冬月初八
+  m = /(农历|阴历)?(正|冬|腊|十一|十二|[一二三四五六七八九十])月(初[一二三四五六七八九十]|廿[一二三四五六七八九]?|[一二三四五六七八九十]{1,3})/.exec(s);
+  if (m && (m[1] !== undefined || /^(正|冬|腊)$/.test(m[2]!) || m[3]!.startsWith('初') || m[3]!.startsWith('廿'))) {
+    const mo = LUNAR_MONTHS[m[2]!];
+    const d = chineseNumber(m[3]!);
+    if (mo !== undefined && d !== null && d >= 1 && d <= 30) return notFuture(lunarToSolar(mo, d, today.dayNo));
+  }
+  for (const [re, mo, d] of LUNAR_FESTIVALS) if (re.test(s)) return notFuture(lunarToSolar(mo, d, today.dayNo));
+  for (const [re, mo, d] of SOLAR_FESTIVALS) if (re.test(s)) return notFuture(latest(mo, d, today));
+
+  // 上个月20号 / 上个月初 / 月初 / 月底 (this month unless it would be in the future)
+  m = new RegExp(`上个?月${NUM}[号日]`).exec(s);
+  if (m) {
+    const d = chineseNumber(m[1]!);
+    const y = today.m === 1 ? today.y - 1 : today.y;
+    const mo = today.m === 1 ? 12 : today.m - 1;
+    return d === null ? null : notFuture(ymd(y, mo, d));
+  }
+  m = /(上个?月|这个?月|本月|)(月初|初|月中|中旬|月底|月末|底|下旬|上旬)/.exec(s);
+  if (m && (m[1] !== '' || /^月/.test(m[2]!))) {
+    const last = m[1]!.startsWith('上');
+    const y = last && today.m === 1 ? today.y - 1 : today.y;
+    const mo = last ? (today.m === 1 ? 12 : today.m - 1) : today.m;
+    const part = m[2]!;
+    const day = /初|上旬/.test(part) ? 3 : /中/.test(part) ? 15 : 28;
+    const n = ymd(y, mo, day);
+    if (n !== null) return iso(Math.min(n, today.dayNo));
+  }
+
+  // 11月20号 / 十一月二十日 / 11.20 / 11/20 (year omitted: the latest such date not in the future)
+  m = new RegExp(`${NUM}月${NUM}[号日]?`).exec(s) ?? /(?<![\d.])(\d{1,2})[./](\d{1,2})(?![\d./])/.exec(s);
+  if (m) {
+    const mo = chineseNumber(m[1]!);
+    const d = chineseNumber(m[2]!);
+    if (mo === null || d === null) return null;
+    const n = latest(mo, d, today);
+    return n === null ? null : iso(n);
+  }
+
+  // 20号 (this month, or last month if that is still to come)
+  m = new RegExp(`(?<![月\\d])${NUM}[号日]`).exec(s);
+  if (m) {
+    const d = chineseNumber(m[1]!);
+    if (d === null) return null;
+    const here = ymd(today.y, today.m, d);
+    if (here !== null && here <= today.dayNo) return iso(here);
+    const y = today.m === 1 ? today.y - 1 : today.y;
+    const mo = today.m === 1 ? 12 : today.m - 1;
+    return notFuture(ymd(y, mo, d));
+  }
+  return null;
+}
+
+/** "不记得", "不清楚", "忘了": the citizen does not know the date. */
+export function saysUnknownDate(input: string): boolean {
+  return /不记得|记不清|不清楚|忘了|不知道|想不起|说不准|跳过|不晓得|记不住|don'?t (remember|know)|not sure/i.test(input);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Finding the phrase in running text
+
+const DAY_WORD =
+  '大前天|大前儿个?|前天|昨天|昨日|昨晚|昨儿个?|今天|今日|今早|今晚|今儿个?|夜儿个?|夜个|前儿个?|刚才|刚刚|前几天|这几天|' +
+  '上上周[一二三四五六日天]|上个?(周|星期|礼拜)[一二三四五六日天]|上个?(周末|星期|礼拜)|上周|这(周|星期|礼拜)[一二三四五六日天]|本周[一二三四五六日天]|' +
+  '周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|' +
+  '上个?月(初|底|末|中旬|中)?|这个?月(初|底)|月初|月底|月中|去年|前年|年前|年后|' +
+  '(农历|阴历)(正|冬|腊|十一|十二|[一二三四五六七八九十])月(初[一二三四五六七八九十]|廿[一二三四五六七八九]?|[一二三四五六七八九十]{1,3})?|' +
+  '(正|冬|腊)月(初[一二三四五六七八九十]|廿[一二三四五六七八九]?|[一二三四五六七八九十]{1,3})?|' +
+  '除夕|大年三十|大年初[一二三四五六]|春节|元宵节?|端午节?|中秋节?|国庆节?|元旦|五一|小年|' +
+  '\\d{4}[年\\-./]\\d{1,2}[月\\-./]\\d{1,2}[日号]?|\\d{1,2}月\\d{1,2}[日号]?|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}[日号]|' +
+  '(?<![\\d.])\\d{1,2}[号日](?![\\d])|[一二三四五六七八九十两几\\d]{1,3}(天|个星期|周|个月)(以)?前|半个月前|' +
+  'yesterday|today|last (week|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|tonight|(a few|two|three|\\d+) days ago';
+const TIME_OF_DAY = '(的)?(早上|早晨|清早|清早起|上午|中午|晌午|下午|傍晚|晚上|黑价|黑了|半夜|夜里|凌晨|饭点)?((\\d{1,2}|[一二三四五六七八九十两]{1,3})(点|时)(半|多|钟|左右)?)?';
+const TIME_RE = new RegExp(`(${DAY_WORD})${TIME_OF_DAY}`, 'g');
+
+export interface TimePhrase {
+  start: number;
+  end: number;
+  text: string;
+  /** YYYY-MM-DD when `now` was given and the phrase names a day; null otherwise. */
+  date: string | null;
+}
+
+/** The first time phrase of a (normalised) text: where the event happened. */
+export function findTimePhrase(norm: string, now: Date | null): TimePhrase | null {
+  TIME_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = TIME_RE.exec(norm)) !== null) {
+    const text = m[0];
+    // 五一 inside a number, 周末 alone as "weekends" in a habit ("每个周末") — skip habits.
+    const before = norm.slice(Math.max(0, m.index - 2), m.index);
+    if (/每个?$|^每/.test(before)) continue;
+    if (text === '五一' && /[\d一二三四五六七八九十]$/.test(before)) continue;
+    return { start: m.index, end: m.index + text.length, text, date: now === null ? null : parseIncidentDate(text, now) };
+  }
+  return null;
+}

@@ -1,0 +1,66 @@
+// Offset-preserving normalisation: every fact the engine reports carries the span of the citizen's
+// own words, so the text the rules read must have one code unit per code unit of what was typed.
+// Full-width ASCII → ASCII, Chinese punctuation → its ASCII twin (，→, ？→? ！→! ：→: ；→; （）→()),
+// ideographic/no-break spaces, tabs and zero-width characters → a space, Latin → lower case, HTML tags →
+// spaces. Anything NFKC would do beyond that (compatibility ideographs, ligatures) is rare in typed
+// text and is left alone rather than shifting every later offset.
+
+/** Texts beyond this are read up to it: a 1 MB paste costs what a 5,000-character one does. */
+export const MAX_READ_CHARS = 5000;
+
+const PUNCT: Readonly<Record<string, string>> = {
+  '，': ',', '？': '?', '！': '!', '：': ':', '；': ';', '（': '(', '）': ')', '｛': '{', '｝': '}', '［': '[', '］': ']',
+  '～': '~', '﹐': ',', '﹖': '?', '﹗': '!', '︰': ':', '﹔': ';', '､': '、', '｡': '。',
+};
+const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63]);
+
+/**
+ * Same length as the input (capped at MAX_READ_CHARS), so `out.slice(a, b)` and `text.slice(a, b)`
+ * are the same words. Total: any value in, a string out.
+ */
+export function normaliseKeepingOffsets(raw: unknown): string {
+  let s = typeof raw === 'string' ? raw : raw == null ? '' : String(raw);
+  if (s.length > MAX_READ_CHARS) s = s.slice(0, MAX_READ_CHARS);
+  // HTML pasted from somewhere: tags and script/style blocks become blanks of the same length.
+  if (s.includes('<')) {
+    s = s.replace(/<(script|style)\b[^>]{0,500}>[\s\S]*?<\/\1\s*>|<\/?[a-z][^<>]{0,500}>|<!--[\s\S]{0,2000}?-->/gi, (m) => ' '.repeat(m.length));
+  }
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const ch = s.charAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) {
+      const a = String.fromCharCode(c - 0xfee0);
+      out += PUNCT[ch] ?? a.toLowerCase();
+    } else if (c >= 0x41 && c <= 0x5a) out += String.fromCharCode(c + 32);
+    else if (c === 0x3000 || c === 0xa0 || c === 0x09 || c === 0x0d || (c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0xfeff || c === 0xad) out += ' ';
+    else if (DASHES.has(c)) out += '-';
+    else if (c < 0x20 && c !== 0x0a) out += ' ';
+    else out += PUNCT[ch] ?? ch;
+  }
+  return out;
+}
+
+/** Characters that end a clause (after normalisation). */
+const CLAUSE_BREAK = /[。!?;,\n、…~]/;
+
+export interface Clause {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Clauses at punctuation, each keeping its closing mark ('?' marks a question). */
+export function clauses(s: string): Clause[] {
+  const out: Clause[] = [];
+  let start = 0;
+  for (let i = 0; i <= s.length; i++) {
+    const ch = s[i];
+    if (i === s.length || (ch !== undefined && CLAUSE_BREAK.test(ch))) {
+      const end = i < s.length ? i + 1 : i;
+      if (end > start) out.push({ start, end, text: s.slice(start, end) });
+      start = end;
+    }
+  }
+  return out;
+}

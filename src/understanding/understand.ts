@@ -1,0 +1,211 @@
+// The one engine that reads a citizen's words. `understand(text, opts)` returns every fact staff,
+// triage, the bot, the portal and the anonymiser need, each with the span of the citizen's words it
+// came from, a confidence and the reasons. Pure and fast (no I/O after the model is loaded at first
+// use; `now` is an input), and total: it never throws.
+//
+// How it decides:
+// - The rules (rules.ts: keyword families, clause logic, crime vocabulary, gazetteer) read the text and
+//   make a first decision for kind, category, urgency and suspected crime.
+// - A linear model (model.ts, trained on the corpus's train split only) reads the rules' signals and the
+//   text's character n-grams and makes the final decision; its strongest features are the reasons.
+// - Safety nets the law cares about sit on top: a suspected crime or an urgent illness found by the
+//   rules is never dropped by the model (a missed crime is a case the police never see).
+// - Extractors (dates, wishes, harm, authority, product) read the other facts.
+import { readOtherMatters, type OtherMatter } from './authority.ts';
+import { findTimePhrase } from './dates.ts';
+import { type Fact, type Reason, type Span, fact, spanOf } from './facts.ts';
+import { featuresOf } from './features.ts';
+import { readHarm, type Harm } from './harm.ts';
+import { model, predict, type Prediction } from './model.ts';
+import { normaliseKeepingOffsets } from './normalise.ts';
+import { readBusinessType, readProduct, type BusinessType } from './product.ts';
+import { CATEGORIES, KINDS, URGENCIES, readRules, type Category, type Kind, type TriageInput, type TriageResult, type Urgency } from './rules.ts';
+import type { Township } from './gazetteer.ts';
+import { readWishes, type Request } from './wishes.ts';
+import { findPii } from '../publication/anonymiser.ts';
+
+export interface UnderstandOptions {
+  /** Form fields given with the text (they win over what the text says). */
+  kind?: Kind;
+  businessName?: string | null;
+  businessAddress?: string | null;
+  township?: string | null;
+  place?: string | null;
+  product?: string | null;
+  /** Resolves relative dates (昨天 …); without it `incident_time.value.date` is null. */
+  now?: Date;
+  /** Rules only (no model): for comparison in the evaluation. */
+  rulesOnly?: boolean;
+}
+
+export interface Identity {
+  name: string | null;
+  phone: string | null;
+}
+
+export interface Understanding {
+  kind: Fact<Kind>;
+  category: Fact<Category>;
+  urgency: Fact<Urgency>;
+  suspected_crime: Fact<boolean>;
+  /** e.g. ['地沟油', '刑法第144条']. */
+  crime_basis: Fact<string[]>;
+  township: Fact<Township | null>;
+  township_ambiguous: boolean;
+  place: Fact<string | null>;
+  business: Fact<string | null>;
+  business_type: Fact<BusinessType | null>;
+  product: Fact<string | null>;
+  incident_time: Fact<{ phrase: string; date: string | null } | null>;
+  harm: Fact<Harm>;
+  request: Fact<Request[]>;
+  anonymous: Fact<boolean>;
+  wants_reward: Fact<boolean>;
+  identity: Fact<Identity>;
+  other_authority: Fact<OtherMatter | null>;
+  /** Every other-authority matter found (a message can mix several). */
+  other_matters: Fact<OtherMatter>[];
+  needs_details: Fact<boolean>;
+  /** Order 121 Art. 17 signal, e.g. '购买数量：200瓶'. */
+  quantity_flag: Fact<string | null>;
+  /** The rules' own result (the keys triage has always had), for callers that need them. */
+  rules: TriageResult;
+}
+
+/** Decision heads' thresholds, chosen on the dev split (see README). */
+export const CRIME_THRESHOLD = 0.35;
+
+function reasonsOf(field: string, p: Prediction): Reason[] {
+  const ev = p.top.map((t) => t.feature.replace(/^(g|w|kw:[a-z]+|r|s|c1?|len|q):/, '')).join('、');
+  return [{ field, rule: `model:${Math.round(p.probability * 100)}%`, evidence: ev }];
+}
+
+function find(norm: string, original: string, needle: string | null | undefined): Span | null {
+  if (!needle) return null;
+  const at = norm.indexOf(needle.toLowerCase());
+  return at >= 0 ? spanOf(original, at, at + needle.length) : null;
+}
+
+const SELF_CUE = /(我叫|我是|本人|姓名|名字|投诉人|举报人|联系人|署名|落款|my name is|i am|i'm)[:：\s]{0,2}$/;
+
+export function understand(text: string, opts: UnderstandOptions = {}): Understanding {
+  const original = typeof text === 'string' ? text : '';
+  const norm = normaliseKeepingOffsets(original);
+  const input: TriageInput = { text: original, ...opts };
+  const { result: r, signals } = readRules(input);
+  const reasonsFor = (field: string): Reason[] => r.reasons.filter((x) => x.field === field);
+  const m = opts.rulesOnly ? null : model();
+  const feats = m !== null ? featuresOf(r, signals) : null;
+
+  // --- kind, category, urgency, crime: the model decides, the rules are its strongest features.
+  let kind: Fact<Kind> = fact(r.kind, find(norm, original, signals?.remedy[0]?.text ?? signals?.punish[0]?.text), r.confidence, reasonsFor('kind'));
+  let category: Fact<Category> = fact(r.category, null, r.confidence, reasonsFor('category'));
+  let urgency: Fact<Urgency> = fact(r.urgency, null, r.confidence, reasonsFor('urgency'));
+  let crime = r.suspectedCrime;
+  let crimeConfidence = r.suspectedCrime ? 0.8 : 0.7;
+  const crimeReasons: Reason[] = reasonsFor('suspected_crime');
+  if (m !== null && feats !== null) {
+    const given = opts.kind !== undefined && (KINDS as readonly string[]).includes(opts.kind);
+    if (!given) {
+      const pk = predict(m.heads.kind, feats);
+      kind = fact(pk.label as Kind, kind.span, pk.probability, [...reasonsOf('kind', pk), ...kind.reasons]);
+    } else if (r.kind === 'both' && opts.kind !== 'both') {
+      kind = fact('both', kind.span, r.confidence, kind.reasons);
+    }
+    const pc = predict(m.heads.category, feats);
+    category = fact(pc.label as Category, null, pc.probability, [...reasonsOf('category', pc), ...category.reasons]);
+    const pu = predict(m.heads.urgency, feats);
+    // An illness the rules call urgent stays urgent: a missed emergency costs more than a false alarm.
+    const urgentByRules = r.urgency === 'urgent';
+    urgency = urgentByRules && pu.label !== 'urgent'
+      ? fact('urgent', null, r.confidence, [...urgency.reasons, ...reasonsOf('urgency', pu)])
+      : fact(pu.label as Urgency, null, pu.probability, [...reasonsOf('urgency', pu), ...urgency.reasons]);
+    const pcr = predict(m.heads.crime, feats);
+    const pYes = pcr.probabilities.yes ?? 0;
+    crime = r.suspectedCrime || pYes >= CRIME_THRESHOLD;
+    crimeConfidence = crime ? Math.max(pYes, r.suspectedCrime ? 0.8 : 0) : 1 - pYes;
+    if (!r.suspectedCrime && crime) crimeReasons.unshift(...reasonsOf('suspected_crime', pcr));
+  }
+  if (!(CATEGORIES as readonly string[]).includes(category.value)) category = fact(r.category, null, r.confidence, reasonsFor('category'));
+  if (!(URGENCIES as readonly string[]).includes(urgency.value)) urgency = fact(r.urgency, null, r.confidence, reasonsFor('urgency'));
+  // A suspected crime is at least `high` (domain.md, triage taxonomy).
+  if (crime && (urgency.value === 'normal' || urgency.value === 'low')) {
+    urgency = fact('high', null, urgency.confidence, [{ field: 'urgency', rule: 'crime', evidence: r.crimeBasis[0] ?? '' }, ...urgency.reasons]);
+  }
+  const crimeHit = signals?.crime[0];
+  const crimeSpan = crimeHit !== undefined ? spanOf(original, crimeHit.index, crimeHit.index + crimeHit.evidence.length) : null;
+  const basis = crime ? (r.crimeBasis.length > 0 ? r.crimeBasis : ['非法添加非食用物质'].slice(0, 0)) : [];
+
+  // --- place, township
+  const tEvidence = signals?.townshipEvidence?.split('、')[0] ?? null;
+  const placeSpan = r.township !== null || r.townshipAmbiguous ? find(norm, original, tEvidence) : null;
+  const township = fact<Township | null>(r.township, placeSpan, r.township === null ? (r.townshipAmbiguous ? 0.3 : 0.6) : 0.9, reasonsFor('township'));
+  const place = fact<string | null>(placeSpan?.text ?? null, placeSpan, placeSpan ? 0.85 : 0.5);
+
+  // --- business, type, product
+  const businessSpan = find(norm, original, r.business);
+  const business = fact<string | null>(businessSpan?.text ?? r.business, businessSpan, r.business === null ? 0.5 : 0.75, reasonsFor('business'));
+  const bt = readBusinessType(business.value, norm);
+  const businessType = fact<BusinessType | null>(bt?.type ?? null, bt !== null && bt.start >= 0 ? spanOf(original, bt.start, bt.end) : null, bt ? 0.7 : 0.5);
+  const pr = opts.product ? null : readProduct(norm);
+  const product = opts.product
+    ? fact<string | null>(opts.product, null, 1, [{ field: 'product', rule: 'input:product', evidence: opts.product }])
+    : fact<string | null>(pr ? original.slice(pr.start, pr.end) : null, pr ? spanOf(original, pr.start, pr.end) : null, pr ? 0.7 : 0.5);
+
+  // --- time
+  const tp = findTimePhrase(norm, opts.now ?? null);
+  const incident = fact(tp ? { phrase: original.slice(tp.start, tp.end), date: tp.date } : null, tp ? spanOf(original, tp.start, tp.end) : null, tp ? (tp.date || !opts.now ? 0.85 : 0.5) : 0.5);
+
+  // --- harm
+  const h = readHarm(norm, { strong: signals?.illStrong ?? [], mild: signals?.illMild ?? [], current: signals?.current ?? false, recovered: signals?.recovered ?? false });
+  const harm = fact(h.harm, h.span ? spanOf(original, h.span.start, h.span.end) : null, h.harm.ill === 'none' ? 0.7 : 0.8);
+
+  // --- wishes
+  const w = readWishes(norm);
+  const request = fact(w.requests.map((x) => x.value), w.requests[0] ? spanOf(original, w.requests[0].start, w.requests[w.requests.length - 1]!.end) : null, w.requests.length ? 0.8 : 0.6,
+    w.requests.map((x) => ({ field: 'request', rule: x.value, evidence: original.slice(x.start, x.end) })));
+  const anonymous = fact(w.anonymous?.value ?? false, w.anonymous ? spanOf(original, w.anonymous.start, w.anonymous.end) : null, w.anonymous ? 0.9 : 0.6);
+  const wantsReward = fact(w.reward?.value ?? false, w.reward ? spanOf(original, w.reward.start, w.reward.end) : null, w.reward ? 0.9 : 0.7, reasonsFor('wants_reward'));
+
+  // --- identity given in the text
+  const pii = findPii(original);
+  const selfName = pii.find((p) => p.type === 'name' && SELF_CUE.test(norm.slice(Math.max(0, p.start - 8), p.start)));
+  const phone = pii.find((p) => p.type === 'mobile' || p.type === 'landline');
+  const idSpan = selfName ?? phone;
+  const identity = fact<Identity>({ name: selfName?.value ?? null, phone: phone?.value.replace(/[\s-]/g, '') ?? null }, idSpan ? spanOf(original, idSpan.start, idSpan.end) : null, idSpan ? 0.85 : 0.6);
+
+  // --- other authorities
+  const matters = readOtherMatters(norm).map((x) => fact(x.value, spanOf(original, x.start, x.end), 0.75, [{ field: 'other_authority', rule: 'matter', evidence: original.slice(x.start, x.end) }]));
+  let otherAuthority: Fact<OtherMatter | null> = matters[0] ?? fact<OtherMatter | null>(null, null, 0.6);
+  if (otherAuthority.value === null && r.otherAuthority !== null) {
+    otherAuthority = fact<OtherMatter | null>({ authority: r.otherAuthority, matter: '其他部门职责', hint: `此事可能属于${r.otherAuthority}的职责。` }, null, 0.6, reasonsFor('authority'));
+  }
+
+  const needsDetails = fact(r.needsDetails, null, r.needsDetails ? 0.7 : 0.8, reasonsFor('needs_details'));
+  const quantity = fact(r.quantityFlag, null, r.quantityFlag ? 0.7 : 0.8, reasonsFor('quantity'));
+
+  return {
+    kind,
+    category,
+    urgency,
+    suspected_crime: fact(crime, crime ? crimeSpan : null, crimeConfidence, crimeReasons),
+    crime_basis: fact(basis, crime ? crimeSpan : null, crimeConfidence),
+    township,
+    township_ambiguous: r.townshipAmbiguous,
+    place,
+    business,
+    business_type: businessType,
+    product,
+    incident_time: incident,
+    harm,
+    request,
+    anonymous,
+    wants_reward: wantsReward,
+    identity,
+    other_authority: otherAuthority,
+    other_matters: matters,
+    needs_details: needsDetails,
+    quantity_flag: quantity,
+    rules: r,
+  };
+}

@@ -80,6 +80,17 @@ const TERMS: readonly CrimeTerm[] = [
   ...c('假冒', ['套牌', '假货', '仿冒品', '山寨货', 'a货', '假名牌', '假包装', '冒牌货']),
   ...c('野生动物', ['野味', '娃娃鱼', '大鲵', '猫头鹰', '刺猬', '獾子', '天鹅', '大雁', '斑鸠', '野生鸟', '候鸟', '麻雀', '野鸡', '野兔', '野生甲鱼', '蛇肉', '龟肉'],
     { context: /(卖|吃|做|菜|店|收购|端上|菜单|预订|预定|炖|烤|红烧|上桌|下锅|宰|杀|饭店|馆)/ }),
+  ...c('非法添加非食用物质', ['保险粉', '墨汁', '工业胶', '建筑用', '刷墙用', '草酸', '洗虾粉', '无根素', '无根水', '漂白粉', '敌百虫', '老鼠药', '避孕药', '吊白快',
+    'formaldehyde', 'borax', 'diaobaikuai', 'industrial dye', 'industrial salt', 'industrial alcohol', 'malachite'], { action: true }),
+  ...c('非法添加非食用物质', ['孔雀绿', '工业级', '工业用的']),
+  ...c('滥用食品添加剂', ['亚硝', '亚硝酸言', '硝酸盐', 'nitrite'], { context: /(大量|一大勺|大勺|一大把|一把|好几勺|碗|超量|过量|超标|使劲|狂|很多|不少|随便|成袋|整袋|半袋|没数|不按量|乱加|猛加|多放|太多|中毒|spoon|handful|lot)/ }),
+  ...c('走私冻品', ['不走海关', '没过海关', '没走海关', '没报关', '没有报关', '海关外面', '水货冻', '僵尸肉', '偷运', 'smuggled', 'no customs']),
+  ...c('投毒', ['泻药', '灭鼠药', '耗子药'], { context: /(往|偷偷|趁|倒了|挤了|放了|下了|投)/ }),
+  ...c('瘦肉精', ['克论特罗', '克仑特罗', 'clenbuterol', 'ractopamine']),
+  ...c('禁用农药兽药', ['禁用的药', '禁用药', '违禁药', 'banned pesticide', 'banned drug']),
+  ...c('病死肉', ['died of disease', 'sick pigs', 'dead pigs', 'diseased', 'pig carcasses']),
+  ...c('地沟油', ['swill oil', 'waste oil', 'grease traps', 'recycled oil', 'reused oil']),
+  ...c('假冒', ['knock-off', 'knockoff', 'not genuine', 'counterfeit']),
 ];
 
 interface CrimePattern { re: RegExp; basis: CrimeBasis; label: string }
@@ -120,11 +131,50 @@ const PATTERNS: readonly CrimePattern[] = [
   { re: /(冒充|冒用|套用|盗用|假冒|仿冒|仿造)[^。;!?\n]{0,10}(商标|品牌|牌子|厂家|厂名|名义|包装|标签|防伪)/, basis: '假冒', label: '假冒他人标识' },
   { re: /(不是|并非)(正品|真货|原装|正宗的?(茅台|五粮液))|假(的)?(货|包装|标签|商标|品牌|防伪码)/, basis: '假冒', label: '假冒商品' },
   { re: /假(的)?(海天|老干妈|金龙鱼|鲁花|福临门|五常大米|阳澄湖|牛栏山|二锅头|剑南春|康师傅|娃哈哈|农夫山泉|怡宝|可口可乐|王老吉|加多宝|六个核桃|光明|雀巢|金典|特仑苏|德芙|奥利奥|好丽友)/, basis: '假冒', label: '假冒品牌' },
+  // Re-dating in more words: a new date printed, stamped or stuck over the old one.
+  { re: /(打|印|喷|贴|标|盖|换|写)(上|了|成)?(新|当天|今天|今天的|新的|当天的)的?(日期|生产日期|喷码|日期签|标签|保质期|码)/, basis: '篡改日期', label: '打印新日期' },
+  { re: /(擦|刮|磨|洗|撕|揭|打磨)[^。;!?\n]{0,10}(日期|喷码|日期签)/, basis: '篡改日期', label: '擦除原日期' },
+  { re: /(日期|日期签|标签|喷码)[^。;!?\n]{0,6}(两层|贴了两层|有两层|底下是|下面是)[^。;!?\n]{0,12}(去年|过期|以前|之前)?/, basis: '篡改日期', label: '日期覆盖' },
+  { re: /(过期|卖不完|卖剩|退回来|过了保质期|去年)的?[^。;!?\n]{0,30}(换(个|成|了)?新?的?(箱子|盒子|袋子|包装|标签|盒)|重新(卖|上架|称重|包|做|炒|打|装)|接着卖|再卖|改做|做成|打新日期|新日期)/, basis: '篡改日期', label: '过期食品翻新' },
+  { re: /(去年|过期|陈)的?(月饼|糕点|奶粉|食品|零食|饮料)[^。;!?\n]{0,10}换(个|了)?(盒子|包装|新盒)/, basis: '篡改日期', label: '过期食品换包装' },
+  { re: /(expiry|expiration|best[- ]before|production) date[^.]{0,40}(covered|changed|altered|re-?printed|re-?labell?ed|new sticker|sticker)|(sticker|label)[^.]{0,30}covers? the (original )?(expiry )?date|relabell?(ed|ing) expired/, basis: '篡改日期', label: 'relabelled date' },
+  // Water injected into meat.
+  { re: /(往|给|朝)[^。;!?\n]{0,12}(肉|猪|牛|羊|鸡|鸭|里脊|鸡胸)[^。;!?\n]{0,8}(打水|注水|灌水|推水|打针|推)/, basis: '注水肉', label: '往肉里注水' },
+  { re: /(肉|猪|牛|羊|鸡|里脊)[^。;!?\n]{0,10}(注过水|打过水|注了水|打了水|灌过水|是注水|明显注水)|注过水的/, basis: '注水肉', label: '注水肉' },
+  { re: /inject(ed|ing|s)? water|water[- ]inject/, basis: '注水肉', label: 'water-injected meat' },
+  // Sick or dead animals as meat, in the words people use.
+  { re: /(闹病|得病|有病|病|瘟)[^。;!?\n]{0,4}死了?[^。;!?\n]{0,30}(卖|拉到|送到|收|做成|剥|饭店|集上)/, basis: '病死肉', label: '病死畜禽销售' },
+  { re: /(死了的|死掉的|病死的|死了哩|死了嘞)(猪|鸡|鸭|羊|牛|驴)[^。;!?\n]{0,20}(卖|拉到|送到|做|收)|(收|专收|低价收)[^。;!?\n]{0,10}(死了的|死猪|死鸡|病猪)/, basis: '病死肉', label: '病死畜禽销售' },
+  { re: /(没有?检疫|未见检疫|检疫章都?木有|没盖章|没有任何检疫)[^。;!?\n]{0,30}(发紫|出血点|发黑|血点|脓包)|(发紫|出血点|脓包)[^。;!?\n]{0,40}(没有?检疫|未见检疫|没有任何检疫章|死了的猪|死猪)/, basis: '病死肉', label: '病害肉特征' },
+  { re: /(猪|鸡|羊|牛)有(点)?病[^。;!?\n]{0,10}(杀|卖)/, basis: '病死肉', label: '病畜屠宰销售' },
+  // Private slaughter.
+  { re: /(自家|自己家|家里|后院|院子里|院里|家中|私人院)[^,。;!?\n]{0,6}(杀|宰)[^。;!?\n]{0,30}(检疫|卖|肉|饭店|集上|拉到|送到)/, basis: '私屠滥宰', label: '私自屠宰销售' },
+  { re: /(画|描|盖|涂|刻)[^。;!?\n]{0,10}(检疫章|检疫印章|检疫印|蓝章)|(章|印章)[^。;!?\n]{0,4}(是)?自己(刻|画|盖)的/, basis: '私屠滥宰', label: '伪造检疫' },
+  { re: /slaughter(ed)? (in|at) (a |his |her |their )?(private|backyard|courtyard|home)|killed in (his|her|their|a) (backyard|courtyard|yard)|(draws?|fakes?) (the )?(blue )?(quarantine|inspection) stamp/, basis: '私屠滥宰', label: 'private slaughter' },
+  // Clenbuterol in slang: "喂了'精'", animals that cannot stand.
+  { re: /(喂|料|拌|掺|吃)[^。;!?\n]{0,12}[“"'「]精[”"'」]|[“"'「]精[”"'」][^。;!?\n]{0,10}(喂|羊|牛|猪|瘦)/, basis: '瘦肉精', label: '饲喂瘦肉精' },
+  { re: /(喂|饲料|料里|料)[^。;!?\n]{0,50}(站不稳|站都站不稳|腿直哆嗦|腿打颤|一赶就趴|趴窝)|(站不稳|站都站不稳|腿直哆嗦)[^。;!?\n]{0,30}(喂|饲料|瘦肉|出栏)/, basis: '瘦肉精', label: '瘦肉精中毒症状' },
+  // Gutter oil: fried oil filtered and poured back, oil fished out of swill.
+  { re: /油[^。;!?\n]{0,24}(过滤|滤一滤|滤一下|过过滤|滤滤)[^。;!?\n]{0,24}(倒回|再用|接着炸|接着用|第二天|接着卖|装成|卖给)/, basis: '地沟油', label: '回收废油再用' },
+  { re: /(泔水|潲水)[^。;!?\n]{0,20}(熬|炼|烙|捞|提炼)|(熬|炼|烙|捞)[^。;!?\n]{0,10}(泔水|潲水)|(收|收回来)[^。;!?\n]{0,8}泔水[^。;!?\n]{0,20}(熬|油)/, basis: '地沟油', label: '泔水提油' },
+  { re: /(drain|sewer|grease trap|swill)[^.]{0,40}(oil|grease)[^.]{0,40}(fry|cook|reuse|sell)|(collect|scoop)s? (the )?(grease|oil) from/, basis: '地沟油', label: 'gutter oil' },
+  // Counterfeits: checks that say fake, another maker's bottles or boxes.
+  { re: /(扫|查|验)[^。;!?\n]{0,6}(防伪码?|码|二维码)[^。;!?\n]{0,14}(不存在|查询过|别的东西|对不上|是假|无效|被查询|扫不出|查不到)|扫码[^。;!?\n]{0,6}扫不出/, basis: '假冒', label: '防伪查询为假' },
+  { re: /(验|鉴定|专柜|专卖店|客服|厂家|代理商|品牌方|找人看)[^。;!?\n]{0,14}(说是假的|是假的|说不是他们|不是他们的|没生产过|根本没生产|不是正品|说是假货)/, basis: '假冒', label: '鉴定为假' },
+  { re: /(批次|批号|批次号)[^。;!?\n]{0,12}(没生产过|不存在|对不上|是假的|根本没有)/, basis: '假冒', label: '批号为假' },
+  { re: /(装进|灌进|灌到|装到|装在|倒进|换进|灌入|装入)[^。;!?\n]{0,10}[“"「'][^”"」']{1,8}[”"」'][^。;!?\n]{0,4}(的)?(空)?(瓶|礼盒|盒|包装|袋|箱|罐|桶)/, basis: '假冒', label: '装入他人品牌包装' },
+  { re: /(印的是|印着|贴的是|打的是|印上|贴上)[^。;!?\n]{0,4}[“"「'][^”"」']{1,8}[”"」']的?(牌子|商标|标|logo|字样|瓶)|(别的|其他|别家|知名)[^。;!?\n]{0,6}(酒厂|厂家|品牌|厂)的?(商标|牌子|标签)/, basis: '假冒', label: '冒用他人商标' },
+  { re: /[“"「'][^”"」']{1,8}[”"」'][^。;!?\n]{0,10}(瓶子|标签|纸箱|罐子|包装|盒子)[^。;!?\n]{0,10}(都是仿的|是仿的|是假的|是印的|是回收的)/, basis: '假冒', label: '仿冒包装' },
+  { re: /(茅台|五粮液|剑南春|奶粉|特仑苏|金龙鱼|飞鹤|雅培|爱他美|美赞臣|大米|调和油|薯片|蜂蜜|燕窝|阿胶|海参|茶叶|白酒|红酒|洋酒)[^。;!?\n]{0,24}(说是假的|是假的|肯定是假的|明显是假的|鉴定为假|是假货|假酒)/, basis: '假冒', label: '假冒商品' },
+  { re: /(冒充|假冒|当成?|说是)[^。;!?\n]{0,8}(特医|特殊医学|医院同款|婴儿配方)/, basis: '假冒', label: '冒充特医食品' },
+  // Tampering with someone else's food: poison or laxatives slipped in.
+  { re: /(趁|偷偷|偷摸)[^。;!?\n]{0,16}(往|在)[^。;!?\n]{0,14}(撒|倒|放|抹|挤|下)[^。;!?\n]{0,10}(粉|药|白面|泻药)/, basis: '投毒', label: '投放有害物质' },
+  { re: /(往|在)[^。;!?\n]{0,10}(鱼塘|水塘|池塘|井里|水缸)[^。;!?\n]{0,6}(撒药|投药|下药|倒药)[^。;!?\n]{0,40}(卖|集上|捞)/, basis: '投毒', label: '毒鱼销售' },
 ];
 
 const matcher = new TermMatcher<CrimeTerm>(TERMS);
 
-const ACTION_BEFORE = /(加|放|掺|添|用|泡|熏|打|喂|兑|撒|抹|刷|含|有|灌|喷|浸|检测出|检出|查出|测出)[^,。;!?\n]{0,4}$/;
+const ACTION_BEFORE = /(加|放|掺|添|用|泡|熏|打|喂|兑|撒|抹|刷|含|有|灌|喷|浸|挖|倒|拌|舀|揉|涂|洒|检测出|检出|查出|测出|验出)[^,。;!?\n]{0,6}$/;
 const ACTION_AFTER = /^[^,。;!?\n]{0,2}(泡|熏|浸|做|腌|漂|兑|炸|喷|打|和|勾兑)/;
 const NEGATED_BEFORE = /(不是|并非|没有|没|无|未|不含|不存在|排除|不会是|不像|未检出|没检出|未发现|没发现|不可能是|绝对不是|并不是)(是|用|的|加|放|含|了|过|有|什么|啥){0,2}$/;
 const RHETORICAL_BEFORE = /(不就是|难道不是|可不就是|这不就是)(用|的|在)?$/;
@@ -169,7 +219,9 @@ export function detectCrime(s: string, clauses: readonly Clause[]): CrimeFinding
       if (term?.context !== undefined && !term.context.test(s)) return 'no-context';
       if (term?.action === true && NON_FOOD_CLAUSE.test(ctext)) return 'non-food';
       const rhetorical = RHETORICAL_BEFORE.test(before) || RHETORICAL_CLAUSE.test(ctext);
-      if (!rhetorical && NEGATED_BEFORE.test(before)) return 'negated';
+      const rhetoricalAfter = /^[^,。;!?\n]{0,3}(是啥|是什么|还能是啥|又是啥|是啥子|又是什么)/.test(after);
+      if (!rhetorical && !rhetoricalAfter && NEGATED_BEFORE.test(before)) return 'negated';
+      if (rhetoricalAfter) return null;
       if (!rhetorical && QUESTION_CLAUSE.test(ctext)) return 'question';
       if (rumourCheck && HEARSAY.test(ctext)) return 'rumour';
       if (ACCUSED.test(ctext)) return 'accused';

@@ -139,6 +139,13 @@ const WORRIED_QUESTION = /(不会是|不是)[^,。;!?\n]{0,12}吧\?/g;
 /** "我在…吃的" / "刚才在…吃了": the writer ate there as a customer (a third party would be named first). */
 const OWN_MEAL = /(^|[,。;!?\n]|我|俺|我们|俺们|刚才|刚刚|刚|昨天|昨晚|前天|今天|中午|晚上|上周[一二三四五六日天]?)在[^,。;!?\n]{1,16}吃(了|的|完|过)/;
 /** Words that turn a remedy mention into a demand rather than a question about rights. */
+/** A time well in the past: an illness told about it is over unless STILL_ILL says otherwise. */
+const PAST_TIME = /(上上?周|上个?星期|上个?礼拜|上个?月|去年|前年|\d{1,2}月\d{1,2}[号日]|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[号日]|几天前|前些天|前段时间|前阵子|那次|当时|last (week|month)|weeks? ago|months? ago)/;
+const STILL_ILL = /(现在还|还在(医院|住院|输液|打针|吐|拉|发烧)|仍在|至今|到现在还|一直没好|目前还|还没好|还住着|住着院|正在(住院|输液|抢救)|still (in|sick|ill))/;
+/** A time that anchors a story in fact (not a hypothetical question). */
+const CONCRETE_TIME = /(今天|昨天|前天|大前天|刚才|刚刚|昨晚|今早|今晚|夜儿|前儿|今儿|上周|上个?星期|上个?礼拜|周[一二三四五六日天]|星期[一二三四五六日天]|\d{1,2}月\d{1,2}|\d{1,2}号|上个?月|月初|中午|晚上|早上|yesterday|today|last (week|night))/;
+/** Still being served or sold today (not a habit: 每天/天天 alone are not "now"). */
+const ONGOING_TODAY = /(今天(中午|早上|上午|晚上)?(又|还|仍)|今早又|今天的(午饭|早饭|早餐|饭)|现在(还在|正在)|正在(吃|卖|用|分)|仍在(使用|销售|供应)|还在(吃|用|分)|right now|today (again|still))/;
 const DEMAND = /(要求|我要|想要|必须|请你们|请帮|帮我|希望商家|希望你们|给我)/;
 const QUANTITY_RE = /(买了|购买了?|买|订了|订购了?|囤了|进了|拿了)\s?([0-9]{1,6}|[零一二两三四五六七八九十百千万]{1,6})\s?(瓶|箱|盒|袋|包|件|斤|罐|桶|支|条|提|份|听|块|个)/g;
 const QUANTITY_LIMIT: Readonly<Record<string, number>> = { 箱: 10, 件: 10, 提: 10, 桶: 20, 斤: 100 };
@@ -419,21 +426,33 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
   let kind: Kind;
   let kindRule: string;
   let kindEvidence = '';
-  if (needsDetails && !foodMatter) {
+  // A concrete matter (the writer's own bad purchase or meal, or a third party's violation told as fact)
+  // is a complaint or report even when it ends on a question ("…这种能要求赔偿吗？"): only a question
+  // with no matter behind it is a consultation (Order 121 Art. 44; labelling policy in README.md).
+  const anyIll = strongIllMatcher.match(text).length > 0 || mildIllMatcher.match(text).length > 0;
+  // Concrete: told with strong own-purchase words, a time, a named business, or at some length — not a
+  // hypothetical ("网上买的零食没有中文标签，可以要求十倍赔偿吗？" stays a consultation).
+  const concrete = ownScore >= 1.5 || CONCRETE_TIME.test(text) || content >= 40
+    || extractBusiness(text, { isPlace: isPlaceName, genericWords: GENERIC_WORDS }) !== null;
+  const story = ownScore >= 1 && concrete && !(manyIll && !ownStrong) && (issues.length > 0 || anyIll) && content >= 12;
+  const leadStory = !story && leadScore >= 1 && (issues.length > 0 || anyIll) && content >= 12 && !owner;
+  if (needsDetails && !foodMatter && remedyScore === 0 && punishScore === 0 && !suspectedCrime) {
     kind = 'consultation'; kindRule = 'no-matter';
-  } else if (owner && qScore >= 1) {
+  } else if (owner && qScore >= 1 && punishScore === 0) {
     kind = 'consultation'; kindRule = 'owner-question'; kindEvidence = words(qHits);
-  } else if (endsAsking && punishScore === 0 && !suspectedCrime) {
-    kind = 'consultation'; kindRule = 'question-about-rights'; kindEvidence = words(qHits) || '?';
   } else if (remedyScore > 0 && punishScore > 0) {
     kind = 'both'; kindRule = 'remedy+punish'; kindEvidence = `${words(remedy, 2)}；${words(punish, 2)}`;
-  } else if (remedyScore > 0) {
+  } else if (remedyScore > 0 && !(endsAsking && !story)) {
     kind = 'complaint'; kindRule = 'remedy'; kindEvidence = words(remedy);
   } else if (punishScore > 0) {
     kind = 'report'; kindRule = 'punish'; kindEvidence = words(punish);
   } else if (suspectedCrime) {
     kind = 'report'; kindRule = 'crime-lead'; kindEvidence = words(crime.hits.map((h) => ({ text: h.evidence })));
-  } else if (qScore >= 2) {
+  } else if (story) {
+    kind = 'complaint'; kindRule = 'own-story'; kindEvidence = words(own) || '在…吃';
+  } else if (leadStory) {
+    kind = 'report'; kindRule = 'lead-story'; kindEvidence = words(lead);
+  } else if (endsAsking || qScore >= 2) {
     kind = 'consultation'; kindRule = 'question'; kindEvidence = words(qHits) || '?';
   } else if (ownScore >= 1 && ownScore >= leadScore && !(manyIll && !ownStrong)) {
     kind = 'complaint'; kindRule = 'own-purchase'; kindEvidence = words(own) || '在…吃';
@@ -464,13 +483,24 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
   let urgency: Urgency;
   const infantExposure = ill.infant && cat.category !== 'other_non_food';
   const schoolExposure = SCHOOL_RE.test(text + '\n' + aux) || cat.category === 'school_canteen';
-  if (ill.strong.length > 0 && !(ill.recovered && ill.strong.every((s) => !/(住院|医院|急诊|抢救|输液|挂水|吊)/.test(s)))) {
+  // An illness told about a past date ("上个月23号…住院了三天") with nothing saying it goes on is not an
+  // emergency now: urgent means someone is ill now or people are still being exposed.
+  const pastOnly = PAST_TIME.test(text) && !STILL_ILL.test(text) && !/(今天|今早|今晚|刚才|刚刚|昨晚|昨天|夜儿|今儿)/.test(text);
+  const manyVictims = ill.many && (ill.strong.length > 0 || ill.mild.length > 0);
+  if (pastOnly && (ill.strong.length > 0 || ill.mild.length > 0) && cat.category !== 'other_non_food') {
+    urgency = manyVictims || suspectedCrime || schoolExposure || infantExposure ? 'high' : 'normal';
+    reasons.push({ field: 'urgency', rule: 'ill:past', evidence: PAST_TIME.exec(text)?.[0] ?? '' });
+  } else if (ill.strong.length > 0 && !(ill.recovered && ill.strong.every((s) => !/(住院|医院|急诊|抢救|输液|挂水|吊)/.test(s)))) {
     urgency = 'urgent';
     reasons.push({ field: 'urgency', rule: 'ill:severe', evidence: ill.strong.slice(0, 3).join('、') });
   } else if (ill.mild.length > 0 && cat.category !== 'other_non_food' && (ill.many || (ill.current && !ill.recovered) || ill.infant)) {
     urgency = 'urgent';
     const why = ill.many ? 'many' : ill.infant ? 'infant' : 'current';
     reasons.push({ field: 'urgency', rule: `ill:${why}`, evidence: ill.mild.slice(0, 3).join('、') });
+  } else if ((schoolExposure || infantExposure) && ONGOING_TODAY.test(text) && (suspectedCrime || safetyMatcher.match(text).length > 0)) {
+    // Pupils or infants being served it today: an ongoing danger to many (domain.md, triage taxonomy).
+    urgency = 'urgent';
+    reasons.push({ field: 'urgency', rule: 'exposure:today', evidence: ONGOING_TODAY.exec(text)?.[0] ?? '' });
   } else if (suspectedCrime) {
     urgency = 'high';
     reasons.push({ field: 'urgency', rule: 'crime', evidence: crimeBasis[0] ?? '' });

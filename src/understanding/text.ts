@@ -68,7 +68,7 @@ export function splitClauses(s: string): Clause[] {
   let start = 0;
   for (let i = 0; i <= s.length; i++) {
     const ch = s[i];
-    if (i === s.length || (ch !== undefined && CLAUSE_BREAK.test(ch))) {
+    if (i === s.length || (ch !== undefined && (CLAUSE_BREAK.test(ch) || softBreak(s, i)))) {
       // Keep the terminating punctuation with the clause: '?' marks a question clause.
       const end = i < s.length ? i + 1 : i;
       if (end > start) out.push({ start, end, text: s.slice(start, end) });
@@ -76,6 +76,27 @@ export function splitClauses(s: string): Clause[] {
     }
   }
   return out;
+}
+
+const HAN_CHAR = /\p{Script=Han}/u;
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+
+/**
+ * WeChat messages often have no punctuation: a blank between Chinese words, or an emoji, ends a
+ * clause there ("买的鸡柳是臭的 我吐了 咋弄" is three clauses, so the closing question does not swallow
+ * the story). A blank inside English text does not.
+ */
+function softBreak(s: string, i: number): boolean {
+  const ch = s[i]!;
+  if (ch === ' ') {
+    const prev = s[i - 1];
+    const next = s[i + 1];
+    return (prev !== undefined && HAN_CHAR.test(prev)) || (next !== undefined && HAN_CHAR.test(next));
+  }
+  const code = ch.charCodeAt(0);
+  // Surrogate pairs (most emoji): test the whole code point at its first half.
+  if (code >= 0xd800 && code <= 0xdbff) return PICTOGRAPH.test(s.slice(i, i + 2));
+  return code >= 0x2600 && code <= 0x27bf && PICTOGRAPH.test(ch);
 }
 
 /** Index of the clause containing position `pos` (binary search over ordered clauses). */

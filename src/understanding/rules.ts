@@ -433,7 +433,7 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
   // Concrete: told with strong own-purchase words, a time, a named business, or at some length — not a
   // hypothetical ("网上买的零食没有中文标签，可以要求十倍赔偿吗？" stays a consultation).
   const concrete = ownScore >= 1.5 || CONCRETE_TIME.test(text) || content >= 40
-    || extractBusiness(text, { isPlace: isPlaceName, genericWords: GENERIC_WORDS }) !== null;
+    || extractBusiness(input.text ?? '', { isPlace: isPlaceName, genericWords: GENERIC_WORDS }) !== null;
   const story = ownScore >= 1 && concrete && !(manyIll && !ownStrong) && (issues.length > 0 || anyIll) && content >= 12;
   const leadStory = !story && leadScore >= 1 && (issues.length > 0 || anyIll) && content >= 12 && !owner;
   if (needsDetails && !foodMatter && remedyScore === 0 && punishScore === 0 && !suspectedCrime) {
@@ -554,7 +554,7 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
 
   // --- business
   const givenBusiness = typeof input.businessName === 'string' ? input.businessName.trim() : '';
-  const business = givenBusiness.length > 0 ? givenBusiness : extractBusiness(text, { isPlace: isPlaceName, genericWords: GENERIC_WORDS });
+  const business = givenBusiness.length > 0 ? givenBusiness : extractBusiness(input.text ?? '', { isPlace: isPlaceName, genericWords: GENERIC_WORDS });
   if (business !== null) reasons.push({ field: 'business', rule: givenBusiness.length > 0 ? 'input:business' : 'extract', evidence: business });
 
   // --- reward, quantity

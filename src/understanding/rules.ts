@@ -101,6 +101,7 @@ export interface RuleSignals {
   nonFood: string | null;
   townshipEvidence: string | null;
   content: number;
+  urgencyFacts: UrgencyFacts;
 }
 
 // ---------------------------------------------------------------- matchers (compiled once)
@@ -331,6 +332,69 @@ function illness(text: string, clauses: readonly Clause[], qs: ReadonlySet<Claus
   };
 }
 
+// ---------------------------------------------------------------- urgency
+
+/** What urgency is read from, apart from the kind, category and crime decisions. */
+export interface UrgencyFacts {
+  strong: readonly string[];
+  mild: readonly string[];
+  many: boolean;
+  current: boolean;
+  recovered: boolean;
+  infant: boolean;
+  school: boolean;
+  pastOnly: boolean;
+  ongoingToday: string | null;
+  safetyIssue: boolean;
+  pastEvidence: string;
+  schoolEvidence: string;
+  infantEvidence: string;
+}
+
+export interface UrgencyDecisions {
+  kind: Kind;
+  category: Category;
+  suspectedCrime: boolean;
+  needsDetails: boolean;
+  crimeBasis: string;
+}
+
+/**
+ * The taxonomy's urgency from the facts and the other decisions (domain.md): urgent — people ill now,
+ * poisoning, ongoing danger to many; high — suspected crime, school or infant exposure, many victims;
+ * low — consultations, non-food, nothing to act on; otherwise normal. Exported so the engine can
+ * re-derive it after the model has made the kind, category and crime decisions.
+ */
+export function decideUrgency(f: UrgencyFacts, d: UrgencyDecisions): { urgency: Urgency; reason: TriageReason } {
+  const food = d.category !== 'other_non_food';
+  const infantExposure = f.infant && food;
+  const schoolExposure = f.school || d.category === 'school_canteen';
+  const anyIll = f.strong.length > 0 || f.mild.length > 0;
+  const manyVictims = f.many && anyIll;
+  const r = (urgency: Urgency, rule: string, evidence: string): { urgency: Urgency; reason: TriageReason } => ({ urgency, reason: { field: 'urgency', rule, evidence } });
+  if (f.pastOnly && anyIll && food) {
+    return r(manyVictims || d.suspectedCrime || schoolExposure || infantExposure ? 'high' : 'normal', 'ill:past', f.pastEvidence);
+  }
+  if (f.strong.length > 0 && !(f.recovered && f.strong.every((x) => !/(住院|医院|急诊|抢救|输液|挂水|吊)/.test(x)))) {
+    return r('urgent', 'ill:severe', f.strong.slice(0, 3).join('、'));
+  }
+  if (f.mild.length > 0 && food && (f.many || (f.current && !f.recovered) || f.infant)) {
+    return r('urgent', `ill:${f.many ? 'many' : f.infant ? 'infant' : 'current'}`, f.mild.slice(0, 3).join('、'));
+  }
+  if ((schoolExposure || infantExposure) && f.ongoingToday !== null && (d.suspectedCrime || f.safetyIssue)) {
+    // Pupils or infants being served it today: an ongoing danger to many.
+    return r('urgent', 'exposure:today', f.ongoingToday);
+  }
+  if (d.suspectedCrime) return r('high', 'crime', d.crimeBasis);
+  if (d.needsDetails || d.kind === 'consultation' || !food) {
+    return r('low', d.needsDetails ? 'needs-details' : d.kind === 'consultation' ? 'consultation' : 'non-food', '');
+  }
+  if (schoolExposure) return r('high', 'school', f.schoolEvidence);
+  if (infantExposure) return r('high', 'infant', f.infantEvidence);
+  if (manyVictims) return r('high', 'many-victims', '');
+  return r('normal', 'default', '');
+}
+
 // ---------------------------------------------------------------- the classifier
 
 export function triage(input: TriageInput): TriageResult {
@@ -480,43 +544,21 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
 
   // --- urgency
   const ill = illness(text, clauses, qs);
-  let urgency: Urgency;
-  const infantExposure = ill.infant && cat.category !== 'other_non_food';
-  const schoolExposure = SCHOOL_RE.test(text + '\n' + aux) || cat.category === 'school_canteen';
-  // An illness told about a past date ("上个月23号…住院了三天") with nothing saying it goes on is not an
-  // emergency now: urgent means someone is ill now or people are still being exposed.
-  const pastOnly = PAST_TIME.test(text) && !STILL_ILL.test(text) && !/(今天|今早|今晚|刚才|刚刚|昨晚|昨天|夜儿|今儿)/.test(text);
-  const manyVictims = ill.many && (ill.strong.length > 0 || ill.mild.length > 0);
-  if (pastOnly && (ill.strong.length > 0 || ill.mild.length > 0) && cat.category !== 'other_non_food') {
-    urgency = manyVictims || suspectedCrime || schoolExposure || infantExposure ? 'high' : 'normal';
-    reasons.push({ field: 'urgency', rule: 'ill:past', evidence: PAST_TIME.exec(text)?.[0] ?? '' });
-  } else if (ill.strong.length > 0 && !(ill.recovered && ill.strong.every((s) => !/(住院|医院|急诊|抢救|输液|挂水|吊)/.test(s)))) {
-    urgency = 'urgent';
-    reasons.push({ field: 'urgency', rule: 'ill:severe', evidence: ill.strong.slice(0, 3).join('、') });
-  } else if (ill.mild.length > 0 && cat.category !== 'other_non_food' && (ill.many || (ill.current && !ill.recovered) || ill.infant)) {
-    urgency = 'urgent';
-    const why = ill.many ? 'many' : ill.infant ? 'infant' : 'current';
-    reasons.push({ field: 'urgency', rule: `ill:${why}`, evidence: ill.mild.slice(0, 3).join('、') });
-  } else if ((schoolExposure || infantExposure) && ONGOING_TODAY.test(text) && (suspectedCrime || safetyMatcher.match(text).length > 0)) {
-    // Pupils or infants being served it today: an ongoing danger to many (domain.md, triage taxonomy).
-    urgency = 'urgent';
-    reasons.push({ field: 'urgency', rule: 'exposure:today', evidence: ONGOING_TODAY.exec(text)?.[0] ?? '' });
-  } else if (suspectedCrime) {
-    urgency = 'high';
-    reasons.push({ field: 'urgency', rule: 'crime', evidence: crimeBasis[0] ?? '' });
-  } else if (needsDetails || kind === 'consultation' || cat.category === 'other_non_food') {
-    urgency = 'low';
-    reasons.push({ field: 'urgency', rule: needsDetails ? 'needs-details' : kind === 'consultation' ? 'consultation' : 'non-food', evidence: '' });
-  } else if (schoolExposure) {
-    urgency = 'high';
-    reasons.push({ field: 'urgency', rule: 'school', evidence: (SCHOOL_RE.exec(text + '\n' + aux)?.[0]) ?? '食堂' });
-  } else if (infantExposure) {
-    urgency = 'high';
-    reasons.push({ field: 'urgency', rule: 'infant', evidence: INFANT_RE.exec(text)?.[0] ?? '' });
-  } else {
-    urgency = 'normal';
-    reasons.push({ field: 'urgency', rule: 'default', evidence: '' });
-  }
+  const urgencyFacts: UrgencyFacts = {
+    strong: ill.strong, mild: ill.mild, many: ill.many, current: ill.current, recovered: ill.recovered, infant: ill.infant,
+    school: SCHOOL_RE.test(text + '\n' + aux),
+    // An illness told about a past date ("上个月23号…住院了三天") with nothing saying it goes on is not an
+    // emergency now: urgent means someone is ill now or people are still being exposed.
+    pastOnly: PAST_TIME.test(text) && !STILL_ILL.test(text) && !/(今天|今早|今晚|刚才|刚刚|昨晚|昨天|夜儿|今儿)/.test(text),
+    ongoingToday: ONGOING_TODAY.exec(text)?.[0] ?? null,
+    safetyIssue: safetyMatcher.match(text).length > 0,
+    pastEvidence: PAST_TIME.exec(text)?.[0] ?? '',
+    schoolEvidence: SCHOOL_RE.exec(text + '\n' + aux)?.[0] ?? '食堂',
+    infantEvidence: INFANT_RE.exec(text)?.[0] ?? '',
+  };
+  const u = decideUrgency(urgencyFacts, { kind, category: cat.category, suspectedCrime, needsDetails, crimeBasis: crimeBasis[0] ?? '' });
+  const urgency: Urgency = u.urgency;
+  reasons.push(u.reason);
 
   // --- category reasons & authority
   reasons.push(...cat.reasons);
@@ -584,9 +626,9 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
   const signals: RuleSignals = {
     text, kindRule, remedy, punish, lead, own, questions: qHits, questionClauses: qs.size, qScore, ownMeal, endsAsking, owner,
     crime: suspectedCrime ? crime.hits : [], crimeVoided: crime.voided.length, illStrong: ill.strong, illMild: ill.mild, manyIll,
-    many: ill.many, current: ill.current, recovered: ill.recovered, infant: ill.infant, school: schoolExposure, foodMatter, nonFoodMatter,
+    many: ill.many, current: ill.current, recovered: ill.recovered, infant: ill.infant, school: urgencyFacts.school || cat.category === 'school_canteen', foodMatter, nonFoodMatter,
     tooThin, issues: issues.length, categoryRanking: cat.ranking, nonFood: cat.category === 'other_non_food' ? cat.authority : null,
-    townshipEvidence: reasons.find((r) => r.field === 'township')?.evidence ?? null, content,
+    townshipEvidence: reasons.find((r) => r.field === 'township')?.evidence ?? null, content, urgencyFacts,
   };
   return { result, signals };
 }

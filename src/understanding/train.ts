@@ -33,7 +33,7 @@ export interface Hyper {
   minCount: number;
 }
 
-export const DEFAULT_HYPER: Hyper = { l2: 1e-4, epochs: 30, minCount: 2 };
+export const DEFAULT_HYPER: Hyper = { l2: 1e-4, epochs: 15, minCount: 3 };
 
 /** Mulberry32: a small seeded PRNG, enough for a reproducible shuffle. */
 function rng(seed: number): () => number {

@@ -62,7 +62,7 @@ const TERMS: readonly CrimeTerm[] = [
   ...c('保健食品非法添加药物', ['西地那非', '他达拉非', '伐地那非', '西布曲明', '酚酞', '格列本脲', '格列齐特', '格列美脲', '二甲双胍', '苯乙双胍',
     '罗格列酮', '伟哥'], { action: true }),
   ...c('保健食品非法添加药物', ['降糖药', '降压药', '西药', '激素', '安眠药'], { action: true, context: HEALTH_FOOD }),
-  ...c('假冒', ['假冒', '假奶粉', '假酒', '假茅台', '假五粮液', '冒牌', '仿冒', '假商标', '假冒商标', '假冒注册商标', '卖假货', '假农药', '假烟',
+  ...c('假冒', ['假冒', '假奶粉', '假酒', '假茅台', '假五粮液', '冒牌', '仿冒', '假商标', '假冒商标', '假冒注册商标', '卖假货', '假农药',
     '假药', '高仿', 'counterfeit', 'fake']),
   ...c('注水肉', ['注水肉', '注水', '注胶', '打过水', '打了水'], { notBefore: ['口', '井', '管', '器'], context: MEAT }),
   ...c('注水肉', ['灌水'], { context: MEAT }),
@@ -74,19 +74,22 @@ const TERMS: readonly CrimeTerm[] = [
   ...c('投毒', ['投毒', '下毒', '毒鼠强']),
   ...c('瘦肉精', ['瘦肉粉', '瘦肉剂', '喂瘦肉', '吃瘦肉精']),
   ...c('非法添加非食用物质', ['硫酸铜', '柠檬黄', '日落黄', '碱性品红', '罗丹明', '美术绿', '工业色素', '工业松香', '吗啡', '大烟'], { action: true }),
+  // Gross abuse of a permitted additive: the amount words are the evidence, so no adding verb is needed.
   ...c('滥用食品添加剂', ['亚硝酸盐', '亚硝酸钠', '工业硝', '甜蜜素', '糖精钠', '明矾', '漂白剂', '防腐剂', '膨松剂', '色素', '增稠剂', '护色剂', '焦亚硫酸钠'],
-    { action: true, context: /(大量|一大勺|一大把|一把|好几勺|超量|过量|超标|使劲|狂|很多|不少|随便|成袋|整袋|半袋|没数|不按量|超范围|乱加|猛加|多放|超出|上瘾|太多)/ }),
+    { context: /(大量|一大勺|一大把|一把|好几勺|超量|过量|超标|使劲|狂|很多|不少|随便|成袋|整袋|半袋|没数|不按量|超范围|乱加|猛加|多放|超出|上瘾|太多|一大瓶|一大袋|用碗|一碗|一瓶|一缸)/ }),
   ...c('篡改日期', ['篡改日期', '篡改生产日期', '改生产日期', '改日期', '重新打日期', '重打日期', '换日期', '改保质期', '重贴标签', '换标签', '重新贴标签']),
   ...c('假冒', ['套牌', '假货', '仿冒品', '山寨货', 'a货', '假名牌', '假包装', '冒牌货']),
   ...c('野生动物', ['野味', '娃娃鱼', '大鲵', '猫头鹰', '刺猬', '獾子', '天鹅', '大雁', '斑鸠', '野生鸟', '候鸟', '麻雀', '野鸡', '野兔', '野生甲鱼', '蛇肉', '龟肉'],
     { context: /(卖|吃|做|菜|店|收购|端上|菜单|预订|预定|炖|烤|红烧|上桌|下锅|宰|杀|饭店|馆)/ }),
   ...c('非法添加非食用物质', ['保险粉', '墨汁', '工业胶', '建筑用', '刷墙用', '草酸', '洗虾粉', '无根素', '无根水', '漂白粉', '敌百虫', '老鼠药', '避孕药', '吊白快',
     'formaldehyde', 'borax', 'diaobaikuai', 'industrial dye', 'industrial salt', 'industrial alcohol', 'malachite'], { action: true }),
-  ...c('非法添加非食用物质', ['孔雀绿', '工业级', '工业用的']),
+  ...c('禁用农药兽药', ['孔雀绿', '孔雀石', '硝基夫喃']),
+  ...c('非法添加非食用物质', ['工业级', '工业用的', '非食用', '油溶红', '化工店买']),
   ...c('滥用食品添加剂', ['亚硝', '亚硝酸言', '硝酸盐', 'nitrite'], { context: /(大量|一大勺|大勺|一大把|一把|好几勺|碗|超量|过量|超标|使劲|狂|很多|不少|随便|成袋|整袋|半袋|没数|不按量|乱加|猛加|多放|太多|中毒|spoon|handful|lot)/ }),
   ...c('走私冻品', ['不走海关', '没过海关', '没走海关', '没报关', '没有报关', '海关外面', '水货冻', '僵尸肉', '偷运', 'smuggled', 'no customs']),
   ...c('投毒', ['泻药', '灭鼠药', '耗子药'], { context: /(往|偷偷|趁|倒了|挤了|放了|下了|投)/ }),
-  ...c('瘦肉精', ['克论特罗', '克仑特罗', 'clenbuterol', 'ractopamine']),
+  ...c('瘦肉精', ['克论特罗', '克仑特罗', '收肉精', '瘦肉晶', '受肉精', '兽肉精', '廋肉精', 'clenbuterol', 'ractopamine', 'lean meat powder']),
+  ...c('保健食品非法添加药物', ['sibutramine', 'sildenafil', 'phenolphthalein', 'tadalafil', 'glibenclamide']),
   ...c('禁用农药兽药', ['禁用的药', '禁用药', '违禁药', 'banned pesticide', 'banned drug']),
   ...c('病死肉', ['died of disease', 'sick pigs', 'dead pigs', 'diseased', 'pig carcasses']),
   ...c('地沟油', ['swill oil', 'waste oil', 'grease traps', 'recycled oil', 'reused oil']),
@@ -128,7 +131,7 @@ const PATTERNS: readonly CrimePattern[] = [
   // Addictive substances in hotpot and noodles without the word 罂粟.
   { re: /(加|放|掺)[^。;!?\n]{0,10}(上瘾|成瘾)的?(东西|料|粉|药|玩意)|吃了(会|就)?上瘾[^。;!?\n]{0,8}(加|放)了/, basis: '非法添加非食用物质', label: '添加成瘾物质' },
   // Counterfeit goods: another maker's mark or a fake brand.
-  { re: /(冒充|冒用|套用|盗用|假冒|仿冒|仿造)[^。;!?\n]{0,10}(商标|品牌|牌子|厂家|厂名|名义|包装|标签|防伪)/, basis: '假冒', label: '假冒他人标识' },
+  { re: /(冒用|套用|盗用|假冒|仿冒|仿造)[^。;!?\n]{0,10}(商标|品牌|牌子|厂家|厂名|名义|包装|标签|防伪)/, basis: '假冒', label: '假冒他人标识' },
   { re: /(不是|并非)(正品|真货|原装|正宗的?(茅台|五粮液))|假(的)?(货|包装|标签|商标|品牌|防伪码)/, basis: '假冒', label: '假冒商品' },
   { re: /假(的)?(海天|老干妈|金龙鱼|鲁花|福临门|五常大米|阳澄湖|牛栏山|二锅头|剑南春|康师傅|娃哈哈|农夫山泉|怡宝|可口可乐|王老吉|加多宝|六个核桃|光明|雀巢|金典|特仑苏|德芙|奥利奥|好丽友)/, basis: '假冒', label: '假冒品牌' },
   // Re-dating in more words: a new date printed, stamped or stuck over the old one.
@@ -166,7 +169,21 @@ const PATTERNS: readonly CrimePattern[] = [
   { re: /(印的是|印着|贴的是|打的是|印上|贴上)[^。;!?\n]{0,4}[“"「'][^”"」']{1,8}[”"」']的?(牌子|商标|标|logo|字样|瓶)|(别的|其他|别家|知名)[^。;!?\n]{0,6}(酒厂|厂家|品牌|厂)的?(商标|牌子|标签)/, basis: '假冒', label: '冒用他人商标' },
   { re: /[“"「'][^”"」']{1,8}[”"」'][^。;!?\n]{0,10}(瓶子|标签|纸箱|罐子|包装|盒子)[^。;!?\n]{0,10}(都是仿的|是仿的|是假的|是印的|是回收的)/, basis: '假冒', label: '仿冒包装' },
   { re: /(茅台|五粮液|剑南春|奶粉|特仑苏|金龙鱼|飞鹤|雅培|爱他美|美赞臣|大米|调和油|薯片|蜂蜜|燕窝|阿胶|海参|茶叶|白酒|红酒|洋酒)[^。;!?\n]{0,24}(说是假的|是假的|肯定是假的|明显是假的|鉴定为假|是假货|假酒)/, basis: '假冒', label: '假冒商品' },
-  { re: /(冒充|假冒|当成?|说是)[^。;!?\n]{0,8}(特医|特殊医学|医院同款|婴儿配方)/, basis: '假冒', label: '冒充特医食品' },
+  { re: /(冒充|假冒|当成?)[^。;!?\n]{0,8}(特医|特殊医学|医院同款|婴儿配方)/, basis: '假冒', label: '冒充特医食品' },
+  // Sweeteners or dyes injected into fruit (超范围使用).
+  { re: /(给|往)[^。;!?\n]{0,6}(西瓜|哈密瓜|水果|甜瓜|橙子|葡萄)[^。;!?\n]{0,6}(打针|注射|打甜|打色素|打糖精)|(西瓜|哈密瓜|水果)[^。;!?\n]{0,8}(打了?针|注射了?)/, basis: '滥用食品添加剂', label: '水果注射添加剂' },
+  { re: /(猪|牛|羊)[^。;!?\n]{0,24}(走路打晃|走路打颤|走路不稳|站不住)|(喂|用)[^。;!?\n]{0,10}(肉精)/, basis: '瘦肉精', label: '瘦肉精中毒症状' },
+  // Drugs found in or added to food and "health" food (检出氢氯噻嗪, 含吲哚美辛).
+  { re: /(检出|检测出|查出|测出|含有|含|加了|掺了|添加了?|有)[^。;!?\n]{0,12}(氢氯噻嗪|吲哚美辛|地塞米松|硝苯地平|卡托普利|双氯芬酸|泼尼松|安乃近|曲马多|西布曲明|西地那非|他达拉非|格列本脲|格列美脲|苯乙双胍|二甲双胍|酚酞|罗格列酮|布洛芬|对乙酰氨基酚|利血平|氨氯地平)/, basis: '保健食品非法添加药物', label: '检出药物成分' },
+  // Genuine containers refilled: "桶是真的，油是他自己灌的", empty formula tins bought back.
+  { re: /(桶|瓶|罐|箱|盒)是真[的哩嘞]?[^。;!?\n]{0,10}(油|酒|奶粉|奶|水)是[^。;!?\n]{0,4}(自己)?(灌|装|兑)/, basis: '假冒', label: '回收真品包装灌装' },
+  { re: /(收|回收|收购)[^。;!?\n]{0,8}(空奶粉罐|奶粉罐|空罐|空瓶|酒瓶|空桶)[^。;!?\n]{0,30}(灌|装|封)/, basis: '假冒', label: '回收包装灌装' },
+  { re: /stick(s|ing)? (new )?['"‘“]?[A-Za-z0-9 ]{2,20}['"’”]? labels|batch (code|number)[^.]{0,30}(does not exist|doesn't exist|never produced)|counterfeit|fake (formula|milk powder|wine|liquor|label)/i, basis: '假冒', label: 'counterfeit' },
+  // Re-dating with tools: sandpaper, a coding machine, two layers of date labels.
+  { re: /(打码机|喷码机|砂纸|酒精棉|洗甲水)[^。;!?\n]{0,14}(日期|印上|打上|喷上|新的?|擦|磨)/, basis: '篡改日期', label: '篡改生产日期' },
+  { re: /(两层|好几层|双层)[^。;!?\n]{0,4}(日期|标签|日期签)/, basis: '篡改日期', label: '日期覆盖' },
+  // Frozen goods with only foreign labels: the mark of smuggled frozen meat.
+  { re: /(冻|冷冻|冷库|冷藏)[^。;!?\n]{0,24}(全是外文|都是外文|只有外文|没有中文标签|没中文标签)|(全是外文|都是外文|没有中文标签)[^。;!?\n]{0,16}(冻|冷库|冷藏)/, basis: '走私冻品', label: '无中文标签进口冻品' },
   // Tampering with someone else's food: poison or laxatives slipped in.
   { re: /(趁|偷偷|偷摸)[^。;!?\n]{0,16}(往|在)[^。;!?\n]{0,14}(撒|倒|放|抹|挤|下)[^。;!?\n]{0,10}(粉|药|白面|泻药)/, basis: '投毒', label: '投放有害物质' },
   { re: /(往|在)[^。;!?\n]{0,10}(鱼塘|水塘|池塘|井里|水缸)[^。;!?\n]{0,6}(撒药|投药|下药|倒药)[^。;!?\n]{0,40}(卖|集上|捞)/, basis: '投毒', label: '毒鱼销售' },
@@ -175,13 +192,26 @@ const PATTERNS: readonly CrimePattern[] = [
 const matcher = new TermMatcher<CrimeTerm>(TERMS);
 
 const ACTION_BEFORE = /(加|放|掺|添|用|泡|熏|打|喂|兑|撒|抹|刷|含|有|灌|喷|浸|挖|倒|拌|舀|揉|涂|洒|检测出|检出|查出|测出|验出)[^,。;!?\n]{0,6}$/;
+/** An adding verb within the 24 characters before, across clause breaks. */
+const ACTION_NEAR = /(往|向|朝)[^。;!?\n]{0,10}(加|放|掺|添|倒|撒|兑|拌|泡|喷|灌|抹|刷|舀|挖)|(加|放|掺|添|倒|撒|兑|拌|泡|喷|灌|挖|舀)(了|进|入|一种|的是|点|些)|\b(add|adds|added|adding|mix|mixes|mixed|put|puts|spray|sprays|sprayed|soak|soaks|soaked|uses|using|used)\b/i;
 const ACTION_AFTER = /^[^,。;!?\n]{0,2}(泡|熏|浸|做|腌|漂|兑|炸|喷|打|和|勾兑)/;
 const NEGATED_BEFORE = /(不是|并非|没有|没|无|未|不含|不存在|排除|不会是|不像|未检出|没检出|未发现|没发现|不可能是|绝对不是|并不是)(是|用|的|加|放|含|了|过|有|什么|啥){0,2}$/;
 const RHETORICAL_BEFORE = /(不就是|难道不是|可不就是|这不就是)(用|的|在)?$/;
-const QUESTION_CLAUSE = /(\?|吗[吧呀啊]?$|吧\?|是不是|是否|会不会|算不算|能不能|有没有|怎么判断|怎么鉴别|如何判断|如何鉴别|怎么辨别|怎么识别|怎么分辨|真的假的)/;
-const RHETORICAL_CLAUSE = /(不是|不就是|难道)[^,。;!?\n]{0,14}吗/;
-const RUMOUR_CHECK = /(真的假的|是真的吗|是不是真的|有没有查过|是否属实|真的吗)/;
+const QUESTION_CLAUSE = /(\?|吗[吧呀啊]?$|吧\?|请问|犯法吗|违法吗|能查出来|咋查|怎么查|是不是|是否|会不会|算不算|能不能|有没有|怎么判断|怎么鉴别|如何判断|如何鉴别|怎么辨别|怎么识别|怎么分辨|真的假的)/;
+const RHETORICAL_CLAUSE = /(不是|不就是|难道)[^,。;!?\n]{0,30}吗/;
+const RUMOUR_CHECK = /(真的假的|是真的吗|是不是真的|有没有查过|是否属实|真的吗|不知道真假|不知真假|是别人传的|道听途说|谣言)/;
+/** The writer says they have no evidence: a worry, not an assertion — unless they saw it themselves. */
+const DISCLAIMER = /(没有证据|没证据|只是觉得|只是怀疑|不确定|说不准|也不知道真假|不知道真假|no proof|not sure)/i;
+const WITNESSED = /(亲眼|我看见|我看到|俺看见|俺见|亲自|我在那|我在里面|我在他家|干过|上过班|打过工|是员工|员工|帮工|工人|我拍|拍了视频|视频|照片|检测|化验|鉴定|i saw|i watched|filmed)/i;
+/** A hypothetical: "如果买到了假冒的奶粉", "要是地沟油". */
+const HYPOTHETICAL_BEFORE = /(如果|要是|假如|万一|若是|假设|if)[^。;!?\n]{0,16}$/i;
+/** An accident, not a crime: nitrite taken for salt. */
+const ACCIDENT = /(当成|误当|误放|误用|不小心|以为是盐|错当|搞错)/;
+/** A claim that a product replaces medicine is not adding the medicine ("喝了不用吃降压药"). */
+const REPLACES_DRUG_BEFORE = /(不用|不用再|不必|停|停了|停掉|替代|代替|取代|能停|可以停|顶)(吃)?[^,。;!?\n]{0,1}$/;
 const HEARSAY = /(听说|据说|网上说|有人说|传言)/;
+/** A hedge right before the word: "好像是私宰的" is a doubt, not an assertion. */
+const HEDGED_BEFORE = /((好像是?|可能是|估计是|大概是|不知道是不是|说不定是|怕是|疑似是?|是不是)[^,。;!?\n]{0,2}|\b(i think|maybe|might be|may be|probably|i suspect|i wonder)\b[^.!?\n]{0,40})$/i;
 const ACCUSED = /(被人举报|被举报|诬告|冤枉|恶意举报|被人投诉)/;
 /** Non-food settings in the same clause void an ambiguous substance (甲醛 in a new flat). */
 const NON_FOOD_CLAUSE = /(洗发水|化妆品|面膜|装修|新房|家具|史莱姆|玩具|伤口|消毒伤|游泳池|眼药水|牙膏|衣服|鞋|甲醛超标|空气)/;
@@ -207,20 +237,28 @@ export function detectCrime(s: string, clauses: readonly Clause[]): CrimeFinding
   let disposal = false;
   const rumourCheck = RUMOUR_CHECK.test(s);
   const nearName = NEAR_NAME.test(s) && !TRUE_FAKE.test(s);
+  const doubted = DISCLAIMER.test(s) && !WITNESSED.test(s);
 
   const assess = (index: number, len: number, evidence: string, basis: CrimeBasis, term?: CrimeTerm): void => {
     const clause = clauseAt(clauses, index);
-    const ctext = clause?.text ?? s;
-    const cstart = clause?.start ?? 0;
+    const ctext = (clause?.text ?? s).trim();
+    const cstart = (clause?.start ?? 0) + ((clause?.text ?? s).length - (clause?.text ?? s).trimStart().length);
     const before = ctext.slice(0, index - cstart);
     const after = ctext.slice(index - cstart + len);
     const why = ((): string | null => {
-      if (term?.action === true && !ACTION_BEFORE.test(before) && !ACTION_AFTER.test(after)) return 'no-action';
+      // The adding verb may sit a clause earlier ("往池子里倒一种白粉，老板说叫“保险粉”").
+      const wideBefore = s.slice(Math.max(0, index - 24), index);
+      if (term?.action === true && !ACTION_BEFORE.test(before) && !ACTION_AFTER.test(after) && !ACTION_NEAR.test(wideBefore)) return 'no-action';
       if (term?.context !== undefined && !term.context.test(s)) return 'no-context';
       if (term?.action === true && NON_FOOD_CLAUSE.test(ctext)) return 'non-food';
       const rhetorical = RHETORICAL_BEFORE.test(before) || RHETORICAL_CLAUSE.test(ctext);
       const rhetoricalAfter = /^[^,。;!?\n]{0,3}(是啥|是什么|还能是啥|又是啥|是啥子|又是什么)/.test(after);
       if (!rhetorical && !rhetoricalAfter && NEGATED_BEFORE.test(before)) return 'negated';
+      if (HEDGED_BEFORE.test(before)) return 'hedged';
+      if (HYPOTHETICAL_BEFORE.test(before)) return 'hypothetical';
+      if (basis === '保健食品非法添加药物' && REPLACES_DRUG_BEFORE.test(before)) return 'claim';
+      if (basis === '滥用食品添加剂' && ACCIDENT.test(ctext)) return 'accident';
+      if (doubted) return 'doubted';
       if (rhetoricalAfter) return null;
       if (!rhetorical && QUESTION_CLAUSE.test(ctext)) return 'question';
       if (rumourCheck && HEARSAY.test(ctext)) return 'rumour';

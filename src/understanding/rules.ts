@@ -499,10 +499,14 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
   const concrete = ownScore >= 1.5 || CONCRETE_TIME.test(text) || content >= 40
     || extractBusiness(input.text ?? '', { isPlace: isPlaceName, genericWords: GENERIC_WORDS }) !== null;
   const story = ownScore >= 1 && concrete && !(manyIll && !ownStrong) && (issues.length > 0 || anyIll) && content >= 12;
-  const leadStory = !story && leadScore >= 1 && (issues.length > 0 || anyIll) && content >= 12 && !owner;
+  // A lead told as fact about a particular business (not "请问…怎么判断是不是地沟油"): strong lead words
+  // (无证, 员工说, 亲眼, 黑作坊 …) or a concrete setting, and not a question that opens the message.
+  const asksFirst = /^(请问|想问|问一下|问下|咨询|我想问|想咨询|how|what|can|is it)/.test(text.trim());
+  const leadStory = !story && leadScore >= 1 && (issues.length > 0 || anyIll) && content >= 12 && !owner
+    && (leadScore >= 2 || concrete) && !(asksFirst && content < 40);
   if (needsDetails && !foodMatter && remedyScore === 0 && punishScore === 0 && !suspectedCrime) {
     kind = 'consultation'; kindRule = 'no-matter';
-  } else if (owner && qScore >= 1 && punishScore === 0) {
+  } else if (owner && qScore >= 1) {
     kind = 'consultation'; kindRule = 'owner-question'; kindEvidence = words(qHits);
   } else if (remedyScore > 0 && punishScore > 0) {
     kind = 'both'; kindRule = 'remedy+punish'; kindEvidence = `${words(remedy, 2)}；${words(punish, 2)}`;

@@ -36,6 +36,8 @@ export interface UnderstandOptions {
   now?: Date;
   /** Rules only (no model): for comparison in the evaluation. */
   rulesOnly?: boolean;
+  /** Model probability above which a crime the rules missed is still flagged (default CRIME_THRESHOLD). */
+  crimeThreshold?: number;
 }
 
 export interface Identity {
@@ -73,7 +75,7 @@ export interface Understanding {
 }
 
 /** Decision heads' thresholds, chosen on the dev split (see README). */
-export const CRIME_THRESHOLD = 0.35;
+export const CRIME_THRESHOLD = 0.5;
 
 function reasonsOf(field: string, p: Prediction): Reason[] {
   const ev = p.top.map((t) => t.feature.replace(/^(g|w|kw:[a-z]+|r|s|c1?|len|q):/, '')).join('、');
@@ -118,7 +120,7 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
     urgency = fact(pu.label as Urgency, null, pu.probability, reasonsOf('urgency', pu));
     const pcr = predict(m.heads.crime, feats);
     const pYes = pcr.probabilities.yes ?? 0;
-    crime = r.suspectedCrime || pYes >= CRIME_THRESHOLD;
+    crime = r.suspectedCrime || pYes >= (opts.crimeThreshold ?? CRIME_THRESHOLD);
     crimeConfidence = crime ? Math.max(pYes, r.suspectedCrime ? 0.8 : 0) : 1 - pYes;
     if (!r.suspectedCrime && crime) crimeReasons.unshift(...reasonsOf('suspected_crime', pcr));
   }

@@ -143,6 +143,8 @@ const OWN_MEAL = /(^|[,。;!?\n]|我|俺|我们|俺们|刚才|刚刚|刚|昨天|
 /** A time well in the past: an illness told about it is over unless STILL_ILL says otherwise. */
 const PAST_TIME = /(上上?周|上个?星期|上个?礼拜|上个?月|去年|前年|\d{1,2}月\d{1,2}[号日]|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[号日]|几天前|前些天|前段时间|前阵子|那次|当时|last (week|month)|weeks? ago|months? ago)/;
 const STILL_ILL = /(现在还|还在(医院|住院|输液|打针|吐|拉|发烧)|仍在|至今|到现在还|一直没好|目前还|还没好|还住着|住着院|正在(住院|输液|抢救)|still (in|sick|ill))/;
+/** Words that refuse what follows ("不求赔偿", "不图奖励"). */
+const REFUSED_BEFORE = /(不求|不要|不用|不图|不需要|不为了|不是为了|不是要|不想要|没想要|不稀罕|用不着|无需|我不要|俺不要|not (asking|looking) for|don'?t want( a| any)?)\s?$/i;
 /** A time that anchors a story in fact (not a hypothetical question). */
 const CONCRETE_TIME = /(今天|昨天|前天|大前天|刚才|刚刚|昨晚|今早|今晚|夜儿|前儿|今儿|上周|上个?星期|上个?礼拜|周[一二三四五六日天]|星期[一二三四五六日天]|\d{1,2}月\d{1,2}|\d{1,2}号|上个?月|月初|中午|晚上|早上|yesterday|today|last (week|night))/;
 /** Still being served or sold today (not a habit: 每天/天天 alone are not "now"). */
@@ -433,7 +435,8 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
   // A question that closes the message is usually its point.
   const closingQuestion = lastClause !== undefined && qs.has(lastClause) ? 1 : 0;
   const qScore = sum(qHits) + qs.size + 2 * worried + closingQuestion;
-  const remedy = outside(remedyMatcher.match(text), clauses, qs);
+  // "不求赔偿", "不要退钱": a remedy refused is not asked for.
+  const remedy = outside(remedyMatcher.match(text), clauses, qs).filter((h) => !REFUSED_BEFORE.test(text.slice(Math.max(0, h.index - 6), h.index)));
   const punish = punishMatcher.match(text);
   const lead = leadMatcher.match(text);
   const own = outside(ownMatcher.match(text), clauses, qs);
@@ -498,7 +501,9 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
   // hypothetical ("网上买的零食没有中文标签，可以要求十倍赔偿吗？" stays a consultation).
   const concrete = ownScore >= 1.5 || CONCRETE_TIME.test(text) || content >= 40
     || extractBusiness(input.text ?? '', { isPlace: isPlaceName, genericWords: GENERIC_WORDS }) !== null;
-  const story = ownScore >= 1 && concrete && !(manyIll && !ownStrong) && (issues.length > 0 || anyIll) && content >= 12;
+  // School meals are not the writer's own purchase: a parent telling about the canteen passes on a lead.
+  const schoolMeal = cat.category === 'school_canteen' && !ownStrong;
+  const story = ownScore >= 1 && concrete && !schoolMeal && !(manyIll && !ownStrong) && (issues.length > 0 || anyIll) && content >= 12;
   // A lead told as fact about a particular business (not "请问…怎么判断是不是地沟油"): strong lead words
   // (无证, 员工说, 亲眼, 黑作坊 …) or a concrete setting, and not a question that opens the message.
   const asksFirst = /^(请问|想问|问一下|问下|咨询|我想问|想咨询|how|what|can|is it)/.test(text.trim());
@@ -522,12 +527,15 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
     kind = 'report'; kindRule = 'lead-story'; kindEvidence = words(lead);
   } else if (endsAsking || qScore >= 2) {
     kind = 'consultation'; kindRule = 'question'; kindEvidence = words(qHits) || '?';
-  } else if (ownScore >= 1 && ownScore >= leadScore && !(manyIll && !ownStrong)) {
+  } else if (ownScore >= 1 && ownScore >= leadScore && !(manyIll && !ownStrong) && !schoolMeal) {
     kind = 'complaint'; kindRule = 'own-purchase'; kindEvidence = words(own) || '在…吃';
   } else if (leadScore > 0 && (foodMatter || leadScore >= 1.5)) {
     kind = 'report'; kindRule = 'lead'; kindEvidence = words(lead);
   } else if (qScore >= 1) {
     kind = 'consultation'; kindRule = 'question'; kindEvidence = words(qHits) || '?';
+  } else if (foodMatter && leadScore === 0 && safetyMatcher.match(text).length > 0 && content < 20 && !/(一家|有家|有个|有人|某|一个|卖|用)/.test(text)) {
+    // "外卖米饭是馊的", "肉夹馍里有根钢丝": a short message about a defect is the writer's own purchase.
+    kind = 'complaint'; kindRule = 'default:defect'; kindEvidence = words(safetyMatcher.match(text));
   } else if (foodMatter || issues.length > 0) {
     kind = 'report'; kindRule = 'default:matter'; kindEvidence = words(issues);
   } else {

@@ -1,12 +1,12 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with, and a
 // self-contained docs page (no external scripts: it may run on a government intranet).
-import { AnswerSchema } from './status.routes.ts';
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { z } from 'zod';
 import { SUBMISSION_EXAMPLES, SubmissionSchema } from '../../cases/submission.schema.ts';
 import { ERROR_STATUS } from '../../lib/errors.ts';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../app-env.ts';
+import { AnswerSchema } from './api.schemas.ts';
 
 const ErrorSchema = z.object({
   error: z.object({

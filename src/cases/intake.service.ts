@@ -17,6 +17,7 @@ import { contactRow } from '../notices/wechat-contact.ts';
 import { clockContext, newClock, rulesStartedBy } from '../deadlines/clock.service.ts';
 import { ruleVersionFor } from '../deadlines/rules.ts';
 import { type Actor, type CaseKind, transition } from './case.machine.ts';
+import { caseNumberDay, formatCaseNumber } from './case-number.ts';
 import type { StoredFile } from './evidence.store.ts';
 import { type Person, type Submission, normalisePhone } from './submission.schema.ts';
 
@@ -143,7 +144,7 @@ export class IntakeService {
       // 2. Case numbers: one atomic counter bump per batch (safe across processes on PostgreSQL too).
       const caseCount = toCreate.reduce((n, i) => n + (items[i]?.submission.kind === 'both' ? 2 : 1), 0);
       let nextSeq = 0;
-      const day = cstDate(now).replaceAll('-', '');
+      const day = caseNumberDay(cstDate(now));
       if (caseCount > 0) {
         const row = await trx
           .insertInto('case_number_counter')
@@ -175,7 +176,7 @@ export class IntakeService {
         const created: { id: string; number: string; kind: CaseKind }[] = [];
         for (const kind of kinds) {
           const id = uuidv7();
-          const number = `XZ-${day}-${String(nextSeq++).padStart(6, '0')}`;
+          const number = formatCaseNumber(day, nextSeq++);
           const t = transition(null, { type: 'submit' }, it.actor, now);
           if (!t.ok) throw new AppError(t.code === 'FORBIDDEN' ? 'FORBIDDEN' : 'VALIDATION', t.message);
           caseRows.push({

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { noticeForDelivery, recordNoticeOutcome } from '../../notices/citizen-notice.ts';
+import { parseCaseNumber } from '../../cases/case-number.ts';
 import { ANSWER_MAX, answerLatestForContact } from '../../cases/questions.service.ts';
 import { CONTACT_ID, casesOfContact, contactMac } from '../../notices/wechat-contact.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -64,8 +65,8 @@ export function botRoutes(deps: Deps) {
   app.post('/bot/cases/:number/answers', async (c) => {
     const contact = contactHeader(c.req.header('x-wechat-contact'));
     const { answer } = await jsonBody(c, BotAnswer);
-    const number = c.req.param('number').trim().toUpperCase();
-    if (!/^XZ-\d{8}-\d{6,}$/.test(number)) throw new AppError('CASE_NOT_FOUND', '未找到该编号的案件，或查询码不正确');
+    const number = parseCaseNumber(c.req.param('number'));
+    if (!number) throw new AppError('CASE_NOT_FOUND', '未找到该编号的案件，或查询码不正确');
     const r = await answerLatestForContact(deps, contact, number, answer);
     c.header('Cache-Control', 'no-store');
     return c.json(r, 201);

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { z } from 'zod';
+import { CASE_NUMBER_EXAMPLE, CASE_NUMBER_RE } from '../../cases/case-number.ts';
 import { SUBMISSION_EXAMPLES, SubmissionSchema } from '../../cases/submission.schema.ts';
 import { ERROR_STATUS } from '../../lib/errors.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -20,7 +21,7 @@ const ErrorSchema = z.object({
 const ReceiptSchema = z.object({
   submissionId: z.string(),
   receivedAt: z.string(),
-  cases: z.array(z.object({ number: z.string().regex(/^XZ-\d{8}-\d{6,}$/), kind: z.enum(['complaint', 'report', 'consultation']), statusUrl: z.string() })),
+  cases: z.array(z.object({ number: z.string().regex(CASE_NUMBER_RE), kind: z.enum(['complaint', 'report', 'consultation']), statusUrl: z.string() })),
   queryCode: z.string().describe('128+ random bits; shown once, stored only as a hash'),
   notice: z.string(),
   replayed: z.boolean(),
@@ -80,7 +81,7 @@ export function openApiDocument() {
         get: {
           summary: '查询办理进度 / Case status',
           parameters: [
-            { name: 'number', in: 'path', required: true, schema: { type: 'string', example: 'XZ-20261128-000123' } },
+            { name: 'number', in: 'path', required: true, schema: { type: 'string', example: CASE_NUMBER_EXAMPLE } },
             { name: 'X-Query-Code', in: 'header', required: false, schema: { type: 'string' }, description: 'The query code (or use ?code=)' },
             { name: 'code', in: 'query', required: false, schema: { type: 'string' } },
           ],
@@ -96,7 +97,7 @@ export function openApiDocument() {
         post: {
           summary: '回复办案人员的问题 / Answer a question staff asked',
           description: 'The question ids are in the status (`questions`). The answer is stored encrypted and shown to staff only; the timeline records that an answer was given.',
-          parameters: [{ name: 'number', in: 'path', required: true, schema: { type: 'string', example: 'XZ-20261128-000123' } }],
+          parameters: [{ name: 'number', in: 'path', required: true, schema: { type: 'string', example: CASE_NUMBER_EXAMPLE } }],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Answer' } } } },
           responses: {
             '201': { description: 'Answer recorded' },

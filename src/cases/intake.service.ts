@@ -14,6 +14,7 @@ import { type BatchResult, GroupCommitter } from '../lib/group-commit.ts';
 import type { IdentityCipher } from '../lib/identity-cipher.ts';
 import { hashQueryCode, newQueryCode } from '../lib/query-code.ts';
 import { contactRow } from '../notices/wechat-contact.ts';
+import { type OutboxRowToWrite, enqueueRowsIn, outboxRow } from '../workflow/outbox.ts';
 import { clockContext, newClock, rulesStartedBy } from '../deadlines/clock.service.ts';
 import { ruleVersionFor } from '../deadlines/rules.ts';
 import { type Actor, type CaseKind, transition } from './case.machine.ts';
@@ -161,7 +162,7 @@ export class IntakeService {
       const evidenceRows: Record<string, unknown>[] = [];
       const eventRows: Record<string, unknown>[] = [];
       const linkRows: Record<string, unknown>[] = [];
-      const outboxRows: Record<string, unknown>[] = [];
+      const outboxRows: OutboxRowToWrite[] = [];
       const idemRows: Record<string, unknown>[] = [];
       const clockRows: Record<string, unknown>[] = [];
       const contactRows: Record<string, unknown>[] = [];
@@ -239,7 +240,7 @@ export class IntakeService {
           // scheduled by the case.received processor (and the reconcile job), off the request path.
           for (const template of clockTemplates(kind)) clockRows.push({ ...template, id: uuidv7(), case_id: id });
           // Job payloads carry ids only: the text of a tip never leaves the database.
-          for (const e of t.effects) outboxRows.push({ id: uuidv7(), case_id: id, queue: e.queue, name: e.name, payload: JSON.stringify({ caseId: id }), created_at: at, sent_at: null, attempts: 0, last_error: null, run_at: null, job_id: null });
+          for (const e of t.effects) outboxRows.push(outboxRow(e.name, { caseId: id }, { caseId: id, at }));
           if (it.wechatContact !== undefined) contactRows.push(contactRow(cipher, id, it.wechatContact, at));
           created.push({ id, number, kind });
         }
@@ -261,7 +262,7 @@ export class IntakeService {
       await insertChunked(trx, 'case_event', eventRows);
       await insertChunked(trx, 'case_clock', clockRows);
       await insertChunked(trx, 'case_link', linkRows);
-      await insertChunked(trx, 'outbox', outboxRows);
+      for (let i = 0; i < outboxRows.length; i += CHUNK) await enqueueRowsIn(trx, outboxRows.slice(i, i + CHUNK));
       await insertChunked(trx, 'idempotency_key', idemRows);
       await insertChunked(trx, 'wechat_contact', contactRows);
 

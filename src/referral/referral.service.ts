@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Actor } from '../cases/case.machine.ts';
 import { applyTransitionIn } from '../cases/case.repository.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Trx } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
 import { notify, supervisorsOf } from '../routing/assignment.ts';
@@ -117,7 +117,7 @@ export async function transferReferral(deps: Deps, referralId: string, input: Tr
   return { manifestSha256: pkg.manifestSha256 };
 }
 
-async function policeStep(deps: Deps, referralId: string, actor: Actor, step: (trx: Db, r: Awaited<ReturnType<typeof loadReferral>>, now: Date) => Promise<void>): Promise<void> {
+async function policeStep(deps: Deps, referralId: string, actor: Actor, step: (trx: Trx, r: Awaited<ReturnType<typeof loadReferral>>, now: Date) => Promise<void>): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const r = await loadReferral(trx, referralId);

@@ -6,7 +6,7 @@
 // handler (nobody available) is routed again on a later delivery; anything else is skipped.
 import type { Actor } from '../cases/case.machine.ts';
 import { applyTransitionIn, findCaseById } from '../cases/case.repository.ts';
-import type { Db } from '../db/database.ts';
+import type { Trx } from '../db/database.ts';
 import type { CaseRow } from '../db/schema.ts';
 import { clockContext, scheduleCaseAlarms } from '../deadlines/clock.service.ts';
 import type { Deps } from '../deps.ts';
@@ -71,7 +71,7 @@ export async function triageCase(deps: Deps, caseId: string): Promise<TriageOutc
 }
 
 /** Labels the case; returns a description if the case was folded into another (repeat or merge). */
-async function classify(trx: Db, row: CaseRow, now: Date): Promise<string | null> {
+async function classify(trx: Trx, row: CaseRow, now: Date): Promise<string | null> {
   const r: TriageResult = triage({
     text: [row.description, row.product].filter(Boolean).join('\n'),
     kind: row.kind as 'complaint' | 'report' | 'consultation',
@@ -194,7 +194,7 @@ async function classify(trx: Db, row: CaseRow, now: Date): Promise<string | null
 }
 
 /** Routes a triaged case: to a station and a handler, or to the intake centre's queue. */
-async function route(deps: Deps, trx: Db, row: CaseRow, now: Date): Promise<string> {
+async function route(deps: Deps, trx: Trx, row: CaseRow, now: Date): Promise<string> {
   const at = now.toISOString();
   const toIntake = async (why: string) => {
     await applyTransitionIn(trx, row.id, { type: 'route_to_intake', reason: why }, SYSTEM, now, { patch: { unit_id: INTAKE_UNIT_ID } });

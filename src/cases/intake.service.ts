@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { uuidv7 } from '../lib/ids.ts';
 import { sql } from 'kysely';
+import { type AuditEntry, appendAudit } from '../backoffice/audit.log.ts';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { Clock } from '../lib/clock.ts';
@@ -33,6 +34,8 @@ export interface IntakeRequest {
   idempotencyKey: string | null;
   /** WeChat contact id (bot channel only): stored sealed with the case, for `查询` and progress notices. */
   wechatContact?: string;
+  /** A staff member files this (the police's hand-back): the audit row, naming the new case, commits with it. */
+  audit?: (caseNumber: string) => AuditEntry;
 }
 
 export interface IntakeReceipt {
@@ -166,6 +169,7 @@ export class IntakeService {
       const idemRows: Record<string, unknown>[] = [];
       const clockRows: Record<string, unknown>[] = [];
       const contactRows: Record<string, unknown>[] = [];
+      const audits: AuditEntry[] = [];
 
       for (const i of toCreate) {
         const it = items[i]!;
@@ -248,6 +252,7 @@ export class IntakeService {
           const [a, b] = created as [(typeof created)[0], (typeof created)[0]];
           linkRows.push({ case_id: a.id, other_case_id: b.id, type: 'split', created_at: at }, { case_id: b.id, other_case_id: a.id, type: 'split', created_at: at });
         }
+        if (it.audit && created[0]) audits.push(it.audit(created[0].number));
         const receipt: IntakeReceipt = { submissionId, receivedAt: at, cases: created.map(({ number, kind }) => ({ number, kind })), queryCode, replayed: false };
         if (it.idempotencyKey !== null) {
           // The answer contains the query code, so it is kept encrypted, like identities.
@@ -265,6 +270,7 @@ export class IntakeService {
       for (let i = 0; i < outboxRows.length; i += CHUNK) await enqueueRowsIn(trx, outboxRows.slice(i, i + CHUNK));
       await insertChunked(trx, 'idempotency_key', idemRows);
       await insertChunked(trx, 'wechat_contact', contactRows);
+      for (const a of audits) await appendAudit(trx, a, now);
 
       return out.map((r): BatchResult<IntakeReceipt> => {
         if ('sameAs' in r) {

@@ -12,9 +12,10 @@
 //   complaint does not name the business at all;
 // - every change writes a disposition_revision row in the same transaction, with the previous values.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { type Audited, appendAuditOf } from '../backoffice/audit.log.ts';
 import { REFUSAL_GROUNDS, type Actor, type Role } from '../cases/case.machine.ts';
 import { type ApplyOptions, applyTransitionIn } from '../cases/case.repository.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Trx } from '../db/database.ts';
 import type { CaseRow, DispositionRow, DispositionTable } from '../db/schema.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
@@ -145,7 +146,7 @@ async function loadDisposition(db: Db, id: string): Promise<DispositionRow> {
   return d;
 }
 
-async function revise(trx: Db, d: DispositionRow, action: string, actor: Actor, reason: string | null, before: Partial<DispositionTable> | null, at: string): Promise<void> {
+async function revise(trx: Trx, d: DispositionRow, action: string, actor: Actor, reason: string | null, before: Partial<DispositionTable> | null, at: string): Promise<void> {
   await trx
     .insertInto('disposition_revision')
     .values({ id: randomUUID(), disposition_id: d.id, action, actor_role: actor.role, actor_id: actor.id, reason, before: before ? JSON.stringify(before) : null, at })
@@ -153,7 +154,7 @@ async function revise(trx: Db, d: DispositionRow, action: string, actor: Actor, 
 }
 
 /** Writes `set` if the row still has `version`; throws CONFLICT otherwise. */
-async function update(trx: Db, d: DispositionRow, set: Partial<DispositionTable>, at: string): Promise<DispositionRow> {
+async function update(trx: Trx, d: DispositionRow, set: Partial<DispositionTable>, at: string): Promise<DispositionRow> {
   const r = await trx
     .updateTable('disposition')
     .set({ ...set, version: d.version + 1, updated_at: at })
@@ -186,7 +187,7 @@ export async function createDraftDisposition(deps: Pick<Deps, 'db' | 'clock'>, c
 }
 
 /** The same inside a transaction the caller owns (see draftOnDecision). */
-export async function createDraftDispositionIn(trx: Db, caseId: string, now: Date): Promise<CreateDraftResult> {
+export async function createDraftDispositionIn(trx: Trx, caseId: string, now: Date): Promise<CreateDraftResult> {
   const existing = await trx.selectFrom('disposition').selectAll().where('case_id', '=', caseId).executeTakeFirst();
   if (existing) return { created: false, disposition: existing };
   const c = await trx.selectFrom('intake_case').selectAll().where('id', '=', caseId).executeTakeFirst();
@@ -331,9 +332,10 @@ async function applyEdit(trx: Db, d: DispositionRow, edit: DispositionEdit): Pro
 }
 
 /** Staff edit a draft before approval (texts are anonymised again on save). */
-export async function editDraftDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, edit: DispositionEdit, actor: Actor, opts: { expectedVersion?: number } = {}): Promise<DispositionRow> {
+export async function editDraftDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, edit: DispositionEdit, actor: Actor, opts: { expectedVersion?: number } & Audited = {}): Promise<DispositionRow> {
   requireRole(actor, EDITORS);
-  const at = deps.clock.now().toISOString();
+  const now = deps.clock.now();
+  const at = now.toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const d = await loadDisposition(trx, id);
     checkVersion(d, opts.expectedVersion);
@@ -341,6 +343,7 @@ export async function editDraftDisposition(deps: Pick<Deps, 'db' | 'clock'>, id:
     const { set, before } = await applyEdit(trx, d, edit);
     const next = await update(trx, d, set, at);
     await revise(trx, next, 'edit', actor, null, before, at);
+    await appendAuditOf(trx, opts, now);
     return next;
   });
 }
@@ -349,7 +352,7 @@ export async function editDraftDisposition(deps: Pick<Deps, 'db' | 'clock'>, id:
  * Approves and publishes a draft. Where the case can take `publish` (decided, mediation results), the
  * transition is applied in the same transaction, so the D11 clock stops exactly when the record goes out.
  */
-export async function approveDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, actor: Actor, opts: { expectedVersion?: number } = {}): Promise<DispositionRow> {
+export async function approveDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, actor: Actor, opts: { expectedVersion?: number } & Audited = {}): Promise<DispositionRow> {
   requireRole(actor, APPROVERS);
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -361,15 +364,17 @@ export async function approveDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: s
     if (PUBLISHABLE_CASE_STATUSES.includes(c.status)) await applyTransitionIn(trx, d.case_id, { type: 'publish' }, actor, now);
     const next = await update(trx, d, { status: 'published', published_at: at }, at);
     await revise(trx, next, 'approve', actor, null, { status: d.status, published_at: d.published_at }, at);
+    await appendAuditOf(trx, opts, now);
     return next;
   });
 }
 
 /** Corrects a published record; the reason is kept (and shown, anonymised, on the public page). */
-export async function correctDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, edit: DispositionEdit, reason: string, actor: Actor, opts: { expectedVersion?: number } = {}): Promise<DispositionRow> {
+export async function correctDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, edit: DispositionEdit, reason: string, actor: Actor, opts: { expectedVersion?: number } & Audited = {}): Promise<DispositionRow> {
   requireRole(actor, APPROVERS);
   const why = needReason(reason);
-  const at = deps.clock.now().toISOString();
+  const now = deps.clock.now();
+  const at = now.toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const d = await loadDisposition(trx, id);
     checkVersion(d, opts.expectedVersion);
@@ -379,21 +384,24 @@ export async function correctDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: s
     before.corrected_at = d.corrected_at;
     const next = await update(trx, d, { ...set, correction_note: anonymise(why).text, corrected_at: at }, at);
     await revise(trx, next, 'correct', actor, why, before, at);
+    await appendAuditOf(trx, opts, now);
     return next;
   });
 }
 
 /** Withdraws a draft or a published record; it leaves the lists and its page says it was withdrawn. */
-export async function withdrawDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, reason: string, actor: Actor, opts: { expectedVersion?: number } = {}): Promise<DispositionRow> {
+export async function withdrawDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, reason: string, actor: Actor, opts: { expectedVersion?: number } & Audited = {}): Promise<DispositionRow> {
   requireRole(actor, APPROVERS);
   const why = needReason(reason);
-  const at = deps.clock.now().toISOString();
+  const now = deps.clock.now();
+  const at = now.toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const d = await loadDisposition(trx, id);
     checkVersion(d, opts.expectedVersion);
     if (d.status === 'withdrawn') throw new AppError('INVALID_TRANSITION', '该记录已撤回');
     const next = await update(trx, d, { status: 'withdrawn', withdraw_reason: anonymise(why).text, withdrawn_at: at }, at);
     await revise(trx, next, 'withdraw', actor, why, { status: d.status }, at);
+    await appendAuditOf(trx, opts, now);
     return next;
   });
 }

@@ -3,6 +3,7 @@
 // in one transaction. Police users act only on referrals transferred to their own unit.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { type AuditEntry, type Audited, appendAuditOf } from '../backoffice/audit.log.ts';
 import type { Actor } from '../cases/case.machine.ts';
 import { applyTransitionIn } from '../cases/case.repository.ts';
 import type { Db, Trx } from '../db/database.ts';
@@ -41,7 +42,7 @@ export async function assertPoliceScope(trx: Db, actor: Actor, policeUnitId: str
   if (!u || u.role !== 'police' || !policeUnitId || u.unit_id !== policeUnitId) throw new AppError('FORBIDDEN', '无权查看或处理该移送案件');
 }
 
-export async function proposeReferral(deps: Deps, caseId: string, input: Proposal, actor: Actor): Promise<string> {
+export async function proposeReferral(deps: Deps, caseId: string, input: Proposal, actor: Actor, opts: Audited = {}): Promise<string> {
   const p = ProposalSchema.parse(input);
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -54,26 +55,29 @@ export async function proposeReferral(deps: Deps, caseId: string, input: Proposa
       .execute();
     const c = await trx.selectFrom('intake_case').select(['number', 'unit_id']).where('id', '=', caseId).executeTakeFirstOrThrow();
     if (c.unit_id) await notify(trx, await supervisorsOf(trx, c.unit_id), caseId, 'referral_proposed', `${c.number} 拟移送公安机关（涉嫌${p.offence}），请在3日内审批`, at);
+    await appendAuditOf(trx, opts, now);
   });
   return id;
 }
 
-export async function approveReferral(deps: Deps, referralId: string, actor: Actor): Promise<void> {
+export async function approveReferral(deps: Deps, referralId: string, actor: Actor, opts: Audited = {}): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const r = await loadReferral(trx, referralId);
     await applyTransitionIn(trx, r.case_id, { type: 'approve_referral', data: { referralId } }, actor, now);
     await setStatus(trx, referralId, 'approved', now.toISOString(), { decided_by: actor.id });
     if (r.proposed_by) await notify(trx, [r.proposed_by], r.case_id, 'referral_approved', '移送已批准，请在24小时内移送公安机关', now.toISOString());
+    await appendAuditOf(trx, opts, now);
   });
 }
 
-export async function refuseReferral(deps: Deps, referralId: string, reason: string, actor: Actor): Promise<void> {
+export async function refuseReferral(deps: Deps, referralId: string, reason: string, actor: Actor, opts: Audited = {}): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const r = await loadReferral(trx, referralId);
     await applyTransitionIn(trx, r.case_id, { type: 'refuse_referral', reason, data: { referralId } }, actor, now);
     await setStatus(trx, referralId, 'refused', now.toISOString(), { decided_by: actor.id, refusal_reason: reason });
+    await appendAuditOf(trx, opts, now);
   });
 }
 
@@ -83,7 +87,7 @@ export interface TransferInput {
   discloseIdentity?: { reason: string } | undefined;
 }
 
-export async function transferReferral(deps: Deps, referralId: string, input: TransferInput, actor: Actor): Promise<{ manifestSha256: string }> {
+export async function transferReferral(deps: Deps, referralId: string, input: TransferInput, actor: Actor, opts: Audited = {}): Promise<{ manifestSha256: string }> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const unit = await deps.db.selectFrom('unit').select(['id', 'kind']).where('id', '=', input.policeUnitId).executeTakeFirst();
@@ -113,29 +117,31 @@ export async function transferReferral(deps: Deps, referralId: string, input: Tr
     );
     await setStatus(trx, referralId, 'transferred', at, { package_sha256: pkg.manifestSha256 });
     await notify(trx, await policeUsers(trx, input.policeUnitId), r.case_id, 'referral_received', `收到涉嫌${r.offence}案件移送，请在规定期限内作出是否立案的决定`, at);
+    await appendAuditOf(trx, opts, now);
   });
   return { manifestSha256: pkg.manifestSha256 };
 }
 
-async function policeStep(deps: Deps, referralId: string, actor: Actor, step: (trx: Trx, r: Awaited<ReturnType<typeof loadReferral>>, now: Date) => Promise<void>): Promise<void> {
+async function policeStep(deps: Deps, referralId: string, actor: Actor, opts: Audited, step: (trx: Trx, r: Awaited<ReturnType<typeof loadReferral>>, now: Date) => Promise<void>): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const r = await loadReferral(trx, referralId);
     await assertPoliceScope(trx, actor, r.police_unit_id);
     await step(trx, r, now);
+    await appendAuditOf(trx, opts, now);
   });
 }
 
-export function policeAccept(deps: Deps, referralId: string, actor: Actor): Promise<void> {
-  return policeStep(deps, referralId, actor, async (trx, r, now) => {
+export function policeAccept(deps: Deps, referralId: string, actor: Actor, opts: Audited = {}): Promise<void> {
+  return policeStep(deps, referralId, actor, opts, async (trx, r, now) => {
     await applyTransitionIn(trx, r.case_id, { type: 'police_accept', data: { referralId } }, actor, now);
     await setStatus(trx, referralId, 'accepted', now.toISOString());
     if (r.proposed_by) await notify(trx, [r.proposed_by], r.case_id, 'police_accepted', '公安机关已立案，请在3日内移交涉案物品', now.toISOString());
   });
 }
 
-export function policeDecline(deps: Deps, referralId: string, reason: string, actor: Actor): Promise<void> {
-  return policeStep(deps, referralId, actor, async (trx, r, now) => {
+export function policeDecline(deps: Deps, referralId: string, reason: string, actor: Actor, opts: Audited = {}): Promise<void> {
+  return policeStep(deps, referralId, actor, opts, async (trx, r, now) => {
     await applyTransitionIn(trx, r.case_id, { type: 'police_decline', reason, data: { referralId } }, actor, now);
     await setStatus(trx, referralId, 'declined', now.toISOString(), { police_reason: reason });
     const c = await trx.selectFrom('intake_case').select('unit_id').where('id', '=', r.case_id).executeTakeFirstOrThrow();
@@ -143,38 +149,41 @@ export function policeDecline(deps: Deps, referralId: string, reason: string, ac
   });
 }
 
-export function policeFeedback(deps: Deps, referralId: string, input: { outcome: string; note?: string }, actor: Actor): Promise<void> {
-  return policeStep(deps, referralId, actor, async (trx, r, now) => {
+export function policeFeedback(deps: Deps, referralId: string, input: { outcome: string; note?: string }, actor: Actor, opts: Audited = {}): Promise<void> {
+  return policeStep(deps, referralId, actor, opts, async (trx, r, now) => {
     await applyTransitionIn(trx, r.case_id, { type: 'police_feedback', data: { referralId, outcome: input.outcome } }, actor, now);
     await trx.insertInto('referral_feedback').values({ id: randomUUID(), referral_id: referralId, outcome: input.outcome, note: input.note ?? null, actor_id: actor.id, at: now.toISOString() }).execute();
   });
 }
 
-export async function requestReconsideration(deps: Deps, referralId: string, reason: string, actor: Actor): Promise<void> {
+export async function requestReconsideration(deps: Deps, referralId: string, reason: string, actor: Actor, opts: Audited = {}): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const r = await loadReferral(trx, referralId);
     await applyTransitionIn(trx, r.case_id, { type: 'request_reconsideration', reason, data: { referralId } }, actor, now);
     await setStatus(trx, referralId, 'transferred', now.toISOString());
     if (r.police_unit_id) await notify(trx, await policeUsers(trx, r.police_unit_id), r.case_id, 'reconsideration', '移送机关提请复议，请重新审查', now.toISOString());
+    await appendAuditOf(trx, opts, now);
   });
 }
 
-export async function returnToAdministrative(deps: Deps, referralId: string, actor: Actor): Promise<void> {
+export async function returnToAdministrative(deps: Deps, referralId: string, actor: Actor, opts: Audited = {}): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const r = await loadReferral(trx, referralId);
     await applyTransitionIn(trx, r.case_id, { type: 'return_to_admin', data: { referralId } }, actor, now);
     await setStatus(trx, referralId, 'returned', now.toISOString());
+    await appendAuditOf(trx, opts, now);
   });
 }
 
-export async function handOverExhibits(deps: Deps, referralId: string, actor: Actor): Promise<void> {
+export async function handOverExhibits(deps: Deps, referralId: string, actor: Actor, opts: Audited = {}): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const r = await loadReferral(trx, referralId);
     await applyTransitionIn(trx, r.case_id, { type: 'hand_over_exhibits', data: { referralId } }, actor, now);
     await setStatus(trx, referralId, r.status, now.toISOString(), { exhibits_handed_over_at: now.toISOString() });
+    await appendAuditOf(trx, opts, now);
   });
 }
 
@@ -197,7 +206,12 @@ export async function policeInbox(deps: Deps, actor: Actor) {
  * violation and hand the matter to us. It enters intake as a report (channel `police`), with the
  * police's own reference; it carries no citizen identity.
  */
-export async function receiveFromPolice(deps: Deps, input: { description: string; businessName?: string; businessAddress?: string; township?: string; policeRef: string }, actor: Actor): Promise<string> {
+export async function receiveFromPolice(
+  deps: Deps,
+  input: { description: string; businessName?: string; businessAddress?: string; township?: string; policeRef: string },
+  actor: Actor,
+  opts: { audit?: (caseNumber: string) => AuditEntry } = {},
+): Promise<string> {
   if (actor.role !== 'police') throw new AppError('FORBIDDEN', '只有公安机关可以移交');
   const parsed = SubmissionSchema.safeParse({
     kind: 'report',
@@ -207,6 +221,7 @@ export async function receiveFromPolice(deps: Deps, input: { description: string
     ...(input.township ? { township: input.township } : {}),
   });
   if (!parsed.success) throw new AppError('VALIDATION', parsed.error.issues[0]?.message ?? '内容有误', parsed.error.issues.map((i) => ({ path: i.path.join('.') || 'body', message: i.message })));
-  const receipt = await deps.intake.submit({ submission: parsed.data, files: [], channel: 'police', actor, idempotencyKey: null });
+  // The audit row (which names the new case) commits in intake's transaction, with the case.
+  const receipt = await deps.intake.submit({ submission: parsed.data, files: [], channel: 'police', actor, idempotencyKey: null, ...(opts.audit ? { audit: opts.audit } : {}) });
   return receipt.cases[0]!.number;
 }

@@ -1,11 +1,12 @@
 // Reassignment by an intake clerk, supervisor or admin: to an active handler of the target unit.
+import { type Audited, appendAuditOf } from '../backoffice/audit.log.ts';
 import type { Actor } from '../cases/case.machine.ts';
 import { applyTransitionIn } from '../cases/case.repository.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
 import { notify } from './assignment.ts';
 
-export async function reassignCase(deps: Deps, caseId: string, assigneeId: string, actor: Actor, reason: string): Promise<void> {
+export async function reassignCase(deps: Deps, caseId: string, assigneeId: string, actor: Actor, reason: string, opts: Audited = {}): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const handler = await trx.selectFrom('staff_user').select(['id', 'unit_id', 'role', 'active']).where('id', '=', assigneeId).executeTakeFirst();
@@ -19,5 +20,6 @@ export async function reassignCase(deps: Deps, caseId: string, assigneeId: strin
     await applyTransitionIn(trx, caseId, { type, reason, data: { assigneeId, unitId: handler.unit_id } }, actor, now, { patch: { assignee_id: assigneeId, unit_id: handler.unit_id } });
     await trx.updateTable('staff_user').set({ last_assigned_at: now.toISOString() }).where('id', '=', assigneeId).execute();
     await notify(trx, [assigneeId], caseId, 'assigned', `案件 ${row.number} 已分派给您`, now.toISOString());
+    await appendAuditOf(trx, opts, now);
   });
 }

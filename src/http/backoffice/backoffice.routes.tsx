@@ -11,14 +11,14 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { changePassword } from '../../backoffice/account.service.ts';
-import { appendAuditNow } from '../../backoffice/audit.log.ts';
+import { auditEntry } from '../../backoffice/audit.log.ts';
 import { assignableHandlers, formActions, runCaseAction } from '../../backoffice/case.actions.ts';
 import { type QueueName, SearchSchema, clockQueue, listCases } from '../../backoffice/case.queries.ts';
 import { exportCasesCsv } from '../../backoffice/case.export.ts';
 import { loadCaseView, revealIdentity } from '../../backoffice/case.view.ts';
 import { mayRevealIdentity } from '../../backoffice/scope.ts';
-import { type SessionUser, endSession, loadSession } from '../../backoffice/session.service.ts';
-import { signIn, signOutEverywhere } from '../../backoffice/signin.service.ts';
+import { type SessionUser, loadSession } from '../../backoffice/session.service.ts';
+import { signIn, signOut, signOutEverywhere } from '../../backoffice/signin.service.ts';
 import { createUser } from '../../backoffice/staff.service.ts';
 import { createUnit } from '../../backoffice/unit.service.ts';
 import type { PartyIdentity } from '../../cases/intake.service.ts';
@@ -36,15 +36,15 @@ import { BO_STYLESHEET, BoErrorPage } from './layout.tsx';
 import { PoliceInboxPage, PoliceReferralPage, PoliceReportPage, ReferralPanel } from './referral.pages.tsx';
 import { DispositionPage } from './disposition.page.tsx';
 import { DASHBOARD_CSP, QUEUES_BASE_PATH, queueDashboard } from './queues.dashboard.ts';
-import { StaffStatisticsPage, type StaffStatisticsQuery, statisticsCsv } from './statistics.page.tsx';
-import { lastMonths, monthsBetween, staffStatistics } from '../../publication/statistics.queries.ts';
+import { StaffStatisticsPage, statisticsCsv } from './statistics.page.tsx';
+import { exportStaffStatistics, staffStatisticsFor, staffStatisticsQuery, statisticsUnits } from '../../publication/staff-statistics.ts';
 import { CASE_KINDS } from '../../cases/case.machine.ts';
 import { CATEGORIES, TOWNSHIPS } from '../../triage/triage.ts';
 import { approveDisposition, correctDisposition, dispositionForReview, editDraftDisposition, withdrawDisposition } from '../../publication/disposition.service.ts';
 import { z } from 'zod';
 import type { Role } from '../../cases/case.machine.ts';
 import { canSeeCase } from '../../backoffice/scope.ts';
-import { buildPackage } from '../../referral/package.ts';
+import { buildPackage, exportPackage } from '../../referral/package.ts';
 import {
   approveReferral,
   assertPoliceScope,
@@ -235,8 +235,7 @@ export function backofficeRoutes(deps: Deps) {
   });
   app.post('/logout', rule('POST', '/logout'), async (c) => {
     const s = c.get('session');
-    await endSession(deps.db, s.sessionId);
-    await appendAuditNow(deps.db, { actorId: s.user.id, actorRole: s.user.role, action: 'sign_out' }, deps.clock.now());
+    await signOut(deps.db, s, deps.clock.now());
     deleteCookie(c, SESSION_COOKIE, { path: COOKIE_PATH });
     return c.redirect('/staff/login', 303);
   });
@@ -399,11 +398,11 @@ export function backofficeRoutes(deps: Deps) {
     const b = await body(c);
     const actor = c.get('actor');
     try {
-      await proposeReferral(deps, row.id, { offence: str(b.offence), reasons: str(b.reasons), officers: [str(b.officer1), str(b.officer2)].filter(Boolean) }, actor);
+      const audit = auditEntry(actor, 'case_action', { caseId: row.id, detail: { event: 'propose_referral' } });
+      await proposeReferral(deps, row.id, { offence: str(b.offence), reasons: str(b.reasons), officers: [str(b.officer1), str(b.officer2)].filter(Boolean) }, actor, { audit });
     } catch (e) {
       return referralError(c, row.id, e);
     }
-    await appendAuditNow(deps.db, { actorId: actor.id, actorRole: actor.role, action: 'case_action', caseId: row.id, detail: { event: 'propose_referral' } }, deps.clock.now());
     return c.redirect(`/staff/cases/${encodeURIComponent(row.id)}?done=propose_referral`, 303);
   });
   app.post('/cases/:id/referral/:rid/:step', rule('POST', '/cases/:id/referral/:rid/:step'), async (c) => {
@@ -414,26 +413,24 @@ export function backofficeRoutes(deps: Deps) {
     const actor = c.get('actor');
     if (!staffSteps(s.user.role, { status: r.status, exhibitsHandedOverAt: null }).includes(step)) throw new AppError('FORBIDDEN', '当前不能进行此操作');
     const b = await body(c);
+    const audited = { audit: auditEntry(actor, 'case_action', { caseId: row.id, detail: { event: `referral_${step}`, referralId: r.id } }) };
     try {
-      if (step === 'approve') await approveReferral(deps, r.id, actor);
-      else if (step === 'refuse') await refuseReferral(deps, r.id, requireText(b.reason, '不同意移送的理由'), actor);
+      if (step === 'approve') await approveReferral(deps, r.id, actor, audited);
+      else if (step === 'refuse') await refuseReferral(deps, r.id, requireText(b.reason, '不同意移送的理由'), actor, audited);
       else if (step === 'transfer') {
         const disclose = b.discloseIdentity === 'on';
-        await transferReferral(deps, r.id, { policeUnitId: str(b.policeUnitId), discloseIdentity: disclose ? { reason: str(b.identityReason) } : undefined }, actor);
-      } else if (step === 'reconsider') await requestReconsideration(deps, r.id, requireText(b.reason, '复议理由'), actor);
-      else if (step === 'return') await returnToAdministrative(deps, r.id, actor);
-      else if (step === 'exhibits') await handOverExhibits(deps, r.id, actor);
+        await transferReferral(deps, r.id, { policeUnitId: str(b.policeUnitId), discloseIdentity: disclose ? { reason: str(b.identityReason) } : undefined }, actor, audited);
+      } else if (step === 'reconsider') await requestReconsideration(deps, r.id, requireText(b.reason, '复议理由'), actor, audited);
+      else if (step === 'return') await returnToAdministrative(deps, r.id, actor, audited);
+      else if (step === 'exhibits') await handOverExhibits(deps, r.id, actor, audited);
       else throw new AppError('NOT_FOUND', '未知操作');
     } catch (e) {
       return referralError(c, row.id, e);
     }
-    await appendAuditNow(deps.db, { actorId: actor.id, actorRole: actor.role, action: 'case_action', caseId: row.id, detail: { event: `referral_${step}`, referralId: r.id } }, deps.clock.now());
     return c.redirect(`/staff/cases/${encodeURIComponent(row.id)}?done=referral_${step}`, 303);
   });
   const sendPackage = async (c: C, caseId: string, rid: string) => {
-    const pkg = await buildPackage(deps, rid);
-    const actor = c.get('actor');
-    await appendAuditNow(deps.db, { actorId: actor.id, actorRole: actor.role, action: 'export', caseId, detail: { what: 'referral_package', referralId: rid, manifestSha256: pkg.manifestSha256 } }, deps.clock.now());
+    const pkg = await exportPackage(deps, { id: rid, caseId }, c.get('actor'));
     return c.body(new Uint8Array(pkg.zip), 200, { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="referral-${pkg.manifest.caseNumber}.zip"` });
   };
   app.get('/cases/:id/referral/:rid/package.zip', rule('GET', '/cases/:id/referral/:rid/package.zip'), async (c) => {
@@ -462,60 +459,35 @@ export function backofficeRoutes(deps: Deps) {
     const d = await deps.db.selectFrom('disposition').select('id').where('case_id', '=', row.id).executeTakeFirst();
     if (!d) throw new AppError('NOT_FOUND', '该案件还没有待公开的信息');
     const expectedVersion = Number(str(b.version));
+    const opts = { expectedVersion, audit: auditEntry(actor, 'case_action', { caseId: row.id, detail: { event: `disposition_${step}`, dispositionId: d.id } }) };
     try {
-      if (step === 'edit') await editDraftDisposition(deps, d.id, { findingsText: requireText(b.findingsText, '查明的事实'), decisionText: requireText(b.decisionText, '处理决定') }, actor, { expectedVersion });
-      else if (step === 'approve') await approveDisposition(deps, d.id, actor, { expectedVersion });
+      if (step === 'edit') await editDraftDisposition(deps, d.id, { findingsText: requireText(b.findingsText, '查明的事实'), decisionText: requireText(b.decisionText, '处理决定') }, actor, opts);
+      else if (step === 'approve') await approveDisposition(deps, d.id, actor, opts);
       else if (step === 'correct' || step === 'withdraw') {
         // Corrections and withdrawals of published records: supervisors only (the reason is kept).
         if (actor.role !== 'supervisor') throw new AppError('FORBIDDEN', '更正或撤回须由负责人操作');
-        if (step === 'correct') await correctDisposition(deps, d.id, { findingsText: requireText(b.findingsText, '查明的事实'), decisionText: requireText(b.decisionText, '处理决定') }, requireText(b.reason, '更正理由'), actor, { expectedVersion });
-        else await withdrawDisposition(deps, d.id, requireText(b.reason, '撤回理由'), actor, { expectedVersion });
+        if (step === 'correct') await correctDisposition(deps, d.id, { findingsText: requireText(b.findingsText, '查明的事实'), decisionText: requireText(b.decisionText, '处理决定') }, requireText(b.reason, '更正理由'), actor, opts);
+        else await withdrawDisposition(deps, d.id, requireText(b.reason, '撤回理由'), actor, opts);
       }
       else throw new AppError('NOT_FOUND', '未知操作');
     } catch (e) {
       if (e instanceof AppError && ['VALIDATION', 'INVALID_TRANSITION', 'CONFLICT', 'FORBIDDEN'].includes(e.code)) return dispositionPage(c, { errors: e.fields.length ? e.fields.map((f) => f.message) : [e.message] }, e.status as ContentfulStatusCode);
       throw e;
     }
-    await appendAuditNow(deps.db, { actorId: actor.id, actorRole: actor.role, action: 'case_action', caseId: row.id, detail: { event: `disposition_${step}`, dispositionId: d.id } }, deps.clock.now());
     return c.redirect(`/staff/cases/${encodeURIComponent(row.id)}/disposition?done=${step}`, 303);
   });
 
   // Staff statistics: supervisors their own unit, admins everything; real counts (no suppression).
-  const statisticsQuery = (c: C): StaffStatisticsQuery => {
-    const s = c.get('session');
-    const q = c.req.query();
-    const months = lastMonths(deps.clock.now(), 12);
-    const ym = (v: string | undefined, d: string) => (v === undefined || v === '' ? d : /^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? v : null);
-    const from = ym(q.from, months[0] as string);
-    const to = ym(q.to, months[months.length - 1] as string);
-    if (!from || !to || from > to || monthsBetween(from, to).length > 60) throw new AppError('VALIDATION', '统计期间无效（起止月份，最长 60 个月）');
-    const opt = (v: string | undefined, ok: (x: string) => boolean) => (v && ok(v) ? v : undefined);
-    let unitId = opt(q.unitId, (x) => x.length <= 64);
-    if (s.user.role !== 'admin') {
-      if (!s.user.unit_id) throw new AppError('FORBIDDEN', '您的账号未关联单位');
-      unitId = s.user.unit_id;
-    }
-    return {
-      from,
-      to,
-      ...(opt(q.kind, (x) => (CASE_KINDS as readonly string[]).includes(x)) ? { kind: q.kind } : {}),
-      ...(opt(q.category, (x) => x === 'unclassified' || (CATEGORIES as readonly string[]).includes(x)) ? { category: q.category } : {}),
-      ...(opt(q.township, (x) => (TOWNSHIPS as readonly string[]).includes(x)) ? { township: q.township } : {}),
-      ...(unitId ? { unitId } : {}),
-    };
-  };
-  const statisticsFor = (q: StaffStatisticsQuery) => staffStatistics(deps.db, { from: q.from, to: q.to }, { ...(q.kind ? { kind: q.kind } : {}), ...(q.category ? { category: q.category } : {}), ...(q.township ? { township: q.township } : {}), ...(q.unitId ? { unitId: q.unitId } : {}) });
+  const statisticsQuery = (c: C) => staffStatisticsQuery(c.get('session').user, c.req.query(), deps.clock.now());
   app.get('/statistics', rule('GET', '/statistics'), async (c) => {
     const q = statisticsQuery(c);
-    const [st, units] = await Promise.all([statisticsFor(q), deps.db.selectFrom('unit').select(['id', 'name']).where('kind', '!=', 'police').orderBy('name').execute()]);
+    const [st, units] = await Promise.all([staffStatisticsFor(deps.db, q), statisticsUnits(deps.db)]);
     const s = c.get('session');
     return render(c, <StaffStatisticsPage user={s.user} token={token(c)} q={q} s={st} units={units} unitLocked={s.user.role !== 'admin'} />);
   });
   app.get('/statistics.csv', rule('GET', '/statistics.csv'), async (c) => {
     const q = statisticsQuery(c);
-    const st = await statisticsFor(q);
-    const actor = c.get('actor');
-    await appendAuditNow(deps.db, { actorId: actor.id, actorRole: actor.role, action: 'export', detail: { what: 'statistics_csv', ...q } }, deps.clock.now());
+    const st = await exportStaffStatistics(deps, c.get('actor'), q);
     return c.body(statisticsCsv(st), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="statistics-${q.from}-${q.to}.csv"` });
   });
 
@@ -552,8 +524,8 @@ export function backofficeRoutes(deps: Deps) {
     const actor = c.get('actor');
     try {
       if (values.policeRef.trim().length < 2) throw new AppError('VALIDATION', '请填写移交文号', [{ path: 'policeRef', message: '请填写移交文号' }]);
-      const number = await receiveFromPolice(deps, { description: values.description, policeRef: values.policeRef.trim(), ...(values.businessName ? { businessName: values.businessName } : {}), ...(values.businessAddress ? { businessAddress: values.businessAddress } : {}), ...(values.township ? { township: values.township } : {}) }, actor);
-      await appendAuditNow(deps.db, { actorId: actor.id, actorRole: actor.role, action: 'case_action', detail: { event: 'police_report', number } }, deps.clock.now());
+      const audit = (number: string) => auditEntry(actor, 'case_action', { detail: { event: 'police_report', number } });
+      const number = await receiveFromPolice(deps, { description: values.description, policeRef: values.policeRef.trim(), ...(values.businessName ? { businessName: values.businessName } : {}), ...(values.businessAddress ? { businessAddress: values.businessAddress } : {}), ...(values.township ? { township: values.township } : {}) }, actor, { audit });
       return render(c, <PoliceReportPage user={c.get('session').user} token={token(c)} errors={[]} values={{}} number={number} />, 201);
     } catch (e) {
       if (e instanceof AppError && e.code === 'VALIDATION') return render(c, <PoliceReportPage user={c.get('session').user} token={token(c)} errors={e.fields.length ? e.fields.map((f) => f.message) : [e.message]} values={values} number={null} />, 422);
@@ -575,16 +547,16 @@ export function backofficeRoutes(deps: Deps) {
     const step = c.req.param('step');
     const actor = c.get('actor');
     const b = await body(c);
+    const audited = { audit: auditEntry(actor, 'case_action', { caseId: r.case_id, detail: { event: `police_${step}`, referralId: r.id } }) };
     try {
-      if (step === 'accept') await policeAccept(deps, r.id, actor);
-      else if (step === 'decline') await policeDecline(deps, r.id, requireText(b.reason, '不予立案的理由'), actor);
-      else if (step === 'feedback') await policeFeedback(deps, r.id, { outcome: requireText(b.outcome, '办理结果'), ...(str(b.note) ? { note: str(b.note) } : {}) }, actor);
+      if (step === 'accept') await policeAccept(deps, r.id, actor, audited);
+      else if (step === 'decline') await policeDecline(deps, r.id, requireText(b.reason, '不予立案的理由'), actor, audited);
+      else if (step === 'feedback') await policeFeedback(deps, r.id, { outcome: requireText(b.outcome, '办理结果'), ...(str(b.note) ? { note: str(b.note) } : {}) }, actor, audited);
       else throw new AppError('NOT_FOUND', '未知操作');
     } catch (e) {
       if (e instanceof AppError && ['VALIDATION', 'INVALID_TRANSITION', 'CONFLICT'].includes(e.code)) return policePage(c, { errors: e.fields.length ? e.fields.map((f) => f.message) : [e.message] }, e.status as ContentfulStatusCode);
       throw e;
     }
-    await appendAuditNow(deps.db, { actorId: actor.id, actorRole: actor.role, action: 'case_action', caseId: r.case_id, detail: { event: `police_${step}`, referralId: r.id } }, deps.clock.now());
     return c.redirect(`/staff/police/referrals/${encodeURIComponent(r.id)}?done=${step}`, 303);
   });
 

@@ -6,7 +6,7 @@
 //   police        nothing here yet (the referral issue gives them their own view)
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { INTAKE_UNIT_ID } from '../routing/assignment.ts';
+import { INTAKE_UNIT_ID } from '../routing/routing.rules.ts';
 import type { StaffUser } from './session.service.ts';
 
 export const BACKOFFICE_ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin'] as const;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import type { StaffUserTable } from '../db/schema.ts';
 import { AppError } from '../lib/errors.ts';
-import { INTAKE_UNIT_ID } from '../routing/assignment.ts';
+import { INTAKE_UNIT_ID } from '../routing/routing.rules.ts';
 import { appendAudit } from './audit.log.ts';
 import { generatePassword, hashPassword, passwordProblems } from './password.ts';
 

@@ -9,7 +9,7 @@ import { applyTransitionIn } from '../cases/case.repository.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
-import { notify, supervisorsOf } from '../routing/assignment.ts';
+import { notifyStaff, policeOfficersOf, supervisorsOf } from '../notices/staff-notice.ts';
 import { SubmissionSchema } from '../cases/submission.schema.ts';
 import { buildPackage } from './package.ts';
 
@@ -31,10 +31,6 @@ async function setStatus(trx: Db, id: string, status: string, at: string, extra:
   await trx.updateTable('referral').set({ status, updated_at: at, ...extra }).where('id', '=', id).execute();
 }
 
-async function policeUsers(trx: Db, unitId: string): Promise<string[]> {
-  return (await trx.selectFrom('staff_user').select('id').where('unit_id', '=', unitId).where('role', '=', 'police').where('active', '=', 1).execute()).map((u) => u.id);
-}
-
 /** A police actor may act only on referrals transferred to their unit. */
 export async function assertPoliceScope(trx: Db, actor: Actor, policeUnitId: string | null): Promise<void> {
   if (actor.role !== 'police') return;
@@ -54,7 +50,7 @@ export async function proposeReferral(deps: Deps, caseId: string, input: Proposa
       .values({ id, case_id: caseId, status: 'proposed', offence: p.offence, reasons: p.reasons, officers: JSON.stringify(p.officers), test_report_ids: JSON.stringify(p.testReportIds), proposed_by: actor.id, decided_by: null, refusal_reason: null, police_unit_id: null, transferred_at: null, procuratorate_copy: 0, identity_disclosed: 0, identity_reason: null, package_sha256: null, police_reason: null, exhibits_handed_over_at: null, created_at: at, updated_at: at })
       .execute();
     const c = await trx.selectFrom('intake_case').select(['number', 'unit_id']).where('id', '=', caseId).executeTakeFirstOrThrow();
-    if (c.unit_id) await notify(trx, await supervisorsOf(trx, c.unit_id), caseId, 'referral_proposed', `${c.number} 拟移送公安机关（涉嫌${p.offence}），请在3日内审批`, at);
+    if (c.unit_id) await notifyStaff(trx, await supervisorsOf(trx, c.unit_id), caseId, 'referral_proposed', `${c.number} 拟移送公安机关（涉嫌${p.offence}），请在3日内审批`, at);
     await appendAuditOf(trx, opts, now);
   });
   return id;
@@ -66,7 +62,7 @@ export async function approveReferral(deps: Deps, referralId: string, actor: Act
     const r = await loadReferral(trx, referralId);
     await applyTransitionIn(trx, r.case_id, { type: 'approve_referral', data: { referralId } }, actor, now);
     await setStatus(trx, referralId, 'approved', now.toISOString(), { decided_by: actor.id });
-    if (r.proposed_by) await notify(trx, [r.proposed_by], r.case_id, 'referral_approved', '移送已批准，请在24小时内移送公安机关', now.toISOString());
+    if (r.proposed_by) await notifyStaff(trx, [r.proposed_by], r.case_id, 'referral_approved', '移送已批准，请在24小时内移送公安机关', now.toISOString());
     await appendAuditOf(trx, opts, now);
   });
 }
@@ -116,7 +112,7 @@ export async function transferReferral(deps: Deps, referralId: string, input: Tr
       now,
     );
     await setStatus(trx, referralId, 'transferred', at, { package_sha256: pkg.manifestSha256 });
-    await notify(trx, await policeUsers(trx, input.policeUnitId), r.case_id, 'referral_received', `收到涉嫌${r.offence}案件移送，请在规定期限内作出是否立案的决定`, at);
+    await notifyStaff(trx, await policeOfficersOf(trx, input.policeUnitId), r.case_id, 'referral_received', `收到涉嫌${r.offence}案件移送，请在规定期限内作出是否立案的决定`, at);
     await appendAuditOf(trx, opts, now);
   });
   return { manifestSha256: pkg.manifestSha256 };
@@ -136,7 +132,7 @@ export function policeAccept(deps: Deps, referralId: string, actor: Actor, opts:
   return policeStep(deps, referralId, actor, opts, async (trx, r, now) => {
     await applyTransitionIn(trx, r.case_id, { type: 'police_accept', data: { referralId } }, actor, now);
     await setStatus(trx, referralId, 'accepted', now.toISOString());
-    if (r.proposed_by) await notify(trx, [r.proposed_by], r.case_id, 'police_accepted', '公安机关已立案，请在3日内移交涉案物品', now.toISOString());
+    if (r.proposed_by) await notifyStaff(trx, [r.proposed_by], r.case_id, 'police_accepted', '公安机关已立案，请在3日内移交涉案物品', now.toISOString());
   });
 }
 
@@ -145,7 +141,7 @@ export function policeDecline(deps: Deps, referralId: string, reason: string, ac
     await applyTransitionIn(trx, r.case_id, { type: 'police_decline', reason, data: { referralId } }, actor, now);
     await setStatus(trx, referralId, 'declined', now.toISOString(), { police_reason: reason });
     const c = await trx.selectFrom('intake_case').select('unit_id').where('id', '=', r.case_id).executeTakeFirstOrThrow();
-    if (c.unit_id) await notify(trx, await supervisorsOf(trx, c.unit_id), r.case_id, 'police_declined', '公安机关不予立案：可在3日内提请复议，或转回行政处理', now.toISOString());
+    if (c.unit_id) await notifyStaff(trx, await supervisorsOf(trx, c.unit_id), r.case_id, 'police_declined', '公安机关不予立案：可在3日内提请复议，或转回行政处理', now.toISOString());
   });
 }
 
@@ -162,7 +158,7 @@ export async function requestReconsideration(deps: Deps, referralId: string, rea
     const r = await loadReferral(trx, referralId);
     await applyTransitionIn(trx, r.case_id, { type: 'request_reconsideration', reason, data: { referralId } }, actor, now);
     await setStatus(trx, referralId, 'transferred', now.toISOString());
-    if (r.police_unit_id) await notify(trx, await policeUsers(trx, r.police_unit_id), r.case_id, 'reconsideration', '移送机关提请复议，请重新审查', now.toISOString());
+    if (r.police_unit_id) await notifyStaff(trx, await policeOfficersOf(trx, r.police_unit_id), r.case_id, 'reconsideration', '移送机关提请复议，请重新审查', now.toISOString());
     await appendAuditOf(trx, opts, now);
   });
 }

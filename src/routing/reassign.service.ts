@@ -4,7 +4,7 @@ import type { Actor } from '../cases/case.machine.ts';
 import { applyTransitionIn } from '../cases/case.repository.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
-import { notify } from './assignment.ts';
+import { notifyStaff } from '../notices/staff-notice.ts';
 
 export async function reassignCase(deps: Deps, caseId: string, assigneeId: string, actor: Actor, reason: string, opts: Audited = {}): Promise<void> {
   const now = deps.clock.now();
@@ -19,7 +19,7 @@ export async function reassignCase(deps: Deps, caseId: string, assigneeId: strin
     const type = row.status === 'triaged' || row.status === 'awaiting_routing' ? 'assign' : 'reassign';
     await applyTransitionIn(trx, caseId, { type, reason, data: { assigneeId, unitId: handler.unit_id } }, actor, now, { patch: { assignee_id: assigneeId, unit_id: handler.unit_id } });
     await trx.updateTable('staff_user').set({ last_assigned_at: now.toISOString() }).where('id', '=', assigneeId).execute();
-    await notify(trx, [assigneeId], caseId, 'assigned', `案件 ${row.number} 已分派给您`, now.toISOString());
+    await notifyStaff(trx, [assigneeId], caseId, 'assigned', `案件 ${row.number} 已分派给您`, now.toISOString());
     await appendAuditOf(trx, opts, now);
   });
 }

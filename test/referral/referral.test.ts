@@ -24,7 +24,7 @@ import {
   transferReferral,
 } from '../../src/referral/referral.service.ts';
 import { readZip, writeZip } from '../../src/referral/zip.ts';
-import { triageCase } from '../../src/triage/triage.service.ts';
+import { receiveCase as triageCase } from '../../src/workflow/processors/case-received.processor.ts';
 import { reconcileClocks } from '../../src/workflow/processors/clocks-reconcile.processor.ts';
 import { type TestDeps, testDeps } from '../helpers/env.ts';
 import { PNG_1x1 } from '../helpers/files.ts';

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Submission } from '../../src/cases/submission.schema.ts';
 import { SubmissionSchema } from '../../src/cases/submission.schema.ts';
 import { relabelCase } from '../../src/triage/relabel.service.ts';
-import { triageCase } from '../../src/triage/triage.service.ts';
+import { receiveCase as triageCase } from '../../src/workflow/processors/case-received.processor.ts';
 import { type TestDeps, testDeps } from '../helpers/env.ts';
 
 let t: TestDeps;

@@ -105,3 +105,8 @@ export async function bootstrapAdmin(db: Db, now: Date): Promise<{ username: str
     throw e;
   }
 }
+
+/** The users page's list (no password hashes). */
+export function listStaffUsers(db: Db) {
+  return db.selectFrom('staff_user').select(['id', 'username', 'display_name', 'role', 'unit_id', 'active']).orderBy('username').execute();
+}

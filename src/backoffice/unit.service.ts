@@ -36,3 +36,27 @@ export async function createUnit(db: Db, input: NewUnit, actor: { id: string; ro
   });
   return u.id;
 }
+
+/** Every unit's name by id (queues and exports show names). */
+export async function unitNames(db: Db): Promise<Map<string, string>> {
+  return new Map((await db.selectFrom('unit').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
+}
+
+/** The police units a referral can be transferred to. */
+export function policeUnits(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('unit').select(['id', 'name']).where('kind', '=', 'police').where('active', '=', 1).orderBy('name').execute();
+}
+
+/** Units a new user may belong to. */
+export function activeUnits(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('unit').select(['id', 'name']).where('active', '=', 1).orderBy('kind').orderBy('name').execute();
+}
+
+/** The units page: every unit and which unit each township is routed to. */
+export async function unitsOverview(db: Db) {
+  const [units, townships] = await Promise.all([
+    db.selectFrom('unit').select(['id', 'name', 'kind', 'active']).orderBy('kind').orderBy('name').execute(),
+    db.selectFrom('unit_township').select(['township', 'unit_id']).execute(),
+  ]);
+  return { units, townships };
+}

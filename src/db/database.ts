@@ -65,3 +65,11 @@ export function openDatabase(cfg: Config['database'], opts: { searchPath?: strin
   sqlite.pragma(`synchronous = ${cfg.synchronous}`);
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
 }
+
+/** Whether the database answers a trivial query now (for /readyz). */
+export async function databaseAnswers(db: Db): Promise<boolean> {
+  return sql`select 1 as ok`.execute(db).then(
+    () => true,
+    () => false,
+  );
+}

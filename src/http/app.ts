@@ -2,7 +2,6 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
@@ -43,10 +42,7 @@ export function createApp(deps: Deps) {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     const [database, redis] = await Promise.all([
-      sql`select 1 as ok`.execute(deps.db).then(
-        () => true,
-        () => false,
-      ),
+      deps.databaseReady().catch(() => false),
       deps.redisReady().catch(() => false),
     ]);
     return c.json({ status: database && redis ? 'ready' : 'not ready', database, redis }, database && redis ? 200 : 503);

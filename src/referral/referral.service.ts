@@ -190,7 +190,7 @@ export async function policeInbox(deps: Deps, actor: Actor) {
   return deps.db
     .selectFrom('referral')
     .innerJoin('intake_case', 'intake_case.id', 'referral.case_id')
-    .select(['referral.id', 'referral.status', 'referral.offence', 'referral.transferred_at', 'intake_case.number', 'intake_case.business_name', 'intake_case.township'])
+    .select(['referral.id', 'referral.case_id', 'referral.status', 'referral.offence', 'referral.transferred_at', 'intake_case.number', 'intake_case.business_name', 'intake_case.township'])
     .where('referral.police_unit_id', '=', u.unit_id)
     .where('referral.status', 'in', ['transferred', 'accepted', 'declined', 'returned'])
     .orderBy('referral.transferred_at', 'desc')

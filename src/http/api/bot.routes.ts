@@ -1,7 +1,6 @@
 // /api/v1/bot/* — for the WeChat bot only (Authorization: Bearer BOT_TOKEN): a contact's cases, the
 // progress notices to deliver, messages left for staff. 401 without a bearer token, 403 with a wrong
 // one or when the bot API is off (no BOT_TOKEN configured).
-import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
@@ -9,7 +8,8 @@ import { AppError } from '../../lib/errors.ts';
 import { noticeForDelivery, recordNoticeOutcome } from '../../notices/citizen-notice.ts';
 import { parseCaseNumber } from '../../cases/case-number.ts';
 import { ANSWER_MAX, answerLatestForContact } from '../../cases/questions.service.ts';
-import { CONTACT_ID, casesOfContact, contactMac } from '../../notices/wechat-contact.ts';
+import { CONTACT_ID, casesOfContact } from '../../notices/wechat-contact.ts';
+import { recordHandoff } from '../../notices/wechat-handoff.ts';
 import type { AppEnv } from '../app-env.ts';
 import { jsonBody } from '../parse.ts';
 import { requireBot } from './bot-auth.ts';
@@ -76,12 +76,7 @@ export function botRoutes(deps: Deps) {
   app.post('/bot/handoffs', async (c) => {
     const contact = contactHeader(c.req.header('x-wechat-contact'));
     const { message } = await jsonBody(c, Handoff);
-    const id = randomUUID();
-    await deps.db
-      .insertInto('wechat_handoff')
-      .values({ id, contact_enc: deps.cipher.seal(contact, `wechat_handoff:${id}:contact`), contact_hmac: contactMac(deps.cipher, contact), message_enc: deps.cipher.seal(message, `wechat_handoff:${id}`), created_at: deps.clock.now().toISOString(), handled_at: null })
-      .execute();
-    return c.json({ id }, 201);
+    return c.json({ id: await recordHandoff(deps, contact, message) }, 201);
   });
   return app;
 }

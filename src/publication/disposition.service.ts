@@ -21,10 +21,9 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
 import { normaliseBusinessName } from '../triage/business.ts';
 import { type PiiType, anonymise, findPii } from './anonymiser.ts';
+import { type DispositionStatus, type DispositionStep, dispositionTransition } from './disposition.machine.ts';
 import type { Outcome } from './labels.ts';
 
-export const DISPOSITION_STATUSES = ['draft', 'approved', 'published', 'withdrawn'] as const;
-export type DispositionStatus = (typeof DISPOSITION_STATUSES)[number];
 
 const EDITORS: readonly Role[] = ['handler', 'supervisor', 'admin'];
 const APPROVERS: readonly Role[] = ['supervisor', 'admin'];
@@ -165,6 +164,13 @@ async function update(trx: Trx, d: DispositionRow, set: Partial<DispositionTable
   return loadDisposition(trx, d.id);
 }
 
+/** The status a step leads to, by the record's state machine (INVALID_TRANSITION if it refuses). */
+function nextStatus(d: Pick<DispositionRow, 'status'> | null, step: DispositionStep): DispositionStatus {
+  const next = dispositionTransition(d ? (d.status as DispositionStatus) : null, step);
+  if (!next.ok) throw new AppError('INVALID_TRANSITION', next.message);
+  return next.to;
+}
+
 function checkVersion(d: DispositionRow, expected: number | undefined): void {
   if (expected !== undefined && expected !== d.version) throw new AppError('CONFLICT', '记录已被他人修改，请刷新后重试');
 }
@@ -213,7 +219,7 @@ export async function createDraftDispositionIn(trx: Trx, caseId: string, now: Da
     ...draft.fields,
     decided_at: ev.at,
     published_at: null,
-    status: 'draft',
+    status: nextStatus(null, 'create'),
     review: JSON.stringify({ eventId: ev.id, findings: draft.review } satisfies ReviewRecord),
     correction_note: null,
     corrected_at: null,
@@ -339,7 +345,7 @@ export async function editDraftDisposition(deps: Pick<Deps, 'db' | 'clock'>, id:
   return deps.db.transaction().execute(async (trx) => {
     const d = await loadDisposition(trx, id);
     checkVersion(d, opts.expectedVersion);
-    if (d.status !== 'draft') throw new AppError('INVALID_TRANSITION', '只能修改草稿；已公开的记录请使用更正');
+    nextStatus(d, 'edit');
     const { set, before } = await applyEdit(trx, d, edit);
     const next = await update(trx, d, set, at);
     await revise(trx, next, 'edit', actor, null, before, at);
@@ -359,10 +365,10 @@ export async function approveDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: s
   return deps.db.transaction().execute(async (trx) => {
     const d = await loadDisposition(trx, id);
     checkVersion(d, opts.expectedVersion);
-    if (d.status !== 'draft' && d.status !== 'approved') throw new AppError('INVALID_TRANSITION', '该记录不是待审核的草稿');
+    const status = nextStatus(d, 'approve');
     const c = await trx.selectFrom('intake_case').select('status').where('id', '=', d.case_id).executeTakeFirstOrThrow();
     if (PUBLISHABLE_CASE_STATUSES.includes(c.status)) await applyTransitionIn(trx, d.case_id, { type: 'publish' }, actor, now);
-    const next = await update(trx, d, { status: 'published', published_at: at }, at);
+    const next = await update(trx, d, { status, published_at: at }, at);
     await revise(trx, next, 'approve', actor, null, { status: d.status, published_at: d.published_at }, at);
     await appendAuditOf(trx, opts, now);
     return next;
@@ -378,7 +384,7 @@ export async function correctDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: s
   return deps.db.transaction().execute(async (trx) => {
     const d = await loadDisposition(trx, id);
     checkVersion(d, opts.expectedVersion);
-    if (d.status !== 'published') throw new AppError('INVALID_TRANSITION', '只能更正已公开的记录');
+    nextStatus(d, 'correct');
     const { set, before } = await applyEdit(trx, d, edit);
     before.correction_note = d.correction_note;
     before.corrected_at = d.corrected_at;
@@ -398,8 +404,8 @@ export async function withdrawDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: 
   return deps.db.transaction().execute(async (trx) => {
     const d = await loadDisposition(trx, id);
     checkVersion(d, opts.expectedVersion);
-    if (d.status === 'withdrawn') throw new AppError('INVALID_TRANSITION', '该记录已撤回');
-    const next = await update(trx, d, { status: 'withdrawn', withdraw_reason: anonymise(why).text, withdrawn_at: at }, at);
+    const status = nextStatus(d, 'withdraw');
+    const next = await update(trx, d, { status, withdraw_reason: anonymise(why).text, withdrawn_at: at }, at);
     await revise(trx, next, 'withdraw', actor, why, { status: d.status }, at);
     await appendAuditOf(trx, opts, now);
     return next;

@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import { clockContext, ruleOf } from '../deadlines/clock.service.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
+import { OPEN_REFERRAL_STATUSES, POLICE_VISIBLE_STATUSES, type ReferralStatus, staffReferralSteps } from './referral.machine.ts';
 import { assertPoliceScope, policeInbox } from './referral.service.ts';
 
 export interface ReferralRowView {
@@ -45,25 +46,13 @@ export async function referralsOfCase(db: Db, caseId: string): Promise<ReferralR
   }));
 }
 
-/** Staff steps on a referral, by its status and the user's role. */
+/** Staff steps on a referral, by its status and the user's role (the referral's state machine). */
 export function staffSteps(role: string, r: Pick<ReferralRowView, 'status' | 'exhibitsHandedOverAt'>): string[] {
-  const handling = role === 'handler' || role === 'supervisor';
-  switch (r.status) {
-    case 'proposed':
-      return role === 'supervisor' ? ['approve', 'refuse'] : [];
-    case 'approved':
-      return handling ? ['transfer'] : [];
-    case 'declined':
-      return [...(role === 'supervisor' ? ['reconsider'] : []), ...(handling ? ['return'] : [])];
-    case 'accepted':
-      return handling && !r.exhibitsHandedOverAt ? ['exhibits'] : [];
-    default:
-      return [];
-  }
+  return staffReferralSteps(role, { status: r.status as ReferralStatus, exhibitsHandedOverAt: r.exhibitsHandedOverAt });
 }
 
 export function mayPropose(role: Role, c: { kind: string; status: string; opened_at: string | null }, referrals: ReferralRowView[]): boolean {
-  const open = referrals.some((r) => ['proposed', 'approved', 'transferred', 'accepted', 'declined'].includes(r.status));
+  const open = referrals.some((r) => (OPEN_REFERRAL_STATUSES as readonly string[]).includes(r.status));
   return !open && availableEvents({ kind: c.kind as CaseKind, status: c.status as CaseStatus, openedAt: c.opened_at }, role).includes('propose_referral');
 }
 
@@ -88,13 +77,10 @@ export async function referralOfCase(db: Db, caseId: string, referralId: string)
   return r;
 }
 
-/** Statuses in which the police see a referral: from its transfer on. */
-const POLICE_VISIBLE = ['transferred', 'accepted', 'declined', 'returned'];
-
 /** A referral as a police officer may open it: transferred, and to the officer's own unit (else FORBIDDEN). */
 export async function referralForPolice(db: Db, actor: Actor, referralId: string) {
   const r = await db.selectFrom('referral').select(['id', 'case_id', 'police_unit_id', 'status']).where('id', '=', referralId).executeTakeFirst();
-  if (!r || !POLICE_VISIBLE.includes(r.status)) throw new AppError('FORBIDDEN', '无权查看或处理该移送案件');
+  if (!r || !(POLICE_VISIBLE_STATUSES as readonly string[]).includes(r.status)) throw new AppError('FORBIDDEN', '无权查看或处理该移送案件');
   await assertPoliceScope(db, actor, r.police_unit_id);
   return r;
 }

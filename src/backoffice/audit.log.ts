@@ -10,28 +10,15 @@
 // holds personal data of citizens (ids, event names and reasons typed by staff only).
 import { createHash } from 'node:crypto';
 import type { Db, Trx } from '../db/database.ts';
-import type { AuditLogTable } from '../db/schema.ts';
+import type { AuditAction, AuditActorRole, AuditLogTable } from './staff.table.ts';
 
 export const AUDIT_GENESIS = 'f3b6a1b5f1d5c1a2c6c0a0c2a5e9c8f4b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6';
 
-export const AUDIT_ACTIONS = [
-  'sign_in',
-  'sign_in_failed',
-  'sign_in_locked',
-  'sign_out',
-  'sign_out_everywhere',
-  'password_changed',
-  'user_created',
-  'unit_created',
-  'identity_viewed',
-  'case_action',
-  'export',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 
 export interface AuditEntry {
   actorId: string | null;
-  actorRole: string | null;
+  actorRole: AuditActorRole | null;
   action: AuditAction;
   caseId?: string | null;
   detail?: Record<string, unknown> | null;
@@ -44,7 +31,7 @@ export interface Audited {
 }
 
 /** An entry for an action of `actor` (a staff user, or the system). */
-export function auditEntry(actor: { id: string | null; role: string }, action: AuditAction, about: { caseId?: string | null; detail?: Record<string, unknown> } = {}): AuditEntry {
+export function auditEntry(actor: { id: string | null; role: AuditActorRole }, action: AuditAction, about: { caseId?: string | null; detail?: Record<string, unknown> } = {}): AuditEntry {
   return { actorId: actor.id, actorRole: actor.role, action, ...about };
 }
 

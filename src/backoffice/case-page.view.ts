@@ -1,7 +1,7 @@
 // Everything the back office's case page needs besides the case view itself: the actions this user may
 // take now (with the handlers they may assign to), the referral panel of a report, whether the case has
 // a publication record to review. Read after the scope check (loadCaseView throws first).
-import type { Role, TransitionEvent } from '../cases/case.machine.ts';
+import type { TransitionEvent } from '../cases/case.machine.ts';
 import type { Deps } from '../deps.ts';
 import { caseHasDisposition } from '../publication/disposition.view.ts';
 import { type ReferralRowView, mayPropose, referralsOfCase, staffSteps } from '../referral/referral.view.ts';
@@ -36,7 +36,7 @@ export async function casePageData(deps: Deps, user: StaffUser, caseId: string):
   const role = user.role;
   const isReport = view.row.kind === 'report';
   const referrals = isReport ? await referralsOfCase(deps.db, caseId) : [];
-  const proposable = isReport && mayPropose(role as Role, view.row, referrals);
+  const proposable = isReport && mayPropose(role, view.row, referrals);
   const referral =
     isReport && (referrals.length > 0 || proposable)
       ? { referrals, canPropose: ['handler', 'supervisor'].includes(role) && proposable, steps: new Map(referrals.map((r) => [r.id, staffSteps(role, r)])), policeUnits: await policeUnits(deps.db) }

@@ -178,12 +178,12 @@ export const RELABEL_SPEC = {
 export type FormAction = TransitionEvent;
 
 /** The actions this user may take on this case now, in the machine's order, that have a form. */
-export function formActions(c: { kind: string; status: string; opened_at: string | null }, role: string): TransitionEvent[] {
-  const events = availableEvents({ kind: c.kind as CaseKind, status: c.status as CaseStatus, openedAt: c.opened_at }, role as Role);
+export function formActions(c: { kind: CaseKind; status: CaseStatus; opened_at: string | null }, role: Role): TransitionEvent[] {
+  const events = availableEvents({ kind: c.kind, status: c.status, openedAt: c.opened_at }, role);
   return events.filter((e) => e === 'assign' || e === 'reassign' || e === 'relabel' || ACTIONS[e] !== undefined);
 }
 
-export const actorOf = (u: StaffUser): Actor => ({ role: u.role as Role, id: u.id });
+export const actorOf = (u: StaffUser): Actor => ({ role: u.role, id: u.id });
 
 /** Loads the case and refuses (403) when the user may not see it. */
 export async function caseInScope(deps: Deps, user: StaffUser, caseId: string) {

@@ -3,7 +3,7 @@
 // an identity is a separate verb (revealIdentity) that writes the audit row first.
 import type { Deps } from '../deps.ts';
 import type { Db } from '../db/database.ts';
-import type { CaseEventRow, CaseRow } from '../db/schema.ts';
+import type { CaseEventRow, CaseRow } from '../cases/case.table.ts';
 import { clockContext, ruleOf } from '../deadlines/clock.service.ts';
 import type { PartyIdentity } from '../cases/intake.service.ts';
 import { AppError } from '../lib/errors.ts';

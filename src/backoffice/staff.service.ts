@@ -3,14 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
-import type { StaffUserTable } from '../db/schema.ts';
+import { type AuditActorRole, STAFF_ROLES, type StaffRole, type StaffUserTable } from './staff.table.ts';
 import { AppError } from '../lib/errors.ts';
 import { INTAKE_UNIT_ID } from '../routing/routing.rules.ts';
 import { appendAudit } from './audit.log.ts';
 import { generatePassword, hashPassword, passwordProblems } from './password.ts';
-
-export const STAFF_ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin', 'police'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
   intake_clerk: '投诉举报中心受理员',
@@ -40,7 +37,7 @@ export interface CreatedUser {
   generatedPassword: string | null;
 }
 
-export async function createUser(db: Db, input: NewUser, now: Date, opts: { password?: string; actor?: { id: string | null; role: string | null } } = {}): Promise<CreatedUser> {
+export async function createUser(db: Db, input: NewUser, now: Date, opts: { password?: string; actor?: { id: string | null; role: AuditActorRole | null } } = {}): Promise<CreatedUser> {
   const parsed = NewUserSchema.safeParse(input);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? 'user'), message: i.message }));

@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import { AppError } from '../lib/errors.ts';
 import { TOWNSHIPS } from '../triage/triage.ts';
 import { appendAudit } from './audit.log.ts';
+import type { AuditActorRole } from './staff.table.ts';
 
 export const NewUnitSchema = z.object({
   id: z
@@ -17,7 +18,7 @@ export const NewUnitSchema = z.object({
 });
 export type NewUnit = z.input<typeof NewUnitSchema>;
 
-export async function createUnit(db: Db, input: NewUnit, actor: { id: string; role: string }, now: Date): Promise<string> {
+export async function createUnit(db: Db, input: NewUnit, actor: { id: string; role: AuditActorRole }, now: Date): Promise<string> {
   const parsed = NewUnitSchema.safeParse(input);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? 'unit'), message: i.message }));

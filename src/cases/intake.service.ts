@@ -4,10 +4,13 @@
 // transaction holding its rows committed.
 import { createHash } from 'node:crypto';
 import { uuidv7 } from '../lib/ids.ts';
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import { type AuditEntry, appendAudit } from '../backoffice/audit.log.ts';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import type { CaseClockTable } from '../deadlines/clock.table.ts';
+import type { WechatContactTable } from '../notices/notice.table.ts';
+import type { CaseEventTable, CaseLinkTable, Channel, EvidenceTable, IdempotencyKeyTable, IntakeCaseTable, PartyRole, PartyTable } from './case.table.ts';
 import type { Clock } from '../lib/clock.ts';
 import { cstDate } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
@@ -22,9 +25,6 @@ import { type Actor, type CaseKind, transition } from './case.machine.ts';
 import { caseNumberDay, formatCaseNumber } from './case-number.ts';
 import type { StoredFile } from './evidence.store.ts';
 import { type Person, type Submission, normalisePhone } from './submission.schema.ts';
-
-export const CHANNELS = ['web', 'wechat', 'api', 'phone', 'police'] as const;
-export type Channel = (typeof CHANNELS)[number];
 
 export interface IntakeRequest {
   submission: Submission;
@@ -58,9 +58,9 @@ export interface PartyIdentity {
 
 const CHUNK = 400;
 
-async function insertChunked<T extends keyof Database & string>(trx: Db, table: T, rows: Record<string, unknown>[]): Promise<void> {
+async function insertChunked<T extends keyof Database & string>(trx: Db, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    // The rows are built below from the table's own column names; Kysely cannot check a generic table's shape.
+    // The rows are typed by their table (the parameter); Kysely cannot relate a generic table to its values.
     await trx.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
   }
 }
@@ -160,15 +160,15 @@ export class IntakeService {
       }
 
       // 3. Build every row in memory, then insert table by table.
-      const caseRows: Record<string, unknown>[] = [];
-      const partyRows: Record<string, unknown>[] = [];
-      const evidenceRows: Record<string, unknown>[] = [];
-      const eventRows: Record<string, unknown>[] = [];
-      const linkRows: Record<string, unknown>[] = [];
+      const caseRows: Insertable<IntakeCaseTable>[] = [];
+      const partyRows: Insertable<PartyTable>[] = [];
+      const evidenceRows: Insertable<EvidenceTable>[] = [];
+      const eventRows: Insertable<CaseEventTable>[] = [];
+      const linkRows: Insertable<CaseLinkTable>[] = [];
       const outboxRows: OutboxRowToWrite[] = [];
-      const idemRows: Record<string, unknown>[] = [];
-      const clockRows: Record<string, unknown>[] = [];
-      const contactRows: Record<string, unknown>[] = [];
+      const idemRows: Insertable<IdempotencyKeyTable>[] = [];
+      const clockRows: Insertable<CaseClockTable>[] = [];
+      const contactRows: Insertable<WechatContactTable>[] = [];
       const audits: AuditEntry[] = [];
 
       for (const i of toCreate) {
@@ -256,7 +256,7 @@ export class IntakeService {
         const receipt: IntakeReceipt = { submissionId, receivedAt: at, cases: created.map(({ number, kind }) => ({ number, kind })), queryCode, replayed: false };
         if (it.idempotencyKey !== null) {
           // The answer contains the query code, so it is kept encrypted, like identities.
-          idemRows.push({ key: it.idempotencyKey, request_hash: hashes[i], response: cipher.seal(receipt, `idem:${it.idempotencyKey}`), created_at: at });
+          idemRows.push({ key: it.idempotencyKey, request_hash: hashes[i] ?? '', response: cipher.seal(receipt, `idem:${it.idempotencyKey}`), created_at: at });
         }
         out[i] = { ok: true, value: receipt };
       }
@@ -287,7 +287,7 @@ export class IntakeService {
     return results;
   }
 
-  private partyRow(caseId: string, role: string, p: Person, at: string): Record<string, unknown> {
+  private partyRow(caseId: string, role: PartyRole, p: Person, at: string): Insertable<PartyTable> {
     const id = uuidv7();
     const identity: PartyIdentity = { name: p.name, phone: p.phone, address: p.address ?? null, idNumber: p.idNumber ?? null };
     const { cipher } = this.deps;

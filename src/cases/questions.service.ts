@@ -5,7 +5,7 @@
 // The answer may hold personal data: it is stored sealed (AAD `answer:<id>`) and never put in the event.
 import type { Deps } from '../deps.ts';
 import type { Db, Trx } from '../db/database.ts';
-import type { CaseRow } from '../db/schema.ts';
+import type { AnswerChannel, CaseRow } from './case.table.ts';
 import { formatCst } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { uuidv7 } from '../lib/ids.ts';
@@ -16,7 +16,6 @@ import { type ApplyOptions, applyTransitionIn } from './case.repository.ts';
 
 export const QUESTION_MAX = 1000;
 export const ANSWER_MAX = 2000;
-export type AnswerChannel = 'web' | 'api' | 'wechat';
 
 const answerAad = (id: string) => `answer:${id}`;
 const NOT_FOUND = () => new AppError('CASE_NOT_FOUND', '未找到该编号的案件，或查询码不正确');

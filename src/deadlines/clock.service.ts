@@ -7,7 +7,7 @@
 import { uuidv7 } from '../lib/ids.ts';
 import type { CaseKind, CaseStatus, TransitionEvent } from '../cases/case.machine.ts';
 import type { Db, Trx } from '../db/database.ts';
-import type { CaseClockTable } from '../db/schema.ts';
+import type { CaseClockTable } from './clock.table.ts';
 import { AppError } from '../lib/errors.ts';
 import { type OutboxRowToWrite, enqueueRowsIn, outboxRow } from '../workflow/outbox.ts';
 import { CalendarHorizonError, type CalendarDay, WorkingCalendar } from './calendar.ts';
@@ -80,7 +80,7 @@ export function invalidateClockContext(): void {
 }
 
 export function ruleOf(ctx: ClockContext, row: Pick<ClockRow, 'rule_version' | 'clock'>): ClockRule {
-  return getRule(row.rule_version as RuleVersion, row.clock, ctx.settings.rules);
+  return getRule(row.rule_version, row.clock, ctx.settings.rules);
 }
 
 function pausesOf(row: Pick<ClockRow, 'pauses'>): Pause[] {
@@ -157,12 +157,12 @@ export function rulesStartedBy(version: RuleVersion, kind: CaseKind, event: stri
 export async function onCaseEvent(
   trx: Trx,
   ctx: ClockContext,
-  c: { id: string; kind: CaseKind; rule_version: string; unit_id: string | null },
+  c: { id: string; kind: CaseKind; rule_version: RuleVersion; unit_id: string | null },
   event: { type: TransitionEvent; toStatus: CaseStatus; data: Record<string, unknown> | null },
   now: Date,
 ): Promise<void> {
   const at = now.toISOString();
-  const version = c.rule_version as RuleVersion;
+  const version = c.rule_version;
   const active = await trx.selectFrom('case_clock').selectAll().where('case_id', '=', c.id).where('status', 'in', ['running', 'paused']).execute();
   const alarms: Alarm[] = [];
   const stop = async (row: ClockRow, why: string) => {

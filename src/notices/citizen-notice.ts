@@ -4,7 +4,7 @@
 // notice (with the decrypted contact id) through the bot API, sends it, and reports delivered/failed.
 import { randomUUID } from 'node:crypto';
 import type { Db, Trx } from '../db/database.ts';
-import type { CaseRow } from '../db/schema.ts';
+import type { CaseRow } from '../cases/case.table.ts';
 import type { IdentityCipher } from '../lib/identity-cipher.ts';
 import { AppError } from '../lib/errors.ts';
 import { type CaseKind, KIND_LABELS, REFUSAL_GROUNDS, type RefusalGround, type TransitionEvent, type TransitionResult, publicEventText } from '../cases/case.machine.ts';
@@ -60,7 +60,7 @@ export function noticeText(type: TransitionEvent, kind: CaseKind, number: string
 /** Inside the transition's transaction: one notice + one outbox row per WeChat contact of the case. */
 export async function queueCitizenNoticesIn(trx: Trx, row: CaseRow, result: TransitionResult): Promise<void> {
   if (!result.event.public) return;
-  const text = noticeText(result.event.type, row.kind as CaseKind, row.number, result.event.data);
+  const text = noticeText(result.event.type, row.kind, row.number, result.event.data);
   if (!text) return;
   const contacts = await trx.selectFrom('wechat_contact').select('id').where('case_id', '=', row.id).execute();
   const at = result.event.at;

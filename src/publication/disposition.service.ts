@@ -13,10 +13,11 @@
 // - every change writes a disposition_revision row in the same transaction, with the previous values.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type Audited, appendAuditOf } from '../backoffice/audit.log.ts';
-import { REFUSAL_GROUNDS, type Actor, type Role } from '../cases/case.machine.ts';
+import { type Actor, type CaseStatus, REFUSAL_GROUNDS, type Role, STATUSES, type TransitionEvent } from '../cases/case.machine.ts';
 import { type ApplyOptions, applyTransitionIn } from '../cases/case.repository.ts';
 import type { Db, Trx } from '../db/database.ts';
-import type { CaseRow, DispositionRow, DispositionTable } from '../db/schema.ts';
+import type { CaseRow } from '../cases/case.table.ts';
+import type { DispositionRow, DispositionTable } from './publication.table.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
 import { normaliseBusinessName } from '../triage/business.ts';
@@ -29,10 +30,10 @@ const EDITORS: readonly Role[] = ['handler', 'supervisor', 'admin'];
 const APPROVERS: readonly Role[] = ['supervisor', 'admin'];
 
 /** Case statuses from which `publish` applies (case.machine.ts): approving then stops D11. */
-const PUBLISHABLE_CASE_STATUSES = ['decided', 'mediation_succeeded', 'mediation_failed'];
+const PUBLISHABLE_CASE_STATUSES: readonly CaseStatus[] = ['decided', 'mediation_succeeded', 'mediation_failed'];
 
 /** Which event made the decision, per case status. */
-const DECISION_EVENT: Record<string, { event: string; outcome: Outcome }> = {
+const DECISION_EVENT: Partial<Record<CaseStatus, { event: TransitionEvent; outcome: Outcome }>> = {
   decided: { event: 'decide', outcome: 'penalty' },
   not_opened: { event: 'not_open', outcome: 'not_opened' },
   mediation_succeeded: { event: 'mediation_succeed', outcome: 'mediation_succeeded' },
@@ -145,7 +146,7 @@ async function loadDisposition(db: Db, id: string): Promise<DispositionRow> {
   return d;
 }
 
-async function revise(trx: Trx, d: DispositionRow, action: string, actor: Actor, reason: string | null, before: Partial<DispositionTable> | null, at: string): Promise<void> {
+async function revise(trx: Trx, d: DispositionRow, action: DispositionStep, actor: Actor, reason: string | null, before: Partial<DispositionTable> | null, at: string): Promise<void> {
   await trx
     .insertInto('disposition_revision')
     .values({ id: randomUUID(), disposition_id: d.id, action, actor_role: actor.role, actor_id: actor.id, reason, before: before ? JSON.stringify(before) : null, at })
@@ -166,7 +167,7 @@ async function update(trx: Trx, d: DispositionRow, set: Partial<DispositionTable
 
 /** The status a step leads to, by the record's state machine (INVALID_TRANSITION if it refuses). */
 function nextStatus(d: Pick<DispositionRow, 'status'> | null, step: DispositionStep): DispositionStatus {
-  const next = dispositionTransition(d ? (d.status as DispositionStatus) : null, step);
+  const next = dispositionTransition(d ? d.status : null, step);
   if (!next.ok) throw new AppError('INVALID_TRANSITION', next.message);
   return next.to;
 }
@@ -235,7 +236,9 @@ export async function createDraftDispositionIn(trx: Trx, caseId: string, now: Da
   return { created: true, disposition: d };
 }
 
-const DECISION_EVENTS = new Set(Object.values(DECISION_EVENT).map((w) => w.event));
+const DECISION_EVENTS = new Set<TransitionEvent>(Object.values(DECISION_EVENT).map((w) => w.event));
+/** Case statuses that hold a recorded decision. */
+const DECISION_STATUSES = STATUSES.filter((s) => DECISION_EVENT[s] !== undefined);
 
 /**
  * For `applyTransition(db, id, cmd, actor, now, { alsoWrite: draftOnDecision(now) })`: the draft is written
@@ -450,7 +453,7 @@ export async function casesAwaitingDraft(db: Db, limit = 200): Promise<string[]>
     .selectFrom('intake_case')
     .leftJoin('disposition', 'disposition.case_id', 'intake_case.id')
     .select('intake_case.id')
-    .where('intake_case.status', 'in', Object.keys(DECISION_EVENT))
+    .where('intake_case.status', 'in', DECISION_STATUSES)
     .where('disposition.id', 'is', null)
     .orderBy('intake_case.updated_at')
     .limit(limit)

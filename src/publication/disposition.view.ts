@@ -1,7 +1,7 @@
 // What the back office reads of a case's publication record: whether it has one, and the review page's
 // content (the record, the source texts with what the anonymiser found, the case number).
 import type { Db } from '../db/database.ts';
-import type { DispositionRow } from '../db/schema.ts';
+import type { DispositionRow } from './publication.table.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
 import { type ReviewSource, dispositionForReview } from './disposition.service.ts';

@@ -2,7 +2,7 @@
 // any), the figures for it, and the CSV export (an audit row). The figures are statistics.queries.ts's.
 import { auditEntry, appendAudit } from '../backoffice/audit.log.ts';
 import type { StaffUser } from '../backoffice/session.service.ts';
-import { type Actor, CASE_KINDS } from '../cases/case.machine.ts';
+import { type Actor, CASE_KINDS, type CaseKind } from '../cases/case.machine.ts';
 import type { Db } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
@@ -12,7 +12,7 @@ import { type Statistics, lastMonths, monthsBetween, staffStatistics } from './s
 export interface StaffStatisticsQuery {
   from: string;
   to: string;
-  kind?: string;
+  kind?: CaseKind;
   category?: string;
   township?: string;
   unitId?: string;
@@ -31,7 +31,7 @@ export function staffStatisticsQuery(user: StaffUser, q: Record<string, string |
     if (!user.unit_id) throw new AppError('FORBIDDEN', '您的账号未关联单位');
     unitId = user.unit_id;
   }
-  const kind = opt(q.kind, (x) => (CASE_KINDS as readonly string[]).includes(x));
+  const kind = CASE_KINDS.find((k) => k === q.kind);
   const category = opt(q.category, (x) => x === 'unclassified' || (CATEGORIES as readonly string[]).includes(x));
   const township = opt(q.township, (x) => (TOWNSHIPS as readonly string[]).includes(x));
   return { from, to, ...(kind ? { kind } : {}), ...(category ? { category } : {}), ...(township ? { township } : {}), ...(unitId ? { unitId } : {}) };

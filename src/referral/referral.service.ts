@@ -32,7 +32,7 @@ type ReferralRow = Awaited<ReturnType<typeof loadReferral>>;
 
 /** The status a step leads to, by the referral's state machine (INVALID_TRANSITION if it refuses). */
 function nextStatus(r: ReferralRow, name: ReferralStep): ReferralStatus {
-  const next = referralTransition(r.status as ReferralStatus, name);
+  const next = referralTransition(r.status, name);
   if (!next.ok) throw new AppError('INVALID_TRANSITION', next.message);
   return next.to;
 }
@@ -104,7 +104,7 @@ export async function transferReferral(deps: Deps, referralId: string, input: Tr
   if (input.discloseIdentity && input.discloseIdentity.reason.trim().length < 4) throw new AppError('VALIDATION', '提供举报人身份须写明理由', [{ path: 'discloseIdentity.reason', message: '请写明理由' }]);
   await deps.db.transaction().execute(async (trx) => {
     const r = await loadReferral(trx, referralId);
-    if (!referralTransition(r.status as ReferralStatus, 'transfer').ok) throw new AppError('INVALID_TRANSITION', '只有已批准的移送才能移交');
+    if (!referralTransition(r.status, 'transfer').ok) throw new AppError('INVALID_TRANSITION', '只有已批准的移送才能移交');
     // The receiving unit and the disclosure first: the package is built from the committed row.
     await trx.updateTable('referral').set({
       updated_at: at,

@@ -11,7 +11,7 @@ import { assertPoliceScope, policeInbox } from './referral.service.ts';
 export interface ReferralRowView {
   id: string;
   caseId: string;
-  status: string;
+  status: ReferralStatus;
   offence: string;
   reasons: string;
   officers: string[];
@@ -48,12 +48,12 @@ export async function referralsOfCase(db: Db, caseId: string): Promise<ReferralR
 
 /** Staff steps on a referral, by its status and the user's role (the referral's state machine). */
 export function staffSteps(role: string, r: Pick<ReferralRowView, 'status' | 'exhibitsHandedOverAt'>): string[] {
-  return staffReferralSteps(role, { status: r.status as ReferralStatus, exhibitsHandedOverAt: r.exhibitsHandedOverAt });
+  return staffReferralSteps(role, r);
 }
 
-export function mayPropose(role: Role, c: { kind: string; status: string; opened_at: string | null }, referrals: ReferralRowView[]): boolean {
-  const open = referrals.some((r) => (OPEN_REFERRAL_STATUSES as readonly string[]).includes(r.status));
-  return !open && availableEvents({ kind: c.kind as CaseKind, status: c.status as CaseStatus, openedAt: c.opened_at }, role).includes('propose_referral');
+export function mayPropose(role: Role, c: { kind: CaseKind; status: CaseStatus; opened_at: string | null }, referrals: ReferralRowView[]): boolean {
+  const open = referrals.some((r) => OPEN_REFERRAL_STATUSES.includes(r.status));
+  return !open && availableEvents({ kind: c.kind, status: c.status, openedAt: c.opened_at }, role).includes('propose_referral');
 }
 
 export interface ClockLineView {
@@ -80,7 +80,7 @@ export async function referralOfCase(db: Db, caseId: string, referralId: string)
 /** A referral as a police officer may open it: transferred, and to the officer's own unit (else FORBIDDEN). */
 export async function referralForPolice(db: Db, actor: Actor, referralId: string) {
   const r = await db.selectFrom('referral').select(['id', 'case_id', 'police_unit_id', 'status']).where('id', '=', referralId).executeTakeFirst();
-  if (!r || !(POLICE_VISIBLE_STATUSES as readonly string[]).includes(r.status)) throw new AppError('FORBIDDEN', '无权查看或处理该移送案件');
+  if (!r || !POLICE_VISIBLE_STATUSES.includes(r.status)) throw new AppError('FORBIDDEN', '无权查看或处理该移送案件');
   await assertPoliceScope(db, actor, r.police_unit_id);
   return r;
 }

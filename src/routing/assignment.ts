@@ -4,7 +4,7 @@
 // transition in the caller's transaction, with its staff notices.
 import type { Actor } from '../cases/case.machine.ts';
 import { applyTransitionIn } from '../cases/case.repository.ts';
-import type { CaseRow } from '../db/schema.ts';
+import type { CaseRow } from '../cases/case.table.ts';
 import type { Db, Trx } from '../db/database.ts';
 import { notifyStaff, supervisorsOf } from '../notices/staff-notice.ts';
 import { INTAKE_UNIT_ID, type Route } from './routing.rules.ts';

@@ -2,7 +2,7 @@
 // texts too thin to act on go to the city intake centre for manual routing; everything else goes to the
 // 市场监管所 of its township (unit_township, admin-editable), or to the intake centre when the place is
 // unknown, ambiguous or has no active unit. Inside the unit, assignment.ts picks the handler.
-import type { CaseRow } from '../db/schema.ts';
+import type { CaseRow } from '../cases/case.table.ts';
 import type { Db } from '../db/database.ts';
 
 export const INTAKE_UNIT_ID = 'intake';

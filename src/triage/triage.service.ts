@@ -5,7 +5,7 @@
 import type { Actor } from '../cases/case.machine.ts';
 import { applyTransitionIn } from '../cases/case.repository.ts';
 import type { Trx } from '../db/database.ts';
-import type { CaseRow } from '../db/schema.ts';
+import type { CaseRow } from '../cases/case.table.ts';
 import { type TriageResult, normaliseBusinessName, triage } from './triage.ts';
 
 const SYSTEM: Actor = { role: 'system', id: null };
@@ -148,7 +148,7 @@ export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<s
       .executeTakeFirst();
     if (earlier) {
       const same = similarity(earlier.description, row.description) >= SAME_FACTS_THRESHOLD;
-      const link = { case_id: row.id, other_case_id: earlier.id, type: same ? 'duplicate_of' : 'merged_into', created_at: at };
+      const link = { case_id: row.id, other_case_id: earlier.id, type: same ? ('duplicate_of' as const) : ('merged_into' as const), created_at: at };
       await trx.insertInto('case_link').values(link).onConflict((oc) => oc.doNothing()).execute();
       if (same) {
         await applyTransitionIn(trx, row.id, { type: 'mark_duplicate', data: { originalCaseId: earlier.id } }, SYSTEM, now);

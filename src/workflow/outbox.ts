@@ -4,7 +4,7 @@
 // OUTBOX_QUEUE_OF, never from the caller.
 import type { Insertable } from 'kysely';
 import type { Trx } from '../db/database.ts';
-import type { OutboxTable } from '../db/schema.ts';
+import type { OutboxTable } from './outbox.table.ts';
 import { uuidv7 } from '../lib/ids.ts';
 import { OUTBOX_QUEUE_OF, type OutboxJobName, type OutboxPayload } from './jobs.ts';
 

@@ -2,13 +2,14 @@
 // append it in their own transaction (no audit row is written after the commit).
 import { describe, expect, it } from 'vitest';
 import { auditEntry } from '../../src/backoffice/audit.log.ts';
+import type { TransitionEvent } from '../../src/cases/case.machine.ts';
 import { relabelCase } from '../../src/triage/relabel.service.ts';
 import { reassignCase } from '../../src/routing/reassign.service.ts';
 import { UNIT_A, makeCase, makeUser, useBackoffice } from './helpers.ts';
 
 const bo = useBackoffice();
 const auditRows = (caseId: string) => bo.t.db.selectFrom('audit_log').select(['action', 'detail']).where('case_id', '=', caseId).orderBy('seq').execute();
-const events = (caseId: string, type: string) => bo.t.db.selectFrom('case_event').select('id').where('case_id', '=', caseId).where('type', '=', type).execute();
+const events = (caseId: string, type: TransitionEvent) => bo.t.db.selectFrom('case_event').select('id').where('case_id', '=', caseId).where('type', '=', type).execute();
 
 describe('audit rows in the change’s transaction', () => {
   it('a relabel and its audit row commit together', async () => {

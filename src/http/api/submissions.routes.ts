@@ -6,7 +6,7 @@ import { limitBody } from '../body-limit.ts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { ACCEPTED_TYPES_LABEL, type CheckedFile, type StoredFile, checkEvidenceFiles } from '../../cases/evidence.store.ts';
-import type { Channel } from '../../cases/intake.service.ts';
+import type { Channel } from '../../cases/case.table.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
 import { CONTACT_ID } from '../../notices/wechat-contact.ts';
 import { rateLimit } from '../rate-limit.ts';

@@ -6,7 +6,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { type SessionUser, loadSession } from '../../backoffice/session.service.ts';
-import type { Role } from '../../cases/case.machine.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { AppEnv } from '../app-env.ts';
@@ -55,7 +54,7 @@ export function guard(deps: Deps, access: Access): MiddlewareHandler<BoEnv> {
       return c.redirect('/staff/login', 303);
     }
     c.set('session', s);
-    c.set('actor', { role: s.user.role as Role, id: s.user.id });
+    c.set('actor', { role: s.user.role, id: s.user.id });
     if (access !== 'signed_in' && !access.includes(s.user.role)) throw new AppError('FORBIDDEN', '您的角色无权访问此页面');
     if (c.req.method === 'POST') {
       // `all`: repeated fields (checkbox groups) arrive as arrays. Hono caches the first parse for the handler.

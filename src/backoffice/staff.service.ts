@@ -53,7 +53,7 @@ export async function createUser(db: Db, input: NewUser, now: Date, opts: { pass
   if ((u.role === 'handler' || u.role === 'supervisor') && u.unitId === INTAKE_UNIT_ID) throw new AppError('VALIDATION', '承办人和所长属于市场监管所', [{ path: 'unitId', message: '请选择市场监管所' }]);
   if (u.unitId) {
     const unit = await db.selectFrom('unit').select(['id', 'active']).where('id', '=', u.unitId).executeTakeFirst();
-    if (!unit || unit.active !== 1) throw new AppError('VALIDATION', '单位不存在', [{ path: 'unitId', message: '单位不存在或已停用' }]);
+    if (unit?.active !== 1) throw new AppError('VALIDATION', '单位不存在', [{ path: 'unitId', message: '单位不存在或已停用' }]);
   }
   const password = opts.password ?? generatePassword();
   const problems = passwordProblems(password, u.username);

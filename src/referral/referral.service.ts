@@ -46,7 +46,7 @@ async function step(trx: Trx, r: ReferralRow, name: ReferralStep, at: string, ex
 export async function assertPoliceScope(trx: Db, actor: Actor, policeUnitId: string | null): Promise<void> {
   if (actor.role !== 'police') return;
   const u = actor.id ? await trx.selectFrom('staff_user').select(['unit_id', 'role']).where('id', '=', actor.id).executeTakeFirst() : undefined;
-  if (!u || u.role !== 'police' || !policeUnitId || u.unit_id !== policeUnitId) throw new AppError('FORBIDDEN', '无权查看或处理该移送案件');
+  if (u?.role !== 'police' || !policeUnitId || u.unit_id !== policeUnitId) throw new AppError('FORBIDDEN', '无权查看或处理该移送案件');
 }
 
 export async function proposeReferral(deps: Deps, caseId: string, input: Proposal, actor: Actor, opts: Audited = {}): Promise<string> {
@@ -100,7 +100,7 @@ export async function transferReferral(deps: Deps, referralId: string, input: Tr
   const now = deps.clock.now();
   const at = now.toISOString();
   const unit = await deps.db.selectFrom('unit').select(['id', 'kind']).where('id', '=', input.policeUnitId).executeTakeFirst();
-  if (!unit || unit.kind !== 'police') throw new AppError('VALIDATION', '请选择接收的公安机关', [{ path: 'policeUnitId', message: '不是公安机关' }]);
+  if (unit?.kind !== 'police') throw new AppError('VALIDATION', '请选择接收的公安机关', [{ path: 'policeUnitId', message: '不是公安机关' }]);
   if (input.discloseIdentity && input.discloseIdentity.reason.trim().length < 4) throw new AppError('VALIDATION', '提供举报人身份须写明理由', [{ path: 'discloseIdentity.reason', message: '请写明理由' }]);
   await deps.db.transaction().execute(async (trx) => {
     const r = await loadReferral(trx, referralId);
@@ -202,7 +202,7 @@ export async function handOverExhibits(deps: Deps, referralId: string, actor: Ac
 /** The police inbox: referrals transferred to the officer's unit, nothing else. */
 export async function policeInbox(deps: Deps, actor: Actor) {
   const u = actor.id ? await deps.db.selectFrom('staff_user').select(['unit_id', 'role']).where('id', '=', actor.id).executeTakeFirst() : undefined;
-  if (!u || u.role !== 'police' || !u.unit_id) throw new AppError('FORBIDDEN', '无权访问');
+  if (u?.role !== 'police' || !u.unit_id) throw new AppError('FORBIDDEN', '无权访问');
   return deps.db
     .selectFrom('referral')
     .innerJoin('intake_case', 'intake_case.id', 'referral.case_id')

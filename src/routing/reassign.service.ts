@@ -10,7 +10,7 @@ export async function reassignCase(deps: Deps, caseId: string, assigneeId: strin
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const handler = await trx.selectFrom('staff_user').select(['id', 'unit_id', 'role', 'active']).where('id', '=', assigneeId).executeTakeFirst();
-    if (!handler || handler.active !== 1 || handler.role !== 'handler' || !handler.unit_id) {
+    if (handler?.active !== 1 || handler.role !== 'handler' || !handler.unit_id) {
       throw new AppError('VALIDATION', '只能分派给在岗的承办人', [{ path: 'assigneeId', message: '承办人不存在或不在岗' }]);
     }
     const row = await trx.selectFrom('intake_case').select(['status', 'number']).where('id', '=', caseId).executeTakeFirst();

@@ -35,7 +35,7 @@ function violations(file: string, source: string): string[] {
   const problems: string[] = [];
   for (const spec of specifiers(source)) {
     const target = spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : null;
-    if (DB_PACKAGES.test(spec) || (target !== null && target.startsWith(DB_DIR))) problems.push(`${path.relative(ROOT, file)} imports ${spec}`);
+    if (DB_PACKAGES.test(spec) || target?.startsWith(DB_DIR)) problems.push(`${path.relative(ROOT, file)} imports ${spec}`);
   }
   source.split('\n').forEach((line, i) => {
     if (QUERY_CALL.test(line) && !/^\s*(\/\/|\*)/.test(line)) problems.push(`${path.relative(ROOT, file)}:${i + 1} builds a query: ${line.trim().slice(0, 80)}`);

@@ -55,7 +55,9 @@ export function openApiDocument() {
         post: {
           summary: '提交投诉、举报或咨询 / Submit a complaint, report or consultation',
           description:
-            'A complaint needs the complainant\'s real name, phone and address, the business and the request (Order 121 Art. 10). A report may be anonymous. kind=both creates two linked cases. Send JSON, or multipart/form-data with a `submission` part (the same JSON as text) and up to 9 `files` parts (≤10 MB each; JPG/PNG/GIF/WEBP/HEIC, PDF, MP4/MOV, checked by content).',
+            'A complaint needs the complainant\'s real name, phone and address, the business and the request (Order 121 Art. 10). ' +
+            'A report may be anonymous. kind=both creates two linked cases. Send JSON, or multipart/form-data with a `submission` part ' +
+            '(the same JSON as text) and up to 9 `files` parts (≤10 MB each; JPG/PNG/GIF/WEBP/HEIC, PDF, MP4/MOV, checked by content).',
           parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'A retry with the same key returns the same answer and creates nothing.' }],
           requestBody: {
             required: true,

@@ -7,7 +7,7 @@ import { activeUnits, createUnit, unitsOverview } from '../../backoffice/unit.se
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { UnitsPage, UsersPage } from './backoffice.pages.tsx';
-import { type BoEnv, type C, type RouteRule } from './guard.ts';
+import type { BoEnv, C, RouteRule } from './guard.ts';
 import { kitFor, messagesOf, render, str } from './kit.tsx';
 import { QUEUES_BASE_PATH, queueDashboard } from './queues.dashboard.ts';
 

@@ -9,7 +9,7 @@ import { AppError } from '../../lib/errors.ts';
 import { approveDisposition, correctDisposition, editDraftDisposition, withdrawDisposition } from '../../publication/disposition.service.ts';
 import { dispositionIdOfCase, dispositionReviewOfCase } from '../../publication/disposition.view.ts';
 import { DispositionPage } from './disposition.page.tsx';
-import { type BoEnv, type C, type RouteRule } from './guard.ts';
+import type { BoEnv, C, RouteRule } from './guard.ts';
 import { kitFor, messagesOf, render, requireText, str } from './kit.tsx';
 
 export const DISPOSITION_ROUTES = [

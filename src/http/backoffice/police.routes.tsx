@@ -8,7 +8,7 @@ import { AppError } from '../../lib/errors.ts';
 import { buildPackage, exportPackage } from '../../referral/package.ts';
 import { policeAccept, policeDecline, policeFeedback, receiveFromPolice } from '../../referral/referral.service.ts';
 import { policeInboxItems, policeReferralView, referralForPolice } from '../../referral/referral.view.ts';
-import { type BoEnv, type C, type RouteRule } from './guard.ts';
+import type { BoEnv, C, RouteRule } from './guard.ts';
 import { kitFor, messagesOf, render, requireText, str } from './kit.tsx';
 import { PoliceInboxPage, PoliceReferralPage, PoliceReportPage } from './referral.pages.tsx';
 

@@ -11,7 +11,7 @@ import { exportPackage } from '../../referral/package.ts';
 import { approveReferral, handOverExhibits, proposeReferral, refuseReferral, requestReconsideration, returnToAdministrative, transferReferral } from '../../referral/referral.service.ts';
 import { referralOfCase, staffSteps } from '../../referral/referral.view.ts';
 import { renderCasePage } from './case-page.render.tsx';
-import { type BoEnv, type C, type RouteRule } from './guard.ts';
+import type { BoEnv, C, RouteRule } from './guard.ts';
 import { kitFor, messagesOf, requireText, str } from './kit.tsx';
 
 export const REFERRAL_ROUTES = [

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import type { Deps } from '../../deps.ts';
 import { exportStaffStatistics, staffStatisticsFor, staffStatisticsQuery, statisticsUnits } from '../../publication/staff-statistics.ts';
-import { type BoEnv, type C, type RouteRule } from './guard.ts';
+import type { BoEnv, C, RouteRule } from './guard.ts';
 import { kitFor, render } from './kit.tsx';
 import { StaffStatisticsPage, statisticsCsv } from './statistics.page.tsx';
 

@@ -18,6 +18,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { SubmissionKind } from '../../cases/case.machine.ts';
 import type { StoredFile } from '../../cases/evidence.store.ts';
+import type { IntakeReceipt } from '../../cases/intake.service.ts';
 import { type PublicCaseStatus, getPublicStatus } from '../../cases/public-status.query.ts';
 import type { Deps } from '../../deps.ts';
 import { cstDate } from '../../lib/clock.ts';
@@ -153,7 +154,7 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
 
       const stored: StoredFile[] = [];
       for (const f of files.ok) stored.push(await deps.evidence.put(f.bytes, f.mime));
-      let receipt;
+      let receipt: IntakeReceipt;
       try {
         // The token's nonce is unique per rendered form: a re-posted form (reload, double click) replays this receipt.
         receipt = await deps.intake.submit({ submission: checked.submission, files: stored, channel: c.get('channel'), actor: c.get('actor'), idempotencyKey: `web-${csrf.nonce}` });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { EvidenceStore } from './cases/evidence.store.ts';
 import { IntakeService } from './cases/intake.service.ts';
 import type { Config } from './config.ts';
-import type { Db, DbDialect } from './db/database.ts';
+import { type Db, type DbDialect, databaseAnswers } from './db/database.ts';
 import type { Clock } from './lib/clock.ts';
 import { IdentityCipher } from './lib/identity-cipher.ts';
 import type { Logger } from './lib/logger.ts';
@@ -21,6 +21,8 @@ export interface Deps {
   readonly intake: IntakeService;
   /** Absolute base of links we hand out (status URLs). */
   readonly publicBaseUrl: string;
+  /** Whether the database answers now (for /readyz). */
+  readonly databaseReady: () => Promise<boolean>;
   /** Whether Redis answers now (for /readyz). */
   readonly redisReady: () => Promise<boolean>;
   /** BullMQ queues, for processors that schedule jobs directly (the reconcile job); absent without Redis. */
@@ -51,6 +53,7 @@ export function createDeps(p: {
     evidence: new EvidenceStore(path.join(config.dataDir, 'evidence')),
     intake: new IntakeService({ db: p.db, cipher, clock: p.clock, ...(p.onCommitted ? { onCommitted: p.onCommitted } : {}) }, { windowMs: config.groupCommitWindowMs }),
     publicBaseUrl: config.publicBaseUrl ?? `http://${host}:${config.port}`,
+    databaseReady: () => databaseAnswers(p.db),
     redisReady: p.redisReady,
     queues: p.queues ?? {},
   };

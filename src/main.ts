@@ -1,10 +1,10 @@
 // Entry point: `npm start`. Reads config, starts the runtime for ROLE, prints the URLs, and shuts down
 // cleanly on SIGTERM/SIGINT (drain HTTP, close workers, close the database).
-import { ConfigError, loadConfig } from './config.ts';
-import { StartupError, startRuntime } from './runtime.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { type Runtime, StartupError, startRuntime } from './runtime.ts';
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (e) {
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  let runtime;
+  let runtime: Runtime;
   try {
     runtime = await startRuntime(config);
   } catch (e) {

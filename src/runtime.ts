@@ -94,7 +94,12 @@ export async function startRuntime(config: Config, opts: { clock?: Clock; logger
   await migrateToLatest(db);
   // First start: an admin with a one-time password, on the console only (never through the logger).
   const firstAdmin = await bootstrapAdmin(db, clock.now());
-  if (firstAdmin) console.log(`Back office (/staff/login): created the first admin "${firstAdmin.username}" with the one-time password ${firstAdmin.password}\n  Sign in, change it under 修改密码, then create units' users under 用户管理. It is not shown again.`);
+  if (firstAdmin) {
+    console.log(
+      `Back office (/staff/login): created the first admin "${firstAdmin.username}" with the one-time password ${firstAdmin.password}\n` +
+        "  Sign in, change it under 修改密码, then create units' users under 用户管理. It is not shown again.",
+    );
+  }
 
   const producer: Redis = producerConnection(config.redis.url);
   producer.on('error', () => {}); // reported through the relay and /readyz

@@ -52,7 +52,7 @@ export class ShiantongClient {
   async submit(payload: SubmissionInput, files: { bytes: Uint8Array; mime: string }[], contactId: string, idempotencyKey: string): Promise<EffectResult> {
     const form = new FormData();
     form.set('submission', JSON.stringify(payload));
-    files.forEach((f, i) => form.append('files', new Blob([f.bytes], { type: f.mime }), `file${i + 1}`));
+    for (const [i, f] of files.entries()) form.append('files', new Blob([f.bytes], { type: f.mime }), `file${i + 1}`);
     let res: Response;
     try {
       res = await this.call('/api/v1/submissions', { method: 'POST', headers: { ...this.headers(contactId), 'idempotency-key': idempotencyKey }, body: form });

@@ -526,7 +526,7 @@ function clearSlot(d: Draft, slot: Slot): void {
 /** `回复 <编号> <内容>`: answer the latest question staff asked about a case submitted here. */
 const ANSWER = /^回复\s*(XZ-?\d{8}-?\d{6,})\s+([\s\S]+)$/i;
 
-const QUERY = /^查询(进度)?\s*(XZ-?\d{8}-?\d{6,})\s+([0-9A-Za-z][0-9A-Za-z\s\-]{10,60})$/i;
+const QUERY = /^查询(进度)?\s*(XZ-?\d{8}-?\d{6,})\s+([0-9A-Za-z][0-9A-Za-z\s-]{10,60})$/i;
 
 function normaliseNumber(n: string): string {
   const digits = n.toUpperCase().replace(/^XZ-?/, '');

@@ -6,7 +6,7 @@ import type { ConversationRunner } from './session.ts';
 
 export const GROUP_REPLY = '您好！为了保护您的隐私，投诉、举报和咨询请加我好友后私聊我，我一步步帮您办。';
 
-export function onMessage(bot: WechatyInterface, runner: ConversationRunner, logger: Logger) {
+export function onMessage(_bot: WechatyInterface, runner: ConversationRunner, logger: Logger) {
   return async (msg: Message): Promise<void> => {
     try {
       if (msg.self()) return; // after login the bot sees its own messages too

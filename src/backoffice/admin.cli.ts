@@ -5,7 +5,8 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { AppError } from '../lib/errors.ts';
-import { STAFF_ROLES, createUser } from './staff.service.ts';
+import { createUser } from './staff.service.ts';
+import { STAFF_ROLES } from './staff.table.ts';
 
 const USAGE = `usage:
   npm run admin -- create-user --username NAME --role ${STAFF_ROLES.join('|')} [--unit UNIT_ID] [--name 显示名]

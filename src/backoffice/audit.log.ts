@@ -2,37 +2,37 @@
 // Each row carries the hash of the previous row (a hash chain) and the chain's head (last seq + hash) is
 // kept in audit_head, so editing any row, deleting any row (the last one included) or re-ordering rows is
 // found by verifyAuditLog. Appends run inside the caller's transaction: the audit row commits with the
-// change it records, or neither does.
+// change it records, or neither does. Services that change something take the audit entry from their
+// caller (`{ audit }`) and append it in their own transaction; an event that changes nothing else (an
+// export, a refused sign-in) is a transaction holding only its audit row.
 //
 // Invariants: rows are never updated or deleted by the app; seq runs 1, 2, 3… without gaps; detail never
 // holds personal data of citizens (ids, event names and reasons typed by staff only).
 import { createHash } from 'node:crypto';
-import type { Db } from '../db/database.ts';
-import type { AuditLogTable } from '../db/schema.ts';
+import type { Db, Trx } from '../db/database.ts';
+import type { AuditAction, AuditActorRole, AuditLogTable } from './staff.table.ts';
 
 export const AUDIT_GENESIS = 'f3b6a1b5f1d5c1a2c6c0a0c2a5e9c8f4b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6';
 
-export const AUDIT_ACTIONS = [
-  'sign_in',
-  'sign_in_failed',
-  'sign_in_locked',
-  'sign_out',
-  'sign_out_everywhere',
-  'password_changed',
-  'user_created',
-  'unit_created',
-  'identity_viewed',
-  'case_action',
-  'export',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 
 export interface AuditEntry {
   actorId: string | null;
-  actorRole: string | null;
+  actorRole: AuditActorRole | null;
   action: AuditAction;
   caseId?: string | null;
   detail?: Record<string, unknown> | null;
+}
+
+/** What a service that records a staff action takes from its caller. */
+export interface Audited {
+  /** The audit row of this change, appended in the change's own transaction. */
+  audit?: AuditEntry | undefined;
+}
+
+/** An entry for an action of `actor` (a staff user, or the system). */
+export function auditEntry(actor: { id: string | null; role: AuditActorRole }, action: AuditAction, about: { caseId?: string | null; detail?: Record<string, unknown> } = {}): AuditEntry {
+  return { actorId: actor.id, actorRole: actor.role, action, ...about };
 }
 
 type Hashed = Omit<AuditLogTable, 'hash'>;
@@ -43,8 +43,8 @@ export function auditHash(r: Hashed): string {
   return createHash('sha256').update(canonical, 'utf8').digest('hex');
 }
 
-/** Appends one row. Call inside a transaction (the head update serialises concurrent appends). */
-export async function appendAudit(trx: Db, entry: AuditEntry, now: Date): Promise<number> {
+/** Appends one row, inside the caller's transaction (the head update serialises concurrent appends). */
+export async function appendAudit(trx: Trx, entry: AuditEntry, now: Date): Promise<number> {
   // Bumping the head first takes its row lock (PostgreSQL) before we read the previous hash.
   const head = await trx.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1).returning(['seq', 'hash']).executeTakeFirstOrThrow();
   const seq = Number(head.seq);
@@ -64,9 +64,9 @@ export async function appendAudit(trx: Db, entry: AuditEntry, now: Date): Promis
   return seq;
 }
 
-/** The same in a transaction of its own. */
-export async function appendAuditNow(db: Db, entry: AuditEntry, now: Date): Promise<number> {
-  return db.transaction().execute((trx) => appendAudit(trx, entry, now));
+/** Appends the caller's entry, if it gave one (see Audited). */
+export async function appendAuditOf(trx: Trx, opts: Audited, now: Date): Promise<void> {
+  if (opts.audit) await appendAudit(trx, opts.audit, now);
 }
 
 export interface AuditProblem {

@@ -13,7 +13,7 @@ import { reassignCase } from '../routing/reassign.service.ts';
 import { RelabelSchema, relabelCase } from '../triage/relabel.service.ts';
 import { draftOnDecision } from '../publication/disposition.service.ts';
 import { askCitizen } from '../cases/questions.service.ts';
-import { appendAudit, appendAuditNow } from './audit.log.ts';
+import { appendAudit } from './audit.log.ts';
 import { canSeeCase } from './scope.ts';
 import type { StaffUser } from './session.service.ts';
 
@@ -178,12 +178,12 @@ export const RELABEL_SPEC = {
 export type FormAction = TransitionEvent;
 
 /** The actions this user may take on this case now, in the machine's order, that have a form. */
-export function formActions(c: { kind: string; status: string; opened_at: string | null }, role: string): TransitionEvent[] {
-  const events = availableEvents({ kind: c.kind as CaseKind, status: c.status as CaseStatus, openedAt: c.opened_at }, role as Role);
+export function formActions(c: { kind: CaseKind; status: CaseStatus; opened_at: string | null }, role: Role): TransitionEvent[] {
+  const events = availableEvents({ kind: c.kind, status: c.status, openedAt: c.opened_at }, role);
   return events.filter((e) => e === 'assign' || e === 'reassign' || e === 'relabel' || ACTIONS[e] !== undefined);
 }
 
-export const actorOf = (u: StaffUser): Actor => ({ role: u.role as Role, id: u.id });
+export const actorOf = (u: StaffUser): Actor => ({ role: u.role, id: u.id });
 
 /** Loads the case and refuses (403) when the user may not see it. */
 export async function caseInScope(deps: Deps, user: StaffUser, caseId: string) {
@@ -225,9 +225,7 @@ async function applyCaseAction(deps: Deps, user: StaffUser, caseId: string, even
     if (!v.success) throw fieldErrors(v.error);
     const handlers = await assignableHandlers(deps, user);
     if (!handlers.some((h) => h.id === v.data.assigneeId)) throw new AppError('VALIDATION', '只能分派给可选的承办人', [{ path: 'assigneeId', message: '只能分派给可选的承办人' }]);
-    await reassignCase(deps, caseId, v.data.assigneeId, actorOf(user), v.data.reason);
-    // reassignCase owns its transaction; the audit row follows right after it.
-    await appendAuditNow(deps.db, { actorId: user.id, actorRole: user.role, action: 'case_action', caseId, detail: { event, assigneeId: v.data.assigneeId } }, now);
+    await reassignCase(deps, caseId, v.data.assigneeId, actorOf(user), v.data.reason, { audit: { actorId: user.id, actorRole: user.role, action: 'case_action', caseId, detail: { event, assigneeId: v.data.assigneeId } } });
     return;
   }
   if (event === 'relabel') {
@@ -235,8 +233,7 @@ async function applyCaseAction(deps: Deps, user: StaffUser, caseId: string, even
     if (!v.success) throw fieldErrors(v.error);
     const change = RelabelSchema.safeParse({ field: v.data.field, value: v.data.value });
     if (!change.success) throw new AppError('VALIDATION', '新的值不适用于该标签', [{ path: 'value', message: '新的值不适用于该标签' }]);
-    await relabelCase(deps, caseId, change.data, actorOf(user), v.data.reason);
-    await appendAuditNow(deps.db, { actorId: user.id, actorRole: user.role, action: 'case_action', caseId, detail: { event, field: v.data.field, value: v.data.value } }, now);
+    await relabelCase(deps, caseId, change.data, actorOf(user), v.data.reason, { audit: { actorId: user.id, actorRole: user.role, action: 'case_action', caseId, detail: { event, field: v.data.field, value: v.data.value } } });
     return;
   }
   const spec = ACTIONS[event as TransitionEvent];

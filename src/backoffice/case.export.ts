@@ -2,7 +2,7 @@
 // description, no identity, no business name), UTF-8 with BOM for Excel, cells that a spreadsheet would
 // run as a formula neutralised. The export itself is an audit row (who, which filters, how many rows).
 import type { Db } from '../db/database.ts';
-import { appendAuditNow } from './audit.log.ts';
+import { appendAudit } from './audit.log.ts';
 import { type SearchFilter, exportCases } from './case.queries.ts';
 import type { StaffUser } from './session.service.ts';
 
@@ -35,6 +35,7 @@ export async function exportCasesCsv(db: Db, user: StaffUser, f: SearchFilter, l
     );
   }
   const { page: _page, ...filters } = f;
-  await appendAuditNow(db, { actorId: user.id, actorRole: user.role, action: 'export', detail: { what: 'cases.csv', filters, rows } }, now);
+  // An export changes nothing: its audit row is a transaction of its own.
+  await db.transaction().execute((trx) => appendAudit(trx, { actorId: user.id, actorRole: user.role, action: 'export', detail: { what: 'cases.csv', filters, rows } }, now));
   return { csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows };
 }

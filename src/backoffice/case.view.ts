@@ -2,14 +2,15 @@
 // sealed), triage labels with their reasons, flags, the timeline, running clocks and evidence. Revealing
 // an identity is a separate verb (revealIdentity) that writes the audit row first.
 import type { Deps } from '../deps.ts';
-import type { CaseEventRow, CaseRow } from '../db/schema.ts';
+import type { Db } from '../db/database.ts';
+import type { CaseEventRow, CaseRow } from '../cases/case.table.ts';
 import { clockContext, ruleOf } from '../deadlines/clock.service.ts';
 import type { PartyIdentity } from '../cases/intake.service.ts';
 import { AppError } from '../lib/errors.ts';
 import { appendAudit } from './audit.log.ts';
 import { type StaffQuestionView, questionsForStaff } from '../cases/questions.service.ts';
 import { caseInScope } from './case.actions.ts';
-import { mayRevealIdentity } from './scope.ts';
+import { canSeeCase, mayRevealIdentity } from './scope.ts';
 import type { StaffUser } from './session.service.ts';
 
 export interface TriageView {
@@ -109,4 +110,21 @@ export async function revealIdentity(deps: Deps, user: StaffUser, caseId: string
     appendAudit(trx, { actorId: user.id, actorRole: user.role, action: 'identity_viewed', caseId, detail: { reason, parties: parties.map((p) => p.id) } }, deps.clock.now()),
   );
   return parties.map((p) => ({ role: p.role, identity: deps.cipher.open<PartyIdentity>(p.identity_enc, `party:${p.id}`) }));
+}
+
+/**
+ * The case a case-scoped route works on, when the user may see it. A missing case and one out of scope
+ * give the same FORBIDDEN, so ids cannot be probed.
+ */
+export async function scopedCase(db: Db, user: StaffUser, caseId: string) {
+  const row = await db.selectFrom('intake_case').select(['id', 'unit_id', 'assignee_id', 'status', 'kind']).where('id', '=', caseId).executeTakeFirst();
+  if (!row || !canSeeCase(user, row)) throw new AppError('FORBIDDEN', '无权查看此案件');
+  return row;
+}
+
+/** An evidence file of a case (the caller checked the case's scope): its bytes and the type sniffed at upload. */
+export async function evidenceOfCase(deps: Pick<Deps, 'db' | 'evidence'>, caseId: string, evidenceId: string): Promise<{ bytes: Buffer; mime: string }> {
+  const e = await deps.db.selectFrom('evidence').select(['sha256', 'mime']).where('id', '=', evidenceId).where('case_id', '=', caseId).executeTakeFirst();
+  if (!e) throw new AppError('NOT_FOUND', '证据文件不存在');
+  return { bytes: await deps.evidence.read(e.sha256), mime: e.mime };
 }

@@ -3,10 +3,10 @@
 //   supervisor    every case of their unit
 //   intake_clerk  the city intake centre's cases and everything still being routed
 //   admin         every case (read; identity stays hidden from admins, see mayRevealIdentity)
-//   police        nothing here yet (the referral issue gives them their own view)
+//   police        no case here: the police portal shows only referrals transferred to their unit (referral.view.ts)
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { INTAKE_UNIT_ID } from '../routing/assignment.ts';
+import { INTAKE_UNIT_ID } from '../routing/routing.rules.ts';
 import type { StaffUser } from './session.service.ts';
 
 export const BACKOFFICE_ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin'] as const;

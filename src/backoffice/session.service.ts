@@ -3,7 +3,7 @@
 // sign-in, whichever comes first; signing out everywhere deletes every session of the user.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database.ts';
-import type { StaffUserTable } from '../db/schema.ts';
+import type { StaffUserTable } from './staff.table.ts';
 
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 10 * 3600 * 1000;

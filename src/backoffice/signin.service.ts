@@ -3,9 +3,9 @@
 // 1 minute, doubling with each further failure up to 1 hour. A lock refuses even the right password until
 // it ends. Every attempt is in the audit log; the password never is.
 import type { Db } from '../db/database.ts';
-import { appendAudit, appendAuditNow } from './audit.log.ts';
+import { appendAudit } from './audit.log.ts';
 import { dummyHash, verifyPassword } from './password.ts';
-import { createSession, endAllSessions, type StaffUser } from './session.service.ts';
+import { type SessionUser, createSession, endAllSessions, endSession, type StaffUser } from './session.service.ts';
 
 export const FREE_FAILURES = 4;
 const BASE_LOCK_MS = 60 * 1000;
@@ -27,7 +27,8 @@ export async function signIn(db: Db, usernameTyped: string, password: string, no
   const username = normaliseUsername(usernameTyped);
   const throttle = await db.selectFrom('staff_login_throttle').selectAll().where('username', '=', username).executeTakeFirst();
   if (throttle?.locked_until && Date.parse(throttle.locked_until) > now.getTime()) {
-    await appendAuditNow(db, { actorId: null, actorRole: null, action: 'sign_in_locked', detail: { username } }, now);
+    // Nothing changes but the record of the attempt: a transaction holding only the audit row.
+    await db.transaction().execute((trx) => appendAudit(trx, { actorId: null, actorRole: null, action: 'sign_in_locked', detail: { username } }, now));
     return { ok: false, reason: 'locked', until: new Date(throttle.locked_until) };
   }
   const user = await db.selectFrom('staff_user').select(['id', 'username', 'display_name', 'role', 'unit_id', 'active', 'password_hash']).where('username', '=', username).executeTakeFirst();
@@ -53,8 +54,17 @@ export async function signIn(db: Db, usernameTyped: string, password: string, no
   return { ok: true, ...session, user: { id: user.id, username: user.username, display_name: user.display_name, role: user.role, unit_id: user.unit_id } };
 }
 
+export async function signOut(db: Db, s: SessionUser, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await endSession(trx, s.sessionId);
+    await appendAudit(trx, { actorId: s.user.id, actorRole: s.user.role, action: 'sign_out' }, now);
+  });
+}
+
 export async function signOutEverywhere(db: Db, user: StaffUser, now: Date): Promise<number> {
-  const n = await endAllSessions(db, user.id);
-  await appendAuditNow(db, { actorId: user.id, actorRole: user.role, action: 'sign_out_everywhere', detail: { sessions: n } }, now);
-  return n;
+  return db.transaction().execute(async (trx) => {
+    const n = await endAllSessions(trx, user.id);
+    await appendAudit(trx, { actorId: user.id, actorRole: user.role, action: 'sign_out_everywhere', detail: { sessions: n } }, now);
+    return n;
+  });
 }

@@ -3,14 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
-import type { StaffUserTable } from '../db/schema.ts';
+import { type AuditActorRole, STAFF_ROLES, type StaffRole, type StaffUserTable } from './staff.table.ts';
 import { AppError } from '../lib/errors.ts';
-import { INTAKE_UNIT_ID } from '../routing/assignment.ts';
+import { INTAKE_UNIT_ID } from '../routing/routing.rules.ts';
 import { appendAudit } from './audit.log.ts';
 import { generatePassword, hashPassword, passwordProblems } from './password.ts';
-
-export const STAFF_ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin', 'police'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
   intake_clerk: '投诉举报中心受理员',
@@ -40,7 +37,7 @@ export interface CreatedUser {
   generatedPassword: string | null;
 }
 
-export async function createUser(db: Db, input: NewUser, now: Date, opts: { password?: string; actor?: { id: string | null; role: string | null } } = {}): Promise<CreatedUser> {
+export async function createUser(db: Db, input: NewUser, now: Date, opts: { password?: string; actor?: { id: string | null; role: AuditActorRole | null } } = {}): Promise<CreatedUser> {
   const parsed = NewUserSchema.safeParse(input);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? 'user'), message: i.message }));
@@ -56,7 +53,7 @@ export async function createUser(db: Db, input: NewUser, now: Date, opts: { pass
   if ((u.role === 'handler' || u.role === 'supervisor') && u.unitId === INTAKE_UNIT_ID) throw new AppError('VALIDATION', '承办人和所长属于市场监管所', [{ path: 'unitId', message: '请选择市场监管所' }]);
   if (u.unitId) {
     const unit = await db.selectFrom('unit').select(['id', 'active']).where('id', '=', u.unitId).executeTakeFirst();
-    if (!unit || unit.active !== 1) throw new AppError('VALIDATION', '单位不存在', [{ path: 'unitId', message: '单位不存在或已停用' }]);
+    if (unit?.active !== 1) throw new AppError('VALIDATION', '单位不存在', [{ path: 'unitId', message: '单位不存在或已停用' }]);
   }
   const password = opts.password ?? generatePassword();
   const problems = passwordProblems(password, u.username);
@@ -104,4 +101,9 @@ export async function bootstrapAdmin(db: Db, now: Date): Promise<{ username: str
     if (now2) return null;
     throw e;
   }
+}
+
+/** The users page's list (no password hashes). */
+export function listStaffUsers(db: Db) {
+  return db.selectFrom('staff_user').select(['id', 'username', 'display_name', 'role', 'unit_id', 'active']).orderBy('username').execute();
 }

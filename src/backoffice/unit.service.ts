@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import { AppError } from '../lib/errors.ts';
 import { TOWNSHIPS } from '../triage/triage.ts';
 import { appendAudit } from './audit.log.ts';
+import type { AuditActorRole } from './staff.table.ts';
 
 export const NewUnitSchema = z.object({
   id: z
@@ -17,7 +18,7 @@ export const NewUnitSchema = z.object({
 });
 export type NewUnit = z.input<typeof NewUnitSchema>;
 
-export async function createUnit(db: Db, input: NewUnit, actor: { id: string; role: string }, now: Date): Promise<string> {
+export async function createUnit(db: Db, input: NewUnit, actor: { id: string; role: AuditActorRole }, now: Date): Promise<string> {
   const parsed = NewUnitSchema.safeParse(input);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? 'unit'), message: i.message }));
@@ -35,4 +36,28 @@ export async function createUnit(db: Db, input: NewUnit, actor: { id: string; ro
     await appendAudit(trx, { actorId: actor.id, actorRole: actor.role, action: 'unit_created', detail: { unitId: u.id, townships: u.townships } }, now);
   });
   return u.id;
+}
+
+/** Every unit's name by id (queues and exports show names). */
+export async function unitNames(db: Db): Promise<Map<string, string>> {
+  return new Map((await db.selectFrom('unit').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
+}
+
+/** The police units a referral can be transferred to. */
+export function policeUnits(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('unit').select(['id', 'name']).where('kind', '=', 'police').where('active', '=', 1).orderBy('name').execute();
+}
+
+/** Units a new user may belong to. */
+export function activeUnits(db: Db): Promise<{ id: string; name: string }[]> {
+  return db.selectFrom('unit').select(['id', 'name']).where('active', '=', 1).orderBy('kind').orderBy('name').execute();
+}
+
+/** The units page: every unit and which unit each township is routed to. */
+export async function unitsOverview(db: Db) {
+  const [units, townships] = await Promise.all([
+    db.selectFrom('unit').select(['id', 'name', 'kind', 'active']).orderBy('kind').orderBy('name').execute(),
+    db.selectFrom('unit_township').select(['township', 'unit_id']).execute(),
+  ]);
+  return { units, townships };
 }

@@ -2,12 +2,13 @@
 // pure state machine, then writes the status, the timeline event and any outbox jobs in one transaction,
 // guarded by the row's version so two concurrent changes cannot both win.
 import { uuidv7 } from '../lib/ids.ts';
-import type { Db } from '../db/database.ts';
-import type { CaseRow } from '../db/schema.ts';
+import type { Db, Trx } from '../db/database.ts';
+import type { CaseRow } from './case.table.ts';
 import { clockContext, onCaseEvent } from '../deadlines/clock.service.ts';
 import { AppError } from '../lib/errors.ts';
 import { queueCitizenNoticesIn } from '../notices/citizen-notice.ts';
-import { type Actor, type CaseKind, type CaseStatus, type Command, type TransitionResult, transition } from './case.machine.ts';
+import { enqueueIn } from '../workflow/outbox.ts';
+import { type Actor, type Command, type TransitionResult, transition } from './case.machine.ts';
 
 export async function findCaseById(db: Db, id: string): Promise<CaseRow | undefined> {
   return db.selectFrom('intake_case').selectAll().where('id', '=', id).executeTakeFirst();
@@ -45,7 +46,7 @@ export interface ApplyOptions {
   expectedVersion?: number;
   patch?: CasePatch;
   /** Called inside the same transaction, after the status write: for rows that belong with the change. */
-  alsoWrite?: (trx: Db, row: CaseRow, result: TransitionResult) => Promise<void>;
+  alsoWrite?: (trx: Trx, row: CaseRow, result: TransitionResult) => Promise<void>;
 }
 
 export async function applyTransition(db: Db, caseId: string, cmd: Command, actor: Actor, now: Date, opts: ApplyOptions = {}): Promise<AppliedTransition> {
@@ -53,12 +54,12 @@ export async function applyTransition(db: Db, caseId: string, cmd: Command, acto
 }
 
 /** The same, inside a transaction the caller owns (several steps that must commit together). */
-export async function applyTransitionIn(trx: Db, caseId: string, cmd: Command, actor: Actor, now: Date, opts: ApplyOptions = {}): Promise<AppliedTransition> {
+export async function applyTransitionIn(trx: Trx, caseId: string, cmd: Command, actor: Actor, now: Date, opts: ApplyOptions = {}): Promise<AppliedTransition> {
   {
     const row = await findCaseById(trx, caseId);
     if (!row) throw new AppError('CASE_NOT_FOUND', '案件不存在');
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) throw new AppError('CONFLICT', '案件已被他人修改，请刷新后重试');
-    const result = transition({ kind: row.kind as CaseKind, status: row.status as CaseStatus, openedAt: row.opened_at }, cmd, actor, now);
+    const result = transition({ kind: row.kind, status: row.status, openedAt: row.opened_at }, cmd, actor, now);
     if (!result.ok) {
       throw new AppError(result.code, result.message);
     }
@@ -97,15 +98,11 @@ export async function applyTransitionIn(trx: Db, caseId: string, cmd: Command, a
     await queueCitizenNoticesIn(trx, row, result);
     // Statutory clocks follow the event (start, stop, restart, pause, extend) in the same transaction.
     const unitId = opts.patch && 'unit_id' in opts.patch ? (opts.patch.unit_id ?? null) : row.unit_id;
-    await onCaseEvent(trx, await clockContext(trx), { id: caseId, kind: row.kind as CaseKind, rule_version: row.rule_version, unit_id: unitId }, { type: result.event.type, toStatus: result.to, data: result.event.data }, now);
+    await onCaseEvent(trx, await clockContext(trx), { id: caseId, kind: row.kind, rule_version: row.rule_version, unit_id: unitId }, { type: result.event.type, toStatus: result.to, data: result.event.data }, now);
     // Clocks carry the case's unit (per-unit deadline lists); keep them in step when it changes.
     if (unitId !== row.unit_id) await trx.updateTable('case_clock').set({ unit_id: unitId }).where('case_id', '=', caseId).execute();
-    for (const e of result.effects) {
-      await trx
-        .insertInto('outbox')
-        .values({ id: uuidv7(), case_id: caseId, queue: e.queue, name: e.name, payload: JSON.stringify({ caseId }), created_at: at, sent_at: null, attempts: 0, last_error: null, run_at: null, job_id: null })
-        .execute();
-    }
+    // The machine's effects become jobs in the same transaction (their queue comes from the job map).
+    for (const e of result.effects) await enqueueIn(trx, e.name, { caseId }, { caseId, at });
     await opts.alsoWrite?.(trx, row, result);
     return { caseId, result };
   }

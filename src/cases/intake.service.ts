@@ -4,9 +4,13 @@
 // transaction holding its rows committed.
 import { createHash } from 'node:crypto';
 import { uuidv7 } from '../lib/ids.ts';
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
+import { type AuditEntry, appendAudit } from '../backoffice/audit.log.ts';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
+import type { CaseClockTable } from '../deadlines/clock.table.ts';
+import type { WechatContactTable } from '../notices/notice.table.ts';
+import type { CaseEventTable, CaseLinkTable, Channel, EvidenceTable, IdempotencyKeyTable, IntakeCaseTable, PartyRole, PartyTable } from './case.table.ts';
 import type { Clock } from '../lib/clock.ts';
 import { cstDate } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
@@ -14,14 +18,13 @@ import { type BatchResult, GroupCommitter } from '../lib/group-commit.ts';
 import type { IdentityCipher } from '../lib/identity-cipher.ts';
 import { hashQueryCode, newQueryCode } from '../lib/query-code.ts';
 import { contactRow } from '../notices/wechat-contact.ts';
+import { type OutboxRowToWrite, enqueueRowsIn, outboxRow } from '../workflow/outbox.ts';
 import { clockContext, newClock, rulesStartedBy } from '../deadlines/clock.service.ts';
 import { ruleVersionFor } from '../deadlines/rules.ts';
 import { type Actor, type CaseKind, transition } from './case.machine.ts';
+import { caseNumberDay, formatCaseNumber } from './case-number.ts';
 import type { StoredFile } from './evidence.store.ts';
 import { type Person, type Submission, normalisePhone } from './submission.schema.ts';
-
-export const CHANNELS = ['web', 'wechat', 'api', 'phone', 'police'] as const;
-export type Channel = (typeof CHANNELS)[number];
 
 export interface IntakeRequest {
   submission: Submission;
@@ -31,6 +34,8 @@ export interface IntakeRequest {
   idempotencyKey: string | null;
   /** WeChat contact id (bot channel only): stored sealed with the case, for `查询` and progress notices. */
   wechatContact?: string;
+  /** A staff member files this (the police's hand-back): the audit row, naming the new case, commits with it. */
+  audit?: (caseNumber: string) => AuditEntry;
 }
 
 export interface IntakeReceipt {
@@ -53,9 +58,9 @@ export interface PartyIdentity {
 
 const CHUNK = 400;
 
-async function insertChunked<T extends keyof Database & string>(trx: Db, table: T, rows: Record<string, unknown>[]): Promise<void> {
+async function insertChunked<T extends keyof Database & string>(trx: Db, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
-    // The rows are built below from the table's own column names; Kysely cannot check a generic table's shape.
+    // The rows are typed by their table (the parameter); Kysely cannot relate a generic table to its values.
     await trx.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
   }
 }
@@ -143,7 +148,7 @@ export class IntakeService {
       // 2. Case numbers: one atomic counter bump per batch (safe across processes on PostgreSQL too).
       const caseCount = toCreate.reduce((n, i) => n + (items[i]?.submission.kind === 'both' ? 2 : 1), 0);
       let nextSeq = 0;
-      const day = cstDate(now).replaceAll('-', '');
+      const day = caseNumberDay(cstDate(now));
       if (caseCount > 0) {
         const row = await trx
           .insertInto('case_number_counter')
@@ -155,15 +160,16 @@ export class IntakeService {
       }
 
       // 3. Build every row in memory, then insert table by table.
-      const caseRows: Record<string, unknown>[] = [];
-      const partyRows: Record<string, unknown>[] = [];
-      const evidenceRows: Record<string, unknown>[] = [];
-      const eventRows: Record<string, unknown>[] = [];
-      const linkRows: Record<string, unknown>[] = [];
-      const outboxRows: Record<string, unknown>[] = [];
-      const idemRows: Record<string, unknown>[] = [];
-      const clockRows: Record<string, unknown>[] = [];
-      const contactRows: Record<string, unknown>[] = [];
+      const caseRows: Insertable<IntakeCaseTable>[] = [];
+      const partyRows: Insertable<PartyTable>[] = [];
+      const evidenceRows: Insertable<EvidenceTable>[] = [];
+      const eventRows: Insertable<CaseEventTable>[] = [];
+      const linkRows: Insertable<CaseLinkTable>[] = [];
+      const outboxRows: OutboxRowToWrite[] = [];
+      const idemRows: Insertable<IdempotencyKeyTable>[] = [];
+      const clockRows: Insertable<CaseClockTable>[] = [];
+      const contactRows: Insertable<WechatContactTable>[] = [];
+      const audits: AuditEntry[] = [];
 
       for (const i of toCreate) {
         const it = items[i]!;
@@ -175,7 +181,7 @@ export class IntakeService {
         const created: { id: string; number: string; kind: CaseKind }[] = [];
         for (const kind of kinds) {
           const id = uuidv7();
-          const number = `XZ-${day}-${String(nextSeq++).padStart(6, '0')}`;
+          const number = formatCaseNumber(day, nextSeq++);
           const t = transition(null, { type: 'submit' }, it.actor, now);
           if (!t.ok) throw new AppError(t.code === 'FORBIDDEN' ? 'FORBIDDEN' : 'VALIDATION', t.message);
           caseRows.push({
@@ -238,7 +244,7 @@ export class IntakeService {
           // scheduled by the case.received processor (and the reconcile job), off the request path.
           for (const template of clockTemplates(kind)) clockRows.push({ ...template, id: uuidv7(), case_id: id });
           // Job payloads carry ids only: the text of a tip never leaves the database.
-          for (const e of t.effects) outboxRows.push({ id: uuidv7(), case_id: id, queue: e.queue, name: e.name, payload: JSON.stringify({ caseId: id }), created_at: at, sent_at: null, attempts: 0, last_error: null, run_at: null, job_id: null });
+          for (const e of t.effects) outboxRows.push(outboxRow(e.name, { caseId: id }, { caseId: id, at }));
           if (it.wechatContact !== undefined) contactRows.push(contactRow(cipher, id, it.wechatContact, at));
           created.push({ id, number, kind });
         }
@@ -246,10 +252,11 @@ export class IntakeService {
           const [a, b] = created as [(typeof created)[0], (typeof created)[0]];
           linkRows.push({ case_id: a.id, other_case_id: b.id, type: 'split', created_at: at }, { case_id: b.id, other_case_id: a.id, type: 'split', created_at: at });
         }
+        if (it.audit && created[0]) audits.push(it.audit(created[0].number));
         const receipt: IntakeReceipt = { submissionId, receivedAt: at, cases: created.map(({ number, kind }) => ({ number, kind })), queryCode, replayed: false };
         if (it.idempotencyKey !== null) {
           // The answer contains the query code, so it is kept encrypted, like identities.
-          idemRows.push({ key: it.idempotencyKey, request_hash: hashes[i], response: cipher.seal(receipt, `idem:${it.idempotencyKey}`), created_at: at });
+          idemRows.push({ key: it.idempotencyKey, request_hash: hashes[i] ?? '', response: cipher.seal(receipt, `idem:${it.idempotencyKey}`), created_at: at });
         }
         out[i] = { ok: true, value: receipt };
       }
@@ -260,9 +267,10 @@ export class IntakeService {
       await insertChunked(trx, 'case_event', eventRows);
       await insertChunked(trx, 'case_clock', clockRows);
       await insertChunked(trx, 'case_link', linkRows);
-      await insertChunked(trx, 'outbox', outboxRows);
+      for (let i = 0; i < outboxRows.length; i += CHUNK) await enqueueRowsIn(trx, outboxRows.slice(i, i + CHUNK));
       await insertChunked(trx, 'idempotency_key', idemRows);
       await insertChunked(trx, 'wechat_contact', contactRows);
+      for (const a of audits) await appendAudit(trx, a, now);
 
       return out.map((r): BatchResult<IntakeReceipt> => {
         if ('sameAs' in r) {
@@ -279,7 +287,7 @@ export class IntakeService {
     return results;
   }
 
-  private partyRow(caseId: string, role: string, p: Person, at: string): Record<string, unknown> {
+  private partyRow(caseId: string, role: PartyRole, p: Person, at: string): Insertable<PartyTable> {
     const id = uuidv7();
     const identity: PartyIdentity = { name: p.name, phone: p.phone, address: p.address ?? null, idNumber: p.idNumber ?? null };
     const { cipher } = this.deps;

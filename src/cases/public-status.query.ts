@@ -3,7 +3,7 @@
 import type { Db } from '../db/database.ts';
 import { formatCst } from '../lib/clock.ts';
 import { queryCodeMatches } from '../lib/query-code.ts';
-import { type CaseKind, type CaseStatus, KIND_LABELS, type TransitionEvent, publicEventText, publicStatus } from './case.machine.ts';
+import { type CaseKind, KIND_LABELS, publicEventText, publicStatus } from './case.machine.ts';
 import type { Deadline } from '../deadlines/public-deadlines.ts';
 import { publicDeadlines } from '../deadlines/public-deadlines.ts';
 import { type PublicQuestion, publicQuestions } from './questions.service.ts';
@@ -28,7 +28,7 @@ export async function getPublicStatus(db: Db, number: string, code: string): Pro
     .where('number', '=', number)
     .executeTakeFirst();
   if (!row || !queryCodeMatches(code, row.query_code_hash)) return null;
-  const kind = row.kind as CaseKind;
+  const kind = row.kind;
   const events = await db
     .selectFrom('case_event')
     .select(['type', 'at'])
@@ -37,7 +37,7 @@ export async function getPublicStatus(db: Db, number: string, code: string): Pro
     .orderBy('at')
     .execute();
   const timeline = events.flatMap((e) => {
-    const text = publicEventText(e.type as TransitionEvent, kind);
+    const text = publicEventText(e.type, kind);
     return text ? [{ at: formatCst(new Date(e.at)), text }] : [];
   });
   const siblings = await db
@@ -50,7 +50,7 @@ export async function getPublicStatus(db: Db, number: string, code: string): Pro
     number: row.number,
     kind,
     kindLabel: KIND_LABELS[kind],
-    status: publicStatus(kind, row.status as CaseStatus),
+    status: publicStatus(kind, row.status),
     receivedAt: formatCst(new Date(row.received_at)),
     timeline,
     deadlines: await publicDeadlines(db, row.id),

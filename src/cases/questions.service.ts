@@ -4,8 +4,8 @@
 // (ask_citizen / answer_citizen) written by applyTransitionIn in the same transaction as the question row.
 // The answer may hold personal data: it is stored sealed (AAD `answer:<id>`) and never put in the event.
 import type { Deps } from '../deps.ts';
-import type { Db } from '../db/database.ts';
-import type { CaseRow } from '../db/schema.ts';
+import type { Db, Trx } from '../db/database.ts';
+import type { AnswerChannel, CaseRow } from './case.table.ts';
 import { formatCst } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { uuidv7 } from '../lib/ids.ts';
@@ -16,7 +16,6 @@ import { type ApplyOptions, applyTransitionIn } from './case.repository.ts';
 
 export const QUESTION_MAX = 1000;
 export const ANSWER_MAX = 2000;
-export type AnswerChannel = 'web' | 'api' | 'wechat';
 
 const answerAad = (id: string) => `answer:${id}`;
 const NOT_FOUND = () => new AppError('CASE_NOT_FOUND', '未找到该编号的案件，或查询码不正确');
@@ -24,7 +23,7 @@ const NOT_FOUND = () => new AppError('CASE_NOT_FOUND', '未找到该编号的案
 export interface AskOptions {
   expectedVersion?: number;
   /** More rows for the same transaction (the back office's audit row). */
-  alsoWrite?: (trx: Db, row: CaseRow, result: TransitionResult) => Promise<void>;
+  alsoWrite?: (trx: Trx, row: CaseRow, result: TransitionResult) => Promise<void>;
 }
 
 /** Staff ask the citizen a question; returns its id. Scope is the caller's business (the back office checks it). */

@@ -3,12 +3,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { type DatabaseIntrospector, type DatabaseMetadataOptions, Kysely, PostgresDialect, PostgresIntrospector, SqliteDialect, type TableMetadata, sql } from 'kysely';
+import { type DatabaseIntrospector, type DatabaseMetadataOptions, Kysely, PostgresDialect, PostgresIntrospector, SqliteDialect, type TableMetadata, type Transaction, sql } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Database } from './schema.ts';
 
 export type Db = Kysely<Database>;
+/**
+ * A database handle that is inside a transaction. Helpers whose writes must commit together with the
+ * caller's (a transition and its event, an audit row, an outbox row) take this, not Db, so calling them
+ * outside a transaction is a type error.
+ */
+export type Trx = Transaction<Database>;
 export type DbDialect = 'sqlite' | 'postgres';
 
 export interface OpenedDb {
@@ -58,4 +64,12 @@ export function openDatabase(cfg: Config['database'], opts: { searchPath?: strin
   // FULL: a commit is on disk before we acknowledge a submission. Group commit keeps this fast.
   sqlite.pragma(`synchronous = ${cfg.synchronous}`);
   return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
+}
+
+/** Whether the database answers a trivial query now (for /readyz). */
+export async function databaseAnswers(db: Db): Promise<boolean> {
+  return sql`select 1 as ok`.execute(db).then(
+    () => true,
+    () => false,
+  );
 }

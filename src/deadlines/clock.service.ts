@@ -6,9 +6,10 @@
 // went missing.
 import { uuidv7 } from '../lib/ids.ts';
 import type { CaseKind, CaseStatus, TransitionEvent } from '../cases/case.machine.ts';
-import type { Db } from '../db/database.ts';
-import type { CaseClockTable } from '../db/schema.ts';
+import type { Db, Trx } from '../db/database.ts';
+import type { CaseClockTable } from './clock.table.ts';
 import { AppError } from '../lib/errors.ts';
+import { type OutboxRowToWrite, enqueueRowsIn, outboxRow } from '../workflow/outbox.ts';
 import { CalendarHorizonError, type CalendarDay, WorkingCalendar } from './calendar.ts';
 import { type Pause, computeDue, reminderTimes } from './compute.ts';
 import { CLOCK_IDS, type ClockId, type ClockRule, RULES, type RuleSettings, type RuleVersion, getRule } from './rules.ts';
@@ -79,7 +80,7 @@ export function invalidateClockContext(): void {
 }
 
 export function ruleOf(ctx: ClockContext, row: Pick<ClockRow, 'rule_version' | 'clock'>): ClockRule {
-  return getRule(row.rule_version as RuleVersion, row.clock, ctx.settings.rules);
+  return getRule(row.rule_version, row.clock, ctx.settings.rules);
 }
 
 function pausesOf(row: Pick<ClockRow, 'pauses'>): Pause[] {
@@ -117,27 +118,16 @@ export function alarmJobId(a: Alarm): string {
   return `alarm-${a.clockId}-${a.kind}-${Date.parse(a.fireAt)}`;
 }
 
-export function alarmOutboxRow(a: Alarm, caseId: string, at: string) {
-  return {
-    id: uuidv7(),
-    case_id: caseId,
-    queue: 'case-workflow',
-    name: 'clock.alarm',
-    payload: JSON.stringify({ clockId: a.clockId, kind: a.kind, fireAt: a.fireAt }),
-    created_at: at,
-    sent_at: null,
-    attempts: 0,
-    last_error: null,
-    run_at: a.fireAt,
-    job_id: alarmJobId(a),
-  };
+/** The outbox row of an alarm: a delayed clock.alarm job with its deterministic id. */
+function alarmJob(a: Alarm, caseId: string, at: string): OutboxRowToWrite {
+  return outboxRow('clock.alarm', { clockId: a.clockId, kind: a.kind, fireAt: a.fireAt }, { caseId, at, runAt: a.fireAt, jobId: alarmJobId(a) });
 }
 
 /** Writes outbox rows for the alarms of a case's running clocks (used once a new case is picked up). */
-export async function scheduleCaseAlarms(trx: Db, ctx: ClockContext, caseId: string, now: Date): Promise<number> {
+export async function scheduleCaseAlarms(trx: Trx, ctx: ClockContext, caseId: string, now: Date): Promise<number> {
   const running = await trx.selectFrom('case_clock').selectAll().where('case_id', '=', caseId).where('status', '=', 'running').execute();
   const alarms = running.flatMap((r) => alarmsFor(ctx, r));
-  if (alarms.length) await trx.insertInto('outbox').values(alarms.map((a) => alarmOutboxRow(a, caseId, now.toISOString()))).execute();
+  await enqueueRowsIn(trx, alarms.map((a) => alarmJob(a, caseId, now.toISOString())));
   return alarms.length;
 }
 
@@ -165,14 +155,14 @@ export function rulesStartedBy(version: RuleVersion, kind: CaseKind, event: stri
  * Start/restart/stop follow the rule table; pause/resume/extend come from their own events.
  */
 export async function onCaseEvent(
-  trx: Db,
+  trx: Trx,
   ctx: ClockContext,
-  c: { id: string; kind: CaseKind; rule_version: string; unit_id: string | null },
+  c: { id: string; kind: CaseKind; rule_version: RuleVersion; unit_id: string | null },
   event: { type: TransitionEvent; toStatus: CaseStatus; data: Record<string, unknown> | null },
   now: Date,
 ): Promise<void> {
   const at = now.toISOString();
-  const version = c.rule_version as RuleVersion;
+  const version = c.rule_version;
   const active = await trx.selectFrom('case_clock').selectAll().where('case_id', '=', c.id).where('status', 'in', ['running', 'paused']).execute();
   const alarms: Alarm[] = [];
   const stop = async (row: ClockRow, why: string) => {
@@ -223,7 +213,7 @@ export async function onCaseEvent(
       }
     }
   }
-  if (alarms.length) await trx.insertInto('outbox').values(alarms.map((a) => alarmOutboxRow(a, c.id, at))).execute();
+  await enqueueRowsIn(trx, alarms.map((a) => alarmJob(a, c.id, at)));
 }
 
 export { CLOCK_IDS };

@@ -131,7 +131,10 @@ function computeDays(rule: ClockRule, startedAt: Date, cal: WorkingCalendar, tot
   const paused = new Set<string>();
   for (const p of pauses) if (p.to !== null) pausedDays({ from: p.from, to: p.to }, paused);
   const openDay = openFrom === null ? null : dayNumber(cstDateOf(openFrom));
-  const counts = rule.unit === 'working_days' ? (d: string) => cal.isWorkday(d) : (d: string) => (cal.assertCovered(d), true);
+  const counts = rule.unit === 'working_days' ? (d: string) => cal.isWorkday(d) : (d: string) => {
+        cal.assertCovered(d);
+        return true;
+      };
 
   let d = startDay;
   let counted = 0;

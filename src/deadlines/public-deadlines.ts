@@ -13,7 +13,7 @@ export interface Deadline {
   due: string | null;
 }
 
-const PUBLIC_CLOCKS: readonly string[] = ['D1', 'D2', 'D3', 'D4'];
+const PUBLIC_CLOCKS: readonly ClockId[] = ['D1', 'D2', 'D3', 'D4'];
 const PAUSE_LABELS: Record<string, string> = { testing: '检验检测', appraisal: '鉴定', inspection: '检验', quarantine: '检疫', identification: '认定', suspension: '中止', hearing: '听证', public_notice: '公告' };
 
 export async function publicDeadlines(db: Db, caseId: string): Promise<Deadline[]> {

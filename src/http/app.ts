@@ -2,26 +2,22 @@
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
-import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Actor } from '../cases/case.machine.ts';
-import type { Channel } from '../cases/intake.service.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
-import { bearerOf, botRoutes, tokenMatches } from './api/bot.routes.ts';
+import type { AppEnv } from './app-env.ts';
+import { bearerOf, tokenMatches } from './api/bot-auth.ts';
+import { botRoutes } from './api/bot.routes.ts';
 import { openApiRoutes } from './api/openapi.ts';
 import { statusRoutes } from './api/status.routes.ts';
 import { submissionRoutes } from './api/submissions.routes.ts';
 import { errorResponse, onError } from './errors.ts';
 import { backofficeRoutes } from './backoffice/backoffice.routes.tsx';
 import { portalRoutes } from './public/portal.routes.tsx';
-import { caseQuestionSource } from './public/staff-questions.ts';
 import { resultsRoutes } from './results/results.routes.tsx';
 
 // Fallback Chinese messages for any zod issue our schemas do not word themselves.
 z.config(z.locales.zhCN());
-
-export type AppEnv = { Variables: { requestId: string; actor: Actor; channel: Channel } };
 
 export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
@@ -46,15 +42,12 @@ export function createApp(deps: Deps) {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     const [database, redis] = await Promise.all([
-      sql`select 1 as ok`.execute(deps.db).then(
-        () => true,
-        () => false,
-      ),
+      deps.databaseReady().catch(() => false),
       deps.redisReady().catch(() => false),
     ]);
     return c.json({ status: database && redis ? 'ready' : 'not ready', database, redis }, database && redis ? 200 : 503);
   });
-  app.route('/', portalRoutes(deps, { staffQuestions: caseQuestionSource(deps.db) }));
+  app.route('/', portalRoutes(deps));
   app.route('/staff', backofficeRoutes(deps));
   app.route('/', resultsRoutes(deps));
 

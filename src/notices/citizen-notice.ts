@@ -3,11 +3,12 @@
 // text, no personal data) and an outbox row for `notice.deliver` on the bot's queue. The bot fetches the
 // notice (with the decrypted contact id) through the bot API, sends it, and reports delivered/failed.
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/database.ts';
-import type { CaseRow } from '../db/schema.ts';
+import type { Db, Trx } from '../db/database.ts';
+import type { CaseRow } from '../cases/case.table.ts';
 import type { IdentityCipher } from '../lib/identity-cipher.ts';
 import { AppError } from '../lib/errors.ts';
 import { type CaseKind, KIND_LABELS, REFUSAL_GROUNDS, type RefusalGround, type TransitionEvent, type TransitionResult, publicEventText } from '../cases/case.machine.ts';
+import { enqueueIn } from '../workflow/outbox.ts';
 import { contactAad } from './wechat-contact.ts';
 
 /**
@@ -57,9 +58,9 @@ export function noticeText(type: TransitionEvent, kind: CaseKind, number: string
 }
 
 /** Inside the transition's transaction: one notice + one outbox row per WeChat contact of the case. */
-export async function queueCitizenNoticesIn(trx: Db, row: CaseRow, result: TransitionResult): Promise<void> {
+export async function queueCitizenNoticesIn(trx: Trx, row: CaseRow, result: TransitionResult): Promise<void> {
   if (!result.event.public) return;
-  const text = noticeText(result.event.type, row.kind as CaseKind, row.number, result.event.data);
+  const text = noticeText(result.event.type, row.kind, row.number, result.event.data);
   if (!text) return;
   const contacts = await trx.selectFrom('wechat_contact').select('id').where('case_id', '=', row.id).execute();
   const at = result.event.at;
@@ -69,10 +70,7 @@ export async function queueCitizenNoticesIn(trx: Db, row: CaseRow, result: Trans
       .insertInto('citizen_notice')
       .values({ id, case_id: row.id, wechat_contact_id: c.id, event_type: result.event.type, text, status: 'pending', attempts: 0, last_error: null, created_at: at, delivered_at: null, failed_at: null })
       .execute();
-    await trx
-      .insertInto('outbox')
-      .values({ id: randomUUID(), case_id: row.id, queue: 'citizen-notices', name: 'notice.deliver', payload: JSON.stringify({ noticeId: id }), created_at: at, sent_at: null, attempts: 0, last_error: null, run_at: null, job_id: null })
-      .execute();
+    await enqueueIn(trx, 'notice.deliver', { noticeId: id }, { caseId: row.id, at });
   }
 }
 

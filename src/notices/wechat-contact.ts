@@ -1,9 +1,11 @@
 // The WeChat contact a case came from. The contact id is personal data: stored sealed (AAD bound to the
 // row id) with a keyed hash for lookup, and decrypted only for the bot token (to send a notice).
 import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
 import type { Db } from '../db/database.ts';
+import type { WechatContactTable } from './notice.table.ts';
 import type { IdentityCipher } from '../lib/identity-cipher.ts';
-import { type CaseKind, type CaseStatus, KIND_LABELS, publicStatus } from '../cases/case.machine.ts';
+import { type CaseKind, KIND_LABELS, publicStatus } from '../cases/case.machine.ts';
 import { formatCst } from '../lib/clock.ts';
 
 /** WeChat contact ids are opaque puppet ids: visible ASCII, bounded. */
@@ -13,7 +15,7 @@ export const contactAad = (rowId: string) => `wechat_contact:${rowId}`;
 export const contactMac = (cipher: IdentityCipher, contactId: string) => cipher.mac(`wechat:${contactId}`);
 
 /** A wechat_contact row for one case (inserted by intake in the case's own transaction). */
-export function contactRow(cipher: IdentityCipher, caseId: string, contactId: string, at: string): Record<string, unknown> {
+export function contactRow(cipher: IdentityCipher, caseId: string, contactId: string, at: string): Insertable<WechatContactTable> {
   const id = randomUUID();
   return { id, case_id: caseId, contact_enc: cipher.seal(contactId, contactAad(id)), contact_hmac: contactMac(cipher, contactId), created_at: at };
 }
@@ -38,7 +40,7 @@ export async function casesOfContact(db: Db, cipher: IdentityCipher, contactId: 
     .limit(limit)
     .execute();
   return rows.map((r) => {
-    const kind = r.kind as CaseKind;
-    return { number: r.number, kind, kindLabel: KIND_LABELS[kind], status: publicStatus(kind, r.status as CaseStatus), receivedAt: formatCst(new Date(r.received_at)) };
+    const kind = r.kind;
+    return { number: r.number, kind, kindLabel: KIND_LABELS[kind], status: publicStatus(kind, r.status), receivedAt: formatCst(new Date(r.received_at)) };
   });
 }

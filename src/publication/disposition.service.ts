@@ -12,27 +12,28 @@
 //   complaint does not name the business at all;
 // - every change writes a disposition_revision row in the same transaction, with the previous values.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { REFUSAL_GROUNDS, type Actor, type Role } from '../cases/case.machine.ts';
+import { type Audited, appendAuditOf } from '../backoffice/audit.log.ts';
+import { type Actor, type CaseStatus, REFUSAL_GROUNDS, type Role, STATUSES, type TransitionEvent } from '../cases/case.machine.ts';
 import { type ApplyOptions, applyTransitionIn } from '../cases/case.repository.ts';
-import type { Db } from '../db/database.ts';
-import type { CaseRow, DispositionRow, DispositionTable } from '../db/schema.ts';
+import type { Db, Trx } from '../db/database.ts';
+import type { CaseRow } from '../cases/case.table.ts';
+import type { DispositionRow, DispositionTable } from './publication.table.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
 import { normaliseBusinessName } from '../understanding/business.ts';
 import { type PiiType, anonymise, findPii } from './anonymiser.ts';
+import { type DispositionStatus, type DispositionStep, dispositionTransition } from './disposition.machine.ts';
 import type { Outcome } from './labels.ts';
 
-export const DISPOSITION_STATUSES = ['draft', 'approved', 'published', 'withdrawn'] as const;
-export type DispositionStatus = (typeof DISPOSITION_STATUSES)[number];
 
 const EDITORS: readonly Role[] = ['handler', 'supervisor', 'admin'];
 const APPROVERS: readonly Role[] = ['supervisor', 'admin'];
 
 /** Case statuses from which `publish` applies (case.machine.ts): approving then stops D11. */
-const PUBLISHABLE_CASE_STATUSES = ['decided', 'mediation_succeeded', 'mediation_failed'];
+const PUBLISHABLE_CASE_STATUSES: readonly CaseStatus[] = ['decided', 'mediation_succeeded', 'mediation_failed'];
 
 /** Which event made the decision, per case status. */
-const DECISION_EVENT: Record<string, { event: string; outcome: Outcome }> = {
+const DECISION_EVENT: Partial<Record<CaseStatus, { event: TransitionEvent; outcome: Outcome }>> = {
   decided: { event: 'decide', outcome: 'penalty' },
   not_opened: { event: 'not_open', outcome: 'not_opened' },
   mediation_succeeded: { event: 'mediation_succeed', outcome: 'mediation_succeeded' },
@@ -145,7 +146,7 @@ async function loadDisposition(db: Db, id: string): Promise<DispositionRow> {
   return d;
 }
 
-async function revise(trx: Db, d: DispositionRow, action: string, actor: Actor, reason: string | null, before: Partial<DispositionTable> | null, at: string): Promise<void> {
+async function revise(trx: Trx, d: DispositionRow, action: DispositionStep, actor: Actor, reason: string | null, before: Partial<DispositionTable> | null, at: string): Promise<void> {
   await trx
     .insertInto('disposition_revision')
     .values({ id: randomUUID(), disposition_id: d.id, action, actor_role: actor.role, actor_id: actor.id, reason, before: before ? JSON.stringify(before) : null, at })
@@ -153,7 +154,7 @@ async function revise(trx: Db, d: DispositionRow, action: string, actor: Actor, 
 }
 
 /** Writes `set` if the row still has `version`; throws CONFLICT otherwise. */
-async function update(trx: Db, d: DispositionRow, set: Partial<DispositionTable>, at: string): Promise<DispositionRow> {
+async function update(trx: Trx, d: DispositionRow, set: Partial<DispositionTable>, at: string): Promise<DispositionRow> {
   const r = await trx
     .updateTable('disposition')
     .set({ ...set, version: d.version + 1, updated_at: at })
@@ -162,6 +163,13 @@ async function update(trx: Db, d: DispositionRow, set: Partial<DispositionTable>
     .executeTakeFirst();
   if (Number(r.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '记录已被他人修改，请刷新后重试');
   return loadDisposition(trx, d.id);
+}
+
+/** The status a step leads to, by the record's state machine (INVALID_TRANSITION if it refuses). */
+function nextStatus(d: Pick<DispositionRow, 'status'> | null, step: DispositionStep): DispositionStatus {
+  const next = dispositionTransition(d ? d.status : null, step);
+  if (!next.ok) throw new AppError('INVALID_TRANSITION', next.message);
+  return next.to;
 }
 
 function checkVersion(d: DispositionRow, expected: number | undefined): void {
@@ -186,7 +194,7 @@ export async function createDraftDisposition(deps: Pick<Deps, 'db' | 'clock'>, c
 }
 
 /** The same inside a transaction the caller owns (see draftOnDecision). */
-export async function createDraftDispositionIn(trx: Db, caseId: string, now: Date): Promise<CreateDraftResult> {
+export async function createDraftDispositionIn(trx: Trx, caseId: string, now: Date): Promise<CreateDraftResult> {
   const existing = await trx.selectFrom('disposition').selectAll().where('case_id', '=', caseId).executeTakeFirst();
   if (existing) return { created: false, disposition: existing };
   const c = await trx.selectFrom('intake_case').selectAll().where('id', '=', caseId).executeTakeFirst();
@@ -212,7 +220,7 @@ export async function createDraftDispositionIn(trx: Db, caseId: string, now: Dat
     ...draft.fields,
     decided_at: ev.at,
     published_at: null,
-    status: 'draft',
+    status: nextStatus(null, 'create'),
     review: JSON.stringify({ eventId: ev.id, findings: draft.review } satisfies ReviewRecord),
     correction_note: null,
     corrected_at: null,
@@ -228,7 +236,9 @@ export async function createDraftDispositionIn(trx: Db, caseId: string, now: Dat
   return { created: true, disposition: d };
 }
 
-const DECISION_EVENTS = new Set(Object.values(DECISION_EVENT).map((w) => w.event));
+const DECISION_EVENTS = new Set<TransitionEvent>(Object.values(DECISION_EVENT).map((w) => w.event));
+/** Case statuses that hold a recorded decision. */
+const DECISION_STATUSES = STATUSES.filter((s) => DECISION_EVENT[s] !== undefined);
 
 /**
  * For `applyTransition(db, id, cmd, actor, now, { alsoWrite: draftOnDecision(now) })`: the draft is written
@@ -331,16 +341,18 @@ async function applyEdit(trx: Db, d: DispositionRow, edit: DispositionEdit): Pro
 }
 
 /** Staff edit a draft before approval (texts are anonymised again on save). */
-export async function editDraftDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, edit: DispositionEdit, actor: Actor, opts: { expectedVersion?: number } = {}): Promise<DispositionRow> {
+export async function editDraftDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, edit: DispositionEdit, actor: Actor, opts: { expectedVersion?: number } & Audited = {}): Promise<DispositionRow> {
   requireRole(actor, EDITORS);
-  const at = deps.clock.now().toISOString();
+  const now = deps.clock.now();
+  const at = now.toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const d = await loadDisposition(trx, id);
     checkVersion(d, opts.expectedVersion);
-    if (d.status !== 'draft') throw new AppError('INVALID_TRANSITION', '只能修改草稿；已公开的记录请使用更正');
+    nextStatus(d, 'edit');
     const { set, before } = await applyEdit(trx, d, edit);
     const next = await update(trx, d, set, at);
     await revise(trx, next, 'edit', actor, null, before, at);
+    await appendAuditOf(trx, opts, now);
     return next;
   });
 }
@@ -349,51 +361,56 @@ export async function editDraftDisposition(deps: Pick<Deps, 'db' | 'clock'>, id:
  * Approves and publishes a draft. Where the case can take `publish` (decided, mediation results), the
  * transition is applied in the same transaction, so the D11 clock stops exactly when the record goes out.
  */
-export async function approveDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, actor: Actor, opts: { expectedVersion?: number } = {}): Promise<DispositionRow> {
+export async function approveDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, actor: Actor, opts: { expectedVersion?: number } & Audited = {}): Promise<DispositionRow> {
   requireRole(actor, APPROVERS);
   const now = deps.clock.now();
   const at = now.toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const d = await loadDisposition(trx, id);
     checkVersion(d, opts.expectedVersion);
-    if (d.status !== 'draft' && d.status !== 'approved') throw new AppError('INVALID_TRANSITION', '该记录不是待审核的草稿');
+    const status = nextStatus(d, 'approve');
     const c = await trx.selectFrom('intake_case').select('status').where('id', '=', d.case_id).executeTakeFirstOrThrow();
     if (PUBLISHABLE_CASE_STATUSES.includes(c.status)) await applyTransitionIn(trx, d.case_id, { type: 'publish' }, actor, now);
-    const next = await update(trx, d, { status: 'published', published_at: at }, at);
+    const next = await update(trx, d, { status, published_at: at }, at);
     await revise(trx, next, 'approve', actor, null, { status: d.status, published_at: d.published_at }, at);
+    await appendAuditOf(trx, opts, now);
     return next;
   });
 }
 
 /** Corrects a published record; the reason is kept (and shown, anonymised, on the public page). */
-export async function correctDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, edit: DispositionEdit, reason: string, actor: Actor, opts: { expectedVersion?: number } = {}): Promise<DispositionRow> {
+export async function correctDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, edit: DispositionEdit, reason: string, actor: Actor, opts: { expectedVersion?: number } & Audited = {}): Promise<DispositionRow> {
   requireRole(actor, APPROVERS);
   const why = needReason(reason);
-  const at = deps.clock.now().toISOString();
+  const now = deps.clock.now();
+  const at = now.toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const d = await loadDisposition(trx, id);
     checkVersion(d, opts.expectedVersion);
-    if (d.status !== 'published') throw new AppError('INVALID_TRANSITION', '只能更正已公开的记录');
+    nextStatus(d, 'correct');
     const { set, before } = await applyEdit(trx, d, edit);
     before.correction_note = d.correction_note;
     before.corrected_at = d.corrected_at;
     const next = await update(trx, d, { ...set, correction_note: anonymise(why).text, corrected_at: at }, at);
     await revise(trx, next, 'correct', actor, why, before, at);
+    await appendAuditOf(trx, opts, now);
     return next;
   });
 }
 
 /** Withdraws a draft or a published record; it leaves the lists and its page says it was withdrawn. */
-export async function withdrawDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, reason: string, actor: Actor, opts: { expectedVersion?: number } = {}): Promise<DispositionRow> {
+export async function withdrawDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, reason: string, actor: Actor, opts: { expectedVersion?: number } & Audited = {}): Promise<DispositionRow> {
   requireRole(actor, APPROVERS);
   const why = needReason(reason);
-  const at = deps.clock.now().toISOString();
+  const now = deps.clock.now();
+  const at = now.toISOString();
   return deps.db.transaction().execute(async (trx) => {
     const d = await loadDisposition(trx, id);
     checkVersion(d, opts.expectedVersion);
-    if (d.status === 'withdrawn') throw new AppError('INVALID_TRANSITION', '该记录已撤回');
-    const next = await update(trx, d, { status: 'withdrawn', withdraw_reason: anonymise(why).text, withdrawn_at: at }, at);
+    const status = nextStatus(d, 'withdraw');
+    const next = await update(trx, d, { status, withdraw_reason: anonymise(why).text, withdrawn_at: at }, at);
     await revise(trx, next, 'withdraw', actor, why, { status: d.status }, at);
+    await appendAuditOf(trx, opts, now);
     return next;
   });
 }
@@ -436,7 +453,7 @@ export async function casesAwaitingDraft(db: Db, limit = 200): Promise<string[]>
     .selectFrom('intake_case')
     .leftJoin('disposition', 'disposition.case_id', 'intake_case.id')
     .select('intake_case.id')
-    .where('intake_case.status', 'in', Object.keys(DECISION_EVENT))
+    .where('intake_case.status', 'in', DECISION_STATUSES)
     .where('disposition.id', 'is', null)
     .orderBy('intake_case.updated_at')
     .limit(limit)

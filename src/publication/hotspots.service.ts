@@ -14,7 +14,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
-import { INTAKE_UNIT_ID, notify, supervisorsOf, unitForTownship } from '../routing/assignment.ts';
+import { notifyStaff, supervisorsOf } from '../notices/staff-notice.ts';
+import { INTAKE_UNIT_ID, unitForTownship } from '../routing/routing.rules.ts';
 
 export const ILLNESS_RULE = 'illness_72h';
 export const CLUSTER_WINDOW_MS = 72 * 3_600_000;
@@ -154,7 +155,7 @@ async function raiseAlert(deps: Pick<Deps, 'db' | 'logger'>, key: string, cluste
         .execute();
       let supervisors = await supervisorsOf(trx, unitId);
       if (supervisors.length === 0 && unitId !== INTAKE_UNIT_ID) supervisors = await supervisorsOf(trx, INTAKE_UNIT_ID);
-      await notify(trx, supervisors, first.id, 'hotspot_illness', message, at);
+      await notifyStaff(trx, supervisors, first.id, 'hotspot_illness', message, at);
     });
   } catch (e) {
     // Another scan alerted these cases first (unique keys): that alert stands.

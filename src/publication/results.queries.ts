@@ -2,7 +2,7 @@
 // a batch iterator for exports (keyset pages, so memory stays constant however many rows there are).
 // Only status 'published' is ever returned; a withdrawn record is reported as withdrawn, nothing more.
 import type { Db } from '../db/database.ts';
-import type { DispositionRow } from '../db/schema.ts';
+import type { DispositionRow } from './publication.table.ts';
 import { cstDateOf, cstStartOfDay, addDays } from '../deadlines/cst.ts';
 import { CATEGORY_LABELS, KIND_LABELS_PUBLIC, OUTCOME_LABELS, type Outcome, categoryLabel } from './labels.ts';
 

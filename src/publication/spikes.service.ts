@@ -16,7 +16,8 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, cstDateOf, weekdayOf } from '../deadlines/cst.ts';
 import type { Deps } from '../deps.ts';
-import { INTAKE_UNIT_ID, notify, supervisorsOf, unitForTownship } from '../routing/assignment.ts';
+import { notifyStaff, supervisorsOf } from '../notices/staff-notice.ts';
+import { INTAKE_UNIT_ID, unitForTownship } from '../routing/routing.rules.ts';
 import { categoryLabel } from './labels.ts';
 
 export const SPIKE_RULE = 'spike_weekly';
@@ -111,7 +112,7 @@ async function raiseSpike(
       }
       let supervisors = await supervisorsOf(trx, unitId);
       if (supervisors.length === 0 && unitId !== INTAKE_UNIT_ID) supervisors = await supervisorsOf(trx, INTAKE_UNIT_ID);
-      await notify(trx, supervisors, first.id, 'hotspot_spike', message, s.at);
+      await notifyStaff(trx, supervisors, first.id, 'hotspot_spike', message, s.at);
     });
   } catch (e) {
     // Another scan raised this week's alert first (unique key): that alert stands.

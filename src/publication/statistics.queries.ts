@@ -2,6 +2,7 @@
 // unit, mediation success. Every count from 1 to 4 is suppressed (null) so nobody can be singled out,
 // and so is every rate computed from fewer than 5 cases. Months are CST calendar months; all grouping is
 // done by the database (one grouped query per month), so the same code runs on SQLite and PostgreSQL.
+import type { CaseKind } from '../cases/case.machine.ts';
 import type { Db } from '../db/database.ts';
 import { cstDateOf, cstStartOfDay } from '../deadlines/cst.ts';
 import { complianceByUnit } from '../deadlines/clock.queries.ts';
@@ -50,7 +51,7 @@ function nextMonth(ym: string): string {
 
 /** The staff statistics' finer filters (the public page has none). `category` 'unclassified' = no category yet. */
 export interface StatisticsFilter {
-  kind?: string;
+  kind?: CaseKind;
   category?: string;
   township?: string;
   unitId?: string;

@@ -7,6 +7,8 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, typ
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { html, raw } from 'hono/html';
+import { appendAudit, auditEntry } from '../backoffice/audit.log.ts';
+import type { Actor } from '../cases/case.machine.ts';
 import type { Deps } from '../deps.ts';
 import { formatCst } from '../lib/clock.ts';
 import { anonymise } from '../publication/anonymiser.ts';
@@ -164,4 +166,12 @@ export function verifyPackage(zip: Buffer, publicKey: KeyObject): VerifyResult {
     if (name !== 'manifest.json' && name !== 'manifest.sig' && !manifest.files.some((f) => f.name === name)) problems.push(`${name}: not listed in the manifest`);
   }
   return { ok: problems.length === 0, problems, manifest };
+}
+
+/** The package as a download (staff or police): the export is an audit row, its own transaction (nothing else changes). */
+export async function exportPackage(deps: Deps, referral: { id: string; caseId: string }, actor: Actor): Promise<BuiltPackage> {
+  const pkg = await buildPackage(deps, referral.id);
+  const entry = auditEntry(actor, 'export', { caseId: referral.caseId, detail: { what: 'referral_package', referralId: referral.id, manifestSha256: pkg.manifestSha256 } });
+  await deps.db.transaction().execute((trx) => appendAudit(trx, entry, deps.clock.now()));
+  return pkg;
 }

@@ -1,12 +1,15 @@
-// Routing and assignment. Township → unit from the unit_township table (admin-editable); unknown or
-// ambiguous places and out-of-scope matters go to the city intake centre for manual routing. Inside a
-// unit a case goes to the least-loaded active handler who has the needed skill (round robin on ties,
-// by who was assigned longest ago); with nobody available it waits in the unit queue and the
-// supervisor is alerted.
-import { randomUUID } from 'node:crypto';
-import type { Db } from '../db/database.ts';
+// Assignment: a routed case goes to the intake centre's queue, or inside its unit to the least-loaded
+// active handler who has the needed skill (round robin on ties, by who was assigned longest ago); with
+// nobody available it waits in the unit's queue and the supervisors are alerted. Every step is a case
+// transition in the caller's transaction, with its staff notices.
+import type { Actor } from '../cases/case.machine.ts';
+import { applyTransitionIn } from '../cases/case.repository.ts';
+import type { CaseRow } from '../cases/case.table.ts';
+import type { Db, Trx } from '../db/database.ts';
+import { notifyStaff, supervisorsOf } from '../notices/staff-notice.ts';
+import { INTAKE_UNIT_ID, type Route } from './routing.rules.ts';
 
-export const INTAKE_UNIT_ID = 'intake';
+const SYSTEM: Actor = { role: 'system', id: null };
 
 /** Categories that need a handler trained for them. */
 export const SKILL_FOR_CATEGORY: Record<string, string | undefined> = {
@@ -17,18 +20,6 @@ export const SKILL_FOR_CATEGORY: Record<string, string | undefined> = {
 
 /** Statuses that count towards a handler's load. */
 export const OPEN_WORK_STATUSES = ['assigned', 'accepted', 'mediating', 'verifying', 'case_opened', 'referral_proposed', 'referral_approved', 'referred', 'police_declined'] as const;
-
-export async function unitForTownship(db: Db, township: string | null): Promise<string | null> {
-  if (!township) return null;
-  const row = await db
-    .selectFrom('unit_township')
-    .innerJoin('unit', 'unit.id', 'unit_township.unit_id')
-    .select('unit.id')
-    .where('unit_township.township', '=', township)
-    .where('unit.active', '=', 1)
-    .executeTakeFirst();
-  return row?.id ?? null;
-}
 
 export interface HandlerChoice {
   id: string;
@@ -67,15 +58,26 @@ export async function pickHandler(db: Db, unitId: string, category: string | nul
   return best ? { id: best.id, load: best.load } : null;
 }
 
-export async function supervisorsOf(db: Db, unitId: string): Promise<string[]> {
-  const rows = await db.selectFrom('staff_user').select('id').where('unit_id', '=', unitId).where('role', '=', 'supervisor').where('active', '=', 1).execute();
-  return rows.map((r) => r.id);
-}
-
-export async function notify(db: Db, userIds: readonly string[], caseId: string | null, kind: string, message: string, at: string): Promise<void> {
-  if (userIds.length === 0) return;
-  await db
-    .insertInto('staff_notification')
-    .values(userIds.map((user_id) => ({ id: randomUUID(), user_id, case_id: caseId, kind, message, created_at: at, read_at: null })))
-    .execute();
+/** Carries out a route for a triaged case; returns what happened, for the job's log. */
+export async function assignRoutedCase(trx: Trx, c: CaseRow, route: Route, now: Date): Promise<string> {
+  const at = now.toISOString();
+  if (route.to === 'intake') {
+    await applyTransitionIn(trx, c.id, { type: 'route_to_intake', reason: route.why }, SYSTEM, now, { patch: { unit_id: INTAKE_UNIT_ID } });
+    if (c.urgency === 'urgent') await notifyStaff(trx, await supervisorsOf(trx, INTAKE_UNIT_ID), c.id, 'urgent_case', `紧急：${c.number} 待人工分派`, at);
+    return `to intake centre: ${route.why}`;
+  }
+  const { unitId } = route;
+  const handler = await pickHandler(trx, unitId, c.category);
+  const supervisors = await supervisorsOf(trx, unitId);
+  if (!handler) {
+    // Wait in the unit's queue (triaged, unit set, nobody assigned) and alert the supervisors once.
+    await applyTransitionIn(trx, c.id, { type: 'comment', reason: '本所暂无可分派的承办人，案件在本所队列等待分派', data: { unitId } }, SYSTEM, now, { patch: { unit_id: unitId } });
+    await notifyStaff(trx, supervisors, c.id, 'no_handler', `${c.number} 无可分派的承办人，请手动分派`, at);
+    return `waiting in unit ${unitId}`;
+  }
+  await applyTransitionIn(trx, c.id, { type: 'assign', data: { assigneeId: handler.id, unitId } }, SYSTEM, now, { patch: { unit_id: unitId, assignee_id: handler.id } });
+  await trx.updateTable('staff_user').set({ last_assigned_at: at }).where('id', '=', handler.id).execute();
+  await notifyStaff(trx, [handler.id], c.id, 'assigned', `新案件 ${c.number} 已分派给您`, at);
+  if (c.urgency === 'urgent') await notifyStaff(trx, supervisors, c.id, 'urgent_case', `紧急：${c.number} 已分派，请关注`, at);
+  return `assigned to ${handler.id} in ${unitId}`;
 }

@@ -1,6 +1,7 @@
 // Staff correct a triage label. The correction is a transition (event `relabel` with the field, the old
 // and the new value, and the reason); the original triage result stays untouched in intake_case.triage.
 import { z } from 'zod';
+import { type Audited, appendAuditOf } from '../backoffice/audit.log.ts';
 import type { Actor } from '../cases/case.machine.ts';
 import { type CasePatch, applyTransitionIn, findCaseById } from '../cases/case.repository.ts';
 import type { Deps } from '../deps.ts';
@@ -17,7 +18,7 @@ export const RelabelSchema = z.discriminatedUnion('field', [
 ]);
 export type Relabel = z.infer<typeof RelabelSchema>;
 
-export async function relabelCase(deps: Deps, caseId: string, change: Relabel, actor: Actor, reason: string): Promise<void> {
+export async function relabelCase(deps: Deps, caseId: string, change: Relabel, actor: Actor, reason: string, opts: Audited = {}): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const row = await findCaseById(trx, caseId);
     if (!row) throw new AppError('CASE_NOT_FOUND', '案件不存在');
@@ -41,6 +42,8 @@ export async function relabelCase(deps: Deps, caseId: string, change: Relabel, a
         patch = { township: change.value };
         break;
     }
-    await applyTransitionIn(trx, caseId, { type: 'relabel', reason, data: { field: change.field, from, to: change.value } }, actor, deps.clock.now(), { patch });
+    const now = deps.clock.now();
+    await applyTransitionIn(trx, caseId, { type: 'relabel', reason, data: { field: change.field, from, to: change.value } }, actor, now, { patch });
+    await appendAuditOf(trx, opts, now);
   });
 }

@@ -21,9 +21,9 @@ function toOutput(line: string): Record<string, unknown> | null {
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return { error: 'expected a JSON object' };
   const obj = value as Record<string, unknown>;
-  const rawId = obj['id'];
+  const rawId = obj.id;
   const id: Id = typeof rawId === 'string' || typeof rawId === 'number' ? rawId : null;
-  const text = obj['text'];
+  const text = obj.text;
   if (typeof text !== 'string') return id === null ? { error: 'missing "text" string' } : { id, error: 'missing "text" string' };
   const r = triage({ text });
   return {

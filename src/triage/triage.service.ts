@@ -1,26 +1,16 @@
-// Triage of a stored case, as the case.received processor runs it: classify the text (pure triage()),
-// find related cases, repeats and abuse signals, then route and assign — all in one transaction, so a
-// crash leaves the case either untouched (the job retries) or fully triaged and routed.
-//
-// Resumable and idempotent: a case in `received` is triaged and routed; a case left `triaged` without a
-// handler (nobody available) is routed again on a later delivery; anything else is skipped.
+// Classification of a stored case, as the case.received pipeline runs it (workflow/processors/
+// case-received.processor.ts): classify the text (pure triage()), write the labels with their reasons,
+// link related cases, flag abuse signals (Art. 17) and fold a repeat by the same reporter into the
+// earlier case (Art. 35). Runs inside the pipeline's transaction; routing and assignment follow there.
 import type { Actor } from '../cases/case.machine.ts';
-import { applyTransitionIn, findCaseById } from '../cases/case.repository.ts';
-import type { Db } from '../db/database.ts';
-import type { CaseRow } from '../db/schema.ts';
-import { clockContext, scheduleCaseAlarms } from '../deadlines/clock.service.ts';
-import type { Deps } from '../deps.ts';
-import { INTAKE_UNIT_ID, notify, pickHandler, supervisorsOf, unitForTownship } from '../routing/assignment.ts';
+import { applyTransitionIn } from '../cases/case.repository.ts';
+import type { Trx } from '../db/database.ts';
+import type { CaseRow } from '../cases/case.table.ts';
 import { type TriageResult, normaliseBusinessName, triage } from './triage.ts';
 
 const SYSTEM: Actor = { role: 'system', id: null };
 const URGENCY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
 const DAY_MS = 24 * 3600 * 1000;
-
-export interface TriageOutcome {
-  applied: boolean;
-  detail: string;
-}
 
 export interface Flag {
   code: 'many_complaints_same_business' | 'shared_phone' | 'shared_address' | 'quantity' | 'kind_differs' | 'split_suggested' | 'transfer_suggested' | 'needs_details';
@@ -49,29 +39,8 @@ export function similarity(a: string, b: string): number {
 
 export const SAME_FACTS_THRESHOLD = 0.6;
 
-export async function triageCase(deps: Deps, caseId: string): Promise<TriageOutcome> {
-  return deps.db.transaction().execute(async (trx) => {
-    const row = await findCaseById(trx, caseId);
-    if (!row) return { applied: false, detail: 'case not found' };
-    const now = deps.clock.now();
-    if (row.status === 'received') {
-      // The clocks started at receipt get their alarms now, in the same transaction as the triage.
-      await scheduleCaseAlarms(trx, await clockContext(trx), caseId, now);
-      const folded = await classify(trx, row, now);
-      if (folded) return { applied: true, detail: folded };
-      const fresh = await findCaseById(trx, caseId);
-      return { applied: true, detail: await route(deps, trx, fresh!, now) };
-    }
-    if (row.status === 'triaged' && !row.assignee_id) {
-      const detail = await route(deps, trx, row, now);
-      return { applied: detail !== 'unchanged', detail };
-    }
-    return { applied: false, detail: `case is ${row.status}` };
-  });
-}
-
 /** Labels the case; returns a description if the case was folded into another (repeat or merge). */
-async function classify(trx: Db, row: CaseRow, now: Date): Promise<string | null> {
+export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<string | null> {
   const r: TriageResult = triage({
     text: [row.description, row.product].filter(Boolean).join('\n'),
     kind: row.kind as 'complaint' | 'report' | 'consultation',
@@ -179,7 +148,7 @@ async function classify(trx: Db, row: CaseRow, now: Date): Promise<string | null
       .executeTakeFirst();
     if (earlier) {
       const same = similarity(earlier.description, row.description) >= SAME_FACTS_THRESHOLD;
-      const link = { case_id: row.id, other_case_id: earlier.id, type: same ? 'duplicate_of' : 'merged_into', created_at: at };
+      const link = { case_id: row.id, other_case_id: earlier.id, type: same ? ('duplicate_of' as const) : ('merged_into' as const), created_at: at };
       await trx.insertInto('case_link').values(link).onConflict((oc) => oc.doNothing()).execute();
       if (same) {
         await applyTransitionIn(trx, row.id, { type: 'mark_duplicate', data: { originalCaseId: earlier.id } }, SYSTEM, now);
@@ -191,35 +160,4 @@ async function classify(trx: Db, row: CaseRow, now: Date): Promise<string | null
     }
   }
   return null;
-}
-
-/** Routes a triaged case: to a station and a handler, or to the intake centre's queue. */
-async function route(deps: Deps, trx: Db, row: CaseRow, now: Date): Promise<string> {
-  const at = now.toISOString();
-  const toIntake = async (why: string) => {
-    await applyTransitionIn(trx, row.id, { type: 'route_to_intake', reason: why }, SYSTEM, now, { patch: { unit_id: INTAKE_UNIT_ID } });
-    if (row.urgency === 'urgent') await notify(trx, await supervisorsOf(trx, INTAKE_UNIT_ID), row.id, 'urgent_case', `紧急：${row.number} 待人工分派`, at);
-    return `to intake centre: ${why}`;
-  };
-  if (row.kind === 'consultation') return toIntake('consultation');
-  if (row.category === 'other_non_food' || row.other_authority) return toIntake('outside market regulation');
-  if (row.needs_details) return toIntake('needs details');
-  const triaged = row.triage ? (JSON.parse(row.triage) as { townshipAmbiguous?: boolean }) : {};
-  const unitId = triaged.townshipAmbiguous ? null : await unitForTownship(trx, row.township);
-  if (!unitId) return toIntake(row.township ? 'no unit for township' : 'place unknown');
-
-  const handler = await pickHandler(trx, unitId, row.category);
-  const supervisors = await supervisorsOf(trx, unitId);
-  if (!handler) {
-    // Wait in the unit's queue (triaged, unit set, nobody assigned) and alert the supervisor once.
-    if (row.unit_id === unitId) return 'unchanged';
-    await applyTransitionIn(trx, row.id, { type: 'comment', reason: '本所暂无可分派的承办人，案件在本所队列等待分派', data: { unitId } }, SYSTEM, now, { patch: { unit_id: unitId } });
-    await notify(trx, supervisors, row.id, 'no_handler', `${row.number} 无可分派的承办人，请手动分派`, at);
-    return `waiting in unit ${unitId}`;
-  }
-  await applyTransitionIn(trx, row.id, { type: 'assign', data: { assigneeId: handler.id, unitId } }, SYSTEM, now, { patch: { unit_id: unitId, assignee_id: handler.id } });
-  await trx.updateTable('staff_user').set({ last_assigned_at: at }).where('id', '=', handler.id).execute();
-  await notify(trx, [handler.id], row.id, 'assigned', `新案件 ${row.number} 已分派给您`, at);
-  if (row.urgency === 'urgent') await notify(trx, supervisors, row.id, 'urgent_case', `紧急：${row.number} 已分派，请关注`, at);
-  return `assigned to ${handler.id} in ${unitId}`;
 }

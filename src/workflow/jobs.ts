@@ -40,6 +40,17 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   'hotspots.scan': 'case-workflow',
 };
 
+/** Every job the outbox may carry: the server's own and the bot's. */
+export const OUTBOX_JOB_SCHEMAS = { ...JOB_SCHEMAS, ...BOT_JOB_SCHEMAS } as const;
+export type OutboxJobName = keyof typeof OUTBOX_JOB_SCHEMAS;
+export type OutboxPayload<N extends OutboxJobName> = z.infer<(typeof OUTBOX_JOB_SCHEMAS)[N]>;
+
+/** The queue of every job the outbox may carry (the relay hands each row to its queue). */
+export const OUTBOX_QUEUE_OF: Record<OutboxJobName, ProducerQueueName> = {
+  ...QUEUE_OF,
+  'notice.deliver': 'citizen-notices',
+};
+
 /** Completed jobs are kept a week so a re-sent outbox row with the same job id is recognised and ignored. */
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 8,

@@ -71,9 +71,9 @@ export class OutboxRelay {
     if (this.deps.redisReady && !this.deps.redisReady()) throw new Error('Redis is not connected');
     const byQueue = new Map<ProducerQueueName, typeof rows>();
     for (const r of rows) {
-      const list = byQueue.get(r.queue as ProducerQueueName) ?? [];
+      const list = byQueue.get(r.queue) ?? [];
       list.push(r);
-      byQueue.set(r.queue as ProducerQueueName, list);
+      byQueue.set(r.queue, list);
     }
     const sent: string[] = [];
     try {

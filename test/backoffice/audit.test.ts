@@ -4,11 +4,14 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { AUDIT_GENESIS, appendAuditNow, verifyAuditLog } from '../../src/backoffice/audit.log.ts';
+import { AUDIT_GENESIS, type AuditEntry, appendAudit, verifyAuditLog } from '../../src/backoffice/audit.log.ts';
+import type { Db } from '../../src/db/database.ts';
 import { UNIT_A, makeCase, makeUser, signedIn, useBackoffice } from './helpers.ts';
 
 const run = promisify(execFile);
 const bo = useBackoffice();
+/** An audit row alone in its transaction, as an export writes it. */
+const appendAuditNow = (db: Db, entry: AuditEntry, now: Date) => db.transaction().execute((trx) => appendAudit(trx, entry, now));
 
 async function cli(): Promise<{ code: number; out: string }> {
   try {

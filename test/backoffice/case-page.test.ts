@@ -5,6 +5,7 @@ import { csvCell } from '../../src/backoffice/case.export.ts';
 import { applyTransition } from '../../src/cases/case.repository.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { UNIT_A, UNIT_B, makeCase, makeUser, signedIn, useBackoffice } from './helpers.ts';
+import type { AuditAction } from '../../src/backoffice/staff.table.ts';
 
 const clock = new ManualClock(new Date('2026-11-30T02:00:00Z'));
 const bo = useBackoffice({ clock });
@@ -20,7 +21,7 @@ async function ready() {
   await makeUser(bo, 'case.clerk', 'intake_clerk', 'intake');
 }
 const caseRow = (id: string) => bo.t.db.selectFrom('intake_case').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-const audit = (action: string) => bo.t.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('seq').execute();
+const audit = (action: AuditAction) => bo.t.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('seq').execute();
 
 describe('case page', () => {
   it('shows the facts, hides the identity, and lets the handler accept the complaint', async () => {

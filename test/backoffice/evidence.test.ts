@@ -2,7 +2,7 @@
 // sandboxing CSP; never to another unit.
 import { describe, expect, it } from 'vitest';
 import { SubmissionSchema, SUBMISSION_EXAMPLES } from '../../src/cases/submission.schema.ts';
-import { triageCase } from '../../src/triage/triage.service.ts';
+import { receiveCase as triageCase } from '../../src/workflow/processors/case-received.processor.ts';
 import { PNG_1x1 } from '../helpers/files.ts';
 import { UNIT_B, makeUser, signedIn, useBackoffice } from './helpers.ts';
 

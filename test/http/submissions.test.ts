@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBMISSION_EXAMPLES, SubmissionSchema } from '../../src/cases/submission.schema.ts';
 import { createApp } from '../../src/http/app.ts';
-import { openApiDocument } from '../../src/http/api/openapi.ts';
+import type { openApiDocument } from '../../src/http/api/openapi.ts';
 import { type TestDeps, testDeps } from '../helpers/env.ts';
 import { EXE_HEADER, PDF_MIN, PNG_1x1, jpegOfSize } from '../helpers/files.ts';
 

@@ -6,7 +6,7 @@ import { SubmissionSchema } from '../../src/cases/submission.schema.ts';
 import { invalidateClockContext } from '../../src/deadlines/clock.service.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { clusters, scanHotspots } from '../../src/publication/hotspots.service.ts';
-import { triageCase } from '../../src/triage/triage.service.ts';
+import { receiveCase as triageCase } from '../../src/workflow/processors/case-received.processor.ts';
 import { PROCESSORS } from '../../src/workflow/processors/index.ts';
 import { type TestDeps, testDeps } from '../helpers/env.ts';
 import { addSupervisor } from './publication-fixtures.ts';

@@ -24,10 +24,11 @@ import {
   transferReferral,
 } from '../../src/referral/referral.service.ts';
 import { readZip, writeZip } from '../../src/referral/zip.ts';
-import { triageCase } from '../../src/triage/triage.service.ts';
+import { receiveCase as triageCase } from '../../src/workflow/processors/case-received.processor.ts';
 import { reconcileClocks } from '../../src/workflow/processors/clocks-reconcile.processor.ts';
 import { type TestDeps, testDeps } from '../helpers/env.ts';
 import { PNG_1x1 } from '../helpers/files.ts';
+import type { StaffRole } from '../../src/backoffice/staff.table.ts';
 
 const cst = (s: string) => new Date(`${s}+08:00`);
 const clock = new ManualClock(cst('2026-11-02T09:30:00'));
@@ -37,7 +38,7 @@ let supervisor: Actor;
 let police: Actor;
 let otherPolice: Actor;
 
-async function user(role: string, unit: string): Promise<Actor> {
+async function user(role: StaffRole, unit: string): Promise<Actor> {
   const id = randomUUID();
   const at = clock.now().toISOString();
   await t.db.insertInto('staff_user').values({ id, username: `${role}-${id.slice(0, 6)}`, display_name: role, role, unit_id: unit, skills: '[]', capacity: 100, active: 1, last_assigned_at: null, password_hash: null, created_at: at, updated_at: at }).execute();

@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Submission } from '../../src/cases/submission.schema.ts';
 import { SubmissionSchema } from '../../src/cases/submission.schema.ts';
 import { relabelCase } from '../../src/triage/relabel.service.ts';
-import { triageCase } from '../../src/triage/triage.service.ts';
+import { receiveCase as triageCase } from '../../src/workflow/processors/case-received.processor.ts';
 import { type TestDeps, testDeps } from '../helpers/env.ts';
+import type { StaffRole } from '../../src/backoffice/staff.table.ts';
 
 let t: TestDeps;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-async function staff(unitId: string, role: string, skills: string[] = [], name = role) {
+async function staff(unitId: string, role: StaffRole, skills: string[] = [], name: string = role) {
   const id = randomUUID();
   const at = new Date().toISOString();
   await t.db.insertInto('staff_user').values({ id, username: `${name}-${id.slice(0, 6)}`, display_name: name, role, unit_id: unitId, skills: JSON.stringify(skills), capacity: 200, active: 1, last_assigned_at: null, password_hash: null, created_at: at, updated_at: at }).execute();

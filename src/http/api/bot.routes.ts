@@ -1,48 +1,18 @@
 // /api/v1/bot/* — for the WeChat bot only (Authorization: Bearer BOT_TOKEN): a contact's cases, the
 // progress notices to deliver, messages left for staff. 401 without a bearer token, 403 with a wrong
 // one or when the bot API is off (no BOT_TOKEN configured).
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
-import type { MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { noticeForDelivery, recordNoticeOutcome } from '../../notices/citizen-notice.ts';
+import { parseCaseNumber } from '../../cases/case-number.ts';
 import { ANSWER_MAX, answerLatestForContact } from '../../cases/questions.service.ts';
-import { CONTACT_ID, casesOfContact, contactMac } from '../../notices/wechat-contact.ts';
-import type { AppEnv } from '../app.ts';
-import { validationError } from '../errors.ts';
-
-const digest = (s: string) => createHash('sha256').update(s).digest();
-
-/** Constant-time token check: both sides hashed to equal length first. */
-export function tokenMatches(given: string, expected: string | undefined): boolean {
-  if (expected === undefined) return false;
-  return timingSafeEqual(digest(given), digest(expected));
-}
-
-/** The bearer token of a request, or null. */
-export function bearerOf(header: string | undefined): string | null {
-  const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  return m?.[1] ?? null;
-}
-
-export function requireBot(deps: Deps): MiddlewareHandler<AppEnv> {
-  return async (c, next) => {
-    const token = bearerOf(c.req.header('authorization'));
-    if (token === null) throw new AppError('UNAUTHENTICATED', '需要机器人令牌');
-    if (!tokenMatches(token, deps.config.botToken)) throw new AppError('FORBIDDEN', '令牌无效或机器人接口未启用');
-    await next();
-  };
-}
-
-/**
- * The per-address limits do not apply to the bot: all WeChat citizens arrive from its one address, and
- * it limits each contact itself (BOT_MESSAGES_PER_MINUTE).
- */
-export function botExempt(limiter: MiddlewareHandler): MiddlewareHandler<AppEnv> {
-  return async (c, next) => (c.get('channel') === 'wechat' ? next() : limiter(c, next));
-}
+import { CONTACT_ID, casesOfContact } from '../../notices/wechat-contact.ts';
+import { recordHandoff } from '../../notices/wechat-handoff.ts';
+import type { AppEnv } from '../app-env.ts';
+import { jsonBody } from '../parse.ts';
+import { requireBot } from './bot-auth.ts';
 
 function contactHeader(value: string | undefined): string {
   if (value === undefined || !CONTACT_ID.test(value)) throw new AppError('VALIDATION', '缺少或无效的 X-Wechat-Contact', [{ path: 'header.X-Wechat-Contact', message: '应为1到200个可见 ASCII 字符' }]);
@@ -57,15 +27,6 @@ const BotAnswer = z.object({ answer: z.string({ error: '请填写回复内容' }
 function noticeId(raw: string): string {
   const p = NoticeId.safeParse(raw);
   if (!p.success) throw new AppError('NOT_FOUND', '通知不存在');
-  return p.data;
-}
-
-async function jsonBody<T>(c: { req: { json(): Promise<unknown> } }, schema: z.ZodType<T>): Promise<T> {
-  const raw = await c.req.json().catch(() => {
-    throw new AppError('MALFORMED_BODY', '请求内容不是有效的 JSON');
-  });
-  const p = schema.safeParse(raw);
-  if (!p.success) throw validationError(p.error);
   return p.data;
 }
 
@@ -104,8 +65,8 @@ export function botRoutes(deps: Deps) {
   app.post('/bot/cases/:number/answers', async (c) => {
     const contact = contactHeader(c.req.header('x-wechat-contact'));
     const { answer } = await jsonBody(c, BotAnswer);
-    const number = c.req.param('number').trim().toUpperCase();
-    if (!/^XZ-\d{8}-\d{6,}$/.test(number)) throw new AppError('CASE_NOT_FOUND', '未找到该编号的案件，或查询码不正确');
+    const number = parseCaseNumber(c.req.param('number'));
+    if (!number) throw new AppError('CASE_NOT_FOUND', '未找到该编号的案件，或查询码不正确');
     const r = await answerLatestForContact(deps, contact, number, answer);
     c.header('Cache-Control', 'no-store');
     return c.json(r, 201);
@@ -115,12 +76,7 @@ export function botRoutes(deps: Deps) {
   app.post('/bot/handoffs', async (c) => {
     const contact = contactHeader(c.req.header('x-wechat-contact'));
     const { message } = await jsonBody(c, Handoff);
-    const id = randomUUID();
-    await deps.db
-      .insertInto('wechat_handoff')
-      .values({ id, contact_enc: deps.cipher.seal(contact, `wechat_handoff:${id}:contact`), contact_hmac: contactMac(deps.cipher, contact), message_enc: deps.cipher.seal(message, `wechat_handoff:${id}`), created_at: deps.clock.now().toISOString(), handled_at: null })
-      .execute();
-    return c.json({ id }, 201);
+    return c.json({ id: await recordHandoff(deps, contact, message) }, 201);
   });
   return app;
 }

@@ -1,12 +1,13 @@
 // The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with, and a
 // self-contained docs page (no external scripts: it may run on a government intranet).
-import { AnswerSchema } from './status.routes.ts';
 import { Hono } from 'hono';
 import { html, raw } from 'hono/html';
 import { z } from 'zod';
+import { CASE_NUMBER_EXAMPLE, CASE_NUMBER_RE } from '../../cases/case-number.ts';
 import { SUBMISSION_EXAMPLES, SubmissionSchema } from '../../cases/submission.schema.ts';
 import { ERROR_STATUS } from '../../lib/errors.ts';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../app-env.ts';
+import { AnswerSchema } from './api.schemas.ts';
 
 const ErrorSchema = z.object({
   error: z.object({
@@ -20,7 +21,7 @@ const ErrorSchema = z.object({
 const ReceiptSchema = z.object({
   submissionId: z.string(),
   receivedAt: z.string(),
-  cases: z.array(z.object({ number: z.string().regex(/^XZ-\d{8}-\d{6,}$/), kind: z.enum(['complaint', 'report', 'consultation']), statusUrl: z.string() })),
+  cases: z.array(z.object({ number: z.string().regex(CASE_NUMBER_RE), kind: z.enum(['complaint', 'report', 'consultation']), statusUrl: z.string() })),
   queryCode: z.string().describe('128+ random bits; shown once, stored only as a hash'),
   notice: z.string(),
   replayed: z.boolean(),
@@ -54,7 +55,9 @@ export function openApiDocument() {
         post: {
           summary: '提交投诉、举报或咨询 / Submit a complaint, report or consultation',
           description:
-            'A complaint needs the complainant\'s real name, phone and address, the business and the request (Order 121 Art. 10). A report may be anonymous. kind=both creates two linked cases. Send JSON, or multipart/form-data with a `submission` part (the same JSON as text) and up to 9 `files` parts (≤10 MB each; JPG/PNG/GIF/WEBP/HEIC, PDF, MP4/MOV, checked by content).',
+            'A complaint needs the complainant\'s real name, phone and address, the business and the request (Order 121 Art. 10). ' +
+            'A report may be anonymous. kind=both creates two linked cases. Send JSON, or multipart/form-data with a `submission` part ' +
+            '(the same JSON as text) and up to 9 `files` parts (≤10 MB each; JPG/PNG/GIF/WEBP/HEIC, PDF, MP4/MOV, checked by content).',
           parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'A retry with the same key returns the same answer and creates nothing.' }],
           requestBody: {
             required: true,
@@ -80,7 +83,7 @@ export function openApiDocument() {
         get: {
           summary: '查询办理进度 / Case status',
           parameters: [
-            { name: 'number', in: 'path', required: true, schema: { type: 'string', example: 'XZ-20261128-000123' } },
+            { name: 'number', in: 'path', required: true, schema: { type: 'string', example: CASE_NUMBER_EXAMPLE } },
             { name: 'X-Query-Code', in: 'header', required: false, schema: { type: 'string' }, description: 'The query code (or use ?code=)' },
             { name: 'code', in: 'query', required: false, schema: { type: 'string' } },
           ],
@@ -96,7 +99,7 @@ export function openApiDocument() {
         post: {
           summary: '回复办案人员的问题 / Answer a question staff asked',
           description: 'The question ids are in the status (`questions`). The answer is stored encrypted and shown to staff only; the timeline records that an answer was given.',
-          parameters: [{ name: 'number', in: 'path', required: true, schema: { type: 'string', example: 'XZ-20261128-000123' } }],
+          parameters: [{ name: 'number', in: 'path', required: true, schema: { type: 'string', example: CASE_NUMBER_EXAMPLE } }],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Answer' } } } },
           responses: {
             '201': { description: 'Answer recorded' },

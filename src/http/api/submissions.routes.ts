@@ -6,14 +6,13 @@ import { limitBody } from '../body-limit.ts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { ACCEPTED_TYPES_LABEL, type CheckedFile, type StoredFile, checkEvidenceFiles } from '../../cases/evidence.store.ts';
-import type { Channel } from '../../cases/intake.service.ts';
-import { type Submission, SubmissionSchema } from '../../cases/submission.schema.ts';
+import type { Channel } from '../../cases/case.table.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
 import { CONTACT_ID } from '../../notices/wechat-contact.ts';
-import { validationError } from '../errors.ts';
 import { rateLimit } from '../rate-limit.ts';
-import { botExempt } from './bot.routes.ts';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../app-env.ts';
+import { parseSubmission } from '../parse.ts';
+import { botExempt } from './bot-auth.ts';
 
 const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,200}$/);
 
@@ -60,12 +59,6 @@ async function checkFiles(files: File[], deps: Deps): Promise<CheckedFile[]> {
   if (errors.some((e) => e.reason === 'size')) throw new AppError('PAYLOAD_TOO_LARGE', `每个文件不能超过${Math.round(deps.config.uploads.maxFileBytes / 1048576)}MB`, fields);
   if (errors.some((e) => e.reason === 'type')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `只能上传${ACCEPTED_TYPES_LABEL}`, fields);
   throw new AppError('VALIDATION', fields[0]?.message ?? '文件有误', fields);
-}
-
-export function parseSubmission(raw: unknown): Submission {
-  const parsed = SubmissionSchema.safeParse(raw);
-  if (!parsed.success) throw validationError(parsed.error);
-  return parsed.data;
 }
 
 export function submissionRoutes(deps: Deps) {

@@ -2,7 +2,8 @@
 import type { CasePage, ClockQueueItem, SearchFilter } from '../../backoffice/case.queries.ts';
 import { SORTS } from '../../backoffice/case.queries.ts';
 import type { StaffUser } from '../../backoffice/session.service.ts';
-import { ROLE_LABELS, STAFF_ROLES, type StaffRole } from '../../backoffice/staff.service.ts';
+import { ROLE_LABELS } from '../../backoffice/staff.service.ts';
+import { STAFF_ROLES, type StaffRole } from '../../backoffice/staff.table.ts';
 import { CASE_KINDS, STATUSES } from '../../cases/case.machine.ts';
 import { CATEGORIES, TOWNSHIPS, URGENCIES } from '../../triage/triage.ts';
 import { categoryLabel, kindLabel, statusLabel, urgencyLabel, when } from './format.ts';
@@ -259,7 +260,7 @@ export interface UserRowView {
   id: string;
   username: string;
   display_name: string;
-  role: string;
+  role: StaffRole;
   unit_id: string | null;
   active: number;
 }
@@ -330,7 +331,7 @@ export function UsersPage(props: { user: StaffUser; token: string; users: UserRo
             <tr>
               <td>{u.username}</td>
               <td>{u.display_name}</td>
-              <td>{ROLE_LABELS[u.role as StaffRole] ?? u.role}</td>
+              <td>{ROLE_LABELS[u.role]}</td>
               <td>{u.unit_id ? (unitName.get(u.unit_id) ?? u.unit_id) : '—'}</td>
               <td>{u.active === 1 ? '在岗' : '停用'}</td>
             </tr>

@@ -2,11 +2,13 @@
 // source texts with what the anonymiser masked highlighted, an edit form, and approval (which publishes
 // and stops the D11 clock). Staff eyes only; no scripts.
 import type { StaffUser } from '../../backoffice/session.service.ts';
-import type { DispositionRow } from '../../db/schema.ts';
+import type { DispositionReview } from '../../publication/disposition.view.ts';
 import type { ReviewSource } from '../../publication/disposition.service.ts';
 import { PLACEHOLDERS, type PiiType } from '../../publication/anonymiser.ts';
 import { ErrorBox } from './backoffice.pages.tsx';
 import { BoLayout, CsrfInput } from './layout.tsx';
+
+type DispositionRow = DispositionReview['disposition'];
 
 const FIELD_LABELS: Record<ReviewSource['field'], string> = { findings: '查明的事实', decision: '处理决定', complaint: '投诉内容', business: '经营者名称' };
 const STATUS: Record<string, string> = { draft: '草稿，待审核', approved: '已审核', published: '已公开', withdrawn: '已撤回' };

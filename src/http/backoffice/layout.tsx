@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Child } from 'hono/jsx';
 import type { StaffUser } from '../../backoffice/session.service.ts';
-import { ROLE_LABELS, type StaffRole } from '../../backoffice/staff.service.ts';
+import { ROLE_LABELS } from '../../backoffice/staff.service.ts';
 import { CSRF_FIELD } from '../public/csrf.ts';
 import { NavItem } from '../public/layout.tsx';
 import { ICON, STYLESHEET } from '../public/static.ts';
@@ -64,7 +64,7 @@ export function BoLayout(props: { title: string; nav: BoNav; user: StaffUser | n
             ) : null}
             {u && props.token ? (
               <div class="who">
-                {u.display_name}（{ROLE_LABELS[u.role as StaffRole] ?? u.role}）{' '}
+                {u.display_name}（{ROLE_LABELS[u.role]}）{' '}
                 <form method="post" action="/staff/logout">
                   <CsrfInput token={props.token} />
                   <button type="submit" class="secondary">

@@ -3,6 +3,7 @@
 // suppression; a CSV of the same figures. Supervisors see their own unit only; admins everything.
 import type { StaffUser } from '../../backoffice/session.service.ts';
 import { CASE_KINDS } from '../../cases/case.machine.ts';
+import type { StaffStatisticsQuery } from '../../publication/staff-statistics.ts';
 import type { Statistics } from '../../publication/statistics.queries.ts';
 import { CATEGORIES, TOWNSHIPS } from '../../triage/triage.ts';
 import { BarChart, formatValue } from '../results/bar-chart.tsx';
@@ -10,14 +11,6 @@ import { Select } from './backoffice.pages.tsx';
 import { categoryLabel, kindLabel } from './format.ts';
 import { BoLayout } from './layout.tsx';
 
-export interface StaffStatisticsQuery {
-  from: string;
-  to: string;
-  kind?: string;
-  category?: string;
-  township?: string;
-  unitId?: string;
-}
 
 const monthLabel = (ym: string) => `${ym.slice(0, 4)}年${Number(ym.slice(5))}月`;
 const catLabel = (c: string) => (c === 'unclassified' ? '未分类' : categoryLabel(c));

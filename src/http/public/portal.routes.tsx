@@ -18,11 +18,13 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { SubmissionKind } from '../../cases/case.machine.ts';
 import type { StoredFile } from '../../cases/evidence.store.ts';
-import { getPublicStatus } from '../../cases/public-status.query.ts';
+import type { IntakeReceipt } from '../../cases/intake.service.ts';
+import { type PublicCaseStatus, getPublicStatus } from '../../cases/public-status.query.ts';
 import type { Deps } from '../../deps.ts';
 import { cstDate } from '../../lib/clock.ts';
 import { AppError, DEFAULT_MESSAGES, type FieldError } from '../../lib/errors.ts';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../app-env.ts';
+import { PORTAL_CSP } from '../csp.ts';
 import { zodFields } from '../errors.ts';
 import { rateLimit } from '../rate-limit.ts';
 import { CSRF_FIELD, CSRF_MESSAGES, type CsrfCheck, checkCsrf, ensureCsrfCookie, issueToken } from './csrf.ts';
@@ -32,24 +34,14 @@ import { ReceiptPage } from './receipt.page.tsx';
 import { ICON, STYLESHEET } from './static.ts';
 import { type AnswerFormState, LookupPage, LookupSchema, type LookupSlot, type LookupState, StatusPage } from './status.pages.tsx';
 import { answerQuestion } from '../../cases/questions.service.ts';
-import { type StaffQuestionSource, noStaffQuestions } from './staff-questions.ts';
+import { type StaffQuestionSource, questionsOfStatus } from './staff-questions.ts';
 import { ChooseKindPage, SubmissionFormPage } from './submit.pages.tsx';
 import { type FormValues, type ReadForm, checkFormFiles, groupErrors, isSubmissionKind, readForm, validateForm } from './submission.form.ts';
 
 export interface PortalOptions {
-  /** Questions staff asked (see staff-questions.ts); none until the back office exists. */
+  /** Another source of the questions staff asked (see staff-questions.ts); by default the public status's own. */
   staffQuestions?: StaffQuestionSource;
 }
-
-/** The portal's Content-Security-Policy: no script may run, nothing may load from another origin. */
-export const PORTAL_CSP = {
-  defaultSrc: ["'none'"],
-  styleSrc: ["'self'"],
-  imgSrc: ["'self'"],
-  formAction: ["'self'"],
-  baseUri: ["'none'"],
-  frameAncestors: ["'none'"],
-};
 
 export const HONEYPOT_MESSAGE = '提交未通过自动检查：请清空“防垃圾检查栏”后再提交。';
 export const RESUBMITTED_MESSAGE = '这份表单已经提交过一次，内容又有改动，所以没有再次登记。请核对下面的内容；确实需要另行提交的，请再次点击提交。';
@@ -67,7 +59,7 @@ const first = (v: unknown): string => {
 
 export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
   const app = new Hono<AppEnv>();
-  const staffQuestions = opts.staffQuestions ?? noStaffQuestions;
+  const staffQuestions = (status: PublicCaseStatus) => (opts.staffQuestions ? opts.staffQuestions(status.number) : Promise.resolve(questionsOfStatus(status)));
   const { uploads, rateLimits, trustProxy } = deps.config;
   const mac = (s: string) => deps.cipher.mac(s);
   const now = () => deps.clock.now().getTime();
@@ -162,7 +154,7 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
 
       const stored: StoredFile[] = [];
       for (const f of files.ok) stored.push(await deps.evidence.put(f.bytes, f.mime));
-      let receipt;
+      let receipt: IntakeReceipt;
       try {
         // The token's nonce is unique per rendered form: a re-posted form (reload, double click) replays this receipt.
         receipt = await deps.intake.submit({ submission: checked.submission, files: stored, channel: c.get('channel'), actor: c.get('actor'), idempotencyKey: `web-${csrf.nonce}` });
@@ -203,7 +195,7 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
       add('general', `${DEFAULT_MESSAGES.CASE_NOT_FOUND}。请核对后重试。`);
       return lookupPage(c, { values: { ...values, number: parsed.data.number }, errors }, 404);
     }
-    const questions = await staffQuestions(status.number);
+    const questions = await staffQuestions(status);
     return render(c, <StatusPage status={status} questions={questions} code={parsed.data.code} token={newToken(c)} />);
   });
 
@@ -233,7 +225,7 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
     }
     const again = async (state: AnswerFormState | null, flash: string | null, code: ContentfulStatusCode) => {
       const fresh = (await getPublicStatus(deps.db, parsed.data.number, parsed.data.code)) ?? status;
-      return render(c, <StatusPage status={fresh} questions={await staffQuestions(fresh.number)} code={parsed.data.code} token={newToken(c)} answer={state} flash={flash} />, code);
+      return render(c, <StatusPage status={fresh} questions={await staffQuestions(fresh)} code={parsed.data.code} token={newToken(c)} answer={state} flash={flash} />, code);
     };
     if (!csrf.ok) return again({ questionId, answer, errors: [CSRF_MESSAGES[csrf.reason]] }, null, 403);
     if (answer.trim() === '') return again({ questionId, answer, errors: ['请填写回复内容'] }, null, 422);

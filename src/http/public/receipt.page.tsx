@@ -33,7 +33,11 @@ export function receiptSvg(r: IntakeReceipt, statusUrl: string): string {
   const texts = lines
     .map((l, i) => `<text x="24" y="${56 + i * lineHeight}" font-size="${i === 1 ? 26 : 22}"${i <= 1 ? ' font-weight="bold"' : ''}>${xmlEscape(l)}</text>`)
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="760" height="${height}" viewBox="0 0 760 ${height}"><rect width="100%" height="100%" fill="#fff" stroke="#0b4f8a" stroke-width="6"/><g font-family="sans-serif" fill="#1b1b1b">${texts}</g></svg>`;
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="760" height="${height}" viewBox="0 0 760 ${height}">` +
+    '<rect width="100%" height="100%" fill="#fff" stroke="#0b4f8a" stroke-width="6"/>' +
+    `<g font-family="sans-serif" fill="#1b1b1b">${texts}</g></svg>`
+  );
 }
 
 export function receiptText(r: IntakeReceipt, statusUrl: string): string {

@@ -13,5 +13,8 @@ export const STYLESHEET = {
 /** A shield with a tick; SVG, ~250 bytes, so browsers stop asking for /favicon.ico. */
 export const ICON = {
   path: '/static/icon.svg',
-  body: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><path d="M16 2 4 6v9c0 8 5 13 12 15 7-2 12-7 12-15V6z" fill="#0b4f8a"/><path d="m10 16 4 4 8-9" stroke="#fff" stroke-width="3" fill="none"/></svg>',
+  body:
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">' +
+    '<path d="M16 2 4 6v9c0 8 5 13 12 15 7-2 12-7 12-15V6z" fill="#0b4f8a"/>' +
+    '<path d="m10 16 4 4 8-9" stroke="#fff" stroke-width="3" fill="none"/></svg>',
 } as const;

@@ -1,6 +1,7 @@
 // Status lookup: case number + query code (a POST, so the code is never in a URL) → public status,
 // public timeline, running deadlines and any question staff asked.
 import { z } from 'zod';
+import { CASE_NUMBER_EXAMPLE, CASE_NUMBER_FORMAT_ZH, CASE_NUMBER_RE } from '../../cases/case-number.ts';
 import type { PublicCaseStatus } from '../../cases/public-status.query.ts';
 import { toHalfWidth } from '../../cases/submission.schema.ts';
 import { CSRF_FIELD } from './csrf.ts';
@@ -9,13 +10,11 @@ import { cstText } from './format.ts';
 import { Layout } from './layout.tsx';
 import type { StaffQuestion } from './staff-questions.ts';
 
-export const CASE_NUMBER_RE = /^XZ-\d{8}-\d{6,}$/;
-
 export const LookupSchema = z.object({
   number: z
     .string({ error: '请填写案件编号' })
     .transform((s) => toHalfWidth(s).replace(/\s/g, '').replace(/[—－–]/g, '-').toUpperCase())
-    .pipe(z.string().min(1, { error: '请填写案件编号' }).regex(CASE_NUMBER_RE, { error: '案件编号格式应为“XZ-年月日-序号”，例如 XZ-20261120-000001' })),
+    .pipe(z.string().min(1, { error: '请填写案件编号' }).regex(CASE_NUMBER_RE, { error: `案件编号格式应为${CASE_NUMBER_FORMAT_ZH}，例如 ${CASE_NUMBER_EXAMPLE}` })),
   code: z
     .string({ error: '请填写查询码' })
     .trim()
@@ -86,7 +85,7 @@ export function LookupPage(props: { state: LookupState; token: string }) {
       <p class="lead">请输入提交时得到的案件编号和查询码。</p>
       <form method="post" action="/status" novalidate>
         <CsrfField name={CSRF_FIELD} token={props.token} />
-        <LookupField state={state} slot="number" label="案件编号" hint="例如 XZ-20261120-000001" autocomplete="off" />
+        <LookupField state={state} slot="number" label="案件编号" hint={`例如 ${CASE_NUMBER_EXAMPLE}`} autocomplete="off" />
         <LookupField state={state} slot="code" label="查询码" hint="提交时显示的查询码，不区分大小写，可以不输入短横线" autocomplete="off" />
         <div class="actions">
           <button type="submit">查询</button>

@@ -6,7 +6,7 @@
 import { SUBMISSION_KINDS, type SubmissionKind } from '../../cases/case.machine.ts';
 import type { Submission } from '../../cases/submission.schema.ts';
 import { AppError, type FieldError } from '../../lib/errors.ts';
-import { parseSubmission } from '../api/submissions.routes.ts';
+import { parseSubmission } from '../parse.ts';
 
 export const TEXT_FIELDS = [
   'description',

@@ -18,10 +18,10 @@ import type { Deps } from '../../deps.ts';
 import { AppError, DEFAULT_MESSAGES } from '../../lib/errors.ts';
 import { businessHistory, cleanFilter, getResult, iterateResults, listResults } from '../../publication/results.queries.ts';
 import { publicStatistics } from '../../publication/statistics.queries.ts';
-import type { AppEnv } from '../app.ts';
+import type { AppEnv } from '../app-env.ts';
+import { PORTAL_CSP } from '../csp.ts';
 import { errorResponse } from '../errors.ts';
 import { ErrorPage } from '../public/error.page.tsx';
-import { PORTAL_CSP } from '../public/portal.routes.tsx';
 import { atomFeed, csvStream } from './open-data.ts';
 import { BusinessPage, ResultDetailPage, ResultsListPage, StatisticsPage, WithdrawnPage } from './results.pages.tsx';
 

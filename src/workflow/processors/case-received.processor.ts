@@ -1,14 +1,41 @@
-// case.received: triage the new case (kind, category, urgency, suspected crime, place, business), then
-// route and assign it. Idempotent: a case that has left `received` is skipped, so a second delivery of
-// the same job changes nothing.
+// case.received: the pipeline a new case runs through, in one transaction, so a crash leaves the case
+// either untouched (the job retries) or all the way through:
+//   1. alarms   the clocks intake started at receipt (D1, D4) get their reminder and escalation jobs;
+//   2. classify triage labels and reasons, related cases, abuse flags; a repeat by the same reporter is
+//               folded into the earlier case (Order 121 Art. 35) and goes no further;
+//   3. route    the routing rules pick the station of the case's township, or the intake centre;
+//   4. assign   a handler of that station by skill and load, or the station's queue.
+// Idempotent: a case that has left `received` is skipped, so a second delivery changes nothing.
 import { findCaseById } from '../../cases/case.repository.ts';
-import { triageCase } from '../../triage/triage.service.ts';
+import { clockContext, scheduleCaseAlarms } from '../../deadlines/clock.service.ts';
+import type { Deps } from '../../deps.ts';
+import { assignRoutedCase } from '../../routing/assignment.ts';
+import { routeCase } from '../../routing/routing.rules.ts';
+import { classifyCase } from '../../triage/triage.service.ts';
 import type { Processor } from '../worker.ts';
 
+export interface PipelineOutcome {
+  applied: boolean;
+  detail: string;
+}
+
+export async function receiveCase(deps: Pick<Deps, 'db' | 'clock'>, caseId: string): Promise<PipelineOutcome> {
+  return deps.db.transaction().execute(async (trx) => {
+    const received = await findCaseById(trx, caseId);
+    if (!received) return { applied: false, detail: 'case not found' };
+    if (received.status !== 'received') return { applied: false, detail: `case is ${received.status}` };
+    const now = deps.clock.now();
+    await scheduleCaseAlarms(trx, await clockContext(trx), caseId, now);
+    const folded = await classifyCase(trx, received, now);
+    if (folded) return { applied: true, detail: folded };
+    const triaged = await findCaseById(trx, caseId);
+    if (!triaged) throw new Error(`case ${caseId} vanished inside its own transaction`);
+    const route = await routeCase(trx, triaged);
+    return { applied: true, detail: await assignRoutedCase(trx, triaged, route, now) };
+  });
+}
+
 export const caseReceived: Processor<'case.received'> = async ({ caseId }, { deps }) => {
-  const row = await findCaseById(deps.db, caseId);
-  if (!row) return { outcome: 'skipped', detail: 'case not found' };
-  if (row.status !== 'received') return { outcome: 'skipped', detail: `case is ${row.status}` };
-  const result = await triageCase(deps, caseId);
+  const result = await receiveCase(deps, caseId);
   return { outcome: result.applied ? 'done' : 'skipped', detail: result.detail };
 };

@@ -6,7 +6,8 @@ import { DelayedError } from 'bullmq';
 import { applyTransitionIn } from '../../cases/case.repository.ts';
 import { alarmsFor, clockContext, ruleOf } from '../../deadlines/clock.service.ts';
 import { formatCst } from '../../lib/clock.ts';
-import { INTAKE_UNIT_ID, notify, supervisorsOf } from '../../routing/assignment.ts';
+import { notifyStaff, supervisorsOf } from '../../notices/staff-notice.ts';
+import { INTAKE_UNIT_ID } from '../../routing/routing.rules.ts';
 import type { Processor } from '../worker.ts';
 
 export const clockAlarm: Processor<'clock.alarm'> = async ({ clockId, kind, fireAt }, { deps, job, token }) => {
@@ -51,12 +52,12 @@ export async function fireAlarm(deps: Parameters<Processor<'clock.alarm'>>[1]['d
     const due = formatCst(new Date(clock.due_at!));
     if (a.kind === 'remind') {
       const to = [...(c.assignee_id ? [c.assignee_id] : supervisors), ...police];
-      await notify(trx, to, c.id, 'deadline_reminder', `${c.number}：${rule.nameZh}将于 ${due} 到期`, at);
+      await notifyStaff(trx, to, c.id, 'deadline_reminder', `${c.number}：${rule.nameZh}将于 ${due} 到期`, at);
       return { outcome: 'done' as const, detail: `reminded ${to.length}` };
     }
     await trx.updateTable('case_clock').set({ overdue_at: at, updated_at: at }).where('id', '=', clock.id).execute();
     await applyTransitionIn(trx, c.id, { type: 'escalate', reason: `${rule.nameZh}已于 ${due} 到期`, data: { clock: clock.clock, clockId: clock.id, due: clock.due_at } }, { role: 'system', id: null }, now, { patch: { overdue: 1 } });
-    await notify(trx, [...supervisors, ...police], c.id, 'deadline_overdue', `超期：${c.number} 的${rule.nameZh}已于 ${due} 到期`, at);
+    await notifyStaff(trx, [...supervisors, ...police], c.id, 'deadline_overdue', `超期：${c.number} 的${rule.nameZh}已于 ${due} 到期`, at);
     return { outcome: 'done' as const, detail: 'escalated' };
   });
 }

@@ -7,7 +7,7 @@ import { addDays } from '../../deadlines/cst.ts';
 import { DEFAULT_JOB_OPTIONS } from '../jobs.ts';
 import { alarmJobId, alarmsFor, clockContext, dueOf } from '../../deadlines/clock.service.ts';
 import { cstDate } from '../../lib/clock.ts';
-import { notify } from '../../routing/assignment.ts';
+import { notifyStaff } from '../../notices/staff-notice.ts';
 import type { Processor } from '../worker.ts';
 import { fireAlarm } from './clock-alarm.processor.ts';
 
@@ -65,7 +65,7 @@ export async function reconcileClocks(deps: Parameters<Processor<'clocks.reconci
     const already = await deps.db.selectFrom('staff_notification').select('id').where('kind', '=', kind).limit(1).executeTakeFirst();
     if (!already) {
       const admins = await deps.db.selectFrom('staff_user').select('id').where('role', '=', 'admin').where('active', '=', 1).execute();
-      await notify(deps.db, admins.map((a) => a.id), null, kind, `节假日表只到 ${lastYear} 年底：请录入国务院公布的 ${lastYear + 1} 年节假日和调休安排，否则之后的期限无法计算`, at);
+      await notifyStaff(deps.db, admins.map((a) => a.id), null, kind, `节假日表只到 ${lastYear} 年底：请录入国务院公布的 ${lastYear + 1} 年节假日和调休安排，否则之后的期限无法计算`, at);
       deps.logger.warn({ lastYear }, 'holiday calendar horizon is near: enter the next year');
       stats.horizonAlert = true;
     }

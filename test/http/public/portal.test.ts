@@ -1,10 +1,11 @@
 // The web portal over HTTP, in memory (app.request), on a real database: what a citizen depends on.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { Hono } from 'hono';
+import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/http/app.ts';
-import { PORTAL_CSP, portalRoutes } from '../../../src/http/public/portal.routes.tsx';
+import { PORTAL_CSP } from '../../../src/http/csp.ts';
+import { portalRoutes } from '../../../src/http/public/portal.routes.tsx';
 import { STYLESHEET } from '../../../src/http/public/static.ts';
 import { ManualClock } from '../../../src/lib/clock.ts';
 import type { TestDeps } from '../../helpers/env.ts';
@@ -67,6 +68,7 @@ function control(html: string, name: string): string {
   if (!m) throw new Error(`no control ${name}`);
   return m[0];
 }
+// biome-ignore lint/suspicious/noShadowRestrictedNames: a local helper (the value of a form control), never Object.prototype.valueOf
 const valueOf = (html: string, name: string) => /value="([^"]*)"/.exec(control(html, name))?.[1];
 const textareaOf = (html: string, name: string) => new RegExp(`name="${name}"[^>]*>([^<]*)</textarea>`).exec(html)?.[1];
 

@@ -2,7 +2,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { SUBMISSION_EXAMPLES, type SubmissionInput } from '../../../src/cases/submission.schema.ts';
-import { parseSubmission } from '../../../src/http/api/submissions.routes.ts';
+import { parseSubmission } from '../../../src/http/parse.ts';
 import { issueToken, verifyToken } from '../../../src/http/public/csrf.ts';
 import { FIELDS_BY_KIND, type FieldName, type FormValues, checkFormFiles, errorSlot, groupErrors, readForm, toSubmissionInput, validateForm } from '../../../src/http/public/submission.form.ts';
 import { EXE_HEADER, PNG_1x1 } from '../../helpers/files.ts';

@@ -1,0 +1,51 @@
+// Everything the back office's case page needs besides the case view itself: the actions this user may
+// take now (with the handlers they may assign to), the referral panel of a report, whether the case has
+// a publication record to review. Read after the scope check (loadCaseView throws first).
+import type { TransitionEvent } from '../cases/case.machine.ts';
+import type { Deps } from '../deps.ts';
+import { caseHasDisposition } from '../publication/disposition.view.ts';
+import { type ReferralRowView, mayPropose, referralsOfCase, staffSteps } from '../referral/referral.view.ts';
+import { assignableHandlers, formActions } from './case.actions.ts';
+import { type CaseView, loadCaseView } from './case.view.ts';
+import { mayRevealIdentity } from './scope.ts';
+import type { StaffUser } from './session.service.ts';
+import { policeUnits } from './unit.service.ts';
+
+export interface ReferralPanelData {
+  referrals: ReferralRowView[];
+  canPropose: boolean;
+  /** Per referral, the steps this user may take now. */
+  steps: Map<string, string[]>;
+  policeUnits: { id: string; name: string }[];
+}
+
+export interface CasePageData {
+  view: CaseView;
+  /** Actions with a form that this user may take now. */
+  events: TransitionEvent[];
+  handlers: Awaited<ReturnType<typeof assignableHandlers>>;
+  identityAllowed: boolean;
+  /** A report's referrals, when it has any or one may be proposed now; otherwise null. */
+  referral: ReferralPanelData | null;
+  /** The case has a publication record and this user reviews them. */
+  dispositionLink: boolean;
+}
+
+export async function casePageData(deps: Deps, user: StaffUser, caseId: string): Promise<CasePageData> {
+  const view = await loadCaseView(deps, user, caseId);
+  const role = user.role;
+  const isReport = view.row.kind === 'report';
+  const referrals = isReport ? await referralsOfCase(deps.db, caseId) : [];
+  const proposable = isReport && mayPropose(role, view.row, referrals);
+  const referral =
+    isReport && (referrals.length > 0 || proposable)
+      ? { referrals, canPropose: ['handler', 'supervisor'].includes(role) && proposable, steps: new Map(referrals.map((r) => [r.id, staffSteps(role, r)])), policeUnits: await policeUnits(deps.db) }
+      : null;
+  // Clock actions only where a clock can take them (the machine allows them in any open status).
+  const events = formActions(view.row, role).filter((e) =>
+    e === 'pause_clock' ? view.clocks.some((k) => k.status === 'running' && k.pausable.length > 0) : e === 'resume_clock' ? view.clocks.some((k) => k.status === 'paused') : e === 'extend_clock' ? view.clocks.some((k) => k.status === 'running' && k.extendable) : true,
+  );
+  const handlers = events.includes('assign') || events.includes('reassign') ? await assignableHandlers(deps, user) : [];
+  const dispositionLink = (await caseHasDisposition(deps.db, caseId)) && ['handler', 'supervisor'].includes(role);
+  return { view, events, handlers, identityAllowed: mayRevealIdentity(user, view.row), referral, dispositionLink };
+}

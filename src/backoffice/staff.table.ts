@@ -1,0 +1,84 @@
+// Staff accounts, sessions, sign-in throttling (migrations 0002, 0020) and the audit log.
+import type { Role } from '../cases/case.machine.ts';
+
+export const STAFF_ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin', 'police'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export const AUDIT_ACTIONS = [
+  'sign_in',
+  'sign_in_failed',
+  'sign_in_locked',
+  'sign_out',
+  'sign_out_everywhere',
+  'password_changed',
+  'user_created',
+  'unit_created',
+  'identity_viewed',
+  'case_action',
+  'export',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Who an audit row names: a role, or 'cli' for the admin command line. */
+export type AuditActorRole = Role | 'cli';
+
+export interface StaffUserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: StaffRole;
+  unit_id: string | null;
+  /** JSON array of category skills, e.g. ["special_food","school_canteen"]. */
+  skills: string;
+  capacity: number;
+  active: number;
+  last_assigned_at: string | null;
+  password_hash: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StaffSessionTable {
+  /** sha256 (hex) of the random token in the cookie. */
+  id: string;
+  user_id: string;
+  created_at: string;
+  last_seen_at: string;
+  /** Absolute expiry; the idle limit is checked against last_seen_at. */
+  expires_at: string;
+}
+
+export interface StaffLoginThrottleTable {
+  username: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actor_id: string | null;
+  /** A staff role, 'system', 'cli', or null for an unknown user (a failed sign-in). */
+  actor_role: AuditActorRole | null;
+  action: AuditAction;
+  case_id: string | null;
+  /** JSON; never personal data (a reason typed by staff, event names, ids). */
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface StaffTables {
+  staff_user: StaffUserTable;
+  staff_session: StaffSessionTable;
+  staff_login_throttle: StaffLoginThrottleTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+}

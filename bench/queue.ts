@@ -36,7 +36,9 @@ const units = (raw.prepare(`select id from unit where kind = 'station'`).all() a
 const now = new Date('2026-11-28T02:00:00Z');
 const at = now.toISOString();
 const handlers = new Map<string, string[]>();
-const insertUser = raw.prepare(`insert into staff_user (id, username, display_name, role, unit_id, skills, capacity, active, created_at, updated_at) values (?, ?, ?, ?, ?, '[]', 1000000, 1, ?, ?)`);
+const insertUser = raw.prepare(
+  `insert into staff_user (id, username, display_name, role, unit_id, skills, capacity, active, created_at, updated_at) values (?, ?, ?, ?, ?, '[]', 1000000, 1, ?, ?)`,
+);
 for (const u of units) {
   const list: string[] = [];
   for (let i = 0; i < 8; i++) {
@@ -47,14 +49,47 @@ for (const u of units) {
   handlers.set(u, list);
   insertUser.run(randomUUID(), `s-${u}`, 'supervisor', 'supervisor', u, at, at);
 }
-const cols = ['id', 'number', 'submission_id', 'kind', 'status', 'channel', 'received_at', 'rule_version', 'business_name', 'township', 'description', 'query_code_hash', 'unit_id', 'assignee_id', 'category', 'urgency', 'urgency_rank', 'business_key', 'version', 'created_at', 'updated_at'];
+const cols = [
+  'id',
+  'number',
+  'submission_id',
+  'kind',
+  'status',
+  'channel',
+  'received_at',
+  'rule_version',
+  'business_name',
+  'township',
+  'description',
+  'query_code_hash',
+  'unit_id',
+  'assignee_id',
+  'category',
+  'urgency',
+  'urgency_rank',
+  'business_key',
+  'version',
+  'created_at',
+  'updated_at',
+];
 const insertCase = raw.prepare(`insert into intake_case (${cols.join(', ')}) values (${cols.map(() => '?').join(', ')})`);
-const insertClock = raw.prepare(`insert into case_clock (id, case_id, clock, rule_version, started_at, due_at, status, unit_id, created_at, updated_at) values (?, ?, ?, 'order121', ?, ?, 'running', ?, ?, ?)`);
-const categories = ['catering', 'school_canteen', 'food_production', 'food_retail', 'online_food', 'agricultural_products', 'special_food', 'other_non_food'];
+const insertClock = raw.prepare(
+  `insert into case_clock (id, case_id, clock, rule_version, started_at, due_at, status, unit_id, created_at, updated_at) values (?, ?, ?, 'order121', ?, ?, 'running', ?, ?, ?)`,
+);
+const categories = [
+  'catering',
+  'school_canteen',
+  'food_production',
+  'food_retail',
+  'online_food',
+  'agricultural_products',
+  'special_food',
+  'other_non_food',
+];
 const urgencies = ['urgent', 'high', 'normal', 'low'];
 const openStatuses = ['triaged', 'assigned', 'accepted', 'verifying', 'case_opened', 'mediating'];
 let rnd = 42;
-const rand = () => ((rnd = (rnd * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rand = () => (rnd = (rnd * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 const pick = <T>(a: readonly T[]): T => a[Math.floor(rand() * a.length)]!;
 const t0 = performance.now();
 const seed = raw.transaction((from: number, to: number) => {
@@ -67,8 +102,40 @@ const seed = raw.transaction((from: number, to: number) => {
     const assignee = status === 'triaged' ? null : pick(handlers.get(unit)!);
     const urgency = pick(urgencies);
     const day = received.toISOString().slice(0, 10).replaceAll('-', '');
-    insertCase.run(id, `XZ-${day}-${String(i).padStart(7, '0')}`, id, rand() < 0.5 ? 'complaint' : 'report', status, 'api', received.toISOString(), 'order121', `商户${i % 50_000}`, pick(TOWNSHIPS), '一段描述文字，记录消费者反映的问题和诉求。', 'x', unit, assignee, pick(categories), urgency, urgencies.indexOf(urgency), `商户${i % 50_000}`, 1, at, at);
-    if (open) insertClock.run(randomUUID(), id, rand() < 0.5 ? 'D1' : 'D4', received.toISOString(), new Date(now.getTime() + Math.floor((rand() - 0.2) * 20 * 86_400_000)).toISOString(), unit, at, at);
+    insertCase.run(
+      id,
+      `XZ-${day}-${String(i).padStart(7, '0')}`,
+      id,
+      rand() < 0.5 ? 'complaint' : 'report',
+      status,
+      'api',
+      received.toISOString(),
+      'order121',
+      `商户${i % 50_000}`,
+      pick(TOWNSHIPS),
+      '一段描述文字，记录消费者反映的问题和诉求。',
+      'x',
+      unit,
+      assignee,
+      pick(categories),
+      urgency,
+      urgencies.indexOf(urgency),
+      `商户${i % 50_000}`,
+      1,
+      at,
+      at,
+    );
+    if (open)
+      insertClock.run(
+        randomUUID(),
+        id,
+        rand() < 0.5 ? 'D1' : 'D4',
+        received.toISOString(),
+        new Date(now.getTime() + Math.floor((rand() - 0.2) * 20 * 86_400_000)).toISOString(),
+        unit,
+        at,
+        at,
+      );
   }
 });
 for (let i = 0; i < N; i += 20_000) seed(i, Math.min(N, i + 20_000));
@@ -81,7 +148,14 @@ const unit = units[0]!;
 const handler: StaffUser = { id: handlers.get(unit)![0]!, username: 'h', display_name: 'h', role: 'handler', unit_id: unit };
 const supervisor: StaffUser = { id: 'sup', username: 's', display_name: 's', role: 'supervisor', unit_id: unit };
 const admin: StaffUser = { id: 'adm', username: 'a', display_name: 'a', role: 'admin', unit_id: null };
-const someId = (await kdb.selectFrom('intake_case').select('id').limit(1).offset(Math.floor(N / 2)).executeTakeFirstOrThrow()).id;
+const someId = (
+  await kdb
+    .selectFrom('intake_case')
+    .select('id')
+    .limit(1)
+    .offset(Math.floor(N / 2))
+    .executeTakeFirstOrThrow()
+).id;
 const f = (o: Record<string, string>) => SearchSchema.parse(o);
 
 const cases: [string, () => Promise<unknown>][] = [
@@ -92,7 +166,10 @@ const cases: [string, () => Promise<unknown>][] = [
   ['supervisor: overdue', () => clockQueue(kdb, supervisor, 'overdue', 1, now)],
   ['supervisor: search open, urgent, by due', () => listCases(kdb, supervisor, 'search', f({ open: '1', urgency: 'urgent' }), now)],
   ['admin: search newest first', () => listCases(kdb, admin, 'search', f({ sort: 'received_desc' }), now)],
-  ['admin: search category + township', () => listCases(kdb, admin, 'search', f({ category: 'school_canteen', township: '龙湖镇', sort: 'received_desc' }), now)],
+  [
+    'admin: search category + township',
+    () => listCases(kdb, admin, 'search', f({ category: 'school_canteen', township: '龙湖镇', sort: 'received_desc' }), now),
+  ],
   ['admin: search page 200', () => listCases(kdb, admin, 'search', f({ sort: 'received_desc', page: '200' }), now)],
 ];
 const rows: Record<string, string | number>[] = [];
@@ -105,7 +182,11 @@ for (const [name, run] of cases) {
     times.push(performance.now() - s);
   }
   times.sort((a, b) => a - b);
-  rows.push({ query: name, 'p50 ms': Number(times[Math.floor(RUNS * 0.5)]!.toFixed(2)), 'p99 ms': Number(times[Math.min(RUNS - 1, Math.floor(RUNS * 0.99))]!.toFixed(2)) });
+  rows.push({
+    query: name,
+    'p50 ms': Number(times[Math.floor(RUNS * 0.5)]!.toFixed(2)),
+    'p99 ms': Number(times[Math.min(RUNS - 1, Math.floor(RUNS * 0.99))]!.toFixed(2)),
+  });
 }
 console.log(`\nBack-office queues with ${N.toLocaleString()} cases (SQLite, ${RUNS} runs each)`);
 console.table(rows);

@@ -64,12 +64,26 @@ async function main() {
   const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 300; i++) {
-    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
   const body = JSON.stringify(SUBMISSION_EXAMPLES.complaint.value);
   const run = async (p: string, duration: number) =>
-    autocannon({ url: `${base}${p}`, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration, pipelining: 1 });
+    autocannon({
+      url: `${base}${p}`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      connections,
+      duration,
+      pipelining: 1,
+    });
 
   try {
     // Warm up both paths (JIT, SQLite page cache), then measure.
@@ -86,7 +100,9 @@ async function main() {
       errors: r.errors + r.non2xx,
       '2xx': r['2xx'],
     });
-    console.log(`\nShiantong benchmark — ${connections} connections, ${seconds}s each, database ${usePg ? 'PostgreSQL' : `SQLite (synchronous=${env.SQLITE_SYNCHRONOUS})`}, Node ${process.version}`);
+    console.log(
+      `\nShiantong benchmark — ${connections} connections, ${seconds}s each, database ${usePg ? 'PostgreSQL' : `SQLite (synchronous=${env.SQLITE_SYNCHRONOUS})`}, Node ${process.version}`,
+    );
     console.table([row('(a) baseline: parse + zod validate', a), row('(b) durable POST /api/v1/submissions', b)]);
     console.log(`server peak RSS: ${rss} MB (whole run)`);
     const ratio = b.requests.average / a.requests.average;

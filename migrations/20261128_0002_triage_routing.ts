@@ -70,8 +70,14 @@ export async function up(db: AnyDb): Promise<void> {
     await db.schema.alterTable('intake_case').addColumn(col, 'text').execute();
   }
   await db.schema.alterTable('intake_case').addColumn('urgency_rank', 'integer').execute();
-  await db.schema.alterTable('intake_case').addColumn('suspected_crime', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-  await db.schema.alterTable('intake_case').addColumn('needs_details', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('intake_case')
+    .addColumn('suspected_crime', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
+  await db.schema
+    .alterTable('intake_case')
+    .addColumn('needs_details', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   await db.schema.alterTable('party').addColumn('name_hmac', 'text').execute();
   await db.schema.createIndex('intake_case_unit_idx').on('intake_case').columns(['unit_id', 'status', 'urgency_rank']).execute();
   await db.schema.createIndex('intake_case_assignee_idx').on('intake_case').columns(['assignee_id', 'status']).execute();
@@ -79,7 +85,10 @@ export async function up(db: AnyDb): Promise<void> {
   await db.schema.createIndex('party_address_idx').on('party').column('address_hmac').execute();
 
   const at = new Date().toISOString();
-  await db.insertInto('unit').values({ id: 'intake', name: '新郑市市场监督管理局投诉举报中心', kind: 'intake_centre', active: 1, created_at: at }).execute();
+  await db
+    .insertInto('unit')
+    .values({ id: 'intake', name: '新郑市市场监督管理局投诉举报中心', kind: 'intake_centre', active: 1, created_at: at })
+    .execute();
   await db
     .insertInto('unit')
     .values(DIVISIONS.map(([code, , station]) => ({ id: `station-${code}`, name: station, kind: 'station', active: 1, created_at: at })))
@@ -95,7 +104,18 @@ export async function down(db: AnyDb): Promise<void> {
     await db.schema.dropIndex(idx).ifExists().execute();
   }
   await db.schema.alterTable('party').dropColumn('name_hmac').execute();
-  for (const col of ['category', 'urgency', 'crime_basis', 'business_key', 'triage', 'flags', 'other_authority', 'urgency_rank', 'suspected_crime', 'needs_details']) {
+  for (const col of [
+    'category',
+    'urgency',
+    'crime_basis',
+    'business_key',
+    'triage',
+    'flags',
+    'other_authority',
+    'urgency_rank',
+    'suspected_crime',
+    'needs_details',
+  ]) {
     await db.schema.alterTable('intake_case').dropColumn(col).execute();
   }
   for (const t of ['staff_notification', 'staff_user', 'unit_township', 'unit']) await db.schema.dropTable(t).ifExists().execute();

@@ -54,13 +54,20 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('fired_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('clock_alarm_pk', ['clock_id', 'kind', 'fire_at'])
     .execute();
-  await db.schema.alterTable('intake_case').addColumn('overdue', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('intake_case')
+    .addColumn('overdue', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
   // Delayed jobs (alarms) go through the outbox too: when to run, and a deterministic job id.
   await db.schema.alterTable('outbox').addColumn('run_at', 'text').execute();
   await db.schema.alterTable('outbox').addColumn('job_id', 'text').execute();
 
   const seed = JSON.parse(readFileSync(new URL('./data/calendar-2004-2026.json', import.meta.url), 'utf8')) as SeedFile;
-  for (let i = 0; i < seed.days.length; i += 200) await db.insertInto('calendar_day').values(seed.days.slice(i, i + 200)).execute();
+  for (let i = 0; i < seed.days.length; i += 200)
+    await db
+      .insertInto('calendar_day')
+      .values(seed.days.slice(i, i + 200))
+      .execute();
   const at = new Date().toISOString();
   await db
     .insertInto('app_setting')

@@ -87,5 +87,6 @@ export async function up(db: AnyDb): Promise<void> {
 }
 
 export async function down(db: AnyDb): Promise<void> {
-  for (const t of ['hotspot_alert_case', 'hotspot_alert', 'disposition_revision', 'disposition']) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of ['hotspot_alert_case', 'hotspot_alert', 'disposition_revision', 'disposition'])
+    await db.schema.dropTable(t).ifExists().execute();
 }

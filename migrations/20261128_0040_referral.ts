@@ -42,7 +42,13 @@ export async function up(db: AnyDb): Promise<void> {
     .execute();
   await db
     .insertInto('unit')
-    .values({ id: 'police-xz', name: '新郑市公安局食品药品与环境犯罪侦查大队', kind: 'police', active: 1, created_at: new Date().toISOString() })
+    .values({
+      id: 'police-xz',
+      name: '新郑市公安局食品药品与环境犯罪侦查大队',
+      kind: 'police',
+      active: 1,
+      created_at: new Date().toISOString(),
+    })
     .execute();
 }
 

@@ -7,7 +7,11 @@ type AnyDb = Kysely<any>;
 
 export async function up(db: AnyDb): Promise<void> {
   await db.schema.createIndex('intake_case_unit_assignee_idx').on('intake_case').columns(['unit_id', 'assignee_id', 'status']).execute();
-  await db.schema.createIndex('intake_case_category_township_idx').on('intake_case').columns(['category', 'township', 'received_at']).execute();
+  await db.schema
+    .createIndex('intake_case_category_township_idx')
+    .on('intake_case')
+    .columns(['category', 'township', 'received_at'])
+    .execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {

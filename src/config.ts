@@ -3,9 +3,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
-const bool = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -20,8 +18,14 @@ export const EnvSchema = z.object({
     .regex(/^(postgres(ql)?:\/\/|sqlite:)/, 'must start with postgres://, postgresql:// or sqlite:')
     .optional(),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional(),
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('shiantong'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('shiantong'),
   IDENTITY_KEY: z
     .string()
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded in base64')
@@ -36,7 +40,10 @@ export const EnvSchema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
   GROUP_COMMIT_WINDOW_MS: z.coerce.number().min(0).max(50).default(2),
   /** Shared secret of the WeChat bot (Authorization: Bearer …); the bot API is off when unset. */
-  BOT_TOKEN: z.string().regex(/^[\x21-\x7e]{16,200}$/, 'must be 16 to 200 visible ASCII characters').optional(),
+  BOT_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{16,200}$/, 'must be 16 to 200 visible ASCII characters')
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -47,7 +54,9 @@ export interface Config {
   readonly host: string;
   readonly publicBaseUrl: string | undefined;
   readonly dataDir: string;
-  readonly database: { readonly kind: 'sqlite'; readonly file: string; readonly synchronous: 'FULL' | 'NORMAL' } | { readonly kind: 'postgres'; readonly url: string };
+  readonly database:
+    | { readonly kind: 'sqlite'; readonly file: string; readonly synchronous: 'FULL' | 'NORMAL' }
+    | { readonly kind: 'postgres'; readonly url: string };
   readonly redis: { readonly url: string; readonly explicit: boolean };
   readonly queuePrefix: string;
   /** Base64 key from the environment; when absent, main() loads or creates DATA_DIR/identity.key. */

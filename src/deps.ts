@@ -51,7 +51,10 @@ export function createDeps(p: {
     clock: p.clock,
     cipher,
     evidence: new EvidenceStore(path.join(config.dataDir, 'evidence')),
-    intake: new IntakeService({ db: p.db, cipher, clock: p.clock, ...(p.onCommitted ? { onCommitted: p.onCommitted } : {}) }, { windowMs: config.groupCommitWindowMs }),
+    intake: new IntakeService(
+      { db: p.db, cipher, clock: p.clock, ...(p.onCommitted ? { onCommitted: p.onCommitted } : {}) },
+      { windowMs: config.groupCommitWindowMs },
+    ),
     publicBaseUrl: config.publicBaseUrl ?? `http://${host}:${config.port}`,
     databaseReady: () => databaseAnswers(p.db),
     redisReady: p.redisReady,

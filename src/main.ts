@@ -25,9 +25,17 @@ async function main(): Promise<void> {
     throw e;
   }
   const db = config.database.kind === 'sqlite' ? `SQLite ${config.database.file}` : 'PostgreSQL';
-  const lines = [`食安通 Shiantong is running (role=${config.role}, database=${db}, redis=${config.redis.url.replace(/\/\/[^@]*@/, '//***@')})`];
+  const lines = [
+    `食安通 Shiantong is running (role=${config.role}, database=${db}, redis=${config.redis.url.replace(/\/\/[^@]*@/, '//***@')})`,
+  ];
   if (runtime.url) {
-    lines.push(`  Home:        ${runtime.url}/   (citizens: submit, follow up, published results)`, `  Back office: ${runtime.url}/staff/login   (staff and police)`, `  API docs:    ${runtime.url}/api/v1/docs`, `  OpenAPI:     ${runtime.url}/api/v1/openapi.json`, `  Health:      ${runtime.url}/healthz  ${runtime.url}/readyz`);
+    lines.push(
+      `  Home:        ${runtime.url}/   (citizens: submit, follow up, published results)`,
+      `  Back office: ${runtime.url}/staff/login   (staff and police)`,
+      `  API docs:    ${runtime.url}/api/v1/docs`,
+      `  OpenAPI:     ${runtime.url}/api/v1/openapi.json`,
+      `  Health:      ${runtime.url}/healthz  ${runtime.url}/readyz`,
+    );
   }
   if (runtime.workers.length) lines.push(`  Workers:     ${runtime.workers.length} queue worker(s)`);
   console.log(lines.join('\n'));

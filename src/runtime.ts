@@ -50,7 +50,10 @@ async function loadIdentityKey(config: Config, logger: Logger): Promise<Buffer> 
   await fs.writeFile(file, `${newIdentityKey()}\n`, { mode: 0o600, flag: 'wx' }).catch((e: NodeJS.ErrnoException) => {
     if (e.code !== 'EEXIST') throw e; // another process created it first: use theirs
   });
-  logger.warn({ file }, 'No IDENTITY_KEY configured: generated a new identity encryption key. Back it up — without it, stored identities cannot be read. Set IDENTITY_KEY in production.');
+  logger.warn(
+    { file },
+    'No IDENTITY_KEY configured: generated a new identity encryption key. Back it up — without it, stored identities cannot be read. Set IDENTITY_KEY in production.',
+  );
   return loadIdentityKey(config, logger);
 }
 
@@ -58,7 +61,9 @@ async function loadIdentityKey(config: Config, logger: Logger): Promise<Buffer> 
 async function ensureRedis(config: Config, logger: Logger): Promise<ChildProcess | null> {
   if (await redisAnswers(config.redis.url)) return null;
   if (config.redis.explicit) {
-    throw new StartupError(`Redis at REDIS_URL=${config.redis.url.replace(/\/\/[^@]*@/, '//***@')} does not answer. Start it, or fix REDIS_URL.`);
+    throw new StartupError(
+      `Redis at REDIS_URL=${config.redis.url.replace(/\/\/[^@]*@/, '//***@')} does not answer. Start it, or fix REDIS_URL.`,
+    );
   }
   const found = spawnSync('sh', ['-c', 'command -v redis-server'], { encoding: 'utf8' }).stdout.trim();
   if (!found) {
@@ -71,7 +76,11 @@ async function ensureRedis(config: Config, logger: Logger): Promise<ChildProcess
   const dir = path.join(config.dataDir, 'redis');
   await fs.mkdir(dir, { recursive: true });
   const port = new URL(config.redis.url).port || '6379';
-  const child = spawn(found, ['--port', port, '--bind', '127.0.0.1', '--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '', '--dir', dir], { stdio: 'ignore' });
+  const child = spawn(
+    found,
+    ['--port', port, '--bind', '127.0.0.1', '--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '', '--dir', dir],
+    { stdio: 'ignore' },
+  );
   for (let i = 0; i < 50; i++) {
     if (await redisAnswers(config.redis.url, 500)) {
       logger.info({ dir, pid: child.pid }, 'started a local redis-server (AOF persistence) for this process');
@@ -84,7 +93,10 @@ async function ensureRedis(config: Config, logger: Logger): Promise<ChildProcess
   throw new StartupError(`Could not start redis-server on port ${port}. Set REDIS_URL to a running Redis.`);
 }
 
-export async function startRuntime(config: Config, opts: { clock?: Clock; logger?: Logger; processors?: Partial<ProcessorMap> } = {}): Promise<Runtime> {
+export async function startRuntime(
+  config: Config,
+  opts: { clock?: Clock; logger?: Logger; processors?: Partial<ProcessorMap> } = {},
+): Promise<Runtime> {
   const logger = opts.logger ?? createLogger(config.logLevel);
   const clock = opts.clock ?? systemClock;
   await fs.mkdir(config.dataDir, { recursive: true });
@@ -139,9 +151,24 @@ export async function startRuntime(config: Config, opts: { clock?: Clock; logger
   if (workers.length) {
     // One scheduler id: however many worker processes run, the reconcile job is scheduled once.
     await queues['case-workflow']
-      .upsertJobScheduler('clocks-reconcile', { every: 60_000 }, { name: 'clocks.reconcile', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } })
-      .catch((e: unknown) => logger.warn({ err: { message: (e as Error).message } }, 'could not schedule clocks.reconcile (Redis away?); will retry at next start'));
-    await queues['case-workflow'].upsertJobScheduler('hotspots-scan', { every: 300_000 }, { name: 'hotspots.scan', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } }).catch((e: unknown) => logger.warn({ err: { message: (e as Error).message } }, 'could not schedule hotspots.scan'));
+      .upsertJobScheduler(
+        'clocks-reconcile',
+        { every: 60_000 },
+        { name: 'clocks.reconcile', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+      )
+      .catch((e: unknown) =>
+        logger.warn(
+          { err: { message: (e as Error).message } },
+          'could not schedule clocks.reconcile (Redis away?); will retry at next start',
+        ),
+      );
+    await queues['case-workflow']
+      .upsertJobScheduler(
+        'hotspots-scan',
+        { every: 300_000 },
+        { name: 'hotspots.scan', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+      )
+      .catch((e: unknown) => logger.warn({ err: { message: (e as Error).message } }, 'could not schedule hotspots.scan'));
   }
 
   let server: ReturnType<typeof serve> | null = null;

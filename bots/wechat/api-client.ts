@@ -49,13 +49,22 @@ export class ShiantongClient {
     return fetch(`${this.baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(this.timeoutMs) });
   }
 
-  async submit(payload: SubmissionInput, files: { bytes: Uint8Array; mime: string }[], contactId: string, idempotencyKey: string): Promise<EffectResult> {
+  async submit(
+    payload: SubmissionInput,
+    files: { bytes: Uint8Array; mime: string }[],
+    contactId: string,
+    idempotencyKey: string,
+  ): Promise<EffectResult> {
     const form = new FormData();
     form.set('submission', JSON.stringify(payload));
     for (const [i, f] of files.entries()) form.append('files', new Blob([f.bytes], { type: f.mime }), `file${i + 1}`);
     let res: Response;
     try {
-      res = await this.call('/api/v1/submissions', { method: 'POST', headers: { ...this.headers(contactId), 'idempotency-key': idempotencyKey }, body: form });
+      res = await this.call('/api/v1/submissions', {
+        method: 'POST',
+        headers: { ...this.headers(contactId), 'idempotency-key': idempotencyKey },
+        body: form,
+      });
     } catch {
       return { type: 'submit', ok: false, unavailable: true };
     }
@@ -70,8 +79,15 @@ export class ShiantongClient {
 
   async status(number: string, code: string): Promise<EffectResult> {
     try {
-      const res = await this.call(`/api/v1/cases/${encodeURIComponent(number)}/status`, { headers: { ...this.headers(), 'x-query-code': code } });
-      if (res.ok) return { type: 'query', ok: true, status: (await res.json()) as { number: string; kindLabel: string; status: string; timeline: { at: string; text: string }[] } };
+      const res = await this.call(`/api/v1/cases/${encodeURIComponent(number)}/status`, {
+        headers: { ...this.headers(), 'x-query-code': code },
+      });
+      if (res.ok)
+        return {
+          type: 'query',
+          ok: true,
+          status: (await res.json()) as { number: string; kindLabel: string; status: string; timeline: { at: string; text: string }[] },
+        };
       return { type: 'query', ok: false, notFound: res.status === 404 || res.status === 422, unavailable: res.status >= 500 };
     } catch {
       return { type: 'query', ok: false, unavailable: true };
@@ -82,7 +98,12 @@ export class ShiantongClient {
     if (!this.token) return { type: 'list', ok: false, notFound: true };
     try {
       const res = await this.call('/api/v1/bot/contact/cases', { headers: this.headers(contactId) });
-      if (res.ok) return { type: 'list', ok: true, cases: ((await res.json()) as { cases: { number: string; kindLabel: string; status: string; receivedAt: string }[] }).cases };
+      if (res.ok)
+        return {
+          type: 'list',
+          ok: true,
+          cases: ((await res.json()) as { cases: { number: string; kindLabel: string; status: string; receivedAt: string }[] }).cases,
+        };
       return { type: 'list', ok: false, unavailable: true };
     } catch {
       return { type: 'list', ok: false, unavailable: true };
@@ -92,7 +113,11 @@ export class ShiantongClient {
   async handoff(contactId: string, message: string): Promise<EffectResult> {
     if (!this.token) return { type: 'handoff', ok: false, unavailable: true };
     try {
-      const res = await this.call('/api/v1/bot/handoffs', { method: 'POST', headers: { ...this.headers(contactId), 'content-type': 'application/json' }, body: JSON.stringify({ message }) });
+      const res = await this.call('/api/v1/bot/handoffs', {
+        method: 'POST',
+        headers: { ...this.headers(contactId), 'content-type': 'application/json' },
+        body: JSON.stringify({ message }),
+      });
       return res.ok ? { type: 'handoff', ok: true } : { type: 'handoff', ok: false, unavailable: true };
     } catch {
       return { type: 'handoff', ok: false, unavailable: true };
@@ -103,7 +128,11 @@ export class ShiantongClient {
   async answer(contactId: string, number: string, answer: string): Promise<EffectResult> {
     if (!this.token) return { type: 'answer', ok: false, number, notFound: true };
     try {
-      const res = await this.call(`/api/v1/bot/cases/${encodeURIComponent(number)}/answers`, { method: 'POST', headers: { ...this.headers(contactId), 'content-type': 'application/json' }, body: JSON.stringify({ answer }) });
+      const res = await this.call(`/api/v1/bot/cases/${encodeURIComponent(number)}/answers`, {
+        method: 'POST',
+        headers: { ...this.headers(contactId), 'content-type': 'application/json' },
+        body: JSON.stringify({ answer }),
+      });
       if (res.ok) return { type: 'answer', ok: true, number };
       const err = ((await res.json().catch(() => ({}))) as ErrorBody).error;
       if (res.status >= 500 || res.status === 429 || !err) return { type: 'answer', ok: false, number, unavailable: true };
@@ -122,14 +151,24 @@ export class ShiantongClient {
   }
 
   async notice(id: string): Promise<BotNotice> {
-    return (await (await this.expectOk(await this.call(`/api/v1/bot/notices/${encodeURIComponent(id)}`, { headers: this.headers() }))).json()) as BotNotice;
+    return (await (
+      await this.expectOk(await this.call(`/api/v1/bot/notices/${encodeURIComponent(id)}`, { headers: this.headers() }))
+    ).json()) as BotNotice;
   }
 
   async noticeDelivered(id: string): Promise<void> {
-    await this.expectOk(await this.call(`/api/v1/bot/notices/${encodeURIComponent(id)}/delivered`, { method: 'POST', headers: this.headers() }));
+    await this.expectOk(
+      await this.call(`/api/v1/bot/notices/${encodeURIComponent(id)}/delivered`, { method: 'POST', headers: this.headers() }),
+    );
   }
 
   async noticeFailed(id: string, error: string): Promise<void> {
-    await this.expectOk(await this.call(`/api/v1/bot/notices/${encodeURIComponent(id)}/failed`, { method: 'POST', headers: { ...this.headers(), 'content-type': 'application/json' }, body: JSON.stringify({ error: error.slice(0, 300) || 'unknown' }) }));
+    await this.expectOk(
+      await this.call(`/api/v1/bot/notices/${encodeURIComponent(id)}/failed`, {
+        method: 'POST',
+        headers: { ...this.headers(), 'content-type': 'application/json' },
+        body: JSON.stringify({ error: error.slice(0, 300) || 'unknown' }),
+      }),
+    );
   }
 }

@@ -6,9 +6,15 @@ export const BotEnvSchema = z.object({
   SHIANTONG_URL: z.url().default('http://127.0.0.1:3000'),
   /** Must equal the server's BOT_TOKEN; without it the bot can still submit, as plain API channel. */
   BOT_TOKEN: z.string().min(16).optional(),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//).default('redis://127.0.0.1:6379'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//)
+    .default('redis://127.0.0.1:6379'),
   /** Same prefix as the server's QUEUE_PREFIX: the notice queue lives under it. */
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/).default('shiantong'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .default('shiantong'),
   WECHATY_PUPPET: z.string().min(1).default('wechaty-puppet-wechat4u'),
   /** Messages per contact per minute before the bot asks them to slow down. */
   BOT_MESSAGES_PER_MINUTE: z.coerce.number().int().positive().default(20),
@@ -32,7 +38,8 @@ export interface BotConfig {
 export function loadBotConfig(env: Record<string, string | undefined> = process.env): BotConfig {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const p = BotEnvSchema.safeParse(cleaned);
-  if (!p.success) throw new Error(`Invalid bot configuration:\n  ${p.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('\n  ')}`);
+  if (!p.success)
+    throw new Error(`Invalid bot configuration:\n  ${p.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('\n  ')}`);
   const e = p.data;
   return {
     serverUrl: e.SHIANTONG_URL.replace(/\/+$/, ''),

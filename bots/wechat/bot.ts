@@ -24,7 +24,10 @@ export interface RunningBot {
 // The puppet option: a package name, or a puppet instance (tests).
 type PuppetOption = Parameters<typeof WechatyBuilder.build>[0] extends infer O ? (O extends { puppet?: infer P } ? P : never) : never;
 
-export async function startBot(config: BotConfig, opts: { puppet: PuppetOption; logger: Logger; now?: () => Date; name?: string; sweepEveryMs?: number; onScan?: (qrcode: string) => void }): Promise<RunningBot> {
+export async function startBot(
+  config: BotConfig,
+  opts: { puppet: PuppetOption; logger: Logger; now?: () => Date; name?: string; sweepEveryMs?: number; onScan?: (qrcode: string) => void },
+): Promise<RunningBot> {
   const { logger } = opts;
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   redis.on('error', () => {}); // BullMQ and the store report failures where they matter
@@ -37,7 +40,9 @@ export async function startBot(config: BotConfig, opts: { puppet: PuppetOption; 
     ...(opts.now ? { now: opts.now } : {}),
     limits: { messagesPerMinute: config.messagesPerMinute, maxFiles: config.maxFiles, maxFileBytes: config.maxFileBytes },
   });
-  const bot = WechatyBuilder.build({ puppet: opts.puppet, ...(opts.name ? { name: opts.name } : {}) } as Parameters<typeof WechatyBuilder.build>[0]);
+  const bot = WechatyBuilder.build({ puppet: opts.puppet, ...(opts.name ? { name: opts.name } : {}) } as Parameters<
+    typeof WechatyBuilder.build
+  >[0]);
   const send = sendToContact(bot);
   bot.on('message', onMessage(bot, runner, logger));
   if (opts.onScan) bot.on('scan', (qrcode) => opts.onScan?.(qrcode));

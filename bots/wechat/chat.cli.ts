@@ -12,9 +12,13 @@ import { ConversationRunner } from './session.ts';
 import { MemoryStateStore } from './state-store.ts';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { server: { type: 'string' }, contact: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values } = parseArgs({
+    options: { server: { type: 'string' }, contact: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
   if (values.help) {
-    process.stdout.write('usage: npm run chat -- [--server http://127.0.0.1:3000] [--contact ID]\n  stdin: one message per line; "/file PATH" sends a file\n');
+    process.stdout.write(
+      'usage: npm run chat -- [--server http://127.0.0.1:3000] [--contact ID]\n  stdin: one message per line; "/file PATH" sends a file\n',
+    );
     return;
   }
   const config = loadBotConfig();

@@ -10,7 +10,20 @@ import { parseIncidentDate, saysUnknownDate } from './dates.ts';
 
 export type Kind = 'complaint' | 'report' | 'consultation';
 
-export const SLOTS = ['description', 'business', 'where', 'when', 'request', 'anonymous', 'name', 'phone', 'address', 'reward', 'idNumber', 'consent'] as const;
+export const SLOTS = [
+  'description',
+  'business',
+  'where',
+  'when',
+  'request',
+  'anonymous',
+  'name',
+  'phone',
+  'address',
+  'reward',
+  'idNumber',
+  'consent',
+] as const;
 export type Slot = (typeof SLOTS)[number];
 export type Step = 'menu' | Slot | 'summary' | 'handoff';
 
@@ -161,7 +174,11 @@ const maskId = (id: string) => `${id.slice(0, 4)}**********${id.slice(-4)}`;
 
 export function summary(d: Draft): string {
   const kind = d.kind ?? 'consultation';
-  const lines = [`请核对一下您的${KIND_LABEL[kind]}：`, `类型：${KIND_LABEL[kind]}`, `${kind === 'consultation' ? '问题' : '经过'}：${clip(d.description ?? '', 200)}`];
+  const lines = [
+    `请核对一下您的${KIND_LABEL[kind]}：`,
+    `类型：${KIND_LABEL[kind]}`,
+    `${kind === 'consultation' ? '问题' : '经过'}：${clip(d.description ?? '', 200)}`,
+  ];
   if (kind !== 'consultation') {
     lines.push(`商家：${d.businessName ?? '不清楚'}`);
     lines.push(`地点：${d.where ?? ''}${d.township ? `（${d.township}）` : ''}`);
@@ -248,7 +265,12 @@ export function toSubmission(d: Draft): SubmissionInput {
   if (d.incidentDate) out.incidentDate = d.incidentDate;
   if (kind === 'complaint' && d.request) out.request = d.request;
   if (!anonymous && d.name && d.phone) {
-    out.person = { name: d.name, phone: d.phone, ...(kind === 'complaint' && d.address ? { address: d.address } : {}), ...(d.wantsReward && d.idNumber ? { idNumber: d.idNumber } : {}) };
+    out.person = {
+      name: d.name,
+      phone: d.phone,
+      ...(kind === 'complaint' && d.address ? { address: d.address } : {}),
+      ...(d.wantsReward && d.idNumber ? { idNumber: d.idNumber } : {}),
+    };
   }
   if (kind === 'report') {
     out.anonymous = anonymous;
@@ -338,7 +360,8 @@ function startKind(state: ConvState, kind: Kind, firstText: string | null, harm:
   const draft: Draft = { ...state.draft, kind };
   const before: string[] = [];
   if (harm) before.push('先照顾好身体，不舒服请及时就医，情况紧急请打120。');
-  if (kind === 'complaint') before.push('好的，我来帮您登记投诉（需要实名，想让商家退赔用这个）。只想反映问题、不想留名的话，随时回复“举报”。');
+  if (kind === 'complaint')
+    before.push('好的，我来帮您登记投诉（需要实名，想让商家退赔用这个）。只想反映问题、不想留名的话，随时回复“举报”。');
   if (kind === 'report') before.push('好的，我来帮您登记举报，可以匿名。');
   if (kind === 'consultation') before.push('好的，您说，我帮您记下来转给工作人员答复。');
   // A first message that already tells the story is kept as the description.
@@ -364,7 +387,11 @@ function fillSlot(state: ConvState, slot: Slot, text: string, now: Date): Outcom
   switch (slot) {
     case 'description': {
       const min = d.kind === 'consultation' ? 5 : 10;
-      if (t.length < min) return ask(state, d.kind === 'consultation' ? '能再说详细一点吗？（至少5个字）' : '能再多说几句吗？说清楚在哪儿、发生了什么（至少10个字）。');
+      if (t.length < min)
+        return ask(
+          state,
+          d.kind === 'consultation' ? '能再说详细一点吗？（至少5个字）' : '能再多说几句吗？说清楚在哪儿、发生了什么（至少10个字）。',
+        );
       if (t.length > 5000) return ask(state, '内容太长了，请控制在5000字以内。');
       d.description = t;
       if (d.where === undefined) {
@@ -464,8 +491,16 @@ function onSummary(state: ConvState, text: string): Outcome {
     // Check locally with the API's own schema first, so a gap becomes a question, not an error.
     const payload = toSubmission(state.draft);
     const parsed = SubmissionSchema.safeParse(payload);
-    if (!parsed.success) return onRejected(state, parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
-    return { state, replies: ['正在提交，请稍等…'], effect: { type: 'submit', payload, files: state.draft.files, idempotencyKey: state.draftId } };
+    if (!parsed.success)
+      return onRejected(
+        state,
+        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      );
+    return {
+      state,
+      replies: ['正在提交，请稍等…'],
+      effect: { type: 'submit', payload, files: state.draft.files, idempotencyKey: state.draftId },
+    };
   }
   const m = /^(修改|改|更改|改一下)(.*)$/.exec(t);
   if (m) {
@@ -477,7 +512,8 @@ function onSummary(state: ConvState, text: string): Outcome {
       const d: Draft = { files: state.draft.files, ...(state.draft.description ? { description: state.draft.description } : {}) };
       return ask({ ...state, step: 'menu', draft: d }, '好的，请重新选择类型（已说的经过会保留）。');
     }
-    if (slot === 'files') return say({ ...state, draft: { ...state.draft, files: [] } }, '之前发的照片和文件已清空。需要的话请重新发过来，然后回复“确认”。');
+    if (slot === 'files')
+      return say({ ...state, draft: { ...state.draft, files: [] } }, '之前发的照片和文件已清空。需要的话请重新发过来，然后回复“确认”。');
     if (!slotsFor(state.draft).includes(slot)) return say(state, '这一项不用填哦。要改别的请说“修改 电话”这样。');
     return ask({ ...state, step: slot }, '好的，请重新告诉我：');
   }
@@ -501,7 +537,15 @@ function slotOfPath(path: string): Slot | null {
   if (path.startsWith('person')) return 'name';
   if (path.startsWith('business.address')) return 'where';
   if (path.startsWith('business')) return 'business';
-  const map: Record<string, Slot> = { description: 'description', incidentDate: 'when', request: 'request', anonymous: 'anonymous', wantsReward: 'reward', place: 'where', township: 'where' };
+  const map: Record<string, Slot> = {
+    description: 'description',
+    incidentDate: 'when',
+    request: 'request',
+    anonymous: 'anonymous',
+    wantsReward: 'reward',
+    place: 'where',
+    township: 'where',
+  };
   return map[path.split('.')[0] ?? ''] ?? null;
 }
 
@@ -560,7 +604,11 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
   }
   if (input.type === 'file_rejected') {
     const why =
-      input.reason === 'too_big' ? `这个文件太大了，每个不能超过${input.maxMb}MB，可以压缩一下或挑重点发。` : input.reason === 'too_many' ? `最多只能发${input.maxFiles}个文件，这个就不收了。` : '这种文件我收不了。照片（JPG、PNG、GIF、WEBP、HEIC）、PDF 或短视频（MP4、MOV）都可以。';
+      input.reason === 'too_big'
+        ? `这个文件太大了，每个不能超过${input.maxMb}MB，可以压缩一下或挑重点发。`
+        : input.reason === 'too_many'
+          ? `最多只能发${input.maxFiles}个文件，这个就不收了。`
+          : '这种文件我收不了。照片（JPG、PNG、GIF、WEBP、HEIC）、PDF 或短视频（MP4、MOV）都可以。';
     return say(state, why, ...resumeLine(state));
   }
   if (input.type === 'media') {
@@ -584,7 +632,11 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
   // Text.
   const raw = input.text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/g, '').trim();
   if (raw.length > MAX_MESSAGE_CHARS) {
-    return say(state, `您发的内容有点长（超过${MAX_MESSAGE_CHARS}字），我一次看不了这么多。麻烦挑重点说，或者分几条发。`, ...resumeLine(state));
+    return say(
+      state,
+      `您发的内容有点长（超过${MAX_MESSAGE_CHARS}字），我一次看不了这么多。麻烦挑重点说，或者分几条发。`,
+      ...resumeLine(state),
+    );
   }
   if (raw.length > 5 && raw === state.lastText) {
     const repeats = state.repeats + 1;
@@ -592,13 +644,17 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
     return repeats === 1 ? say(s, '这条刚才已经收到了，不用重复发哦。', ...resumeLine(s)) : say(s);
   }
   const s0: ConvState = { ...state, lastText: raw, repeats: 0 };
-  if (raw === '' || isContentless(raw)) return say(s0, '没看懂您的意思，麻烦用文字告诉我。', ...(hasDraft(s0) && s0.step !== 'menu' ? resumeLine(s0) : [MENU]));
+  if (raw === '' || isContentless(raw))
+    return say(s0, '没看懂您的意思，麻烦用文字告诉我。', ...(hasDraft(s0) && s0.step !== 'menu' ? resumeLine(s0) : [MENU]));
 
   const word = strip(raw);
   // Commands at any point.
   if (/^(取消|不办了|算了|退出)$/.test(word)) {
     if (s0.step === 'handoff') return ask({ ...s0, step: s0.resumeStep ?? 'menu', resumeStep: null }, '好的，不留言了。');
-    return say(reset(s0, ctx.newDraftId), hasDraft(s0) ? '已取消，刚才填的内容已删除。需要时随时找我，发“你好”就能重新开始。' : '好的。需要时随时找我。');
+    return say(
+      reset(s0, ctx.newDraftId),
+      hasDraft(s0) ? '已取消，刚才填的内容已删除。需要时随时找我，发“你好”就能重新开始。' : '好的。需要时随时找我。',
+    );
   }
   if (/^(重新开始|重来|重新来|从头开始)$/.test(word)) return ask(reset(s0, ctx.newDraftId), '好的，我们从头开始。');
   if (/^(帮助|help|菜单)$/i.test(word)) return say(s0, HELP, ...resumeLine(s0));
@@ -606,12 +662,20 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
     return ask({ ...s0, step: 'handoff', resumeStep: s0.step === 'handoff' ? s0.resumeStep : s0.step });
   }
   const a = ANSWER.exec(raw.trim());
-  if (a && a[2]!.trim() !== '') return { state: s0, replies: [], effect: { type: 'answer', number: normaliseNumber(a[1]!), answer: a[2]!.trim() } };
-  if (/^回复$/.test(word)) return say(s0, '回复办案人员的问题请发“回复 编号 您的回答”，比如：回复 XZ-20261120-000001 大概晚上十一点。', ...resumeLine(s0));
+  if (a && a[2]!.trim() !== '')
+    return { state: s0, replies: [], effect: { type: 'answer', number: normaliseNumber(a[1]!), answer: a[2]!.trim() } };
+  if (/^回复$/.test(word))
+    return say(s0, '回复办案人员的问题请发“回复 编号 您的回答”，比如：回复 XZ-20261120-000001 大概晚上十一点。', ...resumeLine(s0));
   const q = QUERY.exec(raw.replace(/\s+/g, ' '));
   if (q) return { state: s0, replies: [], effect: { type: 'query', number: normaliseNumber(q[2]!), code: q[3]!.trim() } };
-  if (/^查询(进度)?$/.test(word) || (s0.step === 'menu' && /^(4|四|查进度)$/.test(word))) return { state: s0, replies: [], effect: { type: 'list' } };
-  if (/^查询/.test(word)) return say(s0, '查询请发“查询 编号 查询码”，比如：查询 XZ-20261120-000001 ABCD-EFGH-…；在这里提交过的，直接发“查询”就能列出来。', ...resumeLine(s0));
+  if (/^查询(进度)?$/.test(word) || (s0.step === 'menu' && /^(4|四|查进度)$/.test(word)))
+    return { state: s0, replies: [], effect: { type: 'list' } };
+  if (/^查询/.test(word))
+    return say(
+      s0,
+      '查询请发“查询 编号 查询码”，比如：查询 XZ-20261120-000001 ABCD-EFGH-…；在这里提交过的，直接发“查询”就能列出来。',
+      ...resumeLine(s0),
+    );
 
   switch (s0.step) {
     case 'menu': {
@@ -655,18 +719,34 @@ export function resolve(state: ConvState, result: EffectResult, ctx: Context): O
         ];
         return say(reset(state, ctx.newDraftId), lines.join('\n'));
       }
-      if ('unavailable' in result) return say({ ...state, step: 'summary' }, '系统开小差了，没提交上。您填的内容都还在，过一会儿回复“确认”再试一次就行。');
+      if ('unavailable' in result)
+        return say({ ...state, step: 'summary' }, '系统开小差了，没提交上。您填的内容都还在，过一会儿回复“确认”再试一次就行。');
       return onRejected({ ...state, step: 'summary' }, result.fields);
     }
     case 'query': {
-      if (!result.ok) return say(state, result.unavailable ? '查询服务暂时不可用，请稍后再试。' : '没查到：编号或查询码不对。请核对后再发一次“查询 编号 查询码”。', ...resumeLine(state));
+      if (!result.ok)
+        return say(
+          state,
+          result.unavailable ? '查询服务暂时不可用，请稍后再试。' : '没查到：编号或查询码不对。请核对后再发一次“查询 编号 查询码”。',
+          ...resumeLine(state),
+        );
       const st = result.status;
       const tl = st.timeline.slice(-5).map((e) => `${e.at.slice(0, 16).replace('T', ' ')} ${e.text}`);
-      return say(state, [`${st.kindLabel} ${st.number}`, `当前状态：${st.status}`, ...(tl.length ? ['办理过程：', ...tl] : [])].join('\n'), ...resumeLine(state));
+      return say(
+        state,
+        [`${st.kindLabel} ${st.number}`, `当前状态：${st.status}`, ...(tl.length ? ['办理过程：', ...tl] : [])].join('\n'),
+        ...resumeLine(state),
+      );
     }
     case 'list': {
-      if (!result.ok) return say(state, result.unavailable ? '查询服务暂时不可用，请稍后再试。' : '这里查不到。请发“查询 编号 查询码”。', ...resumeLine(state));
-      if (result.cases.length === 0) return say(state, '您还没有在这里提交过。查别处提交的，请发“查询 编号 查询码”。', ...resumeLine(state));
+      if (!result.ok)
+        return say(
+          state,
+          result.unavailable ? '查询服务暂时不可用，请稍后再试。' : '这里查不到。请发“查询 编号 查询码”。',
+          ...resumeLine(state),
+        );
+      if (result.cases.length === 0)
+        return say(state, '您还没有在这里提交过。查别处提交的，请发“查询 编号 查询码”。', ...resumeLine(state));
       const lines = result.cases.map((c) => `${c.number} ${c.kindLabel}（${c.receivedAt.slice(0, 16).replace('T', ' ')}）：${c.status}`);
       return say(state, ['您在这里提交的事项：', ...lines, '看详细过程请发“查询 编号 查询码”。'].join('\n'), ...resumeLine(state));
     }
@@ -694,7 +774,8 @@ export const EXPIRE_AFTER_MS = 24 * 3_600_000;
 export function idleAction(state: ConvState, nowMs: number): { action: 'remind' | 'expire'; text: string } | null {
   if (!hasDraft(state)) return null;
   const idle = nowMs - state.lastAt;
-  if (idle >= EXPIRE_AFTER_MS) return { action: 'expire', text: '您之前没填完的内容已经超过24小时没有继续，为保护您的信息已自动删除。需要时发“你好”重新开始。' };
+  if (idle >= EXPIRE_AFTER_MS)
+    return { action: 'expire', text: '您之前没填完的内容已经超过24小时没有继续，为保护您的信息已自动删除。需要时发“你好”重新开始。' };
   if (idle >= REMIND_AFTER_MS && !state.reminded) {
     const what = state.draft.kind ? KIND_LABEL[state.draft.kind] : '事项';
     return { action: 'remind', text: `您的${what}还没提交哦。接着填就直接回复；不办了回复“取消”。\n${prompt(state.step, state.draft)}` };

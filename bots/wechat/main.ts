@@ -27,14 +27,17 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   mkdirSync('data', { recursive: true });
-  if (!config.botToken) logger.warn('BOT_TOKEN is not set: the bot submits as a plain API client; set the same BOT_TOKEN as the server for notices and 查询');
+  if (!config.botToken)
+    logger.warn('BOT_TOKEN is not set: the bot submits as a plain API client; set the same BOT_TOKEN as the server for notices and 查询');
   const bot = await startBot(config, {
     puppet: config.puppet as never, // a package name: Wechaty resolves it at run time
     logger,
     // Keeps the login session in data/shiantong-bot.memory-card.json (data/ is git-ignored).
     name: path.join('data', 'shiantong-bot'),
     onScan: (qrcode) => {
-      process.stdout.write(`Scan this QR code with WeChat to log the bot in:\nhttps://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}\n`);
+      process.stdout.write(
+        `Scan this QR code with WeChat to log the bot in:\nhttps://wechaty.js.org/qrcode/${encodeURIComponent(qrcode)}\n`,
+      );
     },
   });
   logger.info({ server: config.serverUrl, puppet: config.puppet }, 'bot started; waiting for login');

@@ -33,7 +33,9 @@ export async function deliverNotice(job: Job, deps: { api: ShiantongClient; send
     const permanent = err instanceof ApiError && err.status === 404;
     if (last || permanent) {
       const why = err instanceof ApiError ? err.message : `send failed: ${(err as Error).name}`;
-      await deps.api.noticeFailed(noticeId, why).catch((e: unknown) => deps.logger.error({ noticeId, err: { name: (e as Error).name } }, 'notice failure could not be recorded'));
+      await deps.api
+        .noticeFailed(noticeId, why)
+        .catch((e: unknown) => deps.logger.error({ noticeId, err: { name: (e as Error).name } }, 'notice failure could not be recorded'));
       deps.logger.warn({ noticeId, jobId: job.id, attempts: job.attemptsMade + 1 }, 'notice given up');
       if (permanent) throw new UnrecoverableError('notice not found');
     }
@@ -41,9 +43,22 @@ export async function deliverNotice(job: Job, deps: { api: ShiantongClient; send
   }
 }
 
-export function startNoticeConsumer(deps: { connection: Redis; prefix: string; api: ShiantongClient; send: SendToContact; logger: Logger; concurrency?: number }): Worker {
-  const w = new Worker(NOTICE_QUEUE, (job) => deliverNotice(job, deps), { connection: deps.connection, prefix: deps.prefix, concurrency: deps.concurrency ?? 4 });
-  w.on('failed', (job, err) => deps.logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: { name: err.name } }, 'notice attempt failed'));
+export function startNoticeConsumer(deps: {
+  connection: Redis;
+  prefix: string;
+  api: ShiantongClient;
+  send: SendToContact;
+  logger: Logger;
+  concurrency?: number;
+}): Worker {
+  const w = new Worker(NOTICE_QUEUE, (job) => deliverNotice(job, deps), {
+    connection: deps.connection,
+    prefix: deps.prefix,
+    concurrency: deps.concurrency ?? 4,
+  });
+  w.on('failed', (job, err) =>
+    deps.logger.warn({ jobId: job?.id, attempts: job?.attemptsMade, err: { name: err.name } }, 'notice attempt failed'),
+  );
   w.on('error', (err) => deps.logger.warn({ err: { name: err.name, message: err.message } }, 'notice worker error'));
   return w;
 }

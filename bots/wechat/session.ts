@@ -5,7 +5,18 @@ import { randomUUID } from 'node:crypto';
 import { sniffMime } from '../../src/cases/evidence.store.ts';
 import type { Logger } from '../../src/lib/logger.ts';
 import type { ShiantongClient } from './api-client.ts';
-import { type ConvState, type Effect, type EffectResult, type Inbound, handle, EXPIRE_AFTER_MS, idleAction, newState, resolve, REMIND_AFTER_MS } from './conversation.ts';
+import {
+  type ConvState,
+  type Effect,
+  type EffectResult,
+  type Inbound,
+  handle,
+  EXPIRE_AFTER_MS,
+  idleAction,
+  newState,
+  resolve,
+  REMIND_AFTER_MS,
+} from './conversation.ts';
 import type { StateStore } from './state-store.ts';
 
 export type Reply = (text: string) => Promise<void>;

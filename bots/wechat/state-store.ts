@@ -41,7 +41,11 @@ export class RedisStateStore implements StateStore {
   }
 
   async save(contact: string, state: ConvState): Promise<void> {
-    await this.redis.multi().set(this.k('conv', contact), JSON.stringify(state), 'EX', TTL_SECONDS).zadd(this.k('idle'), state.lastAt, contact).exec();
+    await this.redis
+      .multi()
+      .set(this.k('conv', contact), JSON.stringify(state), 'EX', TTL_SECONDS)
+      .zadd(this.k('idle'), state.lastAt, contact)
+      .exec();
   }
 
   async remove(contact: string): Promise<void> {

@@ -14,7 +14,13 @@ const USAGE = `usage:
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { username: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' }, help: { type: 'boolean' } },
+  options: {
+    username: { type: 'string' },
+    role: { type: 'string' },
+    unit: { type: 'string' },
+    name: { type: 'string' },
+    help: { type: 'boolean' },
+  },
 });
 const command = positionals[0];
 if (values.help || (command !== 'create-user' && command !== 'units')) {
@@ -28,13 +34,30 @@ let code = 0;
 try {
   await migrateToLatest(db);
   if (command === 'units') {
-    for (const u of await db.selectFrom('unit').select(['id', 'name', 'kind']).where('active', '=', 1).orderBy('kind').orderBy('id').execute()) console.log(`${u.id}\t${u.name}`);
+    for (const u of await db
+      .selectFrom('unit')
+      .select(['id', 'name', 'kind'])
+      .where('active', '=', 1)
+      .orderBy('kind')
+      .orderBy('id')
+      .execute())
+      console.log(`${u.id}\t${u.name}`);
   } else {
     if (!values.username || !values.role) {
       console.error(USAGE);
       code = 2;
     } else {
-      const created = await createUser(db, { username: values.username, displayName: values.name ?? values.username, role: values.role as (typeof STAFF_ROLES)[number], unitId: values.unit ?? null }, new Date(), { actor: { id: null, role: 'cli' } });
+      const created = await createUser(
+        db,
+        {
+          username: values.username,
+          displayName: values.name ?? values.username,
+          role: values.role as (typeof STAFF_ROLES)[number],
+          unitId: values.unit ?? null,
+        },
+        new Date(),
+        { actor: { id: null, role: 'cli' } },
+      );
       console.log(`Created ${values.role} "${created.username}" (id ${created.id}).`);
       console.log(`One-time password (shown only now): ${created.generatedPassword}`);
     }

@@ -14,8 +14,6 @@ import type { AuditAction, AuditActorRole, AuditLogTable } from './staff.table.t
 
 export const AUDIT_GENESIS = 'f3b6a1b5f1d5c1a2c6c0a0c2a5e9c8f4b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6';
 
-
-
 export interface AuditEntry {
   actorId: string | null;
   actorRole: AuditActorRole | null;
@@ -31,7 +29,11 @@ export interface Audited {
 }
 
 /** An entry for an action of `actor` (a staff user, or the system). */
-export function auditEntry(actor: { id: string | null; role: AuditActorRole }, action: AuditAction, about: { caseId?: string | null; detail?: Record<string, unknown> } = {}): AuditEntry {
+export function auditEntry(
+  actor: { id: string | null; role: AuditActorRole },
+  action: AuditAction,
+  about: { caseId?: string | null; detail?: Record<string, unknown> } = {},
+): AuditEntry {
   return { actorId: actor.id, actorRole: actor.role, action, ...about };
 }
 
@@ -46,7 +48,12 @@ export function auditHash(r: Hashed): string {
 /** Appends one row, inside the caller's transaction (the head update serialises concurrent appends). */
 export async function appendAudit(trx: Trx, entry: AuditEntry, now: Date): Promise<number> {
   // Bumping the head first takes its row lock (PostgreSQL) before we read the previous hash.
-  const head = await trx.updateTable('audit_head').set((eb) => ({ seq: eb('seq', '+', 1) })).where('id', '=', 1).returning(['seq', 'hash']).executeTakeFirstOrThrow();
+  const head = await trx
+    .updateTable('audit_head')
+    .set((eb) => ({ seq: eb('seq', '+', 1) }))
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
   const seq = Number(head.seq);
   const row: Hashed = {
     seq,
@@ -59,7 +66,10 @@ export async function appendAudit(trx: Trx, entry: AuditEntry, now: Date): Promi
     prev_hash: head.hash,
   };
   const hash = auditHash(row);
-  await trx.insertInto('audit_log').values({ ...row, hash }).execute();
+  await trx
+    .insertInto('audit_log')
+    .values({ ...row, hash })
+    .execute();
   await trx.updateTable('audit_head').set({ hash }).where('id', '=', 1).execute();
   return seq;
 }
@@ -94,7 +104,11 @@ export async function verifyAuditLog(db: Db, pageSize = 5000): Promise<AuditVeri
       rows++;
       if (r.seq !== expectedSeq) {
         const last = r.seq - 1;
-        problems.push({ seq: expectedSeq, problem: 'deleted', message: expectedSeq === last ? `第 ${expectedSeq} 条记录已被删除` : `第 ${expectedSeq}–${last} 条记录已被删除` });
+        problems.push({
+          seq: expectedSeq,
+          problem: 'deleted',
+          message: expectedSeq === last ? `第 ${expectedSeq} 条记录已被删除` : `第 ${expectedSeq}–${last} 条记录已被删除`,
+        });
       }
       if (auditHash(r) !== r.hash) {
         problems.push({ seq: r.seq, problem: 'edited', message: `第 ${r.seq} 条记录的内容被修改（哈希不符）` });
@@ -110,7 +124,14 @@ export async function verifyAuditLog(db: Db, pageSize = 5000): Promise<AuditVeri
   const headSeq = Number(head?.seq ?? -1);
   if (!head || headSeq !== expectedSeq - 1 || head.hash !== prevHash) {
     if (head && headSeq > expectedSeq - 1) {
-      problems.push({ seq: expectedSeq, problem: 'deleted', message: headSeq === expectedSeq ? `第 ${expectedSeq} 条记录（最后一条）已被删除` : `第 ${expectedSeq}–${headSeq} 条记录（最后的记录）已被删除` });
+      problems.push({
+        seq: expectedSeq,
+        problem: 'deleted',
+        message:
+          headSeq === expectedSeq
+            ? `第 ${expectedSeq} 条记录（最后一条）已被删除`
+            : `第 ${expectedSeq}–${headSeq} 条记录（最后的记录）已被删除`,
+      });
     } else {
       problems.push({ seq: expectedSeq - 1, problem: 'head_mismatch', message: `审计日志的链头与第 ${expectedSeq - 1} 条记录不符` });
     }

@@ -39,11 +39,22 @@ export async function casePageData(deps: Deps, user: StaffUser, caseId: string):
   const proposable = isReport && mayPropose(role, view.row, referrals);
   const referral =
     isReport && (referrals.length > 0 || proposable)
-      ? { referrals, canPropose: ['handler', 'supervisor'].includes(role) && proposable, steps: new Map(referrals.map((r) => [r.id, staffSteps(role, r)])), policeUnits: await policeUnits(deps.db) }
+      ? {
+          referrals,
+          canPropose: ['handler', 'supervisor'].includes(role) && proposable,
+          steps: new Map(referrals.map((r) => [r.id, staffSteps(role, r)])),
+          policeUnits: await policeUnits(deps.db),
+        }
       : null;
   // Clock actions only where a clock can take them (the machine allows them in any open status).
   const events = formActions(view.row, role).filter((e) =>
-    e === 'pause_clock' ? view.clocks.some((k) => k.status === 'running' && k.pausable.length > 0) : e === 'resume_clock' ? view.clocks.some((k) => k.status === 'paused') : e === 'extend_clock' ? view.clocks.some((k) => k.status === 'running' && k.extendable) : true,
+    e === 'pause_clock'
+      ? view.clocks.some((k) => k.status === 'running' && k.pausable.length > 0)
+      : e === 'resume_clock'
+        ? view.clocks.some((k) => k.status === 'paused')
+        : e === 'extend_clock'
+          ? view.clocks.some((k) => k.status === 'running' && k.extendable)
+          : true,
   );
   const handlers = events.includes('assign') || events.includes('reassign') ? await assignableHandlers(deps, user) : [];
   const dispositionLink = (await caseHasDisposition(deps.db, caseId)) && ['handler', 'supervisor'].includes(role);

@@ -29,7 +29,14 @@ export const PAUSE_REASON_LABELS: Record<(typeof PAUSE_REASONS)[number], string>
 };
 
 /** Where a select's options come from: fixed, or the case at hand (its clocks, the handlers one may pick). */
-export type OptionSource = 'refusal_grounds' | 'pause_reasons' | 'running_clocks' | 'paused_clocks' | 'handlers' | 'relabel_fields' | 'relabel_values';
+export type OptionSource =
+  | 'refusal_grounds'
+  | 'pause_reasons'
+  | 'running_clocks'
+  | 'paused_clocks'
+  | 'handlers'
+  | 'relabel_fields'
+  | 'relabel_values';
 
 export interface FieldSpec {
   name: string;
@@ -50,30 +57,68 @@ export interface ActionSpec {
   weighty?: boolean;
 }
 
-const text = (label: string, min = 2, max = 2000) => z.string({ message: `请填写${label}` }).trim().min(min, `请填写${label}（至少 ${min} 个字）`).max(max, `${label}最多 ${max} 个字`);
-const optionalText = (max = 2000) => z.string().trim().max(max, `最多 ${max} 个字`).optional().transform((v) => (v ? v : null));
-const checkbox = z.literal('on').optional().transform((v) => v === 'on');
+const text = (label: string, min = 2, max = 2000) =>
+  z
+    .string({ message: `请填写${label}` })
+    .trim()
+    .min(min, `请填写${label}（至少 ${min} 个字）`)
+    .max(max, `${label}最多 ${max} 个字`);
+const optionalText = (max = 2000) =>
+  z
+    .string()
+    .trim()
+    .max(max, `最多 ${max} 个字`)
+    .optional()
+    .transform((v) => (v ? v : null));
+const checkbox = z
+  .literal('on')
+  .optional()
+  .transform((v) => v === 'on');
 const amount = (label: string) =>
   z
     .string()
     .trim()
     .optional()
     .transform((v) => (v ? v : null))
-    .pipe(z.string().regex(/^\d{1,12}(\.\d{1,2})?$/, `${label}须为金额（元，最多两位小数）`).nullable());
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{1,12}(\.\d{1,2})?$/, `${label}须为金额（元，最多两位小数）`)
+        .nullable(),
+    );
 const REASON: FieldSpec = { name: 'reason', label: '理由', type: 'textarea', required: true };
 const NOTE: FieldSpec = { name: 'reason', label: '备注（可选）', type: 'textarea', required: false };
 
 export const ACTIONS: Partial<Record<TransitionEvent, ActionSpec>> = {
-  accept: { label: '受理投诉', fields: [NOTE], schema: z.object({ reason: optionalText() }).transform((v) => ({ type: 'accept' as const, reason: v.reason })) },
+  accept: {
+    label: '受理投诉',
+    fields: [NOTE],
+    schema: z.object({ reason: optionalText() }).transform((v) => ({ type: 'accept' as const, reason: v.reason })),
+  },
   refuse: {
     label: '不予受理',
     weighty: true,
     fields: [
-      { name: 'ground', label: '不予受理理由（《市场监督管理投诉举报处理办法》第十六条）', type: 'select', options: 'refusal_grounds', required: true },
-      { name: 'reason', label: '告知投诉人的说明', type: 'textarea', required: true, hint: '将告知投诉人，并说明可通过协商、消费者协会调解、仲裁或诉讼等途径解决。' },
+      {
+        name: 'ground',
+        label: '不予受理理由（《市场监督管理投诉举报处理办法》第十六条）',
+        type: 'select',
+        options: 'refusal_grounds',
+        required: true,
+      },
+      {
+        name: 'reason',
+        label: '告知投诉人的说明',
+        type: 'textarea',
+        required: true,
+        hint: '将告知投诉人，并说明可通过协商、消费者协会调解、仲裁或诉讼等途径解决。',
+      },
     ],
     schema: z
-      .object({ ground: z.enum(Object.keys(REFUSAL_GROUNDS) as [keyof typeof REFUSAL_GROUNDS], { message: '请选择第十六条规定的理由' }), reason: text('告知投诉人的说明') })
+      .object({
+        ground: z.enum(Object.keys(REFUSAL_GROUNDS) as [keyof typeof REFUSAL_GROUNDS], { message: '请选择第十六条规定的理由' }),
+        reason: text('告知投诉人的说明'),
+      })
       .transform((v) => ({ type: 'refuse' as const, reason: v.reason, data: { ground: v.ground } })),
   },
   start_mediation: {
@@ -84,19 +129,49 @@ export const ACTIONS: Partial<Record<TransitionEvent, ActionSpec>> = {
     ],
     schema: z
       .object({ complainantConsent: checkbox, respondentConsent: checkbox })
-      .refine((v) => v.complainantConsent && v.respondentConsent, { message: '调解须经投诉人和被投诉人双方同意', path: ['complainantConsent'] })
-      .transform((v) => ({ type: 'start_mediation' as const, data: { complainantConsent: v.complainantConsent, respondentConsent: v.respondentConsent } })),
+      .refine((v) => v.complainantConsent && v.respondentConsent, {
+        message: '调解须经投诉人和被投诉人双方同意',
+        path: ['complainantConsent'],
+      })
+      .transform((v) => ({
+        type: 'start_mediation' as const,
+        data: { complainantConsent: v.complainantConsent, respondentConsent: v.respondentConsent },
+      })),
   },
   mediation_succeed: {
     label: '调解成功',
     fields: [{ name: 'agreement', label: '调解协议内容', type: 'textarea', required: true }],
-    schema: z.object({ agreement: text('调解协议内容') }).transform((v) => ({ type: 'mediation_succeed' as const, data: { agreement: v.agreement } })),
+    schema: z
+      .object({ agreement: text('调解协议内容') })
+      .transform((v) => ({ type: 'mediation_succeed' as const, data: { agreement: v.agreement } })),
   },
-  mediation_fail: { label: '终止调解', weighty: true, fields: [REASON], schema: z.object({ reason: text('理由') }).transform((v) => ({ type: 'mediation_fail' as const, reason: v.reason })) },
-  notify_termination: { label: '已告知终止调解', fields: [NOTE], schema: z.object({ reason: optionalText() }).transform((v) => ({ type: 'notify_termination' as const, reason: v.reason })) },
-  start_verification: { label: '开始核查', fields: [NOTE], schema: z.object({ reason: optionalText() }).transform((v) => ({ type: 'start_verification' as const, reason: v.reason })) },
-  open_case: { label: '立案', fields: [NOTE], schema: z.object({ reason: optionalText() }).transform((v) => ({ type: 'open_case' as const, reason: v.reason })) },
-  not_open: { label: '不予立案', weighty: true, fields: [REASON], schema: z.object({ reason: text('理由') }).transform((v) => ({ type: 'not_open' as const, reason: v.reason })) },
+  mediation_fail: {
+    label: '终止调解',
+    weighty: true,
+    fields: [REASON],
+    schema: z.object({ reason: text('理由') }).transform((v) => ({ type: 'mediation_fail' as const, reason: v.reason })),
+  },
+  notify_termination: {
+    label: '已告知终止调解',
+    fields: [NOTE],
+    schema: z.object({ reason: optionalText() }).transform((v) => ({ type: 'notify_termination' as const, reason: v.reason })),
+  },
+  start_verification: {
+    label: '开始核查',
+    fields: [NOTE],
+    schema: z.object({ reason: optionalText() }).transform((v) => ({ type: 'start_verification' as const, reason: v.reason })),
+  },
+  open_case: {
+    label: '立案',
+    fields: [NOTE],
+    schema: z.object({ reason: optionalText() }).transform((v) => ({ type: 'open_case' as const, reason: v.reason })),
+  },
+  not_open: {
+    label: '不予立案',
+    weighty: true,
+    fields: [REASON],
+    schema: z.object({ reason: text('理由') }).transform((v) => ({ type: 'not_open' as const, reason: v.reason })),
+  },
   decide: {
     label: '作出处理决定',
     fields: [
@@ -106,8 +181,16 @@ export const ACTIONS: Partial<Record<TransitionEvent, ActionSpec>> = {
       { name: 'confiscation', label: '没收违法所得金额（元，可选）', type: 'amount', required: false },
     ],
     schema: z
-      .object({ decision: text('处理决定'), penalty: optionalText(200), fine: amount('罚款金额'), confiscation: amount('没收违法所得金额') })
-      .transform((v) => ({ type: 'decide' as const, data: { decision: v.decision, penalty: v.penalty, fine: v.fine, confiscation: v.confiscation } })),
+      .object({
+        decision: text('处理决定'),
+        penalty: optionalText(200),
+        fine: amount('罚款金额'),
+        confiscation: amount('没收违法所得金额'),
+      })
+      .transform((v) => ({
+        type: 'decide' as const,
+        data: { decision: v.decision, penalty: v.penalty, fine: v.fine, confiscation: v.confiscation },
+      })),
   },
   transfer_out: {
     label: '移送其他主管部门',
@@ -116,7 +199,9 @@ export const ACTIONS: Partial<Record<TransitionEvent, ActionSpec>> = {
       { name: 'authority', label: '主管部门', type: 'text', required: true, hint: '例如：新郑市农业农村局' },
       { name: 'reason', label: '理由（将书面告知当事人）', type: 'textarea', required: true },
     ],
-    schema: z.object({ authority: text('主管部门', 2, 100), reason: text('理由') }).transform((v) => ({ type: 'transfer_out' as const, reason: v.reason, data: { authority: v.authority } })),
+    schema: z
+      .object({ authority: text('主管部门', 2, 100), reason: text('理由') })
+      .transform((v) => ({ type: 'transfer_out' as const, reason: v.reason, data: { authority: v.authority } })),
   },
   answer: {
     label: '答复咨询',
@@ -131,27 +216,54 @@ export const ACTIONS: Partial<Record<TransitionEvent, ActionSpec>> = {
       { name: 'reason', label: '说明', type: 'textarea', required: false },
     ],
     schema: z
-      .object({ clock: z.string({ message: '请选择期限' }).min(1, '请选择期限'), pauseReason: z.enum(PAUSE_REASONS, { message: '请选择情形' }), reason: optionalText() })
+      .object({
+        clock: z.string({ message: '请选择期限' }).min(1, '请选择期限'),
+        pauseReason: z.enum(PAUSE_REASONS, { message: '请选择情形' }),
+        reason: optionalText(),
+      })
       .transform((v) => ({ type: 'pause_clock' as const, reason: v.reason, data: { clock: v.clock, pauseReason: v.pauseReason } })),
   },
   resume_clock: {
     label: '恢复计时',
     fields: [{ name: 'clock', label: '期限', type: 'select', options: 'paused_clocks', required: true }, NOTE],
-    schema: z.object({ clock: z.string({ message: '请选择期限' }).min(1, '请选择期限'), reason: optionalText() }).transform((v) => ({ type: 'resume_clock' as const, reason: v.reason, data: { clock: v.clock } })),
+    schema: z
+      .object({ clock: z.string({ message: '请选择期限' }).min(1, '请选择期限'), reason: optionalText() })
+      .transform((v) => ({ type: 'resume_clock' as const, reason: v.reason, data: { clock: v.clock } })),
   },
   extend_clock: {
     label: '批准延长期限',
     fields: [{ name: 'clock', label: '期限', type: 'select', options: 'running_clocks', required: true }, REASON],
-    schema: z.object({ clock: z.string({ message: '请选择期限' }).min(1, '请选择期限'), reason: text('理由') }).transform((v) => ({ type: 'extend_clock' as const, reason: v.reason, data: { clock: v.clock } })),
+    schema: z
+      .object({ clock: z.string({ message: '请选择期限' }).min(1, '请选择期限'), reason: text('理由') })
+      .transform((v) => ({ type: 'extend_clock' as const, reason: v.reason, data: { clock: v.clock } })),
   },
-  close: { label: '办结', fields: [NOTE], schema: z.object({ reason: optionalText() }).transform((v) => ({ type: 'close' as const, reason: v.reason })) },
+  close: {
+    label: '办结',
+    fields: [NOTE],
+    schema: z.object({ reason: optionalText() }).transform((v) => ({ type: 'close' as const, reason: v.reason })),
+  },
   ask_citizen: {
     label: '向群众提问',
     submit: '发送问题',
-    fields: [{ name: 'question', label: '问题（群众可在查询页面和微信中看到并回复）', type: 'textarea', required: true, hint: '请只写要问群众的内容，不要写内部意见或他人的个人信息。匿名举报人同样可以回复，身份不会公开。' }],
-    schema: z.object({ question: text('问题', 2, 1000) }).transform((v) => ({ type: 'ask_citizen' as const, data: { question: v.question } })),
+    fields: [
+      {
+        name: 'question',
+        label: '问题（群众可在查询页面和微信中看到并回复）',
+        type: 'textarea',
+        required: true,
+        hint: '请只写要问群众的内容，不要写内部意见或他人的个人信息。匿名举报人同样可以回复，身份不会公开。',
+      },
+    ],
+    schema: z
+      .object({ question: text('问题', 2, 1000) })
+      .transform((v) => ({ type: 'ask_citizen' as const, data: { question: v.question } })),
   },
-  comment: { label: '内部备注', submit: '添加备注', fields: [{ name: 'reason', label: '备注内容（仅内部可见）', type: 'textarea', required: true }], schema: z.object({ reason: text('备注内容') }).transform((v) => ({ type: 'comment' as const, reason: v.reason })) },
+  comment: {
+    label: '内部备注',
+    submit: '添加备注',
+    fields: [{ name: 'reason', label: '备注内容（仅内部可见）', type: 'textarea', required: true }],
+    schema: z.object({ reason: text('备注内容') }).transform((v) => ({ type: 'comment' as const, reason: v.reason })),
+  },
 };
 
 /** Assignment goes through the routing service (it checks the handler and notifies them). */
@@ -172,7 +284,11 @@ export const RELABEL_SPEC = {
     { name: 'value', label: '改为', type: 'select', options: 'relabel_values', required: true },
     { name: 'reason', label: '理由', type: 'textarea', required: true },
   ] satisfies FieldSpec[],
-  schema: z.object({ field: z.enum(['category', 'urgency'], { message: '请选择要修改的标签' }), value: z.string({ message: '请选择新的值' }).min(1, '请选择新的值'), reason: text('理由') }),
+  schema: z.object({
+    field: z.enum(['category', 'urgency'], { message: '请选择要修改的标签' }),
+    value: z.string({ message: '请选择新的值' }).min(1, '请选择新的值'),
+    reason: text('理由'),
+  }),
 } as const;
 
 export type FormAction = TransitionEvent;
@@ -195,7 +311,12 @@ export async function caseInScope(deps: Deps, user: StaffUser, caseId: string) {
 
 /** Handlers a user may assign to: a supervisor their own unit's; intake clerks and admins any unit's. */
 export async function assignableHandlers(deps: Deps, user: StaffUser) {
-  let q = deps.db.selectFrom('staff_user').innerJoin('unit', 'unit.id', 'staff_user.unit_id').select(['staff_user.id', 'staff_user.display_name', 'unit.name as unit_name', 'staff_user.unit_id']).where('staff_user.role', '=', 'handler').where('staff_user.active', '=', 1);
+  let q = deps.db
+    .selectFrom('staff_user')
+    .innerJoin('unit', 'unit.id', 'staff_user.unit_id')
+    .select(['staff_user.id', 'staff_user.display_name', 'unit.name as unit_name', 'staff_user.unit_id'])
+    .where('staff_user.role', '=', 'handler')
+    .where('staff_user.active', '=', 1);
   if (user.role === 'supervisor') q = q.where('staff_user.unit_id', '=', user.unit_id ?? '');
   return q.orderBy('unit.name').orderBy('staff_user.display_name').execute();
 }
@@ -204,7 +325,13 @@ export async function assignableHandlers(deps: Deps, user: StaffUser) {
  * Runs one action posted from the case page. The form's fields are validated first (VALIDATION with field
  * paths); scope is re-checked; the machine decides; the audit row commits with the transition.
  */
-export async function runCaseAction(deps: Deps, user: StaffUser, caseId: string, event: string, form: Record<string, unknown>): Promise<{ stillVisible: boolean }> {
+export async function runCaseAction(
+  deps: Deps,
+  user: StaffUser,
+  caseId: string,
+  event: string,
+  form: Record<string, unknown>,
+): Promise<{ stillVisible: boolean }> {
   await applyCaseAction(deps, user, caseId, event, form);
   // An intake clerk's assignment hands the case to a station: it leaves the clerk's scope.
   const after = await findCaseById(deps.db, caseId);
@@ -224,8 +351,11 @@ async function applyCaseAction(deps: Deps, user: StaffUser, caseId: string, even
     const v = ASSIGN_SPEC.schema.safeParse(form);
     if (!v.success) throw fieldErrors(v.error);
     const handlers = await assignableHandlers(deps, user);
-    if (!handlers.some((h) => h.id === v.data.assigneeId)) throw new AppError('VALIDATION', '只能分派给可选的承办人', [{ path: 'assigneeId', message: '只能分派给可选的承办人' }]);
-    await reassignCase(deps, caseId, v.data.assigneeId, actorOf(user), v.data.reason, { audit: { actorId: user.id, actorRole: user.role, action: 'case_action', caseId, detail: { event, assigneeId: v.data.assigneeId } } });
+    if (!handlers.some((h) => h.id === v.data.assigneeId))
+      throw new AppError('VALIDATION', '只能分派给可选的承办人', [{ path: 'assigneeId', message: '只能分派给可选的承办人' }]);
+    await reassignCase(deps, caseId, v.data.assigneeId, actorOf(user), v.data.reason, {
+      audit: { actorId: user.id, actorRole: user.role, action: 'case_action', caseId, detail: { event, assigneeId: v.data.assigneeId } },
+    });
     return;
   }
   if (event === 'relabel') {
@@ -233,7 +363,15 @@ async function applyCaseAction(deps: Deps, user: StaffUser, caseId: string, even
     if (!v.success) throw fieldErrors(v.error);
     const change = RelabelSchema.safeParse({ field: v.data.field, value: v.data.value });
     if (!change.success) throw new AppError('VALIDATION', '新的值不适用于该标签', [{ path: 'value', message: '新的值不适用于该标签' }]);
-    await relabelCase(deps, caseId, change.data, actorOf(user), v.data.reason, { audit: { actorId: user.id, actorRole: user.role, action: 'case_action', caseId, detail: { event, field: v.data.field, value: v.data.value } } });
+    await relabelCase(deps, caseId, change.data, actorOf(user), v.data.reason, {
+      audit: {
+        actorId: user.id,
+        actorRole: user.role,
+        action: 'case_action',
+        caseId,
+        detail: { event, field: v.data.field, value: v.data.value },
+      },
+    });
     return;
   }
   const spec = ACTIONS[event as TransitionEvent];
@@ -246,7 +384,17 @@ async function applyCaseAction(deps: Deps, user: StaffUser, caseId: string, even
     await askCitizen(deps, caseId, String(cmd.data?.question ?? ''), actorOf(user), {
       expectedVersion: version,
       alsoWrite: async (trx, _row, result) => {
-        await appendAudit(trx, { actorId: user.id, actorRole: user.role, action: 'case_action', caseId, detail: { event: cmd.type, from: result.from, to: result.to } }, now);
+        await appendAudit(
+          trx,
+          {
+            actorId: user.id,
+            actorRole: user.role,
+            action: 'case_action',
+            caseId,
+            detail: { event: cmd.type, from: result.from, to: result.to },
+          },
+          now,
+        );
       },
     });
     return;
@@ -254,7 +402,17 @@ async function applyCaseAction(deps: Deps, user: StaffUser, caseId: string, even
   await applyTransition(deps.db, caseId, cmd, actorOf(user), now, {
     expectedVersion: version,
     alsoWrite: async (trx, row, result) => {
-      await appendAudit(trx, { actorId: user.id, actorRole: user.role, action: 'case_action', caseId, detail: { event: cmd.type, from: result.from, to: result.to } }, now);
+      await appendAudit(
+        trx,
+        {
+          actorId: user.id,
+          actorRole: user.role,
+          action: 'case_action',
+          caseId,
+          detail: { event: cmd.type, from: result.from, to: result.to },
+        },
+        now,
+      );
       // A decision (penalty, not opened, mediation result, refusal) drafts its publication record at once.
       await draftOnDecision(now)(trx, row, result);
     },

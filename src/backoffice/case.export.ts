@@ -23,19 +23,41 @@ export function csvCell(v: string): string {
 
 const HEADER = ['案件编号', '类型', '状态', '类别', '紧急程度', '乡镇街道', '承办单位', '承办人', '接收时间', '最近到期', '是否超期'];
 
-export async function exportCasesCsv(db: Db, user: StaffUser, f: SearchFilter, labels: ExportLabels, now: Date): Promise<{ csv: string; rows: number }> {
+export async function exportCasesCsv(
+  db: Db,
+  user: StaffUser,
+  f: SearchFilter,
+  labels: ExportLabels,
+  now: Date,
+): Promise<{ csv: string; rows: number }> {
   const lines = [HEADER.map(csvCell).join(',')];
   let rows = 0;
   for await (const i of exportCases(db, user, f, now)) {
     rows++;
     lines.push(
-      [i.number, labels.kind(i.kind), labels.status(i.status), labels.category(i.category), labels.urgency(i.urgency), i.township ?? '', labels.unit(i.unitId), i.assigneeName ?? '', labels.when(i.receivedAt), labels.when(i.nextDue), i.overdue ? '是' : '否']
+      [
+        i.number,
+        labels.kind(i.kind),
+        labels.status(i.status),
+        labels.category(i.category),
+        labels.urgency(i.urgency),
+        i.township ?? '',
+        labels.unit(i.unitId),
+        i.assigneeName ?? '',
+        labels.when(i.receivedAt),
+        labels.when(i.nextDue),
+        i.overdue ? '是' : '否',
+      ]
         .map(csvCell)
         .join(','),
     );
   }
   const { page: _page, ...filters } = f;
   // An export changes nothing: its audit row is a transaction of its own.
-  await db.transaction().execute((trx) => appendAudit(trx, { actorId: user.id, actorRole: user.role, action: 'export', detail: { what: 'cases.csv', filters, rows } }, now));
+  await db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(trx, { actorId: user.id, actorRole: user.role, action: 'export', detail: { what: 'cases.csv', filters, rows } }, now),
+    );
   return { csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows };
 }

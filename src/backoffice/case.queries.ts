@@ -15,7 +15,16 @@ import type { StaffUser } from './session.service.ts';
 export const PAGE_SIZE = 25;
 
 /** Statuses that no longer need work (finished or folded into another case). */
-export const FINISHED_STATUSES = ['closed', 'duplicate', 'merged', 'published', 'transferred_out', 'refused', 'not_opened', 'answered'] as const;
+export const FINISHED_STATUSES = [
+  'closed',
+  'duplicate',
+  'merged',
+  'published',
+  'transferred_out',
+  'refused',
+  'not_opened',
+  'answered',
+] as const;
 
 export const SORTS = ['due', 'urgency', 'received_desc', 'received_asc'] as const;
 export type Sort = (typeof SORTS)[number];
@@ -64,7 +73,11 @@ export interface CasePage {
 export type QueueName = 'mine' | 'unassigned' | 'search';
 
 const nextDueOf = (eb: ExpressionBuilder<Database, 'intake_case'>) =>
-  eb.selectFrom('case_clock').select((e) => e.fn.min('case_clock.due_at').as('d')).whereRef('case_clock.case_id', '=', 'intake_case.id').where('case_clock.status', '=', 'running');
+  eb
+    .selectFrom('case_clock')
+    .select((e) => e.fn.min('case_clock.due_at').as('d'))
+    .whereRef('case_clock.case_id', '=', 'intake_case.id')
+    .where('case_clock.status', '=', 'running');
 
 /** The filtered, scoped query behind a list (and its CSV export). */
 function filtered(db: Db, user: StaffUser, queue: QueueName, f: SearchFilter) {
@@ -81,7 +94,13 @@ function filtered(db: Db, user: StaffUser, queue: QueueName, f: SearchFilter) {
     const text = f.q;
     // Case numbers match exactly; otherwise the description and business name (LIKE wildcards stripped).
     const like = `%${text.replace(/[%_\\]/g, '')}%`;
-    q = q.where((eb) => eb.or([eb('intake_case.number', '=', text.toUpperCase()), eb('intake_case.description', 'like', like), eb('intake_case.business_name', 'like', like)]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('intake_case.number', '=', text.toUpperCase()),
+        eb('intake_case.description', 'like', like),
+        eb('intake_case.business_name', 'like', like),
+      ]),
+    );
   }
   return q;
 }
@@ -165,7 +184,10 @@ export const EXPORT_MAX = 50_000;
 export async function* exportCases(db: Db, user: StaffUser, f: SearchFilter, now: Date): AsyncGenerator<CaseListItem> {
   const nowIso = now.toISOString();
   for (let offset = 0; offset < EXPORT_MAX; offset += 1000) {
-    const rows = await withColumns(filtered(db, user, 'search', f), f.sort).limit(Math.min(1000, EXPORT_MAX - offset)).offset(offset).execute();
+    const rows = await withColumns(filtered(db, user, 'search', f), f.sort)
+      .limit(Math.min(1000, EXPORT_MAX - offset))
+      .offset(offset)
+      .execute();
     for (const r of rows) yield toItem(r, nowIso);
     if (rows.length < 1000) return;
   }
@@ -181,19 +203,30 @@ export interface ClockQueueItem {
 }
 
 /** Due soon (within 2 working days) or overdue running clocks, cut to the user's scope, paginated. */
-export async function clockQueue(db: Db, user: StaffUser, which: 'due_soon' | 'overdue', pageNo: number, now: Date): Promise<{ items: ClockQueueItem[]; total: number; page: number; pages: number }> {
+export async function clockQueue(
+  db: Db,
+  user: StaffUser,
+  which: 'due_soon' | 'overdue',
+  pageNo: number,
+  now: Date,
+): Promise<{ items: ClockQueueItem[]; total: number; page: number; pages: number }> {
   const scope = user.role === 'admin' || user.role === 'intake_clerk' || !user.unit_id ? {} : { unitId: user.unit_id };
   const raw = which === 'due_soon' ? await dueSoon(db, await clockContext(db), now, scope) : await overdue(db, now, scope);
   const ids = [...new Set(raw.map((r) => r.caseId))];
   const statuses = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    for (const r of await db.selectFrom('intake_case').select(['id', 'status']).where('id', 'in', chunk).execute()) statuses.set(r.id, r.status);
+    for (const r of await db.selectFrom('intake_case').select(['id', 'status']).where('id', 'in', chunk).execute())
+      statuses.set(r.id, r.status);
   }
-  const visible = raw.filter((r) => canSeeCase(user, { unit_id: r.unitId, assignee_id: r.assigneeId, status: statuses.get(r.caseId) ?? '' }));
+  const visible = raw.filter((r) =>
+    canSeeCase(user, { unit_id: r.unitId, assignee_id: r.assigneeId, status: statuses.get(r.caseId) ?? '' }),
+  );
   const total = visible.length;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, pageNo), pages);
-  const items = visible.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => ({ caseId: r.caseId, number: r.number, clock: r.clock, dueAt: r.dueAt, urgency: r.urgency, assigneeId: r.assigneeId }));
+  const items = visible
+    .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+    .map((r) => ({ caseId: r.caseId, number: r.number, clock: r.clock, dueAt: r.dueAt, urgency: r.urgency, assigneeId: r.assigneeId }));
   return { items, total, page, pages };
 }

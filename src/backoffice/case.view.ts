@@ -62,11 +62,24 @@ export async function loadCaseView(deps: Deps, user: StaffUser, caseId: string):
   const [parties, events, clocks, evidence, links, unit, assignee, ctx] = await Promise.all([
     db.selectFrom('party').select(['id', 'role']).where('case_id', '=', caseId).orderBy('created_at').execute(),
     db.selectFrom('case_event').selectAll().where('case_id', '=', caseId).orderBy('at').orderBy('id').execute(),
-    db.selectFrom('case_clock').selectAll().where('case_id', '=', caseId).where('status', 'in', ['running', 'paused']).orderBy('clock').execute(),
+    db
+      .selectFrom('case_clock')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('status', 'in', ['running', 'paused'])
+      .orderBy('clock')
+      .execute(),
     db.selectFrom('evidence').select(['id', 'mime', 'size']).where('case_id', '=', caseId).orderBy('created_at').execute(),
-    db.selectFrom('case_link').innerJoin('intake_case', 'intake_case.id', 'case_link.other_case_id').select(['intake_case.id', 'intake_case.number', 'case_link.type']).where('case_link.case_id', '=', caseId).execute(),
+    db
+      .selectFrom('case_link')
+      .innerJoin('intake_case', 'intake_case.id', 'case_link.other_case_id')
+      .select(['intake_case.id', 'intake_case.number', 'case_link.type'])
+      .where('case_link.case_id', '=', caseId)
+      .execute(),
     row.unit_id ? db.selectFrom('unit').select('name').where('id', '=', row.unit_id).executeTakeFirst() : Promise.resolve(undefined),
-    row.assignee_id ? db.selectFrom('staff_user').select('display_name').where('id', '=', row.assignee_id).executeTakeFirst() : Promise.resolve(undefined),
+    row.assignee_id
+      ? db.selectFrom('staff_user').select('display_name').where('id', '=', row.assignee_id).executeTakeFirst()
+      : Promise.resolve(undefined),
     clockContext(db),
   ]);
   const t = parse<{ reasons?: { field: string; rule: string; evidence: string }[] }>(row.triage, {});
@@ -80,11 +93,22 @@ export async function loadCaseView(deps: Deps, user: StaffUser, caseId: string):
       crimeBasis: parse<string[]>(row.crime_basis, []),
       reasons: Array.isArray(t.reasons) ? t.reasons : [],
     },
-    flags: parse<unknown[]>(row.flags, []).map((f) => (typeof f === "string" ? f : typeof f === "object" && f !== null && "text" in f ? String(f.text) : "")).filter(Boolean),
+    flags: parse<unknown[]>(row.flags, [])
+      .map((f) => (typeof f === 'string' ? f : typeof f === 'object' && f !== null && 'text' in f ? String(f.text) : ''))
+      .filter(Boolean),
     events,
     clocks: clocks.map((c) => {
       const rule = ruleOf(ctx, c);
-      return { clock: c.clock, name: rule.nameZh, status: c.status, dueAt: c.due_at, problem: c.problem, extensions: c.extensions, pausable: rule.pausable, extendable: !!rule.extension && c.extensions < (rule.extension.max ?? Infinity) };
+      return {
+        clock: c.clock,
+        name: rule.nameZh,
+        status: c.status,
+        dueAt: c.due_at,
+        problem: c.problem,
+        extensions: c.extensions,
+        pausable: rule.pausable,
+        extendable: !!rule.extension && c.extensions < (rule.extension.max ?? Infinity),
+      };
     }),
     evidence,
     related: links.map((l) => ({ id: l.id, number: l.number, type: l.type })),
@@ -100,14 +124,37 @@ export const PARTY_ROLE_LABELS: Record<string, string> = { complainant: '投诉�
  * Decrypts the parties' identities for someone handling the case, after writing who, when and why to the
  * audit log (the row commits before anything is decrypted). Admins and anyone out of scope get FORBIDDEN.
  */
-export async function revealIdentity(deps: Deps, user: StaffUser, caseId: string, reasonTyped: unknown): Promise<{ role: string; identity: PartyIdentity }[]> {
+export async function revealIdentity(
+  deps: Deps,
+  user: StaffUser,
+  caseId: string,
+  reasonTyped: unknown,
+): Promise<{ role: string; identity: PartyIdentity }[]> {
   const row = await caseInScope(deps, user, caseId);
   if (!mayRevealIdentity(user, row)) throw new AppError('FORBIDDEN', '只有承办该案件的人员可以查看当事人身份信息');
   const reason = typeof reasonTyped === 'string' ? reasonTyped.trim() : '';
-  if (reason.length < 4 || reason.length > 500) throw new AppError('VALIDATION', '请说明查看身份信息的理由（4–500 字）', [{ path: 'reason', message: '请说明查看身份信息的理由（4–500 字）' }]);
-  const parties = await deps.db.selectFrom('party').select(['id', 'role', 'identity_enc']).where('case_id', '=', caseId).orderBy('created_at').execute();
+  if (reason.length < 4 || reason.length > 500)
+    throw new AppError('VALIDATION', '请说明查看身份信息的理由（4–500 字）', [
+      { path: 'reason', message: '请说明查看身份信息的理由（4–500 字）' },
+    ]);
+  const parties = await deps.db
+    .selectFrom('party')
+    .select(['id', 'role', 'identity_enc'])
+    .where('case_id', '=', caseId)
+    .orderBy('created_at')
+    .execute();
   await deps.db.transaction().execute((trx) =>
-    appendAudit(trx, { actorId: user.id, actorRole: user.role, action: 'identity_viewed', caseId, detail: { reason, parties: parties.map((p) => p.id) } }, deps.clock.now()),
+    appendAudit(
+      trx,
+      {
+        actorId: user.id,
+        actorRole: user.role,
+        action: 'identity_viewed',
+        caseId,
+        detail: { reason, parties: parties.map((p) => p.id) },
+      },
+      deps.clock.now(),
+    ),
   );
   return parties.map((p) => ({ role: p.role, identity: deps.cipher.open<PartyIdentity>(p.identity_enc, `party:${p.id}`) }));
 }
@@ -117,14 +164,27 @@ export async function revealIdentity(deps: Deps, user: StaffUser, caseId: string
  * give the same FORBIDDEN, so ids cannot be probed.
  */
 export async function scopedCase(db: Db, user: StaffUser, caseId: string) {
-  const row = await db.selectFrom('intake_case').select(['id', 'unit_id', 'assignee_id', 'status', 'kind']).where('id', '=', caseId).executeTakeFirst();
+  const row = await db
+    .selectFrom('intake_case')
+    .select(['id', 'unit_id', 'assignee_id', 'status', 'kind'])
+    .where('id', '=', caseId)
+    .executeTakeFirst();
   if (!row || !canSeeCase(user, row)) throw new AppError('FORBIDDEN', '无权查看此案件');
   return row;
 }
 
 /** An evidence file of a case (the caller checked the case's scope): its bytes and the type sniffed at upload. */
-export async function evidenceOfCase(deps: Pick<Deps, 'db' | 'evidence'>, caseId: string, evidenceId: string): Promise<{ bytes: Buffer; mime: string }> {
-  const e = await deps.db.selectFrom('evidence').select(['sha256', 'mime']).where('id', '=', evidenceId).where('case_id', '=', caseId).executeTakeFirst();
+export async function evidenceOfCase(
+  deps: Pick<Deps, 'db' | 'evidence'>,
+  caseId: string,
+  evidenceId: string,
+): Promise<{ bytes: Buffer; mime: string }> {
+  const e = await deps.db
+    .selectFrom('evidence')
+    .select(['sha256', 'mime'])
+    .where('id', '=', evidenceId)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
   if (!e) throw new AppError('NOT_FOUND', '证据文件不存在');
   return { bytes: await deps.evidence.read(e.sha256), mime: e.mime };
 }

@@ -54,10 +54,17 @@ export function scopeWhere(user: StaffUser) {
         return user.unit_id ? eb('intake_case.unit_id', '=', user.unit_id) : eb(none, '=', 0);
       case 'handler':
         return user.unit_id
-          ? eb.and([eb('intake_case.unit_id', '=', user.unit_id), eb.or([eb('intake_case.assignee_id', '=', user.id), eb('intake_case.assignee_id', 'is', null)])])
+          ? eb.and([
+              eb('intake_case.unit_id', '=', user.unit_id),
+              eb.or([eb('intake_case.assignee_id', '=', user.id), eb('intake_case.assignee_id', 'is', null)]),
+            ])
           : eb(none, '=', 0);
       case 'intake_clerk':
-        return eb.or([eb('intake_case.unit_id', 'is', null), eb('intake_case.unit_id', '=', INTAKE_UNIT_ID), eb('intake_case.status', 'in', [...ROUTING_STATUSES])]);
+        return eb.or([
+          eb('intake_case.unit_id', 'is', null),
+          eb('intake_case.unit_id', '=', INTAKE_UNIT_ID),
+          eb('intake_case.status', 'in', [...ROUTING_STATUSES]),
+        ]);
       default:
         return eb(none, '=', 0);
     }

@@ -26,7 +26,16 @@ export async function createSession(db: Db, userId: string, now: Date): Promise<
   const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
   // Housekeeping: this user's sessions that can no longer be used.
   await db.deleteFrom('staff_session').where('user_id', '=', userId).where('expires_at', '<=', now.toISOString()).execute();
-  await db.insertInto('staff_session').values({ id: idOf(token), user_id: userId, created_at: now.toISOString(), last_seen_at: now.toISOString(), expires_at: expiresAt.toISOString() }).execute();
+  await db
+    .insertInto('staff_session')
+    .values({
+      id: idOf(token),
+      user_id: userId,
+      created_at: now.toISOString(),
+      last_seen_at: now.toISOString(),
+      expires_at: expiresAt.toISOString(),
+    })
+    .execute();
   return { token, expiresAt };
 }
 
@@ -37,7 +46,16 @@ export async function loadSession(db: Db, token: string | undefined, now: Date):
   const row = await db
     .selectFrom('staff_session')
     .innerJoin('staff_user', 'staff_user.id', 'staff_session.user_id')
-    .select(['staff_session.last_seen_at', 'staff_session.expires_at', 'staff_user.id', 'staff_user.username', 'staff_user.display_name', 'staff_user.role', 'staff_user.unit_id', 'staff_user.active'])
+    .select([
+      'staff_session.last_seen_at',
+      'staff_session.expires_at',
+      'staff_user.id',
+      'staff_user.username',
+      'staff_user.display_name',
+      'staff_user.role',
+      'staff_user.unit_id',
+      'staff_user.active',
+    ])
     .where('staff_session.id', '=', id)
     .executeTakeFirst();
   if (!row) return null;
@@ -49,7 +67,10 @@ export async function loadSession(db: Db, token: string | undefined, now: Date):
   if (t - Date.parse(row.last_seen_at) >= TOUCH_EVERY_MS) {
     await db.updateTable('staff_session').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
   }
-  return { sessionId: id, user: { id: row.id, username: row.username, display_name: row.display_name, role: row.role, unit_id: row.unit_id } };
+  return {
+    sessionId: id,
+    user: { id: row.id, username: row.username, display_name: row.display_name, role: row.role, unit_id: row.unit_id },
+  };
 }
 
 export async function endSession(db: Db, sessionId: string): Promise<void> {

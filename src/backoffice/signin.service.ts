@@ -28,10 +28,16 @@ export async function signIn(db: Db, usernameTyped: string, password: string, no
   const throttle = await db.selectFrom('staff_login_throttle').selectAll().where('username', '=', username).executeTakeFirst();
   if (throttle?.locked_until && Date.parse(throttle.locked_until) > now.getTime()) {
     // Nothing changes but the record of the attempt: a transaction holding only the audit row.
-    await db.transaction().execute((trx) => appendAudit(trx, { actorId: null, actorRole: null, action: 'sign_in_locked', detail: { username } }, now));
+    await db
+      .transaction()
+      .execute((trx) => appendAudit(trx, { actorId: null, actorRole: null, action: 'sign_in_locked', detail: { username } }, now));
     return { ok: false, reason: 'locked', until: new Date(throttle.locked_until) };
   }
-  const user = await db.selectFrom('staff_user').select(['id', 'username', 'display_name', 'role', 'unit_id', 'active', 'password_hash']).where('username', '=', username).executeTakeFirst();
+  const user = await db
+    .selectFrom('staff_user')
+    .select(['id', 'username', 'display_name', 'role', 'unit_id', 'active', 'password_hash'])
+    .where('username', '=', username)
+    .executeTakeFirst();
   const usable = user && user.active === 1 && user.password_hash;
   const good = await verifyPassword(usable ? (user.password_hash as string) : await dummyHash(), password);
   if (!usable || !good) {
@@ -40,9 +46,23 @@ export async function signIn(db: Db, usernameTyped: string, password: string, no
     const at = now.toISOString();
     const lockedUntil = lockMs ? new Date(now.getTime() + lockMs).toISOString() : null;
     await db.transaction().execute(async (trx) => {
-      if (throttle) await trx.updateTable('staff_login_throttle').set({ failures, locked_until: lockedUntil, updated_at: at }).where('username', '=', username).execute();
+      if (throttle)
+        await trx
+          .updateTable('staff_login_throttle')
+          .set({ failures, locked_until: lockedUntil, updated_at: at })
+          .where('username', '=', username)
+          .execute();
       else await trx.insertInto('staff_login_throttle').values({ username, failures, locked_until: lockedUntil, updated_at: at }).execute();
-      await appendAudit(trx, { actorId: user?.id ?? null, actorRole: null, action: 'sign_in_failed', detail: { username, failures, ...(lockedUntil ? { lockedUntil } : {}) } }, now);
+      await appendAudit(
+        trx,
+        {
+          actorId: user?.id ?? null,
+          actorRole: null,
+          action: 'sign_in_failed',
+          detail: { username, failures, ...(lockedUntil ? { lockedUntil } : {}) },
+        },
+        now,
+      );
     });
     return lockedUntil ? { ok: false, reason: 'locked', until: new Date(lockedUntil) } : { ok: false, reason: 'bad_credentials' };
   }
@@ -51,7 +71,11 @@ export async function signIn(db: Db, usernameTyped: string, password: string, no
     await trx.deleteFrom('staff_login_throttle').where('username', '=', username).execute();
     await appendAudit(trx, { actorId: user.id, actorRole: user.role, action: 'sign_in' }, now);
   });
-  return { ok: true, ...session, user: { id: user.id, username: user.username, display_name: user.display_name, role: user.role, unit_id: user.unit_id } };
+  return {
+    ok: true,
+    ...session,
+    user: { id: user.id, username: user.username, display_name: user.display_name, role: user.role, unit_id: user.unit_id },
+  };
 }
 
 export async function signOut(db: Db, s: SessionUser, now: Date): Promise<void> {

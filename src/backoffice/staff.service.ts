@@ -37,7 +37,12 @@ export interface CreatedUser {
   generatedPassword: string | null;
 }
 
-export async function createUser(db: Db, input: NewUser, now: Date, opts: { password?: string; actor?: { id: string | null; role: AuditActorRole | null } } = {}): Promise<CreatedUser> {
+export async function createUser(
+  db: Db,
+  input: NewUser,
+  now: Date,
+  opts: { password?: string; actor?: { id: string | null; role: AuditActorRole | null } } = {},
+): Promise<CreatedUser> {
   const parsed = NewUserSchema.safeParse(input);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => ({ path: String(i.path[0] ?? 'user'), message: i.message }));
@@ -45,12 +50,15 @@ export async function createUser(db: Db, input: NewUser, now: Date, opts: { pass
   }
   const u = parsed.data;
   if (u.role === 'admin' || u.role === 'police') {
-    if (u.unitId !== null && u.role === 'admin') throw new AppError('VALIDATION', '管理员不属于任何监管所', [{ path: 'unitId', message: '管理员不属于任何监管所' }]);
+    if (u.unitId !== null && u.role === 'admin')
+      throw new AppError('VALIDATION', '管理员不属于任何监管所', [{ path: 'unitId', message: '管理员不属于任何监管所' }]);
   } else if (!u.unitId) {
     throw new AppError('VALIDATION', '该角色必须属于一个单位', [{ path: 'unitId', message: '请选择单位' }]);
   }
-  if (u.role === 'intake_clerk' && u.unitId !== INTAKE_UNIT_ID) throw new AppError('VALIDATION', '受理员属于投诉举报中心', [{ path: 'unitId', message: '受理员属于投诉举报中心' }]);
-  if ((u.role === 'handler' || u.role === 'supervisor') && u.unitId === INTAKE_UNIT_ID) throw new AppError('VALIDATION', '承办人和所长属于市场监管所', [{ path: 'unitId', message: '请选择市场监管所' }]);
+  if (u.role === 'intake_clerk' && u.unitId !== INTAKE_UNIT_ID)
+    throw new AppError('VALIDATION', '受理员属于投诉举报中心', [{ path: 'unitId', message: '受理员属于投诉举报中心' }]);
+  if ((u.role === 'handler' || u.role === 'supervisor') && u.unitId === INTAKE_UNIT_ID)
+    throw new AppError('VALIDATION', '承办人和所长属于市场监管所', [{ path: 'unitId', message: '请选择市场监管所' }]);
   if (u.unitId) {
     const unit = await db.selectFrom('unit').select(['id', 'active']).where('id', '=', u.unitId).executeTakeFirst();
     if (unit?.active !== 1) throw new AppError('VALIDATION', '单位不存在', [{ path: 'unitId', message: '单位不存在或已停用' }]);
@@ -77,7 +85,16 @@ export async function createUser(db: Db, input: NewUser, now: Date, opts: { pass
   };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('staff_user').values(row).execute();
-    await appendAudit(trx, { actorId: opts.actor?.id ?? null, actorRole: opts.actor?.role ?? 'system', action: 'user_created', detail: { userId: row.id, role: row.role, unitId: row.unit_id } }, now);
+    await appendAudit(
+      trx,
+      {
+        actorId: opts.actor?.id ?? null,
+        actorRole: opts.actor?.role ?? 'system',
+        action: 'user_created',
+        detail: { userId: row.id, role: row.role, unitId: row.unit_id },
+      },
+      now,
+    );
   });
   return { id: row.id, username: row.username, generatedPassword: opts.password ? null : password };
 }

@@ -25,7 +25,11 @@ export async function createUnit(db: Db, input: NewUnit, actor: { id: string; ro
     throw new AppError('VALIDATION', fields.map((f) => f.message).join('；'), fields);
   }
   const u = parsed.data;
-  const clash = await db.selectFrom('unit').select('id').where((eb) => eb.or([eb('id', '=', u.id), eb('name', '=', u.name)])).executeTakeFirst();
+  const clash = await db
+    .selectFrom('unit')
+    .select('id')
+    .where((eb) => eb.or([eb('id', '=', u.id), eb('name', '=', u.name)]))
+    .executeTakeFirst();
   if (clash) throw new AppError('CONFLICT', '单位代码或名称已存在', [{ path: 'id', message: '单位代码或名称已存在' }]);
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('unit').values({ id: u.id, name: u.name, kind: 'station', active: 1, created_at: now.toISOString() }).execute();
@@ -33,7 +37,11 @@ export async function createUnit(db: Db, input: NewUnit, actor: { id: string; ro
       const moved = await trx.updateTable('unit_township').set({ unit_id: u.id }).where('township', '=', t).executeTakeFirst();
       if (Number(moved.numUpdatedRows) === 0) await trx.insertInto('unit_township').values({ township: t, unit_id: u.id }).execute();
     }
-    await appendAudit(trx, { actorId: actor.id, actorRole: actor.role, action: 'unit_created', detail: { unitId: u.id, townships: u.townships } }, now);
+    await appendAudit(
+      trx,
+      { actorId: actor.id, actorRole: actor.role, action: 'unit_created', detail: { unitId: u.id, townships: u.townships } },
+      now,
+    );
   });
   return u.id;
 }

@@ -56,7 +56,8 @@ export interface Actor {
 
 export const REFUSAL_GROUNDS = {
   not_competent: '不属于本部门职责范围或者管辖范围',
-  already_handled: '法院、仲裁机构、市场监督管理部门或者其他行政机关、消费者协会或者依法成立的其他调解组织已经受理或者处理过同一消费者权益争议',
+  already_handled:
+    '法院、仲裁机构、市场监督管理部门或者其他行政机关、消费者协会或者依法成立的其他调解组织已经受理或者处理过同一消费者权益争议',
   not_consumption: '不是为生活消费需要购买、使用商品或者接受服务，或者不能证明与被投诉人之间存在消费者权益争议',
   time_barred: '除法律另有规定外，投诉人知道或者应当知道自己的权益受到被投诉人侵害之日起超过三年',
   materials_missing: '未提供本办法规定的材料或者提供的材料不真实',
@@ -133,7 +134,15 @@ export interface TransitionResult {
   from: CaseStatus | null;
   to: CaseStatus;
   patch: { openedAt?: string; closedAt?: string };
-  event: { type: TransitionEvent; fromStatus: CaseStatus | null; toStatus: CaseStatus; reason: string | null; data: Record<string, unknown> | null; public: boolean; at: string };
+  event: {
+    type: TransitionEvent;
+    fromStatus: CaseStatus | null;
+    toStatus: CaseStatus;
+    reason: string | null;
+    data: Record<string, unknown> | null;
+    public: boolean;
+    at: string;
+  };
   effects: JobEffect[];
 }
 
@@ -201,65 +210,236 @@ const mediationConsent: Check = (cmd) =>
 const backToAdministrativeTrack = (c: CaseState): CaseStatus => (c.openedAt ? 'case_opened' : 'verifying');
 
 export const TRANSITIONS: Readonly<Record<TransitionEvent, TransitionDef>> = {
-  submit: { kinds: ALL, from: [null], to: 'received', actors: ['citizen', 'system', 'intake_clerk', 'police'], public: true, effects: [{ queue: 'case-workflow', name: 'case.received' }] },
+  submit: {
+    kinds: ALL,
+    from: [null],
+    to: 'received',
+    actors: ['citizen', 'system', 'intake_clerk', 'police'],
+    public: true,
+    effects: [{ queue: 'case-workflow', name: 'case.received' }],
+  },
   triage: { kinds: ALL, from: ['received'], to: 'triaged', actors: ['system', 'intake_clerk'], public: false },
   route_to_intake: { kinds: ALL, from: ['triaged'], to: 'awaiting_routing', actors: ['system', 'intake_clerk'], public: false },
-  assign: { kinds: ALL, from: ['triaged', 'awaiting_routing'], to: 'assigned', actors: ['system', 'intake_clerk', 'supervisor', 'admin'], public: true, check: needsString('assigneeId', '承办人') },
-  reassign: { kinds: ALL, from: OPEN_STATUSES.filter((s) => s !== 'received'), to: null, actors: ['intake_clerk', 'supervisor', 'admin'], public: false, check: all(needsString('assigneeId', '承办人'), needsReason) },
+  assign: {
+    kinds: ALL,
+    from: ['triaged', 'awaiting_routing'],
+    to: 'assigned',
+    actors: ['system', 'intake_clerk', 'supervisor', 'admin'],
+    public: true,
+    check: needsString('assigneeId', '承办人'),
+  },
+  reassign: {
+    kinds: ALL,
+    from: OPEN_STATUSES.filter((s) => s !== 'received'),
+    to: null,
+    actors: ['intake_clerk', 'supervisor', 'admin'],
+    public: false,
+    check: all(needsString('assigneeId', '承办人'), needsReason),
+  },
 
   accept: { kinds: ['complaint'], from: ['assigned'], to: 'accepted', actors: HANDLING, public: true },
-  refuse: { kinds: ['complaint'], from: ['assigned'], to: 'refused', actors: HANDLING, public: true, check: all(refusalGround, needsReason) },
+  refuse: {
+    kinds: ['complaint'],
+    from: ['assigned'],
+    to: 'refused',
+    actors: HANDLING,
+    public: true,
+    check: all(refusalGround, needsReason),
+  },
   start_mediation: { kinds: ['complaint'], from: ['accepted'], to: 'mediating', actors: HANDLING, public: true, check: mediationConsent },
-  mediation_succeed: { kinds: ['complaint'], from: ['mediating'], to: 'mediation_succeeded', actors: HANDLING, public: true, check: needsString('agreement', '调解协议内容') },
-  mediation_fail: { kinds: ['complaint'], from: ['accepted', 'mediating'], to: 'mediation_failed', actors: HANDLING, public: true, check: needsReason },
+  mediation_succeed: {
+    kinds: ['complaint'],
+    from: ['mediating'],
+    to: 'mediation_succeeded',
+    actors: HANDLING,
+    public: true,
+    check: needsString('agreement', '调解协议内容'),
+  },
+  mediation_fail: {
+    kinds: ['complaint'],
+    from: ['accepted', 'mediating'],
+    to: 'mediation_failed',
+    actors: HANDLING,
+    public: true,
+    check: needsReason,
+  },
 
   start_verification: { kinds: ['report'], from: ['assigned'], to: 'verifying', actors: HANDLING, public: false },
   open_case: { kinds: ['report'], from: ['verifying'], to: 'case_opened', actors: ['supervisor'], public: false },
   not_open: { kinds: ['report'], from: ['verifying'], to: 'not_opened', actors: ['supervisor'], public: true, check: needsReason },
-  decide: { kinds: ['report'], from: ['case_opened'], to: 'decided', actors: ['supervisor'], public: true, check: needsString('decision', '处理决定') },
+  decide: {
+    kinds: ['report'],
+    from: ['case_opened'],
+    to: 'decided',
+    actors: ['supervisor'],
+    public: true,
+    check: needsString('decision', '处理决定'),
+  },
 
-  propose_referral: { kinds: ['report'], from: ['verifying', 'case_opened', 'police_declined'], to: 'referral_proposed', actors: HANDLING, public: false, check: all(needsReason, needsString('offence', '涉嫌罪名'), twoOfficers) },
+  propose_referral: {
+    kinds: ['report'],
+    from: ['verifying', 'case_opened', 'police_declined'],
+    to: 'referral_proposed',
+    actors: HANDLING,
+    public: false,
+    check: all(needsReason, needsString('offence', '涉嫌罪名'), twoOfficers),
+  },
   approve_referral: { kinds: ['report'], from: ['referral_proposed'], to: 'referral_approved', actors: ['supervisor'], public: false },
-  refuse_referral: { kinds: ['report'], from: ['referral_proposed'], to: backToAdministrativeTrack, actors: ['supervisor'], public: false, check: needsReason },
+  refuse_referral: {
+    kinds: ['report'],
+    from: ['referral_proposed'],
+    to: backToAdministrativeTrack,
+    actors: ['supervisor'],
+    public: false,
+    check: needsReason,
+  },
   transfer_to_police: { kinds: ['report'], from: ['referral_approved'], to: 'referred', actors: HANDLING, public: false },
   police_accept: { kinds: ['report'], from: ['referred'], to: 'police_accepted', actors: ['police'], public: false },
   police_decline: { kinds: ['report'], from: ['referred'], to: 'police_declined', actors: ['police'], public: false, check: needsReason },
-  request_reconsideration: { kinds: ['report'], from: ['police_declined'], to: 'referred', actors: ['supervisor'], public: false, check: needsReason },
+  request_reconsideration: {
+    kinds: ['report'],
+    from: ['police_declined'],
+    to: 'referred',
+    actors: ['supervisor'],
+    public: false,
+    check: needsReason,
+  },
   return_to_admin: { kinds: ['report'], from: ['police_declined'], to: backToAdministrativeTrack, actors: HANDLING, public: false },
-  police_feedback: { kinds: ['report'], from: ['police_accepted'], to: null, actors: ['police'], public: false, check: needsString('outcome', '办理结果') },
+  police_feedback: {
+    kinds: ['report'],
+    from: ['police_accepted'],
+    to: null,
+    actors: ['police'],
+    public: false,
+    check: needsString('outcome', '办理结果'),
+  },
 
-  transfer_out: { kinds: ALL, from: [...BEFORE_HANDLING.filter((s) => s !== 'received'), 'verifying', 'accepted'], to: 'transferred_out', actors: STAFF, public: true, check: all(needsString('authority', '移送的主管部门'), needsReason) },
-  answer: { kinds: ['consultation'], from: ['triaged', 'awaiting_routing', 'assigned'], to: 'answered', actors: STAFF, public: true, check: needsString('answer', '答复内容') },
-  mark_duplicate: { kinds: ['complaint', 'report'], from: BEFORE_HANDLING, to: 'duplicate', actors: ['system', 'intake_clerk', 'handler', 'supervisor'], public: true, check: needsString('originalCaseId', '原案件') },
-  merge: { kinds: ['complaint', 'report'], from: BEFORE_HANDLING, to: 'merged', actors: ['system', 'intake_clerk', 'handler', 'supervisor'], public: true, check: needsString('intoCaseId', '合并到的案件') },
-  publish: { kinds: ['complaint', 'report'], from: ['decided', 'mediation_succeeded', 'mediation_failed'], to: 'published', actors: ['supervisor', 'admin'], public: false },
+  transfer_out: {
+    kinds: ALL,
+    from: [...BEFORE_HANDLING.filter((s) => s !== 'received'), 'verifying', 'accepted'],
+    to: 'transferred_out',
+    actors: STAFF,
+    public: true,
+    check: all(needsString('authority', '移送的主管部门'), needsReason),
+  },
+  answer: {
+    kinds: ['consultation'],
+    from: ['triaged', 'awaiting_routing', 'assigned'],
+    to: 'answered',
+    actors: STAFF,
+    public: true,
+    check: needsString('answer', '答复内容'),
+  },
+  mark_duplicate: {
+    kinds: ['complaint', 'report'],
+    from: BEFORE_HANDLING,
+    to: 'duplicate',
+    actors: ['system', 'intake_clerk', 'handler', 'supervisor'],
+    public: true,
+    check: needsString('originalCaseId', '原案件'),
+  },
+  merge: {
+    kinds: ['complaint', 'report'],
+    from: BEFORE_HANDLING,
+    to: 'merged',
+    actors: ['system', 'intake_clerk', 'handler', 'supervisor'],
+    public: true,
+    check: needsString('intoCaseId', '合并到的案件'),
+  },
+  publish: {
+    kinds: ['complaint', 'report'],
+    from: ['decided', 'mediation_succeeded', 'mediation_failed'],
+    to: 'published',
+    actors: ['supervisor', 'admin'],
+    public: false,
+  },
   close: {
     kinds: ALL,
-    from: ['refused', 'mediation_succeeded', 'mediation_failed', 'not_opened', 'decided', 'police_accepted', 'answered', 'published', 'transferred_out'],
+    from: [
+      'refused',
+      'mediation_succeeded',
+      'mediation_failed',
+      'not_opened',
+      'decided',
+      'police_accepted',
+      'answered',
+      'published',
+      'transferred_out',
+    ],
     to: 'closed',
     actors: ['handler', 'supervisor', 'system'],
     public: true,
   },
   /** Staff correct a triage label; the original stays in the case's triage record. */
-  relabel: { kinds: ALL, from: OPEN_STATUSES, to: null, actors: ['intake_clerk', 'handler', 'supervisor'], public: false, check: all(needsString('field', '修改的标签'), needsReason) },
+  relabel: {
+    kinds: ALL,
+    from: OPEN_STATUSES,
+    to: null,
+    actors: ['intake_clerk', 'handler', 'supervisor'],
+    public: false,
+    check: all(needsString('field', '修改的标签'), needsReason),
+  },
   /** A re-report with new facts by the same reporter was merged into this case (Order 121 Art. 35): its clock restarts. */
-  receive_merged: { kinds: ['complaint', 'report'], from: OPEN_STATUSES, to: null, actors: ['system', 'intake_clerk', 'handler', 'supervisor'], public: false, check: needsString('mergedCaseId', '合并进来的案件') },
+  receive_merged: {
+    kinds: ['complaint', 'report'],
+    from: OPEN_STATUSES,
+    to: null,
+    actors: ['system', 'intake_clerk', 'handler', 'supervisor'],
+    public: false,
+    check: needsString('mergedCaseId', '合并进来的案件'),
+  },
   /** D3: the termination of mediation was notified to both parties (Art. 23). */
   notify_termination: { kinds: ['complaint'], from: ['mediation_failed'], to: null, actors: HANDLING, public: true },
   /** D12 (Order 20 only): the real-name reporter was told whether a case was opened. */
-  notify_reporter: { kinds: ['report'], from: ['case_opened', 'not_opened', 'decided', 'referral_proposed', 'referral_approved', 'referred', 'police_accepted', 'police_declined'], to: null, actors: HANDLING, public: false },
+  notify_reporter: {
+    kinds: ['report'],
+    from: [
+      'case_opened',
+      'not_opened',
+      'decided',
+      'referral_proposed',
+      'referral_approved',
+      'referred',
+      'police_accepted',
+      'police_declined',
+    ],
+    to: null,
+    actors: HANDLING,
+    public: false,
+  },
   /** D10: exhibits handed over to the police after they opened a case. */
   hand_over_exhibits: { kinds: ['report'], from: ['police_accepted'], to: null, actors: HANDLING, public: false },
   /** Time for testing, inspection, appraisal… is not counted (the reason must be one the clock allows). */
-  pause_clock: { kinds: ALL, from: OPEN_STATUSES, to: null, actors: HANDLING, public: false, check: all(needsString('clock', '暂停的期限'), needsString('pauseReason', '暂停理由')) },
+  pause_clock: {
+    kinds: ALL,
+    from: OPEN_STATUSES,
+    to: null,
+    actors: HANDLING,
+    public: false,
+    check: all(needsString('clock', '暂停的期限'), needsString('pauseReason', '暂停理由')),
+  },
   resume_clock: { kinds: ALL, from: OPEN_STATUSES, to: null, actors: HANDLING, public: false, check: needsString('clock', '恢复的期限') },
   /** D4 +15 working days, D5 +30 days: approved by the head of the unit. */
-  extend_clock: { kinds: ['report'], from: ['verifying', 'case_opened'], to: null, actors: ['supervisor'], public: false, check: all(needsString('clock', '延长的期限'), needsReason) },
+  extend_clock: {
+    kinds: ['report'],
+    from: ['verifying', 'case_opened'],
+    to: null,
+    actors: ['supervisor'],
+    public: false,
+    check: all(needsString('clock', '延长的期限'), needsReason),
+  },
   /** A statutory deadline passed: recorded on the case, supervisors told. */
   escalate: { kinds: ALL, from: STATUSES, to: null, actors: ['system'], public: false, check: needsString('clock', '超期的期限') },
   comment: { kinds: ALL, from: STATUSES, to: null, actors: [...STAFF, 'police', 'system'], public: false, check: needsReason },
   /** Staff ask the citizen a question (anonymous reporters included): shown on the status page and sent through the bot. */
-  ask_citizen: { kinds: ALL, from: OPEN_STATUSES, to: null, actors: ['intake_clerk', 'handler', 'supervisor'], public: true, check: needsString('question', '问题') },
+  ask_citizen: {
+    kinds: ALL,
+    from: OPEN_STATUSES,
+    to: null,
+    actors: ['intake_clerk', 'handler', 'supervisor'],
+    public: true,
+    check: needsString('question', '问题'),
+  },
   /** The citizen answered a question (status page with number + code, or the bot). */
   answer_citizen: { kinds: ALL, from: OPEN_STATUSES, to: null, actors: ['citizen'], public: true },
 };
@@ -349,7 +529,12 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
 export function publicStatus(kind: CaseKind, status: CaseStatus): string {
   if (['received', 'triaged', 'awaiting_routing', 'assigned'].includes(status)) return '已接收，正在分派办理';
   if (kind === 'report') {
-    if (['verifying', 'case_opened', 'referral_proposed', 'referral_approved', 'referred', 'police_accepted', 'police_declined'].includes(status)) return '正在核查处理';
+    if (
+      ['verifying', 'case_opened', 'referral_proposed', 'referral_approved', 'referred', 'police_accepted', 'police_declined'].includes(
+        status,
+      )
+    )
+      return '正在核查处理';
     if (status === 'decided' || status === 'published') return '已作出处理决定';
   }
   if (status === 'published') return '已作出处理并公开';

@@ -49,16 +49,31 @@ export interface ApplyOptions {
   alsoWrite?: (trx: Trx, row: CaseRow, result: TransitionResult) => Promise<void>;
 }
 
-export async function applyTransition(db: Db, caseId: string, cmd: Command, actor: Actor, now: Date, opts: ApplyOptions = {}): Promise<AppliedTransition> {
+export async function applyTransition(
+  db: Db,
+  caseId: string,
+  cmd: Command,
+  actor: Actor,
+  now: Date,
+  opts: ApplyOptions = {},
+): Promise<AppliedTransition> {
   return db.transaction().execute((trx) => applyTransitionIn(trx, caseId, cmd, actor, now, opts));
 }
 
 /** The same, inside a transaction the caller owns (several steps that must commit together). */
-export async function applyTransitionIn(trx: Trx, caseId: string, cmd: Command, actor: Actor, now: Date, opts: ApplyOptions = {}): Promise<AppliedTransition> {
+export async function applyTransitionIn(
+  trx: Trx,
+  caseId: string,
+  cmd: Command,
+  actor: Actor,
+  now: Date,
+  opts: ApplyOptions = {},
+): Promise<AppliedTransition> {
   {
     const row = await findCaseById(trx, caseId);
     if (!row) throw new AppError('CASE_NOT_FOUND', '案件不存在');
-    if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version) throw new AppError('CONFLICT', '案件已被他人修改，请刷新后重试');
+    if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version)
+      throw new AppError('CONFLICT', '案件已被他人修改，请刷新后重试');
     const result = transition({ kind: row.kind, status: row.status, openedAt: row.opened_at }, cmd, actor, now);
     if (!result.ok) {
       throw new AppError(result.code, result.message);
@@ -98,7 +113,13 @@ export async function applyTransitionIn(trx: Trx, caseId: string, cmd: Command, 
     await queueCitizenNoticesIn(trx, row, result);
     // Statutory clocks follow the event (start, stop, restart, pause, extend) in the same transaction.
     const unitId = opts.patch && 'unit_id' in opts.patch ? (opts.patch.unit_id ?? null) : row.unit_id;
-    await onCaseEvent(trx, await clockContext(trx), { id: caseId, kind: row.kind, rule_version: row.rule_version, unit_id: unitId }, { type: result.event.type, toStatus: result.to, data: result.event.data }, now);
+    await onCaseEvent(
+      trx,
+      await clockContext(trx),
+      { id: caseId, kind: row.kind, rule_version: row.rule_version, unit_id: unitId },
+      { type: result.event.type, toStatus: result.to, data: result.event.data },
+      now,
+    );
     // Clocks carry the case's unit (per-unit deadline lists); keep them in step when it changes.
     if (unitId !== row.unit_id) await trx.updateTable('case_clock').set({ unit_id: unitId }).where('case_id', '=', caseId).execute();
     // The machine's effects become jobs in the same transaction (their queue comes from the job map).

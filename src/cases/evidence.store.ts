@@ -42,10 +42,14 @@ export type FileProblem = { path: string; message: string; reason: 'count' | 'em
  * The evidence limits shared by the API and the web form (count, size, non-empty, type by content),
  * collecting every problem so a form can show them all next to the file control.
  */
-export async function checkEvidenceFiles(files: readonly File[], limits: { maxFiles: number; maxFileBytes: number }): Promise<{ ok: CheckedFile[]; errors: FileProblem[] }> {
+export async function checkEvidenceFiles(
+  files: readonly File[],
+  limits: { maxFiles: number; maxFileBytes: number },
+): Promise<{ ok: CheckedFile[]; errors: FileProblem[] }> {
   const mb = Math.round(limits.maxFileBytes / 1024 / 1024);
   const errors: FileProblem[] = [];
-  if (files.length > limits.maxFiles) errors.push({ path: 'files', message: `最多上传${limits.maxFiles}个文件，您选择了${files.length}个`, reason: 'count' });
+  if (files.length > limits.maxFiles)
+    errors.push({ path: 'files', message: `最多上传${limits.maxFiles}个文件，您选择了${files.length}个`, reason: 'count' });
   const ok: CheckedFile[] = [];
   for (const [i, f] of files.entries()) {
     const label = f.name ? `“${f.name}”` : `第${i + 1}个文件`;

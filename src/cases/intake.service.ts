@@ -10,7 +10,16 @@ import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { CaseClockTable } from '../deadlines/clock.table.ts';
 import type { WechatContactTable } from '../notices/notice.table.ts';
-import type { CaseEventTable, CaseLinkTable, Channel, EvidenceTable, IdempotencyKeyTable, IntakeCaseTable, PartyRole, PartyTable } from './case.table.ts';
+import type {
+  CaseEventTable,
+  CaseLinkTable,
+  Channel,
+  EvidenceTable,
+  IdempotencyKeyTable,
+  IntakeCaseTable,
+  PartyRole,
+  PartyTable,
+} from './case.table.ts';
 import type { Clock } from '../lib/clock.ts';
 import { cstDate } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
@@ -61,7 +70,10 @@ const CHUNK = 400;
 async function insertChunked<T extends keyof Database & string>(trx: Db, table: T, rows: Insertable<Database[T]>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     // The rows are typed by their table (the parameter); Kysely cannot relate a generic table to its values.
-    await trx.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + CHUNK) as never)
+      .execute();
   }
 }
 
@@ -106,7 +118,9 @@ export class IntakeService {
     const clockTemplates = (kind: CaseKind) => {
       let list = templates.get(kind);
       if (!list) {
-        list = rulesStartedBy(version, kind, 'submit', clocks.settings.rules).map(({ rule }) => newClock(clocks, '', rule.id, version, now));
+        list = rulesStartedBy(version, kind, 'submit', clocks.settings.rules).map(({ rule }) =>
+          newClock(clocks, '', rule.id, version, now),
+        );
         templates.set(kind, list);
       }
       return list;
@@ -224,8 +238,10 @@ export class IntakeService {
             created_at: at,
             updated_at: at,
           });
-          if (s.person && !(kind === 'report' && s.anonymous)) partyRows.push(this.partyRow(id, kind === 'complaint' ? 'complainant' : 'reporter', s.person, at));
-          for (const f of it.files) evidenceRows.push({ id: uuidv7(), case_id: id, sha256: f.sha256, mime: f.mime, size: f.size, created_at: at });
+          if (s.person && !(kind === 'report' && s.anonymous))
+            partyRows.push(this.partyRow(id, kind === 'complaint' ? 'complainant' : 'reporter', s.person, at));
+          for (const f of it.files)
+            evidenceRows.push({ id: uuidv7(), case_id: id, sha256: f.sha256, mime: f.mime, size: f.size, created_at: at });
           eventRows.push({
             id: uuidv7(),
             case_id: id,
@@ -250,13 +266,27 @@ export class IntakeService {
         }
         if (created.length === 2) {
           const [a, b] = created as [(typeof created)[0], (typeof created)[0]];
-          linkRows.push({ case_id: a.id, other_case_id: b.id, type: 'split', created_at: at }, { case_id: b.id, other_case_id: a.id, type: 'split', created_at: at });
+          linkRows.push(
+            { case_id: a.id, other_case_id: b.id, type: 'split', created_at: at },
+            { case_id: b.id, other_case_id: a.id, type: 'split', created_at: at },
+          );
         }
         if (it.audit && created[0]) audits.push(it.audit(created[0].number));
-        const receipt: IntakeReceipt = { submissionId, receivedAt: at, cases: created.map(({ number, kind }) => ({ number, kind })), queryCode, replayed: false };
+        const receipt: IntakeReceipt = {
+          submissionId,
+          receivedAt: at,
+          cases: created.map(({ number, kind }) => ({ number, kind })),
+          queryCode,
+          replayed: false,
+        };
         if (it.idempotencyKey !== null) {
           // The answer contains the query code, so it is kept encrypted, like identities.
-          idemRows.push({ key: it.idempotencyKey, request_hash: hashes[i] ?? '', response: cipher.seal(receipt, `idem:${it.idempotencyKey}`), created_at: at });
+          idemRows.push({
+            key: it.idempotencyKey,
+            request_hash: hashes[i] ?? '',
+            response: cipher.seal(receipt, `idem:${it.idempotencyKey}`),
+            created_at: at,
+          });
         }
         out[i] = { ok: true, value: receipt };
       }
@@ -276,7 +306,9 @@ export class IntakeService {
         if ('sameAs' in r) {
           const first = out[r.sameAs];
           if (first && 'ok' in first && first.ok) {
-            return hashes[r.sameAs] === r.hash ? { ok: true, value: { ...first.value, replayed: true } } : { ok: false, error: new AppError('IDEMPOTENCY_CONFLICT', '这个 Idempotency-Key 已用于另一份不同的提交') };
+            return hashes[r.sameAs] === r.hash
+              ? { ok: true, value: { ...first.value, replayed: true } }
+              : { ok: false, error: new AppError('IDEMPOTENCY_CONFLICT', '这个 Idempotency-Key 已用于另一份不同的提交') };
           }
           return first && 'ok' in first ? first : { ok: false, error: new Error('idempotent twin missing') };
         }

@@ -29,14 +29,27 @@ export interface AskOptions {
 /** Staff ask the citizen a question; returns its id. Scope is the caller's business (the back office checks it). */
 export async function askCitizen(deps: Deps, caseId: string, question: string, actor: Actor, opts: AskOptions = {}): Promise<string> {
   const text = question.trim();
-  if (text.length < 2 || text.length > QUESTION_MAX) throw new AppError('VALIDATION', `问题须为 2–${QUESTION_MAX} 个字`, [{ path: 'question', message: `问题须为 2–${QUESTION_MAX} 个字` }]);
+  if (text.length < 2 || text.length > QUESTION_MAX)
+    throw new AppError('VALIDATION', `问题须为 2–${QUESTION_MAX} 个字`, [{ path: 'question', message: `问题须为 2–${QUESTION_MAX} 个字` }]);
   const id = uuidv7();
   const now = deps.clock.now();
   await deps.db.transaction().execute((trx) =>
     applyTransitionIn(trx, caseId, { type: 'ask_citizen', data: { questionId: id, question: text } }, actor, now, {
       ...(opts.expectedVersion !== undefined ? { expectedVersion: opts.expectedVersion } : {}),
       alsoWrite: async (t, row, result) => {
-        await t.insertInto('case_question').values({ id, case_id: caseId, question: text, asked_by: actor.id, asked_at: result.event.at, answer_enc: null, answered_at: null, answer_channel: null }).execute();
+        await t
+          .insertInto('case_question')
+          .values({
+            id,
+            case_id: caseId,
+            question: text,
+            asked_by: actor.id,
+            asked_at: result.event.at,
+            answer_enc: null,
+            answered_at: null,
+            answer_channel: null,
+          })
+          .execute();
         await opts.alsoWrite?.(t, row, result);
       },
     } satisfies ApplyOptions),
@@ -46,7 +59,8 @@ export async function askCitizen(deps: Deps, caseId: string, question: string, a
 
 function checkAnswer(answer: string): string {
   const text = answer.trim();
-  if (text.length < 1 || text.length > ANSWER_MAX) throw new AppError('VALIDATION', `回复须为 1–${ANSWER_MAX} 个字`, [{ path: 'answer', message: `回复须为 1–${ANSWER_MAX} 个字` }]);
+  if (text.length < 1 || text.length > ANSWER_MAX)
+    throw new AppError('VALIDATION', `回复须为 1–${ANSWER_MAX} 个字`, [{ path: 'answer', message: `回复须为 1–${ANSWER_MAX} 个字` }]);
   return text;
 }
 
@@ -73,11 +87,23 @@ async function recordAnswer(deps: Deps, caseId: string, questionId: string, text
  * The citizen answers with number + query code. A wrong code and an unknown number give the same
  * not-found as the status lookup; an unknown or already answered question is NOT_FOUND / CONFLICT.
  */
-export async function answerQuestion(deps: Deps, number: string, code: string, questionId: string, answer: string, channel: AnswerChannel): Promise<void> {
+export async function answerQuestion(
+  deps: Deps,
+  number: string,
+  code: string,
+  questionId: string,
+  answer: string,
+  channel: AnswerChannel,
+): Promise<void> {
   const row = await deps.db.selectFrom('intake_case').select(['id', 'query_code_hash']).where('number', '=', number).executeTakeFirst();
   if (!row || !queryCodeMatches(code, row.query_code_hash)) throw NOT_FOUND();
   const text = checkAnswer(answer);
-  const q = await deps.db.selectFrom('case_question').select(['id', 'answered_at']).where('id', '=', questionId).where('case_id', '=', row.id).executeTakeFirst();
+  const q = await deps.db
+    .selectFrom('case_question')
+    .select(['id', 'answered_at'])
+    .where('id', '=', questionId)
+    .where('case_id', '=', row.id)
+    .executeTakeFirst();
   if (!q) throw new AppError('NOT_FOUND', '问题不存在');
   if (q.answered_at !== null) throw new AppError('CONFLICT', '该问题已经回复过了');
   await recordAnswer(deps, row.id, q.id, text, channel);
@@ -88,7 +114,12 @@ export async function answerQuestion(deps: Deps, number: string, code: string, q
  * the query code; owning the case is proven by the contact's keyed hash. Not the contact's case → the
  * same not-found as a wrong code.
  */
-export async function answerLatestForContact(deps: Deps, contactId: string, number: string, answer: string): Promise<{ questionId: string }> {
+export async function answerLatestForContact(
+  deps: Deps,
+  contactId: string,
+  number: string,
+  answer: string,
+): Promise<{ questionId: string }> {
   const row = await deps.db
     .selectFrom('wechat_contact as w')
     .innerJoin('intake_case as c', 'c.id', 'w.case_id')
@@ -98,7 +129,14 @@ export async function answerLatestForContact(deps: Deps, contactId: string, numb
     .executeTakeFirst();
   if (!row) throw NOT_FOUND();
   const text = checkAnswer(answer);
-  const q = await deps.db.selectFrom('case_question').select('id').where('case_id', '=', row.id).where('answered_at', 'is', null).orderBy('asked_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
+  const q = await deps.db
+    .selectFrom('case_question')
+    .select('id')
+    .where('case_id', '=', row.id)
+    .where('answered_at', 'is', null)
+    .orderBy('asked_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
   if (!q) throw new AppError('NOT_FOUND', '该案件目前没有待回复的问题');
   await recordAnswer(deps, row.id, q.id, text, 'wechat');
   return { questionId: q.id };
@@ -114,7 +152,13 @@ export interface PublicQuestion {
 
 /** What the citizen sees: the questions and whether each is answered; never the answer text. */
 export async function publicQuestions(db: Db, caseId: string): Promise<PublicQuestion[]> {
-  const rows = await db.selectFrom('case_question').select(['id', 'question', 'asked_at', 'answered_at']).where('case_id', '=', caseId).orderBy('asked_at').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('case_question')
+    .select(['id', 'question', 'asked_at', 'answered_at'])
+    .where('case_id', '=', caseId)
+    .orderBy('asked_at')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ id: r.id, question: r.question, askedAt: formatCst(new Date(r.asked_at)), answered: r.answered_at !== null }));
 }
 

@@ -94,11 +94,17 @@ export const SubmissionSchema = z
       // failed their own checks may hold anything here, hence the loose view and the type guards.
       const v = parsed as unknown as Loose;
       const need = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-      const obj = (x: unknown): Record<string, unknown> | null => (typeof x === 'object' && x !== null ? (x as Record<string, unknown>) : null);
+      const obj = (x: unknown): Record<string, unknown> | null =>
+        typeof x === 'object' && x !== null ? (x as Record<string, unknown>) : null;
       const person = obj(v.person);
       const business = obj(v.business);
       const isComplaint = v.kind === 'complaint' || v.kind === 'both';
-      if (v.kind !== 'consultation' && typeof v.description === 'string' && v.description.trim().length >= 5 && v.description.trim().length < 10) {
+      if (
+        v.kind !== 'consultation' &&
+        typeof v.description === 'string' &&
+        v.description.trim().length >= 5 &&
+        v.description.trim().length < 10
+      ) {
         need(['description'], '事情经过至少需要10个字，请说明时间、地点和发生了什么');
       }
       if (isComplaint) {
@@ -108,7 +114,8 @@ export const SubmissionSchema = z
         if (v.person === undefined) need(['person'], '投诉需要实名：请填写姓名、联系电话和联系地址');
         else if (person && person.address === undefined) need(['person', 'address'], '投诉需要填写您的联系地址');
         if (v.business === undefined) need(['business'], '投诉需要填写被投诉经营者的名称和地址');
-        else if (business && business.address === undefined && business.platform === undefined) need(['business', 'address'], '请填写被投诉经营者的地址（网购请填写平台上显示的店铺地址或链接）');
+        else if (business && business.address === undefined && business.platform === undefined)
+          need(['business', 'address'], '请填写被投诉经营者的地址（网购请填写平台上显示的店铺地址或链接）');
         if (v.request === undefined) need(['request'], '投诉需要写明您的诉求（如退款、赔偿、道歉）');
       }
       if (v.kind === 'report') {
@@ -117,10 +124,14 @@ export const SubmissionSchema = z
       }
       if (v.wantsReward === true) {
         if (v.kind !== 'report' && v.kind !== 'both') need(['wantsReward'], '只有举报才能申请奖励');
-        else if (v.anonymous !== true && person && person.idNumber === undefined) need(['person', 'idNumber'], '申请举报奖励需要填写身份证号码（匿名举报可凭查询码领奖）');
+        else if (v.anonymous !== true && person && person.idNumber === undefined)
+          need(['person', 'idNumber'], '申请举报奖励需要填写身份证号码（匿名举报可凭查询码领奖）');
       }
     },
-    { when: (payload) => typeof payload.value === 'object' && payload.value !== null && SUBMISSION_KINDS.includes((payload.value as Loose).kind as never) },
+    {
+      when: (payload) =>
+        typeof payload.value === 'object' && payload.value !== null && SUBMISSION_KINDS.includes((payload.value as Loose).kind as never),
+    },
   );
 
 interface Loose {

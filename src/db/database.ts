@@ -3,7 +3,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { type DatabaseIntrospector, type DatabaseMetadataOptions, Kysely, PostgresDialect, PostgresIntrospector, SqliteDialect, type TableMetadata, type Transaction, sql } from 'kysely';
+import {
+  type DatabaseIntrospector,
+  type DatabaseMetadataOptions,
+  Kysely,
+  PostgresDialect,
+  PostgresIntrospector,
+  SqliteDialect,
+  type TableMetadata,
+  type Transaction,
+  sql,
+} from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Database } from './schema.ts';

@@ -10,4 +10,12 @@ import type { ReferralTables } from '../referral/referral.table.ts';
 import type { UnitTables } from '../routing/unit.table.ts';
 import type { OutboxTables } from '../workflow/outbox.table.ts';
 
-export interface Database extends CaseTables, OutboxTables, ClockTables, UnitTables, StaffTables, NoticeTables, PublicationTables, ReferralTables {}
+export interface Database
+  extends CaseTables,
+    OutboxTables,
+    ClockTables,
+    UnitTables,
+    StaffTables,
+    NoticeTables,
+    PublicationTables,
+    ReferralTables {}

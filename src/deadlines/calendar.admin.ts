@@ -22,7 +22,11 @@ export async function publishCalendarYear(db: Db, year: number, entries: Calenda
     const last = await trx.selectFrom('app_setting').select('value').where('key', '=', 'calendar.last_year').executeTakeFirst();
     if (!last || Number(last.value) < year) {
       if (Number(last?.value ?? 0) < year - 1) throw new Error(`enter ${Number(last?.value ?? 0) + 1} first: years must be contiguous`);
-      await trx.updateTable('app_setting').set({ value: String(year), updated_at: now.toISOString() }).where('key', '=', 'calendar.last_year').execute();
+      await trx
+        .updateTable('app_setting')
+        .set({ value: String(year), updated_at: now.toISOString() })
+        .where('key', '=', 'calendar.last_year')
+        .execute();
     }
   });
   invalidateClockContext();

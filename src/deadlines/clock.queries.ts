@@ -35,7 +35,15 @@ function baseQuery(db: Db) {
   return db
     .selectFrom('case_clock')
     .innerJoin('intake_case', 'intake_case.id', 'case_clock.case_id')
-    .select(['case_clock.case_id as caseId', 'intake_case.number as number', 'case_clock.clock as clock', 'case_clock.due_at as dueAt', 'intake_case.unit_id as unitId', 'intake_case.assignee_id as assigneeId', 'intake_case.urgency as urgency'])
+    .select([
+      'case_clock.case_id as caseId',
+      'intake_case.number as number',
+      'case_clock.clock as clock',
+      'case_clock.due_at as dueAt',
+      'intake_case.unit_id as unitId',
+      'intake_case.assignee_id as assigneeId',
+      'intake_case.urgency as urgency',
+    ])
     .where('case_clock.status', '=', 'running')
     .where('case_clock.due_at', 'is not', null);
 }
@@ -61,7 +69,12 @@ export async function complianceByUnit(db: Db, from: Date, to: Date): Promise<Un
   const rows = await db
     .selectFrom('case_clock')
     .innerJoin('intake_case', 'intake_case.id', 'case_clock.case_id')
-    .select(['intake_case.unit_id as unitId', 'case_clock.due_at as dueAt', 'case_clock.stopped_at as stoppedAt', 'case_clock.stop_event as stopEvent'])
+    .select([
+      'intake_case.unit_id as unitId',
+      'case_clock.due_at as dueAt',
+      'case_clock.stopped_at as stoppedAt',
+      'case_clock.stop_event as stopEvent',
+    ])
     .where('case_clock.status', '=', 'stopped')
     .where('case_clock.stopped_at', '>=', from.toISOString())
     .where('case_clock.stopped_at', '<', to.toISOString())

@@ -57,7 +57,10 @@ let cached: { until: number; ctx: ClockContext } | null = null;
 /** Calendar and settings from the database, cached for 30 s (admins' edits reach every process within that). */
 export async function clockContext(db: Db): Promise<ClockContext> {
   if (cached && cached.until > Date.now()) return cached.ctx;
-  const [days, settings] = await Promise.all([db.selectFrom('calendar_day').selectAll().execute(), db.selectFrom('app_setting').selectAll().execute()]);
+  const [days, settings] = await Promise.all([
+    db.selectFrom('calendar_day').selectAll().execute(),
+    db.selectFrom('app_setting').selectAll().execute(),
+  ]);
   const s = new Map(settings.map((r) => [r.key, r.value]));
   const num = (k: string, d: number) => {
     const v = Number(s.get(k));
@@ -84,11 +87,18 @@ export function ruleOf(ctx: ClockContext, row: Pick<ClockRow, 'rule_version' | '
 }
 
 function pausesOf(row: Pick<ClockRow, 'pauses'>): Pause[] {
-  return (JSON.parse(row.pauses) as { from: string; to: string | null; reason?: string }[]).map((p) => ({ from: new Date(p.from), to: p.to ? new Date(p.to) : null, ...(p.reason ? { reason: p.reason } : {}) }));
+  return (JSON.parse(row.pauses) as { from: string; to: string | null; reason?: string }[]).map((p) => ({
+    from: new Date(p.from),
+    to: p.to ? new Date(p.to) : null,
+    ...(p.reason ? { reason: p.reason } : {}),
+  }));
 }
 
 /** Due time of a clock from its row; null with a problem when it cannot be computed. */
-export function dueOf(ctx: ClockContext, row: Pick<ClockRow, 'rule_version' | 'clock' | 'started_at' | 'pauses' | 'extensions'>): { dueAt: string | null; paused: boolean; problem: string | null } {
+export function dueOf(
+  ctx: ClockContext,
+  row: Pick<ClockRow, 'rule_version' | 'clock' | 'started_at' | 'pauses' | 'extensions'>,
+): { dueAt: string | null; paused: boolean; problem: string | null } {
   const rule = ruleOf(ctx, row);
   try {
     const r = computeDue(rule, new Date(row.started_at), ctx.calendar, { pauses: pausesOf(row), extensions: row.extensions });
@@ -100,17 +110,27 @@ export function dueOf(ctx: ClockContext, row: Pick<ClockRow, 'rule_version' | 'c
 }
 
 /** The alarms of a running clock: reminders before the due time and the escalation at it. */
-export function alarmsFor(ctx: ClockContext, row: Pick<ClockRow, 'id' | 'rule_version' | 'clock' | 'started_at' | 'due_at' | 'status'>): Alarm[] {
+export function alarmsFor(
+  ctx: ClockContext,
+  row: Pick<ClockRow, 'id' | 'rule_version' | 'clock' | 'started_at' | 'due_at' | 'status'>,
+): Alarm[] {
   if (row.status !== 'running' || !row.due_at) return [];
   const rule = ruleOf(ctx, row);
   const due = new Date(row.due_at);
   let reminders: Date[] = [];
   try {
-    reminders = reminderTimes(rule, due, ctx.calendar, { daysBefore: ctx.settings.remindDaysBefore, atHour: ctx.settings.remindAtHour, startedAt: new Date(row.started_at) });
+    reminders = reminderTimes(rule, due, ctx.calendar, {
+      daysBefore: ctx.settings.remindDaysBefore,
+      atHour: ctx.settings.remindAtHour,
+      startedAt: new Date(row.started_at),
+    });
   } catch (e) {
     if (!(e instanceof CalendarHorizonError)) throw e;
   }
-  return [...reminders.map((t) => ({ clockId: row.id, kind: 'remind' as const, fireAt: t.toISOString() })), { clockId: row.id, kind: 'escalate', fireAt: row.due_at }];
+  return [
+    ...reminders.map((t) => ({ clockId: row.id, kind: 'remind' as const, fireAt: t.toISOString() })),
+    { clockId: row.id, kind: 'escalate', fireAt: row.due_at },
+  ];
 }
 
 /** Deterministic BullMQ job id of an alarm (no ':' allowed). */
@@ -120,27 +140,57 @@ export function alarmJobId(a: Alarm): string {
 
 /** The outbox row of an alarm: a delayed clock.alarm job with its deterministic id. */
 function alarmJob(a: Alarm, caseId: string, at: string): OutboxRowToWrite {
-  return outboxRow('clock.alarm', { clockId: a.clockId, kind: a.kind, fireAt: a.fireAt }, { caseId, at, runAt: a.fireAt, jobId: alarmJobId(a) });
+  return outboxRow(
+    'clock.alarm',
+    { clockId: a.clockId, kind: a.kind, fireAt: a.fireAt },
+    { caseId, at, runAt: a.fireAt, jobId: alarmJobId(a) },
+  );
 }
 
 /** Writes outbox rows for the alarms of a case's running clocks (used once a new case is picked up). */
 export async function scheduleCaseAlarms(trx: Trx, ctx: ClockContext, caseId: string, now: Date): Promise<number> {
   const running = await trx.selectFrom('case_clock').selectAll().where('case_id', '=', caseId).where('status', '=', 'running').execute();
   const alarms = running.flatMap((r) => alarmsFor(ctx, r));
-  await enqueueRowsIn(trx, alarms.map((a) => alarmJob(a, caseId, now.toISOString())));
+  await enqueueRowsIn(
+    trx,
+    alarms.map((a) => alarmJob(a, caseId, now.toISOString())),
+  );
   return alarms.length;
 }
 
 /** A new running clock row (not yet written). */
-export function newClock(ctx: ClockContext, caseId: string, clock: ClockId, version: RuleVersion, startedAt: Date, unitId: string | null = null): ClockRow {
+export function newClock(
+  ctx: ClockContext,
+  caseId: string,
+  clock: ClockId,
+  version: RuleVersion,
+  startedAt: Date,
+  unitId: string | null = null,
+): ClockRow {
   const at = startedAt.toISOString();
   const base = { id: uuidv7(), case_id: caseId, clock, rule_version: version, started_at: at, pauses: '[]', extensions: 0 };
   const d = dueOf(ctx, base);
-  return { ...base, due_at: d.dueAt, status: 'running', stopped_at: null, stop_event: null, overdue_at: null, problem: d.problem, unit_id: unitId, created_at: at, updated_at: at };
+  return {
+    ...base,
+    due_at: d.dueAt,
+    status: 'running',
+    stopped_at: null,
+    stop_event: null,
+    overdue_at: null,
+    problem: d.problem,
+    unit_id: unitId,
+    created_at: at,
+    updated_at: at,
+  };
 }
 
 /** Rules of a version that a given event starts (or restarts) for a case kind. */
-export function rulesStartedBy(version: RuleVersion, kind: CaseKind, event: string, settings: RuleSettings): { rule: ClockRule; restart: boolean }[] {
+export function rulesStartedBy(
+  version: RuleVersion,
+  kind: CaseKind,
+  event: string,
+  settings: RuleSettings,
+): { rule: ClockRule; restart: boolean }[] {
   return RULES[version]
     .filter((r) => CLOCK_KIND[r.id] === kind)
     .flatMap((r): { rule: ClockRule; restart: boolean }[] => {
@@ -163,10 +213,19 @@ export async function onCaseEvent(
 ): Promise<void> {
   const at = now.toISOString();
   const version = c.rule_version;
-  const active = await trx.selectFrom('case_clock').selectAll().where('case_id', '=', c.id).where('status', 'in', ['running', 'paused']).execute();
+  const active = await trx
+    .selectFrom('case_clock')
+    .selectAll()
+    .where('case_id', '=', c.id)
+    .where('status', 'in', ['running', 'paused'])
+    .execute();
   const alarms: Alarm[] = [];
   const stop = async (row: ClockRow, why: string) => {
-    await trx.updateTable('case_clock').set({ status: 'stopped', stopped_at: at, stop_event: why, updated_at: at }).where('id', '=', row.id).execute();
+    await trx
+      .updateTable('case_clock')
+      .set({ status: 'stopped', stopped_at: at, stop_event: why, updated_at: at })
+      .where('id', '=', row.id)
+      .execute();
   };
 
   if (event.type === 'pause_clock' || event.type === 'resume_clock' || event.type === 'extend_clock') {
@@ -179,7 +238,10 @@ export async function onCaseEvent(
     if (event.type === 'pause_clock') {
       const reason = String(event.data?.pauseReason ?? '');
       if (row.status === 'paused') throw new AppError('VALIDATION', '该期限已暂停', [{ path: 'clock', message: '该期限已暂停' }]);
-      if (!(rule.pausable as readonly string[]).includes(reason)) throw new AppError('VALIDATION', `${rule.nameZh}不能因此暂停计时`, [{ path: 'pauseReason', message: `可暂停的情形：${rule.pausable.join('、') || '无'}` }]);
+      if (!(rule.pausable as readonly string[]).includes(reason))
+        throw new AppError('VALIDATION', `${rule.nameZh}不能因此暂停计时`, [
+          { path: 'pauseReason', message: `可暂停的情形：${rule.pausable.join('、') || '无'}` },
+        ]);
       pauses.push({ from: at, to: null, reason });
       next.status = 'paused';
     } else if (event.type === 'resume_clock') {
@@ -189,13 +251,25 @@ export async function onCaseEvent(
       next.status = 'running';
     } else {
       const max = rule.extension?.max ?? Infinity;
-      if (!rule.extension || row.extensions >= max) throw new AppError('VALIDATION', `${rule.nameZh}不能再延长`, [{ path: 'clock', message: '不能再延长' }]);
+      if (!rule.extension || row.extensions >= max)
+        throw new AppError('VALIDATION', `${rule.nameZh}不能再延长`, [{ path: 'clock', message: '不能再延长' }]);
       next.extensions = row.extensions + 1;
     }
     next.pauses = JSON.stringify(pauses);
     const d = dueOf(ctx, { ...row, ...next });
     const updated = { ...row, ...next, due_at: d.dueAt, problem: d.problem, updated_at: at };
-    await trx.updateTable('case_clock').set({ status: updated.status, pauses: updated.pauses, extensions: updated.extensions, due_at: updated.due_at, problem: updated.problem, updated_at: at }).where('id', '=', row.id).execute();
+    await trx
+      .updateTable('case_clock')
+      .set({
+        status: updated.status,
+        pauses: updated.pauses,
+        extensions: updated.extensions,
+        due_at: updated.due_at,
+        problem: updated.problem,
+        updated_at: at,
+      })
+      .where('id', '=', row.id)
+      .execute();
     alarms.push(...alarmsFor(ctx, updated));
   } else {
     for (const row of active) {
@@ -213,7 +287,10 @@ export async function onCaseEvent(
       }
     }
   }
-  await enqueueRowsIn(trx, alarms.map((a) => alarmJob(a, c.id, at)));
+  await enqueueRowsIn(
+    trx,
+    alarms.map((a) => alarmJob(a, c.id, at)),
+  );
 }
 
 export { CLOCK_IDS };

@@ -108,7 +108,8 @@ function checkPauses(rule: ClockRule, pauses: readonly Pause[]): void {
     assertValidInstant(p.from);
     if (p.to !== null) {
       assertValidInstant(p.to);
-      if (p.to.getTime() < p.from.getTime()) throw new RangeError(`pause ends (${formatCst(p.to)}) before it starts (${formatCst(p.from)})`);
+      if (p.to.getTime() < p.from.getTime())
+        throw new RangeError(`pause ends (${formatCst(p.to)}) before it starts (${formatCst(p.from)})`);
     }
     if (rule.pausable.length === 0) throw new RangeError(`${rule.id} cannot be paused`);
     if (p.reason !== undefined && !(rule.pausable as readonly string[]).includes(p.reason)) {
@@ -125,16 +126,27 @@ function pausedDays(p: { from: Date; to: Date }, out: Set<string>): void {
   for (let d = first; dayNumber(d) <= dayNumber(last); d = addDays(d, 1)) out.add(d);
 }
 
-function computeDays(rule: ClockRule, startedAt: Date, cal: WorkingCalendar, total: number, pauses: readonly Pause[], openFrom: Date | null, opts: ComputeOptions): DueResult {
+function computeDays(
+  rule: ClockRule,
+  startedAt: Date,
+  cal: WorkingCalendar,
+  total: number,
+  pauses: readonly Pause[],
+  openFrom: Date | null,
+  opts: ComputeOptions,
+): DueResult {
   const startDay = cstDateOf(startedAt);
   cal.assertCovered(startDay);
   const paused = new Set<string>();
   for (const p of pauses) if (p.to !== null) pausedDays({ from: p.from, to: p.to }, paused);
   const openDay = openFrom === null ? null : dayNumber(cstDateOf(openFrom));
-  const counts = rule.unit === 'working_days' ? (d: string) => cal.isWorkday(d) : (d: string) => {
-        cal.assertCovered(d);
-        return true;
-      };
+  const counts =
+    rule.unit === 'working_days'
+      ? (d: string) => cal.isWorkday(d)
+      : (d: string) => {
+          cal.assertCovered(d);
+          return true;
+        };
 
   let d = startDay;
   let counted = 0;
@@ -159,7 +171,15 @@ function computeDays(rule: ClockRule, startedAt: Date, cal: WorkingCalendar, tot
   return { paused: false, due, dueIso: formatCst(due), lastDay: last, movedFrom, length: total, unit: rule.unit };
 }
 
-function computeHours(rule: ClockRule, startedAt: Date, cal: WorkingCalendar, total: number, pauses: readonly Pause[], openFrom: Date | null, opts: ComputeOptions): DueResult {
+function computeHours(
+  rule: ClockRule,
+  startedAt: Date,
+  cal: WorkingCalendar,
+  total: number,
+  pauses: readonly Pause[],
+  openFrom: Date | null,
+  opts: ComputeOptions,
+): DueResult {
   const start = startedAt.getTime();
   // Clip to the start, drop empty intervals, sort and merge; an open pause runs to +Infinity.
   const ivs = pauses
@@ -196,7 +216,14 @@ function pausedResult(
   opts: ComputeOptions,
 ): DuePaused {
   const since = openFrom.getTime() < startedAt.getTime() ? startedAt : openFrom;
-  const result: DuePaused = { paused: true, pausedSince: since, pausedSinceIso: formatCst(since), remaining, length: total, unit: rule.unit };
+  const result: DuePaused = {
+    paused: true,
+    pausedSince: since,
+    pausedSinceIso: formatCst(since),
+    remaining,
+    length: total,
+    unit: rule.unit,
+  };
   const now = opts.now;
   if (now !== undefined && now.getTime() > openFrom.getTime()) {
     const closed = pauses.map((p) => (p.to === null ? { ...p, to: now } : p));
@@ -252,9 +279,7 @@ export function reminderTimes(rule: ClockRule, due: Date, cal: WorkingCalendar, 
   const dueDay = cstDateOf(due);
   const candidates = [cstAt(cal.addWorkingDays(dueDay, -daysBefore), atHour), cstAt(dueDay, atHour)];
   const after = opts.startedAt?.getTime() ?? -Infinity;
-  const times = [...new Set(candidates.map((t) => t.getTime()))]
-    .filter((t) => t > after && t < due.getTime())
-    .sort((a, b) => a - b);
+  const times = [...new Set(candidates.map((t) => t.getTime()))].filter((t) => t > after && t < due.getTime()).sort((a, b) => a - b);
   return times.map((t) => new Date(t));
 }
 

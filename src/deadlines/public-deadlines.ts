@@ -14,10 +14,26 @@ export interface Deadline {
 }
 
 const PUBLIC_CLOCKS: readonly ClockId[] = ['D1', 'D2', 'D3', 'D4'];
-const PAUSE_LABELS: Record<string, string> = { testing: '检验检测', appraisal: '鉴定', inspection: '检验', quarantine: '检疫', identification: '认定', suspension: '中止', hearing: '听证', public_notice: '公告' };
+const PAUSE_LABELS: Record<string, string> = {
+  testing: '检验检测',
+  appraisal: '鉴定',
+  inspection: '检验',
+  quarantine: '检疫',
+  identification: '认定',
+  suspension: '中止',
+  hearing: '听证',
+  public_notice: '公告',
+};
 
 export async function publicDeadlines(db: Db, caseId: string): Promise<Deadline[]> {
-  const rows = await db.selectFrom('case_clock').selectAll().where('case_id', '=', caseId).where('status', 'in', ['running', 'paused']).where('clock', 'in', [...PUBLIC_CLOCKS]).orderBy('started_at').execute();
+  const rows = await db
+    .selectFrom('case_clock')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('status', 'in', ['running', 'paused'])
+    .where('clock', 'in', [...PUBLIC_CLOCKS])
+    .orderBy('started_at')
+    .execute();
   if (rows.length === 0) return [];
   const ctx = await clockContext(db);
   return rows.map((r) => {
@@ -28,7 +44,11 @@ export async function publicDeadlines(db: Db, caseId: string): Promise<Deadline[
       return { clock, text: `${rule.nameZh}：因${PAUSE_LABELS[open?.reason ?? ''] ?? '依法'}暂停计时，恢复后继续计算`, due: null };
     }
     if (!r.due_at) {
-      return { clock, text: `${rule.nameZh}：期限为${rule.length}${rule.unit === 'working_days' ? '个工作日' : rule.unit === 'hours' ? '小时' : '日'}，具体截止日期待国务院公布下一年度节假日安排后确定`, due: null };
+      return {
+        clock,
+        text: `${rule.nameZh}：期限为${rule.length}${rule.unit === 'working_days' ? '个工作日' : rule.unit === 'hours' ? '小时' : '日'}，具体截止日期待国务院公布下一年度节假日安排后确定`,
+        due: null,
+      };
     }
     const due = new Date(r.due_at);
     return { clock, text: renderPublicText(rule, due), due: formatCst(due) };

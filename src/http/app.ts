@@ -27,7 +27,16 @@ export function createApp(deps: Deps) {
     const start = performance.now();
     await next();
     // Path only: query strings may carry a query code. Never bodies.
-    deps.logger.info({ requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - start) }, 'request');
+    deps.logger.info(
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - start),
+      },
+      'request',
+    );
   });
   app.use('/api/*', async (c, next) => {
     c.set('actor', { role: 'citizen', id: null });
@@ -41,10 +50,7 @@ export function createApp(deps: Deps) {
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
-    const [database, redis] = await Promise.all([
-      deps.databaseReady().catch(() => false),
-      deps.redisReady().catch(() => false),
-    ]);
+    const [database, redis] = await Promise.all([deps.databaseReady().catch(() => false), deps.redisReady().catch(() => false)]);
     return c.json({ status: database && redis ? 'ready' : 'not ready', database, redis }, database && redis ? 200 : 503);
   });
   app.route('/', portalRoutes(deps));

@@ -24,11 +24,25 @@ export function zodFields(error: z.ZodError): FieldError[] {
 
 export function validationError(error: z.ZodError, prefix?: string): AppError {
   const fields = zodFields(error).map((f) => (prefix ? { ...f, path: f.path === 'body' ? prefix : `${prefix}.${f.path}` } : f));
-  return new AppError('VALIDATION', `提交的内容有误：${fields.map((f) => f.message).slice(0, 3).join('；')}`, fields);
+  return new AppError(
+    'VALIDATION',
+    `提交的内容有误：${fields
+      .map((f) => f.message)
+      .slice(0, 3)
+      .join('；')}`,
+    fields,
+  );
 }
 
 export function errorResponse(c: Context, err: AppError): Response {
-  const body: ErrorBody = { error: { code: err.code, message: err.message || DEFAULT_MESSAGES[err.code], fields: err.fields, requestId: String(c.get('requestId') ?? '') } };
+  const body: ErrorBody = {
+    error: {
+      code: err.code,
+      message: err.message || DEFAULT_MESSAGES[err.code],
+      fields: err.fields,
+      requestId: String(c.get('requestId') ?? ''),
+    },
+  };
   return c.json(body, err.status as ContentfulStatusCode);
 }
 
@@ -36,7 +50,18 @@ export function onError(logger: Logger) {
   return (err: Error, c: Context): Response => {
     if (err instanceof AppError) return errorResponse(c, err);
     if (err instanceof HTTPException) {
-      const code: ErrorCode = err.status === 413 ? 'PAYLOAD_TOO_LARGE' : err.status === 400 ? 'MALFORMED_BODY' : err.status === 401 ? 'UNAUTHENTICATED' : err.status === 403 ? 'FORBIDDEN' : err.status === 404 ? 'NOT_FOUND' : 'INTERNAL';
+      const code: ErrorCode =
+        err.status === 413
+          ? 'PAYLOAD_TOO_LARGE'
+          : err.status === 400
+            ? 'MALFORMED_BODY'
+            : err.status === 401
+              ? 'UNAUTHENTICATED'
+              : err.status === 403
+                ? 'FORBIDDEN'
+                : err.status === 404
+                  ? 'NOT_FOUND'
+                  : 'INTERNAL';
       return errorResponse(c, new AppError(code, DEFAULT_MESSAGES[code]));
     }
     // Log the kind of failure and where, never the request body.

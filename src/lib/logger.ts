@@ -11,7 +11,18 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       base: { service: 'shiantong' },
       redact: {
         // (No bare `*.name`: it hid error names, `{ err: { name } }`; identities travel as person/identity.)
-        paths: ['person', 'identity', '*.person', '*.identity', '*.phone', '*.address', '*.idNumber', '*.description', '*.code', '*.queryCode'],
+        paths: [
+          'person',
+          'identity',
+          '*.person',
+          '*.identity',
+          '*.phone',
+          '*.address',
+          '*.idNumber',
+          '*.description',
+          '*.code',
+          '*.queryCode',
+        ],
         censor: '[redacted]',
       },
     },

@@ -7,7 +7,15 @@ import type { Db, Trx } from '../db/database.ts';
 import type { CaseRow } from '../cases/case.table.ts';
 import type { IdentityCipher } from '../lib/identity-cipher.ts';
 import { AppError } from '../lib/errors.ts';
-import { type CaseKind, KIND_LABELS, REFUSAL_GROUNDS, type RefusalGround, type TransitionEvent, type TransitionResult, publicEventText } from '../cases/case.machine.ts';
+import {
+  type CaseKind,
+  KIND_LABELS,
+  REFUSAL_GROUNDS,
+  type RefusalGround,
+  type TransitionEvent,
+  type TransitionResult,
+  publicEventText,
+} from '../cases/case.machine.ts';
 import { enqueueIn } from '../workflow/outbox.ts';
 import { contactAad } from './wechat-contact.ts';
 
@@ -68,7 +76,19 @@ export async function queueCitizenNoticesIn(trx: Trx, row: CaseRow, result: Tran
     const id = randomUUID();
     await trx
       .insertInto('citizen_notice')
-      .values({ id, case_id: row.id, wechat_contact_id: c.id, event_type: result.event.type, text, status: 'pending', attempts: 0, last_error: null, created_at: at, delivered_at: null, failed_at: null })
+      .values({
+        id,
+        case_id: row.id,
+        wechat_contact_id: c.id,
+        event_type: result.event.type,
+        text,
+        status: 'pending',
+        attempts: 0,
+        last_error: null,
+        created_at: at,
+        delivered_at: null,
+        failed_at: null,
+      })
       .execute();
     await enqueueIn(trx, 'notice.deliver', { noticeId: id }, { caseId: row.id, at });
   }
@@ -93,17 +113,33 @@ export async function noticeForDelivery(db: Db, cipher: IdentityCipher, id: stri
     .where('n.id', '=', id)
     .executeTakeFirst();
   if (!r) return null;
-  return { id: r.id, caseNumber: r.number, text: r.text, status: r.status, attempts: r.attempts, contactId: cipher.open<string>(r.contact_enc, contactAad(r.contact_row)) };
+  return {
+    id: r.id,
+    caseNumber: r.number,
+    text: r.text,
+    status: r.status,
+    attempts: r.attempts,
+    contactId: cipher.open<string>(r.contact_enc, contactAad(r.contact_row)),
+  };
 }
 
 /** Records the outcome of a delivery. A delivered notice stays delivered (a late failure report is ignored). */
-export async function recordNoticeOutcome(db: Db, id: string, outcome: { delivered: true } | { delivered: false; error: string }, now: Date): Promise<{ status: string }> {
+export async function recordNoticeOutcome(
+  db: Db,
+  id: string,
+  outcome: { delivered: true } | { delivered: false; error: string },
+  now: Date,
+): Promise<{ status: string }> {
   const at = now.toISOString();
   const row = await db.selectFrom('citizen_notice').select(['status']).where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', '通知不存在');
   if (row.status === 'delivered') return { status: 'delivered' };
   if (outcome.delivered) {
-    await db.updateTable('citizen_notice').set((eb) => ({ status: 'delivered', delivered_at: at, attempts: eb('attempts', '+', 1), last_error: null })).where('id', '=', id).execute();
+    await db
+      .updateTable('citizen_notice')
+      .set((eb) => ({ status: 'delivered', delivered_at: at, attempts: eb('attempts', '+', 1), last_error: null }))
+      .where('id', '=', id)
+      .execute();
     return { status: 'delivered' };
   }
   await db

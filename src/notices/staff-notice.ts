@@ -4,7 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.ts';
 
-export async function notifyStaff(db: Db, userIds: readonly string[], caseId: string | null, kind: string, message: string, at: string): Promise<void> {
+export async function notifyStaff(
+  db: Db,
+  userIds: readonly string[],
+  caseId: string | null,
+  kind: string,
+  message: string,
+  at: string,
+): Promise<void> {
   if (userIds.length === 0) return;
   await db
     .insertInto('staff_notification')
@@ -14,12 +21,24 @@ export async function notifyStaff(db: Db, userIds: readonly string[], caseId: st
 
 /** The active supervisors of a unit (whom a unit's alerts go to). */
 export async function supervisorsOf(db: Db, unitId: string): Promise<string[]> {
-  const rows = await db.selectFrom('staff_user').select('id').where('unit_id', '=', unitId).where('role', '=', 'supervisor').where('active', '=', 1).execute();
+  const rows = await db
+    .selectFrom('staff_user')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('role', '=', 'supervisor')
+    .where('active', '=', 1)
+    .execute();
   return rows.map((r) => r.id);
 }
 
 /** The active officers of a police unit. */
 export async function policeOfficersOf(db: Db, unitId: string): Promise<string[]> {
-  const rows = await db.selectFrom('staff_user').select('id').where('unit_id', '=', unitId).where('role', '=', 'police').where('active', '=', 1).execute();
+  const rows = await db
+    .selectFrom('staff_user')
+    .select('id')
+    .where('unit_id', '=', unitId)
+    .where('role', '=', 'police')
+    .where('active', '=', 1)
+    .execute();
   return rows.map((r) => r.id);
 }

@@ -17,7 +17,13 @@ export const contactMac = (cipher: IdentityCipher, contactId: string) => cipher.
 /** A wechat_contact row for one case (inserted by intake in the case's own transaction). */
 export function contactRow(cipher: IdentityCipher, caseId: string, contactId: string, at: string): Insertable<WechatContactTable> {
   const id = randomUUID();
-  return { id, case_id: caseId, contact_enc: cipher.seal(contactId, contactAad(id)), contact_hmac: contactMac(cipher, contactId), created_at: at };
+  return {
+    id,
+    case_id: caseId,
+    contact_enc: cipher.seal(contactId, contactAad(id)),
+    contact_hmac: contactMac(cipher, contactId),
+    created_at: at,
+  };
 }
 
 export interface ContactCase {
@@ -41,6 +47,12 @@ export async function casesOfContact(db: Db, cipher: IdentityCipher, contactId: 
     .execute();
   return rows.map((r) => {
     const kind = r.kind;
-    return { number: r.number, kind, kindLabel: KIND_LABELS[kind], status: publicStatus(kind, r.status), receivedAt: formatCst(new Date(r.received_at)) };
+    return {
+      number: r.number,
+      kind,
+      kindLabel: KIND_LABELS[kind],
+      status: publicStatus(kind, r.status),
+      receivedAt: formatCst(new Date(r.received_at)),
+    };
   });
 }

@@ -96,7 +96,18 @@ const PRIORITY: Record<PiiType, number> = {
 // ---------------------------------------------------------------------------------------------
 
 const CN_DIGIT: Record<string, string> = {
-  '〇': '0', '零': '0', '一': '1', '幺': '1', '二': '2', '三': '3', '四': '4', '五': '5', '六': '6', '七': '7', '八': '8', '九': '9',
+  〇: '0',
+  零: '0',
+  一: '1',
+  幺: '1',
+  二: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
 };
 const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0x2500, 0x30fc]);
 
@@ -123,7 +134,10 @@ const isHan = (ch: string): boolean => /^[\u3400-\u9fff]$/.test(ch);
 const isDigit = (ch: string): boolean => ch >= '0' && ch <= '9';
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternation = (list: readonly string[]): string =>
-  [...list].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  [...list]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe)
+    .join('|');
 
 // ---------------------------------------------------------------------------------------------
 // Check digits
@@ -132,8 +146,42 @@ const alternation = (list: readonly string[]): string =>
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 const PROVINCE_CODES = new Set([
-  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46',
-  '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82', '83', '91',
+  '11',
+  '12',
+  '13',
+  '14',
+  '15',
+  '21',
+  '22',
+  '23',
+  '31',
+  '32',
+  '33',
+  '34',
+  '35',
+  '36',
+  '37',
+  '41',
+  '42',
+  '43',
+  '44',
+  '45',
+  '46',
+  '50',
+  '51',
+  '52',
+  '53',
+  '54',
+  '61',
+  '62',
+  '63',
+  '64',
+  '65',
+  '71',
+  '81',
+  '82',
+  '83',
+  '91',
 ]);
 
 function validDate(y: number, m: number, d: number): boolean {
@@ -186,19 +234,145 @@ type Label = 'order' | 'phone' | 'id' | 'bank' | 'qq' | 'wechat';
 /** Words before a number telling what it is. 'order' means "not personal, never mask". */
 const LABEL_WORDS: Record<Label, readonly string[]> = {
   order: [
-    '订单号', '订单编号', '订单', '单号', '运单', '快递单', '物流单', '流水号', '流水', '交易号', '交易单号', '编号', '编码', '工单',
-    '案号', '批号', '批次', '条码', '条形码', '发票号码', '发票号', '发票代码', '税号', '货号', '序列号', '序号', '追溯码', '溯源码',
-    '许可证号', '许可证', '证号', '执照号', '注册号', '信用代码', '代码', '登记号', '受理号', '回执', '查询码', '取件码', '取餐号',
-    '取餐码', '桌号', '床号', '房号', '小票', '凭证号', '券码', '验证码', '会员号', '会员卡号', '积分卡', '工号', '学号', '型号',
-    '规格', '文号', '标准号', '执业证号', '执业证', '车次', '航班', '快递', 'qq群', '群号', '群', '邮编', '邮政编码', '批准文号',
-    '生产日期', '日期', '保质期', '会员卡', '积分卡', '购物卡', '储值卡', '饭卡', '加油卡', '健身卡', '金额', '罚款', '罚没', '价格', '合计', '共计', 'sn', 'no.', '尾号', '后四位', '后六位', '后4位',
+    '订单号',
+    '订单编号',
+    '订单',
+    '单号',
+    '运单',
+    '快递单',
+    '物流单',
+    '流水号',
+    '流水',
+    '交易号',
+    '交易单号',
+    '编号',
+    '编码',
+    '工单',
+    '案号',
+    '批号',
+    '批次',
+    '条码',
+    '条形码',
+    '发票号码',
+    '发票号',
+    '发票代码',
+    '税号',
+    '货号',
+    '序列号',
+    '序号',
+    '追溯码',
+    '溯源码',
+    '许可证号',
+    '许可证',
+    '证号',
+    '执照号',
+    '注册号',
+    '信用代码',
+    '代码',
+    '登记号',
+    '受理号',
+    '回执',
+    '查询码',
+    '取件码',
+    '取餐号',
+    '取餐码',
+    '桌号',
+    '床号',
+    '房号',
+    '小票',
+    '凭证号',
+    '券码',
+    '验证码',
+    '会员号',
+    '会员卡号',
+    '积分卡',
+    '工号',
+    '学号',
+    '型号',
+    '规格',
+    '文号',
+    '标准号',
+    '执业证号',
+    '执业证',
+    '车次',
+    '航班',
+    '快递',
+    'qq群',
+    '群号',
+    '群',
+    '邮编',
+    '邮政编码',
+    '批准文号',
+    '生产日期',
+    '日期',
+    '保质期',
+    '会员卡',
+    '积分卡',
+    '购物卡',
+    '储值卡',
+    '饭卡',
+    '加油卡',
+    '健身卡',
+    '金额',
+    '罚款',
+    '罚没',
+    '价格',
+    '合计',
+    '共计',
+    'sn',
+    'no.',
+    '尾号',
+    '后四位',
+    '后六位',
+    '后4位',
   ],
   phone: [
-    '电话', '手机', '手机号', '号码', '座机', '固话', '联系方式', '来电', '致电', '热线', 'tel', 'phone', 'mobile', '传真', '小号',
-    '大号', '拨打', '打', '短信', '呼叫', '来电显示', '拨', '联系',
+    '电话',
+    '手机',
+    '手机号',
+    '号码',
+    '座机',
+    '固话',
+    '联系方式',
+    '来电',
+    '致电',
+    '热线',
+    'tel',
+    'phone',
+    'mobile',
+    '传真',
+    '小号',
+    '大号',
+    '拨打',
+    '打',
+    '短信',
+    '呼叫',
+    '来电显示',
+    '拨',
+    '联系',
   ],
   id: ['身份证', '身份证号', '身份证号码', '证件号', '证件号码', '身份号码', '公民身份号码', '身份证件', '身份证明', 'id'],
-  bank: ['银行卡', '卡号', '账号', '帐号', '银行账户', '银行帐户', '账户', '帐户', '收款账号', '开户', '银行', '储蓄卡', '借记卡', '信用卡', '建行卡', '工行卡', '农行卡', '卡上', '卡'],
+  bank: [
+    '银行卡',
+    '卡号',
+    '账号',
+    '帐号',
+    '银行账户',
+    '银行帐户',
+    '账户',
+    '帐户',
+    '收款账号',
+    '开户',
+    '银行',
+    '储蓄卡',
+    '借记卡',
+    '信用卡',
+    '建行卡',
+    '工行卡',
+    '农行卡',
+    '卡上',
+    '卡',
+  ],
   qq: ['qq', '扣扣', '企鹅号', '企鹅', 'q号'],
   wechat: ['微信', '微信号', '威信', '薇信', 'v信', 'vx', 'wx', 'weixin', 'wechat', '加v'],
 };
@@ -304,7 +478,12 @@ function findNumbers(norm: string): Span[] {
     // phones or cards inside it unless the whole thing is a list of mobiles.
     const grouped = whole === null && total >= 15 && n >= 3 && toks.every((t) => t.d.length <= 6);
 
-    interface Best { score: number; segs: number; j: number; type: PiiType | null }
+    interface Best {
+      score: number;
+      segs: number;
+      j: number;
+      type: PiiType | null;
+    }
     const best: Best[] = new Array<Best>(n + 1);
     best[n] = { score: 0, segs: 0, j: -1, type: null };
     for (let i = n - 1; i >= 0; i--) {
@@ -411,7 +590,8 @@ const ADDRESS_TAIL_RE = /(?:[\u3400-\u9fffA-Za-z]|\d+(?=[号期区组队排院�
 const ROOM_LEVEL_RE = /单元|室|户|\d-\d/;
 const RESIDENTIAL_END_RE =
   /(?:路|街|道|巷|胡同|村|庄|寨|屯|营|小区|花园|园|苑|院|城|府|湾|庭|里|区|弄|社区|家园|公寓|大厦|广场|世家|名门|国际|公馆|首府)$/;
-const NON_RESIDENTIAL_END_RE = /(?:学校|中学|小学|大学|学院|幼儿园|医院|卫生院|食堂|公司|工厂|厂|市场|商场|超市|办公楼|教学楼|实验楼|综合楼|政府|派出所|监管所|局)$/;
+const NON_RESIDENTIAL_END_RE =
+  /(?:学校|中学|小学|大学|学院|幼儿园|医院|卫生院|食堂|公司|工厂|厂|市场|商场|超市|办公楼|教学楼|实验楼|综合楼|政府|派出所|监管所|局)$/;
 const BUSINESS_AFTER_RE = /^(?:的)?(?:商铺|门面|门市|底商|店铺|店面|商店|食堂|餐厅|饭店|超市|营业厅|网点|办公室|档口|摊位)/;
 const HOME_LABEL_RE = new RegExp(alternation(HOME_ADDRESS_LABELS), 'g');
 const BUSINESS_LABEL_RE = new RegExp(alternation(BUSINESS_ADDRESS_LABELS), 'g');
@@ -432,7 +612,11 @@ function residentialStart(run: string): number {
       const k = run.indexOf(suf, from);
       if (k < 0) break;
       from = k + 1;
-      if (suf === '区' && (NON_ADMIN_QU_PREFIX.has(run.charAt(k - 1)) || /[A-Za-z0-9一二三四五六七八九十东西南北中]/.test(run.charAt(k - 1)))) continue;
+      if (
+        suf === '区' &&
+        (NON_ADMIN_QU_PREFIX.has(run.charAt(k - 1)) || /[A-Za-z0-9一二三四五六七八九十东西南北中]/.test(run.charAt(k - 1)))
+      )
+        continue;
       if (k + suf.length === run.length) continue; // the run ends with it: that is the residential name itself
       cut = Math.max(cut, k + suf.length);
     }
@@ -469,7 +653,11 @@ function findAddresses(norm: string): Span[] {
       RIGHT_TOKEN_RE.lastIndex = end;
       const t = RIGHT_TOKEN_RE.exec(norm);
       if (!t) break;
-      if (/^(?:\d+|[零〇一二三四五六七八九]+)$/.test(t[0]) && !/(?:单元|栋|幢|号楼|楼|座|层|门|-\d+|\d)$/.test(norm.slice(Math.max(0, end - 3), end))) break;
+      if (
+        /^(?:\d+|[零〇一二三四五六七八九]+)$/.test(t[0]) &&
+        !/(?:单元|栋|幢|号楼|楼|座|层|门|-\d+|\d)$/.test(norm.slice(Math.max(0, end - 3), end))
+      )
+        break;
       end += t[0].length;
       rightTokens++;
     }
@@ -524,8 +712,7 @@ function titleAt(s: string, p: number): string | null {
   return null;
 }
 
-const isStop = (w: string, namingCue: boolean): boolean =>
-  FUNCTION_STOP.has(w) || (!namingCue && STOP_WORDS.has(w));
+const isStop = (w: string, namingCue: boolean): boolean => FUNCTION_STOP.has(w) || (!namingCue && STOP_WORDS.has(w));
 
 function hasShopSuffix(s: string, e: number): boolean {
   return SHOP_OR_PLACE_SUFFIXES.some((suf) => s.startsWith(suf, e));
@@ -573,8 +760,7 @@ function endsWithRoleCue(s: string, i: number): boolean {
 
 function findNames(norm: string, taken: (s: number, e: number) => boolean, phoneStarts: number[]): Span[] {
   /** A phone number follows within a few filler chars: 赵敏 15837125566. */
-  const phoneAfter = (e: number): boolean =>
-    phoneStarts.some((p) => p >= e && p - e <= 8 && PHONE_AFTER_NAME_RE.test(norm.slice(e, p)));
+  const phoneAfter = (e: number): boolean => phoneStarts.some((p) => p >= e && p - e <= 8 && PHONE_AFTER_NAME_RE.test(norm.slice(e, p)));
   const found: Span[] = [];
   const overlapsFound = (s: number, e: number): boolean => found.some((f) => f.start < e && s < f.end);
   const add = (start: number, end: number): boolean => {
@@ -767,9 +953,7 @@ function applyKeep(span: Span, norm: string, ranges: [number, number][], keepDig
 }
 
 function resolve(spans: Span[]): Span[] {
-  const sorted = [...spans].sort(
-    (a, b) => PRIORITY[b.type] - PRIORITY[a.type] || b.end - b.start - (a.end - a.start) || a.start - b.start,
-  );
+  const sorted = [...spans].sort((a, b) => PRIORITY[b.type] - PRIORITY[a.type] || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const chosen: Span[] = [];
   for (const s of sorted) {
     if (chosen.some((c) => c.start < s.end && s.start < c.end)) continue;

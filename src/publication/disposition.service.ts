@@ -25,7 +25,6 @@ import { type PiiType, anonymise, findPii } from './anonymiser.ts';
 import { type DispositionStatus, type DispositionStep, dispositionTransition } from './disposition.machine.ts';
 import type { Outcome } from './labels.ts';
 
-
 const EDITORS: readonly Role[] = ['handler', 'supervisor', 'admin'];
 const APPROVERS: readonly Role[] = ['supervisor', 'admin'];
 
@@ -54,7 +53,10 @@ interface ReviewRecord {
   findings: ReviewFinding[];
 }
 
-export type CreateDraftResult = { created: true; disposition: DispositionRow } | { created: false; disposition: DispositionRow } | { created: false; skipped: 'warning_only' | 'no_decision' };
+export type CreateDraftResult =
+  | { created: true; disposition: DispositionRow }
+  | { created: false; disposition: DispositionRow }
+  | { created: false; skipped: 'warning_only' | 'no_decision' };
 
 // ------------------------------------------------------------------ reading the decision
 
@@ -98,7 +100,8 @@ export function isWarningOnly(d: DecisionData, decision: string): boolean {
 
 // ------------------------------------------------------------------ the business as published
 
-const ENTITY_SUFFIX = /(公司|厂|店|馆|超市|商行|经营部|门市部|批发部|合作社|食堂|酒店|酒楼|酒家|餐厅|饭店|农家乐|农家院|作坊|坊|铺|中心|学校|幼儿园|小学|中学|学院|医院|市场|场|部|站|社|档|院)$/;
+const ENTITY_SUFFIX =
+  /(公司|厂|店|馆|超市|商行|经营部|门市部|批发部|合作社|食堂|酒店|酒楼|酒家|餐厅|饭店|农家乐|农家院|作坊|坊|铺|中心|学校|幼儿园|小学|中学|学院|医院|市场|场|部|站|社|档|院)$/;
 
 /**
  * How a business may be shown: a registered-looking name with no personal data in it is a legal
@@ -146,10 +149,27 @@ async function loadDisposition(db: Db, id: string): Promise<DispositionRow> {
   return d;
 }
 
-async function revise(trx: Trx, d: DispositionRow, action: DispositionStep, actor: Actor, reason: string | null, before: Partial<DispositionTable> | null, at: string): Promise<void> {
+async function revise(
+  trx: Trx,
+  d: DispositionRow,
+  action: DispositionStep,
+  actor: Actor,
+  reason: string | null,
+  before: Partial<DispositionTable> | null,
+  at: string,
+): Promise<void> {
   await trx
     .insertInto('disposition_revision')
-    .values({ id: randomUUID(), disposition_id: d.id, action, actor_role: actor.role, actor_id: actor.id, reason, before: before ? JSON.stringify(before) : null, at })
+    .values({
+      id: randomUUID(),
+      disposition_id: d.id,
+      action,
+      actor_role: actor.role,
+      actor_id: actor.id,
+      reason,
+      before: before ? JSON.stringify(before) : null,
+      at,
+    })
     .execute();
 }
 
@@ -251,13 +271,22 @@ export function draftOnDecision(now: Date): NonNullable<ApplyOptions['alsoWrite'
   };
 }
 
-type DraftFields = Pick<DispositionTable, 'business_name' | 'business_key' | 'findings_text' | 'decision_text' | 'complaint_text' | 'fine_fen' | 'confiscation_fen'>;
+type DraftFields = Pick<
+  DispositionTable,
+  'business_name' | 'business_key' | 'findings_text' | 'decision_text' | 'complaint_text' | 'fine_fen' | 'confiscation_fen'
+>;
 
-function buildDraft(c: CaseRow, outcome: Outcome, data: DecisionData, reason: string | null): { fields: DraftFields; review: ReviewFinding[] } | 'warning_only' {
+function buildDraft(
+  c: CaseRow,
+  outcome: Outcome,
+  data: DecisionData,
+  reason: string | null,
+): { fields: DraftFields; review: ReviewFinding[] } | 'warning_only' {
   const review: ReviewFinding[] = [];
   const named = outcome === 'penalty' || outcome === 'mediation_succeeded' || outcome === 'mediation_failed';
   const biz = named ? publicBusiness(c.business_name) : { name: null, entity: false };
-  if (named && c.business_name) for (const f of findPii(c.business_name)) review.push({ field: 'business', type: f.type, start: f.start, end: f.end });
+  if (named && c.business_name)
+    for (const f of findPii(c.business_name)) review.push({ field: 'business', type: f.type, start: f.start, end: f.end });
   const keep = biz.entity && biz.name ? [biz.name] : [];
   let findings: string;
   let decision: string;
@@ -286,7 +315,10 @@ function buildDraft(c: CaseRow, outcome: Outcome, data: DecisionData, reason: st
       decision = '终止调解';
       break;
     case 'refused': {
-      const g = typeof data.ground === 'string' && data.ground in REFUSAL_GROUNDS ? REFUSAL_GROUNDS[data.ground as keyof typeof REFUSAL_GROUNDS] : null;
+      const g =
+        typeof data.ground === 'string' && data.ground in REFUSAL_GROUNDS
+          ? REFUSAL_GROUNDS[data.ground as keyof typeof REFUSAL_GROUNDS]
+          : null;
       findings = reason ?? '';
       decision = g ? `不予受理：${g}` : '不予受理';
       break;
@@ -316,7 +348,11 @@ export interface DispositionEdit {
   confiscationFen?: number | null;
 }
 
-async function applyEdit(trx: Db, d: DispositionRow, edit: DispositionEdit): Promise<{ set: Partial<DispositionTable>; before: Partial<DispositionTable> }> {
+async function applyEdit(
+  trx: Db,
+  d: DispositionRow,
+  edit: DispositionEdit,
+): Promise<{ set: Partial<DispositionTable>; before: Partial<DispositionTable> }> {
   const keep = d.business_name && d.business_key ? [d.business_name] : [];
   const clean = (s: string) => anonymise(s.trim(), { keep }).text;
   const set: Partial<DispositionTable> = {};
@@ -324,15 +360,24 @@ async function applyEdit(trx: Db, d: DispositionRow, edit: DispositionEdit): Pro
   if (edit.decisionText !== undefined) set.decision_text = clean(edit.decisionText);
   if (edit.complaintText !== undefined) {
     if (edit.complaintText !== null) {
-      const c = await trx.selectFrom('intake_case').select(['kind', 'consent_publish']).where('id', '=', d.case_id).executeTakeFirstOrThrow();
-      if (c.kind !== 'complaint' || c.consent_publish !== 1) throw new AppError('VALIDATION', '投诉人未同意公开投诉内容', [{ path: 'complaintText', message: '投诉人未同意公开投诉内容' }]);
+      const c = await trx
+        .selectFrom('intake_case')
+        .select(['kind', 'consent_publish'])
+        .where('id', '=', d.case_id)
+        .executeTakeFirstOrThrow();
+      if (c.kind !== 'complaint' || c.consent_publish !== 1)
+        throw new AppError('VALIDATION', '投诉人未同意公开投诉内容', [{ path: 'complaintText', message: '投诉人未同意公开投诉内容' }]);
     }
     set.complaint_text = edit.complaintText === null ? null : clean(edit.complaintText);
   }
-  for (const [k, col] of [['fineFen', 'fine_fen'], ['confiscationFen', 'confiscation_fen']] as const) {
+  for (const [k, col] of [
+    ['fineFen', 'fine_fen'],
+    ['confiscationFen', 'confiscation_fen'],
+  ] as const) {
     const v = edit[k];
     if (v === undefined) continue;
-    if (v !== null && (!Number.isInteger(v) || v < 0)) throw new AppError('VALIDATION', '金额必须是非负整数（分）', [{ path: k, message: '金额必须是非负整数（分）' }]);
+    if (v !== null && (!Number.isInteger(v) || v < 0))
+      throw new AppError('VALIDATION', '金额必须是非负整数（分）', [{ path: k, message: '金额必须是非负整数（分）' }]);
     set[col] = v;
   }
   const before: Partial<DispositionTable> = {};
@@ -341,7 +386,13 @@ async function applyEdit(trx: Db, d: DispositionRow, edit: DispositionEdit): Pro
 }
 
 /** Staff edit a draft before approval (texts are anonymised again on save). */
-export async function editDraftDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, edit: DispositionEdit, actor: Actor, opts: { expectedVersion?: number } & Audited = {}): Promise<DispositionRow> {
+export async function editDraftDisposition(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  id: string,
+  edit: DispositionEdit,
+  actor: Actor,
+  opts: { expectedVersion?: number } & Audited = {},
+): Promise<DispositionRow> {
   requireRole(actor, EDITORS);
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -361,7 +412,12 @@ export async function editDraftDisposition(deps: Pick<Deps, 'db' | 'clock'>, id:
  * Approves and publishes a draft. Where the case can take `publish` (decided, mediation results), the
  * transition is applied in the same transaction, so the D11 clock stops exactly when the record goes out.
  */
-export async function approveDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, actor: Actor, opts: { expectedVersion?: number } & Audited = {}): Promise<DispositionRow> {
+export async function approveDisposition(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  id: string,
+  actor: Actor,
+  opts: { expectedVersion?: number } & Audited = {},
+): Promise<DispositionRow> {
   requireRole(actor, APPROVERS);
   const now = deps.clock.now();
   const at = now.toISOString();
@@ -379,7 +435,14 @@ export async function approveDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: s
 }
 
 /** Corrects a published record; the reason is kept (and shown, anonymised, on the public page). */
-export async function correctDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, edit: DispositionEdit, reason: string, actor: Actor, opts: { expectedVersion?: number } & Audited = {}): Promise<DispositionRow> {
+export async function correctDisposition(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  id: string,
+  edit: DispositionEdit,
+  reason: string,
+  actor: Actor,
+  opts: { expectedVersion?: number } & Audited = {},
+): Promise<DispositionRow> {
   requireRole(actor, APPROVERS);
   const why = needReason(reason);
   const now = deps.clock.now();
@@ -399,7 +462,13 @@ export async function correctDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: s
 }
 
 /** Withdraws a draft or a published record; it leaves the lists and its page says it was withdrawn. */
-export async function withdrawDisposition(deps: Pick<Deps, 'db' | 'clock'>, id: string, reason: string, actor: Actor, opts: { expectedVersion?: number } & Audited = {}): Promise<DispositionRow> {
+export async function withdrawDisposition(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  id: string,
+  reason: string,
+  actor: Actor,
+  opts: { expectedVersion?: number } & Audited = {},
+): Promise<DispositionRow> {
   requireRole(actor, APPROVERS);
   const why = needReason(reason);
   const now = deps.clock.now();
@@ -426,10 +495,17 @@ export interface ReviewSource {
  * What the reviewer sees: the disposition plus each source text with the anonymiser's findings as
  * offsets, so the back office can highlight what was masked. Sources are read afresh, never stored twice.
  */
-export async function dispositionForReview(deps: Pick<Deps, 'db'>, id: string): Promise<{ disposition: DispositionRow; sources: ReviewSource[] }> {
+export async function dispositionForReview(
+  deps: Pick<Deps, 'db'>,
+  id: string,
+): Promise<{ disposition: DispositionRow; sources: ReviewSource[] }> {
   const d = await loadDisposition(deps.db, id);
   const review = JSON.parse(d.review) as ReviewRecord;
-  const c = await deps.db.selectFrom('intake_case').select(['description', 'business_name']).where('id', '=', d.case_id).executeTakeFirstOrThrow();
+  const c = await deps.db
+    .selectFrom('intake_case')
+    .select(['description', 'business_name'])
+    .where('id', '=', d.case_id)
+    .executeTakeFirstOrThrow();
   const ev = await deps.db.selectFrom('case_event').select(['reason', 'data']).where('id', '=', review.eventId).executeTakeFirst();
   const data = (ev?.data ? JSON.parse(ev.data) : {}) as DecisionData;
   const texts: Record<ReviewField, string | null> = {
@@ -442,7 +518,8 @@ export async function dispositionForReview(deps: Pick<Deps, 'db'>, id: string): 
   for (const field of ['findings', 'decision', 'complaint', 'business'] as const) {
     const items = review.findings.filter((f) => f.field === field);
     const text = texts[field];
-    if (text && (items.length > 0 || field !== 'complaint' || d.complaint_text !== null)) sources.push({ field, text, findings: items.map(({ type, start, end }) => ({ type, start, end })) });
+    if (text && (items.length > 0 || field !== 'complaint' || d.complaint_text !== null))
+      sources.push({ field, text, findings: items.map(({ type, start, end }) => ({ type, start, end })) });
   }
   return { disposition: d, sources };
 }

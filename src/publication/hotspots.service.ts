@@ -56,8 +56,22 @@ export async function scanHotspots(deps: Pick<Deps, 'db' | 'clock' | 'logger'>, 
   const since = new Date(now.getTime() - SCAN_LOOKBACK_MS - CLUSTER_WINDOW_MS).toISOString();
   const rows = await db
     .selectFrom('intake_case')
-    .leftJoin('hotspot_alert_case', (j) => j.onRef('hotspot_alert_case.case_id', '=', 'intake_case.id').on('hotspot_alert_case.rule', '=', ILLNESS_RULE))
-    .select(['intake_case.id', 'intake_case.number', 'intake_case.submission_id', 'intake_case.business_key', 'intake_case.business_name', 'intake_case.unit_id', 'intake_case.township', 'intake_case.received_at', 'intake_case.urgency', 'intake_case.triage', 'hotspot_alert_case.alert_id'])
+    .leftJoin('hotspot_alert_case', (j) =>
+      j.onRef('hotspot_alert_case.case_id', '=', 'intake_case.id').on('hotspot_alert_case.rule', '=', ILLNESS_RULE),
+    )
+    .select([
+      'intake_case.id',
+      'intake_case.number',
+      'intake_case.submission_id',
+      'intake_case.business_key',
+      'intake_case.business_name',
+      'intake_case.unit_id',
+      'intake_case.township',
+      'intake_case.received_at',
+      'intake_case.urgency',
+      'intake_case.triage',
+      'hotspot_alert_case.alert_id',
+    ])
     .where('intake_case.business_key', 'is not', null)
     .where('intake_case.business_key', '!=', '')
     .where('intake_case.received_at', '>=', since)
@@ -71,7 +85,16 @@ export async function scanHotspots(deps: Pick<Deps, 'db' | 'clock' | 'logger'>, 
   const byBusiness = new Map<string, Candidate[]>();
   for (const r of rows) {
     if (r.alert_id || !isIllness(r.urgency, r.triage)) continue;
-    const c: Candidate = { id: r.id, number: r.number, submissionId: r.submission_id, businessKey: r.business_key as string, businessName: r.business_name, unitId: r.unit_id, township: r.township, receivedAt: r.received_at };
+    const c: Candidate = {
+      id: r.id,
+      number: r.number,
+      submissionId: r.submission_id,
+      businessKey: r.business_key as string,
+      businessName: r.business_name,
+      unitId: r.unit_id,
+      township: r.township,
+      receivedAt: r.received_at,
+    };
     const list = byBusiness.get(c.businessKey) ?? [];
     list.push(c);
     byBusiness.set(c.businessKey, list);
@@ -81,7 +104,13 @@ export async function scanHotspots(deps: Pick<Deps, 'db' | 'clock' | 'logger'>, 
   const at = now.toISOString();
   for (const [key, cases] of byBusiness) {
     // Cases following an existing cluster closely join it.
-    const open = await db.selectFrom('hotspot_alert').select(['id', 'last_at']).where('rule', '=', ILLNESS_RULE).where('business_key', '=', key).orderBy('last_at', 'desc').executeTakeFirst();
+    const open = await db
+      .selectFrom('hotspot_alert')
+      .select(['id', 'last_at'])
+      .where('rule', '=', ILLNESS_RULE)
+      .where('business_key', '=', key)
+      .orderBy('last_at', 'desc')
+      .executeTakeFirst();
     let rest = cases;
     if (open) {
       const lastAt = Date.parse(open.last_at);
@@ -122,11 +151,20 @@ async function joinAlert(db: Db, alertId: string, cases: Candidate[], at: string
   return db.transaction().execute(async (trx) => {
     let n = 0;
     for (const c of cases) {
-      const r = await trx.insertInto('hotspot_alert_case').values({ alert_id: alertId, case_id: c.id, rule: ILLNESS_RULE, added_at: at }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      const r = await trx
+        .insertInto('hotspot_alert_case')
+        .values({ alert_id: alertId, case_id: c.id, rule: ILLNESS_RULE, added_at: at })
+        .onConflict((oc) => oc.doNothing())
+        .executeTakeFirst();
       n += Number(r.numInsertedOrUpdatedRows ?? 0n);
     }
     const last = cases.reduce((m, c) => (c.receivedAt > m ? c.receivedAt : m), '');
-    await trx.updateTable('hotspot_alert').set({ last_at: last, updated_at: at }).where('id', '=', alertId).where('last_at', '<', last).execute();
+    await trx
+      .updateTable('hotspot_alert')
+      .set({ last_at: last, updated_at: at })
+      .where('id', '=', alertId)
+      .where('last_at', '<', last)
+      .execute();
     return n;
   });
 }
@@ -137,7 +175,10 @@ async function raiseAlert(deps: Pick<Deps, 'db' | 'logger'>, key: string, cluste
   // The unit most of the cases were routed to; else the unit of the township; else the intake centre.
   const counts = new Map<string, number>();
   for (const c of cluster) if (c.unitId) counts.set(c.unitId, (counts.get(c.unitId) ?? 0) + 1);
-  const unitId = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? (await unitForTownship(deps.db, first.township)) ?? INTAKE_UNIT_ID;
+  const unitId =
+    [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ??
+    (await unitForTownship(deps.db, first.township)) ??
+    INTAKE_UNIT_ID;
   const numbers = cluster.map((c) => c.number);
   const name = cluster.find((c) => c.businessName)?.businessName ?? key;
   const submissions = new Set(cluster.map((c) => c.submissionId)).size;
@@ -147,7 +188,17 @@ async function raiseAlert(deps: Pick<Deps, 'db' | 'logger'>, key: string, cluste
     await deps.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('hotspot_alert')
-        .values({ id: alertId, rule: ILLNESS_RULE, business_key: key, unit_id: unitId, anchor_case_id: first.id, first_at: first.receivedAt, last_at: last.receivedAt, created_at: at, updated_at: at })
+        .values({
+          id: alertId,
+          rule: ILLNESS_RULE,
+          business_key: key,
+          unit_id: unitId,
+          anchor_case_id: first.id,
+          first_at: first.receivedAt,
+          last_at: last.receivedAt,
+          created_at: at,
+          updated_at: at,
+        })
         .execute();
       await trx
         .insertInto('hotspot_alert_case')
@@ -159,7 +210,16 @@ async function raiseAlert(deps: Pick<Deps, 'db' | 'logger'>, key: string, cluste
     });
   } catch (e) {
     // Another scan alerted these cases first (unique keys): that alert stands.
-    const taken = await deps.db.selectFrom('hotspot_alert_case').select('case_id').where('rule', '=', ILLNESS_RULE).where('case_id', 'in', cluster.map((c) => c.id)).executeTakeFirst();
+    const taken = await deps.db
+      .selectFrom('hotspot_alert_case')
+      .select('case_id')
+      .where('rule', '=', ILLNESS_RULE)
+      .where(
+        'case_id',
+        'in',
+        cluster.map((c) => c.id),
+      )
+      .executeTakeFirst();
     if (taken) return false;
     throw e;
   }

@@ -96,7 +96,12 @@ function filtered(db: Db, f: ResultFilter) {
 
 export const PAGE_SIZE = 20;
 
-export async function listResults(db: Db, f: ResultFilter, page = 1, pageSize = PAGE_SIZE): Promise<{ items: PublicResult[]; page: number; hasMore: boolean }> {
+export async function listResults(
+  db: Db,
+  f: ResultFilter,
+  page = 1,
+  pageSize = PAGE_SIZE,
+): Promise<{ items: PublicResult[]; page: number; hasMore: boolean }> {
   const p = Math.max(1, Math.min(page, 10_000));
   const rows = await filtered(db, f)
     .orderBy('published_at', 'desc')
@@ -124,14 +129,19 @@ export async function* iterateResults(db: Db, f: ResultFilter, batch = 500): Asy
   }
 }
 
-export type ResultLookup = { state: 'published'; result: PublicResult } | { state: 'withdrawn'; ref: string; reason: string | null; on: string } | { state: 'missing' };
+export type ResultLookup =
+  | { state: 'published'; result: PublicResult }
+  | { state: 'withdrawn'; ref: string; reason: string | null; on: string }
+  | { state: 'missing' };
 
 export async function getResult(db: Db, ref: string): Promise<ResultLookup> {
   if (ref.length > 40) return { state: 'missing' };
   const d = await db.selectFrom('disposition').selectAll().where('public_ref', '=', ref).executeTakeFirst();
   // A withdrawn record that was never published stays unknown to the public.
-  if (!d || (d.status === 'withdrawn' && !d.published_at) || (d.status !== 'published' && d.status !== 'withdrawn')) return { state: 'missing' };
-  if (d.status === 'withdrawn') return { state: 'withdrawn', ref: d.public_ref, reason: d.withdraw_reason, on: cstDateOf(new Date(d.withdrawn_at ?? d.updated_at)) };
+  if (!d || (d.status === 'withdrawn' && !d.published_at) || (d.status !== 'published' && d.status !== 'withdrawn'))
+    return { state: 'missing' };
+  if (d.status === 'withdrawn')
+    return { state: 'withdrawn', ref: d.public_ref, reason: d.withdraw_reason, on: cstDateOf(new Date(d.withdrawn_at ?? d.updated_at)) };
   return { state: 'published', result: toPublic(d) };
 }
 
@@ -145,7 +155,9 @@ export interface BusinessHistory {
 
 export async function businessHistory(db: Db, key: string): Promise<BusinessHistory | null> {
   if (key.length > 80) return null;
-  const items = (await filtered(db, { businessKey: key }).orderBy('decided_at', 'desc').orderBy('id', 'desc').limit(500).execute()).map(toPublic);
+  const items = (await filtered(db, { businessKey: key }).orderBy('decided_at', 'desc').orderBy('id', 'desc').limit(500).execute()).map(
+    toPublic,
+  );
   const first = items[0];
   if (!first?.business) return null;
   return {

@@ -70,9 +70,28 @@ export async function scanSpikes(deps: Pick<Deps, 'db' | 'clock' | 'logger'>, no
     const count = Number(r.n);
     const mean = (base.get(key) ?? 0) / SPIKE_BASELINE_WEEKS;
     if (count < spikeThreshold(mean)) continue;
-    const seen = await db.selectFrom('hotspot_alert').select('id').where('rule', '=', SPIKE_RULE).where('business_key', '=', key).where('anchor_case_id', '=', week).executeTakeFirst();
+    const seen = await db
+      .selectFrom('hotspot_alert')
+      .select('id')
+      .where('rule', '=', SPIKE_RULE)
+      .where('business_key', '=', key)
+      .where('anchor_case_id', '=', week)
+      .executeTakeFirst();
     if (seen) continue;
-    if (await raiseSpike(deps, { category: r.category as string, township: r.township as string, key, week, count, mean, from: weekStart, now, at })) spikes++;
+    if (
+      await raiseSpike(deps, {
+        category: r.category as string,
+        township: r.township as string,
+        key,
+        week,
+        count,
+        mean,
+        from: weekStart,
+        now,
+        at,
+      })
+    )
+      spikes++;
   }
   return { spikes };
 }
@@ -105,10 +124,24 @@ async function raiseSpike(
     await deps.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('hotspot_alert')
-        .values({ id: alertId, rule: SPIKE_RULE, business_key: s.key, unit_id: unitId, anchor_case_id: s.week, first_at: first.received_at, last_at: last.received_at, created_at: s.at, updated_at: s.at })
+        .values({
+          id: alertId,
+          rule: SPIKE_RULE,
+          business_key: s.key,
+          unit_id: unitId,
+          anchor_case_id: s.week,
+          first_at: first.received_at,
+          last_at: last.received_at,
+          created_at: s.at,
+          updated_at: s.at,
+        })
         .execute();
       for (const c of cases) {
-        await trx.insertInto('hotspot_alert_case').values({ alert_id: alertId, case_id: c.id, rule: SPIKE_RULE, added_at: s.at }).onConflict((oc) => oc.doNothing()).execute();
+        await trx
+          .insertInto('hotspot_alert_case')
+          .values({ alert_id: alertId, case_id: c.id, rule: SPIKE_RULE, added_at: s.at })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
       }
       let supervisors = await supervisorsOf(trx, unitId);
       if (supervisors.length === 0 && unitId !== INTAKE_UNIT_ID) supervisors = await supervisorsOf(trx, INTAKE_UNIT_ID);
@@ -116,7 +149,13 @@ async function raiseSpike(
     });
   } catch (e) {
     // Another scan raised this week's alert first (unique key): that alert stands.
-    const taken = await deps.db.selectFrom('hotspot_alert').select('id').where('rule', '=', SPIKE_RULE).where('business_key', '=', s.key).where('anchor_case_id', '=', s.week).executeTakeFirst();
+    const taken = await deps.db
+      .selectFrom('hotspot_alert')
+      .select('id')
+      .where('rule', '=', SPIKE_RULE)
+      .where('business_key', '=', s.key)
+      .where('anchor_case_id', '=', s.week)
+      .executeTakeFirst();
     if (taken) return false;
     throw e;
   }

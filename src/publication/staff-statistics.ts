@@ -24,7 +24,8 @@ export function staffStatisticsQuery(user: StaffUser, q: Record<string, string |
   const ym = (v: string | undefined, d: string) => (v === undefined || v === '' ? d : /^\d{4}-(0[1-9]|1[0-2])$/.test(v) ? v : null);
   const from = ym(q.from, months[0] as string);
   const to = ym(q.to, months[months.length - 1] as string);
-  if (!from || !to || from > to || monthsBetween(from, to).length > 60) throw new AppError('VALIDATION', '统计期间无效（起止月份，最长 60 个月）');
+  if (!from || !to || from > to || monthsBetween(from, to).length > 60)
+    throw new AppError('VALIDATION', '统计期间无效（起止月份，最长 60 个月）');
   const opt = (v: string | undefined, ok: (x: string) => boolean) => (v && ok(v) ? v : undefined);
   let unitId = opt(q.unitId, (x) => x.length <= 64);
   if (user.role !== 'admin') {
@@ -34,7 +35,14 @@ export function staffStatisticsQuery(user: StaffUser, q: Record<string, string |
   const kind = CASE_KINDS.find((k) => k === q.kind);
   const category = opt(q.category, (x) => x === 'unclassified' || (CATEGORIES as readonly string[]).includes(x));
   const township = opt(q.township, (x) => (TOWNSHIPS as readonly string[]).includes(x));
-  return { from, to, ...(kind ? { kind } : {}), ...(category ? { category } : {}), ...(township ? { township } : {}), ...(unitId ? { unitId } : {}) };
+  return {
+    from,
+    to,
+    ...(kind ? { kind } : {}),
+    ...(category ? { category } : {}),
+    ...(township ? { township } : {}),
+    ...(unitId ? { unitId } : {}),
+  };
 }
 
 export function staffStatisticsFor(db: Db, q: StaffStatisticsQuery): Promise<Statistics> {
@@ -50,6 +58,8 @@ export function statisticsUnits(db: Db): Promise<{ id: string; name: string }[]>
 /** The figures for a CSV download; the export is an audit row (its own transaction: nothing else changes). */
 export async function exportStaffStatistics(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, q: StaffStatisticsQuery): Promise<Statistics> {
   const st = await staffStatisticsFor(deps.db, q);
-  await deps.db.transaction().execute((trx) => appendAudit(trx, auditEntry(actor, 'export', { detail: { what: 'statistics_csv', ...q } }), deps.clock.now()));
+  await deps.db
+    .transaction()
+    .execute((trx) => appendAudit(trx, auditEntry(actor, 'export', { detail: { what: 'statistics_csv', ...q } }), deps.clock.now()));
   return st;
 }

@@ -13,7 +13,8 @@ export const SUPPRESS_BELOW = 5;
 export type Cell = number | null;
 export const cell = (n: number): Cell => (n > 0 && n < SUPPRESS_BELOW ? null : n);
 const publishedCell = cell;
-const publishedRate = (num: number, den: number): number | null => (den >= SUPPRESS_BELOW && cell(num) !== null && cell(den - num) !== null ? num / den : null);
+const publishedRate = (num: number, den: number): number | null =>
+  den >= SUPPRESS_BELOW && cell(num) !== null && cell(den - num) !== null ? num / den : null;
 
 export interface MonthRow {
   month: string;
@@ -132,7 +133,12 @@ async function computeStatistics(db: Db, months: string[], filter: StatisticsFil
 
   const units = new Map((await db.selectFrom('unit').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
   const compliance = (Object.keys(filter).length ? await filteredCompliance(db, from, to, filter) : await complianceByUnit(db, from, to))
-    .map((u) => ({ unitId: u.unitId, unit: (u.unitId && units.get(u.unitId)) || '未分派', stopped: cell(u.stopped), rate: rate(u.inTime, u.stopped) }))
+    .map((u) => ({
+      unitId: u.unitId,
+      unit: (u.unitId && units.get(u.unitId)) || '未分派',
+      stopped: cell(u.stopped),
+      rate: rate(u.inTime, u.stopped),
+    }))
     .sort((a, b) => a.unit.localeCompare(b.unit, 'zh-CN'));
 
   let medQ = db
@@ -143,7 +149,11 @@ async function computeStatistics(db: Db, months: string[], filter: StatisticsFil
     .where('case_event.at', '>=', from.toISOString())
     .where('case_event.at', '<', to.toISOString());
   if (filter.kind) medQ = medQ.where('intake_case.kind', '=', filter.kind);
-  if (filter.category) medQ = filter.category === 'unclassified' ? medQ.where('intake_case.category', 'is', null) : medQ.where('intake_case.category', '=', filter.category);
+  if (filter.category)
+    medQ =
+      filter.category === 'unclassified'
+        ? medQ.where('intake_case.category', 'is', null)
+        : medQ.where('intake_case.category', '=', filter.category);
   if (filter.township) medQ = medQ.where('intake_case.township', '=', filter.township);
   if (filter.unitId) medQ = medQ.where('intake_case.unit_id', '=', filter.unitId);
   const med = await medQ.groupBy('case_event.type').execute();
@@ -166,16 +176,27 @@ async function computeStatistics(db: Db, months: string[], filter: StatisticsFil
 }
 
 /** complianceByUnit (same rules) restricted to the staff filters. */
-async function filteredCompliance(db: Db, from: Date, to: Date, f: StatisticsFilter): Promise<{ unitId: string | null; stopped: number; inTime: number }[]> {
+async function filteredCompliance(
+  db: Db,
+  from: Date,
+  to: Date,
+  f: StatisticsFilter,
+): Promise<{ unitId: string | null; stopped: number; inTime: number }[]> {
   let q = db
     .selectFrom('case_clock')
     .innerJoin('intake_case', 'intake_case.id', 'case_clock.case_id')
-    .select(['intake_case.unit_id as unitId', 'case_clock.due_at as dueAt', 'case_clock.stopped_at as stoppedAt', 'case_clock.stop_event as stopEvent'])
+    .select([
+      'intake_case.unit_id as unitId',
+      'case_clock.due_at as dueAt',
+      'case_clock.stopped_at as stoppedAt',
+      'case_clock.stop_event as stopEvent',
+    ])
     .where('case_clock.status', '=', 'stopped')
     .where('case_clock.stopped_at', '>=', from.toISOString())
     .where('case_clock.stopped_at', '<', to.toISOString());
   if (f.kind) q = q.where('intake_case.kind', '=', f.kind);
-  if (f.category) q = f.category === 'unclassified' ? q.where('intake_case.category', 'is', null) : q.where('intake_case.category', '=', f.category);
+  if (f.category)
+    q = f.category === 'unclassified' ? q.where('intake_case.category', 'is', null) : q.where('intake_case.category', '=', f.category);
   if (f.township) q = q.where('intake_case.township', '=', f.township);
   if (f.unitId) q = q.where('intake_case.unit_id', '=', f.unitId);
   const by = new Map<string | null, { unitId: string | null; stopped: number; inTime: number }>();

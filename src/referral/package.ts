@@ -39,9 +39,11 @@ export async function signingKey(dataDir: string): Promise<{ privateKey: KeyObje
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     const { privateKey } = generateKeyPairSync('ed25519');
-    await fs.writeFile(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' }).catch((err: NodeJS.ErrnoException) => {
-      if (err.code !== 'EEXIST') throw err;
-    });
+    await fs
+      .writeFile(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' })
+      .catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'EEXIST') throw err;
+      });
     pem = await fs.readFile(file, 'utf8');
   }
   const privateKey = createPrivateKey(pem);
@@ -65,7 +67,9 @@ export async function buildPackage(deps: Deps, referralId: string): Promise<Buil
   const r = await db.selectFrom('referral').selectAll().where('id', '=', referralId).executeTakeFirstOrThrow();
   const c = await db.selectFrom('intake_case').selectAll().where('id', '=', r.case_id).executeTakeFirstOrThrow();
   const unit = c.unit_id ? await db.selectFrom('unit').select('name').where('id', '=', c.unit_id).executeTakeFirst() : undefined;
-  const police = r.police_unit_id ? await db.selectFrom('unit').select('name').where('id', '=', r.police_unit_id).executeTakeFirst() : undefined;
+  const police = r.police_unit_id
+    ? await db.selectFrom('unit').select('name').where('id', '=', r.police_unit_id).executeTakeFirst()
+    : undefined;
   const evidence = await db.selectFrom('evidence').selectAll().where('case_id', '=', c.id).orderBy('created_at').orderBy('id').execute();
   const testReports = new Set(JSON.parse(r.test_report_ids) as string[]);
   const officers = JSON.parse(r.officers) as string[];
@@ -86,14 +90,30 @@ export async function buildPackage(deps: Deps, referralId: string): Promise<Buil
   }
   // The business under investigation keeps its name; anything else that looks personal is masked.
   const facts = identity ? c.description : anonymise(c.description, { keep: [c.business_name ?? ''].filter(Boolean) }).text;
-  const ext = (mime: string) => ({ 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/heic': 'heic', 'application/pdf': 'pdf', 'video/mp4': 'mp4', 'video/quicktime': 'mov' })[mime] ?? 'bin';
+  const ext = (mime: string) =>
+    ({
+      'image/jpeg': 'jpg',
+      'image/png': 'png',
+      'image/gif': 'gif',
+      'image/webp': 'webp',
+      'image/heic': 'heic',
+      'application/pdf': 'pdf',
+      'video/mp4': 'mp4',
+      'video/quicktime': 'mov',
+    })[mime] ?? 'bin';
   const files: ZipEntry[] = [];
   const exhibits: { no: number; name: string; kind: string; sha: string; size: number }[] = [];
   for (const [i, e] of evidence.entries()) {
     const data = await deps.evidence.read(e.sha256);
     const name = `${testReports.has(e.id) ? 'reports' : 'exhibits'}/${String(i + 1).padStart(2, '0')}-${e.sha256.slice(0, 12)}.${ext(e.mime)}`;
     files.push({ name, data });
-    exhibits.push({ no: i + 1, name, kind: testReports.has(e.id) ? '检验检测/鉴定报告' : '证据材料', sha: sha256(data), size: data.length });
+    exhibits.push({
+      no: i + 1,
+      name,
+      kind: testReports.has(e.id) ? '检验检测/鉴定报告' : '证据材料',
+      sha: sha256(data),
+      size: data.length,
+    });
   }
   const date = formatCst(new Date(r.transferred_at ?? r.updated_at)).slice(0, 10);
   const page = String(html`<!doctype html>
@@ -114,7 +134,12 @@ export async function buildPackage(deps: Deps, referralId: string): Promise<Buil
 ${exhibits.map((x) => html`<tr><td>${x.no}</td><td>${x.name}</td><td>${x.kind}</td><td><code>${x.sha}</code></td><td>${x.size}</td></tr>`)}
 </tbody></table>
 <h2>三、检验报告或鉴定结论</h2>
-<p>${exhibits.filter((x) => x.kind !== '证据材料').map((x) => x.name).join('、') || '（无）'}</p>
+<p>${
+    exhibits
+      .filter((x) => x.kind !== '证据材料')
+      .map((x) => x.name)
+      .join('、') || '（无）'
+  }</p>
 <h2>四、其他有关材料</h2>
 <ul>${events.map((e) => html`<li>${formatCst(new Date(e.at))} ${e.type}${e.to_status ? ` → ${e.to_status}` : ''}</li>`)}</ul>
 </body></html>`);
@@ -132,7 +157,11 @@ ${exhibits.map((x) => html`<tr><td>${x.no}</td><td>${x.name}</td><td>${x.kind}</
   const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
   const { privateKey } = await signingKey(deps.config.dataDir);
   const signature = sign(null, manifestBytes, privateKey).toString('base64');
-  const zip = writeZip([...entries, { name: 'manifest.json', data: manifestBytes }, { name: 'manifest.sig', data: Buffer.from(signature) }]);
+  const zip = writeZip([
+    ...entries,
+    { name: 'manifest.json', data: manifestBytes },
+    { name: 'manifest.sig', data: Buffer.from(signature) },
+  ]);
   return { zip, manifest, manifestBytes, signature, manifestSha256: sha256(manifestBytes), page };
 }
 
@@ -155,7 +184,8 @@ export function verifyPackage(zip: Buffer, publicKey: KeyObject): VerifyResult {
   const manifestBytes = byName.get('manifest.json');
   const sig = byName.get('manifest.sig');
   if (!manifestBytes || !sig) return { ok: false, problems: ['manifest.json or manifest.sig missing'], manifest: null };
-  if (!verify(null, manifestBytes, publicKey, Buffer.from(Buffer.from(sig).toString('utf8'), 'base64'))) problems.push('manifest signature does not verify');
+  if (!verify(null, manifestBytes, publicKey, Buffer.from(Buffer.from(sig).toString('utf8'), 'base64')))
+    problems.push('manifest signature does not verify');
   const manifest = JSON.parse(Buffer.from(manifestBytes).toString('utf8')) as Manifest;
   for (const f of manifest.files) {
     const data = byName.get(f.name);
@@ -163,7 +193,8 @@ export function verifyPackage(zip: Buffer, publicKey: KeyObject): VerifyResult {
     else if (sha256(data) !== f.sha256) problems.push(`${f.name}: SHA-256 does not match the manifest`);
   }
   for (const name of byName.keys()) {
-    if (name !== 'manifest.json' && name !== 'manifest.sig' && !manifest.files.some((f) => f.name === name)) problems.push(`${name}: not listed in the manifest`);
+    if (name !== 'manifest.json' && name !== 'manifest.sig' && !manifest.files.some((f) => f.name === name))
+      problems.push(`${name}: not listed in the manifest`);
   }
   return { ok: problems.length === 0, problems, manifest };
 }
@@ -171,7 +202,10 @@ export function verifyPackage(zip: Buffer, publicKey: KeyObject): VerifyResult {
 /** The package as a download (staff or police): the export is an audit row, its own transaction (nothing else changes). */
 export async function exportPackage(deps: Deps, referral: { id: string; caseId: string }, actor: Actor): Promise<BuiltPackage> {
   const pkg = await buildPackage(deps, referral.id);
-  const entry = auditEntry(actor, 'export', { caseId: referral.caseId, detail: { what: 'referral_package', referralId: referral.id, manifestSha256: pkg.manifestSha256 } });
+  const entry = auditEntry(actor, 'export', {
+    caseId: referral.caseId,
+    detail: { what: 'referral_package', referralId: referral.id, manifestSha256: pkg.manifestSha256 },
+  });
   await deps.db.transaction().execute((trx) => appendAudit(trx, entry, deps.clock.now()));
   return pkg;
 }

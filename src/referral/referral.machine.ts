@@ -12,7 +12,18 @@
 export const REFERRAL_STATUSES = ['proposed', 'approved', 'refused', 'transferred', 'accepted', 'declined', 'returned'] as const;
 export type ReferralStatus = (typeof REFERRAL_STATUSES)[number];
 
-export const REFERRAL_STEPS = ['propose', 'approve', 'refuse', 'transfer', 'accept', 'decline', 'feedback', 'reconsider', 'return', 'exhibits'] as const;
+export const REFERRAL_STEPS = [
+  'propose',
+  'approve',
+  'refuse',
+  'transfer',
+  'accept',
+  'decline',
+  'feedback',
+  'reconsider',
+  'return',
+  'exhibits',
+] as const;
 export type ReferralStep = (typeof REFERRAL_STEPS)[number];
 
 /** Who takes a step: the regulator's staff or the police (roles as in case.machine.ts). */
@@ -54,7 +65,8 @@ export function referralTransition(status: ReferralStatus | null, step: Referral
 export function staffReferralSteps(role: string, r: { status: ReferralStatus; exhibitsHandedOverAt: string | null }): ReferralStep[] {
   return REFERRAL_STEPS.filter((step) => {
     const def = REFERRAL_TRANSITIONS[step];
-    if (step === 'propose' || !def.from.includes(r.status) || !(def.actors as readonly string[]).includes(role) || role === 'police') return false;
+    if (step === 'propose' || !def.from.includes(r.status) || !(def.actors as readonly string[]).includes(role) || role === 'police')
+      return false;
     // Exhibits are handed over once.
     return !(step === 'exhibits' && r.exhibitsHandedOverAt);
   });

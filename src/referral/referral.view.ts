@@ -27,7 +27,16 @@ export interface ReferralRowView {
 export async function referralsOfCase(db: Db, caseId: string): Promise<ReferralRowView[]> {
   const rows = await db.selectFrom('referral').selectAll().where('case_id', '=', caseId).orderBy('created_at').execute();
   const feedback = rows.length
-    ? await db.selectFrom('referral_feedback').select(['referral_id', 'outcome', 'note', 'at']).where('referral_id', 'in', rows.map((r) => r.id)).orderBy('at').execute()
+    ? await db
+        .selectFrom('referral_feedback')
+        .select(['referral_id', 'outcome', 'note', 'at'])
+        .where(
+          'referral_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .orderBy('at')
+        .execute()
     : [];
   return rows.map((r) => ({
     id: r.id,
@@ -51,7 +60,11 @@ export function staffSteps(role: string, r: Pick<ReferralRowView, 'status' | 'ex
   return staffReferralSteps(role, r);
 }
 
-export function mayPropose(role: Role, c: { kind: CaseKind; status: CaseStatus; opened_at: string | null }, referrals: ReferralRowView[]): boolean {
+export function mayPropose(
+  role: Role,
+  c: { kind: CaseKind; status: CaseStatus; opened_at: string | null },
+  referrals: ReferralRowView[],
+): boolean {
   const open = referrals.some((r) => OPEN_REFERRAL_STATUSES.includes(r.status));
   return !open && availableEvents({ kind: c.kind, status: c.status, openedAt: c.opened_at }, role).includes('propose_referral');
 }
@@ -66,20 +79,40 @@ export interface ClockLineView {
 /** The referral clocks of a case (D6–D10) with their due times, for both sides. */
 export async function referralClocks(db: Db, caseId: string, now: Date): Promise<ClockLineView[]> {
   const ctx = await clockContext(db);
-  const rows = await db.selectFrom('case_clock').selectAll().where('case_id', '=', caseId).where('clock', 'in', ['D6', 'D7', 'D8', 'D9', 'D10']).where('status', 'in', ['running', 'paused']).orderBy('created_at').execute();
-  return rows.map((r) => ({ name: ruleOf(ctx, r).nameZh, dueAt: r.due_at, status: r.status, late: r.due_at !== null && r.due_at < now.toISOString() }));
+  const rows = await db
+    .selectFrom('case_clock')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('clock', 'in', ['D6', 'D7', 'D8', 'D9', 'D10'])
+    .where('status', 'in', ['running', 'paused'])
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({
+    name: ruleOf(ctx, r).nameZh,
+    dueAt: r.due_at,
+    status: r.status,
+    late: r.due_at !== null && r.due_at < now.toISOString(),
+  }));
 }
 
 /** A referral of a given case (the regulator's side): NOT_FOUND when it is not that case's. */
 export async function referralOfCase(db: Db, caseId: string, referralId: string) {
-  const r = await db.selectFrom('referral').select(['id', 'case_id', 'police_unit_id', 'status']).where('id', '=', referralId).executeTakeFirst();
+  const r = await db
+    .selectFrom('referral')
+    .select(['id', 'case_id', 'police_unit_id', 'status'])
+    .where('id', '=', referralId)
+    .executeTakeFirst();
   if (!r || r.case_id !== caseId) throw new AppError('NOT_FOUND', '移送记录不存在');
   return r;
 }
 
 /** A referral as a police officer may open it: transferred, and to the officer's own unit (else FORBIDDEN). */
 export async function referralForPolice(db: Db, actor: Actor, referralId: string) {
-  const r = await db.selectFrom('referral').select(['id', 'case_id', 'police_unit_id', 'status']).where('id', '=', referralId).executeTakeFirst();
+  const r = await db
+    .selectFrom('referral')
+    .select(['id', 'case_id', 'police_unit_id', 'status'])
+    .where('id', '=', referralId)
+    .executeTakeFirst();
   if (!r || !POLICE_VISIBLE_STATUSES.includes(r.status)) throw new AppError('FORBIDDEN', '无权查看或处理该移送案件');
   await assertPoliceScope(db, actor, r.police_unit_id);
   return r;
@@ -100,10 +133,25 @@ export async function policeInboxItem(deps: Pick<Deps, 'db' | 'clock'>, referral
   const row = await deps.db
     .selectFrom('referral')
     .innerJoin('intake_case', 'intake_case.id', 'referral.case_id')
-    .select(['referral.id', 'referral.status', 'referral.offence', 'referral.transferred_at', 'intake_case.number', 'intake_case.business_name'])
+    .select([
+      'referral.id',
+      'referral.status',
+      'referral.offence',
+      'referral.transferred_at',
+      'intake_case.number',
+      'intake_case.business_name',
+    ])
     .where('referral.id', '=', referralId)
     .executeTakeFirstOrThrow();
-  return { id: row.id, status: row.status, offence: row.offence, number: row.number, businessName: row.business_name, transferredAt: row.transferred_at, clocks: await referralClocks(deps.db, caseId, deps.clock.now()) };
+  return {
+    id: row.id,
+    status: row.status,
+    offence: row.offence,
+    number: row.number,
+    businessName: row.business_name,
+    transferredAt: row.transferred_at,
+    clocks: await referralClocks(deps.db, caseId, deps.clock.now()),
+  };
 }
 
 /** The police inbox (referrals transferred to the officer's unit), each with its clocks. */
@@ -113,7 +161,10 @@ export async function policeInboxItems(deps: Deps, actor: Actor): Promise<Police
 }
 
 /** What the police see of one referral: its inbox line and the referral itself. */
-export async function policeReferralView(deps: Pick<Deps, 'db' | 'clock'>, r: { id: string; case_id: string }): Promise<{ item: PoliceInboxItem; referral: ReferralRowView }> {
+export async function policeReferralView(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  r: { id: string; case_id: string },
+): Promise<{ item: PoliceInboxItem; referral: ReferralRowView }> {
   const referral = (await referralsOfCase(deps.db, r.case_id)).find((x) => x.id === r.id);
   if (!referral) throw new AppError('NOT_FOUND', '移送记录不存在');
   return { item: await policeInboxItem(deps, r.id, r.case_id), referral };

@@ -19,7 +19,17 @@ export const SKILL_FOR_CATEGORY: Record<string, string | undefined> = {
 };
 
 /** Statuses that count towards a handler's load. */
-export const OPEN_WORK_STATUSES = ['assigned', 'accepted', 'mediating', 'verifying', 'case_opened', 'referral_proposed', 'referral_approved', 'referred', 'police_declined'] as const;
+export const OPEN_WORK_STATUSES = [
+  'assigned',
+  'accepted',
+  'mediating',
+  'verifying',
+  'case_opened',
+  'referral_proposed',
+  'referral_approved',
+  'referred',
+  'police_declined',
+] as const;
 
 export interface HandlerChoice {
   id: string;
@@ -45,7 +55,11 @@ export async function pickHandler(db: Db, unitId: string, category: string | nul
   const loads = await db
     .selectFrom('intake_case')
     .select(['assignee_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('assignee_id', 'in', eligible.map((h) => h.id))
+    .where(
+      'assignee_id',
+      'in',
+      eligible.map((h) => h.id),
+    )
     .where('status', 'in', [...OPEN_WORK_STATUSES])
     .groupBy('assignee_id')
     .execute();
@@ -63,7 +77,8 @@ export async function assignRoutedCase(trx: Trx, c: CaseRow, route: Route, now: 
   const at = now.toISOString();
   if (route.to === 'intake') {
     await applyTransitionIn(trx, c.id, { type: 'route_to_intake', reason: route.why }, SYSTEM, now, { patch: { unit_id: INTAKE_UNIT_ID } });
-    if (c.urgency === 'urgent') await notifyStaff(trx, await supervisorsOf(trx, INTAKE_UNIT_ID), c.id, 'urgent_case', `紧急：${c.number} 待人工分派`, at);
+    if (c.urgency === 'urgent')
+      await notifyStaff(trx, await supervisorsOf(trx, INTAKE_UNIT_ID), c.id, 'urgent_case', `紧急：${c.number} 待人工分派`, at);
     return `to intake centre: ${route.why}`;
   }
   const { unitId } = route;
@@ -71,11 +86,20 @@ export async function assignRoutedCase(trx: Trx, c: CaseRow, route: Route, now: 
   const supervisors = await supervisorsOf(trx, unitId);
   if (!handler) {
     // Wait in the unit's queue (triaged, unit set, nobody assigned) and alert the supervisors once.
-    await applyTransitionIn(trx, c.id, { type: 'comment', reason: '本所暂无可分派的承办人，案件在本所队列等待分派', data: { unitId } }, SYSTEM, now, { patch: { unit_id: unitId } });
+    await applyTransitionIn(
+      trx,
+      c.id,
+      { type: 'comment', reason: '本所暂无可分派的承办人，案件在本所队列等待分派', data: { unitId } },
+      SYSTEM,
+      now,
+      { patch: { unit_id: unitId } },
+    );
     await notifyStaff(trx, supervisors, c.id, 'no_handler', `${c.number} 无可分派的承办人，请手动分派`, at);
     return `waiting in unit ${unitId}`;
   }
-  await applyTransitionIn(trx, c.id, { type: 'assign', data: { assigneeId: handler.id, unitId } }, SYSTEM, now, { patch: { unit_id: unitId, assignee_id: handler.id } });
+  await applyTransitionIn(trx, c.id, { type: 'assign', data: { assigneeId: handler.id, unitId } }, SYSTEM, now, {
+    patch: { unit_id: unitId, assignee_id: handler.id },
+  });
   await trx.updateTable('staff_user').set({ last_assigned_at: at }).where('id', '=', handler.id).execute();
   await notifyStaff(trx, [handler.id], c.id, 'assigned', `新案件 ${c.number} 已分派给您`, at);
   if (c.urgency === 'urgent') await notifyStaff(trx, supervisors, c.id, 'urgent_case', `紧急：${c.number} 已分派，请关注`, at);

@@ -22,7 +22,9 @@ function print(report: EvalReport, file: string, maxMisses: number): void {
   out.push(`  kind       ${pct(report.accuracy.kind)}`);
   out.push(`  category   ${pct(report.accuracy.category)}`);
   out.push(`  urgency    ${pct(report.accuracy.urgency)}`);
-  out.push(`  township   ${pct(report.accuracy.township)}  (over ${report.townshipRows} rows naming a place; ${report.townshipSpurious} spurious on rows naming none)`);
+  out.push(
+    `  township   ${pct(report.accuracy.township)}  (over ${report.townshipRows} rows naming a place; ${report.townshipSpurious} spurious on rows naming none)`,
+  );
   const c = report.crime;
   out.push(`  suspected crime  precision ${pct(c.precision)}  recall ${pct(c.recall)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})`);
   const u = report.urgent;

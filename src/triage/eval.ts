@@ -38,8 +38,20 @@ export function parseEvalFile(content: string): EvalRow[] {
   return rows;
 }
 
-export interface Miss { id: string; field: string; expected: string; got: string; text: string }
-export interface PrecisionRecall { tp: number; fp: number; fn: number; precision: number; recall: number }
+export interface Miss {
+  id: string;
+  field: string;
+  expected: string;
+  got: string;
+  text: string;
+}
+export interface PrecisionRecall {
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+}
 
 export interface EvalReport {
   rows: number;
@@ -65,7 +77,12 @@ export function evaluate(rows: readonly EvalRow[], classify: (text: string) => T
   let twOk = 0;
   let twRows = 0;
   let twSpurious = 0;
-  let crimeTp = 0, crimeFp = 0, crimeFn = 0, urgTp = 0, urgFp = 0, urgFn = 0;
+  let crimeTp = 0,
+    crimeFp = 0,
+    crimeFn = 0,
+    urgTp = 0,
+    urgFp = 0,
+    urgFn = 0;
   const confusion: EvalReport['confusion'] = { kind: {}, category: {}, urgency: {} };
   const misses: Miss[] = [];
   const short = (t: string): string => (t.length > 60 ? `${t.slice(0, 60)}…` : t);
@@ -96,8 +113,13 @@ export function evaluate(rows: readonly EvalRow[], classify: (text: string) => T
       miss(r, 'township', 'null', res.township);
     }
     if (r.suspected_crime && res.suspectedCrime) crimeTp++;
-    else if (!r.suspected_crime && res.suspectedCrime) { crimeFp++; miss(r, 'suspected_crime', 'false', `true ${res.crimeBasis.join(' ')}`); }
-    else if (r.suspected_crime && !res.suspectedCrime) { crimeFn++; miss(r, 'suspected_crime', 'true', 'false'); }
+    else if (!r.suspected_crime && res.suspectedCrime) {
+      crimeFp++;
+      miss(r, 'suspected_crime', 'false', `true ${res.crimeBasis.join(' ')}`);
+    } else if (r.suspected_crime && !res.suspectedCrime) {
+      crimeFn++;
+      miss(r, 'suspected_crime', 'true', 'false');
+    }
     const eu = r.urgency === 'urgent';
     const gu = res.urgency === 'urgent';
     if (eu && gu) urgTp++;
@@ -109,9 +131,16 @@ export function evaluate(rows: readonly EvalRow[], classify: (text: string) => T
   const crime = pr(crimeTp, crimeFp, crimeFn);
   const urgent = pr(urgTp, urgFp, urgFn);
   const values: Record<TargetName, number> = {
-    category: accuracy.category, kind: accuracy.kind, urgency: accuracy.urgency, township: accuracy.township,
-    crimeRecall: crime.recall, crimePrecision: crime.precision, urgentRecall: urgent.recall,
+    category: accuracy.category,
+    kind: accuracy.kind,
+    urgency: accuracy.urgency,
+    township: accuracy.township,
+    crimeRecall: crime.recall,
+    crimePrecision: crime.precision,
+    urgentRecall: urgent.recall,
   };
-  const targets = Object.fromEntries((Object.keys(TARGETS) as TargetName[]).map((k) => [k, { value: values[k], target: TARGETS[k], met: values[k] >= TARGETS[k] }])) as EvalReport['targets'];
+  const targets = Object.fromEntries(
+    (Object.keys(TARGETS) as TargetName[]).map((k) => [k, { value: values[k], target: TARGETS[k], met: values[k] >= TARGETS[k] }]),
+  ) as EvalReport['targets'];
   return { rows: rows.length, accuracy, townshipRows: twRows, townshipSpurious: twSpurious, crime, urgent, confusion, misses, targets };
 }

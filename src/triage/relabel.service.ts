@@ -18,7 +18,14 @@ export const RelabelSchema = z.discriminatedUnion('field', [
 ]);
 export type Relabel = z.infer<typeof RelabelSchema>;
 
-export async function relabelCase(deps: Deps, caseId: string, change: Relabel, actor: Actor, reason: string, opts: Audited = {}): Promise<void> {
+export async function relabelCase(
+  deps: Deps,
+  caseId: string,
+  change: Relabel,
+  actor: Actor,
+  reason: string,
+  opts: Audited = {},
+): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const row = await findCaseById(trx, caseId);
     if (!row) throw new AppError('CASE_NOT_FOUND', '案件不存在');
@@ -35,7 +42,10 @@ export async function relabelCase(deps: Deps, caseId: string, change: Relabel, a
         break;
       case 'suspected_crime':
         from = row.suspected_crime === 1;
-        patch = { suspected_crime: change.value ? 1 : 0, crime_basis: change.value && change.basis.length ? JSON.stringify(change.basis) : null };
+        patch = {
+          suspected_crime: change.value ? 1 : 0,
+          crime_basis: change.value && change.basis.length ? JSON.stringify(change.basis) : null,
+        };
         break;
       case 'township':
         from = row.township;
@@ -43,7 +53,9 @@ export async function relabelCase(deps: Deps, caseId: string, change: Relabel, a
         break;
     }
     const now = deps.clock.now();
-    await applyTransitionIn(trx, caseId, { type: 'relabel', reason, data: { field: change.field, from, to: change.value } }, actor, now, { patch });
+    await applyTransitionIn(trx, caseId, { type: 'relabel', reason, data: { field: change.field, from, to: change.value } }, actor, now, {
+      patch,
+    });
     await appendAuditOf(trx, opts, now);
   });
 }

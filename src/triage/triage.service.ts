@@ -13,7 +13,15 @@ const URGENCY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2, lo
 const DAY_MS = 24 * 3600 * 1000;
 
 export interface Flag {
-  code: 'many_complaints_same_business' | 'shared_phone' | 'shared_address' | 'quantity' | 'kind_differs' | 'split_suggested' | 'transfer_suggested' | 'needs_details';
+  code:
+    | 'many_complaints_same_business'
+    | 'shared_phone'
+    | 'shared_address'
+    | 'quantity'
+    | 'kind_differs'
+    | 'split_suggested'
+    | 'transfer_suggested'
+    | 'needs_details';
   text: string;
 }
 
@@ -56,15 +64,25 @@ export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<s
   const flags: Flag[] = [];
   if (r.kind !== row.kind) {
     if (r.kind === 'both') flags.push({ code: 'split_suggested', text: '内容既有投诉又有举报，建议拆分为两件分别办理（《办法》第九条）' });
-    else flags.push({ code: 'kind_differs', text: `内容更像${{ complaint: '投诉', report: '举报', consultation: '咨询', both: '投诉并举报' }[r.kind]}，请核实类型` });
+    else
+      flags.push({
+        code: 'kind_differs',
+        text: `内容更像${{ complaint: '投诉', report: '举报', consultation: '咨询', both: '投诉并举报' }[r.kind]}，请核实类型`,
+      });
   }
-  if (r.quantityFlag) flags.push({ code: 'quantity', text: `购买数量可能明显超出正常生活消费：${r.quantityFlag}（《办法》第十七条，仅供参考）` });
-  if (r.otherAuthority) flags.push({ code: 'transfer_suggested', text: `可能不属于市场监管职责，建议移送${r.otherAuthority}（食品安全法第一百一十五条）` });
+  if (r.quantityFlag)
+    flags.push({ code: 'quantity', text: `购买数量可能明显超出正常生活消费：${r.quantityFlag}（《办法》第十七条，仅供参考）` });
+  if (r.otherAuthority)
+    flags.push({ code: 'transfer_suggested', text: `可能不属于市场监管职责，建议移送${r.otherAuthority}（食品安全法第一百一十五条）` });
   if (r.needsDetails) flags.push({ code: 'needs_details', text: '内容过少或无法识别，需要联系当事人补充' });
 
   const at = now.toISOString();
   const since = new Date(now.getTime() - 30 * DAY_MS).toISOString();
-  const party = await trx.selectFrom('party').select(['phone_hmac', 'address_hmac', 'name_hmac']).where('case_id', '=', row.id).executeTakeFirst();
+  const party = await trx
+    .selectFrom('party')
+    .select(['phone_hmac', 'address_hmac', 'name_hmac'])
+    .where('case_id', '=', row.id)
+    .executeTakeFirst();
 
   // Related: same business (normalised) in the same township within 30 days.
   const related = businessKey
@@ -92,8 +110,13 @@ export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<s
       .execute();
     // This case's own row has no business_key yet (the labels are written below): count it by hand.
     const sameBusiness = 1 + mine.filter((m) => m.id !== row.id && businessKey && m.business_key === businessKey).length;
-    if (sameBusiness >= 3) flags.push({ code: 'many_complaints_same_business', text: `同一投诉人30天内对同一经营者投诉${sameBusiness}次（《办法》第十七条，仅供参考）` });
-    if (mine.some((m) => m.name_hmac !== party.name_hmac)) flags.push({ code: 'shared_phone', text: '多名投诉人使用同一联系电话（《办法》第十七条，仅供参考）' });
+    if (sameBusiness >= 3)
+      flags.push({
+        code: 'many_complaints_same_business',
+        text: `同一投诉人30天内对同一经营者投诉${sameBusiness}次（《办法》第十七条，仅供参考）`,
+      });
+    if (mine.some((m) => m.name_hmac !== party.name_hmac))
+      flags.push({ code: 'shared_phone', text: '多名投诉人使用同一联系电话（《办法》第十七条，仅供参考）' });
   }
   if (row.kind === 'complaint' && party?.address_hmac) {
     const others = await trx
@@ -103,7 +126,8 @@ export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<s
       .where('case_id', '!=', row.id)
       .where('created_at', '>=', since)
       .execute();
-    if (others.some((o) => o.name_hmac !== party.name_hmac)) flags.push({ code: 'shared_address', text: '多名投诉人使用同一联系地址（《办法》第十七条，仅供参考）' });
+    if (others.some((o) => o.name_hmac !== party.name_hmac))
+      flags.push({ code: 'shared_address', text: '多名投诉人使用同一联系地址（《办法》第十七条，仅供参考）' });
   }
 
   const patch = {
@@ -119,7 +143,14 @@ export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<s
     flags: JSON.stringify(flags),
     other_authority: r.otherAuthority,
   };
-  await applyTransitionIn(trx, row.id, { type: 'triage', data: { category: r.category, urgency: r.urgency, suspectedCrime: r.suspectedCrime, confidence: r.confidence } }, SYSTEM, now, { patch });
+  await applyTransitionIn(
+    trx,
+    row.id,
+    { type: 'triage', data: { category: r.category, urgency: r.urgency, suspectedCrime: r.suspectedCrime, confidence: r.confidence } },
+    SYSTEM,
+    now,
+    { patch },
+  );
 
   for (const o of related) {
     await trx
@@ -148,8 +179,17 @@ export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<s
       .executeTakeFirst();
     if (earlier) {
       const same = similarity(earlier.description, row.description) >= SAME_FACTS_THRESHOLD;
-      const link = { case_id: row.id, other_case_id: earlier.id, type: same ? ('duplicate_of' as const) : ('merged_into' as const), created_at: at };
-      await trx.insertInto('case_link').values(link).onConflict((oc) => oc.doNothing()).execute();
+      const link = {
+        case_id: row.id,
+        other_case_id: earlier.id,
+        type: same ? ('duplicate_of' as const) : ('merged_into' as const),
+        created_at: at,
+      };
+      await trx
+        .insertInto('case_link')
+        .values(link)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
       if (same) {
         await applyTransitionIn(trx, row.id, { type: 'mark_duplicate', data: { originalCaseId: earlier.id } }, SYSTEM, now);
         return `duplicate of ${earlier.number}`;

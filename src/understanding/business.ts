@@ -10,7 +10,19 @@ import { normaliseKeepingOffsets } from './normalise.ts';
  * 饭店/酒店/商店 where the remainder would stop being a business word.
  */
 const LEGAL_SUFFIXES = [
-  '股份有限公司', '有限责任公司', '有限公司', '分公司', '公司', '旗舰店', '专卖店', '连锁店', '加盟店', '直营店', '分店', '门店', '总店',
+  '股份有限公司',
+  '有限责任公司',
+  '有限公司',
+  '分公司',
+  '公司',
+  '旗舰店',
+  '专卖店',
+  '连锁店',
+  '加盟店',
+  '直营店',
+  '分店',
+  '门店',
+  '总店',
 ];
 const KEEP_DIAN_AFTER = new Set(['饭', '酒', '商', '书', '药', '花', '粮', '小', '分', '门', '总', '本', '新', '老', '网', '客', '旅']);
 const PLACE_PREFIX = /^(河南省|郑州市|新郑市|新郑)+/;
@@ -39,39 +51,170 @@ export function normaliseBusinessName(name: string): string {
 }
 
 const TRADE_SUFFIXES = [
-  '有限公司', '食品厂', '加工厂', '加工点', '屠宰场', '屠宰点', '养殖场', '养鸡场', '养猪场', '批发部', '经营部', '门市部', '商行', '配送中心',
-  '烩面馆', '羊肉汤馆', '牛肉汤馆', '汤馆', '面馆', '饺子馆', '饭馆', '饭店', '餐馆', '餐厅', '酒店', '酒楼', '酒家', '大排档', '农家乐', '农家院',
-  '火锅店', '烧烤店', '小吃店', '快餐店', '早餐店', '奶茶店', '蛋糕店', '面包店', '熟食店', '卤肉店', '炸鸡店', '母婴店', '烟酒店', '烧饼店',
-  '零食店', '水果店', '保健品店', '便利店', '小卖部', '超市', '商店', '药店', '大药房', '幼儿园', '小学', '中学', '学院', '食堂', '会所', '生鲜',
-  '作坊', '公司', '店', '馆', '坊', '铺', '厂',
+  '有限公司',
+  '食品厂',
+  '加工厂',
+  '加工点',
+  '屠宰场',
+  '屠宰点',
+  '养殖场',
+  '养鸡场',
+  '养猪场',
+  '批发部',
+  '经营部',
+  '门市部',
+  '商行',
+  '配送中心',
+  '烩面馆',
+  '羊肉汤馆',
+  '牛肉汤馆',
+  '汤馆',
+  '面馆',
+  '饺子馆',
+  '饭馆',
+  '饭店',
+  '餐馆',
+  '餐厅',
+  '酒店',
+  '酒楼',
+  '酒家',
+  '大排档',
+  '农家乐',
+  '农家院',
+  '火锅店',
+  '烧烤店',
+  '小吃店',
+  '快餐店',
+  '早餐店',
+  '奶茶店',
+  '蛋糕店',
+  '面包店',
+  '熟食店',
+  '卤肉店',
+  '炸鸡店',
+  '母婴店',
+  '烟酒店',
+  '烧饼店',
+  '零食店',
+  '水果店',
+  '保健品店',
+  '便利店',
+  '小卖部',
+  '超市',
+  '商店',
+  '药店',
+  '大药房',
+  '幼儿园',
+  '小学',
+  '中学',
+  '学院',
+  '食堂',
+  '会所',
+  '生鲜',
+  '作坊',
+  '公司',
+  '店',
+  '馆',
+  '坊',
+  '铺',
+  '厂',
 ];
 const TRADE_RE = new RegExp(`(${TRADE_SUFFIXES.join('|')})`, 'g');
-const TRADE_END = new RegExp(`(${TRADE_SUFFIXES.join('|')}|火锅|烧烤|烩面|胡辣汤|羊肉汤|拉面|快餐|炸鸡|奶茶|麻辣烫|串串香?|烤鱼|小吃|便利|优选|严选|鲜生|生鲜|零食|超市|烘焙|餐饮|月子餐|食品)$`);
+const TRADE_END = new RegExp(
+  `(${TRADE_SUFFIXES.join('|')}|火锅|烧烤|烩面|胡辣汤|羊肉汤|拉面|快餐|炸鸡|奶茶|麻辣烫|串串香?|烤鱼|小吃|便利|优选|严选|鲜生|生鲜|零食|超市|烘焙|餐饮|月子餐|食品)$`,
+);
 
 /** Characters that cannot be inside a name read leftwards from a trade word. */
-const STOP_CHARS = new Set([...'在去到从了的我俺买吃喝是这那个家叫一说给和跟对把被里上边镇乡村路街区市县省有卖开位所些每该其与及或就都也还又很太收直看见问让找打种']);
+const STOP_CHARS = new Set([
+  ...'在去到从了的我俺买吃喝是这那个家叫一说给和跟对把被里上边镇乡村路街区市县省有卖开位所些每该其与及或就都也还又很太收直看见问让找打种',
+]);
 /** Whole names that are only descriptions ("工地食堂", "学校食堂", "连锁超市"). */
-const GENERIC = /^(工地|单位|学校|学生|员工|职工|公司|医院|小区|村里|街上|路边|集上|楼下|附近|网红|私人|个体|黑|某|快餐|早餐|养老|当地|本地|二|三|一|四|五|老|小|大|这|那|隔壁|对面|旁边|连锁|黑心|这种|那种|他们|他家|她家|你们|我们|俺们|新开|私立|中心|病员|长者|废弃|化工|修车|农资|普通|正规|网上|外地|国营|个人|家庭|路口|门口|村口|街边|流动|无证|小型|大型|本村|外卖|外面)+$/;
+const GENERIC =
+  /^(工地|单位|学校|学生|员工|职工|公司|医院|小区|村里|街上|路边|集上|楼下|附近|网红|私人|个体|黑|某|快餐|早餐|养老|当地|本地|二|三|一|四|五|老|小|大|这|那|隔壁|对面|旁边|连锁|黑心|这种|那种|他们|他家|她家|你们|我们|俺们|新开|私立|中心|病员|长者|废弃|化工|修车|农资|普通|正规|网上|外地|国营|个人|家庭|路口|门口|村口|街边|流动|无证|小型|大型|本村|外卖|外面)+$/;
 
 /** A quoted name: quotes citizens put around shop names (and also around products and claims). */
 const QUOTED = /[“"「『【《‘']([^”"」』】》’'\n]{2,24})[”"」』】》’']/g;
 /** Before a quote: it names a shop (在“X”, 叫“X”, 直播间“X”, 饿了么“X”…). */
-const BIZ_BEFORE = /(在|到|去|从|于|叫|名叫|叫做|名为|店名|店名叫|招牌|店铺|网店|直播间|主播|商家|卖家|平台上的?|美团上?的?|饿了么上?的?|淘宝上?的?|抖音上?的?|快手上?的?|拼多多上?的?|京东上?的?|小红书上?的?|微店|门口的|那家|这家|一家|有家|有个|旁边的|附近的|对面的|楼下的|隔壁的|后门的?|北门的?|南门的?|西门的?|东门的?|外面的|里面的|街上的?|镇上的?|村里的?|村口的?|路上的?|城里的?|投诉|举报|反映)$/;
+const BIZ_BEFORE =
+  /(在|到|去|从|于|叫|名叫|叫做|名为|店名|店名叫|招牌|店铺|网店|直播间|主播|商家|卖家|平台上的?|美团上?的?|饿了么上?的?|淘宝上?的?|抖音上?的?|快手上?的?|拼多多上?的?|京东上?的?|小红书上?的?|微店|门口的|那家|这家|一家|有家|有个|旁边的|附近的|对面的|楼下的|隔壁的|后门的?|北门的?|南门的?|西门的?|东门的?|外面的|里面的|街上的?|镇上的?|村里的?|村口的?|路上的?|城里的?|投诉|举报|反映)$/;
 /** Weak cues: a name may follow, but so may a product ("买的“羊排”"). */
 const WEAK_BEFORE = /(的|是|，|,|:|：|\s|^)$/;
 /** Before a quote: a claim or a label, not a name (说是“保鲜的”, 印着“富硒”). */
-const CLAIM_BEFORE = /(说是|说|称|称为|写着|写的|标着|标的|印着|印的|号称|所谓|宣传|宣称|叫什么|所谓的|打着|冒充|假冒|当成|以为是|做|卖|卖的|生产|加工|买的|买了|一种|叫作|用|喂|倒|撒|放|加|掺|吃|喝了|这种|那种|号|牌|牌子)$/;
+const CLAIM_BEFORE =
+  /(说是|说|称|称为|写着|写的|标着|标的|印着|印的|号称|所谓|宣传|宣称|叫什么|所谓的|打着|冒充|假冒|当成|以为是|做|卖|卖的|生产|加工|买的|买了|一种|叫作|用|喂|倒|撒|放|加|掺|吃|喝了|这种|那种|号|牌|牌子)$/;
 /** After a quote: a trade word or something done there. */
-const BIZ_AFTER = /^(的)?(店|饭店|餐馆|餐厅|饭馆|超市|火锅|烧烤|小吃|面馆|酒店|公司|厂|作坊|外卖|直播间|门店|分店|家|里|门口|老板|店员|档口|摊|吃|喝|买|点|订|就餐|吃饭|消费|用餐|的老板|的店员|卖的|做的|送的|生产的|奶茶|烤鱼|蛋糕|炸鸡|鸡排|拌饭|冒菜|麻辣|月饼|牛奶|吐司|芋圆|羊肉汤|胡辣汤|烩面|串串|配送|配餐|农庄|上班|干活|打工|工作|\s)/;
+const BIZ_AFTER =
+  /^(的)?(店|饭店|餐馆|餐厅|饭馆|超市|火锅|烧烤|小吃|面馆|酒店|公司|厂|作坊|外卖|直播间|门店|分店|家|里|门口|老板|店员|档口|摊|吃|喝|买|点|订|就餐|吃饭|消费|用餐|的老板|的店员|卖的|做的|送的|生产的|奶茶|烤鱼|蛋糕|炸鸡|鸡排|拌饭|冒菜|麻辣|月饼|牛奶|吐司|芋圆|羊肉汤|胡辣汤|烩面|串串|配送|配餐|农庄|上班|干活|打工|工作|\s)/;
 
 const CHAINS = [
-  '蜜雪冰城', '肯德基', '麦当劳', '德克士', '华莱士', '塔斯汀', '瑞幸', '库迪', '星巴克', '正新鸡排', '丹尼斯', '大润发', '沃尔玛', '永辉',
-  '美宜佳', '零食很忙', '赵一鸣', '好想来', '海底捞', '巴奴', '杨国福', '张亮麻辣烫', '茶百道', '霸王茶姬', '喜茶', '奈雪', '古茗', '沪上阿姨', '书亦烧仙草',
-  '鲜芋仙', '好利来', '85度C', '米旗', '孩子王', '大张超市', '锅圈食汇', '沙县小吃', '兰州拉面', '老乡鸡', '必胜客', '汉堡王', '胖东来', '盒马', '朴朴',
-  '叮咚买菜', '多多买菜', '美团优选', 'coco', '好想你', '三只松鼠', '良品铺子', '周黑鸭', '绝味', '煌上煌', '世纪联华', '家乐福',
-  '物美', '京客隆', '苏宁小店', '罗森', '7-11',
+  '蜜雪冰城',
+  '肯德基',
+  '麦当劳',
+  '德克士',
+  '华莱士',
+  '塔斯汀',
+  '瑞幸',
+  '库迪',
+  '星巴克',
+  '正新鸡排',
+  '丹尼斯',
+  '大润发',
+  '沃尔玛',
+  '永辉',
+  '美宜佳',
+  '零食很忙',
+  '赵一鸣',
+  '好想来',
+  '海底捞',
+  '巴奴',
+  '杨国福',
+  '张亮麻辣烫',
+  '茶百道',
+  '霸王茶姬',
+  '喜茶',
+  '奈雪',
+  '古茗',
+  '沪上阿姨',
+  '书亦烧仙草',
+  '鲜芋仙',
+  '好利来',
+  '85度C',
+  '米旗',
+  '孩子王',
+  '大张超市',
+  '锅圈食汇',
+  '沙县小吃',
+  '兰州拉面',
+  '老乡鸡',
+  '必胜客',
+  '汉堡王',
+  '胖东来',
+  '盒马',
+  '朴朴',
+  '叮咚买菜',
+  '多多买菜',
+  '美团优选',
+  'coco',
+  '好想你',
+  '三只松鼠',
+  '良品铺子',
+  '周黑鸭',
+  '绝味',
+  '煌上煌',
+  '世纪联华',
+  '家乐福',
+  '物美',
+  '京客隆',
+  '苏宁小店',
+  '罗森',
+  '7-11',
 ];
-const CHAIN_RE = new RegExp(CHAINS.sort((a, b) => b.length - a.length).map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
+const CHAIN_RE = new RegExp(
+  CHAINS.sort((a, b) => b.length - a.length)
+    .map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'gi',
+);
 
 /** Verbs and fillers that end a name when reading leftwards ("要求超市", "如果饭店"). */
 const STOP_WORDS = /(要求|如果|反映|好多|正规|孩子|学生|举报|投诉|觉得|发现|听说|请问|咨询|让|找|希望|亲眼|知道|管不管|看见|请你们|到底)$/;
@@ -136,7 +279,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     if (cueAfter) score += 2;
     if (cueBefore) score += 2;
     else if (weakBefore && (cueAfter || trade)) score += 1;
-    if (/^(叫|名叫|叫做|店名|招牌|直播间|主播|店铺|网店)/.test(before.slice(-3)) || /(叫|名叫|叫做|店名|直播间|主播|店铺)$/.test(before)) score += 2;
+    if (/^(叫|名叫|叫做|店名|招牌|直播间|主播|店铺|网店)/.test(before.slice(-3)) || /(叫|名叫|叫做|店名|直播间|主播|店铺)$/.test(before))
+      score += 2;
     if (score >= 2 && (cueBefore || cueAfter || trade)) cands.push({ start: innerStart, end: innerStart + inner.length, score: score + 2 });
   }
 
@@ -146,7 +290,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
   while ((m = NAMED.exec(s)) !== null) {
     const before = s.slice(Math.max(0, m.index - 10), m.index);
     // "老板叫戚永福", "我叫潘淑珍": a person. A shop is named after a shop word ("一家叫百姓优选的超市").
-    if (/(老板|户主|厨子|厨师|师傅|摊主|店主|男的|女的|人|我|俺|他|她|娃|孩子|儿子|闺女|媳妇|老公|老伴|同事|邻居|朋友)$/.test(before)) continue;
+    if (/(老板|户主|厨子|厨师|师傅|摊主|店主|男的|女的|人|我|俺|他|她|娃|孩子|儿子|闺女|媳妇|老公|老伴|同事|邻居|朋友)$/.test(before))
+      continue;
     let name = m[2] ?? '';
     const cut = name.indexOf('的');
     if (cut >= 0) name = name.slice(0, cut);
@@ -154,7 +299,12 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const shopBefore = /(家|店|铺|馆|超市|档口|公司|厂|作坊|摊|直播间|网店|店铺|饭店|餐厅|商家)[^,。!?;]{0,6}$/.test(before);
     const shopAfter = /^(的)?(超市|店|饭店|餐馆|饭馆|档口|公司|厂|作坊|摊|铺|火锅|烧烤)/.test(after);
     const start = m.index + (m[1] ?? '').length;
-    if ((shopBefore || shopAfter || TRADE_END.test(name)) && ok(name) && !isDescription(name, generic) && !/^(啥|什么|这个|那个|他|她|我)/.test(name)) {
+    if (
+      (shopBefore || shopAfter || TRADE_END.test(name)) &&
+      ok(name) &&
+      !isDescription(name, generic) &&
+      !/^(啥|什么|这个|那个|他|她|我)/.test(name)
+    ) {
       cands.push({ start, end: start + name.length, score: 4 });
     }
   }
@@ -200,12 +350,19 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
   }
 
   // 5. English shop names: "at FreshGo Mart", "from Sweet Nest on Taobao", "called 'Burger Hub'".
-  const EN = /\b(?:at|from|called|named|shop name|store is|restaurant|bakery|shop|store|stall)\s+(?:the\s+)?['"“‘]?((?:[A-Z][\w&'.-]*|\d+)(?:\s+(?:[A-Z][\w&'.-]*|of|and|&)){0,4})['"”’]?/g;
+  const EN =
+    /\b(?:at|from|called|named|shop name|store is|restaurant|bakery|shop|store|stall)\s+(?:the\s+)?['"“‘]?((?:[A-Z][\w&'.-]*|\d+)(?:\s+(?:[A-Z][\w&'.-]*|of|and|&)){0,4})['"”’]?/g;
   const nfkc = raw.slice(0, s.length);
   EN.lastIndex = 0;
   while ((m = EN.exec(nfkc)) !== null) {
     const name = (m[1] ?? '').replace(/\s+(of|and|&)$/, '').trim();
-    if (name.length < 3 || /^(I|The|A|An|My|We|It|This|That|Meituan|Eleme|Taobao|Pinduoduo|Douyin|Kuaishou|JD|China|Chinese|Xinzheng|Henan|Zhengzhou|Longhu|Guodian|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today)$/.test(name)) continue;
+    if (
+      name.length < 3 ||
+      /^(I|The|A|An|My|We|It|This|That|Meituan|Eleme|Taobao|Pinduoduo|Douyin|Kuaishou|JD|China|Chinese|Xinzheng|Henan|Zhengzhou|Longhu|Guodian|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today)$/.test(
+        name,
+      )
+    )
+      continue;
     const start = m.index + m[0].indexOf(m[1] ?? '');
     cands.push({ start, end: start + name.length, score: /['"“‘]/.test(m[0]) ? 4 : 3 });
   }
@@ -215,7 +372,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
   while ((m = ENZH.exec(s)) !== null) {
     const name = m[1] ?? '';
     const start = m.index + m[0].indexOf(name);
-    if (ok(name) && !isPlace(name) && !isDescription(name, generic) && !HAN.test(s[start + name.length] ?? '')) cands.push({ start, end: start + name.length, score: 2.6 });
+    if (ok(name) && !isPlace(name) && !isDescription(name, generic) && !HAN.test(s[start + name.length] ?? ''))
+      cands.push({ start, end: start + name.length, score: 2.6 });
   }
 
   if (cands.length === 0) return null;

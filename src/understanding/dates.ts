@@ -28,7 +28,23 @@ export function chineseNumber(s: string): number | null {
   return Number.isNaN(n) ? null : n;
 }
 
-const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7, '1': 1, '2': 2, '3': 3, '4': 4, '5': 5, '6': 6, '7': 7 };
+const WEEKDAY: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  日: 7,
+  天: 7,
+  '1': 1,
+  '2': 2,
+  '3': 3,
+  '4': 4,
+  '5': 5,
+  '6': 6,
+  '7': 7,
+};
 
 function cstParts(now: Date): { y: number; m: number; d: number; dayNo: number; weekday: number } {
   const t = new Date(now.getTime() + CST_MS);
@@ -49,7 +65,21 @@ function ymd(y: number, m: number, d: number): number | null {
 
 const NUM = '(\\d{1,4}|[零〇一二两三四五六七八九十]{1,3})';
 const LUNAR_MONTHS: Record<string, number> = {
-  正: 1, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 冬: 11, 十一: 11, 腊: 12, 十二: 12,
+  正: 1,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+  冬: 11,
+  十一: 11,
+  腊: 12,
+  十二: 12,
 };
 const LUNAR_FESTIVALS: readonly [RegExp, number, number][] = [
   [/除夕|大年三十|年三十/, 12, 30],
@@ -62,7 +92,11 @@ const LUNAR_FESTIVALS: readonly [RegExp, number, number][] = [
   [/重阳节?/, 9, 9],
 ];
 const SOLAR_FESTIVALS: readonly [RegExp, number, number][] = [
-  [/元旦/, 1, 1], [/五一|劳动节/, 5, 1], [/国庆节?|十一(假期|长假|那天)/, 10, 1], [/六一|儿童节/, 6, 1], [/圣诞节?|平安夜/, 12, 25],
+  [/元旦/, 1, 1],
+  [/五一|劳动节/, 5, 1],
+  [/国庆节?|十一(假期|长假|那天)/, 10, 1],
+  [/六一|儿童节/, 6, 1],
+  [/圣诞节?|平安夜/, 12, 25],
 ];
 
 /** The most recent solar date (≤ today) of lunar month/day; null outside the library's range. */
@@ -134,7 +168,10 @@ export function parseIncidentDate(input: string, now: Date): string | null {
   }
 
   // Lunar dates: 腊月二十三, 正月十五, 农历八月十五, 冬月初八
-  m = /(农历|阴历)?(正|冬|腊|十一|十二|[一二三四五六七八九十])月(初[一二三四五六七八九十]|廿[一二三四五六七八九]?|[一二三四五六七八九十]{1,3})/.exec(s);
+  m =
+    /(农历|阴历)?(正|冬|腊|十一|十二|[一二三四五六七八九十])月(初[一二三四五六七八九十]|廿[一二三四五六七八九]?|[一二三四五六七八九十]{1,3})/.exec(
+      s,
+    );
   if (m && (m[1] !== undefined || /^(正|冬|腊)$/.test(m[2]!) || m[3]!.startsWith('初') || m[3]!.startsWith('廿'))) {
     const mo = LUNAR_MONTHS[m[2]!];
     const d = chineseNumber(m[3]!);
@@ -205,7 +242,8 @@ const DAY_WORD =
   '\\d{4}[年\\-./]\\d{1,2}[月\\-./]\\d{1,2}[日号]?|\\d{1,2}月\\d{1,2}[日号]?|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}[日号]|' +
   '(?<![\\d.])\\d{1,2}[号日](?![\\d])|[一二三四五六七八九十两几\\d]{1,3}(天|个星期|周|个月)(以)?前|半个月前|' +
   'yesterday|today|last (week|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|tonight|(a few|two|three|\\d+) days ago';
-const TIME_OF_DAY = '(的)?(早上|早晨|清早|清早起|上午|中午|晌午|下午|傍晚|晚上|黑价|黑了|半夜|夜里|凌晨|饭点)?((\\d{1,2}|[一二三四五六七八九十两]{1,3})(点|时)(半|多|钟|左右)?)?';
+const TIME_OF_DAY =
+  '(的)?(早上|早晨|清早|清早起|上午|中午|晌午|下午|傍晚|晚上|黑价|黑了|半夜|夜里|凌晨|饭点)?((\\d{1,2}|[一二三四五六七八九十两]{1,3})(点|时)(半|多|钟|左右)?)?';
 const TIME_RE = new RegExp(`(${DAY_WORD})${TIME_OF_DAY}`, 'g');
 
 export interface TimePhrase {

@@ -18,7 +18,9 @@ function printField(name: string, f: FieldReport): void {
   console.log(`  ${name.padEnd(9)} ${ci(f.accuracy)}`);
   for (const [cls, s] of Object.entries(f.perClass)) {
     if (s.recall.n === 0 && s.precision.n === 0) continue;
-    console.log(`      ${cls.padEnd(22)} P ${pct(s.precision.value).padStart(6)} (${s.precision.k}/${s.precision.n})  R ${pct(s.recall.value).padStart(6)} (${s.recall.k}/${s.recall.n})`);
+    console.log(
+      `      ${cls.padEnd(22)} P ${pct(s.precision.value).padStart(6)} (${s.precision.k}/${s.precision.n})  R ${pct(s.recall.value).padStart(6)} (${s.recall.k}/${s.recall.n})`,
+    );
   }
   const conf = Object.entries(f.confusion).flatMap(([e, gs]) => Object.entries(gs).map(([g, c]) => `${e}→${g} ×${c}`));
   if (conf.length > 0) console.log(`      confusion: ${conf.join('; ')}`);
@@ -36,7 +38,8 @@ function print(label: string, r: SplitReport, misses: number): void {
   console.log('  other facts:');
   for (const [k, v] of Object.entries(r.secondary)) console.log(`      ${k.padEnd(42)} ${ci(v)}`);
   console.log('  goals:');
-  for (const [k, g] of Object.entries(r.goals)) console.log(`      ${g.met ? 'MET ' : 'MISS'} ${k.padEnd(15)} ${pct(g.value).padStart(6)} (goal ≥ ${pct(g.goal)})`);
+  for (const [k, g] of Object.entries(r.goals))
+    console.log(`      ${g.met ? 'MET ' : 'MISS'} ${k.padEnd(15)} ${pct(g.value).padStart(6)} (goal ≥ ${pct(g.goal)})`);
   if (misses > 0) {
     console.log(`  misses (first ${misses} of ${r.misses.length}):`);
     for (const m of r.misses.slice(0, misses)) console.log(`      ${m.id} ${m.field}: expected ${m.expected}, got ${m.got} — ${m.text}`);
@@ -47,7 +50,13 @@ function main(): void {
   let values: { split?: string; 'rules-only'?: boolean; misses?: string; json?: boolean; help?: boolean };
   try {
     ({ values } = parseArgs({
-      options: { split: { type: 'string' }, 'rules-only': { type: 'boolean' }, misses: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        split: { type: 'string' },
+        'rules-only': { type: 'boolean' },
+        misses: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
     }));
   } catch (err) {
@@ -80,7 +89,8 @@ function main(): void {
     out[split] = report;
     if (values.json) continue;
     const sha = createHash('sha256').update(content).digest('hex');
-    const what = split === 'test' ? 'FROZEN TEST split (never tuned on)' : split === 'dev' ? 'dev split (used while tuning)' : 'train split';
+    const what =
+      split === 'test' ? 'FROZEN TEST split (never tuned on)' : split === 'dev' ? 'dev split (used while tuning)' : 'train split';
     print(`${what}${rulesOnly ? ', rules only' : ''}; ${split}.jsonl sha256 ${sha}`, report, misses);
   }
   if (values.json) console.log(JSON.stringify(out, null, 1));

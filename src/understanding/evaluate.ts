@@ -35,7 +35,8 @@ export function parseCorpus(content: string, source = 'corpus'): CorpusRow[] {
   content.split('\n').forEach((line, i) => {
     if (line.trim().length === 0) return;
     const parsed = CorpusRow.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`${source} line ${i + 1}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message ?? ''}`);
+    if (!parsed.success)
+      throw new Error(`${source} line ${i + 1}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message ?? ''}`);
     rows.push(parsed.data);
   });
   return rows;
@@ -176,7 +177,12 @@ export function evaluateSplit(rows: readonly CorpusRow[], opts: UnderstandOption
     else if (eu && !gu) urgFn++;
     count('anonymous', u.anonymous.value === r.anonymous);
     count('wants_reward', u.wants_reward.value === r.wants_reward);
-    count('incident_time (found when labelled)', r.incident_time === null || (u.incident_time.value !== null && (u.incident_time.value.phrase.includes(r.incident_time) || r.incident_time.includes(u.incident_time.value.phrase))));
+    count(
+      'incident_time (found when labelled)',
+      r.incident_time === null ||
+        (u.incident_time.value !== null &&
+          (u.incident_time.value.phrase.includes(r.incident_time) || r.incident_time.includes(u.incident_time.value.phrase))),
+    );
     count('incident_time (none when unlabelled)', r.incident_time !== null || u.incident_time.value === null);
     count('product', (u.product.value ?? null) === r.product);
     count('harm.ill', u.harm.value.ill === r.harm.ill);
@@ -185,7 +191,11 @@ export function evaluateSplit(rows: readonly CorpusRow[], opts: UnderstandOption
     count('other_authority', eo === go || (eo !== null && u.other_matters.some((m) => m.value.authority === eo)));
     const reqOk = ['refund', 'compensation', 'investigate'].every((q) => r.request.includes(q) === u.request.value.includes(q as never));
     count('request (refund/compensation/investigate)', reqOk);
-    if (r.suspected_crime && gc) count('crime_basis (first basis found)', r.crime_basis.some((b) => u.crime_basis.value.includes(b)));
+    if (r.suspected_crime && gc)
+      count(
+        'crime_basis (first basis found)',
+        r.crime_basis.some((b) => u.crime_basis.value.includes(b)),
+      );
   });
   const n = rows.length;
   const fields = {

@@ -28,7 +28,14 @@ export interface Place extends Term {
 }
 
 const KIND_WEIGHT: Readonly<Record<PlaceKind, number>> = {
-  division: 3, village: 2.5, campus: 2.5, landmark: 2.5, market: 2.5, shorthand: 2, road: 1.5, typo: 1,
+  division: 3,
+  village: 2.5,
+  campus: 2.5,
+  landmark: 2.5,
+  market: 2.5,
+  shorthand: 2,
+  road: 1.5,
+  typo: 1,
 };
 
 function p(w: string, t: Township | readonly Township[], kind: PlaceKind, extra: Partial<Term> = {}): Place {
@@ -42,51 +49,141 @@ const AIRPORT: readonly Township[] = ['八千乡', '龙王乡', '薛店镇'];
 export const GAZETTEER: readonly Place[] = [
   // divisions and their shorthand
   ...TOWNSHIPS.map((t) => p(t, t, 'division')),
-  p('新建路街道办', '新建路街道', 'division'), p('新华路街道办', '新华路街道', 'division'),
-  p('新建路', '新建路街道', 'shorthand'), p('新华路', '新华路街道', 'shorthand'), p('新烟', '新烟街道', 'shorthand', { notBefore: ['草', '酒'] }),
-  p('新郑烟厂', '新烟街道', 'landmark'), p('新郑卷烟厂', '新烟街道', 'landmark'),
+  p('新建路街道办', '新建路街道', 'division'),
+  p('新华路街道办', '新华路街道', 'division'),
+  p('新建路', '新建路街道', 'shorthand'),
+  p('新华路', '新华路街道', 'shorthand'),
+  p('新烟', '新烟街道', 'shorthand', { notBefore: ['草', '酒'] }),
+  p('新郑烟厂', '新烟街道', 'landmark'),
+  p('新郑卷烟厂', '新烟街道', 'landmark'),
   // 八千 and 龙王 alone are a sum of money and a dragon king: only 八千乡 / 龙王乡 count.
   // 新村 alone is a common name for housing estates ("工人新村"): only the township forms count.
   p('新村乡', '新村镇', 'shorthand'),
-  p('辛店', '辛店镇', 'shorthand'), p('观音寺', '观音寺镇', 'shorthand'), p('梨河', '梨河镇', 'shorthand'),
-  p('和庄', '和庄镇', 'shorthand', { notAfter: ['温', '暖'], notBefore: ['稼', '重'] }), p('薛店', '薛店镇', 'shorthand'), p('孟庄', '孟庄镇', 'shorthand'),
-  p('郭店', '郭店镇', 'shorthand'), p('龙湖', '龙湖镇', 'shorthand', { notAfter: ['郑东', '郑东新区', '东区'] }),
-    // phone-keyboard homophones seen in typed text
-  p('雪店', '薛店镇', 'typo'), p('梦庄', '孟庄镇', 'typo'), p('黎河', '梨河镇', 'typo'), p('犁河', '梨河镇', 'typo'),
-  p('郭店真', '郭店镇', 'typo'), p('龙湖真', '龙湖镇', 'typo'),
+  p('辛店', '辛店镇', 'shorthand'),
+  p('观音寺', '观音寺镇', 'shorthand'),
+  p('梨河', '梨河镇', 'shorthand'),
+  p('和庄', '和庄镇', 'shorthand', { notAfter: ['温', '暖'], notBefore: ['稼', '重'] }),
+  p('薛店', '薛店镇', 'shorthand'),
+  p('孟庄', '孟庄镇', 'shorthand'),
+  p('郭店', '郭店镇', 'shorthand'),
+  p('龙湖', '龙湖镇', 'shorthand', { notAfter: ['郑东', '郑东新区', '东区'] }),
+  // phone-keyboard homophones seen in typed text
+  p('雪店', '薛店镇', 'typo'),
+  p('梦庄', '孟庄镇', 'typo'),
+  p('黎河', '梨河镇', 'typo'),
+  p('犁河', '梨河镇', 'typo'),
+  p('郭店真', '郭店镇', 'typo'),
+  p('龙湖真', '龙湖镇', 'typo'),
   // 龙湖镇: villages (28 administrative villages), 华南城 (east of the town), campuses
-  ...['魏庄村', '李垌村', '东张寨', '西张寨', '林锦店', '郑老庄', '郑堡村', '崔垌村', '沙窝李', '荆垌村', '荆垌',
-    '小乔村', '小乔沟', '柏树刘', '山后杜', '荆王村', '刘口村', '王口村', '太山村', '泰山村', '张沟村', '梅山村',
-    '菜园沟', '于寨村', '山西乔', '古城村', '王许村', '东徐村', '侯庄村'].map((w) => p(w, '龙湖镇', 'village')),
-  p('华南城', '龙湖镇', 'market'), p('龙湖大学城', '龙湖镇', 'campus'), p('新郑市教育园区', '龙湖镇', 'campus'),
-  p('河南工程学院', '龙湖镇', 'campus'), p('升达经贸管理学院', '龙湖镇', 'campus'), p('升达', '龙湖镇', 'campus', { notAfter: ['上', '飞'] }),
+  ...[
+    '魏庄村',
+    '李垌村',
+    '东张寨',
+    '西张寨',
+    '林锦店',
+    '郑老庄',
+    '郑堡村',
+    '崔垌村',
+    '沙窝李',
+    '荆垌村',
+    '荆垌',
+    '小乔村',
+    '小乔沟',
+    '柏树刘',
+    '山后杜',
+    '荆王村',
+    '刘口村',
+    '王口村',
+    '太山村',
+    '泰山村',
+    '张沟村',
+    '梅山村',
+    '菜园沟',
+    '于寨村',
+    '山西乔',
+    '古城村',
+    '王许村',
+    '东徐村',
+    '侯庄村',
+  ].map((w) => p(w, '龙湖镇', 'village')),
+  p('华南城', '龙湖镇', 'market'),
+  p('龙湖大学城', '龙湖镇', 'campus'),
+  p('新郑市教育园区', '龙湖镇', 'campus'),
+  p('河南工程学院', '龙湖镇', 'campus'),
+  p('升达经贸管理学院', '龙湖镇', 'campus'),
+  p('升达', '龙湖镇', 'campus', { notAfter: ['上', '飞'] }),
   p('华信学院', '龙湖镇', 'campus'),
   // 郭店镇
-  ...['五里堡', '郭店南街', '郭店北街', '华阳寨', '陵后村', '陵岗村', '洪沟村', '小洪沟', '东李庄', '小司村', '武岗村',
-    '铜佛赵', '高孟村', '冯寺村', '司洼村', '前时村', '岗时村', '三十里铺', '小杨庄', '河范村', '鄢陵府', '八府村',
-    '北小李庄', '张辛庄', '石羊寨', '大范庄', '高寺村', '常家庄', '海寨村', '新李营', '双岭村', '山根村'].map((w) => p(w, '郭店镇', 'village')),
+  ...[
+    '五里堡',
+    '郭店南街',
+    '郭店北街',
+    '华阳寨',
+    '陵后村',
+    '陵岗村',
+    '洪沟村',
+    '小洪沟',
+    '东李庄',
+    '小司村',
+    '武岗村',
+    '铜佛赵',
+    '高孟村',
+    '冯寺村',
+    '司洼村',
+    '前时村',
+    '岗时村',
+    '三十里铺',
+    '小杨庄',
+    '河范村',
+    '鄢陵府',
+    '八府村',
+    '北小李庄',
+    '张辛庄',
+    '石羊寨',
+    '大范庄',
+    '高寺村',
+    '常家庄',
+    '海寨村',
+    '新李营',
+    '双岭村',
+    '山根村',
+  ].map((w) => p(w, '郭店镇', 'village')),
   // 郭庄 is a village of both 郭店镇 and 龙湖镇 (郭家庄): ambiguous by itself.
   p('郭庄村', ['郭店镇', '龙湖镇'], 'village'),
   // 新村镇
-  ...['裴李岗', '王垌村', '孙庄村', '水泉村', '王毕庄', '鲍家村', '屯孙村', '前洼王', '焦沟村', '北吴庄'].map((w) => p(w, '新村镇', 'village')),
+  ...['裴李岗', '王垌村', '孙庄村', '水泉村', '王毕庄', '鲍家村', '屯孙村', '前洼王', '焦沟村', '北吴庄'].map((w) =>
+    p(w, '新村镇', 'village'),
+  ),
   // 辛店镇
-  ...['人和寨', '欧阳寺'].map((w) => p(w, '辛店镇', 'village')), p('欧阳修陵园', '辛店镇', 'landmark'), p('欧阳修墓', '辛店镇', 'landmark'),
+  ...['人和寨', '欧阳寺'].map((w) => p(w, '辛店镇', 'village')),
+  p('欧阳修陵园', '辛店镇', 'landmark'),
+  p('欧阳修墓', '辛店镇', 'landmark'),
   // 观音寺镇
-  ...['唐户', '潩水寨', '王行庄', '石固堆', '大董村', '菜王村', '太清村', '楼李村', '前河刘', '南场村', '岳口村'].map((w) => p(w, '观音寺镇', 'village')),
+  ...['唐户', '潩水寨', '王行庄', '石固堆', '大董村', '菜王村', '太清村', '楼李村', '前河刘', '南场村', '岳口村'].map((w) =>
+    p(w, '观音寺镇', 'village'),
+  ),
   // 梨河镇
   ...['老观李', '黄桥村', '绰刘村', '前吕村'].map((w) => p(w, '梨河镇', 'village')),
   // 城关乡
-  ...['东郭寺', '高皮匠', '王刘庄', '官刘庄', '西贾庄', '薛庄村', '端庄村', '小占庄', '敬楼村', '大周庄'].map((w) => p(w, '城关乡', 'village')),
+  ...['东郭寺', '高皮匠', '王刘庄', '官刘庄', '西贾庄', '薛庄村', '端庄村', '小占庄', '敬楼村', '大周庄'].map((w) =>
+    p(w, '城关乡', 'village'),
+  ),
   // 新建路街道 (西街社区 and its 阁老路 branch)
-  p('西街社区', '新建路街道', 'village'), p('阁老路', '新建路街道', 'road'),
+  p('西街社区', '新建路街道', 'village'),
+  p('阁老路', '新建路街道', 'road'),
   // 新华路街道: 黄帝故里
   p('黄帝故里', '新华路街道', 'landmark'),
   // the airport and the airport economy zone straddle several divisions
-  p('新郑国际机场', AIRPORT, 'landmark'), p('新郑机场', AIRPORT, 'landmark'), p('郑州机场', AIRPORT, 'landmark'),
-  p('航空港', AIRPORT, 'landmark'), p('空港', AIRPORT, 'landmark', { notAfter: ['航'] }),
+  p('新郑国际机场', AIRPORT, 'landmark'),
+  p('新郑机场', AIRPORT, 'landmark'),
+  p('郑州机场', AIRPORT, 'landmark'),
+  p('航空港', AIRPORT, 'landmark'),
+  p('空港', AIRPORT, 'landmark', { notAfter: ['航'] }),
   // long urban roads run through more than one street office
   ...['人民路', '中华路', '轩辕路', '金城路', '文化路', '郑韩路', '黄水路'].map((w) => p(w, CITY_STREETS, 'road')),
-  p('新郑市区', CITY_STREETS, 'road'), p('新郑城里', CITY_STREETS, 'road'), p('新郑火车站', CITY_STREETS, 'road'),
+  p('新郑市区', CITY_STREETS, 'road'),
+  p('新郑城里', CITY_STREETS, 'road'),
+  p('新郑火车站', CITY_STREETS, 'road'),
 ].map((pl) => ({ ...pl, weight: pl.weight ?? KIND_WEIGHT[pl.kind] }));
 
 /**
@@ -94,21 +191,37 @@ export const GAZETTEER: readonly Place[] = [
  * A match inside one of these is ignored.
  */
 const LOOKALIKES: readonly string[] = [
-  '龙湖外环', '龙湖内环', '龙湖中环', '龙湖金融岛', '龙湖办事处', '郑东新区龙湖', '郑东龙湖', '龙湖地产', '龙湖天街',
-  '龙湖街道', '如意湖',
+  '龙湖外环',
+  '龙湖内环',
+  '龙湖中环',
+  '龙湖金融岛',
+  '龙湖办事处',
+  '郑东新区龙湖',
+  '郑东龙湖',
+  '龙湖地产',
+  '龙湖天街',
+  '龙湖街道',
+  '如意湖',
 ];
 
 /** Other counties and districts: a place right after one of these is theirs, not 新郑's. */
-const ELSEWHERE = /(新密|中牟|荥阳|登封|巩义|长葛|尉氏|许昌|开封|郑东|金水区|二七区|管城|惠济|中原区|上街区|禹州|鄢陵县)[市县区]?[^,。;!?\n]{0,4}$/;
+const ELSEWHERE =
+  /(新密|中牟|荥阳|登封|巩义|长葛|尉氏|许昌|开封|郑东|金水区|二七区|管城|惠济|中原区|上街区|禹州|鄢陵县)[市县区]?[^,。;!?\n]{0,4}$/;
 
 const placeMatcher = new TermMatcher<Place>(GAZETTEER);
 const lookalikeMatcher = new TermMatcher<Term>(LOOKALIKES.map((w) => ({ w })));
 
 const RESIDENCE_BEFORE = /(我住在|住在|我家在|家住|家在|老家|户口在|我是|俺是|俺家在|住)[^,。;!?\n]{0,3}$/;
 const DOWNSTREAM_BEFORE = /(卖到|拉到|送到|运到|销往|发往|卖给|供给|供应给|送往|流向|运往|拉去|卖去)[^,。;!?\n]{0,6}$/;
-const BUSINESS_AFTER = /^[^,。;!?\n]{0,14}(饭店|餐馆|餐厅|饭馆|酒店|超市|便利店|小卖部|店|市场|集|食堂|学校|小学|中学|幼儿园|作坊|厂|摊|馆|坊|养殖|屠宰|加工|窝点|有人|有家|有个|一家|那家|这家|村)/;
+const BUSINESS_AFTER =
+  /^[^,。;!?\n]{0,14}(饭店|餐馆|餐厅|饭馆|酒店|超市|便利店|小卖部|店|市场|集|食堂|学校|小学|中学|幼儿园|作坊|厂|摊|馆|坊|养殖|屠宰|加工|窝点|有人|有家|有个|一家|那家|这家|村)/;
 
-export interface PlaceMention { name: string; townships: readonly Township[]; index: number; score: number }
+export interface PlaceMention {
+  name: string;
+  townships: readonly Township[];
+  index: number;
+  score: number;
+}
 
 export interface TownshipFinding {
   township: Township | null;

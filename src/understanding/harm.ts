@@ -58,14 +58,22 @@ function countOf(norm: string): Found<number> | null {
 export function readHarm(norm: string, ill: IllSignals): { harm: Harm; span: { start: number; end: number } | null } {
   const anyIll = ill.strong.length > 0 || ill.mild.length > 0;
   let state: Ill = 'none';
-  if (anyIll) state = ill.recovered && !ill.strong.some((s) => /住院|医院|急诊|抢救|输液|吊/.test(s)) ? 'past' : ill.current || ill.strong.length > 0 ? 'now' : 'past';
+  if (anyIll)
+    state =
+      ill.recovered && !ill.strong.some((s) => /住院|医院|急诊|抢救|输液|吊/.test(s))
+        ? 'past'
+        : ill.current || ill.strong.length > 0
+          ? 'now'
+          : 'past';
   const vulnerable: Vulnerable[] = [];
   for (const [v, re] of VULN_RES) if (re.test(norm) && !vulnerable.includes(v)) vulnerable.push(v);
   // Pupils are children too, but say the more specific one once.
-  if (vulnerable.includes('pupils') && vulnerable.includes('children') && !/孩子|小孩|儿子|闺女|女儿|娃/.test(norm)) vulnerable.splice(vulnerable.indexOf('children'), 1);
+  if (vulnerable.includes('pupils') && vulnerable.includes('children') && !/孩子|小孩|儿子|闺女|女儿|娃/.test(norm))
+    vulnerable.splice(vulnerable.indexOf('children'), 1);
   const count = anyIll ? countOf(norm) : null;
   const first = ill.strong[0] ?? ill.mild[0];
   const at = first !== undefined ? norm.indexOf(first) : -1;
-  const span = count !== null ? { start: count.start, end: count.end } : at >= 0 && first !== undefined ? { start: at, end: at + first.length } : null;
+  const span =
+    count !== null ? { start: count.start, end: count.end } : at >= 0 && first !== undefined ? { start: at, end: at + first.length } : null;
   return { harm: { ill: state, count: count?.value ?? null, vulnerable }, span };
 }

@@ -9,8 +9,25 @@
 export const MAX_READ_CHARS = 5000;
 
 const PUNCT: Readonly<Record<string, string>> = {
-  '，': ',', '？': '?', '！': '!', '：': ':', '；': ';', '（': '(', '）': ')', '｛': '{', '｝': '}', '［': '[', '］': ']',
-  '～': '~', '﹐': ',', '﹖': '?', '﹗': '!', '︰': ':', '﹔': ';', '､': '、', '｡': '。',
+  '，': ',',
+  '？': '?',
+  '！': '!',
+  '：': ':',
+  '；': ';',
+  '（': '(',
+  '）': ')',
+  '｛': '{',
+  '｝': '}',
+  '［': '[',
+  '］': ']',
+  '～': '~',
+  '﹐': ',',
+  '﹖': '?',
+  '﹗': '!',
+  '︰': ':',
+  '﹔': ';',
+  '､': '、',
+  '｡': '。',
 };
 const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63]);
 
@@ -23,7 +40,9 @@ export function normaliseKeepingOffsets(raw: unknown): string {
   if (s.length > MAX_READ_CHARS) s = s.slice(0, MAX_READ_CHARS);
   // HTML pasted from somewhere: tags and script/style blocks become blanks of the same length.
   if (s.includes('<')) {
-    s = s.replace(/<(script|style)\b[^>]{0,500}>[\s\S]*?<\/\1\s*>|<\/?[a-z][^<>]{0,500}>|<!--[\s\S]{0,2000}?-->/gi, (m) => ' '.repeat(m.length));
+    s = s.replace(/<(script|style)\b[^>]{0,500}>[\s\S]*?<\/\1\s*>|<\/?[a-z][^<>]{0,500}>|<!--[\s\S]{0,2000}?-->/gi, (m) =>
+      ' '.repeat(m.length),
+    );
   }
   let out = '';
   for (let i = 0; i < s.length; i++) {
@@ -33,7 +52,17 @@ export function normaliseKeepingOffsets(raw: unknown): string {
       const a = String.fromCharCode(c - 0xfee0);
       out += PUNCT[ch] ?? a.toLowerCase();
     } else if (c >= 0x41 && c <= 0x5a) out += String.fromCharCode(c + 32);
-    else if (c === 0x3000 || c === 0xa0 || c === 0x09 || c === 0x0d || (c >= 0x200b && c <= 0x200f) || c === 0x2060 || c === 0xfeff || c === 0xad) out += ' ';
+    else if (
+      c === 0x3000 ||
+      c === 0xa0 ||
+      c === 0x09 ||
+      c === 0x0d ||
+      (c >= 0x200b && c <= 0x200f) ||
+      c === 0x2060 ||
+      c === 0xfeff ||
+      c === 0xad
+    )
+      out += ' ';
     else if (DASHES.has(c)) out += '-';
     else if (c < 0x20 && c !== 0x0a) out += ' ';
     else out += PUNCT[ch] ?? ch;

@@ -6,9 +6,30 @@
 import { TermMatcher, clauseAt, contentLength, hanLength, normaliseText, splitClauses, type Clause, type Hit, type Term } from './text.ts';
 import { normaliseKeepingOffsets } from './normalise.ts';
 import {
-  CATEGORY_TERMS, CURRENT_RE, FOOD_WORDS, HOSPITAL_RE, ILLNESS_MILD, ILLNESS_STRONG, INFANT_RE, ISSUE, LEAD, MANY_RE,
-  NON_FOOD, NO_REWARD_RE, OWN, OWNER, PUNISH, QUESTION, RECOVERED_RE, REMEDY, REWARD_RE, SAFETY_ISSUE, SCHOOL_RE,
-  type CategoryKey, type NonFoodTerm, type WTerm,
+  CATEGORY_TERMS,
+  CURRENT_RE,
+  FOOD_WORDS,
+  HOSPITAL_RE,
+  ILLNESS_MILD,
+  ILLNESS_STRONG,
+  INFANT_RE,
+  ISSUE,
+  LEAD,
+  MANY_RE,
+  NON_FOOD,
+  NO_REWARD_RE,
+  OWN,
+  OWNER,
+  PUNISH,
+  QUESTION,
+  RECOVERED_RE,
+  REMEDY,
+  REWARD_RE,
+  SAFETY_ISSUE,
+  SCHOOL_RE,
+  type CategoryKey,
+  type NonFoodTerm,
+  type WTerm,
 } from './lexicon.ts';
 import { crimeBasisList, detectCrime, type CrimeHit } from './crime.ts';
 import { GAZETTEER, findTownship, resolveTownship, type Township } from './gazetteer.ts';
@@ -18,11 +39,20 @@ export { normaliseBusinessName };
 export { findTownship, TOWNSHIPS } from './gazetteer.ts';
 
 export const KINDS = ['complaint', 'report', 'both', 'consultation'] as const;
-export type Kind = typeof KINDS[number];
-export const CATEGORIES = ['catering', 'school_canteen', 'food_production', 'food_retail', 'online_food', 'agricultural_products', 'special_food', 'other_non_food'] as const;
-export type Category = typeof CATEGORIES[number];
+export type Kind = (typeof KINDS)[number];
+export const CATEGORIES = [
+  'catering',
+  'school_canteen',
+  'food_production',
+  'food_retail',
+  'online_food',
+  'agricultural_products',
+  'special_food',
+  'other_non_food',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
 export const URGENCIES = ['urgent', 'high', 'normal', 'low'] as const;
-export type Urgency = typeof URGENCIES[number];
+export type Urgency = (typeof URGENCIES)[number];
 
 export interface TriageInput {
   text: string;
@@ -34,7 +64,17 @@ export interface TriageInput {
   product?: string | null;
 }
 
-export type ReasonField = 'kind' | 'category' | 'urgency' | 'suspected_crime' | 'township' | 'business' | 'wants_reward' | 'needs_details' | 'authority' | 'quantity';
+export type ReasonField =
+  | 'kind'
+  | 'category'
+  | 'urgency'
+  | 'suspected_crime'
+  | 'township'
+  | 'business'
+  | 'wants_reward'
+  | 'needs_details'
+  | 'authority'
+  | 'quantity';
 
 export interface TriageReason {
   field: ReasonField;
@@ -121,10 +161,19 @@ const CATEGORY_KEYS = Object.keys(CATEGORY_TERMS) as CategoryKey[];
 const categoryMatchers = CATEGORY_KEYS.map((k) => [k, new TermMatcher<WTerm>(CATEGORY_TERMS[k])] as const);
 
 /** Tie-break order when two categories score the same: the more specific regime first. */
-const PRECEDENCE: readonly CategoryKey[] = ['special_food', 'school_canteen', 'online_food', 'food_production', 'catering', 'agricultural_products', 'food_retail'];
+const PRECEDENCE: readonly CategoryKey[] = [
+  'special_food',
+  'school_canteen',
+  'online_food',
+  'food_production',
+  'catering',
+  'agricultural_products',
+  'food_retail',
+];
 
 /** A setting named as the buyer or the supplier is not where the matter is ("卖给学校附近的摊位", "收养殖场的死猪"). */
-const DOWNSTREAM_BEFORE = /(卖给|供给|供应给|供货给|送到|卖到|拉到|拉去|送去|卖去|运到|销往|送往|流向|发往|从|给|收购|收(?![的费钱款银到]))[^,。;!?\n]{0,14}$/;
+const DOWNSTREAM_BEFORE =
+  /(卖给|供给|供应给|供货给|送到|卖到|拉到|拉去|送去|卖去|运到|销往|送往|流向|发往|从|给|收购|收(?![的费钱款银到]))[^,。;!?\n]{0,14}$/;
 /** A setting followed by 收/回收 is where goods are collected from ("去饭店收泔水油"). */
 const SOURCE_AFTER = /^[^,。;!?\n]{0,2}(收|回收|拉走)/;
 /** "卖熟牛肉的": a vendor of some food. */
@@ -138,19 +187,26 @@ const RHETORICAL = /(不是|不就是|难道)[^,。;!?\n]{0,14}吗/;
 /** "不会是过期的吧？" — a worried question, as strong as 请问. */
 const WORRIED_QUESTION = /(不会是|不是)[^,。;!?\n]{0,12}吧\?/g;
 /** "我在…吃的" / "刚才在…吃了": the writer ate there as a customer (a third party would be named first). */
-const OWN_MEAL = /(^|[,。;!?\n]|我|俺|我们|俺们|刚才|刚刚|刚|昨天|昨晚|前天|今天|中午|晚上|上周[一二三四五六日天]?)在[^,。;!?\n]{1,16}吃(了|的|完|过)/;
+const OWN_MEAL =
+  /(^|[,。;!?\n]|我|俺|我们|俺们|刚才|刚刚|刚|昨天|昨晚|前天|今天|中午|晚上|上周[一二三四五六日天]?)在[^,。;!?\n]{1,16}吃(了|的|完|过)/;
 /** Words that turn a remedy mention into a demand rather than a question about rights. */
 /** A time well in the past: an illness told about it is over unless STILL_ILL says otherwise. */
-const PAST_TIME = /(上上?周|上个?星期|上个?礼拜|上个?月|去年|前年|\d{1,2}月\d{1,2}[号日]|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[号日]|几天前|前些天|前段时间|前阵子|那次|当时|last (week|month)|weeks? ago|months? ago)/;
-const STILL_ILL = /(现在还|还在(医院|住院|输液|打针|吐|拉|发烧)|仍在|至今|到现在还|一直没好|目前还|还没好|还住着|住着院|正在(住院|输液|抢救)|still (in|sick|ill))/;
+const PAST_TIME =
+  /(上上?周|上个?星期|上个?礼拜|上个?月|去年|前年|\d{1,2}月\d{1,2}[号日]|[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}[号日]|几天前|前些天|前段时间|前阵子|那次|当时|last (week|month)|weeks? ago|months? ago)/;
+const STILL_ILL =
+  /(现在还|还在(医院|住院|输液|打针|吐|拉|发烧)|仍在|至今|到现在还|一直没好|目前还|还没好|还住着|住着院|正在(住院|输液|抢救)|still (in|sick|ill))/;
 /** Words that refuse what follows ("不求赔偿", "不图奖励"). */
-const REFUSED_BEFORE = /(不求|不要|不用|不图|不需要|不为了|不是为了|不是要|不想要|没想要|不稀罕|用不着|无需|我不要|俺不要|not (asking|looking) for|don'?t want( a| any)?)\s?$/i;
+const REFUSED_BEFORE =
+  /(不求|不要|不用|不图|不需要|不为了|不是为了|不是要|不想要|没想要|不稀罕|用不着|无需|我不要|俺不要|not (asking|looking) for|don'?t want( a| any)?)\s?$/i;
 /** A time that anchors a story in fact (not a hypothetical question). */
-const CONCRETE_TIME = /(今天|昨天|前天|大前天|刚才|刚刚|昨晚|今早|今晚|夜儿|前儿|今儿|上周|上个?星期|上个?礼拜|周[一二三四五六日天]|星期[一二三四五六日天]|\d{1,2}月\d{1,2}|\d{1,2}号|上个?月|月初|中午|晚上|早上|yesterday|today|last (week|night))/;
+const CONCRETE_TIME =
+  /(今天|昨天|前天|大前天|刚才|刚刚|昨晚|今早|今晚|夜儿|前儿|今儿|上周|上个?星期|上个?礼拜|周[一二三四五六日天]|星期[一二三四五六日天]|\d{1,2}月\d{1,2}|\d{1,2}号|上个?月|月初|中午|晚上|早上|yesterday|today|last (week|night))/;
 /** Still being served or sold today (not a habit: 每天/天天 alone are not "now"). */
-const ONGOING_TODAY = /(今天(中午|早上|上午|晚上)?(又|还|仍)|今早又|今天的(午饭|早饭|早餐|饭)|现在(还在|正在)|正在(吃|卖|用|分)|仍在(使用|销售|供应)|还在(吃|用|分)|right now|today (again|still))/;
+const ONGOING_TODAY =
+  /(今天(中午|早上|上午|晚上)?(又|还|仍)|今早又|今天的(午饭|早饭|早餐|饭)|现在(还在|正在)|正在(吃|卖|用|分)|仍在(使用|销售|供应)|还在(吃|用|分)|right now|today (again|still))/;
 const DEMAND = /(要求|我要|想要|必须|请你们|请帮|帮我|希望商家|希望你们|给我)/;
-const QUANTITY_RE = /(买了|购买了?|买|订了|订购了?|囤了|进了|拿了)\s?([0-9]{1,6}|[零一二两三四五六七八九十百千万]{1,6})\s?(瓶|箱|盒|袋|包|件|斤|罐|桶|支|条|提|份|听|块|个)/g;
+const QUANTITY_RE =
+  /(买了|购买了?|买|订了|订购了?|囤了|进了|拿了)\s?([0-9]{1,6}|[零一二两三四五六七八九十百千万]{1,6})\s?(瓶|箱|盒|袋|包|件|斤|罐|桶|支|条|提|份|听|块|个)/g;
 const QUANTITY_LIMIT: Readonly<Record<string, number>> = { 箱: 10, 件: 10, 提: 10, 桶: 20, 斤: 100 };
 const DEFAULT_QUANTITY_LIMIT = 50;
 
@@ -194,7 +250,13 @@ function parseChineseNumber(s: string): number {
     const u = unit[ch];
     if (d !== undefined) current = d;
     else if (u !== undefined) {
-      if (u === 10000) { total = (total + current) * u; current = 0; } else { total += (current === 0 ? 1 : current) * u; current = 0; }
+      if (u === 10000) {
+        total = (total + current) * u;
+        current = 0;
+      } else {
+        total += (current === 0 ? 1 : current) * u;
+        current = 0;
+      }
     }
   }
   return total + current;
@@ -213,7 +275,13 @@ function quantityFlag(s: string): string | null {
 
 // ---------------------------------------------------------------- category
 
-interface CategoryDecision { category: Category; authority: string | null; margin: number; reasons: TriageReason[]; ranking: [string, number][] }
+interface CategoryDecision {
+  category: Category;
+  authority: string | null;
+  margin: number;
+  reasons: TriageReason[];
+  ranking: [string, number][];
+}
 
 /**
  * A family's score is its strongest word plus 0.3 × the others: one clear setting word ("奶粉")
@@ -222,7 +290,10 @@ interface CategoryDecision { category: Category; authority: string | null; margi
 function familyScore(values: readonly number[]): number {
   let max = 0;
   let total = 0;
-  for (const v of values) { total += v; if (v > max) max = v; }
+  for (const v of values) {
+    total += v;
+    if (v > max) max = v;
+  }
   return max + 0.3 * (total - max);
 }
 
@@ -240,7 +311,10 @@ function scoreCategories(text: string, aux: string): { scores: Map<CategoryKey, 
     if (!ev.includes(word)) ev.push(word);
     evidence.set(k, ev);
   };
-  for (const [source, factor] of [[text, 1], [aux, 1.5]] as const) {
+  for (const [source, factor] of [
+    [text, 1],
+    [aux, 1.5],
+  ] as const) {
     if (source.length === 0) continue;
     for (const [k, m] of categoryMatchers) {
       for (const h of m.match(source)) {
@@ -266,7 +340,14 @@ function scoreCategories(text: string, aux: string): { scores: Map<CategoryKey, 
   return { scores, evidence };
 }
 
-function decideCategory(text: string, aux: string, crimeCount: number, foodCrime: boolean, disposal: boolean, food: readonly Hit<Term>[]): CategoryDecision {
+function decideCategory(
+  text: string,
+  aux: string,
+  crimeCount: number,
+  foodCrime: boolean,
+  disposal: boolean,
+  food: readonly Hit<Term>[],
+): CategoryDecision {
   const reasons: TriageReason[] = [];
   const { scores, evidence } = scoreCategories(text, aux);
   const nfHits = nonFoodMatcher.match(text + '\n' + aux);
@@ -295,7 +376,13 @@ function decideCategory(text: string, aux: string, crimeCount: number, foodCrime
   const noFoodWord = food.length === 0;
   if (strongestNf !== undefined && !foodCrime && (nfScore >= nfNeeded || noFoodWord)) {
     reasons.push({ field: 'category', rule: 'non-food', evidence: words(nfHits) });
-    return { ranking, category: 'other_non_food', authority: strongestNf.term.authority, margin: topScore === 0 ? 1 : (nfScore - topScore) / nfScore, reasons };
+    return {
+      ranking,
+      category: 'other_non_food',
+      authority: strongestNf.term.authority,
+      margin: topScore === 0 ? 1 : (nfScore - topScore) / nfScore,
+      reasons,
+    };
   }
   if (top !== undefined && topScore > 0) {
     const second = ranked[1]?.[1] ?? 0;
@@ -313,7 +400,14 @@ function decideCategory(text: string, aux: string, crimeCount: number, foodCrime
 
 // ---------------------------------------------------------------- illness
 
-interface Illness { strong: string[]; mild: string[]; many: boolean; current: boolean; recovered: boolean; infant: boolean }
+interface Illness {
+  strong: string[];
+  mild: string[];
+  many: boolean;
+  current: boolean;
+  recovered: boolean;
+  infant: boolean;
+}
 
 function illness(text: string, clauses: readonly Clause[], qs: ReadonlySet<Clause>): Illness {
   const strong = outside(strongIllMatcher.match(text), clauses, qs).map((h) => h.text);
@@ -373,7 +467,10 @@ export function decideUrgency(f: UrgencyFacts, d: UrgencyDecisions): { urgency: 
   const schoolExposure = f.school || d.category === 'school_canteen';
   const anyIll = f.strong.length > 0 || f.mild.length > 0;
   const manyVictims = f.many && anyIll;
-  const r = (urgency: Urgency, rule: string, evidence: string): { urgency: Urgency; reason: TriageReason } => ({ urgency, reason: { field: 'urgency', rule, evidence } });
+  const r = (urgency: Urgency, rule: string, evidence: string): { urgency: Urgency; reason: TriageReason } => ({
+    urgency,
+    reason: { field: 'urgency', rule, evidence },
+  });
   if (f.pastOnly && anyIll && food) {
     return r(manyVictims || d.suspectedCrime || schoolExposure || infantExposure ? 'high' : 'normal', 'ill:past', f.pastEvidence);
   }
@@ -410,12 +507,25 @@ export function readRules(input: TriageInput): { result: TriageResult; signals: 
   } catch (err) {
     // Defence in depth: a classifier bug must not fail the intake job. The reason makes it visible.
     const message = err instanceof Error ? err.name : 'unknown';
-    return { signals: null, result: {
-      kind: input?.kind !== undefined && (KINDS as readonly string[]).includes(input.kind) ? input.kind : 'consultation',
-      category: 'other_non_food', urgency: 'normal', suspectedCrime: false, crimeBasis: [], township: null,
-      townshipAmbiguous: false, business: null, wantsReward: false, needsDetails: true, otherAuthority: null,
-      quantityFlag: null, confidence: 0, reasons: [{ field: 'needs_details', rule: 'error:internal', evidence: message }],
-    } };
+    return {
+      signals: null,
+      result: {
+        kind: input?.kind !== undefined && (KINDS as readonly string[]).includes(input.kind) ? input.kind : 'consultation',
+        category: 'other_non_food',
+        urgency: 'normal',
+        suspectedCrime: false,
+        crimeBasis: [],
+        township: null,
+        townshipAmbiguous: false,
+        business: null,
+        wantsReward: false,
+        needsDetails: true,
+        otherAuthority: null,
+        quantityFlag: null,
+        confidence: 0,
+        reasons: [{ field: 'needs_details', rule: 'error:internal', evidence: message }],
+      },
+    };
   }
 }
 
@@ -423,8 +533,11 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
   const input: Partial<TriageInput> = rawInput !== null && typeof rawInput === 'object' ? rawInput : {};
   const reasons: TriageReason[] = [];
   const text = normaliseKeepingOffsets(input.text);
-  const aux = normaliseText([input.businessName, input.businessAddress, input.place, input.product]
-    .filter((v): v is string => typeof v === 'string' && v.length > 0).join('\n'));
+  const aux = normaliseText(
+    [input.businessName, input.businessAddress, input.place, input.product]
+      .filter((v): v is string => typeof v === 'string' && v.length > 0)
+      .join('\n'),
+  );
   const clauses = splitClauses(text);
   const qs = questionClauses(clauses);
 
@@ -436,7 +549,9 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
   const closingQuestion = lastClause !== undefined && qs.has(lastClause) ? 1 : 0;
   const qScore = sum(qHits) + qs.size + 2 * worried + closingQuestion;
   // "不求赔偿", "不要退钱": a remedy refused is not asked for.
-  const remedy = outside(remedyMatcher.match(text), clauses, qs).filter((h) => !REFUSED_BEFORE.test(text.slice(Math.max(0, h.index - 6), h.index)));
+  const remedy = outside(remedyMatcher.match(text), clauses, qs).filter(
+    (h) => !REFUSED_BEFORE.test(text.slice(Math.max(0, h.index - 6), h.index)),
+  );
   const punish = punishMatcher.match(text);
   const lead = leadMatcher.match(text);
   const own = outside(ownMatcher.match(text), clauses, qs);
@@ -454,19 +569,28 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
   const foodCrime = crime.hits.some((h) => h.basis !== '假冒');
   // Two Han characters and no English keyword ("asdf 饭", "在吗") is not a submission yet.
   const foodHits = foodWordMatcher.match(text);
-  const latinSignal = [...qHits, ...remedy, ...punish, ...own, ...foodHits, ...strongIllMatcher.match(text)]
-    .some((h) => /[a-z]/.test(h.text));
+  const latinSignal = [...qHits, ...remedy, ...punish, ...own, ...foodHits, ...strongIllMatcher.match(text)].some((h) =>
+    /[a-z]/.test(h.text),
+  );
   const tooThin = contentLength(text) < 4 || (hanLength(text) <= 2 && !latinSignal);
   const cat: CategoryDecision = tooThin
-    ? { ranking: [], category: 'other_non_food', authority: null, margin: 0, reasons: [{ field: 'category', rule: 'default:too-thin', evidence: '' }] }
+    ? {
+        ranking: [],
+        category: 'other_non_food',
+        authority: null,
+        margin: 0,
+        reasons: [{ field: 'category', rule: 'default:too-thin', evidence: '' }],
+      }
     : decideCategory(text, aux, crime.hits.length, foodCrime, crime.disposal, foodHits);
   const foodMatter = !tooThin && (cat.category !== 'other_non_food' || foodHits.length > 0);
   const strongLead = lead.some((h) => h.term.weight >= 1.5);
   // Non-food words alone are not a matter (a long ramble mentions clothes and phones): it needs a
   // named problem, a request, a lead, or a nuisance.
-  const nonFoodMatter = cat.category === 'other_non_food'
-    && (cat.reasons.some((r) => r.rule === 'nuisance' || r.rule === 'carcass-disposal')
-      || (cat.reasons.some((r) => r.rule === 'non-food') && (issues.length > 0 || remedyScore > 0 || punishScore > 0 || strongLead || crime.hits.length > 0)));
+  const nonFoodMatter =
+    cat.category === 'other_non_food' &&
+    (cat.reasons.some((r) => r.rule === 'nuisance' || r.rule === 'carcass-disposal') ||
+      (cat.reasons.some((r) => r.rule === 'non-food') &&
+        (issues.length > 0 || remedyScore > 0 || punishScore > 0 || strongLead || crime.hits.length > 0)));
 
   // --- needs details
   const content = contentLength(text);
@@ -499,47 +623,90 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
   const anyIll = strongIllMatcher.match(text).length > 0 || mildIllMatcher.match(text).length > 0;
   // Concrete: told with strong own-purchase words, a time, a named business, or at some length — not a
   // hypothetical ("网上买的零食没有中文标签，可以要求十倍赔偿吗？" stays a consultation).
-  const concrete = ownScore >= 1.5 || CONCRETE_TIME.test(text) || content >= 40
-    || extractBusiness(input.text ?? '', { isPlace: isPlaceName, genericWords: GENERIC_WORDS }) !== null;
+  const concrete =
+    ownScore >= 1.5 ||
+    CONCRETE_TIME.test(text) ||
+    content >= 40 ||
+    extractBusiness(input.text ?? '', { isPlace: isPlaceName, genericWords: GENERIC_WORDS }) !== null;
   // School meals are not the writer's own purchase: a parent telling about the canteen passes on a lead.
   const schoolMeal = cat.category === 'school_canteen' && !ownStrong;
   const story = ownScore >= 1 && concrete && !schoolMeal && !(manyIll && !ownStrong) && (issues.length > 0 || anyIll) && content >= 12;
   // A lead told as fact about a particular business (not "请问…怎么判断是不是地沟油"): strong lead words
   // (无证, 员工说, 亲眼, 黑作坊 …) or a concrete setting, and not a question that opens the message.
   const asksFirst = /^(请问|想问|问一下|问下|咨询|我想问|想咨询|how|what|can|is it)/.test(text.trim());
-  const leadStory = !story && leadScore >= 1 && (issues.length > 0 || anyIll) && content >= 12 && !owner
-    && (leadScore >= 2 || concrete) && !(asksFirst && content < 40);
+  const leadStory =
+    !story &&
+    leadScore >= 1 &&
+    (issues.length > 0 || anyIll) &&
+    content >= 12 &&
+    !owner &&
+    (leadScore >= 2 || concrete) &&
+    !(asksFirst && content < 40);
   if (needsDetails && !foodMatter && remedyScore === 0 && punishScore === 0 && !suspectedCrime) {
-    kind = 'consultation'; kindRule = 'no-matter';
+    kind = 'consultation';
+    kindRule = 'no-matter';
   } else if (owner && qScore >= 1) {
-    kind = 'consultation'; kindRule = 'owner-question'; kindEvidence = words(qHits);
+    kind = 'consultation';
+    kindRule = 'owner-question';
+    kindEvidence = words(qHits);
   } else if (remedyScore > 0 && punishScore > 0) {
-    kind = 'both'; kindRule = 'remedy+punish'; kindEvidence = `${words(remedy, 2)}；${words(punish, 2)}`;
+    kind = 'both';
+    kindRule = 'remedy+punish';
+    kindEvidence = `${words(remedy, 2)}；${words(punish, 2)}`;
   } else if (remedyScore > 0 && !(endsAsking && !story)) {
-    kind = 'complaint'; kindRule = 'remedy'; kindEvidence = words(remedy);
+    kind = 'complaint';
+    kindRule = 'remedy';
+    kindEvidence = words(remedy);
   } else if (punishScore > 0) {
-    kind = 'report'; kindRule = 'punish'; kindEvidence = words(punish);
+    kind = 'report';
+    kindRule = 'punish';
+    kindEvidence = words(punish);
   } else if (suspectedCrime) {
-    kind = 'report'; kindRule = 'crime-lead'; kindEvidence = words(crime.hits.map((h) => ({ text: h.evidence })));
+    kind = 'report';
+    kindRule = 'crime-lead';
+    kindEvidence = words(crime.hits.map((h) => ({ text: h.evidence })));
   } else if (story) {
-    kind = 'complaint'; kindRule = 'own-story'; kindEvidence = words(own) || '在…吃';
+    kind = 'complaint';
+    kindRule = 'own-story';
+    kindEvidence = words(own) || '在…吃';
   } else if (leadStory) {
-    kind = 'report'; kindRule = 'lead-story'; kindEvidence = words(lead);
+    kind = 'report';
+    kindRule = 'lead-story';
+    kindEvidence = words(lead);
   } else if (endsAsking || qScore >= 2) {
-    kind = 'consultation'; kindRule = 'question'; kindEvidence = words(qHits) || '?';
+    kind = 'consultation';
+    kindRule = 'question';
+    kindEvidence = words(qHits) || '?';
   } else if (ownScore >= 1 && ownScore >= leadScore && !(manyIll && !ownStrong) && !schoolMeal) {
-    kind = 'complaint'; kindRule = 'own-purchase'; kindEvidence = words(own) || '在…吃';
+    kind = 'complaint';
+    kindRule = 'own-purchase';
+    kindEvidence = words(own) || '在…吃';
   } else if (leadScore > 0 && (foodMatter || leadScore >= 1.5)) {
-    kind = 'report'; kindRule = 'lead'; kindEvidence = words(lead);
+    kind = 'report';
+    kindRule = 'lead';
+    kindEvidence = words(lead);
   } else if (qScore >= 1) {
-    kind = 'consultation'; kindRule = 'question'; kindEvidence = words(qHits) || '?';
-  } else if (foodMatter && leadScore === 0 && safetyMatcher.match(text).length > 0 && content < 20 && !/(一家|有家|有个|有人|某|一个|卖|用)/.test(text)) {
+    kind = 'consultation';
+    kindRule = 'question';
+    kindEvidence = words(qHits) || '?';
+  } else if (
+    foodMatter &&
+    leadScore === 0 &&
+    safetyMatcher.match(text).length > 0 &&
+    content < 20 &&
+    !/(一家|有家|有个|有人|某|一个|卖|用)/.test(text)
+  ) {
     // "外卖米饭是馊的", "肉夹馍里有根钢丝": a short message about a defect is the writer's own purchase.
-    kind = 'complaint'; kindRule = 'default:defect'; kindEvidence = words(safetyMatcher.match(text));
+    kind = 'complaint';
+    kindRule = 'default:defect';
+    kindEvidence = words(safetyMatcher.match(text));
   } else if (foodMatter || issues.length > 0) {
-    kind = 'report'; kindRule = 'default:matter'; kindEvidence = words(issues);
+    kind = 'report';
+    kindRule = 'default:matter';
+    kindEvidence = words(issues);
   } else {
-    kind = 'consultation'; kindRule = 'default:none';
+    kind = 'consultation';
+    kindRule = 'default:none';
   }
   const given = input.kind !== undefined && (KINDS as readonly string[]).includes(input.kind) ? input.kind : undefined;
   if (given !== undefined) {
@@ -557,7 +724,12 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
   // --- urgency
   const ill = illness(text, clauses, qs);
   const urgencyFacts: UrgencyFacts = {
-    strong: ill.strong, mild: ill.mild, many: ill.many, current: ill.current, recovered: ill.recovered, infant: ill.infant,
+    strong: ill.strong,
+    mild: ill.mild,
+    many: ill.many,
+    current: ill.current,
+    recovered: ill.recovered,
+    infant: ill.infant,
     school: SCHOOL_RE.test(text + '\n' + aux),
     // An illness told about a past date ("上个月23号…住院了三天") with nothing saying it goes on is not an
     // emergency now: urgent means someone is ill now or people are still being exposed.
@@ -576,7 +748,11 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
   reasons.push(...cat.reasons);
   let otherAuthority = cat.authority;
   if (otherAuthority === null && cat.category !== 'other_non_food') {
-    if (crime.hits.some((h) => h.basis === '私屠滥宰') || /(养猪场|养鸡场|养殖场|养殖户|奶站|种菜|地里|打农药)/.test(text) && suspectedCrime) otherAuthority = '农业农村局';
+    if (
+      crime.hits.some((h) => h.basis === '私屠滥宰') ||
+      (/(养猪场|养鸡场|养殖场|养殖户|奶站|种菜|地里|打农药)/.test(text) && suspectedCrime)
+    )
+      otherAuthority = '农业农村局';
     else if (crime.hits.some((h) => h.basis === '野生动物')) otherAuthority = '林业部门';
     else if (crime.hits.some((h) => h.basis === '走私冻品')) otherAuthority = '海关缉私部门';
   }
@@ -590,7 +766,11 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
     township = givenTownship;
     reasons.push({ field: 'township', rule: 'input:township', evidence: input.township ?? '' });
   } else {
-    for (const [source, rule] of [[input.businessAddress, 'gaz:address'], [input.place, 'gaz:place'], [input.text, 'gaz:text']] as const) {
+    for (const [source, rule] of [
+      [input.businessAddress, 'gaz:address'],
+      [input.place, 'gaz:place'],
+      [input.text, 'gaz:text'],
+    ] as const) {
       if (typeof source !== 'string' || source.length === 0) continue;
       const f = findTownship(source);
       if (f.township !== null) {
@@ -608,8 +788,10 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
 
   // --- business
   const givenBusiness = typeof input.businessName === 'string' ? input.businessName.trim() : '';
-  const business = givenBusiness.length > 0 ? givenBusiness : extractBusiness(input.text ?? '', { isPlace: isPlaceName, genericWords: GENERIC_WORDS });
-  if (business !== null) reasons.push({ field: 'business', rule: givenBusiness.length > 0 ? 'input:business' : 'extract', evidence: business });
+  const business =
+    givenBusiness.length > 0 ? givenBusiness : extractBusiness(input.text ?? '', { isPlace: isPlaceName, genericWords: GENERIC_WORDS });
+  if (business !== null)
+    reasons.push({ field: 'business', rule: givenBusiness.length > 0 ? 'input:business' : 'extract', evidence: business });
 
   // --- reward, quantity
   const wantsReward = REWARD_RE.test(text) && !NO_REWARD_RE.test(text);
@@ -632,26 +814,88 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
   confidence = Math.round(Math.max(0.05, Math.min(0.99, confidence)) * 100) / 100;
 
   const result: TriageResult = {
-    kind, category: cat.category, urgency, suspectedCrime, crimeBasis, township, townshipAmbiguous, business,
-    wantsReward, needsDetails, otherAuthority, quantityFlag: qty, confidence, reasons,
+    kind,
+    category: cat.category,
+    urgency,
+    suspectedCrime,
+    crimeBasis,
+    township,
+    townshipAmbiguous,
+    business,
+    wantsReward,
+    needsDetails,
+    otherAuthority,
+    quantityFlag: qty,
+    confidence,
+    reasons,
   };
   const signals: RuleSignals = {
-    text, kindRule, remedy, punish, lead, own, questions: qHits, questionClauses: qs.size, qScore, ownMeal, endsAsking, owner,
-    crime: suspectedCrime ? crime.hits : [], crimeVoided: crime.voided.length, illStrong: ill.strong, illMild: ill.mild, manyIll,
-    many: ill.many, current: ill.current, recovered: ill.recovered, infant: ill.infant, school: urgencyFacts.school || cat.category === 'school_canteen', foodMatter, nonFoodMatter,
-    tooThin, issues: issues.length, categoryRanking: cat.ranking, nonFood: cat.category === 'other_non_food' ? cat.authority : null,
-    townshipEvidence: reasons.find((r) => r.field === 'township')?.evidence ?? null, content, urgencyFacts,
+    text,
+    kindRule,
+    remedy,
+    punish,
+    lead,
+    own,
+    questions: qHits,
+    questionClauses: qs.size,
+    qScore,
+    ownMeal,
+    endsAsking,
+    owner,
+    crime: suspectedCrime ? crime.hits : [],
+    crimeVoided: crime.voided.length,
+    illStrong: ill.strong,
+    illMild: ill.mild,
+    manyIll,
+    many: ill.many,
+    current: ill.current,
+    recovered: ill.recovered,
+    infant: ill.infant,
+    school: urgencyFacts.school || cat.category === 'school_canteen',
+    foodMatter,
+    nonFoodMatter,
+    tooThin,
+    issues: issues.length,
+    categoryRanking: cat.ranking,
+    nonFood: cat.category === 'other_non_food' ? cat.authority : null,
+    townshipEvidence: reasons.find((r) => r.field === 'township')?.evidence ?? null,
+    content,
+    urgencyFacts,
   };
   return { result, signals };
 }
 
 const PLACE_NAMES: ReadonlySet<string> = new Set(GAZETTEER.map((p) => p.w));
 /** Product, trade and place words, longest first: a "name" made only of these is a description. */
-const GENERIC_WORDS: readonly string[] = [...new Set([
-  ...Object.values(CATEGORY_TERMS).flatMap((terms) => terms.flatMap((t) => [t.w, t.w.replace(/(店|馆|厂|坊|铺|场|点)$/, '')])),
-  ...NON_FOOD.map((t) => t.w), ...FOOD_WORDS.map((t) => t.w), ...PLACE_NAMES,
-  '郑州', '新郑', '河南', '门口', '附近', '对面', '旁边', '配送', '学校', '食品', '小酒', '冰棍', '卤肉', '豆腐', '酱油', '鸡爪', '理发', '手机', '榨油',
-])].filter((x) => x.length >= 2 && /\p{Script=Han}/u.test(x)).sort((a, b) => b.length - a.length);
+const GENERIC_WORDS: readonly string[] = [
+  ...new Set([
+    ...Object.values(CATEGORY_TERMS).flatMap((terms) => terms.flatMap((t) => [t.w, t.w.replace(/(店|馆|厂|坊|铺|场|点)$/, '')])),
+    ...NON_FOOD.map((t) => t.w),
+    ...FOOD_WORDS.map((t) => t.w),
+    ...PLACE_NAMES,
+    '郑州',
+    '新郑',
+    '河南',
+    '门口',
+    '附近',
+    '对面',
+    '旁边',
+    '配送',
+    '学校',
+    '食品',
+    '小酒',
+    '冰棍',
+    '卤肉',
+    '豆腐',
+    '酱油',
+    '鸡爪',
+    '理发',
+    '手机',
+    '榨油',
+  ]),
+]
+  .filter((x) => x.length >= 2 && /\p{Script=Han}/u.test(x))
+  .sort((a, b) => b.length - a.length);
 /** Vetoes business candidates that are village names ending in a trade character (林锦店, 三十里铺). */
 function isPlaceName(s: string): boolean {
   return PLACE_NAMES.has(s);

@@ -7,7 +7,13 @@ export const MAX_ANALYSED_CHARS = 5000;
 const MAX_RAW_CHARS = 20000;
 
 const ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#39': "'",
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  '#39': "'",
 };
 
 function decodeEntities(s: string): string {
@@ -37,7 +43,10 @@ let lastOut = '';
 export function normaliseText(raw: unknown): string {
   if (typeof raw === 'string' && (raw === lastRaw || raw === lastOut) && lastRaw !== null) return lastOut;
   const out = normaliseUncached(raw);
-  if (typeof raw === 'string') { lastRaw = raw; lastOut = out; }
+  if (typeof raw === 'string') {
+    lastRaw = raw;
+    lastOut = out;
+  }
   return out;
 }
 
@@ -53,7 +62,10 @@ function normaliseUncached(raw: unknown): string {
   s = s.normalize('NFKC');
   s = s.replace(/[\u200b-\u200f\u2060\ufeff\u00ad]/g, '');
   s = s.toLowerCase();
-  s = s.replace(/[ \t\u3000]+/g, ' ').replace(/\s*\n\s*/g, '\n').trim();
+  s = s
+    .replace(/[ \t\u3000]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
   if (s.length > MAX_ANALYSED_CHARS) s = s.slice(0, MAX_ANALYSED_CHARS);
   return s;
 }
@@ -61,7 +73,11 @@ function normaliseUncached(raw: unknown): string {
 /** Characters that end a clause (after NFKC: ，→, ？→? ！→! ；→; ：→:). */
 const CLAUSE_BREAK = /[。!?;,\n、…~]/;
 
-export interface Clause { start: number; end: number; text: string }
+export interface Clause {
+  start: number;
+  end: number;
+  text: string;
+}
 
 export function splitClauses(s: string): Clause[] {
   const out: Clause[] = [];
@@ -128,7 +144,11 @@ export interface Term {
   notBefore?: readonly string[];
 }
 
-export interface Hit<T extends Term> { term: T; index: number; text: string }
+export interface Hit<T extends Term> {
+  term: T;
+  index: number;
+  text: string;
+}
 
 /**
  * Compiles a family of literal terms into one alternation (longest first, so the longest term at a
@@ -176,7 +196,9 @@ function isVoid(s: string, index: number, len: number, t: Term): boolean {
 }
 
 function isHan(cp: number): boolean {
-  return (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f);
+  return (
+    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0x3400 && cp <= 0x4dbf) || (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0x20000 && cp <= 0x3134f)
+  );
 }
 
 /** Count of Han characters, Latin letters and digits (of normalised, lowercased text): its "content". */

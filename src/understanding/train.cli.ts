@@ -46,7 +46,9 @@ function main(): void {
   const model = train(rows, digest, DEFAULT_HYPER);
   const json = `${JSON.stringify(model)}\n`;
   const features = Object.values(model.heads).reduce((n, h) => n + Object.keys(h.weights).length, 0);
-  process.stderr.write(`${features} weighted features, ${(json.length / 1024).toFixed(0)} KiB, ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stderr.write(
+    `${features} weighted features, ${(json.length / 1024).toFixed(0)} KiB, ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  );
   if (values.check) {
     const committed = readFileSync(OUT, 'utf8');
     if (committed !== json) {

@@ -52,7 +52,13 @@ export function rowFeatures(text: string): Features {
   return featuresOf(result, signals);
 }
 
-export function trainHead(examples: readonly { f: Features; y: number }[], k: number, vocab: ReadonlySet<string>, hyper: Hyper, seed = 7): Head & { classes: string[] } {
+export function trainHead(
+  examples: readonly { f: Features; y: number }[],
+  k: number,
+  vocab: ReadonlySet<string>,
+  hyper: Hyper,
+  seed = 7,
+): Head & { classes: string[] } {
   const weights = new Map<string, Float64Array>();
   const grad2 = new Map<string, Float64Array>();
   const bias = new Float64Array(k);

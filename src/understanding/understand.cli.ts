@@ -42,7 +42,13 @@ async function main(): Promise<void> {
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({
-      options: { jsonl: { type: 'string' }, now: { type: 'string' }, reasons: { type: 'boolean' }, stats: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        jsonl: { type: 'string' },
+        now: { type: 'string' },
+        reasons: { type: 'boolean' },
+        stats: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
       allowPositionals: true,
       strict: true,
     }));
@@ -62,7 +68,9 @@ async function main(): Promise<void> {
     return;
   }
   const withReasons = values.reasons === true;
-  await runJsonl({ file: values.jsonl ?? positionals[0], stats: values.stats === true, label: 'understood' }, (_id, text) => toJson(understand(text, { now }), withReasons));
+  await runJsonl({ file: values.jsonl ?? positionals[0], stats: values.stats === true, label: 'understood' }, (_id, text) =>
+    toJson(understand(text, { now }), withReasons),
+  );
 }
 
 main().catch((err: unknown) => {

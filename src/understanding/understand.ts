@@ -19,7 +19,18 @@ import { readHarm, type Harm } from './harm.ts';
 import { model, predict, type Prediction } from './model.ts';
 import { normaliseKeepingOffsets } from './normalise.ts';
 import { readBusinessType, readProduct, type BusinessType } from './product.ts';
-import { CATEGORIES, KINDS, URGENCIES, decideUrgency, readRules, type Category, type Kind, type TriageInput, type TriageResult, type Urgency } from './rules.ts';
+import {
+  CATEGORIES,
+  KINDS,
+  URGENCIES,
+  decideUrgency,
+  readRules,
+  type Category,
+  type Kind,
+  type TriageInput,
+  type TriageResult,
+  type Urgency,
+} from './rules.ts';
 import type { Township } from './gazetteer.ts';
 import { readWishes, type Request } from './wishes.ts';
 import { findPii } from '../publication/anonymiser.ts';
@@ -100,7 +111,12 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
   const feats = m !== null ? featuresOf(r, signals) : null;
 
   // --- kind, category, urgency, crime: the model decides, the rules are its strongest features.
-  let kind: Fact<Kind> = fact(r.kind, find(norm, original, signals?.remedy[0]?.text ?? signals?.punish[0]?.text), r.confidence, reasonsFor('kind'));
+  let kind: Fact<Kind> = fact(
+    r.kind,
+    find(norm, original, signals?.remedy[0]?.text ?? signals?.punish[0]?.text),
+    r.confidence,
+    reasonsFor('kind'),
+  );
   let category: Fact<Category> = fact(r.category, null, r.confidence, reasonsFor('category'));
   let urgency: Fact<Urgency> = fact(r.urgency, null, r.confidence, reasonsFor('urgency'));
   let crime = r.suspectedCrime;
@@ -130,8 +146,17 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
   // consultation `low`, people ill now `urgent`): on the dev split this beat the model's own urgency
   // head (83% against 79%), whose confident "urgent" calls were mostly wrong.
   if (signals !== null && m !== null) {
-    const d = decideUrgency(signals.urgencyFacts, { kind: kind.value, category: category.value, suspectedCrime: crime, needsDetails: r.needsDetails, crimeBasis: r.crimeBasis[0] ?? '' });
-    urgency = fact(d.urgency, null, Math.max(0.5, Math.min(0.95, kind.confidence)), [d.reason, ...urgency.reasons.filter((x) => x.rule.startsWith('model'))]);
+    const d = decideUrgency(signals.urgencyFacts, {
+      kind: kind.value,
+      category: category.value,
+      suspectedCrime: crime,
+      needsDetails: r.needsDetails,
+      crimeBasis: r.crimeBasis[0] ?? '',
+    });
+    urgency = fact(d.urgency, null, Math.max(0.5, Math.min(0.95, kind.confidence)), [
+      d.reason,
+      ...urgency.reasons.filter((x) => x.rule.startsWith('model')),
+    ]);
   }
   const crimeHit = signals?.crime[0];
   const crimeSpan = crimeHit !== undefined ? spanOf(original, crimeHit.index, crimeHit.index + crimeHit.evidence.length) : null;
@@ -140,14 +165,28 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
   // --- place, township
   const tEvidence = signals?.townshipEvidence?.split('、')[0] ?? null;
   const placeSpan = r.township !== null || r.townshipAmbiguous ? find(norm, original, tEvidence) : null;
-  const township = fact<Township | null>(r.township, placeSpan, r.township === null ? (r.townshipAmbiguous ? 0.3 : 0.6) : 0.9, reasonsFor('township'));
+  const township = fact<Township | null>(
+    r.township,
+    placeSpan,
+    r.township === null ? (r.townshipAmbiguous ? 0.3 : 0.6) : 0.9,
+    reasonsFor('township'),
+  );
   const place = fact<string | null>(placeSpan?.text ?? null, placeSpan, placeSpan ? 0.85 : 0.5);
 
   // --- business, type, product
   const businessSpan = find(norm, original, r.business);
-  const business = fact<string | null>(businessSpan?.text ?? r.business, businessSpan, r.business === null ? 0.5 : 0.75, reasonsFor('business'));
+  const business = fact<string | null>(
+    businessSpan?.text ?? r.business,
+    businessSpan,
+    r.business === null ? 0.5 : 0.75,
+    reasonsFor('business'),
+  );
   const bt = readBusinessType(business.value, norm);
-  const businessType = fact<BusinessType | null>(bt?.type ?? null, bt !== null && bt.start >= 0 ? spanOf(original, bt.start, bt.end) : null, bt ? 0.7 : 0.5);
+  const businessType = fact<BusinessType | null>(
+    bt?.type ?? null,
+    bt !== null && bt.start >= 0 ? spanOf(original, bt.start, bt.end) : null,
+    bt ? 0.7 : 0.5,
+  );
   const pr = opts.product ? null : readProduct(norm);
   const product = opts.product
     ? fact<string | null>(opts.product, null, 1, [{ field: 'product', rule: 'input:product', evidence: opts.product }])
@@ -155,31 +194,66 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
 
   // --- time
   const tp = findTimePhrase(norm, opts.now ?? null);
-  const incident = fact(tp ? { phrase: original.slice(tp.start, tp.end), date: tp.date } : null, tp ? spanOf(original, tp.start, tp.end) : null, tp ? (tp.date || !opts.now ? 0.85 : 0.5) : 0.5);
+  const incident = fact(
+    tp ? { phrase: original.slice(tp.start, tp.end), date: tp.date } : null,
+    tp ? spanOf(original, tp.start, tp.end) : null,
+    tp ? (tp.date || !opts.now ? 0.85 : 0.5) : 0.5,
+  );
 
   // --- harm
-  const h = readHarm(norm, { strong: signals?.illStrong ?? [], mild: signals?.illMild ?? [], current: signals?.current ?? false, recovered: signals?.recovered ?? false });
+  const h = readHarm(norm, {
+    strong: signals?.illStrong ?? [],
+    mild: signals?.illMild ?? [],
+    current: signals?.current ?? false,
+    recovered: signals?.recovered ?? false,
+  });
   const harm = fact(h.harm, h.span ? spanOf(original, h.span.start, h.span.end) : null, h.harm.ill === 'none' ? 0.7 : 0.8);
 
   // --- wishes
   const w = readWishes(norm);
-  const request = fact(w.requests.map((x) => x.value), w.requests[0] ? spanOf(original, w.requests[0].start, w.requests[w.requests.length - 1]!.end) : null, w.requests.length ? 0.8 : 0.6,
-    w.requests.map((x) => ({ field: 'request', rule: x.value, evidence: original.slice(x.start, x.end) })));
-  const anonymous = fact(w.anonymous?.value ?? false, w.anonymous ? spanOf(original, w.anonymous.start, w.anonymous.end) : null, w.anonymous ? 0.9 : 0.6);
-  const wantsReward = fact(w.reward?.value ?? false, w.reward ? spanOf(original, w.reward.start, w.reward.end) : null, w.reward ? 0.9 : 0.7, reasonsFor('wants_reward'));
+  const request = fact(
+    w.requests.map((x) => x.value),
+    w.requests[0] ? spanOf(original, w.requests[0].start, w.requests[w.requests.length - 1]!.end) : null,
+    w.requests.length ? 0.8 : 0.6,
+    w.requests.map((x) => ({ field: 'request', rule: x.value, evidence: original.slice(x.start, x.end) })),
+  );
+  const anonymous = fact(
+    w.anonymous?.value ?? false,
+    w.anonymous ? spanOf(original, w.anonymous.start, w.anonymous.end) : null,
+    w.anonymous ? 0.9 : 0.6,
+  );
+  const wantsReward = fact(
+    w.reward?.value ?? false,
+    w.reward ? spanOf(original, w.reward.start, w.reward.end) : null,
+    w.reward ? 0.9 : 0.7,
+    reasonsFor('wants_reward'),
+  );
 
   // --- identity given in the text
   const pii = findPii(original);
   const selfName = pii.find((p) => p.type === 'name' && SELF_CUE.test(norm.slice(Math.max(0, p.start - 8), p.start)));
   const phone = pii.find((p) => p.type === 'mobile' || p.type === 'landline');
   const idSpan = selfName ?? phone;
-  const identity = fact<Identity>({ name: selfName?.value ?? null, phone: phone?.value.replace(/[\s-]/g, '') ?? null }, idSpan ? spanOf(original, idSpan.start, idSpan.end) : null, idSpan ? 0.85 : 0.6);
+  const identity = fact<Identity>(
+    { name: selfName?.value ?? null, phone: phone?.value.replace(/[\s-]/g, '') ?? null },
+    idSpan ? spanOf(original, idSpan.start, idSpan.end) : null,
+    idSpan ? 0.85 : 0.6,
+  );
 
   // --- other authorities
-  const matters = readOtherMatters(norm).map((x) => fact(x.value, spanOf(original, x.start, x.end), 0.75, [{ field: 'other_authority', rule: 'matter', evidence: original.slice(x.start, x.end) }]));
+  const matters = readOtherMatters(norm).map((x) =>
+    fact(x.value, spanOf(original, x.start, x.end), 0.75, [
+      { field: 'other_authority', rule: 'matter', evidence: original.slice(x.start, x.end) },
+    ]),
+  );
   let otherAuthority: Fact<OtherMatter | null> = matters[0] ?? fact<OtherMatter | null>(null, null, 0.6);
   if (otherAuthority.value === null && r.otherAuthority !== null) {
-    otherAuthority = fact<OtherMatter | null>({ authority: r.otherAuthority, matter: '其他部门职责', hint: `此事可能属于${r.otherAuthority}的职责。` }, null, 0.6, reasonsFor('authority'));
+    otherAuthority = fact<OtherMatter | null>(
+      { authority: r.otherAuthority, matter: '其他部门职责', hint: `此事可能属于${r.otherAuthority}的职责。` },
+      null,
+      0.6,
+      reasonsFor('authority'),
+    );
   }
 
   const needsDetails = fact(r.needsDetails, null, r.needsDetails ? 0.7 : 0.8, reasonsFor('needs_details'));

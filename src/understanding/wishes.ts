@@ -15,10 +15,16 @@ export interface Found<T> {
 const REQUEST_RES: readonly [Request, RegExp][] = [
   ['refund', /退款|退钱|退货|退费|退了|退给我|退回|钱退|退还|返还|退一|把钱要回|全额退|refund|money back/g],
   ['exchange', /换货|换一(个|份|瓶|箱|袋)|调换|重新给我|补发|replace(ment)?|exchange/g],
-  ['compensation', /赔偿|赔钱|索赔|赔付|十倍|10倍|三倍|3倍|赔十|赔三|医药费|误工费|损失费|精神损失|赔我|得赔|要赔|赔点|赔个|compensat|pay for (my|the) (medical|hospital)|ten times/g],
+  [
+    'compensation',
+    /赔偿|赔钱|索赔|赔付|十倍|10倍|三倍|3倍|赔十|赔三|医药费|误工费|损失费|精神损失|赔我|得赔|要赔|赔点|赔个|compensat|pay for (my|the) (medical|hospital)|ten times/g,
+  ],
   ['apology', /道歉|赔礼|赔不是|认错|说法|apolog/g],
   ['mediation', /调解|协调|维权|帮我(处理|解决|要)|帮帮我|做主|主持公道|mediat/g],
-  ['investigate', /查处|查办|查一查|查一下|查查|调查|严查|彻查|处罚|严惩|惩处|罚款|罚他|罚了|罚他们|重罚|管管|管一管|管不管|管一下|管下|取缔|关停|关掉|封了|查封|吊销|依法处理|严肃处理|处理一下这|整顿|整治|曝光|监管一下|来查|来人查|去查|查他|查他们|抓起来|立案|investigat|inspect|punish|shut (it|them) down|fine them|look into/g],
+  [
+    'investigate',
+    /查处|查办|查一查|查一下|查查|调查|严查|彻查|处罚|严惩|惩处|罚款|罚他|罚了|罚他们|重罚|管管|管一管|管不管|管一下|管下|取缔|关停|关掉|封了|查封|吊销|依法处理|严肃处理|处理一下这|整顿|整治|曝光|监管一下|来查|来人查|去查|查他|查他们|抓起来|立案|investigat|inspect|punish|shut (it|them) down|fine them|look into/g,
+  ],
   ['stop', /别再卖|不要再卖|不能再卖|停止(销售|生产|营业)|制止|下架|停业|别让他(们)?再|stop (selling|them)/g],
   ['reward', /奖励|奖金|有奖|给奖|奖多少|reward/g],
 ];
@@ -39,7 +45,8 @@ export interface Wishes {
   remedyDemanded: boolean;
 }
 
-const ANON_YES = /匿名|不留名|不想留名|别留(我的)?名|不署名|保密|不要透露|别透露|不想透露|不愿透露|不想暴露|别暴露|不要暴露|(别|不要|不想|不能|不愿意?)让[^,。;!?\n]{0,12}(知道|晓得)[^,。;!?\n]{0,6}(我|是谁)|怕(被)?(他们|老板|厂里|店里|报复)[^,。;!?\n]{0,8}(知道|报复|找)|怕报复|不想让人知道|anonymous(ly)?|don'?t (want|tell) (them|him|anyone) (to )?know|keep my (name|identity)/g;
+const ANON_YES =
+  /匿名|不留名|不想留名|别留(我的)?名|不署名|保密|不要透露|别透露|不想透露|不愿透露|不想暴露|别暴露|不要暴露|(别|不要|不想|不能|不愿意?)让[^,。;!?\n]{0,12}(知道|晓得)[^,。;!?\n]{0,6}(我|是谁)|怕(被)?(他们|老板|厂里|店里|报复)[^,。;!?\n]{0,8}(知道|报复|找)|怕报复|不想让人知道|anonymous(ly)?|don'?t (want|tell) (them|him|anyone) (to )?know|keep my (name|identity)/g;
 const ANON_NO = /实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留(我的)?名|留我(的)?(电话|名字|姓名)|real name|not anonymous/g;
 
 export function readWishes(norm: string): Wishes {
@@ -71,7 +78,8 @@ export function readWishes(norm: string): Wishes {
   let m: RegExpExecArray | null;
   while ((m = rw.exec(norm)) !== null) {
     const before = norm.slice(Math.max(0, m.index - 8), m.index);
-    const refused = NEGATION_BEFORE.test(before) || /^[^,。;!?\n]{0,4}(不要|就不要|不用|算了|不需要)/.test(norm.slice(m.index + m[0].length));
+    const refused =
+      NEGATION_BEFORE.test(before) || /^[^,。;!?\n]{0,4}(不要|就不要|不用|算了|不需要)/.test(norm.slice(m.index + m[0].length));
     reward = { value: !refused, start: m.index, end: m.index + m[0].length };
     if (!refused) break;
   }

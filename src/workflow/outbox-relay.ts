@@ -58,7 +58,10 @@ export class OutboxRelay {
     } catch (err) {
       this.failures = Math.min(this.failures + 1, 6);
       this.stats.failedRounds++;
-      this.deps.logger.warn({ err: { name: (err as Error).name, message: (err as Error).message } }, 'outbox relay: delivery failed, will retry');
+      this.deps.logger.warn(
+        { err: { name: (err as Error).name, message: (err as Error).message } },
+        'outbox relay: delivery failed, will retry',
+      );
       this.deps.queues.invalidate();
     }
   }
@@ -66,7 +69,13 @@ export class OutboxRelay {
   /** Sends one batch of pending rows; returns how many were sent. Throws when Redis refuses. */
   async flushOnce(): Promise<number> {
     const { db, queues } = this.deps;
-    const rows = await db.selectFrom('outbox').selectAll().where('sent_at', 'is', null).orderBy('created_at').limit(this.batchSize).execute();
+    const rows = await db
+      .selectFrom('outbox')
+      .selectAll()
+      .where('sent_at', 'is', null)
+      .orderBy('created_at')
+      .limit(this.batchSize)
+      .execute();
     if (rows.length === 0) return 0;
     if (this.deps.redisReady && !this.deps.redisReady()) throw new Error('Redis is not connected');
     const byQueue = new Map<ProducerQueueName, typeof rows>();
@@ -86,7 +95,11 @@ export class OutboxRelay {
             list.map((r) => ({
               name: r.name,
               data: JSON.parse(r.payload) as unknown,
-              opts: { ...DEFAULT_JOB_OPTIONS, jobId: r.job_id ?? r.id, ...(r.run_at ? { delay: Math.max(0, Date.parse(r.run_at) - nowMs) } : {}) },
+              opts: {
+                ...DEFAULT_JOB_OPTIONS,
+                jobId: r.job_id ?? r.id,
+                ...(r.run_at ? { delay: Math.max(0, Date.parse(r.run_at) - nowMs) } : {}),
+              },
             })),
           ),
           5000,
@@ -112,7 +125,11 @@ export class OutboxRelay {
   private async markSent(ids: string[]): Promise<void> {
     const at = this.deps.clock.now().toISOString();
     for (let i = 0; i < ids.length; i += 500) {
-      await this.deps.db.updateTable('outbox').set({ sent_at: at, last_error: null }).where('id', 'in', ids.slice(i, i + 500)).execute();
+      await this.deps.db
+        .updateTable('outbox')
+        .set({ sent_at: at, last_error: null })
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
     }
   }
 

@@ -43,10 +43,17 @@ export function outboxRow<N extends OutboxJobName>(job: N, payload: OutboxPayloa
 
 /** Writes one job into the outbox, inside the caller's transaction. */
 export async function enqueueIn<N extends OutboxJobName>(trx: Trx, job: N, payload: OutboxPayload<N>, opts: EnqueueOptions): Promise<void> {
-  await trx.insertInto('outbox').values(outboxRow(job, payload, opts)).execute();
+  await trx
+    .insertInto('outbox')
+    .values(outboxRow(job, payload, opts))
+    .execute();
 }
 
 /** Writes several rows built with outboxRow in one statement, inside the caller's transaction. */
 export async function enqueueRowsIn(trx: Trx, rows: readonly OutboxRowToWrite[]): Promise<void> {
-  if (rows.length) await trx.insertInto('outbox').values([...rows]).execute();
+  if (rows.length)
+    await trx
+      .insertInto('outbox')
+      .values([...rows])
+      .execute();
 }

@@ -18,7 +18,12 @@ export class QueueSet {
   }
 
   private build(): Record<ProducerQueueName, Queue> {
-    const qs = Object.fromEntries(PRODUCER_QUEUES.map((q) => [q, new Queue(q, { connection: producerOptions(this.url), prefix: this.prefix, skipWaitingForReady: true })])) as Record<ProducerQueueName, Queue>;
+    const qs = Object.fromEntries(
+      PRODUCER_QUEUES.map((q) => [
+        q,
+        new Queue(q, { connection: producerOptions(this.url), prefix: this.prefix, skipWaitingForReady: true }),
+      ]),
+    ) as Record<ProducerQueueName, Queue>;
     // Connection errors surface through the relay and /readyz; an unhandled 'error' event would crash.
     for (const q of Object.values(qs)) q.on('error', () => {});
     return qs;
@@ -42,7 +47,8 @@ export class QueueSet {
   /** A live view for code that wants a record (deps.queues). */
   view(): Record<ProducerQueueName, Queue> {
     return new Proxy({} as Record<ProducerQueueName, Queue>, {
-      get: (_t, p) => (typeof p === 'string' && (PRODUCER_QUEUES as readonly string[]).includes(p) ? this.get(p as ProducerQueueName) : undefined),
+      get: (_t, p) =>
+        typeof p === 'string' && (PRODUCER_QUEUES as readonly string[]).includes(p) ? this.get(p as ProducerQueueName) : undefined,
     });
   }
 

@@ -5,7 +5,10 @@ import type { Deps } from '../deps.ts';
 import { JOB_SCHEMAS, type JobName, type JobPayload, QUEUES } from './jobs.ts';
 
 export type ProcessorResult = { outcome: 'done' | 'skipped'; detail?: string };
-export type Processor<N extends JobName> = (payload: JobPayload<N>, ctx: { deps: Deps; job: Job; token: string | undefined }) => Promise<ProcessorResult>;
+export type Processor<N extends JobName> = (
+  payload: JobPayload<N>,
+  ctx: { deps: Deps; job: Job; token: string | undefined },
+) => Promise<ProcessorResult>;
 export type ProcessorMap = { [N in JobName]: Processor<N> };
 
 function isJobName(name: string): name is JobName {
@@ -38,7 +41,12 @@ export function startWorkers(deps: Deps, processors: Partial<ProcessorMap>, conn
       prefix: deps.config.queuePrefix,
       concurrency: deps.config.workerConcurrency,
     });
-    w.on('failed', (job, err) => deps.logger.warn({ queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: { name: err.name, message: err.message } }, 'job failed'));
+    w.on('failed', (job, err) =>
+      deps.logger.warn(
+        { queue, job: job?.name, jobId: job?.id, attempts: job?.attemptsMade, err: { name: err.name, message: err.message } },
+        'job failed',
+      ),
+    );
     w.on('error', (err) => deps.logger.warn({ queue, err: { name: err.name, message: err.message } }, 'worker error'));
     return w;
   });

@@ -23,7 +23,9 @@ function sourceFiles(dir: string): string[] {
 /** Every module specifier a source imports or re-exports, statically or dynamically. */
 function specifiers(source: string): string[] {
   const out: string[] = [];
-  for (const m of source.matchAll(/\b(?:import|export)\s[^'";]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+  for (const m of source.matchAll(
+    /\b(?:import|export)\s[^'";]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|\brequire\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  )) {
     const s = m[1] ?? m[2] ?? m[3] ?? m[4];
     if (s) out.push(s);
   }
@@ -38,7 +40,8 @@ function violations(file: string, source: string): string[] {
     if (DB_PACKAGES.test(spec) || target?.startsWith(DB_DIR)) problems.push(`${path.relative(ROOT, file)} imports ${spec}`);
   }
   source.split('\n').forEach((line, i) => {
-    if (QUERY_CALL.test(line) && !/^\s*(\/\/|\*)/.test(line)) problems.push(`${path.relative(ROOT, file)}:${i + 1} builds a query: ${line.trim().slice(0, 80)}`);
+    if (QUERY_CALL.test(line) && !/^\s*(\/\/|\*)/.test(line))
+      problems.push(`${path.relative(ROOT, file)}:${i + 1} builds a query: ${line.trim().slice(0, 80)}`);
   });
   return problems;
 }
@@ -56,7 +59,12 @@ describe('thin surfaces', () => {
       "await deps.db.transaction().execute(async (trx) => trx.insertInto('outbox').values(row).execute());",
     ].join('\n');
     expect(violations(file, bad)).toHaveLength(7); // four imports, three lines that build queries
-    expect(violations(file, "import { listCases } from '../backoffice/case.queries.ts';\n// deps.db.selectFrom( in a comment is fine\nawait listCases(deps.db, user);")).toEqual([]);
+    expect(
+      violations(
+        file,
+        "import { listCases } from '../backoffice/case.queries.ts';\n// deps.db.selectFrom( in a comment is fine\nawait listCases(deps.db, user);",
+      ),
+    ).toEqual([]);
   });
 
   it('no module under src/http or bots/ imports Kysely or the database, or builds a query', () => {

@@ -8,8 +8,10 @@ import { reassignCase } from '../../src/routing/reassign.service.ts';
 import { UNIT_A, makeCase, makeUser, useBackoffice } from './helpers.ts';
 
 const bo = useBackoffice();
-const auditRows = (caseId: string) => bo.t.db.selectFrom('audit_log').select(['action', 'detail']).where('case_id', '=', caseId).orderBy('seq').execute();
-const events = (caseId: string, type: TransitionEvent) => bo.t.db.selectFrom('case_event').select('id').where('case_id', '=', caseId).where('type', '=', type).execute();
+const auditRows = (caseId: string) =>
+  bo.t.db.selectFrom('audit_log').select(['action', 'detail']).where('case_id', '=', caseId).orderBy('seq').execute();
+const events = (caseId: string, type: TransitionEvent) =>
+  bo.t.db.selectFrom('case_event').select('id').where('case_id', '=', caseId).where('type', '=', type).execute();
 
 describe('audit rows in the change’s transaction', () => {
   it('a relabel and its audit row commit together', async () => {
@@ -18,7 +20,9 @@ describe('audit rows in the change’s transaction', () => {
     const audit = auditEntry(actor, 'case_action', { caseId: k.id, detail: { event: 'relabel', field: 'urgency', value: 'high' } });
     await relabelCase(bo.t.deps, k.id, { field: 'urgency', value: 'high' }, actor, '核实后提高紧急程度', { audit });
     expect(await events(k.id, 'relabel')).toHaveLength(1);
-    expect((await auditRows(k.id)).map((r) => [r.action, JSON.parse(r.detail!)])).toEqual([['case_action', { event: 'relabel', field: 'urgency', value: 'high' }]]);
+    expect((await auditRows(k.id)).map((r) => [r.action, JSON.parse(r.detail!)])).toEqual([
+      ['case_action', { event: 'relabel', field: 'urgency', value: 'high' }],
+    ]);
   });
 
   it('when the audit row cannot be written, the change is not written either', async () => {
@@ -28,7 +32,9 @@ describe('audit rows in the change’s transaction', () => {
     const audit = auditEntry(actor, 'case_action', { caseId: k.id, detail: { n: 1n } });
     await expect(relabelCase(bo.t.deps, k.id, { field: 'urgency', value: 'low' }, actor, '试图修改', { audit })).rejects.toThrow();
     expect(await events(k.id, 'relabel')).toHaveLength(0);
-    expect((await bo.t.db.selectFrom('intake_case').select('urgency').where('id', '=', k.id).executeTakeFirstOrThrow()).urgency).toBe('normal');
+    expect((await bo.t.db.selectFrom('intake_case').select('urgency').where('id', '=', k.id).executeTakeFirstOrThrow()).urgency).toBe(
+      'normal',
+    );
     const handler = await makeUser(bo, 'audit.tx.handler', 'handler', UNIT_A);
     await expect(reassignCase(bo.t.deps, k.id, handler, actor, '调整工作量', { audit })).rejects.toThrow();
     expect(await events(k.id, 'assign')).toHaveLength(0);

@@ -15,7 +15,10 @@ const appendAuditNow = (db: Db, entry: AuditEntry, now: Date) => db.transaction(
 
 async function cli(): Promise<{ code: number; out: string }> {
   try {
-    const r = await run('npx', ['tsx', 'src/backoffice/audit-verify.cli.ts'], { env: { ...process.env, ...bo.t.env.env }, cwd: process.cwd() });
+    const r = await run('npx', ['tsx', 'src/backoffice/audit-verify.cli.ts'], {
+      env: { ...process.env, ...bo.t.env.env },
+      cwd: process.cwd(),
+    });
     return { code: 0, out: r.stdout + r.stderr };
   } catch (e) {
     const err = e as { code: number; stdout: string; stderr: string };
@@ -26,7 +29,11 @@ async function cli(): Promise<{ code: number; out: string }> {
 describe('audit log', () => {
   it('keeps one unbroken chain under concurrent appends', async () => {
     const before = Number((await bo.t.db.selectFrom('audit_head').select('seq').executeTakeFirstOrThrow()).seq);
-    await Promise.all(Array.from({ length: 20 }, (_, i) => appendAuditNow(bo.t.db, { actorId: null, actorRole: 'system', action: 'export', detail: { i } }, new Date())));
+    await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        appendAuditNow(bo.t.db, { actorId: null, actorRole: 'system', action: 'export', detail: { i } }, new Date()),
+      ),
+    );
     const r = await verifyAuditLog(bo.t.db);
     expect(r).toMatchObject({ ok: true, rows: before + 20 });
     await bo.t.db.deleteFrom('audit_log').execute(); // start the next test from an empty log
@@ -42,10 +49,13 @@ describe('audit log', () => {
     await c.get(`/staff/cases/${k.id}`);
     const version = (await bo.t.db.selectFrom('intake_case').select('version').where('id', '=', k.id).executeTakeFirstOrThrow()).version;
     expect((await c.post(`/staff/cases/${k.id}/actions/accept`, { version: String(version) })).status).toBe(303);
-    for (let i = 0; i < 3; i++) await appendAuditNow(bo.t.db, { actorId: null, actorRole: 'system', action: 'export', detail: { n: i } }, new Date());
+    for (let i = 0; i < 3; i++)
+      await appendAuditNow(bo.t.db, { actorId: null, actorRole: 'system', action: 'export', detail: { n: i } }, new Date());
 
     const rows = await bo.t.db.selectFrom('audit_log').select(['seq', 'action']).orderBy('seq').execute();
-    expect(rows.map((r) => r.action)).toEqual(expect.arrayContaining(['user_created', 'sign_in', 'identity_viewed', 'case_action', 'export']));
+    expect(rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['user_created', 'sign_in', 'identity_viewed', 'case_action', 'export']),
+    );
     expect(rows.map((r) => Number(r.seq))).toEqual(rows.map((_, i) => i + 1));
     expect(await verifyAuditLog(bo.t.db)).toMatchObject({ ok: true, problems: [] });
     const good = await cli();
@@ -53,9 +63,17 @@ describe('audit log', () => {
     expect(good.out).toContain(`${rows.length} rows`);
 
     // 1. Someone softens the reason of the identity view.
-    const viewed = await bo.t.db.selectFrom('audit_log').select(['seq', 'detail']).where('action', '=', 'identity_viewed').executeTakeFirstOrThrow();
+    const viewed = await bo.t.db
+      .selectFrom('audit_log')
+      .select(['seq', 'detail'])
+      .where('action', '=', 'identity_viewed')
+      .executeTakeFirstOrThrow();
     const seqViewed = Number(viewed.seq);
-    await bo.t.db.updateTable('audit_log').set({ detail: viewed.detail!.replace('核实投诉人身份', '例行检查') }).where('seq', '=', seqViewed).execute();
+    await bo.t.db
+      .updateTable('audit_log')
+      .set({ detail: viewed.detail!.replace('核实投诉人身份', '例行检查') })
+      .where('seq', '=', seqViewed)
+      .execute();
     let r = await verifyAuditLog(bo.t.db);
     expect(r.ok).toBe(false);
     expect(r.problems).toEqual([expect.objectContaining({ seq: seqViewed, problem: 'edited' })]);
@@ -66,7 +84,9 @@ describe('audit log', () => {
     expect((await verifyAuditLog(bo.t.db)).ok).toBe(true);
 
     // 2. Someone deletes the sign-in row.
-    const signIn = Number((await bo.t.db.selectFrom('audit_log').select('seq').where('action', '=', 'sign_in').executeTakeFirstOrThrow()).seq);
+    const signIn = Number(
+      (await bo.t.db.selectFrom('audit_log').select('seq').where('action', '=', 'sign_in').executeTakeFirstOrThrow()).seq,
+    );
     const saved = await bo.t.db.selectFrom('audit_log').selectAll().where('seq', '=', signIn).executeTakeFirstOrThrow();
     await bo.t.db.deleteFrom('audit_log').where('seq', '=', signIn).execute();
     r = await verifyAuditLog(bo.t.db);

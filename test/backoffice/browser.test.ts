@@ -131,7 +131,12 @@ describe('back office in a browser', () => {
       await d.locator('select[name="clock"]').selectOption('D4');
       await d.getByLabel('理由').fill('案情复杂，需补充检验，经负责人批准延长');
     });
-    const d4 = await bo.t.db.selectFrom('case_clock').select(['extensions']).where('case_id', '=', k.id).where('clock', '=', 'D4').executeTakeFirstOrThrow();
+    const d4 = await bo.t.db
+      .selectFrom('case_clock')
+      .select(['extensions'])
+      .where('case_id', '=', k.id)
+      .where('clock', '=', 'D4')
+      .executeTakeFirstOrThrow();
     expect(d4.extensions).toBe(1);
     await act(sup, '立案');
     await act(sup, '作出处理决定', async (d) => {

@@ -42,9 +42,16 @@ describe('case page', () => {
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe(`/staff/cases/${k.id}?done=accept`);
     expect((await caseRow(k.id)).status).toBe('accepted');
-    const ev = await bo.t.db.selectFrom('case_event').selectAll().where('case_id', '=', k.id).where('type', '=', 'accept').executeTakeFirstOrThrow();
+    const ev = await bo.t.db
+      .selectFrom('case_event')
+      .selectAll()
+      .where('case_id', '=', k.id)
+      .where('type', '=', 'accept')
+      .executeTakeFirstOrThrow();
     expect(ev).toMatchObject({ actor_role: 'handler', actor_id: handler });
-    expect((await audit('case_action')).some((a) => a.case_id === k.id && a.actor_id === handler && JSON.parse(a.detail!).event === 'accept')).toBe(true);
+    expect(
+      (await audit('case_action')).some((a) => a.case_id === k.id && a.actor_id === handler && JSON.parse(a.detail!).event === 'accept'),
+    ).toBe(true);
     const after = await (await c.get(`/staff/cases/${k.id}?done=accept`)).text();
     expect(after).toContain('操作已完成');
     expect(after).toContain('开始调解');
@@ -62,7 +69,11 @@ describe('case page', () => {
     expect(html).toContain('请选择第十六条规定的理由');
     expect(html).toContain('已由消费者协会受理');
     expect((await caseRow(k.id)).status).toBe('assigned');
-    const ok = await c.post(`/staff/cases/${k.id}/actions/refuse`, { version: String(v), ground: 'already_handled', reason: '已由消费者协会受理' });
+    const ok = await c.post(`/staff/cases/${k.id}/actions/refuse`, {
+      version: String(v),
+      ground: 'already_handled',
+      reason: '已由消费者协会受理',
+    });
     expect(ok.status).toBe(303);
     expect((await caseRow(k.id)).status).toBe('refused');
   });
@@ -131,17 +142,51 @@ describe('case page', () => {
     const k = await makeCase(bo, 'anonymousReport', { unitId: UNIT_A, assigneeId: handler });
     const h = await signedIn(bo, 'case.handler');
     await h.get(`/staff/cases/${k.id}`);
-    expect((await h.post(`/staff/cases/${k.id}/actions/start_verification`, { version: String((await caseRow(k.id)).version) })).status).toBe(303);
+    expect(
+      (await h.post(`/staff/cases/${k.id}/actions/start_verification`, { version: String((await caseRow(k.id)).version) })).status,
+    ).toBe(303);
     await h.get(`/staff/cases/${k.id}`);
-    expect((await h.post(`/staff/cases/${k.id}/actions/pause_clock`, { version: String((await caseRow(k.id)).version), clock: 'D4', pauseReason: 'testing' })).status).toBe(303);
+    expect(
+      (
+        await h.post(`/staff/cases/${k.id}/actions/pause_clock`, {
+          version: String((await caseRow(k.id)).version),
+          clock: 'D4',
+          pauseReason: 'testing',
+        })
+      ).status,
+    ).toBe(303);
     expect(await (await h.get(`/staff/cases/${k.id}`)).text()).toContain('已暂停');
-    expect((await h.post(`/staff/cases/${k.id}/actions/resume_clock`, { version: String((await caseRow(k.id)).version), clock: 'D4' })).status).toBe(303);
+    expect(
+      (await h.post(`/staff/cases/${k.id}/actions/resume_clock`, { version: String((await caseRow(k.id)).version), clock: 'D4' })).status,
+    ).toBe(303);
     // Handlers cannot extend: the machine offers it to supervisors only.
-    expect((await h.post(`/staff/cases/${k.id}/actions/extend_clock`, { version: String((await caseRow(k.id)).version), clock: 'D4', reason: '案情复杂' })).status).toBe(409);
+    expect(
+      (
+        await h.post(`/staff/cases/${k.id}/actions/extend_clock`, {
+          version: String((await caseRow(k.id)).version),
+          clock: 'D4',
+          reason: '案情复杂',
+        })
+      ).status,
+    ).toBe(409);
     const s = await signedIn(bo, 'case.super');
     await s.get(`/staff/cases/${k.id}`);
-    expect((await s.post(`/staff/cases/${k.id}/actions/extend_clock`, { version: String((await caseRow(k.id)).version), clock: 'D4', reason: '案情复杂，经负责人批准' })).status).toBe(303);
-    const d4 = await bo.t.db.selectFrom('case_clock').selectAll().where('case_id', '=', k.id).where('clock', '=', 'D4').where('status', '=', 'running').executeTakeFirstOrThrow();
+    expect(
+      (
+        await s.post(`/staff/cases/${k.id}/actions/extend_clock`, {
+          version: String((await caseRow(k.id)).version),
+          clock: 'D4',
+          reason: '案情复杂，经负责人批准',
+        })
+      ).status,
+    ).toBe(303);
+    const d4 = await bo.t.db
+      .selectFrom('case_clock')
+      .selectAll()
+      .where('case_id', '=', k.id)
+      .where('clock', '=', 'D4')
+      .where('status', '=', 'running')
+      .executeTakeFirstOrThrow();
     expect(d4.extensions).toBe(1);
   });
 });
@@ -157,7 +202,11 @@ describe('routing by the intake centre', () => {
     const page = await (await clerk.get(`/staff/cases/${k.id}`)).text();
     expect(page).toContain('分派承办人');
     expect(page).toContain('case.handler.b'); // every station's handlers
-    const res = await clerk.post(`/staff/cases/${k.id}/actions/assign`, { version: String((await caseRow(k.id)).version), assigneeId: handler, reason: '按经营地址分派' });
+    const res = await clerk.post(`/staff/cases/${k.id}/actions/assign`, {
+      version: String((await caseRow(k.id)).version),
+      assigneeId: handler,
+      reason: '按经营地址分派',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toBe('/staff/cases/unassigned?handedOver=1');
     expect(await caseRow(k.id)).toMatchObject({ status: 'assigned', unit_id: UNIT_A, assignee_id: handler });
@@ -176,7 +225,12 @@ describe('triage correction', () => {
     const v = String((await caseRow(k.id)).version);
     const bad = await h.post(`/staff/cases/${k.id}/actions/relabel`, { version: v, field: 'urgency', value: 'catering', reason: '误选' });
     expect(bad.status).toBe(422);
-    const ok = await h.post(`/staff/cases/${k.id}/actions/relabel`, { version: v, field: 'urgency', value: 'urgent', reason: '投诉人已就医，多人不适' });
+    const ok = await h.post(`/staff/cases/${k.id}/actions/relabel`, {
+      version: v,
+      field: 'urgency',
+      value: 'urgent',
+      reason: '投诉人已就医，多人不适',
+    });
     expect(ok.status).toBe(303);
     expect(await caseRow(k.id)).toMatchObject({ urgency: 'urgent', urgency_rank: 0 });
     const page = await (await h.get(`/staff/cases/${k.id}`)).text();
@@ -223,7 +277,10 @@ describe('queues', () => {
     expect(csv).not.toContain('张伟');
     expect(csv).not.toContain('牛奶');
     const exp = await audit('export');
-    expect(JSON.parse(exp[exp.length - 1]!.detail!)).toMatchObject({ what: 'cases.csv', filters: { kind: 'complaint', sort: 'received_asc' } });
+    expect(JSON.parse(exp[exp.length - 1]!.detail!)).toMatchObject({
+      what: 'cases.csv',
+      filters: { kind: 'complaint', sort: 'received_asc' },
+    });
     expect(exp[exp.length - 1]!.actor_id).toBe(handler);
     expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
 

@@ -25,7 +25,11 @@ describe('npm run admin', () => {
     expect(password).toBeDefined();
     const res = await new Client(bo).signIn('cli.handler', password!);
     expect(res.status).toBe(303);
-    const row = await bo.t.db.selectFrom('staff_user').select(['display_name', 'role', 'unit_id']).where('username', '=', 'cli.handler').executeTakeFirstOrThrow();
+    const row = await bo.t.db
+      .selectFrom('staff_user')
+      .select(['display_name', 'role', 'unit_id'])
+      .where('username', '=', 'cli.handler')
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ display_name: '王伟', role: 'handler', unit_id: 'station-xjl' });
   });
 
@@ -49,9 +53,18 @@ describe('admin pages', () => {
     const body = new URLSearchParams({ id: 'station-gqy', name: '港区市场监管所', _csrf: a.token() });
     body.append('townships', '八千乡');
     body.append('townships', '龙王乡');
-    const res = await bo.app.request('/staff/admin/units', { method: 'POST', body, headers: { cookie: a.jar.header(), 'content-type': 'application/x-www-form-urlencoded' } });
+    const res = await bo.app.request('/staff/admin/units', {
+      method: 'POST',
+      body,
+      headers: { cookie: a.jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(res.status).toBe(201);
-    const map = await bo.t.db.selectFrom('unit_township').select(['township', 'unit_id']).where('unit_id', '=', 'station-gqy').orderBy('township').execute();
+    const map = await bo.t.db
+      .selectFrom('unit_township')
+      .select(['township', 'unit_id'])
+      .where('unit_id', '=', 'station-gqy')
+      .orderBy('township')
+      .execute();
     expect(map.map((m) => m.township).sort()).toEqual(['八千乡', '龙王乡'].sort());
     await a.get('/staff/admin/users');
     const u = await a.post('/staff/admin/users', { username: 'gqy.handler', displayName: '刘洋', role: 'handler', unitId: 'station-gqy' });
@@ -60,7 +73,12 @@ describe('admin pages', () => {
     const pw = /<p class="mono">([^<]+)<\/p>/.exec(html)?.[1];
     expect(pw).toBeDefined();
     expect((await new Client(bo).signIn('gqy.handler', pw!.replace(/&amp;/g, '&'))).status).toBe(303);
-    const audit = await bo.t.db.selectFrom('audit_log').select('action').where('actor_id', 'is not', null).where('action', 'in', ['unit_created', 'user_created']).execute();
+    const audit = await bo.t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('actor_id', 'is not', null)
+      .where('action', 'in', ['unit_created', 'user_created'])
+      .execute();
     expect(audit.map((r) => r.action).sort()).toEqual(['unit_created', 'user_created']);
   });
 });

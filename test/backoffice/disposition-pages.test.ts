@@ -38,9 +38,18 @@ describe('publishing a penalty from the back office', () => {
     expect(supervisor.lastHtml).toContain('审核通过并公开');
     const version = /name="version" value="(\d+)"/.exec(supervisor.lastHtml)?.[1] ?? '0';
     expect((await supervisor.post(`/staff/cases/${id}/disposition/approve`, { version })).status).toBe(303);
-    const after = await bo.t.db.selectFrom('disposition').select(['status', 'public_ref']).where('case_id', '=', id).executeTakeFirstOrThrow();
+    const after = await bo.t.db
+      .selectFrom('disposition')
+      .select(['status', 'public_ref'])
+      .where('case_id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(after.status).toBe('published');
-    const d11 = await bo.t.db.selectFrom('case_clock').select(['status', 'stop_event']).where('case_id', '=', id).where('clock', '=', 'D11').executeTakeFirstOrThrow();
+    const d11 = await bo.t.db
+      .selectFrom('case_clock')
+      .select(['status', 'stop_event'])
+      .where('case_id', '=', id)
+      .where('clock', '=', 'D11')
+      .executeTakeFirstOrThrow();
     expect(d11).toEqual({ status: 'stopped', stop_event: 'publish' });
 
     // Public, anonymised, everywhere.
@@ -74,27 +83,46 @@ describe('correcting and withdrawing a published record from the back office', (
     await supervisor.get(`/staff/cases/${id}/disposition`);
     const version = /name="version" value="(\d+)"/.exec(supervisor.lastHtml)?.[1] ?? '0';
     expect((await supervisor.post(`/staff/cases/${id}/disposition/approve`, { version })).status).toBe(303);
-    const ref = (await bo.t.db.selectFrom('disposition').select('public_ref').where('case_id', '=', id).executeTakeFirstOrThrow()).public_ref;
+    const ref = (await bo.t.db.selectFrom('disposition').select('public_ref').where('case_id', '=', id).executeTakeFirstOrThrow())
+      .public_ref;
     return { id, ref, handler, supervisor };
   };
   const versionOf = (html: string) => /name="version" value="(\d+)"/.exec(html)?.[1] ?? '0';
-  const audits = async (caseId: string) => (await bo.t.db.selectFrom('audit_log').select(['action', 'detail']).where('case_id', '=', caseId).execute()).map((r) => `${r.action} ${r.detail ?? ''}`).join('\n');
+  const audits = async (caseId: string) =>
+    (await bo.t.db.selectFrom('audit_log').select(['action', 'detail']).where('case_id', '=', caseId).execute())
+      .map((r) => `${r.action} ${r.detail ?? ''}`)
+      .join('\n');
 
   it('a supervisor corrects a published record: the public page shows the new text and the correction note', async () => {
     const { id, ref, handler, supervisor } = await publish('c');
     // Only the supervisor sees (and may use) the forms.
     await handler.get(`/staff/cases/${id}/disposition`);
     expect(handler.lastHtml).not.toContain('/disposition/correct');
-    const refused = await handler.post(`/staff/cases/${id}/disposition/correct`, { version: versionOf(handler.lastHtml), findingsText: '篡改', decisionText: '篡改', reason: '篡改理由' });
+    const refused = await handler.post(`/staff/cases/${id}/disposition/correct`, {
+      version: versionOf(handler.lastHtml),
+      findingsText: '篡改',
+      decisionText: '篡改',
+      reason: '篡改理由',
+    });
     expect(refused.status).toBe(403);
     await supervisor.get(`/staff/cases/${id}/disposition`);
     expect(supervisor.lastHtml).toContain('/disposition/correct');
     expect(supervisor.lastHtml).toContain('/disposition/withdraw');
     // A reason is required.
-    const noReason = await supervisor.post(`/staff/cases/${id}/disposition/correct`, { version: versionOf(supervisor.lastHtml), findingsText: '经查，该店销售过期食品。', decisionText: '责令改正，并处罚款6000元。', reason: '' });
+    const noReason = await supervisor.post(`/staff/cases/${id}/disposition/correct`, {
+      version: versionOf(supervisor.lastHtml),
+      findingsText: '经查，该店销售过期食品。',
+      decisionText: '责令改正，并处罚款6000元。',
+      reason: '',
+    });
     expect(noReason.status).toBe(422);
     await supervisor.get(`/staff/cases/${id}/disposition`);
-    const res = await supervisor.post(`/staff/cases/${id}/disposition/correct`, { version: versionOf(supervisor.lastHtml), findingsText: '经查，该店销售过期食品。', decisionText: '责令改正，并处罚款6000元。', reason: '罚款金额录入有误，予以更正' });
+    const res = await supervisor.post(`/staff/cases/${id}/disposition/correct`, {
+      version: versionOf(supervisor.lastHtml),
+      findingsText: '经查，该店销售过期食品。',
+      decisionText: '责令改正，并处罚款6000元。',
+      reason: '罚款金额录入有误，予以更正',
+    });
     expect(res.status).toBe(303);
     const page = await (await bo.app.request(`/results/${ref}`)).text();
     expect(page).toContain('罚款6000元');
@@ -106,9 +134,13 @@ describe('correcting and withdrawing a published record from the back office', (
 
   it('a supervisor withdraws a published record: 410 with the reason, gone from the list, JSON, CSV and feed', async () => {
     const { id, ref, supervisor } = await publish('w');
-    for (const path of ['/results', '/api/v1/results', '/api/v1/results.csv', '/results/feed.atom']) expect(await (await bo.app.request(path)).text(), path).toContain(ref);
+    for (const path of ['/results', '/api/v1/results', '/api/v1/results.csv', '/results/feed.atom'])
+      expect(await (await bo.app.request(path)).text(), path).toContain(ref);
     await supervisor.get(`/staff/cases/${id}/disposition`);
-    const res = await supervisor.post(`/staff/cases/${id}/disposition/withdraw`, { version: versionOf(supervisor.lastHtml), reason: '行政处罚决定已被依法撤销' });
+    const res = await supervisor.post(`/staff/cases/${id}/disposition/withdraw`, {
+      version: versionOf(supervisor.lastHtml),
+      reason: '行政处罚决定已被依法撤销',
+    });
     expect(res.status).toBe(303);
     const detail = await bo.app.request(`/results/${ref}`);
     expect(detail.status).toBe(410);

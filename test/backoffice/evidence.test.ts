@@ -13,10 +13,18 @@ describe('evidence in the back office', () => {
     const handler = await makeUser(bo, 'ev.handler', 'handler', 'station-lhu');
     await makeUser(bo, 'ev.other', 'handler', UNIT_B === 'station-lhu' ? 'station-xjl' : UNIT_B);
     const photo = await bo.t.deps.evidence.put(PNG_1x1, 'image/png');
-    const r = await bo.t.deps.intake.submit({ submission: SubmissionSchema.parse(SUBMISSION_EXAMPLES.anonymousReport.value), files: [photo], channel: 'api', actor: { role: 'citizen', id: null }, idempotencyKey: null });
+    const r = await bo.t.deps.intake.submit({
+      submission: SubmissionSchema.parse(SUBMISSION_EXAMPLES.anonymousReport.value),
+      files: [photo],
+      channel: 'api',
+      actor: { role: 'citizen', id: null },
+      idempotencyKey: null,
+    });
     const c = await bo.t.db.selectFrom('intake_case').select('id').where('number', '=', r.cases[0]!.number).executeTakeFirstOrThrow();
     await triageCase(bo.t.deps, c.id);
-    expect((await bo.t.db.selectFrom('intake_case').select('assignee_id').where('id', '=', c.id).executeTakeFirstOrThrow()).assignee_id).toBe(handler);
+    expect(
+      (await bo.t.db.selectFrom('intake_case').select('assignee_id').where('id', '=', c.id).executeTakeFirstOrThrow()).assignee_id,
+    ).toBe(handler);
 
     const client = await signedIn(bo, 'ev.handler');
     await client.get(`/staff/cases/${c.id}`);

@@ -51,7 +51,12 @@ export function useBackoffice(opts: { clock?: Clock } = {}): Bo {
   return bo;
 }
 
-export async function makeUser(bo: Bo, username: string, role: 'intake_clerk' | 'handler' | 'supervisor' | 'admin' | 'police', unitId: string | null) {
+export async function makeUser(
+  bo: Bo,
+  username: string,
+  role: 'intake_clerk' | 'handler' | 'supervisor' | 'admin' | 'police',
+  unitId: string | null,
+) {
   const u = await createUser(bo.t.db, { username, displayName: username, role, unitId }, bo.t.deps.clock.now(), { password: PASSWORD });
   return u.id;
 }
@@ -78,7 +83,12 @@ export class Client {
   async post(path: string, form: Record<string, string>, opts: { csrf?: boolean } = {}): Promise<Response> {
     const body = new URLSearchParams(form);
     if (opts.csrf !== false && !form._csrf) body.set('_csrf', this.token());
-    const res = await this.bo.app.request(path, { method: 'POST', body, headers: { cookie: this.jar.header(), 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+    const res = await this.bo.app.request(path, {
+      method: 'POST',
+      body,
+      headers: { cookie: this.jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      redirect: 'manual',
+    });
     this.jar.take(res);
     if ((res.headers.get('content-type') ?? '').includes('text/html')) this.lastHtml = await res.clone().text();
     return res;
@@ -101,14 +111,28 @@ export async function signedIn(bo: Bo, username: string): Promise<Client> {
 const SYSTEM = { role: 'system', id: null } as const;
 
 /** A case submitted through intake, triaged and (when unitId given) assigned, like the workflow does. */
-export async function makeCase(bo: Bo, kind: 'complaint' | 'anonymousReport' | 'consultation', where: { unitId?: string; assigneeId?: string | null } = {}) {
-  const r = await bo.t.deps.intake.submit({ submission: SubmissionSchema.parse(SUBMISSION_EXAMPLES[kind].value), files: [], channel: 'api', actor: { role: 'citizen', id: null }, idempotencyKey: null });
+export async function makeCase(
+  bo: Bo,
+  kind: 'complaint' | 'anonymousReport' | 'consultation',
+  where: { unitId?: string; assigneeId?: string | null } = {},
+) {
+  const r = await bo.t.deps.intake.submit({
+    submission: SubmissionSchema.parse(SUBMISSION_EXAMPLES[kind].value),
+    files: [],
+    channel: 'api',
+    actor: { role: 'citizen', id: null },
+    idempotencyKey: null,
+  });
   const number = r.cases[0]!.number;
   const row = await bo.t.db.selectFrom('intake_case').select(['id']).where('number', '=', number).executeTakeFirstOrThrow();
   const now = bo.t.deps.clock.now();
-  await applyTransition(bo.t.db, row.id, { type: 'triage' }, SYSTEM, now, { patch: { category: 'food_retail', urgency: 'normal', urgency_rank: 2, unit_id: where.unitId ?? null } });
+  await applyTransition(bo.t.db, row.id, { type: 'triage' }, SYSTEM, now, {
+    patch: { category: 'food_retail', urgency: 'normal', urgency_rank: 2, unit_id: where.unitId ?? null },
+  });
   if (where.unitId && where.assigneeId) {
-    await applyTransition(bo.t.db, row.id, { type: 'assign', data: { assigneeId: where.assigneeId } }, SYSTEM, now, { patch: { unit_id: where.unitId, assignee_id: where.assigneeId } });
+    await applyTransition(bo.t.db, row.id, { type: 'assign', data: { assigneeId: where.assigneeId } }, SYSTEM, now, {
+      patch: { unit_id: where.unitId, assignee_id: where.assigneeId },
+    });
   }
   return { id: row.id, number };
 }

@@ -23,18 +23,34 @@ async function ready() {
 }
 
 async function anonymousReport() {
-  const r = await bo.t.deps.intake.submit({ submission: SubmissionSchema.parse(SUBMISSION_EXAMPLES.anonymousReport.value), files: [], channel: 'api', actor: { role: 'citizen', id: null }, idempotencyKey: null });
+  const r = await bo.t.deps.intake.submit({
+    submission: SubmissionSchema.parse(SUBMISSION_EXAMPLES.anonymousReport.value),
+    files: [],
+    channel: 'api',
+    actor: { role: 'citizen', id: null },
+    idempotencyKey: null,
+  });
   const number = r.cases[0]!.number;
   const row = await bo.t.db.selectFrom('intake_case').select(['id']).where('number', '=', number).executeTakeFirstOrThrow();
   const now = bo.t.deps.clock.now();
-  await applyTransition(bo.t.db, row.id, { type: 'triage' }, SYSTEM, now, { patch: { category: 'food_retail', urgency: 'normal', urgency_rank: 2, unit_id: UNIT_A } });
-  await applyTransition(bo.t.db, row.id, { type: 'assign', data: { assigneeId: handler } }, SYSTEM, now, { patch: { unit_id: UNIT_A, assignee_id: handler } });
+  await applyTransition(bo.t.db, row.id, { type: 'triage' }, SYSTEM, now, {
+    patch: { category: 'food_retail', urgency: 'normal', urgency_rank: 2, unit_id: UNIT_A },
+  });
+  await applyTransition(bo.t.db, row.id, { type: 'assign', data: { assigneeId: handler } }, SYSTEM, now, {
+    patch: { unit_id: UNIT_A, assignee_id: handler },
+  });
   return { id: row.id, number, code: r.queryCode };
 }
 
-const version = async (id: string) => (await bo.t.db.selectFrom('intake_case').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
+const version = async (id: string) =>
+  (await bo.t.db.selectFrom('intake_case').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version;
 const apiStatus = (number: string, code: string) => bo.app.request(`/api/v1/cases/${number}/status`, { headers: { 'x-query-code': code } });
-const apiAnswer = (number: string, body: unknown) => bo.app.request(`/api/v1/cases/${number}/answers`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const apiAnswer = (number: string, body: unknown) =>
+  bo.app.request(`/api/v1/cases/${number}/answers`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 async function ask(c: Client, id: string, question: string) {
   await c.get(`/staff/cases/${id}`);
@@ -52,20 +68,31 @@ describe('questions to the citizen', () => {
     expect(asked.status).toBe(303);
     const q = await bo.t.db.selectFrom('case_question').selectAll().where('case_id', '=', k.id).executeTakeFirstOrThrow();
     expect(q).toMatchObject({ question: QUESTION, asked_by: handler, answer_enc: null, answered_at: null });
-    const audit = await bo.t.db.selectFrom('audit_log').selectAll().where('case_id', '=', k.id).where('action', '=', 'case_action').execute();
+    const audit = await bo.t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('case_id', '=', k.id)
+      .where('action', '=', 'case_action')
+      .execute();
     expect(audit.some((a) => JSON.parse(a.detail!).event === 'ask_citizen')).toBe(true);
 
     // The API: the question, not answered yet; the timeline says a question was asked.
     const st = await apiStatus(k.number, k.code);
     expect(st.status).toBe(200);
-    const body = (await st.json()) as { questions: { id: string; question: string; askedAt: string; answered: boolean }[]; timeline: { text: string }[] };
+    const body = (await st.json()) as {
+      questions: { id: string; question: string; askedAt: string; answered: boolean }[];
+      timeline: { text: string }[];
+    };
     expect(body.questions).toEqual([{ id: q.id, question: QUESTION, askedAt: expect.stringMatching(/\+08:00$/), answered: false }]);
     expect(body.timeline.map((e) => e.text)).toContain('办案人员向您提出了问题');
 
     // Wrong code: the same 404 as the lookup, nothing written.
     const wrong = await apiAnswer(k.number, { code: 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GG', questionId: q.id, answer: ANSWER_API });
     expect(wrong.status).toBe(404);
-    expect(((await wrong.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'CASE_NOT_FOUND', message: '未找到该编号的案件，或查询码不正确' });
+    expect(((await wrong.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'CASE_NOT_FOUND',
+      message: '未找到该编号的案件，或查询码不正确',
+    });
     expect((await apiStatus(k.number, 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GG')).status).toBe(404);
     const invalid = await apiAnswer(k.number, { code: k.code, questionId: 'x', answer: '' });
     expect(invalid.status).toBe(422);
@@ -83,9 +110,20 @@ describe('questions to the citizen', () => {
     const empty = await citizen.post('/status/answer', { number: k.number, code: k.code, questionId: q.id, answer: '  ' });
     expect(empty.status).toBe(422);
     expect(await empty.text()).toContain('请填写回复内容');
-    const badCode = await citizen.post('/status/answer', { number: k.number, code: 'WRONG-CODE-0000', questionId: q.id, answer: ANSWER_WEB });
+    const badCode = await citizen.post('/status/answer', {
+      number: k.number,
+      code: 'WRONG-CODE-0000',
+      questionId: q.id,
+      answer: ANSWER_WEB,
+    });
     expect(badCode.status).toBe(404);
-    const noCsrf = await citizen.post('/status/answer', { number: k.number, code: k.code, questionId: q.id, answer: ANSWER_WEB, _csrf: 'forged' });
+    const noCsrf = await citizen.post('/status/answer', {
+      number: k.number,
+      code: k.code,
+      questionId: q.id,
+      answer: ANSWER_WEB,
+      _csrf: 'forged',
+    });
     expect(noCsrf.status).toBe(403);
     const answered = await citizen.post('/status/answer', { number: k.number, code: k.code, questionId: q.id, answer: ANSWER_WEB });
     expect(answered.status).toBe(200);
@@ -100,19 +138,33 @@ describe('questions to the citizen', () => {
 
     // A second question answered through the API.
     await ask(staff, k.id, '能否提供作坊的大致位置？');
-    const q2 = await bo.t.db.selectFrom('case_question').select('id').where('case_id', '=', k.id).where('answered_at', 'is', null).executeTakeFirstOrThrow();
+    const q2 = await bo.t.db
+      .selectFrom('case_question')
+      .select('id')
+      .where('case_id', '=', k.id)
+      .where('answered_at', 'is', null)
+      .executeTakeFirstOrThrow();
     const viaApi = await apiAnswer(k.number, { code: k.code.toLowerCase(), questionId: q2.id, answer: ANSWER_API });
     expect(viaApi.status).toBe(201);
-    const after = (await (await apiStatus(k.number, k.code)).json()) as { questions: { answered: boolean }[]; timeline: { text: string }[] };
+    const after = (await (await apiStatus(k.number, k.code)).json()) as {
+      questions: { answered: boolean }[];
+      timeline: { text: string }[];
+    };
     expect(after.questions.map((x) => x.answered)).toEqual([true, true]);
     expect(after.timeline.filter((e) => e.text === '您已回复')).toHaveLength(2);
     expect(JSON.stringify(after)).not.toContain(ANSWER_WEB);
     expect(JSON.stringify(after)).not.toContain(ANSWER_API);
 
     // The events: public, by an anonymous citizen, without the answer text.
-    const events = await bo.t.db.selectFrom('case_event').selectAll().where('case_id', '=', k.id).where('type', '=', 'answer_citizen').execute();
+    const events = await bo.t.db
+      .selectFrom('case_event')
+      .selectAll()
+      .where('case_id', '=', k.id)
+      .where('type', '=', 'answer_citizen')
+      .execute();
     expect(events).toHaveLength(2);
-    for (const e of events) expect(e).toMatchObject({ public: 1, actor_role: 'citizen', actor_id: null, from_status: 'assigned', to_status: 'assigned' });
+    for (const e of events)
+      expect(e).toMatchObject({ public: 1, actor_role: 'citizen', actor_id: null, from_status: 'assigned', to_status: 'assigned' });
 
     // The case page: answers decrypted for the handler; another unit's handler gets 403.
     const casePage = await (await staff.get(`/staff/cases/${k.id}`)).text();
@@ -135,7 +187,9 @@ describe('questions to the citizen', () => {
     // Anonymous throughout: the report has no identity, the question row names no citizen.
     const parties = await bo.t.db.selectFrom('party').selectAll().where('case_id', '=', k.id).execute();
     expect(parties).toHaveLength(0);
-    expect((await bo.t.db.selectFrom('intake_case').select('anonymous').where('id', '=', k.id).executeTakeFirstOrThrow()).anonymous).toBe(1);
+    expect((await bo.t.db.selectFrom('intake_case').select('anonymous').where('id', '=', k.id).executeTakeFirstOrThrow()).anonymous).toBe(
+      1,
+    );
     expect(casePage).not.toContain('身份信息已隐藏（只有承办该案件的人员可以查看）');
   });
 

@@ -71,7 +71,10 @@ describe('queue dashboard', () => {
   it('does not accept actions (read-only; only GET reaches it)', async () => {
     const c = new Client(bo);
     await c.signIn('dash.admin', PASSWORD);
-    const res = await bo.app.request(`${QUEUES_BASE_PATH}/api/queues/case-workflow/pause`, { method: 'PUT', headers: { cookie: c.jar.header() } });
+    const res = await bo.app.request(`${QUEUES_BASE_PATH}/api/queues/case-workflow/pause`, {
+      method: 'PUT',
+      headers: { cookie: c.jar.header() },
+    });
     expect(res.status).toBe(404);
     expect(await queue.isPaused()).toBe(false);
   });

@@ -14,7 +14,11 @@ describe('referral through the back office and the police portal', () => {
     await makeUser(bo, 'ref.super', 'supervisor', UNIT_A);
     await makeUser(bo, 'ref.police', 'police', 'police-xz');
     const { id } = await makeCase(bo, 'anonymousReport', { unitId: UNIT_A, assigneeId: handlerId });
-    await bo.t.db.updateTable('intake_case').set({ suspected_crime: 1, crime_basis: '["地沟油","刑法第144条"]' }).where('id', '=', id).execute();
+    await bo.t.db
+      .updateTable('intake_case')
+      .set({ suspected_crime: 1, crime_basis: '["地沟油","刑法第144条"]' })
+      .where('id', '=', id)
+      .execute();
     const handler = await signedIn(bo, 'ref.handler');
     const supervisor = await signedIn(bo, 'ref.super');
 
@@ -24,10 +28,24 @@ describe('referral through the back office and the police portal', () => {
     expect((await handler.post(`/staff/cases/${id}/actions/start_verification`, { version: version() })).status).toBe(303);
     await handler.get(`/staff/cases/${id}`);
     expect(handler.lastHtml).toContain('提出移送（涉嫌犯罪）');
-    const missing = await handler.post(`/staff/cases/${id}/referral`, { offence: '刑法第144条', reasons: '小作坊熬制地沟油出售', officer1: '王建国', officer2: '' });
+    const missing = await handler.post(`/staff/cases/${id}/referral`, {
+      offence: '刑法第144条',
+      reasons: '小作坊熬制地沟油出售',
+      officer1: '王建国',
+      officer2: '',
+    });
     expect(missing.status).toBe(422);
     expect(handler.lastHtml).toContain('移送须由至少两名执法人员提出');
-    expect((await handler.post(`/staff/cases/${id}/referral`, { offence: '刑法第144条 生产、销售有毒、有害食品罪', reasons: '现场查获泔水油熬制设备和成品油约500公斤', officer1: '王建国', officer2: '张卫东' })).status).toBe(303);
+    expect(
+      (
+        await handler.post(`/staff/cases/${id}/referral`, {
+          offence: '刑法第144条 生产、销售有毒、有害食品罪',
+          reasons: '现场查获泔水油熬制设备和成品油约500公斤',
+          officer1: '王建国',
+          officer2: '张卫东',
+        })
+      ).status,
+    ).toBe(303);
     const rid = (await bo.t.db.selectFrom('referral').select('id').where('case_id', '=', id).executeTakeFirstOrThrow()).id;
 
     // Only the supervisor may approve; the handler is refused.
@@ -65,10 +83,28 @@ describe('referral through the back office and the police portal', () => {
     // The other direction: the police hand back an administrative matter, which becomes a report.
     await police.get('/staff/police/report');
     expect((await police.post('/staff/police/report', { policeRef: '', description: '某超市销售过期食品' })).status).toBe(422);
-    expect((await police.post('/staff/police/report', { policeRef: '新公（食）移字〔2026〕12号', description: '经审查不构成犯罪：新建路一家超市销售过期食品，数量较小', businessName: '好邻居超市', township: '新建路街道' })).status).toBe(201);
-    const back = await bo.t.db.selectFrom('intake_case').select(['kind', 'channel', 'status', 'anonymous']).where('channel', '=', 'police').executeTakeFirstOrThrow();
+    expect(
+      (
+        await police.post('/staff/police/report', {
+          policeRef: '新公（食）移字〔2026〕12号',
+          description: '经审查不构成犯罪：新建路一家超市销售过期食品，数量较小',
+          businessName: '好邻居超市',
+          township: '新建路街道',
+        })
+      ).status,
+    ).toBe(201);
+    const back = await bo.t.db
+      .selectFrom('intake_case')
+      .select(['kind', 'channel', 'status', 'anonymous'])
+      .where('channel', '=', 'police')
+      .executeTakeFirstOrThrow();
     expect(back).toEqual({ kind: 'report', channel: 'police', status: 'received', anonymous: 1 });
     const audit = await bo.t.db.selectFrom('audit_log').select(['action', 'actor_role']).where('case_id', '=', id).execute();
-    expect(audit).toEqual(expect.arrayContaining([{ action: 'export', actor_role: 'police' }, { action: 'case_action', actor_role: 'police' }]));
+    expect(audit).toEqual(
+      expect.arrayContaining([
+        { action: 'export', actor_role: 'police' },
+        { action: 'case_action', actor_role: 'police' },
+      ]),
+    );
   });
 });

@@ -10,7 +10,13 @@ const bo = useBackoffice();
 const ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin', 'police'] as const;
 type R = (typeof ROLES)[number];
 
-const users: Record<R, string> = { intake_clerk: 'sec.clerk', handler: 'sec.handler', supervisor: 'sec.super', admin: 'sec.admin', police: 'sec.police' };
+const users: Record<R, string> = {
+  intake_clerk: 'sec.clerk',
+  handler: 'sec.handler',
+  supervisor: 'sec.super',
+  admin: 'sec.admin',
+  police: 'sec.police',
+};
 const unitOf: Record<R, string | null> = { intake_clerk: 'intake', handler: UNIT_A, supervisor: UNIT_A, admin: null, police: 'police-xz' };
 
 let ids: { caseA: string; caseB: string; caseOther: string; caseRouting: string; referral: string; evidence: string };
@@ -33,8 +39,14 @@ async function setup() {
     evidence: crypto.randomUUID(),
   };
   const photo = await bo.t.deps.evidence.put(PNG_1x1, 'image/png');
-  for (const [caseId, id] of [[ids.caseA, ids.evidence], [ids.caseRouting, routingEvidence]] as const) {
-    await bo.t.db.insertInto('evidence').values({ id, case_id: caseId, sha256: photo.sha256, mime: photo.mime, size: photo.size, created_at: new Date().toISOString() }).execute();
+  for (const [caseId, id] of [
+    [ids.caseA, ids.evidence],
+    [ids.caseRouting, routingEvidence],
+  ] as const) {
+    await bo.t.db
+      .insertInto('evidence')
+      .values({ id, case_id: caseId, sha256: photo.sha256, mime: photo.mime, size: photo.size, created_at: new Date().toISOString() })
+      .execute();
   }
   // A referral of case A transferred to the police unit of sec.police (fixture data: the referral path
   // itself is tested in test/referral); a police officer of another unit must not see it.
@@ -42,18 +54,71 @@ async function setup() {
   await bo.t.db.insertInto('unit').values({ id: 'police-other', name: '外县公安局', kind: 'police', active: 1, created_at: at }).execute();
   await bo.t.db
     .insertInto('referral')
-    .values({ id: ids.referral, case_id: ids.caseA, status: 'transferred', offence: '刑法第143条', reasons: '安全测试', officers: '["甲","乙"]', test_report_ids: '[]', proposed_by: null, decided_by: null, refusal_reason: null, police_unit_id: 'police-xz', transferred_at: at, procuratorate_copy: 1, identity_disclosed: 0, identity_reason: null, package_sha256: null, police_reason: null, exhibits_handed_over_at: null, created_at: at, updated_at: at })
+    .values({
+      id: ids.referral,
+      case_id: ids.caseA,
+      status: 'transferred',
+      offence: '刑法第143条',
+      reasons: '安全测试',
+      officers: '["甲","乙"]',
+      test_report_ids: '[]',
+      proposed_by: null,
+      decided_by: null,
+      refusal_reason: null,
+      police_unit_id: 'police-xz',
+      transferred_at: at,
+      procuratorate_copy: 1,
+      identity_disclosed: 0,
+      identity_reason: null,
+      package_sha256: null,
+      police_reason: null,
+      exhibits_handed_over_at: null,
+      created_at: at,
+      updated_at: at,
+    })
     .execute();
   await bo.t.db
     .insertInto('disposition')
-    .values({ id: crypto.randomUUID(), case_id: ids.caseA, public_ref: 'GK2026-SEC00001', case_kind: 'complaint', outcome: 'mediation_succeeded', category: null, township: null, business_name: null, business_key: null, findings_text: '安全测试', decision_text: '安全测试', complaint_text: null, fine_fen: null, confiscation_fen: null, decided_at: at, published_at: null, status: 'draft', review: '{"findings":[]}', correction_note: null, corrected_at: null, withdraw_reason: null, withdrawn_at: null, version: 1, created_at: at, updated_at: at })
+    .values({
+      id: crypto.randomUUID(),
+      case_id: ids.caseA,
+      public_ref: 'GK2026-SEC00001',
+      case_kind: 'complaint',
+      outcome: 'mediation_succeeded',
+      category: null,
+      township: null,
+      business_name: null,
+      business_key: null,
+      findings_text: '安全测试',
+      decision_text: '安全测试',
+      complaint_text: null,
+      fine_fen: null,
+      confiscation_fen: null,
+      decided_at: at,
+      published_at: null,
+      status: 'draft',
+      review: '{"findings":[]}',
+      correction_note: null,
+      corrected_at: null,
+      withdraw_reason: null,
+      withdrawn_at: null,
+      version: 1,
+      created_at: at,
+      updated_at: at,
+    })
     .execute();
   await makeUser(bo, 'sec.police.other', 'police', 'police-other');
   otherPolice = await signedIn(bo, 'sec.police.other');
   for (const r of ROLES) clients[r] = await signedIn(bo, users[r]);
 }
 
-const fill = (path: string, caseId: string) => path.replace(':id', caseId).replace(':event', 'comment').replace(':eid', caseId === ids.caseRouting ? routingEvidence : ids.evidence).replace(':rid', ids.referral).replace(':step', path.includes('disposition') ? 'edit' : 'feedback');
+const fill = (path: string, caseId: string) =>
+  path
+    .replace(':id', caseId)
+    .replace(':event', 'comment')
+    .replace(':eid', caseId === ids.caseRouting ? routingEvidence : ids.evidence)
+    .replace(':rid', ids.referral)
+    .replace(':step', path.includes('disposition') ? 'edit' : 'feedback');
 const url = (path: string) => `/staff${path === '/' ? '' : path}`;
 
 async function call(c: Client, method: 'GET' | 'POST', path: string): Promise<Response> {
@@ -84,7 +149,13 @@ describe('shared back-office security suite', () => {
     }
     it(`${label}: anonymous → sign-in`, async () => {
       await setup();
-      const res = await bo.app.request(url(fill(route.path, ids.caseA)), { method: route.method, redirect: 'manual', ...(route.method === 'POST' ? { body: new URLSearchParams({ reason: 'x' }), headers: { 'content-type': 'application/x-www-form-urlencoded' } } : {}) });
+      const res = await bo.app.request(url(fill(route.path, ids.caseA)), {
+        method: route.method,
+        redirect: 'manual',
+        ...(route.method === 'POST'
+          ? { body: new URLSearchParams({ reason: 'x' }), headers: { 'content-type': 'application/x-www-form-urlencoded' } }
+          : {}),
+      });
       expect(res.status).toBe(route.method === 'GET' ? 302 : 303);
       expect(res.headers.get('location')).toMatch(/^\/staff\/login/);
     });

@@ -13,7 +13,11 @@ const bo = useBackoffice({ clock });
 describe('sign-in', () => {
   it('stores an argon2id hash and signs in with an HttpOnly, SameSite=Strict session cookie', async () => {
     await makeUser(bo, 'wang.handler', 'handler', UNIT_A);
-    const row = await bo.t.db.selectFrom('staff_user').select('password_hash').where('username', '=', 'wang.handler').executeTakeFirstOrThrow();
+    const row = await bo.t.db
+      .selectFrom('staff_user')
+      .select('password_hash')
+      .where('username', '=', 'wang.handler')
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     const c = new Client(bo);
     const res = await c.signIn('Wang.Handler');
@@ -71,9 +75,17 @@ describe('sign-in', () => {
     expect(Date.parse(t.locked_until!) - clock.now().getTime()).toBe(120_000);
     clock.advance(121_000);
     expect((await c.signIn('li.locked')).status).toBe(303);
-    expect(await bo.t.db.selectFrom('staff_login_throttle').selectAll().where('username', '=', 'li.locked').executeTakeFirst()).toBeUndefined();
-    expect([lockDuration(4), lockDuration(5), lockDuration(6), lockDuration(7), lockDuration(50)]).toEqual([0, 60_000, 120_000, 240_000, 3_600_000]);
-    const actions = await bo.t.db.selectFrom('audit_log').select('action').where('action', 'in', ['sign_in_failed', 'sign_in_locked']).execute();
+    expect(
+      await bo.t.db.selectFrom('staff_login_throttle').selectAll().where('username', '=', 'li.locked').executeTakeFirst(),
+    ).toBeUndefined();
+    expect([lockDuration(4), lockDuration(5), lockDuration(6), lockDuration(7), lockDuration(50)]).toEqual([
+      0, 60_000, 120_000, 240_000, 3_600_000,
+    ]);
+    const actions = await bo.t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'in', ['sign_in_failed', 'sign_in_locked'])
+      .execute();
     expect(actions.length).toBeGreaterThanOrEqual(7);
   });
 

@@ -54,7 +54,11 @@ describe('staff statistics', () => {
     expect((await admin.get('/staff/statistics?from=2026-10&to=2026-01')).status).toBe(422);
 
     // Every CSV export is in the audit log.
-    const exports = await bo.t.db.selectFrom('audit_log').select(['action', 'detail', 'actor_role']).where('action', '=', 'export').execute();
+    const exports = await bo.t.db
+      .selectFrom('audit_log')
+      .select(['action', 'detail', 'actor_role'])
+      .where('action', '=', 'export')
+      .execute();
     const stats = exports.filter((e) => (e.detail ?? '').includes('statistics_csv'));
     expect(stats.length).toBe(5);
     expect(stats.filter((e) => e.actor_role === 'supervisor').every((e) => (e.detail ?? '').includes(UNIT_A))).toBe(true);

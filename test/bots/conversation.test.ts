@@ -2,7 +2,20 @@
 // per-contact limits with an in-memory store, and the wording of progress notices. No Redis, no server.
 import { describe, expect, it } from 'vitest';
 import { SubmissionSchema } from '../../src/cases/submission.schema.ts';
-import { type ConvState, type Inbound, type Outcome, EXPIRE_AFTER_MS, REMIND_AFTER_MS, detectIntent, handle, idleAction, newState, parseYesNo, resolve, toSubmission } from '../../bots/wechat/conversation.ts';
+import {
+  type ConvState,
+  type Inbound,
+  type Outcome,
+  EXPIRE_AFTER_MS,
+  REMIND_AFTER_MS,
+  detectIntent,
+  handle,
+  idleAction,
+  newState,
+  parseYesNo,
+  resolve,
+  toSubmission,
+} from '../../bots/wechat/conversation.ts';
 import { chineseNumber, parseIncidentDate } from '../../bots/wechat/dates.ts';
 import { ShiantongClient } from '../../bots/wechat/api-client.ts';
 import { ConversationRunner } from '../../bots/wechat/session.ts';
@@ -84,7 +97,10 @@ describe('understanding', () => {
 });
 
 /** Drives the machine like the runner does, answering effects with the given results. */
-function talk(lines: (string | Inbound)[], start: ConvState = newState('draft-1', NOW.getTime())): { state: ConvState; replies: string[]; last: Outcome } {
+function talk(
+  lines: (string | Inbound)[],
+  start: ConvState = newState('draft-1', NOW.getTime()),
+): { state: ConvState; replies: string[]; last: Outcome } {
   let state = start;
   const replies: string[] = [];
   let last: Outcome = { state, replies: [] };
@@ -98,7 +114,18 @@ function talk(lines: (string | Inbound)[], start: ConvState = newState('draft-1'
   return { state, replies, last };
 }
 
-const COMPLAINT = ['投诉', '11月20号在店里买的两盒牛奶，回家发现已经过期三天，喝了一口味道发酸。', '新郑市好又多便利店', '新郑市新建路128号', '11月20号', '退款并按食品安全法赔偿', '张伟', '138 1234 5678', '新郑市人民路8号院', '同意'];
+const COMPLAINT = [
+  '投诉',
+  '11月20号在店里买的两盒牛奶，回家发现已经过期三天，喝了一口味道发酸。',
+  '新郑市好又多便利店',
+  '新郑市新建路128号',
+  '11月20号',
+  '退款并按食品安全法赔偿',
+  '张伟',
+  '138 1234 5678',
+  '新郑市人民路8号院',
+  '同意',
+];
 
 describe('slot filling', () => {
   it('a complaint asks one thing at a time and builds a valid API payload', () => {
@@ -129,7 +156,15 @@ describe('slot filling', () => {
   });
 
   it('an anonymous report asks for no identity, even with a reward', () => {
-    const { state } = talk(['我要举报', '龙湖镇某村东头有个小作坊，晚上收泔水油回来熬，白天卖给早餐摊。', '不知道', '龙湖镇某村东头', '不记得', '匿名', '要']);
+    const { state } = talk([
+      '我要举报',
+      '龙湖镇某村东头有个小作坊，晚上收泔水油回来熬，白天卖给早餐摊。',
+      '不知道',
+      '龙湖镇某村东头',
+      '不记得',
+      '匿名',
+      '要',
+    ]);
     expect(state.step).toBe('summary');
     const p = toSubmission(state.draft);
     expect(p).toMatchObject({ kind: 'report', anonymous: true, wantsReward: true, township: '龙湖镇', place: '龙湖镇某村东头' });
@@ -138,7 +173,16 @@ describe('slot filling', () => {
   });
 
   it('a real-name report with a reward asks for the ID number, and only then', () => {
-    const base = ['举报', '这家饭店后厨老鼠乱跑，还用过期的肉做菜，没有营业执照。', '老街烩面馆', '新华路56号', '昨天', '实名', '李娜', '13698765432'];
+    const base = [
+      '举报',
+      '这家饭店后厨老鼠乱跑，还用过期的肉做菜，没有营业执照。',
+      '老街烩面馆',
+      '新华路56号',
+      '昨天',
+      '实名',
+      '李娜',
+      '13698765432',
+    ];
     expect(talk([...base, '不要']).state.step).toBe('summary');
     const { state } = talk([...base, '要']);
     expect(state.step).toBe('idNumber');
@@ -163,7 +207,11 @@ describe('slot filling', () => {
 
   it('a refusal from the API asks again for the field it names', () => {
     const { state } = talk(COMPLAINT);
-    const out = resolve(state, { type: 'submit', ok: false, fields: [{ path: 'person.phone', message: '联系电话格式不正确' }], message: 'x' }, { now: NOW, newDraftId: 'n' });
+    const out = resolve(
+      state,
+      { type: 'submit', ok: false, fields: [{ path: 'person.phone', message: '联系电话格式不正确' }], message: 'x' },
+      { now: NOW, newDraftId: 'n' },
+    );
     expect(out.state.step).toBe('phone');
     expect(out.replies.join()).toMatch(/联系电话格式不正确/);
   });
@@ -191,7 +239,11 @@ describe('commands and odd input', () => {
   });
 
   it('查询 with a number and code, and alone', () => {
-    expect(talk(['查询 XZ-20261120-000001 ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-23']).last.effect).toEqual({ type: 'query', number: 'XZ-20261120-000001', code: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-23' });
+    expect(talk(['查询 XZ-20261120-000001 ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-23']).last.effect).toEqual({
+      type: 'query',
+      number: 'XZ-20261120-000001',
+      code: 'ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-23',
+    });
     expect(talk(['查询']).last.effect).toEqual({ type: 'list' });
   });
 
@@ -259,7 +311,12 @@ describe('runner', () => {
   });
 
   it('refuses files that are too big or not evidence, by content', async () => {
-    const runner = new ConversationRunner({ store: new MemoryStateStore(), api: new ShiantongClient('http://127.0.0.1:9', undefined), logger: createLogger('silent'), limits: { messagesPerMinute: 100, maxFiles: 1, maxFileBytes: 1024 } });
+    const runner = new ConversationRunner({
+      store: new MemoryStateStore(),
+      api: new ShiantongClient('http://127.0.0.1:9', undefined),
+      logger: createLogger('silent'),
+      limits: { messagesPerMinute: 100, maxFiles: 1, maxFileBytes: 1024 },
+    });
     const got: string[] = [];
     const reply = async (r: string) => void got.push(r);
     await runner.onFile('f', new Uint8Array(2048), reply);

@@ -9,7 +9,18 @@ import { createLogger } from '../../src/lib/logger.ts';
 export const BOT_TOKEN = 'test-bot-token-0123456789abcdef';
 
 export function botConfig(serverUrl: string, redisUrl: string, queuePrefix: string, over: Partial<BotConfig> = {}): BotConfig {
-  return { serverUrl, botToken: BOT_TOKEN, redisUrl, queuePrefix, puppet: 'wechaty-puppet-mock', messagesPerMinute: 1000, maxFileBytes: 10 * 1024 * 1024, maxFiles: 9, logLevel: 'silent', ...over };
+  return {
+    serverUrl,
+    botToken: BOT_TOKEN,
+    redisUrl,
+    queuePrefix,
+    puppet: 'wechaty-puppet-mock',
+    messagesPerMinute: 1000,
+    maxFileBytes: 10 * 1024 * 1024,
+    maxFiles: 9,
+    logLevel: 'silent',
+    ...over,
+  };
 }
 
 /** One citizen's side of the chat: what they send and every text the bot sends them. */

@@ -31,7 +31,19 @@ async function dropKeys(url: string, prefix: string): Promise<void> {
   r.disconnect();
 }
 
-const IGNORED = new Set(['id', 'number', 'submission_id', 'channel', 'received_at', 'created_at', 'updated_at', 'query_code_hash', 'at', 'case_id', 'clock_id']);
+const IGNORED = new Set([
+  'id',
+  'number',
+  'submission_id',
+  'channel',
+  'received_at',
+  'created_at',
+  'updated_at',
+  'query_code_hash',
+  'at',
+  'case_id',
+  'clock_id',
+]);
 
 function strip(row: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(row).filter(([k]) => !IGNORED.has(k)));
@@ -47,10 +59,19 @@ async function snapshot(rt: Runtime, number: string) {
   const outbox = await db.selectFrom('outbox').select(['queue', 'name']).where('case_id', '=', c.id).orderBy('name').execute();
   return {
     case: strip(c as unknown as Record<string, unknown>),
-    parties: party.map((p) => ({ role: p.role, identity: rt.deps.cipher.open(p.identity_enc, `party:${p.id}`), phone: p.phone_hmac, address: p.address_hmac, name: p.name_hmac })),
+    parties: party.map((p) => ({
+      role: p.role,
+      identity: rt.deps.cipher.open(p.identity_enc, `party:${p.id}`),
+      phone: p.phone_hmac,
+      address: p.address_hmac,
+      name: p.name_hmac,
+    })),
     evidence,
     // The submit event records its channel in `data`; everything else must match.
-    events: events.map((e) => ({ ...strip(e as unknown as Record<string, unknown>), data: { ...(JSON.parse(e.data ?? '{}') as object), channel: undefined } })),
+    events: events.map((e) => ({
+      ...strip(e as unknown as Record<string, unknown>),
+      data: { ...(JSON.parse(e.data ?? '{}') as object), channel: undefined },
+    })),
     clocks: clocks.map((k) => strip({ ...k, started_at: undefined, due_at: undefined } as unknown as Record<string, unknown>)),
     outbox,
   };
@@ -113,7 +134,12 @@ describe('bot case = API case', () => {
     const b = await snapshot(rt, viaApi.cases[0]!.number);
     expect(a).toEqual(b);
     // And the differences are only the ones expected.
-    const rows = await rt.deps.db.selectFrom('intake_case').select(['number', 'channel']).where('number', 'in', [viaBot.number, viaApi.cases[0]!.number]).orderBy('number').execute();
+    const rows = await rt.deps.db
+      .selectFrom('intake_case')
+      .select(['number', 'channel'])
+      .where('number', 'in', [viaBot.number, viaApi.cases[0]!.number])
+      .orderBy('number')
+      .execute();
     expect(rows.map((r) => r.channel)).toEqual(['wechat', 'api']);
     expect(a.evidence).toHaveLength(1);
     expect(a.parties).toHaveLength(1);
@@ -173,7 +199,14 @@ describe('WeChat bot (mock puppet, real server and Redis)', () => {
   it('takes a full complaint and stores it as a wechat case bound to the contact', async () => {
     const { number } = await fileComplaint('alice');
     const row = await findCaseByNumber(rt.deps.db, number);
-    expect(row).toMatchObject({ kind: 'complaint', channel: 'wechat', business_name: '新郑市好又多便利店', township: '新建路街道', incident_at: '2026-11-20', citizen_request: '退款并按食品安全法赔偿' });
+    expect(row).toMatchObject({
+      kind: 'complaint',
+      channel: 'wechat',
+      business_name: '新郑市好又多便利店',
+      township: '新建路街道',
+      incident_at: '2026-11-20',
+      citizen_request: '退款并按食品安全法赔偿',
+    });
     const contact = await rt.deps.db.selectFrom('wechat_contact').selectAll().where('case_id', '=', row!.id).executeTakeFirstOrThrow();
     // Stored sealed, never in clear.
     expect(contact.contact_enc).not.toContain('alice');
@@ -205,7 +238,10 @@ describe('WeChat bot (mock puppet, real server and Redis)', () => {
     await c.say('咨询', /想咨询的问题/);
     await c.say('在网上买的零食有问题，应该向哪里投诉？', /请核对/);
     const { number } = receiptOf(await c.say('确认', /提交成功/));
-    expect(await findCaseByNumber(rt.deps.db, number)).toMatchObject({ kind: 'consultation', description: '在网上买的零食有问题，应该向哪里投诉？' });
+    expect(await findCaseByNumber(rt.deps.db, number)).toMatchObject({
+      kind: 'consultation',
+      description: '在网上买的零食有问题，应该向哪里投诉？',
+    });
   });
 
   it('answers a status query with number and code, and 查询 alone lists only this contact’s cases', async () => {
@@ -316,13 +352,19 @@ describe('WeChat bot (mock puppet, real server and Redis)', () => {
     const from = citizen.inbox.length;
     const clerk = { role: 'intake_clerk' as const, id: randomUUID() };
     const handler = { role: 'handler' as const, id: randomUUID() };
-    if (row.status !== 'assigned') await applyTransition(rt.deps.db, row.id, { type: 'assign', data: { assigneeId: handler.id } }, clerk, new Date());
+    if (row.status !== 'assigned')
+      await applyTransition(rt.deps.db, row.id, { type: 'assign', data: { assigneeId: handler.id } }, clerk, new Date());
     await applyTransition(rt.deps.db, row.id, { type: 'accept' }, handler, new Date());
     const notice = await citizen.waitFor(/投诉已受理/, from);
     expect(notice).toContain(number);
     expect(notice).not.toMatch(/张伟|13812345678/);
     const stored = await until(async () => {
-      const n = await rt.deps.db.selectFrom('citizen_notice').selectAll().where('case_id', '=', row.id).where('event_type', '=', 'accept').executeTakeFirst();
+      const n = await rt.deps.db
+        .selectFrom('citizen_notice')
+        .selectAll()
+        .where('case_id', '=', row.id)
+        .where('event_type', '=', 'accept')
+        .executeTakeFirst();
       return n?.status === 'delivered' ? n : undefined;
     }, 'delivered notice');
     expect(stored.attempts).toBe(1);
@@ -359,7 +401,12 @@ describe('WeChat bot (mock puppet, real server and Redis)', () => {
     expect(q).toMatchObject({ answer_channel: 'wechat' });
     expect(q.answer_enc).not.toContain('十点');
     expect(rt.deps.cipher.open<string>(q.answer_enc!, `answer:${q.id}`)).toBe('大概晚上十点以后');
-    const ev = await rt.deps.db.selectFrom('case_event').selectAll().where('case_id', '=', row.id).where('type', '=', 'answer_citizen').executeTakeFirstOrThrow();
+    const ev = await rt.deps.db
+      .selectFrom('case_event')
+      .selectAll()
+      .where('case_id', '=', row.id)
+      .where('type', '=', 'answer_citizen')
+      .executeTakeFirstOrThrow();
     expect(ev).toMatchObject({ public: 1, actor_role: 'citizen', actor_id: null });
     expect(ev.data ?? '').not.toContain('十点');
     expect(await rt.deps.db.selectFrom('party').select('id').where('case_id', '=', row.id).execute()).toHaveLength(0);
@@ -380,7 +427,10 @@ describe('WeChat bot (mock puppet, real server and Redis)', () => {
     }, 'triage');
     const clerk = { role: 'intake_clerk' as const, id: randomUUID() };
     await applyTransition(rt.deps.db, row.id, { type: 'answer', data: { answer: '请保留凭证，向销售者要求退换。' } }, clerk, new Date());
-    const notice = await until(() => rt.deps.db.selectFrom('citizen_notice').selectAll().where('case_id', '=', row.id).executeTakeFirst(), 'notice row');
+    const notice = await until(
+      () => rt.deps.db.selectFrom('citizen_notice').selectAll().where('case_id', '=', row.id).executeTakeFirst(),
+      'notice row',
+    );
     expect(notice.text).toContain('请保留凭证');
 
     // The same consumer code on a queue of its own with two quick attempts, sending into the void.
@@ -422,8 +472,22 @@ describe('WeChat bot (mock puppet, real server and Redis)', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'chat-'));
     const photo = path.join(dir, 'photo.png');
     writeFileSync(photo, PNG_1x1);
-    const lines = ['我要举报', `/file ${photo}`, '龙湖镇有个小作坊晚上收泔水油回来熬，白天卖给早餐摊。', '不知道', '龙湖镇某村东头', '上周五', '匿名', '不要', '确认', ''];
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bots/wechat/chat.cli.ts', '--server', rt.url!], { env: { ...process.env, BOT_TOKEN: '', LOG_LEVEL: 'silent' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const lines = [
+      '我要举报',
+      `/file ${photo}`,
+      '龙湖镇有个小作坊晚上收泔水油回来熬，白天卖给早餐摊。',
+      '不知道',
+      '龙湖镇某村东头',
+      '上周五',
+      '匿名',
+      '不要',
+      '确认',
+      '',
+    ];
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bots/wechat/chat.cli.ts', '--server', rt.url!], {
+      env: { ...process.env, BOT_TOKEN: '', LOG_LEVEL: 'silent' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stdin.end(lines.join('\n'));
@@ -434,21 +498,33 @@ describe('WeChat bot (mock puppet, real server and Redis)', () => {
     const { number } = receiptOf(out);
     const row = await findCaseByNumber(rt.deps.db, number);
     expect(row).toMatchObject({ kind: 'report', anonymous: 1, channel: 'api' });
-    expect(await rt.deps.db.selectFrom('evidence').select('mime').where('case_id', '=', row!.id).execute()).toEqual([{ mime: 'image/png' }]);
+    expect(await rt.deps.db.selectFrom('evidence').select('mime').where('case_id', '=', row!.id).execute()).toEqual([
+      { mime: 'image/png' },
+    ]);
   });
 
   it('protects the bot API: 401 without a token, 403 with a wrong one, contact header only for the bot', async () => {
     const id = randomUUID();
     expect((await fetch(`${rt.url}/api/v1/bot/notices/${id}`)).status).toBe(401);
-    expect((await fetch(`${rt.url}/api/v1/bot/notices/${id}`, { headers: { authorization: 'Bearer wrong-token-wrong-token' } })).status).toBe(403);
-    expect((await fetch(`${rt.url}/api/v1/bot/contact/cases`, { headers: { authorization: 'Bearer wrong-token-wrong-token', 'x-wechat-contact': 'alice' } })).status).toBe(403);
+    expect(
+      (await fetch(`${rt.url}/api/v1/bot/notices/${id}`, { headers: { authorization: 'Bearer wrong-token-wrong-token' } })).status,
+    ).toBe(403);
+    expect(
+      (
+        await fetch(`${rt.url}/api/v1/bot/contact/cases`, {
+          headers: { authorization: 'Bearer wrong-token-wrong-token', 'x-wechat-contact': 'alice' },
+        })
+      ).status,
+    ).toBe(403);
     expect((await fetch(`${rt.url}/api/v1/bot/notices/${id}`, { headers: { authorization: `Bearer ${BOT_TOKEN}` } })).status).toBe(404);
-    const spoof = await fetch(`${rt.url}/api/v1/submissions`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wechat-contact': 'alice' }, body: JSON.stringify({ kind: 'consultation', description: '请问过期食品怎么处理？' }) });
+    const spoof = await fetch(`${rt.url}/api/v1/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wechat-contact': 'alice' },
+      body: JSON.stringify({ kind: 'consultation', description: '请问过期食品怎么处理？' }),
+    });
     expect(spoof.status).toBe(403);
   });
 });
-
-
 
 // In memory (app.request), after the servers above are gone: one live test schema at a time.
 describe('bot API on the HTTP surface', () => {
@@ -457,7 +533,8 @@ describe('bot API on the HTTP surface', () => {
     try {
       const app = createApp(t.deps);
       const body = JSON.stringify({ kind: 'consultation', description: '请问过期食品怎么处理？' });
-      const post = (headers: Record<string, string>) => app.request('/api/v1/submissions', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      const post = (headers: Record<string, string>) =>
+        app.request('/api/v1/submissions', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
       const bot = { authorization: `Bearer ${BOT_TOKEN}`, 'x-wechat-contact': 'wxid_someone' };
       expect((await post(bot)).status).toBe(201);
       expect((await post(bot)).status).toBe(201);
@@ -476,7 +553,9 @@ describe('bot API on the HTTP surface', () => {
     const t = await testDeps();
     try {
       const app = createApp(t.deps);
-      const res = await app.request('/api/v1/bot/contact/cases', { headers: { authorization: `Bearer ${BOT_TOKEN}`, 'x-wechat-contact': 'x' } });
+      const res = await app.request('/api/v1/bot/contact/cases', {
+        headers: { authorization: `Bearer ${BOT_TOKEN}`, 'x-wechat-contact': 'x' },
+      });
       expect(res.status).toBe(403);
     } finally {
       await t.close();

@@ -11,6 +11,7 @@ describe('case numbers', () => {
 
   it('are read trimmed and upper-cased; anything else is no case number', () => {
     expect(parseCaseNumber(' xz-20261120-000001 ')).toBe('XZ-20261120-000001');
-    for (const bad of ['', 'XZ-2026112-000001', 'XZ-20261120-00001', 'AB-20261120-000001', 'XZ20261120000001', 'XZ-20261120-000001x']) expect(parseCaseNumber(bad)).toBeNull();
+    for (const bad of ['', 'XZ-2026112-000001', 'XZ-20261120-00001', 'AB-20261120-000001', 'XZ20261120000001', 'XZ-20261120-000001x'])
+      expect(parseCaseNumber(bad)).toBeNull();
   });
 });

@@ -35,7 +35,11 @@ const VALID: Record<TransitionEvent, Command> = {
   open_case: { type: 'open_case' },
   not_open: { type: 'not_open', reason: '现场检查未发现违法行为' },
   decide: { type: 'decide', data: { decision: '罚款5万元' } },
-  propose_referral: { type: 'propose_referral', reason: '涉嫌销售病死猪肉', data: { offence: '刑法第143条', officers: ['王执法', '李执法'] } },
+  propose_referral: {
+    type: 'propose_referral',
+    reason: '涉嫌销售病死猪肉',
+    data: { offence: '刑法第143条', officers: ['王执法', '李执法'] },
+  },
   approve_referral: { type: 'approve_referral' },
   refuse_referral: { type: 'refuse_referral', reason: '证据不足，继续行政处理' },
   transfer_to_police: { type: 'transfer_to_police' },
@@ -136,9 +140,19 @@ describe('case state machine: rules a user depends on', () => {
   });
 
   it('a refused referral returns to verification before 立案 and to the opened case after it', () => {
-    const before = transition({ kind: 'report', status: 'referral_proposed', openedAt: null }, VALID.refuse_referral, actor('supervisor'), now);
+    const before = transition(
+      { kind: 'report', status: 'referral_proposed', openedAt: null },
+      VALID.refuse_referral,
+      actor('supervisor'),
+      now,
+    );
     expect(before.ok && before.to).toBe('verifying');
-    const after = transition({ kind: 'report', status: 'referral_proposed', openedAt: '2026-11-01T00:00:00Z' }, VALID.refuse_referral, actor('supervisor'), now);
+    const after = transition(
+      { kind: 'report', status: 'referral_proposed', openedAt: '2026-11-01T00:00:00Z' },
+      VALID.refuse_referral,
+      actor('supervisor'),
+      now,
+    );
     expect(after.ok && after.to).toBe('case_opened');
   });
 
@@ -148,24 +162,49 @@ describe('case state machine: rules a user depends on', () => {
   });
 
   it('refuses a complaint refusal without an Art. 16 ground', () => {
-    const r = transition({ kind: 'complaint', status: 'assigned', openedAt: null }, { type: 'refuse', reason: '不受理' }, actor('handler'), now);
+    const r = transition(
+      { kind: 'complaint', status: 'assigned', openedAt: null },
+      { type: 'refuse', reason: '不受理' },
+      actor('handler'),
+      now,
+    );
     expect(r).toMatchObject({ ok: false, code: 'VALIDATION' });
   });
 
   it('needs two different officers to propose a referral', () => {
-    const r = transition({ kind: 'report', status: 'case_opened', openedAt: null }, { type: 'propose_referral', reason: '涉嫌犯罪', data: { offence: '刑法第144条', officers: ['王执法', '王执法'] } }, actor('handler'), now);
+    const r = transition(
+      { kind: 'report', status: 'case_opened', openedAt: null },
+      { type: 'propose_referral', reason: '涉嫌犯罪', data: { offence: '刑法第144条', officers: ['王执法', '王执法'] } },
+      actor('handler'),
+      now,
+    );
     expect(r).toMatchObject({ ok: false, code: 'VALIDATION', message: '移送须由至少两名执法人员提出' });
   });
 
   it('needs both parties to consent to mediation', () => {
-    const r = transition({ kind: 'complaint', status: 'accepted', openedAt: null }, { type: 'start_mediation', data: { complainantConsent: true } }, actor('handler'), now);
+    const r = transition(
+      { kind: 'complaint', status: 'accepted', openedAt: null },
+      { type: 'start_mediation', data: { complainantConsent: true } },
+      actor('handler'),
+      now,
+    );
     expect(r).toMatchObject({ ok: false, code: 'VALIDATION' });
   });
 
   it('keeps complaint-only steps away from reports and police away from everything but referrals', () => {
-    expect(transition({ kind: 'report', status: 'assigned', openedAt: null }, VALID.accept, actor('handler'), now)).toMatchObject({ ok: false, code: 'INVALID_TRANSITION' });
-    expect(transition({ kind: 'complaint', status: 'assigned', openedAt: null }, VALID.accept, actor('police'), now)).toMatchObject({ ok: false, code: 'FORBIDDEN' });
-    expect(availableEvents({ kind: 'report', status: 'referred', openedAt: null }, 'police')).toEqual(['police_accept', 'police_decline', 'comment']);
+    expect(transition({ kind: 'report', status: 'assigned', openedAt: null }, VALID.accept, actor('handler'), now)).toMatchObject({
+      ok: false,
+      code: 'INVALID_TRANSITION',
+    });
+    expect(transition({ kind: 'complaint', status: 'assigned', openedAt: null }, VALID.accept, actor('police'), now)).toMatchObject({
+      ok: false,
+      code: 'FORBIDDEN',
+    });
+    expect(availableEvents({ kind: 'report', status: 'referred', openedAt: null }, 'police')).toEqual([
+      'police_accept',
+      'police_decline',
+      'comment',
+    ]);
   });
 
   it('hides the referral track from the public', () => {

@@ -18,13 +18,18 @@ describe('migrations', () => {
       const first = await migrateToLatest(db);
       expect(first.length).toBeGreaterThanOrEqual(2);
       // On PostgreSQL, other test files' schemas are visible too: look at ours only.
-      const schema = env.config.database.kind === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
+      const schema =
+        env.config.database.kind === 'postgres'
+          ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+          : undefined;
       const tables = async () =>
         (await db.introspection.getTables())
           .filter((t) => schema === undefined || t.schema === schema)
           .map((t) => t.name)
           .filter((n) => !n.startsWith('kysely_'));
-      expect(await tables()).toEqual(expect.arrayContaining(['intake_case', 'party', 'evidence', 'case_event', 'outbox', 'unit', 'staff_user']));
+      expect(await tables()).toEqual(
+        expect.arrayContaining(['intake_case', 'party', 'evidence', 'case_event', 'outbox', 'unit', 'staff_user']),
+      );
       const units = await db.selectFrom('unit_township').select('township').execute();
       expect(units).toHaveLength(15);
       await migrateDownAll(db);

@@ -31,7 +31,23 @@ beforeAll(async () => {
   t = await testDeps({ clock, queues: { 'case-workflow': queue } });
   relay = new OutboxRelay({ db: t.db, queues: new QueueSet(REDIS_URL, prefix), logger: createLogger('silent'), clock });
   const at = clock.now().toISOString();
-  await t.db.insertInto('staff_user').values({ id: supervisorId, username: 'sup', display_name: '值班主任', role: 'supervisor', unit_id: 'intake', skills: '[]', capacity: 40, active: 1, last_assigned_at: null, password_hash: null, created_at: at, updated_at: at }).execute();
+  await t.db
+    .insertInto('staff_user')
+    .values({
+      id: supervisorId,
+      username: 'sup',
+      display_name: '值班主任',
+      role: 'supervisor',
+      unit_id: 'intake',
+      skills: '[]',
+      capacity: 40,
+      active: 1,
+      last_assigned_at: null,
+      password_hash: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
 });
 afterAll(async () => {
   await queue.obliterate({ force: true });
@@ -40,14 +56,29 @@ afterAll(async () => {
 });
 
 async function submitComplaint() {
-  const r = await t.deps.intake.submit({ submission: SubmissionSchema.parse(SUBMISSION_EXAMPLES.complaint.value), files: [], channel: 'api', actor: { role: 'citizen', id: null }, idempotencyKey: null });
+  const r = await t.deps.intake.submit({
+    submission: SubmissionSchema.parse(SUBMISSION_EXAMPLES.complaint.value),
+    files: [],
+    channel: 'api',
+    actor: { role: 'citizen', id: null },
+    idempotencyKey: null,
+  });
   const c = await t.db.selectFrom('intake_case').selectAll().where('number', '=', r.cases[0]!.number).executeTakeFirstOrThrow();
-  const d1 = await t.db.selectFrom('case_clock').selectAll().where('case_id', '=', c.id).where('clock', '=', 'D1').executeTakeFirstOrThrow();
+  const d1 = await t.db
+    .selectFrom('case_clock')
+    .selectAll()
+    .where('case_id', '=', c.id)
+    .where('clock', '=', 'D1')
+    .executeTakeFirstOrThrow();
   return { c, d1 };
 }
 
-const alarmJobs = async (clockId: string) => (await queue.getJobs(['delayed', 'waiting'])).filter((j) => j.name === 'clock.alarm' && (j.data as { clockId: string }).clockId === clockId);
-const fired = async (clockId: string) => t.db.selectFrom('clock_alarm').selectAll().where('clock_id', '=', clockId).orderBy('fire_at').execute();
+const alarmJobs = async (clockId: string) =>
+  (await queue.getJobs(['delayed', 'waiting'])).filter(
+    (j) => j.name === 'clock.alarm' && (j.data as { clockId: string }).clockId === clockId,
+  );
+const fired = async (clockId: string) =>
+  t.db.selectFrom('clock_alarm').selectAll().where('clock_id', '=', clockId).orderBy('fire_at').execute();
 const notes = async (kind: string) => t.db.selectFrom('staff_notification').selectAll().where('kind', '=', kind).execute();
 
 describe('alarms on real Redis with a controllable clock', () => {
@@ -57,13 +88,19 @@ describe('alarms on real Redis with a controllable clock', () => {
     // 7 working days after 2026-09-28 (National Day, make-up Saturday 10-10 counted) → end of 2026-10-13.
     expect(d1.due_at).toBe(cst('2026-10-13T23:59:59.999').toISOString());
     // Intake writes no alarms (off the request path); picking the case up schedules them.
-    expect(await t.db.selectFrom('outbox').select('id').where('case_id', '=', c.id).where('name', '=', 'clock.alarm').execute()).toEqual([]);
+    expect(await t.db.selectFrom('outbox').select('id').where('case_id', '=', c.id).where('name', '=', 'clock.alarm').execute()).toEqual(
+      [],
+    );
     await t.db.transaction().execute(async (trx) => scheduleCaseAlarms(trx, await clockContext(trx), c.id, clock.now()));
     await relay.flushOnce();
     const jobs = await alarmJobs(d1.id);
     // reminders: 09:00 two working days before the due day (Sat 10-10 is a make-up workday) and 09:00 on it
     expect(jobs.map((j) => (j.data as { kind: string; fireAt: string }).kind + '@' + (j.data as { fireAt: string }).fireAt).sort()).toEqual(
-      [`escalate@${cst('2026-10-13T23:59:59.999').toISOString()}`, `remind@${cst('2026-10-10T09:00:00').toISOString()}`, `remind@${cst('2026-10-13T09:00:00').toISOString()}`].sort(),
+      [
+        `escalate@${cst('2026-10-13T23:59:59.999').toISOString()}`,
+        `remind@${cst('2026-10-10T09:00:00').toISOString()}`,
+        `remind@${cst('2026-10-13T09:00:00').toISOString()}`,
+      ].sort(),
     );
     for (const j of jobs) expect(j.delay).toBe(Date.parse((j.data as { fireAt: string }).fireAt) - clock.now().getTime());
 
@@ -86,7 +123,10 @@ describe('alarms on real Redis with a controllable clock', () => {
     expect(first.map((f) => [f.kind, f.fire_at])).toEqual([['remind', cst('2026-10-10T09:00:00').toISOString()]]);
     // …and when the delayed job itself arrives later, it does nothing.
     const job = (await alarmJobs(d1.id)).find((j) => (j.data as { kind: string; fireAt: string }).fireAt === first[0]!.fire_at)!;
-    expect(await clockAlarm(job.data as never, { deps: t.deps, job, token: undefined })).toMatchObject({ outcome: 'skipped', detail: 'already fired' });
+    expect(await clockAlarm(job.data as never, { deps: t.deps, job, token: undefined })).toMatchObject({
+      outcome: 'skipped',
+      detail: 'already fired',
+    });
     const reminders = (await notes('deadline_reminder')).filter((n) => n.case_id === c.id);
     expect(reminders.map((n) => n.user_id)).toEqual([supervisorId]);
 
@@ -97,7 +137,12 @@ describe('alarms on real Redis with a controllable clock', () => {
     expect((await fired(d1.id)).map((f) => f.kind)).toEqual(['remind', 'remind', 'escalate']);
     const after = await t.db.selectFrom('intake_case').select(['overdue', 'status']).where('id', '=', c.id).executeTakeFirstOrThrow();
     expect(after).toEqual({ overdue: 1, status: 'received' });
-    const esc = await t.db.selectFrom('case_event').select(['type', 'actor_role']).where('case_id', '=', c.id).where('type', '=', 'escalate').execute();
+    const esc = await t.db
+      .selectFrom('case_event')
+      .select(['type', 'actor_role'])
+      .where('case_id', '=', c.id)
+      .where('type', '=', 'escalate')
+      .execute();
     expect(esc).toEqual([{ type: 'escalate', actor_role: 'system' }]);
     expect((await notes('deadline_overdue')).filter((n) => n.case_id === c.id).map((n) => n.user_id)).toEqual([supervisorId]);
   });
@@ -106,7 +151,15 @@ describe('alarms on real Redis with a controllable clock', () => {
     clock.set(cst('2026-11-02T10:00:00'));
     const { d1 } = await submitComplaint();
     await t.db.transaction().execute(async (trx) => scheduleCaseAlarms(trx, await clockContext(trx), d1.case_id, clock.now()));
-    const remindAt = (await t.db.selectFrom('outbox').select('run_at').where('case_id', '=', d1.case_id).where('name', '=', 'clock.alarm').orderBy('run_at').executeTakeFirstOrThrow()).run_at!;
+    const remindAt = (
+      await t.db
+        .selectFrom('outbox')
+        .select('run_at')
+        .where('case_id', '=', d1.case_id)
+        .where('name', '=', 'clock.alarm')
+        .orderBy('run_at')
+        .executeTakeFirstOrThrow()
+    ).run_at!;
     // Move our clock to 1.5 s before the reminder, hand the alarms to Redis, then let the clock reach it.
     clock.set(new Date(Date.parse(remindAt) - 1500));
     await relay.flushOnce();
@@ -130,7 +183,12 @@ describe('alarms on real Redis with a controllable clock', () => {
     // The complaint is accepted in time: D1 stops, D2 (mediation, 60 days) starts.
     await t.db.updateTable('intake_case').set({ status: 'assigned' }).where('id', '=', c.id).execute();
     await applyTransition(t.db, c.id, { type: 'accept' }, { role: 'handler', id: 'h1' }, clock.now());
-    const clocks = await t.db.selectFrom('case_clock').select(['clock', 'status', 'stop_event']).where('case_id', '=', c.id).orderBy('clock').execute();
+    const clocks = await t.db
+      .selectFrom('case_clock')
+      .select(['clock', 'status', 'stop_event'])
+      .where('case_id', '=', c.id)
+      .orderBy('clock')
+      .execute();
     expect(clocks).toEqual([
       { clock: 'D1', status: 'stopped', stop_event: 'accept' },
       { clock: 'D2', status: 'running', stop_event: null },
@@ -152,7 +210,12 @@ describe('rule version by receipt date', () => {
       const { c } = await submitComplaint();
       await t.db.updateTable('intake_case').set({ status: 'assigned' }).where('id', '=', c.id).execute();
       await applyTransition(t.db, c.id, { type: 'accept' }, { role: 'handler', id: 'h1' }, clock.now());
-      const d2 = await t.db.selectFrom('case_clock').selectAll().where('case_id', '=', c.id).where('clock', '=', 'D2').executeTakeFirstOrThrow();
+      const d2 = await t.db
+        .selectFrom('case_clock')
+        .selectAll()
+        .where('case_id', '=', c.id)
+        .where('clock', '=', 'D2')
+        .executeTakeFirstOrThrow();
       dues[day] = `${c.rule_version}:${d2.due_at}`;
     }
     // Order 20: 45 working days after Tue 04-14, skipping 劳动节 05-01..05 and counting make-up Sat 05-09 → Thu 06-18.

@@ -21,7 +21,23 @@ beforeAll(async () => {
   invalidateClockContext();
   t = await testDeps({ clock });
   const at = clock.now().toISOString();
-  await t.db.insertInto('staff_user').values({ id: admin, username: 'admin', display_name: '管理员', role: 'admin', unit_id: null, skills: '[]', capacity: 0, active: 1, last_assigned_at: null, password_hash: null, created_at: at, updated_at: at }).execute();
+  await t.db
+    .insertInto('staff_user')
+    .values({
+      id: admin,
+      username: 'admin',
+      display_name: '管理员',
+      role: 'admin',
+      unit_id: null,
+      skills: '[]',
+      capacity: 0,
+      active: 1,
+      last_assigned_at: null,
+      password_hash: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
 });
 afterAll(async () => {
   invalidateClockContext();
@@ -29,11 +45,18 @@ afterAll(async () => {
 });
 
 async function complaint() {
-  const r = await t.deps.intake.submit({ submission: SubmissionSchema.parse(SUBMISSION_EXAMPLES.complaint.value), files: [], channel: 'api', actor: { role: 'citizen', id: null }, idempotencyKey: null });
+  const r = await t.deps.intake.submit({
+    submission: SubmissionSchema.parse(SUBMISSION_EXAMPLES.complaint.value),
+    files: [],
+    channel: 'api',
+    actor: { role: 'citizen', id: null },
+    idempotencyKey: null,
+  });
   const c = await t.db.selectFrom('intake_case').selectAll().where('number', '=', r.cases[0]!.number).executeTakeFirstOrThrow();
   return { c, code: r.queryCode };
 }
-const horizonNotes = () => t.db.selectFrom('staff_notification').select(['user_id', 'kind']).where('kind', 'like', 'calendar_horizon%').execute();
+const horizonNotes = () =>
+  t.db.selectFrom('staff_notification').select(['user_id', 'kind']).where('kind', 'like', 'calendar_horizon%').execute();
 
 describe('calendar horizon', () => {
   it('alerts admins once, from 60 days before the last known day', async () => {
@@ -55,11 +78,16 @@ describe('calendar horizon', () => {
     expect(status?.deadlines).toEqual([{ clock: 'D1', due: null, text: expect.stringContaining('待国务院公布下一年度节假日安排后确定') }]);
 
     // The State Council's 2027 arrangement (only New Year matters for this period): 01-01 to 01-03 off.
-    await publishCalendarYear(t.db, 2027, [
-      { date: '2027-01-01', kind: 'holiday', name: '元旦' },
-      { date: '2027-01-02', kind: 'holiday', name: '元旦' },
-      { date: '2027-01-03', kind: 'holiday', name: '元旦' },
-    ], clock.now());
+    await publishCalendarYear(
+      t.db,
+      2027,
+      [
+        { date: '2027-01-01', kind: 'holiday', name: '元旦' },
+        { date: '2027-01-02', kind: 'holiday', name: '元旦' },
+        { date: '2027-01-03', kind: 'holiday', name: '元旦' },
+      ],
+      clock.now(),
+    );
     expect((await reconcileClocks(t.deps)).recomputed).toBe(1);
     // After Fri 12-25: Mon 12-28 (1) … Thu 12-31 (4), Mon 01-04 (5), Tue 01-05 (6), Wed 01-06 (7).
     const after = await t.db.selectFrom('case_clock').select(['due_at', 'problem']).where('id', '=', d1.id).executeTakeFirstOrThrow();
@@ -77,7 +105,9 @@ describe('back-office views', () => {
     for (const id of [a.c.id, b.c.id]) {
       await applyTransition(t.db, id, { type: 'triage' }, { role: 'system', id: null }, clock.now(), { patch: { unit_id: 'station-xjl' } });
     }
-    expect((await t.db.selectFrom('case_clock').select('unit_id').where('case_id', 'in', [a.c.id, b.c.id]).execute()).map((r) => r.unit_id)).toEqual(['station-xjl', 'station-xjl']);
+    expect(
+      (await t.db.selectFrom('case_clock').select('unit_id').where('case_id', 'in', [a.c.id, b.c.id]).execute()).map((r) => r.unit_id),
+    ).toEqual(['station-xjl', 'station-xjl']);
     clock.set(cst('2026-11-09T10:00:00')); // due in 2 working days
     const soon = await dueSoon(t.db, await clockContext(t.db), clock.now(), { unitId: 'station-xjl' });
     expect(soon.map((s) => s.number).sort()).toEqual([a.c.number, b.c.number].sort());

@@ -128,7 +128,9 @@ describe('hours clocks', () => {
     ];
     expect(dueIso(computeDue(rule, start, cal, { pauses: overlapping }))).toBe('2026-10-02T14:30:00+08:00');
     // a pause after the clock ran out changes nothing
-    expect(dueIso(computeDue(rule, start, cal, { pauses: [{ from: at('2026-10-02T11:00'), to: null }] }))).toBe('2026-10-02T10:00:00+08:00');
+    expect(dueIso(computeDue(rule, start, cal, { pauses: [{ from: at('2026-10-02T11:00'), to: null }] }))).toBe(
+      '2026-10-02T10:00:00+08:00',
+    );
     const paused = computeDue(rule, start, cal, { pauses: [{ from: at('2026-10-01T12:00'), to: null }], now: at('2026-10-01T20:00') });
     expect(paused).toMatchObject({ paused: true, remaining: 22, pausedSinceIso: '2026-10-01T12:00:00+08:00' });
     expect(paused.paused && paused.ifResumedNow?.dueIso).toBe('2026-10-02T18:00:00+08:00');

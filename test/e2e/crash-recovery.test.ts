@@ -16,14 +16,20 @@ beforeAll(async () => {
 afterAll(async () => env?.cleanup());
 
 async function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env: { ...process.env, ...env.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, ...env.env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
   const end = Date.now() + 30_000;
   while (Date.now() < end) {
     if (child.exitCode !== null) throw new Error(`server exited: ${out}`);
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return child;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -41,7 +47,11 @@ describe('crash recovery', () => {
     const inflight = Array.from({ length: 120 }, async (_, i) => {
       await new Promise((r) => setTimeout(r, i * 2));
       try {
-        const res = await fetch(`http://127.0.0.1:${port}/api/v1/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const res = await fetch(`http://127.0.0.1:${port}/api/v1/submissions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
         if (res.status !== 201) return;
         const r = (await res.json()) as { cases: { number: string }[]; queryCode: string };
         for (const c of r.cases) acknowledged.push({ number: c.number, code: r.queryCode });

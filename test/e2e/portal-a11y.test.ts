@@ -5,7 +5,15 @@
 // Browser-side checks are passed as strings: the project's TypeScript has no DOM library.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type PortalServer, type Traffic, WIDTHS, launchChromium, screenshots, startPortal, watchTraffic } from '../http/public/portal-browser.ts';
+import {
+  type PortalServer,
+  type Traffic,
+  WIDTHS,
+  launchChromium,
+  screenshots,
+  startPortal,
+  watchTraffic,
+} from '../http/public/portal-browser.ts';
 import { AUDIT } from '../helpers/a11y.ts';
 
 let server: PortalServer;
@@ -24,7 +32,11 @@ beforeAll(async () => {
   // A CSP violation (an inline style or script, a foreign resource) is reported as a console error.
   page.on('console', (m) => {
     // Chromium also logs every 4xx document (a form re-rendered with errors is a 422): those are expected.
-    if ((m.type() === 'error' || m.type() === 'warning') && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) consoleErrors.push(m.text());
+    if (
+      (m.type() === 'error' || m.type() === 'warning') &&
+      !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())
+    )
+      consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
 });
@@ -56,8 +68,6 @@ const FOCUSED = `(() => {
     onScreen: r.width > 0 && r.height > 0 && r.left >= 0 && r.right <= window.innerWidth + 1,
   };
 })()`;
-
-
 
 /** Bytes of everything but images that the last navigation loaded. */
 let weight = 0;
@@ -105,18 +115,31 @@ describe('portal accessibility (JavaScript on)', () => {
   it('the audit itself finds what it looks for (so a pass means something)', async () => {
     const probe = await context.newPage();
     await probe.setViewportSize({ width: WIDTHS.phone, height: 800 });
-    await probe.setContent('<html lang="en"><body><p style="color:#999">灰色文字</p><input name="x" aria-describedby="nope"><div style="width:900px">宽</div></body></html>');
+    await probe.setContent(
+      '<html lang="en"><body><p style="color:#999">灰色文字</p><input name="x" aria-describedby="nope"><div style="width:900px">宽</div></body></html>',
+    );
     const problems = ((await probe.evaluate(AUDIT)) as string[]).join('\n');
     await probe.close();
-    for (const p of ['contrast 2.85 for "灰色文字"', 'no label: x', 'aria-describedby points at nothing: nope', 'horizontal scroll', 'lang', 'h1 count']) expect(problems).toContain(p);
+    for (const p of [
+      'contrast 2.85 for "灰色文字"',
+      'no label: x',
+      'aria-describedby points at nothing: nope',
+      'horizontal scroll',
+      'lang',
+      'h1 count',
+    ])
+      expect(problems).toContain(p);
   });
 
-  it.each(['/', '/submit', '/submit/complaint', '/submit/report', '/submit/both', '/submit/consultation', '/status'])('%s: labels, contrast, reflow at 375 px and 1280 px, under 100 KB', async (p) => {
-    await visit(`${server.origin}${p}`);
-    await audit(p);
-    expect(weight).toBeGreaterThan(1000);
-    expect(weight).toBeLessThan(100 * 1024);
-  });
+  it.each(['/', '/submit', '/submit/complaint', '/submit/report', '/submit/both', '/submit/consultation', '/status'])(
+    '%s: labels, contrast, reflow at 375 px and 1280 px, under 100 KB',
+    async (p) => {
+      await visit(`${server.origin}${p}`);
+      await audit(p);
+      expect(weight).toBeGreaterThan(1000);
+      expect(weight).toBeLessThan(100 * 1024);
+    },
+  );
 
   it('error pages announce the errors, focus the summary, and tie each error to its control', async () => {
     await visit(`${server.origin}/submit/both`);
@@ -132,7 +155,10 @@ describe('portal accessibility (JavaScript on)', () => {
     expect(weight).toBeLessThan(100 * 1024);
     await screenshots(page, 'a11y-both-errors');
     // Following a summary link takes the keyboard user to the control.
-    await page.getByRole('alert').getByRole('link', { name: /联系电话格式不正确/ }).press('Enter');
+    await page
+      .getByRole('alert')
+      .getByRole('link', { name: /联系电话格式不正确/ })
+      .press('Enter');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Shift+Tab');
     expect((await focused())?.id).toBe('f-person-phone');
@@ -142,7 +168,23 @@ describe('portal accessibility (JavaScript on)', () => {
     await visit(`${server.origin}/submit/report`);
     const path = await tabTo((f) => f.tag === 'button' && f.text === '提交举报');
     const names = new Set(path.map((f) => f.name).filter(Boolean));
-    for (const n of ['anonymous', 'description', 'product', 'incidentDate', 'township', 'place', 'business.name', 'business.address', 'business.platform', 'person.name', 'person.phone', 'person.address', 'person.idNumber', 'files', 'wantsReward']) {
+    for (const n of [
+      'anonymous',
+      'description',
+      'product',
+      'incidentDate',
+      'township',
+      'place',
+      'business.name',
+      'business.address',
+      'business.platform',
+      'person.name',
+      'person.phone',
+      'person.address',
+      'person.idNumber',
+      'files',
+      'wantsReward',
+    ]) {
       expect(names.has(n), n).toBe(true);
     }
     expect(names.has('website')).toBe(false);

@@ -7,7 +7,15 @@ import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG_1x1 } from '../helpers/files.ts';
-import { type PortalServer, type Traffic, WIDTHS, launchChromium, screenshots, startPortal, watchTraffic } from '../http/public/portal-browser.ts';
+import {
+  type PortalServer,
+  type Traffic,
+  WIDTHS,
+  launchChromium,
+  screenshots,
+  startPortal,
+  watchTraffic,
+} from '../http/public/portal-browser.ts';
 
 let server: PortalServer;
 let browser: Browser;
@@ -18,7 +26,12 @@ let page: Page;
 beforeAll(async () => {
   server = await startPortal();
   browser = await launchChromium();
-  context = await browser.newContext({ javaScriptEnabled: false, locale: 'zh-CN', viewport: { width: WIDTHS.phone, height: 800 }, acceptDownloads: true });
+  context = await browser.newContext({
+    javaScriptEnabled: false,
+    locale: 'zh-CN',
+    viewport: { width: WIDTHS.phone, height: 800 },
+    acceptDownloads: true,
+  });
   traffic = await watchTraffic(context, server.origin);
   page = await context.newPage();
 });
@@ -115,10 +128,20 @@ describe('portal with JavaScript disabled', () => {
 
     // The case is in the database like any other, from the web channel, with its photo …
     const row = await db().selectFrom('intake_case').selectAll().where('number', '=', receipt.numbers[0]!).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ kind: 'complaint', status: 'received', channel: 'web', business_name: '新郑市好又多便利店', township: '新建路街道', incident_at: '2026-01-05', consent_publish: 1 });
+    expect(row).toMatchObject({
+      kind: 'complaint',
+      status: 'received',
+      channel: 'web',
+      business_name: '新郑市好又多便利店',
+      township: '新建路街道',
+      incident_at: '2026-01-05',
+      consent_publish: 1,
+    });
     expect(await db().selectFrom('evidence').select('mime').where('case_id', '=', row.id).execute()).toEqual([{ mime: 'image/png' }]);
     expect(await db().selectFrom('party').select('role').where('case_id', '=', row.id).execute()).toEqual([{ role: 'complainant' }]);
-    expect((await db().selectFrom('outbox').select('name').where('case_id', '=', row.id).execute()).map((o) => o.name)).toContain('case.received');
+    expect((await db().selectFrom('outbox').select('name').where('case_id', '=', row.id).execute()).map((o) => o.name)).toContain(
+      'case.received',
+    );
     // … and in the API.
     const api = await apiStatus(receipt.numbers[0]!, receipt.code);
     expect(api.status).toBe(200);
@@ -183,7 +206,12 @@ describe('portal with JavaScript disabled', () => {
     await screenshots(page, '13-status-not-found');
     await page.getByLabel('案件编号').fill('20261120');
     await page.getByRole('button', { name: '查询' }).click();
-    expect(await page.locator('.field', { has: page.locator('#f-number') }).locator('.error-message').textContent()).toContain('案件编号格式应为');
+    expect(
+      await page
+        .locator('.field', { has: page.locator('#f-number') })
+        .locator('.error-message')
+        .textContent(),
+    ).toContain('案件编号格式应为');
   });
 
   it('no request left the origin', () => {

@@ -20,11 +20,32 @@ describe('submission → triage → assignment through BullMQ', () => {
   it('reaches `assigned` with labels, reasons and events', async () => {
     const at = new Date().toISOString();
     const handler = randomUUID();
-    await rt.deps.db.insertInto('staff_user').values({ id: handler, username: 'lh-handler', display_name: '龙湖承办人', role: 'handler', unit_id: 'station-lhu', skills: '["special_food"]', capacity: 40, active: 1, last_assigned_at: null, password_hash: null, created_at: at, updated_at: at }).execute();
+    await rt.deps.db
+      .insertInto('staff_user')
+      .values({
+        id: handler,
+        username: 'lh-handler',
+        display_name: '龙湖承办人',
+        role: 'handler',
+        unit_id: 'station-lhu',
+        skills: '["special_food"]',
+        capacity: 40,
+        active: 1,
+        last_assigned_at: null,
+        password_hash: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
     const res = await fetch(`${rt.url}/api/v1/submissions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ kind: 'report', anonymous: true, description: '龙湖镇华南城一家母婴店卖的婴儿奶粉是假的，罐子上的防伪码查不到，好几个孩子喝了拉肚子', business: { name: '贝贝母婴店' } }),
+      body: JSON.stringify({
+        kind: 'report',
+        anonymous: true,
+        description: '龙湖镇华南城一家母婴店卖的婴儿奶粉是假的，罐子上的防伪码查不到，好几个孩子喝了拉肚子',
+        business: { name: '贝贝母婴店' },
+      }),
     });
     expect(res.status).toBe(201);
     const number = ((await res.json()) as { cases: { number: string }[] }).cases[0]!.number;

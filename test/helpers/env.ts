@@ -66,7 +66,9 @@ export interface TestDeps {
 }
 
 /** Migrated database + deps, without Redis or workers (for in-memory HTTP tests). */
-export async function testDeps(opts: { clock?: Clock; overrides?: Record<string, string>; onCommitted?: () => void; queues?: Deps['queues'] } = {}): Promise<TestDeps> {
+export async function testDeps(
+  opts: { clock?: Clock; overrides?: Record<string, string>; onCommitted?: () => void; queues?: Deps['queues'] } = {},
+): Promise<TestDeps> {
   const env = await testEnv(opts.overrides);
   const { db, dialect } = openDatabase(env.config.database);
   await migrateToLatest(db);

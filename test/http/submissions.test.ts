@@ -19,7 +19,11 @@ afterAll(async () => t.close());
 
 const ex = SUBMISSION_EXAMPLES;
 const postJson = async (body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
-  app.request('/api/v1/submissions', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  app.request('/api/v1/submissions', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
 
 async function multipart(submission: unknown, files: { name: string; bytes: Buffer; type?: string }[]): Promise<Response> {
   const fd = new FormData();
@@ -30,8 +34,22 @@ async function multipart(submission: unknown, files: { name: string; bytes: Buff
 
 async function counts() {
   const n = async (table: 'intake_case' | 'party' | 'evidence' | 'case_event' | 'outbox' | 'idempotency_key') =>
-    Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  return { cases: await n('intake_case'), parties: await n('party'), evidence: await n('evidence'), events: await n('case_event'), outbox: await n('outbox'), keys: await n('idempotency_key') };
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  return {
+    cases: await n('intake_case'),
+    parties: await n('party'),
+    evidence: await n('evidence'),
+    events: await n('case_event'),
+    outbox: await n('outbox'),
+    keys: await n('idempotency_key'),
+  };
 }
 
 interface Receipt {
@@ -52,7 +70,14 @@ describe('POST /api/v1/submissions', () => {
     // 26 base32 symbols = 130 bits ≥ 128
     expect(body.queryCode.replaceAll('-', '')).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
     const row = await t.db.selectFrom('intake_case').selectAll().where('number', '=', body.cases[0]!.number).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ kind: 'complaint', status: 'received', channel: 'api', rule_version: 'order121', business_name: '新郑市好又多便利店', consent_publish: 1 });
+    expect(row).toMatchObject({
+      kind: 'complaint',
+      status: 'received',
+      channel: 'api',
+      rule_version: 'order121',
+      business_name: '新郑市好又多便利店',
+      consent_publish: 1,
+    });
     expect(row.query_code_hash).not.toContain(body.queryCode);
     const outbox = await t.db.selectFrom('outbox').selectAll().where('case_id', '=', row.id).where('name', '=', 'case.received').execute();
     expect(outbox.map((o) => [o.queue, o.name, JSON.parse(o.payload)])).toEqual([['case-workflow', 'case.received', { caseId: row.id }]]);
@@ -81,14 +106,37 @@ describe('POST /api/v1/submissions', () => {
     expect(body.cases.map((c) => c.kind)).toEqual(['complaint', 'report']);
     const [a, b] = body.cases.map((c) => Number(c.number.slice(-6)));
     expect(b! - a!).toBe(1);
-    const rows = await t.db.selectFrom('intake_case').selectAll().where('submission_id', '=', body.submissionId).orderBy('number').execute();
+    const rows = await t.db
+      .selectFrom('intake_case')
+      .selectAll()
+      .where('submission_id', '=', body.submissionId)
+      .orderBy('number')
+      .execute();
     expect(rows.map((r) => r.kind)).toEqual(['complaint', 'report']);
     // the complaint carries the request; the report carries the reward wish
     expect(rows[0]).toMatchObject({ citizen_request: '赔偿医药费，并查处无证经营', wants_reward: 0 });
     expect(rows[1]).toMatchObject({ citizen_request: null, wants_reward: 1 });
-    const links = await t.db.selectFrom('case_link').selectAll().where('type', '=', 'split').where('case_id', 'in', rows.map((r) => r.id)).execute();
+    const links = await t.db
+      .selectFrom('case_link')
+      .selectAll()
+      .where('type', '=', 'split')
+      .where(
+        'case_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
     expect(links).toHaveLength(2);
-    const parties = await t.db.selectFrom('party').select(['case_id', 'role']).where('case_id', 'in', rows.map((r) => r.id)).orderBy('role').execute();
+    const parties = await t.db
+      .selectFrom('party')
+      .select(['case_id', 'role'])
+      .where(
+        'case_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('role')
+      .execute();
     expect(parties.map((p) => p.role)).toEqual(['complainant', 'reporter']);
     // both cases answer to the same query code
     for (const c of body.cases) {
@@ -124,26 +172,80 @@ describe('invalid input gets the documented error and creates nothing', () => {
   const noIdentity = { ...ex.complaint.value, person: undefined };
   const cases: [string, () => Promise<Response> | Response, number, string, string[]][] = [
     ['missing fields', () => postJson({ kind: 'complaint' }), 422, 'VALIDATION', ['description', 'person', 'business', 'request']],
-    ['wrong types', () => postJson({ ...ex.consultation.value, description: 42, consentToPublish: 'yes' }), 422, 'VALIDATION', ['description', 'consentToPublish']],
+    [
+      'wrong types',
+      () => postJson({ ...ex.consultation.value, description: 42, consentToPublish: 'yes' }),
+      422,
+      'VALIDATION',
+      ['description', 'consentToPublish'],
+    ],
     ['a complaint without identity', () => postJson(noIdentity), 422, 'VALIDATION', ['person']],
-    ['an invalid phone number', () => postJson({ ...ex.complaint.value, person: { ...ex.complaint.value.person, phone: '12345' } }), 422, 'VALIDATION', ['person.phone']],
+    [
+      'an invalid phone number',
+      () => postJson({ ...ex.complaint.value, person: { ...ex.complaint.value.person, phone: '12345' } }),
+      422,
+      'VALIDATION',
+      ['person.phone'],
+    ],
     ['an unknown kind', () => postJson({ ...ex.consultation.value, kind: 'praise' }), 422, 'VALIDATION', ['kind']],
     ['a township outside 新郑', () => postJson({ ...ex.anonymousReport.value, township: '金水区' }), 422, 'VALIDATION', ['township']],
     ['malformed JSON', () => postJson('{"kind": "complaint", '), 400, 'MALFORMED_BODY', ['body']],
     ['a JSON array', () => postJson('[1,2]'), 422, 'VALIDATION', ['body']],
-    ['an unsupported content type', () => app.request('/api/v1/submissions', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' }), 415, 'UNSUPPORTED_MEDIA_TYPE', ['body']],
-    ['11 files', () => multipart(ex.anonymousReport.value, Array.from({ length: 11 }, (_, i) => ({ name: `${i}.png`, bytes: PNG_1x1 }))), 422, 'VALIDATION', ['files']],
-    ['a 20 MB file', () => multipart(ex.anonymousReport.value, [{ name: 'ok.png', bytes: PNG_1x1 }, { name: 'big.jpg', bytes: jpegOfSize(20 * 1024 * 1024) }]), 413, 'PAYLOAD_TOO_LARGE', ['files[1]']],
-    ['an .exe renamed .jpg', () => multipart(ex.anonymousReport.value, [{ name: 'photo.jpg', bytes: EXE_HEADER, type: 'image/jpeg' }]), 415, 'UNSUPPORTED_MEDIA_TYPE', ['files[0]']],
-    ['a bad Idempotency-Key', () => postJson(ex.consultation.value, { 'idempotency-key': 'has space' }), 422, 'VALIDATION', ['header.Idempotency-Key']],
+    [
+      'an unsupported content type',
+      () => app.request('/api/v1/submissions', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      ['body'],
+    ],
+    [
+      '11 files',
+      () =>
+        multipart(
+          ex.anonymousReport.value,
+          Array.from({ length: 11 }, (_, i) => ({ name: `${i}.png`, bytes: PNG_1x1 })),
+        ),
+      422,
+      'VALIDATION',
+      ['files'],
+    ],
+    [
+      'a 20 MB file',
+      () =>
+        multipart(ex.anonymousReport.value, [
+          { name: 'ok.png', bytes: PNG_1x1 },
+          { name: 'big.jpg', bytes: jpegOfSize(20 * 1024 * 1024) },
+        ]),
+      413,
+      'PAYLOAD_TOO_LARGE',
+      ['files[1]'],
+    ],
+    [
+      'an .exe renamed .jpg',
+      () => multipart(ex.anonymousReport.value, [{ name: 'photo.jpg', bytes: EXE_HEADER, type: 'image/jpeg' }]),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      ['files[0]'],
+    ],
+    [
+      'a bad Idempotency-Key',
+      () => postJson(ex.consultation.value, { 'idempotency-key': 'has space' }),
+      422,
+      'VALIDATION',
+      ['header.Idempotency-Key'],
+    ],
   ];
 
   it.each(cases)('%s', async (_name, send, status, code, paths) => {
     const before = await counts();
-    const filesBefore = readdirSync(t.env.dataDir).includes('evidence') ? readdirSync(path.join(t.env.dataDir, 'evidence'), { recursive: true }).length : 0;
+    const filesBefore = readdirSync(t.env.dataDir).includes('evidence')
+      ? readdirSync(path.join(t.env.dataDir, 'evidence'), { recursive: true }).length
+      : 0;
     const res = await send();
     expect(res.status).toBe(status);
-    const body = (await res.json()) as { error: { code: string; message: string; fields: { path: string; message: string }[]; requestId: string } };
+    const body = (await res.json()) as {
+      error: { code: string; message: string; fields: { path: string; message: string }[]; requestId: string };
+    };
     expect(body.error.code).toBe(code);
     expect(body.error.requestId).toMatch(/.+/);
     expect(res.headers.get('x-request-id')).toBe(body.error.requestId);
@@ -152,7 +254,9 @@ describe('invalid input gets the documented error and creates nothing', () => {
     for (const p of paths) expect(got).toContain(p);
     for (const f of body.error.fields) expect(f.message).toMatch(/[\u4e00-\u9fff]/);
     expect(await counts()).toEqual(before);
-    const filesAfter = readdirSync(t.env.dataDir).includes('evidence') ? readdirSync(path.join(t.env.dataDir, 'evidence'), { recursive: true }).length : 0;
+    const filesAfter = readdirSync(t.env.dataDir).includes('evidence')
+      ? readdirSync(path.join(t.env.dataDir, 'evidence'), { recursive: true }).length
+      : 0;
     expect(filesAfter).toBe(filesBefore);
   });
 });
@@ -173,7 +277,11 @@ describe('Idempotency-Key', () => {
     const after = await counts();
     expect(after.cases - before.cases).toBe(1);
     // the stored answer holds the query code, so it is encrypted
-    const stored = await t.db.selectFrom('idempotency_key').select('response').where('key', '=', headers['idempotency-key']).executeTakeFirstOrThrow();
+    const stored = await t.db
+      .selectFrom('idempotency_key')
+      .select('response')
+      .where('key', '=', headers['idempotency-key'])
+      .executeTakeFirstOrThrow();
     expect(stored.response).not.toContain(a.queryCode);
   });
 
@@ -201,7 +309,12 @@ describe('GET /api/v1/cases/{number}/status', () => {
     const number = receipt.cases[0]!.number;
     const ok = await app.request(`/api/v1/cases/${number}/status?code=${receipt.queryCode.toLowerCase()}`);
     expect(ok.status).toBe(200);
-    const s = (await ok.json()) as { number: string; status: string; timeline: { text: string }[]; deadlines: { clock: string; text: string; due: string | null }[] };
+    const s = (await ok.json()) as {
+      number: string;
+      status: string;
+      timeline: { text: string }[];
+      deadlines: { clock: string; text: string; due: string | null }[];
+    };
     expect(s.number).toBe(number);
     expect(s.status).toBe('已接收，正在分派办理');
     expect(s.timeline.map((e) => e.text)).toEqual(['收到您的投诉']);
@@ -210,7 +323,9 @@ describe('GET /api/v1/cases/{number}/status', () => {
     const text = JSON.stringify(s);
     for (const secret of ['张伟', '13812345678', '人民路8号院']) expect(text).not.toContain(secret);
 
-    const wrongCode = await app.request(`/api/v1/cases/${number}/status`, { headers: { 'x-query-code': 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GG' } });
+    const wrongCode = await app.request(`/api/v1/cases/${number}/status`, {
+      headers: { 'x-query-code': 'AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GG' },
+    });
     const unknown = await app.request(`/api/v1/cases/XZ-20991231-999999/status`, { headers: { 'x-query-code': receipt.queryCode } });
     expect(wrongCode.status).toBe(404);
     expect(unknown.status).toBe(404);
@@ -231,12 +346,23 @@ describe('identity is encrypted at rest', () => {
     const dump = JSON.stringify(parties);
     for (const v of Object.values(person)) expect(dump).not.toContain(v);
     // …and it decrypts back for the roles that need it
-    const mine = parties.map((p) => t.deps.cipher.open<{ name: string; phone: string }>(p.identity_enc, `party:${p.id}`)).find((i) => i.name === person.name);
+    const mine = parties
+      .map((p) => t.deps.cipher.open<{ name: string; phone: string }>(p.identity_enc, `party:${p.id}`))
+      .find((i) => i.name === person.name);
     expect(mine?.phone).toBe(person.phone);
     if (t.env.config.database.kind === 'sqlite') {
       // Raw bytes of the database file and its WAL: not even a stray copy in free pages.
       const file = t.env.config.database.file;
-      const raw = Buffer.concat([readFileSync(file), ...(['-wal'].map((s) => { try { return readFileSync(file + s); } catch { return Buffer.alloc(0); } }))]);
+      const raw = Buffer.concat([
+        readFileSync(file),
+        ...['-wal'].map((s) => {
+          try {
+            return readFileSync(file + s);
+          } catch {
+            return Buffer.alloc(0);
+          }
+        }),
+      ]);
       for (const v of [person.name, person.phone, person.idNumber]) expect(raw.includes(Buffer.from(v))).toBe(false);
     }
   });
@@ -245,8 +371,13 @@ describe('identity is encrypted at rest', () => {
 describe('OpenAPI document', () => {
   it('carries a valid example request body for each kind of submission, and each is accepted', async () => {
     const doc = (await (await app.request('/api/v1/openapi.json')).json()) as ReturnType<typeof openApiDocument>;
-    const examples = doc.paths['/api/v1/submissions'].post.requestBody.content['application/json'].examples as Record<string, { value: unknown }>;
-    const kinds = Object.values(examples).map((e) => (e.value as { kind: string; anonymous?: boolean }).kind + ((e.value as { anonymous?: boolean }).anonymous ? '-anonymous' : ''));
+    const examples = doc.paths['/api/v1/submissions'].post.requestBody.content['application/json'].examples as Record<
+      string,
+      { value: unknown }
+    >;
+    const kinds = Object.values(examples).map(
+      (e) => (e.value as { kind: string; anonymous?: boolean }).kind + ((e.value as { anonymous?: boolean }).anonymous ? '-anonymous' : ''),
+    );
     expect(kinds.sort()).toEqual(['both', 'complaint', 'consultation', 'report-anonymous']);
     for (const e of Object.values(examples)) {
       expect(SubmissionSchema.safeParse(e.value).success).toBe(true);

@@ -13,14 +13,26 @@ describe('anonymiser evaluation set', () => {
     expect(items.length).toBeGreaterThanOrEqual(170);
     expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
     const types = new Set(items.flatMap((i) => i.pii.map((p) => p.type)));
-    expect([...types].sort()).toEqual(['address', 'bank_card', 'email', 'id_number', 'landline', 'mobile', 'name', 'plate', 'qq', 'wechat']);
+    expect([...types].sort()).toEqual([
+      'address',
+      'bank_card',
+      'email',
+      'id_number',
+      'landline',
+      'mobile',
+      'name',
+      'plate',
+      'qq',
+      'wechat',
+    ]);
     expect(items.filter((i) => i.pii.length === 0).length).toBeGreaterThanOrEqual(40);
   });
 
   it('meets every target', () => {
     const report = evaluate(items);
     if (!report.allMet) console.log(formatReport(report));
-    for (const t of report.targets) expect({ target: t.name, met: t.met, actual: t.actual }).toEqual({ target: t.name, met: true, actual: t.actual });
+    for (const t of report.targets)
+      expect({ target: t.name, met: t.met, actual: t.actual }).toEqual({ target: t.name, met: true, actual: t.actual });
   });
 
   it('reports strict and lenient (masked anyway) recall', () => {

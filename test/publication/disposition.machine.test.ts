@@ -1,7 +1,13 @@
 // The publication record's state machine against a table written from the publication workflow
 // (README "Publication and statistics"), not from the machine's own table.
 import { describe, expect, it } from 'vitest';
-import { DISPOSITION_STATUSES, DISPOSITION_STEPS, type DispositionStatus, type DispositionStep, dispositionTransition } from '../../src/publication/disposition.machine.ts';
+import {
+  DISPOSITION_STATUSES,
+  DISPOSITION_STEPS,
+  type DispositionStatus,
+  type DispositionStep,
+  dispositionTransition,
+} from '../../src/publication/disposition.machine.ts';
 
 const WORKFLOW: Record<DispositionStatus | 'none', Partial<Record<DispositionStep, DispositionStatus>>> = {
   none: { create: 'draft' }, // a decision drafts its record

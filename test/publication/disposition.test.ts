@@ -36,7 +36,12 @@ afterAll(async () => {
 
 const get = async (path: string) => {
   const res = await app.request(path);
-  return { status: res.status, type: res.headers.get('content-type') ?? '', csp: res.headers.get('content-security-policy'), text: await res.text() };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    csp: res.headers.get('content-security-policy'),
+    text: await res.text(),
+  };
 };
 
 function draftOf(r: Awaited<ReturnType<typeof createDraftDisposition>>) {
@@ -55,10 +60,21 @@ describe('penalty: draft → approval → public', () => {
     const d = draftOf(r);
     ref = d.public_ref;
     const c = await t.db.selectFrom('intake_case').select(['number', 'status']).where('id', '=', caseId).executeTakeFirstOrThrow();
-    expect(d).toMatchObject({ status: 'draft', outcome: 'penalty', category: 'catering', township: '新华路街道', business_name: ENTITY, fine_fen: 500_000, confiscation_fen: 120_000, complaint_text: null });
+    expect(d).toMatchObject({
+      status: 'draft',
+      outcome: 'penalty',
+      category: 'catering',
+      township: '新华路街道',
+      business_name: ENTITY,
+      fine_fen: 500_000,
+      confiscation_fen: 120_000,
+      complaint_text: null,
+    });
     expect(ref).toMatch(/^GK2026-[0-9A-Z]{8}$/);
     expect(ref).not.toContain(c.number);
-    expect(d.findings_text).toBe(`经查，当事人${ENTITY}使用超过保质期的食品原料加工卤菜，员工[姓名]（电话[手机号]）对此知情，举报人[姓名]反映属实。`);
+    expect(d.findings_text).toBe(
+      `经查，当事人${ENTITY}使用超过保质期的食品原料加工卤菜，员工[姓名]（电话[手机号]）对此知情，举报人[姓名]反映属实。`,
+    );
     // Idempotent.
     expect(draftOf(await createDraftDisposition(t.deps, caseId)).id).toBe(d.id);
     // The reviewer sees where the anonymiser masked, in the original text.
@@ -77,7 +93,12 @@ describe('penalty: draft → approval → public', () => {
   it('approval by a supervisor publishes it and stops D11 through the publish transition', async () => {
     const d = draftOf(await createDraftDisposition(t.deps, caseId));
     await expect(approveDisposition(t.deps, d.id, HANDLER)).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const d11Before = await t.db.selectFrom('case_clock').selectAll().where('case_id', '=', caseId).where('clock', '=', 'D11').executeTakeFirstOrThrow();
+    const d11Before = await t.db
+      .selectFrom('case_clock')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('clock', '=', 'D11')
+      .executeTakeFirstOrThrow();
     expect(d11Before.status).toBe('running');
     clock.set(new Date('2026-11-18T02:00:00Z'));
     const p = await approveDisposition(t.deps, d.id, SUPERVISOR, { expectedVersion: d.version });
@@ -106,7 +127,9 @@ describe('penalty: draft → approval → public', () => {
     expect((await get(`/results?business=${encodeURIComponent('好味道')}&from=2026-11-01&to=2026-11-30`)).text).toContain(ref);
     expect((await get('/results?from=2026-12-01')).text).not.toContain(ref);
 
-    const json = JSON.parse((await get('/api/v1/results?category=catering')).text) as { items: { ref: string; fineYuan: number; business: string; businessKey: string; decidedOn: string }[] };
+    const json = JSON.parse((await get('/api/v1/results?category=catering')).text) as {
+      items: { ref: string; fineYuan: number; business: string; businessKey: string; decidedOn: string }[];
+    };
     const item = json.items.find((i) => i.ref === ref)!;
     expect(item).toMatchObject({ fineYuan: 5000, business: ENTITY, decidedOn: '2026-11-16' });
     expect((await get(`/api/v1/results?category=food_retail`)).text).not.toContain(ref);
@@ -118,7 +141,10 @@ describe('penalty: draft → approval → public', () => {
 
     const csv = await get('/api/v1/results.csv');
     expect(csv.type).toContain('text/csv');
-    const lines = csv.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toContain('公开编号');
     expect(lines.find((l) => l.startsWith(ref))).toContain(',5000,1200,2026-11-16,2026-11-18,');
 
@@ -131,9 +157,20 @@ describe('penalty: draft → approval → public', () => {
     const d = await t.db.selectFrom('disposition').selectAll().where('public_ref', '=', ref).executeTakeFirstOrThrow();
     await expect(correctDisposition(t.deps, d.id, { fineFen: 400_000 }, '', SUPERVISOR)).rejects.toMatchObject({ code: 'VALIDATION' });
     clock.set(new Date('2026-11-19T02:00:00Z'));
-    const c = await correctDisposition(t.deps, d.id, { fineFen: 400_000, decisionText: '没收违法所得1200元，并处罚款人民币4,000元。' }, '罚款金额录入错误，以处罚决定书为准', SUPERVISOR);
+    const c = await correctDisposition(
+      t.deps,
+      d.id,
+      { fineFen: 400_000, decisionText: '没收违法所得1200元，并处罚款人民币4,000元。' },
+      '罚款金额录入错误，以处罚决定书为准',
+      SUPERVISOR,
+    );
     expect(c).toMatchObject({ fine_fen: 400_000, status: 'published', corrected_at: '2026-11-19T02:00:00.000Z' });
-    const rev = await t.db.selectFrom('disposition_revision').selectAll().where('disposition_id', '=', d.id).where('action', '=', 'correct').executeTakeFirstOrThrow();
+    const rev = await t.db
+      .selectFrom('disposition_revision')
+      .selectAll()
+      .where('disposition_id', '=', d.id)
+      .where('action', '=', 'correct')
+      .executeTakeFirstOrThrow();
     expect(rev.reason).toBe('罚款金额录入错误，以处罚决定书为准');
     expect(JSON.parse(rev.before ?? '{}')).toMatchObject({ fine_fen: 500_000 });
     const page = await get(`/results/${ref}`);
@@ -147,13 +184,19 @@ describe('draft in the decision transaction', () => {
     const id = await fileReport(t.deps);
     await t.db.updateTable('intake_case').set({ status: 'case_opened' }).where('id', '=', id).execute();
     // A refused decision (no text) leaves neither status nor draft behind.
-    await expect(applyTransition(t.db, id, { type: 'decide', data: {} }, SUPERVISOR, clock.now(), { alsoWrite: draftOnDecision(clock.now()) })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(
+      applyTransition(t.db, id, { type: 'decide', data: {} }, SUPERVISOR, clock.now(), { alsoWrite: draftOnDecision(clock.now()) }),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(await t.db.selectFrom('disposition').select('id').where('case_id', '=', id).execute()).toEqual([]);
-    await applyTransition(t.db, id, { type: 'decide', data: { decision: '罚款人民币2000元。', fine: 2000 } }, SUPERVISOR, clock.now(), { alsoWrite: draftOnDecision(clock.now()) });
+    await applyTransition(t.db, id, { type: 'decide', data: { decision: '罚款人民币2000元。', fine: 2000 } }, SUPERVISOR, clock.now(), {
+      alsoWrite: draftOnDecision(clock.now()),
+    });
     const d = await t.db.selectFrom('disposition').selectAll().where('case_id', '=', id).executeTakeFirstOrThrow();
     expect(d).toMatchObject({ status: 'draft', outcome: 'penalty', fine_fen: 200_000 });
     // A comment (not a decision) writes nothing more.
-    await applyTransition(t.db, id, { type: 'comment', reason: '已送达决定书' }, SUPERVISOR, clock.now(), { alsoWrite: draftOnDecision(clock.now()) });
+    await applyTransition(t.db, id, { type: 'comment', reason: '已送达决定书' }, SUPERVISOR, clock.now(), {
+      alsoWrite: draftOnDecision(clock.now()),
+    });
     expect(await t.db.selectFrom('disposition').select('id').where('case_id', '=', id).execute()).toHaveLength(1);
   });
 });
@@ -172,16 +215,25 @@ describe('what is and is not published', () => {
     expect(withConsent.decision_text).toBe('商家退还货款并赔偿[姓名]女士1000元。');
     const without = draftOf(await createDraftDisposition(t.deps, await mediated(t.deps, { consent: false })));
     expect(without.complaint_text).toBeNull();
-    await expect(editDraftDisposition(t.deps, without.id, { complaintText: COMPLAINT_TEXT }, HANDLER)).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(editDraftDisposition(t.deps, without.id, { complaintText: COMPLAINT_TEXT }, HANDLER)).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
 
     const person = draftOf(await createDraftDisposition(t.deps, await decidedPenalty(t.deps, {}, { business: PII.personBusiness })));
     expect(person.business_name).toBe('个体经营者');
     expect(person.business_key).toBeNull();
     // Staff edits are anonymised again on save.
-    const edited = await editDraftDisposition(t.deps, person.id, { findingsText: `当事人${PII.personBusiness}（手机${PII.staffPhone}）销售过期食品。` }, HANDLER);
+    const edited = await editDraftDisposition(
+      t.deps,
+      person.id,
+      { findingsText: `当事人${PII.personBusiness}（手机${PII.staffPhone}）销售过期食品。` },
+      HANDLER,
+    );
     expect(edited.findings_text).toBe('当事人[姓名]（手机[手机号]）销售过期食品。');
     for (const d of [withConsent, without, edited]) await approveDisposition(t.deps, d.id, SUPERVISOR);
-    expect((await t.db.selectFrom('intake_case').select('status').where('id', '=', withConsent.case_id).executeTakeFirstOrThrow()).status).toBe('published');
+    expect(
+      (await t.db.selectFrom('intake_case').select('status').where('id', '=', withConsent.case_id).executeTakeFirstOrThrow()).status,
+    ).toBe('published');
   });
 
   it('a withdrawn record leaves the lists and its page says so', async () => {
@@ -199,7 +251,15 @@ describe('what is and is not published', () => {
 
   it('no planted personal data appears on any public page or export', async () => {
     const json = JSON.parse((await get('/api/v1/results')).text) as { items: { ref: string; businessKey: string | null }[] };
-    const paths = ['/results', '/results?page=1', '/results/feed.atom', '/api/v1/results', '/api/v1/results.csv', '/statistics', '/api/v1/statistics'];
+    const paths = [
+      '/results',
+      '/results?page=1',
+      '/results/feed.atom',
+      '/api/v1/results',
+      '/api/v1/results.csv',
+      '/statistics',
+      '/api/v1/statistics',
+    ];
     for (const i of json.items) {
       paths.push(`/results/${i.ref}`, `/api/v1/results/${i.ref}`);
       if (i.businessKey) paths.push(`/results/business/${encodeURIComponent(i.businessKey)}`);
@@ -212,7 +272,8 @@ describe('what is and is not published', () => {
       for (const v of pii) expect(r.text.includes(v), `${v} on ${p}`).toBe(false);
       // Digits of the planted phones and ID in any spacing.
       const digits = r.text.replace(/\D/g, '');
-      for (const v of [PII.reporterPhone, PII.complainantPhone, PII.staffPhone, PII.complainantId]) expect(digits.includes(v), `${v} digits on ${p}`).toBe(false);
+      for (const v of [PII.reporterPhone, PII.complainantPhone, PII.staffPhone, PII.complainantId])
+        expect(digits.includes(v), `${v} digits on ${p}`).toBe(false);
     }
   });
 });

@@ -43,20 +43,29 @@ async function illness(business: string, township = '新华路街道'): Promise<
       business: { name: business, address: '新郑市新华路56号' },
       township,
       request: '赔偿医药费',
-      person: { name: `测试${'甲乙丙丁戊己庚辛'[n % 8]}${'一二三四五六七八'[(n * 3) % 8]}`, phone: `1390000${String(1000 + n)}`, address: `新郑市金城路${n}号` },
+      person: {
+        name: `测试${'甲乙丙丁戊己庚辛'[n % 8]}${'一二三四五六七八'[(n * 3) % 8]}`,
+        phone: `1390000${String(1000 + n)}`,
+        address: `新郑市金城路${n}号`,
+      },
     }),
     files: [],
     channel: 'api',
     actor: { role: 'citizen', id: null },
     idempotencyKey: null,
   });
-  const c = await t.db.selectFrom('intake_case').select(['id', 'number']).where('number', '=', r.cases[0]!.number).executeTakeFirstOrThrow();
+  const c = await t.db
+    .selectFrom('intake_case')
+    .select(['id', 'number'])
+    .where('number', '=', r.cases[0]!.number)
+    .executeTakeFirstOrThrow();
   await triageCase(t.deps, c.id);
   return c;
 }
 
 const hours = (h: number) => clock.set(new Date(clock.now().getTime() + h * 3_600_000));
-const notes = () => t.db.selectFrom('staff_notification').select(['user_id', 'kind', 'message']).where('kind', '=', 'hotspot_illness').execute();
+const notes = () =>
+  t.db.selectFrom('staff_notification').select(['user_id', 'kind', 'message']).where('kind', '=', 'hotspot_illness').execute();
 
 describe('illness clusters', () => {
   it('three illness reports about one business within 72 hours raise exactly one alert', async () => {
@@ -66,7 +75,11 @@ describe('illness clusters', () => {
     expect((await scanHotspots(t.deps)).alerts).toBe(0);
     hours(40);
     const c = await illness('老街烩面馆');
-    const row = await t.db.selectFrom('intake_case').select(['urgency', 'business_key', 'unit_id']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('intake_case')
+      .select(['urgency', 'business_key', 'unit_id'])
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
     expect(row.urgency).toBe('urgent');
     expect(row.business_key).toBeTruthy();
     expect(row.unit_id).toBe('station-xhl');
@@ -104,7 +117,20 @@ describe('illness clusters', () => {
 
   it('the two cases of one "both" submission count once', () => {
     const at = (h: number) => new Date(Date.UTC(2026, 10, 1) + h * 3_600_000).toISOString();
-    expect(clusters([{ receivedAt: at(0), submissionId: 's1' }, { receivedAt: at(0), submissionId: 's1' }, { receivedAt: at(5), submissionId: 's2' }])).toEqual([]);
-    expect(clusters([{ receivedAt: at(0), submissionId: 's1' }, { receivedAt: at(1), submissionId: 's2' }, { receivedAt: at(72), submissionId: 's3' }, { receivedAt: at(73), submissionId: 's4' }])).toHaveLength(1);
+    expect(
+      clusters([
+        { receivedAt: at(0), submissionId: 's1' },
+        { receivedAt: at(0), submissionId: 's1' },
+        { receivedAt: at(5), submissionId: 's2' },
+      ]),
+    ).toEqual([]);
+    expect(
+      clusters([
+        { receivedAt: at(0), submissionId: 's1' },
+        { receivedAt: at(1), submissionId: 's2' },
+        { receivedAt: at(72), submissionId: 's3' },
+        { receivedAt: at(73), submissionId: 's4' },
+      ]),
+    ).toHaveLength(1);
   });
 });

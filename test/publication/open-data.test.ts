@@ -30,7 +30,10 @@ beforeAll(async () => {
   }
   for (let i = 0; i < rows.length; i += 200) {
     const chunk = rows.slice(i, i + 200);
-    await t.db.insertInto('intake_case').values(chunk.map((r) => r.c)).execute();
+    await t.db
+      .insertInto('intake_case')
+      .values(chunk.map((r) => r.c))
+      .execute();
     await t.db
       .insertInto('disposition')
       .values(
@@ -108,7 +111,12 @@ describe('statistics', () => {
     // 1 + ROWS stub cases in 新华路街道 this month; add 2 in 龙湖镇 (suppressed).
     for (let i = 0; i < 2; i++) {
       await t.deps.intake.submit({
-        submission: SubmissionSchema.parse({ kind: 'report', description: '龙湖镇有个小作坊用地沟油炸油条。', township: '龙湖镇', anonymous: true }),
+        submission: SubmissionSchema.parse({
+          kind: 'report',
+          description: '龙湖镇有个小作坊用地沟油炸油条。',
+          township: '龙湖镇',
+          anonymous: true,
+        }),
         files: [],
         channel: 'api',
         actor: { role: 'citizen', id: null },
@@ -118,7 +126,12 @@ describe('statistics', () => {
     const s = await publicStatistics(t.db, clock.now());
     expect(s.months).toHaveLength(12);
     expect(s.months[11]).toMatchObject({ month: '2026-11', total: ROWS + 3, byKind: { report: ROWS + 3 } });
-    expect(s.byTownship).toEqual(expect.arrayContaining([{ township: '新华路街道', count: ROWS + 1 }, { township: '龙湖镇', count: null }]));
+    expect(s.byTownship).toEqual(
+      expect.arrayContaining([
+        { township: '新华路街道', count: ROWS + 1 },
+        { township: '龙湖镇', count: null },
+      ]),
+    );
     expect(s.mediation).toEqual({ succeeded: 0, failed: 0, rate: null });
     const page = await (await app.request('/statistics')).text();
     expect(page).toContain('龙湖镇：&lt;5');

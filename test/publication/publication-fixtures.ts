@@ -43,7 +43,11 @@ export async function fileReport(deps: Deps, opts: { business?: string; township
     idempotencyKey: null,
   });
   const c = await deps.db.selectFrom('intake_case').select('id').where('number', '=', r.cases[0]!.number).executeTakeFirstOrThrow();
-  await deps.db.updateTable('intake_case').set({ category: 'catering', township: opts.township ?? '新华路街道', unit_id: 'station-xhl' }).where('id', '=', c.id).execute();
+  await deps.db
+    .updateTable('intake_case')
+    .set({ category: 'catering', township: opts.township ?? '新华路街道', unit_id: 'station-xhl' })
+    .where('id', '=', c.id)
+    .execute();
   return c.id;
 }
 
@@ -71,7 +75,11 @@ export async function fileComplaint(deps: Deps, opts: { business?: string; conse
 /** A report decided with a penalty (the steps up to 立案 are set directly). */
 export async function decidedPenalty(deps: Deps, data: Record<string, unknown> = {}, opts: { business?: string } = {}): Promise<string> {
   const id = await fileReport(deps, opts);
-  await deps.db.updateTable('intake_case').set({ status: 'case_opened', opened_at: deps.clock.now().toISOString() }).where('id', '=', id).execute();
+  await deps.db
+    .updateTable('intake_case')
+    .set({ status: 'case_opened', opened_at: deps.clock.now().toISOString() })
+    .where('id', '=', id)
+    .execute();
   await applyTransition(
     deps.db,
     id,
@@ -92,7 +100,13 @@ export async function decidedPenalty(deps: Deps, data: Record<string, unknown> =
 export async function mediated(deps: Deps, opts: { business?: string; consent?: boolean } = {}): Promise<string> {
   const id = await fileComplaint(deps, opts);
   await deps.db.updateTable('intake_case').set({ status: 'mediating' }).where('id', '=', id).execute();
-  await applyTransition(deps.db, id, { type: 'mediation_succeed', data: { agreement: `商家退还货款并赔偿${PII.complainantName}女士1000元。` } }, HANDLER, deps.clock.now());
+  await applyTransition(
+    deps.db,
+    id,
+    { type: 'mediation_succeed', data: { agreement: `商家退还货款并赔偿${PII.complainantName}女士1000元。` } },
+    HANDLER,
+    deps.clock.now(),
+  );
   return id;
 }
 
@@ -101,7 +115,20 @@ export async function addSupervisor(deps: Deps, unitId: string): Promise<string>
   const at = deps.clock.now().toISOString();
   await deps.db
     .insertInto('staff_user')
-    .values({ id, username: `sup-${id.slice(0, 8)}`, display_name: '所长', role: 'supervisor', unit_id: unitId, skills: '[]', capacity: 0, active: 1, last_assigned_at: null, password_hash: null, created_at: at, updated_at: at })
+    .values({
+      id,
+      username: `sup-${id.slice(0, 8)}`,
+      display_name: '所长',
+      role: 'supervisor',
+      unit_id: unitId,
+      skills: '[]',
+      capacity: 0,
+      active: 1,
+      last_assigned_at: null,
+      password_hash: null,
+      created_at: at,
+      updated_at: at,
+    })
     .execute();
   return id;
 }

@@ -5,7 +5,15 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveDisposition, createDraftDisposition } from '../../src/publication/disposition.service.ts';
-import { type PortalServer, type Traffic, WIDTHS, launchChromium, screenshots, startPortal, watchTraffic } from '../http/public/portal-browser.ts';
+import {
+  type PortalServer,
+  type Traffic,
+  WIDTHS,
+  launchChromium,
+  screenshots,
+  startPortal,
+  watchTraffic,
+} from '../http/public/portal-browser.ts';
 import { PII, SUPERVISOR, decidedPenalty, mediated } from './publication-fixtures.ts';
 import { AUDIT } from '../helpers/a11y.ts';
 
@@ -35,7 +43,11 @@ beforeAll(async () => {
   traffic = await watchTraffic(context, server.origin);
   page = await context.newPage();
   page.on('console', (m) => {
-    if ((m.type() === 'error' || m.type() === 'warning') && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())) consoleErrors.push(m.text());
+    if (
+      (m.type() === 'error' || m.type() === 'warning') &&
+      !/^Failed to load resource: the server responded with a status of 4\d\d/.test(m.text())
+    )
+      consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(e.message));
 });
@@ -44,8 +56,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-
 
 const FOCUS_RING = `(() => {
   const e = document.activeElement;
@@ -64,7 +74,9 @@ async function audit(label: string): Promise<void> {
 describe('public results pages in Chromium', () => {
   it('the audit finds what it looks for (so a pass means something)', async () => {
     const probe = await context.newPage();
-    await probe.setContent('<html lang="en"><body><p style="color:#999">灰色文字</p><input name="x"><div style="width:900px">宽</div></body></html>');
+    await probe.setContent(
+      '<html lang="en"><body><p style="color:#999">灰色文字</p><input name="x"><div style="width:900px">宽</div></body></html>',
+    );
     const problems = ((await probe.evaluate(AUDIT)) as string[]).join('\n');
     await probe.close();
     for (const p of ['contrast', 'no label: x', 'horizontal scroll', 'lang', 'h1 count']) expect(problems).toContain(p);

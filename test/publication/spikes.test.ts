@@ -43,7 +43,11 @@ async function file(township: string, category: string): Promise<{ id: string; n
     actor: { role: 'citizen', id: null },
     idempotencyKey: null,
   });
-  const c = await t.db.selectFrom('intake_case').select(['id', 'number']).where('number', '=', r.cases[0]!.number).executeTakeFirstOrThrow();
+  const c = await t.db
+    .selectFrom('intake_case')
+    .select(['id', 'number'])
+    .where('number', '=', r.cases[0]!.number)
+    .executeTakeFirstOrThrow();
   await triageCase(t.deps, c.id);
   await t.db.updateTable('intake_case').set({ category }).where('id', '=', c.id).execute();
   return c;
@@ -123,6 +127,11 @@ describe('category/township spikes', () => {
       expect(s.message).not.toMatch(/1390000\d{4}/);
     }
     const linked = await t.db.selectFrom('hotspot_alert_case').select('case_id').where('rule', '=', SPIKE_RULE).execute();
-    expect(linked.map((l) => l.case_id).sort()).toEqual(cases.slice(0, 5).map((c) => c.id).sort());
+    expect(linked.map((l) => l.case_id).sort()).toEqual(
+      cases
+        .slice(0, 5)
+        .map((c) => c.id)
+        .sort(),
+    );
   });
 });

@@ -1,7 +1,14 @@
 // The referral's state machine against a table written from 国务院令310 and domain.md ("Referral to the
 // police"), not from the machine's own table: every (status, step) pair not listed here must be refused.
 import { describe, expect, it } from 'vitest';
-import { REFERRAL_STATUSES, REFERRAL_STEPS, type ReferralStatus, type ReferralStep, referralTransition, staffReferralSteps } from '../../src/referral/referral.machine.ts';
+import {
+  REFERRAL_STATUSES,
+  REFERRAL_STEPS,
+  type ReferralStatus,
+  type ReferralStep,
+  referralTransition,
+  staffReferralSteps,
+} from '../../src/referral/referral.machine.ts';
 
 /** from → step → to. */
 const LAW: Record<ReferralStatus | 'none', Partial<Record<ReferralStep, ReferralStatus>>> = {

@@ -41,7 +41,23 @@ let otherPolice: Actor;
 async function user(role: StaffRole, unit: string): Promise<Actor> {
   const id = randomUUID();
   const at = clock.now().toISOString();
-  await t.db.insertInto('staff_user').values({ id, username: `${role}-${id.slice(0, 6)}`, display_name: role, role, unit_id: unit, skills: '[]', capacity: 100, active: 1, last_assigned_at: null, password_hash: null, created_at: at, updated_at: at }).execute();
+  await t.db
+    .insertInto('staff_user')
+    .values({
+      id,
+      username: `${role}-${id.slice(0, 6)}`,
+      display_name: role,
+      role,
+      unit_id: unit,
+      skills: '[]',
+      capacity: 100,
+      active: 1,
+      last_assigned_at: null,
+      password_hash: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
   return { role: role as Actor['role'], id };
 }
 
@@ -63,7 +79,13 @@ async function reportUnderVerification(): Promise<string> {
   const stored = await t.deps.evidence.put(PNG_1x1, 'image/png');
   const r = await t.deps.intake.submit({
     // A different reporter each time: the same reporter about the same business would be a repeat (Art. 35).
-    submission: SubmissionSchema.parse({ kind: 'report', description: '孟庄镇鑫源肉联厂收购病死猪加工成香肠，举报人李秀英电话13933334444，每天晚上都有车拉死猪进去', township: '孟庄镇', business: { name: `鑫源肉联厂${n}分厂`, address: '孟庄镇工业路9号' }, person: { name: '李秀英', phone: `1393333${String(4440 + n)}` } }),
+    submission: SubmissionSchema.parse({
+      kind: 'report',
+      description: '孟庄镇鑫源肉联厂收购病死猪加工成香肠，举报人李秀英电话13933334444，每天晚上都有车拉死猪进去',
+      township: '孟庄镇',
+      business: { name: `鑫源肉联厂${n}分厂`, address: '孟庄镇工业路9号' },
+      person: { name: '李秀英', phone: `1393333${String(4440 + n)}` },
+    }),
     files: [stored],
     channel: 'api',
     actor: { role: 'citizen', id: null },
@@ -75,12 +97,23 @@ async function reportUnderVerification(): Promise<string> {
   await applyTransition(t.db, id, { type: 'start_verification' }, handler, clock.now());
   return id;
 }
-const statusOf = async (id: string) => (await t.db.selectFrom('intake_case').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+const statusOf = async (id: string) =>
+  (await t.db.selectFrom('intake_case').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 const clocksOf = async (id: string) =>
-  (await t.db.selectFrom('case_clock').select(['clock', 'status']).where('case_id', '=', id).where('clock', 'in', ['D6', 'D7', 'D8', 'D9', 'D10']).orderBy('created_at').execute()).sort(
-    (a, b) => Number(a.clock.slice(1)) - Number(b.clock.slice(1)),
-  );
-const proposal = { reasons: '现场查获病死猪肉约2吨，涉嫌生产、销售不符合安全标准的食品罪', offence: '刑法第143条 生产、销售不符合安全标准的食品罪', officers: ['王建国', '张卫东'] };
+  (
+    await t.db
+      .selectFrom('case_clock')
+      .select(['clock', 'status'])
+      .where('case_id', '=', id)
+      .where('clock', 'in', ['D6', 'D7', 'D8', 'D9', 'D10'])
+      .orderBy('created_at')
+      .execute()
+  ).sort((a, b) => Number(a.clock.slice(1)) - Number(b.clock.slice(1)));
+const proposal = {
+  reasons: '现场查获病死猪肉约2吨，涉嫌生产、销售不符合安全标准的食品罪',
+  offence: '刑法第143条 生产、销售不符合安全标准的食品罪',
+  officers: ['王建国', '张卫东'],
+};
 
 describe('referral to the police', () => {
   it('approve → transfer (signed package) → accept → exhibits → feedback, with the clocks following', async () => {
@@ -110,20 +143,28 @@ describe('referral to the police', () => {
     expect(verifyPackage(pkg.zip, publicKey)).toMatchObject({ ok: true, problems: [] });
     expect(pkg.manifest.identityIncluded).toBe(false);
     expect(pkg.manifest.files.map((f) => f.name)).toEqual(['referral.html', expect.stringMatching(/^exhibits\/01-[0-9a-f]{12}\.png$/)]);
-    const text = readZip(pkg.zip).map((e) => Buffer.from(e.data).toString('utf8')).join('\n');
+    const text = readZip(pkg.zip)
+      .map((e) => Buffer.from(e.data).toString('utf8'))
+      .join('\n');
     for (const secret of ['李秀英', '13933334444']) expect(text).not.toContain(secret);
     expect(pkg.page).toContain('鑫源肉联厂');
     expect(pkg.page).toContain('依法保密，不随案移送');
 
     // Tampering is detected, also by the command.
     const entries = readZip(pkg.zip);
-    const tampered = writeZip(entries.map((e) => (e.name.startsWith('exhibits/') ? { name: e.name, data: Buffer.from('not the photo') } : e)));
+    const tampered = writeZip(
+      entries.map((e) => (e.name.startsWith('exhibits/') ? { name: e.name, data: Buffer.from('not the photo') } : e)),
+    );
     expect(verifyPackage(tampered, publicKey).problems).toEqual([expect.stringContaining('SHA-256 does not match')]);
     const good = path.join(t.env.dataDir, 'pkg.zip');
     const bad = path.join(t.env.dataDir, 'bad.zip');
     writeFileSync(good, pkg.zip);
     writeFileSync(bad, tampered);
-    const run = (f: string) => spawnSync(process.execPath, ['--import', 'tsx', 'src/referral/verify.cli.ts', f], { env: { ...process.env, ...t.env.env }, encoding: 'utf8' });
+    const run = (f: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'src/referral/verify.cli.ts', f], {
+        env: { ...process.env, ...t.env.env },
+        encoding: 'utf8',
+      });
     expect(run(good).status).toBe(0);
     expect(run(bad).status).toBe(1);
 
@@ -137,8 +178,22 @@ describe('referral to the police', () => {
       { clock: 'D8', status: 'stopped' },
       { clock: 'D10', status: 'stopped' },
     ]);
-    const timeline = await t.db.selectFrom('case_event').select(['type', 'actor_role']).where('case_id', '=', caseId).orderBy('at').execute();
-    expect(timeline.map((e) => e.type)).toEqual(expect.arrayContaining(['propose_referral', 'approve_referral', 'transfer_to_police', 'police_accept', 'hand_over_exhibits', 'police_feedback']));
+    const timeline = await t.db
+      .selectFrom('case_event')
+      .select(['type', 'actor_role'])
+      .where('case_id', '=', caseId)
+      .orderBy('at')
+      .execute();
+    expect(timeline.map((e) => e.type)).toEqual(
+      expect.arrayContaining([
+        'propose_referral',
+        'approve_referral',
+        'transfer_to_police',
+        'police_accept',
+        'hand_over_exhibits',
+        'police_feedback',
+      ]),
+    );
     expect(timeline.find((e) => e.type === 'police_feedback')?.actor_role).toBe('police');
   });
 
@@ -149,7 +204,9 @@ describe('referral to the police', () => {
     expect(await statusOf(caseId)).toBe('verifying');
     const r = await t.db.selectFrom('referral').select(['status', 'refusal_reason']).where('id', '=', rid).executeTakeFirstOrThrow();
     expect(r).toEqual({ status: 'refused', refusal_reason: '涉案数量未达追诉标准，继续行政处罚' });
-    await expect(transferReferral(t.deps, rid, { policeUnitId: 'police-xz' }, handler)).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    await expect(transferReferral(t.deps, rid, { policeUnitId: 'police-xz' }, handler)).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+    });
   });
 
   it('decline → reconsideration → decline → return to administrative handling', async () => {
@@ -172,13 +229,25 @@ describe('referral to the police', () => {
     const caseId = await reportUnderVerification();
     const rid = await proposeReferral(t.deps, caseId, proposal, handler);
     await approveReferral(t.deps, rid, supervisor);
-    await expect(transferReferral(t.deps, rid, { policeUnitId: 'police-xz', discloseIdentity: { reason: '' } }, handler)).rejects.toMatchObject({ code: 'VALIDATION' });
-    await transferReferral(t.deps, rid, { policeUnitId: 'police-xz', discloseIdentity: { reason: '举报人系关键证人，公安机关需核实' } }, handler);
+    await expect(
+      transferReferral(t.deps, rid, { policeUnitId: 'police-xz', discloseIdentity: { reason: '' } }, handler),
+    ).rejects.toMatchObject({ code: 'VALIDATION' });
+    await transferReferral(
+      t.deps,
+      rid,
+      { policeUnitId: 'police-xz', discloseIdentity: { reason: '举报人系关键证人，公安机关需核实' } },
+      handler,
+    );
     const pkg = await buildPackage(t.deps, rid);
     expect(pkg.manifest.identityIncluded).toBe(true);
     expect(pkg.page).toContain('李秀英');
     expect(pkg.page).toContain('举报人系关键证人');
-    const ev = await t.db.selectFrom('case_event').select('data').where('case_id', '=', caseId).where('type', '=', 'transfer_to_police').executeTakeFirstOrThrow();
+    const ev = await t.db
+      .selectFrom('case_event')
+      .select('data')
+      .where('case_id', '=', caseId)
+      .where('type', '=', 'transfer_to_police')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(ev.data!)).toMatchObject({ identityDisclosed: true, identityReason: '举报人系关键证人，公安机关需核实' });
   });
 
@@ -190,7 +259,12 @@ describe('referral to the police', () => {
     await transferReferral(t.deps, rid, { policeUnitId: 'police-xz' }, handler);
     clock.set(cst('2026-11-20T00:00:01'));
     await reconcileClocks(t.deps);
-    const notes = await t.db.selectFrom('staff_notification').select(['user_id', 'kind']).where('case_id', '=', caseId).where('kind', '=', 'deadline_overdue').execute();
+    const notes = await t.db
+      .selectFrom('staff_notification')
+      .select(['user_id', 'kind'])
+      .where('case_id', '=', caseId)
+      .where('kind', '=', 'deadline_overdue')
+      .execute();
     expect(notes.map((n) => n.user_id)).toEqual(expect.arrayContaining([police.id, supervisor.id]));
     expect(notes.map((n) => n.user_id)).not.toContain(otherPolice.id);
   });
@@ -201,9 +275,19 @@ describe('referral to the police', () => {
     await proposeReferral(t.deps, caseId, proposal, handler);
     clock.set(cst('2026-11-13T00:00:01'));
     await reconcileClocks(t.deps);
-    const d6 = await t.db.selectFrom('case_clock').select(['overdue_at']).where('case_id', '=', caseId).where('clock', '=', 'D6').executeTakeFirstOrThrow();
+    const d6 = await t.db
+      .selectFrom('case_clock')
+      .select(['overdue_at'])
+      .where('case_id', '=', caseId)
+      .where('clock', '=', 'D6')
+      .executeTakeFirstOrThrow();
     expect(d6.overdue_at).not.toBeNull();
-    const notes = await t.db.selectFrom('staff_notification').select('kind').where('case_id', '=', caseId).where('user_id', '=', supervisor.id!).execute();
+    const notes = await t.db
+      .selectFrom('staff_notification')
+      .select('kind')
+      .where('case_id', '=', caseId)
+      .where('user_id', '=', supervisor.id!)
+      .execute();
     expect(notes.map((n) => n.kind)).toEqual(expect.arrayContaining(['referral_proposed', 'deadline_overdue']));
   });
 });

@@ -10,7 +10,10 @@ const KEYS = ['id', 'kind', 'category', 'urgency', 'suspected_crime', 'crime_bas
 
 function run(args: string[], input?: string): { status: number | null; lines: Array<Record<string, unknown>> } {
   const res = spawnSync('npx', ['tsx', 'src/triage/triage.cli.ts', ...args], { cwd: root, input, encoding: 'utf8', timeout: 60_000 });
-  const lines = res.stdout.split('\n').filter((l) => l.length > 0).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const lines = res.stdout
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
   return { status: res.status, lines };
 }
 
@@ -19,19 +22,29 @@ describe('triage CLI', () => {
     const dir = mkdtempSync(join(tmpdir(), 'triage-cli-'));
     try {
       const file = join(dir, 'in.jsonl');
-      writeFileSync(file, [
-        JSON.stringify({ id: 'a', text: '举报龙湖镇一家作坊用地沟油，有奖励吗' }),
-        'this is not json',
-        JSON.stringify({ id: 7 }),
-        '',
-        JSON.stringify({ id: 'b', text: '😡😡😡' }),
-      ].join('\n'));
+      writeFileSync(
+        file,
+        [
+          JSON.stringify({ id: 'a', text: '举报龙湖镇一家作坊用地沟油，有奖励吗' }),
+          'this is not json',
+          JSON.stringify({ id: 7 }),
+          '',
+          JSON.stringify({ id: 'b', text: '😡😡😡' }),
+        ].join('\n'),
+      );
       const { status, lines } = run(['--jsonl', file]);
       expect(status).toBe(0);
       expect(lines).toHaveLength(4);
       const [a, bad, missing, b] = lines;
       expect(Object.keys(a ?? {})).toEqual(KEYS);
-      expect(a).toMatchObject({ id: 'a', kind: 'report', suspected_crime: true, township: '龙湖镇', wants_reward: true, crime_basis: ['地沟油', '刑法第144条'] });
+      expect(a).toMatchObject({
+        id: 'a',
+        kind: 'report',
+        suspected_crime: true,
+        township: '龙湖镇',
+        wants_reward: true,
+        crime_basis: ['地沟油', '刑法第144条'],
+      });
       expect(bad).toEqual({ error: 'invalid JSON' });
       expect(missing).toEqual({ id: 7, error: 'missing "text" string' });
       expect(Object.keys(b ?? {})).toEqual(KEYS);

@@ -19,7 +19,9 @@ describe('triage evaluation set', () => {
 
   it.each(['triage-eval.jsonl', 'triage-holdout.jsonl', 'triage-holdout2.jsonl'])('%s meets every target', (name) => {
     const report = evaluate(parseEvalFile(readFileSync(fixture(name), 'utf8')));
-    const missed = Object.entries(report.targets).filter(([, t]) => !t.met).map(([k, t]) => `${k} ${(t.value * 100).toFixed(1)}%`);
+    const missed = Object.entries(report.targets)
+      .filter(([, t]) => !t.met)
+      .map(([k, t]) => `${k} ${(t.value * 100).toFixed(1)}%`);
     expect(missed, `misses: ${JSON.stringify(report.misses.slice(0, 10), null, 1)}`).toEqual([]);
   });
 });

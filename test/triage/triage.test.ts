@@ -2,7 +2,11 @@ import { describe, it, expect } from 'vitest';
 import { triage, normaliseBusinessName, KINDS, CATEGORIES, URGENCIES, type TriageResult } from '../../src/triage/triage.ts';
 
 const t = (text: string): TriageResult => triage({ text });
-const evidenceOf = (r: TriageResult, field: string): string => r.reasons.filter((x) => x.field === field).map((x) => x.evidence).join(' ');
+const evidenceOf = (r: TriageResult, field: string): string =>
+  r.reasons
+    .filter((x) => x.field === field)
+    .map((x) => x.evidence)
+    .join(' ');
 
 describe('kind', () => {
   it('own purchase asking for a refund is a complaint', () => {
@@ -148,8 +152,19 @@ describe('township, business, reward, quantity', () => {
 
 describe('hostile and empty input', () => {
   const hostile = [
-    '', '   ', '😡😡😡😡', "<script>alert('xss')</script>", "'; DROP TABLE cases; --", 'asdfghjkl qwerty', '在吗',
-    '1234567890', '\ud800', '\u0000', 'a'.repeat(1_000_000), '<'.repeat(50_000), '&#x110000;&#99999999;',
+    '',
+    '   ',
+    '😡😡😡😡',
+    "<script>alert('xss')</script>",
+    "'; DROP TABLE cases; --",
+    'asdfghjkl qwerty',
+    '在吗',
+    '1234567890',
+    '\ud800',
+    '\u0000',
+    'a'.repeat(1_000_000),
+    '<'.repeat(50_000),
+    '&#x110000;&#99999999;',
   ];
   it.each(hostile.map((h) => [h.slice(0, 20), h]))('%j does not throw and needs details', (_label, text) => {
     const r = t(text);

@@ -35,7 +35,16 @@ async function until(cond: () => Promise<boolean>, ms: number): Promise<void> {
 }
 
 const pending = async () =>
-  Number((await rt.deps.db.selectFrom('outbox').select((eb) => eb.fn.countAll<number>().as('n')).where('sent_at', 'is', null).where('name', '=', 'case.received').executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await rt.deps.db
+        .selectFrom('outbox')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('sent_at', 'is', null)
+        .where('name', '=', 'case.received')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('outbox relay across a Redis outage', () => {
   it('delivers 100 submissions made while Redis was down, each exactly once', async () => {
@@ -43,11 +52,17 @@ describe('outbox relay across a Redis outage', () => {
     const bodies = [SUBMISSION_EXAMPLES.complaint.value, SUBMISSION_EXAMPLES.anonymousReport.value, SUBMISSION_EXAMPLES.consultation.value];
     const answers = await Promise.all(
       Array.from({ length: 100 }, (_, i) =>
-        fetch(`${rt.url}/api/v1/submissions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bodies[i % 3]) }),
+        fetch(`${rt.url}/api/v1/submissions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(bodies[i % 3]),
+        }),
       ),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(100).fill(201));
-    const numbers = (await Promise.all(answers.map((a) => a.json() as Promise<{ cases: { number: string }[] }>))).map((b) => b.cases[0]!.number);
+    const numbers = (await Promise.all(answers.map((a) => a.json() as Promise<{ cases: { number: string }[] }>))).map(
+      (b) => b.cases[0]!.number,
+    );
     expect(new Set(numbers).size).toBe(100);
     expect(await pending()).toBe(100);
     // Redis stays away for a while: the relay keeps failing and nothing is lost.
@@ -60,7 +75,10 @@ describe('outbox relay across a Redis outage', () => {
 
     const queue = new Queue('case-workflow', { connection: { url: redis.url }, prefix: env.config.queuePrefix });
     try {
-      const jobsOnce = async () => (await queue.getJobs(['waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized'])).filter((j) => j.name === 'case.received');
+      const jobsOnce = async () =>
+        (await queue.getJobs(['waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized'])).filter(
+          (j) => j.name === 'case.received',
+        );
       const jobs = await jobsOnce();
       expect(jobs).toHaveLength(100);
       const caseIds = jobs.map((j) => (j.data as { caseId: string }).caseId);

@@ -35,7 +35,17 @@ describe('enqueueIn', () => {
     const caseId = randomUUID();
     const clockId = randomUUID();
     const fireAt = '2026-12-01T01:00:00.000Z';
-    await t.db.transaction().execute((trx) => enqueueRowsIn(trx, [outboxRow('clock.alarm', { clockId, kind: 'remind', fireAt }, { caseId, at: '2026-11-28T02:00:00.000Z', runAt: fireAt, jobId: `alarm-${clockId}` })]));
+    await t.db
+      .transaction()
+      .execute((trx) =>
+        enqueueRowsIn(trx, [
+          outboxRow(
+            'clock.alarm',
+            { clockId, kind: 'remind', fireAt },
+            { caseId, at: '2026-11-28T02:00:00.000Z', runAt: fireAt, jobId: `alarm-${clockId}` },
+          ),
+        ]),
+      );
     const [row] = await rowsOf(caseId);
     expect(row).toMatchObject({ queue: 'case-workflow', name: 'clock.alarm', run_at: fireAt, job_id: `alarm-${clockId}` });
   });

@@ -15,14 +15,23 @@ import { jsonBody } from '../parse.ts';
 import { requireBot } from './bot-auth.ts';
 
 function contactHeader(value: string | undefined): string {
-  if (value === undefined || !CONTACT_ID.test(value)) throw new AppError('VALIDATION', '缺少或无效的 X-Wechat-Contact', [{ path: 'header.X-Wechat-Contact', message: '应为1到200个可见 ASCII 字符' }]);
+  if (value === undefined || !CONTACT_ID.test(value))
+    throw new AppError('VALIDATION', '缺少或无效的 X-Wechat-Contact', [
+      { path: 'header.X-Wechat-Contact', message: '应为1到200个可见 ASCII 字符' },
+    ]);
   return value;
 }
 
 const NoticeId = z.uuid();
 const Failure = z.object({ error: z.string().trim().min(1).max(300) });
 const Handoff = z.object({ message: z.string().trim().min(1).max(2000) });
-const BotAnswer = z.object({ answer: z.string({ error: '请填写回复内容' }).trim().min(1, { error: '请填写回复内容' }).max(ANSWER_MAX, { error: `回复最多 ${ANSWER_MAX} 个字` }) });
+const BotAnswer = z.object({
+  answer: z
+    .string({ error: '请填写回复内容' })
+    .trim()
+    .min(1, { error: '请填写回复内容' })
+    .max(ANSWER_MAX, { error: `回复最多 ${ANSWER_MAX} 个字` }),
+});
 
 function noticeId(raw: string): string {
   const p = NoticeId.safeParse(raw);
@@ -48,7 +57,9 @@ export function botRoutes(deps: Deps) {
     return c.json(n);
   });
 
-  app.post('/bot/notices/:id/delivered', async (c) => c.json(await recordNoticeOutcome(deps.db, noticeId(c.req.param('id')), { delivered: true }, deps.clock.now())));
+  app.post('/bot/notices/:id/delivered', async (c) =>
+    c.json(await recordNoticeOutcome(deps.db, noticeId(c.req.param('id')), { delivered: true }, deps.clock.now())),
+  );
 
   app.post('/bot/notices/:id/failed', async (c) => {
     const { error } = await jsonBody(c, Failure);

@@ -21,7 +21,9 @@ const ErrorSchema = z.object({
 const ReceiptSchema = z.object({
   submissionId: z.string(),
   receivedAt: z.string(),
-  cases: z.array(z.object({ number: z.string().regex(CASE_NUMBER_RE), kind: z.enum(['complaint', 'report', 'consultation']), statusUrl: z.string() })),
+  cases: z.array(
+    z.object({ number: z.string().regex(CASE_NUMBER_RE), kind: z.enum(['complaint', 'report', 'consultation']), statusUrl: z.string() }),
+  ),
   queryCode: z.string().describe('128+ random bits; shown once, stored only as a hash'),
   notice: z.string(),
   replayed: z.boolean(),
@@ -40,7 +42,10 @@ const StatusSchema = z.object({
 });
 
 const js = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });
-const errorRef = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+const errorRef = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
 
 export function openApiDocument() {
   return {
@@ -55,22 +60,43 @@ export function openApiDocument() {
         post: {
           summary: '提交投诉、举报或咨询 / Submit a complaint, report or consultation',
           description:
-            'A complaint needs the complainant\'s real name, phone and address, the business and the request (Order 121 Art. 10). ' +
+            "A complaint needs the complainant's real name, phone and address, the business and the request (Order 121 Art. 10). " +
             'A report may be anonymous. kind=both creates two linked cases. Send JSON, or multipart/form-data with a `submission` part ' +
             '(the same JSON as text) and up to 9 `files` parts (≤10 MB each; JPG/PNG/GIF/WEBP/HEIC, PDF, MP4/MOV, checked by content).',
-          parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string', maxLength: 200 }, description: 'A retry with the same key returns the same answer and creates nothing.' }],
+          parameters: [
+            {
+              name: 'Idempotency-Key',
+              in: 'header',
+              required: false,
+              schema: { type: 'string', maxLength: 200 },
+              description: 'A retry with the same key returns the same answer and creates nothing.',
+            },
+          ],
           requestBody: {
             required: true,
             content: {
               'application/json': { schema: { $ref: '#/components/schemas/Submission' }, examples: SUBMISSION_EXAMPLES },
               'multipart/form-data': {
-                schema: { type: 'object', required: ['submission'], properties: { submission: { type: 'string', description: 'Submission as JSON text' }, files: { type: 'array', maxItems: 9, items: { type: 'string', format: 'binary' } } } },
+                schema: {
+                  type: 'object',
+                  required: ['submission'],
+                  properties: {
+                    submission: { type: 'string', description: 'Submission as JSON text' },
+                    files: { type: 'array', maxItems: 9, items: { type: 'string', format: 'binary' } },
+                  },
+                },
               },
             },
           },
           responses: {
-            '201': { description: 'Created: the case number(s) and the query code', content: { 'application/json': { schema: { $ref: '#/components/schemas/Receipt' } } } },
-            '200': { description: 'Replay of an earlier request with the same Idempotency-Key', content: { 'application/json': { schema: { $ref: '#/components/schemas/Receipt' } } } },
+            '201': {
+              description: 'Created: the case number(s) and the query code',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Receipt' } } },
+            },
+            '200': {
+              description: 'Replay of an earlier request with the same Idempotency-Key',
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/Receipt' } } },
+            },
             '400': errorRef('Malformed JSON or form'),
             '413': errorRef('A file or the body is too large'),
             '415': errorRef('Unsupported content type or file type'),
@@ -84,7 +110,13 @@ export function openApiDocument() {
           summary: '查询办理进度 / Case status',
           parameters: [
             { name: 'number', in: 'path', required: true, schema: { type: 'string', example: CASE_NUMBER_EXAMPLE } },
-            { name: 'X-Query-Code', in: 'header', required: false, schema: { type: 'string' }, description: 'The query code (or use ?code=)' },
+            {
+              name: 'X-Query-Code',
+              in: 'header',
+              required: false,
+              schema: { type: 'string' },
+              description: 'The query code (or use ?code=)',
+            },
             { name: 'code', in: 'query', required: false, schema: { type: 'string' } },
           ],
           responses: {
@@ -98,7 +130,8 @@ export function openApiDocument() {
       '/api/v1/cases/{number}/answers': {
         post: {
           summary: '回复办案人员的问题 / Answer a question staff asked',
-          description: 'The question ids are in the status (`questions`). The answer is stored encrypted and shown to staff only; the timeline records that an answer was given.',
+          description:
+            'The question ids are in the status (`questions`). The answer is stored encrypted and shown to staff only; the timeline records that an answer was given.',
           parameters: [{ name: 'number', in: 'path', required: true, schema: { type: 'string', example: CASE_NUMBER_EXAMPLE } }],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Answer' } } } },
           responses: {
@@ -111,10 +144,18 @@ export function openApiDocument() {
         },
       },
       '/healthz': { get: { summary: 'Process is up', responses: { '200': { description: 'ok' } } } },
-      '/readyz': { get: { summary: 'Database and Redis answer', responses: { '200': { description: 'ready' }, '503': { description: 'not ready' } } } },
+      '/readyz': {
+        get: { summary: 'Database and Redis answer', responses: { '200': { description: 'ready' }, '503': { description: 'not ready' } } },
+      },
     },
     components: {
-      schemas: { Submission: js(SubmissionSchema), Receipt: js(ReceiptSchema), Status: js(StatusSchema), Answer: js(AnswerSchema), Error: js(ErrorSchema) },
+      schemas: {
+        Submission: js(SubmissionSchema),
+        Receipt: js(ReceiptSchema),
+        Status: js(StatusSchema),
+        Answer: js(AnswerSchema),
+        Error: js(ErrorSchema),
+      },
     },
   };
 }

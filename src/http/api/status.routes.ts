@@ -15,7 +15,9 @@ import { botExempt } from './bot-auth.ts';
 
 export function statusRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
-  const lookups = botExempt(rateLimit({ name: 'lookups', perMinute: deps.config.rateLimits.lookupsPerMinute, trustProxy: deps.config.trustProxy }));
+  const lookups = botExempt(
+    rateLimit({ name: 'lookups', perMinute: deps.config.rateLimits.lookupsPerMinute, trustProxy: deps.config.trustProxy }),
+  );
   app.post('/cases/:number/answers', lookups, async (c) => {
     const answer = await jsonBody(c, AnswerSchema);
     const number = parseCaseNumber(c.req.param('number'));

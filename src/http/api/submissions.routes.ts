@@ -16,7 +16,9 @@ import { botExempt } from './bot-auth.ts';
 
 const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,200}$/);
 
-async function readSubmission(c: { req: { header(n: string): string | undefined; text(): Promise<string>; parseBody(o: { all: true }): Promise<Record<string, unknown>> } }): Promise<{ raw: unknown; files: File[] }> {
+async function readSubmission(c: {
+  req: { header(n: string): string | undefined; text(): Promise<string>; parseBody(o: { all: true }): Promise<Record<string, unknown>> };
+}): Promise<{ raw: unknown; files: File[] }> {
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   if (type.startsWith('application/json')) {
     const text = await c.req.text();
@@ -34,7 +36,10 @@ async function readSubmission(c: { req: { header(n: string): string | undefined;
       throw new AppError('MALFORMED_BODY', '表单内容无法解析', [{ path: 'body', message: '表单格式不正确' }]);
     }
     const part = form.submission;
-    if (typeof part !== 'string') throw new AppError('VALIDATION', '缺少 submission 部分（JSON 文本）', [{ path: 'submission', message: '请在 submission 字段中以 JSON 提交内容' }]);
+    if (typeof part !== 'string')
+      throw new AppError('VALIDATION', '缺少 submission 部分（JSON 文本）', [
+        { path: 'submission', message: '请在 submission 字段中以 JSON 提交内容' },
+      ]);
     let raw: unknown;
     try {
       raw = JSON.parse(part);
@@ -48,7 +53,9 @@ async function readSubmission(c: { req: { header(n: string): string | undefined;
     });
     return { raw, files };
   }
-  throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 或 multipart/form-data 提交', [{ path: 'body', message: '不支持的内容类型' }]);
+  throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 application/json 或 multipart/form-data 提交', [
+    { path: 'body', message: '不支持的内容类型' },
+  ]);
 }
 
 async function checkFiles(files: File[], deps: Deps): Promise<CheckedFile[]> {
@@ -56,7 +63,8 @@ async function checkFiles(files: File[], deps: Deps): Promise<CheckedFile[]> {
   if (errors.length === 0) return ok;
   const fields: FieldError[] = errors.map(({ path, message }) => ({ path, message }));
   // One status for the response, the most specific problem first: too large, wrong type, the rest.
-  if (errors.some((e) => e.reason === 'size')) throw new AppError('PAYLOAD_TOO_LARGE', `每个文件不能超过${Math.round(deps.config.uploads.maxFileBytes / 1048576)}MB`, fields);
+  if (errors.some((e) => e.reason === 'size'))
+    throw new AppError('PAYLOAD_TOO_LARGE', `每个文件不能超过${Math.round(deps.config.uploads.maxFileBytes / 1048576)}MB`, fields);
   if (errors.some((e) => e.reason === 'type')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `只能上传${ACCEPTED_TYPES_LABEL}`, fields);
   throw new AppError('VALIDATION', fields[0]?.message ?? '文件有误', fields);
 }
@@ -66,18 +74,31 @@ export function submissionRoutes(deps: Deps) {
   const { uploads } = deps.config;
   // Dry run: the same parsing and validation as a submission, storing nothing. Clients (the web form,
   // the bot) use it to check a draft; the benchmark uses it as its baseline.
-  app.post('/submissions/validate', limitBody({ maxSize: 1024 * 1024, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大'); } }), async (c) => {
-    const { raw } = await readSubmission(c);
-    parseSubmission(raw);
-    return c.json({ valid: true });
-  });
+  app.post(
+    '/submissions/validate',
+    limitBody({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大');
+      },
+    }),
+    async (c) => {
+      const { raw } = await readSubmission(c);
+      parseSubmission(raw);
+      return c.json({ valid: true });
+    },
+  );
   app.post(
     '/submissions',
-    botExempt(rateLimit({ name: 'submissions', perMinute: deps.config.rateLimits.submissionsPerMinute, trustProxy: deps.config.trustProxy })),
+    botExempt(
+      rateLimit({ name: 'submissions', perMinute: deps.config.rateLimits.submissionsPerMinute, trustProxy: deps.config.trustProxy }),
+    ),
     limitBody({
       maxSize: uploads.maxFiles * uploads.maxFileBytes + 1024 * 1024,
       onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大', [{ path: 'body', message: `总大小不能超过${uploads.maxFiles}个文件×${Math.round(uploads.maxFileBytes / 1048576)}MB` }]);
+        throw new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大', [
+          { path: 'body', message: `总大小不能超过${uploads.maxFiles}个文件×${Math.round(uploads.maxFileBytes / 1048576)}MB` },
+        ]);
       },
     }),
     async (c) => {
@@ -85,7 +106,10 @@ export function submissionRoutes(deps: Deps) {
       let idempotencyKey: string | null = null;
       if (keyHeader !== undefined) {
         const k = IdempotencyKey.safeParse(keyHeader);
-        if (!k.success) throw new AppError('VALIDATION', 'Idempotency-Key 格式不正确', [{ path: 'header.Idempotency-Key', message: '应为1到200个可见 ASCII 字符' }]);
+        if (!k.success)
+          throw new AppError('VALIDATION', 'Idempotency-Key 格式不正确', [
+            { path: 'header.Idempotency-Key', message: '应为1到200个可见 ASCII 字符' },
+          ]);
         idempotencyKey = k.data;
       }
       const { raw, files } = await readSubmission(c);
@@ -98,8 +122,18 @@ export function submissionRoutes(deps: Deps) {
       // The WeChat contact is taken only from the bot (its token set channel 'wechat').
       const wechatContact = c.req.header('x-wechat-contact');
       if (wechatContact !== undefined && channel !== 'wechat') throw new AppError('FORBIDDEN', 'X-Wechat-Contact 只接受机器人提交');
-      if (wechatContact !== undefined && !CONTACT_ID.test(wechatContact)) throw new AppError('VALIDATION', 'X-Wechat-Contact 格式不正确', [{ path: 'header.X-Wechat-Contact', message: '应为1到200个可见 ASCII 字符' }]);
-      const receipt = await deps.intake.submit({ submission, files: stored, channel, actor, idempotencyKey, ...(wechatContact !== undefined ? { wechatContact } : {}) });
+      if (wechatContact !== undefined && !CONTACT_ID.test(wechatContact))
+        throw new AppError('VALIDATION', 'X-Wechat-Contact 格式不正确', [
+          { path: 'header.X-Wechat-Contact', message: '应为1到200个可见 ASCII 字符' },
+        ]);
+      const receipt = await deps.intake.submit({
+        submission,
+        files: stored,
+        channel,
+        actor,
+        idempotencyKey,
+        ...(wechatContact !== undefined ? { wechatContact } : {}),
+      });
       const base = deps.publicBaseUrl;
       c.header('Cache-Control', 'no-store');
       return c.json(

@@ -25,9 +25,25 @@ export function adminRoutes(deps: Deps) {
   const app = new Hono<BoEnv>();
   const { rule, token, body } = kitFor(deps, ADMIN_ROUTES);
 
-  const usersPage = async (c: C, extra: { errors?: string[]; created?: { username: string; password: string }; values?: Record<string, string> }, status: ContentfulStatusCode = 200) => {
+  const usersPage = async (
+    c: C,
+    extra: { errors?: string[]; created?: { username: string; password: string }; values?: Record<string, string> },
+    status: ContentfulStatusCode = 200,
+  ) => {
     const [users, units] = await Promise.all([listStaffUsers(deps.db), activeUnits(deps.db)]);
-    return render(c, <UsersPage user={c.get('session').user} token={token(c)} users={users} units={units} errors={extra.errors ?? []} created={extra.created ?? null} values={extra.values ?? {}} />, status);
+    return render(
+      c,
+      <UsersPage
+        user={c.get('session').user}
+        token={token(c)}
+        users={users}
+        units={units}
+        errors={extra.errors ?? []}
+        created={extra.created ?? null}
+        values={extra.values ?? {}}
+      />,
+      status,
+    );
   };
   app.get('/admin/users', rule('GET', '/admin/users'), (c) => usersPage(c, {}));
   app.post('/admin/users', rule('POST', '/admin/users'), async (c) => {
@@ -36,16 +52,38 @@ export function adminRoutes(deps: Deps) {
     const values = { username: str(b.username), displayName: str(b.displayName), role: str(b.role), unitId: str(b.unitId) };
     try {
       // The role is checked by createUser's schema (an unknown one is a VALIDATION error).
-      const created = await createUser(deps.db, { username: values.username, displayName: values.displayName, role: values.role as never, unitId: values.unitId || null }, deps.clock.now(), { actor: { id: s.user.id, role: s.user.role } });
+      const created = await createUser(
+        deps.db,
+        { username: values.username, displayName: values.displayName, role: values.role as never, unitId: values.unitId || null },
+        deps.clock.now(),
+        { actor: { id: s.user.id, role: s.user.role } },
+      );
       return await usersPage(c, { created: { username: created.username, password: created.generatedPassword ?? '' } }, 201);
     } catch (e) {
-      if (e instanceof AppError && (e.code === 'VALIDATION' || e.code === 'CONFLICT')) return usersPage(c, { errors: messagesOf(e), values }, 422);
+      if (e instanceof AppError && (e.code === 'VALIDATION' || e.code === 'CONFLICT'))
+        return usersPage(c, { errors: messagesOf(e), values }, 422);
       throw e;
     }
   });
-  const unitsPage = async (c: C, extra: { errors?: string[]; created?: string; values?: { id: string; name: string; townships: string[] } }, status: ContentfulStatusCode = 200) => {
+  const unitsPage = async (
+    c: C,
+    extra: { errors?: string[]; created?: string; values?: { id: string; name: string; townships: string[] } },
+    status: ContentfulStatusCode = 200,
+  ) => {
     const { units, townships } = await unitsOverview(deps.db);
-    return render(c, <UnitsPage user={c.get('session').user} token={token(c)} units={units} townships={townships} errors={extra.errors ?? []} created={extra.created ?? null} values={extra.values ?? { id: '', name: '', townships: [] }} />, status);
+    return render(
+      c,
+      <UnitsPage
+        user={c.get('session').user}
+        token={token(c)}
+        units={units}
+        townships={townships}
+        errors={extra.errors ?? []}
+        created={extra.created ?? null}
+        values={extra.values ?? { id: '', name: '', townships: [] }}
+      />,
+      status,
+    );
   };
   app.get('/admin/units', rule('GET', '/admin/units'), (c) => unitsPage(c, {}));
   app.post('/admin/units', rule('POST', '/admin/units'), async (c) => {
@@ -58,7 +96,8 @@ export function adminRoutes(deps: Deps) {
       const id = await createUnit(deps.db, values as never, { id: s.user.id, role: s.user.role }, deps.clock.now());
       return await unitsPage(c, { created: id }, 201);
     } catch (e) {
-      if (e instanceof AppError && (e.code === 'VALIDATION' || e.code === 'CONFLICT')) return unitsPage(c, { errors: messagesOf(e), values }, 422);
+      if (e instanceof AppError && (e.code === 'VALIDATION' || e.code === 'CONFLICT'))
+        return unitsPage(c, { errors: messagesOf(e), values }, 422);
       throw e;
     }
   });

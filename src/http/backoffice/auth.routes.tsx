@@ -31,20 +31,34 @@ export function authRoutes(deps: Deps) {
     return render(c, <LoginPage token={token(c)} username="" error={null} next={safeNext(c.req.query('next')) ?? ''} />);
   });
   // Besides the per-username lock-out: attempts per client address (the portal's lookup limit, 60/min by default).
-  const loginLimit = rateLimit({ name: 'staff-sign-in', perMinute: deps.config.rateLimits.lookupsPerMinute, trustProxy: deps.config.trustProxy });
+  const loginLimit = rateLimit({
+    name: 'staff-sign-in',
+    perMinute: deps.config.rateLimits.lookupsPerMinute,
+    trustProxy: deps.config.trustProxy,
+  });
   app.post('/login', rule('POST', '/login'), loginLimit, async (c) => {
     const b = await body(c);
     const username = str(b.username).slice(0, 64);
     const next = safeNext(b.next) ?? '';
     const check = checkCsrf(c, mac, b[CSRF_FIELD], deps.clock.now().getTime());
-    if (!check.ok) return render(c, <LoginPage token={token(c)} username={username} error={CSRF_MESSAGES[check.reason]} next={next} />, 403);
+    if (!check.ok)
+      return render(c, <LoginPage token={token(c)} username={username} error={CSRF_MESSAGES[check.reason]} next={next} />, 403);
     const now = deps.clock.now();
     const r = await signIn(deps.db, username, str(b.password).slice(0, 1024), now);
     if (!r.ok) {
-      const error = r.reason === 'locked' ? `登录失败次数过多，该账号已暂时锁定，请在 ${Math.max(1, Math.ceil((r.until.getTime() - now.getTime()) / 60000))} 分钟后再试。` : '用户名或密码不正确。';
+      const error =
+        r.reason === 'locked'
+          ? `登录失败次数过多，该账号已暂时锁定，请在 ${Math.max(1, Math.ceil((r.until.getTime() - now.getTime()) / 60000))} 分钟后再试。`
+          : '用户名或密码不正确。';
       return render(c, <LoginPage token={token(c)} username={username} error={error} next={next} />, r.reason === 'locked' ? 429 : 401);
     }
-    setCookie(c, SESSION_COOKIE, r.token, { path: COOKIE_PATH, httpOnly: true, sameSite: 'Strict', secure: secure(c), expires: r.expiresAt });
+    setCookie(c, SESSION_COOKIE, r.token, {
+      path: COOKIE_PATH,
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: secure(c),
+      expires: r.expiresAt,
+    });
     return c.redirect(next || landing({ sessionId: '', user: r.user }), 303);
   });
   app.post('/logout', rule('POST', '/logout'), async (c) => {
@@ -57,7 +71,9 @@ export function authRoutes(deps: Deps) {
     deleteCookie(c, SESSION_COOKIE, { path: COOKIE_PATH });
     return c.redirect('/staff/login', 303);
   });
-  app.get('/account/password', rule('GET', '/account/password'), (c) => render(c, <PasswordPage user={c.get('session').user} token={token(c)} errors={[]} done={c.req.query('done') === '1'} />));
+  app.get('/account/password', rule('GET', '/account/password'), (c) =>
+    render(c, <PasswordPage user={c.get('session').user} token={token(c)} errors={[]} done={c.req.query('done') === '1'} />),
+  );
   app.post('/account/password', rule('POST', '/account/password'), async (c) => {
     const s = c.get('session');
     const b = await body(c);

@@ -37,7 +37,16 @@ export function LoginPage(props: { token: string; username: string; error: strin
         <input type="hidden" name="next" value={props.next} />
         <div class="field">
           <label for="username">用户名</label>
-          <input type="text" id="username" name="username" autocomplete="username" autocapitalize="none" spellcheck={false} required value={props.username} />
+          <input
+            type="text"
+            id="username"
+            name="username"
+            autocomplete="username"
+            autocapitalize="none"
+            spellcheck={false}
+            required
+            value={props.username}
+          />
         </div>
         <div class="field">
           <label for="password">密码</label>
@@ -105,7 +114,12 @@ export function Select(props: { name: string; label: string; value: string | und
   );
 }
 
-const SORT_LABELS: Record<(typeof SORTS)[number], string> = { due: '按到期时间', urgency: '按紧急程度', received_desc: '按接收时间（新→旧）', received_asc: '按接收时间（旧→新）' };
+const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
+  due: '按到期时间',
+  urgency: '按紧急程度',
+  received_desc: '按接收时间（新→旧）',
+  received_asc: '按接收时间（旧→新）',
+};
 
 function Pager(props: { page: number; pages: number; total: number; href: (p: number) => string }) {
   return (
@@ -122,13 +136,26 @@ function Pager(props: { page: number; pages: number; total: number; href: (p: nu
 export function Marks(props: { urgency: string | null; overdue: boolean }) {
   return (
     <>
-      {props.urgency === 'urgent' ? <span class="tag tag-urgent">紧急</span> : props.urgency === 'high' ? <span class="tag tag-high">较急</span> : null}
+      {props.urgency === 'urgent' ? (
+        <span class="tag tag-urgent">紧急</span>
+      ) : props.urgency === 'high' ? (
+        <span class="tag tag-high">较急</span>
+      ) : null}
       {props.overdue ? <span class="tag tag-overdue">已超期</span> : null}
     </>
   );
 }
 
-export function CaseListPage(props: { user: StaffUser; token: string; queue: 'mine' | 'unassigned' | 'search'; filter: SearchFilter; result: CasePage; units: Map<string, string>; query: URLSearchParams; flash: string | null }) {
+export function CaseListPage(props: {
+  user: StaffUser;
+  token: string;
+  queue: 'mine' | 'unassigned' | 'search';
+  filter: SearchFilter;
+  result: CasePage;
+  units: Map<string, string>;
+  query: URLSearchParams;
+  flash: string | null;
+}) {
   const { result, filter } = props;
   const title = QUEUE_TITLES[props.queue];
   const href = (page: number) => {
@@ -217,7 +244,13 @@ export function CaseListPage(props: { user: StaffUser; token: string; queue: 'mi
   );
 }
 
-export function ClockQueuePage(props: { user: StaffUser; token: string; which: 'due_soon' | 'overdue'; result: { items: ClockQueueItem[]; total: number; page: number; pages: number }; clockNames: Map<string, string> }) {
+export function ClockQueuePage(props: {
+  user: StaffUser;
+  token: string;
+  which: 'due_soon' | 'overdue';
+  result: { items: ClockQueueItem[]; total: number; page: number; pages: number };
+  clockNames: Map<string, string>;
+}) {
   const title = props.which === 'due_soon' ? '即将到期（两个工作日内）' : '已超期';
   const nav: BoNav = props.which;
   return (
@@ -238,7 +271,12 @@ export function ClockQueuePage(props: { user: StaffUser; token: string; which: '
           </thead>
           <tbody>
             {props.result.items.map((i) => (
-              <tr class={[props.which === 'overdue' ? 'is-overdue' : '', i.urgency === 'urgent' ? 'is-urgent' : ''].filter(Boolean).join(' ') || undefined}>
+              <tr
+                class={
+                  [props.which === 'overdue' ? 'is-overdue' : '', i.urgency === 'urgent' ? 'is-urgent' : ''].filter(Boolean).join(' ') ||
+                  undefined
+                }
+              >
                 <td>
                   <a href={`/staff/cases/${i.caseId}`}>{i.number}</a> <Marks urgency={i.urgency} overdue={props.which === 'overdue'} />
                 </td>
@@ -265,7 +303,15 @@ export interface UserRowView {
   active: number;
 }
 
-export function UsersPage(props: { user: StaffUser; token: string; users: UserRowView[]; units: { id: string; name: string }[]; errors: string[]; created: { username: string; password: string } | null; values: Record<string, string> }) {
+export function UsersPage(props: {
+  user: StaffUser;
+  token: string;
+  users: UserRowView[];
+  units: { id: string; name: string }[];
+  errors: string[];
+  created: { username: string; password: string } | null;
+  values: Record<string, string>;
+}) {
   const unitName = new Map(props.units.map((u) => [u.id, u.name]));
   return (
     <BoLayout title="用户管理" nav="users" user={props.user} token={props.token}>
@@ -415,4 +461,3 @@ export function UnitsPage(props: {
     </BoLayout>
   );
 }
-

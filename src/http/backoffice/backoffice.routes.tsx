@@ -43,33 +43,61 @@ export function backofficeRoutes(deps: Deps) {
   const pageCsp = secureHeaders({ contentSecurityPolicy: PORTAL_CSP, xFrameOptions: 'DENY', referrerPolicy: 'no-referrer' });
   const dashboardCsp = secureHeaders({ contentSecurityPolicy: DASHBOARD_CSP, xFrameOptions: 'DENY', referrerPolicy: 'no-referrer' });
   // Evidence files carry a sandboxing CSP of their own (a PDF or odd file must not run anything here).
-  const evidenceCsp = secureHeaders({ contentSecurityPolicy: { sandbox: [], defaultSrc: ["'none'"], imgSrc: ["'self'"], mediaSrc: ["'self'"] }, xFrameOptions: 'DENY', referrerPolicy: 'no-referrer' });
+  const evidenceCsp = secureHeaders({
+    contentSecurityPolicy: { sandbox: [], defaultSrc: ["'none'"], imgSrc: ["'self'"], mediaSrc: ["'self'"] },
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'no-referrer',
+  });
   app.use('*', (c, next) =>
-    c.req.path === QUEUES_BASE_PATH || c.req.path.startsWith(`${QUEUES_BASE_PATH}/`) ? dashboardCsp(c, next) : /^\/staff\/cases\/[^/]+\/evidence\//.test(c.req.path) ? evidenceCsp(c, next) : pageCsp(c, next),
+    c.req.path === QUEUES_BASE_PATH || c.req.path.startsWith(`${QUEUES_BASE_PATH}/`)
+      ? dashboardCsp(c, next)
+      : /^\/staff\/cases\/[^/]+\/evidence\//.test(c.req.path)
+        ? evidenceCsp(c, next)
+        : pageCsp(c, next),
   );
   app.use('*', async (c, next) => {
     await next();
     if (!c.req.path.startsWith(`${COOKIE_PATH}/static/`)) c.header('Cache-Control', 'no-store');
   });
-  app.use('*', limitBody({ maxSize: 64 * 1024, onError: () => { throw new AppError('PAYLOAD_TOO_LARGE', DEFAULT_MESSAGES.PAYLOAD_TOO_LARGE); } }));
+  app.use(
+    '*',
+    limitBody({
+      maxSize: 64 * 1024,
+      onError: () => {
+        throw new AppError('PAYLOAD_TOO_LARGE', DEFAULT_MESSAGES.PAYLOAD_TOO_LARGE);
+      },
+    }),
+  );
 
   app.onError((err, c) => {
     const s = c.get('session') ?? null;
     const user = s?.user ?? null;
     if (err instanceof AppError) {
-      const title = err.code === 'FORBIDDEN' ? '无权访问' : err.code === 'CASE_NOT_FOUND' || err.code === 'NOT_FOUND' ? '未找到' : '无法完成操作';
-      return render(c, <BoErrorPage title={title} message={err.message || DEFAULT_MESSAGES[err.code]} user={user} />, err.status as ContentfulStatusCode);
+      const title =
+        err.code === 'FORBIDDEN' ? '无权访问' : err.code === 'CASE_NOT_FOUND' || err.code === 'NOT_FOUND' ? '未找到' : '无法完成操作';
+      return render(
+        c,
+        <BoErrorPage title={title} message={err.message || DEFAULT_MESSAGES[err.code]} user={user} />,
+        err.status as ContentfulStatusCode,
+      );
     }
     if (err instanceof HTTPException && err.status < 500) {
-      return render(c, <BoErrorPage title="无法完成操作" message={DEFAULT_MESSAGES.MALFORMED_BODY} user={user} />, err.status as ContentfulStatusCode);
+      return render(
+        c,
+        <BoErrorPage title="无法完成操作" message={DEFAULT_MESSAGES.MALFORMED_BODY} user={user} />,
+        err.status as ContentfulStatusCode,
+      );
     }
     const requestId = String(c.get('requestId') ?? '');
     deps.logger.error({ requestId, err: { name: err.name, stack: err.stack } }, 'unhandled error (back office)');
     return render(c, <BoErrorPage title="系统暂时出错" message={DEFAULT_MESSAGES.INTERNAL} user={user} requestId={requestId} />, 500);
   });
 
-  app.get(BO_STYLESHEET.path, (c) => c.body(BO_STYLESHEET.body, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }));
+  app.get(BO_STYLESHEET.path, (c) =>
+    c.body(BO_STYLESHEET.body, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }),
+  );
   // Areas in this order: a static path (/cases/export.csv) is registered before the id route it resembles.
-  for (const area of [authRoutes, caseRoutes, referralRoutes, dispositionRoutes, statisticsRoutes, policeRoutes, adminRoutes]) app.route('/', area(deps));
+  for (const area of [authRoutes, caseRoutes, referralRoutes, dispositionRoutes, statisticsRoutes, policeRoutes, adminRoutes])
+    app.route('/', area(deps));
   return app;
 }

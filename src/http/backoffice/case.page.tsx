@@ -113,14 +113,24 @@ function Field(props: { f: FieldSpec; event: string; value: string | undefined; 
             ['urgency', '紧急程度'],
           ]
         : f.options === 'refusal_grounds'
-        ? Object.entries(REFUSAL_GROUNDS).map(([k, t], i) => [k, `（${i + 1}）${t}`])
-        : f.options === 'pause_reasons'
-          ? [...new Set(v.clocks.flatMap((c) => c.pausable))].map((r) => [r, PAUSE_REASON_LABELS[r as keyof typeof PAUSE_REASON_LABELS] ?? r])
-          : f.options === 'running_clocks'
-            ? v.clocks.filter((c) => c.status === 'running' && (event !== 'extend_clock' || c.extendable) && (event !== 'pause_clock' || c.pausable.length > 0)).map((c) => [c.clock, `${c.clock} ${c.name}`])
-            : f.options === 'paused_clocks'
-              ? v.clocks.filter((c) => c.status === 'paused').map((c) => [c.clock, `${c.clock} ${c.name}`])
-              : props.p.handlers.map((h) => [h.id, `${h.display_name}（${h.unit_name}）`]);
+          ? Object.entries(REFUSAL_GROUNDS).map(([k, t], i) => [k, `（${i + 1}）${t}`])
+          : f.options === 'pause_reasons'
+            ? [...new Set(v.clocks.flatMap((c) => c.pausable))].map((r) => [
+                r,
+                PAUSE_REASON_LABELS[r as keyof typeof PAUSE_REASON_LABELS] ?? r,
+              ])
+            : f.options === 'running_clocks'
+              ? v.clocks
+                  .filter(
+                    (c) =>
+                      c.status === 'running' &&
+                      (event !== 'extend_clock' || c.extendable) &&
+                      (event !== 'pause_clock' || c.pausable.length > 0),
+                  )
+                  .map((c) => [c.clock, `${c.clock} ${c.name}`])
+              : f.options === 'paused_clocks'
+                ? v.clocks.filter((c) => c.status === 'paused').map((c) => [c.clock, `${c.clock} ${c.name}`])
+                : props.p.handlers.map((h) => [h.id, `${h.display_name}（${h.unit_name}）`]);
     return (
       <div class="field">
         {label}
@@ -140,7 +150,14 @@ function Field(props: { f: FieldSpec; event: string; value: string | undefined; 
     <div class="field">
       {label}
       {hint}
-      <input type="text" id={id} name={f.name} value={props.value ?? ''} inputmode={f.type === 'amount' ? 'decimal' : undefined} aria-describedby={describedBy} />
+      <input
+        type="text"
+        id={id}
+        name={f.name}
+        value={props.value ?? ''}
+        inputmode={f.type === 'amount' ? 'decimal' : undefined}
+        aria-describedby={describedBy}
+      />
     </div>
   );
 }
@@ -149,7 +166,12 @@ function ActionForm(props: { event: TransitionEvent; p: CasePageProps }) {
   const { event, p } = props;
   const spec =
     event === 'assign' || event === 'reassign'
-      ? { label: event === 'assign' ? '分派承办人' : '改派承办人', fields: ASSIGN_SPEC.fields as FieldSpec[], weighty: false, submit: undefined }
+      ? {
+          label: event === 'assign' ? '分派承办人' : '改派承办人',
+          fields: ASSIGN_SPEC.fields as FieldSpec[],
+          weighty: false,
+          submit: undefined,
+        }
       : event === 'relabel'
         ? { label: RELABEL_SPEC.label, fields: RELABEL_SPEC.fields as FieldSpec[], weighty: false, submit: undefined }
         : ACTIONS[event];
@@ -181,14 +203,18 @@ function eventDetail(data: string | null): string {
     const d = JSON.parse(data) as Record<string, unknown>;
     const parts: string[] = [];
     if (typeof d.ground === 'string') parts.push(REFUSAL_GROUNDS[d.ground as keyof typeof REFUSAL_GROUNDS] ?? d.ground);
-    for (const k of ['authority', 'agreement', 'decision', 'penalty', 'answer', 'question', 'clock'] as const) if (typeof d[k] === 'string') parts.push(String(d[k]));
+    for (const k of ['authority', 'agreement', 'decision', 'penalty', 'answer', 'question', 'clock'] as const)
+      if (typeof d[k] === 'string') parts.push(String(d[k]));
     if (d.field === 'category' || d.field === 'urgency') {
       const label = d.field === 'category' ? categoryLabel : urgencyLabel;
-      parts.push(`${d.field === 'category' ? '类别' : '紧急程度'}：${label(typeof d.from === 'string' ? d.from : null)} → ${label(typeof d.to === 'string' ? d.to : null)}`);
+      parts.push(
+        `${d.field === 'category' ? '类别' : '紧急程度'}：${label(typeof d.from === 'string' ? d.from : null)} → ${label(typeof d.to === 'string' ? d.to : null)}`,
+      );
     }
     if (typeof d.fine === 'string') parts.push(`罚款 ${d.fine} 元`);
     if (typeof d.confiscation === 'string') parts.push(`没收 ${d.confiscation} 元`);
-    if (typeof d.pauseReason === 'string') parts.push(PAUSE_REASON_LABELS[d.pauseReason as keyof typeof PAUSE_REASON_LABELS] ?? d.pauseReason);
+    if (typeof d.pauseReason === 'string')
+      parts.push(PAUSE_REASON_LABELS[d.pauseReason as keyof typeof PAUSE_REASON_LABELS] ?? d.pauseReason);
     return parts.join('；');
   } catch {
     return '';
@@ -222,7 +248,8 @@ export function CasePage(p: CasePageProps) {
         案件 {c.number} <Marks urgency={c.urgency} overdue={late} />
       </h1>
       <p class="status-now">
-        {kindLabel(c.kind)} · 当前状态：<strong>{statusLabel(c.status)}</strong> · 承办单位：{view.unitName ?? '未分派'} · 承办人：{view.assigneeName ?? '未分派'}
+        {kindLabel(c.kind)} · 当前状态：<strong>{statusLabel(c.status)}</strong> · 承办单位：{view.unitName ?? '未分派'} · 承办人：
+        {view.assigneeName ?? '未分派'}
       </p>
       {p.flash ? (
         <p class="flash" role="status">
@@ -255,7 +282,9 @@ export function CasePage(p: CasePageProps) {
                           <img src={href} alt={`证据照片 ${i + 1}`} width={160} loading="lazy" />
                         </a>
                       ) : (
-                        <a href={href}>{`证据 ${i + 1}（${e.mime === 'application/pdf' ? 'PDF' : e.mime.startsWith('video/') ? '视频' : e.mime}，${Math.ceil(e.size / 1024)} KB）`}</a>
+                        <a
+                          href={href}
+                        >{`证据 ${i + 1}（${e.mime === 'application/pdf' ? 'PDF' : e.mime.startsWith('video/') ? '视频' : e.mime}，${Math.ceil(e.size / 1024)} KB）`}</a>
                       )}
                     </li>
                   );
@@ -331,7 +360,8 @@ export function CasePage(p: CasePageProps) {
                     </p>
                     {q.answer !== null && q.answeredAt ? (
                       <p class="answer">
-                        <time datetime={q.answeredAt}>{when(q.answeredAt)}</time> 回复（{q.answerChannel === 'wechat' ? '微信' : q.answerChannel === 'web' ? '网页' : '接口'}）：{q.answer}
+                        <time datetime={q.answeredAt}>{when(q.answeredAt)}</time> 回复（
+                        {q.answerChannel === 'wechat' ? '微信' : q.answerChannel === 'web' ? '网页' : '接口'}）：{q.answer}
                       </p>
                     ) : (
                       <p class="hint">尚未回复</p>
@@ -369,7 +399,16 @@ export function CasePage(p: CasePageProps) {
                     <strong>
                       {k.clock} {k.name}
                     </strong>
-                    ：{k.status === 'paused' ? <span class="tag tag-paused">已暂停</span> : k.dueAt ? `${when(k.dueAt)} 到期` : k.problem === 'calendar_horizon' ? '到期时间待国务院公布下一年度节假日安排后确定' : '到期时间待定'}
+                    ：
+                    {k.status === 'paused' ? (
+                      <span class="tag tag-paused">已暂停</span>
+                    ) : k.dueAt ? (
+                      `${when(k.dueAt)} 到期`
+                    ) : k.problem === 'calendar_horizon' ? (
+                      '到期时间待国务院公布下一年度节假日安排后确定'
+                    ) : (
+                      '到期时间待定'
+                    )}
                     {k.status === 'running' && k.dueAt && k.dueAt < nowIso ? <span class="tag tag-overdue">已超期</span> : null}
                     {k.extensions ? `（已延长 ${k.extensions} 次）` : ''}
                   </li>
@@ -412,11 +451,7 @@ export function CasePage(p: CasePageProps) {
           </section>
           <section aria-labelledby="actions-h">
             <h2 id="actions-h">办理操作</h2>
-            {p.events.length === 0 ? (
-              <p>当前没有您可以进行的操作。</p>
-            ) : (
-              p.events.map((e) => <ActionForm event={e} p={p} />)
-            )}
+            {p.events.length === 0 ? <p>当前没有您可以进行的操作。</p> : p.events.map((e) => <ActionForm event={e} p={p} />)}
           </section>
           {p.referralPanel ?? null}
           {p.dispositionLink ? (
@@ -432,4 +467,3 @@ export function CasePage(p: CasePageProps) {
     </BoLayout>
   );
 }
-

@@ -49,7 +49,19 @@ export function caseRoutes(deps: Deps) {
     const result = await listCases(deps.db, s.user, queue, parsed.data, deps.clock.now());
     const query = new URLSearchParams(Object.entries(c.req.query()).filter(([k, v]) => k !== 'page' && k !== 'handedOver' && v !== ''));
     const flash = c.req.query('handedOver') === '1' ? '案件已分派，转由承办单位办理。' : null;
-    return render(c, <CaseListPage user={s.user} token={token(c)} queue={queue} filter={parsed.data} result={result} units={await unitNames(deps.db)} query={query} flash={flash} />);
+    return render(
+      c,
+      <CaseListPage
+        user={s.user}
+        token={token(c)}
+        queue={queue}
+        filter={parsed.data}
+        result={result}
+        units={await unitNames(deps.db)}
+        query={query}
+        flash={flash}
+      />,
+    );
   };
   app.get('/cases/mine', rule('GET', '/cases/mine'), queuePage('mine'));
   app.get('/cases/unassigned', rule('GET', '/cases/unassigned'), queuePage('unassigned'));
@@ -61,9 +73,25 @@ export function caseRoutes(deps: Deps) {
     if (!parsed.success) throw new AppError('VALIDATION', '筛选条件无效');
     const units = await unitNames(deps.db);
     const now = deps.clock.now();
-    const { csv } = await exportCasesCsv(deps.db, s.user, parsed.data, { kind: kindLabel, status: statusLabel, category: categoryLabel, urgency: urgencyLabel, unit: (id) => (id ? (units.get(id) ?? id) : ''), when: (iso) => (iso ? when(iso) : '') }, now);
+    const { csv } = await exportCasesCsv(
+      deps.db,
+      s.user,
+      parsed.data,
+      {
+        kind: kindLabel,
+        status: statusLabel,
+        category: categoryLabel,
+        urgency: urgencyLabel,
+        unit: (id) => (id ? (units.get(id) ?? id) : ''),
+        when: (iso) => (iso ? when(iso) : ''),
+      },
+      now,
+    );
     const stamp = now.toISOString().slice(0, 10);
-    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="cases-${stamp}.csv"` });
+    return c.body(csv, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="cases-${stamp}.csv"`,
+    });
   });
   const clockPage = (which: 'due_soon' | 'overdue') => async (c: C) => {
     const s = c.get('session');
@@ -99,7 +127,10 @@ export function caseRoutes(deps: Deps) {
       ({ stillVisible } = await runCaseAction(deps, c.get('session').user, id, event, b));
     } catch (e) {
       if (e instanceof AppError && (e.code === 'VALIDATION' || e.code === 'CONFLICT' || e.code === 'INVALID_TRANSITION')) {
-        const values = Object.fromEntries(Object.entries(b).filter(([k, v]) => k !== CSRF_FIELD && typeof v === 'string')) as Record<string, string>;
+        const values = Object.fromEntries(Object.entries(b).filter(([k, v]) => k !== CSRF_FIELD && typeof v === 'string')) as Record<
+          string,
+          string
+        >;
         return renderCasePage(kit, c, id, { actionError: { event, messages: messagesOf(e), values } }, e.status as ContentfulStatusCode);
       }
       throw e;

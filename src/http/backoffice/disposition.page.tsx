@@ -10,7 +10,12 @@ import { BoLayout, CsrfInput } from './layout.tsx';
 
 type DispositionRow = DispositionReview['disposition'];
 
-const FIELD_LABELS: Record<ReviewSource['field'], string> = { findings: '查明的事实', decision: '处理决定', complaint: '投诉内容', business: '经营者名称' };
+const FIELD_LABELS: Record<ReviewSource['field'], string> = {
+  findings: '查明的事实',
+  decision: '处理决定',
+  complaint: '投诉内容',
+  business: '经营者名称',
+};
 const STATUS: Record<string, string> = { draft: '草稿，待审核', approved: '已审核', published: '已公开', withdrawn: '已撤回' };
 
 function Highlighted(props: { source: ReviewSource }) {
@@ -47,14 +52,25 @@ function TextFields(props: { prefix: string; d: DispositionRow }) {
   );
 }
 
-export function DispositionPage(p: { user: StaffUser; token: string; caseId: string; caseNumber: string; d: DispositionRow; sources: ReviewSource[]; canApprove: boolean; errors: string[]; flash: string | null }) {
+export function DispositionPage(p: {
+  user: StaffUser;
+  token: string;
+  caseId: string;
+  caseNumber: string;
+  d: DispositionRow;
+  sources: ReviewSource[];
+  canApprove: boolean;
+  errors: string[];
+  flash: string | null;
+}) {
   const base = `/staff/cases/${encodeURIComponent(p.caseId)}/disposition`;
   const yuan = (fen: number | null) => (fen === null ? '—' : `${(fen / 100).toFixed(2)} 元`);
   return (
     <BoLayout title={`公开审核 ${p.d.public_ref}`} nav={null} user={p.user} token={p.token}>
       <h1>公开信息审核 {p.d.public_ref}</h1>
       <p>
-        案件 <a href={`/staff/cases/${encodeURIComponent(p.caseId)}`}>{p.caseNumber}</a> · 状态：<strong>{STATUS[p.d.status] ?? p.d.status}</strong>
+        案件 <a href={`/staff/cases/${encodeURIComponent(p.caseId)}`}>{p.caseNumber}</a> · 状态：
+        <strong>{STATUS[p.d.status] ?? p.d.status}</strong>
       </p>
       {p.flash ? (
         <p class="flash" role="status">

@@ -6,7 +6,12 @@ import { auditEntry } from '../../backoffice/audit.log.ts';
 import { scopedCase } from '../../backoffice/case.view.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
-import { approveDisposition, correctDisposition, editDraftDisposition, withdrawDisposition } from '../../publication/disposition.service.ts';
+import {
+  approveDisposition,
+  correctDisposition,
+  editDraftDisposition,
+  withdrawDisposition,
+} from '../../publication/disposition.service.ts';
 import { dispositionIdOfCase, dispositionReviewOfCase } from '../../publication/disposition.view.ts';
 import { DispositionPage } from './disposition.page.tsx';
 import type { BoEnv, C, RouteRule } from './guard.ts';
@@ -28,9 +33,25 @@ export function dispositionRoutes(deps: Deps) {
     const row = await caseOf(c);
     const review = await dispositionReviewOfCase(deps, row.id);
     const s = c.get('session');
-    return render(c, <DispositionPage user={s.user} token={token(c)} caseId={row.id} caseNumber={review.caseNumber} d={review.disposition} sources={review.sources} canApprove={s.user.role === 'supervisor'} errors={extra.errors ?? []} flash={extra.flash ?? null} />, status);
+    return render(
+      c,
+      <DispositionPage
+        user={s.user}
+        token={token(c)}
+        caseId={row.id}
+        caseNumber={review.caseNumber}
+        d={review.disposition}
+        sources={review.sources}
+        canApprove={s.user.role === 'supervisor'}
+        errors={extra.errors ?? []}
+        flash={extra.flash ?? null}
+      />,
+      status,
+    );
   };
-  app.get('/cases/:id/disposition', rule('GET', '/cases/:id/disposition'), (c) => dispositionPage(c, c.req.query('done') ? { flash: DONE[c.req.query('done') ?? ''] ?? '已保存。' } : {}));
+  app.get('/cases/:id/disposition', rule('GET', '/cases/:id/disposition'), (c) =>
+    dispositionPage(c, c.req.query('done') ? { flash: DONE[c.req.query('done') ?? ''] ?? '已保存。' } : {}),
+  );
   app.post('/cases/:id/disposition/:step', rule('POST', '/cases/:id/disposition/:step'), async (c) => {
     const row = await caseOf(c);
     const step = c.req.param('step');
@@ -38,18 +59,37 @@ export function dispositionRoutes(deps: Deps) {
     const actor = c.get('actor');
     const id = await dispositionIdOfCase(deps.db, row.id);
     const expectedVersion = Number(str(b.version));
-    const opts = { expectedVersion, audit: auditEntry(actor, 'case_action', { caseId: row.id, detail: { event: `disposition_${step}`, dispositionId: id } }) };
+    const opts = {
+      expectedVersion,
+      audit: auditEntry(actor, 'case_action', { caseId: row.id, detail: { event: `disposition_${step}`, dispositionId: id } }),
+    };
     try {
-      if (step === 'edit') await editDraftDisposition(deps, id, { findingsText: requireText(b.findingsText, '查明的事实'), decisionText: requireText(b.decisionText, '处理决定') }, actor, opts);
+      if (step === 'edit')
+        await editDraftDisposition(
+          deps,
+          id,
+          { findingsText: requireText(b.findingsText, '查明的事实'), decisionText: requireText(b.decisionText, '处理决定') },
+          actor,
+          opts,
+        );
       else if (step === 'approve') await approveDisposition(deps, id, actor, opts);
       else if (step === 'correct' || step === 'withdraw') {
         // Corrections and withdrawals of published records: supervisors only (the reason is kept).
         if (actor.role !== 'supervisor') throw new AppError('FORBIDDEN', '更正或撤回须由负责人操作');
-        if (step === 'correct') await correctDisposition(deps, id, { findingsText: requireText(b.findingsText, '查明的事实'), decisionText: requireText(b.decisionText, '处理决定') }, requireText(b.reason, '更正理由'), actor, opts);
+        if (step === 'correct')
+          await correctDisposition(
+            deps,
+            id,
+            { findingsText: requireText(b.findingsText, '查明的事实'), decisionText: requireText(b.decisionText, '处理决定') },
+            requireText(b.reason, '更正理由'),
+            actor,
+            opts,
+          );
         else await withdrawDisposition(deps, id, requireText(b.reason, '撤回理由'), actor, opts);
       } else throw new AppError('NOT_FOUND', '未知操作');
     } catch (e) {
-      if (e instanceof AppError && ['VALIDATION', 'INVALID_TRANSITION', 'CONFLICT', 'FORBIDDEN'].includes(e.code)) return dispositionPage(c, { errors: messagesOf(e) }, e.status as ContentfulStatusCode);
+      if (e instanceof AppError && ['VALIDATION', 'INVALID_TRANSITION', 'CONFLICT', 'FORBIDDEN'].includes(e.code))
+        return dispositionPage(c, { errors: messagesOf(e) }, e.status as ContentfulStatusCode);
       throw e;
     }
     return c.redirect(`/staff/cases/${encodeURIComponent(row.id)}/disposition?done=${step}`, 303);

@@ -37,7 +37,8 @@ export function safeNext(v: unknown): string | null {
 }
 
 /** Where a user lands after signing in. */
-export const landing = (s: SessionUser) => (s.user.role === 'handler' ? '/staff/cases/mine' : s.user.role === 'police' ? '/staff/police' : '/staff/cases/unassigned');
+export const landing = (s: SessionUser) =>
+  s.user.role === 'handler' ? '/staff/cases/mine' : s.user.role === 'police' ? '/staff/police' : '/staff/cases/unassigned';
 
 /** Session, role and (for POST) CSRF, in that order. */
 export function guard(deps: Deps, access: Access): MiddlewareHandler<BoEnv> {

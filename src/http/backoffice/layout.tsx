@@ -10,11 +10,25 @@ import { NavItem } from '../public/layout.tsx';
 import { ICON, STYLESHEET } from '../public/static.ts';
 
 const css = readFileSync(new URL('./static/backoffice.css', import.meta.url), 'utf8');
-export const BO_STYLESHEET = { path: `/static/backoffice-${createHash('sha256').update(css).digest('hex').slice(0, 10)}.css`, body: css } as const;
+export const BO_STYLESHEET = {
+  path: `/static/backoffice-${createHash('sha256').update(css).digest('hex').slice(0, 10)}.css`,
+  body: css,
+} as const;
 
 export const BO_NAME = '食安通 · 办案系统';
 
-export type BoNav = 'mine' | 'unassigned' | 'due_soon' | 'overdue' | 'search' | 'statistics' | 'users' | 'units' | 'account' | 'police' | null;
+export type BoNav =
+  | 'mine'
+  | 'unassigned'
+  | 'due_soon'
+  | 'overdue'
+  | 'search'
+  | 'statistics'
+  | 'users'
+  | 'units'
+  | 'account'
+  | 'police'
+  | null;
 
 export function CsrfInput(props: { token: string }) {
   return <input type="hidden" name={CSRF_FIELD} value={props.token} />;

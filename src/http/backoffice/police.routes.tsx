@@ -29,28 +29,66 @@ export function policeRoutes(deps: Deps) {
 
   const policePage = async (c: C, extra: { errors?: string[]; flash?: string }, status: ContentfulStatusCode = 200) => {
     const { item, referral } = await policeReferralView(deps, await referralOf(c));
-    return render(c, <PoliceReferralPage user={c.get('session').user} token={token(c)} item={item} referral={referral} errors={extra.errors ?? []} flash={extra.flash ?? null} />, status);
+    return render(
+      c,
+      <PoliceReferralPage
+        user={c.get('session').user}
+        token={token(c)}
+        item={item}
+        referral={referral}
+        errors={extra.errors ?? []}
+        flash={extra.flash ?? null}
+      />,
+      status,
+    );
   };
   app.get('/police', rule('GET', '/police'), async (c) => {
     const items = await policeInboxItems(deps, c.get('actor'));
     return render(c, <PoliceInboxPage user={c.get('session').user} token={token(c)} items={items} />);
   });
-  app.get('/police/report', rule('GET', '/police/report'), (c) => render(c, <PoliceReportPage user={c.get('session').user} token={token(c)} errors={[]} values={{}} number={null} />));
+  app.get('/police/report', rule('GET', '/police/report'), (c) =>
+    render(c, <PoliceReportPage user={c.get('session').user} token={token(c)} errors={[]} values={{}} number={null} />),
+  );
   app.post('/police/report', rule('POST', '/police/report'), async (c) => {
     const b = await body(c);
-    const values = { description: str(b.description), businessName: str(b.businessName), businessAddress: str(b.businessAddress), township: str(b.township), policeRef: str(b.policeRef) };
+    const values = {
+      description: str(b.description),
+      businessName: str(b.businessName),
+      businessAddress: str(b.businessAddress),
+      township: str(b.township),
+      policeRef: str(b.policeRef),
+    };
     const actor = c.get('actor');
     try {
-      if (values.policeRef.trim().length < 2) throw new AppError('VALIDATION', '请填写移交文号', [{ path: 'policeRef', message: '请填写移交文号' }]);
+      if (values.policeRef.trim().length < 2)
+        throw new AppError('VALIDATION', '请填写移交文号', [{ path: 'policeRef', message: '请填写移交文号' }]);
       const audit = (number: string) => auditEntry(actor, 'case_action', { detail: { event: 'police_report', number } });
-      const number = await receiveFromPolice(deps, { description: values.description, policeRef: values.policeRef.trim(), ...(values.businessName ? { businessName: values.businessName } : {}), ...(values.businessAddress ? { businessAddress: values.businessAddress } : {}), ...(values.township ? { township: values.township } : {}) }, actor, { audit });
+      const number = await receiveFromPolice(
+        deps,
+        {
+          description: values.description,
+          policeRef: values.policeRef.trim(),
+          ...(values.businessName ? { businessName: values.businessName } : {}),
+          ...(values.businessAddress ? { businessAddress: values.businessAddress } : {}),
+          ...(values.township ? { township: values.township } : {}),
+        },
+        actor,
+        { audit },
+      );
       return render(c, <PoliceReportPage user={c.get('session').user} token={token(c)} errors={[]} values={{}} number={number} />, 201);
     } catch (e) {
-      if (e instanceof AppError && e.code === 'VALIDATION') return render(c, <PoliceReportPage user={c.get('session').user} token={token(c)} errors={messagesOf(e)} values={values} number={null} />, 422);
+      if (e instanceof AppError && e.code === 'VALIDATION')
+        return render(
+          c,
+          <PoliceReportPage user={c.get('session').user} token={token(c)} errors={messagesOf(e)} values={values} number={null} />,
+          422,
+        );
       throw e;
     }
   });
-  app.get('/police/referrals/:rid', rule('GET', '/police/referrals/:rid'), (c) => policePage(c, c.req.query('done') ? { flash: '已记录并通知移送机关。' } : {}));
+  app.get('/police/referrals/:rid', rule('GET', '/police/referrals/:rid'), (c) =>
+    policePage(c, c.req.query('done') ? { flash: '已记录并通知移送机关。' } : {}),
+  );
   app.get('/police/referrals/:rid/letter', rule('GET', '/police/referrals/:rid/letter'), async (c) => {
     const r = await referralOf(c);
     const pkg = await buildPackage(deps, r.id);
@@ -59,21 +97,34 @@ export function policeRoutes(deps: Deps) {
   app.get('/police/referrals/:rid/package.zip', rule('GET', '/police/referrals/:rid/package.zip'), async (c) => {
     const r = await referralOf(c);
     const pkg = await exportPackage(deps, { id: r.id, caseId: r.case_id }, c.get('actor'));
-    return c.body(new Uint8Array(pkg.zip), 200, { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="referral-${pkg.manifest.caseNumber}.zip"` });
+    return c.body(new Uint8Array(pkg.zip), 200, {
+      'Content-Type': 'application/zip',
+      'Content-Disposition': `attachment; filename="referral-${pkg.manifest.caseNumber}.zip"`,
+    });
   });
   app.post('/police/referrals/:rid/:step', rule('POST', '/police/referrals/:rid/:step'), async (c) => {
     const r = await referralOf(c);
     const step = c.req.param('step');
     const actor = c.get('actor');
     const b = await body(c);
-    const audited = { audit: auditEntry(actor, 'case_action', { caseId: r.case_id, detail: { event: `police_${step}`, referralId: r.id } }) };
+    const audited = {
+      audit: auditEntry(actor, 'case_action', { caseId: r.case_id, detail: { event: `police_${step}`, referralId: r.id } }),
+    };
     try {
       if (step === 'accept') await policeAccept(deps, r.id, actor, audited);
       else if (step === 'decline') await policeDecline(deps, r.id, requireText(b.reason, '不予立案的理由'), actor, audited);
-      else if (step === 'feedback') await policeFeedback(deps, r.id, { outcome: requireText(b.outcome, '办理结果'), ...(str(b.note) ? { note: str(b.note) } : {}) }, actor, audited);
+      else if (step === 'feedback')
+        await policeFeedback(
+          deps,
+          r.id,
+          { outcome: requireText(b.outcome, '办理结果'), ...(str(b.note) ? { note: str(b.note) } : {}) },
+          actor,
+          audited,
+        );
       else throw new AppError('NOT_FOUND', '未知操作');
     } catch (e) {
-      if (e instanceof AppError && ['VALIDATION', 'INVALID_TRANSITION', 'CONFLICT'].includes(e.code)) return policePage(c, { errors: messagesOf(e) }, e.status as ContentfulStatusCode);
+      if (e instanceof AppError && ['VALIDATION', 'INVALID_TRANSITION', 'CONFLICT'].includes(e.code))
+        return policePage(c, { errors: messagesOf(e) }, e.status as ContentfulStatusCode);
       throw e;
     }
     return c.redirect(`/staff/police/referrals/${encodeURIComponent(r.id)}?done=${step}`, 303);

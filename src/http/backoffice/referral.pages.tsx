@@ -25,7 +25,13 @@ function Field(props: { name: string; label: string; textarea?: boolean; require
   return (
     <p>
       <label for={id}>{props.label}</label>
-      {props.textarea ? <textarea id={id} name={props.name} rows={3} required={props.required}>{props.value ?? ''}</textarea> : <input id={id} name={props.name} type="text" required={props.required} value={props.value ?? ''} />}
+      {props.textarea ? (
+        <textarea id={id} name={props.name} rows={3} required={props.required}>
+          {props.value ?? ''}
+        </textarea>
+      ) : (
+        <input id={id} name={props.name} type="text" required={props.required} value={props.value ?? ''} />
+      )}
     </p>
   );
 }
@@ -57,7 +63,15 @@ function Feedback(props: { items: ReferralView['feedback'] }) {
 }
 
 /** The referral section of a report's case page. `steps` are the steps this user may take now. */
-export function ReferralPanel(p: { caseId: string; token: string; referrals: ReferralView[]; canPropose: boolean; steps: Map<string, string[]>; policeUnits: { id: string; name: string }[]; errors: string[] }) {
+export function ReferralPanel(p: {
+  caseId: string;
+  token: string;
+  referrals: ReferralView[];
+  canPropose: boolean;
+  steps: Map<string, string[]>;
+  policeUnits: { id: string; name: string }[];
+  errors: string[];
+}) {
   const base = `/staff/cases/${encodeURIComponent(p.caseId)}/referral`;
   return (
     <section aria-labelledby="referral-h">
@@ -77,13 +91,12 @@ export function ReferralPanel(p: { caseId: string; token: string; referrals: Ref
             {r.policeReason ? <p>公安机关不予立案的理由：{r.policeReason}</p> : null}
             {r.transferredAt ? (
               <p>
-                <a href={`${at}/package.zip`}>下载移送材料（ZIP，含签名清单）</a> · 举报人身份：{r.identityDisclosed ? '已经审批随案提供' : '保密，未随案移送'}
+                <a href={`${at}/package.zip`}>下载移送材料（ZIP，含签名清单）</a> · 举报人身份：
+                {r.identityDisclosed ? '已经审批随案提供' : '保密，未随案移送'}
               </p>
             ) : null}
             <Feedback items={r.feedback} />
-            {steps.includes('approve') ? (
-              <StepForm action={`${at}/approve`} token={p.token} submit="批准移送（3日内）" />
-            ) : null}
+            {steps.includes('approve') ? <StepForm action={`${at}/approve`} token={p.token} submit="批准移送（3日内）" /> : null}
             {steps.includes('refuse') ? (
               <StepForm action={`${at}/refuse`} token={p.token} submit="不同意移送" weighty>
                 <Field name="reason" label="不同意的理由（将记录在案，案件转回行政处理）" textarea required />
@@ -112,7 +125,9 @@ export function ReferralPanel(p: { caseId: string; token: string; referrals: Ref
               </StepForm>
             ) : null}
             {steps.includes('return') ? <StepForm action={`${at}/return`} token={p.token} submit="不再复议，转回行政处理" /> : null}
-            {steps.includes('exhibits') ? <StepForm action={`${at}/exhibits`} token={p.token} submit="已向公安机关移交涉案物品（3日内）" /> : null}
+            {steps.includes('exhibits') ? (
+              <StepForm action={`${at}/exhibits`} token={p.token} submit="已向公安机关移交涉案物品（3日内）" />
+            ) : null}
           </div>
         );
       })}
@@ -195,7 +210,14 @@ export function PoliceInboxPage(p: { user: StaffUser; token: string; items: Poli
   );
 }
 
-export function PoliceReferralPage(p: { user: StaffUser; token: string; item: PoliceInboxItem; referral: ReferralView; errors: string[]; flash: string | null }) {
+export function PoliceReferralPage(p: {
+  user: StaffUser;
+  token: string;
+  item: PoliceInboxItem;
+  referral: ReferralView;
+  errors: string[];
+  flash: string | null;
+}) {
   const at = `/staff/police/referrals/${encodeURIComponent(p.item.id)}`;
   const r = p.referral;
   return (
@@ -234,7 +256,13 @@ export function PoliceReferralPage(p: { user: StaffUser; token: string; item: Po
 }
 
 /** The police hand a matter back (no crime, but an administrative violation): it becomes a report. */
-export function PoliceReportPage(p: { user: StaffUser; token: string; errors: string[]; values: Record<string, string>; number: string | null }) {
+export function PoliceReportPage(p: {
+  user: StaffUser;
+  token: string;
+  errors: string[];
+  values: Record<string, string>;
+  number: string | null;
+}) {
   return (
     <BoLayout title="向市场监管部门移交线索" nav={null} user={p.user} token={p.token}>
       <h1>向市场监管部门移交线索</h1>

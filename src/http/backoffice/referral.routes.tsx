@@ -8,7 +8,15 @@ import { scopedCase } from '../../backoffice/case.view.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import { exportPackage } from '../../referral/package.ts';
-import { approveReferral, handOverExhibits, proposeReferral, refuseReferral, requestReconsideration, returnToAdministrative, transferReferral } from '../../referral/referral.service.ts';
+import {
+  approveReferral,
+  handOverExhibits,
+  proposeReferral,
+  refuseReferral,
+  requestReconsideration,
+  returnToAdministrative,
+  transferReferral,
+} from '../../referral/referral.service.ts';
 import { referralOfCase, staffSteps } from '../../referral/referral.view.ts';
 import { renderCasePage } from './case-page.render.tsx';
 import type { BoEnv, C, RouteRule } from './guard.ts';
@@ -28,7 +36,8 @@ export function referralRoutes(deps: Deps) {
 
   /** A refused step shows the case page again with the messages in the referral panel. */
   const referralError = async (c: C, caseId: string, e: unknown) => {
-    if (e instanceof AppError && ['VALIDATION', 'INVALID_TRANSITION', 'CONFLICT'].includes(e.code)) return renderCasePage(kit, c, caseId, { referralErrors: messagesOf(e) }, e.status as ContentfulStatusCode);
+    if (e instanceof AppError && ['VALIDATION', 'INVALID_TRANSITION', 'CONFLICT'].includes(e.code))
+      return renderCasePage(kit, c, caseId, { referralErrors: messagesOf(e) }, e.status as ContentfulStatusCode);
     if (e instanceof z.ZodError) return renderCasePage(kit, c, caseId, { referralErrors: e.issues.map((i) => i.message) }, 422);
     throw e;
   };
@@ -39,7 +48,13 @@ export function referralRoutes(deps: Deps) {
     const actor = c.get('actor');
     try {
       const audit = auditEntry(actor, 'case_action', { caseId: row.id, detail: { event: 'propose_referral' } });
-      await proposeReferral(deps, row.id, { offence: str(b.offence), reasons: str(b.reasons), officers: [str(b.officer1), str(b.officer2)].filter(Boolean) }, actor, { audit });
+      await proposeReferral(
+        deps,
+        row.id,
+        { offence: str(b.offence), reasons: str(b.reasons), officers: [str(b.officer1), str(b.officer2)].filter(Boolean) },
+        actor,
+        { audit },
+      );
     } catch (e) {
       return referralError(c, row.id, e);
     }
@@ -51,15 +66,24 @@ export function referralRoutes(deps: Deps) {
     const step = c.req.param('step');
     const s = c.get('session');
     const actor = c.get('actor');
-    if (!staffSteps(s.user.role, { status: r.status, exhibitsHandedOverAt: null }).includes(step)) throw new AppError('FORBIDDEN', '当前不能进行此操作');
+    if (!staffSteps(s.user.role, { status: r.status, exhibitsHandedOverAt: null }).includes(step))
+      throw new AppError('FORBIDDEN', '当前不能进行此操作');
     const b = await body(c);
-    const audited = { audit: auditEntry(actor, 'case_action', { caseId: row.id, detail: { event: `referral_${step}`, referralId: r.id } }) };
+    const audited = {
+      audit: auditEntry(actor, 'case_action', { caseId: row.id, detail: { event: `referral_${step}`, referralId: r.id } }),
+    };
     try {
       if (step === 'approve') await approveReferral(deps, r.id, actor, audited);
       else if (step === 'refuse') await refuseReferral(deps, r.id, requireText(b.reason, '不同意移送的理由'), actor, audited);
       else if (step === 'transfer') {
         const disclose = b.discloseIdentity === 'on';
-        await transferReferral(deps, r.id, { policeUnitId: str(b.policeUnitId), discloseIdentity: disclose ? { reason: str(b.identityReason) } : undefined }, actor, audited);
+        await transferReferral(
+          deps,
+          r.id,
+          { policeUnitId: str(b.policeUnitId), discloseIdentity: disclose ? { reason: str(b.identityReason) } : undefined },
+          actor,
+          audited,
+        );
       } else if (step === 'reconsider') await requestReconsideration(deps, r.id, requireText(b.reason, '复议理由'), actor, audited);
       else if (step === 'return') await returnToAdministrative(deps, r.id, actor, audited);
       else if (step === 'exhibits') await handOverExhibits(deps, r.id, actor, audited);
@@ -74,7 +98,10 @@ export function referralRoutes(deps: Deps) {
     const r = await referralOfCase(deps.db, row.id, c.req.param('rid'));
     if (!r.police_unit_id) throw new AppError('NOT_FOUND', '尚未移送');
     const pkg = await exportPackage(deps, { id: r.id, caseId: row.id }, c.get('actor'));
-    return c.body(new Uint8Array(pkg.zip), 200, { 'Content-Type': 'application/zip', 'Content-Disposition': `attachment; filename="referral-${pkg.manifest.caseNumber}.zip"` });
+    return c.body(new Uint8Array(pkg.zip), 200, {
+      'Content-Type': 'application/zip',
+      'Content-Disposition': `attachment; filename="referral-${pkg.manifest.caseNumber}.zip"`,
+    });
   });
   return app;
 }

@@ -11,7 +11,6 @@ import { Select } from './backoffice.pages.tsx';
 import { categoryLabel, kindLabel } from './format.ts';
 import { BoLayout } from './layout.tsx';
 
-
 const monthLabel = (ym: string) => `${ym.slice(0, 4)}年${Number(ym.slice(5))}月`;
 const catLabel = (c: string) => (c === 'unclassified' ? '未分类' : categoryLabel(c));
 
@@ -21,7 +20,14 @@ export function statisticsQueryString(q: StaffStatisticsQuery): string {
   return p.toString();
 }
 
-export function StaffStatisticsPage(p: { user: StaffUser; token: string; q: StaffStatisticsQuery; s: Statistics; units: { id: string; name: string }[]; unitLocked: boolean }) {
+export function StaffStatisticsPage(p: {
+  user: StaffUser;
+  token: string;
+  q: StaffStatisticsQuery;
+  s: Statistics;
+  units: { id: string; name: string }[];
+  unitLocked: boolean;
+}) {
   const { s, q } = p;
   return (
     <BoLayout title="统计分析" nav="statistics" user={p.user} token={p.token}>
@@ -39,9 +45,16 @@ export function StaffStatisticsPage(p: { user: StaffUser; token: string; q: Staf
           <input type="month" id="f-to" name="to" value={q.to} required />
         </div>
         <Select name="kind" label="类型" value={q.kind} options={CASE_KINDS.map((k) => [k, kindLabel(k)] as const)} />
-        <Select name="category" label="类别" value={q.category} options={[...CATEGORIES.map((k) => [k, categoryLabel(k)] as const), ['unclassified', '未分类'] as const]} />
+        <Select
+          name="category"
+          label="类别"
+          value={q.category}
+          options={[...CATEGORIES.map((k) => [k, categoryLabel(k)] as const), ['unclassified', '未分类'] as const]}
+        />
         <Select name="township" label="乡镇街道" value={q.township} options={TOWNSHIPS.map((k) => [k, k] as const)} />
-        {p.unitLocked ? null : <Select name="unitId" label="承办单位" value={q.unitId} options={p.units.map((u) => [u.id, u.name] as const)} />}
+        {p.unitLocked ? null : (
+          <Select name="unitId" label="承办单位" value={q.unitId} options={p.units.map((u) => [u.id, u.name] as const)} />
+        )}
         <button type="submit">筛选</button>
       </form>
       <p>
@@ -50,7 +63,10 @@ export function StaffStatisticsPage(p: { user: StaffUser; token: string; q: Staf
       <h2>每月受理量</h2>
       <BarChart caption="每月收到的投诉、举报和咨询（件）" rows={s.months.map((m) => ({ label: monthLabel(m.month), value: m.total }))} />
       {CASE_KINDS.filter((k) => !q.kind || q.kind === k).map((k) => (
-        <BarChart caption={`每月${kindLabel(k)}（件）`} rows={s.months.map((m) => ({ label: monthLabel(m.month), value: m.byKind[k] ?? 0 }))} />
+        <BarChart
+          caption={`每月${kindLabel(k)}（件）`}
+          rows={s.months.map((m) => ({ label: monthLabel(m.month), value: m.byKind[k] ?? 0 }))}
+        />
       ))}
       <h2>按类别</h2>
       <BarChart caption="各类别件数（本期合计）" rows={s.byCategory.map((c) => ({ label: catLabel(c.category), value: c.count }))} />
@@ -60,7 +76,8 @@ export function StaffStatisticsPage(p: { user: StaffUser; token: string; q: Staf
       <BarChart caption="各单位法定期限内办理的比例" percent rows={s.compliance.map((u) => ({ label: u.unit, value: u.rate }))} />
       <h2>调解</h2>
       <p>
-        调解成功 {formatValue(s.mediation.succeeded, false)} 件，调解终止 {formatValue(s.mediation.failed, false)} 件，成功率 {s.mediation.rate === null ? '—' : formatValue(s.mediation.rate, true)}。
+        调解成功 {formatValue(s.mediation.succeeded, false)} 件，调解终止 {formatValue(s.mediation.failed, false)} 件，成功率{' '}
+        {s.mediation.rate === null ? '—' : formatValue(s.mediation.rate, true)}。
       </p>
     </BoLayout>
   );

@@ -21,12 +21,18 @@ export function statisticsRoutes(deps: Deps) {
     const q = queryOf(c);
     const [st, units] = await Promise.all([staffStatisticsFor(deps.db, q), statisticsUnits(deps.db)]);
     const s = c.get('session');
-    return render(c, <StaffStatisticsPage user={s.user} token={token(c)} q={q} s={st} units={units} unitLocked={s.user.role !== 'admin'} />);
+    return render(
+      c,
+      <StaffStatisticsPage user={s.user} token={token(c)} q={q} s={st} units={units} unitLocked={s.user.role !== 'admin'} />,
+    );
   });
   app.get('/statistics.csv', rule('GET', '/statistics.csv'), async (c) => {
     const q = queryOf(c);
     const st = await exportStaffStatistics(deps, c.get('actor'), q);
-    return c.body(statisticsCsv(st), 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="statistics-${q.from}-${q.to}.csv"` });
+    return c.body(statisticsCsv(st), 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="statistics-${q.from}-${q.to}.csv"`,
+    });
   });
   return app;
 }

@@ -2,7 +2,16 @@
 // <legend> for a group); its hint and error are tied to it with aria-describedby and the error also
 // sets aria-invalid. The error summary at the top is role=alert and links to each control.
 import type { Child } from 'hono/jsx';
-import { type ErrorSlot, type FieldName, type FormErrors, type FormValues, HONEYPOT_FIELD, controlId, errorId, hintId } from './submission.form.ts';
+import {
+  type ErrorSlot,
+  type FieldName,
+  type FormErrors,
+  type FormValues,
+  HONEYPOT_FIELD,
+  controlId,
+  errorId,
+  hintId,
+} from './submission.form.ts';
 
 export interface FormState {
   values: FormValues;
@@ -52,7 +61,16 @@ interface BaseProps {
   required?: boolean;
 }
 
-export function TextField(props: BaseProps & { type?: 'text' | 'tel' | 'date'; autocomplete?: string; inputmode?: 'text' | 'tel' | 'numeric'; max?: string; maxlength?: number; class?: string }) {
+export function TextField(
+  props: BaseProps & {
+    type?: 'text' | 'tel' | 'date';
+    autocomplete?: string;
+    inputmode?: 'text' | 'tel' | 'numeric';
+    max?: string;
+    maxlength?: number;
+    class?: string;
+  },
+) {
   const { state, name } = props;
   const err = state.errors.get(name);
   return (
@@ -91,7 +109,14 @@ export function TextArea(props: BaseProps & { rows?: number; maxlength?: number 
       </label>
       <Hint slot={name} text={props.hint} />
       <ErrorText slot={name} messages={err} />
-      <textarea id={controlId(name)} name={name} rows={props.rows ?? 6} maxlength={props.maxlength} aria-required={props.required ? 'true' : undefined} {...aria(state, name, !!props.hint)}>
+      <textarea
+        id={controlId(name)}
+        name={name}
+        rows={props.rows ?? 6}
+        maxlength={props.maxlength}
+        aria-required={props.required ? 'true' : undefined}
+        {...aria(state, name, !!props.hint)}
+      >
         {state.values[name] ?? ''}
       </textarea>
     </div>
@@ -129,7 +154,14 @@ export function Checkbox(props: BaseProps) {
     <div class={err ? 'field field-error' : 'field'}>
       <ErrorText slot={name} messages={err} />
       <div class="choice">
-        <input type="checkbox" id={controlId(name)} name={name} value="1" checked={state.values[name] === '1'} {...aria(state, name, !!props.hint)} />
+        <input
+          type="checkbox"
+          id={controlId(name)}
+          name={name}
+          value="1"
+          checked={state.values[name] === '1'}
+          {...aria(state, name, !!props.hint)}
+        />
         <label for={controlId(name)}>{props.label}</label>
       </div>
       <Hint slot={name} text={props.hint} />
@@ -214,7 +246,15 @@ export function Honeypot(props: { value: string; flagged: boolean }) {
         <div class="error-message" id={`e-${HONEYPOT_FIELD}`}>
           <p>这一栏是给自动程序的陷阱，正常填写时看不到。请清空后再提交。</p>
         </div>
-        <input type="text" id={id} name={HONEYPOT_FIELD} value={props.value} autocomplete="off" aria-invalid="true" aria-describedby={`e-${HONEYPOT_FIELD}`} />
+        <input
+          type="text"
+          id={id}
+          name={HONEYPOT_FIELD}
+          value={props.value}
+          autocomplete="off"
+          aria-invalid="true"
+          aria-describedby={`e-${HONEYPOT_FIELD}`}
+        />
       </div>
     );
   }

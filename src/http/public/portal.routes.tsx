@@ -36,7 +36,15 @@ import { type AnswerFormState, LookupPage, LookupSchema, type LookupSlot, type L
 import { answerQuestion } from '../../cases/questions.service.ts';
 import { type StaffQuestionSource, questionsOfStatus } from './staff-questions.ts';
 import { ChooseKindPage, SubmissionFormPage } from './submit.pages.tsx';
-import { type FormValues, type ReadForm, checkFormFiles, groupErrors, isSubmissionKind, readForm, validateForm } from './submission.form.ts';
+import {
+  type FormValues,
+  type ReadForm,
+  checkFormFiles,
+  groupErrors,
+  isSubmissionKind,
+  readForm,
+  validateForm,
+} from './submission.form.ts';
 
 export interface PortalOptions {
   /** Another source of the questions staff asked (see staff-questions.ts); by default the public status's own. */
@@ -44,7 +52,8 @@ export interface PortalOptions {
 }
 
 export const HONEYPOT_MESSAGE = '提交未通过自动检查：请清空“防垃圾检查栏”后再提交。';
-export const RESUBMITTED_MESSAGE = '这份表单已经提交过一次，内容又有改动，所以没有再次登记。请核对下面的内容；确实需要另行提交的，请再次点击提交。';
+export const RESUBMITTED_MESSAGE =
+  '这份表单已经提交过一次，内容又有改动，所以没有再次登记。请核对下面的内容；确实需要另行提交的，请再次点击提交。';
 
 type C = Context<AppEnv>;
 
@@ -59,7 +68,8 @@ const first = (v: unknown): string => {
 
 export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
   const app = new Hono<AppEnv>();
-  const staffQuestions = (status: PublicCaseStatus) => (opts.staffQuestions ? opts.staffQuestions(status.number) : Promise.resolve(questionsOfStatus(status)));
+  const staffQuestions = (status: PublicCaseStatus) =>
+    opts.staffQuestions ? opts.staffQuestions(status.number) : Promise.resolve(questionsOfStatus(status));
   const { uploads, rateLimits, trustProxy } = deps.config;
   const mac = (s: string) => deps.cipher.mac(s);
   const now = () => deps.clock.now().getTime();
@@ -81,27 +91,55 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
   };
 
   app.onError((err, c) => {
-    const back = c.req.path.startsWith('/status') ? { href: '/status', text: '返回查询页面' } : c.req.path.startsWith('/submit') ? { href: '/submit', text: '返回重新填写' } : { href: '/', text: '返回首页' };
+    const back = c.req.path.startsWith('/status')
+      ? { href: '/status', text: '返回查询页面' }
+      : c.req.path.startsWith('/submit')
+        ? { href: '/submit', text: '返回重新填写' }
+        : { href: '/', text: '返回首页' };
     const requestId = String(c.get('requestId') ?? '');
     if (err instanceof AppError) {
       const title = err.code === 'RATE_LIMITED' ? '操作过于频繁' : err.code === 'PAYLOAD_TOO_LARGE' ? '提交的内容过大' : '无法处理这次提交';
-      return render(c, <ErrorPage title={title} message={err.message || DEFAULT_MESSAGES[err.code]} back={back} />, err.status as ContentfulStatusCode);
+      return render(
+        c,
+        <ErrorPage title={title} message={err.message || DEFAULT_MESSAGES[err.code]} back={back} />,
+        err.status as ContentfulStatusCode,
+      );
     }
     if (err instanceof HTTPException && err.status < 500) {
-      return render(c, <ErrorPage title="无法处理这次提交" message={DEFAULT_MESSAGES.MALFORMED_BODY} back={back} />, err.status as ContentfulStatusCode);
+      return render(
+        c,
+        <ErrorPage title="无法处理这次提交" message={DEFAULT_MESSAGES.MALFORMED_BODY} back={back} />,
+        err.status as ContentfulStatusCode,
+      );
     }
     deps.logger.error({ requestId, err: { name: err.name, stack: err.stack } }, 'unhandled error (portal)');
-    return render(c, <ErrorPage title="系统暂时出错" message={`${DEFAULT_MESSAGES.INTERNAL}。您填写的内容没有提交成功。`} back={back} requestId={requestId} />, 500);
+    return render(
+      c,
+      <ErrorPage
+        title="系统暂时出错"
+        message={`${DEFAULT_MESSAGES.INTERNAL}。您填写的内容没有提交成功。`}
+        back={back}
+        requestId={requestId}
+      />,
+      500,
+    );
   });
 
   // Static assets (no CSP needed: they are not documents that run anything).
-  app.get(STYLESHEET.path, (c) => c.body(STYLESHEET.body, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }));
+  app.get(STYLESHEET.path, (c) =>
+    c.body(STYLESHEET.body, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }),
+  );
   app.get(ICON.path, (c) => c.body(ICON.body, 200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'public, max-age=86400' }));
 
   app.get('/', csp, page, (c) => render(c, <HomePage />));
   app.get('/submit', csp, page, (c) => render(c, <ChooseKindPage />));
 
-  const formPage = (c: C, kind: SubmissionKind, p: { values?: FormValues; errors?: FieldError[]; form?: ReadForm; honeypotFlagged?: boolean }, status: ContentfulStatusCode = 200) =>
+  const formPage = (
+    c: C,
+    kind: SubmissionKind,
+    p: { values?: FormValues; errors?: FieldError[]; form?: ReadForm; honeypotFlagged?: boolean },
+    status: ContentfulStatusCode = 200,
+  ) =>
     render(
       c,
       <SubmissionFormPage
@@ -118,7 +156,12 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
 
   app.get('/submit/:kind', csp, page, (c) => {
     const kind = c.req.param('kind');
-    if (!isSubmissionKind(kind)) return render(c, <ErrorPage title="页面不存在" message="没有这个页面，请重新选择要提交的类型。" back={{ href: '/submit', text: '选择类型' }} />, 404);
+    if (!isSubmissionKind(kind))
+      return render(
+        c,
+        <ErrorPage title="页面不存在" message="没有这个页面，请重新选择要提交的类型。" back={{ href: '/submit', text: '选择类型' }} />,
+        404,
+      );
     return formPage(c, kind, {});
   });
 
@@ -127,7 +170,12 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
     csp,
     page,
     submitLimit,
-    limitBody({ maxSize: uploads.maxFiles * uploads.maxFileBytes + 1024 * 1024, onError: tooLarge(`提交的内容过大：最多${uploads.maxFiles}个文件，每个不超过${Math.round(uploads.maxFileBytes / 1048576)}MB。请返回上一页，减少或压缩文件后再提交。`) }),
+    limitBody({
+      maxSize: uploads.maxFiles * uploads.maxFileBytes + 1024 * 1024,
+      onError: tooLarge(
+        `提交的内容过大：最多${uploads.maxFiles}个文件，每个不超过${Math.round(uploads.maxFileBytes / 1048576)}MB。请返回上一页，减少或压缩文件后再提交。`,
+      ),
+    }),
     async (c) => {
       let body: Record<string, unknown>;
       try {
@@ -136,7 +184,16 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
         throw new AppError('MALFORMED_BODY', '表单内容无法解析，请返回重新填写。');
       }
       const form = readForm(body, CSRF_FIELD);
-      if (!form) return render(c, <ErrorPage title="请先选择类型" message="请先选择要提交的是投诉、举报还是咨询，再填写表单。" back={{ href: '/submit', text: '选择类型' }} />, 400);
+      if (!form)
+        return render(
+          c,
+          <ErrorPage
+            title="请先选择类型"
+            message="请先选择要提交的是投诉、举报还是咨询，再填写表单。"
+            back={{ href: '/submit', text: '选择类型' }}
+          />,
+          400,
+        );
 
       const csrf: CsrfCheck = checkCsrf(c, mac, form.token, now());
       const honeypotFlagged = form.honeypot.trim() !== '';
@@ -157,7 +214,13 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
       let receipt: IntakeReceipt;
       try {
         // The token's nonce is unique per rendered form: a re-posted form (reload, double click) replays this receipt.
-        receipt = await deps.intake.submit({ submission: checked.submission, files: stored, channel: c.get('channel'), actor: c.get('actor'), idempotencyKey: `web-${csrf.nonce}` });
+        receipt = await deps.intake.submit({
+          submission: checked.submission,
+          files: stored,
+          channel: c.get('channel'),
+          actor: c.get('actor'),
+          idempotencyKey: `web-${csrf.nonce}`,
+        });
       } catch (e) {
         if (e instanceof AppError && e.code === 'IDEMPOTENCY_CONFLICT') {
           return formPage(c, form.kind, { values: form.values, errors: [{ path: 'general', message: RESUBMITTED_MESSAGE }], form }, 409);
@@ -165,11 +228,16 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
         throw e;
       }
       const statuses = await Promise.all(receipt.cases.map((k) => getPublicStatus(deps.db, k.number, receipt.queryCode)));
-      return render(c, <ReceiptPage receipt={receipt} statuses={statuses} statusUrl={`${deps.publicBaseUrl}/status`} token={newToken(c)} />, receipt.replayed ? 200 : 201);
+      return render(
+        c,
+        <ReceiptPage receipt={receipt} statuses={statuses} statusUrl={`${deps.publicBaseUrl}/status`} token={newToken(c)} />,
+        receipt.replayed ? 200 : 201,
+      );
     },
   );
 
-  const lookupPage = (c: C, state: LookupState, status: ContentfulStatusCode = 200) => render(c, <LookupPage state={state} token={newToken(c)} />, status);
+  const lookupPage = (c: C, state: LookupState, status: ContentfulStatusCode = 200) =>
+    render(c, <LookupPage state={state} token={newToken(c)} />, status);
 
   app.get('/status', csp, page, (c) => lookupPage(c, { values: { number: '', code: '' }, errors: new Map() }));
 
@@ -186,7 +254,8 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
     const csrf = checkCsrf(c, mac, body[CSRF_FIELD], now());
     if (!csrf.ok) add('general', CSRF_MESSAGES[csrf.reason]);
     const parsed = LookupSchema.safeParse(values);
-    if (!parsed.success) for (const f of zodFields(parsed.error)) add(f.path === 'number' || f.path === 'code' ? f.path : 'general', f.message);
+    if (!parsed.success)
+      for (const f of zodFields(parsed.error)) add(f.path === 'number' || f.path === 'code' ? f.path : 'general', f.message);
     if (!csrf.ok || !parsed.success) return lookupPage(c, { values, errors }, !csrf.ok ? 403 : 422);
 
     const status = await getPublicStatus(deps.db, parsed.data.number, parsed.data.code);
@@ -201,42 +270,61 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
 
   // The citizen answers a question: number + code travel in the form (never the URL); the same not-found
   // as the lookup for a wrong code; the status page again, with the answer marked as given.
-  app.post('/status/answer', csp, page, lookupLimit, limitBody({ maxSize: 64 * 1024, onError: tooLarge('提交的内容过大。') }), async (c) => {
-    let body: Record<string, unknown>;
-    try {
-      body = await c.req.parseBody();
-    } catch {
-      throw new AppError('MALFORMED_BODY', '表单内容无法解析，请返回重新填写。');
-    }
-    const values = { number: first(body.number), code: first(body.code) };
-    const questionId = first(body.questionId);
-    const answer = first(body.answer);
-    const lookupErrors = new Map<LookupSlot, string[]>();
-    const csrf = checkCsrf(c, mac, body[CSRF_FIELD], now());
-    const parsed = LookupSchema.safeParse(values);
-    if (!parsed.success) {
-      lookupErrors.set('general', [`${DEFAULT_MESSAGES.CASE_NOT_FOUND}。请核对后重试。`]);
-      return lookupPage(c, { values, errors: lookupErrors }, 404);
-    }
-    const status = await getPublicStatus(deps.db, parsed.data.number, parsed.data.code);
-    if (!status) {
-      lookupErrors.set('general', [`${DEFAULT_MESSAGES.CASE_NOT_FOUND}。请核对后重试。`]);
-      return lookupPage(c, { values: { ...values, number: parsed.data.number }, errors: lookupErrors }, 404);
-    }
-    const again = async (state: AnswerFormState | null, flash: string | null, code: ContentfulStatusCode) => {
-      const fresh = (await getPublicStatus(deps.db, parsed.data.number, parsed.data.code)) ?? status;
-      return render(c, <StatusPage status={fresh} questions={await staffQuestions(fresh)} code={parsed.data.code} token={newToken(c)} answer={state} flash={flash} />, code);
-    };
-    if (!csrf.ok) return again({ questionId, answer, errors: [CSRF_MESSAGES[csrf.reason]] }, null, 403);
-    if (answer.trim() === '') return again({ questionId, answer, errors: ['请填写回复内容'] }, null, 422);
-    try {
-      await answerQuestion(deps, parsed.data.number, parsed.data.code, questionId, answer, 'web');
-    } catch (e) {
-      if (e instanceof AppError && ['VALIDATION', 'CONFLICT', 'NOT_FOUND', 'INVALID_TRANSITION'].includes(e.code)) return again({ questionId, answer, errors: [e.message] }, null, e.status as ContentfulStatusCode);
-      throw e;
-    }
-    return again(null, '您的回复已提交，办案人员会看到。', 200);
-  });
+  app.post(
+    '/status/answer',
+    csp,
+    page,
+    lookupLimit,
+    limitBody({ maxSize: 64 * 1024, onError: tooLarge('提交的内容过大。') }),
+    async (c) => {
+      let body: Record<string, unknown>;
+      try {
+        body = await c.req.parseBody();
+      } catch {
+        throw new AppError('MALFORMED_BODY', '表单内容无法解析，请返回重新填写。');
+      }
+      const values = { number: first(body.number), code: first(body.code) };
+      const questionId = first(body.questionId);
+      const answer = first(body.answer);
+      const lookupErrors = new Map<LookupSlot, string[]>();
+      const csrf = checkCsrf(c, mac, body[CSRF_FIELD], now());
+      const parsed = LookupSchema.safeParse(values);
+      if (!parsed.success) {
+        lookupErrors.set('general', [`${DEFAULT_MESSAGES.CASE_NOT_FOUND}。请核对后重试。`]);
+        return lookupPage(c, { values, errors: lookupErrors }, 404);
+      }
+      const status = await getPublicStatus(deps.db, parsed.data.number, parsed.data.code);
+      if (!status) {
+        lookupErrors.set('general', [`${DEFAULT_MESSAGES.CASE_NOT_FOUND}。请核对后重试。`]);
+        return lookupPage(c, { values: { ...values, number: parsed.data.number }, errors: lookupErrors }, 404);
+      }
+      const again = async (state: AnswerFormState | null, flash: string | null, code: ContentfulStatusCode) => {
+        const fresh = (await getPublicStatus(deps.db, parsed.data.number, parsed.data.code)) ?? status;
+        return render(
+          c,
+          <StatusPage
+            status={fresh}
+            questions={await staffQuestions(fresh)}
+            code={parsed.data.code}
+            token={newToken(c)}
+            answer={state}
+            flash={flash}
+          />,
+          code,
+        );
+      };
+      if (!csrf.ok) return again({ questionId, answer, errors: [CSRF_MESSAGES[csrf.reason]] }, null, 403);
+      if (answer.trim() === '') return again({ questionId, answer, errors: ['请填写回复内容'] }, null, 422);
+      try {
+        await answerQuestion(deps, parsed.data.number, parsed.data.code, questionId, answer, 'web');
+      } catch (e) {
+        if (e instanceof AppError && ['VALIDATION', 'CONFLICT', 'NOT_FOUND', 'INVALID_TRANSITION'].includes(e.code))
+          return again({ questionId, answer, errors: [e.message] }, null, e.status as ContentfulStatusCode);
+        throw e;
+      }
+      return again(null, '您的回复已提交，办案人员会看到。', 200);
+    },
+  );
 
   return app;
 }

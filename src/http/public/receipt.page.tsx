@@ -31,7 +31,10 @@ export function receiptSvg(r: IntakeReceipt, statusUrl: string): string {
   const lineHeight = 40;
   const height = 40 + lines.length * lineHeight;
   const texts = lines
-    .map((l, i) => `<text x="24" y="${56 + i * lineHeight}" font-size="${i === 1 ? 26 : 22}"${i <= 1 ? ' font-weight="bold"' : ''}>${xmlEscape(l)}</text>`)
+    .map(
+      (l, i) =>
+        `<text x="24" y="${56 + i * lineHeight}" font-size="${i === 1 ? 26 : 22}"${i <= 1 ? ' font-weight="bold"' : ''}>${xmlEscape(l)}</text>`,
+    )
     .join('');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="760" height="${height}" viewBox="0 0 760 ${height}">` +
@@ -55,9 +58,7 @@ export function ReceiptPage(props: { receipt: IntakeReceipt; statuses: (PublicCa
     <Layout title="提交成功" nav="submit">
       <h1>提交成功</h1>
       {r.replayed ? <p class="notice">这份表单之前已经提交过。下面是同一份回执，没有重复登记。</p> : null}
-      <p class="lead">
-        我们已收到您的{kinds}。请保存下面的案件编号和查询码，查询办理进度时需要用到。
-      </p>
+      <p class="lead">我们已收到您的{kinds}。请保存下面的案件编号和查询码，查询办理进度时需要用到。</p>
       <p class="warning" id="code-warning">
         {CODE_WARNING}
       </p>
@@ -107,7 +108,9 @@ export function ReceiptPage(props: { receipt: IntakeReceipt; statuses: (PublicCa
       <h2>接下来</h2>
       <ul>
         <li>案件已登记，系统会分派到事发地的市场监管所办理，需要时办理人员会联系您。</li>
-        {props.statuses.flatMap((s) => (s ? s.deadlines.map((d) => <li>{r.cases.length > 1 ? `${s.kindLabel}：${d.text}` : d.text}</li>) : []))}
+        {props.statuses.flatMap((s) =>
+          s ? s.deadlines.map((d) => <li>{r.cases.length > 1 ? `${s.kindLabel}：${d.text}` : d.text}</li>) : [],
+        )}
         <li>
           随时可以在<a href="/status">查询办理进度</a>页面输入案件编号和查询码查看进展。
         </li>

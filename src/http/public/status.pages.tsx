@@ -13,13 +13,19 @@ import type { StaffQuestion } from './staff-questions.ts';
 export const LookupSchema = z.object({
   number: z
     .string({ error: '请填写案件编号' })
-    .transform((s) => toHalfWidth(s).replace(/\s/g, '').replace(/[—－–]/g, '-').toUpperCase())
-    .pipe(z.string().min(1, { error: '请填写案件编号' }).regex(CASE_NUMBER_RE, { error: `案件编号格式应为${CASE_NUMBER_FORMAT_ZH}，例如 ${CASE_NUMBER_EXAMPLE}` })),
-  code: z
-    .string({ error: '请填写查询码' })
-    .trim()
-    .min(1, { error: '请填写查询码' })
-    .max(64, { error: '查询码不正确，请核对' }),
+    .transform((s) =>
+      toHalfWidth(s)
+        .replace(/\s/g, '')
+        .replace(/[—－–]/g, '-')
+        .toUpperCase(),
+    )
+    .pipe(
+      z
+        .string()
+        .min(1, { error: '请填写案件编号' })
+        .regex(CASE_NUMBER_RE, { error: `案件编号格式应为${CASE_NUMBER_FORMAT_ZH}，例如 ${CASE_NUMBER_EXAMPLE}` }),
+    ),
+  code: z.string({ error: '请填写查询码' }).trim().min(1, { error: '请填写查询码' }).max(64, { error: '查询码不正确，请核对' }),
 });
 export type Lookup = z.output<typeof LookupSchema>;
 
@@ -68,7 +74,9 @@ function LookupField(props: { state: LookupState; slot: 'number' | 'code'; label
 
 export function LookupPage(props: { state: LookupState; token: string }) {
   const { state } = props;
-  const items = (['general', 'number', 'code'] as const).flatMap((slot) => (state.errors.get(slot) ?? []).map((message) => ({ slot, message })));
+  const items = (['general', 'number', 'code'] as const).flatMap((slot) =>
+    (state.errors.get(slot) ?? []).map((message) => ({ slot, message })),
+  );
   return (
     <Layout title={items.length ? '有错误：查询办理进度' : '查询办理进度'} nav="status">
       <h1>查询办理进度</h1>
@@ -86,7 +94,13 @@ export function LookupPage(props: { state: LookupState; token: string }) {
       <form method="post" action="/status" novalidate>
         <CsrfField name={CSRF_FIELD} token={props.token} />
         <LookupField state={state} slot="number" label="案件编号" hint={`例如 ${CASE_NUMBER_EXAMPLE}`} autocomplete="off" />
-        <LookupField state={state} slot="code" label="查询码" hint="提交时显示的查询码，不区分大小写，可以不输入短横线" autocomplete="off" />
+        <LookupField
+          state={state}
+          slot="code"
+          label="查询码"
+          hint="提交时显示的查询码，不区分大小写，可以不输入短横线"
+          autocomplete="off"
+        />
         <div class="actions">
           <button type="submit">查询</button>
         </div>
@@ -127,7 +141,14 @@ function AnswerForm(props: { number: string; code: string; token: string; questi
   );
 }
 
-export function StatusPage(props: { status: PublicCaseStatus; questions: StaffQuestion[]; code: string; token: string; answer?: AnswerFormState | null; flash?: string | null }) {
+export function StatusPage(props: {
+  status: PublicCaseStatus;
+  questions: StaffQuestion[];
+  code: string;
+  token: string;
+  answer?: AnswerFormState | null;
+  flash?: string | null;
+}) {
   const s = props.status;
   return (
     <Layout title={`办理进度 ${s.number}`} nav="status">
@@ -158,7 +179,9 @@ export function StatusPage(props: { status: PublicCaseStatus; questions: StaffQu
               <li>
                 <time datetime={q.askedAt}>{cstText(q.askedAt)}</time>：{q.text}
                 {q.id && q.answered ? <p class="hint">（您已回复）</p> : null}
-                {q.id && !q.answered ? <AnswerForm number={s.number} code={props.code} token={props.token} questionId={q.id} state={props.answer ?? null} /> : null}
+                {q.id && !q.answered ? (
+                  <AnswerForm number={s.number} code={props.code} token={props.token} questionId={q.id} state={props.answer ?? null} />
+                ) : null}
               </li>
             ))}
           </ul>

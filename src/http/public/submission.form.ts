@@ -36,7 +36,16 @@ export type ErrorSlot = FieldName | 'person' | 'business' | 'files' | 'general';
 /** The honeypot: invisible to people (CSS, aria-hidden, no tab stop), tempting to form-filling robots. */
 export const HONEYPOT_FIELD = 'website';
 
-const CASE_FIELDS: readonly FieldName[] = ['description', 'product', 'incidentDate', 'township', 'place', 'business.name', 'business.address', 'business.platform'];
+const CASE_FIELDS: readonly FieldName[] = [
+  'description',
+  'product',
+  'incidentDate',
+  'township',
+  'place',
+  'business.name',
+  'business.address',
+  'business.platform',
+];
 
 export const FIELDS_BY_KIND: Readonly<Record<SubmissionKind, readonly FieldName[]>> = {
   complaint: [...CASE_FIELDS, 'request', 'person.name', 'person.phone', 'person.address', 'consentToPublish'],

@@ -4,7 +4,19 @@ import type { SubmissionKind } from '../../cases/case.machine.ts';
 import { TOWNSHIPS } from '../../cases/divisions.ts';
 import { ACCEPTED_TYPES_LABEL } from '../../cases/evidence.store.ts';
 import { CSRF_FIELD } from './csrf.ts';
-import { Checkbox, CsrfField, ErrorSummary, FileField, type FormState, Group, Honeypot, RadioGroup, SelectField, TextArea, TextField } from './form.components.tsx';
+import {
+  Checkbox,
+  CsrfField,
+  ErrorSummary,
+  FileField,
+  type FormState,
+  Group,
+  Honeypot,
+  RadioGroup,
+  SelectField,
+  TextArea,
+  TextField,
+} from './form.components.tsx';
 import { Layout } from './layout.tsx';
 import { KIND_INFO, KIND_ORDER } from './portal.content.ts';
 import { type ErrorSlot, FIELDS_BY_KIND, FILES_BY_KIND, type FieldName } from './submission.form.ts';
@@ -54,7 +66,8 @@ const SLOT_ORDER: readonly ErrorSlot[] = [
   'consentToPublish',
 ];
 
-export const FILE_ACCEPT = 'image/jpeg,image/png,image/gif,image/webp,image/heic,.heic,.heif,application/pdf,video/mp4,video/quicktime,.mov';
+export const FILE_ACCEPT =
+  'image/jpeg,image/png,image/gif,image/webp,image/heic,.heic,.heif,application/pdf,video/mp4,video/quicktime,.mov';
 
 export interface FormPageProps {
   kind: SubmissionKind;
@@ -114,27 +127,128 @@ export function SubmissionFormPage(props: FormPageProps) {
           maxlength={5000}
           hint={kind === 'consultation' ? '请直接写下您想了解的问题，至少5个字。' : '请写明什么时间、在哪里、发生了什么，至少10个字。'}
         />
-        {has('product') ? <TextField state={state} name="product" label="涉及的食品或商品" hint="例如：纯牛奶 250毫升、外卖套餐、散装白酒" maxlength={200} /> : null}
-        {has('incidentDate') ? <TextField state={state} name="incidentDate" type="date" label="发生日期" hint="格式：年-月-日，例如 2026-11-20" max={props.today} /> : null}
-        {has('township') ? <SelectField state={state} name="township" label="发生地所在乡镇（街道）" hint="不确定可以不选，在下面“具体地点”中写明。" options={TOWNSHIPS} emptyLabel="请选择（不确定可不选）" /> : null}
-        {has('place') ? <TextField state={state} name="place" label="具体地点" hint="村、小区、市场、学校或道路名称" maxlength={200} /> : null}
+        {has('product') ? (
+          <TextField
+            state={state}
+            name="product"
+            label="涉及的食品或商品"
+            hint="例如：纯牛奶 250毫升、外卖套餐、散装白酒"
+            maxlength={200}
+          />
+        ) : null}
+        {has('incidentDate') ? (
+          <TextField
+            state={state}
+            name="incidentDate"
+            type="date"
+            label="发生日期"
+            hint="格式：年-月-日，例如 2026-11-20"
+            max={props.today}
+          />
+        ) : null}
+        {has('township') ? (
+          <SelectField
+            state={state}
+            name="township"
+            label="发生地所在乡镇（街道）"
+            hint="不确定可以不选，在下面“具体地点”中写明。"
+            options={TOWNSHIPS}
+            emptyLabel="请选择（不确定可不选）"
+          />
+        ) : null}
+        {has('place') ? (
+          <TextField state={state} name="place" label="具体地点" hint="村、小区、市场、学校或道路名称" maxlength={200} />
+        ) : null}
 
         {has('business.name') ? (
-          <Group state={state} slot="business" legend={businessLegend} hint={isComplaint ? '投诉必须写明经营者的名称和地址。' : '知道多少写多少。'}>
-            <TextField state={state} name="business.name" label="名称" required={isComplaint} hint="店铺招牌、公司名称或网店名称；没有招牌可写“无招牌”加位置" autocomplete="off" maxlength={100} />
-            <TextField state={state} name="business.address" label="经营地址" required={isComplaint} hint={isComplaint ? '网购或外卖的，填写平台上显示的店铺地址，或在下一栏填写网店链接' : undefined} autocomplete="off" maxlength={200} />
-            <TextField state={state} name="business.platform" label="网络平台或店铺链接" hint="网购、外卖时填写，例如平台名称和店铺名称" autocomplete="off" maxlength={300} />
+          <Group
+            state={state}
+            slot="business"
+            legend={businessLegend}
+            hint={isComplaint ? '投诉必须写明经营者的名称和地址。' : '知道多少写多少。'}
+          >
+            <TextField
+              state={state}
+              name="business.name"
+              label="名称"
+              required={isComplaint}
+              hint="店铺招牌、公司名称或网店名称；没有招牌可写“无招牌”加位置"
+              autocomplete="off"
+              maxlength={100}
+            />
+            <TextField
+              state={state}
+              name="business.address"
+              label="经营地址"
+              required={isComplaint}
+              hint={isComplaint ? '网购或外卖的，填写平台上显示的店铺地址，或在下一栏填写网店链接' : undefined}
+              autocomplete="off"
+              maxlength={200}
+            />
+            <TextField
+              state={state}
+              name="business.platform"
+              label="网络平台或店铺链接"
+              hint="网购、外卖时填写，例如平台名称和店铺名称"
+              autocomplete="off"
+              maxlength={300}
+            />
           </Group>
         ) : null}
 
-        {has('request') ? <TextArea state={state} name="request" label="您的诉求" required rows={3} maxlength={1000} hint="例如：退款、按《食品安全法》赔偿、赔礼道歉" /> : null}
+        {has('request') ? (
+          <TextArea
+            state={state}
+            name="request"
+            label="您的诉求"
+            required
+            rows={3}
+            maxlength={1000}
+            hint="例如：退款、按《食品安全法》赔偿、赔礼道歉"
+          />
+        ) : null}
 
         {has('person.name') ? (
-          <Group state={state} slot="person" legend={personLegend} hint={isComplaint ? '投诉需要实名：姓名、联系电话和联系地址都要填写。信息加密保存，只有办理人员可以查看。' : '实名举报请填写姓名和联系电话。信息加密保存，不会告诉被举报人。'}>
+          <Group
+            state={state}
+            slot="person"
+            legend={personLegend}
+            hint={
+              isComplaint
+                ? '投诉需要实名：姓名、联系电话和联系地址都要填写。信息加密保存，只有办理人员可以查看。'
+                : '实名举报请填写姓名和联系电话。信息加密保存，不会告诉被举报人。'
+            }
+          >
             <TextField state={state} name="person.name" label="姓名" required={isComplaint} autocomplete="name" maxlength={50} />
-            <TextField state={state} name="person.phone" type="tel" label="联系电话" required={isComplaint} autocomplete="tel" inputmode="tel" hint="11位手机号，或带区号的固定电话" maxlength={30} />
-            <TextField state={state} name="person.address" label="联系地址" required={isComplaint} autocomplete="street-address" maxlength={200} />
-            {has('person.idNumber') ? <TextField state={state} name="person.idNumber" label="身份证号码" hint="只在实名申请举报奖励时需要，18位" autocomplete="off" maxlength={30} /> : null}
+            <TextField
+              state={state}
+              name="person.phone"
+              type="tel"
+              label="联系电话"
+              required={isComplaint}
+              autocomplete="tel"
+              inputmode="tel"
+              hint="11位手机号，或带区号的固定电话"
+              maxlength={30}
+            />
+            <TextField
+              state={state}
+              name="person.address"
+              label="联系地址"
+              required={isComplaint}
+              autocomplete="street-address"
+              maxlength={200}
+            />
+            {has('person.idNumber') ? (
+              <TextField
+                state={state}
+                name="person.idNumber"
+                label="身份证号码"
+                hint="只在实名申请举报奖励时需要，18位"
+                autocomplete="off"
+                maxlength={30}
+              />
+            ) : null}
           </Group>
         ) : null}
 
@@ -155,13 +269,21 @@ export function SubmissionFormPage(props: FormPageProps) {
             label="我申请举报奖励"
             hint={
               <>
-                奖励只针对重大违法行为，案件依法作出处罚或移送司法机关后发放。实名申请需要填写身份证号码；匿名举报凭案件编号和查询码认领。详见<a href="/#reward">首页“举报奖励”</a>。
+                奖励只针对重大违法行为，案件依法作出处罚或移送司法机关后发放。实名申请需要填写身份证号码；匿名举报凭案件编号和查询码认领。详见
+                <a href="/#reward">首页“举报奖励”</a>。
               </>
             }
           />
         ) : null}
 
-        {has('consentToPublish') ? <Checkbox state={state} name="consentToPublish" label="我同意在去掉个人信息后公开本投诉的内容" hint="用于投诉信息公示；不同意不影响办理。" /> : null}
+        {has('consentToPublish') ? (
+          <Checkbox
+            state={state}
+            name="consentToPublish"
+            label="我同意在去掉个人信息后公开本投诉的内容"
+            hint="用于投诉信息公示；不同意不影响办理。"
+          />
+        ) : null}
 
         <Honeypot value={props.honeypot.value} flagged={props.honeypot.flagged} />
         <div class="actions">

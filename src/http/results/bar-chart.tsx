@@ -32,7 +32,13 @@ export function BarChart(props: { caption: string; rows: BarRow[]; percent?: boo
       {props.rows.length === 0 ? (
         <p>本期暂无数据。</p>
       ) : (
-        <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-label={`${props.caption}。${summary}`}>
+        <svg
+          xmlns="http://www.w3.org/2000/svg"
+          viewBox={`0 0 ${WIDTH} ${height}`}
+          width="100%"
+          role="img"
+          aria-label={`${props.caption}。${summary}`}
+        >
           {props.rows.map((r, i) => {
             const y = 4 + i * ROW_H;
             const w = r.value === null ? 0 : Math.max(r.value > 0 ? 2 : 0, Math.round((r.value / max) * BAR_AREA));

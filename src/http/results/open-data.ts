@@ -63,7 +63,14 @@ export function atomFeed(base: string, items: PublicResult[], now: Date): string
   const entry = (r: PublicResult) => {
     const url = `${base}/results/${encodeURIComponent(r.ref)}`;
     const title = `${r.business ?? r.categoryLabel} · ${r.outcomeLabel}`;
-    const summary = [r.township ?? '', r.decision, r.fineYuan !== null ? `罚款${r.fineYuan}元` : '', r.correction ? `更正：${r.correction.note}` : ''].filter(Boolean).join('；');
+    const summary = [
+      r.township ?? '',
+      r.decision,
+      r.fineYuan !== null ? `罚款${r.fineYuan}元` : '',
+      r.correction ? `更正：${r.correction.note}` : '',
+    ]
+      .filter(Boolean)
+      .join('；');
     return `  <entry>
     <id>${xmlEscape(url)}</id>
     <title>${xmlEscape(title)}</title>

@@ -140,7 +140,8 @@ export function ResultsListPage(props: { filter: ResultFilter; items: PublicResu
         </div>
       </form>
       <p>
-        开放数据：<a href={`/api/v1/results${filterQuery(f)}`}>JSON</a> · <a href={`/api/v1/results.csv${filterQuery(f)}`}>CSV 下载</a> · <a href="/results/feed.atom">Atom 订阅</a> · <a href="/statistics">统计数据</a>
+        开放数据：<a href={`/api/v1/results${filterQuery(f)}`}>JSON</a> · <a href={`/api/v1/results.csv${filterQuery(f)}`}>CSV 下载</a> ·{' '}
+        <a href="/results/feed.atom">Atom 订阅</a> · <a href="/statistics">统计数据</a>
       </p>
       {props.items.length === 0 ? (
         <p class="notice">没有符合条件的公开结果。</p>
@@ -229,17 +230,24 @@ export function StatisticsPage(props: { s: Statistics }) {
       <h2>每月受理量</h2>
       <BarChart caption="每月收到的投诉、举报和咨询（件）" rows={s.months.map((m) => ({ label: monthLabel(m.month), value: m.total }))} />
       {kinds.map((k) => (
-        <BarChart caption={`每月${KIND_LABELS_PUBLIC[k]}（件）`} rows={s.months.map((m) => ({ label: monthLabel(m.month), value: m.byKind[k] ?? 0 }))} />
+        <BarChart
+          caption={`每月${KIND_LABELS_PUBLIC[k]}（件）`}
+          rows={s.months.map((m) => ({ label: monthLabel(m.month), value: m.byKind[k] ?? 0 }))}
+        />
       ))}
       <h2>按类别</h2>
-      <BarChart caption="各类别件数（本期合计）" rows={s.byCategory.map((c) => ({ label: c.category === 'unclassified' ? '未分类' : categoryLabel(c.category), value: c.count }))} />
+      <BarChart
+        caption="各类别件数（本期合计）"
+        rows={s.byCategory.map((c) => ({ label: c.category === 'unclassified' ? '未分类' : categoryLabel(c.category), value: c.count }))}
+      />
       <h2>按乡镇（街道）</h2>
       <BarChart caption="各乡镇（街道）件数（本期合计）" rows={s.byTownship.map((t) => ({ label: t.township, value: t.count }))} />
       <h2>按时办结率</h2>
       <BarChart caption="各市场监管所法定期限内办理的比例" percent rows={s.compliance.map((u) => ({ label: u.unit, value: u.rate }))} />
       <h2>调解</h2>
       <p>
-        调解成功 {formatValue(s.mediation.succeeded, false)} 件，调解终止 {formatValue(s.mediation.failed, false)} 件，成功率 {formatValue(s.mediation.rate, true)}。
+        调解成功 {formatValue(s.mediation.succeeded, false)} 件，调解终止 {formatValue(s.mediation.failed, false)} 件，成功率{' '}
+        {formatValue(s.mediation.rate, true)}。
       </p>
     </Layout>
   );

@@ -48,11 +48,31 @@ export function resultsRoutes(deps: Deps) {
 
   app.onError((err, c) => {
     const api = c.req.path.startsWith('/api/');
-    if (err instanceof AppError) return api ? errorResponse(c, err) : render(c, <ErrorPage title="无法显示" message={err.message || DEFAULT_MESSAGES[err.code]} back={{ href: '/results', text: '返回处理结果列表' }} />, err.status as ContentfulStatusCode);
+    if (err instanceof AppError)
+      return api
+        ? errorResponse(c, err)
+        : render(
+            c,
+            <ErrorPage
+              title="无法显示"
+              message={err.message || DEFAULT_MESSAGES[err.code]}
+              back={{ href: '/results', text: '返回处理结果列表' }}
+            />,
+            err.status as ContentfulStatusCode,
+          );
     const requestId = String(c.get('requestId') ?? '');
     deps.logger.error({ requestId, err: { name: err.name, stack: err.stack } }, 'unhandled error (results)');
     if (api) return errorResponse(c, new AppError('INTERNAL', DEFAULT_MESSAGES.INTERNAL));
-    return render(c, <ErrorPage title="系统暂时出错" message={DEFAULT_MESSAGES.INTERNAL} back={{ href: '/results', text: '返回处理结果列表' }} requestId={requestId} />, 500);
+    return render(
+      c,
+      <ErrorPage
+        title="系统暂时出错"
+        message={DEFAULT_MESSAGES.INTERNAL}
+        back={{ href: '/results', text: '返回处理结果列表' }}
+        requestId={requestId}
+      />,
+      500,
+    );
   });
 
   // ---- pages

@@ -21,7 +21,11 @@ export const clockAlarm: Processor<'clock.alarm'> = async ({ clockId, kind, fire
 };
 
 /** Fires one alarm if it is still current and has not fired; shared with the reconcile job. */
-export async function fireAlarm(deps: Parameters<Processor<'clock.alarm'>>[1]['deps'], a: { clockId: string; kind: 'remind' | 'escalate'; fireAt: string }, now: Date) {
+export async function fireAlarm(
+  deps: Parameters<Processor<'clock.alarm'>>[1]['deps'],
+  a: { clockId: string; kind: 'remind' | 'escalate'; fireAt: string },
+  now: Date,
+) {
   const ctx = await clockContext(deps.db);
   return deps.db.transaction().execute(async (trx) => {
     const clock = await trx.selectFrom('case_clock').selectAll().where('id', '=', a.clockId).executeTakeFirst();
@@ -29,9 +33,17 @@ export async function fireAlarm(deps: Parameters<Processor<'clock.alarm'>>[1]['d
     const current = alarmsFor(ctx, clock).some((x) => x.kind === a.kind && x.fireAt === a.fireAt);
     if (!current) return { outcome: 'skipped' as const, detail: `alarm no longer current (clock ${clock.status})` };
     const at = now.toISOString();
-    const logged = await trx.insertInto('clock_alarm').values({ clock_id: a.clockId, kind: a.kind, fire_at: a.fireAt, fired_at: at }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    const logged = await trx
+      .insertInto('clock_alarm')
+      .values({ clock_id: a.clockId, kind: a.kind, fire_at: a.fireAt, fired_at: at })
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
     if (Number(logged.numInsertedOrUpdatedRows ?? 0) === 0) return { outcome: 'skipped' as const, detail: 'already fired' };
-    const c = await trx.selectFrom('intake_case').select(['id', 'number', 'unit_id', 'assignee_id']).where('id', '=', clock.case_id).executeTakeFirstOrThrow();
+    const c = await trx
+      .selectFrom('intake_case')
+      .select(['id', 'number', 'unit_id', 'assignee_id'])
+      .where('id', '=', clock.case_id)
+      .executeTakeFirstOrThrow();
     const rule = ruleOf(ctx, clock);
     const supervisors = await supervisorsOf(trx, c.unit_id ?? INTAKE_UNIT_ID);
     // D8 is the police's own deadline: their officers hear about it too.
@@ -56,7 +68,14 @@ export async function fireAlarm(deps: Parameters<Processor<'clock.alarm'>>[1]['d
       return { outcome: 'done' as const, detail: `reminded ${to.length}` };
     }
     await trx.updateTable('case_clock').set({ overdue_at: at, updated_at: at }).where('id', '=', clock.id).execute();
-    await applyTransitionIn(trx, c.id, { type: 'escalate', reason: `${rule.nameZh}已于 ${due} 到期`, data: { clock: clock.clock, clockId: clock.id, due: clock.due_at } }, { role: 'system', id: null }, now, { patch: { overdue: 1 } });
+    await applyTransitionIn(
+      trx,
+      c.id,
+      { type: 'escalate', reason: `${rule.nameZh}已于 ${due} 到期`, data: { clock: clock.clock, clockId: clock.id, due: clock.due_at } },
+      { role: 'system', id: null },
+      now,
+      { patch: { overdue: 1 } },
+    );
     await notifyStaff(trx, [...supervisors, ...police], c.id, 'deadline_overdue', `超期：${c.number} 的${rule.nameZh}已于 ${due} 到期`, at);
     return { outcome: 'done' as const, detail: 'escalated' };
   });

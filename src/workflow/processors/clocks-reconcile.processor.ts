@@ -35,11 +35,20 @@ export async function reconcileClocks(deps: Parameters<Processor<'clocks.reconci
     }
   }
 
-  const running = await deps.db.selectFrom('case_clock').selectAll().where('status', '=', 'running').where('due_at', 'is not', null).execute();
+  const running = await deps.db
+    .selectFrom('case_clock')
+    .selectAll()
+    .where('status', '=', 'running')
+    .where('due_at', 'is not', null)
+    .execute();
   const fired = new Set(
-    (await deps.db.selectFrom('clock_alarm').select(['clock_id', 'kind', 'fire_at']).where('clock_id', 'in', running.length ? running.map((r) => r.id) : ['-']).execute()).map(
-      (f) => `${f.clock_id}|${f.kind}|${f.fire_at}`,
-    ),
+    (
+      await deps.db
+        .selectFrom('clock_alarm')
+        .select(['clock_id', 'kind', 'fire_at'])
+        .where('clock_id', 'in', running.length ? running.map((r) => r.id) : ['-'])
+        .execute()
+    ).map((f) => `${f.clock_id}|${f.kind}|${f.fire_at}`),
   );
   for (const row of running) {
     for (const a of alarmsFor(ctx, row)) {
@@ -50,7 +59,11 @@ export async function reconcileClocks(deps: Parameters<Processor<'clocks.reconci
       } else if (queue) {
         const id = alarmJobId(a);
         if (!(await queue.getJob(id))) {
-          await queue.add('clock.alarm', { clockId: a.clockId, kind: a.kind, fireAt: a.fireAt }, { ...DEFAULT_JOB_OPTIONS, jobId: id, delay: Date.parse(a.fireAt) - now.getTime() });
+          await queue.add(
+            'clock.alarm',
+            { clockId: a.clockId, kind: a.kind, fireAt: a.fireAt },
+            { ...DEFAULT_JOB_OPTIONS, jobId: id, delay: Date.parse(a.fireAt) - now.getTime() },
+          );
           stats.rescheduled++;
         }
       }
@@ -65,7 +78,14 @@ export async function reconcileClocks(deps: Parameters<Processor<'clocks.reconci
     const already = await deps.db.selectFrom('staff_notification').select('id').where('kind', '=', kind).limit(1).executeTakeFirst();
     if (!already) {
       const admins = await deps.db.selectFrom('staff_user').select('id').where('role', '=', 'admin').where('active', '=', 1).execute();
-      await notifyStaff(deps.db, admins.map((a) => a.id), null, kind, `节假日表只到 ${lastYear} 年底：请录入国务院公布的 ${lastYear + 1} 年节假日和调休安排，否则之后的期限无法计算`, at);
+      await notifyStaff(
+        deps.db,
+        admins.map((a) => a.id),
+        null,
+        kind,
+        `节假日表只到 ${lastYear} 年底：请录入国务院公布的 ${lastYear + 1} 年节假日和调休安排，否则之后的期限无法计算`,
+        at,
+      );
       deps.logger.warn({ lastYear }, 'holiday calendar horizon is near: enter the next year');
       stats.horizonAlert = true;
     }

@@ -54,7 +54,9 @@ export async function startPortal(overrides: Record<string, string> = {}): Promi
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install Debian's package: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH).`);
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. Install Debian's package: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH).`,
+    );
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }
@@ -79,7 +81,8 @@ export async function watchTraffic(context: BrowserContext, origin: string): Pro
   context.on('request', (r) => {
     const url = r.url();
     // data: URLs (the receipt's downloads) never touch the network; anything else must be ours.
-    if (!url.startsWith('data:') && !(url === origin || url.startsWith(`${origin}/`)) && !traffic.foreign.includes(url)) traffic.foreign.push(url);
+    if (!url.startsWith('data:') && !(url === origin || url.startsWith(`${origin}/`)) && !traffic.foreign.includes(url))
+      traffic.foreign.push(url);
   });
   return traffic;
 }

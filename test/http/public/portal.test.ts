@@ -46,7 +46,13 @@ async function open(a: App, p: string, cookie?: string): Promise<Session & { htm
   return { cookie: cookie ?? set ?? '', token: tokenIn(html), html, res };
 }
 
-async function post(a: App, p: string, fields: Record<string, string>, s: Partial<Session>, opts: { files?: { name: string; bytes: Buffer }[]; headers?: Record<string, string> } = {}) {
+async function post(
+  a: App,
+  p: string,
+  fields: Record<string, string>,
+  s: Partial<Session>,
+  opts: { files?: { name: string; bytes: Buffer }[]; headers?: Record<string, string> } = {},
+) {
   const fd = new FormData();
   if (s.token !== undefined) fd.set('_csrf', s.token);
   for (const [k, v] of Object.entries(fields)) fd.set(k, v);
@@ -83,7 +89,15 @@ const evidenceFiles = (): number => {
 };
 
 async function counts() {
-  const n = async (table: 'intake_case' | 'party' | 'evidence') => Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const n = async (table: 'intake_case' | 'party' | 'evidence') =>
+    Number(
+      (
+        await t.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return { cases: await n('intake_case'), parties: await n('party'), evidence: await n('evidence') };
 }
 
@@ -104,21 +118,24 @@ const COMPLAINT = {
 describe('pages', () => {
   const pages = ['/', '/submit', '/submit/complaint', '/submit/report', '/submit/both', '/submit/consultation', '/status'];
 
-  it.each(pages)('%s is Chinese, strict CSP, no scripts or inline styles, nothing external, under 100 KB with its stylesheet', async (p) => {
-    const res = await app.request(p);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-    expect(res.headers.get('content-security-policy')).toBe(CSP);
-    expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
-    const html = await res.text();
-    expect(html.startsWith('<!DOCTYPE html><html lang="zh-CN">')).toBe(true);
-    expect(html).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=/i);
-    for (const m of html.matchAll(/\s(?:href|src|action)="([^"]*)"/g)) expect(m[1]).toMatch(/^(\/(?!\/)|#|data:)/);
-    expect(html).toContain(`<link rel="stylesheet" href="${STYLESHEET.path}"/>`);
-    expect(Buffer.byteLength(html) + Buffer.byteLength(STYLESHEET.body)).toBeLessThan(100 * 1024);
-  });
+  it.each(pages)(
+    '%s is Chinese, strict CSP, no scripts or inline styles, nothing external, under 100 KB with its stylesheet',
+    async (p) => {
+      const res = await app.request(p);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(res.headers.get('content-security-policy')).toBe(CSP);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      const html = await res.text();
+      expect(html.startsWith('<!DOCTYPE html><html lang="zh-CN">')).toBe(true);
+      expect(html).not.toMatch(/<script|<style|\sstyle=|\son[a-z]+=/i);
+      for (const m of html.matchAll(/\s(?:href|src|action)="([^"]*)"/g)) expect(m[1]).toMatch(/^(\/(?!\/)|#|data:)/);
+      expect(html).toContain(`<link rel="stylesheet" href="${STYLESHEET.path}"/>`);
+      expect(Buffer.byteLength(html) + Buffer.byteLength(STYLESHEET.body)).toBeLessThan(100 * 1024);
+    },
+  );
 
   it('serves its one stylesheet from a content-hashed URL, cacheable', async () => {
     const res = await app.request(STYLESHEET.path);
@@ -131,13 +148,36 @@ describe('pages', () => {
 
   it('the home page states the legal time limits from the deadline rules', async () => {
     const html = await (await app.request('/')).text();
-    for (const s of ['7个工作日内，决定是否受理', '60天内结束', '15个工作日内完成核查', '可延长15个工作日', '90天内作出处理决定', '匿名', '最高100万元']) expect(html).toContain(s);
+    for (const s of [
+      '7个工作日内，决定是否受理',
+      '60天内结束',
+      '15个工作日内完成核查',
+      '可延长15个工作日',
+      '90天内作出处理决定',
+      '匿名',
+      '最高100万元',
+    ])
+      expect(html).toContain(s);
     for (const k of ['complaint', 'report', 'both', 'consultation']) expect(html).toContain(`href="/submit/${k}"`);
   });
 
   it('each form shows the fields its kind needs', async () => {
     const complaint = (await open(app, '/submit/complaint')).html;
-    for (const f of ['person.name', 'person.phone', 'person.address', 'business.name', 'business.address', 'request', 'description', 'township', 'place', 'incidentDate', 'files', 'consentToPublish']) expect(complaint).toContain(`name="${f}"`);
+    for (const f of [
+      'person.name',
+      'person.phone',
+      'person.address',
+      'business.name',
+      'business.address',
+      'request',
+      'description',
+      'township',
+      'place',
+      'incidentDate',
+      'files',
+      'consentToPublish',
+    ])
+      expect(complaint).toContain(`name="${f}"`);
     expect(complaint).not.toContain('name="anonymous"');
     expect(complaint).not.toContain('name="wantsReward"');
     const report = (await open(app, '/submit/report')).html;
@@ -185,12 +225,25 @@ describe('submitting through the form', () => {
     expect(image).toContain(r.numbers[0]);
 
     const row = await t.db.selectFrom('intake_case').selectAll().where('number', '=', r.numbers[0]!).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ kind: 'complaint', status: 'received', channel: 'web', business_name: '新郑市好又多便利店', township: '新建路街道', citizen_request: '退款并按食品安全法赔偿', consent_publish: 1, anonymous: 0 });
+    expect(row).toMatchObject({
+      kind: 'complaint',
+      status: 'received',
+      channel: 'web',
+      business_name: '新郑市好又多便利店',
+      township: '新建路街道',
+      citizen_request: '退款并按食品安全法赔偿',
+      consent_publish: 1,
+      anonymous: 0,
+    });
     const events = await t.db.selectFrom('case_event').select(['type', 'actor_role']).where('case_id', '=', row.id).execute();
     expect(events).toEqual([{ type: 'submit', actor_role: 'citizen' }]);
     expect(await t.db.selectFrom('evidence').select('mime').where('case_id', '=', row.id).execute()).toEqual([{ mime: 'image/png' }]);
     const party = await t.db.selectFrom('party').selectAll().where('case_id', '=', row.id).executeTakeFirstOrThrow();
-    expect(t.deps.cipher.open(party.identity_enc, `party:${party.id}`)).toMatchObject({ name: '张伟', phone: '13812345678', address: '新郑市人民路8号院' });
+    expect(t.deps.cipher.open(party.identity_enc, `party:${party.id}`)).toMatchObject({
+      name: '张伟',
+      phone: '13812345678',
+      address: '新郑市人民路8号院',
+    });
     expect(await counts()).toEqual({ cases: before.cases + 1, parties: before.parties + 1, evidence: before.evidence + 1 });
 
     const api = await app.request(`/api/v1/cases/${r.numbers[0]}/status`, { headers: { 'x-query-code': r.code } });
@@ -209,11 +262,21 @@ describe('submitting through the form', () => {
 
   it('a complaint and report in one: two numbers, one code; each number finds the other', async () => {
     const s = await open(app, '/submit/both');
-    const { res, html } = await post(app, '/submit', { ...COMPLAINT, kind: 'both', 'person.idNumber': '11010519491231002X', wantsReward: '1' }, s);
+    const { res, html } = await post(
+      app,
+      '/submit',
+      { ...COMPLAINT, kind: 'both', 'person.idNumber': '11010519491231002X', wantsReward: '1' },
+      s,
+    );
     expect(res.status).toBe(201);
     const r = receiptOf(html);
     expect(r.numbers).toHaveLength(2);
-    const kinds = await t.db.selectFrom('intake_case').select(['number', 'kind', 'wants_reward']).where('number', 'in', r.numbers).orderBy('number').execute();
+    const kinds = await t.db
+      .selectFrom('intake_case')
+      .select(['number', 'kind', 'wants_reward'])
+      .where('number', 'in', r.numbers)
+      .orderBy('number')
+      .execute();
     expect(kinds).toEqual([
       { number: r.numbers[0], kind: 'complaint', wants_reward: 0 },
       { number: r.numbers[1], kind: 'report', wants_reward: 1 },
@@ -226,7 +289,19 @@ describe('submitting through the form', () => {
 
   it('an anonymous report stores no person', async () => {
     const s = await open(app, '/submit/report');
-    const { res, html } = await post(app, '/submit', { kind: 'report', anonymous: 'yes', description: '龙湖镇某村东头有个小作坊，晚上收泔水油回来熬，白天卖给早餐摊。', 'business.name': '无招牌油坊', township: '龙湖镇', wantsReward: '1' }, s);
+    const { res, html } = await post(
+      app,
+      '/submit',
+      {
+        kind: 'report',
+        anonymous: 'yes',
+        description: '龙湖镇某村东头有个小作坊，晚上收泔水油回来熬，白天卖给早餐摊。',
+        'business.name': '无招牌油坊',
+        township: '龙湖镇',
+        wantsReward: '1',
+      },
+      s,
+    );
     expect(res.status).toBe(201);
     const number = receiptOf(html).numbers[0]!;
     const row = await t.db.selectFrom('intake_case').selectAll().where('number', '=', number).executeTakeFirstOrThrow();
@@ -238,7 +313,11 @@ describe('submitting through the form', () => {
     const s = await open(app, '/submit/consultation');
     const { res, html } = await post(app, '/submit', { kind: 'consultation', description: '在网上买的零食有问题，应该向哪里投诉？' }, s);
     expect(res.status).toBe(201);
-    const row = await t.db.selectFrom('intake_case').selectAll().where('number', '=', receiptOf(html).numbers[0]!).executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('intake_case')
+      .selectAll()
+      .where('number', '=', receiptOf(html).numbers[0]!)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ kind: 'consultation', channel: 'web' });
   });
 
@@ -267,7 +346,15 @@ describe('validation errors', () => {
     const before = await counts();
     const filesBefore = evidenceFiles();
     const s = await open(app, '/submit/complaint');
-    const typed = { kind: 'complaint', description: '太短了', 'person.name': '张伟<b>', 'person.phone': '12345', place: '新华路 "老街" 口', township: '龙湖镇', consentToPublish: '1' };
+    const typed = {
+      kind: 'complaint',
+      description: '太短了',
+      'person.name': '张伟<b>',
+      'person.phone': '12345',
+      place: '新华路 "老街" 口',
+      township: '龙湖镇',
+      consentToPublish: '1',
+    };
     const { res, html } = await post(app, '/submit', typed, s, { files: [{ name: 'a.png', bytes: PNG_1x1 }] });
     expect(res.status).toBe(422);
     expect(html).toContain('role="alert"');
@@ -297,7 +384,13 @@ describe('validation errors', () => {
     const before = await counts();
     const filesBefore = evidenceFiles();
     const s = await open(app, '/submit/report');
-    const { res, html } = await post(app, '/submit', { kind: 'report', anonymous: 'yes', description: '学校门口小卖部在卖过期的辣条和饮料。' }, s, { files: [{ name: 'photo.jpg', bytes: EXE_HEADER }] });
+    const { res, html } = await post(
+      app,
+      '/submit',
+      { kind: 'report', anonymous: 'yes', description: '学校门口小卖部在卖过期的辣条和饮料。' },
+      s,
+      { files: [{ name: 'photo.jpg', bytes: EXE_HEADER }] },
+    );
     expect(res.status).toBe(422);
     expect(errorAt(html, 'files')).toContain('“photo.jpg”的类型不支持');
     expect(html).toContain('<input type="radio" id="f-anonymous-yes" name="anonymous" value="yes" checked=""/>');
@@ -307,7 +400,12 @@ describe('validation errors', () => {
 
   it('an anonymous report with a name is refused at the person group', async () => {
     const s = await open(app, '/submit/report');
-    const { res, html } = await post(app, '/submit', { kind: 'report', anonymous: 'yes', description: '学校门口小卖部在卖过期的辣条和饮料。', 'person.name': '李娜' }, s);
+    const { res, html } = await post(
+      app,
+      '/submit',
+      { kind: 'report', anonymous: 'yes', description: '学校门口小卖部在卖过期的辣条和饮料。', 'person.name': '李娜' },
+      s,
+    );
     expect(res.status).toBe(422);
     expect(errorAt(html, 'person')).toContain('已选择匿名举报，请不要填写个人信息');
   });
@@ -351,7 +449,9 @@ describe('CSRF and anti-spam', () => {
   it('a filled honeypot files nothing and shows the field with an explanation', async () => {
     const before = await counts();
     const blank = (await open(app, '/submit/consultation')).html;
-    expect(blank).toMatch(/<div class="hp" aria-hidden="true"><label for="f-website">[^<]*<\/label><input type="text" id="f-website" name="website" value="" autocomplete="off" tabindex="-1"\/><\/div>/);
+    expect(blank).toMatch(
+      /<div class="hp" aria-hidden="true"><label for="f-website">[^<]*<\/label><input type="text" id="f-website" name="website" value="" autocomplete="off" tabindex="-1"\/><\/div>/,
+    );
     const s = await open(app, '/submit/consultation');
     const { res, html } = await post(app, '/submit', { ...body, website: 'http://spam.example' }, s);
     expect(res.status).toBe(422);
@@ -417,7 +517,13 @@ describe('oversized uploads', () => {
     const small = createApp({ ...t.deps, config: { ...t.deps.config, uploads: { maxFiles: 1, maxFileBytes: 1024 } } });
     const s = await open(small, '/submit/report');
     const big = Buffer.alloc(2 * 1024 * 1024, 0xff);
-    const { res, html } = await post(small, '/submit', { kind: 'report', anonymous: 'yes', description: '学校门口小卖部在卖过期的辣条和饮料。' }, s, { files: [{ name: 'video.mp4', bytes: big }] });
+    const { res, html } = await post(
+      small,
+      '/submit',
+      { kind: 'report', anonymous: 'yes', description: '学校门口小卖部在卖过期的辣条和饮料。' },
+      s,
+      { files: [{ name: 'video.mp4', bytes: big }] },
+    );
     expect(res.status).toBe(413);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(html).toContain('提交的内容过大');
@@ -434,7 +540,17 @@ describe('rate limits per client', () => {
 
   it('answer too many submissions and lookups with a Chinese page and Retry-After', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 2; i++) statuses.push((await post(lapp, '/submit', { kind: 'consultation', description: `第${i}个问题：过期食品怎么投诉？` }, await open(lapp, '/submit/consultation'))).res.status);
+    for (let i = 0; i < 2; i++)
+      statuses.push(
+        (
+          await post(
+            lapp,
+            '/submit',
+            { kind: 'consultation', description: `第${i}个问题：过期食品怎么投诉？` },
+            await open(lapp, '/submit/consultation'),
+          )
+        ).res.status,
+      );
     expect(statuses).toEqual([201, 201]);
     const s = await open(lapp, '/submit/consultation');
     const third = await post(lapp, '/submit', { kind: 'consultation', description: '再问一次：过期食品怎么投诉？' }, s);

@@ -4,7 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { SUBMISSION_EXAMPLES, type SubmissionInput } from '../../../src/cases/submission.schema.ts';
 import { parseSubmission } from '../../../src/http/parse.ts';
 import { issueToken, verifyToken } from '../../../src/http/public/csrf.ts';
-import { FIELDS_BY_KIND, type FieldName, type FormValues, checkFormFiles, errorSlot, groupErrors, readForm, toSubmissionInput, validateForm } from '../../../src/http/public/submission.form.ts';
+import {
+  FIELDS_BY_KIND,
+  type FieldName,
+  type FormValues,
+  checkFormFiles,
+  errorSlot,
+  groupErrors,
+  readForm,
+  toSubmissionInput,
+  validateForm,
+} from '../../../src/http/public/submission.form.ts';
 import { EXE_HEADER, PNG_1x1 } from '../../helpers/files.ts';
 
 /** What a citizen would type into the form to say the same as this API body. */
@@ -31,12 +41,26 @@ describe('form → submission', () => {
   });
 
   it('treats blank controls as absent fields and an untouched group as no group', () => {
-    const input = toSubmissionInput('report', { description: '  有家小作坊用地沟油炸油条，天天都在卖  ', 'person.name': ' ', 'person.phone': '', 'business.name': '', anonymous: 'yes', wantsReward: '' });
+    const input = toSubmissionInput('report', {
+      description: '  有家小作坊用地沟油炸油条，天天都在卖  ',
+      'person.name': ' ',
+      'person.phone': '',
+      'business.name': '',
+      anonymous: 'yes',
+      wantsReward: '',
+    });
     expect(input).toEqual({ kind: 'report', description: '  有家小作坊用地沟油炸油条，天天都在卖  ', anonymous: true, wantsReward: false });
   });
 
   it('reads only the fields its kind shows', () => {
-    const body = { kind: 'consultation', description: '网购的零食有问题向哪里投诉？', 'person.name': '张伟', 'person.phone': '13812345678', anonymous: 'yes', files: new File([new Uint8Array(PNG_1x1)], 'a.png') };
+    const body = {
+      kind: 'consultation',
+      description: '网购的零食有问题向哪里投诉？',
+      'person.name': '张伟',
+      'person.phone': '13812345678',
+      anonymous: 'yes',
+      files: new File([new Uint8Array(PNG_1x1)], 'a.png'),
+    };
     const form = readForm(body, '_csrf');
     expect(form?.values).toEqual({ description: '网购的零食有问题向哪里投诉？' });
     expect(form?.files).toEqual([]);
@@ -72,7 +96,11 @@ describe('form → submission', () => {
 
 describe('file checks', () => {
   it('collects every problem: count, empty, size, type by content', async () => {
-    const files = [new File([new Uint8Array(PNG_1x1)], 'ok.png'), new File([new Uint8Array(EXE_HEADER)], 'photo.jpg', { type: 'image/jpeg' }), new File([new Uint8Array(2048)], 'big.png')];
+    const files = [
+      new File([new Uint8Array(PNG_1x1)], 'ok.png'),
+      new File([new Uint8Array(EXE_HEADER)], 'photo.jpg', { type: 'image/jpeg' }),
+      new File([new Uint8Array(2048)], 'big.png'),
+    ];
     const r = await checkFormFiles(files, { maxFiles: 2, maxFileBytes: 1024 });
     expect(r.ok.map((f) => f.mime)).toEqual(['image/png']);
     expect(r.errors.map((e) => e.path)).toEqual(['files', 'files[1]', 'files[2]']);

@@ -43,6 +43,7 @@ const EVENT_LABELS: Partial<Record<string, string>> = {
   relabel: '修改分类标签',
   escalate: '超期督办',
   answer_citizen: '群众回复了问题',
+  confirm_exhibits: '公安机关确认接收涉案物品',
 };
 const eventLabel = (t: string) => ACTIONS[t as TransitionEvent]?.label ?? EVENT_LABELS[t] ?? t;
 

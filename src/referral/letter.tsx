@@ -214,15 +214,18 @@ export function DossierBody(p: { d: Dossier }) {
   );
 }
 
-/** The standalone letter page (referral.html in the package). */
-export function letterPage(d: Dossier): string {
+/**
+ * The standalone letter page: referral.html in the package (styles inline), or the print page of the
+ * police portal (`stylesheet`: a link, since the portal's CSP allows no inline styles).
+ */
+export function letterPage(d: Dossier, opts: { stylesheet?: string } = {}): string {
   const body = (
     <html lang="zh-CN">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>涉嫌犯罪案件移送书 {d.docNumber ?? d.caseNumber}</title>
-        <style dangerouslySetInnerHTML={{ __html: LETTER_CSS }} />
+        {opts.stylesheet ? <link rel="stylesheet" href={opts.stylesheet} /> : <style dangerouslySetInnerHTML={{ __html: LETTER_CSS }} />}
       </head>
       <body>
         <DossierBody d={d} />

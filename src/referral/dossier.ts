@@ -111,8 +111,12 @@ export function safeName(s: string): string {
 
 /** Replaces the reporter's own name, phone and address in a text (the only thing withheld from the police). */
 export function withholdReporter(text: string, who: { name: string; phone: string; address: string | null } | null): string {
-  if (!who) return text;
-  let out = text;
+  // A phone number the reporter gives as their own ("举报人…电话…", "本人手机…"), even when it differs from the one on file.
+  let out = text.replace(
+    /((?:举报人|本人|我)[^。；;\n]{0,8}?(?:电话|手机|号码|联系方式)[:：是为]?\s*)(1[3-9]\d{9})/g,
+    (_m, lead: string) => `${lead}【举报人电话已保密】`,
+  );
+  if (!who) return out;
   const phoneDigits = who.phone.replace(/\D/g, '');
   if (phoneDigits.length >= 5) out = out.replace(new RegExp(phoneDigits.split('').join('[\\s-]?'), 'g'), '【举报人电话已保密】');
   for (const [value, label] of [

@@ -64,7 +64,12 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('answered_at', 'text')
     .addColumn('answered_by', 'text')
     .execute();
-  await db.schema.createIndex('exhibit_handover_referral_idx').on('exhibit_handover').columns(['referral_id', 'exhibit_id']).unique().execute();
+  await db.schema
+    .createIndex('exhibit_handover_referral_idx')
+    .on('exhibit_handover')
+    .columns(['referral_id', 'exhibit_id'])
+    .unique()
+    .execute();
 
   await db.schema.alterTable('referral').addColumn('doc_year', 'integer').execute();
   await db.schema.alterTable('referral').addColumn('doc_seq', 'integer').execute();

@@ -72,7 +72,8 @@ export function DossierBody(p: { d: Dossier }) {
       <p class="docno">{d.docNumber ?? '（文号于移送时编定）'}</p>
       <p>{d.policeUnit ?? '公安机关'}：</p>
       <p>
-        我局在查处{orPending(b.name)}涉嫌{d.offence}一案中，经调查，发现当事人的行为涉嫌犯罪。依据《行政执法机关移送涉嫌犯罪案件的规定》第三条、第六条，现将该案移送你单位审查。请于
+        我局在查处{orPending(b.name)}涉嫌{d.offence}
+        一案中，经调查，发现当事人的行为涉嫌犯罪。依据《行政执法机关移送涉嫌犯罪案件的规定》第三条、第六条，现将该案移送你单位审查。请于
         <strong>{d.replyDue ? chineseDate(d.replyDue) : '收到之日起三日内'}</strong>
         前作出是否立案的决定，并书面告知我局；决定立案的，我局将在立案后三日内移交涉案物品及有关材料。
       </p>

@@ -154,7 +154,10 @@ export async function buildPackage(deps: Deps, referralId: string): Promise<Buil
   for (const f of [...d.files, ...d.reportFiles.values()]) files.push({ name: f.path, data: await deps.evidence.read(f.sha256) });
   const content: ZipEntry[] = [
     { name: 'referral.html', data: Buffer.from(page, 'utf8') },
-    { name: '其他材料/举报材料.txt', data: Buffer.from(`${chineseDateTime(d.tip.receivedAt)} 收到（${d.tip.channel}）\n\n${d.tip.text}\n`, 'utf8') },
+    {
+      name: '其他材料/举报材料.txt',
+      data: Buffer.from(`${chineseDateTime(d.tip.receivedAt)} 收到（${d.tip.channel}）\n\n${d.tip.text}\n`, 'utf8'),
+    },
     ...files,
     { name: 'README-核验说明.txt', data: Buffer.from(readme(d, fingerprint), 'utf8') },
   ];
@@ -173,7 +176,11 @@ export async function buildPackage(deps: Deps, referralId: string): Promise<Buil
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
   const signature = sign(null, manifestBytes, privateKey).toString('base64');
-  const zip = writeZip([...entries, { name: 'manifest.json', data: manifestBytes }, { name: 'manifest.sig', data: Buffer.from(signature) }]);
+  const zip = writeZip([
+    ...entries,
+    { name: 'manifest.json', data: manifestBytes },
+    { name: 'manifest.sig', data: Buffer.from(signature) },
+  ]);
   return { zip, manifest, manifestBytes, signature, manifestSha256: sha256(manifestBytes), page, dossier: d };
 }
 

@@ -166,9 +166,7 @@ export async function addTestReport(
     throw new AppError('VALIDATION', '报告文件：请选择检验报告的PDF文件', [{ path: 'file', message: '报告文件：请选择PDF文件' }]);
   const max = deps.config.uploads.maxFileBytes;
   if (file.bytes.length > max)
-    throw new AppError('VALIDATION', '报告文件过大', [
-      { path: 'file', message: `报告文件：不能超过${Math.round(max / 1024 / 1024)}MB` },
-    ]);
+    throw new AppError('VALIDATION', '报告文件过大', [{ path: 'file', message: `报告文件：不能超过${Math.round(max / 1024 / 1024)}MB` }]);
   if (sniffMime(file.bytes) !== 'application/pdf')
     throw new AppError('VALIDATION', '报告文件不是PDF', [{ path: 'file', message: '报告文件：只能上传PDF文件' }]);
   await assertRecordable(deps.db, caseId);

@@ -464,7 +464,13 @@ export async function returnToAdministrative(deps: Deps, referralId: string, act
  * confirmed or disputed by the police. Items disputed before may be handed over again. D10 does not stop
  * here; it stops when the police confirm the whole list (policeAnswerHandover).
  */
-export async function handOverExhibits(deps: Deps, referralId: string, exhibitIds: readonly string[], actor: Actor, opts: Audited = {}): Promise<void> {
+export async function handOverExhibits(
+  deps: Deps,
+  referralId: string,
+  exhibitIds: readonly string[],
+  actor: Actor,
+  opts: Audited = {},
+): Promise<void> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const ids = [...new Set(exhibitIds)];
@@ -480,7 +486,9 @@ export async function handOverExhibits(deps: Deps, referralId: string, exhibitId
     for (const id of ids) {
       const prev = existing.find((h) => h.exhibit_id === id);
       if (prev && prev.status !== 'disputed')
-        throw new AppError('CONFLICT', '该物品已在移交清单中', [{ path: 'exhibitIds', message: '移交清单：有物品已移交，等待公安机关确认' }]);
+        throw new AppError('CONFLICT', '该物品已在移交清单中', [
+          { path: 'exhibitIds', message: '移交清单：有物品已移交，等待公安机关确认' },
+        ]);
       if (prev)
         await trx
           .updateTable('exhibit_handover')
@@ -543,10 +551,15 @@ export function policeAnswerHandover(
     if (pending.length === 0) throw new AppError('INVALID_TRANSITION', '没有待确认的移交物品');
     for (const h of pending) {
       const a = answers.find((x) => x.exhibitId === h.exhibit_id);
-      if (!a) throw new AppError('VALIDATION', '请逐项确认或提出异议', [{ path: `answer.${h.exhibit_id}`, message: '移交清单：请逐项选择“确认接收”或“有异议”' }]);
+      if (!a)
+        throw new AppError('VALIDATION', '请逐项确认或提出异议', [
+          { path: `answer.${h.exhibit_id}`, message: '移交清单：请逐项选择“确认接收”或“有异议”' },
+        ]);
       const note = a.note?.trim() ?? '';
       if (a.answer === 'disputed' && note.length < 2)
-        throw new AppError('VALIDATION', '有异议的物品须写明异议', [{ path: `note.${h.exhibit_id}`, message: '移交清单：有异议的物品请写明异议内容' }]);
+        throw new AppError('VALIDATION', '有异议的物品须写明异议', [
+          { path: `note.${h.exhibit_id}`, message: '移交清单：有异议的物品请写明异议内容' },
+        ]);
       await trx
         .updateTable('exhibit_handover')
         .set({ status: a.answer, police_note: note || null, answered_at: at, answered_by: actor.id })

@@ -9,7 +9,8 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { existingPublicKey, keyFingerprint, publicKeyPem, verifyPackage } from './package.ts';
 
 const args = process.argv.slice(2);
-const usage = 'usage: npm run referral:verify -- [--public-key KEY.pem] PACKAGE.zip\n       npm run referral:verify -- --public-key   (prints this installation’s public key)';
+const usage =
+  'usage: npm run referral:verify -- [--public-key KEY.pem] PACKAGE.zip\n       npm run referral:verify -- --public-key   (prints this installation’s public key)';
 
 async function installationKey(): Promise<KeyObject | null> {
   // Loaded lazily: a police machine has no configuration and must not need one.

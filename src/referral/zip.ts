@@ -106,7 +106,8 @@ export function readZip(buf: Buffer): ZipEntry[] {
     const name = rawName.toString('utf8');
     if (flags & 0x0001) throw new Error(`entry ${name} is encrypted`);
     if (method !== 0 || csize !== size) throw new Error(`entry ${name} is compressed; only stored entries are supported`);
-    if (!isSafeEntryName(name) || Buffer.compare(Buffer.from(name, 'utf8'), rawName) !== 0) throw new Error(`entry name not accepted: ${name}`);
+    if (!isSafeEntryName(name) || Buffer.compare(Buffer.from(name, 'utf8'), rawName) !== 0)
+      throw new Error(`entry name not accepted: ${name}`);
     if (names.has(name)) throw new Error(`duplicate entry: ${name}`);
     names.add(name);
     // Entries tile the file in order: nothing hidden before or between them.

@@ -122,7 +122,12 @@ const proposal = {
 describe('referral to the police', () => {
   it('approve → transfer (signed package) → accept → exhibits → feedback, with the clocks following', async () => {
     const caseId = await reportUnderVerification();
-    const exhibitId = await addExhibit(t.deps, caseId, { kind: 'seized', item: '病死猪肉', quantity: '约2吨', keptAt: '孟庄镇市场监管所冷库' }, handler);
+    const exhibitId = await addExhibit(
+      t.deps,
+      caseId,
+      { kind: 'seized', item: '病死猪肉', quantity: '约2吨', keptAt: '孟庄镇市场监管所冷库' },
+      handler,
+    );
     const rid = await proposeReferral(t.deps, caseId, proposal, handler);
     expect(await statusOf(caseId)).toBe('referral_proposed');
     expect(await clocksOf(caseId)).toEqual([{ clock: 'D6', status: 'running' }]);

@@ -157,8 +157,7 @@ export function policeRoutes(deps: Deps) {
           })
           .filter((a) => ['confirmed', 'disputed'].includes(str(b[`answer.${a.exhibitId}`])));
         await policeAnswerHandover(deps, r.id, answers, actor, audited);
-      }
-      else throw new AppError('NOT_FOUND', '未知操作');
+      } else throw new AppError('NOT_FOUND', '未知操作');
     } catch (e) {
       if (e instanceof AppError && ['VALIDATION', 'INVALID_TRANSITION', 'CONFLICT'].includes(e.code))
         return policePage(c, { errors: messagesOf(e) }, e.status as ContentfulStatusCode);

@@ -339,7 +339,11 @@ export function ReferralPanel(p: {
             <Field name="reasons" label="移送理由与主要事实" textarea required />
             <Field name="officer1" label="执法人员一" required />
             <Field name="officer2" label="执法人员二" required />
-            <Field name="legalBasis" label="法律依据（可选，如：刑法第一百四十四条；最高法、最高检食品安全刑事案件司法解释第九条）" textarea />
+            <Field
+              name="legalBasis"
+              label="法律依据（可选，如：刑法第一百四十四条；最高法、最高检食品安全刑事案件司法解释第九条）"
+              textarea
+            />
           </StepForm>
         </details>
       ) : null}

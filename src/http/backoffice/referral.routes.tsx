@@ -23,7 +23,8 @@ import { renderCasePage } from './case-page.render.tsx';
 import type { BoEnv, C, RouteRule } from './guard.ts';
 import { kitFor, messagesOf, requireText, str } from './kit.tsx';
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' && v ? [v] : []);
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' && v ? [v] : [];
 
 export const REFERRAL_ROUTES = [
   { method: 'POST', path: '/cases/:id/referral', access: ['handler', 'supervisor'], caseScoped: true },

@@ -21,7 +21,7 @@ async function installationKey(): Promise<KeyObject | null> {
 async function main(): Promise<number> {
   const k = args.indexOf('--public-key');
   const keyFile = k >= 0 && args[k + 1] && !args[k + 1]!.endsWith('.zip') ? args[k + 1] : undefined;
-  const rest = args.filter((a, i) => i !== k && !(keyFile !== undefined && i === k + 1));
+  const rest = args.filter((_a, i) => i !== k && !(keyFile !== undefined && i === k + 1));
   if (k >= 0 && keyFile === undefined && rest.length === 0) {
     const key = await installationKey();
     if (!key) {

@@ -312,6 +312,7 @@ export function ReferralPanel(p: {
               <StepForm action={`${at}/exhibits`} token={p.token} submit="移交涉案物品（3日内，待公安机关确认）">
                 <fieldset>
                   <legend>移交清单（勾选本次移交的物品）</legend>
+                  {p.records.exhibits.length === 0 ? <p>请先在“调查取证记录”中登记扣押、查封、抽样物品。</p> : null}
                   {p.records.exhibits
                     .filter((x) => {
                       const h = r.handover.find((y) => y.exhibitId === x.id);

@@ -50,7 +50,7 @@ function Field(props: {
 
 function StepForm(props: { action: string; token: string; submit: string; weighty?: boolean; multipart?: boolean; children?: unknown }) {
   return (
-    <form method="post" action={props.action} class="action" enctype={props.multipart ? 'multipart/form-data' : undefined}>
+    <form method="post" action={props.action} class="action" enctype={props.multipart ? 'multipart/form-data' : undefined} novalidate>
       <CsrfInput token={props.token} />
       {props.children}
       <button type="submit" class={props.weighty ? 'danger' : undefined}>
@@ -338,8 +338,8 @@ export function ReferralPanel(p: {
           <StepForm action={base} token={p.token} submit="提交移送报告，报负责人审批">
             <Field name="offence" label="涉嫌罪名（如：刑法第一百四十三条 生产、销售不符合安全标准的食品罪）" required />
             <Field name="reasons" label="移送理由与主要事实" textarea required />
-            <Field name="officer1" label="执法人员一" required />
-            <Field name="officer2" label="执法人员二" required />
+            <Field name="officer1" label="提出移送的执法人员一" required idPrefix="p-" />
+            <Field name="officer2" label="提出移送的执法人员二" required idPrefix="p-" />
             <Field
               name="legalBasis"
               label="法律依据（可选，如：刑法第一百四十四条；最高法、最高检食品安全刑事案件司法解释第九条）"

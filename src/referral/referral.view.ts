@@ -1,6 +1,7 @@
 // What the back office shows of referrals: per case for the regulator, per police unit for the police,
 // and which step each role may take now (the state machine and the services check again).
 import { type Actor, type CaseKind, type CaseStatus, type Role, availableEvents } from '../cases/case.machine.ts';
+import { appendAudit, auditEntry } from '../backoffice/audit.log.ts';
 import type { Db } from '../db/database.ts';
 import { clockContext, ruleOf } from '../deadlines/clock.service.ts';
 import type { Deps } from '../deps.ts';
@@ -242,12 +243,31 @@ export async function policeInboxItems(deps: Deps, actor: Actor): Promise<Police
   return Promise.all(list.map((x) => policeInboxItem(deps, x.id, x.case_id)));
 }
 
+/**
+ * The dossier as a police officer opens it (page or letter). When it carries the reporter's identity
+ * (disclosed with a recorded reason) the viewing is an audit row, like a staff member's reveal.
+ */
+export async function dossierForPolice(
+  deps: Pick<Deps, 'db' | 'cipher' | 'clock'>,
+  actor: Actor,
+  referralId: string,
+  caseId: string,
+): Promise<Dossier> {
+  const d = await buildDossier(deps, referralId);
+  if (d.identity) {
+    const entry = auditEntry(actor, 'identity_viewed', { caseId, detail: { referralId, via: 'police_referral' } });
+    await deps.db.transaction().execute((trx) => appendAudit(trx, entry, deps.clock.now()));
+  }
+  return d;
+}
+
 /** What the police see of one referral: its inbox line and the referral itself. */
 export async function policeReferralView(
   deps: Pick<Deps, 'db' | 'clock' | 'cipher'>,
+  actor: Actor,
   r: { id: string; case_id: string },
 ): Promise<{ item: PoliceInboxItem; referral: ReferralRowView; dossier: Dossier }> {
   const referral = (await referralsOfCase(deps.db, r.case_id)).find((x) => x.id === r.id);
   if (!referral) throw new AppError('NOT_FOUND', '移送记录不存在');
-  return { item: await policeInboxItem(deps, r.id, r.case_id), referral, dossier: await buildDossier(deps, r.id) };
+  return { item: await policeInboxItem(deps, r.id, r.case_id), referral, dossier: await dossierForPolice(deps, actor, r.id, r.case_id) };
 }

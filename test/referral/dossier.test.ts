@@ -29,6 +29,7 @@ import {
   returnToAdministrative,
   transferReferral,
 } from '../../src/referral/referral.service.ts';
+import { dossierForPolice } from '../../src/referral/referral.view.ts';
 import { readZip, writeZip } from '../../src/referral/zip.ts';
 import { receiveCase as triageCase } from '../../src/workflow/processors/case-received.processor.ts';
 import { type TestDeps, testDeps } from '../helpers/env.ts';
@@ -278,7 +279,7 @@ describe('the referral package as a case file', () => {
     expect(ssl.stdout).toContain('Signature Verified Successfully');
     const sums = spawnSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: out, encoding: 'utf8' });
     expect(sums.status).toBe(0);
-  });
+  }, 180_000);
 
   it('rejects a package with a duplicate, an unlisted or a shadowing entry', async () => {
     const caseId = await tipUnderVerification();
@@ -307,6 +308,37 @@ describe('the referral package as a case file', () => {
     // Another key does not verify it.
     const other = (await import('node:crypto')).generateKeyPairSync('ed25519').publicKey;
     expect(verifyPackage(pkg.zip, other).ok).toBe(false);
+  });
+});
+
+describe('the reporter’s identity on the police side', () => {
+  it('reaches the police only when disclosed with a reason, and their viewing it is audited', async () => {
+    const caseId = await tipUnderVerification();
+    const { rid } = await recordAndRefer(caseId);
+    await transferReferral(
+      t.deps,
+      rid,
+      { policeUnitId: 'police-xz', ...CONTACT, discloseIdentity: { reason: '举报人系关键证人，需公安机关询问' } },
+      handler,
+    );
+    const d = await dossierForPolice(t.deps, police, rid, caseId);
+    expect(d.identity).toMatchObject({ name: '孙丽华', reason: '举报人系关键证人，需公安机关询问' });
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_id'])
+      .where('case_id', '=', caseId)
+      .where('action', '=', 'identity_viewed')
+      .execute();
+    expect(audit).toEqual([{ action: 'identity_viewed', actor_id: police.id }]);
+
+    // Without disclosure nothing is withheld but the reporter, and nothing is audited as a reveal.
+    const other = await tipUnderVerification();
+    const r2 = await recordAndRefer(other);
+    await transferReferral(t.deps, r2.rid, { policeUnitId: 'police-xz', ...CONTACT }, handler);
+    expect((await dossierForPolice(t.deps, police, r2.rid, other)).identity).toBeNull();
+    expect(
+      await t.db.selectFrom('audit_log').select('action').where('case_id', '=', other).where('action', '=', 'identity_viewed').execute(),
+    ).toEqual([]);
   });
 });
 

@@ -5,7 +5,6 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { auditEntry } from '../../backoffice/audit.log.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
-import { buildDossier } from '../../referral/dossier.ts';
 import { letterPage } from '../../referral/letter.tsx';
 import { exportPackage, referralPublicKey } from '../../referral/package.ts';
 import {
@@ -17,7 +16,7 @@ import {
   policeFeedback,
   receiveFromPolice,
 } from '../../referral/referral.service.ts';
-import { policeInboxItems, policeReferralView, referralForPolice } from '../../referral/referral.view.ts';
+import { dossierForPolice, policeInboxItems, policeReferralView, referralForPolice } from '../../referral/referral.view.ts';
 import type { BoEnv, C, RouteRule } from './guard.ts';
 import { kitFor, messagesOf, render, str } from './kit.tsx';
 import { BO_STYLESHEET } from './layout.tsx';
@@ -41,7 +40,7 @@ export function policeRoutes(deps: Deps) {
   const referralOf = (c: C) => referralForPolice(deps.db, c.get('actor'), c.req.param('rid') ?? '');
 
   const policePage = async (c: C, extra: { errors?: string[]; flash?: string }, status: ContentfulStatusCode = 200) => {
-    const { item, referral, dossier } = await policeReferralView(deps, await referralOf(c));
+    const { item, referral, dossier } = await policeReferralView(deps, c.get('actor'), await referralOf(c));
     return render(
       c,
       <PoliceReferralPage
@@ -116,7 +115,7 @@ export function policeRoutes(deps: Deps) {
   );
   app.get('/police/referrals/:rid/letter', rule('GET', '/police/referrals/:rid/letter'), async (c) => {
     const r = await referralOf(c);
-    const d = await buildDossier(deps, r.id);
+    const d = await dossierForPolice(deps, c.get('actor'), r.id, r.case_id);
     return c.html(letterPage(d, { stylesheet: `/staff${BO_STYLESHEET.path}` }));
   });
   app.get('/police/referrals/:rid/package.zip', rule('GET', '/police/referrals/:rid/package.zip'), async (c) => {

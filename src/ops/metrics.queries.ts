@@ -11,6 +11,12 @@ export interface DbGauges {
   clocksOverdue: number;
   clocksWithoutDueDate: number;
   openCasesByKind: Record<string, number>;
+  /** Overdue running clocks per unit ('' for clocks of cases not yet routed). */
+  clocksOverdueByUnit: Record<string, number>;
+  /** Cases received per channel since the database began (a counter). */
+  casesByChannel: Record<string, number>;
+  /** Citizen notices per status (pending, delivered, failed). */
+  noticesByStatus: Record<string, number>;
 }
 
 const CLOSED = ['closed', 'duplicate', 'merged', 'published', 'transferred_out'] as const;
@@ -45,6 +51,23 @@ export async function dbGauges(db: Db, now: Date): Promise<DbGauges> {
     .where('status', 'not in', CLOSED)
     .groupBy('kind')
     .execute();
+  const overdueByUnit = await db
+    .selectFrom('case_clock')
+    .select(['unit_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('status', '=', 'running')
+    .where('due_at', '<', at)
+    .groupBy('unit_id')
+    .execute();
+  const byChannel = await db
+    .selectFrom('intake_case')
+    .select(['channel', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('channel')
+    .execute();
+  const notices = await db
+    .selectFrom('citizen_notice')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
   const oldest = outbox?.oldest ? Date.parse(String(outbox.oldest)) : Number.NaN;
   return {
     outboxPending: Number(outbox?.n ?? 0),
@@ -53,5 +76,8 @@ export async function dbGauges(db: Db, now: Date): Promise<DbGauges> {
     clocksOverdue: Number(overdue?.n ?? 0),
     clocksWithoutDueDate: Number(noDue?.n ?? 0),
     openCasesByKind: Object.fromEntries(byKind.map((r) => [r.kind, Number(r.n)])),
+    clocksOverdueByUnit: Object.fromEntries(overdueByUnit.map((r) => [r.unit_id ?? '', Number(r.n)])),
+    casesByChannel: Object.fromEntries(byChannel.map((r) => [r.channel, Number(r.n)])),
+    noticesByStatus: Object.fromEntries(notices.map((r) => [r.status, Number(r.n)])),
   };
 }

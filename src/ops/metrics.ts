@@ -103,6 +103,23 @@ export async function renderMetrics(
       Object.entries(db.openCasesByKind).map(([kind, n]) => [{ kind }, n]),
     ),
   );
+  lines.push(
+    ...gauge(
+      'shiantong_clocks_overdue_by_unit',
+      'Running statutory clocks past their due time, per unit (unit="" before routing).',
+      Object.entries(db.clocksOverdueByUnit).map(([unit, n]) => [{ unit }, n]),
+    ),
+  );
+  lines.push('# HELP shiantong_cases_received_total Cases received, per channel.', '# TYPE shiantong_cases_received_total counter');
+  for (const [channel, n] of Object.entries(db.casesByChannel))
+    lines.push(`shiantong_cases_received_total{channel="${label(channel)}"} ${n}`);
+  lines.push(
+    ...gauge(
+      'shiantong_citizen_notices',
+      'Notices to citizens per status (failed: given up after retries).',
+      Object.entries(db.noticesByStatus).map(([status, n]) => [{ status }, n]),
+    ),
+  );
   const mem = process.memoryUsage();
   lines.push(...gauge('process_resident_memory_bytes', 'Resident memory of this process.', [[{}, mem.rss]]));
   lines.push(...gauge('process_uptime_seconds', 'Seconds since this process started.', [[{}, Math.round(process.uptime())]]));

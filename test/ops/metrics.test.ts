@@ -1,6 +1,7 @@
 // GET /metrics for Prometheus: behind its own bearer token (off without METRICS_TOKEN), labelled by
 // route pattern (a case number in a path never becomes a label), with the outbox backlog, the
 // statutory clocks and open cases read from the real database, and BullMQ job counts from real Redis.
+import { readFileSync } from 'node:fs';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBMISSION_EXAMPLES } from '../../src/cases/submission.schema.ts';
@@ -63,5 +64,30 @@ describe('/metrics', () => {
     expect(text).toMatch(/^shiantong_cases_open\{kind="report"\} 1$/m);
     expect(text).toMatch(/^shiantong_queue_jobs\{queue="case-workflow",state="delayed"\} 1$/m);
     expect(text).toMatch(/^shiantong_redis_up [01]$/m);
+    expect(text).toMatch(/^shiantong_cases_received_total\{channel="api"\} 1$/m);
+
+    // A second submission moves the counters.
+    await app.request('/api/v1/submissions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(SUBMISSION_EXAMPLES.anonymousReport.value),
+    });
+    const again = await (await scrape(app, TOKEN)).text();
+    expect(again).toMatch(/shiantong_http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/submissions",status="2xx"\} 2/);
+    expect(again).toMatch(/^shiantong_cases_received_total\{channel="api"\} 2$/m);
+  });
+});
+
+describe('the Grafana dashboard in the repository', () => {
+  it('queries only metrics that /metrics serves', async () => {
+    const dashboard = JSON.parse(readFileSync(new URL('../../src/ops/grafana-dashboard.json', import.meta.url), 'utf8')) as {
+      panels: { targets: { expr: string }[] }[];
+    };
+    const used = new Set(dashboard.panels.flatMap((p) => p.targets.flatMap((t) => t.expr.match(/\b(shiantong|process)_[a-z_]+/g) ?? [])));
+    expect(used.size).toBeGreaterThan(8);
+    const text = await (await scrape(createApp(t.deps), TOKEN)).text();
+    const served = new Set([...text.matchAll(/^# TYPE (\S+)/gm)].map((m) => m[1]!));
+    const base = (n: string) => n.replace(/_(bucket|sum|count)$/, '');
+    for (const name of used) expect(served.has(base(name)), name).toBe(true);
   });
 });

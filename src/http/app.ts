@@ -31,12 +31,7 @@ export function createApp(deps: Deps) {
     const start = performance.now();
     await next();
     // Labelled by the route pattern that answered (never the raw path: it may carry a case number).
-    httpMetrics.observe(
-      c.req.method,
-      routePath(c, -1),
-      c.res.status,
-      (performance.now() - start) / 1000,
-    );
+    httpMetrics.observe(c.req.method, routePath(c, -1), c.res.status, (performance.now() - start) / 1000);
     // Path only: query strings may carry a query code. Never bodies.
     deps.logger.info(
       {

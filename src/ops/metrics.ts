@@ -35,7 +35,8 @@ export class HttpMetrics {
       '# TYPE shiantong_http_request_duration_seconds histogram',
     ];
     for (const [key, s] of [...this.series].sort(([a], [b]) => a.localeCompare(b))) {
-      BUCKETS.forEach((b, i) => out.push(`shiantong_http_request_duration_seconds_bucket{${key},le="${b}"} ${s.counts[i]}`));
+      for (let i = 0; i < BUCKETS.length; i++)
+        out.push(`shiantong_http_request_duration_seconds_bucket{${key},le="${BUCKETS[i]}"} ${s.counts[i]}`);
       out.push(`shiantong_http_request_duration_seconds_bucket{${key},le="+Inf"} ${s.count}`);
       out.push(`shiantong_http_request_duration_seconds_sum{${key}} ${s.sum}`);
       out.push(`shiantong_http_request_duration_seconds_count{${key}} ${s.count}`);

@@ -106,17 +106,29 @@ function finish(head: Head, at: number, scores: Float64Array, known: readonly [s
   head.classes.forEach((cls, c) => {
     probabilities[cls] = exp[c]! / z;
   });
-  const top: { feature: string; contribution: number }[] = [];
-  for (const [f, v, w] of known) {
-    // Contribution towards the winner relative to the mean of the other classes.
-    let others = 0;
-    for (let c = 0; c < k; c++) if (c !== best) others += w[at + c]! * v;
-    const contribution = w[at + best]! * v - others / Math.max(1, k - 1);
-    if (contribution > 0) top.push({ feature: f, contribution });
-  }
-  top.sort((a, b) => b.contribution - a.contribution);
   const label = head.classes[best] ?? '';
-  return { label, probability: probabilities[label] ?? 0, probabilities, top: top.slice(0, topN) };
+  // The explanation is computed only when a caller reads it (most decisions keep the rules' reasons).
+  let top: { feature: string; contribution: number }[] | null = null;
+  return {
+    label,
+    probability: probabilities[label] ?? 0,
+    probabilities,
+    get top() {
+      if (top === null) {
+        const all: { feature: string; contribution: number }[] = [];
+        for (const [f, v, w] of known) {
+          // Contribution towards the winner relative to the mean of the other classes.
+          let others = 0;
+          for (let c = 0; c < k; c++) if (c !== best) others += w[at + c]! * v;
+          const contribution = w[at + best]! * v - others / Math.max(1, k - 1);
+          if (contribution > 0) all.push({ feature: f, contribution });
+        }
+        all.sort((a, b) => b.contribution - a.contribution);
+        top = all.slice(0, topN);
+      }
+      return top;
+    },
+  };
 }
 
 /** One head's prediction (the trainer evaluates heads one at a time). */

@@ -104,6 +104,8 @@ function find(norm: string, original: string, needle: string | null | undefined)
   return at >= 0 ? spanOf(original, at, at + needle.length) : null;
 }
 
+const IDENTITY_HINT =
+  /\d{3}|[零一二三四五六七八九幺]{5}|我叫|我是|本人|姓名|名字|投诉人|举报人|联系人|署名|落款|my name|i am|i'm|电话|手机/;
 const SELF_CUE = /(我叫|我是|本人|姓名|名字|投诉人|举报人|联系人|署名|落款|my name is|i am|i'm)[:：\s]{0,2}$/;
 
 export function understand(text: string, opts: UnderstandOptions = {}): Understanding {
@@ -243,7 +245,8 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
   );
 
   // --- identity given in the text
-  const pii = findPii(original);
+  // The name detector is the costliest extractor: run it only when a phone or a self-introduction can be there.
+  const pii = IDENTITY_HINT.test(norm) ? findPii(original) : [];
   const selfName = pii.find((p) => p.type === 'name' && SELF_CUE.test(norm.slice(Math.max(0, p.start - 8), p.start)));
   const phone = pii.find((p) => p.type === 'mobile' || p.type === 'landline');
   const idSpan = selfName ?? phone;

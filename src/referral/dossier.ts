@@ -6,6 +6,7 @@
 import { clockContext, dueOf } from '../deadlines/clock.service.ts';
 import { cstDateOf } from '../deadlines/cst.ts';
 import type { Deps } from '../deps.ts';
+import { jpegCaptureTime } from './exif.ts';
 import { type CaseRecords, caseRecords } from './records.service.ts';
 
 export const REGULATOR = '新郑市市场监督管理局';
@@ -40,6 +41,8 @@ export interface DossierFile {
   /** The name it had when it reached us, where we know it. */
   originalName: string | null;
   receivedAt: string;
+  /** When the photo was taken, as the camera recorded it (EXIF), where it says. */
+  capturedAt: string | null;
   sha256: string;
   size: number;
   mime: string;
@@ -128,7 +131,7 @@ export function withholdReporter(text: string, who: { name: string; phone: strin
   return out;
 }
 
-export async function buildDossier(deps: Pick<Deps, 'db' | 'cipher'>, referralId: string): Promise<Dossier> {
+export async function buildDossier(deps: Pick<Deps, 'db' | 'cipher' | 'evidence'>, referralId: string): Promise<Dossier> {
   const { db } = deps;
   const r = await db.selectFrom('referral').selectAll().where('id', '=', referralId).executeTakeFirstOrThrow();
   const c = await db.selectFrom('intake_case').selectAll().where('id', '=', r.case_id).executeTakeFirstOrThrow();
@@ -159,12 +162,14 @@ export async function buildDossier(deps: Pick<Deps, 'db' | 'cipher'>, referralId
   for (const e of evidence) {
     if (reportEvidence.has(e.id)) continue;
     n++;
+    const capturedAt = e.mime === 'image/jpeg' ? jpegCaptureTime(await deps.evidence.read(e.sha256).catch(() => Buffer.alloc(0))) : null;
     files.push({
       no: n,
       path: `证据材料/${String(n).padStart(2, '0')}-举报人提交-${e.sha256.slice(0, 8)}.${EXT[e.mime] ?? 'bin'}`,
       description: `举报人随举报提交的${KIND_ZH[e.mime] ?? '照片'}`,
       originalName: null,
       receivedAt: e.created_at,
+      capturedAt,
       sha256: e.sha256,
       size: e.size,
       mime: e.mime,
@@ -177,6 +182,7 @@ export async function buildDossier(deps: Pick<Deps, 'db' | 'cipher'>, referralId
       description: `检验检测/鉴定报告 ${rep.reportNo}（${rep.issuer}）`,
       originalName: rep.originalName,
       receivedAt: rep.createdAt,
+      capturedAt: null,
       sha256: rep.sha256,
       size: rep.size,
       mime: 'application/pdf',

@@ -38,6 +38,7 @@ function FilesTable(p: { files: DossierFile[] }) {
           <th scope="col">说明</th>
           <th scope="col">包内文件</th>
           <th scope="col">原文件名</th>
+          <th scope="col">拍摄时间</th>
           <th scope="col">收到时间</th>
           <th scope="col">SHA-256 校验值</th>
         </tr>
@@ -49,6 +50,7 @@ function FilesTable(p: { files: DossierFile[] }) {
             <td data-h="说明">{f.description}</td>
             <td data-h="包内文件">{f.path}</td>
             <td data-h="原文件名">{f.originalName ?? '（未保留）'}</td>
+            <td data-h="拍摄时间">{f.capturedAt ?? '（文件未记录）'}</td>
             <td data-h="收到时间">{chineseDateTime(f.receivedAt)}</td>
             <td data-h="SHA-256">
               <code>{f.sha256}</code>

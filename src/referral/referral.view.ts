@@ -248,7 +248,7 @@ export async function policeInboxItems(deps: Deps, actor: Actor): Promise<Police
  * (disclosed with a recorded reason) the viewing is an audit row, like a staff member's reveal.
  */
 export async function dossierForPolice(
-  deps: Pick<Deps, 'db' | 'cipher' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'cipher' | 'clock' | 'evidence'>,
   actor: Actor,
   referralId: string,
   caseId: string,
@@ -263,7 +263,7 @@ export async function dossierForPolice(
 
 /** What the police see of one referral: its inbox line and the referral itself. */
 export async function policeReferralView(
-  deps: Pick<Deps, 'db' | 'clock' | 'cipher'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'cipher' | 'evidence'>,
   actor: Actor,
   r: { id: string; case_id: string },
 ): Promise<{ item: PoliceInboxItem; referral: ReferralRowView; dossier: Dossier }> {

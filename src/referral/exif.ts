@@ -38,7 +38,7 @@ export function jpegCaptureTime(bytes: Uint8Array): string | null {
         const exifPtr = tagValue(b, tiff, le, ifd0, 0x8769);
         const ascii = exifPtr ? tagValue(b, tiff, le, u32(exifPtr.at), 0x9003) : null;
         const found = ascii ?? tagValue(b, tiff, le, ifd0, 0x0132);
-        if (!found || found.type !== 2 || found.at + 19 > b.length) return null;
+        if (found?.type !== 2 || found.at + 19 > b.length) return null;
         const s = b.toString('latin1', found.at, found.at + 19);
         const m = /^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(s);
         return m && m[1] !== '0000' ? `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}:${m[6]}` : null;

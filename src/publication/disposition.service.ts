@@ -10,6 +10,10 @@
 // - the business is named only when it is a legal entity and the outcome is a penalty or a mediation
 //   result; a natural person's business is anonymised; an unfounded report (not opened) or a refused
 //   complaint does not name the business at all;
+// - when the decision names the party as a business (当事人 + a registered name, or its 字号 with a
+//   credit code), that name is the published business (field, key, texts agree; Order 45);
+// - the case's own parties (reporter, complainant) are decrypted in memory and masked first in every
+//   published text, then the extractor runs; they are never logged or stored in clear;
 // - every change writes a disposition_revision row in the same transaction, with the previous values.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type Audited, appendAuditOf } from '../backoffice/audit.log.ts';
@@ -116,6 +120,48 @@ export function publicBusiness(name: string | null): { name: string | null; enti
   if (!personal && ENTITY_SUFFIX.test(n)) return { name: n, entity: true };
   const masked = anonymise(n).text;
   return { name: masked !== n && ENTITY_SUFFIX.test(masked) ? masked : '个体经营者', entity: false };
+}
+
+const CREDIT_CODE_RE = /统一社会信用代码[：:\s]*([0-9A-HJ-NPQRTUWXY]{18})/;
+const PARTY_RE = /当事人(?:名称)?[\s：:]*(?:为|是)?[\s：:]*([^\s，,。；;：:（(]{2,40})/g;
+const TRADE_NAME_RE = /字号[\s：:]*(?:为|是)?[\s：:]*([^\s，,。；;：:（()）]{2,40})/;
+
+/**
+ * The penalised party as the decision (or the findings) names it, when that party is a business: a
+ * registered-looking name, or a party with a credit code given under its trade name (字号). A natural
+ * person named as the party (当事人：张三) is not returned: that is personal data, masked in the text.
+ */
+export function partyInDecision(...texts: (string | null)[]): string | null {
+  for (const text of texts) {
+    if (!text) continue;
+    for (const m of text.matchAll(PARTY_RE)) {
+      const name = (m[1] ?? '').replace(/^(?:系|即)/, '');
+      const near = text.slice(m.index ?? 0, (m.index ?? 0) + m[0].length + 80);
+      if (ENTITY_SUFFIX.test(name) && !/^(?:该|本|此|这家|那家)/.test(name)) return name;
+      const trade = TRADE_NAME_RE.exec(near)?.[1];
+      if (trade && CREDIT_CODE_RE.test(near) && ENTITY_SUFFIX.test(trade)) return trade;
+    }
+  }
+  return null;
+}
+
+/**
+ * The business as published on a named outcome: the party the decision names when it names a business
+ * (so the field, the texts and the search agree; Order 45 publishes the party), otherwise the case's
+ * business as `publicBusiness` shows it.
+ */
+export function publishedBusiness(
+  caseName: string | null,
+  caseKey: string | null,
+  party: string | null,
+): { name: string | null; entity: boolean; key: string | null } {
+  if (party) {
+    const key =
+      caseName && caseKey && normaliseBusinessName(caseName) === normaliseBusinessName(party) ? caseKey : normaliseBusinessName(party);
+    return { name: party, entity: true, key };
+  }
+  const b = publicBusiness(caseName);
+  return { ...b, key: b.entity && caseName ? (caseKey ?? normaliseBusinessName(caseName)) : null };
 }
 
 // ------------------------------------------------------------------ helpers
@@ -301,7 +347,8 @@ function buildDraft(
 ): { fields: DraftFields; review: ReviewFinding[] } | 'warning_only' {
   const review: ReviewFinding[] = [];
   const named = outcome === 'penalty' || outcome === 'mediation_succeeded' || outcome === 'mediation_failed';
-  const biz = named ? publicBusiness(c.business_name) : { name: null, entity: false };
+  const party = named ? partyInDecision(str(data.decision), str(data.findings), str(data.agreement)) : null;
+  const biz = named ? publishedBusiness(c.business_name, c.business_key, party) : { name: null, entity: false, key: null };
   if (named && c.business_name)
     for (const f of findPii(c.business_name)) review.push({ field: 'business', type: f.type, start: f.start, end: f.end });
   const keep = biz.entity && biz.name ? [biz.name] : [];
@@ -345,7 +392,7 @@ function buildDraft(
   return {
     fields: {
       business_name: biz.name,
-      business_key: biz.entity && c.business_name ? (c.business_key ?? normaliseBusinessName(c.business_name)) : null,
+      business_key: biz.key,
       findings_text: scrub(findings, keep, known, 'findings', review),
       decision_text: scrub(decision, keep, known, 'decision', review),
       complaint_text: complaint,

@@ -62,7 +62,7 @@ export interface Understanding {
   urgency: Fact<Urgency>;
   suspected_crime: Fact<boolean>;
   /** e.g. ['地沟油', '刑法第144条']. */
-  crime_basis: Fact<string[]>;
+  crime_basis: Fact<readonly string[]>;
   township: Fact<Township | null>;
   township_ambiguous: boolean;
   place: Fact<string | null>;
@@ -84,6 +84,9 @@ export interface Understanding {
   /** The rules' own result (the keys triage has always had), for callers that need them. */
   rules: TriageResult;
 }
+
+/** The basis named for a suspected crime that only the model found (no crime word matched). */
+export const MODEL_ONLY_BASIS: readonly string[] = ['疑似食品犯罪（需核实）', '刑法第143条'];
 
 /** Decision heads' thresholds, chosen on the dev split (see README). */
 export const CRIME_THRESHOLD = 0.5;
@@ -160,7 +163,9 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
   }
   const crimeHit = signals?.crime[0];
   const crimeSpan = crimeHit !== undefined ? spanOf(original, crimeHit.index, crimeHit.index + crimeHit.evidence.length) : null;
-  const basis = crime ? (r.crimeBasis.length > 0 ? r.crimeBasis : ['非法添加非食用物质'].slice(0, 0)) : [];
+  // A crime only the model saw has no vocabulary hit to name: it is named as the general food crime
+  // (刑法第143条) and marked for a person to check; the model's strongest words are its reasons.
+  const basis = crime ? (r.crimeBasis.length > 0 ? r.crimeBasis : MODEL_ONLY_BASIS) : [];
 
   // --- place, township
   const tEvidence = signals?.townshipEvidence?.split('、')[0] ?? null;

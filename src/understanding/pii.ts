@@ -23,6 +23,7 @@ import {
   SOFT_GIVEN,
   STRONG_AFTER_NAME,
   STRONG_NAME_CUES,
+  TYPICAL_GIVEN,
 } from './pii.lexicon.ts';
 
 export interface NameSpan {
@@ -104,8 +105,16 @@ export function findPersonNames(s: string, blocked: (start: number, end: number)
       if (CUE_ONLY_SURNAMES.has(sur) && !(cue && !cue.connector)) continue;
       const j = i + sur.length;
       if (!boundary) {
-        // No cue and no boundary on the left: only a sure right side makes it a name (查一下卜凡这个人).
-        const len = [2, 1].find((l) => givenOk(s.slice(j, j + l)) && strongAfter(s, j + l));
+        // No cue and no boundary on the left: only a sure right side makes it a name (查一下卜凡这个人),
+        // or after 的/是 a full name of typical characters that ends a clause (单位的贝志刚，).
+        const typical = (l: number): boolean =>
+          l === 2 &&
+          '的是'.includes(prev) &&
+          Array.from(s.slice(j, j + 2)).every((c) => TYPICAL_GIVEN.has(c)) &&
+          (j + 2 >= s.length || BOUNDARY.test(s.charAt(j + 2)));
+        const len = [2, 1].find(
+          (l) => s.slice(j, j + l).length === l && givenOk(s.slice(j, j + l)) && (strongAfter(s, j + l) || typical(l)),
+        );
         if (len !== undefined && !NOT_NAMES.has(s.slice(i, i + 2)) && free(i, j + len)) {
           found.push({ start: i, end: j + len });
           taken = true;

@@ -57,6 +57,9 @@ function cueBefore(s: string, i: number): Cue | null {
     const naming = /叫/.test(filler) || c.endsWith('叫');
     return { strong: STRONG_NAME_CUES.has(c) || colon || naming, connector: CONNECTORS.has(c) };
   }
+  // Any …员 / …长 role (检验员, 店长, 厨师长) directly before.
+  if (filler === '' && /[员长]$/.test(head) && !/(?:成员|人员|会员|官员|动员|增长|成长|家长会)$/.test(head))
+    return { strong: false, connector: false };
   // A form field: 审核：…, 经办人（签字）：…
   if (/[\u3400-\u9fff)）][:：]\s*$/.test(before)) return { strong: true, connector: false };
   return null;
@@ -111,7 +114,7 @@ export function findPersonNames(s: string, blocked: (start: number, end: number)
           l === 2 &&
           '的是'.includes(prev) &&
           Array.from(s.slice(j, j + 2)).every((c) => TYPICAL_GIVEN.has(c)) &&
-          (j + 2 >= s.length || BOUNDARY.test(s.charAt(j + 2)));
+          (j + 2 >= s.length || BOUNDARY.test(s.charAt(j + 2)) || rightOk(s, j + 2));
         const len = [2, 1].find(
           (l) => s.slice(j, j + l).length === l && givenOk(s.slice(j, j + l)) && (strongAfter(s, j + l) || typical(l)),
         );

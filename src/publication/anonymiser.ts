@@ -42,7 +42,7 @@ import {
   WEAK_ROLE_CUES,
   ZONG_NOT_TITLE_NEXT,
 } from './lexicon.ts';
-import { findPersonNames } from '../understanding/pii.ts';
+import { findPersonNames, looksLikeNonName } from '../understanding/pii.ts';
 
 export const PII_TYPES = ['name', 'mobile', 'landline', 'id_number', 'bank_card', 'plate', 'address', 'wechat', 'qq', 'email'] as const;
 export type PiiType = (typeof PII_TYPES)[number];
@@ -1047,7 +1047,7 @@ export function findPii(text: string, opts: AnonymiseOptions = {}): Finding[] {
   const taken = (s: number, e: number): boolean =>
     overlapsKnown(s, e) || firm.some((f) => f.start < e && s < f.end) || ranges.some(([ks, ke]) => ks < e && s < ke);
   const phoneStarts = firm.filter((f) => f.type === 'mobile' || f.type === 'landline').map((f) => f.start);
-  const names = findNames(norm, taken, phoneStarts);
+  const names = findNames(norm, taken, phoneStarts).filter((n) => !looksLikeNonName(norm.slice(n.start, n.end)));
   // Names with or without cue words (uncommon surnames, nicknames): src/understanding/pii.ts.
   const more = findPersonNames(norm, taken).map((n): Span => ({ type: 'name', start: n.start, end: n.end }));
   const all = [...early, ...names, ...more];

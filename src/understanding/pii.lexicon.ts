@@ -12,9 +12,9 @@ export const SINGLE_SURNAMES: ReadonlySet<string> = chars(`
 莫经房裘缪干解应宗丁宣贲邓郁单杭洪包诸左石崔吉钮龚程嵇邢滑裴陆荣翁荀羊於惠甄曲家封芮羿储靳汲邴糜松井段富巫乌焦
 巴弓牧隗山谷车侯宓蓬全郗班仰秋仲伊宫宁仇栾暴甘钭厉戎祖武符刘景詹束龙叶幸司韶郜黎蓟薄印宿白怀蒲邰从鄂索咸籍赖卓
 蔺屠蒙池乔阴鬱胥能苍双闻莘党翟谭贡劳逄姬申扶堵冉宰郦雍卻璩桑桂濮牛寿通边扈燕冀郏浦尚农温别庄晏柴瞿阎充慕连茹习
-宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚那简饶空曾毋沙
+宦艾鱼容向古易慎戈廖庾终暨居衡步都耿满弘匡国文寇广禄阙东欧殳沃利蔚越夔隆师巩厍聂晁勾敖融冷訾辛阚简饶空曾毋沙
 乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公仉督岳帅缑亢况郈有琴归海晋楚闫法汝鄢涂钦商牟佘佴伯赏墨哈谯笪年爱阳佟
-言福付肖闫亓仝么员谌佀战檀苑郇尉迟琴和于时那揭覃冼邝麦禤芦綦郄蹇粘种呙母练
+言福付肖闫亓仝么员谌佀战檀苑郇尉迟琴和于时揭覃冼邝麦禤芦綦郄蹇粘种呙母练
 `);
 
 /** Compound surnames. */
@@ -29,22 +29,26 @@ export const COMPOUND_SURNAMES: readonly string[] =
  * Surnames that are also very frequent words (和, 于, 时, 那, 向, 成, 能, 都, 从, 有…): a name starting with
  * them is accepted only after a naming cue (经营者：于谦和).
  */
-export const CUE_ONLY_SURNAMES: ReadonlySet<string> = chars('和于时那向成能都从有经通全后相明文国车山家水平方云花红福万应');
+export const CUE_ONLY_SURNAMES: ReadonlySet<string> = chars(
+  '鱼别苍幸查解富管米墨寿屠归印空粘宣班和于时向成能都从有经通全后相明文国车山家水平方云花红福万应',
+);
 
 /** Never part of a given name: particles, pronouns, frequent verbs and nouns of case texts. */
 export const NOT_GIVEN: ReadonlySet<string> = chars(`
-的了在是说讲称也都还就又把被给到去这那个们等让叫要不没有对从往将以而但或却吗呢吧啊呀啦嘛哦么之其与跟及
+的了在是说讲称也都还就又把被给到去这那个们等让叫要不没对从往将以而但或却吗呢吧啊呀啦嘛哦么其与跟及
 我你他她它谁啥咋怎么什哪几每各该此某
-买卖吃喝做送拉住用拿骑打开关找问告诉反映投举报拒绝承诺偷私非坚持发想会能可应着过起上下里外内中前后左右间边
+买卖吃喝做送拉住用拿骑打开关找问告诉反映投举报拒绝承诺偷私非坚持想会能可应着过起上下里外内中前后左右间边
 店馆厂铺市镇乡村县区省路街巷号楼栋室单元组院
-电话手机号码微信身份证件卡钱块斤箱袋瓶盒件份次岁年日分秒点员客于考完血压烧
+电话手机号码微信身份证件卡钱块斤箱袋瓶盒件份次岁年日分秒点员客于考完血压烧本亲局人必须站两
 色味道肉菜面饭酒茶水油盐糖米汤粥蛋奶鱼鸡鸭猪牛羊虾蟹
-病死假冒过期变质发霉腐烂臭酸苦辣咸甜冷热旧坏多低短
+病死假冒过期变质霉腐烂臭酸苦辣咸甜冷热旧坏多低短炎症癌疮痛式庄寨屯堡
 今昨前后早周
 `);
 
 /** Two- and three-character words that start with a surname but are not names (seen in case texts). */
 export const NOT_NAMES: ReadonlySet<string> = words(`
+石膏 关节 师长 连健 华信 班子 公安 干活 连夜 封口 海淘 羊快 哩头 那样 苍蝇 幸亏 幸好 别再 别人 别管 别家 别的 别说 查查 查出 查处 羊排 羊皮 羊肉串 毛肚 毛血旺 解冻 解决 富硒 平台 管局 班子 米粒 墨汁 茅台 海天
+卫龙 华莱士 麦香 贝贝 孔雀 孔雀绿 寿司 屠宰 屠宰场 黄鹂 归恁 印章 母亲 孙子 空腹 粘成 宣传 钱得 钱必 山野 牛快 羊站 哈哈 嘿嘿 利润 商量
 熊孩子 熊孩 祝福 高考 高中 高血压 高血糖 高烧 高压 钱包 应当 应该 应急 麻烦 顾客 满意 黄瓜 年龄 夏天 冬天 白天 秋天 怀疑 罗列 康师傅 王老吉 包工头 包工 白玉 金龙 经查 经营 经调 经过 经现场 经协商 经检查
 沈阳 江苏 江西 浙江 山东 山西 湖南 湖北 广东 广西 安徽 福建 四川 贵州 云南 陕西 甘肃 吉林 辽宁 黑龙江 上海 北京 天津 重庆 洛阳 开封
 许昌 周口 商丘 南阳 信阳 安阳 新乡 焦作 濮阳 漯河 驻马店 平顶山 鹤壁 三门峡 长葛 禹州 中牟 荥阳 巩义 登封 新密 尉氏 武汉 广州 深圳
@@ -53,7 +57,7 @@ export const NOT_NAMES: ReadonlySet<string> = words(`
 黄色 白色 红色 金黄 高温 方便 明天 江湖 高兴 安全 安排 平时 平常 万一 常常 程序 管理 管理局 强制 严重 严格 严禁 于是 当时 当天
 周末 周围 周边 周一 周二 周三 周四 周五 周六 周日 马上 马路 毛病 毛巾 包装 包子 包括 包间 叶子 叶菜 谷物 米饭 米线 白酒 白条
 曾经 任何 任意 许多 许可 许可证 何时 何况 余额 余下 杜绝 范围 付款 付费 付钱 付了 齐全 章程 贾某 柯某 石头 金额 钱款 林地
-宋氏 甄味 冯家 彭家 张三 李记 老王 宋记 柴记 滕家 尤氏 芮家 谌记 甄记 佟掌柜 邓家 苗头 田地 田间 向前 向上 成本 成品 成分
+宋氏 甄味 冯家 彭家 李记 老王 宋记 柴记 滕家 尤氏 芮家 谌记 甄记 佟掌柜 孩子 孙女 孙子 厨子 贩子 摊子 腰子 张嘴 毕竟 单价 东西 牛腱 牛主 巴西 古茗 万客 邓家 苗头 田地 田间 向前 向上 成本 成品 成分
 单位 单据 单号 单独 段时间 项目 席位 池塘 车牌 车主 车辆 路边 路口 路上 路过 江边 海鲜 云南 花生 花椒 龙虾 红烧 红肠 万元
 牛奶 牛肉 羊肉 羊汤 鱼肉 马铃薯 鲍鱼 苏打 秦岭 雷同 凌晨 乔迁 邵阳 汤圆 汤料 汤锅 温度 温馨 康师傅 卫生 卫生院 章鱼 冷库 冷冻
 冷藏 冷链 冷饮 简单 简直 饶了 沙拉 沙县 商品 商家 商户 商场 商量 查看 查处 查获 查封 查询 查到 查一下 查了 关于 关门 关系 游客
@@ -69,7 +73,7 @@ export const NAME_CUES: readonly string[] = `
 被申请人 举报人 投诉人 反映人 来电人 当事人 车主 司机 厨师 骑手 送餐员 配送员 快递员 家长 老伴 老公 老婆 丈夫 妻子 媳妇 奶奶
 爷爷 外婆 外公 姥姥 姥爷 妈妈 爸爸 母亲 父亲 儿子 女儿 孙子 孙女 同事 朋友 邻居 室友 同学 亲戚 陪同检查人 陪同人 签收人
 见证人 记录人 检查人 被检查人 证人 知情人 落款 签名 署名 委托人 受托人 代理人 房东 租户 店员 员工 服务员 收银员 营业员 业主 老乡 村民 网友 我叫 名叫
-叫做 我是 本人是 他叫 她叫 叫 转告 告诉 通知 找 联系 问问 还有 以及 和 跟 与 同 及 给 让 替 帮 、
+叫做 我是 本人是 他叫 她叫 俺是 俺叫 俺姓 经理 园长 校长 院长 厨工 厨子 帮厨 业务员 承包人 养殖户 屠宰户 户主 掌柜 领头的 月嫂 保姆 叫 转告 告诉 通知 找 联系 问问 还有 以及 和 跟 与 同 及 给 让 替 帮 、
 `
   .trim()
   .split(/\s+/);
@@ -77,7 +81,7 @@ export const NAME_CUES: readonly string[] = `
 /** After these a name needs no right-side confirmation (labels ending in a colon are handled apart). */
 export const STRONG_NAME_CUES: ReadonlySet<string> = words(`
 经营者 负责人 法定代表人 法人代表 老板娘 店主 摊主 户名 姓名 具结人 收件人 收货人 寄件人 联系人 申请人 被申请人 举报人 投诉人
-反映人 来电人 陪同检查人 陪同人 签收人 见证人 记录人 检查人 被检查人 委托人 受托人 代理人 我叫 名叫 叫做 他叫 她叫
+反映人 来电人 俺叫 承包人 户主 陪同检查人 陪同人 签收人 见证人 记录人 检查人 被检查人 委托人 受托人 代理人 我叫 名叫 叫做 他叫 她叫
 `);
 
 /** What may follow a name (words checked by prefix; single characters as a set). */
@@ -91,7 +95,7 @@ export const AFTER_NAME: readonly string[] = `
 
 /** Nickname given names after a surname (彭二毛, 李狗蛋, 王小胖) and bare nicknames after a cue (黑蛋). */
 export const NICK_FIRST: ReadonlySet<string> = chars('大二三四五六七八九小老狗铁黑胖');
-export const NICK_LAST: ReadonlySet<string> = chars('毛蛋娃丫妞胖头嘴狗黑愣炮孬憨六子儿柱妮宝根锁驴猴');
+export const NICK_LAST: ReadonlySet<string> = chars('毛蛋娃丫妞胖头嘴狗黑愣炮孬憨三四五六七八九子儿柱妮宝根锁驴猴');
 
 /** Forms of address after a surname: 訾师傅, 甄女士, 冯老师. */
 export const ADDRESS_TITLES: readonly string[] =
@@ -100,7 +104,7 @@ export const ADDRESS_TITLES: readonly string[] =
     .split(/\s+/);
 
 /** Given-name characters that are also function words (于谦和): only after a cue that is not a connector. */
-export const SOFT_GIVEN: ReadonlySet<string> = chars('和');
+export const SOFT_GIVEN: ReadonlySet<string> = chars('和有');
 
 /** What follows a name so surely that no left cue is needed: 卜凡这个人, 暴建军的银行卡. */
 export const STRONG_AFTER_NAME: readonly string[] =
@@ -114,3 +118,8 @@ export const TYPICAL_GIVEN: ReadonlySet<string> = chars(`
 卫东南北中庆胜利民安康永长远立正道德树森楠枫柱根栋梁满堂富有余庭玉琴芝香莲菲蓉蓓琼瑾璐璇瑜珊娅婕嫣婉媛娴
 淑贞惠慧巧翠凤霞月桂英秀兰梅竹菊春红艳云萍芳丽娟敏静雯晶琳雪冬阳辉波涛浩军伟强刚毅坤乾振兴家宗祖世继承传花
 `);
+
+/** Words that are not given names even though their characters could be (连健康证, 叫孩子). */
+export const NOT_GIVEN_WORDS: ReadonlySet<string> = words(
+  `健康 孩子 名字 厨师 工人 员工 服务 卫生 食品 安全 质量 问题 情况 东西 事情 东家 大家 人家 自家`,
+);

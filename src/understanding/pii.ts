@@ -18,6 +18,7 @@ import {
   NICK_FIRST,
   NICK_LAST,
   NOT_GIVEN,
+  NOT_GIVEN_WORDS,
   NOT_NAMES,
   SINGLE_SURNAMES,
   SOFT_GIVEN,
@@ -57,7 +58,17 @@ function cueBefore(s: string, i: number): Cue | null {
     const naming = /叫/.test(filler) || c.endsWith('叫');
     return { strong: STRONG_NAME_CUES.has(c) || colon || naming, connector: CONNECTORS.has(c) };
   }
-  // Any …员 / …长 role (检验员, 店长, 厨师长) directly before.
+  // Whoever sells / makes / keeps something: 卖羊肉的訾大海, 炸麻糖嘞耿三, 养羊的秦铁锤.
+  if (filler === '' && /(?:卖|做|开|养|杀|炸|送|收|拉|种|烤|煮)[^用，。,.;；!！?？\s]{0,5}(?:的|嘞|哩)$/.test(head) && !/用的$/.test(head))
+    return { strong: true, connector: false };
+  // Any …人 role (承包人, 经手人), …员 / …长 role (检验员, 店长, 厨师长) directly before.
+  if (
+    filler === '' &&
+    /人$/.test(head) &&
+    s.charAt(i) !== '员' &&
+    !/(?:别人|他人|有人|没人|个人|好人|坏人|多人|等人|众人|外人|老人|病人|家人|大人|这人|那人|此人|的人|人人)$/.test(head)
+  )
+    return { strong: false, connector: false };
   if (filler === '' && /[员长]$/.test(head) && !/(?:成员|人员|会员|官员|动员|增长|成长|家长会)$/.test(head))
     return { strong: false, connector: false };
   // A form field: 审核：…, 经办人（签字）：…
@@ -74,8 +85,14 @@ function rightOk(s: string, e: number): boolean {
 }
 
 function givenOk(given: string, soft = false): boolean {
+  if (NOT_GIVEN_WORDS.has(given)) return false;
   if (given.length === 2 && NICK_FIRST.has(given.charAt(0)) && NICK_LAST.has(given.charAt(1))) return true;
-  return Array.from(given).every((c, k) => isHan(c) && (!NOT_GIVEN.has(c) || (soft && k > 0 && SOFT_GIVEN.has(c))));
+  return Array.from(given).every((c) => isHan(c) && (!NOT_GIVEN.has(c) || (soft && SOFT_GIVEN.has(c))));
+}
+
+/** Not a person although it looks like one (for the anonymiser's cue rules too): 班子, 师长, 连健康. */
+export function looksLikeNonName(s: string): boolean {
+  return NOT_NAMES.has(s) || NOT_NAMES.has(s.slice(0, 2)) || (s.length === 3 && NOT_GIVEN_WORDS.has(s.slice(1)));
 }
 
 const strongAfter = (s: string, e: number): boolean => STRONG_AFTER_NAME.some((w) => s.startsWith(w, e));
@@ -85,6 +102,36 @@ function surnamesAt(s: string, i: number): string[] {
   const two = s.slice(i, i + 2);
   if (COMPOUND_SURNAMES.includes(two)) out.push(two);
   if (SINGLE_SURNAMES.has(s.charAt(i))) out.push(s.charAt(i));
+  return out;
+}
+
+const EN_NAME_RE =
+  /(?:my name is|name\s*[:：]|contact\s*[:：]|this is|i am|i'm|called|regards,|faithfully,|sincerely,|thanks,|--|—)\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})/g;
+const EN_PAREN_RE = /\(([A-Z][a-z]+(?: [A-Z][a-z]+)?)\)/g;
+
+/** Latin-script names after an English cue (My name is Olivia Brandt; — Sarah Mitchell; (Aisha)). */
+function englishNames(s: string): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const re of [EN_NAME_RE, EN_PAREN_RE]) {
+    for (const m of s.matchAll(new RegExp(re.source, re === EN_NAME_RE ? 'gi' : 'g'))) {
+      const name = m[1] ?? '';
+      if (
+        !/^[A-Z]/.test(name) ||
+        /^(?:I|The|This|We|My|Our|Your|Shop|Store|Restaurant|Hotel|Market|Mr|Mrs|Ms)$/.test(name.split(' ')[0] ?? '')
+      )
+        continue;
+      const start = (m.index ?? 0) + m[0].length - name.length;
+      // "a restaurant called Silk Road Kebab": a place, not a person.
+      const around = s.slice(start, start + name.length + 30);
+      if (
+        /\b(?:Road|Street|Kebab|House|Restaurant|Shop|Store|Wine|Market|Hotel|Bar|Cafe|Café|Kitchen|Mart|Supermarket|Bakery|Hotpot|Noodles?|Foods?|Company|Co\.|Ltd)\b/.test(
+          around,
+        )
+      )
+        continue;
+      out.push({ start, end: start + name.length });
+    }
+  }
   return out;
 }
 
@@ -100,6 +147,8 @@ export function findPersonNames(s: string, blocked: (start: number, end: number)
     const prev = s.charAt(i - 1);
     if (isHan(prev) && '老小阿'.includes(prev) && !cueBefore(s, i - 1)) continue; // 老王, 小李: nicknames of shops/people without a given name
     const cue = cueBefore(s, i);
+    // A quoted word is a brand or a shop (“茅台”, “麦香园”), not a person, unless a cue names it.
+    if ('“「『"\''.includes(prev) && prev !== '' && !cue?.strong) continue;
     const boundary = i === 0 || BOUNDARY.test(prev) || cue !== null;
     const soft = cue !== null && !cue.connector;
     let taken = false;
@@ -164,6 +213,7 @@ export function findPersonNames(s: string, blocked: (start: number, end: number)
       }
     }
   }
+  for (const n of englishNames(s)) if (free(n.start, n.end)) found.push(n);
   // The same name elsewhere in the text.
   for (const f of [...found]) {
     const name = s.slice(f.start, f.end);

@@ -40,13 +40,14 @@ export const NOT_GIVEN: ReadonlySet<string> = chars(`
 买卖吃喝做送拉住用拿骑打开关找问告诉反映投举报拒绝承诺偷私非坚持想会能可应着过起上下里外内中前后左右间边
 店馆厂铺市镇乡村县区省路街巷号楼栋室单元组院
 电话手机号码微信身份证件卡钱块斤箱袋瓶盒件份次岁年日分秒点员客于考完血压烧本亲局人必须站两
-色味道肉菜面饭酒茶水油盐糖米汤粥蛋奶鱼鸡鸭猪牛羊虾蟹
+色味道肉菜面饭酒茶水油盐糖米汤粥蛋奶鱼鸡鸭猪羊虾蟹退
 病死假冒过期变质霉腐烂臭酸苦辣咸甜冷热旧坏多低短炎症癌疮痛式庄寨屯堡
 今昨前后早周
 `);
 
 /** Two- and three-character words that start with a surname but are not names (seen in case texts). */
 export const NOT_NAMES: ReadonlySet<string> = words(`
+钱退 麻辣 麻花 员工 京东 庄一 全额 发黑 商标 张口 麦子 元宵 元宵节 农家 牛百叶 牛出栏 凤爪 皮冻 干煸 红薯 红薯皮 水直接 和来玩 苏丹红 农药 农药桶 鱼片 蓝帽子
 石膏 关节 师长 连健 华信 班子 公安 干活 连夜 封口 海淘 羊快 哩头 那样 苍蝇 幸亏 幸好 别再 别人 别管 别家 别的 别说 查查 查出 查处 羊排 羊皮 羊肉串 毛肚 毛血旺 解冻 解决 富硒 平台 管局 班子 米粒 墨汁 茅台 海天
 卫龙 华莱士 麦香 贝贝 孔雀 孔雀绿 寿司 屠宰 屠宰场 黄鹂 归恁 印章 母亲 孙子 空腹 粘成 宣传 钱得 钱必 山野 牛快 羊站 哈哈 嘿嘿 利润 商量
 熊孩子 熊孩 祝福 高考 高中 高血压 高血糖 高烧 高压 钱包 应当 应该 应急 麻烦 顾客 满意 黄瓜 年龄 夏天 冬天 白天 秋天 怀疑 罗列 康师傅 王老吉 包工头 包工 白玉 金龙 经查 经营 经调 经过 经现场 经协商 经检查
@@ -73,7 +74,7 @@ export const NAME_CUES: readonly string[] = `
 被申请人 举报人 投诉人 反映人 来电人 当事人 车主 司机 厨师 骑手 送餐员 配送员 快递员 家长 老伴 老公 老婆 丈夫 妻子 媳妇 奶奶
 爷爷 外婆 外公 姥姥 姥爷 妈妈 爸爸 母亲 父亲 儿子 女儿 孙子 孙女 同事 朋友 邻居 室友 同学 亲戚 陪同检查人 陪同人 签收人
 见证人 记录人 检查人 被检查人 证人 知情人 落款 签名 署名 委托人 受托人 代理人 房东 租户 店员 员工 服务员 收银员 营业员 业主 老乡 村民 网友 我叫 名叫
-叫做 我是 本人是 他叫 她叫 俺是 俺叫 俺姓 经理 园长 校长 院长 厨工 厨子 帮厨 业务员 承包人 养殖户 屠宰户 户主 掌柜 领头的 月嫂 保姆 叫 转告 告诉 通知 找 联系 问问 还有 以及 和 跟 与 同 及 给 让 替 帮 、
+叫做 我是 本人是 他叫 她叫 俺是 俺叫 俺姓 闺女 女儿 家母 家父 我娘 我爹 学委 班长 操作工 阿姨 经理 园长 校长 院长 厨工 厨子 帮厨 业务员 承包人 养殖户 屠宰户 户主 掌柜 领头的 月嫂 保姆 叫 转告 告诉 通知 找 联系 问问 还有 以及 和 跟 与 同 及 给 让 替 帮 、
 `
   .trim()
   .split(/\s+/);
@@ -95,7 +96,7 @@ export const AFTER_NAME: readonly string[] = `
 
 /** Nickname given names after a surname (彭二毛, 李狗蛋, 王小胖) and bare nicknames after a cue (黑蛋). */
 export const NICK_FIRST: ReadonlySet<string> = chars('大二三四五六七八九小老狗铁黑胖');
-export const NICK_LAST: ReadonlySet<string> = chars('毛蛋娃丫妞胖头嘴狗黑愣炮孬憨三四五六七八九子儿柱妮宝根锁驴猴');
+export const NICK_LAST: ReadonlySet<string> = chars('毛蛋娃丫妞胖头嘴狗黑愣炮孬憨牛三四五六七八九子儿柱妮宝根锁驴猴');
 
 /** Forms of address after a surname: 訾师傅, 甄女士, 冯老师. */
 export const ADDRESS_TITLES: readonly string[] =

@@ -37,7 +37,7 @@ const BOUNDARY = /[\s,.;:!?，。；：！？、（）()“”"'《》【】[\]|
 const TITLES_BY_LENGTH = [...ADDRESS_TITLES].sort((a, b) => b.length - a.length);
 const CUES_BY_LENGTH = [...NAME_CUES].sort((a, b) => b.length - a.length);
 const CONNECTORS: ReadonlySet<string> = new Set(['和', '跟', '与', '同', '及', '、', '还有', '以及', '给', '让', '替', '帮']);
-const FILLER_RE = /[\s:：]*(?:是|为|叫|叫做|名叫)?[\s:：]*$/;
+const FILLER_RE = /[\s:：]*(?:是|为|叫他|叫她|叫|叫做|名叫)?[\s:：]*$/;
 /** Shop and place words after a surname-like start: 滕家牛肉面馆, 郭店镇. */
 const PLACE_AFTER_RE =
   /^(?:家?(?:家常|牛肉|羊肉|烧烤|面馆|饭店|超市|小厨|菜馆|卤肉|熟食|食品|水煎包|胡辣汤|烩面|快餐|餐饮|掌柜|记|氏)|[店馆铺厂坊镇乡村庄寨屯市县区路街巷])/;
@@ -45,13 +45,20 @@ const PLACE_AFTER_RE =
 interface Cue {
   strong: boolean;
   connector: boolean;
+  /** The cue introduces a shop's name (店叫…): no person here. */
+  shop?: boolean;
 }
 
 function cueBefore(s: string, i: number): Cue | null {
   const before = s.slice(Math.max(0, i - 12), i);
   const filler = FILLER_RE.exec(before)?.[0] ?? '';
   const head = before.slice(0, before.length - filler.length);
-  if (/叫/.test(filler)) return { strong: true, connector: false };
+  if (/叫/.test(filler)) {
+    // 店叫…, 一家叫…的: the name of a shop, not of a person.
+    if (/(?:店|馆|商家|公司|超市|市场|地方|厂|作坊|品牌|牌子|平台|配餐|一家|一个)$/.test(head))
+      return { strong: false, connector: false, shop: true };
+    return { strong: true, connector: false };
+  }
   for (const c of CUES_BY_LENGTH) {
     if (!head.endsWith(c)) continue;
     const colon = /[:：]/.test(filler);
@@ -149,7 +156,24 @@ export function findPersonNames(s: string, blocked: (start: number, end: number)
     const cue = cueBefore(s, i);
     // A quoted word is a brand or a shop (“茅台”, “麦香园”), not a person, unless a cue names it.
     if ('“「『"\''.includes(prev) && prev !== '' && !cue?.strong) continue;
+    if (cue?.shop) continue;
     const boundary = i === 0 || BOUNDARY.test(prev) || cue !== null;
+    // A bare given name after a naming cue: 叫芊芊, 叫她小翠, 叫喜旺。
+    if (cue?.strong && /叫/.test(s.slice(Math.max(0, i - 3), i))) {
+      const a = s.charAt(i);
+      const b = s.charAt(i + 1);
+      if (
+        isHan(a) &&
+        isHan(b) &&
+        (a === b || a === '小') &&
+        !NOT_GIVEN.has(b) &&
+        (i + 2 >= s.length || BOUNDARY.test(s.charAt(i + 2)) || s.charAt(i + 2) === '姐') &&
+        free(i, i + 2)
+      ) {
+        found.push({ start: i, end: i + 2 });
+        continue;
+      }
+    }
     const soft = cue !== null && !cue.connector;
     let taken = false;
     for (const sur of surnamesAt(s, i)) {
@@ -188,12 +212,27 @@ export function findPersonNames(s: string, blocked: (start: number, end: number)
         if (given.length !== len || !givenOk(given, soft)) continue;
         const name = sur + given;
         const e = j + len;
-        if (NOT_NAMES.has(name) || NOT_NAMES.has(s.slice(i, i + 2)) || NOT_NAMES.has(s.slice(i, i + 3))) break;
+        const placeSurname = sur.length === 2 && cue?.strong === true;
+        if (NOT_NAMES.has(name) || (!placeSurname && (NOT_NAMES.has(s.slice(i, i + 2)) || NOT_NAMES.has(s.slice(i, i + 3))))) break;
+        if (len === 1 && '子儿'.includes(given) && !cue?.strong) continue;
+        if (PLACE_AFTER_RE.test(s.slice(e - 1, e + 4)) && !cue?.strong) continue; // 张飞牛|肉: the name would cut a food word
         const ok = rightOk(s, e);
         if (!ok && !(cue?.strong && len === 2 && !PLACE_AFTER_RE.test(s.slice(e, e + 4)))) continue;
         if (!ok && cue?.strong && len === 2 && rightOk(s, e - 1)) continue; // prefer the shorter name that ends cleanly
-        if (free(i, e)) {
-          found.push({ start: i, end: e });
+        // Under a strong cue a fourth character that ends the name is part of it: 佟佳慧敏，, 贺兰子墨 电话.
+        let end = e;
+        const next = s.charAt(e);
+        if (
+          cue?.strong &&
+          len === 2 &&
+          sur.length === 1 &&
+          isHan(next) &&
+          !NOT_GIVEN.has(next) &&
+          !TITLES_BY_LENGTH.some((t) => s.startsWith(t, e))
+        )
+          if (e + 1 >= s.length || BOUNDARY.test(s.charAt(e + 1))) end = e + 1;
+        if (free(i, end)) {
+          found.push({ start: i, end });
           taken = true;
         }
         break;

@@ -9,6 +9,7 @@ import type { Database } from '../db/schema.ts';
 import { dueSoon, overdue } from '../deadlines/clock.queries.ts';
 import { clockContext } from '../deadlines/clock.service.ts';
 import { CATEGORIES, TOWNSHIPS, URGENCIES } from '../triage/triage.ts';
+import { PROVISIONAL } from './next-step.ts';
 import { canSeeCase, scopeWhere } from './scope.ts';
 import type { StaffUser } from './session.service.ts';
 
@@ -61,6 +62,23 @@ export interface CaseListItem {
   nextDue: string | null;
   /** A clock passed its due time (flag on the case, or a running clock already late). */
   overdue: boolean;
+  /** The business named in the submission, if any. */
+  business: string | null;
+  /** The first words of the description, on one line. */
+  summary: string;
+  suspectedCrime: boolean;
+  /** The citizen answered a question and no staff step followed yet. */
+  citizenReplied: boolean;
+  /** Linked to other cases (duplicate, merged, same business) or part of a cluster alert. */
+  related: boolean;
+  /** The next due date is provisional (next year's holidays not entered yet). */
+  dueProvisional: boolean;
+}
+
+/** The first words of a description on one line (queues, 待我处理). */
+export function summaryOf(description: string, max = 40): string {
+  const one = description.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max)}…` : one;
 }
 
 export interface CasePage {
@@ -68,6 +86,31 @@ export interface CasePage {
   total: number;
   page: number;
   pages: number;
+}
+
+const STAFF_ACTOR_ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin'] as const;
+
+/** Exists: an answer of the citizen that no staff step on the case followed yet. */
+export function citizenReplyPending(eb: ExpressionBuilder<Database, 'intake_case'>) {
+  return eb.exists(
+    eb
+      .selectFrom('case_question as cq')
+      .select('cq.id')
+      .whereRef('cq.case_id', '=', 'intake_case.id')
+      .where('cq.answered_at', 'is not', null)
+      .where((e) =>
+        e.not(
+          e.exists(
+            e
+              .selectFrom('case_event as ce')
+              .select('ce.id')
+              .whereRef('ce.case_id', '=', 'cq.case_id')
+              .where('ce.actor_role', 'in', [...STAFF_ACTOR_ROLES])
+              .whereRef('ce.at', '>', 'cq.answered_at'),
+          ),
+        ),
+      ),
+  );
 }
 
 export type QueueName = 'mine' | 'unassigned' | 'search';
@@ -106,23 +149,49 @@ function filtered(db: Db, user: StaffUser, queue: QueueName, f: SearchFilter) {
 }
 
 function withColumns(q: ReturnType<typeof filtered>, sort: Sort) {
-  let list = q
-    .leftJoin('staff_user', 'staff_user.id', 'intake_case.assignee_id')
-    .select((eb) => [
-      'intake_case.id',
-      'intake_case.number',
-      'intake_case.kind',
-      'intake_case.status',
-      'intake_case.category',
-      'intake_case.urgency',
-      'intake_case.township',
-      'intake_case.unit_id',
-      'intake_case.assignee_id',
-      'intake_case.received_at',
-      'intake_case.overdue',
-      'staff_user.display_name as assignee_name',
-      nextDueOf(eb).as('next_due'),
-    ]);
+  let list = q.leftJoin('staff_user', 'staff_user.id', 'intake_case.assignee_id').select((eb) => [
+    'intake_case.id',
+    'intake_case.number',
+    'intake_case.kind',
+    'intake_case.status',
+    'intake_case.category',
+    'intake_case.urgency',
+    'intake_case.township',
+    'intake_case.unit_id',
+    'intake_case.assignee_id',
+    'intake_case.received_at',
+    'intake_case.overdue',
+    'staff_user.display_name as assignee_name',
+    'intake_case.business_name',
+    'intake_case.suspected_crime',
+    sql<string>`substr(intake_case.description, 1, 80)`.as('description_head'),
+    nextDueOf(eb).as('next_due'),
+    eb
+      .selectFrom('case_clock')
+      .select((e) => e.fn.count<string | number>('case_clock.id').as('p'))
+      .whereRef('case_clock.case_id', '=', 'intake_case.id')
+      .where('case_clock.status', '=', 'running')
+      .where('case_clock.problem', '=', PROVISIONAL)
+      .as('provisional_clocks'),
+    eb.case().when(citizenReplyPending(eb)).then(1).else(0).end().as('citizen_replied'),
+    eb
+      .case()
+      .when(
+        eb.or([
+          eb.exists(eb.selectFrom('case_link').select('case_link.case_id').whereRef('case_link.case_id', '=', 'intake_case.id')),
+          eb.exists(
+            eb
+              .selectFrom('hotspot_alert_case')
+              .select('hotspot_alert_case.case_id')
+              .whereRef('hotspot_alert_case.case_id', '=', 'intake_case.id'),
+          ),
+        ]),
+      )
+      .then(1)
+      .else(0)
+      .end()
+      .as('related'),
+  ]);
   // NULLs last on both databases: explicit case expressions rather than dialect-specific NULLS LAST.
   switch (sort) {
     case 'due':
@@ -158,6 +227,12 @@ function toItem(r: ListRow, nowIso: string): CaseListItem {
     receivedAt: r.received_at,
     nextDue: r.next_due ?? null,
     overdue: r.overdue === 1 || (r.next_due != null && r.next_due < nowIso),
+    business: r.business_name,
+    summary: summaryOf(r.description_head ?? ''),
+    suspectedCrime: r.suspected_crime === 1,
+    citizenReplied: Number(r.citizen_replied) === 1,
+    related: Number(r.related) === 1,
+    dueProvisional: Number(r.provisional_clocks ?? 0) > 0,
   };
 }
 

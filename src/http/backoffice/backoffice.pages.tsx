@@ -62,10 +62,15 @@ export function LoginPage(props: { token: string; username: string; error: strin
   );
 }
 
-export function PasswordPage(props: { user: StaffUser; token: string; errors: string[]; done: boolean }) {
+export function PasswordPage(props: { user: StaffUser; token: string; errors: string[]; done: boolean; first?: boolean }) {
   return (
     <BoLayout title="修改密码" nav="account" user={props.user} token={props.token}>
       <h1>修改密码</h1>
+      {props.first ? (
+        <div class="banner-warning" role="alert">
+          <p>您正在使用管理员设置的一次性密码。请先设置自己的密码，之后才能办理案件。</p>
+        </div>
+      ) : null}
       {props.done ? (
         <p class="flash" role="status">
           密码已修改，其他设备上的登录已全部退出。
@@ -75,7 +80,7 @@ export function PasswordPage(props: { user: StaffUser; token: string; errors: st
       <form method="post" action="/staff/account/password" novalidate>
         <CsrfInput token={props.token} />
         <div class="field">
-          <label for="current">当前密码</label>
+          <label for="current">{props.first ? '当前密码（一次性密码）' : '当前密码'}</label>
           <input type="password" id="current" name="current" autocomplete="current-password" required />
         </div>
         <div class="field">

@@ -149,8 +149,8 @@ export function AlertList(props: { alerts: HotspotAlertView[] }) {
     <ul class="alerts">
       {props.alerts.map((a) => (
         <li>
-          <strong>{a.rule === 'illness' ? '疑似聚集性食源性疾病' : '投诉举报激增'}</strong>：{a.business ?? '同一商户'}，{when(a.firstAt)}{' '}
-          至 {when(a.lastAt)} 共 {a.cases.length} 件
+          <strong>{a.rule === 'illness_72h' ? '疑似聚集性食源性疾病（72小时内）' : '投诉举报激增'}</strong>：{a.business ?? '同一商户'}，
+          {when(a.firstAt)} 至 {when(a.lastAt)} 共 {a.cases.length} 件
           <ul>
             {a.cases.map((c) => (
               <li>

@@ -275,6 +275,10 @@ export interface ClockQueueItem {
   dueAt: string;
   urgency: string | null;
   assigneeId: string | null;
+  business: string | null;
+  township: string | null;
+  summary: string;
+  provisional: boolean;
 }
 
 /** Due soon (within 2 working days) or overdue running clocks, cut to the user's scope, paginated. */
@@ -289,10 +293,17 @@ export async function clockQueue(
   const raw = which === 'due_soon' ? await dueSoon(db, await clockContext(db), now, scope) : await overdue(db, now, scope);
   const ids = [...new Set(raw.map((r) => r.caseId))];
   const statuses = new Map<string, string>();
+  const subjects = new Map<string, { business: string | null; township: string | null; summary: string }>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    for (const r of await db.selectFrom('intake_case').select(['id', 'status']).where('id', 'in', chunk).execute())
+    for (const r of await db
+      .selectFrom('intake_case')
+      .select(['id', 'status', 'business_name', 'township', sql<string>`substr(description, 1, 80)`.as('head')])
+      .where('id', 'in', chunk)
+      .execute()) {
       statuses.set(r.id, r.status);
+      subjects.set(r.id, { business: r.business_name, township: r.township, summary: summaryOf(r.head ?? '') });
+    }
   }
   const visible = raw.filter((r) =>
     canSeeCase(user, { unit_id: r.unitId, assignee_id: r.assigneeId, status: statuses.get(r.caseId) ?? '' }),
@@ -302,6 +313,17 @@ export async function clockQueue(
   const page = Math.min(Math.max(1, pageNo), pages);
   const items = visible
     .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
-    .map((r) => ({ caseId: r.caseId, number: r.number, clock: r.clock, dueAt: r.dueAt, urgency: r.urgency, assigneeId: r.assigneeId }));
+    .map((r) => ({
+      caseId: r.caseId,
+      number: r.number,
+      clock: r.clock,
+      dueAt: r.dueAt,
+      urgency: r.urgency,
+      assigneeId: r.assigneeId,
+      business: subjects.get(r.caseId)?.business ?? null,
+      township: subjects.get(r.caseId)?.township ?? null,
+      summary: subjects.get(r.caseId)?.summary ?? '',
+      provisional: r.problem === PROVISIONAL,
+    }));
   return { items, total, page, pages };
 }

@@ -12,6 +12,8 @@ export interface ClockListItem {
   unitId: string | null;
   assigneeId: string | null;
   urgency: string | null;
+  /** 'calendar_provisional' when the due date is provisional (next year's holidays not entered). */
+  problem: string | null;
 }
 
 export interface ClockScope {
@@ -44,6 +46,7 @@ function baseQuery(db: Db) {
       'intake_case.unit_id as unitId',
       'intake_case.assignee_id as assigneeId',
       'intake_case.urgency as urgency',
+      'case_clock.problem as problem',
     ])
     .where('case_clock.status', '=', 'running')
     .where('case_clock.due_at', 'is not', null);

@@ -286,10 +286,11 @@ export function ClockQueuePage(props: {
       {props.result.items.length === 0 ? (
         <p>没有{props.which === 'due_soon' ? '即将到期' : '已超期'}的期限。</p>
       ) : (
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th scope="col">编号</th>
+              <th scope="col">事项</th>
               <th scope="col">期限</th>
               <th scope="col">到期时间</th>
             </tr>
@@ -302,13 +303,19 @@ export function ClockQueuePage(props: {
                   undefined
                 }
               >
-                <td>
+                <td data-label="编号">
                   <a href={`/staff/cases/${i.caseId}`}>{i.number}</a> <Marks urgency={i.urgency} overdue={props.which === 'overdue'} />
                 </td>
-                <td>
+                <td data-label="事项">
+                  <Subject business={i.business} township={i.township} summary={i.summary} />
+                </td>
+                <td data-label="期限">
                   {i.clock} {props.clockNames.get(i.clock) ?? ''}
                 </td>
-                <td>{when(i.dueAt)}</td>
+                <td data-label="到期">
+                  {when(i.dueAt)}
+                  {i.provisional ? <span class="tag tag-provisional">暂定</span> : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -311,19 +311,17 @@ export async function clockQueue(
   const total = visible.length;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, pageNo), pages);
-  const items = visible
-    .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
-    .map((r) => ({
-      caseId: r.caseId,
-      number: r.number,
-      clock: r.clock,
-      dueAt: r.dueAt,
-      urgency: r.urgency,
-      assigneeId: r.assigneeId,
-      business: subjects.get(r.caseId)?.business ?? null,
-      township: subjects.get(r.caseId)?.township ?? null,
-      summary: subjects.get(r.caseId)?.summary ?? '',
-      provisional: r.problem === PROVISIONAL,
-    }));
+  const items = visible.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => ({
+    caseId: r.caseId,
+    number: r.number,
+    clock: r.clock,
+    dueAt: r.dueAt,
+    urgency: r.urgency,
+    assigneeId: r.assigneeId,
+    business: subjects.get(r.caseId)?.business ?? null,
+    township: subjects.get(r.caseId)?.township ?? null,
+    summary: subjects.get(r.caseId)?.summary ?? '',
+    provisional: r.problem === PROVISIONAL,
+  }));
   return { items, total, page, pages };
 }

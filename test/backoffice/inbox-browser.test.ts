@@ -179,6 +179,12 @@ describe('the back office tells each person what to do next', () => {
     await sup.goto(`${server.origin}/staff/todo`);
     expect(await approvals.locator('tr', { hasText: k.number }).count()).toBe(0);
 
+    // Statistics: one stacked chart for the months, unit names in full, nothing clipped on a phone.
+    await sup.goto(`${server.origin}/staff/statistics`);
+    expect(await sup.locator('.chart svg').first().getAttribute('aria-label')).toMatch(/每月收到的投诉、举报、咨询（件）/);
+    expect(await sup.locator('.chart').count()).toBe(4);
+    await shots(sup, 'statistics');
+
     // The handler now sees the transfer as their own next step.
     await h.goto(`${server.origin}/staff/todo`);
     const mine = h.locator('section', { has: h.locator('h2#s-mine') });

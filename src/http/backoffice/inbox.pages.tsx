@@ -80,7 +80,8 @@ export function TodoPage(props: {
   flash: string | null;
 }) {
   const { list } = props;
-  const total = list.sections.reduce((n, s) => n + (s.key === 'waiting' ? 0 : s.items.length), 0);
+  // Cases, not rows: a case both replied to and due counts once; what waits for others is not mine.
+  const total = new Set(list.sections.filter((s) => s.key !== 'waiting').flatMap((s) => s.items.map((i) => i.caseId))).size;
   return (
     <BoLayout title="待我处理" nav="todo" user={props.user} token={props.token}>
       <h1>待我处理（{total}）</h1>

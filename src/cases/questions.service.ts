@@ -81,7 +81,11 @@ async function recordAnswer(deps: Deps, caseId: string, questionId: string, text
         if (Number(done.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该问题已经回复过了');
         // The one who asked (and the assignee, when another) learns of the reply in their inbox.
         const asked = await t.selectFrom('case_question').select('asked_by').where('id', '=', questionId).executeTakeFirst();
-        const to = [...new Set([asked?.asked_by, row.assignee_id].filter((x): x is string => typeof x === 'string'))];
+        const wanted = [...new Set([asked?.asked_by, row.assignee_id].filter((x): x is string => typeof x === 'string'))];
+        // Only accounts that exist and work (the asker may since have left).
+        const to = wanted.length
+          ? (await t.selectFrom('staff_user').select('id').where('id', 'in', wanted).where('active', '=', 1).execute()).map((u) => u.id)
+          : [];
         await notifyStaff(t, to, caseId, 'citizen_answered', `${row.number}：群众已回复您提出的问题`, result.event.at);
       },
     }),

@@ -13,13 +13,9 @@ import { TOWNSHIPS } from '../src/cases/divisions.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { benchArgs } from './args.ts';
 
-const argN = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const N = argN('cases', 1_000_000);
-const RUNS = argN('runs', 30);
+const { cases: N, runs: RUNS } = benchArgs('usage: npm run bench:queue -- [--cases N] [--runs N]', { cases: 1_000_000, runs: 30 });
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shiantong-queue-bench-'));
 const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', SQLITE_SYNCHRONOUS: 'NORMAL' });
@@ -138,7 +134,13 @@ const seed = raw.transaction((from: number, to: number) => {
       );
   }
 });
-for (let i = 0; i < N; i += 20_000) seed(i, Math.min(N, i + 20_000));
+for (let i = 0; i < N; i += 20_000) {
+  seed(i, Math.min(N, i + 20_000));
+  // Seeding a million cases takes minutes: say how far it is.
+  if ((i / 20_000) % 10 === 9 || i + 20_000 >= N)
+    process.stderr.write(`\rseeding: ${Math.min(N, i + 20_000).toLocaleString()} / ${N.toLocaleString()} cases`);
+}
+process.stderr.write('\n');
 raw.exec('analyze');
 raw.close();
 console.log(`seeded ${N.toLocaleString()} cases in ${((performance.now() - t0) / 1000).toFixed(0)} s`);

@@ -13,14 +13,17 @@ import autocannon from 'autocannon';
 import { Queue } from 'bullmq';
 import pg from 'pg';
 import { SUBMISSION_EXAMPLES } from '../src/cases/submission.schema.ts';
+import { benchArgs } from './args.ts';
 
-const arg = (name: string, dflt: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const seconds = arg('seconds', 10);
-const connections = arg('connections', 50);
-const usePg = process.argv.includes('--pg');
+const {
+  seconds,
+  connections,
+  pg: usePg,
+  normal,
+} = benchArgs('usage: npm run bench:submissions -- [--seconds N] [--connections N] [--pg] [--normal]', { seconds: 10, connections: 50 }, [
+  'pg',
+  'normal',
+]);
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -48,7 +51,7 @@ async function main() {
     DATA_DIR: dataDir,
     QUEUE_PREFIX: prefix,
     LOG_LEVEL: 'warn',
-    SQLITE_SYNCHRONOUS: process.argv.includes('--normal') ? 'NORMAL' : 'FULL',
+    SQLITE_SYNCHRONOUS: normal ? 'NORMAL' : 'FULL',
     RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '100000000',
   };
   let schema: string | null = null;

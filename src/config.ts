@@ -44,6 +44,11 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^[\x21-\x7e]{16,200}$/, 'must be 16 to 200 visible ASCII characters')
     .optional(),
+  /** Bearer token of the Prometheus scraper for GET /metrics; /metrics is off (404) when unset. */
+  METRICS_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{16,200}$/, 'must be 16 to 200 visible ASCII characters')
+    .optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -71,6 +76,8 @@ export interface Config {
   readonly groupCommitWindowMs: number;
   /** WeChat bot token; undefined disables the bot API. */
   readonly botToken: string | undefined;
+  /** Prometheus scraper's token; undefined disables /metrics. */
+  readonly metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -122,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     workerConcurrency: e.WORKER_CONCURRENCY,
     groupCommitWindowMs: e.GROUP_COMMIT_WINDOW_MS,
     botToken: e.BOT_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
   });
 }
 

@@ -14,12 +14,9 @@ export interface ExportLabels {
   unit: (id: string | null) => string;
   when: (iso: string | null) => string;
 }
+import { csvCell } from '../lib/csv.ts';
 
-/** RFC 4180 quoting; a leading = + - @ (or tab/CR) gets a ' so spreadsheets show it as text. */
-export function csvCell(v: string): string {
-  const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+export { csvCell };
 
 const HEADER = ['案件编号', '类型', '状态', '类别', '紧急程度', '乡镇街道', '承办单位', '承办人', '接收时间', '最近到期', '是否超期'];
 

@@ -5,6 +5,7 @@
 
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
 import type { Readable } from 'node:stream';
 import { triage } from './triage.ts';
 
@@ -41,11 +42,16 @@ function toOutput(line: string): Record<string, unknown> | null {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const stats = args.includes('--stats');
-  const i = args.indexOf('--jsonl');
-  const positional = args.filter((a) => a !== '--stats' && a !== '--jsonl');
-  const file = i >= 0 ? args[i + 1] : positional[0];
+  let parsed: { values: { jsonl?: string; stats?: boolean }; positionals: string[] };
+  try {
+    parsed = parseArgs({ options: { jsonl: { type: 'string' }, stats: { type: 'boolean' } }, strict: true, allowPositionals: true });
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\nusage: npm run triage -- [--jsonl FILE|-] [--stats]\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const stats = parsed.values.stats === true;
+  const file = parsed.values.jsonl ?? parsed.positionals[0];
   const input: Readable = file === undefined || file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });
   input.on('error', (err: NodeJS.ErrnoException) => {
     process.stderr.write(`cannot read ${file ?? 'stdin'}: ${err.code ?? err.message}\n`);

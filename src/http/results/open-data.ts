@@ -20,15 +20,9 @@ export const CSV_COLUMNS: readonly [string, (r: PublicResult) => string | number
   ['更正说明', (r) => (r.correction ? `${r.correction.on} ${r.correction.note}` : null)],
 ];
 
-/** RFC 4180 quoting; a cell that a spreadsheet would run as a formula gets a leading apostrophe. */
-export function csvCell(v: string | number | null): string {
-  if (v === null) return '';
-  let s = String(v);
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+import { csvLine } from '../../lib/csv.ts';
 
-export const csvLine = (cells: (string | number | null)[]) => `${cells.map(csvCell).join(',')}\r\n`;
+export { csvCell, csvLine } from '../../lib/csv.ts';
 
 /** A pull stream: one batch of rows is produced only when the client has taken the previous one. */
 export function csvStream(rows: AsyncIterable<PublicResult>, rowsPerChunk = 200): ReadableStream<Uint8Array> {

@@ -1,6 +1,7 @@
 // Staff statistics: the public statistics page's figures and charts (the same SVG BarChart), over any
 // period of whole months, with finer filters (kind, category, township, unit) and without small-cell
 // suppression; a CSV of the same figures. Supervisors see their own unit only; admins everything.
+import { csvCell } from '../../lib/csv.ts';
 import type { StaffUser } from '../../backoffice/session.service.ts';
 import { CASE_KINDS } from '../../cases/case.machine.ts';
 import type { StaffStatisticsQuery } from '../../publication/staff-statistics.ts';
@@ -64,11 +65,6 @@ export function StaffStatisticsPage(p: {
     </BoLayout>
   );
 }
-
-const csvCell = (v: string | number | null): string => {
-  const t = v === null ? '' : String(v);
-  return /[",\r\n]/.test(t) || /^[=+\-@]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-};
 
 /** The same figures as one long table: 分组, 项目, 细分, 件数, 比例. UTF-8 with BOM for Excel. */
 export function statisticsCsv(s: Statistics): string {

@@ -1,7 +1,7 @@
 // Where conversations live between messages: Redis for the bot (a restart continues where it was),
 // memory for `npm run chat`. Evidence files wait here, too, until the draft is submitted.
 import type { Redis } from 'ioredis';
-import type { ConvState } from './conversation.ts';
+import { type ConvState, migrate } from './conversation.ts';
 
 export interface StateStore {
   load(contact: string): Promise<ConvState | null>;
@@ -34,7 +34,7 @@ export class RedisStateStore implements StateStore {
     if (!raw) return null;
     try {
       const s = JSON.parse(raw) as ConvState;
-      return s.v === 1 ? s : null;
+      return (s.v as number) === 1 || s.v === 2 ? migrate(s) : null;
     } catch {
       return null;
     }

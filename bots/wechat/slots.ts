@@ -1,0 +1,502 @@
+// The draft and its slots: which the kind needs (Order 121 Art. 10 for complaints), which are filled,
+// how facts read by the understanding engine fill them, and how a direct answer to a question is checked
+// for being what it should be (a sentence is not a business name; an address has a place). Pure.
+import { TOWNSHIPS, type Township } from '../../src/cases/divisions.ts';
+import { IdNumberSchema, PhoneSchema, type SubmissionInput } from '../../src/cases/submission.schema.ts';
+import { findTownship } from '../../src/understanding/gazetteer.ts';
+import type { Understanding } from '../../src/understanding/understand.ts';
+import { parseIncidentDate, saysUnknownDate } from './dates.ts';
+
+export type Kind = 'complaint' | 'report' | 'both' | 'consultation';
+
+export const SLOTS = [
+  'description',
+  'business',
+  'where',
+  'when',
+  'request',
+  'anonymous',
+  'name',
+  'phone',
+  'address',
+  'reward',
+  'idNumber',
+  'consent',
+] as const;
+export type Slot = (typeof SLOTS)[number];
+
+export interface FileRef {
+  key: string;
+  mime: string;
+  size: number;
+}
+
+export interface Draft {
+  kind?: Kind;
+  description?: string;
+  /** null: the reporter does not know the business (reports only). */
+  businessName?: string | null;
+  /** null: not known. */
+  where?: string | null;
+  township?: Township | null;
+  /** null: the citizen does not remember. */
+  incidentDate?: string | null;
+  request?: string;
+  anonymous?: boolean;
+  wantsReward?: boolean;
+  name?: string;
+  phone?: string;
+  address?: string;
+  idNumber?: string;
+  consentToPublish?: boolean;
+  files: FileRef[];
+}
+
+/** The slots a draft needs, in the order they are asked. */
+export function slotsFor(d: Draft): Slot[] {
+  switch (d.kind) {
+    case 'consultation':
+      return ['description'];
+    case 'complaint':
+      return ['description', 'business', 'where', 'when', 'request', 'name', 'phone', 'address', 'consent'];
+    case 'both':
+      return ['description', 'business', 'where', 'when', 'request', 'name', 'phone', 'address', 'consent'];
+    case 'report': {
+      const s: Slot[] = ['description', 'business', 'where', 'when', 'anonymous'];
+      if (d.anonymous === false) s.push('name', 'phone');
+      s.push('reward');
+      if (d.anonymous === false && d.wantsReward === true) s.push('idNumber');
+      return s;
+    }
+    default:
+      return [];
+  }
+}
+
+export function filled(slot: Slot, d: Draft): boolean {
+  switch (slot) {
+    case 'description':
+      return d.description !== undefined && d.description.length >= (d.kind === 'consultation' ? 5 : 10);
+    case 'business':
+      return d.businessName !== undefined;
+    case 'where':
+      // A complaint needs the business's address (Art. 10); a report can go without it.
+      return d.where !== undefined && !(d.where === null && d.kind !== 'report' && !d.township);
+    case 'when':
+      return d.incidentDate !== undefined;
+    case 'request':
+      return d.request !== undefined;
+    case 'anonymous':
+      return d.anonymous !== undefined;
+    case 'name':
+      return d.name !== undefined;
+    case 'phone':
+      return d.phone !== undefined;
+    case 'address':
+      return d.address !== undefined;
+    case 'reward':
+      return d.wantsReward !== undefined;
+    case 'idNumber':
+      return d.idNumber !== undefined;
+    case 'consent':
+      return d.consentToPublish !== undefined;
+  }
+}
+
+export function missing(d: Draft): Slot | null {
+  return slotsFor(d).find((s) => !filled(s, d)) ?? null;
+}
+
+/** The API payload: exactly SubmissionSchema's input. */
+export function toSubmission(d: Draft): SubmissionInput {
+  const kind = d.kind ?? 'consultation';
+  if (kind === 'consultation') return { kind, description: d.description ?? '' };
+  const anonymous = kind === 'report' && d.anonymous === true;
+  const complaint = kind === 'complaint' || kind === 'both';
+  const out: SubmissionInput = { kind, description: d.description ?? '' };
+  const where = d.where ?? (d.township ? d.township : undefined);
+  if (d.businessName) out.business = { name: d.businessName, ...(where ? { address: where } : {}) };
+  else if (where) out.place = where;
+  if (d.township) out.township = d.township;
+  if (d.incidentDate) out.incidentDate = d.incidentDate;
+  if (complaint && d.request) out.request = d.request;
+  if (!anonymous && d.name && d.phone) {
+    out.person = {
+      name: d.name,
+      phone: d.phone,
+      ...(complaint && d.address ? { address: d.address } : {}),
+      ...(d.wantsReward && d.idNumber ? { idNumber: d.idNumber } : {}),
+    };
+  }
+  if (kind === 'report' || kind === 'both') {
+    out.anonymous = anonymous;
+    out.wantsReward = d.wantsReward === true;
+  }
+  if (complaint) out.consentToPublish = d.consentToPublish === true;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading answers
+
+const strip = (s: string) => s.replace(/[\s，。！？!?,.~～、…；;：:]+/g, '');
+
+/** Words that make a message something other than a value: never stored in a slot. */
+export const ACT_MARKERS =
+  /我刚|刚才说|不是说了|说过了|说了吗|怎么又|又问|听(清|懂|明白)没|记下了没|人工|查询码|XZ-?\d|不投诉了|不举报了|算了|不弄了|不办了|[?？]{2}|你是真人/i;
+
+export function townshipOf(text: string): Township | null {
+  const exact = TOWNSHIPS.find((t) => text.includes(t));
+  if (exact) return exact;
+  const f = findTownship(text);
+  return f.ambiguous ? null : f.township;
+}
+
+export function parseYesNo(text: string): boolean | null {
+  const first = (text.trim().split(/[，,。.!！；;\n]/)[0] ?? '').trim();
+  const t = strip(first).toLowerCase();
+  if (t === '') return null;
+  if (/^(不中|不行|不可以|不同意|不要|不用|不需要|不想|不了|别|否|没|no\b|nope|n$|2$)/.test(t)) return false;
+  if (/^(中|是|要|需要|好|同意|可以|行|嗯|对|愿意|申请|当然|肯定|没问题|y$|yes|yeah|sure|ok|okay|fine|1$)/.test(t)) return true;
+  if (/不要|不用|不需要|不同意|算了/.test(t)) return false;
+  return null;
+}
+
+export function parseAnonymous(text: string): boolean | null {
+  const s = strip(text).toLowerCase();
+  if (/实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留名|realname|notanonymous|usemyname/.test(s)) return false;
+  if (/匿名|不留名|别让.{0,10}知道|不想让.{0,10}知道|保密|anonym/.test(s)) return true;
+  return parseYesNo(text);
+}
+
+const UNKNOWN = /^(不知道|不清楚|不记得|记不清|不晓得|不知|没注意|没看清|dontknow|don'tknow|idontknow|notsure|unknown|noidea)/i;
+
+export function saysUnknown(text: string): boolean {
+  const s = strip(text).toLowerCase().replace(/[’']/g, "'");
+  return UNKNOWN.test(s) || /不知道叫啥|不知道名|没有名|没招牌|不知道叫什么|don'?t know/i.test(s);
+}
+
+const PLACE_WORDS =
+  /路|街|村|号|镇|乡|门|对面|旁边|附近|楼|小区|市场|集|学院|大学|学校|超市|广场|商场|城|庄|寨|店|厂|院|巷|口|东|西|南|北|road|street|village|town|campus|floor|building|market|mall/i;
+
+export function looksLikePlace(text: string): boolean {
+  return townshipOf(text) !== null || PLACE_WORDS.test(text);
+}
+
+/** A business name said plainly: "就那个华鑫厂" → "华鑫厂". */
+export function cleanName(text: string): string {
+  return text
+    .trim()
+    .replace(/^(就是?|就那个|那个|是|叫|店名是?|名字是?|名字叫|叫做|it'?s|it is|called)\s*/i, '')
+    .replace(/^(就是?|那个|是|叫)\s*/, '')
+    .replace(/[。.!！~～]+$/, '')
+    .trim();
+}
+
+export function findPhone(text: string): string | null {
+  const m = /(?:\+?86[\s-]?)?(1[3-9]\d(?:[\s-]?\d){8})|(0\d{2,3}[\s-]?\d{7,8})/.exec(text);
+  if (!m) return null;
+  const p = PhoneSchema.safeParse(m[0]);
+  return p.success ? p.data : null;
+}
+
+export function findIdNumber(text: string): string | null {
+  const m = /\d{17}[\dXx]/.exec(text.replace(/\s/g, ''));
+  if (!m) return null;
+  const p = IdNumberSchema.safeParse(m[0]);
+  return p.success ? p.data : null;
+}
+
+const REQUEST_LABEL: Record<string, string> = {
+  refund: '退款',
+  exchange: '换货',
+  compensation: '赔偿',
+  apology: '道歉',
+  mediation: '调解',
+  investigate: '查处',
+  stop: '停止销售',
+};
+
+/** The complaint's request in the citizen's words when the engine found one ("把面钱退给俺"). */
+export function requestOf(u: Understanding, text: string): string | null {
+  const labels = u.request.value.filter((r) => r !== 'reward' && r !== 'answer');
+  const remedies = labels.filter((r) => r !== 'investigate' && r !== 'stop');
+  if (remedies.length === 0) return null;
+  const span = u.request.span?.text.trim();
+  const words = remedies.map((r) => REQUEST_LABEL[r] ?? r).join('、');
+  if (span && span.length >= 2 && span.length <= 200 && text.length <= 300) {
+    const clause = clauseAround(text, u.request.span!.start, u.request.span!.end);
+    return /退|赔|道歉|换|refund|compensat|apolog/i.test(clause) ? clause : `${words}（${clause}）`;
+  }
+  return words;
+}
+
+/** The clause holding [start, end): the citizen's own words around a fact. */
+export function clauseAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  const a = Math.max(
+    before.lastIndexOf('，'),
+    before.lastIndexOf('。'),
+    before.lastIndexOf(','),
+    before.lastIndexOf('；'),
+    before.lastIndexOf('\n'),
+  );
+  const stops = [...after.matchAll(/[。；;\n]|[，,](?=.{0,3}(另外|还有|我|俺|问一下))/g)];
+  const e = stops.length ? end + (stops[0]!.index ?? after.length) : text.length;
+  return text
+    .slice(a + 1, e)
+    .replace(/^(要求|诉求|我要求|我要|俺要|我想)[:：]?/, (m) => (m.startsWith('要求') || m.startsWith('诉求') ? '' : m))
+    .trim();
+}
+
+export interface Filled {
+  slots: Slot[];
+}
+
+/**
+ * Facts found anywhere in a message fill the slots still empty. `force` (a correction) overwrites.
+ * Returns the slots it filled.
+ */
+export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Date): Slot[] {
+  const got: Slot[] = [];
+  const biz = u.business.value;
+  if (biz && d.businessName === undefined && biz.length >= 2 && !ACT_MARKERS.test(biz)) {
+    d.businessName = biz;
+    got.push('business');
+  }
+  const t = u.township.value ?? townshipOf(text);
+  if (t && !d.township) {
+    d.township = t;
+    if (d.where === undefined || d.where === null) {
+      d.where = placeOf(u, text) ?? t;
+      got.push('where');
+    }
+  } else if (d.where === undefined) {
+    const p = placeOf(u, text);
+    if (p) {
+      d.where = p;
+      got.push('where');
+    }
+  }
+  const it = u.incident_time.value;
+  if (it && d.incidentDate === undefined) {
+    const date = it.date ?? parseIncidentDate(it.phrase, now);
+    if (date) {
+      d.incidentDate = date;
+      got.push('when');
+    }
+  }
+  if ((d.kind === 'complaint' || d.kind === 'both' || d.kind === undefined) && d.request === undefined) {
+    const r = requestOf(u, text);
+    if (r) {
+      d.request = r;
+      got.push('request');
+    }
+  }
+  if (u.anonymous.span && d.anonymous === undefined) {
+    d.anonymous = u.anonymous.value;
+    got.push('anonymous');
+  }
+  if (u.wants_reward.span && d.wantsReward === undefined && !isRewardQuestionOnly(text)) {
+    d.wantsReward = u.wants_reward.value;
+    got.push('reward');
+  } else if (d.wantsReward === undefined && /不要奖励|不图奖励|不为奖励|不求奖励|不要奖金|no reward/i.test(text)) {
+    d.wantsReward = false;
+    got.push('reward');
+  }
+  const id = u.identity.value;
+  if (id.name && d.name === undefined && id.name.length >= 2) {
+    d.name = id.name;
+    got.push('name');
+  }
+  const phone = id.phone ? (PhoneSchema.safeParse(id.phone).data ?? null) : findPhone(text);
+  if (phone && d.phone === undefined) {
+    d.phone = phone;
+    got.push('phone');
+  }
+  const addr = ownAddressOf(text);
+  if (addr && d.address === undefined) {
+    d.address = addr;
+    got.push('address');
+  }
+  const idn = findIdNumber(text);
+  if (idn && d.idNumber === undefined) {
+    d.idNumber = idn;
+    got.push('idNumber');
+  }
+  if (d.consentToPublish === undefined && /同意(隐去|匿名)?公开|可以公开|不同意公开|不要公开|别公开/.test(text)) {
+    d.consentToPublish = !/不同意公开|不要公开|别公开/.test(text);
+    got.push('consent');
+  }
+  return got;
+}
+
+/** "有奖励吗" asks about a reward; "要奖励" wants one. */
+function isRewardQuestionOnly(text: string): boolean {
+  const clauses = text.split(/[，,。.!！；;\n]/).filter((c) => /奖励|奖金|reward/i.test(c));
+  return (
+    clauses.length > 0 &&
+    clauses.every((c) => /[?？]|吗|多少|能不能|有没有|真有|can i|\bhow\b|\bis there\b/i.test(c) && !/我要|想要|申请|want/i.test(c))
+  );
+}
+
+/** The place as the citizen said it: the clause naming the township/landmark, kept short. */
+function placeOf(u: Understanding, text: string): string | null {
+  const span = u.place.span;
+  if (!span) return null;
+  // A few words around the place ("郭店北街，就街中间那家" → the clause with 郭店).
+  const clause = clauseAround(text, span.start, span.end);
+  if (clause.length <= 40) return clause;
+  return span.text;
+}
+
+/** "住龙王乡政府家属院", "address: Room 503…", "地址：新华路街道…" → the citizen's own address. */
+export function ownAddressOf(text: string): string | null {
+  const m =
+    /(?:住在?|家住|住址[:：]?|联系地址[:：]?|我的地址[:：]?|地址[:：])\s*([^，。；;,\n]{2,60})/.exec(text) ??
+    /(?:live (?:in|at)|address[:：]?)\s*([^.;\n]{3,100})/i.exec(text);
+  if (!m) return null;
+  const a = m[1]!.trim();
+  return a.length >= 2 ? a : null;
+}
+
+/** Checks a direct answer to `slot`; returns the value (null = "unknown" where allowed) or a problem. */
+export type Answer<T> =
+  | { ok: true; value: T }
+  | { ok: false; problem: 'unclear' | 'bad_phone' | 'bad_name' | 'bad_date' | 'bad_id' | 'short' };
+
+export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft, now: Date): Answer<unknown> {
+  const t = text.trim();
+  switch (slot) {
+    case 'description':
+      return t.length >= (d.kind === 'consultation' ? 5 : 10) ? { ok: true, value: t } : { ok: false, problem: 'short' };
+    case 'business': {
+      if (saysUnknown(t)) return { ok: true, value: null };
+      if (u.business.value && u.business.value.length >= 2) return { ok: true, value: u.business.value };
+      const n = cleanName(t);
+      if (n.length < 2 || n.length > 40 || ACT_MARKERS.test(n) || /[?？]|吗$/.test(n)) return { ok: false, problem: 'unclear' };
+      return { ok: true, value: n };
+    }
+    case 'where': {
+      if (saysUnknown(t)) return { ok: true, value: null };
+      if (t.length < 2 || t.length > 200 || ACT_MARKERS.test(t) || /[?？]$/.test(t)) return { ok: false, problem: 'unclear' };
+      if (!looksLikePlace(t) && !/[a-z]{3}/i.test(t)) return { ok: false, problem: 'unclear' };
+      return { ok: true, value: cleanName(t) };
+    }
+    case 'when': {
+      if (saysUnknownDate(t) || saysUnknown(t)) return { ok: true, value: null };
+      const date = (u.incident_time.value?.date ?? null) || parseIncidentDate(t, now);
+      return date ? { ok: true, value: date } : { ok: false, problem: 'bad_date' };
+    }
+    case 'request': {
+      const r = requestOf(u, t);
+      if (r) return { ok: true, value: r.length > t.length ? t : r };
+      if (t.length < 2 || ACT_MARKERS.test(t)) return { ok: false, problem: 'short' };
+      return { ok: true, value: t.slice(0, 1000) };
+    }
+    case 'anonymous': {
+      const a = parseAnonymous(t);
+      return a === null ? { ok: false, problem: 'unclear' } : { ok: true, value: a };
+    }
+    case 'name': {
+      const n = (u.identity.value.name ?? t)
+        .replace(/^(我叫|我是|俺叫|俺是|叫|姓名[:：]?|my name is|i am|i'm)\s*/i, '')
+        .replace(/[。.!！]+$/, '')
+        .trim();
+      if (n.length < 2 || n.length > 50 || /\d/.test(n) || /[?？，,]/.test(n) || ACT_MARKERS.test(n))
+        return { ok: false, problem: 'bad_name' };
+      return { ok: true, value: n };
+    }
+    case 'phone': {
+      const p = findPhone(t) ?? PhoneSchema.safeParse(t).data ?? null;
+      return p ? { ok: true, value: p } : { ok: false, problem: 'bad_phone' };
+    }
+    case 'address':
+      if (t.length < 2 || t.length > 200 || ACT_MARKERS.test(t)) return { ok: false, problem: 'short' };
+      return { ok: true, value: t.replace(/^(住在?|家住|地址[:：]?)/, '').trim() };
+    case 'reward': {
+      const s = strip(t);
+      if (/不要奖励|不申请|不用奖励|不需要奖励|noreward/i.test(s)) return { ok: true, value: false };
+      const yn = parseYesNo(t);
+      return yn === null ? { ok: false, problem: 'unclear' } : { ok: true, value: yn };
+    }
+    case 'idNumber': {
+      const id = findIdNumber(t);
+      return id ? { ok: true, value: id } : { ok: false, problem: 'bad_id' };
+    }
+    case 'consent': {
+      const yn = parseYesNo(t);
+      return yn === null ? { ok: false, problem: 'unclear' } : { ok: true, value: yn };
+    }
+  }
+}
+
+export function setSlot(d: Draft, slot: Slot, value: unknown): void {
+  switch (slot) {
+    case 'description':
+      d.description = value as string;
+      break;
+    case 'business':
+      d.businessName = value as string | null;
+      break;
+    case 'where': {
+      d.where = value as string | null;
+      const t = typeof value === 'string' ? townshipOf(value) : null;
+      if (t) d.township = t;
+      break;
+    }
+    case 'when':
+      d.incidentDate = value as string | null;
+      break;
+    case 'request':
+      d.request = value as string;
+      break;
+    case 'anonymous':
+      d.anonymous = value as boolean;
+      if (d.anonymous) {
+        delete d.name;
+        delete d.phone;
+        delete d.address;
+        delete d.idNumber;
+      }
+      break;
+    case 'name':
+      d.name = value as string;
+      break;
+    case 'phone':
+      d.phone = value as string;
+      break;
+    case 'address':
+      d.address = value as string;
+      break;
+    case 'reward':
+      d.wantsReward = value as boolean;
+      if (!d.wantsReward) delete d.idNumber;
+      break;
+    case 'idNumber':
+      d.idNumber = value as string;
+      break;
+    case 'consent':
+      d.consentToPublish = value as boolean;
+      break;
+  }
+}
+
+export function clearSlot(d: Draft, slot: Slot): void {
+  const keys: Record<Slot, (keyof Draft)[]> = {
+    description: ['description'],
+    business: ['businessName'],
+    where: ['where', 'township'],
+    when: ['incidentDate'],
+    request: ['request'],
+    anonymous: ['anonymous'],
+    name: ['name'],
+    phone: ['phone'],
+    address: ['address'],
+    reward: ['wantsReward'],
+    idNumber: ['idNumber'],
+    consent: ['consentToPublish'],
+  };
+  for (const k of keys[slot]) delete d[k];
+}

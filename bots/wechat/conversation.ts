@@ -537,6 +537,8 @@ function substantive(text: string, u: Understanding): boolean {
 function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[]): Kind | 'answer-only' | null {
   const k = kindWanted(text);
   if (acts.wantsWritten && (u.kind.value === 'consultation' || !k)) return 'consultation';
+  // "Can I report … anonymously?" asks about reporting; it is not a report.
+  if (topics.length > 0 && !substantive(text, u) && !/我要|我想|俺要|俺想|I want to/i.test(text)) return 'answer-only';
   if (k) return k;
   const sub = substantive(text, u);
   const kindFromEngine = u.kind.value;
@@ -644,7 +646,7 @@ function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, bef
     d.kind = acts.kindChange;
     return next(st, [...before, w.switched(KIND_LABEL[lang][d.kind])], ctx);
   }
-  if (CONFIRM.test(word) && !/不对|不是|错/.test(word)) {
+  if ((CONFIRM.test(word) || parseYesNo(raw) === true) && !/不对|不是|错/.test(word)) {
     const fp = fingerprint(d);
     const dup = st.filed.find((f) => f.fp === fp);
     if (dup) return say(reset(st, ctx.newDraftId), w.duplicate(dup.number));

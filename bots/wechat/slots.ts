@@ -159,6 +159,7 @@ export function parseYesNo(text: string): boolean | null {
   if (/^(不中|不行|不可以|不同意|不要|不用|不需要|不想|不了|别|否|没|no\b|nope|n$|2$)/.test(t)) return false;
   if (/^(中|是|要|需要|好|同意|可以|行|嗯|对|愿意|申请|当然|肯定|没问题|y$|yes|yeah|sure|ok|okay|fine|1$)/.test(t)) return true;
   if (/不要|不用|不需要|不同意|算了/.test(t)) return false;
+  if (/(就|也|还是|那就|当然|肯定)要|要吧|要啊|想要|可以的|没意见|同意|中啊|行啊|好啊|嗯/.test(t)) return true;
   return null;
 }
 
@@ -224,8 +225,9 @@ export function requestOf(u: Understanding, text: string): string | null {
   if (remedies.length === 0) return null;
   const span = u.request.span?.text.trim();
   const words = remedies.map((r) => REQUEST_LABEL[r] ?? r).join('、');
-  if (span && span.length >= 2 && span.length <= 200 && text.length <= 300) {
+  if (span && span.length >= 2 && span.length <= 200) {
     const clause = clauseAround(text, u.request.span!.start, u.request.span!.end);
+    if (clause.length > 150) return words;
     return /退|赔|道歉|换|refund|compensat|apolog/i.test(clause) ? clause : `${words}（${clause}）`;
   }
   return words;
@@ -241,13 +243,60 @@ export function clauseAround(text: string, start: number, end: number): string {
     before.lastIndexOf(','),
     before.lastIndexOf('；'),
     before.lastIndexOf('\n'),
+    before.lastIndexOf('. '),
+    before.lastIndexOf('！'),
+    before.lastIndexOf('？'),
   );
-  const stops = [...after.matchAll(/[。；;\n]|[，,](?=.{0,3}(另外|还有|我|俺|问一下))/g)];
+  const stops = [...after.matchAll(/[。；;\n！？]|\. |[，,](?=.{0,3}(另外|还有|我|俺|问一下))/g)];
   const e = stops.length ? end + (stops[0]!.index ?? after.length) : text.length;
   return text
     .slice(a + 1, e)
     .replace(/^(要求|诉求|我要求|我要|俺要|我想)[:：]?/, (m) => (m.startsWith('要求') || m.startsWith('诉求') ? '' : m))
     .trim();
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** The engine reads Chinese dates only: English ones ("last night", "Wednesday Dec 2", "December 3rd") here. */
+export function englishDate(text: string, now: Date): string | null {
+  const t = text.toLowerCase();
+  if (!/[a-z]/.test(t)) return null;
+  const cst = new Date(now.getTime() + 8 * 3600_000);
+  const day = (offset: number) => {
+    const d = new Date(Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth(), cst.getUTCDate() + offset));
+    return d.toISOString().slice(0, 10);
+  };
+  const md =
+    /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b/.exec(t) ??
+    null;
+  const dm = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/.exec(t);
+  const hit = md ? { m: md[1]!, d: Number(md[2]) } : dm ? { m: dm[2]!, d: Number(dm[1]) } : null;
+  if (hit) {
+    const month = MONTHS.indexOf(hit.m);
+    let year = cst.getUTCFullYear();
+    const iso = (y: number) => `${y}-${String(month + 1).padStart(2, '0')}-${String(hit.d).padStart(2, '0')}`;
+    if (iso(year) > day(0)) year -= 1;
+    const out = iso(year);
+    return Number.isNaN(Date.parse(out)) ? null : out;
+  }
+  if (/day before yesterday/.test(t)) return day(-2);
+  if (/yesterday|last night/.test(t)) return day(-1);
+  if (/\btoday\b|this morning|tonight|this afternoon|this evening/.test(t)) return day(0);
+  const ago = /\b(\d+|two|three|four|five|six)\s+days?\s+ago/.exec(t);
+  if (ago) {
+    const n = Number(ago[1]) || ['', 'one', 'two', 'three', 'four', 'five', 'six'].indexOf(ago[1]!);
+    return n > 0 ? day(-n) : null;
+  }
+  const wd = WEEKDAYS.findIndex((w) => t.includes(w));
+  if (wd >= 0) {
+    const today = cst.getUTCDay();
+    let back = (today - wd + 7) % 7;
+    if (back === 0) back = 7;
+    if (/last week/.test(t)) back += back <= today ? 7 : 0;
+    return day(-back);
+  }
+  return null;
 }
 
 export interface Filled {
@@ -260,7 +309,7 @@ export interface Filled {
  */
 export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Date): Slot[] {
   const got: Slot[] = [];
-  const biz = u.business.value;
+  const biz = isEnglish(text) ? hanBusiness(text) : (u.business.value ?? hanBusiness(text));
   if (biz && d.businessName === undefined && biz.length >= 2 && !ACT_MARKERS.test(biz)) {
     d.businessName = biz;
     got.push('business');
@@ -280,8 +329,8 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     }
   }
   const it = u.incident_time.value;
-  if (it && d.incidentDate === undefined) {
-    const date = it.date ?? parseIncidentDate(it.phrase, now);
+  if (d.incidentDate === undefined) {
+    const date = (it ? (it.date ?? parseIncidentDate(it.phrase, now)) : null) ?? englishDate(text, now);
     if (date) {
       d.incidentDate = date;
       got.push('when');
@@ -306,8 +355,9 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     got.push('reward');
   }
   const id = u.identity.value;
-  if (id.name && d.name === undefined && id.name.length >= 2) {
-    d.name = id.name;
+  const name = id.name ?? englishName(text);
+  if (name && d.name === undefined && name.length >= 2) {
+    d.name = name;
     got.push('name');
   }
   const phone = id.phone ? (PhoneSchema.safeParse(id.phone).data ?? null) : findPhone(text);
@@ -330,6 +380,37 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     got.push('consent');
   }
   return got;
+}
+
+export function isEnglish(text: string): boolean {
+  const latin = (text.match(/[A-Za-z]{2,}/g) ?? []).length;
+  const cjk = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  return latin >= 3 && latin * 2 > cjk;
+}
+
+export function englishName(text: string): string | null {
+  const m = /\b(?:my name is|i am|i'm|name:)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})/.exec(text);
+  return m ? m[1]! : null;
+}
+
+const BIZ_SUFFIX =
+  /(火锅|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|面馆|包子铺|小吃|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|作坊|豆腐坊|坊|铺|店|馆|酒楼|园|记|牛羊肉|卤味|奶茶)$/;
+
+/** A business named in Chinese characters ("蜀香园火锅" inside an English message, "老杨家烩面馆"). */
+export function hanBusiness(text: string): string | null {
+  for (const m of text.matchAll(/\p{Script=Han}{3,16}/gu)) {
+    const run = m[0].replace(/^.*?(在|到|去|从|叫|买|吃|投诉|举报)(?=\p{Script=Han}{3,})/u, '');
+    const bare = run.replace(BIZ_SUFFIX, '');
+    if (
+      BIZ_SUFFIX.test(run) &&
+      bare.length >= 2 &&
+      !/的|一家|个|能管|这|那|他家|我家|俺家|家里|什么|啥|哪/.test(run) &&
+      !/(学院|大学|学校|食堂)$/.test(run) &&
+      townshipOf(run) === null
+    )
+      return run;
+  }
+  return null;
 }
 
 /** "有奖励吗" asks about a reward; "要奖励" wants one. */
@@ -375,7 +456,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if (saysUnknown(t)) return { ok: true, value: null };
       if (u.business.value && u.business.value.length >= 2) return { ok: true, value: u.business.value };
       const n = cleanName(t);
-      if (n.length < 2 || n.length > 40 || ACT_MARKERS.test(n) || /[?？]|吗$/.test(n)) return { ok: false, problem: 'unclear' };
+      if (n.length < 2 || n.length > 40 || ACT_MARKERS.test(n) || /[?？]|吗$|你们|我|俺|看下|看看|发了|图片|照片|截图|\p{Extended_Pictographic}/u.test(n))
+        return { ok: false, problem: 'unclear' };
       return { ok: true, value: n };
     }
     case 'where': {
@@ -385,8 +467,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       return { ok: true, value: cleanName(t) };
     }
     case 'when': {
-      if (saysUnknownDate(t) || saysUnknown(t)) return { ok: true, value: null };
-      const date = (u.incident_time.value?.date ?? null) || parseIncidentDate(t, now);
+      if (saysUnknownDate(t) || saysUnknown(t) || /don'?t remember|not sure|can'?t remember/i.test(t)) return { ok: true, value: null };
+      const date = (u.incident_time.value?.date ?? null) || parseIncidentDate(t, now) || englishDate(t, now);
       return date ? { ok: true, value: date } : { ok: false, problem: 'bad_date' };
     }
     case 'request': {

@@ -392,8 +392,8 @@ function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
   }
 
   // Illness: advice first; people ill now are handed to a person at once.
-  const ill = u.harm.value.ill;
-  const urgent = ill === 'now' || u.urgency.value === 'urgent';
+  const ill = illNow(text, u) ? 'now' : u.harm.value.ill;
+  const urgent = ill === 'now';
   if (ill !== 'none' || answered.has('medical')) once('ill', w.illFirst);
 
   // Summary: confirm, or change something.
@@ -407,7 +407,7 @@ function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
     before.push(w.switched(KIND_LABEL[lang][d.kind]));
     kindJustSet = true;
   } else if (!d.kind) {
-    const k = decideKind(text, u, acts, topics);
+    const k = decideKind(text, u, acts, topics, s0.step === 'menu' && s0.draft.description !== undefined);
     if (k === 'answer-only') {
       st.step = 'menu';
       if (before.length === 0) before.push(w.notUnderstood);
@@ -443,18 +443,30 @@ function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
   if (!used && asking && d.kind && !kindJustSet) {
     const r = readAnswer(asking, text, u, d, ctx.now);
     if (r.ok) {
-      setSlot(d, asking, r.value);
+      if (asking === 'description' && d.description && d.detailsWanted) d.description = `${d.description}\n${text}`;
+      else setSlot(d, asking, r.value);
+      delete d.detailsWanted;
       used = true;
     } else problem = problemText(r.problem, lang);
   }
   const got = fillFromFacts(d, u, text, ctx.now);
   if (got.length) used = true;
   if (d.kind === 'complaint' || d.kind === 'both') delete d.anonymous;
-  if (d.kind !== undefined && d.kind !== 'consultation' && !filled('description', d) && asking !== 'description' && substantive(text, u)) {
-    d.description = d.description ? `${d.description}\n${text}` : text;
-    used = true;
-  } else if (!d.kind && substantive(text, u) && d.description === undefined) {
+  const sub = substantive(text, u);
+  if (d.kind !== undefined && d.kind !== 'consultation' && d.description === undefined && asking !== 'description' && sub) {
     d.description = text;
+    if (thin(text, u)) d.detailsWanted = true;
+    used = true;
+  } else if (!d.kind && sub && d.description === undefined) {
+    d.description = text;
+    if (thin(text, u)) d.detailsWanted = true;
+    used = true;
+  } else if (acts.kindChange && sub && d.description && !d.description.includes(text)) {
+    d.description = `${d.description}\n${text}`;
+  } else if (!used && d.kind && d.kind !== 'consultation' && PURE_INTENT.test(text.replace(/\s/g, '')) === false && d.description === undefined && text.length >= 4 && /反映|举报|投诉/.test(text)) {
+    // "我要反映俺邻居家的豆腐坊": the start of a story; ask for the details.
+    d.description = text;
+    d.detailsWanted = true;
     used = true;
   }
   if (d.kind === 'consultation' && d.description === undefined && text.length >= 5 && !acts.greetingOnly) {
@@ -517,6 +529,19 @@ function startLine(k: Kind, lang: Lang): string {
 const PURE_INTENT =
   /^(喂|你好|您好|同志|恁好|在吗)?[，,\s]*(我|俺)?(要|想|来)?(投诉|举报|反映|咨询|问问|问一下)(一下|个|一个)?(事|事儿|事情|饭店|超市|商家|店|饭馆|厂|作坊)?[！!。.]*$/;
 
+const PROBLEM =
+  /过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|dyed|past its/i;
+
+/** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
+function thin(text: string, u: Understanding): boolean {
+  return !(u.suspected_crime.value || u.harm.value.ill !== 'none' || PROBLEM.test(text));
+}
+
+/** People ill right now: the engine's harm, or plain words ("现在都在吐"). */
+export function illNow(text: string, u: Understanding): boolean {
+  return u.harm.value.ill === 'now' || /(现在|正在|还在|都在|一直在?)[^，。！？]{0,4}(吐|拉|疼|发烧|昏|抽搐|喘不上|过敏)/.test(text);
+}
+
 /** A message that tells something (food, a problem, a place), not only a wish or a greeting. */
 function substantive(text: string, u: Understanding): boolean {
   const t = text.trim();
@@ -534,8 +559,9 @@ function substantive(text: string, u: Understanding): boolean {
 }
 
 /** The kind for a first message, or 'answer-only' for a question answered on the spot. */
-function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[]): Kind | 'answer-only' | null {
+function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[], answeringKind: boolean): Kind | 'answer-only' | null {
   const k = kindWanted(text);
+  if (answeringKind) return k ?? kindFromWishes(text, u) ?? (u.kind.value !== 'consultation' ? u.kind.value : null);
   if (acts.wantsWritten && (u.kind.value === 'consultation' || !k)) return 'consultation';
   // "Can I report … anonymously?" asks about reporting; it is not a report.
   if (topics.length > 0 && !substantive(text, u) && !/我要|我想|俺要|俺想|I want to/i.test(text)) return 'answer-only';
@@ -548,7 +574,20 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[])
     if (/反映|投诉|举报|complain|report/.test(text) && sub) return kindFromEngine === 'consultation' ? 'complaint' : kindFromEngine;
     return null;
   }
+  // Bought or ate it themselves and wants something done, but did not say which: ask (refund, investigation, both).
+  if (kindFromEngine === 'report' && !u.suspected_crime.value && /买|吃|喝|点的|外卖|我们|俺/.test(text) && kindFromWishes(text, u) === null) return null;
   return kindFromEngine;
+}
+
+/** Refund words → complaint; punish words → report; both → both. */
+function kindFromWishes(text: string, u: Understanding): Kind | null {
+  const r = u.request.value;
+  const remedy = r.some((x) => x === 'refund' || x === 'compensation' || x === 'exchange' || x === 'apology') || /退钱|退款|赔|refund/i.test(text);
+  const punish = r.some((x) => x === 'investigate' || x === 'stop') || /查|罚|关了|封了|别叫他再卖|别让他再卖|investigat/i.test(text);
+  if (remedy && punish) return 'both';
+  if (remedy) return 'complaint';
+  if (punish) return 'report';
+  return null;
 }
 
 /** Asks the next missing thing, or shows the summary. */

@@ -5,6 +5,8 @@ import { TOWNSHIPS, type Township } from '../../src/cases/divisions.ts';
 import { IdNumberSchema, PhoneSchema, type SubmissionInput } from '../../src/cases/submission.schema.ts';
 import { findTownship } from '../../src/understanding/gazetteer.ts';
 import type { Understanding } from '../../src/understanding/understand.ts';
+import { findTimePhrase } from '../../src/understanding/dates.ts';
+import { normaliseKeepingOffsets } from '../../src/understanding/normalise.ts';
 import { parseIncidentDate, saysUnknownDate } from './dates.ts';
 
 export type Kind = 'complaint' | 'report' | 'both' | 'consultation';
@@ -49,6 +51,8 @@ export interface Draft {
   address?: string;
   idNumber?: string;
   consentToPublish?: boolean;
+  /** The story so far says too little ("他家的油不对劲"): ask for the details once. */
+  detailsWanted?: boolean;
   files: FileRef[];
 }
 
@@ -65,7 +69,6 @@ export function slotsFor(d: Draft): Slot[] {
       const s: Slot[] = ['description', 'business', 'where', 'when', 'anonymous'];
       if (d.anonymous === false) s.push('name', 'phone');
       s.push('reward');
-      if (d.anonymous === false && d.wantsReward === true) s.push('idNumber');
       return s;
     }
     default:
@@ -76,7 +79,7 @@ export function slotsFor(d: Draft): Slot[] {
 export function filled(slot: Slot, d: Draft): boolean {
   switch (slot) {
     case 'description':
-      return d.description !== undefined && d.description.length >= (d.kind === 'consultation' ? 5 : 10);
+      return d.description !== undefined && d.description.length >= (d.kind === 'consultation' ? 5 : 10) && !d.detailsWanted;
     case 'business':
       return d.businessName !== undefined;
     case 'where':
@@ -159,14 +162,14 @@ export function parseYesNo(text: string): boolean | null {
   if (/^(不中|不行|不可以|不同意|不要|不用|不需要|不想|不了|别|否|没|no\b|nope|n$|2$)/.test(t)) return false;
   if (/^(中|是|要|需要|好|同意|可以|行|嗯|对|愿意|申请|当然|肯定|没问题|y$|yes|yeah|sure|ok|okay|fine|1$)/.test(t)) return true;
   if (/不要|不用|不需要|不同意|算了/.test(t)) return false;
-  if (/(就|也|还是|那就|当然|肯定)要|要吧|要啊|想要|可以的|没意见|同意|中啊|行啊|好啊|嗯/.test(t)) return true;
+  if (/(就|也|还是|那就|当然|肯定|的话)要|要吧|要啊|想要|可以的|没意见|同意|中啊|行啊|好啊|嗯/.test(t)) return true;
   return null;
 }
 
 export function parseAnonymous(text: string): boolean | null {
   const s = strip(text).toLowerCase();
   if (/实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留名|realname|notanonymous|usemyname/.test(s)) return false;
-  if (/匿名|不留名|别让.{0,10}知道|不想让.{0,10}知道|保密|anonym/.test(s)) return true;
+  if (/匿名|不留名|别让.{0,10}知道|不想让.{0,10}知道|保密|别写我|不写我|不要写我|别留我|不留我|anonym/.test(s)) return true;
   return parseYesNo(text);
 }
 
@@ -223,10 +226,12 @@ export function requestOf(u: Understanding, text: string): string | null {
   const labels = u.request.value.filter((r) => r !== 'reward' && r !== 'answer');
   const remedies = labels.filter((r) => r !== 'investigate' && r !== 'stop');
   if (remedies.length === 0) return null;
-  const span = u.request.span?.text.trim();
   const words = remedies.map((r) => REQUEST_LABEL[r] ?? r).join('、');
-  if (span && span.length >= 2 && span.length <= 200) {
-    const clause = clauseAround(text, u.request.span!.start, u.request.span!.end);
+  // The clause of the first remedy the citizen asks for, in their words.
+  const ev = u.request.reasons.find((x) => remedies.includes(x.rule as (typeof remedies)[number]))?.evidence;
+  const at = ev ? text.indexOf(ev) : -1;
+  if (ev && at >= 0) {
+    const clause = clauseAround(text, at, at + ev.length);
     if (clause.length > 150) return words;
     return /退|赔|道歉|换|refund|compensat|apolog/i.test(clause) ? clause : `${words}（${clause}）`;
   }
@@ -328,9 +333,8 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
       got.push('where');
     }
   }
-  const it = u.incident_time.value;
   if (d.incidentDate === undefined) {
-    const date = (it ? (it.date ?? parseIncidentDate(it.phrase, now)) : null) ?? englishDate(text, now);
+    const date = dateIn(text, now) ?? englishDate(text, now);
     if (date) {
       d.incidentDate = date;
       got.push('when');
@@ -382,6 +386,14 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
   return got;
 }
 
+/** Address numbers ("中华北路12号", "5号楼") are not dates: masked before the date is read. */
+export function dateIn(text: string, now: Date): string | null {
+  const masked = text.replace(/([路街巷道村区院栋楼单元室门])(\d{1,4})(号楼?|栋|单元|室)/g, (m) => '＃'.repeat(m.length)).replace(/\d{1,4}号楼/g, (m) => '＃'.repeat(m.length));
+  const tp = findTimePhrase(normaliseKeepingOffsets(masked), now);
+  if (!tp) return null;
+  return tp.date ?? parseIncidentDate(tp.text, now);
+}
+
 export function isEnglish(text: string): boolean {
   const latin = (text.match(/[A-Za-z]{2,}/g) ?? []).length;
   const cjk = (text.match(/\p{Script=Han}/gu) ?? []).length;
@@ -393,22 +405,23 @@ export function englishName(text: string): string | null {
   return m ? m[1]! : null;
 }
 
-const BIZ_SUFFIX =
-  /(火锅|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|面馆|包子铺|小吃|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|作坊|豆腐坊|坊|铺|店|馆|酒楼|园|记|牛羊肉|卤味|奶茶)$/;
+const BIZ_SUFFIX_G =
+  /(火锅店?|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
+const STOP_BEFORE = /[要找卖做开哩的在是到从了去买吃叫有个和跟对给把被让说那这一家俺我他她它们上里边旁口前后东西南北街路村镇乡集：:，,\s]/u;
 
-/** A business named in Chinese characters ("蜀香园火锅" inside an English message, "老杨家烩面馆"). */
+/** A business named in Chinese characters ("蜀香园火锅" inside an English message, "顺发豆芽坊用…"). */
 export function hanBusiness(text: string): string | null {
-  for (const m of text.matchAll(/\p{Script=Han}{3,16}/gu)) {
-    const run = m[0].replace(/^.*?(在|到|去|从|叫|买|吃|投诉|举报)(?=\p{Script=Han}{3,})/u, '');
-    const bare = run.replace(BIZ_SUFFIX, '');
-    if (
-      BIZ_SUFFIX.test(run) &&
-      bare.length >= 2 &&
-      !/的|一家|个|能管|这|那|他家|我家|俺家|家里|什么|啥|哪/.test(run) &&
-      !/(学院|大学|学校|食堂)$/.test(run) &&
-      townshipOf(run) === null
-    )
-      return run;
+  for (const m of text.matchAll(BIZ_SUFFIX_G)) {
+    const at = m.index ?? 0;
+    let i = at;
+    while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !STOP_BEFORE.test(text[i - 1]!)) i--;
+    // "老杨家烩面馆", "李记大盘鸡": 家/记 inside a name are kept when more name comes before them.
+    while (i > 1 && at - i < 6 && /[家记]/.test(text[i - 1]!) && /\p{Script=Han}/u.test(text[i - 2]!) && !STOP_BEFORE.test(text[i - 2]!)) {
+      i -= 2;
+      while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !STOP_BEFORE.test(text[i - 1]!)) i--;
+    }
+    const name = text.slice(i, at + m[0].length);
+    if (at - i >= 2 && townshipOf(name) === null && !/学院|大学|学校|食堂|医院|^网红|^早点/.test(name)) return name;
   }
   return null;
 }

@@ -43,7 +43,7 @@ export const HELP: Record<Lang, string> = {
 
 const Q: Record<Lang, Record<Slot | 'kind', (d: Draft) => string>> = {
   zh: {
-    kind: () => '您是想投诉（买到吃到有问题的，要商家退赔），还是举报（反映违法行为，可以匿名）？只是问问也可以直接问。',
+    kind: () => '您是想让商家退赔（投诉），还是想让我们查处他（举报，可以匿名），还是两样都要？只是问问也可以直接问。',
     description: (d) =>
       d.kind === 'consultation'
         ? '请直接说出您想咨询的问题。'

@@ -392,8 +392,8 @@ function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
   }
 
   // Illness: advice first; people ill now are handed to a person at once.
-  const ill = illNow(text, u) ? 'now' : u.harm.value.ill;
-  const urgent = ill === 'now';
+  const urgent = illNow(text, u);
+  const ill = urgent ? 'now' : u.harm.value.ill;
   if (ill !== 'none' || answered.has('medical')) once('ill', w.illFirst);
 
   // Summary: confirm, or change something.
@@ -463,7 +463,15 @@ function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
     used = true;
   } else if (acts.kindChange && sub && d.description && !d.description.includes(text)) {
     d.description = `${d.description}\n${text}`;
-  } else if (!used && d.kind && d.kind !== 'consultation' && PURE_INTENT.test(text.replace(/\s/g, '')) === false && d.description === undefined && text.length >= 4 && /反映|举报|投诉/.test(text)) {
+  } else if (
+    !used &&
+    d.kind &&
+    d.kind !== 'consultation' &&
+    PURE_INTENT.test(text.replace(/\s/g, '')) === false &&
+    d.description === undefined &&
+    text.length >= 4 &&
+    /反映|举报|投诉/.test(text)
+  ) {
     // "我要反映俺邻居家的豆腐坊": the start of a story; ask for the details.
     d.description = text;
     d.detailsWanted = true;
@@ -539,7 +547,12 @@ function thin(text: string, u: Understanding): boolean {
 
 /** People ill right now: the engine's harm, or plain words ("现在都在吐"). */
 export function illNow(text: string, u: Understanding): boolean {
-  return u.harm.value.ill === 'now' || /(现在|正在|还在|都在|一直在?)[^，。！？]{0,4}(吐|拉|疼|发烧|昏|抽搐|喘不上|过敏)/.test(text);
+  const recovered = /好了|没事了|没啥事|已经好|恢复了|出院了/.test(text);
+  const present = /现在|正在|还在|一直|到现在|送医院|急诊|救护车|120|抢救/.test(text);
+  return (
+    (u.harm.value.ill === 'now' && u.urgency.value === 'urgent' && present && !recovered) ||
+    /(现在|正在|还在|都在|一直在?)[^，。！？]{0,4}(吐|拉|疼|发烧|昏|抽搐|喘不上|过敏)/.test(text)
+  );
 }
 
 /** A message that tells something (food, a problem, a place), not only a wish or a greeting. */
@@ -575,14 +588,15 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
     return null;
   }
   // Bought or ate it themselves and wants something done, but did not say which: ask (refund, investigation, both).
-  if (kindFromEngine === 'report' && !u.suspected_crime.value && /买|吃|喝|点的|外卖|我们|俺/.test(text) && kindFromWishes(text, u) === null) return null;
+  if (kindFromEngine === 'report' && /买|吃|喝|点的|外卖/.test(text) && kindFromWishes(text, u) === null) return null;
   return kindFromEngine;
 }
 
 /** Refund words → complaint; punish words → report; both → both. */
 function kindFromWishes(text: string, u: Understanding): Kind | null {
   const r = u.request.value;
-  const remedy = r.some((x) => x === 'refund' || x === 'compensation' || x === 'exchange' || x === 'apology') || /退钱|退款|赔|refund/i.test(text);
+  const remedy =
+    r.some((x) => x === 'refund' || x === 'compensation' || x === 'exchange' || x === 'apology') || /退钱|退款|赔|refund/i.test(text);
   const punish = r.some((x) => x === 'investigate' || x === 'stop') || /查|罚|关了|封了|别叫他再卖|别让他再卖|investigat/i.test(text);
   if (remedy && punish) return 'both';
   if (remedy) return 'complaint';

@@ -125,14 +125,17 @@ function simulate(p: Persona): Run {
   const send = (input: Parameters<typeof handle>[1], label: string) => {
     run.turns++;
     run.transcript.push(`> ${label}`);
-    let out: Outcome = handle(state, input, ctx());
+    const first: Outcome = handle(state, input, ctx());
+    let out = first;
     for (const r of out.replies) run.replies.push(r);
+    run.transcript.push(...out.replies.map((r) => `< ${r.replace(/\n/g, '\n  ')}`));
     if (out.effect) {
+      run.transcript.push(`  [effect ${out.effect.type}]`);
       const res = carry(out.effect);
       out = resolve(out.state, res, ctx());
       for (const r of out.replies) run.replies.push(r);
     }
-    run.transcript.push(...out.replies.map((r) => `< ${r.replace(/\n/g, '\n  ')}`), ...(out.effect ? [] : []));
+    if (out !== first) run.transcript.push(...out.replies.map((r) => `< ${r.replace(/\n/g, '\n  ')}`));
     state = out.state;
     if (state.step === 'handoff') handoffStep = true;
   };

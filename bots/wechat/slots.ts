@@ -3,7 +3,7 @@
 // for being what it should be (a sentence is not a business name; an address has a place). Pure.
 import { TOWNSHIPS, type Township } from '../../src/cases/divisions.ts';
 import { IdNumberSchema, PhoneSchema, type SubmissionInput } from '../../src/cases/submission.schema.ts';
-import { findTownship } from '../../src/understanding/gazetteer.ts';
+import { findPlaces, findTownship } from '../../src/understanding/gazetteer.ts';
 import type { Understanding } from '../../src/understanding/understand.ts';
 import { findTimePhrase } from '../../src/understanding/dates.ts';
 import { normaliseKeepingOffsets } from '../../src/understanding/normalise.ts';
@@ -69,6 +69,7 @@ export function slotsFor(d: Draft): Slot[] {
       const s: Slot[] = ['description', 'business', 'where', 'when', 'anonymous'];
       if (d.anonymous === false) s.push('name', 'phone');
       s.push('reward');
+      if (d.anonymous === false && d.wantsReward === true) s.push('idNumber');
       return s;
     }
     default:
@@ -162,7 +163,7 @@ export function parseYesNo(text: string): boolean | null {
   if (/^(不中|不行|不可以|不同意|不要|不用|不需要|不想|不了|别|否|没|no\b|nope|n$|2$)/.test(t)) return false;
   if (/^(中|是|要|需要|好|同意|可以|行|嗯|对|愿意|申请|当然|肯定|没问题|y$|yes|yeah|sure|ok|okay|fine|1$)/.test(t)) return true;
   if (/不要|不用|不需要|不同意|算了/.test(t)) return false;
-  if (/(就|也|还是|那就|当然|肯定|的话)要|要吧|要啊|想要|可以的|没意见|同意|中啊|行啊|好啊|嗯/.test(t)) return true;
+  if (/随便|都行|无所谓|(就|也|还是|那就|当然|肯定|的话)要|要吧|要啊|想要|可以的|没意见|同意|中啊|行啊|好啊|嗯/.test(t)) return true;
   return null;
 }
 
@@ -225,7 +226,15 @@ const REQUEST_LABEL: Record<string, string> = {
 export function requestOf(u: Understanding, text: string): string | null {
   const labels = u.request.value.filter((r) => r !== 'reward' && r !== 'answer');
   const remedies = labels.filter((r) => r !== 'investigate' && r !== 'stop');
-  if (remedies.length === 0) return null;
+  if (remedies.length === 0) {
+    // "要求退饭钱", "把面钱退给俺": remedy words the engine's list does not have.
+    const m =
+      /(?:要求|诉求[:：]?|希望|想让(?:他|她|商家|店家|老板)?)([^，。；;！!？?\n]{0,30}(?:退|赔|道歉|换)[^，。；;！!？?\n]{0,30})/.exec(
+        text,
+      ) ??
+      /([^，。；;！!？?\n]{0,12}(?:退[^，。；;\s]{0,3}钱|退给(?:我|俺)|赔(?:我|俺)?[^，。；;\s]{0,6})[^，。；;！!？?\n]{0,12})/.exec(text);
+    return m ? m[1]!.trim() : null;
+  }
   const words = remedies.map((r) => REQUEST_LABEL[r] ?? r).join('、');
   // The clause of the first remedy the citizen asks for, in their words.
   const ev = u.request.reasons.find((x) => remedies.includes(x.rule as (typeof remedies)[number]))?.evidence;
@@ -272,9 +281,7 @@ export function englishDate(text: string, now: Date): string | null {
     const d = new Date(Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth(), cst.getUTCDate() + offset));
     return d.toISOString().slice(0, 10);
   };
-  const md =
-    /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b/.exec(t) ??
-    null;
+  const md = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b/.exec(t) ?? null;
   const dm = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/.exec(t);
   const hit = md ? { m: md[1]!, d: Number(md[2]) } : dm ? { m: dm[2]!, d: Number(dm[1]) } : null;
   if (hit) {
@@ -314,20 +321,43 @@ export interface Filled {
  */
 export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Date): Slot[] {
   const got: Slot[] = [];
+  const lab = labelled(text);
+  if (lab.business && d.businessName === undefined) {
+    d.businessName = lab.business;
+    got.push('business');
+  }
+  if (lab.where && d.where === undefined) {
+    d.where = lab.where;
+    d.township = townshipOf(lab.where) ?? d.township ?? null;
+    got.push('where');
+  }
+  if (lab.address && d.address === undefined) {
+    d.address = lab.address;
+    got.push('address');
+  }
+  if (lab.name && d.name === undefined && lab.name.length >= 2 && lab.name.length <= 50) {
+    d.name = lab.name;
+    got.push('name');
+  }
+  if (lab.request && d.request === undefined) {
+    d.request = lab.request;
+    got.push('request');
+  }
   const biz = isEnglish(text) ? hanBusiness(text) : (u.business.value ?? hanBusiness(text));
   if (biz && d.businessName === undefined && biz.length >= 2 && !ACT_MARKERS.test(biz)) {
     d.businessName = biz;
     got.push('business');
   }
-  const t = u.township.value ?? townshipOf(text);
+  const where = businessPlace(u, text);
+  const t = where.township;
   if (t && !d.township) {
     d.township = t;
     if (d.where === undefined || d.where === null) {
-      d.where = placeOf(u, text) ?? t;
+      d.where = where.text ?? t;
       got.push('where');
     }
   } else if (d.where === undefined) {
-    const p = placeOf(u, text);
+    const p = where.text;
     if (p) {
       d.where = p;
       got.push('where');
@@ -388,7 +418,9 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
 
 /** Address numbers ("中华北路12号", "5号楼") are not dates: masked before the date is read. */
 export function dateIn(text: string, now: Date): string | null {
-  const masked = text.replace(/([路街巷道村区院栋楼单元室门])(\d{1,4})(号楼?|栋|单元|室)/g, (m) => '＃'.repeat(m.length)).replace(/\d{1,4}号楼/g, (m) => '＃'.repeat(m.length));
+  const masked = text
+    .replace(/([路街巷道村区院栋楼单元室门])(\d{1,4})(号楼?|栋|单元|室)/g, (m) => '＃'.repeat(m.length))
+    .replace(/\d{1,4}号楼/g, (m) => '＃'.repeat(m.length));
   const tp = findTimePhrase(normaliseKeepingOffsets(masked), now);
   if (!tp) return null;
   return tp.date ?? parseIncidentDate(tp.text, now);
@@ -401,16 +433,18 @@ export function isEnglish(text: string): boolean {
 }
 
 export function englishName(text: string): string | null {
-  const m = /\b(?:my name is|i am|i'm|name:)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})/.exec(text);
+  const m = /\b(?:[Mm]y name is|I am|I'm|[Nn]ame:)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})/.exec(text);
   return m ? m[1]! : null;
 }
 
 const BIZ_SUFFIX_G =
   /(火锅店?|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
-const STOP_BEFORE = /[要找卖做开哩的在是到从了去买吃叫有个和跟对给把被让说那这一家俺我他她它们上里边旁口前后东西南北街路村镇乡集：:，,\s]/u;
+const STOP_BEFORE =
+  /[觉得就更还也都又要找卖做开哩的在是到从了去买吃叫有个和跟对给把被让说那这一家俺我他她它们上里边旁口前后东西南北街路村镇乡集：:，,\s]/u;
 
 /** A business named in Chinese characters ("蜀香园火锅" inside an English message, "顺发豆芽坊用…"). */
 export function hanBusiness(text: string): string | null {
+  const found: string[] = [];
   for (const m of text.matchAll(BIZ_SUFFIX_G)) {
     const at = m.index ?? 0;
     let i = at;
@@ -421,9 +455,48 @@ export function hanBusiness(text: string): string | null {
       while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !STOP_BEFORE.test(text[i - 1]!)) i--;
     }
     const name = text.slice(i, at + m[0].length);
-    if (at - i >= 2 && townshipOf(name) === null && !/学院|大学|学校|食堂|医院|^网红|^早点/.test(name)) return name;
+    if (at - i >= 2 && townshipOf(name) === null && !/学院|大学|学校|食堂|医院|^网红|^早点/.test(name)) found.push(name);
   }
-  return null;
+  // The name said most often (a long story names its business again and again), the first on a tie.
+  const count = (n: string) => text.split(n).length - 1;
+  return found.sort((a, b) => count(b) - count(a))[0] ?? null;
+}
+
+/** Labelled messages ("姓名：…；电话：…；商家：…；经过：…；诉求：…"), read field by field. */
+export function labelled(
+  text: string,
+): Partial<Record<'name' | 'phone' | 'address' | 'business' | 'where' | 'description' | 'request' | 'when', string>> {
+  const out: Partial<Record<'name' | 'phone' | 'address' | 'business' | 'where' | 'description' | 'request' | 'when', string>> = {};
+  const LABELS: [RegExp, keyof typeof out][] = [
+    [/^(姓名|名字|投诉人|举报人|联系人)$/, 'name'],
+    [/^(电话|手机|联系电话|手机号)$/, 'phone'],
+    [/^(地址|住址|联系地址|家庭住址)$/, 'address'],
+    [/^(商家|店名|商户|被投诉(人|方|单位)?|被举报(人|方|单位)?|单位|店铺)$/, 'business'],
+    [/^(地点|商家地址|店铺地址|经营地址|位置)$/, 'where'],
+    [/^(经过|事情经过|情况|内容|问题|事由)$/, 'description'],
+    [/^(诉求|要求)$/, 'request'],
+    [/^(时间|日期)$/, 'when'],
+  ];
+  const parts = text.split(/[；;\n]|[，,](?=\s*[\p{Script=Han}]{2,6}[:：])/u);
+  let n = 0;
+  for (const p of parts) {
+    const m = /^\s*(?:【[^】]*】)?\s*([\p{Script=Han}]{2,6})[:：]\s*(.+)$/u.exec(p.trim());
+    if (!m) continue;
+    const hit = LABELS.find(([re]) => re.test(m[1]!));
+    if (!hit) continue;
+    out[hit[1]] = m[2]!.trim().replace(/[。]$/, '');
+    n++;
+  }
+  if (n < 3) return {};
+  const biz = out.business;
+  if (biz) {
+    const paren = /^(.+?)[（(]([^）)]+)[）)]$/.exec(biz);
+    if (paren) {
+      out.business = paren[1]!.trim();
+      out.where ??= paren[2]!.trim();
+    }
+  }
+  return out;
 }
 
 /** "有奖励吗" asks about a reward; "要奖励" wants one. */
@@ -436,20 +509,32 @@ function isRewardQuestionOnly(text: string): boolean {
 }
 
 /** The place as the citizen said it: the clause naming the township/landmark, kept short. */
-function placeOf(u: Understanding, text: string): string | null {
-  const span = u.place.span;
-  if (!span) return null;
-  // A few words around the place ("郭店北街，就街中间那家" → the clause with 郭店).
-  const clause = clauseAround(text, span.start, span.end);
-  if (clause.length <= 40) return clause;
-  return span.text;
+const RESIDENCE = /(住在?|家住|家在|住址|联系地址|地址[:：]|live (in|at)|living in|address)[^，。；,;]{0,12}$/i;
+
+/**
+ * Where the business is: the best-scored gazetteer place that is not the citizen's own address
+ * ("住新烟街道中华北路12号" is where they live), with a few words around it.
+ */
+export function businessPlace(u: Understanding, text: string): { text: string | null; township: Township | null } {
+  const mentions = findPlaces(text)
+    .filter((m) => !RESIDENCE.test(text.slice(Math.max(0, m.index - 14), m.index)))
+    .sort((a, b) => b.score - a.score);
+  const best = mentions[0];
+  if (best) {
+    const clause = clauseAround(text, best.index, best.index + best.name.length).replace(/^(我|俺)?(在|到|去)/, '');
+    const tw = best.townships.length === 1 ? best.townships[0]! : (u.township.value ?? townshipOf(clause));
+    return { text: clause.length <= 40 ? clause : best.name, township: tw };
+  }
+  const exact = TOWNSHIPS.find((t) => text.includes(t) && !RESIDENCE.test(text.slice(0, text.indexOf(t)).slice(-14)));
+  if (exact) return { text: exact, township: exact };
+  return { text: null, township: null };
 }
 
 /** "住龙王乡政府家属院", "address: Room 503…", "地址：新华路街道…" → the citizen's own address. */
 export function ownAddressOf(text: string): string | null {
   const m =
     /(?:住在?|家住|住址[:：]?|联系地址[:：]?|我的地址[:：]?|地址[:：])\s*([^，。；;,\n]{2,60})/.exec(text) ??
-    /(?:live (?:in|at)|address[:：]?)\s*([^.;\n]{3,100})/i.exec(text);
+    /(?:live (?:in|at)|living in|staying (?:in|at)|address[:：]?)\s*([^.;\n]{3,100})/i.exec(text);
   if (!m) return null;
   const a = m[1]!.trim();
   return a.length >= 2 ? a : null;
@@ -469,7 +554,12 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if (saysUnknown(t)) return { ok: true, value: null };
       if (u.business.value && u.business.value.length >= 2) return { ok: true, value: u.business.value };
       const n = cleanName(t);
-      if (n.length < 2 || n.length > 40 || ACT_MARKERS.test(n) || /[?？]|吗$|你们|我|俺|看下|看看|发了|图片|照片|截图|\p{Extended_Pictographic}/u.test(n))
+      if (
+        n.length < 2 ||
+        n.length > 40 ||
+        ACT_MARKERS.test(n) ||
+        /[?？]|吗$|你们|我|俺|看下|看看|发了|图片|照片|截图|\p{Extended_Pictographic}/u.test(n)
+      )
         return { ok: false, problem: 'unclear' };
       return { ok: true, value: n };
     }
@@ -518,7 +608,10 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
     }
     case 'idNumber': {
       const id = findIdNumber(t);
-      return id ? { ok: true, value: id } : { ok: false, problem: 'bad_id' };
+      if (id) return { ok: true, value: id };
+      // "不方便给", "以后再说": no reward application for now (it can be made later).
+      if (/不方便|不想|不给|不提供|再说|以后|算了|不要了|no\b|later/i.test(t)) return { ok: true, value: null };
+      return { ok: false, problem: 'bad_id' };
     }
     case 'consent': {
       const yn = parseYesNo(t);
@@ -570,7 +663,10 @@ export function setSlot(d: Draft, slot: Slot, value: unknown): void {
       if (!d.wantsReward) delete d.idNumber;
       break;
     case 'idNumber':
-      d.idNumber = value as string;
+      if (value === null) {
+        d.wantsReward = false;
+        delete d.idNumber;
+      } else d.idNumber = value as string;
       break;
     case 'consent':
       d.consentToPublish = value as boolean;

@@ -42,7 +42,7 @@ export interface Acts {
 const s = (t: string) => t.replace(/[\s，。！？!?,.~～、…；;：:]+/g, '');
 
 const CASE_NO = /XZ[-—\s]?(\d{8})[-—\s]?(\d{6,})/i;
-const CODE = /(?:查询码|query code|code)?[:：\s]*([0-9A-HJ-NP-Z]{4}(?:[-\s][0-9A-HJ-NP-Z]{4}){2,7})/i;
+const CODE = /(?:查询码|query code|code)?[:：\s]*([0-9A-Z]{4}(?:[-\s][0-9A-Z]{2,4}){2,8})(?![0-9A-Z])/i;
 
 export function normaliseNumber(n: string): string {
   const m = CASE_NO.exec(n);

@@ -219,9 +219,12 @@ export function detectIntent(text: string): { intent: Intent; harm: boolean } {
   if (/^(5|五|帮助|help|菜单|\?|？)$/i.test(t)) return { intent: 'help', harm };
   const k = kindWanted(t);
   if (k) return { intent: k, harm };
+  if (/黑作坊|地沟油|泔水油|病死|死猪|瘦肉精|无证|没有?执照|没有?许可证|非法添加|假冒/.test(t)) return { intent: 'report', harm };
+  if (/退款|退钱|退货|赔偿|索赔|维权/.test(t)) return { intent: 'complaint', harm };
+  if (harm || /过期|变质|发霉|异物|吃出|喝出|虫子|头发|不新鲜|臭了|坏了/.test(t)) return { intent: 'complaint', harm };
+  if (/咨询|请问|问一下|问问|怎么办|能不能|可不可以|是否|吗$|呢$|哪里|怎么|找谁/.test(t)) return { intent: 'consultation', harm };
   if (/^(你好|您好|在吗|在不在|hi|hello|哈喽|嗨|喂|有人吗)/i.test(t)) return { intent: 'greeting', harm };
-  const u = understand(text);
-  return { intent: u.kind.value, harm: harm || u.harm.value.ill !== 'none' };
+  return { intent: null, harm };
 }
 
 /** Text with no letters, digits or CJK: emoji, stickers sent as text, punctuation only. */

@@ -521,9 +521,12 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
     .sort((a, b) => b.score - a.score);
   const best = mentions[0];
   if (best) {
-    const clause = clauseAround(text, best.index, best.index + best.name.length).replace(/^(我|俺)?(在|到|去)/, '');
+    const clause = clauseAround(text, best.index, best.index + best.name.length)
+      .replace(/^.*?(在|到|去|是)(?=[^在到去是]*$)/, (m) => (m.length < 12 ? '' : m))
+      .replace(/(有个|有家|有一家|有人|那个|这个|的一家|一家|那家|这家|卖|开的|买的|吃的|点的).*$/, '')
+      .trim();
     const tw = best.townships.length === 1 ? best.townships[0]! : (u.township.value ?? townshipOf(clause));
-    return { text: clause.length <= 40 ? clause : best.name, township: tw };
+    return { text: clause.length >= 2 && clause.length <= 40 && clause.includes(best.name) ? clause : best.name, township: tw };
   }
   const exact = TOWNSHIPS.find((t) => text.includes(t) && !RESIDENCE.test(text.slice(0, text.indexOf(t)).slice(-14)));
   if (exact) return { text: exact, township: exact };
@@ -578,6 +581,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       const r = requestOf(u, t);
       if (r) return { ok: true, value: r.length > t.length ? t : r };
       if (t.length < 2 || ACT_MARKERS.test(t)) return { ok: false, problem: 'short' };
+      // A date, a phone number or a place is not a request (an answer to an earlier question).
+      if (parseIncidentDate(t, now) || findPhone(t) || (townshipOf(t) && t.length < 12)) return { ok: false, problem: 'unclear' };
       return { ok: true, value: t.slice(0, 1000) };
     }
     case 'anonymous': {

@@ -485,6 +485,9 @@ function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
     used = true;
   }
   if (d.anonymous === true && wasAnonymous !== true && d.kind === 'report') once('anon', w.anonKept);
+  // The same story as a case filed in this chat: say so and link, do not file it again.
+  const dup = d.description && !s0.draft.description ? st.filed.find((f) => f.fp === fingerprint(d)) : undefined;
+  if (dup) return say(reset(st, ctx.newDraftId), w.duplicate(dup.number));
   if (raw.length > 300 && /第[一二三]件|第[一二三]个事|一是|二是|另外还有|还有一件/.test(raw)) {
     const n = Math.max(2, (raw.match(/第[一二三四五]件|第[一二三四五]个事/g) ?? []).length);
     once('split', w.splitAsk(n));
@@ -732,12 +735,10 @@ function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, bef
   return say(st, ...before, w.confirmAgain);
 }
 
+/** The story's fingerprint: the same report sent again is recognised (never the text itself). */
 function fingerprint(d: Draft): string {
-  const norm = (d.description ?? '').replace(/[\s\p{P}]/gu, '').slice(0, 200);
-  return createHash('sha256')
-    .update(`${d.kind}|${d.businessName ?? ''}|${norm}`)
-    .digest('hex')
-    .slice(0, 16);
+  const norm = (d.description ?? '').replace(/[\s\p{P}\p{S}]/gu, '').slice(0, 300);
+  return createHash('sha256').update(norm).digest('hex').slice(0, 16);
 }
 
 /** The API (or the local schema check) refused the draft: ask again for the first field it names. */

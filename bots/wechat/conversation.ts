@@ -234,7 +234,8 @@ export function isContentless(text: string): boolean {
 
 /** English when Latin words clearly outweigh Chinese characters. */
 export function languageOf(text: string, current: Lang): Lang {
-  const latin = (text.match(/[A-Za-z]+/g) ?? []).filter((w) => w.length > 1).length;
+  // Words with small letters: case numbers and query codes ("XZ-…", "ABCD-EFGH") are no language.
+  const latin = (text.match(/[A-Za-z]*[a-z][A-Za-z]*/g) ?? []).filter((w) => w.length > 1).length;
   const cjk = (text.match(/\p{Script=Han}/gu) ?? []).length;
   if (latin >= 2 && latin * 2 > cjk) return 'en';
   if (cjk >= 2 && latin < 2) return 'zh';
@@ -352,7 +353,7 @@ function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
   if (acts.restart) return say(reset(s0, ctx.newDraftId), w.restart, MENU[lang]);
   if (acts.help) return say(s0, HELP[lang], ...resumeLine(s0));
   if (acts.human) return say({ ...s0, step: 'handoff', resumeStep: s0.step }, prompt('handoff', s0.draft, lang));
-  if (acts.statusList && !(inDraft && s0.draft.kind)) return { state: s0, replies: [], effect: { type: 'list' } };
+  if (acts.statusList) return { state: s0, replies: [], effect: { type: 'list' } };
   if (acts.greetingOnly) {
     if (inDraft && s0.step !== 'menu') return say(s0, w.greetingInDraft, prompt(s0.step, s0.draft, lang));
     return say({ ...s0, step: 'menu' }, MENU[lang]);
@@ -465,15 +466,22 @@ function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
     if (thin(text, u)) d.detailsWanted = true;
     used = true;
   } else if (acts.kindChange && sub && d.description && !d.description.includes(text)) {
-    d.description = `${d.description}\n${text}`;
+    // "算了 不投诉了 我要匿名举报他们用地沟油": the allegation joins the story, the change of mind does not.
+    const said = text
+      .replace(/算了|不投诉了|不举报了|不弄了|我也不要退钱了?|不要退钱了?|改成(举报|投诉)/g, '')
+      .replace(/(我|俺)?(要|想)?(匿名|实名)?(举报|投诉)/g, '')
+      .replace(/^[\s，,。]+/, '')
+      .trim();
+    if (said.length >= 2) d.description = `${d.description}\n${said}`;
   } else if (
     !used &&
     d.kind &&
     d.kind !== 'consultation' &&
     PURE_INTENT.test(text.replace(/\s/g, '')) === false &&
     d.description === undefined &&
-    text.length >= 4 &&
-    /反映|举报|投诉/.test(text)
+    /反映|举报|投诉/.test(text) &&
+    /店|馆|厂|坊|超市|摊|作坊|食堂|饭店|小卖部/.test(text) &&
+    !/另一家|别的|另外一家/.test(text)
   ) {
     // "我要反映俺邻居家的豆腐坊": the start of a story; ask for the details.
     d.description = text;

@@ -438,7 +438,7 @@ export function englishName(text: string): string | null {
 }
 
 const BIZ_SUFFIX_G =
-  /(火锅店?|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
+  /(火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
 const STOP_BEFORE =
   /[觉得就更还也都又要找卖做开哩的在是到从了去买吃叫有个和跟对给把被让说那这一家俺我他她它们上里边旁口前后东西南北街路村镇乡集：:，,\s]/u;
 
@@ -454,7 +454,14 @@ export function hanBusiness(text: string): string | null {
       i -= 2;
       while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !STOP_BEFORE.test(text[i - 1]!)) i--;
     }
-    const name = text.slice(i, at + m[0].length);
+    // "蜀香园火锅": a suffix followed by another suffix belongs to the same name.
+    let e = at + m[0].length;
+    for (let k = 0; k < 2; k++) {
+      const more = /^(火锅店?|烧烤|烤鱼|饭店|餐厅|店|馆|坊|铺)/u.exec(text.slice(e));
+      if (!more) break;
+      e += more[0].length;
+    }
+    const name = text.slice(i, e);
     if (at - i >= 2 && townshipOf(name) === null && !/学院|大学|学校|食堂|医院|^网红|^早点/.test(name)) found.push(name);
   }
   // The name said most often (a long story names its business again and again), the first on a tie.
@@ -522,8 +529,8 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
   const best = mentions[0];
   if (best) {
     const clause = clauseAround(text, best.index, best.index + best.name.length)
+      .replace(/(有个|有家|有一家|有人|那个|这个|的一家|一家|那家|这家|卖|开的|买的|吃的|点的|喝的).*$/, '')
       .replace(/^.*?(在|到|去|是)(?=[^在到去是]*$)/, (m) => (m.length < 12 ? '' : m))
-      .replace(/(有个|有家|有一家|有人|那个|这个|的一家|一家|那家|这家|卖|开的|买的|吃的|点的).*$/, '')
       .trim();
     const tw = best.townships.length === 1 ? best.townships[0]! : (u.township.value ?? townshipOf(clause));
     return { text: clause.length >= 2 && clause.length <= 40 && clause.includes(best.name) ? clause : best.name, township: tw };

@@ -48,10 +48,7 @@ describe('the bot holds a real conversation (issue #13)', () => {
 
   it('takes every fact of the first message, answers the reward question, and asks only what is missing', async () => {
     const c = bot.citizen('dlg-xinhua');
-    const first = await c.say(
-      '我在薛店镇华鑫食品厂上班，厂里把过期的面粉重新装袋，生产日期改成新的，我要匿名举报，有奖励吗',
-      /什么时候/,
-    );
+    const first = await c.say('我在薛店镇华鑫食品厂上班，厂里把过期的面粉重新装袋，生产日期改成新的，我要匿名举报，有奖励吗', /什么时候/);
     expect(first).toMatch(/奖励/); // the question is answered
     expect(first).toMatch(/匿名/); // and what anonymity keeps is said truthfully
     expect(first).not.toMatch(/叫什么名字|在哪儿|想匿名举报吗/); // business, place and anonymity were given
@@ -86,7 +83,7 @@ describe('the bot holds a real conversation (issue #13)', () => {
     const summary = await c.say('不要', /请核对/);
     expect(summary).toMatch(/类型：举报/);
     expect(summary).toMatch(/匿名：是/);
-    expect(summary).not.toMatch(/算了/);
+    expect(summary).not.toMatch(/(商家|地点|时间)：[^\n]*(算了|不投诉)/);
     const row = await caseRow(receiptOf(await c.say('确认', /提交成功/)).number);
     expect(row).toMatchObject({ kind: 'report', business_name: '老四川菜馆', township: '城关乡', anonymous: 1 });
     expect(row.description).toMatch(/地沟油/);
@@ -189,7 +186,10 @@ describe('the bot holds a real conversation (issue #13)', () => {
 
   it('complaint and report in one message become a "both" submission: two linked cases', async () => {
     const c = bot.citizen('dlg-both');
-    await c.say('我叫牛建国，电话13523071946，住城关乡敬楼村。昨天在城关乡敬楼村集上老回牛肉摊买的牛肉是注水的，要他退钱，也要你们查处他', /公开/);
+    await c.say(
+      '我叫牛建国，电话13523071946，住城关乡敬楼村。昨天在城关乡敬楼村集上老回牛肉摊买的牛肉是注水的，要他退钱，也要你们查处他',
+      /公开/,
+    );
     const summary = await c.say('中', /请核对/);
     expect(summary).toMatch(/类型：投诉并举报/);
     const receipt = await c.say('中，就这', /提交成功/);
@@ -198,7 +198,7 @@ describe('the bot holds a real conversation (issue #13)', () => {
 
   it('a long message mixing several issues is kept whole, and the matter for another authority is answered', async () => {
     const c = bot.citizen('dlg-long');
-    const filler = '我家住新建路街道阁老路边上的老小区，平时买菜买日用品都在楼下的家家乐超市，算是老顾客了。'.repeat(8);
+    const filler = '我家住新建路街道阁老路边上的老小区，平时买菜买日用品都在楼下的家家乐超市，算是老顾客了。'.repeat(24);
     const long =
       `你好，我有好几件事想一起说。${filler}第一件事：上周五下午我在家家乐超市买的酸奶和面包都过期了，店长死活不给退，我要求退钱并赔礼道歉。` +
       '第二件事：我看见他们仓库里员工往火腿肠上贴新标签，把原来的生产日期盖住了，这个我要举报。' +
@@ -228,8 +228,13 @@ describe('the bot holds a real conversation (issue #13)', () => {
     const c = bot.citizen('dlg-urgent');
     const reply = await c.say('快点！我们一家四口今天早上在烟厂家属院门口的早点摊喝的胡辣汤，现在都在吐，那摊子还在卖！！', /120/);
     expect(reply).toMatch(/优先处理/);
-    const row = await db.selectFrom('wechat_handoff').selectAll().execute();
-    expect(row.length).toBeGreaterThanOrEqual(1);
+    // The hand-off is made right after the reply.
+    let rows: unknown[] = [];
+    for (let i = 0; i < 50 && rows.length === 0; i++) {
+      rows = await db.selectFrom('wechat_handoff').selectAll().execute();
+      if (rows.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(rows.length).toBeGreaterThanOrEqual(1);
     await c.say('取消', /已取消/);
   });
 
@@ -248,7 +253,7 @@ describe('the bot holds a real conversation (issue #13)', () => {
           type === 'string'
             ? [(await r.getBuffer(k))!]
             : type === 'zset'
-              ? (await r.zrangeBuffer(k, 0, -1))
+              ? await r.zrangeBuffer(k, '0', '-1')
               : type === 'hash'
                 ? Object.values(await r.hgetallBuffer(k))
                 : [];

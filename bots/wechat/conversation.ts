@@ -184,7 +184,7 @@ export function summary(d: Draft, lang: Lang = 'zh'): string {
     lines.push(
       `${L('同意隐去个人信息后公开', 'Publish without personal data')}：${d.consentToPublish ? L('同意', 'yes') : L('不同意', 'no')}`,
     );
-  if (d.files.length) lines.push(`${L('照片/文件', 'Photos/files')}：${d.files.length}`);
+  if (d.files.length) lines.push(`${L('照片/文件', 'Photos/files')}：${d.files.length}${L('个', '')}`);
   lines.push(W[lang].confirmLine);
   return lines.join('\n');
 }
@@ -360,7 +360,7 @@ function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
   }
   // The menu's numbers.
   const word = raw.replace(/[\s，。！？!?,.]+/g, '');
-  if (s0.step === 'menu' && !s0.draft.kind && /^[123一二三]$/.test(word)) {
+  if (s0.step === 'menu' && !s0.draft.kind && /^([123一二三]|(我要|我想)?咨询(一下)?)$/.test(word)) {
     const k: Kind = /^[1一]$/.test(word) ? 'complaint' : /^[2二]$/.test(word) ? 'report' : 'consultation';
     return next({ ...s0, draft: { ...s0.draft, kind: k } }, [startLine(k, lang)], ctx);
   }

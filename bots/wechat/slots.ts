@@ -462,7 +462,16 @@ export function hanBusiness(text: string): string | null {
       e += more[0].length;
     }
     const name = text.slice(i, e);
-    if (at - i >= 2 && townshipOf(name) === null && !/学院|大学|学校|食堂|医院|^网红|^早点/.test(name)) found.push(name);
+    const bare = text.slice(i, at);
+    const downstream = /(卖给|供给|送给|卖到|送到|供应给|拉到)[^，。；]{0,8}$/.test(text.slice(Math.max(0, i - 12), i));
+    if (
+      at - i >= 2 &&
+      !downstream &&
+      townshipOf(name) === null &&
+      !/学院|大学|学校|食堂|医院|^网红|^早点|^早餐/.test(name) &&
+      !/^(小|附近|路边|街边|流动|水果|卤肉|烧烤|早餐|早点|黑|无证|这个|那个|一个|某)$/.test(bare)
+    )
+      found.push(name);
   }
   // The name said most often (a long story names its business again and again), the first on a tie.
   const count = (n: string) => text.split(n).length - 1;

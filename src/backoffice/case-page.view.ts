@@ -5,6 +5,7 @@ import type { TransitionEvent } from '../cases/case.machine.ts';
 import type { Deps } from '../deps.ts';
 import { caseHasDisposition } from '../publication/disposition.view.ts';
 import { type ReferralRowView, mayPropose, referralsOfCase, staffSteps } from '../referral/referral.view.ts';
+import { mayUndoAutoSplit } from './auto-split.service.ts';
 import { assignableHandlers, formActions } from './case.actions.ts';
 import { type CaseView, loadCaseView } from './case.view.ts';
 import { mayRevealIdentity } from './scope.ts';
@@ -29,6 +30,8 @@ export interface CasePageData {
   referral: ReferralPanelData | null;
   /** The case has a publication record and this user reviews them. */
   dispositionLink: boolean;
+  /** Intake split this submission in two and this user may fold it back (auto-split.service.ts). */
+  undoAutoSplit: boolean;
 }
 
 export async function casePageData(deps: Deps, user: StaffUser, caseId: string): Promise<CasePageData> {
@@ -58,5 +61,6 @@ export async function casePageData(deps: Deps, user: StaffUser, caseId: string):
   );
   const handlers = events.includes('assign') || events.includes('reassign') ? await assignableHandlers(deps, user) : [];
   const dispositionLink = (await caseHasDisposition(deps.db, caseId)) && ['handler', 'supervisor'].includes(role);
-  return { view, events, handlers, identityAllowed: mayRevealIdentity(user, view.row), referral, dispositionLink };
+  const undoAutoSplit = await mayUndoAutoSplit(deps.db, user, caseId);
+  return { view, events, handlers, identityAllowed: mayRevealIdentity(user, view.row), referral, dispositionLink, undoAutoSplit };
 }

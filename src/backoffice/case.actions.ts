@@ -14,6 +14,7 @@ import { RelabelSchema, relabelCase } from '../triage/relabel.service.ts';
 import { draftOnDecision } from '../publication/disposition.service.ts';
 import { askCitizen } from '../cases/questions.service.ts';
 import { appendAudit } from './audit.log.ts';
+import { undoAutoSplit } from './auto-split.service.ts';
 import { canSeeCase } from './scope.ts';
 import type { StaffUser } from './session.service.ts';
 
@@ -325,6 +326,9 @@ export async function assignableHandlers(deps: Deps, user: StaffUser) {
  * Runs one action posted from the case page. The form's fields are validated first (VALIDATION with field
  * paths); scope is re-checked; the machine decides; the audit row commits with the transition.
  */
+/** Not a state-machine event: folds intake's automatic split back into the filed case (auto-split.service.ts). */
+export const UNDO_AUTO_SPLIT = 'undo_auto_split';
+
 export async function runCaseAction(
   deps: Deps,
   user: StaffUser,
@@ -341,6 +345,11 @@ export async function runCaseAction(
 async function applyCaseAction(deps: Deps, user: StaffUser, caseId: string, event: string, form: Record<string, unknown>): Promise<void> {
   const row = await caseInScope(deps, user, caseId);
   const now = deps.clock.now();
+  if (event === UNDO_AUTO_SPLIT) {
+    if (Number(form.version) !== row.version) throw new AppError('CONFLICT', '案件已被他人修改，请刷新后重试');
+    await undoAutoSplit(deps.db, user, caseId, typeof form.reason === 'string' ? form.reason : '', now);
+    return;
+  }
   const allowed = formActions(row, user.role);
   if (!(allowed as string[]).includes(event)) throw new AppError('INVALID_TRANSITION', '当前不能对该案件进行此操作');
   const version = Number(form.version);

@@ -32,6 +32,7 @@ import { clockContext, newClock, rulesStartedBy } from '../deadlines/clock.servi
 import { ruleVersionFor } from '../deadlines/rules.ts';
 import { type Actor, type CaseKind, transition } from './case.machine.ts';
 import { caseNumberDay, formatCaseNumber } from './case-number.ts';
+import { type SubmissionReading, readSubmission } from './auto-split.ts';
 import type { StoredFile } from './evidence.store.ts';
 import { type Person, type Submission, normalisePhone } from './submission.schema.ts';
 
@@ -45,6 +46,8 @@ export interface IntakeRequest {
   wechatContact?: string;
   /** A staff member files this (the police's hand-back): the audit row, naming the new case, commits with it. */
   audit?: (caseNumber: string) => AuditEntry;
+  /** What the words say (auto-split.ts): a split of a text filed as one kind that asks for both; computed by `submit` when not given. */
+  reading?: SubmissionReading;
 }
 
 export interface IntakeReceipt {
@@ -55,6 +58,10 @@ export interface IntakeReceipt {
   queryCode: string;
   /** True when this answer replays an earlier request with the same Idempotency-Key. */
   replayed: boolean;
+  /** Why one submission became two linked cases when the citizen chose one kind (Order 121 Art. 9). */
+  splitNote?: string;
+  /** What we understood from the words, for the citizen to check ([label, value], Chinese). */
+  understood?: [string, string][];
 }
 
 /** The identity stored encrypted in party.identity_enc. */
@@ -99,7 +106,9 @@ export class IntakeService {
   }
 
   submit(req: IntakeRequest): Promise<IntakeReceipt> {
-    return this.committer.submit(req);
+    // Read before the batch's transaction: understanding the words is CPU work, not database work.
+    const reading = req.reading ?? readSubmission(req.submission);
+    return this.committer.submit({ ...req, reading });
   }
 
   close(): Promise<void> {
@@ -160,7 +169,7 @@ export class IntakeService {
       });
 
       // 2. Case numbers: one atomic counter bump per batch (safe across processes on PostgreSQL too).
-      const caseCount = toCreate.reduce((n, i) => n + (items[i]?.submission.kind === 'both' ? 2 : 1), 0);
+      const caseCount = toCreate.reduce((n, i) => n + (items[i]?.submission.kind === 'both' || items[i]?.reading?.split ? 2 : 1), 0);
       let nextSeq = 0;
       const day = caseNumberDay(cstDate(now));
       if (caseCount > 0) {
@@ -191,7 +200,8 @@ export class IntakeService {
         const submissionId = uuidv7();
         const queryCode = newQueryCode();
         const codeHash = hashQueryCode(queryCode);
-        const kinds: CaseKind[] = s.kind === 'both' ? ['complaint', 'report'] : [s.kind];
+        const split = it.reading?.split ?? null;
+        const kinds: CaseKind[] = s.kind === 'both' ? ['complaint', 'report'] : split !== null ? [split.filedAs, split.added] : [s.kind];
         const created: { id: string; number: string; kind: CaseKind }[] = [];
         for (const kind of kinds) {
           const id = uuidv7();
@@ -214,7 +224,7 @@ export class IntakeService {
             product: s.product ?? null,
             incident_at: s.incidentDate ?? null,
             description: s.description,
-            citizen_request: kind === 'complaint' ? (s.request ?? null) : null,
+            citizen_request: kind === 'complaint' ? (s.request ?? split?.request ?? null) : null,
             consent_publish: s.consentToPublish ? 1 : 0,
             anonymous: kind === 'report' && s.anonymous ? 1 : 0,
             wants_reward: kind === 'report' && s.wantsReward ? 1 : 0,
@@ -251,7 +261,11 @@ export class IntakeService {
             from_status: null,
             to_status: t.to,
             reason: null,
-            data: JSON.stringify({ channel: it.channel, files: it.files.length }),
+            data: JSON.stringify({
+              channel: it.channel,
+              files: it.files.length,
+              ...(split !== null ? { autoSplit: { filedAs: split.filedAs, added: kind === split.added, reason: split.reason } } : {}),
+            }),
             public: t.event.public ? 1 : 0,
             at,
           });
@@ -278,6 +292,8 @@ export class IntakeService {
           cases: created.map(({ number, kind }) => ({ number, kind })),
           queryCode,
           replayed: false,
+          ...(split !== null ? { splitNote: split.citizenNote } : {}),
+          ...(it.reading?.understood.length ? { understood: it.reading.understood } : {}),
         };
         if (it.idempotencyKey !== null) {
           // The answer contains the query code, so it is kept encrypted, like identities.

@@ -20,6 +20,7 @@ export interface Flag {
     | 'quantity'
     | 'kind_differs'
     | 'split_suggested'
+    | 'auto_split'
     | 'transfer_suggested'
     | 'needs_details';
   text: string;
@@ -47,6 +48,23 @@ export function similarity(a: string, b: string): number {
 
 export const SAME_FACTS_THRESHOLD = 0.6;
 
+/** The reason intake gave when it split this case's submission in two (auto-split.ts), or null. */
+export async function autoSplitOfCase(trx: Trx, caseId: string): Promise<string | null> {
+  const ev = await trx
+    .selectFrom('case_event')
+    .select('data')
+    .where('case_id', '=', caseId)
+    .where('type', '=', 'submit')
+    .executeTakeFirst();
+  if (!ev?.data) return null;
+  try {
+    const data = JSON.parse(ev.data) as { autoSplit?: { reason?: unknown } };
+    return typeof data.autoSplit?.reason === 'string' ? data.autoSplit.reason : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Labels the case; returns a description if the case was folded into another (repeat or merge). */
 export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<string | null> {
   const r: TriageResult = triage({
@@ -62,9 +80,19 @@ export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<s
   const businessKey = businessName ? normaliseBusinessName(businessName) || null : null;
   const township = row.township ?? r.township;
   const flags: Flag[] = [];
+  const autoSplit = await autoSplitOfCase(trx, row.id);
+  if (autoSplit !== null) flags.push({ code: 'auto_split', text: `${autoSplit}。如拆分有误，可在本页“撤销自动拆分”` });
   if (r.kind !== row.kind) {
-    if (r.kind === 'both') flags.push({ code: 'split_suggested', text: '内容既有投诉又有举报，建议拆分为两件分别办理（《办法》第九条）' });
-    else
+    if (r.kind === 'both') {
+      // Already two linked cases (the citizen chose both, or intake split it): nothing to suggest.
+      const split = await trx
+        .selectFrom('case_link')
+        .select('other_case_id')
+        .where('case_id', '=', row.id)
+        .where('type', '=', 'split')
+        .executeTakeFirst();
+      if (!split) flags.push({ code: 'split_suggested', text: '内容既有投诉又有举报，建议拆分为两件分别办理（《办法》第九条）' });
+    } else
       flags.push({
         code: 'kind_differs',
         text: `内容更像${{ complaint: '投诉', report: '举报', consultation: '咨询', both: '投诉并举报' }[r.kind]}，请核实类型`,

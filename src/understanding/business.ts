@@ -229,6 +229,8 @@ export interface ExtractOptions {
 function isDescription(name: string, generic: readonly string[]): boolean {
   let rest = name;
   for (const g of generic) if (g.length >= 2 && rest.includes(g)) rest = rest.split(g).join('');
+  // 老马家, 张家: a surname before 家 makes a name even when only one character is left.
+  if (/^老?[\p{Script=Han}]家$/u.test(rest) && !/^老?[小大新好这那某一个的]家$/.test(rest)) return false;
   rest = rest.replace(/[小大老新好这那某一个家的]/g, '');
   return rest.length < 2;
 }
@@ -321,7 +323,14 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     let name = '';
     while (i > 0 && name.length < 12) {
       const ch = s[i - 1];
-      if (ch === undefined || !/[\p{Script=Han}a-z0-9·&]/u.test(ch) || STOP_CHARS.has(ch)) break;
+      if (ch === undefined || !/[\p{Script=Han}a-z0-9·&]/u.test(ch)) break;
+      // 家 after a surname or nickname belongs to the name (老马家烩面馆, 张家羊肉汤); after 一/这/有… it does not.
+      const familyName =
+        ch === '家' &&
+        /^[\p{Script=Han}]$/u.test(s[i - 2] ?? '') &&
+        !STOP_CHARS.has(s[i - 2] ?? '') &&
+        !/[一这那哪每某几两店商厂住回老]/.test(s[i - 2] ?? '');
+      if (STOP_CHARS.has(ch) && !familyName) break;
       name = ch + name;
       i--;
       const stop = STOP_WORDS.exec(name);

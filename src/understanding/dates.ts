@@ -264,6 +264,12 @@ export function findTimePhrase(norm: string, now: Date | null): TimePhrase | nul
     const before = norm.slice(Math.max(0, m.index - 2), m.index);
     if (/每个?$|^每/.test(before)) continue;
     if (text === '五一' && /[\d一二三四五六七八九十]$/.test(before)) continue;
+    // A correction names the wrong time first: "不是昨天是前天", "不是上周五，是上周四" — the one after 是 counts.
+    if (/不是$/.test(before)) {
+      const rest = norm.slice(m.index + text.length);
+      const corrected = /^[，,、\s]*(而)?是/.exec(rest);
+      if (corrected !== null) continue;
+    }
     return { start: m.index, end: m.index + text.length, text, date: now === null ? null : parseIncidentDate(text, now) };
   }
   return null;

@@ -42,6 +42,9 @@ function p(w: string, t: Township | readonly Township[], kind: PlaceKind, extra:
   return { w, townships: typeof t === 'string' ? [t] : t, kind, ...extra };
 }
 
+/** A pinyin name counts only as a whole word. */
+const LATIN_LETTERS: readonly string[] = [...'abcdefghijklmnopqrstuvwxyz'];
+
 const CITY_STREETS: readonly Township[] = ['新建路街道', '新华路街道', '新烟街道'];
 const AIRPORT: readonly Township[] = ['八千乡', '龙王乡', '薛店镇'];
 
@@ -58,6 +61,28 @@ export const GAZETTEER: readonly Place[] = [
   p('新郑卷烟厂', '新烟街道', 'landmark'),
   // 八千 and 龙王 alone are a sum of money and a dragon king: only 八千乡 / 龙王乡 count.
   // 新村 alone is a common name for housing estates ("工人新村"): only the township forms count.
+  // Pinyin, as English-writing citizens spell places ("Longhu town", "Xuedian", "Guodian zhen").
+  ...(
+    [
+      ['xinjianlu', '新建路街道'],
+      ['xinjian road', '新建路街道'],
+      ['xinhualu', '新华路街道'],
+      ['xinhua road', '新华路街道'],
+      ['xinyan', '新烟街道'],
+      ['xincun', '新村镇'],
+      ['xindian', '辛店镇'],
+      ['guanyinsi', '观音寺镇'],
+      ['lihe', '梨河镇'],
+      ['hezhuang', '和庄镇'],
+      ['xuedian', '薛店镇'],
+      ['mengzhuang', '孟庄镇'],
+      ['guodian', '郭店镇'],
+      ['longhu', '龙湖镇'],
+      ['chengguan', '城关乡'],
+      ['baqian', '八千乡'],
+      ['longwang', '龙王乡'],
+    ] as const
+  ).map(([w, t]) => p(w, t, 'shorthand', { notAfter: LATIN_LETTERS, notBefore: LATIN_LETTERS })),
   p('新村乡', '新村镇', 'shorthand'),
   p('辛店', '辛店镇', 'shorthand'),
   p('观音寺', '观音寺镇', 'shorthand'),
@@ -244,6 +269,8 @@ export function findPlaces(text: string): PlaceMention[] {
     if (ELSEWHERE.test(before)) continue;
     let score = h.term.weight ?? 1;
     if (RESIDENCE_BEFORE.test(before)) score *= 0.3;
+    // A correction names the wrong place first: "不是新村镇，是郭店镇".
+    if (/(不是|并非|而不是)$/.test(before) && /^[，,、\s]*(而)?是/.test(s.slice(end, end + 4))) score *= 0.1;
     if (DOWNSTREAM_BEFORE.test(s.slice(Math.max(0, h.index - 16), h.index))) score *= 0.3;
     if (BUSINESS_AFTER.test(s.slice(end, end + 16))) score *= 1.3;
     out.push({ name: h.text, townships: h.term.townships, index: h.index, score });

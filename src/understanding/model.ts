@@ -36,41 +36,114 @@ export interface Prediction {
   top: { feature: string; contribution: number }[];
 }
 
-export function predict(head: Head, features: Features, topN = 4): Prediction {
-  const k = head.classes.length;
-  const scores = head.bias.slice(0, k);
-  for (const [f, v] of features) {
-    const w = head.weights[f];
-    if (w === undefined) continue;
-    for (let c = 0; c < k; c++) scores[c] = (scores[c] ?? 0) + (w[c] ?? 0) * v;
+/**
+ * The model's weights compiled once for inference: every head's weights of a feature side by side in one
+ * Float64Array, so a feature is looked up once for all heads (the lookups were most of the time).
+ */
+interface Compiled {
+  offsets: Record<HeadName, number>;
+  width: number;
+  table: Map<string, Float64Array>;
+}
+
+const compiledModels = new WeakMap<ModelFile, Compiled>();
+
+function compile(m: ModelFile): Compiled {
+  let c = compiledModels.get(m);
+  if (c !== undefined) return c;
+  const offsets = {} as Record<HeadName, number>;
+  let width = 0;
+  for (const h of HEADS) {
+    offsets[h] = width;
+    width += m.heads[h].classes.length;
   }
-  let max = -Infinity;
-  for (const s of scores) if (s > max) max = s;
-  let z = 0;
-  const exp = scores.map((s) => {
-    const e = Math.exp(s - max);
-    z += e;
-    return e;
+  const table = new Map<string, Float64Array>();
+  for (const h of HEADS) {
+    const head = m.heads[h];
+    for (const [f, w] of Object.entries(head.weights)) {
+      let row = table.get(f);
+      if (row === undefined) {
+        row = new Float64Array(width);
+        table.set(f, row);
+      }
+      for (let i = 0; i < w.length; i++) row[offsets[h] + i] = w[i] ?? 0;
+    }
+  }
+  c = { offsets, width, table };
+  compiledModels.set(m, c);
+  return c;
+}
+
+/** Every head's prediction from one pass over the features. */
+export function predictAll(m: ModelFile, features: Features, topN = 4): Record<HeadName, Prediction> {
+  const { offsets, width, table } = compile(m);
+  const scores = new Float64Array(width);
+  const known: [string, number, Float64Array][] = [];
+  features.forEach((v, f) => {
+    const w = table.get(f);
+    if (w === undefined) return;
+    known.push([f, v, w]);
+    for (let i = 0; i < width; i++) scores[i]! += w[i]! * v;
   });
+  const out = {} as Record<HeadName, Prediction>;
+  for (const h of HEADS) out[h] = finish(m.heads[h], offsets[h], scores, known, topN);
+  return out;
+}
+
+function finish(head: Head, at: number, scores: Float64Array, known: readonly [string, number, Float64Array][], topN: number): Prediction {
+  const k = head.classes.length;
+  let max = -Infinity;
+  for (let c = 0; c < k; c++) max = Math.max(max, scores[at + c]! + (head.bias[c] ?? 0));
+  let z = 0;
+  const exp = new Float64Array(k);
+  for (let c = 0; c < k; c++) {
+    exp[c] = Math.exp(scores[at + c]! + (head.bias[c] ?? 0) - max);
+    z += exp[c]!;
+  }
   let best = 0;
-  for (let c = 1; c < k; c++) if ((exp[c] ?? 0) > (exp[best] ?? 0)) best = c;
+  for (let c = 1; c < k; c++) if (exp[c]! > exp[best]!) best = c;
   const probabilities: Record<string, number> = {};
   head.classes.forEach((cls, c) => {
-    probabilities[cls] = (exp[c] ?? 0) / z;
+    probabilities[cls] = exp[c]! / z;
   });
-  const top: { feature: string; contribution: number }[] = [];
+  const label = head.classes[best] ?? '';
+  // The explanation is computed only when a caller reads it (most decisions keep the rules' reasons).
+  let top: { feature: string; contribution: number }[] | null = null;
+  return {
+    label,
+    probability: probabilities[label] ?? 0,
+    probabilities,
+    get top() {
+      if (top === null) {
+        const all: { feature: string; contribution: number }[] = [];
+        for (const [f, v, w] of known) {
+          // Contribution towards the winner relative to the mean of the other classes.
+          let others = 0;
+          for (let c = 0; c < k; c++) if (c !== best) others += w[at + c]! * v;
+          const contribution = w[at + best]! * v - others / Math.max(1, k - 1);
+          if (contribution > 0) all.push({ feature: f, contribution });
+        }
+        all.sort((a, b) => b.contribution - a.contribution);
+        top = all.slice(0, topN);
+      }
+      return top;
+    },
+  };
+}
+
+/** One head's prediction (the trainer evaluates heads one at a time). */
+export function predict(head: Head, features: Features, topN = 4): Prediction {
+  const k = head.classes.length;
+  const scores = new Float64Array(k);
+  const known: [string, number, Float64Array][] = [];
   for (const [f, v] of features) {
     const w = head.weights[f];
     if (w === undefined) continue;
-    // Contribution towards the winner relative to the mean of the other classes.
-    let others = 0;
-    for (let c = 0; c < k; c++) if (c !== best) others += (w[c] ?? 0) * v;
-    const contribution = (w[best] ?? 0) * v - others / Math.max(1, k - 1);
-    if (contribution > 0) top.push({ feature: f, contribution });
+    const row = Float64Array.from(w);
+    known.push([f, v, row]);
+    for (let c = 0; c < k; c++) scores[c]! += row[c]! * v;
   }
-  top.sort((a, b) => b.contribution - a.contribution);
-  const label = head.classes[best] ?? '';
-  return { label, probability: probabilities[label] ?? 0, probabilities, top: top.slice(0, topN) };
+  return finish(head, 0, scores, known, topN);
 }
 
 let loaded: ModelFile | null | undefined;

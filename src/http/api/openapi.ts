@@ -27,6 +27,13 @@ const ReceiptSchema = z.object({
   queryCode: z.string().describe('128+ random bits; shown once, stored only as a hash'),
   notice: z.string(),
   replayed: z.boolean(),
+  splitNote: z
+    .string()
+    .optional()
+    .describe('Present when one submission filed as one kind became a complaint and a report (Order 121 Art. 9)'),
+  understood: z
+    .array(z.object({ label: z.string(), value: z.string() }))
+    .describe('What the understanding engine read from the description (business, place, time, harm, request), for the citizen to check'),
 });
 
 const StatusSchema = z.object({

@@ -144,6 +144,8 @@ export function submissionRoutes(deps: Deps) {
           queryCode: receipt.queryCode,
           notice: '请妥善保存案件编号和查询码：查询码只显示这一次，丢失后无法找回。',
           replayed: receipt.replayed,
+          ...(receipt.splitNote ? { splitNote: receipt.splitNote } : {}),
+          understood: (receipt.understood ?? []).map(([label, value]) => ({ label, value })),
         },
         receipt.replayed ? 200 : 201,
       );

@@ -46,6 +46,7 @@ export async function renderCasePage(kit: Kit, c: C, id: string, extra: CasePage
       now={kit.deps.clock.now()}
       referralPanel={referralPanel}
       dispositionLink={data.dispositionLink ? `/staff/cases/${encodeURIComponent(id)}/disposition` : null}
+      undoAutoSplit={data.undoAutoSplit}
     />,
     status,
   );

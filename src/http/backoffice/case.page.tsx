@@ -17,6 +17,8 @@ export interface ActionError {
 }
 
 export interface CasePageProps {
+  /** Intake split this submission and the user may fold it back. */
+  undoAutoSplit?: boolean;
   user: StaffUser;
   token: string;
   view: CaseView;
@@ -159,6 +161,30 @@ function Field(props: { f: FieldSpec; event: string; value: string | undefined; 
         aria-describedby={describedBy}
       />
     </div>
+  );
+}
+
+/** Folds intake's automatic split back: the added case is merged into the one the citizen filed. */
+function UndoAutoSplitForm(props: { p: CasePageProps }) {
+  const { p } = props;
+  const err = p.actionError?.event === 'undo_auto_split' ? p.actionError : null;
+  return (
+    <details class="action" open={err ? true : undefined}>
+      <summary>撤销自动拆分</summary>
+      <form method="post" action={`/staff/cases/${p.view.row.id}/actions/undo_auto_split`} novalidate>
+        <CsrfInput token={p.token} />
+        <input type="hidden" name="version" value={String(p.view.row.version)} />
+        {err ? <ErrorBox messages={err.messages} /> : null}
+        <p class="hint">系统按内容把这件提交拆成了投诉和举报两件。若内容其实只有一种诉求，撤销后拆出的那一件并入市民原选的那一件。</p>
+        <label for="undo-reason">理由</label>
+        <textarea id="undo-reason" name="reason" rows={2} required>
+          {err?.values.reason ?? ''}
+        </textarea>
+        <div class="actions">
+          <button type="submit">撤销拆分</button>
+        </div>
+      </form>
+    </details>
   );
 }
 
@@ -451,7 +477,12 @@ export function CasePage(p: CasePageProps) {
           </section>
           <section aria-labelledby="actions-h">
             <h2 id="actions-h">办理操作</h2>
-            {p.events.length === 0 ? <p>当前没有您可以进行的操作。</p> : p.events.map((e) => <ActionForm event={e} p={p} />)}
+            {p.events.length === 0 && !p.undoAutoSplit ? (
+              <p>当前没有您可以进行的操作。</p>
+            ) : (
+              p.events.map((e) => <ActionForm event={e} p={p} />)
+            )}
+            {p.undoAutoSplit ? <UndoAutoSplitForm p={p} /> : null}
           </section>
           {p.referralPanel ?? null}
           {p.dispositionLink ? (

@@ -105,6 +105,26 @@ export function ReceiptPage(props: { receipt: IntakeReceipt; statuses: (PublicCa
         <li>打印或保存为 PDF：使用浏览器菜单中的“打印”，本页只会打印回执部分。</li>
       </ul>
 
+      {r.splitNote ? (
+        <p class="notice" id="split-note">
+          {r.splitNote}
+        </p>
+      ) : null}
+      {r.understood?.length ? (
+        <section aria-labelledby="understood-h" id="understood">
+          <h2 id="understood-h">我们读到的要点</h2>
+          <p>请核对。如有不对，办理人员联系您时可以更正，也可以在查询进度页面补充说明。</p>
+          <dl>
+            {r.understood.map(([label, value]) => (
+              <>
+                <dt>{label}</dt>
+                <dd>{value}</dd>
+              </>
+            ))}
+          </dl>
+        </section>
+      ) : null}
+
       <h2>接下来</h2>
       <ul>
         <li>案件已登记，系统会分派到事发地的市场监管所办理，需要时办理人员会联系您。</li>

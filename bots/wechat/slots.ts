@@ -178,7 +178,7 @@ const UNKNOWN = /^(不知道|不清楚|不记得|记不清|不晓得|不知|没�
 
 export function saysUnknown(text: string): boolean {
   const s = strip(text).toLowerCase().replace(/[’']/g, "'");
-  return UNKNOWN.test(s) || /不知道叫啥|不知道名|没有名|没招牌|不知道叫什么|don'?t know/i.test(s);
+  return UNKNOWN.test(s) || /不知道叫啥|不知道名|没有名|没名字|没招牌|不知道叫什么|don'?t know/i.test(s);
 }
 
 const PLACE_WORDS =
@@ -343,7 +343,7 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     d.request = lab.request;
     got.push('request');
   }
-  const biz = isEnglish(text) ? hanBusiness(text) : (u.business.value ?? hanBusiness(text));
+  const biz = isEnglish(text) ? hanBusiness(text) : (tidyBusiness(u.business.value) ?? hanBusiness(text));
   if (biz && d.businessName === undefined && biz.length >= 2 && !ACT_MARKERS.test(biz)) {
     d.businessName = biz;
     got.push('business');
@@ -426,6 +426,17 @@ export function dateIn(text: string, now: Date): string | null {
   return tp.date ?? parseIncidentDate(tp.text, now);
 }
 
+/** The engine's business name without the words before it ("周四中午学校食堂" → "学校食堂", "能管超市" → none). */
+export function tidyBusiness(name: string | null): string | null {
+  if (!name) return null;
+  const n = name
+    .replace(/^(上?周[一二三四五六日天]|今天|昨天|前天|夜儿个|早上|上午|中午|晌午|下午|晚上)+/, '')
+    .replace(/^(能管|管不管|这家|那家|一家|这个|那个)/, '')
+    .trim();
+  if (n.length < 2 || /^(超市|饭店|饭馆|食堂|学校食堂|商店|小卖部|店)$/.test(n)) return null;
+  return n;
+}
+
 export function isEnglish(text: string): boolean {
   const latin = (text.match(/[A-Za-z]{2,}/g) ?? []).length;
   const cjk = (text.match(/\p{Script=Han}/gu) ?? []).length;
@@ -475,7 +486,7 @@ export function hanBusiness(text: string): string | null {
   }
   // The name said most often (a long story names its business again and again), the first on a tie.
   const count = (n: string) => text.split(n).length - 1;
-  return found.sort((a, b) => count(b) - count(a))[0] ?? null;
+  return tidyBusiness(found.sort((a, b) => count(b) - count(a))[0] ?? null);
 }
 
 /** Labelled messages ("姓名：…；电话：…；商家：…；经过：…；诉求：…"), read field by field. */

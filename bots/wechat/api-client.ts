@@ -86,7 +86,13 @@ export class ShiantongClient {
         return {
           type: 'query',
           ok: true,
-          status: (await res.json()) as { number: string; kindLabel: string; status: string; timeline: { at: string; text: string }[] },
+          status: (await res.json()) as {
+            number: string;
+            kindLabel: string;
+            status: string;
+            timeline: { at: string; text: string }[];
+            deadlines?: { text: string; due: string | null }[];
+          },
         };
       return { type: 'query', ok: false, notFound: res.status === 404 || res.status === 422, unavailable: res.status >= 500 };
     } catch {

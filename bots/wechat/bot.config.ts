@@ -1,4 +1,5 @@
 // The bot's only reader of process.env (like src/config.ts for the server): parsed once with zod.
+import { hkdfSync } from 'node:crypto';
 import { z } from 'zod';
 
 export const BotEnvSchema = z.object({
@@ -21,6 +22,16 @@ export const BotEnvSchema = z.object({
   MAX_FILE_MB: z.coerce.number().positive().max(100).default(10),
   MAX_FILES: z.coerce.number().int().min(0).max(20).default(9),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * 32 bytes in base64: seals drafts in Redis and keys contact ids in key names. The server's
+   * IDENTITY_KEY may be reused. Without it, a key is derived from BOT_TOKEN; without either, a random
+   * key per process (drafts do not survive a restart).
+   */
+  BOT_STATE_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded in base64')
+    .optional(),
+  IDENTITY_KEY: z.string().optional(),
 });
 
 export interface BotConfig {
@@ -33,6 +44,15 @@ export interface BotConfig {
   maxFileBytes: number;
   maxFiles: number;
   logLevel: z.infer<typeof BotEnvSchema>['LOG_LEVEL'];
+  /** Seals drafts at rest (see BOT_STATE_KEY); undefined: derived from the token or random. */
+  stateKey?: Buffer | undefined;
+}
+
+function stateKeyOf(e: z.infer<typeof BotEnvSchema>): Buffer | undefined {
+  if (e.BOT_STATE_KEY) return Buffer.from(e.BOT_STATE_KEY, 'base64');
+  if (e.IDENTITY_KEY && Buffer.from(e.IDENTITY_KEY, 'base64').length === 32) return Buffer.from(e.IDENTITY_KEY, 'base64');
+  if (e.BOT_TOKEN) return Buffer.from(hkdfSync('sha256', e.BOT_TOKEN, 'shiantong-bot', 'bot-state-v1', 32));
+  return undefined;
 }
 
 export function loadBotConfig(env: Record<string, string | undefined> = process.env): BotConfig {
@@ -51,5 +71,6 @@ export function loadBotConfig(env: Record<string, string | undefined> = process.
     maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024),
     maxFiles: e.MAX_FILES,
     logLevel: e.LOG_LEVEL,
+    stateKey: stateKeyOf(e),
   };
 }

@@ -31,7 +31,8 @@ export async function startBot(
   const { logger } = opts;
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null });
   redis.on('error', () => {}); // BullMQ and the store report failures where they matter
-  const store = new RedisStateStore(redis, config.queuePrefix);
+  if (!config.stateKey) logger.warn('no BOT_STATE_KEY or BOT_TOKEN: drafts are sealed with a random key and do not survive a restart');
+  const store = new RedisStateStore(redis, config.queuePrefix, config.stateKey);
   const api = new ShiantongClient(config.serverUrl, config.botToken);
   const runner = new ConversationRunner({
     store,

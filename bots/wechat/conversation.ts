@@ -1,61 +1,46 @@
-// The conversation: a pure state machine over slots, in Chinese. No I/O here: `handle` takes the state
-// and one inbound message and returns the next state, the replies and at most one effect (submit,
-// query, list, hand-off) for the runner to carry out; `resolve` takes the effect's result back in.
-// The payload it builds is exactly the API's SubmissionSchema input, so a case made in the chat equals
-// one made through the API with the same facts.
-import { TOWNSHIPS, type Township } from '../../src/cases/divisions.ts';
-import { IdNumberSchema, PhoneSchema, type SubmissionInput, SubmissionSchema } from '../../src/cases/submission.schema.ts';
-import { findTownship } from '../../src/understanding/gazetteer.ts';
-import { parseIncidentDate, saysUnknownDate } from './dates.ts';
+// The conversation: a pure machine over a draft, in Chinese (English when the citizen writes English).
+// No I/O here: `handle` takes the state and one inbound message and returns the next state, the replies
+// and at most one effect (submit, query, list, hand-off, answer) for the runner to carry out; `resolve`
+// takes the effect's result back in. The payload it builds is exactly the API's SubmissionSchema input.
+//
+// Every text message is read whole before any of it is taken as an answer: first what the citizen is
+// doing (acts.ts: cancel, status, correction, change of kind, frustration, a person), then the questions
+// it asks (answered from src/knowledge), then the facts the understanding engine finds anywhere in it
+// (slots.ts), and only then the answer to the question the bot asked, checked for being what it should
+// be. The bot asks only for what the kind still needs, one thing at a time.
+import { createHash } from 'node:crypto';
+import { SubmissionSchema } from '../../src/cases/submission.schema.ts';
+import { answerOf, type Topic, topicsOf } from '../../src/knowledge/faq.ts';
+import { type Understanding, understand } from '../../src/understanding/understand.ts';
+import { type Acts, detectActs, kindWanted, normaliseNumber, slotNamed } from './acts.ts';
+import { parseIncidentDate } from './dates.ts';
+import {
+  ACT_MARKERS,
+  type Draft,
+  type FileRef,
+  type Kind,
+  type Slot,
+  clearSlot,
+  fillFromFacts,
+  filled,
+  missing,
+  parseYesNo,
+  readAnswer,
+  setSlot,
+  slotsFor,
+  toSubmission,
+  townshipOf,
+} from './slots.ts';
+import { HELP, KIND_LABEL, type Lang, MENU, W, question } from './wording.ts';
 
-export type Kind = 'complaint' | 'report' | 'consultation';
+export type { Draft, FileRef, Kind, Slot } from './slots.ts';
+export { parseYesNo, toSubmission } from './slots.ts';
+export { MENU, HELP } from './wording.ts';
 
-export const SLOTS = [
-  'description',
-  'business',
-  'where',
-  'when',
-  'request',
-  'anonymous',
-  'name',
-  'phone',
-  'address',
-  'reward',
-  'idNumber',
-  'consent',
-] as const;
-export type Slot = (typeof SLOTS)[number];
 export type Step = 'menu' | Slot | 'summary' | 'handoff';
 
-export interface FileRef {
-  /** Where the runner keeps the bytes until submission (a Redis key or a map key). */
-  key: string;
-  mime: string;
-  size: number;
-}
-
-export interface Draft {
-  kind?: Kind;
-  description?: string;
-  /** null: the reporter does not know the business (reports only). */
-  businessName?: string | null;
-  where?: string;
-  township?: Township | null;
-  /** null: the citizen does not remember. */
-  incidentDate?: string | null;
-  request?: string;
-  anonymous?: boolean;
-  wantsReward?: boolean;
-  name?: string;
-  phone?: string;
-  address?: string;
-  idNumber?: string;
-  consentToPublish?: boolean;
-  files: FileRef[];
-}
-
 export interface ConvState {
-  v: 1;
+  v: 2;
   step: Step;
   draft: Draft;
   /** Idempotency key of the submission: a retry after a crash returns the same case. */
@@ -67,6 +52,15 @@ export interface ConvState {
   repeats: number;
   /** Where to go back after 人工 or a query made in the middle of a draft. */
   resumeStep: Step | null;
+  lang: Lang;
+  /** How often each thing was asked in this draft (a second time is a failure of the bot). */
+  asked: Partial<Record<Slot | 'menu', number>>;
+  /** Messages in a row the bot could not use. */
+  misses: number;
+  /** Things said once per draft (illness advice, urgent hand-off, what anonymity keeps). */
+  said: string[];
+  /** Cases filed in this chat: number and a fingerprint of the facts, to catch the same report twice. */
+  filed: { number: string; fp: string }[];
 }
 
 export type Inbound =
@@ -76,16 +70,38 @@ export type Inbound =
   | { type: 'media'; media: 'voice' | 'video' | 'location' | 'sticker' | 'link' | 'other'; text?: string };
 
 export type Effect =
-  | { type: 'submit'; payload: SubmissionInput; files: FileRef[]; idempotencyKey: string }
+  | { type: 'submit'; payload: ReturnType<typeof toSubmission>; files: FileRef[]; idempotencyKey: string }
   | { type: 'query'; number: string; code: string }
   | { type: 'list' }
   | { type: 'handoff'; message: string }
   | { type: 'answer'; number: string; answer: string };
 
+export interface PublicDeadline {
+  text: string;
+  due: string | null;
+}
+
 export type EffectResult =
-  | { type: 'submit'; ok: true; cases: { number: string; kind: string }[]; queryCode: string }
+  | {
+      type: 'submit';
+      ok: true;
+      cases: { number: string; kind: string }[];
+      queryCode: string;
+      /** The running deadlines, read back from the status page right after filing. */
+      deadlines?: PublicDeadline[];
+    }
   | { type: 'submit'; ok: false; fields: { path: string; message: string }[]; message: string }
-  | { type: 'query'; ok: true; status: { number: string; kindLabel: string; status: string; timeline: { at: string; text: string }[] } }
+  | {
+      type: 'query';
+      ok: true;
+      status: {
+        number: string;
+        kindLabel: string;
+        status: string;
+        timeline: { at: string; text: string }[];
+        deadlines?: PublicDeadline[];
+      };
+    }
   | { type: 'list'; ok: true; cases: { number: string; kindLabel: string; status: string; receivedAt: string }[] }
   | { type: 'handoff'; ok: true }
   | { type: 'answer'; ok: true; number: string }
@@ -103,213 +119,112 @@ export interface Outcome {
 export const MAX_MESSAGE_CHARS = 2000;
 
 export function newState(draftId: string, now: number): ConvState {
-  return { v: 1, step: 'menu', draft: { files: [] }, draftId, lastAt: now, reminded: false, lastText: null, repeats: 0, resumeStep: null };
+  return {
+    v: 2,
+    step: 'menu',
+    draft: { files: [] },
+    draftId,
+    lastAt: now,
+    reminded: false,
+    lastText: null,
+    repeats: 0,
+    resumeStep: null,
+    lang: 'zh',
+    asked: {},
+    misses: 0,
+    said: [],
+    filed: [],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Wording
-
-export const MENU =
-  '您好！这里是新郑市食品安全投诉举报平台「食安通」。\n' +
-  '请问您想办什么事？回复数字或文字都行：\n' +
-  '1 投诉（买到、吃到有问题的食品，想让商家退赔）\n' +
-  '2 举报（发现违法行为，可以匿名）\n' +
-  '3 咨询（问问政策、该怎么办）\n' +
-  '4 查询进度\n' +
-  '5 帮助';
-
-export const HELP =
-  '我可以帮您：\n' +
-  '· 投诉：您买到或吃到有问题的食品，想让商家退款、赔偿；需要实名。\n' +
-  '· 举报：您发现商家违法（比如无证经营、用地沟油），可以匿名；重大违法查实后可申请奖励。\n' +
-  '· 咨询：问问食品安全方面的政策和办法。\n' +
-  '· 查询：发送“查询 编号 查询码”看办理进度；在这里提交过的，发“查询”就能列出来。\n' +
-  '随时可以发：取消（不办了）、重新开始、帮助、人工（给工作人员留言）。\n' +
-  '照片、小票、视频可以直接发给我，会作为证据一起提交。';
-
-const KIND_LABEL: Record<Kind, string> = { complaint: '投诉', report: '举报', consultation: '咨询' };
-
-function prompt(step: Step, d: Draft): string {
-  switch (step) {
-    case 'menu':
-      return MENU;
-    case 'description':
-      if (d.kind === 'consultation') return '请直接说出您想咨询的问题。';
-      if (d.kind === 'report') return '请说说您发现的问题：哪家店或作坊，做了什么违法的事？有照片、视频可以直接发过来。';
-      return '先说说发生了什么事吧：在哪儿买的（吃的）什么，出了什么问题？有照片、小票可以直接发过来。';
-    case 'business':
-      return d.kind === 'report'
-        ? '这家店（作坊、单位）叫什么名字？记不全就说招牌上的字；实在不知道回复“不知道”。'
-        : '这家商家叫什么名字？记不全的话，说招牌上的字或大概叫法也行。';
-    case 'where':
-      return '这家店在哪儿？说个地址就行，比如“新建路128号”“龙湖镇某某村东头”；网上买的说平台和店铺名。也可以直接发个位置。';
-    case 'when':
-      return '大概是什么时候的事？比如“昨天中午”“上周五”“11月20号”。记不清可以回复“不记得”。';
-    case 'request':
-      return '您希望商家怎么处理？比如退款、赔偿、道歉。';
-    case 'anonymous':
-      return '您想匿名举报吗？匿名的话我们不记录您的身份。请回复“匿名”或“实名”。';
-    case 'name':
-      return d.kind === 'complaint' ? '投诉需要实名。请问您的真实姓名是？' : '请问您的姓名是？';
-    case 'phone':
-      return '留个能联系到您的电话吧（11位手机号，或带区号的座机）。';
-    case 'address':
-      return '再说一下您的联系地址（方便寄送文书），写到小区或村就行。';
-    case 'reward':
-      return '如果查实是重大违法行为，可以申请举报奖励。需要申请吗？回复“要”或“不要”。';
-    case 'idNumber':
-      return '申请奖励需要核实身份，请发一下您的18位身份证号码（我们会加密保存）。';
-    case 'consent':
-      return '办完以后，这件投诉能否在隐去您的个人信息后对外公开？回复“同意”或“不同意”。';
-    case 'summary':
-      return summary(d);
-    case 'handoff':
-      return '请把想对工作人员说的话发给我，我会转达，工作日会有人处理。不留言了请回复“取消”。';
-  }
-}
+// Wording helpers
 
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 const maskPhone = (p: string) => (p.length >= 7 ? `${p.slice(0, 3)}****${p.slice(-4)}` : p);
 const maskId = (id: string) => `${id.slice(0, 4)}**********${id.slice(-4)}`;
 
-export function summary(d: Draft): string {
+function prompt(step: Step, d: Draft, lang: Lang): string {
+  if (step === 'menu') return question('kind', d, lang);
+  if (step === 'summary') return summary(d, lang);
+  if (step === 'handoff')
+    return lang === 'en'
+      ? 'Please type your message for staff; they will handle it on working days. Reply "cancel" to skip.'
+      : '请把想对工作人员说的话发给我，我会转达，工作日会有人处理。不留言了请回复“取消”。';
+  return question(step, d, lang);
+}
+
+export function summary(d: Draft, lang: Lang = 'zh'): string {
   const kind = d.kind ?? 'consultation';
+  const label = KIND_LABEL[lang][kind];
+  const en = lang === 'en';
+  const complaint = kind === 'complaint' || kind === 'both';
+  const L = (zh: string, e: string) => (en ? e : zh);
   const lines = [
-    `请核对一下您的${KIND_LABEL[kind]}：`,
-    `类型：${KIND_LABEL[kind]}`,
-    `${kind === 'consultation' ? '问题' : '经过'}：${clip(d.description ?? '', 200)}`,
+    W[lang].summaryHead(label),
+    `${L('类型', 'Type')}：${label}`,
+    `${kind === 'consultation' ? L('问题', 'Question') : L('经过', 'What happened')}：${clip(d.description ?? '', 300)}`,
   ];
   if (kind !== 'consultation') {
-    lines.push(`商家：${d.businessName ?? '不清楚'}`);
-    lines.push(`地点：${d.where ?? ''}${d.township ? `（${d.township}）` : ''}`);
-    lines.push(`时间：${d.incidentDate ?? '记不清'}`);
+    lines.push(`${L('商家', 'Business')}：${d.businessName ?? L('不清楚', 'unknown')}`);
+    lines.push(`${L('地点', 'Place')}：${d.where ?? ''}${d.township && d.where !== d.township ? `（${d.township}）` : ''}`);
+    lines.push(`${L('时间', 'Date')}：${d.incidentDate ?? L('记不清', 'not remembered')}`);
   }
-  if (kind === 'complaint') lines.push(`诉求：${d.request ?? ''}`);
-  if (kind === 'report') lines.push(`匿名：${d.anonymous ? '是' : '否，实名举报'}`);
+  if (complaint) lines.push(`${L('诉求', 'Request')}：${d.request ?? ''}`);
+  if (kind === 'report') lines.push(`${L('匿名', 'Anonymous')}：${d.anonymous ? L('是', 'yes') : L('否，实名举报', 'no, real name')}`);
   if (kind !== 'consultation' && !(kind === 'report' && d.anonymous)) {
-    lines.push(`姓名：${d.name ?? ''}`, `电话：${maskPhone(d.phone ?? '')}`);
-    if (kind === 'complaint') lines.push(`联系地址：${d.address ?? ''}`);
+    lines.push(`${L('姓名', 'Name')}：${d.name ?? ''}`, `${L('电话', 'Phone')}：${maskPhone(d.phone ?? '')}`);
+    if (complaint) lines.push(`${L('联系地址', 'Address')}：${d.address ?? ''}`);
   }
-  if (kind === 'report') lines.push(`申请奖励：${d.wantsReward ? '是' : '否'}${d.idNumber ? `（身份证 ${maskId(d.idNumber)}）` : ''}`);
-  if (kind === 'complaint') lines.push(`同意隐去个人信息后公开：${d.consentToPublish ? '同意' : '不同意'}`);
-  if (d.files.length) lines.push(`照片/文件：${d.files.length}个`);
-  lines.push('没问题请回复“确认”；要改哪项就说“修改 电话”这样；不想提交了回复“取消”。');
+  if (kind === 'report' || (kind === 'both' && d.wantsReward))
+    lines.push(
+      `${L('申请奖励', 'Reward')}：${d.wantsReward ? L('是', 'yes') : L('否', 'no')}${d.idNumber ? `（${maskId(d.idNumber)}）` : ''}`,
+    );
+  if (complaint)
+    lines.push(
+      `${L('同意隐去个人信息后公开', 'Publish without personal data')}：${d.consentToPublish ? L('同意', 'yes') : L('不同意', 'no')}`,
+    );
+  if (d.files.length) lines.push(`${L('照片/文件', 'Photos/files')}：${d.files.length}${L('个', '')}`);
+  lines.push(W[lang].confirmLine);
   return lines.join('\n');
 }
 
-// ---------------------------------------------------------------------------------------------------
-// Slot order and what counts as filled
-
-/** The slots a draft needs, in the order they are asked. */
-export function slotsFor(d: Draft): Slot[] {
-  switch (d.kind) {
-    case 'consultation':
-      return ['description'];
-    case 'complaint':
-      return ['description', 'business', 'where', 'when', 'request', 'name', 'phone', 'address', 'consent'];
-    case 'report': {
-      const s: Slot[] = ['description', 'business', 'where', 'when', 'anonymous'];
-      if (d.anonymous === false) s.push('name', 'phone');
-      s.push('reward');
-      if (d.anonymous === false && d.wantsReward === true) s.push('idNumber');
-      return s;
-    }
-    default:
-      return [];
-  }
-}
-
-function filled(slot: Slot, d: Draft): boolean {
-  switch (slot) {
-    case 'description':
-      return d.description !== undefined;
-    case 'business':
-      return d.businessName !== undefined;
-    case 'where':
-      return d.where !== undefined;
-    case 'when':
-      return d.incidentDate !== undefined;
-    case 'request':
-      return d.request !== undefined;
-    case 'anonymous':
-      return d.anonymous !== undefined;
-    case 'name':
-      return d.name !== undefined;
-    case 'phone':
-      return d.phone !== undefined;
-    case 'address':
-      return d.address !== undefined;
-    case 'reward':
-      return d.wantsReward !== undefined;
-    case 'idNumber':
-      return d.idNumber !== undefined;
-    case 'consent':
-      return d.consentToPublish !== undefined;
-  }
-}
-
-export function nextStep(d: Draft): Step {
-  if (!d.kind) return 'menu';
-  return slotsFor(d).find((s) => !filled(s, d)) ?? 'summary';
-}
-
-/** The API payload: exactly SubmissionSchema's input. */
-export function toSubmission(d: Draft): SubmissionInput {
-  const kind = d.kind ?? 'consultation';
-  if (kind === 'consultation') return { kind, description: d.description ?? '' };
-  const anonymous = kind === 'report' && d.anonymous === true;
-  const out: SubmissionInput = { kind, description: d.description ?? '' };
-  if (d.businessName) out.business = { name: d.businessName, ...(d.where ? { address: d.where } : {}) };
-  else if (d.where) out.place = d.where;
-  if (d.township) out.township = d.township;
-  if (d.incidentDate) out.incidentDate = d.incidentDate;
-  if (kind === 'complaint' && d.request) out.request = d.request;
-  if (!anonymous && d.name && d.phone) {
-    out.person = {
-      name: d.name,
-      phone: d.phone,
-      ...(kind === 'complaint' && d.address ? { address: d.address } : {}),
-      ...(d.wantsReward && d.idNumber ? { idNumber: d.idNumber } : {}),
-    };
-  }
-  if (kind === 'report') {
-    out.anonymous = anonymous;
-    out.wantsReward = d.wantsReward === true;
-  }
-  if (kind === 'complaint') out.consentToPublish = d.consentToPublish === true;
-  return out;
+/** What the bot has so far, in one line (for "我刚说了" and reminders). */
+function recapOf(d: Draft, lang: Lang): string {
+  const en = lang === 'en';
+  const parts: string[] = [];
+  if (d.kind) parts.push(KIND_LABEL[lang][d.kind]);
+  if (d.businessName) parts.push(`${en ? 'business ' : '商家'}${d.businessName}`);
+  if (d.where) parts.push(`${en ? 'place ' : '地点'}${d.where}`);
+  if (d.incidentDate) parts.push(`${en ? 'date ' : '时间'}${d.incidentDate}`);
+  if (d.request) parts.push(`${en ? 'request ' : '诉求'}${clip(d.request, 20)}`);
+  if (d.anonymous !== undefined && d.kind === 'report') parts.push(d.anonymous ? (en ? 'anonymous' : '匿名') : en ? 'real name' : '实名');
+  if (d.name) parts.push(`${en ? 'name ' : '姓名'}${d.name}`);
+  if (d.phone) parts.push(`${en ? 'phone ' : '电话'}${maskPhone(d.phone)}`);
+  return parts.join(en ? ', ' : '，');
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Understanding
-
-const strip = (s: string) => s.replace(/[\s，。！？!?,.~～、…]+/g, '');
+// Intent (kept for callers and tests): menu words and free text → what the citizen wants.
 
 export type Intent = Kind | 'query' | 'help' | 'greeting' | null;
 
-/** Menu words and colloquial free text → what the citizen wants; `harm`: they say they got ill. */
 export function detectIntent(text: string): { intent: Intent; harm: boolean } {
-  const t = strip(text);
+  const t = text.replace(/[\s，。！？!?,.~～、…]+/g, '');
   const harm = /吃坏|拉肚子|闹肚子|肚子疼|上吐下泻|呕吐|腹泻|中毒|过敏|住院/.test(t);
   if (/^(1|一|投诉)$/.test(t)) return { intent: 'complaint', harm };
   if (/^(2|二|举报)$/.test(t)) return { intent: 'report', harm };
   if (/^(3|三|咨询)$/.test(t)) return { intent: 'consultation', harm };
   if (/^(4|四|查询|查询进度|查进度|进度)$/.test(t)) return { intent: 'query', harm };
   if (/^(5|五|帮助|help|菜单|\?|？)$/i.test(t)) return { intent: 'help', harm };
-  if (/举报|曝光|黑作坊|地沟油|泔水油|病死|死猪|瘦肉精|无证|没有?执照|没有?许可证|非法添加|假冒/.test(t)) return { intent: 'report', harm };
-  if (/投诉|退款|退钱|退货|赔偿|索赔|维权/.test(t)) return { intent: 'complaint', harm };
+  const k = kindWanted(t);
+  if (k) return { intent: k, harm };
+  if (/黑作坊|地沟油|泔水油|病死|死猪|瘦肉精|无证|没有?执照|没有?许可证|非法添加|假冒/.test(t)) return { intent: 'report', harm };
+  if (/退款|退钱|退货|赔偿|索赔|维权/.test(t)) return { intent: 'complaint', harm };
   if (harm || /过期|变质|发霉|异物|吃出|喝出|虫子|头发|不新鲜|臭了|坏了/.test(t)) return { intent: 'complaint', harm };
-  if (/咨询|请问|问一下|问问|怎么办|能不能|可不可以|是否|吗$|呢$|哪里|怎么/.test(t)) return { intent: 'consultation', harm };
-  if (/查询|进度|办得怎么样|结果/.test(t)) return { intent: 'query', harm };
+  if (/咨询|请问|问一下|问问|怎么办|能不能|可不可以|是否|吗$|呢$|哪里|怎么|找谁/.test(t)) return { intent: 'consultation', harm };
   if (/^(你好|您好|在吗|在不在|hi|hello|哈喽|嗨|喂|有人吗)/i.test(t)) return { intent: 'greeting', harm };
   return { intent: null, harm };
-}
-
-export function parseYesNo(text: string): boolean | null {
-  const t = strip(text).toLowerCase();
-  if (/^(不|否|别|没|n$|no$|2$)|不要|不用|不需要|不同意|不想|算了/.test(t)) return false;
-  if (/^(是|要|需要|好|同意|可以|行|嗯|对|愿意|申请|y$|yes$|ok$|1$)/.test(t)) return true;
-  return null;
 }
 
 /** Text with no letters, digits or CJK: emoji, stickers sent as text, punctuation only. */
@@ -317,274 +232,42 @@ export function isContentless(text: string): boolean {
   return !/[\p{L}\p{N}]/u.test(text);
 }
 
-const EDIT_WORDS: [RegExp, Slot | 'kind' | 'files'][] = [
-  [/类型|种类/, 'kind'],
-  [/联系地址|住址|我的地址|家庭地址/, 'address'],
-  [/身份证/, 'idNumber'],
-  [/经过|事情|内容|问题|描述|情况/, 'description'],
-  [/商家|店名|名称|单位|店铺|名字叫/, 'business'],
-  [/地址|地点|位置|在哪/, 'where'],
-  [/时间|日期|哪天/, 'when'],
-  [/诉求|要求/, 'request'],
-  [/匿名|实名/, 'anonymous'],
-  [/奖励/, 'reward'],
-  [/姓名|名字|称呼/, 'name'],
-  [/电话|手机|号码/, 'phone'],
-  [/公开/, 'consent'],
-  [/照片|图片|文件|视频|证据/, 'files'],
-];
-
-function townshipOf(text: string): Township | null {
-  const exact = TOWNSHIPS.find((t) => text.includes(t));
-  if (exact) return exact;
-  const f = findTownship(text);
-  return f.ambiguous ? null : f.township;
+/** English when Latin words clearly outweigh Chinese characters. */
+export function languageOf(text: string, current: Lang): Lang {
+  // Words with small letters: case numbers and query codes ("XZ-…", "ABCD-EFGH") are no language.
+  const latin = (text.match(/[A-Za-z]*[a-z][A-Za-z]*/g) ?? []).filter((w) => w.length > 1).length;
+  const cjk = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  if (latin >= 2 && latin * 2 > cjk) return 'en';
+  if (cjk >= 2 && latin < 2) return 'zh';
+  return current;
 }
 
 // ---------------------------------------------------------------------------------------------------
 // The machine
 
-/** One message per turn (WeChat shows a burst of short messages as noise); nothing when there is nothing to say. */
-const say = (state: ConvState, ...replies: string[]): Outcome => ({ state, replies: replies.length ? [replies.join('\n')] : [] });
-
-/** One message: what we have to say, then the question. */
-function ask(state: ConvState, ...before: string[]): Outcome {
-  return { state, replies: [[...before, prompt(state.step, state.draft)].join('\n')] };
-}
+const say = (state: ConvState, ...replies: string[]): Outcome => {
+  const text = replies.filter((r) => r !== '').join('\n');
+  return { state, replies: text ? [text] : [] };
+};
 
 function reset(state: ConvState, draftId: string): ConvState {
-  return { ...state, step: 'menu', draft: { files: [] }, draftId, reminded: false, resumeStep: null };
-}
-
-function startKind(state: ConvState, kind: Kind, firstText: string | null, harm: boolean): Outcome {
-  const draft: Draft = { ...state.draft, kind };
-  const before: string[] = [];
-  if (harm) before.push('先照顾好身体，不舒服请及时就医，情况紧急请打120。');
-  if (kind === 'complaint')
-    before.push('好的，我来帮您登记投诉（需要实名，想让商家退赔用这个）。只想反映问题、不想留名的话，随时回复“举报”。');
-  if (kind === 'report') before.push('好的，我来帮您登记举报，可以匿名。');
-  if (kind === 'consultation') before.push('好的，您说，我帮您记下来转给工作人员答复。');
-  // A first message that already tells the story is kept as the description.
-  const min = kind === 'consultation' ? 5 : 10;
-  if (firstText && firstText.length >= Math.max(min, 15)) {
-    draft.description = firstText;
-    before.push('您刚才说的我先记作事情经过了。');
-  }
-  const next: ConvState = { ...state, draft, step: 'menu' };
-  next.step = nextStep(draft);
-  return ask(next, ...before);
-}
-
-/** After a slot was filled (or edited): the next missing one, or the summary. */
-function advance(state: ConvState, ...before: string[]): Outcome {
-  const next = { ...state, step: nextStep(state.draft) };
-  return ask(next, ...before);
-}
-
-function fillSlot(state: ConvState, slot: Slot, text: string, now: Date): Outcome {
-  const d: Draft = { ...state.draft };
-  const t = text.trim();
-  switch (slot) {
-    case 'description': {
-      const min = d.kind === 'consultation' ? 5 : 10;
-      if (t.length < min)
-        return ask(
-          state,
-          d.kind === 'consultation' ? '能再说详细一点吗？（至少5个字）' : '能再多说几句吗？说清楚在哪儿、发生了什么（至少10个字）。',
-        );
-      if (t.length > 5000) return ask(state, '内容太长了，请控制在5000字以内。');
-      d.description = t;
-      if (d.where === undefined) {
-        const tw = townshipOf(t);
-        if (tw && d.township === undefined) d.township = tw;
-      }
-      break;
-    }
-    case 'business': {
-      if (d.kind === 'report' && /^(不知道|不清楚|没有招牌|没招牌|无招牌|不晓得)$/.test(strip(t))) d.businessName = null;
-      else if (t.length < 2) return ask(state, '名字太短了，再说全一点？');
-      else if (t.length > 100) return ask(state, '商家名字不超过100个字，简短说一下就行。');
-      else d.businessName = t;
-      break;
-    }
-    case 'where': {
-      if (t.length < 2) return ask(state, '再说具体一点？');
-      if (t.length > 200) return ask(state, '地址不超过200个字，简短说一下就行。');
-      d.where = t;
-      const tw = townshipOf(t);
-      d.township = tw ?? (d.township && d.description && townshipOf(d.description) === d.township ? d.township : null);
-      break;
-    }
-    case 'when': {
-      if (saysUnknownDate(t)) d.incidentDate = null;
-      else {
-        const date = parseIncidentDate(t, now);
-        if (!date) return ask(state, '这个时间我没看懂，或者还没到呢。');
-        d.incidentDate = date;
-      }
-      break;
-    }
-    case 'request':
-      if (t.length < 2) return ask(state, '再说具体一点？');
-      if (t.length > 1000) return ask(state, '诉求不超过1000个字，说重点就行。');
-      d.request = t;
-      break;
-    case 'anonymous': {
-      const s = strip(t);
-      if (/实名|不匿名|不用匿名|不要匿名/.test(s)) d.anonymous = false;
-      else if (/匿名/.test(s)) d.anonymous = true;
-      else {
-        const yn = parseYesNo(t);
-        if (yn === null) return ask(state, '没太明白。');
-        d.anonymous = yn;
-      }
-      if (d.anonymous) {
-        delete d.name;
-        delete d.phone;
-        delete d.address;
-        delete d.idNumber;
-      }
-      break;
-    }
-    case 'name': {
-      const n = t.replace(/^(我叫|我是|叫|姓名[:：]?)/, '').trim();
-      if (n.length < 2 || n.length > 50 || /\d/.test(n)) return ask(state, '姓名应是2到50个字，不含数字。');
-      d.name = n;
-      break;
-    }
-    case 'phone': {
-      const p = PhoneSchema.safeParse(t);
-      if (!p.success) return ask(state, '这个号码好像不对，请发11位手机号，或带区号的座机号。');
-      d.phone = p.data;
-      break;
-    }
-    case 'address':
-      if (t.length < 2 || t.length > 200) return ask(state, '地址应是2到200个字。');
-      d.address = t;
-      break;
-    case 'reward': {
-      const yn = parseYesNo(t);
-      if (yn === null) return ask(state, '没太明白。');
-      d.wantsReward = yn;
-      if (!yn) delete d.idNumber;
-      break;
-    }
-    case 'idNumber': {
-      const p = IdNumberSchema.safeParse(t);
-      if (!p.success) return ask(state, '身份证号码好像不对，请核对18位号码再发一次。不想提供的话，回复“修改 奖励”改为不申请。');
-      d.idNumber = p.data;
-      break;
-    }
-    case 'consent': {
-      const yn = parseYesNo(t);
-      if (yn === null) return ask(state, '没太明白。');
-      d.consentToPublish = yn;
-      break;
-    }
-  }
-  return advance({ ...state, draft: d }, '好的。');
-}
-
-function onSummary(state: ConvState, text: string): Outcome {
-  const t = strip(text);
-  if (/^(确认|确定|提交|对|没问题|是的?|可以|好的?|ok|yes)$/i.test(t)) {
-    // Check locally with the API's own schema first, so a gap becomes a question, not an error.
-    const payload = toSubmission(state.draft);
-    const parsed = SubmissionSchema.safeParse(payload);
-    if (!parsed.success)
-      return onRejected(
-        state,
-        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-      );
-    return {
-      state,
-      replies: ['正在提交，请稍等…'],
-      effect: { type: 'submit', payload, files: state.draft.files, idempotencyKey: state.draftId },
-    };
-  }
-  const m = /^(修改|改|更改|改一下)(.*)$/.exec(t);
-  if (m) {
-    const what = m[2] ?? '';
-    const hit = EDIT_WORDS.find(([re]) => re.test(what));
-    if (!hit) return say(state, '要改哪一项呢？比如“修改 电话”“修改 地址”“修改 时间”。');
-    const slot = hit[1];
-    if (slot === 'kind') {
-      const d: Draft = { files: state.draft.files, ...(state.draft.description ? { description: state.draft.description } : {}) };
-      return ask({ ...state, step: 'menu', draft: d }, '好的，请重新选择类型（已说的经过会保留）。');
-    }
-    if (slot === 'files')
-      return say({ ...state, draft: { ...state.draft, files: [] } }, '之前发的照片和文件已清空。需要的话请重新发过来，然后回复“确认”。');
-    if (!slotsFor(state.draft).includes(slot)) return say(state, '这一项不用填哦。要改别的请说“修改 电话”这样。');
-    return ask({ ...state, step: slot }, '好的，请重新告诉我：');
-  }
-  return say(state, '请回复“确认”提交；要改就说“修改 电话”这样；不想提交了回复“取消”。');
-}
-
-/** The API (or the local schema check) refused the draft: ask again for the first field it names. */
-function onRejected(state: ConvState, fields: { path: string; message: string }[]): Outcome {
-  const first = fields[0];
-  const slot = first ? slotOfPath(first.path) : null;
-  if (!slot) return say(state, `提交没有成功：${first?.message ?? '内容有误'}。请回复“修改 …”改一下，或回复“取消”。`);
-  const d: Draft = { ...state.draft };
-  clearSlot(d, slot);
-  return ask({ ...state, draft: d, step: slot }, `这一项需要改一下：${first?.message ?? ''}`);
-}
-
-function slotOfPath(path: string): Slot | null {
-  if (path.startsWith('person.idNumber')) return 'idNumber';
-  if (path.startsWith('person.phone')) return 'phone';
-  if (path.startsWith('person.address')) return 'address';
-  if (path.startsWith('person')) return 'name';
-  if (path.startsWith('business.address')) return 'where';
-  if (path.startsWith('business')) return 'business';
-  const map: Record<string, Slot> = {
-    description: 'description',
-    incidentDate: 'when',
-    request: 'request',
-    anonymous: 'anonymous',
-    wantsReward: 'reward',
-    place: 'where',
-    township: 'where',
+  return {
+    ...newState(draftId, state.lastAt),
+    lang: state.lang,
+    lastText: state.lastText,
+    filed: state.filed,
   };
-  return map[path.split('.')[0] ?? ''] ?? null;
-}
-
-function clearSlot(d: Draft, slot: Slot): void {
-  const keys: Record<Slot, (keyof Draft)[]> = {
-    description: ['description'],
-    business: ['businessName'],
-    where: ['where', 'township'],
-    when: ['incidentDate'],
-    request: ['request'],
-    anonymous: ['anonymous'],
-    name: ['name'],
-    phone: ['phone'],
-    address: ['address'],
-    reward: ['wantsReward'],
-    idNumber: ['idNumber'],
-    consent: ['consentToPublish'],
-  };
-  for (const k of keys[slot]) delete d[k];
-}
-
-/** `回复 <编号> <内容>`: answer the latest question staff asked about a case submitted here. */
-const ANSWER = /^回复\s*(XZ-?\d{8}-?\d{6,})\s+([\s\S]+)$/i;
-
-const QUERY = /^查询(进度)?\s*(XZ-?\d{8}-?\d{6,})\s+([0-9A-Za-z][0-9A-Za-z\s-]{10,60})$/i;
-
-function normaliseNumber(n: string): string {
-  const digits = n.toUpperCase().replace(/^XZ-?/, '');
-  const m = /^(\d{8})-?(\d{6,})$/.exec(digits);
-  return m ? `XZ-${m[1]}-${m[2]}` : n.toUpperCase();
 }
 
 function hasDraft(state: ConvState): boolean {
-  return state.draft.kind !== undefined || state.draft.files.length > 0 || state.step !== 'menu';
+  return state.draft.kind !== undefined || state.draft.files.length > 0 || state.draft.description !== undefined || state.step !== 'menu';
 }
 
 /** Re-ask the current question after an interruption (a query, help, a file). */
 function resumeLine(state: ConvState): string[] {
-  return hasDraft(state) && state.step !== 'menu' ? [`我们接着刚才的：${prompt(state.step, state.draft)}`] : [];
+  return hasDraft(state) && state.step !== 'menu' && state.step !== 'handoff'
+    ? [W[state.lang].resume(prompt(state.step, state.draft, state.lang))]
+    : [];
 }
 
 export interface Context {
@@ -594,13 +277,14 @@ export interface Context {
 }
 
 export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
-  const state: ConvState = { ...prev, lastAt: ctx.now.getTime(), reminded: false };
+  const state: ConvState = { ...migrate(prev), lastAt: ctx.now.getTime(), reminded: false };
+  const w = W[state.lang];
 
   if (input.type === 'file') {
     const files = [...state.draft.files, input.ref];
     const s = { ...state, draft: { ...state.draft, files } };
-    if (!s.draft.kind) return say(s, `收到第${files.length}个文件了。请问您是要投诉还是举报？回复“1”投诉，“2”举报。`);
-    return say(s, `收到第${files.length}个文件了，会和您的${KIND_LABEL[s.draft.kind]}一起提交。`, ...resumeLine(s));
+    if (!s.draft.kind) return say(s, w.files(files.length, null));
+    return say(s, w.files(files.length, KIND_LABEL[s.lang][s.draft.kind]), ...resumeLine(s));
   }
   if (input.type === 'file_rejected') {
     const why =
@@ -622,7 +306,11 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
       case 'link':
         return say(state, '链接我打不开。如果是网上买的，请告诉我平台和店铺名，截图发给我也行。', ...resumeLine(state));
       case 'location':
-        if (state.step === 'where' && input.text) return fillSlot(state, 'where', input.text.slice(0, 200), ctx.now);
+        if (input.text && (state.step === 'where' || (state.draft.kind && !filled('where', state.draft)))) {
+          const d = { ...state.draft };
+          setSlot(d, 'where', input.text.slice(0, 200));
+          return next({ ...state, draft: d }, [w.ok], ctx);
+        }
         return say(state, '收到位置了。等我问到地点时再发，或者直接打字告诉我地址。', ...resumeLine(state));
       default:
         return say(state, '这种消息我看不了，麻烦打字告诉我。', ...resumeLine(state));
@@ -631,93 +319,515 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
 
   // Text.
   const raw = input.text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/g, '').trim();
-  if (raw.length > MAX_MESSAGE_CHARS) {
-    return say(
-      state,
-      `您发的内容有点长（超过${MAX_MESSAGE_CHARS}字），我一次看不了这么多。麻烦挑重点说，或者分几条发。`,
-      ...resumeLine(state),
-    );
-  }
+  if (raw.length > MAX_MESSAGE_CHARS) return say(state, w.tooLong(MAX_MESSAGE_CHARS), ...resumeLine(state));
   if (raw.length > 5 && raw === state.lastText) {
     const repeats = state.repeats + 1;
     const s = { ...state, repeats };
-    return repeats === 1 ? say(s, '这条刚才已经收到了，不用重复发哦。', ...resumeLine(s)) : say(s);
+    return repeats === 1 ? say(s, w.repeat, ...resumeLine(s)) : say(s);
   }
-  const s0: ConvState = { ...state, lastText: raw, repeats: 0 };
-  if (raw === '' || isContentless(raw))
-    return say(s0, '没看懂您的意思，麻烦用文字告诉我。', ...(hasDraft(s0) && s0.step !== 'menu' ? resumeLine(s0) : [MENU]));
+  const lang = languageOf(raw, state.lang);
+  const s0: ConvState = { ...state, lastText: raw, repeats: 0, lang };
+  if (raw === '' || isContentless(raw)) return say(s0, W[lang].contentless, ...(hasDraft(s0) ? resumeLine(s0) : [MENU[lang]]));
+  return onText(s0, raw, ctx);
+}
 
-  const word = strip(raw);
-  // Commands at any point.
-  if (/^(取消|不办了|算了|退出)$/.test(word)) {
-    if (s0.step === 'handoff') return ask({ ...s0, step: s0.resumeStep ?? 'menu', resumeStep: null }, '好的，不留言了。');
-    return say(
-      reset(s0, ctx.newDraftId),
-      hasDraft(s0) ? '已取消，刚才填的内容已删除。需要时随时找我，发“你好”就能重新开始。' : '好的。需要时随时找我。',
-    );
-  }
-  if (/^(重新开始|重来|重新来|从头开始)$/.test(word)) return ask(reset(s0, ctx.newDraftId), '好的，我们从头开始。');
-  if (/^(帮助|help|菜单)$/i.test(word)) return say(s0, HELP, ...resumeLine(s0));
-  if (/^(人工|转人工|人工客服|找人工)$/.test(word)) {
-    return ask({ ...s0, step: 'handoff', resumeStep: s0.step === 'handoff' ? s0.resumeStep : s0.step });
-  }
-  const a = ANSWER.exec(raw.trim());
-  if (a && a[2]!.trim() !== '')
-    return { state: s0, replies: [], effect: { type: 'answer', number: normaliseNumber(a[1]!), answer: a[2]!.trim() } };
-  if (/^回复$/.test(word))
-    return say(s0, '回复办案人员的问题请发“回复 编号 您的回答”，比如：回复 XZ-20261120-000001 大概晚上十一点。', ...resumeLine(s0));
-  const q = QUERY.exec(raw.replace(/\s+/g, ' '));
-  if (q) return { state: s0, replies: [], effect: { type: 'query', number: normaliseNumber(q[2]!), code: q[3]!.trim() } };
-  if (/^查询(进度)?$/.test(word) || (s0.step === 'menu' && /^(4|四|查进度)$/.test(word)))
-    return { state: s0, replies: [], effect: { type: 'list' } };
-  if (/^查询/.test(word))
-    return say(
-      s0,
-      '查询请发“查询 编号 查询码”，比如：查询 XZ-20261120-000001 ABCD-EFGH-…；在这里提交过的，直接发“查询”就能列出来。',
-      ...resumeLine(s0),
-    );
+function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
+  const lang = s0.lang;
+  const w = W[lang];
+  const inDraft = hasDraft(s0);
+  const acts = detectActs(raw, { inDraft, kind: s0.draft.kind, step: s0.step });
 
-  switch (s0.step) {
-    case 'menu': {
-      const { intent, harm } = detectIntent(raw);
-      if (intent === 'complaint' || intent === 'report' || intent === 'consultation') {
-        const isMenuWord = /^(1|2|3|一|二|三|投诉|举报|咨询|我要投诉|我要举报|我要咨询|我想投诉|我想举报|我想咨询)$/.test(word);
-        return startKind(s0, intent, isMenuWord ? null : raw, harm);
-      }
-      if (intent === 'query') return { state: s0, replies: [], effect: { type: 'list' } };
-      if (intent === 'help') return say(s0, HELP);
-      if (intent === 'greeting') return say(s0, MENU);
-      return say(s0, '不好意思，我没太明白。', MENU);
+  if (acts.answer) return { state: s0, replies: [], effect: { type: 'answer', number: acts.answer.number, answer: acts.answer.text } };
+  if (acts.status) {
+    // Never stored: the number and code go to the status query only.
+    if (acts.status.code) return { state: s0, replies: [], effect: { type: 'query', number: acts.status.number, code: acts.status.code } };
+    return say(s0, w.needCode(acts.status.number), ...resumeLine(s0));
+  }
+  if (s0.step === 'handoff') {
+    if (acts.cancel)
+      return say({ ...s0, step: s0.resumeStep ?? 'menu', resumeStep: null }, w.ok, ...resumeLine({ ...s0, step: s0.resumeStep ?? 'menu' }));
+    if (raw.length < 2) return say(s0, w.needMore);
+    return { state: s0, replies: [], effect: { type: 'handoff', message: raw } };
+  }
+  if (acts.cancel && !acts.kindChange) return say(reset(s0, ctx.newDraftId), inDraft ? w.cancelled : w.cancelledEmpty);
+  if (acts.restart) return say(reset(s0, ctx.newDraftId), w.restart, MENU[lang]);
+  if (acts.help) return say(s0, HELP[lang], ...resumeLine(s0));
+  if (acts.human) return say({ ...s0, step: 'handoff', resumeStep: s0.step }, prompt('handoff', s0.draft, lang));
+  if (acts.statusList) return { state: s0, replies: [], effect: { type: 'list' } };
+  if (acts.greetingOnly) {
+    if (inDraft && s0.step !== 'menu') return say(s0, w.greetingInDraft, prompt(s0.step, s0.draft, lang));
+    return say({ ...s0, step: 'menu' }, MENU[lang]);
+  }
+  // The menu's numbers.
+  const word = raw.replace(/[\s，。！？!?,.]+/g, '');
+  if (s0.step === 'menu' && !s0.draft.kind && /^([123一二三]|(我要|我想)?咨询(一下)?)$/.test(word)) {
+    const k: Kind = /^[1一]$/.test(word) ? 'complaint' : /^[2二]$/.test(word) ? 'report' : 'consultation';
+    return next({ ...s0, draft: { ...s0.draft, kind: k } }, [startLine(k, lang)], ctx);
+  }
+
+  const before: string[] = [];
+  const d: Draft = { ...s0.draft, files: [...s0.draft.files] };
+  let st: ConvState = { ...s0, draft: d, said: [...s0.said] };
+  const once = (key: string, text: string) => {
+    if (st.said.includes(key)) return;
+    st.said.push(key);
+    before.push(text);
+  };
+
+  const text = acts.rest || raw;
+  const u = understand(text, { now: ctx.now });
+
+  // Frustration: apologise, show what is already noted, offer a person; then go on with the rest.
+  if (acts.frustration) {
+    const recap = recapOf(d, lang);
+    before.push(w.sorry + (recap ? w.recap(recap) : ''), w.offerHuman);
+  }
+
+  // Questions inside the message get answers from the knowledge base.
+  const topics = topicsOf(raw).filter((t) => !(t === 'jurisdiction' && inDraft));
+  const answered = new Set<Topic>();
+  for (const t of topics.slice(0, 3)) {
+    answered.add(t);
+    before.push(answerOf(t, lang));
+  }
+  for (const m of u.other_matters) {
+    const covered = [...answered].some((t) => answerOf(t, 'zh').includes(m.value.authority.slice(0, 2)));
+    if (!covered && lang === 'zh' && !before.includes(m.value.hint)) before.push(m.value.hint);
+  }
+
+  // Illness: advice first; people ill now are handed to a person at once.
+  const urgent = illNow(text, u);
+  const ill = urgent ? 'now' : u.harm.value.ill;
+  if (ill !== 'none' || answered.has('medical')) once('ill', w.illFirst);
+
+  // Summary: confirm, or change something.
+  if (s0.step === 'summary') return onSummary(st, raw, acts, u, before, ctx);
+
+  // Kind: a change of mind keeps the facts; a first kind comes from the words or the engine.
+  let kindJustSet = false;
+  if (acts.kindChange && d.kind) {
+    d.kind = acts.kindChange;
+    if (d.kind !== 'report') delete d.anonymous;
+    before.push(w.switched(KIND_LABEL[lang][d.kind]));
+    kindJustSet = true;
+  } else if (!d.kind) {
+    const k = decideKind(text, u, acts, topics, s0.step === 'menu' && s0.draft.description !== undefined);
+    if (k === 'answer-only') {
+      st.step = 'menu';
+      if (before.length === 0) before.push(w.notUnderstood);
+      // A substantive question with no ready answer is noted, in case the citizen wants it in writing.
+      return say({ ...st, draft: d, step: 'menu' }, ...before, w.anythingElse + (topics.length ? '' : w.wantWritten));
     }
-    case 'summary':
-      return onSummary(s0, raw);
-    case 'handoff':
-      if (raw.length < 2) return ask(s0, '请多说几个字。');
-      return { state: s0, replies: [], effect: { type: 'handoff', message: raw } };
+    if (k) {
+      d.kind = k;
+      kindJustSet = true;
+      before.push(startLine(k, lang));
+    }
+  }
+  if ((d.kind === 'complaint' || d.kind === 'both') && /匿名/.test(raw) && !/实名/.test(raw)) {
+    once(
+      'complaint-anon',
+      lang === 'en'
+        ? 'A complaint needs your real name; to stay anonymous, make a report instead.'
+        : '投诉需要实名（要调解）；只想反映问题、不留名的话可以说“改成举报”。',
+    );
+  }
+
+  // The answer to the question asked, checked; a correction; facts found anywhere.
+  let used = false;
+  const wasAnonymous = d.anonymous;
+  if (acts.correction) {
+    if (applyCorrection(d, acts.correction.slot, acts.correction.old, acts.correction.value, ctx.now)) {
+      before.push(w.corrected);
+      used = true;
+    }
+  }
+  const asking = typeof s0.step === 'string' && isSlot(s0.step) ? s0.step : null;
+  let problem: string | null = null;
+  if (!used && asking && d.kind && !kindJustSet) {
+    const r = readAnswer(asking, text, u, d, ctx.now);
+    if (r.ok) {
+      if (asking === 'description' && d.description && d.detailsWanted) d.description = `${d.description}\n${text}`;
+      else setSlot(d, asking, r.value);
+      delete d.detailsWanted;
+      used = true;
+    } else problem = problemText(r.problem, lang);
+  }
+  const got = fillFromFacts(d, u, text, ctx.now);
+  if (got.length) used = true;
+  if (d.kind === 'complaint' || d.kind === 'both') delete d.anonymous;
+  const sub = substantive(text, u);
+  if (d.kind !== undefined && d.kind !== 'consultation' && d.description === undefined && asking !== 'description' && sub) {
+    d.description = text;
+    if (thin(text, u)) d.detailsWanted = true;
+    used = true;
+  } else if (!d.kind && sub && d.description === undefined) {
+    d.description = text;
+    if (thin(text, u)) d.detailsWanted = true;
+    used = true;
+  } else if (acts.kindChange && sub && d.description && !d.description.includes(text)) {
+    // "算了 不投诉了 我要匿名举报他们用地沟油": the allegation joins the story, the change of mind does not.
+    const said = text
+      .replace(/算了|不投诉了|不举报了|不弄了|我也不要退钱了?|不要退钱了?|改成(举报|投诉)/g, '')
+      .replace(/(我|俺)?(要|想)?(匿名|实名)?(举报|投诉)/g, '')
+      .replace(/^[\s，,。]+/, '')
+      .trim();
+    if (said.length >= 2) d.description = `${d.description}\n${said}`;
+  } else if (
+    !used &&
+    d.kind &&
+    d.kind !== 'consultation' &&
+    PURE_INTENT.test(text.replace(/\s/g, '')) === false &&
+    d.description === undefined &&
+    /反映|举报|投诉/.test(text) &&
+    /店|馆|厂|坊|超市|摊|作坊|食堂|饭店|小卖部/.test(text) &&
+    !/另一家|别的|另外一家/.test(text)
+  ) {
+    // "我要反映俺邻居家的豆腐坊": the start of a story; ask for the details.
+    d.description = text;
+    d.detailsWanted = true;
+    used = true;
+  }
+  if (d.kind === 'consultation' && d.description === undefined && text.length >= 5 && !acts.greetingOnly) {
+    d.description = text;
+    used = true;
+  }
+  if (d.anonymous === true && wasAnonymous !== true && d.kind === 'report') once('anon', w.anonKept);
+  // The same story as a case filed in this chat: say so and link, do not file it again.
+  const dup = d.description && !s0.draft.description ? st.filed.find((f) => f.fp === fingerprint(d)) : undefined;
+  if (dup) return say(reset(st, ctx.newDraftId), w.duplicate(dup.number));
+  if (raw.length > 300 && /第[一二三]件|第[一二三]个事|一是|二是|另外还有|还有一件/.test(raw)) {
+    const n = Math.max(2, (raw.match(/第[一二三四五]件|第[一二三四五]个事/g) ?? []).length);
+    once('split', w.splitAsk(n));
+  }
+
+  if (!used && !kindJustSet && !acts.kindChange && before.length === 0) {
+    st.misses = s0.misses + 1;
+    const tail = st.misses >= 2 ? [w.offerHuman] : [];
+    return say({ ...st, draft: d }, problem ?? w.notUnderstood, prompt(st.step, d, lang), ...tail);
+  }
+  if (!used && problem && asking && !kindJustSet && !acts.kindChange) {
+    // A question or a complaint about the bot, but no answer yet: answer it, then ask again.
+    return say({ ...st, draft: d, misses: 0 }, ...before, prompt(asking, d, lang));
+  }
+  st = { ...st, draft: d, misses: 0 };
+  const out = next(st, before, ctx);
+  if (urgent && !st.said.includes('urgent')) {
+    out.state.said = [...out.state.said, 'urgent'];
+    out.state.resumeStep = out.state.step;
+    out.replies = [[...(out.replies[0] ? [out.replies[0]] : []), w.urgentHandoff].join('\n')];
+    return { ...out, effect: { type: 'handoff', message: `【紧急】${clip(raw, 1900)}` } };
+  }
+  return out;
+}
+
+function isSlot(step: string): step is Slot {
+  return !['menu', 'summary', 'handoff'].includes(step);
+}
+
+function problemText(p: string, lang: Lang): string {
+  const w = W[lang];
+  switch (p) {
+    case 'bad_phone':
+      return w.badPhone;
+    case 'bad_name':
+      return w.badName;
+    case 'bad_date':
+      return w.badDate;
+    case 'bad_id':
+      return w.badId;
+    case 'short':
+      return w.needMore;
     default:
-      // A kind word while filling the first slot switches kind (e.g. "举报" after starting a complaint).
-      if (/^(投诉|举报|咨询)$/.test(word) && s0.draft.kind !== undefined && KIND_LABEL[s0.draft.kind] !== word) {
-        const kind = (Object.entries(KIND_LABEL).find(([, v]) => v === word)?.[0] ?? 'consultation') as Kind;
-        const d: Draft = { files: s0.draft.files, ...(s0.draft.description ? { description: s0.draft.description } : {}) };
-        return startKind({ ...s0, draft: d }, kind, null, false);
-      }
-      return fillSlot(s0, s0.step, raw, ctx.now);
+      return w.notUnderstood;
   }
 }
 
+function startLine(k: Kind, lang: Lang): string {
+  const w = W[lang];
+  return k === 'complaint' ? w.complaintStart : k === 'report' ? w.reportStart : k === 'both' ? w.bothStart : w.consultStart;
+}
+
+const PURE_INTENT =
+  /^(喂|你好|您好|同志|恁好|在吗)?[，,\s]*(我|俺)?(要|想|来)?(投诉|举报|反映|咨询|问问|问一下)(一下|个|一个)?(事|事儿|事情|饭店|超市|商家|店|饭馆|厂|作坊)?[！!。.]*$/;
+
+const PROBLEM =
+  /过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|dyed|past its/i;
+
+/** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
+function thin(text: string, u: Understanding): boolean {
+  return !(u.suspected_crime.value || u.harm.value.ill !== 'none' || PROBLEM.test(text));
+}
+
+/** People ill right now: the engine's harm, or plain words ("现在都在吐"). */
+export function illNow(text: string, u: Understanding): boolean {
+  const recovered = /好了|没事了|没啥事|已经好|恢复了|出院了/.test(text);
+  const present = /现在|正在|还在|一直|到现在|送医院|急诊|救护车|120|抢救/.test(text);
+  return (
+    (u.harm.value.ill === 'now' && u.urgency.value === 'urgent' && present && !recovered) ||
+    /(现在|正在|还在|都在|一直在?)[^，。！？]{0,4}(吐|拉|疼|发烧|昏|抽搐|喘不上|过敏)/.test(text)
+  );
+}
+
+/** A message that tells something (food, a problem, a place), not only a wish or a greeting. */
+function substantive(text: string, u: Understanding): boolean {
+  const t = text.trim();
+  if (t.length < 8 || PURE_INTENT.test(t.replace(/\s/g, ''))) return false;
+  if (ACT_MARKERS.test(t) && t.length < 20) return false;
+  return (
+    u.product.value !== null ||
+    u.harm.value.ill !== 'none' ||
+    u.suspected_crime.value ||
+    u.category.value !== 'other_non_food' ||
+    /过期|变质|发霉|异物|虫|头发|苍蝇|蟑螂|臭|馊|坏|假|无证|没有?证|地沟油|病死|注水|农药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|cockroach|hair|fly|insect|expired|rotten|sick|fake/i.test(
+      t,
+    )
+  );
+}
+
+/** The kind for a first message, or 'answer-only' for a question answered on the spot. */
+function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[], answeringKind: boolean): Kind | 'answer-only' | null {
+  const k = kindWanted(text);
+  if (answeringKind) return k ?? kindFromWishes(text, u) ?? (u.kind.value !== 'consultation' ? u.kind.value : null);
+  if (acts.wantsWritten && (u.kind.value === 'consultation' || !k)) return 'consultation';
+  // "Can I report … anonymously?" asks about reporting; it is not a report.
+  if (topics.length > 0 && !substantive(text, u) && !/我要|我想|俺要|俺想|I want to/i.test(text)) return 'answer-only';
+  if (k) return k;
+  const sub = substantive(text, u);
+  const kindFromEngine = u.kind.value;
+  if (kindFromEngine === 'consultation' || !sub) {
+    if (topics.length > 0) return 'answer-only';
+    if (u.other_matters.length > 0) return 'answer-only';
+    if (/反映|投诉|举报|complain|report/.test(text) && sub) return kindFromEngine === 'consultation' ? 'complaint' : kindFromEngine;
+    return null;
+  }
+  // Bought or ate it themselves and wants something done, but did not say which: ask (refund, investigation, both).
+  if (kindFromEngine === 'report' && /买|吃|喝|点的|外卖/.test(text) && kindFromWishes(text, u) === null) return null;
+  return kindFromEngine;
+}
+
+/** Refund words → complaint; punish words → report; both → both. */
+function kindFromWishes(text: string, u: Understanding): Kind | null {
+  const r = u.request.value;
+  const remedy =
+    r.some((x) => x === 'refund' || x === 'compensation' || x === 'exchange' || x === 'apology') || /退钱|退款|赔|refund/i.test(text);
+  const punish = r.some((x) => x === 'investigate' || x === 'stop') || /查|罚|关了|封了|别叫他再卖|别让他再卖|investigat/i.test(text);
+  if (remedy && punish) return 'both';
+  if (remedy) return 'complaint';
+  if (punish) return 'report';
+  return null;
+}
+
+/** Asks the next missing thing, or shows the summary. */
+function next(state: ConvState, before: string[], _ctx: Context): Outcome {
+  const d = state.draft;
+  let step: Step;
+  if (!d.kind) step = 'menu';
+  else step = missing(d) ?? 'summary';
+  const asked = { ...state.asked };
+  if (step !== 'summary') asked[step] = (asked[step] ?? 0) + 1;
+  const s: ConvState = { ...state, step, asked };
+  const q = step === 'menu' && !d.description && before.length === 0 ? MENU[s.lang] : prompt(step, d, s.lang);
+  return say(s, ...before, q);
+}
+
+function applyCorrection(d: Draft, named: Slot | null, old: string | null, value: string, now: Date): boolean {
+  const date = parseIncidentDate(value, now);
+  let slot: Slot | null = named;
+  if (!slot && old) {
+    const holders: [Slot, string | null | undefined][] = [
+      ['business', d.businessName],
+      ['where', d.where],
+      ['name', d.name],
+      ['address', d.address],
+      ['request', d.request],
+    ];
+    slot = holders.find(([, v]) => typeof v === 'string' && v.includes(old))?.[0] ?? null;
+    if (!slot && (parseIncidentDate(old, now) || date)) slot = 'when';
+    if (!slot && (townshipOf(old) || townshipOf(value))) slot = 'where';
+  }
+  if (!slot && date) slot = 'when';
+  if (!slot && townshipOf(value)) slot = 'where';
+  if (!slot && /^1[3-9]\d/.test(value.replace(/\s/g, ''))) slot = 'phone';
+  if (!slot) return false;
+  const v = value.replace(/^(是|叫|在)/, '').trim();
+  switch (slot) {
+    case 'when':
+      if (!date) return false;
+      d.incidentDate = date;
+      return true;
+    case 'where': {
+      const t = townshipOf(v);
+      if (old && typeof d.where === 'string' && d.where.includes(old)) d.where = d.where.replace(old, v);
+      else d.where = v;
+      d.township = t ?? townshipOf(d.where ?? '') ?? null;
+      return true;
+    }
+    case 'business':
+      d.businessName = v.replace(/^(店名|名字)(是|叫)?/, '');
+      return true;
+    case 'phone': {
+      const r = readAnswer('phone', v, understand(''), d, now);
+      if (!r.ok) return false;
+      d.phone = r.value as string;
+      return true;
+    }
+    case 'description':
+    case 'request':
+    case 'name':
+    case 'address':
+      if (v.length < 2) return false;
+      setSlot(d, slot, slot === 'description' ? `${d.description ?? ''}\n更正：${value}` : v);
+      return true;
+    default:
+      return false;
+  }
+}
+
+const CONFIRM = /^(确认|确定|提交|对|对的|没问题|是的?|可以|好的?|中|行|ok|yes|yep|submit|confirm|correct)/i;
+
+function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, before: string[], ctx: Context): Outcome {
+  const lang = st.lang;
+  const w = W[lang];
+  const d = st.draft;
+  const word = raw.replace(/[\s，。！？!?,.~]+/g, '');
+  if (acts.edit) {
+    const slot = acts.edit;
+    if (slot === 'kind') {
+      const nd: Draft = { files: d.files, ...(d.description ? { description: d.description } : {}) };
+      return say(
+        { ...st, step: 'menu', draft: nd },
+        lang === 'en' ? 'OK, choose the type again.' : '好的，请重新选择类型（已说的经过会保留）。',
+        prompt('menu', nd, lang),
+      );
+    }
+    if (slot === 'files')
+      return say({ ...st, draft: { ...d, files: [] } }, '之前发的照片和文件已清空。需要的话请重新发过来，然后回复“确认”。');
+    if (!slotsFor(d).includes(slot)) return say(st, '这一项不用填哦。');
+    clearSlot(d, slot);
+    return say({ ...st, step: slot }, lang === 'en' ? 'OK, tell me again:' : '好的，请重新告诉我：', prompt(slot, d, lang));
+  }
+  if (acts.correction && applyCorrection(d, acts.correction.slot, acts.correction.old, acts.correction.value, ctx.now))
+    return say({ ...st, step: 'summary' }, ...before, w.corrected, summary(d, lang));
+  if (acts.kindChange) {
+    d.kind = acts.kindChange;
+    return next(st, [...before, w.switched(KIND_LABEL[lang][d.kind])], ctx);
+  }
+  if ((CONFIRM.test(word) || parseYesNo(raw) === true) && !/不对|不是|错/.test(word)) {
+    const fp = fingerprint(d);
+    const dup = st.filed.find((f) => f.fp === fp);
+    if (dup) return say(reset(st, ctx.newDraftId), w.duplicate(dup.number));
+    const payload = toSubmission(d);
+    const parsed = SubmissionSchema.safeParse(payload);
+    if (!parsed.success)
+      return onRejected(
+        st,
+        parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      );
+    return {
+      state: st,
+      replies: [[...before, w.submitting].join('\n')],
+      effect: { type: 'submit', payload, files: d.files, idempotencyKey: st.draftId },
+    };
+  }
+  // Something new or different said at the summary: take what facts it carries.
+  const named = slotNamed(raw);
+  if (/不对|错了|不是|wrong/.test(raw) && named && named !== 'kind' && named !== 'files') {
+    clearSlot(d, named);
+    return say({ ...st, step: named }, ...before, lang === 'en' ? 'OK, tell me again:' : '好的，请重新告诉我：', prompt(named, d, lang));
+  }
+  const got = fillFromFacts(d, u, raw, ctx.now);
+  if (got.length) return say({ ...st, step: 'summary' }, ...before, w.noted, summary(d, lang));
+  if (parseYesNo(raw) === false && !ACT_MARKERS.test(raw))
+    return say(st, ...before, lang === 'en' ? 'What should be changed?' : '哪一项不对？直接告诉我改成什么就行，比如“时间不对，是前天”。');
+  return say(st, ...before, w.confirmAgain);
+}
+
+/** The story's fingerprint: the same report sent again is recognised (never the text itself). */
+function fingerprint(d: Draft): string {
+  const norm = (d.description ?? '').replace(/[\s\p{P}\p{S}]/gu, '').slice(0, 300);
+  return createHash('sha256').update(norm).digest('hex').slice(0, 16);
+}
+
+/** The API (or the local schema check) refused the draft: ask again for the first field it names. */
+function onRejected(state: ConvState, fields: { path: string; message: string }[]): Outcome {
+  const first = fields[0];
+  const slot = first ? slotOfPath(first.path) : null;
+  if (!slot) return say(state, `提交没有成功：${first?.message ?? '内容有误'}。请告诉我要改什么，或回复“取消”。`);
+  const d: Draft = { ...state.draft };
+  clearSlot(d, slot);
+  return say({ ...state, draft: d, step: slot }, `这一项需要改一下：${first?.message ?? ''}`, prompt(slot, d, state.lang));
+}
+
+function slotOfPath(path: string): Slot | null {
+  if (path.startsWith('person.idNumber')) return 'idNumber';
+  if (path.startsWith('person.phone')) return 'phone';
+  if (path.startsWith('person.address')) return 'address';
+  if (path.startsWith('person')) return 'name';
+  if (path.startsWith('business.address')) return 'where';
+  if (path.startsWith('business')) return 'business';
+  const map: Record<string, Slot> = {
+    description: 'description',
+    incidentDate: 'when',
+    request: 'request',
+    anonymous: 'anonymous',
+    wantsReward: 'reward',
+    place: 'where',
+    township: 'where',
+  };
+  return map[path.split('.')[0] ?? ''] ?? null;
+}
+
+/** What happens next, from the deadlines the server computed (or the rule when they are not known yet). */
+function nextStepLine(kind: Kind, deadlines: PublicDeadline[] | undefined, lang: Lang): string {
+  const first = deadlines?.find((x) => x.due !== null);
+  if (lang === 'en') {
+    if (first?.due) return `Next: the market-regulation office will decide by ${first.due.slice(0, 10)} and tell you here.`;
+    return kind === 'report'
+      ? 'Next: the local office checks the report within 15 working days.'
+      : kind === 'consultation'
+        ? 'Next: staff will answer you in writing.'
+        : 'Next: within 7 working days the local office decides whether to accept it and tells you.';
+  }
+  if (first) return `下一步：${first.text}。`;
+  return kind === 'report'
+    ? '下一步：所在地市场监管所将在15个工作日内核查并决定是否立案。'
+    : kind === 'consultation'
+      ? '下一步：工作人员会书面答复您。'
+      : '下一步：所在地市场监管所将在7个工作日内决定是否受理并告诉您。';
+}
+
 export function resolve(state: ConvState, result: EffectResult, ctx: Context): Outcome {
+  const lang = state.lang;
+  const w = W[lang];
   switch (result.type) {
     case 'submit': {
       if (result.ok) {
+        const kind = state.draft.kind ?? 'consultation';
         const numbers = result.cases.map((c) => c.number).join('、');
-        const lines = [
-          `提交成功！您的${KIND_LABEL[state.draft.kind ?? 'consultation']}已登记。`,
-          `案件编号：${numbers}`,
-          `查询码：${result.queryCode}`,
-          '请务必保存好查询码，它只显示这一次，丢了找不回来。',
-          `以后发“查询 ${result.cases[0]?.number ?? '编号'} 查询码”就能看进度；有新进展我也会在这里告诉您。`,
-        ];
-        return say(reset(state, ctx.newDraftId), lines.join('\n'));
+        const fp = fingerprint(state.draft);
+        const lines =
+          lang === 'en'
+            ? [
+                `Submitted. Your ${KIND_LABEL.en[kind]} is registered.`,
+                `Case number：${numbers}`,
+                `Query code：${result.queryCode}`,
+                'Keep the query code safe: it is shown only this once.',
+                nextStepLine(kind, result.deadlines, lang),
+                `Send "status ${result.cases[0]?.number ?? ''} <query code>" to check progress; notices also arrive here.`,
+              ]
+            : [
+                `提交成功！您的${KIND_LABEL.zh[kind]}已登记。`,
+                `案件编号：${numbers}`,
+                `查询码：${result.queryCode}`,
+                '请务必保存好查询码，它只显示这一次，丢了找不回来。',
+                nextStepLine(kind, result.deadlines, lang),
+                `以后发“查询 ${result.cases[0]?.number ?? '编号'} 查询码”就能看进度；有新进展我也会在这里告诉您。`,
+              ];
+        if (kind === 'report' && state.draft.anonymous) lines.push(w.anonKept);
+        const after = reset(state, ctx.newDraftId);
+        after.filed = [...state.filed, { number: result.cases[0]?.number ?? '', fp }].slice(-5);
+        return say(after, lines.join('\n'));
       }
       if ('unavailable' in result)
         return say({ ...state, step: 'summary' }, '系统开小差了，没提交上。您填的内容都还在，过一会儿回复“确认”再试一次就行。');
@@ -732,9 +842,10 @@ export function resolve(state: ConvState, result: EffectResult, ctx: Context): O
         );
       const st = result.status;
       const tl = st.timeline.slice(-5).map((e) => `${e.at.slice(0, 16).replace('T', ' ')} ${e.text}`);
+      const dl = (st.deadlines ?? []).map((x) => `下一步：${x.text}`);
       return say(
         state,
-        [`${st.kindLabel} ${st.number}`, `当前状态：${st.status}`, ...(tl.length ? ['办理过程：', ...tl] : [])].join('\n'),
+        [`${st.kindLabel} ${st.number}`, `当前状态：${st.status}`, ...dl, ...(tl.length ? ['办理过程：', ...tl] : [])].join('\n'),
         ...resumeLine(state),
       );
     }
@@ -759,10 +870,18 @@ export function resolve(state: ConvState, result: EffectResult, ctx: Context): O
     }
     case 'handoff': {
       const back: ConvState = { ...state, step: state.resumeStep ?? 'menu', resumeStep: null };
-      if (!result.ok) return say(back, '留言暂时没发出去，请稍后再试，或拨打12315。');
-      return say(back, '已转告工作人员，工作日会尽快处理。', ...(back.step !== 'menu' ? resumeLine(back) : []));
+      if (!result.ok) return say(back, '留言暂时没发出去，请稍后再试，或拨打12315。', ...resumeLine(back));
+      if (state.step !== 'handoff') return say(back); // an urgent case flagged on the side: the question was already asked
+      return say(back, lang === 'en' ? 'Passed to staff.' : '已转告工作人员，工作日会尽快处理。', ...resumeLine(back));
     }
   }
+}
+
+/** A state saved by an older bot: v1 states are continued with the new fields' defaults. */
+export function migrate(s: ConvState | (Omit<ConvState, 'v'> & { v: 1 })): ConvState {
+  if (s.v === 2) return s;
+  const base = newState(s.draftId, s.lastAt);
+  return { ...base, ...s, v: 2 } as ConvState;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -777,8 +896,13 @@ export function idleAction(state: ConvState, nowMs: number): { action: 'remind' 
   if (idle >= EXPIRE_AFTER_MS)
     return { action: 'expire', text: '您之前没填完的内容已经超过24小时没有继续，为保护您的信息已自动删除。需要时发“你好”重新开始。' };
   if (idle >= REMIND_AFTER_MS && !state.reminded) {
-    const what = state.draft.kind ? KIND_LABEL[state.draft.kind] : '事项';
-    return { action: 'remind', text: `您的${what}还没提交哦。接着填就直接回复；不办了回复“取消”。\n${prompt(state.step, state.draft)}` };
+    const what = state.draft.kind ? KIND_LABEL.zh[state.draft.kind] : '事项';
+    return {
+      action: 'remind',
+      text: `您的${what}还没提交哦。接着填就直接回复；不办了回复“取消”。\n${prompt(state.step, state.draft, state.lang)}`,
+    };
   }
   return null;
 }
+
+export { normaliseNumber };

@@ -111,6 +111,11 @@ export class ConversationRunner {
         }
         const r = await api.submit(effect.payload, files, contact, effect.idempotencyKey);
         logger.info({ outcome: r.ok ? 'submitted' : 'refused', files: files.length }, 'bot submission');
+        if (r.type === 'submit' && r.ok && r.cases[0]) {
+          // The receipt says what happens next and by when: read the clocks the server just started.
+          const st = await api.status(r.cases[0].number, r.queryCode);
+          if (st.type === 'query' && st.ok) return { ...r, deadlines: st.status.deadlines ?? [] };
+        }
         return r;
       }
       case 'query':

@@ -1,8 +1,12 @@
 // A staff member changes their own password: the current one is checked, the rules apply, and every other
-// session of the user ends (a stolen session does not survive a password change).
+// session of the user ends (a stolen session does not survive a password change). Changing it also ends
+// the one-time state of a generated password. Admins disable and enable accounts and reset a password to
+// a new one-time one (each audited in the change's transaction; disabling or resetting ends the user's
+// sessions).
 import type { Db } from '../db/database.ts';
+import { AppError } from '../lib/errors.ts';
 import { appendAudit } from './audit.log.ts';
-import { hashPassword, passwordProblems, verifyPassword } from './password.ts';
+import { generatePassword, hashPassword, passwordProblems, verifyPassword } from './password.ts';
 import { endAllSessions, type SessionUser } from './session.service.ts';
 
 export async function changePassword(db: Db, s: SessionUser, current: string, next: string, confirm: string, now: Date): Promise<string[]> {
@@ -14,9 +18,70 @@ export async function changePassword(db: Db, s: SessionUser, current: string, ne
   if (problems.length) return problems;
   const hash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('staff_user').set({ password_hash: hash, updated_at: now.toISOString() }).where('id', '=', s.user.id).execute();
+    await trx
+      .updateTable('staff_user')
+      .set({ password_hash: hash, must_change_password: 0, updated_at: now.toISOString() })
+      .where('id', '=', s.user.id)
+      .execute();
     await endAllSessions(trx, s.user.id, s.sessionId);
     await appendAudit(trx, { actorId: s.user.id, actorRole: s.user.role, action: 'password_changed' }, now);
   });
   return [];
+}
+
+type AdminActor = { id: string; role: 'admin' };
+
+async function targetOf(db: Db, userId: string, actor: AdminActor) {
+  const u = await db.selectFrom('staff_user').select(['id', 'username', 'role', 'active']).where('id', '=', userId).executeTakeFirst();
+  if (!u) throw new AppError('NOT_FOUND', '用户不存在');
+  if (u.id === actor.id)
+    throw new AppError('VALIDATION', '不能对自己的账号进行此操作', [{ path: 'userId', message: '不能对自己的账号进行此操作' }]);
+  return u;
+}
+
+/** Disables (active=false) or re-enables an account; disabling ends every session at once. */
+export async function setUserActive(db: Db, userId: string, active: boolean, actor: AdminActor, now: Date): Promise<void> {
+  const u = await targetOf(db, userId, actor);
+  if ((u.active === 1) === active) return;
+  if (!active && u.role === 'admin') {
+    const admins = await db
+      .selectFrom('staff_user')
+      .select((eb) => eb.fn.countAll<string | number>().as('n'))
+      .where('role', '=', 'admin')
+      .where('active', '=', 1)
+      .executeTakeFirst();
+    if (Number(admins?.n ?? 0) <= 1)
+      throw new AppError('VALIDATION', '至少保留一名在岗的系统管理员', [{ path: 'userId', message: '至少保留一名在岗的系统管理员' }]);
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('staff_user')
+      .set({ active: active ? 1 : 0, updated_at: now.toISOString() })
+      .where('id', '=', u.id)
+      .execute();
+    if (!active) await endAllSessions(trx, u.id);
+    await appendAudit(
+      trx,
+      { actorId: actor.id, actorRole: actor.role, action: active ? 'user_enabled' : 'user_disabled', detail: { userId: u.id } },
+      now,
+    );
+  });
+}
+
+/** Sets a new generated one-time password (returned once, to be handed over) and ends the user's sessions. */
+export async function resetPassword(db: Db, userId: string, actor: AdminActor, now: Date): Promise<{ username: string; password: string }> {
+  const u = await targetOf(db, userId, actor);
+  const password = generatePassword();
+  const hash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('staff_user')
+      .set({ password_hash: hash, must_change_password: 1, updated_at: now.toISOString() })
+      .where('id', '=', u.id)
+      .execute();
+    await endAllSessions(trx, u.id);
+    await trx.deleteFrom('staff_login_throttle').where('username', '=', u.username).execute();
+    await appendAudit(trx, { actorId: actor.id, actorRole: actor.role, action: 'password_reset', detail: { userId: u.id } }, now);
+  });
+  return { username: u.username, password };
 }

@@ -1,6 +1,12 @@
 // `npm run admin -- create-user --username NAME --role ROLE [--unit UNIT_ID] [--name 显示名]`: creates a staff
-// account and prints its generated password once. `npm run admin -- units` lists the unit ids.
+// account and prints its generated password once (one-time: it must be changed at the first sign-in).
+// `npm run admin -- units` lists the unit ids.
+// A wrong DATA_DIR must not silently create a fresh, empty database and an account nobody's server reads:
+// without a database there (SQLite file, or a migrated PostgreSQL schema) the command refuses, unless
+// `--init` says that creating one is meant.
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -10,7 +16,8 @@ import { STAFF_ROLES } from './staff.table.ts';
 
 const USAGE = `usage:
   npm run admin -- create-user --username NAME --role ${STAFF_ROLES.join('|')} [--unit UNIT_ID] [--name 显示名]
-  npm run admin -- units`;
+  npm run admin -- units
+  add --init to create a new database when DATA_DIR / DATABASE_URL holds none yet`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -20,6 +27,7 @@ const { positionals, values } = parseArgs({
     unit: { type: 'string' },
     name: { type: 'string' },
     help: { type: 'boolean' },
+    init: { type: 'boolean' },
   },
 });
 const command = positionals[0];
@@ -29,9 +37,22 @@ if (values.help || (command !== 'create-user' && command !== 'units')) {
 }
 
 const config = loadConfig();
+const where = config.database.kind === 'sqlite' ? config.database.file : 'DATABASE_URL';
+if (config.database.kind === 'sqlite' && !existsSync(config.database.file) && !values.init) {
+  console.error(`No database at ${where} (check DATA_DIR or DATABASE_URL). Add --init to create a new one there.`);
+  process.exit(1);
+}
 const { db } = openDatabase(config.database);
 let code = 0;
 try {
+  if (config.database.kind === 'postgres' && !values.init) {
+    const r = await sql<{ t: string | null }>`select to_regclass('kysely_migration')::text as t`.execute(db);
+    if (!r.rows[0]?.t) {
+      console.error('The PostgreSQL database in DATABASE_URL has no Shiantong tables. Add --init to create them there.');
+      await db.destroy();
+      process.exit(1);
+    }
+  }
   await migrateToLatest(db);
   if (command === 'units') {
     for (const u of await db

@@ -424,7 +424,7 @@ async function applyCaseAction(deps: Deps, user: StaffUser, caseId: string, even
         now,
       );
       // A decision (penalty, not opened, mediation result, refusal) drafts its publication record at once.
-      await draftOnDecision(now)(trx, row, result);
+      await draftOnDecision(now, deps.cipher)(trx, row, result);
     },
   });
 }

@@ -9,6 +9,7 @@ import type { Database } from '../db/schema.ts';
 import { dueSoon, overdue } from '../deadlines/clock.queries.ts';
 import { clockContext } from '../deadlines/clock.service.ts';
 import { CATEGORIES, TOWNSHIPS, URGENCIES } from '../triage/triage.ts';
+import { PROVISIONAL } from './next-step.ts';
 import { canSeeCase, scopeWhere } from './scope.ts';
 import type { StaffUser } from './session.service.ts';
 
@@ -61,6 +62,23 @@ export interface CaseListItem {
   nextDue: string | null;
   /** A clock passed its due time (flag on the case, or a running clock already late). */
   overdue: boolean;
+  /** The business named in the submission, if any. */
+  business: string | null;
+  /** The first words of the description, on one line. */
+  summary: string;
+  suspectedCrime: boolean;
+  /** The citizen answered a question and no staff step followed yet. */
+  citizenReplied: boolean;
+  /** Linked to other cases (duplicate, merged, same business) or part of a cluster alert. */
+  related: boolean;
+  /** The next due date is provisional (next year's holidays not entered yet). */
+  dueProvisional: boolean;
+}
+
+/** The first words of a description on one line (queues, 待我处理). */
+export function summaryOf(description: string, max = 40): string {
+  const one = description.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max)}…` : one;
 }
 
 export interface CasePage {
@@ -68,6 +86,31 @@ export interface CasePage {
   total: number;
   page: number;
   pages: number;
+}
+
+const STAFF_ACTOR_ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin'] as const;
+
+/** Exists: an answer of the citizen that no staff step on the case followed yet. */
+export function citizenReplyPending(eb: ExpressionBuilder<Database, 'intake_case'>) {
+  return eb.exists(
+    eb
+      .selectFrom('case_question as cq')
+      .select('cq.id')
+      .whereRef('cq.case_id', '=', 'intake_case.id')
+      .where('cq.answered_at', 'is not', null)
+      .where((e) =>
+        e.not(
+          e.exists(
+            e
+              .selectFrom('case_event as ce')
+              .select('ce.id')
+              .whereRef('ce.case_id', '=', 'cq.case_id')
+              .where('ce.actor_role', 'in', [...STAFF_ACTOR_ROLES])
+              .whereRef('ce.at', '>', 'cq.answered_at'),
+          ),
+        ),
+      ),
+  );
 }
 
 export type QueueName = 'mine' | 'unassigned' | 'search';
@@ -106,23 +149,49 @@ function filtered(db: Db, user: StaffUser, queue: QueueName, f: SearchFilter) {
 }
 
 function withColumns(q: ReturnType<typeof filtered>, sort: Sort) {
-  let list = q
-    .leftJoin('staff_user', 'staff_user.id', 'intake_case.assignee_id')
-    .select((eb) => [
-      'intake_case.id',
-      'intake_case.number',
-      'intake_case.kind',
-      'intake_case.status',
-      'intake_case.category',
-      'intake_case.urgency',
-      'intake_case.township',
-      'intake_case.unit_id',
-      'intake_case.assignee_id',
-      'intake_case.received_at',
-      'intake_case.overdue',
-      'staff_user.display_name as assignee_name',
-      nextDueOf(eb).as('next_due'),
-    ]);
+  let list = q.leftJoin('staff_user', 'staff_user.id', 'intake_case.assignee_id').select((eb) => [
+    'intake_case.id',
+    'intake_case.number',
+    'intake_case.kind',
+    'intake_case.status',
+    'intake_case.category',
+    'intake_case.urgency',
+    'intake_case.township',
+    'intake_case.unit_id',
+    'intake_case.assignee_id',
+    'intake_case.received_at',
+    'intake_case.overdue',
+    'staff_user.display_name as assignee_name',
+    'intake_case.business_name',
+    'intake_case.suspected_crime',
+    sql<string>`substr(intake_case.description, 1, 80)`.as('description_head'),
+    nextDueOf(eb).as('next_due'),
+    eb
+      .selectFrom('case_clock')
+      .select((e) => e.fn.count<string | number>('case_clock.id').as('p'))
+      .whereRef('case_clock.case_id', '=', 'intake_case.id')
+      .where('case_clock.status', '=', 'running')
+      .where('case_clock.problem', '=', PROVISIONAL)
+      .as('provisional_clocks'),
+    eb.case().when(citizenReplyPending(eb)).then(1).else(0).end().as('citizen_replied'),
+    eb
+      .case()
+      .when(
+        eb.or([
+          eb.exists(eb.selectFrom('case_link').select('case_link.case_id').whereRef('case_link.case_id', '=', 'intake_case.id')),
+          eb.exists(
+            eb
+              .selectFrom('hotspot_alert_case')
+              .select('hotspot_alert_case.case_id')
+              .whereRef('hotspot_alert_case.case_id', '=', 'intake_case.id'),
+          ),
+        ]),
+      )
+      .then(1)
+      .else(0)
+      .end()
+      .as('related'),
+  ]);
   // NULLs last on both databases: explicit case expressions rather than dialect-specific NULLS LAST.
   switch (sort) {
     case 'due':
@@ -158,6 +227,12 @@ function toItem(r: ListRow, nowIso: string): CaseListItem {
     receivedAt: r.received_at,
     nextDue: r.next_due ?? null,
     overdue: r.overdue === 1 || (r.next_due != null && r.next_due < nowIso),
+    business: r.business_name,
+    summary: summaryOf(r.description_head ?? ''),
+    suspectedCrime: r.suspected_crime === 1,
+    citizenReplied: Number(r.citizen_replied) === 1,
+    related: Number(r.related) === 1,
+    dueProvisional: Number(r.provisional_clocks ?? 0) > 0,
   };
 }
 
@@ -200,6 +275,10 @@ export interface ClockQueueItem {
   dueAt: string;
   urgency: string | null;
   assigneeId: string | null;
+  business: string | null;
+  township: string | null;
+  summary: string;
+  provisional: boolean;
 }
 
 /** Due soon (within 2 working days) or overdue running clocks, cut to the user's scope, paginated. */
@@ -214,10 +293,17 @@ export async function clockQueue(
   const raw = which === 'due_soon' ? await dueSoon(db, await clockContext(db), now, scope) : await overdue(db, now, scope);
   const ids = [...new Set(raw.map((r) => r.caseId))];
   const statuses = new Map<string, string>();
+  const subjects = new Map<string, { business: string | null; township: string | null; summary: string }>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    for (const r of await db.selectFrom('intake_case').select(['id', 'status']).where('id', 'in', chunk).execute())
+    for (const r of await db
+      .selectFrom('intake_case')
+      .select(['id', 'status', 'business_name', 'township', sql<string>`substr(description, 1, 80)`.as('head')])
+      .where('id', 'in', chunk)
+      .execute()) {
       statuses.set(r.id, r.status);
+      subjects.set(r.id, { business: r.business_name, township: r.township, summary: summaryOf(r.head ?? '') });
+    }
   }
   const visible = raw.filter((r) =>
     canSeeCase(user, { unit_id: r.unitId, assignee_id: r.assigneeId, status: statuses.get(r.caseId) ?? '' }),
@@ -225,8 +311,17 @@ export async function clockQueue(
   const total = visible.length;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, pageNo), pages);
-  const items = visible
-    .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
-    .map((r) => ({ caseId: r.caseId, number: r.number, clock: r.clock, dueAt: r.dueAt, urgency: r.urgency, assigneeId: r.assigneeId }));
+  const items = visible.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => ({
+    caseId: r.caseId,
+    number: r.number,
+    clock: r.clock,
+    dueAt: r.dueAt,
+    urgency: r.urgency,
+    assigneeId: r.assigneeId,
+    business: subjects.get(r.caseId)?.business ?? null,
+    township: subjects.get(r.caseId)?.township ?? null,
+    summary: subjects.get(r.caseId)?.summary ?? '',
+    provisional: r.problem === PROVISIONAL,
+  }));
   return { items, total, page, pages };
 }

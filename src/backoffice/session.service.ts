@@ -12,7 +12,12 @@ const TOUCH_EVERY_MS = 60 * 1000;
 
 const TOKEN_RE = /^[A-Za-z0-9_-]{43}$/;
 
-export type StaffUser = Pick<StaffUserTable, 'id' | 'username' | 'display_name' | 'role' | 'unit_id'>;
+export type StaffUser = Pick<StaffUserTable, 'id' | 'username' | 'display_name' | 'role' | 'unit_id'> & {
+  /** Unread notices (the header's inbox count); filled in by loadSession. */
+  unread?: number;
+  /** A one-time password is still in use: every page but changing it is refused. */
+  mustChangePassword?: boolean;
+};
 
 export interface SessionUser {
   sessionId: string;
@@ -55,6 +60,7 @@ export async function loadSession(db: Db, token: string | undefined, now: Date):
       'staff_user.role',
       'staff_user.unit_id',
       'staff_user.active',
+      'staff_user.must_change_password',
     ])
     .where('staff_session.id', '=', id)
     .executeTakeFirst();
@@ -67,9 +73,23 @@ export async function loadSession(db: Db, token: string | undefined, now: Date):
   if (t - Date.parse(row.last_seen_at) >= TOUCH_EVERY_MS) {
     await db.updateTable('staff_session').set({ last_seen_at: now.toISOString() }).where('id', '=', id).execute();
   }
+  const unread = await db
+    .selectFrom('staff_notification')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('user_id', '=', row.id)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
   return {
     sessionId: id,
-    user: { id: row.id, username: row.username, display_name: row.display_name, role: row.role, unit_id: row.unit_id },
+    user: {
+      id: row.id,
+      username: row.username,
+      display_name: row.display_name,
+      role: row.role,
+      unit_id: row.unit_id,
+      unread: Number(unread?.n ?? 0),
+      mustChangePassword: row.must_change_password === 1,
+    },
   };
 }
 

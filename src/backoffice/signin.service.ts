@@ -35,7 +35,7 @@ export async function signIn(db: Db, usernameTyped: string, password: string, no
   }
   const user = await db
     .selectFrom('staff_user')
-    .select(['id', 'username', 'display_name', 'role', 'unit_id', 'active', 'password_hash'])
+    .select(['id', 'username', 'display_name', 'role', 'unit_id', 'active', 'password_hash', 'must_change_password'])
     .where('username', '=', username)
     .executeTakeFirst();
   const usable = user && user.active === 1 && user.password_hash;
@@ -74,7 +74,14 @@ export async function signIn(db: Db, usernameTyped: string, password: string, no
   return {
     ok: true,
     ...session,
-    user: { id: user.id, username: user.username, display_name: user.display_name, role: user.role, unit_id: user.unit_id },
+    user: {
+      id: user.id,
+      username: user.username,
+      display_name: user.display_name,
+      role: user.role,
+      unit_id: user.unit_id,
+      mustChangePassword: user.must_change_password === 1,
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 // Staff accounts: creation (the admin CLI, the admin page, the first-start bootstrap) with validated
 // role and unit. Roles that work inside a unit need one; admins have none.
 import { randomUUID } from 'node:crypto';
+import type { Insertable } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
 import { type AuditActorRole, STAFF_ROLES, type StaffRole, type StaffUserTable } from './staff.table.ts';
@@ -69,7 +70,7 @@ export async function createUser(
   const taken = await db.selectFrom('staff_user').select('id').where('username', '=', u.username).executeTakeFirst();
   if (taken) throw new AppError('CONFLICT', '用户名已被使用', [{ path: 'username', message: '用户名已被使用' }]);
   const at = now.toISOString();
-  const row: StaffUserTable = {
+  const row: Insertable<StaffUserTable> = {
     id: randomUUID(),
     username: u.username,
     display_name: u.displayName,
@@ -80,6 +81,8 @@ export async function createUser(
     active: 1,
     last_assigned_at: null,
     password_hash: await hashPassword(password),
+    // A generated password is one-time: whoever received it must set their own at the first sign-in.
+    must_change_password: opts.password ? 0 : 1,
     created_at: at,
     updated_at: at,
   };

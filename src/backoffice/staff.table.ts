@@ -1,4 +1,5 @@
 // Staff accounts, sessions, sign-in throttling (migrations 0002, 0020) and the audit log.
+import type { Generated } from 'kysely';
 import type { Role } from '../cases/case.machine.ts';
 
 export const STAFF_ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin', 'police'] as const;
@@ -13,6 +14,11 @@ export const AUDIT_ACTIONS = [
   'password_changed',
   'user_created',
   'unit_created',
+  'unit_updated',
+  'user_disabled',
+  'user_enabled',
+  'password_reset',
+  'calendar_entered',
   'identity_viewed',
   'case_action',
   'export',
@@ -34,6 +40,8 @@ export interface StaffUserTable {
   active: number;
   last_assigned_at: string | null;
   password_hash: string | null;
+  /** 1: the password was set by someone else (one-time); the next sign-in must change it first. */
+  must_change_password: Generated<number>;
   created_at: string;
   updated_at: string;
 }

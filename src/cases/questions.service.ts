@@ -10,6 +10,7 @@ import { formatCst } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { uuidv7 } from '../lib/ids.ts';
 import { queryCodeMatches } from '../lib/query-code.ts';
+import { notifyStaff } from '../notices/staff-notice.ts';
 import { contactMac } from '../notices/wechat-contact.ts';
 import type { Actor, TransitionResult } from './case.machine.ts';
 import { type ApplyOptions, applyTransitionIn } from './case.repository.ts';
@@ -69,7 +70,7 @@ async function recordAnswer(deps: Deps, caseId: string, questionId: string, text
   const now = deps.clock.now();
   await deps.db.transaction().execute((trx) =>
     applyTransitionIn(trx, caseId, { type: 'answer_citizen', data: { questionId } }, { role: 'citizen', id: null }, now, {
-      alsoWrite: async (t, _row, result) => {
+      alsoWrite: async (t, row, result) => {
         const done = await t
           .updateTable('case_question')
           .set({ answer_enc: deps.cipher.seal(text, answerAad(questionId)), answered_at: result.event.at, answer_channel: channel })
@@ -78,6 +79,14 @@ async function recordAnswer(deps: Deps, caseId: string, questionId: string, text
           .where('answered_at', 'is', null)
           .executeTakeFirst();
         if (Number(done.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该问题已经回复过了');
+        // The one who asked (and the assignee, when another) learns of the reply in their inbox.
+        const asked = await t.selectFrom('case_question').select('asked_by').where('id', '=', questionId).executeTakeFirst();
+        const wanted = [...new Set([asked?.asked_by, row.assignee_id].filter((x): x is string => typeof x === 'string'))];
+        // Only accounts that exist and work (the asker may since have left).
+        const to = wanted.length
+          ? (await t.selectFrom('staff_user').select('id').where('id', 'in', wanted).where('active', '=', 1).execute()).map((u) => u.id)
+          : [];
+        await notifyStaff(t, to, caseId, 'citizen_answered', `${row.number}：群众已回复您提出的问题`, result.event.at);
       },
     }),
   );

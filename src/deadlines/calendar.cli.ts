@@ -1,6 +1,8 @@
 // `npm run calendar -- --year 2027 --file holidays-2027.json`: enters a year's statutory holidays and
 // make-up workdays (the State Council's November notice) into the configured database.
-// The file is a JSON array of { "date": "2027-01-01", "kind": "holiday" | "workday", "name": "元旦" }.
+// The file is a JSON array of { "date": "2027-01-01", "kind": "holiday" | "workday", "name": "元旦" }:
+// see docs/holidays-sample.json (the 2026 notice in that format). Clocks whose due date was provisional
+// for that year are computed again at once.
 // `npm run calendar -- --show` prints the known range.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -16,12 +18,13 @@ try {
   if (!values.show) {
     if (!values.year || !values.file) {
       console.error('usage: npm run calendar -- --year 2027 --file holidays-2027.json   |   npm run calendar -- --show');
+      console.error('file format: a JSON array like docs/holidays-sample.json (the 2026 State Council notice)');
       process.exitCode = 2;
     } else {
       const entries = JSON.parse(readFileSync(values.file, 'utf8')) as unknown;
       if (!Array.isArray(entries)) throw new Error('the file must hold a JSON array');
-      await publishCalendarYear(db, Number(values.year), entries, new Date());
-      console.log(`Entered ${entries.length} days for ${values.year}.`);
+      const recomputed = await publishCalendarYear(db, Number(values.year), entries, new Date());
+      console.log(`Entered ${entries.length} days for ${values.year}; ${recomputed} provisional due dates recomputed.`);
     }
   }
   const range = await db.selectFrom('app_setting').select(['key', 'value']).where('key', 'like', 'calendar.%').execute();

@@ -2,7 +2,7 @@
 // per unit and handler, and each unit's compliance (share of clocks stopped in time).
 import type { Db } from '../db/database.ts';
 import { cstDateOf, cstEndOfDay } from './cst.ts';
-import type { ClockContext } from './clock.service.ts';
+import { type ClockContext, provisionalCalendar } from './clock.service.ts';
 
 export interface ClockListItem {
   caseId: string;
@@ -12,6 +12,8 @@ export interface ClockListItem {
   unitId: string | null;
   assigneeId: string | null;
   urgency: string | null;
+  /** 'calendar_provisional' when the due date is provisional (next year's holidays not entered). */
+  problem: string | null;
 }
 
 export interface ClockScope {
@@ -21,7 +23,8 @@ export interface ClockScope {
 
 /** Running clocks due within `workingDays` working days (by the end of that day), soonest first. */
 export async function dueSoon(db: Db, ctx: ClockContext, now: Date, scope: ClockScope = {}, workingDays = 2): Promise<ClockListItem[]> {
-  const horizon = cstEndOfDay(ctx.calendar.addWorkingDays(cstDateOf(now), workingDays)).toISOString();
+  // Near the calendar's end the window may reach into a year not entered yet: count weekends only there.
+  const horizon = cstEndOfDay(provisionalCalendar(ctx.calendar).addWorkingDays(cstDateOf(now), workingDays)).toISOString();
   return list(db, scope, (q) => q.where('case_clock.due_at', '>=', now.toISOString()).where('case_clock.due_at', '<=', horizon));
 }
 
@@ -43,6 +46,7 @@ function baseQuery(db: Db) {
       'intake_case.unit_id as unitId',
       'intake_case.assignee_id as assigneeId',
       'intake_case.urgency as urgency',
+      'case_clock.problem as problem',
     ])
     .where('case_clock.status', '=', 'running')
     .where('case_clock.due_at', 'is not', null);

@@ -94,7 +94,26 @@ function pausesOf(row: Pick<ClockRow, 'pauses'>): Pause[] {
   }));
 }
 
-/** Due time of a clock from its row; null with a problem when it cannot be computed. */
+/** case_clock.problem of a due date computed without the next year's holidays (weekends only): shown as 暂定. */
+export const PROVISIONAL_PROBLEM = 'calendar_provisional';
+
+const provisionalCalendars = new WeakMap<WorkingCalendar, WorkingCalendar>();
+/**
+ * The calendar stretched two years past its last known year, counting only weekends as days off there.
+ * Never used silently: a due date computed with it is marked provisional (domain.md, "Counting periods"),
+ * and is recomputed once the State Council's notice for the year is entered (calendar.admin.ts).
+ * A provisional date is never later than the real one (holidays only push a due date later).
+ */
+export function provisionalCalendar(calendar: WorkingCalendar): WorkingCalendar {
+  let p = provisionalCalendars.get(calendar);
+  if (!p) {
+    p = new WorkingCalendar(calendar.days(), calendar.firstYear, calendar.lastYear + 2);
+    provisionalCalendars.set(calendar, p);
+  }
+  return p;
+}
+
+/** Due time of a clock from its row; provisional past the calendar's horizon; null with a problem when it cannot be computed. */
 export function dueOf(
   ctx: ClockContext,
   row: Pick<ClockRow, 'rule_version' | 'clock' | 'started_at' | 'pauses' | 'extensions'>,
@@ -103,6 +122,17 @@ export function dueOf(
   try {
     const r = computeDue(rule, new Date(row.started_at), ctx.calendar, { pauses: pausesOf(row), extensions: row.extensions });
     return r.paused ? { dueAt: null, paused: true, problem: null } : { dueAt: r.due.toISOString(), paused: false, problem: null };
+  } catch (e) {
+    if (!(e instanceof CalendarHorizonError)) throw e;
+  }
+  try {
+    const r = computeDue(rule, new Date(row.started_at), provisionalCalendar(ctx.calendar), {
+      pauses: pausesOf(row),
+      extensions: row.extensions,
+    });
+    return r.paused
+      ? { dueAt: null, paused: true, problem: null }
+      : { dueAt: r.due.toISOString(), paused: false, problem: PROVISIONAL_PROBLEM };
   } catch (e) {
     if (e instanceof CalendarHorizonError) return { dueAt: null, paused: false, problem: 'calendar_horizon' };
     throw e;
@@ -294,3 +324,29 @@ export async function onCaseEvent(
 }
 
 export { CLOCK_IDS };
+
+/**
+ * Running clocks whose due date could not be computed, or was computed provisionally, computed again with
+ * the given context (after a year of holidays was entered). Returns how many rows changed.
+ */
+export async function recomputeHorizonClocks(db: Db, ctx: ClockContext, now: Date): Promise<number> {
+  const rows = await db
+    .selectFrom('case_clock')
+    .selectAll()
+    .where('status', '=', 'running')
+    .where((eb) => eb.or([eb('due_at', 'is', null), eb('problem', '=', PROVISIONAL_PROBLEM)]))
+    .execute();
+  let n = 0;
+  for (const row of rows) {
+    const d = dueOf(ctx, row);
+    if (d.paused || (d.dueAt === row.due_at && d.problem === row.problem)) continue;
+    if (!d.dueAt && row.due_at) continue;
+    await db
+      .updateTable('case_clock')
+      .set({ due_at: d.dueAt, problem: d.problem, updated_at: now.toISOString() })
+      .where('id', '=', row.id)
+      .execute();
+    n++;
+  }
+  return n;
+}

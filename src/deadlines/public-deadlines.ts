@@ -2,7 +2,7 @@
 // Clocks internal to a report's handling (立案 decision, police referral) are not shown: only D1–D3 for
 // complaints and D4 for reports concern the citizen. A date past the holiday calendar is never guessed.
 import type { Db } from '../db/database.ts';
-import { clockContext, ruleOf } from './clock.service.ts';
+import { PROVISIONAL_PROBLEM, clockContext, ruleOf } from './clock.service.ts';
 import { formatCst, renderPublicText } from './compute.ts';
 import type { ClockId } from './rules.ts';
 
@@ -44,7 +44,8 @@ export async function publicDeadlines(db: Db, caseId: string): Promise<Deadline[
       const open = (JSON.parse(r.pauses) as { to: string | null; reason: string }[]).find((p) => p.to === null);
       return { clock, text: `${rule.nameZh}：因${PAUSE_LABELS[open?.reason ?? ''] ?? '依法'}暂停计时，恢复后继续计算`, due: null };
     }
-    if (!r.due_at) {
+    // A provisional date (weekends only, next year's holidays not entered) is staff-only: never promised to a citizen.
+    if (!r.due_at || r.problem === PROVISIONAL_PROBLEM) {
       return {
         clock,
         text: `${rule.nameZh}：期限为${rule.length}${rule.unit === 'working_days' ? '个工作日' : rule.unit === 'hours' ? '小时' : '日'}，具体截止日期待国务院公布下一年度节假日安排后确定`,

@@ -43,7 +43,8 @@ export async function dbGauges(db: Db, now: Date): Promise<DbGauges> {
     .selectFrom('case_clock')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('status', '=', 'running')
-    .where('due_at', 'is', null)
+    // Beyond the holiday calendar: no date, or a provisional one (weekends only, shown as 暂定).
+    .where((eb) => eb.or([eb('due_at', 'is', null), eb('problem', '=', 'calendar_provisional')]))
     .executeTakeFirst();
   const byKind = await db
     .selectFrom('intake_case')

@@ -93,9 +93,11 @@ export async function renderMetrics(
   lines.push(...gauge('shiantong_clocks_running', 'Statutory clocks running.', [[{}, db.clocksRunning]]));
   lines.push(...gauge('shiantong_clocks_overdue', 'Running statutory clocks past their due time.', [[{}, db.clocksOverdue]]));
   lines.push(
-    ...gauge('shiantong_clocks_without_due_date', 'Running clocks with no due date (beyond the holiday calendar).', [
-      [{}, db.clocksWithoutDueDate],
-    ]),
+    ...gauge(
+      'shiantong_clocks_without_due_date',
+      'Running clocks with no final due date (beyond the holiday calendar: none, or a provisional one).',
+      [[{}, db.clocksWithoutDueDate]],
+    ),
   );
   lines.push(
     ...gauge(

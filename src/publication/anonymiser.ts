@@ -42,6 +42,7 @@ import {
   WEAK_ROLE_CUES,
   ZONG_NOT_TITLE_NEXT,
 } from './lexicon.ts';
+import { findPersonNames, looksLikeNonName } from '../understanding/pii.ts';
 
 export const PII_TYPES = ['name', 'mobile', 'landline', 'id_number', 'bank_card', 'plate', 'address', 'wechat', 'qq', 'email'] as const;
 export type PiiType = (typeof PII_TYPES)[number];
@@ -66,9 +67,22 @@ export interface Finding {
   end: number;
 }
 
+/** A person the case itself records (reporter, complainant), decrypted in memory by the caller. */
+export interface KnownPerson {
+  name?: string | null;
+  phone?: string | null;
+  address?: string | null;
+  idNumber?: string | null;
+}
+
 export interface AnonymiseOptions {
   /** Strings never to mask, e.g. the penalised business's name and its published phone. */
   keep?: string[];
+  /**
+   * The case's own parties: their names, phones, addresses and ID numbers are masked first, wherever
+   * they occur and whatever the extractor would say (they win over `keep` too).
+   */
+  known?: KnownPerson[];
 }
 
 interface Span {
@@ -576,7 +590,8 @@ const ADDRESS_ANCHOR_RE = new RegExp(
     `第?[${NUMC}]+(?:号楼|栋|幢|单元)`,
     `(?<=[\\u3400-\\u9fff])\\d{1,3}-\\d{1,2}-\\d{1,5}(?![\\d-])`,
     `(?<=[村庄寨屯营湾])第?[${NUMC}]+(?:组|队)`,
-    `(?<=[村庄寨屯])\\d{1,4}号(?![楼院])`,
+    `(?<=[村庄寨屯])\\d{1,4}号(?!楼|院(?!子|里|内))`,
+    `(?<=[村庄寨屯][东西南北中前后]?[街巷路])\\d{1,4}号(?!楼|院(?!子|里|内))`,
     `(?<![\\d-])\\d{3,5}室`,
   ].join('|'),
   'g',
@@ -962,26 +977,104 @@ function resolve(spans: Span[]): Span[] {
   return chosen.sort((a, b) => a.start - b.start);
 }
 
+// ---------------------------------------------------------------------------------------------
+// The case's own parties (masked first)
+// ---------------------------------------------------------------------------------------------
+
+const KNOWN_TITLES = ['先生', '女士', '小姐', '师傅', '阿姨', '大姐', '大哥', '大爷', '老师', '同志'];
+const ADDRESS_CUT_RE = /^.*?(?:省|市|县|区|镇|乡|街道|办事处)/;
+
+function occurrences(norm: string, needle: string, type: PiiType, out: Span[]): void {
+  if (needle.length < 2) return;
+  for (let i = norm.indexOf(needle); i >= 0; i = norm.indexOf(needle, i + 1)) out.push({ type, start: i, end: i + needle.length });
+}
+
+/** Digits of a phone or ID number, found with any spacing or dashes between them. */
+function digitOccurrences(norm: string, raw: string, type: PiiType, out: Span[]): void {
+  let d = normalise(raw).replace(/[^0-9Xx]/g, '');
+  if (type !== 'id_number' && /^(?:0086|86)1\d{10}$/.test(d)) d = d.replace(/^(?:0086|86)/, '');
+  if (d.length < 7) return;
+  const re = new RegExp(`(?<![0-9])${Array.from(d, (c) => (/[Xx]/.test(c) ? '[Xx]' : c)).join('[\\s-]{0,2}')}(?![0-9])`, 'g');
+  for (const m of norm.matchAll(re)) out.push({ type, start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+}
+
+function findKnown(norm: string, known: readonly KnownPerson[]): Span[] {
+  const out: Span[] = [];
+  for (const k of known) {
+    const name = k.name ? normalise(k.name).replace(/\s+/g, '') : '';
+    if (name.length >= 2) {
+      occurrences(norm, name, 'name', out);
+      const sur = COMPOUND_SURNAMES.includes(name.slice(0, 2)) && name.length >= 3 ? name.slice(0, 2) : name.slice(0, 1);
+      for (const t of KNOWN_TITLES) occurrences(norm, sur + t, 'name', out);
+      // The given name alone (士隐很着急), unless it is part of a place name (建国路).
+      const given = name.slice(sur.length);
+      if (given.length >= 2) {
+        for (let i = norm.indexOf(given); i >= 0; i = norm.indexOf(given, i + 1)) {
+          if (!/^[路街道巷村镇乡店馆]/.test(norm.charAt(i + given.length))) out.push({ type: 'name', start: i, end: i + given.length });
+        }
+      }
+    }
+    if (k.phone) {
+      const d = normalise(k.phone).replace(/\D/g, '');
+      digitOccurrences(norm, k.phone, MOBILE_RE.test(d) ? 'mobile' : 'landline', out);
+    }
+    if (k.idNumber) digitOccurrences(norm, k.idNumber, 'id_number', out);
+    if (k.address) {
+      // The full address and what remains after each leading division (新郑市 / 龙湖镇 / …).
+      let a = normalise(k.address).replace(/\s+/g, '');
+      for (let n = 0; n < 6 && a.length >= 4; n++) {
+        occurrences(norm, a, 'address', out);
+        const cut = ADDRESS_CUT_RE.exec(a)?.[0] ?? '';
+        if (cut.length === 0 || a.length - cut.length < 4) break;
+        a = a.slice(cut.length);
+      }
+    }
+  }
+  return resolve(out);
+}
+
 /** All personal data found in `text`: non-overlapping, sorted by start; offsets index the original text. */
 export function findPii(text: string, opts: AnonymiseOptions = {}): Finding[] {
   const norm = normalise(text);
   const keep = (opts.keep ?? []).filter((k) => k.trim().length > 0);
   const ranges = keepRanges(text, norm, keep);
   const keepDigits = new Set(keep.map((k) => normalise(k).replace(/\D/g, '')).filter((d) => d.length >= 5));
+  const known = findKnown(norm, opts.known ?? []);
+  const overlapsKnown = (s: number, e: number): boolean => known.some((f) => f.start < e && s < f.end);
 
   const early = [...findEmailsWechatPlates(norm), ...findNumbers(norm), ...findAddresses(norm)];
   const firm = resolve(early);
   const taken = (s: number, e: number): boolean =>
-    firm.some((f) => f.start < e && s < f.end) || ranges.some(([ks, ke]) => ks < e && s < ke);
+    overlapsKnown(s, e) || firm.some((f) => f.start < e && s < f.end) || ranges.some(([ks, ke]) => ks < e && s < ke);
   const phoneStarts = firm.filter((f) => f.type === 'mobile' || f.type === 'landline').map((f) => f.start);
-  const all = [...early, ...findNames(norm, taken, phoneStarts)];
+  const names = findNames(norm, taken, phoneStarts).filter((n) => !looksLikeNonName(norm.slice(n.start, n.end)));
+  // Names with or without cue words (uncommon surnames, nicknames): src/understanding/pii.ts.
+  const more = findPersonNames(norm, taken).map((n): Span => ({ type: 'name', start: n.start, end: n.end }));
+  const all = [...early, ...names, ...more];
 
   const kept: Span[] = [];
   for (const s of all) {
     const k = applyKeep(s, norm, ranges, keepDigits);
     if (k) kept.push(k);
   }
-  return resolve(kept).map((s) => ({ type: s.type, value: text.slice(s.start, s.end), start: s.start, end: s.end }));
+  // What the extractor found beyond a known span (a longer address) is still masked: the parts outside it.
+  const rest: Span[] = [];
+  for (const s of resolve(kept)) {
+    let parts: Span[] = [s];
+    for (const k of known) {
+      parts = parts.flatMap((p) =>
+        p.end <= k.start || p.start >= k.end
+          ? [p]
+          : [
+              { type: p.type, start: p.start, end: k.start },
+              { type: p.type, start: k.end, end: p.end },
+            ].filter((q) => q.end > q.start && norm.slice(q.start, q.end).trim() !== ''),
+      );
+    }
+    rest.push(...parts);
+  }
+  const chosen = [...known, ...rest].sort((a, b) => a.start - b.start);
+  return chosen.map((s) => ({ type: s.type, value: text.slice(s.start, s.end), start: s.start, end: s.end }));
 }
 
 /** Replaces every finding with its placeholder (see PLACEHOLDERS). */

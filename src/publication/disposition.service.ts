@@ -10,6 +10,10 @@
 // - the business is named only when it is a legal entity and the outcome is a penalty or a mediation
 //   result; a natural person's business is anonymised; an unfounded report (not opened) or a refused
 //   complaint does not name the business at all;
+// - when the decision names the party as a business (当事人 + a registered name, or its 字号 with a
+//   credit code), that name is the published business (field, key, texts agree; Order 45);
+// - the case's own parties (reporter, complainant) are decrypted in memory and masked first in every
+//   published text, then the extractor runs; they are never logged or stored in clear;
 // - every change writes a disposition_revision row in the same transaction, with the previous values.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type Audited, appendAuditOf } from '../backoffice/audit.log.ts';
@@ -21,7 +25,8 @@ import type { DispositionRow, DispositionTable } from './publication.table.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
 import { normaliseBusinessName } from '../understanding/business.ts';
-import { type PiiType, anonymise, findPii } from './anonymiser.ts';
+import type { IdentityCipher } from '../lib/identity-cipher.ts';
+import { type KnownPerson, type PiiType, anonymise, findPii } from './anonymiser.ts';
 import { type DispositionStatus, type DispositionStep, dispositionTransition } from './disposition.machine.ts';
 import type { Outcome } from './labels.ts';
 
@@ -117,6 +122,48 @@ export function publicBusiness(name: string | null): { name: string | null; enti
   return { name: masked !== n && ENTITY_SUFFIX.test(masked) ? masked : '个体经营者', entity: false };
 }
 
+const CREDIT_CODE_RE = /统一社会信用代码[：:\s]*([0-9A-HJ-NPQRTUWXY]{18})/;
+const PARTY_RE = /当事人(?:名称)?[\s：:]*(?:为|是)?[\s：:]*([^\s，,。；;：:（(]{2,40})/g;
+const TRADE_NAME_RE = /字号[\s：:]*(?:为|是)?[\s：:]*([^\s，,。；;：:（()）]{2,40})/;
+
+/**
+ * The penalised party as the decision (or the findings) names it, when that party is a business: a
+ * registered-looking name, or a party with a credit code given under its trade name (字号). A natural
+ * person named as the party (当事人：张三) is not returned: that is personal data, masked in the text.
+ */
+export function partyInDecision(...texts: (string | null)[]): string | null {
+  for (const text of texts) {
+    if (!text) continue;
+    for (const m of text.matchAll(PARTY_RE)) {
+      const name = (m[1] ?? '').replace(/^(?:系|即)/, '');
+      const near = text.slice(m.index ?? 0, (m.index ?? 0) + m[0].length + 80);
+      if (ENTITY_SUFFIX.test(name) && !/^(?:该|本|此|这家|那家)/.test(name)) return name;
+      const trade = TRADE_NAME_RE.exec(near)?.[1];
+      if (trade && CREDIT_CODE_RE.test(near) && ENTITY_SUFFIX.test(trade)) return trade;
+    }
+  }
+  return null;
+}
+
+/**
+ * The business as published on a named outcome: the party the decision names when it names a business
+ * (so the field, the texts and the search agree; Order 45 publishes the party), otherwise the case's
+ * business as `publicBusiness` shows it.
+ */
+export function publishedBusiness(
+  caseName: string | null,
+  caseKey: string | null,
+  party: string | null,
+): { name: string | null; entity: boolean; key: string | null } {
+  if (party) {
+    const key =
+      caseName && caseKey && normaliseBusinessName(caseName) === normaliseBusinessName(party) ? caseKey : normaliseBusinessName(party);
+    return { name: party, entity: true, key };
+  }
+  const b = publicBusiness(caseName);
+  return { ...b, key: b.entity && caseName ? (caseKey ?? normaliseBusinessName(caseName)) : null };
+}
+
 // ------------------------------------------------------------------ helpers
 
 function publicRef(year: string): string {
@@ -138,9 +185,24 @@ function needReason(reason: string | null | undefined): string {
   return r;
 }
 
-function scrub(text: string, keep: string[], field: ReviewField, review: ReviewFinding[]): string {
-  for (const f of findPii(text, { keep })) review.push({ field, type: f.type, start: f.start, end: f.end });
-  return anonymise(text, { keep }).text;
+function scrub(text: string, keep: string[], known: KnownPerson[], field: ReviewField, review: ReviewFinding[]): string {
+  for (const f of findPii(text, { keep, known })) review.push({ field, type: f.type, start: f.start, end: f.end });
+  return anonymise(text, { keep, known }).text;
+}
+
+/**
+ * The persons the case itself records (reporter, complainant), decrypted in memory only to be masked
+ * first in everything published. Never logged, never stored, never returned.
+ */
+async function casePersons(db: Db, cipher: IdentityCipher, caseId: string): Promise<KnownPerson[]> {
+  const rows = await db.selectFrom('party').select(['id', 'identity_enc']).where('case_id', '=', caseId).execute();
+  const out: KnownPerson[] = [];
+  for (const r of rows) {
+    const p = cipher.open<{ name?: unknown; phone?: unknown; address?: unknown; idNumber?: unknown }>(r.identity_enc, `party:${r.id}`);
+    const text = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+    out.push({ name: text(p.name), phone: text(p.phone), address: text(p.address), idNumber: text(p.idNumber) });
+  }
+  return out;
 }
 
 async function loadDisposition(db: Db, id: string): Promise<DispositionRow> {
@@ -202,9 +264,9 @@ function checkVersion(d: DispositionRow, expected: number | undefined): void {
  * Builds the draft for a case whose decision was recorded (decided, not_opened, mediation_succeeded,
  * mediation_failed, refused). Idempotent: a second call returns the existing record.
  */
-export async function createDraftDisposition(deps: Pick<Deps, 'db' | 'clock'>, caseId: string): Promise<CreateDraftResult> {
+export async function createDraftDisposition(deps: Pick<Deps, 'db' | 'clock' | 'cipher'>, caseId: string): Promise<CreateDraftResult> {
   try {
-    return await deps.db.transaction().execute((trx) => createDraftDispositionIn(trx, caseId, deps.clock.now()));
+    return await deps.db.transaction().execute((trx) => createDraftDispositionIn(trx, caseId, deps.clock.now(), deps.cipher));
   } catch (e) {
     // Two callers raced: the unique case_id kept one; return it.
     const again = await deps.db.selectFrom('disposition').selectAll().where('case_id', '=', caseId).executeTakeFirst();
@@ -214,7 +276,7 @@ export async function createDraftDisposition(deps: Pick<Deps, 'db' | 'clock'>, c
 }
 
 /** The same inside a transaction the caller owns (see draftOnDecision). */
-export async function createDraftDispositionIn(trx: Trx, caseId: string, now: Date): Promise<CreateDraftResult> {
+export async function createDraftDispositionIn(trx: Trx, caseId: string, now: Date, cipher: IdentityCipher): Promise<CreateDraftResult> {
   const existing = await trx.selectFrom('disposition').selectAll().where('case_id', '=', caseId).executeTakeFirst();
   if (existing) return { created: false, disposition: existing };
   const c = await trx.selectFrom('intake_case').selectAll().where('id', '=', caseId).executeTakeFirst();
@@ -225,7 +287,7 @@ export async function createDraftDispositionIn(trx: Trx, caseId: string, now: Da
   const ev = which ? events.find((e) => e.type === which.event) : undefined;
   if (!which || !ev) return { created: false, skipped: 'no_decision' };
   const data = (ev.data ? JSON.parse(ev.data) : {}) as DecisionData;
-  const draft = buildDraft(c, which.outcome, data, ev.reason);
+  const draft = buildDraft(c, which.outcome, data, ev.reason, await casePersons(trx, cipher, c.id));
   if (draft === 'warning_only') return { created: false, skipped: 'warning_only' };
 
   const at = now.toISOString();
@@ -265,9 +327,9 @@ const DECISION_STATUSES = STATUSES.filter((s) => DECISION_EVENT[s] !== undefined
  * in the decision's own transaction, so a decision never lacks its draft. (The repository and state
  * machine are untouched; the back office passes this when it records a decision.)
  */
-export function draftOnDecision(now: Date): NonNullable<ApplyOptions['alsoWrite']> {
+export function draftOnDecision(now: Date, cipher: IdentityCipher): NonNullable<ApplyOptions['alsoWrite']> {
   return async (trx, row, result) => {
-    if (DECISION_EVENTS.has(result.event.type)) await createDraftDispositionIn(trx, row.id, now);
+    if (DECISION_EVENTS.has(result.event.type)) await createDraftDispositionIn(trx, row.id, now, cipher);
   };
 }
 
@@ -281,10 +343,12 @@ function buildDraft(
   outcome: Outcome,
   data: DecisionData,
   reason: string | null,
+  known: KnownPerson[],
 ): { fields: DraftFields; review: ReviewFinding[] } | 'warning_only' {
   const review: ReviewFinding[] = [];
   const named = outcome === 'penalty' || outcome === 'mediation_succeeded' || outcome === 'mediation_failed';
-  const biz = named ? publicBusiness(c.business_name) : { name: null, entity: false };
+  const party = named ? partyInDecision(str(data.decision), str(data.findings), str(data.agreement)) : null;
+  const biz = named ? publishedBusiness(c.business_name, c.business_key, party) : { name: null, entity: false, key: null };
   if (named && c.business_name)
     for (const f of findPii(c.business_name)) review.push({ field: 'business', type: f.type, start: f.start, end: f.end });
   const keep = biz.entity && biz.name ? [biz.name] : [];
@@ -324,13 +388,13 @@ function buildDraft(
       break;
     }
   }
-  const complaint = c.kind === 'complaint' && c.consent_publish === 1 ? scrub(c.description, keep, 'complaint', review) : null;
+  const complaint = c.kind === 'complaint' && c.consent_publish === 1 ? scrub(c.description, keep, known, 'complaint', review) : null;
   return {
     fields: {
       business_name: biz.name,
-      business_key: biz.entity && c.business_name ? (c.business_key ?? normaliseBusinessName(c.business_name)) : null,
-      findings_text: scrub(findings, keep, 'findings', review),
-      decision_text: scrub(decision, keep, 'decision', review),
+      business_key: biz.key,
+      findings_text: scrub(findings, keep, known, 'findings', review),
+      decision_text: scrub(decision, keep, known, 'decision', review),
       complaint_text: complaint,
       fine_fen: fine,
       confiscation_fen: confiscation,
@@ -352,9 +416,10 @@ async function applyEdit(
   trx: Db,
   d: DispositionRow,
   edit: DispositionEdit,
+  known: KnownPerson[],
 ): Promise<{ set: Partial<DispositionTable>; before: Partial<DispositionTable> }> {
   const keep = d.business_name && d.business_key ? [d.business_name] : [];
-  const clean = (s: string) => anonymise(s.trim(), { keep }).text;
+  const clean = (s: string) => anonymise(s.trim(), { keep, known }).text;
   const set: Partial<DispositionTable> = {};
   if (edit.findingsText !== undefined) set.findings_text = clean(edit.findingsText);
   if (edit.decisionText !== undefined) set.decision_text = clean(edit.decisionText);
@@ -387,7 +452,7 @@ async function applyEdit(
 
 /** Staff edit a draft before approval (texts are anonymised again on save). */
 export async function editDraftDisposition(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'cipher'>,
   id: string,
   edit: DispositionEdit,
   actor: Actor,
@@ -400,7 +465,7 @@ export async function editDraftDisposition(
     const d = await loadDisposition(trx, id);
     checkVersion(d, opts.expectedVersion);
     nextStatus(d, 'edit');
-    const { set, before } = await applyEdit(trx, d, edit);
+    const { set, before } = await applyEdit(trx, d, edit, await casePersons(trx, deps.cipher, d.case_id));
     const next = await update(trx, d, set, at);
     await revise(trx, next, 'edit', actor, null, before, at);
     await appendAuditOf(trx, opts, now);
@@ -436,7 +501,7 @@ export async function approveDisposition(
 
 /** Corrects a published record; the reason is kept (and shown, anonymised, on the public page). */
 export async function correctDisposition(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'cipher'>,
   id: string,
   edit: DispositionEdit,
   reason: string,
@@ -451,10 +516,15 @@ export async function correctDisposition(
     const d = await loadDisposition(trx, id);
     checkVersion(d, opts.expectedVersion);
     nextStatus(d, 'correct');
-    const { set, before } = await applyEdit(trx, d, edit);
+    const { set, before } = await applyEdit(trx, d, edit, await casePersons(trx, deps.cipher, d.case_id));
     before.correction_note = d.correction_note;
     before.corrected_at = d.corrected_at;
-    const next = await update(trx, d, { ...set, correction_note: anonymise(why).text, corrected_at: at }, at);
+    const next = await update(
+      trx,
+      d,
+      { ...set, correction_note: anonymise(why, { known: await casePersons(trx, deps.cipher, d.case_id) }).text, corrected_at: at },
+      at,
+    );
     await revise(trx, next, 'correct', actor, why, before, at);
     await appendAuditOf(trx, opts, now);
     return next;
@@ -463,7 +533,7 @@ export async function correctDisposition(
 
 /** Withdraws a draft or a published record; it leaves the lists and its page says it was withdrawn. */
 export async function withdrawDisposition(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'cipher'>,
   id: string,
   reason: string,
   actor: Actor,
@@ -477,7 +547,12 @@ export async function withdrawDisposition(
     const d = await loadDisposition(trx, id);
     checkVersion(d, opts.expectedVersion);
     const status = nextStatus(d, 'withdraw');
-    const next = await update(trx, d, { status, withdraw_reason: anonymise(why).text, withdrawn_at: at }, at);
+    const next = await update(
+      trx,
+      d,
+      { status, withdraw_reason: anonymise(why, { known: await casePersons(trx, deps.cipher, d.case_id) }).text, withdrawn_at: at },
+      at,
+    );
     await revise(trx, next, 'withdraw', actor, why, { status: d.status }, at);
     await appendAuditOf(trx, opts, now);
     return next;

@@ -141,6 +141,67 @@ export function evaluate(items: EvalItem[]): EvalReport {
   return { items: items.length, perType, phone, overall, targets, allMet: targets.every((t) => t.met), misses };
 }
 
+/** Wilson score interval (95%) for k successes out of n. */
+export function wilson(k: number, n: number): [number, number] {
+  if (n === 0) return [0, 1];
+  const z = 1.96;
+  const p = k / n;
+  const den = 1 + (z * z) / n;
+  const mid = (p + (z * z) / (2 * n)) / den;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / den;
+  return [Math.max(0, mid - half), Math.min(1, mid + half)];
+}
+
+export interface SplitSummary {
+  nameRecall: { k: number; n: number; value: number; ci: [number, number] };
+  nameMasked: { k: number; n: number; value: number; ci: [number, number] };
+  namePrecision: { k: number; n: number; value: number; ci: [number, number] };
+  otherMasked: { k: number; n: number; value: number; ci: [number, number] };
+  otherRecall: { k: number; n: number; value: number; ci: [number, number] };
+  goalsMet: boolean;
+}
+
+const share = (k: number, n: number) => ({ k, n, value: ratio(k, n), ci: wilson(k, n) });
+
+/**
+ * The corpus goals (issue #12): names masked ≥ 0.95, other personal data masked ≥ 0.99. "Masked" =
+ * every character of the labelled value is covered by some finding (what protects the person);
+ * strict recall (same type and exact span) is printed next to it.
+ */
+export function summarise(r: EvalReport): SplitSummary {
+  const name = r.perType.name;
+  const others = PII_TYPES.filter((t) => t !== 'name');
+  let gold = 0;
+  let tp = 0;
+  let cov = 0;
+  for (const t of others) {
+    gold += r.perType[t].gold;
+    tp += r.perType[t].tp;
+    cov += r.perType[t].covered;
+  }
+  const s = {
+    nameRecall: share(name.tp, name.gold),
+    nameMasked: share(name.covered, name.gold),
+    namePrecision: share(name.tp, name.predicted),
+    otherMasked: share(cov, gold),
+    otherRecall: share(tp, gold),
+  };
+  return { ...s, goalsMet: s.nameMasked.value >= 0.95 && s.otherMasked.value >= 0.99 };
+}
+
+export function formatSummary(s: SplitSummary): string {
+  const f = (label: string, x: SplitSummary['nameRecall']): string =>
+    `${label.padEnd(34)} ${(x.value * 100).toFixed(1).padStart(5)}%  (${x.k}/${x.n}; 95% CI ${(x.ci[0] * 100).toFixed(1)}–${(x.ci[1] * 100).toFixed(1)}%)`;
+  return [
+    f('name recall, masked (goal ≥ 95%)', s.nameMasked),
+    f('name recall, exact span', s.nameRecall),
+    f('name precision, exact span', s.namePrecision),
+    f('other PII masked (goal ≥ 99%)', s.otherMasked),
+    f('other PII, exact type and span', s.otherRecall),
+    s.goalsMet ? 'goals met' : 'goals NOT met',
+  ].join('\n');
+}
+
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`.padStart(7);
 
 export function formatReport(r: EvalReport, showMisses = true): string {

@@ -1,15 +1,15 @@
-// Chinese labels for what the public pages and exports show. Kept here, not in triage, because these are
-// the published wordings (triage works with the codes).
+// Chinese labels for what the public pages, exports and the back office show: one name per category
+// everywhere. Kept here, not in triage, because these are the published wordings (triage works with the codes).
 
 export const CATEGORY_LABELS: Record<string, string> = {
   catering: '餐饮服务',
   school_canteen: '学校食堂及周边',
-  food_production: '食品生产加工',
+  food_production: '食品生产加工（含小作坊）',
   food_retail: '食品销售',
   online_food: '网络食品',
   agricultural_products: '食用农产品',
   special_food: '特殊食品',
-  other_non_food: '其他',
+  other_non_food: '其他（非食品）',
 };
 
 export const OUTCOMES = ['penalty', 'not_opened', 'mediation_succeeded', 'mediation_failed', 'refused'] as const;

@@ -71,5 +71,7 @@ export function toTriageResult(u: Understanding): TriageResult {
 
 /** Classifies a case: kind, category, urgency, suspected crime, township, business, with reasons. */
 export function triage(input: TriageInput): TriageResult {
-  return toTriageResult(understand(input.text, input));
+  // Total like the engine: a caller's bad input (null, not an object) gives a "needs details" result.
+  const safe: TriageInput = input !== null && typeof input === 'object' ? input : { text: '' };
+  return toTriageResult(understand(typeof safe.text === 'string' ? safe.text : '', safe));
 }

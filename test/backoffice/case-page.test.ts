@@ -208,7 +208,7 @@ describe('routing by the intake centre', () => {
       reason: '按经营地址分派',
     });
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/staff/cases/unassigned?handedOver=1');
+    expect(res.headers.get('location')).toBe('/staff/todo?handedOver=1');
     expect(await caseRow(k.id)).toMatchObject({ status: 'assigned', unit_id: UNIT_A, assignee_id: handler });
     expect((await clerk.get(`/staff/cases/${k.id}`)).status).toBe(403);
     const h = await signedIn(bo, 'case.handler');

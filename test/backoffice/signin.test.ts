@@ -22,7 +22,7 @@ describe('sign-in', () => {
     const c = new Client(bo);
     const res = await c.signIn('Wang.Handler');
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/staff/cases/mine');
+    expect(res.headers.get('location')).toBe('/staff/todo'); // 待我处理 is where everyone starts
     const cookie = res.headers.getSetCookie().find((l) => l.startsWith('st_staff='));
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
@@ -140,6 +140,6 @@ describe('sign-in', () => {
     const c = new Client(bo);
     const res = await c.signIn('admin', first!.password);
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('/staff/cases/unassigned');
+    expect(res.headers.get('location')).toBe('/staff/account/password?first=1'); // one-time: change it first
   });
 });

@@ -19,6 +19,8 @@ export function botConfig(serverUrl: string, redisUrl: string, queuePrefix: stri
     maxFileBytes: 10 * 1024 * 1024,
     maxFiles: 9,
     logLevel: 'silent',
+    // Drafts are sealed at rest; a fixed key lets a restarted bot continue a conversation.
+    stateKey: Buffer.alloc(32, 7),
     ...over,
   };
 }

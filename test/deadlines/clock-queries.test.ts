@@ -69,16 +69,23 @@ describe('calendar horizon', () => {
     expect(await horizonNotes()).toEqual([{ user_id: admin, kind: 'calendar_horizon_2026' }]);
   });
 
-  it('never guesses past the calendar, and computes once the next year is entered', async () => {
+  it('past the calendar: a provisional date for staff, none for the citizen; the real one once the year is entered', async () => {
     clock.set(cst('2026-12-25T10:00:00'));
     const { c, code } = await complaint();
     const d1 = await t.db.selectFrom('case_clock').selectAll().where('case_id', '=', c.id).executeTakeFirstOrThrow();
-    expect(d1).toMatchObject({ clock: 'D1', status: 'running', due_at: null, problem: 'calendar_horizon' });
+    // Staff see a provisional date counted with weekends only (marked 暂定): Mon 12-28 (1) … Thu 12-31 (4),
+    // Fri 01-01 (5), Mon 01-04 (6), Tue 01-05 (7). The citizen is promised no date yet.
+    expect(d1).toMatchObject({
+      clock: 'D1',
+      status: 'running',
+      due_at: cst('2027-01-05T23:59:59.999').toISOString(),
+      problem: 'calendar_provisional',
+    });
     const status = await getPublicStatus(t.db, c.number, code);
     expect(status?.deadlines).toEqual([{ clock: 'D1', due: null, text: expect.stringContaining('待国务院公布下一年度节假日安排后确定') }]);
 
     // The State Council's 2027 arrangement (only New Year matters for this period): 01-01 to 01-03 off.
-    await publishCalendarYear(
+    const recomputed = await publishCalendarYear(
       t.db,
       2027,
       [
@@ -88,7 +95,9 @@ describe('calendar horizon', () => {
       ],
       clock.now(),
     );
-    expect((await reconcileClocks(t.deps)).recomputed).toBe(1);
+    // Entering the year recomputes the provisional date at once; the reconcile job finds nothing left.
+    expect(recomputed).toBe(1);
+    expect((await reconcileClocks(t.deps)).recomputed).toBe(0);
     // After Fri 12-25: Mon 12-28 (1) … Thu 12-31 (4), Mon 01-04 (5), Tue 01-05 (6), Wed 01-06 (7).
     const after = await t.db.selectFrom('case_clock').select(['due_at', 'problem']).where('id', '=', d1.id).executeTakeFirstOrThrow();
     expect(after).toEqual({ due_at: cst('2027-01-06T23:59:59.999').toISOString(), problem: null });

@@ -185,17 +185,19 @@ describe('draft in the decision transaction', () => {
     await t.db.updateTable('intake_case').set({ status: 'case_opened' }).where('id', '=', id).execute();
     // A refused decision (no text) leaves neither status nor draft behind.
     await expect(
-      applyTransition(t.db, id, { type: 'decide', data: {} }, SUPERVISOR, clock.now(), { alsoWrite: draftOnDecision(clock.now()) }),
+      applyTransition(t.db, id, { type: 'decide', data: {} }, SUPERVISOR, clock.now(), {
+        alsoWrite: draftOnDecision(clock.now(), t.deps.cipher),
+      }),
     ).rejects.toMatchObject({ code: 'VALIDATION' });
     expect(await t.db.selectFrom('disposition').select('id').where('case_id', '=', id).execute()).toEqual([]);
     await applyTransition(t.db, id, { type: 'decide', data: { decision: '罚款人民币2000元。', fine: 2000 } }, SUPERVISOR, clock.now(), {
-      alsoWrite: draftOnDecision(clock.now()),
+      alsoWrite: draftOnDecision(clock.now(), t.deps.cipher),
     });
     const d = await t.db.selectFrom('disposition').selectAll().where('case_id', '=', id).executeTakeFirstOrThrow();
     expect(d).toMatchObject({ status: 'draft', outcome: 'penalty', fine_fen: 200_000 });
     // A comment (not a decision) writes nothing more.
     await applyTransition(t.db, id, { type: 'comment', reason: '已送达决定书' }, SUPERVISOR, clock.now(), {
-      alsoWrite: draftOnDecision(clock.now()),
+      alsoWrite: draftOnDecision(clock.now(), t.deps.cipher),
     });
     expect(await t.db.selectFrom('disposition').select('id').where('case_id', '=', id).execute()).toHaveLength(1);
   });
@@ -211,7 +213,7 @@ describe('what is and is not published', () => {
 
   it("a complaint's text appears only with consent, anonymised; a natural person's business is not named", async () => {
     const withConsent = draftOf(await createDraftDisposition(t.deps, await mediated(t.deps, { consent: true })));
-    expect(withConsent.complaint_text).toBe('我叫[姓名]，住新郑市[住址]，手机[手机号]，身份证[身份证号]。在店里买的卤肉发臭，吃了拉肚子。');
+    expect(withConsent.complaint_text).toBe('我叫[姓名]，住[住址]，手机[手机号]，身份证[身份证号]。在店里买的卤肉发臭，吃了拉肚子。');
     expect(withConsent.decision_text).toBe('商家退还货款并赔偿[姓名]女士1000元。');
     const without = draftOf(await createDraftDisposition(t.deps, await mediated(t.deps, { consent: false })));
     expect(without.complaint_text).toBeNull();

@@ -2,10 +2,13 @@
 // dashboard.
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { resetPassword, setUserActive } from '../../backoffice/account.service.ts';
 import { createUser, listStaffUsers } from '../../backoffice/staff.service.ts';
-import { activeUnits, createUnit, unitsOverview } from '../../backoffice/unit.service.ts';
+import { activeUnits, createUnit, moveTownship, unitsOverview, updateUnit } from '../../backoffice/unit.service.ts';
+import { calendarHorizon, calendarOverview, parseCalendarText, publishCalendarYear } from '../../deadlines/calendar.admin.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
+import { CalendarPage } from './admin.pages.tsx';
 import { UnitsPage, UsersPage } from './backoffice.pages.tsx';
 import type { BoEnv, C, RouteRule } from './guard.ts';
 import { kitFor, messagesOf, render, str } from './kit.tsx';
@@ -14,8 +17,14 @@ import { QUEUES_BASE_PATH, queueDashboard } from './queues.dashboard.ts';
 export const ADMIN_ROUTES = [
   { method: 'GET', path: '/admin/users', access: ['admin'] },
   { method: 'POST', path: '/admin/users', access: ['admin'] },
+  { method: 'POST', path: '/admin/users/:uid/active', access: ['admin'] },
+  { method: 'POST', path: '/admin/users/:uid/reset-password', access: ['admin'] },
   { method: 'GET', path: '/admin/units', access: ['admin'] },
   { method: 'POST', path: '/admin/units', access: ['admin'] },
+  { method: 'POST', path: '/admin/units/:uid', access: ['admin'] },
+  { method: 'POST', path: '/admin/townships', access: ['admin'] },
+  { method: 'GET', path: '/admin/calendar', access: ['admin'] },
+  { method: 'POST', path: '/admin/calendar', access: ['admin'] },
   // The BullMQ dashboard (queues.dashboard.ts): read-only, GET only.
   { method: 'GET', path: '/admin/queues', access: ['admin'] },
   { method: 'GET', path: '/admin/queues/*', access: ['admin'] },
@@ -27,7 +36,12 @@ export function adminRoutes(deps: Deps) {
 
   const usersPage = async (
     c: C,
-    extra: { errors?: string[]; created?: { username: string; password: string }; values?: Record<string, string> },
+    extra: {
+      errors?: string[];
+      created?: { username: string; password: string };
+      reset?: { username: string; password: string };
+      values?: Record<string, string>;
+    },
     status: ContentfulStatusCode = 200,
   ) => {
     const [users, units] = await Promise.all([listStaffUsers(deps.db), activeUnits(deps.db)]);
@@ -40,6 +54,7 @@ export function adminRoutes(deps: Deps) {
         units={units}
         errors={extra.errors ?? []}
         created={extra.created ?? null}
+        reset={extra.reset ?? null}
         values={extra.values ?? {}}
       />,
       status,
@@ -65,9 +80,30 @@ export function adminRoutes(deps: Deps) {
       throw e;
     }
   });
+  const adminActor = (c: C) => ({ id: c.get('session').user.id, role: 'admin' as const });
+  app.post('/admin/users/:uid/active', rule('POST', '/admin/users/:uid/active'), async (c) => {
+    const b = await body(c);
+    try {
+      await setUserActive(deps.db, c.req.param('uid'), str(b.active) === '1', adminActor(c), deps.clock.now());
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'VALIDATION') return usersPage(c, { errors: messagesOf(e) }, 422);
+      throw e;
+    }
+    return c.redirect('/staff/admin/users', 303);
+  });
+  app.post('/admin/users/:uid/reset-password', rule('POST', '/admin/users/:uid/reset-password'), async (c) => {
+    try {
+      const reset = await resetPassword(deps.db, c.req.param('uid'), adminActor(c), deps.clock.now());
+      return await usersPage(c, { reset });
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'VALIDATION') return usersPage(c, { errors: messagesOf(e) }, 422);
+      throw e;
+    }
+  });
+
   const unitsPage = async (
     c: C,
-    extra: { errors?: string[]; created?: string; values?: { id: string; name: string; townships: string[] } },
+    extra: { errors?: string[]; created?: string; done?: string; values?: { id: string; name: string; townships: string[] } },
     status: ContentfulStatusCode = 200,
   ) => {
     const { units, townships } = await unitsOverview(deps.db);
@@ -80,6 +116,7 @@ export function adminRoutes(deps: Deps) {
         townships={townships}
         errors={extra.errors ?? []}
         created={extra.created ?? null}
+        done={extra.done ?? null}
         values={extra.values ?? { id: '', name: '', townships: [] }}
       />,
       status,
@@ -101,6 +138,68 @@ export function adminRoutes(deps: Deps) {
       throw e;
     }
   });
+  app.post('/admin/units/:uid', rule('POST', '/admin/units/:uid'), async (c) => {
+    const b = await body(c);
+    try {
+      await updateUnit(deps.db, c.req.param('uid'), { name: b.name, active: b.active }, adminActor(c), deps.clock.now());
+      return await unitsPage(c, { done: '单位信息已保存。' });
+    } catch (e) {
+      if (e instanceof AppError && (e.code === 'VALIDATION' || e.code === 'CONFLICT')) return unitsPage(c, { errors: messagesOf(e) }, 422);
+      throw e;
+    }
+  });
+  app.post('/admin/townships', rule('POST', '/admin/townships'), async (c) => {
+    const b = await body(c);
+    try {
+      const moved = await moveTownship(deps.db, { township: b.township, unitId: b.unitId }, adminActor(c), deps.clock.now());
+      return await unitsPage(c, {
+        done: `${str(b.township)} 已划归新单位，新案件按此分派；尚未分派承办人的 ${moved} 件未办结案件随之转入。`,
+      });
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'VALIDATION') return unitsPage(c, { errors: messagesOf(e) }, 422);
+      throw e;
+    }
+  });
+
+  const calendarPage = async (c: C, extra: { errors?: string[]; text?: string; done?: string }, status: ContentfulStatusCode = 200) => {
+    const now = deps.clock.now();
+    const horizon = await calendarHorizon(deps.db, now);
+    const first = await calendarOverview(deps.db, 0);
+    const next = first.lastYear + 1;
+    const overview = await calendarOverview(deps.db, first.lastYear);
+    return render(
+      c,
+      <CalendarPage
+        user={c.get('session').user}
+        token={token(c)}
+        firstYear={overview.firstYear}
+        lastYear={overview.lastYear}
+        lastYearDays={overview.days}
+        nextYear={next}
+        horizon={horizon}
+        errors={extra.errors ?? []}
+        text={extra.text ?? ''}
+        done={extra.done ?? null}
+      />,
+      status,
+    );
+  };
+  app.get('/admin/calendar', rule('GET', '/admin/calendar'), (c) => calendarPage(c, {}));
+  app.post('/admin/calendar', rule('POST', '/admin/calendar'), async (c) => {
+    const b = await body(c);
+    const text = str(b.days).slice(0, 20_000);
+    const year = Number(str(b.year));
+    const { lastYear } = await calendarOverview(deps.db, 0);
+    if (!Number.isInteger(year) || year < 2004 || year > lastYear + 1)
+      return calendarPage(c, { errors: [`年份须为 ${lastYear + 1} 年或已录入的年份`], text }, 422);
+    const parsed = parseCalendarText(year, text);
+    if (parsed.errors.length) return calendarPage(c, { errors: parsed.errors, text }, 422);
+    const recomputed = await publishCalendarYear(deps.db, year, parsed.entries, deps.clock.now(), adminActor(c));
+    return calendarPage(c, {
+      done: `已录入 ${year} 年 ${parsed.entries.length} 个日期；${recomputed} 个暂定期限已按新日历重新计算。`,
+    });
+  });
+
   // The BullMQ dashboard for admins (read-only); a path it does not know leads back to its start page.
   const dashboard = queueDashboard(deps);
   const toDashboard = async (c: C) => {

@@ -8,7 +8,7 @@ import type { Deps } from '../../deps.ts';
 import { CSRF_FIELD, CSRF_MESSAGES, checkCsrf } from '../public/csrf.ts';
 import { rateLimit } from '../rate-limit.ts';
 import { LoginPage, PasswordPage } from './backoffice.pages.tsx';
-import { type BoEnv, COOKIE_PATH, type RouteRule, SESSION_COOKIE, landing, safeNext } from './guard.ts';
+import { type BoEnv, COOKIE_PATH, PASSWORD_PAGE, type RouteRule, SESSION_COOKIE, landing, safeNext } from './guard.ts';
 import { kitFor, render, str } from './kit.tsx';
 
 export const AUTH_ROUTES = [
@@ -59,6 +59,8 @@ export function authRoutes(deps: Deps) {
       secure: secure(c),
       expires: r.expiresAt,
     });
+    // A one-time password is replaced first; the page then leads on to where the user was going.
+    if (r.user.mustChangePassword) return c.redirect(`${PASSWORD_PAGE}?first=1`, 303);
     return c.redirect(next || landing({ sessionId: '', user: r.user }), 303);
   });
   app.post('/logout', rule('POST', '/logout'), async (c) => {
@@ -71,15 +73,25 @@ export function authRoutes(deps: Deps) {
     deleteCookie(c, SESSION_COOKIE, { path: COOKIE_PATH });
     return c.redirect('/staff/login', 303);
   });
-  app.get('/account/password', rule('GET', '/account/password'), (c) =>
-    render(c, <PasswordPage user={c.get('session').user} token={token(c)} errors={[]} done={c.req.query('done') === '1'} />),
-  );
+  app.get('/account/password', rule('GET', '/account/password'), (c) => {
+    const user = c.get('session').user;
+    return render(
+      c,
+      <PasswordPage user={user} token={token(c)} errors={[]} done={c.req.query('done') === '1'} first={user.mustChangePassword === true} />,
+    );
+  });
   app.post('/account/password', rule('POST', '/account/password'), async (c) => {
     const s = c.get('session');
     const b = await body(c);
     const errors = await changePassword(deps.db, s, str(b.current), str(b.next), str(b.confirm), deps.clock.now());
-    if (errors.length) return render(c, <PasswordPage user={s.user} token={token(c)} errors={errors} done={false} />, 422);
-    return c.redirect('/staff/account/password?done=1', 303);
+    if (errors.length)
+      return render(
+        c,
+        <PasswordPage user={s.user} token={token(c)} errors={errors} done={false} first={s.user.mustChangePassword === true} />,
+        422,
+      );
+    // After replacing a one-time password, on to the work; otherwise back to the page with a confirmation.
+    return c.redirect(s.user.mustChangePassword ? `${landing(s)}?passwordSet=1` : '/staff/account/password?done=1', 303);
   });
   return app;
 }

@@ -1,5 +1,5 @@
 // Back-office pages other than the case page: sign-in, change password, the queues, user management.
-import type { CasePage, ClockQueueItem, SearchFilter } from '../../backoffice/case.queries.ts';
+import type { CaseListItem, CasePage, ClockQueueItem, SearchFilter } from '../../backoffice/case.queries.ts';
 import { SORTS } from '../../backoffice/case.queries.ts';
 import type { StaffUser } from '../../backoffice/session.service.ts';
 import { ROLE_LABELS } from '../../backoffice/staff.service.ts';
@@ -7,6 +7,7 @@ import { STAFF_ROLES, type StaffRole } from '../../backoffice/staff.table.ts';
 import { CASE_KINDS, STATUSES } from '../../cases/case.machine.ts';
 import { CATEGORIES, TOWNSHIPS, URGENCIES } from '../../triage/triage.ts';
 import { categoryLabel, kindLabel, statusLabel, urgencyLabel, when } from './format.ts';
+import { Subject } from './inbox.pages.tsx';
 import { type BoNav, BoLayout, CsrfInput } from './layout.tsx';
 
 export function ErrorBox(props: { messages: string[] }) {
@@ -61,10 +62,15 @@ export function LoginPage(props: { token: string; username: string; error: strin
   );
 }
 
-export function PasswordPage(props: { user: StaffUser; token: string; errors: string[]; done: boolean }) {
+export function PasswordPage(props: { user: StaffUser; token: string; errors: string[]; done: boolean; first?: boolean }) {
   return (
     <BoLayout title="修改密码" nav="account" user={props.user} token={props.token}>
       <h1>修改密码</h1>
+      {props.first ? (
+        <div class="banner-warning" role="alert">
+          <p>您正在使用管理员设置的一次性密码。请先设置自己的密码，之后才能办理案件。</p>
+        </div>
+      ) : null}
       {props.done ? (
         <p class="flash" role="status">
           密码已修改，其他设备上的登录已全部退出。
@@ -74,7 +80,7 @@ export function PasswordPage(props: { user: StaffUser; token: string; errors: st
       <form method="post" action="/staff/account/password" novalidate>
         <CsrfInput token={props.token} />
         <div class="field">
-          <label for="current">当前密码</label>
+          <label for="current">{props.first ? '当前密码（一次性密码）' : '当前密码'}</label>
           <input type="password" id="current" name="current" autocomplete="current-password" required />
         </div>
         <div class="field">
@@ -146,6 +152,19 @@ export function Marks(props: { urgency: string | null; overdue: boolean }) {
   );
 }
 
+/** Flags a queue row carries: the citizen replied, linked cases, a suspected crime. */
+export function CaseFlags(props: { item: Pick<CaseListItem, 'citizenReplied' | 'related' | 'suspectedCrime'> }) {
+  const i = props.item;
+  if (!i.citizenReplied && !i.related && !i.suspectedCrime) return null;
+  return (
+    <span class="flags">
+      {i.citizenReplied ? <span class="tag tag-flag">群众已回复</span> : null}
+      {i.related ? <span class="tag tag-flag">有关联案件</span> : null}
+      {i.suspectedCrime ? <span class="tag tag-urgent">涉嫌犯罪</span> : null}
+    </span>
+  );
+}
+
 export function CaseListPage(props: {
   user: StaffUser;
   token: string;
@@ -200,15 +219,15 @@ export function CaseListPage(props: {
       {result.items.length === 0 ? (
         <p>没有符合条件的案件。</p>
       ) : (
-        <table>
+        <table class="stack">
           <caption class="visually-hidden">{title}</caption>
           <thead>
             <tr>
               <th scope="col">编号</th>
+              <th scope="col">事项</th>
               <th scope="col">类型 / 类别</th>
               <th scope="col">状态</th>
-              <th scope="col">乡镇街道 / 单位</th>
-              <th scope="col">承办人</th>
+              <th scope="col">单位 / 承办人</th>
               <th scope="col">接收时间</th>
               <th scope="col">最近到期</th>
             </tr>
@@ -216,19 +235,25 @@ export function CaseListPage(props: {
           <tbody>
             {result.items.map((i) => (
               <tr class={[i.overdue ? 'is-overdue' : '', i.urgency === 'urgent' ? 'is-urgent' : ''].filter(Boolean).join(' ') || undefined}>
-                <td>
+                <td data-label="编号">
                   <a href={`/staff/cases/${i.id}`}>{i.number}</a> <Marks urgency={i.urgency} overdue={i.overdue} />
+                  <CaseFlags item={i} />
                 </td>
-                <td>
+                <td data-label="事项">
+                  <Subject business={i.business} township={i.township} summary={i.summary} />
+                </td>
+                <td data-label="类型">
                   {kindLabel(i.kind)} / {categoryLabel(i.category)}
                 </td>
-                <td>{statusLabel(i.status)}</td>
-                <td>
-                  {i.township ?? '—'} / {i.unitId ? (props.units.get(i.unitId) ?? i.unitId) : '未分派'}
+                <td data-label="状态">{statusLabel(i.status)}</td>
+                <td data-label="承办">
+                  {i.unitId ? (props.units.get(i.unitId) ?? i.unitId) : '未分派单位'} / {i.assigneeName ?? '未分派'}
                 </td>
-                <td>{i.assigneeName ?? '未分派'}</td>
-                <td>{when(i.receivedAt)}</td>
-                <td>{when(i.nextDue)}</td>
+                <td data-label="接收">{when(i.receivedAt)}</td>
+                <td data-label="到期">
+                  {when(i.nextDue)}
+                  {i.dueProvisional ? <span class="tag tag-provisional">暂定</span> : null}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -261,10 +286,11 @@ export function ClockQueuePage(props: {
       {props.result.items.length === 0 ? (
         <p>没有{props.which === 'due_soon' ? '即将到期' : '已超期'}的期限。</p>
       ) : (
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th scope="col">编号</th>
+              <th scope="col">事项</th>
               <th scope="col">期限</th>
               <th scope="col">到期时间</th>
             </tr>
@@ -277,13 +303,19 @@ export function ClockQueuePage(props: {
                   undefined
                 }
               >
-                <td>
+                <td data-label="编号">
                   <a href={`/staff/cases/${i.caseId}`}>{i.number}</a> <Marks urgency={i.urgency} overdue={props.which === 'overdue'} />
                 </td>
-                <td>
+                <td data-label="事项">
+                  <Subject business={i.business} township={i.township} summary={i.summary} />
+                </td>
+                <td data-label="期限">
                   {i.clock} {props.clockNames.get(i.clock) ?? ''}
                 </td>
-                <td>{when(i.dueAt)}</td>
+                <td data-label="到期">
+                  {when(i.dueAt)}
+                  {i.provisional ? <span class="tag tag-provisional">暂定</span> : null}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -310,9 +342,11 @@ export function UsersPage(props: {
   units: { id: string; name: string }[];
   errors: string[];
   created: { username: string; password: string } | null;
+  reset?: { username: string; password: string } | null;
   values: Record<string, string>;
 }) {
   const unitName = new Map(props.units.map((u) => [u.id, u.name]));
+  const self = props.user.id;
   return (
     <BoLayout title="用户管理" nav="users" user={props.user} token={props.token}>
       <h1>用户管理</h1>
@@ -322,6 +356,15 @@ export function UsersPage(props: {
             已创建用户 <strong>{props.created.username}</strong>。初始密码（只显示这一次，请当面或通过安全渠道交给本人）：
           </p>
           <p class="mono">{props.created.password}</p>
+          <p>这是一次性密码：本人首次登录后必须先修改密码。</p>
+        </div>
+      ) : null}
+      {props.reset ? (
+        <div class="flash" role="status">
+          <p>
+            已重置 <strong>{props.reset.username}</strong> 的密码，其所有登录已退出。新的一次性密码（只显示这一次）：
+          </p>
+          <p class="mono">{props.reset.password}</p>
         </div>
       ) : null}
       <h2>新建用户</h2>
@@ -362,7 +405,7 @@ export function UsersPage(props: {
         </div>
       </form>
       <h2>现有用户（{props.users.length}）</h2>
-      <table>
+      <table class="stack">
         <thead>
           <tr>
             <th scope="col">用户名</th>
@@ -370,16 +413,38 @@ export function UsersPage(props: {
             <th scope="col">角色</th>
             <th scope="col">单位</th>
             <th scope="col">状态</th>
+            <th scope="col">操作</th>
           </tr>
         </thead>
         <tbody>
           {props.users.map((u) => (
             <tr>
-              <td>{u.username}</td>
-              <td>{u.display_name}</td>
-              <td>{ROLE_LABELS[u.role]}</td>
-              <td>{u.unit_id ? (unitName.get(u.unit_id) ?? u.unit_id) : '—'}</td>
-              <td>{u.active === 1 ? '在岗' : '停用'}</td>
+              <td data-label="用户名">{u.username}</td>
+              <td data-label="姓名">{u.display_name}</td>
+              <td data-label="角色">{ROLE_LABELS[u.role]}</td>
+              <td data-label="单位">{u.unit_id ? (unitName.get(u.unit_id) ?? u.unit_id) : '—'}</td>
+              <td data-label="状态">{u.active === 1 ? '在岗' : '停用'}</td>
+              <td data-label="操作">
+                {u.id === self ? (
+                  <span class="hint">（本人）</span>
+                ) : (
+                  <>
+                    <form method="post" action={`/staff/admin/users/${u.id}/active`} class="inline">
+                      <CsrfInput token={props.token} />
+                      <input type="hidden" name="active" value={u.active === 1 ? '0' : '1'} />
+                      <button type="submit" class="secondary" aria-label={`${u.active === 1 ? '停用' : '启用'} ${u.username}`}>
+                        {u.active === 1 ? '停用' : '启用'}
+                      </button>
+                    </form>{' '}
+                    <form method="post" action={`/staff/admin/users/${u.id}/reset-password`} class="inline">
+                      <CsrfInput token={props.token} />
+                      <button type="submit" class="secondary" aria-label={`重置 ${u.username} 的密码`}>
+                        重置密码
+                      </button>
+                    </form>
+                  </>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -395,6 +460,7 @@ export function UnitsPage(props: {
   townships: { township: string; unit_id: string }[];
   errors: string[];
   created: string | null;
+  done?: string | null;
   values: { id: string; name: string; townships: string[] };
 }) {
   const byUnit = new Map<string, string[]>();
@@ -407,6 +473,11 @@ export function UnitsPage(props: {
       {props.created ? (
         <p class="flash" role="status">
           已创建单位 {props.created}。现在可以在“用户管理”中为它创建承办人和所长。
+        </p>
+      ) : null}
+      {props.done ? (
+        <p class="flash" role="status">
+          {props.done}
         </p>
       ) : null}
       <h2>新建市场监管所</h2>
@@ -440,24 +511,74 @@ export function UnitsPage(props: {
         </div>
       </form>
       <h2>现有单位（{props.units.length}）</h2>
-      <table>
+      <table class="stack">
         <thead>
           <tr>
             <th scope="col">代码</th>
-            <th scope="col">名称</th>
+            <th scope="col">名称与状态</th>
             <th scope="col">乡镇街道</th>
           </tr>
         </thead>
         <tbody>
           {props.units.map((u) => (
             <tr>
-              <td>{u.id}</td>
-              <td>{u.name}</td>
-              <td>{(byUnit.get(u.id) ?? []).join('、') || '—'}</td>
+              <td data-label="代码">{u.id}</td>
+              <td data-label="名称">
+                <form method="post" action={`/staff/admin/units/${u.id}`} class="inline-form">
+                  <CsrfInput token={props.token} />
+                  <label for={`u-name-${u.id}`} class="visually-hidden">
+                    {u.id} 的名称
+                  </label>
+                  <input type="text" id={`u-name-${u.id}`} name="name" value={u.name} required />{' '}
+                  <label for={`u-active-${u.id}`} class="visually-hidden">
+                    {u.id} 的状态
+                  </label>
+                  <select id={`u-active-${u.id}`} name="active">
+                    <option value="1" selected={u.active === 1}>
+                      在用
+                    </option>
+                    <option value="0" selected={u.active !== 1}>
+                      停用
+                    </option>
+                  </select>{' '}
+                  <button type="submit" class="secondary" aria-label={`保存 ${u.id}`}>
+                    保存
+                  </button>
+                </form>
+              </td>
+              <td data-label="乡镇街道">{(byUnit.get(u.id) ?? []).join('、') || '—'}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <h2>调整乡镇街道的承办单位</h2>
+      <p class="hint">新案件立即按新的划分分派；该乡镇尚未分派承办人的未办结案件随之转入新单位，已有承办人的案件仍由原承办人办理。</p>
+      <form method="post" action="/staff/admin/townships" novalidate>
+        <CsrfInput token={props.token} />
+        <div class="field">
+          <label for="m-township">乡镇街道</label>
+          <select id="m-township" name="township">
+            {TOWNSHIPS.map((t) => (
+              <option value={t}>
+                {t}（现属 {unitName.get(owner.get(t) ?? '') ?? '无'}）
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="m-unit">划归单位</label>
+          <select id="m-unit" name="unitId">
+            {props.units
+              .filter((u) => u.kind === 'station' && u.active === 1)
+              .map((u) => (
+                <option value={u.id}>{u.name}</option>
+              ))}
+          </select>
+        </div>
+        <div class="actions">
+          <button type="submit">调整</button>
+        </div>
+      </form>
     </BoLayout>
   );
 }

@@ -1,4 +1,4 @@
-// The back office, mounted at /staff: one router per area (auth, cases, referral, disposition,
+// The back office, mounted at /staff: one router per area (auth, inbox, cases, referral, disposition,
 // statistics, police, admin), each listing its routes with who may use them. BACKOFFICE_ROUTES joins
 // those lists: one table drives both the guard (guard.ts; a route missing from it cannot be registered)
 // and the shared security suite (test/backoffice/security.test.ts, which also fails when a registered
@@ -17,6 +17,7 @@ import { AUTH_ROUTES, authRoutes } from './auth.routes.tsx';
 import { CASE_ROUTES, caseRoutes } from './cases.routes.tsx';
 import { DISPOSITION_ROUTES, dispositionRoutes } from './disposition.routes.tsx';
 import { type BoEnv, COOKIE_PATH, type RouteRule } from './guard.ts';
+import { INBOX_ROUTES, inboxRoutes } from './inbox.routes.tsx';
 import { render } from './kit.tsx';
 import { BO_STYLESHEET, BoErrorPage } from './layout.tsx';
 import { POLICE_ROUTES, policeRoutes } from './police.routes.tsx';
@@ -28,6 +29,7 @@ import { STATISTICS_ROUTES, statisticsRoutes } from './statistics.routes.tsx';
 export const BACKOFFICE_ROUTES = [
   { method: 'GET', path: BO_STYLESHEET.path, access: 'public' },
   ...AUTH_ROUTES,
+  ...INBOX_ROUTES,
   ...CASE_ROUTES,
   ...REFERRAL_ROUTES,
   ...DISPOSITION_ROUTES,
@@ -97,7 +99,7 @@ export function backofficeRoutes(deps: Deps) {
     c.body(BO_STYLESHEET.body, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }),
   );
   // Areas in this order: a static path (/cases/export.csv) is registered before the id route it resembles.
-  for (const area of [authRoutes, caseRoutes, referralRoutes, dispositionRoutes, statisticsRoutes, policeRoutes, adminRoutes])
+  for (const area of [authRoutes, inboxRoutes, caseRoutes, referralRoutes, dispositionRoutes, statisticsRoutes, policeRoutes, adminRoutes])
     app.route('/', area(deps));
   return app;
 }

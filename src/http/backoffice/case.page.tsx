@@ -1,5 +1,7 @@
 // The case page: submitted facts, the parties (identity hidden until revealed with a reason), triage labels
 // with their reasons, running clocks, the timeline, and one small form per action the machine allows now.
+import { type NextStep, PROVISIONAL, STEP_ACTOR_LABELS, nextStep } from '../../backoffice/next-step.ts';
+import { DueText } from './inbox.pages.tsx';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { ACTIONS, ASSIGN_SPEC, type FieldSpec, PAUSE_REASON_LABELS, RELABEL_SPEC } from '../../backoffice/case.actions.ts';
 import { type CaseView, PARTY_ROLE_LABELS } from '../../backoffice/case.view.ts';
@@ -258,6 +260,32 @@ function eventDetail(data: string | null): string {
   }
 }
 
+/** What is expected next, by whom, by when: 「下一步：等待所长决定是否立案（12月8日前）」. */
+function NextStepBox(props: { step: NextStep | null; nowIso: string; role: string }) {
+  const s = props.step;
+  if (!s) return null;
+  const mine =
+    (s.who === 'handler' && (props.role === 'handler' || props.role === 'supervisor')) ||
+    (s.who === 'supervisor' && props.role === 'supervisor') ||
+    (s.who === 'intake' && (props.role === 'intake_clerk' || props.role === 'admin'));
+  return (
+    <div class="next-step" role="note">
+      <p>
+        <strong>下一步：</strong>
+        {mine ? s.what : `等待${STEP_ACTOR_LABELS[s.who]}${s.what}`}
+        {s.dueAt ? (
+          <>
+            （<DueText dueAt={s.dueAt} provisional={s.provisional} nowIso={props.nowIso} />）
+          </>
+        ) : null}
+      </p>
+      {s.who === 'supervisor' && props.role === 'handler' ? (
+        <p class="hint">此步骤须由所长（负责人）作出，承办人无此操作权限；如期限临近，请提醒所长。</p>
+      ) : null}
+    </div>
+  );
+}
+
 export function CasePage(p: CasePageProps) {
   const { view } = p;
   const c = view.row;
@@ -293,6 +321,7 @@ export function CasePage(p: CasePageProps) {
           {p.flash}
         </p>
       ) : null}
+      <NextStepBox step={nextStep(c.kind, c.status, view.clocks)} nowIso={nowIso} role={p.user.role} />
       <div class="grid">
         <div>
           <section aria-labelledby="facts-h">
@@ -440,7 +469,10 @@ export function CasePage(p: CasePageProps) {
                     {k.status === 'paused' ? (
                       <span class="tag tag-paused">已暂停</span>
                     ) : k.dueAt ? (
-                      `${when(k.dueAt)} 到期`
+                      <>
+                        {when(k.dueAt)} 到期
+                        {k.problem === PROVISIONAL ? <span class="tag tag-provisional">暂定</span> : null}
+                      </>
                     ) : k.problem === 'calendar_horizon' ? (
                       '到期时间待国务院公布下一年度节假日安排后确定'
                     ) : (

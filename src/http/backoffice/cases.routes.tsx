@@ -135,7 +135,7 @@ export function caseRoutes(deps: Deps) {
       }
       throw e;
     }
-    if (!stillVisible) return c.redirect(`${landing(c.get('session'))}?handedOver=1`, 303);
+    if (!stillVisible) return c.redirect('/staff/todo?handedOver=1', 303);
     return c.redirect(`/staff/cases/${encodeURIComponent(id)}?done=${encodeURIComponent(event)}`, 303);
   });
 

@@ -36,9 +36,12 @@ export function safeNext(v: unknown): string | null {
   return typeof v === 'string' && /^\/staff\/[A-Za-z0-9/_?=&.-]*$/.test(v) && !v.includes('//') && !v.startsWith('/staff/login') ? v : null;
 }
 
-/** Where a user lands after signing in. */
-export const landing = (s: SessionUser) =>
-  s.user.role === 'handler' ? '/staff/cases/mine' : s.user.role === 'police' ? '/staff/police' : '/staff/cases/unassigned';
+/** Where a user lands after signing in: what waits for them (police: their referrals). */
+export const landing = (s: SessionUser) => (s.user.role === 'police' ? '/staff/police' : '/staff/todo');
+
+/** What a user still holding a one-time password may reach: changing it, and signing out. */
+const ONE_TIME_PASSWORD_PATHS = ['/staff/account/password', '/staff/logout', '/staff/logout-all'];
+export const PASSWORD_PAGE = '/staff/account/password';
 
 /** Session, role and (for POST) CSRF, in that order. */
 export function guard(deps: Deps, access: Access): MiddlewareHandler<BoEnv> {
@@ -56,6 +59,9 @@ export function guard(deps: Deps, access: Access): MiddlewareHandler<BoEnv> {
     }
     c.set('session', s);
     c.set('actor', { role: s.user.role, id: s.user.id });
+    // A one-time password (set by an admin) must be replaced before anything else.
+    if (s.user.mustChangePassword && !ONE_TIME_PASSWORD_PATHS.includes(c.req.path))
+      return c.redirect(`${PASSWORD_PAGE}?first=1`, c.req.method === 'GET' ? 302 : 303);
     if (access !== 'signed_in' && !access.includes(s.user.role)) throw new AppError('FORBIDDEN', '您的角色无权访问此页面');
     if (c.req.method === 'POST') {
       // `all`: repeated fields (checkbox groups) arrive as arrays. Hono caches the first parse for the handler.

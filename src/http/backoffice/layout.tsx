@@ -21,6 +21,9 @@ export const BO_STYLESHEET = {
 export const BO_NAME = '食安通 · 办案系统';
 
 export type BoNav =
+  | 'todo'
+  | 'inbox'
+  | 'calendar'
   | 'mine'
   | 'unassigned'
   | 'due_soon'
@@ -66,6 +69,7 @@ export function BoLayout(props: { title: string; nav: BoNav; user: StaffUser | n
             {u ? (
               <nav class="site-nav" aria-label="办案导航">
                 <ul>
+                  {works ? item('todo', '/staff/todo', '待我处理') : null}
                   {u.role === 'handler' ? item('mine', '/staff/cases/mine', '我的案件') : null}
                   {works ? item('unassigned', '/staff/cases/unassigned', '待分派') : null}
                   {works ? item('due_soon', '/staff/cases/due-soon', '即将到期') : null}
@@ -75,12 +79,21 @@ export function BoLayout(props: { title: string; nav: BoNav; user: StaffUser | n
                   {u.role === 'police' ? item('police', '/staff/police', '移送案件') : null}
                   {u.role === 'admin' ? item('users', '/staff/admin/users', '用户管理') : null}
                   {u.role === 'admin' ? item('units', '/staff/admin/units', '单位管理') : null}
+                  {u.role === 'admin' ? item('calendar', '/staff/admin/calendar', '节假日表') : null}
                   {item('account', '/staff/account/password', '修改密码')}
                 </ul>
               </nav>
             ) : null}
             {u && props.token ? (
               <div class="who">
+                <a
+                  href="/staff/inbox"
+                  class={u.unread ? 'inbox-link has-unread' : 'inbox-link'}
+                  aria-current={props.nav === 'inbox' ? 'page' : undefined}
+                >
+                  通知{u.unread ? <span class="count">{u.unread > 99 ? '99+' : u.unread}</span> : null}
+                  {u.unread ? <span class="visually-hidden">条未读</span> : null}
+                </a>{' '}
                 {u.display_name}（{ROLE_LABELS[u.role]}）{' '}
                 <form method="post" action="/staff/logout">
                   <CsrfInput token={props.token} />

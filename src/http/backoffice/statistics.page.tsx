@@ -1,12 +1,13 @@
 // Staff statistics: the public statistics page's figures and charts (the same SVG BarChart), over any
 // period of whole months, with finer filters (kind, category, township, unit) and without small-cell
 // suppression; a CSV of the same figures. Supervisors see their own unit only; admins everything.
+import { csvCell } from '../../lib/csv.ts';
 import type { StaffUser } from '../../backoffice/session.service.ts';
 import { CASE_KINDS } from '../../cases/case.machine.ts';
 import type { StaffStatisticsQuery } from '../../publication/staff-statistics.ts';
 import type { Statistics } from '../../publication/statistics.queries.ts';
 import { CATEGORIES, TOWNSHIPS } from '../../triage/triage.ts';
-import { BarChart, formatValue } from '../results/bar-chart.tsx';
+import { StatisticsSections } from '../results/statistics.charts.tsx';
 import { Select } from './backoffice.pages.tsx';
 import { categoryLabel, kindLabel } from './format.ts';
 import { BoLayout } from './layout.tsx';
@@ -60,33 +61,10 @@ export function StaffStatisticsPage(p: {
       <p>
         <a href={`/staff/statistics.csv?${statisticsQueryString(q)}`}>下载 CSV</a>
       </p>
-      <h2>每月受理量</h2>
-      <BarChart caption="每月收到的投诉、举报和咨询（件）" rows={s.months.map((m) => ({ label: monthLabel(m.month), value: m.total }))} />
-      {CASE_KINDS.filter((k) => !q.kind || q.kind === k).map((k) => (
-        <BarChart
-          caption={`每月${kindLabel(k)}（件）`}
-          rows={s.months.map((m) => ({ label: monthLabel(m.month), value: m.byKind[k] ?? 0 }))}
-        />
-      ))}
-      <h2>按类别</h2>
-      <BarChart caption="各类别件数（本期合计）" rows={s.byCategory.map((c) => ({ label: catLabel(c.category), value: c.count }))} />
-      <h2>按乡镇（街道）</h2>
-      <BarChart caption="各乡镇（街道）件数（本期合计）" rows={s.byTownship.map((t) => ({ label: t.township, value: t.count }))} />
-      <h2>按时办结率</h2>
-      <BarChart caption="各单位法定期限内办理的比例" percent rows={s.compliance.map((u) => ({ label: u.unit, value: u.rate }))} />
-      <h2>调解</h2>
-      <p>
-        调解成功 {formatValue(s.mediation.succeeded, false)} 件，调解终止 {formatValue(s.mediation.failed, false)} 件，成功率{' '}
-        {s.mediation.rate === null ? '—' : formatValue(s.mediation.rate, true)}。
-      </p>
+      <StatisticsSections s={s} kinds={q.kind ? [q.kind] : undefined} staff />
     </BoLayout>
   );
 }
-
-const csvCell = (v: string | number | null): string => {
-  const t = v === null ? '' : String(v);
-  return /[",\r\n]/.test(t) || /^[=+\-@]/.test(t) ? `"${t.replace(/"/g, '""')}"` : t;
-};
 
 /** The same figures as one long table: 分组, 项目, 细分, 件数, 比例. UTF-8 with BOM for Excel. */
 export function statisticsCsv(s: Statistics): string {

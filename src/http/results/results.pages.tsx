@@ -4,9 +4,8 @@ import { TOWNSHIPS } from '../../cases/divisions.ts';
 import { CATEGORY_LABELS, yuan } from '../../publication/labels.ts';
 import type { BusinessHistory, PublicResult, ResultFilter } from '../../publication/results.queries.ts';
 import type { Statistics } from '../../publication/statistics.queries.ts';
-import { KIND_LABELS_PUBLIC, categoryLabel } from '../../publication/labels.ts';
 import { Layout } from '../public/layout.tsx';
-import { BarChart, formatValue } from './bar-chart.tsx';
+import { StatisticsSections, monthLabel } from './statistics.charts.tsx';
 
 const dateText = (d: string) => {
   const [y, m, day] = d.split('-');
@@ -213,42 +212,18 @@ export function BusinessPage(props: { h: BusinessHistory }) {
   );
 }
 
-const monthLabel = (ym: string) => `${ym.slice(0, 4)}年${Number(ym.slice(5))}月`;
-
 export function StatisticsPage(props: { s: Statistics }) {
   const { s } = props;
-  const kinds = ['complaint', 'report', 'consultation'] as const;
   return (
     <Layout title="统计数据" nav="statistics">
       <h1>投诉举报统计</h1>
       <p class="lead">
-        {monthLabel(s.from)}至{monthLabel(s.to)}。少于 5 件的数字显示为“&lt;5”，以免识别到具体个人。
+        {monthLabel(s.from)}至{monthLabel(s.to)}。少于 5 件的数字显示为“不足5件，不公开”，以免识别到具体个人。
       </p>
       <p>
         <a href="/api/v1/statistics">JSON 数据</a> · <a href="/results">处理结果公开</a>
       </p>
-      <h2>每月受理量</h2>
-      <BarChart caption="每月收到的投诉、举报和咨询（件）" rows={s.months.map((m) => ({ label: monthLabel(m.month), value: m.total }))} />
-      {kinds.map((k) => (
-        <BarChart
-          caption={`每月${KIND_LABELS_PUBLIC[k]}（件）`}
-          rows={s.months.map((m) => ({ label: monthLabel(m.month), value: m.byKind[k] ?? 0 }))}
-        />
-      ))}
-      <h2>按类别</h2>
-      <BarChart
-        caption="各类别件数（本期合计）"
-        rows={s.byCategory.map((c) => ({ label: c.category === 'unclassified' ? '未分类' : categoryLabel(c.category), value: c.count }))}
-      />
-      <h2>按乡镇（街道）</h2>
-      <BarChart caption="各乡镇（街道）件数（本期合计）" rows={s.byTownship.map((t) => ({ label: t.township, value: t.count }))} />
-      <h2>按时办结率</h2>
-      <BarChart caption="各市场监管所法定期限内办理的比例" percent rows={s.compliance.map((u) => ({ label: u.unit, value: u.rate }))} />
-      <h2>调解</h2>
-      <p>
-        调解成功 {formatValue(s.mediation.succeeded, false)} 件，调解终止 {formatValue(s.mediation.failed, false)} 件，成功率{' '}
-        {formatValue(s.mediation.rate, true)}。
-      </p>
+      <StatisticsSections s={s} />
     </Layout>
   );
 }

@@ -5,7 +5,7 @@
 // - 60 days before the calendar's last day, admins are alerted to enter the next year's holidays.
 import { addDays } from '../../deadlines/cst.ts';
 import { DEFAULT_JOB_OPTIONS } from '../jobs.ts';
-import { alarmJobId, alarmsFor, clockContext, dueOf } from '../../deadlines/clock.service.ts';
+import { alarmJobId, alarmsFor, clockContext, recomputeHorizonClocks } from '../../deadlines/clock.service.ts';
 import { cstDate } from '../../lib/clock.ts';
 import { notifyStaff } from '../../notices/staff-notice.ts';
 import type { Processor } from '../worker.ts';
@@ -25,15 +25,8 @@ export async function reconcileClocks(deps: Parameters<Processor<'clocks.reconci
   const queue = deps.queues['case-workflow'];
   const stats = { fired: 0, rescheduled: 0, recomputed: 0, horizonAlert: false };
 
-  // Clocks stuck past the calendar: try again (the calendar may have been extended).
-  const stuck = await deps.db.selectFrom('case_clock').selectAll().where('status', '=', 'running').where('due_at', 'is', null).execute();
-  for (const row of stuck) {
-    const d = dueOf(ctx, row);
-    if (d.dueAt) {
-      await deps.db.updateTable('case_clock').set({ due_at: d.dueAt, problem: null, updated_at: at }).where('id', '=', row.id).execute();
-      stats.recomputed++;
-    }
-  }
+  // Clocks stuck past the calendar, or due on a provisional date: try again (the calendar may have been extended).
+  stats.recomputed += await recomputeHorizonClocks(deps.db, ctx, now);
 
   const running = await deps.db
     .selectFrom('case_clock')

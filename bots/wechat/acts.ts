@@ -1,0 +1,217 @@
+// What the citizen is doing with a message, in any wording, before any of it is taken as an answer:
+// cancelling, asking for a person, asking about a case, correcting something, changing the kind,
+// complaining that they already said it, greeting, asking a question. Pure.
+import type { Kind, Slot } from './slots.ts';
+
+export interface StatusAct {
+  number: string;
+  code: string | null;
+}
+
+export interface Correction {
+  /** The slot the citizen names ("地址错了"), when they name one. */
+  slot: Slot | null;
+  /** The words being replaced, when said ("不是新郑镇"). */
+  old: string | null;
+  /** The new value ("是郭店镇"). */
+  value: string;
+}
+
+export interface Acts {
+  cancel: boolean;
+  restart: boolean;
+  help: boolean;
+  human: boolean;
+  /** Only a greeting ("在吗", "你好", "hello"), nothing else. */
+  greetingOnly: boolean;
+  frustration: boolean;
+  status: StatusAct | null;
+  /** "我的案子怎么样了" without a number. */
+  statusList: boolean;
+  /** `回复 编号 内容`. */
+  answer: { number: string; text: string } | null;
+  kindChange: Kind | null;
+  correction: Correction | null;
+  /** "修改 电话" in the summary: the slot to ask again. */
+  edit: Slot | 'kind' | 'files' | null;
+  wantsWritten: boolean;
+  /** The message with the act phrases taken out (what is left may still carry facts). */
+  rest: string;
+}
+
+const s = (t: string) => t.replace(/[\s，。！？!?,.~～、…；;：:]+/g, '');
+
+const CASE_NO = /XZ[-—\s]?(\d{8})[-—\s]?(\d{6,})/i;
+const CODE = /(?:查询码|query code|code)?[:：\s]*([0-9A-Z]{4}(?:[-\s][0-9A-Z]{2,4}){2,8})(?![0-9A-Z])/i;
+
+export function normaliseNumber(n: string): string {
+  const m = CASE_NO.exec(n);
+  return m ? `XZ-${m[1]}-${m[2]}` : n.toUpperCase();
+}
+
+const EDIT_WORDS: [RegExp, Slot | 'kind' | 'files'][] = [
+  [/类型|种类/, 'kind'],
+  [/联系地址|住址|我的地址|家庭地址|家里地址/, 'address'],
+  [/身份证/, 'idNumber'],
+  [/经过|事情|内容|描述|情况/, 'description'],
+  [/商家|店名|名称|单位|店铺|名字叫|厂名|饭店名|店的名/, 'business'],
+  [/地址|地点|位置|在哪|地方/, 'where'],
+  [/时间|日期|哪天|日子/, 'when'],
+  [/诉求|要求/, 'request'],
+  [/匿名|实名/, 'anonymous'],
+  [/奖励/, 'reward'],
+  [/姓名|名字|称呼/, 'name'],
+  [/电话|手机|号码/, 'phone'],
+  [/公开/, 'consent'],
+  [/照片|图片|文件|视频|证据/, 'files'],
+];
+
+export function slotNamed(text: string): Slot | 'kind' | 'files' | null {
+  return EDIT_WORDS.find(([re]) => re.test(text))?.[1] ?? null;
+}
+
+const FRUSTRATION =
+  /我(刚|刚才|前面|之前|已经|都)(不是)?(都|已经)?(说|讲|告诉|发)(了|过)|说过了|(不是|都)(都)?说了吗|怎么又(问|来)|又问|问过了|问了(好)?几遍|听(清|懂|明白)(了)?没|记(下|住)(了)?没|你(是不是)?(听不懂|看不懂)|I (already|just) (said|told)|told you already/i;
+
+const CANCEL = /^(取消|不办了|不弄了|算了吧?|退出|不用了|不投诉了|不举报了|不说了|cancel|stop|never ?mind|forget it|quit)$/i;
+const CANCEL_IN =
+  /不用登记|不用提交|不用记|问问就行|就问问|只是问问|no need to file|don'?t (file|submit)|just (a question|asking)|算了[，,\s]*不(弄|办|投诉|举报|说)了|不(弄|办|投诉|举报|要)了[，,\s]*(算了)?|不值当|取消(投诉|举报)?吧?$|don'?t want to (continue|go on)|cancel (it|this)/i;
+
+/** A kind the citizen wants now ("我要匿名举报", "改成投诉"), with a negated kind ("不投诉了") ignored. */
+function kindWanted(t: string): Kind | null {
+  const noComplaint = /不(投诉|退钱|要退钱|要赔)(了)?/.test(t);
+  const noReport = /不举报(了)?/.test(t);
+  const comp = /投诉/.test(t.replace(/不投诉(了)?/g, '')) && !noComplaint;
+  const rep = /举报|检举|揭发/.test(t.replace(/不举报(了)?/g, '')) && !noReport;
+  if (comp && rep) return 'both';
+  if (rep) return 'report';
+  if (comp) return 'complaint';
+  if (/\b(complain|complaint)\b/i.test(t) && /\breport\b/i.test(t)) return 'both';
+  if (/\breport\b/i.test(t)) return 'report';
+  if (/\b(complain|complaint)\b/i.test(t)) return 'complaint';
+  return null;
+}
+
+export { kindWanted };
+
+export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | undefined; step: string }): Acts {
+  const word = s(raw);
+  let rest = raw;
+  const acts: Acts = {
+    cancel: false,
+    restart: false,
+    help: false,
+    human: false,
+    greetingOnly: false,
+    frustration: false,
+    status: null,
+    statusList: false,
+    answer: null,
+    kindChange: null,
+    correction: null,
+    edit: null,
+    wantsWritten: /书面(答复|回复|哩|的)?|写个书面|正式答复|written (answer|reply)/i.test(raw),
+    rest,
+  };
+
+  const ans = /^回复\s*(XZ[-\s]?\d{8}[-\s]?\d{6,})\s+([\s\S]+)$/i.exec(raw.trim());
+  if (ans && ans[2]!.trim()) {
+    acts.answer = { number: normaliseNumber(ans[1]!), text: ans[2]!.trim() };
+    return acts;
+  }
+
+  // A case number (and maybe its query code) anywhere in the sentence: a status query, never case text.
+  const no = CASE_NO.exec(raw);
+  if (no) {
+    const after = raw.slice((no.index ?? 0) + no[0].length);
+    const before = raw.slice(0, no.index ?? 0);
+    const code = CODE.exec(after) ?? CODE.exec(before);
+    acts.status = { number: `XZ-${no[1]}-${no[2]}`, code: code ? code[1]!.replace(/\s+/g, '-').toUpperCase() : null };
+    return acts;
+  }
+  if (/^(4|四|查询|查询进度|查进度|进度|status|progress)$/i.test(word) && (ctx.step === 'menu' || /查|status|progress/i.test(word)))
+    acts.statusList = true;
+  else if (
+    /(我的|俺的|俺哩)(案子|投诉|举报|事)(办得|处理得)?(怎么样|咋样|到哪|有结果|进展)|(办|处理)到哪(一步)?了|有(没有)?(结果|进展)了?[吗没]|查(一下|下)?进度|how is my (case|complaint|report)|status of my/i.test(
+      raw,
+    )
+  )
+    acts.statusList = true;
+
+  if (CANCEL.test(word) || (CANCEL_IN.test(raw) && kindWanted(raw) === null)) acts.cancel = true;
+  if (/^(重新开始|重来|重新来|从头开始|startover|restart)$/i.test(word)) acts.restart = true;
+  if (/^(5|五|帮助|help|菜单|menu|\?|？)$/i.test(word) && !(ctx.step !== 'menu' && /^(5|五)$/.test(word))) acts.help = true;
+  if (
+    /^(人工|转人工|人工客服|找人工|找人工客服|我要人工|真人|找真人|找个人|工作人员|human|agent|operator|realperson|talktoaperson|talktoahuman)$/i.test(
+      word,
+    ) ||
+    /(转|找|要)(人工|真人|工作人员|客服)|talk to (a )?(person|human)|speak to (a )?(person|human|someone)/i.test(raw)
+  )
+    acts.human = true;
+  if (
+    /^(你好|您好|在吗|在不在|在么|hi|hello|hey|哈喽|嗨|喂|有人吗|有人没|有人不|恁好|同志你好|你好在吗|您好在吗|早上好|下午好|晚上好|goodmorning)[啊呀呢吗]?$/i.test(
+      word,
+    )
+  )
+    acts.greetingOnly = true;
+
+  if (FRUSTRATION.test(raw)) {
+    acts.frustration = true;
+    rest = rest.replace(FRUSTRATION, ' ').replace(/^[\s，,。！!？?吗嘛]+/, '');
+  }
+
+  const k = kindWanted(raw);
+  if (k && ctx.kind && k !== ctx.kind && !(ctx.kind === 'both' && k !== 'consultation')) {
+    // Only a clear wish: "改成举报", "我要匿名举报", "不投诉了…举报", a bare kind word.
+    if (/改成|换成|改为|算了|不投诉了|不举报了|我要|我想|俺要|俺想|要|想|^投诉$|^举报$|I want|instead/i.test(raw)) acts.kindChange = k;
+  }
+  if (/^(改成)?咨询$/.test(word) && ctx.kind && ctx.kind !== 'consultation') acts.kindChange = 'consultation';
+
+  const edit = /^(修改|改|更改|改一下|change)(.*)$/i.exec(word);
+  if (edit && (edit[2] ?? '').length <= 6) {
+    acts.edit = slotNamed(edit[2] ?? '') ?? null;
+    if (acts.edit === null && (edit[2] ?? '') === '') acts.edit = null;
+  }
+  if (!acts.edit) acts.correction = readCorrection(raw);
+
+  acts.rest = rest.trim();
+  return acts;
+}
+
+/**
+ * "地址错了，是郭店镇不是新郑镇", "不是昨天是前天", "店名说错了，不是福满楼，是福满园饭店", "电话改成139…".
+ * Only clear corrections: an error word, a "not A but B" with short parts, or "改成".
+ */
+export function readCorrection(raw: string): Correction | null {
+  const t = raw.trim();
+  const hasError = /错了|说错|写错|打错|搞错|弄错|不对|更正|纠正|改一下|应该是|wrong|mistake|correction/i.test(t);
+  const named = /(.{0,8}?)(说|写|打|搞|弄)?(错了|不对)/.exec(t);
+  const slotWord = slotNamed(named ? named[1]! : t.slice(0, 12));
+  const slot = slotWord === 'kind' || slotWord === 'files' ? null : slotWord;
+  let old: string | null = null;
+  let value: string | null = null;
+  const notBut = /不是([^，,。；;！!]{1,20})[，,\s]*(?:而)?是([^，,。；;！!]{1,40})/.exec(t);
+  const butNot = /(?:^|[，,\s]|应该)是([^，,。；;！!]{1,40}?)[，,\s]*(?:而)?不是([^，,。；;！!]{1,20})/.exec(t);
+  const changeTo = /(?:改成|改为|换成|应该是|change (?:it )?to|should be|it'?s)\s*[:：]?\s*([^，,。；;！!]{1,60})/i.exec(t);
+  if (notBut) {
+    old = notBut[1]!.trim();
+    value = notBut[2]!.trim();
+  } else if (butNot) {
+    value = butNot[1]!.trim();
+    old = butNot[2]!.trim();
+  } else if (changeTo) {
+    value = changeTo[1]!.trim();
+  } else if (hasError && named) {
+    const after = t
+      .slice((named.index ?? 0) + named[0].length)
+      .replace(/^[，,\s:：]*(是|应该是)?/, '')
+      .trim();
+    if (after.length >= 1) value = after;
+  }
+  if (value === null) return null;
+  if (!hasError && !notBut && !butNot && !changeTo) return null;
+  // "不是A是B" without an error word only when both parts are short (a sentence like "不是新鲜的是臭的" is a fact).
+  if (!hasError && !changeTo && ((old?.length ?? 0) > 10 || value.length > 14)) return null;
+  value = value.replace(/[。.!！吧啊]+$/, '').trim();
+  return value ? { slot, old, value } : null;
+}

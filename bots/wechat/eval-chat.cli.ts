@@ -1,0 +1,363 @@
+// npm run eval:chat -- [--split dev|test] [--id p001] [--verbose] [--json]
+// Plays every persona of test/fixtures/chat/<split>.jsonl against the real conversation engine (the pure
+// machine the bot runs; the server's answers are simulated), with a fixed clock: 2026-12-05 10:00 CST.
+// The simulated citizen sends its opening, answers whatever the bot asks from its `answers` (in its own
+// words), and injects its `events` (corrections, questions, photos, repeats, cancels) after the given
+// turn. Scores: filed fields vs `expect`, citizen turns, questions asked about something already
+// answered, junk values stored, dead ends, hand-offs and the words the replies must contain.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { type ConvState, type Effect, type EffectResult, type Outcome, handle, newState, resolve } from './conversation.ts';
+
+const NOW = new Date('2026-12-05T02:00:00Z');
+const MAX_TURNS = 30;
+
+interface Persona {
+  id: string;
+  register: string;
+  opening: string;
+  answers: Record<string, string | null>;
+  events: { after: number; say?: string; photo?: boolean; repeat?: boolean }[];
+  expect: {
+    filed: boolean;
+    kind: string | null;
+    business: string | null;
+    township: string | null;
+    incident_date: string | null;
+    anonymous: boolean;
+    wants_reward: boolean;
+    request: string | null;
+    description_contains: string[];
+    max_turns: number | null;
+    reply_contains: string[];
+    handoff: boolean;
+  };
+}
+
+interface Run {
+  id: string;
+  transcript: string[];
+  payload: Record<string, unknown> | null;
+  turns: number;
+  turnsToFile: number | null;
+  repeated: string[];
+  handoff: boolean;
+  replies: string[];
+  deadEnd: string | null;
+}
+
+const SLOT_TO_ANSWER: Record<string, string> = {
+  menu: 'kind',
+  description: 'description',
+  business: 'business',
+  where: 'where',
+  when: 'when',
+  request: 'request',
+  anonymous: 'anonymous',
+  name: 'name',
+  phone: 'phone',
+  address: 'address',
+  reward: 'reward',
+  idNumber: 'idNumber',
+  consent: 'consent',
+  summary: 'confirm',
+};
+
+/** What a persona says when asked something it has no answer for. */
+const NOTHING: Record<string, string> = {
+  business: '不知道叫啥',
+  where: '不知道',
+  when: '记不清了',
+  request: '没啥要求',
+  anonymous: '不用',
+  reward: '不要',
+  consent: '可以',
+  idNumber: '不想给',
+  description: '就是这个事',
+};
+
+function simulate(p: Persona): Run {
+  const run: Run = {
+    id: p.id,
+    transcript: [],
+    payload: null,
+    turns: 0,
+    turnsToFile: null,
+    repeated: [],
+    handoff: false,
+    replies: [],
+    deadEnd: null,
+  };
+  let state: ConvState = newState(`draft-${p.id}`, NOW.getTime());
+  let n = 0;
+  const ctx = () => ({ now: NOW, newDraftId: `draft-${p.id}-${++n}` });
+  const answered = new Map<string, number>();
+  let last = '';
+  let filed = false;
+  let handoffStep = false;
+
+  const carry = (effect: Effect): EffectResult => {
+    switch (effect.type) {
+      case 'submit':
+        run.payload = effect.payload as unknown as Record<string, unknown>;
+        filed = true;
+        run.turnsToFile = run.turns;
+        return {
+          type: 'submit',
+          ok: true,
+          cases: [{ number: 'XZ-20261205-000101', kind: String(effect.payload.kind) }],
+          queryCode: 'ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-23',
+          deadlines: [],
+        };
+      case 'query':
+        return { type: 'query', ok: true, status: { number: effect.number, kindLabel: '投诉', status: '已受理', timeline: [] } };
+      case 'list':
+        return { type: 'list', ok: true, cases: [] };
+      case 'handoff':
+        run.handoff = true;
+        return { type: 'handoff', ok: true };
+      case 'answer':
+        return { type: 'answer', ok: true, number: effect.number };
+    }
+  };
+  const send = (input: Parameters<typeof handle>[1], label: string) => {
+    run.turns++;
+    run.transcript.push(`> ${label}`);
+    const first: Outcome = handle(state, input, ctx());
+    let out = first;
+    for (const r of out.replies) run.replies.push(r);
+    run.transcript.push(...out.replies.map((r) => `< ${r.replace(/\n/g, '\n  ')}`));
+    if (out.effect) {
+      run.transcript.push(`  [effect ${out.effect.type}]`);
+      const res = carry(out.effect);
+      out = resolve(out.state, res, ctx());
+      for (const r of out.replies) run.replies.push(r);
+    }
+    if (out !== first) run.transcript.push(...out.replies.map((r) => `< ${r.replace(/\n/g, '\n  ')}`));
+    state = out.state;
+    if (state.step === 'handoff') handoffStep = true;
+  };
+  const sayText = (text: string) => {
+    last = text;
+    send({ type: 'text', text }, text);
+  };
+
+  sayText(p.opening);
+  let unchanged = 0;
+  let prevReply = '';
+  while (!filed && run.turns < MAX_TURNS) {
+    const ev = p.events.filter((e) => e.after === run.turns);
+    if (ev.length) {
+      for (const e of ev) {
+        if (e.photo) send({ type: 'file', ref: { key: `${p.id}:photo`, mime: 'image/jpeg', size: 1000 } }, '[photo]');
+        else if (e.repeat) sayText(last);
+        else if (e.say) sayText(e.say);
+      }
+      continue;
+    }
+    const step = state.step;
+    if (handoffStep && step === 'handoff') {
+      sayText(p.answers.description ?? p.opening);
+      continue;
+    }
+    const key = SLOT_TO_ANSWER[step] ?? step;
+    const times = answered.get(key) ?? 0;
+    const given = p.answers[key];
+    if (key === 'kind' && !state.draft.kind && (given === null || given === undefined || times >= 1)) break; // nothing more to say
+    if (times >= 1 && given !== null && given !== undefined) run.repeated.push(key);
+    if (times >= 2) {
+      run.deadEnd = `asked ${key} three times`;
+      break;
+    }
+    answered.set(key, times + 1);
+    const answer = given ?? NOTHING[key] ?? '不知道';
+    if (key === 'confirm' && /不用登记|问问就行|不弄了/.test(answer)) {
+      sayText(answer);
+      break;
+    }
+    sayText(answer);
+    const lastReply = run.replies[run.replies.length - 1] ?? '';
+    unchanged = lastReply === prevReply ? unchanged + 1 : 0;
+    prevReply = lastReply;
+    if (unchanged >= 2) {
+      run.deadEnd = 'same reply three times';
+      break;
+    }
+  }
+  if (!filed && run.turns >= MAX_TURNS) run.deadEnd = 'turn limit';
+  if (!filed && p.expect.filed && !run.deadEnd) run.deadEnd = `ended unfiled at step ${state.step}`;
+  // Questions about something the opening already gave.
+  const o = p.opening;
+  const asked = state.asked;
+  void asked;
+  if (p.expect.business && o.includes(p.expect.business) && run.transcript.some((l) => /叫什么名字|What is the business called/.test(l)))
+    run.repeated.push('business(in opening)');
+  return run;
+}
+
+const JUNK = /我刚|说了吗|说过了|怎么又|又问|[?？]|人工|查询码|XZ-\d|不投诉了|算了|不弄了|听清|记下了没/;
+
+interface Score {
+  fieldsRight: number;
+  fieldsTotal: number;
+  wrong: string[];
+  junk: string[];
+}
+
+function norm(s: unknown): string {
+  return String(s ?? '')
+    .replace(/[\s()（）·.。]/g, '')
+    .toLowerCase();
+}
+
+function score(p: Persona, r: Run): Score {
+  const s: Score = { fieldsRight: 0, fieldsTotal: 0, wrong: [], junk: [] };
+  const check = (name: string, ok: boolean, got: unknown) => {
+    s.fieldsTotal++;
+    if (ok) s.fieldsRight++;
+    else s.wrong.push(`${name}=${JSON.stringify(got)}`);
+  };
+  const e = p.expect;
+  check('filed', e.filed === (r.payload !== null), r.payload !== null);
+  if (!e.filed || !r.payload) return s;
+  const pl = r.payload as {
+    kind?: string;
+    description?: string;
+    business?: { name?: string; address?: string };
+    place?: string;
+    township?: string;
+    incidentDate?: string;
+    request?: string;
+    anonymous?: boolean;
+    wantsReward?: boolean;
+    person?: { name?: string; address?: string };
+  };
+  check('kind', pl.kind === e.kind, pl.kind);
+  if (e.kind !== 'consultation') {
+    const b = pl.business?.name ?? null;
+    check(
+      'business',
+      e.business === null
+        ? b === null || b === undefined
+        : b !== null && (norm(b).includes(norm(e.business)) || norm(e.business).includes(norm(b))),
+      b,
+    );
+    check('township', (pl.township ?? null) === e.township, pl.township);
+    check('incident_date', (pl.incidentDate ?? null) === e.incident_date, pl.incidentDate);
+    check('anonymous', (pl.anonymous ?? false) === e.anonymous, pl.anonymous);
+    check('wants_reward', (pl.wantsReward ?? false) === e.wants_reward, pl.wantsReward);
+    if (e.request) check('request', (pl.request ?? '').includes(e.request), pl.request);
+  }
+  for (const w of e.description_contains)
+    check(`description~${w}`, (pl.description ?? '').includes(w), (pl.description ?? '').slice(0, 60));
+  for (const [k, v] of [
+    ['business', pl.business?.name],
+    ['address', pl.business?.address],
+    ['place', pl.place],
+    ['request', pl.request],
+    ['name', pl.person?.name],
+    ['person.address', pl.person?.address],
+  ] as const) {
+    if (typeof v === 'string' && JUNK.test(v)) s.junk.push(`${k}=${v}`);
+  }
+  if (/XZ-\d{8}|[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/.test(pl.description ?? ''))
+    s.junk.push('description holds a case number or code');
+  return s;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      split: { type: 'string', default: 'dev' },
+      id: { type: 'string' },
+      verbose: { type: 'boolean', short: 'v' },
+      json: { type: 'boolean' },
+    },
+  });
+  const split = values.split ?? 'dev';
+  if (!['dev', 'test'].includes(split)) throw new Error('--split must be dev or test');
+  const file = path.join(import.meta.dirname, '../../test/fixtures/chat', `${split}.jsonl`);
+  const bytes = readFileSync(file);
+  const personas = bytes
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Persona)
+    .filter((p) => !values.id || p.id === values.id);
+  const totals = {
+    right: 0,
+    total: 0,
+    repeated: 0,
+    junk: 0,
+    deadEnds: 0,
+    turnsOk: 0,
+    turnsChecked: 0,
+    fullFirst: 0,
+    fullFirstOk: 0,
+    handoffOk: 0,
+    replyOk: 0,
+    n: 0,
+  };
+  const lines: string[] = [];
+  for (const p of personas) {
+    const r = simulate(p);
+    const s = score(p, r);
+    const replies = r.replies.join('\n').toLowerCase();
+    const missingWords = p.expect.reply_contains.filter((w) => !replies.includes(w.toLowerCase()));
+    const turnsOk = p.expect.max_turns === null || (r.turnsToFile !== null && r.turnsToFile <= p.expect.max_turns);
+    totals.n++;
+    totals.right += s.fieldsRight;
+    totals.total += s.fieldsTotal;
+    totals.repeated += r.repeated.length;
+    totals.junk += s.junk.length;
+    if (r.deadEnd && p.expect.filed) totals.deadEnds++;
+    if (p.expect.max_turns !== null) {
+      totals.turnsChecked++;
+      if (turnsOk) totals.turnsOk++;
+    }
+    if (p.expect.max_turns !== null && p.expect.max_turns <= 3) {
+      totals.fullFirst++;
+      if (turnsOk) totals.fullFirstOk++;
+    }
+    if (p.expect.handoff === r.handoff || (!p.expect.handoff && r.handoff)) totals.handoffOk += p.expect.handoff === r.handoff ? 1 : 0;
+    if (missingWords.length === 0) totals.replyOk++;
+    const problems = [
+      ...s.wrong,
+      ...s.junk.map((j) => `junk ${j}`),
+      ...r.repeated.map((x) => `re-asked ${x}`),
+      ...(r.deadEnd && p.expect.filed ? [`dead end: ${r.deadEnd}`] : []),
+      ...(!turnsOk ? [`turns ${r.turnsToFile ?? r.turns} > ${p.expect.max_turns}`] : []),
+      ...(missingWords.length ? [`replies lack ${missingWords.join(',')}`] : []),
+      ...(p.expect.handoff !== r.handoff ? [`handoff ${r.handoff}`] : []),
+    ];
+    lines.push(`${p.id} ${p.register.padEnd(7)} ${problems.length ? `✗ ${problems.join('; ')}` : '✓'}`);
+    if (values.verbose) lines.push(...r.transcript.map((l) => `    ${l}`));
+  }
+  const pct = (a: number, b: number) => (b === 0 ? '-' : (a / b).toFixed(3));
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ split, ...totals })}\n`);
+    return;
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+  if (split === 'test') process.stdout.write(`test.jsonl sha256 ${createHash('sha256').update(bytes).digest('hex')}\n`);
+  process.stdout.write(
+    [
+      `split ${split}: ${totals.n} conversations`,
+      `fields right        ${pct(totals.right, totals.total)} (${totals.right}/${totals.total})  goal ≥ 0.95`,
+      `repeated questions  ${totals.repeated}  goal 0`,
+      `junk values stored  ${totals.junk}  goal 0`,
+      `dead ends           ${totals.deadEnds}  goal 0`,
+      `within max turns    ${totals.turnsOk}/${totals.turnsChecked}`,
+      `all facts first, filed in ≤ 3 turns  ${totals.fullFirstOk}/${totals.fullFirst}`,
+      `hand-off as expected ${totals.handoffOk}/${totals.n}`,
+      `replies contain the expected words ${totals.replyOk}/${totals.n}`,
+    ].join('\n') + '\n',
+  );
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,725 @@
+// The draft and its slots: which the kind needs (Order 121 Art. 10 for complaints), which are filled,
+// how facts read by the understanding engine fill them, and how a direct answer to a question is checked
+// for being what it should be (a sentence is not a business name; an address has a place). Pure.
+import { TOWNSHIPS, type Township } from '../../src/cases/divisions.ts';
+import { IdNumberSchema, PhoneSchema, type SubmissionInput } from '../../src/cases/submission.schema.ts';
+import { findPlaces, findTownship } from '../../src/understanding/gazetteer.ts';
+import type { Understanding } from '../../src/understanding/understand.ts';
+import { findTimePhrase } from '../../src/understanding/dates.ts';
+import { normaliseKeepingOffsets } from '../../src/understanding/normalise.ts';
+import { parseIncidentDate, saysUnknownDate } from './dates.ts';
+
+export type Kind = 'complaint' | 'report' | 'both' | 'consultation';
+
+export const SLOTS = [
+  'description',
+  'business',
+  'where',
+  'when',
+  'request',
+  'anonymous',
+  'name',
+  'phone',
+  'address',
+  'reward',
+  'idNumber',
+  'consent',
+] as const;
+export type Slot = (typeof SLOTS)[number];
+
+export interface FileRef {
+  key: string;
+  mime: string;
+  size: number;
+}
+
+export interface Draft {
+  kind?: Kind;
+  description?: string;
+  /** null: the reporter does not know the business (reports only). */
+  businessName?: string | null;
+  /** null: not known. */
+  where?: string | null;
+  township?: Township | null;
+  /** null: the citizen does not remember. */
+  incidentDate?: string | null;
+  request?: string;
+  anonymous?: boolean;
+  wantsReward?: boolean;
+  name?: string;
+  phone?: string;
+  address?: string;
+  idNumber?: string;
+  consentToPublish?: boolean;
+  /** The story so far says too little ("他家的油不对劲"): ask for the details once. */
+  detailsWanted?: boolean;
+  files: FileRef[];
+}
+
+/** The slots a draft needs, in the order they are asked. */
+export function slotsFor(d: Draft): Slot[] {
+  switch (d.kind) {
+    case 'consultation':
+      return ['description'];
+    case 'complaint':
+      return ['description', 'business', 'where', 'when', 'request', 'name', 'phone', 'address', 'consent'];
+    case 'both':
+      return ['description', 'business', 'where', 'when', 'request', 'name', 'phone', 'address', 'consent'];
+    case 'report': {
+      const s: Slot[] = ['description', 'business', 'where', 'when', 'anonymous'];
+      if (d.anonymous === false) s.push('name', 'phone');
+      s.push('reward');
+      if (d.anonymous === false && d.wantsReward === true) s.push('idNumber');
+      return s;
+    }
+    default:
+      return [];
+  }
+}
+
+export function filled(slot: Slot, d: Draft): boolean {
+  switch (slot) {
+    case 'description':
+      return d.description !== undefined && d.description.length >= (d.kind === 'consultation' ? 5 : 10) && !d.detailsWanted;
+    case 'business':
+      return d.businessName !== undefined;
+    case 'where':
+      // A complaint needs the business's address (Art. 10); a report can go without it.
+      return d.where !== undefined && !(d.where === null && d.kind !== 'report' && !d.township);
+    case 'when':
+      return d.incidentDate !== undefined;
+    case 'request':
+      return d.request !== undefined;
+    case 'anonymous':
+      return d.anonymous !== undefined;
+    case 'name':
+      return d.name !== undefined;
+    case 'phone':
+      return d.phone !== undefined;
+    case 'address':
+      return d.address !== undefined;
+    case 'reward':
+      return d.wantsReward !== undefined;
+    case 'idNumber':
+      return d.idNumber !== undefined;
+    case 'consent':
+      return d.consentToPublish !== undefined;
+  }
+}
+
+export function missing(d: Draft): Slot | null {
+  return slotsFor(d).find((s) => !filled(s, d)) ?? null;
+}
+
+/** The API payload: exactly SubmissionSchema's input. */
+export function toSubmission(d: Draft): SubmissionInput {
+  const kind = d.kind ?? 'consultation';
+  if (kind === 'consultation') return { kind, description: d.description ?? '' };
+  const anonymous = kind === 'report' && d.anonymous === true;
+  const complaint = kind === 'complaint' || kind === 'both';
+  const out: SubmissionInput = { kind, description: d.description ?? '' };
+  const where = d.where ?? (d.township ? d.township : undefined);
+  if (d.businessName) out.business = { name: d.businessName, ...(where ? { address: where } : {}) };
+  else if (where) out.place = where;
+  if (d.township) out.township = d.township;
+  if (d.incidentDate) out.incidentDate = d.incidentDate;
+  if (complaint && d.request) out.request = d.request;
+  if (!anonymous && d.name && d.phone) {
+    out.person = {
+      name: d.name,
+      phone: d.phone,
+      ...(complaint && d.address ? { address: d.address } : {}),
+      ...(d.wantsReward && d.idNumber ? { idNumber: d.idNumber } : {}),
+    };
+  }
+  if (kind === 'report' || kind === 'both') {
+    out.anonymous = anonymous;
+    out.wantsReward = d.wantsReward === true;
+  }
+  if (complaint) out.consentToPublish = d.consentToPublish === true;
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reading answers
+
+const strip = (s: string) => s.replace(/[\s，。！？!?,.~～、…；;：:]+/g, '');
+
+/** Words that make a message something other than a value: never stored in a slot. */
+export const ACT_MARKERS =
+  /我刚|刚才说|不是说了|说过了|说了吗|怎么又|又问|听(清|懂|明白)没|记下了没|人工|查询码|XZ-?\d|不投诉了|不举报了|算了|不弄了|不办了|[?？]{2}|你是真人/i;
+
+export function townshipOf(text: string): Township | null {
+  const exact = TOWNSHIPS.find((t) => text.includes(t));
+  if (exact) return exact;
+  const f = findTownship(text);
+  return f.ambiguous ? null : f.township;
+}
+
+export function parseYesNo(text: string): boolean | null {
+  const first = (text.trim().split(/[，,。.!！；;\n]/)[0] ?? '').trim();
+  const t = strip(first).toLowerCase();
+  if (t === '') return null;
+  if (/^(不中|不行|不可以|不同意|不要|不用|不需要|不想|不了|别|否|没|no\b|nope|n$|2$)/.test(t)) return false;
+  if (/^(中|是|要|需要|好|同意|可以|行|嗯|对|愿意|申请|当然|肯定|没问题|y$|yes|yeah|sure|ok|okay|fine|1$)/.test(t)) return true;
+  if (/不要|不用|不需要|不同意|算了/.test(t)) return false;
+  if (/随便|都行|无所谓|(就|也|还是|那就|当然|肯定|的话)要|要吧|要啊|想要|可以的|没意见|同意|中啊|行啊|好啊|嗯/.test(t)) return true;
+  return null;
+}
+
+export function parseAnonymous(text: string): boolean | null {
+  const s = strip(text).toLowerCase();
+  if (/实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留名|realname|notanonymous|usemyname/.test(s)) return false;
+  if (/匿名|不留名|别让.{0,10}知道|不想让.{0,10}知道|保密|别写我|不写我|不要写我|别留我|不留我|anonym/.test(s)) return true;
+  return parseYesNo(text);
+}
+
+const UNKNOWN = /^(不知道|不清楚|不记得|记不清|不晓得|不知|没注意|没看清|dontknow|don'tknow|idontknow|notsure|unknown|noidea)/i;
+
+export function saysUnknown(text: string): boolean {
+  const s = strip(text).toLowerCase().replace(/[’']/g, "'");
+  return UNKNOWN.test(s) || /不知道叫啥|不知道名|没有名|没名字|没招牌|不知道叫什么|don'?t know/i.test(s);
+}
+
+const PLACE_WORDS =
+  /路|街|村|号|镇|乡|门|对面|旁边|附近|楼|小区|市场|集|学院|大学|学校|超市|广场|商场|城|庄|寨|店|厂|院|巷|口|东|西|南|北|road|street|village|town|campus|floor|building|market|mall/i;
+
+export function looksLikePlace(text: string): boolean {
+  return townshipOf(text) !== null || PLACE_WORDS.test(text);
+}
+
+/** A business name said plainly: "就那个华鑫厂" → "华鑫厂". */
+export function cleanName(text: string): string {
+  return text
+    .trim()
+    .replace(/^(就是?|就那个|那个|是|叫|店名是?|名字是?|名字叫|叫做|it'?s|it is|called)\s*/i, '')
+    .replace(/^(就是?|那个|是|叫)\s*/, '')
+    .replace(/[。.!！~～]+$/, '')
+    .trim();
+}
+
+export function findPhone(text: string): string | null {
+  const m = /(?:\+?86[\s-]?)?(1[3-9]\d(?:[\s-]?\d){8})|(0\d{2,3}[\s-]?\d{7,8})/.exec(text);
+  if (!m) return null;
+  const p = PhoneSchema.safeParse(m[0]);
+  return p.success ? p.data : null;
+}
+
+export function findIdNumber(text: string): string | null {
+  const m = /\d{17}[\dXx]/.exec(text.replace(/\s/g, ''));
+  if (!m) return null;
+  const p = IdNumberSchema.safeParse(m[0]);
+  return p.success ? p.data : null;
+}
+
+const REQUEST_LABEL: Record<string, string> = {
+  refund: '退款',
+  exchange: '换货',
+  compensation: '赔偿',
+  apology: '道歉',
+  mediation: '调解',
+  investigate: '查处',
+  stop: '停止销售',
+};
+
+/** The complaint's request in the citizen's words when the engine found one ("把面钱退给俺"). */
+export function requestOf(u: Understanding, text: string): string | null {
+  const labels = u.request.value.filter((r) => r !== 'reward' && r !== 'answer');
+  const remedies = labels.filter((r) => r !== 'investigate' && r !== 'stop');
+  if (remedies.length === 0) {
+    // "要求退饭钱", "把面钱退给俺": remedy words the engine's list does not have.
+    const m =
+      /(?:要求|诉求[:：]?|希望|想让(?:他|她|商家|店家|老板)?)([^，。；;！!？?\n]{0,30}(?:退|赔|道歉|换)[^，。；;！!？?\n]{0,30})/.exec(
+        text,
+      ) ??
+      /([^，。；;！!？?\n]{0,12}(?:退[^，。；;\s]{0,3}钱|退给(?:我|俺)|赔(?:我|俺)?[^，。；;\s]{0,6})[^，。；;！!？?\n]{0,12})/.exec(text);
+    return m ? m[1]!.trim() : null;
+  }
+  const words = remedies.map((r) => REQUEST_LABEL[r] ?? r).join('、');
+  // The clause of the first remedy the citizen asks for, in their words.
+  const ev = u.request.reasons.find((x) => remedies.includes(x.rule as (typeof remedies)[number]))?.evidence;
+  const at = ev ? text.indexOf(ev) : -1;
+  if (ev && at >= 0) {
+    const clause = clauseAround(text, at, at + ev.length);
+    if (clause.length > 150) return words;
+    return /退|赔|道歉|换|refund|compensat|apolog/i.test(clause) ? clause : `${words}（${clause}）`;
+  }
+  return words;
+}
+
+/** The clause holding [start, end): the citizen's own words around a fact. */
+export function clauseAround(text: string, start: number, end: number): string {
+  const before = text.slice(0, start);
+  const after = text.slice(end);
+  const a = Math.max(
+    before.lastIndexOf('，'),
+    before.lastIndexOf('。'),
+    before.lastIndexOf(','),
+    before.lastIndexOf('；'),
+    before.lastIndexOf('\n'),
+    before.lastIndexOf('. '),
+    before.lastIndexOf('！'),
+    before.lastIndexOf('？'),
+  );
+  const stops = [...after.matchAll(/[。；;\n！？]|\. |[，,](?=.{0,3}(另外|还有|我|俺|问一下))/g)];
+  const e = stops.length ? end + (stops[0]!.index ?? after.length) : text.length;
+  return text
+    .slice(a + 1, e)
+    .replace(/^(要求|诉求|我要求|我要|俺要|我想)[:：]?/, (m) => (m.startsWith('要求') || m.startsWith('诉求') ? '' : m))
+    .trim();
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
+/** The engine reads Chinese dates only: English ones ("last night", "Wednesday Dec 2", "December 3rd") here. */
+export function englishDate(text: string, now: Date): string | null {
+  const t = text.toLowerCase();
+  if (!/[a-z]/.test(t)) return null;
+  const cst = new Date(now.getTime() + 8 * 3600_000);
+  const day = (offset: number) => {
+    const d = new Date(Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth(), cst.getUTCDate() + offset));
+    return d.toISOString().slice(0, 10);
+  };
+  const md = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b/.exec(t) ?? null;
+  const dm = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/.exec(t);
+  const hit = md ? { m: md[1]!, d: Number(md[2]) } : dm ? { m: dm[2]!, d: Number(dm[1]) } : null;
+  if (hit) {
+    const month = MONTHS.indexOf(hit.m);
+    let year = cst.getUTCFullYear();
+    const iso = (y: number) => `${y}-${String(month + 1).padStart(2, '0')}-${String(hit.d).padStart(2, '0')}`;
+    if (iso(year) > day(0)) year -= 1;
+    const out = iso(year);
+    return Number.isNaN(Date.parse(out)) ? null : out;
+  }
+  if (/day before yesterday/.test(t)) return day(-2);
+  if (/yesterday|last night/.test(t)) return day(-1);
+  if (/\btoday\b|this morning|tonight|this afternoon|this evening/.test(t)) return day(0);
+  const ago = /\b(\d+|two|three|four|five|six)\s+days?\s+ago/.exec(t);
+  if (ago) {
+    const n = Number(ago[1]) || ['', 'one', 'two', 'three', 'four', 'five', 'six'].indexOf(ago[1]!);
+    return n > 0 ? day(-n) : null;
+  }
+  const wd = WEEKDAYS.findIndex((w) => t.includes(w));
+  if (wd >= 0) {
+    const today = cst.getUTCDay();
+    let back = (today - wd + 7) % 7;
+    if (back === 0) back = 7;
+    if (/last week/.test(t)) back += back <= today ? 7 : 0;
+    return day(-back);
+  }
+  return null;
+}
+
+export interface Filled {
+  slots: Slot[];
+}
+
+/**
+ * Facts found anywhere in a message fill the slots still empty. `force` (a correction) overwrites.
+ * Returns the slots it filled.
+ */
+export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Date): Slot[] {
+  const got: Slot[] = [];
+  const lab = labelled(text);
+  if (lab.business && d.businessName === undefined) {
+    d.businessName = lab.business;
+    got.push('business');
+  }
+  if (lab.where && d.where === undefined) {
+    d.where = lab.where;
+    d.township = townshipOf(lab.where) ?? d.township ?? null;
+    got.push('where');
+  }
+  if (lab.address && d.address === undefined) {
+    d.address = lab.address;
+    got.push('address');
+  }
+  if (lab.name && d.name === undefined && lab.name.length >= 2 && lab.name.length <= 50) {
+    d.name = lab.name;
+    got.push('name');
+  }
+  if (lab.request && d.request === undefined) {
+    d.request = lab.request;
+    got.push('request');
+  }
+  const biz = isEnglish(text) ? hanBusiness(text) : (tidyBusiness(u.business.value) ?? hanBusiness(text));
+  if (biz && d.businessName === undefined && biz.length >= 2 && !ACT_MARKERS.test(biz)) {
+    d.businessName = biz;
+    got.push('business');
+  }
+  const where = businessPlace(u, text);
+  const t = where.township;
+  if (t && !d.township) {
+    d.township = t;
+    if (d.where === undefined || d.where === null) {
+      d.where = where.text ?? t;
+      got.push('where');
+    }
+  } else if (d.where === undefined) {
+    const p = where.text;
+    if (p) {
+      d.where = p;
+      got.push('where');
+    }
+  }
+  if (d.incidentDate === undefined) {
+    const date = dateIn(text, now) ?? englishDate(text, now);
+    if (date) {
+      d.incidentDate = date;
+      got.push('when');
+    }
+  }
+  if ((d.kind === 'complaint' || d.kind === 'both' || d.kind === undefined) && d.request === undefined) {
+    const r = requestOf(u, text);
+    if (r) {
+      d.request = r;
+      got.push('request');
+    }
+  }
+  if (u.anonymous.span && d.anonymous === undefined) {
+    d.anonymous = u.anonymous.value;
+    got.push('anonymous');
+  }
+  if (u.wants_reward.span && d.wantsReward === undefined && !isRewardQuestionOnly(text)) {
+    d.wantsReward = u.wants_reward.value;
+    got.push('reward');
+  } else if (d.wantsReward === undefined && /不要奖励|不图奖励|不为奖励|不求奖励|不要奖金|no reward/i.test(text)) {
+    d.wantsReward = false;
+    got.push('reward');
+  }
+  const id = u.identity.value;
+  const name = id.name ?? englishName(text);
+  if (name && d.name === undefined && name.length >= 2) {
+    d.name = name;
+    got.push('name');
+  }
+  const phone = id.phone ? (PhoneSchema.safeParse(id.phone).data ?? null) : findPhone(text);
+  if (phone && d.phone === undefined) {
+    d.phone = phone;
+    got.push('phone');
+  }
+  const addr = ownAddressOf(text);
+  if (addr && d.address === undefined) {
+    d.address = addr;
+    got.push('address');
+  }
+  const idn = findIdNumber(text);
+  if (idn && d.idNumber === undefined) {
+    d.idNumber = idn;
+    got.push('idNumber');
+  }
+  if (d.consentToPublish === undefined && /同意(隐去|匿名)?公开|可以公开|不同意公开|不要公开|别公开/.test(text)) {
+    d.consentToPublish = !/不同意公开|不要公开|别公开/.test(text);
+    got.push('consent');
+  }
+  return got;
+}
+
+/** Address numbers ("中华北路12号", "5号楼") are not dates: masked before the date is read. */
+export function dateIn(text: string, now: Date): string | null {
+  const masked = text
+    .replace(/([路街巷道村区院栋楼单元室门])(\d{1,4})(号楼?|栋|单元|室)/g, (m) => '＃'.repeat(m.length))
+    .replace(/\d{1,4}号楼/g, (m) => '＃'.repeat(m.length));
+  const tp = findTimePhrase(normaliseKeepingOffsets(masked), now);
+  if (!tp) return null;
+  return tp.date ?? parseIncidentDate(tp.text, now);
+}
+
+/** The engine's business name without the words before it ("周四中午学校食堂" → "学校食堂", "能管超市" → none). */
+export function tidyBusiness(name: string | null): string | null {
+  if (!name) return null;
+  const n = name
+    .replace(/^(上?周[一二三四五六日天]|今天|昨天|前天|夜儿个|早上|上午|中午|晌午|下午|晚上)+/, '')
+    .replace(/^(能管|管不管|这家|那家|一家|这个|那个)/, '')
+    .trim();
+  if (n.length < 2 || /^(超市|饭店|饭馆|食堂|学校食堂|商店|小卖部|店)$/.test(n)) return null;
+  return n;
+}
+
+export function isEnglish(text: string): boolean {
+  const latin = (text.match(/[A-Za-z]{2,}/g) ?? []).length;
+  const cjk = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  return latin >= 3 && latin * 2 > cjk;
+}
+
+export function englishName(text: string): string | null {
+  const m = /\b(?:[Mm]y name is|I am|I'm|[Nn]ame:)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})/.exec(text);
+  return m ? m[1]! : null;
+}
+
+const BIZ_SUFFIX_G =
+  /(火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
+const STOP_BEFORE =
+  /[觉得就更还也都又要找卖做开哩的在是到从了去买吃叫有个和跟对给把被让说那这一家俺我他她它们上里边旁口前后东西南北街路村镇乡集：:，,\s]/u;
+
+/** A business named in Chinese characters ("蜀香园火锅" inside an English message, "顺发豆芽坊用…"). */
+export function hanBusiness(text: string): string | null {
+  const found: string[] = [];
+  for (const m of text.matchAll(BIZ_SUFFIX_G)) {
+    const at = m.index ?? 0;
+    let i = at;
+    while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !STOP_BEFORE.test(text[i - 1]!)) i--;
+    // "老杨家烩面馆", "李记大盘鸡": 家/记 inside a name are kept when more name comes before them.
+    while (i > 1 && at - i < 6 && /[家记]/.test(text[i - 1]!) && /\p{Script=Han}/u.test(text[i - 2]!) && !STOP_BEFORE.test(text[i - 2]!)) {
+      i -= 2;
+      while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !STOP_BEFORE.test(text[i - 1]!)) i--;
+    }
+    // "蜀香园火锅": a suffix followed by another suffix belongs to the same name.
+    let e = at + m[0].length;
+    for (let k = 0; k < 2; k++) {
+      const more = /^(火锅店?|烧烤|烤鱼|饭店|餐厅|店|馆|坊|铺)/u.exec(text.slice(e));
+      if (!more) break;
+      e += more[0].length;
+    }
+    const name = text.slice(i, e);
+    const bare = text.slice(i, at);
+    const downstream = /(卖给|供给|送给|卖到|送到|供应给|拉到)[^，。；]{0,8}$/.test(text.slice(Math.max(0, i - 12), i));
+    if (
+      at - i >= 2 &&
+      !downstream &&
+      townshipOf(name) === null &&
+      !/学院|大学|学校|食堂|医院|^网红|^早点|^早餐/.test(name) &&
+      !/^(小|附近|路边|街边|流动|水果|卤肉|烧烤|早餐|早点|黑|无证|这个|那个|一个|某)$/.test(bare)
+    )
+      found.push(name);
+  }
+  // The name said most often (a long story names its business again and again), the first on a tie.
+  const count = (n: string) => text.split(n).length - 1;
+  return tidyBusiness(found.sort((a, b) => count(b) - count(a))[0] ?? null);
+}
+
+/** Labelled messages ("姓名：…；电话：…；商家：…；经过：…；诉求：…"), read field by field. */
+export function labelled(
+  text: string,
+): Partial<Record<'name' | 'phone' | 'address' | 'business' | 'where' | 'description' | 'request' | 'when', string>> {
+  const out: Partial<Record<'name' | 'phone' | 'address' | 'business' | 'where' | 'description' | 'request' | 'when', string>> = {};
+  const LABELS: [RegExp, keyof typeof out][] = [
+    [/^(姓名|名字|投诉人|举报人|联系人)$/, 'name'],
+    [/^(电话|手机|联系电话|手机号)$/, 'phone'],
+    [/^(地址|住址|联系地址|家庭住址)$/, 'address'],
+    [/^(商家|店名|商户|被投诉(人|方|单位)?|被举报(人|方|单位)?|单位|店铺)$/, 'business'],
+    [/^(地点|商家地址|店铺地址|经营地址|位置)$/, 'where'],
+    [/^(经过|事情经过|情况|内容|问题|事由)$/, 'description'],
+    [/^(诉求|要求)$/, 'request'],
+    [/^(时间|日期)$/, 'when'],
+  ];
+  const parts = text.split(/[；;\n]|[，,](?=\s*[\p{Script=Han}]{2,6}[:：])/u);
+  let n = 0;
+  for (const p of parts) {
+    const m = /^\s*(?:【[^】]*】)?\s*([\p{Script=Han}]{2,6})[:：]\s*(.+)$/u.exec(p.trim());
+    if (!m) continue;
+    const hit = LABELS.find(([re]) => re.test(m[1]!));
+    if (!hit) continue;
+    out[hit[1]] = m[2]!.trim().replace(/[。]$/, '');
+    n++;
+  }
+  if (n < 3) return {};
+  const biz = out.business;
+  if (biz) {
+    const paren = /^(.+?)[（(]([^）)]+)[）)]$/.exec(biz);
+    if (paren) {
+      out.business = paren[1]!.trim();
+      out.where ??= paren[2]!.trim();
+    }
+  }
+  return out;
+}
+
+/** "有奖励吗" asks about a reward; "要奖励" wants one. */
+function isRewardQuestionOnly(text: string): boolean {
+  const clauses = text.split(/[，,。.!！；;\n]/).filter((c) => /奖励|奖金|reward/i.test(c));
+  return (
+    clauses.length > 0 &&
+    clauses.every((c) => /[?？]|吗|多少|能不能|有没有|真有|can i|\bhow\b|\bis there\b/i.test(c) && !/我要|想要|申请|want/i.test(c))
+  );
+}
+
+/** The place as the citizen said it: the clause naming the township/landmark, kept short. */
+const RESIDENCE = /(住在?|家住|家在|住址|联系地址|地址[:：]|live (in|at)|living in|address)[^，。；,;]{0,12}$/i;
+
+/**
+ * Where the business is: the best-scored gazetteer place that is not the citizen's own address
+ * ("住新烟街道中华北路12号" is where they live), with a few words around it.
+ */
+export function businessPlace(u: Understanding, text: string): { text: string | null; township: Township | null } {
+  const mentions = findPlaces(text)
+    .filter((m) => !RESIDENCE.test(text.slice(Math.max(0, m.index - 14), m.index)))
+    .sort((a, b) => b.score - a.score);
+  const best = mentions[0];
+  if (best) {
+    const clause = clauseAround(text, best.index, best.index + best.name.length)
+      .replace(/(有个|有家|有一家|有人|那个|这个|的一家|一家|那家|这家|卖|开的|买的|吃的|点的|喝的).*$/, '')
+      .replace(/^.*?(在|到|去|是)(?=[^在到去是]*$)/, (m) => (m.length < 12 ? '' : m))
+      .trim();
+    const tw = best.townships.length === 1 ? best.townships[0]! : (u.township.value ?? townshipOf(clause));
+    return { text: clause.length >= 2 && clause.length <= 40 && clause.includes(best.name) ? clause : best.name, township: tw };
+  }
+  const exact = TOWNSHIPS.find((t) => text.includes(t) && !RESIDENCE.test(text.slice(0, text.indexOf(t)).slice(-14)));
+  if (exact) return { text: exact, township: exact };
+  return { text: null, township: null };
+}
+
+/** "住龙王乡政府家属院", "address: Room 503…", "地址：新华路街道…" → the citizen's own address. */
+export function ownAddressOf(text: string): string | null {
+  const m =
+    /(?:住在?|家住|住址[:：]?|联系地址[:：]?|我的地址[:：]?|地址[:：])\s*([^，。；;,\n]{2,60})/.exec(text) ??
+    /(?:live (?:in|at)|living in|staying (?:in|at)|address[:：]?)\s*([^.;\n]{3,100})/i.exec(text);
+  if (!m) return null;
+  const a = m[1]!.trim();
+  return a.length >= 2 ? a : null;
+}
+
+/** Checks a direct answer to `slot`; returns the value (null = "unknown" where allowed) or a problem. */
+export type Answer<T> =
+  | { ok: true; value: T }
+  | { ok: false; problem: 'unclear' | 'bad_phone' | 'bad_name' | 'bad_date' | 'bad_id' | 'short' };
+
+export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft, now: Date): Answer<unknown> {
+  const t = text.trim();
+  switch (slot) {
+    case 'description':
+      return t.length >= (d.kind === 'consultation' ? 5 : 10) ? { ok: true, value: t } : { ok: false, problem: 'short' };
+    case 'business': {
+      if (saysUnknown(t)) return { ok: true, value: null };
+      if (u.business.value && u.business.value.length >= 2) return { ok: true, value: u.business.value };
+      const n = cleanName(t);
+      if (
+        n.length < 2 ||
+        n.length > 40 ||
+        ACT_MARKERS.test(n) ||
+        /[?？]|吗$|你们|我|俺|看下|看看|发了|图片|照片|截图|\p{Extended_Pictographic}/u.test(n)
+      )
+        return { ok: false, problem: 'unclear' };
+      return { ok: true, value: n };
+    }
+    case 'where': {
+      if (saysUnknown(t)) return { ok: true, value: null };
+      if (t.length < 2 || t.length > 200 || ACT_MARKERS.test(t) || /[?？]$/.test(t)) return { ok: false, problem: 'unclear' };
+      if (!looksLikePlace(t) && !/[a-z]{3}/i.test(t)) return { ok: false, problem: 'unclear' };
+      return { ok: true, value: cleanName(t) };
+    }
+    case 'when': {
+      if (saysUnknownDate(t) || saysUnknown(t) || /don'?t remember|not sure|can'?t remember/i.test(t)) return { ok: true, value: null };
+      const date = (u.incident_time.value?.date ?? null) || parseIncidentDate(t, now) || englishDate(t, now);
+      return date ? { ok: true, value: date } : { ok: false, problem: 'bad_date' };
+    }
+    case 'request': {
+      const r = requestOf(u, t);
+      if (r) return { ok: true, value: r.length > t.length ? t : r };
+      if (t.length < 2 || ACT_MARKERS.test(t)) return { ok: false, problem: 'short' };
+      // A date, a phone number or a place is not a request (an answer to an earlier question).
+      if (parseIncidentDate(t, now) || findPhone(t) || (townshipOf(t) && t.length < 12)) return { ok: false, problem: 'unclear' };
+      return { ok: true, value: t.slice(0, 1000) };
+    }
+    case 'anonymous': {
+      const a = parseAnonymous(t);
+      return a === null ? { ok: false, problem: 'unclear' } : { ok: true, value: a };
+    }
+    case 'name': {
+      const n = (u.identity.value.name ?? t)
+        .replace(/^(我叫|我是|俺叫|俺是|叫|姓名[:：]?|my name is|i am|i'm)\s*/i, '')
+        .replace(/[。.!！]+$/, '')
+        .trim();
+      if (n.length < 2 || n.length > 50 || /\d/.test(n) || /[?？，,]/.test(n) || ACT_MARKERS.test(n))
+        return { ok: false, problem: 'bad_name' };
+      return { ok: true, value: n };
+    }
+    case 'phone': {
+      const p = findPhone(t) ?? PhoneSchema.safeParse(t).data ?? null;
+      return p ? { ok: true, value: p } : { ok: false, problem: 'bad_phone' };
+    }
+    case 'address':
+      if (t.length < 2 || t.length > 200 || ACT_MARKERS.test(t)) return { ok: false, problem: 'short' };
+      return { ok: true, value: t.replace(/^(住在?|家住|地址[:：]?)/, '').trim() };
+    case 'reward': {
+      const s = strip(t);
+      if (/不要奖励|不申请|不用奖励|不需要奖励|noreward/i.test(s)) return { ok: true, value: false };
+      const yn = parseYesNo(t);
+      return yn === null ? { ok: false, problem: 'unclear' } : { ok: true, value: yn };
+    }
+    case 'idNumber': {
+      const id = findIdNumber(t);
+      if (id) return { ok: true, value: id };
+      // "不方便给", "以后再说": no reward application for now (it can be made later).
+      if (/不方便|不想|不给|不提供|再说|以后|算了|不要了|no\b|later/i.test(t)) return { ok: true, value: null };
+      return { ok: false, problem: 'bad_id' };
+    }
+    case 'consent': {
+      const yn = parseYesNo(t);
+      return yn === null ? { ok: false, problem: 'unclear' } : { ok: true, value: yn };
+    }
+  }
+}
+
+export function setSlot(d: Draft, slot: Slot, value: unknown): void {
+  switch (slot) {
+    case 'description':
+      d.description = value as string;
+      break;
+    case 'business':
+      d.businessName = value as string | null;
+      break;
+    case 'where': {
+      d.where = value as string | null;
+      const t = typeof value === 'string' ? townshipOf(value) : null;
+      if (t) d.township = t;
+      break;
+    }
+    case 'when':
+      d.incidentDate = value as string | null;
+      break;
+    case 'request':
+      d.request = value as string;
+      break;
+    case 'anonymous':
+      d.anonymous = value as boolean;
+      if (d.anonymous) {
+        delete d.name;
+        delete d.phone;
+        delete d.address;
+        delete d.idNumber;
+      }
+      break;
+    case 'name':
+      d.name = value as string;
+      break;
+    case 'phone':
+      d.phone = value as string;
+      break;
+    case 'address':
+      d.address = value as string;
+      break;
+    case 'reward':
+      d.wantsReward = value as boolean;
+      if (!d.wantsReward) delete d.idNumber;
+      break;
+    case 'idNumber':
+      if (value === null) {
+        d.wantsReward = false;
+        delete d.idNumber;
+      } else d.idNumber = value as string;
+      break;
+    case 'consent':
+      d.consentToPublish = value as boolean;
+      break;
+  }
+}
+
+export function clearSlot(d: Draft, slot: Slot): void {
+  const keys: Record<Slot, (keyof Draft)[]> = {
+    description: ['description'],
+    business: ['businessName'],
+    where: ['where', 'township'],
+    when: ['incidentDate'],
+    request: ['request'],
+    anonymous: ['anonymous'],
+    name: ['name'],
+    phone: ['phone'],
+    address: ['address'],
+    reward: ['wantsReward'],
+    idNumber: ['idNumber'],
+    consent: ['consentToPublish'],
+  };
+  for (const k of keys[slot]) delete d[k];
+}

@@ -1,0 +1,159 @@
+// What citizens often ask the hotline (shared/domain.md "What citizens often ask", the complaint and
+// report rules, the reward rules), kept as data: one entry per topic, with the words that raise it and
+// a short answer in Chinese and English that fits on a phone screen. The bot and the portal answer
+// from here; nothing is invented per conversation. Pure.
+
+export type Topic =
+  | 'reward'
+  | 'anonymous'
+  | 'deadline'
+  | 'platform'
+  | 'compensation'
+  | 'evidence'
+  | 'next'
+  | 'jurisdiction'
+  | 'license'
+  | 'medical'
+  | 'bot'
+  | 'fumes'
+  | 'wages'
+  | 'property'
+  | 'farm'
+  | 'stall';
+
+export interface Entry {
+  topic: Topic;
+  /** Raises the topic when found in a question (a clause with a question mark, 吗, 怎么 …). */
+  ask: RegExp;
+  /** Raises the topic even in a statement (other authorities: the citizen needs to know where to go). */
+  state?: RegExp;
+  zh: string;
+  en: string;
+}
+
+export const FAQ: readonly Entry[] = [
+  {
+    topic: 'medical',
+    ask: /(去|上)医院|看医生|要不要(紧|去)|hospital|doctor/i,
+    zh: '身体不舒服请马上就医，情况严重请立刻打120。看病的病历、发票和剩下的食物、包装都留好，这是以后索赔和查处的证据。',
+    en: 'If anyone feels unwell, see a doctor now; in an emergency call 120. Keep medical records, receipts, leftovers and packaging as evidence.',
+  },
+  {
+    topic: 'reward',
+    ask: /奖励|奖金|奖多少|给多少钱|reward/i,
+    zh: '举报奖励：查实属于重大违法行为（涉嫌犯罪，或被责令停产停业、吊销许可证、较大数额罚款），并依法作出处罚或移送司法机关后，可以申请。分三级：一级罚没款的5%（至少5000元），二级3%（至少3000元），三级1%（至少1000元），每案最高100万元。匿名举报也能领：提交后凭案件编号、查询码和您约定的领奖密码申领，结案后工作人员会通知。',
+    en: 'Rewards: if the tip proves a serious violation (a crime, closure, licence revoked or a large fine) and it is penalised or sent to prosecution, you can claim a reward: 5%, 3% or 1% of the fines (at least 5,000 / 3,000 / 1,000 yuan), up to 1,000,000 yuan. Anonymous reporters can claim too, with the case number, the query code and a claim password they agree with us.',
+  },
+  {
+    topic: 'anonymous',
+    ask: /匿名|不留名|保密|会不会(被)?(知道|泄露)|报复|anonymous|confidential/i,
+    zh: '举报可以匿名，我们不会向被举报的商家透露举报人的任何信息。投诉（要商家退赔）需要实名，因为要调解。',
+    en: 'Reports (tips) can be anonymous and the business never learns who reported. A complaint (refund or compensation from the business) needs your real name, because we mediate.',
+  },
+  {
+    topic: 'deadline',
+    ask: /多久|多长时间|几天|什么时候(能)?(有)?(结果|处理|回复)|啥时候|how long|when will/i,
+    zh: '投诉：收到后7个工作日内决定是否受理并告诉您，受理后调解一般在60天内结束。举报：15个工作日内核查并决定是否立案。进展会在这里通知您。',
+    en: 'Complaints: within 7 working days we decide whether to accept and tell you; mediation then ends within 60 days. Reports: checked within 15 working days. You will get progress notices here.',
+  },
+  {
+    topic: 'platform',
+    ask: /平台|美团|饿了么|饿了吗|抖音|淘宝|拼多多|外卖.{0,6}(找|归)|takeaway|delivery|platform/i,
+    zh: '外卖和网购：平台和我们不是一回事。可以先找平台客服，但不是必须；商家由它所在地的市场监管部门处理，平台由它注册地的监管部门处理。在这里投诉也可以，我们按商家地址处理。',
+    en: 'Takeaway and online shops: the platform is not us. You may ask the platform first but need not; the restaurant is handled where it is located. You can complain here and we handle it by the business address.',
+  },
+  {
+    topic: 'compensation',
+    ask: /十倍|10倍|三倍|赔(偿)?多少|能赔|赔一千|一千块|怎么(个)?赔|要回(来)?(点)?钱|退钱|赔钱|compensat|ten times|how much.*(get|pay)/i,
+    zh: '赔偿：买到不符合食品安全标准的食品，除了赔损失，还可以要求价款十倍或者损失三倍的赔偿，增加的赔偿最少1000元（食品安全法第148条）。小票、包装、剩下的食物和病历都要留好。我们可以帮您和商家调解。',
+    en: 'Compensation: for food that breaks safety standards you can claim your loss plus ten times the price (or three times the loss), at least 1,000 yuan (Food Safety Law Art. 148). Keep the receipt, packaging, leftovers and any medical records. We can mediate with the business.',
+  },
+  {
+    topic: 'evidence',
+    ask: /证据|留(哪些|什么|啥)|要(准备|带)什么|需要(什么|哪些)材料|evidence|proof/i,
+    zh: '证据请留好：购物小票或付款记录、食品包装（有生产日期和批号）、剩下的食物（冷藏保存）、照片视频、看病的病历和发票。照片可以直接发给我。',
+    en: 'Evidence to keep: the receipt or payment record, the packaging (with date and batch), leftovers (kept cold), photos or videos, and medical records. You can send photos here.',
+  },
+  {
+    topic: 'next',
+    ask: /然后呢|接下来|下一步|怎么处理|会怎么办|what happens|next step/i,
+    zh: '提交后会转给商家所在地的市场监管所：投诉7个工作日内决定是否受理，举报15个工作日内核查。每一步进展都会在这里通知您，也可以凭编号和查询码随时查询。',
+    en: 'After you submit, the local market-regulation office takes it: complaints are accepted or refused within 7 working days, reports checked within 15. Every step is notified here.',
+  },
+  {
+    topic: 'bot',
+    ask: /真人|机器人|人工|你是谁|记下了没|记住了没|are you (a )?(real|human|bot)|real person/i,
+    zh: '我是食安通的自动助手，您说的我都记下了，提交后由工作人员办理。想直接找工作人员，回复“人工”。',
+    en: 'I am the hotline’s automatic assistant; everything you said is noted and staff handle it after you submit. Reply "human" to leave a message for staff.',
+  },
+  {
+    topic: 'license',
+    ask: /办(啥|什么)证|什么证|要办证|许可证|健康证|license|permit/i,
+    zh: '摆摊卖食品：在新郑一般要到所在乡镇（街道）办食品摊贩登记卡，做的人要有健康证；开店要办食品经营许可证。具体可以到市场监管所或政务服务中心问。',
+    en: 'Selling food at a stall needs a food-vendor registration card from the township and health certificates for the staff; a shop needs a food business licence. The local market-regulation office can help.',
+  },
+  {
+    topic: 'jurisdiction',
+    ask: /(你们|恁)(能|管|能管)|管不管|归(谁|你们|哪)管|找(谁|哪)|who handles/i,
+    zh: '食品安全的事归我们市场监管部门管：买到、吃到有问题的食品可以投诉，发现违法可以举报。',
+    en: 'Food safety is ours (market regulation): you can complain about food you bought or report a violation.',
+  },
+  {
+    topic: 'fumes',
+    ask: /油烟|噪音|太吵|smoke|noise/i,
+    state: /油烟(扰民|太大|熏|呛|直排|大)|噪音|太吵|吵得|扰民/,
+    zh: '油烟、噪音扰民不归食品安全管，请找生态环境部门（12369）；露天烧烤找城市管理部门。',
+    en: 'Cooking fumes and noise are for the Ecology and Environment Bureau (12369); open-air barbecues for city management.',
+  },
+  {
+    topic: 'wages',
+    ask: /工资|工钱|wage|salary/i,
+    state: /拖欠工资|不给工资|不发工资|拖着不给|工资(不给|没发|拖着|欠着)|unpaid wages/i,
+    zh: '拖欠工资请找人力资源和社会保障部门（劳动保障监察，电话12333）。',
+    en: 'Unpaid wages are for the Human Resources and Social Security Bureau (labour inspection, tel. 12333).',
+  },
+  {
+    topic: 'property',
+    ask: /物业|property management/i,
+    state: /物业/,
+    zh: '物业问题请找住房和城乡建设部门或所在街道（社区）。',
+    en: 'Property-management disputes go to the housing bureau or your street office.',
+  },
+  {
+    topic: 'farm',
+    ask: /农药|农业局|种地|地里|pesticide/i,
+    state: /(地里|庄稼|菜地|果园|种菜)[^，。！？]{0,12}(打|喷|用)[^，。！？]{0,6}(禁用)?农药|农业局/,
+    zh: '种植时使用禁用农药归农业农村部门管，请向农业农村局反映；市场上卖的菜农药残留超标归我们管，可以举报。',
+    en: 'Banned pesticides used on farms are for the Agriculture and Rural Affairs Bureau; pesticide residue in vegetables on sale is ours to check.',
+  },
+  {
+    topic: 'stall',
+    ask: /城管|占道/,
+    zh: '占道经营、露天烧烤归城市管理部门管。',
+    en: 'Street stalls blocking the way and open-air barbecues are for city management.',
+  },
+];
+
+const QUESTION_MARK =
+  /[?？]|吗|么$|呢|还是|不$|没有$|能不能|可不可以|是不是|是否|有没有|多少|多久|多长|怎么|咋|啥|什么|哪|谁|\bcan\b|\bhow\b|\bwhat\b|\bwhen\b|\bdo i\b|\bis it\b|\bwho\b/i;
+
+/** Clauses of a message (a question mark ends a clause and stays with it). */
+export function questionClauses(text: string): string[] {
+  const parts = text.split(/(?<=[?？!！。\n])|[，,；;]/);
+  return parts.map((p) => p.trim()).filter((p) => p.length > 0 && QUESTION_MARK.test(p));
+}
+
+/** The topics a message asks about (or, for other authorities, raises), in FAQ order, each once. */
+export function topicsOf(text: string): Topic[] {
+  const qs = questionClauses(text);
+  const found: Topic[] = [];
+  for (const e of FAQ) {
+    if (qs.some((q) => e.ask.test(q)) || e.state?.test(text)) found.push(e.topic);
+  }
+  return found;
+}
+
+export function answerOf(topic: Topic, lang: 'zh' | 'en'): string {
+  const e = FAQ.find((x) => x.topic === topic);
+  return e ? e[lang] : '';
+}

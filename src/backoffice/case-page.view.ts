@@ -5,6 +5,7 @@ import type { TransitionEvent } from '../cases/case.machine.ts';
 import type { Deps } from '../deps.ts';
 import { caseHasDisposition } from '../publication/disposition.view.ts';
 import { type ReferralRowView, mayPropose, referralsOfCase, staffSteps } from '../referral/referral.view.ts';
+import { type CaseRecords, caseRecords } from '../referral/records.service.ts';
 import { mayUndoAutoSplit } from './auto-split.service.ts';
 import { assignableHandlers, formActions } from './case.actions.ts';
 import { type CaseView, loadCaseView } from './case.view.ts';
@@ -18,6 +19,9 @@ export interface ReferralPanelData {
   /** Per referral, the steps this user may take now. */
   steps: Map<string, string[]>;
   policeUnits: { id: string; name: string }[];
+  /** The investigation records (inspection, seizure/sample list, test reports) and whether this user may add to them. */
+  records: CaseRecords;
+  canRecord: boolean;
 }
 
 export interface CasePageData {
@@ -47,6 +51,8 @@ export async function casePageData(deps: Deps, user: StaffUser, caseId: string):
           canPropose: ['handler', 'supervisor'].includes(role) && proposable,
           steps: new Map(referrals.map((r) => [r.id, staffSteps(role, r)])),
           policeUnits: await policeUnits(deps.db),
+          records: await caseRecords(deps.db, caseId),
+          canRecord: ['handler', 'supervisor'].includes(role) && view.row.closed_at === null,
         }
       : null;
   // Clock actions only where a clock can take them (the machine allows them in any open status).

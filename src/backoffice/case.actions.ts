@@ -27,6 +27,7 @@ export const PAUSE_REASON_LABELS: Record<(typeof PAUSE_REASONS)[number], string>
   suspension: '案件中止',
   hearing: '听证',
   public_notice: '公告',
+  police_referral: '移送公安机关期间',
 };
 
 /** Where a select's options come from: fixed, or the case at hand (its clocks, the handlers one may pick). */

@@ -101,6 +101,7 @@ export const TRANSITION_EVENTS = [
   'notify_termination',
   'notify_reporter',
   'hand_over_exhibits',
+  'confirm_exhibits',
   'pause_clock',
   'resume_clock',
   'extend_clock',
@@ -409,6 +410,8 @@ export const TRANSITIONS: Readonly<Record<TransitionEvent, TransitionDef>> = {
   },
   /** D10: exhibits handed over to the police after they opened a case. */
   hand_over_exhibits: { kinds: ['report'], from: ['police_accepted'], to: null, actors: HANDLING, public: false },
+  /** D10 stops here: the police confirm the handover list (issue 22), not the regulator's own click. */
+  confirm_exhibits: { kinds: ['report'], from: ['police_accepted'], to: null, actors: ['police'], public: false },
   /** Time for testing, inspection, appraisal… is not counted (the reason must be one the clock allows). */
   pause_clock: {
     kinds: ALL,

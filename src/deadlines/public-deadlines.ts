@@ -23,6 +23,7 @@ const PAUSE_LABELS: Record<string, string> = {
   suspension: '中止',
   hearing: '听证',
   public_notice: '公告',
+  police_referral: '案件办理中',
 };
 
 export async function publicDeadlines(db: Db, caseId: string): Promise<Deadline[]> {

@@ -27,6 +27,7 @@ export const PAUSE_REASONS = [
   'suspension', // 案件中止
   'hearing', // 听证
   'public_notice', // 公告
+  'police_referral', // 移送公安机关期间 (issue 22: D4/D5 pause while the case is with the police)
 ] as const;
 export type PauseReason = (typeof PAUSE_REASONS)[number];
 
@@ -117,7 +118,7 @@ const D4: ClockRule = {
   startEvent: 'submit',
   restartEvents: ['receive_merged'],
   stopEvents: ['open_case', 'not_open', 'transfer_out'],
-  pausable: ['testing', 'inspection', 'quarantine', 'appraisal', 'identification'],
+  pausable: ['testing', 'inspection', 'quarantine', 'appraisal', 'identification', 'police_referral'],
   extension: { length: 15, unit: 'working_days', approver: 'supervisor', max: 1 },
   basis: '市场监督管理行政处罚程序规定 Art. 18; restart on merged re-report: Order 121 Art. 35',
 };
@@ -130,8 +131,18 @@ const D5: ClockRule = {
   length: 90,
   unit: 'calendar_days',
   startEvent: 'open_case',
-  stopEvents: ['decide', 'transfer_to_police'],
-  pausable: ['suspension', 'hearing', 'public_notice', 'testing', 'inspection', 'quarantine', 'appraisal', 'identification'],
+  stopEvents: ['decide'],
+  pausable: [
+    'suspension',
+    'hearing',
+    'public_notice',
+    'testing',
+    'inspection',
+    'quarantine',
+    'appraisal',
+    'identification',
+    'police_referral',
+  ],
   extension: { length: 30, unit: 'calendar_days', approver: 'supervisor', max: 1 },
   furtherExtension: { approver: 'collective', unit: 'calendar_days' },
   basis: '市场监督管理行政处罚程序规定 Art. 64',
@@ -202,7 +213,7 @@ const D10: ClockRule = {
   length: 3,
   unit: 'calendar_days',
   startEvent: 'police_accept',
-  stopEvents: ['hand_over_exhibits'],
+  stopEvents: ['confirm_exhibits'],
   pausable: [],
   extension: null,
   basis: '国务院令310 Art. 11',

@@ -1,17 +1,16 @@
-// The referral package (国务院令310 Art. 6): referral letter, investigation report, list of exhibits with
-// each file's SHA-256, test/appraisal reports and other materials, as a printable page and a ZIP holding
-// that page, the evidence files and a JSON manifest signed by the server (Ed25519). The reporter's
-// identity is left out unless the regulator marked it necessary; the facts are run through the
-// anonymiser so a name or phone typed into the description does not slip through either.
+// The referral package (国务院令310 Art. 6): the letter with its annexes (investigation report built from the
+// handler's records, exhibit list, test/appraisal reports, other materials with the citizen's tip), the
+// evidence files and reports, a README in Chinese, SHA256SUMS and a JSON manifest signed by the server
+// (Ed25519). It verifies with the public key alone (npm run referral:verify -- --public-key, or openssl).
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { html, raw } from 'hono/html';
+import { z } from 'zod';
 import { appendAudit, auditEntry } from '../backoffice/audit.log.ts';
 import type { Actor } from '../cases/case.machine.ts';
 import type { Deps } from '../deps.ts';
-import { formatCst } from '../lib/clock.ts';
-import { anonymise } from '../publication/anonymiser.ts';
+import { buildDossier, chineseDateTime, type Dossier } from './dossier.ts';
+import { letterPage } from './letter.tsx';
 import { type ZipEntry, readZip, writeZip } from './zip.ts';
 
 export interface ManifestFile {
@@ -20,25 +19,46 @@ export interface ManifestFile {
   size: number;
 }
 
+export const MANIFEST_FORMATS = ['shiantong-referral-package/1', 'shiantong-referral-package/2'] as const;
+
 export interface Manifest {
-  format: 'shiantong-referral-package/1';
+  format: (typeof MANIFEST_FORMATS)[number];
   referralId: string;
   caseNumber: string;
+  /** 文号 of the letter (format 2). */
+  docNumber?: string | null;
   offence: string;
   createdAt: string;
   identityIncluded: boolean;
+  /** SHA-256 of the signing key's public key (DER SubjectPublicKeyInfo), hex (format 2). */
+  keyFingerprint?: string;
   files: ManifestFile[];
 }
 
-/** The server's signing key, created under DATA_DIR on first use. */
+const ManifestSchema = z.object({
+  format: z.enum(MANIFEST_FORMATS),
+  referralId: z.string(),
+  caseNumber: z.string(),
+  docNumber: z.string().nullable().optional(),
+  offence: z.string(),
+  createdAt: z.string(),
+  identityIncluded: z.boolean(),
+  keyFingerprint: z.string().optional(),
+  files: z.array(z.object({ name: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/), size: z.number().int().nonnegative() })),
+});
+
+const KEY_FILE = 'referral-signing.pem';
+
+/** The server's signing key, created under DATA_DIR on first use (the server only; verifiers never create one). */
 export async function signingKey(dataDir: string): Promise<{ privateKey: KeyObject; publicKey: KeyObject }> {
-  const file = path.join(dataDir, 'referral-signing.pem');
+  const file = path.join(dataDir, KEY_FILE);
   let pem: string;
   try {
     pem = await fs.readFile(file, 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     const { privateKey } = generateKeyPairSync('ed25519');
+    await fs.mkdir(dataDir, { recursive: true });
     await fs
       .writeFile(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' })
       .catch((err: NodeJS.ErrnoException) => {
@@ -48,6 +68,32 @@ export async function signingKey(dataDir: string): Promise<{ privateKey: KeyObje
   }
   const privateKey = createPrivateKey(pem);
   return { privateKey, publicKey: createPublicKey(privateKey) };
+}
+
+/** This installation's public key, or null when it has none (nothing is created). */
+export async function existingPublicKey(dataDir: string): Promise<KeyObject | null> {
+  try {
+    return createPublicKey(createPrivateKey(await fs.readFile(path.join(dataDir, KEY_FILE), 'utf8')));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+export const publicKeyPem = (k: KeyObject) => String(k.export({ type: 'spki', format: 'pem' }));
+
+/** SHA-256 of the DER public key, hex in groups of four: what the police compare with the portal's. */
+export function keyFingerprint(k: KeyObject): string {
+  const hex = createHash('sha256')
+    .update(k.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
+  return hex.match(/.{4}/g)!.join(':');
+}
+
+/** The public key for the police portal (created with the signing key if this is the first use). */
+export async function referralPublicKey(dataDir: string): Promise<{ pem: string; fingerprint: string }> {
+  const { publicKey } = await signingKey(dataDir);
+  return { pem: publicKeyPem(publicKey), fingerprint: keyFingerprint(publicKey) };
 }
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -60,109 +106,82 @@ export interface BuiltPackage {
   /** SHA-256 of the manifest bytes: what the referral row records at transfer. */
   manifestSha256: string;
   page: string;
+  dossier: Dossier;
+}
+
+function readme(d: Dossier, fingerprint: string): string {
+  return `涉嫌犯罪案件移送材料 — 核验说明
+========================================
+
+文号：${d.docNumber ?? '（未编定）'}
+案件编号：${d.caseNumber}
+移送机关：${d.regulator}
+签名公钥指纹（SHA-256）：${fingerprint}
+
+一、包内文件
+  referral.html        移送书及附件（调查报告、涉案物品清单、检验报告、其他材料），可用浏览器打开、打印（A4）
+  其他材料/举报材料.txt  群众举报原文（举报人身份依法保密）
+  证据材料/            举报人提交的照片、视频等
+  检验报告/            检验检测、鉴定报告（PDF）
+  SHA256SUMS           上述文件的 SHA-256 校验值
+  manifest.json        文件清单（含每个文件的 SHA-256），由移送机关签名
+  manifest.sig         manifest.json 的 Ed25519 签名（Base64）
+
+二、核验方法（任选其一）
+请先从公安机关门户“移送案件”页面下载移送机关的公钥（referral-public-key.pem），并核对其指纹与上方一致。
+
+1. 使用本系统的核验命令（无需数据目录）：
+   npm run referral:verify -- --public-key referral-public-key.pem 本文件.zip
+
+2. 使用 OpenSSL 3 与 coreutils：
+   unzip 本文件.zip -d 移送材料 && cd 移送材料
+   base64 -d manifest.sig > manifest.sig.bin
+   openssl pkeyutl -verify -pubin -inkey ../referral-public-key.pem -rawin -in manifest.json -sigfile manifest.sig.bin
+   （应显示 Signature Verified Successfully）
+   sha256sum SHA256SUMS                      （与 manifest.json 中 SHA256SUMS 的值一致）
+   sha256sum -c SHA256SUMS                   （每个文件均应显示“成功”或 OK）
+
+任何一步不通过，说明材料在移送后被改动，请与移送机关联系。
+`;
 }
 
 export async function buildPackage(deps: Deps, referralId: string): Promise<BuiltPackage> {
-  const { db } = deps;
-  const r = await db.selectFrom('referral').selectAll().where('id', '=', referralId).executeTakeFirstOrThrow();
-  const c = await db.selectFrom('intake_case').selectAll().where('id', '=', r.case_id).executeTakeFirstOrThrow();
-  const unit = c.unit_id ? await db.selectFrom('unit').select('name').where('id', '=', c.unit_id).executeTakeFirst() : undefined;
-  const police = r.police_unit_id
-    ? await db.selectFrom('unit').select('name').where('id', '=', r.police_unit_id).executeTakeFirst()
-    : undefined;
-  const evidence = await db.selectFrom('evidence').selectAll().where('case_id', '=', c.id).orderBy('created_at').orderBy('id').execute();
-  const testReports = new Set(JSON.parse(r.test_report_ids) as string[]);
-  const officers = JSON.parse(r.officers) as string[];
-  // Only what happened up to the transfer: a package rebuilt later is byte-for-byte the one sent.
-  const events = await db
-    .selectFrom('case_event')
-    .select(['type', 'at', 'to_status'])
-    .where('case_id', '=', c.id)
-    .$if(r.transferred_at !== null, (q) => q.where('at', '<', r.transferred_at!))
-    .orderBy('at')
-    .orderBy('id')
-    .execute();
-
-  let identity: { name: string; phone: string; address: string | null } | null = null;
-  if (r.identity_disclosed) {
-    const party = await db.selectFrom('party').selectAll().where('case_id', '=', c.id).executeTakeFirst();
-    if (party) identity = deps.cipher.open(party.identity_enc, `party:${party.id}`);
-  }
-  // The business under investigation keeps its name; anything else that looks personal is masked.
-  const facts = identity ? c.description : anonymise(c.description, { keep: [c.business_name ?? ''].filter(Boolean) }).text;
-  const ext = (mime: string) =>
-    ({
-      'image/jpeg': 'jpg',
-      'image/png': 'png',
-      'image/gif': 'gif',
-      'image/webp': 'webp',
-      'image/heic': 'heic',
-      'application/pdf': 'pdf',
-      'video/mp4': 'mp4',
-      'video/quicktime': 'mov',
-    })[mime] ?? 'bin';
+  const d = await buildDossier(deps, referralId);
+  const { privateKey, publicKey } = await signingKey(deps.config.dataDir);
+  const fingerprint = keyFingerprint(publicKey);
+  const page = letterPage(d);
   const files: ZipEntry[] = [];
-  const exhibits: { no: number; name: string; kind: string; sha: string; size: number }[] = [];
-  for (const [i, e] of evidence.entries()) {
-    const data = await deps.evidence.read(e.sha256);
-    const name = `${testReports.has(e.id) ? 'reports' : 'exhibits'}/${String(i + 1).padStart(2, '0')}-${e.sha256.slice(0, 12)}.${ext(e.mime)}`;
-    files.push({ name, data });
-    exhibits.push({
-      no: i + 1,
-      name,
-      kind: testReports.has(e.id) ? '检验检测/鉴定报告' : '证据材料',
-      sha: sha256(data),
-      size: data.length,
-    });
-  }
-  const date = formatCst(new Date(r.transferred_at ?? r.updated_at)).slice(0, 10);
-  const page = String(html`<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>涉嫌犯罪案件移送书 ${c.number}</title></head>
-<body>
-<h1>涉嫌犯罪案件移送书</h1>
-<p>${police?.name ?? '公安机关'}：</p>
-<p>我局在办理${c.number}号案件过程中，发现当事人${c.business_name ?? '（待查明）'}涉嫌${r.offence}，依据《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号）第三条、第六条，现将该案移送你单位审查，请于收到之日起依法作出是否立案的决定并书面告知我局。</p>
-<p>移送机关：新郑市市场监督管理局${unit ? `（${unit.name}）` : ''}　移送日期：${date}　抄送：新郑市人民检察院${r.procuratorate_copy ? '（已抄送）' : ''}</p>
-<h2>一、涉嫌犯罪案件调查报告</h2>
-<p>移送理由：${r.reasons}</p>
-<p>案件事实：${facts}</p>
-<p>涉案单位：${c.business_name ?? '（待查明）'}　地址：${c.business_address ?? '（待查明）'}　乡镇（街道）：${c.township ?? '（待查明）'}</p>
-<p>调查人员：${officers.join('、')}</p>
-<p>举报人身份：${identity ? raw(`${html`${identity.name}，${identity.phone}${identity.address ? `，${identity.address}` : ''}`}（经审批提供，理由：${html`${r.identity_reason ?? ''}`}）`) : '依法保密，不随案移送'}</p>
-<h2>二、涉案物品清单</h2>
-<table><thead><tr><th>序号</th><th>文件</th><th>类别</th><th>SHA-256</th><th>字节</th></tr></thead><tbody>
-${exhibits.map((x) => html`<tr><td>${x.no}</td><td>${x.name}</td><td>${x.kind}</td><td><code>${x.sha}</code></td><td>${x.size}</td></tr>`)}
-</tbody></table>
-<h2>三、检验报告或鉴定结论</h2>
-<p>${
-    exhibits
-      .filter((x) => x.kind !== '证据材料')
-      .map((x) => x.name)
-      .join('、') || '（无）'
-  }</p>
-<h2>四、其他有关材料</h2>
-<ul>${events.map((e) => html`<li>${formatCst(new Date(e.at))} ${e.type}${e.to_status ? ` → ${e.to_status}` : ''}</li>`)}</ul>
-</body></html>`);
-  const pageBytes = Buffer.from(page, 'utf8');
-  const entries: ZipEntry[] = [{ name: 'referral.html', data: pageBytes }, ...files];
+  for (const f of [...d.files, ...d.reportFiles.values()]) files.push({ name: f.path, data: await deps.evidence.read(f.sha256) });
+  const content: ZipEntry[] = [
+    { name: 'referral.html', data: Buffer.from(page, 'utf8') },
+    {
+      name: '其他材料/举报材料.txt',
+      data: Buffer.from(`${chineseDateTime(d.tip.receivedAt)} 收到（${d.tip.channel}）\n\n${d.tip.text}\n`, 'utf8'),
+    },
+    ...files,
+    { name: 'README-核验说明.txt', data: Buffer.from(readme(d, fingerprint), 'utf8') },
+  ];
+  const sums = Buffer.from(content.map((e) => `${sha256(e.data)}  ${e.name}\n`).join(''), 'utf8');
+  const entries: ZipEntry[] = [...content, { name: 'SHA256SUMS', data: sums }];
   const manifest: Manifest = {
-    format: 'shiantong-referral-package/1',
-    referralId: r.id,
-    caseNumber: c.number,
-    offence: r.offence,
-    createdAt: r.transferred_at ?? r.updated_at,
-    identityIncluded: identity !== null,
+    format: 'shiantong-referral-package/2',
+    referralId: d.referralId,
+    caseNumber: d.caseNumber,
+    docNumber: d.docNumber,
+    offence: d.offence,
+    createdAt: d.transferredAt ?? new Date(`${d.date}T00:00:00+08:00`).toISOString(),
+    identityIncluded: d.identity !== null,
+    keyFingerprint: fingerprint,
     files: entries.map((e) => ({ name: e.name, sha256: sha256(e.data), size: e.data.length })),
   };
   const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
-  const { privateKey } = await signingKey(deps.config.dataDir);
   const signature = sign(null, manifestBytes, privateKey).toString('base64');
   const zip = writeZip([
     ...entries,
     { name: 'manifest.json', data: manifestBytes },
     { name: 'manifest.sig', data: Buffer.from(signature) },
   ]);
-  return { zip, manifest, manifestBytes, signature, manifestSha256: sha256(manifestBytes), page };
+  return { zip, manifest, manifestBytes, signature, manifestSha256: sha256(manifestBytes), page, dossier: d };
 }
 
 export interface VerifyResult {
@@ -171,7 +190,11 @@ export interface VerifyResult {
   manifest: Manifest | null;
 }
 
-/** Checks a package: the manifest's signature with the public key, and every file against its hash. */
+/**
+ * Checks a package with the regulator's public key alone: the ZIP is well formed with every entry once,
+ * the manifest's signature verifies, every listed file is present with its SHA-256 and size, and
+ * nothing else is in the ZIP.
+ */
 export function verifyPackage(zip: Buffer, publicKey: KeyObject): VerifyResult {
   const problems: string[] = [];
   let entries: ZipEntry[];
@@ -184,17 +207,29 @@ export function verifyPackage(zip: Buffer, publicKey: KeyObject): VerifyResult {
   const manifestBytes = byName.get('manifest.json');
   const sig = byName.get('manifest.sig');
   if (!manifestBytes || !sig) return { ok: false, problems: ['manifest.json or manifest.sig missing'], manifest: null };
-  if (!verify(null, manifestBytes, publicKey, Buffer.from(Buffer.from(sig).toString('utf8'), 'base64')))
-    problems.push('manifest signature does not verify');
-  const manifest = JSON.parse(Buffer.from(manifestBytes).toString('utf8')) as Manifest;
+  let signed = false;
+  try {
+    signed = verify(null, manifestBytes, publicKey, Buffer.from(Buffer.from(sig).toString('utf8'), 'base64'));
+  } catch {
+    signed = false;
+  }
+  if (!signed) return { ok: false, problems: ['manifest signature does not verify with this public key'], manifest: null };
+  let manifest: Manifest;
+  try {
+    manifest = ManifestSchema.parse(JSON.parse(Buffer.from(manifestBytes).toString('utf8'))) as Manifest;
+  } catch {
+    return { ok: false, problems: ['manifest.json is not a referral manifest'], manifest: null };
+  }
+  const listed = new Set<string>();
   for (const f of manifest.files) {
+    if (listed.has(f.name)) problems.push(`${f.name}: listed twice in the manifest`);
+    listed.add(f.name);
     const data = byName.get(f.name);
     if (!data) problems.push(`${f.name}: missing from the ZIP`);
-    else if (sha256(data) !== f.sha256) problems.push(`${f.name}: SHA-256 does not match the manifest`);
+    else if (sha256(data) !== f.sha256 || data.length !== f.size) problems.push(`${f.name}: SHA-256 does not match the manifest`);
   }
   for (const name of byName.keys()) {
-    if (name !== 'manifest.json' && name !== 'manifest.sig' && !manifest.files.some((f) => f.name === name))
-      problems.push(`${name}: not listed in the manifest`);
+    if (name !== 'manifest.json' && name !== 'manifest.sig' && !listed.has(name)) problems.push(`${name}: not listed in the manifest`);
   }
   return { ok: problems.length === 0, problems, manifest };
 }

@@ -62,13 +62,13 @@ export function referralTransition(status: ReferralStatus | null, step: Referral
 }
 
 /** Steps the regulator's staff may take on a referral now (the police's own steps are theirs). */
-export function staffReferralSteps(role: string, r: { status: ReferralStatus; exhibitsHandedOverAt: string | null }): ReferralStep[] {
+export function staffReferralSteps(role: string, r: { status: ReferralStatus; exhibitsConfirmedAt: string | null }): ReferralStep[] {
   return REFERRAL_STEPS.filter((step) => {
     const def = REFERRAL_TRANSITIONS[step];
     if (step === 'propose' || !def.from.includes(r.status) || !(def.actors as readonly string[]).includes(role) || role === 'police')
       return false;
-    // Exhibits are handed over once.
-    return !(step === 'exhibits' && r.exhibitsHandedOverAt);
+    // Exhibits are handed over (again, for disputed items) until the police confirm the whole list.
+    return !(step === 'exhibits' && r.exhibitsConfirmedAt);
   });
 }
 

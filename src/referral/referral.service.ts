@@ -11,7 +11,9 @@ import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
 import { notifyStaff, policeOfficersOf, supervisorsOf } from '../notices/staff-notice.ts';
 import { SubmissionSchema } from '../cases/submission.schema.ts';
+import { cstDateOf } from '../deadlines/cst.ts';
 import { buildPackage } from './package.ts';
+import { validation } from './records.service.ts';
 import { POLICE_VISIBLE_STATUSES, type ReferralStatus, type ReferralStep, referralTransition } from './referral.machine.ts';
 
 export const ProposalSchema = z.object({
@@ -19,6 +21,12 @@ export const ProposalSchema = z.object({
   offence: z.string().trim().min(2, '请填写涉嫌罪名').max(200),
   officers: z.array(z.string().trim().min(2)).min(2, '移送须由至少两名执法人员提出').max(10),
   testReportIds: z.array(z.string()).default([]),
+  legalBasis: z
+    .string()
+    .trim()
+    .max(2000, '法律依据：不能超过2000个字')
+    .optional()
+    .transform((v) => (v ? v : null)),
 });
 export type Proposal = z.input<typeof ProposalSchema>;
 
@@ -53,6 +61,35 @@ export async function assertPoliceScope(trx: Db, actor: Actor, policeUnitId: str
     ? await trx.selectFrom('staff_user').select(['unit_id', 'role']).where('id', '=', actor.id).executeTakeFirst()
     : undefined;
   if (u?.role !== 'police' || !policeUnitId || u.unit_id !== policeUnitId) throw new AppError('FORBIDDEN', '无权查看或处理该移送案件');
+}
+
+/** While the case is with the police its administrative clocks (D4/D5) do not run (issue 22). */
+async function pauseAdministrativeClocks(trx: Trx, caseId: string, actor: Actor, now: Date): Promise<void> {
+  const running = await trx
+    .selectFrom('case_clock')
+    .select('clock')
+    .where('case_id', '=', caseId)
+    .where('clock', 'in', [...ADMIN_CLOCKS])
+    .where('status', '=', 'running')
+    .execute();
+  for (const k of running)
+    await applyTransitionIn(trx, caseId, { type: 'pause_clock', data: { clock: k.clock, pauseReason: 'police_referral' } }, actor, now);
+}
+
+/** Back from the police: the clocks paused for the referral run again (other pauses stay). */
+async function resumeAdministrativeClocks(trx: Trx, caseId: string, actor: Actor, now: Date): Promise<void> {
+  const paused = await trx
+    .selectFrom('case_clock')
+    .select(['clock', 'pauses'])
+    .where('case_id', '=', caseId)
+    .where('clock', 'in', [...ADMIN_CLOCKS])
+    .where('status', '=', 'paused')
+    .execute();
+  for (const k of paused) {
+    const open = (JSON.parse(k.pauses) as { to: string | null; reason?: string }[]).find((p) => p.to === null);
+    if (open?.reason === 'police_referral')
+      await applyTransitionIn(trx, caseId, { type: 'resume_clock', data: { clock: k.clock } }, actor, now);
+  }
 }
 
 export async function proposeReferral(deps: Deps, caseId: string, input: Proposal, actor: Actor, opts: Audited = {}): Promise<string> {
@@ -91,6 +128,16 @@ export async function proposeReferral(deps: Deps, caseId: string, input: Proposa
         package_sha256: null,
         police_reason: null,
         exhibits_handed_over_at: null,
+        doc_year: null,
+        doc_seq: null,
+        contact_name: null,
+        contact_phone: null,
+        legal_basis: p.legalBasis,
+        police_case_number: null,
+        police_accepted_on: null,
+        police_officer: null,
+        decline_basis: null,
+        exhibits_confirmed_at: null,
         created_at: at,
         updated_at: at,
       })
@@ -132,8 +179,21 @@ export async function refuseReferral(deps: Deps, referralId: string, reason: str
   });
 }
 
+export const ContactSchema = z.object({
+  contactName: z.string().trim().min(2, '联系人：请填写移送机关联系人姓名').max(20, '联系人：不能超过20个字'),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/, '联系电话：请填写手机号或带区号的固定电话'),
+});
+
+/** Administrative clocks paused while a case is with the police (issue 22), resumed when it returns. */
+const ADMIN_CLOCKS = ['D4', 'D5'] as const;
+
 export interface TransferInput {
   policeUnitId: string;
+  contactName?: string;
+  contactPhone?: string;
   /** The reporter's identity goes into the package only when necessary, with the reason recorded. */
   discloseIdentity?: { reason: string } | undefined;
 }
@@ -152,13 +212,26 @@ export async function transferReferral(
     throw new AppError('VALIDATION', '请选择接收的公安机关', [{ path: 'policeUnitId', message: '不是公安机关' }]);
   if (input.discloseIdentity && input.discloseIdentity.reason.trim().length < 4)
     throw new AppError('VALIDATION', '提供举报人身份须写明理由', [{ path: 'discloseIdentity.reason', message: '请写明理由' }]);
+  const contact = ContactSchema.safeParse({ contactName: input.contactName ?? '', contactPhone: input.contactPhone ?? '' });
+  if (!contact.success) throw validation(contact.error);
   await deps.db.transaction().execute(async (trx) => {
     const r = await loadReferral(trx, referralId);
     if (!referralTransition(r.status, 'transfer').ok) throw new AppError('INVALID_TRANSITION', '只有已批准的移送才能移交');
-    // The receiving unit and the disclosure first: the package is built from the committed row.
+    // 文号: the next number of the year (a unique index guards against two transfers taking the same).
+    const year = Number(cstDateOf(now).slice(0, 4));
+    const last = await trx
+      .selectFrom('referral')
+      .select((eb) => eb.fn.max('doc_seq').as('seq'))
+      .where('doc_year', '=', year)
+      .executeTakeFirst();
+    // The receiving unit, the disclosure and the letter's particulars first: the package is built from the committed row.
     await trx
       .updateTable('referral')
       .set({
+        doc_year: r.doc_year ?? year,
+        doc_seq: r.doc_seq ?? Number(last?.seq ?? 0) + 1,
+        contact_name: contact.data.contactName,
+        contact_phone: contact.data.contactPhone,
         updated_at: at,
         police_unit_id: input.policeUnitId,
         transferred_at: at,
@@ -191,6 +264,7 @@ export async function transferReferral(
       now,
     );
     await step(trx, r, 'transfer', at, { package_sha256: pkg.manifestSha256 });
+    await pauseAdministrativeClocks(trx, r.case_id, actor, now);
     await notifyStaff(
       trx,
       await policeOfficersOf(trx, input.policeUnitId),
@@ -220,19 +294,69 @@ async function policeStep(
   });
 }
 
-export function policeAccept(deps: Deps, referralId: string, actor: Actor, opts: Audited = {}): Promise<void> {
+export const AcceptSchema = z.object({
+  policeCaseNumber: z.string().trim().min(4, '立案编号：请填写公安机关的立案编号').max(60, '立案编号：不能超过60个字'),
+  acceptedOn: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '立案日期：请填写日期，如 2026-11-03'),
+  officer: z.string().trim().min(2, '承办民警：请填写姓名').max(40, '承办民警：不能超过40个字'),
+});
+export type AcceptInput = z.input<typeof AcceptSchema>;
+
+export const DeclineSchema = z.object({
+  reason: z.string().trim().min(4, '不予立案的理由：请写明').max(4000, '不予立案的理由：不能超过4000个字'),
+  basis: z.string().trim().min(4, '法律依据：请写明不予立案所依据的法律条款').max(2000, '法律依据：不能超过2000个字'),
+});
+export type DeclineInput = z.input<typeof DeclineSchema>;
+
+/** 立案: refused without the police case number, its date and the officer in charge. */
+export function policeAccept(deps: Deps, referralId: string, input: AcceptInput, actor: Actor, opts: Audited = {}): Promise<void> {
+  const p = AcceptSchema.safeParse(input);
+  if (!p.success) return Promise.reject(validation(p.error));
+  const today = cstDateOf(deps.clock.now());
+  if (p.data.acceptedOn > today)
+    return Promise.reject(new AppError('VALIDATION', '立案日期不能晚于今天', [{ path: 'acceptedOn', message: '立案日期：不能晚于今天' }]));
   return policeStep(deps, referralId, actor, opts, async (trx, r, now) => {
-    await applyTransitionIn(trx, r.case_id, { type: 'police_accept', data: { referralId } }, actor, now);
-    await step(trx, r, 'accept', now.toISOString());
+    if (r.transferred_at && p.data.acceptedOn < cstDateOf(new Date(r.transferred_at)))
+      throw new AppError('VALIDATION', '立案日期不能早于移送日期', [{ path: 'acceptedOn', message: '立案日期：不能早于移送日期' }]);
+    await applyTransitionIn(
+      trx,
+      r.case_id,
+      { type: 'police_accept', data: { referralId, policeCaseNumber: p.data.policeCaseNumber, acceptedOn: p.data.acceptedOn } },
+      actor,
+      now,
+    );
+    await step(trx, r, 'accept', now.toISOString(), {
+      police_case_number: p.data.policeCaseNumber,
+      police_accepted_on: p.data.acceptedOn,
+      police_officer: p.data.officer,
+    });
     if (r.proposed_by)
-      await notifyStaff(trx, [r.proposed_by], r.case_id, 'police_accepted', '公安机关已立案，请在3日内移交涉案物品', now.toISOString());
+      await notifyStaff(
+        trx,
+        [r.proposed_by],
+        r.case_id,
+        'police_accepted',
+        `公安机关已立案（${p.data.policeCaseNumber}），请在3日内移交涉案物品`,
+        now.toISOString(),
+      );
   });
 }
 
-export function policeDecline(deps: Deps, referralId: string, reason: string, actor: Actor, opts: Audited = {}): Promise<void> {
+/** 不予立案: with the reasons and the legal basis, both on record. */
+export function policeDecline(deps: Deps, referralId: string, input: DeclineInput, actor: Actor, opts: Audited = {}): Promise<void> {
+  const p = DeclineSchema.safeParse(input);
+  if (!p.success) return Promise.reject(validation(p.error));
   return policeStep(deps, referralId, actor, opts, async (trx, r, now) => {
-    await applyTransitionIn(trx, r.case_id, { type: 'police_decline', reason, data: { referralId } }, actor, now);
-    await step(trx, r, 'decline', now.toISOString(), { police_reason: reason });
+    await applyTransitionIn(
+      trx,
+      r.case_id,
+      { type: 'police_decline', reason: p.data.reason, data: { referralId, basis: p.data.basis } },
+      actor,
+      now,
+    );
+    await step(trx, r, 'decline', now.toISOString(), { police_reason: p.data.reason, decline_basis: p.data.basis });
     const c = await trx.selectFrom('intake_case').select('unit_id').where('id', '=', r.case_id).executeTakeFirstOrThrow();
     if (c.unit_id)
       await notifyStaff(
@@ -246,23 +370,52 @@ export function policeDecline(deps: Deps, referralId: string, reason: string, ac
   });
 }
 
-export function policeFeedback(
-  deps: Deps,
-  referralId: string,
-  input: { outcome: string; note?: string },
-  actor: Actor,
-  opts: Audited = {},
-): Promise<void> {
+/** Structured outcomes of the police's feedback (free text goes with them as the note). */
+export const FEEDBACK_OUTCOMES = {
+  investigating: '正在侦查',
+  detained: '已刑事拘留',
+  arrested: '已提请逮捕/已逮捕',
+  prosecuted: '已移送审查起诉',
+  judgment: '已判决',
+  withdrawn: '已撤销案件',
+  other: '其他',
+} as const;
+export type FeedbackOutcome = keyof typeof FEEDBACK_OUTCOMES;
+
+export const FeedbackSchema = z
+  .object({
+    outcomeKind: z.enum(Object.keys(FEEDBACK_OUTCOMES) as [FeedbackOutcome, ...FeedbackOutcome[]], { message: '办理结果：请选择' }),
+    note: z
+      .string()
+      .trim()
+      .max(4000, '说明：不能超过4000个字')
+      .optional()
+      .transform((v) => (v ? v : null)),
+  })
+  .refine((f) => f.outcomeKind !== 'other' || (f.note?.length ?? 0) >= 2, { message: '说明：选择“其他”时请写明办理结果', path: ['note'] });
+export type FeedbackInput = z.input<typeof FeedbackSchema>;
+
+export function policeFeedback(deps: Deps, referralId: string, input: FeedbackInput, actor: Actor, opts: Audited = {}): Promise<void> {
+  const p = FeedbackSchema.safeParse(input);
+  if (!p.success) return Promise.reject(validation(p.error));
+  const outcome = FEEDBACK_OUTCOMES[p.data.outcomeKind];
   return policeStep(deps, referralId, actor, opts, async (trx, r, now) => {
-    await applyTransitionIn(trx, r.case_id, { type: 'police_feedback', data: { referralId, outcome: input.outcome } }, actor, now);
+    await applyTransitionIn(
+      trx,
+      r.case_id,
+      { type: 'police_feedback', data: { referralId, outcome, outcomeKind: p.data.outcomeKind } },
+      actor,
+      now,
+    );
     nextStatus(r, 'feedback'); // a feedback row only: the referral's status stays
     await trx
       .insertInto('referral_feedback')
       .values({
         id: randomUUID(),
         referral_id: referralId,
-        outcome: input.outcome,
-        note: input.note ?? null,
+        outcome,
+        outcome_kind: p.data.outcomeKind,
+        note: p.data.note,
         actor_id: actor.id,
         at: now.toISOString(),
       })
@@ -301,18 +454,143 @@ export async function returnToAdministrative(deps: Deps, referralId: string, act
     const r = await loadReferral(trx, referralId);
     await applyTransitionIn(trx, r.case_id, { type: 'return_to_admin', data: { referralId } }, actor, now);
     await step(trx, r, 'return', now.toISOString());
+    await resumeAdministrativeClocks(trx, r.case_id, actor, now);
     await appendAuditOf(trx, opts, now);
   });
 }
 
-export async function handOverExhibits(deps: Deps, referralId: string, actor: Actor, opts: Audited = {}): Promise<void> {
+/**
+ * The regulator hands exhibits over: a list of items of the case's seizure/sample list, each then
+ * confirmed or disputed by the police. Items disputed before may be handed over again. D10 does not stop
+ * here; it stops when the police confirm the whole list (policeAnswerHandover).
+ */
+export async function handOverExhibits(
+  deps: Deps,
+  referralId: string,
+  exhibitIds: readonly string[],
+  actor: Actor,
+  opts: Audited = {},
+): Promise<void> {
   const now = deps.clock.now();
+  const at = now.toISOString();
+  const ids = [...new Set(exhibitIds)];
+  if (ids.length === 0)
+    throw new AppError('VALIDATION', '请选择移交的涉案物品', [{ path: 'exhibitIds', message: '移交清单：请至少选择一项涉案物品' }]);
   await deps.db.transaction().execute(async (trx) => {
     const r = await loadReferral(trx, referralId);
-    await applyTransitionIn(trx, r.case_id, { type: 'hand_over_exhibits', data: { referralId } }, actor, now);
-    await step(trx, r, 'exhibits', now.toISOString(), { exhibits_handed_over_at: now.toISOString() });
+    nextStatus(r, 'exhibits');
+    const items = await trx.selectFrom('exhibit_item').select('id').where('case_id', '=', r.case_id).where('id', 'in', ids).execute();
+    if (items.length !== ids.length)
+      throw new AppError('VALIDATION', '移交清单中有不属于本案的物品', [{ path: 'exhibitIds', message: '移交清单：有物品不属于本案' }]);
+    const existing = await trx.selectFrom('exhibit_handover').selectAll().where('referral_id', '=', referralId).execute();
+    for (const id of ids) {
+      const prev = existing.find((h) => h.exhibit_id === id);
+      if (prev && prev.status !== 'disputed')
+        throw new AppError('CONFLICT', '该物品已在移交清单中', [
+          { path: 'exhibitIds', message: '移交清单：有物品已移交，等待公安机关确认' },
+        ]);
+      if (prev)
+        await trx
+          .updateTable('exhibit_handover')
+          .set({ status: 'handed', handed_at: at, answered_at: null, answered_by: null })
+          .where('id', '=', prev.id)
+          .execute();
+      else
+        await trx
+          .insertInto('exhibit_handover')
+          .values({
+            id: randomUUID(),
+            referral_id: referralId,
+            exhibit_id: id,
+            status: 'handed',
+            police_note: null,
+            handed_at: at,
+            answered_at: null,
+            answered_by: null,
+          })
+          .execute();
+    }
+    await applyTransitionIn(trx, r.case_id, { type: 'hand_over_exhibits', data: { referralId, items: ids.length } }, actor, now);
+    await step(trx, r, 'exhibits', at, { exhibits_handed_over_at: at });
+    if (r.police_unit_id)
+      await notifyStaff(
+        trx,
+        await policeOfficersOf(trx, r.police_unit_id),
+        r.case_id,
+        'exhibits_handed_over',
+        `移送机关已移交涉案物品${ids.length}项，请逐项确认`,
+        at,
+      );
     await appendAuditOf(trx, opts, now);
   });
+}
+
+export type HandoverAnswer = { exhibitId: string; answer: 'confirmed' | 'disputed'; note?: string | undefined };
+
+/**
+ * The police answer the handover list item by item. When every item handed over is confirmed the
+ * handover is complete (case event confirm_exhibits: D10 stops); a disputed item (with its note) goes
+ * back to the regulator, and D10 keeps running.
+ */
+export function policeAnswerHandover(
+  deps: Deps,
+  referralId: string,
+  answers: readonly HandoverAnswer[],
+  actor: Actor,
+  opts: Audited = {},
+): Promise<{ complete: boolean }> {
+  let complete = false;
+  return policeStep(deps, referralId, actor, opts, async (trx, r, now) => {
+    const at = now.toISOString();
+    const pending = await trx
+      .selectFrom('exhibit_handover')
+      .selectAll()
+      .where('referral_id', '=', referralId)
+      .where('status', '=', 'handed')
+      .execute();
+    if (pending.length === 0) throw new AppError('INVALID_TRANSITION', '没有待确认的移交物品');
+    for (const h of pending) {
+      const a = answers.find((x) => x.exhibitId === h.exhibit_id);
+      if (!a)
+        throw new AppError('VALIDATION', '请逐项确认或提出异议', [
+          { path: `answer.${h.exhibit_id}`, message: '移交清单：请逐项选择“确认接收”或“有异议”' },
+        ]);
+      const note = a.note?.trim() ?? '';
+      if (a.answer === 'disputed' && note.length < 2)
+        throw new AppError('VALIDATION', '有异议的物品须写明异议', [
+          { path: `note.${h.exhibit_id}`, message: '移交清单：有异议的物品请写明异议内容' },
+        ]);
+      await trx
+        .updateTable('exhibit_handover')
+        .set({ status: a.answer, police_note: note || null, answered_at: at, answered_by: actor.id })
+        .where('id', '=', h.id)
+        .execute();
+    }
+    const all = await trx.selectFrom('exhibit_handover').select('status').where('referral_id', '=', referralId).execute();
+    complete = all.every((h) => h.status === 'confirmed');
+    const disputed = all.filter((h) => h.status === 'disputed').length;
+    if (complete) {
+      await applyTransitionIn(trx, r.case_id, { type: 'confirm_exhibits', data: { referralId, items: all.length } }, actor, now);
+      await trx.updateTable('referral').set({ exhibits_confirmed_at: at, updated_at: at }).where('id', '=', r.id).execute();
+    } else {
+      await applyTransitionIn(
+        trx,
+        r.case_id,
+        { type: 'comment', reason: `公安机关对移交的${disputed}项涉案物品提出异议`, data: { referralId } },
+        actor,
+        now,
+      );
+    }
+    if (r.proposed_by)
+      await notifyStaff(
+        trx,
+        [r.proposed_by],
+        r.case_id,
+        complete ? 'exhibits_confirmed' : 'exhibits_disputed',
+        complete ? '公安机关已确认接收全部移交物品' : `公安机关对${disputed}项移交物品提出异议，请核实后重新移交`,
+        at,
+      );
+  }).then(() => ({ complete }));
 }
 
 /** The police inbox: referrals transferred to the officer's unit, nothing else. */

@@ -1,11 +1,14 @@
 // What the back office shows of referrals: per case for the regulator, per police unit for the police,
 // and which step each role may take now (the state machine and the services check again).
 import { type Actor, type CaseKind, type CaseStatus, type Role, availableEvents } from '../cases/case.machine.ts';
+import { appendAudit, auditEntry } from '../backoffice/audit.log.ts';
 import type { Db } from '../db/database.ts';
 import { clockContext, ruleOf } from '../deadlines/clock.service.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
 import { OPEN_REFERRAL_STATUSES, POLICE_VISIBLE_STATUSES, type ReferralStatus, staffReferralSteps } from './referral.machine.ts';
+import { buildDossier, type Dossier, docNumber } from './dossier.ts';
+import { EXHIBIT_KINDS } from './records.service.ts';
 import { assertPoliceScope, policeInbox } from './referral.service.ts';
 
 export interface ReferralRowView {
@@ -21,7 +24,71 @@ export interface ReferralRowView {
   identityDisclosed: boolean;
   exhibitsHandedOverAt: string | null;
   policeUnitId: string | null;
-  feedback: { outcome: string; note: string | null; at: string }[];
+  feedback: { outcome: string; outcomeKind: string | null; note: string | null; at: string }[];
+  docNumber: string | null;
+  legalBasis: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  policeCaseNumber: string | null;
+  policeAcceptedOn: string | null;
+  policeOfficer: string | null;
+  declineBasis: string | null;
+  exhibitsConfirmedAt: string | null;
+  /** The handover list: each item handed over and the police's answer. */
+  handover: HandoverLine[];
+}
+
+export interface HandoverLine {
+  exhibitId: string;
+  kindZh: string;
+  item: string;
+  quantity: string;
+  keptAt: string;
+  status: 'handed' | 'confirmed' | 'disputed';
+  policeNote: string | null;
+  handedAt: string;
+  answeredAt: string | null;
+}
+
+async function handoverOf(db: Db, referralIds: string[]): Promise<Map<string, HandoverLine[]>> {
+  const out = new Map<string, HandoverLine[]>();
+  if (referralIds.length === 0) return out;
+  const rows = await db
+    .selectFrom('exhibit_handover')
+    .innerJoin('exhibit_item', 'exhibit_item.id', 'exhibit_handover.exhibit_id')
+    .select([
+      'exhibit_handover.referral_id',
+      'exhibit_handover.exhibit_id',
+      'exhibit_handover.status',
+      'exhibit_handover.police_note',
+      'exhibit_handover.handed_at',
+      'exhibit_handover.answered_at',
+      'exhibit_item.kind',
+      'exhibit_item.item',
+      'exhibit_item.quantity',
+      'exhibit_item.kept_at',
+      'exhibit_item.created_at',
+    ])
+    .where('exhibit_handover.referral_id', 'in', referralIds)
+    .orderBy('exhibit_item.created_at')
+    .orderBy('exhibit_item.id')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.referral_id) ?? [];
+    list.push({
+      exhibitId: r.exhibit_id,
+      kindZh: EXHIBIT_KINDS[r.kind] ?? r.kind,
+      item: r.item,
+      quantity: r.quantity,
+      keptAt: r.kept_at,
+      status: r.status,
+      policeNote: r.police_note,
+      handedAt: r.handed_at,
+      answeredAt: r.answered_at,
+    });
+    out.set(r.referral_id, list);
+  }
+  return out;
 }
 
 export async function referralsOfCase(db: Db, caseId: string): Promise<ReferralRowView[]> {
@@ -29,7 +96,7 @@ export async function referralsOfCase(db: Db, caseId: string): Promise<ReferralR
   const feedback = rows.length
     ? await db
         .selectFrom('referral_feedback')
-        .select(['referral_id', 'outcome', 'note', 'at'])
+        .select(['referral_id', 'outcome', 'outcome_kind', 'note', 'at'])
         .where(
           'referral_id',
           'in',
@@ -38,6 +105,10 @@ export async function referralsOfCase(db: Db, caseId: string): Promise<ReferralR
         .orderBy('at')
         .execute()
     : [];
+  const handover = await handoverOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     caseId: r.case_id,
@@ -51,13 +122,25 @@ export async function referralsOfCase(db: Db, caseId: string): Promise<ReferralR
     identityDisclosed: r.identity_disclosed === 1,
     exhibitsHandedOverAt: r.exhibits_handed_over_at,
     policeUnitId: r.police_unit_id,
-    feedback: feedback.filter((f) => f.referral_id === r.id).map(({ outcome, note, at }) => ({ outcome, note, at })),
+    feedback: feedback
+      .filter((f) => f.referral_id === r.id)
+      .map(({ outcome, outcome_kind, note, at }) => ({ outcome, outcomeKind: outcome_kind, note, at })),
+    docNumber: docNumber(r.doc_year, r.doc_seq),
+    legalBasis: r.legal_basis,
+    contactName: r.contact_name,
+    contactPhone: r.contact_phone,
+    policeCaseNumber: r.police_case_number,
+    policeAcceptedOn: r.police_accepted_on,
+    policeOfficer: r.police_officer,
+    declineBasis: r.decline_basis,
+    exhibitsConfirmedAt: r.exhibits_confirmed_at,
+    handover: handover.get(r.id) ?? [],
   }));
 }
 
 /** Staff steps on a referral, by its status and the user's role (the referral's state machine). */
-export function staffSteps(role: string, r: Pick<ReferralRowView, 'status' | 'exhibitsHandedOverAt'>): string[] {
-  return staffReferralSteps(role, r);
+export function staffSteps(role: string, r: Pick<ReferralRowView, 'status' | 'exhibitsConfirmedAt'>): string[] {
+  return staffReferralSteps(role, { status: r.status, exhibitsConfirmedAt: r.exhibitsConfirmedAt });
 }
 
 export function mayPropose(
@@ -160,12 +243,31 @@ export async function policeInboxItems(deps: Deps, actor: Actor): Promise<Police
   return Promise.all(list.map((x) => policeInboxItem(deps, x.id, x.case_id)));
 }
 
+/**
+ * The dossier as a police officer opens it (page or letter). When it carries the reporter's identity
+ * (disclosed with a recorded reason) the viewing is an audit row, like a staff member's reveal.
+ */
+export async function dossierForPolice(
+  deps: Pick<Deps, 'db' | 'cipher' | 'clock' | 'evidence'>,
+  actor: Actor,
+  referralId: string,
+  caseId: string,
+): Promise<Dossier> {
+  const d = await buildDossier(deps, referralId);
+  if (d.identity) {
+    const entry = auditEntry(actor, 'identity_viewed', { caseId, detail: { referralId, via: 'police_referral' } });
+    await deps.db.transaction().execute((trx) => appendAudit(trx, entry, deps.clock.now()));
+  }
+  return d;
+}
+
 /** What the police see of one referral: its inbox line and the referral itself. */
 export async function policeReferralView(
-  deps: Pick<Deps, 'db' | 'clock'>,
+  deps: Pick<Deps, 'db' | 'clock' | 'cipher' | 'evidence'>,
+  actor: Actor,
   r: { id: string; case_id: string },
-): Promise<{ item: PoliceInboxItem; referral: ReferralRowView }> {
+): Promise<{ item: PoliceInboxItem; referral: ReferralRowView; dossier: Dossier }> {
   const referral = (await referralsOfCase(deps.db, r.case_id)).find((x) => x.id === r.id);
   if (!referral) throw new AppError('NOT_FOUND', '移送记录不存在');
-  return { item: await policeInboxItem(deps, r.id, r.case_id), referral };
+  return { item: await policeInboxItem(deps, r.id, r.case_id), referral, dossier: await dossierForPolice(deps, actor, r.id, r.case_id) };
 }

@@ -79,6 +79,21 @@ const RULES: readonly Rule[] = [
   ),
 ];
 
+/**
+ * Food crimes that stay with the market regulator (and go on to the police), never to 农业农村局 or
+ * another department, whatever farm words the text carries (issue 22): 地沟油, 病死猪肉 sold as food,
+ * non-food substances or drugs added to food, additive abuse, re-dating, counterfeit food.
+ */
+export const MARKET_FOOD_CRIMES: readonly string[] = [
+  '病死肉',
+  '地沟油',
+  '非法添加非食用物质',
+  '保健食品非法添加药物',
+  '滥用食品添加剂',
+  '篡改日期',
+  '假冒',
+];
+
 export function readOtherMatters(norm: string): Found<OtherMatter>[] {
   const out: Found<OtherMatter>[] = [];
   for (const r of RULES) {

@@ -32,6 +32,7 @@ import {
   type WTerm,
 } from './lexicon.ts';
 import { crimeBasisList, detectCrime, type CrimeHit } from './crime.ts';
+import { MARKET_FOOD_CRIMES } from './authority.ts';
 import { GAZETTEER, findTownship, resolveTownship, type Township } from './gazetteer.ts';
 import { extractBusiness, normaliseBusinessName } from './business.ts';
 
@@ -747,7 +748,8 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
   // --- category reasons & authority
   reasons.push(...cat.reasons);
   let otherAuthority = cat.authority;
-  if (otherAuthority === null && cat.category !== 'other_non_food') {
+  const marketFoodCrime = crime.hits.some((h) => MARKET_FOOD_CRIMES.includes(h.basis));
+  if (otherAuthority === null && cat.category !== 'other_non_food' && !marketFoodCrime) {
     if (
       crime.hits.some((h) => h.basis === '私屠滥宰') ||
       (/(养猪场|养鸡场|养殖场|养殖户|奶站|种菜|地里|打农药)/.test(text) && suspectedCrime)

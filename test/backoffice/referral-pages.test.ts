@@ -54,7 +54,15 @@ describe('referral through the back office and the police portal', () => {
     expect(supervisor.lastHtml).toContain('批准移送');
     expect((await supervisor.post(`/staff/cases/${id}/referral/${rid}/approve`, {})).status).toBe(303);
     await handler.get(`/staff/cases/${id}`);
-    expect((await handler.post(`/staff/cases/${id}/referral/${rid}/transfer`, { policeUnitId: 'police-xz' })).status).toBe(303);
+    expect(
+      (
+        await handler.post(`/staff/cases/${id}/referral/${rid}/transfer`, {
+          policeUnitId: 'police-xz',
+          contactName: '王建国',
+          contactPhone: '0371-62688888',
+        })
+      ).status,
+    ).toBe(303);
 
     // The police officer lands on the inbox and sees the transfer with its deadline.
     const police = new Client(bo);
@@ -72,14 +80,30 @@ describe('referral through the back office and the police portal', () => {
     expect((await police.get(`/staff/cases/${id}`)).status).toBe(403);
 
     await police.get(`/staff/police/referrals/${rid}`);
-    expect((await police.post(`/staff/police/referrals/${rid}/accept`, {})).status).toBe(303);
+    // 立案 without the police case number is refused, with the field named.
+    expect((await police.post(`/staff/police/referrals/${rid}/accept`, { policeCaseNumber: '', acceptedOn: '', officer: '' })).status).toBe(
+      422,
+    );
+    expect(police.lastHtml).toContain('立案编号：请填写');
     await police.get(`/staff/police/referrals/${rid}`);
-    expect((await police.post(`/staff/police/referrals/${rid}/feedback`, { outcome: '已移送检察院审查起诉', note: '' })).status).toBe(303);
+    const today = new Date(bo.t.deps.clock.now().getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    expect(
+      (
+        await police.post(`/staff/police/referrals/${rid}/accept`, {
+          policeCaseNumber: '新公食立字〔2026〕31号',
+          acceptedOn: today,
+          officer: '赵警官',
+        })
+      ).status,
+    ).toBe(303);
+    await police.get(`/staff/police/referrals/${rid}`);
+    expect((await police.post(`/staff/police/referrals/${rid}/feedback`, { outcomeKind: 'prosecuted', note: '' })).status).toBe(303);
 
     // The regulator sees the outcome on the case.
     await handler.get(`/staff/cases/${id}`);
     expect(handler.lastHtml).toContain('公安机关已立案');
-    expect(handler.lastHtml).toContain('已移送检察院审查起诉');
+    expect(handler.lastHtml).toContain('新公食立字〔2026〕31号');
+    expect(handler.lastHtml).toContain('已移送审查起诉');
     // The other direction: the police hand back an administrative matter, which becomes a report.
     await police.get('/staff/police/report');
     expect((await police.post('/staff/police/report', { policeRef: '', description: '某超市销售过期食品' })).status).toBe(422);

@@ -59,6 +59,7 @@ const VALID: Record<TransitionEvent, Command> = {
   notify_termination: { type: 'notify_termination' },
   notify_reporter: { type: 'notify_reporter' },
   hand_over_exhibits: { type: 'hand_over_exhibits' },
+  confirm_exhibits: { type: 'confirm_exhibits' },
   pause_clock: { type: 'pause_clock', data: { clock: 'D4', pauseReason: 'testing' } },
   resume_clock: { type: 'resume_clock', data: { clock: 'D4' } },
   extend_clock: { type: 'extend_clock', reason: '案情复杂，经负责人批准延长', data: { clock: 'D4' } },

@@ -34,7 +34,7 @@ describe('referral state machine', () => {
   }
 
   it('offers staff the steps of their role only', () => {
-    const at = (status: ReferralStatus, exhibitsHandedOverAt: string | null = null) => ({ status, exhibitsHandedOverAt });
+    const at = (status: ReferralStatus, exhibitsConfirmedAt: string | null = null) => ({ status, exhibitsConfirmedAt });
     expect(staffReferralSteps('supervisor', at('proposed'))).toEqual(['approve', 'refuse']);
     expect(staffReferralSteps('handler', at('proposed'))).toEqual([]);
     expect(staffReferralSteps('handler', at('approved'))).toEqual(['transfer']);

@@ -14,6 +14,7 @@ import {
   approveReferral,
   handOverExhibits,
   policeAccept,
+  policeAnswerHandover,
   policeDecline,
   policeFeedback,
   policeInbox,
@@ -23,6 +24,7 @@ import {
   returnToAdministrative,
   transferReferral,
 } from '../../src/referral/referral.service.ts';
+import { addExhibit } from '../../src/referral/records.service.ts';
 import { readZip, writeZip } from '../../src/referral/zip.ts';
 import { receiveCase as triageCase } from '../../src/workflow/processors/case-received.processor.ts';
 import { reconcileClocks } from '../../src/workflow/processors/clocks-reconcile.processor.ts';
@@ -109,6 +111,8 @@ const clocksOf = async (id: string) =>
       .orderBy('created_at')
       .execute()
   ).sort((a, b) => Number(a.clock.slice(1)) - Number(b.clock.slice(1)));
+const CONTACT = { contactName: '王建国', contactPhone: '0371-62688888' };
+const ACCEPT = { policeCaseNumber: '新公食立字〔2026〕31号', acceptedOn: '2026-11-02', officer: '赵警官' };
 const proposal = {
   reasons: '现场查获病死猪肉约2吨，涉嫌生产、销售不符合安全标准的食品罪',
   offence: '刑法第143条 生产、销售不符合安全标准的食品罪',
@@ -118,12 +122,18 @@ const proposal = {
 describe('referral to the police', () => {
   it('approve → transfer (signed package) → accept → exhibits → feedback, with the clocks following', async () => {
     const caseId = await reportUnderVerification();
+    const exhibitId = await addExhibit(
+      t.deps,
+      caseId,
+      { kind: 'seized', item: '病死猪肉', quantity: '约2吨', keptAt: '孟庄镇市场监管所冷库' },
+      handler,
+    );
     const rid = await proposeReferral(t.deps, caseId, proposal, handler);
     expect(await statusOf(caseId)).toBe('referral_proposed');
     expect(await clocksOf(caseId)).toEqual([{ clock: 'D6', status: 'running' }]);
     await approveReferral(t.deps, rid, supervisor);
     clock.advance(3600_000);
-    const { manifestSha256 } = await transferReferral(t.deps, rid, { policeUnitId: 'police-xz' }, handler);
+    const { manifestSha256 } = await transferReferral(t.deps, rid, { policeUnitId: 'police-xz', ...CONTACT }, handler);
     expect(await statusOf(caseId)).toBe('referred');
     expect(await clocksOf(caseId)).toEqual([
       { clock: 'D6', status: 'stopped' },
@@ -134,7 +144,7 @@ describe('referral to the police', () => {
     // The police see it in their inbox; another police unit does not, and cannot act on it.
     expect((await policeInbox(t.deps, police)).map((x) => x.id)).toEqual([rid]);
     expect(await policeInbox(t.deps, otherPolice)).toEqual([]);
-    await expect(policeAccept(t.deps, rid, otherPolice)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(policeAccept(t.deps, rid, ACCEPT, otherPolice)).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     // The package: signature verifies, hashes match, identical to what was transferred, no reporter identity.
     const pkg = await buildPackage(t.deps, rid);
@@ -142,7 +152,13 @@ describe('referral to the police', () => {
     const { publicKey } = await signingKey(t.env.config.dataDir);
     expect(verifyPackage(pkg.zip, publicKey)).toMatchObject({ ok: true, problems: [] });
     expect(pkg.manifest.identityIncluded).toBe(false);
-    expect(pkg.manifest.files.map((f) => f.name)).toEqual(['referral.html', expect.stringMatching(/^exhibits\/01-[0-9a-f]{12}\.png$/)]);
+    expect(pkg.manifest.files.map((f) => f.name)).toEqual([
+      'referral.html',
+      '其他材料/举报材料.txt',
+      expect.stringMatching(/^证据材料\/01-举报人提交-[0-9a-f]{8}\.png$/),
+      'README-核验说明.txt',
+      'SHA256SUMS',
+    ]);
     const text = readZip(pkg.zip)
       .map((e) => Buffer.from(e.data).toString('utf8'))
       .join('\n');
@@ -153,7 +169,7 @@ describe('referral to the police', () => {
     // Tampering is detected, also by the command.
     const entries = readZip(pkg.zip);
     const tampered = writeZip(
-      entries.map((e) => (e.name.startsWith('exhibits/') ? { name: e.name, data: Buffer.from('not the photo') } : e)),
+      entries.map((e) => (e.name.startsWith('证据材料/') ? { name: e.name, data: Buffer.from('not the photo') } : e)),
     );
     expect(verifyPackage(tampered, publicKey).problems).toEqual([expect.stringContaining('SHA-256 does not match')]);
     const good = path.join(t.env.dataDir, 'pkg.zip');
@@ -168,10 +184,11 @@ describe('referral to the police', () => {
     expect(run(good).status).toBe(0);
     expect(run(bad).status).toBe(1);
 
-    await policeAccept(t.deps, rid, police);
+    await policeAccept(t.deps, rid, ACCEPT, police);
     expect(await statusOf(caseId)).toBe('police_accepted');
-    await handOverExhibits(t.deps, rid, handler);
-    await policeFeedback(t.deps, rid, { outcome: '已移送检察院审查起诉', note: '犯罪嫌疑人2名已被刑事拘留' }, police);
+    await handOverExhibits(t.deps, rid, [exhibitId], handler);
+    await policeAnswerHandover(t.deps, rid, [{ exhibitId, answer: 'confirmed' }], police);
+    await policeFeedback(t.deps, rid, { outcomeKind: 'prosecuted', note: '犯罪嫌疑人2名已被刑事拘留' }, police);
     expect(await clocksOf(caseId)).toEqual([
       { clock: 'D6', status: 'stopped' },
       { clock: 'D7', status: 'stopped' },
@@ -204,7 +221,7 @@ describe('referral to the police', () => {
     expect(await statusOf(caseId)).toBe('verifying');
     const r = await t.db.selectFrom('referral').select(['status', 'refusal_reason']).where('id', '=', rid).executeTakeFirstOrThrow();
     expect(r).toEqual({ status: 'refused', refusal_reason: '涉案数量未达追诉标准，继续行政处罚' });
-    await expect(transferReferral(t.deps, rid, { policeUnitId: 'police-xz' }, handler)).rejects.toMatchObject({
+    await expect(transferReferral(t.deps, rid, { policeUnitId: 'police-xz', ...CONTACT }, handler)).rejects.toMatchObject({
       code: 'INVALID_TRANSITION',
     });
   });
@@ -213,13 +230,13 @@ describe('referral to the police', () => {
     const caseId = await reportUnderVerification();
     const rid = await proposeReferral(t.deps, caseId, proposal, handler);
     await approveReferral(t.deps, rid, supervisor);
-    await transferReferral(t.deps, rid, { policeUnitId: 'police-xz' }, handler);
-    await policeDecline(t.deps, rid, '证据不足', police);
+    await transferReferral(t.deps, rid, { policeUnitId: 'police-xz', ...CONTACT }, handler);
+    await policeDecline(t.deps, rid, { reason: '证据不足', basis: '刑事诉讼法第一百一十二条' }, police);
     expect(await statusOf(caseId)).toBe('police_declined');
     expect((await clocksOf(caseId)).at(-1)).toEqual({ clock: 'D9', status: 'running' });
     await requestReconsideration(t.deps, rid, '补充了检验报告，涉案数量已达标准', supervisor);
     expect(await statusOf(caseId)).toBe('referred');
-    await policeDecline(t.deps, rid, '复议后仍不予立案', police);
+    await policeDecline(t.deps, rid, { reason: '复议后仍不予立案', basis: '刑事诉讼法第一百一十二条' }, police);
     await returnToAdministrative(t.deps, rid, handler);
     expect(await statusOf(caseId)).toBe('verifying');
     expect((await t.db.selectFrom('referral').select('status').where('id', '=', rid).executeTakeFirstOrThrow()).status).toBe('returned');
@@ -230,12 +247,12 @@ describe('referral to the police', () => {
     const rid = await proposeReferral(t.deps, caseId, proposal, handler);
     await approveReferral(t.deps, rid, supervisor);
     await expect(
-      transferReferral(t.deps, rid, { policeUnitId: 'police-xz', discloseIdentity: { reason: '' } }, handler),
+      transferReferral(t.deps, rid, { policeUnitId: 'police-xz', ...CONTACT, discloseIdentity: { reason: '' } }, handler),
     ).rejects.toMatchObject({ code: 'VALIDATION' });
     await transferReferral(
       t.deps,
       rid,
-      { policeUnitId: 'police-xz', discloseIdentity: { reason: '举报人系关键证人，公安机关需核实' } },
+      { policeUnitId: 'police-xz', ...CONTACT, discloseIdentity: { reason: '举报人系关键证人，公安机关需核实' } },
       handler,
     );
     const pkg = await buildPackage(t.deps, rid);
@@ -256,7 +273,7 @@ describe('referral to the police', () => {
     const caseId = await reportUnderVerification();
     const rid = await proposeReferral(t.deps, caseId, proposal, handler);
     await approveReferral(t.deps, rid, supervisor);
-    await transferReferral(t.deps, rid, { policeUnitId: 'police-xz' }, handler);
+    await transferReferral(t.deps, rid, { policeUnitId: 'police-xz', ...CONTACT }, handler);
     clock.set(cst('2026-11-20T00:00:01'));
     await reconcileClocks(t.deps);
     const notes = await t.db

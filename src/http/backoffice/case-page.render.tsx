@@ -28,6 +28,8 @@ export async function renderCasePage(kit: Kit, c: C, id: string, extra: CasePage
       steps={data.referral.steps}
       policeUnits={data.referral.policeUnits}
       errors={extra.referralErrors ?? []}
+      records={data.referral.records}
+      canRecord={data.referral.canRecord}
     />
   ) : null;
   return render(

@@ -47,6 +47,17 @@ const EVENT_LABELS: Partial<Record<string, string>> = {
   relabel: '修改分类标签',
   escalate: '超期督办',
   answer_citizen: '群众回复了问题',
+  confirm_exhibits: '公安机关确认接收涉案物品',
+  propose_referral: '提出移送公安机关',
+  approve_referral: '批准移送',
+  refuse_referral: '不同意移送',
+  transfer_to_police: '移送公安机关',
+  police_accept: '公安机关立案',
+  police_decline: '公安机关不予立案',
+  request_reconsideration: '提请公安机关复议',
+  return_to_admin: '转回行政处理',
+  police_feedback: '公安机关反馈办理结果',
+  hand_over_exhibits: '移交涉案物品',
 };
 const eventLabel = (t: string) => ACTIONS[t as TransitionEvent]?.label ?? EVENT_LABELS[t] ?? t;
 

@@ -9,7 +9,10 @@ import { CSRF_FIELD } from '../public/csrf.ts';
 import { NavItem } from '../public/layout.tsx';
 import { ICON, STYLESHEET } from '../public/static.ts';
 
-const css = readFileSync(new URL('./static/backoffice.css', import.meta.url), 'utf8');
+import { LETTER_CSS } from '../../referral/letter.tsx';
+
+// The referral letter's styles ride along: the police portal shows the letter, and its print page links here (no inline styles under the CSP).
+const css = readFileSync(new URL('./static/backoffice.css', import.meta.url), 'utf8') + LETTER_CSS;
 export const BO_STYLESHEET = {
   path: `/static/backoffice-${createHash('sha256').update(css).digest('hex').slice(0, 10)}.css`,
   body: css,

@@ -5,16 +5,28 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { auditEntry } from '../../backoffice/audit.log.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
-import { buildPackage, exportPackage } from '../../referral/package.ts';
-import { policeAccept, policeDecline, policeFeedback, receiveFromPolice } from '../../referral/referral.service.ts';
-import { policeInboxItems, policeReferralView, referralForPolice } from '../../referral/referral.view.ts';
+import { letterPage } from '../../referral/letter.tsx';
+import { exportPackage, referralPublicKey } from '../../referral/package.ts';
+import {
+  type FeedbackOutcome,
+  type HandoverAnswer,
+  policeAccept,
+  policeAnswerHandover,
+  policeDecline,
+  policeFeedback,
+  receiveFromPolice,
+} from '../../referral/referral.service.ts';
+import { dossierForPolice, policeInboxItems, policeReferralView, referralForPolice } from '../../referral/referral.view.ts';
 import type { BoEnv, C, RouteRule } from './guard.ts';
-import { kitFor, messagesOf, render, requireText, str } from './kit.tsx';
-import { PoliceInboxPage, PoliceReferralPage, PoliceReportPage } from './referral.pages.tsx';
+import { kitFor, messagesOf, render, str } from './kit.tsx';
+import { BO_STYLESHEET } from './layout.tsx';
+import { PoliceInboxPage, PoliceKeyPage, PoliceReferralPage, PoliceReportPage } from './referral.pages.tsx';
 
 export const POLICE_ROUTES = [
   { method: 'GET', path: '/police', access: ['police'] },
   { method: 'GET', path: '/police/report', access: ['police'] },
+  { method: 'GET', path: '/police/public-key', access: ['police'] },
+  { method: 'GET', path: '/police/public-key.pem', access: ['police'] },
   { method: 'POST', path: '/police/report', access: ['police'] },
   { method: 'GET', path: '/police/referrals/:rid', access: ['police'], referralScoped: true },
   { method: 'GET', path: '/police/referrals/:rid/letter', access: ['police'], referralScoped: true },
@@ -28,7 +40,7 @@ export function policeRoutes(deps: Deps) {
   const referralOf = (c: C) => referralForPolice(deps.db, c.get('actor'), c.req.param('rid') ?? '');
 
   const policePage = async (c: C, extra: { errors?: string[]; flash?: string }, status: ContentfulStatusCode = 200) => {
-    const { item, referral } = await policeReferralView(deps, await referralOf(c));
+    const { item, referral, dossier } = await policeReferralView(deps, c.get('actor'), await referralOf(c));
     return render(
       c,
       <PoliceReferralPage
@@ -36,6 +48,7 @@ export function policeRoutes(deps: Deps) {
         token={token(c)}
         item={item}
         referral={referral}
+        dossier={dossier}
         errors={extra.errors ?? []}
         flash={extra.flash ?? null}
       />,
@@ -45,6 +58,17 @@ export function policeRoutes(deps: Deps) {
   app.get('/police', rule('GET', '/police'), async (c) => {
     const items = await policeInboxItems(deps, c.get('actor'));
     return render(c, <PoliceInboxPage user={c.get('session').user} token={token(c)} items={items} />);
+  });
+  app.get('/police/public-key', rule('GET', '/police/public-key'), async (c) => {
+    const k = await referralPublicKey(deps.config.dataDir);
+    return render(c, <PoliceKeyPage user={c.get('session').user} token={token(c)} pem={k.pem} fingerprint={k.fingerprint} />);
+  });
+  app.get('/police/public-key.pem', rule('GET', '/police/public-key.pem'), async (c) => {
+    const k = await referralPublicKey(deps.config.dataDir);
+    return c.body(k.pem, 200, {
+      'Content-Type': 'application/x-pem-file',
+      'Content-Disposition': 'attachment; filename="referral-public-key.pem"',
+    });
   });
   app.get('/police/report', rule('GET', '/police/report'), (c) =>
     render(c, <PoliceReportPage user={c.get('session').user} token={token(c)} errors={[]} values={{}} number={null} />),
@@ -91,8 +115,8 @@ export function policeRoutes(deps: Deps) {
   );
   app.get('/police/referrals/:rid/letter', rule('GET', '/police/referrals/:rid/letter'), async (c) => {
     const r = await referralOf(c);
-    const pkg = await buildPackage(deps, r.id);
-    return c.html(pkg.page);
+    const d = await dossierForPolice(deps, c.get('actor'), r.id, r.case_id);
+    return c.html(letterPage(d, { stylesheet: `/staff${BO_STYLESHEET.path}` }));
   });
   app.get('/police/referrals/:rid/package.zip', rule('GET', '/police/referrals/:rid/package.zip'), async (c) => {
     const r = await referralOf(c);
@@ -111,17 +135,28 @@ export function policeRoutes(deps: Deps) {
       audit: auditEntry(actor, 'case_action', { caseId: r.case_id, detail: { event: `police_${step}`, referralId: r.id } }),
     };
     try {
-      if (step === 'accept') await policeAccept(deps, r.id, actor, audited);
-      else if (step === 'decline') await policeDecline(deps, r.id, requireText(b.reason, '不予立案的理由'), actor, audited);
-      else if (step === 'feedback')
-        await policeFeedback(
+      if (step === 'accept')
+        await policeAccept(
           deps,
           r.id,
-          { outcome: requireText(b.outcome, '办理结果'), ...(str(b.note) ? { note: str(b.note) } : {}) },
+          { policeCaseNumber: str(b.policeCaseNumber), acceptedOn: str(b.acceptedOn), officer: str(b.officer) },
           actor,
           audited,
         );
-      else throw new AppError('NOT_FOUND', '未知操作');
+      else if (step === 'decline') await policeDecline(deps, r.id, { reason: str(b.reason), basis: str(b.basis) }, actor, audited);
+      else if (step === 'feedback')
+        await policeFeedback(deps, r.id, { outcomeKind: str(b.outcomeKind) as FeedbackOutcome, note: str(b.note) }, actor, audited);
+      else if (step === 'exhibits') {
+        const answers: HandoverAnswer[] = Object.keys(b)
+          .filter((k) => k.startsWith('answer.'))
+          .map((k): HandoverAnswer => {
+            const id = k.slice('answer.'.length);
+            const v = str(b[k]);
+            return { exhibitId: id, answer: v === 'disputed' ? 'disputed' : 'confirmed', note: str(b[`note.${id}`]) };
+          })
+          .filter((a) => ['confirmed', 'disputed'].includes(str(b[`answer.${a.exhibitId}`])));
+        await policeAnswerHandover(deps, r.id, answers, actor, audited);
+      } else throw new AppError('NOT_FOUND', '未知操作');
     } catch (e) {
       if (e instanceof AppError && ['VALIDATION', 'INVALID_TRANSITION', 'CONFLICT'].includes(e.code))
         return policePage(c, { errors: messagesOf(e) }, e.status as ContentfulStatusCode);

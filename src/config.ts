@@ -37,6 +37,8 @@ export const EnvSchema = z.object({
   MAX_FILE_MB: z.coerce.number().positive().max(100).default(10),
   MAX_FILES: z.coerce.number().int().min(0).max(20).default(9),
   RELAY_INTERVAL_MS: z.coerce.number().int().positive().default(500),
+  /** How often worker processes check that the repeatable jobs exist in Redis (re-registered after Redis lost them). */
+  SCHEDULER_CHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
   GROUP_COMMIT_WINDOW_MS: z.coerce.number().min(0).max(50).default(2),
   /** Shared secret of the WeChat bot (Authorization: Bearer …); the bot API is off when unset. */
@@ -71,6 +73,7 @@ export interface Config {
   readonly rateLimits: { readonly submissionsPerMinute: number; readonly lookupsPerMinute: number };
   readonly uploads: { readonly maxFileBytes: number; readonly maxFiles: number };
   readonly relayIntervalMs: number;
+  readonly schedulerCheckMs: number;
   readonly workerConcurrency: number;
   /** How long a submission waits for others to share its commit (group commit). */
   readonly groupCommitWindowMs: number;
@@ -126,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimits: { submissionsPerMinute: e.RATE_LIMIT_SUBMISSIONS_PER_MINUTE, lookupsPerMinute: e.RATE_LIMIT_LOOKUPS_PER_MINUTE },
     uploads: { maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024), maxFiles: e.MAX_FILES },
     relayIntervalMs: e.RELAY_INTERVAL_MS,
+    schedulerCheckMs: e.SCHEDULER_CHECK_MS,
     workerConcurrency: e.WORKER_CONCURRENCY,
     groupCommitWindowMs: e.GROUP_COMMIT_WINDOW_MS,
     botToken: e.BOT_TOKEN,

@@ -18,6 +18,7 @@ import { type Clock, systemClock } from './lib/clock.ts';
 import { type Logger, createLogger } from './lib/logger.ts';
 import type { ProducerQueueName } from './workflow/jobs.ts';
 import { QueueSet } from './workflow/queue-set.ts';
+import { keepSchedulers } from './workflow/schedulers.ts';
 import { OutboxRelay } from './workflow/outbox-relay.ts';
 import { PROCESSORS } from './workflow/processors/index.ts';
 import { producerConnection, redisAnswers, workerConnection } from './workflow/redis.ts';
@@ -102,7 +103,13 @@ export async function startRuntime(
   await fs.mkdir(config.dataDir, { recursive: true });
   const identityKey = await loadIdentityKey(config, logger);
   const redisChild = await ensureRedis(config, logger);
-  const { db, dialect } = openDatabase(config.database);
+  const { db, dialect } = openDatabase(config.database, {
+    onPoolError: (err) =>
+      logger.warn(
+        { err: { code: (err as { code?: unknown }).code, message: err.message } },
+        'database connection lost; reconnecting on demand',
+      ),
+  });
   await migrateToLatest(db);
   // First start: an admin with a one-time password, on the console only (never through the logger).
   const firstAdmin = await bootstrapAdmin(db, clock.now());
@@ -148,28 +155,9 @@ export async function startRuntime(
           return c;
         });
 
-  if (workers.length) {
-    // One scheduler id: however many worker processes run, the reconcile job is scheduled once.
-    await queues['case-workflow']
-      .upsertJobScheduler(
-        'clocks-reconcile',
-        { every: 60_000 },
-        { name: 'clocks.reconcile', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
-      )
-      .catch((e: unknown) =>
-        logger.warn(
-          { err: { message: (e as Error).message } },
-          'could not schedule clocks.reconcile (Redis away?); will retry at next start',
-        ),
-      );
-    await queues['case-workflow']
-      .upsertJobScheduler(
-        'hotspots-scan',
-        { every: 300_000 },
-        { name: 'hotspots.scan', data: {}, opts: { removeOnComplete: 100, removeOnFail: 100 } },
-      )
-      .catch((e: unknown) => logger.warn({ err: { message: (e as Error).message } }, 'could not schedule hotspots.scan'));
-  }
+  // Repeatable jobs: registered once Redis answers, and again whenever Redis lost them (workflow/schedulers.ts).
+  const schedulers = workers.length ? keepSchedulers(() => queueSet.get('case-workflow'), logger, config.schedulerCheckMs) : null;
+  await schedulers?.first;
 
   let server: ReturnType<typeof serve> | null = null;
   let url: string | null = null;
@@ -201,6 +189,7 @@ export async function startRuntime(
       // 2. Hand over what is committed, then stop the workers (active jobs finish).
       await relay?.flushOnce().catch(() => 0);
       await relay?.stop();
+      schedulers?.stop();
       await Promise.all(workers.map((w) => w.close()));
       await queueSet.close();
       producer.disconnect();

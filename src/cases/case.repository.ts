@@ -8,6 +8,7 @@ import { clockContext, onCaseEvent } from '../deadlines/clock.service.ts';
 import { AppError } from '../lib/errors.ts';
 import { queueCitizenNoticesIn } from '../notices/citizen-notice.ts';
 import { enqueueIn } from '../workflow/outbox.ts';
+import { caseReceivedJobId } from '../workflow/jobs.ts';
 import { type Actor, type Command, type TransitionResult, transition } from './case.machine.ts';
 
 export async function findCaseById(db: Db, id: string): Promise<CaseRow | undefined> {
@@ -123,7 +124,7 @@ export async function applyTransitionIn(
     // Clocks carry the case's unit (per-unit deadline lists); keep them in step when it changes.
     if (unitId !== row.unit_id) await trx.updateTable('case_clock').set({ unit_id: unitId }).where('case_id', '=', caseId).execute();
     // The machine's effects become jobs in the same transaction (their queue comes from the job map).
-    for (const e of result.effects) await enqueueIn(trx, e.name, { caseId }, { caseId, at });
+    for (const e of result.effects) await enqueueIn(trx, e.name, { caseId }, { caseId, at, jobId: caseReceivedJobId(caseId) });
     await opts.alsoWrite?.(trx, row, result);
     return { caseId, result };
   }

@@ -28,6 +28,7 @@ import type { IdentityCipher } from '../lib/identity-cipher.ts';
 import { hashQueryCode, newQueryCode } from '../lib/query-code.ts';
 import { contactRow } from '../notices/wechat-contact.ts';
 import { type OutboxRowToWrite, enqueueRowsIn, outboxRow } from '../workflow/outbox.ts';
+import { caseReceivedJobId } from '../workflow/jobs.ts';
 import { clockContext, newClock, rulesStartedBy } from '../deadlines/clock.service.ts';
 import { ruleVersionFor } from '../deadlines/rules.ts';
 import { type Actor, type CaseKind, transition } from './case.machine.ts';
@@ -274,7 +275,7 @@ export class IntakeService {
           // scheduled by the case.received processor (and the reconcile job), off the request path.
           for (const template of clockTemplates(kind)) clockRows.push({ ...template, id: uuidv7(), case_id: id });
           // Job payloads carry ids only: the text of a tip never leaves the database.
-          for (const e of t.effects) outboxRows.push(outboxRow(e.name, { caseId: id }, { caseId: id, at }));
+          for (const e of t.effects) outboxRows.push(outboxRow(e.name, { caseId: id }, { caseId: id, at, jobId: caseReceivedJobId(id) }));
           if (it.wechatContact !== undefined) contactRows.push(contactRow(cipher, id, it.wechatContact, at));
           created.push({ id, number, kind });
         }

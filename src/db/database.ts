@@ -7,9 +7,14 @@ import {
   type DatabaseIntrospector,
   type DatabaseMetadataOptions,
   Kysely,
+  PostgresAdapter,
   PostgresDialect,
   PostgresIntrospector,
+  type DatabaseConnection,
+  type Driver,
   SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
   type TableMetadata,
   type Transaction,
   sql,
@@ -57,13 +62,46 @@ class ScopedPostgresDialect extends PostgresDialect {
   }
 }
 
-export function openDatabase(cfg: Config['database'], opts: { searchPath?: string; poolSize?: number } = {}): OpenedDb {
+/**
+ * When a write fails because the disk is full (or on an I/O error), SQLite has already rolled the
+ * transaction back; Kysely's own ROLLBACK then fails with "cannot rollback - no transaction is active",
+ * and that error used to replace the real one (SQLITE_FULL) in logs and answers. Here the redundant
+ * rollback is a no-op, so the caller sees why the write failed.
+ */
+class SqliteDriverKeepingCause extends SqliteDriver {
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.rollbackTransaction(connection);
+    } catch (e) {
+      if (e instanceof Error && /no transaction is active/i.test(e.message)) return;
+      throw e;
+    }
+  }
+}
+
+class SqliteDialectKeepingCause extends SqliteDialect {
+  constructor(private readonly cfg: SqliteDialectConfig) {
+    super(cfg);
+  }
+  override createDriver(): Driver {
+    return new SqliteDriverKeepingCause(this.cfg);
+  }
+}
+
+export function openDatabase(
+  cfg: Config['database'],
+  opts: { searchPath?: string; poolSize?: number; onPoolError?: (err: Error) => void } = {},
+): OpenedDb {
   if (cfg.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: cfg.url,
       max: opts.poolSize ?? 10,
       ...(opts.searchPath ? { options: `-c search_path=${opts.searchPath}` } : {}),
     });
+    // An idle client's connection dies when PostgreSQL restarts (57P01): pg emits 'error' on the pool,
+    // which without a listener kills the process. The pool drops that client and opens new ones on demand,
+    // so queries fail (503) only while the server is away and succeed again by themselves.
+    pool.on('error', (err) => opts.onPoolError?.(err));
     return { db: new Kysely<Database>({ dialect: new ScopedPostgresDialect({ pool }) }), dialect: 'postgres' };
   }
   fs.mkdirSync(path.dirname(cfg.file), { recursive: true });
@@ -73,7 +111,7 @@ export function openDatabase(cfg: Config['database'], opts: { searchPath?: strin
   sqlite.pragma('busy_timeout = 5000');
   // FULL: a commit is on disk before we acknowledge a submission. Group commit keeps this fast.
   sqlite.pragma(`synchronous = ${cfg.synchronous}`);
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialectKeepingCause({ database: sqlite }) }), dialect: 'sqlite' };
 }
 
 /** Whether the database answers a trivial query now (for /readyz). */
@@ -82,4 +120,40 @@ export async function databaseAnswers(db: Db): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+/**
+ * What a database error means for the client: the disk is full (507, nothing was saved), the database
+ * is away or restarting (503, retry), or something else (null: a real failure, 500).
+ */
+export function databaseTrouble(err: unknown): 'full' | 'unavailable' | null {
+  if (!(err instanceof Error)) return null;
+  const code = String((err as { code?: unknown }).code ?? '');
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === '53100' || /database or disk is full|no space left/i.test(err.message))
+    return 'full';
+  // SQLite busy past busy_timeout, and PostgreSQL connection loss, shutdown, start-up and too many clients.
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') return 'unavailable';
+  if (/^(57P0[1-3]|08\d{3}|53300)$/.test(code)) return 'unavailable';
+  if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN'].includes(code)) return 'unavailable';
+  if (
+    /Connection terminated|connection timeout|Client has encountered a connection error|timeout exceeded when trying to connect/i.test(
+      err.message,
+    )
+  )
+    return 'unavailable';
+  return null;
+}
+
+/** Whether this handle (or transaction) talks to PostgreSQL. */
+export function isPostgres(db: Kysely<Database> | Trx): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/**
+ * Serialises a read-then-write section among concurrent transactions (several worker processes on
+ * PostgreSQL): a transaction-scoped advisory lock on `key`, released at commit or rollback. SQLite runs
+ * one writer at a time already, so there it is a no-op.
+ */
+export async function lockForTransaction(trx: Trx, key: string): Promise<void> {
+  if (isPostgres(trx)) await sql`select pg_advisory_xact_lock(hashtext(${key}))`.execute(trx);
 }

@@ -1,4 +1,5 @@
 // createApp(deps): the whole HTTP surface, testable in memory with app.request().
+import { statfs } from 'node:fs/promises';
 import { Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import { routePath } from 'hono/route';
@@ -14,6 +15,7 @@ import { botRoutes } from './api/bot.routes.ts';
 import { openApiRoutes } from './api/openapi.ts';
 import { statusRoutes } from './api/status.routes.ts';
 import { submissionRoutes } from './api/submissions.routes.ts';
+import { isMultipart, JSON_BODY_LIMIT, limitBody } from './body-limit.ts';
 import { errorResponse, onError } from './errors.ts';
 import { backofficeRoutes } from './backoffice/backoffice.routes.tsx';
 import { portalRoutes } from './public/portal.routes.tsx';
@@ -51,13 +53,36 @@ export function createApp(deps: Deps) {
     c.set('channel', token !== null && tokenMatches(token, deps.config.botToken) ? 'wechat' : 'api');
     await next();
   });
+  // Every JSON body under /api is at most 1 MB, refused on its declared length before it is read; only
+  // multipart submissions (with files) may be larger, up to the upload limits.
+  const { uploads } = deps.config;
+  app.use(
+    '/api/*',
+    limitBody({
+      maxSize: (c) => (isMultipart(c) ? uploads.maxFiles * uploads.maxFileBytes + JSON_BODY_LIMIT : JSON_BODY_LIMIT),
+      onError: (c) =>
+        errorResponse(
+          c,
+          new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大', [
+            { path: 'body', message: isMultipart(c) ? '附件总大小超过上限' : '请求内容不能超过1MB' },
+          ]),
+        ),
+    }),
+  );
   app.onError(onError(deps.logger));
   app.notFound((c) => errorResponse(c, new AppError('NOT_FOUND', '页面或接口不存在')));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  // Ready = the database answers, Redis answers and DATA_DIR (evidence, SQLite) has room. Each check gets
+  // at most READY_CHECK_MS, so a load balancer always has its answer within a second.
   app.get('/readyz', async (c) => {
-    const [database, redis] = await Promise.all([deps.databaseReady().catch(() => false), deps.redisReady().catch(() => false)]);
-    return c.json({ status: database && redis ? 'ready' : 'not ready', database, redis }, database && redis ? 200 : 503);
+    const [database, redis, disk] = await Promise.all([
+      within(READY_CHECK_MS, deps.databaseReady()),
+      within(READY_CHECK_MS, deps.redisReady()),
+      within(READY_CHECK_MS, diskHasRoom(deps.config.dataDir)),
+    ]);
+    const ready = database && redis && disk;
+    return c.json({ status: ready ? 'ready' : 'not ready', database, redis, disk }, ready ? 200 : 503);
   });
   // Prometheus scrape target, behind its own bearer token; off (404) when METRICS_TOKEN is unset.
   app.get('/metrics', async (c) => {
@@ -84,4 +109,30 @@ export function createApp(deps: Deps) {
   api.route('/', botRoutes(deps));
   app.route('/api/v1', api);
   return app;
+}
+
+const READY_CHECK_MS = 800;
+/** Below this much free space in DATA_DIR, the instance reports itself not ready (writes would fail). */
+export const MIN_FREE_BYTES = 64 * 1024 * 1024;
+
+/** The check's answer, or false when it fails or takes longer than ms. */
+function within(ms: number, check: Promise<boolean>): Promise<boolean> {
+  return new Promise((resolve) => {
+    const t = setTimeout(() => resolve(false), ms);
+    check.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      () => {
+        clearTimeout(t);
+        resolve(false);
+      },
+    );
+  });
+}
+
+async function diskHasRoom(dir: string): Promise<boolean> {
+  const s = await statfs(dir);
+  return s.bavail * s.bsize >= MIN_FREE_BYTES;
 }

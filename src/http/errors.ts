@@ -6,6 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { AppError, DEFAULT_MESSAGES, type ErrorCode, type FieldError } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
+import { databaseTrouble } from '../db/database.ts';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; fields: FieldError[]; requestId: string };
@@ -63,6 +64,15 @@ export function onError(logger: Logger) {
                   ? 'NOT_FOUND'
                   : 'INTERNAL';
       return errorResponse(c, new AppError(code, DEFAULT_MESSAGES[code]));
+    }
+    // The database is away (restart, failover) or its disk is full: say so, with when to retry; nothing
+    // was saved, and the real cause is logged (its code and message carry no request content).
+    const trouble = databaseTrouble(err);
+    if (trouble) {
+      const code = (err as { code?: unknown }).code;
+      logger.error({ requestId: c.get('requestId'), err: { name: err.name, code, message: err.message } }, `database ${trouble}`);
+      c.header('Retry-After', trouble === 'full' ? '300' : '5');
+      return errorResponse(c, new AppError(trouble === 'full' ? 'STORAGE_FULL' : 'UNAVAILABLE', ''));
     }
     // Log the kind of failure and where, never the request body.
     logger.error({ requestId: c.get('requestId'), err: { name: err.name, stack: err.stack } }, 'unhandled error');

@@ -15,6 +15,7 @@ export const ERROR_STATUS = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429,
   UNAVAILABLE: 503,
+  STORAGE_FULL: 507,
   INTERNAL: 500,
 } as const;
 
@@ -53,5 +54,6 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   UNSUPPORTED_MEDIA_TYPE: '不支持的内容或文件类型',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
   UNAVAILABLE: '服务暂时不可用，请稍后再试',
+  STORAGE_FULL: '服务器存储空间已满，您提交的内容没有保存，请稍后再试',
   INTERNAL: '系统内部错误，请稍后再试',
 };

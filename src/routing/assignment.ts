@@ -5,7 +5,7 @@
 import type { Actor } from '../cases/case.machine.ts';
 import { applyTransitionIn } from '../cases/case.repository.ts';
 import type { CaseRow } from '../cases/case.table.ts';
-import type { Db, Trx } from '../db/database.ts';
+import { type Db, type Trx, lockForTransaction } from '../db/database.ts';
 import { notifyStaff, supervisorsOf } from '../notices/staff-notice.ts';
 import { INTAKE_UNIT_ID, type Route } from './routing.rules.ts';
 
@@ -82,6 +82,9 @@ export async function assignRoutedCase(trx: Trx, c: CaseRow, route: Route, now: 
     return `to intake centre: ${route.why}`;
   }
   const { unitId } = route;
+  // Loads are read, then a case is added to one: with several workers on PostgreSQL two assignments to
+  // the same unit must not both see the last free place (capacity 40 ended at 57 without this).
+  await lockForTransaction(trx, `assign:${unitId}`);
   const handler = await pickHandler(trx, unitId, c.category);
   const supervisors = await supervisorsOf(trx, unitId);
   if (!handler) {

@@ -51,6 +51,14 @@ export const OUTBOX_QUEUE_OF: Record<OutboxJobName, ProducerQueueName> = {
   'notice.deliver': 'citizen-notices',
 };
 
+/**
+ * The job id of a case's `case.received` job: deterministic, so the reconcile job can find (or re-create)
+ * the job of a case that is still `received`, and a re-sent outbox row becomes the same job.
+ */
+export function caseReceivedJobId(caseId: string): string {
+  return `received-${caseId}`;
+}
+
 /** Completed jobs are kept a week so a re-sent outbox row with the same job id is recognised and ignored. */
 export const DEFAULT_JOB_OPTIONS = {
   attempts: 8,

@@ -2,7 +2,7 @@
 // MAX_FILES `files` parts. Validate everything first (fields, file count, size, type by content), then
 // store the files, then hand the case to intake; answer 201 only once it is committed.
 import { Hono } from 'hono';
-import { limitBody } from '../body-limit.ts';
+import { isMultipart, JSON_BODY_LIMIT, limitBody } from '../body-limit.ts';
 import { z } from 'zod';
 import type { Deps } from '../../deps.ts';
 import { ACCEPTED_TYPES_LABEL, type CheckedFile, type StoredFile, checkEvidenceFiles } from '../../cases/evidence.store.ts';
@@ -77,7 +77,7 @@ export function submissionRoutes(deps: Deps) {
   app.post(
     '/submissions/validate',
     limitBody({
-      maxSize: 1024 * 1024,
+      maxSize: JSON_BODY_LIMIT,
       onError: () => {
         throw new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大');
       },
@@ -93,12 +93,17 @@ export function submissionRoutes(deps: Deps) {
     botExempt(
       rateLimit({ name: 'submissions', perMinute: deps.config.rateLimits.submissionsPerMinute, trustProxy: deps.config.trustProxy }),
     ),
+    // Multipart may carry the files; a JSON body never needs more than 1 MB (refused before it is read).
     limitBody({
-      maxSize: uploads.maxFiles * uploads.maxFileBytes + 1024 * 1024,
-      onError: () => {
-        throw new AppError('PAYLOAD_TOO_LARGE', '提交的内容过大', [
-          { path: 'body', message: `总大小不能超过${uploads.maxFiles}个文件×${Math.round(uploads.maxFileBytes / 1048576)}MB` },
-        ]);
+      maxSize: (c) => (isMultipart(c) ? uploads.maxFiles * uploads.maxFileBytes + JSON_BODY_LIMIT : JSON_BODY_LIMIT),
+      onError: (c) => {
+        throw new AppError(
+          'PAYLOAD_TOO_LARGE',
+          '提交的内容过大',
+          isMultipart(c)
+            ? [{ path: 'body', message: `总大小不能超过${uploads.maxFiles}个文件×${Math.round(uploads.maxFileBytes / 1048576)}MB` }]
+            : [{ path: 'body', message: '文字内容不能超过1MB；照片和视频请作为附件上传' }],
+        );
       },
     }),
     async (c) => {

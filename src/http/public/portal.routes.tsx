@@ -26,6 +26,7 @@ import { AppError, DEFAULT_MESSAGES, type FieldError } from '../../lib/errors.ts
 import type { AppEnv } from '../app-env.ts';
 import { PORTAL_CSP } from '../csp.ts';
 import { zodFields } from '../errors.ts';
+import { databaseTrouble } from '../../db/database.ts';
 import { rateLimit } from '../rate-limit.ts';
 import { CSRF_FIELD, CSRF_MESSAGES, type CsrfCheck, checkCsrf, ensureCsrfCookie, issueToken } from './csrf.ts';
 import { ErrorPage } from './error.page.tsx';
@@ -110,6 +111,25 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
         c,
         <ErrorPage title="无法处理这次提交" message={DEFAULT_MESSAGES.MALFORMED_BODY} back={back} />,
         err.status as ContentfulStatusCode,
+      );
+    }
+    const trouble = databaseTrouble(err);
+    if (trouble) {
+      deps.logger.error(
+        { requestId, err: { name: err.name, code: (err as { code?: unknown }).code, message: err.message } },
+        `database ${trouble} (portal)`,
+      );
+      c.header('Retry-After', trouble === 'full' ? '300' : '5');
+      const code = trouble === 'full' ? 'STORAGE_FULL' : 'UNAVAILABLE';
+      return render(
+        c,
+        <ErrorPage
+          title="系统暂时无法保存"
+          message={`${DEFAULT_MESSAGES[code]}。您填写的内容没有提交成功。`}
+          back={back}
+          requestId={requestId}
+        />,
+        trouble === 'full' ? 507 : 503,
       );
     }
     deps.logger.error({ requestId, err: { name: err.name, stack: err.stack } }, 'unhandled error (portal)');

@@ -2,6 +2,7 @@
 // - alarms that should have fired (their time passed while no worker ran) fire now;
 // - future alarms missing from Redis (lost, deleted, never handed over) are scheduled again;
 // - clocks that could not be computed past the calendar are retried (an admin may have added the year);
+// - cases still `received` minutes after intake get their case.received job back (workflow/stuck-cases.ts);
 // - 60 days before the calendar's last day, admins are alerted to enter the next year's holidays.
 import { addDays } from '../../deadlines/cst.ts';
 import { DEFAULT_JOB_OPTIONS } from '../jobs.ts';
@@ -10,6 +11,7 @@ import { cstDate } from '../../lib/clock.ts';
 import { notifyStaff } from '../../notices/staff-notice.ts';
 import type { Processor } from '../worker.ts';
 import { fireAlarm } from './clock-alarm.processor.ts';
+import { requeueStuckCases } from '../stuck-cases.ts';
 
 export const HORIZON_WARNING_DAYS = 60;
 
@@ -23,7 +25,7 @@ export async function reconcileClocks(deps: Parameters<Processor<'clocks.reconci
   const at = now.toISOString();
   const ctx = await clockContext(deps.db);
   const queue = deps.queues['case-workflow'];
-  const stats = { fired: 0, rescheduled: 0, recomputed: 0, horizonAlert: false };
+  const stats = { fired: 0, rescheduled: 0, recomputed: 0, horizonAlert: false, stuckCases: 0, requeued: 0 };
 
   // Clocks stuck past the calendar, or due on a provisional date: try again (the calendar may have been extended).
   stats.recomputed += await recomputeHorizonClocks(deps.db, ctx, now);
@@ -61,6 +63,14 @@ export async function reconcileClocks(deps: Parameters<Processor<'clocks.reconci
         }
       }
     }
+  }
+
+  // Cases whose workflow job was lost or gave up: the database is the source of truth here too.
+  if (queue) {
+    const stuck = await requeueStuckCases(deps.db, queue, now);
+    stats.stuckCases = stuck.stuck;
+    stats.requeued = stuck.recreated + stuck.retried;
+    if (stats.requeued) deps.logger.warn(stuck, 'reconcile: re-queued cases that stayed received');
   }
 
   // Horizon: the holiday table must be extended before any clock can need the next year.

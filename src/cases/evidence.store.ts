@@ -89,12 +89,18 @@ export class EvidenceStore {
       const tmp = path.join(dir, `.${sha256}.${randomUUID()}.tmp`);
       const fh = await fs.open(tmp, 'w');
       try {
-        await fh.writeFile(bytes);
-        await fh.sync();
-      } finally {
-        await fh.close();
+        try {
+          await fh.writeFile(bytes);
+          await fh.sync();
+        } finally {
+          await fh.close();
+        }
+        await fs.rename(tmp, target);
+      } catch (e) {
+        // A full disk (ENOSPC) or an I/O error: leave no partial temporary file behind.
+        await fs.rm(tmp, { force: true });
+        throw e;
       }
-      await fs.rename(tmp, target);
       const dh = await fs.open(dir, 'r');
       try {
         await dh.sync();

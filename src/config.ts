@@ -1,9 +1,19 @@
 // The only reader of process.env. Parsed once with zod, frozen, and passed down through deps.
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
-const bool = z.enum(['1', '0', 'true', 'false', 'yes', 'no']).transform((v) => v === '1' || v === 'true' || v === 'yes');
+/** Which reverse proxies are trusted to append to X-Forwarded-For (see clientIp). */
+export type TrustProxy = { readonly hops: number } | { readonly addresses: readonly string[] };
+
+function validProxyAddress(a: string): boolean {
+  const [ip, bits, ...rest] = a.split('/');
+  if (rest.length || !ip || isIP(ip) === 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d{1,3}$/.test(bits) && n <= (isIP(ip) === 4 ? 32 : 128);
+}
 
 const port = z.coerce.number().int().min(0).max(65535);
 
@@ -31,7 +41,33 @@ export const EnvSchema = z.object({
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded in base64')
     .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: bool.default(false),
+  /**
+   * Reverse proxies in front of us: a number of trusted hops (0 = none), or a comma-separated list of
+   * their addresses or CIDR ranges. `true`/`yes` mean one hop, `false`/`no` none.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('0')
+    .transform((v, ctx): TrustProxy => {
+      const t = v.trim().toLowerCase();
+      if (t === 'true' || t === 'yes') return { hops: 1 };
+      if (t === 'false' || t === 'no') return { hops: 0 };
+      if (/^\d{1,2}$/.test(t)) return { hops: Number(t) };
+      const addresses = t
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
+      if (addresses.length && addresses.every(validProxyAddress)) return { addresses };
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be a number of trusted hops, or a comma-separated list of proxy addresses (CIDR allowed)',
+      });
+      return z.NEVER;
+    }),
+  RATE_LIMIT_SIGN_INS_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  RATE_LIMIT_PASSWORD_CHANGES_PER_HOUR: z.coerce.number().int().positive().default(10),
+  /** The audit chain's head is anchored (DATA_DIR/audit-anchors.jsonl and the log) every this many rows. */
+  AUDIT_ANCHOR_EVERY: z.coerce.number().int().positive().default(100),
   RATE_LIMIT_SUBMISSIONS_PER_MINUTE: z.coerce.number().int().positive().default(20),
   RATE_LIMIT_LOOKUPS_PER_MINUTE: z.coerce.number().int().positive().default(60),
   MAX_FILE_MB: z.coerce.number().positive().max(100).default(10),
@@ -69,8 +105,14 @@ export interface Config {
   /** Base64 key from the environment; when absent, main() loads or creates DATA_DIR/identity.key. */
   readonly identityKey: Buffer | undefined;
   readonly logLevel: Env['LOG_LEVEL'];
-  readonly trustProxy: boolean;
-  readonly rateLimits: { readonly submissionsPerMinute: number; readonly lookupsPerMinute: number };
+  readonly trustProxy: TrustProxy;
+  readonly rateLimits: {
+    readonly submissionsPerMinute: number;
+    readonly lookupsPerMinute: number;
+    readonly signInsPerMinute: number;
+    readonly passwordChangesPerHour: number;
+  };
+  readonly auditAnchorEvery: number;
   readonly uploads: { readonly maxFileBytes: number; readonly maxFiles: number };
   readonly relayIntervalMs: number;
   readonly schedulerCheckMs: number;
@@ -126,7 +168,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     identityKey: e.IDENTITY_KEY ? Buffer.from(e.IDENTITY_KEY, 'base64') : undefined,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
-    rateLimits: { submissionsPerMinute: e.RATE_LIMIT_SUBMISSIONS_PER_MINUTE, lookupsPerMinute: e.RATE_LIMIT_LOOKUPS_PER_MINUTE },
+    rateLimits: {
+      submissionsPerMinute: e.RATE_LIMIT_SUBMISSIONS_PER_MINUTE,
+      lookupsPerMinute: e.RATE_LIMIT_LOOKUPS_PER_MINUTE,
+      signInsPerMinute: e.RATE_LIMIT_SIGN_INS_PER_MINUTE,
+      passwordChangesPerHour: e.RATE_LIMIT_PASSWORD_CHANGES_PER_HOUR,
+    },
+    auditAnchorEvery: e.AUDIT_ANCHOR_EVERY,
     uploads: { maxFileBytes: Math.round(e.MAX_FILE_MB * 1024 * 1024), maxFiles: e.MAX_FILES },
     relayIntervalMs: e.RELAY_INTERVAL_MS,
     schedulerCheckMs: e.SCHEDULER_CHECK_MS,

@@ -7,6 +7,9 @@ import { type Db, type DbDialect, databaseAnswers } from './db/database.ts';
 import type { Clock } from './lib/clock.ts';
 import { IdentityCipher } from './lib/identity-cipher.ts';
 import type { Logger } from './lib/logger.ts';
+import { RateLimits } from './http/rate-limit.ts';
+import { AuditAnchor } from './backoffice/audit-anchor.ts';
+import { auditKeyFrom, onAuditAppended, useAuditKey } from './backoffice/audit.log.ts';
 import type { Queue } from 'bullmq';
 import type { QueueName } from './workflow/jobs.ts';
 
@@ -19,6 +22,10 @@ export interface Deps {
   readonly cipher: IdentityCipher;
   readonly evidence: EvidenceStore;
   readonly intake: IntakeService;
+  /** Rate-limit counters in Redis, shared by every process (close() at shutdown). */
+  readonly limits: RateLimits;
+  /** Anchors the audit chain's head outside the database (every N rows; anchor() at shutdown). */
+  readonly auditAnchor: AuditAnchor;
   /** Absolute base of links we hand out (status URLs). */
   readonly publicBaseUrl: string;
   /** Whether the database answers now (for /readyz). */
@@ -42,6 +49,15 @@ export function createDeps(p: {
 }): Deps {
   const cipher = new IdentityCipher(p.identityKey);
   const { config } = p;
+  useAuditKey(auditKeyFrom(p.identityKey));
+  const auditAnchor = new AuditAnchor({
+    db: p.db,
+    dataDir: config.dataDir,
+    logger: p.logger,
+    every: config.auditAnchorEvery,
+    now: () => p.clock.now(),
+  });
+  onAuditAppended(() => auditAnchor.appended());
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
     config,
@@ -55,6 +71,8 @@ export function createDeps(p: {
       { db: p.db, cipher, clock: p.clock, ...(p.onCommitted ? { onCommitted: p.onCommitted } : {}) },
       { windowMs: config.groupCommitWindowMs },
     ),
+    auditAnchor,
+    limits: new RateLimits({ redisUrl: config.redis.url, prefix: config.queuePrefix, keyOf: (s) => cipher.mac(`rate-limit:${s}`) }),
     publicBaseUrl: config.publicBaseUrl ?? `http://${host}:${config.port}`,
     databaseReady: () => databaseAnswers(p.db),
     redisReady: p.redisReady,

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import type { Queue, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { type Config, newIdentityKey } from './config.ts';
+import type { Config } from './config.ts';
+import { IdentityKeyError, loadOrCreateIdentityKey } from './lib/identity-key.ts';
+import { auditKeyFrom, useAuditKey } from './backoffice/audit.log.ts';
 import { openDatabase } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { type Deps, createDeps } from './deps.ts';
@@ -39,23 +41,27 @@ export interface Runtime {
 }
 
 async function loadIdentityKey(config: Config, logger: Logger): Promise<Buffer> {
-  if (config.identityKey) return config.identityKey;
-  const file = path.join(config.dataDir, 'identity.key');
   try {
-    const key = Buffer.from((await fs.readFile(file, 'utf8')).trim(), 'base64');
-    if (key.length !== 32) throw new StartupError(`${file} does not hold a 32-byte base64 key`);
-    return key;
+    return await loadOrCreateIdentityKey(config, logger);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    if (e instanceof IdentityKeyError) throw new StartupError(e.message);
+    throw e;
   }
-  await fs.writeFile(file, `${newIdentityKey()}\n`, { mode: 0o600, flag: 'wx' }).catch((e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EEXIST') throw e; // another process created it first: use theirs
-  });
-  logger.warn(
-    { file },
-    'No IDENTITY_KEY configured: generated a new identity encryption key. Back it up — without it, stored identities cannot be read. Set IDENTITY_KEY in production.',
+}
+
+export const FIRST_ADMIN_FILE = 'first-admin-password.txt';
+
+/** Writes the first admin's one-time password to DATA_DIR/first-admin-password.txt, mode 0600. */
+export async function writeFirstAdminPassword(dataDir: string, admin: { username: string; password: string }): Promise<string> {
+  const file = path.join(dataDir, FIRST_ADMIN_FILE);
+  await fs.rm(file, { force: true }); // a stale file from an earlier installation: never reuse its mode
+  await fs.writeFile(
+    file,
+    `# 食安通 back office: the first admin's one-time password (must be changed at the first sign-in)\nusername: ${admin.username}\npassword: ${admin.password}\n`,
+    { mode: 0o600, flag: 'wx' },
   );
-  return loadIdentityKey(config, logger);
+  await fs.chmod(file, 0o600); // whatever the umask
+  return file;
 }
 
 /** Redis from REDIS_URL; if unset and nothing answers, start a local redis-server with AOF under DATA_DIR/redis. */
@@ -102,6 +108,7 @@ export async function startRuntime(
   const clock = opts.clock ?? systemClock;
   await fs.mkdir(config.dataDir, { recursive: true });
   const identityKey = await loadIdentityKey(config, logger);
+  useAuditKey(auditKeyFrom(identityKey)); // before anything appends (the first admin below)
   const redisChild = await ensureRedis(config, logger);
   const { db, dialect } = openDatabase(config.database, {
     onPoolError: (err) =>
@@ -111,12 +118,15 @@ export async function startRuntime(
       ),
   });
   await migrateToLatest(db);
-  // First start: an admin with a one-time password, on the console only (never through the logger).
+  // First start: an admin with a one-time password, written to a file only its owner can read (never to
+  // the console or the logger: terminals and log collectors keep what they see). It must be changed at
+  // the first sign-in, after which the file holds nothing usable.
   const firstAdmin = await bootstrapAdmin(db, clock.now());
   if (firstAdmin) {
+    const file = await writeFirstAdminPassword(config.dataDir, firstAdmin);
     console.log(
-      `Back office (/staff/login): created the first admin "${firstAdmin.username}" with the one-time password ${firstAdmin.password}\n` +
-        "  Sign in, change it under 修改密码, then create units' users under 用户管理. It is not shown again.",
+      `Back office (/staff/login): created the first admin "${firstAdmin.username}"; its one-time password is in ${file} (readable by this user only).\n` +
+        "  Sign in, set your own password (asked at once), then delete the file and create units' users under 用户管理.",
     );
   }
 
@@ -192,6 +202,10 @@ export async function startRuntime(
       schedulers?.stop();
       await Promise.all(workers.map((w) => w.close()));
       await queueSet.close();
+      await deps.limits.close();
+      await deps.auditAnchor
+        .anchor()
+        .catch((e: unknown) => logger.error({ err: { message: (e as Error).message } }, 'audit anchor failed'));
       producer.disconnect();
       for (const c of workerConnections) c.disconnect();
       await db.destroy();

@@ -9,9 +9,17 @@ import { appendAudit } from './audit.log.ts';
 import { generatePassword, hashPassword, passwordProblems, verifyPassword } from './password.ts';
 import { endAllSessions, type SessionUser } from './session.service.ts';
 
+export const WRONG_CURRENT_PASSWORD = '当前密码不正确';
+
+/** Changes the password; a wrong current password is audited (the caller limits attempts, see auth.routes). */
 export async function changePassword(db: Db, s: SessionUser, current: string, next: string, confirm: string, now: Date): Promise<string[]> {
   const row = await db.selectFrom('staff_user').select(['password_hash']).where('id', '=', s.user.id).executeTakeFirst();
-  if (!row?.password_hash || !(await verifyPassword(row.password_hash, current))) return ['当前密码不正确'];
+  if (!row?.password_hash || !(await verifyPassword(row.password_hash, current))) {
+    await db
+      .transaction()
+      .execute((trx) => appendAudit(trx, { actorId: s.user.id, actorRole: s.user.role, action: 'password_change_failed' }, now));
+    return [WRONG_CURRENT_PASSWORD];
+  }
   const problems = passwordProblems(next, s.user.username);
   if (next !== confirm) problems.push('两次输入的新密码不一致');
   if (next === current) problems.push('新密码不能与当前密码相同');
@@ -80,7 +88,7 @@ export async function resetPassword(db: Db, userId: string, actor: AdminActor, n
       .where('id', '=', u.id)
       .execute();
     await endAllSessions(trx, u.id);
-    await trx.deleteFrom('staff_login_throttle').where('username', '=', u.username).execute();
+    await trx.deleteFrom('staff_signin_throttle').where('username', '=', u.username).execute();
     await appendAudit(trx, { actorId: actor.id, actorRole: actor.role, action: 'password_reset', detail: { userId: u.id } }, now);
   });
   return { username: u.username, password };

@@ -11,6 +11,8 @@ import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { AppError } from '../lib/errors.ts';
+import { loadOrCreateIdentityKey } from '../lib/identity-key.ts';
+import { auditKeyFrom, useAuditKey } from './audit.log.ts';
 import { createUser } from './staff.service.ts';
 import { STAFF_ROLES } from './staff.table.ts';
 
@@ -42,6 +44,8 @@ if (config.database.kind === 'sqlite' && !existsSync(config.database.file) && !v
   console.error(`No database at ${where} (check DATA_DIR or DATABASE_URL). Add --init to create a new one there.`);
   process.exit(1);
 }
+// The audit rows this command writes are chained with the key the server uses.
+useAuditKey(auditKeyFrom(await loadOrCreateIdentityKey(config, { warn: (o, m) => console.error(m, JSON.stringify(o)) })));
 const { db } = openDatabase(config.database);
 let code = 0;
 try {

@@ -303,11 +303,13 @@ export function formActions(c: { kind: CaseKind; status: CaseStatus; opened_at: 
 
 export const actorOf = (u: StaffUser): Actor => ({ role: u.role, id: u.id });
 
-/** Loads the case and refuses (403) when the user may not see it. */
+/**
+ * Loads the case and refuses (403) when the user may not see it. An unknown id answers exactly the same,
+ * so case ids cannot be probed (as scopedCase).
+ */
 export async function caseInScope(deps: Deps, user: StaffUser, caseId: string) {
   const row = await findCaseById(deps.db, caseId);
-  if (!row) throw new AppError('CASE_NOT_FOUND', '案件不存在');
-  if (!canSeeCase(user, row)) throw new AppError('FORBIDDEN', '无权查看该案件');
+  if (!row || !canSeeCase(user, row)) throw new AppError('FORBIDDEN', '无权查看此案件');
   return row;
 }
 

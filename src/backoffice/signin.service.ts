@@ -1,7 +1,10 @@
 // Sign-in with lock-out and back-off. Failures are counted per username as typed (unknown names too, so
-// the answer never tells whether an account exists); from the 5th failure in a row the name is locked for
-// 1 minute, doubling with each further failure up to 1 hour. A lock refuses even the right password until
-// it ends. Every attempt is in the audit log; the password never is.
+// the answer never tells whether an account exists) AND client address (a keyed MAC of it): from the 5th
+// failure in a row the name is locked for that address for 1 minute, doubling with each further failure
+// up to 1 hour. A lock refuses even the right password from that address until it ends; the same account
+// signs in from any other address as usual, so nobody can lock the admin out from elsewhere. (The
+// per-address request limit in front of the route bounds guessing from one address.) Every attempt is in
+// the audit log; the password never is.
 import type { Db } from '../db/database.ts';
 import { appendAudit } from './audit.log.ts';
 import { dummyHash, verifyPassword } from './password.ts';
@@ -23,9 +26,15 @@ export function lockDuration(failures: number): number {
 
 export const normaliseUsername = (u: string) => u.trim().toLowerCase().slice(0, 64);
 
-export async function signIn(db: Db, usernameTyped: string, password: string, now: Date): Promise<SignInResult> {
+/** `address` is the caller's keyed MAC of the client address (clientIp), never the address itself. */
+export async function signIn(db: Db, usernameTyped: string, password: string, now: Date, address: string): Promise<SignInResult> {
   const username = normaliseUsername(usernameTyped);
-  const throttle = await db.selectFrom('staff_login_throttle').selectAll().where('username', '=', username).executeTakeFirst();
+  const throttle = await db
+    .selectFrom('staff_signin_throttle')
+    .selectAll()
+    .where('username', '=', username)
+    .where('address', '=', address)
+    .executeTakeFirst();
   if (throttle?.locked_until && Date.parse(throttle.locked_until) > now.getTime()) {
     // Nothing changes but the record of the attempt: a transaction holding only the audit row.
     await db
@@ -48,11 +57,16 @@ export async function signIn(db: Db, usernameTyped: string, password: string, no
     await db.transaction().execute(async (trx) => {
       if (throttle)
         await trx
-          .updateTable('staff_login_throttle')
+          .updateTable('staff_signin_throttle')
           .set({ failures, locked_until: lockedUntil, updated_at: at })
           .where('username', '=', username)
+          .where('address', '=', address)
           .execute();
-      else await trx.insertInto('staff_login_throttle').values({ username, failures, locked_until: lockedUntil, updated_at: at }).execute();
+      else
+        await trx
+          .insertInto('staff_signin_throttle')
+          .values({ username, address, failures, locked_until: lockedUntil, updated_at: at })
+          .execute();
       await appendAudit(
         trx,
         {
@@ -68,7 +82,7 @@ export async function signIn(db: Db, usernameTyped: string, password: string, no
   }
   const session = await createSession(db, user.id, now);
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('staff_login_throttle').where('username', '=', username).execute();
+    await trx.deleteFrom('staff_signin_throttle').where('username', '=', username).where('address', '=', address).execute();
     await appendAudit(trx, { actorId: user.id, actorRole: user.role, action: 'sign_in' }, now);
   });
   return {

@@ -1,5 +1,6 @@
 // Staff accounts: creation (the admin CLI, the admin page, the first-start bootstrap) with validated
-// role and unit. Roles that work inside a unit need one; admins have none.
+// role and unit. Roles that work inside a unit need one; admins have none; police accounts belong to a
+// police unit (and only they do).
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import { z } from 'zod';
@@ -50,9 +51,11 @@ export async function createUser(
     throw new AppError('VALIDATION', fields.map((f) => f.message).join('；'), fields);
   }
   const u = parsed.data;
-  if (u.role === 'admin' || u.role === 'police') {
-    if (u.unitId !== null && u.role === 'admin')
+  if (u.role === 'admin') {
+    if (u.unitId !== null)
       throw new AppError('VALIDATION', '管理员不属于任何监管所', [{ path: 'unitId', message: '管理员不属于任何监管所' }]);
+  } else if (u.role === 'police') {
+    if (!u.unitId) throw new AppError('VALIDATION', '公安账号必须属于一个公安机关', [{ path: 'unitId', message: '请选择公安机关' }]);
   } else if (!u.unitId) {
     throw new AppError('VALIDATION', '该角色必须属于一个单位', [{ path: 'unitId', message: '请选择单位' }]);
   }
@@ -61,8 +64,13 @@ export async function createUser(
   if ((u.role === 'handler' || u.role === 'supervisor') && u.unitId === INTAKE_UNIT_ID)
     throw new AppError('VALIDATION', '承办人和所长属于市场监管所', [{ path: 'unitId', message: '请选择市场监管所' }]);
   if (u.unitId) {
-    const unit = await db.selectFrom('unit').select(['id', 'active']).where('id', '=', u.unitId).executeTakeFirst();
+    const unit = await db.selectFrom('unit').select(['id', 'kind', 'active']).where('id', '=', u.unitId).executeTakeFirst();
     if (unit?.active !== 1) throw new AppError('VALIDATION', '单位不存在', [{ path: 'unitId', message: '单位不存在或已停用' }]);
+    // Police accounts only in police units, and nobody else in one (they would see referrals only).
+    if (u.role === 'police' && unit.kind !== 'police')
+      throw new AppError('VALIDATION', '公安账号只能属于公安机关', [{ path: 'unitId', message: '请选择公安机关' }]);
+    if (u.role !== 'police' && unit.kind === 'police')
+      throw new AppError('VALIDATION', '公安机关单位只能建立公安账号', [{ path: 'unitId', message: '请选择监管所或投诉举报中心' }]);
   }
   const password = opts.password ?? generatePassword();
   const problems = passwordProblems(password, u.username);

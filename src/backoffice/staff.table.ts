@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = [
   'sign_out',
   'sign_out_everywhere',
   'password_changed',
+  'password_change_failed',
+  'password_change_limited',
   'user_created',
   'unit_created',
   'unit_updated',
@@ -56,8 +58,10 @@ export interface StaffSessionTable {
   expires_at: string;
 }
 
-export interface StaffLoginThrottleTable {
+export interface StaffSigninThrottleTable {
   username: string;
+  /** Keyed MAC of the client address. */
+  address: string;
   failures: number;
   locked_until: string | null;
   updated_at: string;
@@ -81,12 +85,14 @@ export interface AuditHeadTable {
   id: number;
   seq: number;
   hash: string;
+  /** The first row chained with the keyed HMAC; earlier rows (before the migration) use plain SHA-256. */
+  keyed_from: number;
 }
 
 export interface StaffTables {
   staff_user: StaffUserTable;
   staff_session: StaffSessionTable;
-  staff_login_throttle: StaffLoginThrottleTable;
+  staff_signin_throttle: StaffSigninThrottleTable;
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
 }

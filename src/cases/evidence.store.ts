@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { inspectUpload } from './upload-check.ts';
 
 export interface StoredFile {
   sha256: string;
@@ -11,7 +12,10 @@ export interface StoredFile {
   mime: string;
 }
 
-/** Types we accept, recognised by their first bytes, never by the file name. */
+/**
+ * A quick first look at the first bytes (the bot's media filter, staff PDF uploads). Citizens' files are
+ * judged by inspectUpload (upload-check.ts): file-type plus structural checks.
+ */
 export function sniffMime(b: Uint8Array): string | null {
   const at = (i: number) => b[i] ?? -1;
   const ascii = (from: number, to: number) => Buffer.from(b.subarray(from, to)).toString('latin1');
@@ -36,10 +40,19 @@ export interface CheckedFile {
   mime: string;
 }
 
-export type FileProblem = { path: string; message: string; reason: 'count' | 'empty' | 'size' | 'type' };
+/** `unsafe`: claims an accepted type but is disguised (a polyglot) or a PDF with scripts/actions. */
+export type FileProblem = { path: string; message: string; reason: 'count' | 'empty' | 'size' | 'type' | 'unsafe' };
+
+/** The citizen's explanation of a refused file (the technical detail stays out of it). */
+export function unsafeMessage(label: string, reason: 'disguised' | 'active_content'): string {
+  return reason === 'active_content'
+    ? `${label}含有脚本或打开时自动执行的动作，出于安全考虑不能接收。请将其另存为普通 PDF 或截图后再上传。`
+    : `${label}的内容与其文件格式不符（可能夹带了网页或脚本代码），出于安全考虑不能接收。请上传手机或相机拍摄的原始照片、视频或 PDF。`;
+}
 
 /**
- * The evidence limits shared by the API and the web form (count, size, non-empty, type by content),
+ * The evidence limits shared by the API and the web form (count, size, non-empty, type and structure by
+ * content — see upload-check.ts),
  * collecting every problem so a form can show them all next to the file control.
  */
 export async function checkEvidenceFiles(
@@ -62,9 +75,11 @@ export async function checkEvidenceFiles(
       continue;
     }
     const bytes = new Uint8Array(await f.arrayBuffer());
-    const mime = sniffMime(bytes);
-    if (!mime) errors.push({ path: `files[${i}]`, message: `${label}的类型不支持，只能上传${ACCEPTED_TYPES_LABEL}`, reason: 'type' });
-    else ok.push({ bytes, mime });
+    const verdict = await inspectUpload(bytes);
+    if (verdict.ok) ok.push({ bytes, mime: verdict.mime });
+    else if (verdict.reason === 'type')
+      errors.push({ path: `files[${i}]`, message: `${label}的类型不支持，只能上传${ACCEPTED_TYPES_LABEL}`, reason: 'type' });
+    else errors.push({ path: `files[${i}]`, message: unsafeMessage(label, verdict.reason), reason: 'unsafe' });
   }
   return { ok, errors };
 }

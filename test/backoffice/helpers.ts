@@ -39,10 +39,10 @@ export interface Bo {
 }
 
 /** Registers beforeAll/afterAll for one environment per test file. */
-export function useBackoffice(opts: { clock?: Clock } = {}): Bo {
+export function useBackoffice(opts: { clock?: Clock; overrides?: Record<string, string> } = {}): Bo {
   const bo = {} as Bo;
   beforeAll(async () => {
-    bo.t = await testDeps(opts.clock ? { clock: opts.clock } : {});
+    bo.t = await testDeps({ ...(opts.clock ? { clock: opts.clock } : {}), ...(opts.overrides ? { overrides: opts.overrides } : {}) });
     bo.app = createApp(bo.t.deps);
   });
   afterAll(async () => {
@@ -65,10 +65,14 @@ export async function makeUser(
 export class Client {
   readonly jar = new Jar();
   lastHtml = '';
-  constructor(readonly bo: Bo) {}
+  /** `headers`: sent with every request (e.g. X-Forwarded-For behind a trusted proxy). */
+  constructor(
+    readonly bo: Bo,
+    readonly headers: Record<string, string> = {},
+  ) {}
 
   async get(path: string): Promise<Response> {
-    const res = await this.bo.app.request(path, { headers: { cookie: this.jar.header() }, redirect: 'manual' });
+    const res = await this.bo.app.request(path, { headers: { ...this.headers, cookie: this.jar.header() }, redirect: 'manual' });
     this.jar.take(res);
     if ((res.headers.get('content-type') ?? '').includes('text/html')) this.lastHtml = await res.clone().text();
     return res;
@@ -86,7 +90,7 @@ export class Client {
     const res = await this.bo.app.request(path, {
       method: 'POST',
       body,
-      headers: { cookie: this.jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: { ...this.headers, cookie: this.jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
       redirect: 'manual',
     });
     this.jar.take(res);

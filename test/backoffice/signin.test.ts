@@ -71,12 +71,12 @@ describe('sign-in', () => {
     expect((await c.signIn('li.locked')).status).toBe(429); // right password, still locked
     clock.advance(61_000);
     expect((await c.signIn('li.locked', 'Wrong-Password-123')).status).toBe(429); // 6th failure: 2 min
-    const t = await bo.t.db.selectFrom('staff_login_throttle').selectAll().where('username', '=', 'li.locked').executeTakeFirstOrThrow();
+    const t = await bo.t.db.selectFrom('staff_signin_throttle').selectAll().where('username', '=', 'li.locked').executeTakeFirstOrThrow();
     expect(Date.parse(t.locked_until!) - clock.now().getTime()).toBe(120_000);
     clock.advance(121_000);
     expect((await c.signIn('li.locked')).status).toBe(303);
     expect(
-      await bo.t.db.selectFrom('staff_login_throttle').selectAll().where('username', '=', 'li.locked').executeTakeFirst(),
+      await bo.t.db.selectFrom('staff_signin_throttle').selectAll().where('username', '=', 'li.locked').executeTakeFirst(),
     ).toBeUndefined();
     expect([lockDuration(4), lockDuration(5), lockDuration(6), lockDuration(7), lockDuration(50)]).toEqual([
       0, 60_000, 120_000, 240_000, 3_600_000,

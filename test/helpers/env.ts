@@ -34,6 +34,8 @@ export async function testEnv(overrides: Record<string, string> = {}): Promise<T
     LOG_LEVEL: 'silent',
     RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '100000',
     RATE_LIMIT_LOOKUPS_PER_MINUTE: '100000',
+    RATE_LIMIT_SIGN_INS_PER_MINUTE: '100000',
+    RATE_LIMIT_PASSWORD_CHANGES_PER_HOUR: '100000',
     PORT: '0',
   };
   let schema: string | null = null;
@@ -90,6 +92,7 @@ export async function testDeps(
     env,
     async close() {
       await deps.intake.close();
+      await deps.limits.close();
       await db.destroy();
       await env.cleanup();
     },

@@ -16,7 +16,12 @@ import { botExempt } from './bot-auth.ts';
 export function statusRoutes(deps: Deps) {
   const app = new Hono<AppEnv>();
   const lookups = botExempt(
-    rateLimit({ name: 'lookups', perMinute: deps.config.rateLimits.lookupsPerMinute, trustProxy: deps.config.trustProxy }),
+    rateLimit({
+      name: 'lookups',
+      perMinute: deps.config.rateLimits.lookupsPerMinute,
+      trustProxy: deps.config.trustProxy,
+      limits: deps.limits,
+    }),
   );
   app.post('/cases/:number/answers', lookups, async (c) => {
     const answer = await jsonBody(c, AnswerSchema);

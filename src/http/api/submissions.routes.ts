@@ -65,6 +65,8 @@ async function checkFiles(files: File[], deps: Deps): Promise<CheckedFile[]> {
   // One status for the response, the most specific problem first: too large, wrong type, the rest.
   if (errors.some((e) => e.reason === 'size'))
     throw new AppError('PAYLOAD_TOO_LARGE', `每个文件不能超过${Math.round(deps.config.uploads.maxFileBytes / 1048576)}MB`, fields);
+  const unsafe = errors.find((e) => e.reason === 'unsafe');
+  if (unsafe) throw new AppError('UNSUPPORTED_MEDIA_TYPE', unsafe.message, fields);
   if (errors.some((e) => e.reason === 'type')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', `只能上传${ACCEPTED_TYPES_LABEL}`, fields);
   throw new AppError('VALIDATION', fields[0]?.message ?? '文件有误', fields);
 }
@@ -91,7 +93,12 @@ export function submissionRoutes(deps: Deps) {
   app.post(
     '/submissions',
     botExempt(
-      rateLimit({ name: 'submissions', perMinute: deps.config.rateLimits.submissionsPerMinute, trustProxy: deps.config.trustProxy }),
+      rateLimit({
+        name: 'submissions',
+        perMinute: deps.config.rateLimits.submissionsPerMinute,
+        trustProxy: deps.config.trustProxy,
+        limits: deps.limits,
+      }),
     ),
     // Multipart may carry the files; a JSON body never needs more than 1 MB (refused before it is read).
     limitBody({

@@ -1,12 +1,13 @@
 // Back office, area "auth": sign-in and out, one's own password.
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { changePassword } from '../../backoffice/account.service.ts';
+import { WRONG_CURRENT_PASSWORD, changePassword } from '../../backoffice/account.service.ts';
+import { appendAudit } from '../../backoffice/audit.log.ts';
 import { loadSession } from '../../backoffice/session.service.ts';
 import { signIn, signOut, signOutEverywhere } from '../../backoffice/signin.service.ts';
 import type { Deps } from '../../deps.ts';
-import { CSRF_FIELD, CSRF_MESSAGES, checkCsrf } from '../public/csrf.ts';
-import { rateLimit } from '../rate-limit.ts';
+import { CSRF_FIELD, CSRF_MESSAGES, checkCsrf, rotateCsrfCookie } from '../public/csrf.ts';
+import { clientIp, rateLimit } from '../rate-limit.ts';
 import { LoginPage, PasswordPage } from './backoffice.pages.tsx';
 import { type BoEnv, COOKIE_PATH, PASSWORD_PAGE, type RouteRule, SESSION_COOKIE, landing, safeNext } from './guard.ts';
 import { kitFor, render, str } from './kit.tsx';
@@ -33,8 +34,9 @@ export function authRoutes(deps: Deps) {
   // Besides the per-username lock-out: attempts per client address (the portal's lookup limit, 60/min by default).
   const loginLimit = rateLimit({
     name: 'staff-sign-in',
-    perMinute: deps.config.rateLimits.lookupsPerMinute,
+    perMinute: deps.config.rateLimits.signInsPerMinute,
     trustProxy: deps.config.trustProxy,
+    limits: deps.limits,
   });
   app.post('/login', rule('POST', '/login'), loginLimit, async (c) => {
     const b = await body(c);
@@ -44,14 +46,16 @@ export function authRoutes(deps: Deps) {
     if (!check.ok)
       return render(c, <LoginPage token={token(c)} username={username} error={CSRF_MESSAGES[check.reason]} next={next} />, 403);
     const now = deps.clock.now();
-    const r = await signIn(deps.db, username, str(b.password).slice(0, 1024), now);
+    const address = deps.cipher.mac(`sign-in:${clientIp(c, deps.config.trustProxy)}`);
+    const r = await signIn(deps.db, username, str(b.password).slice(0, 1024), now, address);
     if (!r.ok) {
       const error =
         r.reason === 'locked'
-          ? `登录失败次数过多，该账号已暂时锁定，请在 ${Math.max(1, Math.ceil((r.until.getTime() - now.getTime()) / 60000))} 分钟后再试。`
+          ? `登录失败次数过多，该账号在此网络已暂时锁定，请在 ${Math.max(1, Math.ceil((r.until.getTime() - now.getTime()) / 60000))} 分钟后再试。`
           : '用户名或密码不正确。';
       return render(c, <LoginPage token={token(c)} username={username} error={error} next={next} />, r.reason === 'locked' ? 429 : 401);
     }
+    rotateCsrfCookie(c, secure(c)); // tokens rendered before signing in are retired
     setCookie(c, SESSION_COOKIE, r.token, {
       path: COOKIE_PATH,
       httpOnly: true,
@@ -80,10 +84,22 @@ export function authRoutes(deps: Deps) {
       <PasswordPage user={user} token={token(c)} errors={[]} done={c.req.query('done') === '1'} first={user.mustChangePassword === true} />,
     );
   });
+  const passwordLimit = deps.limits.limiter('password-change', deps.config.rateLimits.passwordChangesPerHour, 3600);
   app.post('/account/password', rule('POST', '/account/password'), async (c) => {
     const s = c.get('session');
     const b = await body(c);
-    const errors = await changePassword(deps.db, s, str(b.current), str(b.next), str(b.confirm), deps.clock.now());
+    const now = deps.clock.now();
+    // Guessing the current password from a stolen session is bounded: wrong attempts per user and hour.
+    if (await passwordLimit.over(s.user.id)) {
+      await deps.db
+        .transaction()
+        .execute((trx) => appendAudit(trx, { actorId: s.user.id, actorRole: s.user.role, action: 'password_change_limited' }, now));
+      const errors = ['修改密码时当前密码输错次数过多，请一小时后再试。'];
+      const first = s.user.mustChangePassword === true;
+      return render(c, <PasswordPage user={s.user} token={token(c)} errors={errors} done={false} first={first} />, 429);
+    }
+    const errors = await changePassword(deps.db, s, str(b.current), str(b.next), str(b.confirm), now);
+    if (errors[0] === WRONG_CURRENT_PASSWORD) await passwordLimit.consume(s.user.id);
     if (errors.length)
       return render(
         c,

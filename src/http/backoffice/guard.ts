@@ -1,15 +1,15 @@
 // The back office's access rules and the one guard that enforces them. Every route is listed with who
 // may use it (each area file contributes its list; backoffice.routes.tsx joins them into
 // BACKOFFICE_ROUTES, which the shared security suite runs against). The guard checks, in order: a
-// session (none → the sign-in page), the role (wrong → 403), and for a POST the CSRF token (the portal's
-// double-submit helper). Case routes re-check the case's unit and assignee in their domain (scope.ts).
+// session (none → the sign-in page), the role (wrong → 403), and for a POST the CSRF token, which must
+// have been rendered for this very session (csrf.ts, issueSessionToken). Case routes re-check the case's unit and assignee in their domain (scope.ts).
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie } from 'hono/cookie';
 import { type SessionUser, loadSession } from '../../backoffice/session.service.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
 import type { AppEnv } from '../app-env.ts';
-import { CSRF_FIELD, CSRF_MESSAGES, checkCsrf } from '../public/csrf.ts';
+import { CSRF_FIELD, CSRF_MESSAGES, checkSessionCsrf } from '../public/csrf.ts';
 
 export const SESSION_COOKIE = 'st_staff';
 export const COOKIE_PATH = '/staff';
@@ -66,7 +66,7 @@ export function guard(deps: Deps, access: Access): MiddlewareHandler<BoEnv> {
     if (c.req.method === 'POST') {
       // `all`: repeated fields (checkbox groups) arrive as arrays. Hono caches the first parse for the handler.
       const body = await c.req.parseBody({ all: true });
-      const check = checkCsrf(c, mac, body[CSRF_FIELD], deps.clock.now().getTime());
+      const check = checkSessionCsrf(c, mac, s.sessionId, body[CSRF_FIELD], deps.clock.now().getTime());
       if (!check.ok) throw new AppError('FORBIDDEN', CSRF_MESSAGES[check.reason]);
     }
     return next();

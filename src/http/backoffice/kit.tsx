@@ -3,9 +3,10 @@
 import { html } from 'hono/html';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { SessionUser } from '../../backoffice/session.service.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../lib/errors.ts';
-import { ensureCsrfCookie, issueToken } from '../public/csrf.ts';
+import { ensureCsrfCookie, issueSessionToken, issueToken } from '../public/csrf.ts';
 import type { C, RouteRule } from './guard.ts';
 import { ruleOf } from './guard.ts';
 
@@ -40,7 +41,12 @@ export function kitFor(deps: Deps, routes: readonly RouteRule[]): Kit {
     deps,
     rule: ruleOf(deps, routes),
     secure,
-    token: (c) => issueToken(mac, ensureCsrfCookie(c, secure(c)), deps.clock.now().getTime()),
+    // Signed in: bound to the session. The sign-in page (no session yet): the double-submit cookie.
+    token: (c) => {
+      const s = c.get('session') as SessionUser | undefined; // unset on public pages
+      const now = deps.clock.now().getTime();
+      return s ? issueSessionToken(mac, s.sessionId, now) : issueToken(mac, ensureCsrfCookie(c, secure(c)), now);
+    },
     body: async (c) => (await c.req.parseBody({ all: true })) as Record<string, unknown>,
   };
 }

@@ -5,6 +5,8 @@
 // - a POST is accepted only with that cookie, a token made for it, not older than TOKEN_TTL_MS, and not
 //   marked `Sec-Fetch-Site: cross-site` by the browser.
 // A cross-site page can neither read the token nor make the browser send the SameSite=Strict cookie.
+// Signed-in staff pages bind the token to the staff session instead (issueSessionToken): a token is good
+// only with the session it was rendered for, and signing in (a new session) retires every older token.
 // The token's nonce is unique per rendered form: the submission route uses it as the idempotency key,
 // so reloading the receipt (the browser re-posts the form) replays the same receipt instead of filing
 // the case twice.
@@ -47,6 +49,35 @@ export function verifyToken(mac: Mac, cookie: string | undefined, token: unknown
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'bad_token' };
   if (issuedAt > now + FUTURE_SKEW_MS || now - issuedAt > TOKEN_TTL_MS) return { ok: false, reason: 'expired' };
   return { ok: true, nonce };
+}
+
+const sessionBinding = (sessionId: string) => `staff-session:${sessionId}`;
+
+/** A token for a signed-in staff page: bound to the session (its id, the sha256 of the cookie's token). */
+export function issueSessionToken(mac: Mac, sessionId: string, now: number): string {
+  const nonce = randomBytes(16).toString('base64url');
+  return `${now}.${nonce}.${tokenMac(mac, sessionBinding(sessionId), now, nonce)}`;
+}
+
+/** Checks a signed-in staff POST: the cross-site marker, then a token made for this very session. */
+export function checkSessionCsrf(c: Context, mac: Mac, sessionId: string, token: unknown, now: number): CsrfCheck {
+  if (c.req.header('sec-fetch-site') === 'cross-site') return { ok: false, reason: 'cross_site' };
+  const m = typeof token === 'string' ? TOKEN_RE.exec(token) : null;
+  if (!m) return { ok: false, reason: 'bad_token' };
+  const issuedAt = Number(m[1]);
+  const nonce = m[2] ?? '';
+  const expected = Buffer.from(tokenMac(mac, sessionBinding(sessionId), issuedAt, nonce));
+  const given = Buffer.from(m[3] ?? '');
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'bad_token' };
+  if (issuedAt > now + FUTURE_SKEW_MS || now - issuedAt > TOKEN_TTL_MS) return { ok: false, reason: 'expired' };
+  return { ok: true, nonce };
+}
+
+/** A new double-submit cookie (at sign-in: tokens rendered before it stop working). */
+export function rotateCsrfCookie(c: Context, secure: boolean): string {
+  const value = randomBytes(24).toString('base64url');
+  setCookie(c, CSRF_COOKIE, value, { path: '/', httpOnly: true, sameSite: 'Strict', secure });
+  return value;
 }
 
 /** The browser's cookie, or a new one set on the response. Call when rendering a page that holds a form. */

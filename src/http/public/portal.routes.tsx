@@ -85,8 +85,13 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
     c.header('Cache-Control', 'no-store');
     await next();
   };
-  const submitLimit = rateLimit({ name: 'portal-submissions', perMinute: rateLimits.submissionsPerMinute, trustProxy });
-  const lookupLimit = rateLimit({ name: 'portal-lookups', perMinute: rateLimits.lookupsPerMinute, trustProxy });
+  const submitLimit = rateLimit({
+    name: 'portal-submissions',
+    perMinute: rateLimits.submissionsPerMinute,
+    trustProxy,
+    limits: deps.limits,
+  });
+  const lookupLimit = rateLimit({ name: 'portal-lookups', perMinute: rateLimits.lookupsPerMinute, trustProxy, limits: deps.limits });
   const tooLarge = (message: string) => () => {
     throw new AppError('PAYLOAD_TOO_LARGE', message);
   };

@@ -5,6 +5,7 @@ import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/http/app.ts';
 import { PORTAL_CSP } from '../../../src/http/csp.ts';
+import { RateLimits } from '../../../src/http/rate-limit.ts';
 import { portalRoutes } from '../../../src/http/public/portal.routes.tsx';
 import { STYLESHEET } from '../../../src/http/public/static.ts';
 import { ManualClock } from '../../../src/lib/clock.ts';
@@ -533,9 +534,16 @@ describe('oversized uploads', () => {
 
 describe('rate limits per client', () => {
   let lapp: App;
+  let lowLimits: RateLimits;
   beforeAll(() => {
     // The same database, an app configured with low limits (RATE_LIMIT_*_PER_MINUTE=2).
-    lapp = createApp({ ...t.deps, config: { ...t.deps.config, rateLimits: { submissionsPerMinute: 2, lookupsPerMinute: 2 } } });
+    // Its own counters (another Redis prefix): the main app's requests of this minute do not count here.
+    lowLimits = new RateLimits({ redisUrl: t.deps.config.redis.url, prefix: `${t.deps.config.queuePrefix}-low`, keyOf: (s) => s });
+    const rateLimits = { ...t.deps.config.rateLimits, submissionsPerMinute: 2, lookupsPerMinute: 2 };
+    lapp = createApp({ ...t.deps, limits: lowLimits, config: { ...t.deps.config, rateLimits } });
+  });
+  afterAll(async () => {
+    await lowLimits.close();
   });
 
   it('answer too many submissions and lookups with a Chinese page and Retry-After', async () => {

@@ -11,6 +11,13 @@ import { endAllSessions, type SessionUser } from './session.service.ts';
 
 export const WRONG_CURRENT_PASSWORD = '当前密码不正确';
 
+/** Records, in the audit chain, that a user hit the limit on password-change attempts. */
+export async function recordPasswordChangeLimited(db: Db, s: SessionUser, now: Date): Promise<void> {
+  await db
+    .transaction()
+    .execute((trx) => appendAudit(trx, { actorId: s.user.id, actorRole: s.user.role, action: 'password_change_limited' }, now));
+}
+
 /** Changes the password; a wrong current password is audited (the caller limits attempts, see auth.routes). */
 export async function changePassword(db: Db, s: SessionUser, current: string, next: string, confirm: string, now: Date): Promise<string[]> {
   const row = await db.selectFrom('staff_user').select(['password_hash']).where('id', '=', s.user.id).executeTakeFirst();

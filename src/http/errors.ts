@@ -6,7 +6,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { AppError, DEFAULT_MESSAGES, type ErrorCode, type FieldError } from '../lib/errors.ts';
 import type { Logger } from '../lib/logger.ts';
-import { databaseTrouble } from '../db/database.ts';
+import { databaseTrouble } from '../lib/db-trouble.ts';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; fields: FieldError[]; requestId: string };

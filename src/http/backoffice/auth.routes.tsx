@@ -1,8 +1,7 @@
 // Back office, area "auth": sign-in and out, one's own password.
 import { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { WRONG_CURRENT_PASSWORD, changePassword } from '../../backoffice/account.service.ts';
-import { appendAudit } from '../../backoffice/audit.log.ts';
+import { WRONG_CURRENT_PASSWORD, changePassword, recordPasswordChangeLimited } from '../../backoffice/account.service.ts';
 import { loadSession } from '../../backoffice/session.service.ts';
 import { signIn, signOut, signOutEverywhere } from '../../backoffice/signin.service.ts';
 import type { Deps } from '../../deps.ts';
@@ -91,9 +90,7 @@ export function authRoutes(deps: Deps) {
     const now = deps.clock.now();
     // Guessing the current password from a stolen session is bounded: wrong attempts per user and hour.
     if (await passwordLimit.over(s.user.id)) {
-      await deps.db
-        .transaction()
-        .execute((trx) => appendAudit(trx, { actorId: s.user.id, actorRole: s.user.role, action: 'password_change_limited' }, now));
+      await recordPasswordChangeLimited(deps.db, s, now);
       const errors = ['修改密码时当前密码输错次数过多，请一小时后再试。'];
       const first = s.user.mustChangePassword === true;
       return render(c, <PasswordPage user={s.user} token={token(c)} errors={errors} done={false} first={first} />, 429);

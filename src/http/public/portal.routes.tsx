@@ -26,7 +26,7 @@ import { AppError, DEFAULT_MESSAGES, type FieldError } from '../../lib/errors.ts
 import type { AppEnv } from '../app-env.ts';
 import { PORTAL_CSP } from '../csp.ts';
 import { zodFields } from '../errors.ts';
-import { databaseTrouble } from '../../db/database.ts';
+import { databaseTrouble } from '../../lib/db-trouble.ts';
 import { rateLimit } from '../rate-limit.ts';
 import { CSRF_FIELD, CSRF_MESSAGES, type CsrfCheck, checkCsrf, ensureCsrfCookie, issueToken } from './csrf.ts';
 import { ErrorPage } from './error.page.tsx';

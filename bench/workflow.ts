@@ -7,7 +7,7 @@
 // Options: --cases N (default 2000), --workers N (default 1), --concurrency N (default 8), --pg.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -18,16 +18,18 @@ import pg from 'pg';
 import { SUBMISSION_EXAMPLES } from '../src/cases/submission.schema.ts';
 import { QUEUES } from '../src/workflow/jobs.ts';
 import { benchArgs } from './args.ts';
+import { topFunctions } from './profile-top.ts';
 
 const {
   cases,
   workers,
   concurrency,
   pg: usePg,
+  profile,
 } = benchArgs(
-  'usage: npm run bench:workflow -- [--cases N] [--workers N] [--concurrency N] [--pg]',
+  'usage: npm run bench:workflow -- [--cases N] [--workers N] [--concurrency N] [--pg] [--profile]',
   { cases: 2000, workers: 1, concurrency: 8 },
-  ['pg'],
+  ['pg', 'profile'],
 );
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -97,8 +99,13 @@ async function main() {
     env.DATABASE_URL = `${pgBase}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   }
   const children: ChildProcess[] = [];
-  const spawnTsx = (file: string, extra: Record<string, string>) => {
-    const c = spawn(process.execPath, ['--import', 'tsx', file], { env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const profDir = path.join(dataDir, 'prof');
+  const spawnTsx = (file: string, extra: Record<string, string>, prof = false) => {
+    const args = prof ? ['--cpu-prof', '--cpu-prof-dir', profDir] : [];
+    const c = spawn(process.execPath, [...args, '--import', 'tsx', file], {
+      env: { ...env, ...extra },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     children.push(c);
     return c;
   };
@@ -143,7 +150,10 @@ async function main() {
             // Many businesses, a few of them busy, spread over townships: like a real week of cases.
             const ex = examples[i % examples.length] ?? SUBMISSION_EXAMPLES.complaint.value;
             const business = { name: `新郑市第${(i * 7919) % Math.max(10, Math.floor(cases / 4))}号饭店`, address: '新郑市' };
-            const body = { ...ex, business, township: townships[i % townships.length] };
+            // Each citizen a different person (one phone shared by every case would make the
+            // serial-complainant lookups the whole cost).
+            const person = { ...ex.person, phone: `138${String(10_000_000 + i).slice(-8)}`, address: `新郑市人民路${i}号` };
+            const body = { ...ex, business, person, township: townships[i % townships.length] };
             return { ...req, body: JSON.stringify(body) };
           },
         },
@@ -172,7 +182,7 @@ async function main() {
     const waiting = await received();
     if (waiting < cases) throw new Error(`expected at least ${cases} cases waiting, found ${waiting}`);
     console.error(`(b) ${workers} worker process(es) on case.received`);
-    const realWorkers = Array.from({ length: workers }, () => spawnTsx('src/main.ts', { ROLE: 'worker' }));
+    const realWorkers = Array.from({ length: workers }, (_, i) => spawnTsx('src/main.ts', { ROLE: 'worker' }, profile && i === 0));
     const b = await timeDrain(waiting, received, 900_000);
     await Promise.all(realWorkers.map(stopChild));
     await closeDb();
@@ -185,6 +195,11 @@ async function main() {
       { run: '(b) case.received pipeline', 'jobs/s': Math.round(b.rate), seconds: Number(b.seconds.toFixed(2)) },
     ]);
     console.log(`ratio b/a: ${(b.rate / a.rate).toFixed(3)} (goal ≥ 0.30 on SQLite with one worker)`);
+    const file = profile ? readdirSync(profDir).find((f) => f.endsWith('.cpuprofile')) : undefined;
+    if (file) {
+      console.log('first worker process CPU profile (start to stop), top self time:');
+      console.table(topFunctions(path.join(profDir, file)));
+    }
   } finally {
     await Promise.all(children.map(stopChild));
     for (const name of [...QUEUES, 'noop']) {

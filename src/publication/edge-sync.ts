@@ -97,7 +97,8 @@ export async function pushToEdge(p: { db: Db; now: () => Date; logger?: Logger }
       .execute();
     if (!rows.length) return { delivered, pending: 0 };
     const body = `{"items":[${rows.map((r) => r.payload).join(',')}]}`;
-    const ts = p.now().getTime();
+    // Real time, not the injectable clock: the worker checks the signature's freshness against its own.
+    const ts = Date.now();
     const ids = rows.map((r) => r.id);
     let error: string | undefined;
     try {

@@ -36,7 +36,12 @@ export async function d1MigrationStatements(): Promise<string[]> {
   const out: string[] = [];
   for (const f of (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort()) {
     const sqlText = (await readFile(path.join(dir, f), 'utf8')).replace(/--.*$/gm, '');
-    out.push(...sqlText.split(';').map((s) => s.trim()).filter(Boolean));
+    out.push(
+      ...sqlText
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
   }
   return out;
 }

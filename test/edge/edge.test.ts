@@ -7,7 +7,9 @@ import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sign } from '../../src/edge/signature.ts';
 import { createApp } from '../../src/http/app.ts';
+import { ConfigError, loadConfig } from '../../src/config.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
+import { PROCESSORS } from '../../src/workflow/processors/index.ts';
 import {
   approveDisposition,
   correctDisposition,
@@ -181,6 +183,35 @@ describe('statistics snapshot', () => {
     const page = await edge('/statistics');
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<svg');
+  });
+});
+
+describe('the edge.sync job', () => {
+  it('is skipped without EDGE_SYNC_URL, and the URL needs the secret', async () => {
+    expect(await PROCESSORS['edge.sync']({}, { deps: t.deps, job: undefined as never, token: undefined })).toMatchObject({
+      outcome: 'skipped',
+    });
+    expect(() => loadConfig({ EDGE_SYNC_URL: 'https://edge.test' })).toThrow(ConfigError);
+    expect(loadConfig({ EDGE_SYNC_URL: 'https://edge.test', EDGE_SYNC_SECRET: EDGE_SECRET }).edge).toMatchObject({
+      url: 'https://edge.test',
+    });
+  });
+
+  it('pushes over HTTP to the running worker, with a statistics snapshot when one is due', async () => {
+    const rec = await publishOne();
+    const url = (await mf.ready).toString();
+    const deps = { ...t.deps, config: { ...t.deps.config, edge: { url, secret: EDGE_SECRET, statisticsEveryMs: 3_600_000 } } };
+    clock.set(new Date('2026-11-20T02:00:00Z'));
+    const r = await PROCESSORS['edge.sync']({}, { deps, job: undefined as never, token: undefined });
+    expect(r.outcome).toBe('done');
+    // The record and a fresh snapshot (the last one is more than an hour old).
+    expect(JSON.parse(r.detail ?? '{}')).toEqual({ delivered: 2, pending: 0 });
+    expect((await fetch(`${url}api/v1/results/${rec.ref}`)).status).toBe(200);
+    // Within the hour: nothing new to push.
+    expect(JSON.parse((await PROCESSORS['edge.sync']({}, { deps, job: undefined as never, token: undefined })).detail ?? '{}')).toEqual({
+      delivered: 0,
+      pending: 0,
+    });
   });
 });
 

@@ -21,6 +21,8 @@ export async function up(db: AnyDb): Promise<void> {
     .addColumn('delivered_at', 'text')
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('last_error', 'text')
+    // set when the edge refused the item as invalid: not sent again until cleared (see README)
+    .addColumn('refused_at', 'text')
     .execute();
   await db.schema.createIndex('edge_outbox_pending_idx').on('edge_outbox').columns(['delivered_at', 'created_at']).execute();
 }

@@ -91,7 +91,7 @@ async function heldVersion(db: EdgeDb, ref: string): Promise<number> {
  * replayed push changes nothing, and an older record never overwrites a newer one or undoes a withdrawal.
  * A withdrawal deletes the record's row; only the reference, reason and date stay (its 410 page).
  */
-export async function applySyncItem(db: EdgeDb, item: SyncItem): Promise<SyncOutcome> {
+export async function applySyncItem(db: EdgeDb, item: SyncItem): Promise<Exclude<SyncOutcome, 'refused'>> {
   if (item.type === 'statistics') {
     const held = await db.selectFrom('edge_statistics').select('version').where('id', '=', 'public').executeTakeFirst();
     if (held && held.version >= item.version) return 'stale';
@@ -116,6 +116,8 @@ export async function applySyncItem(db: EdgeDb, item: SyncItem): Promise<SyncOut
   }
   const r = item.record;
   if (r.ref !== item.ref) throw new Error('record ref differs from item ref');
+  // Not atomic (kysely-d1 has no transactions), but safe to repeat: until the office gets its 2xx it sends the
+  // item again, and a half-applied item is completed then.
   const row = {
     ref: r.ref,
     version: item.version,

@@ -69,8 +69,11 @@ export const SyncItemSchema = z.discriminatedUnion('type', [
 ]);
 export type SyncItem = z.infer<typeof SyncItemSchema>;
 
-export const SyncBodySchema = z.strictObject({ items: z.array(SyncItemSchema).min(1).max(100) });
-export type SyncBody = z.infer<typeof SyncBodySchema>;
+/** The envelope; each item is checked on its own, so one item the edge refuses does not hold back the others. */
+export const SyncBodySchema = z.strictObject({ items: z.array(z.unknown()).min(1).max(100) });
 
-/** What the worker answers per item: applied, or ignored because the edge already has this version or a newer one. */
-export type SyncOutcome = 'applied' | 'stale';
+/**
+ * What the worker answers per item, in order: applied; stale (the edge already has this version or a newer
+ * one); refused (not a valid item: the office keeps it, marked, for a person to look at).
+ */
+export type SyncOutcome = 'applied' | 'stale' | 'refused';

@@ -15,7 +15,7 @@ import { ICON, useStylesheet } from '../http/public/stylesheet.ts';
 import { type D1Binding, edgeDb } from './edge.db.ts';
 import { applySyncItem, edgeResultsSource } from './edge.source.ts';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verify } from './signature.ts';
-import { SyncBodySchema, type SyncOutcome } from './sync.schema.ts';
+import { SyncBodySchema, SyncItemSchema, type SyncOutcome } from './sync.schema.ts';
 
 export interface EdgeEnv {
   DB: D1Binding;
@@ -64,8 +64,15 @@ export function edgeApp(env: EdgeEnv, now: () => Date = () => new Date()) {
         400,
       );
     const results: SyncOutcome[] = [];
-    for (const item of body.data.items) results.push(await applySyncItem(db, item));
-    return c.json({ results });
+    const refused: { index: number; fields: { path: string; message: string }[] }[] = [];
+    for (const [index, raw] of body.data.items.entries()) {
+      const item = SyncItemSchema.safeParse(raw);
+      if (!item.success) {
+        results.push('refused');
+        refused.push({ index, fields: item.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message })) });
+      } else results.push(await applySyncItem(db, item.data));
+    }
+    return c.json(refused.length ? { results, refused } : { results });
   });
 
   app.route(

@@ -14,6 +14,8 @@ export interface EdgeOutboxTable {
   delivered_at: string | null;
   attempts: number;
   last_error: string | null;
+  /** When the edge refused the item as invalid; such a row is not sent again until this is cleared. */
+  refused_at: string | null;
 }
 
 export interface EdgeOutboxTables {

@@ -5,6 +5,7 @@
 // (attempts and last_error counted) and go out on a later run. The worker is idempotent by (ref, version),
 // so a push repeated after a lost answer changes nothing.
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import type { Db, Trx } from '../db/database.ts';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, sign } from '../edge/signature.ts';
 import type { SyncItem } from '../edge/sync.schema.ts';
@@ -23,7 +24,7 @@ export interface EdgeTarget {
   fetch?: (
     url: string,
     init: { method: string; headers: Record<string, string>; body: string },
-  ) => Promise<{ ok: boolean; status: number }>;
+  ) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 }
 
 async function insertItem(db: Db | Trx, kind: EdgeOutboxKind, ref: string | null, item: SyncItem, at: string): Promise<void> {
@@ -79,28 +80,37 @@ export async function statisticsDue(db: Db, now: Date, everyMs: number): Promise
 export interface PushResult {
   delivered: number;
   pending: number;
+  /** Items the edge refused as invalid (kept with refused_at set, not sent again until cleared). */
+  refused?: number;
   error?: string;
 }
 
-/** Pushes undelivered rows (oldest first, up to 100 per request) until none is left or the edge fails. */
+const AnswerSchema = z.object({
+  results: z.array(z.enum(['applied', 'stale', 'refused'])),
+  refused: z.array(z.object({ index: z.number().int(), fields: z.array(z.unknown()) })).optional(),
+});
+
+const pendingRows = (db: Db) => db.selectFrom('edge_outbox').where('delivered_at', 'is', null).where('refused_at', 'is', null);
+
+/**
+ * Pushes undelivered rows (oldest first, up to 100 per request) until none is left or the edge fails. An item
+ * the edge refuses as invalid (say, a field its schema lacks after an office upgrade) is marked refused_at
+ * with the edge's reasons in last_error and logged, so it cannot hold back the rows behind it.
+ */
 export async function pushToEdge(p: { db: Db; now: () => Date; logger?: Logger }, target: EdgeTarget): Promise<PushResult> {
   const doFetch = target.fetch ?? ((url, init) => fetch(url, init));
   let delivered = 0;
+  let refusedCount = 0;
+  const done = (r: PushResult): PushResult => (refusedCount ? { ...r, refused: refusedCount } : r);
   for (;;) {
-    const rows = await p.db
-      .selectFrom('edge_outbox')
-      .select(['id', 'payload'])
-      .where('delivered_at', 'is', null)
-      .orderBy('created_at')
-      .orderBy('version')
-      .limit(100)
-      .execute();
-    if (!rows.length) return { delivered, pending: 0 };
+    const rows = await pendingRows(p.db).select(['id', 'payload']).orderBy('created_at').orderBy('version').limit(100).execute();
+    if (!rows.length) return done({ delivered, pending: 0 });
     const body = `{"items":[${rows.map((r) => r.payload).join(',')}]}`;
     // Real time, not the injectable clock: the worker checks the signature's freshness against its own.
     const ts = Date.now();
     const ids = rows.map((r) => r.id);
     let error: string | undefined;
+    let answer: z.infer<typeof AnswerSchema> | undefined;
     try {
       const res = await doFetch(`${target.url.replace(/\/+$/, '')}/_edge/sync`, {
         method: 'POST',
@@ -112,24 +122,40 @@ export async function pushToEdge(p: { db: Db; now: () => Date; logger?: Logger }
         body,
       });
       if (!res.ok) error = `edge answered ${res.status}`;
+      else {
+        const a = AnswerSchema.safeParse(await res.json());
+        if (a.success && a.data.results.length === rows.length) answer = a.data;
+        else error = 'edge answered without one result per item';
+      }
     } catch (e) {
       error = (e as Error).message.slice(0, 300) || 'edge unreachable';
     }
-    if (error) {
+    if (error || !answer) {
       await p.db
         .updateTable('edge_outbox')
         .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error }))
         .where('id', 'in', ids)
         .execute();
-      const left = await p.db
-        .selectFrom('edge_outbox')
+      const left = await pendingRows(p.db)
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
-        .where('delivered_at', 'is', null)
         .executeTakeFirstOrThrow();
       p.logger?.warn({ pending: Number(left.n), error }, 'edge sync failed; rows kept for the next run');
-      return { delivered, pending: Number(left.n), error };
+      return done({ delivered, pending: Number(left.n), ...(error ? { error } : {}) });
     }
-    await p.db.updateTable('edge_outbox').set({ delivered_at: p.now().toISOString(), last_error: null }).where('id', 'in', ids).execute();
-    delivered += rows.length;
+    const at = p.now().toISOString();
+    const taken = ids.filter((_, i) => answer.results[i] !== 'refused');
+    if (taken.length) await p.db.updateTable('edge_outbox').set({ delivered_at: at, last_error: null }).where('id', 'in', taken).execute();
+    for (const [i, id] of ids.entries()) {
+      if (answer.results[i] !== 'refused') continue;
+      const why = JSON.stringify(answer.refused?.find((r) => r.index === i)?.fields ?? []).slice(0, 1000);
+      await p.db
+        .updateTable('edge_outbox')
+        .set({ refused_at: at, last_error: `refused by the edge: ${why}` })
+        .where('id', '=', id)
+        .execute();
+      p.logger?.error({ outboxId: id, fields: why }, 'the edge refused an item; it is kept in edge_outbox with refused_at');
+      refusedCount++;
+    }
+    delivered += taken.length;
   }
 }

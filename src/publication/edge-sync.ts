@@ -90,6 +90,8 @@ const AnswerSchema = z.object({
   refused: z.array(z.object({ index: z.number().int(), fields: z.array(z.unknown()) })).optional(),
 });
 
+const MAX_BATCH_BYTES = 1_000_000;
+
 const pendingRows = (db: Db) => db.selectFrom('edge_outbox').where('delivered_at', 'is', null).where('refused_at', 'is', null);
 
 /**
@@ -103,8 +105,11 @@ export async function pushToEdge(p: { db: Db; now: () => Date; logger?: Logger }
   let refusedCount = 0;
   const done = (r: PushResult): PushResult => (refusedCount ? { ...r, refused: refusedCount } : r);
   for (;;) {
-    const rows = await pendingRows(p.db).select(['id', 'payload']).orderBy('created_at').orderBy('version').limit(100).execute();
-    if (!rows.length) return done({ delivered, pending: 0 });
+    const candidates = await pendingRows(p.db).select(['id', 'payload']).orderBy('created_at').orderBy('version').limit(100).execute();
+    if (!candidates.length) return done({ delivered, pending: 0 });
+    // At most ~1 MB a request (the worker takes up to 2 MB); one item alone is far smaller (sync.schema.ts limits).
+    let size = 0;
+    const rows = candidates.filter((r, i) => (size += r.payload.length * 3) <= MAX_BATCH_BYTES || i === 0);
     const body = `{"items":[${rows.map((r) => r.payload).join(',')}]}`;
     // Real time, not the injectable clock: the worker checks the signature's freshness against its own.
     const ts = Date.now();

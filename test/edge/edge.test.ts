@@ -9,6 +9,7 @@ import { sign } from '../../src/edge/signature.ts';
 import { createApp } from '../../src/http/app.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
+import { dbGauges } from '../../src/ops/metrics.queries.ts';
 import { PROCESSORS } from '../../src/workflow/processors/index.ts';
 import {
   approveDisposition,
@@ -154,6 +155,7 @@ describe('edge down', () => {
     expect(await push()).toMatchObject({ delivered: 0, pending: 1 });
     const row = await t.db.selectFrom('edge_outbox').selectAll().where('ref', '=', rec.ref).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ attempts: 2, delivered_at: null });
+    expect((await dbGauges(t.db, clock.now())).edgeOutbox).toEqual({ waiting: 1, refused: 0 });
     expect((await edge(`/api/v1/results/${rec.ref}`)).status).toBe(404);
 
     edgeUp = true;
@@ -322,6 +324,7 @@ describe('the sync endpoint', () => {
     expect(kept.refused_at).not.toBeNull();
     expect(kept.last_error).toContain('newField');
     expect(await push()).toEqual({ delivered: 0, pending: 0 });
+    expect((await dbGauges(t.db, clock.now())).edgeOutbox).toEqual({ waiting: 0, refused: 1 });
     await t.db.deleteFrom('edge_outbox').where('id', '=', row.id).execute();
   });
 });

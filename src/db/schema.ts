@@ -5,6 +5,7 @@ import type { StaffTables } from '../backoffice/staff.table.ts';
 import type { CaseTables } from '../cases/case.table.ts';
 import type { ClockTables } from '../deadlines/clock.table.ts';
 import type { NoticeTables } from '../notices/notice.table.ts';
+import type { EdgeOutboxTables } from '../publication/edge-outbox.table.ts';
 import type { PublicationTables } from '../publication/publication.table.ts';
 import type { ReferralTables } from '../referral/referral.table.ts';
 import type { UnitTables } from '../routing/unit.table.ts';
@@ -18,4 +19,5 @@ export interface Database
     StaffTables,
     NoticeTables,
     PublicationTables,
-    ReferralTables {}
+    ReferralTables,
+    EdgeOutboxTables {}

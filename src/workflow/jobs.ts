@@ -28,6 +28,8 @@ export const JOB_SCHEMAS = {
   'clocks.reconcile': z.object({}),
   /** Repeatable: illness clusters per business (src/publication/hotspots.service.ts). */
   'hotspots.scan': z.object({}),
+  /** Repeatable: pushes the edge outbox to the public results worker (src/publication/edge-sync.ts). */
+  'edge.sync': z.object({}),
 } as const;
 
 export type JobName = keyof typeof JOB_SCHEMAS;
@@ -38,6 +40,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   'clock.alarm': 'case-workflow',
   'clocks.reconcile': 'case-workflow',
   'hotspots.scan': 'case-workflow',
+  'edge.sync': 'case-workflow',
 };
 
 /** Every job the outbox may carry: the server's own and the bot's. */

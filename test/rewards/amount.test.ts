@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RewardInputError, rewardAmount } from '../../src/rewards/amount.ts';
-import { approvalBlockers, inferPartyType, proposeEligibility, qualifies } from '../../src/rewards/eligibility.ts';
+import { type EligibilityFacts, approvalBlockers, inferPartyType, proposeEligibility, qualifies } from '../../src/rewards/eligibility.ts';
 import { REWARD_RULES, rewardRulesOn } from '../../src/rewards/reward.rules.ts';
 
 const rules = rewardRulesOn('2026-12-06');
@@ -107,7 +107,7 @@ describe('qualifying outcome (重大违法行为)', () => {
 });
 
 describe('eligibility: the system proposes, a person decides', () => {
-  const facts = {
+  const facts: EligibilityFacts = {
     channel: 'wechat',
     anonymous: true,
     fromAgency: false,
@@ -116,7 +116,7 @@ describe('eligibility: the system proposes, a person decides', () => {
     laterReports: [],
     firstReporterOnly: true,
   };
-  const byCheck = (f: typeof facts) => Object.fromEntries(proposeEligibility(f).map((p) => [p.check, p]));
+  const byCheck = (f: EligibilityFacts) => Object.fromEntries(proposeEligibility(f).map((p) => [p.check, p]));
 
   it('a second reporter of the same lead is proposed as not first', () => {
     const p = byCheck({ ...facts, earlierReports: [{ number: 'XZ-20261201-000001', receivedAt: '2026-12-01T02:00:00.000Z' }] });

@@ -7,6 +7,7 @@ import type { ClockTables } from '../deadlines/clock.table.ts';
 import type { NoticeTables } from '../notices/notice.table.ts';
 import type { PublicationTables } from '../publication/publication.table.ts';
 import type { ReferralTables } from '../referral/referral.table.ts';
+import type { RewardTables } from '../rewards/reward.table.ts';
 import type { UnitTables } from '../routing/unit.table.ts';
 import type { OutboxTables } from '../workflow/outbox.table.ts';
 
@@ -18,4 +19,5 @@ export interface Database
     StaffTables,
     NoticeTables,
     PublicationTables,
-    ReferralTables {}
+    ReferralTables,
+    RewardTables {}

@@ -111,8 +111,15 @@ describe('tip reward end to end (bot → decision → reward case → notice →
     expect(told).toContain(number);
     expect(told).not.toMatch(/元/); // no amount before a decision
 
-    // 4. The claim on the portal: a wrong password first (counted, same answer as an unknown number).
+    // The status page (number + query code) tells the reporter too, with the way to claim.
     const web = new Client(bo);
+    await web.get('/status');
+    await web.post('/status', { number, code });
+    expect(web.lastHtml).toContain('举报奖励');
+    expect(web.lastHtml).toContain('已告知，待申领');
+    expect(web.lastHtml).toContain('href="/reward"');
+
+    // 4. The claim on the portal: a wrong password first (counted, same answer as an unknown number).
     await web.get('/reward');
     const wrong = await web.post('/reward', { number, code, password: 'Wrong-pass-1' });
     expect(wrong.status).toBe(404);

@@ -77,6 +77,8 @@ describe('tip reward end to end (bot → decision → reward case → notice →
     const { number, code } = receiptOf(await citizen.say('确认', /提交成功/));
     // The claim password, set in the chat; a stranger cannot set it, nor can it be changed.
     expect(await bot.citizen('stranger').say(`领奖密码 ${number} Stranger99`, /没找到|设置/)).toMatch(/没找到/);
+    expect(await citizen.say('领奖密码', /领奖密码/)).toMatch(/设置领奖密码请发送/);
+    expect(await citizen.say(`领奖密码 ${number} 123`, /领奖密码/)).toMatch(/至少6位/);
     expect(await citizen.say(`领奖密码 ${number} Oil-Tip-2026`, /领奖密码/)).toMatch(/已为 .* 设置领奖密码/);
     expect(await citizen.say(`领奖密码 ${number} Other-2026`, /领奖密码/)).toMatch(/不能修改/);
     const stored = await until(async () => {
@@ -168,6 +170,8 @@ describe('tip reward end to end (bot → decision → reward case → notice →
     expect(officer.lastHtml).toContain('发放已记录');
     await officer.post(`${page}/claimant`, { reason: '核对收款账户' });
     expect(officer.lastHtml).toContain(ACCOUNT);
+    await officer.get('/staff/rewards/statistics?from=2000-01-01&to=2100-01-01');
+    expect(officer.lastHtml).toMatch(/已发放<\/dt><dd>1 件，10000 元/);
     const paid = await rt.deps.db.selectFrom('reward_case').selectAll().where('id', '=', reward.id).executeTakeFirstOrThrow();
     expect(paid).toMatchObject({ status: 'paid', amount_yuan: 10_000, paid_yuan: 10_000, voucher_no: VOUCHER, level: 1, needs_finance: 0 });
 

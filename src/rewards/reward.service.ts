@@ -228,6 +228,7 @@ export async function openRewardCaseIn(trx: Trx, row: CaseRow, result: Transitio
     now,
   );
   const dueText = due.dueAt ? `${formatCst(new Date(due.dueAt)).slice(0, 10)}${due.problem ? '（暂定）' : ''}前` : '在规定期限内';
+  if (row.anonymous !== 1) await enqueueIn(trx, 'reward.sms', { rewardId: id, kind: 'offered' }, { caseId: row.id, at });
   await noticeContactsIn(
     trx,
     row.id,
@@ -691,7 +692,9 @@ export async function decideReward(
       detail: { reason },
     }),
     async (trx, row, at) => {
-      number = (await trx.selectFrom('intake_case').select('number').where('id', '=', row.case_id).executeTakeFirstOrThrow()).number;
+      const c = await trx.selectFrom('intake_case').select(['number', 'anonymous']).where('id', '=', row.case_id).executeTakeFirstOrThrow();
+      number = c.number;
+      if (c.anonymous !== 1) await enqueueIn(trx, 'reward.sms', { rewardId: row.id, kind: 'decided' }, { caseId: row.case_id, at });
       await noticeContactsIn(trx, row.case_id, `【食安通】您的举报（编号 ${number}）经审核不予奖励。理由：${reason}`, at);
     },
   );

@@ -28,6 +28,8 @@ export const JOB_SCHEMAS = {
   'clocks.reconcile': z.object({}),
   /** Repeatable: illness clusters per business (src/publication/hotspots.service.ts). */
   'hotspots.scan': z.object({}),
+  /** Tell a real-name reporter about their tip reward by SMS (src/rewards/sms.port.ts). */
+  'reward.sms': z.object({ rewardId: z.uuid(), kind: z.enum(['offered', 'decided']) }),
 } as const;
 
 export type JobName = keyof typeof JOB_SCHEMAS;
@@ -38,6 +40,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   'clock.alarm': 'case-workflow',
   'clocks.reconcile': 'case-workflow',
   'hotspots.scan': 'case-workflow',
+  'reward.sms': 'case-workflow',
 };
 
 /** Every job the outbox may carry: the server's own and the bot's. */

@@ -19,6 +19,7 @@ import {
   rewardStatistics,
   submitClaim,
 } from '../../src/rewards/reward.service.ts';
+import { sendRewardSms } from '../../src/rewards/sms.port.ts';
 import { type TestDeps, testDeps } from '../helpers/env.ts';
 
 let t: TestDeps;
@@ -166,6 +167,32 @@ describe('eligibility proposed, decided by the officer', () => {
         .where('action', '=', 'reward_refused')
         .execute(),
     ).toHaveLength(1);
+  });
+});
+
+describe('the SMS port', () => {
+  it('texts a real-name reporter when the reward is offered and decided; never an anonymous one', async () => {
+    const named = await reportClosed({ business: '丑家饭店', both: true, decide: { fine: 40_000 } });
+    const anon = await reportClosed({ business: '寅记作坊', decide: { fine: 40_000 } });
+    const jobs = async (caseId: string) =>
+      (await t.db.selectFrom('outbox').select(['name', 'payload']).where('case_id', '=', caseId).execute()).filter(
+        (j) => j.name === 'reward.sms',
+      );
+    expect(await jobs(anon.caseId)).toHaveLength(0);
+    const offered = await jobs(named.caseId);
+    expect(offered).toHaveLength(1);
+    expect(offered[0]!.payload).not.toContain('13700001234'); // ids only
+    const sent: { phone: string; text: string }[] = [];
+    const deps = { ...t.deps, sms: { send: async (phone: string, text: string) => void sent.push({ phone, text }) } };
+    expect(await sendRewardSms(deps, named.reward!.id, 'offered')).toEqual({ outcome: 'done' });
+    expect(sent[0]).toMatchObject({ phone: '13700001234' });
+    expect(sent[0]!.text).toContain(named.number);
+    expect(await sendRewardSms(deps, anon.reward!.id, 'offered')).toMatchObject({ outcome: 'skipped' });
+    expect(await sendRewardSms(t.deps, named.reward!.id, 'offered')).toMatchObject({ outcome: 'skipped' }); // no gateway
+    await decideReward(t.deps, OFFICER, named.reward!.id, { decision: 'refuse', reason: '举报前已掌握该线索' });
+    expect(await jobs(named.caseId)).toHaveLength(2);
+    await sendRewardSms(deps, named.reward!.id, 'decided');
+    expect(sent[1]!.text).toContain('不予奖励');
   });
 });
 

@@ -12,6 +12,7 @@ import {
   type SealedClaim,
 } from '../../rewards/reward.service.ts';
 import { REWARD_STATUSES, REWARD_STATUS_LABELS } from '../../rewards/reward.table.ts';
+import { when } from './format.ts';
 import { BoLayout, CsrfInput } from './layout.tsx';
 
 type User = SessionUser['user'];
@@ -116,11 +117,11 @@ export function RewardCasePage(props: {
         <dd>{v.anonymous ? '匿名' : '实名'}</dd>
         <dt>申领期限（D15）</dt>
         <dd>
-          {r.claim_due_at ?? '—'}
-          {r.claim_due_problem ? '（暂定）' : ''}
+          {r.claim_due_at ? when(r.claim_due_at).slice(0, 10) : '—'}
+          {r.claim_due_problem ? '（暂定：节假日未公布）' : ''}
         </dd>
         <dt>申领</dt>
-        <dd>{r.claimed_at ? `已于 ${r.claimed_at} 申领（${r.claim_channel}）` : '尚未申领'}</dd>
+        <dd>{r.claimed_at ? `已于 ${when(r.claimed_at)} 申领（${r.claim_channel === 'web' ? '网站' : r.claim_channel}）` : '尚未申领'}</dd>
         <dt>等级与金额</dt>
         <dd>
           {r.level ? `${LEVEL_LABELS[r.level as 1 | 2 | 3]}，${r.amount_yuan} 元${r.insider ? '（内部知情人）' : ''}` : '尚未确定'}
@@ -132,7 +133,7 @@ export function RewardCasePage(props: {
           <>
             <dt>决定</dt>
             <dd>
-              {r.decision === 'approved' ? '批准' : `不予奖励：${r.decision_reason}`}（{r.decided_at}）
+              {r.decision === 'approved' ? '批准' : `不予奖励：${r.decision_reason}`}（{when(r.decided_at)}）
             </dd>
           </>
         ) : null}
@@ -140,7 +141,7 @@ export function RewardCasePage(props: {
           <>
             <dt>发放</dt>
             <dd>
-              {r.paid_on}，{r.paid_yuan} 元，凭证号 {r.voucher_no}（{r.payment_method}）
+              {r.paid_on}，{r.paid_yuan} 元，凭证号 {r.voucher_no}（{r.payment_method === 'bank_transfer' ? '银行转账' : '其他非现金方式'}）
             </dd>
           </>
         ) : null}
@@ -148,7 +149,7 @@ export function RewardCasePage(props: {
           <>
             <dt>追回</dt>
             <dd>
-              {r.recovered_at}，{r.recovery_yuan} 元：{r.recovery_reason}
+              {when(r.recovered_at)}，{r.recovery_yuan} 元：{r.recovery_reason}
             </dd>
           </>
         ) : null}
@@ -172,7 +173,7 @@ export function RewardCasePage(props: {
                 <td>
                   {PROPOSAL_LABEL[p.proposal]}：{p.evidence}
                 </td>
-                <td>{d ? `${d.decision === 'pass' ? '符合' : '不符合'}：${d.evidence}（${d.at}）` : '未认定'}</td>
+                <td>{d ? `${d.decision === 'pass' ? '符合' : '不符合'}：${d.evidence}（${when(d.at)}）` : '未认定'}</td>
               </tr>
             );
           })}

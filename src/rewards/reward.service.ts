@@ -465,10 +465,12 @@ export interface RewardListRow {
   statusLabel: string;
   openedAt: string;
   claimDue: string | null;
+  /** Told, not claimed, and the D15 window has passed (the officer decides: refuse, or accept a late claim by phone). */
+  claimOverdue: boolean;
   amountYuan: number | null;
 }
 
-export async function listRewardCases(db: Db, status?: RewardStatus): Promise<RewardListRow[]> {
+export async function listRewardCases(db: Db, status?: RewardStatus, now: Date = new Date()): Promise<RewardListRow[]> {
   let q = db
     .selectFrom('reward_case as r')
     .innerJoin('intake_case as c', 'c.id', 'r.case_id')
@@ -483,6 +485,7 @@ export async function listRewardCases(db: Db, status?: RewardStatus): Promise<Re
     statusLabel: REWARD_STATUS_LABELS[r.status],
     openedAt: formatCst(new Date(r.opened_at)),
     claimDue: r.claim_due_at ? formatCst(new Date(r.claim_due_at)).slice(0, 10) : null,
+    claimOverdue: r.status === 'notified' && r.claim_due_at !== null && r.claim_due_at < now.toISOString(),
     amountYuan: r.amount_yuan,
   }));
 }

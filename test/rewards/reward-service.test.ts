@@ -15,6 +15,7 @@ import {
   recordPayment,
   recordRecovery,
   rewardForClaimant,
+  listRewardCases,
   rewardForOfficer,
   rewardStatistics,
   submitClaim,
@@ -221,6 +222,14 @@ describe('amount, finance co-approval, payment and recovery', () => {
     expect(s.byStatus.recovered).toBe(1);
     expect(s.paidYuan).toBe(500_000);
     expect(s.recoveredYuan).toBe(500_000);
+  });
+
+  it('lists reward cases, marking those told but not claimed within the D15 window', async () => {
+    const r = await reportClosed({ business: '卯店', decide: { fine: 12_000 } });
+    const today = await listRewardCases(t.db, 'notified');
+    expect(today.find((x) => x.id === r.reward!.id)).toMatchObject({ number: r.number, claimOverdue: false });
+    const later = await listRewardCases(t.db, 'notified', new Date(Date.now() + 120 * 86_400_000));
+    expect(later.find((x) => x.id === r.reward!.id)).toMatchObject({ claimOverdue: true });
   });
 
   it('locks the claim after too many wrong passwords, with one answer for every wrong credential', async () => {

@@ -75,7 +75,10 @@ export function RewardListPage(props: { user: User; rows: RewardListRow[]; statu
               </td>
               <td>{r.statusLabel}</td>
               <td>{r.openedAt}</td>
-              <td>{r.claimDue ?? '—'}</td>
+              <td>
+                {r.claimDue ?? '—'}
+                {r.claimOverdue ? <strong>（已逾期未申领）</strong> : null}
+              </td>
               <td>{r.amountYuan ?? '—'}</td>
             </tr>
           ))}

@@ -94,7 +94,10 @@ export function rewardRoutes(deps: Deps) {
   app.get('/rewards', rule('GET', '/rewards'), async (c) => {
     const q = c.req.query('status') ?? '';
     const status = (REWARD_STATUSES as readonly string[]).includes(q) ? (q as RewardStatus) : undefined;
-    return render(c, <RewardListPage user={c.get('session').user} rows={await listRewardCases(deps.db, status)} status={status ?? ''} />);
+    return render(
+      c,
+      <RewardListPage user={c.get('session').user} rows={await listRewardCases(deps.db, status, deps.clock.now())} status={status ?? ''} />,
+    );
   });
 
   app.get('/rewards/statistics', rule('GET', '/rewards/statistics'), async (c) => {

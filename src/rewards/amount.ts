@@ -1,6 +1,6 @@
 // The reward amount: a pure function of the level, the fines and confiscations, and the rule version.
 // Money is counted in fen (integers) so that every boundary is exact; results are given in yuan.
-import { type RewardLevel, type RewardRuleVersion, isRewardLevel, rewardRulesOn } from './reward.rules.ts';
+import { LEVEL_LABELS, type RewardLevel, type RewardRuleVersion, isRewardLevel, rewardRulesOn } from './reward.rules.ts';
 
 export interface RewardInput {
   level: RewardLevel;
@@ -59,7 +59,7 @@ export function rewardAmount(input: RewardInput, rules: RewardRuleVersion = rewa
   const computedFen = Math.round((baseFen * lv.rateBp) / 10_000);
   const minFen = toFen(lv.minimumYuan);
   const capFen = toFen(rules.capYuan);
-  const reasons: string[] = [`${input.level}级：罚没款的 ${lv.rateBp / 100}%，最低 ${lv.minimumYuan} 元`];
+  const reasons: string[] = [`${LEVEL_LABELS[input.level]}：罚没款的 ${lv.rateBp / 100}%，最低 ${lv.minimumYuan} 元`];
   let fen = computedFen;
   const minimumApplied = computedFen < minFen;
   if (minimumApplied) {

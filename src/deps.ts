@@ -12,6 +12,7 @@ import { AuditAnchor } from './backoffice/audit-anchor.ts';
 import { auditKeyFrom, onAuditAppended, useAuditKey } from './backoffice/audit.log.ts';
 import type { Queue } from 'bullmq';
 import type { QueueName } from './workflow/jobs.ts';
+import type { SmsPort } from './rewards/sms.port.ts';
 
 export interface Deps {
   readonly config: Config;
@@ -34,6 +35,8 @@ export interface Deps {
   readonly redisReady: () => Promise<boolean>;
   /** BullMQ queues, for processors that schedule jobs directly (the reconcile job); absent without Redis. */
   readonly queues: Partial<Record<QueueName, Queue>>;
+  /** An SMS gateway (reward notices to real-name reporters); absent: SMS is skipped. */
+  readonly sms?: SmsPort;
 }
 
 export function createDeps(p: {
@@ -46,6 +49,7 @@ export function createDeps(p: {
   onCommitted?: () => void;
   redisReady: () => Promise<boolean>;
   queues?: Partial<Record<QueueName, Queue>>;
+  sms?: SmsPort;
 }): Deps {
   const cipher = new IdentityCipher(p.identityKey);
   const { config } = p;
@@ -77,5 +81,6 @@ export function createDeps(p: {
     databaseReady: () => databaseAnswers(p.db),
     redisReady: p.redisReady,
     queues: p.queues ?? {},
+    ...(p.sms ? { sms: p.sms } : {}),
   };
 }

@@ -7,6 +7,7 @@ import { type CaseKind, KIND_LABELS, publicEventText, publicStatus } from './cas
 import type { Deadline } from '../deadlines/public-deadlines.ts';
 import { publicDeadlines } from '../deadlines/public-deadlines.ts';
 import { type PublicQuestion, publicQuestions } from './questions.service.ts';
+import { type PublicReward, rewardForStatus } from '../rewards/reward.service.ts';
 
 export interface PublicCaseStatus {
   number: string;
@@ -19,6 +20,8 @@ export interface PublicCaseStatus {
   relatedNumbers: string[];
   /** Questions staff asked; whether each is answered, never the answer. */
   questions: PublicQuestion[];
+  /** A report's reward (issue 15): whether it can be claimed, until when, the decision; null when none. */
+  reward: PublicReward | null;
 }
 
 export async function getPublicStatus(db: Db, number: string, code: string): Promise<PublicCaseStatus | null> {
@@ -56,5 +59,6 @@ export async function getPublicStatus(db: Db, number: string, code: string): Pro
     deadlines: await publicDeadlines(db, row.id),
     relatedNumbers: siblings.map((s) => s.number),
     questions: await publicQuestions(db, row.id),
+    reward: kind === 'report' ? await rewardForStatus(db, row.id) : null,
   };
 }

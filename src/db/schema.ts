@@ -8,6 +8,7 @@ import type { NoticeTables } from '../notices/notice.table.ts';
 import type { EdgeOutboxTables } from '../publication/edge-outbox.table.ts';
 import type { PublicationTables } from '../publication/publication.table.ts';
 import type { ReferralTables } from '../referral/referral.table.ts';
+import type { RewardTables } from '../rewards/reward.table.ts';
 import type { UnitTables } from '../routing/unit.table.ts';
 import type { OutboxTables } from '../workflow/outbox.table.ts';
 
@@ -20,4 +21,5 @@ export interface Database
     NoticeTables,
     PublicationTables,
     ReferralTables,
-    EdgeOutboxTables {}
+    EdgeOutboxTables,
+    RewardTables {}

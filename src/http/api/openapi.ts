@@ -46,6 +46,18 @@ const StatusSchema = z.object({
   deadlines: z.array(z.object({ clock: z.string(), text: z.string(), due: z.string().nullable() })),
   relatedNumbers: z.array(z.string()),
   questions: z.array(z.object({ id: z.string(), question: z.string(), askedAt: z.string(), answered: z.boolean() })),
+  reward: z
+    .object({
+      status: z.string(),
+      claimDue: z.string().nullable(),
+      claimDueProvisional: z.boolean(),
+      decision: z.enum(['approved', 'refused']).nullable(),
+      reason: z.string().nullable(),
+      amountYuan: z.number().nullable(),
+      paidOn: z.string().nullable(),
+    })
+    .nullable()
+    .describe("A report's tip reward: claim it at /reward with the number, the query code and the claim password"),
 });
 
 const js = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });

@@ -23,6 +23,7 @@ import { BO_STYLESHEET, BoErrorPage } from './layout.tsx';
 import { POLICE_ROUTES, policeRoutes } from './police.routes.tsx';
 import { DASHBOARD_CSP, QUEUES_BASE_PATH } from './queues.dashboard.ts';
 import { REFERRAL_ROUTES, referralRoutes } from './referral.routes.tsx';
+import { REWARD_ROUTES, rewardRoutes } from './reward.routes.tsx';
 import { STATISTICS_ROUTES, statisticsRoutes } from './statistics.routes.tsx';
 
 /** Every back-office route and who may use it. The shared security suite runs against this whole list. */
@@ -36,6 +37,7 @@ export const BACKOFFICE_ROUTES = [
   ...STATISTICS_ROUTES,
   ...POLICE_ROUTES,
   ...ADMIN_ROUTES,
+  ...REWARD_ROUTES,
 ] as const satisfies readonly RouteRule[];
 
 export function backofficeRoutes(deps: Deps) {
@@ -99,7 +101,17 @@ export function backofficeRoutes(deps: Deps) {
     c.body(BO_STYLESHEET.body, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }),
   );
   // Areas in this order: a static path (/cases/export.csv) is registered before the id route it resembles.
-  for (const area of [authRoutes, inboxRoutes, caseRoutes, referralRoutes, dispositionRoutes, statisticsRoutes, policeRoutes, adminRoutes])
+  for (const area of [
+    authRoutes,
+    inboxRoutes,
+    caseRoutes,
+    referralRoutes,
+    dispositionRoutes,
+    statisticsRoutes,
+    policeRoutes,
+    adminRoutes,
+    rewardRoutes,
+  ])
     app.route('/', area(deps));
   return app;
 }

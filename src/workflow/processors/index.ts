@@ -6,6 +6,7 @@ import { clockAlarm } from './clock-alarm.processor.ts';
 import { clocksReconcile } from './clocks-reconcile.processor.ts';
 import { hotspotsScan } from '../../publication/hotspots.processor.ts';
 import { edgeSync } from '../../publication/edge-sync.processor.ts';
+import { rewardSms } from '../../rewards/sms.port.ts';
 
 export const PROCESSORS: ProcessorMap = {
   'case.received': caseReceived,
@@ -13,4 +14,5 @@ export const PROCESSORS: ProcessorMap = {
   'clocks.reconcile': clocksReconcile,
   'hotspots.scan': hotspotsScan,
   'edge.sync': edgeSync,
+  'reward.sms': rewardSms,
 };

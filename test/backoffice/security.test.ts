@@ -186,7 +186,8 @@ async function observe(method: 'GET' | 'POST', path: string, p: Principal): Prom
   const loc = res.headers.get('location');
   // A refusal shows nothing of the case or the referral (the complainant's name, the referral's reasons).
   const text = await res.text();
-  if ((res.status === 403 || res.status === 404) && (text.includes('张伟') || text.includes('安全测试'))) leaks.push(`${method} ${path} ${p}`);
+  if ((res.status === 403 || res.status === 404) && (text.includes('张伟') || text.includes('安全测试')))
+    leaks.push(`${method} ${path} ${p}`);
   return loc ? `${res.status} ${placeholders(loc)}` : String(res.status);
 }
 

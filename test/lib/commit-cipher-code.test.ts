@@ -32,7 +32,7 @@ function track<T>(p: Promise<T>) {
 
 describe('group committer', () => {
   it('writes what arrives in one turn as one batch, and answers no caller before that batch commits', async () => {
-    const commits: ReturnType<typeof deferred>[] = [];
+    const commits: ReturnType<typeof deferred<void>>[] = [];
     const batches: number[][] = [];
     const gc = new GroupCommitter<number, string>(async (items) => {
       batches.push(items);

@@ -102,7 +102,7 @@ describe('body limit', () => {
     ); // nothing is pulled until someone reads
     return { body, seen };
   }
-  const post = (body: BodyInit, headers: Record<string, string>) =>
+  const post = (body: string | ReadableStream<Uint8Array>, headers: Record<string, string>) =>
     app.request('/', { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
 
   it('refuses a declared length over the limit without reading the body', async () => {

@@ -6,13 +6,18 @@
 // `npm run calendar -- --show` prints the known range.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { auditKeyFrom, useAuditKey } from '../backoffice/audit.log.ts';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { loadOrCreateIdentityKey } from '../lib/identity-key.ts';
 import { publishCalendarYear } from './calendar.admin.ts';
 
 const { values } = parseArgs({ options: { year: { type: 'string' }, file: { type: 'string' }, show: { type: 'boolean' } } });
-const { db } = openDatabase(loadConfig().database);
+const config = loadConfig();
+// Entering a year writes an audit row, chained with the key the server uses.
+useAuditKey(auditKeyFrom(await loadOrCreateIdentityKey(config, { warn: (o, m) => console.error(m, JSON.stringify(o)) })));
+const { db } = openDatabase(config.database);
 try {
   await migrateToLatest(db);
   if (!values.show) {

@@ -15,7 +15,7 @@ export function parseSubmission(raw: unknown): Submission {
 /** A JSON body validated by `schema`. */
 export async function jsonBody<T>(c: { req: { json(): Promise<unknown> } }, schema: z.ZodType<T>): Promise<T> {
   const raw = await c.req.json().catch(() => {
-    throw new AppError('MALFORMED_BODY', '请求内容不是有效的 JSON');
+    throw new AppError('MALFORMED_BODY', '请求内容不是有效的 JSON', [{ path: 'body', message: '不是有效的 JSON' }]);
   });
   const p = schema.safeParse(raw);
   if (!p.success) throw validationError(p.error);

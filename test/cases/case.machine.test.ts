@@ -8,7 +8,6 @@ import {
   ROLES,
   type Role,
   STATUSES,
-  TRANSITIONS,
   TRANSITION_EVENTS,
   type TransitionEvent,
   availableEvents,
@@ -69,43 +68,225 @@ const VALID: Record<TransitionEvent, Command> = {
   answer_citizen: { type: 'answer_citizen', data: { questionId: '0190a8f0-0000-7000-8000-000000000001' } },
 };
 
-const KINDS: CaseKind[] = ['complaint', 'report', 'consultation'];
+// ---------------------------------------------------------------------------------------------------
+// The expected legal table, written out here from the law and the workflow — NOT read from TRANSITIONS.
+// Each row: event, case kinds (C complaint, R report, Q consultation), the statuses it may leave, the roles
+// that may make it, where it goes ('=' the status stays, '<-' back to the administrative track: 立案 done →
+// case_opened, else verifying), and whether the citizen's public timeline shows it.
+// Every cell of kind × status (× 立案 done or not, plus "no case yet") × event × role is asserted against it:
+// a changed entry in the module (a citizen allowed to `decide`, a status added to `close`…) fails a test.
+// ---------------------------------------------------------------------------------------------------
+const S = (s: string): CaseStatus[] => s.split(/\s+/).filter(Boolean) as CaseStatus[];
+const R = (s: string): Role[] => s.split(/\s+/).filter(Boolean) as Role[];
+/** Still being worked: not closed, not published, not folded into another case, not sent elsewhere. */
+const OPEN = S(`received triaged awaiting_routing assigned accepted refused mediating mediation_succeeded
+  mediation_failed verifying case_opened not_opened decided referral_proposed referral_approved referred
+  police_accepted police_declined answered`);
+const EVERY = S(`${OPEN.join(' ')} transferred_out duplicate merged published closed`);
+type Target = CaseStatus | '=' | '<-';
+interface Rule {
+  kinds: string;
+  from: CaseStatus[] | 'none';
+  roles: Role[];
+  to: Target;
+  public: boolean;
+}
+const LAW: Record<TransitionEvent, Rule> = {
+  // Intake: anyone may file (the bot and the hotline clerk on a citizen's behalf; the police pass tips on).
+  submit: { kinds: 'CRQ', from: 'none', roles: R('citizen system intake_clerk police'), to: 'received', public: true },
+  triage: { kinds: 'CRQ', from: S('received'), roles: R('system intake_clerk'), to: 'triaged', public: false },
+  route_to_intake: { kinds: 'CRQ', from: S('triaged'), roles: R('system intake_clerk'), to: 'awaiting_routing', public: false },
+  assign: {
+    kinds: 'CRQ',
+    from: S('triaged awaiting_routing'),
+    roles: R('system intake_clerk supervisor admin'),
+    to: 'assigned',
+    public: true,
+  },
+  reassign: { kinds: 'CRQ', from: OPEN.filter((s) => s !== 'received'), roles: R('intake_clerk supervisor admin'), to: '=', public: false },
+  // Complaints, Order 121 ch. 3: the handling unit accepts or refuses (Art. 16), mediates with consent.
+  accept: { kinds: 'C', from: S('assigned'), roles: R('handler supervisor'), to: 'accepted', public: true },
+  refuse: { kinds: 'C', from: S('assigned'), roles: R('handler supervisor'), to: 'refused', public: true },
+  start_mediation: { kinds: 'C', from: S('accepted'), roles: R('handler supervisor'), to: 'mediating', public: true },
+  mediation_succeed: { kinds: 'C', from: S('mediating'), roles: R('handler supervisor'), to: 'mediation_succeeded', public: true },
+  mediation_fail: { kinds: 'C', from: S('accepted mediating'), roles: R('handler supervisor'), to: 'mediation_failed', public: true },
+  notify_termination: { kinds: 'C', from: S('mediation_failed'), roles: R('handler supervisor'), to: '=', public: true },
+  // Reports, 处罚程序规定: verification; 立案, 不予立案 and the decision are the head of unit's (supervisor's).
+  start_verification: { kinds: 'R', from: S('assigned'), roles: R('handler supervisor'), to: 'verifying', public: false },
+  open_case: { kinds: 'R', from: S('verifying'), roles: R('supervisor'), to: 'case_opened', public: false },
+  not_open: { kinds: 'R', from: S('verifying'), roles: R('supervisor'), to: 'not_opened', public: true },
+  decide: { kinds: 'R', from: S('case_opened'), roles: R('supervisor'), to: 'decided', public: true },
+  extend_clock: { kinds: 'R', from: S('verifying case_opened'), roles: R('supervisor'), to: '=', public: false },
+  notify_reporter: {
+    kinds: 'R',
+    from: S('case_opened not_opened decided referral_proposed referral_approved referred police_accepted police_declined'),
+    roles: R('handler supervisor'),
+    to: '=',
+    public: false,
+  },
+  // Referral to the police, 国务院令310: proposed by officers, approved by the head, answered by the police.
+  propose_referral: {
+    kinds: 'R',
+    from: S('verifying case_opened police_declined'),
+    roles: R('handler supervisor'),
+    to: 'referral_proposed',
+    public: false,
+  },
+  approve_referral: { kinds: 'R', from: S('referral_proposed'), roles: R('supervisor'), to: 'referral_approved', public: false },
+  refuse_referral: { kinds: 'R', from: S('referral_proposed'), roles: R('supervisor'), to: '<-', public: false },
+  transfer_to_police: { kinds: 'R', from: S('referral_approved'), roles: R('handler supervisor'), to: 'referred', public: false },
+  police_accept: { kinds: 'R', from: S('referred'), roles: R('police'), to: 'police_accepted', public: false },
+  police_decline: { kinds: 'R', from: S('referred'), roles: R('police'), to: 'police_declined', public: false },
+  request_reconsideration: { kinds: 'R', from: S('police_declined'), roles: R('supervisor'), to: 'referred', public: false },
+  return_to_admin: { kinds: 'R', from: S('police_declined'), roles: R('handler supervisor'), to: '<-', public: false },
+  police_feedback: { kinds: 'R', from: S('police_accepted'), roles: R('police'), to: '=', public: false },
+  hand_over_exhibits: { kinds: 'R', from: S('police_accepted'), roles: R('handler supervisor'), to: '=', public: false },
+  confirm_exhibits: { kinds: 'R', from: S('police_accepted'), roles: R('police'), to: '=', public: false },
+  // Endings.
+  transfer_out: {
+    kinds: 'CRQ',
+    from: S('triaged awaiting_routing assigned verifying accepted'),
+    roles: R('intake_clerk handler supervisor admin'),
+    to: 'transferred_out',
+    public: true,
+  },
+  answer: {
+    kinds: 'Q',
+    from: S('triaged awaiting_routing assigned'),
+    roles: R('intake_clerk handler supervisor admin'),
+    to: 'answered',
+    public: true,
+  },
+  mark_duplicate: {
+    kinds: 'CR',
+    from: S('received triaged awaiting_routing assigned'),
+    roles: R('system intake_clerk handler supervisor'),
+    to: 'duplicate',
+    public: true,
+  },
+  merge: {
+    kinds: 'CR',
+    from: S('received triaged awaiting_routing assigned'),
+    roles: R('system intake_clerk handler supervisor'),
+    to: 'merged',
+    public: true,
+  },
+  publish: {
+    kinds: 'CR',
+    from: S('decided mediation_succeeded mediation_failed'),
+    roles: R('supervisor admin'),
+    to: 'published',
+    public: false,
+  },
+  close: {
+    kinds: 'CRQ',
+    from: S('refused mediation_succeeded mediation_failed not_opened decided police_accepted answered published transferred_out'),
+    roles: R('system handler supervisor'),
+    to: 'closed',
+    public: true,
+  },
+  // Events that keep the status.
+  relabel: { kinds: 'CRQ', from: OPEN, roles: R('intake_clerk handler supervisor'), to: '=', public: false },
+  receive_merged: { kinds: 'CR', from: OPEN, roles: R('system intake_clerk handler supervisor'), to: '=', public: false },
+  pause_clock: { kinds: 'CRQ', from: OPEN, roles: R('handler supervisor'), to: '=', public: false },
+  resume_clock: { kinds: 'CRQ', from: OPEN, roles: R('handler supervisor'), to: '=', public: false },
+  escalate: { kinds: 'CRQ', from: EVERY, roles: R('system'), to: '=', public: false },
+  comment: { kinds: 'CRQ', from: EVERY, roles: R('system intake_clerk handler supervisor admin police'), to: '=', public: false },
+  ask_citizen: { kinds: 'CRQ', from: OPEN, roles: R('intake_clerk handler supervisor'), to: '=', public: true },
+  answer_citizen: { kinds: 'CRQ', from: OPEN, roles: R('citizen'), to: '=', public: true },
+};
+const KIND_LETTER: Record<CaseKind, string> = { complaint: 'C', report: 'R', consultation: 'Q' };
+const ALL_KINDS: CaseKind[] = ['complaint', 'report', 'consultation'];
+const ALL_ROLES: Role[] = R('citizen system intake_clerk handler supervisor admin police');
 
-describe('case state machine: every allowed transition', () => {
-  const rows: [TransitionEvent, CaseKind, CaseStatus | null, Role][] = [];
-  for (const ev of TRANSITION_EVENTS) {
-    const def = TRANSITIONS[ev];
-    for (const kind of def.kinds) for (const from of def.from) for (const role of def.actors) rows.push([ev, kind, from, role]);
+type Expected = { ok: true; to: CaseStatus } | { ok: false; code: 'INVALID_TRANSITION' | 'FORBIDDEN' };
+function expected(ev: TransitionEvent, state: CaseState | null, role: Role): Expected {
+  const rule = LAW[ev];
+  // State before permission: an impossible step is INVALID_TRANSITION whoever asks.
+  if (rule.from === 'none') {
+    if (state !== null) return { ok: false, code: 'INVALID_TRANSITION' };
+  } else if (state === null || !rule.kinds.includes(KIND_LETTER[state.kind]) || !rule.from.includes(state.status)) {
+    return { ok: false, code: 'INVALID_TRANSITION' };
   }
-  it('covers a few hundred combinations', () => expect(rows.length).toBeGreaterThan(200));
-  it.each(rows)('%s on a %s in %s by %s is allowed', (ev, kind, from, role) => {
-    const state: CaseState | null = from === null ? null : { kind, status: from, openedAt: null };
-    const r = transition(state, VALID[ev], actor(role), now);
-    expect(r.ok).toBe(true);
-    if (!r.ok) return;
-    expect(r.from).toBe(from);
-    expect(STATUSES).toContain(r.to);
-    expect(r.event.type).toBe(ev);
-    expect(r.event.at).toBe(now.toISOString());
-  });
-});
+  if (!rule.roles.includes(role)) return { ok: false, code: 'FORBIDDEN' };
+  const to =
+    state === null
+      ? (rule.to as CaseStatus)
+      : rule.to === '='
+        ? state.status
+        : rule.to === '<-'
+          ? state.openedAt
+            ? 'case_opened'
+            : 'verifying'
+          : rule.to;
+  return { ok: true, to };
+}
 
-describe('case state machine: refusals for each state and actor', () => {
-  const rows: [CaseKind, CaseStatus, Role][] = [];
-  for (const kind of KINDS) for (const status of STATUSES) for (const role of ROLES) rows.push([kind, status, role]);
-  it.each(rows)('a %s in %s: %s is refused what the table does not allow', (kind, status, role) => {
-    const state = { kind, status, openedAt: null };
-    const allowed = new Set(availableEvents(state, role));
-    const refused = TRANSITION_EVENTS.filter((e) => e !== 'submit' && !allowed.has(e));
-    expect(refused.length).toBeGreaterThan(0);
-    for (const ev of refused) {
-      const r = transition(state, VALID[ev], actor(role), now);
-      expect(r.ok, `${ev} should be refused`).toBe(false);
-      if (r.ok) continue;
-      const def = TRANSITIONS[ev];
-      const statusOk = def.kinds.includes(kind) && def.from.includes(status);
-      expect(r.code).toBe(statusOk ? 'FORBIDDEN' : 'INVALID_TRANSITION');
-    }
+/** Every state a case can be in: each kind × status, before and after 立案, and "no case yet". */
+const STATES: (CaseState | null)[] = [null];
+for (const kind of ALL_KINDS)
+  for (const status of EVERY) for (const openedAt of [null, '2026-11-01T00:00:00.000Z']) STATES.push({ kind, status, openedAt });
+
+describe('case state machine: every cell against the independent legal table', () => {
+  it('the table and the module name the same statuses, events and roles', () => {
+    expect(new Set(EVERY)).toEqual(new Set(STATUSES));
+    expect(EVERY).toHaveLength(STATUSES.length);
+    expect(new Set(Object.keys(LAW))).toEqual(new Set(TRANSITION_EVENTS));
+    expect(new Set(ALL_ROLES)).toEqual(new Set(ROLES));
+  });
+
+  let cells = 0;
+  for (const ev of TRANSITION_EVENTS) {
+    it(`${ev}: every kind × status × role as the law says`, () => {
+      const wrong: string[] = [];
+      for (const state of STATES)
+        for (const role of ALL_ROLES) {
+          cells++;
+          const want = expected(ev, state, role);
+          const got = transition(state, VALID[ev], actor(role), now);
+          const where = state ? `${state.kind}/${state.status}${state.openedAt ? '/立案后' : ''}` : 'no case';
+          if (want.ok !== got.ok) {
+            wrong.push(`${where} by ${role}: expected ${want.ok ? `→ ${want.to}` : want.code}, got ${got.ok ? `→ ${got.to}` : got.code}`);
+            continue;
+          }
+          if (!want.ok && !got.ok) {
+            if (want.code !== got.code) wrong.push(`${where} by ${role}: expected ${want.code}, got ${got.code}`);
+            continue;
+          }
+          if (want.ok && got.ok) {
+            if (got.to !== want.to) wrong.push(`${where} by ${role}: expected → ${want.to}, got → ${got.to}`);
+            if (got.from !== (state?.status ?? null)) wrong.push(`${where} by ${role}: from ${got.from}`);
+            if (got.event.public !== LAW[ev].public) wrong.push(`${where} by ${role}: public ${got.event.public}`);
+            if (got.event.type !== ev || got.event.at !== now.toISOString()) wrong.push(`${where} by ${role}: event ${got.event.type}`);
+            const wantEffects = ev === 'submit' ? [{ queue: 'case-workflow', name: 'case.received' }] : [];
+            if (JSON.stringify(got.effects) !== JSON.stringify(wantEffects)) wrong.push(`${where} by ${role}: effects`);
+            const wantPatch: Record<string, string> = {};
+            if (want.to === 'case_opened' && !state?.openedAt) wantPatch.openedAt = now.toISOString();
+            if (want.to === 'closed') wantPatch.closedAt = now.toISOString();
+            if (JSON.stringify(got.patch) !== JSON.stringify(wantPatch))
+              wrong.push(`${where} by ${role}: patch ${JSON.stringify(got.patch)}`);
+          }
+        }
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it('asserted the full product: states × events × roles', () => {
+    // 3 kinds × 24 statuses × (before/after 立案) + "no case" = 145 states; × 42 events × 7 roles.
+    expect(STATES).toHaveLength(3 * STATUSES.length * 2 + 1);
+    expect(cells).toBe(STATES.length * TRANSITION_EVENTS.length * ROLES.length);
+  });
+
+  it('availableEvents offers exactly the allowed non-submit events', () => {
+    const wrong: string[] = [];
+    for (const state of STATES)
+      for (const role of ALL_ROLES) {
+        if (!state) continue;
+        const want = TRANSITION_EVENTS.filter((ev) => ev !== 'submit' && expected(ev, state, role).ok);
+        const got = availableEvents(state, role);
+        if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`${state.kind}/${state.status} ${role}: ${got.join(',')}`);
+      }
+    expect(wrong).toEqual([]);
   });
 });
 

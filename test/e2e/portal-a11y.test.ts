@@ -69,14 +69,9 @@ const FOCUSED = `(() => {
   };
 })()`;
 
-/** Bytes of everything but images that the last navigation loaded. */
-let weight = 0;
-function trackWeight(p: Page) {
-  p.on('response', async (r) => {
-    if (r.request().resourceType() === 'image' || r.url().startsWith('data:')) return;
-    weight += (await r.body().catch(() => Buffer.alloc(0))).length;
-  });
-}
+/** Bytes of everything but images since the last navigation started, counted by the server. */
+let weightFrom = 0;
+const weight = () => server.served.bytes - weightFrom;
 
 async function audit(label: string): Promise<void> {
   const problems = (await page.evaluate(AUDIT)) as string[];
@@ -87,7 +82,7 @@ async function audit(label: string): Promise<void> {
 }
 
 async function visit(url: string): Promise<void> {
-  weight = 0;
+  weightFrom = server.served.bytes;
   await page.goto(url, { waitUntil: 'networkidle' });
 }
 
@@ -110,8 +105,6 @@ async function tabTo(pred: (f: Focused) => boolean, max = 60): Promise<Focused[]
 }
 
 describe('portal accessibility (JavaScript on)', () => {
-  beforeAll(() => trackWeight(page));
-
   it('the audit itself finds what it looks for (so a pass means something)', async () => {
     const probe = await context.newPage();
     await probe.setViewportSize({ width: WIDTHS.phone, height: 800 });
@@ -136,8 +129,8 @@ describe('portal accessibility (JavaScript on)', () => {
     async (p) => {
       await visit(`${server.origin}${p}`);
       await audit(p);
-      expect(weight).toBeGreaterThan(1000);
-      expect(weight).toBeLessThan(100 * 1024);
+      expect(weight()).toBeGreaterThan(1000);
+      expect(weight()).toBeLessThan(100 * 1024);
     },
   );
 
@@ -152,7 +145,7 @@ describe('portal accessibility (JavaScript on)', () => {
     const invalid = await page.locator('[aria-invalid="true"]').count();
     expect(invalid).toBeGreaterThanOrEqual(4);
     await audit('/submit with errors');
-    expect(weight).toBeLessThan(100 * 1024);
+    expect(weight()).toBeLessThan(100 * 1024);
     await screenshots(page, 'a11y-both-errors');
     // Following a summary link takes the keyboard user to the control.
     await page
@@ -219,7 +212,7 @@ describe('portal accessibility (JavaScript on)', () => {
     const row = await server.t.db.selectFrom('intake_case').selectAll().where('number', '=', number).executeTakeFirstOrThrow();
     expect(row).toMatchObject({ kind: 'report', channel: 'web', anonymous: 1, wants_reward: 1 });
     await audit('receipt');
-    expect(weight).toBeLessThan(100 * 1024);
+    expect(weight()).toBeLessThan(100 * 1024);
 
     // Status lookup by keyboard.
     await visit(`${server.origin}/status`);

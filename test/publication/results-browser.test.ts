@@ -14,7 +14,7 @@ import {
   startPortal,
   watchTraffic,
 } from '../http/public/portal-browser.ts';
-import { PII, SUPERVISOR, decidedPenalty, mediated } from './publication-fixtures.ts';
+import { ENTITY, PII, SUPERVISOR, decidedPenalty, mediated } from './publication-fixtures.ts';
 import { AUDIT } from '../helpers/a11y.ts';
 
 let server: PortalServer;
@@ -24,6 +24,7 @@ let traffic: Traffic;
 let page: Page;
 const consoleErrors: string[] = [];
 let ref = '';
+let mediatedRef = '';
 let businessKey = '';
 
 beforeAll(async () => {
@@ -36,8 +37,11 @@ beforeAll(async () => {
     if (d.outcome === 'penalty') {
       ref = d.public_ref;
       businessKey = d.business_key ?? '';
-    }
+    } else mediatedRef = d.public_ref;
   }
+  // Five more mediated complaints (not published): the statistics then show figures, not only
+  // "不足5件，不公开".
+  for (let i = 0; i < 5; i++) await mediated(deps, { business: '新郑市老街坊食品店' });
   browser = await launchChromium();
   context = await browser.newContext({ locale: 'zh-CN', viewport: { width: WIDTHS.phone, height: 800 } });
   traffic = await watchTraffic(context, server.origin);
@@ -56,6 +60,36 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+const esc = (s: string) => new RegExp(s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+const PENALTY = () => [
+  esc(ref),
+  /行政处罚/,
+  esc(ENTITY),
+  /没收违法所得1200元，并处罚款人民币5,000元。/,
+  /罚款\s*5,000 元/,
+  /没收违法所得\s*1,200 元/,
+];
+const MEDIATION = () => [esc(mediatedRef), /调解成功/, /商家退还货款并赔偿\[姓名\]女士1000元。/];
+/** What each page must show (its records, their references and figures). */
+const MUST_SHOW: Record<string, () => RegExp[]> = {
+  list: () => [...PENALTY(), ...MEDIATION(), /餐饮服务 · 新华路街道/, /\d{4}年\d{1,2}月\d{1,2}日 · \d{4}年\d{1,2}月\d{1,2}日/],
+  'filtered list': () => [...PENALTY(), ...MEDIATION()],
+  detail: () => [
+    ...PENALTY(),
+    /公开编号 \S+ · 举报/,
+    /查明的事实/,
+    /经查，当事人新郑市好味道餐饮有限公司使用超过保质期的食品原料加工卤菜，员工\[姓名\]（电话\[手机号\]）对此知情/,
+  ],
+  business: () => [esc(ENTITY), /已公开的处理结果 2 条，其中行政处罚 1 条、调解 1 条。/, ...PENALTY(), ...MEDIATION()],
+  statistics: () => [/投诉举报统计/, /每月受理量/, /餐饮服务/, /新华路街道/, /新华路市场监管所/, /调解成功 6 件/, /不足5件，不公开/],
+};
+/** What a page must not show: the other records (a filter or a detail page that shows everything fails). */
+const MUST_NOT_SHOW: Record<string, () => string[]> = {
+  detail: () => [mediatedRef, '新郑市老街坊食品店'],
+  business: () => ['新郑市老街坊食品店'],
+  list: () => ['新郑市老街坊食品店'],
+};
 
 const FOCUS_RING = `(() => {
   const e = document.activeElement;
@@ -94,6 +128,11 @@ describe('public results pages in Chromium', () => {
     await audit(name);
     const text = (await page.content()) ?? '';
     for (const v of Object.values(PII)) expect(text.includes(v), v).toBe(false);
+    // Content, not only absence: the records, references and figures the page exists to show.
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text, with its line breaks and separators, is what a reader sees
+    const main = await page.locator('main').innerText();
+    for (const want of MUST_SHOW[name]?.() ?? []) expect(main, `${name} shows ${String(want)}`).toMatch(want);
+    for (const not of MUST_NOT_SHOW[name]?.() ?? []) expect(main, `${name} does not show ${not}`).not.toContain(not);
     await screenshots(page, `results-${name.replace(/\s/g, '-')}`);
   });
 

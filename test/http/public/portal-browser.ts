@@ -31,20 +31,33 @@ export const WIDTHS = { phone: 375, desktop: 1280 } as const;
 export interface PortalServer {
   t: TestDeps;
   origin: string;
+  /** Body bytes the server sent (images left out), counted on the server before each answer leaves. */
+  served: { bytes: number };
   close(): Promise<void>;
 }
 
 export async function startPortal(overrides: Record<string, string> = {}): Promise<PortalServer> {
   const t = await portalTestDeps({ overrides });
   const app = createApp(t.deps);
+  const served = { bytes: 0 };
+  // Counted on the server: the body is read whole and counted before the answer is sent, so once the
+  // browser has its page the count is complete (no racy response handler in the browser driver).
+  const countingFetch = async (req: Request): Promise<Response> => {
+    const res = await app.fetch(req);
+    if ((res.headers.get('content-type') ?? '').startsWith('image/') || res.body === null) return res;
+    const body = await res.arrayBuffer();
+    served.bytes += body.byteLength;
+    return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+  };
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+    const s = serve({ fetch: countingFetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
     s.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
   return {
     t,
     origin: `http://127.0.0.1:${port}`,
+    served,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await t.close();

@@ -7,6 +7,7 @@ import { type CaseKind, KIND_LABELS, publicEventText, publicStatus } from './cas
 import type { Deadline } from '../deadlines/public-deadlines.ts';
 import { publicDeadlines } from '../deadlines/public-deadlines.ts';
 import { type PublicQuestion, publicQuestions } from './questions.service.ts';
+import { type CitizenNoticeView, deliverOnStatusPage } from '../notices/notice-duty.ts';
 
 export interface PublicCaseStatus {
   number: string;
@@ -17,11 +18,17 @@ export interface PublicCaseStatus {
   timeline: { at: string; text: string }[];
   deadlines: Deadline[];
   relatedNumbers: string[];
+  /** Decisions the citizen must be told, with their ground (issue #14.1); shown here = delivered. */
+  notices: CitizenNoticeView[];
   /** Questions staff asked; whether each is answered, never the answer. */
   questions: PublicQuestion[];
 }
 
-export async function getPublicStatus(db: Db, number: string, code: string): Promise<PublicCaseStatus | null> {
+/**
+ * The citizen's view. Opening it with the number and query code delivers every pending notice of the case
+ * (notice-duty.ts deliverOnStatusPage): the status page is the channel every citizen has.
+ */
+export async function getPublicStatus(db: Db, number: string, code: string, now: Date = new Date()): Promise<PublicCaseStatus | null> {
   const row = await db
     .selectFrom('intake_case')
     .select(['id', 'number', 'kind', 'status', 'received_at', 'rule_version', 'query_code_hash', 'submission_id'])
@@ -55,6 +62,7 @@ export async function getPublicStatus(db: Db, number: string, code: string): Pro
     timeline,
     deadlines: await publicDeadlines(db, row.id),
     relatedNumbers: siblings.map((s) => s.number),
+    notices: await deliverOnStatusPage(db, row.id, now),
     questions: await publicQuestions(db, row.id),
   };
 }

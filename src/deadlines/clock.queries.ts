@@ -130,7 +130,10 @@ export async function complianceByUnit(
     .where('case_clock.stopped_at', '>=', from.toISOString())
     .where('case_clock.stopped_at', '<', to.toISOString())
     .execute();
-  const open = await base().where('case_clock.status', 'in', ['running', 'paused']).where('case_clock.started_at', '<', to.toISOString()).execute();
+  const open = await base()
+    .where('case_clock.status', 'in', ['running', 'paused'])
+    .where('case_clock.started_at', '<', to.toISOString())
+    .execute();
   const by = new Map<string | null, UnitCompliance>();
   const unit = (id: string | null) => {
     let u = by.get(id);

@@ -12,16 +12,7 @@ import { AppError } from '../lib/errors.ts';
 import { type OutboxRowToWrite, enqueueRowsIn, outboxRow } from '../workflow/outbox.ts';
 import { CalendarHorizonError, type CalendarDay, WorkingCalendar } from './calendar.ts';
 import { type Pause, computeDue, reminderTimes } from './compute.ts';
-import {
-  CLOCK_IDS,
-  type ClockId,
-  type ClockRule,
-  NOTICE_GIVEN,
-  RULES,
-  type RuleSettings,
-  type RuleVersion,
-  getRule,
-} from './rules.ts';
+import { CLOCK_IDS, type ClockId, type ClockRule, NOTICE_GIVEN, RULES, type RuleSettings, type RuleVersion, getRule } from './rules.ts';
 
 /** Which kind of case each clock belongs to. */
 export const CLOCK_KIND: Record<ClockId, CaseKind> = {

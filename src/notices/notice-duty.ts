@@ -83,8 +83,7 @@ export async function createNoticeDutyIn(trx: Trx, row: CaseRow, result: Transit
     .where('case_id', '=', row.id)
     .where('status', 'in', ['running', 'paused'])
     .execute();
-  const clock =
-    running.map((r) => r.clock).find((k) => findRule(row.rule_version, k)?.noticeEvents?.includes(type) === true) ?? null;
+  const clock = running.map((r) => r.clock).find((k) => findRule(row.rule_version, k)?.noticeEvents?.includes(type) === true) ?? null;
   if (type === 'open_case' && clock !== 'D12') return null;
   // A report's internal steps are owed only to its real-name reporter (D12); anything else not public is not told.
   if (!TRANSITIONS[type].public && clock === null) return null;
@@ -152,7 +151,12 @@ export interface CitizenNoticeView {
  */
 export async function deliverOnStatusPage(db: Db, caseId: string, now: Date): Promise<CitizenNoticeView[]> {
   return db.transaction().execute(async (trx) => {
-    const pending = await trx.selectFrom('notice_duty').select('id').where('case_id', '=', caseId).where('status', '=', 'pending').execute();
+    const pending = await trx
+      .selectFrom('notice_duty')
+      .select('id')
+      .where('case_id', '=', caseId)
+      .where('status', '=', 'pending')
+      .execute();
     for (const d of pending) await fulfilDutyIn(trx, d.id, { channel: 'status_page', at: now }, now);
     const all = await trx
       .selectFrom('notice_duty')
@@ -196,4 +200,3 @@ export async function noticeDutiesOf(db: Db, caseId: string): Promise<DutyView[]
     }))
     .sort((a, b) => (a.status === 'pending' ? 0 : 1) - (b.status === 'pending' ? 0 : 1));
 }
-

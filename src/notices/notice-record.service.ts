@@ -63,10 +63,14 @@ export async function recordNoticeGiven(
   const v = parsed.data;
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    const duty = await trx.selectFrom('notice_duty').selectAll().where('id', '=', v.dutyId).where('case_id', '=', caseId).executeTakeFirst();
+    const duty = await trx
+      .selectFrom('notice_duty')
+      .selectAll()
+      .where('id', '=', v.dutyId)
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
     if (!duty) throw new AppError('VALIDATION', '该案件没有这项告知事项', [{ path: 'dutyId', message: '该案件没有这项告知事项' }]);
-    if (duty.status !== 'pending')
-      throw new AppError('VALIDATION', '这项告知已经完成', [{ path: 'dutyId', message: '这项告知已经完成' }]);
+    if (duty.status !== 'pending') throw new AppError('VALIDATION', '这项告知已经完成', [{ path: 'dutyId', message: '这项告知已经完成' }]);
     if (v.givenAt.getTime() > now.getTime())
       throw new AppError('VALIDATION', '告知时间不能晚于现在', [{ path: 'givenAt', message: '告知时间不能晚于现在' }]);
     if (v.givenAt.getTime() < Date.parse(duty.created_at) - 60_000)
@@ -79,12 +83,7 @@ export async function recordNoticeGiven(
       now,
       opts.expectedVersion !== undefined ? { expectedVersion: opts.expectedVersion } : {},
     );
-    await fulfilDutyIn(
-      trx,
-      v.dutyId,
-      { channel: v.channel, at: v.givenAt, toldTo: v.toldTo, recordedBy: actor.id, note: v.note },
-      now,
-    );
+    await fulfilDutyIn(trx, v.dutyId, { channel: v.channel, at: v.givenAt, toldTo: v.toldTo, recordedBy: actor.id, note: v.note }, now);
     if (opts.audit) await appendAudit(trx, opts.audit, now);
   });
 }

@@ -132,7 +132,14 @@ describe('back-office views', () => {
     await applyTransition(t.db, b.c.id, { type: 'assign', data: { assigneeId: 'h' } }, { role: 'system', id: null }, clock.now());
     await applyTransition(t.db, b.c.id, { type: 'accept' }, { role: 'handler', id: 'h' }, clock.now());
     await getPublicStatus(t.db, b.c.number, b.code, clock.now());
-    const comp = await complianceByUnit(t.db, await clockContext(t.db), cst('2026-11-01T00:00:00'), cst('2026-12-01T00:00:00'), {}, clock.now());
+    const comp = await complianceByUnit(
+      t.db,
+      await clockContext(t.db),
+      cst('2026-11-01T00:00:00'),
+      cst('2026-12-01T00:00:00'),
+      {},
+      clock.now(),
+    );
     // Both acceptances start mediation (D2), still running: pending, apart from the rate.
     expect(comp.find((u) => u.unitId === 'station-xjl')).toEqual({
       unitId: 'station-xjl',

@@ -82,6 +82,17 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^[\x21-\x7e]{16,200}$/, 'must be 16 to 200 visible ASCII characters')
     .optional(),
+  /**
+   * The city SMS gateway's webhook (issue #14.1): notices the citizen must be told are also sent by SMS to
+   * the phone they gave. Off when unset.
+   */
+  SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+  /** Bearer token sent to the SMS webhook (optional). */
+  SMS_WEBHOOK_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{8,400}$/, 'must be 8 to 400 visible ASCII characters')
+    .optional(),
+  SMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** Bearer token of the Prometheus scraper for GET /metrics; /metrics is off (404) when unset. */
   METRICS_TOKEN: z
     .string()
@@ -123,6 +134,8 @@ export interface Config {
   readonly botToken: string | undefined;
   /** Prometheus scraper's token; undefined disables /metrics. */
   readonly metricsToken: string | undefined;
+  /** The city SMS gateway's webhook; null: SMS notices off. */
+  readonly sms: { readonly url: string; readonly token: string | undefined; readonly timeoutMs: number } | null;
 }
 
 export class ConfigError extends Error {
@@ -182,6 +195,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     groupCommitWindowMs: e.GROUP_COMMIT_WINDOW_MS,
     botToken: e.BOT_TOKEN,
     metricsToken: e.METRICS_TOKEN,
+    sms: e.SMS_WEBHOOK_URL ? { url: e.SMS_WEBHOOK_URL, token: e.SMS_WEBHOOK_TOKEN, timeoutMs: e.SMS_TIMEOUT_MS } : null,
   });
 }
 

@@ -1,4 +1,6 @@
 // What every part receives: config, database, clock, logger, crypto, stores and services.
+import { enableSmsNotices } from './notices/notice-duty.ts';
+import { type SmsPort, smsFromConfig } from './notices/sms.ts';
 import path from 'node:path';
 import { EvidenceStore } from './cases/evidence.store.ts';
 import { IntakeService } from './cases/intake.service.ts';
@@ -34,6 +36,8 @@ export interface Deps {
   readonly redisReady: () => Promise<boolean>;
   /** BullMQ queues, for processors that schedule jobs directly (the reconcile job); absent without Redis. */
   readonly queues: Partial<Record<QueueName, Queue>>;
+  /** The city SMS gateway (SMS_WEBHOOK_URL); null when SMS notices are off. */
+  readonly sms: SmsPort | null;
 }
 
 export function createDeps(p: {
@@ -50,6 +54,7 @@ export function createDeps(p: {
   const cipher = new IdentityCipher(p.identityKey);
   const { config } = p;
   useAuditKey(auditKeyFrom(p.identityKey));
+  enableSmsNotices(config.sms !== null);
   const auditAnchor = new AuditAnchor({
     db: p.db,
     dataDir: config.dataDir,
@@ -77,5 +82,6 @@ export function createDeps(p: {
     databaseReady: () => databaseAnswers(p.db),
     redisReady: p.redisReady,
     queues: p.queues ?? {},
+    sms: smsFromConfig(config.sms),
   };
 }

@@ -20,7 +20,14 @@ import type { Db, Trx } from '../db/database.ts';
 import { stopClockOnNotice } from '../deadlines/clock.service.ts';
 import { formatCst } from '../deadlines/cst.ts';
 import { type ClockId, findRule } from '../deadlines/rules.ts';
+import { enqueueIn } from '../workflow/outbox.ts';
 import type { DutyChannel, NoticeDutyTable } from './notice.table.ts';
+
+let smsNotices = false;
+/** Whether duties are also sent by SMS (createDeps: on when SMS_WEBHOOK_URL is set). */
+export function enableSmsNotices(on: boolean): void {
+  smsNotices = on;
+}
 
 /** Events whose outcome the citizen must be told (domain.md, "Duties to inform"). */
 export const DUTY_EVENTS: ReadonlySet<TransitionEvent> = new Set<TransitionEvent>([
@@ -105,6 +112,11 @@ export async function createNoticeDutyIn(trx: Trx, row: CaseRow, result: Transit
     done_at: null,
   };
   await trx.insertInto('notice_duty').values(duty).execute();
+  // Also by SMS where the city has a gateway and the citizen gave a phone (sms-notice.ts); ids only.
+  if (smsNotices && row.anonymous === 0) {
+    const party = await trx.selectFrom('party').select('id').where('case_id', '=', row.id).executeTakeFirst();
+    if (party) await enqueueIn(trx, 'notice.sms', { dutyId: duty.id }, { caseId: row.id, at: duty.created_at });
+  }
   return duty;
 }
 

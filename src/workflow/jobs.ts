@@ -28,6 +28,8 @@ export const JOB_SCHEMAS = {
   'clocks.reconcile': z.object({}),
   /** Repeatable: illness clusters per business (src/publication/hotspots.service.ts). */
   'hotspots.scan': z.object({}),
+  /** Send one notice duty by SMS through the city gateway (src/notices/sms-notice.ts); ids only. */
+  'notice.sms': z.object({ dutyId: z.uuid() }),
 } as const;
 
 export type JobName = keyof typeof JOB_SCHEMAS;
@@ -38,6 +40,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   'clock.alarm': 'case-workflow',
   'clocks.reconcile': 'case-workflow',
   'hotspots.scan': 'case-workflow',
+  'notice.sms': 'case-workflow',
 };
 
 /** Every job the outbox may carry: the server's own and the bot's. */

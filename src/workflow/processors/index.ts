@@ -5,10 +5,12 @@ import { caseReceived } from './case-received.processor.ts';
 import { clockAlarm } from './clock-alarm.processor.ts';
 import { clocksReconcile } from './clocks-reconcile.processor.ts';
 import { hotspotsScan } from '../../publication/hotspots.processor.ts';
+import { smsNotice } from '../../notices/sms-notice.ts';
 
 export const PROCESSORS: ProcessorMap = {
   'case.received': caseReceived,
   'clock.alarm': clockAlarm,
   'clocks.reconcile': clocksReconcile,
   'hotspots.scan': hotspotsScan,
+  'notice.sms': smsNotice,
 };

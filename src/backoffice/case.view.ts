@@ -125,7 +125,7 @@ export async function loadCaseView(deps: Deps, user: StaffUser, caseId: string):
   };
 }
 
-export const PARTY_ROLE_LABELS: Record<string, string> = { complainant: '投诉人', reporter: '举报人' };
+export const PARTY_ROLE_LABELS: Record<string, string> = { complainant: '投诉人', reporter: '举报人', agent: '委托代理人' };
 
 /**
  * Decrypts the parties' identities for someone handling the case, after writing who, when and why to the
@@ -146,7 +146,7 @@ export async function revealIdentity(
     ]);
   const parties = await deps.db
     .selectFrom('party')
-    .select(['id', 'role', 'identity_enc'])
+    .select(['id', 'role', 'representative', 'identity_enc'])
     .where('case_id', '=', caseId)
     .orderBy('created_at')
     .execute();
@@ -163,7 +163,11 @@ export async function revealIdentity(
       deps.clock.now(),
     ),
   );
-  return parties.map((p) => ({ role: p.role, identity: deps.cipher.open<PartyIdentity>(p.identity_enc, `party:${p.id}`) }));
+  return parties.map((p) => ({
+    role: p.role,
+    representative: p.representative === 1,
+    identity: deps.cipher.open<PartyIdentity>(p.identity_enc, `party:${p.id}`),
+  }));
 }
 
 /**

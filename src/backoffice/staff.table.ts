@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'identity_viewed',
   'case_action',
   'export',
+  /** An intake clerk entered a phone call, letter or visit with its real receipt time (issue #14.7). */
+  'staff_intake',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -27,7 +27,7 @@ export interface CasePageProps {
   view: CaseView;
   events: TransitionEvent[];
   handlers: { id: string; display_name: string; unit_name: string }[];
-  identities: { role: string; identity: PartyIdentity }[] | null;
+  identities: { role: string; representative?: boolean; identity: PartyIdentity }[] | null;
   identityAllowed: boolean;
   identityError: string | null;
   actionError: ActionError | null;
@@ -383,7 +383,10 @@ export function CasePage(p: CasePageProps) {
                 <p class="hint">本次查看已记入审计日志。请勿向无关人员及被投诉举报人透露。</p>
                 {p.identities.map((i) => (
                   <dl class="facts">
-                    <dt>{PARTY_ROLE_LABELS[i.role] ?? i.role}</dt>
+                    <dt>
+                      {PARTY_ROLE_LABELS[i.role] ?? i.role}
+                      {i.representative ? '（代表人）' : ''}
+                    </dt>
                     <dd>{i.identity.name}</dd>
                     <dt>电话</dt>
                     <dd>{i.identity.phone}</dd>
@@ -391,6 +394,12 @@ export function CasePage(p: CasePageProps) {
                       <>
                         <dt>地址</dt>
                         <dd>{i.identity.address}</dd>
+                      </>
+                    ) : null}
+                    {i.identity.authorisation ? (
+                      <>
+                        <dt>授权委托</dt>
+                        <dd>{i.identity.authorisation}</dd>
                       </>
                     ) : null}
                     {i.identity.idNumber ? (

@@ -18,6 +18,7 @@ import { CASE_ROUTES, caseRoutes } from './cases.routes.tsx';
 import { DISPOSITION_ROUTES, dispositionRoutes } from './disposition.routes.tsx';
 import { type BoEnv, COOKIE_PATH, type RouteRule } from './guard.ts';
 import { INBOX_ROUTES, inboxRoutes } from './inbox.routes.tsx';
+import { INTAKE_ROUTES, intakeRoutes } from './intake.routes.tsx';
 import { render } from './kit.tsx';
 import { BO_STYLESHEET, BoErrorPage } from './layout.tsx';
 import { POLICE_ROUTES, policeRoutes } from './police.routes.tsx';
@@ -35,6 +36,7 @@ export const BACKOFFICE_ROUTES = [
   ...DISPOSITION_ROUTES,
   ...STATISTICS_ROUTES,
   ...POLICE_ROUTES,
+  ...INTAKE_ROUTES,
   ...ADMIN_ROUTES,
 ] as const satisfies readonly RouteRule[];
 
@@ -99,7 +101,17 @@ export function backofficeRoutes(deps: Deps) {
     c.body(BO_STYLESHEET.body, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }),
   );
   // Areas in this order: a static path (/cases/export.csv) is registered before the id route it resembles.
-  for (const area of [authRoutes, inboxRoutes, caseRoutes, referralRoutes, dispositionRoutes, statisticsRoutes, policeRoutes, adminRoutes])
+  for (const area of [
+    authRoutes,
+    inboxRoutes,
+    caseRoutes,
+    referralRoutes,
+    dispositionRoutes,
+    statisticsRoutes,
+    policeRoutes,
+    intakeRoutes,
+    adminRoutes,
+  ])
     app.route('/', area(deps));
   return app;
 }

@@ -75,4 +75,36 @@ describe('notice duties in the back office', () => {
     expect(csv).toContain('尚在计时（不计入比例）,1');
     expect(csv).toMatch(/按时办结,[^,]+,已完成（比例为按时完成的比例）,1,1\.0000/);
   });
+
+  it('a closed case whose citizen is not yet told stays on the handler’s 待我处理 with that step', async () => {
+    clock.set(cst('2026-11-16T10:00:00'));
+    const handler = await makeUser(bo, 'nd.handler2', 'handler', UNIT_A);
+    const k = await makeCase(bo, 'complaint', { unitId: UNIT_A, assigneeId: handler });
+    const c = await signedIn(bo, 'nd.handler2');
+    await c.get(`/staff/cases/${k.id}`);
+    const refuse = await c.post(`/staff/cases/${k.id}/actions/refuse`, {
+      version: String((await caseRow(k.id)).version),
+      ground: 'not_competent',
+      reason: '不属于本局管辖',
+    });
+    expect(refuse.status).toBe(303);
+    await c.get(`/staff/cases/${k.id}`);
+    expect((await c.post(`/staff/cases/${k.id}/actions/close`, { version: String((await caseRow(k.id)).version) })).status).toBe(303);
+    expect((await caseRow(k.id)).status).toBe('closed');
+    const todo = await (await c.get('/staff/todo')).text();
+    expect(todo).toContain(k.number);
+    expect(todo).toContain('告知投诉人处理决定');
+    // Once told (the complainant opens the status page is tested elsewhere; here staff record a letter), it leaves.
+    await c.get(`/staff/cases/${k.id}`);
+    const duty = await bo.t.db.selectFrom('notice_duty').select('id').where('case_id', '=', k.id).executeTakeFirstOrThrow();
+    const ok = await c.post(`/staff/cases/${k.id}/actions/record_notice`, {
+      version: String((await caseRow(k.id)).version),
+      dutyId: duty.id,
+      channel: 'letter',
+      toldTo: '投诉人本人',
+      givenAt: '2026-11-16 10:00',
+    });
+    expect(ok.status).toBe(303);
+    expect(await (await c.get('/staff/todo')).text()).not.toContain(k.number);
+  });
 });

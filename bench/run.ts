@@ -1,11 +1,13 @@
-// `npm run bench`: durable submissions against a baseline measured in the same run.
-//   (a) POST /api/v1/submissions/validate — parses and zod-validates the same JSON, stores nothing;
+// `npm run bench`: durable submissions against baselines measured in the same run.
+//   (r) raw: a minimal Hono + zod echo of the same JSON (bench/echo-server.ts), no middleware, no storage;
+//   (a) POST /api/v1/submissions/validate — the app's own stack (secure headers, request id, logging, the
+//       real schema), stores nothing;
 //   (b) POST /api/v1/submissions          — the same, then commits the case (synchronous=FULL) before answering.
 // The server runs in its own process (ROLE=web, so no worker shares its core); autocannon runs here.
 // Options: --seconds N (default 10), --connections N (default 50), --pg (use TEST_DATABASE_URL or local PostgreSQL).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,16 +16,19 @@ import { Queue } from 'bullmq';
 import pg from 'pg';
 import { SUBMISSION_EXAMPLES } from '../src/cases/submission.schema.ts';
 import { benchArgs } from './args.ts';
+import { topFunctions } from './profile-top.ts';
 
 const {
   seconds,
   connections,
   pg: usePg,
   normal,
-} = benchArgs('usage: npm run bench:submissions -- [--seconds N] [--connections N] [--pg] [--normal]', { seconds: 10, connections: 50 }, [
-  'pg',
-  'normal',
-]);
+  profile,
+} = benchArgs(
+  'usage: npm run bench:submissions -- [--seconds N] [--connections N] [--pg] [--normal] [--profile]',
+  { seconds: 10, connections: 50 },
+  ['pg', 'normal', 'profile'],
+);
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -64,22 +69,38 @@ async function main() {
     await c.end();
     env.DATABASE_URL = `${pgBase}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   }
-  const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { env, stdio: ['ignore', 'ignore', 'inherit'] });
+  // --profile: the server writes a V8 CPU profile on exit; its top self-time functions are printed.
+  const profArgs = profile ? ['--cpu-prof', '--cpu-prof-dir', path.join(dataDir, 'prof')] : [];
+  const server: ChildProcess = spawn(process.execPath, [...profArgs, '--import', 'tsx', 'src/main.ts'], {
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const echoPort = await freePort();
+  const echo: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'bench/echo-server.ts'], {
+    env: { ...env, PORT: String(echoPort) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (
-      await fetch(`${base}/healthz`).then(
-        (r) => r.ok,
-        () => false,
+  const echoBase = `http://127.0.0.1:${echoPort}`;
+  for (const [probe, method] of [
+    [`${base}/healthz`, 'GET'],
+    [`${echoBase}/echo`, 'POST'],
+  ] as const) {
+    for (let i = 0; i < 300; i++) {
+      if (
+        await fetch(probe, { method, body: method === 'POST' ? '{}' : undefined }).then(
+          (r) => r.status < 500,
+          () => false,
+        )
       )
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 100));
+        break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
   const body = JSON.stringify(SUBMISSION_EXAMPLES.complaint.value);
-  const run = async (p: string, duration: number) =>
+  const run = async (p: string, duration: number, host = base) =>
     autocannon({
-      url: `${base}${p}`,
+      url: `${host}${p}`,
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,
@@ -90,8 +111,10 @@ async function main() {
 
   try {
     // Warm up both paths (JIT, SQLite page cache), then measure.
+    await run('/echo', 2, echoBase);
     await run('/api/v1/submissions/validate', 2);
     await run('/api/v1/submissions', 2);
+    const r = await run('/echo', seconds, echoBase);
     const a = await run('/api/v1/submissions/validate', seconds);
     const b = await run('/api/v1/submissions', seconds);
     const rss = peakRssMb(server.pid!);
@@ -106,13 +129,27 @@ async function main() {
     console.log(
       `\nShiantong benchmark — ${connections} connections, ${seconds}s each, database ${usePg ? 'PostgreSQL' : `SQLite (synchronous=${env.SQLITE_SYNCHRONOUS})`}, Node ${process.version}`,
     );
-    console.table([row('(a) baseline: parse + zod validate', a), row('(b) durable POST /api/v1/submissions', b)]);
+    console.table([
+      row('(r) raw: minimal Hono + zod echo', r),
+      row('(a) app stack: parse + zod validate', a),
+      row('(b) durable POST /api/v1/submissions', b),
+    ]);
     console.log(`server peak RSS: ${rss} MB (whole run)`);
-    const ratio = b.requests.average / a.requests.average;
-    console.log(`ratio b/a: ${ratio.toFixed(2)} (goal ≥ 0.50)`);
+    console.log(`ratio b/r (durable vs raw echo): ${(b.requests.average / r.requests.average).toFixed(2)} (goal ≥ 0.50)`);
+    console.log(`ratio b/a (durable vs the app's validate route): ${(b.requests.average / a.requests.average).toFixed(2)}`);
+    console.log(`ratio a/r (the app's middleware alone): ${(a.requests.average / r.requests.average).toFixed(2)}`);
   } finally {
+    echo.kill('SIGTERM');
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
+    if (profile) {
+      const dir = path.join(dataDir, 'prof');
+      const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+      if (file) {
+        console.log('server CPU profile (whole run, both routes), top self time:');
+        console.table(topFunctions(path.join(dir, file)));
+      }
+    }
     const q = new Queue('case-workflow', { connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }, prefix });
     await q.obliterate({ force: true }).catch(() => undefined);
     await q.close();

@@ -93,6 +93,15 @@ export const EnvSchema = z.object({
     .regex(/^[\x21-\x7e]{8,400}$/, 'must be 8 to 400 visible ASCII characters')
     .optional(),
   SMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  /** The edge worker (src/edge/, wrangler.toml) that serves the public results; unset: no edge sync. */
+  EDGE_SYNC_URL: z.url().optional(),
+  /** Shared HMAC secret of the edge sync (the worker's EDGE_SYNC_SECRET); required with EDGE_SYNC_URL. */
+  EDGE_SYNC_SECRET: z
+    .string()
+    .regex(/^[\x21-\x7e]{32,200}$/, 'must be 32 to 200 visible ASCII characters')
+    .optional(),
+  /** How often a fresh statistics snapshot is pushed to the edge. */
+  EDGE_STATISTICS_EVERY_MS: z.coerce.number().int().min(60_000).default(3_600_000),
   /** Bearer token of the Prometheus scraper for GET /metrics; /metrics is off (404) when unset. */
   METRICS_TOKEN: z
     .string()
@@ -136,6 +145,8 @@ export interface Config {
   readonly metricsToken: string | undefined;
   /** The city SMS gateway's webhook; null: SMS notices off. */
   readonly sms: { readonly url: string; readonly token: string | undefined; readonly timeoutMs: number } | null;
+  /** The edge worker the public results are pushed to (edge.sync job); null: none. */
+  readonly edge: { readonly url: string; readonly secret: string; readonly statisticsEveryMs: number } | null;
 }
 
 export class ConfigError extends Error {
@@ -154,12 +165,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       parsed.error.issues.map((i) => {
         const name = String(i.path[0] ?? '?');
         const value = cleaned[name];
-        const shown = value === undefined || /KEY|TOKEN/.test(name) ? '' : ` (got ${JSON.stringify(value)})`;
+        const shown = value === undefined || /KEY|TOKEN|SECRET/.test(name) ? '' : ` (got ${JSON.stringify(value)})`;
         return `${name}: ${i.message}${shown}`;
       }),
     );
   }
   const e = parsed.data;
+  if (e.EDGE_SYNC_URL && !e.EDGE_SYNC_SECRET) throw new ConfigError(['EDGE_SYNC_SECRET: required when EDGE_SYNC_URL is set']);
   const dataDir = path.resolve(e.DATA_DIR);
   const database: Config['database'] =
     e.DATABASE_URL && /^postgres/.test(e.DATABASE_URL)
@@ -196,6 +208,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     botToken: e.BOT_TOKEN,
     metricsToken: e.METRICS_TOKEN,
     sms: e.SMS_WEBHOOK_URL ? { url: e.SMS_WEBHOOK_URL, token: e.SMS_WEBHOOK_TOKEN, timeoutMs: e.SMS_TIMEOUT_MS } : null,
+    edge:
+      e.EDGE_SYNC_URL && e.EDGE_SYNC_SECRET
+        ? { url: e.EDGE_SYNC_URL, secret: e.EDGE_SYNC_SECRET, statisticsEveryMs: e.EDGE_STATISTICS_EVERY_MS }
+        : null,
   });
 }
 

@@ -1,6 +1,6 @@
 // What every part receives: config, database, clock, logger, crypto, stores and services.
 import { enableSmsNotices } from './notices/notice-duty.ts';
-import { type SmsPort, smsFromConfig } from './notices/sms.ts';
+import { smsFromConfig } from './notices/sms.ts';
 import path from 'node:path';
 import { EvidenceStore } from './cases/evidence.store.ts';
 import { IntakeService } from './cases/intake.service.ts';
@@ -14,6 +14,7 @@ import { AuditAnchor } from './backoffice/audit-anchor.ts';
 import { auditKeyFrom, onAuditAppended, useAuditKey } from './backoffice/audit.log.ts';
 import type { Queue } from 'bullmq';
 import type { QueueName } from './workflow/jobs.ts';
+import type { SmsPort } from './rewards/sms.port.ts';
 
 export interface Deps {
   readonly config: Config;
@@ -36,8 +37,11 @@ export interface Deps {
   readonly redisReady: () => Promise<boolean>;
   /** BullMQ queues, for processors that schedule jobs directly (the reconcile job); absent without Redis. */
   readonly queues: Partial<Record<QueueName, Queue>>;
-  /** The city SMS gateway (SMS_WEBHOOK_URL); null when SMS notices are off. */
-  readonly sms: SmsPort | null;
+  /**
+   * An SMS gateway: given by whoever deploys (createDeps({ sms })) or the city's webhook (SMS_WEBHOOK_URL,
+   * src/notices/sms.ts); absent: SMS is skipped (reward notices, notices the citizen must be told).
+   */
+  readonly sms?: SmsPort;
 }
 
 export function createDeps(p: {
@@ -50,11 +54,13 @@ export function createDeps(p: {
   onCommitted?: () => void;
   redisReady: () => Promise<boolean>;
   queues?: Partial<Record<QueueName, Queue>>;
+  sms?: SmsPort;
 }): Deps {
   const cipher = new IdentityCipher(p.identityKey);
   const { config } = p;
   useAuditKey(auditKeyFrom(p.identityKey));
-  enableSmsNotices(config.sms !== null);
+  const sms = p.sms ?? smsFromConfig(config.sms) ?? undefined;
+  enableSmsNotices(sms !== undefined);
   const auditAnchor = new AuditAnchor({
     db: p.db,
     dataDir: config.dataDir,
@@ -82,6 +88,6 @@ export function createDeps(p: {
     databaseReady: () => databaseAnswers(p.db),
     redisReady: p.redisReady,
     queues: p.queues ?? {},
-    sms: smsFromConfig(config.sms),
+    ...(sms ? { sms } : {}),
   };
 }

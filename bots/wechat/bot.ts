@@ -9,6 +9,7 @@ import type { BotConfig } from './bot.config.ts';
 import { startNoticeConsumer } from './notice-consumer.ts';
 import { ConversationRunner } from './session.ts';
 import { RedisStateStore } from './state-store.ts';
+import { rewardPasswordCommand } from './reward-command.ts';
 import { onMessage, sendToContact } from './wechaty-adapter.ts';
 
 export interface RunningBot {
@@ -45,7 +46,9 @@ export async function startBot(
     typeof WechatyBuilder.build
   >[0]);
   const send = sendToContact(bot);
-  bot.on('message', onMessage(bot, runner, logger));
+  const rewardCommand = (contactId: string, text: string) =>
+    rewardPasswordCommand({ serverUrl: config.serverUrl, botToken: config.botToken }, contactId, text);
+  bot.on('message', onMessage(bot, runner, logger, rewardCommand));
   if (opts.onScan) bot.on('scan', (qrcode) => opts.onScan?.(qrcode));
   // Puppets can repeat one error many times a second (no network): log each message once a minute.
   const lastLogged = new Map<string, number>();

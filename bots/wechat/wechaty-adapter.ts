@@ -6,7 +6,10 @@ import type { ConversationRunner } from './session.ts';
 
 export const GROUP_REPLY = '您好！为了保护您的隐私，投诉、举报和咨询请加我好友后私聊我，我一步步帮您办。';
 
-export function onMessage(_bot: WechatyInterface, runner: ConversationRunner, logger: Logger) {
+/** A command answered before the conversation (e.g. `领奖密码 …`): its reply, or null when it is not one. */
+export type TextCommand = (contactId: string, text: string) => Promise<string | null>;
+
+export function onMessage(_bot: WechatyInterface, runner: ConversationRunner, logger: Logger, command?: TextCommand) {
   return async (msg: Message): Promise<void> => {
     try {
       if (msg.self()) return; // after login the bot sees its own messages too
@@ -22,8 +25,11 @@ export function onMessage(_bot: WechatyInterface, runner: ConversationRunner, lo
         await talker.say(text);
       };
       switch (msg.type()) {
-        case types.Message.Text:
+        case types.Message.Text: {
+          const answer = command ? await command(contact, msg.text()) : null;
+          if (answer !== null) return await reply(answer);
           return await runner.onText(contact, msg.text(), reply);
+        }
         case types.Message.Image:
         case types.Message.Attachment:
         case types.Message.Video: {

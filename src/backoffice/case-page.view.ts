@@ -3,6 +3,7 @@
 // a publication record to review. Read after the scope check (loadCaseView throws first).
 import type { TransitionEvent } from '../cases/case.machine.ts';
 import type { Deps } from '../deps.ts';
+import { rewardCaseExists } from '../rewards/reward.service.ts';
 import { caseHasDisposition } from '../publication/disposition.view.ts';
 import { type ReferralRowView, mayPropose, referralsOfCase, staffSteps } from '../referral/referral.view.ts';
 import { type CaseRecords, caseRecords } from '../referral/records.service.ts';
@@ -36,6 +37,8 @@ export interface CasePageData {
   dispositionLink: boolean;
   /** Intake split this submission in two and this user may fold it back (auto-split.service.ts). */
   undoAutoSplit: boolean;
+  /** A reward case exists (issue 15): handlers learn only that, never its details. */
+  rewardCase: boolean;
 }
 
 export async function casePageData(deps: Deps, user: StaffUser, caseId: string): Promise<CasePageData> {
@@ -70,5 +73,15 @@ export async function casePageData(deps: Deps, user: StaffUser, caseId: string):
   const handlers = events.includes('assign') || events.includes('reassign') ? await assignableHandlers(deps, user) : [];
   const dispositionLink = (await caseHasDisposition(deps.db, caseId)) && ['handler', 'supervisor'].includes(role);
   const undoAutoSplit = await mayUndoAutoSplit(deps.db, user, caseId);
-  return { view, events, handlers, identityAllowed: mayRevealIdentity(user, view.row), referral, dispositionLink, undoAutoSplit };
+  const rewardCase = isReport && view.row.wants_reward === 1 && (await rewardCaseExists(deps.db, caseId));
+  return {
+    view,
+    events,
+    handlers,
+    identityAllowed: mayRevealIdentity(user, view.row),
+    referral,
+    dispositionLink,
+    undoAutoSplit,
+    rewardCase,
+  };
 }

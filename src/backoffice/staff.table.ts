@@ -2,7 +2,7 @@
 import type { Generated } from 'kysely';
 import type { Role } from '../cases/case.machine.ts';
 
-export const STAFF_ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin', 'police'] as const;
+export const STAFF_ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin', 'police', 'reward_officer'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const AUDIT_ACTIONS = [
@@ -26,6 +26,19 @@ export const AUDIT_ACTIONS = [
   'export',
   /** An intake clerk entered a phone call, letter or visit with its real receipt time (issue #14.7). */
   'staff_intake',
+  // Tip rewards (issue 15): every step of a reward case.
+  'reward_opened',
+  'reward_password_set',
+  'reward_claim_failed',
+  'reward_claimed',
+  'reward_check',
+  'reward_assessed',
+  'reward_finance_approved',
+  'reward_approved',
+  'reward_refused',
+  'reward_paid',
+  'reward_recovered',
+  'reward_claim_viewed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

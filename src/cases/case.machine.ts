@@ -45,7 +45,7 @@ export const STATUSES = [
 ] as const;
 export type CaseStatus = (typeof STATUSES)[number];
 
-export const ROLES = ['citizen', 'system', 'intake_clerk', 'handler', 'supervisor', 'admin', 'police'] as const;
+export const ROLES = ['citizen', 'system', 'intake_clerk', 'handler', 'supervisor', 'admin', 'police', 'reward_officer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Actor {

@@ -7,6 +7,7 @@ import type { CaseRow } from './case.table.ts';
 import { clockContext, onCaseEvent } from '../deadlines/clock.service.ts';
 import { AppError } from '../lib/errors.ts';
 import { queueCitizenNoticesIn } from '../notices/citizen-notice.ts';
+import { openRewardCaseIn } from '../rewards/reward.service.ts';
 import { enqueueIn } from '../workflow/outbox.ts';
 import { caseReceivedJobId } from '../workflow/jobs.ts';
 import { type Actor, type Command, type TransitionResult, transition } from './case.machine.ts';
@@ -126,6 +127,8 @@ export async function applyTransitionIn(
     if (unitId !== row.unit_id) await trx.updateTable('case_clock').set({ unit_id: unitId }).where('case_id', '=', caseId).execute();
     // The machine's effects become jobs in the same transaction (their queue comes from the job map).
     for (const e of result.effects) await enqueueIn(trx, e.name, { caseId }, { caseId, at, jobId: caseReceivedJobId(caseId) });
+    // A report asking for a reward, closed with a qualifying outcome: its reward case (issue 15), same transaction.
+    await openRewardCaseIn(trx, row, result, now);
     await opts.alsoWrite?.(trx, row, result);
     return { caseId, result };
   }

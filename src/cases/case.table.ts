@@ -42,6 +42,8 @@ export interface IntakeCaseTable {
   consent_publish: number;
   anonymous: number;
   wants_reward: number;
+  /** argon2 hash of the claim password set when asking for a reward (migration 20261206_0400); null: none set. */
+  reward_password_hash?: string | null;
   query_code_hash: string;
   unit_id: string | null;
   assignee_id: string | null;

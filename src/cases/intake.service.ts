@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { uuidv7 } from '../lib/ids.ts';
 import { type Insertable, sql } from 'kysely';
 import { type AuditEntry, appendAudit } from '../backoffice/audit.log.ts';
+import { hashPassword } from '../backoffice/password.ts';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { CaseClockTable } from '../deadlines/clock.table.ts';
@@ -58,6 +59,8 @@ export interface IntakeRequest {
   extraParties?: readonly ExtraParty[];
   /** Staff intake: the submission's person represents a joint complaint (Art. 12). */
   personRepresents?: boolean;
+  /** argon2 hash of `submission.rewardPassword`, computed by `submit` before the batch's transaction. */
+  rewardPasswordHash?: string;
 }
 
 export interface ExtraParty {
@@ -106,9 +109,14 @@ async function insertChunked<T extends keyof Database & string>(trx: Db, table: 
 
 /** Stable hash of what was asked, so a reused Idempotency-Key with a different body is caught. */
 export function requestHash(sub: Submission, files: readonly StoredFile[], channel: Channel): string {
-  return createHash('sha256')
-    .update(JSON.stringify({ sub, files: files.map((f) => f.sha256), channel }))
-    .digest('hex');
+  return (
+    createHash('sha256')
+      // The claim password never enters this unsalted hash: only whether one was set.
+      .update(
+        JSON.stringify({ sub: { ...sub, rewardPassword: sub.rewardPassword ? 1 : undefined }, files: files.map((f) => f.sha256), channel }),
+      )
+      .digest('hex')
+  );
 }
 
 export class IntakeService {
@@ -125,10 +133,13 @@ export class IntakeService {
     return this.committer.stats;
   }
 
-  submit(req: IntakeRequest): Promise<IntakeReceipt> {
+  async submit(req: IntakeRequest): Promise<IntakeReceipt> {
     // Read before the batch's transaction: understanding the words is CPU work, not database work.
     const reading = req.reading ?? readSubmission(req.submission);
-    return this.committer.submit({ ...req, reading });
+    // So is hashing a claim password (argon2, issue 15).
+    const pw = req.submission.wantsReward ? req.submission.rewardPassword : undefined;
+    const rewardPasswordHash = pw ? await hashPassword(pw) : undefined;
+    return this.committer.submit({ ...req, reading, ...(rewardPasswordHash ? { rewardPasswordHash } : {}) });
   }
 
   close(): Promise<void> {
@@ -257,6 +268,7 @@ export class IntakeService {
             consent_publish: s.consentToPublish ? 1 : 0,
             anonymous: kind === 'report' && s.anonymous ? 1 : 0,
             wants_reward: kind === 'report' && s.wantsReward ? 1 : 0,
+            reward_password_hash: kind === 'report' && s.wantsReward ? (it.rewardPasswordHash ?? null) : null,
             query_code_hash: codeHash,
             unit_id: null,
             assignee_id: null,

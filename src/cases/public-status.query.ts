@@ -8,6 +8,7 @@ import type { Deadline } from '../deadlines/public-deadlines.ts';
 import { publicDeadlines } from '../deadlines/public-deadlines.ts';
 import { type PublicQuestion, publicQuestions } from './questions.service.ts';
 import { type CitizenNoticeView, deliverOnStatusPage } from '../notices/notice-duty.ts';
+import { type PublicReward, rewardForStatus } from '../rewards/reward.service.ts';
 
 export interface PublicCaseStatus {
   number: string;
@@ -22,6 +23,8 @@ export interface PublicCaseStatus {
   notices: CitizenNoticeView[];
   /** Questions staff asked; whether each is answered, never the answer. */
   questions: PublicQuestion[];
+  /** A report's reward (issue 15): whether it can be claimed, until when, the decision; null when none. */
+  reward: PublicReward | null;
 }
 
 /**
@@ -64,5 +67,6 @@ export async function getPublicStatus(db: Db, number: string, code: string, now:
     relatedNumbers: siblings.map((s) => s.number),
     notices: await deliverOnStatusPage(db, row.id, now),
     questions: await publicQuestions(db, row.id),
+    reward: kind === 'report' ? await rewardForStatus(db, row.id) : null,
   };
 }

@@ -1,6 +1,7 @@
 // The submission contract shared by the JSON API, the multipart API, the web form and the bot.
 // Messages are Chinese and name the field, for citizens; paths are stable for clients.
 import { z } from 'zod';
+import { ClaimPasswordSchema } from '../rewards/claim-password.ts';
 import { SUBMISSION_KINDS } from './case.machine.ts';
 import { TOWNSHIPS } from './divisions.ts';
 
@@ -87,6 +88,8 @@ export const SubmissionSchema = z
     anonymous: z.boolean({ error: '是否匿名必须是 true 或 false' }).default(false),
     wantsReward: z.boolean({ error: '是否申请奖励必须是 true 或 false' }).default(false),
     consentToPublish: z.boolean({ error: '是否同意公开必须是 true 或 false' }).default(false),
+    /** The claim password for a reward (anonymous reporters claim with it and the query code); stored hashed. */
+    rewardPassword: ClaimPasswordSchema.optional(),
   })
   .superRefine(
     (parsed, ctx) => {
@@ -125,8 +128,8 @@ export const SubmissionSchema = z
       if (v.wantsReward === true) {
         if (v.kind !== 'report' && v.kind !== 'both') need(['wantsReward'], '只有举报才能申请奖励');
         else if (v.anonymous !== true && person && person.idNumber === undefined)
-          need(['person', 'idNumber'], '申请举报奖励需要填写身份证号码（匿名举报可凭查询码领奖）');
-      }
+          need(['person', 'idNumber'], '申请举报奖励需要填写身份证号码（匿名举报可凭查询码和领奖密码领奖）');
+      } else if (v.rewardPassword !== undefined) need(['rewardPassword'], '只有申请举报奖励时才需要设置领奖密码');
     },
     {
       when: (payload) =>
@@ -142,6 +145,7 @@ interface Loose {
   request?: unknown;
   anonymous?: unknown;
   wantsReward?: unknown;
+  rewardPassword?: unknown;
 }
 
 export type SubmissionInput = z.input<typeof SubmissionSchema>;
@@ -172,6 +176,7 @@ export const SUBMISSION_EXAMPLES = {
       township: '龙湖镇',
       anonymous: true,
       wantsReward: true,
+      rewardPassword: 'Lhz-2026-oil',
     },
   },
   complaintAndReport: {

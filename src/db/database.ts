@@ -102,6 +102,12 @@ export function openDatabase(
     // which without a listener kills the process. The pool drops that client and opens new ones on demand,
     // so queries fail (503) only while the server is away and succeed again by themselves.
     pool.on('error', (err) => opts.onPoolError?.(err));
+    // A client checked out of the pool (inside a transaction, between two queries) has no listener of
+    // the pool's: when the server terminates it, its 'error' event would be uncaught and end the process.
+    // Every client gets one; the query or transaction in progress fails on its own and answers 503.
+    pool.on('connect', (client) => {
+      client.on('error', (err) => opts.onPoolError?.(err));
+    });
     return { db: new Kysely<Database>({ dialect: new ScopedPostgresDialect({ pool }) }), dialect: 'postgres' };
   }
   fs.mkdirSync(path.dirname(cfg.file), { recursive: true });

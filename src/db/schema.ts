@@ -5,8 +5,10 @@ import type { StaffTables } from '../backoffice/staff.table.ts';
 import type { CaseTables } from '../cases/case.table.ts';
 import type { ClockTables } from '../deadlines/clock.table.ts';
 import type { NoticeTables } from '../notices/notice.table.ts';
+import type { EdgeOutboxTables } from '../publication/edge-outbox.table.ts';
 import type { PublicationTables } from '../publication/publication.table.ts';
 import type { ReferralTables } from '../referral/referral.table.ts';
+import type { RewardTables } from '../rewards/reward.table.ts';
 import type { UnitTables } from '../routing/unit.table.ts';
 import type { OutboxTables } from '../workflow/outbox.table.ts';
 
@@ -18,4 +20,6 @@ export interface Database
     StaffTables,
     NoticeTables,
     PublicationTables,
-    ReferralTables {}
+    ReferralTables,
+    EdgeOutboxTables,
+    RewardTables {}

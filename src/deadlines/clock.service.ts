@@ -28,6 +28,7 @@ export const CLOCK_KIND: Record<ClockId, CaseKind> = {
   D10: 'report',
   D11: 'report',
   D12: 'report',
+  D15: 'report',
 };
 
 /**
@@ -96,7 +97,7 @@ export async function clockContext(db: Db): Promise<ClockContext> {
   const ctx: ClockContext = {
     calendar: new WorkingCalendar(days as CalendarDay[], num('calendar.first_year', 2004), num('calendar.last_year', 2026)),
     settings: {
-      rules: { d8Length: num('rules.d8_length', 3), d11Length: num('rules.d11_length', 20) },
+      rules: { d8Length: num('rules.d8_length', 3), d11Length: num('rules.d11_length', 20), d15Length: num('rules.d15_length', 30) },
       remindDaysBefore: num('reminders.days_before', 2),
       remindAtHour: num('reminders.at_hour', 9),
     },

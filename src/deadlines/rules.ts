@@ -11,7 +11,7 @@ import { cstStartOfDay } from './cst.ts';
 export const RULE_VERSIONS = ['order20', 'order121'] as const;
 export type RuleVersion = (typeof RULE_VERSIONS)[number];
 
-export const CLOCK_IDS = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9', 'D10', 'D11', 'D12'] as const;
+export const CLOCK_IDS = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9', 'D10', 'D11', 'D12', 'D15'] as const;
 export type ClockId = (typeof CLOCK_IDS)[number];
 
 export const CLOCK_UNITS = ['working_days', 'calendar_days', 'hours'] as const;
@@ -82,6 +82,8 @@ export interface RuleSettings {
   d8Length?: number;
   /** D11: publish penalty information within N working days (SAMR Order 45; unconfirmed, default 20). */
   d11Length?: number;
+  /** D15: a reward's claim window in working days (2017 food/drug rule; a setting, default 30). */
+  d15Length?: number;
 }
 
 /** Order 121 applies to items received on or after 2026-04-15 00:00 CST. */
@@ -269,6 +271,23 @@ const D12: ClockRule = {
   basis: 'Order 20 Art. 31',
 };
 
+// D15 (issue 15): the claim window of a tip reward. It runs on the reward case (src/rewards), not on
+// the case's own clocks: it starts when the reporter is told and never shows to handlers.
+const D15: ClockRule = {
+  id: 'D15',
+  name: 'Reward: the reporter claims the reward',
+  nameZh: '举报奖励申领期限',
+  publicText: '请于 {due} 前申领举报奖励',
+  length: 30,
+  unit: 'working_days',
+  startEvent: 'reward_notify',
+  stopEvents: ['reward_claim'],
+  pausable: [],
+  extension: null,
+  basis: '食品药品违法行为举报奖励办法 (2017) Art. 17 — setting d15Length',
+  setting: true,
+};
+
 const D2_ORDER121: ClockRule = {
   id: 'D2',
   name: 'Complaint: mediation',
@@ -299,8 +318,8 @@ function deepFreeze<T>(o: T): T {
 }
 
 export const RULES: Readonly<Record<RuleVersion, readonly ClockRule[]>> = deepFreeze({
-  order20: [D1, D2_ORDER20, D3, D4, D5, D6, D7, D8, D9, D10, D11, D12],
-  order121: [D1, D2_ORDER121, D3, D4, D5, D6, D7, D8, D9, D10, D11],
+  order20: [D1, D2_ORDER20, D3, D4, D5, D6, D7, D8, D9, D10, D11, D12, D15],
+  order121: [D1, D2_ORDER121, D3, D4, D5, D6, D7, D8, D9, D10, D11, D15],
 });
 
 export class UnknownClockError extends Error {
@@ -322,7 +341,8 @@ export function isClockId(s: string): s is ClockId {
 export function findRule(version: RuleVersion, id: string, settings: RuleSettings = {}): ClockRule | undefined {
   const base = RULES[version].find((r) => r.id === id);
   if (!base) return undefined;
-  const length = base.id === 'D8' ? settings.d8Length : base.id === 'D11' ? settings.d11Length : undefined;
+  const length =
+    base.id === 'D8' ? settings.d8Length : base.id === 'D11' ? settings.d11Length : base.id === 'D15' ? settings.d15Length : undefined;
   if (length === undefined) return base;
   if (!Number.isInteger(length) || length < 1) throw new RangeError(`bad setting for ${base.id}: ${length}`);
   return Object.freeze({ ...base, length });

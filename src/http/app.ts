@@ -19,6 +19,7 @@ import { isMultipart, JSON_BODY_LIMIT, limitBody } from './body-limit.ts';
 import { errorResponse, onError } from './errors.ts';
 import { backofficeRoutes } from './backoffice/backoffice.routes.tsx';
 import { portalRoutes } from './public/portal.routes.tsx';
+import { rewardPortalRoutes } from './public/reward.routes.tsx';
 import { resultsRoutes } from './results/results.routes.tsx';
 
 // Fallback Chinese messages for any zod issue our schemas do not word themselves.
@@ -99,6 +100,7 @@ export function createApp(deps: Deps) {
     return c.body(body, 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
   });
   app.route('/', portalRoutes(deps));
+  app.route('/', rewardPortalRoutes(deps));
   app.route('/staff', backofficeRoutes(deps));
   app.route('/', resultsRoutes(deps));
 

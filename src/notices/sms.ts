@@ -3,10 +3,9 @@
 // SMS_WEBHOOK_URL is set. The phone number is only ever in the request body to the gateway: never in a
 // job payload, a log line or an error message.
 
-export interface SmsPort {
-  /** Resolves when the gateway accepted the message; throws SmsError otherwise. */
-  send(to: string, text: string): Promise<void>;
-}
+import type { SmsPort } from '../rewards/sms.port.ts';
+
+export type { SmsPort };
 
 export class SmsError extends Error {
   constructor(

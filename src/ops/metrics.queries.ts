@@ -17,6 +17,8 @@ export interface DbGauges {
   casesByChannel: Record<string, number>;
   /** Citizen notices per status (pending, delivered, failed). */
   noticesByStatus: Record<string, number>;
+  /** Edge outbox rows not delivered: waiting (edge not reached yet) and refused (by the edge, kept aside). */
+  edgeOutbox: { waiting: number; refused: number };
 }
 
 const CLOSED = ['closed', 'duplicate', 'merged', 'published', 'transferred_out'] as const;
@@ -69,8 +71,14 @@ export async function dbGauges(db: Db, now: Date): Promise<DbGauges> {
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
     .groupBy('status')
     .execute();
+  const edge = await db
+    .selectFrom('edge_outbox')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('refused_at').as('refused')])
+    .where('delivered_at', 'is', null)
+    .executeTakeFirst();
   const oldest = outbox?.oldest ? Date.parse(String(outbox.oldest)) : Number.NaN;
   return {
+    edgeOutbox: { waiting: Number(edge?.n ?? 0) - Number(edge?.refused ?? 0), refused: Number(edge?.refused ?? 0) },
     outboxPending: Number(outbox?.n ?? 0),
     outboxOldestSeconds: Number.isFinite(oldest) ? Math.max(0, (now.getTime() - oldest) / 1000) : 0,
     clocksRunning: Number(running?.n ?? 0),

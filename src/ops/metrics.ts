@@ -90,6 +90,12 @@ export async function renderMetrics(
       [{}, db.outboxOldestSeconds],
     ]),
   );
+  lines.push(
+    ...gauge('shiantong_edge_outbox_pending', 'Edge outbox rows not delivered to the public results worker, by state.', [
+      [{ state: 'waiting' }, db.edgeOutbox.waiting],
+      [{ state: 'refused' }, db.edgeOutbox.refused],
+    ]),
+  );
   lines.push(...gauge('shiantong_clocks_running', 'Statutory clocks running.', [[{}, db.clocksRunning]]));
   lines.push(...gauge('shiantong_clocks_overdue', 'Running statutory clocks past their due time.', [[{}, db.clocksOverdue]]));
   lines.push(

@@ -28,6 +28,7 @@ import { normaliseBusinessName } from '../understanding/business.ts';
 import type { IdentityCipher } from '../lib/identity-cipher.ts';
 import { type KnownPerson, type PiiType, anonymise, findPii } from './anonymiser.ts';
 import { type DispositionStatus, type DispositionStep, dispositionTransition } from './disposition.machine.ts';
+import { queueEdgeRecord } from './edge-sync.ts';
 import type { Outcome } from './labels.ts';
 
 const EDITORS: readonly Role[] = ['handler', 'supervisor', 'admin'];
@@ -494,6 +495,7 @@ export async function approveDisposition(
     if (PUBLISHABLE_CASE_STATUSES.includes(c.status)) await applyTransitionIn(trx, d.case_id, { type: 'publish' }, actor, now);
     const next = await update(trx, d, { status, published_at: at }, at);
     await revise(trx, next, 'approve', actor, null, { status: d.status, published_at: d.published_at }, at);
+    await queueEdgeRecord(trx, next, at);
     await appendAuditOf(trx, opts, now);
     return next;
   });
@@ -526,6 +528,7 @@ export async function correctDisposition(
       at,
     );
     await revise(trx, next, 'correct', actor, why, before, at);
+    await queueEdgeRecord(trx, next, at);
     await appendAuditOf(trx, opts, now);
     return next;
   });
@@ -554,6 +557,7 @@ export async function withdrawDisposition(
       at,
     );
     await revise(trx, next, 'withdraw', actor, why, { status: d.status }, at);
+    await queueEdgeRecord(trx, next, at);
     await appendAuditOf(trx, opts, now);
     return next;
   });

@@ -1,6 +1,7 @@
 // Public reads of published dispositions: the list with filters, one record, a business's history, and
 // a batch iterator for exports (keyset pages, so memory stays constant however many rows there are).
 // Only status 'published' is ever returned; a withdrawn record is reported as withdrawn, nothing more.
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { DispositionRow } from './publication.table.ts';
 import { cstDateOf, cstStartOfDay, addDays } from '../deadlines/cst.ts';
@@ -69,6 +70,14 @@ export function toPublic(d: DispositionRow): PublicResult {
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+/**
+ * `column LIKE '%text%' ESCAPE '\'`: `%`, `_` and `\` in the text match themselves. The ESCAPE clause is
+ * needed on SQLite and D1, which have no default escape character (PostgreSQL's default is the same `\`).
+ */
+export function likeContains(column: string, text: string): RawBuilder<boolean> {
+  return sql<boolean>`${sql.ref(column)} like ${`%${escapeLike(text)}%`} escape '\\'`;
+}
+
 /** Keeps only well-formed filter values (unknown categories, bad dates and over-long text are dropped). */
 export function cleanFilter(q: Record<string, string | undefined>): ResultFilter {
   const f: ResultFilter = {};
@@ -88,7 +97,7 @@ function filtered(db: Db, f: ResultFilter) {
   if (f.category) q = q.where('category', '=', f.category);
   if (f.township) q = q.where('township', '=', f.township);
   if (f.businessKey) q = q.where('business_key', '=', f.businessKey);
-  if (f.business) q = q.where('business_name', 'like', `%${escapeLike(f.business)}%`);
+  if (f.business) q = q.where(likeContains('business_name', f.business));
   if (f.from) q = q.where('decided_at', '>=', cstStartOfDay(f.from).toISOString());
   if (f.to) q = q.where('decided_at', '<', cstStartOfDay(addDays(f.to, 1)).toISOString());
   return q;

@@ -30,6 +30,10 @@ export const JOB_SCHEMAS = {
   'hotspots.scan': z.object({}),
   /** Send one notice duty by SMS through the city gateway (src/notices/sms-notice.ts); ids only. */
   'notice.sms': z.object({ dutyId: z.uuid() }),
+  /** Repeatable: pushes the edge outbox to the public results worker (src/publication/edge-sync.ts). */
+  'edge.sync': z.object({}),
+  /** Tell a real-name reporter about their tip reward by SMS (src/rewards/sms.port.ts). */
+  'reward.sms': z.object({ rewardId: z.uuid(), kind: z.enum(['offered', 'decided']) }),
 } as const;
 
 export type JobName = keyof typeof JOB_SCHEMAS;
@@ -41,6 +45,8 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   'clocks.reconcile': 'case-workflow',
   'hotspots.scan': 'case-workflow',
   'notice.sms': 'case-workflow',
+  'edge.sync': 'case-workflow',
+  'reward.sms': 'case-workflow',
 };
 
 /** Every job the outbox may carry: the server's own and the bot's. */

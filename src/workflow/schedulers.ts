@@ -9,6 +9,8 @@ import { DEFAULT_JOB_OPTIONS, type JobName } from './jobs.ts';
 export const SCHEDULES: readonly { id: string; name: JobName; everyMs: number }[] = [
   { id: 'clocks-reconcile', name: 'clocks.reconcile', everyMs: 60_000 },
   { id: 'hotspots-scan', name: 'hotspots.scan', everyMs: 300_000 },
+  // A withdrawal leaves the edge within this interval (the job does nothing without EDGE_SYNC_URL).
+  { id: 'edge-sync', name: 'edge.sync', everyMs: 15_000 },
 ];
 
 /**

@@ -7,7 +7,7 @@ import { type Client, UNIT_A, UNIT_B, makeCase, makeUser, signedIn, useBackoffic
 import { PNG_1x1 } from '../helpers/files.ts';
 
 const bo = useBackoffice();
-const ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin', 'police'] as const;
+const ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin', 'police', 'reward_officer'] as const;
 type R = (typeof ROLES)[number];
 
 const users: Record<R, string> = {
@@ -16,10 +16,18 @@ const users: Record<R, string> = {
   supervisor: 'sec.super',
   admin: 'sec.admin',
   police: 'sec.police',
+  reward_officer: 'sec.reward',
 };
-const unitOf: Record<R, string | null> = { intake_clerk: 'intake', handler: UNIT_A, supervisor: UNIT_A, admin: null, police: 'police-xz' };
+const unitOf: Record<R, string | null> = {
+  intake_clerk: 'intake',
+  handler: UNIT_A,
+  supervisor: UNIT_A,
+  admin: null,
+  police: 'police-xz',
+  reward_officer: null,
+};
 
-let ids: { caseA: string; caseB: string; caseOther: string; caseRouting: string; referral: string; evidence: string };
+let ids: { caseA: string; caseB: string; caseOther: string; caseRouting: string; referral: string; evidence: string; reward: string };
 let otherPolice: Client;
 const routingEvidence = crypto.randomUUID();
 const clients = {} as Record<R, Client>;
@@ -37,6 +45,7 @@ async function setup() {
     caseRouting: (await makeCase(bo, 'complaint')).id,
     referral: crypto.randomUUID(),
     evidence: crypto.randomUUID(),
+    reward: crypto.randomUUID(),
   };
   const photo = await bo.t.deps.evidence.put(PNG_1x1, 'image/png');
   for (const [caseId, id] of [
@@ -51,6 +60,48 @@ async function setup() {
   // A referral of case A transferred to the police unit of sec.police (fixture data: the referral path
   // itself is tested in test/referral); a police officer of another unit must not see it.
   const at = new Date().toISOString();
+  // A reward case of case A (fixture data: the reward path itself is tested in test/rewards).
+  await bo.t.db
+    .insertInto('reward_case')
+    .values({
+      id: ids.reward,
+      case_id: ids.caseA,
+      status: 'notified',
+      rules: 'samr2021',
+      basis: '安全测试',
+      base_yuan: 0,
+      closed_at: at,
+      opened_at: at,
+      proposals: '[]',
+      checks: '[]',
+      notified_at: at,
+      claim_due_at: null,
+      claim_due_problem: null,
+      claim_failures: 0,
+      claimed_at: null,
+      claim_channel: null,
+      claim_enc: null,
+      level: null,
+      insider: 0,
+      amount_yuan: null,
+      needs_finance: 0,
+      finance_ref: null,
+      finance_approved_at: null,
+      decision: null,
+      decision_reason: null,
+      decided_by: null,
+      decided_at: null,
+      paid_on: null,
+      paid_yuan: null,
+      voucher_no: null,
+      payment_method: null,
+      recovered_at: null,
+      recovery_reason: null,
+      recovery_yuan: null,
+      version: 0,
+      updated_at: at,
+    })
+    .execute();
   await bo.t.db.insertInto('unit').values({ id: 'police-other', name: '外县公安局', kind: 'police', active: 1, created_at: at }).execute();
   await bo.t.db
     .insertInto('referral')
@@ -118,6 +169,7 @@ const fill = (path: string, caseId: string) =>
     .replace(':event', 'comment')
     .replace(':eid', caseId === ids.caseRouting ? routingEvidence : ids.evidence)
     .replace(':rid', ids.referral)
+    .replace(':rwid', ids.reward)
     .replace(':step', path.includes('disposition') ? 'edit' : 'feedback');
 const url = (path: string) => `/staff${path === '/' ? '' : path}`;
 

@@ -36,6 +36,7 @@ describe('RULES', () => {
       D9: [3, 'calendar_days'],
       D10: [3, 'calendar_days'],
       D11: [20, 'working_days'],
+      D15: [30, 'working_days'],
     });
     expect(RULES.order20.map((r) => r.id)).toEqual([...CLOCK_IDS]);
     expect(getRule('order20', 'D12')).toMatchObject({ length: 5, unit: 'working_days' });
@@ -43,6 +44,8 @@ describe('RULES', () => {
     expect(getRule('order121', 'D5').extension).toMatchObject({ length: 30, unit: 'calendar_days' });
     expect(getRule('order121', 'D11').setting).toBe(true);
     expect(getRule('order121', 'D8').setting).toBe(true);
+    // D15 (issue 15): the reward claim window, a setting (rules.d15_length).
+    expect(getRule('order121', 'D15', { d15Length: 45 })).toMatchObject({ length: 45, setting: true });
     for (const r of RULES.order121) expect(r.publicText, r.id).toContain('{due}');
   });
 

@@ -100,8 +100,9 @@ describe('Redis restarted empty', () => {
     await redis.start();
     const q = new Queue('case-workflow', { connection: { url: redis.url }, prefix: env.config.queuePrefix });
     try {
-      await until(async () => Boolean(await q.getJobScheduler('clocks-reconcile').catch(() => null)), 20_000, 'scheduler re-registered');
-      expect(await q.getJobScheduler('hotspots-scan')).toBeTruthy();
+      // Registered one after the other: wait for both.
+      const both = async () => Boolean((await q.getJobScheduler('clocks-reconcile')) && (await q.getJobScheduler('hotspots-scan')));
+      await until(() => both().catch(() => false), 20_000, 'schedulers re-registered');
     } finally {
       await q.close();
     }

@@ -84,7 +84,7 @@ describe('SMS notices', () => {
   it('are off by default: no job, nothing sent', async () => {
     const t = await testDeps({ clock });
     try {
-      expect(t.deps.sms).toBeNull();
+      expect(t.deps.sms).toBeUndefined();
       const { duty, jobs } = await refusedComplaint(t);
       expect(jobs).toEqual([]);
       expect(await sendSmsNotice(t.deps, duty.id)).toEqual({ sent: false, detail: 'sms off' });

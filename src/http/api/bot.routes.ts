@@ -10,6 +10,7 @@ import { parseCaseNumber } from '../../cases/case-number.ts';
 import { ANSWER_MAX, answerLatestForContact } from '../../cases/questions.service.ts';
 import { CONTACT_ID, casesOfContact } from '../../notices/wechat-contact.ts';
 import { recordHandoff } from '../../notices/wechat-handoff.ts';
+import { setClaimPasswordForContact } from '../../rewards/reward.service.ts';
 import type { AppEnv } from '../app-env.ts';
 import { jsonBody } from '../parse.ts';
 import { requireBot } from './bot-auth.ts';
@@ -81,6 +82,20 @@ export function botRoutes(deps: Deps) {
     const r = await answerLatestForContact(deps, contact, number, answer);
     c.header('Cache-Control', 'no-store');
     return c.json(r, 201);
+  });
+
+  /**
+   * `领奖密码 <编号> <密码>`: the contact that submitted a report asking for a reward sets its claim password
+   * (once; stored as an argon2 hash). Not its case → the same 404 as a wrong code.
+   */
+  app.post('/bot/cases/:number/reward-password', async (c) => {
+    const contact = contactHeader(c.req.header('x-wechat-contact'));
+    const { password } = await jsonBody(c, z.object({ password: z.string({ error: '请填写领奖密码' }).max(200) }));
+    const number = parseCaseNumber(c.req.param('number'));
+    if (!number) throw new AppError('CASE_NOT_FOUND', '未找到该编号的举报，或该举报未申请奖励');
+    await setClaimPasswordForContact(deps, contact, number, password);
+    c.header('Cache-Control', 'no-store');
+    return c.json({ number, set: true }, 201);
   });
 
   /** `人工`: a message for staff, stored encrypted. */

@@ -51,6 +51,18 @@ const StatusSchema = z.object({
       'What the citizen must be told (a refusal with its ground and other routes, a transfer naming the authority…); shown here counts as delivered',
     ),
   questions: z.array(z.object({ id: z.string(), question: z.string(), askedAt: z.string(), answered: z.boolean() })),
+  reward: z
+    .object({
+      status: z.string(),
+      claimDue: z.string().nullable(),
+      claimDueProvisional: z.boolean(),
+      decision: z.enum(['approved', 'refused']).nullable(),
+      reason: z.string().nullable(),
+      amountYuan: z.number().nullable(),
+      paidOn: z.string().nullable(),
+    })
+    .nullable()
+    .describe("A report's tip reward: claim it at /reward with the number, the query code and the claim password"),
 });
 
 const js = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });

@@ -24,6 +24,7 @@ import { BO_STYLESHEET, BoErrorPage } from './layout.tsx';
 import { POLICE_ROUTES, policeRoutes } from './police.routes.tsx';
 import { DASHBOARD_CSP, QUEUES_BASE_PATH } from './queues.dashboard.ts';
 import { REFERRAL_ROUTES, referralRoutes } from './referral.routes.tsx';
+import { REWARD_ROUTES, rewardRoutes } from './reward.routes.tsx';
 import { STATISTICS_ROUTES, statisticsRoutes } from './statistics.routes.tsx';
 
 /** Every back-office route and who may use it. The shared security suite runs against this whole list. */
@@ -38,6 +39,7 @@ export const BACKOFFICE_ROUTES = [
   ...POLICE_ROUTES,
   ...INTAKE_ROUTES,
   ...ADMIN_ROUTES,
+  ...REWARD_ROUTES,
 ] as const satisfies readonly RouteRule[];
 
 export function backofficeRoutes(deps: Deps) {
@@ -111,6 +113,7 @@ export function backofficeRoutes(deps: Deps) {
     policeRoutes,
     intakeRoutes,
     adminRoutes,
+    rewardRoutes,
   ])
     app.route('/', area(deps));
   return app;

@@ -46,6 +46,7 @@ export async function renderCasePage(kit: Kit, c: C, id: string, extra: CasePage
       actionError={extra.actionError ?? null}
       flash={extra.flash ?? null}
       now={kit.deps.clock.now()}
+      rewardCase={data.rewardCase}
       referralPanel={referralPanel}
       dispositionLink={data.dispositionLink ? `/staff/cases/${encodeURIComponent(id)}/disposition` : null}
       undoAutoSplit={data.undoAutoSplit}

@@ -20,6 +20,8 @@ export interface ActionError {
 }
 
 export interface CasePageProps {
+  /** A reward case exists (its details are for the reward officer only). */
+  rewardCase?: boolean;
   /** Intake split this submission and the user may fold it back. */
   undoAutoSplit?: boolean;
   user: StaffUser;
@@ -309,7 +311,7 @@ export function CasePage(p: CasePageProps) {
     ['事实与理由', c.description],
     ['投诉请求', c.citizen_request],
     ['匿名', c.anonymous === 1 ? '是' : '否'],
-    ['申请举报奖励', c.wants_reward === 1 ? '是' : '否'],
+    ['申请举报奖励', c.wants_reward === 1 ? (p.rewardCase ? '是（已立奖励案件，由举报奖励专员办理）' : '是') : '否'],
     ['同意公开', c.consent_publish === 1 ? '是' : '否'],
   ];
   return (

@@ -37,7 +37,8 @@ export function safeNext(v: unknown): string | null {
 }
 
 /** Where a user lands after signing in: what waits for them (police: their referrals). */
-export const landing = (s: SessionUser) => (s.user.role === 'police' ? '/staff/police' : '/staff/todo');
+export const landing = (s: SessionUser) =>
+  s.user.role === 'police' ? '/staff/police' : s.user.role === 'reward_officer' ? '/staff/rewards' : '/staff/todo';
 
 /** What a user still holding a one-time password may reach: changing it, and signing out. */
 const ONE_TIME_PASSWORD_PATHS = ['/staff/account/password', '/staff/logout', '/staff/logout-all'];

@@ -35,6 +35,7 @@ export type BoNav =
   | 'account'
   | 'police'
   | 'intake'
+  | 'rewards'
   | null;
 
 export function CsrfInput(props: { token: string }) {
@@ -79,6 +80,7 @@ export function BoLayout(props: { title: string; nav: BoNav; user: StaffUser | n
                   {works ? item('search', '/staff/cases/search', '查询') : null}
                   {u.role === 'supervisor' || u.role === 'admin' ? item('statistics', '/staff/statistics', '统计分析') : null}
                   {u.role === 'police' ? item('police', '/staff/police', '移送案件') : null}
+                  {u.role === 'reward_officer' ? item('rewards', '/staff/rewards', '举报奖励') : null}
                   {u.role === 'admin' ? item('users', '/staff/admin/users', '用户管理') : null}
                   {u.role === 'admin' ? item('units', '/staff/admin/units', '单位管理') : null}
                   {u.role === 'admin' ? item('calendar', '/staff/admin/calendar', '节假日表') : null}

@@ -63,7 +63,8 @@ interface BaseProps {
 
 export function TextField(
   props: BaseProps & {
-    type?: 'text' | 'tel' | 'date';
+    /** A password is never written back into the page. */
+    type?: 'text' | 'tel' | 'date' | 'password';
     autocomplete?: string;
     inputmode?: 'text' | 'tel' | 'numeric';
     max?: string;
@@ -85,7 +86,7 @@ export function TextField(
         type={props.type ?? 'text'}
         id={controlId(name)}
         name={name}
-        value={state.values[name] ?? ''}
+        value={props.type === 'password' ? '' : (state.values[name] ?? '')}
         autocomplete={props.autocomplete}
         inputmode={props.inputmode}
         max={props.max}

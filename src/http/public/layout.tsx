@@ -1,7 +1,7 @@
 // The page frame shared by every portal page: zh-CN, viewport for phones, our one stylesheet, a skip
 // link, the site header with navigation and the footer. No scripts, no inline styles, nothing external.
 import type { Child } from 'hono/jsx';
-import { ICON, STYLESHEET } from './static.ts';
+import { ICON, stylesheet } from './stylesheet.ts';
 
 export const SITE_NAME = '食安通';
 export const SITE_SUBTITLE = '新郑市食品安全投诉举报平台';
@@ -29,7 +29,7 @@ export function Layout(props: { title: string; nav: NavKey; children: Child }) {
         <meta name="referrer" content="no-referrer" />
         <meta name="format-detection" content="telephone=no" />
         <title>{`${props.title} · ${SITE_NAME}`}</title>
-        <link rel="stylesheet" href={STYLESHEET.path} />
+        <link rel="stylesheet" href={stylesheet().path} />
         <link rel="icon" href={ICON.path} type="image/svg+xml" />
       </head>
       <body>

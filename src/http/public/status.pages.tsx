@@ -222,6 +222,23 @@ export function StatusPage(props: {
         ))}
       </ol>
 
+      {s.reward ? (
+        <section aria-labelledby="reward-title" id="reward">
+          <h2 id="reward-title">举报奖励</h2>
+          <p>
+            {s.reward.status}
+            {s.reward.claimDue && s.reward.decision === null
+              ? `。请于 ${s.reward.claimDue}${s.reward.claimDueProvisional ? '（暂定）' : ''} 前申领`
+              : ''}
+            {s.reward.reason ? `。理由：${s.reward.reason}` : ''}
+            {s.reward.amountYuan !== null ? `。金额 ${s.reward.amountYuan} 元` : ''}
+          </p>
+          <p>
+            <a href="/reward">领取举报奖励</a>（需要案件编号、查询码和领奖密码）
+          </p>
+        </section>
+      ) : null}
+
       {s.relatedNumbers.length ? (
         <>
           <h2>同一次提交的其他案件</h2>

@@ -22,6 +22,7 @@ export const TEXT_FIELDS = [
   'person.phone',
   'person.address',
   'person.idNumber',
+  'rewardPassword',
 ] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 
@@ -49,8 +50,27 @@ const CASE_FIELDS: readonly FieldName[] = [
 
 export const FIELDS_BY_KIND: Readonly<Record<SubmissionKind, readonly FieldName[]>> = {
   complaint: [...CASE_FIELDS, 'request', 'person.name', 'person.phone', 'person.address', 'consentToPublish'],
-  report: [...CASE_FIELDS, 'anonymous', 'person.name', 'person.phone', 'person.address', 'person.idNumber', 'wantsReward'],
-  both: [...CASE_FIELDS, 'request', 'person.name', 'person.phone', 'person.address', 'person.idNumber', 'wantsReward', 'consentToPublish'],
+  report: [
+    ...CASE_FIELDS,
+    'anonymous',
+    'person.name',
+    'person.phone',
+    'person.address',
+    'person.idNumber',
+    'wantsReward',
+    'rewardPassword',
+  ],
+  both: [
+    ...CASE_FIELDS,
+    'request',
+    'person.name',
+    'person.phone',
+    'person.address',
+    'person.idNumber',
+    'wantsReward',
+    'rewardPassword',
+    'consentToPublish',
+  ],
   consultation: ['description'],
 };
 
@@ -113,6 +133,7 @@ export function toSubmissionInput(kind: SubmissionKind, values: FormValues): Rec
     business: group('business', ['name', 'address', 'platform']),
     request: pick('request'),
     person: group('person', ['name', 'phone', 'address', 'idNumber']),
+    rewardPassword: pick('rewardPassword'),
   };
   if (shown.has('anonymous')) input.anonymous = values.anonymous === 'yes';
   if (shown.has('wantsReward')) input.wantsReward = values.wantsReward === '1';

@@ -63,6 +63,7 @@ const SLOT_ORDER: readonly ErrorSlot[] = [
   'person.idNumber',
   'files',
   'wantsReward',
+  'rewardPassword',
   'consentToPublish',
 ];
 
@@ -269,10 +270,21 @@ export function SubmissionFormPage(props: FormPageProps) {
             label="我申请举报奖励"
             hint={
               <>
-                奖励只针对重大违法行为，案件依法作出处罚或移送司法机关后发放。实名申请需要填写身份证号码；匿名举报凭案件编号和查询码认领。详见
+                奖励只针对重大违法行为，案件依法作出处罚或移送司法机关后发放。实名申请需要填写身份证号码；匿名举报凭案件编号、查询码和下面设置的领奖密码认领。详见
                 <a href="/#reward">首页“举报奖励”</a>。
               </>
             }
+          />
+        ) : null}
+        {has('rewardPassword') ? (
+          <TextField
+            state={state}
+            name="rewardPassword"
+            type="password"
+            label="领奖密码（申请奖励时设置）"
+            hint="6到32位字母、数字或英文符号。领奖时需要案件编号、查询码和这个密码，丢失后无法找回；不申请奖励请留空。"
+            autocomplete="new-password"
+            maxlength={32}
           />
         ) : null}
 

@@ -6,6 +6,8 @@ import { clockAlarm } from './clock-alarm.processor.ts';
 import { clocksReconcile } from './clocks-reconcile.processor.ts';
 import { hotspotsScan } from '../../publication/hotspots.processor.ts';
 import { smsNotice } from '../../notices/sms-notice.ts';
+import { edgeSync } from '../../publication/edge-sync.processor.ts';
+import { rewardSms } from '../../rewards/sms.port.ts';
 
 export const PROCESSORS: ProcessorMap = {
   'case.received': caseReceived,
@@ -13,4 +15,6 @@ export const PROCESSORS: ProcessorMap = {
   'clocks.reconcile': clocksReconcile,
   'hotspots.scan': hotspotsScan,
   'notice.sms': smsNotice,
+  'edge.sync': edgeSync,
+  'reward.sms': rewardSms,
 };

@@ -82,6 +82,17 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^[\x21-\x7e]{16,200}$/, 'must be 16 to 200 visible ASCII characters')
     .optional(),
+  /**
+   * The city SMS gateway's webhook (issue #14.1): notices the citizen must be told are also sent by SMS to
+   * the phone they gave. Off when unset.
+   */
+  SMS_WEBHOOK_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+  /** Bearer token sent to the SMS webhook (optional). */
+  SMS_WEBHOOK_TOKEN: z
+    .string()
+    .regex(/^[\x21-\x7e]{8,400}$/, 'must be 8 to 400 visible ASCII characters')
+    .optional(),
+  SMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   /** The edge worker (src/edge/, wrangler.toml) that serves the public results; unset: no edge sync. */
   EDGE_SYNC_URL: z.url().optional(),
   /** Shared HMAC secret of the edge sync (the worker's EDGE_SYNC_SECRET); required with EDGE_SYNC_URL. */
@@ -132,6 +143,8 @@ export interface Config {
   readonly botToken: string | undefined;
   /** Prometheus scraper's token; undefined disables /metrics. */
   readonly metricsToken: string | undefined;
+  /** The city SMS gateway's webhook; null: SMS notices off. */
+  readonly sms: { readonly url: string; readonly token: string | undefined; readonly timeoutMs: number } | null;
   /** The edge worker the public results are pushed to (edge.sync job); null: none. */
   readonly edge: { readonly url: string; readonly secret: string; readonly statisticsEveryMs: number } | null;
 }
@@ -194,6 +207,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     groupCommitWindowMs: e.GROUP_COMMIT_WINDOW_MS,
     botToken: e.BOT_TOKEN,
     metricsToken: e.METRICS_TOKEN,
+    sms: e.SMS_WEBHOOK_URL ? { url: e.SMS_WEBHOOK_URL, token: e.SMS_WEBHOOK_TOKEN, timeoutMs: e.SMS_TIMEOUT_MS } : null,
     edge:
       e.EDGE_SYNC_URL && e.EDGE_SYNC_SECRET
         ? { url: e.EDGE_SYNC_URL, secret: e.EDGE_SYNC_SECRET, statisticsEveryMs: e.EDGE_STATISTICS_EVERY_MS }

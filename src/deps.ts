@@ -1,4 +1,6 @@
 // What every part receives: config, database, clock, logger, crypto, stores and services.
+import { enableSmsNotices } from './notices/notice-duty.ts';
+import { smsFromConfig } from './notices/sms.ts';
 import path from 'node:path';
 import { EvidenceStore } from './cases/evidence.store.ts';
 import { IntakeService } from './cases/intake.service.ts';
@@ -35,7 +37,10 @@ export interface Deps {
   readonly redisReady: () => Promise<boolean>;
   /** BullMQ queues, for processors that schedule jobs directly (the reconcile job); absent without Redis. */
   readonly queues: Partial<Record<QueueName, Queue>>;
-  /** An SMS gateway (reward notices to real-name reporters); absent: SMS is skipped. */
+  /**
+   * An SMS gateway: given by whoever deploys (createDeps({ sms })) or the city's webhook (SMS_WEBHOOK_URL,
+   * src/notices/sms.ts); absent: SMS is skipped (reward notices, notices the citizen must be told).
+   */
   readonly sms?: SmsPort;
 }
 
@@ -54,6 +59,8 @@ export function createDeps(p: {
   const cipher = new IdentityCipher(p.identityKey);
   const { config } = p;
   useAuditKey(auditKeyFrom(p.identityKey));
+  const sms = p.sms ?? smsFromConfig(config.sms) ?? undefined;
+  enableSmsNotices(sms !== undefined);
   const auditAnchor = new AuditAnchor({
     db: p.db,
     dataDir: config.dataDir,
@@ -81,6 +88,6 @@ export function createDeps(p: {
     databaseReady: () => databaseAnswers(p.db),
     redisReady: p.redisReady,
     queues: p.queues ?? {},
-    ...(p.sms ? { sms: p.sms } : {}),
+    ...(sms ? { sms } : {}),
   };
 }

@@ -66,7 +66,9 @@ export async function casePageData(deps: Deps, user: StaffUser, caseId: string):
         ? view.clocks.some((k) => k.status === 'paused')
         : e === 'extend_clock'
           ? view.clocks.some((k) => k.status === 'running' && k.extendable)
-          : true,
+          : e === 'record_notice'
+            ? view.duties.some((d) => d.status === 'pending')
+            : true,
   );
   const handlers = events.includes('assign') || events.includes('reassign') ? await assignableHandlers(deps, user) : [];
   const dispositionLink = (await caseHasDisposition(deps.db, caseId)) && ['handler', 'supervisor'].includes(role);

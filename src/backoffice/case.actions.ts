@@ -13,6 +13,7 @@ import { reassignCase } from '../routing/reassign.service.ts';
 import { RelabelSchema, relabelCase } from '../triage/relabel.service.ts';
 import { draftOnDecision } from '../publication/disposition.service.ts';
 import { askCitizen } from '../cases/questions.service.ts';
+import { recordNoticeGiven } from '../notices/notice-record.service.ts';
 import { appendAudit } from './audit.log.ts';
 import { undoAutoSplit } from './auto-split.service.ts';
 import { canSeeCase } from './scope.ts';
@@ -38,7 +39,9 @@ export type OptionSource =
   | 'paused_clocks'
   | 'handlers'
   | 'relabel_fields'
-  | 'relabel_values';
+  | 'relabel_values'
+  | 'pending_notices'
+  | 'notice_channels';
 
 export interface FieldSpec {
   name: string;
@@ -260,6 +263,27 @@ export const ACTIONS: Partial<Record<TransitionEvent, ActionSpec>> = {
       .object({ question: text('问题', 2, 1000) })
       .transform((v) => ({ type: 'ask_citizen' as const, data: { question: v.question } })),
   },
+  /** Issue #14.1: a notice given by phone, letter or in person (notice-record.service.ts validates and records it). */
+  record_notice: {
+    label: '登记告知情况',
+    submit: '登记',
+    fields: [
+      { name: 'dutyId', label: '告知事项', type: 'select', options: 'pending_notices', required: true },
+      { name: 'channel', label: '告知方式', type: 'select', options: 'notice_channels', required: true },
+      { name: 'toldTo', label: '告知对象', type: 'text', required: true, hint: '例如：投诉人本人、实名举报人、投诉人的委托代理人' },
+      { name: 'givenAt', label: '告知时间', type: 'text', required: true, hint: '实际告知的时间，例如 2026-12-06 09:30；不能晚于现在' },
+      { name: 'note', label: '说明（可选）', type: 'textarea', required: false },
+    ],
+    schema: z
+      .object({
+        dutyId: z.string({ message: '请选择告知事项' }).min(1, '请选择告知事项'),
+        channel: z.string({ message: '请选择告知方式' }).min(1, '请选择告知方式'),
+        toldTo: z.string({ message: '请填写告知对象' }),
+        givenAt: z.string({ message: '请填写告知时间' }),
+        note: z.string().optional(),
+      })
+      .transform((v) => ({ type: 'record_notice' as const, data: { ...v } })),
+  },
   comment: {
     label: '内部备注',
     submit: '添加备注',
@@ -391,6 +415,20 @@ async function applyCaseAction(deps: Deps, user: StaffUser, caseId: string, even
   const parsed = spec.schema.safeParse(form);
   if (!parsed.success) throw fieldErrors(parsed.error);
   const cmd = parsed.data;
+  if (cmd.type === 'record_notice') {
+    // The record, its case event and the audit row commit together (notice-record.service).
+    await recordNoticeGiven(deps, caseId, cmd.data ?? {}, actorOf(user), {
+      expectedVersion: version,
+      audit: {
+        actorId: user.id,
+        actorRole: user.role,
+        action: 'case_action',
+        caseId,
+        detail: { event: cmd.type, channel: cmd.data?.channel },
+      },
+    });
+    return;
+  }
   if (cmd.type === 'ask_citizen') {
     // The question row commits with the event and the audit row (questions.service).
     await askCitizen(deps, caseId, String(cmd.data?.question ?? ''), actorOf(user), {

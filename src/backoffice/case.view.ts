@@ -1,6 +1,7 @@
 // Everything the case page shows, read in one place: the submitted facts, the parties (identity still
 // sealed), triage labels with their reasons, flags, the timeline, running clocks and evidence. Revealing
 // an identity is a separate verb (revealIdentity) that writes the audit row first.
+import { type DutyView, noticeDutiesOf } from '../notices/notice-duty.ts';
 import type { Deps } from '../deps.ts';
 import type { Db } from '../db/database.ts';
 import type { CaseEventRow, CaseRow } from '../cases/case.table.ts';
@@ -45,6 +46,10 @@ export interface CaseView {
   assigneeName: string | null;
   /** Questions to the citizen with their decrypted answers (the user may see the case: caseInScope). */
   questions: StaffQuestionView[];
+  /** What the citizen must be told, pending first, with how and when it was done (issue #14.1). */
+  duties: DutyView[];
+  /** Clocks that outlive the case (rule.duty) or wait for a notice: shown on the page as open duties. */
+  dutyClocks: string[];
 }
 
 const parse = <T>(s: string | null, fallback: T): T => {
@@ -115,10 +120,12 @@ export async function loadCaseView(deps: Deps, user: StaffUser, caseId: string):
     unitName: unit?.name ?? null,
     assigneeName: assignee?.display_name ?? null,
     questions: await questionsForStaff(deps, caseId),
+    duties: await noticeDutiesOf(db, caseId),
+    dutyClocks: clocks.filter((c) => ruleOf(ctx, c).duty || ruleOf(ctx, c).noticeEvents).map((c) => c.clock),
   };
 }
 
-export const PARTY_ROLE_LABELS: Record<string, string> = { complainant: '投诉人', reporter: '举报人' };
+export const PARTY_ROLE_LABELS: Record<string, string> = { complainant: '投诉人', reporter: '举报人', agent: '委托代理人' };
 
 /**
  * Decrypts the parties' identities for someone handling the case, after writing who, when and why to the
@@ -139,7 +146,7 @@ export async function revealIdentity(
     ]);
   const parties = await deps.db
     .selectFrom('party')
-    .select(['id', 'role', 'identity_enc'])
+    .select(['id', 'role', 'representative', 'identity_enc'])
     .where('case_id', '=', caseId)
     .orderBy('created_at')
     .execute();
@@ -156,7 +163,11 @@ export async function revealIdentity(
       deps.clock.now(),
     ),
   );
-  return parties.map((p) => ({ role: p.role, identity: deps.cipher.open<PartyIdentity>(p.identity_enc, `party:${p.id}`) }));
+  return parties.map((p) => ({
+    role: p.role,
+    representative: p.representative === 1,
+    identity: deps.cipher.open<PartyIdentity>(p.identity_enc, `party:${p.id}`),
+  }));
 }
 
 /**

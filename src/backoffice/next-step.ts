@@ -69,6 +69,7 @@ function defOf(kind: CaseKind, status: CaseStatus, clocks: readonly ClockLike[])
     case 'not_opened':
     case 'answered':
     case 'transferred_out':
+      if (running('D1')) return { what: '告知投诉人处理决定（送达或登记告知情况）', who: 'handler', clocks: ['D1'] };
       return running('D12')
         ? { what: '告知实名举报人是否立案', who: 'handler', clocks: ['D12'] }
         : { what: '办结', who: 'handler', clocks: [] };
@@ -94,12 +95,24 @@ function defOf(kind: CaseKind, status: CaseStatus, clocks: readonly ClockLike[])
       return { what: '决定是否提请复议（或转回行政处理）', who: 'supervisor', clocks: ['D9'] };
     case 'published':
       return { what: '办结', who: 'handler', clocks: [] };
-    default:
-      return null;
+    default: {
+      // Closed, duplicate, merged: only the duties that outlive the case remain (issue #14.2).
+      const duty = DUTY_STEPS.find(([id]) => running(id));
+      return duty ? { what: duty[1], who: 'handler', clocks: [duty[0]] } : null;
+    }
   }
 }
 
-/** The next step of a case, or null when nothing more is expected (closed, duplicate, merged). */
+/** Duties that keep running after a case ends, and the step that meets each. */
+const DUTY_STEPS: readonly (readonly [string, string])[] = [
+  ['D1', '告知投诉人处理决定（送达或登记告知情况）'],
+  ['D3', '告知双方终止调解'],
+  ['D10', '向公安机关移交涉案物品（待公安机关确认）'],
+  ['D12', '告知实名举报人是否立案'],
+  ['D11', '公示行政处罚信息'],
+];
+
+/** The next step of a case, or null when nothing more is expected (closed, duplicate, merged, with no duty left). */
 export function nextStep(kind: CaseKind, status: CaseStatus, clocks: readonly ClockLike[]): NextStep | null {
   const def = defOf(kind, status, clocks);
   if (!def) return null;

@@ -24,6 +24,8 @@ export const AUDIT_ACTIONS = [
   'identity_viewed',
   'case_action',
   'export',
+  /** An intake clerk entered a phone call, letter or visit with its real receipt time (issue #14.7). */
+  'staff_intake',
   // Tip rewards (issue 15): every step of a reward case.
   'reward_opened',
   'reward_password_set',

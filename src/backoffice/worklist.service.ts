@@ -57,21 +57,38 @@ type CaseRowLite = {
   urgency: string | null;
 };
 
-function baseCases(db: Db, user: StaffUser) {
-  return db
-    .selectFrom('intake_case')
-    .where(scopeWhere(user))
-    .where('intake_case.status', 'not in', [...FINISHED_STATUSES])
-    .select([
-      'intake_case.id',
-      'intake_case.number',
-      'intake_case.kind',
-      'intake_case.status',
-      'intake_case.business_name',
-      'intake_case.township',
-      'intake_case.description',
-      'intake_case.urgency',
-    ]);
+function baseCases(db: Db, user: StaffUser, opts: { withDuties?: boolean } = {}) {
+  return (
+    db
+      .selectFrom('intake_case')
+      .where(scopeWhere(user))
+      // With withDuties, a finished case stays on the list while a duty that outlives it still runs (issue
+      // #14.2): once a case is finished, every clock still running is such a duty.
+      .where((eb) =>
+        eb.or([
+          eb('intake_case.status', 'not in', [...FINISHED_STATUSES]),
+          opts.withDuties
+            ? eb.exists(
+                eb
+                  .selectFrom('case_clock')
+                  .select('case_clock.id')
+                  .whereRef('case_clock.case_id', '=', 'intake_case.id')
+                  .where('case_clock.status', '=', 'running'),
+              )
+            : sql<boolean>`1 = 0`,
+        ]),
+      )
+      .select([
+        'intake_case.id',
+        'intake_case.number',
+        'intake_case.kind',
+        'intake_case.status',
+        'intake_case.business_name',
+        'intake_case.township',
+        'intake_case.description',
+        'intake_case.urgency',
+      ])
+  );
 }
 
 async function toItems(db: Db, rows: CaseRowLite[]): Promise<WorkItem[]> {
@@ -122,7 +139,11 @@ export async function worklistFor(db: Db, user: StaffUser, now: Date): Promise<W
     sections.push({ key: 'replied', title: '群众已回复', hint: '群众回复了您提出的问题；查看后在案件中记录下一步。', items: replied });
     const mine = await toItems(
       db,
-      await baseCases(db, user).where('intake_case.assignee_id', '=', user.id).orderBy('intake_case.received_at').limit(500).execute(),
+      await baseCases(db, user, { withDuties: true })
+        .where('intake_case.assignee_id', '=', user.id)
+        .orderBy('intake_case.received_at')
+        .limit(500)
+        .execute(),
     );
     sections.push({
       key: 'mine',

@@ -109,6 +109,7 @@ export const TRANSITION_EVENTS = [
   'comment',
   'ask_citizen',
   'answer_citizen',
+  'record_notice',
 ] as const;
 export type TransitionEvent = (typeof TRANSITION_EVENTS)[number];
 
@@ -390,7 +391,7 @@ export const TRANSITIONS: Readonly<Record<TransitionEvent, TransitionDef>> = {
     check: needsString('mergedCaseId', '合并进来的案件'),
   },
   /** D3: the termination of mediation was notified to both parties (Art. 23). */
-  notify_termination: { kinds: ['complaint'], from: ['mediation_failed'], to: null, actors: HANDLING, public: true },
+  notify_termination: { kinds: ['complaint'], from: ['mediation_failed', 'closed'], to: null, actors: HANDLING, public: true },
   /** D12 (Order 20 only): the real-name reporter was told whether a case was opened. */
   notify_reporter: {
     kinds: ['report'],
@@ -403,15 +404,16 @@ export const TRANSITIONS: Readonly<Record<TransitionEvent, TransitionDef>> = {
       'referred',
       'police_accepted',
       'police_declined',
+      'closed',
     ],
     to: null,
     actors: HANDLING,
     public: false,
   },
   /** D10: exhibits handed over to the police after they opened a case. */
-  hand_over_exhibits: { kinds: ['report'], from: ['police_accepted'], to: null, actors: HANDLING, public: false },
-  /** D10 stops here: the police confirm the handover list (issue 22), not the regulator's own click. */
-  confirm_exhibits: { kinds: ['report'], from: ['police_accepted'], to: null, actors: ['police'], public: false },
+  hand_over_exhibits: { kinds: ['report'], from: ['police_accepted', 'closed'], to: null, actors: HANDLING, public: false },
+  /** D10 stops here: the police confirm the handover list (issue 22), not the regulator's own click; D10 outlives closing. */
+  confirm_exhibits: { kinds: ['report'], from: ['police_accepted', 'closed'], to: null, actors: ['police'], public: false },
   /** Time for testing, inspection, appraisal… is not counted (the reason must be one the clock allows). */
   pause_clock: {
     kinds: ALL,
@@ -445,6 +447,18 @@ export const TRANSITIONS: Readonly<Record<TransitionEvent, TransitionDef>> = {
   },
   /** The citizen answered a question (status page with number + code, or the bot). */
   answer_citizen: { kinds: ALL, from: OPEN_STATUSES, to: null, actors: ['citizen'], public: true },
+  /**
+   * Issue #14.1: staff record a notice given by phone, letter or in person (who, when, how); a duty
+   * outlives the case, so this is allowed in any status (src/notices/notice-duty.ts).
+   */
+  record_notice: {
+    kinds: ALL,
+    from: STATUSES,
+    to: null,
+    actors: ['intake_clerk', 'handler', 'supervisor'],
+    public: false,
+    check: all(needsString('dutyId', '告知事项'), needsString('channel', '告知方式')),
+  },
 };
 
 /** The pure transition function. */

@@ -111,17 +111,18 @@ export async function applyTransitionIn(
         at,
       })
       .execute();
-    // A public event on a case submitted through WeChat: a progress notice for the bot, same transaction.
-    await queueCitizenNoticesIn(trx, row, result);
     // Statutory clocks follow the event (start, stop, restart, pause, extend) in the same transaction.
     const unitId = opts.patch && 'unit_id' in opts.patch ? (opts.patch.unit_id ?? null) : row.unit_id;
     await onCaseEvent(
       trx,
       await clockContext(trx),
-      { id: caseId, kind: row.kind, rule_version: row.rule_version, unit_id: unitId },
-      { type: result.event.type, toStatus: result.to, data: result.event.data },
+      { id: caseId, kind: row.kind, rule_version: row.rule_version, unit_id: unitId, anonymous: row.anonymous === 1 },
+      { type: result.event.type, fromStatus: result.event.fromStatus, toStatus: result.to, data: result.event.data },
       now,
     );
+    // A decision the citizen must be told becomes a notice duty (carrying the clock it stops), delivered
+    // through WeChat where the case has a contact; same transaction.
+    await queueCitizenNoticesIn(trx, row, result);
     // Clocks carry the case's unit (per-unit deadline lists); keep them in step when it changes.
     if (unitId !== row.unit_id) await trx.updateTable('case_clock').set({ unit_id: unitId }).where('case_id', '=', caseId).execute();
     // The machine's effects become jobs in the same transaction (their queue comes from the job map).

@@ -6,10 +6,12 @@ import type { RuleVersion } from '../deadlines/rules.ts';
 import type { CaseKind, CaseStatus, Role, TransitionEvent } from './case.machine.ts';
 
 /** How a case came in. */
-export const CHANNELS = ['web', 'wechat', 'api', 'phone', 'police'] as const;
+/** `phone`, `letter`, `visit`: entered by an intake clerk with the real receipt time (issue #14.7). */
+export const CHANNELS = ['web', 'wechat', 'api', 'phone', 'letter', 'visit', 'police'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
-export const PARTY_ROLES = ['complainant', 'reporter'] as const;
+/** `agent`: acts for the complainant with a written authorisation (Order 121 Art. 11). */
+export const PARTY_ROLES = ['complainant', 'reporter', 'agent'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
 /** related: same business and township; split: the two cases of one "both" submission; the others: Art. 35 repeats. */
@@ -81,6 +83,8 @@ export interface PartyTable {
   phone_hmac: string | null;
   address_hmac: string | null;
   name_hmac: string | null;
+  /** 1: a representative of a joint complaint (Order 121 Art. 12; migration 20261206_0101). */
+  representative: number;
   created_at: string;
 }
 

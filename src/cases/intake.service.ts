@@ -50,8 +50,25 @@ export interface IntakeRequest {
   audit?: (caseNumber: string) => AuditEntry;
   /** What the words say (auto-split.ts): a split of a text filed as one kind that asks for both; computed by `submit` when not given. */
   reading?: SubmissionReading;
+  /**
+   * Staff intake (issue #14.7, staff-intake.service.ts validates it): when the bureau really received a
+   * call, letter or visit entered later. The case's receipt, its rule version and its clocks start there.
+   */
+  receivedAt?: Date;
+  /** Staff intake: further parties of a complaint — an agent with authorisation (Art. 11), co-complainants (Art. 12). */
+  extraParties?: readonly ExtraParty[];
+  /** Staff intake: the submission's person represents a joint complaint (Art. 12). */
+  personRepresents?: boolean;
   /** argon2 hash of `submission.rewardPassword`, computed by `submit` before the batch's transaction. */
   rewardPasswordHash?: string;
+}
+
+export interface ExtraParty {
+  role: 'agent' | 'complainant';
+  person: Person;
+  /** The agent's written authorisation (what it is, its date or number); kept inside the encrypted identity. */
+  authorisation?: string;
+  representative?: boolean;
 }
 
 export interface IntakeReceipt {
@@ -74,6 +91,8 @@ export interface PartyIdentity {
   phone: string;
   address: string | null;
   idNumber: string | null;
+  /** An agent's authorisation (Order 121 Art. 11). */
+  authorisation?: string | null;
 }
 
 const CHUNK = 400;
@@ -215,10 +234,19 @@ export class IntakeService {
         const split = it.reading?.split ?? null;
         const kinds: CaseKind[] = s.kind === 'both' ? ['complaint', 'report'] : split !== null ? [split.filedAs, split.added] : [s.kind];
         const created: { id: string; number: string; kind: CaseKind }[] = [];
+        // Entered later by staff: the real receipt time, with its own rule version and clocks.
+        const receivedAt = it.receivedAt ?? now;
+        const itemVersion = it.receivedAt ? ruleVersionFor(receivedAt) : version;
+        const itemClocks = (kind: CaseKind) =>
+          it.receivedAt
+            ? rulesStartedBy(itemVersion, kind, 'submit', clocks.settings.rules).map(({ rule }) =>
+                newClock(clocks, '', rule.id, itemVersion, receivedAt),
+              )
+            : clockTemplates(kind);
         for (const kind of kinds) {
           const id = uuidv7();
           const number = formatCaseNumber(day, nextSeq++);
-          const t = transition(null, { type: 'submit' }, it.actor, now);
+          const t = transition(null, { type: 'submit' }, it.actor, receivedAt);
           if (!t.ok) throw new AppError(t.code === 'FORBIDDEN' ? 'FORBIDDEN' : 'VALIDATION', t.message);
           caseRows.push({
             id,
@@ -227,8 +255,8 @@ export class IntakeService {
             kind,
             status: t.to,
             channel: it.channel,
-            received_at: at,
-            rule_version: version,
+            received_at: receivedAt.toISOString(),
+            rule_version: itemVersion,
             business_name: s.business?.name ?? null,
             business_address: s.business?.address ?? s.business?.platform ?? null,
             township: s.township ?? null,
@@ -262,7 +290,19 @@ export class IntakeService {
             updated_at: at,
           });
           if (s.person && !(kind === 'report' && s.anonymous))
-            partyRows.push(this.partyRow(id, kind === 'complaint' ? 'complainant' : 'reporter', s.person, at));
+            partyRows.push(
+              this.partyRow(id, kind === 'complaint' ? 'complainant' : 'reporter', s.person, at, {
+                representative: kind === 'complaint' && it.personRepresents === true,
+              }),
+            );
+          if (kind === 'complaint')
+            for (const x of it.extraParties ?? [])
+              partyRows.push(
+                this.partyRow(id, x.role, x.person, at, {
+                  representative: x.representative === true,
+                  ...(x.authorisation ? { authorisation: x.authorisation } : {}),
+                }),
+              );
           for (const f of it.files)
             evidenceRows.push({ id: uuidv7(), case_id: id, sha256: f.sha256, mime: f.mime, size: f.size, created_at: at });
           eventRows.push({
@@ -277,15 +317,16 @@ export class IntakeService {
             data: JSON.stringify({
               channel: it.channel,
               files: it.files.length,
+              ...(it.receivedAt ? { enteredAt: at } : {}),
               ...(split !== null ? { autoSplit: { filedAs: split.filedAs, added: kind === split.added, reason: split.reason } } : {}),
             }),
             public: t.event.public ? 1 : 0,
-            at,
+            at: receivedAt.toISOString(),
           });
           // Clocks that run from receipt (D1 for a complaint, D4 for a report). Every case of a batch shares
           // the receipt time, so each clock's due time is computed once per batch. Their alarms are
           // scheduled by the case.received processor (and the reconcile job), off the request path.
-          for (const template of clockTemplates(kind)) clockRows.push({ ...template, id: uuidv7(), case_id: id });
+          for (const template of itemClocks(kind)) clockRows.push({ ...template, id: uuidv7(), case_id: id });
           // Job payloads carry ids only: the text of a tip never leaves the database.
           for (const e of t.effects) outboxRows.push(outboxRow(e.name, { caseId: id }, { caseId: id, at, jobId: caseReceivedJobId(id) }));
           if (it.wechatContact !== undefined) contactRows.push(contactRow(cipher, id, it.wechatContact, at));
@@ -301,7 +342,7 @@ export class IntakeService {
         if (it.audit && created[0]) audits.push(it.audit(created[0].number));
         const receipt: IntakeReceipt = {
           submissionId,
-          receivedAt: at,
+          receivedAt: receivedAt.toISOString(),
           cases: created.map(({ number, kind }) => ({ number, kind })),
           queryCode,
           replayed: false,
@@ -348,9 +389,21 @@ export class IntakeService {
     return results;
   }
 
-  private partyRow(caseId: string, role: PartyRole, p: Person, at: string): Insertable<PartyTable> {
+  private partyRow(
+    caseId: string,
+    role: PartyRole,
+    p: Person,
+    at: string,
+    extra: { representative?: boolean; authorisation?: string } = {},
+  ): Insertable<PartyTable> {
     const id = uuidv7();
-    const identity: PartyIdentity = { name: p.name, phone: p.phone, address: p.address ?? null, idNumber: p.idNumber ?? null };
+    const identity: PartyIdentity = {
+      name: p.name,
+      phone: p.phone,
+      address: p.address ?? null,
+      idNumber: p.idNumber ?? null,
+      ...(extra.authorisation ? { authorisation: extra.authorisation } : {}),
+    };
     const { cipher } = this.deps;
     return {
       id,
@@ -360,6 +413,7 @@ export class IntakeService {
       phone_hmac: cipher.mac(`phone:${normalisePhone(p.phone)}`),
       address_hmac: p.address ? cipher.mac(`address:${p.address.replace(/\s/g, '')}`) : null,
       name_hmac: cipher.mac(`name:${p.name.replace(/\s/g, '')}`),
+      representative: extra.representative ? 1 : 0,
       created_at: at,
     };
   }

@@ -7,6 +7,7 @@ import { type CaseKind, KIND_LABELS, publicEventText, publicStatus } from './cas
 import type { Deadline } from '../deadlines/public-deadlines.ts';
 import { publicDeadlines } from '../deadlines/public-deadlines.ts';
 import { type PublicQuestion, publicQuestions } from './questions.service.ts';
+import { type CitizenNoticeView, deliverOnStatusPage } from '../notices/notice-duty.ts';
 import { type PublicReward, rewardForStatus } from '../rewards/reward.service.ts';
 
 export interface PublicCaseStatus {
@@ -18,13 +19,19 @@ export interface PublicCaseStatus {
   timeline: { at: string; text: string }[];
   deadlines: Deadline[];
   relatedNumbers: string[];
+  /** Decisions the citizen must be told, with their ground (issue #14.1); shown here = delivered. */
+  notices: CitizenNoticeView[];
   /** Questions staff asked; whether each is answered, never the answer. */
   questions: PublicQuestion[];
   /** A report's reward (issue 15): whether it can be claimed, until when, the decision; null when none. */
   reward: PublicReward | null;
 }
 
-export async function getPublicStatus(db: Db, number: string, code: string): Promise<PublicCaseStatus | null> {
+/**
+ * The citizen's view. Opening it with the number and query code delivers every pending notice of the case
+ * (notice-duty.ts deliverOnStatusPage): the status page is the channel every citizen has.
+ */
+export async function getPublicStatus(db: Db, number: string, code: string, now: Date = new Date()): Promise<PublicCaseStatus | null> {
   const row = await db
     .selectFrom('intake_case')
     .select(['id', 'number', 'kind', 'status', 'received_at', 'rule_version', 'query_code_hash', 'submission_id'])
@@ -58,6 +65,7 @@ export async function getPublicStatus(db: Db, number: string, code: string): Pro
     timeline,
     deadlines: await publicDeadlines(db, row.id),
     relatedNumbers: siblings.map((s) => s.number),
+    notices: await deliverOnStatusPage(db, row.id, now),
     questions: await publicQuestions(db, row.id),
     reward: kind === 'report' ? await rewardForStatus(db, row.id) : null,
   };

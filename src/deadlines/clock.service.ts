@@ -12,7 +12,7 @@ import { AppError } from '../lib/errors.ts';
 import { type OutboxRowToWrite, enqueueRowsIn, outboxRow } from '../workflow/outbox.ts';
 import { CalendarHorizonError, type CalendarDay, WorkingCalendar } from './calendar.ts';
 import { type Pause, computeDue, reminderTimes } from './compute.ts';
-import { CLOCK_IDS, type ClockId, type ClockRule, RULES, type RuleSettings, type RuleVersion, getRule } from './rules.ts';
+import { CLOCK_IDS, type ClockId, type ClockRule, NOTICE_GIVEN, RULES, type RuleSettings, type RuleVersion, getRule } from './rules.ts';
 
 /** Which kind of case each clock belongs to. */
 export const CLOCK_KIND: Record<ClockId, CaseKind> = {
@@ -31,8 +31,35 @@ export const CLOCK_KIND: Record<ClockId, CaseKind> = {
   D15: 'report',
 };
 
-/** Reaching one of these ends every clock of the case. */
+/**
+ * Reaching one of these ends the handling clocks of the case, not its duties (issue #14.2): a duty clock
+ * (rule.duty) and a clock waiting for its notice to the citizen keep running.
+ */
 const FINAL_STATUSES: readonly CaseStatus[] = ['closed', 'duplicate', 'merged', 'transferred_out'];
+
+/** Events by which a case comes back from the police: the clocks paused for the referral run again. */
+const POLICE_RETURN_EVENTS: readonly string[] = ['return_to_admin'];
+
+/** Whether a clock ended by being met (its own stop event or its notice), as compliance counts it. */
+export function clockMet(rule: ClockRule, stopEvent: string | null): boolean {
+  return stopEvent !== null && rule.stopEvents.includes(stopEvent);
+}
+
+/**
+ * Stops a running or paused clock of a case because its notice was delivered or recorded (NOTICE_GIVEN),
+ * inside the caller's transaction. Returns whether a clock stopped.
+ */
+export async function stopClockOnNotice(trx: Trx, caseId: string, clock: ClockId, now: Date): Promise<boolean> {
+  const at = now.toISOString();
+  const r = await trx
+    .updateTable('case_clock')
+    .set({ status: 'stopped', stopped_at: at, stop_event: NOTICE_GIVEN, updated_at: at })
+    .where('case_id', '=', caseId)
+    .where('clock', '=', clock)
+    .where('status', 'in', ['running', 'paused'])
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
 
 export interface ClockSettings {
   rules: RuleSettings;
@@ -238,8 +265,8 @@ export function rulesStartedBy(
 export async function onCaseEvent(
   trx: Trx,
   ctx: ClockContext,
-  c: { id: string; kind: CaseKind; rule_version: RuleVersion; unit_id: string | null },
-  event: { type: TransitionEvent; toStatus: CaseStatus; data: Record<string, unknown> | null },
+  c: { id: string; kind: CaseKind; rule_version: RuleVersion; unit_id: string | null; anonymous?: boolean },
+  event: { type: TransitionEvent; fromStatus?: CaseStatus | null; toStatus: CaseStatus; data: Record<string, unknown> | null },
   now: Date,
 ): Promise<void> {
   const at = now.toISOString();
@@ -303,12 +330,36 @@ export async function onCaseEvent(
       .execute();
     alarms.push(...alarmsFor(ctx, updated));
   } else {
+    // Only entering a final status ends clocks: an event recorded on a closed case (a comment, an
+    // escalation, a duty met late) leaves the others alone.
+    const ending = FINAL_STATUSES.includes(event.toStatus) && event.fromStatus !== event.toStatus;
+    const waiting = ending ? await clocksAwaitingNotice(trx, c.id) : new Set<string>();
     for (const row of active) {
       const rule = ruleOf(ctx, row);
-      if (rule.stopEvents.includes(event.type) || FINAL_STATUSES.includes(event.toStatus)) await stop(row, event.type);
+      if (rule.stopEvents.includes(event.type)) await stop(row, event.type);
+      else if (ending && !rule.duty && !rule.noticeEvents?.includes(event.type) && !waiting.has(row.clock)) await stop(row, event.type);
+    }
+    if (POLICE_RETURN_EVENTS.includes(event.type)) {
+      for (const row of active.filter((r) => r.status === 'paused')) {
+        const pauses = JSON.parse(row.pauses) as { from: string; to: string | null; reason?: string }[];
+        const open = pauses.find((p) => p.to === null);
+        if (open?.reason !== 'police_referral') continue;
+        open.to = at;
+        const next = { ...row, pauses: JSON.stringify(pauses), status: 'running' as const };
+        const d = dueOf(ctx, next);
+        const updated = { ...next, due_at: d.dueAt, problem: d.problem, updated_at: at };
+        await trx
+          .updateTable('case_clock')
+          .set({ status: 'running', pauses: updated.pauses, due_at: updated.due_at, problem: updated.problem, updated_at: at })
+          .where('id', '=', row.id)
+          .execute();
+        alarms.push(...alarmsFor(ctx, updated));
+      }
     }
     if (!FINAL_STATUSES.includes(event.toStatus)) {
       for (const { rule, restart } of rulesStartedBy(version, c.kind, event.type, ctx.settings.rules)) {
+        // D12 is owed to real-name reporters only (Order 20 Art. 31).
+        if (rule.id === 'D12' && c.anonymous !== false) continue;
         const existing = active.find((r) => r.clock === rule.id && r.status !== 'stopped');
         if (existing && !restart) continue; // already running: starting twice changes nothing
         if (existing) await stop(existing, `restart:${event.type}`);
@@ -322,6 +373,18 @@ export async function onCaseEvent(
     trx,
     alarms.map((a) => alarmJob(a, c.id, at)),
   );
+}
+
+/** Clocks of a case with a notice to the citizen still pending (they survive closing). */
+async function clocksAwaitingNotice(trx: Trx, caseId: string): Promise<Set<string>> {
+  const rows = await trx
+    .selectFrom('notice_duty')
+    .select('clock')
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'pending')
+    .where('clock', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.clock as string));
 }
 
 export { CLOCK_IDS };

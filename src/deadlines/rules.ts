@@ -61,7 +61,20 @@ export interface ClockRule {
   basis: string;
   /** The value is an unconfirmed or locally chosen setting; getRule() accepts an override. */
   setting?: boolean;
+  /**
+   * A duty that outlives the case (issue #14.2): closing, merging, marking duplicate or transferring
+   * the case does not stop it (D3, D10, D11, D12).
+   */
+  duty?: boolean;
+  /**
+   * Decisions the citizen must be told (issue #14.1): after one of these events the clock waits for the
+   * notice, and stops (NOTICE_GIVEN) when the notice is delivered or recorded — never at the decision.
+   */
+  noticeEvents?: readonly string[];
 }
+
+/** The stop event of a clock whose notice was delivered to the citizen or recorded by staff as given. */
+export const NOTICE_GIVEN = 'notice_given';
 
 /** Overrides for the rules marked `setting`. */
 export interface RuleSettings {
@@ -90,7 +103,8 @@ const D1: ClockRule = {
   length: 7,
   unit: 'working_days',
   startEvent: 'submit',
-  stopEvents: ['accept', 'refuse', 'transfer_out'],
+  stopEvents: [NOTICE_GIVEN],
+  noticeEvents: ['accept', 'refuse', 'transfer_out', 'mark_duplicate', 'merge'],
   pausable: [],
   extension: null,
   basis: 'Order 121 Art. 15 (Order 20 Art. 14: same)',
@@ -104,7 +118,9 @@ const D3: ClockRule = {
   length: 7,
   unit: 'working_days',
   startEvent: 'mediation_fail',
-  stopEvents: ['notify_termination'],
+  stopEvents: ['notify_termination', NOTICE_GIVEN],
+  noticeEvents: ['mediation_fail'],
+  duty: true,
   pausable: [],
   extension: null,
   basis: 'Order 121 Art. 23 (Order 20 Art. 21: same)',
@@ -216,6 +232,7 @@ const D10: ClockRule = {
   unit: 'calendar_days',
   startEvent: 'police_accept',
   stopEvents: ['confirm_exhibits'],
+  duty: true,
   pausable: [],
   extension: null,
   basis: '国务院令310 Art. 11',
@@ -230,6 +247,7 @@ const D11: ClockRule = {
   unit: 'working_days',
   startEvent: 'decide',
   stopEvents: ['publish'],
+  duty: true,
   pausable: [],
   extension: null,
   basis: 'SAMR Order 45 (unconfirmed: setting d11Length)',
@@ -245,7 +263,9 @@ const D12: ClockRule = {
   unit: 'working_days',
   startEvent: 'open_case',
   restartEvents: ['not_open'],
-  stopEvents: ['notify_reporter'],
+  stopEvents: ['notify_reporter', NOTICE_GIVEN],
+  noticeEvents: ['open_case', 'not_open'],
+  duty: true,
   pausable: [],
   extension: null,
   basis: 'Order 20 Art. 31',

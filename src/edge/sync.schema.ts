@@ -46,7 +46,16 @@ export const StatisticsSchema = z.strictObject({
   byTownship: z.array(z.strictObject({ township: text(40), count: cell })).max(500),
   byCategory: z.array(z.strictObject({ category: text(40), count: cell })).max(200),
   compliance: z
-    .array(z.strictObject({ unitId: text(80).nullable(), unit: text(80), stopped: cell, rate: z.number().min(0).max(1).nullable() }))
+    .array(
+      z.strictObject({
+        unitId: text(80).nullable(),
+        unit: text(80),
+        met: cell,
+        late: cell,
+        pending: cell,
+        rate: z.number().min(0).max(1).nullable(),
+      }),
+    )
     .max(200),
   mediation: z.strictObject({ succeeded: cell, failed: cell, rate: z.number().min(0).max(1).nullable() }),
 });

@@ -7,16 +7,9 @@ import type { Db, Trx } from '../db/database.ts';
 import type { CaseRow } from '../cases/case.table.ts';
 import type { IdentityCipher } from '../lib/identity-cipher.ts';
 import { AppError } from '../lib/errors.ts';
-import {
-  type CaseKind,
-  KIND_LABELS,
-  REFUSAL_GROUNDS,
-  type RefusalGround,
-  type TransitionEvent,
-  type TransitionResult,
-  publicEventText,
-} from '../cases/case.machine.ts';
+import { type CaseKind, KIND_LABELS, type TransitionEvent, type TransitionResult } from '../cases/case.machine.ts';
 import { enqueueIn } from '../workflow/outbox.ts';
+import { createNoticeDutyIn, fulfilDutyIn, noticeDetail } from './notice-duty.ts';
 import { contactAad } from './wechat-contact.ts';
 
 /**
@@ -43,32 +36,30 @@ const NOTIFY: ReadonlySet<TransitionEvent> = new Set<TransitionEvent>([
 const clip = (s: string, n: number) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
 /**
- * The text of a notice. Only fixed wording plus fields written for the citizen (the refusal ground from
- * the closed list, the authority a case went to, the answer to a consultation, a question staff asked); never staff's free-text
- * reasons, which may name people.
+ * The text of a WeChat notice: the notice's detail (noticeDetail: fixed wording plus fields written for the
+ * citizen, never staff's free-text reasons) in the bot's frame.
  */
 export function noticeText(type: TransitionEvent, kind: CaseKind, number: string, data: Record<string, unknown> | null): string | null {
-  const base = publicEventText(type, kind);
-  if (!base || !NOTIFY.has(type)) return null;
-  let detail = base;
-  if (type === 'refuse' && typeof data?.ground === 'string' && data.ground in REFUSAL_GROUNDS) {
-    detail = `投诉不予受理。理由：${REFUSAL_GROUNDS[data.ground as RefusalGround]}。您可以通过与商家协商、请消费者协会调解、申请仲裁或向法院起诉等途径解决`;
-  } else if (type === 'transfer_out' && typeof data?.authority === 'string') {
-    detail = `已移送${clip(data.authority.trim(), 50)}处理`;
-  } else if (type === 'answer' && typeof data?.answer === 'string') {
-    detail = `答复如下：\n${clip(data.answer.trim(), 800)}`;
-  }
   if (type === 'ask_citizen' && typeof data?.question === 'string') {
     // The question is written for the citizen (the back office says so on its form).
     return `【食安通】关于您的${KIND_LABELS[kind]}（编号 ${number}），办案人员向您提出了问题：\n${clip(data.question.trim(), 800)}\n请直接发送“回复 ${number} 您的回答”作答，也可以在查询页面用编号和查询码回复。`;
   }
-  return `【食安通】您的${KIND_LABELS[kind]}（编号 ${number}）有新进展：${detail}。\n发送“查询 ${number} 查询码”可查看详情。`;
+  const detail = NOTIFY.has(type) ? noticeDetail(type, kind, data) : null;
+  return detail ? framed(kind, number, detail) : null;
 }
+
+const framed = (kind: CaseKind, number: string, detail: string) =>
+  `【食安通】您的${KIND_LABELS[kind]}（编号 ${number}）有新进展：${detail}。\n发送“查询 ${number} 查询码”可查看详情。`;
 
 /** Inside the transition's transaction: one notice + one outbox row per WeChat contact of the case. */
 export async function queueCitizenNoticesIn(trx: Trx, row: CaseRow, result: TransitionResult): Promise<void> {
-  if (!result.event.public) return;
-  const text = noticeText(result.event.type, row.kind, row.number, result.event.data);
+  // A decision the citizen must be told is a duty first (notice-duty.ts); WeChat is one way to deliver it.
+  const duty = await createNoticeDutyIn(trx, row, result);
+  const text = duty
+    ? framed(row.kind, row.number, duty.text)
+    : result.event.public
+      ? noticeText(result.event.type, row.kind, row.number, result.event.data)
+      : null;
   if (!text) return;
   const contacts = await trx.selectFrom('wechat_contact').select('id').where('case_id', '=', row.id).execute();
   const at = result.event.at;
@@ -88,6 +79,7 @@ export async function queueCitizenNoticesIn(trx: Trx, row: CaseRow, result: Tran
         created_at: at,
         delivered_at: null,
         failed_at: null,
+        duty_id: duty?.id ?? null,
       })
       .execute();
     await enqueueIn(trx, 'notice.deliver', { noticeId: id }, { caseId: row.id, at });
@@ -131,15 +123,19 @@ export async function recordNoticeOutcome(
   now: Date,
 ): Promise<{ status: string }> {
   const at = now.toISOString();
-  const row = await db.selectFrom('citizen_notice').select(['status']).where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('citizen_notice').select(['status', 'duty_id']).where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', '通知不存在');
   if (row.status === 'delivered') return { status: 'delivered' };
   if (outcome.delivered) {
-    await db
-      .updateTable('citizen_notice')
-      .set((eb) => ({ status: 'delivered', delivered_at: at, attempts: eb('attempts', '+', 1), last_error: null }))
-      .where('id', '=', id)
-      .execute();
+    // The notice and the duty it carries (and the clock waiting for it) are done together.
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('citizen_notice')
+        .set((eb) => ({ status: 'delivered', delivered_at: at, attempts: eb('attempts', '+', 1), last_error: null }))
+        .where('id', '=', id)
+        .execute();
+      if (row.duty_id) await fulfilDutyIn(trx, row.duty_id, { channel: 'wechat', at: now }, now);
+    });
     return { status: 'delivered' };
   }
   await db

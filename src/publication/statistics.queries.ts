@@ -6,6 +6,7 @@ import type { CaseKind } from '../cases/case.machine.ts';
 import type { Db } from '../db/database.ts';
 import { cstDateOf, cstStartOfDay } from '../deadlines/cst.ts';
 import { complianceByUnit } from '../deadlines/clock.queries.ts';
+import { clockContext } from '../deadlines/clock.service.ts';
 
 export const SUPPRESS_BELOW = 5;
 
@@ -29,7 +30,8 @@ export interface Statistics {
   months: MonthRow[];
   byTownship: { township: string; count: Cell }[];
   byCategory: { category: string; count: Cell }[];
-  compliance: { unitId: string | null; unit: string; stopped: Cell; rate: number | null }[];
+  /** Per unit: clocks met in the period (on time or late), the late ones, pending ones apart, the on-time rate. */
+  compliance: { unitId: string | null; unit: string; met: Cell; late: Cell; pending: Cell; rate: number | null }[];
   mediation: { succeeded: Cell; failed: Cell; rate: number | null };
 }
 
@@ -132,12 +134,15 @@ async function computeStatistics(db: Db, months: string[], filter: StatisticsFil
     .execute();
 
   const units = new Map((await db.selectFrom('unit').select(['id', 'name']).execute()).map((u) => [u.id, u.name]));
-  const compliance = (Object.keys(filter).length ? await filteredCompliance(db, from, to, filter) : await complianceByUnit(db, from, to))
+  // Clocks met in the period, on time or late; pending ones (and those with no due date yet) apart (issue #14.2).
+  const compliance = (await complianceByUnit(db, await clockContext(db), from, to, filter))
     .map((u) => ({
       unitId: u.unitId,
       unit: (u.unitId && units.get(u.unitId)) || '未分派',
-      stopped: cell(u.stopped),
-      rate: rate(u.inTime, u.stopped),
+      met: cell(u.inTime + u.late),
+      late: cell(u.late),
+      pending: cell(u.pending),
+      rate: rate(u.inTime, u.inTime + u.late),
     }))
     .sort((a, b) => a.unit.localeCompare(b.unit, 'zh-CN'));
 
@@ -173,39 +178,4 @@ async function computeStatistics(db: Db, months: string[], filter: StatisticsFil
     compliance,
     mediation: { succeeded: cell(succeeded), failed: cell(failed), rate: rate(succeeded, succeeded + failed) },
   };
-}
-
-/** complianceByUnit (same rules) restricted to the staff filters. */
-async function filteredCompliance(
-  db: Db,
-  from: Date,
-  to: Date,
-  f: StatisticsFilter,
-): Promise<{ unitId: string | null; stopped: number; inTime: number }[]> {
-  let q = db
-    .selectFrom('case_clock')
-    .innerJoin('intake_case', 'intake_case.id', 'case_clock.case_id')
-    .select([
-      'intake_case.unit_id as unitId',
-      'case_clock.due_at as dueAt',
-      'case_clock.stopped_at as stoppedAt',
-      'case_clock.stop_event as stopEvent',
-    ])
-    .where('case_clock.status', '=', 'stopped')
-    .where('case_clock.stopped_at', '>=', from.toISOString())
-    .where('case_clock.stopped_at', '<', to.toISOString());
-  if (f.kind) q = q.where('intake_case.kind', '=', f.kind);
-  if (f.category)
-    q = f.category === 'unclassified' ? q.where('intake_case.category', 'is', null) : q.where('intake_case.category', '=', f.category);
-  if (f.township) q = q.where('intake_case.township', '=', f.township);
-  if (f.unitId) q = q.where('intake_case.unit_id', '=', f.unitId);
-  const by = new Map<string | null, { unitId: string | null; stopped: number; inTime: number }>();
-  for (const r of await q.execute()) {
-    if (r.stopEvent?.startsWith('restart:')) continue;
-    const u = by.get(r.unitId) ?? { unitId: r.unitId, stopped: 0, inTime: 0 };
-    u.stopped++;
-    if (r.dueAt && r.stoppedAt && r.stoppedAt <= r.dueAt) u.inTime++;
-    by.set(r.unitId, u);
-  }
-  return [...by.values()];
 }

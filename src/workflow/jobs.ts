@@ -28,6 +28,8 @@ export const JOB_SCHEMAS = {
   'clocks.reconcile': z.object({}),
   /** Repeatable: illness clusters per business (src/publication/hotspots.service.ts). */
   'hotspots.scan': z.object({}),
+  /** Send one notice duty by SMS through the city gateway (src/notices/sms-notice.ts); ids only. */
+  'notice.sms': z.object({ dutyId: z.uuid() }),
   /** Repeatable: pushes the edge outbox to the public results worker (src/publication/edge-sync.ts). */
   'edge.sync': z.object({}),
   /** Tell a real-name reporter about their tip reward by SMS (src/rewards/sms.port.ts). */
@@ -42,6 +44,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   'clock.alarm': 'case-workflow',
   'clocks.reconcile': 'case-workflow',
   'hotspots.scan': 'case-workflow',
+  'notice.sms': 'case-workflow',
   'edge.sync': 'case-workflow',
   'reward.sms': 'case-workflow',
 };

@@ -26,6 +26,11 @@ const CASES: [CaseKind, CaseStatus, string[], 'intake' | 'handler' | 'supervisor
   ['report', 'decided', ['D11'], 'supervisor', 'D11'],
   ['consultation', 'assigned', [], 'handler', null],
   ['complaint', 'closed', [], null, null],
+  // Duties outlive the case (issue #14.2): the step that meets them stays on the case.
+  ['complaint', 'refused', ['D1'], 'handler', 'D1'],
+  ['complaint', 'closed', ['D1'], 'handler', 'D1'],
+  ['report', 'closed', ['D10'], 'handler', 'D10'],
+  ['report', 'duplicate', ['D12'], 'handler', 'D12'],
   ['report', 'merged', [], null, null],
 ];
 

@@ -367,6 +367,17 @@ describe('WeChat bot (mock puppet, real server and Redis)', () => {
       return n?.status === 'delivered' ? n : undefined;
     }, 'delivered notice');
     expect(stored.attempts).toBe(1);
+    // The notice delivered the duty to inform (issue #14.1): the duty is done on WeChat and D1 stops then.
+    expect(stored.duty_id).not.toBeNull();
+    const duty = await rt.deps.db.selectFrom('notice_duty').selectAll().where('id', '=', stored.duty_id!).executeTakeFirstOrThrow();
+    expect(duty).toMatchObject({ event_type: 'accept', clock: 'D1', status: 'delivered', channel: 'wechat' });
+    const d1 = await rt.deps.db
+      .selectFrom('case_clock')
+      .select(['status', 'stop_event'])
+      .where('case_id', '=', row.id)
+      .where('clock', '=', 'D1')
+      .executeTakeFirstOrThrow();
+    expect(d1).toEqual({ status: 'stopped', stop_event: 'notice_given' });
     expect(bystander.inbox.join()).not.toContain(number);
     // The server never consumes the bot's queue: its workers are for QUEUES only.
     expect(rt.workers.map((w) => w.name)).not.toContain('citizen-notices');

@@ -66,6 +66,7 @@ const VALID: Record<TransitionEvent, Command> = {
   comment: { type: 'comment', reason: '已电话联系投诉人' },
   ask_citizen: { type: 'ask_citizen', data: { question: '请问您购买的具体日期是哪天？' } },
   answer_citizen: { type: 'answer_citizen', data: { questionId: '0190a8f0-0000-7000-8000-000000000001' } },
+  record_notice: { type: 'record_notice', data: { dutyId: '0190a8f0-0000-7000-8000-000000000002', channel: 'phone' } },
 };
 
 // ---------------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyTransition } from '../../src/cases/case.repository.ts';
+import { getPublicStatus } from '../../src/cases/public-status.query.ts';
 import { SUBMISSION_EXAMPLES, SubmissionSchema } from '../../src/cases/submission.schema.ts';
 import { clockContext, scheduleCaseAlarms } from '../../src/deadlines/clock.service.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
@@ -70,7 +71,7 @@ async function submitComplaint() {
     .where('case_id', '=', c.id)
     .where('clock', '=', 'D1')
     .executeTakeFirstOrThrow();
-  return { c, d1 };
+  return { c, d1, code: r.queryCode };
 }
 
 const alarmJobs = async (clockId: string) =>
@@ -178,11 +179,12 @@ describe('alarms on real Redis with a controllable clock', () => {
 
   it('an escalation for a clock stopped in the meantime does nothing', async () => {
     clock.set(cst('2026-11-02T10:00:00'));
-    const { c, d1 } = await submitComplaint();
+    const { c, d1, code } = await submitComplaint();
     const escalation = { clockId: d1.id, kind: 'escalate' as const, fireAt: d1.due_at! };
-    // The complaint is accepted in time: D1 stops, D2 (mediation, 60 days) starts.
+    // The complaint is accepted in time and the complainant told (status page): D1 stops, D2 (mediation, 60 days) starts.
     await t.db.updateTable('intake_case').set({ status: 'assigned' }).where('id', '=', c.id).execute();
     await applyTransition(t.db, c.id, { type: 'accept' }, { role: 'handler', id: 'h1' }, clock.now());
+    await getPublicStatus(t.db, c.number, code, clock.now());
     const clocks = await t.db
       .selectFrom('case_clock')
       .select(['clock', 'status', 'stop_event'])
@@ -190,7 +192,7 @@ describe('alarms on real Redis with a controllable clock', () => {
       .orderBy('clock')
       .execute();
     expect(clocks).toEqual([
-      { clock: 'D1', status: 'stopped', stop_event: 'accept' },
+      { clock: 'D1', status: 'stopped', stop_event: 'notice_given' },
       { clock: 'D2', status: 'running', stop_event: null },
     ]);
     clock.set(new Date(Date.parse(d1.due_at!) + 60_000));

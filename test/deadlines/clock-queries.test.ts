@@ -125,11 +125,30 @@ describe('back-office views', () => {
     // a is accepted in time; b runs late
     await applyTransition(t.db, a.c.id, { type: 'assign', data: { assigneeId: 'h' } }, { role: 'system', id: null }, clock.now());
     await applyTransition(t.db, a.c.id, { type: 'accept' }, { role: 'handler', id: 'h' }, clock.now());
+    // D1 stops when the complainant is told (issue #14.1): a web-only complainant opens the status page.
+    await getPublicStatus(t.db, a.c.number, a.code, clock.now());
     clock.set(cst('2026-11-12T09:00:00'));
     expect((await overdue(t.db, clock.now(), { unitId: 'station-xjl' })).map((o) => o.number)).toEqual([b.c.number]);
     await applyTransition(t.db, b.c.id, { type: 'assign', data: { assigneeId: 'h' } }, { role: 'system', id: null }, clock.now());
     await applyTransition(t.db, b.c.id, { type: 'accept' }, { role: 'handler', id: 'h' }, clock.now());
-    const comp = await complianceByUnit(t.db, cst('2026-11-01T00:00:00'), cst('2026-12-01T00:00:00'));
-    expect(comp.find((u) => u.unitId === 'station-xjl')).toEqual({ unitId: 'station-xjl', stopped: 2, inTime: 1, rate: 0.5 });
+    await getPublicStatus(t.db, b.c.number, b.code, clock.now());
+    const comp = await complianceByUnit(
+      t.db,
+      await clockContext(t.db),
+      cst('2026-11-01T00:00:00'),
+      cst('2026-12-01T00:00:00'),
+      {},
+      clock.now(),
+    );
+    // Both acceptances start mediation (D2), still running: pending, apart from the rate.
+    expect(comp.find((u) => u.unitId === 'station-xjl')).toEqual({
+      unitId: 'station-xjl',
+      inTime: 1,
+      late: 1,
+      pending: 2,
+      overdue: 0,
+      stopped: 0,
+      rate: 0.5,
+    });
   });
 });

@@ -45,6 +45,11 @@ const StatusSchema = z.object({
   timeline: z.array(z.object({ at: z.string(), text: z.string() })),
   deadlines: z.array(z.object({ clock: z.string(), text: z.string(), due: z.string().nullable() })),
   relatedNumbers: z.array(z.string()),
+  notices: z
+    .array(z.object({ at: z.string(), text: z.string() }))
+    .describe(
+      'What the citizen must be told (a refusal with its ground and other routes, a transfer naming the authority…); shown here counts as delivered',
+    ),
   questions: z.array(z.object({ id: z.string(), question: z.string(), askedAt: z.string(), answered: z.boolean() })),
   reward: z
     .object({

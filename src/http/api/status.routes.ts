@@ -35,7 +35,7 @@ export function statusRoutes(deps: Deps) {
     const code = c.req.header('x-query-code') ?? c.req.query('code');
     if (!code) throw new AppError('VALIDATION', '请提供查询码', [{ path: 'code', message: '请填写查询码' }]);
     const number = parseCaseNumber(c.req.param('number'));
-    const status = number && code.length <= 64 ? await getPublicStatus(deps.db, number, code) : null;
+    const status = number && code.length <= 64 ? await getPublicStatus(deps.db, number, code, deps.clock.now()) : null;
     if (!status) throw new AppError('CASE_NOT_FOUND', '未找到该编号的案件，或查询码不正确');
     c.header('Cache-Control', 'no-store');
     return c.json(status);

@@ -18,6 +18,7 @@ import { CASE_ROUTES, caseRoutes } from './cases.routes.tsx';
 import { DISPOSITION_ROUTES, dispositionRoutes } from './disposition.routes.tsx';
 import { type BoEnv, COOKIE_PATH, type RouteRule } from './guard.ts';
 import { INBOX_ROUTES, inboxRoutes } from './inbox.routes.tsx';
+import { INTAKE_ROUTES, intakeRoutes } from './intake.routes.tsx';
 import { render } from './kit.tsx';
 import { BO_STYLESHEET, BoErrorPage } from './layout.tsx';
 import { POLICE_ROUTES, policeRoutes } from './police.routes.tsx';
@@ -36,6 +37,7 @@ export const BACKOFFICE_ROUTES = [
   ...DISPOSITION_ROUTES,
   ...STATISTICS_ROUTES,
   ...POLICE_ROUTES,
+  ...INTAKE_ROUTES,
   ...ADMIN_ROUTES,
   ...REWARD_ROUTES,
 ] as const satisfies readonly RouteRule[];
@@ -109,6 +111,7 @@ export function backofficeRoutes(deps: Deps) {
     dispositionRoutes,
     statisticsRoutes,
     policeRoutes,
+    intakeRoutes,
     adminRoutes,
     rewardRoutes,
   ])

@@ -1,5 +1,6 @@
 // The case page: submitted facts, the parties (identity hidden until revealed with a reason), triage labels
 // with their reasons, running clocks, the timeline, and one small form per action the machine allows now.
+import { CHANNEL_LABELS, STAFF_CHANNELS } from '../../notices/notice-duty.ts';
 import { type NextStep, PROVISIONAL, STEP_ACTOR_LABELS, nextStep } from '../../backoffice/next-step.ts';
 import { DueText } from './inbox.pages.tsx';
 import type { JSX } from 'hono/jsx/jsx-runtime';
@@ -28,7 +29,7 @@ export interface CasePageProps {
   view: CaseView;
   events: TransitionEvent[];
   handlers: { id: string; display_name: string; unit_name: string }[];
-  identities: { role: string; identity: PartyIdentity }[] | null;
+  identities: { role: string; representative?: boolean; identity: PartyIdentity }[] | null;
   identityAllowed: boolean;
   identityError: string | null;
   actionError: ActionError | null;
@@ -147,7 +148,11 @@ function Field(props: { f: FieldSpec; event: string; value: string | undefined; 
                   .map((c) => [c.clock, `${c.clock} ${c.name}`])
               : f.options === 'paused_clocks'
                 ? v.clocks.filter((c) => c.status === 'paused').map((c) => [c.clock, `${c.clock} ${c.name}`])
-                : props.p.handlers.map((h) => [h.id, `${h.display_name}（${h.unit_name}）`]);
+                : f.options === 'pending_notices'
+                  ? v.duties.filter((d) => d.status === 'pending').map((d) => [d.id, `${d.createdAt} ${d.text.slice(0, 40)}`])
+                  : f.options === 'notice_channels'
+                    ? STAFF_CHANNELS.map((ch) => [ch, CHANNEL_LABELS[ch]])
+                    : props.p.handlers.map((h) => [h.id, `${h.display_name}（${h.unit_name}）`]);
     return (
       <div class="field">
         {label}
@@ -380,7 +385,10 @@ export function CasePage(p: CasePageProps) {
                 <p class="hint">本次查看已记入审计日志。请勿向无关人员及被投诉举报人透露。</p>
                 {p.identities.map((i) => (
                   <dl class="facts">
-                    <dt>{PARTY_ROLE_LABELS[i.role] ?? i.role}</dt>
+                    <dt>
+                      {PARTY_ROLE_LABELS[i.role] ?? i.role}
+                      {i.representative ? '（代表人）' : ''}
+                    </dt>
                     <dd>{i.identity.name}</dd>
                     <dt>电话</dt>
                     <dd>{i.identity.phone}</dd>
@@ -388,6 +396,12 @@ export function CasePage(p: CasePageProps) {
                       <>
                         <dt>地址</dt>
                         <dd>{i.identity.address}</dd>
+                      </>
+                    ) : null}
+                    {i.identity.authorisation ? (
+                      <>
+                        <dt>授权委托</dt>
+                        <dd>{i.identity.authorisation}</dd>
                       </>
                     ) : null}
                     {i.identity.idNumber ? (
@@ -487,6 +501,28 @@ export function CasePage(p: CasePageProps) {
               </ul>
             )}
           </section>
+          {view.duties.length ? (
+            <section aria-labelledby="duties-h">
+              <h2 id="duties-h">告知事项</h2>
+              {view.row.closed_at && view.dutyClocks.length ? (
+                <p class="hint">案件已办结，以下义务仍在计时：{view.dutyClocks.join('、')}</p>
+              ) : null}
+              <ul id="duties">
+                {view.duties.map((d) => (
+                  <li>
+                    {d.text}：
+                    {d.status === 'pending' ? (
+                      <span class="tag tag-overdue">尚未告知{d.clock ? `（${d.clock} 在计时）` : ''}</span>
+                    ) : (
+                      <span>
+                        已于 {d.givenAt} 通过{d.channelLabel}告知{d.toldTo ? `${d.toldTo}` : ''}
+                      </span>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <section aria-labelledby="triage-h">
             <h2 id="triage-h">分类标签</h2>
             <dl class="facts">

@@ -34,6 +34,7 @@ export type BoNav =
   | 'units'
   | 'account'
   | 'police'
+  | 'intake'
   | 'rewards'
   | null;
 
@@ -72,6 +73,7 @@ export function BoLayout(props: { title: string; nav: BoNav; user: StaffUser | n
                 <ul>
                   {works ? item('todo', '/staff/todo', '待我处理') : null}
                   {u.role === 'handler' ? item('mine', '/staff/cases/mine', '我的案件') : null}
+                  {u.role === 'intake_clerk' ? item('intake', '/staff/intake', '登记来电来信来访') : null}
                   {works ? item('unassigned', '/staff/cases/unassigned', '待分派') : null}
                   {works ? item('due_soon', '/staff/cases/due-soon', '即将到期') : null}
                   {works ? item('overdue', '/staff/cases/overdue', '已超期') : null}

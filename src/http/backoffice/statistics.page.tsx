@@ -76,7 +76,11 @@ export function statisticsCsv(s: Statistics): string {
   }
   for (const c of s.byCategory) rows.push(['按类别', catLabel(c.category), '', c.count, null]);
   for (const t of s.byTownship) rows.push(['按乡镇街道', t.township, '', t.count, null]);
-  for (const u of s.compliance) rows.push(['按时办结', u.unit, '', u.stopped, u.rate === null ? null : u.rate.toFixed(4)]);
+  for (const u of s.compliance) {
+    rows.push(['按时办结', u.unit, '已完成（比例为按时完成的比例）', u.met, u.rate === null ? null : u.rate.toFixed(4)]);
+    rows.push(['按时办结', u.unit, '其中超期完成', u.late, null]);
+    rows.push(['按时办结', u.unit, '尚在计时（不计入比例）', u.pending, null]);
+  }
   rows.push(['调解', '调解成功', '', s.mediation.succeeded, null]);
   rows.push(['调解', '调解终止', '', s.mediation.failed, s.mediation.rate === null ? null : s.mediation.rate.toFixed(4)]);
   return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;

@@ -252,7 +252,7 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
         }
         throw e;
       }
-      const statuses = await Promise.all(receipt.cases.map((k) => getPublicStatus(deps.db, k.number, receipt.queryCode)));
+      const statuses = await Promise.all(receipt.cases.map((k) => getPublicStatus(deps.db, k.number, receipt.queryCode, deps.clock.now())));
       return render(
         c,
         <ReceiptPage receipt={receipt} statuses={statuses} statusUrl={`${deps.publicBaseUrl}/status`} token={newToken(c)} />,
@@ -283,7 +283,7 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
       for (const f of zodFields(parsed.error)) add(f.path === 'number' || f.path === 'code' ? f.path : 'general', f.message);
     if (!csrf.ok || !parsed.success) return lookupPage(c, { values, errors }, !csrf.ok ? 403 : 422);
 
-    const status = await getPublicStatus(deps.db, parsed.data.number, parsed.data.code);
+    const status = await getPublicStatus(deps.db, parsed.data.number, parsed.data.code, deps.clock.now());
     if (!status) {
       // The same answer for an unknown number and a wrong code, as in the API.
       add('general', `${DEFAULT_MESSAGES.CASE_NOT_FOUND}。请核对后重试。`);
@@ -318,13 +318,13 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
         lookupErrors.set('general', [`${DEFAULT_MESSAGES.CASE_NOT_FOUND}。请核对后重试。`]);
         return lookupPage(c, { values, errors: lookupErrors }, 404);
       }
-      const status = await getPublicStatus(deps.db, parsed.data.number, parsed.data.code);
+      const status = await getPublicStatus(deps.db, parsed.data.number, parsed.data.code, deps.clock.now());
       if (!status) {
         lookupErrors.set('general', [`${DEFAULT_MESSAGES.CASE_NOT_FOUND}。请核对后重试。`]);
         return lookupPage(c, { values: { ...values, number: parsed.data.number }, errors: lookupErrors }, 404);
       }
       const again = async (state: AnswerFormState | null, flash: string | null, code: ContentfulStatusCode) => {
-        const fresh = (await getPublicStatus(deps.db, parsed.data.number, parsed.data.code)) ?? status;
+        const fresh = (await getPublicStatus(deps.db, parsed.data.number, parsed.data.code, deps.clock.now())) ?? status;
         return render(
           c,
           <StatusPage

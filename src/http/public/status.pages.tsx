@@ -188,6 +188,19 @@ export function StatusPage(props: {
         </section>
       ) : null}
 
+      {s.notices.length ? (
+        <section aria-labelledby="notices-h">
+          <h2 id="notices-h">告知事项</h2>
+          <ul id="notices">
+            {s.notices.map((n) => (
+              <li>
+                <time datetime={n.at}>{cstText(n.at)}</time>：{n.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       <h2>办理时限</h2>
       {s.deadlines.length ? (
         <ul id="deadlines">

@@ -34,6 +34,7 @@ export function StatisticsSections(props: {
   const units = s.compliance.filter((u) => u.unitId !== null);
   const unassigned = s.compliance.find((u) => u.unitId === null);
   const rateNull = props.staff ? '本期无办结' : undefined;
+  const pendingUnits = s.compliance.filter((u) => u.pending !== 0);
   return (
     <>
       <h2>每月受理量</h2>
@@ -60,9 +61,21 @@ export function StatisticsSections(props: {
       />
       {unassigned ? (
         <p>
-          尚未分派到单位即办结的期限 {formatValue(unassigned.stopped, false)} 项（按时比例 {formatValue(unassigned.rate, true, rateNull)}
+          尚未分派到单位即完成的期限 {formatValue(unassigned.met, false)} 项（按时比例 {formatValue(unassigned.rate, true, rateNull)}
           ），未计入各单位。
         </p>
+      ) : null}
+      {pendingUnits.length ? (
+        <>
+          <p>只计算已经完成的期限；尚在计时的期限（包括因节假日安排未公布而暂无截止日期的）不计入按时比例，单列如下：</p>
+          <ul id="compliance-pending">
+            {pendingUnits.map((u) => (
+              <li>
+                {u.unit}：尚在计时 {formatValue(u.pending, false)} 项
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
       <h2>调解</h2>
       <p>

@@ -5,6 +5,7 @@ import { caseReceived } from './case-received.processor.ts';
 import { clockAlarm } from './clock-alarm.processor.ts';
 import { clocksReconcile } from './clocks-reconcile.processor.ts';
 import { hotspotsScan } from '../../publication/hotspots.processor.ts';
+import { smsNotice } from '../../notices/sms-notice.ts';
 import { edgeSync } from '../../publication/edge-sync.processor.ts';
 import { rewardSms } from '../../rewards/sms.port.ts';
 
@@ -13,6 +14,7 @@ export const PROCESSORS: ProcessorMap = {
   'clock.alarm': clockAlarm,
   'clocks.reconcile': clocksReconcile,
   'hotspots.scan': hotspotsScan,
+  'notice.sms': smsNotice,
   'edge.sync': edgeSync,
   'reward.sms': rewardSms,
 };

@@ -1,5 +1,5 @@
-// npm run eval:chat -- [--split dev|test] [--id p001] [--verbose] [--json]
-// Plays every persona of test/fixtures/chat/<split>.jsonl against the real conversation engine (the pure
+// npm run eval:chat -- [--split dev|test|dev2|test2] [--id p001] [--verbose] [--json]
+// Plays every persona of test/fixtures/chat/<split>.jsonl (test and test2 are frozen) against the real conversation engine (the pure
 // machine the bot runs; the server's answers are simulated), with a fixed clock: 2026-12-05 10:00 CST.
 // The simulated citizen sends its opening, answers whatever the bot asks from its `answers` (in its own
 // words), and injects its `events` (corrections, questions, photos, repeats, cancels) after the given
@@ -277,7 +277,7 @@ async function main(): Promise<void> {
     },
   });
   const split = values.split ?? 'dev';
-  if (!['dev', 'test'].includes(split)) throw new Error('--split must be dev or test');
+  if (!['dev', 'test', 'dev2', 'test2'].includes(split)) throw new Error('--split must be dev, test, dev2 or test2');
   const file = path.join(import.meta.dirname, '../../test/fixtures/chat', `${split}.jsonl`);
   const bytes = readFileSync(file);
   const personas = bytes
@@ -341,7 +341,7 @@ async function main(): Promise<void> {
     return;
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
-  if (split === 'test') process.stdout.write(`test.jsonl sha256 ${createHash('sha256').update(bytes).digest('hex')}\n`);
+  if (split.startsWith('test')) process.stdout.write(`${split}.jsonl sha256 ${createHash('sha256').update(bytes).digest('hex')}\n`);
   process.stdout.write(
     [
       `split ${split}: ${totals.n} conversations`,

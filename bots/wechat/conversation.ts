@@ -451,7 +451,10 @@ function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
       else setSlot(d, asking, r.value);
       delete d.detailsWanted;
       used = true;
-    } else problem = problemText(r.problem, lang);
+    } else {
+      problem = problemText(r.problem, lang);
+      if (r.problem === 'need_business') d.businessUnknownOnce = true;
+    }
   }
   const got = fillFromFacts(d, u, text, ctx.now);
   if (got.length) used = true;
@@ -536,6 +539,8 @@ function problemText(p: string, lang: Lang): string {
       return w.badDate;
     case 'bad_id':
       return w.badId;
+    case 'need_business':
+      return w.needBusiness;
     case 'short':
       return w.needMore;
     default:

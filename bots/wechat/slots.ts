@@ -51,6 +51,8 @@ export interface Draft {
   address?: string;
   idNumber?: string;
   consentToPublish?: boolean;
+  /** A complaint's business was said to be unknown once (the second time it is filed as unnamed). */
+  businessUnknownOnce?: boolean;
   /** The story so far says too little ("他家的油不对劲"): ask for the details once. */
   detailsWanted?: boolean;
   files: FileRef[];
@@ -434,6 +436,8 @@ export function tidyBusiness(name: string | null): string | null {
     .replace(/^(能管|管不管|这家|那家|一家|这个|那个)/, '')
     .trim();
   if (n.length < 2 || /^(超市|饭店|饭馆|食堂|学校食堂|商店|小卖部|店)$/.test(n)) return null;
+  // A trade word alone ("凉皮店", "面馆", "烟酒店") names no business.
+  if (/^\p{Script=Han}{1,2}(店|馆|铺|摊)$/u.test(n) && !/[记家号]/.test(n)) return null;
   return n;
 }
 
@@ -449,9 +453,9 @@ export function englishName(text: string): string | null {
 }
 
 const BIZ_SUFFIX_G =
-  /(火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
+  /(KTV|ktv|酒吧|网吧|宾馆|会所|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
 const STOP_BEFORE =
-  /[觉得就更还也都又要找卖做开哩的在是到从了去买吃叫有个和跟对给把被让说那这一家俺我他她它们上里边旁口前后东西南北街路村镇乡集：:，,\s]/u;
+  /[用往掺觉得就更还也都又要找卖做开哩的在是到从了去买吃叫有个和跟对给把被让说那这一家俺我他她它们上里边旁口前后东西南北街路村镇乡集：:，,\s]/u;
 
 /** A business named in Chinese characters ("蜀香园火锅" inside an English message, "顺发豆芽坊用…"). */
 export function hanBusiness(text: string): string | null {
@@ -484,10 +488,27 @@ export function hanBusiness(text: string): string | null {
     )
       found.push(name);
   }
+  // Names made of everyday characters ("好又多超市", "一品香饭店"): read leftwards to the word boundary
+  // (的, 在, a place, punctuation) instead of stopping at the first common character.
+  if (found.length === 0) {
+    for (const m of text.matchAll(BIZ_SUFFIX_G)) {
+      const at = m.index ?? 0;
+      let i = at;
+      while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !LOOSE_STOP.test(text[i - 1]!)) i--;
+      const bare = text.slice(i, at).replace(/^.*(一家|那家|这家|有家|有个|那个|这个|投诉|举报|反映|另外|另一|个|家)/, '');
+      const name = bare + m[0];
+      if (m[0] === '摊' || m[0] === '摊子') continue;
+      if (bare.length >= 2 && townshipOf(name) === null && !GENERIC_BARE.test(bare) && !/学院|大学|学校|医院/.test(name)) found.push(name);
+    }
+  }
   // The name said most often (a long story names its business again and again), the first on a tie.
   const count = (n: string) => text.split(n).length - 1;
   return tidyBusiness(found.sort((a, b) => count(b) - count(a))[0] ?? null);
 }
+
+const LOOSE_STOP = /[的在到从去叫是了要找想让买吃喝卖说给把被让和跟镇乡村路街区市集上下里边那这个开有用，,。：:；;！!？?\s]/u;
+const GENERIC_BARE =
+  /^(楼下|附近|村里|村口|街上|镇上|集上|路边|街边|门口|对面|隔壁|旁边|小区|网上|外卖|学校|单位|公司|黑心|无证|流动|这种|那种|一般|普通|早点|早餐|网红|烧烤|卤肉|水果|邻居|大|小|老)+$|^[一家]|[我俺你他她们]/u;
 
 /** Labelled messages ("姓名：…；电话：…；商家：…；经过：…；诉求：…"), read field by field. */
 export function labelled(
@@ -553,11 +574,37 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
       .replace(/^.*?(在|到|去|是)(?=[^在到去是]*$)/, (m) => (m.length < 12 ? '' : m))
       .trim();
     const tw = best.townships.length === 1 ? best.townships[0]! : (u.township.value ?? townshipOf(clause));
-    return { text: clause.length >= 2 && clause.length <= 40 && clause.includes(best.name) ? clause : best.name, township: tw };
+    const ok = clause.length >= 2 && clause.includes(best.name) && isPlaceValue(clause);
+    return { text: ok ? clause : placePhrase(text, best.index, best.name), township: tw };
   }
   const exact = TOWNSHIPS.find((t) => text.includes(t) && !RESIDENCE.test(text.slice(0, text.indexOf(t)).slice(-14)));
   if (exact) return { text: exact, township: exact };
   return { text: null, township: null };
+}
+
+/** A value fit to be stored as a place: short, one phrase, no story in it ("买了两袋牛奶，回家一看…"). */
+export function isPlaceValue(s: string): boolean {
+  const t = s.trim();
+  if (t.length < 2 || t.length > 30) return false;
+  if (/[，,。；;！!？?]/.test(t) && t.length > 14) return false;
+  return !/买了|吃了|喝了|发现|看见|回家|一看|[吃喝买卖]的|过期|发霉|变质|投诉|举报|我要|俺要|[?？]/.test(t);
+}
+
+/** The place phrase around a gazetteer mention: "前天在辛店镇街上的好又多超市买了…" → "辛店镇街上". */
+export function placePhrase(text: string, index: number, name: string): string {
+  let a = index;
+  while (a > 0 && index - a < 10 && !/[在到去从于是住，,。；;！!？?\s:：]/.test(text[a - 1]!)) a--;
+  let e = index + name.length;
+  while (e < text.length && e - index < 24 && !/[的买吃喝点卖有开做用看发上下里，,。；;！!？?\s]/.test(text[e]!)) e++;
+  // "街上", "集上", "路边": keep the position words that belong to the place.
+  if (/^[街集][上边]/.test(text.slice(e - 1))) e++;
+  const tail = /^(街上|集上|路边|路口|村口|门口|北门|南门|东门|西门|对面|旁边|附近)/.exec(text.slice(e));
+  if (tail) e += tail[0].length;
+  const out = text
+    .slice(a, e)
+    .replace(/^(前天|昨天|今天|上周.|夜儿个|前儿个|早上|中午|晚上)+/, '')
+    .trim();
+  return out.length >= 2 && isPlaceValue(out) ? out : name;
 }
 
 /** "住龙王乡政府家属院", "address: Room 503…", "地址：新华路街道…" → the citizen's own address. */
@@ -573,7 +620,29 @@ export function ownAddressOf(text: string): string | null {
 /** Checks a direct answer to `slot`; returns the value (null = "unknown" where allowed) or a problem. */
 export type Answer<T> =
   | { ok: true; value: T }
-  | { ok: false; problem: 'unclear' | 'bad_phone' | 'bad_name' | 'bad_date' | 'bad_id' | 'short' };
+  | { ok: false; problem: 'unclear' | 'bad_phone' | 'bad_name' | 'bad_date' | 'bad_id' | 'short' | 'need_business' };
+
+/** "龙王集上东头那个卖肉哩，不知道叫啥" → "龙王集上东头那个卖肉哩": a description that can stand for the name. */
+export function describedBusiness(text: string): string | null {
+  const rest = text
+    .replace(
+      /(我|俺)?(也|都)?(不知道|不清楚|不晓得|记不清|没注意|没看清)(它|他家|他们)?(叫啥|叫什么|的?名字?|店名|叫啥名)?(了|哩|呀|啊)?/g,
+      '',
+    )
+    .replace(/没(有)?(名字|招牌|店名)|don'?t know[^,.]*|no idea|not sure/gi, '')
+    .replace(/^[\s，,。.]+|[\s，,。.]+$/g, '');
+  const n = cleanName(rest);
+  if (n.length < 3 || n.length > 40 || ACT_MARKERS.test(n) || /[?？]/.test(n)) return null;
+  return /卖|摊|店|铺|馆|超市|厂|坊|饭|家|sell|shop|stall|restaurant|store/i.test(n) ? n : null;
+}
+
+/** A complaint's business nobody can name: filed as unnamed, with its place. */
+export function unnamedBusiness(d: Draft): string {
+  const where = d.where ?? d.township ?? null;
+  return where ? `名称不详（${clipText(where, 60)}）` : '名称不详';
+}
+
+const clipText = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
 
 export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft, now: Date): Answer<unknown> {
   const t = text.trim();
@@ -581,7 +650,14 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
     case 'description':
       return t.length >= (d.kind === 'consultation' ? 5 : 10) ? { ok: true, value: t } : { ok: false, problem: 'short' };
     case 'business': {
-      if (saysUnknown(t)) return { ok: true, value: null };
+      if (saysUnknown(t)) {
+        // A complaint names the business (Art. 10): a description will do; the second "不知道" files it unnamed.
+        if (d.kind !== 'complaint' && d.kind !== 'both') return { ok: true, value: null };
+        const desc = describedBusiness(t);
+        if (desc) return { ok: true, value: desc };
+        if (d.businessUnknownOnce) return { ok: true, value: unnamedBusiness(d) };
+        return { ok: false, problem: 'need_business' };
+      }
       if (u.business.value && u.business.value.length >= 2) return { ok: true, value: u.business.value };
       const n = cleanName(t);
       if (
@@ -608,6 +684,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       const r = requestOf(u, t);
       if (r) return { ok: true, value: r.length > t.length ? t : r };
       if (t.length < 2 || ACT_MARKERS.test(t)) return { ok: false, problem: 'short' };
+      // A question is not a request ("投诉完了大概多久能有结果？").
+      if (/[?？]\s*$|吗\s*$|多久|怎么办/.test(t)) return { ok: false, problem: 'unclear' };
       // A date, a phone number or a place is not a request (an answer to an earlier question).
       if (parseIncidentDate(t, now) || findPhone(t) || (townshipOf(t) && t.length < 12)) return { ok: false, problem: 'unclear' };
       return { ok: true, value: t.slice(0, 1000) };

@@ -606,9 +606,17 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
     if (/反映|投诉|举报|complain|report/.test(text) && sub) return kindFromEngine === 'consultation' ? 'complaint' : kindFromEngine;
     return null;
   }
+  // Anonymity, a name given "实名" or a reward exist only for reports: said unasked, they make it one.
+  const reportOnly = /实名(反映|举报)?|匿名|奖励|不图钱|不要钱/.test(text) && !isQuestionOnly(text);
   // Bought or ate it themselves and wants something done, but did not say which: ask (refund, investigation, both).
-  if (kindFromEngine === 'report' && /买|吃|喝|点的|外卖/.test(text) && kindFromWishes(text, u) === null) return null;
+  if (kindFromEngine === 'report' && /买|吃|喝|点的|外卖/.test(text) && kindFromWishes(text, u) === null && !reportOnly) return null;
   return kindFromEngine;
+}
+
+/** Every clause mentioning anonymity or rewards asks about them ("能匿名吗", "有奖励吗"). */
+function isQuestionOnly(text: string): boolean {
+  const clauses = text.split(/[，,。.!！；;\n]/).filter((c) => /匿名|奖励|实名/.test(c));
+  return clauses.length > 0 && clauses.every((c) => /[?？]|吗|能不能|可不可以|有没有/.test(c) && !/我要|想要|申请/.test(c));
 }
 
 /** Refund words → complaint; punish words → report; both → both. */

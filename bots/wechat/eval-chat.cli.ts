@@ -139,8 +139,10 @@ function simulate(p: Persona): Run {
     state = out.state;
     if (state.step === 'handoff') handoffStep = true;
   };
+  const said: string[] = [];
   const sayText = (text: string) => {
     last = text;
+    said.push(text);
     send({ type: 'text', text }, text);
   };
 
@@ -167,6 +169,7 @@ function simulate(p: Persona): Run {
     const given = p.answers[key];
     if (key === 'kind' && !state.draft.kind && (given === null || given === undefined || times >= 1)) break; // nothing more to say
     if (times >= 1 && given !== null && given !== undefined) run.repeated.push(key);
+    else if (given && alreadySaid(key, given, said)) run.repeated.push(`${key}(said before)`);
     if (times >= 2) {
       run.deadEnd = `asked ${key} three times`;
       break;
@@ -188,13 +191,21 @@ function simulate(p: Persona): Run {
   }
   if (!filed && run.turns >= MAX_TURNS) run.deadEnd = 'turn limit';
   if (!filed && p.expect.filed && !run.deadEnd) run.deadEnd = `ended unfiled at step ${state.step}`;
-  // Questions about something the opening already gave.
-  const o = p.opening;
-  const asked = state.asked;
-  void asked;
-  if (p.expect.business && o.includes(p.expect.business) && run.transcript.some((l) => /叫什么名字|What is the business called/.test(l)))
-    run.repeated.push('business(in opening)');
   return run;
+}
+
+/** The bot asks for a name, phone or business the citizen already wrote in an earlier message. */
+function alreadySaid(key: string, given: string, said: string[]): boolean {
+  const digits = (s: string) => s.replace(/\D/g, '');
+  if (key === 'phone') return digits(given).length >= 7 && said.some((m) => digits(m).includes(digits(given)));
+  if (key === 'name' || key === 'business') {
+    const v = given
+      .replace(/^(我叫|我是|俺叫|叫|就是|就那个|my name is)\s*/i, '')
+      .replace(/[。.!！]$/, '')
+      .trim();
+    return v.length >= 2 && said.some((m) => m.includes(v));
+  }
+  return false;
 }
 
 const JUNK = /我刚|说了吗|说过了|怎么又|又问|[?？]|人工|查询码|XZ-\d|不投诉了|算了|不弄了|听清|记下了没/;

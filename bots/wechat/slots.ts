@@ -4,6 +4,7 @@
 import { TOWNSHIPS, type Township } from '../../src/cases/divisions.ts';
 import { IdNumberSchema, PhoneSchema, type SubmissionInput } from '../../src/cases/submission.schema.ts';
 import { findPlaces, findTownship } from '../../src/understanding/gazetteer.ts';
+import { findPersonNames } from '../../src/understanding/pii.ts';
 import type { Understanding } from '../../src/understanding/understand.ts';
 import { findTimePhrase } from '../../src/understanding/dates.ts';
 import { normaliseKeepingOffsets } from '../../src/understanding/normalise.ts';
@@ -391,7 +392,7 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     got.push('reward');
   }
   const id = u.identity.value;
-  const name = id.name ?? englishName(text);
+  const name = id.name ?? englishName(text) ?? selfIntroName(text);
   if (name && d.name === undefined && name.length >= 2) {
     d.name = name;
     got.push('name');
@@ -445,6 +446,16 @@ export function isEnglish(text: string): boolean {
   const latin = (text.match(/[A-Za-z]{2,}/g) ?? []).length;
   const cjk = (text.match(/\p{Script=Han}/gu) ?? []).length;
   return latin >= 3 && latin * 2 > cjk;
+}
+
+/** "我是…的学生家长孟凡丽，电话137…": the name said right before the citizen's own phone number. */
+export function selfIntroName(text: string): string | null {
+  if (!/电话|手机/.test(text)) return null;
+  for (const n of findPersonNames(text)) {
+    const after = text.slice(n.end);
+    if (/^[，,\s]*(我的)?(电话|手机|联系电话|手机号)/.test(after)) return text.slice(n.start, n.end);
+  }
+  return null;
 }
 
 export function englishName(text: string): string | null {

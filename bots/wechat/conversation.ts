@@ -557,7 +557,7 @@ const PURE_INTENT =
   /^(喂|你好|您好|同志|恁好|在吗)?[，,\s]*(我|俺)?(要|想|来)?(投诉|举报|反映|咨询|问问|问一下)(一下|个|一个)?(事|事儿|事情|饭店|超市|商家|店|饭馆|厂|作坊)?[！!。.]*$/;
 
 const PROBLEM =
-  /过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|dyed|past its/i;
+  /异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its/i;
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
 function thin(text: string, u: Understanding): boolean {
@@ -584,7 +584,7 @@ function substantive(text: string, u: Understanding): boolean {
     u.harm.value.ill !== 'none' ||
     u.suspected_crime.value ||
     u.category.value !== 'other_non_food' ||
-    /过期|变质|发霉|异物|虫|头发|苍蝇|蟑螂|臭|馊|坏|假|无证|没有?证|地沟油|病死|注水|农药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|cockroach|hair|fly|insect|expired|rotten|sick|fake/i.test(
+    /过期|变质|发霉|异物|虫|头发|苍蝇|蟑螂|臭|馊|坏|假|无证|没有?证|地沟油|病死|注水|农药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell/i.test(
       t,
     )
   );
@@ -599,6 +599,9 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   if (topics.length > 0 && !substantive(text, u) && !/我要|我想|俺要|俺想|I want to/i.test(text)) return 'answer-only';
   if (k) return k;
   const sub = substantive(text, u);
+  // A story with a clear wish ("I want my money back", "让他赔", "查处他") says the kind itself.
+  const wish = sub ? kindFromWishes(text, u) : null;
+  if (wish) return wish;
   const kindFromEngine = u.kind.value;
   if (kindFromEngine === 'consultation' || !sub) {
     if (topics.length > 0) return 'answer-only';
@@ -623,7 +626,8 @@ function isQuestionOnly(text: string): boolean {
 function kindFromWishes(text: string, u: Understanding): Kind | null {
   const r = u.request.value;
   const remedy =
-    r.some((x) => x === 'refund' || x === 'compensation' || x === 'exchange' || x === 'apology') || /退钱|退款|赔|refund/i.test(text);
+    r.some((x) => x === 'refund' || x === 'compensation' || x === 'exchange' || x === 'apology') ||
+    /退钱|退款|赔|refund|money back|compensat/i.test(text);
   const punish = r.some((x) => x === 'investigate' || x === 'stop') || /查|罚|关了|封了|别叫他再卖|别让他再卖|investigat/i.test(text);
   if (remedy && punish) return 'both';
   if (remedy) return 'complaint';

@@ -264,10 +264,11 @@ export function clauseAround(text: string, start: number, end: number): string {
     before.lastIndexOf('！'),
     before.lastIndexOf('？'),
   );
-  const stops = [...after.matchAll(/[。；;\n！？]|\. |[，,](?=.{0,3}(另外|还有|我|俺|问一下))/g)];
+  const stops = [...after.matchAll(/[。；;\n！？]|\. |[，,](?=.{0,3}(另外|还有|我|俺|问一下|电话|手机|地址|住))/g)];
   const e = stops.length ? end + (stops[0]!.index ?? after.length) : text.length;
   return text
     .slice(a + 1, e)
+    .replace(/^(我|俺)(要|想)(投诉|举报)[，,\s]*(?=.)/, '')
     .replace(/^(要求|诉求|我要求|我要|俺要|我想)[:：]?/, (m) => (m.startsWith('要求') || m.startsWith('诉求') ? '' : m))
     .trim();
 }
@@ -346,7 +347,9 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     d.request = lab.request;
     got.push('request');
   }
-  const biz = isEnglish(text) ? hanBusiness(text) : (tidyBusiness(u.business.value) ?? hanBusiness(text));
+  const biz = isEnglish(text)
+    ? (hanBusiness(text) ?? latinBusiness(text))
+    : (withLeadingYi(tidyBusiness(u.business.value), text) ?? hanBusiness(text));
   if (biz && d.businessName === undefined && biz.length >= 2 && !ACT_MARKERS.test(biz)) {
     d.businessName = biz;
     got.push('business');
@@ -448,6 +451,25 @@ export function isEnglish(text: string): boolean {
   return latin >= 3 && latin * 2 > cjk;
 }
 
+/** "…的一品香包子铺": the engine stops at 一; a 一 right after a boundary is part of the name. */
+function withLeadingYi(name: string | null, text: string): string | null {
+  if (!name || /^[家个间处]/.test(name)) return name;
+  return new RegExp(`(^|[的在上里，,\\s])一${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(text) ? `一${name}` : name;
+}
+
+/** "at the 7-Eleven near …", "from Lianhua Supermarket": a business named in Latin letters. */
+export function latinBusiness(text: string): string | null {
+  const m = /\b(?:at|from|in) (?:the |a )?((?:[A-Z0-9][\w'&.-]*)(?:\s+[A-Z0-9][\w'&.-]*){0,3})/.exec(text);
+  if (!m) return null;
+  const name = m[1]!.trim();
+  if (
+    /^(Longhu|Xinzheng|Town|Street|Road|Village|Market|I|The|Henan|Zhengzhou|Guodian|Xuedian|Xinhua|Xinjian)\b/.test(name) ||
+    name.length < 3
+  )
+    return null;
+  return name;
+}
+
 /** "我是…的学生家长孟凡丽，电话137…": the name said right before the citizen's own phone number. */
 export function selfIntroName(text: string): string | null {
   if (!/电话|手机/.test(text)) return null;
@@ -480,6 +502,8 @@ export function hanBusiness(text: string): string | null {
       i -= 2;
       while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !STOP_BEFORE.test(text[i - 1]!)) i--;
     }
+    // "一品香包子铺": a leading 一 right after a boundary belongs to the name (not "一家", "一个").
+    if (i >= 2 && text[i - 1] === '一' && /[的在上里，,\s]/.test(text[i - 2]!) && !/[家个间处]/.test(text[i]!)) i--;
     // "蜀香园火锅": a suffix followed by another suffix belongs to the same name.
     let e = at + m[0].length;
     for (let k = 0; k < 2; k++) {
@@ -506,7 +530,7 @@ export function hanBusiness(text: string): string | null {
       const at = m.index ?? 0;
       let i = at;
       while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !LOOSE_STOP.test(text[i - 1]!)) i--;
-      const bare = text.slice(i, at).replace(/^.*(一家|那家|这家|有家|有个|那个|这个|投诉|举报|反映|另外|另一|个|家)/, '');
+      const bare = text.slice(i, at).replace(/^.*(一家|那家|这家|有家|有个|那个|这个|投诉|举报|反映|另外|另一)/, '');
       const name = bare + m[0];
       if (m[0] === '摊' || m[0] === '摊子') continue;
       if (bare.length >= 2 && townshipOf(name) === null && !GENERIC_BARE.test(bare) && !/学院|大学|学校|医院/.test(name)) found.push(name);
@@ -519,7 +543,7 @@ export function hanBusiness(text: string): string | null {
 
 const LOOSE_STOP = /[的在到从去叫是了要找想让买吃喝卖说给把被让和跟镇乡村路街区市集上下里边那这个开有用，,。：:；;！!？?\s]/u;
 const GENERIC_BARE =
-  /^(楼下|附近|村里|村口|街上|镇上|集上|路边|街边|门口|对面|隔壁|旁边|小区|网上|外卖|学校|单位|公司|黑心|无证|流动|这种|那种|一般|普通|早点|早餐|网红|烧烤|卤肉|水果|邻居|大|小|老)+$|^[一家]|[我俺你他她们]/u;
+  /^(楼下|附近|村里|村口|街上|镇上|集上|路边|街边|门口|对面|隔壁|旁边|小区|网上|外卖|学校|单位|公司|黑心|无证|流动|这种|那种|一般|普通|早点|早餐|网红|烧烤|卤肉|水果|邻居|大|小|老)+$|^(一|家里|家门)|[我俺你他她们]/u;
 
 /** Labelled messages ("姓名：…；电话：…；商家：…；经过：…；诉求：…"), read field by field. */
 export function labelled(

@@ -157,7 +157,10 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
 
   if (FRUSTRATION.test(raw)) {
     acts.frustration = true;
-    rest = rest.replace(FRUSTRATION, ' ').replace(/^[\s，,。！!？?吗嘛]+/, '');
+    rest = rest
+      .replace(new RegExp(FRUSTRATION.source, 'gi'), ' ')
+      .replace(/^[\s，,。！!？?吗嘛]+/, '')
+      .replace(/[\s，,。！!？?]*(你|你们|恁)?[\s，,。！!？?吗嘛]*$/, '');
   }
 
   const k = kindWanted(raw);

@@ -451,6 +451,15 @@ function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
       else setSlot(d, asking, r.value);
       delete d.detailsWanted;
       used = true;
+    } else if (
+      (asking === 'name' || asking === 'phone' || asking === 'request' || asking === 'consent') &&
+      (d.kind === 'complaint' || d.kind === 'both') &&
+      d.address === undefined &&
+      looksLikeAddress(text)
+    ) {
+      // An address sent before its question ("新华路街道幸福里3号" when the name was asked): kept, then the name asked again.
+      d.address = text.slice(0, 200);
+      used = true;
     } else {
       problem = problemText(r.problem, lang);
       if (r.problem === 'need_business') d.businessUnknownOnce = true;
@@ -522,6 +531,18 @@ function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
     return { ...out, effect: { type: 'handoff', message: `【紧急】${clip(raw, 1900)}` } };
   }
   return out;
+}
+
+/** A home address said on its own: a place with a number, a building or an estate. */
+function looksLikeAddress(text: string): boolean {
+  const t = text.trim();
+  return (
+    t.length >= 5 &&
+    t.length <= 80 &&
+    /\d+号|号楼|单元|小区|家属院|村\d|组$|村$/.test(t) &&
+    /路|街|村|小区|院|楼|组|巷/.test(t) &&
+    !/\d{1,2}月\d{1,2}[号日]|[?？]|[，,].*[，,]/.test(t)
+  );
 }
 
 function isSlot(step: string): step is Slot {

@@ -83,7 +83,11 @@ export function slotsFor(d: Draft): Slot[] {
 export function filled(slot: Slot, d: Draft): boolean {
   switch (slot) {
     case 'description':
-      return d.description !== undefined && d.description.length >= (d.kind === 'consultation' ? 5 : 10) && !d.detailsWanted;
+      return (
+        d.description !== undefined &&
+        (d.description.length >= 10 || (d.description.length >= 5 && (d.kind === 'consultation' || PROBLEM_WORDS.test(d.description)))) &&
+        !d.detailsWanted
+      );
     case 'business':
       return d.businessName !== undefined;
     case 'where':
@@ -147,6 +151,10 @@ export function toSubmission(d: Draft): SubmissionInput {
 // Reading answers
 
 const strip = (s: string) => s.replace(/[\s，。！？!?,.~～、…；;：:]+/g, '');
+
+/** Words that name what was wrong: with them even a short story ("买的月饼发霉了") is a story. */
+export const PROBLEM_WORDS =
+  /过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|无证|没有?证|地沟油|病死|注水|农药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|胀袋|异味|怪味|酸了|玻璃|expired|rotten|mou?ldy?|fake|insect|cockroach|hair/i;
 
 /** Words that make a message something other than a value: never stored in a slot. */
 export const ACT_MARKERS =
@@ -369,7 +377,7 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
       got.push('where');
     }
   }
-  if (d.incidentDate === undefined) {
+  if (d.incidentDate === undefined || d.incidentDate === null) {
     const date = dateIn(text, now) ?? englishDate(text, now);
     if (date) {
       d.incidentDate = date;
@@ -486,7 +494,7 @@ export function englishName(text: string): string | null {
 }
 
 const BIZ_SUFFIX_G =
-  /(KTV|ktv|酒吧|网吧|宾馆|会所|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
+  /(KTV|ktv|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
 const STOP_BEFORE =
   /[用往掺觉得就更还也都又要找卖做开哩的在是到从了去买吃叫有个和跟对给把被让说那这一家俺我他她它们上里边旁口前后东西南北街路村镇乡集：:，,\s]/u;
 
@@ -683,7 +691,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
   const t = text.trim();
   switch (slot) {
     case 'description':
-      return t.length >= (d.kind === 'consultation' ? 5 : 10) ? { ok: true, value: t } : { ok: false, problem: 'short' };
+      return t.length >= 10 || (t.length >= 5 && (d.kind === 'consultation' || PROBLEM_WORDS.test(t)))
+        ? { ok: true, value: t }
+        : { ok: false, problem: 'short' };
     case 'business': {
       if (saysUnknown(t)) {
         // A complaint names the business (Art. 10): a description will do; the second "不知道" files it unnamed.
@@ -695,6 +705,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       }
       if (u.business.value && u.business.value.length >= 2) return { ok: true, value: u.business.value };
       const n = cleanName(t);
+      // A place is not a business ("新华路街道", "梨河镇梨河村"): it is kept as the place instead.
+      if (/^\p{Script=Han}{1,8}(路|街|村|镇|乡|街道|小区|号)$/u.test(n) && !BIZ_SUFFIX_G.test(n)) return { ok: false, problem: 'unclear' };
       if (
         n.length < 2 ||
         n.length > 40 ||
@@ -711,7 +723,12 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       return { ok: true, value: cleanName(t) };
     }
     case 'when': {
-      if (saysUnknownDate(t) || saysUnknown(t) || /don'?t remember|not sure|can'?t remember/i.test(t)) return { ok: true, value: null };
+      if (
+        saysUnknownDate(t) ||
+        (saysUnknown(t) && !/名字|叫啥|叫什么|店名|招牌|name/i.test(t)) ||
+        /don'?t remember|not sure|can'?t remember/i.test(t)
+      )
+        return { ok: true, value: null };
       const date = (u.incident_time.value?.date ?? null) || parseIncidentDate(t, now) || englishDate(t, now);
       return date ? { ok: true, value: date } : { ok: false, problem: 'bad_date' };
     }
@@ -730,7 +747,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       return a === null ? { ok: false, problem: 'unclear' } : { ok: true, value: a };
     }
     case 'name': {
-      const n = (u.identity.value.name ?? t)
+      // "我姓张，叫张大力": the name after 叫 in the last clause.
+      const said = /(?:叫|是|名字是|姓名[:：]?)\s*(\p{Script=Han}{2,4})[。.!！]?$/u.exec(t)?.[1] ?? null;
+      const n = (u.identity.value.name ?? (/[，,]/.test(t) ? said : null) ?? t)
         .replace(/^(我叫|我是|俺叫|俺是|叫|姓名[:：]?|my name is|i am|i'm)\s*/i, '')
         .replace(/[。.!！]+$/, '')
         .trim();

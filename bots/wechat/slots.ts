@@ -124,7 +124,13 @@ export function toSubmission(d: Draft): SubmissionInput {
   if (kind === 'consultation') return { kind, description: d.description ?? '' };
   const anonymous = kind === 'report' && d.anonymous === true;
   const complaint = kind === 'complaint' || kind === 'both';
-  const out: SubmissionInput = { kind, description: d.description ?? '' };
+  // A short story ("买的月饼发霉了") is written up with the facts it came with, as an operator would.
+  let description = d.description ?? '';
+  if (description.trim().length < 10) {
+    const facts = [d.businessName, d.where, d.incidentDate].filter((x): x is string => typeof x === 'string' && x !== '');
+    if (facts.length) description = `${description}（${facts.join('，')}）`;
+  }
+  const out: SubmissionInput = { kind, description };
   const where = d.where ?? (d.township ? d.township : undefined);
   if (d.businessName) out.business = { name: d.businessName, ...(where ? { address: where } : {}) };
   else if (where) out.place = where;

@@ -238,6 +238,7 @@ export function languageOf(text: string, current: Lang): Lang {
   const latin = (text.match(/[A-Za-z]*[a-z][A-Za-z]*/g) ?? []).filter((w) => w.length > 1).length;
   const cjk = (text.match(/\p{Script=Han}/gu) ?? []).length;
   if (latin >= 2 && latin * 2 > cjk) return 'en';
+  if (cjk === 0 && /^\s*(hi|hello|hey|good (morning|afternoon|evening))\b/i.test(text)) return 'en';
   if (cjk >= 2 && latin < 2) return 'zh';
   return current;
 }
@@ -701,9 +702,12 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
       d.township = t ?? townshipOf(d.where ?? '') ?? null;
       return true;
     }
-    case 'business':
-      d.businessName = v.replace(/^(店名|名字)(是|叫)?/, '');
+    case 'business': {
+      const name = v.replace(/^(店名|名字)(是|叫)?/, '');
+      // "是福满园不是福满楼" said of "福满楼饭店": only the wrong part changes.
+      d.businessName = old && d.businessName?.includes(old) ? d.businessName.replace(old, name) : name;
       return true;
+    }
     case 'phone': {
       const r = readAnswer('phone', v, understand(''), d, now);
       if (!r.ok) return false;

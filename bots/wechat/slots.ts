@@ -195,7 +195,10 @@ const UNKNOWN = /^(不知道|不清楚|不记得|记不清|不晓得|不知|没�
 
 export function saysUnknown(text: string): boolean {
   const s = strip(text).toLowerCase().replace(/[’']/g, "'");
-  return UNKNOWN.test(s) || /不知道叫啥|不知道名|没有名|没名字|没招牌|不知道叫什么|don'?t know/i.test(s);
+  return (
+    UNKNOWN.test(s) ||
+    /不知道叫啥|不知道名|没有名|没名字|没招牌|不知道叫什么|don'?t know|donotknow|didn'?t see|noidea|notsure|can'?t remember/i.test(s)
+  );
 }
 
 const PLACE_WORDS =
@@ -717,7 +720,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         n.length < 2 ||
         n.length > 40 ||
         ACT_MARKERS.test(n) ||
-        /[?？]|吗$|你们|我|俺|看下|看看|发了|图片|照片|截图|\p{Extended_Pictographic}/u.test(n)
+        /[?？]|吗$|你们|我|俺|看下|看看|发了|图片|照片|截图|\p{Extended_Pictographic}/u.test(n) ||
+        /\b(I|my|we|you|know|remember|the name)\b/i.test(n)
       )
         return { ok: false, problem: 'unclear' };
       return { ok: true, value: n };

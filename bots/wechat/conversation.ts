@@ -579,7 +579,7 @@ const PURE_INTENT =
   /^(喂|你好|您好|同志|恁好|在吗)?[，,\s]*(我|俺)?(要|想|来)?(投诉|举报|反映|咨询|问问|问一下)(一下|个|一个)?(事|事儿|事情|饭店|超市|商家|店|饭馆|厂|作坊)?[！!。.]*$/;
 
 const PROBLEM =
-  /异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its/i;
+  /三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its/i;
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
 function thin(text: string, u: Understanding): boolean {
@@ -606,9 +606,7 @@ function substantive(text: string, u: Understanding): boolean {
     u.harm.value.ill !== 'none' ||
     u.suspected_crime.value ||
     u.category.value !== 'other_non_food' ||
-    /过期|变质|发霉|异物|虫|头发|苍蝇|蟑螂|臭|馊|坏|假|无证|没有?证|地沟油|病死|注水|农药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell/i.test(
-      t,
-    )
+    PROBLEM.test(t)
   );
 }
 

@@ -160,7 +160,7 @@ const strip = (s: string) => s.replace(/[\s，。！？!?,.~～、…；;：:]+/
 
 /** Words that name what was wrong: with them even a short story ("买的月饼发霉了") is a story. */
 export const PROBLEM_WORDS =
-  /过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|无证|没有?证|地沟油|病死|注水|农药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|胀袋|异味|怪味|酸了|玻璃|expired|rotten|mou?ldy?|fake|insect|cockroach|hair/i;
+  /三无|没换过|反复用|重复用|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|无证|没有?证|地沟油|病死|注水|农药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|胀袋|异味|怪味|酸了|玻璃|expired|rotten|mou?ldy?|fake|insect|cockroach|hair/i;
 
 /** Words that make a message something other than a value: never stored in a slot. */
 export const ACT_MARKERS =
@@ -639,13 +639,15 @@ export function isPlaceValue(s: string): boolean {
   const t = s.trim();
   if (t.length < 2 || t.length > 30) return false;
   if (/[，,。；;！!？?]/.test(t) && t.length > 14) return false;
-  return !/买了|吃了|喝了|发现|看见|回家|一看|[吃喝买卖]的|过期|发霉|变质|投诉|举报|我要|俺要|[?？]/.test(t);
+  return !/了|一家|叫|[“”"]|发现|看见|回家|一看|[吃喝买卖点]的|过期|发霉|变质|投诉|举报|我要|俺要|美团|饿了么|淘宝|拼多多|抖音|[?？]/.test(
+    t,
+  );
 }
 
 /** The place phrase around a gazetteer mention: "前天在辛店镇街上的好又多超市买了…" → "辛店镇街上". */
 export function placePhrase(text: string, index: number, name: string): string {
   let a = index;
-  while (a > 0 && index - a < 10 && !/[在到去从于是住，,。；;！!？?\s:：]/.test(text[a - 1]!)) a--;
+  while (a > 0 && index - a < 10 && !/[在到去从于是住了的，,。；;！!？?\s:：]/.test(text[a - 1]!)) a--;
   let e = index + name.length;
   while (e < text.length && e - index < 24 && !/[的买吃喝点卖有开做用看发上下里，,。；;！!？?\s]/.test(text[e]!)) e++;
   // "街上", "集上", "路边": keep the position words that belong to the place.

@@ -49,6 +49,8 @@ export interface ConvState {
   lastAt: number;
   reminded: boolean;
   lastText: string | null;
+  /** The slot the citizen's last answer filled ("地址错了" right after the home address is about that one). */
+  lastSlot?: Slot;
   repeats: number;
   /** Where to go back after 人工 or a query made in the middle of a draft. */
   resumeStep: Step | null;
@@ -438,16 +440,19 @@ function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
   let used = false;
   const wasAnonymous = d.anonymous;
   if (acts.correction) {
-    if (applyCorrection(d, acts.correction.slot, acts.correction.old, acts.correction.value, ctx.now)) {
+    if (applyCorrection(d, aboutLast(acts.correction.slot, s0.lastSlot), acts.correction.old, acts.correction.value, ctx.now)) {
       before.push(w.corrected);
       used = true;
     }
   }
   const asking = typeof s0.step === 'string' && isSlot(s0.step) ? s0.step : null;
   let problem: string | null = null;
-  if (!used && asking && d.kind && !kindJustSet) {
+  // A question ("能赔多少", "要多久") is answered above; it is never the answer to what the bot asked.
+  const questionOnly = answered.size > 0 && isQuestion(raw) && text.length < 40;
+  if (!used && asking && d.kind && !kindJustSet && !questionOnly) {
     const r = readAnswer(asking, text, u, d, ctx.now);
     if (r.ok) {
+      st.lastSlot = asking;
       if (asking === 'description' && d.description && d.detailsWanted) d.description = `${d.description}\n${text}`;
       else setSlot(d, asking, r.value);
       delete d.detailsWanted;
@@ -544,6 +549,17 @@ function looksLikeAddress(text: string): boolean {
     /路|街|村|小区|院|楼|组|巷/.test(t) &&
     !/\d{1,2}月\d{1,2}[号日]|[?？]|[，,].*[，,]/.test(t)
   );
+}
+
+/** A message that asks something rather than tells it. */
+function isQuestion(text: string): boolean {
+  return /[?？]|吗|呢$|多少|怎么|咋|能不能|可不可以|有没有|什么时候|啥时候|多久|为什么|是不是|how|what|when|can i|will/i.test(text);
+}
+
+/** "地址错了" right after the home address was given is about the home address, not the business's. */
+function aboutLast(slot: Slot | null, last: Slot | undefined): Slot | null {
+  if (slot === 'where' && last === 'address') return 'address';
+  return slot;
 }
 
 function isSlot(step: string): step is Slot {
@@ -747,7 +763,10 @@ function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, bef
     clearSlot(d, slot);
     return say({ ...st, step: slot }, lang === 'en' ? 'OK, tell me again:' : '好的，请重新告诉我：', prompt(slot, d, lang));
   }
-  if (acts.correction && applyCorrection(d, acts.correction.slot, acts.correction.old, acts.correction.value, ctx.now))
+  if (
+    acts.correction &&
+    applyCorrection(d, aboutLast(acts.correction.slot, st.lastSlot), acts.correction.old, acts.correction.value, ctx.now)
+  )
     return say({ ...st, step: 'summary' }, ...before, w.corrected, summary(d, lang));
   if (acts.kindChange) {
     d.kind = acts.kindChange;

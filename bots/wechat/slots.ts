@@ -5,6 +5,7 @@ import { TOWNSHIPS, type Township } from '../../src/cases/divisions.ts';
 import { IdNumberSchema, PhoneSchema, type SubmissionInput } from '../../src/cases/submission.schema.ts';
 import { findPlaces, findTownship } from '../../src/understanding/gazetteer.ts';
 import { findPersonNames } from '../../src/understanding/pii.ts';
+import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../../src/understanding/pii.lexicon.ts';
 import type { Understanding } from '../../src/understanding/understand.ts';
 import { findTimePhrase } from '../../src/understanding/dates.ts';
 import { normaliseKeepingOffsets } from '../../src/understanding/normalise.ts';
@@ -395,7 +396,8 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
   }
   if ((d.kind === 'complaint' || d.kind === 'both' || d.kind === undefined) && d.request === undefined) {
     const r = requestOf(u, text);
-    if (r) {
+    // "能赔多少" asks about compensation; it is no request.
+    if (r && !/[?？]|吗|多少|怎么|咋|能不能|可不可以|有没有|多久/.test(r)) {
       d.request = r;
       got.push('request');
     }
@@ -746,7 +748,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
     }
     case 'request': {
       const r = requestOf(u, t);
-      if (r) return { ok: true, value: r.length > t.length ? t : r };
+      // The answer to "怎么处理" is the request in the citizen's words, all of it when it is short.
+      if (r) return { ok: true, value: r.length > t.length || (t.length <= 60 && !findPhone(t)) ? t : r };
       if (t.length < 2 || ACT_MARKERS.test(t)) return { ok: false, problem: 'short' };
       // A question is not a request ("投诉完了大概多久能有结果？").
       if (/[?？]\s*$|吗\s*$|多久|怎么办/.test(t)) return { ok: false, problem: 'unclear' };
@@ -765,7 +768,7 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         .replace(/^(我叫|我是|俺叫|俺是|叫|姓名[:：]?|my name is|i am|i'm)\s*/i, '')
         .replace(/[。.!！]+$/, '')
         .trim();
-      if (n.length < 2 || n.length > 50 || /\d/.test(n) || /[?？，,]/.test(n) || ACT_MARKERS.test(n))
+      if (n.length < 2 || n.length > 50 || /\d/.test(n) || /[?？，,]/.test(n) || ACT_MARKERS.test(n) || !plausibleName(n))
         return { ok: false, problem: 'bad_name' };
       return { ok: true, value: n };
     }
@@ -794,6 +797,16 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       return yn === null ? { ok: false, problem: 'unclear' } : { ok: true, value: yn };
     }
   }
+}
+
+/** A person's name: a Chinese name starting with a surname (not "退钱再赔点", "中", "不知道"), or a name in letters. */
+export function plausibleName(n: string): boolean {
+  if (/^[\p{Script=Han}·]+$/u.test(n)) {
+    if (n.length > 6) return false;
+    const surname = SINGLE_SURNAMES.has(n[0]!) || COMPOUND_SURNAMES.some((c) => n.startsWith(c));
+    return surname && !/退|赔|钱|要|不|没|吗|啥|了|行|好|对|中/.test(n.slice(1));
+  }
+  return /^[A-Za-z][A-Za-z .'-]{1,49}$/.test(n) && !/\b(yes|no|ok|refund|don'?t|know)\b/i.test(n);
 }
 
 export function setSlot(d: Draft, slot: Slot, value: unknown): void {

@@ -49,6 +49,10 @@ export interface ConvState {
   lastAt: number;
   reminded: boolean;
   lastText: string | null;
+  /** The last question answered on the spot, in case the citizen then wants a written answer (expires with the chat). */
+  lastQuestion?: string;
+  /** A case number asked about without its code: the code may come in the next message (never stored itself). */
+  pendingQuery?: string;
   /** The slot the citizen's last answer filled ("地址错了" right after the home address is about that one). */
   lastSlot?: Slot;
   repeats: number;
@@ -334,7 +338,8 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
   return onText(s0, raw, ctx);
 }
 
-function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
+function onText(first: ConvState, raw: string, ctx: Context): Outcome {
+  let s0 = first;
   const lang = s0.lang;
   const w = W[lang];
   const inDraft = hasDraft(s0);
@@ -344,7 +349,18 @@ function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
   if (acts.status) {
     // Never stored: the number and code go to the status query only.
     if (acts.status.code) return { state: s0, replies: [], effect: { type: 'query', number: acts.status.number, code: acts.status.code } };
-    return say(s0, w.needCode(acts.status.number), ...resumeLine(s0));
+    return say({ ...s0, pendingQuery: acts.status.number }, w.needCode(acts.status.number), ...resumeLine(s0));
+  }
+  // "查询码是 AB12-CD34-…" right after the number: the query, with the code never kept.
+  const code = s0.pendingQuery ? /(?:^|[^0-9A-Z])([0-9A-Z]{4}(?:[-\s][0-9A-Z]{2,4}){2,8})(?![0-9A-Z])/i.exec(raw) : null;
+  if (s0.pendingQuery && code) {
+    const number = s0.pendingQuery;
+    const { pendingQuery: _drop, ...rest } = s0;
+    return { state: rest, replies: [], effect: { type: 'query', number, code: code[1]!.replace(/\s+/g, '-').toUpperCase() } };
+  }
+  if (s0.pendingQuery) {
+    const { pendingQuery: _drop, ...rest } = s0;
+    s0 = rest;
   }
   if (s0.step === 'handoff') {
     if (acts.cancel)
@@ -419,10 +435,17 @@ function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
       st.step = 'menu';
       if (before.length === 0) before.push(w.notUnderstood);
       // A substantive question with no ready answer is noted, in case the citizen wants it in writing.
-      return say({ ...st, draft: d, step: 'menu' }, ...before, w.anythingElse + (topics.length ? '' : w.wantWritten));
+      return say(
+        { ...st, draft: d, step: 'menu', lastQuestion: clip(text, 1000) },
+        ...before,
+        w.anythingElse + (topics.length ? '' : w.wantWritten),
+      );
     }
     if (k) {
       d.kind = k;
+      // "能给个书面答复吗" after a question: the question asked before is what is to be answered.
+      if (k === 'consultation' && d.description === undefined && st.lastQuestion && acts.wantsWritten)
+        d.description = text.length > 12 ? `${st.lastQuestion}\n${text}` : st.lastQuestion;
       kindJustSet = true;
       before.push(startLine(k, lang));
     }
@@ -629,11 +652,22 @@ function substantive(text: string, u: Understanding): boolean {
 /** The kind for a first message, or 'answer-only' for a question answered on the spot. */
 function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[], answeringKind: boolean): Kind | 'answer-only' | null {
   const k = kindWanted(text);
-  if (answeringKind) return k ?? kindFromWishes(text, u) ?? (u.kind.value !== 'consultation' ? u.kind.value : null);
+  if (answeringKind) {
+    if (acts.wantsWritten && !k) return 'consultation';
+    return k ?? kindFromWishes(text, u) ?? (u.kind.value !== 'consultation' ? u.kind.value : null);
+  }
   if (acts.wantsWritten && (u.kind.value === 'consultation' || !k)) return 'consultation';
   // "Can I report … anonymously?" asks about reporting; it is not a report.
   if (topics.length > 0 && !substantive(text, u) && !/我要|我想|俺要|俺想|I want to/i.test(text)) return 'answer-only';
   if (k) return k;
+  // A question with no problem told ("请问开小饭馆要办哪些证？") is answered, not filed.
+  if (
+    isQuestion(text) &&
+    !PROBLEM.test(text) &&
+    !/我要|俺要|我想(投诉|举报|反映)|想让|I want/i.test(text) &&
+    kindFromWishes(text, u) === null
+  )
+    return 'answer-only';
   const sub = substantive(text, u);
   // A story with a clear wish ("I want my money back", "让他赔", "查处他") says the kind itself.
   const wish = sub ? kindFromWishes(text, u) : null;

@@ -188,7 +188,7 @@ export function parseYesNo(text: string): boolean | null {
 export function parseAnonymous(text: string): boolean | null {
   const s = strip(text).toLowerCase();
   if (/实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留名|realname|notanonymous|usemyname/.test(s)) return false;
-  if (/匿名|不留名|别让.{0,10}知道|不想让.{0,10}知道|保密|别写我|不写我|不要写我|别留我|不留我|anonym/.test(s)) return true;
+  if (/匿名|不留名|(别|不想|不要|不能|不愿意?)(让|叫).{0,10}知道|保密|别写我|不写我|不要写我|别留我|不留我|anonym/.test(s)) return true;
   return parseYesNo(text);
 }
 
@@ -725,7 +725,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         n.length > 40 ||
         ACT_MARKERS.test(n) ||
         /[?？]|吗$|你们|我|俺|看下|看看|发了|图片|照片|截图|\p{Extended_Pictographic}/u.test(n) ||
-        /\b(I|my|we|you|know|remember|the name)\b/i.test(n)
+        /\b(I|my|we|you|know|remember|the name)\b/i.test(n) ||
+        /恁|你|管不管|咋|啥|怎么|[吗呢嘛]$/.test(n)
       )
         return { ok: false, problem: 'unclear' };
       return { ok: true, value: n };

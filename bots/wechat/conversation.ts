@@ -48,6 +48,7 @@ export interface ConvState {
   /** Epoch ms of the citizen's last message. */
   lastAt: number;
   reminded: boolean;
+  /** A digest of the last message (to notice the same message sent twice); never the text, which may hold a query code. */
   lastText: string | null;
   /** The last question answered on the spot, in case the citizen then wants a written answer (expires with the chat). */
   lastQuestion?: string;
@@ -327,13 +328,14 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
   // Text.
   const raw = input.text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/g, '').trim();
   if (raw.length > MAX_MESSAGE_CHARS) return say(state, w.tooLong(MAX_MESSAGE_CHARS), ...resumeLine(state));
-  if (raw.length > 5 && raw === state.lastText) {
+  const digest = createHash('sha256').update(raw).digest('hex').slice(0, 16);
+  if (raw.length > 5 && digest === state.lastText) {
     const repeats = state.repeats + 1;
     const s = { ...state, repeats };
     return repeats === 1 ? say(s, w.repeat, ...resumeLine(s)) : say(s);
   }
   const lang = languageOf(raw, state.lang);
-  const s0: ConvState = { ...state, lastText: raw, repeats: 0, lang };
+  const s0: ConvState = { ...state, lastText: digest, repeats: 0, lang };
   if (raw === '' || isContentless(raw)) return say(s0, W[lang].contentless, ...(hasDraft(s0) ? resumeLine(s0) : [MENU[lang]]));
   return onText(s0, raw, ctx);
 }

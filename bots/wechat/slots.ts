@@ -718,6 +718,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       }
       if (u.business.value && u.business.value.length >= 2) return { ok: true, value: u.business.value };
       const n = cleanName(t);
+      // A yes, a no or a shrug ("随便", "中", "没啥") names nothing.
+      if ((n.length <= 3 && parseYesNo(n) !== null) || /^(随便|都行|无所谓|没啥|没有|不用|算了|whatever|any)/i.test(n))
+        return { ok: false, problem: 'unclear' };
       // A place is not a business ("新华路街道", "梨河镇梨河村"): it is kept as the place instead.
       if (/^\p{Script=Han}{1,8}(路|街|村|镇|乡|街道|小区|号)$/u.test(n) && !BIZ_SUFFIX_G.test(n)) return { ok: false, problem: 'unclear' };
       if (

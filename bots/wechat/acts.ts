@@ -157,7 +157,10 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
 
   if (FRUSTRATION.test(raw)) {
     acts.frustration = true;
-    rest = rest.replace(FRUSTRATION, ' ').replace(/^[\s，,。！!？?吗嘛]+/, '');
+    rest = rest
+      .replace(new RegExp(FRUSTRATION.source, 'gi'), ' ')
+      .replace(/^[\s，,。！!？?吗嘛]+/, '')
+      .replace(/[\s，,。！!？?]*(你|你们|恁)?[\s，,。！!？?吗嘛]*$/, '');
   }
 
   const k = kindWanted(raw);
@@ -184,6 +187,8 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
  */
 export function readCorrection(raw: string): Correction | null {
   const t = raw.trim();
+  // A correction is a short remark; a long story that says "不是…是…" somewhere tells facts instead.
+  if (t.length > 80) return null;
   const hasError = /错了|说错|写错|打错|搞错|弄错|不对|更正|纠正|改一下|应该是|wrong|mistake|correction/i.test(t);
   const named = /(.{0,8}?)(说|写|打|搞|弄)?(错了|不对)/.exec(t);
   const slotWord = slotNamed(named ? named[1]! : t.slice(0, 12));

@@ -48,7 +48,14 @@ export interface ConvState {
   /** Epoch ms of the citizen's last message. */
   lastAt: number;
   reminded: boolean;
+  /** A digest of the last message (to notice the same message sent twice); never the text, which may hold a query code. */
   lastText: string | null;
+  /** The last question answered on the spot, in case the citizen then wants a written answer (expires with the chat). */
+  lastQuestion?: string;
+  /** A case number asked about without its code: the code may come in the next message (never stored itself). */
+  pendingQuery?: string;
+  /** The slot the citizen's last answer filled ("地址错了" right after the home address is about that one). */
+  lastSlot?: Slot;
   repeats: number;
   /** Where to go back after 人工 or a query made in the middle of a draft. */
   resumeStep: Step | null;
@@ -238,6 +245,7 @@ export function languageOf(text: string, current: Lang): Lang {
   const latin = (text.match(/[A-Za-z]*[a-z][A-Za-z]*/g) ?? []).filter((w) => w.length > 1).length;
   const cjk = (text.match(/\p{Script=Han}/gu) ?? []).length;
   if (latin >= 2 && latin * 2 > cjk) return 'en';
+  if (cjk === 0 && /^\s*(hi|hello|hey|good (morning|afternoon|evening))\b/i.test(text)) return 'en';
   if (cjk >= 2 && latin < 2) return 'zh';
   return current;
 }
@@ -320,18 +328,20 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
   // Text.
   const raw = input.text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/g, '').trim();
   if (raw.length > MAX_MESSAGE_CHARS) return say(state, w.tooLong(MAX_MESSAGE_CHARS), ...resumeLine(state));
-  if (raw.length > 5 && raw === state.lastText) {
+  const digest = createHash('sha256').update(raw).digest('hex').slice(0, 16);
+  if (raw.length > 5 && digest === state.lastText) {
     const repeats = state.repeats + 1;
     const s = { ...state, repeats };
     return repeats === 1 ? say(s, w.repeat, ...resumeLine(s)) : say(s);
   }
   const lang = languageOf(raw, state.lang);
-  const s0: ConvState = { ...state, lastText: raw, repeats: 0, lang };
+  const s0: ConvState = { ...state, lastText: digest, repeats: 0, lang };
   if (raw === '' || isContentless(raw)) return say(s0, W[lang].contentless, ...(hasDraft(s0) ? resumeLine(s0) : [MENU[lang]]));
   return onText(s0, raw, ctx);
 }
 
-function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
+function onText(first: ConvState, raw: string, ctx: Context): Outcome {
+  let s0 = first;
   const lang = s0.lang;
   const w = W[lang];
   const inDraft = hasDraft(s0);
@@ -341,7 +351,18 @@ function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
   if (acts.status) {
     // Never stored: the number and code go to the status query only.
     if (acts.status.code) return { state: s0, replies: [], effect: { type: 'query', number: acts.status.number, code: acts.status.code } };
-    return say(s0, w.needCode(acts.status.number), ...resumeLine(s0));
+    return say({ ...s0, pendingQuery: acts.status.number }, w.needCode(acts.status.number), ...resumeLine(s0));
+  }
+  // "查询码是 AB12-CD34-…" right after the number: the query, with the code never kept.
+  const code = s0.pendingQuery ? /(?:^|[^0-9A-Z])([0-9A-Z]{4}(?:[-\s][0-9A-Z]{2,4}){2,8})(?![0-9A-Z])/i.exec(raw) : null;
+  if (s0.pendingQuery && code) {
+    const number = s0.pendingQuery;
+    const { pendingQuery: _drop, ...rest } = s0;
+    return { state: rest, replies: [], effect: { type: 'query', number, code: code[1]!.replace(/\s+/g, '-').toUpperCase() } };
+  }
+  if (s0.pendingQuery) {
+    const { pendingQuery: _drop, ...rest } = s0;
+    s0 = rest;
   }
   if (s0.step === 'handoff') {
     if (acts.cancel)
@@ -416,10 +437,17 @@ function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
       st.step = 'menu';
       if (before.length === 0) before.push(w.notUnderstood);
       // A substantive question with no ready answer is noted, in case the citizen wants it in writing.
-      return say({ ...st, draft: d, step: 'menu' }, ...before, w.anythingElse + (topics.length ? '' : w.wantWritten));
+      return say(
+        { ...st, draft: d, step: 'menu', lastQuestion: clip(text, 1000) },
+        ...before,
+        w.anythingElse + (topics.length ? '' : w.wantWritten),
+      );
     }
     if (k) {
       d.kind = k;
+      // "能给个书面答复吗" after a question: the question asked before is what is to be answered.
+      if (k === 'consultation' && d.description === undefined && st.lastQuestion && acts.wantsWritten)
+        d.description = text.length > 12 ? `${st.lastQuestion}\n${text}` : st.lastQuestion;
       kindJustSet = true;
       before.push(startLine(k, lang));
     }
@@ -437,21 +465,36 @@ function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
   let used = false;
   const wasAnonymous = d.anonymous;
   if (acts.correction) {
-    if (applyCorrection(d, acts.correction.slot, acts.correction.old, acts.correction.value, ctx.now)) {
+    if (applyCorrection(d, aboutLast(acts.correction.slot, s0.lastSlot), acts.correction.old, acts.correction.value, ctx.now)) {
       before.push(w.corrected);
       used = true;
     }
   }
   const asking = typeof s0.step === 'string' && isSlot(s0.step) ? s0.step : null;
   let problem: string | null = null;
-  if (!used && asking && d.kind && !kindJustSet) {
+  // A question ("能赔多少", "要多久") is answered above; it is never the answer to what the bot asked.
+  const questionOnly = answered.size > 0 && isQuestion(raw) && text.length < 40;
+  if (!used && asking && d.kind && !kindJustSet && !questionOnly) {
     const r = readAnswer(asking, text, u, d, ctx.now);
     if (r.ok) {
+      st.lastSlot = asking;
       if (asking === 'description' && d.description && d.detailsWanted) d.description = `${d.description}\n${text}`;
       else setSlot(d, asking, r.value);
       delete d.detailsWanted;
       used = true;
-    } else problem = problemText(r.problem, lang);
+    } else if (
+      (asking === 'name' || asking === 'phone' || asking === 'request' || asking === 'consent') &&
+      (d.kind === 'complaint' || d.kind === 'both') &&
+      d.address === undefined &&
+      looksLikeAddress(text)
+    ) {
+      // An address sent before its question ("新华路街道幸福里3号" when the name was asked): kept, then the name asked again.
+      d.address = text.slice(0, 200);
+      used = true;
+    } else {
+      problem = problemText(r.problem, lang);
+      if (r.problem === 'need_business') d.businessUnknownOnce = true;
+    }
   }
   const got = fillFromFacts(d, u, text, ctx.now);
   if (got.length) used = true;
@@ -521,6 +564,29 @@ function onText(s0: ConvState, raw: string, ctx: Context): Outcome {
   return out;
 }
 
+/** A home address said on its own: a place with a number, a building or an estate. */
+function looksLikeAddress(text: string): boolean {
+  const t = text.trim();
+  return (
+    t.length >= 5 &&
+    t.length <= 80 &&
+    /\d+号|号楼|单元|小区|家属院|村\d|组$|村$/.test(t) &&
+    /路|街|村|小区|院|楼|组|巷/.test(t) &&
+    !/\d{1,2}月\d{1,2}[号日]|[?？]|[，,].*[，,]/.test(t)
+  );
+}
+
+/** A message that asks something rather than tells it. */
+function isQuestion(text: string): boolean {
+  return /[?？]|吗|呢$|多少|怎么|咋|能不能|可不可以|有没有|什么时候|啥时候|多久|为什么|是不是|how|what|when|can i|will/i.test(text);
+}
+
+/** "地址错了" right after the home address was given is about the home address, not the business's. */
+function aboutLast(slot: Slot | null, last: Slot | undefined): Slot | null {
+  if (slot === 'where' && last === 'address') return 'address';
+  return slot;
+}
+
 function isSlot(step: string): step is Slot {
   return !['menu', 'summary', 'handoff'].includes(step);
 }
@@ -536,6 +602,8 @@ function problemText(p: string, lang: Lang): string {
       return w.badDate;
     case 'bad_id':
       return w.badId;
+    case 'need_business':
+      return w.needBusiness;
     case 'short':
       return w.needMore;
     default:
@@ -552,7 +620,7 @@ const PURE_INTENT =
   /^(喂|你好|您好|同志|恁好|在吗)?[，,\s]*(我|俺)?(要|想|来)?(投诉|举报|反映|咨询|问问|问一下)(一下|个|一个)?(事|事儿|事情|饭店|超市|商家|店|饭馆|厂|作坊)?[！!。.]*$/;
 
 const PROBLEM =
-  /过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|dyed|past its/i;
+  /三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its/i;
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
 function thin(text: string, u: Understanding): boolean {
@@ -579,21 +647,33 @@ function substantive(text: string, u: Understanding): boolean {
     u.harm.value.ill !== 'none' ||
     u.suspected_crime.value ||
     u.category.value !== 'other_non_food' ||
-    /过期|变质|发霉|异物|虫|头发|苍蝇|蟑螂|臭|馊|坏|假|无证|没有?证|地沟油|病死|注水|农药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|cockroach|hair|fly|insect|expired|rotten|sick|fake/i.test(
-      t,
-    )
+    PROBLEM.test(t)
   );
 }
 
 /** The kind for a first message, or 'answer-only' for a question answered on the spot. */
 function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[], answeringKind: boolean): Kind | 'answer-only' | null {
   const k = kindWanted(text);
-  if (answeringKind) return k ?? kindFromWishes(text, u) ?? (u.kind.value !== 'consultation' ? u.kind.value : null);
+  if (answeringKind) {
+    if (acts.wantsWritten && !k) return 'consultation';
+    return k ?? kindFromWishes(text, u) ?? (u.kind.value !== 'consultation' ? u.kind.value : null);
+  }
   if (acts.wantsWritten && (u.kind.value === 'consultation' || !k)) return 'consultation';
   // "Can I report … anonymously?" asks about reporting; it is not a report.
   if (topics.length > 0 && !substantive(text, u) && !/我要|我想|俺要|俺想|I want to/i.test(text)) return 'answer-only';
   if (k) return k;
+  // A question with no problem told ("请问开小饭馆要办哪些证？") is answered, not filed.
+  if (
+    isQuestion(text) &&
+    !PROBLEM.test(text) &&
+    !/我要|俺要|我想(投诉|举报|反映)|想让|I want/i.test(text) &&
+    kindFromWishes(text, u) === null
+  )
+    return 'answer-only';
   const sub = substantive(text, u);
+  // A story with a clear wish ("I want my money back", "让他赔", "查处他") says the kind itself.
+  const wish = sub ? kindFromWishes(text, u) : null;
+  if (wish) return wish;
   const kindFromEngine = u.kind.value;
   if (kindFromEngine === 'consultation' || !sub) {
     if (topics.length > 0) return 'answer-only';
@@ -601,16 +681,25 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
     if (/反映|投诉|举报|complain|report/.test(text) && sub) return kindFromEngine === 'consultation' ? 'complaint' : kindFromEngine;
     return null;
   }
+  // Anonymity, a name given "实名" or a reward exist only for reports: said unasked, they make it one.
+  const reportOnly = /实名(反映|举报)?|匿名|奖励|不图钱|不要钱/.test(text) && !isQuestionOnly(text);
   // Bought or ate it themselves and wants something done, but did not say which: ask (refund, investigation, both).
-  if (kindFromEngine === 'report' && /买|吃|喝|点的|外卖/.test(text) && kindFromWishes(text, u) === null) return null;
+  if (kindFromEngine === 'report' && /买|吃|喝|点的|外卖/.test(text) && kindFromWishes(text, u) === null && !reportOnly) return null;
   return kindFromEngine;
+}
+
+/** Every clause mentioning anonymity or rewards asks about them ("能匿名吗", "有奖励吗"). */
+function isQuestionOnly(text: string): boolean {
+  const clauses = text.split(/[，,。.!！；;\n]/).filter((c) => /匿名|奖励|实名/.test(c));
+  return clauses.length > 0 && clauses.every((c) => /[?？]|吗|能不能|可不可以|有没有/.test(c) && !/我要|想要|申请/.test(c));
 }
 
 /** Refund words → complaint; punish words → report; both → both. */
 function kindFromWishes(text: string, u: Understanding): Kind | null {
   const r = u.request.value;
   const remedy =
-    r.some((x) => x === 'refund' || x === 'compensation' || x === 'exchange' || x === 'apology') || /退钱|退款|赔|refund/i.test(text);
+    r.some((x) => x === 'refund' || x === 'compensation' || x === 'exchange' || x === 'apology') ||
+    /退钱|退款|赔|refund|money back|compensat/i.test(text);
   const punish = r.some((x) => x === 'investigate' || x === 'stop') || /查|罚|关了|封了|别叫他再卖|别让他再卖|investigat/i.test(text);
   if (remedy && punish) return 'both';
   if (remedy) return 'complaint';
@@ -663,9 +752,12 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
       d.township = t ?? townshipOf(d.where ?? '') ?? null;
       return true;
     }
-    case 'business':
-      d.businessName = v.replace(/^(店名|名字)(是|叫)?/, '');
+    case 'business': {
+      const name = v.replace(/^(店名|名字)(是|叫)?/, '');
+      // "是福满园不是福满楼" said of "福满楼饭店": only the wrong part changes.
+      d.businessName = old && d.businessName?.includes(old) ? d.businessName.replace(old, name) : name;
       return true;
+    }
     case 'phone': {
       const r = readAnswer('phone', v, understand(''), d, now);
       if (!r.ok) return false;
@@ -707,7 +799,10 @@ function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, bef
     clearSlot(d, slot);
     return say({ ...st, step: slot }, lang === 'en' ? 'OK, tell me again:' : '好的，请重新告诉我：', prompt(slot, d, lang));
   }
-  if (acts.correction && applyCorrection(d, acts.correction.slot, acts.correction.old, acts.correction.value, ctx.now))
+  if (
+    acts.correction &&
+    applyCorrection(d, aboutLast(acts.correction.slot, st.lastSlot), acts.correction.old, acts.correction.value, ctx.now)
+  )
     return say({ ...st, step: 'summary' }, ...before, w.corrected, summary(d, lang));
   if (acts.kindChange) {
     d.kind = acts.kindChange;

@@ -1,5 +1,5 @@
-// npm run eval:chat -- [--split dev|test] [--id p001] [--verbose] [--json]
-// Plays every persona of test/fixtures/chat/<split>.jsonl against the real conversation engine (the pure
+// npm run eval:chat -- [--split dev|test|dev2|test2] [--id p001] [--verbose] [--json]
+// Plays every persona of test/fixtures/chat/<split>.jsonl (test and test2 are frozen) against the real conversation engine (the pure
 // machine the bot runs; the server's answers are simulated), with a fixed clock: 2026-12-05 10:00 CST.
 // The simulated citizen sends its opening, answers whatever the bot asks from its `answers` (in its own
 // words), and injects its `events` (corrections, questions, photos, repeats, cancels) after the given
@@ -139,8 +139,10 @@ function simulate(p: Persona): Run {
     state = out.state;
     if (state.step === 'handoff') handoffStep = true;
   };
+  const said: string[] = [];
   const sayText = (text: string) => {
     last = text;
+    said.push(text);
     send({ type: 'text', text }, text);
   };
 
@@ -167,6 +169,7 @@ function simulate(p: Persona): Run {
     const given = p.answers[key];
     if (key === 'kind' && !state.draft.kind && (given === null || given === undefined || times >= 1)) break; // nothing more to say
     if (times >= 1 && given !== null && given !== undefined) run.repeated.push(key);
+    else if (given && alreadySaid(key, given, said)) run.repeated.push(`${key}(said before)`);
     if (times >= 2) {
       run.deadEnd = `asked ${key} three times`;
       break;
@@ -188,13 +191,21 @@ function simulate(p: Persona): Run {
   }
   if (!filed && run.turns >= MAX_TURNS) run.deadEnd = 'turn limit';
   if (!filed && p.expect.filed && !run.deadEnd) run.deadEnd = `ended unfiled at step ${state.step}`;
-  // Questions about something the opening already gave.
-  const o = p.opening;
-  const asked = state.asked;
-  void asked;
-  if (p.expect.business && o.includes(p.expect.business) && run.transcript.some((l) => /叫什么名字|What is the business called/.test(l)))
-    run.repeated.push('business(in opening)');
   return run;
+}
+
+/** The bot asks for a name, phone or business the citizen already wrote in an earlier message. */
+function alreadySaid(key: string, given: string, said: string[]): boolean {
+  const digits = (s: string) => s.replace(/\D/g, '');
+  if (key === 'phone') return digits(given).length >= 7 && said.some((m) => digits(m).includes(digits(given)));
+  if (key === 'name' || key === 'business') {
+    const v = given
+      .replace(/^(我叫|我是|俺叫|叫|就是|就那个|my name is)\s*/i, '')
+      .replace(/[。.!！]$/, '')
+      .trim();
+    return v.length >= 2 && said.some((m) => m.includes(v));
+  }
+  return false;
 }
 
 const JUNK = /我刚|说了吗|说过了|怎么又|又问|[?？]|人工|查询码|XZ-\d|不投诉了|算了|不弄了|听清|记下了没/;
@@ -277,7 +288,7 @@ async function main(): Promise<void> {
     },
   });
   const split = values.split ?? 'dev';
-  if (!['dev', 'test'].includes(split)) throw new Error('--split must be dev or test');
+  if (!['dev', 'test', 'dev2', 'test2'].includes(split)) throw new Error('--split must be dev, test, dev2 or test2');
   const file = path.join(import.meta.dirname, '../../test/fixtures/chat', `${split}.jsonl`);
   const bytes = readFileSync(file);
   const personas = bytes
@@ -341,7 +352,7 @@ async function main(): Promise<void> {
     return;
   }
   process.stdout.write(`${lines.join('\n')}\n\n`);
-  if (split === 'test') process.stdout.write(`test.jsonl sha256 ${createHash('sha256').update(bytes).digest('hex')}\n`);
+  if (split.startsWith('test')) process.stdout.write(`${split}.jsonl sha256 ${createHash('sha256').update(bytes).digest('hex')}\n`);
   process.stdout.write(
     [
       `split ${split}: ${totals.n} conversations`,

@@ -4,6 +4,8 @@
 import { TOWNSHIPS, type Township } from '../../src/cases/divisions.ts';
 import { IdNumberSchema, PhoneSchema, type SubmissionInput } from '../../src/cases/submission.schema.ts';
 import { findPlaces, findTownship } from '../../src/understanding/gazetteer.ts';
+import { findPersonNames } from '../../src/understanding/pii.ts';
+import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../../src/understanding/pii.lexicon.ts';
 import type { Understanding } from '../../src/understanding/understand.ts';
 import { findTimePhrase } from '../../src/understanding/dates.ts';
 import { normaliseKeepingOffsets } from '../../src/understanding/normalise.ts';
@@ -51,6 +53,8 @@ export interface Draft {
   address?: string;
   idNumber?: string;
   consentToPublish?: boolean;
+  /** A complaint's business was said to be unknown once (the second time it is filed as unnamed). */
+  businessUnknownOnce?: boolean;
   /** The story so far says too little ("他家的油不对劲"): ask for the details once. */
   detailsWanted?: boolean;
   files: FileRef[];
@@ -80,7 +84,11 @@ export function slotsFor(d: Draft): Slot[] {
 export function filled(slot: Slot, d: Draft): boolean {
   switch (slot) {
     case 'description':
-      return d.description !== undefined && d.description.length >= (d.kind === 'consultation' ? 5 : 10) && !d.detailsWanted;
+      return (
+        d.description !== undefined &&
+        (d.description.length >= 10 || (d.description.length >= 5 && (d.kind === 'consultation' || PROBLEM_WORDS.test(d.description)))) &&
+        !d.detailsWanted
+      );
     case 'business':
       return d.businessName !== undefined;
     case 'where':
@@ -117,7 +125,13 @@ export function toSubmission(d: Draft): SubmissionInput {
   if (kind === 'consultation') return { kind, description: d.description ?? '' };
   const anonymous = kind === 'report' && d.anonymous === true;
   const complaint = kind === 'complaint' || kind === 'both';
-  const out: SubmissionInput = { kind, description: d.description ?? '' };
+  // A short story ("买的月饼发霉了") is written up with the facts it came with, as an operator would.
+  let description = d.description ?? '';
+  if (description.trim().length < 10) {
+    const facts = [d.businessName, d.where, d.incidentDate].filter((x): x is string => typeof x === 'string' && x !== '');
+    if (facts.length) description = `${description}（${facts.join('，')}）`;
+  }
+  const out: SubmissionInput = { kind, description };
   const where = d.where ?? (d.township ? d.township : undefined);
   if (d.businessName) out.business = { name: d.businessName, ...(where ? { address: where } : {}) };
   else if (where) out.place = where;
@@ -145,6 +159,10 @@ export function toSubmission(d: Draft): SubmissionInput {
 
 const strip = (s: string) => s.replace(/[\s，。！？!?,.~～、…；;：:]+/g, '');
 
+/** Words that name what was wrong: with them even a short story ("买的月饼发霉了") is a story. */
+export const PROBLEM_WORDS =
+  /三无|没换过|反复用|重复用|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|无证|没有?证|地沟油|病死|注水|农药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|胀袋|异味|怪味|酸了|玻璃|expired|rotten|mou?ldy?|fake|insect|cockroach|hair/i;
+
 /** Words that make a message something other than a value: never stored in a slot. */
 export const ACT_MARKERS =
   /我刚|刚才说|不是说了|说过了|说了吗|怎么又|又问|听(清|懂|明白)没|记下了没|人工|查询码|XZ-?\d|不投诉了|不举报了|算了|不弄了|不办了|[?？]{2}|你是真人/i;
@@ -170,7 +188,7 @@ export function parseYesNo(text: string): boolean | null {
 export function parseAnonymous(text: string): boolean | null {
   const s = strip(text).toLowerCase();
   if (/实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留名|realname|notanonymous|usemyname/.test(s)) return false;
-  if (/匿名|不留名|别让.{0,10}知道|不想让.{0,10}知道|保密|别写我|不写我|不要写我|别留我|不留我|anonym/.test(s)) return true;
+  if (/匿名|不留名|(别|不想|不要|不能|不愿意?)(让|叫).{0,10}知道|保密|别写我|不写我|不要写我|别留我|不留我|anonym/.test(s)) return true;
   return parseYesNo(text);
 }
 
@@ -178,7 +196,10 @@ const UNKNOWN = /^(不知道|不清楚|不记得|记不清|不晓得|不知|没�
 
 export function saysUnknown(text: string): boolean {
   const s = strip(text).toLowerCase().replace(/[’']/g, "'");
-  return UNKNOWN.test(s) || /不知道叫啥|不知道名|没有名|没名字|没招牌|不知道叫什么|don'?t know/i.test(s);
+  return (
+    UNKNOWN.test(s) ||
+    /不知道叫啥|不知道名|没有名|没名字|没招牌|不知道叫什么|don'?t know|donotknow|didn'?t see|noidea|notsure|can'?t remember/i.test(s)
+  );
 }
 
 const PLACE_WORDS =
@@ -261,10 +282,11 @@ export function clauseAround(text: string, start: number, end: number): string {
     before.lastIndexOf('！'),
     before.lastIndexOf('？'),
   );
-  const stops = [...after.matchAll(/[。；;\n！？]|\. |[，,](?=.{0,3}(另外|还有|我|俺|问一下))/g)];
+  const stops = [...after.matchAll(/[。；;\n！？]|\. |[，,](?=.{0,3}(另外|还有|我|俺|问一下|电话|手机|地址|住))/g)];
   const e = stops.length ? end + (stops[0]!.index ?? after.length) : text.length;
   return text
     .slice(a + 1, e)
+    .replace(/^(我|俺)(要|想)(投诉|举报)[，,\s]*(?=.)/, '')
     .replace(/^(要求|诉求|我要求|我要|俺要|我想)[:：]?/, (m) => (m.startsWith('要求') || m.startsWith('诉求') ? '' : m))
     .trim();
 }
@@ -343,7 +365,9 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     d.request = lab.request;
     got.push('request');
   }
-  const biz = isEnglish(text) ? hanBusiness(text) : (tidyBusiness(u.business.value) ?? hanBusiness(text));
+  const biz = isEnglish(text)
+    ? (hanBusiness(text) ?? latinBusiness(text))
+    : (withLeadingYi(tidyBusiness(u.business.value), text) ?? hanBusiness(text));
   if (biz && d.businessName === undefined && biz.length >= 2 && !ACT_MARKERS.test(biz)) {
     d.businessName = biz;
     got.push('business');
@@ -363,7 +387,7 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
       got.push('where');
     }
   }
-  if (d.incidentDate === undefined) {
+  if (d.incidentDate === undefined || d.incidentDate === null) {
     const date = dateIn(text, now) ?? englishDate(text, now);
     if (date) {
       d.incidentDate = date;
@@ -372,7 +396,8 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
   }
   if ((d.kind === 'complaint' || d.kind === 'both' || d.kind === undefined) && d.request === undefined) {
     const r = requestOf(u, text);
-    if (r) {
+    // "能赔多少" asks about compensation; it is no request.
+    if (r && !/[?？]|吗|多少|怎么|咋|能不能|可不可以|有没有|多久/.test(r)) {
       d.request = r;
       got.push('request');
     }
@@ -389,7 +414,7 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     got.push('reward');
   }
   const id = u.identity.value;
-  const name = id.name ?? englishName(text);
+  const name = id.name ?? englishName(text) ?? selfIntroName(text);
   if (name && d.name === undefined && name.length >= 2) {
     d.name = name;
     got.push('name');
@@ -434,6 +459,8 @@ export function tidyBusiness(name: string | null): string | null {
     .replace(/^(能管|管不管|这家|那家|一家|这个|那个)/, '')
     .trim();
   if (n.length < 2 || /^(超市|饭店|饭馆|食堂|学校食堂|商店|小卖部|店)$/.test(n)) return null;
+  // A trade word alone ("凉皮店", "面馆", "烟酒店") names no business.
+  if (/^\p{Script=Han}{1,2}(店|馆|铺|摊)$/u.test(n) && !/[记家号]/.test(n)) return null;
   return n;
 }
 
@@ -443,15 +470,44 @@ export function isEnglish(text: string): boolean {
   return latin >= 3 && latin * 2 > cjk;
 }
 
+/** "…的一品香包子铺": the engine stops at 一; a 一 right after a boundary is part of the name. */
+function withLeadingYi(name: string | null, text: string): string | null {
+  if (!name || /^[家个间处]/.test(name)) return name;
+  return new RegExp(`(^|[的在上里，,\\s])一${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(text) ? `一${name}` : name;
+}
+
+/** "at the 7-Eleven near …", "from Lianhua Supermarket": a business named in Latin letters. */
+export function latinBusiness(text: string): string | null {
+  const m = /\b(?:at|from|in) (?:the |a )?((?:[A-Z0-9][\w'&.-]*)(?:\s+[A-Z0-9][\w'&.-]*){0,3})/.exec(text);
+  if (!m) return null;
+  const name = m[1]!.trim();
+  if (
+    /^(Longhu|Xinzheng|Town|Street|Road|Village|Market|I|The|Henan|Zhengzhou|Guodian|Xuedian|Xinhua|Xinjian)\b/.test(name) ||
+    name.length < 3
+  )
+    return null;
+  return name;
+}
+
+/** "我是…的学生家长孟凡丽，电话137…": the name said right before the citizen's own phone number. */
+export function selfIntroName(text: string): string | null {
+  if (!/电话|手机/.test(text)) return null;
+  for (const n of findPersonNames(text)) {
+    const after = text.slice(n.end);
+    if (/^[，,\s]*(我的)?(电话|手机|联系电话|手机号)/.test(after)) return text.slice(n.start, n.end);
+  }
+  return null;
+}
+
 export function englishName(text: string): string | null {
   const m = /\b(?:[Mm]y name is|I am|I'm|[Nn]ame:)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})/.exec(text);
   return m ? m[1]! : null;
 }
 
 const BIZ_SUFFIX_G =
-  /(火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
+  /(KTV|ktv|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
 const STOP_BEFORE =
-  /[觉得就更还也都又要找卖做开哩的在是到从了去买吃叫有个和跟对给把被让说那这一家俺我他她它们上里边旁口前后东西南北街路村镇乡集：:，,\s]/u;
+  /[用往掺觉得就更还也都又要找卖做开哩的在是到从了去买吃叫有个和跟对给把被让说那这一家俺我他她它们上里边旁口前后东西南北街路村镇乡集：:，,\s]/u;
 
 /** A business named in Chinese characters ("蜀香园火锅" inside an English message, "顺发豆芽坊用…"). */
 export function hanBusiness(text: string): string | null {
@@ -465,6 +521,8 @@ export function hanBusiness(text: string): string | null {
       i -= 2;
       while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !STOP_BEFORE.test(text[i - 1]!)) i--;
     }
+    // "一品香包子铺": a leading 一 right after a boundary belongs to the name (not "一家", "一个").
+    if (i >= 2 && text[i - 1] === '一' && /[的在上里，,\s]/.test(text[i - 2]!) && !/[家个间处]/.test(text[i]!)) i--;
     // "蜀香园火锅": a suffix followed by another suffix belongs to the same name.
     let e = at + m[0].length;
     for (let k = 0; k < 2; k++) {
@@ -484,10 +542,27 @@ export function hanBusiness(text: string): string | null {
     )
       found.push(name);
   }
+  // Names made of everyday characters ("好又多超市", "一品香饭店"): read leftwards to the word boundary
+  // (的, 在, a place, punctuation) instead of stopping at the first common character.
+  if (found.length === 0) {
+    for (const m of text.matchAll(BIZ_SUFFIX_G)) {
+      const at = m.index ?? 0;
+      let i = at;
+      while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !LOOSE_STOP.test(text[i - 1]!)) i--;
+      const bare = text.slice(i, at).replace(/^.*(一家|那家|这家|有家|有个|那个|这个|投诉|举报|反映|另外|另一)/, '');
+      const name = bare + m[0];
+      if (m[0] === '摊' || m[0] === '摊子') continue;
+      if (bare.length >= 2 && townshipOf(name) === null && !GENERIC_BARE.test(bare) && !/学院|大学|学校|医院/.test(name)) found.push(name);
+    }
+  }
   // The name said most often (a long story names its business again and again), the first on a tie.
   const count = (n: string) => text.split(n).length - 1;
   return tidyBusiness(found.sort((a, b) => count(b) - count(a))[0] ?? null);
 }
+
+const LOOSE_STOP = /[的在到从去叫是了要找想让买吃喝卖说给把被让和跟镇乡村路街区市集上下里边那这个开有用，,。：:；;！!？?\s]/u;
+const GENERIC_BARE =
+  /^(楼下|附近|村里|村口|街上|镇上|集上|路边|街边|门口|对面|隔壁|旁边|小区|网上|外卖|学校|单位|公司|黑心|无证|流动|这种|那种|一般|普通|早点|早餐|网红|烧烤|卤肉|水果|邻居|大|小|老)+$|^(一|家里|家门)|[我俺你他她们]/u;
 
 /** Labelled messages ("姓名：…；电话：…；商家：…；经过：…；诉求：…"), read field by field. */
 export function labelled(
@@ -553,11 +628,39 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
       .replace(/^.*?(在|到|去|是)(?=[^在到去是]*$)/, (m) => (m.length < 12 ? '' : m))
       .trim();
     const tw = best.townships.length === 1 ? best.townships[0]! : (u.township.value ?? townshipOf(clause));
-    return { text: clause.length >= 2 && clause.length <= 40 && clause.includes(best.name) ? clause : best.name, township: tw };
+    const ok = clause.length >= 2 && clause.includes(best.name) && isPlaceValue(clause);
+    return { text: ok ? clause : placePhrase(text, best.index, best.name), township: tw };
   }
   const exact = TOWNSHIPS.find((t) => text.includes(t) && !RESIDENCE.test(text.slice(0, text.indexOf(t)).slice(-14)));
   if (exact) return { text: exact, township: exact };
   return { text: null, township: null };
+}
+
+/** A value fit to be stored as a place: short, one phrase, no story in it ("买了两袋牛奶，回家一看…"). */
+export function isPlaceValue(s: string): boolean {
+  const t = s.trim();
+  if (t.length < 2 || t.length > 30) return false;
+  if (/[，,。；;！!？?]/.test(t) && t.length > 14) return false;
+  return !/了|一家|叫|[“”"]|发现|看见|回家|一看|[吃喝买卖点]的|过期|发霉|变质|投诉|举报|我要|俺要|美团|饿了么|淘宝|拼多多|抖音|[?？]/.test(
+    t,
+  );
+}
+
+/** The place phrase around a gazetteer mention: "前天在辛店镇街上的好又多超市买了…" → "辛店镇街上". */
+export function placePhrase(text: string, index: number, name: string): string {
+  let a = index;
+  while (a > 0 && index - a < 10 && !/[在到去从于是住了的，,。；;！!？?\s:：]/.test(text[a - 1]!)) a--;
+  let e = index + name.length;
+  while (e < text.length && e - index < 24 && !/[的买吃喝点卖有开做用看发上下里，,。；;！!？?\s]/.test(text[e]!)) e++;
+  // "街上", "集上", "路边": keep the position words that belong to the place.
+  if (/^[街集][上边]/.test(text.slice(e - 1))) e++;
+  const tail = /^(街上|集上|路边|路口|村口|门口|北门|南门|东门|西门|对面|旁边|附近)/.exec(text.slice(e));
+  if (tail) e += tail[0].length;
+  const out = text
+    .slice(a, e)
+    .replace(/^(前天|昨天|今天|上周.|夜儿个|前儿个|早上|中午|晚上)+/, '')
+    .trim();
+  return out.length >= 2 && isPlaceValue(out) ? out : name;
 }
 
 /** "住龙王乡政府家属院", "address: Room 503…", "地址：新华路街道…" → the citizen's own address. */
@@ -573,22 +676,60 @@ export function ownAddressOf(text: string): string | null {
 /** Checks a direct answer to `slot`; returns the value (null = "unknown" where allowed) or a problem. */
 export type Answer<T> =
   | { ok: true; value: T }
-  | { ok: false; problem: 'unclear' | 'bad_phone' | 'bad_name' | 'bad_date' | 'bad_id' | 'short' };
+  | { ok: false; problem: 'unclear' | 'bad_phone' | 'bad_name' | 'bad_date' | 'bad_id' | 'short' | 'need_business' };
+
+/** "龙王集上东头那个卖肉哩，不知道叫啥" → "龙王集上东头那个卖肉哩": a description that can stand for the name. */
+export function describedBusiness(text: string): string | null {
+  const rest = text
+    .replace(
+      /(我|俺)?(也|都)?(不知道|不清楚|不晓得|记不清|没注意|没看清)(它|他家|他们)?(叫啥|叫什么|的?名字?|店名|叫啥名)?(了|哩|呀|啊)?/g,
+      '',
+    )
+    .replace(/没(有)?(名字|招牌|店名)|don'?t know[^,.]*|no idea|not sure/gi, '')
+    .replace(/^[\s，,。.]+|[\s，,。.]+$/g, '');
+  const n = cleanName(rest);
+  if (n.length < 3 || n.length > 40 || ACT_MARKERS.test(n) || /[?？]/.test(n)) return null;
+  return /卖|摊|店|铺|馆|超市|厂|坊|饭|家|sell|shop|stall|restaurant|store/i.test(n) ? n : null;
+}
+
+/** A complaint's business nobody can name: filed as unnamed, with its place. */
+export function unnamedBusiness(d: Draft): string {
+  const where = d.where ?? d.township ?? null;
+  return where ? `名称不详（${clipText(where, 60)}）` : '名称不详';
+}
+
+const clipText = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
 
 export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft, now: Date): Answer<unknown> {
   const t = text.trim();
   switch (slot) {
     case 'description':
-      return t.length >= (d.kind === 'consultation' ? 5 : 10) ? { ok: true, value: t } : { ok: false, problem: 'short' };
+      return t.length >= 10 || (t.length >= 5 && (d.kind === 'consultation' || PROBLEM_WORDS.test(t)))
+        ? { ok: true, value: t }
+        : { ok: false, problem: 'short' };
     case 'business': {
-      if (saysUnknown(t)) return { ok: true, value: null };
+      if (saysUnknown(t)) {
+        // A complaint names the business (Art. 10): a description will do; the second "不知道" files it unnamed.
+        if (d.kind !== 'complaint' && d.kind !== 'both') return { ok: true, value: null };
+        const desc = describedBusiness(t);
+        if (desc) return { ok: true, value: desc };
+        if (d.businessUnknownOnce) return { ok: true, value: unnamedBusiness(d) };
+        return { ok: false, problem: 'need_business' };
+      }
       if (u.business.value && u.business.value.length >= 2) return { ok: true, value: u.business.value };
       const n = cleanName(t);
+      // A yes, a no or a shrug ("随便", "中", "没啥") names nothing.
+      if ((n.length <= 3 && parseYesNo(n) !== null) || /^(随便|都行|无所谓|没啥|没有|不用|算了|whatever|any)/i.test(n))
+        return { ok: false, problem: 'unclear' };
+      // A place is not a business ("新华路街道", "梨河镇梨河村"): it is kept as the place instead.
+      if (/^\p{Script=Han}{1,8}(路|街|村|镇|乡|街道|小区|号)$/u.test(n) && !BIZ_SUFFIX_G.test(n)) return { ok: false, problem: 'unclear' };
       if (
         n.length < 2 ||
         n.length > 40 ||
         ACT_MARKERS.test(n) ||
-        /[?？]|吗$|你们|我|俺|看下|看看|发了|图片|照片|截图|\p{Extended_Pictographic}/u.test(n)
+        /[?？]|吗$|你们|我|俺|看下|看看|发了|图片|照片|截图|\p{Extended_Pictographic}/u.test(n) ||
+        /\b(I|my|we|you|know|remember|the name)\b/i.test(n) ||
+        /恁|你|管不管|咋|啥|怎么|[吗呢嘛]$/.test(n)
       )
         return { ok: false, problem: 'unclear' };
       return { ok: true, value: n };
@@ -600,14 +741,22 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       return { ok: true, value: cleanName(t) };
     }
     case 'when': {
-      if (saysUnknownDate(t) || saysUnknown(t) || /don'?t remember|not sure|can'?t remember/i.test(t)) return { ok: true, value: null };
+      if (
+        saysUnknownDate(t) ||
+        (saysUnknown(t) && !/名字|叫啥|叫什么|店名|招牌|name/i.test(t)) ||
+        /don'?t remember|not sure|can'?t remember/i.test(t)
+      )
+        return { ok: true, value: null };
       const date = (u.incident_time.value?.date ?? null) || parseIncidentDate(t, now) || englishDate(t, now);
       return date ? { ok: true, value: date } : { ok: false, problem: 'bad_date' };
     }
     case 'request': {
       const r = requestOf(u, t);
-      if (r) return { ok: true, value: r.length > t.length ? t : r };
+      // The answer to "怎么处理" is the request in the citizen's words, all of it when it is short.
+      if (r) return { ok: true, value: r.length > t.length || (t.length <= 60 && !findPhone(t)) ? t : r };
       if (t.length < 2 || ACT_MARKERS.test(t)) return { ok: false, problem: 'short' };
+      // A question is not a request ("投诉完了大概多久能有结果？").
+      if (/[?？]\s*$|吗\s*$|多久|怎么办/.test(t)) return { ok: false, problem: 'unclear' };
       // A date, a phone number or a place is not a request (an answer to an earlier question).
       if (parseIncidentDate(t, now) || findPhone(t) || (townshipOf(t) && t.length < 12)) return { ok: false, problem: 'unclear' };
       return { ok: true, value: t.slice(0, 1000) };
@@ -617,11 +766,13 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       return a === null ? { ok: false, problem: 'unclear' } : { ok: true, value: a };
     }
     case 'name': {
-      const n = (u.identity.value.name ?? t)
+      // "我姓张，叫张大力": the name after 叫 in the last clause.
+      const said = /(?:叫|是|名字是|姓名[:：]?)\s*(\p{Script=Han}{2,4})[。.!！]?$/u.exec(t)?.[1] ?? null;
+      const n = (u.identity.value.name ?? (/[，,]/.test(t) ? said : null) ?? t)
         .replace(/^(我叫|我是|俺叫|俺是|叫|姓名[:：]?|my name is|i am|i'm)\s*/i, '')
         .replace(/[。.!！]+$/, '')
         .trim();
-      if (n.length < 2 || n.length > 50 || /\d/.test(n) || /[?？，,]/.test(n) || ACT_MARKERS.test(n))
+      if (n.length < 2 || n.length > 50 || /\d/.test(n) || /[?？，,]/.test(n) || ACT_MARKERS.test(n) || !plausibleName(n))
         return { ok: false, problem: 'bad_name' };
       return { ok: true, value: n };
     }
@@ -650,6 +801,16 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       return yn === null ? { ok: false, problem: 'unclear' } : { ok: true, value: yn };
     }
   }
+}
+
+/** A person's name: a Chinese name starting with a surname (not "退钱再赔点", "中", "不知道"), or a name in letters. */
+export function plausibleName(n: string): boolean {
+  if (/^[\p{Script=Han}·]+$/u.test(n)) {
+    if (n.length > 6) return false;
+    const surname = SINGLE_SURNAMES.has(n[0]!) || COMPOUND_SURNAMES.some((c) => n.startsWith(c));
+    return surname && !/退|赔|钱|要|不|没|吗|啥|了|行|好|对|中/.test(n.slice(1));
+  }
+  return /^[A-Za-z][A-Za-z .'-]{1,49}$/.test(n) && !/\b(yes|no|ok|refund|don'?t|know)\b/i.test(n);
 }
 
 export function setSlot(d: Draft, slot: Slot, value: unknown): void {

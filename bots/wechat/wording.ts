@@ -126,6 +126,8 @@ export const W = {
     badName: '姓名应是2到50个字，不含数字。',
     badDate: '这个时间我没看懂，或者还没到呢。',
     badId: '身份证号码好像不对，请核对18位号码再发一次。不想提供的话，回复“不申请奖励”。',
+    needBusiness:
+      '投诉要写明被投诉的商家（我们要和它调解）。说不上名字的话，说说招牌上的字、卖什么的、在哪个位置也行，比如“集上东头卖肉的摊子”。',
     needMore: '再说具体一点？',
     descShort: '再多说几句吧：什么东西，出了什么问题？',
     yesNo: '请回复“是”或“不是”。',
@@ -169,6 +171,8 @@ export const W = {
     badName: 'A name has 2 to 50 letters and no digits.',
     badDate: 'I could not read that date (or it is in the future).',
     badId: 'That ID number does not look right. Reply "no reward" to skip.',
+    needBusiness:
+      'A complaint must name the business (we mediate with it). If you do not know the name, describe it: the sign, what it sells, where exactly.',
     needMore: 'Could you say a little more?',
     descShort: 'Please say a bit more: what food, and what was wrong?',
     yesNo: 'Please reply "yes" or "no".',

@@ -88,7 +88,7 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'license',
-    ask: /办(啥|什么)证|什么证|要办证|许可证|健康证|license|permit/i,
+    ask: /办(啥|什么|哪些|哪个)证|(什么|哪些|啥)证|要办证|许可证|健康证|license|permit/i,
     zh: '摆摊卖食品：在新郑一般要到所在乡镇（街道）办食品摊贩登记卡，做的人要有健康证；开店要办食品经营许可证。具体可以到市场监管所或政务服务中心问。',
     en: 'Selling food at a stall needs a food-vendor registration card from the township and health certificates for the staff; a shop needs a food business licence. The local market-regulation office can help.',
   },

@@ -345,3 +345,40 @@ describe('notice text', () => {
     expect(noticeText('triage', 'complaint', 'N', null)).toBeNull();
   });
 });
+
+describe('answers are checked for what they should be (issue #13, second pass)', () => {
+  it('a question is answered and never stored as the request; a sentence is never a name', () => {
+    const { state, replies } = talk(['我要投诉城关乡老街的王记面馆，昨天吃面吃出一根铁丝', '能赔多少', '退钱再赔点', '退钱再赔点']);
+    expect(replies.join('\n')).toMatch(/十倍/);
+    expect(state.draft.request).toBe('退钱再赔点');
+    expect(state.draft.name).toBeUndefined();
+    expect(state.step).toBe('name');
+    const named = talk(['我姓张，叫张大力'], state);
+    expect(named.state.draft.name).toBe('张大力');
+  });
+
+  it('a business name of everyday characters is read whole, and a place stays a short phrase', () => {
+    const { state } = talk([
+      '我叫刘桂芳，电话15638271940，住辛店镇辛店村三组。前天在辛店镇街上的好又多超市买了两袋牛奶，回家一看都过期五天了，喝了一口是酸的。要求超市退钱并按规定赔偿。',
+    ]);
+    expect(state.draft.businessName).toBe('好又多超市');
+    expect(state.draft.where).toBe('辛店镇街上');
+    expect(state.draft.township).toBe('辛店镇');
+    expect(state.draft.name).toBe('刘桂芳');
+  });
+
+  it('a query code sent after its case number completes the status query, and is not kept', () => {
+    const { state } = talk(['XZ-20261120-000045']);
+    const out = handle(state, { type: 'text', text: '查询码是 AB12-CD34-EF56-GH78' }, { now: NOW, newDraftId: 'n' });
+    expect(out.effect).toEqual({ type: 'query', number: 'XZ-20261120-000045', code: 'AB12-CD34-EF56-GH78' });
+    expect(JSON.stringify(out.state)).not.toContain('AB12');
+  });
+
+  it('a written answer asked for after a question files that question as a consultation', () => {
+    const { state, replies } = talk(['请问开小饭馆要办哪些证？', '能给个书面答复吗']);
+    expect(replies[0]).toMatch(/许可证/);
+    expect(state.draft.kind).toBe('consultation');
+    expect(state.draft.description).toContain('办哪些证');
+    expect(state.step).toBe('summary');
+  });
+});

@@ -238,6 +238,43 @@ describe('the bot holds a real conversation (issue #13)', () => {
     await c.say('取消', /已取消/);
   });
 
+  it('a short story, a name repeated in frustration and an address sent early are each taken once, never as something else', async () => {
+    const c = bot.citizen('dlg-short');
+    await c.say('我要投诉', /发生了什么事/);
+    await c.say('买的月饼发霉了', /叫什么名字/); // a short story with a problem is a story
+    await c.say('就是那个福顺斋', /在哪儿/);
+    const sorry = await c.say('我都说了是福顺斋，你记下了没', /在哪儿/);
+    expect(sorry).toMatch(/抱歉/);
+    expect(sorry).toMatch(/福顺斋/);
+    await c.say('新华路街道', /什么时候/);
+    await c.say('前天', /怎么处理/);
+    await c.say('退钱', /真实姓名/);
+    await c.say('我姓张，叫张大力', /电话/);
+    await c.say('新华路街道幸福里3号', /电话/); // the address, sent before its question, is kept
+    const consent = await c.say('138 3821 5678', /公开/);
+    expect(consent).not.toMatch(/联系地址/);
+    const summary = await c.say('同意', /请核对/);
+    expect(summary).toMatch(/商家：福顺斋/);
+    expect(summary).toMatch(/姓名：张大力/);
+    expect(summary).toMatch(/联系地址：新华路街道幸福里3号/);
+    expect(summary).toMatch(/时间：2026-12-03/);
+    expect(summary).not.toMatch(/记下了没/);
+    const row = await caseRow(receiptOf(await c.say('确认', /提交成功/)).number);
+    expect(row).toMatchObject({ kind: 'complaint', business_name: '福顺斋', township: '新华路街道' });
+  });
+
+  it('a complaint whose business nobody can name is described or filed unnamed, never a loop', async () => {
+    const c = bot.citizen('dlg-unnamed');
+    await c.say('我叫刘桂芳，电话15638271940，住辛店镇辛店村三组。前天在辛店镇街上买的两袋牛奶过期五天了，要求退钱。', /叫什么名字/);
+    const why = await c.say('不知道', /招牌/);
+    expect(why).toMatch(/调解/);
+    await c.say('不知道', /公开/);
+    const summary = await c.say('同意', /请核对/);
+    expect(summary).toMatch(/商家：名称不详（辛店镇街上）/);
+    const row = await caseRow(receiptOf(await c.say('确认', /提交成功/)).number);
+    expect(row).toMatchObject({ kind: 'complaint', township: '辛店镇' });
+  });
+
   it("keeps no plaintext identity in the bot's Redis keys (issue #17)", async () => {
     const c = bot.citizen('dlg-private-contact');
     await c.say('我叫赵秀兰，电话13912345678，住龙湖镇双湖小区9号楼。昨天在华南城的好味道饭店吃饭吃出了蟑螂，要求退款', /公开/);

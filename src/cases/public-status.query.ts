@@ -6,6 +6,7 @@ import { queryCodeMatches } from '../lib/query-code.ts';
 import { type CaseKind, KIND_LABELS, publicEventText, publicStatus } from './case.machine.ts';
 import type { Deadline } from '../deadlines/public-deadlines.ts';
 import { publicDeadlines } from '../deadlines/public-deadlines.ts';
+import { findRule } from '../deadlines/rules.ts';
 import { type PublicQuestion, publicQuestions } from './questions.service.ts';
 
 export interface PublicCaseStatus {
@@ -19,12 +20,22 @@ export interface PublicCaseStatus {
   relatedNumbers: string[];
   /** Questions staff asked; whether each is answered, never the answer. */
   questions: PublicQuestion[];
+  /** The public reference (GK-…) of the case's published result, linked from the status page; null until published. */
+  publishedRef: string | null;
 }
+
+/**
+ * A real-name reporter is told whether a case was opened where the law says so (Order 20 Art. 31, the D12
+ * clock: cases received under Order 20): 立案 is then on their timeline. An anonymous reporter, or a case
+ * under Order 121, sees the handling folded into 「正在核查处理」 (it could warn the reported business).
+ */
+const toldOfOpening = (row: { kind: CaseKind; anonymous: number; rule_version: Parameters<typeof findRule>[0] }) =>
+  row.kind === 'report' && row.anonymous === 0 && findRule(row.rule_version, 'D12') !== undefined;
 
 export async function getPublicStatus(db: Db, number: string, code: string): Promise<PublicCaseStatus | null> {
   const row = await db
     .selectFrom('intake_case')
-    .select(['id', 'number', 'kind', 'status', 'received_at', 'rule_version', 'query_code_hash', 'submission_id'])
+    .select(['id', 'number', 'kind', 'status', 'received_at', 'rule_version', 'query_code_hash', 'submission_id', 'anonymous'])
     .where('number', '=', number)
     .executeTakeFirst();
   if (!row || !queryCodeMatches(code, row.query_code_hash)) return null;
@@ -33,13 +44,20 @@ export async function getPublicStatus(db: Db, number: string, code: string): Pro
     .selectFrom('case_event')
     .select(['type', 'at'])
     .where('case_id', '=', row.id)
-    .where('public', '=', 1)
+    .where((eb) => (toldOfOpening(row) ? eb.or([eb('public', '=', 1), eb('type', '=', 'open_case')]) : eb('public', '=', 1)))
     .orderBy('at')
     .execute();
   const timeline = events.flatMap((e) => {
-    const text = publicEventText(e.type, kind);
+    const text = e.type === 'open_case' ? '经核查，决定立案调查' : publicEventText(e.type, kind);
     return text ? [{ at: formatCst(new Date(e.at)), text }] : [];
   });
+  const published = await db
+    .selectFrom('disposition')
+    .select('public_ref')
+    .where('case_id', '=', row.id)
+    .where('status', '=', 'published')
+    .orderBy('published_at', 'desc')
+    .executeTakeFirst();
   const siblings = await db
     .selectFrom('intake_case')
     .select('number')
@@ -56,5 +74,6 @@ export async function getPublicStatus(db: Db, number: string, code: string): Pro
     deadlines: await publicDeadlines(db, row.id),
     relatedNumbers: siblings.map((s) => s.number),
     questions: await publicQuestions(db, row.id),
+    publishedRef: published?.public_ref ?? null,
   };
 }

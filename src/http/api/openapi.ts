@@ -46,6 +46,10 @@ const StatusSchema = z.object({
   deadlines: z.array(z.object({ clock: z.string(), text: z.string(), due: z.string().nullable() })),
   relatedNumbers: z.array(z.string()),
   questions: z.array(z.object({ id: z.string(), question: z.string(), askedAt: z.string(), answered: z.boolean() })),
+  publishedRef: z
+    .string()
+    .nullable()
+    .describe('Public reference of the published result (GET /api/v1/results/{ref}); null until published'),
 });
 
 const js = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });

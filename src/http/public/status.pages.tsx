@@ -209,6 +209,16 @@ export function StatusPage(props: {
         ))}
       </ol>
 
+      {s.publishedRef ? (
+        <section aria-labelledby="published-title" id="published">
+          <h2 id="published-title">处理结果已公开</h2>
+          <p>
+            <a href={`/results/${encodeURIComponent(s.publishedRef)}`}>查看公开的处理结果（{s.publishedRef}）</a>
+          </p>
+          <p class="hint">公开记录已隐去个人信息，不显示您的姓名和联系方式。</p>
+        </section>
+      ) : null}
+
       {s.relatedNumbers.length ? (
         <>
           <h2>同一次提交的其他案件</h2>

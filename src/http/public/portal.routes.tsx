@@ -6,6 +6,7 @@
 //                          again with each error next to its field and everything typed kept (files excepted)
 //   GET  /status           lookup form;  POST /status  number + query code → public status
 //   POST /status/answer    number + query code + question id + answer → the status page again (answered)
+//   POST /receipt/image    number + query code → the receipt as a PNG (inline: a phone keeps it with a long press)
 //   GET  /static/…         the stylesheet (content-hashed URL) and the icon
 // Every POST passes CSRF (csrf.ts) and a per-client rate limit; the submission form has a honeypot.
 // Pages carry a strict CSP (no scripts at all, styles and images from this origin only) and are not cached.
@@ -31,7 +32,8 @@ import { rateLimit } from '../rate-limit.ts';
 import { CSRF_FIELD, CSRF_MESSAGES, type CsrfCheck, checkCsrf, ensureCsrfCookie, issueToken } from './csrf.ts';
 import { ErrorPage } from './error.page.tsx';
 import { HomePage } from './home.page.tsx';
-import { ReceiptPage } from './receipt.page.tsx';
+import { svgToPng } from './receipt-image.ts';
+import { ReceiptPage, receiptSvg } from './receipt.page.tsx';
 import { ICON, STYLESHEET } from './static.ts';
 import { type AnswerFormState, LookupPage, LookupSchema, type LookupSlot, type LookupState, StatusPage } from './status.pages.tsx';
 import { answerQuestion } from '../../cases/questions.service.ts';
@@ -348,6 +350,52 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
         throw e;
       }
       return again(null, '您的回复已提交，办案人员会看到。', 200);
+    },
+  );
+
+  // The receipt as a PNG, rendered on the server from the receipt's SVG. The number and code travel in the
+  // form (never the URL), checked like a status lookup (same not-found for a wrong code); the other case of
+  // the same submission shares the code and is on the picture too. Not cached, not stored.
+  app.post(
+    '/receipt/image',
+    csp,
+    page,
+    lookupLimit,
+    limitBody({ maxSize: 64 * 1024, onError: tooLarge('提交的内容过大。') }),
+    async (c) => {
+      let body: Record<string, unknown>;
+      try {
+        body = await c.req.parseBody();
+      } catch {
+        throw new AppError('MALFORMED_BODY', '表单内容无法解析，请返回重新填写。');
+      }
+      const values = { number: first(body.number), code: first(body.code) };
+      const errors = new Map<LookupSlot, string[]>();
+      const csrf = checkCsrf(c, mac, body[CSRF_FIELD], now());
+      if (!csrf.ok) {
+        errors.set('general', [CSRF_MESSAGES[csrf.reason]]);
+        return lookupPage(c, { values, errors }, 403);
+      }
+      const parsed = LookupSchema.safeParse(values);
+      const status = parsed.success ? await getPublicStatus(deps.db, parsed.data.number, parsed.data.code) : null;
+      if (!parsed.success || !status) {
+        errors.set('general', [`${DEFAULT_MESSAGES.CASE_NOT_FOUND}。请核对后重试。`]);
+        return lookupPage(c, { values, errors }, 404);
+      }
+      const code = parsed.data.code.toUpperCase();
+      const others = await Promise.all(status.relatedNumbers.map((n) => getPublicStatus(deps.db, n, parsed.data.code)));
+      const cases = [status, ...others.filter((o): o is PublicCaseStatus => o !== null)]
+        .map((s) => ({ number: s.number, kind: s.kind }))
+        .sort((a, b) => a.number.localeCompare(b.number));
+      const receipt: IntakeReceipt = { submissionId: '', receivedAt: status.receivedAt, cases, queryCode: code, replayed: false };
+      const png = await svgToPng(receiptSvg(receipt, `${deps.publicBaseUrl}/status`));
+      if (!png) throw new AppError('UNAVAILABLE', '暂时无法生成图片，请截屏或“保存为文本文件”保存回执。');
+      const name = `食安通回执-${cases[0]?.number ?? status.number}.png`;
+      return c.body(new Uint8Array(png), 200, {
+        'Content-Type': 'image/png',
+        'Content-Disposition': `inline; filename="receipt.png"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        'Cache-Control': 'no-store',
+      });
     },
   );
 

@@ -5,7 +5,8 @@
 //   POST /submit           validate (SubmissionSchema, via the API's parseSubmission) → receipt, or the form
 //                          again with each error next to its field and everything typed kept (files excepted)
 //   GET  /status           lookup form;  POST /status  number + query code → public status
-//   POST /status/answer    number + query code + question id + answer → the status page again (answered)
+//   POST /status/answer    number + query code + question id + answer (+ photos, checked like evidence) → the
+//                          status page again (answered)
 //   POST /receipt/image    number + query code → the receipt as a PNG (inline: a phone keeps it with a long press)
 //   GET  /static/…         the stylesheet (content-hashed URL) and the icon
 // Every POST passes CSRF (csrf.ts) and a per-client rate limit; the submission form has a honeypot.
@@ -302,15 +303,23 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
     csp,
     page,
     lookupLimit,
-    limitBody({ maxSize: 64 * 1024, onError: tooLarge('提交的内容过大。') }),
+    // Photos may come with the answer: the submission's limits (count, size, type and structure by content).
+    limitBody({
+      maxSize: uploads.maxFiles * uploads.maxFileBytes + 1024 * 1024,
+      onError: tooLarge(
+        `提交的内容过大：最多${uploads.maxFiles}个文件，每个不超过${Math.round(uploads.maxFileBytes / 1048576)}MB。请返回上一页，减少或压缩文件后再提交。`,
+      ),
+    }),
     async (c) => {
       let body: Record<string, unknown>;
       try {
-        body = await c.req.parseBody();
+        body = await c.req.parseBody({ all: true });
       } catch {
         throw new AppError('MALFORMED_BODY', '表单内容无法解析，请返回重新填写。');
       }
       const values = { number: first(body.number), code: first(body.code) };
+      const rawFiles = body.files === undefined ? [] : Array.isArray(body.files) ? body.files : [body.files];
+      const files = rawFiles.filter((f): f is File => f instanceof File && !(f.size === 0 && f.name === ''));
       const questionId = first(body.questionId);
       const answer = first(body.answer);
       const lookupErrors = new Map<LookupSlot, string[]>();
@@ -342,14 +351,22 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
       };
       if (!csrf.ok) return again({ questionId, answer, errors: [CSRF_MESSAGES[csrf.reason]] }, null, 403);
       if (answer.trim() === '') return again({ questionId, answer, errors: ['请填写回复内容'] }, null, 422);
+      const checked = await checkFormFiles(files, uploads);
+      if (checked.errors.length) return again({ questionId, answer, errors: checked.errors.map((e) => e.message) }, null, 422);
+      const stored: StoredFile[] = [];
+      for (const f of checked.ok) stored.push(await deps.evidence.put(f.bytes, f.mime));
       try {
-        await answerQuestion(deps, parsed.data.number, parsed.data.code, questionId, answer, 'web');
+        await answerQuestion(deps, parsed.data.number, parsed.data.code, questionId, answer, 'web', stored);
       } catch (e) {
         if (e instanceof AppError && ['VALIDATION', 'CONFLICT', 'NOT_FOUND', 'INVALID_TRANSITION'].includes(e.code))
           return again({ questionId, answer, errors: [e.message] }, null, e.status as ContentfulStatusCode);
         throw e;
       }
-      return again(null, '您的回复已提交，办案人员会看到。', 200);
+      return again(
+        null,
+        stored.length ? `您的回复和 ${stored.length} 个文件已提交，办案人员会看到。` : '您的回复已提交，办案人员会看到。',
+        200,
+      );
     },
   );
 

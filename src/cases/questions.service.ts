@@ -6,6 +6,7 @@
 import type { Deps } from '../deps.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { AnswerChannel, CaseRow } from './case.table.ts';
+import type { StoredFile } from './evidence.store.ts';
 import { formatCst } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { uuidv7 } from '../lib/ids.ts';
@@ -65,8 +66,19 @@ function checkAnswer(answer: string): string {
   return text;
 }
 
-/** Writes the answer to one open question of the case: the row (sealed answer) and the public event, one transaction. */
-async function recordAnswer(deps: Deps, caseId: string, questionId: string, text: string, channel: AnswerChannel): Promise<void> {
+/**
+ * Writes the answer to one open question of the case: the row (sealed answer), the public event and the
+ * photos sent with it (evidence of the case, files already stored and checked like a submission's), one
+ * transaction.
+ */
+async function recordAnswer(
+  deps: Deps,
+  caseId: string,
+  questionId: string,
+  text: string,
+  channel: AnswerChannel,
+  files: readonly StoredFile[] = [],
+): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction().execute((trx) =>
     applyTransitionIn(trx, caseId, { type: 'answer_citizen', data: { questionId } }, { role: 'citizen', id: null }, now, {
@@ -79,6 +91,20 @@ async function recordAnswer(deps: Deps, caseId: string, questionId: string, text
           .where('answered_at', 'is', null)
           .executeTakeFirst();
         if (Number(done.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '该问题已经回复过了');
+        if (files.length)
+          await t
+            .insertInto('evidence')
+            .values(
+              files.map((f) => ({
+                id: uuidv7(),
+                case_id: caseId,
+                sha256: f.sha256,
+                mime: f.mime,
+                size: f.size,
+                created_at: result.event.at,
+              })),
+            )
+            .execute();
         // The one who asked (and the assignee, when another) learns of the reply in their inbox.
         const asked = await t.selectFrom('case_question').select('asked_by').where('id', '=', questionId).executeTakeFirst();
         const wanted = [...new Set([asked?.asked_by, row.assignee_id].filter((x): x is string => typeof x === 'string'))];
@@ -86,7 +112,8 @@ async function recordAnswer(deps: Deps, caseId: string, questionId: string, text
         const to = wanted.length
           ? (await t.selectFrom('staff_user').select('id').where('id', 'in', wanted).where('active', '=', 1).execute()).map((u) => u.id)
           : [];
-        await notifyStaff(t, to, caseId, 'citizen_answered', `${row.number}：群众已回复您提出的问题`, result.event.at);
+        const attached = files.length ? `（附 ${files.length} 个文件，见证据材料）` : '';
+        await notifyStaff(t, to, caseId, 'citizen_answered', `${row.number}：群众已回复您提出的问题${attached}`, result.event.at);
       },
     }),
   );
@@ -103,6 +130,8 @@ export async function answerQuestion(
   questionId: string,
   answer: string,
   channel: AnswerChannel,
+  /** Photos (or other evidence) sent with the answer: checked with checkEvidenceFiles and stored by the caller. */
+  files: readonly StoredFile[] = [],
 ): Promise<void> {
   const row = await deps.db.selectFrom('intake_case').select(['id', 'query_code_hash']).where('number', '=', number).executeTakeFirst();
   if (!row || !queryCodeMatches(code, row.query_code_hash)) throw NOT_FOUND();
@@ -115,7 +144,7 @@ export async function answerQuestion(
     .executeTakeFirst();
   if (!q) throw new AppError('NOT_FOUND', '问题不存在');
   if (q.answered_at !== null) throw new AppError('CONFLICT', '该问题已经回复过了');
-  await recordAnswer(deps, row.id, q.id, text, channel);
+  await recordAnswer(deps, row.id, q.id, text, channel, files);
 }
 
 /**

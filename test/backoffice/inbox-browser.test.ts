@@ -183,6 +183,13 @@ describe('the back office tells each person what to do next', () => {
     await sup.goto(`${server.origin}/staff/statistics`);
     expect(await sup.locator('.chart svg').first().getAttribute('aria-label')).toMatch(/每月收到的投诉、举报、咨询（件）/);
     expect(await sup.locator('.chart').count()).toBe(4);
+    // On a desktop the charts' words keep the page's size (an SVG scaled to the column made them 50 px).
+    const labelHeight = await sup
+      .locator('.chart svg text')
+      .first()
+      .evaluate((e) => e.getBoundingClientRect().height);
+    expect(labelHeight).toBeGreaterThan(10);
+    expect(labelHeight).toBeLessThan(24);
     await shots(sup, 'statistics');
 
     // The handler now sees the transfer as their own next step.

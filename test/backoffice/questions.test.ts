@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { applyTransition } from '../../src/cases/case.repository.ts';
 import { SUBMISSION_EXAMPLES, SubmissionSchema } from '../../src/cases/submission.schema.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
+import { PNG_1x1, POLYGLOTS } from '../helpers/files.ts';
 import { Client, UNIT_A, UNIT_B, makeUser, signedIn, useBackoffice } from './helpers.ts';
 
 const clock = new ManualClock(new Date('2026-11-30T02:00:00Z'));
@@ -191,6 +192,50 @@ describe('questions to the citizen', () => {
       1,
     );
     expect(casePage).not.toContain('身份信息已隐藏（只有承办该案件的人员可以查看）');
+  });
+
+  it('an answer on the portal can carry photos, checked like evidence; they join the case’s evidence', async () => {
+    await ready();
+    const k = await anonymousReport();
+    const staff = await signedIn(bo, 'q.handler');
+    expect((await ask(staff, k.id, '能否拍一张作坊门口的照片？')).status).toBe(303);
+    const q = await bo.t.db.selectFrom('case_question').select('id').where('case_id', '=', k.id).executeTakeFirstOrThrow();
+    const citizen = new Client(bo);
+    await citizen.get('/status');
+    const look = await (await citizen.post('/status', { number: k.number, code: k.code })).text();
+    expect(look).toContain('enctype="multipart/form-data"');
+    expect(look).toMatch(/<input type="file" id="answer-[^"]+-files" name="files" multiple/);
+    const send = async (files: { name: string; bytes: Buffer }[]) => {
+      const fd = new FormData();
+      fd.set('_csrf', citizen.token());
+      for (const [key, v] of Object.entries({ number: k.number, code: k.code, questionId: q.id, answer: '照片在这里。' })) fd.set(key, v);
+      for (const f of files) fd.append('files', new File([new Uint8Array(f.bytes)], f.name));
+      const res = await bo.app.request('/status/answer', { method: 'POST', body: fd, headers: { cookie: citizen.jar.header() } });
+      citizen.lastHtml = await res.clone().text();
+      return res;
+    };
+    const evidence = () => bo.t.db.selectFrom('evidence').select('mime').where('case_id', '=', k.id).execute();
+
+    // A disguised file (an image carrying a web page) is refused with the reason; nothing is recorded.
+    const bad = await send([{ name: '门口.jpg', bytes: POLYGLOTS['JPEG+HTML appended after the image']! }]);
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain('“门口.jpg”的内容与其文件格式不符');
+    expect(await evidence()).toEqual([]);
+    expect(
+      (await bo.t.db.selectFrom('case_question').select('answered_at').where('id', '=', q.id).executeTakeFirstOrThrow()).answered_at,
+    ).toBeNull();
+
+    const ok = await send([{ name: '门口.png', bytes: PNG_1x1 }]);
+    expect(ok.status).toBe(200);
+    expect(await ok.text()).toContain('您的回复和 1 个文件已提交');
+    expect(await evidence()).toEqual([{ mime: 'image/png' }]);
+    const notice = await bo.t.db
+      .selectFrom('staff_notification')
+      .select('message')
+      .where('case_id', '=', k.id)
+      .where('kind', '=', 'citizen_answered')
+      .executeTakeFirstOrThrow();
+    expect(notice.message).toContain('附 1 个文件');
   });
 
   it('only staff who may handle the case can ask; a question needs text', async () => {

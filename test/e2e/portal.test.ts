@@ -3,11 +3,13 @@
 // photo, an anonymous report, a consultation, validation errors, looking a case up — must work without
 // any script, and no request may leave the origin. Screenshots at 375 px and 1280 px go to
 // test-output/portal/ (git-ignored) for review.
-import { readFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PNG_1x1 } from '../helpers/files.ts';
 import {
+  SCREENSHOT_DIR,
   type PortalServer,
   type Traffic,
   WIDTHS,
@@ -119,12 +121,20 @@ describe('portal with JavaScript disabled', () => {
     expect(await page.locator('#code-warning').textContent()).toContain('查询码只显示这一次');
     await screenshots(page, '05-complaint-receipt');
 
-    // "Save as image" works without JavaScript and carries the number and the code.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#save-image').click()]);
-    expect(download.suggestedFilename()).toBe(`食安通回执-${receipt.numbers[0]}.svg`);
-    const svg = readFileSync((await download.path()) ?? '', 'utf8');
-    expect(svg).toContain(receipt.code);
-    expect(svg).toContain(receipt.numbers[0]);
+    // "Save as image" works without JavaScript: a PNG drawn on the server opens beside the receipt (a phone
+    // keeps it with a long press), named after the case; the picture is kept for review.
+    const [shot] = await Promise.all([
+      page.context().waitForEvent('response', (r) => r.url().endsWith('/receipt/image')),
+      page.locator('#save-image').click(),
+    ]);
+    expect(shot.status()).toBe(200);
+    expect(shot.headers()['content-type']).toBe('image/png');
+    expect(shot.headers()['content-disposition']).toContain(encodeURIComponent(`食安通回执-${receipt.numbers[0]}.png`));
+    const png = await shot.body();
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(png.readUInt32BE(16)).toBe(1520); // 760 px drawn at twice the size
+    writeFileSync(path.join(SCREENSHOT_DIR, '05b-receipt-image.png'), png);
+    for (const p of page.context().pages()) if (p !== page) await p.close();
 
     // The case is in the database like any other, from the web channel, with its photo …
     const row = await db().selectFrom('intake_case').selectAll().where('number', '=', receipt.numbers[0]!).executeTakeFirstOrThrow();

@@ -63,6 +63,10 @@ const StatusSchema = z.object({
     })
     .nullable()
     .describe("A report's tip reward: claim it at /reward with the number, the query code and the claim password"),
+  publishedRef: z
+    .string()
+    .nullable()
+    .describe('Public reference of the published result (GET /api/v1/results/{ref}); null until published'),
 });
 
 const js = (s: z.ZodType) => z.toJSONSchema(s, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' });

@@ -5,7 +5,9 @@
 //   POST /submit           validate (SubmissionSchema, via the API's parseSubmission) → receipt, or the form
 //                          again with each error next to its field and everything typed kept (files excepted)
 //   GET  /status           lookup form;  POST /status  number + query code → public status
-//   POST /status/answer    number + query code + question id + answer → the status page again (answered)
+//   POST /status/answer    number + query code + question id + answer (+ photos, checked like evidence) → the
+//                          status page again (answered)
+//   POST /receipt/image    number + query code → the receipt as a PNG (inline: a phone keeps it with a long press)
 //   GET  /static/…         the stylesheet (content-hashed URL) and the icon
 // Every POST passes CSRF (csrf.ts) and a per-client rate limit; the submission form has a honeypot.
 // Pages carry a strict CSP (no scripts at all, styles and images from this origin only) and are not cached.
@@ -31,7 +33,8 @@ import { rateLimit } from '../rate-limit.ts';
 import { CSRF_FIELD, CSRF_MESSAGES, type CsrfCheck, checkCsrf, ensureCsrfCookie, issueToken } from './csrf.ts';
 import { ErrorPage } from './error.page.tsx';
 import { HomePage } from './home.page.tsx';
-import { ReceiptPage } from './receipt.page.tsx';
+import { svgToPng } from './receipt-image.ts';
+import { ReceiptPage, receiptSvg } from './receipt.page.tsx';
 import { ICON, STYLESHEET } from './static.ts';
 import { type AnswerFormState, LookupPage, LookupSchema, type LookupSlot, type LookupState, StatusPage } from './status.pages.tsx';
 import { answerQuestion } from '../../cases/questions.service.ts';
@@ -300,15 +303,23 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
     csp,
     page,
     lookupLimit,
-    limitBody({ maxSize: 64 * 1024, onError: tooLarge('提交的内容过大。') }),
+    // Photos may come with the answer: the submission's limits (count, size, type and structure by content).
+    limitBody({
+      maxSize: uploads.maxFiles * uploads.maxFileBytes + 1024 * 1024,
+      onError: tooLarge(
+        `提交的内容过大：最多${uploads.maxFiles}个文件，每个不超过${Math.round(uploads.maxFileBytes / 1048576)}MB。请返回上一页，减少或压缩文件后再提交。`,
+      ),
+    }),
     async (c) => {
       let body: Record<string, unknown>;
       try {
-        body = await c.req.parseBody();
+        body = await c.req.parseBody({ all: true });
       } catch {
         throw new AppError('MALFORMED_BODY', '表单内容无法解析，请返回重新填写。');
       }
       const values = { number: first(body.number), code: first(body.code) };
+      const rawFiles = body.files === undefined ? [] : Array.isArray(body.files) ? body.files : [body.files];
+      const files = rawFiles.filter((f): f is File => f instanceof File && !(f.size === 0 && f.name === ''));
       const questionId = first(body.questionId);
       const answer = first(body.answer);
       const lookupErrors = new Map<LookupSlot, string[]>();
@@ -340,14 +351,68 @@ export function portalRoutes(deps: Deps, opts: PortalOptions = {}) {
       };
       if (!csrf.ok) return again({ questionId, answer, errors: [CSRF_MESSAGES[csrf.reason]] }, null, 403);
       if (answer.trim() === '') return again({ questionId, answer, errors: ['请填写回复内容'] }, null, 422);
+      const checked = await checkFormFiles(files, uploads);
+      if (checked.errors.length) return again({ questionId, answer, errors: checked.errors.map((e) => e.message) }, null, 422);
+      const stored: StoredFile[] = [];
+      for (const f of checked.ok) stored.push(await deps.evidence.put(f.bytes, f.mime));
       try {
-        await answerQuestion(deps, parsed.data.number, parsed.data.code, questionId, answer, 'web');
+        await answerQuestion(deps, parsed.data.number, parsed.data.code, questionId, answer, 'web', stored);
       } catch (e) {
         if (e instanceof AppError && ['VALIDATION', 'CONFLICT', 'NOT_FOUND', 'INVALID_TRANSITION'].includes(e.code))
           return again({ questionId, answer, errors: [e.message] }, null, e.status as ContentfulStatusCode);
         throw e;
       }
-      return again(null, '您的回复已提交，办案人员会看到。', 200);
+      return again(
+        null,
+        stored.length ? `您的回复和 ${stored.length} 个文件已提交，办案人员会看到。` : '您的回复已提交，办案人员会看到。',
+        200,
+      );
+    },
+  );
+
+  // The receipt as a PNG, rendered on the server from the receipt's SVG. The number and code travel in the
+  // form (never the URL), checked like a status lookup (same not-found for a wrong code); the other case of
+  // the same submission shares the code and is on the picture too. Not cached, not stored.
+  app.post(
+    '/receipt/image',
+    csp,
+    page,
+    lookupLimit,
+    limitBody({ maxSize: 64 * 1024, onError: tooLarge('提交的内容过大。') }),
+    async (c) => {
+      let body: Record<string, unknown>;
+      try {
+        body = await c.req.parseBody();
+      } catch {
+        throw new AppError('MALFORMED_BODY', '表单内容无法解析，请返回重新填写。');
+      }
+      const values = { number: first(body.number), code: first(body.code) };
+      const errors = new Map<LookupSlot, string[]>();
+      const csrf = checkCsrf(c, mac, body[CSRF_FIELD], now());
+      if (!csrf.ok) {
+        errors.set('general', [CSRF_MESSAGES[csrf.reason]]);
+        return lookupPage(c, { values, errors }, 403);
+      }
+      const parsed = LookupSchema.safeParse(values);
+      const status = parsed.success ? await getPublicStatus(deps.db, parsed.data.number, parsed.data.code) : null;
+      if (!parsed.success || !status) {
+        errors.set('general', [`${DEFAULT_MESSAGES.CASE_NOT_FOUND}。请核对后重试。`]);
+        return lookupPage(c, { values, errors }, 404);
+      }
+      const code = parsed.data.code.toUpperCase();
+      const others = await Promise.all(status.relatedNumbers.map((n) => getPublicStatus(deps.db, n, parsed.data.code)));
+      const cases = [status, ...others.filter((o): o is PublicCaseStatus => o !== null)]
+        .map((s) => ({ number: s.number, kind: s.kind }))
+        .sort((a, b) => a.number.localeCompare(b.number));
+      const receipt: IntakeReceipt = { submissionId: '', receivedAt: status.receivedAt, cases, queryCode: code, replayed: false };
+      const png = await svgToPng(receiptSvg(receipt, `${deps.publicBaseUrl}/status`));
+      if (!png) throw new AppError('UNAVAILABLE', '暂时无法生成图片，请截屏或“保存为文本文件”保存回执。');
+      const name = `食安通回执-${cases[0]?.number ?? status.number}.png`;
+      return c.body(new Uint8Array(png), 200, {
+        'Content-Type': 'image/png',
+        'Content-Disposition': `inline; filename="receipt.png"; filename*=UTF-8''${encodeURIComponent(name)}`,
+        'Cache-Control': 'no-store',
+      });
     },
   );
 

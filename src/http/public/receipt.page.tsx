@@ -1,7 +1,8 @@
 // The receipt: the answer to the form's POST (never a URL of its own, never cached), showing the case
 // number(s) and the query code once. Saving works without JavaScript: the code is selected with one tap
-// (CSS user-select: all), "save as image" and "save as text" are downloads of data: URLs built here, and
-// the print stylesheet prints only the receipt.
+// (CSS user-select: all), "save as image" posts the number and code for a PNG drawn on the server
+// (POST /receipt/image), "save as text" is a download of a data: URL built here, and the print stylesheet
+// prints only the receipt.
 import { KIND_LABELS } from '../../cases/case.machine.ts';
 import type { IntakeReceipt } from '../../cases/intake.service.ts';
 import type { PublicCaseStatus } from '../../cases/public-status.query.ts';
@@ -25,21 +26,29 @@ function receiptLines(r: IntakeReceipt, statusUrl: string): string[] {
   ];
 }
 
-/** The receipt as an SVG picture (text only, system fonts), for "save as image". */
+/** Fonts for the receipt picture: a CJK font where one is installed (Debian: fonts-wqy-microhei), then any sans-serif. */
+const RECEIPT_FONTS = "'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'DejaVu Sans', sans-serif";
+const CODE_FONTS = "'DejaVu Sans Mono', 'Liberation Mono', monospace";
+
+/** The receipt as an SVG picture (text only); rasterised to PNG by receipt-image.ts for "save as image". */
 export function receiptSvg(r: IntakeReceipt, statusUrl: string): string {
   const lines = receiptLines(r, statusUrl);
-  const lineHeight = 40;
-  const height = 40 + lines.length * lineHeight;
+  const lineHeight = 44;
+  const height = 48 + lines.length * lineHeight;
+  const codeLine = `查询码：${r.queryCode}`;
   const texts = lines
-    .map(
-      (l, i) =>
-        `<text x="24" y="${56 + i * lineHeight}" font-size="${i === 1 ? 26 : 22}"${i <= 1 ? ' font-weight="bold"' : ''}>${xmlEscape(l)}</text>`,
-    )
+    .map((l, i) => {
+      const y = 56 + i * lineHeight;
+      if (l === codeLine)
+        // The code is what the citizen must keep: larger, bold, a monospaced font where 0/O and 1/I differ.
+        return `<text x="24" y="${y + 4}" font-size="24">查询码：<tspan font-family="${CODE_FONTS}" font-size="28" font-weight="bold">${xmlEscape(r.queryCode)}</tspan></text>`;
+      return `<text x="24" y="${y}" font-size="${i === 1 ? 28 : 22}"${i <= 1 ? ' font-weight="bold"' : ''}>${xmlEscape(l)}</text>`;
+    })
     .join('');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="760" height="${height}" viewBox="0 0 760 ${height}">` +
     '<rect width="100%" height="100%" fill="#fff" stroke="#0b4f8a" stroke-width="6"/>' +
-    `<g font-family="sans-serif" fill="#1b1b1b">${texts}</g></svg>`
+    `<g font-family="${RECEIPT_FONTS}" fill="#1b1b1b">${texts}</g></svg>`
   );
 }
 
@@ -92,10 +101,15 @@ export function ReceiptPage(props: { receipt: IntakeReceipt; statuses: (PublicCa
       <ul class="no-print">
         <li>复制：轻触（或点击）查询码即可全选，再选择“复制”。</li>
         <li>
-          <a href={dataUrl('image/svg+xml', receiptSvg(r, props.statusUrl))} download={`${fileBase}.svg`} id="save-image">
-            保存为图片
-          </a>
-          ，或者直接截屏保存本页。
+          <form method="post" action="/receipt/image" class="inline-form" target="_blank" rel="noopener">
+            <CsrfField name={CSRF_FIELD} token={props.token} />
+            <input type="hidden" name="number" value={first} />
+            <input type="hidden" name="code" value={r.queryCode} />
+            <button type="submit" class="secondary" id="save-image">
+              保存为图片
+            </button>
+          </form>{' '}
+          （打开图片后长按或右键保存），或者直接截屏保存本页。
         </li>
         <li>
           <a href={dataUrl('text/plain', receiptText(r, props.statusUrl))} download={`${fileBase}.txt`} id="save-text">

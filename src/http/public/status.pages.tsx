@@ -5,7 +5,9 @@ import { CASE_NUMBER_EXAMPLE, CASE_NUMBER_FORMAT_ZH, CASE_NUMBER_RE } from '../.
 import type { PublicCaseStatus } from '../../cases/public-status.query.ts';
 import { toHalfWidth } from '../../cases/submission.schema.ts';
 import { CSRF_FIELD } from './csrf.ts';
+import { ACCEPTED_TYPES_LABEL } from '../../cases/evidence.store.ts';
 import { CsrfField } from './form.components.tsx';
+import { FILE_ACCEPT } from './submit.pages.tsx';
 import { cstText } from './format.ts';
 import { Layout } from './layout.tsx';
 import type { StaffQuestion } from './staff-questions.ts';
@@ -120,7 +122,7 @@ function AnswerForm(props: { number: string; code: string; token: string; questi
   const st = props.state && props.state.questionId === props.questionId ? props.state : null;
   const id = `answer-${props.questionId}`;
   return (
-    <form method="post" action="/status/answer" class="answer-form">
+    <form method="post" action="/status/answer" class="answer-form" enctype="multipart/form-data">
       <CsrfField name={CSRF_FIELD} token={props.token} />
       <input type="hidden" name="number" value={props.number} />
       <input type="hidden" name="code" value={props.code} />
@@ -135,6 +137,13 @@ function AnswerForm(props: { number: string; code: string; token: string; questi
         <textarea id={id} name="answer" rows={4} maxlength={2000} required>
           {st?.answer ?? ''}
         </textarea>
+      </div>
+      <div class="field">
+        <label for={`${id}-files`}>照片或其他材料（可选）</label>
+        <p class="hint" id={`${id}-files-hint`}>
+          {ACCEPTED_TYPES_LABEL}。{st ? '如上次选过文件，请重新选择。' : ''}
+        </p>
+        <input type="file" id={`${id}-files`} name="files" multiple accept={FILE_ACCEPT} aria-describedby={`${id}-files-hint`} />
       </div>
       <button type="submit">提交回复</button>
     </form>
@@ -236,6 +245,16 @@ export function StatusPage(props: {
           <p>
             <a href="/reward">领取举报奖励</a>（需要案件编号、查询码和领奖密码）
           </p>
+        </section>
+      ) : null}
+
+      {s.publishedRef ? (
+        <section aria-labelledby="published-title" id="published">
+          <h2 id="published-title">处理结果已公开</h2>
+          <p>
+            <a href={`/results/${encodeURIComponent(s.publishedRef)}`}>查看公开的处理结果（{s.publishedRef}）</a>
+          </p>
+          <p class="hint">公开记录已隐去个人信息，不显示您的姓名和联系方式。</p>
         </section>
       ) : null}
 

@@ -1,5 +1,7 @@
 // Horizontal bar charts as plain SVG, rendered on the server: no script, no inline style (colours are
 // SVG presentation attributes, which the CSP allows), readable by screen readers through aria-label.
+// No viewBox: the SVG is as wide as its column and its text keeps its size (14 px on a phone and on a
+// desktop alike); bars are drawn in percentages of that width, the value follows the bar at `dx`.
 // Each row puts its label on a line of its own above the bar, so long names (units, townships) are never
 // cut. A null value is a suppressed cell (fewer than 5 cases): no bar, the words 「不足5件，不公开」
 // (never a sign that could read as a number or a percentage). Charts that are compared share a scale
@@ -10,13 +12,16 @@ export interface BarRow {
   value: number | null;
 }
 
-const WIDTH = 340;
 const ROW_H = 44;
 const LABEL_H = 18;
 const BAR_H = 16;
-/** Room right of the longest bar for its value, 「不足5件，不公开」 included. */
-const VALUE_W = 112;
-const BAR_AREA = WIDTH - VALUE_W;
+/**
+ * The longest bar's share of the chart's width (percent): at 343 px (a 375 px phone) it leaves 120 px
+ * right of the bar for its value, 「不足5件，不公开」 included; the CSS caps the chart's width on a desktop.
+ */
+const BAR_AREA = 65;
+/** A percentage width, rounded to 0.1 so the markup stays short. */
+const pct = (v: number) => `${Math.round(v * 10) / 10}%`;
 
 export const SUPPRESSED_TEXT = '不足5件，不公开';
 
@@ -43,24 +48,19 @@ export function BarChart(props: { caption: string; rows: BarRow[]; percent?: boo
       {props.rows.length === 0 ? (
         <p>本期暂无数据。</p>
       ) : (
-        <svg
-          xmlns="http://www.w3.org/2000/svg"
-          viewBox={`0 0 ${WIDTH} ${height}`}
-          width="100%"
-          role="img"
-          aria-label={`${props.caption}。${summary}`}
-        >
+        <svg xmlns="http://www.w3.org/2000/svg" width="100%" height={height} role="img" aria-label={`${props.caption}。${summary}`}>
           {props.rows.map((r, i) => {
             const y = 2 + i * ROW_H;
-            const w = r.value === null ? 0 : Math.max(r.value > 0 ? 2 : 0, Math.round((Math.min(r.value, max) / max) * BAR_AREA));
+            const w = r.value === null ? 0 : Math.max(r.value > 0 ? 0.5 : 0, (Math.min(r.value, max) / max) * BAR_AREA);
             return (
               <g>
                 <text x={0} y={y + 14} font-size="14" fill="#1b1b1b">
                   {r.label}
                 </text>
-                <rect x={0} y={y + LABEL_H + 2} width={w} height={BAR_H} fill="#0b4f8a" />
+                <rect x={0} y={y + LABEL_H + 2} width={pct(w)} height={BAR_H} fill="#0b4f8a" />
                 <text
-                  x={w + 6}
+                  x={pct(w)}
+                  dx={6}
                   y={y + LABEL_H + 15}
                   font-size="14"
                   fill={r.value === null ? '#5a5a5a' : '#1b1b1b'}
@@ -110,13 +110,7 @@ export function StackedBarChart(props: {
       {props.rows.length === 0 ? (
         <p>本期暂无数据。</p>
       ) : (
-        <svg
-          xmlns="http://www.w3.org/2000/svg"
-          viewBox={`0 0 ${WIDTH} ${height}`}
-          width="100%"
-          role="img"
-          aria-label={`${props.caption}。${summary}`}
-        >
+        <svg xmlns="http://www.w3.org/2000/svg" width="100%" height={height} role="img" aria-label={`${props.caption}。${summary}`}>
           {props.series.map((s) => {
             const x = legendX;
             legendX += 28 + s.label.length * 14 + 12;
@@ -134,8 +128,8 @@ export function StackedBarChart(props: {
             let x = 0;
             const segments = props.series.map((s) => {
               const v = r.parts[s.key] ?? 0;
-              const w = v === null || v <= 0 ? 0 : Math.max(2, Math.round((v / max) * BAR_AREA));
-              const seg = <rect x={x} y={y + LABEL_H + 2} width={w} height={BAR_H} fill={s.colour} />;
+              const w = v === null || v <= 0 ? 0 : Math.max(0.5, (v / max) * BAR_AREA);
+              const seg = <rect x={pct(x)} y={y + LABEL_H + 2} width={pct(w)} height={BAR_H} fill={s.colour} />;
               x += w;
               return seg;
             });
@@ -146,7 +140,7 @@ export function StackedBarChart(props: {
                   {r.label}
                 </text>
                 {segments}
-                <text x={x + 6} y={y + LABEL_H + 15} font-size="14" fill="#1b1b1b">
+                <text x={pct(x)} dx={6} y={y + LABEL_H + 15} font-size="14" fill="#1b1b1b">
                   {r.total === null ? SUPPRESSED_TEXT : anySuppressed ? `${r.total}*` : String(r.total)}
                 </text>
               </g>

@@ -220,10 +220,13 @@ describe('submitting through the form', () => {
     expect(r.code.replaceAll('-', '')).toMatch(/^[0-9A-Z]{26}$/);
     expect(html).toContain('查询码只显示这一次');
     expect(html).toContain('作出是否受理的决定');
-    // the downloads carry the number and the code
-    const image = decodeURIComponent(/href="data:image\/svg\+xml;charset=utf-8,([^"]+)"/.exec(html)?.[1] ?? '');
-    expect(image).toContain(r.code);
-    expect(image).toContain(r.numbers[0]);
+    // the text download carries the number and the code; the picture's form posts both
+    const text = decodeURIComponent(/href="data:text\/plain;charset=utf-8,([^"]+)"/.exec(html)?.[1] ?? '');
+    expect(text).toContain(r.code);
+    expect(text).toContain(r.numbers[0]);
+    const imageForm = /<form method="post" action="\/receipt\/image"[^>]*>(.*?)<\/form>/.exec(html)?.[1] ?? '';
+    expect(imageForm).toContain(`name="number" value="${r.numbers[0]}"`);
+    expect(imageForm).toContain(`name="code" value="${r.code}"`);
 
     const row = await t.db.selectFrom('intake_case').selectAll().where('number', '=', r.numbers[0]!).executeTakeFirstOrThrow();
     expect(row).toMatchObject({
@@ -459,6 +462,42 @@ describe('CSRF and anti-spam', () => {
     expect(html).toContain('提交未通过自动检查');
     expect(html).not.toContain('<div class="hp"');
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('the receipt as a picture (POST /receipt/image)', () => {
+  it('a PNG drawn on the server for the right number and code; the lookup’s not-found otherwise; a token needed', async () => {
+    const s = await open(app, '/submit/both');
+    const both = await post(app, '/submit', { ...COMPLAINT, kind: 'both' }, s);
+    expect(both.res.status).toBe(201);
+    const made = receiptOf(both.html);
+    expect(made.numbers).toHaveLength(2);
+    expect(both.html).toContain('action="/receipt/image"');
+    const look = await open(app, '/status', s.cookie);
+    const ok = await app.request('/receipt/image', {
+      method: 'POST',
+      body: (() => {
+        const fd = new FormData();
+        fd.set('_csrf', look.token);
+        fd.set('number', made.numbers[0]!);
+        fd.set('code', made.code.toLowerCase());
+        return fd;
+      })(),
+      headers: { cookie: look.cookie },
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('image/png');
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+    const png = Buffer.from(await ok.arrayBuffer());
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    // Both cases of the submission are on it: eight lines of 44 px plus margins, drawn at twice the size.
+    expect(png.readUInt32BE(20)).toBe(2 * (48 + 8 * 44));
+
+    const wrong = await post(app, '/receipt/image', { number: made.numbers[0]!, code: 'AAAA-BBBB-CCCC' }, look);
+    expect(wrong.res.status).toBe(404);
+    expect(wrong.res.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(wrong.html).toContain('未找到');
+    expect((await post(app, '/receipt/image', { number: made.numbers[0]!, code: made.code }, {})).res.status).toBe(403);
   });
 });
 

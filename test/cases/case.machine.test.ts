@@ -111,7 +111,8 @@ const LAW: Record<TransitionEvent, Rule> = {
   start_mediation: { kinds: 'C', from: S('accepted'), roles: R('handler supervisor'), to: 'mediating', public: true },
   mediation_succeed: { kinds: 'C', from: S('mediating'), roles: R('handler supervisor'), to: 'mediation_succeeded', public: true },
   mediation_fail: { kinds: 'C', from: S('accepted mediating'), roles: R('handler supervisor'), to: 'mediation_failed', public: true },
-  notify_termination: { kinds: 'C', from: S('mediation_failed'), roles: R('handler supervisor'), to: '=', public: true },
+  // A duty to inform outlives closing (#14.2): the notice steps stay open on a closed case.
+  notify_termination: { kinds: 'C', from: S('mediation_failed closed'), roles: R('handler supervisor'), to: '=', public: true },
   // Reports, 处罚程序规定: verification; 立案, 不予立案 and the decision are the head of unit's (supervisor's).
   start_verification: { kinds: 'R', from: S('assigned'), roles: R('handler supervisor'), to: 'verifying', public: false },
   open_case: { kinds: 'R', from: S('verifying'), roles: R('supervisor'), to: 'case_opened', public: false },
@@ -120,7 +121,7 @@ const LAW: Record<TransitionEvent, Rule> = {
   extend_clock: { kinds: 'R', from: S('verifying case_opened'), roles: R('supervisor'), to: '=', public: false },
   notify_reporter: {
     kinds: 'R',
-    from: S('case_opened not_opened decided referral_proposed referral_approved referred police_accepted police_declined'),
+    from: S('case_opened not_opened decided referral_proposed referral_approved referred police_accepted police_declined closed'),
     roles: R('handler supervisor'),
     to: '=',
     public: false,
@@ -141,8 +142,8 @@ const LAW: Record<TransitionEvent, Rule> = {
   request_reconsideration: { kinds: 'R', from: S('police_declined'), roles: R('supervisor'), to: 'referred', public: false },
   return_to_admin: { kinds: 'R', from: S('police_declined'), roles: R('handler supervisor'), to: '<-', public: false },
   police_feedback: { kinds: 'R', from: S('police_accepted'), roles: R('police'), to: '=', public: false },
-  hand_over_exhibits: { kinds: 'R', from: S('police_accepted'), roles: R('handler supervisor'), to: '=', public: false },
-  confirm_exhibits: { kinds: 'R', from: S('police_accepted'), roles: R('police'), to: '=', public: false },
+  hand_over_exhibits: { kinds: 'R', from: S('police_accepted closed'), roles: R('handler supervisor'), to: '=', public: false },
+  confirm_exhibits: { kinds: 'R', from: S('police_accepted closed'), roles: R('police'), to: '=', public: false },
   // Endings.
   transfer_out: {
     kinds: 'CRQ',
@@ -195,10 +196,12 @@ const LAW: Record<TransitionEvent, Rule> = {
   comment: { kinds: 'CRQ', from: EVERY, roles: R('system intake_clerk handler supervisor admin police'), to: '=', public: false },
   ask_citizen: { kinds: 'CRQ', from: OPEN, roles: R('intake_clerk handler supervisor'), to: '=', public: true },
   answer_citizen: { kinds: 'CRQ', from: OPEN, roles: R('citizen'), to: '=', public: true },
+  // Staff record a notice given by phone, letter or in person (#14.1): a duty outlives the case, any status.
+  record_notice: { kinds: 'CRQ', from: EVERY, roles: R('intake_clerk handler supervisor'), to: '=', public: false },
 };
 const KIND_LETTER: Record<CaseKind, string> = { complaint: 'C', report: 'R', consultation: 'Q' };
 const ALL_KINDS: CaseKind[] = ['complaint', 'report', 'consultation'];
-const ALL_ROLES: Role[] = R('citizen system intake_clerk handler supervisor admin police');
+const ALL_ROLES: Role[] = R('citizen system intake_clerk handler supervisor admin police reward_officer');
 
 type Expected = { ok: true; to: CaseStatus } | { ok: false; code: 'INVALID_TRANSITION' | 'FORBIDDEN' };
 function expected(ev: TransitionEvent, state: CaseState | null, role: Role): Expected {
@@ -273,7 +276,7 @@ describe('case state machine: every cell against the independent legal table', (
   }
 
   it('asserted the full product: states × events × roles', () => {
-    // 3 kinds × 24 statuses × (before/after 立案) + "no case" = 145 states; × 42 events × 7 roles.
+    // 3 kinds × 24 statuses × (before/after 立案) + "no case" = 145 states; × 42 events × 8 roles (the reward officer makes no case transition).
     expect(STATES).toHaveLength(3 * STATUSES.length * 2 + 1);
     expect(cells).toBe(STATES.length * TRANSITION_EVENTS.length * ROLES.length);
   });

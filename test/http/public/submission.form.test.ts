@@ -40,6 +40,18 @@ describe('form → submission', () => {
     if (result.ok) expect(result.submission).toEqual(parseSubmission(ex.value));
   });
 
+  it('an anonymous report asking for a reward on the web must set a claim password, or it could never be claimed', () => {
+    const form: FormValues = { description: '龙湖镇有个小作坊晚上收泔水油回来熬，白天卖给早餐摊', anonymous: 'yes', wantsReward: '1' };
+    const refused = validateForm('report', form);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok)
+      expect(refused.errors).toEqual([expect.objectContaining({ path: 'rewardPassword', message: expect.stringContaining('领奖密码') })]);
+    const ok = validateForm('report', { ...form, rewardPassword: 'Lhz-2026-oil' });
+    expect(ok.ok).toBe(true);
+    // Without a reward, no password is asked for.
+    expect(validateForm('report', { ...form, wantsReward: '' }).ok).toBe(true);
+  });
+
   it('treats blank controls as absent fields and an untouched group as no group', () => {
     const input = toSubmissionInput('report', {
       description: '  有家小作坊用地沟油炸油条，天天都在卖  ',

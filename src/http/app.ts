@@ -105,7 +105,11 @@ export function createApp(deps: Deps) {
   const api = new Hono<AppEnv>();
   api.route('/', submissionRoutes(deps));
   api.route('/', statusRoutes(deps));
-  api.route('/', openApiRoutes());
+  // The document lists the routes of the whole app (open data is mounted on it directly).
+  api.route(
+    '/',
+    openApiRoutes(() => app.routes, deps.publicBaseUrl),
+  );
   api.route('/', botRoutes(deps));
   app.route('/api/v1', api);
   return app;

@@ -87,6 +87,24 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^[\x21-\x7e]{16,200}$/, 'must be 16 to 200 visible ASCII characters')
     .optional(),
+  /**
+   * Addresses or CIDR ranges (comma-separated) allowed to scrape /metrics, e.g. the Prometheus host on
+   * the admin network; the client address is read as for the rate limits (TRUST_PROXY). Unset: any
+   * address holding METRICS_TOKEN.
+   */
+  METRICS_ALLOW_FROM: z
+    .string()
+    .optional()
+    .transform((v, ctx): readonly string[] | undefined => {
+      if (v === undefined || v.trim() === '') return undefined;
+      const list = v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
+      if (list.every(validProxyAddress)) return list;
+      ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of addresses (CIDR allowed)' });
+      return z.NEVER;
+    }),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -123,6 +141,8 @@ export interface Config {
   readonly botToken: string | undefined;
   /** Prometheus scraper's token; undefined disables /metrics. */
   readonly metricsToken: string | undefined;
+  /** Addresses allowed to scrape /metrics; undefined: any (with the token). */
+  readonly metricsAllowFrom: readonly string[] | undefined;
 }
 
 export class ConfigError extends Error {
@@ -182,6 +202,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     groupCommitWindowMs: e.GROUP_COMMIT_WINDOW_MS,
     botToken: e.BOT_TOKEN,
     metricsToken: e.METRICS_TOKEN,
+    metricsAllowFrom: e.METRICS_ALLOW_FROM,
   });
 }
 

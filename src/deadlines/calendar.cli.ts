@@ -5,13 +5,15 @@
 // for that year are computed again at once.
 // `npm run calendar -- --show` prints the known range.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.ts';
+import { cliArgs } from '../lib/cli-args.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { publishCalendarYear } from './calendar.admin.ts';
 
-const { values } = parseArgs({ options: { year: { type: 'string' }, file: { type: 'string' }, show: { type: 'boolean' } } });
+const USAGE = `usage: npm run calendar -- --year 2027 --file holidays-2027.json   |   npm run calendar -- --show
+file format: a JSON array like docs/holidays-sample.json (the 2026 State Council notice)`;
+const { values } = cliArgs(USAGE, { year: { type: 'string' }, file: { type: 'string' }, show: { type: 'boolean' } });
 const { db } = openDatabase(loadConfig().database);
 try {
   await migrateToLatest(db);

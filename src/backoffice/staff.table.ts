@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   'identity_viewed',
   'case_action',
   'export',
+  'queue_action',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -121,8 +121,15 @@ const fill = (path: string, caseId: string) =>
     .replace(':step', path.includes('disposition') ? 'edit' : 'feedback');
 const url = (path: string) => `/staff${path === '/' ? '' : path}`;
 
-async function call(c: Client, method: 'GET' | 'POST', path: string): Promise<Response> {
+async function call(c: Client, method: 'GET' | 'POST' | 'PUT', path: string): Promise<Response> {
   if (method === 'GET') return c.get(path);
+  // The queue dashboard's actions: fetch() from our own page.
+  if (method === 'PUT')
+    return c.bo.app.request(path, {
+      method: 'PUT',
+      headers: { cookie: c.jar.header(), 'sec-fetch-site': 'same-origin' },
+      redirect: 'manual',
+    });
   await c.get('/staff/account/password'); // fresh token
   return c.post(path, { reason: '安全测试备注', version: '0' });
 }

@@ -94,9 +94,12 @@ function typeOf(doc: OpenApiDocument, s0: Schema | undefined): string {
   const parts: string[] = [];
   if (s.const !== undefined) parts.push(`= ${JSON.stringify(s.const)}`);
   else if (s.enum) parts.push(s.enum.length > 8 ? `${s.enum.length} 个取值之一，如 ${s.enum.slice(0, 3).join('、')}…` : s.enum.join(' | '));
-  else if (s.anyOf || s.oneOf) parts.push((s.anyOf ?? s.oneOf ?? []).map((x) => typeOf(doc, x) || 'object').join(' 或 '));
-  else if (s.type === 'array') parts.push(`${typeOf(doc, s.items) || 'any'}[]`);
-  else parts.push(Array.isArray(s.type) ? s.type.join(' | ') : String(s.type ?? 'any'));
+  else if (s.anyOf || s.oneOf)
+    parts.push((s.anyOf ?? s.oneOf ?? []).map((x) => resolve(doc, x)?.title ?? (typeOf(doc, x) || 'object')).join(' 或 '));
+  else if (s.type === 'array') {
+    const item = typeOf(doc, s.items) || 'any';
+    parts.push(item.includes('，') ? `(${item})[]` : `${item}[]`);
+  } else parts.push(Array.isArray(s.type) ? s.type.join(' | ') : String(s.type ?? 'any'));
   if (s.format) parts.push(s.format);
   if (s.minLength !== undefined) parts.push(`≥${s.minLength}字`);
   if (s.maxLength !== undefined) parts.push(`≤${s.maxLength}字`);

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { cliArgs, usageError } from '../../src/lib/cli-args.ts';
 import { type ConvState, type Effect, type EffectResult, type Outcome, handle, newState, resolve } from './conversation.ts';
 
 const NOW = new Date('2026-12-05T02:00:00Z');
@@ -279,16 +279,15 @@ function score(p: Persona, r: Run): Score {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      split: { type: 'string', default: 'dev' },
-      id: { type: 'string' },
-      verbose: { type: 'boolean', short: 'v' },
-      json: { type: 'boolean' },
-    },
+  const USAGE = 'usage: npm run eval:chat -- [--split dev|test|dev2|test2] [--id PERSONA] [--verbose|-v] [--json]';
+  const { values } = cliArgs(USAGE, {
+    split: { type: 'string' },
+    id: { type: 'string' },
+    verbose: { type: 'boolean', short: 'v' },
+    json: { type: 'boolean' },
   });
   const split = values.split ?? 'dev';
-  if (!['dev', 'test', 'dev2', 'test2'].includes(split)) throw new Error('--split must be dev, test, dev2 or test2');
+  if (!['dev', 'test', 'dev2', 'test2'].includes(split)) usageError(USAGE, '--split must be dev, test, dev2 or test2');
   const file = path.join(import.meta.dirname, '../../test/fixtures/chat', `${split}.jsonl`);
   const bytes = readFileSync(file);
   const personas = bytes

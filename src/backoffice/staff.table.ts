@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'reward_paid',
   'reward_recovered',
   'reward_claim_viewed',
+  'queue_action',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -195,8 +195,15 @@ const fill = (path: string, caseId: string) =>
     .replace(':kind', 'inspection');
 const url = (path: string) => `/staff${path === '/' ? '' : path}`;
 
-async function call(c: Client, method: 'GET' | 'POST', path: string): Promise<Response> {
+async function call(c: Client, method: 'GET' | 'POST' | 'PUT', path: string): Promise<Response> {
   if (method === 'GET') return c.get(path);
+  // The queue dashboard's actions: fetch() from our own page.
+  if (method === 'PUT')
+    return c.bo.app.request(path, {
+      method: 'PUT',
+      headers: { cookie: c.jar.header(), 'sec-fetch-site': 'same-origin' },
+      redirect: 'manual',
+    });
   await c.get('/staff/account/password'); // fresh token
   return c.post(path, { reason: '安全测试备注', version: '0' });
 }
@@ -220,7 +227,7 @@ function placeholders(location: string): string {
 }
 
 /** What one principal gets from one route: "200", "403", "302 /staff/login"… */
-async function observe(method: 'GET' | 'POST', path: string, p: Principal): Promise<string> {
+async function observe(method: 'GET' | 'POST' | 'PUT', path: string, p: Principal): Promise<string> {
   const caseId = p === 'clerk' ? ids.caseRouting : ids.caseA;
   const target = url(fill(path, caseId));
   let res: Response;

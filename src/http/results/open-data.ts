@@ -20,7 +20,7 @@ export const CSV_COLUMNS: readonly [string, (r: PublicResult) => string | number
   ['更正说明', (r) => (r.correction ? `${r.correction.on} ${r.correction.note}` : null)],
 ];
 
-import { csvLine } from '../../lib/csv.ts';
+import { CSV_BOM, csvLine } from '../../lib/csv.ts';
 
 export { csvCell, csvLine } from '../../lib/csv.ts';
 
@@ -31,7 +31,7 @@ export function csvStream(rows: AsyncIterable<PublicResult>, rowsPerChunk = 200)
   return new ReadableStream<Uint8Array>({
     start(ctrl) {
       // BOM: spreadsheet programs then read the Chinese as UTF-8.
-      ctrl.enqueue(enc.encode(`\uFEFF${csvLine(CSV_COLUMNS.map(([h]) => h))}`));
+      ctrl.enqueue(enc.encode(`${CSV_BOM}${csvLine(CSV_COLUMNS.map(([h]) => h))}`));
     },
     async pull(ctrl) {
       let chunk = '';

@@ -5,16 +5,6 @@ export const PRINCIPALS = ['anon', 'clerk', 'handler', 'supervisor', 'admin', 'p
 export type Principal = (typeof PRINCIPALS)[number];
 
 export const EXPECTED: Record<string, Record<Principal, string>> = {
-  'GET /static/backoffice-c2d14bec97.css': {
-    anon: '200',
-    clerk: '200',
-    handler: '200',
-    supervisor: '200',
-    admin: '200',
-    police: '200',
-    handler_b: '200',
-    police_b: '200',
-  },
   'GET /login': {
     anon: '200',
     clerk: '302 /staff/todo',
@@ -24,6 +14,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '302 /staff/police',
     handler_b: '302 /staff/todo',
     police_b: '302 /staff/police',
+    reward_officer: '302 /staff/rewards',
   },
   'POST /login': {
     anon: '403',
@@ -34,6 +25,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /account/password': {
     anon: '302 /staff/login',
@@ -44,6 +36,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '200',
     handler_b: '200',
     police_b: '200',
+    reward_officer: '200',
   },
   'POST /account/password': {
     anon: '303 /staff/login',
@@ -54,6 +47,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '422',
     handler_b: '422',
     police_b: '422',
+    reward_officer: '422',
   },
   'GET /todo': {
     anon: '302 /staff/login',
@@ -64,6 +58,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '200',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /inbox': {
     anon: '302 /staff/login',
@@ -74,6 +69,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '200',
     handler_b: '200',
     police_b: '200',
+    reward_officer: '200',
   },
   'POST /inbox/read': {
     anon: '303 /staff/login',
@@ -84,6 +80,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '303 /staff/inbox',
     handler_b: '303 /staff/inbox',
     police_b: '303 /staff/inbox',
+    reward_officer: '303 /staff/inbox',
   },
   'GET /': {
     anon: '302 /staff/login',
@@ -94,6 +91,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '302 /staff/todo',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /cases/mine': {
     anon: '302 /staff/login',
@@ -104,6 +102,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '200',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /cases/unassigned': {
     anon: '302 /staff/login',
@@ -114,6 +113,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '200',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /cases/due-soon': {
     anon: '302 /staff/login',
@@ -124,6 +124,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '200',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /cases/overdue': {
     anon: '302 /staff/login',
@@ -134,6 +135,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '200',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /cases/search': {
     anon: '302 /staff/login',
@@ -144,6 +146,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '200',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /cases/export.csv': {
     anon: '302 /staff/login',
@@ -154,6 +157,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '200',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /cases/:id': {
     anon: '302 /staff/login',
@@ -164,6 +168,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'POST /cases/:id/identity': {
     anon: '303 /staff/login',
@@ -174,6 +179,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /cases/:id/evidence/:eid': {
     anon: '302 /staff/login',
@@ -184,6 +190,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'POST /cases/:id/actions/:event': {
     anon: '303 /staff/login',
@@ -194,6 +201,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'POST /cases/:id/referral': {
     anon: '303 /staff/login',
@@ -204,6 +212,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'POST /cases/:id/referral/:rid/:step': {
     anon: '303 /staff/login',
@@ -214,6 +223,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /cases/:id/referral/:rid/package.zip': {
     anon: '302 /staff/login',
@@ -224,6 +234,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'POST /cases/:id/records/:kind': {
     anon: '303 /staff/login',
@@ -234,6 +245,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /cases/:id/disposition': {
     anon: '302 /staff/login',
@@ -244,6 +256,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'POST /cases/:id/disposition/:step': {
     anon: '303 /staff/login',
@@ -254,6 +267,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /statistics': {
     anon: '302 /staff/login',
@@ -264,6 +278,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /statistics.csv': {
     anon: '302 /staff/login',
@@ -274,6 +289,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /police': {
     anon: '302 /staff/login',
@@ -284,6 +300,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '200',
     handler_b: '403',
     police_b: '200',
+    reward_officer: '403',
   },
   'GET /police/report': {
     anon: '302 /staff/login',
@@ -294,6 +311,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '200',
     handler_b: '403',
     police_b: '200',
+    reward_officer: '403',
   },
   'GET /police/public-key': {
     anon: '302 /staff/login',
@@ -304,6 +322,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '200',
     handler_b: '403',
     police_b: '200',
+    reward_officer: '403',
   },
   'GET /police/public-key.pem': {
     anon: '302 /staff/login',
@@ -314,6 +333,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '200',
     handler_b: '403',
     police_b: '200',
+    reward_officer: '403',
   },
   'POST /police/report': {
     anon: '303 /staff/login',
@@ -324,6 +344,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '422',
     handler_b: '403',
     police_b: '422',
+    reward_officer: '403',
   },
   'GET /police/referrals/:rid': {
     anon: '302 /staff/login',
@@ -334,6 +355,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '200',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /police/referrals/:rid/letter': {
     anon: '302 /staff/login',
@@ -344,6 +366,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '200',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /police/referrals/:rid/package.zip': {
     anon: '302 /staff/login',
@@ -354,6 +377,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '200',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'POST /police/referrals/:rid/:step': {
     anon: '303 /staff/login',
@@ -364,6 +388,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '422',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /admin/users': {
     anon: '302 /staff/login',
@@ -374,6 +399,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'POST /admin/users': {
     anon: '303 /staff/login',
@@ -384,6 +410,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'POST /admin/users/:uid/active': {
     anon: '303 /staff/login',
@@ -394,6 +421,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'POST /admin/users/:uid/reset-password': {
     anon: '303 /staff/login',
@@ -404,6 +432,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /admin/units': {
     anon: '302 /staff/login',
@@ -414,6 +443,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'POST /admin/units': {
     anon: '303 /staff/login',
@@ -424,6 +454,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'POST /admin/units/:uid': {
     anon: '303 /staff/login',
@@ -434,6 +465,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'POST /admin/townships': {
     anon: '303 /staff/login',
@@ -444,6 +476,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /admin/calendar': {
     anon: '302 /staff/login',
@@ -454,6 +487,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'POST /admin/calendar': {
     anon: '303 /staff/login',
@@ -464,6 +498,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /admin/queues': {
     anon: '302 /staff/login',
@@ -474,6 +509,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'GET /admin/queues/*': {
     anon: '302 /staff/login',
@@ -484,6 +520,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '403',
     handler_b: '403',
     police_b: '403',
+    reward_officer: '403',
   },
   'POST /logout': {
     anon: '303 /staff/login',
@@ -494,6 +531,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '303 /staff/login',
     handler_b: '303 /staff/login',
     police_b: '303 /staff/login',
+    reward_officer: '303 /staff/login',
   },
   'POST /logout-all': {
     anon: '303 /staff/login',
@@ -504,5 +542,160 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     police: '303 /staff/login',
     handler_b: '303 /staff/login',
     police_b: '303 /staff/login',
+    reward_officer: '303 /staff/login',
+  },
+  'GET /static/backoffice-cba8f50414.css': {
+    anon: '200',
+    clerk: '200',
+    handler: '200',
+    supervisor: '200',
+    admin: '200',
+    police: '200',
+    handler_b: '200',
+    police_b: '200',
+    reward_officer: '200',
+  },
+  'GET /intake': {
+    anon: '302 /staff/login',
+    clerk: '200',
+    handler: '403',
+    supervisor: '403',
+    admin: '403',
+    police: '403',
+    handler_b: '403',
+    police_b: '403',
+    reward_officer: '403',
+  },
+  'POST /intake': {
+    anon: '303 /staff/login',
+    clerk: '422',
+    handler: '403',
+    supervisor: '403',
+    admin: '403',
+    police: '403',
+    handler_b: '403',
+    police_b: '403',
+    reward_officer: '403',
+  },
+  'PUT /admin/queues/api/*': {
+    anon: '303 /staff/login',
+    clerk: '403',
+    handler: '403',
+    supervisor: '403',
+    admin: '404',
+    police: '403',
+    handler_b: '403',
+    police_b: '403',
+    reward_officer: '403',
+  },
+  'GET /rewards': {
+    anon: '302 /staff/login',
+    clerk: '403',
+    handler: '403',
+    supervisor: '403',
+    admin: '403',
+    police: '403',
+    handler_b: '403',
+    police_b: '403',
+    reward_officer: '200',
+  },
+  'GET /rewards/statistics': {
+    anon: '302 /staff/login',
+    clerk: '403',
+    handler: '403',
+    supervisor: '200',
+    admin: '200',
+    police: '403',
+    handler_b: '403',
+    police_b: '403',
+    reward_officer: '200',
+  },
+  'GET /rewards/:rwid': {
+    anon: '302 /staff/login',
+    clerk: '403',
+    handler: '403',
+    supervisor: '403',
+    admin: '403',
+    police: '403',
+    handler_b: '403',
+    police_b: '403',
+    reward_officer: '200',
+  },
+  'POST /rewards/:rwid/check': {
+    anon: '303 /staff/login',
+    clerk: '403',
+    handler: '403',
+    supervisor: '403',
+    admin: '403',
+    police: '403',
+    handler_b: '403',
+    police_b: '403',
+    reward_officer: '422',
+  },
+  'POST /rewards/:rwid/assess': {
+    anon: '303 /staff/login',
+    clerk: '403',
+    handler: '403',
+    supervisor: '403',
+    admin: '403',
+    police: '403',
+    handler_b: '403',
+    police_b: '403',
+    reward_officer: '422',
+  },
+  'POST /rewards/:rwid/finance': {
+    anon: '303 /staff/login',
+    clerk: '403',
+    handler: '403',
+    supervisor: '403',
+    admin: '403',
+    police: '403',
+    handler_b: '403',
+    police_b: '403',
+    reward_officer: '422',
+  },
+  'POST /rewards/:rwid/decide': {
+    anon: '303 /staff/login',
+    clerk: '403',
+    handler: '403',
+    supervisor: '403',
+    admin: '403',
+    police: '403',
+    handler_b: '403',
+    police_b: '403',
+    reward_officer: '422',
+  },
+  'POST /rewards/:rwid/pay': {
+    anon: '303 /staff/login',
+    clerk: '403',
+    handler: '403',
+    supervisor: '403',
+    admin: '403',
+    police: '403',
+    handler_b: '403',
+    police_b: '403',
+    reward_officer: '422',
+  },
+  'POST /rewards/:rwid/recover': {
+    anon: '303 /staff/login',
+    clerk: '403',
+    handler: '403',
+    supervisor: '403',
+    admin: '403',
+    police: '403',
+    handler_b: '403',
+    police_b: '403',
+    reward_officer: '422',
+  },
+  'POST /rewards/:rwid/claimant': {
+    anon: '303 /staff/login',
+    clerk: '403',
+    handler: '403',
+    supervisor: '403',
+    admin: '403',
+    police: '403',
+    handler_b: '403',
+    police_b: '403',
+    reward_officer: '409',
   },
 };

@@ -192,7 +192,9 @@ const fill = (path: string, caseId: string) =>
     .replace(':rwid', ids.reward)
     .replace(':step', path.includes('disposition') ? 'edit' : 'feedback')
     .replace(':uid', path.startsWith('/admin/units') ? 'sec-unit' : ids.targetUser)
-    .replace(':kind', 'inspection');
+    .replace(':kind', 'inspection')
+    // The queue dashboard's API: pause the suite's own workflow queue (a real action, allowed to admins).
+    .replace('/api/*', '/api/queues/case-workflow/pause');
 const url = (path: string) => `/staff${path === '/' ? '' : path}`;
 
 async function call(c: Client, method: 'GET' | 'POST' | 'PUT', path: string): Promise<Response> {

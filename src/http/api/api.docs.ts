@@ -529,6 +529,41 @@ export const API_DOCS: Record<string, DescribeRouteOptions> = {
       '422': errorRef('Validation failed'),
     },
   },
+  'POST /api/v1/bot/cases/:number/reward-password': {
+    operationId: 'botSetRewardPassword',
+    tags: ['bot'],
+    summary: '设置领奖密码 / The contact sets the claim password of its report',
+    description:
+      'Once, for a report that asked for a reward and was filed by this contact; stored as an argon2 hash. Not its case → the same 404 as a wrong code.',
+    security: BOT,
+    parameters: [caseNumber, contact],
+    requestBody: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: { type: 'object', required: ['password'], properties: { password: { type: 'string', maxLength: 200 } } },
+        },
+      },
+    },
+    responses: {
+      '201': {
+        description: 'Claim password set',
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['number', 'set'],
+              properties: { number: { type: 'string' }, set: { type: 'boolean' } },
+            },
+          },
+        },
+      },
+      ...botErrors,
+      '404': errorRef('Unknown case, not this contact’s report, or no reward asked for'),
+      '409': errorRef('The claim password is already set'),
+      '422': errorRef('Validation failed'),
+    },
+  },
   'POST /api/v1/bot/handoffs': {
     operationId: 'botHandoff',
     tags: ['bot'],

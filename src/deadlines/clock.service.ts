@@ -28,6 +28,8 @@ export const CLOCK_KIND: Record<ClockId, CaseKind> = {
   D10: 'report',
   D11: 'report',
   D12: 'report',
+  D13: 'report',
+  D14: 'report',
 };
 
 /** Reaching one of these ends every clock of the case. */

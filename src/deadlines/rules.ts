@@ -1,4 +1,4 @@
-// The deadline rules (clocks D1–D12) as data, versioned by the date the item was received
+// The deadline rules (clocks D1–D14) as data, versioned by the date the item was received
 // (shared/domain.md, "Deadline table"). Order 121 is in force from 2026-04-15; items received before
 // that are handled under Order 20 to the end.
 //
@@ -11,7 +11,7 @@ import { cstStartOfDay } from './cst.ts';
 export const RULE_VERSIONS = ['order20', 'order121'] as const;
 export type RuleVersion = (typeof RULE_VERSIONS)[number];
 
-export const CLOCK_IDS = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9', 'D10', 'D11', 'D12'] as const;
+export const CLOCK_IDS = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9', 'D10', 'D11', 'D12', 'D13', 'D14'] as const;
 export type ClockId = (typeof CLOCK_IDS)[number];
 
 export const CLOCK_UNITS = ['working_days', 'calendar_days', 'hours'] as const;
@@ -249,6 +249,34 @@ const D12: ClockRule = {
   basis: 'Order 20 Art. 31',
 };
 
+const D13: ClockRule = {
+  id: 'D13',
+  name: "Police: decide the regulator's reconsideration request",
+  nameZh: '公安机关作出复议决定',
+  publicText: '公安机关应于 {due} 前作出复议决定',
+  length: 3,
+  unit: 'calendar_days',
+  startEvent: 'request_reconsideration',
+  stopEvents: ['police_accept', 'police_decline'],
+  pausable: [],
+  extension: null,
+  basis: '国务院令310 Art. 9',
+};
+
+const D14: ClockRule = {
+  id: 'D14',
+  name: 'Withdraw or correct a published record after the decision is overturned',
+  nameZh: '行政处罚决定被撤销或变更后撤下或更正公示信息',
+  publicText: '公示信息应于 {due} 前撤下或更正',
+  length: 3,
+  unit: 'working_days',
+  startEvent: 'overturn_decision',
+  stopEvents: ['withdraw_publication', 'correct_publication'],
+  pausable: [],
+  extension: null,
+  basis: 'SAMR Order 45 Art. 11',
+};
+
 const D2_ORDER121: ClockRule = {
   id: 'D2',
   name: 'Complaint: mediation',
@@ -279,8 +307,8 @@ function deepFreeze<T>(o: T): T {
 }
 
 export const RULES: Readonly<Record<RuleVersion, readonly ClockRule[]>> = deepFreeze({
-  order20: [D1, D2_ORDER20, D3, D4, D5, D6, D7, D8, D9, D10, D11, D12],
-  order121: [D1, D2_ORDER121, D3, D4, D5, D6, D7, D8, D9, D10, D11],
+  order20: [D1, D2_ORDER20, D3, D4, D5, D6, D7, D8, D9, D10, D11, D12, D13, D14],
+  order121: [D1, D2_ORDER121, D3, D4, D5, D6, D7, D8, D9, D10, D11, D13, D14],
 });
 
 export class UnknownClockError extends Error {

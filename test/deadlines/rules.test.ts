@@ -36,6 +36,8 @@ describe('RULES', () => {
       D9: [3, 'calendar_days'],
       D10: [3, 'calendar_days'],
       D11: [20, 'working_days'],
+      D13: [3, 'calendar_days'],
+      D14: [3, 'working_days'],
     });
     expect(RULES.order20.map((r) => r.id)).toEqual([...CLOCK_IDS]);
     expect(getRule('order20', 'D12')).toMatchObject({ length: 5, unit: 'working_days' });
@@ -49,7 +51,7 @@ describe('RULES', () => {
   it('has no D12 under Order 121', () => {
     expect(findRule('order121', 'D12')).toBeUndefined();
     expect(() => getRule('order121', 'D12')).toThrow(UnknownClockError);
-    expect(() => getRule('order20', 'D13')).toThrow(UnknownClockError);
+    expect(() => getRule('order20', 'D99')).toThrow(UnknownClockError);
   });
 
   it('takes overrides for settings only', () => {

@@ -17,6 +17,7 @@ export const ROLE_LABELS: Record<StaffRole, string> = {
   supervisor: '所长（审批）',
   admin: '系统管理员',
   police: '公安机关（预留）',
+  director: '局负责人（审批移送）',
 };
 
 export const NewUserSchema = z.object({
@@ -51,9 +52,11 @@ export async function createUser(
     throw new AppError('VALIDATION', fields.map((f) => f.message).join('；'), fields);
   }
   const u = parsed.data;
-  if (u.role === 'admin') {
+  if (u.role === 'admin' || u.role === 'director') {
     if (u.unitId !== null)
-      throw new AppError('VALIDATION', '管理员不属于任何监管所', [{ path: 'unitId', message: '管理员不属于任何监管所' }]);
+      throw new AppError('VALIDATION', '管理员和局负责人不属于任何监管所', [
+        { path: 'unitId', message: '管理员和局负责人不属于任何监管所' },
+      ]);
   } else if (u.role === 'police') {
     if (!u.unitId) throw new AppError('VALIDATION', '公安账号必须属于一个公安机关', [{ path: 'unitId', message: '请选择公安机关' }]);
   } else if (!u.unitId) {

@@ -45,7 +45,8 @@ export const STATUSES = [
 ] as const;
 export type CaseStatus = (typeof STATUSES)[number];
 
-export const ROLES = ['citizen', 'system', 'intake_clerk', 'handler', 'supervisor', 'admin', 'police'] as const;
+/** director: 局负责人, the bureau's head (or the deputy presiding over its work) — approves police referrals (国务院令310 Art. 5). */
+export const ROLES = ['citizen', 'system', 'intake_clerk', 'handler', 'supervisor', 'admin', 'police', 'director'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Actor {
@@ -116,7 +117,24 @@ export interface CaseState {
   kind: CaseKind;
   status: CaseStatus;
   openedAt: string | null;
+  /** Triage or staff flagged a suspected crime: a penalty then needs a recorded reason for not referring. */
+  suspectedCrime?: boolean;
 }
+
+/**
+ * What a `decide` records (SAMR Order 45: only penalties are published; 不予行政处罚, 撤销立案, 责令改正
+ * alone and a warning alone are not).
+ */
+export const DECISION_TYPES = {
+  penalty: '行政处罚（罚款、没收、责令停产停业、吊销许可证等）',
+  warning_only: '仅警告',
+  no_penalty: '不予行政处罚',
+  case_revoked: '撤销立案',
+  correction_only: '仅责令改正',
+} as const;
+export type DecisionType = keyof typeof DECISION_TYPES;
+/** Decision types that impose a penalty (and so are published, Order 45 Art. 2, 6). */
+export const PUBLISHABLE_DECISION_TYPES: readonly DecisionType[] = ['penalty'];
 
 export interface Command {
   type: TransitionEvent;
@@ -153,7 +171,7 @@ export interface Refusal {
   message: string;
 }
 
-type Check = (cmd: Command) => string | null;
+type Check = (cmd: Command, c: CaseState | null) => string | null;
 
 interface TransitionDef {
   kinds: readonly CaseKind[];
@@ -185,9 +203,9 @@ const needsString =
   };
 const all =
   (...checks: Check[]): Check =>
-  (cmd) => {
+  (cmd, state) => {
     for (const c of checks) {
-      const m = c(cmd);
+      const m = c(cmd, state);
       if (m) return m;
     }
     return null;
@@ -196,6 +214,20 @@ const all =
 const refusalGround: Check = (cmd) => {
   const g = cmd.data?.ground;
   return typeof g === 'string' && g in REFUSAL_GROUNDS ? null : '必须选择《办法》第十六条规定的不予受理理由';
+};
+
+const decisionType: Check = (cmd) => {
+  const t = cmd.data?.decisionType;
+  return t === undefined || (typeof t === 'string' && t in DECISION_TYPES) ? null : '处理决定类型：请选择';
+};
+
+/** 以罚代刑 is forbidden (国务院令310 Art. 11): a penalty on a suspected-crime case records why it is not referred. */
+const nonReferralReason: Check = (cmd, c) => {
+  if (!c?.suspectedCrime) return null;
+  const t = cmd.data?.decisionType;
+  if (t !== undefined && t !== 'penalty') return null;
+  const r = cmd.data?.nonReferralReason;
+  return typeof r === 'string' && r.trim().length >= 4 ? null : '本案涉嫌犯罪：作出行政处罚须写明不移送公安机关的理由';
 };
 
 const twoOfficers: Check = (cmd) => {
@@ -274,23 +306,24 @@ export const TRANSITIONS: Readonly<Record<TransitionEvent, TransitionDef>> = {
     to: 'decided',
     actors: ['supervisor'],
     public: true,
-    check: needsString('decision', '处理决定'),
+    check: all(needsString('decision', '处理决定'), decisionType, nonReferralReason),
   },
 
   propose_referral: {
     kinds: ['report'],
     from: ['verifying', 'case_opened', 'police_declined'],
     to: 'referral_proposed',
-    actors: HANDLING,
+    actors: [...HANDLING, 'director'],
     public: false,
     check: all(needsReason, needsString('offence', '涉嫌罪名'), twoOfficers),
   },
-  approve_referral: { kinds: ['report'], from: ['referral_proposed'], to: 'referral_approved', actors: ['supervisor'], public: false },
+  /** Only the bureau's head approves (国务院令310 Art. 5), never the proposer (referral.service.ts checks who proposed). */
+  approve_referral: { kinds: ['report'], from: ['referral_proposed'], to: 'referral_approved', actors: ['director'], public: false },
   refuse_referral: {
     kinds: ['report'],
     from: ['referral_proposed'],
     to: backToAdministrativeTrack,
-    actors: ['supervisor'],
+    actors: ['director'],
     public: false,
     check: needsReason,
   },
@@ -462,7 +495,7 @@ export function transition(c: CaseState | null, cmd: Command, actor: Actor, now:
     return { ok: false, code: 'INVALID_TRANSITION', message: `案件当前状态（${from ? STATUS_LABELS[from] : '无'}）不允许此操作` };
   }
   if (!def.actors.includes(actor.role)) return { ok: false, code: 'FORBIDDEN', message: '无权进行此操作' };
-  const problem = def.check?.(cmd);
+  const problem = def.check?.(cmd, c);
   if (problem) return { ok: false, code: 'VALIDATION', message: problem };
 
   const to = def.to === null ? (from as CaseStatus) : typeof def.to === 'function' ? def.to(c as CaseState) : def.to;

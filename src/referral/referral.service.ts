@@ -9,7 +9,7 @@ import { applyTransitionIn } from '../cases/case.repository.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
-import { notifyStaff, policeOfficersOf, supervisorsOf } from '../notices/staff-notice.ts';
+import { directorsOf, notifyStaff, policeOfficersOf, supervisorsOf } from '../notices/staff-notice.ts';
 import { SubmissionSchema } from '../cases/submission.schema.ts';
 import { cstDateOf } from '../deadlines/cst.ts';
 import { buildPackage } from './package.ts';
@@ -143,24 +143,31 @@ export async function proposeReferral(deps: Deps, caseId: string, input: Proposa
       })
       .execute();
     const c = await trx.selectFrom('intake_case').select(['number', 'unit_id']).where('id', '=', caseId).executeTakeFirstOrThrow();
-    if (c.unit_id)
-      await notifyStaff(
-        trx,
-        await supervisorsOf(trx, c.unit_id),
-        caseId,
-        'referral_proposed',
-        `${c.number} 拟移送公安机关（涉嫌${p.offence}），请在3日内审批`,
-        at,
-      );
+    const approvers = (await directorsOf(trx)).filter((u) => u !== actor.id);
+    if (approvers.length > 0)
+      await notifyStaff(trx, approvers, caseId, 'referral_proposed', `${c.number} 拟移送公安机关（涉嫌${p.offence}），请在3日内审批`, at);
     await appendAuditOf(trx, opts, now);
   });
   return id;
+}
+
+/**
+ * Nobody decides on their own proposal (国务院令310 Art. 5): neither the user who recorded it nor one of
+ * the officers named in it.
+ */
+async function assertNotProposer(trx: Db, r: ReferralRow, actor: Actor): Promise<void> {
+  const refused = () => new AppError('FORBIDDEN', '不得审批本人提出的移送建议', [{ path: 'referral', message: '提出移送的人员不能审批' }]);
+  if (actor.id && r.proposed_by === actor.id) throw refused();
+  const me = actor.id ? await trx.selectFrom('staff_user').select('display_name').where('id', '=', actor.id).executeTakeFirst() : undefined;
+  const officers = JSON.parse(r.officers) as unknown;
+  if (me && Array.isArray(officers) && officers.some((o) => typeof o === 'string' && o.trim() === me.display_name.trim())) throw refused();
 }
 
 export async function approveReferral(deps: Deps, referralId: string, actor: Actor, opts: Audited = {}): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const r = await loadReferral(trx, referralId);
+    await assertNotProposer(trx, r, actor);
     await applyTransitionIn(trx, r.case_id, { type: 'approve_referral', data: { referralId } }, actor, now);
     await step(trx, r, 'approve', now.toISOString(), { decided_by: actor.id });
     if (r.proposed_by)
@@ -173,6 +180,7 @@ export async function refuseReferral(deps: Deps, referralId: string, reason: str
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const r = await loadReferral(trx, referralId);
+    await assertNotProposer(trx, r, actor);
     await applyTransitionIn(trx, r.case_id, { type: 'refuse_referral', reason, data: { referralId } }, actor, now);
     await step(trx, r, 'refuse', now.toISOString(), { decided_by: actor.id, refusal_reason: reason });
     await appendAuditOf(trx, opts, now);

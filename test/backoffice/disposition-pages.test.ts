@@ -23,7 +23,9 @@ describe('publishing a penalty from the back office', () => {
     await act(supervisor, 'open_case');
     await act(supervisor, 'decide', {
       decision: '没收违法所得，并处罚款50000元。当事人经营者王建国（电话139 1234 5678）已签收决定书。',
-      penalty: '罚款、没收违法所得',
+      decisionType: 'penalty',
+      decisionNumber: '新市监罚〔2026〕12号',
+      penalties: '罚款、没收违法所得',
       fine: '50000',
       confiscation: '1200.50',
     });
@@ -79,7 +81,13 @@ describe('correcting and withdrawing a published record from the back office', (
     };
     await act(handler, 'start_verification');
     await act(supervisor, 'open_case');
-    await act(supervisor, 'decide', { decision: '责令改正，并处罚款8000元。', penalty: '罚款', fine: '8000' });
+    await act(supervisor, 'decide', {
+      decisionType: 'penalty',
+      decisionNumber: '新市监罚〔2026〕13号',
+      decision: '责令改正，并处罚款8000元。',
+      penalties: '罚款',
+      fine: '8000',
+    });
     await supervisor.get(`/staff/cases/${id}/disposition`);
     const version = /name="version" value="(\d+)"/.exec(supervisor.lastHtml)?.[1] ?? '0';
     expect((await supervisor.post(`/staff/cases/${id}/disposition/approve`, { version })).status).toBe(303);

@@ -56,6 +56,7 @@ describe('from the on-site inspection to what the police see', () => {
   it('records, referral, police portal, package verified with the public key alone', async () => {
     const handlerId = await makeUser(bo, 'rb.handler', 'handler', UNIT_A);
     await makeUser(bo, 'rb.super', 'supervisor', UNIT_A);
+    await makeUser(bo, 'rb.director', 'director', null);
     await makeUser(bo, 'rb.police', 'police', 'police-xz');
     // The citizen's report: real name, a photo, the plate of the van that brings the swill.
     const photo = await bo.t.deps.evidence.put(PNG_1x1, 'image/png');
@@ -156,7 +157,7 @@ describe('from the on-site inspection to what the police see', () => {
     await prop.getByRole('button', { name: '提交移送报告，报负责人审批' }).click();
     expect(await h.locator('.flash').textContent()).toContain('操作已完成');
 
-    const { page: s } = await as('rb.super');
+    const { page: s } = await as('rb.director');
     await s.goto(`${server.origin}/staff/cases/${id}`);
     await s.getByRole('button', { name: '批准移送（3日内）' }).click();
     expect(await s.locator('.flash').textContent()).toContain('操作已完成');

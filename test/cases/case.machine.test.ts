@@ -144,14 +144,14 @@ describe('case state machine: rules a user depends on', () => {
     const before = transition(
       { kind: 'report', status: 'referral_proposed', openedAt: null },
       VALID.refuse_referral,
-      actor('supervisor'),
+      actor('director'),
       now,
     );
     expect(before.ok && before.to).toBe('verifying');
     const after = transition(
       { kind: 'report', status: 'referral_proposed', openedAt: '2026-11-01T00:00:00Z' },
       VALID.refuse_referral,
-      actor('supervisor'),
+      actor('director'),
       now,
     );
     expect(after.ok && after.to).toBe('case_opened');

@@ -40,11 +40,12 @@ const clock = new ManualClock(cst('2026-11-02T09:30:00'));
 let t: TestDeps;
 let handler: Actor;
 let supervisor: Actor;
+let director: Actor;
 let police: Actor;
 const CONTACT = { contactName: '王建国', contactPhone: '0371-62688888' };
 const ACCEPT = { policeCaseNumber: '新公食立字〔2026〕31号', acceptedOn: '2026-11-02', officer: '赵警官' };
 
-async function user(role: StaffRole, unit: string): Promise<Actor> {
+async function user(role: StaffRole, unit: string | null): Promise<Actor> {
   const id = randomUUID();
   const at = clock.now().toISOString();
   await t.db
@@ -71,6 +72,7 @@ beforeAll(async () => {
   t = await testDeps({ clock });
   handler = await user('handler', 'station-mz');
   supervisor = await user('supervisor', 'station-mz');
+  director = await user('director', null);
   police = await user('police', 'police-xz');
 });
 afterAll(async () => t.close());
@@ -146,7 +148,7 @@ async function recordAndRefer(caseId: string): Promise<{ rid: string; exhibits: 
     { reasons: '现场查获地沟油成品35桶，检验确认为餐厨废弃油脂', offence: '生产、销售有毒、有害食品罪', officers: ['王建国', '张卫东'] },
     handler,
   );
-  await approveReferral(t.deps, rid, supervisor);
+  await approveReferral(t.deps, rid, director);
   return { rid, exhibits: [oil, pots] };
 }
 

@@ -35,7 +35,9 @@ describe('referral state machine', () => {
 
   it('offers staff the steps of their role only', () => {
     const at = (status: ReferralStatus, exhibitsConfirmedAt: string | null = null) => ({ status, exhibitsConfirmedAt });
-    expect(staffReferralSteps('supervisor', at('proposed'))).toEqual(['approve', 'refuse']);
+    // Only the bureau's head decides on a proposal (国务院令310 Art. 5), not a station head.
+    expect(staffReferralSteps('director', at('proposed'))).toEqual(['approve', 'refuse']);
+    expect(staffReferralSteps('supervisor', at('proposed'))).toEqual([]);
     expect(staffReferralSteps('handler', at('proposed'))).toEqual([]);
     expect(staffReferralSteps('handler', at('approved'))).toEqual(['transfer']);
     expect(staffReferralSteps('supervisor', at('declined'))).toEqual(['reconsider', 'return']);

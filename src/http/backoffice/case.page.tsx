@@ -6,7 +6,7 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import { ACTIONS, ASSIGN_SPEC, type FieldSpec, PAUSE_REASON_LABELS, RELABEL_SPEC } from '../../backoffice/case.actions.ts';
 import { type CaseView, PARTY_ROLE_LABELS } from '../../backoffice/case.view.ts';
 import type { StaffUser } from '../../backoffice/session.service.ts';
-import { REFUSAL_GROUNDS, type TransitionEvent } from '../../cases/case.machine.ts';
+import { DECISION_TYPES, REFUSAL_GROUNDS, type TransitionEvent } from '../../cases/case.machine.ts';
 import type { PartyIdentity } from '../../cases/intake.service.ts';
 import { ErrorBox, Marks } from './backoffice.pages.tsx';
 import { CATEGORY_LABELS, URGENCY_LABELS, categoryLabel, kindLabel, statusLabel, urgencyLabel, when } from './format.ts';
@@ -129,23 +129,25 @@ function Field(props: { f: FieldSpec; event: string; value: string | undefined; 
           ]
         : f.options === 'refusal_grounds'
           ? Object.entries(REFUSAL_GROUNDS).map(([k, t], i) => [k, `（${i + 1}）${t}`])
-          : f.options === 'pause_reasons'
-            ? [...new Set(v.clocks.flatMap((c) => c.pausable))].map((r) => [
-                r,
-                PAUSE_REASON_LABELS[r as keyof typeof PAUSE_REASON_LABELS] ?? r,
-              ])
-            : f.options === 'running_clocks'
-              ? v.clocks
-                  .filter(
-                    (c) =>
-                      c.status === 'running' &&
-                      (event !== 'extend_clock' || c.extendable) &&
-                      (event !== 'pause_clock' || c.pausable.length > 0),
-                  )
-                  .map((c) => [c.clock, `${c.clock} ${c.name}`])
-              : f.options === 'paused_clocks'
-                ? v.clocks.filter((c) => c.status === 'paused').map((c) => [c.clock, `${c.clock} ${c.name}`])
-                : props.p.handlers.map((h) => [h.id, `${h.display_name}（${h.unit_name}）`]);
+          : f.options === 'decision_types'
+            ? Object.entries(DECISION_TYPES)
+            : f.options === 'pause_reasons'
+              ? [...new Set(v.clocks.flatMap((c) => c.pausable))].map((r) => [
+                  r,
+                  PAUSE_REASON_LABELS[r as keyof typeof PAUSE_REASON_LABELS] ?? r,
+                ])
+              : f.options === 'running_clocks'
+                ? v.clocks
+                    .filter(
+                      (c) =>
+                        c.status === 'running' &&
+                        (event !== 'extend_clock' || c.extendable) &&
+                        (event !== 'pause_clock' || c.pausable.length > 0),
+                    )
+                    .map((c) => [c.clock, `${c.clock} ${c.name}`])
+                : f.options === 'paused_clocks'
+                  ? v.clocks.filter((c) => c.status === 'paused').map((c) => [c.clock, `${c.clock} ${c.name}`])
+                  : props.p.handlers.map((h) => [h.id, `${h.display_name}（${h.unit_name}）`]);
     return (
       <div class="field">
         {label}

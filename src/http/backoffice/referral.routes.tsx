@@ -28,7 +28,7 @@ const list = (v: unknown): string[] =>
 
 export const REFERRAL_ROUTES = [
   { method: 'POST', path: '/cases/:id/referral', access: ['handler', 'supervisor'], caseScoped: true },
-  { method: 'POST', path: '/cases/:id/referral/:rid/:step', access: ['handler', 'supervisor'], caseScoped: true },
+  { method: 'POST', path: '/cases/:id/referral/:rid/:step', access: ['handler', 'supervisor', 'director'], caseScoped: true },
   { method: 'GET', path: '/cases/:id/referral/:rid/package.zip', access: ['handler', 'supervisor'], caseScoped: true },
   { method: 'POST', path: '/cases/:id/records/:kind', access: ['handler', 'supervisor'], caseScoped: true },
 ] as const satisfies readonly RouteRule[];

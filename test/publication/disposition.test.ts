@@ -73,7 +73,7 @@ describe('penalty: draft → approval → public', () => {
     expect(ref).toMatch(/^GK2026-[0-9A-Z]{8}$/);
     expect(ref).not.toContain(c.number);
     expect(d.findings_text).toBe(
-      `经查，当事人${ENTITY}使用超过保质期的食品原料加工卤菜，员工[姓名]（电话[手机号]）对此知情，举报人[姓名]反映属实。`,
+      `经查，当事人${ENTITY}使用超过保质期的食品原料加工卤菜，员工[姓名]（电话[手机号]）对此知情，[姓名]反映属实。` /* the source (举报人) is never published */,
     );
     // Idempotent.
     expect(draftOf(await createDraftDisposition(t.deps, caseId)).id).toBe(d.id);

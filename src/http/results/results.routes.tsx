@@ -23,7 +23,7 @@ import { PORTAL_CSP } from '../csp.ts';
 import { errorResponse } from '../errors.ts';
 import { ErrorPage } from '../public/error.page.tsx';
 import { atomFeed, csvStream } from './open-data.ts';
-import { BusinessPage, ResultDetailPage, ResultsListPage, StatisticsPage, WithdrawnPage } from './results.pages.tsx';
+import { BusinessPage, EndedPage, ResultDetailPage, ResultsListPage, StatisticsPage, WithdrawnPage } from './results.pages.tsx';
 
 type C = Context<AppEnv>;
 
@@ -78,26 +78,27 @@ export function resultsRoutes(deps: Deps) {
   // ---- pages
   app.get('/results', csp, async (c) => {
     const filter = cleanFilter(c.req.query());
-    const r = await listResults(deps.db, filter, pageNumber(c.req.query('page')));
+    const r = await listResults(deps.db, filter, pageNumber(c.req.query('page')), undefined, deps.clock.now());
     cache(c);
     return render(c, <ResultsListPage filter={filter} items={r.items} page={r.page} hasMore={r.hasMore} />);
   });
   app.get('/results/feed.atom', async (c) => {
-    const r = await listResults(deps.db, cleanFilter(c.req.query()), 1, 50);
+    const r = await listResults(deps.db, cleanFilter(c.req.query()), 1, 50, deps.clock.now());
     cache(c);
     return c.body(atomFeed(deps.publicBaseUrl, r.items, deps.clock.now()), 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' });
   });
   app.get('/results/business/:key', csp, async (c) => {
-    const h = await businessHistory(deps.db, c.req.param('key'));
+    const h = await businessHistory(deps.db, c.req.param('key'), deps.clock.now());
     if (!h) throw new AppError('NOT_FOUND', '没有这个经营者的公开记录');
     cache(c);
     return render(c, <BusinessPage h={h} />);
   });
   app.get('/results/:ref', csp, async (c) => {
-    const r = await getResult(deps.db, c.req.param('ref'));
+    const r = await getResult(deps.db, c.req.param('ref'), deps.clock.now());
     if (r.state === 'missing') throw new AppError('NOT_FOUND', '没有这条公开记录');
     cache(c);
     if (r.state === 'withdrawn') return render(c, <WithdrawnPage ref={r.ref} reason={r.reason} on={r.on} />, 410);
+    if (r.state === 'ended') return render(c, <EndedPage ref={r.ref} on={r.on} />, 410);
     return render(c, <ResultDetailPage r={r.result} />);
   });
   app.get('/statistics', csp, async (c) => {
@@ -110,23 +111,24 @@ export function resultsRoutes(deps: Deps) {
   app.get('/api/v1/results', async (c) => {
     const q = c.req.query();
     const filter = { ...cleanFilter(q), ...(q.businessKey && q.businessKey.length <= 80 ? { businessKey: q.businessKey } : {}) };
-    const r = await listResults(deps.db, filter, pageNumber(q.page));
+    const r = await listResults(deps.db, filter, pageNumber(q.page), undefined, deps.clock.now());
     open(c);
     return c.json({ items: r.items, page: r.page, hasMore: r.hasMore });
   });
   app.get('/api/v1/results.csv', (c) => {
     const filter = cleanFilter(c.req.query());
     open(c);
-    return c.body(csvStream(iterateResults(deps.db, filter)), 200, {
+    return c.body(csvStream(iterateResults(deps.db, filter, undefined, deps.clock.now())), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="shiantong-results.csv"',
     });
   });
   app.get('/api/v1/results/:ref', async (c) => {
-    const r = await getResult(deps.db, c.req.param('ref'));
+    const r = await getResult(deps.db, c.req.param('ref'), deps.clock.now());
     if (r.state === 'missing') throw new AppError('NOT_FOUND', '没有这条公开记录');
     open(c);
     if (r.state === 'withdrawn') return c.json({ ref: r.ref, withdrawn: true, withdrawnOn: r.on, reason: r.reason }, 410);
+    if (r.state === 'ended') return c.json({ ref: r.ref, ended: true, endedOn: r.on }, 410);
     return c.json(r.result);
   });
   app.get('/api/v1/statistics', async (c) => {

@@ -20,6 +20,7 @@ export interface Flag {
     | 'quantity'
     | 'kind_differs'
     | 'split_suggested'
+    | 'duplicate_suggested'
     | 'auto_split'
     | 'transfer_suggested'
     | 'needs_details';
@@ -47,6 +48,9 @@ export function similarity(a: string, b: string): number {
 }
 
 export const SAME_FACTS_THRESHOLD = 0.6;
+
+/** The text with spaces and punctuation removed: two reports are "identical" when these are equal. */
+export const comparableText = (s: string): string => s.replace(/[\s\p{P}\p{S}]/gu, '');
 
 /** The reason intake gave when it split this case's submission in two (auto-split.ts), or null. */
 export async function autoSplitOfCase(trx: Trx, caseId: string): Promise<string | null> {
@@ -206,7 +210,32 @@ export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<s
       .orderBy('intake_case.received_at')
       .executeTakeFirst();
     if (earlier) {
-      const same = similarity(earlier.description, row.description) >= SAME_FACTS_THRESHOLD;
+      // Only an identical text is marked a duplicate without a person (issue 14): a similar one is
+      // proposed to staff, who decide (mark_duplicate) — a similarity guess must not end a report.
+      const same = comparableText(earlier.description) === comparableText(row.description);
+      if (!same && similarity(earlier.description, row.description) >= SAME_FACTS_THRESHOLD) {
+        await trx
+          .insertInto('case_link')
+          .values([
+            { case_id: row.id, other_case_id: earlier.id, type: 'related', created_at: at },
+            { case_id: earlier.id, other_case_id: row.id, type: 'related', created_at: at },
+          ])
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+        const withSuggestion: Flag[] = [
+          ...flags,
+          {
+            code: 'duplicate_suggested',
+            text: `同一举报人对同一经营者的举报，内容与 ${earlier.number} 相近，可能重复：请人工判断是否按重复举报处理（《办法》第三十五条）`,
+          },
+        ];
+        await trx
+          .updateTable('intake_case')
+          .set({ flags: JSON.stringify(withSuggestion) })
+          .where('id', '=', row.id)
+          .execute();
+        return null; // routed and handled as usual until a person decides
+      }
       const link = {
         case_id: row.id,
         other_case_id: earlier.id,

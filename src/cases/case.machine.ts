@@ -364,8 +364,9 @@ export const TRANSITIONS: Readonly<Record<TransitionEvent, TransitionDef>> = {
     public: true,
     check: needsString('answer', '答复内容'),
   },
+  /** Reports only: a complaint about a dispute already handled is refused under Art. 16(2), with notice (`refuse`). */
   mark_duplicate: {
-    kinds: ['complaint', 'report'],
+    kinds: ['report'],
     from: BEFORE_HANDLING,
     to: 'duplicate',
     actors: ['system', 'intake_clerk', 'handler', 'supervisor'],

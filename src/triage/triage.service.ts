@@ -21,6 +21,7 @@ export interface Flag {
     | 'kind_differs'
     | 'split_suggested'
     | 'duplicate_suggested'
+    | 'already_handled'
     | 'auto_split'
     | 'transfer_suggested'
     | 'needs_details';
@@ -149,6 +150,26 @@ export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<s
       });
     if (mine.some((m) => m.name_hmac !== party.name_hmac))
       flags.push({ code: 'shared_phone', text: '多名投诉人使用同一联系电话（《办法》第十七条，仅供参考）' });
+  }
+  // Order 121 Art. 16(2): the same complainant about the same business, already accepted or handled
+  // here: staff are told to refuse it with that ground (the refusal notifies the complainant).
+  if (row.kind === 'complaint' && party?.phone_hmac && businessKey) {
+    const handled = await trx
+      .selectFrom('intake_case')
+      .innerJoin('party', 'party.case_id', 'intake_case.id')
+      .select('intake_case.number')
+      .where('party.phone_hmac', '=', party.phone_hmac)
+      .where('intake_case.kind', '=', 'complaint')
+      .where('intake_case.business_key', '=', businessKey)
+      .where('intake_case.id', '!=', row.id)
+      .where('intake_case.status', 'in', ['accepted', 'mediating', 'mediation_succeeded', 'mediation_failed', 'closed'])
+      .orderBy('intake_case.received_at')
+      .executeTakeFirst();
+    if (handled)
+      flags.push({
+        code: 'already_handled',
+        text: `同一投诉人对同一经营者的投诉 ${handled.number} 已受理或处理：如属同一消费者权益争议，应依《办法》第十六条第（二）项不予受理并告知投诉人`,
+      });
   }
   if (row.kind === 'complaint' && party?.address_hmac) {
     const others = await trx

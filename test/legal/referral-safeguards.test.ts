@@ -8,7 +8,15 @@ import type { Actor } from '../../src/cases/case.machine.ts';
 import { applyTransition } from '../../src/cases/case.repository.ts';
 import { SubmissionSchema } from '../../src/cases/submission.schema.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
-import { approveReferral, proposeReferral, refuseReferral } from '../../src/referral/referral.service.ts';
+import {
+  approveReferral,
+  policeAccept,
+  policeDecline,
+  proposeReferral,
+  refuseReferral,
+  requestReconsideration,
+  transferReferral,
+} from '../../src/referral/referral.service.ts';
 import { receiveCase as triageCase } from '../../src/workflow/processors/case-received.processor.ts';
 import { type TestDeps, testDeps } from '../helpers/env.ts';
 
@@ -45,6 +53,7 @@ beforeAll(async () => {
   actors.supervisor = await user('supervisor', 'supervisor', 'station-mz');
   actors.director = await user('director', 'director', null, '局长甲');
   actors.deputy = await user('deputy', 'director', null, '副局长乙');
+  actors.police = await user('police', 'police', 'police-xz');
 });
 afterAll(async () => t.close());
 
@@ -242,4 +251,46 @@ describe('a penalty on a suspected-crime case (国务院令310 Art. 11)', () => 
         expect(JSON.parse(ev.data ?? '{}')).toMatchObject(c.data);
       }
     });
+});
+
+describe('the police decide a reconsideration request within 3 days (D13, 国务院令310 Art. 9)', () => {
+  it('starts when the regulator asks and stops when the police decide again', async () => {
+    const id = await reportUnderVerification(true);
+    const rid = await proposeReferral(t.deps, id, proposal(['王建国', '张卫东']), actors.handler!);
+    await approveReferral(t.deps, rid, actors.director!);
+    await transferReferral(
+      t.deps,
+      rid,
+      { policeUnitId: 'police-xz', contactName: '王建国', contactPhone: '0371-62688888' },
+      actors.handler!,
+    );
+    await policeDecline(t.deps, rid, { reason: '涉案数量未达立案追诉标准', basis: '《立案追诉标准（一）》第十九条' }, actors.police!);
+    const asked = new Date('2026-11-03T10:00:00+08:00');
+    clock.set(asked);
+    await requestReconsideration(t.deps, rid, '补充了检验报告，涉案数量已达标准', actors.supervisor!);
+    const d13 = () =>
+      t.db
+        .selectFrom('case_clock')
+        .select(['status', 'started_at', 'due_at', 'stop_event'])
+        .where('case_id', '=', id)
+        .where('clock', '=', 'D13')
+        .execute();
+    expect(await d13()).toEqual([
+      {
+        status: 'running',
+        started_at: asked.toISOString(),
+        due_at: new Date('2026-11-06T23:59:59.999+08:00').toISOString(),
+        stop_event: null,
+      },
+    ]);
+    clock.set(new Date('2026-11-05T09:00:00+08:00'));
+    await policeAccept(
+      t.deps,
+      rid,
+      { policeCaseNumber: '新公食立字〔2026〕77号', acceptedOn: '2026-11-05', officer: '赵警官' },
+      actors.police!,
+    );
+    expect(await d13()).toMatchObject([{ status: 'stopped', stop_event: 'police_accept' }]);
+    clock.set(new Date('2026-11-02T09:30:00+08:00'));
+  });
 });

@@ -198,8 +198,28 @@ export const ContactSchema = z.object({
 /** Administrative clocks paused while a case is with the police (issue 22), resumed when it returns. */
 const ADMIN_CLOCKS = ['D4', 'D5'] as const;
 
+/** How the copy reached the procuratorate. */
+export const COPY_MEANS = {
+  delivered: '直接送达',
+  post: '邮寄（挂号/EMS）',
+  electronic: '电子方式（行政执法与刑事司法衔接信息平台等）',
+} as const;
+export type CopyMeans = keyof typeof COPY_MEANS;
+
+export const ProcuratorateCopySchema = z.object({
+  on: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '抄送检察院的日期：请填写日期，如 2026-11-03'),
+  means: z.enum(Object.keys(COPY_MEANS) as [CopyMeans, ...CopyMeans[]], { message: '抄送方式：请选择' }),
+  docNumber: z.string().trim().min(4, '抄送文书文号：请填写').max(60, '抄送文书文号：不能超过60个字'),
+});
+export type ProcuratorateCopy = z.input<typeof ProcuratorateCopySchema>;
+
 export interface TransferInput {
   policeUnitId: string;
+  /** The copy to the procuratorate, sent with the transfer: the transfer is not complete without it. */
+  procuratorateCopy?: ProcuratorateCopy | undefined;
   contactName?: string;
   contactPhone?: string;
   /** The reporter's identity goes into the package only when necessary, with the reason recorded. */
@@ -222,9 +242,24 @@ export async function transferReferral(
     throw new AppError('VALIDATION', '提供举报人身份须写明理由', [{ path: 'discloseIdentity.reason', message: '请写明理由' }]);
   const contact = ContactSchema.safeParse({ contactName: input.contactName ?? '', contactPhone: input.contactPhone ?? '' });
   if (!contact.success) throw validation(contact.error);
+  const copy = ProcuratorateCopySchema.safeParse(input.procuratorateCopy ?? { on: '', means: '', docNumber: '' });
+  if (!copy.success)
+    throw new AppError(
+      'VALIDATION',
+      '移送须同时抄送人民检察院：请填写抄送日期、方式和文书文号',
+      copy.error.issues.map((i) => ({ path: `procuratorateCopy.${i.path.join('.')}`, message: i.message })),
+    );
+  if (copy.data.on > cstDateOf(now))
+    throw new AppError('VALIDATION', '抄送检察院的日期不能晚于今天', [
+      { path: 'procuratorateCopy.on', message: '抄送检察院的日期：不能晚于今天' },
+    ]);
   await deps.db.transaction().execute(async (trx) => {
     const r = await loadReferral(trx, referralId);
     if (!referralTransition(r.status, 'transfer').ok) throw new AppError('INVALID_TRANSITION', '只有已批准的移送才能移交');
+    if (copy.data.on < cstDateOf(new Date(r.created_at)))
+      throw new AppError('VALIDATION', '抄送检察院的日期不能早于提出移送的日期', [
+        { path: 'procuratorateCopy.on', message: '抄送检察院的日期：不能早于提出移送的日期' },
+      ]);
     // 文号: the next number of the year (a unique index guards against two transfers taking the same).
     const year = Number(cstDateOf(now).slice(0, 4));
     const last = await trx
@@ -244,6 +279,9 @@ export async function transferReferral(
         police_unit_id: input.policeUnitId,
         transferred_at: at,
         procuratorate_copy: 1,
+        procuratorate_copy_on: copy.data.on,
+        procuratorate_copy_means: copy.data.means,
+        procuratorate_copy_doc: copy.data.docNumber,
         identity_disclosed: input.discloseIdentity ? 1 : 0,
         identity_reason: input.discloseIdentity?.reason.trim() ?? null,
       })
@@ -263,7 +301,7 @@ export async function transferReferral(
           referralId,
           policeUnitId: input.policeUnitId,
           package: pkg.manifestSha256,
-          procuratorateCopy: true,
+          procuratorateCopy: { on: copy.data.on, means: copy.data.means, docNumber: copy.data.docNumber },
           identityDisclosed: Boolean(input.discloseIdentity),
           identityReason: input.discloseIdentity?.reason ?? null,
         },

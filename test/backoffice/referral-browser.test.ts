@@ -4,6 +4,7 @@
 // exhibits and the report on the portal, records 立案 (refused without a case number), confirms the
 // handover item by item, and downloads the package, which verifies with the portal's public key alone on
 // a machine with an empty data folder. The letter is readable at 375 px. Screenshots: test-output/backoffice/.
+import { cstDateOf } from '../../src/deadlines/cst.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -166,6 +167,9 @@ describe('from the on-site inspection to what the police see', () => {
     const transfer = h.locator('form[action$="/transfer"]');
     await transfer.getByLabel('联系人（写入移送书）').fill('王建国');
     await transfer.getByLabel('联系电话').fill('0371-62688888');
+    await transfer.getByLabel('抄送日期（如 2026-11-03）').fill(cstDateOf(bo.t.deps.clock.now()));
+    await transfer.getByLabel('抄送方式').selectOption('delivered');
+    await transfer.getByLabel('抄送文书文号').fill('新市监移抄〔2026〕5号');
     await transfer.getByRole('button', { name: '移送公安机关（24小时内）' }).click();
     expect(await h.locator('.flash').textContent()).toContain('操作已完成');
     expect(await h.content()).toMatch(/新市监移〔\d{4}〕1号/);

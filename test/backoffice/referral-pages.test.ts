@@ -2,6 +2,7 @@
 // referral, the supervisor approves, the handler transfers it; a police officer signs in, sees it in the
 // inbox with its deadline, downloads the package (signature verifies), accepts and reports the outcome,
 // which the regulator then sees on the case timeline.
+import { cstDateOf } from '../../src/deadlines/cst.ts';
 import { describe, expect, it } from 'vitest';
 import { signingKey, verifyPackage } from '../../src/referral/package.ts';
 import { Client, UNIT_A, makeCase, makeUser, signedIn, useBackoffice } from './helpers.ts';
@@ -65,6 +66,9 @@ describe('referral through the back office and the police portal', () => {
           policeUnitId: 'police-xz',
           contactName: '王建国',
           contactPhone: '0371-62688888',
+          copyOn: cstDateOf(bo.t.deps.clock.now()),
+          copyMeans: 'delivered',
+          copyDoc: '新市监移抄〔2026〕3号',
         })
       ).status,
     ).toBe(303);

@@ -261,7 +261,12 @@ describe('the police decide a reconsideration request within 3 days (D13, 国务
     await transferReferral(
       t.deps,
       rid,
-      { policeUnitId: 'police-xz', contactName: '王建国', contactPhone: '0371-62688888' },
+      {
+        policeUnitId: 'police-xz',
+        contactName: '王建国',
+        contactPhone: '0371-62688888',
+        procuratorateCopy: { on: '2026-11-02', means: 'electronic', docNumber: '新市监移抄〔2026〕9号' },
+      },
       actors.handler!,
     );
     await policeDecline(t.deps, rid, { reason: '涉案数量未达立案追诉标准', basis: '《立案追诉标准（一）》第十九条' }, actors.police!);
@@ -293,4 +298,57 @@ describe('the police decide a reconsideration request within 3 days (D13, 国务
     expect(await d13()).toMatchObject([{ status: 'stopped', stop_event: 'police_accept' }]);
     clock.set(new Date('2026-11-02T09:30:00+08:00'));
   });
+});
+
+describe('the copy to the procuratorate is an act on record (2015 行刑衔接办法)', () => {
+  const contact = { policeUnitId: 'police-xz', contactName: '王建国', contactPhone: '0371-62688888' };
+  const cases: { name: string; copy: Record<string, string> | undefined; ok: boolean }[] = [
+    { name: 'no copy: the transfer is refused', copy: undefined, ok: false },
+    { name: 'a copy without its document number is refused', copy: { on: '2026-11-02', means: 'post', docNumber: '' }, ok: false },
+    { name: 'a copy dated tomorrow is refused', copy: { on: '2026-11-03', means: 'post', docNumber: '新市监移抄〔2026〕11号' }, ok: false },
+    { name: 'an unknown means is refused', copy: { on: '2026-11-02', means: 'pigeon', docNumber: '新市监移抄〔2026〕11号' }, ok: false },
+    {
+      name: 'date, means and number recorded: the transfer is complete',
+      copy: { on: '2026-11-02', means: 'post', docNumber: '新市监移抄〔2026〕11号' },
+      ok: true,
+    },
+  ];
+  for (const c of cases)
+    it(c.name, async () => {
+      clock.set(new Date('2026-11-02T09:30:00+08:00'));
+      const id = await reportUnderVerification(true);
+      const rid = await proposeReferral(t.deps, id, proposal(['王建国', '张卫东']), actors.handler!);
+      await approveReferral(t.deps, rid, actors.director!);
+      const run = () =>
+        transferReferral(
+          t.deps,
+          rid,
+          { ...contact, procuratorateCopy: c.copy as Parameters<typeof transferReferral>[2]['procuratorateCopy'] },
+          actors.handler!,
+        );
+      const row = () =>
+        t.db
+          .selectFrom('referral')
+          .select(['status', 'procuratorate_copy', 'procuratorate_copy_on', 'procuratorate_copy_means', 'procuratorate_copy_doc'])
+          .where('id', '=', rid)
+          .executeTakeFirstOrThrow();
+      const d7 = async () =>
+        (await t.db.selectFrom('case_clock').select('status').where('case_id', '=', id).where('clock', '=', 'D7').executeTakeFirstOrThrow())
+          .status;
+      if (!c.ok) {
+        await expect(run()).rejects.toMatchObject({ code: 'VALIDATION' });
+        expect(await row()).toMatchObject({ status: 'approved', procuratorate_copy: 0, procuratorate_copy_on: null });
+        expect(await d7()).toBe('running');
+      } else {
+        await run();
+        expect(await row()).toEqual({
+          status: 'transferred',
+          procuratorate_copy: 1,
+          procuratorate_copy_on: '2026-11-02',
+          procuratorate_copy_means: 'post',
+          procuratorate_copy_doc: '新市监移抄〔2026〕11号',
+        });
+        expect(await d7()).toBe('stopped');
+      }
+    });
 });

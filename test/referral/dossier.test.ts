@@ -16,6 +16,7 @@ import { applyTransition } from '../../src/cases/case.repository.ts';
 import { SubmissionSchema } from '../../src/cases/submission.schema.ts';
 import type { ClockId } from '../../src/deadlines/rules.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
+import { cstDateOf } from '../../src/deadlines/cst.ts';
 import { buildPackage, keyFingerprint, publicKeyPem, signingKey, verifyPackage } from '../../src/referral/package.ts';
 import { addExhibit, addInspection, addTestReport } from '../../src/referral/records.service.ts';
 import {
@@ -42,7 +43,14 @@ let handler: Actor;
 let supervisor: Actor;
 let director: Actor;
 let police: Actor;
-const CONTACT = { contactName: '王建国', contactPhone: '0371-62688888' };
+const CONTACT = {
+  contactName: '王建国',
+  contactPhone: '0371-62688888',
+  // The copy to the procuratorate goes with the transfer, the same day (read when spread into a call).
+  get procuratorateCopy() {
+    return { on: cstDateOf(clock.now()), means: 'delivered' as const, docNumber: '新市监移抄〔2026〕1号' };
+  },
+};
 const ACCEPT = { policeCaseNumber: '新公食立字〔2026〕31号', acceptedOn: '2026-11-02', officer: '赵警官' };
 
 async function user(role: StaffRole, unit: string | null): Promise<Actor> {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/cases/case.machine.ts';
 import { SubmissionSchema } from '../../src/cases/submission.schema.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
+import { cstDateOf } from '../../src/deadlines/cst.ts';
 import { buildPackage, signingKey, verifyPackage } from '../../src/referral/package.ts';
 import {
   approveReferral,
@@ -113,7 +114,14 @@ const clocksOf = async (id: string) =>
       .orderBy('created_at')
       .execute()
   ).sort((a, b) => Number(a.clock.slice(1)) - Number(b.clock.slice(1)));
-const CONTACT = { contactName: '王建国', contactPhone: '0371-62688888' };
+const CONTACT = {
+  contactName: '王建国',
+  contactPhone: '0371-62688888',
+  // The copy to the procuratorate goes with the transfer, the same day (read when spread into a call).
+  get procuratorateCopy() {
+    return { on: cstDateOf(clock.now()), means: 'delivered' as const, docNumber: '新市监移抄〔2026〕1号' };
+  },
+};
 const ACCEPT = { policeCaseNumber: '新公食立字〔2026〕31号', acceptedOn: '2026-11-02', officer: '赵警官' };
 const proposal = {
   reasons: '现场查获病死猪肉约2吨，涉嫌生产、销售不符合安全标准的食品罪',

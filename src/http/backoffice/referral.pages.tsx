@@ -9,7 +9,7 @@ import type { ClockLineView, ReferralRowView } from '../../referral/referral.vie
 import type { CaseRecords } from '../../referral/records.service.ts';
 import type { Dossier } from '../../referral/dossier.ts';
 import { DossierBody } from '../../referral/letter.tsx';
-import { FEEDBACK_OUTCOMES } from '../../referral/referral.service.ts';
+import { COPY_MEANS, type CopyMeans, FEEDBACK_OUTCOMES } from '../../referral/referral.service.ts';
 
 export const REFERRAL_STATUS_LABELS: Record<string, string> = {
   proposed: '待负责人审批',
@@ -263,7 +263,12 @@ export function ReferralPanel(p: {
           <div class="referral">
             <p>
               <strong>{REFERRAL_STATUS_LABELS[r.status] ?? r.status}</strong> · 涉嫌：{r.offence} · 提出人：{r.officers.join('、')}
-              {r.transferredAt ? ` · 移送时间：${when(r.transferredAt)}（已抄送检察院）` : ''}
+              {r.transferredAt ? ` · 移送时间：${when(r.transferredAt)}` : ''}
+              {r.procuratorateCopy
+                ? ` · 抄送检察院：${r.procuratorateCopy.on}（${COPY_MEANS[r.procuratorateCopy.means as CopyMeans] ?? r.procuratorateCopy.means}，${r.procuratorateCopy.docNumber}）`
+                : r.transferredAt
+                  ? ' · 抄送检察院：未记录'
+                  : ''}
             </p>
             <p>移送理由：{r.reasons}</p>
             {r.refusalReason ? <p>不同意移送的理由：{r.refusalReason}</p> : null}
@@ -300,6 +305,20 @@ export function ReferralPanel(p: {
                 <Field name="identityReason" label="提供举报人身份的理由" textarea />
                 <Field name="contactName" label="联系人（写入移送书）" required />
                 <Field name="contactPhone" label="联系电话" required />
+                <fieldset>
+                  <legend>同时抄送人民检察院（必填）</legend>
+                  <Field name="copyOn" label="抄送日期（如 2026-11-03）" required />
+                  <p>
+                    <label for="f-copyMeans">抄送方式</label>
+                    <select id="f-copyMeans" name="copyMeans" required>
+                      <option value="">请选择</option>
+                      {Object.entries(COPY_MEANS).map(([k, v]) => (
+                        <option value={k}>{v}</option>
+                      ))}
+                    </select>
+                  </p>
+                  <Field name="copyDoc" label="抄送文书文号" required />
+                </fieldset>
               </StepForm>
             ) : null}
             {steps.includes('reconsider') ? (

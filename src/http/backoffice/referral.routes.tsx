@@ -10,6 +10,7 @@ import { AppError } from '../../lib/errors.ts';
 import { exportPackage } from '../../referral/package.ts';
 import { addExhibit, addInspection, addTestReport } from '../../referral/records.service.ts';
 import {
+  type CopyMeans,
   approveReferral,
   handOverExhibits,
   proposeReferral,
@@ -94,6 +95,7 @@ export function referralRoutes(deps: Deps) {
             policeUnitId: str(b.policeUnitId),
             contactName: str(b.contactName),
             contactPhone: str(b.contactPhone),
+            procuratorateCopy: { on: str(b.copyOn), means: str(b.copyMeans) as CopyMeans, docNumber: str(b.copyDoc) },
             discloseIdentity: disclose ? { reason: str(b.identityReason) } : undefined,
           },
           actor,

@@ -164,4 +164,27 @@ describe('correcting and withdrawing a published record from the back office', (
     await supervisor.get(`/staff/cases/${id}/disposition`);
     expect(supervisor.lastHtml).not.toContain('/disposition/withdraw');
   });
+
+  it('a supervisor ends the publication early (Order 45 Art. 14); a handler may not', async () => {
+    const { id, ref, handler, supervisor } = await publish('e');
+    await handler.get(`/staff/cases/${id}/disposition`);
+    expect(
+      (await handler.post(`/staff/cases/${id}/disposition/end`, { version: versionOf(handler.lastHtml), reason: '已完成信用修复' })).status,
+    ).toBe(403);
+    await supervisor.get(`/staff/cases/${id}/disposition`);
+    expect(supervisor.lastHtml).toContain('提前结束公示');
+    const res = await supervisor.post(`/staff/cases/${id}/disposition/end`, {
+      version: versionOf(supervisor.lastHtml),
+      reason: '当事人已完成信用修复',
+    });
+    expect(res.status).toBe(303);
+    const detail = await bo.app.request(`/results/${ref}`);
+    expect(detail.status).toBe(410);
+    const text = await detail.text();
+    expect(text).toContain('公示期已届满');
+    expect(text).not.toContain('信用修复'); // the reason stays on record, not on the public page
+    for (const path of ['/results', '/api/v1/results', '/api/v1/results.csv', '/results/feed.atom'])
+      expect(await (await bo.app.request(path)).text(), path).not.toContain(ref);
+    expect(await audits(id)).toContain('disposition_end');
+  });
 });

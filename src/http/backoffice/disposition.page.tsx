@@ -1,6 +1,7 @@
 // Review of a publication record before it goes public: the anonymised texts as they will appear, the
 // source texts with what the anonymiser masked highlighted, an edit form, and approval (which publishes
 // and stops the D11 clock). Staff eyes only; no scripts.
+import { cstDateOf } from '../../deadlines/cst.ts';
 import type { StaffUser } from '../../backoffice/session.service.ts';
 import type { DispositionReview } from '../../publication/disposition.view.ts';
 import type { ReviewSource } from '../../publication/disposition.service.ts';
@@ -149,6 +150,20 @@ export function DispositionPage(p: {
               <textarea id="w-reason" name="reason" rows={2} required></textarea>
             </p>
             <button type="submit">撤回</button>
+          </form>
+          <h2>提前结束公示</h2>
+          <p>
+            {p.d.public_until ? `公示期至 ${cstDateOf(new Date(p.d.public_until))}（不含当日）。` : ''}
+            当事人完成信用修复的，可提前停止公示（《市场监督管理行政处罚信息公示规定》第十四条）。
+          </p>
+          <form method="post" action={`${base}/end`} class="action">
+            <CsrfInput token={p.token} />
+            <input type="hidden" name="version" value={String(p.d.version)} />
+            <p>
+              <label for="e-reason">提前结束公示的理由（记录在案，不公开）</label>
+              <textarea id="e-reason" name="reason" rows={2} required></textarea>
+            </p>
+            <button type="submit">提前结束公示</button>
           </form>
         </>
       ) : null}

@@ -10,6 +10,7 @@ import {
   approveDisposition,
   correctDisposition,
   editDraftDisposition,
+  endPublicationEarly,
   withdrawDisposition,
 } from '../../publication/disposition.service.ts';
 import { dispositionIdOfCase, dispositionReviewOfCase } from '../../publication/disposition.view.ts';
@@ -22,7 +23,12 @@ export const DISPOSITION_ROUTES = [
   { method: 'POST', path: '/cases/:id/disposition/:step', access: ['handler', 'supervisor'], caseScoped: true },
 ] as const satisfies readonly RouteRule[];
 
-const DONE: Record<string, string> = { approve: '已审核通过并公开。', correct: '已更正。', withdraw: '已撤回。' };
+const DONE: Record<string, string> = {
+  approve: '已审核通过并公开。',
+  correct: '已更正。',
+  withdraw: '已撤回。',
+  end: '已提前结束公示。',
+};
 
 export function dispositionRoutes(deps: Deps) {
   const app = new Hono<BoEnv>();
@@ -73,10 +79,11 @@ export function dispositionRoutes(deps: Deps) {
           opts,
         );
       else if (step === 'approve') await approveDisposition(deps, id, actor, opts);
-      else if (step === 'correct' || step === 'withdraw') {
-        // Corrections and withdrawals of published records: supervisors only (the reason is kept).
-        if (actor.role !== 'supervisor') throw new AppError('FORBIDDEN', '更正或撤回须由负责人操作');
-        if (step === 'correct')
+      else if (step === 'correct' || step === 'withdraw' || step === 'end') {
+        // Corrections, withdrawals and early ends of published records: supervisors only (the reason is kept).
+        if (actor.role !== 'supervisor') throw new AppError('FORBIDDEN', '更正、撤回或提前结束公示须由负责人操作');
+        if (step === 'end') await endPublicationEarly(deps, id, requireText(b.reason, '提前结束公示的理由'), actor, opts);
+        else if (step === 'correct')
           await correctDisposition(
             deps,
             id,

@@ -215,6 +215,12 @@ export const ACTIONS: Partial<Record<TransitionEvent, ActionSpec>> = {
       { name: 'fine', label: '罚款金额（元，可选）', type: 'amount', required: false },
       { name: 'confiscation', label: '没收违法所得金额（元，可选）', type: 'amount', required: false },
       {
+        name: 'partyTold',
+        label: '决定书已告知当事人该处罚信息将依法公示（《市场监督管理行政处罚信息公示规定》第八条）',
+        type: 'checkbox',
+        required: false,
+      },
+      {
         name: 'nonReferralReason',
         label: '不移送公安机关的理由（涉嫌犯罪的案件必填）',
         type: 'textarea',
@@ -231,6 +237,7 @@ export const ACTIONS: Partial<Record<TransitionEvent, ActionSpec>> = {
         fine: amount('罚款金额'),
         confiscation: amount('没收违法所得金额'),
         nonReferralReason: optionalText(2000),
+        partyTold: checkbox,
       })
       .transform((v) => ({
         type: 'decide' as const,
@@ -242,6 +249,7 @@ export const ACTIONS: Partial<Record<TransitionEvent, ActionSpec>> = {
           fine: v.fine,
           confiscation: v.confiscation,
           ...(v.nonReferralReason ? { nonReferralReason: v.nonReferralReason } : {}),
+          ...(v.partyTold ? { partyTold: true } : {}),
         },
       })),
   },

@@ -16,6 +16,7 @@
 //   published text, then the extractor runs; they are never logged or stored in clear;
 // - every change writes a disposition_revision row in the same transaction, with the previous values.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { type Audited, appendAuditOf } from '../backoffice/audit.log.ts';
 import {
   type Actor,
@@ -83,6 +84,8 @@ export type CreateDraftResult =
  */
 interface DecisionData {
   decisionType?: unknown;
+  /** The decision document told the party it will be published (Order 45 Art. 8). */
+  partyTold?: unknown;
   decisionNumber?: unknown;
   decision?: unknown;
   findings?: unknown;
@@ -367,6 +370,8 @@ export async function createDraftDispositionIn(trx: Trx, caseId: string, now: Da
     public_until: null,
     ended_at: null,
     ended_reason: null,
+    party_told_on: which.outcome === 'penalty' && data.partyTold === true ? cstDateOf(new Date(ev.at)) : null,
+    party_told_how: which.outcome === 'penalty' && data.partyTold === true ? '行政处罚决定书中告知' : null,
     version: 1,
     created_at: at,
     updated_at: at,
@@ -472,7 +477,8 @@ function buildDraft(
       complaint_text: complaint,
       fine_fen: fine,
       confiscation_fen: confiscation,
-      decision_type: outcome === 'penalty' ? decisionTypeOf(data, str(data.decision) ?? '') : null,
+      // As recorded by staff; null for decisions recorded before the type was asked (then read from the text above).
+      decision_type: outcome === 'penalty' && typeof data.decisionType === 'string' ? decisionTypeOf(data, str(data.decision) ?? '') : null,
       decision_number: outcome === 'penalty' ? str(data.decisionNumber) : null,
       penalty_kinds:
         outcome === 'penalty' && Array.isArray(data.penalties) ? JSON.stringify(data.penalties.filter((k) => typeof k === 'string')) : null,
@@ -569,11 +575,65 @@ export async function approveDisposition(
     checkVersion(d, opts.expectedVersion);
     const status = nextStatus(d, 'approve');
     refuseSourceNaming({ findings_text: d.findings_text, decision_text: d.decision_text, complaint_text: d.complaint_text });
+    // Order 45 Art. 8: the party is told before publication (records drafted before this was asked are exempt).
+    if (d.outcome === 'penalty' && d.decision_type !== null && !d.party_told_on)
+      throw new AppError('VALIDATION', '公示前须告知当事人（《市场监督管理行政处罚信息公示规定》第八条）：请先记录告知的日期和方式', [
+        { path: 'partyToldOn', message: '请先记录已告知当事人' },
+      ]);
     const c = await trx.selectFrom('intake_case').select('status').where('id', '=', d.case_id).executeTakeFirstOrThrow();
     if (PUBLISHABLE_CASE_STATUSES.includes(c.status)) await applyTransitionIn(trx, d.case_id, { type: 'publish' }, actor, now);
     const until = publicUntil(d, now, await lowFineFen(trx)).toISOString();
     const next = await update(trx, d, { status, published_at: at, public_until: until }, at);
     await revise(trx, next, 'approve', actor, null, { status: d.status, published_at: d.published_at, public_until: d.public_until }, at);
+    await appendAuditOf(trx, opts, now);
+    return next;
+  });
+}
+
+export const PartyToldSchema = z.object({
+  on: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '告知日期：请填写日期，如 2026-11-03'),
+  how: z.string().trim().min(2, '告知方式：请填写，如“送达告知书”').max(100, '告知方式：不能超过100个字'),
+});
+
+/** Records that the party was told its penalty will be published (Order 45 Art. 8), on a draft. */
+export async function recordPartyTold(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  id: string,
+  input: z.input<typeof PartyToldSchema>,
+  actor: Actor,
+  opts: { expectedVersion?: number } & Audited = {},
+): Promise<DispositionRow> {
+  requireRole(actor, EDITORS);
+  const p = PartyToldSchema.safeParse(input);
+  if (!p.success)
+    throw new AppError(
+      'VALIDATION',
+      p.error.issues[0]?.message ?? '请填写告知的日期和方式',
+      p.error.issues.map((i) => ({ path: `partyTold.${i.path.join('.')}`, message: i.message })),
+    );
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  if (p.data.on > cstDateOf(now))
+    throw new AppError('VALIDATION', '告知日期不能晚于今天', [{ path: 'partyTold.on', message: '告知日期：不能晚于今天' }]);
+  return deps.db.transaction().execute(async (trx) => {
+    const d = await loadDisposition(trx, id);
+    checkVersion(d, opts.expectedVersion);
+    nextStatus(d, 'edit');
+    if (p.data.on < cstDateOf(new Date(d.decided_at)))
+      throw new AppError('VALIDATION', '告知日期不能早于决定日期', [{ path: 'partyTold.on', message: '告知日期：不能早于决定日期' }]);
+    const next = await update(trx, d, { party_told_on: p.data.on, party_told_how: p.data.how }, at);
+    await revise(
+      trx,
+      next,
+      'edit',
+      actor,
+      '告知当事人将予公示',
+      { party_told_on: d.party_told_on ?? null, party_told_how: d.party_told_how ?? null },
+      at,
+    );
     await appendAuditOf(trx, opts, now);
     return next;
   });

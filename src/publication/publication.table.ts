@@ -49,6 +49,9 @@ export interface DispositionTable {
   /** Ended early (Art. 14, credit repair) with the reason. */
   ended_at: string | null;
   ended_reason: string | null;
+  /** The party was told the decision will be published (Order 45 Art. 8): the date (CST) and how. */
+  party_told_on?: string | null;
+  party_told_how?: string | null;
   version: number;
   created_at: string;
   updated_at: string;

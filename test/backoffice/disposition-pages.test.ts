@@ -24,6 +24,7 @@ describe('publishing a penalty from the back office', () => {
     await act(supervisor, 'decide', {
       decision: '没收违法所得，并处罚款50000元。当事人经营者王建国（电话139 1234 5678）已签收决定书。',
       decisionType: 'penalty',
+      partyTold: 'on',
       decisionNumber: '新市监罚〔2026〕12号',
       penalties: '罚款、没收违法所得',
       fine: '50000',
@@ -83,6 +84,7 @@ describe('correcting and withdrawing a published record from the back office', (
     await act(supervisor, 'open_case');
     await act(supervisor, 'decide', {
       decisionType: 'penalty',
+      partyTold: 'on',
       decisionNumber: '新市监罚〔2026〕13号',
       decision: '责令改正，并处罚款8000元。',
       penalties: '罚款',

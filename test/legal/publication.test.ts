@@ -11,6 +11,7 @@ import {
   createDraftDisposition,
   editDraftDisposition,
   endPublicationEarly,
+  recordPartyTold,
 } from '../../src/publication/disposition.service.ts';
 import { type TestDeps, testDeps } from '../helpers/env.ts';
 import { HANDLER, SUPERVISOR, decidedPenalty, mediated } from '../publication/publication-fixtures.ts';
@@ -73,7 +74,14 @@ describe('only penalties are drafted and published (Order 45)', () => {
   const cases: { name: string; data: Record<string, unknown>; drafted: boolean | 'warning_only' | 'not_publishable' }[] = [
     {
       name: 'a fine (penalty)',
-      data: { decisionType: 'penalty', decisionNumber: NO, penalties: ['fine'], fine: '3000', decision: '罚款人民币3,000元。' },
+      data: {
+        decisionType: 'penalty',
+        partyTold: true,
+        decisionNumber: NO,
+        penalties: ['fine'],
+        fine: '3000',
+        decision: '罚款人民币3,000元。',
+      },
       drafted: true,
     },
     {
@@ -124,6 +132,7 @@ describe('only penalties are drafted and published (Order 45)', () => {
   it('the 决定书文号 is on the record’s page, JSON and CSV', async () => {
     const id = await decidedPenalty(t.deps, {
       decisionType: 'penalty',
+      partyTold: true,
       decisionNumber: '新市监罚〔2026〕42号',
       penalties: ['fine'],
       fine: '20000',
@@ -144,6 +153,7 @@ describe('a published record leaves the public lists after its period (Order 45 
       name: 'a lower fine alone: 3 months',
       data: {
         decisionType: 'penalty',
+        partyTold: true,
         decisionNumber: '新市监罚〔2026〕51号',
         penalties: ['fine'],
         fine: '3000',
@@ -155,7 +165,13 @@ describe('a published record leaves the public lists after its period (Order 45 
     },
     {
       name: '通报批评 alone: 3 months',
-      data: { decisionType: 'penalty', decisionNumber: '新市监罚〔2026〕52号', penalties: ['criticism'], decision: '给予通报批评。' },
+      data: {
+        decisionType: 'penalty',
+        partyTold: true,
+        decisionNumber: '新市监罚〔2026〕52号',
+        penalties: ['criticism'],
+        decision: '给予通报批评。',
+      },
       lastVisible: '2027-02-15T23:59:59+08:00',
       firstGone: '2027-02-16T00:00:00+08:00',
       until: '2027-02-16T00:00:00+08:00',
@@ -164,6 +180,7 @@ describe('a published record leaves the public lists after its period (Order 45 
       name: 'a fine with confiscation: 3 years',
       data: {
         decisionType: 'penalty',
+        partyTold: true,
         decisionNumber: '新市监罚〔2026〕53号',
         penalties: ['fine', 'confiscation'],
         fine: '5000',
@@ -178,6 +195,7 @@ describe('a published record leaves the public lists after its period (Order 45 
       name: 'a large fine: 3 years',
       data: {
         decisionType: 'penalty',
+        partyTold: true,
         decisionNumber: '新市监罚〔2026〕54号',
         penalties: ['fine'],
         fine: '50000',
@@ -213,6 +231,7 @@ describe('a published record leaves the public lists after its period (Order 45 
       t.deps,
       {
         decisionType: 'penalty',
+        partyTold: true,
         decisionNumber: '新市监罚〔2026〕55号',
         penalties: ['fine'],
         fine: '50000',
@@ -252,6 +271,7 @@ describe('nothing public says 投诉 or 举报 about a published record', () => 
       t.deps,
       {
         decisionType: 'penalty',
+        partyTold: true,
         decisionNumber: '新市监罚〔2026〕61号',
         penalties: ['fine'],
         fine: '8000',
@@ -294,6 +314,7 @@ describe('nothing public says 投诉 or 举报 about a published record', () => 
       t.deps,
       {
         decisionType: 'penalty',
+        partyTold: true,
         decisionNumber: '新市监罚〔2026〕62号',
         penalties: ['fine'],
         fine: '8000',
@@ -315,5 +336,53 @@ describe('nothing public says 投诉 or 举报 about a published record', () => 
     expect(edited.findings_text).toBe('执法人员检查发现当事人违法。');
     const ok = await approveDisposition(t.deps, r.disposition.id, SUPERVISOR);
     expect(ok.status).toBe('published');
+  });
+});
+
+describe('the party is told before publication (Order 45 Art. 8)', () => {
+  it('approval waits until the notice to the party is on record', async () => {
+    clock.set(PUBLISHED_AT);
+    const id = await decidedPenalty(
+      t.deps,
+      {
+        decisionType: 'penalty',
+        decisionNumber: '新市监罚〔2026〕71号',
+        penalties: ['fine'],
+        fine: '20000',
+        decision: '罚款人民币20,000元。',
+      },
+      { business: '新郑市尚未告知食品有限公司' },
+    );
+    const r = await createDraftDisposition(t.deps, id);
+    if (!('disposition' in r)) throw new Error('no draft');
+    expect(r.disposition.party_told_on).toBeNull();
+    await expect(approveDisposition(t.deps, r.disposition.id, SUPERVISOR)).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(recordPartyTold(t.deps, r.disposition.id, { on: '2026-11-17', how: '送达公示告知书' }, HANDLER)).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    await expect(recordPartyTold(t.deps, r.disposition.id, { on: '2026-11-16', how: '' }, HANDLER)).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    const told = await recordPartyTold(t.deps, r.disposition.id, { on: '2026-11-16', how: '送达公示告知书' }, HANDLER);
+    expect(told).toMatchObject({ party_told_on: '2026-11-16', party_told_how: '送达公示告知书' });
+    expect((await approveDisposition(t.deps, r.disposition.id, SUPERVISOR)).status).toBe('published');
+  });
+
+  it('a decision whose document told the party is recorded so at once', async () => {
+    const id = await decidedPenalty(
+      t.deps,
+      {
+        decisionType: 'penalty',
+        partyTold: true,
+        decisionNumber: '新市监罚〔2026〕72号',
+        penalties: ['fine'],
+        fine: '20000',
+        decision: '罚款人民币20,000元。',
+      },
+      { business: '新郑市已告知食品有限公司' },
+    );
+    const r = await createDraftDisposition(t.deps, id);
+    if (!('disposition' in r)) throw new Error('no draft');
+    expect(r.disposition).toMatchObject({ party_told_on: '2026-11-16', party_told_how: '行政处罚决定书中告知' });
   });
 });

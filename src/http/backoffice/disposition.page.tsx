@@ -117,6 +117,28 @@ export function DispositionPage(p: {
             <TextFields prefix="f" d={p.d} />
             <button type="submit">保存修改</button>
           </form>
+          {p.d.outcome === 'penalty' ? (
+            p.d.party_told_on ? (
+              <p>
+                已告知当事人将予公示：{p.d.party_told_on}（{p.d.party_told_how}）
+              </p>
+            ) : (
+              <form method="post" action={`${base}/tell`} class="action">
+                <h2>告知当事人（公示前，第八条）</h2>
+                <CsrfInput token={p.token} />
+                <input type="hidden" name="version" value={String(p.d.version)} />
+                <p>
+                  <label for="t-on">告知日期（如 2026-11-03）</label>
+                  <input id="t-on" name="toldOn" required />
+                </p>
+                <p>
+                  <label for="t-how">告知方式</label>
+                  <input id="t-how" name="toldHow" required />
+                </p>
+                <button type="submit">记录已告知当事人</button>
+              </form>
+            )
+          ) : null}
           {p.canApprove ? (
             <form method="post" action={`${base}/approve`} class="action">
               <CsrfInput token={p.token} />

@@ -11,6 +11,7 @@ import {
   correctDisposition,
   editDraftDisposition,
   endPublicationEarly,
+  recordPartyTold,
   withdrawDisposition,
 } from '../../publication/disposition.service.ts';
 import { dispositionIdOfCase, dispositionReviewOfCase } from '../../publication/disposition.view.ts';
@@ -28,6 +29,7 @@ const DONE: Record<string, string> = {
   correct: '已更正。',
   withdraw: '已撤回。',
   end: '已提前结束公示。',
+  tell: '已记录告知当事人。',
 };
 
 export function dispositionRoutes(deps: Deps) {
@@ -79,6 +81,7 @@ export function dispositionRoutes(deps: Deps) {
           opts,
         );
       else if (step === 'approve') await approveDisposition(deps, id, actor, opts);
+      else if (step === 'tell') await recordPartyTold(deps, id, { on: str(b.toldOn), how: str(b.toldHow) }, actor, opts);
       else if (step === 'correct' || step === 'withdraw' || step === 'end') {
         // Corrections, withdrawals and early ends of published records: supervisors only (the reason is kept).
         if (actor.role !== 'supervisor') throw new AppError('FORBIDDEN', '更正、撤回或提前结束公示须由负责人操作');

@@ -88,6 +88,7 @@ export const TRANSITION_EVENTS = [
   'transfer_to_police',
   'police_accept',
   'police_decline',
+  'police_extend',
   'request_reconsideration',
   'return_to_admin',
   'police_feedback',
@@ -330,6 +331,8 @@ export const TRANSITIONS: Readonly<Record<TransitionEvent, TransitionDef>> = {
   transfer_to_police: { kinds: ['report'], from: ['referral_approved'], to: 'referred', actors: HANDLING, public: false },
   police_accept: { kinds: ['report'], from: ['referred'], to: 'police_accepted', actors: ['police'], public: false },
   police_decline: { kinds: ['report'], from: ['referred'], to: 'police_declined', actors: ['police'], public: false, check: needsReason },
+  /** D8: a complex case — the police take up to 30 days in all, once, with the reason on record (2015 food/drug rule). */
+  police_extend: { kinds: ['report'], from: ['referred'], to: null, actors: ['police'], public: false, check: needsReason },
   request_reconsideration: {
     kinds: ['report'],
     from: ['police_declined'],

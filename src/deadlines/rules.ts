@@ -34,7 +34,7 @@ export type PauseReason = (typeof PAUSE_REASONS)[number];
 export interface ClockExtension {
   length: number;
   unit: ClockUnit;
-  approver: 'supervisor' | 'collective';
+  approver: 'supervisor' | 'collective' | 'police';
   /** How many times it may be granted (absent = no limit stated). */
   max?: number;
 }
@@ -186,8 +186,10 @@ const D8: ClockRule = {
   startEvent: 'transfer_to_police',
   stopEvents: ['police_accept', 'police_decline'],
   pausable: [],
-  extension: null,
-  basis: '国务院令310 Art. 8 (3 days); 2015 food/drug rule: generally 10 days — setting d8Length',
+  // Complex cases: up to 30 days in all (2015 food/drug rule), once, by the police with a reason; the
+  // length is 30 minus the base (findRule adjusts it when d8Length is set).
+  extension: { length: 27, unit: 'calendar_days', approver: 'police', max: 1 },
+  basis: '国务院令310 Art. 8 (3 days); 2015 food/drug rule: generally 10 days, complex cases up to 30 — setting d8Length',
   setting: true,
 };
 
@@ -333,6 +335,8 @@ export function findRule(version: RuleVersion, id: string, settings: RuleSetting
   const length = base.id === 'D8' ? settings.d8Length : base.id === 'D11' ? settings.d11Length : undefined;
   if (length === undefined) return base;
   if (!Number.isInteger(length) || length < 1) throw new RangeError(`bad setting for ${base.id}: ${length}`);
+  if (base.id === 'D8' && base.extension)
+    return Object.freeze({ ...base, length, extension: length < 30 ? Object.freeze({ ...base.extension, length: 30 - length }) : null });
   return Object.freeze({ ...base, length });
 }
 

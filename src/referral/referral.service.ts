@@ -416,6 +416,26 @@ export function policeDecline(deps: Deps, referralId: string, input: DeclineInpu
   });
 }
 
+export const PoliceExtendSchema = z.object({
+  reason: z.string().trim().min(4, '延长审查期限的理由：请写明案情复杂的具体情况').max(2000, '延长审查期限的理由：不能超过2000个字'),
+});
+
+/** 案情复杂: the police extend their decision period (D8) to 30 days in all, once, with the reason recorded. */
+export function policeExtend(
+  deps: Deps,
+  referralId: string,
+  input: z.input<typeof PoliceExtendSchema>,
+  actor: Actor,
+  opts: Audited = {},
+): Promise<void> {
+  const p = PoliceExtendSchema.safeParse(input);
+  if (!p.success) return Promise.reject(validation(p.error));
+  return policeStep(deps, referralId, actor, opts, async (trx, r, now) => {
+    if (r.status !== 'transferred') throw new AppError('INVALID_TRANSITION', '只能在审查期间延长');
+    await applyTransitionIn(trx, r.case_id, { type: 'police_extend', reason: p.data.reason, data: { referralId } }, actor, now);
+  });
+}
+
 /** Structured outcomes of the police's feedback (free text goes with them as the note). */
 export const FEEDBACK_OUTCOMES = {
   investigating: '正在侦查',

@@ -45,6 +45,7 @@ const VALID: Record<TransitionEvent, Command> = {
   transfer_to_police: { type: 'transfer_to_police' },
   police_accept: { type: 'police_accept' },
   police_decline: { type: 'police_decline', reason: '未达到立案追诉标准' },
+  police_extend: { type: 'police_extend', reason: '涉案人员众多，案情复杂' },
   request_reconsideration: { type: 'request_reconsideration', reason: '涉案数量已达标准' },
   return_to_admin: { type: 'return_to_admin' },
   police_feedback: { type: 'police_feedback', data: { outcome: '已移送起诉' } },
@@ -204,6 +205,7 @@ describe('case state machine: rules a user depends on', () => {
     expect(availableEvents({ kind: 'report', status: 'referred', openedAt: null }, 'police')).toEqual([
       'police_accept',
       'police_decline',
+      'police_extend',
       'comment',
     ]);
   });

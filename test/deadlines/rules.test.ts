@@ -59,6 +59,9 @@ describe('RULES', () => {
     expect(getRule('order121', 'D11', { d11Length: 15 }).length).toBe(15);
     expect(getRule('order121', 'D1', { d8Length: 10 }).length).toBe(7);
     expect(getRule('order121', 'D8').length).toBe(3); // the table itself is untouched
+    // D8 complex cases: 30 days in all whatever the base (3 by 310, 10 by the 2015 food/drug rule).
+    expect(getRule('order121', 'D8').extension).toMatchObject({ length: 27, max: 1 });
+    expect(getRule('order121', 'D8', { d8Length: 10 }).extension).toMatchObject({ length: 20, max: 1 });
     expect(() => getRule('order121', 'D8', { d8Length: 0 })).toThrow(RangeError);
   });
 

@@ -12,6 +12,7 @@ import {
   approveReferral,
   policeAccept,
   policeDecline,
+  policeExtend,
   proposeReferral,
   refuseReferral,
   requestReconsideration,
@@ -351,4 +352,43 @@ describe('the copy to the procuratorate is an act on record (2015 行刑衔接�
         expect(await d7()).toBe('stopped');
       }
     });
+});
+
+describe('the police extend their decision period for a complex case (D8: up to 30 days, once, with a reason)', () => {
+  it('extends D8 to 30 days from the transfer, once; a blank reason or another unit is refused', async () => {
+    const transferredAt = new Date('2026-11-02T09:30:00+08:00');
+    clock.set(transferredAt);
+    const id = await reportUnderVerification(true);
+    const rid = await proposeReferral(t.deps, id, proposal(['王建国', '张卫东']), actors.handler!);
+    await approveReferral(t.deps, rid, actors.director!);
+    await transferReferral(
+      t.deps,
+      rid,
+      {
+        policeUnitId: 'police-xz',
+        contactName: '王建国',
+        contactPhone: '0371-62688888',
+        procuratorateCopy: { on: '2026-11-02', means: 'delivered', docNumber: '新市监移抄〔2026〕21号' },
+      },
+      actors.handler!,
+    );
+    const d8 = async () =>
+      t.db
+        .selectFrom('case_clock')
+        .select(['status', 'extensions', 'due_at'])
+        .where('case_id', '=', id)
+        .where('clock', '=', 'D8')
+        .executeTakeFirstOrThrow();
+    expect(await d8()).toMatchObject({ status: 'running', extensions: 0, due_at: new Date('2026-11-05T23:59:59.999+08:00').toISOString() });
+    await expect(policeExtend(t.deps, rid, { reason: ' ' }, actors.police!)).rejects.toMatchObject({ code: 'VALIDATION' });
+    const stranger = await user('other-police', 'police', 'police-xz');
+    await t.db.updateTable('staff_user').set({ unit_id: null }).where('id', '=', stranger.id!).execute();
+    await expect(policeExtend(t.deps, rid, { reason: '涉案人员众多，需跨省核查' }, stranger)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await policeExtend(t.deps, rid, { reason: '涉案人员众多，需跨省核查' }, actors.police!);
+    // 30 days in all from the transfer.
+    expect(await d8()).toMatchObject({ status: 'running', extensions: 1, due_at: new Date('2026-12-02T23:59:59.999+08:00').toISOString() });
+    const ev = await t.db.selectFrom('case_event').select('reason').where('case_id', '=', id).where('type', '=', 'police_extend').execute();
+    expect(ev).toEqual([{ reason: '涉案人员众多，需跨省核查' }]);
+    await expect(policeExtend(t.deps, rid, { reason: '仍需继续核查' }, actors.police!)).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
 });

@@ -476,6 +476,9 @@ export function PoliceReferralPage(p: {
             <Field name="reason" label="不予立案的理由（书面告知移送机关）" textarea required />
             <Field name="basis" label="法律依据（如：刑事诉讼法第一百一十二条）" textarea required />
           </StepForm>
+          <StepForm action={`${at}/extend`} token={p.token} submit="案情复杂，延长审查期限（最长30日，限一次）">
+            <Field name="reason" label="延长的理由（案情复杂的具体情况，将记录在案）" textarea required />
+          </StepForm>
         </>
       ) : null}
       <Handover lines={r.handover} />

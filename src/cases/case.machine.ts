@@ -90,6 +90,7 @@ export const TRANSITION_EVENTS = [
   'police_decline',
   'police_extend',
   'request_reconsideration',
+  'request_supervision',
   'return_to_admin',
   'police_feedback',
   'transfer_out',
@@ -340,6 +341,15 @@ export const TRANSITIONS: Readonly<Record<TransitionEvent, TransitionDef>> = {
     actors: ['supervisor'],
     public: false,
     check: needsReason,
+  },
+  /** 310 Art. 9: instead of or after reconsideration, the regulator asks the procuratorate to supervise (立案监督). */
+  request_supervision: {
+    kinds: ['report'],
+    from: ['police_declined'],
+    to: null,
+    actors: ['supervisor', 'director'],
+    public: false,
+    check: all(needsReason, needsString('docNumber', '提请立案监督的文书文号')),
   },
   return_to_admin: { kinds: ['report'], from: ['police_declined'], to: backToAdministrativeTrack, actors: HANDLING, public: false },
   police_feedback: {

@@ -201,7 +201,7 @@ const D9: ClockRule = {
   length: 3,
   unit: 'calendar_days',
   startEvent: 'police_decline',
-  stopEvents: ['request_reconsideration', 'return_to_admin'],
+  stopEvents: ['request_reconsideration', 'request_supervision', 'return_to_admin'],
   pausable: [],
   extension: null,
   basis: '国务院令310 Art. 9',

@@ -21,6 +21,7 @@ export const REFERRAL_STEPS = [
   'decline',
   'feedback',
   'reconsider',
+  'supervise',
   'return',
   'exhibits',
 ] as const;
@@ -48,6 +49,8 @@ export const REFERRAL_TRANSITIONS: Readonly<Record<ReferralStep, StepDef>> = {
   decline: { from: ['transferred'], to: 'declined', actors: ['police'] },
   feedback: { from: ['accepted'], to: null, actors: ['police'] },
   reconsider: { from: ['declined'], to: 'transferred', actors: ['supervisor'] },
+  // 310 Art. 9: the procuratorate is asked to supervise; the referral stays declined until the police act again.
+  supervise: { from: ['declined'], to: null, actors: ['supervisor', 'director'] },
   return: { from: ['declined'], to: 'returned', actors: HANDLING },
   exhibits: { from: ['accepted'], to: null, actors: HANDLING },
 };

@@ -514,6 +514,43 @@ export async function requestReconsideration(
   });
 }
 
+export const SupervisionSchema = z.object({
+  on: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '提请日期：请填写日期，如 2026-11-03'),
+  docNumber: z.string().trim().min(4, '文书文号：请填写提请立案监督的文书文号').max(60, '文书文号：不能超过60个字'),
+  reason: z.string().trim().min(4, '提请理由：请写明').max(4000, '提请理由：不能超过4000个字'),
+});
+
+/** 310 Art. 9: the regulator asks the procuratorate to supervise the police's refusal; the act is on record. */
+export async function requestSupervision(
+  deps: Deps,
+  referralId: string,
+  input: z.input<typeof SupervisionSchema>,
+  actor: Actor,
+  opts: Audited = {},
+): Promise<void> {
+  const p = SupervisionSchema.safeParse(input);
+  if (!p.success) throw validation(p.error);
+  const now = deps.clock.now();
+  if (p.data.on > cstDateOf(now))
+    throw new AppError('VALIDATION', '提请日期不能晚于今天', [{ path: 'on', message: '提请日期：不能晚于今天' }]);
+  await deps.db.transaction().execute(async (trx) => {
+    const r = await loadReferral(trx, referralId);
+    nextStatus(r, 'supervise');
+    await applyTransitionIn(
+      trx,
+      r.case_id,
+      { type: 'request_supervision', reason: p.data.reason, data: { referralId, on: p.data.on, docNumber: p.data.docNumber } },
+      actor,
+      now,
+    );
+    await step(trx, r, 'supervise', now.toISOString());
+    await appendAuditOf(trx, opts, now);
+  });
+}
+
 export async function returnToAdministrative(deps: Deps, referralId: string, actor: Actor, opts: Audited = {}): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {

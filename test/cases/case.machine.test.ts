@@ -47,6 +47,11 @@ const VALID: Record<TransitionEvent, Command> = {
   police_decline: { type: 'police_decline', reason: '未达到立案追诉标准' },
   police_extend: { type: 'police_extend', reason: '涉案人员众多，案情复杂' },
   request_reconsideration: { type: 'request_reconsideration', reason: '涉案数量已达标准' },
+  request_supervision: {
+    type: 'request_supervision',
+    reason: '公安机关不予立案理由不能成立',
+    data: { docNumber: '新市监监督〔2026〕1号' },
+  },
   return_to_admin: { type: 'return_to_admin' },
   police_feedback: { type: 'police_feedback', data: { outcome: '已移送起诉' } },
   transfer_out: { type: 'transfer_out', reason: '属于农业农村部门职责', data: { authority: '新郑市农业农村局' } },

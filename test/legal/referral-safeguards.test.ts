@@ -16,6 +16,7 @@ import {
   proposeReferral,
   refuseReferral,
   requestReconsideration,
+  requestSupervision,
   transferReferral,
 } from '../../src/referral/referral.service.ts';
 import { receiveCase as triageCase } from '../../src/workflow/processors/case-received.processor.ts';
@@ -390,5 +391,49 @@ describe('the police extend their decision period for a complex case (D8: up to 
     const ev = await t.db.selectFrom('case_event').select('reason').where('case_id', '=', id).where('type', '=', 'police_extend').execute();
     expect(ev).toEqual([{ reason: '涉案人员众多，需跨省核查' }]);
     await expect(policeExtend(t.deps, rid, { reason: '仍需继续核查' }, actors.police!)).rejects.toMatchObject({ code: 'VALIDATION' });
+  });
+});
+
+describe('the procuratorate is asked to supervise a police refusal (国务院令310 Art. 9)', () => {
+  it('records the request (date, document number, reason), stops D9, and the case can still return', async () => {
+    clock.set(new Date('2026-11-02T09:30:00+08:00'));
+    const id = await reportUnderVerification(true);
+    const rid = await proposeReferral(t.deps, id, proposal(['王建国', '张卫东']), actors.handler!);
+    await approveReferral(t.deps, rid, actors.director!);
+    await transferReferral(
+      t.deps,
+      rid,
+      {
+        policeUnitId: 'police-xz',
+        contactName: '王建国',
+        contactPhone: '0371-62688888',
+        procuratorateCopy: { on: '2026-11-02', means: 'delivered', docNumber: '新市监移抄〔2026〕31号' },
+      },
+      actors.handler!,
+    );
+    await policeDecline(t.deps, rid, { reason: '涉案数量未达立案追诉标准', basis: '《立案追诉标准（一）》第十九条' }, actors.police!);
+    const ask = (who: Actor, input: { on: string; docNumber: string; reason: string }) => requestSupervision(t.deps, rid, input, who);
+    const good = { on: '2026-11-02', docNumber: '新市监监督〔2026〕2号', reason: '检验报告表明涉案肉品均为病死猪肉，不予立案理由不能成立' };
+    await expect(ask(actors.handler!, good)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(ask(actors.supervisor!, { ...good, docNumber: '' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await expect(ask(actors.supervisor!, { ...good, on: '2026-11-09' })).rejects.toMatchObject({ code: 'VALIDATION' });
+    await ask(actors.supervisor!, good);
+    const ev = await t.db
+      .selectFrom('case_event')
+      .select(['reason', 'data'])
+      .where('case_id', '=', id)
+      .where('type', '=', 'request_supervision')
+      .executeTakeFirstOrThrow();
+    expect(ev.reason).toBe(good.reason);
+    expect(JSON.parse(ev.data ?? '{}')).toMatchObject({ referralId: rid, on: good.on, docNumber: good.docNumber });
+    const d9 = await t.db
+      .selectFrom('case_clock')
+      .select(['status', 'stop_event'])
+      .where('case_id', '=', id)
+      .where('clock', '=', 'D9')
+      .executeTakeFirstOrThrow();
+    expect(d9).toEqual({ status: 'stopped', stop_event: 'request_supervision' });
+    const r = await t.db.selectFrom('referral').select('status').where('id', '=', rid).executeTakeFirstOrThrow();
+    expect(r.status).toBe('declined');
   });
 });

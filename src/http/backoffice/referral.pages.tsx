@@ -326,6 +326,13 @@ export function ReferralPanel(p: {
                 <Field name="reason" label="复议理由" textarea required />
               </StepForm>
             ) : null}
+            {steps.includes('supervise') ? (
+              <StepForm action={`${at}/supervise`} token={p.token} submit="提请人民检察院立案监督">
+                <Field name="on" label="提请日期（如 2026-11-03）" required />
+                <Field name="docNumber" label="提请立案监督的文书文号" required />
+                <Field name="reason" label="提请理由" textarea required />
+              </StepForm>
+            ) : null}
             {steps.includes('return') ? <StepForm action={`${at}/return`} token={p.token} submit="不再复议，转回行政处理" /> : null}
             {steps.includes('exhibits') ? (
               <StepForm action={`${at}/exhibits`} token={p.token} submit="移交涉案物品（3日内，待公安机关确认）">

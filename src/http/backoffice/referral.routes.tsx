@@ -16,6 +16,7 @@ import {
   proposeReferral,
   refuseReferral,
   requestReconsideration,
+  requestSupervision,
   returnToAdministrative,
   transferReferral,
 } from '../../referral/referral.service.ts';
@@ -103,6 +104,8 @@ export function referralRoutes(deps: Deps) {
         );
       } else if (step === 'reconsider') await requestReconsideration(deps, r.id, requireText(b.reason, '复议理由'), actor, audited);
       else if (step === 'return') await returnToAdministrative(deps, r.id, actor, audited);
+      else if (step === 'supervise')
+        await requestSupervision(deps, r.id, { on: str(b.on), docNumber: str(b.docNumber), reason: str(b.reason) }, actor, audited);
       else if (step === 'exhibits') await handOverExhibits(deps, r.id, list(b.exhibitIds), actor, audited);
       else throw new AppError('NOT_FOUND', '未知操作');
     } catch (e) {

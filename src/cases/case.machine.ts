@@ -98,6 +98,7 @@ export const TRANSITION_EVENTS = [
   'mark_duplicate',
   'merge',
   'publish',
+  'record_national_entry',
   'close',
   'relabel',
   'receive_merged',
@@ -400,6 +401,15 @@ export const TRANSITIONS: Readonly<Record<TransitionEvent, TransitionDef>> = {
     to: 'published',
     actors: ['supervisor', 'admin'],
     public: false,
+  },
+  /** D11: the penalty is on the national 企业信用信息公示系统 (Order 45 Art. 9), recorded with its reference. */
+  record_national_entry: {
+    kinds: ['report'],
+    from: ['decided', 'published', 'closed'],
+    to: null,
+    actors: ['handler', 'supervisor', 'admin'],
+    public: false,
+    check: all(needsString('on', '录入日期'), needsString('reference', '公示系统中的记录编号')),
   },
   close: {
     kinds: ALL,

@@ -229,10 +229,11 @@ const D11: ClockRule = {
   length: 20,
   unit: 'working_days',
   startEvent: 'decide',
-  stopEvents: ['publish'],
+  // On the national 企业信用信息公示系统 (Order 45 Art. 9), as staff record it — not our own portal.
+  stopEvents: ['record_national_entry'],
   pausable: [],
   extension: null,
-  basis: 'SAMR Order 45 (unconfirmed: setting d11Length)',
+  basis: 'SAMR Order 45 Art. 9 (unconfirmed: setting d11Length)',
   setting: true,
 };
 

@@ -590,6 +590,59 @@ export async function approveDisposition(
   });
 }
 
+export const NationalEntrySchema = z.object({
+  on: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '录入日期：请填写日期，如 2026-11-03'),
+  reference: z.string().trim().min(2, '记录编号：请填写国家企业信用信息公示系统中的记录编号或文号').max(100, '记录编号：不能超过100个字'),
+});
+
+/**
+ * Staff record that the published penalty is on the national 企业信用信息公示系统 (Order 45 Art. 9):
+ * the case's record_national_entry event stops D11 in the same transaction.
+ */
+export async function recordNationalEntry(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  id: string,
+  input: z.input<typeof NationalEntrySchema>,
+  actor: Actor,
+  opts: { expectedVersion?: number } & Audited = {},
+): Promise<DispositionRow> {
+  requireRole(actor, EDITORS);
+  const p = NationalEntrySchema.safeParse(input);
+  if (!p.success)
+    throw new AppError(
+      'VALIDATION',
+      p.error.issues[0]?.message ?? '请填写录入日期和记录编号',
+      p.error.issues.map((i) => ({ path: `nationalEntry.${i.path.join('.')}`, message: i.message })),
+    );
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  if (p.data.on > cstDateOf(now))
+    throw new AppError('VALIDATION', '录入日期不能晚于今天', [{ path: 'nationalEntry.on', message: '录入日期：不能晚于今天' }]);
+  return deps.db.transaction().execute(async (trx) => {
+    const d = await loadDisposition(trx, id);
+    checkVersion(d, opts.expectedVersion);
+    if (d.outcome !== 'penalty' || d.status !== 'published')
+      throw new AppError('INVALID_TRANSITION', '只有已公开的行政处罚信息才能登记国家公示系统录入情况');
+    if (d.national_entry_on) throw new AppError('INVALID_TRANSITION', '已登记过国家公示系统录入情况');
+    if (p.data.on < cstDateOf(new Date(d.decided_at)))
+      throw new AppError('VALIDATION', '录入日期不能早于决定日期', [{ path: 'nationalEntry.on', message: '录入日期：不能早于决定日期' }]);
+    await applyTransitionIn(
+      trx,
+      d.case_id,
+      { type: 'record_national_entry', data: { dispositionId: d.id, on: p.data.on, reference: p.data.reference } },
+      actor,
+      now,
+    );
+    const next = await update(trx, d, { national_entry_on: p.data.on, national_entry_ref: p.data.reference }, at);
+    await revise(trx, next, 'edit', actor, '登记国家企业信用信息公示系统录入', { national_entry_on: null, national_entry_ref: null }, at);
+    await appendAuditOf(trx, opts, now);
+    return next;
+  });
+}
+
 export const PartyToldSchema = z.object({
   on: z
     .string()

@@ -52,6 +52,9 @@ export interface DispositionTable {
   /** The party was told the decision will be published (Order 45 Art. 8): the date (CST) and how. */
   party_told_on?: string | null;
   party_told_how?: string | null;
+  /** Entered on the national 企业信用信息公示系统 (Order 45 Art. 9): the date (CST) and its reference; stops D11. */
+  national_entry_on?: string | null;
+  national_entry_ref?: string | null;
   version: number;
   created_at: string;
   updated_at: string;

@@ -1,6 +1,7 @@
 // Issue 9 through the back office: a penalty recorded on the case page drafts its publication record;
 // the supervisor reviews it (personal data highlighted) and approves; it then appears, anonymised, on
 // the public list, in the JSON, the CSV and the Atom feed.
+import { cstDateOf } from '../../src/deadlines/cst.ts';
 import { describe, expect, it } from 'vitest';
 import { UNIT_A, makeCase, makeUser, signedIn, useBackoffice } from './helpers.ts';
 
@@ -53,7 +54,23 @@ describe('publishing a penalty from the back office', () => {
       .where('case_id', '=', id)
       .where('clock', '=', 'D11')
       .executeTakeFirstOrThrow();
-    expect(d11).toEqual({ status: 'stopped', stop_event: 'publish' });
+    // D11 runs until the entry on the national 企业信用信息公示系统 is recorded (Order 45 Art. 9).
+    expect(d11).toEqual({ status: 'running', stop_event: null });
+    await supervisor.get(`/staff/cases/${id}/disposition`);
+    expect(supervisor.lastHtml).toContain('登记国家企业信用信息公示系统录入');
+    const entry = await supervisor.post(`/staff/cases/${id}/disposition/national`, {
+      version: /name="version" value="(\d+)"/.exec(supervisor.lastHtml)?.[1] ?? '0',
+      entryOn: cstDateOf(bo.t.deps.clock.now()),
+      entryRef: 'GS410184-2026-0101',
+    });
+    expect(entry.status).toBe(303);
+    const d11After = await bo.t.db
+      .selectFrom('case_clock')
+      .select(['status', 'stop_event'])
+      .where('case_id', '=', id)
+      .where('clock', '=', 'D11')
+      .executeTakeFirstOrThrow();
+    expect(d11After).toEqual({ status: 'stopped', stop_event: 'record_national_entry' });
 
     // Public, anonymised, everywhere.
     for (const path of ['/results', '/api/v1/results', '/api/v1/results.csv', '/results/feed.atom']) {

@@ -59,6 +59,7 @@ const VALID: Record<TransitionEvent, Command> = {
   mark_duplicate: { type: 'mark_duplicate', data: { originalCaseId: 'c0' } },
   merge: { type: 'merge', data: { intoCaseId: 'c0' } },
   publish: { type: 'publish' },
+  record_national_entry: { type: 'record_national_entry', data: { on: '2026-11-20', reference: 'GS-2026-001' } },
   close: { type: 'close' },
   relabel: { type: 'relabel', reason: '实为学校食堂', data: { field: 'category', from: 'catering', to: 'school_canteen' } },
   receive_merged: { type: 'receive_merged', data: { mergedCaseId: 'c9' } },

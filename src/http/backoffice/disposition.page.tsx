@@ -150,6 +150,28 @@ export function DispositionPage(p: {
           )}
         </>
       ) : null}
+      {p.d.status === 'published' && p.d.outcome === 'penalty' ? (
+        p.d.national_entry_on ? (
+          <p>
+            已录入国家企业信用信息公示系统：{p.d.national_entry_on}（{p.d.national_entry_ref}）
+          </p>
+        ) : (
+          <form method="post" action={`${base}/national`} class="action">
+            <h2>登记国家企业信用信息公示系统录入（D11，第九条）</h2>
+            <CsrfInput token={p.token} />
+            <input type="hidden" name="version" value={String(p.d.version)} />
+            <p>
+              <label for="n-on">录入日期（如 2026-11-03）</label>
+              <input id="n-on" name="entryOn" required />
+            </p>
+            <p>
+              <label for="n-ref">公示系统中的记录编号</label>
+              <input id="n-ref" name="entryRef" required />
+            </p>
+            <button type="submit">登记已录入</button>
+          </form>
+        )
+      ) : null}
       {p.d.status === 'published' && p.canApprove ? (
         <>
           <h2>更正已公开的记录</h2>

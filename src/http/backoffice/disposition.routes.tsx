@@ -11,6 +11,7 @@ import {
   correctDisposition,
   editDraftDisposition,
   endPublicationEarly,
+  recordNationalEntry,
   recordPartyTold,
   withdrawDisposition,
 } from '../../publication/disposition.service.ts';
@@ -30,6 +31,7 @@ const DONE: Record<string, string> = {
   withdraw: '已撤回。',
   end: '已提前结束公示。',
   tell: '已记录告知当事人。',
+  national: '已登记国家企业信用信息公示系统录入情况。',
 };
 
 export function dispositionRoutes(deps: Deps) {
@@ -81,6 +83,7 @@ export function dispositionRoutes(deps: Deps) {
           opts,
         );
       else if (step === 'approve') await approveDisposition(deps, id, actor, opts);
+      else if (step === 'national') await recordNationalEntry(deps, id, { on: str(b.entryOn), reference: str(b.entryRef) }, actor, opts);
       else if (step === 'tell') await recordPartyTold(deps, id, { on: str(b.toldOn), how: str(b.toldHow) }, actor, opts);
       else if (step === 'correct' || step === 'withdraw' || step === 'end') {
         // Corrections, withdrawals and early ends of published records: supervisors only (the reason is kept).

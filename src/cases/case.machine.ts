@@ -99,6 +99,9 @@ export const TRANSITION_EVENTS = [
   'merge',
   'publish',
   'record_national_entry',
+  'overturn_decision',
+  'withdraw_publication',
+  'correct_publication',
   'close',
   'relabel',
   'receive_merged',
@@ -411,6 +414,18 @@ export const TRANSITIONS: Readonly<Record<TransitionEvent, TransitionDef>> = {
     public: false,
     check: all(needsString('on', '录入日期'), needsString('reference', '公示系统中的记录编号')),
   },
+  /** The decision was revoked or changed (review, court, own correction): D14 starts (Order 45 Art. 11). */
+  overturn_decision: {
+    kinds: ['report'],
+    from: ['decided', 'published'],
+    to: null,
+    actors: ['supervisor', 'admin'],
+    public: false,
+    check: needsReason,
+  },
+  /** D14 stops: the published record was withdrawn or corrected (disposition.service.ts). */
+  withdraw_publication: { kinds: ['complaint', 'report'], from: STATUSES, to: null, actors: ['supervisor', 'admin'], public: false },
+  correct_publication: { kinds: ['complaint', 'report'], from: STATUSES, to: null, actors: ['supervisor', 'admin'], public: false },
   close: {
     kinds: ALL,
     from: [

@@ -590,6 +590,30 @@ export async function approveDisposition(
   });
 }
 
+/**
+ * The decision behind a published record was revoked or changed: recorded on the case, which starts D14
+ * (withdraw or correct the record within 3 working days, Order 45 Art. 11); withdrawing or correcting stops it.
+ */
+export async function recordOverturn(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  id: string,
+  reason: string,
+  actor: Actor,
+  opts: { expectedVersion?: number } & Audited = {},
+): Promise<DispositionRow> {
+  requireRole(actor, APPROVERS);
+  const why = needReason(reason);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const d = await loadDisposition(trx, id);
+    checkVersion(d, opts.expectedVersion);
+    if (d.status !== 'published') throw new AppError('INVALID_TRANSITION', '只有已公开的记录才需要撤下或更正');
+    await applyTransitionIn(trx, d.case_id, { type: 'overturn_decision', reason: why, data: { dispositionId: d.id } }, actor, now);
+    await appendAuditOf(trx, opts, now);
+    return d;
+  });
+}
+
 export const NationalEntrySchema = z.object({
   on: z
     .string()
@@ -776,6 +800,7 @@ export async function correctDisposition(
     nextStatus(d, 'correct');
     const { set, before } = await applyEdit(trx, d, edit, await casePersons(trx, deps.cipher, d.case_id));
     refuseSourceNaming({ correction_note: why });
+    await applyTransitionIn(trx, d.case_id, { type: 'correct_publication', data: { dispositionId: d.id } }, actor, now);
     before.correction_note = d.correction_note;
     before.corrected_at = d.corrected_at;
     const next = await update(
@@ -807,6 +832,8 @@ export async function withdrawDisposition(
     checkVersion(d, opts.expectedVersion);
     const status = nextStatus(d, 'withdraw');
     refuseSourceNaming({ withdraw_reason: why });
+    if (d.status === 'published')
+      await applyTransitionIn(trx, d.case_id, { type: 'withdraw_publication', data: { dispositionId: d.id } }, actor, now);
     const next = await update(
       trx,
       d,

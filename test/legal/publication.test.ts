@@ -11,7 +11,10 @@ import {
   createDraftDisposition,
   editDraftDisposition,
   endPublicationEarly,
+  recordOverturn,
   recordPartyTold,
+  withdrawDisposition,
+  correctDisposition,
 } from '../../src/publication/disposition.service.ts';
 import { type TestDeps, testDeps } from '../helpers/env.ts';
 import { HANDLER, SUPERVISOR, decidedPenalty, mediated } from '../publication/publication-fixtures.ts';
@@ -385,4 +388,56 @@ describe('the party is told before publication (Order 45 Art. 8)', () => {
     if (!('disposition' in r)) throw new Error('no draft');
     expect(r.disposition).toMatchObject({ party_told_on: '2026-11-16', party_told_how: '行政处罚决定书中告知' });
   });
+});
+
+describe('an overturned decision is withdrawn or corrected within 3 working days (D14, Order 45 Art. 11)', () => {
+  const table: { name: string; act: 'withdraw' | 'correct'; stop: string }[] = [
+    { name: 'withdrawn', act: 'withdraw', stop: 'withdraw_publication' },
+    { name: 'corrected', act: 'correct', stop: 'correct_publication' },
+  ];
+  for (const c of table)
+    it(`D14 starts when the overturn is recorded and stops when the record is ${c.name}`, async () => {
+      clock.set(PUBLISHED_AT);
+      const id = await decidedPenalty(
+        t.deps,
+        {
+          decisionType: 'penalty',
+          partyTold: true,
+          decisionNumber: `新市监罚〔2026〕8${c.act.length}号`,
+          penalties: ['fine'],
+          fine: '20000',
+          decision: '罚款人民币20,000元。',
+        },
+        { business: `新郑市${c.name}复议食品有限公司` },
+      );
+      const ref = await publish(id);
+      const d = await t.db.selectFrom('disposition').select('id').where('public_ref', '=', ref).executeTakeFirstOrThrow();
+      await expect(recordOverturn(t.deps, d.id, '复议决定撤销', HANDLER)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+      const known = new Date('2026-11-18T10:00:00+08:00');
+      clock.set(known);
+      await recordOverturn(t.deps, d.id, '市局行政复议决定撤销原处罚决定（新市监复决〔2026〕3号）', SUPERVISOR);
+      const d14 = () =>
+        t.db
+          .selectFrom('case_clock')
+          .select(['status', 'due_at', 'stop_event'])
+          .where('case_id', '=', id)
+          .where('clock', '=', 'D14')
+          .execute();
+      // 3 working days from 09-30: 10-08, 10-09 and the working Saturday 10-10 (as `npm run deadline` says).
+      expect(await d14()).toEqual([
+        { status: 'running', due_at: new Date('2026-10-10T23:59:59.999+08:00').toISOString(), stop_event: null },
+      ]);
+      clock.set(new Date('2026-10-09T10:00:00+08:00'));
+      if (c.act === 'withdraw') await withdrawDisposition(t.deps, d.id, '原处罚决定已被复议机关撤销', SUPERVISOR);
+      else
+        await correctDisposition(
+          t.deps,
+          d.id,
+          { decisionText: '罚款人民币10,000元。', fineFen: 1_000_000 },
+          '复议机关变更罚款数额',
+          SUPERVISOR,
+        );
+      expect(await d14()).toMatchObject([{ status: 'stopped', stop_event: c.stop }]);
+      clock.set(PUBLISHED_AT);
+    });
 });

@@ -195,6 +195,16 @@ export function DispositionPage(p: {
             </p>
             <button type="submit">撤回</button>
           </form>
+          <h2>行政处罚决定被撤销或变更</h2>
+          <form method="post" action={`${base}/overturn`} class="action">
+            <CsrfInput token={p.token} />
+            <input type="hidden" name="version" value={String(p.d.version)} />
+            <p>
+              <label for="o-reason">撤销或变更的情况（如复议决定书文号；记录在案，不公开）</label>
+              <textarea id="o-reason" name="reason" rows={2} required></textarea>
+            </p>
+            <button type="submit">登记（3个工作日内撤下或更正，D14）</button>
+          </form>
           <h2>提前结束公示</h2>
           <p>
             {p.d.public_until ? `公示期至 ${cstDateOf(new Date(p.d.public_until))}（不含当日）。` : ''}

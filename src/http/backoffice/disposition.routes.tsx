@@ -12,6 +12,7 @@ import {
   editDraftDisposition,
   endPublicationEarly,
   recordNationalEntry,
+  recordOverturn,
   recordPartyTold,
   withdrawDisposition,
 } from '../../publication/disposition.service.ts';
@@ -32,6 +33,7 @@ const DONE: Record<string, string> = {
   end: '已提前结束公示。',
   tell: '已记录告知当事人。',
   national: '已登记国家企业信用信息公示系统录入情况。',
+  overturn: '已登记：请在3个工作日内撤下或更正公示信息。',
 };
 
 export function dispositionRoutes(deps: Deps) {
@@ -83,7 +85,10 @@ export function dispositionRoutes(deps: Deps) {
           opts,
         );
       else if (step === 'approve') await approveDisposition(deps, id, actor, opts);
-      else if (step === 'national') await recordNationalEntry(deps, id, { on: str(b.entryOn), reference: str(b.entryRef) }, actor, opts);
+      else if (step === 'overturn') {
+        if (actor.role !== 'supervisor') throw new AppError('FORBIDDEN', '须由负责人登记');
+        await recordOverturn(deps, id, requireText(b.reason, '决定被撤销或变更的情况'), actor, opts);
+      } else if (step === 'national') await recordNationalEntry(deps, id, { on: str(b.entryOn), reference: str(b.entryRef) }, actor, opts);
       else if (step === 'tell') await recordPartyTold(deps, id, { on: str(b.toldOn), how: str(b.toldHow) }, actor, opts);
       else if (step === 'correct' || step === 'withdraw' || step === 'end') {
         // Corrections, withdrawals and early ends of published records: supervisors only (the reason is kept).

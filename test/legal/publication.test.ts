@@ -423,11 +423,11 @@ describe('an overturned decision is withdrawn or corrected within 3 working days
           .where('case_id', '=', id)
           .where('clock', '=', 'D14')
           .execute();
-      // 3 working days from 09-30: 10-08, 10-09 and the working Saturday 10-10 (as `npm run deadline` says).
+      // 3 working days from Wednesday 11-18: 11-19, 11-20 and Monday 11-23.
       expect(await d14()).toEqual([
-        { status: 'running', due_at: new Date('2026-10-10T23:59:59.999+08:00').toISOString(), stop_event: null },
+        { status: 'running', due_at: new Date('2026-11-23T23:59:59.999+08:00').toISOString(), stop_event: null },
       ]);
-      clock.set(new Date('2026-10-09T10:00:00+08:00'));
+      clock.set(new Date('2026-11-20T10:00:00+08:00'));
       if (c.act === 'withdraw') await withdrawDisposition(t.deps, d.id, '原处罚决定已被复议机关撤销', SUPERVISOR);
       else
         await correctDisposition(

@@ -1,6 +1,7 @@
 // Everything the back office's case page needs besides the case view itself: the actions this user may
 // take now (with the handlers they may assign to), the referral panel of a report, whether the case has
 // a publication record to review. Read after the scope check (loadCaseView throws first).
+import { maySplitReport } from './split-report.service.ts';
 import type { TransitionEvent } from '../cases/case.machine.ts';
 import type { Deps } from '../deps.ts';
 import { caseHasDisposition } from '../publication/disposition.view.ts';
@@ -36,6 +37,8 @@ export interface CasePageData {
   dispositionLink: boolean;
   /** Intake split this submission in two and this user may fold it back (auto-split.service.ts). */
   undoAutoSplit: boolean;
+  /** A report may be split off this complaint (Order 121 Art. 9). */
+  splitReport: boolean;
 }
 
 export async function casePageData(deps: Deps, user: StaffUser, caseId: string): Promise<CasePageData> {
@@ -68,5 +71,15 @@ export async function casePageData(deps: Deps, user: StaffUser, caseId: string):
   const handlers = events.includes('assign') || events.includes('reassign') ? await assignableHandlers(deps, user) : [];
   const dispositionLink = (await caseHasDisposition(deps.db, caseId)) && ['handler', 'supervisor'].includes(role);
   const undoAutoSplit = await mayUndoAutoSplit(deps.db, user, caseId);
-  return { view, events, handlers, identityAllowed: mayRevealIdentity(user, view.row), referral, dispositionLink, undoAutoSplit };
+  const splitReport = await maySplitReport(deps, user, caseId);
+  return {
+    view,
+    events,
+    handlers,
+    identityAllowed: mayRevealIdentity(user, view.row),
+    referral,
+    dispositionLink,
+    undoAutoSplit,
+    splitReport,
+  };
 }

@@ -24,6 +24,7 @@ import { draftOnDecision } from '../publication/disposition.service.ts';
 import { askCitizen } from '../cases/questions.service.ts';
 import { appendAudit } from './audit.log.ts';
 import { undoAutoSplit } from './auto-split.service.ts';
+import { SPLIT_REPORT, splitReportFromComplaint } from './split-report.service.ts';
 import { canSeeCase } from './scope.ts';
 import type { StaffUser } from './session.service.ts';
 
@@ -407,6 +408,11 @@ export async function runCaseAction(
 async function applyCaseAction(deps: Deps, user: StaffUser, caseId: string, event: string, form: Record<string, unknown>): Promise<void> {
   const row = await caseInScope(deps, user, caseId);
   const now = deps.clock.now();
+  if (event === SPLIT_REPORT) {
+    if (Number(form.version) !== row.version) throw new AppError('CONFLICT', '案件已被他人修改，请刷新后重试');
+    await splitReportFromComplaint(deps, user, caseId, typeof form.reason === 'string' ? form.reason : '');
+    return;
+  }
   if (event === UNDO_AUTO_SPLIT) {
     if (Number(form.version) !== row.version) throw new AppError('CONFLICT', '案件已被他人修改，请刷新后重试');
     await undoAutoSplit(deps.db, user, caseId, typeof form.reason === 'string' ? form.reason : '', now);

@@ -21,6 +21,7 @@ export interface ActionError {
 export interface CasePageProps {
   /** Intake split this submission and the user may fold it back. */
   undoAutoSplit?: boolean;
+  splitReport?: boolean;
   user: StaffUser;
   token: string;
   view: CaseView;
@@ -197,6 +198,31 @@ function UndoAutoSplitForm(props: { p: CasePageProps }) {
         </textarea>
         <div class="actions">
           <button type="submit">撤销拆分</button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+function SplitReportForm(props: { p: CasePageProps }) {
+  const { p } = props;
+  const err = p.actionError?.event === 'split_report' ? p.actionError : null;
+  return (
+    <details class="action" open={err ? true : undefined}>
+      <summary>拆分举报线索</summary>
+      <form method="post" action={`/staff/cases/${p.view.row.id}/actions/split_report`} novalidate>
+        <CsrfInput token={p.token} />
+        <input type="hidden" name="version" value={String(p.view.row.version)} />
+        {err ? <ErrorBox messages={err.messages} /> : null}
+        <p class="hint">
+          投诉中反映的违法行为另作举报办理（《市场监督管理投诉举报处理办法》第九条）：新建一件举报，与本投诉关联，按举报另行核查（15个工作日）。
+        </p>
+        <label for="split-reason">涉嫌的违法行为</label>
+        <textarea id="split-reason" name="reason" rows={2} required>
+          {err?.values.reason ?? ''}
+        </textarea>
+        <div class="actions">
+          <button type="submit">拆分为举报</button>
         </div>
       </form>
     </details>
@@ -522,12 +548,13 @@ export function CasePage(p: CasePageProps) {
           </section>
           <section aria-labelledby="actions-h">
             <h2 id="actions-h">办理操作</h2>
-            {p.events.length === 0 && !p.undoAutoSplit ? (
+            {p.events.length === 0 && !p.undoAutoSplit && !p.splitReport ? (
               <p>当前没有您可以进行的操作。</p>
             ) : (
               p.events.map((e) => <ActionForm event={e} p={p} />)
             )}
             {p.undoAutoSplit ? <UndoAutoSplitForm p={p} /> : null}
+            {p.splitReport ? <SplitReportForm p={p} /> : null}
           </section>
           {p.referralPanel ?? null}
           {p.dispositionLink ? (

@@ -295,6 +295,7 @@ function NextStepBox(props: { step: NextStep | null; nowIso: string; role: strin
   const mine =
     (s.who === 'handler' && (props.role === 'handler' || props.role === 'supervisor')) ||
     (s.who === 'supervisor' && props.role === 'supervisor') ||
+    (s.who === 'director' && props.role === 'director') ||
     (s.who === 'intake' && (props.role === 'intake_clerk' || props.role === 'admin'));
   return (
     <div class="next-step" role="note">

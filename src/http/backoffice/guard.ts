@@ -26,7 +26,7 @@ export interface RouteRule {
   referralScoped?: boolean;
 }
 
-export const WORKERS = ['intake_clerk', 'handler', 'supervisor', 'admin'] as const;
+export const WORKERS = ['intake_clerk', 'handler', 'supervisor', 'admin', 'director'] as const;
 export const HANDLING = ['intake_clerk', 'handler', 'supervisor'] as const;
 
 export type BoEnv = { Variables: AppEnv['Variables'] & { session: SessionUser } };

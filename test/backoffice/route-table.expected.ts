@@ -1,7 +1,18 @@
 // The exact answer of every back-office route to every principal (see the header of security.test.ts):
 // written as data, reviewed by hand, never derived from the route rules. '302 /staff/login': a redirect
 // and where to (ids as their placeholders); a bare number: that status.
-export const PRINCIPALS = ['anon', 'clerk', 'handler', 'supervisor', 'admin', 'police', 'handler_b', 'police_b', 'reward_officer'] as const;
+export const PRINCIPALS = [
+  'anon',
+  'clerk',
+  'handler',
+  'supervisor',
+  'admin',
+  'police',
+  'handler_b',
+  'police_b',
+  'reward_officer',
+  'director',
+] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 
 export const EXPECTED: Record<string, Record<Principal, string>> = {
@@ -15,6 +26,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '302 /staff/todo',
     police_b: '302 /staff/police',
     reward_officer: '302 /staff/rewards',
+    director: '302 /staff/todo',
   },
   'POST /login': {
     anon: '403',
@@ -26,6 +38,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'GET /account/password': {
     anon: '302 /staff/login',
@@ -37,6 +50,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '200',
     police_b: '200',
     reward_officer: '200',
+    director: '200',
   },
   'POST /account/password': {
     anon: '303 /staff/login',
@@ -48,6 +62,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '422',
     police_b: '422',
     reward_officer: '422',
+    director: '422',
   },
   'GET /todo': {
     anon: '302 /staff/login',
@@ -59,6 +74,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '200',
     police_b: '403',
     reward_officer: '403',
+    director: '200',
   },
   'GET /inbox': {
     anon: '302 /staff/login',
@@ -70,6 +86,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '200',
     police_b: '200',
     reward_officer: '200',
+    director: '200',
   },
   'POST /inbox/read': {
     anon: '303 /staff/login',
@@ -81,6 +98,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '303 /staff/inbox',
     police_b: '303 /staff/inbox',
     reward_officer: '303 /staff/inbox',
+    director: '303 /staff/inbox',
   },
   'GET /': {
     anon: '302 /staff/login',
@@ -92,6 +110,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '302 /staff/todo',
     police_b: '403',
     reward_officer: '403',
+    director: '302 /staff/todo',
   },
   'GET /cases/mine': {
     anon: '302 /staff/login',
@@ -103,6 +122,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '200',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'GET /cases/unassigned': {
     anon: '302 /staff/login',
@@ -114,6 +134,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '200',
     police_b: '403',
     reward_officer: '403',
+    director: '200',
   },
   'GET /cases/due-soon': {
     anon: '302 /staff/login',
@@ -125,6 +146,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '200',
     police_b: '403',
     reward_officer: '403',
+    director: '200',
   },
   'GET /cases/overdue': {
     anon: '302 /staff/login',
@@ -136,6 +158,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '200',
     police_b: '403',
     reward_officer: '403',
+    director: '200',
   },
   'GET /cases/search': {
     anon: '302 /staff/login',
@@ -147,6 +170,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '200',
     police_b: '403',
     reward_officer: '403',
+    director: '200',
   },
   'GET /cases/export.csv': {
     anon: '302 /staff/login',
@@ -158,6 +182,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '200',
     police_b: '403',
     reward_officer: '403',
+    director: '200',
   },
   'GET /cases/:id': {
     anon: '302 /staff/login',
@@ -169,6 +194,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '200',
   },
   'POST /cases/:id/identity': {
     anon: '303 /staff/login',
@@ -180,6 +206,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'GET /cases/:id/evidence/:eid': {
     anon: '302 /staff/login',
@@ -191,6 +218,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '200',
   },
   'POST /cases/:id/actions/:event': {
     anon: '303 /staff/login',
@@ -202,6 +230,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '409',
   },
   'POST /cases/:id/referral': {
     anon: '303 /staff/login',
@@ -213,6 +242,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'POST /cases/:id/referral/:rid/:step': {
     anon: '303 /staff/login',
@@ -224,6 +254,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'GET /cases/:id/referral/:rid/package.zip': {
     anon: '302 /staff/login',
@@ -235,6 +266,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'POST /cases/:id/records/:kind': {
     anon: '303 /staff/login',
@@ -246,6 +278,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'GET /cases/:id/disposition': {
     anon: '302 /staff/login',
@@ -257,6 +290,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'POST /cases/:id/disposition/:step': {
     anon: '303 /staff/login',
@@ -268,6 +302,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'GET /statistics': {
     anon: '302 /staff/login',
@@ -279,6 +314,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '200',
   },
   'GET /statistics.csv': {
     anon: '302 /staff/login',
@@ -290,6 +326,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '200',
   },
   'GET /police': {
     anon: '302 /staff/login',
@@ -301,6 +338,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '200',
     reward_officer: '403',
+    director: '403',
   },
   'GET /police/report': {
     anon: '302 /staff/login',
@@ -312,6 +350,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '200',
     reward_officer: '403',
+    director: '403',
   },
   'GET /police/public-key': {
     anon: '302 /staff/login',
@@ -323,6 +362,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '200',
     reward_officer: '403',
+    director: '403',
   },
   'GET /police/public-key.pem': {
     anon: '302 /staff/login',
@@ -334,6 +374,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '200',
     reward_officer: '403',
+    director: '403',
   },
   'POST /police/report': {
     anon: '303 /staff/login',
@@ -345,6 +386,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '422',
     reward_officer: '403',
+    director: '403',
   },
   'GET /police/referrals/:rid': {
     anon: '302 /staff/login',
@@ -356,6 +398,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'GET /police/referrals/:rid/letter': {
     anon: '302 /staff/login',
@@ -367,6 +410,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'GET /police/referrals/:rid/package.zip': {
     anon: '302 /staff/login',
@@ -378,6 +422,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'POST /police/referrals/:rid/:step': {
     anon: '303 /staff/login',
@@ -389,6 +434,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'GET /admin/users': {
     anon: '302 /staff/login',
@@ -400,6 +446,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'POST /admin/users': {
     anon: '303 /staff/login',
@@ -411,6 +458,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'POST /admin/users/:uid/active': {
     anon: '303 /staff/login',
@@ -422,6 +470,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'POST /admin/users/:uid/reset-password': {
     anon: '303 /staff/login',
@@ -433,6 +482,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'GET /admin/units': {
     anon: '302 /staff/login',
@@ -444,6 +494,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'POST /admin/units': {
     anon: '303 /staff/login',
@@ -455,6 +506,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'POST /admin/units/:uid': {
     anon: '303 /staff/login',
@@ -466,6 +518,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'POST /admin/townships': {
     anon: '303 /staff/login',
@@ -477,6 +530,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'GET /admin/calendar': {
     anon: '302 /staff/login',
@@ -488,6 +542,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'POST /admin/calendar': {
     anon: '303 /staff/login',
@@ -499,6 +554,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'GET /admin/queues': {
     anon: '302 /staff/login',
@@ -510,6 +566,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'GET /admin/queues/*': {
     anon: '302 /staff/login',
@@ -521,6 +578,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'POST /logout': {
     anon: '303 /staff/login',
@@ -532,6 +590,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '303 /staff/login',
     police_b: '303 /staff/login',
     reward_officer: '303 /staff/login',
+    director: '303 /staff/login',
   },
   'POST /logout-all': {
     anon: '303 /staff/login',
@@ -543,6 +602,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '303 /staff/login',
     police_b: '303 /staff/login',
     reward_officer: '303 /staff/login',
+    director: '303 /staff/login',
   },
   'GET /static/backoffice-cba8f50414.css': {
     anon: '200',
@@ -554,6 +614,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '200',
     police_b: '200',
     reward_officer: '200',
+    director: '200',
   },
   'GET /intake': {
     anon: '302 /staff/login',
@@ -565,6 +626,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'POST /intake': {
     anon: '303 /staff/login',
@@ -576,6 +638,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'PUT /admin/queues/api/*': {
     anon: '303 /staff/login',
@@ -587,6 +650,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '403',
+    director: '403',
   },
   'GET /rewards': {
     anon: '302 /staff/login',
@@ -598,6 +662,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '200',
+    director: '403',
   },
   'GET /rewards/statistics': {
     anon: '302 /staff/login',
@@ -609,6 +674,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '200',
+    director: '403',
   },
   'GET /rewards/:rwid': {
     anon: '302 /staff/login',
@@ -620,6 +686,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '200',
+    director: '403',
   },
   'POST /rewards/:rwid/check': {
     anon: '303 /staff/login',
@@ -631,6 +698,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '422',
+    director: '403',
   },
   'POST /rewards/:rwid/assess': {
     anon: '303 /staff/login',
@@ -642,6 +710,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '422',
+    director: '403',
   },
   'POST /rewards/:rwid/finance': {
     anon: '303 /staff/login',
@@ -653,6 +722,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '422',
+    director: '403',
   },
   'POST /rewards/:rwid/decide': {
     anon: '303 /staff/login',
@@ -664,6 +734,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '422',
+    director: '403',
   },
   'POST /rewards/:rwid/pay': {
     anon: '303 /staff/login',
@@ -675,6 +746,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '422',
+    director: '403',
   },
   'POST /rewards/:rwid/recover': {
     anon: '303 /staff/login',
@@ -686,6 +758,7 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '422',
+    director: '403',
   },
   'POST /rewards/:rwid/claimant': {
     anon: '303 /staff/login',
@@ -697,5 +770,6 @@ export const EXPECTED: Record<string, Record<Principal, string>> = {
     handler_b: '403',
     police_b: '403',
     reward_officer: '409',
+    director: '403',
   },
 };

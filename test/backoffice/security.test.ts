@@ -5,7 +5,8 @@
 // are data written apart from the route rules: changing one route's `access` fails the suite.
 // Principals: anon (not signed in), clerk (intake centre, with a case still being routed), handler and
 // supervisor of unit A (with case A, the handler's own), admin, police (the unit the referral went to),
-// handler_b (unit B, with case A: not theirs), police_b (another police unit).
+// handler_b (unit B, with case A: not theirs), police_b (another police unit), reward_officer, director
+// (局负责人: approves referrals).
 //
 // ADDING A ROUTE: the suite fails with "no expected row for GET /x". To get the observed row, run
 //   ROUTE_TABLE_WRITE=/tmp/rows.ts npx vitest run test/backoffice/security.test.ts
@@ -19,7 +20,7 @@ import { PNG_1x1 } from '../helpers/files.ts';
 import { EXPECTED, PRINCIPALS, type Principal } from './route-table.expected.ts';
 
 const bo = useBackoffice();
-const ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin', 'police', 'reward_officer'] as const;
+const ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin', 'police', 'reward_officer', 'director'] as const;
 type R = (typeof ROLES)[number];
 
 const users: Record<R, string> = {
@@ -29,6 +30,7 @@ const users: Record<R, string> = {
   admin: 'sec.admin',
   police: 'sec.police',
   reward_officer: 'sec.reward',
+  director: 'sec.director',
 };
 const unitOf: Record<R, string | null> = {
   intake_clerk: 'intake',
@@ -37,6 +39,7 @@ const unitOf: Record<R, string | null> = {
   admin: null,
   police: 'police-xz',
   reward_officer: null,
+  director: null,
 };
 
 let ids: {
@@ -217,6 +220,7 @@ const principalUser: Record<Exclude<Principal, 'anon'>, string> = {
   admin: users.admin,
   police: users.police,
   reward_officer: users.reward_officer,
+  director: users.director,
   handler_b: 'sec.handler.b',
   police_b: 'sec.police.other',
 };

@@ -13,6 +13,7 @@ import {
   type DatabaseConnection,
   type Driver,
   SqliteDialect,
+  type SqliteDatabase,
   type SqliteDialectConfig,
   SqliteDriver,
   type TableMetadata,
@@ -79,6 +80,41 @@ class SqliteDriverKeepingCause extends SqliteDriver {
   }
 }
 
+/**
+ * Kysely's SQLite driver calls `prepare` for every query, so SQLite parses and plans the same statement
+ * again each time (5% of the intake server's time). This keeps the most recently used prepared statements
+ * by their SQL text. A statement still being iterated (a streamed select) is busy and cannot run twice at
+ * once: then a fresh one is prepared. SQLite re-prepares a cached statement by itself after a schema
+ * change (sqlite3_prepare_v3), so a migration never runs an outdated plan.
+ */
+export function cachingStatements(sqlite: SQLite.Database, max = 500): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare(text: string) {
+      const hit = cache.get(text);
+      if (hit && !hit.busy) {
+        // Most recently used last: the first key is the one to evict.
+        cache.delete(text);
+        cache.set(text, hit);
+        return hit;
+      }
+      const stmt = sqlite.prepare(text);
+      if (!hit) {
+        cache.set(text, stmt);
+        if (cache.size > max) {
+          const oldest = cache.keys().next();
+          if (!oldest.done) cache.delete(oldest.value);
+        }
+      }
+      return stmt;
+    },
+  };
+}
+
 class SqliteDialectKeepingCause extends SqliteDialect {
   constructor(private readonly cfg: SqliteDialectConfig) {
     super(cfg);
@@ -117,7 +153,10 @@ export function openDatabase(
   sqlite.pragma('busy_timeout = 5000');
   // FULL: a commit is on disk before we acknowledge a submission. Group commit keeps this fast.
   sqlite.pragma(`synchronous = ${cfg.synchronous}`);
-  return { db: new Kysely<Database>({ dialect: new SqliteDialectKeepingCause({ database: sqlite }) }), dialect: 'sqlite' };
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialectKeepingCause({ database: cachingStatements(sqlite) }) }),
+    dialect: 'sqlite',
+  };
 }
 
 /** Whether the database answers a trivial query now (for /readyz). */

@@ -69,7 +69,11 @@ async function restore(db: Db, s: Awaited<ReturnType<typeof snapshot>>) {
 describe('keyed audit chain', () => {
   it('anchors the head outside the database every N rows, in a 0600 file and the log', async () => {
     for (let i = 1; i <= 12; i++) await append(t.db, i);
-    await vi.waitFor(async () => expect((await readAnchors(t.env.dataDir)).anchors.length).toBeGreaterThanOrEqual(2));
+    // The anchor is written after the commit, off the request path: wait for it (a loaded CI machine is slow).
+    await vi.waitFor(async () => expect((await readAnchors(t.env.dataDir)).anchors.length).toBeGreaterThanOrEqual(2), {
+      timeout: 20_000,
+      interval: 50,
+    });
     expect(statSync(anchorPath(t.env.dataDir)).mode & 0o777).toBe(0o600);
     await t.deps.auditAnchor.anchor(); // as at shutdown
     const { anchors, malformed } = await readAnchors(t.env.dataDir);

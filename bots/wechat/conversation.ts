@@ -474,7 +474,11 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   let problem: string | null = null;
   // A question ("能赔多少", "要多久") is answered above; it is never the answer to what the bot asked.
   const questionOnly = answered.size > 0 && isQuestion(raw) && text.length < 40;
-  if (!used && asking && d.kind && !kindJustSet && !questionOnly) {
+  // Facts without a story, sent when the story was asked: the facts are kept below, the story asked again.
+  const onlyFacts = factsOnly(text, u);
+  if (onlyFacts && asking === 'description' && d.kind && !kindJustSet && d.description === undefined)
+    before.push(lang === 'en' ? 'Noted.' : '好的，这些记下了。');
+  else if (!used && asking && d.kind && !kindJustSet && !questionOnly) {
     const r = readAnswer(asking, text, u, d, ctx.now);
     if (r.ok) {
       st.lastSlot = asking;
@@ -499,7 +503,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   const got = fillFromFacts(d, u, text, ctx.now);
   if (got.length) used = true;
   if (d.kind === 'complaint' || d.kind === 'both') delete d.anonymous;
-  const sub = substantive(text, u);
+  const sub = substantive(text, u) && !onlyFacts;
   if (d.kind !== undefined && d.kind !== 'consultation' && d.description === undefined && asking !== 'description' && sub) {
     d.description = text;
     if (thin(text, u)) d.detailsWanted = true;
@@ -635,6 +639,27 @@ export function illNow(text: string, u: Understanding): boolean {
     (u.harm.value.ill === 'now' && u.urgency.value === 'urgent' && present && !recovered) ||
     /(现在|正在|还在|都在|一直在?)[^，。！？]{0,4}(吐|拉|疼|发烧|昏|抽搐|喘不上|过敏)/.test(text)
   );
+}
+
+/**
+ * A message that gives only facts (a business, a place, a time) and no story ("饭店叫蜀香苑，在龙湖镇，
+ * 上周末去的", "在观音寺镇，俺一个礼拜前见哩"): the facts fill the draft, but it is not what happened.
+ */
+export function factsOnly(text: string, u: Understanding): boolean {
+  if (!thin(text, u) || u.product.value !== null) return false;
+  const spans = [u.business.value, u.place.value, u.township.value, u.incident_time.value?.phrase].filter(
+    (x): x is string => typeof x === 'string' && x.length > 0,
+  );
+  if (spans.length === 0) return false;
+  let rest = text;
+  for (const sp of spans.sort((a, b) => b.length - a.length)) rest = rest.split(sp).join('');
+  rest = rest
+    .replace(/(饭店|饭馆|店|馆|超市|商家|摊|厂)?(的)?(名字|店名)?(叫|是|就是|就叫)/g, '')
+    .replace(/那边|这边|附近|旁边|那儿|那里|这里|地址|时间|时候|大概|好像|应该/g, '')
+    .replace(/我|俺|他家|他们|去的|吃的|买的|见的|看见的|见哩|看见哩|去哩|吃哩|买哩|发现的|在|是|的|了|哩|那|个|家|就|也|还|呀|啊|吧/g, '')
+    .replace(/\b(it|is|was|the|at|in|on|near|called|named|we|i|went|there|a)\b/gi, '')
+    .replace(/[\s，,。.！!、：:;；]/g, '');
+  return rest.length <= 2;
 }
 
 /** A message that tells something (food, a problem, a place), not only a wish or a greeting. */

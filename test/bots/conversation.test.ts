@@ -382,3 +382,23 @@ describe('answers are checked for what they should be (issue #13, second pass)',
     expect(state.step).toBe('summary');
   });
 });
+
+describe('facts without a story (issue #13: they fill the draft, they are not what happened)', () => {
+  it('"饭店叫蜀香苑，在龙湖镇，上周末去的" asked for the story keeps the facts and asks for the story again', () => {
+    const { state, replies } = talk(['我想投诉一个饭店', '饭店叫蜀香苑，在龙湖镇，上周五去的']);
+    expect(state.step).toBe('description');
+    expect(state.draft.description).toBeUndefined();
+    expect(state.draft.businessName).toBe('蜀香苑');
+    expect(state.draft.township).toBe('龙湖镇');
+    expect(state.draft.incidentDate).toBe('2026-11-20');
+    expect(replies.at(-1)).toMatch(/记下了[\s\S]*发生了什么事/);
+    const after = talk(['回去三个人都拉肚子，菜是馊的'], state);
+    expect(after.state.draft.description).toMatch(/拉肚子/);
+    expect(after.state.step).not.toBe('business'); // the name given before is not asked again
+  });
+
+  it('a story with a place and a time is the story', () => {
+    const { state } = talk(['我要投诉', '上周五在龙湖镇蜀香苑吃饭，菜里有苍蝇']);
+    expect(state.draft.description).toMatch(/苍蝇/);
+  });
+});

@@ -482,8 +482,9 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     const r = readAnswer(asking, text, u, d, ctx.now);
     if (r.ok) {
       st.lastSlot = asking;
-      if (asking === 'description' && d.description && d.detailsWanted) d.description = `${d.description}\n${text}`;
-      else setSlot(d, asking, r.value);
+      if (asking === 'description' && d.description && d.detailsWanted) {
+        if (r.value !== d.description) d.description = `${d.description}\n${text}`;
+      } else setSlot(d, asking, r.value);
       delete d.detailsWanted;
       used = true;
     } else if (
@@ -628,8 +629,12 @@ const PROBLEM =
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
 function thin(text: string, u: Understanding): boolean {
-  return !(u.suspected_crime.value || u.harm.value.ill !== 'none' || PROBLEM.test(text));
+  if (u.harm.value.ill !== 'none' || PROBLEM.test(text)) return false;
+  // A suspicion in vague words ("卤肉里头加哩有东西", "油不对劲") names no problem yet: ask what was seen.
+  return !u.suspected_crime.value || VAGUE.test(text);
 }
+
+const VAGUE = /有东西|不对劲|不正常|有问题|不干净|有猫腻|乱加|瞎加|加了?啥|不知道加的?啥|something (wrong|off)|not right/i;
 
 /** People ill right now: the engine's harm, or plain words ("现在都在吐"). */
 export function illNow(text: string, u: Understanding): boolean {

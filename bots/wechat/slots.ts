@@ -244,6 +244,15 @@ const REQUEST_LABEL: Record<string, string> = {
 };
 
 /** The complaint's request in the citizen's words when the engine found one ("把面钱退给俺"). */
+/** A remedy asked about rather than asked for: "能赔多少", "退钱吗", "赔多少钱？". */
+export function asksAboutRemedy(r: string): boolean {
+  return (
+    /[?？]|吗|怎么|咋|能不能|可不可以|有没有|多久/.test(r) ||
+    /(能|可以|会|一般|大概|到底|给)[^，。,]{0,3}多少/.test(r) ||
+    (r.length <= 10 && /多少/.test(r))
+  );
+}
+
 export function requestOf(u: Understanding, text: string): string | null {
   const labels = u.request.value.filter((r) => r !== 'reward' && r !== 'answer');
   const remedies = labels.filter((r) => r !== 'investigate' && r !== 'stop');
@@ -396,8 +405,8 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
   }
   if ((d.kind === 'complaint' || d.kind === 'both' || d.kind === undefined) && d.request === undefined) {
     const r = requestOf(u, text);
-    // "能赔多少" asks about compensation; it is no request.
-    if (r && !/[?？]|吗|多少|怎么|咋|能不能|可不可以|有没有|多久/.test(r)) {
+    // "能赔多少" asks about compensation; it is no request ("该赔多少按规定赔" is one).
+    if (r && !asksAboutRemedy(r)) {
       d.request = r;
       got.push('request');
     }
@@ -704,6 +713,13 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
   const t = text.trim();
   switch (slot) {
     case 'description':
+      // Asked for more of a story already told: "就是这个事", "没别的了" keeps the story as it is.
+      if (
+        d.description &&
+        d.detailsWanted &&
+        /^(就是?这(个|些|样)|没(别的|有别的|了|有了)|就这(样|些|么多)|that'?s (it|all)|nothing (else|more))/i.test(t)
+      )
+        return { ok: true, value: d.description };
       return t.length >= 10 || (t.length >= 5 && (d.kind === 'consultation' || PROBLEM_WORDS.test(t)))
         ? { ok: true, value: t }
         : { ok: false, problem: 'short' };

@@ -402,3 +402,23 @@ describe('facts without a story (issue #13: they fill the draft, they are not wh
     expect(state.draft.description).toMatch(/苍蝇/);
   });
 });
+
+describe('requests, vague suspicions and "nothing more" (issue #13)', () => {
+  it('"该赔多少按规定赔" inside a request is asked for, not asked about', () => {
+    const { state } = talk(['投诉', '在好又多超市买的酸奶过期了，我要求超市把钱退给我，该赔多少按规定赔']);
+    expect(state.draft.request).toMatch(/退/);
+    const asked = talk(['投诉', '在好又多超市买的酸奶过期了，能赔多少？']);
+    expect(asked.state.draft.request).toBeUndefined();
+  });
+
+  it('a suspicion in vague words asks what was seen; "就是这个事" then keeps the story as told', () => {
+    const { state, replies } = talk(['俺举报八千乡街上哩红记卤味，卤肉里头加哩有东西']);
+    expect(state.step).toBe('description');
+    expect(replies.join('\n')).toMatch(/具体|发现的问题/);
+    const more = talk(['见他往锅里倒一种红粉，袋子上啥字都没有'], state);
+    expect(more.state.draft.description).toMatch(/有东西[\s\S]*红粉/);
+    const none = talk(['就是这个事'], state);
+    expect(none.state.step).not.toBe('description');
+    expect(none.state.draft.description).not.toMatch(/就是这个事/);
+  });
+});

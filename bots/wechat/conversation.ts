@@ -329,7 +329,9 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
   const raw = input.text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/g, '').trim();
   if (raw.length > MAX_MESSAGE_CHARS) return say(state, w.tooLong(MAX_MESSAGE_CHARS), ...resumeLine(state));
   const digest = createHash('sha256').update(raw).digest('hex').slice(0, 16);
-  if (raw.length > 5 && digest === state.lastText) {
+  // The same message again: "got it already" — unless it was not taken the first time (a wrong ID number
+  // sent again, an answer not understood), when it is read again and the second miss offers a person.
+  if (raw.length > 5 && digest === state.lastText && state.misses === 0) {
     const repeats = state.repeats + 1;
     const s = { ...state, repeats };
     return repeats === 1 ? say(s, w.repeat, ...resumeLine(s)) : say(s);

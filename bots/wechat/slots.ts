@@ -633,7 +633,7 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
   const best = mentions[0];
   if (best) {
     const clause = clauseAround(text, best.index, best.index + best.name.length)
-      .replace(/(有个|有家|有一家|有人|那个|这个|的一家|一家|那家|这家|卖|开的|买的|吃的|点的|喝的).*$/, '')
+      .replace(/(有个|有家|有一家|有人|那个|这个|的一家|一家|那家|这家|卖|开[的哩]|买[的哩]|吃[的哩]|点[的哩]|喝[的哩]).*$/, '')
       .replace(/^.*?(在|到|去|是)(?=[^在到去是]*$)/, (m) => (m.length < 12 ? '' : m))
       .trim();
     const tw = best.townships.length === 1 ? best.townships[0]! : (u.township.value ?? townshipOf(clause));
@@ -650,7 +650,7 @@ export function isPlaceValue(s: string): boolean {
   const t = s.trim();
   if (t.length < 2 || t.length > 30) return false;
   if (/[，,。；;！!？?]/.test(t) && t.length > 14) return false;
-  return !/了|一家|叫|[“”"]|发现|看见|回家|一看|[吃喝买卖点]的|过期|发霉|变质|投诉|举报|我要|俺要|美团|饿了么|淘宝|拼多多|抖音|[?？]/.test(
+  return !/了|一家|叫|[“”"]|发现|看见|回家|一看|[吃喝买卖点][的哩]|过期|发霉|变质|投诉|举报|我要|俺要|美团|饿了么|淘宝|拼多多|抖音|[?？]/.test(
     t,
   );
 }

@@ -422,3 +422,22 @@ describe('requests, vague suspicions and "nothing more" (issue #13)', () => {
     expect(none.state.draft.description).not.toMatch(/就是这个事/);
   });
 });
+
+describe('the same message twice (issue #13)', () => {
+  it('a message not taken the first time is read again, not waved off as a repeat', () => {
+    const start = talk([
+      '举报！辛店镇有个小作坊用病死猪做腊肉',
+      '我实名举报，我叫韩磊，手机18603715522，要奖励',
+      '不知道叫啥',
+      '上个星期五',
+    ]);
+    expect(start.state.step).toBe('idNumber');
+    const bad = talk(['410184199003150018'], start.state);
+    expect(bad.replies.join('\n')).toMatch(/不对/);
+    const again = talk(['410184199003150018'], bad.state);
+    expect(again.replies.join('\n')).not.toMatch(/已经收到/);
+    expect(again.replies.join('\n')).toMatch(/人工/);
+    const taken = talk(['我要投诉，城关乡德克士的汉堡里有根头发，昨天中午买的', '我要投诉，城关乡德克士的汉堡里有根头发，昨天中午买的']);
+    expect(taken.replies.at(-1)).toMatch(/已经收到/);
+  });
+});

@@ -514,7 +514,7 @@ export function englishName(text: string): string | null {
 }
 
 const BIZ_SUFFIX_G =
-  /(KTV|ktv|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
+  /(KTV|ktv|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|熟食|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
 const STOP_BEFORE =
   /[用往掺觉得就更还也都又要找卖做开哩的在是到从了去买吃叫有个和跟对给把被让说那这一家俺我他她它们上里边旁口前后东西南北街路村镇乡集：:，,\s]/u;
 
@@ -802,6 +802,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
     case 'reward': {
       const s = strip(t);
       if (/不要奖励|不申请|不用奖励|不需要奖励|noreward/i.test(s)) return { ok: true, value: false };
+      // Indifference ("给不给都行", "无所谓") applies for nothing: a reward is claimed by wanting it.
+      if (/(给不给|要不要|有没有|有不有)(都|也)(行|中|可以|无所谓)|^(都行|都中|无所谓|随便|whatever|doesn'?t matter|either way)/i.test(s))
+        return { ok: true, value: false };
       const yn = parseYesNo(t);
       return yn === null ? { ok: false, problem: 'unclear' } : { ok: true, value: yn };
     }

@@ -441,3 +441,21 @@ describe('the same message twice (issue #13)', () => {
     expect(taken.replies.at(-1)).toMatch(/已经收到/);
   });
 });
+
+describe("a report with the writer's own remedy, indifference to a reward, 熟食 names (issue #13)", () => {
+  it('"我要举报他们，也要他退钱赔偿" files both, with the business named in the story', () => {
+    const { state } = talk(['昨天在梨河镇的老张熟食买的卤肉，吃完全家拉肚子，我要举报他们，也要他退钱赔偿']);
+    expect(state.draft.kind).toBe('both');
+    expect(state.draft.businessName).toBe('老张熟食');
+    expect(state.draft.request).toMatch(/退钱/);
+    expect(talk(['举报龙王乡的一个养殖场给羊喂瘦肉精']).state.draft.kind).toBe('report');
+  });
+
+  it('"给不给都行" to the reward question applies for none', () => {
+    let { state } = talk(['匿名举报龙王乡的一个养殖场给羊喂瘦肉精，不知道叫啥，记不清啥时候']);
+    for (let i = 0; i < 4 && state.step !== 'reward'; i++) state = talk(['不知道'], state).state;
+    expect(state.step).toBe('reward');
+    expect(talk(['给不给都行'], state).state.draft.wantsReward).toBe(false);
+    expect(talk(['要'], state).state.draft.wantsReward).toBe(true);
+  });
+});

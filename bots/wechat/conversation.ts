@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { SubmissionSchema } from '../../src/cases/submission.schema.ts';
 import { answerOf, type Topic, topicsOf } from '../../src/knowledge/faq.ts';
 import { type Understanding, understand } from '../../src/understanding/understand.ts';
+import { type LlmFacts, withLlmFacts } from '../../src/understanding/llm.ts';
 import { type Acts, detectActs, kindWanted, normaliseNumber, slotNamed } from './acts.ts';
 import { parseIncidentDate } from './dates.ts';
 import {
@@ -282,6 +283,8 @@ export interface Context {
   now: Date;
   /** A fresh id for the next draft (the runner supplies randomness). */
   newDraftId: string;
+  /** Facts an optional model read in this message (src/understanding/llm.ts); they fill only what the rules miss. */
+  llmFacts?: LlmFacts | null;
 }
 
 export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
@@ -398,7 +401,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   };
 
   const text = acts.rest || raw;
-  const u = understand(text, { now: ctx.now });
+  const u = withLlmFacts(understand(text, { now: ctx.now }), ctx.llmFacts ?? null, text);
 
   // Frustration: apologise, show what is already noted, offer a person; then go on with the rest.
   if (acts.frustration) {

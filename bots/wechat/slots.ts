@@ -350,6 +350,8 @@ export interface Filled {
  * Facts found anywhere in a message fill the slots still empty. `force` (a correction) overwrites.
  * Returns the slots it filled.
  */
+const byLlm = (f: { reasons: { rule: string }[] }) => f.reasons.some((r) => r.rule === 'llm');
+
 export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Date): Slot[] {
   const got: Slot[] = [];
   const lab = labelled(text);
@@ -396,8 +398,17 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
       got.push('where');
     }
   }
+  // The optional model (src/understanding/llm.ts) fills a township or a date the rules did not find.
+  const llmTownship = byLlm(u.township) ? u.township.value : null;
+  if (llmTownship && !d.township) {
+    d.township = llmTownship;
+    if (d.where === undefined || d.where === null) {
+      d.where = llmTownship;
+      got.push('where');
+    }
+  }
   if (d.incidentDate === undefined || d.incidentDate === null) {
-    const date = dateIn(text, now) ?? englishDate(text, now);
+    const date = dateIn(text, now) ?? englishDate(text, now) ?? (byLlm(u.incident_time) ? (u.incident_time.value?.date ?? null) : null);
     if (date) {
       d.incidentDate = date;
       got.push('when');

@@ -86,7 +86,6 @@ export const GAZETTEER: readonly Place[] = [
       ['henan institute of engineering', '龙湖镇'],
       ['shengda', '龙湖镇'],
       ['huaxin college', '龙湖镇'],
-      ['university town', '龙湖镇'],
       ['china south city', '龙湖镇'],
       ['huanan city', '龙湖镇'],
       ['xinzheng cigarette factory', '新烟街道'],

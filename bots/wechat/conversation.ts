@@ -97,6 +97,8 @@ export type EffectResult =
       queryCode: string;
       /** The running deadlines, read back from the status page right after filing. */
       deadlines?: PublicDeadline[];
+      /** Set when the server filed a second, linked case beside the one asked for (auto-split): what it tells the citizen. */
+      splitNote?: string;
     }
   | { type: 'submit'; ok: false; fields: { path: string; message: string }[]; message: string }
   | {
@@ -954,6 +956,10 @@ export function resolve(state: ConvState, result: EffectResult, ctx: Context): O
                 nextStepLine(kind, result.deadlines, lang),
                 `以后发“查询 ${result.cases[0]?.number ?? '编号'} 查询码”就能看进度；有新进展我也会在这里告诉您。`,
               ];
+        // The server may add the other half (a report beside a complaint whose words ask for an investigation):
+        // the citizen hears why there are two numbers.
+        if (result.splitNote)
+          lines.splice(2, 0, lang === 'en' ? `Note (from the server, in Chinese): ${result.splitNote}` : result.splitNote);
         if (kind === 'report' && state.draft.anonymous) lines.push(w.anonKept);
         const after = reset(state, ctx.newDraftId);
         after.filed = [...state.filed, { number: result.cases[0]?.number ?? '', fp }].slice(-5);

@@ -42,6 +42,18 @@ describe('eval:chat through a real server (issue #13 item 10)', () => {
     expect(runs.find((r) => r.id === 'p097')?.handoff).toBe(true);
   }, 60_000);
 
+  it('what the server stores is what is scored: a complaint the server splits into two is read back as both, and the bot says why', async () => {
+    // p007 asks to have the mouldy noodles exchanged, and its words also ask for an investigation: intake's
+    // auto-split (src/cases/auto-split.ts) adds a report beside the complaint. The pure run cannot see it.
+    const p = loadPersonas('dev').personas.find((x) => x.id === 'p007');
+    if (!p) throw new Error('p007 missing');
+    const viaPure = await simulate(p, pureDriver);
+    const viaServer = await simulate(p, server);
+    expect(viaPure.filed?.kind).toBe('complaint');
+    expect(viaServer.filed?.kind).toBe('both');
+    expect(viaServer.replies.join('\n')).toMatch(/分别登记为投诉和举报/);
+  }, 30_000);
+
   it('an anonymous report is read back without any identity, with the facts the bot sent', async () => {
     // The anonymous reporter's identity is never stored, whatever the bot sent.
     const p = personas.find((x) => x.id === 'p031');

@@ -459,3 +459,14 @@ describe("a report with the writer's own remedy, indifference to a reward, 熟�
     expect(talk(['要'], state).state.draft.wantsReward).toBe(true);
   });
 });
+
+describe('trade words that end a business name (issue #13)', () => {
+  it.each([
+    ['联系人：李娜 13698765432。举报孟庄镇的鑫鑫食府用地沟油', '鑫鑫食府'],
+    ['举报八千乡的福来饭庄用病死猪肉', '福来饭庄'],
+  ])('%s → %s, not asked again', (text, name) => {
+    const { state } = talk([text]);
+    expect(state.draft.businessName).toBe(name);
+    expect(state.step).not.toBe('business');
+  });
+});

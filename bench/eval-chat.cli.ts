@@ -7,25 +7,24 @@
 // bot's own HTTP client to /api/v1, and the filed case is read back from the database and scored.
 // --limit N plays only the first N personas (a quick server run).
 import { createHash } from 'node:crypto';
-import { parseArgs } from 'node:util';
 import { type Driver, evaluate, loadPersonas, pureDriver } from '../bots/wechat/eval-chat.ts';
+import { cliArgs, positiveInt, usageError } from '../src/lib/cli-args.ts';
 import { startServerDriver } from './eval-chat-server.ts';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      split: { type: 'string', default: 'dev' },
-      id: { type: 'string' },
-      server: { type: 'boolean' },
-      limit: { type: 'string' },
-      verbose: { type: 'boolean', short: 'v' },
-      json: { type: 'boolean' },
-    },
+  const USAGE = 'usage: npm run eval:chat -- [--split dev|test|dev2|test2] [--id PERSONA] [--server] [--limit N] [--verbose|-v] [--json]';
+  const { values } = cliArgs(USAGE, {
+    split: { type: 'string' },
+    id: { type: 'string' },
+    server: { type: 'boolean' },
+    limit: { type: 'string' },
+    verbose: { type: 'boolean', short: 'v' },
+    json: { type: 'boolean' },
   });
   const split = values.split ?? 'dev';
+  if (!['dev', 'test', 'dev2', 'test2'].includes(split)) usageError(USAGE, '--split must be dev, test, dev2 or test2');
   const { personas: all, bytes } = loadPersonas(split, values.id);
-  const limit = values.limit === undefined ? all.length : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 1) throw new Error('--limit must be a positive whole number');
+  const limit = positiveInt(USAGE, 'limit', values.limit, all.length);
   const personas = all.slice(0, limit);
   const server = values.server ? await startServerDriver() : null;
   const driver: Driver = server ?? pureDriver;

@@ -13,6 +13,7 @@ import { TOWNSHIPS } from '../src/cases/divisions.ts';
 import { loadConfig } from '../src/config.ts';
 import { openDatabase } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { progress } from '../src/lib/cli-args.ts';
 import { benchArgs } from './args.ts';
 
 const { cases: N, runs: RUNS } = benchArgs('usage: npm run bench:queue -- [--cases N] [--runs N]', { cases: 1_000_000, runs: 30 });
@@ -134,13 +135,13 @@ const seed = raw.transaction((from: number, to: number) => {
       );
   }
 });
+// Seeding a million cases takes minutes: count, rate and ETA on stderr.
+const seeding = progress('seeding cases', N);
 for (let i = 0; i < N; i += 20_000) {
   seed(i, Math.min(N, i + 20_000));
-  // Seeding a million cases takes minutes: say how far it is.
-  if ((i / 20_000) % 10 === 9 || i + 20_000 >= N)
-    process.stderr.write(`\rseeding: ${Math.min(N, i + 20_000).toLocaleString()} / ${N.toLocaleString()} cases`);
+  seeding.tick(Math.min(N, i + 20_000));
 }
-process.stderr.write('\n');
+seeding.done();
 raw.exec('analyze');
 raw.close();
 console.log(`seeded ${N.toLocaleString()} cases in ${((performance.now() - t0) / 1000).toFixed(0)} s`);

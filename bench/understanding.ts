@@ -6,16 +6,16 @@
 // extractors add. Both wall time and this process's CPU time are printed (the machine is shared: CPU
 // time is the steadier figure). Options: --seconds N per measurement (default 3), --length N (default 200).
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { cliArgs } from '../src/lib/cli-args.ts';
 import { readRules } from '../src/understanding/rules.ts';
 import { understand } from '../src/understanding/understand.ts';
 
-const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '3' }, length: { type: 'string', default: '200' } },
-  strict: true,
+const { values } = cliArgs('usage: npm run bench:understanding -- [--seconds N>0] [--length N>=20]', {
+  seconds: { type: 'string' },
+  length: { type: 'string' },
 });
-const seconds = Number(values.seconds);
-const length = Number(values.length);
+const seconds = Number(values.seconds ?? '3');
+const length = Number(values.length ?? '200');
 if (!(seconds > 0) || !(length >= 20)) {
   process.stderr.write('usage: npm run bench:understanding -- [--seconds N>0] [--length N>=20]\n');
   process.exit(2);

@@ -107,6 +107,24 @@ export const EnvSchema = z.object({
     .string()
     .regex(/^[\x21-\x7e]{16,200}$/, 'must be 16 to 200 visible ASCII characters')
     .optional(),
+  /**
+   * Addresses or CIDR ranges (comma-separated) allowed to scrape /metrics, e.g. the Prometheus host on
+   * the admin network; the client address is read as for the rate limits (TRUST_PROXY). Unset: any
+   * address holding METRICS_TOKEN.
+   */
+  METRICS_ALLOW_FROM: z
+    .string()
+    .optional()
+    .transform((v, ctx): readonly string[] | undefined => {
+      if (v === undefined || v.trim() === '') return undefined;
+      const list = v
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean);
+      if (list.every(validProxyAddress)) return list;
+      ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of addresses (CIDR allowed)' });
+      return z.NEVER;
+    }),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -147,6 +165,8 @@ export interface Config {
   readonly sms: { readonly url: string; readonly token: string | undefined; readonly timeoutMs: number } | null;
   /** The edge worker the public results are pushed to (edge.sync job); null: none. */
   readonly edge: { readonly url: string; readonly secret: string; readonly statisticsEveryMs: number } | null;
+  /** Addresses allowed to scrape /metrics; undefined: any (with the token). */
+  readonly metricsAllowFrom: readonly string[] | undefined;
 }
 
 export class ConfigError extends Error {
@@ -212,6 +232,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.EDGE_SYNC_URL && e.EDGE_SYNC_SECRET
         ? { url: e.EDGE_SYNC_URL, secret: e.EDGE_SYNC_SECRET, statisticsEveryMs: e.EDGE_STATISTICS_EVERY_MS }
         : null,
+    metricsAllowFrom: e.METRICS_ALLOW_FROM,
   });
 }
 

@@ -111,6 +111,9 @@ export async function startRuntime(
   useAuditKey(auditKeyFrom(identityKey)); // before anything appends (the first admin below)
   const redisChild = await ensureRedis(config, logger);
   const { db, dialect } = openDatabase(config.database, {
+    // A worker-only process acknowledges nothing to citizens: its commits are fsynced in groups, each
+    // write still on disk before the code after it runs (db/wal-sync.ts). Intake keeps synchronous=FULL.
+    groupSync: config.role === 'worker',
     onPoolError: (err) =>
       logger.warn(
         { err: { code: (err as { code?: unknown }).code, message: err.message } },

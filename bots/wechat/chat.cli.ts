@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import readline from 'node:readline';
-import { parseArgs } from 'node:util';
+import { cliArgs } from '../../src/lib/cli-args.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { ShiantongClient } from './api-client.ts';
 import { loadBotConfig } from './bot.config.ts';
@@ -12,15 +12,10 @@ import { ConversationRunner } from './session.ts';
 import { MemoryStateStore } from './state-store.ts';
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: { server: { type: 'string' }, contact: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) {
-    process.stdout.write(
-      'usage: npm run chat -- [--server http://127.0.0.1:3000] [--contact ID]\n  stdin: one message per line; "/file PATH" sends a file\n',
-    );
-    return;
-  }
+  const { values } = cliArgs(
+    'usage: npm run chat -- [--server http://127.0.0.1:3000] [--contact ID]\n  stdin: one message per line; "/file PATH" sends a file',
+    { server: { type: 'string' }, contact: { type: 'string' } },
+  );
   const config = loadBotConfig();
   const server = (values.server ?? config.serverUrl).replace(/\/+$/, '');
   const contact = values.contact ?? `cli-${randomUUID()}`;

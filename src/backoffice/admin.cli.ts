@@ -5,11 +5,11 @@
 // without a database there (SQLite file, or a migrated PostgreSQL schema) the command refuses, unless
 // `--init` says that creating one is meant.
 import { existsSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
+import { cliArgs, usageError } from '../lib/cli-args.ts';
 import { AppError } from '../lib/errors.ts';
 import { loadOrCreateIdentityKey } from '../lib/identity-key.ts';
 import { auditKeyFrom, useAuditKey } from './audit.log.ts';
@@ -21,22 +21,14 @@ const USAGE = `usage:
   npm run admin -- units
   add --init to create a new database when DATA_DIR / DATABASE_URL holds none yet`;
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true,
-  options: {
-    username: { type: 'string' },
-    role: { type: 'string' },
-    unit: { type: 'string' },
-    name: { type: 'string' },
-    help: { type: 'boolean' },
-    init: { type: 'boolean' },
-  },
-});
+const { positionals, values } = cliArgs(
+  USAGE,
+  { username: { type: 'string' }, role: { type: 'string' }, unit: { type: 'string' }, name: { type: 'string' }, init: { type: 'boolean' } },
+  { allowPositionals: true },
+);
 const command = positionals[0];
-if (values.help || (command !== 'create-user' && command !== 'units')) {
-  console.error(USAGE);
-  process.exit(command || values.help ? 0 : 2);
-}
+if (command !== 'create-user' && command !== 'units') usageError(USAGE, command ? `unknown command: ${command}` : 'missing command');
+if (positionals.length > 1) usageError(USAGE, `unexpected argument: ${positionals[1]}`);
 
 const config = loadConfig();
 const where = config.database.kind === 'sqlite' ? config.database.file : 'DATABASE_URL';

@@ -3,11 +3,13 @@
 // and every further problem. Needs the identity key (IDENTITY_KEY or DATA_DIR/identity.key) the app uses.
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
+import { cliArgs } from '../lib/cli-args.ts';
 import { openDatabase } from '../db/database.ts';
 import { readIdentityKey } from '../lib/identity-key.ts';
 import { anchorPath, readAnchors } from './audit-anchor.ts';
 import { auditKeyFrom, verifyAuditLog } from './audit.log.ts';
 
+cliArgs('usage: npm run audit:verify   (no options; reads DATA_DIR / DATABASE_URL and the identity key)', {});
 const config = loadConfig();
 const identityKey = await readIdentityKey(config);
 if (!identityKey) {

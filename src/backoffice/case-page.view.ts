@@ -1,6 +1,7 @@
 // Everything the back office's case page needs besides the case view itself: the actions this user may
 // take now (with the handlers they may assign to), the referral panel of a report, whether the case has
 // a publication record to review. Read after the scope check (loadCaseView throws first).
+import { maySplitReport } from './split-report.service.ts';
 import type { TransitionEvent } from '../cases/case.machine.ts';
 import type { Deps } from '../deps.ts';
 import { rewardCaseExists } from '../rewards/reward.service.ts';
@@ -39,6 +40,8 @@ export interface CasePageData {
   undoAutoSplit: boolean;
   /** A reward case exists (issue 15): handlers learn only that, never its details. */
   rewardCase: boolean;
+  /** A report may be split off this complaint (Order 121 Art. 9). */
+  splitReport: boolean;
 }
 
 export async function casePageData(deps: Deps, user: StaffUser, caseId: string): Promise<CasePageData> {
@@ -74,6 +77,7 @@ export async function casePageData(deps: Deps, user: StaffUser, caseId: string):
   const dispositionLink = (await caseHasDisposition(deps.db, caseId)) && ['handler', 'supervisor'].includes(role);
   const undoAutoSplit = await mayUndoAutoSplit(deps.db, user, caseId);
   const rewardCase = isReport && view.row.wants_reward === 1 && (await rewardCaseExists(deps.db, caseId));
+  const splitReport = await maySplitReport(deps, user, caseId);
   return {
     view,
     events,
@@ -83,5 +87,6 @@ export async function casePageData(deps: Deps, user: StaffUser, caseId: string):
     dispositionLink,
     undoAutoSplit,
     rewardCase,
+    splitReport,
   };
 }

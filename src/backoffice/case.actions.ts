@@ -3,7 +3,16 @@
 // applies the transition through applyTransition and writes the audit row in the same transaction.
 // The state machine stays the judge: an action missing from availableEvents is refused by it again.
 import { z } from 'zod';
-import { type Actor, type Command, REFUSAL_GROUNDS, type Role, type TransitionEvent, availableEvents } from '../cases/case.machine.ts';
+import {
+  type Actor,
+  type Command,
+  DECISION_TYPES,
+  type DecisionType,
+  REFUSAL_GROUNDS,
+  type Role,
+  type TransitionEvent,
+  availableEvents,
+} from '../cases/case.machine.ts';
 import { applyTransition, findCaseById } from '../cases/case.repository.ts';
 import type { CaseKind, CaseStatus } from '../cases/case.machine.ts';
 import type { Deps } from '../deps.ts';
@@ -16,6 +25,7 @@ import { askCitizen } from '../cases/questions.service.ts';
 import { recordNoticeGiven } from '../notices/notice-record.service.ts';
 import { appendAudit } from './audit.log.ts';
 import { undoAutoSplit } from './auto-split.service.ts';
+import { SPLIT_REPORT, splitReportFromComplaint } from './split-report.service.ts';
 import { canSeeCase } from './scope.ts';
 import type { StaffUser } from './session.service.ts';
 
@@ -34,6 +44,7 @@ export const PAUSE_REASON_LABELS: Record<(typeof PAUSE_REASONS)[number], string>
 /** Where a select's options come from: fixed, or the case at hand (its clocks, the handlers one may pick). */
 export type OptionSource =
   | 'refusal_grounds'
+  | 'decision_types'
   | 'pause_reasons'
   | 'running_clocks'
   | 'paused_clocks'
@@ -91,6 +102,27 @@ const amount = (label: string) =>
         .regex(/^\d{1,12}(\.\d{1,2})?$/, `${label}须为金额（元，最多两位小数）`)
         .nullable(),
     );
+/** Penalty kinds as staff write them (警告、罚款…) → the codes the publication reads (`penalties`). */
+const PENALTY_WORDS: readonly [RegExp, string][] = [
+  [/警告/, 'warning'],
+  [/通报批评/, 'criticism'],
+  [/罚款/, 'fine'],
+  [/没收/, 'confiscation'],
+  [/停产停业|停业整顿/, 'suspension'],
+  [/吊销|暂扣|降低资质/, 'licence'],
+  [/限制|禁止从业|责令关闭/, 'restriction'],
+  [/拘留/, 'detention'],
+];
+export function penaltyKinds(text: string | null): string[] {
+  if (!text) return [];
+  const out: string[] = [];
+  for (const part of text.split(/[、，,；;\s]+/).filter(Boolean)) {
+    const code = PENALTY_WORDS.find(([re]) => re.test(part))?.[1] ?? 'other';
+    if (!out.includes(code)) out.push(code);
+  }
+  return out;
+}
+
 const REASON: FieldSpec = { name: 'reason', label: '理由', type: 'textarea', required: true };
 const NOTE: FieldSpec = { name: 'reason', label: '备注（可选）', type: 'textarea', required: false };
 
@@ -180,21 +212,49 @@ export const ACTIONS: Partial<Record<TransitionEvent, ActionSpec>> = {
   decide: {
     label: '作出处理决定',
     fields: [
+      { name: 'decisionType', label: '决定类型', type: 'select', options: 'decision_types', required: true },
+      { name: 'decisionNumber', label: '决定书文号', type: 'text', required: true, hint: '例如：新市监罚〔2026〕88号' },
       { name: 'decision', label: '处理决定', type: 'textarea', required: true },
-      { name: 'penalty', label: '处罚种类（可选）', type: 'text', required: false },
+      { name: 'penalties', label: '处罚种类（可选，多个用顿号分隔，如：警告、罚款）', type: 'text', required: false },
       { name: 'fine', label: '罚款金额（元，可选）', type: 'amount', required: false },
       { name: 'confiscation', label: '没收违法所得金额（元，可选）', type: 'amount', required: false },
+      {
+        name: 'partyTold',
+        label: '决定书已告知当事人该处罚信息将依法公示（《市场监督管理行政处罚信息公示规定》第八条）',
+        type: 'checkbox',
+        required: false,
+      },
+      {
+        name: 'nonReferralReason',
+        label: '不移送公安机关的理由（涉嫌犯罪的案件必填）',
+        type: 'textarea',
+        required: false,
+        hint: '不得以行政处罚代替移送（《行政执法机关移送涉嫌犯罪案件的规定》第十一条）。',
+      },
     ],
     schema: z
       .object({
+        decisionType: z.enum(Object.keys(DECISION_TYPES) as [DecisionType, ...DecisionType[]], { message: '决定类型：请选择' }),
+        decisionNumber: text('决定书文号', 4, 60),
         decision: text('处理决定'),
-        penalty: optionalText(200),
+        penalties: optionalText(200),
         fine: amount('罚款金额'),
         confiscation: amount('没收违法所得金额'),
+        nonReferralReason: optionalText(2000),
+        partyTold: checkbox,
       })
       .transform((v) => ({
         type: 'decide' as const,
-        data: { decision: v.decision, penalty: v.penalty, fine: v.fine, confiscation: v.confiscation },
+        data: {
+          decisionType: v.decisionType,
+          decisionNumber: v.decisionNumber,
+          decision: v.decision,
+          penalties: penaltyKinds(v.penalties),
+          fine: v.fine,
+          confiscation: v.confiscation,
+          ...(v.nonReferralReason ? { nonReferralReason: v.nonReferralReason } : {}),
+          ...(v.partyTold ? { partyTold: true } : {}),
+        },
       })),
   },
   transfer_out: {
@@ -372,6 +432,11 @@ export async function runCaseAction(
 async function applyCaseAction(deps: Deps, user: StaffUser, caseId: string, event: string, form: Record<string, unknown>): Promise<void> {
   const row = await caseInScope(deps, user, caseId);
   const now = deps.clock.now();
+  if (event === SPLIT_REPORT) {
+    if (Number(form.version) !== row.version) throw new AppError('CONFLICT', '案件已被他人修改，请刷新后重试');
+    await splitReportFromComplaint(deps, user, caseId, typeof form.reason === 'string' ? form.reason : '');
+    return;
+  }
   if (event === UNDO_AUTO_SPLIT) {
     if (Number(form.version) !== row.version) throw new AppError('CONFLICT', '案件已被他人修改，请刷新后重试');
     await undoAutoSplit(deps.db, user, caseId, typeof form.reason === 'string' ? form.reason : '', now);

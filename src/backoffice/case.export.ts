@@ -14,7 +14,7 @@ export interface ExportLabels {
   unit: (id: string | null) => string;
   when: (iso: string | null) => string;
 }
-import { csvCell } from '../lib/csv.ts';
+import { csvCell, csvDocument } from '../lib/csv.ts';
 
 export { csvCell };
 
@@ -27,27 +27,23 @@ export async function exportCasesCsv(
   labels: ExportLabels,
   now: Date,
 ): Promise<{ csv: string; rows: number }> {
-  const lines = [HEADER.map(csvCell).join(',')];
+  const lines: (string | number | null)[][] = [[...HEADER]];
   let rows = 0;
   for await (const i of exportCases(db, user, f, now)) {
     rows++;
-    lines.push(
-      [
-        i.number,
-        labels.kind(i.kind),
-        labels.status(i.status),
-        labels.category(i.category),
-        labels.urgency(i.urgency),
-        i.township ?? '',
-        labels.unit(i.unitId),
-        i.assigneeName ?? '',
-        labels.when(i.receivedAt),
-        labels.when(i.nextDue),
-        i.overdue ? '是' : '否',
-      ]
-        .map(csvCell)
-        .join(','),
-    );
+    lines.push([
+      i.number,
+      labels.kind(i.kind),
+      labels.status(i.status),
+      labels.category(i.category),
+      labels.urgency(i.urgency),
+      i.township ?? '',
+      labels.unit(i.unitId),
+      i.assigneeName ?? '',
+      labels.when(i.receivedAt),
+      labels.when(i.nextDue),
+      i.overdue ? '是' : '否',
+    ]);
   }
   const { page: _page, ...filters } = f;
   // An export changes nothing: its audit row is a transaction of its own.
@@ -56,5 +52,5 @@ export async function exportCasesCsv(
     .execute((trx) =>
       appendAudit(trx, { actorId: user.id, actorRole: user.role, action: 'export', detail: { what: 'cases.csv', filters, rows } }, now),
     );
-  return { csv: `\uFEFF${lines.join('\r\n')}\r\n`, rows };
+  return { csv: csvDocument(lines), rows };
 }

@@ -10,12 +10,13 @@ import type { CaseKind, CaseStatus } from '../cases/case.machine.ts';
 /** case_clock.problem of a due date computed without next year's holidays (weekends only). */
 export const PROVISIONAL = 'calendar_provisional';
 
-export type StepActor = 'intake' | 'handler' | 'supervisor' | 'police';
+export type StepActor = 'intake' | 'handler' | 'supervisor' | 'director' | 'police';
 
 export const STEP_ACTOR_LABELS: Record<StepActor, string> = {
   intake: '受理中心',
   handler: '承办人',
   supervisor: '所长',
+  director: '局负责人',
   police: '公安机关',
 };
 
@@ -82,7 +83,7 @@ function defOf(kind: CaseKind, status: CaseStatus, clocks: readonly ClockLike[])
     case 'decided':
       return { what: '审核公开处理结果并办结', who: 'supervisor', clocks: ['D11'] };
     case 'referral_proposed':
-      return { what: '审批移送公安机关', who: 'supervisor', clocks: ['D6'] };
+      return { what: '审批移送公安机关', who: 'director', clocks: ['D6'] };
     case 'referral_approved':
       return { what: '移送公安机关', who: 'handler', clocks: ['D7'] };
     case 'referred':

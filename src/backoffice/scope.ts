@@ -3,13 +3,14 @@
 //   supervisor    every case of their unit
 //   intake_clerk  the city intake centre's cases and everything still being routed
 //   admin         every case (read; identity stays hidden from admins, see mayRevealIdentity)
+//   director      every case of the bureau (局负责人: approves referrals; identity hidden, like admins)
 //   police        no case here: the police portal shows only referrals transferred to their unit (referral.view.ts)
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { INTAKE_UNIT_ID } from '../routing/routing.rules.ts';
 import type { StaffUser } from './session.service.ts';
 
-export const BACKOFFICE_ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin'] as const;
+export const BACKOFFICE_ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin', 'director'] as const;
 export type BackofficeRole = (typeof BACKOFFICE_ROLES)[number];
 
 export const isBackofficeRole = (r: string): r is BackofficeRole => (BACKOFFICE_ROLES as readonly string[]).includes(r);
@@ -26,6 +27,7 @@ export interface ScopedCase {
 export function canSeeCase(user: StaffUser, c: ScopedCase): boolean {
   switch (user.role) {
     case 'admin':
+    case 'director':
       return true;
     case 'supervisor':
       return user.unit_id !== null && c.unit_id === user.unit_id;
@@ -40,7 +42,7 @@ export function canSeeCase(user: StaffUser, c: ScopedCase): boolean {
 
 /** Identity of complainants and reporters: only for those handling the case (Order 121 Art. 37). */
 export function mayRevealIdentity(user: StaffUser, c: ScopedCase): boolean {
-  return user.role !== 'admin' && canSeeCase(user, c);
+  return user.role !== 'admin' && user.role !== 'director' && canSeeCase(user, c);
 }
 
 /** The same rule as a WHERE on intake_case. */
@@ -49,6 +51,7 @@ export function scopeWhere(user: StaffUser) {
     const none = eb.lit(1).$castTo<number>();
     switch (user.role) {
       case 'admin':
+      case 'director':
         return eb(none, '=', 1);
       case 'supervisor':
         return user.unit_id ? eb('intake_case.unit_id', '=', user.unit_id) : eb(none, '=', 0);

@@ -18,6 +18,7 @@ export const ROLE_LABELS: Record<StaffRole, string> = {
   admin: '系统管理员',
   police: '公安机关（预留）',
   reward_officer: '举报奖励专员',
+  director: '局负责人（审批移送）',
 };
 
 export const NewUserSchema = z.object({
@@ -52,8 +53,9 @@ export async function createUser(
     throw new AppError('VALIDATION', fields.map((f) => f.message).join('；'), fields);
   }
   const u = parsed.data;
-  if (u.role === 'admin' || u.role === 'reward_officer') {
-    // Both work city-wide: the reward officer handles every reward case of the bureau (issue 15).
+  if (u.role === 'admin' || u.role === 'reward_officer' || u.role === 'director') {
+    // They work city-wide: the reward officer handles every reward case of the bureau (issue 15), the
+    // director approves referrals for the whole bureau.
     if (u.unitId !== null)
       throw new AppError('VALIDATION', `${ROLE_LABELS[u.role]}不属于任何监管所`, [
         { path: 'unitId', message: `${ROLE_LABELS[u.role]}不属于任何监管所` },

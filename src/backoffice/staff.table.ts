@@ -2,7 +2,7 @@
 import type { Generated } from 'kysely';
 import type { Role } from '../cases/case.machine.ts';
 
-export const STAFF_ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin', 'police', 'reward_officer'] as const;
+export const STAFF_ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin', 'police', 'reward_officer', 'director'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export const AUDIT_ACTIONS = [
@@ -39,6 +39,7 @@ export const AUDIT_ACTIONS = [
   'reward_paid',
   'reward_recovered',
   'reward_claim_viewed',
+  'queue_action',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,6 +4,7 @@
 //                 for the supervisor or the police (so the handler knows who must act)
 //   supervisor    approvals (立案/不予立案, decisions, referrals, reconsideration, publication drafts),
 //                 extensions worth approving, the unit's unassigned cases, cluster alerts
+//   director      referral proposals waiting for the bureau head's decision (国务院令310 Art. 5)
 //   intake_clerk  cases waiting to be routed
 //   admin         the holiday calendar's horizon, cases no unit has taken, overdue counts
 import { sql } from 'kysely';
@@ -155,7 +156,9 @@ export async function worklistFor(db: Db, user: StaffUser, now: Date): Promise<W
       key: 'waiting',
       title: '等待所长或公安机关',
       hint: '您承办的案件，下一步须由所长审批或公安机关决定；如已逾期，请提醒。',
-      items: mine.filter((i) => i.step && (i.step.who === 'supervisor' || i.step.who === 'police')).sort(byDue),
+      items: mine
+        .filter((i) => i.step && (i.step.who === 'supervisor' || i.step.who === 'director' || i.step.who === 'police'))
+        .sort(byDue),
     });
   }
   if (role === 'supervisor') {
@@ -224,6 +227,22 @@ export async function worklistFor(db: Db, user: StaffUser, now: Date): Promise<W
       title: '待分派',
       hint: '已到本单位、尚无承办人的案件：请分派承办人。',
       items: unassigned.map((i) => ({ ...i, note: '分派承办人' })).sort(byDue),
+    });
+  }
+  if (role === 'director') {
+    const proposals = await toItems(
+      db,
+      await baseCases(db, user)
+        .where('intake_case.status', '=', 'referral_proposed')
+        .orderBy('intake_case.received_at')
+        .limit(LIMIT)
+        .execute(),
+    );
+    sections.push({
+      key: 'approvals',
+      title: '待我审批移送',
+      hint: '执法人员提出的移送涉嫌犯罪案件：须在3日内批准或不批准（本人提出的移送不能由本人审批）。',
+      items: proposals.sort(byDue),
     });
   }
   if (role === 'intake_clerk' || role === 'admin') {

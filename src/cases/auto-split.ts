@@ -70,6 +70,9 @@ function understandSubmission(s: Submission): Understanding | null {
     township: s.township ?? null,
     place: s.place ?? null,
     product: s.product ?? null,
+    // Neither the split nor the receipt reads a name or phone from the words (the form has its own
+    // fields), and the name detector is the costliest part of understanding on the request path.
+    identity: false,
   });
 }
 

@@ -45,7 +45,18 @@ export const STATUSES = [
 ] as const;
 export type CaseStatus = (typeof STATUSES)[number];
 
-export const ROLES = ['citizen', 'system', 'intake_clerk', 'handler', 'supervisor', 'admin', 'police', 'reward_officer'] as const;
+/** director: 局负责人, the bureau's head (or the deputy presiding over its work) — approves police referrals (国务院令310 Art. 5). */
+export const ROLES = [
+  'citizen',
+  'system',
+  'intake_clerk',
+  'handler',
+  'supervisor',
+  'admin',
+  'police',
+  'reward_officer',
+  'director',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Actor {
@@ -87,7 +98,9 @@ export const TRANSITION_EVENTS = [
   'transfer_to_police',
   'police_accept',
   'police_decline',
+  'police_extend',
   'request_reconsideration',
+  'request_supervision',
   'return_to_admin',
   'police_feedback',
   'transfer_out',
@@ -95,6 +108,10 @@ export const TRANSITION_EVENTS = [
   'mark_duplicate',
   'merge',
   'publish',
+  'record_national_entry',
+  'overturn_decision',
+  'withdraw_publication',
+  'correct_publication',
   'close',
   'relabel',
   'receive_merged',
@@ -117,7 +134,24 @@ export interface CaseState {
   kind: CaseKind;
   status: CaseStatus;
   openedAt: string | null;
+  /** Triage or staff flagged a suspected crime: a penalty then needs a recorded reason for not referring. */
+  suspectedCrime?: boolean;
 }
+
+/**
+ * What a `decide` records (SAMR Order 45: only penalties are published; 不予行政处罚, 撤销立案, 责令改正
+ * alone and a warning alone are not).
+ */
+export const DECISION_TYPES = {
+  penalty: '行政处罚（罚款、没收、责令停产停业、吊销许可证等）',
+  warning_only: '仅警告',
+  no_penalty: '不予行政处罚',
+  case_revoked: '撤销立案',
+  correction_only: '仅责令改正',
+} as const;
+export type DecisionType = keyof typeof DECISION_TYPES;
+/** Decision types that impose a penalty (and so are published, Order 45 Art. 2, 6). */
+export const PUBLISHABLE_DECISION_TYPES: readonly DecisionType[] = ['penalty'];
 
 export interface Command {
   type: TransitionEvent;
@@ -154,7 +188,7 @@ export interface Refusal {
   message: string;
 }
 
-type Check = (cmd: Command) => string | null;
+type Check = (cmd: Command, c: CaseState | null) => string | null;
 
 interface TransitionDef {
   kinds: readonly CaseKind[];
@@ -186,9 +220,9 @@ const needsString =
   };
 const all =
   (...checks: Check[]): Check =>
-  (cmd) => {
+  (cmd, state) => {
     for (const c of checks) {
-      const m = c(cmd);
+      const m = c(cmd, state);
       if (m) return m;
     }
     return null;
@@ -197,6 +231,20 @@ const all =
 const refusalGround: Check = (cmd) => {
   const g = cmd.data?.ground;
   return typeof g === 'string' && g in REFUSAL_GROUNDS ? null : '必须选择《办法》第十六条规定的不予受理理由';
+};
+
+const decisionType: Check = (cmd) => {
+  const t = cmd.data?.decisionType;
+  return t === undefined || (typeof t === 'string' && t in DECISION_TYPES) ? null : '处理决定类型：请选择';
+};
+
+/** 以罚代刑 is forbidden (国务院令310 Art. 11): a penalty on a suspected-crime case records why it is not referred. */
+const nonReferralReason: Check = (cmd, c) => {
+  if (!c?.suspectedCrime) return null;
+  const t = cmd.data?.decisionType;
+  if (t !== undefined && t !== 'penalty') return null;
+  const r = cmd.data?.nonReferralReason;
+  return typeof r === 'string' && r.trim().length >= 4 ? null : '本案涉嫌犯罪：作出行政处罚须写明不移送公安机关的理由';
 };
 
 const twoOfficers: Check = (cmd) => {
@@ -275,29 +323,32 @@ export const TRANSITIONS: Readonly<Record<TransitionEvent, TransitionDef>> = {
     to: 'decided',
     actors: ['supervisor'],
     public: true,
-    check: needsString('decision', '处理决定'),
+    check: all(needsString('decision', '处理决定'), decisionType, nonReferralReason),
   },
 
   propose_referral: {
     kinds: ['report'],
     from: ['verifying', 'case_opened', 'police_declined'],
     to: 'referral_proposed',
-    actors: HANDLING,
+    actors: [...HANDLING, 'director'],
     public: false,
     check: all(needsReason, needsString('offence', '涉嫌罪名'), twoOfficers),
   },
-  approve_referral: { kinds: ['report'], from: ['referral_proposed'], to: 'referral_approved', actors: ['supervisor'], public: false },
+  /** Only the bureau's head approves (国务院令310 Art. 5), never the proposer (referral.service.ts checks who proposed). */
+  approve_referral: { kinds: ['report'], from: ['referral_proposed'], to: 'referral_approved', actors: ['director'], public: false },
   refuse_referral: {
     kinds: ['report'],
     from: ['referral_proposed'],
     to: backToAdministrativeTrack,
-    actors: ['supervisor'],
+    actors: ['director'],
     public: false,
     check: needsReason,
   },
   transfer_to_police: { kinds: ['report'], from: ['referral_approved'], to: 'referred', actors: HANDLING, public: false },
   police_accept: { kinds: ['report'], from: ['referred'], to: 'police_accepted', actors: ['police'], public: false },
   police_decline: { kinds: ['report'], from: ['referred'], to: 'police_declined', actors: ['police'], public: false, check: needsReason },
+  /** D8: a complex case — the police take up to 30 days in all, once, with the reason on record (2015 food/drug rule). */
+  police_extend: { kinds: ['report'], from: ['referred'], to: null, actors: ['police'], public: false, check: needsReason },
   request_reconsideration: {
     kinds: ['report'],
     from: ['police_declined'],
@@ -305,6 +356,15 @@ export const TRANSITIONS: Readonly<Record<TransitionEvent, TransitionDef>> = {
     actors: ['supervisor'],
     public: false,
     check: needsReason,
+  },
+  /** 310 Art. 9: instead of or after reconsideration, the regulator asks the procuratorate to supervise (立案监督). */
+  request_supervision: {
+    kinds: ['report'],
+    from: ['police_declined'],
+    to: null,
+    actors: ['supervisor', 'director'],
+    public: false,
+    check: all(needsReason, needsString('docNumber', '提请立案监督的文书文号')),
   },
   return_to_admin: { kinds: ['report'], from: ['police_declined'], to: backToAdministrativeTrack, actors: HANDLING, public: false },
   police_feedback: {
@@ -332,8 +392,9 @@ export const TRANSITIONS: Readonly<Record<TransitionEvent, TransitionDef>> = {
     public: true,
     check: needsString('answer', '答复内容'),
   },
+  /** Reports only: a complaint about a dispute already handled is refused under Art. 16(2), with notice (`refuse`). */
   mark_duplicate: {
-    kinds: ['complaint', 'report'],
+    kinds: ['report'],
     from: BEFORE_HANDLING,
     to: 'duplicate',
     actors: ['system', 'intake_clerk', 'handler', 'supervisor'],
@@ -355,6 +416,27 @@ export const TRANSITIONS: Readonly<Record<TransitionEvent, TransitionDef>> = {
     actors: ['supervisor', 'admin'],
     public: false,
   },
+  /** D11: the penalty is on the national 企业信用信息公示系统 (Order 45 Art. 9), recorded with its reference. */
+  record_national_entry: {
+    kinds: ['report'],
+    from: ['decided', 'published', 'closed'],
+    to: null,
+    actors: ['handler', 'supervisor', 'admin'],
+    public: false,
+    check: all(needsString('on', '录入日期'), needsString('reference', '公示系统中的记录编号')),
+  },
+  /** The decision was revoked or changed (review, court, own correction): D14 starts (Order 45 Art. 11). */
+  overturn_decision: {
+    kinds: ['report'],
+    from: ['decided', 'published'],
+    to: null,
+    actors: ['supervisor', 'admin'],
+    public: false,
+    check: needsReason,
+  },
+  /** D14 stops: the published record was withdrawn or corrected (disposition.service.ts). */
+  withdraw_publication: { kinds: ['complaint', 'report'], from: STATUSES, to: null, actors: ['supervisor', 'admin'], public: false },
+  correct_publication: { kinds: ['complaint', 'report'], from: STATUSES, to: null, actors: ['supervisor', 'admin'], public: false },
   close: {
     kinds: ALL,
     from: [
@@ -476,7 +558,7 @@ export function transition(c: CaseState | null, cmd: Command, actor: Actor, now:
     return { ok: false, code: 'INVALID_TRANSITION', message: `案件当前状态（${from ? STATUS_LABELS[from] : '无'}）不允许此操作` };
   }
   if (!def.actors.includes(actor.role)) return { ok: false, code: 'FORBIDDEN', message: '无权进行此操作' };
-  const problem = def.check?.(cmd);
+  const problem = def.check?.(cmd, c);
   if (problem) return { ok: false, code: 'VALIDATION', message: problem };
 
   const to = def.to === null ? (from as CaseStatus) : typeof def.to === 'function' ? def.to(c as CaseState) : def.to;

@@ -76,7 +76,12 @@ export async function applyTransitionIn(
     if (!row) throw new AppError('CASE_NOT_FOUND', '案件不存在');
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version)
       throw new AppError('CONFLICT', '案件已被他人修改，请刷新后重试');
-    const result = transition({ kind: row.kind, status: row.status, openedAt: row.opened_at }, cmd, actor, now);
+    const result = transition(
+      { kind: row.kind, status: row.status, openedAt: row.opened_at, suspectedCrime: row.suspected_crime === 1 },
+      cmd,
+      actor,
+      now,
+    );
     if (!result.ok) {
       throw new AppError(result.code, result.message);
     }

@@ -70,72 +70,73 @@ export const BusinessSchema = z.object(
 
 const todayLimit = () => Date.now() + 24 * 3600 * 1000;
 
-export const SubmissionSchema = z
-  .object({
-    kind: z.enum(SUBMISSION_KINDS, { error: '请选择类型：投诉（complaint）、举报（report）、投诉并举报（both）或咨询（consultation）' }),
-    description: text('事情经过', 5, 5000),
-    business: BusinessSchema.optional(),
-    township: z.enum(TOWNSHIPS, { error: '乡镇（街道）不在新郑市的范围内，请从列表中选择' }).optional(),
-    place: optionalText('具体地点', 200),
-    product: optionalText('涉及的食品或商品', 200),
-    incidentDate: z.iso
-      .date({ error: '发生日期格式应为 YYYY-MM-DD' })
-      .refine((d) => Date.parse(d) <= todayLimit(), { error: '发生日期不能晚于今天' })
-      .refine((d) => Date.parse(d) >= Date.parse('1990-01-01'), { error: '发生日期不正确' })
-      .optional(),
-    request: optionalText('诉求', 1000),
-    person: PersonSchema.optional(),
-    anonymous: z.boolean({ error: '是否匿名必须是 true 或 false' }).default(false),
-    wantsReward: z.boolean({ error: '是否申请奖励必须是 true 或 false' }).default(false),
-    consentToPublish: z.boolean({ error: '是否同意公开必须是 true 或 false' }).default(false),
-    /** The claim password for a reward (anonymous reporters claim with it and the query code); stored hashed. */
-    rewardPassword: ClaimPasswordSchema.optional(),
-  })
-  .superRefine(
-    (parsed, ctx) => {
-      // Runs even when other fields failed, so a citizen sees every missing item at once. Fields that
-      // failed their own checks may hold anything here, hence the loose view and the type guards.
-      const v = parsed as unknown as Loose;
-      const need = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-      const obj = (x: unknown): Record<string, unknown> | null =>
-        typeof x === 'object' && x !== null ? (x as Record<string, unknown>) : null;
-      const person = obj(v.person);
-      const business = obj(v.business);
-      const isComplaint = v.kind === 'complaint' || v.kind === 'both';
-      if (
-        v.kind !== 'consultation' &&
-        typeof v.description === 'string' &&
-        v.description.trim().length >= 5 &&
-        v.description.trim().length < 10
-      ) {
-        need(['description'], '事情经过至少需要10个字，请说明时间、地点和发生了什么');
-      }
-      if (isComplaint) {
-        // Order 121 Art. 10: a complaint needs the complainant's name, phone and address, the business's
-        // name and address, the request and the facts. Complaints are never anonymous.
-        if (v.anonymous === true) need(['anonymous'], '投诉需要实名，不能匿名；只想反映问题可以选择匿名举报');
-        if (v.person === undefined) need(['person'], '投诉需要实名：请填写姓名、联系电话和联系地址');
-        else if (person && person.address === undefined) need(['person', 'address'], '投诉需要填写您的联系地址');
-        if (v.business === undefined) need(['business'], '投诉需要填写被投诉经营者的名称和地址');
-        else if (business && business.address === undefined && business.platform === undefined)
-          need(['business', 'address'], '请填写被投诉经营者的地址（网购请填写平台上显示的店铺地址或链接）');
-        if (v.request === undefined) need(['request'], '投诉需要写明您的诉求（如退款、赔偿、道歉）');
-      }
-      if (v.kind === 'report') {
-        if (v.anonymous !== true && v.person === undefined) need(['person'], '实名举报请填写姓名和联系电话；不愿透露身份请选择匿名举报');
-        if (v.anonymous === true && v.person !== undefined) need(['person'], '已选择匿名举报，请不要填写个人信息');
-      }
-      if (v.wantsReward === true) {
-        if (v.kind !== 'report' && v.kind !== 'both') need(['wantsReward'], '只有举报才能申请奖励');
-        else if (v.anonymous !== true && person && person.idNumber === undefined)
-          need(['person', 'idNumber'], '申请举报奖励需要填写身份证号码（匿名举报可凭查询码和领奖密码领奖）');
-      } else if (v.rewardPassword !== undefined) need(['rewardPassword'], '只有申请举报奖励时才需要设置领奖密码');
-    },
-    {
-      when: (payload) =>
-        typeof payload.value === 'object' && payload.value !== null && SUBMISSION_KINDS.includes((payload.value as Loose).kind as never),
-    },
-  );
+/** The fields and their own checks; SubmissionSchema adds the per-kind rules (the OpenAPI document spells them per kind). */
+export const SubmissionObject = z.object({
+  kind: z.enum(SUBMISSION_KINDS, { error: '请选择类型：投诉（complaint）、举报（report）、投诉并举报（both）或咨询（consultation）' }),
+  description: text('事情经过', 5, 5000),
+  business: BusinessSchema.optional(),
+  township: z.enum(TOWNSHIPS, { error: '乡镇（街道）不在新郑市的范围内，请从列表中选择' }).optional(),
+  place: optionalText('具体地点', 200),
+  product: optionalText('涉及的食品或商品', 200),
+  incidentDate: z.iso
+    .date({ error: '发生日期格式应为 YYYY-MM-DD' })
+    .refine((d) => Date.parse(d) <= todayLimit(), { error: '发生日期不能晚于今天' })
+    .refine((d) => Date.parse(d) >= Date.parse('1990-01-01'), { error: '发生日期不正确' })
+    .optional(),
+  request: optionalText('诉求', 1000),
+  person: PersonSchema.optional(),
+  anonymous: z.boolean({ error: '是否匿名必须是 true 或 false' }).default(false),
+  wantsReward: z.boolean({ error: '是否申请奖励必须是 true 或 false' }).default(false),
+  consentToPublish: z.boolean({ error: '是否同意公开必须是 true 或 false' }).default(false),
+  /** The claim password for a reward (anonymous reporters claim with it and the query code); stored hashed. */
+  rewardPassword: ClaimPasswordSchema.optional(),
+});
+
+export const SubmissionSchema = SubmissionObject.superRefine(
+  (parsed, ctx) => {
+    // Runs even when other fields failed, so a citizen sees every missing item at once. Fields that
+    // failed their own checks may hold anything here, hence the loose view and the type guards.
+    const v = parsed as unknown as Loose;
+    const need = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    const obj = (x: unknown): Record<string, unknown> | null =>
+      typeof x === 'object' && x !== null ? (x as Record<string, unknown>) : null;
+    const person = obj(v.person);
+    const business = obj(v.business);
+    const isComplaint = v.kind === 'complaint' || v.kind === 'both';
+    if (
+      v.kind !== 'consultation' &&
+      typeof v.description === 'string' &&
+      v.description.trim().length >= 5 &&
+      v.description.trim().length < 10
+    ) {
+      need(['description'], '事情经过至少需要10个字，请说明时间、地点和发生了什么');
+    }
+    if (isComplaint) {
+      // Order 121 Art. 10: a complaint needs the complainant's name, phone and address, the business's
+      // name and address, the request and the facts. Complaints are never anonymous.
+      if (v.anonymous === true) need(['anonymous'], '投诉需要实名，不能匿名；只想反映问题可以选择匿名举报');
+      if (v.person === undefined) need(['person'], '投诉需要实名：请填写姓名、联系电话和联系地址');
+      else if (person && person.address === undefined) need(['person', 'address'], '投诉需要填写您的联系地址');
+      if (v.business === undefined) need(['business'], '投诉需要填写被投诉经营者的名称和地址');
+      else if (business && business.address === undefined && business.platform === undefined)
+        need(['business', 'address'], '请填写被投诉经营者的地址（网购请填写平台上显示的店铺地址或链接）');
+      if (v.request === undefined) need(['request'], '投诉需要写明您的诉求（如退款、赔偿、道歉）');
+    }
+    if (v.kind === 'report') {
+      if (v.anonymous !== true && v.person === undefined) need(['person'], '实名举报请填写姓名和联系电话；不愿透露身份请选择匿名举报');
+      if (v.anonymous === true && v.person !== undefined) need(['person'], '已选择匿名举报，请不要填写个人信息');
+    }
+    if (v.wantsReward === true) {
+      if (v.kind !== 'report' && v.kind !== 'both') need(['wantsReward'], '只有举报才能申请奖励');
+      else if (v.anonymous !== true && person && person.idNumber === undefined)
+        need(['person', 'idNumber'], '申请举报奖励需要填写身份证号码（匿名举报可凭查询码和领奖密码领奖）');
+    } else if (v.rewardPassword !== undefined) need(['rewardPassword'], '只有申请举报奖励时才需要设置领奖密码');
+  },
+  {
+    when: (payload) =>
+      typeof payload.value === 'object' && payload.value !== null && SUBMISSION_KINDS.includes((payload.value as Loose).kind as never),
+  },
+);
 
 interface Loose {
   kind?: unknown;

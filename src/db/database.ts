@@ -13,6 +13,7 @@ import {
   type DatabaseConnection,
   type Driver,
   SqliteDialect,
+  type SqliteDatabase,
   type SqliteDialectConfig,
   SqliteDriver,
   type TableMetadata,
@@ -22,6 +23,7 @@ import {
 import pg from 'pg';
 import type { Config } from '../config.ts';
 import type { Database } from './schema.ts';
+import { WalSync } from './wal-sync.ts';
 
 export type Db = Kysely<Database>;
 /**
@@ -35,6 +37,8 @@ export type DbDialect = 'sqlite' | 'postgres';
 export interface OpenedDb {
   db: Db;
   dialect: DbDialect;
+  /** SQLite with `groupSync`: the grouped WAL fsync (its stats show how many commits shared one). */
+  walSync?: WalSync;
 }
 
 /**
@@ -69,6 +73,24 @@ class ScopedPostgresDialect extends PostgresDialect {
  * rollback is a no-op, so the caller sees why the write failed.
  */
 class SqliteDriverKeepingCause extends SqliteDriver {
+  constructor(
+    cfg: SqliteDialectConfig,
+    private readonly walSync: WalSync | null,
+  ) {
+    super(cfg);
+  }
+
+  /**
+   * With a WalSync (worker processes, wal-sync.ts): whoever wrote while holding the connection waits,
+   * after letting the next user in, until the WAL is fsynced. The flag is taken before the release, so a
+   * write by the next holder is never mistaken for ours.
+   */
+  override async releaseConnection(): Promise<void> {
+    const wrote = this.walSync?.takeWrote() ?? false;
+    await super.releaseConnection();
+    if (wrote) await this.walSync?.sync();
+  }
+
   override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
     try {
       await super.rollbackTransaction(connection);
@@ -79,18 +101,70 @@ class SqliteDriverKeepingCause extends SqliteDriver {
   }
 }
 
+/**
+ * Kysely's SQLite driver calls `prepare` for every query, so SQLite parses and plans the same statement
+ * again each time (5% of the intake server's time). This keeps the most recently used prepared statements
+ * by their SQL text. A statement still being iterated (a streamed select) is busy and cannot run twice at
+ * once: then a fresh one is prepared. SQLite re-prepares a cached statement by itself after a schema
+ * change (sqlite3_prepare_v3), so a migration never runs an outdated plan.
+ */
+export function cachingStatements(sqlite: SQLite.Database, max = 500, onWrite?: () => void): SqliteDatabase {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
+    prepare(text: string) {
+      const hit = cache.get(text);
+      let stmt: SQLite.Statement;
+      if (hit && !hit.busy) {
+        // Most recently used last: the first key is the one to evict.
+        cache.delete(text);
+        cache.set(text, hit);
+        stmt = hit;
+      } else {
+        stmt = sqlite.prepare(text);
+        if (!hit) {
+          cache.set(text, stmt);
+          if (cache.size > max) {
+            const oldest = cache.keys().next();
+            if (!oldest.done) cache.delete(oldest.value);
+          }
+        }
+      }
+      // Kysely prepares right before it runs. `readonly` is SQLite's own answer (an insert … returning is
+      // a reader, but not read-only).
+      if (onWrite && !stmt.readonly) onWrite();
+      return stmt;
+    },
+  };
+}
+
 class SqliteDialectKeepingCause extends SqliteDialect {
-  constructor(private readonly cfg: SqliteDialectConfig) {
+  constructor(
+    private readonly cfg: SqliteDialectConfig,
+    private readonly walSync: WalSync | null = null,
+  ) {
     super(cfg);
   }
   override createDriver(): Driver {
-    return new SqliteDriverKeepingCause(this.cfg);
+    return new SqliteDriverKeepingCause(this.cfg, this.walSync);
   }
 }
 
 export function openDatabase(
   cfg: Config['database'],
-  opts: { searchPath?: string; poolSize?: number; onPoolError?: (err: Error) => void } = {},
+  opts: {
+    searchPath?: string;
+    poolSize?: number;
+    onPoolError?: (err: Error) => void;
+    /**
+     * SQLite, a process that takes no submissions (ROLE=worker): commits are fsynced in groups after
+     * they are made, and every write still waits for its fsync before the caller goes on (wal-sync.ts).
+     */
+    groupSync?: boolean;
+  } = {},
 ): OpenedDb {
   if (cfg.kind === 'postgres') {
     const pool = new pg.Pool({
@@ -116,8 +190,15 @@ export function openDatabase(
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // FULL: a commit is on disk before we acknowledge a submission. Group commit keeps this fast.
-  sqlite.pragma(`synchronous = ${cfg.synchronous}`);
-  return { db: new Kysely<Database>({ dialect: new SqliteDialectKeepingCause({ database: sqlite }) }), dialect: 'sqlite' };
+  // A worker with groupSync gets the same guarantee from an fsync after the commit instead of inside it.
+  const walSync = opts.groupSync && cfg.synchronous === 'FULL' ? new WalSync(cfg.file) : null;
+  sqlite.pragma(`synchronous = ${walSync ? 'NORMAL' : cfg.synchronous}`);
+  const database = cachingStatements(sqlite, 500, walSync ? () => walSync.markWrite() : undefined);
+  return {
+    db: new Kysely<Database>({ dialect: new SqliteDialectKeepingCause({ database }, walSync) }),
+    dialect: 'sqlite',
+    ...(walSync ? { walSync } : {}),
+  };
 }
 
 /** Whether the database answers a trivial query now (for /readyz). */

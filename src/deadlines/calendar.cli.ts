@@ -5,15 +5,17 @@
 // for that year are computed again at once.
 // `npm run calendar -- --show` prints the known range.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { auditKeyFrom, useAuditKey } from '../backoffice/audit.log.ts';
 import { loadConfig } from '../config.ts';
+import { cliArgs } from '../lib/cli-args.ts';
 import { openDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { loadOrCreateIdentityKey } from '../lib/identity-key.ts';
 import { publishCalendarYear } from './calendar.admin.ts';
 
-const { values } = parseArgs({ options: { year: { type: 'string' }, file: { type: 'string' }, show: { type: 'boolean' } } });
+const USAGE = `usage: npm run calendar -- --year 2027 --file holidays-2027.json   |   npm run calendar -- --show
+file format: a JSON array like docs/holidays-sample.json (the 2026 State Council notice)`;
+const { values } = cliArgs(USAGE, { year: { type: 'string' }, file: { type: 'string' }, show: { type: 'boolean' } });
 const config = loadConfig();
 // Entering a year writes an audit row, chained with the key the server uses.
 useAuditKey(auditKeyFrom(await loadOrCreateIdentityKey(config, { warn: (o, m) => console.error(m, JSON.stringify(o)) })));

@@ -28,6 +28,8 @@ export const CLOCK_KIND: Record<ClockId, CaseKind> = {
   D10: 'report',
   D11: 'report',
   D12: 'report',
+  D13: 'report',
+  D14: 'report',
   D15: 'report',
 };
 
@@ -286,8 +288,8 @@ export async function onCaseEvent(
       .execute();
   };
 
-  if (event.type === 'pause_clock' || event.type === 'resume_clock' || event.type === 'extend_clock') {
-    const clockId = String(event.data?.clock ?? '');
+  if (event.type === 'pause_clock' || event.type === 'resume_clock' || event.type === 'extend_clock' || event.type === 'police_extend') {
+    const clockId = event.type === 'police_extend' ? 'D8' : String(event.data?.clock ?? '');
     const row = active.find((r) => r.clock === clockId);
     if (!row) throw new AppError('VALIDATION', `期限 ${clockId} 当前没有在计时`, [{ path: 'clock', message: '该期限没有在计时' }]);
     const rule = ruleOf(ctx, row);

@@ -9,7 +9,7 @@ import { parseCstInstant } from './cst.ts';
 import { defaultCalendar } from './holidays.ts';
 import { findRule, isClockId, ruleVersionFor } from './rules.ts';
 
-const USAGE = `usage: npm run deadline -- --clock D1..D12 --start <date-time> [--received <date>] [--extensions N]
+const USAGE = `usage: npm run deadline -- --clock D1..D14 --start <date-time> [--received <date>] [--extensions N]
   --start       when the clock started, e.g. 2026-09-30T10:00:00+08:00 (no offset = China Standard Time)
   --received    when the item was received (chooses Order 20 / Order 121); default = --start
   --extensions  number of approved extensions (default 0)`;

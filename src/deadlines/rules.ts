@@ -1,4 +1,4 @@
-// The deadline rules (clocks D1–D12) as data, versioned by the date the item was received
+// The deadline rules (clocks D1–D14) as data, versioned by the date the item was received
 // (shared/domain.md, "Deadline table"). Order 121 is in force from 2026-04-15; items received before
 // that are handled under Order 20 to the end.
 //
@@ -11,7 +11,7 @@ import { cstStartOfDay } from './cst.ts';
 export const RULE_VERSIONS = ['order20', 'order121'] as const;
 export type RuleVersion = (typeof RULE_VERSIONS)[number];
 
-export const CLOCK_IDS = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9', 'D10', 'D11', 'D12', 'D15'] as const;
+export const CLOCK_IDS = ['D1', 'D2', 'D3', 'D4', 'D5', 'D6', 'D7', 'D8', 'D9', 'D10', 'D11', 'D12', 'D13', 'D14', 'D15'] as const;
 export type ClockId = (typeof CLOCK_IDS)[number];
 
 export const CLOCK_UNITS = ['working_days', 'calendar_days', 'hours'] as const;
@@ -34,7 +34,7 @@ export type PauseReason = (typeof PAUSE_REASONS)[number];
 export interface ClockExtension {
   length: number;
   unit: ClockUnit;
-  approver: 'supervisor' | 'collective';
+  approver: 'supervisor' | 'collective' | 'police';
   /** How many times it may be granted (absent = no limit stated). */
   max?: number;
 }
@@ -204,8 +204,10 @@ const D8: ClockRule = {
   startEvent: 'transfer_to_police',
   stopEvents: ['police_accept', 'police_decline'],
   pausable: [],
-  extension: null,
-  basis: '国务院令310 Art. 8 (3 days); 2015 food/drug rule: generally 10 days — setting d8Length',
+  // Complex cases: up to 30 days in all (2015 food/drug rule), once, by the police with a reason; the
+  // length is 30 minus the base (findRule adjusts it when d8Length is set).
+  extension: { length: 27, unit: 'calendar_days', approver: 'police', max: 1 },
+  basis: '国务院令310 Art. 8 (3 days); 2015 food/drug rule: generally 10 days, complex cases up to 30 — setting d8Length',
   setting: true,
 };
 
@@ -217,7 +219,7 @@ const D9: ClockRule = {
   length: 3,
   unit: 'calendar_days',
   startEvent: 'police_decline',
-  stopEvents: ['request_reconsideration', 'return_to_admin'],
+  stopEvents: ['request_reconsideration', 'request_supervision', 'return_to_admin'],
   pausable: [],
   extension: null,
   basis: '国务院令310 Art. 9',
@@ -246,11 +248,12 @@ const D11: ClockRule = {
   length: 20,
   unit: 'working_days',
   startEvent: 'decide',
-  stopEvents: ['publish'],
+  // On the national 企业信用信息公示系统 (Order 45 Art. 9), as staff record it — not our own portal.
+  stopEvents: ['record_national_entry'],
   duty: true,
   pausable: [],
   extension: null,
-  basis: 'SAMR Order 45 (unconfirmed: setting d11Length)',
+  basis: 'SAMR Order 45 Art. 9 (unconfirmed: setting d11Length)',
   setting: true,
 };
 
@@ -288,6 +291,34 @@ const D15: ClockRule = {
   setting: true,
 };
 
+const D13: ClockRule = {
+  id: 'D13',
+  name: "Police: decide the regulator's reconsideration request",
+  nameZh: '公安机关作出复议决定',
+  publicText: '公安机关应于 {due} 前作出复议决定',
+  length: 3,
+  unit: 'calendar_days',
+  startEvent: 'request_reconsideration',
+  stopEvents: ['police_accept', 'police_decline'],
+  pausable: [],
+  extension: null,
+  basis: '国务院令310 Art. 9',
+};
+
+const D14: ClockRule = {
+  id: 'D14',
+  name: 'Withdraw or correct a published record after the decision is overturned',
+  nameZh: '行政处罚决定被撤销或变更后撤下或更正公示信息',
+  publicText: '公示信息应于 {due} 前撤下或更正',
+  length: 3,
+  unit: 'working_days',
+  startEvent: 'overturn_decision',
+  stopEvents: ['withdraw_publication', 'correct_publication'],
+  pausable: [],
+  extension: null,
+  basis: 'SAMR Order 45 Art. 11',
+};
+
 const D2_ORDER121: ClockRule = {
   id: 'D2',
   name: 'Complaint: mediation',
@@ -318,8 +349,8 @@ function deepFreeze<T>(o: T): T {
 }
 
 export const RULES: Readonly<Record<RuleVersion, readonly ClockRule[]>> = deepFreeze({
-  order20: [D1, D2_ORDER20, D3, D4, D5, D6, D7, D8, D9, D10, D11, D12, D15],
-  order121: [D1, D2_ORDER121, D3, D4, D5, D6, D7, D8, D9, D10, D11, D15],
+  order20: [D1, D2_ORDER20, D3, D4, D5, D6, D7, D8, D9, D10, D11, D12, D13, D14, D15],
+  order121: [D1, D2_ORDER121, D3, D4, D5, D6, D7, D8, D9, D10, D11, D13, D14, D15],
 });
 
 export class UnknownClockError extends Error {
@@ -345,6 +376,8 @@ export function findRule(version: RuleVersion, id: string, settings: RuleSetting
     base.id === 'D8' ? settings.d8Length : base.id === 'D11' ? settings.d11Length : base.id === 'D15' ? settings.d15Length : undefined;
   if (length === undefined) return base;
   if (!Number.isInteger(length) || length < 1) throw new RangeError(`bad setting for ${base.id}: ${length}`);
+  if (base.id === 'D8' && base.extension)
+    return Object.freeze({ ...base, length, extension: length < 30 ? Object.freeze({ ...base.extension, length: 30 - length }) : null });
   return Object.freeze({ ...base, length });
 }
 

@@ -12,8 +12,8 @@ export const PublicResultSchema = z.strictObject({
   ref: text(40).min(1),
   outcome: text(40),
   outcomeLabel: text(40),
-  caseKind: text(40),
-  caseKindLabel: text(40),
+  /** 决定书文号 of a penalty decision (Order 45 Art. 4). Never the case's source (投诉/举报). */
+  decisionNumber: text(100).nullable(),
   category: text(40).nullable(),
   categoryLabel: text(40),
   township: text(40).nullable(),

@@ -7,7 +7,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { z } from 'zod';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
-import { HttpMetrics, renderMetrics } from '../ops/metrics.ts';
+import { Metrics } from '../ops/metrics.ts';
 import { dbGauges } from '../ops/metrics.queries.ts';
 import type { AppEnv } from './app-env.ts';
 import { bearerOf, tokenMatches } from './api/bot-auth.ts';
@@ -17,6 +17,7 @@ import { statusRoutes } from './api/status.routes.ts';
 import { submissionRoutes } from './api/submissions.routes.ts';
 import { isMultipart, JSON_BODY_LIMIT, limitBody } from './body-limit.ts';
 import { errorResponse, onError } from './errors.ts';
+import { addressIn, clientIp } from './rate-limit.ts';
 import { backofficeRoutes } from './backoffice/backoffice.routes.tsx';
 import { portalRoutes } from './public/portal.routes.tsx';
 import { rewardPortalRoutes } from './public/reward.routes.tsx';
@@ -29,12 +30,12 @@ export function createApp(deps: Deps) {
   const app = new Hono<AppEnv>();
   app.use(requestId({ limitLength: 64, headerName: 'X-Request-Id' }));
   app.use(secureHeaders());
-  const httpMetrics = new HttpMetrics();
+  const metrics = new Metrics();
   app.use(async (c, next) => {
     const start = performance.now();
     await next();
     // Labelled by the route pattern that answered (never the raw path: it may carry a case number).
-    httpMetrics.observe(c.req.method, routePath(c, -1), c.res.status, (performance.now() - start) / 1000);
+    metrics.observe(c.req.method, routePath(c, -1), c.res.status, (performance.now() - start) / 1000);
     // Path only: query strings may carry a query code. Never bodies.
     deps.logger.info(
       {
@@ -85,10 +86,12 @@ export function createApp(deps: Deps) {
     const ready = database && redis && disk;
     return c.json({ status: ready ? 'ready' : 'not ready', database, redis, disk }, ready ? 200 : 503);
   });
-  // Prometheus scrape target, behind its own bearer token; off (404) when METRICS_TOKEN is unset.
+  // Prometheus scrape target, behind its own bearer token, and (METRICS_ALLOW_FROM) only from the admin
+  // network's addresses; off (404) when METRICS_TOKEN is unset, and 404 from any other address.
   app.get('/metrics', async (c) => {
-    const token = deps.config.metricsToken;
-    if (token === undefined) return errorResponse(c, new AppError('NOT_FOUND', '页面或接口不存在'));
+    const { metricsToken: token, metricsAllowFrom: allowed, trustProxy } = deps.config;
+    if (token === undefined || (allowed !== undefined && !addressIn(allowed, clientIp(c, trustProxy))))
+      return errorResponse(c, new AppError('NOT_FOUND', '页面或接口不存在'));
     const given = bearerOf(c.req.header('authorization'));
     if (given === null || !tokenMatches(given, token)) {
       c.header('WWW-Authenticate', 'Bearer realm="metrics"');
@@ -96,8 +99,8 @@ export function createApp(deps: Deps) {
     }
     const now = deps.clock.now();
     const [gauges, redis] = await Promise.all([dbGauges(deps.db, now), deps.redisReady().catch(() => false)]);
-    const body = await renderMetrics(httpMetrics, gauges, deps.queues, redis);
-    return c.body(body, 200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
+    const body = await metrics.render(gauges, deps.queues, redis);
+    return c.body(body, 200, { 'Content-Type': metrics.contentType, 'Cache-Control': 'no-store' });
   });
   app.route('/', portalRoutes(deps));
   app.route('/', rewardPortalRoutes(deps));
@@ -107,7 +110,11 @@ export function createApp(deps: Deps) {
   const api = new Hono<AppEnv>();
   api.route('/', submissionRoutes(deps));
   api.route('/', statusRoutes(deps));
-  api.route('/', openApiRoutes());
+  // The document lists the routes of the whole app (open data is mounted on it directly).
+  api.route(
+    '/',
+    openApiRoutes(() => app.routes, deps.publicBaseUrl),
+  );
   api.route('/', botRoutes(deps));
   app.route('/api/v1', api);
   return app;

@@ -34,6 +34,18 @@ function blockListOf(addresses: readonly string[]): BlockList {
 
 const trustedLists = new WeakMap<object, BlockList>();
 
+/** Whether an address is one of `list` (addresses or CIDR ranges). */
+export function addressIn(list: readonly string[], address: string): boolean {
+  let l = trustedLists.get(list);
+  if (!l) {
+    l = blockListOf(list);
+    trustedLists.set(list, l);
+  }
+  const a = strip(address);
+  const type = isIP(a);
+  return type !== 0 && l.check(a, type === 6 ? 'ipv6' : 'ipv4');
+}
+
 function isTrusted(trust: Extract<TrustProxy, { addresses: readonly string[] }>, address: string): boolean {
   let list = trustedLists.get(trust);
   if (!list) {

@@ -20,6 +20,12 @@ export async function notifyStaff(
 }
 
 /** The active supervisors of a unit (whom a unit's alerts go to). */
+/** The bureau's heads (局负责人), who approve police referrals. */
+export async function directorsOf(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('staff_user').select('id').where('role', '=', 'director').where('active', '=', 1).execute();
+  return rows.map((r) => r.id);
+}
+
 export async function supervisorsOf(db: Db, unitId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('staff_user')

@@ -6,6 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
+import { cliArgs } from '../lib/cli-args.ts';
 import { anonymise } from './anonymiser.ts';
 
 function processLine(line: string): Record<string, unknown> {
@@ -26,25 +27,12 @@ function processLine(line: string): Record<string, unknown> {
   return { ...idPart, text: r.text, found: r.found };
 }
 
-function usage(): string {
-  return 'usage: anonymise --jsonl FILE|-   (lines {"id","text","keep"?} → {"id","text","found"})\n';
-}
+const USAGE = 'usage: npm run anonymise -- --jsonl FILE|-   (lines {"id","text","keep"?} → {"id","text","found"})';
 
 async function main(argv: string[]): Promise<number> {
-  let file: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--jsonl') file = argv[++i];
-    else if (a === '--help' || a === '-h') {
-      process.stdout.write(usage());
-      return 0;
-    } else {
-      process.stderr.write(`unknown argument: ${a}\n${usage()}`);
-      return 2;
-    }
-  }
+  const file = cliArgs(USAGE, { jsonl: { type: 'string' } }, { args: argv }).values.jsonl;
   if (!file) {
-    process.stderr.write(usage());
+    process.stderr.write(`missing --jsonl\n${USAGE}\n`);
     return 2;
   }
   const input: Readable = file === '-' ? process.stdin : createReadStream(file, { encoding: 'utf8' });

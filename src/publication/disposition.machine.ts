@@ -6,12 +6,13 @@
 //   (none) ──create──▶ draft ──approve──▶ published ──correct──▶ published
 //                      edit ↺                │
 //                        └────withdraw────▶ withdrawn ◀──withdraw──┘
+//   published ──end──▶ published, out of the public lists (Order 45 Art. 14: ended early after credit repair)
 // ('approved' is a status the table knows but no step produces: approval publishes at once.)
 
 export const DISPOSITION_STATUSES = ['draft', 'approved', 'published', 'withdrawn'] as const;
 export type DispositionStatus = (typeof DISPOSITION_STATUSES)[number];
 
-export const DISPOSITION_STEPS = ['create', 'edit', 'approve', 'correct', 'withdraw'] as const;
+export const DISPOSITION_STEPS = ['create', 'edit', 'approve', 'correct', 'withdraw', 'end'] as const;
 export type DispositionStep = (typeof DISPOSITION_STEPS)[number];
 
 interface StepDef {
@@ -28,6 +29,7 @@ export const DISPOSITION_TRANSITIONS: Readonly<Record<DispositionStep, StepDef>>
   approve: { from: ['draft', 'approved'], to: 'published', refusal: '该记录不是待审核的草稿' },
   correct: { from: ['published'], to: null, refusal: '只能更正已公开的记录' },
   withdraw: { from: ['draft', 'approved', 'published'], to: 'withdrawn', refusal: '该记录已撤回' },
+  end: { from: ['published'], to: null, refusal: '只能提前结束已公开记录的公示' },
 };
 
 export type DispositionTransition = { ok: true; to: DispositionStatus } | { ok: false; message: string };

@@ -16,8 +16,20 @@
 //   published text, then the extractor runs; they are never logged or stored in clear;
 // - every change writes a disposition_revision row in the same transaction, with the previous values.
 import { randomBytes, randomUUID } from 'node:crypto';
+import { z } from 'zod';
 import { type Audited, appendAuditOf } from '../backoffice/audit.log.ts';
-import { type Actor, type CaseStatus, REFUSAL_GROUNDS, type Role, STATUSES, type TransitionEvent } from '../cases/case.machine.ts';
+import {
+  type Actor,
+  type CaseStatus,
+  DECISION_TYPES,
+  type DecisionType,
+  PUBLISHABLE_DECISION_TYPES,
+  REFUSAL_GROUNDS,
+  type Role,
+  STATUSES,
+  type TransitionEvent,
+} from '../cases/case.machine.ts';
+import { cstDateOf, cstStartOfDay } from '../deadlines/cst.ts';
 import { type ApplyOptions, applyTransitionIn } from '../cases/case.repository.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { CaseRow } from '../cases/case.table.ts';
@@ -62,7 +74,7 @@ interface ReviewRecord {
 export type CreateDraftResult =
   | { created: true; disposition: DispositionRow }
   | { created: false; disposition: DispositionRow }
-  | { created: false; skipped: 'warning_only' | 'no_decision' };
+  | { created: false; skipped: 'warning_only' | 'not_publishable' | 'no_decision' };
 
 // ------------------------------------------------------------------ reading the decision
 
@@ -72,6 +84,10 @@ export type CreateDraftResult =
  * ['warning', 'fine']).
  */
 interface DecisionData {
+  decisionType?: unknown;
+  /** The decision document told the party it will be published (Order 45 Art. 8). */
+  partyTold?: unknown;
+  decisionNumber?: unknown;
   decision?: unknown;
   findings?: unknown;
   fine?: unknown;
@@ -95,6 +111,21 @@ export function amountIn(text: string, word: '罚款' | '没收'): number | null
   if (!m?.[1]) return null;
   const n = Number(m[1].replace(/,/g, '')) * (m[2] ? 10_000 : 1);
   return Number.isFinite(n) ? Math.round(n * 100) : null;
+}
+
+/**
+ * The decision's type: as recorded (the back office asks for it), or for decisions recorded before it was
+ * asked, read from the text: 不予行政处罚, 撤销立案/案件 and 责令改正 with no penalty are not penalties.
+ */
+export function decisionTypeOf(d: DecisionData, decision: string): DecisionType {
+  if (typeof d.decisionType === 'string' && d.decisionType in DECISION_TYPES) return d.decisionType as DecisionType;
+  if (isWarningOnly(d, decision)) return 'warning_only';
+  const penaltyWords = /罚款|没收|停产停业|停业整顿|吊销|暂扣|通报批评|降低资质|限制|拘留|罚没/;
+  const money = (toFen(d.fine) ?? 0) > 0 || (toFen(d.confiscation) ?? 0) > 0;
+  if (/不予(?:行政)?处罚/.test(decision) && !money) return 'no_penalty';
+  if (/撤销(?:立案|案件)/.test(decision) && !money) return 'case_revoked';
+  if (/责令(?:限期)?改正/.test(decision) && !money && !penaltyWords.test(decision)) return 'correction_only';
+  return 'penalty';
 }
 
 /** A warning and nothing else: not published (domain: "warnings alone are not"). */
@@ -188,7 +219,35 @@ function needReason(reason: string | null | undefined): string {
 
 function scrub(text: string, keep: string[], known: KnownPerson[], field: ReviewField, review: ReviewFinding[]): string {
   for (const f of findPii(text, { keep, known })) review.push({ field, type: f.type, start: f.start, end: f.end });
-  return anonymise(text, { keep, known }).text;
+  return withoutSource(anonymise(text, { keep, known }).text);
+}
+
+/** Does a text say where the case came from (投诉/举报)? Nothing published may (Order 45; Order 121 Art. 37). */
+export const namesSource = (text: string | null | undefined): boolean => !!text && /投诉|举报|检举|告发/.test(text);
+
+/**
+ * Drops the usual phrases naming the source from a drafted text (接群众举报，…; 经消费者投诉，…; 举报人反映…).
+ * Staff review the draft; approval is refused while anything still names the source.
+ */
+export function withoutSource(text: string): string {
+  return text
+    .replace(
+      /(?:根据|依据|接到?|经|因|据|收到)?(?:群众|消费者|市民|他人|实名|匿名|网民)?(?:投诉|举报|检举)(?:人|线索|信息|材料)?(?:反映|称)?(?:的(?:情况|问题))?[，,：:]?/g,
+      '',
+    )
+    .replace(/^[，,。；;\s]+/, '');
+}
+
+function refuseSourceNaming(
+  fields: Partial<Pick<DispositionTable, 'findings_text' | 'decision_text' | 'complaint_text' | 'correction_note' | 'withdraw_reason'>>,
+): void {
+  const named = Object.entries(fields).filter(([, v]) => typeof v === 'string' && namesSource(v));
+  if (named.length > 0)
+    throw new AppError(
+      'VALIDATION',
+      '公开内容不得提及投诉、举报来源，请修改后再提交',
+      named.map(([k]) => ({ path: k, message: '不得提及投诉、举报来源' })),
+    );
 }
 
 /**
@@ -289,7 +348,7 @@ export async function createDraftDispositionIn(trx: Trx, caseId: string, now: Da
   if (!which || !ev) return { created: false, skipped: 'no_decision' };
   const data = (ev.data ? JSON.parse(ev.data) : {}) as DecisionData;
   const draft = buildDraft(c, which.outcome, data, ev.reason, await casePersons(trx, cipher, c.id));
-  if (draft === 'warning_only') return { created: false, skipped: 'warning_only' };
+  if (draft === 'warning_only' || draft === 'not_publishable') return { created: false, skipped: draft };
 
   const at = now.toISOString();
   const row: DispositionTable = {
@@ -309,6 +368,11 @@ export async function createDraftDispositionIn(trx: Trx, caseId: string, now: Da
     corrected_at: null,
     withdraw_reason: null,
     withdrawn_at: null,
+    public_until: null,
+    ended_at: null,
+    ended_reason: null,
+    party_told_on: which.outcome === 'penalty' && data.partyTold === true ? cstDateOf(new Date(ev.at)) : null,
+    party_told_how: which.outcome === 'penalty' && data.partyTold === true ? '行政处罚决定书中告知' : null,
     version: 1,
     created_at: at,
     updated_at: at,
@@ -336,7 +400,16 @@ export function draftOnDecision(now: Date, cipher: IdentityCipher): NonNullable<
 
 type DraftFields = Pick<
   DispositionTable,
-  'business_name' | 'business_key' | 'findings_text' | 'decision_text' | 'complaint_text' | 'fine_fen' | 'confiscation_fen'
+  | 'business_name'
+  | 'business_key'
+  | 'findings_text'
+  | 'decision_text'
+  | 'complaint_text'
+  | 'fine_fen'
+  | 'confiscation_fen'
+  | 'decision_type'
+  | 'decision_number'
+  | 'penalty_kinds'
 >;
 
 function buildDraft(
@@ -345,7 +418,7 @@ function buildDraft(
   data: DecisionData,
   reason: string | null,
   known: KnownPerson[],
-): { fields: DraftFields; review: ReviewFinding[] } | 'warning_only' {
+): { fields: DraftFields; review: ReviewFinding[] } | 'warning_only' | 'not_publishable' {
   const review: ReviewFinding[] = [];
   const named = outcome === 'penalty' || outcome === 'mediation_succeeded' || outcome === 'mediation_failed';
   const party = named ? partyInDecision(str(data.decision), str(data.findings), str(data.agreement)) : null;
@@ -360,7 +433,9 @@ function buildDraft(
   switch (outcome) {
     case 'penalty': {
       const d = str(data.decision) ?? '';
-      if (isWarningOnly(data, d)) return 'warning_only';
+      const type = decisionTypeOf(data, d);
+      if (type === 'warning_only') return 'warning_only';
+      if (!PUBLISHABLE_DECISION_TYPES.includes(type)) return 'not_publishable';
       findings = str(data.findings) ?? '经调查核实，当事人存在违法行为。';
       decision = d;
       fine = toFen(data.fine) ?? amountIn(d, '罚款');
@@ -389,7 +464,11 @@ function buildDraft(
       break;
     }
   }
-  const complaint = c.kind === 'complaint' && c.consent_publish === 1 ? scrub(c.description, keep, known, 'complaint', review) : null;
+  // A penalty record never shows where the case came from (Order 45; Order 121 Art. 37).
+  const complaint =
+    outcome !== 'penalty' && c.kind === 'complaint' && c.consent_publish === 1
+      ? scrub(c.description, keep, known, 'complaint', review)
+      : null;
   return {
     fields: {
       business_name: biz.name,
@@ -399,6 +478,11 @@ function buildDraft(
       complaint_text: complaint,
       fine_fen: fine,
       confiscation_fen: confiscation,
+      // As recorded by staff; null for decisions recorded before the type was asked (then read from the text above).
+      decision_type: outcome === 'penalty' && typeof data.decisionType === 'string' ? decisionTypeOf(data, str(data.decision) ?? '') : null,
+      decision_number: outcome === 'penalty' ? str(data.decisionNumber) : null,
+      penalty_kinds:
+        outcome === 'penalty' && Array.isArray(data.penalties) ? JSON.stringify(data.penalties.filter((k) => typeof k === 'string')) : null,
     },
     review,
   };
@@ -420,7 +504,7 @@ async function applyEdit(
   known: KnownPerson[],
 ): Promise<{ set: Partial<DispositionTable>; before: Partial<DispositionTable> }> {
   const keep = d.business_name && d.business_key ? [d.business_name] : [];
-  const clean = (s: string) => anonymise(s.trim(), { keep, known }).text;
+  const clean = (s: string) => withoutSource(anonymise(s.trim(), { keep, known }).text);
   const set: Partial<DispositionTable> = {};
   if (edit.findingsText !== undefined) set.findings_text = clean(edit.findingsText);
   if (edit.decisionText !== undefined) set.decision_text = clean(edit.decisionText);
@@ -491,10 +575,210 @@ export async function approveDisposition(
     const d = await loadDisposition(trx, id);
     checkVersion(d, opts.expectedVersion);
     const status = nextStatus(d, 'approve');
+    refuseSourceNaming({ findings_text: d.findings_text, decision_text: d.decision_text, complaint_text: d.complaint_text });
+    // Order 45 Art. 8: the party is told before publication (records drafted before this was asked are exempt).
+    if (d.outcome === 'penalty' && d.decision_type !== null && !d.party_told_on)
+      throw new AppError('VALIDATION', '公示前须告知当事人（《市场监督管理行政处罚信息公示规定》第八条）：请先记录告知的日期和方式', [
+        { path: 'partyToldOn', message: '请先记录已告知当事人' },
+      ]);
     const c = await trx.selectFrom('intake_case').select('status').where('id', '=', d.case_id).executeTakeFirstOrThrow();
     if (PUBLISHABLE_CASE_STATUSES.includes(c.status)) await applyTransitionIn(trx, d.case_id, { type: 'publish' }, actor, now);
-    const next = await update(trx, d, { status, published_at: at }, at);
-    await revise(trx, next, 'approve', actor, null, { status: d.status, published_at: d.published_at }, at);
+    const until = publicUntil(d, now, await lowFineFen(trx)).toISOString();
+    const next = await update(trx, d, { status, published_at: at, public_until: until }, at);
+    await revise(trx, next, 'approve', actor, null, { status: d.status, published_at: d.published_at, public_until: d.public_until }, at);
+    await queueEdgeRecord(trx, next, at);
+    await appendAuditOf(trx, opts, now);
+    return next;
+  });
+}
+
+/**
+ * The decision behind a published record was revoked or changed: recorded on the case, which starts D14
+ * (withdraw or correct the record within 3 working days, Order 45 Art. 11); withdrawing or correcting stops it.
+ */
+export async function recordOverturn(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  id: string,
+  reason: string,
+  actor: Actor,
+  opts: { expectedVersion?: number } & Audited = {},
+): Promise<DispositionRow> {
+  requireRole(actor, APPROVERS);
+  const why = needReason(reason);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const d = await loadDisposition(trx, id);
+    checkVersion(d, opts.expectedVersion);
+    if (d.status !== 'published') throw new AppError('INVALID_TRANSITION', '只有已公开的记录才需要撤下或更正');
+    await applyTransitionIn(trx, d.case_id, { type: 'overturn_decision', reason: why, data: { dispositionId: d.id } }, actor, now);
+    await appendAuditOf(trx, opts, now);
+    return d;
+  });
+}
+
+export const NationalEntrySchema = z.object({
+  on: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '录入日期：请填写日期，如 2026-11-03'),
+  reference: z.string().trim().min(2, '记录编号：请填写国家企业信用信息公示系统中的记录编号或文号').max(100, '记录编号：不能超过100个字'),
+});
+
+/**
+ * Staff record that the published penalty is on the national 企业信用信息公示系统 (Order 45 Art. 9):
+ * the case's record_national_entry event stops D11 in the same transaction.
+ */
+export async function recordNationalEntry(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  id: string,
+  input: z.input<typeof NationalEntrySchema>,
+  actor: Actor,
+  opts: { expectedVersion?: number } & Audited = {},
+): Promise<DispositionRow> {
+  requireRole(actor, EDITORS);
+  const p = NationalEntrySchema.safeParse(input);
+  if (!p.success)
+    throw new AppError(
+      'VALIDATION',
+      p.error.issues[0]?.message ?? '请填写录入日期和记录编号',
+      p.error.issues.map((i) => ({ path: `nationalEntry.${i.path.join('.')}`, message: i.message })),
+    );
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  if (p.data.on > cstDateOf(now))
+    throw new AppError('VALIDATION', '录入日期不能晚于今天', [{ path: 'nationalEntry.on', message: '录入日期：不能晚于今天' }]);
+  return deps.db.transaction().execute(async (trx) => {
+    const d = await loadDisposition(trx, id);
+    checkVersion(d, opts.expectedVersion);
+    if (d.outcome !== 'penalty' || d.status !== 'published')
+      throw new AppError('INVALID_TRANSITION', '只有已公开的行政处罚信息才能登记国家公示系统录入情况');
+    if (d.national_entry_on) throw new AppError('INVALID_TRANSITION', '已登记过国家公示系统录入情况');
+    if (p.data.on < cstDateOf(new Date(d.decided_at)))
+      throw new AppError('VALIDATION', '录入日期不能早于决定日期', [{ path: 'nationalEntry.on', message: '录入日期：不能早于决定日期' }]);
+    await applyTransitionIn(
+      trx,
+      d.case_id,
+      { type: 'record_national_entry', data: { dispositionId: d.id, on: p.data.on, reference: p.data.reference } },
+      actor,
+      now,
+    );
+    const next = await update(trx, d, { national_entry_on: p.data.on, national_entry_ref: p.data.reference }, at);
+    await revise(trx, next, 'edit', actor, '登记国家企业信用信息公示系统录入', { national_entry_on: null, national_entry_ref: null }, at);
+    await appendAuditOf(trx, opts, now);
+    return next;
+  });
+}
+
+export const PartyToldSchema = z.object({
+  on: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '告知日期：请填写日期，如 2026-11-03'),
+  how: z.string().trim().min(2, '告知方式：请填写，如“送达告知书”').max(100, '告知方式：不能超过100个字'),
+});
+
+/** Records that the party was told its penalty will be published (Order 45 Art. 8), on a draft. */
+export async function recordPartyTold(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  id: string,
+  input: z.input<typeof PartyToldSchema>,
+  actor: Actor,
+  opts: { expectedVersion?: number } & Audited = {},
+): Promise<DispositionRow> {
+  requireRole(actor, EDITORS);
+  const p = PartyToldSchema.safeParse(input);
+  if (!p.success)
+    throw new AppError(
+      'VALIDATION',
+      p.error.issues[0]?.message ?? '请填写告知的日期和方式',
+      p.error.issues.map((i) => ({ path: `partyTold.${i.path.join('.')}`, message: i.message })),
+    );
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  if (p.data.on > cstDateOf(now))
+    throw new AppError('VALIDATION', '告知日期不能晚于今天', [{ path: 'partyTold.on', message: '告知日期：不能晚于今天' }]);
+  return deps.db.transaction().execute(async (trx) => {
+    const d = await loadDisposition(trx, id);
+    checkVersion(d, opts.expectedVersion);
+    nextStatus(d, 'edit');
+    if (p.data.on < cstDateOf(new Date(d.decided_at)))
+      throw new AppError('VALIDATION', '告知日期不能早于决定日期', [{ path: 'partyTold.on', message: '告知日期：不能早于决定日期' }]);
+    const next = await update(trx, d, { party_told_on: p.data.on, party_told_how: p.data.how }, at);
+    await revise(
+      trx,
+      next,
+      'edit',
+      actor,
+      '告知当事人将予公示',
+      { party_told_on: d.party_told_on ?? null, party_told_how: d.party_told_how ?? null },
+      at,
+    );
+    await appendAuditOf(trx, opts, now);
+    return next;
+  });
+}
+
+/** Default of the setting `publication.low_fine_yuan`: a fine up to this is a 较低数额罚款 (Order 45 Art. 13; a provincial standard, unconfirmed). */
+export const DEFAULT_LOW_FINE_YUAN = 10_000;
+
+async function lowFineFen(db: Db): Promise<number> {
+  const row = await db.selectFrom('app_setting').select('value').where('key', '=', 'publication.low_fine_yuan').executeTakeFirst();
+  const v = Number(row?.value);
+  return Math.round((Number.isFinite(v) && v >= 0 ? v : DEFAULT_LOW_FINE_YUAN) * 100);
+}
+
+/** A CST calendar date plus whole months (the day clamped to the month's end). */
+function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/**
+ * When a record published at `publishedAt` leaves the public lists (Order 45 Art. 13): 3 months for
+ * 通报批评 or a lower fine alone (no confiscation, no other penalty), 3 years otherwise — counted from
+ * the day of publication, ending at the start of the same day of the month 3 months / 3 years later.
+ */
+export function publicUntil(
+  d: Pick<DispositionTable, 'outcome' | 'penalty_kinds' | 'fine_fen' | 'confiscation_fen'>,
+  publishedAt: Date,
+  lowFine: number,
+): Date {
+  const kinds = d.penalty_kinds ? (JSON.parse(d.penalty_kinds) as string[]) : [];
+  const light =
+    d.outcome === 'penalty' &&
+    (d.confiscation_fen ?? 0) === 0 &&
+    (kinds.length > 0 ? kinds.every((k) => k === 'criticism' || k === 'fine' || k === 'warning') : (d.fine_fen ?? 0) > 0) &&
+    (d.fine_fen ?? 0) <= lowFine;
+  return cstStartOfDay(addMonths(cstDateOf(publishedAt), light ? 3 : 36));
+}
+
+/**
+ * Ends the publication of a record early (Order 45 Art. 14: the party repaired its credit): it leaves
+ * the public lists at once; the reason is kept in the record's history.
+ */
+export async function endPublicationEarly(
+  deps: Pick<Deps, 'db' | 'clock'>,
+  id: string,
+  reason: string,
+  actor: Actor,
+  opts: { expectedVersion?: number } & Audited = {},
+): Promise<DispositionRow> {
+  requireRole(actor, APPROVERS);
+  const why = needReason(reason);
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  return deps.db.transaction().execute(async (trx) => {
+    const d = await loadDisposition(trx, id);
+    checkVersion(d, opts.expectedVersion);
+    nextStatus(d, 'end');
+    if (d.public_until && d.public_until <= at) throw new AppError('INVALID_TRANSITION', '该记录的公示期已经结束');
+    const next = await update(trx, d, { public_until: at, ended_at: at, ended_reason: why }, at);
+    await revise(trx, next, 'end', actor, why, { public_until: d.public_until, ended_at: d.ended_at, ended_reason: d.ended_reason }, at);
+    // The edge holds no period: an early end leaves it as a withdrawal would.
     await queueEdgeRecord(trx, next, at);
     await appendAuditOf(trx, opts, now);
     return next;
@@ -519,6 +803,8 @@ export async function correctDisposition(
     checkVersion(d, opts.expectedVersion);
     nextStatus(d, 'correct');
     const { set, before } = await applyEdit(trx, d, edit, await casePersons(trx, deps.cipher, d.case_id));
+    refuseSourceNaming({ correction_note: why });
+    await applyTransitionIn(trx, d.case_id, { type: 'correct_publication', data: { dispositionId: d.id } }, actor, now);
     before.correction_note = d.correction_note;
     before.corrected_at = d.corrected_at;
     const next = await update(
@@ -550,6 +836,9 @@ export async function withdrawDisposition(
     const d = await loadDisposition(trx, id);
     checkVersion(d, opts.expectedVersion);
     const status = nextStatus(d, 'withdraw');
+    refuseSourceNaming({ withdraw_reason: why });
+    if (d.status === 'published')
+      await applyTransitionIn(trx, d.case_id, { type: 'withdraw_publication', data: { dispositionId: d.id } }, actor, now);
     const next = await update(
       trx,
       d,

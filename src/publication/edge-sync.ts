@@ -39,7 +39,17 @@ async function insertItem(db: Db | Trx, kind: EdgeOutboxKind, ref: string | null
  * withdrawn before it was ever published stays unknown to the public, so nothing is queued for it.
  */
 export async function queueEdgeRecord(trx: Trx, d: DispositionRow, at: string): Promise<void> {
-  if (d.status === 'published') {
+  if (d.status === 'published' && d.ended_at) {
+    // Published, but its public period was ended early (Order 45 Art. 14): off the edge like a withdrawal.
+    const on = cstDateOf(new Date(d.ended_at));
+    await insertItem(
+      trx,
+      'withdrawal',
+      d.public_ref,
+      { type: 'withdrawal', ref: d.public_ref, version: d.version, reason: '公示期已结束', on },
+      at,
+    );
+  } else if (d.status === 'published') {
     await insertItem(trx, 'record', d.public_ref, { type: 'record', ref: d.public_ref, version: d.version, record: toPublic(d) }, at);
   } else if (d.status === 'withdrawn' && d.published_at) {
     const on = cstDateOf(new Date(d.withdrawn_at ?? d.updated_at));

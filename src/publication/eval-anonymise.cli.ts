@@ -4,37 +4,22 @@
 // The test split (test/fixtures/anonymise/test.jsonl) is frozen: run it once, never tune on it.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { cliArgs, usageError } from '../lib/cli-args.ts';
 import { evaluate, formatReport, formatSummary, parseEvalJsonl, summarise } from './evaluate.ts';
 
 const SPLIT_DIR = 'test/fixtures/anonymise';
 const DEFAULT_FILE = `${SPLIT_DIR}/dev.jsonl`;
 const TEST_FILE = `${SPLIT_DIR}/test.jsonl`;
 
+const USAGE = 'usage: npm run eval:anonymise -- [--split train|dev|test | --file FILE.jsonl] [--quiet]';
+
 function main(argv: string[]): number {
-  let file = DEFAULT_FILE;
-  let quiet = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--file' || a === '--split') {
-      const v = argv[++i];
-      if (!v) {
-        process.stderr.write(`${a} needs a value\n`);
-        return 2;
-      }
-      if (a === '--split' && !['train', 'dev', 'test'].includes(v)) {
-        process.stderr.write('--split must be train, dev or test\n');
-        return 2;
-      }
-      file = a === '--split' ? `${SPLIT_DIR}/${v}.jsonl` : v;
-    } else if (a === '--quiet') quiet = true;
-    else if (a === '--help' || a === '-h') {
-      process.stdout.write('usage: eval-anonymise [--split train|dev|test | --file FILE.jsonl] [--quiet]\n');
-      return 0;
-    } else {
-      process.stderr.write(`unknown argument: ${a}\n`);
-      return 2;
-    }
-  }
+  const { values } = cliArgs(USAGE, { file: { type: 'string' }, split: { type: 'string' }, quiet: { type: 'boolean' } }, { args: argv });
+  if (values.split !== undefined && !['train', 'dev', 'test'].includes(values.split))
+    usageError(USAGE, '--split must be train, dev or test');
+  if (values.split !== undefined && values.file !== undefined) usageError(USAGE, 'give --split or --file, not both');
+  const file = values.file ?? (values.split !== undefined ? `${SPLIT_DIR}/${values.split}.jsonl` : DEFAULT_FILE);
+  const quiet = values.quiet === true;
   const isTest = file.endsWith(TEST_FILE);
   const content = readFileSync(file, 'utf8');
   const report = evaluate(parseEvalJsonl(content));

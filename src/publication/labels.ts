@@ -20,7 +20,7 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   not_opened: '不予立案',
   mediation_succeeded: '调解成功',
   mediation_failed: '调解终止',
-  refused: '投诉不予受理',
+  refused: '不予受理',
 };
 
 export const KIND_LABELS_PUBLIC: Record<string, string> = { complaint: '投诉', report: '举报', consultation: '咨询' };

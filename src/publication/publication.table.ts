@@ -38,6 +38,23 @@ export interface DispositionTable {
   corrected_at: string | null;
   withdraw_reason: string | null;
   withdrawn_at: string | null;
+  /** The decision's type (case.machine.ts DECISION_TYPES); null on records drafted before it was recorded. */
+  decision_type: string | null;
+  /** 决定书文号 (Order 45 Art. 4). */
+  decision_number: string | null;
+  /** JSON array of penalty kinds (warning, criticism, fine, confiscation, …). */
+  penalty_kinds: string | null;
+  /** When the record leaves the public lists (Order 45 Art. 13), set on approval; null = no end set. */
+  public_until: string | null;
+  /** Ended early (Art. 14, credit repair) with the reason. */
+  ended_at: string | null;
+  ended_reason: string | null;
+  /** The party was told the decision will be published (Order 45 Art. 8): the date (CST) and how. */
+  party_told_on?: string | null;
+  party_told_how?: string | null;
+  /** Entered on the national 企业信用信息公示系统 (Order 45 Art. 9): the date (CST) and its reference; stops D11. */
+  national_entry_on?: string | null;
+  national_entry_ref?: string | null;
   version: number;
   created_at: string;
   updated_at: string;

@@ -1,11 +1,13 @@
 // Public reads of published dispositions: the list with filters, one record, a business's history, and
 // a batch iterator for exports (keyset pages, so memory stays constant however many rows there are).
 // Only status 'published' is ever returned; a withdrawn record is reported as withdrawn, nothing more.
+// A record whose public period is over (Order 45 Art. 13–14: public_until passed) leaves the lists and its
+// page says only that. Nothing public says whether a case came from a complaint or a report.
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { DispositionRow } from './publication.table.ts';
 import { cstDateOf, cstStartOfDay, addDays } from '../deadlines/cst.ts';
-import { CATEGORY_LABELS, KIND_LABELS_PUBLIC, OUTCOME_LABELS, type Outcome, categoryLabel } from './labels.ts';
+import { CATEGORY_LABELS, OUTCOME_LABELS, type Outcome, categoryLabel } from './labels.ts';
 
 export interface ResultFilter {
   category?: string;
@@ -24,8 +26,8 @@ export interface PublicResult {
   ref: string;
   outcome: Outcome;
   outcomeLabel: string;
-  caseKind: string;
-  caseKindLabel: string;
+  /** 决定书文号 of a penalty decision (Order 45 Art. 4). */
+  decisionNumber: string | null;
   category: string | null;
   categoryLabel: string;
   township: string | null;
@@ -48,8 +50,7 @@ export function toPublic(d: DispositionRow): PublicResult {
     ref: d.public_ref,
     outcome: d.outcome as Outcome,
     outcomeLabel: OUTCOME_LABELS[d.outcome as Outcome] ?? d.outcome,
-    caseKind: d.case_kind,
-    caseKindLabel: KIND_LABELS_PUBLIC[d.case_kind] ?? d.case_kind,
+    decisionNumber: d.decision_number,
     category: d.category,
     categoryLabel: categoryLabel(d.category),
     township: d.township,
@@ -92,8 +93,13 @@ export function cleanFilter(q: Record<string, string | undefined>): ResultFilter
   return f;
 }
 
-function filtered(db: Db, f: ResultFilter) {
-  let q = db.selectFrom('disposition').selectAll().where('status', '=', 'published');
+function filtered(db: Db, f: ResultFilter, now: Date) {
+  const at = now.toISOString();
+  let q = db
+    .selectFrom('disposition')
+    .selectAll()
+    .where('status', '=', 'published')
+    .where((eb) => eb.or([eb('public_until', 'is', null), eb('public_until', '>', at)]));
   if (f.category) q = q.where('category', '=', f.category);
   if (f.township) q = q.where('township', '=', f.township);
   if (f.businessKey) q = q.where('business_key', '=', f.businessKey);
@@ -110,9 +116,10 @@ export async function listResults(
   f: ResultFilter,
   page = 1,
   pageSize = PAGE_SIZE,
+  now: Date = new Date(),
 ): Promise<{ items: PublicResult[]; page: number; hasMore: boolean }> {
   const p = Math.max(1, Math.min(page, 10_000));
-  const rows = await filtered(db, f)
+  const rows = await filtered(db, f, now)
     .orderBy('published_at', 'desc')
     .orderBy('id', 'desc')
     .limit(pageSize + 1)
@@ -122,10 +129,10 @@ export async function listResults(
 }
 
 /** Every matching record, newest first, fetched `batch` rows at a time by keyset (published_at, id). */
-export async function* iterateResults(db: Db, f: ResultFilter, batch = 500): AsyncGenerator<PublicResult> {
+export async function* iterateResults(db: Db, f: ResultFilter, batch = 500, now: Date = new Date()): AsyncGenerator<PublicResult> {
   let after: { at: string; id: string } | null = null;
   for (;;) {
-    let q = filtered(db, f);
+    let q = filtered(db, f, now);
     if (after) {
       const a: { at: string; id: string } = after;
       q = q.where((eb) => eb.or([eb('published_at', '<', a.at), eb.and([eb('published_at', '=', a.at), eb('id', '<', a.id)])]));
@@ -141,9 +148,10 @@ export async function* iterateResults(db: Db, f: ResultFilter, batch = 500): Asy
 export type ResultLookup =
   | { state: 'published'; result: PublicResult }
   | { state: 'withdrawn'; ref: string; reason: string | null; on: string }
+  | { state: 'ended'; ref: string; on: string }
   | { state: 'missing' };
 
-export async function getResult(db: Db, ref: string): Promise<ResultLookup> {
+export async function getResult(db: Db, ref: string, now: Date = new Date()): Promise<ResultLookup> {
   if (ref.length > 40) return { state: 'missing' };
   const d = await db.selectFrom('disposition').selectAll().where('public_ref', '=', ref).executeTakeFirst();
   // A withdrawn record that was never published stays unknown to the public.
@@ -151,6 +159,8 @@ export async function getResult(db: Db, ref: string): Promise<ResultLookup> {
     return { state: 'missing' };
   if (d.status === 'withdrawn')
     return { state: 'withdrawn', ref: d.public_ref, reason: d.withdraw_reason, on: cstDateOf(new Date(d.withdrawn_at ?? d.updated_at)) };
+  if (d.public_until && d.public_until <= now.toISOString())
+    return { state: 'ended', ref: d.public_ref, on: cstDateOf(new Date(d.public_until)) };
   return { state: 'published', result: toPublic(d) };
 }
 
@@ -162,11 +172,11 @@ export interface BusinessHistory {
   mediations: number;
 }
 
-export async function businessHistory(db: Db, key: string): Promise<BusinessHistory | null> {
+export async function businessHistory(db: Db, key: string, now: Date = new Date()): Promise<BusinessHistory | null> {
   if (key.length > 80) return null;
-  const items = (await filtered(db, { businessKey: key }).orderBy('decided_at', 'desc').orderBy('id', 'desc').limit(500).execute()).map(
-    toPublic,
-  );
+  const items = (
+    await filtered(db, { businessKey: key }, now).orderBy('decided_at', 'desc').orderBy('id', 'desc').limit(500).execute()
+  ).map(toPublic);
   const first = items[0];
   if (!first?.business) return null;
   return {

@@ -28,7 +28,7 @@ export function staffStatisticsQuery(user: StaffUser, q: Record<string, string |
     throw new AppError('VALIDATION', '统计期间无效（起止月份，最长 60 个月）');
   const opt = (v: string | undefined, ok: (x: string) => boolean) => (v && ok(v) ? v : undefined);
   let unitId = opt(q.unitId, (x) => x.length <= 64);
-  if (user.role !== 'admin') {
+  if (user.role !== 'admin' && user.role !== 'director') {
     if (!user.unit_id) throw new AppError('FORBIDDEN', '您的账号未关联单位');
     unitId = user.unit_id;
   }

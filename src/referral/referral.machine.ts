@@ -21,13 +21,14 @@ export const REFERRAL_STEPS = [
   'decline',
   'feedback',
   'reconsider',
+  'supervise',
   'return',
   'exhibits',
 ] as const;
 export type ReferralStep = (typeof REFERRAL_STEPS)[number];
 
 /** Who takes a step: the regulator's staff or the police (roles as in case.machine.ts). */
-type StepRole = 'handler' | 'supervisor' | 'police';
+type StepRole = 'handler' | 'supervisor' | 'director' | 'police';
 
 interface StepDef {
   from: readonly (ReferralStatus | null)[];
@@ -39,14 +40,17 @@ interface StepDef {
 const HANDLING: readonly StepRole[] = ['handler', 'supervisor'];
 
 export const REFERRAL_TRANSITIONS: Readonly<Record<ReferralStep, StepDef>> = {
-  propose: { from: [null], to: 'proposed', actors: HANDLING },
-  approve: { from: ['proposed'], to: 'approved', actors: ['supervisor'] },
-  refuse: { from: ['proposed'], to: 'refused', actors: ['supervisor'] },
+  propose: { from: [null], to: 'proposed', actors: [...HANDLING, 'director'] },
+  // The bureau's head (局负责人) decides, never a station head, never the proposer (国务院令310 Art. 5).
+  approve: { from: ['proposed'], to: 'approved', actors: ['director'] },
+  refuse: { from: ['proposed'], to: 'refused', actors: ['director'] },
   transfer: { from: ['approved'], to: 'transferred', actors: HANDLING },
   accept: { from: ['transferred'], to: 'accepted', actors: ['police'] },
   decline: { from: ['transferred'], to: 'declined', actors: ['police'] },
   feedback: { from: ['accepted'], to: null, actors: ['police'] },
   reconsider: { from: ['declined'], to: 'transferred', actors: ['supervisor'] },
+  // 310 Art. 9: the procuratorate is asked to supervise; the referral stays declined until the police act again.
+  supervise: { from: ['declined'], to: null, actors: ['supervisor', 'director'] },
   return: { from: ['declined'], to: 'returned', actors: HANDLING },
   exhibits: { from: ['accepted'], to: null, actors: HANDLING },
 };

@@ -9,7 +9,7 @@ import { applyTransitionIn } from '../cases/case.repository.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { Deps } from '../deps.ts';
 import { AppError } from '../lib/errors.ts';
-import { notifyStaff, policeOfficersOf, supervisorsOf } from '../notices/staff-notice.ts';
+import { directorsOf, notifyStaff, policeOfficersOf, supervisorsOf } from '../notices/staff-notice.ts';
 import { SubmissionSchema } from '../cases/submission.schema.ts';
 import { cstDateOf } from '../deadlines/cst.ts';
 import { buildPackage } from './package.ts';
@@ -143,24 +143,31 @@ export async function proposeReferral(deps: Deps, caseId: string, input: Proposa
       })
       .execute();
     const c = await trx.selectFrom('intake_case').select(['number', 'unit_id']).where('id', '=', caseId).executeTakeFirstOrThrow();
-    if (c.unit_id)
-      await notifyStaff(
-        trx,
-        await supervisorsOf(trx, c.unit_id),
-        caseId,
-        'referral_proposed',
-        `${c.number} 拟移送公安机关（涉嫌${p.offence}），请在3日内审批`,
-        at,
-      );
+    const approvers = (await directorsOf(trx)).filter((u) => u !== actor.id);
+    if (approvers.length > 0)
+      await notifyStaff(trx, approvers, caseId, 'referral_proposed', `${c.number} 拟移送公安机关（涉嫌${p.offence}），请在3日内审批`, at);
     await appendAuditOf(trx, opts, now);
   });
   return id;
+}
+
+/**
+ * Nobody decides on their own proposal (国务院令310 Art. 5): neither the user who recorded it nor one of
+ * the officers named in it.
+ */
+async function assertNotProposer(trx: Db, r: ReferralRow, actor: Actor): Promise<void> {
+  const refused = () => new AppError('FORBIDDEN', '不得审批本人提出的移送建议', [{ path: 'referral', message: '提出移送的人员不能审批' }]);
+  if (actor.id && r.proposed_by === actor.id) throw refused();
+  const me = actor.id ? await trx.selectFrom('staff_user').select('display_name').where('id', '=', actor.id).executeTakeFirst() : undefined;
+  const officers = JSON.parse(r.officers) as unknown;
+  if (me && Array.isArray(officers) && officers.some((o) => typeof o === 'string' && o.trim() === me.display_name.trim())) throw refused();
 }
 
 export async function approveReferral(deps: Deps, referralId: string, actor: Actor, opts: Audited = {}): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const r = await loadReferral(trx, referralId);
+    await assertNotProposer(trx, r, actor);
     await applyTransitionIn(trx, r.case_id, { type: 'approve_referral', data: { referralId } }, actor, now);
     await step(trx, r, 'approve', now.toISOString(), { decided_by: actor.id });
     if (r.proposed_by)
@@ -173,6 +180,7 @@ export async function refuseReferral(deps: Deps, referralId: string, reason: str
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     const r = await loadReferral(trx, referralId);
+    await assertNotProposer(trx, r, actor);
     await applyTransitionIn(trx, r.case_id, { type: 'refuse_referral', reason, data: { referralId } }, actor, now);
     await step(trx, r, 'refuse', now.toISOString(), { decided_by: actor.id, refusal_reason: reason });
     await appendAuditOf(trx, opts, now);
@@ -190,8 +198,28 @@ export const ContactSchema = z.object({
 /** Administrative clocks paused while a case is with the police (issue 22), resumed when it returns. */
 const ADMIN_CLOCKS = ['D4', 'D5'] as const;
 
+/** How the copy reached the procuratorate. */
+export const COPY_MEANS = {
+  delivered: '直接送达',
+  post: '邮寄（挂号/EMS）',
+  electronic: '电子方式（行政执法与刑事司法衔接信息平台等）',
+} as const;
+export type CopyMeans = keyof typeof COPY_MEANS;
+
+export const ProcuratorateCopySchema = z.object({
+  on: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '抄送检察院的日期：请填写日期，如 2026-11-03'),
+  means: z.enum(Object.keys(COPY_MEANS) as [CopyMeans, ...CopyMeans[]], { message: '抄送方式：请选择' }),
+  docNumber: z.string().trim().min(4, '抄送文书文号：请填写').max(60, '抄送文书文号：不能超过60个字'),
+});
+export type ProcuratorateCopy = z.input<typeof ProcuratorateCopySchema>;
+
 export interface TransferInput {
   policeUnitId: string;
+  /** The copy to the procuratorate, sent with the transfer: the transfer is not complete without it. */
+  procuratorateCopy?: ProcuratorateCopy | undefined;
   contactName?: string;
   contactPhone?: string;
   /** The reporter's identity goes into the package only when necessary, with the reason recorded. */
@@ -214,9 +242,24 @@ export async function transferReferral(
     throw new AppError('VALIDATION', '提供举报人身份须写明理由', [{ path: 'discloseIdentity.reason', message: '请写明理由' }]);
   const contact = ContactSchema.safeParse({ contactName: input.contactName ?? '', contactPhone: input.contactPhone ?? '' });
   if (!contact.success) throw validation(contact.error);
+  const copy = ProcuratorateCopySchema.safeParse(input.procuratorateCopy ?? { on: '', means: '', docNumber: '' });
+  if (!copy.success)
+    throw new AppError(
+      'VALIDATION',
+      '移送须同时抄送人民检察院：请填写抄送日期、方式和文书文号',
+      copy.error.issues.map((i) => ({ path: `procuratorateCopy.${i.path.join('.')}`, message: i.message })),
+    );
+  if (copy.data.on > cstDateOf(now))
+    throw new AppError('VALIDATION', '抄送检察院的日期不能晚于今天', [
+      { path: 'procuratorateCopy.on', message: '抄送检察院的日期：不能晚于今天' },
+    ]);
   await deps.db.transaction().execute(async (trx) => {
     const r = await loadReferral(trx, referralId);
     if (!referralTransition(r.status, 'transfer').ok) throw new AppError('INVALID_TRANSITION', '只有已批准的移送才能移交');
+    if (copy.data.on < cstDateOf(new Date(r.created_at)))
+      throw new AppError('VALIDATION', '抄送检察院的日期不能早于提出移送的日期', [
+        { path: 'procuratorateCopy.on', message: '抄送检察院的日期：不能早于提出移送的日期' },
+      ]);
     // 文号: the next number of the year (a unique index guards against two transfers taking the same).
     const year = Number(cstDateOf(now).slice(0, 4));
     const last = await trx
@@ -236,6 +279,9 @@ export async function transferReferral(
         police_unit_id: input.policeUnitId,
         transferred_at: at,
         procuratorate_copy: 1,
+        procuratorate_copy_on: copy.data.on,
+        procuratorate_copy_means: copy.data.means,
+        procuratorate_copy_doc: copy.data.docNumber,
         identity_disclosed: input.discloseIdentity ? 1 : 0,
         identity_reason: input.discloseIdentity?.reason.trim() ?? null,
       })
@@ -255,7 +301,7 @@ export async function transferReferral(
           referralId,
           policeUnitId: input.policeUnitId,
           package: pkg.manifestSha256,
-          procuratorateCopy: true,
+          procuratorateCopy: { on: copy.data.on, means: copy.data.means, docNumber: copy.data.docNumber },
           identityDisclosed: Boolean(input.discloseIdentity),
           identityReason: input.discloseIdentity?.reason ?? null,
         },
@@ -370,6 +416,26 @@ export function policeDecline(deps: Deps, referralId: string, input: DeclineInpu
   });
 }
 
+export const PoliceExtendSchema = z.object({
+  reason: z.string().trim().min(4, '延长审查期限的理由：请写明案情复杂的具体情况').max(2000, '延长审查期限的理由：不能超过2000个字'),
+});
+
+/** 案情复杂: the police extend their decision period (D8) to 30 days in all, once, with the reason recorded. */
+export function policeExtend(
+  deps: Deps,
+  referralId: string,
+  input: z.input<typeof PoliceExtendSchema>,
+  actor: Actor,
+  opts: Audited = {},
+): Promise<void> {
+  const p = PoliceExtendSchema.safeParse(input);
+  if (!p.success) return Promise.reject(validation(p.error));
+  return policeStep(deps, referralId, actor, opts, async (trx, r, now) => {
+    if (r.status !== 'transferred') throw new AppError('INVALID_TRANSITION', '只能在审查期间延长');
+    await applyTransitionIn(trx, r.case_id, { type: 'police_extend', reason: p.data.reason, data: { referralId } }, actor, now);
+  });
+}
+
 /** Structured outcomes of the police's feedback (free text goes with them as the note). */
 export const FEEDBACK_OUTCOMES = {
   investigating: '正在侦查',
@@ -444,6 +510,43 @@ export async function requestReconsideration(
         '移送机关提请复议，请重新审查',
         now.toISOString(),
       );
+    await appendAuditOf(trx, opts, now);
+  });
+}
+
+export const SupervisionSchema = z.object({
+  on: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '提请日期：请填写日期，如 2026-11-03'),
+  docNumber: z.string().trim().min(4, '文书文号：请填写提请立案监督的文书文号').max(60, '文书文号：不能超过60个字'),
+  reason: z.string().trim().min(4, '提请理由：请写明').max(4000, '提请理由：不能超过4000个字'),
+});
+
+/** 310 Art. 9: the regulator asks the procuratorate to supervise the police's refusal; the act is on record. */
+export async function requestSupervision(
+  deps: Deps,
+  referralId: string,
+  input: z.input<typeof SupervisionSchema>,
+  actor: Actor,
+  opts: Audited = {},
+): Promise<void> {
+  const p = SupervisionSchema.safeParse(input);
+  if (!p.success) throw validation(p.error);
+  const now = deps.clock.now();
+  if (p.data.on > cstDateOf(now))
+    throw new AppError('VALIDATION', '提请日期不能晚于今天', [{ path: 'on', message: '提请日期：不能晚于今天' }]);
+  await deps.db.transaction().execute(async (trx) => {
+    const r = await loadReferral(trx, referralId);
+    nextStatus(r, 'supervise');
+    await applyTransitionIn(
+      trx,
+      r.case_id,
+      { type: 'request_supervision', reason: p.data.reason, data: { referralId, on: p.data.on, docNumber: p.data.docNumber } },
+      actor,
+      now,
+    );
+    await step(trx, r, 'supervise', now.toISOString());
     await appendAuditOf(trx, opts, now);
   });
 }

@@ -18,6 +18,10 @@ export interface ReferralTable {
   police_unit_id: string | null;
   transferred_at: string | null;
   procuratorate_copy: number;
+  /** The copy to the procuratorate as an act (migration 20261206_0201): the date (CST), the means, the document number. */
+  procuratorate_copy_on?: string | null;
+  procuratorate_copy_means?: string | null;
+  procuratorate_copy_doc?: string | null;
   /** The reporter's identity is in the package only when marked necessary, with a reason. */
   identity_disclosed: number;
   identity_reason: string | null;

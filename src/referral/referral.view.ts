@@ -21,6 +21,8 @@ export interface ReferralRowView {
   refusalReason: string | null;
   policeReason: string | null;
   transferredAt: string | null;
+  /** The copy to the procuratorate as recorded (date, means, document number), or null. */
+  procuratorateCopy: { on: string; means: string; docNumber: string } | null;
   identityDisclosed: boolean;
   exhibitsHandedOverAt: string | null;
   policeUnitId: string | null;
@@ -119,6 +121,10 @@ export async function referralsOfCase(db: Db, caseId: string): Promise<ReferralR
     refusalReason: r.refusal_reason,
     policeReason: r.police_reason,
     transferredAt: r.transferred_at,
+    procuratorateCopy:
+      r.procuratorate_copy_on && r.procuratorate_copy_means && r.procuratorate_copy_doc
+        ? { on: r.procuratorate_copy_on, means: r.procuratorate_copy_means, docNumber: r.procuratorate_copy_doc }
+        : null,
     identityDisclosed: r.identity_disclosed === 1,
     exhibitsHandedOverAt: r.exhibits_handed_over_at,
     policeUnitId: r.police_unit_id,

@@ -6,6 +6,7 @@
 // public key and its fingerprint. Exit 0 when intact, 1 when not, 2 on usage errors.
 import { readFileSync } from 'node:fs';
 import { createPublicKey, type KeyObject } from 'node:crypto';
+import { cliArgs, usageError } from '../lib/cli-args.ts';
 import { existingPublicKey, keyFingerprint, publicKeyPem, verifyPackage } from './package.ts';
 
 const args = process.argv.slice(2);
@@ -19,10 +20,8 @@ async function installationKey(): Promise<KeyObject | null> {
 }
 
 async function main(): Promise<number> {
-  const k = args.indexOf('--public-key');
-  const keyFile = k >= 0 && args[k + 1] && !args[k + 1]!.endsWith('.zip') ? args[k + 1] : undefined;
-  const rest = args.filter((_a, i) => i !== k && !(keyFile !== undefined && i === k + 1));
-  if (k >= 0 && keyFile === undefined && rest.length === 0) {
+  // `--public-key` alone prints this installation's key; otherwise it takes the key file.
+  if (args.length === 1 && args[0] === '--public-key') {
     const key = await installationKey();
     if (!key) {
       console.error('此数据目录中没有移送签名密钥（首次移送时生成）。');
@@ -32,11 +31,11 @@ async function main(): Promise<number> {
     console.log(`SHA-256 fingerprint: ${keyFingerprint(key)}`);
     return 0;
   }
-  const file = rest[0];
-  if (!file || rest.length > 1) {
-    console.error(usage);
-    return 2;
-  }
+  const { values, positionals } = cliArgs(usage, { 'public-key': { type: 'string' } }, { args, allowPositionals: true });
+  const keyFile = values['public-key'];
+  const file = positionals[0];
+  if (!file || positionals.length > 1)
+    usageError(usage, positionals.length > 1 ? `one package at a time, got ${positionals.length}` : 'missing PACKAGE.zip');
   let key: KeyObject | null;
   if (keyFile) {
     try {

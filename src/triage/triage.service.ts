@@ -20,6 +20,8 @@ export interface Flag {
     | 'quantity'
     | 'kind_differs'
     | 'split_suggested'
+    | 'duplicate_suggested'
+    | 'already_handled'
     | 'auto_split'
     | 'transfer_suggested'
     | 'needs_details';
@@ -47,6 +49,9 @@ export function similarity(a: string, b: string): number {
 }
 
 export const SAME_FACTS_THRESHOLD = 0.6;
+
+/** The text with spaces and punctuation removed: two reports are "identical" when these are equal. */
+export const comparableText = (s: string): string => s.replace(/[\s\p{P}\p{S}]/gu, '');
 
 /** The reason intake gave when it split this case's submission in two (auto-split.ts), or null. */
 export async function autoSplitOfCase(trx: Trx, caseId: string): Promise<string | null> {
@@ -146,6 +151,26 @@ export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<s
     if (mine.some((m) => m.name_hmac !== party.name_hmac))
       flags.push({ code: 'shared_phone', text: '多名投诉人使用同一联系电话（《办法》第十七条，仅供参考）' });
   }
+  // Order 121 Art. 16(2): the same complainant about the same business, already accepted or handled
+  // here: staff are told to refuse it with that ground (the refusal notifies the complainant).
+  if (row.kind === 'complaint' && party?.phone_hmac && businessKey) {
+    const handled = await trx
+      .selectFrom('intake_case')
+      .innerJoin('party', 'party.case_id', 'intake_case.id')
+      .select('intake_case.number')
+      .where('party.phone_hmac', '=', party.phone_hmac)
+      .where('intake_case.kind', '=', 'complaint')
+      .where('intake_case.business_key', '=', businessKey)
+      .where('intake_case.id', '!=', row.id)
+      .where('intake_case.status', 'in', ['accepted', 'mediating', 'mediation_succeeded', 'mediation_failed', 'closed'])
+      .orderBy('intake_case.received_at')
+      .executeTakeFirst();
+    if (handled)
+      flags.push({
+        code: 'already_handled',
+        text: `同一投诉人对同一经营者的投诉 ${handled.number} 已受理或处理：如属同一消费者权益争议，应依《办法》第十六条第（二）项不予受理并告知投诉人`,
+      });
+  }
   if (row.kind === 'complaint' && party?.address_hmac) {
     const others = await trx
       .selectFrom('party')
@@ -206,7 +231,32 @@ export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<s
       .orderBy('intake_case.received_at')
       .executeTakeFirst();
     if (earlier) {
-      const same = similarity(earlier.description, row.description) >= SAME_FACTS_THRESHOLD;
+      // Only an identical text is marked a duplicate without a person (issue 14): a similar one is
+      // proposed to staff, who decide (mark_duplicate) — a similarity guess must not end a report.
+      const same = comparableText(earlier.description) === comparableText(row.description);
+      if (!same && similarity(earlier.description, row.description) >= SAME_FACTS_THRESHOLD) {
+        await trx
+          .insertInto('case_link')
+          .values([
+            { case_id: row.id, other_case_id: earlier.id, type: 'related', created_at: at },
+            { case_id: earlier.id, other_case_id: row.id, type: 'related', created_at: at },
+          ])
+          .onConflict((oc) => oc.doNothing())
+          .execute();
+        const withSuggestion: Flag[] = [
+          ...flags,
+          {
+            code: 'duplicate_suggested',
+            text: `同一举报人对同一经营者的举报，内容与 ${earlier.number} 相近，可能重复：请人工判断是否按重复举报处理（《办法》第三十五条）`,
+          },
+        ];
+        await trx
+          .updateTable('intake_case')
+          .set({ flags: JSON.stringify(withSuggestion) })
+          .where('id', '=', row.id)
+          .execute();
+        return null; // routed and handled as usual until a person decides
+      }
       const link = {
         case_id: row.id,
         other_case_id: earlier.id,

@@ -49,6 +49,11 @@ export interface UnderstandOptions {
   rulesOnly?: boolean;
   /** Model probability above which a crime the rules missed is still flagged (default CRIME_THRESHOLD). */
   crimeThreshold?: number;
+  /**
+   * Whether to look for the writer's own name and phone in the text (`identity`, default true). That
+   * detector is the costliest extractor; a caller that never reads `identity` (intake's receipt) skips it.
+   */
+  identity?: boolean;
 }
 
 export interface Identity {
@@ -246,7 +251,7 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
 
   // --- identity given in the text
   // The name detector is the costliest extractor: run it only when a phone or a self-introduction can be there.
-  const pii = IDENTITY_HINT.test(norm) ? findPii(original) : [];
+  const pii = opts.identity !== false && IDENTITY_HINT.test(norm) ? findPii(original) : [];
   const selfName = pii.find((p) => p.type === 'name' && SELF_CUE.test(norm.slice(Math.max(0, p.start - 8), p.start)));
   const phone = pii.find((p) => p.type === 'mobile' || p.type === 'landline');
   const idSpan = selfName ?? phone;

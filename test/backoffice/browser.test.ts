@@ -140,7 +140,9 @@ describe('back office in a browser', () => {
     expect(d4.extensions).toBe(1);
     await act(sup, '立案');
     await act(sup, '作出处理决定', async (d) => {
-      await d.getByLabel('处理决定').fill('责令改正，没收违法所得并处罚款三万元');
+      await d.getByLabel('决定类型').selectOption('penalty');
+      await d.getByLabel('决定书文号').fill('新市监罚〔2026〕21号');
+      await d.locator('textarea[name="decision"]').fill('责令改正，没收违法所得并处罚款三万元');
       await d.getByLabel('罚款金额（元，可选）').fill('30000');
     });
     expect(await sup.locator('.status-now').textContent()).toContain('已作出处理决定');

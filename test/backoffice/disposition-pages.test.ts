@@ -1,6 +1,7 @@
 // Issue 9 through the back office: a penalty recorded on the case page drafts its publication record;
 // the supervisor reviews it (personal data highlighted) and approves; it then appears, anonymised, on
 // the public list, in the JSON, the CSV and the Atom feed.
+import { cstDateOf } from '../../src/deadlines/cst.ts';
 import { describe, expect, it } from 'vitest';
 import { UNIT_A, makeCase, makeUser, signedIn, useBackoffice } from './helpers.ts';
 
@@ -23,7 +24,10 @@ describe('publishing a penalty from the back office', () => {
     await act(supervisor, 'open_case');
     await act(supervisor, 'decide', {
       decision: '没收违法所得，并处罚款50000元。当事人经营者王建国（电话139 1234 5678）已签收决定书。',
-      penalty: '罚款、没收违法所得',
+      decisionType: 'penalty',
+      partyTold: 'on',
+      decisionNumber: '新市监罚〔2026〕12号',
+      penalties: '罚款、没收违法所得',
       fine: '50000',
       confiscation: '1200.50',
     });
@@ -50,7 +54,23 @@ describe('publishing a penalty from the back office', () => {
       .where('case_id', '=', id)
       .where('clock', '=', 'D11')
       .executeTakeFirstOrThrow();
-    expect(d11).toEqual({ status: 'stopped', stop_event: 'publish' });
+    // D11 runs until the entry on the national 企业信用信息公示系统 is recorded (Order 45 Art. 9).
+    expect(d11).toEqual({ status: 'running', stop_event: null });
+    await supervisor.get(`/staff/cases/${id}/disposition`);
+    expect(supervisor.lastHtml).toContain('登记国家企业信用信息公示系统录入');
+    const entry = await supervisor.post(`/staff/cases/${id}/disposition/national`, {
+      version: /name="version" value="(\d+)"/.exec(supervisor.lastHtml)?.[1] ?? '0',
+      entryOn: cstDateOf(bo.t.deps.clock.now()),
+      entryRef: 'GS410184-2026-0101',
+    });
+    expect(entry.status).toBe(303);
+    const d11After = await bo.t.db
+      .selectFrom('case_clock')
+      .select(['status', 'stop_event'])
+      .where('case_id', '=', id)
+      .where('clock', '=', 'D11')
+      .executeTakeFirstOrThrow();
+    expect(d11After).toEqual({ status: 'stopped', stop_event: 'record_national_entry' });
 
     // Public, anonymised, everywhere.
     for (const path of ['/results', '/api/v1/results', '/api/v1/results.csv', '/results/feed.atom']) {
@@ -79,7 +99,14 @@ describe('correcting and withdrawing a published record from the back office', (
     };
     await act(handler, 'start_verification');
     await act(supervisor, 'open_case');
-    await act(supervisor, 'decide', { decision: '责令改正，并处罚款8000元。', penalty: '罚款', fine: '8000' });
+    await act(supervisor, 'decide', {
+      decisionType: 'penalty',
+      partyTold: 'on',
+      decisionNumber: '新市监罚〔2026〕13号',
+      decision: '责令改正，并处罚款8000元。',
+      penalties: '罚款',
+      fine: '8000',
+    });
     await supervisor.get(`/staff/cases/${id}/disposition`);
     const version = /name="version" value="(\d+)"/.exec(supervisor.lastHtml)?.[1] ?? '0';
     expect((await supervisor.post(`/staff/cases/${id}/disposition/approve`, { version })).status).toBe(303);
@@ -155,5 +182,28 @@ describe('correcting and withdrawing a published record from the back office', (
     // Once withdrawn, nothing more to correct or withdraw.
     await supervisor.get(`/staff/cases/${id}/disposition`);
     expect(supervisor.lastHtml).not.toContain('/disposition/withdraw');
+  });
+
+  it('a supervisor ends the publication early (Order 45 Art. 14); a handler may not', async () => {
+    const { id, ref, handler, supervisor } = await publish('e');
+    await handler.get(`/staff/cases/${id}/disposition`);
+    expect(
+      (await handler.post(`/staff/cases/${id}/disposition/end`, { version: versionOf(handler.lastHtml), reason: '已完成信用修复' })).status,
+    ).toBe(403);
+    await supervisor.get(`/staff/cases/${id}/disposition`);
+    expect(supervisor.lastHtml).toContain('提前结束公示');
+    const res = await supervisor.post(`/staff/cases/${id}/disposition/end`, {
+      version: versionOf(supervisor.lastHtml),
+      reason: '当事人已完成信用修复',
+    });
+    expect(res.status).toBe(303);
+    const detail = await bo.app.request(`/results/${ref}`);
+    expect(detail.status).toBe(410);
+    const text = await detail.text();
+    expect(text).toContain('公示期已届满');
+    expect(text).not.toContain('信用修复'); // the reason stays on record, not on the public page
+    for (const path of ['/results', '/api/v1/results', '/api/v1/results.csv', '/results/feed.atom'])
+      expect(await (await bo.app.request(path)).text(), path).not.toContain(ref);
+    expect(await audits(id)).toContain('disposition_end');
   });
 });

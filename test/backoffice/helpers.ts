@@ -54,7 +54,7 @@ export function useBackoffice(opts: { clock?: Clock; overrides?: Record<string, 
 export async function makeUser(
   bo: Bo,
   username: string,
-  role: 'intake_clerk' | 'handler' | 'supervisor' | 'admin' | 'police' | 'reward_officer',
+  role: 'intake_clerk' | 'handler' | 'supervisor' | 'admin' | 'police' | 'reward_officer' | 'director',
   unitId: string | null,
 ) {
   const u = await createUser(bo.t.db, { username, displayName: username, role, unitId }, bo.t.deps.clock.now(), { password: PASSWORD });

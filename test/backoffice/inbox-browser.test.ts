@@ -166,17 +166,22 @@ describe('the back office tells each person what to do next', () => {
       },
       { role: 'handler', id: handler },
     );
-    const sup = await signIn('inbox.super');
-    const approvals = sup.locator('section', { has: sup.locator('h2#s-approvals') });
+    // The bureau's head (局负责人) decides on referrals (国务院令310 Art. 5), not the station head.
+    await makeUser({ t: server.t, app: null as never }, 'inbox.director', 'director', null);
+    const dir = await signIn('inbox.director');
+    const approvals = dir.locator('section', { has: dir.locator('h2#s-approvals') });
     const rowOf = approvals.locator('tr', { hasText: k.number });
     expect(await rowOf.count()).toBe(1);
     expect(await rowOf.textContent()).toContain('审批移送公安机关');
     expect(await rowOf.textContent()).toContain('城南卤肉店');
-    await shots(sup, 'todo-supervisor');
+    await shots(dir, 'todo-director');
+    const sup = await signIn('inbox.super');
+    const supApprovals = sup.locator('section', { has: sup.locator('h2#s-approvals') });
+    expect(await supApprovals.locator('tr', { hasText: k.number }).count()).toBe(0);
 
     await rowOf.getByRole('link', { name: k.number }).click();
-    await sup.getByRole('button', { name: '批准移送（3日内）' }).click();
-    await sup.goto(`${server.origin}/staff/todo`);
+    await dir.getByRole('button', { name: '批准移送（3日内）' }).click();
+    await dir.goto(`${server.origin}/staff/todo`);
     expect(await approvals.locator('tr', { hasText: k.number }).count()).toBe(0);
 
     // Statistics: one stacked chart for the months, unit names in full, nothing clipped on a phone.

@@ -9,7 +9,7 @@ import { nextStep } from '../../src/backoffice/next-step.ts';
 const due = '2026-12-08T15:59:59.999Z';
 const running = (clock: string, problem: string | null = null) => [{ clock, status: 'running', dueAt: due, problem }];
 
-const CASES: [CaseKind, CaseStatus, string[], 'intake' | 'handler' | 'supervisor' | 'police' | null, string | null][] = [
+const CASES: [CaseKind, CaseStatus, string[], 'intake' | 'handler' | 'supervisor' | 'director' | 'police' | null, string | null][] = [
   ['complaint', 'awaiting_routing', ['D1'], 'intake', 'D1'],
   ['complaint', 'assigned', ['D1'], 'handler', 'D1'],
   ['complaint', 'accepted', ['D2'], 'handler', 'D2'],
@@ -18,7 +18,7 @@ const CASES: [CaseKind, CaseStatus, string[], 'intake' | 'handler' | 'supervisor
   ['report', 'verifying', ['D4'], 'supervisor', 'D4'],
   ['report', 'case_opened', ['D5'], 'supervisor', 'D5'],
   ['report', 'case_opened', ['D5', 'D12'], 'handler', 'D12'],
-  ['report', 'referral_proposed', ['D4', 'D6'], 'supervisor', 'D6'],
+  ['report', 'referral_proposed', ['D4', 'D6'], 'director', 'D6'],
   ['report', 'referral_approved', ['D7'], 'handler', 'D7'],
   ['report', 'referred', ['D8'], 'police', 'D8'],
   ['report', 'police_accepted', ['D10'], 'handler', 'D10'],

@@ -1,8 +1,9 @@
 // The BullMQ dashboard at /staff/admin/queues: admins only (the shared security suite covers anonymous and
-// other roles), its own CSP (scripts and styles from this origin only, nothing from elsewhere), read-only,
+// other roles), its own CSP (scripts, styles and fonts from this origin only, nothing from elsewhere), actions
+// only from our own pages and only those listed,
 // and it follows the live producer queues (deps.queues).
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.ts';
 import { QUEUES_BASE_PATH } from '../../src/http/backoffice/queues.dashboard.ts';
@@ -26,8 +27,10 @@ afterAll(async () => {
   await t.close();
 });
 
+let adminMade = false;
 async function admin(): Promise<Client> {
-  await makeUser(bo, 'dash.admin', 'admin', null);
+  if (!adminMade) await makeUser(bo, 'dash.admin', 'admin', null);
+  adminMade = true;
   const c = new Client(bo);
   await c.signIn('dash.admin', PASSWORD);
   return c;
@@ -59,7 +62,7 @@ describe('queue dashboard', () => {
     expect(api.status).toBe(200);
     const body = (await api.json()) as { queues: { name: string; readOnlyMode: boolean; counts: Record<string, number> }[] };
     expect(body.queues.map((q) => q.name)).toEqual(['case-workflow']);
-    expect(body.queues[0]!.readOnlyMode).toBe(true);
+    expect(body.queues[0]!.readOnlyMode).toBe(false);
     // Unknown dashboard paths lead back to its start page; other back-office pages keep the strict CSP.
     const unknown = await c.get(`${QUEUES_BASE_PATH}/nothing/here`);
     expect(unknown.status).toBe(302);
@@ -68,14 +71,72 @@ describe('queue dashboard', () => {
     expect(users.headers.get('content-security-policy')).not.toContain('script-src');
   });
 
-  it('does not accept actions (read-only; only GET reaches it)', async () => {
-    const c = new Client(bo);
-    await c.signIn('dash.admin', PASSWORD);
-    const res = await bo.app.request(`${QUEUES_BASE_PATH}/api/queues/case-workflow/pause`, {
-      method: 'PUT',
-      headers: { cookie: c.jar.header() },
+  it('lets an admin retry and clean from our own page, refuses other origins and actions not on the list, and audits', async () => {
+    const c = await admin();
+    const w0 = (await queue.getJobCounts('waiting')).waiting ?? 0;
+    await queue.add('case.received', { caseId: 'y' });
+    await queue.add('case.received', { caseId: 'z' });
+    // Two jobs fail (taken by hand, as a worker would, and failed).
+    const worker = new Worker(queue.name, null, { connection: { url: REDIS_URL }, prefix });
+    const failed: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const job = await worker.getNextJob('token-x');
+      await job!.moveToFailed(new Error('boom'), 'token-x', false);
+      failed.push(job!.id!);
+    }
+    await worker.close();
+    expect(await queue.getJobCounts('failed', 'waiting')).toEqual({ failed: 2, waiting: w0 });
+    const put = (path: string, headers: Record<string, string>) =>
+      bo.app.request(`${QUEUES_BASE_PATH}${path}`, { method: 'PUT', headers: { cookie: c.jar.header(), ...headers }, redirect: 'manual' });
+    const retry = `/api/queues/case-workflow/${failed[0]}/retry`;
+
+    // From another site (a forged form or fetch), or with no origin information at all: refused, nothing done.
+    expect((await put(retry, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await put(retry, { 'sec-fetch-site': 'same-site' })).status).toBe(403);
+    expect((await put(retry, { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await put(retry, {})).status).toBe(403);
+    expect(await queue.getJobCounts('failed')).toEqual({ failed: 2 });
+
+    // From our own page (Fetch Metadata, or Origin from a browser without it): done.
+    expect((await put(retry, { 'sec-fetch-site': 'same-origin' })).ok).toBe(true);
+    expect(await queue.getJobCounts('failed', 'waiting')).toEqual({ failed: 1, waiting: w0 + 1 });
+    expect((await put(`/api/queues/case-workflow/${failed[1]}/clean`, { origin: 'http://localhost' })).ok).toBe(true);
+    expect(await queue.getJobCounts('failed', 'waiting')).toEqual({ failed: 0, waiting: w0 + 1 });
+
+    // Actions not on the list are refused even from our own page.
+    for (const path of ['/api/queues/case-workflow/obliterate', '/api/queues/case-workflow/empty', '/api/queues/case-workflow/concurrency'])
+      expect((await put(path, { 'sec-fetch-site': 'same-origin' })).status, path).toBe(403);
+    const add = await bo.app.request(`${QUEUES_BASE_PATH}/api/queues/case-workflow/add`, {
+      method: 'POST',
+      headers: { cookie: c.jar.header(), 'sec-fetch-site': 'same-origin', 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'x', data: {} }),
+      redirect: 'manual',
     });
-    expect(res.status).toBe(404);
-    expect(await queue.isPaused()).toBe(false);
+    expect(add.status).not.toBe(200);
+    expect(await queue.getJobCounts('waiting')).toEqual({ waiting: w0 + 1 });
+
+    const audited = await t.db.selectFrom('audit_log').select(['action', 'detail']).where('action', '=', 'queue_action').execute();
+    expect(audited.map((a) => JSON.parse(a.detail ?? '{}').action)).toEqual([
+      `case-workflow: retry job ${failed[0]}`,
+      `case-workflow: clean job ${failed[1]}`,
+    ]);
+  });
+
+  it('serves its fonts from this origin (the CSP allows nothing else)', async () => {
+    const c = await admin();
+    const html = await (await c.get(QUEUES_BASE_PATH)).text();
+    expect(html).not.toMatch(/fonts\.googleapis|https?:\/\//);
+    const css = [...html.matchAll(/<link[^>]*href="([^"]+\.css)"/g)].map((m) => m[1]!);
+    const fonts = css.find((h) => h.includes('fonts'));
+    expect(fonts).toBeDefined();
+    const sheet = await c.get(fonts!.startsWith('/') ? fonts! : `${QUEUES_BASE_PATH}/${fonts}`);
+    expect(sheet.status).toBe(200);
+    const text = await sheet.text();
+    expect(text).toContain("font-family: 'IBM Plex Sans'");
+    const woff = /url\(([^)]+\.woff2)\)/.exec(text)?.[1];
+    expect(woff).toBeDefined();
+    const file = await c.get(woff!);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-type')).toContain('font/woff2');
   });
 });

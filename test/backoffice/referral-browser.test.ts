@@ -4,6 +4,7 @@
 // exhibits and the report on the portal, records 立案 (refused without a case number), confirms the
 // handover item by item, and downloads the package, which verifies with the portal's public key alone on
 // a machine with an empty data folder. The letter is readable at 375 px. Screenshots: test-output/backoffice/.
+import { cstDateOf } from '../../src/deadlines/cst.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -56,6 +57,7 @@ describe('from the on-site inspection to what the police see', () => {
   it('records, referral, police portal, package verified with the public key alone', async () => {
     const handlerId = await makeUser(bo, 'rb.handler', 'handler', UNIT_A);
     await makeUser(bo, 'rb.super', 'supervisor', UNIT_A);
+    await makeUser(bo, 'rb.director', 'director', null);
     await makeUser(bo, 'rb.police', 'police', 'police-xz');
     // The citizen's report: real name, a photo, the plate of the van that brings the swill.
     const photo = await bo.t.deps.evidence.put(PNG_1x1, 'image/png');
@@ -156,7 +158,7 @@ describe('from the on-site inspection to what the police see', () => {
     await prop.getByRole('button', { name: '提交移送报告，报负责人审批' }).click();
     expect(await h.locator('.flash').textContent()).toContain('操作已完成');
 
-    const { page: s } = await as('rb.super');
+    const { page: s } = await as('rb.director');
     await s.goto(`${server.origin}/staff/cases/${id}`);
     await s.getByRole('button', { name: '批准移送（3日内）' }).click();
     expect(await s.locator('.flash').textContent()).toContain('操作已完成');
@@ -165,6 +167,9 @@ describe('from the on-site inspection to what the police see', () => {
     const transfer = h.locator('form[action$="/transfer"]');
     await transfer.getByLabel('联系人（写入移送书）').fill('王建国');
     await transfer.getByLabel('联系电话').fill('0371-62688888');
+    await transfer.getByLabel('抄送日期（如 2026-11-03）').fill(cstDateOf(bo.t.deps.clock.now()));
+    await transfer.getByLabel('抄送方式').selectOption('delivered');
+    await transfer.getByLabel('抄送文书文号').fill('新市监移抄〔2026〕5号');
     await transfer.getByRole('button', { name: '移送公安机关（24小时内）' }).click();
     expect(await h.locator('.flash').textContent()).toContain('操作已完成');
     expect(await h.content()).toMatch(/新市监移〔\d{4}〕1号/);

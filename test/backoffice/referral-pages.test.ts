@@ -2,6 +2,7 @@
 // referral, the supervisor approves, the handler transfers it; a police officer signs in, sees it in the
 // inbox with its deadline, downloads the package (signature verifies), accepts and reports the outcome,
 // which the regulator then sees on the case timeline.
+import { cstDateOf } from '../../src/deadlines/cst.ts';
 import { describe, expect, it } from 'vitest';
 import { signingKey, verifyPackage } from '../../src/referral/package.ts';
 import { Client, UNIT_A, makeCase, makeUser, signedIn, useBackoffice } from './helpers.ts';
@@ -12,6 +13,7 @@ describe('referral through the back office and the police portal', () => {
   it('propose → approve → transfer → police accept → feedback on the timeline', async () => {
     const handlerId = await makeUser(bo, 'ref.handler', 'handler', UNIT_A);
     await makeUser(bo, 'ref.super', 'supervisor', UNIT_A);
+    await makeUser(bo, 'ref.director', 'director', null);
     await makeUser(bo, 'ref.police', 'police', 'police-xz');
     const { id } = await makeCase(bo, 'anonymousReport', { unitId: UNIT_A, assigneeId: handlerId });
     await bo.t.db
@@ -21,6 +23,7 @@ describe('referral through the back office and the police portal', () => {
       .execute();
     const handler = await signedIn(bo, 'ref.handler');
     const supervisor = await signedIn(bo, 'ref.super');
+    const director = await signedIn(bo, 'ref.director');
 
     // The handler starts verification (a form of the case page), then proposes the referral.
     await handler.get(`/staff/cases/${id}`);
@@ -48,11 +51,14 @@ describe('referral through the back office and the police portal', () => {
     ).toBe(303);
     const rid = (await bo.t.db.selectFrom('referral').select('id').where('case_id', '=', id).executeTakeFirstOrThrow()).id;
 
-    // Only the supervisor may approve; the handler is refused.
+    // Only the bureau's head (局负责人) may approve; the handler and the station head are refused.
     expect((await handler.post(`/staff/cases/${id}/referral/${rid}/approve`, {})).status).toBe(403);
     await supervisor.get(`/staff/cases/${id}`);
-    expect(supervisor.lastHtml).toContain('批准移送');
-    expect((await supervisor.post(`/staff/cases/${id}/referral/${rid}/approve`, {})).status).toBe(303);
+    expect(supervisor.lastHtml).not.toContain('批准移送');
+    expect((await supervisor.post(`/staff/cases/${id}/referral/${rid}/approve`, {})).status).not.toBe(303);
+    await director.get(`/staff/cases/${id}`);
+    expect(director.lastHtml).toContain('批准移送');
+    expect((await director.post(`/staff/cases/${id}/referral/${rid}/approve`, {})).status).toBe(303);
     await handler.get(`/staff/cases/${id}`);
     expect(
       (
@@ -60,6 +66,9 @@ describe('referral through the back office and the police portal', () => {
           policeUnitId: 'police-xz',
           contactName: '王建国',
           contactPhone: '0371-62688888',
+          copyOn: cstDateOf(bo.t.deps.clock.now()),
+          copyMeans: 'delivered',
+          copyDoc: '新市监移抄〔2026〕3号',
         })
       ).status,
     ).toBe(303);

@@ -5,7 +5,8 @@
 // are data written apart from the route rules: changing one route's `access` fails the suite.
 // Principals: anon (not signed in), clerk (intake centre, with a case still being routed), handler and
 // supervisor of unit A (with case A, the handler's own), admin, police (the unit the referral went to),
-// handler_b (unit B, with case A: not theirs), police_b (another police unit).
+// handler_b (unit B, with case A: not theirs), police_b (another police unit), reward_officer, director
+// (局负责人: approves referrals).
 //
 // ADDING A ROUTE: the suite fails with "no expected row for GET /x". To get the observed row, run
 //   ROUTE_TABLE_WRITE=/tmp/rows.ts npx vitest run test/backoffice/security.test.ts
@@ -19,7 +20,7 @@ import { PNG_1x1 } from '../helpers/files.ts';
 import { EXPECTED, PRINCIPALS, type Principal } from './route-table.expected.ts';
 
 const bo = useBackoffice();
-const ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin', 'police', 'reward_officer'] as const;
+const ROLES = ['intake_clerk', 'handler', 'supervisor', 'admin', 'police', 'reward_officer', 'director'] as const;
 type R = (typeof ROLES)[number];
 
 const users: Record<R, string> = {
@@ -29,6 +30,7 @@ const users: Record<R, string> = {
   admin: 'sec.admin',
   police: 'sec.police',
   reward_officer: 'sec.reward',
+  director: 'sec.director',
 };
 const unitOf: Record<R, string | null> = {
   intake_clerk: 'intake',
@@ -37,6 +39,7 @@ const unitOf: Record<R, string | null> = {
   admin: null,
   police: 'police-xz',
   reward_officer: null,
+  director: null,
 };
 
 let ids: {
@@ -192,11 +195,20 @@ const fill = (path: string, caseId: string) =>
     .replace(':rwid', ids.reward)
     .replace(':step', path.includes('disposition') ? 'edit' : 'feedback')
     .replace(':uid', path.startsWith('/admin/units') ? 'sec-unit' : ids.targetUser)
-    .replace(':kind', 'inspection');
+    .replace(':kind', 'inspection')
+    // The queue dashboard's API: pause the suite's own workflow queue (a real action, allowed to admins).
+    .replace('/api/*', '/api/queues/case-workflow/pause');
 const url = (path: string) => `/staff${path === '/' ? '' : path}`;
 
-async function call(c: Client, method: 'GET' | 'POST', path: string): Promise<Response> {
+async function call(c: Client, method: 'GET' | 'POST' | 'PUT', path: string): Promise<Response> {
   if (method === 'GET') return c.get(path);
+  // The queue dashboard's actions: fetch() from our own page.
+  if (method === 'PUT')
+    return c.bo.app.request(path, {
+      method: 'PUT',
+      headers: { cookie: c.jar.header(), 'sec-fetch-site': 'same-origin' },
+      redirect: 'manual',
+    });
   await c.get('/staff/account/password'); // fresh token
   return c.post(path, { reason: '安全测试备注', version: '0' });
 }
@@ -208,6 +220,7 @@ const principalUser: Record<Exclude<Principal, 'anon'>, string> = {
   admin: users.admin,
   police: users.police,
   reward_officer: users.reward_officer,
+  director: users.director,
   handler_b: 'sec.handler.b',
   police_b: 'sec.police.other',
 };
@@ -220,7 +233,7 @@ function placeholders(location: string): string {
 }
 
 /** What one principal gets from one route: "200", "403", "302 /staff/login"… */
-async function observe(method: 'GET' | 'POST', path: string, p: Principal): Promise<string> {
+async function observe(method: 'GET' | 'POST' | 'PUT', path: string, p: Principal): Promise<string> {
   const caseId = p === 'clerk' ? ids.caseRouting : ids.caseA;
   const target = url(fill(path, caseId));
   let res: Response;

@@ -44,7 +44,13 @@ const VALID: Record<TransitionEvent, Command> = {
   transfer_to_police: { type: 'transfer_to_police' },
   police_accept: { type: 'police_accept' },
   police_decline: { type: 'police_decline', reason: '未达到立案追诉标准' },
+  police_extend: { type: 'police_extend', reason: '涉案人员众多，案情复杂' },
   request_reconsideration: { type: 'request_reconsideration', reason: '涉案数量已达标准' },
+  request_supervision: {
+    type: 'request_supervision',
+    reason: '公安机关不予立案理由不能成立',
+    data: { docNumber: '新市监监督〔2026〕1号' },
+  },
   return_to_admin: { type: 'return_to_admin' },
   police_feedback: { type: 'police_feedback', data: { outcome: '已移送起诉' } },
   transfer_out: { type: 'transfer_out', reason: '属于农业农村部门职责', data: { authority: '新郑市农业农村局' } },
@@ -52,6 +58,10 @@ const VALID: Record<TransitionEvent, Command> = {
   mark_duplicate: { type: 'mark_duplicate', data: { originalCaseId: 'c0' } },
   merge: { type: 'merge', data: { intoCaseId: 'c0' } },
   publish: { type: 'publish' },
+  overturn_decision: { type: 'overturn_decision', reason: '复议决定撤销原处罚决定' },
+  withdraw_publication: { type: 'withdraw_publication' },
+  correct_publication: { type: 'correct_publication' },
+  record_national_entry: { type: 'record_national_entry', data: { on: '2026-11-20', reference: 'GS-2026-001' } },
   close: { type: 'close' },
   relabel: { type: 'relabel', reason: '实为学校食堂', data: { field: 'category', from: 'catering', to: 'school_canteen' } },
   receive_merged: { type: 'receive_merged', data: { mergedCaseId: 'c9' } },
@@ -130,16 +140,21 @@ const LAW: Record<TransitionEvent, Rule> = {
   propose_referral: {
     kinds: 'R',
     from: S('verifying case_opened police_declined'),
-    roles: R('handler supervisor'),
+    roles: R('handler supervisor director'),
     to: 'referral_proposed',
     public: false,
   },
-  approve_referral: { kinds: 'R', from: S('referral_proposed'), roles: R('supervisor'), to: 'referral_approved', public: false },
-  refuse_referral: { kinds: 'R', from: S('referral_proposed'), roles: R('supervisor'), to: '<-', public: false },
+  // Only the bureau's head (局负责人) approves or refuses a referral (国务院令310 Art. 5).
+  approve_referral: { kinds: 'R', from: S('referral_proposed'), roles: R('director'), to: 'referral_approved', public: false },
+  refuse_referral: { kinds: 'R', from: S('referral_proposed'), roles: R('director'), to: '<-', public: false },
   transfer_to_police: { kinds: 'R', from: S('referral_approved'), roles: R('handler supervisor'), to: 'referred', public: false },
   police_accept: { kinds: 'R', from: S('referred'), roles: R('police'), to: 'police_accepted', public: false },
   police_decline: { kinds: 'R', from: S('referred'), roles: R('police'), to: 'police_declined', public: false },
   request_reconsideration: { kinds: 'R', from: S('police_declined'), roles: R('supervisor'), to: 'referred', public: false },
+  // A complex case: the police extend their decision once (2015 food/drug rule); the procuratorate's
+  // supervision is asked for after a refusal (310 Art. 9). Neither moves the case.
+  police_extend: { kinds: 'R', from: S('referred'), roles: R('police'), to: '=', public: false },
+  request_supervision: { kinds: 'R', from: S('police_declined'), roles: R('supervisor director'), to: '=', public: false },
   return_to_admin: { kinds: 'R', from: S('police_declined'), roles: R('handler supervisor'), to: '<-', public: false },
   police_feedback: { kinds: 'R', from: S('police_accepted'), roles: R('police'), to: '=', public: false },
   hand_over_exhibits: { kinds: 'R', from: S('police_accepted closed'), roles: R('handler supervisor'), to: '=', public: false },
@@ -159,8 +174,9 @@ const LAW: Record<TransitionEvent, Rule> = {
     to: 'answered',
     public: true,
   },
+  // A complaint already handled is refused under Art. 16(2), not marked duplicate: reports only.
   mark_duplicate: {
-    kinds: 'CR',
+    kinds: 'R',
     from: S('received triaged awaiting_routing assigned'),
     roles: R('system intake_clerk handler supervisor'),
     to: 'duplicate',
@@ -180,6 +196,12 @@ const LAW: Record<TransitionEvent, Rule> = {
     to: 'published',
     public: false,
   },
+  // Publication under Order 45: the national-system entry (D11), an overturned decision (D14 starts), the
+  // record withdrawn or corrected (D14 stops). Statuses stay.
+  record_national_entry: { kinds: 'R', from: S('decided published closed'), roles: R('handler supervisor admin'), to: '=', public: false },
+  overturn_decision: { kinds: 'R', from: S('decided published'), roles: R('supervisor admin'), to: '=', public: false },
+  withdraw_publication: { kinds: 'CR', from: EVERY, roles: R('supervisor admin'), to: '=', public: false },
+  correct_publication: { kinds: 'CR', from: EVERY, roles: R('supervisor admin'), to: '=', public: false },
   close: {
     kinds: 'CRQ',
     from: S('refused mediation_succeeded mediation_failed not_opened decided police_accepted answered published transferred_out'),
@@ -201,7 +223,7 @@ const LAW: Record<TransitionEvent, Rule> = {
 };
 const KIND_LETTER: Record<CaseKind, string> = { complaint: 'C', report: 'R', consultation: 'Q' };
 const ALL_KINDS: CaseKind[] = ['complaint', 'report', 'consultation'];
-const ALL_ROLES: Role[] = R('citizen system intake_clerk handler supervisor admin police reward_officer');
+const ALL_ROLES: Role[] = R('citizen system intake_clerk handler supervisor admin police reward_officer director');
 
 type Expected = { ok: true; to: CaseStatus } | { ok: false; code: 'INVALID_TRANSITION' | 'FORBIDDEN' };
 function expected(ev: TransitionEvent, state: CaseState | null, role: Role): Expected {
@@ -329,14 +351,14 @@ describe('case state machine: rules a user depends on', () => {
     const before = transition(
       { kind: 'report', status: 'referral_proposed', openedAt: null },
       VALID.refuse_referral,
-      actor('supervisor'),
+      actor('director'),
       now,
     );
     expect(before.ok && before.to).toBe('verifying');
     const after = transition(
       { kind: 'report', status: 'referral_proposed', openedAt: '2026-11-01T00:00:00Z' },
       VALID.refuse_referral,
-      actor('supervisor'),
+      actor('director'),
       now,
     );
     expect(after.ok && after.to).toBe('case_opened');
@@ -389,6 +411,7 @@ describe('case state machine: rules a user depends on', () => {
     expect(availableEvents({ kind: 'report', status: 'referred', openedAt: null }, 'police')).toEqual([
       'police_accept',
       'police_decline',
+      'police_extend',
       'comment',
     ]);
   });

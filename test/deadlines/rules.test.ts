@@ -36,6 +36,8 @@ describe('RULES', () => {
       D9: [3, 'calendar_days'],
       D10: [3, 'calendar_days'],
       D11: [20, 'working_days'],
+      D13: [3, 'calendar_days'],
+      D14: [3, 'working_days'],
       D15: [30, 'working_days'],
     });
     expect(RULES.order20.map((r) => r.id)).toEqual([...CLOCK_IDS]);
@@ -52,7 +54,7 @@ describe('RULES', () => {
   it('has no D12 under Order 121', () => {
     expect(findRule('order121', 'D12')).toBeUndefined();
     expect(() => getRule('order121', 'D12')).toThrow(UnknownClockError);
-    expect(() => getRule('order20', 'D13')).toThrow(UnknownClockError);
+    expect(() => getRule('order20', 'D99')).toThrow(UnknownClockError);
   });
 
   it('takes overrides for settings only', () => {
@@ -60,6 +62,9 @@ describe('RULES', () => {
     expect(getRule('order121', 'D11', { d11Length: 15 }).length).toBe(15);
     expect(getRule('order121', 'D1', { d8Length: 10 }).length).toBe(7);
     expect(getRule('order121', 'D8').length).toBe(3); // the table itself is untouched
+    // D8 complex cases: 30 days in all whatever the base (3 by 310, 10 by the 2015 food/drug rule).
+    expect(getRule('order121', 'D8').extension).toMatchObject({ length: 27, max: 1 });
+    expect(getRule('order121', 'D8', { d8Length: 10 }).extension).toMatchObject({ length: 20, max: 1 });
     expect(() => getRule('order121', 'D8', { d8Length: 0 })).toThrow(RangeError);
   });
 

@@ -177,6 +177,7 @@ describe('portal accessibility (JavaScript on)', () => {
       'person.idNumber',
       'files',
       'wantsReward',
+      'rewardPassword',
     ]) {
       expect(names.has(n), n).toBe(true);
     }
@@ -202,6 +203,9 @@ describe('portal accessibility (JavaScript on)', () => {
     await tabTo((f) => f.name === 'wantsReward');
     await page.keyboard.press('Space');
     expect(await page.locator('#f-wantsReward').isChecked()).toBe(true);
+    // An anonymous reporter claims with the query code and a claim password set here.
+    await tabTo((f) => f.name === 'rewardPassword');
+    await page.keyboard.type('Xz-2026-tip');
     await tabTo((f) => f.tag === 'button');
     await page.keyboard.press('Enter');
     await page.locator('#query-code').waitFor();

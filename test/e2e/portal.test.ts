@@ -179,6 +179,7 @@ describe('portal with JavaScript disabled', () => {
     await page.getByLabel('名称').fill('无招牌油坊');
     await page.getByLabel('发生地所在乡镇').selectOption('龙湖镇');
     await page.getByLabel('我申请举报奖励').check();
+    await page.getByLabel('领奖密码（申请奖励时设置）').fill('Lhz-2026-oil');
     const receipt = await submitAndReadReceipt('提交举报');
     await screenshots(page, '09-report-receipt');
     const row = await db().selectFrom('intake_case').selectAll().where('number', '=', receipt.numbers[0]!).executeTakeFirstOrThrow();

@@ -2,7 +2,7 @@
 // a feed: spreadsheet formulas are neutralised whatever their first character, and characters XML 1.0
 // forbids (a submission can carry \u0008) are dropped.
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvLine } from '../../src/lib/csv.ts';
+import { CSV_BOM, csvCell, csvDocument, csvLine } from '../../src/lib/csv.ts';
 import { xmlEscape } from '../../src/http/public/format.ts';
 
 describe('csvCell', () => {
@@ -13,6 +13,16 @@ describe('csvCell', () => {
     expect(csvCell(-5)).toBe('-5');
     expect(csvCell(null)).toBe('');
     expect(csvLine(['=x', 2, null])).toBe("'=x,2,\r\n");
+  });
+
+  it('a whole file: BOM first, CRLF lines, every cell escaped', () => {
+    expect(
+      csvDocument([
+        ['名称', '数'],
+        ['+cmd', 3],
+        ['a\nb', null],
+      ]),
+    ).toBe(`${CSV_BOM}名称,数\r\n'+cmd,3\r\n"a\nb",\r\n`);
   });
 });
 

@@ -1,4 +1,5 @@
-// GET /metrics for Prometheus: behind its own bearer token (off without METRICS_TOKEN), labelled by
+// GET /metrics for Prometheus (prom-client): behind its own bearer token (off without METRICS_TOKEN), bound
+// to the admin network's addresses when METRICS_ALLOW_FROM is set, labelled by
 // route pattern (a case number in a path never becomes a label), with the outbox backlog, the
 // statutory clocks and open cases read from the real database, and BullMQ job counts from real Redis.
 import { readFileSync } from 'node:fs';
@@ -39,6 +40,23 @@ describe('/metrics', () => {
     expect((await scrape(app, 'wrong-token-0123456789abcdef')).status).toBe(401);
   });
 
+  it('with METRICS_ALLOW_FROM, answers only the admin addresses (the client read as for the rate limits)', async () => {
+    const bound = await testDeps({ overrides: { METRICS_TOKEN: TOKEN, METRICS_ALLOW_FROM: '127.0.0.0/8, ::1', TRUST_PROXY: '1' } });
+    try {
+      const app = createApp(bound.deps);
+      const from = (address: string) =>
+        app.request('/metrics', { headers: { authorization: `Bearer ${TOKEN}`, 'x-forwarded-for': address } });
+      expect((await from('127.0.0.1')).status).toBe(200);
+      expect((await from('::1')).status).toBe(200);
+      // Another address gets the same 404 as a server without metrics, token or not.
+      expect((await from('192.0.2.7')).status).toBe(404);
+      // A client cannot claim an admin address left of the proxy's entry.
+      expect((await from('127.0.0.1, 192.0.2.7')).status).toBe(404);
+    } finally {
+      await bound.close();
+    }
+  });
+
   it('counts requests by route pattern, and reads the backlog, clocks, open cases and queue depth', async () => {
     const app = createApp(t.deps);
     const res = await app.request('/api/v1/submissions', {
@@ -64,6 +82,8 @@ describe('/metrics', () => {
     expect(text).toMatch(/^shiantong_cases_open\{kind="report"\} 1$/m);
     expect(text).toMatch(/^shiantong_queue_jobs\{queue="case-workflow",state="delayed"\} 1$/m);
     expect(text).toMatch(/^shiantong_redis_up [01]$/m);
+    expect(text).toMatch(/^# TYPE shiantong_cases_received_total counter$/m);
+    expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
     expect(text).toMatch(/^shiantong_cases_received_total\{channel="api"\} 1$/m);
 
     // A second submission moves the counters.

@@ -13,7 +13,7 @@ const WORKFLOW: Record<DispositionStatus | 'none', Partial<Record<DispositionSte
   none: { create: 'draft' }, // a decision drafts its record
   draft: { edit: 'draft', approve: 'published', withdraw: 'withdrawn' }, // reviewed, then approved (published at once) or withdrawn
   approved: { approve: 'published', withdraw: 'withdrawn' },
-  published: { correct: 'published', withdraw: 'withdrawn' }, // corrected or withdrawn with a reason
+  published: { correct: 'published', withdraw: 'withdrawn', end: 'published' }, // corrected or withdrawn with a reason; ended early (Order 45 Art. 14)
   withdrawn: {}, // final
 };
 

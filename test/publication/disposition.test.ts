@@ -14,6 +14,7 @@ import {
   dispositionForReview,
   draftOnDecision,
   editDraftDisposition,
+  recordNationalEntry,
   withdrawDisposition,
 } from '../../src/publication/disposition.service.ts';
 import { type TestDeps, testDeps } from '../helpers/env.ts';
@@ -73,7 +74,7 @@ describe('penalty: draft → approval → public', () => {
     expect(ref).toMatch(/^GK2026-[0-9A-Z]{8}$/);
     expect(ref).not.toContain(c.number);
     expect(d.findings_text).toBe(
-      `经查，当事人${ENTITY}使用超过保质期的食品原料加工卤菜，员工[姓名]（电话[手机号]）对此知情，举报人[姓名]反映属实。`,
+      `经查，当事人${ENTITY}使用超过保质期的食品原料加工卤菜，员工[姓名]（电话[手机号]）对此知情，[姓名]反映属实。` /* the source (举报人) is never published */,
     );
     // Idempotent.
     expect(draftOf(await createDraftDisposition(t.deps, caseId)).id).toBe(d.id);
@@ -90,7 +91,7 @@ describe('penalty: draft → approval → public', () => {
     expect(c.status).toBe('decided');
   });
 
-  it('approval by a supervisor publishes it and stops D11 through the publish transition', async () => {
+  it('approval by a supervisor publishes it; D11 stops only when the national-system entry is recorded', async () => {
     const d = draftOf(await createDraftDisposition(t.deps, caseId));
     await expect(approveDisposition(t.deps, d.id, HANDLER)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const d11Before = await t.db
@@ -106,7 +107,23 @@ describe('penalty: draft → approval → public', () => {
     const c = await t.db.selectFrom('intake_case').select('status').where('id', '=', caseId).executeTakeFirstOrThrow();
     expect(c.status).toBe('published');
     const d11 = await t.db.selectFrom('case_clock').selectAll().where('id', '=', d11Before.id).executeTakeFirstOrThrow();
-    expect(d11).toMatchObject({ status: 'stopped', stop_event: 'publish', stopped_at: '2026-11-18T02:00:00.000Z' });
+    // Our own portal is not the national 企业信用信息公示系统 (Order 45 Art. 9): D11 still runs.
+    expect(d11).toMatchObject({ status: 'running', stop_event: null });
+    await expect(recordNationalEntry(t.deps, d.id, { on: '2026-11-19', reference: 'GS-1' }, SUPERVISOR)).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    await expect(recordNationalEntry(t.deps, d.id, { on: '2026-11-18', reference: '' }, SUPERVISOR)).rejects.toMatchObject({
+      code: 'VALIDATION',
+    });
+    clock.set(new Date('2026-11-18T03:00:00Z'));
+    const entered = await recordNationalEntry(t.deps, d.id, { on: '2026-11-18', reference: 'GS410184-2026-0088' }, HANDLER);
+    expect(entered).toMatchObject({ national_entry_on: '2026-11-18', national_entry_ref: 'GS410184-2026-0088' });
+    const d11After = await t.db.selectFrom('case_clock').selectAll().where('id', '=', d11Before.id).executeTakeFirstOrThrow();
+    expect(d11After).toMatchObject({ status: 'stopped', stop_event: 'record_national_entry', stopped_at: '2026-11-18T03:00:00.000Z' });
+    await expect(recordNationalEntry(t.deps, d.id, { on: '2026-11-18', reference: 'GS-2' }, HANDLER)).rejects.toMatchObject({
+      code: 'INVALID_TRANSITION',
+    });
+    clock.set(new Date('2026-11-18T02:00:00Z'));
     await expect(approveDisposition(t.deps, d.id, SUPERVISOR)).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
   });
 

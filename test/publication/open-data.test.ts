@@ -139,3 +139,21 @@ describe('statistics', () => {
     expect(page).not.toContain('&lt;5');
   });
 });
+
+describe('Atom feed', () => {
+  it('stays well-formed XML when a published text carries characters XML forbids (\\u0008 from a submission)', async () => {
+    const newest = `GK2026-T${String(ROWS - 1).padStart(7, '0')}`;
+    await t.db
+      .updateTable('disposition')
+      .set({ business_name: '退\u0008款\u001f小店<&>', decision_text: '责令\uFFFE改正\u000b' })
+      .where('public_ref', '=', newest)
+      .execute();
+    const res = await app.request('/results/feed.atom');
+    expect(res.status).toBe(200);
+    const xml = await res.text();
+    // XML 1.0 Char: tab, LF, CR and U+0020 upwards, less the surrogates and U+FFFE/U+FFFF.
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
+    expect(xml).toContain('退款小店&lt;&amp;&gt; · ');
+    expect(xml).toContain('责令改正');
+  });
+});

@@ -77,7 +77,8 @@ const MUST_SHOW: Record<string, () => RegExp[]> = {
   'filtered list': () => [...PENALTY(), ...MEDIATION()],
   detail: () => [
     ...PENALTY(),
-    /公开编号 \S+ · 举报/,
+    // The record never says whether the case came from a complaint or a report (Order 45).
+    /公开编号 \S+/,
     /查明的事实/,
     /经查，当事人新郑市好味道餐饮有限公司使用超过保质期的食品原料加工卤菜，员工\[姓名\]（电话\[手机号\]）对此知情/,
   ],
@@ -86,7 +87,7 @@ const MUST_SHOW: Record<string, () => RegExp[]> = {
 };
 /** What a page must not show: the other records (a filter or a detail page that shows everything fails). */
 const MUST_NOT_SHOW: Record<string, () => string[]> = {
-  detail: () => [mediatedRef, '新郑市老街坊食品店'],
+  detail: () => [mediatedRef, '新郑市老街坊食品店', '举报', '投诉'],
   business: () => ['新郑市老街坊食品店'],
   list: () => ['新郑市老街坊食品店'],
 };

@@ -16,6 +16,7 @@ import { applyTransition } from '../../src/cases/case.repository.ts';
 import { SubmissionSchema } from '../../src/cases/submission.schema.ts';
 import type { ClockId } from '../../src/deadlines/rules.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
+import { cstDateOf } from '../../src/deadlines/cst.ts';
 import { buildPackage, keyFingerprint, publicKeyPem, signingKey, verifyPackage } from '../../src/referral/package.ts';
 import { addExhibit, addInspection, addTestReport } from '../../src/referral/records.service.ts';
 import {
@@ -40,11 +41,19 @@ const clock = new ManualClock(cst('2026-11-02T09:30:00'));
 let t: TestDeps;
 let handler: Actor;
 let supervisor: Actor;
+let director: Actor;
 let police: Actor;
-const CONTACT = { contactName: '王建国', contactPhone: '0371-62688888' };
+const CONTACT = {
+  contactName: '王建国',
+  contactPhone: '0371-62688888',
+  // The copy to the procuratorate goes with the transfer, the same day (read when spread into a call).
+  get procuratorateCopy() {
+    return { on: cstDateOf(clock.now()), means: 'delivered' as const, docNumber: '新市监移抄〔2026〕1号' };
+  },
+};
 const ACCEPT = { policeCaseNumber: '新公食立字〔2026〕31号', acceptedOn: '2026-11-02', officer: '赵警官' };
 
-async function user(role: StaffRole, unit: string): Promise<Actor> {
+async function user(role: StaffRole, unit: string | null): Promise<Actor> {
   const id = randomUUID();
   const at = clock.now().toISOString();
   await t.db
@@ -71,6 +80,7 @@ beforeAll(async () => {
   t = await testDeps({ clock });
   handler = await user('handler', 'station-mz');
   supervisor = await user('supervisor', 'station-mz');
+  director = await user('director', null);
   police = await user('police', 'police-xz');
 });
 afterAll(async () => t.close());
@@ -146,7 +156,7 @@ async function recordAndRefer(caseId: string): Promise<{ rid: string; exhibits: 
     { reasons: '现场查获地沟油成品35桶，检验确认为餐厨废弃油脂', offence: '生产、销售有毒、有害食品罪', officers: ['王建国', '张卫东'] },
     handler,
   );
-  await approveReferral(t.deps, rid, supervisor);
+  await approveReferral(t.deps, rid, director);
   return { rid, exhibits: [oil, pots] };
 }
 

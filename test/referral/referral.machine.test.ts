@@ -17,7 +17,7 @@ const LAW: Record<ReferralStatus | 'none', Partial<Record<ReferralStep, Referral
   approved: { transfer: 'transferred' }, // transferred within 24 hours, copy to the procuratorate (Art. 6, 7)
   transferred: { accept: 'accepted', decline: 'declined' }, // the police decide within 3 days (Art. 8)
   accepted: { feedback: 'accepted', exhibits: 'accepted' }, // exhibits handed over within 3 days (Art. 10)
-  declined: { reconsider: 'transferred', return: 'returned' }, // reconsideration within 3 days (Art. 9)
+  declined: { reconsider: 'transferred', supervise: 'declined', return: 'returned' }, // reconsideration within 3 days or procuratorate supervision (Art. 9)
   refused: {},
   returned: {},
 };
@@ -35,10 +35,13 @@ describe('referral state machine', () => {
 
   it('offers staff the steps of their role only', () => {
     const at = (status: ReferralStatus, exhibitsConfirmedAt: string | null = null) => ({ status, exhibitsConfirmedAt });
-    expect(staffReferralSteps('supervisor', at('proposed'))).toEqual(['approve', 'refuse']);
+    // Only the bureau's head decides on a proposal (国务院令310 Art. 5), not a station head.
+    expect(staffReferralSteps('director', at('proposed'))).toEqual(['approve', 'refuse']);
+    expect(staffReferralSteps('supervisor', at('proposed'))).toEqual([]);
     expect(staffReferralSteps('handler', at('proposed'))).toEqual([]);
     expect(staffReferralSteps('handler', at('approved'))).toEqual(['transfer']);
-    expect(staffReferralSteps('supervisor', at('declined'))).toEqual(['reconsider', 'return']);
+    expect(staffReferralSteps('supervisor', at('declined'))).toEqual(['reconsider', 'supervise', 'return']);
+    expect(staffReferralSteps('director', at('declined'))).toEqual(['supervise']);
     expect(staffReferralSteps('handler', at('declined'))).toEqual(['return']);
     expect(staffReferralSteps('handler', at('accepted'))).toEqual(['exhibits']);
     expect(staffReferralSteps('handler', at('accepted', '2026-11-28T02:00:00Z'))).toEqual([]);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/cases/case.machine.ts';
 import { SubmissionSchema } from '../../src/cases/submission.schema.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
+import { cstDateOf } from '../../src/deadlines/cst.ts';
 import { buildPackage, signingKey, verifyPackage } from '../../src/referral/package.ts';
 import {
   approveReferral,
@@ -37,10 +38,11 @@ const clock = new ManualClock(cst('2026-11-02T09:30:00'));
 let t: TestDeps;
 let handler: Actor;
 let supervisor: Actor;
+let director: Actor;
 let police: Actor;
 let otherPolice: Actor;
 
-async function user(role: StaffRole, unit: string): Promise<Actor> {
+async function user(role: StaffRole, unit: string | null): Promise<Actor> {
   const id = randomUUID();
   const at = clock.now().toISOString();
   await t.db
@@ -67,6 +69,7 @@ beforeAll(async () => {
   t = await testDeps({ clock });
   handler = await user('handler', 'station-mz');
   supervisor = await user('supervisor', 'station-mz');
+  director = await user('director', null);
   police = await user('police', 'police-xz');
   const at = clock.now().toISOString();
   await t.db.insertInto('unit').values({ id: 'police-other', name: '外县公安局', kind: 'police', active: 1, created_at: at }).execute();
@@ -111,7 +114,14 @@ const clocksOf = async (id: string) =>
       .orderBy('created_at')
       .execute()
   ).sort((a, b) => Number(a.clock.slice(1)) - Number(b.clock.slice(1)));
-const CONTACT = { contactName: '王建国', contactPhone: '0371-62688888' };
+const CONTACT = {
+  contactName: '王建国',
+  contactPhone: '0371-62688888',
+  // The copy to the procuratorate goes with the transfer, the same day (read when spread into a call).
+  get procuratorateCopy() {
+    return { on: cstDateOf(clock.now()), means: 'delivered' as const, docNumber: '新市监移抄〔2026〕1号' };
+  },
+};
 const ACCEPT = { policeCaseNumber: '新公食立字〔2026〕31号', acceptedOn: '2026-11-02', officer: '赵警官' };
 const proposal = {
   reasons: '现场查获病死猪肉约2吨，涉嫌生产、销售不符合安全标准的食品罪',
@@ -131,7 +141,7 @@ describe('referral to the police', () => {
     const rid = await proposeReferral(t.deps, caseId, proposal, handler);
     expect(await statusOf(caseId)).toBe('referral_proposed');
     expect(await clocksOf(caseId)).toEqual([{ clock: 'D6', status: 'running' }]);
-    await approveReferral(t.deps, rid, supervisor);
+    await approveReferral(t.deps, rid, director);
     clock.advance(3600_000);
     const { manifestSha256 } = await transferReferral(t.deps, rid, { policeUnitId: 'police-xz', ...CONTACT }, handler);
     expect(await statusOf(caseId)).toBe('referred');
@@ -217,7 +227,7 @@ describe('referral to the police', () => {
   it('a refusal returns the case to the administrative track with its reason', async () => {
     const caseId = await reportUnderVerification();
     const rid = await proposeReferral(t.deps, caseId, proposal, handler);
-    await refuseReferral(t.deps, rid, '涉案数量未达追诉标准，继续行政处罚', supervisor);
+    await refuseReferral(t.deps, rid, '涉案数量未达追诉标准，继续行政处罚', director);
     expect(await statusOf(caseId)).toBe('verifying');
     const r = await t.db.selectFrom('referral').select(['status', 'refusal_reason']).where('id', '=', rid).executeTakeFirstOrThrow();
     expect(r).toEqual({ status: 'refused', refusal_reason: '涉案数量未达追诉标准，继续行政处罚' });
@@ -229,7 +239,7 @@ describe('referral to the police', () => {
   it('decline → reconsideration → decline → return to administrative handling', async () => {
     const caseId = await reportUnderVerification();
     const rid = await proposeReferral(t.deps, caseId, proposal, handler);
-    await approveReferral(t.deps, rid, supervisor);
+    await approveReferral(t.deps, rid, director);
     await transferReferral(t.deps, rid, { policeUnitId: 'police-xz', ...CONTACT }, handler);
     await policeDecline(t.deps, rid, { reason: '证据不足', basis: '刑事诉讼法第一百一十二条' }, police);
     expect(await statusOf(caseId)).toBe('police_declined');
@@ -245,7 +255,7 @@ describe('referral to the police', () => {
   it('puts the reporter’s identity in the package only when marked necessary, with the reason on record', async () => {
     const caseId = await reportUnderVerification();
     const rid = await proposeReferral(t.deps, caseId, proposal, handler);
-    await approveReferral(t.deps, rid, supervisor);
+    await approveReferral(t.deps, rid, director);
     await expect(
       transferReferral(t.deps, rid, { policeUnitId: 'police-xz', ...CONTACT, discloseIdentity: { reason: '' } }, handler),
     ).rejects.toMatchObject({ code: 'VALIDATION' });
@@ -272,7 +282,7 @@ describe('referral to the police', () => {
     clock.set(cst('2026-11-16T09:00:00'));
     const caseId = await reportUnderVerification();
     const rid = await proposeReferral(t.deps, caseId, proposal, handler);
-    await approveReferral(t.deps, rid, supervisor);
+    await approveReferral(t.deps, rid, director);
     await transferReferral(t.deps, rid, { policeUnitId: 'police-xz', ...CONTACT }, handler);
     clock.set(cst('2026-11-20T00:00:01'));
     await reconcileClocks(t.deps);
@@ -305,6 +315,14 @@ describe('referral to the police', () => {
       .where('case_id', '=', caseId)
       .where('user_id', '=', supervisor.id!)
       .execute();
-    expect(notes.map((n) => n.kind)).toEqual(expect.arrayContaining(['referral_proposed', 'deadline_overdue']));
+    expect(notes.map((n) => n.kind)).toEqual(expect.arrayContaining(['deadline_overdue']));
+    // The proposal itself went to the bureau's head, who decides on it.
+    const toDirector = await t.db
+      .selectFrom('staff_notification')
+      .select('kind')
+      .where('case_id', '=', caseId)
+      .where('user_id', '=', director.id!)
+      .execute();
+    expect(toDirector.map((n) => n.kind)).toContain('referral_proposed');
   });
 });

@@ -97,7 +97,17 @@ describe('tip reward end to end (bot → decision → reward case → notice →
     await applyTransition(
       rt.deps.db,
       stored.id,
-      { type: 'decide', data: { decision: '没收违法所得，并处罚款', fine: 180_000, confiscation: 20_000 } },
+      {
+        type: 'decide',
+        data: {
+          decision: '没收违法所得，并处罚款',
+          fine: 180_000,
+          confiscation: 20_000,
+          // A suspected crime (地沟油): a penalty records why it is not referred (国务院令310 Art. 11).
+          decisionType: 'penalty',
+          nonReferralReason: '经检验未检出有毒有害物质，涉案数量未达立案追诉标准',
+        },
+      },
       supervisor,
       now(),
     );

@@ -208,6 +208,82 @@ describe('related cases, repeats and abuse signals', () => {
     expect(links).toEqual([{ case_id: b, other_case_id: a }]);
   });
 
+  it('a complaint about a dispute already handled is refused under Art. 16(2), never just marked duplicate', async () => {
+    const p = person('13911114444', '周晓光');
+    const complaint = {
+      kind: 'complaint',
+      description: '在新建路好运来超市买的牛奶过期了，要求退货赔偿',
+      township: '新建路街道',
+      business: { name: '好运来超市', address: '新郑市新建路12号' },
+      request: '退货赔偿',
+      person: p,
+    };
+    const [first] = await submit(complaint);
+    await triageCase(t.deps, first!);
+    await t.db.updateTable('intake_case').set({ status: 'accepted' }).where('id', '=', first!).execute();
+    const [again] = await submit({ ...complaint, description: '好运来超市卖过期牛奶，我已经投诉过了，再投诉一次要求赔偿' });
+    await triageCase(t.deps, again!);
+    const row = await load(again!);
+    const flags = JSON.parse(row.flags ?? '[]') as { code: string; text: string }[];
+    expect(flags).toContainEqual({ code: 'already_handled', text: expect.stringContaining((await load(first!)).number) });
+    await t.db.updateTable('intake_case').set({ status: 'assigned' }).where('id', '=', again!).execute();
+    const { applyTransition } = await import('../../src/cases/case.repository.ts');
+    const handler = { role: 'handler' as const, id: 'h-art16' };
+    await expect(
+      applyTransition(t.db, again!, { type: 'mark_duplicate', data: { originalCaseId: first! } }, handler, new Date()),
+    ).rejects.toMatchObject({ code: 'INVALID_TRANSITION' });
+    await applyTransition(
+      t.db,
+      again!,
+      { type: 'refuse', reason: '同一争议已受理，正在处理中', data: { ground: 'already_handled' } },
+      handler,
+      new Date(),
+    );
+    expect((await load(again!)).status).toBe('refused');
+    const ev = await t.db
+      .selectFrom('case_event')
+      .select(['public', 'data'])
+      .where('case_id', '=', again!)
+      .where('type', '=', 'refuse')
+      .executeTakeFirstOrThrow();
+    expect(ev.public).toBe(1);
+    expect(JSON.parse(ev.data ?? '{}')).toEqual({ ground: 'already_handled' });
+  });
+
+  it('a similar (not identical) repeat by the same reporter is only proposed as a duplicate, to a person', async () => {
+    const p = person('13911113333', '孙小美');
+    const text = '龙湖镇康乐食品厂用过期面粉做月饼，仓库里堆着很多过期的面粉';
+    const [first] = await submit({ kind: 'report', description: text, township: '龙湖镇', business: { name: '康乐食品厂' }, person: p });
+    await triageCase(t.deps, first!);
+    // The same facts in slightly different words: similar enough for the old guess, but not identical.
+    const [again] = await submit({
+      kind: 'report',
+      description: '龙湖镇康乐食品厂用过期面粉做月饼，仓库里堆着好多过期面粉！',
+      township: '龙湖镇',
+      business: { name: '康乐食品厂' },
+      person: p,
+    });
+    await triageCase(t.deps, again!);
+    const row = await load(again!);
+    expect(row.status).not.toBe('duplicate');
+    expect(row.status).not.toBe('merged');
+    const flags = JSON.parse(row.flags ?? '[]') as { code: string; text: string }[];
+    const firstNumber = (await load(first!)).number;
+    expect(flags).toContainEqual({ code: 'duplicate_suggested', text: expect.stringContaining(firstNumber) });
+    const links = await t.db.selectFrom('case_link').select(['other_case_id', 'type']).where('case_id', '=', again!).execute();
+    expect(links).toContainEqual({ other_case_id: first!, type: 'related' });
+    // Punctuation and spacing alone do not make a text different: that one is still marked at once.
+    const [same] = await submit({
+      kind: 'report',
+      description: `${text.replace('，', ', ')}。`,
+      township: '龙湖镇',
+      business: { name: '康乐食品厂' },
+      person: p,
+    });
+    await triageCase(t.deps, same!);
+    expect((await load(same!)).status).toBe('duplicate');
+  });
+
   it('a repeat with the same facts is not handled again; new facts are merged and the clock restarts', async () => {
     const p = person('13911112222', '钱多多');
     const text = '孟庄镇鑫源肉联厂收购病死猪加工成香肠，每天晚上都有车拉死猪进去';

@@ -24,9 +24,9 @@ function contactHeader(value: string | undefined): string {
 }
 
 const NoticeId = z.uuid();
-const Failure = z.object({ error: z.string().trim().min(1).max(300) });
-const Handoff = z.object({ message: z.string().trim().min(1).max(2000) });
-const BotAnswer = z.object({
+export const Failure = z.object({ error: z.string().trim().min(1).max(300) });
+export const Handoff = z.object({ message: z.string().trim().min(1).max(2000) });
+export const BotAnswer = z.object({
   answer: z
     .string({ error: '请填写回复内容' })
     .trim()

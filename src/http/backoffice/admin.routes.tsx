@@ -1,8 +1,9 @@
-// Back office, area "admin": users, units (and their townships for routing), the read-only BullMQ
+// Back office, area "admin": users, units (and their townships for routing), the BullMQ
 // dashboard.
 import { Hono } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { resetPassword, setUserActive } from '../../backoffice/account.service.ts';
+import { auditQueueAction } from '../../backoffice/queue-action.service.ts';
 import { createUser, listStaffUsers } from '../../backoffice/staff.service.ts';
 import { activeUnits, createUnit, moveTownship, unitsOverview, updateUnit } from '../../backoffice/unit.service.ts';
 import { calendarHorizon, calendarOverview, parseCalendarText, publishCalendarYear } from '../../deadlines/calendar.admin.ts';
@@ -12,7 +13,7 @@ import { CalendarPage } from './admin.pages.tsx';
 import { UnitsPage, UsersPage } from './backoffice.pages.tsx';
 import type { BoEnv, C, RouteRule } from './guard.ts';
 import { kitFor, messagesOf, render, str } from './kit.tsx';
-import { QUEUES_BASE_PATH, queueDashboard } from './queues.dashboard.ts';
+import { QUEUES_BASE_PATH, queueAction, queueDashboard } from './queues.dashboard.ts';
 
 export const ADMIN_ROUTES = [
   { method: 'GET', path: '/admin/users', access: ['admin'] },
@@ -25,9 +26,10 @@ export const ADMIN_ROUTES = [
   { method: 'POST', path: '/admin/townships', access: ['admin'] },
   { method: 'GET', path: '/admin/calendar', access: ['admin'] },
   { method: 'POST', path: '/admin/calendar', access: ['admin'] },
-  // The BullMQ dashboard (queues.dashboard.ts): read-only, GET only.
+  // The BullMQ dashboard (queues.dashboard.ts); its actions are PUTs (same-origin only, listed actions only).
   { method: 'GET', path: '/admin/queues', access: ['admin'] },
   { method: 'GET', path: '/admin/queues/*', access: ['admin'] },
+  { method: 'PUT', path: '/admin/queues/api/*', access: ['admin'] },
 ] as const satisfies readonly RouteRule[];
 
 export function adminRoutes(deps: Deps) {
@@ -200,7 +202,7 @@ export function adminRoutes(deps: Deps) {
     });
   });
 
-  // The BullMQ dashboard for admins (read-only); a path it does not know leads back to its start page.
+  // The BullMQ dashboard for admins; a path it does not know leads back to its start page.
   const dashboard = queueDashboard(deps);
   const toDashboard = async (c: C) => {
     const res = await dashboard.fetch(c.req.raw);
@@ -208,5 +210,13 @@ export function adminRoutes(deps: Deps) {
   };
   app.get('/admin/queues', rule('GET', '/admin/queues'), toDashboard);
   app.get('/admin/queues/*', rule('GET', '/admin/queues/*'), toDashboard);
+  app.put('/admin/queues/api/*', rule('PUT', '/admin/queues/api/*'), async (c) => {
+    const path = c.req.path.slice(QUEUES_BASE_PATH.length);
+    const action = queueAction(path);
+    if (action === null) throw new AppError('FORBIDDEN', '此操作未开放：队列面板只能重试、清理、提前执行、暂停和恢复');
+    const res = await dashboard.fetch(c.req.raw);
+    if (res.ok) await auditQueueAction(deps.db, c.get('session').user, action, path, deps.clock.now());
+    return res;
+  });
   return app;
 }

@@ -50,6 +50,7 @@ export async function renderCasePage(kit: Kit, c: C, id: string, extra: CasePage
       referralPanel={referralPanel}
       dispositionLink={data.dispositionLink ? `/staff/cases/${encodeURIComponent(id)}/disposition` : null}
       undoAutoSplit={data.undoAutoSplit}
+      splitReport={data.splitReport}
     />,
     status,
   );

@@ -7,7 +7,7 @@ import type { JSX } from 'hono/jsx/jsx-runtime';
 import { ACTIONS, ASSIGN_SPEC, type FieldSpec, PAUSE_REASON_LABELS, RELABEL_SPEC } from '../../backoffice/case.actions.ts';
 import { type CaseView, PARTY_ROLE_LABELS } from '../../backoffice/case.view.ts';
 import type { StaffUser } from '../../backoffice/session.service.ts';
-import { REFUSAL_GROUNDS, type TransitionEvent } from '../../cases/case.machine.ts';
+import { DECISION_TYPES, REFUSAL_GROUNDS, type TransitionEvent } from '../../cases/case.machine.ts';
 import type { PartyIdentity } from '../../cases/intake.service.ts';
 import { ErrorBox, Marks } from './backoffice.pages.tsx';
 import { CATEGORY_LABELS, URGENCY_LABELS, categoryLabel, kindLabel, statusLabel, urgencyLabel, when } from './format.ts';
@@ -24,6 +24,7 @@ export interface CasePageProps {
   rewardCase?: boolean;
   /** Intake split this submission and the user may fold it back. */
   undoAutoSplit?: boolean;
+  splitReport?: boolean;
   user: StaffUser;
   token: string;
   view: CaseView;
@@ -132,27 +133,29 @@ function Field(props: { f: FieldSpec; event: string; value: string | undefined; 
           ]
         : f.options === 'refusal_grounds'
           ? Object.entries(REFUSAL_GROUNDS).map(([k, t], i) => [k, `（${i + 1}）${t}`])
-          : f.options === 'pause_reasons'
-            ? [...new Set(v.clocks.flatMap((c) => c.pausable))].map((r) => [
-                r,
-                PAUSE_REASON_LABELS[r as keyof typeof PAUSE_REASON_LABELS] ?? r,
-              ])
-            : f.options === 'running_clocks'
-              ? v.clocks
-                  .filter(
-                    (c) =>
-                      c.status === 'running' &&
-                      (event !== 'extend_clock' || c.extendable) &&
-                      (event !== 'pause_clock' || c.pausable.length > 0),
-                  )
-                  .map((c) => [c.clock, `${c.clock} ${c.name}`])
-              : f.options === 'paused_clocks'
-                ? v.clocks.filter((c) => c.status === 'paused').map((c) => [c.clock, `${c.clock} ${c.name}`])
-                : f.options === 'pending_notices'
-                  ? v.duties.filter((d) => d.status === 'pending').map((d) => [d.id, `${d.createdAt} ${d.text.slice(0, 40)}`])
-                  : f.options === 'notice_channels'
-                    ? STAFF_CHANNELS.map((ch) => [ch, CHANNEL_LABELS[ch]])
-                    : props.p.handlers.map((h) => [h.id, `${h.display_name}（${h.unit_name}）`]);
+          : f.options === 'decision_types'
+            ? Object.entries(DECISION_TYPES)
+            : f.options === 'pause_reasons'
+              ? [...new Set(v.clocks.flatMap((c) => c.pausable))].map((r) => [
+                  r,
+                  PAUSE_REASON_LABELS[r as keyof typeof PAUSE_REASON_LABELS] ?? r,
+                ])
+              : f.options === 'running_clocks'
+                ? v.clocks
+                    .filter(
+                      (c) =>
+                        c.status === 'running' &&
+                        (event !== 'extend_clock' || c.extendable) &&
+                        (event !== 'pause_clock' || c.pausable.length > 0),
+                    )
+                    .map((c) => [c.clock, `${c.clock} ${c.name}`])
+                : f.options === 'paused_clocks'
+                  ? v.clocks.filter((c) => c.status === 'paused').map((c) => [c.clock, `${c.clock} ${c.name}`])
+                  : f.options === 'pending_notices'
+                    ? v.duties.filter((d) => d.status === 'pending').map((d) => [d.id, `${d.createdAt} ${d.text.slice(0, 40)}`])
+                    : f.options === 'notice_channels'
+                      ? STAFF_CHANNELS.map((ch) => [ch, CHANNEL_LABELS[ch]])
+                      : props.p.handlers.map((h) => [h.id, `${h.display_name}（${h.unit_name}）`]);
     return (
       <div class="field">
         {label}
@@ -202,6 +205,31 @@ function UndoAutoSplitForm(props: { p: CasePageProps }) {
         </textarea>
         <div class="actions">
           <button type="submit">撤销拆分</button>
+        </div>
+      </form>
+    </details>
+  );
+}
+
+function SplitReportForm(props: { p: CasePageProps }) {
+  const { p } = props;
+  const err = p.actionError?.event === 'split_report' ? p.actionError : null;
+  return (
+    <details class="action" open={err ? true : undefined}>
+      <summary>拆分举报线索</summary>
+      <form method="post" action={`/staff/cases/${p.view.row.id}/actions/split_report`} novalidate>
+        <CsrfInput token={p.token} />
+        <input type="hidden" name="version" value={String(p.view.row.version)} />
+        {err ? <ErrorBox messages={err.messages} /> : null}
+        <p class="hint">
+          投诉中反映的违法行为另作举报办理（《市场监督管理投诉举报处理办法》第九条）：新建一件举报，与本投诉关联，按举报另行核查（15个工作日）。
+        </p>
+        <label for="split-reason">涉嫌的违法行为</label>
+        <textarea id="split-reason" name="reason" rows={2} required>
+          {err?.values.reason ?? ''}
+        </textarea>
+        <div class="actions">
+          <button type="submit">拆分为举报</button>
         </div>
       </form>
     </details>
@@ -274,6 +302,7 @@ function NextStepBox(props: { step: NextStep | null; nowIso: string; role: strin
   const mine =
     (s.who === 'handler' && (props.role === 'handler' || props.role === 'supervisor')) ||
     (s.who === 'supervisor' && props.role === 'supervisor') ||
+    (s.who === 'director' && props.role === 'director') ||
     (s.who === 'intake' && (props.role === 'intake_clerk' || props.role === 'admin'));
   return (
     <div class="next-step" role="note">
@@ -558,12 +587,13 @@ export function CasePage(p: CasePageProps) {
           </section>
           <section aria-labelledby="actions-h">
             <h2 id="actions-h">办理操作</h2>
-            {p.events.length === 0 && !p.undoAutoSplit ? (
+            {p.events.length === 0 && !p.undoAutoSplit && !p.splitReport ? (
               <p>当前没有您可以进行的操作。</p>
             ) : (
               p.events.map((e) => <ActionForm event={e} p={p} />)
             )}
             {p.undoAutoSplit ? <UndoAutoSplitForm p={p} /> : null}
+            {p.splitReport ? <SplitReportForm p={p} /> : null}
           </section>
           {p.referralPanel ?? null}
           {p.dispositionLink ? (

@@ -1,6 +1,7 @@
 // Review of a publication record before it goes public: the anonymised texts as they will appear, the
 // source texts with what the anonymiser masked highlighted, an edit form, and approval (which publishes
 // and stops the D11 clock). Staff eyes only; no scripts.
+import { cstDateOf } from '../../deadlines/cst.ts';
 import type { StaffUser } from '../../backoffice/session.service.ts';
 import type { DispositionReview } from '../../publication/disposition.view.ts';
 import type { ReviewSource } from '../../publication/disposition.service.ts';
@@ -116,6 +117,28 @@ export function DispositionPage(p: {
             <TextFields prefix="f" d={p.d} />
             <button type="submit">保存修改</button>
           </form>
+          {p.d.outcome === 'penalty' ? (
+            p.d.party_told_on ? (
+              <p>
+                已告知当事人将予公示：{p.d.party_told_on}（{p.d.party_told_how}）
+              </p>
+            ) : (
+              <form method="post" action={`${base}/tell`} class="action">
+                <h2>告知当事人（公示前，第八条）</h2>
+                <CsrfInput token={p.token} />
+                <input type="hidden" name="version" value={String(p.d.version)} />
+                <p>
+                  <label for="t-on">告知日期（如 2026-11-03）</label>
+                  <input id="t-on" name="toldOn" required />
+                </p>
+                <p>
+                  <label for="t-how">告知方式</label>
+                  <input id="t-how" name="toldHow" required />
+                </p>
+                <button type="submit">记录已告知当事人</button>
+              </form>
+            )
+          ) : null}
           {p.canApprove ? (
             <form method="post" action={`${base}/approve`} class="action">
               <CsrfInput token={p.token} />
@@ -126,6 +149,28 @@ export function DispositionPage(p: {
             <p>审核通过须由负责人操作。</p>
           )}
         </>
+      ) : null}
+      {p.d.status === 'published' && p.d.outcome === 'penalty' ? (
+        p.d.national_entry_on ? (
+          <p>
+            已录入国家企业信用信息公示系统：{p.d.national_entry_on}（{p.d.national_entry_ref}）
+          </p>
+        ) : (
+          <form method="post" action={`${base}/national`} class="action">
+            <h2>登记国家企业信用信息公示系统录入（D11，第九条）</h2>
+            <CsrfInput token={p.token} />
+            <input type="hidden" name="version" value={String(p.d.version)} />
+            <p>
+              <label for="n-on">录入日期（如 2026-11-03）</label>
+              <input id="n-on" name="entryOn" required />
+            </p>
+            <p>
+              <label for="n-ref">公示系统中的记录编号</label>
+              <input id="n-ref" name="entryRef" required />
+            </p>
+            <button type="submit">登记已录入</button>
+          </form>
+        )
       ) : null}
       {p.d.status === 'published' && p.canApprove ? (
         <>
@@ -149,6 +194,30 @@ export function DispositionPage(p: {
               <textarea id="w-reason" name="reason" rows={2} required></textarea>
             </p>
             <button type="submit">撤回</button>
+          </form>
+          <h2>行政处罚决定被撤销或变更</h2>
+          <form method="post" action={`${base}/overturn`} class="action">
+            <CsrfInput token={p.token} />
+            <input type="hidden" name="version" value={String(p.d.version)} />
+            <p>
+              <label for="o-reason">撤销或变更的情况（如复议决定书文号；记录在案，不公开）</label>
+              <textarea id="o-reason" name="reason" rows={2} required></textarea>
+            </p>
+            <button type="submit">登记（3个工作日内撤下或更正，D14）</button>
+          </form>
+          <h2>提前结束公示</h2>
+          <p>
+            {p.d.public_until ? `公示期至 ${cstDateOf(new Date(p.d.public_until))}（不含当日）。` : ''}
+            当事人完成信用修复的，可提前停止公示（《市场监督管理行政处罚信息公示规定》第十四条）。
+          </p>
+          <form method="post" action={`${base}/end`} class="action">
+            <CsrfInput token={p.token} />
+            <input type="hidden" name="version" value={String(p.d.version)} />
+            <p>
+              <label for="e-reason">提前结束公示的理由（记录在案，不公开）</label>
+              <textarea id="e-reason" name="reason" rows={2} required></textarea>
+            </p>
+            <button type="submit">提前结束公示</button>
           </form>
         </>
       ) : null}

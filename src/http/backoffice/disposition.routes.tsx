@@ -10,6 +10,10 @@ import {
   approveDisposition,
   correctDisposition,
   editDraftDisposition,
+  endPublicationEarly,
+  recordNationalEntry,
+  recordOverturn,
+  recordPartyTold,
   withdrawDisposition,
 } from '../../publication/disposition.service.ts';
 import { dispositionIdOfCase, dispositionReviewOfCase } from '../../publication/disposition.view.ts';
@@ -22,7 +26,15 @@ export const DISPOSITION_ROUTES = [
   { method: 'POST', path: '/cases/:id/disposition/:step', access: ['handler', 'supervisor'], caseScoped: true },
 ] as const satisfies readonly RouteRule[];
 
-const DONE: Record<string, string> = { approve: '已审核通过并公开。', correct: '已更正。', withdraw: '已撤回。' };
+const DONE: Record<string, string> = {
+  approve: '已审核通过并公开。',
+  correct: '已更正。',
+  withdraw: '已撤回。',
+  end: '已提前结束公示。',
+  tell: '已记录告知当事人。',
+  national: '已登记国家企业信用信息公示系统录入情况。',
+  overturn: '已登记：请在3个工作日内撤下或更正公示信息。',
+};
 
 export function dispositionRoutes(deps: Deps) {
   const app = new Hono<BoEnv>();
@@ -73,10 +85,16 @@ export function dispositionRoutes(deps: Deps) {
           opts,
         );
       else if (step === 'approve') await approveDisposition(deps, id, actor, opts);
-      else if (step === 'correct' || step === 'withdraw') {
-        // Corrections and withdrawals of published records: supervisors only (the reason is kept).
-        if (actor.role !== 'supervisor') throw new AppError('FORBIDDEN', '更正或撤回须由负责人操作');
-        if (step === 'correct')
+      else if (step === 'overturn') {
+        if (actor.role !== 'supervisor') throw new AppError('FORBIDDEN', '须由负责人登记');
+        await recordOverturn(deps, id, requireText(b.reason, '决定被撤销或变更的情况'), actor, opts);
+      } else if (step === 'national') await recordNationalEntry(deps, id, { on: str(b.entryOn), reference: str(b.entryRef) }, actor, opts);
+      else if (step === 'tell') await recordPartyTold(deps, id, { on: str(b.toldOn), how: str(b.toldHow) }, actor, opts);
+      else if (step === 'correct' || step === 'withdraw' || step === 'end') {
+        // Corrections, withdrawals and early ends of published records: supervisors only (the reason is kept).
+        if (actor.role !== 'supervisor') throw new AppError('FORBIDDEN', '更正、撤回或提前结束公示须由负责人操作');
+        if (step === 'end') await endPublicationEarly(deps, id, requireText(b.reason, '提前结束公示的理由'), actor, opts);
+        else if (step === 'correct')
           await correctDisposition(
             deps,
             id,

@@ -16,7 +16,8 @@ export const COOKIE_PATH = '/staff';
 
 export type Access = 'public' | 'signed_in' | readonly string[];
 export interface RouteRule {
-  method: 'GET' | 'POST';
+  /** PUT: the queue dashboard's actions (JSON over fetch, no form token): the same-origin check instead. */
+  method: 'GET' | 'POST' | 'PUT';
   path: string;
   access: Access;
   /** The route works on one case (:id): scope is checked too. */
@@ -25,7 +26,7 @@ export interface RouteRule {
   referralScoped?: boolean;
 }
 
-export const WORKERS = ['intake_clerk', 'handler', 'supervisor', 'admin'] as const;
+export const WORKERS = ['intake_clerk', 'handler', 'supervisor', 'admin', 'director'] as const;
 export const HANDLING = ['intake_clerk', 'handler', 'supervisor'] as const;
 
 export type BoEnv = { Variables: AppEnv['Variables'] & { session: SessionUser } };
@@ -44,7 +45,20 @@ export const landing = (s: SessionUser) =>
 const ONE_TIME_PASSWORD_PATHS = ['/staff/account/password', '/staff/logout', '/staff/logout-all'];
 export const PASSWORD_PAGE = '/staff/account/password';
 
-/** Session, role and (for POST) CSRF, in that order. */
+/**
+ * A state-changing request that carries no form token (the queue dashboard's fetch() PUTs) must come from
+ * our own pages: Fetch Metadata says same-origin, or (a browser without it) Origin is this server's or
+ * PUBLIC_BASE_URL's origin. Neither header: refused (a browser always sends one of them on a PUT).
+ */
+export function sameOriginRequest(c: Context, publicBaseUrl: string): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site !== undefined) return site === 'same-origin';
+  const origin = c.req.header('origin');
+  if (origin === undefined || origin === 'null') return false;
+  return origin === new URL(c.req.url).origin || origin === new URL(publicBaseUrl).origin;
+}
+
+/** Session, role, and for POST the CSRF token, for PUT the same-origin check, in that order. */
 export function guard(deps: Deps, access: Access): MiddlewareHandler<BoEnv> {
   const mac = (s: string) => deps.cipher.mac(s);
   return async (c, next) => {
@@ -64,6 +78,8 @@ export function guard(deps: Deps, access: Access): MiddlewareHandler<BoEnv> {
     if (s.user.mustChangePassword && !ONE_TIME_PASSWORD_PATHS.includes(c.req.path))
       return c.redirect(`${PASSWORD_PAGE}?first=1`, c.req.method === 'GET' ? 302 : 303);
     if (access !== 'signed_in' && !access.includes(s.user.role)) throw new AppError('FORBIDDEN', '您的角色无权访问此页面');
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'POST' && !sameOriginRequest(c, deps.publicBaseUrl))
+      throw new AppError('FORBIDDEN', '请求来源不可信：请在本系统的页面中操作');
     if (c.req.method === 'POST') {
       // `all`: repeated fields (checkbox groups) arrive as arrays. Hono caches the first parse for the handler.
       const body = await c.req.parseBody({ all: true });
@@ -76,7 +92,7 @@ export function guard(deps: Deps, access: Access): MiddlewareHandler<BoEnv> {
 
 /** The guard of one listed route; a route missing from its area's list cannot be registered. */
 export function ruleOf(deps: Deps, routes: readonly RouteRule[]) {
-  return (method: 'GET' | 'POST', path: string): MiddlewareHandler<BoEnv> => {
+  return (method: RouteRule['method'], path: string): MiddlewareHandler<BoEnv> => {
     const r = routes.find((x) => x.method === method && x.path === path);
     if (!r) throw new Error(`route ${method} ${path} missing from BACKOFFICE_ROUTES`);
     return guard(deps, r.access);

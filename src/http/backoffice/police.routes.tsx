@@ -13,6 +13,7 @@ import {
   policeAccept,
   policeAnswerHandover,
   policeDecline,
+  policeExtend,
   policeFeedback,
   receiveFromPolice,
 } from '../../referral/referral.service.ts';
@@ -144,6 +145,7 @@ export function policeRoutes(deps: Deps) {
           audited,
         );
       else if (step === 'decline') await policeDecline(deps, r.id, { reason: str(b.reason), basis: str(b.basis) }, actor, audited);
+      else if (step === 'extend') await policeExtend(deps, r.id, { reason: str(b.reason) }, actor, audited);
       else if (step === 'feedback')
         await policeFeedback(deps, r.id, { outcomeKind: str(b.outcomeKind) as FeedbackOutcome, note: str(b.note) }, actor, audited);
       else if (step === 'exhibits') {

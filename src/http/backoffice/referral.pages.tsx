@@ -9,7 +9,7 @@ import type { ClockLineView, ReferralRowView } from '../../referral/referral.vie
 import type { CaseRecords } from '../../referral/records.service.ts';
 import type { Dossier } from '../../referral/dossier.ts';
 import { DossierBody } from '../../referral/letter.tsx';
-import { FEEDBACK_OUTCOMES } from '../../referral/referral.service.ts';
+import { COPY_MEANS, type CopyMeans, FEEDBACK_OUTCOMES } from '../../referral/referral.service.ts';
 
 export const REFERRAL_STATUS_LABELS: Record<string, string> = {
   proposed: '待负责人审批',
@@ -263,7 +263,12 @@ export function ReferralPanel(p: {
           <div class="referral">
             <p>
               <strong>{REFERRAL_STATUS_LABELS[r.status] ?? r.status}</strong> · 涉嫌：{r.offence} · 提出人：{r.officers.join('、')}
-              {r.transferredAt ? ` · 移送时间：${when(r.transferredAt)}（已抄送检察院）` : ''}
+              {r.transferredAt ? ` · 移送时间：${when(r.transferredAt)}` : ''}
+              {r.procuratorateCopy
+                ? ` · 抄送检察院：${r.procuratorateCopy.on}（${COPY_MEANS[r.procuratorateCopy.means as CopyMeans] ?? r.procuratorateCopy.means}，${r.procuratorateCopy.docNumber}）`
+                : r.transferredAt
+                  ? ' · 抄送检察院：未记录'
+                  : ''}
             </p>
             <p>移送理由：{r.reasons}</p>
             {r.refusalReason ? <p>不同意移送的理由：{r.refusalReason}</p> : null}
@@ -300,11 +305,32 @@ export function ReferralPanel(p: {
                 <Field name="identityReason" label="提供举报人身份的理由" textarea />
                 <Field name="contactName" label="联系人（写入移送书）" required />
                 <Field name="contactPhone" label="联系电话" required />
+                <fieldset>
+                  <legend>同时抄送人民检察院（必填）</legend>
+                  <Field name="copyOn" label="抄送日期（如 2026-11-03）" required />
+                  <p>
+                    <label for="f-copyMeans">抄送方式</label>
+                    <select id="f-copyMeans" name="copyMeans" required>
+                      <option value="">请选择</option>
+                      {Object.entries(COPY_MEANS).map(([k, v]) => (
+                        <option value={k}>{v}</option>
+                      ))}
+                    </select>
+                  </p>
+                  <Field name="copyDoc" label="抄送文书文号" required />
+                </fieldset>
               </StepForm>
             ) : null}
             {steps.includes('reconsider') ? (
               <StepForm action={`${at}/reconsider`} token={p.token} submit="提请公安机关复议（3日内）">
                 <Field name="reason" label="复议理由" textarea required />
+              </StepForm>
+            ) : null}
+            {steps.includes('supervise') ? (
+              <StepForm action={`${at}/supervise`} token={p.token} submit="提请人民检察院立案监督">
+                <Field name="on" label="提请日期（如 2026-11-03）" required />
+                <Field name="docNumber" label="提请立案监督的文书文号" required />
+                <Field name="reason" label="提请理由" textarea required />
               </StepForm>
             ) : null}
             {steps.includes('return') ? <StepForm action={`${at}/return`} token={p.token} submit="不再复议，转回行政处理" /> : null}
@@ -456,6 +482,9 @@ export function PoliceReferralPage(p: {
           <StepForm action={`${at}/decline`} token={p.token} submit="不予立案" weighty>
             <Field name="reason" label="不予立案的理由（书面告知移送机关）" textarea required />
             <Field name="basis" label="法律依据（如：刑事诉讼法第一百一十二条）" textarea required />
+          </StepForm>
+          <StepForm action={`${at}/extend`} token={p.token} submit="案情复杂，延长审查期限（最长30日，限一次）">
+            <Field name="reason" label="延长的理由（案情复杂的具体情况，将记录在案）" textarea required />
           </StepForm>
         </>
       ) : null}

@@ -10,11 +10,13 @@ import { AppError } from '../../lib/errors.ts';
 import { exportPackage } from '../../referral/package.ts';
 import { addExhibit, addInspection, addTestReport } from '../../referral/records.service.ts';
 import {
+  type CopyMeans,
   approveReferral,
   handOverExhibits,
   proposeReferral,
   refuseReferral,
   requestReconsideration,
+  requestSupervision,
   returnToAdministrative,
   transferReferral,
 } from '../../referral/referral.service.ts';
@@ -28,7 +30,7 @@ const list = (v: unknown): string[] =>
 
 export const REFERRAL_ROUTES = [
   { method: 'POST', path: '/cases/:id/referral', access: ['handler', 'supervisor'], caseScoped: true },
-  { method: 'POST', path: '/cases/:id/referral/:rid/:step', access: ['handler', 'supervisor'], caseScoped: true },
+  { method: 'POST', path: '/cases/:id/referral/:rid/:step', access: ['handler', 'supervisor', 'director'], caseScoped: true },
   { method: 'GET', path: '/cases/:id/referral/:rid/package.zip', access: ['handler', 'supervisor'], caseScoped: true },
   { method: 'POST', path: '/cases/:id/records/:kind', access: ['handler', 'supervisor'], caseScoped: true },
 ] as const satisfies readonly RouteRule[];
@@ -94,6 +96,7 @@ export function referralRoutes(deps: Deps) {
             policeUnitId: str(b.policeUnitId),
             contactName: str(b.contactName),
             contactPhone: str(b.contactPhone),
+            procuratorateCopy: { on: str(b.copyOn), means: str(b.copyMeans) as CopyMeans, docNumber: str(b.copyDoc) },
             discloseIdentity: disclose ? { reason: str(b.identityReason) } : undefined,
           },
           actor,
@@ -101,6 +104,8 @@ export function referralRoutes(deps: Deps) {
         );
       } else if (step === 'reconsider') await requestReconsideration(deps, r.id, requireText(b.reason, '复议理由'), actor, audited);
       else if (step === 'return') await returnToAdministrative(deps, r.id, actor, audited);
+      else if (step === 'supervise')
+        await requestSupervision(deps, r.id, { on: str(b.on), docNumber: str(b.docNumber), reason: str(b.reason) }, actor, audited);
       else if (step === 'exhibits') await handOverExhibits(deps, r.id, list(b.exhibitIds), actor, audited);
       else throw new AppError('NOT_FOUND', '未知操作');
     } catch (e) {

@@ -1,7 +1,7 @@
 // Staff statistics: the public statistics page's figures and charts (the same SVG BarChart), over any
 // period of whole months, with finer filters (kind, category, township, unit) and without small-cell
 // suppression; a CSV of the same figures. Supervisors see their own unit only; admins everything.
-import { csvCell } from '../../lib/csv.ts';
+import { csvDocument } from '../../lib/csv.ts';
 import type { StaffUser } from '../../backoffice/session.service.ts';
 import { CASE_KINDS } from '../../cases/case.machine.ts';
 import type { StaffStatisticsQuery } from '../../publication/staff-statistics.ts';
@@ -83,5 +83,5 @@ export function statisticsCsv(s: Statistics): string {
   }
   rows.push(['调解', '调解成功', '', s.mediation.succeeded, null]);
   rows.push(['调解', '调解终止', '', s.mediation.failed, s.mediation.rate === null ? null : s.mediation.rate.toFixed(4)]);
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(rows);
 }

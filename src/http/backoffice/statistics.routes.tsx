@@ -8,8 +8,8 @@ import { kitFor, render } from './kit.tsx';
 import { StaffStatisticsPage, statisticsCsv } from './statistics.page.tsx';
 
 export const STATISTICS_ROUTES = [
-  { method: 'GET', path: '/statistics', access: ['supervisor', 'admin'] },
-  { method: 'GET', path: '/statistics.csv', access: ['supervisor', 'admin'] },
+  { method: 'GET', path: '/statistics', access: ['supervisor', 'director', 'admin'] },
+  { method: 'GET', path: '/statistics.csv', access: ['supervisor', 'director', 'admin'] },
 ] as const satisfies readonly RouteRule[];
 
 export function statisticsRoutes(deps: Deps) {
@@ -23,7 +23,14 @@ export function statisticsRoutes(deps: Deps) {
     const s = c.get('session');
     return render(
       c,
-      <StaffStatisticsPage user={s.user} token={token(c)} q={q} s={st} units={units} unitLocked={s.user.role !== 'admin'} />,
+      <StaffStatisticsPage
+        user={s.user}
+        token={token(c)}
+        q={q}
+        s={st}
+        units={units}
+        unitLocked={s.user.role !== 'admin' && s.user.role !== 'director'}
+      />,
     );
   });
   app.get('/statistics.csv', rule('GET', '/statistics.csv'), async (c) => {

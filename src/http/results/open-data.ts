@@ -6,13 +6,13 @@ import { xmlEscape } from '../public/format.ts';
 export const CSV_COLUMNS: readonly [string, (r: PublicResult) => string | number | null][] = [
   ['公开编号', (r) => r.ref],
   ['处理结果', (r) => r.outcomeLabel],
-  ['案件类型', (r) => r.caseKindLabel],
+  ['决定书文号', (r) => r.decisionNumber],
   ['类别', (r) => r.categoryLabel],
   ['乡镇街道', (r) => r.township],
   ['当事人', (r) => r.business],
   ['查明的事实', (r) => r.findings],
   ['处理决定', (r) => r.decision],
-  ['投诉内容', (r) => r.complaintText],
+  ['消费者反映的情况', (r) => r.complaintText],
   ['罚款（元）', (r) => r.fineYuan],
   ['没收违法所得（元）', (r) => r.confiscationYuan],
   ['决定日期', (r) => r.decidedOn],
@@ -20,7 +20,7 @@ export const CSV_COLUMNS: readonly [string, (r: PublicResult) => string | number
   ['更正说明', (r) => (r.correction ? `${r.correction.on} ${r.correction.note}` : null)],
 ];
 
-import { csvLine } from '../../lib/csv.ts';
+import { CSV_BOM, csvLine } from '../../lib/csv.ts';
 
 export { csvCell, csvLine } from '../../lib/csv.ts';
 
@@ -31,7 +31,7 @@ export function csvStream(rows: AsyncIterable<PublicResult>, rowsPerChunk = 200)
   return new ReadableStream<Uint8Array>({
     start(ctrl) {
       // BOM: spreadsheet programs then read the Chinese as UTF-8.
-      ctrl.enqueue(enc.encode(`\uFEFF${csvLine(CSV_COLUMNS.map(([h]) => h))}`));
+      ctrl.enqueue(enc.encode(`${CSV_BOM}${csvLine(CSV_COLUMNS.map(([h]) => h))}`));
     },
     async pull(ctrl) {
       let chunk = '';
@@ -79,7 +79,7 @@ export function atomFeed(base: string, items: PublicResult[], now: Date): string
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
   <id>${xmlEscape(`${base}/results`)}</id>
-  <title>食安通 · 新郑市食品安全投诉举报处理结果公开</title>
+  <title>食安通 · 新郑市食品安全处理结果公开</title>
   <link rel="self" type="application/atom+xml" href="${xmlEscape(`${base}/results/feed.atom`)}"/>
   <link rel="alternate" type="text/html" href="${xmlEscape(`${base}/results`)}"/>
   <author><name>新郑市市场监督管理局</name></author>

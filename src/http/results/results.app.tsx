@@ -24,7 +24,7 @@ import { PORTAL_CSP } from '../csp.ts';
 import { errorResponse } from '../errors.ts';
 import { ErrorPage } from '../public/error.page.tsx';
 import { atomFeed, csvStream } from './open-data.ts';
-import { BusinessPage, ResultDetailPage, ResultsListPage, StatisticsPage, WithdrawnPage } from './results.pages.tsx';
+import { BusinessPage, EndedPage, ResultDetailPage, ResultsListPage, StatisticsPage, WithdrawnPage } from './results.pages.tsx';
 
 type C = Context<AppEnv>;
 
@@ -108,6 +108,7 @@ export function resultsApp(o: ResultsAppOptions) {
     if (r.state === 'missing') throw new AppError('NOT_FOUND', '没有这条公开记录');
     cache(c);
     if (r.state === 'withdrawn') return render(c, <WithdrawnPage ref={r.ref} reason={r.reason} on={r.on} />, 410);
+    if (r.state === 'ended') return render(c, <EndedPage ref={r.ref} on={r.on} />, 410);
     return render(c, <ResultDetailPage r={r.result} />);
   });
   app.get('/statistics', csp, async (c) => {
@@ -138,6 +139,7 @@ export function resultsApp(o: ResultsAppOptions) {
     if (r.state === 'missing') throw new AppError('NOT_FOUND', '没有这条公开记录');
     open(c);
     if (r.state === 'withdrawn') return c.json({ ref: r.ref, withdrawn: true, withdrawnOn: r.on, reason: r.reason }, 410);
+    if (r.state === 'ended') return c.json({ ref: r.ref, ended: true, endedOn: r.on }, 410);
     return c.json(r.result);
   });
   app.get('/api/v1/statistics', async (c) => {

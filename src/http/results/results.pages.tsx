@@ -57,7 +57,7 @@ function ResultFields(props: { r: PublicResult; full: boolean }) {
       ) : null}
       {props.full && r.complaintText ? (
         <>
-          <dt>投诉内容（经投诉人同意公开，已隐去个人信息）</dt>
+          <dt>消费者反映的情况（经本人同意公开，已隐去个人信息）</dt>
           <dd>{r.complaintText}</dd>
         </>
       ) : null}
@@ -97,7 +97,7 @@ export function ResultsListPage(props: { filter: ResultFilter; items: PublicResu
   return (
     <Layout title="处理结果公开" nav="results">
       <h1>处理结果公开</h1>
-      <p class="lead">新郑市市场监督管理局依法公开食品安全投诉举报的处理结果。公开内容已隐去个人信息，举报人信息一律保密。</p>
+      <p class="lead">新郑市市场监督管理局依法公开食品安全行政处罚等处理结果。公开内容已隐去个人信息。</p>
       <form method="get" action="/results" role="search" aria-label="筛选处理结果">
         <div class="field">
           <label for="f-category">类别</label>
@@ -167,7 +167,8 @@ export function ResultDetailPage(props: { r: PublicResult }) {
         {r.business ?? r.categoryLabel} · {r.outcomeLabel}
       </h1>
       <p class="hint">
-        公开编号 {r.ref} · {r.caseKindLabel}
+        公开编号 {r.ref}
+        {r.decisionNumber ? ` · 决定书文号 ${r.decisionNumber}` : ''}
       </p>
       {r.correction ? <p class="notice">本条信息已于{dateText(r.correction.on)}更正。</p> : null}
       <ResultFields r={r} full={true} />
@@ -184,6 +185,20 @@ export function WithdrawnPage(props: { ref: string; reason: string | null; on: s
       <h1>该公开信息已撤回</h1>
       <p class="notice">
         公开编号 {props.ref} 的信息已于{dateText(props.on)}撤回{props.reason ? `，原因：${props.reason}` : ''}。
+      </p>
+      <p class="back">
+        <a href="/results">返回处理结果列表</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function EndedPage(props: { ref: string; on: string }) {
+  return (
+    <Layout title="公示期已届满" nav={null}>
+      <h1>该信息的公示期已届满</h1>
+      <p class="notice">
+        公开编号 {props.ref} 的信息已于{dateText(props.on)}停止公示。
       </p>
       <p class="back">
         <a href="/results">返回处理结果列表</a>

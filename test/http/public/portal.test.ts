@@ -303,6 +303,7 @@ describe('submitting through the form', () => {
         'business.name': '无招牌油坊',
         township: '龙湖镇',
         wantsReward: '1',
+        rewardPassword: 'Lhz-2026-oil',
       },
       s,
     );

@@ -1,0 +1,99 @@
+// Group fsync of SQLite's write-ahead log for a worker process (ROLE=worker).
+//
+// With synchronous=FULL every commit fsyncs the WAL inside the commit call: one fsync per job, on the
+// event loop (better-sqlite3 is synchronous), ~1–8 ms each here — most of a worker's time. A worker
+// connection instead runs with synchronous=NORMAL and the driver awaits `sync()` after it releases the
+// connection from any use that wrote (database.ts): the caller's `await db.transaction().execute(…)` (or a
+// single write) resolves only once an fsync of the WAL that started after its commit has finished. So,
+// exactly as with FULL, no code after a commit — the processor's next step, a notice, a job marked
+// completed in BullMQ, an outbox row handed to Redis — runs before that commit is on disk; concurrent
+// jobs share one fsync, and it runs on libuv's thread pool while the event loop works on other jobs.
+//
+// Why nothing can be lost (WAL, synchronous=NORMAL, see https://sqlite.org/pragma.html#pragma_synchronous
+// and https://sqlite.org/wal.html): a commit appends frames to the WAL; a power loss or OS crash can lose
+// only WAL frames not yet fsynced, and because frames are appended in commit order and recovery stops
+// at the first frame whose checksum chain breaks, what is lost is a suffix of the commit history: the
+// database comes back consistent, as of some earlier commit. Every commit in that suffix belongs to a
+// caller still waiting in `sync()` (nothing after it ran), so its job is still active in BullMQ and is
+// run again once its lock lapses (the stalled-job check); every processor is idempotent. A commit made by
+// another process (the web's synchronous=FULL intake) fsyncs the same WAL file, so it also makes every
+// earlier worker frame durable. Checkpoints under NORMAL fsync the WAL before copying it and the
+// database after. What another process may observe is a committed worker step that is not yet durable
+// (a status page a few milliseconds early): it can vanish on a power loss and is then redone by the job's
+// re-run; it is never an acknowledgement.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+
+export class WalSync {
+  private wrote = false;
+  private inFlight: Promise<void> | null = null;
+  private next: Promise<void> | null = null;
+  private dirSynced = false;
+  /** fsyncs done and callers served (for tests and the benchmark). */
+  readonly stats = { fsyncs: 0, waits: 0 };
+
+  constructor(private readonly dbFile: string) {}
+
+  /** The connection ran a statement that may write (called for every prepared non-reader). */
+  markWrite(): void {
+    this.wrote = true;
+  }
+
+  /** Whether the connection wrote since the last call; resets the flag. Called while still holding it. */
+  takeWrote(): boolean {
+    const w = this.wrote;
+    this.wrote = false;
+    return w;
+  }
+
+  /** Resolves once everything written to the WAL before this call is on disk; rejects if the fsync fails. */
+  sync(): Promise<void> {
+    this.stats.waits++;
+    if (!this.inFlight) return this.start();
+    // The fsync in flight may have started before this caller's commit: wait for the next one, which
+    // every caller arriving meanwhile shares.
+    if (!this.next) {
+      const after = () => {
+        this.next = null;
+        return this.start();
+      };
+      this.next = this.inFlight.then(after, after);
+    }
+    return this.next;
+  }
+
+  private start(): Promise<void> {
+    const p = this.fsyncWal().finally(() => {
+      if (this.inFlight === p) this.inFlight = null;
+    });
+    this.inFlight = p;
+    return p;
+  }
+
+  private async fsyncWal(): Promise<void> {
+    this.stats.fsyncs++;
+    let fh: fs.FileHandle;
+    try {
+      fh = await fs.open(`${this.dbFile}-wal`, 'r+');
+    } catch (e) {
+      // No WAL: everything was checkpointed into the database file (fsynced by the checkpoint).
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw e;
+    }
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
+    if (!this.dirSynced) {
+      // The WAL file's own directory entry, once (SQLite does this at its first sync of a new WAL).
+      const dir = await fs.open(path.dirname(this.dbFile), 'r');
+      try {
+        await dir.sync();
+      } finally {
+        await dir.close();
+      }
+      this.dirSynced = true;
+    }
+  }
+}

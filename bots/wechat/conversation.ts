@@ -935,7 +935,9 @@ export function resolve(state: ConvState, result: EffectResult, ctx: Context): O
   switch (result.type) {
     case 'submit': {
       if (result.ok) {
-        const kind = state.draft.kind ?? 'consultation';
+        // What was filed, as the server filed it: a complaint it split gives two cases, a complaint and a report.
+        const filedKinds = new Set(result.cases.map((c) => c.kind));
+        const kind: Kind = filedKinds.has('complaint') && filedKinds.has('report') ? 'both' : (state.draft.kind ?? 'consultation');
         const numbers = result.cases.map((c) => c.number).join('、');
         const fp = fingerprint(state.draft);
         const lines =

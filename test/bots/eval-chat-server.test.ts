@@ -52,6 +52,7 @@ describe('eval:chat through a real server (issue #13 item 10)', () => {
     expect(viaPure.filed?.kind).toBe('complaint');
     expect(viaServer.filed?.kind).toBe('both');
     expect(viaServer.replies.join('\n')).toMatch(/分别登记为投诉和举报/);
+    expect(viaServer.replies.join('\n')).toMatch(/您的投诉并举报已登记/);
   }, 30_000);
 
   it('an anonymous report is read back without any identity, with the facts the bot sent', async () => {

@@ -78,12 +78,17 @@ const CANCEL_IN =
   /不用登记|不用提交|不用记|问问就行|就问问|只是问问|no need to file|don'?t (file|submit)|just (a question|asking)|算了[，,\s]*不(弄|办|投诉|举报|说)了|不(弄|办|投诉|举报|要)了[，,\s]*(算了)?|不值当|取消(投诉|举报)?吧?$|don'?t want to (continue|go on)|cancel (it|this)/i;
 
 /** A kind the citizen wants now ("我要匿名举报", "改成投诉"), with a negated kind ("不投诉了") ignored. */
+const OWN_REMEDY =
+  /(我|俺)?(也|还|并)(要|想)(让|叫|求)?(他|他们|他家|商家|店家|老板|超市|饭店)?(给我|给俺)?(退钱|退款|退货|赔偿|赔钱|赔我|赔俺|道歉|赔礼)|(要求|让|叫)(他|他们|他家|商家|店家|老板)(给我|给俺)?(退钱|退款|赔偿|赔钱|道歉)/;
+
 function kindWanted(t: string): Kind | null {
   const noComplaint = /不(投诉|退钱|要退钱|要赔)(了)?/.test(t);
   const noReport = /不举报(了)?/.test(t);
   const comp = /投诉/.test(t.replace(/不投诉(了)?/g, '')) && !noComplaint;
   const rep = /举报|检举|揭发/.test(t.replace(/不举报(了)?/g, '')) && !noReport;
   if (comp && rep) return 'both';
+  // "我要举报他们，也要他退钱赔偿": a report and the writer's own remedy are both wanted.
+  if (rep && OWN_REMEDY.test(t)) return 'both';
   if (rep) return 'report';
   if (comp) return 'complaint';
   if (/\b(complain|complaint)\b/i.test(t) && /\breport\b/i.test(t)) return 'both';

@@ -69,8 +69,14 @@ export class ShiantongClient {
       return { type: 'submit', ok: false, unavailable: true };
     }
     if (res.status === 200 || res.status === 201) {
-      const body = (await res.json()) as { cases: { number: string; kind: string }[]; queryCode: string };
-      return { type: 'submit', ok: true, cases: body.cases, queryCode: body.queryCode };
+      const body = (await res.json()) as { cases: { number: string; kind: string }[]; queryCode: string; splitNote?: unknown };
+      return {
+        type: 'submit',
+        ok: true,
+        cases: body.cases,
+        queryCode: body.queryCode,
+        ...(typeof body.splitNote === 'string' && body.splitNote ? { splitNote: body.splitNote } : {}),
+      };
     }
     const err = ((await res.json().catch(() => ({}))) as ErrorBody).error;
     if (res.status >= 500 || res.status === 429 || !err) return { type: 'submit', ok: false, unavailable: true };

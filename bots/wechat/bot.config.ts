@@ -1,6 +1,7 @@
 // The bot's only reader of process.env (like src/config.ts for the server): parsed once with zod.
 import { hkdfSync } from 'node:crypto';
 import { z } from 'zod';
+import type { LlmConfig } from '../../src/understanding/llm.ts';
 
 export const BotEnvSchema = z.object({
   /** Base URL of the Shiantong server. */
@@ -32,6 +33,14 @@ export const BotEnvSchema = z.object({
     .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes encoded in base64')
     .optional(),
   IDENTITY_KEY: z.string().optional(),
+  /**
+   * Optional, off by default: an OpenAI-compatible chat endpoint (an on-premises model) that fills facts the
+   * rules miss, e.g. http://10.0.0.5:8000/v1. Citizens' messages are sent to it: use one inside the network.
+   */
+  LLM_URL: z.url().optional(),
+  LLM_MODEL: z.string().min(1).default('qwen2.5-7b-instruct'),
+  LLM_API_KEY: z.string().min(1).optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
 });
 
 export interface BotConfig {
@@ -46,6 +55,8 @@ export interface BotConfig {
   logLevel: z.infer<typeof BotEnvSchema>['LOG_LEVEL'];
   /** Seals drafts at rest (see BOT_STATE_KEY); undefined: derived from the token or random. */
   stateKey?: Buffer | undefined;
+  /** The optional model for facts (LLM_URL); undefined: rules only. */
+  llm?: LlmConfig | undefined;
 }
 
 function stateKeyOf(e: z.infer<typeof BotEnvSchema>): Buffer | undefined {
@@ -72,5 +83,8 @@ export function loadBotConfig(env: Record<string, string | undefined> = process.
     maxFiles: e.MAX_FILES,
     logLevel: e.LOG_LEVEL,
     stateKey: stateKeyOf(e),
+    llm: e.LLM_URL
+      ? { url: e.LLM_URL.replace(/\/+$/, ''), model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS }
+      : undefined,
   };
 }

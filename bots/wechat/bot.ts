@@ -4,6 +4,7 @@ import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { WechatyBuilder, type Wechaty } from 'wechaty';
 import type { Logger } from '../../src/lib/logger.ts';
+import { LlmFactReader } from '../../src/understanding/llm.ts';
 import { ShiantongClient } from './api-client.ts';
 import type { BotConfig } from './bot.config.ts';
 import { startNoticeConsumer } from './notice-consumer.ts';
@@ -41,6 +42,7 @@ export async function startBot(
     logger,
     ...(opts.now ? { now: opts.now } : {}),
     limits: { messagesPerMinute: config.messagesPerMinute, maxFiles: config.maxFiles, maxFileBytes: config.maxFileBytes },
+    llm: config.llm ? new LlmFactReader(config.llm) : undefined,
   });
   const bot = WechatyBuilder.build({ puppet: opts.puppet, ...(opts.name ? { name: opts.name } : {}) } as Parameters<
     typeof WechatyBuilder.build

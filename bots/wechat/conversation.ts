@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { SubmissionSchema } from '../../src/cases/submission.schema.ts';
 import { answerOf, type Topic, topicsOf } from '../../src/knowledge/faq.ts';
 import { type Understanding, understand } from '../../src/understanding/understand.ts';
+import { type LlmFacts, withLlmFacts } from '../../src/understanding/llm.ts';
 import { type Acts, detectActs, kindWanted, normaliseNumber, slotNamed } from './acts.ts';
 import { parseIncidentDate } from './dates.ts';
 import {
@@ -96,6 +97,8 @@ export type EffectResult =
       queryCode: string;
       /** The running deadlines, read back from the status page right after filing. */
       deadlines?: PublicDeadline[];
+      /** Set when the server filed a second, linked case beside the one asked for (auto-split): what it tells the citizen. */
+      splitNote?: string;
     }
   | { type: 'submit'; ok: false; fields: { path: string; message: string }[]; message: string }
   | {
@@ -282,6 +285,8 @@ export interface Context {
   now: Date;
   /** A fresh id for the next draft (the runner supplies randomness). */
   newDraftId: string;
+  /** Facts an optional model read in this message (src/understanding/llm.ts); they fill only what the rules miss. */
+  llmFacts?: LlmFacts | null;
 }
 
 export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
@@ -329,7 +334,9 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
   const raw = input.text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/g, '').trim();
   if (raw.length > MAX_MESSAGE_CHARS) return say(state, w.tooLong(MAX_MESSAGE_CHARS), ...resumeLine(state));
   const digest = createHash('sha256').update(raw).digest('hex').slice(0, 16);
-  if (raw.length > 5 && digest === state.lastText) {
+  // The same message again: "got it already" — unless it was not taken the first time (a wrong ID number
+  // sent again, an answer not understood), when it is read again and the second miss offers a person.
+  if (raw.length > 5 && digest === state.lastText && state.misses === 0) {
     const repeats = state.repeats + 1;
     const s = { ...state, repeats };
     return repeats === 1 ? say(s, w.repeat, ...resumeLine(s)) : say(s);
@@ -396,7 +403,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   };
 
   const text = acts.rest || raw;
-  const u = understand(text, { now: ctx.now });
+  const u = withLlmFacts(understand(text, { now: ctx.now }), ctx.llmFacts ?? null, text);
 
   // Frustration: apologise, show what is already noted, offer a person; then go on with the rest.
   if (acts.frustration) {
@@ -474,12 +481,17 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   let problem: string | null = null;
   // A question ("能赔多少", "要多久") is answered above; it is never the answer to what the bot asked.
   const questionOnly = answered.size > 0 && isQuestion(raw) && text.length < 40;
-  if (!used && asking && d.kind && !kindJustSet && !questionOnly) {
+  // Facts without a story, sent when the story was asked: the facts are kept below, the story asked again.
+  const onlyFacts = factsOnly(text, u);
+  if (onlyFacts && asking === 'description' && d.kind && !kindJustSet && d.description === undefined)
+    before.push(lang === 'en' ? 'Noted.' : '好的，这些记下了。');
+  else if (!used && asking && d.kind && !kindJustSet && !questionOnly) {
     const r = readAnswer(asking, text, u, d, ctx.now);
     if (r.ok) {
       st.lastSlot = asking;
-      if (asking === 'description' && d.description && d.detailsWanted) d.description = `${d.description}\n${text}`;
-      else setSlot(d, asking, r.value);
+      if (asking === 'description' && d.description && d.detailsWanted) {
+        if (r.value !== d.description) d.description = `${d.description}\n${text}`;
+      } else setSlot(d, asking, r.value);
       delete d.detailsWanted;
       used = true;
     } else if (
@@ -499,7 +511,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   const got = fillFromFacts(d, u, text, ctx.now);
   if (got.length) used = true;
   if (d.kind === 'complaint' || d.kind === 'both') delete d.anonymous;
-  const sub = substantive(text, u);
+  const sub = substantive(text, u) && !onlyFacts;
   if (d.kind !== undefined && d.kind !== 'consultation' && d.description === undefined && asking !== 'description' && sub) {
     d.description = text;
     if (thin(text, u)) d.detailsWanted = true;
@@ -624,8 +636,12 @@ const PROBLEM =
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
 function thin(text: string, u: Understanding): boolean {
-  return !(u.suspected_crime.value || u.harm.value.ill !== 'none' || PROBLEM.test(text));
+  if (u.harm.value.ill !== 'none' || PROBLEM.test(text)) return false;
+  // A suspicion in vague words ("卤肉里头加哩有东西", "油不对劲") names no problem yet: ask what was seen.
+  return !u.suspected_crime.value || VAGUE.test(text);
 }
+
+const VAGUE = /有东西|不对劲|不正常|有问题|不干净|有猫腻|乱加|瞎加|加了?啥|不知道加的?啥|something (wrong|off)|not right/i;
 
 /** People ill right now: the engine's harm, or plain words ("现在都在吐"). */
 export function illNow(text: string, u: Understanding): boolean {
@@ -635,6 +651,27 @@ export function illNow(text: string, u: Understanding): boolean {
     (u.harm.value.ill === 'now' && u.urgency.value === 'urgent' && present && !recovered) ||
     /(现在|正在|还在|都在|一直在?)[^，。！？]{0,4}(吐|拉|疼|发烧|昏|抽搐|喘不上|过敏)/.test(text)
   );
+}
+
+/**
+ * A message that gives only facts (a business, a place, a time) and no story ("饭店叫蜀香苑，在龙湖镇，
+ * 上周末去的", "在观音寺镇，俺一个礼拜前见哩"): the facts fill the draft, but it is not what happened.
+ */
+export function factsOnly(text: string, u: Understanding): boolean {
+  if (!thin(text, u) || u.product.value !== null) return false;
+  const spans = [u.business.value, u.place.value, u.township.value, u.incident_time.value?.phrase].filter(
+    (x): x is string => typeof x === 'string' && x.length > 0,
+  );
+  if (spans.length === 0) return false;
+  let rest = text;
+  for (const sp of spans.sort((a, b) => b.length - a.length)) rest = rest.split(sp).join('');
+  rest = rest
+    .replace(/(饭店|饭馆|店|馆|超市|商家|摊|厂)?(的)?(名字|店名)?(叫|是|就是|就叫)/g, '')
+    .replace(/那边|这边|附近|旁边|那儿|那里|这里|地址|时间|时候|大概|好像|应该/g, '')
+    .replace(/我|俺|他家|他们|去的|吃的|买的|见的|看见的|见哩|看见哩|去哩|吃哩|买哩|发现的|在|是|的|了|哩|那|个|家|就|也|还|呀|啊|吧/g, '')
+    .replace(/\b(it|is|was|the|at|in|on|near|called|named|we|i|went|there|a)\b/gi, '')
+    .replace(/[\s，,。.！!、：:;；]/g, '');
+  return rest.length <= 2;
 }
 
 /** A message that tells something (food, a problem, a place), not only a wish or a greeting. */
@@ -898,7 +935,9 @@ export function resolve(state: ConvState, result: EffectResult, ctx: Context): O
   switch (result.type) {
     case 'submit': {
       if (result.ok) {
-        const kind = state.draft.kind ?? 'consultation';
+        // What was filed, as the server filed it: a complaint it split gives two cases, a complaint and a report.
+        const filedKinds = new Set(result.cases.map((c) => c.kind));
+        const kind: Kind = filedKinds.has('complaint') && filedKinds.has('report') ? 'both' : (state.draft.kind ?? 'consultation');
         const numbers = result.cases.map((c) => c.number).join('、');
         const fp = fingerprint(state.draft);
         const lines =
@@ -919,6 +958,10 @@ export function resolve(state: ConvState, result: EffectResult, ctx: Context): O
                 nextStepLine(kind, result.deadlines, lang),
                 `以后发“查询 ${result.cases[0]?.number ?? '编号'} 查询码”就能看进度；有新进展我也会在这里告诉您。`,
               ];
+        // The server may add the other half (a report beside a complaint whose words ask for an investigation):
+        // the citizen hears why there are two numbers.
+        if (result.splitNote)
+          lines.splice(2, 0, lang === 'en' ? `Note (from the server, in Chinese): ${result.splitNote}` : result.splitNote);
         if (kind === 'report' && state.draft.anonymous) lines.push(w.anonKept);
         const after = reset(state, ctx.newDraftId);
         after.filed = [...state.filed, { number: result.cases[0]?.number ?? '', fp }].slice(-5);

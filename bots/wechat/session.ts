@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { sniffMime } from '../../src/cases/evidence.store.ts';
 import type { Logger } from '../../src/lib/logger.ts';
+import type { LlmFacts } from '../../src/understanding/llm.ts';
 import type { ShiantongClient } from './api-client.ts';
 import {
   type ConvState,
@@ -27,6 +28,8 @@ export interface RunnerDeps {
   logger: Logger;
   now?: () => Date;
   limits: { messagesPerMinute: number; maxFiles: number; maxFileBytes: number };
+  /** Optional model for facts the rules miss (off by default); null from it means the rules alone. */
+  llm?: { read(text: string, now: Date): Promise<LlmFacts | null> } | undefined;
 }
 
 export class ConversationRunner {
@@ -83,7 +86,8 @@ export class ConversationRunner {
       }
       const before = (await store.load(contact)) ?? newState(randomUUID(), now.getTime());
       const input = await toInput(before);
-      let out = handle(before, input, { now, newDraftId: randomUUID() });
+      const llmFacts = input.type === 'text' && this.deps.llm ? await this.deps.llm.read(input.text, now).catch(() => null) : null;
+      let out = handle(before, input, { now, newDraftId: randomUUID(), llmFacts });
       // State is saved before the citizen sees the reply: whatever they answer next finds it.
       await store.save(contact, out.state);
       for (const r of out.replies) await reply(r);

@@ -244,6 +244,15 @@ const REQUEST_LABEL: Record<string, string> = {
 };
 
 /** The complaint's request in the citizen's words when the engine found one ("把面钱退给俺"). */
+/** A remedy asked about rather than asked for: "能赔多少", "退钱吗", "赔多少钱？". */
+export function asksAboutRemedy(r: string): boolean {
+  return (
+    /[?？]|吗|怎么|咋|能不能|可不可以|有没有|多久/.test(r) ||
+    /(能|可以|会|一般|大概|到底|给)[^，。,]{0,3}多少/.test(r) ||
+    (r.length <= 10 && /多少/.test(r))
+  );
+}
+
 export function requestOf(u: Understanding, text: string): string | null {
   const labels = u.request.value.filter((r) => r !== 'reward' && r !== 'answer');
   const remedies = labels.filter((r) => r !== 'investigate' && r !== 'stop');
@@ -341,6 +350,8 @@ export interface Filled {
  * Facts found anywhere in a message fill the slots still empty. `force` (a correction) overwrites.
  * Returns the slots it filled.
  */
+const byLlm = (f: { reasons: { rule: string }[] }) => f.reasons.some((r) => r.rule === 'llm');
+
 export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Date): Slot[] {
   const got: Slot[] = [];
   const lab = labelled(text);
@@ -387,8 +398,17 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
       got.push('where');
     }
   }
+  // The optional model (src/understanding/llm.ts) fills a township or a date the rules did not find.
+  const llmTownship = byLlm(u.township) ? u.township.value : null;
+  if (llmTownship && !d.township) {
+    d.township = llmTownship;
+    if (d.where === undefined || d.where === null) {
+      d.where = llmTownship;
+      got.push('where');
+    }
+  }
   if (d.incidentDate === undefined || d.incidentDate === null) {
-    const date = dateIn(text, now) ?? englishDate(text, now);
+    const date = dateIn(text, now) ?? englishDate(text, now) ?? (byLlm(u.incident_time) ? (u.incident_time.value?.date ?? null) : null);
     if (date) {
       d.incidentDate = date;
       got.push('when');
@@ -396,8 +416,8 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
   }
   if ((d.kind === 'complaint' || d.kind === 'both' || d.kind === undefined) && d.request === undefined) {
     const r = requestOf(u, text);
-    // "能赔多少" asks about compensation; it is no request.
-    if (r && !/[?？]|吗|多少|怎么|咋|能不能|可不可以|有没有|多久/.test(r)) {
+    // "能赔多少" asks about compensation; it is no request ("该赔多少按规定赔" is one).
+    if (r && !asksAboutRemedy(r)) {
       d.request = r;
       got.push('request');
     }
@@ -505,7 +525,7 @@ export function englishName(text: string): string | null {
 }
 
 const BIZ_SUFFIX_G =
-  /(KTV|ktv|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
+  /(KTV|ktv|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|熟食|食府|餐饮|饭庄|酒家|食堂|药房|农家乐|小厨|烘焙|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
 const STOP_BEFORE =
   /[用往掺觉得就更还也都又要找卖做开哩的在是到从了去买吃叫有个和跟对给把被让说那这一家俺我他她它们上里边旁口前后东西南北街路村镇乡集：:，,\s]/u;
 
@@ -624,7 +644,7 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
   const best = mentions[0];
   if (best) {
     const clause = clauseAround(text, best.index, best.index + best.name.length)
-      .replace(/(有个|有家|有一家|有人|那个|这个|的一家|一家|那家|这家|卖|开的|买的|吃的|点的|喝的).*$/, '')
+      .replace(/(有个|有家|有一家|有人|那个|这个|的一家|一家|那家|这家|卖|开[的哩]|买[的哩]|吃[的哩]|点[的哩]|喝[的哩]).*$/, '')
       .replace(/^.*?(在|到|去|是)(?=[^在到去是]*$)/, (m) => (m.length < 12 ? '' : m))
       .trim();
     const tw = best.townships.length === 1 ? best.townships[0]! : (u.township.value ?? townshipOf(clause));
@@ -641,7 +661,7 @@ export function isPlaceValue(s: string): boolean {
   const t = s.trim();
   if (t.length < 2 || t.length > 30) return false;
   if (/[，,。；;！!？?]/.test(t) && t.length > 14) return false;
-  return !/了|一家|叫|[“”"]|发现|看见|回家|一看|[吃喝买卖点]的|过期|发霉|变质|投诉|举报|我要|俺要|美团|饿了么|淘宝|拼多多|抖音|[?？]/.test(
+  return !/了|一家|叫|[“”"]|发现|看见|回家|一看|[吃喝买卖点][的哩]|过期|发霉|变质|投诉|举报|我要|俺要|美团|饿了么|淘宝|拼多多|抖音|[?？]/.test(
     t,
   );
 }
@@ -704,6 +724,13 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
   const t = text.trim();
   switch (slot) {
     case 'description':
+      // Asked for more of a story already told: "就是这个事", "没别的了" keeps the story as it is.
+      if (
+        d.description &&
+        d.detailsWanted &&
+        /^(就是?这(个|些|样)|没(别的|有别的|了|有了)|就这(样|些|么多)|that'?s (it|all)|nothing (else|more))/i.test(t)
+      )
+        return { ok: true, value: d.description };
       return t.length >= 10 || (t.length >= 5 && (d.kind === 'consultation' || PROBLEM_WORDS.test(t)))
         ? { ok: true, value: t }
         : { ok: false, problem: 'short' };
@@ -786,6 +813,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
     case 'reward': {
       const s = strip(t);
       if (/不要奖励|不申请|不用奖励|不需要奖励|noreward/i.test(s)) return { ok: true, value: false };
+      // Indifference ("给不给都行", "无所谓") applies for nothing: a reward is claimed by wanting it.
+      if (/(给不给|要不要|有没有|有不有)(都|也)(行|中|可以|无所谓)|^(都行|都中|无所谓|随便|whatever|doesn'?t matter|either way)/i.test(s))
+        return { ok: true, value: false };
       const yn = parseYesNo(t);
       return yn === null ? { ok: false, problem: 'unclear' } : { ok: true, value: yn };
     }

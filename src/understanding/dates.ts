@@ -136,9 +136,17 @@ export function parseIncidentDate(input: string, now: Date): string | null {
   const s = input
     .replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/\s+/g, '')
-    .replace(/礼拜|星期/g, '周');
+    .replace(/礼拜|星期/g, '周')
+    // 上个礼拜三 = 上周三, 上上个星期五 = 上上周五, 这个周末 = 这周末 (个 is only a measure word here)
+    .replace(/(上上|上|这)个周/g, '$1周');
   const today = cstParts(now);
   const notFuture = (n: number | null): string | null => (n !== null && n <= today.dayNo ? iso(n) : null);
+
+  // English: "last Friday", "2 days ago", "December 3rd", "the day before yesterday".
+  if (/[a-z]{3}/i.test(input)) {
+    const en = englishDate(input, today);
+    if (en !== null) return en;
+  }
 
   // Full dates: 2026年11月20日 / 2026-11-20 / 2026.11.20 / 2026/11/20
   let m = /(\d{4})[年\-./](\d{1,2})[月\-./](\d{1,2})/.exec(s);
@@ -146,13 +154,41 @@ export function parseIncidentDate(input: string, now: Date): string | null {
 
   // Relative days, standard and Henan (夜儿个 = yesterday, 前儿个 = the day before).
   if (/大前天|大前儿/.test(s)) return iso(today.dayNo - 3);
-  if (/前天|前儿个|前儿/.test(s)) return iso(today.dayNo - 2);
-  if (/昨[天日晚儿]|夜儿个?|夜个|夜里个|yesterday/.test(s)) return iso(today.dayNo - 1);
+  if (/前天|前儿个|前儿|(?<![天周月])前晚/.test(s)) return iso(today.dayNo - 2);
+  if (/昨[天日晚儿个夜]|夜儿个?|夜个|夜里个|yesterday/.test(s)) return iso(today.dayNo - 1);
   if (/今[天日早晚]|今儿|刚才|刚刚|today|this morning|tonight/.test(s)) return iso(today.dayNo);
   m = new RegExp(`${NUM}天(以)?前`).exec(s);
   if (m) {
     const n = chineseNumber(m[1]!);
     if (n !== null && n <= 3650) return iso(today.dayNo - n);
+  }
+
+  // N周前 / 一个礼拜前 / 半个月前 / 两个月前 (礼拜 and 星期 read as 周 above)
+  m = new RegExp(`(半|${NUM})个?(周|月)(以)?前`).exec(s);
+  if (m) {
+    const unit = m[3]; // m[2] is NUM's own group
+    if (m[1] === '半') return unit === '月' ? iso(today.dayNo - 15) : null;
+    const n = chineseNumber(m[1]!);
+    if (n === null || n < 1 || n > 120) return null;
+    if (unit === '周') return iso(today.dayNo - 7 * n);
+    const back = today.y * 12 + (today.m - 1) - n;
+    const y = Math.floor(back / 12);
+    const mo = (back % 12) + 1;
+    for (let d = today.d; d >= 28; d--) {
+      const hit = ymd(y, mo, d);
+      if (hit !== null) return iso(hit);
+    }
+    return iso(ymd(y, mo, Math.min(today.d, 28))!);
+  }
+
+  // Weekends: 上周末, 上上周末, 这周末, 周末 (the Saturday; a bare 周末 is the latest one begun)
+  m = /(上上|上|这|本|)周末/.exec(s);
+  if (m) {
+    const saturdayThisWeek = today.dayNo - (today.weekday - 1) + 5;
+    if (m[1] === '上上') return iso(saturdayThisWeek - 14);
+    if (m[1] === '上') return iso(saturdayThisWeek - 7);
+    if (m[1] === '这' || m[1] === '本') return notFuture(saturdayThisWeek);
+    return iso(saturdayThisWeek <= today.dayNo ? saturdayThisWeek : saturdayThisWeek - 7);
   }
 
   // Weeks: 上上周五, 上周五, 这周三 / 本周三 / 周三 (the most recent one, today included)
@@ -179,6 +215,21 @@ export function parseIncidentDate(input: string, now: Date): string | null {
   }
   for (const [re, mo, d] of LUNAR_FESTIVALS) if (re.test(s)) return notFuture(lunarToSolar(mo, d, today.dayNo));
   for (const [re, mo, d] of SOLAR_FESTIVALS) if (re.test(s)) return notFuture(latest(mo, d, today));
+
+  // 11月底 / 十一月中旬 / 10月初 (year omitted: the latest such time not in the future)
+  m = new RegExp(`${NUM}月(月初|初|上旬|月中|中旬|中|下旬|底|末)`).exec(s);
+  if (m) {
+    const mo = chineseNumber(m[1]!);
+    const part = m[2]!;
+    const day = /初|上旬/.test(part) ? 3 : /中/.test(part) ? 15 : 28;
+    if (mo === null) return null;
+    const thisYear = ymd(today.y, mo, day);
+    if (thisYear === null) return null;
+    const first = ymd(today.y, mo, 1)!;
+    // The part of the current month already begun: its day, or today if that is still to come.
+    if (first <= today.dayNo) return iso(Math.min(thisYear, today.dayNo));
+    return notFuture(ymd(today.y - 1, mo, day));
+  }
 
   // 上个月20号 / 上个月初 / 月初 / 月底 (this month unless it would be in the future)
   m = new RegExp(`上个?月${NUM}[号日]`).exec(s);
@@ -223,6 +274,52 @@ export function parseIncidentDate(input: string, now: Date): string | null {
   return null;
 }
 
+const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const EN_WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const EN_NUMBERS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
+
+/**
+ * English dates: "December 3rd", "3 Dec", "the day before yesterday", "yesterday", "last night", "today",
+ * "2 days ago", "a week ago", "last Friday" (last week's), "on Friday"/"Friday" (the latest, today
+ * included), "last weekend" (its Saturday). Null when none.
+ */
+function englishDate(input: string, today: ReturnType<typeof cstParts>): string | null {
+  const t = input.toLowerCase();
+  const md = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b/.exec(t);
+  const dm = /\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/.exec(t);
+  const hit = md ? { m: md[1]!, d: Number(md[2]) } : dm ? { m: dm[2]!, d: Number(dm[1]) } : null;
+  if (hit) {
+    const n = latest(EN_MONTHS.indexOf(hit.m) + 1, hit.d, today);
+    return n === null ? null : iso(n);
+  }
+  if (/day before yesterday/.test(t)) return iso(today.dayNo - 2);
+  if (/yesterday|last night/.test(t)) return iso(today.dayNo - 1);
+  if (/\btoday\b|this morning|tonight|this afternoon|this evening|just now/.test(t)) return iso(today.dayNo);
+  const ago = /\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(day|week|month)s?\s+ago\b/.exec(t);
+  if (ago) {
+    const w = ago[1]!;
+    const n = /^\d+$/.test(w) ? Number(w) : w === 'a' || w === 'an' ? 1 : EN_NUMBERS.indexOf(w);
+    if (n < 1 || n > 3650) return null;
+    if (ago[2] === 'day') return iso(today.dayNo - n);
+    if (ago[2] === 'week') return iso(today.dayNo - 7 * n);
+    return parseIncidentDate(`${n}个月前`, new Date(today.dayNo * DAY_MS - CST_MS + 12 * 3_600_000));
+  }
+  const monday = today.dayNo - (today.weekday - 1);
+  if (/last weekend/.test(t)) return iso(monday - 7 + 5);
+  if (/this weekend/.test(t)) return notAfter(monday + 5, today.dayNo);
+  const wd = EN_WEEKDAYS.findIndex((w) => new RegExp(`\\b${w}\\b`).test(t));
+  if (wd >= 0) {
+    if (/\blast\s+(week\s+)?\w*day\b/.test(t) || /\blast week\b/.test(t)) return iso(monday - 7 + wd);
+    const d = monday + wd;
+    return iso(d <= today.dayNo ? d : d - 7);
+  }
+  return null;
+}
+
+function notAfter(n: number, today: number): string | null {
+  return n <= today ? iso(n) : null;
+}
+
 /** "不记得", "不清楚", "忘了": the citizen does not know the date. */
 export function saysUnknownDate(input: string): boolean {
   return /不记得|记不清|不清楚|忘了|不知道|想不起|说不准|跳过|不晓得|记不住|don'?t (remember|know)|not sure/i.test(input);
@@ -232,16 +329,20 @@ export function saysUnknownDate(input: string): boolean {
 // Finding the phrase in running text
 
 const DAY_WORD =
-  '大前天|大前儿个?|前天|昨天|昨日|昨晚|昨儿个?|今天|今日|今早|今晚|今儿个?|夜儿个?|夜个|前儿个?|刚才|刚刚|前几天|这几天|' +
-  '上上周[一二三四五六日天]|上个?(周|星期|礼拜)[一二三四五六日天]|上个?(周末|星期|礼拜)|上周|这(周|星期|礼拜)[一二三四五六日天]|本周[一二三四五六日天]|' +
+  '大前天|大前儿个?|前天|(?<![天周月])前晚|昨天|昨日|昨晚|昨夜|昨儿个?|昨个|今天|今日|今早|今晚|今儿个?|夜儿个?|夜个|前儿个?|刚才|刚刚|前几天|这几天|' +
+  '上上个?(周|星期|礼拜)[一二三四五六日天末]|上个?(周|星期|礼拜)[一二三四五六日天末]|上个?(周末|星期|礼拜)|上周|这个?(周|星期|礼拜)[一二三四五六日天末]|本周[一二三四五六日天末]|' +
   '周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|' +
+  '(\\d{1,2}|[一二三四五六七八九十]{1,3})月(初|上旬|中旬|下旬|底|末)|' +
   '上个?月(初|底|末|中旬|中)?|这个?月(初|底)|月初|月底|月中|去年|前年|年前|年后|' +
   '(农历|阴历)(正|冬|腊|十一|十二|[一二三四五六七八九十])月(初[一二三四五六七八九十]|廿[一二三四五六七八九]?|[一二三四五六七八九十]{1,3})?|' +
   '(正|冬|腊)月(初[一二三四五六七八九十]|廿[一二三四五六七八九]?|[一二三四五六七八九十]{1,3})?|' +
   '除夕|大年三十|大年初[一二三四五六]|春节|元宵节?|端午节?|中秋节?|国庆节?|元旦|五一|小年|' +
   '\\d{4}[年\\-./]\\d{1,2}[月\\-./]\\d{1,2}[日号]?|\\d{1,2}月\\d{1,2}[日号]?|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}[日号]|' +
-  '(?<![\\d.])\\d{1,2}[号日](?![\\d])|[一二三四五六七八九十两几\\d]{1,3}(天|个星期|周|个月)(以)?前|半个月前|' +
-  'yesterday|today|last (week|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|tonight|(a few|two|three|\\d+) days ago';
+  '(?<![\\d.])\\d{1,2}[号日](?![\\d])|[一二三四五六七八九十两几\\d]{1,3}(天|个星期|个礼拜|礼拜|星期|个周|周|个月)(以)?前|半个月前|' +
+  '(the )?day before yesterday|yesterday|today|last (week|weekend|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|tonight|' +
+  '(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|' +
+  '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{1,2}(st|nd|rd|th)?|\\d{1,2}(st|nd|rd|th)? (of )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|' +
+  '(a few|a|an|one|two|three|four|five|six|seven|\\d+) (days?|weeks?|months?) ago';
 const TIME_OF_DAY =
   '(的)?(早上|早晨|清早|清早起|上午|中午|晌午|下午|傍晚|晚上|黑价|黑了|半夜|夜里|凌晨|饭点)?((\\d{1,2}|[一二三四五六七八九十两]{1,3})(点|时)(半|多|钟|左右)?)?';
 const TIME_RE = new RegExp(`(${DAY_WORD})${TIME_OF_DAY}`, 'g');

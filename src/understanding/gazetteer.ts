@@ -81,6 +81,14 @@ export const GAZETTEER: readonly Place[] = [
       ['chengguan', '城关乡'],
       ['baqian', '八千乡'],
       ['longwang', '龙王乡'],
+      // campuses and markets by their English names
+      ['henan university of engineering', '龙湖镇'],
+      ['henan institute of engineering', '龙湖镇'],
+      ['shengda', '龙湖镇'],
+      ['huaxin college', '龙湖镇'],
+      ['china south city', '龙湖镇'],
+      ['huanan city', '龙湖镇'],
+      ['xinzheng cigarette factory', '新烟街道'],
     ] as const
   ).map(([w, t]) => p(w, t, 'shorthand', { notAfter: LATIN_LETTERS, notBefore: LATIN_LETTERS })),
   p('新村乡', '新村镇', 'shorthand'),

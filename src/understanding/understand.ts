@@ -110,8 +110,8 @@ function find(norm: string, original: string, needle: string | null | undefined)
 }
 
 const IDENTITY_HINT =
-  /\d{3}|[零一二三四五六七八九幺]{5}|我叫|我是|本人|姓名|名字|投诉人|举报人|联系人|署名|落款|my name|i am|i'm|电话|手机/;
-const SELF_CUE = /(我叫|我是|本人|姓名|名字|投诉人|举报人|联系人|署名|落款|my name is|i am|i'm)[:：\s]{0,2}$/;
+  /\d{3}|[零一二三四五六七八九幺]{5}|我叫|我是|俺叫|本人|姓名|名字|投诉人|举报人|联系人|署名|落款|my name|i am|i'm|电话|手机/;
+const SELF_CUE = /(我叫|我是|俺叫|本人|姓名|名字|投诉人|举报人|联系人|署名|落款|my name is|i am|i'm)[:：\s]{0,2}$/;
 
 export function understand(text: string, opts: UnderstandOptions = {}): Understanding {
   const original = typeof text === 'string' ? text : '';

@@ -382,3 +382,91 @@ describe('answers are checked for what they should be (issue #13, second pass)',
     expect(state.step).toBe('summary');
   });
 });
+
+describe('facts without a story (issue #13: they fill the draft, they are not what happened)', () => {
+  it('"饭店叫蜀香苑，在龙湖镇，上周末去的" asked for the story keeps the facts and asks for the story again', () => {
+    const { state, replies } = talk(['我想投诉一个饭店', '饭店叫蜀香苑，在龙湖镇，上周五去的']);
+    expect(state.step).toBe('description');
+    expect(state.draft.description).toBeUndefined();
+    expect(state.draft.businessName).toBe('蜀香苑');
+    expect(state.draft.township).toBe('龙湖镇');
+    expect(state.draft.incidentDate).toBe('2026-11-20');
+    expect(replies.at(-1)).toMatch(/记下了[\s\S]*发生了什么事/);
+    const after = talk(['回去三个人都拉肚子，菜是馊的'], state);
+    expect(after.state.draft.description).toMatch(/拉肚子/);
+    expect(after.state.step).not.toBe('business'); // the name given before is not asked again
+  });
+
+  it('a story with a place and a time is the story', () => {
+    const { state } = talk(['我要投诉', '上周五在龙湖镇蜀香苑吃饭，菜里有苍蝇']);
+    expect(state.draft.description).toMatch(/苍蝇/);
+  });
+});
+
+describe('requests, vague suspicions and "nothing more" (issue #13)', () => {
+  it('"该赔多少按规定赔" inside a request is asked for, not asked about', () => {
+    const { state } = talk(['投诉', '在好又多超市买的酸奶过期了，我要求超市把钱退给我，该赔多少按规定赔']);
+    expect(state.draft.request).toMatch(/退/);
+    const asked = talk(['投诉', '在好又多超市买的酸奶过期了，能赔多少？']);
+    expect(asked.state.draft.request).toBeUndefined();
+  });
+
+  it('a suspicion in vague words asks what was seen; "就是这个事" then keeps the story as told', () => {
+    const { state, replies } = talk(['俺举报八千乡街上哩红记卤味，卤肉里头加哩有东西']);
+    expect(state.step).toBe('description');
+    expect(replies.join('\n')).toMatch(/具体|发现的问题/);
+    const more = talk(['见他往锅里倒一种红粉，袋子上啥字都没有'], state);
+    expect(more.state.draft.description).toMatch(/有东西[\s\S]*红粉/);
+    const none = talk(['就是这个事'], state);
+    expect(none.state.step).not.toBe('description');
+    expect(none.state.draft.description).not.toMatch(/就是这个事/);
+  });
+});
+
+describe('the same message twice (issue #13)', () => {
+  it('a message not taken the first time is read again, not waved off as a repeat', () => {
+    const start = talk([
+      '举报！辛店镇有个小作坊用病死猪做腊肉',
+      '我实名举报，我叫韩磊，手机18603715522，要奖励',
+      '不知道叫啥',
+      '上个星期五',
+    ]);
+    expect(start.state.step).toBe('idNumber');
+    const bad = talk(['410184199003150018'], start.state);
+    expect(bad.replies.join('\n')).toMatch(/不对/);
+    const again = talk(['410184199003150018'], bad.state);
+    expect(again.replies.join('\n')).not.toMatch(/已经收到/);
+    expect(again.replies.join('\n')).toMatch(/人工/);
+    const taken = talk(['我要投诉，城关乡德克士的汉堡里有根头发，昨天中午买的', '我要投诉，城关乡德克士的汉堡里有根头发，昨天中午买的']);
+    expect(taken.replies.at(-1)).toMatch(/已经收到/);
+  });
+});
+
+describe("a report with the writer's own remedy, indifference to a reward, 熟食 names (issue #13)", () => {
+  it('"我要举报他们，也要他退钱赔偿" files both, with the business named in the story', () => {
+    const { state } = talk(['昨天在梨河镇的老张熟食买的卤肉，吃完全家拉肚子，我要举报他们，也要他退钱赔偿']);
+    expect(state.draft.kind).toBe('both');
+    expect(state.draft.businessName).toBe('老张熟食');
+    expect(state.draft.request).toMatch(/退钱/);
+    expect(talk(['举报龙王乡的一个养殖场给羊喂瘦肉精']).state.draft.kind).toBe('report');
+  });
+
+  it('"给不给都行" to the reward question applies for none', () => {
+    let { state } = talk(['匿名举报龙王乡的一个养殖场给羊喂瘦肉精，不知道叫啥，记不清啥时候']);
+    for (let i = 0; i < 4 && state.step !== 'reward'; i++) state = talk(['不知道'], state).state;
+    expect(state.step).toBe('reward');
+    expect(talk(['给不给都行'], state).state.draft.wantsReward).toBe(false);
+    expect(talk(['要'], state).state.draft.wantsReward).toBe(true);
+  });
+});
+
+describe('trade words that end a business name (issue #13)', () => {
+  it.each([
+    ['联系人：李娜 13698765432。举报孟庄镇的鑫鑫食府用地沟油', '鑫鑫食府'],
+    ['举报八千乡的福来饭庄用病死猪肉', '福来饭庄'],
+  ])('%s → %s, not asked again', (text, name) => {
+    const { state } = talk([text]);
+    expect(state.draft.businessName).toBe(name);
+    expect(state.step).not.toBe('business');
+  });
+});

@@ -115,7 +115,7 @@ describe('command-line tools', { timeout: 180_000 }, () => {
   });
 
   it('eval:chat plays the dev personas and reports one JSON summary', async () => {
-    const r = await run('bots/wechat/eval-chat.cli.ts', ['--split', 'dev', '--json']);
+    const r = await run('bench/eval-chat.cli.ts', ['--split', 'dev', '--json']);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.stdout) as { split: string; n: number; right: number; total: number; deadEnds: number };
     expect(s.split).toBe('dev');

@@ -1,20 +1,21 @@
-// npm run eval:chat -- [--split dev|test|dev2|test2] [--id p001] [--verbose] [--json]
-// Plays every persona of test/fixtures/chat/<split>.jsonl (test and test2 are frozen) against the real conversation engine (the pure
-// machine the bot runs; the server's answers are simulated), with a fixed clock: 2026-12-05 10:00 CST.
-// The simulated citizen sends its opening, answers whatever the bot asks from its `answers` (in its own
-// words), and injects its `events` (corrections, questions, photos, repeats, cancels) after the given
-// turn. Scores: filed fields vs `expect`, citizen turns, questions asked about something already
-// answered, junk values stored, dead ends, hand-offs and the words the replies must contain.
-import { createHash } from 'node:crypto';
+// The scripted-citizen evaluation behind `npm run eval:chat` (bench/eval-chat.cli.ts), as a library: a
+// simulated citizen plays a persona of test/fixtures/chat/<split>.jsonl against the real conversation
+// engine, with a fixed clock (2026-12-05 10:00 CST). What the bot's effects do is up to a Driver: the pure
+// driver below answers them as a server would (the filed case is the payload the bot sent); the server
+// driver (bench/eval-chat-server.ts) sends them through the bot's real HTTP client to a running server and
+// reads the filed case back from its database, so the scores measure what is really stored.
+// The citizen sends its opening, answers whatever the bot asks from its `answers` (in its own words), and
+// injects its `events` (corrections, questions, photos, repeats, cancels) after the given turn. Scores:
+// filed fields vs `expect`, citizen turns, questions asked about something already answered, junk values
+// stored, dead ends, hand-offs and the words the replies must contain.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { cliArgs, usageError } from '../../src/lib/cli-args.ts';
 import { type ConvState, type Effect, type EffectResult, type Outcome, handle, newState, resolve } from './conversation.ts';
 
-const NOW = new Date('2026-12-05T02:00:00Z');
+export const NOW = new Date('2026-12-05T02:00:00Z');
 const MAX_TURNS = 30;
 
-interface Persona {
+export interface Persona {
   id: string;
   register: string;
   opening: string;
@@ -36,10 +37,11 @@ interface Persona {
   };
 }
 
-interface Run {
+export interface Run {
   id: string;
   transcript: string[];
-  payload: Record<string, unknown> | null;
+  /** The case as filed (null: nothing was filed). */
+  filed: FiledCase | null;
   turns: number;
   turnsToFile: number | null;
   repeated: string[];
@@ -78,11 +80,94 @@ const NOTHING: Record<string, string> = {
   description: '就是这个事',
 };
 
-function simulate(p: Persona): Run {
+/** The case as stored (server driver) or as sent (pure driver), in one shape for scoring. */
+export interface FiledCase {
+  kind: string;
+  description: string;
+  business: string | null;
+  businessAddress: string | null;
+  place: string | null;
+  township: string | null;
+  incidentDate: string | null;
+  request: string | null;
+  anonymous: boolean;
+  wantsReward: boolean;
+  personName: string | null;
+  personAddress: string | null;
+}
+
+/** Carries out the bot's effects for one persona's conversation. */
+export interface Driver {
+  /** `filed` is set when a submission is accepted. */
+  carry(effect: Effect, p: Persona): Promise<{ result: EffectResult; filed?: FiledCase }>;
+}
+
+type Payload = Extract<Effect, { type: 'submit' }>['payload'];
+
+/** What the bot sent, in the scoring shape. */
+export function filedFromPayload(pl: Payload): FiledCase {
+  const o = pl as {
+    kind: string;
+    description?: string;
+    business?: { name?: string; address?: string };
+    place?: string;
+    township?: string;
+    incidentDate?: string;
+    request?: string;
+    anonymous?: boolean;
+    wantsReward?: boolean;
+    person?: { name?: string; address?: string };
+  };
+  return {
+    kind: o.kind,
+    description: o.description ?? '',
+    business: o.business?.name ?? null,
+    businessAddress: o.business?.address ?? null,
+    place: o.place ?? null,
+    township: o.township ?? null,
+    incidentDate: o.incidentDate ?? null,
+    request: o.request ?? null,
+    anonymous: o.anonymous ?? false,
+    wantsReward: o.wantsReward ?? false,
+    personName: o.person?.name ?? null,
+    personAddress: o.person?.address ?? null,
+  };
+}
+
+/** Answers the effects as a server would, without one: the filed case is the payload the bot sent. */
+export const pureDriver: Driver = {
+  async carry(effect) {
+    switch (effect.type) {
+      case 'submit':
+        return {
+          filed: filedFromPayload(effect.payload),
+          result: {
+            type: 'submit',
+            ok: true,
+            cases: [{ number: 'XZ-20261205-000101', kind: String(effect.payload.kind) }],
+            queryCode: 'ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-23',
+            deadlines: [],
+          },
+        };
+      case 'query':
+        return {
+          result: { type: 'query', ok: true, status: { number: effect.number, kindLabel: '投诉', status: '已受理', timeline: [] } },
+        };
+      case 'list':
+        return { result: { type: 'list', ok: true, cases: [] } };
+      case 'handoff':
+        return { result: { type: 'handoff', ok: true } };
+      case 'answer':
+        return { result: { type: 'answer', ok: true, number: effect.number } };
+    }
+  },
+};
+
+export async function simulate(p: Persona, driver: Driver = pureDriver): Promise<Run> {
   const run: Run = {
     id: p.id,
     transcript: [],
-    payload: null,
+    filed: null,
     turns: 0,
     turnsToFile: null,
     repeated: [],
@@ -98,31 +183,7 @@ function simulate(p: Persona): Run {
   let filed = false;
   let handoffStep = false;
 
-  const carry = (effect: Effect): EffectResult => {
-    switch (effect.type) {
-      case 'submit':
-        run.payload = effect.payload as unknown as Record<string, unknown>;
-        filed = true;
-        run.turnsToFile = run.turns;
-        return {
-          type: 'submit',
-          ok: true,
-          cases: [{ number: 'XZ-20261205-000101', kind: String(effect.payload.kind) }],
-          queryCode: 'ABCD-EFGH-JKLM-NPQR-STUV-WXYZ-23',
-          deadlines: [],
-        };
-      case 'query':
-        return { type: 'query', ok: true, status: { number: effect.number, kindLabel: '投诉', status: '已受理', timeline: [] } };
-      case 'list':
-        return { type: 'list', ok: true, cases: [] };
-      case 'handoff':
-        run.handoff = true;
-        return { type: 'handoff', ok: true };
-      case 'answer':
-        return { type: 'answer', ok: true, number: effect.number };
-    }
-  };
-  const send = (input: Parameters<typeof handle>[1], label: string) => {
+  const send = async (input: Parameters<typeof handle>[1], label: string) => {
     run.turns++;
     run.transcript.push(`> ${label}`);
     const first: Outcome = handle(state, input, ctx());
@@ -131,8 +192,14 @@ function simulate(p: Persona): Run {
     run.transcript.push(...out.replies.map((r) => `< ${r.replace(/\n/g, '\n  ')}`));
     if (out.effect) {
       run.transcript.push(`  [effect ${out.effect.type}]`);
-      const res = carry(out.effect);
-      out = resolve(out.state, res, ctx());
+      const { result, filed: stored } = await driver.carry(out.effect, p);
+      if (out.effect.type === 'handoff' && result.ok) run.handoff = true;
+      if (stored) {
+        run.filed = stored;
+        filed = true;
+        run.turnsToFile = run.turns;
+      }
+      out = resolve(out.state, result, ctx());
       for (const r of out.replies) run.replies.push(r);
     }
     if (out !== first) run.transcript.push(...out.replies.map((r) => `< ${r.replace(/\n/g, '\n  ')}`));
@@ -140,28 +207,28 @@ function simulate(p: Persona): Run {
     if (state.step === 'handoff') handoffStep = true;
   };
   const said: string[] = [];
-  const sayText = (text: string) => {
+  const sayText = async (text: string) => {
     last = text;
     said.push(text);
-    send({ type: 'text', text }, text);
+    await send({ type: 'text', text }, text);
   };
 
-  sayText(p.opening);
+  await sayText(p.opening);
   let unchanged = 0;
   let prevReply = '';
   while (!filed && run.turns < MAX_TURNS) {
     const ev = p.events.filter((e) => e.after === run.turns);
     if (ev.length) {
       for (const e of ev) {
-        if (e.photo) send({ type: 'file', ref: { key: `${p.id}:photo`, mime: 'image/jpeg', size: 1000 } }, '[photo]');
-        else if (e.repeat) sayText(last);
-        else if (e.say) sayText(e.say);
+        if (e.photo) await send({ type: 'file', ref: { key: `${p.id}:photo`, mime: 'image/jpeg', size: 1000 } }, '[photo]');
+        else if (e.repeat) await sayText(last);
+        else if (e.say) await sayText(e.say);
       }
       continue;
     }
     const step = state.step;
     if (handoffStep && step === 'handoff') {
-      sayText(p.answers.description ?? p.opening);
+      await sayText(p.answers.description ?? p.opening);
       continue;
     }
     const key = SLOT_TO_ANSWER[step] ?? step;
@@ -177,10 +244,10 @@ function simulate(p: Persona): Run {
     answered.set(key, times + 1);
     const answer = given ?? NOTHING[key] ?? '不知道';
     if (key === 'confirm' && /不用登记|问问就行|不弄了/.test(answer)) {
-      sayText(answer);
+      await sayText(answer);
       break;
     }
-    sayText(answer);
+    await sayText(answer);
     const lastReply = run.replies[run.replies.length - 1] ?? '';
     unchanged = lastReply === prevReply ? unchanged + 1 : 0;
     prevReply = lastReply;
@@ -210,7 +277,7 @@ function alreadySaid(key: string, given: string, said: string[]): boolean {
 
 const JUNK = /我刚|说了吗|说过了|怎么又|又问|[?？]|人工|查询码|XZ-\d|不投诉了|算了|不弄了|听清|记下了没/;
 
-interface Score {
+export interface Score {
   fieldsRight: number;
   fieldsTotal: number;
   wrong: string[];
@@ -223,7 +290,7 @@ function norm(s: unknown): string {
     .toLowerCase();
 }
 
-function score(p: Persona, r: Run): Score {
+export function score(p: Persona, r: Run): Score {
   const s: Score = { fieldsRight: 0, fieldsTotal: 0, wrong: [], junk: [] };
   const check = (name: string, ok: boolean, got: unknown) => {
     s.fieldsTotal++;
@@ -231,23 +298,12 @@ function score(p: Persona, r: Run): Score {
     else s.wrong.push(`${name}=${JSON.stringify(got)}`);
   };
   const e = p.expect;
-  check('filed', e.filed === (r.payload !== null), r.payload !== null);
-  if (!e.filed || !r.payload) return s;
-  const pl = r.payload as {
-    kind?: string;
-    description?: string;
-    business?: { name?: string; address?: string };
-    place?: string;
-    township?: string;
-    incidentDate?: string;
-    request?: string;
-    anonymous?: boolean;
-    wantsReward?: boolean;
-    person?: { name?: string; address?: string };
-  };
+  check('filed', e.filed === (r.filed !== null), r.filed !== null);
+  if (!e.filed || !r.filed) return s;
+  const pl = r.filed;
   check('kind', pl.kind === e.kind, pl.kind);
   if (e.kind !== 'consultation') {
-    const b = pl.business?.name ?? null;
+    const b = pl.business;
     check(
       'business',
       e.business === null
@@ -255,39 +311,30 @@ function score(p: Persona, r: Run): Score {
         : b !== null && (norm(b).includes(norm(e.business)) || norm(e.business).includes(norm(b))),
       b,
     );
-    check('township', (pl.township ?? null) === e.township, pl.township);
-    check('incident_date', (pl.incidentDate ?? null) === e.incident_date, pl.incidentDate);
-    check('anonymous', (pl.anonymous ?? false) === e.anonymous, pl.anonymous);
-    check('wants_reward', (pl.wantsReward ?? false) === e.wants_reward, pl.wantsReward);
+    check('township', pl.township === e.township, pl.township);
+    check('incident_date', pl.incidentDate === e.incident_date, pl.incidentDate);
+    check('anonymous', pl.anonymous === e.anonymous, pl.anonymous);
+    check('wants_reward', pl.wantsReward === e.wants_reward, pl.wantsReward);
     if (e.request) check('request', (pl.request ?? '').includes(e.request), pl.request);
   }
-  for (const w of e.description_contains)
-    check(`description~${w}`, (pl.description ?? '').includes(w), (pl.description ?? '').slice(0, 60));
+  for (const w of e.description_contains) check(`description~${w}`, pl.description.includes(w), pl.description.slice(0, 60));
   for (const [k, v] of [
-    ['business', pl.business?.name],
-    ['address', pl.business?.address],
+    ['business', pl.business],
+    ['address', pl.businessAddress],
     ['place', pl.place],
     ['request', pl.request],
-    ['name', pl.person?.name],
-    ['person.address', pl.person?.address],
+    ['name', pl.personName],
+    ['person.address', pl.personAddress],
   ] as const) {
     if (typeof v === 'string' && JUNK.test(v)) s.junk.push(`${k}=${v}`);
   }
-  if (/XZ-\d{8}|[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/.test(pl.description ?? ''))
+  if (/XZ-\d{8}|[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}/.test(pl.description))
     s.junk.push('description holds a case number or code');
   return s;
 }
 
-async function main(): Promise<void> {
-  const USAGE = 'usage: npm run eval:chat -- [--split dev|test|dev2|test2] [--id PERSONA] [--verbose|-v] [--json]';
-  const { values } = cliArgs(USAGE, {
-    split: { type: 'string' },
-    id: { type: 'string' },
-    verbose: { type: 'boolean', short: 'v' },
-    json: { type: 'boolean' },
-  });
-  const split = values.split ?? 'dev';
-  if (!['dev', 'test', 'dev2', 'test2'].includes(split)) usageError(USAGE, '--split must be dev, test, dev2 or test2');
+export function loadPersonas(split: string, id?: string): { personas: Persona[]; bytes: Buffer } {
+  if (!['dev', 'test', 'dev2', 'test2'].includes(split)) throw new Error('--split must be dev, test, dev2 or test2');
   const file = path.join(import.meta.dirname, '../../test/fixtures/chat', `${split}.jsonl`);
   const bytes = readFileSync(file);
   const personas = bytes
@@ -295,8 +342,34 @@ async function main(): Promise<void> {
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as Persona)
-    .filter((p) => !values.id || p.id === values.id);
-  const totals = {
+    .filter((p) => !id || p.id === id);
+  return { personas, bytes };
+}
+
+export interface Totals {
+  right: number;
+  total: number;
+  repeated: number;
+  junk: number;
+  deadEnds: number;
+  turnsOk: number;
+  turnsChecked: number;
+  fullFirst: number;
+  fullFirstOk: number;
+  handoffOk: number;
+  replyOk: number;
+  n: number;
+}
+
+/** Plays every persona through the driver (one after the other); one line per persona, and the totals. */
+export async function evaluate(
+  personas: Persona[],
+  driver: Driver = pureDriver,
+  opts: { verbose?: boolean } = {},
+): Promise<{ totals: Totals; lines: string[]; runs: Run[] }> {
+  const values = { verbose: opts.verbose ?? false };
+  const runs: Run[] = [];
+  const totals: Totals = {
     right: 0,
     total: 0,
     repeated: 0,
@@ -312,7 +385,8 @@ async function main(): Promise<void> {
   };
   const lines: string[] = [];
   for (const p of personas) {
-    const r = simulate(p);
+    const r = await simulate(p, driver);
+    runs.push(r);
     const s = score(p, r);
     const replies = r.replies.join('\n').toLowerCase();
     const missingWords = p.expect.reply_contains.filter((w) => !replies.includes(w.toLowerCase()));
@@ -345,29 +419,5 @@ async function main(): Promise<void> {
     lines.push(`${p.id} ${p.register.padEnd(7)} ${problems.length ? `✗ ${problems.join('; ')}` : '✓'}`);
     if (values.verbose) lines.push(...r.transcript.map((l) => `    ${l}`));
   }
-  const pct = (a: number, b: number) => (b === 0 ? '-' : (a / b).toFixed(3));
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify({ split, ...totals })}\n`);
-    return;
-  }
-  process.stdout.write(`${lines.join('\n')}\n\n`);
-  if (split.startsWith('test')) process.stdout.write(`${split}.jsonl sha256 ${createHash('sha256').update(bytes).digest('hex')}\n`);
-  process.stdout.write(
-    [
-      `split ${split}: ${totals.n} conversations`,
-      `fields right        ${pct(totals.right, totals.total)} (${totals.right}/${totals.total})  goal ≥ 0.95`,
-      `repeated questions  ${totals.repeated}  goal 0`,
-      `junk values stored  ${totals.junk}  goal 0`,
-      `dead ends           ${totals.deadEnds}  goal 0`,
-      `within max turns    ${totals.turnsOk}/${totals.turnsChecked}`,
-      `all facts first, filed in ≤ 3 turns  ${totals.fullFirstOk}/${totals.fullFirst}`,
-      `hand-off as expected ${totals.handoffOk}/${totals.n}`,
-      `replies contain the expected words ${totals.replyOk}/${totals.n}`,
-    ].join('\n') + '\n',
-  );
+  return { totals, lines, runs };
 }
-
-main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});

@@ -8,7 +8,15 @@ import type { Database } from '../../src/db/schema.ts';
 import type { DB } from './db.ts';
 
 type Sel<T> = T extends ColumnType<infer S, infer _I, infer _U> ? S : T;
-type Base<T> = [NonNullable<T>] extends [number] ? 'number' : [NonNullable<T>] extends [string] ? 'string' : 'other';
+type Base<T> = [NonNullable<T>] extends [number]
+  ? 'number'
+  : [NonNullable<T>] extends [string]
+    ? 'string'
+    : [NonNullable<T>] extends [number | string]
+      ? 'int8'
+      : 'other';
+/** A 64-bit integer column is typed `number | string` (SQLite gives a number, PostgreSQL's int8 a string). */
+type Compatible<GB, OB> = GB extends OB ? true : OB extends 'int8' ? (GB extends 'string' | 'number' ? true : false) : false;
 type Null<T> = null extends T ? 'nullable' : 'not null';
 type Cols<T> = keyof T & string;
 
@@ -16,7 +24,7 @@ type ColumnProblems<Tn extends string, G, O> =
   | { [C in Exclude<Cols<G>, Cols<O>>]: `${Tn}.${C}: in the database, missing from the schema types` }[Exclude<Cols<G>, Cols<O>>]
   | { [C in Exclude<Cols<O>, Cols<G>>]: `${Tn}.${C}: in the schema types, not in the database` }[Exclude<Cols<O>, Cols<G>>]
   | {
-      [C in Cols<G> & Cols<O>]: Base<Sel<G[C]>> extends Base<Sel<O[C]>>
+      [C in Cols<G> & Cols<O>]: Compatible<Base<Sel<G[C]>>, Base<Sel<O[C]>>> extends true
         ? Null<Sel<G[C]>> extends Null<Sel<O[C]>>
           ? never
           : `${Tn}.${C}: ${Null<Sel<G[C]>>} in the database, ${Null<Sel<O[C]>>} in the schema types`

@@ -131,17 +131,7 @@ const seed = raw.transaction((from: number, to: number) => {
       at,
       at,
     );
-    if (clock && due)
-      insertClock.run(
-        randomUUID(),
-        id,
-        clock,
-        received.toISOString(),
-        due,
-        unit,
-        at,
-        at,
-      );
+    if (clock && due) insertClock.run(randomUUID(), id, clock, received.toISOString(), due, unit, at, at);
   }
 });
 // Seeding a million cases takes minutes: count, rate and ETA on stderr.

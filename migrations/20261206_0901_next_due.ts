@@ -21,11 +21,26 @@ export async function up(db: AnyDb): Promise<void> {
   await sql`create index intake_case_unit_due_idx on intake_case (unit_id, (coalesce(next_due_at, '9999-12-31T23:59:59.999Z')), received_at desc, id)`.execute(
     db,
   );
-  // Urgency-filtered searches within a unit.
-  await db.schema.createIndex('intake_case_unit_urgency_idx').on('intake_case').columns(['unit_id', 'urgency', 'received_at']).execute();
+  // Urgency-filtered searches within a unit: the count reads the index alone.
+  await db.schema.createIndex('intake_case_unit_urgency_idx').on('intake_case').columns(['unit_id', 'urgency', 'status']).execute();
+  // Newest first with its tie-breaker (deep pages walk the index, no sort): replaces the one-column index.
+  await db.schema.dropIndex('intake_case_received_idx').ifExists().execute();
+  await sql`create index intake_case_received_idx on intake_case (received_at desc, id)`.execute(db);
+  // The narrowest index of the table: SQLite counts a list's rows (admin, no filter) by walking the
+  // narrowest covering index; the uuid index it took is 7× wider (19 ms → 5 ms at a million cases).
+  await db.schema.createIndex('intake_case_count_idx').on('intake_case').column('overdue').execute();
+  // Running clocks written since the last reconcile (clocks.reconcile, incremental pass).
+  await db.schema.createIndex('case_clock_updated_idx').on('case_clock').columns(['status', 'updated_at']).execute();
+  // Every list row asks whether its case is part of a cluster alert (the key leads with the rule).
+  await db.schema.createIndex('hotspot_alert_case_case_idx').on('hotspot_alert_case').column('case_id').execute();
 }
 
 export async function down(db: AnyDb): Promise<void> {
+  await db.schema.dropIndex('hotspot_alert_case_case_idx').ifExists().execute();
+  await db.schema.dropIndex('case_clock_updated_idx').ifExists().execute();
+  await db.schema.dropIndex('intake_case_count_idx').ifExists().execute();
+  await db.schema.dropIndex('intake_case_received_idx').ifExists().execute();
+  await db.schema.createIndex('intake_case_received_idx').on('intake_case').column('received_at').execute();
   await db.schema.dropIndex('intake_case_unit_urgency_idx').ifExists().execute();
   await db.schema.dropIndex('intake_case_unit_due_idx').ifExists().execute();
   await db.schema.dropIndex('intake_case_assignee_due_idx').ifExists().execute();

@@ -18,7 +18,9 @@ export async function syncNextDue(trx: Trx | Db, caseIds: readonly string[]): Pr
     await trx
       .updateTable('intake_case')
       .set({
-        next_due_at: sql<string | null>`(select min(case_clock.due_at) from case_clock where case_clock.case_id = intake_case.id and case_clock.status = 'running')`,
+        next_due_at: sql<
+          string | null
+        >`(select min(case_clock.due_at) from case_clock where case_clock.case_id = intake_case.id and case_clock.status = 'running')`,
       })
       .where('id', 'in', ids.slice(i, i + 500))
       .execute();

@@ -26,8 +26,8 @@ export const HORIZON_WARNING_DAYS = 60;
 export const FULL_PASS_MS = 60 * 60_000;
 /** Overlap between incremental windows (transactions in flight at the last run, clock skew between processes). */
 const OVERLAP_MS = 5 * 60_000;
-/** Present in Redis while it keeps its data; gone after a restart without persistence or a failover. */
-const REDIS_MARKER = 'shiantong:clocks-reconcile:alive';
+/** Key (under the queue's prefix) present in Redis while it keeps its data; gone after a restart without persistence or a failover. */
+const REDIS_MARKER = 'reconcile-alive';
 
 /** This process's last reconcile (app clock), and its last full pass. */
 let last: { at: number; full: number } | null = null;
@@ -64,7 +64,8 @@ export async function reconcileClocks(deps: Parameters<Processor<'clocks.reconci
 
   // Full pass or incremental window (see the header).
   const client = queue ? await queue.getBackend().client : null;
-  const redisLost = client ? (await client.get(REDIS_MARKER)) === null : false;
+  const marker = queue ? queue.toKey(REDIS_MARKER) : '';
+  const redisLost = client ? (await client.get(marker)) === null : false;
   const nowMs = now.getTime();
   let full = !last || redisLost || nowMs < last.at || nowMs - last.full >= FULL_PASS_MS;
   const since = last ? new Date(last.at - OVERLAP_MS).toISOString() : at;
@@ -124,7 +125,7 @@ export async function reconcileClocks(deps: Parameters<Processor<'clocks.reconci
       }
     }
   }
-  if (client && redisLost) await client.set(REDIS_MARKER, '1');
+  if (client && redisLost) await client.set(marker, '1');
   last = { at: nowMs, full: full ? nowMs : (last?.full ?? nowMs) };
 
   // Cases whose workflow job was lost or gave up: the database is the source of truth here too.

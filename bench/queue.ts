@@ -2,7 +2,7 @@
 // Seeds a fresh database (20% of cases still open, with running clocks), then times the real queue
 // queries (listCases, clockQueue) for a handler, a supervisor and an admin, against a baseline measured
 // in the same run: fetching one case by primary key. Prints p50/p95/p99 per query and p50 as a multiple
-// of the baseline's.
+// of the baseline's. KEEP=1 keeps the seeded database (its path is printed) for EXPLAIN QUERY PLAN.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';

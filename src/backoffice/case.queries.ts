@@ -1,7 +1,7 @@
 // The back office's lists of cases: my cases, my unit's unassigned queue, due soon, overdue, and a search
 // with filters and sorting. Every list is cut to what the user may see (scope.ts) in SQL, paginated, and
 // counted. The next running due time comes with each row so urgent and late cases can stand out.
-import { type ExpressionBuilder, sql } from 'kysely';
+import { type ExpressionBuilder, type RawBuilder, sql } from 'kysely';
 import { z } from 'zod';
 import { CASE_KINDS, STATUSES } from '../cases/case.machine.ts';
 import type { Db } from '../db/database.ts';
@@ -115,12 +115,11 @@ export function citizenReplyPending(eb: ExpressionBuilder<Database, 'intake_case
 
 export type QueueName = 'mine' | 'unassigned' | 'search';
 
-const nextDueOf = (eb: ExpressionBuilder<Database, 'intake_case'>) =>
-  eb
-    .selectFrom('case_clock')
-    .select((e) => e.fn.min('case_clock.due_at').as('d'))
-    .whereRef('case_clock.case_id', '=', 'intake_case.id')
-    .where('case_clock.status', '=', 'running');
+/**
+ * The due-time sort key: intake_case.next_due_at (kept by the clock path, deadlines/next-due.ts) with no
+ * running clock last. The same expression is indexed (migration 20261206_0901), so the queues read in order.
+ */
+const DUE_KEY = sql`coalesce(intake_case.next_due_at, '9999-12-31T23:59:59.999Z')`;
 
 /** The filtered, scoped query behind a list (and its CSV export). */
 function filtered(db: Db, user: StaffUser, queue: QueueName, f: SearchFilter) {
@@ -148,6 +147,15 @@ function filtered(db: Db, user: StaffUser, queue: QueueName, f: SearchFilter) {
   return q;
 }
 
+/** The list's order, ties broken by newest first, then id (NULLs last on both databases: explicit expressions). */
+const ORDER: Record<Sort, RawBuilder<unknown>[]> = {
+  due: [DUE_KEY],
+  urgency: [sql`case when intake_case.urgency_rank is null then 9 else intake_case.urgency_rank end`],
+  received_asc: [sql`intake_case.received_at asc`],
+  received_desc: [sql`intake_case.received_at desc`],
+};
+const TIES = [sql`intake_case.received_at desc`, sql`intake_case.id`];
+
 function withColumns(q: ReturnType<typeof filtered>, sort: Sort) {
   let list = q.leftJoin('staff_user', 'staff_user.id', 'intake_case.assignee_id').select((eb) => [
     'intake_case.id',
@@ -165,7 +173,7 @@ function withColumns(q: ReturnType<typeof filtered>, sort: Sort) {
     'intake_case.business_name',
     'intake_case.suspected_crime',
     sql<string>`substr(intake_case.description, 1, 80)`.as('description_head'),
-    nextDueOf(eb).as('next_due'),
+    'intake_case.next_due_at as next_due',
     eb
       .selectFrom('case_clock')
       .select((e) => e.fn.count<string | number>('case_clock.id').as('p'))
@@ -192,22 +200,8 @@ function withColumns(q: ReturnType<typeof filtered>, sort: Sort) {
       .end()
       .as('related'),
   ]);
-  // NULLs last on both databases: explicit case expressions rather than dialect-specific NULLS LAST.
-  switch (sort) {
-    case 'due':
-      list = list.orderBy((eb) => sql`case when ${nextDueOf(eb)} is null then 1 else 0 end`).orderBy((eb) => nextDueOf(eb));
-      break;
-    case 'urgency':
-      list = list.orderBy(sql`case when intake_case.urgency_rank is null then 9 else intake_case.urgency_rank end`);
-      break;
-    case 'received_asc':
-      list = list.orderBy('intake_case.received_at', 'asc');
-      break;
-    case 'received_desc':
-      list = list.orderBy('intake_case.received_at', 'desc');
-      break;
-  }
-  return list.orderBy('intake_case.received_at', 'desc').orderBy('intake_case.id');
+  for (const o of [...ORDER[sort], ...TIES]) list = list.orderBy(o);
+  return list;
 }
 
 type ListRow = Awaited<ReturnType<ReturnType<typeof withColumns>['execute']>>[number];
@@ -236,6 +230,20 @@ function toItem(r: ListRow, nowIso: string): CaseListItem {
   };
 }
 
+/**
+ * One page of a list: the page's ids first (an index walk, skipped rows cost no subqueries and no row
+ * reads), then the columns of those rows only, returned in the same order.
+ */
+async function pageRows(q: ReturnType<typeof filtered>, sort: Sort, limit: number, offset: number): Promise<ListRow[]> {
+  let idq = q.select('intake_case.id');
+  for (const o of [...ORDER[sort], ...TIES]) idq = idq.orderBy(o);
+  const ids = (await idq.limit(limit).offset(offset).execute()).map((r) => r.id);
+  if (!ids.length) return [];
+  const rows = await withColumns(q.where('intake_case.id', 'in', ids), sort).execute();
+  const at = new Map(ids.map((id, i) => [id, i]));
+  return rows.sort((a, b) => (at.get(a.id) ?? 0) - (at.get(b.id) ?? 0));
+}
+
 export async function listCases(db: Db, user: StaffUser, queue: QueueName, f: SearchFilter, now: Date): Promise<CasePage> {
   const q = filtered(db, user, queue, f);
   const countRow = await q.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst();
@@ -243,10 +251,7 @@ export async function listCases(db: Db, user: StaffUser, queue: QueueName, f: Se
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(f.page, pages);
 
-  const rows = await withColumns(q, f.sort)
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)
-    .execute();
+  const rows = await pageRows(q, f.sort, PAGE_SIZE, (page - 1) * PAGE_SIZE);
   const nowIso = now.toISOString();
   const items = rows.map((r) => toItem(r, nowIso));
   return { items, total, page, pages };
@@ -259,10 +264,7 @@ export const EXPORT_MAX = 50_000;
 export async function* exportCases(db: Db, user: StaffUser, f: SearchFilter, now: Date): AsyncGenerator<CaseListItem> {
   const nowIso = now.toISOString();
   for (let offset = 0; offset < EXPORT_MAX; offset += 1000) {
-    const rows = await withColumns(filtered(db, user, 'search', f), f.sort)
-      .limit(Math.min(1000, EXPORT_MAX - offset))
-      .offset(offset)
-      .execute();
+    const rows = await pageRows(filtered(db, user, 'search', f), f.sort, Math.min(1000, EXPORT_MAX - offset), offset);
     for (const r of rows) yield toItem(r, nowIso);
     if (rows.length < 1000) return;
   }
@@ -291,19 +293,17 @@ export async function clockQueue(
 ): Promise<{ items: ClockQueueItem[]; total: number; page: number; pages: number }> {
   const scope = user.role === 'admin' || user.role === 'intake_clerk' || !user.unit_id ? {} : { unitId: user.unit_id };
   const raw = which === 'due_soon' ? await dueSoon(db, await clockContext(db), now, scope) : await overdue(db, now, scope);
-  const ids = [...new Set(raw.map((r) => r.caseId))];
+  // Only an intake clerk's scope depends on the case's status: read statuses for that role alone.
   const statuses = new Map<string, string>();
-  const subjects = new Map<string, { business: string | null; township: string | null; summary: string }>();
-  for (let i = 0; i < ids.length; i += 500) {
-    const chunk = ids.slice(i, i + 500);
-    for (const r of await db
-      .selectFrom('intake_case')
-      .select(['id', 'status', 'business_name', 'township', sql<string>`substr(description, 1, 80)`.as('head')])
-      .where('id', 'in', chunk)
-      .execute()) {
-      statuses.set(r.id, r.status);
-      subjects.set(r.id, { business: r.business_name, township: r.township, summary: summaryOf(r.head ?? '') });
-    }
+  if (user.role === 'intake_clerk') {
+    const ids = [...new Set(raw.map((r) => r.caseId))];
+    for (let i = 0; i < ids.length; i += 500)
+      for (const r of await db
+        .selectFrom('intake_case')
+        .select(['id', 'status'])
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute())
+        statuses.set(r.id, r.status);
   }
   const visible = raw.filter((r) =>
     canSeeCase(user, { unit_id: r.unitId, assignee_id: r.assigneeId, status: statuses.get(r.caseId) ?? '' }),
@@ -311,7 +311,18 @@ export async function clockQueue(
   const total = visible.length;
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const page = Math.min(Math.max(1, pageNo), pages);
-  const items = visible.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => ({
+  const shown = visible.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  // Business, township and summary for the rows shown only.
+  const subjects = new Map<string, { business: string | null; township: string | null; summary: string }>();
+  const shownIds = [...new Set(shown.map((r) => r.caseId))];
+  if (shownIds.length)
+    for (const r of await db
+      .selectFrom('intake_case')
+      .select(['id', 'business_name', 'township', sql<string>`substr(description, 1, 80)`.as('head')])
+      .where('id', 'in', shownIds)
+      .execute())
+      subjects.set(r.id, { business: r.business_name, township: r.township, summary: summaryOf(r.head ?? '') });
+  const items = shown.map((r) => ({
     caseId: r.caseId,
     number: r.number,
     clock: r.clock,

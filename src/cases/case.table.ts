@@ -1,7 +1,7 @@
 // Tables of the case itself (migrations 0001, 0002, 0060). Timestamps are ISO-8601 UTC strings on both
 // SQLite and PostgreSQL, booleans 0/1 integers, JSON text: one representation, so the same queries run
 // on both. Columns with a closed set of values are typed with it; the database holds text.
-import type { Insertable, Selectable } from 'kysely';
+import type { ColumnType, Insertable, Selectable } from 'kysely';
 import type { RuleVersion } from '../deadlines/rules.ts';
 import type { CaseKind, CaseStatus, Role, TransitionEvent } from './case.machine.ts';
 
@@ -67,6 +67,11 @@ export interface IntakeCaseTable {
   other_authority: string | null;
   /** Set when a statutory clock of the case passed its due time while running. */
   overdue: number;
+  /**
+   * The earliest due time of the case's running clocks (null when none runs), kept by the clock path in
+   * the same transaction as the clock change (deadlines/next-due.ts); the queues sort and filter on it.
+   */
+  next_due_at: ColumnType<string | null, string | null | undefined, string | null>;
   /** Optimistic concurrency: every transition bumps it and checks the value it read. */
   version: number;
   created_at: string;

@@ -31,6 +31,7 @@ import { contactRow } from '../notices/wechat-contact.ts';
 import { type OutboxRowToWrite, enqueueRowsIn, outboxRow } from '../workflow/outbox.ts';
 import { caseReceivedJobId } from '../workflow/jobs.ts';
 import { clockContext, newClock, rulesStartedBy } from '../deadlines/clock.service.ts';
+import { nextDueOf } from '../deadlines/next-due.ts';
 import { ruleVersionFor } from '../deadlines/rules.ts';
 import { type Actor, type CaseKind, transition } from './case.machine.ts';
 import { caseNumberDay, formatCaseNumber } from './case-number.ts';
@@ -285,6 +286,7 @@ export class IntakeService {
             flags: null,
             other_authority: null,
             overdue: 0,
+            next_due_at: nextDueOf(itemClocks(kind)),
             version: 1,
             created_at: at,
             updated_at: at,

@@ -11,6 +11,7 @@ import type { CaseClockTable } from './clock.table.ts';
 import { AppError } from '../lib/errors.ts';
 import { type OutboxRowToWrite, enqueueRowsIn, outboxRow } from '../workflow/outbox.ts';
 import { CalendarHorizonError, type CalendarDay, WorkingCalendar } from './calendar.ts';
+import { syncNextDue } from './next-due.ts';
 import { type Pause, computeDue, reminderTimes } from './compute.ts';
 import { CLOCK_IDS, type ClockId, type ClockRule, NOTICE_GIVEN, RULES, type RuleSettings, type RuleVersion, getRule } from './rules.ts';
 
@@ -60,7 +61,9 @@ export async function stopClockOnNotice(trx: Trx, caseId: string, clock: ClockId
     .where('clock', '=', clock)
     .where('status', 'in', ['running', 'paused'])
     .executeTakeFirst();
-  return Number(r.numUpdatedRows) > 0;
+  const stopped = Number(r.numUpdatedRows) > 0;
+  if (stopped) await syncNextDue(trx, [caseId]);
+  return stopped;
 }
 
 export interface ClockSettings {
@@ -280,7 +283,9 @@ export async function onCaseEvent(
     .where('status', 'in', ['running', 'paused'])
     .execute();
   const alarms: Alarm[] = [];
+  let changed = false; // any clock written: the case's next_due_at follows in this transaction
   const stop = async (row: ClockRow, why: string) => {
+    changed = true;
     await trx
       .updateTable('case_clock')
       .set({ status: 'stopped', stopped_at: at, stop_event: why, updated_at: at })
@@ -330,6 +335,7 @@ export async function onCaseEvent(
       })
       .where('id', '=', row.id)
       .execute();
+    changed = true;
     alarms.push(...alarmsFor(ctx, updated));
   } else {
     // Only entering a final status ends clocks: an event recorded on a closed case (a comment, an
@@ -355,6 +361,7 @@ export async function onCaseEvent(
           .set({ status: 'running', pauses: updated.pauses, due_at: updated.due_at, problem: updated.problem, updated_at: at })
           .where('id', '=', row.id)
           .execute();
+        changed = true;
         alarms.push(...alarmsFor(ctx, updated));
       }
     }
@@ -367,10 +374,12 @@ export async function onCaseEvent(
         if (existing) await stop(existing, `restart:${event.type}`);
         const row = newClock(ctx, c.id, rule.id, version, now, c.unit_id);
         await trx.insertInto('case_clock').values(row).execute();
+        changed = true;
         alarms.push(...alarmsFor(ctx, row));
       }
     }
   }
+  if (changed) await syncNextDue(trx, [c.id]);
   await enqueueRowsIn(
     trx,
     alarms.map((a) => alarmJob(a, c.id, at)),
@@ -403,6 +412,7 @@ export async function recomputeHorizonClocks(db: Db, ctx: ClockContext, now: Dat
     .where((eb) => eb.or([eb('due_at', 'is', null), eb('problem', '=', PROVISIONAL_PROBLEM)]))
     .execute();
   let n = 0;
+  const cases: string[] = [];
   for (const row of rows) {
     const d = dueOf(ctx, row);
     if (d.paused || (d.dueAt === row.due_at && d.problem === row.problem)) continue;
@@ -412,7 +422,9 @@ export async function recomputeHorizonClocks(db: Db, ctx: ClockContext, now: Dat
       .set({ due_at: d.dueAt, problem: d.problem, updated_at: now.toISOString() })
       .where('id', '=', row.id)
       .execute();
+    cases.push(row.case_id);
     n++;
   }
+  await syncNextDue(db, cases);
   return n;
 }

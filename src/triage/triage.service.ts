@@ -117,16 +117,21 @@ export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<s
     .where('case_id', '=', row.id)
     .executeTakeFirst();
 
-  // Related: same business (normalised) in the same township within 30 days.
+  // Related: same business (normalised) in the same township within 30 days. The case joins the
+  // business's cluster by one link to its earliest case in the window (issue #21.3): linking every pair
+  // grew as n² for a busy restaurant or a platform name; the cluster stays one hop from each member.
   const related = businessKey
     ? await trx
         .selectFrom('intake_case')
-        .select(['id', 'kind', 'status', 'description', 'received_at'])
+        .select(['id'])
         .where('business_key', '=', businessKey)
         .where('received_at', '>=', since)
         .where('id', '!=', row.id)
         .where('submission_id', '!=', row.submission_id)
         .$if(township !== null, (q) => q.where('township', '=', township))
+        .orderBy('received_at')
+        .orderBy('id')
+        .limit(1)
         .execute()
     : [];
 

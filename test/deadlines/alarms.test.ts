@@ -14,7 +14,7 @@ import { createLogger } from '../../src/lib/logger.ts';
 import { OutboxRelay } from '../../src/workflow/outbox-relay.ts';
 import { QueueSet } from '../../src/workflow/queue-set.ts';
 import { clockAlarm } from '../../src/workflow/processors/clock-alarm.processor.ts';
-import { reconcileClocks } from '../../src/workflow/processors/clocks-reconcile.processor.ts';
+import { forgetReconcileState, reconcileClocks } from '../../src/workflow/processors/clocks-reconcile.processor.ts';
 import { PROCESSORS } from '../../src/workflow/processors/index.ts';
 import { dispatcher } from '../../src/workflow/worker.ts';
 import { REDIS_URL, type TestDeps, testDeps } from '../helpers/env.ts';
@@ -201,6 +201,57 @@ describe('alarms on real Redis with a controllable clock', () => {
     await reconcileClocks(t.deps);
     expect(await fired(d1.id)).toEqual([]);
     expect((await t.db.selectFrom('intake_case').select('overdue').where('id', '=', c.id).executeTakeFirstOrThrow()).overdue).toBe(0);
+  });
+});
+
+describe('reconcile cost (issue #21.3)', () => {
+  it('between full passes it reads only clocks changed or due since its last run; a Redis that lost its data gets a full pass', async () => {
+    clock.set(cst('2026-11-03T10:00:00'));
+    forgetReconcileState();
+    const old = [await submitComplaint(), await submitComplaint()];
+    for (const { c } of old)
+      await t.db.transaction().execute(async (trx) => scheduleCaseAlarms(trx, await clockContext(trx), c.id, clock.now()));
+    await relay.flushOnce();
+    const first = await reconcileClocks(t.deps);
+    expect(first.full).toBe(true);
+    expect(first.redisLookups).toBeGreaterThanOrEqual(6); // every future alarm of every running clock
+    expect(first.rescheduled).toBe(0);
+
+    // The next run looks again at what changed shortly before the last one (5 minutes of overlap)…
+    clock.set(cst('2026-11-03T10:06:00'));
+    expect(await reconcileClocks(t.deps)).toMatchObject({ full: false, rescheduled: 0 });
+    // …and a minute later, nothing changed: no Redis look-up at all.
+    clock.set(cst('2026-11-03T10:07:00'));
+    const idle = await reconcileClocks(t.deps);
+    expect(idle).toMatchObject({ full: false, redisLookups: 0, rescheduled: 0 });
+
+    // A new case (its clock written since): only its alarms are looked up, and they are handed over.
+    clock.set(cst('2026-11-03T10:08:00'));
+    const fresh = await submitComplaint();
+    const next = await reconcileClocks(t.deps);
+    expect(next.full).toBe(false);
+    expect(next.redisLookups).toBe(next.rescheduled);
+    expect(next.rescheduled).toBe((await alarmJobs(fresh.d1.id)).length);
+    expect(next.rescheduled).toBeGreaterThan(0);
+
+    // An alarm deleted from a Redis that keeps its other data waits for the next full pass (hourly)…
+    for (const j of await alarmJobs(old[0]!.d1.id)) await j.remove();
+    clock.set(cst('2026-11-03T10:09:00'));
+    expect(await reconcileClocks(t.deps)).toMatchObject({ full: false, rescheduled: 0 });
+    clock.set(cst('2026-11-03T11:04:00'));
+    const hourly = await reconcileClocks(t.deps);
+    expect(hourly.full).toBe(true);
+    expect(hourly.rescheduled).toBe(3);
+
+    // …and a Redis that lost its data (the marker key gone) gets a full pass at once.
+    for (const j of await alarmJobs(old[1]!.d1.id)) await j.remove();
+    const client = await queue.getBackend().client;
+    await client.del(queue.toKey('reconcile-alive'));
+    clock.set(cst('2026-11-03T11:05:00'));
+    const lost = await reconcileClocks(t.deps);
+    expect(lost.full).toBe(true);
+    expect(lost.rescheduled).toBe(3);
+    expect(await alarmJobs(old[1]!.d1.id)).toHaveLength(3);
   });
 });
 

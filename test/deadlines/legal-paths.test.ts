@@ -2,13 +2,14 @@
 // and the statutory clocks. A decision the citizen must be told stops its clock only when the citizen is
 // told; closing ends handling clocks, never duties; a case back from the police resumes D5; D12 runs only
 // for a real-name reporter; compliance counts only clocks that ended by being met, pending apart.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/cases/case.machine.ts';
 import { applyTransition } from '../../src/cases/case.repository.ts';
 import { getPublicStatus } from '../../src/cases/public-status.query.ts';
 import { SUBMISSION_EXAMPLES, SubmissionSchema } from '../../src/cases/submission.schema.ts';
 import { complianceByUnit } from '../../src/deadlines/clock.queries.ts';
 import { clockContext, invalidateClockContext } from '../../src/deadlines/clock.service.ts';
+import { syncNextDue } from '../../src/deadlines/next-due.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { recordNoticeGiven } from '../../src/notices/notice-record.service.ts';
 import { type TestDeps, testDeps } from '../helpers/env.ts';
@@ -29,6 +30,14 @@ beforeAll(async () => {
 afterAll(async () => {
   invalidateClockContext();
   await t.close();
+});
+// Issue #21.3: every path keeps intake_case.next_due_at equal to its running clocks' earliest due time.
+afterEach(async () => {
+  const cases = await t.db.selectFrom('intake_case').select(['id', 'next_due_at']).execute();
+  const running = await t.db.selectFrom('case_clock').select(['case_id', 'due_at']).where('status', '=', 'running').execute();
+  const min = new Map<string, string>();
+  for (const r of running) if (r.due_at && (!min.has(r.case_id) || r.due_at < min.get(r.case_id)!)) min.set(r.case_id, r.due_at);
+  expect(cases.map((c) => [c.id, c.next_due_at])).toEqual(cases.map((c) => [c.id, min.get(c.id) ?? null]));
 });
 
 type Clocks = Record<
@@ -287,6 +296,7 @@ describe('complianceByUnit', () => {
       .where('case_id', '=', a.id)
       .where('clock', '=', 'D2')
       .execute();
+    await syncNextDue(t.db, [a.id]); // as the clock path would (issue #21.3)
 
     const ctx = await clockContext(t.db);
     const rows = await complianceByUnit(t.db, ctx, cst('2026-11-01T00:00:00'), cst('2026-12-01T00:00:00'), {}, clock.now());

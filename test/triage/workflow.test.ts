@@ -208,6 +208,39 @@ describe('related cases, repeats and abuse signals', () => {
     expect(links).toEqual([{ case_id: b, other_case_id: a }]);
   });
 
+  it('a busy business forms one cluster: each new case links to its earliest case, not to every earlier one (issue #21.3)', async () => {
+    const ids: string[] = [];
+    for (const d of ['碗没洗干净', '菜里有头发', '油是地沟油', '服务员不戴口罩', '饭菜变质发馊'])
+      ids.push(
+        (
+          await submit({
+            kind: 'report',
+            anonymous: true,
+            description: `龙湖镇老街川菜馆${d}，请查处`,
+            township: '龙湖镇',
+            business: { name: '老街川菜馆' },
+          })
+        )[0]!,
+      );
+    for (const id of ids) await triageCase(t.deps, id);
+    const links = await t.db
+      .selectFrom('case_link')
+      .select(['case_id', 'other_case_id'])
+      .where('type', '=', 'related')
+      .where((eb) => eb.or([eb('case_id', 'in', ids), eb('other_case_id', 'in', ids)]))
+      .execute();
+    const [first, ...rest] = ids;
+    // 2 rows per later case (both directions), all through the first case: 2(n−1), not n(n−1).
+    expect(links).toHaveLength(2 * rest.length);
+    expect(
+      links
+        .filter((l) => l.case_id === first)
+        .map((l) => l.other_case_id)
+        .sort(),
+    ).toEqual([...rest].sort());
+    for (const id of rest) expect(links.filter((l) => l.case_id === id)).toEqual([{ case_id: id, other_case_id: first }]);
+  });
+
   it('a complaint about a dispute already handled is refused under Art. 16(2), never just marked duplicate', async () => {
     const p = person('13911114444', '周晓光');
     const complaint = {

@@ -4,9 +4,16 @@
 // - clocks that could not be computed past the calendar are retried (an admin may have added the year);
 // - cases still `received` minutes after intake get their case.received job back (workflow/stuck-cases.ts);
 // - 60 days before the calendar's last day, admins are alerted to enter the next year's holidays.
-import { addDays } from '../../deadlines/cst.ts';
+// Cost (issue #21.3): O(clocks changed or due since the last run), not O(open clocks). A full pass over
+// every running clock (one Redis look-up per future alarm) runs on a process's first reconcile, when the
+// clock went backwards, when Redis lost its data (a marker key is gone), and at least hourly (an alarm
+// job deleted from Redis by hand comes back within the hour). In between, only the clocks written since the
+// last run (their alarms went through the outbox in the same transaction; checked again here) and the
+// clocks whose alarm times fell since the last run (fired now if no worker fired them) are read.
+import { addDays, cstDateOf, cstEndOfDay } from '../../deadlines/cst.ts';
 import { DEFAULT_JOB_OPTIONS } from '../jobs.ts';
-import { alarmJobId, alarmsFor, clockContext, recomputeHorizonClocks } from '../../deadlines/clock.service.ts';
+import { CalendarHorizonError } from '../../deadlines/calendar.ts';
+import { alarmJobId, alarmsFor, clockContext, provisionalCalendar, recomputeHorizonClocks } from '../../deadlines/clock.service.ts';
 import { cstDate } from '../../lib/clock.ts';
 import { notifyStaff } from '../../notices/staff-notice.ts';
 import type { Processor } from '../worker.ts';
@@ -14,6 +21,21 @@ import { fireAlarm } from './clock-alarm.processor.ts';
 import { requeueStuckCases } from '../stuck-cases.ts';
 
 export const HORIZON_WARNING_DAYS = 60;
+
+/** A full pass over every running clock at least this often. */
+export const FULL_PASS_MS = 60 * 60_000;
+/** Overlap between incremental windows (transactions in flight at the last run, clock skew between processes). */
+const OVERLAP_MS = 5 * 60_000;
+/** Key (under the queue's prefix) present in Redis while it keeps its data; gone after a restart without persistence or a failover. */
+const REDIS_MARKER = 'reconcile-alive';
+
+/** This process's last reconcile (app clock), and its last full pass. */
+let last: { at: number; full: number } | null = null;
+
+/** For tests: the next reconcile in this process is a full pass. */
+export function forgetReconcileState(): void {
+  last = null;
+}
 
 export const clocksReconcile: Processor<'clocks.reconcile'> = async (_payload, { deps }) => {
   const r = await reconcileClocks(deps);
@@ -25,45 +47,86 @@ export async function reconcileClocks(deps: Parameters<Processor<'clocks.reconci
   const at = now.toISOString();
   const ctx = await clockContext(deps.db);
   const queue = deps.queues['case-workflow'];
-  const stats = { fired: 0, rescheduled: 0, recomputed: 0, horizonAlert: false, stuckCases: 0, requeued: 0 };
+  const stats = {
+    fired: 0,
+    rescheduled: 0,
+    recomputed: 0,
+    horizonAlert: false,
+    stuckCases: 0,
+    requeued: 0,
+    full: false,
+    checked: 0,
+    redisLookups: 0,
+  };
 
   // Clocks stuck past the calendar, or due on a provisional date: try again (the calendar may have been extended).
   stats.recomputed += await recomputeHorizonClocks(deps.db, ctx, now);
 
-  const running = await deps.db
-    .selectFrom('case_clock')
-    .selectAll()
-    .where('status', '=', 'running')
-    .where('due_at', 'is not', null)
-    .execute();
-  const fired = new Set(
-    (
-      await deps.db
-        .selectFrom('clock_alarm')
-        .select(['clock_id', 'kind', 'fire_at'])
-        .where('clock_id', 'in', running.length ? running.map((r) => r.id) : ['-'])
-        .execute()
-    ).map((f) => `${f.clock_id}|${f.kind}|${f.fire_at}`),
-  );
-  for (const row of running) {
-    for (const a of alarmsFor(ctx, row)) {
-      if (fired.has(`${a.clockId}|${a.kind}|${a.fireAt}`)) continue;
-      if (Date.parse(a.fireAt) <= now.getTime()) {
-        const r = await fireAlarm(deps, a, now);
-        if (r.outcome === 'done') stats.fired++;
-      } else if (queue) {
-        const id = alarmJobId(a);
-        if (!(await queue.getJob(id))) {
-          await queue.add(
-            'clock.alarm',
-            { clockId: a.clockId, kind: a.kind, fireAt: a.fireAt },
-            { ...DEFAULT_JOB_OPTIONS, jobId: id, delay: Date.parse(a.fireAt) - now.getTime() },
-          );
-          stats.rescheduled++;
+  // Full pass or incremental window (see the header).
+  const client = queue ? await queue.getBackend().client : null;
+  const marker = queue ? queue.toKey(REDIS_MARKER) : '';
+  const redisLost = client ? (await client.get(marker)) === null : false;
+  const nowMs = now.getTime();
+  let full = !last || redisLost || nowMs < last.at || nowMs - last.full >= FULL_PASS_MS;
+  const since = last ? new Date(last.at - OVERLAP_MS).toISOString() : at;
+  let horizon = at;
+  if (!full) {
+    // A reminder fires `remindDaysBefore` working days before its due day: clocks due up to that far
+    // ahead may have an alarm time that fell since the last run.
+    try {
+      const cal = provisionalCalendar(ctx.calendar);
+      horizon = cstEndOfDay(cal.addWorkingDays(cstDateOf(now), ctx.settings.remindDaysBefore + 1)).toISOString();
+    } catch (e) {
+      if (!(e instanceof CalendarHorizonError)) throw e;
+      full = true;
+    }
+  }
+  stats.full = full;
+  const base = deps.db.selectFrom('case_clock').selectAll().where('status', '=', 'running').where('due_at', 'is not', null);
+  // Changed clocks get the whole check (fire what passed, re-create missing jobs); clocks only in the
+  // due window get their passed alarms fired.
+  const changed = full ? await base.execute() : await base.where('updated_at', '>=', since).execute();
+  const changedIds = new Set(changed.map((r) => r.id));
+  const dueWindow = full
+    ? []
+    : (await base.where('due_at', '>=', since).where('due_at', '<=', horizon).execute()).filter((r) => !changedIds.has(r.id));
+  stats.checked = changed.length + dueWindow.length;
+  const clockIds = [...changedIds, ...dueWindow.map((r) => r.id)];
+  const fired = new Set<string>();
+  for (let i = 0; i < clockIds.length; i += 500)
+    for (const f of await deps.db
+      .selectFrom('clock_alarm')
+      .select(['clock_id', 'kind', 'fire_at'])
+      .where('clock_id', 'in', clockIds.slice(i, i + 500))
+      .execute())
+      fired.add(`${f.clock_id}|${f.kind}|${f.fire_at}`);
+  for (const [rows, whole] of [
+    [changed, true],
+    [dueWindow, false],
+  ] as const) {
+    for (const row of rows) {
+      for (const a of alarmsFor(ctx, row)) {
+        if (fired.has(`${a.clockId}|${a.kind}|${a.fireAt}`)) continue;
+        if (Date.parse(a.fireAt) <= nowMs) {
+          const r = await fireAlarm(deps, a, now);
+          if (r.outcome === 'done') stats.fired++;
+        } else if (queue && whole) {
+          const id = alarmJobId(a);
+          stats.redisLookups++;
+          if (!(await queue.getJob(id))) {
+            await queue.add(
+              'clock.alarm',
+              { clockId: a.clockId, kind: a.kind, fireAt: a.fireAt },
+              { ...DEFAULT_JOB_OPTIONS, jobId: id, delay: Date.parse(a.fireAt) - nowMs },
+            );
+            stats.rescheduled++;
+          }
         }
       }
     }
   }
+  if (client && redisLost) await client.set(marker, '1');
+  last = { at: nowMs, full: full ? nowMs : (last?.full ?? nowMs) };
 
   // Cases whose workflow job was lost or gave up: the database is the source of truth here too.
   if (queue) {

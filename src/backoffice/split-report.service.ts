@@ -20,7 +20,7 @@ const SPLITTERS = ['intake_clerk', 'handler', 'supervisor'] as const;
 export async function maySplitReport(deps: Pick<Deps, 'db'>, user: StaffUser, caseId: string): Promise<boolean> {
   if (!(SPLITTERS as readonly string[]).includes(user.role)) return false;
   const row = await findCaseById(deps.db, caseId);
-  if (!row || row.kind !== 'complaint' || !canSeeCase(user, row)) return false;
+  if (row?.kind !== 'complaint' || !canSeeCase(user, row)) return false;
   if (['duplicate', 'merged', 'transferred_out'].includes(row.status)) return false;
   const split = await deps.db
     .selectFrom('case_link')

@@ -131,7 +131,7 @@ export async function fulfilDutyIn(
   now: Date,
 ): Promise<boolean> {
   const duty = await trx.selectFrom('notice_duty').selectAll().where('id', '=', dutyId).executeTakeFirst();
-  if (!duty || duty.status !== 'pending') return false;
+  if (duty?.status !== 'pending') return false;
   const staff = (STAFF_CHANNELS as readonly string[]).includes(how.channel);
   const r = await trx
     .updateTable('notice_duty')

@@ -67,8 +67,7 @@ export async function setClaimPasswordForContact(deps: Deps, contactId: string, 
     .where('c.number', '=', number)
     .where('w.contact_hmac', '=', contactMac(deps.cipher, contactId))
     .executeTakeFirst();
-  if (!row || row.kind !== 'report' || row.wants_reward !== 1)
-    throw new AppError('CASE_NOT_FOUND', '未找到该编号的举报，或该举报未申请奖励');
+  if (row?.kind !== 'report' || row.wants_reward !== 1) throw new AppError('CASE_NOT_FOUND', '未找到该编号的举报，或该举报未申请奖励');
   if (row.reward_password_hash) throw new AppError('CONFLICT', '领奖密码已经设置过，不能修改；忘记了请联系 12315');
   const hash = await hashPassword(p.data);
   const now = deps.clock.now();

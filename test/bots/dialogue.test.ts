@@ -9,7 +9,7 @@ import type { Db } from '../../src/db/database.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { type Runtime, startRuntime } from '../../src/runtime.ts';
 import { type TestEnv, testEnv } from '../helpers/env.ts';
-import { BOT_TOKEN, type Citizen, type MockBot, botConfig, receiptOf, startMockBot } from './mock-wechat.ts';
+import { BOT_TOKEN, type MockBot, botConfig, receiptOf, startMockBot } from './mock-wechat.ts';
 
 // The bot's clock (relative dates resolve against it): Saturday 2026-12-05 10:00 in China.
 const NOW = new Date('2026-12-05T02:00:00Z');
@@ -38,13 +38,6 @@ describe('the bot holds a real conversation (issue #13)', () => {
   });
 
   const caseRow = (number: string) => db.selectFrom('intake_case').selectAll().where('number', '=', number).executeTakeFirstOrThrow();
-
-  /** Says each line in turn (each waits for the bot's reply), returns all replies joined. */
-  async function chat(c: Citizen, lines: [string, RegExp][]): Promise<string[]> {
-    const out: string[] = [];
-    for (const [text, re] of lines) out.push(await c.say(text, re));
-    return out;
-  }
 
   it('takes every fact of the first message, answers the reward question, and asks only what is missing', async () => {
     const c = bot.citizen('dlg-xinhua');

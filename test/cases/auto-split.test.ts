@@ -50,8 +50,8 @@ describe('reading a submission for both kinds (pure)', () => {
     const r = readSubmission(parse(PLAIN_COMPLAINT));
     expect(r.split).toBeNull();
     const understood = Object.fromEntries(r.understood);
-    expect(understood['涉及商家']).toBe('新郑市好又多便利店');
-    expect(understood['您的诉求']).toContain('退款');
+    expect(understood.涉及商家).toBe('新郑市好又多便利店');
+    expect(understood.您的诉求).toContain('退款');
   });
 
   it('adds a complaint to a real-name report that asks for its writer’s own refund, with that remedy as the request', () => {

@@ -2,7 +2,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SUBMISSION_EXAMPLES, SubmissionSchema } from '../../src/cases/submission.schema.ts';
+import { SUBMISSION_EXAMPLES } from '../../src/cases/submission.schema.ts';
 import { createApp } from '../../src/http/app.ts';
 import { type TestDeps, testDeps } from '../helpers/env.ts';
 import { EXE_HEADER, PDF_MIN, PNG_1x1, jpegOfSize } from '../helpers/files.ts';

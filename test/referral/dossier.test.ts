@@ -40,7 +40,7 @@ const cst = (s: string) => new Date(`${s}+08:00`);
 const clock = new ManualClock(cst('2026-11-02T09:30:00'));
 let t: TestDeps;
 let handler: Actor;
-let supervisor: Actor;
+let _supervisor: Actor;
 let director: Actor;
 let police: Actor;
 const CONTACT = {
@@ -79,7 +79,7 @@ async function user(role: StaffRole, unit: string | null): Promise<Actor> {
 beforeAll(async () => {
   t = await testDeps({ clock });
   handler = await user('handler', 'station-mz');
-  supervisor = await user('supervisor', 'station-mz');
+  _supervisor = await user('supervisor', 'station-mz');
   director = await user('director', null);
   police = await user('police', 'police-xz');
 });

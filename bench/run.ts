@@ -8,14 +8,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Queue } from 'bullmq';
-import pg from 'pg';
 import { SUBMISSION_EXAMPLES } from '../src/cases/submission.schema.ts';
 import { benchArgs } from './args.ts';
+import { createPgSchema, dropPgSchema, freePort } from './support.ts';
 import { topFunctions } from './profile-top.ts';
 
 const {
@@ -29,15 +28,6 @@ const {
   { seconds: 10, connections: 50 },
   ['pg', 'normal', 'profile'],
 );
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 function peakRssMb(pid: number): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -60,14 +50,9 @@ async function main() {
     RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '100000000',
   };
   let schema: string | null = null;
-  const pgBase = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
   if (usePg) {
     schema = prefix;
-    const c = new pg.Client(pgBase);
-    await c.connect();
-    await c.query(`create schema ${schema}`);
-    await c.end();
-    env.DATABASE_URL = `${pgBase}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    env.DATABASE_URL = await createPgSchema(schema);
   }
   // --profile: the server writes a V8 CPU profile on exit; its top self-time functions are printed.
   const profArgs = profile ? ['--cpu-prof', '--cpu-prof-dir', path.join(dataDir, 'prof')] : [];
@@ -153,12 +138,7 @@ async function main() {
     const q = new Queue('case-workflow', { connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }, prefix });
     await q.obliterate({ force: true }).catch(() => undefined);
     await q.close();
-    if (schema) {
-      const c = new pg.Client(pgBase);
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    }
+    if (schema) await dropPgSchema(schema);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -8,7 +8,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -18,6 +17,7 @@ import pg from 'pg';
 import { SUBMISSION_EXAMPLES } from '../src/cases/submission.schema.ts';
 import { QUEUES } from '../src/workflow/jobs.ts';
 import { benchArgs } from './args.ts';
+import { createPgSchema, dropPgSchema, freePort } from './support.ts';
 import { topFunctions } from './profile-top.ts';
 
 const {
@@ -34,15 +34,6 @@ const {
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 function stopChild(c: ChildProcess): Promise<void> {
   if (c.exitCode !== null) return Promise.resolve();
@@ -88,15 +79,10 @@ async function main() {
     WORKER_CONCURRENCY: String(concurrency),
     RATE_LIMIT_SUBMISSIONS_PER_MINUTE: '100000000',
   };
-  const pgBase = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
   let schema: string | null = null;
   if (usePg) {
     schema = prefix;
-    const c = new pg.Client(pgBase);
-    await c.connect();
-    await c.query(`create schema ${schema}`);
-    await c.end();
-    env.DATABASE_URL = `${pgBase}?options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+    env.DATABASE_URL = await createPgSchema(schema);
   }
   const children: ChildProcess[] = [];
   const profDir = path.join(dataDir, 'prof');
@@ -207,12 +193,7 @@ async function main() {
       await q.obliterate({ force: true }).catch(() => undefined);
       await q.close();
     }
-    if (schema) {
-      const c = new pg.Client(pgBase);
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    }
+    if (schema) await dropPgSchema(schema);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -425,10 +425,14 @@ export const TRANSITIONS: Readonly<Record<TransitionEvent, TransitionDef>> = {
     public: false,
     check: all(needsString('on', '录入日期'), needsString('reference', '公示系统中的记录编号')),
   },
-  /** The decision was revoked or changed (review, court, own correction): D14 starts (Order 45 Art. 11). */
+  /**
+   * The decision was revoked or changed (review, court, own correction): D14 starts (Order 45 Art. 11).
+   * Also on a closed case: the duty to withdraw its published record survives closing (issue #14.2);
+   * recordOverturn (disposition.service.ts) requires the record to be published.
+   */
   overturn_decision: {
     kinds: ['report'],
-    from: ['decided', 'published'],
+    from: ['decided', 'published', 'closed'],
     to: null,
     actors: ['supervisor', 'admin'],
     public: false,

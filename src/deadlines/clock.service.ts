@@ -365,8 +365,12 @@ export async function onCaseEvent(
         alarms.push(...alarmsFor(ctx, updated));
       }
     }
-    if (!FINAL_STATUSES.includes(event.toStatus)) {
+    // On a case in a final status, only a duty clock starts, and only by an event that keeps the status
+    // (issue #14.2: D14 when a closed case's published decision is overturned).
+    const final = FINAL_STATUSES.includes(event.toStatus);
+    if (!final || !ending) {
       for (const { rule, restart } of rulesStartedBy(version, c.kind, event.type, ctx.settings.rules)) {
+        if (final && !rule.duty) continue;
         // D12 is owed to real-name reporters only (Order 20 Art. 31).
         if (rule.id === 'D12' && c.anonymous !== false) continue;
         const existing = active.find((r) => r.clock === rule.id && r.status !== 'stopped');

@@ -63,7 +63,8 @@ export interface ClockRule {
   setting?: boolean;
   /**
    * A duty that outlives the case (issue #14.2): closing, merging, marking duplicate or transferring
-   * the case does not stop it (D3, D10, D11, D12).
+   * the case does not stop it (D3, D10, D11, D12, D14). A duty clock also starts on a case already in a final
+   * status when its start event keeps the status (D14: overturn_decision on a closed case).
    */
   duty?: boolean;
   /**
@@ -314,6 +315,8 @@ const D14: ClockRule = {
   unit: 'working_days',
   startEvent: 'overturn_decision',
   stopEvents: ['withdraw_publication', 'correct_publication'],
+  // Owed on a closed case too: a closed case's published record is overturned (issue #14.2).
+  duty: true,
   pausable: [],
   extension: null,
   basis: 'SAMR Order 45 Art. 11',

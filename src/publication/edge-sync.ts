@@ -1,6 +1,7 @@
 // The office side of the edge (src/edge/): publish, correct and withdraw write an edge_outbox row in their
 // own transaction (queueEdgeRecord); the repeatable `edge.sync` job refreshes the statistics snapshot when it
 // is due and pushes every undelivered row to the worker's POST /_edge/sync, signed with EDGE_SYNC_SECRET.
+// A record whose public period runs out is queued for removal by the same job (queueEdgeExpiries).
 // A row is marked delivered only when the worker answered 2xx; while the edge is unreachable the rows wait
 // (attempts and last_error counted) and go out on a later run. The worker is idempotent by (ref, version),
 // so a push repeated after a lost answer changes nothing.
@@ -61,6 +62,40 @@ export async function queueEdgeRecord(trx: Trx, d: DispositionRow, at: string): 
       at,
     );
   }
+}
+
+/**
+ * Queues, once, the removal from the edge of every published record whose public period (public_until,
+ * Order 45 Art. 13) has run out: the office's public pages drop it by date alone, with no event that would
+ * queue anything. A record that already has a withdrawal item (withdrawn, ended early, or expired on an
+ * earlier run) is skipped, so the item goes out once. Its version is one above the record's: the edge holds
+ * the record at `version` and would take an item of the same version as stale. Returns how many were queued.
+ */
+export async function queueEdgeExpiries(db: Db, now: Date): Promise<number> {
+  const at = now.toISOString();
+  const due = await db
+    .selectFrom('disposition')
+    .select(['public_ref', 'version', 'public_until'])
+    .where('status', '=', 'published')
+    .where('public_until', 'is not', null)
+    .where('public_until', '<=', at)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('edge_outbox')
+            .select('edge_outbox.id')
+            .where('edge_outbox.kind', '=', 'withdrawal')
+            .whereRef('edge_outbox.ref', '=', 'disposition.public_ref'),
+        ),
+      ),
+    )
+    .execute();
+  for (const d of due) {
+    const version = Number(d.version) + 1;
+    const on = cstDateOf(new Date(d.public_until ?? at));
+    await insertItem(db, 'withdrawal', d.public_ref, { type: 'withdrawal', ref: d.public_ref, version, reason: '公示期已结束', on }, at);
+  }
+  return due.length;
 }
 
 /** Queues a fresh statistics snapshot (small cells suppressed, as the office's public page shows it). */

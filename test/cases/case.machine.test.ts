@@ -199,7 +199,7 @@ const LAW: Record<TransitionEvent, Rule> = {
   // Publication under Order 45: the national-system entry (D11), an overturned decision (D14 starts), the
   // record withdrawn or corrected (D14 stops). Statuses stay.
   record_national_entry: { kinds: 'R', from: S('decided published closed'), roles: R('handler supervisor admin'), to: '=', public: false },
-  overturn_decision: { kinds: 'R', from: S('decided published'), roles: R('supervisor admin'), to: '=', public: false },
+  overturn_decision: { kinds: 'R', from: S('decided published closed'), roles: R('supervisor admin'), to: '=', public: false },
   withdraw_publication: { kinds: 'CR', from: EVERY, roles: R('supervisor admin'), to: '=', public: false },
   correct_publication: { kinds: 'CR', from: EVERY, roles: R('supervisor admin'), to: '=', public: false },
   close: {

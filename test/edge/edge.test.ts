@@ -9,6 +9,7 @@ import { sign } from '../../src/edge/signature.ts';
 import { createApp } from '../../src/http/app.ts';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
+import { cstDateOf } from '../../src/deadlines/cst.ts';
 import { dbGauges } from '../../src/ops/metrics.queries.ts';
 import { PROCESSORS } from '../../src/workflow/processors/index.ts';
 import {
@@ -406,5 +407,66 @@ describe('business search (LIKE … ESCAPE)', () => {
     expect(await found('A_B')).toEqual(['A_B食品有限公司']);
     expect(await found('C\\D')).toEqual(['C\\D餐饮有限公司']);
     expect(await found('果业')).toEqual(['500果业有限公司', '50%果业有限公司'].sort());
+  });
+});
+
+describe('a public period that runs out (Order 45 Art. 13)', () => {
+  it('the edge.sync job removes an expired record from the edge, once', async () => {
+    clock.set(new Date('2026-11-21T02:00:00Z'));
+    const rec = await publishOne();
+    const url = (await mf.ready).toString();
+    const deps = { ...t.deps, config: { ...t.deps.config, edge: { url, secret: EDGE_SECRET, statisticsEveryMs: 3_600_000 } } };
+    const sync = async () => {
+      const r = await PROCESSORS['edge.sync']({}, { deps, job: undefined as never, token: undefined });
+      expect(r.outcome).toBe('done');
+      return JSON.parse(r.detail ?? '{}') as { delivered: number; pending: number };
+    };
+    expect((await sync()).pending).toBe(0);
+    expect((await edge(`/api/v1/results/${rec.ref}`)).status).toBe(200);
+    expect(await (await edge('/results')).text()).toContain(rec.ref);
+    const { public_until: until } = await t.db
+      .selectFrom('disposition')
+      .select('public_until')
+      .where('id', '=', rec.id)
+      .executeTakeFirstOrThrow();
+    expect(until).toBeTruthy();
+
+    // A day before the end: still public in the office and at the edge, nothing queued for it.
+    clock.set(new Date(Date.parse(until!) - 86_400_000));
+    await sync();
+    expect((await edge(`/api/v1/results/${rec.ref}`)).status).toBe(200);
+    expect((await office.request(`/api/v1/results/${rec.ref}`)).status).toBe(200);
+
+    // The period runs out: no event in the office, the office's pages drop it by date; one sync and the edge follows.
+    clock.set(new Date(Date.parse(until!) + 60_000));
+    expect((await office.request(`/api/v1/results/${rec.ref}`)).status).not.toBe(200);
+    expect((await edge(`/api/v1/results/${rec.ref}`)).status).toBe(200);
+    expect((await sync()).pending).toBe(0);
+    const e = await edge(`/api/v1/results/${rec.ref}`);
+    expect(e.status).toBe(410);
+    expect(await e.json()).toMatchObject({ ref: rec.ref, withdrawn: true, reason: '公示期已结束' });
+    expect(await (await edge('/results')).text()).not.toContain(rec.ref);
+    expect(await (await edge('/api/v1/results.csv')).text()).not.toContain(rec.ref);
+    expect(await (await edge('/results/feed.atom')).text()).not.toContain(rec.ref);
+
+    // Later runs queue nothing more for it.
+    clock.set(new Date(Date.parse(until!) + 3_600_000));
+    await sync();
+    await sync();
+    const items = await t.db
+      .selectFrom('edge_outbox')
+      .select(['kind', 'payload'])
+      .where('ref', '=', rec.ref)
+      .where('kind', '=', 'withdrawal')
+      .execute();
+    expect(items).toHaveLength(1);
+    const { version } = await t.db.selectFrom('disposition').select('version').where('id', '=', rec.id).executeTakeFirstOrThrow();
+    expect(JSON.parse(items[0]!.payload)).toEqual({
+      type: 'withdrawal',
+      ref: rec.ref,
+      version: Number(version) + 1,
+      reason: '公示期已结束',
+      on: cstDateOf(new Date(until!)),
+    });
   });
 });

@@ -3,6 +3,7 @@
 // when its period ends (Art. 13: 3 months for 通报批评 or a lower fine, 3 years otherwise) or when ended
 // early (Art. 14); no public page, JSON, CSV or feed says 投诉 or 举报 about a published record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyTransition } from '../../src/cases/case.repository.ts';
 import { invalidateClockContext } from '../../src/deadlines/clock.service.ts';
 import { createApp } from '../../src/http/app.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
@@ -440,4 +441,52 @@ describe('an overturned decision is withdrawn or corrected within 3 working days
       expect(await d14()).toMatchObject([{ status: 'stopped', stop_event: c.stop }]);
       clock.set(PUBLISHED_AT);
     });
+
+  it('on a closed case too: the duty survives closing, D14 runs and withdrawing stops it as met (#14.2)', async () => {
+    clock.set(PUBLISHED_AT);
+    const id = await decidedPenalty(
+      t.deps,
+      {
+        decisionType: 'penalty',
+        partyTold: true,
+        decisionNumber: '新市监罚〔2026〕95号',
+        penalties: ['fine'],
+        fine: '20000',
+        decision: '罚款人民币20,000元。',
+      },
+      { business: '新郑市已办结复议食品有限公司' },
+    );
+    const ref = await publish(id);
+    const d = await t.db.selectFrom('disposition').select('id').where('public_ref', '=', ref).executeTakeFirstOrThrow();
+    clock.set(new Date('2026-11-17T10:00:00+08:00'));
+    await applyTransition(t.db, id, { type: 'close' }, HANDLER, clock.now());
+    const status = async () =>
+      (await t.db.selectFrom('intake_case').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+    expect(await status()).toBe('closed');
+    const d14 = () =>
+      t.db
+        .selectFrom('case_clock')
+        .select(['status', 'due_at', 'stop_event'])
+        .where('case_id', '=', id)
+        .where('clock', '=', 'D14')
+        .execute();
+    expect(await d14()).toEqual([]);
+
+    const known = new Date('2026-11-18T10:00:00+08:00');
+    clock.set(known);
+    await recordOverturn(t.deps, d.id, '法院判决撤销原处罚决定（(2026)豫0184行初12号）', SUPERVISOR);
+    expect(await status()).toBe('closed');
+    expect(await d14()).toEqual([{ status: 'running', due_at: new Date('2026-11-23T23:59:59.999+08:00').toISOString(), stop_event: null }]);
+    // The closed case shows the running duty.
+    expect((await t.db.selectFrom('intake_case').select('next_due_at').where('id', '=', id).executeTakeFirstOrThrow()).next_due_at).toBe(
+      new Date('2026-11-23T23:59:59.999+08:00').toISOString(),
+    );
+
+    clock.set(new Date('2026-11-20T10:00:00+08:00'));
+    await withdrawDisposition(t.deps, d.id, '原处罚决定已被人民法院判决撤销', SUPERVISOR);
+    expect(await d14()).toMatchObject([{ status: 'stopped', stop_event: 'withdraw_publication' }]);
+    expect(await status()).toBe('closed');
+    expect((await get(`/api/v1/results/${ref}`)).status).toBe(410);
+    clock.set(PUBLISHED_AT);
+  });
 });

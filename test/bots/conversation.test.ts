@@ -470,3 +470,53 @@ describe('trade words that end a business name (issue #13)', () => {
     expect(state.step).not.toBe('business');
   });
 });
+
+describe('wishes said beside the pending question (issue #13: "要。但是我不想让厂里知道是我")', () => {
+  const FIRST = '我在薛店镇华鑫食品厂上班，厂里把过期的面粉重新装袋，生产日期改成新的，我要匿名举报，有奖励吗';
+
+  it('a bare "要" right after rewards were explained asks for the reward; the wish to stay unknown is confirmed, no "没看懂"', () => {
+    const first = talk([FIRST]);
+    expect(first.replies[0]).toMatch(/奖励/);
+    expect(first.state.step).toBe('when');
+    const { state, replies } = talk(['要。但是我不想让厂里知道是我'], first.state);
+    expect(state.draft.wantsReward).toBe(true);
+    expect(state.draft.anonymous).toBe(true);
+    const reply = replies.join('\n');
+    expect(reply).not.toMatch(/没看懂|没太明白/);
+    expect(reply).toMatch(/申请举报奖励/);
+    expect(reply).toMatch(/保密/);
+    expect(reply).toMatch(/什么时候/); // only the time is still missing
+    expect(reply).not.toMatch(/需要申请吗|想匿名|叫什么名字|在哪儿/);
+    const done = talk(['上周五'], state);
+    expect(done.state.step).toBe('summary');
+    expect(done.replies.join('\n')).toMatch(/申请奖励：是/);
+    expect(done.replies.join('\n')).toMatch(/匿名：是/);
+    const payload = toSubmission(done.state.draft);
+    expect(payload).toMatchObject({ kind: 'report', anonymous: true, wantsReward: true });
+    // Nothing given was asked for: the time (never answered) twice, reward and anonymity never.
+    expect(done.state.asked).toEqual({ when: 2 });
+  });
+
+  it('what is left of the message still answers the question ("不要，上周五的事")', () => {
+    const first = talk([FIRST]);
+    const { state } = talk(['不要，上周五的事'], first.state);
+    expect(state.draft.wantsReward).toBe(false);
+    expect(state.draft.incidentDate).toBe('2026-11-20');
+    expect(state.step).toBe('summary');
+  });
+
+  it('a bare "要" with no reward explained just before is not taken as a reward wish', () => {
+    const first = talk(['城关乡西贾庄老四川菜馆用地沟油，我要匿名举报']);
+    expect(first.state.step).toBe('when');
+    const { state, replies } = talk(['要'], first.state);
+    expect(state.draft.wantsReward).toBeUndefined();
+    expect(replies.join('\n')).toMatch(/什么时候/);
+  });
+
+  it('"好" right after anonymity was explained is read against it', () => {
+    const first = talk(['城关乡西贾庄老四川菜馆用地沟油，我要举报', '能匿名吗']);
+    const { state, replies } = talk(['好'], first.state);
+    expect(state.draft.anonymous).toBe(true);
+    expect(replies.join('\n')).not.toMatch(/没看懂|没太明白/);
+  });
+});

@@ -576,6 +576,11 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     once('split', w.splitAsk(n));
   }
 
+  // Something already noted said again ("就是华鑫食品厂" when the time was asked): no "not understood".
+  if (!used && problem && asking && !kindJustSet && restatesKnown(u, d, asking)) {
+    problem = null;
+    before.push(lang === 'en' ? 'Noted, I have that already.' : '好的，这个已经记下了。');
+  }
   if (!used && !kindJustSet && !acts.kindChange && before.length === 0) {
     st.misses = s0.misses + 1;
     const tail = st.misses >= 2 ? [w.offerHuman] : [];
@@ -667,6 +672,14 @@ function sideWishes(
     .replace(/^(但是|但|不过|可是|还有|另外|而且|就是)/, '')
     .trim();
   return { acks, rest: left };
+}
+
+/** The message names the business or township the draft already holds, and the question was about something else. */
+function restatesKnown(u: Understanding, d: Draft, asking: Slot): boolean {
+  const b = u.business.value;
+  const same = (x: string, y: string) => x.includes(y) || y.includes(x);
+  if (asking !== 'business' && b && d.businessName && same(b, d.businessName)) return true;
+  return asking !== 'where' && u.township.value !== null && d.township === u.township.value;
 }
 
 /** A home address said on its own: a place with a number, a building or an estate. */

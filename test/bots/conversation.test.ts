@@ -520,3 +520,20 @@ describe('wishes said beside the pending question (issue #13: "要。但是我�
     expect(replies.join('\n')).not.toMatch(/没看懂|没太明白/);
   });
 });
+
+describe('a fact already noted, said again while something else is asked (issue #13)', () => {
+  it('"就是华鑫食品厂" when the time is asked: no "没看懂", the time asked again', () => {
+    const first = talk(['我在薛店镇华鑫食品厂上班，厂里把过期的面粉重新装袋，生产日期改成新的，我要匿名举报']);
+    expect(first.state.step).toBe('when');
+    const { state, replies } = talk(['就是华鑫食品厂'], first.state);
+    expect(replies.join('\n')).not.toMatch(/没看懂|没太明白/);
+    expect(replies.join('\n')).toMatch(/已经记下了[\s\S]*什么时候/);
+    expect(state.draft.businessName).toBe('华鑫食品厂');
+    expect(state.step).toBe('when');
+  });
+
+  it('a time the bot cannot read is still told so', () => {
+    const first = talk(['我在薛店镇华鑫食品厂上班，厂里把过期的面粉重新装袋，生产日期改成新的，我要匿名举报']);
+    expect(talk(['明年三月'], first.state).replies.join('\n')).toMatch(/没看懂/);
+  });
+});

@@ -648,13 +648,16 @@ function sideWishes(
       }
     }
     // "我不想让厂里知道是我": the reporter's identity is kept from the business.
-    if (
-      asking !== 'anonymous' &&
-      CONFIDENTIAL.test(c) &&
-      !/[?？]|吗$|能不能|可不可以|会不会/.test(c) &&
-      d.kind === 'report' &&
-      d.anonymous !== false
-    ) {
+    if (asking !== 'anonymous' && CONFIDENTIAL.test(c) && !/[?？]|吗$|能不能|可不可以|会不会/.test(c) && d.kind === 'report') {
+      if (d.anonymous === false) {
+        // A named reporter keeps the name: it is still never given to the business.
+        acks.push(
+          en
+            ? 'Your name stays confidential: the business is never told who reported it.'
+            : '放心，实名举报的信息也保密，不会告诉被举报的一方是谁举报的。',
+        );
+        return;
+      }
       const newly = d.anonymous === undefined;
       d.anonymous = true;
       acks.push(

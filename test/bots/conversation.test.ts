@@ -521,6 +521,22 @@ describe('wishes said beside the pending question (issue #13: "要。但是我�
   });
 });
 
+describe('a named reporter asking to stay unknown to the business (issue #13)', () => {
+  it('keeps the report named, says the name is kept from the business, and takes the phone in the same message', () => {
+    const { state, replies } = talk([
+      '我在薛店镇华鑫食品厂上班，厂里把过期的面粉重新装袋，生产日期改成新的，我要举报',
+      '上周五',
+      '实名',
+      '张大力',
+      '别让厂里知道是我，13912345678',
+    ]);
+    expect(state.draft.anonymous).toBe(false);
+    expect(state.draft.phone).toBe('13912345678');
+    expect(replies.at(-1)).toMatch(/实名举报的信息也保密[\s\S]*奖励/);
+    expect(state.step).toBe('reward');
+  });
+});
+
 describe('a fact already noted, said again while something else is asked (issue #13)', () => {
   it('"就是华鑫食品厂" when the time is asked: no "没看懂", the time asked again', () => {
     const first = talk(['我在薛店镇华鑫食品厂上班，厂里把过期的面粉重新装袋，生产日期改成新的，我要匿名举报']);

@@ -57,6 +57,8 @@ export interface ConvState {
   pendingQuery?: string;
   /** The slot the citizen's last answer filled ("地址错了" right after the home address is about that one). */
   lastSlot?: Slot;
+  /** What the bot's last reply raised besides its question (a reward explained): a bare "要" next is read against it. */
+  lastTopic?: 'reward' | 'anonymous';
   repeats: number;
   /** Where to go back after 人工 or a query made in the middle of a draft. */
   resumeStep: Step | null;
@@ -348,7 +350,9 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
 }
 
 function onText(first: ConvState, raw: string, ctx: Context): Outcome {
-  let s0 = first;
+  // The topic raised by the last reply counts for this message only.
+  const { lastTopic, ...firstRest } = first;
+  let s0: ConvState = firstRest;
   const lang = s0.lang;
   const w = W[lang];
   const inDraft = hasDraft(s0);
@@ -418,6 +422,8 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     answered.add(t);
     before.push(answerOf(t, lang));
   }
+  if (answered.has('reward')) st.lastTopic = 'reward';
+  else if (answered.has('anonymous')) st.lastTopic = 'anonymous';
   for (const m of u.other_matters) {
     const covered = [...answered].some((t) => answerOf(t, 'zh').includes(m.value.authority.slice(0, 2)));
     if (!covered && lang === 'zh' && !before.includes(m.value.hint)) before.push(m.value.hint);
@@ -481,12 +487,23 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   let problem: string | null = null;
   // A question ("能赔多少", "要多久") is answered above; it is never the answer to what the bot asked.
   const questionOnly = answered.size > 0 && isQuestion(raw) && text.length < 40;
+  // Wishes about other things (a reward, keeping the name secret, a bare "要" to the reward just explained)
+  // are taken and acknowledged first; only what is left is read as the answer to the question.
+  const rewardBefore = d.wantsReward;
+  const side = !kindJustSet && !acts.correction ? sideWishes(text, d, asking, lastTopic, st.said.includes('anon'), lang) : null;
+  if (side) {
+    before.push(...side.acks);
+    used = true;
+  }
+  const answerText = side ? side.rest : text;
   // Facts without a story, sent when the story was asked: the facts are kept below, the story asked again.
   const onlyFacts = factsOnly(text, u);
   if (onlyFacts && asking === 'description' && d.kind && !kindJustSet && d.description === undefined)
     before.push(lang === 'en' ? 'Noted.' : '好的，这些记下了。');
-  else if (!used && asking && d.kind && !kindJustSet && !questionOnly) {
-    const r = readAnswer(asking, text, u, d, ctx.now);
+  else if (side && answerText === '') {
+    // Nothing left for the question: it is asked again below, without "not understood".
+  } else if (asking && d.kind && !kindJustSet && !questionOnly && (!used || side)) {
+    const r = readAnswer(asking, answerText, u, d, ctx.now);
     if (r.ok) {
       st.lastSlot = asking;
       if (asking === 'description' && d.description && d.detailsWanted) {
@@ -503,13 +520,16 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       // An address sent before its question ("新华路街道幸福里3号" when the name was asked): kept, then the name asked again.
       d.address = text.slice(0, 200);
       used = true;
-    } else {
+    } else if (!side) {
       problem = problemText(r.problem, lang);
       if (r.problem === 'need_business') d.businessUnknownOnce = true;
     }
   }
   const got = fillFromFacts(d, u, text, ctx.now);
   if (got.length) used = true;
+  // A reward wish said while something else was asked is confirmed, so the citizen knows it was heard.
+  if (rewardBefore === undefined && d.wantsReward !== undefined && asking !== 'reward' && !side && d.kind === 'report')
+    before.push(rewardAck(d.wantsReward, lang));
   if (d.kind === 'complaint' || d.kind === 'both') delete d.anonymous;
   const sub = substantive(text, u) && !onlyFacts;
   if (d.kind !== undefined && d.kind !== 'consultation' && d.description === undefined && asking !== 'description' && sub) {
@@ -556,6 +576,11 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     once('split', w.splitAsk(n));
   }
 
+  // Something already noted said again ("就是华鑫食品厂" when the time was asked): no "not understood".
+  if (!used && problem && asking && !kindJustSet && restatesKnown(u, d, asking)) {
+    problem = null;
+    before.push(lang === 'en' ? 'Noted, I have that already.' : '好的，这个已经记下了。');
+  }
   if (!used && !kindJustSet && !acts.kindChange && before.length === 0) {
     st.misses = s0.misses + 1;
     const tail = st.misses >= 2 ? [w.offerHuman] : [];
@@ -574,6 +599,90 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     return { ...out, effect: { type: 'handoff', message: `【紧急】${clip(raw, 1900)}` } };
   }
   return out;
+}
+
+const CONFIDENTIAL =
+  /(别|不想|不要|不能|不愿意?|莫)(让|叫|给)[^，。]{0,10}知道|(给我|替我|帮我)?保密|别写我|不写我|不要写我|别留我|不留我|不留名|don'?t (let|tell)[^,.]{0,20}know|keep (me|my name|it) (secret|confidential)/i;
+
+function rewardAck(yes: boolean, lang: Lang): string {
+  if (lang === 'en') return yes ? 'Noted: you want to apply for the reward.' : 'Noted: no reward.';
+  return yes ? '好的，记下了：申请举报奖励。' : '好的，不申请奖励。';
+}
+
+/**
+ * Wishes in a message that are about something other than the question asked: a reward wanted or not
+ * (a bare "要"/"好"/"不用" right after the bot explained rewards is read against that), and the wish to
+ * stay unknown to the business. They are stored and acknowledged; `rest` is what is left for the question
+ * ("" when the message was only about those things).
+ */
+function sideWishes(
+  text: string,
+  d: Draft,
+  asking: Slot | null,
+  lastTopic: ConvState['lastTopic'],
+  anonSaid: boolean,
+  lang: Lang,
+): { acks: string[]; rest: string } | null {
+  if (d.kind !== 'report' && d.kind !== 'both') return null;
+  const en = lang === 'en';
+  const clauses = text
+    .split(/[，,。.!！；;\n]+/)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  const acks: string[] = [];
+  const rest: string[] = [];
+  clauses.forEach((c, i) => {
+    const bare = c.replace(/^(那|那就|嗯|好的?|行)?[，,\s]*/, '').replace(/[的啊呀吧了哈嗯\s]+$/, '');
+    const yn = bare.length <= 4 || /^(yes|no|ok|okay|sure|yeah|nope)$/i.test(bare) ? parseYesNo(c) : null;
+    // A bare yes/no first thing, right after rewards (or anonymity) were explained: the answer to that.
+    if (i === 0 && yn !== null && asking !== 'reward' && asking !== 'anonymous' && asking !== 'consent') {
+      if (lastTopic === 'reward' && d.kind === 'report' && (d.wantsReward === undefined || d.wantsReward === yn)) {
+        d.wantsReward = yn;
+        acks.push(rewardAck(yn, lang));
+        return;
+      }
+      if (lastTopic === 'anonymous' && d.kind === 'report' && (d.anonymous === undefined || d.anonymous === yn)) {
+        d.anonymous = yn;
+        acks.push(yn ? (en ? 'Noted: anonymous.' : '好的，按匿名举报。') : en ? 'Noted: with your name.' : '好的，按实名举报。');
+        return;
+      }
+    }
+    // "我不想让厂里知道是我": the reporter's identity is kept from the business.
+    if (asking !== 'anonymous' && CONFIDENTIAL.test(c) && !/[?？]|吗$|能不能|可不可以|会不会/.test(c) && d.kind === 'report') {
+      if (d.anonymous === false) {
+        // A named reporter keeps the name: it is still never given to the business.
+        acks.push(
+          en
+            ? 'Your name stays confidential: the business is never told who reported it.'
+            : '放心，实名举报的信息也保密，不会告诉被举报的一方是谁举报的。',
+        );
+        return;
+      }
+      const newly = d.anonymous === undefined;
+      d.anonymous = true;
+      acks.push(
+        en
+          ? 'Your identity stays confidential: the business is never told who reported it.'
+          : `放心，您的身份会保密${newly || !anonSaid ? '，按匿名举报' : ''}，不会告诉被举报的一方是谁举报的。`,
+      );
+      return;
+    }
+    rest.push(c);
+  });
+  if (acks.length === 0) return null;
+  const left = rest
+    .join('，')
+    .replace(/^(但是|但|不过|可是|还有|另外|而且|就是)/, '')
+    .trim();
+  return { acks, rest: left };
+}
+
+/** The message names the business or township the draft already holds, and the question was about something else. */
+function restatesKnown(u: Understanding, d: Draft, asking: Slot): boolean {
+  const b = u.business.value;
+  const same = (x: string, y: string) => x.includes(y) || y.includes(x);
+  if (asking !== 'business' && b && d.businessName && same(b, d.businessName)) return true;
+  return asking !== 'where' && u.township.value !== null && d.township === u.township.value;
 }
 
 /** A home address said on its own: a place with a number, a building or an estate. */

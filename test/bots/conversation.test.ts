@@ -470,3 +470,86 @@ describe('trade words that end a business name (issue #13)', () => {
     expect(state.step).not.toBe('business');
   });
 });
+
+describe('wishes said beside the pending question (issue #13: "要。但是我不想让厂里知道是我")', () => {
+  const FIRST = '我在薛店镇华鑫食品厂上班，厂里把过期的面粉重新装袋，生产日期改成新的，我要匿名举报，有奖励吗';
+
+  it('a bare "要" right after rewards were explained asks for the reward; the wish to stay unknown is confirmed, no "没看懂"', () => {
+    const first = talk([FIRST]);
+    expect(first.replies[0]).toMatch(/奖励/);
+    expect(first.state.step).toBe('when');
+    const { state, replies } = talk(['要。但是我不想让厂里知道是我'], first.state);
+    expect(state.draft.wantsReward).toBe(true);
+    expect(state.draft.anonymous).toBe(true);
+    const reply = replies.join('\n');
+    expect(reply).not.toMatch(/没看懂|没太明白/);
+    expect(reply).toMatch(/申请举报奖励/);
+    expect(reply).toMatch(/保密/);
+    expect(reply).toMatch(/什么时候/); // only the time is still missing
+    expect(reply).not.toMatch(/需要申请吗|想匿名|叫什么名字|在哪儿/);
+    const done = talk(['上周五'], state);
+    expect(done.state.step).toBe('summary');
+    expect(done.replies.join('\n')).toMatch(/申请奖励：是/);
+    expect(done.replies.join('\n')).toMatch(/匿名：是/);
+    const payload = toSubmission(done.state.draft);
+    expect(payload).toMatchObject({ kind: 'report', anonymous: true, wantsReward: true });
+    // Nothing given was asked for: the time (never answered) twice, reward and anonymity never.
+    expect(done.state.asked).toEqual({ when: 2 });
+  });
+
+  it('what is left of the message still answers the question ("不要，上周五的事")', () => {
+    const first = talk([FIRST]);
+    const { state } = talk(['不要，上周五的事'], first.state);
+    expect(state.draft.wantsReward).toBe(false);
+    expect(state.draft.incidentDate).toBe('2026-11-20');
+    expect(state.step).toBe('summary');
+  });
+
+  it('a bare "要" with no reward explained just before is not taken as a reward wish', () => {
+    const first = talk(['城关乡西贾庄老四川菜馆用地沟油，我要匿名举报']);
+    expect(first.state.step).toBe('when');
+    const { state, replies } = talk(['要'], first.state);
+    expect(state.draft.wantsReward).toBeUndefined();
+    expect(replies.join('\n')).toMatch(/什么时候/);
+  });
+
+  it('"好" right after anonymity was explained is read against it', () => {
+    const first = talk(['城关乡西贾庄老四川菜馆用地沟油，我要举报', '能匿名吗']);
+    const { state, replies } = talk(['好'], first.state);
+    expect(state.draft.anonymous).toBe(true);
+    expect(replies.join('\n')).not.toMatch(/没看懂|没太明白/);
+  });
+});
+
+describe('a named reporter asking to stay unknown to the business (issue #13)', () => {
+  it('keeps the report named, says the name is kept from the business, and takes the phone in the same message', () => {
+    const { state, replies } = talk([
+      '我在薛店镇华鑫食品厂上班，厂里把过期的面粉重新装袋，生产日期改成新的，我要举报',
+      '上周五',
+      '实名',
+      '张大力',
+      '别让厂里知道是我，13912345678',
+    ]);
+    expect(state.draft.anonymous).toBe(false);
+    expect(state.draft.phone).toBe('13912345678');
+    expect(replies.at(-1)).toMatch(/实名举报的信息也保密[\s\S]*奖励/);
+    expect(state.step).toBe('reward');
+  });
+});
+
+describe('a fact already noted, said again while something else is asked (issue #13)', () => {
+  it('"就是华鑫食品厂" when the time is asked: no "没看懂", the time asked again', () => {
+    const first = talk(['我在薛店镇华鑫食品厂上班，厂里把过期的面粉重新装袋，生产日期改成新的，我要匿名举报']);
+    expect(first.state.step).toBe('when');
+    const { state, replies } = talk(['就是华鑫食品厂'], first.state);
+    expect(replies.join('\n')).not.toMatch(/没看懂|没太明白/);
+    expect(replies.join('\n')).toMatch(/已经记下了[\s\S]*什么时候/);
+    expect(state.draft.businessName).toBe('华鑫食品厂');
+    expect(state.step).toBe('when');
+  });
+
+  it('a time the bot cannot read is still told so', () => {
+    const first = talk(['我在薛店镇华鑫食品厂上班，厂里把过期的面粉重新装袋，生产日期改成新的，我要匿名举报']);
+    expect(talk(['明年三月'], first.state).replies.join('\n')).toMatch(/没看懂/);
+  });
+});

@@ -65,6 +65,22 @@ describe('the bot holds a real conversation (issue #13)', () => {
     expect(row.description).toMatch(/面粉/);
   });
 
+  it('"要。但是我不想让厂里知道是我" while the time is asked: reward and secrecy taken and confirmed, only the time asked again', async () => {
+    const c = bot.citizen('dlg-xinhua-aside');
+    const first = await c.say('我在薛店镇华鑫食品厂上班，厂里把过期的面粉重新装袋，生产日期改成新的，我要匿名举报，有奖励吗', /什么时候/);
+    expect(first).toMatch(/奖励/);
+    const aside = await c.say('要。但是我不想让厂里知道是我', /什么时候/);
+    expect(aside).not.toMatch(/没看懂|没太明白/);
+    expect(aside).toMatch(/申请举报奖励/);
+    expect(aside).toMatch(/保密/);
+    expect(aside).not.toMatch(/需要申请吗|想匿名|叫什么名字|在哪儿/); // nothing given is asked again
+    const summary = await c.say('上周五', /请核对/);
+    expect(summary).toMatch(/申请奖励：是/);
+    expect(summary).toMatch(/匿名：是/);
+    const row = await caseRow(receiptOf(await c.say('确认', /提交成功/)).number);
+    expect(row).toMatchObject({ kind: 'report', business_name: '华鑫食品厂', township: '薛店镇', anonymous: 1, wants_reward: 1 });
+  });
+
   it('a change of mind in the middle keeps the facts, and is never stored as an answer', async () => {
     const c = bot.citizen('dlg-mind');
     await c.say('我要投诉', /发生了什么事/);

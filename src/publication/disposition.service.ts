@@ -616,11 +616,44 @@ export async function recordOverturn(
   });
 }
 
-export const NationalEntrySchema = z.object({
-  on: z
+/** A CST calendar date typed by staff, named in its error by `label`. */
+const cstDateField = (label: string) =>
+  z
     .string()
     .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '录入日期：请填写日期，如 2026-11-03'),
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}：请填写日期，如 2026-11-03`);
+
+/**
+ * Parses a dated record staff enter on a disposition (errors under `prefix.`), refusing a date after
+ * today; `notBeforeDecision` then refuses one before the decision.
+ */
+function parseDated<S extends z.ZodType<{ on: string }>>(
+  schema: S,
+  input: unknown,
+  prefix: string,
+  label: string,
+  fallback: string,
+  now: Date,
+): z.output<S> {
+  const p = schema.safeParse(input);
+  if (!p.success)
+    throw new AppError(
+      'VALIDATION',
+      p.error.issues[0]?.message ?? fallback,
+      p.error.issues.map((i) => ({ path: `${prefix}.${i.path.join('.')}`, message: i.message })),
+    );
+  if (p.data.on > cstDateOf(now))
+    throw new AppError('VALIDATION', `${label}不能晚于今天`, [{ path: `${prefix}.on`, message: `${label}：不能晚于今天` }]);
+  return p.data;
+}
+
+function notBeforeDecision(on: string, d: DispositionRow, prefix: string, label: string): void {
+  if (on < cstDateOf(new Date(d.decided_at)))
+    throw new AppError('VALIDATION', `${label}不能早于决定日期`, [{ path: `${prefix}.on`, message: `${label}：不能早于决定日期` }]);
+}
+
+export const NationalEntrySchema = z.object({
+  on: cstDateField('录入日期'),
   reference: z.string().trim().min(2, '记录编号：请填写国家企业信用信息公示系统中的记录编号或文号').max(100, '记录编号：不能超过100个字'),
 });
 
@@ -636,33 +669,24 @@ export async function recordNationalEntry(
   opts: { expectedVersion?: number } & Audited = {},
 ): Promise<DispositionRow> {
   requireRole(actor, EDITORS);
-  const p = NationalEntrySchema.safeParse(input);
-  if (!p.success)
-    throw new AppError(
-      'VALIDATION',
-      p.error.issues[0]?.message ?? '请填写录入日期和记录编号',
-      p.error.issues.map((i) => ({ path: `nationalEntry.${i.path.join('.')}`, message: i.message })),
-    );
   const now = deps.clock.now();
   const at = now.toISOString();
-  if (p.data.on > cstDateOf(now))
-    throw new AppError('VALIDATION', '录入日期不能晚于今天', [{ path: 'nationalEntry.on', message: '录入日期：不能晚于今天' }]);
+  const entry = parseDated(NationalEntrySchema, input, 'nationalEntry', '录入日期', '请填写录入日期和记录编号', now);
   return deps.db.transaction().execute(async (trx) => {
     const d = await loadDisposition(trx, id);
     checkVersion(d, opts.expectedVersion);
     if (d.outcome !== 'penalty' || d.status !== 'published')
       throw new AppError('INVALID_TRANSITION', '只有已公开的行政处罚信息才能登记国家公示系统录入情况');
     if (d.national_entry_on) throw new AppError('INVALID_TRANSITION', '已登记过国家公示系统录入情况');
-    if (p.data.on < cstDateOf(new Date(d.decided_at)))
-      throw new AppError('VALIDATION', '录入日期不能早于决定日期', [{ path: 'nationalEntry.on', message: '录入日期：不能早于决定日期' }]);
+    notBeforeDecision(entry.on, d, 'nationalEntry', '录入日期');
     await applyTransitionIn(
       trx,
       d.case_id,
-      { type: 'record_national_entry', data: { dispositionId: d.id, on: p.data.on, reference: p.data.reference } },
+      { type: 'record_national_entry', data: { dispositionId: d.id, on: entry.on, reference: entry.reference } },
       actor,
       now,
     );
-    const next = await update(trx, d, { national_entry_on: p.data.on, national_entry_ref: p.data.reference }, at);
+    const next = await update(trx, d, { national_entry_on: entry.on, national_entry_ref: entry.reference }, at);
     await revise(trx, next, 'edit', actor, '登记国家企业信用信息公示系统录入', { national_entry_on: null, national_entry_ref: null }, at);
     await appendAuditOf(trx, opts, now);
     return next;
@@ -670,10 +694,7 @@ export async function recordNationalEntry(
 }
 
 export const PartyToldSchema = z.object({
-  on: z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, '告知日期：请填写日期，如 2026-11-03'),
+  on: cstDateField('告知日期'),
   how: z.string().trim().min(2, '告知方式：请填写，如“送达告知书”').max(100, '告知方式：不能超过100个字'),
 });
 
@@ -686,24 +707,15 @@ export async function recordPartyTold(
   opts: { expectedVersion?: number } & Audited = {},
 ): Promise<DispositionRow> {
   requireRole(actor, EDITORS);
-  const p = PartyToldSchema.safeParse(input);
-  if (!p.success)
-    throw new AppError(
-      'VALIDATION',
-      p.error.issues[0]?.message ?? '请填写告知的日期和方式',
-      p.error.issues.map((i) => ({ path: `partyTold.${i.path.join('.')}`, message: i.message })),
-    );
   const now = deps.clock.now();
   const at = now.toISOString();
-  if (p.data.on > cstDateOf(now))
-    throw new AppError('VALIDATION', '告知日期不能晚于今天', [{ path: 'partyTold.on', message: '告知日期：不能晚于今天' }]);
+  const told = parseDated(PartyToldSchema, input, 'partyTold', '告知日期', '请填写告知的日期和方式', now);
   return deps.db.transaction().execute(async (trx) => {
     const d = await loadDisposition(trx, id);
     checkVersion(d, opts.expectedVersion);
     nextStatus(d, 'edit');
-    if (p.data.on < cstDateOf(new Date(d.decided_at)))
-      throw new AppError('VALIDATION', '告知日期不能早于决定日期', [{ path: 'partyTold.on', message: '告知日期：不能早于决定日期' }]);
-    const next = await update(trx, d, { party_told_on: p.data.on, party_told_how: p.data.how }, at);
+    notBeforeDecision(told.on, d, 'partyTold', '告知日期');
+    const next = await update(trx, d, { party_told_on: told.on, party_told_how: told.how }, at);
     await revise(
       trx,
       next,

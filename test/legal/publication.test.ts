@@ -363,6 +363,15 @@ describe('the party is told before publication (Order 45 Art. 8)', () => {
     await expect(approveDisposition(t.deps, r.disposition.id, SUPERVISOR)).rejects.toMatchObject({ code: 'VALIDATION' });
     await expect(recordPartyTold(t.deps, r.disposition.id, { on: '2026-11-17', how: '送达公示告知书' }, HANDLER)).rejects.toMatchObject({
       code: 'VALIDATION',
+      fields: [{ path: 'partyTold.on', message: '告知日期：不能晚于今天' }],
+    });
+    await expect(recordPartyTold(t.deps, r.disposition.id, { on: '2026-10-01', how: '送达公示告知书' }, HANDLER)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ path: 'partyTold.on', message: '告知日期：不能早于决定日期' }],
+    });
+    await expect(recordPartyTold(t.deps, r.disposition.id, { on: '11月16日', how: '送达公示告知书' }, HANDLER)).rejects.toMatchObject({
+      code: 'VALIDATION',
+      fields: [{ path: 'partyTold.on', message: '告知日期：请填写日期，如 2026-11-03' }],
     });
     await expect(recordPartyTold(t.deps, r.disposition.id, { on: '2026-11-16', how: '' }, HANDLER)).rejects.toMatchObject({
       code: 'VALIDATION',

@@ -465,7 +465,11 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       before.push(startLine(k, lang));
     }
   }
-  if ((d.kind === 'complaint' || d.kind === 'both') && /匿名/.test(raw) && !/实名/.test(raw)) {
+  if (
+    (d.kind === 'complaint' || d.kind === 'both') &&
+    /匿名/.test(raw) &&
+    !/实名|(不用|不要|不必|无需|用不着|不需要|没必要|不)匿名/.test(raw)
+  ) {
     once(
       'complaint-anon',
       lang === 'en'
@@ -506,6 +510,11 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     const r = readAnswer(asking, answerText, u, d, ctx.now);
     if (r.ok) {
       st.lastSlot = asking;
+      // "退钱，还得查查他家卫生": a complaint whose request also wants the business punished is both.
+      if (asking === 'request' && d.kind === 'complaint' && kindFromWishes(answerText, u) === 'both') {
+        d.kind = 'both';
+        before.push(startLine('both', lang));
+      }
       if (asking === 'description' && d.description && d.detailsWanted) {
         if (r.value !== d.description) d.description = `${d.description}\n${text}`;
       } else setSlot(d, asking, r.value);
@@ -786,7 +795,9 @@ export function factsOnly(text: string, u: Understanding): boolean {
 /** A message that tells something (food, a problem, a place), not only a wish or a greeting. */
 function substantive(text: string, u: Understanding): boolean {
   const t = text.trim();
-  if (t.length < 8 || PURE_INTENT.test(t.replace(/\s/g, ''))) return false;
+  if (PURE_INTENT.test(t.replace(/\s/g, ''))) return false;
+  // Short, but a problem is named ("有人卖病死猪肉", "面包发霉了"): a story, if a thin one.
+  if (t.length < 8 && !(t.length >= 5 && (PROBLEM.test(t) || u.suspected_crime.value))) return false;
   if (ACT_MARKERS.test(t) && t.length < 20) return false;
   return (
     u.product.value !== null ||
@@ -830,7 +841,13 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   // Anonymity, a name given "实名" or a reward exist only for reports: said unasked, they make it one.
   const reportOnly = /实名(反映|举报)?|匿名|奖励|不图钱|不要钱/.test(text) && !isQuestionOnly(text);
   // Bought or ate it themselves and wants something done, but did not say which: ask (refund, investigation, both).
-  if (kindFromEngine === 'report' && /买|吃|喝|点的|外卖/.test(text) && kindFromWishes(text, u) === null && !reportOnly) return null;
+  if (
+    (kindFromEngine === 'report' || kindFromEngine === 'both') &&
+    /买|吃|喝|点的|外卖/.test(text) &&
+    kindFromWishes(text, u) === null &&
+    !reportOnly
+  )
+    return null;
   return kindFromEngine;
 }
 

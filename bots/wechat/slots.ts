@@ -194,11 +194,19 @@ export function parseAnonymous(text: string): boolean | null {
 
 const UNKNOWN = /^(不知道|不清楚|不记得|记不清|不晓得|不知|没注意|没看清|dontknow|don'tknow|idontknow|notsure|unknown|noidea)/i;
 
+/** Something going on all the time rather than on one day. */
+export const ONGOING = /天天|每天|一直|经常|常年|长期|好几年|好长时间|总是|老是|every ?day|all the time|always|for (years|months)/i;
+
 export function saysUnknown(text: string): boolean {
   const s = strip(text).toLowerCase().replace(/[’']/g, "'");
   return (
     UNKNOWN.test(s) ||
-    /不知道叫啥|不知道名|没有名|没名字|没招牌|不知道叫什么|don'?t know|donotknow|didn'?t see|noidea|notsure|can'?t remember/i.test(s)
+    /不知道叫啥|不知道名|没有名|没名字|没招牌|不知道叫什么|don'?t know|donotknow|didn'?t see|noidea|notsure|can'?t remember/i.test(s) ||
+    // "俺不知道他叫啥", "我也不清楚他家叫什么", "没看招牌", "不晓得": the citizen does not know.
+    /^(我|俺|咱)?(也|真|确实|实在)?(不知道|不清楚|不晓得|不认识|说不上|没注意|没看清?|没留意)(他|她|它|这|那|人家)?(家|个|店|厂)?(叫|是|名字|招牌|店名)?(啥|什么|哪)?/.test(
+      s,
+    ) ||
+    /没(看|注意|留意)(招牌|名字|店名)|不知道(他|她|这|那)?(家|个)?(叫|是)(啥|什么)/.test(s)
   );
 }
 
@@ -252,6 +260,10 @@ export function asksAboutRemedy(r: string): boolean {
     (r.length <= 10 && /多少/.test(r))
   );
 }
+
+/** Words of a request (or of having none) in an answer to "怎么处理": anything else is not taken as one. */
+const REQUEST_WORDS =
+  /退|赔|道歉|歉|说法|处理|整改|改正|罚|查|关|封|停|解决|负责|换|要求|希望|想|让|叫他|给|补偿|医药|钱|教育|警告|曝光|管|严惩|惩|处分|吊销|下架|召回|销毁|追究|交代|结果|答复|回复|规定|依法|按法|没(啥|什么|有|得)|无所谓|随便|都行|不用|不要|算了|就行|可以|refund|compensat|apolog|money|fix|clos|punish|fine|inspect|investigat|nothing|want|stop|sorry/i;
 
 export function requestOf(u: Understanding, text: string): string | null {
   const labels = u.request.value.filter((r) => r !== 'reward' && r !== 'answer');
@@ -712,6 +724,20 @@ export function describedBusiness(text: string): string | null {
   return /卖|摊|店|铺|馆|超市|厂|坊|饭|家|sell|shop|stall|restaurant|store/i.test(n) ? n : null;
 }
 
+/**
+ * The business in an answer that says more ("就是孟庄镇集上那个卖肉的老刘，天天早上在那摆摊"): the first
+ * clause, without the place it stands in (kept as the place) and the pointing words → "卖肉的老刘".
+ */
+export function businessClause(text: string, u: Understanding): string {
+  const first = (text.split(/[，,。；;！!\n]/).find((c) => c.trim() !== '') ?? text).trim();
+  let n = cleanName(first);
+  for (const p of [u.place.value, u.township.value]) {
+    if (p && n.startsWith(p) && n.length - p.length >= 2) n = n.slice(p.length);
+  }
+  n = n.replace(/^(\p{Script=Han}{0,6}?(集上|市场里?|街上|路边|门口|对面|旁边|村里|村口|附近|里头|里边|里面))(?=.{2})/u, '');
+  return n.replace(/^(上|里|的|那个|那家|这个|这家|那|这)+/, '').trim() || cleanName(text);
+}
+
 /** A complaint's business nobody can name: filed as unnamed, with its place. */
 export function unnamedBusiness(d: Draft): string {
   const where = d.where ?? d.township ?? null;
@@ -744,12 +770,19 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         return { ok: false, problem: 'need_business' };
       }
       if (u.business.value && u.business.value.length >= 2) return { ok: true, value: u.business.value };
-      const n = cleanName(t);
+      const n = businessClause(t, u);
       // A yes, a no or a shrug ("随便", "中", "没啥") names nothing.
       if ((n.length <= 3 && parseYesNo(n) !== null) || /^(随便|都行|无所谓|没啥|没有|不用|算了|whatever|any)/i.test(n))
         return { ok: false, problem: 'unclear' };
       // A place is not a business ("新华路街道", "梨河镇梨河村"): it is kept as the place instead.
       if (/^\p{Script=Han}{1,8}(路|街|村|镇|乡|街道|小区|号)$/u.test(n) && !BIZ_SUFFIX_G.test(n)) return { ok: false, problem: 'unclear' };
+      // A clause of a sentence is no name ("天天都做", "一直这样", "他家卖了好几年了").
+      if (
+        !BIZ_SUFFIX_G.test(n) &&
+        !/^(卖|做|开|炸|烤|蒸|煮|杀)\p{Script=Han}{0,5}的\p{Script=Han}{1,4}$/u.test(n) &&
+        /都|了|吧|呢|啊|嘛|天天|每天|一直|经常|总是|老是|好几|不少|很多|做|干|卖|弄|搞|用|加|说/.test(n)
+      )
+        return { ok: false, problem: 'unclear' };
       if (
         n.length < 2 ||
         n.length > 40 ||
@@ -765,11 +798,13 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if (saysUnknown(t)) return { ok: true, value: null };
       if (t.length < 2 || t.length > 200 || ACT_MARKERS.test(t) || /[?？]$/.test(t)) return { ok: false, problem: 'unclear' };
       if (!looksLikePlace(t) && !/[a-z]{3}/i.test(t)) return { ok: false, problem: 'unclear' };
-      return { ok: true, value: cleanName(t) };
+      return { ok: true, value: cleanName(t).replace(/^(就在|在|就是在|是在)\s*(?=.{2})/, '') };
     }
     case 'when': {
       if (
         saysUnknownDate(t) ||
+        // Going on all the time ("天天都做", "一直这样"): no one day to give.
+        ONGOING.test(t) ||
         (saysUnknown(t) && !/名字|叫啥|叫什么|店名|招牌|name/i.test(t)) ||
         /don'?t remember|not sure|can'?t remember/i.test(t)
       )
@@ -786,6 +821,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if (/[?？]\s*$|吗\s*$|多久|怎么办/.test(t)) return { ok: false, problem: 'unclear' };
       // A date, a phone number or a place is not a request (an answer to an earlier question).
       if (parseIncidentDate(t, now) || findPhone(t) || (townshipOf(t) && t.length < 12)) return { ok: false, problem: 'unclear' };
+      // What the citizen wants done, or that they want nothing: "现在好点了" (how they feel) is neither.
+      if (!REQUEST_WORDS.test(t)) return { ok: false, problem: 'unclear' };
       return { ok: true, value: t.slice(0, 1000) };
     }
     case 'anonymous': {

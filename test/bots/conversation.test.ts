@@ -553,3 +553,52 @@ describe('a fact already noted, said again while something else is asked (issue 
     expect(talk(['明年三月'], first.state).replies.join('\n')).toMatch(/没看懂/);
   });
 });
+
+describe('answers read for what they are, wherever they come (issue #13)', () => {
+  it('a short message naming a crime starts a report with it as the story', () => {
+    const { state } = talk(['有人卖病死猪肉']);
+    expect(state.draft.kind).toBe('report');
+    expect(state.draft.description).toContain('病死猪');
+    expect(state.step).toBe('business');
+  });
+
+  it('a vendor described in a sentence is filed as the vendor, without the place or the rest of the sentence', () => {
+    const { state } = talk(['有人卖病死猪肉', '就是孟庄镇集上那个卖肉的老刘，天天早上在那摆摊']);
+    expect(state.draft.businessName).toBe('卖肉的老刘');
+    expect(state.draft.township).toBe('孟庄镇');
+  });
+
+  it('"俺不知道他叫啥" is not knowing the name, and "天天都做" is no business name but an ongoing matter', () => {
+    const a = talk(['我要举报', '龙湖镇小乔村东头有个作坊做豆芽用无根剂', '俺不知道他叫啥']);
+    expect(a.state.draft.businessName).toBeNull();
+    expect(a.state.step).toBe('when');
+    const b = talk(['天天都做'], a.state);
+    expect(b.state.draft.incidentDate).toBeNull();
+    expect(b.state.step).toBe('anonymous');
+    const c = talk(['我要举报', '龙湖镇小乔村东头有个作坊做豆芽用无根剂', '天天都做']);
+    expect(c.state.draft.businessName).toBeUndefined();
+    expect(c.replies.at(-1)).toMatch(/叫什么名字/);
+  });
+
+  it('how the citizen feels is no request; a request sent when the name is asked is taken as the request', () => {
+    const first = talk(['昨天在华南城老张家胡辣汤店喝了碗汤，回来就拉肚子', '要退钱', '现在好点了']);
+    expect(first.state.draft.kind).toBe('complaint');
+    expect(first.state.draft.request).toBe('要退钱');
+    const asked = talk(['昨天在华南城老张家胡辣汤店喝了碗汤，回来就拉肚子，我要投诉', '现在好点了']);
+    expect(asked.state.draft.request).toBeUndefined();
+    expect(asked.state.step).toBe('request');
+    const named = talk(['昨天在华南城老张家胡辣汤店喝了碗汤，回来就拉肚子，我要投诉', '我叫王建国', '退钱，赔医药费']);
+    expect(named.state.draft.request).toMatch(/退钱/);
+  });
+
+  it('a complaint whose request also asks for punishment becomes both; "不用匿名" draws no anonymity warning', () => {
+    const { state, replies } = talk([
+      '昨天在华南城老张家胡辣汤店喝了碗汤，回来就拉肚子，我要投诉',
+      '退钱，还得查查他家卫生',
+      '不用匿名，俺叫王建国',
+    ]);
+    expect(state.draft.kind).toBe('both');
+    expect(state.draft.name).toBe('王建国');
+    expect(replies.join('\n')).not.toMatch(/投诉需要实名（要调解）/);
+  });
+});

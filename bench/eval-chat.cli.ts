@@ -1,5 +1,5 @@
-// npm run eval:chat -- [--split dev|test|dev2|test2] [--id p001] [--server] [--limit N] [--verbose] [--json]
-// Plays every persona of test/fixtures/chat/<split>.jsonl (test and test2 are frozen) against the real
+// npm run eval:chat -- [--split dev|test|dev2|test2|dev3|test3] [--id p001] [--server] [--limit N] [--verbose] [--json]
+// Plays every persona of test/fixtures/chat/<split>.jsonl (test, test2 and test3 are frozen) against the real
 // conversation engine (bots/wechat/eval-chat.ts), with a fixed clock: 2026-12-05 10:00 CST.
 // Without --server the server's answers are simulated and the payload the bot sent is scored. With
 // --server the same conversations run against a real server (startRuntime on SQLite in a temp dir, Redis
@@ -7,12 +7,13 @@
 // bot's own HTTP client to /api/v1, and the filed case is read back from the database and scored.
 // --limit N plays only the first N personas (a quick server run).
 import { createHash } from 'node:crypto';
-import { type Driver, evaluate, loadPersonas, pureDriver } from '../bots/wechat/eval-chat.ts';
+import { type Driver, evaluate, loadPersonas, pureDriver, SPLITS } from '../bots/wechat/eval-chat.ts';
 import { cliArgs, positiveInt, usageError } from '../src/lib/cli-args.ts';
 import { startServerDriver } from './eval-chat-server.ts';
 
 async function main(): Promise<void> {
-  const USAGE = 'usage: npm run eval:chat -- [--split dev|test|dev2|test2] [--id PERSONA] [--server] [--limit N] [--verbose|-v] [--json]';
+  const USAGE =
+    'usage: npm run eval:chat -- [--split dev|test|dev2|test2|dev3|test3] [--id PERSONA] [--server] [--limit N] [--verbose|-v] [--json]';
   const { values } = cliArgs(USAGE, {
     split: { type: 'string' },
     id: { type: 'string' },
@@ -22,7 +23,7 @@ async function main(): Promise<void> {
     json: { type: 'boolean' },
   });
   const split = values.split ?? 'dev';
-  if (!['dev', 'test', 'dev2', 'test2'].includes(split)) usageError(USAGE, '--split must be dev, test, dev2 or test2');
+  if (!SPLITS.includes(split)) usageError(USAGE, `--split must be one of ${SPLITS.join(', ')}`);
   const { personas: all, bytes } = loadPersonas(split, values.id);
   const limit = positiveInt(USAGE, 'limit', values.limit, all.length);
   const personas = all.slice(0, limit);

@@ -333,8 +333,11 @@ export function score(p: Persona, r: Run): Score {
   return s;
 }
 
+/** The persona files: test, test2 and test3 are frozen (never read while tuning, never changed). */
+export const SPLITS = ['dev', 'test', 'dev2', 'test2', 'dev3', 'test3'];
+
 export function loadPersonas(split: string, id?: string): { personas: Persona[]; bytes: Buffer } {
-  if (!['dev', 'test', 'dev2', 'test2'].includes(split)) throw new Error('--split must be dev, test, dev2 or test2');
+  if (!SPLITS.includes(split)) throw new Error(`--split must be one of ${SPLITS.join(', ')}`);
   const file = path.join(import.meta.dirname, '../../test/fixtures/chat', `${split}.jsonl`);
   const bytes = readFileSync(file);
   const personas = bytes

@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { SubmissionSchema } from '../../src/cases/submission.schema.ts';
 import { answerOf, type Topic, topicsOf } from '../../src/knowledge/faq.ts';
+import { fixTypos } from '../../src/understanding/normalise.ts';
 import { type Understanding, understand } from '../../src/understanding/understand.ts';
 import { type LlmFacts, withLlmFacts } from '../../src/understanding/llm.ts';
 import { type Acts, detectActs, kindWanted, normaliseNumber, slotNamed } from './acts.ts';
@@ -346,7 +347,8 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
   const lang = languageOf(raw, state.lang);
   const s0: ConvState = { ...state, lastText: digest, repeats: 0, lang };
   if (raw === '' || isContentless(raw)) return say(s0, W[lang].contentless, ...(hasDraft(s0) ? resumeLine(s0) : [MENU[lang]]));
-  return onText(s0, raw, ctx);
+  // Homophone slips ("投述", "举包", "退宽") are mended before reading, as an operator writing the record would.
+  return onText(s0, fixTypos(raw), ctx);
 }
 
 function onText(first: ConvState, raw: string, ctx: Context): Outcome {
@@ -490,7 +492,9 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   const asking = typeof s0.step === 'string' && isSlot(s0.step) ? s0.step : null;
   let problem: string | null = null;
   // A question ("能赔多少", "要多久") is answered above; it is never the answer to what the bot asked.
-  const questionOnly = answered.size > 0 && isQuestion(raw) && text.length < 40;
+  // "要，匿名的话奖励咋领？" answers first, then asks: the answer is still taken.
+  const leadAnswer = /^\s*[^，,。.!！？?\s]{1,3}[，,。.!！\s]/.test(raw) && parseYesNo(raw.split(/[，,。.!！\s]/)[0] ?? '') !== null;
+  const questionOnly = answered.size > 0 && isQuestion(raw) && text.length < 40 && !leadAnswer;
   // Wishes about other things (a reward, keeping the name secret, a bare "要" to the reward just explained)
   // are taken and acknowledged first; only what is left is read as the answer to the question.
   const rewardBefore = d.wantsReward;
@@ -532,9 +536,10 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     } else if (!side) {
       problem = problemText(r.problem, lang);
       if (r.problem === 'need_business') d.businessUnknownOnce = true;
+      if (r.problem === 'need_where') d.whereUnknownOnce = true;
     }
   }
-  const got = fillFromFacts(d, u, text, ctx.now);
+  const got = fillFromFacts(d, u, text, ctx.now, { residence: asking === 'address' });
   if (got.length) used = true;
   // A reward wish said while something else was asked is confirmed, so the citizen knows it was heard.
   if (rewardBefore === undefined && d.wantsReward !== undefined && asking !== 'reward' && !side && d.kind === 'report')
@@ -611,7 +616,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
 }
 
 const CONFIDENTIAL =
-  /(别|不想|不要|不能|不愿意?|莫)(让|叫|给)[^，。]{0,10}知道|(给我|替我|帮我)?保密|别写我|不写我|不要写我|别留我|不留我|不留名|don'?t (let|tell)[^,.]{0,20}know|keep (me|my name|it) (secret|confidential)/i;
+  /(别|不想|不要|不能|不愿意?|莫|不敢|千万别|可别)(让|叫|给)[^，。]{0,10}知道|(给我|替我|帮我)?保密|别写我|不写我|不要写我|别留我|不留我|不留名|don'?t (let|tell)[^,.]{0,20}know|keep (me|my name|it) (secret|confidential)/i;
 
 function rewardAck(yes: boolean, lang: Lang): string {
   if (lang === 'en') return yes ? 'Noted: you want to apply for the reward.' : 'Noted: no reward.';
@@ -734,6 +739,8 @@ function problemText(p: string, lang: Lang): string {
       return w.badId;
     case 'need_business':
       return w.needBusiness;
+    case 'need_where':
+      return w.needWhere;
     case 'short':
       return w.needMore;
     default:
@@ -767,7 +774,8 @@ export function illNow(text: string, u: Understanding): boolean {
   const present = /现在|正在|还在|一直|到现在|送医院|急诊|救护车|120|抢救/.test(text);
   return (
     (u.harm.value.ill === 'now' && u.urgency.value === 'urgent' && present && !recovered) ||
-    /(现在|正在|还在|都在|一直在?)[^，。！？]{0,4}(吐|拉|疼|发烧|昏|抽搐|喘不上|过敏)/.test(text)
+    /(现在|正在|还在|都在|一直在?)[^，。！？]{0,4}(吐|拉|疼|发烧|昏|抽搐|喘不上|过敏)/.test(text) ||
+    (!recovered && /(这会儿|现在|还有|还在|都在)[^，。！？]{0,8}(医院|卫生院|诊所|急诊|输液|打吊瓶|吊水|住院)/.test(text))
   );
 }
 
@@ -818,6 +826,10 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   if (acts.wantsWritten && (u.kind.value === 'consultation' || !k)) return 'consultation';
   // "Can I report … anonymously?" asks about reporting; it is not a report.
   if (topics.length > 0 && !substantive(text, u) && !/我要|我想|俺要|俺想|I want to/i.test(text)) return 'answer-only';
+  // Only questions ("想问一下，十倍赔偿咋算？我买了30块钱的东西能赔多少？"): answered, not filed.
+  if (!k && topics.length > 0 && onlyQuestions(text)) return 'answer-only';
+  // "我要求退钱，也要举报他们" names one kind and wants both.
+  if (k && k !== 'consultation' && kindFromWishes(text, u) === 'both') return 'both';
   if (k) return k;
   // A question with no problem told ("请问开小饭馆要办哪些证？") is answered, not filed.
   if (
@@ -843,12 +855,28 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   // Bought or ate it themselves and wants something done, but did not say which: ask (refund, investigation, both).
   if (
     (kindFromEngine === 'report' || kindFromEngine === 'both') &&
-    /买|吃|喝|点的|外卖/.test(text) &&
+    /买|吃|喝|点的|外卖|割(了|哩|的)|称(了|哩|的)/.test(text) &&
     kindFromWishes(text, u) === null &&
     !reportOnly
   )
     return null;
   return kindFromEngine;
+}
+
+/** Every sentence asks something, or leads in to the question ("想问一下，…是咋算的？"). */
+function onlyQuestions(text: string): boolean {
+  const sentences = text
+    .split(/(?<=[。！!？?\n])/)
+    .map((x) => x.trim())
+    .filter((x) => x.replace(/[\s。！!？?，,]/g, '').length > 0);
+  return (
+    sentences.length > 0 &&
+    sentences.every(
+      (x) =>
+        /[?？]\s*$|吗[。.!！]?$|(咋|怎么|多少|能不能|可不可以|是不是|哪|谁|什么|多久)[^，,。]{0,8}[。.]?$/.test(x) ||
+        /^(想|我想|俺想)?(问一下|问问|请问|咨询一下)[，,]?$/.test(x),
+    )
+  );
 }
 
 /** Every clause mentioning anonymity or rewards asks about them ("能匿名吗", "有奖励吗"). */
@@ -860,11 +888,23 @@ function isQuestionOnly(text: string): boolean {
 /** Refund words → complaint; punish words → report; both → both. */
 function kindFromWishes(text: string, u: Understanding): Kind | null {
   const r = u.request.value;
+  // Wishes said, not asked about: "能赔多少？" wants an answer, "我要求退钱" a remedy.
+  const said = text
+    .split(/(?<=[，,。！!？?；;\n])/)
+    .filter((c) => !/[?？]|吗|多少|能不能|可不可以|怎么|咋/.test(c))
+    .join('');
   const remedy =
     r.some((x) => x === 'refund' || x === 'compensation' || x === 'exchange' || x === 'apology') ||
-    /退钱|退款|赔|refund|money back|compensat/i.test(text);
-  const punish = r.some((x) => x === 'investigate' || x === 'stop') || /查|罚|关了|封了|别叫他再卖|别让他再卖|investigat/i.test(text);
-  if (remedy && punish) return 'both';
+    /退钱|退款|赔|refund|money back|compensat/i.test(said);
+  // "管管", "处理一下" ask for help in general; punishment is asked in words like these.
+  const punish =
+    r.includes('stop') ||
+    /查|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|立案|整顿|整治|别叫他再卖|别让他再卖|investigat|punish|shut (it|them) down|fine them/i.test(
+      said,
+    );
+  // "要退一赔十！货架上还有好多过期的，你们也管管吧": help asked beside a remedy is the regulator's part.
+  if (remedy && (punish || /(你们|恁|政府|监管)[^，。！]{0,3}(也|都)?[^，。！]{0,2}(管管|管一管|管一下|处理一下)/.test(said)))
+    return 'both';
   if (remedy) return 'complaint';
   if (punish) return 'report';
   return null;
@@ -971,7 +1011,7 @@ function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, bef
     d.kind = acts.kindChange;
     return next(st, [...before, w.switched(KIND_LABEL[lang][d.kind])], ctx);
   }
-  if ((CONFIRM.test(word) || parseYesNo(raw) === true) && !/不对|不是|错/.test(word)) {
+  if ((CONFIRM.test(word) || parseYesNo(raw) === true) && !/不对|不是|错/.test(word.replace(/没有?错|不错|没问题/g, ''))) {
     const fp = fingerprint(d);
     const dup = st.filed.find((f) => f.fp === fp);
     if (dup) return say(reset(st, ctx.newDraftId), w.duplicate(dup.number));

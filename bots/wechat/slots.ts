@@ -55,6 +55,8 @@ export interface Draft {
   consentToPublish?: boolean;
   /** A complaint's business was said to be unknown once (the second time it is filed as unnamed). */
   businessUnknownOnce?: boolean;
+  /** A complaint's business address was said to be unknown once (the second time it is filed as not known). */
+  whereUnknownOnce?: boolean;
   /** The story so far says too little ("他家的油不对劲"): ask for the details once. */
   detailsWanted?: boolean;
   files: FileRef[];
@@ -93,7 +95,7 @@ export function filled(slot: Slot, d: Draft): boolean {
       return d.businessName !== undefined;
     case 'where':
       // A complaint needs the business's address (Art. 10); a report can go without it.
-      return d.where !== undefined && !(d.where === null && d.kind !== 'report' && !d.township);
+      return d.where !== undefined && !(d.where === null && d.kind !== 'report' && !d.township && !onlinePlatform(d));
     case 'when':
       return d.incidentDate !== undefined;
     case 'request':
@@ -119,6 +121,15 @@ export function missing(d: Draft): Slot | null {
   return slotsFor(d).find((s) => !filled(s, d)) ?? null;
 }
 
+/** Bought online: the platform the citizen named (the shop's page stands for its address, Art. 13), or null. */
+export function onlinePlatform(d: Draft): string | null {
+  const m =
+    /抖音|快手|拼多多|淘宝|天猫|京东|美团|饿了么|小红书|微信群|朋友圈|小程序|直播间?|网上|网购|外卖平台|douyin|meituan|taobao|pinduoduo|online|livestream/i.exec(
+      `${d.businessName ?? ''} ${d.description ?? ''}`,
+    );
+  return m ? m[0] : null;
+}
+
 /** The API payload: exactly SubmissionSchema's input. */
 export function toSubmission(d: Draft): SubmissionInput {
   const kind = d.kind ?? 'consultation';
@@ -133,7 +144,8 @@ export function toSubmission(d: Draft): SubmissionInput {
   }
   const out: SubmissionInput = { kind, description };
   const where = d.where ?? (d.township ? d.township : undefined);
-  if (d.businessName) out.business = { name: d.businessName, ...(where ? { address: where } : {}) };
+  const platform = where ? null : onlinePlatform(d);
+  if (d.businessName) out.business = { name: d.businessName, ...(where ? { address: where } : {}), ...(platform ? { platform } : {}) };
   else if (where) out.place = where;
   if (d.township) out.township = d.township;
   if (d.incidentDate) out.incidentDate = d.incidentDate;
@@ -187,8 +199,11 @@ export function parseYesNo(text: string): boolean | null {
 
 export function parseAnonymous(text: string): boolean | null {
   const s = strip(text).toLowerCase();
-  if (/实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留名|realname|notanonymous|usemyname/.test(s)) return false;
-  if (/匿名|不留名|(别|不想|不要|不能|不愿意?)(让|叫).{0,10}知道|保密|别写我|不写我|不要写我|别留我|不留我|anonym/.test(s)) return true;
+  if (/实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留名|不怕.{0,8}知道|realname|notanonymous|usemyname/.test(s)) return false;
+  if (
+    /匿名|不留名|(别|不想|不要|不能|不愿意?|不敢|千万别|可别)(让|叫|给).{0,10}知道|保密|别写我|不写我|不要写我|别留我|不留我|anonym/.test(s)
+  )
+    return true;
   return parseYesNo(text);
 }
 
@@ -364,7 +379,8 @@ export interface Filled {
  */
 const byLlm = (f: { reasons: { rule: string }[] }) => f.reasons.some((r) => r.rule === 'llm');
 
-export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Date): Slot[] {
+/** `residence`: the message answers "your address": places in it are the citizen's home, not the business's. */
+export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Date, opts: { residence?: boolean } = {}): Slot[] {
   const got: Slot[] = [];
   const lab = labelled(text);
   if (lab.business && d.businessName === undefined) {
@@ -395,7 +411,7 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     d.businessName = biz;
     got.push('business');
   }
-  const where = businessPlace(u, text);
+  const where = opts.residence ? { text: null, township: null } : businessPlace(u, text);
   const t = where.township;
   if (t && !d.township) {
     d.township = t;
@@ -411,7 +427,7 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     }
   }
   // The optional model (src/understanding/llm.ts) fills a township or a date the rules did not find.
-  const llmTownship = byLlm(u.township) ? u.township.value : null;
+  const llmTownship = byLlm(u.township) && !opts.residence ? u.township.value : null;
   if (llmTownship && !d.township) {
     d.township = llmTownship;
     if (d.where === undefined || d.where === null) {
@@ -491,6 +507,8 @@ export function tidyBusiness(name: string | null): string | null {
     .replace(/^(能管|管不管|这家|那家|一家|这个|那个)/, '')
     .trim();
   if (n.length < 2 || /^(超市|饭店|饭馆|食堂|学校食堂|商店|小卖部|店)$/.test(n)) return null;
+  // Part of a sentence, not a name: "要举报他们食堂", "我们村的超市".
+  if (/[我俺你他她]|举报|投诉|反映|^要/.test(n)) return null;
   // A trade word alone ("凉皮店", "面馆", "烟酒店") names no business.
   if (/^\p{Script=Han}{1,2}(店|馆|铺|摊)$/u.test(n) && !/[记家号]/.test(n)) return null;
   return n;
@@ -523,6 +541,12 @@ export function latinBusiness(text: string): string | null {
 
 /** "我是…的学生家长孟凡丽，电话137…": the name said right before the citizen's own phone number. */
 export function selfIntroName(text: string): string | null {
+  // "我是学生汤宇航", "俺是唐户村哩李保国": who they are, then the name.
+  const intro =
+    /(?:^|[，,。\s])(?:我|俺)是(?:学生|老师|家长|村民|居民|工人|司机|农民|退休职工|个体户|顾客|消费者|[\p{Script=Han}]{2,6}(?:村|小区|学院|大学|学校)(?:的|哩)?)(\p{Script=Han}{2,3})(?=[，,。\s]|$)/u.exec(
+      text,
+    );
+  if (intro && plausibleName(intro[1]!)) return intro[1]!;
   if (!/电话|手机/.test(text)) return null;
   for (const n of findPersonNames(text)) {
     const after = text.slice(n.end);
@@ -542,7 +566,9 @@ const STOP_BEFORE =
   /[用往掺觉得就更还也都又要找卖做开哩的在是到从了去买吃叫有个和跟对给把被让说那这一家俺我他她它们上里边旁口前后东西南北街路村镇乡集：:，,\s]/u;
 
 /** A business named in Chinese characters ("蜀香园火锅" inside an English message, "顺发豆芽坊用…"). */
-export function hanBusiness(text: string): string | null {
+export function hanBusiness(input: string): string | null {
+  // The citizen's own address ("住新烟街道烟厂家属院") names no business: blanked, offsets kept.
+  const text = input.replace(/(住在?|家住|住址[:：]?|联系地址[:：]?|地址[:：])[^，。；;,\n ]*/g, (m) => '　'.repeat(m.length));
   const found: string[] = [];
   for (const m of text.matchAll(BIZ_SUFFIX_G)) {
     const at = m.index ?? 0;
@@ -564,13 +590,16 @@ export function hanBusiness(text: string): string | null {
     }
     const name = text.slice(i, e);
     const bare = text.slice(i, at);
+    // "新郑烟厂对面好又多超市": a landmark that says where the business is, not the business.
+    if (/^(对面|斜对面|旁边|附近|门口|隔壁|东边|西边|南边|北边|后面|前面)/.test(text.slice(e))) continue;
     const downstream = /(卖给|供给|送给|卖到|送到|供应给|拉到)[^，。；]{0,8}$/.test(text.slice(Math.max(0, i - 12), i));
     if (
       at - i >= 2 &&
       !downstream &&
       townshipOf(name) === null &&
       !/学院|大学|学校|食堂|医院|^网红|^早点|^早餐/.test(name) &&
-      !/^(小|附近|路边|街边|流动|水果|卤肉|烧烤|早餐|早点|黑|无证|这个|那个|一个|某)$/.test(bare)
+      !/^(小|附近|路边|街边|流动|水果|卤肉|烧烤|早餐|早点|黑|无证|这个|那个|一个|某)$/.test(bare) &&
+      !/[我俺你他她]|举报|投诉|反映|要/.test(bare)
     )
       found.push(name);
   }
@@ -581,7 +610,9 @@ export function hanBusiness(text: string): string | null {
       const at = m.index ?? 0;
       let i = at;
       while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !LOOSE_STOP.test(text[i - 1]!)) i--;
-      const bare = text.slice(i, at).replace(/^.*(一家|那家|这家|有家|有个|那个|这个|投诉|举报|反映|另外|另一)/, '');
+      const bare = text
+        .slice(i, at)
+        .replace(/^.*(一家|那家|这家|有家|有个|那个|这个|投诉|举报|反映|另外|另一|对面|旁边|附近|门口|隔壁)/, '');
       const name = bare + m[0];
       if (m[0] === '摊' || m[0] === '摊子') continue;
       if (bare.length >= 2 && townshipOf(name) === null && !GENERIC_BARE.test(bare) && !/学院|大学|学校|医院/.test(name)) found.push(name);
@@ -657,6 +688,7 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
   if (best) {
     const clause = clauseAround(text, best.index, best.index + best.name.length)
       .replace(/(有个|有家|有一家|有人|那个|这个|的一家|一家|那家|这家|卖|开[的哩]|买[的哩]|吃[的哩]|点[的哩]|喝[的哩]).*$/, '')
+      .replace(/(?<=.{2})(今天|昨天|前天|大前天|夜儿个|前儿个|今儿|昨儿|早上|上午|中午|晌午|下午|晚上|刚才)[^]*$/, '')
       .replace(/^.*?(在|到|去|是)(?=[^在到去是]*$)/, (m) => (m.length < 12 ? '' : m))
       .trim();
     const tw = best.townships.length === 1 ? best.townships[0]! : (u.township.value ?? townshipOf(clause));
@@ -673,7 +705,7 @@ export function isPlaceValue(s: string): boolean {
   const t = s.trim();
   if (t.length < 2 || t.length > 30) return false;
   if (/[，,。；;！!？?]/.test(t) && t.length > 14) return false;
-  return !/了|一家|叫|[“”"]|发现|看见|回家|一看|[吃喝买卖点][的哩]|过期|发霉|变质|投诉|举报|我要|俺要|美团|饿了么|淘宝|拼多多|抖音|[?？]/.test(
+  return !/了|一家|叫|[“”"]|发现|看见|回家|一看|[吃喝买卖点][的哩出到]|过期|发霉|变质|投诉|举报|我要|俺要|美团|饿了么|淘宝|拼多多|抖音|[?？]|虫|头发|异物|今天|昨天|前天/.test(
     t,
   );
 }
@@ -708,7 +740,7 @@ export function ownAddressOf(text: string): string | null {
 /** Checks a direct answer to `slot`; returns the value (null = "unknown" where allowed) or a problem. */
 export type Answer<T> =
   | { ok: true; value: T }
-  | { ok: false; problem: 'unclear' | 'bad_phone' | 'bad_name' | 'bad_date' | 'bad_id' | 'short' | 'need_business' };
+  | { ok: false; problem: 'unclear' | 'bad_phone' | 'bad_name' | 'bad_date' | 'bad_id' | 'short' | 'need_business' | 'need_where' };
 
 /** "龙王集上东头那个卖肉哩，不知道叫啥" → "龙王集上东头那个卖肉哩": a description that can stand for the name. */
 export function describedBusiness(text: string): string | null {
@@ -770,6 +802,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         return { ok: false, problem: 'need_business' };
       }
       if (u.business.value && u.business.value.length >= 2) return { ok: true, value: u.business.value };
+      // A date is no name ("上周五" sent for the business): it is kept as the date below.
+      if (parseIncidentDate(t, now) && t.length <= 8) return { ok: false, problem: 'unclear' };
       const n = businessClause(t, u);
       // A yes, a no or a shrug ("随便", "中", "没啥") names nothing.
       if ((n.length <= 3 && parseYesNo(n) !== null) || /^(随便|都行|无所谓|没啥|没有|不用|算了|whatever|any)/i.test(n))
@@ -780,7 +814,7 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if (
         !BIZ_SUFFIX_G.test(n) &&
         !/^(卖|做|开|炸|烤|蒸|煮|杀)\p{Script=Han}{0,5}的\p{Script=Han}{1,4}$/u.test(n) &&
-        /都|了|吧|呢|啊|嘛|天天|每天|一直|经常|总是|老是|好几|不少|很多|做|干|卖|弄|搞|用|加|说/.test(n)
+        /都|了|吧|呢|啊|嘛|天天|每天|一直|经常|总是|老是|好几|不少|很多|做|卖|弄|搞|说/.test(n)
       )
         return { ok: false, problem: 'unclear' };
       if (
@@ -795,7 +829,20 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       return { ok: true, value: n };
     }
     case 'where': {
-      if (saysUnknown(t)) return { ok: true, value: null };
+      if (saysUnknown(t)) {
+        // "不知道 发货地写的内蒙古": what the citizen does know is the place.
+        const known = t
+          .replace(/^(我|俺)?(也|真)?(不知道|不清楚|不晓得|不记得|记不清|没注意)(在哪|是哪|地址|具体)?(了|哩|呀|啊)?/, '')
+          .replace(/^[\s，,。.]+/, '')
+          .trim();
+        if (known.length >= 3 && (looksLikePlace(known) || /发货|寄|快递|省|市|县/.test(known)) && !ACT_MARKERS.test(known))
+          return { ok: true, value: cleanName(known) };
+        // A complaint is filed with the business's address (Art. 10): asked once more, in other words.
+        if ((d.kind === 'complaint' || d.kind === 'both') && !d.township && !onlinePlatform(d) && !d.whereUnknownOnce)
+          return { ok: false, problem: 'need_where' };
+        if ((d.kind === 'complaint' || d.kind === 'both') && !d.township && !onlinePlatform(d)) return { ok: true, value: '地址不详' };
+        return { ok: true, value: null };
+      }
       if (t.length < 2 || t.length > 200 || ACT_MARKERS.test(t) || /[?？]$/.test(t)) return { ok: false, problem: 'unclear' };
       if (!looksLikePlace(t) && !/[a-z]{3}/i.test(t)) return { ok: false, problem: 'unclear' };
       return { ok: true, value: cleanName(t).replace(/^(就在|在|就是在|是在)\s*(?=.{2})/, '') };
@@ -830,6 +877,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       return a === null ? { ok: false, problem: 'unclear' } : { ok: true, value: a };
     }
     case 'name': {
+      // "韩 雪", "王 建 国": typed with spaces between the characters.
+      if (/^[\p{Script=Han}\s]{2,12}$/u.test(t) && /\s/.test(t)) return readAnswer(slot, t.replace(/\s+/g, ''), u, d, now);
       // "我姓张，叫张大力": the name after 叫 in the last clause.
       const said = /(?:叫|是|名字是|姓名[:：]?)\s*(\p{Script=Han}{2,4})[。.!！]?$/u.exec(t)?.[1] ?? null;
       const n = (u.identity.value.name ?? (/[，,]/.test(t) ? said : null) ?? t)

@@ -128,6 +128,8 @@ export const W = {
     badId: '身份证号码好像不对，请核对18位号码再发一次。不想提供的话，回复“不申请奖励”。',
     needBusiness:
       '投诉要写明被投诉的商家（我们要和它调解）。说不上名字的话，说说招牌上的字、卖什么的、在哪个位置也行，比如“集上东头卖肉的摊子”。',
+    needWhere:
+      '投诉要写明商家的地址（我们按地址找到它）。说个大概位置也行，比如哪个镇、哪条街、哪个村或市场附近；网上买的说平台和店铺名。实在不知道再回复“不知道”。',
     needMore: '再说具体一点？',
     descShort: '再多说几句吧：什么东西，出了什么问题？',
     yesNo: '请回复“是”或“不是”。',
@@ -173,6 +175,8 @@ export const W = {
     badId: 'That ID number does not look right. Reply "no reward" to skip.',
     needBusiness:
       'A complaint must name the business (we mediate with it). If you do not know the name, describe it: the sign, what it sells, where exactly.',
+    needWhere:
+      'A complaint needs the business address (that is how we find it). A rough place is fine: the town, street, village or market; for online shops, the platform and shop name. If you really do not know, say "don\'t know" again.',
     needMore: 'Could you say a little more?',
     descShort: 'Please say a bit more: what food, and what was wrong?',
     yesNo: 'Please reply "yes" or "no".',

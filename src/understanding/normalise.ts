@@ -44,6 +44,7 @@ export function normaliseKeepingOffsets(raw: unknown): string {
       ' '.repeat(m.length),
     );
   }
+  s = fixTypos(s);
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -68,6 +69,34 @@ export function normaliseKeepingOffsets(raw: unknown): string {
     else out += PUNCT[ch] ?? ch;
   }
   return out;
+}
+
+/**
+ * Homophone slips of phone input and voice-to-text that change what a message means ("投述" for 投诉,
+ * "举包" for 举报, "瘦肉经" for 瘦肉精), each replaced by a word of the same length so offsets hold.
+ */
+const TYPOS: readonly [RegExp, string][] = [
+  [/投述|投素|头诉|投塑|投宿(?=[他她它们这那])/g, '投诉'],
+  [/举包|举保|局报|据报|巨报/g, '举报'],
+  [/退宽|退快|推款|退欵/g, '退款'],
+  [/陪偿|赔常|培偿/g, '赔偿'],
+  [/陪钱/g, '赔钱'],
+  [/饿了吗|饿了嘛/g, '饿了么'],
+  [/瘦肉经|瘦肉晶|受肉精/g, '瘦肉精'],
+  [/地勾油|地狗油|地沟有/g, '地沟油'],
+  [/过其了|过气了/g, '过期了'],
+  [/发梅|发没(?=了)/g, '发霉'],
+  [/拉度子|拉肚紫/g, '拉肚子'],
+  [/食物中读|食物中度/g, '食物中毒'],
+  [/匿民|逆名|匿明/g, '匿名'],
+  [/营业执找|营业只照/g, '营业执照'],
+];
+
+/** `text` with the slips in TYPOS mended; the same length as `text`. */
+export function fixTypos(text: string): string {
+  let s = text;
+  for (const [re, to] of TYPOS) s = s.replace(re, to);
+  return s;
 }
 
 /** Characters that end a clause (after normalisation). */

@@ -602,3 +602,75 @@ describe('answers read for what they are, wherever they come (issue #13)', () =>
     expect(replies.join('\n')).not.toMatch(/投诉需要实名（要调解）/);
   });
 });
+
+describe('more of what citizens type, read as a hotline operator would (issue #13, third round)', () => {
+  it('homophone slips are mended before reading: "投述", "举包", "退宽"', () => {
+    const { state } = talk(['我在饿了吗上点的炸鸡 吃出来是臭的 要退宽 还要举包他们']);
+    expect(state.draft.kind).toBe('both');
+  });
+
+  it('a name typed with spaces, and "对，没错" to the summary', () => {
+    const { state } = talk(['投诉', '昨天在好又多超市买的面包长毛了', '新村镇', '退钱', '韩 雪']);
+    expect(state.draft.name).toBe('韩雪');
+  });
+
+  it('"我不怕他们知道是我" is a named report; "可不敢叫他知道是俺说哩" is anonymous', () => {
+    const named = talk([
+      '我要举报，我叫高玉珍，电话13213718890，我不怕他们知道是我。前天在新烟街道好邻居超市看见他们把过期牛奶的日期标签撕了重贴',
+    ]);
+    expect(named.state.draft.anonymous).toBe(false);
+    const confirm = talk(['对，没错'], named.state.step === 'summary' ? named.state : { ...named.state, step: 'summary' });
+    expect(confirm.last.effect?.type).toBe('submit');
+    const anon = talk(['我要举报', '梨河镇黄桥村俺隔壁做腐竹哩往锅里撒白面面', '不知道叫啥', '记不清了', '可不敢叫他知道是俺说哩']);
+    expect(anon.state.draft.anonymous).toBe(true);
+  });
+
+  it('the citizen’s home address never becomes the business’s township', () => {
+    const { state } = talk([
+      '投诉',
+      '抖音直播买的牛肉干有虫子',
+      '草原大胖牛肉干',
+      '不知道 发货地写的内蒙古',
+      '上周五',
+      '退一赔十',
+      '杜佳琪',
+      '13598027716',
+      '新华路街道 锦绣小区',
+    ]);
+    expect(state.draft.where).toBe('发货地写的内蒙古');
+    expect(state.draft.township ?? null).toBeNull();
+    expect(state.draft.address).toBe('新华路街道 锦绣小区');
+  });
+
+  it('a complaint’s unknown address is asked once more in other words, then filed as not known', () => {
+    const first = talk(['投诉', '昨天在一家饭馆吃的凉皮里有头发', '老李凉皮', '不知道']);
+    expect(first.replies.at(-1)).toMatch(/大概位置也行/);
+    expect(first.state.step).toBe('where');
+    const second = talk(['不知道'], first.state);
+    expect(second.state.draft.where).toBe('地址不详');
+    expect(second.state.step).not.toBe('where');
+  });
+
+  it('only questions are answered on the spot, not filed as a complaint', () => {
+    const { state, replies } = talk(['想问一下，食品吃出问题说能十倍赔偿，是咋算的？我买了30块钱的东西能赔多少？']);
+    expect(replies.join('\n')).toMatch(/十倍/);
+    expect(state.draft.kind).toBeUndefined();
+  });
+
+  it('"要，匿名的话奖励咋领？" answers the reward question and gets the answer to its own', () => {
+    const first = talk(['我要举报一家火锅店往锅底里放罂粟壳', '渝味老火锅', '黄帝故里旁边那条街上', '上周五晚上', '匿名']);
+    expect(first.state.step).toBe('reward');
+    const { state, replies } = talk(['要，匿名的话奖励咋领？'], first.state);
+    expect(state.draft.wantsReward).toBe(true);
+    expect(replies.join('\n')).toMatch(/领奖密码|申领/);
+  });
+
+  it('a remedy and "你们也管管吧" about the shop’s other goods make both; "恁快管管" alone asks what is wanted', () => {
+    const both = talk(['新郑烟厂对面好又多超市买的饼干过期半年了 12月2号买的 要退一赔十！！货架上还有好多过期的 你们也管管吧']);
+    expect(both.state.draft.kind).toBe('both');
+    expect(both.state.draft.businessName).toBe('好又多超市');
+    const ask = talk(['俺村夜儿个晌午办喜事 吃哩流水席 到黑价一二十口人上吐下泻 这会儿还有七八个在卫生院躺着哩 恁快管管']);
+    expect(ask.state.draft.kind).toBeUndefined();
+    expect(ask.last.effect?.type).toBe('handoff'); // people in hospital now: a person at once
+  });
+});

@@ -143,7 +143,10 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
   )
     acts.statusList = true;
 
-  if (CANCEL.test(word) || (CANCEL_IN.test(raw) && kindWanted(raw) === null)) acts.cancel = true;
+  // "算了" / "不用了" answering a yes-or-no question (a reward, an ID number, publication) is a no, not a cancel.
+  const yesNoStep = ctx.step === 'reward' || ctx.step === 'idNumber' || ctx.step === 'consent' || ctx.step === 'anonymous';
+  if ((CANCEL.test(word) && !(yesNoStep && /^(算了吧?|不用了)$/.test(word))) || (CANCEL_IN.test(raw) && kindWanted(raw) === null))
+    acts.cancel = true;
   if (/^(重新开始|重来|重新来|从头开始|startover|restart)$/i.test(word)) acts.restart = true;
   if (/^(5|五|帮助|help|菜单|menu|\?|？)$/i.test(word) && !(ctx.step !== 'menu' && /^(5|五)$/.test(word))) acts.help = true;
   if (

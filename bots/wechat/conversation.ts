@@ -510,6 +510,15 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     before.push(lang === 'en' ? 'Noted.' : '好的，这些记下了。');
   else if (side && answerText === '') {
     // Nothing left for the question: it is asked again below, without "not understood".
+  } else if (
+    asking === 'description' &&
+    d.kind === 'consultation' &&
+    st.lastQuestion &&
+    /^(就是?这(个|些)(事|问题)?|就这|刚才(问|说)的|上面(问|说)的|that'?s it|the same)/i.test(answerText.trim())
+  ) {
+    // "就是这个事" after a question was answered: the question asked before is the one to answer in writing.
+    d.description = st.lastQuestion;
+    used = true;
   } else if (asking && d.kind && !kindJustSet && !questionOnly && (!used || side)) {
     const r = readAnswer(asking, answerText, u, d, ctx.now);
     if (r.ok) {
@@ -753,15 +762,30 @@ function startLine(k: Kind, lang: Lang): string {
   return k === 'complaint' ? w.complaintStart : k === 'report' ? w.reportStart : k === 'both' ? w.bothStart : w.consultStart;
 }
 
-const PURE_INTENT =
-  /^(喂|你好|您好|同志|恁好|在吗)?[，,\s]*(我|俺)?(要|想|来)?(投诉|举报|反映|咨询|问问|问一下)(一下|个|一个)?(事|事儿|事情|饭店|超市|商家|店|饭馆|厂|作坊)?[！!。.]*$/;
+const PURE_INTENT = {
+  /** Only a greeting and what the citizen wants to do ("俺想反映个事儿 举报", "你好，我要匿名举报一个饭店"): no story yet. */
+  test(text: string): boolean {
+    if (!/投诉|举报|反映|咨询|问问|问一下|说个事|说件事/.test(text)) return false;
+    const rest = text
+      .replace(/喂|你好|您好|同志|恁好|在吗|麻烦|请问/g, '')
+      .replace(
+        /(我|俺|咱)?(就|也|是)?(要|想|来|得|需要)?(给(你们|恁)|跟(你们|恁))?(匿名|实名)?(投诉|举报|反映|咨询|问问|问一下|说说|说个|说件)/g,
+        '',
+      )
+      .replace(/(一下|一个|一件|个|件|点)?(事儿?|事情|情况|问题|饭店|超市|商家|店|饭馆|厂|作坊)/g, '')
+      .replace(/[我俺哩啊呀吧嘞了的哈嗯，,。.！!\s]/g, '');
+    return rest.length <= 1;
+  },
+};
 
 const PROBLEM =
   /三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its/i;
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
 function thin(text: string, u: Understanding): boolean {
-  if (u.harm.value.ill !== 'none' || PROBLEM.test(text)) return false;
+  // "后厨太脏了" says something is wrong, not what was seen: it is asked for.
+  const concrete = text.replace(/太?脏了?|很脏|不干净|卫生(很|太|特别)?(差|不好|不行)|不卫生|乱七八糟/g, '');
+  if (u.harm.value.ill !== 'none' || PROBLEM.test(concrete)) return false;
   // A suspicion in vague words ("卤肉里头加哩有东西", "油不对劲") names no problem yet: ask what was seen.
   return !u.suspected_crime.value || VAGUE.test(text);
 }
@@ -825,9 +849,17 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   }
   if (acts.wantsWritten && (u.kind.value === 'consultation' || !k)) return 'consultation';
   // "Can I report … anonymously?" asks about reporting; it is not a report.
-  if (topics.length > 0 && !substantive(text, u) && !/我要|我想|俺要|俺想|I want to/i.test(text)) return 'answer-only';
-  // Only questions ("想问一下，十倍赔偿咋算？我买了30块钱的东西能赔多少？"): answered, not filed.
-  if (!k && topics.length > 0 && onlyQuestions(text)) return 'answer-only';
+  const wants = /我要|我想(?!问|咨询|了解|知道)|俺要|俺想(?!问|咨询|了解|知道)|I want to/i;
+  if (topics.length > 0 && !substantive(text, u) && !wants.test(text)) return 'answer-only';
+  // Only questions ("想问一下，十倍赔偿咋算？", "俺想问问 举报有奖励木有 咋领哩"): answered, not filed.
+  if (
+    topics.length > 0 &&
+    onlyQuestions(text) &&
+    !PROBLEM.test(text) &&
+    u.harm.value.ill === 'none' &&
+    !/(我|俺)(要|想)(投诉|举报|反映)|帮(我|俺)(投诉|举报)/.test(text)
+  )
+    return 'answer-only';
   // "我要求退钱，也要举报他们" names one kind and wants both.
   if (k && k !== 'consultation' && kindFromWishes(text, u) === 'both') return 'both';
   if (k) return k;
@@ -1011,6 +1043,9 @@ function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, bef
     d.kind = acts.kindChange;
     return next(st, [...before, w.switched(KIND_LABEL[lang][d.kind])], ctx);
   }
+  // "好的，知道了，谢谢" thanks for an answer; it does not ask for a written one.
+  if (d.kind === 'consultation' && /知道了|明白了|清楚了|谢谢|多谢|thank/i.test(raw) && !/确认|提交|书面|confirm|submit/i.test(raw))
+    return say(reset(st, ctx.newDraftId), lang === 'en' ? 'You are welcome. Message me any time.' : '不客气，有需要随时找我。');
   if ((CONFIRM.test(word) || parseYesNo(raw) === true) && !/不对|不是|错/.test(word.replace(/没有?错|不错|没问题/g, ''))) {
     const fp = fingerprint(d);
     const dup = st.filed.find((f) => f.fp === fp);
@@ -1098,6 +1133,7 @@ function nextStepLine(kind: Kind, deadlines: PublicDeadline[] | undefined, lang:
 export function resolve(state: ConvState, result: EffectResult, ctx: Context): Outcome {
   const lang = state.lang;
   const w = W[lang];
+  const L = (zh: string, en: string) => (lang === 'en' ? en : zh);
   switch (result.type) {
     case 'submit': {
       if (result.ok) {
@@ -1134,49 +1170,111 @@ export function resolve(state: ConvState, result: EffectResult, ctx: Context): O
         return say(after, lines.join('\n'));
       }
       if ('unavailable' in result)
-        return say({ ...state, step: 'summary' }, '系统开小差了，没提交上。您填的内容都还在，过一会儿回复“确认”再试一次就行。');
+        return say(
+          { ...state, step: 'summary' },
+          L(
+            '系统开小差了，没提交上。您填的内容都还在，过一会儿回复“确认”再试一次就行。',
+            'Something went wrong and it was not submitted. Everything you said is kept: reply "yes" again in a little while.',
+          ),
+        );
       return onRejected({ ...state, step: 'summary' }, result.fields);
     }
     case 'query': {
       if (!result.ok)
         return say(
           state,
-          result.unavailable ? '查询服务暂时不可用，请稍后再试。' : '没查到：编号或查询码不对。请核对后再发一次“查询 编号 查询码”。',
+          result.unavailable
+            ? L('查询服务暂时不可用，请稍后再试。', 'Status checks are unavailable just now; please try again later.')
+            : L(
+                '没查到：编号或查询码不对。请核对后再发一次“查询 编号 查询码”。',
+                'Not found: the case number or the query code is wrong. Please check them and send "status <case number> <query code>" again.',
+              ),
           ...resumeLine(state),
         );
       const st = result.status;
       const tl = st.timeline.slice(-5).map((e) => `${e.at.slice(0, 16).replace('T', ' ')} ${e.text}`);
-      const dl = (st.deadlines ?? []).map((x) => `下一步：${x.text}`);
-      return say(
-        state,
-        [`${st.kindLabel} ${st.number}`, `当前状态：${st.status}`, ...dl, ...(tl.length ? ['办理过程：', ...tl] : [])].join('\n'),
-        ...resumeLine(state),
-      );
+      const dl = (st.deadlines ?? []).map((x) => `${L('下一步', 'Next step')}：${x.text}`);
+      const head =
+        lang === 'en'
+          ? [`Your case ${st.number} (${st.kindLabel})`, `Status：${st.status}`]
+          : [`${st.kindLabel} ${st.number}`, `当前状态：${st.status}`];
+      return say(state, [...head, ...dl, ...(tl.length ? [L('办理过程：', 'Progress:'), ...tl] : [])].join('\n'), ...resumeLine(state));
     }
     case 'list': {
       if (!result.ok)
         return say(
           state,
-          result.unavailable ? '查询服务暂时不可用，请稍后再试。' : '这里查不到。请发“查询 编号 查询码”。',
+          result.unavailable
+            ? L('查询服务暂时不可用，请稍后再试。', 'Status checks are unavailable just now; please try again later.')
+            : L('这里查不到。请发“查询 编号 查询码”。', 'Nothing found here. Please send "status <case number> <query code>".'),
           ...resumeLine(state),
         );
       if (result.cases.length === 0)
-        return say(state, '您还没有在这里提交过。查别处提交的，请发“查询 编号 查询码”。', ...resumeLine(state));
+        return say(
+          state,
+          L(
+            '您还没有在这里提交过。查别处提交的，请发“查询 编号 查询码”。',
+            'You have not filed a case in this chat. To check a case filed elsewhere, send "status <case number> <query code>".',
+          ),
+          ...resumeLine(state),
+        );
       const lines = result.cases.map((c) => `${c.number} ${c.kindLabel}（${c.receivedAt.slice(0, 16).replace('T', ' ')}）：${c.status}`);
-      return say(state, ['您在这里提交的事项：', ...lines, '看详细过程请发“查询 编号 查询码”。'].join('\n'), ...resumeLine(state));
+      return say(
+        state,
+        [
+          L('您在这里提交的事项：', 'Your cases filed here:'),
+          ...lines,
+          L('看详细过程请发“查询 编号 查询码”。', 'For the details of a case, send "status <case number> <query code>".'),
+        ].join('\n'),
+        ...resumeLine(state),
+      );
     }
     case 'answer': {
-      if (result.ok) return say(state, `已收到您对 ${result.number} 的回复，办案人员会看到。`, ...resumeLine(state));
-      if (result.unavailable) return say(state, '回复暂时没发出去，请稍后再试。', ...resumeLine(state));
-      if (result.noQuestion) return say(state, `${result.number} 目前没有需要您回复的问题。`, ...resumeLine(state));
+      if (result.ok)
+        return say(
+          state,
+          L(`已收到您对 ${result.number} 的回复，办案人员会看到。`, `Your reply on ${result.number} is received; the officer will see it.`),
+          ...resumeLine(state),
+        );
+      if (result.unavailable)
+        return say(
+          state,
+          L('回复暂时没发出去，请稍后再试。', 'Your reply could not be sent just now; please try again later.'),
+          ...resumeLine(state),
+        );
+      if (result.noQuestion)
+        return say(
+          state,
+          L(`${result.number} 目前没有需要您回复的问题。`, `There is no open question for you on ${result.number}.`),
+          ...resumeLine(state),
+        );
       if (result.message) return say(state, result.message, ...resumeLine(state));
-      return say(state, '没找到这个编号：只能回复在这里提交的事项。别处提交的，请在查询页面用编号和查询码回复。', ...resumeLine(state));
+      return say(
+        state,
+        L(
+          '没找到这个编号：只能回复在这里提交的事项。别处提交的，请在查询页面用编号和查询码回复。',
+          'That case number was not found: only cases filed in this chat can be answered here. For others, use the status page with the case number and query code.',
+        ),
+        ...resumeLine(state),
+      );
     }
     case 'handoff': {
       const back: ConvState = { ...state, step: state.resumeStep ?? 'menu', resumeStep: null };
-      if (!result.ok) return say(back, '留言暂时没发出去，请稍后再试，或拨打12315。', ...resumeLine(back));
+      if (!result.ok)
+        return say(
+          back,
+          L(
+            '留言暂时没发出去，请稍后再试，或拨打12315。',
+            'Your message could not be passed on just now; please try again later or call 12315.',
+          ),
+          ...resumeLine(back),
+        );
       if (state.step !== 'handoff') return say(back); // an urgent case flagged on the side: the question was already asked
-      return say(back, lang === 'en' ? 'Passed to staff.' : '已转告工作人员，工作日会尽快处理。', ...resumeLine(back));
+      return say(
+        back,
+        L('已转告工作人员，工作日会尽快处理。', 'Passed to staff; they will handle it on working days.'),
+        ...resumeLine(back),
+      );
     }
   }
 }

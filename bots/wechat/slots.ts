@@ -299,7 +299,8 @@ export function requestOf(u: Understanding, text: string): string | null {
   if (ev && at >= 0) {
     const clause = clauseAround(text, at, at + ev.length);
     if (clause.length > 150) return words;
-    return /退|赔|道歉|换|refund|compensat|apolog/i.test(clause) ? clause : `${words}（${clause}）`;
+    const own = clause.replace(/^(我|俺)?(要|想)?(投诉|举报)(他们?|她)?[\s，,]*(?=.)/, '');
+    return /退|赔|道歉|换|说法|refund|compensat|apolog/i.test(own) ? own : `${words}（${own}）`;
   }
   return words;
 }
@@ -511,6 +512,15 @@ export function tidyBusiness(name: string | null): string | null {
   if (/[我俺你他她]|举报|投诉|反映|^要/.test(n)) return null;
   // A trade word alone ("凉皮店", "面馆", "烟酒店") names no business.
   if (/^\p{Script=Han}{1,2}(店|馆|铺|摊)$/u.test(n) && !/[记家号]/.test(n)) return null;
+  // Trade words for a kind of shop name none: "代销点", "小卖部", "路边摊".
+  if (
+    /^(村里的?|街上的?|路边的?)?(代销点|小卖部|小卖铺|批发部|门市部|小超市|菜摊|肉摊|水果摊|早餐店|早点摊|烧烤摊|小吃摊|小饭馆|小饭店|小吃店|路边摊|地摊)$/u.test(
+      n,
+    )
+  )
+    return null;
+  // A product and a workshop ("馒头作坊", "辣条小作坊", "豆芽加工点") describe a place, not a name.
+  if (/^(黑|小)?\p{Script=Han}{1,3}(小作坊|作坊|加工点|加工厂|窝点|摊子|摊点)$/u.test(n) && !/[记家号]/.test(n)) return null;
   return n;
 }
 
@@ -561,7 +571,7 @@ export function englishName(text: string): string | null {
 }
 
 const BIZ_SUFFIX_G =
-  /(KTV|ktv|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|熟食|食府|餐饮|饭庄|酒家|食堂|药房|农家乐|小厨|烘焙|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
+  /(KTV|ktv|窗口|档口|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|熟食|食府|餐饮|饭庄|酒家|食堂|药房|农家乐|小厨|烘焙|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
 const STOP_BEFORE =
   /[用往掺觉得就更还也都又要找卖做开哩的在是到从了去买吃叫有个和跟对给把被让说那这一家俺我他她它们上里边旁口前后东西南北街路村镇乡集：:，,\s]/u;
 
@@ -761,8 +771,16 @@ export function describedBusiness(text: string): string | null {
  * clause, without the place it stands in (kept as the place) and the pointing words → "卖肉的老刘".
  */
 export function businessClause(text: string, u: Understanding): string {
-  const first = (text.split(/[，,。；;！!\n]/).find((c) => c.trim() !== '') ?? text).trim();
-  let n = cleanName(first);
+  const first = (
+    text
+      .replace(/(木有|没有?|没得)(名|名字|店名|招牌)|不知道(叫啥|名字)/g, '')
+      .split(/[，,。；;！!\n]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u)
+      .find((c) => c.trim() !== '') ?? text
+  ).trim();
+  let n = cleanName(first).replace(
+    /^(他们?|她们?|它|他家|她家|那家|这家|店|厂|那个|这个)?(的)?(名字|店名|招牌上?)?(就)?(叫|是|叫做|写着?|写的是)\s*(?=.{2})/,
+    '',
+  );
   for (const p of [u.place.value, u.township.value]) {
     if (p && n.startsWith(p) && n.length - p.length >= 2) n = n.slice(p.length);
   }
@@ -802,9 +820,14 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         return { ok: false, problem: 'need_business' };
       }
       if (u.business.value && u.business.value.length >= 2) return { ok: true, value: u.business.value };
+      // "卖肉哩 都叫他赵胖子": the name people call the seller by.
+      const nick = /(?:都|人家|大家|俺们|我们|村里人)叫(?:他|她)\s*(\p{Script=Han}{2,4}?)(?=[\s，,。]|$|哩|的)/u.exec(t);
+      if (nick && !/[我俺你他她]/.test(nick[1]!)) return { ok: true, value: nick[1]! };
       // A date is no name ("上周五" sent for the business): it is kept as the date below.
       if (parseIncidentDate(t, now) && t.length <= 8) return { ok: false, problem: 'unclear' };
       const n = businessClause(t, u);
+      // "就村里那个代销点": a kind of shop, no name; a report goes on without one.
+      if (d.kind === 'report' && n.length >= 2 && tidyBusiness(n) === null && !/[?？]/.test(n)) return { ok: true, value: null };
       // A yes, a no or a shrug ("随便", "中", "没啥") names nothing.
       if ((n.length <= 3 && parseYesNo(n) !== null) || /^(随便|都行|无所谓|没啥|没有|不用|算了|whatever|any)/i.test(n))
         return { ok: false, problem: 'unclear' };
@@ -897,7 +920,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if (t.length < 2 || t.length > 200 || ACT_MARKERS.test(t)) return { ok: false, problem: 'short' };
       return { ok: true, value: t.replace(/^(住在?|家住|地址[:：]?)/, '').trim() };
     case 'reward': {
-      const s = strip(t);
+      // "奖励无所谓", "钱不钱的都中": what is said about the reward, without naming it.
+      const s = strip(t).replace(/^(奖励|奖金|奖钱|钱|reward)(的事|这个|的话)?/i, '');
       if (/不要奖励|不申请|不用奖励|不需要奖励|noreward/i.test(s)) return { ok: true, value: false };
       // Indifference ("给不给都行", "无所谓") applies for nothing: a reward is claimed by wanting it.
       if (/(给不给|要不要|有没有|有不有)(都|也)(行|中|可以|无所谓)|^(都行|都中|无所谓|随便|whatever|doesn'?t matter|either way)/i.test(s))

@@ -569,13 +569,13 @@ describe('answers read for what they are, wherever they come (issue #13)', () =>
   });
 
   it('"俺不知道他叫啥" is not knowing the name, and "天天都做" is no business name but an ongoing matter', () => {
-    const a = talk(['我要举报', '龙湖镇小乔村东头有个作坊做豆芽用无根剂', '俺不知道他叫啥']);
+    const a = talk(['我要举报', '龙湖镇小乔村东头那家豆芽店用无根剂', '俺不知道他叫啥']);
     expect(a.state.draft.businessName).toBeNull();
     expect(a.state.step).toBe('when');
     const b = talk(['天天都做'], a.state);
     expect(b.state.draft.incidentDate).toBeNull();
     expect(b.state.step).toBe('anonymous');
-    const c = talk(['我要举报', '龙湖镇小乔村东头有个作坊做豆芽用无根剂', '天天都做']);
+    const c = talk(['我要举报', '龙湖镇小乔村东头那家豆芽店用无根剂', '天天都做']);
     expect(c.state.draft.businessName).toBeUndefined();
     expect(c.replies.at(-1)).toMatch(/叫什么名字/);
   });
@@ -672,5 +672,57 @@ describe('more of what citizens type, read as a hotline operator would (issue #1
     const ask = talk(['俺村夜儿个晌午办喜事 吃哩流水席 到黑价一二十口人上吐下泻 这会儿还有七八个在卫生院躺着哩 恁快管管']);
     expect(ask.state.draft.kind).toBeUndefined();
     expect(ask.last.effect?.type).toBe('handoff'); // people in hospital now: a person at once
+  });
+});
+
+describe('questions, nicknames and shop kinds (issue #13, third round)', () => {
+  it('"俺想问问 举报有奖励木有 咋领哩" is answered on the spot, not a report begun', () => {
+    const { state, replies } = talk(['俺想问问 举报有奖励木有 咋领哩']);
+    expect(replies.join('\n')).toMatch(/领奖密码|申领/);
+    expect(state.draft.kind).toBeUndefined();
+  });
+
+  it('a story that ends in "咋投诉" is a complaint begun, not only a question', () => {
+    const { state } = talk(['美团点的黄焖鸡米饭里吃出来头发 恶心死了 平台就给退了一半 咋投诉']);
+    expect(state.draft.description).toMatch(/头发/);
+  });
+
+  it('"俺想反映个事儿 举报" is no story: the story is asked for', () => {
+    const { state, replies } = talk(['俺想反映个事儿 举报']);
+    expect(state.draft.kind).toBe('report');
+    expect(state.draft.description).toBeUndefined();
+    expect(replies.at(-1)).toMatch(/发现的问题/);
+  });
+
+  it('the name people call a seller by, a shop named after "他们叫", and a kind of shop for a report', () => {
+    const nick = talk(['我要投诉', '前天在观音寺集上割了二斤肉 回家淌了半盘子血水 是注水肉', '卖肉哩 都叫他赵胖子 木有店名']);
+    expect(nick.state.draft.businessName).toBe('赵胖子');
+    const named = talk(['我要举报', '我们小区有人搞健康讲座卖灵芝孢子粉说能治癌症', '他们叫康寿健康讲堂']);
+    expect(named.state.draft.businessName).toBe('康寿健康讲堂');
+    const kindOnly = talk(['我要举报', '村里的代销点卖过期方便面 过期俩月了', '就村里那个代销点 木有名']);
+    expect(kindOnly.state.draft.businessName).toBeNull();
+  });
+
+  it('"算了" answering the reward question is a no, not a cancel; thanks for an answer files nothing', () => {
+    const first = talk(['我要举报一家火锅店往锅底里放罂粟壳', '渝味老火锅', '黄帝故里旁边那条街上', '上周五晚上', '匿名']);
+    const { state } = talk(['算了'], first.state);
+    expect(state.draft.wantsReward).toBe(false);
+    expect(state.step).toBe('summary');
+    const asked = talk(['问一下，买的吃的要是出了问题，想投诉的话需要留哪些证据？', '咨询', '就是这个事']);
+    expect(asked.state.draft.description).toMatch(/证据/);
+    const done = talk(['好的，知道了，谢谢'], asked.state);
+    expect(done.last.effect).toBeUndefined();
+    expect(done.state.draft.kind).toBeUndefined();
+  });
+
+  it('a status query in English is answered in English', () => {
+    const asked = talk(['Hi, could you check on my case? It is XZ-20261124-000089 and the query code is MNPQ-RSTU-VWXY-ZABC.']);
+    expect(asked.last.effect).toMatchObject({ type: 'query', number: 'XZ-20261124-000089' });
+    const out = resolve(
+      asked.state,
+      { type: 'query', ok: true, status: { number: 'XZ-20261124-000089', kindLabel: '投诉', status: '已受理', timeline: [] } },
+      { now: NOW, newDraftId: 'x' },
+    );
+    expect(out.replies.join('\n')).toMatch(/Your case XZ-20261124-000089[\s\S]*Status/);
   });
 });

@@ -345,6 +345,11 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
     return repeats === 1 ? say(s, w.repeat, ...resumeLine(s)) : say(s);
   }
   const lang = languageOf(raw, state.lang);
+  // A thumbs-up or an OK sign answers yes; a crossed hand no (only when that is all the message says).
+  if (/^(👌|👍|✅|🆗|✔️?|🙆(?:\u200d?[♂♀]️?)?)+$/u.test(raw))
+    return onText({ ...state, lastText: digest, repeats: 0, lang }, lang === 'en' ? 'yes' : '好', ctx);
+  if (/^(🙅(?:\u200d?[♂♀]️?)?|❌|👎|✖️?)+$/u.test(raw))
+    return onText({ ...state, lastText: digest, repeats: 0, lang }, lang === 'en' ? 'no' : '不', ctx);
   const s0: ConvState = { ...state, lastText: digest, repeats: 0, lang };
   if (raw === '' || isContentless(raw)) return say(s0, W[lang].contentless, ...(hasDraft(s0) ? resumeLine(s0) : [MENU[lang]]));
   // Homophone slips ("投述", "举包", "退宽") are mended before reading, as an operator writing the record would.
@@ -550,6 +555,9 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   }
   const got = fillFromFacts(d, u, text, ctx.now, { residence: asking === 'address' });
   if (got.length) used = true;
+  // Other facts sent instead of the answer ("在龙湖镇 昨天下午去的" when the name was asked): say they are noted.
+  if (asking && got.length > 0 && !got.includes(asking) && !filled(asking, d) && !kindJustSet && asking !== 'description')
+    before.push(lang === 'en' ? 'Noted.' : '好的，这些记下了。');
   // A reward wish said while something else was asked is confirmed, so the citizen knows it was heard.
   if (rewardBefore === undefined && d.wantsReward !== undefined && asking !== 'reward' && !side && d.kind === 'report')
     before.push(rewardAck(d.wantsReward, lang));
@@ -990,7 +998,9 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
     case 'business': {
       const name = v.replace(/^(店名|名字)(是|叫)?/, '');
       // "是福满园不是福满楼" said of "福满楼饭店": only the wrong part changes.
-      d.businessName = old && d.businessName?.includes(old) ? d.businessName.replace(old, name) : name;
+      // "不是烩面馆是老李面馆" said of "老李烩面馆": the new words already hold the rest of the name.
+      const kept = old && d.businessName?.includes(old) ? d.businessName.replace(old, '') : '';
+      d.businessName = old && d.businessName?.includes(old) && !(kept && name.includes(kept)) ? d.businessName.replace(old, name) : name;
       return true;
     }
     case 'phone': {

@@ -242,7 +242,28 @@ export function cleanName(text: string): string {
     .trim();
 }
 
-export function findPhone(text: string): string | null {
+const HAN_DIGIT: Record<string, string> = {
+  〇: '0',
+  零: '0',
+  洞: '0',
+  一: '1',
+  幺: '1',
+  二: '2',
+  两: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
+
+export function findPhone(input: string): string | null {
+  // "一三八三八二一五六七八", "幺三九…": a number said in words (runs of 7 or more digits only).
+  const text = input.replace(/[〇零洞一幺二两三四五六七八九][〇零洞一幺二两三四五六七八九\s-]{6,}/g, (m) =>
+    m.replace(/[^\s-]/g, (c) => HAN_DIGIT[c] ?? c),
+  );
   const m = /(?:\+?86[\s-]?)?(1[3-9]\d(?:[\s-]?\d){8})|(0\d{2,3}[\s-]?\d{7,8})/.exec(text);
   if (!m) return null;
   const p = PhoneSchema.safeParse(m[0]);
@@ -900,6 +921,16 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       return a === null ? { ok: false, problem: 'unclear' } : { ok: true, value: a };
     }
     case 'name': {
+      // "王建国 13812345678": the name with the phone (the phone is taken from the same message).
+      const ph = findPhone(t);
+      if (ph) {
+        const rest = t
+          .replace(/[\d\s\-—－]{7,}/g, ' ')
+          .replace(/(电话|手机|手机号|号码)(是|：|:)?/g, ' ')
+          .replace(/[，,。;；\s]+/g, ' ')
+          .trim();
+        if (rest && rest !== t) return readAnswer(slot, rest, u, d, now);
+      }
       // "韩 雪", "王 建 国": typed with spaces between the characters.
       if (/^[\p{Script=Han}\s]{2,12}$/u.test(t) && /\s/.test(t)) return readAnswer(slot, t.replace(/\s+/g, ''), u, d, now);
       // "我姓张，叫张大力": the name after 叫 in the last clause.

@@ -110,6 +110,14 @@ const TRADE_SUFFIXES = [
   '学院',
   '食堂',
   '会所',
+  '饭庄',
+  '食府',
+  '大院',
+  '小院',
+  '小馆',
+  '小厨',
+  '冷库',
+  '配餐',
   '生鲜',
   '作坊',
   '公司',
@@ -219,6 +227,19 @@ const CHAIN_RE = new RegExp(
 /** Verbs and fillers that end a name when reading leftwards ("要求超市", "如果饭店"). */
 const STOP_WORDS = /(要求|如果|反映|好多|正规|孩子|学生|举报|投诉|觉得|发现|听说|请问|咨询|让|找|希望|亲眼|知道|管不管|看见|请你们|到底)$/;
 
+/** Cues naming a shop: "叫", "名字叫", "招牌上写着", "店叫", "商家是" … (the name follows). */
+const NAMED =
+  /(招牌[^,。!?;\s]{0,6}?写(?:着|的是|的)|招牌上?是|店名(?:叫|是|为)?|名字叫|名叫|叫做|店叫|店铺叫|商家是|商家叫|主播叫|叫)([\p{Script=Han}A-Za-z0-9·&]{2,16})/gu;
+const STRONG_NAMED_CUE = /^(招牌|店名|店叫|店铺叫|商家|主播叫)/;
+/** Before 叫: the one named is a person. */
+const PERSON_BEFORE =
+  /(老板|老板娘|户主|厨子|厨师|师傅|摊主|店主|男的|女的|人|我|俺|他|她|娃|孩子|儿子|闺女|媳妇|老公|老伴|同事|邻居|朋友|名字|小名)$/;
+/** Words that end a name read after a cue ("叫老街坊反正…" is rare; "叫好再来饭店吃饭" keeps 饭店). */
+const NAME_TAIL = /(吃饭|吃的|买的|卖的|点的|送的|做的|那家|那个|这家)+$/;
+/** After a name: a trade phrase ("的胡辣汤店", "哩卤肉摊", "的托管班", "的外卖"). */
+const TRADE_AFTER =
+  /^(的|哩)?((?:那个|那家)?[\p{Script=Han}]{0,5}?(?:店|馆|铺|摊|超市|厂|坊|楼|部|园|班|外卖|食堂|餐厅|酒家|公司|作坊|档口|配餐|饭庄|门市))/u;
+
 export interface ExtractOptions {
   /** Vetoes candidates that are really place names (林锦店, 三十里铺). */
   isPlace?: (s: string) => boolean;
@@ -286,29 +307,30 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     if (score >= 2 && (cueBefore || cueAfter || trade)) cands.push({ start: innerStart, end: innerStart + inner.length, score: score + 2 });
   }
 
-  // 2. "一家叫X的超市" / "叫香香快餐" (unquoted).
-  const NAMED = /(叫|名叫|叫做|名字叫|店名叫|店名是|招牌上写着?)([\p{Script=Han}A-Za-z0-9·&]{2,16})/gu;
+  // 2. "一家叫X的超市", "叫香香快餐", "招牌上写着刘记凉皮", "店名叫…", "主播叫…" (unquoted). A shop cue
+  // (店名, 招牌, 店叫, 商家是) names a shop by itself; a bare 叫 needs a shop word before or after.
   NAMED.lastIndex = 0;
   while ((m = NAMED.exec(s)) !== null) {
+    const cue = m[1] ?? '';
     const before = s.slice(Math.max(0, m.index - 10), m.index);
     // "老板叫戚永福", "我叫潘淑珍": a person. A shop is named after a shop word ("一家叫百姓优选的超市").
-    if (/(老板|户主|厨子|厨师|师傅|摊主|店主|男的|女的|人|我|俺|他|她|娃|孩子|儿子|闺女|媳妇|老公|老伴|同事|邻居|朋友)$/.test(before))
-      continue;
+    if (PERSON_BEFORE.test(before)) continue;
+    const strong = STRONG_NAMED_CUE.test(cue) || /(店|店铺|商家|饭店|超市|网店|外卖|主播|直播间)$/.test(before);
+    const start = m.index + cue.length;
     let name = m[2] ?? '';
-    const cut = name.indexOf('的');
+    const cut = name.search(/[的哩]/);
     if (cut >= 0) name = name.slice(0, cut);
-    const after = s.slice(m.index + (m[1] ?? '').length + name.length, m.index + (m[1] ?? '').length + name.length + 4);
+    name = name.replace(NAME_TAIL, '');
+    let end = start + name.length;
+    const after = s.slice(end, end + 10);
+    const phrase = TRADE_AFTER.exec(after);
     const shopBefore = /(家|店|铺|馆|超市|档口|公司|厂|作坊|摊|直播间|网店|店铺|饭店|餐厅|商家)[^,。!?;]{0,6}$/.test(before);
-    const shopAfter = /^(的)?(超市|店|饭店|餐馆|饭馆|档口|公司|厂|作坊|摊|铺|火锅|烧烤)/.test(after);
-    const start = m.index + (m[1] ?? '').length;
-    if (
-      (shopBefore || shopAfter || TRADE_END.test(name)) &&
-      ok(name) &&
-      !isDescription(name, generic) &&
-      !/^(啥|什么|这个|那个|他|她|我)/.test(name)
-    ) {
-      cands.push({ start, end: start + name.length, score: 4 });
-    }
+    if (!(strong || shopBefore || phrase !== null || TRADE_END.test(name))) continue;
+    if (!ok(name) || /^(啥|什么|这个|那个|他|她|我|谁|哪)/.test(name)) continue;
+    if (!strong && isDescription(name, generic)) continue;
+    // "叫老张家的胡辣汤店": a family name alone is not the shop; the trade phrase after it belongs to it.
+    if (phrase !== null && /家$/.test(name) && !GENERIC.test(phrase[2] ?? '')) end += phrase[0].length;
+    cands.push({ start, end, score: strong ? 5 : 4.5 });
   }
 
   // 3. Names read leftwards off a trade word.

@@ -134,7 +134,7 @@ const TRADE_END = new RegExp(
 
 /** Characters that cannot be inside a name read leftwards from a trade word. */
 const STOP_CHARS = new Set([
-  ...'在去到从了的我俺买吃喝是这那个家叫一说给和跟对把被里上边镇乡村路街区市县省有卖开位所些每该其与及或就都也还又很太收直看见问让找打种',
+  ...'在去到从了的哩我俺恁搁买吃喝是这那个家叫一说给和跟对把被里上边镇乡村路街区市县省有卖开位所些每该其与及或就都也还又很太收直看见问让找打种订',
 ]);
 /** Whole names that are only descriptions ("工地食堂", "学校食堂", "连锁超市"). */
 const GENERIC =
@@ -233,7 +233,7 @@ const NAMED =
 const STRONG_NAMED_CUE = /^(招牌|店名|店叫|店铺叫|商家|主播叫)/;
 /** Before 叫: the one named is a person. */
 const PERSON_BEFORE =
-  /(老板|老板娘|户主|厨子|厨师|师傅|摊主|店主|男的|女的|人|我|俺|他|她|娃|孩子|儿子|闺女|媳妇|老公|老伴|同事|邻居|朋友|名字|小名)$/;
+  /(老板|老板娘|店长|店员|经理|主管|负责人|法人|老总|员工|服务员|收银员|保安|户主|厨子|厨师|师傅|摊主|店主|男的|女的|人|我|俺|他|她|娃|孩子|儿子|闺女|媳妇|老公|老伴|同事|邻居|朋友|名字|小名)$/;
 /** Words that end a name read after a cue ("叫老街坊反正…" is rare; "叫好再来饭店吃饭" keeps 饭店). */
 const NAME_TAIL = /(吃饭|吃的|买的|卖的|点的|送的|做的|那家|那个|这家)+$/;
 /** After a name: a trade phrase ("的胡辣汤店", "哩卤肉摊", "的托管班", "的外卖"). */
@@ -326,11 +326,11 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const phrase = TRADE_AFTER.exec(after);
     const shopBefore = /(家|店|铺|馆|超市|档口|公司|厂|作坊|摊|直播间|网店|店铺|饭店|餐厅|商家)[^,。!?;]{0,6}$/.test(before);
     if (!(strong || shopBefore || phrase !== null || TRADE_END.test(name))) continue;
-    if (!ok(name) || /^(啥|什么|这个|那个|他|她|我|谁|哪)/.test(name)) continue;
+    if (!ok(name) || /^(啥|什么|这个|那个|他|她|我|谁|哪|称|为|是|叫|卖|买|就|也|都|有|在|不|没)/.test(name)) continue;
     if (!strong && isDescription(name, generic)) continue;
     // "叫老张家的胡辣汤店": a family name alone is not the shop; the trade phrase after it belongs to it.
     if (phrase !== null && /家$/.test(name) && !GENERIC.test(phrase[2] ?? '')) end += phrase[0].length;
-    cands.push({ start, end, score: strong ? 5 : 4.5 });
+    cands.push({ start, end, score: strong ? 5 : 4 });
   }
 
   // 3. Names read leftwards off a trade word.

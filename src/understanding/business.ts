@@ -256,6 +256,55 @@ function isDescription(name: string, generic: readonly string[]): boolean {
   return rest.length < 2;
 }
 
+/** The name read leftwards from `end` up to a stop character or word (at most `max` characters). */
+function readLeft(s: string, end: number, max: number): string {
+  let i = end;
+  let name = '';
+  while (i > 0 && name.length < max) {
+    const ch = s[i - 1];
+    if (ch === undefined || !/[\p{Script=Han}a-z0-9·&]/u.test(ch)) break;
+    // 家 after a surname or nickname belongs to the name (老马家烩面馆, 张家羊肉汤); after 一/这/有… it does not.
+    const familyName =
+      ch === '家' &&
+      /^[\p{Script=Han}]$/u.test(s[i - 2] ?? '') &&
+      !STOP_CHARS.has(s[i - 2] ?? '') &&
+      !/[一这那哪每某几两店商厂住回老]/.test(s[i - 2] ?? '');
+    if (STOP_CHARS.has(ch) && !familyName) break;
+    name = ch + name;
+    i--;
+    const stop = STOP_WORDS.exec(name);
+    if (stop !== null && stop.index === 0) return '';
+  }
+  return name.replace(/^(要求|如果|反映|好多|正规|孩子|学生|举报|投诉|觉得|发现|听说|请问|咨询|让|找|希望|亲眼|看见|知道)+/, '');
+}
+
+/** Platform and channel words glued before a shop name ("抖音直播间小芳零食铺", "淘宝店铺甜心烘焙"). */
+const PLATFORM_LEAD =
+  /^(?:抖音|快手|淘宝|天猫|拼多多|美团|饿了么|京东|小红书|微信|视频号)?(?:直播间|播间|直播|店铺|网店|外卖|商家|主播|小程序|平台|上的?)/;
+/** Institutions are named after their place (龙湖一中食堂, 河南工程学院二食堂): the place stays. */
+const INSTITUTION_END = /(小学|中学|学院|大学|学校|幼儿园|食堂|[一二三四五六七八九十]中|医院|敬老院|养老院|卫生院)$/;
+
+/**
+ * How many leading characters of a name read leftwards are a place or a platform glued before it
+ * ("华南城老张家胡辣汤店", "新郑市龙湖镇王二卤肉", "抖音直播间小芳零食铺"). At least two name
+ * characters are always left.
+ */
+function leadLength(name: string, suffix: string, isPlace: (s: string) => boolean): number {
+  let drop = 0;
+  const institution = INSTITUTION_END.test(name + suffix);
+  for (let guard = 0; guard < 4; guard++) {
+    const rest = name.slice(drop);
+    let n = PLATFORM_LEAD.exec(rest)?.[0].length ?? 0;
+    if (n === 0 && !institution) {
+      n = PLACE_PREFIX.exec(rest)?.[0].length ?? 0;
+      for (let k = Math.min(8, rest.length - 2); n === 0 && k >= 2; k--) if (isPlace(rest.slice(0, k))) n = k;
+    }
+    if (n === 0 || rest.length - n < 2) break;
+    drop += n;
+  }
+  return drop;
+}
+
 interface Candidate {
   start: number;
   end: number;
@@ -341,27 +390,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     // 店家/店员/店长/店主/厂家/厂里人 are people, not the end of a name; 店村 is a village.
     if (next !== undefined && '家员长主商方区址'.includes(next) && /[店厂铺坊馆]$/.test(suffix)) continue;
     if (next !== undefined && '村镇乡寨庄'.includes(next)) continue;
-    let i = m.index;
-    let name = '';
-    while (i > 0 && name.length < 12) {
-      const ch = s[i - 1];
-      if (ch === undefined || !/[\p{Script=Han}a-z0-9·&]/u.test(ch)) break;
-      // 家 after a surname or nickname belongs to the name (老马家烩面馆, 张家羊肉汤); after 一/这/有… it does not.
-      const familyName =
-        ch === '家' &&
-        /^[\p{Script=Han}]$/u.test(s[i - 2] ?? '') &&
-        !STOP_CHARS.has(s[i - 2] ?? '') &&
-        !/[一这那哪每某几两店商厂住回老]/.test(s[i - 2] ?? '');
-      if (STOP_CHARS.has(ch) && !familyName) break;
-      name = ch + name;
-      i--;
-      const stop = STOP_WORDS.exec(name);
-      if (stop !== null && stop.index === 0) {
-        name = '';
-        break;
-      }
-    }
-    name = name.replace(/^(要求|如果|反映|好多|正规|孩子|学生|举报|投诉|觉得|发现|听说|请问|咨询|让|找|希望|亲眼|看见|知道)+/, '');
+    let name = readLeft(s, m.index, 12);
+    name = name.slice(leadLength(name, suffix, isPlace));
     const start = m.index - name.length;
     // "香辣坊火锅", "华联万家超市": the name goes on with a trade word.
     const more = /^(火锅|烧烤|餐厅|饭店|超市|食品厂|加工厂|酒楼|面馆|小吃|快餐|便利店)/.exec(s.slice(m.index + suffix.length));

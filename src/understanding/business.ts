@@ -240,6 +240,79 @@ const NAME_TAIL = /(吃饭|吃的|买的|卖的|点的|送的|做的|那家|那�
 const TRADE_AFTER =
   /^(的|哩)?((?:那个|那家)?[\p{Script=Han}]{0,5}?(?:店|馆|铺|摊|超市|厂|坊|楼|部|园|班|外卖|食堂|餐厅|酒家|公司|作坊|档口|配餐|饭庄|门市))/u;
 
+/** Dishes that end a shop name when a name-like head stands before them (王二卤肉, 大刘牛肉面). */
+const DISHES = [
+  '卤肉',
+  '卤味',
+  '卤菜',
+  '烧鸡',
+  '扒鸡',
+  '凉皮',
+  '凉面',
+  '米线',
+  '米粉',
+  '麻辣烫',
+  '麻辣香锅',
+  '冒菜',
+  '热干面',
+  '牛肉面',
+  '拉面',
+  '烩面',
+  '刀削面',
+  '胡辣汤',
+  '羊肉汤',
+  '牛肉汤',
+  '豆腐脑',
+  '烧饼',
+  '酱香饼',
+  '煎饼',
+  '肉夹馍',
+  '生煎',
+  '包子',
+  '饺子',
+  '馄饨',
+  '炒饭',
+  '盖饭',
+  '黄焖鸡',
+  '炸鸡',
+  '鸡排',
+  '汉堡',
+  '烤鸭',
+  '烤鱼',
+  '烧烤',
+  '火锅',
+  '串串',
+  '炸串',
+  '肉蟹煲',
+  '小龙虾',
+  '大虾',
+  '蛋糕',
+  '烘焙',
+  '熟食',
+  '凉菜',
+  '小炒',
+  '私房菜',
+  '奶茶',
+  '豆花',
+];
+const DISH_RE = new RegExp(DISHES.sort((a, b) => b.length - a.length).join('|'), 'g');
+/** After a dish that ends a name: a particle, a place word, a verb of eating or buying, or the end. */
+const DISH_AFTER = /^([的哩里吃卖买用做后门对店家,。!?;\s]|$)/u;
+/** A head that reads as a name: 老X, 小X, 大X, 阿X, X记, X家, X二, X姐, 胖子, 哥俩 … */
+const NAME_HEAD =
+  /^([老小大阿][\p{Script=Han}]{1,3}|[\p{Script=Han}]{1,3}(记|家|氏|姐|哥|嫂|叔|婶|妈|婆|爷|胖子|哥俩|兄弟|大王)|[\p{Script=Han}]{1,2}[二三四五六七八九]|[二三四五六七八九][\p{Script=Han}]{1,2}|胖子|胖哥|[\p{Script=Han}]{1,2}胖子)$/u;
+const QUANTITY = /^[一二两三四五六七八九十几半好多\d]+[斤两个块份碗盒袋箱串只次顿天回]/u;
+/** Heads that are words, not names (小区, 大家, 老人, 小孩…). */
+const DISH_HEAD_NOT =
+  /^(小区|大家|老人|小孩|小孩子|大人|老家|人家|自家|国家|大街|小吃|大排档|老式|大份|小份|大碗|小碗|老婆|老公|小伙|大爷|大妈|大娘|小姐|老师|大哥|大姐|小妹|二姐|三姐|老板|大众|小型|大型|老牌|老字号|正宗|特色|秘制|大盘|小盘|老汤|小笼)$/;
+/** After a family's name: eaten or bought there ("老李家吃的", "老陈家的凉菜"). */
+const FAMILY_AFTER = /^[的哩]?(吃|买|喝|点|卖|饭|菜|凉菜|熟食|卤|肉|饺子|包子|面|汤|东西|店|馆|铺|摊|老板)/;
+/** 老李家, 张家: a family's shop named by the family alone. */
+const FAMILY_RE = new RegExp(
+  `老?[${'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常牛申樊葛'}]家`,
+  'g',
+);
+
 export interface ExtractOptions {
   /** Vetoes candidates that are really place names (林锦店, 三十里铺). */
   isPlace?: (s: string) => boolean;
@@ -399,6 +472,32 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     if (name.length >= 2 && ok(full) && !GENERIC.test(name) && !isPlace(full) && !isDescription(name, generic)) {
       cands.push({ start, end: m.index + suffix.length + (more?.[0].length ?? 0), score: 3 + (name.length >= 3 ? 0.5 : 0) });
     }
+  }
+
+  // 3b. Names made of a person-like head and a dish, with no trade suffix (王二卤肉, 周记凉皮, 老孙家牛肉汤,
+  // 胖哥俩肉蟹煲): only with a name marker in the head and not in the middle of a longer word.
+  DISH_RE.lastIndex = 0;
+  while ((m = DISH_RE.exec(s)) !== null) {
+    const dish = m[0];
+    const endAt = m.index + dish.length;
+    if (!DISH_AFTER.test(s.slice(endAt, endAt + 3))) continue;
+    let head = readLeft(s, m.index, 6);
+    // "一份胖哥俩肉蟹煲": the measure word after a numeral is not part of the name.
+    if (/[一二两三四五六七八九十几]/.test(s[m.index - head.length - 1] ?? '')) head = head.replace(/^[份个碗盒斤袋串只块杯瓶桶锅]/, '');
+    head = head.slice(leadLength(head, dish, isPlace));
+    if (head.length < 2 || head.length > 4 || !NAME_HEAD.test(head) || QUANTITY.test(head)) continue;
+    if (GENERIC.test(head) || isPlace(head) || DISH_HEAD_NOT.test(head)) continue;
+    cands.push({ start: m.index - head.length, end: endAt, score: 3 });
+  }
+
+  // 3c. A family's place with nothing after it ("在老李家吃的饺子", "老陈家的凉菜").
+  FAMILY_RE.lastIndex = 0;
+  while ((m = FAMILY_RE.exec(s)) !== null) {
+    const prev = s[m.index - 1];
+    if (prev !== undefined && HAN.test(prev) && !STOP_CHARS.has(prev) && !'城镇乡村'.includes(prev)) continue;
+    // A family's shop when food is bought or eaten there; "村里老王家办白事" is a family, not a shop.
+    if (!FAMILY_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
+    cands.push({ start: m.index, end: m.index + m[0].length, score: 2.8 });
   }
 
   // 4. Chains.

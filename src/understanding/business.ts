@@ -144,7 +144,7 @@ const GENERIC =
 const QUOTED = /[“"「『【《‘']([^”"」』】》’'\n]{2,24})[”"」』】》’']/g;
 /** Before a quote: it names a shop (在“X”, 叫“X”, 直播间“X”, 饿了么“X”…). */
 const BIZ_BEFORE =
-  /(在|到|去|从|于|叫|名叫|叫做|名为|店名|店名叫|招牌|店铺|网店|直播间|主播|商家|卖家|平台上的?|美团上?的?|饿了么上?的?|淘宝上?的?|抖音上?的?|快手上?的?|拼多多上?的?|京东上?的?|小红书上?的?|微店|门口的|那家|这家|一家|有家|有个|旁边的|附近的|对面的|楼下的|隔壁的|后门的?|北门的?|南门的?|西门的?|东门的?|外面的|里面的|街上的?|镇上的?|村里的?|村口的?|路上的?|城里的?|投诉|举报|反映)$/;
+  /(在|到|去|从|于|叫|名叫|叫做|名为|店名|店名叫|招牌|招牌上?写着|招牌上?写的是|店铺|网店|直播间|主播|商家|卖家|平台上的?|美团上?的?|饿了么上?的?|淘宝上?的?|抖音上?的?|快手上?的?|拼多多上?的?|京东上?的?|小红书上?的?|微店|门口的|那家|这家|一家|有家|有个|旁边的|附近的|对面的|楼下的|隔壁的|后门的?|北门的?|南门的?|西门的?|东门的?|外面的|里面的|街上的?|镇上的?|村里的?|村口的?|路上的?|城里的?|投诉|举报|反映)$/;
 /** Weak cues: a name may follow, but so may a product ("买的“羊排”"). */
 const WEAK_BEFORE = /(的|是|，|,|:|：|\s|^)$/;
 /** Before a quote: a claim or a label, not a name (说是“保鲜的”, 印着“富硒”). */
@@ -304,7 +304,7 @@ const NAME_HEAD =
 const QUANTITY = /^[一二两三四五六七八九十几半好多\d]+[斤两个块份碗盒袋箱串只次顿天回]/u;
 /** Heads that are words, not names (小区, 大家, 老人, 小孩…). */
 const DISH_HEAD_NOT =
-  /^(小区|大家|老人|小孩|小孩子|大人|老家|人家|自家|国家|大街|小吃|大排档|老式|大份|小份|大碗|小碗|老婆|老公|小伙|大爷|大妈|大娘|小姐|老师|大哥|大姐|小妹|二姐|三姐|老板|大众|小型|大型|老牌|老字号|正宗|特色|秘制|大盘|小盘|老汤|小笼)$/;
+  /^(小区|大家|老人|小孩|小孩子|大人|老家|人家|自家|国家|大街|小吃|大排档|老式|大份|小份|大碗|小碗|老婆|老公|小伙|大爷|大妈|大娘|小姐|老师|小妹|老板|大众|小型|大型|老牌|老字号|正宗|特色|秘制|大盘|小盘|老汤|小笼)$/;
 /** After a family's name: eaten or bought there ("老李家吃的", "老陈家的凉菜"). */
 const FAMILY_AFTER = /^[的哩]?(吃|买|喝|点|卖|饭|菜|凉菜|熟食|卤|肉|饺子|包子|面|汤|东西|店|馆|铺|摊|老板)/;
 /** 老李家, 张家: a family's shop named by the family alone. */
@@ -330,19 +330,23 @@ function isDescription(name: string, generic: readonly string[]): boolean {
 }
 
 /** The name read leftwards from `end` up to a stop character or word (at most `max` characters). */
-function readLeft(s: string, end: number, max: number): string {
+function readLeft(s: string, end: number, max: number, allow = ''): string {
   let i = end;
   let name = '';
   while (i > 0 && name.length < max) {
     const ch = s[i - 1];
     if (ch === undefined || !/[\p{Script=Han}a-z0-9·&]/u.test(ch)) break;
+    // "某汽配厂", "某某面粉厂": a name kept back, not a name.
+    if (ch === '某') return '';
     // 家 after a surname or nickname belongs to the name (老马家烩面馆, 张家羊肉汤); after 一/这/有… it does not.
     const familyName =
       ch === '家' &&
       /^[\p{Script=Han}]$/u.test(s[i - 2] ?? '') &&
       !STOP_CHARS.has(s[i - 2] ?? '') &&
       !/[一这那哪每某几两店商厂住回老]/.test(s[i - 2] ?? '');
-    if (STOP_CHARS.has(ch) && !familyName) break;
+    // 一中, 一小: an ordinal inside a school's name.
+    const ordinal = /[一二三四五六七八九十]/.test(ch) && /^(中|小|高)/.test(name);
+    if (STOP_CHARS.has(ch) && !familyName && !ordinal && !allow.includes(ch)) break;
     name = ch + name;
     i--;
     const stop = STOP_WORDS.exec(name);
@@ -354,6 +358,10 @@ function readLeft(s: string, end: number, max: number): string {
 /** Platform and channel words glued before a shop name ("抖音直播间小芳零食铺", "淘宝店铺甜心烘焙"). */
 const PLATFORM_LEAD =
   /^(?:抖音|快手|淘宝|天猫|拼多多|美团|饿了么|京东|小红书|微信|视频号)?(?:直播间|播间|直播|店铺|网店|外卖|商家|主播|小程序|平台|上的?)/;
+/** A school's name ends so ("实验小学", "二中", "阳光幼儿园"). */
+const SCHOOL_END = /([一二三四五六七八九十]+[中小]|小学|中学|幼儿园)$/;
+/** After a school: its meals are the matter. */
+const SCHOOL_MEAL_AFTER = /^[的哩]?(食堂|饭|午饭|午餐|营养餐|伙食|饭菜|配餐|学生餐)/;
 /** Institutions are named after their place (龙湖一中食堂, 河南工程学院二食堂): the place stays. */
 const INSTITUTION_END = /(小学|中学|学院|大学|学校|幼儿园|食堂|[一二三四五六七八九十]中|医院|敬老院|养老院|卫生院)$/;
 
@@ -410,7 +418,7 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 6);
     if (!ok(inner) || inner.length > 20) continue;
     const trade = TRADE_END.test(inner);
-    const claim = CLAIM_BEFORE.test(before);
+    const claim = CLAIM_BEFORE.test(before) && !/(招牌|店名)[^,。!?;]{0,5}$/.test(before);
     const cueBefore = BIZ_BEFORE.test(before);
     const weakBefore = WEAK_BEFORE.test(before);
     // Latin-only quotes ('sugar-free', 'organic') are English words unless a shop cue stands by them.
@@ -437,7 +445,7 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const before = s.slice(Math.max(0, m.index - 10), m.index);
     // "老板叫戚永福", "我叫潘淑珍": a person. A shop is named after a shop word ("一家叫百姓优选的超市").
     if (PERSON_BEFORE.test(before)) continue;
-    const strong = STRONG_NAMED_CUE.test(cue) || /(店|店铺|商家|饭店|超市|网店|外卖|主播|直播间)$/.test(before);
+    const strong = STRONG_NAMED_CUE.test(cue) || /(店|店铺|商家|饭店|超市|网店|外卖|主播|直播间|一家|有家|那家|这家)$/.test(before);
     const start = m.index + cue.length;
     let name = m[2] ?? '';
     const cut = name.search(/[的哩]/);
@@ -464,13 +472,33 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     if (next !== undefined && '家员长主商方区址'.includes(next) && /[店厂铺坊馆]$/.test(suffix)) continue;
     if (next !== undefined && '村镇乡寨庄'.includes(next)) continue;
     let name = readLeft(s, m.index, 12);
+    // A school's canteen is filed under the school ("龙湖镇二中食堂" → 龙湖镇二中); a campus canteen
+    // ("河南工程学院三食堂") stays a description.
+    const canteenOfSchool = suffix === '食堂' && SCHOOL_END.test(name);
+    // A school named by its place ("冯寺村小学", "龙湖镇二中"), when its meals are the matter.
+    const school =
+      canteenOfSchool ||
+      (/^(小学|中学|幼儿园)$/.test(suffix) && SCHOOL_MEAL_AFTER.test(s.slice(m.index + suffix.length, m.index + suffix.length + 4)));
+    if (school && (name.length < 2 || /^[一二三四五六七八九十]+[中小]$/.test(name) || GENERIC.test(name) || isDescription(name, generic))) {
+      const longer = readLeft(s, m.index, 12, '镇乡村区市县');
+      if (longer.length > name.length && /[\p{Script=Han}]{2}[镇乡村区市县]/u.test(longer) && !isPlace(longer)) name = longer;
+    }
     name = name.slice(leadLength(name, suffix, isPlace));
     const start = m.index - name.length;
     // "香辣坊火锅", "华联万家超市": the name goes on with a trade word.
     const more = /^(火锅|烧烤|餐厅|饭店|超市|食品厂|加工厂|酒楼|面馆|小吃|快餐|便利店)/.exec(s.slice(m.index + suffix.length));
-    const full = name + suffix + (more?.[0] ?? '');
-    if (name.length >= 2 && ok(full) && !GENERIC.test(name) && !isPlace(full) && !isDescription(name, generic)) {
-      cands.push({ start, end: m.index + suffix.length + (more?.[0].length ?? 0), score: 3 + (name.length >= 3 ? 0.5 : 0) });
+    const full = canteenOfSchool ? name : name + suffix + (more?.[0] ?? '');
+    const end = canteenOfSchool ? m.index : m.index + suffix.length + (more?.[0].length ?? 0);
+    const described = isDescription(name, generic) && !(school && /[一二三四五六七八九十]+[中小]$/.test(name));
+    if (name.length >= 2 && ok(full) && !GENERIC.test(name) && !isPlace(full) && !described) {
+      cands.push({ start, end, score: 3 + (name.length >= 3 ? 0.5 : 0) });
+    } else if (/[的哩]/.test(s[start - 1] ?? '') && (described || name.length < 2)) {
+      // "老黄家的豆腐坊": a family's name before a described trade is the shop's name.
+      const fam = /老?[\p{Script=Han}]家$/u.exec(s.slice(Math.max(0, start - 4), start - 1));
+      const famStart = start - 1 - (fam?.[0].length ?? 0);
+      if (fam !== null && FAMILY_RE.test(fam[0]) && !STOP_CHARS.has(fam[0][fam[0].length - 2] ?? ''))
+        cands.push({ start: famStart, end, score: 3.2 });
+      FAMILY_RE.lastIndex = 0;
     }
   }
 
@@ -481,11 +509,14 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const dish = m[0];
     const endAt = m.index + dish.length;
     if (!DISH_AFTER.test(s.slice(endAt, endAt + 3))) continue;
-    let head = readLeft(s, m.index, 6);
+    let head = readLeft(s, m.index, 8);
     // "一份胖哥俩肉蟹煲": the measure word after a numeral is not part of the name.
     if (/[一二两三四五六七八九十几]/.test(s[m.index - head.length - 1] ?? '')) head = head.replace(/^[份个碗盒斤袋串只块杯瓶桶锅]/, '');
-    head = head.slice(leadLength(head, dish, isPlace));
-    if (head.length < 2 || head.length > 4 || !NAME_HEAD.test(head) || QUANTITY.test(head)) continue;
+    const lead = leadLength(head, dish, isPlace);
+    // On a platform ("淘宝店铺甜心烘焙", "直播间…") any head is the shop's name.
+    const onPlatform = lead > 0 && PLATFORM_LEAD.test(head);
+    head = head.slice(lead);
+    if (head.length < 2 || head.length > 4 || !(NAME_HEAD.test(head) || onPlatform) || QUANTITY.test(head)) continue;
     if (GENERIC.test(head) || isPlace(head) || DISH_HEAD_NOT.test(head)) continue;
     cands.push({ start: m.index - head.length, end: endAt, score: 3 });
   }

@@ -229,7 +229,7 @@ const STOP_WORDS = /(要求|如果|反映|好多|正规|孩子|学生|举报|投
 
 /** Cues naming a shop: "叫", "名字叫", "招牌上写着", "店叫", "商家是" … (the name follows). */
 const NAMED =
-  /(招牌[^,。!?;\s]{0,6}?写(?:着|的是|的)|招牌上?是|店名(?:叫|是|为)?|名字叫|名叫|叫做|店叫|店铺叫|商家是|商家叫|主播叫|叫)([\p{Script=Han}A-Za-z0-9·&]{2,16})/gu;
+  /(招牌[^,。!?;\s]{0,6}?写(?:着|的是|的)|招牌上?是|店名(?:字叫|字是|叫|是|为)?|名字叫|名叫|叫做|店叫|店铺叫|商家是|商家叫|主播叫|叫)([\p{Script=Han}A-Za-z0-9·&]{2,16})/gu;
 const STRONG_NAMED_CUE = /^(招牌|店名|店叫|店铺叫|商家|主播叫)/;
 /** Before 叫: the one named is a person. */
 const PERSON_BEFORE =
@@ -312,6 +312,39 @@ const FAMILY_RE = new RegExp(
   `老?[${'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常牛申樊葛'}]家`,
   'g',
 );
+
+/** Chains written in Chinese, three characters or more: the ones a homophone typo can be read back to. */
+const HAN_CHAINS = CHAINS.filter((c) => c.length >= 3 && /^[\p{Script=Han}]+$/u.test(c));
+/** Characters a pinyin keyboard swaps for one another (得/德, 机/鸡, 成/城, 连/联 …). */
+const HOMOPHONES = [
+  '德得的地',
+  '鸡机基几积击',
+  '城成程诚乘',
+  '联连莲廉',
+  '冰兵',
+  '雪学血',
+  '蜜密',
+  '劳老',
+  '士市是式事',
+  '克可客刻',
+  '斯司丝思',
+  '莱来',
+  '汀亭庭停',
+  '福付富',
+  '乡香相',
+  '东冬',
+  '胖旁',
+  '捞劳',
+  '排牌派',
+  '新心欣',
+  '华化话',
+  '想响',
+  '忙芒盲',
+  '味未位',
+];
+function soundsAlike(a: string, b: string): boolean {
+  return a !== b && HOMOPHONES.some((g) => g.includes(a) && g.includes(b));
+}
 
 export interface ExtractOptions {
   /** Vetoes candidates that are really place names (林锦店, 三十里铺). */
@@ -456,7 +489,7 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const phrase = TRADE_AFTER.exec(after);
     const shopBefore = /(家|店|铺|馆|超市|档口|公司|厂|作坊|摊|直播间|网店|店铺|饭店|餐厅|商家)[^,。!?;]{0,6}$/.test(before);
     if (!(strong || shopBefore || phrase !== null || TRADE_END.test(name))) continue;
-    if (!ok(name) || /^(啥|什么|这个|那个|他|她|我|谁|哪|称|为|是|叫|卖|买|就|也|都|有|在|不|没)/.test(name)) continue;
+    if (!ok(name) || /^(啥|什么|这个|那个|他|她|我|谁|哪|称|为|是|叫|字|卖|买|就|也|都|有|在|不|没)/.test(name)) continue;
     if (!strong && isDescription(name, generic)) continue;
     // "叫老张家的胡辣汤店": a family name alone is not the shop; the trade phrase after it belongs to it.
     if (phrase !== null && /家$/.test(name) && !GENERIC.test(phrase[2] ?? '')) end += phrase[0].length;
@@ -479,7 +512,7 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const school =
       canteenOfSchool ||
       (/^(小学|中学|幼儿园)$/.test(suffix) && SCHOOL_MEAL_AFTER.test(s.slice(m.index + suffix.length, m.index + suffix.length + 4)));
-    if (school && (name.length < 2 || /^[一二三四五六七八九十]+[中小]$/.test(name) || GENERIC.test(name) || isDescription(name, generic))) {
+    if (school && (name.length < 2 || /^第?[一二三四五六七八九十]+[中小]?$/.test(name) || GENERIC.test(name) || isDescription(name, generic))) {
       const longer = readLeft(s, m.index, 12, '镇乡村区市县');
       if (longer.length > name.length && /[\p{Script=Han}]{2}[镇乡村区市县]/u.test(longer) && !isPlace(longer)) name = longer;
     }
@@ -540,9 +573,26 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     cands.push({ start: m.index, end: m.index + m[0].length, score: 2.5 });
   }
 
+  // 4b. Chains typed with a homophone (肯得基, 正新机排, 蜜雪冰成): one character off, by sound.
+  for (const chain of HAN_CHAINS) {
+    for (let i = 0; i + chain.length <= s.length; i++) {
+      const w = s.slice(i, i + chain.length);
+      if (w === chain) continue;
+      let off = -1;
+      let count = 0;
+      for (let k = 0; k < chain.length && count < 2; k++) {
+        if (w[k] !== chain[k]) {
+          off = k;
+          count++;
+        }
+      }
+      if (count === 1 && soundsAlike(w[off] ?? '', chain[off] ?? '')) cands.push({ start: i, end: i + chain.length, score: 2.4 });
+    }
+  }
+
   // 5. English shop names: "at FreshGo Mart", "from Sweet Nest on Taobao", "called 'Burger Hub'".
   const EN =
-    /\b(?:at|from|called|named|shop name|store is|restaurant|bakery|shop|store|stall)\s+(?:the\s+)?['"“‘]?((?:[A-Z][\w&'.-]*|\d+)(?:\s+(?:[A-Z][\w&'.-]*|of|and|&)){0,4})['"”’]?/g;
+    /\b(?:[Aa]t|[Ff]rom|[Cc]alled|[Nn]amed|[Ss]hop name|[Ss]tore is|[Rr]estaurant|[Bb]akery|[Ss]hop|[Ss]tore|[Ss]tall|canteen (?:of|at))\s+(?:the\s+)?['"“‘]?((?:[A-Z][\w&'.-]*|\d+)(?:\s+(?:[A-Z][\w&'.-]*|of|and|&)){0,4})['"”’]?/g;
   const nfkc = raw.slice(0, s.length);
   EN.lastIndex = 0;
   while ((m = EN.exec(nfkc)) !== null) {

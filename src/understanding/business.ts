@@ -304,7 +304,7 @@ const NAME_HEAD =
 const QUANTITY = /^[一二两三四五六七八九十几半好多\d]+[斤两个块份碗盒袋箱串只次顿天回]/u;
 /** Heads that are words, not names (小区, 大家, 老人, 小孩…). */
 const DISH_HEAD_NOT =
-  /^(小区|大家|老人|小孩|小孩子|大人|老家|人家|自家|国家|大街|小吃|大排档|老式|大份|小份|大碗|小碗|老婆|老公|小伙|大爷|大妈|大娘|小姐|老师|小妹|老板|大众|小型|大型|老牌|老字号|正宗|特色|秘制|大盘|小盘|老汤|小笼)$/;
+  /^(老板娘|老婆婆|老太太|老头|老大爷|小伙子|大伙|小朋友|小区|大家|老人|小孩|小孩子|大人|老家|人家|自家|国家|大街|小吃|大排档|老式|大份|小份|大碗|小碗|老婆|老公|小伙|大爷|大妈|大娘|小姐|老师|小妹|老板|大众|小型|大型|老牌|老字号|正宗|特色|秘制|大盘|小盘|老汤|小笼)$/;
 /** After a family's name: eaten or bought there ("老李家吃的", "老陈家的凉菜"). */
 const FAMILY_AFTER = /^[的哩]?(吃|买|喝|点|卖|饭|菜|凉菜|熟食|卤|肉|饺子|包子|面|汤|东西|店|馆|铺|摊|老板)/;
 /** 老李家, 张家: a family's shop named by the family alone. */
@@ -512,17 +512,26 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const school =
       canteenOfSchool ||
       (/^(小学|中学|幼儿园)$/.test(suffix) && SCHOOL_MEAL_AFTER.test(s.slice(m.index + suffix.length, m.index + suffix.length + 4)));
-    if (school && (name.length < 2 || /^第?[一二三四五六七八九十]+[中小]?$/.test(name) || GENERIC.test(name) || isDescription(name, generic))) {
+    if (
+      school &&
+      (name.length < 2 || /^第?[一二三四五六七八九十]+[中小]?$/.test(name) || GENERIC.test(name) || isDescription(name, generic))
+    ) {
       const longer = readLeft(s, m.index, 12, '镇乡村区市县');
       if (longer.length > name.length && /[\p{Script=Han}]{2}[镇乡村区市县]/u.test(longer) && !isPlace(longer)) name = longer;
     }
-    name = name.slice(leadLength(name, suffix, isPlace));
+    const lead = leadLength(name, suffix, isPlace);
+    // On a platform ("直播间小芳零食铺") the shop's own name follows, nickname or not.
+    const onPlatform = lead > 0 && PLATFORM_LEAD.test(name);
+    name = name.slice(lead);
     const start = m.index - name.length;
     // "香辣坊火锅", "华联万家超市": the name goes on with a trade word.
     const more = /^(火锅|烧烤|餐厅|饭店|超市|食品厂|加工厂|酒楼|面馆|小吃|快餐|便利店)/.exec(s.slice(m.index + suffix.length));
     const full = canteenOfSchool ? name : name + suffix + (more?.[0] ?? '');
     const end = canteenOfSchool ? m.index : m.index + suffix.length + (more?.[0].length ?? 0);
-    const described = isDescription(name, generic) && !(school && /[一二三四五六七八九十]+[中小]$/.test(name));
+    const described =
+      isDescription(name, generic) &&
+      !(school && /[一二三四五六七八九十]+[中小]$/.test(name)) &&
+      !(onPlatform && /[\p{Script=Han}]{2}/u.test(name) && !generic.includes(name));
     if (name.length >= 2 && ok(full) && !GENERIC.test(name) && !isPlace(full) && !described) {
       cands.push({ start, end, score: 3 + (name.length >= 3 ? 0.5 : 0) });
     } else if (/[的哩]/.test(s[start - 1] ?? '') && (described || name.length < 2)) {

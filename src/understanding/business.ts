@@ -96,6 +96,10 @@ const TRADE_SUFFIXES = [
   '烟酒店',
   '烧饼店',
   '零食店',
+  '零食屋',
+  '蛋糕屋',
+  '面包屋',
+  '小吃屋',
   '水果店',
   '保健品店',
   '便利店',
@@ -238,7 +242,7 @@ const PERSON_BEFORE =
 const NAME_TAIL = /(吃饭|吃的|买的|卖的|点的|送的|做的|那家|那个|这家)+$/;
 /** After a name: a trade phrase ("的胡辣汤店", "哩卤肉摊", "的托管班", "的外卖"). */
 const TRADE_AFTER =
-  /^(的|哩)?((?:那个|那家)?[\p{Script=Han}]{0,5}?(?:店|馆|铺|摊|超市|厂|坊|楼|部|园|班|外卖|食堂|餐厅|酒家|公司|作坊|档口|配餐|饭庄|门市))/u;
+  /^(的|哩)?((?:那个|那家)?[\p{Script=Han}]{0,5}?(?:店|馆|铺|摊|超市|厂|坊|楼|部|园|班|屋|外卖|食堂|餐厅|酒家|公司|作坊|档口|配餐|饭庄|门市|主播|直播间|网店|店铺|商家))/u;
 
 /** Dishes that end a shop name when a name-like head stands before them (王二卤肉, 大刘牛肉面). */
 const DISHES = [

@@ -433,8 +433,12 @@ const HAN = /\p{Script=Han}/u;
 
 /**
  * The business a text names, exactly as written (a substring of `rawText`), or null. Candidates: quoted
- * names with a shop cue, "一家叫X的超市", names read leftwards off a trade word (张记胡辣汤, 华鑫食品厂),
- * known chains, and English shop names ("at FreshGo Mart", "called 'Sweet Moments'"); the best one wins.
+ * names with a shop cue; names after a naming cue ("一家叫X的超市", "招牌上写着刘记凉皮", "店名叫…",
+ * "叫老张家的胡辣汤店" whole); names read leftwards off a trade word (张记胡辣汤, 华鑫食品厂) with places
+ * and platform words glued before them dropped ("华南城老张家胡辣汤店", "直播间小芳零食铺"); a name-like
+ * head before a dish (王二卤肉, 周记凉皮); a family's place where food is bought (在老李家吃的); schools
+ * whose canteen is the matter; known chains, also typed with a homophone (肯得基); and English shop names
+ * ("at FreshGo Mart", "called 'Sweet Moments'"). The best one wins; among equals the earliest.
  */
 export function extractBusiness(rawText: string, opts: ExtractOptions = {}): string | null {
   const raw = typeof rawText === 'string' ? rawText.slice(0, 5000) : '';

@@ -68,10 +68,7 @@ describe('business scorer', () => {
   });
 
   it('both halves are well formed and together hold at least 160 sentences, about a fifth naming nothing', () => {
-    const rows = [
-      ...parseBusinessRows(fixture('business-dev.jsonl'), 'dev'),
-      ...parseBusinessRows(fixture('business-test.jsonl'), 'test'),
-    ];
+    const rows = [...parseBusinessRows(fixture('business-dev.jsonl'), 'dev'), ...parseBusinessRows(fixture('business-test.jsonl'), 'test')];
     expect(rows.length).toBeGreaterThanOrEqual(160);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
     for (const r of rows) if (r.business !== null) expect(r.text, r.id).toContain(r.business);

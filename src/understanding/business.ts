@@ -96,6 +96,10 @@ const TRADE_SUFFIXES = [
   '烟酒店',
   '烧饼店',
   '零食店',
+  '零食屋',
+  '蛋糕屋',
+  '面包屋',
+  '小吃屋',
   '水果店',
   '保健品店',
   '便利店',
@@ -110,6 +114,14 @@ const TRADE_SUFFIXES = [
   '学院',
   '食堂',
   '会所',
+  '饭庄',
+  '食府',
+  '大院',
+  '小院',
+  '小馆',
+  '小厨',
+  '冷库',
+  '配餐',
   '生鲜',
   '作坊',
   '公司',
@@ -126,7 +138,7 @@ const TRADE_END = new RegExp(
 
 /** Characters that cannot be inside a name read leftwards from a trade word. */
 const STOP_CHARS = new Set([
-  ...'在去到从了的我俺买吃喝是这那个家叫一说给和跟对把被里上边镇乡村路街区市县省有卖开位所些每该其与及或就都也还又很太收直看见问让找打种',
+  ...'在去到从了的哩我俺恁搁买吃喝是这那个家叫一说给和跟对把被里上边镇乡村路街区市县省有卖开位所些每该其与及或就都也还又很太收直看见问让找打种订',
 ]);
 /** Whole names that are only descriptions ("工地食堂", "学校食堂", "连锁超市"). */
 const GENERIC =
@@ -136,7 +148,7 @@ const GENERIC =
 const QUOTED = /[“"「『【《‘']([^”"」』】》’'\n]{2,24})[”"」』】》’']/g;
 /** Before a quote: it names a shop (在“X”, 叫“X”, 直播间“X”, 饿了么“X”…). */
 const BIZ_BEFORE =
-  /(在|到|去|从|于|叫|名叫|叫做|名为|店名|店名叫|招牌|店铺|网店|直播间|主播|商家|卖家|平台上的?|美团上?的?|饿了么上?的?|淘宝上?的?|抖音上?的?|快手上?的?|拼多多上?的?|京东上?的?|小红书上?的?|微店|门口的|那家|这家|一家|有家|有个|旁边的|附近的|对面的|楼下的|隔壁的|后门的?|北门的?|南门的?|西门的?|东门的?|外面的|里面的|街上的?|镇上的?|村里的?|村口的?|路上的?|城里的?|投诉|举报|反映)$/;
+  /(在|到|去|从|于|叫|名叫|叫做|名为|店名|店名叫|招牌|招牌上?写着|招牌上?写的是|店铺|网店|直播间|主播|商家|卖家|平台上的?|美团上?的?|饿了么上?的?|淘宝上?的?|抖音上?的?|快手上?的?|拼多多上?的?|京东上?的?|小红书上?的?|微店|门口的|那家|这家|一家|有家|有个|旁边的|附近的|对面的|楼下的|隔壁的|后门的?|北门的?|南门的?|西门的?|东门的?|外面的|里面的|街上的?|镇上的?|村里的?|村口的?|路上的?|城里的?|投诉|举报|反映)$/;
 /** Weak cues: a name may follow, but so may a product ("买的“羊排”"). */
 const WEAK_BEFORE = /(的|是|，|,|:|：|\s|^)$/;
 /** Before a quote: a claim or a label, not a name (说是“保鲜的”, 印着“富硒”). */
@@ -219,6 +231,125 @@ const CHAIN_RE = new RegExp(
 /** Verbs and fillers that end a name when reading leftwards ("要求超市", "如果饭店"). */
 const STOP_WORDS = /(要求|如果|反映|好多|正规|孩子|学生|举报|投诉|觉得|发现|听说|请问|咨询|让|找|希望|亲眼|知道|管不管|看见|请你们|到底)$/;
 
+/** Cues naming a shop: "叫", "名字叫", "招牌上写着", "店叫", "商家是" … (the name follows). */
+const NAMED =
+  /(招牌[^,。!?;\s]{0,6}?写(?:着|的是|的)|招牌上?是|店名(?:字叫|字是|叫|是|为)?|名字叫|名叫|叫做|店叫|店铺叫|商家是|商家叫|主播叫|叫)([\p{Script=Han}A-Za-z0-9·&]{2,16})/gu;
+const STRONG_NAMED_CUE = /^(招牌|店名|店叫|店铺叫|商家|主播叫)/;
+/** Before 叫: the one named is a person. */
+const PERSON_BEFORE =
+  /(老板|老板娘|店长|店员|经理|主管|负责人|法人|老总|员工|服务员|收银员|保安|户主|厨子|厨师|师傅|摊主|店主|男的|女的|人|我|俺|他|她|娃|孩子|儿子|闺女|媳妇|老公|老伴|同事|邻居|朋友|名字|小名)$/;
+/** Words that end a name read after a cue ("叫老街坊反正…" is rare; "叫好再来饭店吃饭" keeps 饭店). */
+const NAME_TAIL = /(吃饭|吃的|买的|卖的|点的|送的|做的|那家|那个|这家)+$/;
+/** After a name: a trade phrase ("的胡辣汤店", "哩卤肉摊", "的托管班", "的外卖"). */
+const TRADE_AFTER =
+  /^(的|哩)?((?:那个|那家)?[\p{Script=Han}]{0,5}?(?:店|馆|铺|摊|超市|厂|坊|楼|部|园|班|屋|外卖|食堂|餐厅|酒家|公司|作坊|档口|配餐|饭庄|门市|主播|直播间|网店|店铺|商家))/u;
+
+/** Dishes that end a shop name when a name-like head stands before them (王二卤肉, 大刘牛肉面). */
+const DISHES = [
+  '卤肉',
+  '卤味',
+  '卤菜',
+  '烧鸡',
+  '扒鸡',
+  '凉皮',
+  '凉面',
+  '米线',
+  '米粉',
+  '麻辣烫',
+  '麻辣香锅',
+  '冒菜',
+  '热干面',
+  '牛肉面',
+  '拉面',
+  '烩面',
+  '刀削面',
+  '胡辣汤',
+  '羊肉汤',
+  '牛肉汤',
+  '豆腐脑',
+  '烧饼',
+  '酱香饼',
+  '煎饼',
+  '肉夹馍',
+  '生煎',
+  '包子',
+  '饺子',
+  '馄饨',
+  '炒饭',
+  '盖饭',
+  '黄焖鸡',
+  '炸鸡',
+  '鸡排',
+  '汉堡',
+  '烤鸭',
+  '烤鱼',
+  '烧烤',
+  '火锅',
+  '串串',
+  '炸串',
+  '肉蟹煲',
+  '小龙虾',
+  '大虾',
+  '蛋糕',
+  '烘焙',
+  '熟食',
+  '凉菜',
+  '小炒',
+  '私房菜',
+  '奶茶',
+  '豆花',
+];
+const DISH_RE = new RegExp(DISHES.sort((a, b) => b.length - a.length).join('|'), 'g');
+/** After a dish that ends a name: a particle, a place word, a verb of eating or buying, or the end. */
+const DISH_AFTER = /^([的哩里吃卖买用做后门对店家,。!?;\s]|$)/u;
+/** A head that reads as a name: 老X, 小X, 大X, 阿X, X记, X家, X二, X姐, 胖子, 哥俩 … */
+const NAME_HEAD =
+  /^([老小大阿][\p{Script=Han}]{1,3}|[\p{Script=Han}]{1,3}(记|家|氏|姐|哥|嫂|叔|婶|妈|婆|爷|胖子|哥俩|兄弟|大王)|[\p{Script=Han}]{1,2}[二三四五六七八九]|[二三四五六七八九][\p{Script=Han}]{1,2}|胖子|胖哥|[\p{Script=Han}]{1,2}胖子)$/u;
+const QUANTITY = /^[一二两三四五六七八九十几半好多\d]+[斤两个块份碗盒袋箱串只次顿天回]/u;
+/** Heads that are words, not names (小区, 大家, 老人, 小孩…). */
+const DISH_HEAD_NOT =
+  /^(老板娘|老婆婆|老太太|老头|老大爷|小伙子|大伙|小朋友|小区|大家|老人|小孩|小孩子|大人|老家|人家|自家|国家|大街|小吃|大排档|老式|大份|小份|大碗|小碗|老婆|老公|小伙|大爷|大妈|大娘|小姐|老师|小妹|老板|大众|小型|大型|老牌|老字号|正宗|特色|秘制|大盘|小盘|老汤|小笼)$/;
+/** After a family's name: eaten or bought there ("老李家吃的", "老陈家的凉菜"). */
+const FAMILY_AFTER = /^[的哩]?(吃|买|喝|点|卖|饭|菜|凉菜|熟食|卤|肉|饺子|包子|面|汤|东西|店|馆|铺|摊|老板)/;
+/** 老李家, 张家: a family's shop named by the family alone. */
+const FAMILY_RE = new RegExp(
+  `老?[${'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常牛申樊葛'}]家`,
+  'g',
+);
+
+/** Chains written in Chinese, three characters or more: the ones a homophone typo can be read back to. */
+const HAN_CHAINS = CHAINS.filter((c) => c.length >= 3 && /^[\p{Script=Han}]+$/u.test(c));
+/** Characters a pinyin keyboard swaps for one another (得/德, 机/鸡, 成/城, 连/联 …). */
+const HOMOPHONES = [
+  '德得的地',
+  '鸡机基几积击',
+  '城成程诚乘',
+  '联连莲廉',
+  '冰兵',
+  '雪学血',
+  '蜜密',
+  '劳老',
+  '士市是式事',
+  '克可客刻',
+  '斯司丝思',
+  '莱来',
+  '汀亭庭停',
+  '福付富',
+  '乡香相',
+  '东冬',
+  '胖旁',
+  '捞劳',
+  '排牌派',
+  '新心欣',
+  '华化话',
+  '想响',
+  '忙芒盲',
+  '味未位',
+];
+function soundsAlike(a: string, b: string): boolean {
+  return a !== b && HOMOPHONES.some((g) => g.includes(a) && g.includes(b));
+}
+
 export interface ExtractOptions {
   /** Vetoes candidates that are really place names (林锦店, 三十里铺). */
   isPlace?: (s: string) => boolean;
@@ -235,6 +366,63 @@ function isDescription(name: string, generic: readonly string[]): boolean {
   return rest.length < 2;
 }
 
+/** The name read leftwards from `end` up to a stop character or word (at most `max` characters). */
+function readLeft(s: string, end: number, max: number, allow = ''): string {
+  let i = end;
+  let name = '';
+  while (i > 0 && name.length < max) {
+    const ch = s[i - 1];
+    if (ch === undefined || !/[\p{Script=Han}a-z0-9·&]/u.test(ch)) break;
+    // "某汽配厂", "某某面粉厂": a name kept back, not a name.
+    if (ch === '某') return '';
+    // 家 after a surname or nickname belongs to the name (老马家烩面馆, 张家羊肉汤); after 一/这/有… it does not.
+    const familyName =
+      ch === '家' &&
+      /^[\p{Script=Han}]$/u.test(s[i - 2] ?? '') &&
+      !STOP_CHARS.has(s[i - 2] ?? '') &&
+      !/[一这那哪每某几两店商厂住回老]/.test(s[i - 2] ?? '');
+    // 一中, 一小: an ordinal inside a school's name.
+    const ordinal = /[一二三四五六七八九十]/.test(ch) && /^(中|小|高)/.test(name);
+    if (STOP_CHARS.has(ch) && !familyName && !ordinal && !allow.includes(ch)) break;
+    name = ch + name;
+    i--;
+    const stop = STOP_WORDS.exec(name);
+    if (stop !== null && stop.index === 0) return '';
+  }
+  return name.replace(/^(要求|如果|反映|好多|正规|孩子|学生|举报|投诉|觉得|发现|听说|请问|咨询|让|找|希望|亲眼|看见|知道)+/, '');
+}
+
+/** Platform and channel words glued before a shop name ("抖音直播间小芳零食铺", "淘宝店铺甜心烘焙"). */
+const PLATFORM_LEAD =
+  /^(?:抖音|快手|淘宝|天猫|拼多多|美团|饿了么|京东|小红书|微信|视频号)?(?:直播间|播间|直播|店铺|网店|外卖|商家|主播|小程序|平台|上的?)/;
+/** A school's name ends so ("实验小学", "二中", "阳光幼儿园"). */
+const SCHOOL_END = /([一二三四五六七八九十]+[中小]|小学|中学|幼儿园)$/;
+/** After a school: its meals are the matter. */
+const SCHOOL_MEAL_AFTER = /^[的哩]?(食堂|饭|午饭|午餐|营养餐|伙食|饭菜|配餐|学生餐)/;
+/** Institutions are named after their place (龙湖一中食堂, 河南工程学院二食堂): the place stays. */
+const INSTITUTION_END = /(小学|中学|学院|大学|学校|幼儿园|食堂|[一二三四五六七八九十]中|医院|敬老院|养老院|卫生院)$/;
+
+/**
+ * How many leading characters of a name read leftwards are a place or a platform glued before it
+ * ("华南城老张家胡辣汤店", "新郑市龙湖镇王二卤肉", "抖音直播间小芳零食铺"). At least two name
+ * characters are always left.
+ */
+function leadLength(name: string, suffix: string, isPlace: (s: string) => boolean): number {
+  let drop = 0;
+  const institution = INSTITUTION_END.test(name + suffix);
+  for (let guard = 0; guard < 4; guard++) {
+    const rest = name.slice(drop);
+    let n = PLATFORM_LEAD.exec(rest)?.[0].length ?? 0;
+    if (n === 0 && !institution) {
+      n = PLACE_PREFIX.exec(rest)?.[0].length ?? 0;
+      for (let k = Math.min(8, rest.length - 2); n === 0 && k >= 2; k--) if (isPlace(rest.slice(0, k))) n = k;
+    }
+    if (n === 0 || rest.length - n < 2) break;
+    drop += n;
+  }
+  return drop;
+}
+
 interface Candidate {
   start: number;
   end: number;
@@ -245,8 +433,12 @@ const HAN = /\p{Script=Han}/u;
 
 /**
  * The business a text names, exactly as written (a substring of `rawText`), or null. Candidates: quoted
- * names with a shop cue, "一家叫X的超市", names read leftwards off a trade word (张记胡辣汤, 华鑫食品厂),
- * known chains, and English shop names ("at FreshGo Mart", "called 'Sweet Moments'"); the best one wins.
+ * names with a shop cue; names after a naming cue ("一家叫X的超市", "招牌上写着刘记凉皮", "店名叫…",
+ * "叫老张家的胡辣汤店" whole); names read leftwards off a trade word (张记胡辣汤, 华鑫食品厂) with places
+ * and platform words glued before them dropped ("华南城老张家胡辣汤店", "直播间小芳零食铺"); a name-like
+ * head before a dish (王二卤肉, 周记凉皮); a family's place where food is bought (在老李家吃的); schools
+ * whose canteen is the matter; known chains, also typed with a homophone (肯得基); and English shop names
+ * ("at FreshGo Mart", "called 'Sweet Moments'"). The best one wins; among equals the earliest.
  */
 export function extractBusiness(rawText: string, opts: ExtractOptions = {}): string | null {
   const raw = typeof rawText === 'string' ? rawText.slice(0, 5000) : '';
@@ -267,7 +459,7 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 6);
     if (!ok(inner) || inner.length > 20) continue;
     const trade = TRADE_END.test(inner);
-    const claim = CLAIM_BEFORE.test(before);
+    const claim = CLAIM_BEFORE.test(before) && !/(招牌|店名)[^,。!?;]{0,5}$/.test(before);
     const cueBefore = BIZ_BEFORE.test(before);
     const weakBefore = WEAK_BEFORE.test(before);
     // Latin-only quotes ('sugar-free', 'organic') are English words unless a shop cue stands by them.
@@ -286,29 +478,30 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     if (score >= 2 && (cueBefore || cueAfter || trade)) cands.push({ start: innerStart, end: innerStart + inner.length, score: score + 2 });
   }
 
-  // 2. "一家叫X的超市" / "叫香香快餐" (unquoted).
-  const NAMED = /(叫|名叫|叫做|名字叫|店名叫|店名是|招牌上写着?)([\p{Script=Han}A-Za-z0-9·&]{2,16})/gu;
+  // 2. "一家叫X的超市", "叫香香快餐", "招牌上写着刘记凉皮", "店名叫…", "主播叫…" (unquoted). A shop cue
+  // (店名, 招牌, 店叫, 商家是) names a shop by itself; a bare 叫 needs a shop word before or after.
   NAMED.lastIndex = 0;
   while ((m = NAMED.exec(s)) !== null) {
+    const cue = m[1] ?? '';
     const before = s.slice(Math.max(0, m.index - 10), m.index);
     // "老板叫戚永福", "我叫潘淑珍": a person. A shop is named after a shop word ("一家叫百姓优选的超市").
-    if (/(老板|户主|厨子|厨师|师傅|摊主|店主|男的|女的|人|我|俺|他|她|娃|孩子|儿子|闺女|媳妇|老公|老伴|同事|邻居|朋友)$/.test(before))
-      continue;
+    if (PERSON_BEFORE.test(before)) continue;
+    const strong = STRONG_NAMED_CUE.test(cue) || /(店|店铺|商家|饭店|超市|网店|外卖|主播|直播间|一家|有家|那家|这家)$/.test(before);
+    const start = m.index + cue.length;
     let name = m[2] ?? '';
-    const cut = name.indexOf('的');
+    const cut = name.search(/[的哩]/);
     if (cut >= 0) name = name.slice(0, cut);
-    const after = s.slice(m.index + (m[1] ?? '').length + name.length, m.index + (m[1] ?? '').length + name.length + 4);
+    name = name.replace(NAME_TAIL, '');
+    let end = start + name.length;
+    const after = s.slice(end, end + 10);
+    const phrase = TRADE_AFTER.exec(after);
     const shopBefore = /(家|店|铺|馆|超市|档口|公司|厂|作坊|摊|直播间|网店|店铺|饭店|餐厅|商家)[^,。!?;]{0,6}$/.test(before);
-    const shopAfter = /^(的)?(超市|店|饭店|餐馆|饭馆|档口|公司|厂|作坊|摊|铺|火锅|烧烤)/.test(after);
-    const start = m.index + (m[1] ?? '').length;
-    if (
-      (shopBefore || shopAfter || TRADE_END.test(name)) &&
-      ok(name) &&
-      !isDescription(name, generic) &&
-      !/^(啥|什么|这个|那个|他|她|我)/.test(name)
-    ) {
-      cands.push({ start, end: start + name.length, score: 4 });
-    }
+    if (!(strong || shopBefore || phrase !== null || TRADE_END.test(name))) continue;
+    if (!ok(name) || /^(啥|什么|这个|那个|他|她|我|谁|哪|称|为|是|叫|字|卖|买|就|也|都|有|在|不|没)/.test(name)) continue;
+    if (!strong && isDescription(name, generic)) continue;
+    // "叫老张家的胡辣汤店": a family name alone is not the shop; the trade phrase after it belongs to it.
+    if (phrase !== null && /家$/.test(name) && !GENERIC.test(phrase[2] ?? '')) end += phrase[0].length;
+    cands.push({ start, end, score: strong ? 5 : 4 });
   }
 
   // 3. Names read leftwards off a trade word.
@@ -319,34 +512,73 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     // 店家/店员/店长/店主/厂家/厂里人 are people, not the end of a name; 店村 is a village.
     if (next !== undefined && '家员长主商方区址'.includes(next) && /[店厂铺坊馆]$/.test(suffix)) continue;
     if (next !== undefined && '村镇乡寨庄'.includes(next)) continue;
-    let i = m.index;
-    let name = '';
-    while (i > 0 && name.length < 12) {
-      const ch = s[i - 1];
-      if (ch === undefined || !/[\p{Script=Han}a-z0-9·&]/u.test(ch)) break;
-      // 家 after a surname or nickname belongs to the name (老马家烩面馆, 张家羊肉汤); after 一/这/有… it does not.
-      const familyName =
-        ch === '家' &&
-        /^[\p{Script=Han}]$/u.test(s[i - 2] ?? '') &&
-        !STOP_CHARS.has(s[i - 2] ?? '') &&
-        !/[一这那哪每某几两店商厂住回老]/.test(s[i - 2] ?? '');
-      if (STOP_CHARS.has(ch) && !familyName) break;
-      name = ch + name;
-      i--;
-      const stop = STOP_WORDS.exec(name);
-      if (stop !== null && stop.index === 0) {
-        name = '';
-        break;
-      }
+    let name = readLeft(s, m.index, 12);
+    // A school's canteen is filed under the school ("龙湖镇二中食堂" → 龙湖镇二中); a campus canteen
+    // ("河南工程学院三食堂") stays a description.
+    const canteenOfSchool = suffix === '食堂' && SCHOOL_END.test(name);
+    // A school named by its place ("冯寺村小学", "龙湖镇二中"), when its meals are the matter.
+    const school =
+      canteenOfSchool ||
+      (/^(小学|中学|幼儿园)$/.test(suffix) && SCHOOL_MEAL_AFTER.test(s.slice(m.index + suffix.length, m.index + suffix.length + 4)));
+    if (
+      school &&
+      (name.length < 2 || /^第?[一二三四五六七八九十]+[中小]?$/.test(name) || GENERIC.test(name) || isDescription(name, generic))
+    ) {
+      const longer = readLeft(s, m.index, 12, '镇乡村区市县');
+      if (longer.length > name.length && /[\p{Script=Han}]{2}[镇乡村区市县]/u.test(longer) && !isPlace(longer)) name = longer;
     }
-    name = name.replace(/^(要求|如果|反映|好多|正规|孩子|学生|举报|投诉|觉得|发现|听说|请问|咨询|让|找|希望|亲眼|看见|知道)+/, '');
+    const lead = leadLength(name, suffix, isPlace);
+    // On a platform ("直播间小芳零食铺") the shop's own name follows, nickname or not.
+    const onPlatform = lead > 0 && PLATFORM_LEAD.test(name);
+    name = name.slice(lead);
     const start = m.index - name.length;
     // "香辣坊火锅", "华联万家超市": the name goes on with a trade word.
     const more = /^(火锅|烧烤|餐厅|饭店|超市|食品厂|加工厂|酒楼|面馆|小吃|快餐|便利店)/.exec(s.slice(m.index + suffix.length));
-    const full = name + suffix + (more?.[0] ?? '');
-    if (name.length >= 2 && ok(full) && !GENERIC.test(name) && !isPlace(full) && !isDescription(name, generic)) {
-      cands.push({ start, end: m.index + suffix.length + (more?.[0].length ?? 0), score: 3 + (name.length >= 3 ? 0.5 : 0) });
+    const full = canteenOfSchool ? name : name + suffix + (more?.[0] ?? '');
+    const end = canteenOfSchool ? m.index : m.index + suffix.length + (more?.[0].length ?? 0);
+    const described =
+      isDescription(name, generic) &&
+      !(school && /[一二三四五六七八九十]+[中小]$/.test(name)) &&
+      !(onPlatform && /[\p{Script=Han}]{2}/u.test(name) && !generic.includes(name));
+    if (name.length >= 2 && ok(full) && !GENERIC.test(name) && !isPlace(full) && !described) {
+      cands.push({ start, end, score: 3 + (name.length >= 3 ? 0.5 : 0) });
+    } else if (/[的哩]/.test(s[start - 1] ?? '') && (described || name.length < 2)) {
+      // "老黄家的豆腐坊": a family's name before a described trade is the shop's name.
+      const fam = /老?[\p{Script=Han}]家$/u.exec(s.slice(Math.max(0, start - 4), start - 1));
+      const famStart = start - 1 - (fam?.[0].length ?? 0);
+      if (fam !== null && FAMILY_RE.test(fam[0]) && !STOP_CHARS.has(fam[0][fam[0].length - 2] ?? ''))
+        cands.push({ start: famStart, end, score: 3.2 });
+      FAMILY_RE.lastIndex = 0;
     }
+  }
+
+  // 3b. Names made of a person-like head and a dish, with no trade suffix (王二卤肉, 周记凉皮, 老孙家牛肉汤,
+  // 胖哥俩肉蟹煲): only with a name marker in the head and not in the middle of a longer word.
+  DISH_RE.lastIndex = 0;
+  while ((m = DISH_RE.exec(s)) !== null) {
+    const dish = m[0];
+    const endAt = m.index + dish.length;
+    if (!DISH_AFTER.test(s.slice(endAt, endAt + 3))) continue;
+    let head = readLeft(s, m.index, 8);
+    // "一份胖哥俩肉蟹煲": the measure word after a numeral is not part of the name.
+    if (/[一二两三四五六七八九十几]/.test(s[m.index - head.length - 1] ?? '')) head = head.replace(/^[份个碗盒斤袋串只块杯瓶桶锅]/, '');
+    const lead = leadLength(head, dish, isPlace);
+    // On a platform ("淘宝店铺甜心烘焙", "直播间…") any head is the shop's name.
+    const onPlatform = lead > 0 && PLATFORM_LEAD.test(head);
+    head = head.slice(lead);
+    if (head.length < 2 || head.length > 4 || !(NAME_HEAD.test(head) || onPlatform) || QUANTITY.test(head)) continue;
+    if (GENERIC.test(head) || isPlace(head) || DISH_HEAD_NOT.test(head)) continue;
+    cands.push({ start: m.index - head.length, end: endAt, score: 3 });
+  }
+
+  // 3c. A family's place with nothing after it ("在老李家吃的饺子", "老陈家的凉菜").
+  FAMILY_RE.lastIndex = 0;
+  while ((m = FAMILY_RE.exec(s)) !== null) {
+    const prev = s[m.index - 1];
+    if (prev !== undefined && HAN.test(prev) && !STOP_CHARS.has(prev) && !'城镇乡村'.includes(prev)) continue;
+    // A family's shop when food is bought or eaten there; "村里老王家办白事" is a family, not a shop.
+    if (!FAMILY_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
+    cands.push({ start: m.index, end: m.index + m[0].length, score: 2.8 });
   }
 
   // 4. Chains.
@@ -358,9 +590,26 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     cands.push({ start: m.index, end: m.index + m[0].length, score: 2.5 });
   }
 
+  // 4b. Chains typed with a homophone (肯得基, 正新机排, 蜜雪冰成): one character off, by sound.
+  for (const chain of HAN_CHAINS) {
+    for (let i = 0; i + chain.length <= s.length; i++) {
+      const w = s.slice(i, i + chain.length);
+      if (w === chain) continue;
+      let off = -1;
+      let count = 0;
+      for (let k = 0; k < chain.length && count < 2; k++) {
+        if (w[k] !== chain[k]) {
+          off = k;
+          count++;
+        }
+      }
+      if (count === 1 && soundsAlike(w[off] ?? '', chain[off] ?? '')) cands.push({ start: i, end: i + chain.length, score: 2.4 });
+    }
+  }
+
   // 5. English shop names: "at FreshGo Mart", "from Sweet Nest on Taobao", "called 'Burger Hub'".
   const EN =
-    /\b(?:at|from|called|named|shop name|store is|restaurant|bakery|shop|store|stall)\s+(?:the\s+)?['"“‘]?((?:[A-Z][\w&'.-]*|\d+)(?:\s+(?:[A-Z][\w&'.-]*|of|and|&)){0,4})['"”’]?/g;
+    /\b(?:[Aa]t|[Ff]rom|[Cc]alled|[Nn]amed|[Ss]hop name|[Ss]tore is|[Rr]estaurant|[Bb]akery|[Ss]hop|[Ss]tore|[Ss]tall|canteen (?:of|at))\s+(?:the\s+)?['"“‘]?((?:[A-Z][\w&'.-]*|\d+)(?:\s+(?:[A-Z][\w&'.-]*|of|and|&)){0,4})['"”’]?/g;
   const nfkc = raw.slice(0, s.length);
   EN.lastIndex = 0;
   while ((m = EN.exec(nfkc)) !== null) {

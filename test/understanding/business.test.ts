@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { businessExact, businessMatches, parseBusinessRows, scoreBusiness } from '../../src/understanding/evaluate-business.ts';
+import { understand } from '../../src/understanding/understand.ts';
+
+const NOW = new Date('2026-12-05T10:00:00+08:00');
+const biz = (text: string): string | null => understand(text, { now: NOW }).business.value;
+const fixture = (name: string): string => readFileSync(new URL(`../fixtures/understanding/${name}`, import.meta.url), 'utf8');
+
+describe('business names in citizens’ words', () => {
+  it.each([
+    ['在华南城那个叫老张家的胡辣汤店喝了碗汤', '老张家的胡辣汤店'],
+    ['在一家叫老张家的胡辣汤店喝了碗汤', '老张家的胡辣汤店'],
+    ['那个叫老王家的卤肉店卖的卤肉', '老王家的卤肉店'],
+    ['抖音直播间小芳零食铺买的辣条', '小芳零食铺'],
+    ['新郑市龙湖镇王二卤肉的老板用亚硝酸盐', '王二卤肉'],
+    ['在华南城老张家胡辣汤店喝了碗汤', '老张家胡辣汤店'],
+    ['招牌上写着刘记凉皮，凉皮吃了拉肚子', '刘记凉皮'],
+    ['招牌上写着‘小城故事’，卖的奶茶有苍蝇', '小城故事'],
+    ['饿了么上一家叫好味道的外卖，饭是馊的', '好味道'],
+    ['淘宝店铺甜心烘焙卖的蛋糕过期', '甜心烘焙'],
+    ['在老李家吃的饺子，吃完全家都吐了', '老李家'],
+    ['在沙窝李村东头老黄家的豆腐坊买的豆腐酸了', '老黄家的豆腐坊'],
+    ['龙湖一中食堂的饭里有虫', '龙湖一中'],
+    ['郭店镇中心小学的食堂用过期油', '郭店镇中心小学'],
+    ['肯得基的鸡翅没熟', '肯得基'],
+    ['正新机排的鸡排是臭的', '正新机排'],
+    ['At KFC in Xinzheng my kid got sick', 'KFC'],
+    ['外卖店名字叫黄焖鸡米饭大王，里面吃出蟑螂', '黄焖鸡米饭大王'],
+  ])('%s → %s', (text, want) => {
+    expect(biz(text)).toBe(want);
+  });
+
+  it.each([
+    '村里老王家办白事，请的厨子做了八大碗，吃了都拉肚子',
+    '那家超市的老板叫王建国，卖过期酒',
+    '某某面粉厂往面粉里加滑石粉',
+    '河南工程学院三食堂的黄焖鸡没熟',
+    '老板娘卤肉卖了十几年了',
+    '我买了二斤卤肉，回家发现是臭的',
+    '俺村哩那个小卖部卖假酒',
+    '美团上买的，商家叫啥忘了',
+    '和庄镇中心小学门口的炸串摊用地沟油',
+  ])('names nothing: %s', (text) => {
+    expect(biz(text)).toBeNull();
+  });
+});
+
+describe('business scorer', () => {
+  it('matches exactly or by containment, at most 4 characters longer, and null only with null', () => {
+    expect(businessMatches(['老张家胡辣汤店'], '华南城老张家胡辣汤店')).toBe(true);
+    expect(businessMatches(['小芳零食铺'], '抖音直播间小芳零食铺')).toBe(false);
+    expect(businessMatches(['老张家的胡辣汤店', '老张家胡辣汤店'], '老张家胡辣汤店')).toBe(true);
+    expect(businessMatches(['老张家的胡辣汤店'], '老张家')).toBe(true);
+    expect(businessMatches(['老张家的胡辣汤店'], '老')).toBe(false);
+    expect(businessMatches(null, null)).toBe(true);
+    expect(businessMatches(null, '这家店')).toBe(false);
+    expect(businessMatches(['蜜雪冰城'], null)).toBe(false);
+    expect(businessMatches(['小城故事'], '‘小城故事’')).toBe(true);
+    expect(businessExact(['老张家的胡辣汤店'], '老张家')).toBe(false);
+  });
+
+  it('the dev half reads at least 90% of the names and invents none', () => {
+    const r = scoreBusiness(parseBusinessRows(fixture('business-dev.jsonl'), 'business-dev.jsonl'), NOW);
+    expect(r.rows).toBeGreaterThanOrEqual(90);
+    expect(r.matched / r.rows).toBeGreaterThanOrEqual(0.9);
+    expect(r.invented).toBe(0);
+  });
+
+  it('both halves are well formed and together hold at least 160 sentences, about a fifth naming nothing', () => {
+    const rows = [...parseBusinessRows(fixture('business-dev.jsonl'), 'dev'), ...parseBusinessRows(fixture('business-test.jsonl'), 'test')];
+    expect(rows.length).toBeGreaterThanOrEqual(160);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+    for (const r of rows) if (r.business !== null) expect(r.text, r.id).toContain(r.business);
+    expect(rows.filter((r) => r.business === null).length).toBeGreaterThanOrEqual(30);
+  });
+});

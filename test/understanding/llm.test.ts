@@ -61,7 +61,7 @@ describe('LlmFactReader against a fake OpenAI-compatible server', () => {
             res.end(JSON.stringify({ result: facts }));
             return;
           case 'slow':
-            setTimeout(() => reply(JSON.stringify(facts)), 1500);
+            setTimeout(() => reply(JSON.stringify(facts)), 6000);
             return;
         }
       });
@@ -76,7 +76,7 @@ describe('LlmFactReader against a fake OpenAI-compatible server', () => {
   });
 
   const TEXT = '前些天在路口那家小店买的面包发霉了';
-  const reader = () => new LlmFactReader({ url, model: 'local-7b', apiKey: 'k-123', timeoutMs: 400 });
+  const reader = () => new LlmFactReader({ url, model: 'local-7b', apiKey: 'k-123', timeoutMs: 3000 });
 
   it('returns the validated facts, sends the model, the key, today and the text', async () => {
     mode = 'ok';

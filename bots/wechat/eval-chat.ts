@@ -334,7 +334,7 @@ export function score(p: Persona, r: Run): Score {
 }
 
 /** The persona files: test, test2 and test3 are frozen (never read while tuning, never changed). */
-export const SPLITS = ['dev', 'test', 'dev2', 'test2', 'dev3', 'test3'];
+export const SPLITS = ['dev', 'test', 'dev2', 'test2', 'dev3', 'test3', 'dev4'];
 
 export function loadPersonas(split: string, id?: string): { personas: Persona[]; bytes: Buffer } {
   if (!SPLITS.includes(split)) throw new Error(`--split must be one of ${SPLITS.join(', ')}`);

@@ -807,7 +807,8 @@ export function illNow(text: string, u: Understanding): boolean {
   return (
     (u.harm.value.ill === 'now' && u.urgency.value === 'urgent' && present && !recovered) ||
     /(现在|正在|还在|都在|一直在?)[^，。！？]{0,4}(吐|拉|疼|发烧|昏|抽搐|喘不上|过敏)/.test(text) ||
-    (!recovered && /(这会儿|现在|还有|还在|都在)[^，。！？]{0,8}(医院|卫生院|诊所|急诊|输液|打吊瓶|吊水|住院)/.test(text))
+    (!recovered && /(这会儿|现在|还有|还在|都在)[^，。！？]{0,8}(医院|卫生院|诊所|急诊|输液|打吊瓶|吊水|住院)/.test(text)) ||
+    (!recovered && /(这两天|这几天|今天|今儿)[^，。！？]{0,3}(吐|拉|疼|发烧)[^，。！？]{0,2}(得不行|得厉害|不止|个不停)/.test(text))
   );
 }
 

@@ -259,11 +259,34 @@ const HAN_DIGIT: Record<string, string> = {
   九: '9',
 };
 
+const EN_DIGIT: Record<string, string> = {
+  zero: '0',
+  oh: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+};
+
+/** Digits said in words ("一三八，零三七一，二二六五", "one three nine, …") written as digits, groups joined. */
+export function spokenDigits(input: string): string {
+  return input
+    .replace(/[〇零洞一幺二两三四五六七八九]{3,}/g, (m) => m.replace(/./g, (c) => HAN_DIGIT[c] ?? c))
+    .replace(
+      /\b(zero|oh|one|two|three|four|five|six|seven|eight|nine)\b(?:[\s,-]+\b(zero|oh|one|two|three|four|five|six|seven|eight|nine)\b){2,}/gi,
+      (m) => m.replace(/[a-z]+/gi, (w) => EN_DIGIT[w.toLowerCase()] ?? w),
+    )
+    .replace(/(\d)[\s,，、.\-]+(?=\d)/g, '$1');
+}
+
 export function findPhone(input: string): string | null {
-  // "一三八三八二一五六七八", "幺三九…": a number said in words (runs of 7 or more digits only).
-  const text = input.replace(/[〇零洞一幺二两三四五六七八九][〇零洞一幺二两三四五六七八九\s-]{6,}/g, (m) =>
-    m.replace(/[^\s-]/g, (c) => HAN_DIGIT[c] ?? c),
-  );
+  // "一三八三八二一五六七八", "一三八，零三七一，二二六五", "one three nine …": numbers said in words.
+  const text = spokenDigits(input);
   const m = /(?:\+?86[\s-]?)?(1[3-9]\d(?:[\s-]?\d){8})|(0\d{2,3}[\s-]?\d{7,8})/.exec(text);
   if (!m) return null;
   const p = PhoneSchema.safeParse(m[0]);

@@ -409,7 +409,8 @@ export class IntakeService {
         for (const [table, rows] of tables) insertPrepared(sqlite, table, rows);
       } else {
         for (const [table, rows] of tables) {
-          if (table === 'outbox') for (let i = 0; i < outboxRows.length; i += CHUNK) await enqueueRowsIn(trx, outboxRows.slice(i, i + CHUNK));
+          if (table === 'outbox')
+            for (let i = 0; i < outboxRows.length; i += CHUNK) await enqueueRowsIn(trx, outboxRows.slice(i, i + CHUNK));
           else await insertChunked(trx, table, rows as Insertable<Database[typeof table]>[]);
         }
       }

@@ -162,13 +162,31 @@ export class IntakeService {
     return this.committer.stats;
   }
 
-  async submit(req: IntakeRequest): Promise<IntakeReceipt> {
-    // Read before the batch's transaction: understanding the words is CPU work, not database work.
-    const reading = req.reading ?? readSubmission(req.submission);
-    // So is hashing a claim password (argon2, issue 15).
-    const pw = req.submission.wantsReward ? req.submission.rewardPassword : undefined;
-    const rewardPasswordHash = pw ? await hashPassword(pw) : undefined;
-    return this.committer.submit({ ...req, reading, ...(rewardPasswordHash ? { rewardPasswordHash } : {}) });
+  /**
+   * A submission is on its way (an HTTP request just started): the next group commit waits for it (a few
+   * milliseconds at most). Call the returned function when it was handed to `submit` or was refused.
+   */
+  expect(): () => void {
+    return this.committer.expect();
+  }
+
+  /** @param arrived the function `expect()` returned for this request, if any. */
+  async submit(req: IntakeRequest, arrived?: () => void): Promise<IntakeReceipt> {
+    let item: IntakeRequest;
+    try {
+      // Read before the batch's transaction: understanding the words is CPU work, not database work.
+      const reading = req.reading ?? readSubmission(req.submission);
+      // So is hashing a claim password (argon2, issue 15).
+      const pw = req.submission.wantsReward ? req.submission.rewardPassword : undefined;
+      const rewardPasswordHash = pw ? await hashPassword(pw) : undefined;
+      item = { ...req, reading, ...(rewardPasswordHash ? { rewardPasswordHash } : {}) };
+    } catch (e) {
+      arrived?.();
+      throw e;
+    }
+    const receipt = this.committer.submit(item);
+    arrived?.();
+    return receipt;
   }
 
   close(): Promise<void> {

@@ -29,6 +29,12 @@ const {
   ['pg', 'normal', 'profile'],
 );
 
+/** CPU time (user + system) a process has used, in microseconds (Linux: /proc/<pid>/stat, 100 ticks a second). */
+function cpuMicros(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
 function peakRssMb(pid: number): number {
   const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Math.round(Number(m[1]) / 1024) : NaN;
@@ -99,9 +105,18 @@ async function main() {
     await run('/echo', 2, echoBase);
     await run('/api/v1/submissions/validate', 2);
     await run('/api/v1/submissions', 2);
-    const r = await run('/echo', seconds, echoBase);
-    const a = await run('/api/v1/submissions/validate', seconds);
-    const b = await run('/api/v1/submissions', seconds);
+    // Each server's CPU per answered request as well: on a shared machine req/s swings with the neighbours'
+    // load, the CPU a request costs much less.
+    const cpu = new Map<autocannon.Result, number>();
+    const measured = async (p: string, pid: number, host = base) => {
+      const c0 = cpuMicros(pid);
+      const res = await run(p, seconds, host);
+      cpu.set(res, (cpuMicros(pid) - c0) / Math.max(1, res['2xx']));
+      return res;
+    };
+    const r = await measured('/echo', echo.pid!, echoBase);
+    const a = await measured('/api/v1/submissions/validate', server.pid!);
+    const b = await measured('/api/v1/submissions', server.pid!);
     const rss = peakRssMb(server.pid!);
     const row = (name: string, r: autocannon.Result) => ({
       route: name,
@@ -110,6 +125,7 @@ async function main() {
       'p99 ms': r.latency.p99,
       errors: r.errors + r.non2xx,
       '2xx': r['2xx'],
+      'server CPU µs/req': Math.round(cpu.get(r) ?? NaN),
     });
     console.log(
       `\nShiantong benchmark — ${connections} connections, ${seconds}s each, database ${usePg ? 'PostgreSQL' : `SQLite (synchronous=${env.SQLITE_SYNCHRONOUS})`}, Node ${process.version}`,
@@ -123,6 +139,10 @@ async function main() {
     console.log(`ratio b/r (durable vs raw echo): ${(b.requests.average / r.requests.average).toFixed(2)} (goal ≥ 0.50)`);
     console.log(`ratio b/a (durable vs the app's validate route): ${(b.requests.average / a.requests.average).toFixed(2)}`);
     console.log(`ratio a/r (the app's middleware alone): ${(a.requests.average / r.requests.average).toFixed(2)}`);
+    const cr = cpu.get(r) ?? NaN;
+    console.log(
+      `CPU per request, raw echo / durable: ${(cr / (cpu.get(b) ?? NaN)).toFixed(2)}; raw echo / validate: ${(cr / (cpu.get(a) ?? NaN)).toFixed(2)}`,
+    );
   } finally {
     echo.kill('SIGTERM');
     server.kill('SIGTERM');

@@ -7,7 +7,7 @@ import { uuidv7 } from '../lib/ids.ts';
 import { type Insertable, sql } from 'kysely';
 import { type AuditEntry, appendAudit } from '../backoffice/audit.log.ts';
 import { hashPassword } from '../backoffice/password.ts';
-import type { Db } from '../db/database.ts';
+import { type Db, type SqliteStatements, sqliteStatementsOf } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { CaseClockTable } from '../deadlines/clock.table.ts';
 import type { WechatContactTable } from '../notices/notice.table.ts';
@@ -108,6 +108,34 @@ async function insertChunked<T extends keyof Database & string>(trx: Db, table: 
   }
 }
 
+/** Insert statements by table and column list (a row's columns whose value is not undefined, as Kysely's). */
+const insertSql = new Map<string, string>();
+
+/**
+ * SQLite: the rows inserted one by one through prepared statements (cached by their text), on the
+ * connection that holds the caller's transaction. The same statements Kysely would run, without building
+ * and compiling a multi-row query for every batch; SQLite's cost per row is the same either way.
+ */
+function insertPrepared(sqlite: SqliteStatements, table: string, rows: readonly object[]): void {
+  let lastKey = '';
+  let stmt: ReturnType<SqliteStatements['prepare']> | null = null;
+  for (const row of rows) {
+    const r = row as Record<string, unknown>;
+    const cols = Object.keys(r).filter((k) => r[k] !== undefined);
+    const key = `${table}(${cols.join(',')})`;
+    if (stmt === null || key !== lastKey) {
+      let text = insertSql.get(key);
+      if (text === undefined) {
+        text = `insert into "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) values (${cols.map(() => '?').join(', ')})`;
+        insertSql.set(key, text);
+      }
+      stmt = sqlite.prepare(text);
+      lastKey = key;
+    }
+    stmt.run(cols.map((c) => r[c]));
+  }
+}
+
 /** Stable hash of what was asked, so a reused Idempotency-Key with a different body is caught. */
 export function requestHash(sub: Submission, files: readonly StoredFile[], channel: Channel): string {
   return (
@@ -134,13 +162,31 @@ export class IntakeService {
     return this.committer.stats;
   }
 
-  async submit(req: IntakeRequest): Promise<IntakeReceipt> {
-    // Read before the batch's transaction: understanding the words is CPU work, not database work.
-    const reading = req.reading ?? readSubmission(req.submission);
-    // So is hashing a claim password (argon2, issue 15).
-    const pw = req.submission.wantsReward ? req.submission.rewardPassword : undefined;
-    const rewardPasswordHash = pw ? await hashPassword(pw) : undefined;
-    return this.committer.submit({ ...req, reading, ...(rewardPasswordHash ? { rewardPasswordHash } : {}) });
+  /**
+   * A submission is on its way (an HTTP request just started): the next group commit waits for it (a few
+   * milliseconds at most). Call the returned function when it was handed to `submit` or was refused.
+   */
+  expect(): () => void {
+    return this.committer.expect();
+  }
+
+  /** @param arrived the function `expect()` returned for this request, if any. */
+  async submit(req: IntakeRequest, arrived?: () => void): Promise<IntakeReceipt> {
+    let item: IntakeRequest;
+    try {
+      // Read before the batch's transaction: understanding the words is CPU work, not database work.
+      const reading = req.reading ?? readSubmission(req.submission);
+      // So is hashing a claim password (argon2, issue 15).
+      const pw = req.submission.wantsReward ? req.submission.rewardPassword : undefined;
+      const rewardPasswordHash = pw ? await hashPassword(pw) : undefined;
+      item = { ...req, reading, ...(rewardPasswordHash ? { rewardPasswordHash } : {}) };
+    } catch (e) {
+      arrived?.();
+      throw e;
+    }
+    const receipt = this.committer.submit(item);
+    arrived?.();
+    return receipt;
   }
 
   close(): Promise<void> {
@@ -363,15 +409,29 @@ export class IntakeService {
         out[i] = { ok: true, value: receipt };
       }
 
-      await insertChunked(trx, 'intake_case', caseRows);
-      await insertChunked(trx, 'party', partyRows);
-      await insertChunked(trx, 'evidence', evidenceRows);
-      await insertChunked(trx, 'case_event', eventRows);
-      await insertChunked(trx, 'case_clock', clockRows);
-      await insertChunked(trx, 'case_link', linkRows);
-      for (let i = 0; i < outboxRows.length; i += CHUNK) await enqueueRowsIn(trx, outboxRows.slice(i, i + CHUNK));
-      await insertChunked(trx, 'idempotency_key', idemRows);
-      await insertChunked(trx, 'wechat_contact', contactRows);
+      // In this order: each table's rows after those they reference. The outbox rows, in this same
+      // transaction, are what the relay hands to the worker once it has committed.
+      const tables: [keyof Database & string, readonly object[]][] = [
+        ['intake_case', caseRows],
+        ['party', partyRows],
+        ['evidence', evidenceRows],
+        ['case_event', eventRows],
+        ['case_clock', clockRows],
+        ['case_link', linkRows],
+        ['outbox', outboxRows],
+        ['idempotency_key', idemRows],
+        ['wechat_contact', contactRows],
+      ];
+      const sqlite = sqliteStatementsOf(db);
+      if (sqlite) {
+        for (const [table, rows] of tables) insertPrepared(sqlite, table, rows);
+      } else {
+        for (const [table, rows] of tables) {
+          if (table === 'outbox')
+            for (let i = 0; i < outboxRows.length; i += CHUNK) await enqueueRowsIn(trx, outboxRows.slice(i, i + CHUNK));
+          else await insertChunked(trx, table, rows as Insertable<Database[typeof table]>[]);
+        }
+      }
       for (const a of audits) await appendAudit(trx, a, now);
 
       return out.map((r): BatchResult<IntakeReceipt> => {

@@ -141,6 +141,24 @@ export function cachingStatements(sqlite: SQLite.Database, max = 500, onWrite?: 
   };
 }
 
+/** What a hot path needs of SQLite directly: a (cached) prepared statement. */
+export interface SqliteStatements {
+  prepare(text: string): SQLite.Statement;
+}
+
+const sqliteStatements = new WeakMap<Db, SqliteStatements>();
+
+/**
+ * The SQLite connection behind `db`, for hot paths that run the same statements many times (intake's
+ * inserts): better-sqlite3's prepared statements, bound and run directly, without Kysely building and
+ * compiling the query for every row. Undefined on PostgreSQL (those paths keep Kysely). The statements
+ * come from the same cache (and WalSync hook) as Kysely's, on the one connection: run inside a Kysely
+ * transaction callback, they are part of that transaction.
+ */
+export function sqliteStatementsOf(db: Db): SqliteStatements | undefined {
+  return sqliteStatements.get(db);
+}
+
 class SqliteDialectKeepingCause extends SqliteDialect {
   constructor(
     private readonly cfg: SqliteDialectConfig,
@@ -194,8 +212,10 @@ export function openDatabase(
   const walSync = opts.groupSync && cfg.synchronous === 'FULL' ? new WalSync(cfg.file) : null;
   sqlite.pragma(`synchronous = ${walSync ? 'NORMAL' : cfg.synchronous}`);
   const database = cachingStatements(sqlite, 500, walSync ? () => walSync.markWrite() : undefined);
+  const db = new Kysely<Database>({ dialect: new SqliteDialectKeepingCause({ database }, walSync) });
+  sqliteStatements.set(db, { prepare: (text) => database.prepare(text) as SQLite.Statement });
   return {
-    db: new Kysely<Database>({ dialect: new SqliteDialectKeepingCause({ database }, walSync) }),
+    db,
     dialect: 'sqlite',
     ...(walSync ? { walSync } : {}),
   };

@@ -91,6 +91,9 @@ export class RateLimits {
       // Redis away a call fails after one retry and the in-memory insurance answers.
       this.redis = new Redis(this.opts.redisUrl, {
         enableOfflineQueue: true,
+        // Every submission asks Redis once: the commands of requests handled in the same event-loop turn
+        // go out in one write (one syscall, one round trip) instead of one each.
+        enableAutoPipelining: true,
         maxRetriesPerRequest: 1,
         connectTimeout: 2000,
         retryStrategy: (n: number) => Math.min(n * 200, 2000),

@@ -74,23 +74,42 @@ function compile(m: ModelFile): Compiled {
   return c;
 }
 
-/** Every head's prediction from one pass over the features. */
+/**
+ * Every head's prediction from one pass over the features. The pass allocates nothing per feature (it was
+ * most of intake's understanding time with the garbage it made); the features a decision's explanation
+ * needs are looked up again only when `top` is read. `features` must not change after the call.
+ */
 export function predictAll(m: ModelFile, features: Features, topN = 4): Record<HeadName, Prediction> {
   const { offsets, width, table } = compile(m);
   const scores = new Float64Array(width);
-  const known: [string, number, Float64Array][] = [];
-  features.forEach((v, f) => {
+  for (const [f, v] of features) {
     const w = table.get(f);
-    if (w === undefined) return;
-    known.push([f, v, w]);
+    if (w === undefined) continue;
     for (let i = 0; i < width; i++) scores[i]! += w[i]! * v;
-  });
+  }
+  let known: [string, number, Float64Array][] | null = null;
+  const knownFeatures = (): readonly [string, number, Float64Array][] => {
+    if (known === null) {
+      known = [];
+      for (const [f, v] of features) {
+        const w = table.get(f);
+        if (w !== undefined) known.push([f, v, w]);
+      }
+    }
+    return known;
+  };
   const out = {} as Record<HeadName, Prediction>;
-  for (const h of HEADS) out[h] = finish(m.heads[h], offsets[h], scores, known, topN);
+  for (const h of HEADS) out[h] = finish(m.heads[h], offsets[h], scores, knownFeatures, topN);
   return out;
 }
 
-function finish(head: Head, at: number, scores: Float64Array, known: readonly [string, number, Float64Array][], topN: number): Prediction {
+function finish(
+  head: Head,
+  at: number,
+  scores: Float64Array,
+  knownFeatures: () => readonly [string, number, Float64Array][],
+  topN: number,
+): Prediction {
   const k = head.classes.length;
   let max = -Infinity;
   for (let c = 0; c < k; c++) max = Math.max(max, scores[at + c]! + (head.bias[c] ?? 0));
@@ -116,7 +135,7 @@ function finish(head: Head, at: number, scores: Float64Array, known: readonly [s
     get top() {
       if (top === null) {
         const all: { feature: string; contribution: number }[] = [];
-        for (const [f, v, w] of known) {
+        for (const [f, v, w] of knownFeatures()) {
           // Contribution towards the winner relative to the mean of the other classes.
           let others = 0;
           for (let c = 0; c < k; c++) if (c !== best) others += w[at + c]! * v;
@@ -143,7 +162,7 @@ export function predict(head: Head, features: Features, topN = 4): Prediction {
     known.push([f, v, row]);
     for (let c = 0; c < k; c++) scores[c]! += row[c]! * v;
   }
-  return finish(head, 0, scores, known, topN);
+  return finish(head, 0, scores, () => known, topN);
 }
 
 let loaded: ModelFile | null | undefined;

@@ -99,8 +99,19 @@ export const CRIME_THRESHOLD = 0.5;
 export const BOTH_THRESHOLD = 0.6;
 
 function reasonsOf(field: string, p: Prediction): Reason[] {
-  const ev = p.top.map((t) => t.feature.replace(/^(g|w|kw:[a-z]+|r|s|c1?|len|q):/, '')).join('、');
-  return [{ field, rule: `model:${Math.round(p.probability * 100)}%`, evidence: ev }];
+  // The model's strongest features are worked out only when the evidence is read (staff's triage view,
+  // the evaluation); intake's receipt and split never read a model reason's words.
+  let ev: string | null = null;
+  return [
+    {
+      field,
+      rule: `model:${Math.round(p.probability * 100)}%`,
+      get evidence(): string {
+        ev ??= p.top.map((t) => t.feature.replace(/^(g|w|kw:[a-z]+|r|s|c1?|len|q):/, '')).join('、');
+        return ev;
+      },
+    },
+  ];
 }
 
 function find(norm: string, original: string, needle: string | null | undefined): Span | null {

@@ -61,6 +61,54 @@ describe('group committer', () => {
     expect(gc.stats).toEqual({ batches: 2, items: 6, largest: 5 });
   });
 
+  it('waits for announced callers: requests a few turns apart share one commit, none is answered before it', async () => {
+    const batches: number[][] = [];
+    const gc = new GroupCommitter<number, number>(
+      async (items) => {
+        batches.push(items);
+        return items.map((i) => ({ ok: true, value: i }));
+      },
+      256,
+      0,
+      1000,
+    );
+    const arrivedB = gc.expect();
+    const arrivedC = gc.expect();
+    const a = track(gc.submit(1)); // not announced: it waits for the two that are
+    await turn();
+    await turn();
+    expect(batches).toEqual([]);
+    const b = track(gc.submit(2));
+    arrivedB();
+    await turn();
+    expect(batches).toEqual([]);
+    expect([a.settled, b.settled]).toEqual([false, false]);
+    arrivedC(); // refused before it submitted (say, by the rate limiter): the batch goes without it
+    arrivedC(); // a second call changes nothing
+    await turn();
+    await turn();
+    expect(batches).toEqual([[1, 2]]);
+    expect([a.value, b.value]).toEqual([1, 2]);
+  });
+
+  it('an announced caller that never comes delays a batch by maxWaitMs at most', async () => {
+    const batches: number[][] = [];
+    const gc = new GroupCommitter<number, number>(
+      async (items) => {
+        batches.push(items);
+        return items.map((i) => ({ ok: true, value: i }));
+      },
+      256,
+      0,
+      30,
+    );
+    gc.expect(); // never called back
+    const started = Date.now();
+    expect(await gc.submit(7)).toBe(7);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    expect(batches).toEqual([[7]]);
+  });
+
   it('a failing batch is retried item by item: the bad item fails alone, its neighbours succeed', async () => {
     const calls: number[][] = [];
     const gc = new GroupCommitter<number, number>(async (items) => {

@@ -90,8 +90,20 @@ export function submissionRoutes(deps: Deps) {
       return c.json({ valid: true });
     },
   );
+  // The submission's group commit waits for it from here (intake.service.ts `expect`), so the requests
+  // handled while a commit is in flight share the next one instead of arriving a few turns apart.
+  const arrivals = new WeakMap<Request, () => void>();
   app.post(
     '/submissions',
+    async (c, next) => {
+      const arrived = deps.intake.expect();
+      arrivals.set(c.req.raw, arrived);
+      try {
+        await next();
+      } finally {
+        arrived();
+      }
+    },
     botExempt(
       rateLimit({
         name: 'submissions',
@@ -138,14 +150,17 @@ export function submissionRoutes(deps: Deps) {
         throw new AppError('VALIDATION', 'X-Wechat-Contact 格式不正确', [
           { path: 'header.X-Wechat-Contact', message: '应为1到200个可见 ASCII 字符' },
         ]);
-      const receipt = await deps.intake.submit({
-        submission,
-        files: stored,
-        channel,
-        actor,
-        idempotencyKey,
-        ...(wechatContact !== undefined ? { wechatContact } : {}),
-      });
+      const receipt = await deps.intake.submit(
+        {
+          submission,
+          files: stored,
+          channel,
+          actor,
+          idempotencyKey,
+          ...(wechatContact !== undefined ? { wechatContact } : {}),
+        },
+        arrivals.get(c.req.raw),
+      );
       const base = deps.publicBaseUrl;
       c.header('Cache-Control', 'no-store');
       return c.json(

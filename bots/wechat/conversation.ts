@@ -499,7 +499,16 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   // A question ("能赔多少", "要多久") is answered above; it is never the answer to what the bot asked.
   // "要，匿名的话奖励咋领？" answers first, then asks: the answer is still taken.
   const leadAnswer = /^\s*[^，,。.!！？?\s]{1,3}[，,。.!！\s]/.test(raw) && parseYesNo(raw.split(/[，,。.!！\s]/)[0] ?? '') !== null;
-  const questionOnly = answered.size > 0 && isQuestion(raw) && text.length < 40 && !leadAnswer;
+  // The clauses that ask nothing ("有奖励？那中，要" → "那中，要"): what answers the bot's question, if anything.
+  const told = text
+    .split(/(?<=[，,。.!！？?；;])|\s+/)
+    .filter(
+      (c) => c.replace(/[，,。.!！；;\s]/g, '') !== '' && !/[?？]|吗|咋|怎么|多少|能不能|可不可以|是不是|有没有|行不行|中不中/.test(c),
+    )
+    .map((c) => c.replace(/[，,。.!！；;\s]+$/, ''))
+    .join('，');
+  const yesNoSlot = asking === 'reward' || asking === 'anonymous' || asking === 'consent';
+  const questionOnly = answered.size > 0 && isQuestion(raw) && text.length < 40 && !leadAnswer && !(yesNoSlot && told !== '');
   // Wishes about other things (a reward, keeping the name secret, a bare "要" to the reward just explained)
   // are taken and acknowledged first; only what is left is read as the answer to the question.
   const rewardBefore = d.wantsReward;
@@ -508,7 +517,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     before.push(...side.acks);
     used = true;
   }
-  const answerText = side ? side.rest : text;
+  const answerText = side ? side.rest : yesNoSlot && answered.size > 0 && told !== '' ? told : text;
   // Facts without a story, sent when the story was asked: the facts are kept below, the story asked again.
   const onlyFacts = factsOnly(text, u);
   if (onlyFacts && asking === 'description' && d.kind && !kindJustSet && d.description === undefined)
@@ -1028,7 +1037,7 @@ function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, bef
   const lang = st.lang;
   const w = W[lang];
   const d = st.draft;
-  const word = raw.replace(/[\s，。！？!?,.~]+/g, '');
+  const word = raw.replace(/[\s，。！？!?,.~\p{Extended_Pictographic}\uFE0F]+/gu, '');
   if (acts.edit) {
     const slot = acts.edit;
     if (slot === 'kind') {

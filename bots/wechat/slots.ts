@@ -187,10 +187,18 @@ export function townshipOf(text: string): Township | null {
 }
 
 export function parseYesNo(text: string): boolean | null {
-  const first = (text.trim().split(/[，,。.!！；;\n]/)[0] ?? '').trim();
-  const t = strip(first).toLowerCase();
+  const first = (
+    text
+      .replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '')
+      .trim()
+      .split(/[，,。.!！；;\n]/)[0] ?? ''
+  ).trim();
+  // "那中", "那就要吧": the leading 那 only carries on from what was said.
+  const t = strip(first)
+    .toLowerCase()
+    .replace(/^(那就|那么|那)(?=.)/, '');
   if (t === '') return null;
-  if (/^(不中|不行|不可以|不同意|不要|不用|不需要|不想|不了|别|否|没|no\b|nope|n$|2$)/.test(t)) return false;
+  if (/^(不中|不行|不可以|不同意|不要|不用|不需要|不想|不了|不稀罕|不在乎|不图|不差|用不着|别|否|没|no\b|nope|n$|2$)/.test(t)) return false;
   if (/^(中|是|要|需要|好|同意|可以|行|嗯|对|愿意|申请|当然|肯定|没问题|y$|yes|yeah|sure|ok|okay|fine|1$)/.test(t)) return true;
   if (/不要|不用|不需要|不同意|算了/.test(t)) return false;
   if (/随便|都行|无所谓|(就|也|还是|那就|当然|肯定|的话)要|要吧|要啊|想要|可以的|没意见|同意|中啊|行啊|好啊|嗯/.test(t)) return true;
@@ -817,7 +825,7 @@ export function describedBusiness(text: string): string | null {
 export function businessClause(text: string, u: Understanding): string {
   const first = (
     text
-      .replace(/(木有|没有?|没得)(名|名字|店名|招牌)|不知道(叫啥|名字)/g, '')
+      .replace(/(木有|没有?|没得)(名儿?|名字|店名|招牌)|不知道(叫啥|名字)/g, '')
       .split(/[，,。；;！!\n]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u)
       .find((c) => c.trim() !== '') ?? text
   ).trim();
@@ -828,7 +836,10 @@ export function businessClause(text: string, u: Understanding): string {
   for (const p of [u.place.value, u.township.value]) {
     if (p && n.startsWith(p) && n.length - p.length >= 2) n = n.slice(p.length);
   }
-  n = n.replace(/^(\p{Script=Han}{0,6}?(集上|市场里?|街上|路边|门口|对面|旁边|村里|村口|附近|里头|里边|里面))(?=.{2})/u, '');
+  n = n.replace(
+    /^(\p{Script=Han}{0,6}?(集上|市场里?|街上|路边|门口|对面|旁边|村里|村口|附近|里头|里边|里面|[东西南北]头|[东西南北]边))(?=.{2})/u,
+    '',
+  );
   return n.replace(/^(上|里|的|那个|那家|这个|这家|那|这)+/, '').trim() || cleanName(text);
 }
 
@@ -954,6 +965,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
           .trim();
         if (rest && rest !== t) return readAnswer(slot, rest, u, d, now);
       }
+      // "冯建设，都叫俺冯老三": the name first, then more about it.
+      const lead = /^(?:我叫|俺叫|我是|俺是)?(\p{Script=Han}{2,4})[，,。\s]/u.exec(t)?.[1];
+      if (lead && plausibleName(lead) && !/^(我|俺)/.test(lead)) return { ok: true, value: lead };
       // "韩 雪", "王 建 国": typed with spaces between the characters.
       if (/^[\p{Script=Han}\s]{2,12}$/u.test(t) && /\s/.test(t)) return readAnswer(slot, t.replace(/\s+/g, ''), u, d, now);
       // "我姓张，叫张大力": the name after 叫 in the last clause.

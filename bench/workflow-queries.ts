@@ -1,10 +1,12 @@
 // `npx tsx bench/workflow-queries.ts [--cases N] [--concurrency N]`: where the `case.received` pipeline
-// spends its time, in one process on SQLite without Redis: N cases filed through intake (like
-// bench/workflow.ts), then receiveCase run on each at the given concurrency. Prints the pipeline's rate
-// and the SQL statements by total time (better-sqlite3's calls timed around each statement run), so the
-// database share of a job can be told from its JavaScript share.
+// spends its time, in one process without Redis: N cases filed through intake (like bench/workflow.ts),
+// then receiveCase run on each at the given concurrency. Prints the pipeline's rate and the SQL
+// statements by total time (better-sqlite3's calls timed around each statement run; on PostgreSQL, with
+// TEST_DATABASE_URL set, each pg query from send to answer), so the database share of a job can be told
+// from its JavaScript share.
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { SubmissionSchema, SUBMISSION_EXAMPLES } from '../src/cases/submission.schema.ts';
 import { receiveCase } from '../src/workflow/processors/case-received.processor.ts';
 import { randomBytes } from 'node:crypto';
@@ -25,6 +27,13 @@ type Stat = { n: number; ms: number };
 const stats = new Map<string, Stat>();
 const commits: number[] = [];
 let timing = false;
+const record = (source: string, dt: number) => {
+  const s = stats.get(source) ?? { n: 0, ms: 0 };
+  s.n++;
+  s.ms += dt;
+  stats.set(source, s);
+  if (source === 'commit') commits.push(dt);
+};
 const probe = new Database(':memory:');
 const Statement = Object.getPrototypeOf(probe.prepare('select 1')) as Record<string, unknown>;
 probe.close();
@@ -36,15 +45,23 @@ for (const method of ['run', 'get', 'all', 'iterate'] as const) {
     try {
       return original.apply(this, args);
     } finally {
-      const s = stats.get(this.source) ?? { n: 0, ms: 0 };
-      s.n++;
-      const dt = performance.now() - t0;
-      s.ms += dt;
-      if (this.source === 'commit') commits.push(dt);
-      stats.set(this.source, s);
+      record(this.source, performance.now() - t0);
     }
   };
 }
+const pgQuery = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  const out = pgQuery.apply(this, args);
+  const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? '?');
+  if (timing && out instanceof Promise) {
+    const t0 = performance.now();
+    out.then(
+      () => record(text, performance.now() - t0),
+      () => undefined,
+    );
+  }
+  return out;
+} as typeof pg.Client.prototype.query;
 
 // As a worker process opens it (ROLE=worker: synchronous=NORMAL and the grouped WAL fsync).
 const env = await testEnv();

@@ -3,9 +3,15 @@
 // then receiveCase run on each at the given concurrency. Prints the pipeline's rate and the SQL
 // statements by total time (better-sqlite3's calls timed around each statement run; on PostgreSQL, with
 // TEST_DATABASE_URL set, each pg query from send to answer), so the database share of a job can be told
-// from its JavaScript share.
+// from its JavaScript share. --profile: a CPU profile of the pipeline phase alone. NO_AUTOCHECKPOINT=1
+// (SQLite): checkpoints off, to count the WAL pages each case writes.
+import { statSync, writeFileSync } from 'node:fs';
+import inspector from 'node:inspector';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { SubmissionSchema, SUBMISSION_EXAMPLES } from '../src/cases/submission.schema.ts';
 import { receiveCase } from '../src/workflow/processors/case-received.processor.ts';
@@ -17,11 +23,17 @@ import { systemClock } from '../src/lib/clock.ts';
 import { createLogger } from '../src/lib/logger.ts';
 import { testEnv } from '../test/helpers/env.ts';
 import { benchArgs } from './args.ts';
+import { topFunctions } from './profile-top.ts';
 
-const { cases, concurrency } = benchArgs('usage: npx tsx bench/workflow-queries.ts [--cases N] [--concurrency N]', {
-  cases: 2000,
-  concurrency: 8,
-});
+const { cases, concurrency, profile } = benchArgs(
+  'usage: npx tsx bench/workflow-queries.ts [--cases N] [--concurrency N] [--profile]',
+  { cases: 2000, concurrency: 8 },
+  ['profile'],
+);
+// --profile: a V8 CPU profile of the pipeline phase only (not intake), written to the temp directory.
+const session = new inspector.Session();
+const post = (method: string, params?: object) =>
+  new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res))));
 
 type Stat = { n: number; ms: number };
 const stats = new Map<string, Stat>();
@@ -67,6 +79,7 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
 const env = await testEnv();
 const { db, dialect } = openDatabase(env.config.database, { groupSync: true });
 await migrateToLatest(db);
+if (process.env.NO_AUTOCHECKPOINT) await sql`pragma wal_autocheckpoint = 0`.execute(db);
 const deps = createDeps({
   config: env.config,
   db,
@@ -95,9 +108,24 @@ try {
     }),
   );
   const ids = (await t.db.selectFrom('intake_case').select('id').where('status', '=', 'received').execute()).map((r) => r.id);
+  const walSize = () => {
+    try {
+      return statSync(`${env.config.database.kind === 'sqlite' ? env.config.database.file : ''}-wal`).size;
+    } catch {
+      return 0;
+    }
+  };
+  if (process.env.NO_AUTOCHECKPOINT) await sql`pragma wal_checkpoint(truncate)`.execute(db);
+  const wal0 = walSize();
   timing = true;
   let next = 0;
+  if (profile) {
+    session.connect();
+    await post('Profiler.enable');
+    await post('Profiler.start');
+  }
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < ids.length) {
@@ -107,10 +135,19 @@ try {
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  if (process.env.NO_AUTOCHECKPOINT) console.log(`WAL grew ${((walSize() - wal0) / 4096 / ids.length).toFixed(1)} pages per case`);
+  if (profile) {
+    const { profile: p } = (await post('Profiler.stop')) as { profile: unknown };
+    const file = path.join(os.tmpdir(), `workflow-pipeline-${Date.now()}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(p));
+    console.log(`pipeline CPU profile: ${file}`);
+    console.table(topFunctions(file, 12));
+  }
   timing = false;
   const sqlMs = [...stats.values()].reduce((a, s) => a + s.ms, 0);
   console.log(
-    `${ids.length} cases in ${seconds.toFixed(2)} s: ${Math.round(ids.length / seconds)} cases/s; SQL ${(sqlMs / 1000).toFixed(2)} s (${((100 * sqlMs) / (seconds * 1000)).toFixed(0)}%), ${[...stats.values()].reduce((a, s) => a + s.n, 0) / ids.length} statements per case`,
+    `${ids.length} cases in ${seconds.toFixed(2)} s: ${Math.round(ids.length / seconds)} cases/s; CPU ${((cpu.user + cpu.system) / 1000 / ids.length).toFixed(2)} ms per case (user ${(cpu.user / 1000 / ids.length).toFixed(2)}); SQL ${(sqlMs / 1000).toFixed(2)} s (${((100 * sqlMs) / (seconds * 1000)).toFixed(0)}%), ${[...stats.values()].reduce((a, s) => a + s.n, 0) / ids.length} statements per case`,
   );
   commits.sort((a, b) => a - b);
   const q = (f: number) => (commits[Math.floor(f * (commits.length - 1))] ?? 0).toFixed(3);

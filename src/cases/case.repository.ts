@@ -4,7 +4,7 @@
 import { uuidv7 } from '../lib/ids.ts';
 import type { Db, Trx } from '../db/database.ts';
 import type { CaseRow } from './case.table.ts';
-import { clockContext, onCaseEvent } from '../deadlines/clock.service.ts';
+import { clockContext, eventMovesClocks, onCaseEvent } from '../deadlines/clock.service.ts';
 import { AppError } from '../lib/errors.ts';
 import { queueCitizenNoticesIn } from '../notices/citizen-notice.ts';
 import { openRewardCaseIn } from '../rewards/reward.service.ts';
@@ -41,6 +41,8 @@ export interface CasePatch {
 export interface AppliedTransition {
   caseId: string;
   result: TransitionResult;
+  /** The case as this transition left it (what a following step in the same transaction starts from). */
+  row: CaseRow;
 }
 
 export interface ApplyOptions {
@@ -49,6 +51,11 @@ export interface ApplyOptions {
   patch?: CasePatch;
   /** Called inside the same transaction, after the status write: for rows that belong with the change. */
   alsoWrite?: (trx: Trx, row: CaseRow, result: TransitionResult) => Promise<void>;
+  /**
+   * The case as read in this same transaction (or as the previous step's AppliedTransition.row left it),
+   * so it is not read again. A stale row cannot do harm: the write is guarded by its version.
+   */
+  current?: CaseRow;
 }
 
 export async function applyTransition(
@@ -72,7 +79,7 @@ export async function applyTransitionIn(
   opts: ApplyOptions = {},
 ): Promise<AppliedTransition> {
   {
-    const row = await findCaseById(trx, caseId);
+    const row = opts.current?.id === caseId ? opts.current : await findCaseById(trx, caseId);
     if (!row) throw new AppError('CASE_NOT_FOUND', '案件不存在');
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== row.version)
       throw new AppError('CONFLICT', '案件已被他人修改，请刷新后重试');
@@ -86,16 +93,17 @@ export async function applyTransitionIn(
       throw new AppError(result.code, result.message);
     }
     const at = result.event.at;
+    const set = {
+      status: result.to,
+      version: row.version + 1,
+      updated_at: at,
+      ...(result.patch.openedAt ? { opened_at: result.patch.openedAt } : {}),
+      ...(result.patch.closedAt ? { closed_at: result.patch.closedAt } : {}),
+      ...(opts.patch ?? {}),
+    };
     const updated = await trx
       .updateTable('intake_case')
-      .set({
-        status: result.to,
-        version: row.version + 1,
-        updated_at: at,
-        ...(result.patch.openedAt ? { opened_at: result.patch.openedAt } : {}),
-        ...(result.patch.closedAt ? { closed_at: result.patch.closedAt } : {}),
-        ...(opts.patch ?? {}),
-      })
+      .set(set)
       .where('id', '=', caseId)
       .where('version', '=', row.version)
       .executeTakeFirst();
@@ -118,13 +126,17 @@ export async function applyTransitionIn(
       .execute();
     // Statutory clocks follow the event (start, stop, restart, pause, extend) in the same transaction.
     const unitId = opts.patch && 'unit_id' in opts.patch ? (opts.patch.unit_id ?? null) : row.unit_id;
-    await onCaseEvent(
-      trx,
-      await clockContext(trx),
-      { id: caseId, kind: row.kind, rule_version: row.rule_version, unit_id: unitId, anonymous: row.anonymous === 1 },
-      { type: result.event.type, fromStatus: result.event.fromStatus, toStatus: result.to, data: result.event.data },
-      now,
-    );
+    const event = { type: result.event.type, fromStatus: result.event.fromStatus, toStatus: result.to, data: result.event.data };
+    // Most events (triage, routing, assignment, comments) touch no clock: their clocks are not even read.
+    const clocksMoved =
+      eventMovesClocks(event) &&
+      (await onCaseEvent(
+        trx,
+        await clockContext(trx),
+        { id: caseId, kind: row.kind, rule_version: row.rule_version, unit_id: unitId, anonymous: row.anonymous === 1 },
+        event,
+        now,
+      ));
     // A decision the citizen must be told becomes a notice duty (carrying the clock it stops), delivered
     // through WeChat where the case has a contact; same transaction.
     await queueCitizenNoticesIn(trx, row, result);
@@ -135,6 +147,12 @@ export async function applyTransitionIn(
     // A report asking for a reward, closed with a qualifying outcome: its reward case (issue 15), same transaction.
     await openRewardCaseIn(trx, row, result, now);
     await opts.alsoWrite?.(trx, row, result);
-    return { caseId, result };
+    // The row as written; next_due_at follows the clocks, so it is read back when they moved.
+    const after: CaseRow = { ...row, ...set };
+    if (clocksMoved) {
+      const due = await trx.selectFrom('intake_case').select('next_due_at').where('id', '=', caseId).executeTakeFirst();
+      after.next_due_at = due?.next_due_at ?? null;
+    }
+    return { caseId, result, row: after };
   }
 }

@@ -263,9 +263,37 @@ export function rulesStartedBy(
     });
 }
 
+/** Events that change clocks by themselves: pause, resume and extensions, a return from the police. */
+const CLOCK_EVENTS: ReadonlySet<string> = new Set([
+  'pause_clock',
+  'resume_clock',
+  'extend_clock',
+  'police_extend',
+  ...POLICE_RETURN_EVENTS,
+]);
+
+/** Every event some rule of some version starts, restarts or stops a clock on. */
+const RULE_EVENTS: ReadonlySet<string> = new Set(
+  Object.values(RULES).flatMap((rules) => rules.flatMap((r) => [r.startEvent, ...(r.restartEvents ?? []), ...r.stopEvents])),
+);
+
+/**
+ * Whether an event can touch a case's clocks at all: a clock event, an event named by a rule, or the
+ * entry into a final status. Any other (triage, routing, assignment, a comment) leaves every clock as it
+ * is, so onCaseEvent need not even read them.
+ */
+export function eventMovesClocks(event: { type: string; fromStatus?: CaseStatus | null; toStatus: CaseStatus }): boolean {
+  return (
+    CLOCK_EVENTS.has(event.type) ||
+    RULE_EVENTS.has(event.type) ||
+    (FINAL_STATUSES.includes(event.toStatus) && event.fromStatus !== event.toStatus)
+  );
+}
+
 /**
  * Applies an event's effect on the clocks of a case, inside the transition's transaction.
  * Start/restart/stop follow the rule table; pause/resume/extend come from their own events.
+ * Returns whether a clock row was written (the case's next_due_at was then recomputed).
  */
 export async function onCaseEvent(
   trx: Trx,
@@ -273,7 +301,8 @@ export async function onCaseEvent(
   c: { id: string; kind: CaseKind; rule_version: RuleVersion; unit_id: string | null; anonymous?: boolean },
   event: { type: TransitionEvent; fromStatus?: CaseStatus | null; toStatus: CaseStatus; data: Record<string, unknown> | null },
   now: Date,
-): Promise<void> {
+): Promise<boolean> {
+  if (!eventMovesClocks(event)) return false;
   const at = now.toISOString();
   const version = c.rule_version;
   const active = await trx
@@ -388,6 +417,7 @@ export async function onCaseEvent(
     trx,
     alarms.map((a) => alarmJob(a, c.id, at)),
   );
+  return changed;
 }
 
 /** Clocks of a case with a notice to the citizen still pending (they survive closing). */

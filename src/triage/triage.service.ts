@@ -70,9 +70,9 @@ export async function autoSplitOfCase(trx: Trx, caseId: string): Promise<string 
   }
 }
 
-/** Labels the case; returns a description if the case was folded into another (repeat or merge). */
-export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<string | null> {
-  const r: TriageResult = triage({
+/** The triage of a stored case's words: pure CPU work, done before the pipeline opens its transaction. */
+export function triageOfCase(row: CaseRow): TriageResult {
+  return triage({
     text: [row.description, row.product].filter(Boolean).join('\n'),
     kind: row.kind as 'complaint' | 'report' | 'consultation',
     businessName: row.business_name,
@@ -81,6 +81,25 @@ export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<s
     place: row.place,
     product: row.product,
   });
+}
+
+/** Labels the case; returns a description if the case was folded into another (repeat or merge). */
+export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<string | null> {
+  return (await classifyCaseIn(trx, row, now, triageOfCase(row), false)).folded;
+}
+
+/**
+ * classifyCase for the pipeline: `r` is the triage of `row` (made before the transaction), and with
+ * `rowIsCurrent` the row was read in this same transaction, so the triage transition does not read it
+ * again. Returns the fold, or the case as it now stands.
+ */
+export async function classifyCaseIn(
+  trx: Trx,
+  row: CaseRow,
+  now: Date,
+  r: TriageResult,
+  rowIsCurrent: boolean,
+): Promise<{ folded: string; row: null } | { folded: null; row: CaseRow }> {
   const businessName = row.business_name ?? r.business;
   const businessKey = businessName ? normaliseBusinessName(businessName) || null : null;
   const township = row.township ?? r.township;
@@ -201,13 +220,13 @@ export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<s
     flags: JSON.stringify(flags),
     other_authority: r.otherAuthority,
   };
-  await applyTransitionIn(
+  const triaged = await applyTransitionIn(
     trx,
     row.id,
     { type: 'triage', data: { category: r.category, urgency: r.urgency, suspectedCrime: r.suspectedCrime, confidence: r.confidence } },
     SYSTEM,
     now,
-    { patch },
+    { patch, ...(rowIsCurrent ? { current: row } : {}) },
   );
 
   for (const o of related) {
@@ -255,12 +274,9 @@ export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<s
             text: `同一举报人对同一经营者的举报，内容与 ${earlier.number} 相近，可能重复：请人工判断是否按重复举报处理（《办法》第三十五条）`,
           },
         ];
-        await trx
-          .updateTable('intake_case')
-          .set({ flags: JSON.stringify(withSuggestion) })
-          .where('id', '=', row.id)
-          .execute();
-        return null; // routed and handled as usual until a person decides
+        const flagsNow = JSON.stringify(withSuggestion);
+        await trx.updateTable('intake_case').set({ flags: flagsNow }).where('id', '=', row.id).execute();
+        return { folded: null, row: { ...triaged.row, flags: flagsNow } }; // routed and handled as usual until a person decides
       }
       const link = {
         case_id: row.id,
@@ -274,13 +290,15 @@ export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<s
         .onConflict((oc) => oc.doNothing())
         .execute();
       if (same) {
-        await applyTransitionIn(trx, row.id, { type: 'mark_duplicate', data: { originalCaseId: earlier.id } }, SYSTEM, now);
-        return `duplicate of ${earlier.number}`;
+        await applyTransitionIn(trx, row.id, { type: 'mark_duplicate', data: { originalCaseId: earlier.id } }, SYSTEM, now, {
+          current: triaged.row,
+        });
+        return { folded: `duplicate of ${earlier.number}`, row: null };
       }
-      await applyTransitionIn(trx, row.id, { type: 'merge', data: { intoCaseId: earlier.id } }, SYSTEM, now);
+      await applyTransitionIn(trx, row.id, { type: 'merge', data: { intoCaseId: earlier.id } }, SYSTEM, now, { current: triaged.row });
       await applyTransitionIn(trx, earlier.id, { type: 'receive_merged', data: { mergedCaseId: row.id } }, SYSTEM, now);
-      return `merged into ${earlier.number}`;
+      return { folded: `merged into ${earlier.number}`, row: null };
     }
   }
-  return null;
+  return { folded: null, row: triaged.row };
 }

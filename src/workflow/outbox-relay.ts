@@ -1,7 +1,7 @@
 // The outbox relay: hands committed outbox rows to BullMQ and marks them sent. The job id is the row id,
 // so a row sent twice (a crash between add and mark, two relays on one database) becomes one job.
 // With Redis down, adds fail fast, rows stay unsent, and the relay retries with back-off.
-import type { Db } from '../db/database.ts';
+import { type Db, type Trx, isPostgres } from '../db/database.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Logger } from '../lib/logger.ts';
 import { DEFAULT_JOB_OPTIONS, PRODUCER_QUEUES, type ProducerQueueName } from './jobs.ts';
@@ -66,15 +66,39 @@ export class OutboxRelay {
     }
   }
 
-  /** Sends one batch of pending rows; returns how many were sent. Throws when Redis refuses. */
+  /**
+   * Sends one batch of pending rows; returns how many were sent. Throws when Redis refuses.
+   * On PostgreSQL the batch is claimed with FOR UPDATE SKIP LOCKED inside a transaction that also marks it
+   * sent, so the relays of several worker processes each hand different rows to Redis instead of all
+   * sending the same batch (harmless by job id, but every relay did every row's work). A relay that dies
+   * mid-batch rolls back and its rows are taken by the next round, anyone's.
+   */
   async flushOnce(): Promise<number> {
-    const { db, queues } = this.deps;
+    const { db } = this.deps;
+    if (!isPostgres(db)) return this.flushWith(db, false);
+    let failure: unknown = null;
+    const n = await db.transaction().execute(async (trx) => {
+      try {
+        return await this.flushWith(trx, true);
+      } catch (e) {
+        // The rows' marks (sent ones, attempts of the others) commit; the error is thrown after.
+        failure = e;
+        return 0;
+      }
+    });
+    if (failure) throw failure;
+    return n;
+  }
+
+  private async flushWith(db: Db | Trx, claim: boolean): Promise<number> {
+    const { queues } = this.deps;
     const rows = await db
       .selectFrom('outbox')
       .selectAll()
       .where('sent_at', 'is', null)
       .orderBy('created_at')
       .limit(this.batchSize)
+      .$if(claim, (q) => q.forUpdate().skipLocked())
       .execute();
     if (rows.length === 0) return 0;
     if (this.deps.redisReady && !this.deps.redisReady()) throw new Error('Redis is not connected');
@@ -107,7 +131,7 @@ export class OutboxRelay {
         sent.push(...list.map((r) => r.id));
       }
     } finally {
-      if (sent.length) await this.markSent(sent);
+      if (sent.length) await this.markSent(db, sent);
       const unsent = rows.filter((r) => !sent.includes(r.id)).map((r) => r.id);
       if (unsent.length && sent.length < rows.length) {
         await db
@@ -122,10 +146,10 @@ export class OutboxRelay {
     return rows.length;
   }
 
-  private async markSent(ids: string[]): Promise<void> {
+  private async markSent(db: Db | Trx, ids: string[]): Promise<void> {
     const at = this.deps.clock.now().toISOString();
     for (let i = 0; i < ids.length; i += 500) {
-      await this.deps.db
+      await db
         .updateTable('outbox')
         .set({ sent_at: at, last_error: null })
         .where('id', 'in', ids.slice(i, i + 500))

@@ -6,12 +6,15 @@
 //   3. route    the routing rules pick the station of the case's township, or the intake centre;
 //   4. assign   a handler of that station by skill and load, or the station's queue.
 // Idempotent: a case that has left `received` is skipped, so a second delivery changes nothing.
+// The case is read once inside the transaction and each step hands the next the row it left; the words
+// are triaged (pure CPU) before the transaction opens, so the write transaction holds its locks only for
+// the database work.
 import { findCaseById } from '../../cases/case.repository.ts';
 import { clockContext, scheduleCaseAlarms } from '../../deadlines/clock.service.ts';
 import type { Deps } from '../../deps.ts';
 import { assignRoutedCase } from '../../routing/assignment.ts';
 import { routeCase } from '../../routing/routing.rules.ts';
-import { classifyCase } from '../../triage/triage.service.ts';
+import { classifyCaseIn, triageOfCase } from '../../triage/triage.service.ts';
 import type { Processor } from '../worker.ts';
 
 export interface PipelineOutcome {
@@ -20,16 +23,22 @@ export interface PipelineOutcome {
 }
 
 export async function receiveCase(deps: Pick<Deps, 'db' | 'clock'>, caseId: string): Promise<PipelineOutcome> {
+  const before = await findCaseById(deps.db, caseId);
+  if (!before) return { applied: false, detail: 'case not found' };
+  if (before.status !== 'received') return { applied: false, detail: `case is ${before.status}` };
+  const read = triageOfCase(before);
+  const ctx = await clockContext(deps.db);
   return deps.db.transaction().execute(async (trx) => {
     const received = await findCaseById(trx, caseId);
     if (!received) return { applied: false, detail: 'case not found' };
     if (received.status !== 'received') return { applied: false, detail: `case is ${received.status}` };
+    // Changed in between (its version moved): its words are read again, here.
+    const r = received.version === before.version ? read : triageOfCase(received);
     const now = deps.clock.now();
-    await scheduleCaseAlarms(trx, await clockContext(trx), caseId, now);
-    const folded = await classifyCase(trx, received, now);
-    if (folded) return { applied: true, detail: folded };
-    const triaged = await findCaseById(trx, caseId);
-    if (!triaged) throw new Error(`case ${caseId} vanished inside its own transaction`);
+    await scheduleCaseAlarms(trx, ctx, caseId, now);
+    const classified = await classifyCaseIn(trx, received, now, r, true);
+    if (classified.folded !== null) return { applied: true, detail: classified.folded };
+    const triaged = classified.row;
     const route = await routeCase(trx, triaged);
     return { applied: true, detail: await assignRoutedCase(trx, triaged, route, now) };
   });

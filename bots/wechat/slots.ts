@@ -224,7 +224,9 @@ export function saysUnknown(text: string): boolean {
   const s = strip(text).toLowerCase().replace(/[’']/g, "'");
   return (
     UNKNOWN.test(s) ||
-    /不知道叫啥|不知道名|没有名|没名字|没招牌|不知道叫什么|don'?t know|donotknow|didn'?t see|noidea|notsure|can'?t remember/i.test(s) ||
+    /不知道叫啥|不知道名|没有名|没名字|没名儿?|木有名|没挂?(牌子|招牌)|没招牌|不知道叫什么|don'?t know|donotknow|didn'?t see|noidea|notsure|can'?t remember/i.test(
+      s,
+    ) ||
     // "俺不知道他叫啥", "我也不清楚他家叫什么", "没看招牌", "不晓得": the citizen does not know.
     /^(我|俺|咱)?(也|真|确实|实在)?(不知道|不清楚|不晓得|不认识|说不上|没注意|没看清?|没留意)(他|她|它|这|那|人家)?(家|个|店|厂)?(叫|是|名字|招牌|店名)?(啥|什么|哪)?/.test(
       s,
@@ -564,6 +566,13 @@ export function tidyBusiness(name: string | null): string | null {
   if (/[我俺你他她]|举报|投诉|反映|^要/.test(n)) return null;
   // A trade word alone ("凉皮店", "面馆", "烟酒店") names no business.
   if (/^\p{Script=Han}{1,2}(店|馆|铺|摊)$/u.test(n) && !/[记家号]/.test(n)) return null;
+  // A dish and a shop word ("黄焖鸡店", "麻辣烫店", "烩面馆") say what is sold, not which shop.
+  if (
+    /^(黄焖鸡|麻辣烫|烩面|胡辣汤|凉皮|烧烤|火锅|包子|馒头|豆腐|卤肉|卤菜|鸡排|奶茶|蛋糕|面包|水果|蔬菜|米线|饺子|拉面|板面|烤鸭|炸鸡|串串|冒菜|煎饼|油条|羊肉汤|牛肉汤|小吃|快餐|早餐|熟食)(米饭)?(店|馆|铺|摊|坊|摊子)$/u.test(
+      n,
+    )
+  )
+    return null;
   // Trade words for a kind of shop name none: "代销点", "小卖部", "路边摊".
   if (
     /^(村里的?|街上的?|路边的?)?(代销点|小卖部|小卖铺|批发部|门市部|小超市|菜摊|肉摊|水果摊|早餐店|早点摊|烧烤摊|小吃摊|小饭馆|小饭店|小吃店|路边摊|地摊)$/u.test(
@@ -590,7 +599,13 @@ function withLeadingYi(name: string | null, text: string): string | null {
 
 /** "at the 7-Eleven near …", "from Lianhua Supermarket": a business named in Latin letters. */
 export function latinBusiness(text: string): string | null {
-  const m = /\b(?:at|from|in) (?:the |a )?((?:[A-Z0-9][\w'&.-]*)(?:\s+[A-Z0-9][\w'&.-]*){0,3})/.exec(text);
+  // "called Lao Zhang Noodles", "named X": the name said as a name.
+  const called = /\b(?:called|named)\s+((?:[A-Z0-9][\w'&.-]*)(?:\s+[A-Z0-9][\w'&.-]*){0,3})/.exec(text);
+  if (called) return called[1]!.trim();
+  // "I live in the Huanan City apartments" is the citizen's home, not the business.
+  const m = /\b(?:at|from|in) (?:the |a )?((?:[A-Z0-9][\w'&.-]*)(?:\s+[A-Z0-9][\w'&.-]*){0,3})/.exec(
+    text.replace(/\b(?:I|we) (?:live|stay|am staying)\b[^.,;]*/gi, ''),
+  );
   if (!m) return null;
   const name = m[1]!.trim();
   if (
@@ -624,6 +639,8 @@ export function englishName(text: string): string | null {
 
 const BIZ_SUFFIX_G =
   /(KTV|ktv|窗口|档口|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|熟食|食府|餐饮|饭庄|酒家|食堂|药房|农家乐|小厨|烘焙|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
+/** The same, without the global flag: `.test` on a /g pattern keeps state between calls. */
+const BIZ_SUFFIX = new RegExp(BIZ_SUFFIX_G.source, 'u');
 const STOP_BEFORE =
   /[用往掺觉得就更还也都又要找卖做开哩的在是到从了去买吃叫有个和跟对给把被让说那这一家俺我他她它们上里边旁口前后东西南北街路村镇乡集：:，,\s]/u;
 
@@ -878,6 +895,16 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       // "卖肉哩 都叫他赵胖子": the name people call the seller by.
       const nick = /(?:都|人家|大家|俺们|我们|村里人)叫(?:他|她)\s*(\p{Script=Han}{2,4}?)(?=[\s，,。]|$|哩|的)/u.exec(t);
       if (nick && !/[我俺你他她]/.test(nick[1]!)) return { ok: true, value: nick[1]! };
+      // English: a Chinese name in the answer ("Chuanweixuan (川味轩)", "the place is called 老张面馆") is the name.
+      if (isEnglish(t)) {
+        const han = hanBusiness(t) ?? /[（(]\s*(\p{Script=Han}{2,12})\s*[)）]/u.exec(t)?.[1] ?? latinBusiness(t);
+        if (han) return { ok: true, value: han };
+      }
+      // A place where the name was asked ("在犁河镇绰刘村北头"): kept as the place below; a report goes on without a name.
+      if (/^(在|就在|是在|住在?)/.test(t) && !BIZ_SUFFIX.test(t.replace(/^(在|就在|是在)/, '').split(/[，,\s]/)[0] ?? '')) {
+        if (d.kind === 'report') return { ok: true, value: null };
+        return { ok: false, problem: 'need_business' };
+      }
       // A date is no name ("上周五" sent for the business): it is kept as the date below.
       if (parseIncidentDate(t, now) && t.length <= 8) return { ok: false, problem: 'unclear' };
       const n = businessClause(t, u);
@@ -887,10 +914,10 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if ((n.length <= 3 && parseYesNo(n) !== null) || /^(随便|都行|无所谓|没啥|没有|不用|算了|whatever|any)/i.test(n))
         return { ok: false, problem: 'unclear' };
       // A place is not a business ("新华路街道", "梨河镇梨河村"): it is kept as the place instead.
-      if (/^\p{Script=Han}{1,8}(路|街|村|镇|乡|街道|小区|号)$/u.test(n) && !BIZ_SUFFIX_G.test(n)) return { ok: false, problem: 'unclear' };
+      if (/^\p{Script=Han}{1,8}(路|街|村|镇|乡|街道|小区|号)$/u.test(n) && !BIZ_SUFFIX.test(n)) return { ok: false, problem: 'unclear' };
       // A clause of a sentence is no name ("天天都做", "一直这样", "他家卖了好几年了").
       if (
-        !BIZ_SUFFIX_G.test(n) &&
+        !BIZ_SUFFIX.test(n) &&
         !/^(卖|做|开|炸|烤|蒸|煮|杀)\p{Script=Han}{0,5}的\p{Script=Han}{1,4}$/u.test(n) &&
         /都|了|吧|呢|啊|嘛|天天|每天|一直|经常|总是|老是|好几|不少|很多|做|卖|弄|搞|说/.test(n)
       )

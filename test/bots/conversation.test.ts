@@ -726,3 +726,56 @@ describe('questions, nicknames and shop kinds (issue #13, third round)', () => {
     expect(out.replies.join('\n')).toMatch(/Your case XZ-20261124-000089[\s\S]*Status/);
   });
 });
+
+describe('answers given sloppily or out of order (issue #13, fourth round)', () => {
+  it('phone numbers read aloud in groups, in Chinese or English words', () => {
+    const zh = talk([
+      '投诉',
+      '昨天在好又多超市买的面包长毛了',
+      '新村镇',
+      '退钱',
+      '张秀英',
+      '我记不住，我念给你：一三八，零三七一，二二六五',
+    ]);
+    expect(zh.state.draft.phone).toBe('13803712265');
+    const en = talk([
+      'I want to complain. Yesterday I bought mouldy bread at a shop called Haoyouduo in Xinzheng',
+      'refund',
+      'Tom Becker',
+      'one three nine, three seven one two, four four zero eight',
+    ]);
+    expect(en.state.draft.phone).toBe('13937124408');
+  });
+
+  it('name and phone in one answer; a thumbs-up answers yes', () => {
+    const { state } = talk([
+      '我要投诉 昨天买的面包发霉了',
+      '店名叫老王面包房',
+      '在龙湖镇',
+      '退钱',
+      '王建国 13812345678',
+      '龙湖镇华南城5号楼',
+      '👌',
+    ]);
+    expect(state.draft).toMatchObject({ name: '王建国', phone: '13812345678', consentToPublish: true });
+    expect(state.step).toBe('summary');
+  });
+
+  it('a place sent for a report’s business name is the place, and the report goes on without a name', () => {
+    const { state } = talk(['犁河镇有个小作坊做辣条 用的色素是工业的', '在犁河镇绰刘村北头 上周六过去看到的']);
+    expect(state.draft.businessName).toBeNull();
+    expect(state.draft.township).toBe('梨河镇');
+  });
+
+  it('"有奖励？那中，要" answers the reward question; "不稀罕" says no', () => {
+    const first = talk(['我要举报一家火锅店往锅底里放罂粟壳', '渝味老火锅', '黄帝故里旁边那条街上', '上周五晚上', '匿名']);
+    expect(talk(['有奖励？那中，要'], first.state).state.draft.wantsReward).toBe(true);
+    expect(talk(['不稀罕'], first.state).state.draft.wantsReward).toBe(false);
+  });
+
+  it('a dish and a shop word is no business name', () => {
+    const { state } = talk(['你好，我要举报一家饭店后厨太脏了', '黄焖鸡店后厨有老鼠在案板上跑，垃圾桶敞着']);
+    expect(state.draft.businessName).toBeUndefined();
+    expect(state.draft.description).toMatch(/老鼠/);
+  });
+});

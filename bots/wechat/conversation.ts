@@ -556,7 +556,17 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       // An address sent before its question ("新华路街道幸福里3号" when the name was asked): kept, then the name asked again.
       d.address = text.slice(0, 200);
       used = true;
+    } else if (!side && asking === 'idNumber' && r.problem === 'bad_id' && d.idBadOnce && /\d{15,17}[\dXx]/.test(answerText)) {
+      // The same number again and it still does not check out: go on without it rather than loop.
+      setSlot(d, 'idNumber', null);
+      before.push(
+        lang === 'en'
+          ? 'That number still does not check out, so the reward is not applied for now; once the case is proven you can apply at the market supervision office with your ID card.'
+          : '这个号码还是核对不上，这次先不申请奖励；查实以后可以带身份证到市场监管所申请。',
+      );
+      used = true;
     } else if (!side) {
+      if (asking === 'idNumber' && r.problem === 'bad_id' && /\d{15,17}[\dXx]/.test(answerText)) d.idBadOnce = true;
       problem = problemText(r.problem, lang);
       if (r.problem === 'need_business') d.businessUnknownOnce = true;
       if (r.problem === 'need_where') d.whereUnknownOnce = true;
@@ -905,7 +915,7 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   // Bought or ate it themselves and wants something done, but did not say which: ask (refund, investigation, both).
   if (
     (kindFromEngine === 'report' || kindFromEngine === 'both') &&
-    /买|吃|喝|点的|外卖|割(了|哩|的)|称(了|哩|的)/.test(text) &&
+    /买|吃|喝|点的|外卖|割(了|哩|的)|称(了|哩|的)|\b(ate|eating|bought|ordered|drank)\b/i.test(text) &&
     kindFromWishes(text, u) === null &&
     !reportOnly
   )
@@ -1037,7 +1047,7 @@ function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, bef
   const lang = st.lang;
   const w = W[lang];
   const d = st.draft;
-  const word = raw.replace(/[\s，。！？!?,.~\p{Extended_Pictographic}\uFE0F]+/gu, '');
+  const word = raw.replace(/(?:[\s，。！？!?,.~]|\p{Extended_Pictographic}|\uFE0F)+/gu, '');
   if (acts.edit) {
     const slot = acts.edit;
     if (slot === 'kind') {

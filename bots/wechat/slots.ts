@@ -55,6 +55,8 @@ export interface Draft {
   consentToPublish?: boolean;
   /** A complaint's business was said to be unknown once (the second time it is filed as unnamed). */
   businessUnknownOnce?: boolean;
+  /** An ID number that failed its check once (the second time the draft goes on without it). */
+  idBadOnce?: boolean;
   /** A complaint's business address was said to be unknown once (the second time it is filed as not known). */
   whereUnknownOnce?: boolean;
   /** The story so far says too little ("他家的油不对劲"): ask for the details once. */
@@ -189,7 +191,7 @@ export function townshipOf(text: string): Township | null {
 export function parseYesNo(text: string): boolean | null {
   const first = (
     text
-      .replace(/[\p{Extended_Pictographic}\uFE0F]/gu, '')
+      .replace(/\p{Extended_Pictographic}|\uFE0F/gu, '')
       .trim()
       .split(/[，,。.!！；;\n]/)[0] ?? ''
   ).trim();
@@ -291,7 +293,7 @@ export function spokenDigits(input: string): string {
       /\b(zero|oh|one|two|three|four|five|six|seven|eight|nine)\b(?:[\s,-]+\b(zero|oh|one|two|three|four|five|six|seven|eight|nine)\b){2,}/gi,
       (m) => m.replace(/[a-z]+/gi, (w) => EN_DIGIT[w.toLowerCase()] ?? w),
     )
-    .replace(/(\d)[\s,，、.\-]+(?=\d)/g, '$1');
+    .replace(/(\d)[\s,，、.-]+(?=\d)/g, '$1');
 }
 
 export function findPhone(input: string): string | null {
@@ -638,7 +640,7 @@ export function englishName(text: string): string | null {
 }
 
 const BIZ_SUFFIX_G =
-  /(KTV|ktv|窗口|档口|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|熟食|食府|餐饮|饭庄|酒家|食堂|药房|农家乐|小厨|烘焙|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
+  /(KTV|ktv|窗口|档口|私房菜|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|熟食|食府|餐饮|饭庄|酒家|食堂|药房|农家乐|小厨|烘焙|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
 /** The same, without the global flag: `.test` on a /g pattern keeps state between calls. */
 const BIZ_SUFFIX = new RegExp(BIZ_SUFFIX_G.source, 'u');
 const STOP_BEFORE =
@@ -658,6 +660,8 @@ export function hanBusiness(input: string): string | null {
       i -= 2;
       while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !STOP_BEFORE.test(text[i - 1]!)) i--;
     }
+    // "开心小卖部卖的…" at the very start: a first character that reads like a verb still begins the name.
+    if (i === 1 && at - i === 1 && /\p{Script=Han}/u.test(text[0]!) && !/[我俺他她它在到从去买吃喝叫有那这一]/.test(text[0]!)) i = 0;
     // "一品香包子铺": a leading 一 right after a boundary belongs to the name (not "一家", "一个").
     if (i >= 2 && text[i - 1] === '一' && /[的在上里，,\s]/.test(text[i - 2]!) && !/[家个间处]/.test(text[i]!)) i--;
     // "蜀香园火锅": a suffix followed by another suffix belongs to the same name.
@@ -822,7 +826,14 @@ export type Answer<T> =
   | { ok: false; problem: 'unclear' | 'bad_phone' | 'bad_name' | 'bad_date' | 'bad_id' | 'short' | 'need_business' | 'need_where' };
 
 /** "龙王集上东头那个卖肉哩，不知道叫啥" → "龙王集上东头那个卖肉哩": a description that can stand for the name. */
-export function describedBusiness(text: string): string | null {
+export function describedBusiness(input: string): string | null {
+  // "没名儿，就是集东头卖香油哩摊，摊主姓孙": the clause that describes the seller.
+  const clauses = input
+    .replace(/(木有|没有?|没得)(名儿?|名字|店名|招牌|牌子)|没挂(牌子|招牌)/g, '')
+    .split(/[，,。；;！!\n]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  const text = clauses.find((c) => /卖|摊|店|铺|馆|超市|厂|坊|饭/.test(c)) ?? input;
   const rest = text
     .replace(
       /(我|俺)?(也|都)?(不知道|不清楚|不晓得|记不清|没注意|没看清)(它|他家|他们)?(叫啥|叫什么|的?名字?|店名|叫啥名)?(了|哩|呀|啊)?/g,
@@ -1019,6 +1030,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       const s = strip(t).replace(/^(奖励|奖金|奖钱|钱|reward)(的事|这个|的话)?/i, '');
       if (/不要奖励|不申请|不用奖励|不需要奖励|noreward/i.test(s)) return { ok: true, value: false };
       // Indifference ("给不给都行", "无所谓") applies for nothing: a reward is claimed by wanting it.
+      // "给不给都行，要是有那就要吧": indifferent, then wanting it after all.
+      if (/(那就|那|就|也|还是)要(吧|的|呗|啊)?$|有的话(就)?要|想要|要的话/.test(s) && !/不要|不想要/.test(s))
+        return { ok: true, value: true };
       if (/(给不给|要不要|有没有|有不有)(都|也)(行|中|可以|无所谓)|^(都行|都中|无所谓|随便|whatever|doesn'?t matter|either way)/i.test(s))
         return { ok: true, value: false };
       const yn = parseYesNo(t);

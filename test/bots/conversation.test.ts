@@ -436,7 +436,10 @@ describe('the same message twice (issue #13)', () => {
     expect(bad.replies.join('\n')).toMatch(/不对/);
     const again = talk(['410184199003150018'], bad.state);
     expect(again.replies.join('\n')).not.toMatch(/已经收到/);
-    expect(again.replies.join('\n')).toMatch(/人工/);
+    // Read again, and still wrong: the report goes on without the reward rather than asking a third time.
+    expect(again.replies.join('\n')).toMatch(/还是核对不上，这次先不申请奖励/);
+    expect(again.state.draft.wantsReward).toBe(false);
+    expect(again.state.step).toBe('summary');
     const taken = talk(['我要投诉，城关乡德克士的汉堡里有根头发，昨天中午买的', '我要投诉，城关乡德克士的汉堡里有根头发，昨天中午买的']);
     expect(taken.replies.at(-1)).toMatch(/已经收到/);
   });

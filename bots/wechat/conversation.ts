@@ -821,7 +821,7 @@ const VAGUE = /有东西|不对劲|不正常|有问题|不干净|有猫腻|乱�
 
 /** People ill right now: the engine's harm, or plain words ("现在都在吐"). */
 export function illNow(text: string, u: Understanding): boolean {
-  const recovered = /好了|没事了|没啥事|已经好|恢复了|出院了/.test(text);
+  const recovered = /好了|没事了?|没事儿|木事|没啥事|已经好|恢复了|出院了|不吐了|不拉了/.test(text);
   const present = /现在|正在|还在|一直|到现在|送医院|急诊|救护车|120|抢救/.test(text);
   return (
     (u.harm.value.ill === 'now' && u.urgency.value === 'urgent' && present && !recovered) ||

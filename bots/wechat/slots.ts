@@ -461,9 +461,11 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     d.request = lab.request;
     got.push('request');
   }
-  const biz = isEnglish(text)
-    ? (hanBusiness(text) ?? latinBusiness(text))
-    : (withLeadingYi(tidyBusiness(u.business.value), text) ?? hanBusiness(text));
+  const biz =
+    quotedBusiness(text) ??
+    (isEnglish(text)
+      ? (hanBusiness(text) ?? latinBusiness(text))
+      : (withLeadingYi(tidyBusiness(u.business.value), text) ?? hanBusiness(text) ?? canteenOf(text)));
   if (biz && d.businessName === undefined && biz.length >= 2 && !ACT_MARKERS.test(biz)) {
     d.businessName = biz;
     got.push('business');
@@ -544,6 +546,34 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     got.push('consent');
   }
   return got;
+}
+
+/** A name in quotes next to a shop word ("'老周卤肉'那个摊子", "招牌上写着“福满楼”"), or one ending in a trade word. */
+export function quotedBusiness(text: string): string | null {
+  for (const m of text.matchAll(/['‘“「『"]([^'’”」』"\n]{2,15})['’”」』"]/g)) {
+    const name = m[1]!.trim();
+    const at = m.index ?? 0;
+    const around = text.slice(Math.max(0, at - 6), at) + text.slice(at + m[0].length, at + m[0].length + 6);
+    if (/[，,。！？!?]/.test(name) || /[我俺你他她]/.test(name)) continue;
+    if (BIZ_SUFFIX.test(name) || /摊|店|家|铺|馆|牌子|招牌|叫|名字|直播间|商家|老板/.test(around)) return name;
+  }
+  return null;
+}
+
+/** A school's or a company's canteen said in full ("华信学院二食堂", "龙湖镇中心小学食堂"). */
+export function canteenOf(text: string): string | null {
+  const m = /(\p{Script=Han}{1,8}?)(学院|大学|学校|中学|小学|幼儿园|医院|公司|工厂)(第?[一二三四五六七八九十\d]{1,2}号?)?(食堂|餐厅)/u.exec(
+    text,
+  );
+  if (!m) return null;
+  // The name before the institution word, read back to a boundary: "华信学院二食堂", not "举报学校食堂".
+  const name = (m[1]!.split(/[的在到去是哩了说我俺你他她们举报投诉反映要想，,。！？!?\s]/u).at(-1) ?? '').replace(
+    /^(这|上|本)?(周|星期|礼拜)[一二三四五六日天]|^(今天|昨天|前天|早上|中午|晚上|上午|下午)+/u,
+    '',
+  );
+  if (/周|星期|礼拜|中午|早上|晚上|天/.test(name)) return null;
+  if (name.length < 2 || /^(这个|那个|一个|孩子|娃|俺们|我们|他们)/.test(name)) return null;
+  return `${name}${m[2]}${m[3] ?? ''}${m[4]}`;
 }
 
 /** Address numbers ("中华北路12号", "5号楼") are not dates: masked before the date is read. */

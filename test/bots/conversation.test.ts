@@ -782,3 +782,18 @@ describe('answers given sloppily or out of order (issue #13, fourth round)', () 
     expect(state.draft.description).toMatch(/老鼠/);
   });
 });
+
+describe('quoted names, canteens and recovery (issue #13, fourth round)', () => {
+  it('a quoted name beside a shop word is the business; "现在木事了" is no urgent case', () => {
+    const { state, last } = talk([
+      "俺叫刘桂兰，电话13592617730，家住梨河镇前吕村。前儿个在梨河镇集上'老周卤肉'那个摊子买了二斤卤肉，回来一闻都馊了，俺孙子吃了一口就吐了，现在木事了。俺要他把钱退给俺。",
+    ]);
+    expect(state.draft.businessName).toBe('老周卤肉');
+    expect(last.effect?.type).not.toBe('handoff');
+  });
+
+  it('a named school’s canteen is the business; a bare "学校食堂" or a day before it is none', () => {
+    expect(talk(['举报学校食堂', '华信学院二食堂后厨用过期的冻肉 箱子上的日期是2025年的']).state.draft.businessName).toBe('华信学院二食堂');
+    expect(talk(['举报学校食堂', '孩子回来说这周四中午学校食堂的肉是臭的']).state.draft.businessName).toBeUndefined();
+  });
+});

@@ -463,6 +463,7 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
   }
   const biz =
     quotedBusiness(text) ??
+    headlineBusiness(text) ??
     (isEnglish(text)
       ? (hanBusiness(text) ?? latinBusiness(text))
       : (withLeadingYi(tidyBusiness(u.business.value), text) ?? hanBusiness(text) ?? canteenOf(text)));
@@ -560,6 +561,22 @@ export function quotedBusiness(text: string): string | null {
   return null;
 }
 
+/** "投诉 茶百味 河南工程学院南门那家 …": a name typed right after the kind, as a headline. */
+export function headlineBusiness(text: string): string | null {
+  const m = /^(?:我要|俺要)?(?:投诉|举报)\s*[:：]?\s*(\p{Script=Han}{2,8})[\s，,]/u.exec(text.trim());
+  const n = m?.[1];
+  if (
+    !n ||
+    townshipOf(n) ||
+    looksLikePlace(n) ||
+    PROBLEM_WORDS.test(n) ||
+    parseIncidentDate(n, new Date()) ||
+    /[我俺你他她]|一家|有人|有个|这|那|电话|手机|姓名|名字|地址|匿名|实名|一下|个事|商家|饭店|超市|外卖/.test(n)
+  )
+    return null;
+  return tidyBusiness(n);
+}
+
 /** A school's or a company's canteen said in full ("华信学院二食堂", "龙湖镇中心小学食堂"). */
 export function canteenOf(text: string): string | null {
   const m = /(\p{Script=Han}{1,8}?)(学院|大学|学校|中学|小学|幼儿园|医院|公司|工厂)(第?[一二三四五六七八九十\d]{1,2}号?)?(食堂|餐厅)/u.exec(
@@ -594,8 +611,8 @@ export function tidyBusiness(name: string | null): string | null {
     .replace(/^(能管|管不管|这家|那家|一家|这个|那个)/, '')
     .trim();
   if (n.length < 2 || /^(超市|饭店|饭馆|食堂|学校食堂|商店|小卖部|店)$/.test(n)) return null;
-  // Part of a sentence, not a name: "要举报他们食堂", "我们村的超市".
-  if (/[我俺你他她]|举报|投诉|反映|^要/.test(n)) return null;
+  // Part of a sentence, not a name: "要举报他们食堂", "我们村的超市", "住工程学院".
+  if (/[我俺你他她]|举报|投诉|反映|^要|^(住|家住|在|到|去)/.test(n)) return null;
   // A trade word alone ("凉皮店", "面馆", "烟酒店") names no business.
   if (/^\p{Script=Han}{1,2}(店|馆|铺|摊)$/u.test(n) && !/[记家号]/.test(n)) return null;
   // A dish and a shop word ("黄焖鸡店", "麻辣烫店", "烩面馆") say what is sold, not which shop.

@@ -797,3 +797,13 @@ describe('quoted names, canteens and recovery (issue #13, fourth round)', () => 
     expect(talk(['举报学校食堂', '孩子回来说这周四中午学校食堂的肉是臭的']).state.draft.businessName).toBeUndefined();
   });
 });
+
+describe('a name typed as a headline (issue #13, fourth round)', () => {
+  it('"投诉 茶百味 河南工程学院南门那家 …" names 茶百味; "我要投诉 电话 139…" names no business; a home is no business', () => {
+    const { state } = talk([
+      '投诉 茶百味 河南工程学院南门那家 昨天下午买的奶茶里喝出来一块塑料片 我叫郑可欣 17737108294 住工程学院学生公寓5号楼 要求退款+道歉',
+    ]);
+    expect(state.draft.businessName).toBe('茶百味');
+    expect(talk(['我要投诉 电话 139 3712 6655 我叫黄静']).state.draft.businessName).toBeUndefined();
+  });
+});

@@ -10,6 +10,7 @@ import type { Understanding } from '../../src/understanding/understand.ts';
 import { findTimePhrase } from '../../src/understanding/dates.ts';
 import { normaliseKeepingOffsets } from '../../src/understanding/normalise.ts';
 import { parseIncidentDate, saysUnknownDate } from './dates.ts';
+import { HAN_DIGIT } from '../../src/lib/han-digits.ts';
 
 export type Kind = 'complaint' | 'report' | 'both' | 'consultation';
 
@@ -253,23 +254,6 @@ export function cleanName(text: string): string {
     .replace(/[。.!！~～]+$/, '')
     .trim();
 }
-
-const HAN_DIGIT: Record<string, string> = {
-  〇: '0',
-  零: '0',
-  洞: '0',
-  一: '1',
-  幺: '1',
-  二: '2',
-  两: '2',
-  三: '3',
-  四: '4',
-  五: '5',
-  六: '6',
-  七: '7',
-  八: '8',
-  九: '9',
-};
 
 const EN_DIGIT: Record<string, string> = {
   zero: '0',

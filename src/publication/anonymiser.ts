@@ -43,6 +43,7 @@ import {
   ZONG_NOT_TITLE_NEXT,
 } from './lexicon.ts';
 import { findPersonNames, looksLikeNonName } from '../understanding/pii.ts';
+import { HAN_DIGIT } from '../lib/han-digits.ts';
 
 export const PII_TYPES = ['name', 'mobile', 'landline', 'id_number', 'bank_card', 'plate', 'address', 'wechat', 'qq', 'email'] as const;
 export type PiiType = (typeof PII_TYPES)[number];
@@ -109,20 +110,6 @@ const PRIORITY: Record<PiiType, number> = {
 // Normalisation
 // ---------------------------------------------------------------------------------------------
 
-const CN_DIGIT: Record<string, string> = {
-  〇: '0',
-  零: '0',
-  一: '1',
-  幺: '1',
-  二: '2',
-  三: '3',
-  四: '4',
-  五: '5',
-  六: '6',
-  七: '7',
-  八: '8',
-  九: '9',
-};
 const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xfe58, 0xfe63, 0x2500, 0x30fc]);
 
 /**
@@ -141,7 +128,7 @@ export function normalise(text: string): string {
   }
   return out
     .join('')
-    .replace(/[〇零一二三四五六七八九幺](?:[ -]?[〇零一二三四五六七八九幺]){6,}/g, (m) => Array.from(m, (c) => CN_DIGIT[c] ?? c).join(''));
+    .replace(/[〇零一二三四五六七八九幺](?:[ -]?[〇零一二三四五六七八九幺]){6,}/g, (m) => Array.from(m, (c) => HAN_DIGIT[c] ?? c).join(''));
 }
 
 const isHan = (ch: string): boolean => /^[\u3400-\u9fff]$/.test(ch);

@@ -5,7 +5,7 @@
 // most 4 characters longer; null must match null. Exact matches are counted too.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { cliArgs, positiveInt, usageError } from '../lib/cli-args.ts';
 import { parseBusinessRows, scoreBusiness } from './evaluate-business.ts';
 
 const USAGE = 'usage: npm run eval:business -- [--split dev|test] [--misses N]';
@@ -13,28 +13,10 @@ const DIR = new URL('../../test/fixtures/understanding/', import.meta.url);
 const pct = (k: number, n: number): string => `${n === 0 ? '0.0' : ((100 * k) / n).toFixed(1)}% (${k}/${n})`;
 
 function main(): void {
-  let values: { split?: string; misses?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: { split: { type: 'string' }, misses: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-    }));
-  } catch (err) {
-    console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
-    process.exitCode = 2;
-    return;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
+  const { values } = cliArgs(USAGE, { split: { type: 'string' }, misses: { type: 'string' } });
   const splits = values.split !== undefined ? [values.split] : ['dev', 'test'];
-  const misses = values.misses !== undefined ? Number(values.misses) : 0;
-  if (splits.some((s) => s !== 'dev' && s !== 'test') || !Number.isInteger(misses) || misses < 0) {
-    console.error(USAGE);
-    process.exitCode = 2;
-    return;
-  }
+  if (splits.some((s) => s !== 'dev' && s !== 'test')) usageError(USAGE, '--split must be dev or test');
+  const misses = values.misses === undefined || values.misses === '0' ? 0 : positiveInt(USAGE, 'misses', values.misses, 0);
   for (const split of splits) {
     const name = `business-${split}.jsonl`;
     const content = readFileSync(new URL(name, DIR), 'utf8');

@@ -806,7 +806,7 @@ const PURE_INTENT = {
 };
 
 const PROBLEM =
-  /三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its/i;
+  /根本不是|不是真的?|不是正宗|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its/i;
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
 function thin(text: string, u: Understanding): boolean {

@@ -479,6 +479,17 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
       got.push('where');
     }
   }
+  // "在俺村口老王家…", "在俺村万家福超市": the business is in the citizen's own village, whose name is in the address.
+  if (d.where === undefined && !opts.residence) {
+    const own = /(?:在|到|去)(?:俺|我|我们|咱|俺们)(村|庄|寨|小区)(口|里|东头|西头|南头|北头|门口|中间)?/.exec(text);
+    const home = own ? (ownAddressOf(text) ?? d.address ?? null) : null;
+    const village = home ? /^.*?(村|庄|寨|小区)/.exec(home)?.[0] : null;
+    if (own && village) {
+      d.where = `${village}${own[2] ?? ''}`;
+      d.township = d.township ?? townshipOf(home ?? '') ?? null;
+      got.push('where');
+    }
+  }
   if (d.incidentDate === undefined || d.incidentDate === null) {
     const date = dateIn(text, now) ?? englishDate(text, now) ?? (byLlm(u.incident_time) ? (u.incident_time.value?.date ?? null) : null);
     if (date) {

@@ -807,3 +807,19 @@ describe('a name typed as a headline (issue #13, fourth round)', () => {
     expect(talk(['我要投诉 电话 139 3712 6655 我叫黄静']).state.draft.businessName).toBeUndefined();
   });
 });
+
+describe('everything in the first message (issue #13, fourth round)', () => {
+  it('"在俺村口…" places the business in the village of the citizen’s address; a fake product is a story', () => {
+    const village = talk([
+      '俺叫李保全，电话15036178823，住城关乡东郭寺村。今儿早上在俺村口老王家胡辣汤喝胡辣汤，碗底捞出来半拉蟑螂。俺要投诉，叫他退钱赔礼道歉。',
+    ]);
+    expect(village.state.draft.where).toBe('城关乡东郭寺村口');
+    expect(village.state.draft.township).toBe('城关乡');
+    expect(village.state.step).toBe('consent');
+    const fake = talk([
+      "在抖音直播间'豫香源土特产'买的土蜂蜜，店铺地址写的是新郑市薛店镇，收到一尝全是白糖水的味道，根本不是蜂蜜。12月1号下的单。我叫陈晓雨，手机15937106625，住新烟街道烟厂家属院，要求退货退款",
+    ]);
+    expect(fake.state.draft.businessName).toBe('豫香源土特产');
+    expect(fake.state.step).toBe('consent');
+  });
+});

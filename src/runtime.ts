@@ -184,6 +184,26 @@ export async function startRuntime(
     url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${addr.port}`;
   }
 
+  /** Waits for a step of shutdown, at most `ms`: a stop never hangs on one stuck part. False when it timed out. */
+  const bounded = async (p: Promise<unknown> | undefined, ms: number, what: string): Promise<boolean> => {
+    if (!p) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<false>((r) => {
+      timer = setTimeout(() => r(false), ms);
+      timer.unref();
+    });
+    const done = await Promise.race([
+      p.then(
+        () => true as const,
+        () => true as const,
+      ),
+      timedOut,
+    ]);
+    clearTimeout(timer);
+    if (!done) logger.warn({ step: what, ms }, 'shutdown step did not finish in time; going on');
+    return done;
+  };
+
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
@@ -198,12 +218,18 @@ export async function startRuntime(
           }, 5000).unref();
         });
       }
-      await intake.close();
-      // 2. Hand over what is committed, then stop the workers (active jobs finish).
-      await relay?.flushOnce().catch(() => 0);
-      await relay?.stop();
+      await bounded(intake.close(), 10_000, 'intake close');
+      // 2. Hand over what is committed, then stop the workers (active jobs finish; a job still running
+      //    after 15 s is left to BullMQ's stalled-job check, which hands it to the next worker).
+      await bounded(
+        relay?.flushOnce().catch(() => 0),
+        5_000,
+        'outbox flush',
+      );
+      await bounded(relay?.stop(), 5_000, 'relay stop');
       schedulers?.stop();
-      await Promise.all(workers.map((w) => w.close()));
+      if (!(await bounded(Promise.all(workers.map((w) => w.close())), 15_000, 'worker close')))
+        await bounded(Promise.all(workers.map((w) => w.close(true))), 5_000, 'worker force close');
       await queueSet.close();
       await deps.limits.close();
       await deps.auditAnchor

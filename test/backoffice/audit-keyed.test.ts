@@ -68,12 +68,18 @@ async function restore(db: Db, s: Awaited<ReturnType<typeof snapshot>>) {
 
 describe('keyed audit chain', () => {
   it('anchors the head outside the database every N rows, in a 0600 file and the log', async () => {
-    for (let i = 1; i <= 12; i++) await append(t.db, i);
-    // The anchor is written after the commit, off the request path: wait for it (a loaded CI machine is slow).
-    await vi.waitFor(async () => expect((await readAnchors(t.env.dataDir)).anchors.length).toBeGreaterThanOrEqual(2), {
-      timeout: 20_000,
-      interval: 50,
-    });
+    // The anchor is written after the commit, off the request path: each one is waited for before the next
+    // five rows (on a loaded machine both background reads could otherwise see the same, final head).
+    const anchorsAtLeast = (n: number) =>
+      vi.waitFor(async () => expect((await readAnchors(t.env.dataDir)).anchors.length).toBeGreaterThanOrEqual(n), {
+        timeout: 20_000,
+        interval: 50,
+      });
+    for (let i = 1; i <= 5; i++) await append(t.db, i);
+    await anchorsAtLeast(1);
+    for (let i = 6; i <= 10; i++) await append(t.db, i);
+    await anchorsAtLeast(2);
+    for (let i = 11; i <= 12; i++) await append(t.db, i);
     expect(statSync(anchorPath(t.env.dataDir)).mode & 0o777).toBe(0o600);
     await t.deps.auditAnchor.anchor(); // as at shutdown
     const { anchors, malformed } = await readAnchors(t.env.dataDir);

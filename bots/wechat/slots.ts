@@ -522,7 +522,7 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     d.name = name;
     got.push('name');
   }
-  const phone = id.phone ? (PhoneSchema.safeParse(id.phone).data ?? null) : findPhone(text);
+  const phone = (id.phone ? PhoneSchema.safeParse(id.phone).data : undefined) ?? findPhone(text);
   if (phone && d.phone === undefined) {
     d.phone = phone;
     got.push('phone');
@@ -830,7 +830,7 @@ export function isPlaceValue(s: string): boolean {
   const t = s.trim();
   if (t.length < 2 || t.length > 30) return false;
   if (/[，,。；;！!？?]/.test(t) && t.length > 14) return false;
-  return !/了|一家|叫|[“”"]|发现|看见|回家|一看|[吃喝买卖点][的哩出到]|过期|发霉|变质|投诉|举报|我要|俺要|美团|饿了么|淘宝|拼多多|抖音|[?？]|虫|头发|异物|今天|昨天|前天/.test(
+  return !/了|一家|叫|[“”"'‘’「」『』]|发现|看见|回家|一看|[吃喝买卖点][的哩出到]|过期|发霉|变质|投诉|举报|我要|俺要|美团|饿了么|淘宝|拼多多|抖音|[?？]|虫|头发|异物|今天|昨天|前天/.test(
     t,
   );
 }

@@ -823,3 +823,13 @@ describe('everything in the first message (issue #13, fourth round)', () => {
     expect(fake.state.step).toBe('consent');
   });
 });
+
+describe('a name with a phone said in words, and a quoted name kept out of the place (issue #13)', () => {
+  it('"王建国 一三八三八二一五六七八" gives the name and the phone; the place stops before a quoted name', () => {
+    const { state } = talk([
+      "俺夜儿个在孟庄集上'老刘卤肉'那个摊子买哩卤肉，回来一闻都馊了，俺要投诉，叫他退钱",
+      '王建国 一三八三八二一五六七八',
+    ]);
+    expect(state.draft).toMatchObject({ businessName: '老刘卤肉', where: '孟庄集上', name: '王建国', phone: '13838215678' });
+  });
+});

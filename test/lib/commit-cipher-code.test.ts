@@ -2,7 +2,7 @@
 // submissions, no caller answered before its commit, a bad item never fails its neighbours), the identity
 // cipher (tampering, wrong row, wrong key all refused), and query codes (format, normalisation, look-alikes).
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type BatchResult, GroupCommitter } from '../../src/lib/group-commit.ts';
 import { IdentityCipher } from '../../src/lib/identity-cipher.ts';
 import { hashQueryCode, newQueryCode, normaliseQueryCode, queryCodeMatches } from '../../src/lib/query-code.ts';
@@ -61,7 +61,8 @@ describe('group committer', () => {
     expect(gc.stats).toEqual({ batches: 2, items: 6, largest: 5 });
   });
 
-  it('waits for announced callers: requests a few turns apart share one commit, none is answered before it', async () => {
+  /** A committer that records its batches and commits at once, waiting at most `maxWaitMs` for announced callers. */
+  const recording = (maxWaitMs: number) => {
     const batches: number[][] = [];
     const gc = new GroupCommitter<number, number>(
       async (items) => {
@@ -70,8 +71,13 @@ describe('group committer', () => {
       },
       256,
       0,
-      1000,
+      maxWaitMs,
     );
+    return { batches, gc };
+  };
+
+  it('waits for announced callers: requests a few turns apart share one commit, none is answered before it', async () => {
+    const { batches, gc } = recording(1000);
     const arrivedB = gc.expect();
     const arrivedC = gc.expect();
     const a = track(gc.submit(1)); // not announced: it waits for the two that are
@@ -92,21 +98,21 @@ describe('group committer', () => {
   });
 
   it('an announced caller that never comes delays a batch by maxWaitMs at most', async () => {
-    const batches: number[][] = [];
-    const gc = new GroupCommitter<number, number>(
-      async (items) => {
-        batches.push(items);
-        return items.map((i) => ({ ok: true, value: i }));
-      },
-      256,
-      0,
-      30,
-    );
-    gc.expect(); // never called back
-    const started = Date.now();
-    expect(await gc.submit(7)).toBe(7);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
-    expect(batches).toEqual([[7]]);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }); // the clock is an edge; setImmediate stays real
+    try {
+      const { batches, gc } = recording(30);
+      gc.expect(); // never called back
+      const seven = track(gc.submit(7));
+      await vi.advanceTimersByTimeAsync(29);
+      expect(batches).toEqual([]); // still waiting for the announced caller
+      await vi.advanceTimersByTimeAsync(1);
+      await turn();
+      await turn();
+      expect(batches).toEqual([[7]]);
+      expect(seven.value).toBe(7);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a failing batch is retried item by item: the bad item fails alone, its neighbours succeed', async () => {

@@ -117,6 +117,8 @@ export async function startServerDriver(opts: { redisUrl?: string; clock?: Clock
           return { result: await api.handoff(contact, effect.message) };
         case 'answer':
           return { result: await api.answer(contact, effect.number, effect.answer) };
+        case 'claimPassword':
+          return { result: await api.claimPassword(contact, effect.number, effect.password) };
       }
     },
     async stop() {

@@ -24,6 +24,8 @@ export interface Acts {
   human: boolean;
   /** Only a greeting ("在吗", "你好", "hello"), nothing else. */
   greetingOnly: boolean;
+  /** Only thanks or goodbye ("好的谢谢", "辛苦了", "thanks, bye"), nothing else. */
+  thanksOnly: boolean;
   frustration: boolean;
   status: StatusAct | null;
   /** "我的案子怎么样了" without a number. */
@@ -108,6 +110,7 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
     help: false,
     human: false,
     greetingOnly: false,
+    thanksOnly: false,
     frustration: false,
     status: null,
     statusList: false,
@@ -162,6 +165,13 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
     )
   )
     acts.greetingOnly = true;
+  if (
+    /谢|辛苦|拜拜|再见|thank|thx|bye/i.test(word) &&
+    /^(好的?|嗯+|行|中|知道了|明白了|收到了?|谢谢|谢了|多谢|感谢|非常感谢|谢谢你们?|谢谢您|辛苦(你们|您)?了?|麻烦(你们|您)?了|再见|拜拜|ok|okay|thanks|thankyou|thanksalot|thx|bye|goodbye|great|[啦了哈啊呀的!😊🙏👋]+)+$/iu.test(
+      word,
+    )
+  )
+    acts.thanksOnly = true;
 
   if (FRUSTRATION.test(raw)) {
     acts.frustration = true;

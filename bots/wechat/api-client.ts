@@ -156,6 +156,25 @@ export class ShiantongClient {
     }
   }
 
+  /** Sets the claim password of a report this contact submitted asking for a reward (`领奖密码 编号 密码`). */
+  async claimPassword(contactId: string, number: string, password: string): Promise<EffectResult> {
+    if (!this.token) return { type: 'claimPassword', ok: false, number, unavailable: true };
+    try {
+      const res = await this.call(`/api/v1/bot/cases/${encodeURIComponent(number)}/reward-password`, {
+        method: 'POST',
+        headers: { ...this.headers(contactId), 'content-type': 'application/json' },
+        body: JSON.stringify({ password }),
+      });
+      if (res.ok) return { type: 'claimPassword', ok: true, number };
+      const err = ((await res.json().catch(() => ({}))) as ErrorBody).error;
+      if (res.status >= 500 || res.status === 429 || !err) return { type: 'claimPassword', ok: false, number, unavailable: true };
+      if (err.code === 'CASE_NOT_FOUND') return { type: 'claimPassword', ok: false, number, notFound: true };
+      return { type: 'claimPassword', ok: false, number, ...(err.message ? { message: err.message } : {}) };
+    } catch {
+      return { type: 'claimPassword', ok: false, number, unavailable: true };
+    }
+  }
+
   private async expectOk(res: Response): Promise<Response> {
     if (res.ok) return res;
     const err = ((await res.json().catch(() => ({}))) as ErrorBody).error;

@@ -48,8 +48,7 @@ export async function startBot(
     typeof WechatyBuilder.build
   >[0]);
   const send = sendToContact(bot);
-  const rewardCommand = (contactId: string, text: string) =>
-    rewardPasswordCommand({ serverUrl: config.serverUrl, botToken: config.botToken }, contactId, text);
+  const rewardCommand = (contactId: string, text: string) => rewardPasswordCommand(api, contactId, text);
   bot.on('message', onMessage(bot, runner, logger, rewardCommand));
   if (opts.onScan) bot.on('scan', (qrcode) => opts.onScan?.(qrcode));
   // Puppets can repeat one error many times a second (no network): log each message once a minute.

@@ -72,6 +72,8 @@ export interface ConvState {
   said: string[];
   /** Cases filed in this chat: number and a fingerprint of the facts, to catch the same report twice. */
   filed: { number: string; fp: string }[];
+  /** An anonymous report asking for a reward was just filed: the next message may be its claim password (never stored). */
+  claimFor?: string;
 }
 
 export type Inbound =
@@ -85,7 +87,8 @@ export type Effect =
   | { type: 'query'; number: string; code: string }
   | { type: 'list' }
   | { type: 'handoff'; message: string }
-  | { type: 'answer'; number: string; answer: string };
+  | { type: 'answer'; number: string; answer: string }
+  | { type: 'claimPassword'; number: string; password: string };
 
 export interface PublicDeadline {
   text: string;
@@ -119,6 +122,7 @@ export type EffectResult =
   | { type: 'handoff'; ok: true }
   | { type: 'answer'; ok: true; number: string }
   | { type: 'answer'; ok: false; number: string; notFound?: boolean; noQuestion?: boolean; unavailable?: boolean; message?: string }
+  | { type: 'claimPassword'; ok: boolean; number: string; notFound?: boolean; unavailable?: boolean; message?: string }
   | { type: 'query' | 'list' | 'handoff'; ok: false; notFound?: boolean; unavailable?: boolean }
   | { type: 'submit'; ok: false; unavailable: true };
 
@@ -241,6 +245,11 @@ export function detectIntent(text: string): { intent: Intent; harm: boolean } {
 }
 
 /** Text with no letters, digits or CJK: emoji, stickers sent as text, punctuation only. */
+/** A claim password: 6 to 32 printable ASCII characters, one word, and not a word a citizen says instead. */
+export function looksLikePassword(text: string): boolean {
+  return /^[\x21-\x7e]{6,32}$/.test(text) && !/^(cancel|thanks?|thankyou|hello|status|ok(ay)?|yes|later|skip)[.!]*$/i.test(text);
+}
+
 export function isContentless(text: string): boolean {
   return !/[\p{L}\p{N}]/u.test(text);
 }
@@ -336,6 +345,16 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
   // Text.
   const raw = input.text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/g, '').trim();
   if (raw.length > MAX_MESSAGE_CHARS) return say(state, w.tooLong(MAX_MESSAGE_CHARS), ...resumeLine(state));
+  if (state.claimFor) {
+    // Right after an anonymous reward report: a password-like reply sets its claim password. The password goes
+    // to the server only; it is not kept in the state, not digested, not read as text.
+    const number = state.claimFor;
+    const { claimFor: _drop, ...rest } = state;
+    if (looksLikePassword(raw)) return { state: rest, replies: [], effect: { type: 'claimPassword', number, password: raw } };
+    if (/^(不用了?|不设了?|不要了?|以后再说|回头再说|先不(设|用)?了?|跳过|算了|没必要|skip|later|not now|no)[。.!！]?$/i.test(raw))
+      return say(rest, W[state.lang].claimLater(number));
+    return handle(rest, input, ctx);
+  }
   const digest = createHash('sha256').update(raw).digest('hex').slice(0, 16);
   // The same message again: "got it already" — unless it was not taken the first time (a wrong ID number
   // sent again, an answer not understood), when it is read again and the second miss offers a person.
@@ -393,6 +412,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   if (acts.help) return say(s0, HELP[lang], ...resumeLine(s0));
   if (acts.human) return say({ ...s0, step: 'handoff', resumeStep: s0.step }, prompt('handoff', s0.draft, lang));
   if (acts.statusList) return { state: s0, replies: [], effect: { type: 'list' } };
+  if (acts.thanksOnly && (!inDraft || s0.step === 'menu')) return say(s0, w.welcome);
   if (acts.greetingOnly) {
     if (inDraft && s0.step !== 'menu') return say(s0, w.greetingInDraft, prompt(s0.step, s0.draft, lang));
     return say({ ...s0, step: 'menu' }, MENU[lang]);
@@ -806,7 +826,7 @@ const PURE_INTENT = {
 };
 
 const PROBLEM =
-  /根本不是|不是真的?|不是正宗|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its/i;
+  /根本不是|不是真的?|不是正宗|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
 function thin(text: string, u: Understanding): boolean {
@@ -1160,6 +1180,14 @@ function nextStepLine(kind: Kind, deadlines: PublicDeadline[] | undefined, lang:
       : '下一步：所在地市场监管所将在7个工作日内决定是否受理并告诉您。';
 }
 
+/** What the citizen hears after a claim password was sent to the server (the command and the conversation alike). */
+export function claimPasswordReply(result: Extract<EffectResult, { type: 'claimPassword' }>, lang: Lang): string {
+  const w = W[lang];
+  if (result.ok) return w.claimSet(result.number);
+  if (result.notFound) return w.claimNotFound(result.number);
+  return result.unavailable || !result.message ? w.claimFailed : result.message;
+}
+
 export function resolve(state: ConvState, result: EffectResult, ctx: Context): Outcome {
   const lang = state.lang;
   const w = W[lang];
@@ -1197,6 +1225,12 @@ export function resolve(state: ConvState, result: EffectResult, ctx: Context): O
         if (kind === 'report' && state.draft.anonymous) lines.push(w.anonKept);
         const after = reset(state, ctx.newDraftId);
         after.filed = [...state.filed, { number: result.cases[0]?.number ?? '', fp }].slice(-5);
+        // An anonymous reporter asking for a reward claims with a password: ask for it now, while they are here.
+        const report = result.cases.find((c) => c.kind === 'report');
+        if (report && state.draft.anonymous && state.draft.wantsReward) {
+          after.claimFor = report.number;
+          lines.push(w.claimAsk(report.number));
+        }
         return say(after, lines.join('\n'));
       }
       if ('unavailable' in result)
@@ -1259,6 +1293,8 @@ export function resolve(state: ConvState, result: EffectResult, ctx: Context): O
         ...resumeLine(state),
       );
     }
+    case 'claimPassword':
+      return say(state, claimPasswordReply(result, lang));
     case 'answer': {
       if (result.ok)
         return say(

@@ -159,6 +159,8 @@ export const pureDriver: Driver = {
         return { result: { type: 'handoff', ok: true } };
       case 'answer':
         return { result: { type: 'answer', ok: true, number: effect.number } };
+      case 'claimPassword':
+        return { result: { type: 'claimPassword', ok: true, number: effect.number } };
     }
   },
 };

@@ -130,6 +130,8 @@ export class ConversationRunner {
         return api.handoff(contact, effect.message);
       case 'answer':
         return api.answer(contact, effect.number, effect.answer);
+      case 'claimPassword':
+        return api.claimPassword(contact, effect.number, effect.password);
     }
   }
 

@@ -833,3 +833,53 @@ describe('a name with a phone said in words, and a quoted name kept out of the p
     expect(state.draft).toMatchObject({ businessName: '老刘卤肉', where: '孟庄集上', name: '王建国', phone: '13838215678' });
   });
 });
+
+describe('after filing: the claim password and thanks (issue #13, fifth round)', () => {
+  const REPORT = '我要匿名举报川味轩饭店用地沟油，在龙湖镇华信学院附近，周二晚上看见后厨从下水道捞油倒回油锅，有奖励的话也要';
+  const filed = (state: ConvState): Outcome =>
+    resolve(
+      state,
+      { type: 'submit', ok: true, cases: [{ number: 'XZ-20261128-000007', kind: 'report' }], queryCode: 'ABCD-EFGH-JKLM-NPQR' },
+      { now: NOW, newDraftId: 'draft-next' },
+    );
+
+  it('an anonymous reward report is asked for its claim password, which goes to the server only and is kept nowhere', () => {
+    const before = talk([REPORT, '确认']);
+    expect(before.last.effect?.type).toBe('submit');
+    const receipt = filed(before.state);
+    expect(receipt.replies.join('\n')).toMatch(/领奖密码 XZ-20261128-000007/);
+    const set = handle(receipt.state, { type: 'text', text: 'Mianfen2026!' }, { now: NOW, newDraftId: 'd' });
+    expect(set.effect).toEqual({ type: 'claimPassword', number: 'XZ-20261128-000007', password: 'Mianfen2026!' });
+    expect(JSON.stringify(set.state)).not.toContain('Mianfen2026');
+    expect(set.state.claimFor).toBeUndefined();
+    const done = resolve(set.state, { type: 'claimPassword', ok: true, number: 'XZ-20261128-000007' }, { now: NOW, newDraftId: 'd' });
+    expect(done.replies.join('\n')).toMatch(/已为 XZ-20261128-000007 设置领奖密码/);
+  });
+
+  it('"以后再说" leaves the password for later; a new story after the receipt is read as a story, not a password', () => {
+    const receipt = filed(talk([REPORT, '确认']).state);
+    const later = handle(receipt.state, { type: 'text', text: '以后再说' }, { now: NOW, newDraftId: 'd' });
+    expect(later.effect).toBeUndefined();
+    expect(later.replies.join('\n')).toMatch(/以后要设置领奖密码，发送“领奖密码 XZ-20261128-000007 密码”/);
+    const story = handle(receipt.state, { type: 'text', text: '还有个事 我要投诉好又多超市卖过期牛奶' }, { now: NOW, newDraftId: 'd' });
+    expect(story.effect).toBeUndefined();
+    expect(story.state.draft.kind).toBe('complaint');
+    expect(story.state.claimFor).toBeUndefined();
+  });
+
+  it('a real-name report or one without a reward is not asked for a claim password', () => {
+    const noReward = talk(['我要匿名举报川味轩饭店用地沟油，在龙湖镇华信学院附近，周二晚上看见的，不要奖励', '确认']);
+    expect(noReward.last.effect?.type).toBe('submit');
+    const receipt = filed(noReward.state);
+    expect(receipt.replies.join('\n')).not.toMatch(/领奖密码/);
+    expect(receipt.state.claimFor).toBeUndefined();
+  });
+
+  it('thanks after filing is answered kindly, not with "没太明白"', () => {
+    for (const text of ['谢谢', '好的谢谢！', '辛苦了🙏', 'Thanks, bye']) {
+      const { replies, state } = talk([text]);
+      expect(replies.join('\n'), text).toMatch(/不客气|welcome/i);
+      expect(state.draft.kind, text).toBeUndefined();
+    }
+  });
+});

@@ -63,6 +63,25 @@ describe('the bot holds a real conversation (issue #13)', () => {
     });
     expect(row.incident_at?.slice(0, 10)).toBe('2026-11-27');
     expect(row.description).toMatch(/面粉/);
+    // An anonymous reporter who wants the reward is asked for the claim password while still here; it is
+    // stored only as a hash on the case, and never in the bot's Redis keys.
+    expect(receipt).toMatch(/领奖密码/);
+    expect(row.reward_password_hash).toBeNull();
+    const set = await c.say('mianfen2026', /设置领奖密码/);
+    expect(set).toContain(receiptOf(receipt).number);
+    const after = await caseRow(receiptOf(receipt).number);
+    expect(after.reward_password_hash).toBeTruthy();
+    expect(after.reward_password_hash).not.toContain('mianfen2026');
+    const r = new Redis(env.config.redis.url);
+    try {
+      for (const key of await r.keys(`${env.config.queuePrefix}:*`)) {
+        const type = await r.type(key);
+        const dump = type === 'string' ? await r.get(key) : type === 'hash' ? JSON.stringify(await r.hgetall(key)) : '';
+        expect(dump ?? '', key).not.toContain('mianfen2026');
+      }
+    } finally {
+      r.disconnect();
+    }
   });
 
   it('"要。但是我不想让厂里知道是我" while the time is asked: reward and secrecy taken and confirmed, only the time asked again', async () => {

@@ -883,3 +883,13 @@ describe('after filing: the claim password and thanks (issue #13, fifth round)',
     }
   });
 });
+
+describe('the place ends where the time, the business or the deed begins (issue #13, fifth round)', () => {
+  it.each([
+    ['我想举报川味轩饭店，在龙湖镇华信学院附近，周二晚上看到后厨从下水道捞油过滤后倒回油锅', '龙湖镇华信学院附近'],
+    ['我要举报龙湖镇周庄村的小作坊用病死猪肉做香肠', '龙湖镇周庄村'],
+    ['在新建路128号的好又多超市买的牛奶过期了 12月1号买的', '新建路128号'],
+  ])('%s → %s', (text, where) => {
+    expect(talk([text]).state.draft.where).toBe(where);
+  });
+});

@@ -405,7 +405,13 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     if (acts.cancel)
       return say({ ...s0, step: s0.resumeStep ?? 'menu', resumeStep: null }, w.ok, ...resumeLine({ ...s0, step: s0.resumeStep ?? 'menu' }));
     if (raw.length < 2) return say(s0, w.needMore);
-    return { state: s0, replies: [], effect: { type: 'handoff', message: raw } };
+    // The message goes to a person whole; the facts in it (the restaurant, the time) also fill the draft,
+    // so the questions after the hand-off do not ask for them again.
+    const d = { ...s0.draft, files: [...s0.draft.files] };
+    const u = understand(raw, { now: ctx.now });
+    fillFromFacts(d, u, raw, ctx.now);
+    if (d.description === undefined && !thin(raw, u)) d.description = raw;
+    return { state: { ...s0, draft: d }, replies: [], effect: { type: 'handoff', message: raw } };
   }
   if (acts.cancel && !acts.kindChange) return say(reset(s0, ctx.newDraftId), inDraft ? w.cancelled : w.cancelledEmpty);
   if (acts.restart) return say(reset(s0, ctx.newDraftId), w.restart, MENU[lang]);

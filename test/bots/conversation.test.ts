@@ -243,6 +243,13 @@ describe('commands and odd input', () => {
     expect(back.state.step).toBe(mid.step);
   });
 
+  it('the facts in a message left for a person fill the draft, so they are not asked again', () => {
+    const h = talk(['我要投诉', '人工', '昨天在龙湖镇老王家胡辣汤喝出来一只苍蝇']);
+    expect(h.last.effect?.type).toBe('handoff');
+    expect(h.state.draft.businessName).toBe('老王家胡辣汤');
+    expect(h.state.draft.description).toMatch(/苍蝇/);
+  });
+
   it('查询 with a number and code, and alone', () => {
     expect(talk(['查询 XZ-20261120-000001 ABCD-EFGH-JKMN-PQRS-TVWX-YZ01-23']).last.effect).toEqual({
       type: 'query',

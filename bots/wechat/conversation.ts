@@ -261,6 +261,8 @@ export function languageOf(text: string, current: Lang): Lang {
   const cjk = (text.match(/\p{Script=Han}/gu) ?? []).length;
   if (latin >= 2 && latin * 2 > cjk) return 'en';
   if (cjk === 0 && /^\s*(hi|hello|hey|good (morning|afternoon|evening))\b/i.test(text)) return 'en';
+  // An English writer answering with a Chinese name ("王记鲜肉", "薛店镇") is still writing English.
+  if (current === 'en' && latin === 0 && cjk <= 8 && !/[，。！？；]/.test(text)) return current;
   if (cjk >= 2 && latin < 2) return 'zh';
   return current;
 }
@@ -899,6 +901,8 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   const k = kindWanted(text);
   if (answeringKind) {
     if (acts.wantsWritten && !k) return 'consultation';
+    // The answer to "投诉、举报，还是两样都要？": "两样都要", "都要", "both".
+    if (/^(两样|两个|俩|都)?都要|^两样|^\s*both\b/i.test(text.trim())) return 'both';
     return k ?? kindFromWishes(text, u) ?? (u.kind.value !== 'consultation' ? u.kind.value : null);
   }
   if (acts.wantsWritten && (u.kind.value === 'consultation' || !k)) return 'consultation';
@@ -985,7 +989,7 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
   // "管管", "处理一下" ask for help in general; punishment is asked in words like these.
   const punish =
     r.includes('stop') ||
-    /查|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|立案|整顿|整治|别叫他再卖|别让他再卖|investigat|punish|shut (it|them) down|fine them/i.test(
+    /查|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|立案|整顿|整治|别叫他再卖|别让他再卖|investigat|punish|shut (it|them) down|fine them|check (them|it) out|look into (them|it)|inspect (them|it)/i.test(
       said,
     );
   // "要退一赔十！货架上还有好多过期的，你们也管管吧": help asked beside a remedy is the regulator's part.

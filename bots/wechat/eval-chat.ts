@@ -221,11 +221,14 @@ export async function simulate(p: Persona, driver: Driver = pureDriver): Promise
   while (!filed && run.turns < MAX_TURNS) {
     const ev = p.events.filter((e) => e.after === run.turns);
     if (ev.length) {
+      const hadDraft = state.draft.kind !== undefined || state.draft.description !== undefined;
       for (const e of ev) {
         if (e.photo) await send({ type: 'file', ref: { key: `${p.id}:photo`, mime: 'image/jpeg', size: 1000 } }, '[photo]');
         else if (e.repeat) await sayText(last);
         else if (e.say) await sayText(e.say);
       }
+      // A citizen who called it off ("不弄了") and was told the draft is gone says no more.
+      if (hadDraft && state.step === 'menu' && state.draft.kind === undefined && state.draft.description === undefined) break;
       continue;
     }
     const step = state.step;
@@ -335,8 +338,8 @@ export function score(p: Persona, r: Run): Score {
   return s;
 }
 
-/** The persona files: test, test2 and test3 are frozen (never read while tuning, never changed). */
-export const SPLITS = ['dev', 'test', 'dev2', 'test2', 'dev3', 'test3', 'dev4'];
+/** The persona files: test, test2, test3 and test4 are frozen (never read while tuning, never changed). */
+export const SPLITS = ['dev', 'test', 'dev2', 'test2', 'dev3', 'test3', 'dev4', 'dev5', 'test4'];
 
 export function loadPersonas(split: string, id?: string): { personas: Persona[]; bytes: Buffer } {
   if (!SPLITS.includes(split)) throw new Error(`--split must be one of ${SPLITS.join(', ')}`);

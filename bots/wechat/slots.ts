@@ -340,6 +340,11 @@ export function requestOf(u: Understanding, text: string): string | null {
     const clause = clauseAround(text, at, at + ev.length);
     if (clause.length > 150) return words;
     const own = clause.replace(/^(我|俺)?(要|想)?(投诉|举报)(他们?|她)?[\s，,]*(?=.)/, '');
+    // English is kept English: "refund (I want my money back…)".
+    if (isEnglish(own)) {
+      const en = remedies.join(', ');
+      return /refund|compensat|apolog|exchange/i.test(own) ? own : `${en} (${own})`;
+    }
     return /退|赔|道歉|换|说法|refund|compensat|apolog/i.test(own) ? own : `${words}（${own}）`;
   }
   return words;
@@ -644,7 +649,7 @@ function withLeadingYi(name: string | null, text: string): string | null {
 /** "at the 7-Eleven near …", "from Lianhua Supermarket": a business named in Latin letters. */
 export function latinBusiness(text: string): string | null {
   // "called Lao Zhang Noodles", "named X": the name said as a name.
-  const called = /\b(?:called|named)\s+((?:[A-Z0-9][\w'&.-]*)(?:\s+[A-Z0-9][\w'&.-]*){0,3})/.exec(text);
+  const called = /\b(?:called|named)\s+((?:[A-Z0-9][\w'&.-]*)(?:\s+[A-Z0-9][\w'&.-]*){0,3}|\p{Script=Han}{2,12})/u.exec(text);
   if (called) return called[1]!.trim();
   // "I live in the Huanan City apartments" is the citizen's home, not the business.
   const m = /\b(?:at|from|in) (?:the |a )?((?:[A-Z0-9][\w'&.-]*)(?:\s+[A-Z0-9][\w'&.-]*){0,3})/.exec(
@@ -653,7 +658,9 @@ export function latinBusiness(text: string): string | null {
   if (!m) return null;
   const name = m[1]!.trim();
   if (
-    /^(Longhu|Xinzheng|Town|Street|Road|Village|Market|I|The|Henan|Zhengzhou|Guodian|Xuedian|Xinhua|Xinjian)\b/.test(name) ||
+    /^(Longhu|Xinzheng|Town|Street|Road|Village|Market|I|The|Henan|Zhengzhou|Guodian|Xuedian|Xinhua|Xinjian|Mengzhuang|Xindian|Xincun|Guanyinsi|Lihe|Hezhuang|Chengguan|Baqian|Longwang|Xinyan)\b/.test(
+      name,
+    ) ||
     name.length < 3
   )
     return null;
@@ -821,6 +828,8 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
       .replace(/(?<=.{2})(的[^的，,。]{0,10}(店|超市|馆|坊|摊|厂|铺|食堂|公司|餐厅)|用|把|往|拿)[\s\S]*$/, '')
       .replace(/[，,。；;、\s]+$/, '')
       .replace(/^.*?(在|到|去|是)(?=[^在到去是]*$)/, (m) => (m.length < 12 ? '' : m))
+      // "(薛店镇)" written beside an English name: the brackets are no part of the place.
+      .replace(/^[（(【[\s]+|[）)】\]\s]+$/g, '')
       .trim();
     const tw = best.townships.length === 1 ? best.townships[0]! : (u.township.value ?? townshipOf(clause));
     const ok = clause.length >= 2 && clause.includes(best.name) && isPlaceValue(clause);
@@ -854,6 +863,7 @@ export function placePhrase(text: string, index: number, name: string): string {
   const out = text
     .slice(a, e)
     .replace(/^(前天|昨天|今天|上周.|夜儿个|前儿个|早上|中午|晚上)+/, '')
+    .replace(/^[（(【[\s]+|[）)】\]\s]+$/g, '')
     .trim();
   return out.length >= 2 && isPlaceValue(out) ? out : name;
 }

@@ -616,22 +616,28 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const name = (m[1] ?? '').replace(/\s+(of|and|&)$/, '').trim();
     if (
       name.length < 3 ||
-      /^(I|The|A|An|My|We|It|This|That|Meituan|Eleme|Taobao|Pinduoduo|Douyin|Kuaishou|JD|China|Chinese|Xinzheng|Henan|Zhengzhou|Longhu|Guodian|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today)$/.test(
+      /^(I|The|A|An|My|We|It|This|That|Meituan|Eleme|Taobao|Pinduoduo|Douyin|Kuaishou|JD|China|Chinese|Xinzheng|Henan|Zhengzhou|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Yesterday|Today)$/.test(
         name,
-      )
+      ) ||
+      // A township or village in pinyin is a place ("at the Xuedian town market"), not the shop.
+      /^(Longhu|Guodian|Xuedian|Mengzhuang|Xindian|Xincun|Guanyinsi|Lihe|Hezhuang|Chengguan|Baqian|Longwang|Xinyan|Xinjian|Xinhua)\b/.test(
+        name,
+      ) ||
+      /^\s+(town|township|village|county|city|district|zhen|xiang|cun)\b/i.test(nfkc.slice(m.index + m[0].length))
     )
       continue;
     const start = m.index + m[0].indexOf(m[1] ?? '');
     cands.push({ start, end: start + name.length, score: /['"“‘]/.test(m[0]) ? 4 : 3 });
   }
   // A Chinese name right after an English cue ("called 川味小厨", "about 好又多 supermarket").
-  const ENZH = /\b(?:called|named|at|from|about)\s+([\p{Script=Han}]{2,10})/gu;
+  const ENZH = /\b(called|named|at|from|about)\s+([\p{Script=Han}]{2,10})/gu;
   ENZH.lastIndex = 0;
   while ((m = ENZH.exec(s)) !== null) {
-    const name = m[1] ?? '';
+    const name = m[2] ?? '';
     const start = m.index + m[0].indexOf(name);
+    // "called 王记鲜肉" names the shop outright; "at 好又多" may still be a place.
     if (ok(name) && !isPlace(name) && !isDescription(name, generic) && !HAN.test(s[start + name.length] ?? ''))
-      cands.push({ start, end: start + name.length, score: 2.6 });
+      cands.push({ start, end: start + name.length, score: /^(called|named)$/.test(m[1] ?? '') ? 3.5 : 2.6 });
   }
 
   if (cands.length === 0) return null;

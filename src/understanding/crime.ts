@@ -627,9 +627,10 @@ const ACCIDENT = /(当成|误当|误放|误用|不小心|以为是盐|错当|搞
 /** A claim that a product replaces medicine is not adding the medicine ("喝了不用吃降压药"). */
 const REPLACES_DRUG_BEFORE = /(不用|不用再|不必|停|停了|停掉|替代|代替|取代|能停|可以停|顶)(吃)?[^,。;!?\n]{0,1}$/;
 const HEARSAY = /(听说|据说|网上说|有人说|传言)/;
-/** A hedge right before the word: "好像是私宰的" is a doubt, not an assertion. */
+/** A hedge right before the word: "好像是私宰的" is a doubt, not an assertion. "I think they use gutter oil" is
+ * what a tip says (我觉得他们用地沟油): a suspicion, which is what a suspected crime is. */
 const HEDGED_BEFORE =
-  /((好像是?|可能是|估计是|大概是|不知道是不是|说不定是|怕是|疑似是?|是不是)[^,。;!?\n]{0,2}|\b(i think|maybe|might be|may be|probably|i suspect|i wonder)\b[^.!?\n]{0,40})$/i;
+  /((好像是?|可能是|估计是|大概是|不知道是不是|说不定是|怕是|疑似是?|是不是)[^,。;!?\n]{0,2}|\b(maybe|might be|may be|probably|i wonder)\b[^.!?\n]{0,16})$/i;
 const ACCUSED = /(被人举报|被举报|诬告|冤枉|恶意举报|被人投诉)/;
 /** Non-food settings in the same clause void an ambiguous substance (甲醛 in a new flat). */
 const NON_FOOD_CLAUSE = /(洗发水|化妆品|面膜|装修|新房|家具|史莱姆|玩具|伤口|消毒伤|游泳池|眼药水|牙膏|衣服|鞋|甲醛超标|空气)/;

@@ -900,3 +900,28 @@ describe('the place ends where the time, the business or the deed begins (issue 
     expect(talk([text]).state.draft.where).toBe(where);
   });
 });
+
+describe('English writers (issue #13, fifth round)', () => {
+  const STORY =
+    "I want to report something anonymously. At the Xuedian town farmers market (薛店镇), the meat stall called 王记鲜肉 (Wang's Fresh Meat) is injecting water into pork before selling it.";
+
+  it('"the stall called 王记鲜肉" is the business, the pinyin town is the place, and a Chinese answer keeps English replies', () => {
+    const first = talk([STORY]);
+    expect(first.state.draft.businessName).toBe('王记鲜肉');
+    expect(first.state.draft.township).toBe('薛店镇');
+    expect(first.state.draft.where).toBe('薛店镇');
+    const after = talk(['王记鲜肉'], first.state);
+    expect(after.state.lang).toBe('en');
+  });
+
+  it('"Both I guess - I want my money back, and you should check them out" makes both, the request kept in English', () => {
+    const first = talk(["Hey, I got sick after eating at a food stall, and I think they're using gutter oil too"]);
+    const both = talk(['Both I guess - I want my money back, and you should check them out'], first.state);
+    expect(both.state.draft.kind).toBe('both');
+    expect(both.state.draft.request).toMatch(/^refund/);
+  });
+
+  it('"两样都要" answers the kind question with both', () => {
+    expect(talk(['我吃了他家的烧烤拉肚子，我怀疑他们用地沟油', '两样都要']).state.draft.kind).toBe('both');
+  });
+});

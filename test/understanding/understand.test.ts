@@ -36,6 +36,11 @@ describe('the openings quoted in the bot issue', () => {
     expect(u.crime_basis.value).toContain('地沟油');
   });
 
+  it('"I think they use gutter oil" is a suspicion, which is what a tip is; "maybe it was gutter oil" is a doubt', () => {
+    expect(read("Hey, I got sick after eating at a food stall, and I think they're using gutter oil too").suspected_crime.value).toBe(true);
+    expect(read('the soup tasted odd, maybe gutter oil').suspected_crime.value).toBe(false);
+  });
+
   it('frustration and a bare demand carry no business, place or time', () => {
     const u = read('怎么又问一遍？？我要投诉！');
     expect(u.business.value).toBeNull();

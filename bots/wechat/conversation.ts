@@ -497,7 +497,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       if (k === 'consultation' && d.description === undefined && st.lastQuestion && acts.wantsWritten)
         d.description = text.length > 12 ? `${st.lastQuestion}\n${text}` : st.lastQuestion;
       kindJustSet = true;
-      before.push(startLine(k, lang));
+      before.push(startLine(k, lang, text));
     }
   }
   if (
@@ -812,8 +812,11 @@ function problemText(p: string, lang: Lang): string {
   }
 }
 
-function startLine(k: Kind, lang: Lang): string {
+function startLine(k: Kind, lang: Lang, text = ''): string {
   const w = W[lang];
+  // "实名举报" is not told it may stay anonymous.
+  if (k === 'report' && /实名|real name/i.test(text) && !/匿名|anonym/i.test(text))
+    return lang === 'en' ? 'OK, I will register your report under your real name.' : '好的，我来帮您登记实名举报。';
   return k === 'complaint' ? w.complaintStart : k === 'report' ? w.reportStart : k === 'both' ? w.bothStart : w.consultStart;
 }
 
@@ -1071,7 +1074,7 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
   }
 }
 
-const CONFIRM = /^(确认|确定|提交|对|对的|没问题|是的?|可以|好的?|中|行|ok|yes|yep|submit|confirm|correct)/i;
+const CONFIRM = /^(确认|确定|提交|对|对的|没问题|没错|没有错|不错|都对|全对|无误|没毛病|是的?|可以|好的?|中|行|ok|yes|yep|submit|confirm|correct)/i;
 
 function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, before: string[], ctx: Context): Outcome {
   const lang = st.lang;

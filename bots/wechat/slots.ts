@@ -330,14 +330,16 @@ export function requestOf(u: Understanding, text: string): string | null {
         text,
       ) ??
       /([^，。；;！!？?\n]{0,12}(?:退[^，。；;\s]{0,3}钱|退给(?:我|俺)|赔(?:我|俺)?[^，。；;\s]{0,6})[^，。；;！!？?\n]{0,12})/.exec(text);
-    return m ? m[1]!.trim() : null;
+    // Voice-to-text runs on into the citizen's own details: the request stops at them.
+    return m ? m[1]!.replace(/(我叫|俺叫|我是|电话|手机|我家|俺家|我住|俺住|住在|家住|地址)[\s\S]*$/, '').trim() || null : null;
   }
   const words = remedies.map((r) => REQUEST_LABEL[r] ?? r).join('、');
   // The clause of the first remedy the citizen asks for, in their words.
   const ev = u.request.reasons.find((x) => remedies.includes(x.rule as (typeof remedies)[number]))?.evidence;
   const at = ev ? text.indexOf(ev) : -1;
   if (ev && at >= 0) {
-    const clause = clauseAround(text, at, at + ev.length);
+    let clause = clauseAround(text, at, at + ev.length);
+    if (clause.length > 40 && !isEnglish(clause)) clause = requestWindow(text, at, at + ev.length) ?? clause;
     if (clause.length > 150) return words;
     const own = clause.replace(/^(我|俺)?(要|想)?(投诉|举报)(他们?|她)?[\s，,]*(?=.)/, '');
     // English is kept English: "refund (I want my money back…)".
@@ -351,6 +353,24 @@ export function requestOf(u: Understanding, text: string): string | null {
 }
 
 /** The clause holding [start, end): the citizen's own words around a fact. */
+/**
+ * The request in a long unpunctuated message (voice-to-text, or words parted by spaces): from the last
+ * "要求/我要/希望…" before the remedy word to the next space or the citizen's own details ("我叫", "电话").
+ */
+function requestWindow(text: string, start: number, end: number): string | null {
+  const before = text.slice(Math.max(0, start - 24), start);
+  const lead = [...before.matchAll(/要求|我要|俺要|希望|想让|诉求|叫他|让他|让店|让饭店|让超市/g)].at(-1);
+  const space = Math.max(before.lastIndexOf(' '), before.lastIndexOf('　'));
+  const from = start - before.length + Math.max(lead ? (lead.index ?? 0) : 0, space + 1);
+  const after = text.slice(end);
+  const stop = /[\s　，,。；;！!？?]|我叫|俺叫|我是|电话|手机|我家|俺家|我住|俺住|住在|家住|地址/.exec(after);
+  const out = text
+    .slice(from, end + (stop ? stop.index : Math.min(after.length, 24)))
+    .replace(/^(要求|诉求)[:：]?/, '')
+    .trim();
+  return out.length >= 2 && out.length <= 40 ? out : null;
+}
+
 export function clauseAround(text: string, start: number, end: number): string {
   const before = text.slice(0, start);
   const after = text.slice(end);
@@ -806,7 +826,7 @@ function isRewardQuestionOnly(text: string): boolean {
 }
 
 /** The place as the citizen said it: the clause naming the township/landmark, kept short. */
-const RESIDENCE = /(住在?|家住|家在|住址|联系地址|地址[:：]|live (in|at)|living in|address)[^，。；,;]{0,12}$/i;
+const RESIDENCE = /(住在?|家住|(?<!一)家在|住址|联系地址|地址[:：]|live (in|at)|living in|address)[^，。；,;]{0,12}$/i;
 
 /**
  * Where the business is: the best-scored gazetteer place that is not the citizen's own address
@@ -863,6 +883,8 @@ export function placePhrase(text: string, index: number, name: string): string {
   const out = text
     .slice(a, e)
     .replace(/^(前天|昨天|今天|上周.|夜儿个|前儿个|早上|中午|晚上)+/, '')
+    // "裴李岗村口那个好又多超市": the place ends where the business is pointed at.
+    .replace(/(?<=.{2})(那个|这个|那家|这家|一家|有个|有家)[\s\S]*$/, '')
     .replace(/^[（(【[\s]+|[）)】\]\s]+$/g, '')
     .trim();
   return out.length >= 2 && isPlaceValue(out) ? out : name;
@@ -871,10 +893,17 @@ export function placePhrase(text: string, index: number, name: string): string {
 /** "住龙王乡政府家属院", "address: Room 503…", "地址：新华路街道…" → the citizen's own address. */
 export function ownAddressOf(text: string): string | null {
   const m =
-    /(?:住在?|家住|住址[:：]?|联系地址[:：]?|我的地址[:：]?|地址[:：])\s*([^，。；;,\n]{2,60})/.exec(text) ??
-    /(?:live (?:in|at)|living in|staying (?:in|at)|address[:：]?)\s*([^.;\n]{3,100})/i.exec(text);
+    /(?:住在?|家住|住址[:：]?|联系地址[:：]?|我的地址[:：]?|地址[:：]|(?:我|俺)家(?:就)?在)\s*([^，。；;,\n]{2,60})/.exec(text) ??
+    /(?:live (?:in|at)|living in|staying (?:in|at)|address[:：]?)\s*([^.;\n]{3,100})/i.exec(text) ??
+    // "我是郭店镇华阳寨的", "俺是唐户村哩": where the citizen is from is where they live.
+    /(?:我|俺)是([^，。；;,\s]{0,8}?(?:村|寨|庄|镇|乡|小区|社区|街道|[一二三四五六七八九十\d]组))(?:的|哩)(?![\p{Script=Han}]{0,3}(?:店|馆|超市|食堂|厂|老板|员工|学生|老师))/u.exec(
+      text,
+    );
   if (!m) return null;
-  const a = m[1]!.trim();
+  // Without punctuation the address ends where the next thing begins ("…三组我要求超市退货").
+  const a = m[1]!
+    .replace(/\s*(我要|我想|俺要|俺想|要求|电话|手机|我叫|俺叫|我是|上周|昨天|前天|今天)[\s\S]*$/, '')
+    .trim();
   return a.length >= 2 ? a : null;
 }
 

@@ -246,6 +246,18 @@ const TRADE_AFTER =
 
 /** Dishes that end a shop name when a name-like head stands before them (王二卤肉, 大刘牛肉面). */
 const DISHES = [
+  '羊肉烩面',
+  '牛肉烩面',
+  '三鲜烩面',
+  '羊肉串',
+  '酸辣粉',
+  '螺蛳粉',
+  '手抓饼',
+  '擀面皮',
+  '大盘鸡',
+  '驴肉火烧',
+  '水煎包',
+  '卤面',
   '卤肉',
   '卤味',
   '卤菜',
@@ -512,7 +524,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     // 店家/店员/店长/店主/厂家/厂里人 are people, not the end of a name; 店村 is a village.
     if (next !== undefined && '家员长主商方区址'.includes(next) && /[店厂铺坊馆]$/.test(suffix)) continue;
     if (next !== undefined && '村镇乡寨庄'.includes(next)) continue;
-    let name = readLeft(s, m.index, 12);
+    // "我们学校二食堂": 们 is the end of a pronoun, not the start of a name.
+    let name = readLeft(s, m.index, 12).replace(/^们/, '');
     // A school's canteen is filed under the school ("龙湖镇二中食堂" → 龙湖镇二中); a campus canteen
     // ("河南工程学院三食堂") stays a description.
     const canteenOfSchool = suffix === '食堂' && SCHOOL_END.test(name);
@@ -643,6 +656,11 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
   if (cands.length === 0) return null;
   // Best score; among equals the earliest (the business is usually named first).
   cands.sort((a, b) => b.score - a.score || a.start - b.start);
-  const best = cands[0]!;
+  let best = cands[0]!;
+  // "二食堂的李姐包子铺", "华南城市场的老王卤肉": a stall inside a canteen or market is the business.
+  if (/(食堂|市场|商场|美食城|美食广场|农贸市场)$/.test(raw.slice(best.start, best.end)) && /[的哩里]/.test(s[best.end] ?? '')) {
+    const inner = cands.find((c) => c.start === best.end + 1 && c.score >= best.score - 0.5);
+    if (inner) best = inner;
+  }
   return raw.slice(best.start, best.end).trim() || null;
 }

@@ -261,7 +261,7 @@ export function parseIncidentDate(input: string, now: Date): string | null {
   }
 
   // 20号 (this month, or last month if that is still to come)
-  m = new RegExp(`(?<![月\\d])${NUM}[号日]`).exec(s);
+  m = new RegExp(`(?<![月\\d])${NUM}[号日]${NOT_A_DAY}`).exec(s);
   if (m) {
     const d = chineseNumber(m[1]!);
     if (d === null) return null;
@@ -328,6 +328,9 @@ export function saysUnknownDate(input: string): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Finding the phrase in running text
 
+/** "6号宿舍楼", "2号门", "3号窗口": a number of a building, a gate or a stall, not a day. */
+const NOT_A_DAY = '(?![\\d楼宿院门房室单铺摊窗线公店车床柜档位桥街路巷厅馆口])';
+
 const DAY_WORD =
   '大前天|大前儿个?|前天|(?<![天周月])前晚|昨天|昨日|昨晚|昨夜|昨儿个?|昨个|今天|今日|今早|今晚|今儿个?|夜儿个?|夜个|前儿个?|刚才|刚刚|前几天|这几天|' +
   '上上个?(周|星期|礼拜)[一二三四五六日天末]|上个?(周|星期|礼拜)[一二三四五六日天末]|上个?(周末|星期|礼拜)|上周|这个?(周|星期|礼拜)[一二三四五六日天末]|本周[一二三四五六日天末]|' +
@@ -338,7 +341,8 @@ const DAY_WORD =
   '(正|冬|腊)月(初[一二三四五六七八九十]|廿[一二三四五六七八九]?|[一二三四五六七八九十]{1,3})?|' +
   '除夕|大年三十|大年初[一二三四五六]|春节|元宵节?|端午节?|中秋节?|国庆节?|元旦|五一|小年|' +
   '\\d{4}[年\\-./]\\d{1,2}[月\\-./]\\d{1,2}[日号]?|\\d{1,2}月\\d{1,2}[日号]?|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}[日号]|' +
-  '(?<![\\d.])\\d{1,2}[号日](?![\\d])|[一二三四五六七八九十两几\\d]{1,3}(天|个星期|个礼拜|礼拜|星期|个周|周|个月)(以)?前|半个月前|' +
+  `(?<![\\d.])\\d{1,2}[号日]${NOT_A_DAY}|` +
+  '[一二三四五六七八九十两几\\d]{1,3}(天|个星期|个礼拜|礼拜|星期|个周|周|个月)(以)?前|半个月前|' +
   '(the )?day before yesterday|yesterday|today|last (week|weekend|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|tonight|' +
   '(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|' +
   '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{1,2}(st|nd|rd|th)?|\\d{1,2}(st|nd|rd|th)? (of )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|' +

@@ -925,3 +925,43 @@ describe('English writers (issue #13, fifth round)', () => {
     expect(talk(['我吃了他家的烧烤拉肚子，我怀疑他们用地沟油', '两样都要']).state.draft.kind).toBe('both');
   });
 });
+
+describe('everything in one breath (issue #13, fifth round)', () => {
+  it('voice-to-text without punctuation: the request stops at the name, the address at the request', () => {
+    const { state } = talk([
+      '喂你好我要投诉一下就是前天下午我在新村镇裴李岗村口那个好又多超市买了一箱纯牛奶回家一看生产日期都过期了过期五天了我叫王建军电话一八六三七一五二零八八我家就在裴李岗村三组我要求超市给我退货还要按规定赔偿',
+    ]);
+    expect(state.draft.request).toBe('我要求超市给我退货还要按规定赔偿');
+    expect(state.draft.address).toBe('裴李岗村三组');
+    expect(state.draft.where).toBe('新村镇裴李岗村口');
+    expect(state.step).toBe('consent');
+  });
+
+  it('"我就问问你们管不管！！" before a whole story is a complaint, not "just asking"', () => {
+    const { state } = talk([
+      '13937126645 我叫孙丽 这个号码能打通 我就问问你们管不管！！上周五在和庄镇的聚福源饭店吃酒席 凉菜里有苍蝇 要求饭店赔偿还得给我道歉 我住和庄镇政府家属院',
+    ]);
+    expect(state.draft.kind).toBe('complaint');
+    expect(state.draft.businessName).toBe('聚福源饭店');
+    expect(state.draft.request).toBe('饭店赔偿还得给我道歉');
+  });
+
+  it('"我是郭店镇华阳寨的" is where the citizen lives; "我是升达经贸管理学院的学生" is not an address', () => {
+    const d = talk(['我要投诉加举报我是郭店镇华阳寨的我叫吴桂香电话一三九三七一零六二五八昨天在华阳寨集上刘记卤肉买了一斤卤猪头肉']).state.draft;
+    expect(d.address).toBe('郭店镇华阳寨');
+    expect(d.businessName).toBe('刘记卤肉');
+    const s = talk(['我是升达经贸管理学院的学生，叫林晓，电话13213370982，住学校6号宿舍楼。今天早上在我们学校二食堂的李姐包子铺买了三个包子，馅是酸的']).state.draft;
+    expect(s.address).toBe('学校6号宿舍楼');
+    expect(s.businessName).toBe('李姐包子铺');
+    expect(s.incidentDate).toBe('2026-11-28'); // 今天 on the test clock, not the 6th ("6号宿舍楼")
+  });
+
+  it('"没错" confirms the summary; "匿命" is 匿名 typed with a slip; "实名举报" is not told it may stay anonymous', () => {
+    const sum = talk(['实名举报，要奖励。我叫韩磊，电话17703711258，身份证410184199003152318。龙湖镇太山村村口的兴旺烧烤，羊肉串是拿鸭肉泡羊油冒充的，周三晚上我去后门看了']);
+    expect(sum.state.step).toBe('summary');
+    expect(sum.replies.join('\n')).toMatch(/实名举报/);
+    expect(sum.replies.join('\n')).not.toMatch(/可以匿名/);
+    expect(talk(['没错'], sum.state).last.effect?.type).toBe('submit');
+    expect(talk(['匿命举报，有奖励的话我要。城关乡高皮匠村王记凉皮往面里加硼砂，上个星期五我亲眼看见的']).state.draft.anonymous).toBe(true);
+  });
+});

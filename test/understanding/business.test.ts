@@ -27,6 +27,10 @@ describe('business names in citizens’ words', () => {
     ['正新机排的鸡排是臭的', '正新机排'],
     ['At KFC in Xinzheng my kid got sick', 'KFC'],
     ['外卖店名字叫黄焖鸡米饭大王，里面吃出蟑螂', '黄焖鸡米饭大王'],
+    ['今天早上在我们学校二食堂的李姐包子铺买了三个包子', '李姐包子铺'],
+    ['在华南城农贸市场的老王卤肉买的', '老王卤肉'],
+    ['前天中午在唐户村口的老马家羊肉烩面吃了一碗烩面', '老马家羊肉烩面'],
+    ["At the Xuedian town farmers market (薛店镇), the meat stall called 王记鲜肉 is injecting water into pork", '王记鲜肉'],
   ])('%s → %s', (text, want) => {
     expect(biz(text)).toBe(want);
   });

@@ -156,7 +156,9 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
     /^(人工|转人工|人工客服|找人工|找人工客服|我要人工|真人|找真人|找个人|工作人员|human|agent|operator|realperson|talktoaperson|talktoahuman)$/i.test(
       word,
     ) ||
-    /(转|找|要)(人工|真人|工作人员|客服)|talk to (a )?(person|human)|speak to (a )?(person|human|someone)/i.test(raw)
+    /(转|找|要|叫|换)(个|一个|位)?(人工|真人|工作人员|客服)|(找|叫|换)(个|一个|位)?(真)?人(跟|和|给)(我|俺)(说|讲|聊)|talk to (a )?(person|human)|speak to (a )?(person|human|someone)/i.test(
+      raw,
+    )
   )
     acts.human = true;
   if (

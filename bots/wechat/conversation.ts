@@ -659,6 +659,15 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     problem = null;
     before.push(lang === 'en' ? 'Noted, I have that already.' : '好的，这个已经记下了。');
   }
+  // "诊所的单子我还留着呢", "小票还在", "I kept the receipt": evidence kept is noted with the story.
+  if (!used && !kindJustSet && before.length === 0 && d.description !== undefined && EVIDENCE_KEPT.test(text)) {
+    d.description = clip(`${d.description}\n${text}`, 5000);
+    return say(
+      { ...st, draft: d, misses: 0 },
+      lang === 'en' ? 'Good, keep it safe: it may be needed.' : '好的，记下了。这些凭证请保存好，办理时可能用得上。',
+      prompt(st.step, d, lang),
+    );
+  }
   if (!used && !kindJustSet && !acts.kindChange && before.length === 0) {
     st.misses = s0.misses + 1;
     const tail = st.misses >= 2 ? [w.offerHuman] : [];
@@ -678,6 +687,10 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   }
   return out;
 }
+
+/** Evidence the citizen says they kept: a receipt, a medical record, the leftovers, a photo. */
+const EVIDENCE_KEPT =
+  /(单子|小票|发票|收据|病历|诊断|化验单|缴费单|剩下的|剩的|包装|袋子|瓶子|照片|视频|截图|聊天记录|订单)[^，。？?]{0,8}(留着|保留|还在|都在|有|存着|拍了|保存)|(留着|保留|存着|拍了)[^，。？?]{0,6}(单子|小票|发票|收据|病历|照片|视频|截图|剩下的|包装)|\bkept (the )?(receipt|bill|records?|leftovers|packag)|\b(have|got) (the )?(receipt|photos?|pictures?)/i;
 
 const CONFIDENTIAL =
   /(别|不想|不要|不能|不愿意?|莫|不敢|千万别|可别)(让|叫|给)[^，。]{0,10}知道|(给我|替我|帮我)?保密|别写我|不写我|不要写我|别留我|不留我|不留名|don'?t (let|tell)[^,.]{0,20}know|keep (me|my name|it) (secret|confidential)/i;
@@ -953,6 +966,17 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
     !reportOnly
   )
     return null;
+  // "学校食堂的米饭是馊的！！！有没有人管": spoiled food served to the writer, no conduct alleged, no wish
+  // said — a refund or an investigation is the citizen's choice, so it is asked.
+  if (
+    kindFromEngine === 'report' &&
+    !u.suspected_crime.value &&
+    /馊|臭了|变质|发霉|长毛|生虫|有虫|虫子|头发|异物|苍蝇|蟑螂|坏了|酸了/.test(text) &&
+    !/卖|销售|生产|加工|用[^户]|往|掺|添加|没证|无证|执照|后厨|作坊|窝点/.test(text) &&
+    kindFromWishes(text, u) === null &&
+    !reportOnly
+  )
+    return null;
   return kindFromEngine;
 }
 
@@ -1074,7 +1098,8 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
   }
 }
 
-const CONFIRM = /^(确认|确定|提交|对|对的|没问题|没错|没有错|不错|都对|全对|无误|没毛病|是的?|可以|好的?|中|行|ok|yes|yep|submit|confirm|correct)/i;
+const CONFIRM =
+  /^(确认|确定|提交|对|对的|没问题|没错|没有错|不错|都对|全对|无误|没毛病|是的?|可以|好的?|中|行|ok|yes|yep|submit|confirm|correct)/i;
 
 function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, before: string[], ctx: Context): Outcome {
   const lang = st.lang;

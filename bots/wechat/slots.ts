@@ -202,6 +202,8 @@ export function parseYesNo(text: string): boolean | null {
     .replace(/^(那就|那么|那)(?=.)/, '');
   if (t === '') return null;
   if (/^(不中|不行|不可以|不同意|不要|不用|不需要|不想|不了|不稀罕|不在乎|不图|不差|用不着|别|否|没|no\b|nope|n$|2$)/.test(t)) return false;
+  // English with the spaces stripped: "no thanks", "nah", "I don't want it", "not really".
+  if (/^(nothank|nah|notreally|notneeded|idon'?t|don'?t|idonot|donot|noneed|notnow|nevermind)/.test(t)) return false;
   if (/^(中|是|要|需要|好|同意|可以|行|嗯|对|愿意|申请|当然|肯定|没问题|y$|yes|yeah|sure|ok|okay|fine|1$)/.test(t)) return true;
   if (/不要|不用|不需要|不同意|算了/.test(t)) return false;
   if (/随便|都行|无所谓|(就|也|还是|那就|当然|肯定|的话)要|要吧|要啊|想要|可以的|没意见|同意|中啊|行啊|好啊|嗯/.test(t)) return true;
@@ -767,6 +769,8 @@ export function hanBusiness(input: string): string | null {
         .replace(/^.*(一家|那家|这家|有家|有个|那个|这个|投诉|举报|反映|另外|另一|对面|旁边|附近|门口|隔壁)/, '');
       const name = bare + m[0];
       if (m[0] === '摊' || m[0] === '摊子') continue;
+      // "做哩豆腐往饭店送": where the goods go, not who the business is.
+      if (/往|送|供|卖给|拉到|运到/.test(bare)) continue;
       if (bare.length >= 2 && townshipOf(name) === null && !GENERIC_BARE.test(bare) && !/学院|大学|学校|医院/.test(name)) found.push(name);
     }
   }
@@ -901,9 +905,7 @@ export function ownAddressOf(text: string): string | null {
     );
   if (!m) return null;
   // Without punctuation the address ends where the next thing begins ("…三组我要求超市退货").
-  const a = m[1]!
-    .replace(/\s*(我要|我想|俺要|俺想|要求|电话|手机|我叫|俺叫|我是|上周|昨天|前天|今天)[\s\S]*$/, '')
-    .trim();
+  const a = m[1]!.replace(/\s*(我要|我想|俺要|俺想|要求|电话|手机|我叫|俺叫|我是|上周|昨天|前天|今天)[\s\S]*$/, '').trim();
   return a.length >= 2 ? a : null;
 }
 

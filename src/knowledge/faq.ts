@@ -47,8 +47,8 @@ export const FAQ: readonly Entry[] = [
   {
     topic: 'anonymous',
     ask: /匿名|不留名|保密|会不会(被)?(知道|泄露)|报复|anonymous|confidential/i,
-    zh: '举报可以匿名，我们不会向被举报的商家透露举报人的任何信息。投诉（要商家退赔）需要实名，因为要调解。',
-    en: 'Reports (tips) can be anonymous and the business never learns who reported. A complaint (refund or compensation from the business) needs your real name, because we mediate.',
+    zh: '举报可以匿名；实名举报的，举报人信息也严格保密，我们不会向被举报的商家透露举报人的任何信息。投诉（要商家退赔）需要实名，因为要调解。',
+    en: 'Reports (tips) can be anonymous; a named reporter is kept confidential too, and the business never learns who reported. A complaint (refund or compensation from the business) needs your real name, because we mediate.',
   },
   {
     topic: 'deadline',

@@ -526,6 +526,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     if (next !== undefined && '村镇乡寨庄'.includes(next)) continue;
     // "我们学校二食堂": 们 is the end of a pronoun, not the start of a name.
     let name = readLeft(s, m.index, 12).replace(/^们/, '');
+    // "村口惠民超市", "门口老王超市": the rest of a position word is no part of the name.
+    if (/^[口头边旁外里]/.test(name) && /[村门路街集镇]/.test(s[m.index - name.length - 1] ?? '')) name = name.slice(1);
     // A school's canteen is filed under the school ("龙湖镇二中食堂" → 龙湖镇二中); a campus canteen
     // ("河南工程学院三食堂") stays a description.
     const canteenOfSchool = suffix === '食堂' && SCHOOL_END.test(name);
@@ -592,6 +594,16 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     // A family's shop when food is bought or eaten there; "村里老王家办白事" is a family, not a shop.
     if (!FAMILY_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
     cands.push({ start: m.index, end: m.index + m[0].length, score: 2.8 });
+  }
+
+  // 3d. A livestream room named on its platform ("抖音枣乡情直播间", "快手上一个叫小王零食的直播间").
+  const ROOM =
+    /(?:抖音|快手|淘宝|视频号|小红书|拼多多)(?:上)?(?:的)?(?:一个|一家)?(?:叫)?([\p{Script=Han}A-Za-z0-9]{2,10}?)(?:的)?直播间/gu;
+  while ((m = ROOM.exec(s)) !== null) {
+    const name = m[1] ?? '';
+    if (!ok(name) || isPlace(name) || /^(一个|一家|那个|这个|他们|她|他|某个)/.test(name)) continue;
+    const start = m.index + m[0].indexOf(name);
+    cands.push({ start, end: start + name.length, score: 3.4 });
   }
 
   // 4. Chains.

@@ -947,21 +947,69 @@ describe('everything in one breath (issue #13, fifth round)', () => {
   });
 
   it('"我是郭店镇华阳寨的" is where the citizen lives; "我是升达经贸管理学院的学生" is not an address', () => {
-    const d = talk(['我要投诉加举报我是郭店镇华阳寨的我叫吴桂香电话一三九三七一零六二五八昨天在华阳寨集上刘记卤肉买了一斤卤猪头肉']).state.draft;
+    const d = talk(['我要投诉加举报我是郭店镇华阳寨的我叫吴桂香电话一三九三七一零六二五八昨天在华阳寨集上刘记卤肉买了一斤卤猪头肉']).state
+      .draft;
     expect(d.address).toBe('郭店镇华阳寨');
     expect(d.businessName).toBe('刘记卤肉');
-    const s = talk(['我是升达经贸管理学院的学生，叫林晓，电话13213370982，住学校6号宿舍楼。今天早上在我们学校二食堂的李姐包子铺买了三个包子，馅是酸的']).state.draft;
+    const s = talk([
+      '我是升达经贸管理学院的学生，叫林晓，电话13213370982，住学校6号宿舍楼。今天早上在我们学校二食堂的李姐包子铺买了三个包子，馅是酸的',
+    ]).state.draft;
     expect(s.address).toBe('学校6号宿舍楼');
     expect(s.businessName).toBe('李姐包子铺');
     expect(s.incidentDate).toBe('2026-11-28'); // 今天 on the test clock, not the 6th ("6号宿舍楼")
   });
 
   it('"没错" confirms the summary; "匿命" is 匿名 typed with a slip; "实名举报" is not told it may stay anonymous', () => {
-    const sum = talk(['实名举报，要奖励。我叫韩磊，电话17703711258，身份证410184199003152318。龙湖镇太山村村口的兴旺烧烤，羊肉串是拿鸭肉泡羊油冒充的，周三晚上我去后门看了']);
+    const sum = talk([
+      '实名举报，要奖励。我叫韩磊，电话17703711258，身份证410184199003152318。龙湖镇太山村村口的兴旺烧烤，羊肉串是拿鸭肉泡羊油冒充的，周三晚上我去后门看了',
+    ]);
     expect(sum.state.step).toBe('summary');
     expect(sum.replies.join('\n')).toMatch(/实名举报/);
     expect(sum.replies.join('\n')).not.toMatch(/可以匿名/);
     expect(talk(['没错'], sum.state).last.effect?.type).toBe('submit');
     expect(talk(['匿命举报，有奖励的话我要。城关乡高皮匠村王记凉皮往面里加硼砂，上个星期五我亲眼看见的']).state.draft.anonymous).toBe(true);
+  });
+});
+
+describe('what people say between the questions (issue #13, fifth round)', () => {
+  it('"能不能找个人工跟我说" asks for a person', () => {
+    const mid = talk(['你好 我前天在村口惠民超市买了一包挂面 煮的时候漂了一层小黑虫', '把钱退给我 四块五']);
+    expect(mid.state.draft.businessName).toBe('惠民超市');
+    expect(talk(['我眼神不好 能不能找个人工跟我说'], mid.state).state.step).toBe('handoff');
+  });
+
+  it('"no thanks" to the reward question is a no', () => {
+    const mid = talk([
+      'want to report a restaurant',
+      'saw rats in their kitchen',
+      "Wang's Dumplings",
+      'China South City',
+      'yesterday',
+      'anonymous please',
+    ]);
+    expect(mid.state.step).toBe('reward');
+    const after = talk(['no thanks'], mid.state);
+    expect(after.state.draft.wantsReward).toBe(false);
+    expect(after.state.step).toBe('summary');
+  });
+
+  it('cooking fumes into the flat are answered with 生态环境, not filed', () => {
+    const { replies, state } = talk(['俺家楼下开了个炒菜馆，油烟直往俺家窗户里钻，黑价炒到十一二点。这事儿恁管不管？不管的话俺该找谁？']);
+    expect(replies.join('\n')).toMatch(/生态环境/);
+    expect(state.draft.kind).toBeUndefined();
+  });
+
+  it('"诊所的单子我还留着呢" is noted with the story, not "没太明白"', () => {
+    const mid = talk(['饿了么点的黄焖鸡，吃完拉了一夜肚子', '张记黄焖鸡米饭']);
+    const r = talk(['诊所的单子我还留着呢'], mid.state);
+    expect(r.replies.join('\n')).toMatch(/保存好/);
+    expect(r.state.draft.description).toMatch(/诊所的单子/);
+    expect(r.state.step).toBe(mid.state.step);
+  });
+
+  it('spoiled food served to the writer with no wish said: refund or investigation is asked', () => {
+    const { state, replies } = talk(['学校食堂的米饭是馊的！！！有没有人管']);
+    expect(state.draft.kind).toBeUndefined();
+    expect(replies.join('\n')).toMatch(/退赔|查处/);
   });
 });

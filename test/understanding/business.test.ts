@@ -30,7 +30,10 @@ describe('business names in citizens’ words', () => {
     ['今天早上在我们学校二食堂的李姐包子铺买了三个包子', '李姐包子铺'],
     ['在华南城农贸市场的老王卤肉买的', '老王卤肉'],
     ['前天中午在唐户村口的老马家羊肉烩面吃了一碗烩面', '老马家羊肉烩面'],
-    ["At the Xuedian town farmers market (薛店镇), the meat stall called 王记鲜肉 is injecting water into pork", '王记鲜肉'],
+    ['我在抖音枣乡情直播间买了5斤灰枣', '枣乡情'],
+    ['在快手上一个叫小王零食的直播间买的辣条', '小王零食'],
+    ['我前天在村口惠民超市买了一包挂面', '惠民超市'],
+    ['At the Xuedian town farmers market (薛店镇), the meat stall called 王记鲜肉 is injecting water into pork', '王记鲜肉'],
   ])('%s → %s', (text, want) => {
     expect(biz(text)).toBe(want);
   });

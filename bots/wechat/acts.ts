@@ -209,14 +209,17 @@ export function readCorrection(raw: string): Correction | null {
   const t = raw.trim();
   // A correction is a short remark; a long story that says "不是…是…" somewhere tells facts instead.
   if (t.length > 80) return null;
-  const hasError = /错了|说错|写错|打错|搞错|弄错|不对|更正|纠正|改一下|应该是|wrong|mistake|correction/i.test(t);
+  const hasError = /错了|说错|写错|打错|搞错|弄错|记错|不对|更正|纠正|改一下|应该是|wrong|mistake|correction/i.test(t);
   const named = /(.{0,8}?)(说|写|打|搞|弄)?(错了|不对)/.exec(t);
   const slotWord = slotNamed(named ? named[1]! : t.slice(0, 12));
   const slot = slotWord === 'kind' || slotWord === 'files' ? null : slotWord;
   let old: string | null = null;
   let value: string | null = null;
   const notBut = /不是([^，,。；;！!]{1,20})[，,\s]*(?:而)?是([^，,。；;！!]{1,40})/.exec(t);
-  const butNot = /(?:^|[，,\s]|应该)是([^，,。；;！!]{1,40}?)[，,\s]*(?:而)?不是([^，,。；;！!]{1,20})/.exec(t);
+  const butNot =
+    /(?:^|[，,\s]|应该|时间|日期|地址|地点|店名|名字|电话|号码|商家|店|姓名)是([^，,。；;！!\s]{1,40}?)[，,\s]*(?:而)?不是([^，,。；;！!\s]{1,20})/.exec(
+      t,
+    );
   const changeTo = /(?:改成|改为|换成|应该是|change (?:it )?to|should be|it'?s)\s*[:：]?\s*([^，,。；;！!]{1,60})/i.exec(t);
   if (notBut) {
     old = notBut[1]!.trim();

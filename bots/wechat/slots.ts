@@ -517,7 +517,13 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
       got.push('where');
     }
   }
-  if (d.incidentDate === undefined || d.incidentDate === null) {
+  // "上个月底看见的 具体哪天忘了": a rough time with the day forgotten gives no date (it is asked, and
+  // "不记得" is then taken), not the 28th.
+  const dayForgotten =
+    /(哪天|哪一天|几号|日子|具体|日期)[^，。,.]{0,4}(不记得|记不清|忘了|记不得|想不起|说不准)|(不记得|记不清|忘了|记不得|想不起)[^，。,.]{0,3}(哪天|哪一天|几号|日子)/.test(
+      text,
+    );
+  if ((d.incidentDate === undefined || d.incidentDate === null) && !dayForgotten) {
     const date = dateIn(text, now) ?? englishDate(text, now) ?? (byLlm(u.incident_time) ? (u.incident_time.value?.date ?? null) : null);
     if (date) {
       d.incidentDate = date;
@@ -532,7 +538,9 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
       got.push('request');
     }
   }
-  if (u.anonymous.span && d.anonymous === undefined) {
+  // "他会不会知道是俺？俺怕他报复" asks and fears; the answer is given and the choice is asked, not presumed.
+  const fearInQuestion = /[?？]|会不会|吗/.test(text) && !/匿名|保密|anonym/i.test(u.anonymous.span?.text ?? '');
+  if (u.anonymous.span && d.anonymous === undefined && !fearInQuestion) {
     d.anonymous = u.anonymous.value;
     got.push('anonymous');
   }
@@ -718,6 +726,13 @@ const STOP_BEFORE =
   /[用往掺觉得就更还也都又要找卖做开哩的在是到从了去买吃叫有个和跟对给把被让说那这一家俺我他她它们上里边旁口前后东西南北街路村镇乡集：:，,\s]/u;
 
 /** A business named in Chinese characters ("蜀香园火锅" inside an English message, "顺发豆芽坊用…"). */
+/** "用的是化工厂的桶", "从批发部进的货": where a thing came from, not the business reported. */
+function sourceOfThing(text: string, start: number, end: number): boolean {
+  return (
+    /^的?(桶|袋子?|箱子?|瓶子?|罐子?|原料|料|包装|车|废料|下脚料)/.test(text.slice(end)) && /(用的?是?|从)$/.test(text.slice(0, start))
+  );
+}
+
 export function hanBusiness(input: string): string | null {
   // The citizen's own address ("住新烟街道烟厂家属院") names no business: blanked, offsets kept.
   const text = input.replace(/(住在?|家住|住址[:：]?|联系地址[:：]?|地址[:：])[^，。；;,\n ]*/g, (m) => '　'.repeat(m.length));
@@ -744,6 +759,7 @@ export function hanBusiness(input: string): string | null {
     }
     const name = text.slice(i, e);
     const bare = text.slice(i, at);
+    if (sourceOfThing(text, i, e)) continue;
     // "新郑烟厂对面好又多超市": a landmark that says where the business is, not the business.
     if (/^(对面|斜对面|旁边|附近|门口|隔壁|东边|西边|南边|北边|后面|前面)/.test(text.slice(e))) continue;
     const downstream = /(卖给|供给|送给|卖到|送到|供应给|拉到)[^，。；]{0,8}$/.test(text.slice(Math.max(0, i - 12), i));
@@ -770,7 +786,12 @@ export function hanBusiness(input: string): string | null {
       const name = bare + m[0];
       if (m[0] === '摊' || m[0] === '摊子') continue;
       // "做哩豆腐往饭店送": where the goods go, not who the business is.
-      if (/往|送|供|卖给|拉到|运到/.test(bare)) continue;
+      if (
+        /往|送|供|卖给|拉到|运到/.test(bare) ||
+        /(卖给|供给|送给|卖到|送到|供应给|拉到)[^，。；]{0,8}$/.test(text.slice(Math.max(0, i - 12), i))
+      )
+        continue;
+      if (sourceOfThing(text, i, at + m[0].length)) continue;
       if (bare.length >= 2 && townshipOf(name) === null && !GENERIC_BARE.test(bare) && !/学院|大学|学校|医院/.test(name)) found.push(name);
     }
   }
@@ -842,7 +863,7 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
     .sort((a, b) => b.score - a.score);
   const best = mentions[0];
   if (best) {
-    const clause = clauseAround(text, best.index, best.index + best.name.length)
+    let clause = clauseAround(text, best.index, best.index + best.name.length)
       .replace(/(有个|有家|有一家|有人|那个|这个|的一家|一家|那家|这家|卖|开[的哩]|买[的哩]|吃[的哩]|点[的哩]|喝[的哩]).*$/, '')
       .replace(
         /(?<=.{2})(今天|昨天|前天|大前天|夜儿个|前儿个|今儿|昨儿|早上|上午|中午|晌午|下午|晚上|刚才|(上|这|本)个?(周|星期|礼拜)[一二三四五六日天末]?|(周|星期|礼拜)[一二三四五六日天末]|[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}[号日])[\s\S]*$/,
@@ -854,7 +875,12 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
       .replace(/^.*?(在|到|去|是)(?=[^在到去是]*$)/, (m) => (m.length < 12 ? '' : m))
       // "(薛店镇)" written beside an English name: the brackets are no part of the place.
       .replace(/^[（(【[\s]+|[）)】\]\s]+$/g, '')
+      .replace(/^(俺们|我们|咱们|俺|我|咱)(?=\p{Script=Han}{2})/u, '')
       .trim();
+    // "唐户村东头老赵家鸡场": the place ends where the business's name begins.
+    const biz = u.business.value;
+    const at = biz ? clause.indexOf(biz) : -1;
+    if (biz && at >= 2) clause = clause.slice(0, at).replace(/[的哩\s，,]+$/, '');
     const tw = best.townships.length === 1 ? best.townships[0]! : (u.township.value ?? townshipOf(clause));
     const ok = clause.length >= 2 && clause.includes(best.name) && isPlaceValue(clause);
     return { text: ok ? clause : placePhrase(text, best.index, best.name), township: tw };

@@ -121,6 +121,14 @@ const TRADE_SUFFIXES = [
   '小馆',
   '小厨',
   '冷库',
+  '养鸡场',
+  '养猪场',
+  '养殖场',
+  '屠宰场',
+  '鸡场',
+  '猪场',
+  '牛场',
+  '羊场',
   '配餐',
   '生鲜',
   '作坊',
@@ -525,7 +533,10 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     if (next !== undefined && '家员长主商方区址'.includes(next) && /[店厂铺坊馆]$/.test(suffix)) continue;
     if (next !== undefined && '村镇乡寨庄'.includes(next)) continue;
     // "我们学校二食堂": 们 is the end of a pronoun, not the start of a name.
-    let name = readLeft(s, m.index, 12).replace(/^们/, '');
+    let name = readLeft(s, m.index, 12)
+      .replace(/^们/, '')
+      // "唐户村东头老赵家鸡场": a position word before the name is where it is, not what it is called.
+      .replace(/^(东头|西头|南头|北头|东边|西边|南边|北边|路口|村口|门口|对面|旁边|隔壁)(?=\p{Script=Han}{2})/u, '');
     // "村口惠民超市", "门口老王超市": the rest of a position word is no part of the name.
     if (/^[口头边旁外里]/.test(name) && /[村门路街集镇]/.test(s[m.index - name.length - 1] ?? '')) name = name.slice(1);
     // A school's canteen is filed under the school ("龙湖镇二中食堂" → 龙湖镇二中); a campus canteen
@@ -582,6 +593,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const onPlatform = lead > 0 && PLATFORM_LEAD.test(head);
     head = head.slice(lead);
     if (head.length < 2 || head.length > 4 || !(NAME_HEAD.test(head) || onPlatform) || QUANTITY.test(head)) continue;
+    // "小饭店做黄焖鸡": a shop word or a deed in the head is a sentence, not a name.
+    if (/[店馆厂铺做卖买吃用给拿]/.test(head)) continue;
     if (GENERIC.test(head) || isPlace(head) || DISH_HEAD_NOT.test(head)) continue;
     cands.push({ start: m.index - head.length, end: endAt, score: 3 });
   }

@@ -1013,3 +1013,36 @@ describe('what people say between the questions (issue #13, fifth round)', () =>
     expect(replies.join('\n')).toMatch(/退赔|查处/);
   });
 });
+
+describe('corrections, sources and fears (issue #13, fifth round)', () => {
+  it('"时间是前天不是昨天 我记错了" corrects the date', () => {
+    const first = talk([
+      '投诉 茶百味 河南工程学院南门那家 昨天下午买的奶茶里喝出来一块塑料片 我叫郑可欣 17737108294 住工程学院学生公寓5号楼 要求退款+道歉',
+    ]);
+    const fixed = talk(['时间是前天不是昨天 我记错了'], first.state);
+    expect(fixed.replies.join('\n')).toMatch(/改过来/);
+    expect(fixed.state.draft.incidentDate).toBe('2026-11-26'); // 前天 on the test clock
+  });
+
+  it('"用的是化工厂的桶" names where a thing came from, not the business; a forgotten day gives no date', () => {
+    const mid = talk([
+      '有人在人和寨那边偷偷做辣条 用的色素是工业的 我要举报 别暴露我',
+      '村东头铁皮房里有人偷偷做辣条 没任何证照 往里加工业色素 用的是化工厂的桶',
+    ]);
+    expect(mid.state.draft.businessName).toBeUndefined();
+    const when = talk(['上个月底看见的 具体哪天忘了'], { ...mid.state, step: 'when' });
+    expect(when.state.draft.incidentDate).toBeNull();
+  });
+
+  it('a fear asked about ("他会不会知道是俺？俺怕他报复") is answered and the choice left to the citizen', () => {
+    const r = talk(['举报，俺要举报他们', '恁查了他会不会知道是俺说哩？俺怕他报复']);
+    expect(r.replies.join('\n')).toMatch(/保密/);
+    expect(r.state.draft.anonymous).toBeUndefined();
+  });
+
+  it('the place ends where the business’s name begins', () => {
+    const r = talk(['举报', '俺们唐户村东头老赵家鸡场，鸡一病死了他不埋，半夜装三轮车上拉出去，听说是卖给城里哩小饭店做黄焖鸡']);
+    expect(r.state.draft.businessName).toBe('老赵家鸡场');
+    expect(r.state.draft.where).toBe('唐户村东头');
+  });
+});

@@ -465,7 +465,8 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   }
 
   // Illness: advice first; people ill now are handed to a person at once.
-  const urgent = illNow(text, u);
+  // "现在好多了" said earlier in the story: later words about the illness are its history.
+  const urgent = illNow(text, u) && !RECOVERED.test(s0.draft.description ?? '');
   const ill = urgent ? 'now' : u.harm.value.ill;
   if (ill !== 'none' || answered.has('medical')) once('ill', w.illFirst);
 
@@ -864,8 +865,11 @@ function thin(text: string, u: Understanding): boolean {
 const VAGUE = /有东西|不对劲|不正常|有问题|不干净|有猫腻|乱加|瞎加|加了?啥|不知道加的?啥|something (wrong|off)|not right/i;
 
 /** People ill right now: the engine's harm, or plain words ("现在都在吐"). */
+const RECOVERED =
+  /好了|好多了|好些了|好点了|缓过来|没事了?|没事儿|木事|没啥事|已经好|恢复了|出院了|不吐了|不拉了|\b(i'?m|he'?s|she'?s|(is|are) now) (fine|ok|okay|better)\b/i;
+
 export function illNow(text: string, u: Understanding): boolean {
-  const recovered = /好了|没事了?|没事儿|木事|没啥事|已经好|恢复了|出院了|不吐了|不拉了/.test(text);
+  const recovered = RECOVERED.test(text);
   const present = /现在|正在|还在|一直|到现在|送医院|急诊|救护车|120|抢救/.test(text);
   return (
     (u.harm.value.ill === 'now' && u.urgency.value === 'urgent' && present && !recovered) ||

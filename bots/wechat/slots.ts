@@ -687,6 +687,9 @@ export function latinBusiness(text: string): string | null {
   );
   if (!m) return null;
   const name = m[1]!.trim();
+  // "at Tianlala (甜啦啦)": the Chinese name written beside is the shop's own.
+  const han = /^\s*[（(](\p{Script=Han}{2,12})[）)]/u.exec(text.slice(text.indexOf(name) + name.length));
+  if (han) return han[1]!;
   if (
     /^(Longhu|Xinzheng|Town|Street|Road|Village|Market|I|The|Henan|Zhengzhou|Guodian|Xuedian|Xinhua|Xinjian|Mengzhuang|Xindian|Xincun|Guanyinsi|Lihe|Hezhuang|Chengguan|Baqian|Longwang|Xinyan)\b/.test(
       name,

@@ -665,6 +665,13 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     )
       continue;
     const start = m.index + m[0].indexOf(m[1] ?? '');
+    // "at Tianlala (甜啦啦)": the Chinese name written beside is the shop's own.
+    const han = /^\s*[（(](\p{Script=Han}{2,12})[）)]/u.exec(nfkc.slice(start + name.length));
+    if (han) {
+      const hs = start + name.length + han[0].indexOf(han[1] ?? '');
+      cands.push({ start: hs, end: hs + (han[1] ?? '').length, score: 3.6 });
+      continue;
+    }
     cands.push({ start, end: start + name.length, score: /['"“‘]/.test(m[0]) ? 4 : 3 });
   }
   // A Chinese name right after an English cue ("called 川味小厨", "about 好又多 supermarket").

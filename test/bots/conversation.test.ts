@@ -1046,3 +1046,21 @@ describe('corrections, sources and fears (issue #13, fifth round)', () => {
     expect(r.state.draft.where).toBe('唐户村东头');
   });
 });
+
+describe('illness told as history (issue #13, fifth round)', () => {
+  it('"现在好多了" earlier in the story: "这两天吐得不行" later is history, not an emergency', () => {
+    const r = talk([
+      '我要投诉',
+      '前天晌午在食堂吃了炖白菜粉条，回来就上吐下泻，去卫生院挂了两天吊水，现在好多了',
+      '幸福院老年食堂',
+      '城关乡大周庄村',
+      '我这两天吐得不行，挂了两天吊水，花了三百多块钱，叫他们把药钱给我出了',
+    ]);
+    expect(r.last.effect?.type).not.toBe('handoff');
+    expect(r.state.draft.request).toMatch(/药钱/);
+  });
+
+  it('people still in hospital are handed to a person at once', () => {
+    expect(talk(['俺村夜儿个吃流水席，一二十口人上吐下泻，这会儿还有七八个在卫生院躺着哩']).last.effect?.type).toBe('handoff');
+  });
+});

@@ -858,6 +858,9 @@ function thin(text: string, u: Understanding): boolean {
   // "后厨太脏了" says something is wrong, not what was seen: it is asked for.
   const concrete = text.replace(/太?脏了?|很脏|不干净|卫生(很|太|特别)?(差|不好|不行)|不卫生|乱七八糟/g, '');
   if (u.harm.value.ill !== 'none' || PROBLEM.test(concrete)) return false;
+  // A long story, or claims that a food cures disease (保健品 sold at 讲座), says what happened.
+  if ((text.match(/\p{Script=Han}/gu) ?? []).length >= 80) return false;
+  if (/能治|治病|治好|包治|疗效|降血糖|降血压|代替药|虚假宣传|讲座|骗(了|人|钱|老)/.test(text)) return false;
   // A suspicion in vague words ("卤肉里头加哩有东西", "油不对劲") names no problem yet: ask what was seen.
   return !u.suspected_crime.value || VAGUE.test(text);
 }
@@ -1016,11 +1019,11 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
     .join('');
   const remedy =
     r.some((x) => x === 'refund' || x === 'compensation' || x === 'exchange' || x === 'apology') ||
-    /退钱|退款|赔|refund|money back|compensat/i.test(said);
+    /退钱|退款|赔|(钱|款)[^，。！]{0,3}要回来|要回(我的)?钱|还(我|俺)钱|refund|money back|compensat/i.test(said);
   // "管管", "处理一下" ask for help in general; punishment is asked in words like these.
   const punish =
     r.includes('stop') ||
-    /查|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|立案|整顿|整治|别叫他再卖|别让他再卖|investigat|punish|shut (it|them) down|fine them|check (them|it) out|look into (them|it)|inspect (them|it)/i.test(
+    /查|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|立案|整顿|整治|别叫他再卖|别让他再卖|investigat|punish|shut (it|them) down|fine them|不能再(骗|坑|卖|害)|别再(骗|坑|害)|(他们|他家|这些人)[^，。！]{0,2}(也)?得管管|check (them|it) out|look into (them|it)|inspect (them|it)/i.test(
       said,
     );
   // "要退一赔十！货架上还有好多过期的，你们也管管吧": help asked beside a remedy is the regulator's part.

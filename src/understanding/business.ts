@@ -135,6 +135,7 @@ const TRADE_SUFFIXES = [
   '公司',
   '店',
   '馆',
+  '堂',
   '坊',
   '铺',
   '厂',
@@ -532,6 +533,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     // 店家/店员/店长/店主/厂家/厂里人 are people, not the end of a name; 店村 is a village.
     if (next !== undefined && '家员长主商方区址'.includes(next) && /[店厂铺坊馆]$/.test(suffix)) continue;
     if (next !== undefined && '村镇乡寨庄'.includes(next)) continue;
+    // 堂 ends 康寿堂 and 同仁堂, not 礼堂, 课堂 or 天堂.
+    if (suffix === '堂' && /[食礼课教学澡讲天大祠满一佛喜会]$/.test(s.slice(0, m.index))) continue;
     // "我们学校二食堂": 们 is the end of a pronoun, not the start of a name.
     let name = readLeft(s, m.index, 12)
       .replace(/^们/, '')

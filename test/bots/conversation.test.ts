@@ -1064,3 +1064,16 @@ describe('illness told as history (issue #13, fifth round)', () => {
     expect(talk(['俺村夜儿个吃流水席，一二十口人上吐下泻，这会儿还有七八个在卫生院躺着哩']).last.effect?.type).toBe('handoff');
   });
 });
+
+describe('a long story is a story (issue #13, fifth round)', () => {
+  it('a health-product story told at length is not asked again, and 康寿堂 is the business', () => {
+    const { state } = talk([
+      '闺女啊，我跟你说，我这心里憋屈。上个月中旬，我在阁老路那个康寿堂听讲座，人家天天发鸡蛋，说他们那个降糖宝是保健食品，吃了能治糖尿病，不用再打胰岛素。我一狠心花了两千九百八十块买了三盒。吃了一个月，血糖一点没降。我去找他们退，他们说拆了不退。现在他们还在那天天开讲座，专门哄我们这些老头老太太。',
+      '钱我得要回来，他们也得管管，不能再骗人了',
+    ]);
+    expect(state.draft.kind).toBe('both');
+    expect(state.draft.businessName).toBe('康寿堂');
+    expect(state.step).not.toBe('description');
+    expect(state.step).not.toBe('business');
+  });
+});

@@ -669,6 +669,10 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       prompt(st.step, d, lang),
     );
   }
+  // "那我要投诉" while the complaint is already being taken: go on with it.
+  if (!used && !kindJustSet && before.length === 0 && d.kind && kindWanted(text) === d.kind && text.length <= 16) {
+    return say({ ...st, draft: d, misses: 0 }, lang === 'en' ? 'Yes, let us go on.' : '好的，正在给您登记。', prompt(st.step, d, lang));
+  }
   if (!used && !kindJustSet && !acts.kindChange && before.length === 0) {
     st.misses = s0.misses + 1;
     const tail = st.misses >= 2 ? [w.offerHuman] : [];
@@ -932,6 +936,18 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   // "Can I report … anonymously?" asks about reporting; it is not a report.
   const wants = /我要|我想(?!问|咨询|了解|知道)|俺要|俺想(?!问|咨询|了解|知道)|I want to/i;
   if (topics.length > 0 && !substantive(text, u) && !wants.test(text)) return 'answer-only';
+  // A general question about a kind of case ("请问在超市买到过期食品可以要求十倍赔偿吗"): no shop, no day,
+  // no "我买的" — answered; a complaint starts when the citizen tells their own.
+  if (
+    topics.length > 0 &&
+    onlyQuestions(text) &&
+    /^(请问|想问|问一下|问下|咨询一下|我想问|想咨询)/.test(text.trim()) &&
+    !/我|俺/.test(text.replace(/^(请问|想问|问一下|问下|咨询一下|我想问|想咨询)/, '')) &&
+    !u.business.value &&
+    !u.incident_time.value &&
+    u.harm.value.ill === 'none'
+  )
+    return 'answer-only';
   // Only questions ("想问一下，十倍赔偿咋算？", "俺想问问 举报有奖励木有 咋领哩"): answered, not filed.
   if (
     topics.length > 0 &&

@@ -483,6 +483,12 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     got.push('business');
   }
   const where = opts.residence ? { text: null, township: null } : businessPlace(u, text);
+  // "杨国福麻辣烫（新郑万达店）": the branch written beside the name says where the shop is.
+  if (!where.text && d.businessName && !opts.residence) {
+    const at = text.indexOf(d.businessName);
+    const branch = at >= 0 ? /^\s*[（(]([^（）()]{2,14}店)[）)]/.exec(text.slice(at + d.businessName.length)) : null;
+    if (branch) where.text = branch[1]!;
+  }
   const t = where.township;
   if (t && !d.township) {
     d.township = t;
@@ -708,6 +714,9 @@ export function selfIntroName(text: string): string | null {
       text,
     );
   if (intro && plausibleName(intro[1]!)) return intro[1]!;
+  // "王丽 13803712345 住…": a name written right before a mobile number.
+  const before = /(?:^|[，,。；;\s])(\p{Script=Han}{2,3})[\s，,:：]*1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/u.exec(text);
+  if (before && plausibleName(before[1]!)) return before[1]!;
   if (!/电话|手机/.test(text)) return null;
   for (const n of findPersonNames(text)) {
     const after = text.slice(n.end);
@@ -1079,6 +1088,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       }
       if (t.length < 2 || t.length > 200 || ACT_MARKERS.test(t) || /[?？]$/.test(t)) return { ok: false, problem: 'unclear' };
       if (!looksLikePlace(t) && !/[a-z]{3}/i.test(t)) return { ok: false, problem: 'unclear' };
+      // "王丽 13803712345 住新建路…" is who the citizen is and where they live (kept for those), not the shop's place.
+      if (/1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}/.test(t) || /(^|[\s，,])(住在?|家住|我住|俺住)/.test(t)) return { ok: false, problem: 'unclear' };
       return { ok: true, value: cleanName(t).replace(/^(就在|在|就是在|是在)\s*(?=.{2})/, '') };
     }
     case 'when': {

@@ -1077,3 +1077,33 @@ describe('a long story is a story (issue #13, fifth round)', () => {
     expect(state.step).not.toBe('business');
   });
 });
+
+describe('tried by hand (issue #13, fifth round)', () => {
+  it('"王丽 13803712345 住…" sent when the shop’s place is asked fills who and where they live, not the place', () => {
+    const first = talk(['你好，我昨天晚上在美团上点了一份麻辣烫，店名叫杨国福麻辣烫，吃出来一根头发，还有点馊味。我要求退款。']);
+    expect(first.state.step).toBe('where');
+    const r = talk(['王丽 13803712345 住新建路街道金城小区'], first.state);
+    expect(r.state.draft.name).toBe('王丽');
+    expect(r.state.draft.phone).toBe('13803712345');
+    expect(r.state.draft.address).toBe('新建路街道金城小区');
+    expect(r.state.draft.where).toBeUndefined();
+    expect(r.state.step).toBe('where');
+  });
+
+  it('a branch written beside the name is where the shop is', () => {
+    const r = talk(['你好，我昨天晚上在美团上点了一份麻辣烫，店名叫杨国福麻辣烫（新郑万达店），吃出来一根头发。我要求退款。']);
+    expect(r.state.draft.businessName).toBe('杨国福麻辣烫');
+    expect(r.state.draft.where).toBe('新郑万达店');
+  });
+
+  it('a general question is answered without starting a complaint; "那我要投诉" then starts one', () => {
+    const q = talk(['请问在超市买到过期食品可以要求十倍赔偿吗']);
+    expect(q.replies.join('\n')).toMatch(/十倍/);
+    expect(q.state.draft.kind).toBeUndefined();
+    const c = talk(['那我要投诉'], q.state);
+    expect(c.state.draft.kind).toBe('complaint');
+    expect(c.state.step).toBe('description');
+    const again = talk(['那我要投诉'], c.state);
+    expect(again.replies.join('\n')).not.toMatch(/没太明白/);
+  });
+});

@@ -874,6 +874,16 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
     .filter((m) => !RESIDENCE.test(text.slice(Math.max(0, m.index - 14), m.index)))
     .sort((a, b) => b.score - a.score);
   const best = mentions[0];
+  // English: "near Shengda university", "the Xuedian town market" — the words around the pinyin name.
+  if (best && /^[a-z ]+$/i.test(best.name)) {
+    const esc = best.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const m = new RegExp(
+      `((?:near|next to|opposite|behind|outside|by|in front of)\\s+(?:the\\s+)?)?${esc}((?:\\s+(?:university|college|campus|market|farmers market|town|township|village|road|street|(?:north|south|east|west|main) gate|gate \\d+)){0,3})`,
+      'i',
+    ).exec(text);
+    const tw = best.townships.length === 1 ? best.townships[0]! : u.township.value;
+    if (m) return { text: m[0].trim(), township: tw ?? null };
+  }
   if (best) {
     let clause = clauseAround(text, best.index, best.index + best.name.length)
       .replace(/(有个|有家|有一家|有人|那个|这个|的一家|一家|那家|这家|卖|开[的哩]|买[的哩]|吃[的哩]|点[的哩]|喝[的哩]).*$/, '')

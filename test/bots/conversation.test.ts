@@ -1090,6 +1090,12 @@ describe('tried by hand (issue #13, fifth round)', () => {
     expect(r.state.step).toBe('where');
   });
 
+  it('"near Shengda university" is the place, not "Shengda"', () => {
+    const r = talk(['I bought bread at a bakery near Shengda university yesterday, it had green mold inside']);
+    expect(r.state.draft.where).toBe('near Shengda university');
+    expect(r.state.draft.township).toBe('龙湖镇');
+  });
+
   it('a branch written beside the name is where the shop is', () => {
     const r = talk(['你好，我昨天晚上在美团上点了一份麻辣烫，店名叫杨国福麻辣烫（新郑万达店），吃出来一根头发。我要求退款。']);
     expect(r.state.draft.businessName).toBe('杨国福麻辣烫');

@@ -1096,6 +1096,11 @@ describe('tried by hand (issue #13, fifth round)', () => {
     expect(r.state.draft.township).toBe('龙湖镇');
   });
 
+  it('a seller nobody can name is described in plain words, with the surname said beside', () => {
+    const r = talk(['恁好 俺在集上买哩粉条 煮了一锅都是烂糊哩 还有股子怪味', '俺要叫他退钱', '不知道叫啥 就是集上卖粉条哩 老头儿 姓王']);
+    expect(r.state.draft.businessName).toBe('集上卖粉条的（摊主姓王）');
+  });
+
   it('a branch written beside the name is where the shop is', () => {
     const r = talk(['你好，我昨天晚上在美团上点了一份麻辣烫，店名叫杨国福麻辣烫（新郑万达店），吃出来一根头发。我要求退款。']);
     expect(r.state.draft.businessName).toBe('杨国福麻辣烫');

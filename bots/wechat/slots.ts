@@ -190,6 +190,14 @@ export function townshipOf(text: string): Township | null {
 }
 
 export function parseYesNo(text: string): boolean | null {
+  // English in a sentence: "reward? if possible yes", "sure, why not", "no, I don't need it".
+  if (/[a-z]{2}/i.test(text) && !/\p{Script=Han}/u.test(text)) {
+    const l = text.toLowerCase();
+    const no = /\b(no|nope|nah|not really|don'?t|do not|no thanks)\b/.test(l);
+    const yes = /\b(yes|yeah|yep|sure|ok|okay|of course|please do|why not|i do|i want)\b/.test(l);
+    if (yes && !no) return true;
+    if (no && !yes) return false;
+  }
   const first = (
     text
       .replace(/\p{Extended_Pictographic}|\uFE0F/gu, '')
@@ -214,7 +222,9 @@ export function parseAnonymous(text: string): boolean | null {
   const s = strip(text).toLowerCase();
   if (/实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留名|不怕.{0,8}知道|realname|notanonymous|usemyname/.test(s)) return false;
   if (
-    /匿名|不留名|(别|不想|不要|不能|不愿意?|不敢|千万别|可别)(让|叫|给).{0,10}知道|保密|别写我|不写我|不要写我|别留我|不留我|anonym/.test(s)
+    /匿名|不留名|(别|不想|不要|不能|不愿意?|不敢|千万别|可别)(让|叫|给).{0,10}知道|保密|别写我|不写我|不要写我|别留我|不留我|anonym|don'?t(tell|give|use)(them|him|her)?myname|keepmyname/.test(
+      s,
+    )
   )
     return true;
   return parseYesNo(text);
@@ -344,6 +354,13 @@ export function requestOf(u: Understanding, text: string): string | null {
     if (clause.length > 40 && !isEnglish(clause)) clause = requestWindow(text, at, at + ev.length) ?? clause;
     if (clause.length > 150) return words;
     const own = clause.replace(/^(我|俺)?(要|想)?(投诉|举报)(他们?|她)?[\s，,]*(?=.)/, '');
+    // "你们今天必须给我个说法！我要他赔偿所有医药费，饭钱也得退。": the money asked for is the request.
+    if (!/退|赔|换|refund|compensat/i.test(own)) {
+      const money = [...text.matchAll(/[^，。！？!?；;\n]*(赔偿|赔|退钱|退款|退货|钱也得退|钱得退)[^，。！？!?；;\n]*/g)]
+        .map((x) => x[0].trim())
+        .filter((c) => c.length <= 40 && !asksAboutRemedy(c) && !/不图|不要.{0,2}赔|不用.{0,2}赔/.test(c));
+      if (money.length) return money.slice(-2).join('，');
+    }
     // English is kept English: "refund (I want my money back…)".
     if (isEnglish(own)) {
       const en = remedies.join(', ');
@@ -685,7 +702,10 @@ function withLeadingYi(name: string | null, text: string): string | null {
 /** "at the 7-Eleven near …", "from Lianhua Supermarket": a business named in Latin letters. */
 export function latinBusiness(text: string): string | null {
   // "called Lao Zhang Noodles", "named X": the name said as a name.
-  const called = /\b(?:called|named)\s+((?:[A-Z0-9][\w'&.-]*)(?:\s+[A-Z0-9][\w'&.-]*){0,3}|\p{Script=Han}{2,12})/u.exec(text);
+  const called =
+    /\b(?:called|named|name is|name:?|shop name is|sign says)\s+((?:[A-Z0-9][\w'&.-]*)(?:\s+[A-Z0-9][\w'&.-]*){0,3}|\p{Script=Han}{2,12})/u.exec(
+      text,
+    );
   if (called) return called[1]!.trim();
   // "I live in the Huanan City apartments" is the citizen's home, not the business.
   const m = /\b(?:at|from|in) (?:the |a )?((?:[A-Z0-9][\w'&.-]*)(?:\s+[A-Z0-9][\w'&.-]*){0,3})/.exec(
@@ -714,6 +734,9 @@ export function selfIntroName(text: string): string | null {
       text,
     );
   if (intro && plausibleName(intro[1]!)) return intro[1]!;
+  // "我姓吴，吴振华": the surname, then the whole name.
+  const surname = /(?:我|俺)姓(\p{Script=Han})[，,\s]*(?:叫|名字是|全名)?[，,\s]*(\p{Script=Han}{2,3})(?=[，,。\s]|$)/u.exec(text);
+  if (surname && surname[2]!.startsWith(surname[1]!) && plausibleName(surname[2]!)) return surname[2]!;
   // "王丽 13803712345 住…": a name written right before a mobile number.
   const before = /(?:^|[，,。；;\s])(\p{Script=Han}{2,3})[\s，,:：]*1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/u.exec(text);
   if (before && plausibleName(before[1]!)) return before[1]!;
@@ -772,6 +795,8 @@ export function hanBusiness(input: string): string | null {
     const name = text.slice(i, e);
     const bare = text.slice(i, at);
     if (sourceOfThing(text, i, e)) continue;
+    // "没有生产厂家", "店家", "厂里人": a person or a word, not the end of a name.
+    if (/[厂店铺坊馆]$/.test(m[0]) && /^[家员长主商方区址里]/.test(text.slice(at + m[0].length))) continue;
     // "新郑烟厂对面好又多超市": a landmark that says where the business is, not the business.
     if (/^(对面|斜对面|旁边|附近|门口|隔壁|东边|西边|南边|北边|后面|前面)/.test(text.slice(e))) continue;
     const downstream = /(卖给|供给|送给|卖到|送到|供应给|拉到)[^，。；]{0,8}$/.test(text.slice(Math.max(0, i - 12), i));
@@ -781,7 +806,8 @@ export function hanBusiness(input: string): string | null {
       townshipOf(name) === null &&
       !/学院|大学|学校|食堂|医院|^网红|^早点|^早餐/.test(name) &&
       !/^(小|附近|路边|街边|流动|水果|卤肉|烧烤|早餐|早点|黑|无证|这个|那个|一个|某)$/.test(bare) &&
-      !/[我俺你他她]|举报|投诉|反映|要/.test(bare)
+      !/[我俺你他她]|举报|投诉|反映|要/.test(bare) &&
+      !/希望|退钱|退款|赔|并且|而且|道歉/.test(bare)
     )
       found.push(name);
   }
@@ -804,6 +830,7 @@ export function hanBusiness(input: string): string | null {
       )
         continue;
       if (sourceOfThing(text, i, at + m[0].length)) continue;
+      if (/[厂店铺坊馆]$/.test(m[0]) && /^[家员长主商方区址里]/.test(text.slice(at + m[0].length))) continue;
       if (bare.length >= 2 && townshipOf(name) === null && !GENERIC_BARE.test(bare) && !/学院|大学|学校|医院/.test(name)) found.push(name);
     }
   }
@@ -885,7 +912,12 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
     if (m) return { text: m[0].trim(), township: tw ?? null };
   }
   if (best) {
-    let clause = clauseAround(text, best.index, best.index + best.name.length)
+    // "潩水寨小学门口的开心小卖部": the place ends where the business's name begins (before any other cut).
+    let around = clauseAround(text, best.index, best.index + best.name.length);
+    const bizFirst = u.business.value;
+    const bizAt = bizFirst ? around.indexOf(bizFirst) : -1;
+    if (bizFirst && bizAt >= 2 && bizAt > around.indexOf(best.name)) around = around.slice(0, bizAt).replace(/[的哩\s，,]+$/, '');
+    const clause = around
       .replace(/(有个|有家|有一家|有人|那个|这个|的一家|一家|那家|这家|卖|开[的哩]|买[的哩]|吃[的哩]|点[的哩]|喝[的哩]).*$/, '')
       .replace(
         /(?<=.{2})(今天|昨天|前天|大前天|夜儿个|前儿个|今儿|昨儿|早上|上午|中午|晌午|下午|晚上|刚才|(上|这|本)个?(周|星期|礼拜)[一二三四五六日天末]?|(周|星期|礼拜)[一二三四五六日天末]|[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}[号日])[\s\S]*$/,
@@ -897,12 +929,11 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
       .replace(/^.*?(在|到|去|是)(?=[^在到去是]*$)/, (m) => (m.length < 12 ? '' : m))
       // "(薛店镇)" written beside an English name: the brackets are no part of the place.
       .replace(/^[（(【[\s]+|[）)】\]\s]+$/g, '')
-      .replace(/^(俺们|我们|咱们|俺|我|咱)(?=\p{Script=Han}{2})/u, '')
+      .replace(/^(俺们|我们|咱们|俺|我|咱)(是)?(?=\p{Script=Han}{2})/u, '')
+      // "我是河南工程学院的学生": who the citizen is ends the place.
+      .replace(/的(学生|居民|村民|老师|家长|员工|职工|住户|人)[\s\S]*$/, '')
       .trim();
-    // "唐户村东头老赵家鸡场": the place ends where the business's name begins.
-    const biz = u.business.value;
-    const at = biz ? clause.indexOf(biz) : -1;
-    if (biz && at >= 2) clause = clause.slice(0, at).replace(/[的哩\s，,]+$/, '');
+
     const tw = best.townships.length === 1 ? best.townships[0]! : (u.township.value ?? townshipOf(clause));
     const ok = clause.length >= 2 && clause.includes(best.name) && isPlaceValue(clause);
     return { text: ok ? clause : placePhrase(text, best.index, best.name), township: tw };

@@ -19,7 +19,8 @@ export type Topic =
   | 'wages'
   | 'property'
   | 'farm'
-  | 'stall';
+  | 'stall'
+  | 'crime';
 
 export interface Entry {
   topic: Topic;
@@ -46,7 +47,7 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'anonymous',
-    ask: /匿名|不留名|保密|会不会(被)?(知道|泄露)|报复|anonymous|confidential/i,
+    ask: /匿名|不留名|保密|会不会(被)?(知道|泄露)|报复|anonymous|confidential|(will|would|won'?t|wouldn'?t) (the owner|the boss|they|he|she|anyone) (not )?(know|find out)|know (it is|it'?s|it was) me/i,
     zh: '举报可以匿名；实名举报的，举报人信息也严格保密，我们不会向被举报的商家透露举报人的任何信息。投诉（要商家退赔）需要实名，因为要调解。',
     en: 'Reports (tips) can be anonymous; a named reporter is kept confidential too, and the business never learns who reported. A complaint (refund or compensation from the business) needs your real name, because we mediate.',
   },
@@ -93,8 +94,14 @@ export const FAQ: readonly Entry[] = [
     en: 'Selling food at a stall needs a food-vendor registration card from the township and health certificates for the staff; a shop needs a food business licence. The local market-regulation office can help.',
   },
   {
+    topic: 'crime',
+    ask: /判刑|坐牢|犯罪|蹲监|拘留|移送公安|抓起来|go to (jail|prison)|criminal/i,
+    zh: '查实涉嫌犯罪的（比如卖病死猪肉、用地沟油、往食品里加有毒有害的东西），我们依法移送公安机关；判不判刑由公安、检察院和法院依法决定。',
+    en: 'If the facts point to a crime (sick-animal meat, gutter oil, toxic additives), we transfer the case to the police; whether anyone is convicted is for the police, prosecutors and courts.',
+  },
+  {
     topic: 'jurisdiction',
-    ask: /(你们|恁)(能|管|能管)|管不管|归(谁|你们|哪)管|找(谁|哪)|who handles/i,
+    ask: /(你们|恁)(这|这里|这儿|这边)?(能|管|能管)|能管[^，。？?]{0,4}不能|管得了|管不管|有没有人管|没人管|谁来管|归(谁|你们|哪)管|找(谁|哪)|who handles|can you (help|do anything|deal)/i,
     zh: '食品安全的事归我们市场监管部门管：买到、吃到有问题的食品可以投诉，发现违法可以举报。',
     en: 'Food safety is ours (market regulation): you can complain about food you bought or report a violation.',
   },

@@ -151,7 +151,7 @@ const STOP_CHARS = new Set([
 ]);
 /** Whole names that are only descriptions ("工地食堂", "学校食堂", "连锁超市"). */
 const GENERIC =
-  /^(工地|单位|学校|学生|员工|职工|公司|医院|小区|村里|街上|路边|集上|楼下|附近|网红|私人|个体|黑|某|快餐|早餐|养老|当地|本地|二|三|一|四|五|老|小|大|这|那|隔壁|对面|旁边|连锁|黑心|这种|那种|他们|他家|她家|你们|我们|俺们|新开|私立|中心|病员|长者|废弃|化工|修车|农资|普通|正规|网上|外地|国营|个人|家庭|路口|门口|村口|街边|流动|无证|小型|大型|本村|外卖|外面)+$/;
+  /^(工地|单位|学校|学生|员工|职工|公司|医院|小区|村里|街上|路边|集上|楼下|附近|网红|私人|个体|黑|某|快餐|早餐|养老|当地|本地|二|三|一|四|五|老|小|大|这|那|隔壁|对面|旁边|连锁|黑心|这种|那种|他们|他家|她家|你们|我们|俺们|新开|私立|中心|病员|长者|废弃|化工|修车|农资|普通|正规|网上|外地|国营|个人|家庭|路口|门口|村口|街边|流动|无证|小型|大型|本村|外卖|外面|送餐|配送|邻家|邻居家|俺邻家|我邻居家|养猪|养鸡)+$/;
 
 /** A quoted name: quotes citizens put around shop names (and also around products and claims). */
 const QUOTED = /[“"「『【《‘']([^”"」』】》’'\n]{2,24})[”"」』】》’']/g;
@@ -255,6 +255,7 @@ const TRADE_AFTER =
 
 /** Dishes that end a shop name when a name-like head stands before them (王二卤肉, 大刘牛肉面). */
 const DISHES = [
+  '黄焖鸡米饭',
   '羊肉烩面',
   '牛肉烩面',
   '三鲜烩面',
@@ -404,7 +405,9 @@ function readLeft(s: string, end: number, max: number, allow = ''): string {
       !/[一这那哪每某几两店商厂住回老]/.test(s[i - 2] ?? '');
     // 一中, 一小: an ordinal inside a school's name.
     const ordinal = /[一二三四五六七八九十]/.test(ch) && /^(中|小|高)/.test(name);
-    if (STOP_CHARS.has(ch) && !familyName && !ordinal && !allow.includes(ch)) break;
+    // 开心, 开元, 好又多: a stop character that starts a common name word is kept.
+    const nameWord = ch === '开' && /^(心|元|封|福|泰|源|来)/.test(name);
+    if (STOP_CHARS.has(ch) && !familyName && !ordinal && !nameWord && !allow.includes(ch)) break;
     name = ch + name;
     i--;
     const stop = STOP_WORDS.exec(name);
@@ -589,6 +592,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const endAt = m.index + dish.length;
     if (!DISH_AFTER.test(s.slice(endAt, endAt + 3))) continue;
     let head = readLeft(s, m.index, 8);
+    // "老街黄焖鸡米饭": 街 stops a name read leftwards, but 老街/老巷/老城 begin many shop names.
+    if (head.length < 2 && /^老(街|巷|城)$/.test(s.slice(m.index - 2, m.index))) head = s.slice(m.index - 2, m.index);
     // "一份胖哥俩肉蟹煲": the measure word after a numeral is not part of the name.
     if (/[一二两三四五六七八九十几]/.test(s[m.index - head.length - 1] ?? '')) head = head.replace(/^[份个碗盒斤袋串只块杯瓶桶锅]/, '');
     const lead = leadLength(head, dish, isPlace);
@@ -598,7 +603,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     if (head.length < 2 || head.length > 4 || !(NAME_HEAD.test(head) || onPlatform) || QUANTITY.test(head)) continue;
     // "小饭店做黄焖鸡": a shop word or a deed in the head is a sentence, not a name.
     if (/[店馆厂铺做卖买吃用给拿]/.test(head)) continue;
-    if (GENERIC.test(head) || isPlace(head) || DISH_HEAD_NOT.test(head)) continue;
+    // 老街, 老巷, 老城 read as places but begin many shop names ("老街黄焖鸡米饭").
+    if (GENERIC.test(head) || (isPlace(head) && !/^老(街|巷|城|胡同)$/.test(head)) || DISH_HEAD_NOT.test(head)) continue;
     cands.push({ start: m.index - head.length, end: endAt, score: 3 });
   }
 
@@ -610,6 +616,23 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     // A family's shop when food is bought or eaten there; "村里老王家办白事" is a family, not a shop.
     if (!FAMILY_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
     cands.push({ start: m.index, end: m.index + m[0].length, score: 2.8 });
+  }
+
+  // 3c'. A restaurant named …楼 where a meal was had ("在唐户村的福满楼吃喜宴", "福满楼订了三桌"): 楼 alone
+  // ends too many things (6号楼, 办公楼) to be a trade word, but not before eating.
+  const LOU = /([\p{Script=Han}]{2,3}楼)(?=吃|喝|办|摆|订|请|聚餐|用餐|的(饭|菜|酒席))/gu;
+  while ((m = LOU.exec(s)) !== null) {
+    const whole = m[1] ?? '';
+    const name = whole.replace(/^[在到去里的上村镇]+/, '');
+    if (
+      name.length < 3 ||
+      !ok(name) ||
+      isPlace(name) ||
+      /^(宿舍|教学|办公|住宅|居民|家属|大|小|高|酒|饭|[一二三四五六七八九十\d]+号?)/.test(name)
+    )
+      continue;
+    const start = m.index + whole.length - name.length;
+    cands.push({ start, end: start + name.length, score: 3 });
   }
 
   // 3d. A livestream room named on its platform ("抖音枣乡情直播间", "快手上一个叫小王零食的直播间").

@@ -163,7 +163,12 @@ export function parseIncidentDate(input: string, now: Date): string | null {
   if (/前天|前儿个|前儿|(?<![天周月])前晚/.test(s)) return iso(today.dayNo - 2);
   if (/昨[天日晚儿个夜]|夜儿个?|夜个|夜里个|yesterday/.test(s)) return iso(today.dayNo - 1);
   // "刚才说错了" is about the chat, not the incident.
-  if (/今[天日早晚]|今儿|(刚才|刚刚)(?!说|讲|发|打|写|问|那|的话|是我)|today|this morning|tonight/.test(s)) return iso(today.dayNo);
+  if (
+    /今[日早晚]|今天(?![^，。,]{0,3}(说|讲|反映|问问|投诉|举报|找你|打电话))|今儿|(刚才|刚刚)(?!说|讲|发|打|写|问|那|的话|是我)|today|this morning|tonight/.test(
+      s,
+    )
+  )
+    return iso(today.dayNo);
   m = new RegExp(`${NUM}天(以)?前`).exec(s);
   if (m) {
     const n = chineseNumber(m[1]!);
@@ -339,7 +344,7 @@ export function saysUnknownDate(input: string): boolean {
 const NOT_A_DAY = '(?![\\d楼宿院门房室单铺摊窗线公店车床柜档位桥街路巷厅馆口])';
 
 const DAY_WORD =
-  '大前天|大前儿个?|前天|(?<![天周月])前晚|昨天|昨日|昨晚|昨夜|昨儿个?|昨个|今天|今日|今早|今晚|今儿个?|夜儿个?|夜个|前儿个?|(?:刚才|刚刚)(?!说|讲|发|打|写|问|那|的话|是我)|前几天|这几天|' +
+  '大前天|大前儿个?|前天|(?<![天周月])前晚|昨天|昨日|昨晚|昨夜|昨儿个?|昨个|今天(?![^，。,]{0,3}(?:说|讲|反映|问问|投诉|举报|找你|打电话))|今日|今早|今晚|今儿个?|夜儿个?|夜个|前儿个?|(?:刚才|刚刚)(?!说|讲|发|打|写|问|那|的话|是我)|前几天|这几天|' +
   '上上个?(周|星期|礼拜)[一二三四五六日天末]|上个?(周|星期|礼拜)[一二三四五六日天末]|上个?(周末|星期|礼拜)|上周|这个?(周|星期|礼拜)[一二三四五六日天末]|本周[一二三四五六日天末]|' +
   '周[一二三四五六日天末]|星期[一二三四五六日天]|礼拜[一二三四五六日天]|' +
   '(\\d{1,2}|[一二三四五六七八九十]{1,3})月(初|上旬|中旬|下旬|底|末)|' +

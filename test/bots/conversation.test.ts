@@ -1118,3 +1118,68 @@ describe('tried by hand (issue #13, fifth round)', () => {
     expect(again.replies.join('\n')).not.toMatch(/没太明白/);
   });
 });
+
+describe('sixth round (issue #13)', () => {
+  it('English: "name 茶语时光", "please don\'t tell my name", a fear asked in English and "if possible yes"', () => {
+    const first = talk([
+      "hello. i want report. milk tea shop near Shengda east gate, name 茶语时光. they use expired milk, they put new date sticker on top. please don't tell my name",
+    ]);
+    expect(first.state.draft.businessName).toBe('茶语时光');
+    expect(first.state.draft.anonymous).toBe(true);
+    const fear = talk(['the owner will not know it is me right?'], first.state);
+    expect(fear.replies.join('\n')).toMatch(/never learns who reported/);
+    const mid = talk(['i saw it last on wednesday'], fear.state);
+    expect(mid.state.step).toBe('reward');
+    expect(talk(['reward? if possible yes'], mid.state).state.draft.wantsReward).toBe(true);
+  });
+
+  it('"值不值当去要？" is answered and the choice asked, not taken as a cancel', () => {
+    const r = talk(['请问一下，买到过期食品，是不是能要十倍赔偿？我前天在辛店一家超市买了两袋过期的火腿肠，才9块钱，值不值当去要？']);
+    expect(r.replies.join('\n')).toMatch(/十倍/);
+    expect(r.state.draft.kind).toBeUndefined();
+    expect(r.state.draft.description).toMatch(/火腿肠/);
+  });
+
+  it('a status query that also asks about the reward gets the reward answered', () => {
+    const r = talk(['我是匿名举报的那个 编号XZ-20261102-000087 查询码HQRT-MWPZ-KDEA-VXNC 听说查实了能领奖励 我这个能领了吗']);
+    expect(r.last.effect?.type).toBe('query');
+    expect(r.replies.join('\n')).toMatch(/领奖密码/);
+  });
+
+  it('a long message about several matters, no money wanted and the writer hidden, is an anonymous report on the food one', () => {
+    const r = talk([
+      '你好，我是郭店镇的居民，有好几件事，今天一块说说。第一个是我们小区的物业，电梯坏了快一个月了，找物业他们就说等配件。第二个是楼下路边那个烧烤摊，每天晚上烤到夜里两点，烟呛得窗户都不敢开。第三个是郭店北街我们楼下那家刘记卤肉店。上周五凌晨四点多我从窗户看见一辆没牌子的面包车停在他店后门，往下卸肉，肉是用蛇皮袋装的，没有盖章，隔着老远都能闻到一股臭味，怕是病死猪肉。我孙子上个月在他家买过一回卤猪头肉，回来拉了两天肚子，现在好了，我也不图他赔钱，就是怕别人吃出事来。可别让他知道是我说的。',
+    ]);
+    expect(r.state.draft.kind).toBe('report');
+    expect(r.state.draft.anonymous).toBe(true);
+    expect(r.state.draft.businessName).toBe('刘记卤肉店');
+    expect(r.state.draft.incidentDate).toBe('2026-11-20'); // 上周五 on the test clock, not 今天 ("今天一块说说")
+    expect(r.replies.join('\n')).toMatch(/物业/);
+  });
+
+  it('"你们到底管不管？" mid-filing is answered plainly; "赶紧派人去看看" is noted; "得判刑不得？" gets an answer', () => {
+    const mid = talk(['我们家6口人昨天晚上在观音寺镇唐户村的福满楼吃喜宴，今天早上全都上吐下泻，医药费得他们出，这饭店必须查！']);
+    expect(mid.state.draft.businessName).toBe('福满楼');
+    expect(talk(['你们到底管不管？问了半天了'], mid.state).replies.join('\n')).toMatch(/管的/);
+    const urged = talk(['能不能赶紧派人去他后厨看看，剩菜别让他倒了！'], mid.state);
+    expect(urged.replies.join('\n')).toMatch(/尽快/);
+    expect(urged.state.draft.description).toMatch(/剩菜别让他倒了/);
+    expect(talk(['这要是查实了得判刑不得？'], mid.state).replies.join('\n')).toMatch(/移送公安/);
+  });
+
+  it('the money asked for is the request, not "给我个说法"; many ill from one banquet asks the kind', () => {
+    const r = talk([
+      '我要投诉新建路上的金鼎大酒店！11月29号在他家订了三桌，三桌里头有十二个人上吐下泻。你们今天必须给我个说法！我要他赔偿所有医药费，饭钱也得退。',
+    ]);
+    expect(r.state.draft.request).toBe('我要他赔偿所有医药费，饭钱也得退');
+    const banquet = talk(['俺上礼拜给俺儿办喜事，请哩流水席，客吃完了拉肚子哩有二三十个']);
+    expect(banquet.state.draft.kind).toBeUndefined();
+  });
+
+  it('"我姓吴，吴振华" is the name; 开心小卖部 is the shop and the place stops before it; "生产厂家" is no business', () => {
+    const r = talk(['举报', '潩水寨小学门口的开心小卖部，卖的辣条、果冻好多没有生产厂家，没有日期，是三无的']);
+    expect(r.state.draft.businessName).toBe('开心小卖部');
+    expect(r.state.draft.where).toBe('潩水寨小学门口');
+    expect(talk(['我实名，我姓吴，吴振华'], { ...r.state, step: 'anonymous' }).state.draft.name).toBe('吴振华');
+  });
+});

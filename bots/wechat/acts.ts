@@ -215,7 +215,7 @@ export function readCorrection(raw: string): Correction | null {
   const slot = slotWord === 'kind' || slotWord === 'files' ? null : slotWord;
   let old: string | null = null;
   let value: string | null = null;
-  const notBut = /不是([^，,。；;！!]{1,20})[，,\s]*(?:而)?是([^，,。；;！!]{1,40})/.exec(t);
+  const notBut = /不是([^，,。；;！!\s]{1,20}?)[，,\s]*(?:而)?是([^，,。；;！!\s]{1,40})/.exec(t);
   const butNot =
     /(?:^|[，,\s]|应该|时间|日期|地址|地点|店名|名字|电话|号码|商家|店|姓名)是([^，,。；;！!\s]{1,40}?)[，,\s]*(?:而)?不是([^，,。；;！!\s]{1,20})/.exec(
       t,

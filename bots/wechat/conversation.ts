@@ -882,12 +882,15 @@ const PURE_INTENT = {
 };
 
 const PROBLEM =
-  /根本不是|不是真的?|不是正宗|饿着肚子|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
+  /根本不是|不是真的?|不是正宗|饿着肚子|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
 function thin(text: string, u: Understanding): boolean {
   // "后厨太脏了" says something is wrong, not what was seen: it is asked for.
-  const concrete = text.replace(/太?脏了?|很脏|不干净|卫生(很|太|特别)?(差|不好|不行)|不卫生|乱七八糟/g, '');
+  const concrete = text
+    .replace(/太?脏了?|很脏|不干净|卫生(很|太|特别)?(差|不好|不行)|不卫生|乱七八糟/g, '')
+    // "外卖吃出问题了" says something is wrong, not what: asked for.
+    .replace(VAGUE_PROBLEM, '');
   if (u.harm.value.ill !== 'none' || PROBLEM.test(concrete)) return false;
   // A long story, or claims that a food cures disease (保健品 sold at 讲座), says what happened.
   if ((text.match(/\p{Script=Han}/gu) ?? []).length >= 80) return false;
@@ -896,7 +899,11 @@ function thin(text: string, u: Understanding): boolean {
   return !u.suspected_crime.value || VAGUE.test(text);
 }
 
-const VAGUE = /有东西|不对劲|不正常|有问题|不干净|有猫腻|乱加|瞎加|加了?啥|不知道加的?啥|something (wrong|off)|not right/i;
+/** "吃出问题", "出问题了": that something is wrong, not what. */
+const VAGUE_PROBLEM = /吃出(了)?(问题|毛病|事)|出(了)?问题/g;
+
+const VAGUE =
+  /有东西|吃出(了)?(问题|毛病|事)|出(了)?问题|不对劲|不正常|有问题|不干净|有猫腻|乱加|瞎加|加了?啥|不知道加的?啥|something (wrong|off)|not right/i;
 
 /** People ill right now: the engine's harm, or plain words ("现在都在吐"). */
 const RECOVERED =
@@ -981,7 +988,7 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   if (
     topics.length > 0 &&
     onlyQuestions(text) &&
-    !PROBLEM.test(text) &&
+    !PROBLEM.test(text.replace(VAGUE_PROBLEM, '')) &&
     u.harm.value.ill === 'none' &&
     !/(我|俺)(要|想)(投诉|举报|反映)|帮(我|俺)(投诉|举报)/.test(text)
   )
@@ -995,7 +1002,7 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   // A question with no problem told ("请问开小饭馆要办哪些证？") is answered, not filed.
   if (
     isQuestion(text) &&
-    !PROBLEM.test(text) &&
+    !PROBLEM.test(text.replace(VAGUE_PROBLEM, '')) &&
     !/我要|俺要|我想(投诉|举报|反映)|想让|I want/i.test(text) &&
     kindFromWishes(text, u) === null
   )
@@ -1035,6 +1042,14 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
     kindFromWishes(text, u) !== 'both'
   )
     return 'report';
+  // "回来就拉肚子，他那碗都不刷，恁得管管": ill, and asking the regulator to act — a remedy, an
+  // investigation or both is the citizen's choice: asked.
+  if (
+    kindFromEngine === 'complaint' &&
+    /(恁|你们|政府)[^，。！]{0,3}(得|要|快|给|也得)?(管管|管一管|查查|查一查)/.test(text) &&
+    kindFromWishes(text, u) === null
+  )
+    return null;
   // Many people ill from one meal (a banquet, a canteen): a remedy for the writer and an investigation are
   // both likely wanted — asked, not presumed.
   if (
@@ -1087,7 +1102,7 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
   // Wishes said, not asked about: "能赔多少？" wants an answer, "我要求退钱" a remedy.
   const said = text
     .split(/(?<=[，,。！!？?；;\n])/)
-    .filter((c) => !/[?？]|吗|多少|能不能|可不可以|怎么|咋/.test(c))
+    .filter((c) => !/[?？]|吗|多少(钱|倍)?[。！!，,]?$|能赔多少|能不能|可不可以|怎么|咋/.test(c))
     .join('')
     // "我也不图他赔钱", "不要他退钱": a remedy declined is no remedy.
     .replace(/(不图|不要|不用|不求|不稀罕|不是为了|不为了?|不想要)[^，。！,]{0,4}(赔|退|钱)[^，。！,]{0,3}/g, '');

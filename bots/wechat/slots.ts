@@ -230,7 +230,8 @@ export function parseAnonymous(text: string): boolean | null {
   return parseYesNo(text);
 }
 
-const UNKNOWN = /^(不知道|不清楚|不记得|记不清|不晓得|不知|没注意|没看清|dontknow|don'tknow|idontknow|notsure|unknown|noidea)/i;
+const UNKNOWN =
+  /^(不知道|不清楚|不记得|记不清|不晓得|不知|没注意|没看清|dontknow|don'tknow|idon'?tknow|idonotknow|notsure|unknown|noidea|nosign|noname|ithasno(sign|name)|thereisno(sign|name))/i;
 
 /** Something going on all the time rather than on one day. */
 export const ONGOING = /天天|每天|一直|经常|常年|长期|好几年|好长时间|总是|老是|every ?day|all the time|always|for (years|months)/i;
@@ -351,9 +352,26 @@ export function requestOf(u: Understanding, text: string): string | null {
   const at = ev ? text.indexOf(ev) : -1;
   if (ev && at >= 0) {
     let clause = clauseAround(text, at, at + ev.length);
+    // "俺想叫他把汤钱退给俺，再赔俺点儿": a remedy part that follows belongs to the same request.
+    const tailAt = text.indexOf(clause);
+    const more =
+      tailAt >= 0
+        ? /^[，,]\s*((?:再|还|并且?|另外|也)[^，,。；;！!？?\n]{0,20}(?:赔|退|道歉)[^，,。；;！!？?\n]{0,12})/.exec(
+            text.slice(tailAt + clause.length),
+          )
+        : null;
+    if (more) clause = `${clause}，${more[1]}`;
     if (clause.length > 40 && !isEnglish(clause)) clause = requestWindow(text, at, at + ev.length) ?? clause;
     if (clause.length > 150) return words;
-    const own = clause.replace(/^(我|俺)?(要|想)?(投诉|举报)(他们?|她)?[\s，,]*(?=.)/, '');
+    let own = clause.replace(/^(我|俺)?(要|想)?(投诉|举报)(他们?|她)?[\s，,]*(?=.)/, '');
+    // "我要他们退一赔十，你们也得查查他们还卖给了多少人": the request ends with its last remedy part.
+    const parts = own.split(/(?<=[，,])/);
+    const last = parts.findLastIndex((x) => /退|赔|换|道歉|说法|refund|compensat|apolog/i.test(x));
+    if (last >= 0 && last < parts.length - 1)
+      own = parts
+        .slice(0, last + 1)
+        .join('')
+        .replace(/[，,]$/, '');
     // "你们今天必须给我个说法！我要他赔偿所有医药费，饭钱也得退。": the money asked for is the request.
     if (!/退|赔|换|refund|compensat/i.test(own)) {
       const money = [...text.matchAll(/[^，。！？!?；;\n]*(赔偿|赔|退钱|退款|退货|钱也得退|钱得退)[^，。！？!?；;\n]*/g)]
@@ -796,7 +814,7 @@ export function hanBusiness(input: string): string | null {
     const bare = text.slice(i, at);
     if (sourceOfThing(text, i, e)) continue;
     // "没有生产厂家", "店家", "厂里人": a person or a word, not the end of a name.
-    if (/[厂店铺坊馆]$/.test(m[0]) && /^[家员长主商方区址里]/.test(text.slice(at + m[0].length))) continue;
+    if (/[厂店铺坊馆园]$/.test(m[0]) && /^[家员长主商方区址里]/.test(text.slice(at + m[0].length))) continue;
     // "新郑烟厂对面好又多超市": a landmark that says where the business is, not the business.
     if (/^(对面|斜对面|旁边|附近|门口|隔壁|东边|西边|南边|北边|后面|前面)/.test(text.slice(e))) continue;
     const downstream = /(卖给|供给|送给|卖到|送到|供应给|拉到)[^，。；]{0,8}$/.test(text.slice(Math.max(0, i - 12), i));
@@ -830,7 +848,7 @@ export function hanBusiness(input: string): string | null {
       )
         continue;
       if (sourceOfThing(text, i, at + m[0].length)) continue;
-      if (/[厂店铺坊馆]$/.test(m[0]) && /^[家员长主商方区址里]/.test(text.slice(at + m[0].length))) continue;
+      if (/[厂店铺坊馆园]$/.test(m[0]) && /^[家员长主商方区址里]/.test(text.slice(at + m[0].length))) continue;
       if (bare.length >= 2 && townshipOf(name) === null && !GENERIC_BARE.test(bare) && !/学院|大学|学校|医院/.test(name)) found.push(name);
     }
   }
@@ -890,7 +908,7 @@ function isRewardQuestionOnly(text: string): boolean {
 }
 
 /** The place as the citizen said it: the clause naming the township/landmark, kept short. */
-const RESIDENCE = /(住在?|家住|(?<!一)家在|住址|联系地址|地址[:：]|live (in|at)|living in|address)[^，。；,;]{0,12}$/i;
+const RESIDENCE = /(住在?|家住|(?<![一店商厂])家在|住址|联系地址|地址[:：]|live (in|at)|living in|address)[^，。；,;]{0,12}$/i;
 
 /**
  * Where the business is: the best-scored gazetteer place that is not the citizen's own address

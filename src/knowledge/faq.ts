@@ -20,7 +20,8 @@ export type Topic =
   | 'property'
   | 'farm'
   | 'stall'
-  | 'crime';
+  | 'crime'
+  | 'hotline';
 
 export interface Entry {
   topic: Topic;
@@ -92,6 +93,12 @@ export const FAQ: readonly Entry[] = [
     ask: /办(啥|什么|哪些|哪个)证|(什么|哪些|啥)证|要办证|许可证|健康证|license|permit/i,
     zh: '摆摊卖食品：在新郑一般要到所在乡镇（街道）办食品摊贩登记卡，做的人要有健康证；开店要办食品经营许可证。具体可以到市场监管所或政务服务中心问。',
     en: 'Selling food at a stall needs a food-vendor registration card from the township and health certificates for the staff; a shop needs a food business licence. The local market-regulation office can help.',
+  },
+  {
+    topic: 'hotline',
+    ask: /打(哪个|什么|啥|几号)电话|(电话|热线)(是|号码是)?多少|哪个电话|什么电话|hotline|phone number (to|for)|which number/i,
+    zh: '食品安全投诉举报在这里直接说就行，也可以打全国12315热线（原12331食品药品热线已并入）。其他事：油烟噪音12369，工资12333，城管12319。',
+    en: 'You can tell me here, or call the national 12315 hotline (the old 12331 food hotline is part of it). Other matters: fumes and noise 12369, wages 12333, street management 12319.',
   },
   {
     topic: 'crime',

@@ -256,6 +256,7 @@ const TRADE_AFTER =
 /** Dishes that end a shop name when a name-like head stands before them (王二卤肉, 大刘牛肉面). */
 const DISHES = [
   '黄焖鸡米饭',
+  '早点',
   '羊肉烩面',
   '牛肉烩面',
   '三鲜烩面',
@@ -534,7 +535,7 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const suffix = m[1] ?? '';
     const next = s[m.index + suffix.length];
     // 店家/店员/店长/店主/厂家/厂里人 are people, not the end of a name; 店村 is a village.
-    if (next !== undefined && '家员长主商方区址'.includes(next) && /[店厂铺坊馆]$/.test(suffix)) continue;
+    if (next !== undefined && '家员长主商方区址'.includes(next) && /[店厂铺坊馆园]$/.test(suffix)) continue;
     if (next !== undefined && '村镇乡寨庄'.includes(next)) continue;
     // 堂 ends 康寿堂 and 同仁堂, not 礼堂, 课堂 or 天堂.
     if (suffix === '堂' && /[食礼课教学澡讲天大祠满一佛喜会]$/.test(s.slice(0, m.index))) continue;
@@ -593,18 +594,19 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     if (!DISH_AFTER.test(s.slice(endAt, endAt + 3))) continue;
     let head = readLeft(s, m.index, 8);
     // "老街黄焖鸡米饭": 街 stops a name read leftwards, but 老街/老巷/老城 begin many shop names.
-    if (head.length < 2 && /^老(街|巷|城)$/.test(s.slice(m.index - 2, m.index))) head = s.slice(m.index - 2, m.index);
+    if (head.length < 2 && /^([老东西南北]街|老巷|老城)$/.test(s.slice(m.index - 2, m.index))) head = s.slice(m.index - 2, m.index);
     // "一份胖哥俩肉蟹煲": the measure word after a numeral is not part of the name.
     if (/[一二两三四五六七八九十几]/.test(s[m.index - head.length - 1] ?? '')) head = head.replace(/^[份个碗盒斤袋串只块杯瓶桶锅]/, '');
     const lead = leadLength(head, dish, isPlace);
     // On a platform ("淘宝店铺甜心烘焙", "直播间…") any head is the shop's name.
     const onPlatform = lead > 0 && PLATFORM_LEAD.test(head);
     head = head.slice(lead);
-    if (head.length < 2 || head.length > 4 || !(NAME_HEAD.test(head) || onPlatform) || QUANTITY.test(head)) continue;
+    if (head.length < 2 || head.length > 4 || !(NAME_HEAD.test(head) || onPlatform || /^[东西南北]街$/.test(head)) || QUANTITY.test(head))
+      continue;
     // "小饭店做黄焖鸡": a shop word or a deed in the head is a sentence, not a name.
     if (/[店馆厂铺做卖买吃用给拿]/.test(head)) continue;
     // 老街, 老巷, 老城 read as places but begin many shop names ("老街黄焖鸡米饭").
-    if (GENERIC.test(head) || (isPlace(head) && !/^老(街|巷|城|胡同)$/.test(head)) || DISH_HEAD_NOT.test(head)) continue;
+    if (GENERIC.test(head) || (isPlace(head) && !/^([老东西南北]街|老巷|老城|老胡同)$/.test(head)) || DISH_HEAD_NOT.test(head)) continue;
     cands.push({ start: m.index - head.length, end: endAt, score: 3 });
   }
 

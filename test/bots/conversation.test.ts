@@ -1183,3 +1183,70 @@ describe('sixth round (issue #13)', () => {
     expect(talk(['我实名，我姓吴，吴振华'], { ...r.state, step: 'anonymous' }).state.draft.name).toBe('吴振华');
   });
 });
+
+describe('seventh round (issue #13)', () => {
+  it('slips of the keyboard: "上个里拜三", "投送", "同以", "现再好了"', () => {
+    const r = talk([
+      '我要投送，上个里拜三在辛店镇人和寨的“胖哥俩肉蟹煲”吃饭，蟹是死的都臭了，吃完拉肚子拉了两天，现再好了。要求赔偿医药费和饭钱。名字:李红伟 手机:18539061173 地址:辛店镇人和寨村委东边',
+    ]);
+    expect(r.state.draft.kind).toBe('complaint');
+    expect(r.state.draft.incidentDate).toBe('2026-11-18'); // 上个礼拜三 on the test clock
+    expect(r.last.effect?.type).not.toBe('handoff');
+    expect(r.state.step).toBe('consent');
+    expect(talk(['同以'], r.state).state.draft.consentToPublish).toBe(true);
+  });
+
+  it('"I don\'t know the name, it has no sign" answers the business question of a report', () => {
+    const first = talk([
+      "I want to report this anonymously. There is a noodle workshop in an iron shed behind Guodian North Street. On Thursday I saw the workers mixing a yellow powder from a bag marked 'industrial' into the dough, and there were rat droppings all over the floor.",
+    ]);
+    expect(first.state.step).toBe('business');
+    const r = talk(["I don't know the name, it has no sign"], first.state);
+    expect(r.state.draft.businessName).toBeNull();
+    expect(r.replies.join('\n')).not.toMatch(/did not quite understand/);
+  });
+
+  it('"店家在新村镇裴李岗村有个加工点" is the shop’s place, not a home', () => {
+    const r = talk(['我在抖音直播间“豫味坊小吃”买的卤牛肉，12月1号收到的，长了白毛。店家在新村镇裴李岗村有个加工点。我要求退款。']);
+    expect(r.state.draft.township).toBe('新村镇');
+  });
+
+  it('"奖励不奖励哩俺不要" declines the reward; "不是前天 是大前天" corrects the date, not the name', () => {
+    expect(
+      talk(['俺不留名儿啊，龙王乡集上东头那个卖豆腐哩往豆腐里头兑白面面儿，恁去查查吧。奖励不奖励哩俺不要。']).state.draft.wantsReward,
+    ).toBe(false);
+    const mid = talk(['在美团点的外卖吃出钢丝球了！！气死 前天中午点的']);
+    const fixed = talk(['不是前天 是大前天 我刚看了下订单是周三'], mid.state);
+    expect(fixed.state.draft.businessName).toBeUndefined();
+    expect(fixed.state.draft.incidentDate).toBe('2026-11-25');
+  });
+
+  it('西街早点 is a name, 教育园区 is not, and a remedy part after a comma belongs to the request', () => {
+    expect(talk(['举报新建路西街社区门口的西街早点，后厨有老鼠到处跑，今天早上我亲眼看见的']).state.draft.businessName).toBe('西街早点');
+    expect(talk(['教育园区门口有个小卖部 专门卖三无辣条给小孩 啥标签都没有']).state.draft.businessName).toBeUndefined();
+    expect(
+      talk(['前儿个晌午俺在观音寺镇街上“老马家羊肉汤”喝了碗汤，那羊肉一股子臭味儿。俺想叫他把汤钱退给俺，再赔俺点儿。']).state.draft
+        .request,
+    ).toBe('俺想叫他把汤钱退给俺，再赔俺点儿');
+  });
+
+  it('"我要他们退一赔十，你们也得查查他们还卖给了多少人" is both, the request the remedy part', () => {
+    const r = talk([
+      '郭店北街宝贝母婴店卖过期奶粉，我上周五给孩子买了两罐，回家发现过期三个月了。我要他们退一赔十，你们也得查查他们还卖给了多少人。',
+    ]);
+    expect(r.state.draft.kind).toBe('both');
+    expect(r.state.draft.request).toBe('我要他们退一赔十');
+  });
+
+  it('"外卖吃出问题了" starts a case and asks what happened; "打哪个电话" is answered', () => {
+    const r = talk(['在吗 外卖吃出问题了', '投诉']);
+    expect(r.state.step).toBe('description');
+    const q = talk(['请问一下，我家楼下饭馆油烟特别大，天天往我家窗户里冒，这个归你们管吗', '那我该打哪个电话']);
+    expect(q.replies.join('\n')).toMatch(/12369/);
+    expect(q.replies.at(-1)).toMatch(/12315/);
+  });
+
+  it('ill, and "恁得管管" with no wish said: the kind is asked', () => {
+    expect(talk(['俺夜儿个晌午在八千乡街上老刘烩面吃了碗烩面，回来就拉肚子，他那碗都不刷，恁得管管']).state.draft.kind).toBeUndefined();
+  });
+});

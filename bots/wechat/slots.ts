@@ -518,6 +518,11 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     got.push('business');
   }
   const where = opts.residence ? { text: null, township: null } : businessPlace(u, text);
+  // "孟庄镇街上老李烩面馆": the place ends where the shop's name begins.
+  if (where.text && d.businessName) {
+    const at = where.text.indexOf(d.businessName);
+    if (at >= 2) where.text = where.text.slice(0, at).replace(/[的哩\s，,]+$/, '');
+  }
   // "杨国福麻辣烫（新郑万达店）": the branch written beside the name says where the shop is.
   if (!where.text && d.businessName && !opts.residence) {
     const at = text.indexOf(d.businessName);

@@ -1238,6 +1238,10 @@ describe('seventh round (issue #13)', () => {
     expect(r.state.draft.request).toBe('我要他们退一赔十');
   });
 
+  it('"孟庄镇街上老李烩面馆" — the place stops where the shop’s name begins', () => {
+    expect(talk(['俺夜儿个在孟庄镇街上老李烩面馆吃哩烩面，面里头有根钢丝']).state.draft.where).toBe('孟庄镇街上');
+  });
+
   it('"外卖吃出问题了" starts a case and asks what happened; "打哪个电话" is answered', () => {
     const r = talk(['在吗 外卖吃出问题了', '投诉']);
     expect(r.state.step).toBe('description');

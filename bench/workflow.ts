@@ -7,7 +7,7 @@
 // Options: --cases N (default 2000), --workers N (default 1), --concurrency N (default 8), --pg.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -183,7 +183,10 @@ async function main() {
     console.log(`ratio b/a: ${(b.rate / a.rate).toFixed(3)} (goal ≥ 0.30 on SQLite with one worker)`);
     const file = profile ? readdirSync(profDir).find((f) => f.endsWith('.cpuprofile')) : undefined;
     if (file) {
-      console.log('first worker process CPU profile (start to stop), top self time:');
+      // Kept past the run (the data directory is removed), for a closer look in DevTools.
+      const kept = path.join(os.tmpdir(), `workflow-worker-${Date.now()}.cpuprofile`);
+      copyFileSync(path.join(profDir, file), kept);
+      console.log(`first worker process CPU profile (start to stop): ${kept}, top self time:`);
       console.table(topFunctions(path.join(profDir, file)));
     }
   } finally {

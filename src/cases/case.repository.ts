@@ -43,6 +43,18 @@ export interface AppliedTransition {
   result: TransitionResult;
   /** The case as this transition left it (what a following step in the same transaction starts from). */
   row: CaseRow;
+  /** With `defer`: the write of the case row held back, for the next transition (`unwritten`). */
+  pending?: PendingCaseWrite;
+}
+
+/**
+ * The write of a case row that a transition (`defer`) left to the next transition of the same case in
+ * the same transaction: the columns to set and the version the row had in the database.
+ */
+export interface PendingCaseWrite {
+  readonly caseId: string;
+  readonly baseVersion: number;
+  readonly set: Readonly<Partial<CaseRow>>;
 }
 
 export interface ApplyOptions {
@@ -56,6 +68,16 @@ export interface ApplyOptions {
    * so it is not read again. A stale row cannot do harm: the write is guarded by its version.
    */
   current?: CaseRow;
+  /**
+   * Hold the case row's write back and return it as `pending`, for a caller whose next step in this
+   * transaction is certainly another transition of the case (the case.received pipeline: triage, then
+   * routing or assignment): that transition writes both in one UPDATE. Everything else (the event, jobs,
+   * notices) is written now. Ignored, and the row written, when the event moves a clock (the clocks'
+   * next due time is kept on the row).
+   */
+  defer?: boolean;
+  /** A write a previous transition of this case held back (`defer`); `current` is the row it left. */
+  unwritten?: PendingCaseWrite;
 }
 
 export async function applyTransition(
@@ -93,6 +115,7 @@ export async function applyTransitionIn(
       throw new AppError(result.code, result.message);
     }
     const at = result.event.at;
+    const event = { type: result.event.type, fromStatus: result.event.fromStatus, toStatus: result.to, data: result.event.data };
     const set = {
       status: result.to,
       version: row.version + 1,
@@ -101,13 +124,22 @@ export async function applyTransitionIn(
       ...(result.patch.closedAt ? { closed_at: result.patch.closedAt } : {}),
       ...(opts.patch ?? {}),
     };
-    const updated = await trx
-      .updateTable('intake_case')
-      .set(set)
-      .where('id', '=', caseId)
-      .where('version', '=', row.version)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '案件已被他人修改，请刷新后重试');
+    // A held-back write of the previous transition goes out with this one, guarded by the version the
+    // row had in the database (the in-memory row is one version ahead of it).
+    const held = opts.unwritten?.caseId === caseId ? opts.unwritten : null;
+    const write = held ? { ...held.set, ...set } : set;
+    const baseVersion = held ? held.baseVersion : row.version;
+    let pending: PendingCaseWrite | undefined;
+    if (opts.defer && !eventMovesClocks(event)) pending = { caseId, baseVersion, set: write };
+    else {
+      const updated = await trx
+        .updateTable('intake_case')
+        .set(write)
+        .where('id', '=', caseId)
+        .where('version', '=', baseVersion)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '案件已被他人修改，请刷新后重试');
+    }
     await trx
       .insertInto('case_event')
       .values({
@@ -126,7 +158,6 @@ export async function applyTransitionIn(
       .execute();
     // Statutory clocks follow the event (start, stop, restart, pause, extend) in the same transaction.
     const unitId = opts.patch && 'unit_id' in opts.patch ? (opts.patch.unit_id ?? null) : row.unit_id;
-    const event = { type: result.event.type, fromStatus: result.event.fromStatus, toStatus: result.to, data: result.event.data };
     // Most events (triage, routing, assignment, comments) touch no clock: their clocks are not even read.
     const clocksMoved =
       eventMovesClocks(event) &&
@@ -153,6 +184,6 @@ export async function applyTransitionIn(
       const due = await trx.selectFrom('intake_case').select('next_due_at').where('id', '=', caseId).executeTakeFirst();
       after.next_due_at = due?.next_due_at ?? null;
     }
-    return { caseId, result, row: after };
+    return { caseId, result, row: after, ...(pending ? { pending } : {}) };
   }
 }

@@ -3,7 +3,7 @@
 // nobody available it waits in the unit's queue and the supervisors are alerted. Every step is a case
 // transition in the caller's transaction, with its staff notices.
 import type { Actor } from '../cases/case.machine.ts';
-import { applyTransitionIn } from '../cases/case.repository.ts';
+import { type PendingCaseWrite, applyTransitionIn } from '../cases/case.repository.ts';
 import type { CaseRow } from '../cases/case.table.ts';
 import { sql } from 'kysely';
 import { type Db, type Trx, isPostgres } from '../db/database.ts';
@@ -131,11 +131,15 @@ async function chooseHandler(trx: Trx, unitId: string, category: string | null):
   return null;
 }
 
-/** Carries out a route for a triaged case; returns what happened, for the job's log. */
-export async function assignRoutedCase(trx: Trx, c: CaseRow, route: Route, now: Date): Promise<string> {
+/**
+ * Carries out a route for a triaged case; returns what happened, for the job's log. `unwritten`: the
+ * triage's write of the case row, held back for this step's transition to carry (every path below
+ * applies exactly one transition to the case, so it is always written).
+ */
+export async function assignRoutedCase(trx: Trx, c: CaseRow, route: Route, now: Date, unwritten?: PendingCaseWrite): Promise<string> {
   const at = now.toISOString();
   // `c` is the case as this transaction left it (the pipeline's triaged row): not read again.
-  const current = { current: c };
+  const current = { current: c, ...(unwritten ? { unwritten } : {}) };
   if (route.to === 'intake') {
     await applyTransitionIn(trx, c.id, { type: 'route_to_intake', reason: route.why }, SYSTEM, now, {
       patch: { unit_id: INTAKE_UNIT_ID },

@@ -3,7 +3,7 @@
 // link related cases, flag abuse signals (Art. 17) and fold a repeat by the same reporter into the
 // earlier case (Art. 35). Runs inside the pipeline's transaction; routing and assignment follow there.
 import type { Actor } from '../cases/case.machine.ts';
-import { applyTransitionIn } from '../cases/case.repository.ts';
+import { type PendingCaseWrite, applyTransitionIn } from '../cases/case.repository.ts';
 import type { Trx } from '../db/database.ts';
 import type { CaseRow } from '../cases/case.table.ts';
 import { type TriageResult, normaliseBusinessName, triage } from './triage.ts';
@@ -91,7 +91,9 @@ export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<s
 /**
  * classifyCase for the pipeline: `r` is the triage of `row` (made before the transaction), and with
  * `rowIsCurrent` the row was read in this same transaction, so the triage transition does not read it
- * again. Returns the fold, or the case as it now stands.
+ * again. Returns the fold, or the case as it now stands. With `deferWrite` (the caller's next step is
+ * certainly a transition of the case: routing or assignment) a case that is not folded comes back with
+ * its row's write held back in `pending`, for that transition to carry; a folded case is written here.
  */
 export async function classifyCaseIn(
   trx: Trx,
@@ -99,7 +101,8 @@ export async function classifyCaseIn(
   now: Date,
   r: TriageResult,
   rowIsCurrent: boolean,
-): Promise<{ folded: string; row: null } | { folded: null; row: CaseRow }> {
+  deferWrite = false,
+): Promise<{ folded: string; row: null } | { folded: null; row: CaseRow; pending?: PendingCaseWrite }> {
   const businessName = row.business_name ?? r.business;
   const businessKey = businessName ? normaliseBusinessName(businessName) || null : null;
   const township = row.township ?? r.township;
@@ -226,8 +229,10 @@ export async function classifyCaseIn(
     { type: 'triage', data: { category: r.category, urgency: r.urgency, suspectedCrime: r.suspectedCrime, confidence: r.confidence } },
     SYSTEM,
     now,
-    { patch, ...(rowIsCurrent ? { current: row } : {}) },
+    { patch, ...(rowIsCurrent ? { current: row } : {}), defer: deferWrite },
   );
+  const pending = triaged.pending;
+  const held = pending ? { unwritten: pending } : {};
 
   for (const o of related) {
     await trx
@@ -275,8 +280,15 @@ export async function classifyCaseIn(
           },
         ];
         const flagsNow = JSON.stringify(withSuggestion);
+        // Routed and handled as usual until a person decides. A held-back write carries the flags too.
+        if (pending)
+          return {
+            folded: null,
+            row: { ...triaged.row, flags: flagsNow },
+            pending: { ...pending, set: { ...pending.set, flags: flagsNow } },
+          };
         await trx.updateTable('intake_case').set({ flags: flagsNow }).where('id', '=', row.id).execute();
-        return { folded: null, row: { ...triaged.row, flags: flagsNow } }; // routed and handled as usual until a person decides
+        return { folded: null, row: { ...triaged.row, flags: flagsNow } };
       }
       const link = {
         case_id: row.id,
@@ -292,13 +304,17 @@ export async function classifyCaseIn(
       if (same) {
         await applyTransitionIn(trx, row.id, { type: 'mark_duplicate', data: { originalCaseId: earlier.id } }, SYSTEM, now, {
           current: triaged.row,
+          ...held,
         });
         return { folded: `duplicate of ${earlier.number}`, row: null };
       }
-      await applyTransitionIn(trx, row.id, { type: 'merge', data: { intoCaseId: earlier.id } }, SYSTEM, now, { current: triaged.row });
+      await applyTransitionIn(trx, row.id, { type: 'merge', data: { intoCaseId: earlier.id } }, SYSTEM, now, {
+        current: triaged.row,
+        ...held,
+      });
       await applyTransitionIn(trx, earlier.id, { type: 'receive_merged', data: { mergedCaseId: row.id } }, SYSTEM, now);
       return { folded: `merged into ${earlier.number}`, row: null };
     }
   }
-  return { folded: null, row: triaged.row };
+  return { folded: null, row: triaged.row, ...(pending ? { pending } : {}) };
 }

@@ -38,11 +38,13 @@ export async function receiveCase(deps: Pick<Deps, 'db' | 'clock'>, caseId: stri
     const r = received.version === before.version ? read : triageOfCase(received);
     const now = deps.clock.now();
     await scheduleCaseAlarms(trx, ctx, caseId, now);
-    const classified = await classifyCaseIn(trx, received, now, r, true);
+    // The triage's write of the case row is held back and goes out with the routing or assignment
+    // transition's, in one UPDATE (a case folded into another is written by its fold).
+    const classified = await classifyCaseIn(trx, received, now, r, true, true);
     if (classified.folded !== null) return { applied: true, detail: classified.folded };
     const triaged = classified.row;
     const route = await routeCase(trx, triaged);
-    return { applied: true, detail: await assignRoutedCase(trx, triaged, route, now) };
+    return { applied: true, detail: await assignRoutedCase(trx, triaged, route, now, classified.pending) };
   });
 }
 

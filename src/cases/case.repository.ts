@@ -3,7 +3,8 @@
 // guarded by the row's version so two concurrent changes cannot both win.
 import { uuidv7 } from '../lib/ids.ts';
 import type { Db, Trx } from '../db/database.ts';
-import type { CaseRow } from './case.table.ts';
+import { compiledOnce } from '../db/compiled-once.ts';
+import type { CaseEventRow, CaseRow } from './case.table.ts';
 import { clockContext, eventMovesClocks, onCaseEvent } from '../deadlines/clock.service.ts';
 import { AppError } from '../lib/errors.ts';
 import { queueCitizenNoticesIn } from '../notices/citizen-notice.ts';
@@ -12,8 +13,29 @@ import { enqueueIn } from '../workflow/outbox.ts';
 import { caseReceivedJobId } from '../workflow/jobs.ts';
 import { type Actor, type Command, type TransitionResult, transition } from './case.machine.ts';
 
+// The statements every transition runs, compiled once (db/compiled-once.ts).
+const caseById = compiledOnce((db, p: { id: string }) => db.selectFrom('intake_case').selectAll().where('id', '=', p.id));
+const insertEvent = compiledOnce((db, p: CaseEventRow) =>
+  db.insertInto('case_event').values({
+    id: p.id,
+    case_id: p.case_id,
+    type: p.type,
+    actor_role: p.actor_role,
+    actor_id: p.actor_id,
+    from_status: p.from_status,
+    to_status: p.to_status,
+    reason: p.reason,
+    data: p.data,
+    public: p.public,
+    at: p.at,
+  }),
+);
+const setClocksUnit = compiledOnce((db, p: { unit_id: string | null; case_id: string }) =>
+  db.updateTable('case_clock').set({ unit_id: p.unit_id }).where('case_id', '=', p.case_id),
+);
+
 export async function findCaseById(db: Db, id: string): Promise<CaseRow | undefined> {
-  return db.selectFrom('intake_case').selectAll().where('id', '=', id).executeTakeFirst();
+  return caseById.first(db, { id });
 }
 
 export async function findCaseByNumber(db: Db, number: string): Promise<CaseRow | undefined> {
@@ -140,22 +162,19 @@ export async function applyTransitionIn(
         .executeTakeFirst();
       if (Number(updated.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '案件已被他人修改，请刷新后重试');
     }
-    await trx
-      .insertInto('case_event')
-      .values({
-        id: uuidv7(),
-        case_id: caseId,
-        type: result.event.type,
-        actor_role: actor.role,
-        actor_id: actor.id,
-        from_status: result.event.fromStatus,
-        to_status: result.event.toStatus,
-        reason: result.event.reason,
-        data: result.event.data ? JSON.stringify(result.event.data) : null,
-        public: result.event.public ? 1 : 0,
-        at,
-      })
-      .execute();
+    await insertEvent.run(trx, {
+      id: uuidv7(),
+      case_id: caseId,
+      type: result.event.type,
+      actor_role: actor.role,
+      actor_id: actor.id,
+      from_status: result.event.fromStatus,
+      to_status: result.event.toStatus,
+      reason: result.event.reason,
+      data: result.event.data ? JSON.stringify(result.event.data) : null,
+      public: result.event.public ? 1 : 0,
+      at,
+    });
     // Statutory clocks follow the event (start, stop, restart, pause, extend) in the same transaction.
     const unitId = opts.patch && 'unit_id' in opts.patch ? (opts.patch.unit_id ?? null) : row.unit_id;
     // Most events (triage, routing, assignment, comments) touch no clock: their clocks are not even read.
@@ -172,7 +191,7 @@ export async function applyTransitionIn(
     // through WeChat where the case has a contact; same transaction.
     await queueCitizenNoticesIn(trx, row, result);
     // Clocks carry the case's unit (per-unit deadline lists); keep them in step when it changes.
-    if (unitId !== row.unit_id) await trx.updateTable('case_clock').set({ unit_id: unitId }).where('case_id', '=', caseId).execute();
+    if (unitId !== row.unit_id) await setClocksUnit.run(trx, { unit_id: unitId, case_id: caseId });
     // The machine's effects become jobs in the same transaction (their queue comes from the job map).
     for (const e of result.effects) await enqueueIn(trx, e.name, { caseId }, { caseId, at, jobId: caseReceivedJobId(caseId) });
     // A report asking for a reward, closed with a qualifying outcome: its reward case (issue 15), same transaction.

@@ -5,6 +5,7 @@
 import type { Actor } from '../cases/case.machine.ts';
 import { type PendingCaseWrite, applyTransitionIn } from '../cases/case.repository.ts';
 import type { Trx } from '../db/database.ts';
+import { compiledOnce } from '../db/compiled-once.ts';
 import type { CaseRow } from '../cases/case.table.ts';
 import { type TriageResult, normaliseBusinessName, triage } from './triage.ts';
 
@@ -53,14 +54,34 @@ export const SAME_FACTS_THRESHOLD = 0.6;
 /** The text with spaces and punctuation removed: two reports are "identical" when these are equal. */
 export const comparableText = (s: string): string => s.replace(/[\s\p{P}\p{S}]/gu, '');
 
+// The pipeline's lookups, compiled once (db/compiled-once.ts).
+const submitEventOf = compiledOnce((db, p: { caseId: string }) =>
+  db.selectFrom('case_event').select('data').where('case_id', '=', p.caseId).where('type', '=', 'submit'),
+);
+const partyOf = compiledOnce((db, p: { caseId: string }) =>
+  db.selectFrom('party').select(['phone_hmac', 'address_hmac', 'name_hmac']).where('case_id', '=', p.caseId),
+);
+/** The earliest case of a business's cluster in the window (see classifyCaseIn), with and without a township. */
+const clusterQuery = (withTownship: boolean) =>
+  compiledOnce((db, p: { businessKey: string; since: string; id: string; submissionId: string; township: string | null }) =>
+    db
+      .selectFrom('intake_case')
+      .select(['id'])
+      .where('business_key', '=', p.businessKey)
+      .where('received_at', '>=', p.since)
+      .where('id', '!=', p.id)
+      .where('submission_id', '!=', p.submissionId)
+      .$if(withTownship, (q) => q.where('township', '=', p.township))
+      .orderBy('received_at')
+      .orderBy('id')
+      .limit(1),
+  );
+const clusterInTownship = clusterQuery(true);
+const clusterAnywhere = clusterQuery(false);
+
 /** The reason intake gave when it split this case's submission in two (auto-split.ts), or null. */
 export async function autoSplitOfCase(trx: Trx, caseId: string): Promise<string | null> {
-  const ev = await trx
-    .selectFrom('case_event')
-    .select('data')
-    .where('case_id', '=', caseId)
-    .where('type', '=', 'submit')
-    .executeTakeFirst();
+  const ev = await submitEventOf.first(trx, { caseId });
   if (!ev?.data) return null;
   try {
     const data = JSON.parse(ev.data) as { autoSplit?: { reason?: unknown } };
@@ -133,28 +154,19 @@ export async function classifyCaseIn(
 
   const at = now.toISOString();
   const since = new Date(now.getTime() - 30 * DAY_MS).toISOString();
-  const party = await trx
-    .selectFrom('party')
-    .select(['phone_hmac', 'address_hmac', 'name_hmac'])
-    .where('case_id', '=', row.id)
-    .executeTakeFirst();
+  const party = await partyOf.first(trx, { caseId: row.id });
 
   // Related: same business (normalised) in the same township within 30 days. The case joins the
   // business's cluster by one link to its earliest case in the window (issue #21.3): linking every pair
   // grew as n² for a busy restaurant or a platform name; the cluster stays one hop from each member.
   const related = businessKey
-    ? await trx
-        .selectFrom('intake_case')
-        .select(['id'])
-        .where('business_key', '=', businessKey)
-        .where('received_at', '>=', since)
-        .where('id', '!=', row.id)
-        .where('submission_id', '!=', row.submission_id)
-        .$if(township !== null, (q) => q.where('township', '=', township))
-        .orderBy('received_at')
-        .orderBy('id')
-        .limit(1)
-        .execute()
+    ? await (township !== null ? clusterInTownship : clusterAnywhere).rows(trx, {
+        businessKey,
+        since,
+        id: row.id,
+        submissionId: row.submission_id,
+        township,
+      })
     : [];
 
   // Abuse signals (Art. 17), for complaints: one person, many complaints about one business; several

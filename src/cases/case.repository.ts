@@ -3,7 +3,7 @@
 // guarded by the row's version so two concurrent changes cannot both win.
 import { uuidv7 } from '../lib/ids.ts';
 import type { Db, Trx } from '../db/database.ts';
-import { compiledOnce } from '../db/compiled-once.ts';
+import { type CompiledOnce, compiledOnce } from '../db/compiled-once.ts';
 import type { CaseEventRow, CaseRow } from './case.table.ts';
 import { clockContext, eventMovesClocks, onCaseEvent } from '../deadlines/clock.service.ts';
 import { AppError } from '../lib/errors.ts';
@@ -33,6 +33,37 @@ const insertEvent = compiledOnce((db, p: CaseEventRow) =>
 const setClocksUnit = compiledOnce((db, p: { unit_id: string | null; case_id: string }) =>
   db.updateTable('case_clock').set({ unit_id: p.unit_id }).where('case_id', '=', p.case_id),
 );
+
+type CaseWriteValues = Record<string, string | number | null>;
+/** The case row's version-guarded UPDATE, compiled once per set of columns it writes (a few dozen shapes at most). */
+const caseUpdates = new Map<string, CompiledOnce<CaseWriteValues, unknown>>();
+const MAX_CASE_UPDATE_SHAPES = 64;
+
+/** Writes `write` to the case if its version is still `version`; returns whether it was. */
+async function writeCaseRow(trx: Trx, caseId: string, version: number, write: Readonly<Partial<CaseRow>>): Promise<boolean> {
+  // As Kysely's set() does, a column whose value is undefined is left out.
+  const values: CaseWriteValues = {};
+  for (const [k, v] of Object.entries(write)) if (v !== undefined) values[k] = v;
+  const columns = Object.keys(values);
+  const shape = columns.join(',');
+  let update = caseUpdates.get(shape);
+  if (!update && caseUpdates.size < MAX_CASE_UPDATE_SHAPES) {
+    update = compiledOnce((db, p: CaseWriteValues) =>
+      db
+        .updateTable('intake_case')
+        .set(Object.fromEntries(columns.map((c) => [c, p[c]])) as Partial<CaseRow>)
+        .where('id', '=', p['#id'] as string)
+        .where('version', '=', p['#version'] as number),
+    );
+    caseUpdates.set(shape, update);
+  }
+  if (!update) {
+    const r = await trx.updateTable('intake_case').set(write).where('id', '=', caseId).where('version', '=', version).executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+  const r = await update.run(trx, { ...values, '#id': caseId, '#version': version });
+  return Number(r.numAffectedRows ?? 0) === 1;
+}
 
 export async function findCaseById(db: Db, id: string): Promise<CaseRow | undefined> {
   return caseById.first(db, { id });
@@ -154,13 +185,7 @@ export async function applyTransitionIn(
     let pending: PendingCaseWrite | undefined;
     if (opts.defer && !eventMovesClocks(event)) pending = { caseId, baseVersion, set: write };
     else {
-      const updated = await trx
-        .updateTable('intake_case')
-        .set(write)
-        .where('id', '=', caseId)
-        .where('version', '=', baseVersion)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) throw new AppError('CONFLICT', '案件已被他人修改，请刷新后重试');
+      if (!(await writeCaseRow(trx, caseId, baseVersion, write))) throw new AppError('CONFLICT', '案件已被他人修改，请刷新后重试');
     }
     await insertEvent.run(trx, {
       id: uuidv7(),

@@ -6,7 +6,7 @@ import type { Actor } from '../cases/case.machine.ts';
 import { type PendingCaseWrite, applyTransitionIn } from '../cases/case.repository.ts';
 import type { Trx } from '../db/database.ts';
 import { compiledOnce } from '../db/compiled-once.ts';
-import type { CaseRow } from '../cases/case.table.ts';
+import type { CaseLinkType, CaseRow } from '../cases/case.table.ts';
 import { type TriageResult, normaliseBusinessName, triage } from './triage.ts';
 
 const SYSTEM: Actor = { role: 'system', id: null };
@@ -78,6 +78,57 @@ const clusterQuery = (withTownship: boolean) =>
   );
 const clusterInTownship = clusterQuery(true);
 const clusterAnywhere = clusterQuery(false);
+const complaintsByPhone = compiledOnce((db, p: { phoneHmac: string; since: string }) =>
+  db
+    .selectFrom('party')
+    .innerJoin('intake_case', 'intake_case.id', 'party.case_id')
+    .select(['intake_case.id', 'intake_case.business_key', 'party.name_hmac'])
+    .where('party.phone_hmac', '=', p.phoneHmac)
+    .where('intake_case.kind', '=', 'complaint')
+    .where('intake_case.received_at', '>=', p.since),
+);
+const handledComplaint = compiledOnce((db, p: { phoneHmac: string; businessKey: string; id: string }) =>
+  db
+    .selectFrom('intake_case')
+    .innerJoin('party', 'party.case_id', 'intake_case.id')
+    .select('intake_case.number')
+    .where('party.phone_hmac', '=', p.phoneHmac)
+    .where('intake_case.kind', '=', 'complaint')
+    .where('intake_case.business_key', '=', p.businessKey)
+    .where('intake_case.id', '!=', p.id)
+    .where('intake_case.status', 'in', ['accepted', 'mediating', 'mediation_succeeded', 'mediation_failed', 'closed'])
+    .orderBy('intake_case.received_at'),
+);
+const partiesAtAddress = compiledOnce((db, p: { addressHmac: string; id: string; since: string }) =>
+  db
+    .selectFrom('party')
+    .select('name_hmac')
+    .where('address_hmac', '=', p.addressHmac)
+    .where('case_id', '!=', p.id)
+    .where('created_at', '>=', p.since),
+);
+const earlierReport = compiledOnce((db, p: { phoneHmac: string; businessKey: string; id: string }) =>
+  db
+    .selectFrom('intake_case')
+    .innerJoin('party', 'party.case_id', 'intake_case.id')
+    .select(['intake_case.id', 'intake_case.description', 'intake_case.number'])
+    .where('party.phone_hmac', '=', p.phoneHmac)
+    .where('intake_case.kind', '=', 'report')
+    .where('intake_case.business_key', '=', p.businessKey)
+    .where('intake_case.id', '!=', p.id)
+    .where('intake_case.status', 'not in', ['closed', 'duplicate', 'merged', 'not_opened', 'decided', 'published', 'transferred_out'])
+    .orderBy('intake_case.received_at'),
+);
+/** Links two cases both ways (a pair already linked is left as it is). */
+const linkBothWays = compiledOnce((db, p: { a: string; b: string; type: CaseLinkType; at: string }) =>
+  db
+    .insertInto('case_link')
+    .values([
+      { case_id: p.a, other_case_id: p.b, type: p.type, created_at: p.at },
+      { case_id: p.b, other_case_id: p.a, type: p.type, created_at: p.at },
+    ])
+    .onConflict((oc) => oc.doNothing()),
+);
 
 /** The reason intake gave when it split this case's submission in two (auto-split.ts), or null. */
 export async function autoSplitOfCase(trx: Trx, caseId: string): Promise<string | null> {
@@ -172,14 +223,7 @@ export async function classifyCaseIn(
   // Abuse signals (Art. 17), for complaints: one person, many complaints about one business; several
   // complainants sharing one phone or address. Flags for staff only.
   if (row.kind === 'complaint' && party?.phone_hmac) {
-    const mine = await trx
-      .selectFrom('party')
-      .innerJoin('intake_case', 'intake_case.id', 'party.case_id')
-      .select(['intake_case.id', 'intake_case.business_key', 'party.name_hmac'])
-      .where('party.phone_hmac', '=', party.phone_hmac)
-      .where('intake_case.kind', '=', 'complaint')
-      .where('intake_case.received_at', '>=', since)
-      .execute();
+    const mine = await complaintsByPhone.rows(trx, { phoneHmac: party.phone_hmac, since });
     // This case's own row has no business_key yet (the labels are written below): count it by hand.
     const sameBusiness = 1 + mine.filter((m) => m.id !== row.id && businessKey && m.business_key === businessKey).length;
     if (sameBusiness >= 3)
@@ -193,17 +237,7 @@ export async function classifyCaseIn(
   // Order 121 Art. 16(2): the same complainant about the same business, already accepted or handled
   // here: staff are told to refuse it with that ground (the refusal notifies the complainant).
   if (row.kind === 'complaint' && party?.phone_hmac && businessKey) {
-    const handled = await trx
-      .selectFrom('intake_case')
-      .innerJoin('party', 'party.case_id', 'intake_case.id')
-      .select('intake_case.number')
-      .where('party.phone_hmac', '=', party.phone_hmac)
-      .where('intake_case.kind', '=', 'complaint')
-      .where('intake_case.business_key', '=', businessKey)
-      .where('intake_case.id', '!=', row.id)
-      .where('intake_case.status', 'in', ['accepted', 'mediating', 'mediation_succeeded', 'mediation_failed', 'closed'])
-      .orderBy('intake_case.received_at')
-      .executeTakeFirst();
+    const handled = await handledComplaint.first(trx, { phoneHmac: party.phone_hmac, businessKey, id: row.id });
     if (handled)
       flags.push({
         code: 'already_handled',
@@ -211,13 +245,7 @@ export async function classifyCaseIn(
       });
   }
   if (row.kind === 'complaint' && party?.address_hmac) {
-    const others = await trx
-      .selectFrom('party')
-      .select('name_hmac')
-      .where('address_hmac', '=', party.address_hmac)
-      .where('case_id', '!=', row.id)
-      .where('created_at', '>=', since)
-      .execute();
+    const others = await partiesAtAddress.rows(trx, { addressHmac: party.address_hmac, id: row.id, since });
     if (others.some((o) => o.name_hmac !== party.name_hmac))
       flags.push({ code: 'shared_address', text: '多名投诉人使用同一联系地址（《办法》第十七条，仅供参考）' });
   }
@@ -246,44 +274,18 @@ export async function classifyCaseIn(
   const pending = triaged.pending;
   const held = pending ? { unwritten: pending } : {};
 
-  for (const o of related) {
-    await trx
-      .insertInto('case_link')
-      .values([
-        { case_id: row.id, other_case_id: o.id, type: 'related', created_at: at },
-        { case_id: o.id, other_case_id: row.id, type: 'related', created_at: at },
-      ])
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
+  for (const o of related) await linkBothWays.run(trx, { a: row.id, b: o.id, type: 'related', at });
 
   // Order 121 Art. 35: the same reporter about the same target — same facts: not handled again; new
   // facts: merged into the earlier case, whose clock restarts.
   if (row.kind === 'report' && party?.phone_hmac && businessKey) {
-    const earlier = await trx
-      .selectFrom('intake_case')
-      .innerJoin('party', 'party.case_id', 'intake_case.id')
-      .select(['intake_case.id', 'intake_case.description', 'intake_case.number'])
-      .where('party.phone_hmac', '=', party.phone_hmac)
-      .where('intake_case.kind', '=', 'report')
-      .where('intake_case.business_key', '=', businessKey)
-      .where('intake_case.id', '!=', row.id)
-      .where('intake_case.status', 'not in', ['closed', 'duplicate', 'merged', 'not_opened', 'decided', 'published', 'transferred_out'])
-      .orderBy('intake_case.received_at')
-      .executeTakeFirst();
+    const earlier = await earlierReport.first(trx, { phoneHmac: party.phone_hmac, businessKey, id: row.id });
     if (earlier) {
       // Only an identical text is marked a duplicate without a person (issue 14): a similar one is
       // proposed to staff, who decide (mark_duplicate) — a similarity guess must not end a report.
       const same = comparableText(earlier.description) === comparableText(row.description);
       if (!same && similarity(earlier.description, row.description) >= SAME_FACTS_THRESHOLD) {
-        await trx
-          .insertInto('case_link')
-          .values([
-            { case_id: row.id, other_case_id: earlier.id, type: 'related', created_at: at },
-            { case_id: earlier.id, other_case_id: row.id, type: 'related', created_at: at },
-          ])
-          .onConflict((oc) => oc.doNothing())
-          .execute();
+        await linkBothWays.run(trx, { a: row.id, b: earlier.id, type: 'related', at });
         const withSuggestion: Flag[] = [
           ...flags,
           {

@@ -26,8 +26,13 @@ import { type Db, type Trx, isPostgres } from './database.ts';
 
 type Unit = (trx: Trx) => Promise<unknown>;
 
-/** At most this many units share a transaction, so the write lock is never held long (the web process's intake waits for it). */
-const MAX_UNITS = 16;
+/**
+ * At most this many units share a transaction (the default worker concurrency): a case.received unit
+ * holds SQLite's write lock for well under a millisecond of statements, so a shared transaction holds it
+ * for a few milliseconds at most, and intake (the web process, or the same process with ROLE=all) waits
+ * no longer than that for its own commit.
+ */
+const MAX_UNITS = 8;
 
 const committers = new WeakMap<Db, GroupCommitter<Unit, unknown>>();
 

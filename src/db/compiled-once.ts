@@ -29,7 +29,8 @@ export interface CompiledOnce<P extends Record<string, Value>, O> {
 }
 
 export function compiledOnce<P extends Record<string, Value>, O>(build: (db: Db | Trx, values: P) => Compilable<O>): CompiledOnce<P, O> {
-  const byDialect = new Map<string, { sql: string; slots: Slot[] }>();
+  // Per dialect: the SQL, and for each parameter the name of its value or (null) the constant it is.
+  const byDialect = new Map<string, { sql: string; keys: (string | null)[]; constants: unknown[] }>();
   const compiled = (db: Db | Trx) => {
     const dialect = isPostgres(db) ? 'postgres' : 'sqlite';
     const hit = byDialect.get(dialect);
@@ -60,18 +61,22 @@ export function compiledOnce<P extends Record<string, Value>, O>(build: (db: Db 
     const unplaced = [...used].filter((k) => !placed.has(k));
     if (transformed || unplaced.length)
       throw new Error(`compiledOnce: values must be used as they are (${unplaced.join(', ') || 'a value was transformed'}): ${q.sql}`);
-    const entry = { sql: q.sql, slots };
+    const entry = {
+      sql: q.sql,
+      keys: slots.map((s) => ('key' in s ? s.key : null)),
+      constants: slots.map((s) => ('value' in s ? s.value : null)),
+    };
     byDialect.set(dialect, entry);
     return entry;
   };
   const run = (db: Db | Trx, values: P): Promise<QueryResult<O>> => {
     const c = compiled(db);
-    return db.executeQuery<O>(
-      CompiledQuery.raw(
-        c.sql,
-        c.slots.map((s) => ('key' in s ? values[s.key] : s.value)),
-      ),
-    );
+    const parameters: unknown[] = new Array(c.keys.length);
+    for (let i = 0; i < c.keys.length; i++) {
+      const key = c.keys[i];
+      parameters[i] = typeof key === 'string' ? values[key] : c.constants[i];
+    }
+    return db.executeQuery<O>(CompiledQuery.raw(c.sql, parameters));
   };
   return {
     run,

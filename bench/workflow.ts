@@ -4,20 +4,24 @@
 //   (b) the product: N cases filed through the web process (ROLE=web, which only writes the outbox),
 //       then W worker processes (ROLE=worker) relay the outbox to BullMQ and work every case.
 // Each rate is counted from the first job (case) done to the last, so process start-up is left out.
+// Over the same window the CPU time of the worker processes and of redis-server is read (/proc), per job
+// done: unlike the rates, CPU per job hardly moves with other load on a shared machine, so its ratio is
+// the steadier figure of the two.
 // Options: --cases N (default 2000), --workers N (default 1), --concurrency N (default 8), --pg.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 import { SUBMISSION_EXAMPLES } from '../src/cases/submission.schema.ts';
 import { QUEUES } from '../src/workflow/jobs.ts';
 import { benchArgs } from './args.ts';
-import { createPgSchema, dropPgSchema, freePort } from './support.ts';
+import { cpuMicrosOf, createPgSchema, dropPgSchema, freePort } from './support.ts';
 import { topFunctions } from './profile-top.ts';
 
 const {
@@ -43,25 +47,44 @@ function stopChild(c: ChildProcess): Promise<void> {
   });
 }
 
-/** Polls `remaining()` until it is 0; returns the rate from the first unit done to the last. */
-async function timeDrain(total: number, remaining: () => Promise<number>, limitMs: number): Promise<{ rate: number; seconds: number }> {
+type Cpu = { workers: number; redis: number };
+/**
+ * Polls `remaining()` until it is 0; returns the rate from the first unit done to the last, and the CPU
+ * `cpu()` read over that window per unit done in it (µs).
+ */
+async function timeDrain(
+  total: number,
+  remaining: () => Promise<number>,
+  limitMs: number,
+  cpu: () => Cpu,
+): Promise<{ rate: number; seconds: number; cpuPerUnit: Cpu }> {
   const started = Date.now();
   let first: number | null = null;
+  let atFirst: { left: number; cpu: Cpu } | null = null;
   let left = total;
   let shown = started;
   while (left > 0) {
     if (Date.now() - started > limitMs) throw new Error(`not finished after ${limitMs / 1000}s: ${left} of ${total} left`);
     await sleep(25);
     left = await remaining();
-    if (first === null && left < total) first = Date.now();
+    if (first === null && left < total) {
+      first = Date.now();
+      atFirst = { left, cpu: cpu() };
+    }
     if (Date.now() - shown > 1000) {
       shown = Date.now();
       process.stderr.write(`  ${total - left}/${total} done\n`);
     }
   }
   const seconds = (Date.now() - (first ?? started)) / 1000;
+  const end = cpu();
+  const units = Math.max(1, atFirst?.left ?? total);
+  const cpuPerUnit = {
+    workers: (end.workers - (atFirst?.cpu.workers ?? Number.NaN)) / units,
+    redis: (end.redis - (atFirst?.cpu.redis ?? Number.NaN)) / units,
+  };
   // The first poll that saw progress already missed some: count from the units done after it.
-  return { rate: (total - 1) / Math.max(seconds, 0.001), seconds };
+  return { rate: (total - 1) / Math.max(seconds, 0.001), seconds, cpuPerUnit };
 }
 
 async function main() {
@@ -96,6 +119,14 @@ async function main() {
     return c;
   };
   const noop = new Queue('noop', { connection: { url: REDIS_URL }, prefix });
+  // redis-server's pid, when it runs on this machine (its CPU per job is part of each side's cost).
+  const info = new Redis(REDIS_URL);
+  const redisPid = Number(/process_id:(\d+)/.exec(await info.info('server'))?.[1]) || undefined;
+  await info.quit();
+  const cpuOf = (procs: ChildProcess[]) => (): Cpu => ({
+    workers: procs.reduce((sum, c) => sum + cpuMicrosOf(c.pid), 0),
+    redis: cpuMicrosOf(redisPid),
+  });
   try {
     // (a) The baseline: N no-op jobs, then W processes take them.
     // At least 5,000 of them, so the baseline runs long enough to be measured.
@@ -103,7 +134,12 @@ async function main() {
     await noop.addBulk(Array.from({ length: noopJobs }, (_, i) => ({ name: 'noop', data: { i }, opts: { jobId: `noop-${i}` } })));
     console.error('(a) no-op BullMQ workers');
     const noopWorkers = Array.from({ length: workers }, () => spawnTsx('bench/noop-worker.ts', { NOOP_QUEUE: 'noop' }));
-    const a = await timeDrain(noopJobs, async () => noopJobs - ((await noop.getJobCounts('completed')).completed ?? 0), 300_000);
+    const a = await timeDrain(
+      noopJobs,
+      async () => noopJobs - ((await noop.getJobCounts('completed')).completed ?? 0),
+      300_000,
+      cpuOf(noopWorkers),
+    );
     await Promise.all(noopWorkers.map(stopChild));
 
     // (b) File N cases through the web process (they wait in the outbox: ROLE=web does not relay).
@@ -169,21 +205,33 @@ async function main() {
     if (waiting < cases) throw new Error(`expected at least ${cases} cases waiting, found ${waiting}`);
     console.error(`(b) ${workers} worker process(es) on case.received`);
     const realWorkers = Array.from({ length: workers }, (_, i) => spawnTsx('src/main.ts', { ROLE: 'worker' }, profile && i === 0));
-    const b = await timeDrain(waiting, received, 900_000);
+    const b = await timeDrain(waiting, received, 900_000, cpuOf(realWorkers));
     await Promise.all(realWorkers.map(stopChild));
     await closeDb();
 
     console.log(
       `\nShiantong workflow benchmark — ${noopJobs} no-op jobs vs ${waiting} cases (${cases} submissions), ${workers} worker process(es) × concurrency ${concurrency}, database ${usePg ? 'PostgreSQL' : 'SQLite'}, Node ${process.version}`,
     );
-    console.table([
-      { run: '(a) baseline: no-op BullMQ worker', 'jobs/s': Math.round(a.rate), seconds: Number(a.seconds.toFixed(2)) },
-      { run: '(b) case.received pipeline', 'jobs/s': Math.round(b.rate), seconds: Number(b.seconds.toFixed(2)) },
-    ]);
+    const row = (run: string, r: typeof a) => ({
+      run,
+      'jobs/s': Math.round(r.rate),
+      seconds: Number(r.seconds.toFixed(2)),
+      'worker CPU µs/job': Math.round(r.cpuPerUnit.workers),
+      'redis CPU µs/job': Math.round(r.cpuPerUnit.redis),
+    });
+    console.table([row('(a) baseline: no-op BullMQ worker', a), row('(b) case.received pipeline', b)]);
     console.log(`ratio b/a: ${(b.rate / a.rate).toFixed(3)} (goal ≥ 0.30 on SQLite with one worker)`);
+    const cpuA = a.cpuPerUnit.workers + a.cpuPerUnit.redis;
+    const cpuB = b.cpuPerUnit.workers + b.cpuPerUnit.redis;
+    console.log(
+      `CPU per job, a/b: workers ${(a.cpuPerUnit.workers / b.cpuPerUnit.workers).toFixed(3)}, workers + redis ${(cpuA / cpuB).toFixed(3)} (steadier than the rates on a shared machine)`,
+    );
     const file = profile ? readdirSync(profDir).find((f) => f.endsWith('.cpuprofile')) : undefined;
     if (file) {
-      console.log('first worker process CPU profile (start to stop), top self time:');
+      // Kept past the run (the data directory is removed), for a closer look in DevTools.
+      const kept = path.join(os.tmpdir(), `workflow-worker-${Date.now()}.cpuprofile`);
+      copyFileSync(path.join(profDir, file), kept);
+      console.log(`first worker process CPU profile (start to stop): ${kept}, top self time:`);
       console.table(topFunctions(path.join(profDir, file)));
     }
   } finally {

@@ -7,6 +7,7 @@
 import { uuidv7 } from '../lib/ids.ts';
 import type { CaseKind, CaseStatus, TransitionEvent } from '../cases/case.machine.ts';
 import type { Db, Trx } from '../db/database.ts';
+import { compiledOnce } from '../db/compiled-once.ts';
 import type { CaseClockTable } from './clock.table.ts';
 import { AppError } from '../lib/errors.ts';
 import { type OutboxRowToWrite, enqueueRowsIn, outboxRow } from '../workflow/outbox.ts';
@@ -210,9 +211,13 @@ function alarmJob(a: Alarm, caseId: string, at: string): OutboxRowToWrite {
   );
 }
 
+const runningClocksOf = compiledOnce((db, p: { caseId: string }) =>
+  db.selectFrom('case_clock').selectAll().where('case_id', '=', p.caseId).where('status', '=', 'running'),
+);
+
 /** Writes outbox rows for the alarms of a case's running clocks (used once a new case is picked up). */
 export async function scheduleCaseAlarms(trx: Trx, ctx: ClockContext, caseId: string, now: Date): Promise<number> {
-  const running = await trx.selectFrom('case_clock').selectAll().where('case_id', '=', caseId).where('status', '=', 'running').execute();
+  const running = await runningClocksOf.rows(trx, { caseId });
   const alarms = running.flatMap((r) => alarmsFor(ctx, r));
   await enqueueRowsIn(
     trx,

@@ -3,6 +3,7 @@
 // citizen's text or identity. Written in the transaction of the change they announce when there is one.
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../db/database.ts';
+import { compiledOnce } from '../db/compiled-once.ts';
 
 export async function notifyStaff(
   db: Db,
@@ -26,14 +27,12 @@ export async function directorsOf(db: Db): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+const supervisorsQuery = compiledOnce((db, p: { unitId: string }) =>
+  db.selectFrom('staff_user').select('id').where('unit_id', '=', p.unitId).where('role', '=', 'supervisor').where('active', '=', 1),
+);
+
 export async function supervisorsOf(db: Db, unitId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('staff_user')
-    .select('id')
-    .where('unit_id', '=', unitId)
-    .where('role', '=', 'supervisor')
-    .where('active', '=', 1)
-    .execute();
+  const rows = await supervisorsQuery.rows(db, { unitId });
   return rows.map((r) => r.id);
 }
 

@@ -3,10 +3,11 @@
 // nobody available it waits in the unit's queue and the supervisors are alerted. Every step is a case
 // transition in the caller's transaction, with its staff notices.
 import type { Actor } from '../cases/case.machine.ts';
-import { applyTransitionIn } from '../cases/case.repository.ts';
+import { type PendingCaseWrite, applyTransitionIn } from '../cases/case.repository.ts';
 import type { CaseRow } from '../cases/case.table.ts';
 import { sql } from 'kysely';
 import { type Db, type Trx, isPostgres } from '../db/database.ts';
+import { compiledOnce } from '../db/compiled-once.ts';
 import { notifyStaff, supervisorsOf } from '../notices/staff-notice.ts';
 import { INTAKE_UNIT_ID, type Route } from './routing.rules.ts';
 
@@ -46,16 +47,22 @@ export async function pickHandler(db: Db, unitId: string, category: string | nul
   return (await rankHandlers(db, unitId, category))[0] ?? null;
 }
 
+const handlersOf = compiledOnce((db, p: { unitId: string }) =>
+  db
+    .selectFrom('staff_user')
+    .select(['id', 'skills', 'capacity', 'last_assigned_at'])
+    .where('unit_id', '=', p.unitId)
+    .where('role', '=', 'handler')
+    .where('active', '=', 1),
+);
+const markAssigned = compiledOnce((db, p: { at: string; id: string }) =>
+  db.updateTable('staff_user').set({ last_assigned_at: p.at }).where('id', '=', p.id),
+);
+
 /** The handlers pickHandler chooses from, best first (their loads as read now, without any lock). */
 async function rankHandlers(db: Db, unitId: string, category: string | null): Promise<HandlerChoice[]> {
   const skill = category ? SKILL_FOR_CATEGORY[category] : undefined;
-  const handlers = await db
-    .selectFrom('staff_user')
-    .select(['id', 'skills', 'capacity', 'last_assigned_at'])
-    .where('unit_id', '=', unitId)
-    .where('role', '=', 'handler')
-    .where('active', '=', 1)
-    .execute();
+  const handlers = await handlersOf.rows(db, { unitId });
   const eligible = handlers.filter((h) => !skill || (JSON.parse(h.skills) as string[]).includes(skill));
   if (eligible.length === 0) return [];
   const loads = await db
@@ -131,11 +138,15 @@ async function chooseHandler(trx: Trx, unitId: string, category: string | null):
   return null;
 }
 
-/** Carries out a route for a triaged case; returns what happened, for the job's log. */
-export async function assignRoutedCase(trx: Trx, c: CaseRow, route: Route, now: Date): Promise<string> {
+/**
+ * Carries out a route for a triaged case; returns what happened, for the job's log. `unwritten`: the
+ * triage's write of the case row, held back for this step's transition to carry (every path below
+ * applies exactly one transition to the case, so it is always written).
+ */
+export async function assignRoutedCase(trx: Trx, c: CaseRow, route: Route, now: Date, unwritten?: PendingCaseWrite): Promise<string> {
   const at = now.toISOString();
   // `c` is the case as this transaction left it (the pipeline's triaged row): not read again.
-  const current = { current: c };
+  const current = { current: c, ...(unwritten ? { unwritten } : {}) };
   if (route.to === 'intake') {
     await applyTransitionIn(trx, c.id, { type: 'route_to_intake', reason: route.why }, SYSTEM, now, {
       patch: { unit_id: INTAKE_UNIT_ID },
@@ -168,7 +179,7 @@ export async function assignRoutedCase(trx: Trx, c: CaseRow, route: Route, now: 
     patch: { unit_id: unitId, assignee_id: handler.id },
     ...current,
   });
-  await trx.updateTable('staff_user').set({ last_assigned_at: at }).where('id', '=', handler.id).execute();
+  await markAssigned.run(trx, { at, id: handler.id });
   await notifyStaff(trx, [handler.id], c.id, 'assigned', `新案件 ${c.number} 已分派给您`, at);
   if (c.urgency === 'urgent') await notifyStaff(trx, supervisors, c.id, 'urgent_case', `紧急：${c.number} 已分派，请关注`, at);
   return `assigned to ${handler.id} in ${unitId}`;

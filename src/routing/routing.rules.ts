@@ -4,6 +4,7 @@
 // unknown, ambiguous or has no active unit. Inside the unit, assignment.ts picks the handler.
 import type { CaseRow } from '../cases/case.table.ts';
 import type { Db } from '../db/database.ts';
+import { compiledOnce } from '../db/compiled-once.ts';
 
 export const INTAKE_UNIT_ID = 'intake';
 
@@ -17,15 +18,18 @@ export function intakeReason(c: Pick<CaseRow, 'kind' | 'category' | 'other_autho
   return null;
 }
 
-export async function unitForTownship(db: Db, township: string | null): Promise<string | null> {
-  if (!township) return null;
-  const row = await db
+const activeUnitOf = compiledOnce((db, p: { township: string }) =>
+  db
     .selectFrom('unit_township')
     .innerJoin('unit', 'unit.id', 'unit_township.unit_id')
     .select('unit.id')
-    .where('unit_township.township', '=', township)
-    .where('unit.active', '=', 1)
-    .executeTakeFirst();
+    .where('unit_township.township', '=', p.township)
+    .where('unit.active', '=', 1),
+);
+
+export async function unitForTownship(db: Db, township: string | null): Promise<string | null> {
+  if (!township) return null;
+  const row = await activeUnitOf.first(db, { township });
   return row?.id ?? null;
 }
 

@@ -3,9 +3,10 @@
 // link related cases, flag abuse signals (Art. 17) and fold a repeat by the same reporter into the
 // earlier case (Art. 35). Runs inside the pipeline's transaction; routing and assignment follow there.
 import type { Actor } from '../cases/case.machine.ts';
-import { applyTransitionIn } from '../cases/case.repository.ts';
+import { type PendingCaseWrite, applyTransitionIn } from '../cases/case.repository.ts';
 import type { Trx } from '../db/database.ts';
-import type { CaseRow } from '../cases/case.table.ts';
+import { compiledOnce } from '../db/compiled-once.ts';
+import type { CaseLinkType, CaseRow } from '../cases/case.table.ts';
 import { type TriageResult, normaliseBusinessName, triage } from './triage.ts';
 
 const SYSTEM: Actor = { role: 'system', id: null };
@@ -53,14 +54,85 @@ export const SAME_FACTS_THRESHOLD = 0.6;
 /** The text with spaces and punctuation removed: two reports are "identical" when these are equal. */
 export const comparableText = (s: string): string => s.replace(/[\s\p{P}\p{S}]/gu, '');
 
+// The pipeline's lookups, compiled once (db/compiled-once.ts).
+const submitEventOf = compiledOnce((db, p: { caseId: string }) =>
+  db.selectFrom('case_event').select('data').where('case_id', '=', p.caseId).where('type', '=', 'submit'),
+);
+const partyOf = compiledOnce((db, p: { caseId: string }) =>
+  db.selectFrom('party').select(['phone_hmac', 'address_hmac', 'name_hmac']).where('case_id', '=', p.caseId),
+);
+/** The earliest case of a business's cluster in the window (see classifyCaseIn), with and without a township. */
+const clusterQuery = (withTownship: boolean) =>
+  compiledOnce((db, p: { businessKey: string; since: string; id: string; submissionId: string; township: string | null }) =>
+    db
+      .selectFrom('intake_case')
+      .select(['id'])
+      .where('business_key', '=', p.businessKey)
+      .where('received_at', '>=', p.since)
+      .where('id', '!=', p.id)
+      .where('submission_id', '!=', p.submissionId)
+      .$if(withTownship, (q) => q.where('township', '=', p.township))
+      .orderBy('received_at')
+      .orderBy('id')
+      .limit(1),
+  );
+const clusterInTownship = clusterQuery(true);
+const clusterAnywhere = clusterQuery(false);
+const complaintsByPhone = compiledOnce((db, p: { phoneHmac: string; since: string }) =>
+  db
+    .selectFrom('party')
+    .innerJoin('intake_case', 'intake_case.id', 'party.case_id')
+    .select(['intake_case.id', 'intake_case.business_key', 'party.name_hmac'])
+    .where('party.phone_hmac', '=', p.phoneHmac)
+    .where('intake_case.kind', '=', 'complaint')
+    .where('intake_case.received_at', '>=', p.since),
+);
+const handledComplaint = compiledOnce((db, p: { phoneHmac: string; businessKey: string; id: string }) =>
+  db
+    .selectFrom('intake_case')
+    .innerJoin('party', 'party.case_id', 'intake_case.id')
+    .select('intake_case.number')
+    .where('party.phone_hmac', '=', p.phoneHmac)
+    .where('intake_case.kind', '=', 'complaint')
+    .where('intake_case.business_key', '=', p.businessKey)
+    .where('intake_case.id', '!=', p.id)
+    .where('intake_case.status', 'in', ['accepted', 'mediating', 'mediation_succeeded', 'mediation_failed', 'closed'])
+    .orderBy('intake_case.received_at'),
+);
+const partiesAtAddress = compiledOnce((db, p: { addressHmac: string; id: string; since: string }) =>
+  db
+    .selectFrom('party')
+    .select('name_hmac')
+    .where('address_hmac', '=', p.addressHmac)
+    .where('case_id', '!=', p.id)
+    .where('created_at', '>=', p.since),
+);
+const earlierReport = compiledOnce((db, p: { phoneHmac: string; businessKey: string; id: string }) =>
+  db
+    .selectFrom('intake_case')
+    .innerJoin('party', 'party.case_id', 'intake_case.id')
+    .select(['intake_case.id', 'intake_case.description', 'intake_case.number'])
+    .where('party.phone_hmac', '=', p.phoneHmac)
+    .where('intake_case.kind', '=', 'report')
+    .where('intake_case.business_key', '=', p.businessKey)
+    .where('intake_case.id', '!=', p.id)
+    .where('intake_case.status', 'not in', ['closed', 'duplicate', 'merged', 'not_opened', 'decided', 'published', 'transferred_out'])
+    .orderBy('intake_case.received_at'),
+);
+/** Links two cases both ways (a pair already linked is left as it is). */
+const linkBothWays = compiledOnce((db, p: { a: string; b: string; type: CaseLinkType; at: string }) =>
+  db
+    .insertInto('case_link')
+    .values([
+      { case_id: p.a, other_case_id: p.b, type: p.type, created_at: p.at },
+      { case_id: p.b, other_case_id: p.a, type: p.type, created_at: p.at },
+    ])
+    .onConflict((oc) => oc.doNothing()),
+);
+
 /** The reason intake gave when it split this case's submission in two (auto-split.ts), or null. */
 export async function autoSplitOfCase(trx: Trx, caseId: string): Promise<string | null> {
-  const ev = await trx
-    .selectFrom('case_event')
-    .select('data')
-    .where('case_id', '=', caseId)
-    .where('type', '=', 'submit')
-    .executeTakeFirst();
+  const ev = await submitEventOf.first(trx, { caseId });
   if (!ev?.data) return null;
   try {
     const data = JSON.parse(ev.data) as { autoSplit?: { reason?: unknown } };
@@ -91,7 +163,9 @@ export async function classifyCase(trx: Trx, row: CaseRow, now: Date): Promise<s
 /**
  * classifyCase for the pipeline: `r` is the triage of `row` (made before the transaction), and with
  * `rowIsCurrent` the row was read in this same transaction, so the triage transition does not read it
- * again. Returns the fold, or the case as it now stands.
+ * again. Returns the fold, or the case as it now stands. With `deferWrite` (the caller's next step is
+ * certainly a transition of the case: routing or assignment) a case that is not folded comes back with
+ * its row's write held back in `pending`, for that transition to carry; a folded case is written here.
  */
 export async function classifyCaseIn(
   trx: Trx,
@@ -99,7 +173,8 @@ export async function classifyCaseIn(
   now: Date,
   r: TriageResult,
   rowIsCurrent: boolean,
-): Promise<{ folded: string; row: null } | { folded: null; row: CaseRow }> {
+  deferWrite = false,
+): Promise<{ folded: string; row: null } | { folded: null; row: CaseRow; pending?: PendingCaseWrite }> {
   const businessName = row.business_name ?? r.business;
   const businessKey = businessName ? normaliseBusinessName(businessName) || null : null;
   const township = row.township ?? r.township;
@@ -130,41 +205,25 @@ export async function classifyCaseIn(
 
   const at = now.toISOString();
   const since = new Date(now.getTime() - 30 * DAY_MS).toISOString();
-  const party = await trx
-    .selectFrom('party')
-    .select(['phone_hmac', 'address_hmac', 'name_hmac'])
-    .where('case_id', '=', row.id)
-    .executeTakeFirst();
+  const party = await partyOf.first(trx, { caseId: row.id });
 
   // Related: same business (normalised) in the same township within 30 days. The case joins the
   // business's cluster by one link to its earliest case in the window (issue #21.3): linking every pair
   // grew as n² for a busy restaurant or a platform name; the cluster stays one hop from each member.
   const related = businessKey
-    ? await trx
-        .selectFrom('intake_case')
-        .select(['id'])
-        .where('business_key', '=', businessKey)
-        .where('received_at', '>=', since)
-        .where('id', '!=', row.id)
-        .where('submission_id', '!=', row.submission_id)
-        .$if(township !== null, (q) => q.where('township', '=', township))
-        .orderBy('received_at')
-        .orderBy('id')
-        .limit(1)
-        .execute()
+    ? await (township !== null ? clusterInTownship : clusterAnywhere).rows(trx, {
+        businessKey,
+        since,
+        id: row.id,
+        submissionId: row.submission_id,
+        township,
+      })
     : [];
 
   // Abuse signals (Art. 17), for complaints: one person, many complaints about one business; several
   // complainants sharing one phone or address. Flags for staff only.
   if (row.kind === 'complaint' && party?.phone_hmac) {
-    const mine = await trx
-      .selectFrom('party')
-      .innerJoin('intake_case', 'intake_case.id', 'party.case_id')
-      .select(['intake_case.id', 'intake_case.business_key', 'party.name_hmac'])
-      .where('party.phone_hmac', '=', party.phone_hmac)
-      .where('intake_case.kind', '=', 'complaint')
-      .where('intake_case.received_at', '>=', since)
-      .execute();
+    const mine = await complaintsByPhone.rows(trx, { phoneHmac: party.phone_hmac, since });
     // This case's own row has no business_key yet (the labels are written below): count it by hand.
     const sameBusiness = 1 + mine.filter((m) => m.id !== row.id && businessKey && m.business_key === businessKey).length;
     if (sameBusiness >= 3)
@@ -178,17 +237,7 @@ export async function classifyCaseIn(
   // Order 121 Art. 16(2): the same complainant about the same business, already accepted or handled
   // here: staff are told to refuse it with that ground (the refusal notifies the complainant).
   if (row.kind === 'complaint' && party?.phone_hmac && businessKey) {
-    const handled = await trx
-      .selectFrom('intake_case')
-      .innerJoin('party', 'party.case_id', 'intake_case.id')
-      .select('intake_case.number')
-      .where('party.phone_hmac', '=', party.phone_hmac)
-      .where('intake_case.kind', '=', 'complaint')
-      .where('intake_case.business_key', '=', businessKey)
-      .where('intake_case.id', '!=', row.id)
-      .where('intake_case.status', 'in', ['accepted', 'mediating', 'mediation_succeeded', 'mediation_failed', 'closed'])
-      .orderBy('intake_case.received_at')
-      .executeTakeFirst();
+    const handled = await handledComplaint.first(trx, { phoneHmac: party.phone_hmac, businessKey, id: row.id });
     if (handled)
       flags.push({
         code: 'already_handled',
@@ -196,13 +245,7 @@ export async function classifyCaseIn(
       });
   }
   if (row.kind === 'complaint' && party?.address_hmac) {
-    const others = await trx
-      .selectFrom('party')
-      .select('name_hmac')
-      .where('address_hmac', '=', party.address_hmac)
-      .where('case_id', '!=', row.id)
-      .where('created_at', '>=', since)
-      .execute();
+    const others = await partiesAtAddress.rows(trx, { addressHmac: party.address_hmac, id: row.id, since });
     if (others.some((o) => o.name_hmac !== party.name_hmac))
       flags.push({ code: 'shared_address', text: '多名投诉人使用同一联系地址（《办法》第十七条，仅供参考）' });
   }
@@ -226,47 +269,23 @@ export async function classifyCaseIn(
     { type: 'triage', data: { category: r.category, urgency: r.urgency, suspectedCrime: r.suspectedCrime, confidence: r.confidence } },
     SYSTEM,
     now,
-    { patch, ...(rowIsCurrent ? { current: row } : {}) },
+    { patch, ...(rowIsCurrent ? { current: row } : {}), defer: deferWrite },
   );
+  const pending = triaged.pending;
+  const held = pending ? { unwritten: pending } : {};
 
-  for (const o of related) {
-    await trx
-      .insertInto('case_link')
-      .values([
-        { case_id: row.id, other_case_id: o.id, type: 'related', created_at: at },
-        { case_id: o.id, other_case_id: row.id, type: 'related', created_at: at },
-      ])
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  }
+  for (const o of related) await linkBothWays.run(trx, { a: row.id, b: o.id, type: 'related', at });
 
   // Order 121 Art. 35: the same reporter about the same target — same facts: not handled again; new
   // facts: merged into the earlier case, whose clock restarts.
   if (row.kind === 'report' && party?.phone_hmac && businessKey) {
-    const earlier = await trx
-      .selectFrom('intake_case')
-      .innerJoin('party', 'party.case_id', 'intake_case.id')
-      .select(['intake_case.id', 'intake_case.description', 'intake_case.number'])
-      .where('party.phone_hmac', '=', party.phone_hmac)
-      .where('intake_case.kind', '=', 'report')
-      .where('intake_case.business_key', '=', businessKey)
-      .where('intake_case.id', '!=', row.id)
-      .where('intake_case.status', 'not in', ['closed', 'duplicate', 'merged', 'not_opened', 'decided', 'published', 'transferred_out'])
-      .orderBy('intake_case.received_at')
-      .executeTakeFirst();
+    const earlier = await earlierReport.first(trx, { phoneHmac: party.phone_hmac, businessKey, id: row.id });
     if (earlier) {
       // Only an identical text is marked a duplicate without a person (issue 14): a similar one is
       // proposed to staff, who decide (mark_duplicate) — a similarity guess must not end a report.
       const same = comparableText(earlier.description) === comparableText(row.description);
       if (!same && similarity(earlier.description, row.description) >= SAME_FACTS_THRESHOLD) {
-        await trx
-          .insertInto('case_link')
-          .values([
-            { case_id: row.id, other_case_id: earlier.id, type: 'related', created_at: at },
-            { case_id: earlier.id, other_case_id: row.id, type: 'related', created_at: at },
-          ])
-          .onConflict((oc) => oc.doNothing())
-          .execute();
+        await linkBothWays.run(trx, { a: row.id, b: earlier.id, type: 'related', at });
         const withSuggestion: Flag[] = [
           ...flags,
           {
@@ -275,8 +294,15 @@ export async function classifyCaseIn(
           },
         ];
         const flagsNow = JSON.stringify(withSuggestion);
+        // Routed and handled as usual until a person decides. A held-back write carries the flags too.
+        if (pending)
+          return {
+            folded: null,
+            row: { ...triaged.row, flags: flagsNow },
+            pending: { ...pending, set: { ...pending.set, flags: flagsNow } },
+          };
         await trx.updateTable('intake_case').set({ flags: flagsNow }).where('id', '=', row.id).execute();
-        return { folded: null, row: { ...triaged.row, flags: flagsNow } }; // routed and handled as usual until a person decides
+        return { folded: null, row: { ...triaged.row, flags: flagsNow } };
       }
       const link = {
         case_id: row.id,
@@ -292,13 +318,17 @@ export async function classifyCaseIn(
       if (same) {
         await applyTransitionIn(trx, row.id, { type: 'mark_duplicate', data: { originalCaseId: earlier.id } }, SYSTEM, now, {
           current: triaged.row,
+          ...held,
         });
         return { folded: `duplicate of ${earlier.number}`, row: null };
       }
-      await applyTransitionIn(trx, row.id, { type: 'merge', data: { intoCaseId: earlier.id } }, SYSTEM, now, { current: triaged.row });
+      await applyTransitionIn(trx, row.id, { type: 'merge', data: { intoCaseId: earlier.id } }, SYSTEM, now, {
+        current: triaged.row,
+        ...held,
+      });
       await applyTransitionIn(trx, earlier.id, { type: 'receive_merged', data: { mergedCaseId: row.id } }, SYSTEM, now);
       return { folded: `merged into ${earlier.number}`, row: null };
     }
   }
-  return { folded: null, row: triaged.row };
+  return { folded: null, row: triaged.row, ...(pending ? { pending } : {}) };
 }

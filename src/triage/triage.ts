@@ -73,5 +73,7 @@ export function toTriageResult(u: Understanding): TriageResult {
 export function triage(input: TriageInput): TriageResult {
   // Total like the engine: a caller's bad input (null, not an object) gives a "needs details" result.
   const safe: TriageInput = input !== null && typeof input === 'object' ? input : { text: '' };
-  return toTriageResult(understand(typeof safe.text === 'string' ? safe.text : '', safe));
+  // A triage result carries no identity read from the words: the name detector (the costliest extractor)
+  // is skipped, which changes nothing in the result.
+  return toTriageResult(understand(typeof safe.text === 'string' ? safe.text : '', { ...safe, identity: false }));
 }

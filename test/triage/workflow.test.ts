@@ -65,10 +65,13 @@ describe('triage and routing', () => {
       description: '龙湖镇有个小作坊晚上收泔水油回来熬地沟油，白天卖给早餐摊炸油条',
       business: { name: '无招牌油坊' },
     });
+    const received = await load(id!);
     const out = await triageCase(t.deps, id!);
     expect(out.applied).toBe(true);
     const c = await load(id!);
     expect(c).toMatchObject({ status: 'assigned', township: '龙湖镇', unit_id: 'station-lhu', assignee_id: handler, suspected_crime: 1 });
+    // Two transitions (triage, assign), written together: the version still counts both.
+    expect(c.version).toBe(received.version + 2);
     expect(JSON.parse(c.crime_basis!)).toContain('地沟油');
     const tri = JSON.parse(c.triage!) as { reasons: { field: string; evidence: string }[] };
     expect(tri.reasons.some((r) => r.field === 'suspected_crime' && r.evidence.includes('地沟油'))).toBe(true);

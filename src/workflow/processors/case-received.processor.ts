@@ -8,9 +8,11 @@
 // Idempotent: a case that has left `received` is skipped, so a second delivery changes nothing.
 // The case is read once inside the transaction and each step hands the next the row it left; the words
 // are triaged (pure CPU) before the transaction opens, so the write transaction holds its locks only for
-// the database work.
+// the database work. On SQLite the jobs that reach their transaction together share one commit, each
+// under its own savepoint (db/batched-transaction.ts); a job is done only once its commit is durable.
 import { findCaseById } from '../../cases/case.repository.ts';
 import { clockContext, scheduleCaseAlarms } from '../../deadlines/clock.service.ts';
+import { inBatchedTransaction } from '../../db/batched-transaction.ts';
 import type { Deps } from '../../deps.ts';
 import { assignRoutedCase } from '../../routing/assignment.ts';
 import { routeCase } from '../../routing/routing.rules.ts';
@@ -28,7 +30,7 @@ export async function receiveCase(deps: Pick<Deps, 'db' | 'clock'>, caseId: stri
   if (before.status !== 'received') return { applied: false, detail: `case is ${before.status}` };
   const read = triageOfCase(before);
   const ctx = await clockContext(deps.db);
-  return deps.db.transaction().execute(async (trx) => {
+  return inBatchedTransaction(deps.db, async (trx): Promise<PipelineOutcome> => {
     const received = await findCaseById(trx, caseId);
     if (!received) return { applied: false, detail: 'case not found' };
     if (received.status !== 'received') return { applied: false, detail: `case is ${received.status}` };
@@ -36,11 +38,13 @@ export async function receiveCase(deps: Pick<Deps, 'db' | 'clock'>, caseId: stri
     const r = received.version === before.version ? read : triageOfCase(received);
     const now = deps.clock.now();
     await scheduleCaseAlarms(trx, ctx, caseId, now);
-    const classified = await classifyCaseIn(trx, received, now, r, true);
+    // The triage's write of the case row is held back and goes out with the routing or assignment
+    // transition's, in one UPDATE (a case folded into another is written by its fold).
+    const classified = await classifyCaseIn(trx, received, now, r, true, true);
     if (classified.folded !== null) return { applied: true, detail: classified.folded };
     const triaged = classified.row;
     const route = await routeCase(trx, triaged);
-    return { applied: true, detail: await assignRoutedCase(trx, triaged, route, now) };
+    return { applied: true, detail: await assignRoutedCase(trx, triaged, route, now, classified.pending) };
   });
 }
 

@@ -128,7 +128,7 @@ async function main() {
       'server CPU µs/req': Math.round(cpu.get(r) ?? NaN),
     });
     console.log(
-      `\nShiantong benchmark — ${connections} connections, ${seconds}s each, database ${usePg ? 'PostgreSQL' : `SQLite (synchronous=${env.SQLITE_SYNCHRONOUS})`}, Node ${process.version}`,
+      `\nShiantong benchmark — ${connections} connections, ${seconds}s each, database ${usePg ? 'PostgreSQL' : `SQLite (synchronous=${env.SQLITE_SYNCHRONOUS}${normal ? '' : ': every 201 after the fsync of its commit, fsyncs grouped off the event loop'})`}, Node ${process.version}`,
     );
     console.table([
       row('(r) raw: minimal Hono + zod echo', r),

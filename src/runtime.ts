@@ -111,9 +111,10 @@ export async function startRuntime(
   useAuditKey(auditKeyFrom(identityKey)); // before anything appends (the first admin below)
   const redisChild = await ensureRedis(config, logger);
   const { db, dialect } = openDatabase(config.database, {
-    // A worker-only process acknowledges nothing to citizens: its commits are fsynced in groups, each
-    // write still on disk before the code after it runs (db/wal-sync.ts). Intake keeps synchronous=FULL.
-    groupSync: config.role === 'worker',
+    // SQLite with synchronous=FULL: every commit is fsynced before the code after it runs (an intake
+    // batch's 201s, a job marked done), but the fsync runs on libuv's thread pool, shared by the commits
+    // made meanwhile, instead of blocking the event loop inside the commit (db/wal-sync.ts).
+    groupSync: true,
     onPoolError: (err) =>
       logger.warn(
         { err: { code: (err as { code?: unknown }).code, message: err.message } },

@@ -8,6 +8,7 @@ import { type Insertable, sql } from 'kysely';
 import { type AuditEntry, appendAudit } from '../backoffice/audit.log.ts';
 import { hashPassword } from '../backoffice/password.ts';
 import { type Db, type SqliteStatements, sqliteStatementsOf } from '../db/database.ts';
+import { WalSyncError } from '../db/wal-sync.ts';
 import type { Database } from '../db/schema.ts';
 import type { CaseClockTable } from '../deadlines/clock.table.ts';
 import type { WechatContactTable } from '../notices/notice.table.ts';
@@ -32,7 +33,7 @@ import { type OutboxRowToWrite, enqueueRowsIn, outboxRow } from '../workflow/out
 import { caseReceivedJobId } from '../workflow/jobs.ts';
 import { clockContext, newClock, rulesStartedBy } from '../deadlines/clock.service.ts';
 import { nextDueOf } from '../deadlines/next-due.ts';
-import { ruleVersionFor } from '../deadlines/rules.ts';
+import { type RuleVersion, ruleVersionFor } from '../deadlines/rules.ts';
 import { type Actor, type CaseKind, transition } from './case.machine.ts';
 import { caseNumberDay, formatCaseNumber } from './case-number.ts';
 import { type SubmissionReading, readSubmission } from './auto-split.ts';
@@ -195,7 +196,7 @@ export class IntakeService {
 
   /** Writes a batch in one transaction. Exported through the committer only. */
   private async writeBatch(items: IntakeRequest[]): Promise<BatchResult<IntakeReceipt>[]> {
-    const { db, cipher, clock } = this.deps;
+    const { db, clock } = this.deps;
     const now = clock.now();
     const at = now.toISOString();
     const version = ruleVersionFor(now);
@@ -212,7 +213,33 @@ export class IntakeService {
       }
       return list;
     };
-    const results = await db.transaction().execute(async (trx) => {
+    let results: BatchResult<IntakeReceipt>[];
+    try {
+      results = await this.writeInTransaction(items, { now, at, version, clocks, clockTemplates });
+    } catch (e) {
+      // Committed, but the fsync after it failed: whether the batch is on disk is unknown. Every caller
+      // gets the error (no 201); the group committer must not write the items again one by one as it
+      // does after a rollback, which would file each submission twice.
+      if (e instanceof WalSyncError) return items.map(() => ({ ok: false, error: e }));
+      throw e;
+    }
+    if (results.some((r) => r.ok && !r.value.replayed)) this.deps.onCommitted?.();
+    return results;
+  }
+
+  private async writeInTransaction(
+    items: IntakeRequest[],
+    ctx: {
+      now: Date;
+      at: string;
+      version: RuleVersion;
+      clocks: Awaited<ReturnType<typeof clockContext>>;
+      clockTemplates: (kind: CaseKind) => ReturnType<typeof newClock>[];
+    },
+  ): Promise<BatchResult<IntakeReceipt>[]> {
+    const { db, cipher } = this.deps;
+    const { now, at, version, clocks, clockTemplates } = ctx;
+    return db.transaction().execute(async (trx) => {
       const out: (BatchResult<IntakeReceipt> | { sameAs: number; hash: string })[] = new Array(items.length);
 
       // 1. Idempotency: replay stored answers; a key seen twice in this batch follows its first use.
@@ -447,8 +474,6 @@ export class IntakeService {
         return r;
       });
     });
-    if (results.some((r) => r.ok && !r.value.replayed)) this.deps.onCommitted?.();
-    return results;
   }
 
   private partyRow(

@@ -81,7 +81,7 @@ class SqliteDriverKeepingCause extends SqliteDriver {
   }
 
   /**
-   * With a WalSync (worker processes, wal-sync.ts): whoever wrote while holding the connection waits,
+   * With a WalSync (wal-sync.ts): whoever wrote while holding the connection waits,
    * after letting the next user in, until the WAL is fsynced. The flag is taken before the release, so a
    * write by the next holder is never mistaken for ours.
    */
@@ -178,8 +178,8 @@ export function openDatabase(
     poolSize?: number;
     onPoolError?: (err: Error) => void;
     /**
-     * SQLite, a process that takes no submissions (ROLE=worker): commits are fsynced in groups after
-     * they are made, and every write still waits for its fsync before the caller goes on (wal-sync.ts).
+     * SQLite with synchronous=FULL: commits are fsynced in groups after they are made, off the event loop,
+     * and every write still waits for its fsync before the caller goes on (wal-sync.ts).
      */
     groupSync?: boolean;
   } = {},
@@ -208,7 +208,7 @@ export function openDatabase(
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   // FULL: a commit is on disk before we acknowledge a submission. Group commit keeps this fast.
-  // A worker with groupSync gets the same guarantee from an fsync after the commit instead of inside it.
+  // With groupSync the same guarantee comes from an fsync after the commit instead of inside it.
   const walSync = opts.groupSync && cfg.synchronous === 'FULL' ? new WalSync(cfg.file) : null;
   sqlite.pragma(`synchronous = ${walSync ? 'NORMAL' : cfg.synchronous}`);
   const database = cachingStatements(sqlite, 500, walSync ? () => walSync.markWrite() : undefined);

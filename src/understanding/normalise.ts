@@ -35,7 +35,23 @@ const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 
  * Same length as the input (capped at MAX_READ_CHARS), so `out.slice(a, b)` and `text.slice(a, b)`
  * are the same words. Total: any value in, a string out.
  */
+// The engine reads one text through several extractors (understand, the rules, the business and place
+// finders), each normalising it: remembering the last result saves repeating the same work (pure: the
+// same string always gives the same output).
+let lastRaw: string | null = null;
+let lastOut = '';
+
 export function normaliseKeepingOffsets(raw: unknown): string {
+  if (typeof raw === 'string' && raw === lastRaw) return lastOut;
+  const out = normaliseUncached(raw);
+  if (typeof raw === 'string') {
+    lastRaw = raw;
+    lastOut = out;
+  }
+  return out;
+}
+
+function normaliseUncached(raw: unknown): string {
   let s = typeof raw === 'string' ? raw : raw == null ? '' : String(raw);
   if (s.length > MAX_READ_CHARS) s = s.slice(0, MAX_READ_CHARS);
   // HTML pasted from somewhere: tags and script/style blocks become blanks of the same length.

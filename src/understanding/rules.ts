@@ -410,14 +410,19 @@ interface Illness {
   infant: boolean;
 }
 
-function illness(text: string, clauses: readonly Clause[], qs: ReadonlySet<Clause>): Illness {
-  const strong = outside(strongIllMatcher.match(text), clauses, qs).map((h) => h.text);
+function illness(
+  text: string,
+  clauses: readonly Clause[],
+  qs: ReadonlySet<Clause>,
+  hits: { strong: readonly Hit<Term>[]; mild: readonly Hit<Term>[] },
+): Illness {
+  const strong = outside(hits.strong, clauses, qs).map((h) => h.text);
   for (const c of clauses) {
     if (qs.has(c)) continue;
     const m = HOSPITAL_RE.exec(c.text);
     if (m !== null && !/(推荐|营养科|开的|开药|买的|门口)/.test(c.text)) strong.push(m[0]);
   }
-  const mildHits = outside(mildIllMatcher.match(text), clauses, qs);
+  const mildHits = outside(hits.mild, clauses, qs);
   const mild = mildHits.map((h) => h.text);
   return {
     strong,
@@ -570,9 +575,10 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
   const foodCrime = crime.hits.some((h) => h.basis !== '假冒');
   // Two Han characters and no English keyword ("asdf 饭", "在吗") is not a submission yet.
   const foodHits = foodWordMatcher.match(text);
-  const latinSignal = [...qHits, ...remedy, ...punish, ...own, ...foodHits, ...strongIllMatcher.match(text)].some((h) =>
-    /[a-z]/.test(h.text),
-  );
+  // Each family is matched once; the hits are read by several rules below.
+  const strongIll = strongIllMatcher.match(text);
+  const mildIll = mildIllMatcher.match(text);
+  const latinSignal = [...qHits, ...remedy, ...punish, ...own, ...foodHits, ...strongIll].some((h) => /[a-z]/.test(h.text));
   const tooThin = contentLength(text) < 4 || (hanLength(text) <= 2 && !latinSignal);
   const cat: CategoryDecision = tooThin
     ? {
@@ -613,7 +619,7 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
   for (const v of crime.voided.slice(0, 3)) reasons.push({ field: 'suspected_crime', rule: `void:${v.why}`, evidence: v.evidence });
 
   // --- kind
-  const manyIll = MANY_RE.test(text) && (strongIllMatcher.match(text).length > 0 || mildIllMatcher.match(text).length > 0);
+  const manyIll = MANY_RE.test(text) && (strongIll.length > 0 || mildIll.length > 0);
   const ownStrong = own.some((h) => h.term.weight >= 1.5);
   let kind: Kind;
   let kindRule: string;
@@ -621,7 +627,7 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
   // A concrete matter (the writer's own bad purchase or meal, or a third party's violation told as fact)
   // is a complaint or report even when it ends on a question ("…这种能要求赔偿吗？"): only a question
   // with no matter behind it is a consultation (Order 121 Art. 44; labelling policy in README.md).
-  const anyIll = strongIllMatcher.match(text).length > 0 || mildIllMatcher.match(text).length > 0;
+  const anyIll = strongIll.length > 0 || mildIll.length > 0;
   // Concrete: told with strong own-purchase words, a time, a named business, or at some length — not a
   // hypothetical ("网上买的零食没有中文标签，可以要求十倍赔偿吗？" stays a consultation).
   const concrete =
@@ -723,7 +729,7 @@ function classify(rawInput: TriageInput): { result: TriageResult; signals: RuleS
   }
 
   // --- urgency
-  const ill = illness(text, clauses, qs);
+  const ill = illness(text, clauses, qs, { strong: strongIll, mild: mildIll });
   const urgencyFacts: UrgencyFacts = {
     strong: ill.strong,
     mild: ill.mild,

@@ -1,13 +1,19 @@
-// Worker processes on SQLite (ROLE=worker) commit with synchronous=NORMAL and wait for a grouped fsync of
-// the WAL before the code after a write goes on (src/db/wal-sync.ts). These tests hold the promise: no
-// write resolves before an fsync that started after it, concurrent writes share fsyncs, reads wait for none.
+// Processes on SQLite (every role; intake included) commit with synchronous=NORMAL and wait for a grouped
+// fsync of the WAL before the code after a write goes on (src/db/wal-sync.ts). These tests hold the
+// promise: no write resolves before an fsync that started after it (a submission's receipt included),
+// concurrent writes share fsyncs, reads wait for none.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type OpenedDb, openDatabase } from '../../src/db/database.ts';
-import { WalSync } from '../../src/db/wal-sync.ts';
+import { WalSync, WalSyncError } from '../../src/db/wal-sync.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import { IntakeService } from '../../src/cases/intake.service.ts';
+import { SUBMISSION_EXAMPLES, SubmissionSchema } from '../../src/cases/submission.schema.ts';
+import { IdentityCipher } from '../../src/lib/identity-cipher.ts';
+import { systemClock } from '../../src/lib/clock.ts';
 
 const dirs: string[] = [];
 const opened: OpenedDb[] = [];
@@ -124,6 +130,36 @@ describe('grouped WAL fsync for worker processes', () => {
     dirs.push(dir);
     const file = path.join(dir, 'y.sqlite');
     fs.mkdirSync(`${file}-wal`); // a directory cannot be opened read-write
-    await expect(new WalSync(file).sync()).rejects.toThrow();
+    await expect(new WalSync(file).sync()).rejects.toThrow(WalSyncError);
+  });
+
+  it('intake answers submissions only after an fsync that started after their commit', async () => {
+    const o = open(true);
+    const ws = o.walSync;
+    if (!ws) throw new Error('expected a WalSync');
+    await migrateToLatest(o.db);
+    const intake = new IntakeService({ db: o.db, cipher: new IdentityCipher(Buffer.alloc(32, 3)), clock: systemClock });
+    const submission = SubmissionSchema.parse(SUBMISSION_EXAMPLES.complaint.value);
+    const actor = { role: 'citizen', id: null } as const;
+    const f = ws.stats.fsyncs;
+    const seenAt: number[] = [];
+    const receipts = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        intake.submit({ submission, files: [], channel: 'api', actor, idempotencyKey: null }).then((r) => {
+          seenAt.push(ws.stats.fsyncs);
+          return r;
+        }),
+      ),
+    );
+    // No fsync was in flight before: each receipt came after at least one fsync begun after its commit.
+    expect(Math.min(...seenAt)).toBeGreaterThan(f);
+    expect(ws.stats.fsyncs - f).toBeLessThan(10);
+    const numbers = await o.db
+      .selectFrom('intake_case')
+      .select('number')
+      .execute()
+      .then((rows) => rows.map((r) => r.number).sort());
+    expect(numbers).toEqual(receipts.map((r) => r.cases[0]?.number).sort());
+    await intake.close();
   });
 });

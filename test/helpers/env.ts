@@ -72,7 +72,8 @@ export async function testDeps(
   opts: { clock?: Clock; overrides?: Record<string, string>; onCommitted?: () => void; queues?: Deps['queues'] } = {},
 ): Promise<TestDeps> {
   const env = await testEnv(opts.overrides);
-  const { db, dialect } = openDatabase(env.config.database);
+  // As the runtime opens it: on SQLite, commits fsynced in groups off the event loop (db/wal-sync.ts).
+  const { db, dialect } = openDatabase(env.config.database, { groupSync: true });
   await migrateToLatest(db);
   const deps = createDeps({
     config: env.config,

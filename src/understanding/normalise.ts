@@ -4,6 +4,7 @@
 // ideographic/no-break spaces, tabs and zero-width characters → a space, Latin → lower case, HTML tags →
 // spaces. Anything NFKC would do beyond that (compatibility ideographs, ligatures) is rare in typed
 // text and is left alone rather than shifting every later offset.
+import { memoLast } from '../lib/memo-last.ts';
 
 /** Texts beyond this are read up to it: a 1 MB paste costs what a 5,000-character one does. */
 export const MAX_READ_CHARS = 5000;
@@ -38,18 +39,7 @@ const DASHES = new Set([0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 
 // The engine reads one text through several extractors (understand, the rules, the business and place
 // finders), each normalising it: remembering the last result saves repeating the same work (pure: the
 // same string always gives the same output).
-let lastRaw: string | null = null;
-let lastOut = '';
-
-export function normaliseKeepingOffsets(raw: unknown): string {
-  if (typeof raw === 'string' && raw === lastRaw) return lastOut;
-  const out = normaliseUncached(raw);
-  if (typeof raw === 'string') {
-    lastRaw = raw;
-    lastOut = out;
-  }
-  return out;
-}
+export const normaliseKeepingOffsets: (raw: unknown) => string = memoLast(normaliseUncached);
 
 function normaliseUncached(raw: unknown): string {
   let s = typeof raw === 'string' ? raw : raw == null ? '' : String(raw);

@@ -1,5 +1,6 @@
 // Text handling shared by the triage classifier and the gazetteer: normalisation, clauses, and a
 // keyword matcher compiled once per family. Everything here is total: any string in, no throw.
+import { memoLast } from '../lib/memo-last.ts';
 
 /** The analysed text is capped so a 1 MB paste costs the same as a 5,000-character one. */
 export const MAX_ANALYSED_CHARS = 5000;
@@ -37,18 +38,7 @@ function decodeEntities(s: string): string {
 // The classifier hands the same text to the gazetteer and the business extractor: remembering the
 // last result saves repeating the work. Text that is already the last output is taken as final
 // (normalising twice could only strip tags that entity-decoding produced, which we want kept as text).
-let lastRaw: string | null = null;
-let lastOut = '';
-
-export function normaliseText(raw: unknown): string {
-  if (typeof raw === 'string' && (raw === lastRaw || raw === lastOut) && lastRaw !== null) return lastOut;
-  const out = normaliseUncached(raw);
-  if (typeof raw === 'string') {
-    lastRaw = raw;
-    lastOut = out;
-  }
-  return out;
-}
+export const normaliseText: (raw: unknown) => string = memoLast(normaliseUncached, { idempotent: true });
 
 function normaliseUncached(raw: unknown): string {
   let s = typeof raw === 'string' ? raw : raw == null ? '' : String(raw);

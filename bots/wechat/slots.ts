@@ -1038,7 +1038,7 @@ export function describedBusiness(input: string): string | null {
     .replace(/哩(?=摊|店|$)/g, '的');
   if (n.length < 3 || n.length > 40 || ACT_MARKERS.test(n) || /[?？]/.test(n)) return null;
   if (!/卖|摊|店|铺|馆|超市|厂|坊|饭|家|sell|shop|stall|restaurant|store/i.test(n)) return null;
-  const surname = /(?:摊主|老板|店主|老头儿?|老太太?|男的|女的)?[^，。\s]{0,2}姓(\p{Script=Han})/u.exec(input);
+  const surname = /(?:摊主|老板|店主|老头儿?|老太太?|男的|女的)?[^，。\s]{0,2}姓(?!名)(\p{Script=Han})/u.exec(input);
   return surname && !n.includes('姓') ? `${n}（摊主姓${surname[1]}）` : n;
 }
 

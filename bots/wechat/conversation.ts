@@ -24,6 +24,7 @@ import {
   type Slot,
   clearSlot,
   fillFromFacts,
+  fillIdentity,
   filled,
   missing,
   parseYesNo,
@@ -374,7 +375,8 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
   const s0: ConvState = { ...state, lastText: digest, repeats: 0, lang };
   if (raw === '' || isContentless(raw)) return say(s0, W[lang].contentless, ...(hasDraft(s0) ? resumeLine(s0) : [MENU[lang]]));
   // Homophone slips ("投述", "举包", "退宽") are mended before reading, as an operator writing the record would.
-  return onText(s0, fixTypos(raw), ctx);
+  // WeChat's emoji codes ("[捂脸]", "[微笑]") carry no words.
+  return onText(s0, fixTypos(raw.replace(/\[[\p{Script=Han}A-Za-z]{1,4}\]/gu, ' ').trim()), ctx);
 }
 
 function onText(first: ConvState, raw: string, ctx: Context): Outcome {
@@ -465,7 +467,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     before.push(answerOf(t, lang));
   }
   // "你们到底管不管？" in the middle of filing: yes — said plainly, then on with the question.
-  if (inDraft && d.kind && d.kind !== 'consultation' && topicsOf(raw).includes('jurisdiction'))
+  if (inDraft && d.kind !== 'consultation' && topicsOf(raw).includes('jurisdiction'))
     before.push(
       lang === 'en'
         ? 'Yes, we handle it: once filed, the local market regulation office takes it up within the legal time limits.'
@@ -507,6 +509,12 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     const k = decideKind(text, u, acts, topics, s0.step === 'menu' && s0.draft.description !== undefined);
     if (k === 'answer-only') {
       st.step = 'menu';
+      // "我姓周…叫周桂兰，家里电话0371-…" before the story: kept, so it is not asked again.
+      if (fillIdentity(d, u, text).length > 0 && !topics.some((t) => t !== 'jurisdiction'))
+        return say(
+          { ...st, draft: d, step: 'menu' },
+          lang === 'en' ? 'Noted your name and number. What happened?' : '好的，您的称呼和电话记下了。请说说是什么事？',
+        );
       if (before.length === 0) before.push(w.notUnderstood);
       // A substantive question with no ready answer is noted, in case the citizen wants it in writing.
       return say(
@@ -882,7 +890,7 @@ const PURE_INTENT = {
 };
 
 const PROBLEM =
-  /根本不是|不是真的?|不是正宗|饿着肚子|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
+  /根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
 function thin(text: string, u: Understanding): boolean {
@@ -964,6 +972,8 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
     if (acts.wantsWritten && !k) return 'consultation';
     // The answer to "投诉、举报，还是两样都要？": "两样都要", "都要", "both".
     if (/^(两样|两个|俩|都)?都要|^两样|^\s*both\b/i.test(text.trim())) return 'both';
+    // "你们到底管不管？？" in answer to the kind question: answered, and the kind asked again.
+    if (!k && /[?？]|吗|管不管/.test(text) && kindFromWishes(text, u) === null) return null;
     // "我要投诉他们，把钱要回来。他们还在骗别的老人，你们得管管": the kind named, and a wish for both.
     if (k && k !== 'consultation' && kindFromWishes(text, u) === 'both') return 'both';
     return k ?? kindFromWishes(text, u) ?? (u.kind.value !== 'consultation' ? u.kind.value : null);
@@ -1028,7 +1038,7 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   // Bought or ate it themselves and wants something done, but did not say which: ask (refund, investigation, both).
   if (
     (kindFromEngine === 'report' || kindFromEngine === 'both') &&
-    /买|吃|喝|点的|外卖|割(了|哩|的)|称(了|哩|的)|\b(ate|eating|bought|ordered|drank)\b/i.test(text) &&
+    /买|吃|喝|点的|外卖|卖给(我|俺)|割(了|哩|的)|称(了|哩|的)|\b(ate|eating|bought|ordered|drank)\b/i.test(text) &&
     kindFromWishes(text, u) === null &&
     !reportOnly
   )

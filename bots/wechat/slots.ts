@@ -597,17 +597,7 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     d.wantsReward = false;
     got.push('reward');
   }
-  const id = u.identity.value;
-  const name = id.name ?? englishName(text) ?? selfIntroName(text);
-  if (name && d.name === undefined && name.length >= 2) {
-    d.name = name;
-    got.push('name');
-  }
-  const phone = (id.phone ? PhoneSchema.safeParse(id.phone).data : undefined) ?? findPhone(text);
-  if (phone && d.phone === undefined) {
-    d.phone = phone;
-    got.push('phone');
-  }
+  got.push(...fillIdentity(d, u, text));
   const addr = ownAddressOf(text);
   if (addr && d.address === undefined) {
     d.address = addr;
@@ -632,7 +622,12 @@ export function quotedBusiness(text: string): string | null {
     const at = m.index ?? 0;
     const around = text.slice(Math.max(0, at - 6), at) + text.slice(at + m[0].length, at + m[0].length + 6);
     if (/[，,。！？!?]/.test(name) || /[我俺你他她]/.test(name)) continue;
-    if (BIZ_SUFFIX.test(name) || /摊|店|家|铺|馆|牌子|招牌|叫|名字|直播间|商家|老板/.test(around)) return name;
+    if (
+      BIZ_SUFFIX.test(name) ||
+      /^老?\p{Script=Han}家$/u.test(name) ||
+      /摊|店|家|铺|馆|小卖部|超市|厂|坊|食堂|餐厅|牌子|招牌|叫|名字|直播间|商家|老板|卖/.test(around)
+    )
+      return name;
   }
   return null;
 }
@@ -726,13 +721,16 @@ function withLeadingYi(name: string | null, text: string): string | null {
 export function latinBusiness(text: string): string | null {
   // "called Lao Zhang Noodles", "named X": the name said as a name.
   const called =
-    /\b(?:called|named|name is|name:?|shop name is|sign says)\s+((?:[A-Z0-9][\w'&.-]*)(?:\s+[A-Z0-9][\w'&.-]*){0,3}|\p{Script=Han}{2,12})/u.exec(
+    /\b(?:called|named|(?<!my |My |MY )name is|(?<!my |My )name:?|shop name is|sign says)\s+['‘“"]?((?:[A-Z0-9][\w'&.-]*)(?:\s+[A-Z0-9][\w'&.-]*){0,3}|\p{Script=Han}{2,12})/u.exec(
       text,
     );
-  if (called) return called[1]!.trim();
+  if (called) return called[1]!.trim().replace(/['’”"]+$/, '');
   // "I live in the Huanan City apartments" is the citizen's home, not the business.
   const m = /\b(?:at|from|in) (?:the |a )?((?:[A-Z0-9][\w'&.-]*)(?:\s+[A-Z0-9][\w'&.-]*){0,3})/.exec(
-    text.replace(/\b(?:I|we) (?:live|stay|am staying)\b[^.,;]*/gi, ''),
+    text
+      .replace(/\b(?:I|we) (?:live|stay|am staying)\b[^.,;]*/gi, '')
+      // "at 'Happy Bites Cafe'": quotes around the name are no part of it.
+      .replace(/['‘“"](?=[A-Z0-9])|(?<=[A-Za-z0-9])['’”"](?=[\s,.;!?]|$)/g, ''),
   );
   if (!m) return null;
   const name = m[1]!.trim();
@@ -749,14 +747,34 @@ export function latinBusiness(text: string): string | null {
   return name;
 }
 
+/** The citizen's own name and phone said anywhere in `text` fill the draft; returns the slots filled. */
+export function fillIdentity(d: Draft, u: Understanding, text: string): Slot[] {
+  const got: Slot[] = [];
+  const id = u.identity.value;
+  const name = id.name ?? englishName(text) ?? selfIntroName(text);
+  if (name && d.name === undefined && name.length >= 2) {
+    d.name = name;
+    got.push('name');
+  }
+  const phone = (id.phone ? PhoneSchema.safeParse(id.phone).data : undefined) ?? findPhone(text);
+  if (phone && d.phone === undefined) {
+    d.phone = phone;
+    got.push('phone');
+  }
+  return got;
+}
+
 /** "我是…的学生家长孟凡丽，电话137…": the name said right before the citizen's own phone number. */
 export function selfIntroName(text: string): string | null {
   // "我是学生汤宇航", "俺是唐户村哩李保国": who they are, then the name.
   const intro =
-    /(?:^|[，,。\s])(?:我|俺)是(?:学生|老师|家长|村民|居民|工人|司机|农民|退休职工|个体户|顾客|消费者|[\p{Script=Han}]{2,6}(?:村|小区|学院|大学|学校)(?:的|哩)?)(\p{Script=Han}{2,3})(?=[，,。\s]|$)/u.exec(
+    /(?:^|[，,。\s])(?:我|俺)是(?:[\p{Script=Han}]{0,4}?(?:学生|老师|教师|家长|村民|居民|工人|司机|农民|职工|干部|医生|护士|个体户|顾客|消费者|骑手)|[\p{Script=Han}]{2,6}(?:村|小区|学院|大学|学校)(?:的|哩)?)(\p{Script=Han}{2,3})(?=[，,。\s]|$)/u.exec(
       text,
     );
   if (intro && plausibleName(intro[1]!)) return intro[1]!;
+  // "我姓周，周家的周，叫周桂兰": the surname spelled out, then the whole name after 叫.
+  const spelled = /(?:我|俺)姓(\p{Script=Han})[^。]{0,12}?叫(\p{Script=Han}{2,3})(?=[，,。\s]|$)/u.exec(text);
+  if (spelled && spelled[2]!.startsWith(spelled[1]!) && plausibleName(spelled[2]!)) return spelled[2]!;
   // "我姓吴，吴振华": the surname, then the whole name.
   const surname = /(?:我|俺)姓(\p{Script=Han})[，,\s]*(?:叫|名字是|全名)?[，,\s]*(\p{Script=Han}{2,3})(?=[，,。\s]|$)/u.exec(text);
   if (surname && surname[2]!.startsWith(surname[1]!) && plausibleName(surname[2]!)) return surname[2]!;
@@ -1121,7 +1139,11 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if ((n.length <= 3 && parseYesNo(n) !== null) || /^(随便|都行|无所谓|没啥|没有|不用|算了|whatever|any)/i.test(n))
         return { ok: false, problem: 'unclear' };
       // A place is not a business ("新华路街道", "梨河镇梨河村"): it is kept as the place instead.
-      if (/^\p{Script=Han}{1,8}(路|街|村|镇|乡|街道|小区|号)$/u.test(n) && !BIZ_SUFFIX.test(n)) return { ok: false, problem: 'unclear' };
+      if ((/^\p{Script=Han}{1,8}(路|街|村|镇|乡|街道|小区)$/u.test(n) || /\d+号$/.test(n)) && !BIZ_SUFFIX.test(n))
+        return { ok: false, problem: 'unclear' };
+      // "就卖卤肉那个老孙家", "老孙家": a family's shop named by the family.
+      const family = /(?:^|那个|那家|就是?)(老?[\p{Script=Han}]家)$/u.exec(n);
+      if (family && plausibleName(family[1]!.replace(/^老/, '').replace(/家$/, '') + '某')) return { ok: true, value: family[1]! };
       // A clause of a sentence is no name ("天天都做", "一直这样", "他家卖了好几年了").
       if (
         !BIZ_SUFFIX.test(n) &&

@@ -223,6 +223,7 @@ const CHAINS = [
   '绝味',
   '煌上煌',
   '世纪联华',
+  '华联',
   '家乐福',
   '物美',
   '京客隆',
@@ -653,7 +654,9 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const before = s[m.index - 1];
     const after = s[m.index + m[0].length];
     if (/[a-z]/i.test(m[0]) && ((before !== undefined && /[a-z]/i.test(before)) || (after !== undefined && /[a-z]/i.test(after)))) continue;
-    cands.push({ start: m.index, end: m.index + m[0].length, score: 2.5 });
+    // "好又多超市", "华联生鲜": the chain with its trade word is the name written.
+    const tail = /^(超市|便利店|生鲜|商场|购物中心|量贩|分店|店)/.exec(s.slice(m.index + m[0].length));
+    cands.push({ start: m.index, end: m.index + m[0].length + (tail?.[0].length ?? 0), score: 2.5 });
   }
 
   // 4b. Chains typed with a homophone (肯得基, 正新机排, 蜜雪冰成): one character off, by sound.

@@ -1254,3 +1254,59 @@ describe('seventh round (issue #13)', () => {
     expect(talk(['俺夜儿个晌午在八千乡街上老刘烩面吃了碗烩面，回来就拉肚子，他那碗都不刷，恁得管管']).state.draft.kind).toBeUndefined();
   });
 });
+
+describe('eighth round: names, phones and businesses said in passing (issue #13)', () => {
+  it('dialect 嘞, "就卖卤肉那个老孙家" and a name before the phone', () => {
+    const r = talk(['俺姓王 叫王大山，恁记一下俺电话15937106623。俺夜儿个在孟庄镇集上卖卤肉嘞老孙家买了二斤卤肉，回来一吃是酸嘞，馊了。']);
+    expect(r.state.draft.name).toBe('王大山');
+    expect(r.state.draft.phone).toBe('15937106623');
+    expect(talk(['就卖卤肉那个老孙家'], { ...r.state, step: 'business' }).state.draft.businessName).toBe('老孙家');
+  });
+
+  it('a name and a landline before the story are kept; "“永和号”小卖部" and the answer "永和号" are the business', () => {
+    const first = talk(['喂，是管食品安全的吧？我姓周，周家的周，叫周桂兰，家里电话0371-62698845，我没有手机。']);
+    expect(first.state.draft.name).toBe('周桂兰');
+    expect(first.state.draft.phone).toBe('037162698845');
+    expect(first.replies.join('\n')).toMatch(/什么事/);
+    const story = talk(['我要投诉', '在观音寺镇唐户村口那个“永和号”小卖部买的挂面，煮的时候漂了一层小虫子'], first.state);
+    expect(story.state.draft.businessName).toBe('永和号');
+    expect(
+      talk(['永和号'], { ...story.state, step: 'business', draft: { ...story.state.draft, businessName: undefined } }).state.draft
+        .businessName,
+    ).toBe('永和号');
+  });
+
+  it('"你们到底管不管？？" in answer to the kind question is answered and the kind asked again', () => {
+    const first = talk([
+      '气死我了！！我是刘建军 138 3712 6690，就那个华联，龙湖大学城门口的，卖给我的速冻饺子化了又冻的，里面都发霉了！！',
+    ]);
+    expect(first.state.draft.kind).toBeUndefined();
+    expect(first.state.draft.businessName).toBe('华联');
+    const q = talk(['你们到底管不管？？'], first.state);
+    expect(q.replies.join('\n')).toMatch(/管的/);
+    expect(q.state.draft.kind).toBeUndefined();
+    expect(talk(['投诉！'], q.state).state.draft.kind).toBe('complaint');
+  });
+
+  it('English: "my name is X" is no shop; "a shop called \'Golden Wok Kitchen\'" and "at \'Happy Bites Cafe\'" are', () => {
+    expect(
+      talk([
+        "Hello, my name is Priya Nair, phone 15617738842. Last Friday I ordered noodles on Meituan from a shop called 'Golden Wok Kitchen' in China South City and got food poisoning.",
+      ]).state.draft.businessName,
+    ).toBe('Golden Wok Kitchen');
+    expect(
+      talk(["Yesterday I bought a sandwich at 'Happy Bites Cafe' by the campus gate and found a cockroach in it."]).state.draft
+        .businessName,
+    ).toBe('Happy Bites Cafe');
+  });
+
+  it('WeChat emoji codes carry no words; "拉了两天肚子" is a problem told; 检役 and 同议 are slips', () => {
+    const r = talk([
+      '[捂脸]上周五在美团买了一家叫「蜀香阁」的麻辣烫 吃完拉了两天肚子 现在好了 店在辛店镇 想让他赔医药费 我叫何佳 电话17739216604 住辛店镇人和寨村',
+    ]);
+    expect(r.state.draft.description?.startsWith('[')).toBe(false);
+    expect(r.state.step).toBe('consent');
+    expect(talk(['同议'], r.state).state.draft.consentToPublish).toBe(true);
+    expect(talk(['举报 新村镇水泉村的“福禄记饭店”把没检役的猪肉当好肉用']).state.draft.description).toMatch(/检疫/);
+  });
+});

@@ -339,7 +339,23 @@ export function score(p: Persona, r: Run): Score {
 }
 
 /** The persona files: test, test2 … test6 are frozen (never read while tuning, never changed). */
-export const SPLITS = ['dev', 'test', 'dev2', 'test2', 'dev3', 'test3', 'dev4', 'dev5', 'test4', 'dev6', 'test5', 'dev7', 'test6', 'dev8'];
+export const SPLITS = [
+  'dev',
+  'test',
+  'dev2',
+  'test2',
+  'dev3',
+  'test3',
+  'dev4',
+  'dev5',
+  'test4',
+  'dev6',
+  'test5',
+  'dev7',
+  'test6',
+  'dev8',
+  'dev9',
+];
 
 export function loadPersonas(split: string, id?: string): { personas: Persona[]; bytes: Buffer } {
   if (!SPLITS.includes(split)) throw new Error(`--split must be one of ${SPLITS.join(', ')}`);

@@ -638,6 +638,27 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     cands.push({ start, end: start + name.length, score: 3 });
   }
 
+  // 3e. A name written with its branch ("点了果茶研究所（华南城店）的杨枝甘露"): the name is what stands before it.
+  const BRANCH = /(?:点了|买了|点的|买的|在|去|到|叫)([\p{Script=Han}A-Za-z0-9]{2,12}?)[(（][^()（）]{1,10}店[)）]/gu;
+  while ((m = BRANCH.exec(s)) !== null) {
+    const whole = m[1] ?? '';
+    const name = whole.replace(/^.*(点了|买了|点的|买的)/, '').replace(/^(美团|饿了么|淘宝|抖音|拼多多|京东)(上)?/, '');
+    if (name.length < 2 || !ok(name) || isPlace(name) || GENERIC.test(name)) continue;
+    const start = m.index + m[0].indexOf(whole) + whole.length - name.length;
+    cands.push({ start, end: start + name.length, score: 3.3 });
+  }
+
+  // 3f. A takeaway shop named right after the order ("在美团点了湘里湘亲小炒，饭菜里有头发").
+  const ORDER = /(?:美团|饿了么)(?:上)?(?:点了?|订了?)(?:的|一家)?([\p{Script=Han}A-Za-z0-9]{3,10}?)(?=[,，。!！]|的|家的)/gu;
+  while ((m = ORDER.exec(s)) !== null) {
+    const name = m[1] ?? '';
+    if (QUANTITY.test(name) || /^[一两几份个碗盒]/.test(name) || !ok(name) || isPlace(name) || GENERIC.test(name)) continue;
+    if (DISHES.includes(name) || new RegExp(`^(${DISHES.join('|')})+$`).test(name)) continue;
+    if (/外卖|东西|饭菜|吃的|餐/.test(name)) continue;
+    const start = m.index + m[0].indexOf(name);
+    cands.push({ start, end: start + name.length, score: 2.9 });
+  }
+
   // 3d. A livestream room named on its platform ("抖音枣乡情直播间", "快手上一个叫小王零食的直播间").
   const ROOM =
     /(?:抖音|快手|淘宝|视频号|小红书|拼多多)(?:上)?(?:的)?(?:一个|一家)?(?:叫)?([\p{Script=Han}A-Za-z0-9]{2,10}?)(?:的)?直播间/gu;

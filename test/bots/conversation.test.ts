@@ -1310,3 +1310,12 @@ describe('eighth round: names, phones and businesses said in passing (issue #13)
     expect(talk(['举报 新村镇水泉村的“福禄记饭店”把没检役的猪肉当好肉用']).state.draft.description).toMatch(/检疫/);
   });
 });
+
+describe('ninth round (issue #13)', () => {
+  it('a foreign object eaten ("吃出来一个用过的创可贴") is a story told: nothing more is asked about what happened', () => {
+    const r = talk([
+      '投诉：12月3号晚上在美团点了郭店北街的香辣坊麻辣烫，吃出来一个用过的创可贴，要求退款并赔偿。联系人马丽，电话13783652206，住郭店镇郭店北街铂金小区。',
+    ]);
+    expect(r.state.step).toBe('consent');
+  });
+});

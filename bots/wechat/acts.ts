@@ -146,9 +146,14 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
   )
     acts.statusList = true;
 
+  // A long story's reported speech ("老姐妹劝俺说算了…不值当") calls nothing off: only a short message, or
+  // the end of a long one, does.
   // "算了" / "不用了" answering a yes-or-no question (a reward, an ID number, publication) is a no, not a cancel.
   const yesNoStep = ctx.step === 'reward' || ctx.step === 'idNumber' || ctx.step === 'consent' || ctx.step === 'anonymous';
-  if ((CANCEL.test(word) && !(yesNoStep && /^(算了吧?|不用了)$/.test(word))) || (CANCEL_IN.test(raw) && kindWanted(raw) === null))
+  if (
+    (CANCEL.test(word) && !(yesNoStep && /^(算了吧?|不用了)$/.test(word))) ||
+    (CANCEL_IN.test(raw) && (raw.length <= 80 || CANCEL_IN.test(raw.slice(-40))) && kindWanted(raw) === null)
+  )
     acts.cancel = true;
   if (/^(重新开始|重来|重新来|从头开始|startover|restart)$/i.test(word)) acts.restart = true;
   if (/^(5|五|帮助|help|菜单|menu|\?|？)$/i.test(word) && !(ctx.step !== 'menu' && /^(5|五)$/.test(word))) acts.help = true;

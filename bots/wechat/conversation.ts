@@ -523,7 +523,25 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
         w.anythingElse + (topics.length ? '' : w.wantWritten),
       );
     }
-    if (k) {
+    if (k === null && s0.step === 'menu' && d.description !== undefined && UNDECIDED.test(text)) {
+      // "俺也不知道 恁先说咋弄": the operator suggests — a remedy for someone who bought or ate it, otherwise
+      // an investigation — and says it can still be changed.
+      const story = understand(d.description, { now: ctx.now });
+      const own = /买|吃|喝|点的|外卖|\b(ate|bought|ordered|drank)\b/i.test(d.description);
+      const suggested: Kind = own || story.kind.value === 'complaint' ? 'complaint' : 'report';
+      d.kind = suggested;
+      kindJustSet = true;
+      before.push(
+        lang === 'en'
+          ? suggested === 'complaint'
+            ? 'Then I will file it as a complaint: the office asks the business to refund or compensate you. If you also want it investigated, say "both".'
+            : 'Then I will file it as a report: the office checks and punishes violations. You can stay anonymous.'
+          : suggested === 'complaint'
+            ? '拿不准的话，我先按投诉给您登记：让商家赔偿，市场监管所来调解。想让我们同时查处他，说“两样都要”就行。'
+            : '拿不准的话，我先按举报给您登记：市场监管所去核查、查处，可以匿名。',
+        startLine(suggested, lang, text),
+      );
+    } else if (k) {
       d.kind = k;
       // "能给个书面答复吗" after a question: the question asked before is what is to be answered.
       if (k === 'consultation' && d.description === undefined && st.lastQuestion && acts.wantsWritten)
@@ -555,6 +573,9 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     }
   }
   const asking = typeof s0.step === 'string' && isSlot(s0.step) ? s0.step : null;
+  // "恁说那是啥意思？": the question just asked, explained in other words (then taken or asked again).
+  const explain = asking ? EXPLAIN[asking] : undefined;
+  if (explain && WHAT_MEANS.test(raw)) before.push(explain[lang]);
   let problem: string | null = null;
   // A question ("能赔多少", "要多久") is answered above; it is never the answer to what the bot asked.
   // "要，匿名的话奖励咋领？" answers first, then asks: the answer is still taken.
@@ -678,6 +699,14 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     used = true;
   }
   if (d.anonymous === true && wasAnonymous !== true && d.kind === 'report') once('anon', w.anonKept);
+  // "我名字能说，但是别叫他知道是我反映的": a named reporter who fears the business is told it stays secret.
+  if (d.anonymous === false && d.kind === 'report' && CONFIDENTIAL.test(text) && !side)
+    once(
+      'confidential',
+      lang === 'en'
+        ? 'Your name stays confidential: the business is never told who reported it.'
+        : '放心，实名举报的信息也保密，不会告诉被举报的一方是谁举报的。',
+    );
   // The same story as a case filed in this chat: say so and link, do not file it again.
   const dup = d.description && !s0.draft.description ? st.filed.find((f) => f.fp === fingerprint(d)) : undefined;
   if (dup) return say(reset(st, ctx.newDraftId), w.duplicate(dup.number));
@@ -723,6 +752,33 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   }
   return out;
 }
+
+/** "不知道", "恁先说咋弄", "你们看着办": no kind chosen, the operator's suggestion wanted. */
+const UNDECIDED =
+  /^(俺|我)?(也)?(不知道|不清楚|不懂|搞不懂|弄不懂|说不好|拿不准)|(恁|你|你们)(先)?(说|看)(咋|怎么|该咋|该怎么)(弄|办)|看着办|你们定|恁定|你说呢|恁说呢|^(都行|随便|无所谓)$|i don'?t know|not sure|whatever you (think|suggest)/i;
+
+/** "啥意思", "what do you mean": the citizen did not understand the question. */
+const WHAT_MEANS = /啥意思|什么意思|啥叫|什么叫|是啥$|咋讲|没听懂|不懂|what do you mean|what does (that|it|this) mean|meaning\?/i;
+
+/** The questions whose words a citizen may not understand, said again plainly. */
+const EXPLAIN: Partial<Record<Slot, Record<Lang, string>>> = {
+  consent: {
+    zh: '意思是：事情办完以后，处理结果可能在网上公布，公布时会去掉您的姓名、电话、地址这些个人信息。同意或者不同意，都不影响办理。',
+    en: 'It means: once the case is closed, its outcome may be published online with your name, phone and address removed. Either answer is fine; it does not change how the case is handled.',
+  },
+  anonymous: {
+    zh: '匿名就是不留姓名和电话，我们不记录您是谁；实名的话信息加密保存，不会告诉被举报的人，查实后方便联系您、发奖励。',
+    en: 'Anonymous means you leave no name or phone and we do not record who you are; with your name it is kept confidential and never told to the business, and we can reach you about the result and a reward.',
+  },
+  reward: {
+    zh: '意思是：举报的事查实了，按规定可以给举报人发奖金。想申请的话我帮您一起登记。',
+    en: 'It means: if what you report is proven, the reporter can be paid a reward. If you want it, I will note it with the report.',
+  },
+  request: {
+    zh: '就是您想让商家怎么解决：比如退钱、赔偿、赔礼道歉。',
+    en: 'What you want from the business: for example a refund, compensation or an apology.',
+  },
+};
 
 /** Urging the regulator to act now ("赶紧派人去看看", "剩菜别让他倒了"). */
 const URGE =
@@ -868,7 +924,7 @@ function problemText(p: string, lang: Lang): string {
 function startLine(k: Kind, lang: Lang, text = ''): string {
   const w = W[lang];
   // "实名举报" is not told it may stay anonymous.
-  if (k === 'report' && /实名|real name/i.test(text) && !/匿名|anonym/i.test(text))
+  if (k === 'report' && /实名|real name/i.test(text) && !/匿名|anonym|(不敢|不想|不愿意?|不能|不方便)实名/i.test(text))
     return lang === 'en' ? 'OK, I will register your report under your real name.' : '好的，我来帮您登记实名举报。';
   return k === 'complaint' ? w.complaintStart : k === 'report' ? w.reportStart : k === 'both' ? w.bothStart : w.consultStart;
 }
@@ -1116,7 +1172,9 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
     .join('')
     // "我也不图他赔钱", "不要他退钱": a remedy declined is no remedy.
     .replace(/(不图|不要|不用|不求|不稀罕|不是为了|不为了?|不想要)[^，。！,]{0,4}(赔|退|钱)[^，。！,]{0,3}/g, '');
-  const declined = /(不图|不要|不用|不求|不稀罕|不是为了|不为了?|不想要)[^，。！,]{0,4}(赔|退|钱)/.test(text);
+  // In a long story the engine's own reading (negation read next to each wish) is trusted: "问问又不要钱"
+  // far from "把奶粉钱退给俺" declines nothing.
+  const declined = /(不图|不要|不用|不求|不稀罕|不是为了|不为了?|不想要)[^，。！,]{0,4}(赔|退|钱)/.test(text) && text.length <= 200;
   const remedy =
     (!declined && r.some((x) => x === 'refund' || x === 'compensation' || x === 'exchange' || x === 'apology')) ||
     /退钱|退款|赔|(钱|款)[^，。！]{0,3}要回来|(钱|款)[^，。！]{0,2}(得|要|要给我)?退|要回(我的)?钱|还(我|俺)钱|refund|money back|compensat/i.test(
@@ -1125,6 +1183,8 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
   // "管管", "处理一下" ask for help in general; punishment is asked in words like these.
   const punish =
     r.includes('stop') ||
+    // A long voice-typed story has no clauses to read: the engine's reading of "恁得去查查他" counts.
+    (text.length > 200 && r.includes('investigate')) ||
     /查|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|立案|整顿|整治|别叫他再卖|别让他再卖|investigat|punish|shut (it|them) down|fine them|不能再(骗|坑|卖|害)|别再(骗|坑|害)|还在(骗|坑|卖|害)|(他们|他家|这些人)[^，。！]{0,2}(也)?得管管|(得|该|要|也得)抓|抓(他|了|人)|(你们|恁)[^，。！]{0,3}(也)?查查|check (them|it|this shop|the shop|this place) (out)?|should (check|inspect|investigate)|look into (them|it)|inspect (them|it)/i.test(
       said,
     );

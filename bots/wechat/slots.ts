@@ -220,6 +220,8 @@ export function parseYesNo(text: string): boolean | null {
 
 export function parseAnonymous(text: string): boolean | null {
   const s = strip(text).toLowerCase();
+  // "俺不敢实名": anonymous, though it says 实名.
+  if (/(不敢|不想|不愿意?|不能|不用|不要|不方便)实名/.test(s)) return true;
   if (/实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留名|不怕.{0,8}知道|realname|notanonymous|usemyname/.test(s)) return false;
   if (
     /匿名|不留名|(别|不想|不要|不能|不愿意?|不敢|千万别|可别)(让|叫|给).{0,10}知道|保密|别写我|不写我|不要写我|别留我|不留我|anonym|don'?t(tell|give|use)(them|him|her)?myname|keepmyname/.test(
@@ -593,7 +595,12 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
   if (u.wants_reward.span && d.wantsReward === undefined && !isRewardQuestionOnly(text)) {
     d.wantsReward = u.wants_reward.value;
     got.push('reward');
-  } else if (d.wantsReward === undefined && /不要奖励|不图奖励|不为奖励|不求奖励|不要奖金|no reward/i.test(text)) {
+  } else if (
+    d.wantsReward === undefined &&
+    (/不要奖励|不图奖励|不为奖励|不求奖励|不要奖金|no reward/i.test(text) ||
+      // "我不要钱，就想叫恁管管": in a report, the money not wanted is the reward.
+      (d.kind === 'report' && /(我|俺)?不(要|图|为|稀罕)(啥)?钱(?![^，。,]{0,3}(退|赔))/.test(text)))
+  ) {
     d.wantsReward = false;
     got.push('reward');
   }
@@ -1148,7 +1155,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if (
         !BIZ_SUFFIX.test(n) &&
         !/^(卖|做|开|炸|烤|蒸|煮|杀)\p{Script=Han}{0,5}的\p{Script=Han}{1,4}$/u.test(n) &&
-        /都|了|吧|呢|啊|嘛|天天|每天|一直|经常|总是|老是|好几|不少|很多|做|卖|弄|搞|说/.test(n)
+        /都|了|吧|呢|啊|嘛|天天|每天|一直|经常|总是|老是|好几|不少|很多|做|卖|弄|搞|说|没(生病|事|吃|喝|有)|不敢|不想|不让|生病|饿着|饿肚子/.test(
+          n,
+        )
       )
         return { ok: false, problem: 'unclear' };
       if (
@@ -1178,6 +1187,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         return { ok: true, value: null };
       }
       if (t.length < 2 || t.length > 200 || ACT_MARKERS.test(t) || /[?？]$/.test(t)) return { ok: false, problem: 'unclear' };
+      // "网上买的，发货地址写的是内蒙古": bought online, the shop's place is the platform (and where it ships from).
+      if (/^(是|就是|我是|俺是)?(在)?(网上|网购|线上|直播间|抖音|快手|淘宝|天猫|拼多多|京东|美团|饿了么|小程序|微信群|朋友圈)/.test(t))
+        return { ok: true, value: cleanName(t).slice(0, 100) };
       if (!looksLikePlace(t) && !/[a-z]{3}/i.test(t)) return { ok: false, problem: 'unclear' };
       // "王丽 13803712345 住新建路…" is who the citizen is and where they live (kept for those), not the shop's place.
       if (/1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}/.test(t) || /(^|[\s，,])(住在?|家住|我住|俺住)/.test(t)) return { ok: false, problem: 'unclear' };
@@ -1266,6 +1278,13 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       return { ok: false, problem: 'bad_id' };
     }
     case 'consent': {
+      // "不写俺名字就中", "只要不公开我的电话就行": consent on the very condition publication keeps.
+      if (
+        /不(写|留|登|公开|露|显示)(俺|我)?(的)?(名字|姓名|名|电话|信息|身份)[^，。？?]{0,4}(就|的话)?(中|行|可以|同意|没事|没问题)|只要不[^，。？?]{0,10}(名字|姓名|电话|信息)/.test(
+          t,
+        )
+      )
+        return { ok: true, value: true };
       const yn = parseYesNo(t);
       return yn === null ? { ok: false, problem: 'unclear' } : { ok: true, value: yn };
     }

@@ -21,7 +21,8 @@ export type Topic =
   | 'farm'
   | 'stall'
   | 'crime'
-  | 'hotline';
+  | 'hotline'
+  | 'personal';
 
 export interface Entry {
   topic: Topic;
@@ -51,6 +52,12 @@ export const FAQ: readonly Entry[] = [
     ask: /匿名|不留名|保密|会不会(被)?(知道|泄露)|报复|anonymous|confidential|(will|would|won'?t|wouldn'?t) (the owner|the boss|they|he|she|anyone) (not )?(know|find out)|know (it is|it'?s|it was) me/i,
     zh: '举报可以匿名；实名举报的，举报人信息也严格保密，我们不会向被举报的商家透露举报人的任何信息。投诉（要商家退赔）需要实名，因为要调解。',
     en: 'Reports (tips) can be anonymous; a named reporter is kept confidential too, and the business never learns who reported. A complaint (refund or compensation from the business) needs your real name, because we mediate.',
+  },
+  {
+    topic: 'personal',
+    ask: /(要|问|留)(俺|我)?(的)?(名字|姓名|电话|手机号?|号码|地址|住址|身份证)[^，。？?]{0,4}(弄啥|干啥|做啥|做什么|干什么|干嘛|有啥用|有什么用|啥用)|为(啥|什么|何)(要|得|还要)?(问|留|写|登记)?(俺|我)?(的)?(名字|姓名|电话|手机|地址|住址|身份证)|(会不会|会|能不能)(打给|告诉|透露给|给)(饭店|商家|店里|老板|厂里|他们|他)|why (do you|would you)? ?need my (name|phone|number|address)/i,
+    zh: '问姓名、电话和地址，是为了市场监管所办理时能联系到您、组织调解、寄送书面答复（投诉依法要实名）。这些信息加密保存，不会告诉商家，也不会对外公开。',
+    en: 'Your name, phone and address let the market regulation office reach you, mediate and send the written reply (a complaint needs a real name by law). They are stored encrypted, never given to the business and never published.',
   },
   {
     topic: 'deadline',

@@ -1,6 +1,7 @@
 // Business names: pulling one out of free text, and a normal form for finding related cases
 // ("蜜雪冰城（人民路店）" and "蜜雪冰城" are the same business for that purpose).
 
+import { SINGLE_SURNAMES } from './pii.lexicon.ts';
 import { normaliseText } from './text.ts';
 import { normaliseKeepingOffsets } from './normalise.ts';
 
@@ -527,7 +528,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     if (!strong && isDescription(name, generic)) continue;
     // "叫老张家的胡辣汤店": a family name alone is not the shop; the trade phrase after it belongs to it.
     if (phrase !== null && /家$/.test(name) && !GENERIC.test(phrase[2] ?? '')) end += phrase[0].length;
-    cands.push({ start, end, score: strong ? 5 : 4 });
+    // "直播间叫X，店铺名叫Y": the shop's registered name beats the stream's.
+    cands.push({ start, end, score: strong ? (/^店(铺)?名/.test(cue) || /店铺$/.test(before) ? 5.5 : 5) : 4 });
   }
 
   // 3. Names read leftwards off a trade word.
@@ -553,13 +555,17 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     // A school named by its place ("冯寺村小学", "龙湖镇二中"), when its meals are the matter.
     const school =
       canteenOfSchool ||
-      (/^(小学|中学|幼儿园)$/.test(suffix) && SCHOOL_MEAL_AFTER.test(s.slice(m.index + suffix.length, m.index + suffix.length + 4)));
+      (/^(小学|中学|幼儿园)$/.test(suffix) &&
+        (SCHOOL_MEAL_AFTER.test(s.slice(m.index + suffix.length, m.index + suffix.length + 4)) ||
+          // "于寨村小学上学回来说学校食堂那菜是馊哩": the school's canteen told a few words on.
+          /学校(的|哩|里)?(食堂|伙上|伙房|饭)/.test(s.slice(m.index + suffix.length, m.index + suffix.length + 16))));
     if (
       school &&
       (name.length < 2 || /^第?[一二三四五六七八九十]+[中小]?$/.test(name) || GENERIC.test(name) || isDescription(name, generic))
     ) {
       const longer = readLeft(s, m.index, 12, '镇乡村区市县');
-      if (longer.length > name.length && /[\p{Script=Han}]{2}[镇乡村区市县]/u.test(longer) && !isPlace(longer)) name = longer;
+      // "冯寺村小学": the school is named by its place (a village name alone is still a place, not a school).
+      if (longer.length > name.length && /[\p{Script=Han}]{2}[镇乡村区市县]/u.test(longer)) name = longer;
     }
     const lead = leadLength(name, suffix, isPlace);
     // On a platform ("直播间小芳零食铺") the shop's own name follows, nickname or not.
@@ -573,6 +579,7 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const described =
       isDescription(name, generic) &&
       !(school && /[一二三四五六七八九十]+[中小]$/.test(name)) &&
+      !(school && /\p{Script=Han}{2}[镇乡村寨庄]$/u.test(name)) &&
       !(onPlatform && /[\p{Script=Han}]{2}/u.test(name) && !generic.includes(name));
     if (name.length >= 2 && ok(full) && !GENERIC.test(name) && !isPlace(full) && !described) {
       cands.push({ start, end, score: 3 + (name.length >= 3 ? 0.5 : 0) });
@@ -735,6 +742,17 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     // "called 王记鲜肉" names the shop outright; "at 好又多" may still be a place.
     if (ok(name) && !isPlace(name) && !isDescription(name, generic) && !HAN.test(s[start + name.length] ?? ''))
       cands.push({ start, end: start + name.length, score: /^(called|named)$/.test(m[1] ?? '') ? 3.5 : 2.6 });
+  }
+
+  // 6. A village banquet cook known by surname ("红白事都叫那个马师傅做酒席"): the cook is the business.
+  const COOK =
+    /(?:那个|一个|有个|请的|找的|叫的)(\p{Script=Han})(?:师傅|大厨|厨子)(?=[^，。,!?！？]{0,3}(?:做|办|包|掌勺)[^，。,!?！？]{0,2}(?:酒席|宴席|大席|席面|红白事|流水席))/gu;
+  COOK.lastIndex = 0;
+  while ((m = COOK.exec(s)) !== null) {
+    const surname = m[1] ?? '';
+    if (!SINGLE_SURNAMES.has(surname)) continue;
+    const start = m.index + m[0].indexOf(surname, m[0].length - 3);
+    cands.push({ start, end: m.index + m[0].length, score: 2.2 });
   }
 
   if (cands.length === 0) return null;

@@ -122,6 +122,9 @@ function find(norm: string, original: string, needle: string | null | undefined)
 
 const IDENTITY_HINT =
   /\d{3}|[零一二三四五六七八九幺]{5}|我叫|我是|俺叫|本人|姓名|名字|投诉人|举报人|联系人|署名|落款|my name|i am|i'm|电话|手机/;
+const TITLE_END = /(老汉|老头|老头儿|大爷|大娘|老太|老太太|老婆子|奶奶|爷爷|师傅)$/;
+const STYLED_SELF =
+  /(?:我是|俺是|我叫|俺叫)[^，。,！!？?]{0,12}?(\p{Script=Han})(?:老汉|老头|老头儿|大爷|大娘|老太|老太太|老婆子|奶奶|爷爷|师傅)(?:叫)?()(\p{Script=Han}{2,3})/u;
 const SELF_CUE = /(我叫|我是|俺叫|本人|姓名|名字|投诉人|举报人|联系人|署名|落款|my name is|i am|i'm)[:：\s]{0,2}$/;
 
 export function understand(text: string, opts: UnderstandOptions = {}): Understanding {
@@ -264,10 +267,16 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
   // The name detector is the costliest extractor: run it only when a phone or a self-introduction can be there.
   const pii = opts.identity !== false && IDENTITY_HINT.test(norm) ? findPii(original) : [];
   const selfName = pii.find((p) => p.type === 'name' && SELF_CUE.test(norm.slice(Math.max(0, p.start - 8), p.start)));
+  // "我是前吕村的陈老汉陈德厚": how the writer is called, then the full name with the same surname.
+  const styled = opts.identity !== false && (!selfName || TITLE_END.test(selfName.value)) ? STYLED_SELF.exec(norm) : null;
+  const styledName =
+    styled && styled[3]!.startsWith(styled[1]!)
+      ? styled[3]!.slice(0, /^[我俺的是在电手家住今昨前这那就也]$/.test(styled[3]![2] ?? '我') ? 2 : 3)
+      : null;
   const phone = pii.find((p) => p.type === 'mobile' || p.type === 'landline');
   const idSpan = selfName ?? phone;
   const identity = fact<Identity>(
-    { name: selfName?.value ?? null, phone: phone?.value.replace(/[\s-]/g, '') ?? null },
+    { name: styledName ?? selfName?.value ?? null, phone: phone?.value.replace(/[\s-]/g, '') ?? null },
     idSpan ? spanOf(original, idSpan.start, idSpan.end) : null,
     idSpan ? 0.85 : 0.6,
   );

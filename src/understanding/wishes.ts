@@ -46,9 +46,9 @@ export interface Wishes {
 }
 
 const ANON_YES =
-  /匿名|不留名|不想留名|别留(我的)?名|不署名|保密|不要透露|别透露|不想透露|不愿透露|不想暴露|别暴露|不要暴露|(别|不要|不想|不能|不愿意?|不敢|千万别|可别)(让|叫|给)[^,。;!?\n]{0,12}(知道|晓得)[^,。;!?\n]{0,6}(我|俺|是谁)|(?<!不)怕(被)?(他们|他|老板|厂里|店里|报复)[^,。;!?\n]{0,8}(知道|报复|找)|怕报复|不想让人知道|anonymous(ly)?|don'?t (want|tell) (them|him|her|anyone|the owner|the boss) (to )?know|don'?t (tell|give|show|use) (them |him |her |the owner |the boss )?my name|keep my (name|identity)|without my name/g;
+  /(不敢|不想|不愿意?|不能|不方便)实名|匿名|不留名|不想留名|别留(我的)?名|不署名|保密|不要透露|别透露|不想透露|不愿透露|不想暴露|别暴露|不要暴露|(别|不要|不想|不能|不愿意?|不敢|千万别|可别)(让|叫|给)[^,。;!?\n]{0,12}(知道|晓得)[^,。;!?\n]{0,6}(我|俺|是谁)|(?<!不)怕(被)?(他们|他|老板|厂里|店里|报复)[^,。;!?\n]{0,8}(知道|报复|找)|怕报复|不想让人知道|anonymous(ly)?|don'?t (want|tell) (them|him|her|anyone|the owner|the boss) (to )?know|don'?t (tell|give|show|use) (them |him |her |the owner |the boss )?my name|keep my (name|identity)|without my name/g;
 const ANON_NO =
-  /实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留(我的)?名|留我(的)?(电话|名字|姓名)|不怕[^,。;!?\n]{0,8}(知道|报复)|知道是(我|俺)(也)?(没事|无所谓|不怕)|real name|not anonymous/g;
+  /实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留(我的)?名|留我(的)?(电话|名字|姓名)|不怕[^,。;!?\n]{0,8}(知道|报复)|知道是(我|俺)(也)?(没事|无所谓|不怕)|(我|俺)的?名字?(能|可以|可|也能|也可以)(说|留|写|登记|告诉恁?|告诉你们?)|real name|not anonymous/g;
 
 export function readWishes(norm: string): Wishes {
   const cl = splitClauses(norm);
@@ -61,8 +61,14 @@ export function readWishes(norm: string): Wishes {
     while ((m = re.exec(norm)) !== null) {
       const before = norm.slice(Math.max(0, m.index - 8), m.index);
       if (NEGATION_BEFORE.test(before) && req !== 'reward') continue;
-      const c = clauseAt(m.index);
-      const q = inQuestion(c);
+      let c = clauseAt(m.index);
+      // A voice-typed story runs on without punctuation: only the words around the wish say whether it is asked.
+      if (c !== undefined && c.text.length > 40) {
+        const from = Math.max(c.start, m.index - 12);
+        c = { ...c, start: from, text: norm.slice(from, Math.min(c.end, m.index + m[0].length + 8)) };
+      }
+      // "该赔多少赔多少": whatever is due — a demand, not a question.
+      const q = inQuestion(c) && !/该(赔|退)多少(就)?(赔|退)多少/.test(c?.text ?? '');
       // "能赔多少？" asks about rights: an answer is wanted, not (yet) a remedy.
       if (q && req !== 'investigate' && req !== 'reward' && !/(要求|我要|必须|给我|让他|让商家)/.test(c?.text ?? '')) continue;
       if (['refund', 'exchange', 'compensation', 'apology'].includes(req)) remedyDemanded = true;
@@ -91,7 +97,10 @@ export function readWishes(norm: string): Wishes {
 
   let anonymous: Found<boolean> | null = null;
   ANON_NO.lastIndex = 0;
-  const no = ANON_NO.exec(norm);
+  let no = ANON_NO.exec(norm);
+  // "俺不敢实名": 实名 inside a refusal of it is no real name.
+  while (no !== null && /(不敢|不想|不愿意?|不能|不方便)$/.test(norm.slice(Math.max(0, no.index - 3), no.index)) && no[0] === '实名')
+    no = ANON_NO.exec(norm);
   ANON_YES.lastIndex = 0;
   let yes: RegExpExecArray | null = null;
   while ((yes = ANON_YES.exec(norm)) !== null) {
@@ -99,6 +108,8 @@ export function readWishes(norm: string): Wishes {
     if (no !== null && yes.index >= no.index && yes.index < no.index + no[0].length) continue;
     break;
   }
+  // "我名字能说，但是别叫他知道是我反映的": a named reporter kept confidential, not an anonymous one.
+  if (yes !== null && no !== null && !/匿名|留名|署名|anonym/i.test(yes[0])) yes = null;
   if (yes !== null) anonymous = { value: true, start: yes.index, end: yes.index + yes[0].length };
   else if (no !== null) anonymous = { value: false, start: no.index, end: no.index + no[0].length };
   return { requests: requests.sort((a, b) => a.start - b.start), reward, anonymous, remedyDemanded };

@@ -1319,3 +1319,70 @@ describe('ninth round (issue #13)', () => {
     expect(r.state.step).toBe('consent');
   });
 });
+
+describe('tenth round (issue #13)', () => {
+  it('"恁说那是啥意思？不写俺名字就中" to the publication question: explained, and taken as a yes', () => {
+    const r = talk([...COMPLAINT.slice(0, -1), '恁说那是啥意思？不写俺名字就中']);
+    expect(r.replies.at(-1)).toMatch(/去掉您的姓名/);
+    expect(r.state.step).toBe('summary');
+    expect(r.state.draft.consentToPublish).toBe(true);
+  });
+
+  it('"恁要名字弄啥？" is answered (why a name is needed) and the name in the same message is taken', () => {
+    const r = talk([...COMPLAINT.slice(0, 6), '恁要名字弄啥？……中吧 俺叫孙建设']);
+    expect(r.replies.at(-1)).toMatch(/不会告诉商家/);
+    expect(r.state.draft.name).toBe('孙建设');
+    expect(r.state.step).toBe('phone');
+  });
+
+  it('"俺也不知道 恁先说咋弄" to the kind question: a complaint is suggested for a purchase, and can be changed', () => {
+    const r = talk(['俺老头子夜儿个在薛店集上买哩卤肉吃了吐了好几回', '俺也不知道 恁先说咋弄']);
+    expect(r.state.draft.kind).toBe('complaint');
+    expect(r.replies.at(-1)).toMatch(/拿不准的话，我先按投诉/);
+  });
+
+  it('a named reporter who wants it kept from the business stays named, and is told it is confidential', () => {
+    const r = talk([
+      '我要反映个情况我是梨河镇前吕村的陈老汉陈德厚我电话13387156249村里红白事都叫那个马师傅做酒席他专门去饭店收泔水上漂的油回来熬熬再炒菜我上个月二十号亲眼见他在他家后院熬那油臭得很我不要钱就想叫恁管管我名字能说但是别叫他知道是我反映的',
+    ]);
+    const d = r.state.draft;
+    expect(d.kind).toBe('report');
+    expect(d.anonymous).toBe(false);
+    expect(d.name).toBe('陈德厚');
+    expect(d.businessName).toBe('马师傅');
+    expect(d.incidentDate).toBe('2026-10-20'); // 上个月二十号, the clock being 2026-11-28
+    expect(d.wantsReward).toBe(false);
+    expect(r.replies.join('\n')).toMatch(/实名举报的信息也保密/);
+  });
+
+  it('"俺不敢实名" is an anonymous report', () => {
+    const r = talk(['俺举报城关乡王刘庄那个老李烩面馆，老板往汤锅里搁罂粟壳，俺在他那刷碗刷了半年。俺不敢实名，恁说有奖励，那俺要。']);
+    expect(r.state.draft.anonymous).toBe(true);
+    expect(r.replies.join('\n')).not.toMatch(/登记实名举报/);
+  });
+
+  it('"网上买的，发货地址写的是内蒙古" answers where the shop is', () => {
+    const r = talk([
+      '我在抖音直播间买的牛肉干，包装上写牛肉含量90%，吃着全是淀粉，要退款',
+      '直播间叫老牛家草原风干牛肉，店铺名叫老牛家食品旗舰店',
+      '网上买的，发货地址写的是内蒙古',
+    ]);
+    expect(r.state.draft.businessName).toBe('老牛家食品旗舰店');
+    expect(r.state.draft.where).toMatch(/内蒙古/);
+    expect(r.state.step).toBe('when');
+  });
+
+  it('a long voice-typed story quoting "算了…不值当" is no cancel; a refund and "恁得去查查他" make it both', () => {
+    const story =
+      '俺是郭店镇哩俺叫宋桂芝上个礼拜六去郭店北街那个万家福超市买奶粉回来一看过期俩月了去找他说啥也不给退有个老姐妹还劝俺说算了算了二百多块钱气坏身子不值当俺说这不是钱哩事俺就想叫他把奶粉钱退给俺再按那规定该赔多少赔多少第二个事俺还看见他家服务员在饼干盒子上重新打日期恁得去查查他这不光是坑俺一个人哩俺说问问又不要钱中不中俺家就在郭店镇锦华小区六号楼恁看着给俺办吧麻烦恁了同志';
+    const r = talk([story]);
+    expect(r.state.draft.kind).toBe('both');
+    expect(r.state.draft.businessName).toBe('万家福超市');
+  });
+
+  it('a village school named by its place is the business ("于寨村小学…学校十堂那菜是馊哩")', () => {
+    const r = talk(['俺孙子在于寨村小学上学回来说学校十堂那菜是馊哩还见过老鼠在厨房跑这恁管不管', '这得叫人去查查啊']);
+    expect(r.state.draft.kind).toBe('report');
+    expect(r.state.draft.businessName).toBe('于寨村小学');
+  });
+});

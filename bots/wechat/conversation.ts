@@ -450,7 +450,15 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     before.push(text);
   };
 
-  const text = acts.rest || raw;
+  // "订单号 2401 8837 6620 1154 要不要": an order number goes with the story; its digits are no phone, name or date.
+  let text = acts.rest || raw;
+  const order = d.kind && d.kind !== 'consultation' ? ORDER_NO.exec(text) : null;
+  if (order) {
+    const no = order[2]!.replace(/[\s-]+/g, '');
+    if (d.description !== undefined && !d.description.includes(no)) d.description = clip(`${d.description}\n订单号：${no}`, 5000);
+    text = text.replace(order[0], d.description === undefined ? `订单号${no}` : ' ').trim() || '。';
+    before.push(lang === 'en' ? 'Noted the order number.' : '订单号记下了，会写进去。');
+  }
   const u = withLlmFacts(understand(text, { now: ctx.now }), ctx.llmFacts ?? null, text);
 
   // Frustration: apologise, show what is already noted, offer a person; then go on with the rest.
@@ -564,7 +572,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   }
 
   // The answer to the question asked, checked; a correction; facts found anywhere.
-  let used = false;
+  let used = order !== null;
   const wasAnonymous = d.anonymous;
   if (acts.correction) {
     if (applyCorrection(d, aboutLast(acts.correction.slot, s0.lastSlot), acts.correction.old, acts.correction.value, ctx.now)) {
@@ -725,7 +733,9 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     d.description = clip(`${d.description}\n${text}`, 5000);
     return say(
       { ...st, draft: d, misses: 0 },
-      lang === 'en' ? 'Good, keep it safe: it may be needed.' : '好的，记下了。这些凭证请保存好，办理时可能用得上。',
+      lang === 'en'
+        ? 'Good, keep it safe: it may be needed.'
+        : '好的，记下了。这些凭证请保存好，办理时可能用得上；照片、截图可以直接发过来。',
       prompt(st.step, d, lang),
     );
   }
@@ -752,6 +762,9 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   }
   return out;
 }
+
+/** An order number on a platform ("订单号 2401 8837 6620 1154"). */
+const ORDER_NO = /(订单号|订单编号|单号|order (?:no\.?|number|#))[:：\s]*([0-9][0-9\s-]{7,30}[0-9])/i;
 
 /** "不知道", "恁先说咋弄", "你们看着办": no kind chosen, the operator's suggestion wanted. */
 const UNDECIDED =
@@ -786,7 +799,7 @@ const URGE =
 
 /** Evidence the citizen says they kept: a receipt, a medical record, the leftovers, a photo. */
 const EVIDENCE_KEPT =
-  /(单子|小票|发票|收据|病历|诊断|化验单|缴费单|剩下的|剩的|包装|袋子|瓶子|照片|视频|截图|聊天记录|订单)[^，。？?]{0,8}(留着|保留|还在|都在|有|存着|拍了|保存)|(留着|保留|存着|拍了)[^，。？?]{0,6}(单子|小票|发票|收据|病历|照片|视频|截图|剩下的|包装)|\bkept (the )?(receipt|bill|records?|leftovers|packag)|\b(have|got) (the )?(receipt|photos?|pictures?)/i;
+  /(我|俺)(这儿|这里|手里|手上)?(有|留了|存了|拍了|截了)(截图|照片|视频|小票|发票|聊天记录|录音)|(单子|小票|发票|收据|病历|诊断|化验单|缴费单|剩下的|剩的|包装|袋子|瓶子|照片|视频|截图|聊天记录|订单)[^，。？?]{0,8}(留着|保留|还在|都在|有|存着|拍了|保存)|(留着|保留|存着|拍了)[^，。？?]{0,6}(单子|小票|发票|收据|病历|照片|视频|截图|剩下的|包装)|\bkept (the )?(receipt|bill|records?|leftovers|packag)|\b(have|got) (the )?(receipt|photos?|pictures?)/i;
 
 const CONFIDENTIAL =
   /(别|不想|不要|不能|不愿意?|莫|不敢|千万别|可别)(让|叫|给)[^，。]{0,10}知道|(给我|替我|帮我)?保密|别写我|不写我|不要写我|别留我|不留我|不留名|don'?t (let|tell)[^,.]{0,20}know|keep (me|my name|it) (secret|confidential)/i;
@@ -946,7 +959,7 @@ const PURE_INTENT = {
 };
 
 const PROBLEM =
-  /根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
+  /下水道|阴沟|臭水沟|污水|脏水|死老鼠|根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
 function thin(text: string, u: Understanding): boolean {

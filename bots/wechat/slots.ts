@@ -816,9 +816,22 @@ function sourceOfThing(text: string, start: number, end: number): boolean {
   );
 }
 
+const FOOD_ONLY =
+  /^(螺蛳粉|螺狮粉|麻辣烫|麻辣香锅|米线|凉皮|包子|饺子|水饺|面条|拉面|烩面|胡辣汤|羊肉汤|牛肉汤|火锅|烤鱼|炸鸡|汉堡|奶茶|蛋糕|面包|卤菜|熟食|馄饨|煎饼|烧饼|炒饭|盖饭|小吃|夜宵|串串|烤串|酸辣粉|黄焖鸡|肉夹馍|烤肉|烤鸭|烧鸡|炸串|冒菜|砂锅|水果|蔬菜|猪肉|牛肉|羊肉|豆腐|豆芽|馒头|粥)$/;
+const CANTEEN_STALL =
+  /\p{Script=Han}{2,16}?(食堂|餐厅|美食城|美食广场|商场|市场)((负?[一二三四五六七八九十]|[1-9])[楼层])?\p{Script=Han}{2,8}?(窗口|档口)/u;
+
 export function hanBusiness(input: string): string | null {
   // The citizen's own address ("住新烟街道烟厂家属院") names no business: blanked, offsets kept.
   const text = input.replace(/(住在?|家住|住址[:：]?|联系地址[:：]?|地址[:：])[^，。；;,\n ]*/g, (m) => '　'.repeat(m.length));
+  // "升达经贸管理学院一食堂一楼麻辣香锅窗口": a stall inside a canteen or market is named with the canteen.
+  const stall = CANTEEN_STALL.exec(text);
+  if (stall) {
+    const whole = stall[0]
+      .replace(/^.*(举报|投诉|反映|在|到|去|是|了|的)(?=\p{Script=Han}{2,}(食堂|餐厅|美食城|美食广场|商场|市场))/u, '')
+      .replace(/^(在|到|去|从|是)/, '');
+    if (whole.length >= 6 && !/[我俺你他她]/.test(whole)) return whole;
+  }
   const found: string[] = [];
   for (const m of text.matchAll(BIZ_SUFFIX_G)) {
     const at = m.index ?? 0;
@@ -854,6 +867,8 @@ export function hanBusiness(input: string): string | null {
       townshipOf(name) === null &&
       !/学院|大学|学校|食堂|医院|^网红|^早点|^早餐/.test(name) &&
       !/^(小|附近|路边|街边|流动|水果|卤肉|烧烤|早餐|早点|黑|无证|这个|那个|一个|某)$/.test(bare) &&
+      // "那个螺蛳粉店": a food and a shop word describe the shop; they do not name it.
+      !FOOD_ONLY.test(bare) &&
       !/[我俺你他她]|举报|投诉|反映|要/.test(bare) &&
       !/希望|退钱|退款|赔|并且|而且|道歉/.test(bare)
     )
@@ -879,7 +894,14 @@ export function hanBusiness(input: string): string | null {
         continue;
       if (sourceOfThing(text, i, at + m[0].length)) continue;
       if (/[厂店铺坊馆园]$/.test(m[0]) && /^[家员长主商方区址里]/.test(text.slice(at + m[0].length))) continue;
-      if (bare.length >= 2 && townshipOf(name) === null && !GENERIC_BARE.test(bare) && !/学院|大学|学校|医院/.test(name)) found.push(name);
+      if (
+        bare.length >= 2 &&
+        townshipOf(name) === null &&
+        !GENERIC_BARE.test(bare) &&
+        !FOOD_ONLY.test(bare.replace(/^家/, '')) &&
+        !/学院|大学|学校|医院/.test(name)
+      )
+        found.push(name);
     }
   }
   // The name said most often (a long story names its business again and again), the first on a tie.
@@ -1208,6 +1230,11 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       return date ? { ok: true, value: date } : { ok: false, problem: 'bad_date' };
     }
     case 'request': {
+      // "退款 别的算了": only the refund; the shrug at the end is no part of the request.
+      const t = text
+        .trim()
+        .replace(/[，,。\s]*(别的|其他的?|其它的?|其余的?)(就|都)?(算了|不要了|不用了|无所谓|不要)[。!！]*$/, '')
+        .trim();
       const r = requestOf(u, t);
       // The answer to "怎么处理" is the request in the citizen's words, all of it when it is short.
       if (r) return { ok: true, value: r.length > t.length || (t.length <= 60 && !findPhone(t)) ? t : r };

@@ -115,7 +115,7 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'jurisdiction',
-    ask: /(你们|恁)(这|这里|这儿|这边)?(能|管|能管)|能管[^，。？?]{0,4}不能|管得了|管不管|有没有人管|没人管|谁来管|归(谁|你们|哪)管|找(谁|哪)|who handles|can you (help|do anything|deal)/i,
+    ask: /(你们|恁)(这|这里|这儿|这边)?(能|管|能管)|能管[^，。？?]{0,4}不能|管得了|管不管|归不归|是不是(你们|恁)管|有没有人管|没人管|谁来管|归(谁|你们|哪)管|找(谁|哪)|who handles|can you (help|do anything|deal)/i,
     zh: '食品安全的事归我们市场监管部门管：买到、吃到有问题的食品可以投诉，发现违法可以举报。',
     en: 'Food safety is ours (market regulation): you can complain about food you bought or report a violation.',
   },
@@ -156,7 +156,7 @@ export const FAQ: readonly Entry[] = [
 ];
 
 const QUESTION_MARK =
-  /[?？]|吗|么$|呢|还是|不$|没有$|能不能|可不可以|是不是|是否|有没有|多少|多久|多长|怎么|咋|啥|什么|哪|谁|\bcan\b|\bhow\b|\bwhat\b|\bwhen\b|\bdo i\b|\bis it\b|\bwho\b/i;
+  /(\p{Script=Han})不\1|[?？]|吗|么$|呢|还是|不$|没有$|能不能|可不可以|是不是|是否|有没有|多少|多久|多长|怎么|咋|啥|什么|哪|谁|\bcan\b|\bhow\b|\bwhat\b|\bwhen\b|\bdo i\b|\bis it\b|\bwho\b/iu;
 
 /** Clauses of a message (a question mark ends a clause and stays with it). */
 export function questionClauses(text: string): string[] {

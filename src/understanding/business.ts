@@ -66,6 +66,10 @@ const TRADE_SUFFIXES = [
   '门市部',
   '商行',
   '配送中心',
+  '消毒中心',
+  '洗消中心',
+  '家常菜',
+  '私房菜',
   '烩面馆',
   '羊肉汤馆',
   '牛肉汤馆',
@@ -387,7 +391,8 @@ function isDescription(name: string, generic: readonly string[]): boolean {
   for (const g of generic) if (g.length >= 2 && rest.includes(g)) rest = rest.split(g).join('');
   // 老马家, 张家: a surname before 家 makes a name even when only one character is left.
   if (/^老?[\p{Script=Han}]家$/u.test(rest) && !/^老?[小大新好这那某一个的]家$/.test(rest)) return false;
-  rest = rest.replace(/[小大老新好这那某一个家的]/g, '');
+  // "家家乐", "家家福": a doubled 家 is a name's own word.
+  rest = rest.replace(/家家/g, '叠').replace(/[小大老新好这那某一个家的]/g, '');
   return rest.length < 2;
 }
 
@@ -406,17 +411,19 @@ function readLeft(s: string, end: number, max: number, allow = ''): string {
       /^[\p{Script=Han}]$/u.test(s[i - 2] ?? '') &&
       !STOP_CHARS.has(s[i - 2] ?? '') &&
       !/[一这那哪每某几两店商厂住回老]/.test(s[i - 2] ?? '');
+    // "家家乐超市", "家家福": a doubled 家 is part of the name.
+    const doubled = ch === '家' && (s[i - 2] === '家' || name.startsWith('家'));
     // 一中, 一小: an ordinal inside a school's name.
     const ordinal = /[一二三四五六七八九十]/.test(ch) && /^(中|小|高)/.test(name);
     // 开心, 开元, 好又多: a stop character that starts a common name word is kept.
     const nameWord = ch === '开' && /^(心|元|封|福|泰|源|来)/.test(name);
-    if (STOP_CHARS.has(ch) && !familyName && !ordinal && !nameWord && !allow.includes(ch)) break;
+    if (STOP_CHARS.has(ch) && !familyName && !doubled && !ordinal && !nameWord && !allow.includes(ch)) break;
     name = ch + name;
     i--;
     const stop = STOP_WORDS.exec(name);
     if (stop !== null && stop.index === 0) return '';
   }
-  return name.replace(/^(要求|如果|反映|好多|正规|孩子|学生|举报|投诉|觉得|发现|听说|请问|咨询|让|找|希望|亲眼|看见|知道)+/, '');
+  return name.replace(/^(实名|匿名|要求|如果|反映|好多|正规|孩子|学生|举报|投诉|觉得|发现|听说|请问|咨询|让|找|希望|亲眼|看见|知道)+/, '');
 }
 
 /** Platform and channel words glued before a shop name ("抖音直播间小芳零食铺", "淘宝店铺甜心烘焙"). */
@@ -756,6 +763,11 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
   }
 
   if (cands.length === 0) return null;
+  // A long story names its business again and again: a name said twice or more outweighs a cue.
+  for (const c of cands) {
+    const said = s.split(s.slice(c.start, c.end)).length - 1;
+    if (said >= 2 && c.end - c.start >= 3) c.score += said >= 3 ? 2 : 1.5;
+  }
   // Best score; among equals the earliest (the business is usually named first).
   cands.sort((a, b) => b.score - a.score || a.start - b.start);
   let best = cands[0]!;

@@ -1386,3 +1386,44 @@ describe('tenth round (issue #13)', () => {
     expect(r.state.draft.businessName).toBe('于寨村小学');
   });
 });
+
+describe('tenth round, second part (issue #13)', () => {
+  it('an order number is kept with the story and is no business name or phone; "我有截图" is evidence noted', () => {
+    const r = talk(['在吗在吗 奶茶里喝出苍蝇了[裂开][裂开]', '订单号 2401 8837 6620 1154 要不要', '我有截图']);
+    expect(r.state.draft.businessName).toBeUndefined();
+    expect(r.state.draft.phone).toBeUndefined();
+    expect(r.state.draft.description).toContain('订单号：2401883766201154');
+    expect(r.replies.join('\n')).toMatch(/订单号记下了/);
+    expect(r.replies.at(-1)).toMatch(/截图可以直接发过来[\s\S]*叫什么名字/);
+  });
+
+  it('"退款 别的算了" is the request "退款"', () => {
+    const r = talk([...COMPLAINT.slice(0, 5), '退款 别的算了']);
+    expect(r.state.draft.request).toBe('退款');
+  });
+
+  it('a stall inside a canteen is named with the canteen; "那个螺蛳粉店" describes a shop, it does not name it', () => {
+    const a = talk(['实名举报升达经贸管理学院一食堂一楼麻辣香锅窗口！！昨天中午打饭的阿姨口罩挂下巴上 对着菜打喷嚏']);
+    expect(a.state.draft.businessName).toBe('升达经贸管理学院一食堂一楼麻辣香锅窗口');
+    const b = talk(['有个事 华信后门那个螺蛳粉店在下水道边上洗菜 恶心死了 emmm 算举报吧 我也没买过他家']);
+    expect(b.state.draft.kind).toBe('report');
+    expect(b.state.draft.businessName).toBeUndefined();
+    // Disgust is no illness: no medical advice.
+    expect(b.replies.join('\n')).not.toMatch(/就医/);
+  });
+
+  it('"不知道归不归你们管哈" is answered: food safety is ours', () => {
+    const r = talk(['不知道归不归你们管哈']);
+    expect(r.replies.join('\n')).toMatch(/归我们市场监管部门管/);
+  });
+
+  it('a doubled 家 is a name ("华南城家家乐超市"); "好运来家常菜" and "洁康餐具消毒中心" are businesses', () => {
+    expect(talk(['11月30号在华南城家家乐超市买了两箱纯牛奶，早过期12天了，我要投诉，要求退货']).state.draft.businessName).toBe(
+      '家家乐超市',
+    );
+    expect(talk(['我实名举报黄帝故里东边的好运来家常菜，后厨老鼠乱窜']).state.draft.businessName).toBe('好运来家常菜');
+    expect(talk(['举报八千乡的洁康餐具消毒中心，碗筷根本没有消毒，就是过一遍水直接塑封']).state.draft.businessName).toBe(
+      '洁康餐具消毒中心',
+    );
+  });
+});

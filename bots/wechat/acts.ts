@@ -75,7 +75,8 @@ export function slotNamed(text: string): Slot | 'kind' | 'files' | null {
 const FRUSTRATION =
   /我(刚|刚才|前面|之前|已经|都)(不是)?(都|已经)?(说|讲|告诉|发)(了|过)|说过了|(不是|都)(都)?说了吗|怎么又(问|来)|又问|问过了|问了(好)?几遍|听(清|懂|明白)(了)?没|记(下|住)(了)?没|你(是不是)?(听不懂|看不懂)|I (already|just) (said|told)|told you already/i;
 
-const CANCEL = /^(取消|不办了|不弄了|算了吧?|退出|不用了|不投诉了|不举报了|不说了|cancel|stop|never ?mind|forget it|quit)$/i;
+const CANCEL =
+  /^(取消|不办了|不弄了|算了吧?|退出|不用了|不投诉了|不举报了|不说了|(我|俺)?(就是|只是|就|随便)问问(而已|罢了)?|cancel|stop|never ?mind|forget it|quit)$/i;
 const CANCEL_IN =
   /不用登记|不用提交|不用记|问问就行|就(先)?问问(?![你您恁他她这那管能有是])|(只是|先)问问(?![你您恁他她这那管能有是])|no need to file|don'?t (file|submit)|just (a question|asking)|算了[，,\s]*不(弄|办|投诉|举报|说)了|不(弄|办|投诉|举报|要)了[，,\s]*(算了)?|(?<!值)不值当|取消(投诉|举报)?吧?$|don'?t want to (continue|go on)|cancel (it|this)/i;
 
@@ -161,13 +162,13 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
     /^(人工|转人工|人工客服|找人工|找人工客服|我要人工|真人|找真人|找个人|工作人员|human|agent|operator|realperson|talktoaperson|talktoahuman)$/i.test(
       word,
     ) ||
-    /(转|找|要|叫|换)(个|一个|位)?(人工|真人|工作人员|客服)|(找|叫|换)(个|一个|位)?(真)?人(跟|和|给)(我|俺)(说|讲|聊)|talk to (a )?(person|human)|speak to (a )?(person|human|someone)/i.test(
+    /(转|找|要|叫|换)(个|一个|位)?(人工|真人|工作人员|客服)|(想|要)(跟|和|同)(真人|人工|工作人员|活人)(说|讲|聊|谈)|(找|叫|换)(个|一个|位)?(真)?人(跟|和|给)(我|俺)(说|讲|聊)|talk to (a )?(person|human)|speak to (a )?(person|human|someone)/i.test(
       raw,
     )
   )
     acts.human = true;
   if (
-    /^(你好|您好|在吗|在不在|在么|hi|hello|hey|哈喽|嗨|喂|有人吗|有人没|有人不|恁好|同志你好|你好在吗|您好在吗|早上好|下午好|晚上好|goodmorning)[啊呀呢吗]?$/i.test(
+    /^(你好|您好|在|在吗|在不在|在么|hi|hello|hey|哈喽|嗨|喂|有人吗|有人没|有人不|恁好|同志你好|你好在吗|您好在吗|早上好|下午好|晚上好|goodmorning)[啊呀呢吗]?$/i.test(
       word,
     )
   )

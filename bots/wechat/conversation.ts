@@ -422,6 +422,9 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     const u = understand(raw, { now: ctx.now });
     fillFromFacts(d, u, raw, ctx.now);
     if (d.description === undefined && !thin(raw, u)) d.description = raw;
+    // More of the story told to the person ("每天泡豆子的时候往水里兑无根水…"): it joins the story.
+    else if (d.description !== undefined && substantive(raw, u) && !d.description.includes(raw))
+      d.description = clip(`${d.description}\n${raw}`, 5000);
     return { state: { ...s0, draft: d }, replies: [], effect: { type: 'handoff', message: raw } };
   }
   if (acts.cancel && !acts.kindChange) return say(reset(s0, ctx.newDraftId), inDraft ? w.cancelled : w.cancelledEmpty);
@@ -555,6 +558,12 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       if (k === 'consultation' && d.description === undefined && st.lastQuestion && acts.wantsWritten)
         d.description = text.length > 12 ? `${st.lastQuestion}\n${text}` : st.lastQuestion;
       kindJustSet = true;
+      if (k === 'report' && LEGALITY.test(text))
+        before.push(
+          lang === 'en'
+            ? 'What you describe is likely against the law; I will register it as a report for the office to check and act on.'
+            : '您说的这种做法涉嫌违法，我帮您登记成举报，核实后依法查处。',
+        );
       before.push(startLine(k, lang, text));
     }
   }
@@ -763,6 +772,9 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   return out;
 }
 
+/** "这个算违法吗", "犯法不犯法": whether a practice told is against the law. */
+const LEGALITY = /(算|是)(不算|不是)?(违法|犯法)|违法吗|犯法吗|违不违法|犯不犯法|合法吗|合不合法|is (this|that|it) (legal|illegal)/i;
+
 /** An order number on a platform ("订单号 2401 8837 6620 1154"). */
 const ORDER_NO = /(订单号|订单编号|单号|order (?:no\.?|number|#))[:：\s]*([0-9][0-9\s-]{7,30}[0-9])/i;
 
@@ -802,7 +814,7 @@ const EVIDENCE_KEPT =
   /(我|俺)(这儿|这里|手里|手上)?(有|留了|存了|拍了|截了)(截图|照片|视频|小票|发票|聊天记录|录音)|(单子|小票|发票|收据|病历|诊断|化验单|缴费单|剩下的|剩的|包装|袋子|瓶子|照片|视频|截图|聊天记录|订单)[^，。？?]{0,8}(留着|保留|还在|都在|有|存着|拍了|保存)|(留着|保留|存着|拍了)[^，。？?]{0,6}(单子|小票|发票|收据|病历|照片|视频|截图|剩下的|包装)|\bkept (the )?(receipt|bill|records?|leftovers|packag)|\b(have|got) (the )?(receipt|photos?|pictures?)/i;
 
 const CONFIDENTIAL =
-  /(别|不想|不要|不能|不愿意?|莫|不敢|千万别|可别)(让|叫|给)[^，。]{0,10}知道|(给我|替我|帮我)?保密|别写我|不写我|不要写我|别留我|不留我|不留名|don'?t (let|tell)[^,.]{0,20}know|keep (me|my name|it) (secret|confidential)/i;
+  /(可|千万|你们|恁)?别说(出)?是(我|俺|[^，。,]{1,6}(说|讲|举报|反映)的)|别(跟|给|对)(他|他们|人|老板)说是(我|俺)|(别|不想|不要|不能|不愿意?|莫|不敢|千万别|可别)(让|叫|给)[^，。]{0,10}知道|(给我|替我|帮我)?保密|别写我|不写我|不要写我|别留我|不留我|不留名|don'?t (let|tell)[^,.]{0,20}know|keep (me|my name|it) (secret|confidential)/i;
 
 function rewardAck(yes: boolean, lang: Lang): string {
   if (lang === 'en') return yes ? 'Noted: you want to apply for the reward.' : 'Noted: no reward.';
@@ -959,13 +971,15 @@ const PURE_INTENT = {
 };
 
 const PROBLEM =
-  /下水道|阴沟|臭水沟|污水|脏水|死老鼠|根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
+  /无根水|漂白|增白|(少|差)了?[一二三四五六七八九十两半\d]+(两|斤|克)|一称(才|只有)|(啥|什么)字(都|也)?没(有)?|没(有)?厂名|没(有)?厂家|下水道|阴沟|臭水沟|污水|脏水|死老鼠|根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
 function thin(text: string, u: Understanding): boolean {
   // "后厨太脏了" says something is wrong, not what was seen: it is asked for.
   const concrete = text
     .replace(/太?脏了?|很脏|不干净|卫生(很|太|特别)?(差|不好|不行)|不卫生|乱七八糟/g, '')
+    // "天天黑价熬油，臭哩很": a smell around a workshop says something is wrong, not what: asked for.
+    .replace(/臭(哩|的|得)(很|不行|要命)|很臭|臭烘烘|熏人|(味|味儿|味道)(很|太|特别)?(大|冲|难闻)|难闻/g, '')
     // "外卖吃出问题了" says something is wrong, not what: asked for.
     .replace(VAGUE_PROBLEM, '');
   if (u.harm.value.ill !== 'none' || PROBLEM.test(concrete)) return false;
@@ -1036,7 +1050,8 @@ function substantive(text: string, u: Understanding): boolean {
 
 /** The kind for a first message, or 'answer-only' for a question answered on the spot. */
 function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[], answeringKind: boolean): Kind | 'answer-only' | null {
-  const k = kindWanted(text);
+  // "恁说投诉还是举报？": the choice asked back names no kind.
+  const k = kindWanted(text.replace(/(算)?(投诉|举报)还是(算)?(投诉|举报)/g, ''));
   if (answeringKind) {
     if (acts.wantsWritten && !k) return 'consultation';
     // The answer to "投诉、举报，还是两样都要？": "两样都要", "都要", "both".
@@ -1067,7 +1082,8 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   if (
     topics.length > 0 &&
     onlyQuestions(text) &&
-    !PROBLEM.test(text.replace(VAGUE_PROBLEM, '')) &&
+    // "举报卖假货的能给钱 是真的不是": a kind of case asked about, not one told.
+    !PROBLEM.test(text.replace(VAGUE_PROBLEM, '').replace(/举报[^，。？?\s]{0,10}?的(人|商家|店)?(?=能|可以|有|给|是不是)/g, '')) &&
     u.harm.value.ill === 'none' &&
     !/(我|俺)(要|想)(投诉|举报|反映)|帮(我|俺)(投诉|举报)/.test(text)
   )
@@ -1078,6 +1094,8 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   // "我要求退钱，也要举报他们" names one kind and wants both.
   if (k && k !== 'consultation' && kindFromWishes(text, u) === 'both') return 'both';
   if (k) return k;
+  // "他们往豆芽里加无根水…这个算违法吗": a practice told and its legality asked is a tip to take.
+  if (LEGALITY.test(text) && substantive(text, u) && !/(我|俺)(想|要|打算|准备)(开|做|卖)/.test(text)) return 'report';
   // A question with no problem told ("请问开小饭馆要办哪些证？") is answered, not filed.
   if (
     isQuestion(text) &&
@@ -1198,7 +1216,7 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
     r.includes('stop') ||
     // A long voice-typed story has no clauses to read: the engine's reading of "恁得去查查他" counts.
     (text.length > 200 && r.includes('investigate')) ||
-    /查|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|立案|整顿|整治|别叫他再卖|别让他再卖|investigat|punish|shut (it|them) down|fine them|不能再(骗|坑|卖|害)|别再(骗|坑|害)|还在(骗|坑|卖|害)|(他们|他家|这些人)[^，。！]{0,2}(也)?得管管|(得|该|要|也得)抓|抓(他|了|人)|(你们|恁)[^，。！]{0,3}(也)?查查|check (them|it|this shop|the shop|this place) (out)?|should (check|inspect|investigate)|look into (them|it)|inspect (them|it)/i.test(
+    /(也|都)?得有人管|该有人管|(也|都)得管|查|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|立案|整顿|整治|别叫他再卖|别让他再卖|investigat|punish|shut (it|them) down|fine them|不能再(骗|坑|卖|害)|别再(骗|坑|害)|还在(骗|坑|卖|害)|(他们|他家|这些人)[^，。！]{0,2}(也)?得管管|(得|该|要|也得)抓|抓(他|了|人)|(你们|恁)[^，。！]{0,3}(也)?查查|check (them|it|this shop|the shop|this place) (out)?|should (check|inspect|investigate)|look into (them|it)|inspect (them|it)/i.test(
       said,
     );
   // "要退一赔十！货架上还有好多过期的，你们也管管吧": help asked beside a remedy is the regulator's part.

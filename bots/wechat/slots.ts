@@ -8,7 +8,7 @@ import { findPersonNames } from '../../src/understanding/pii.ts';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../../src/understanding/pii.lexicon.ts';
 import type { Understanding } from '../../src/understanding/understand.ts';
 import { findTimePhrase } from '../../src/understanding/dates.ts';
-import { normaliseKeepingOffsets } from '../../src/understanding/normalise.ts';
+import { fixTypos, normaliseKeepingOffsets } from '../../src/understanding/normalise.ts';
 import { parseIncidentDate, saysUnknownDate } from './dates.ts';
 import { HAN_DIGIT } from '../../src/lib/han-digits.ts';
 
@@ -176,7 +176,7 @@ const strip = (s: string) => s.replace(/[\s，。！？!?,.~～、…；;：:]+/
 
 /** Words that name what was wrong: with them even a short story ("买的月饼发霉了") is a story. */
 export const PROBLEM_WORDS =
-  /三无|没换过|反复用|重复用|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|无证|没有?证|地沟油|病死|注水|农药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|胀袋|异味|怪味|酸了|玻璃|expired|rotten|mou?ldy?|fake|insect|cockroach|hair/i;
+  /(啥|什么)字(都|也)?没(有)?|没(有)?厂名|三无|没换过|反复用|重复用|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|无证|没有?证|地沟油|病死|注水|农药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|胀袋|异味|怪味|酸了|玻璃|expired|rotten|mou?ldy?|fake|insect|cockroach|hair/i;
 
 /** Words that make a message something other than a value: never stored in a slot. */
 export const ACT_MARKERS =
@@ -186,6 +186,13 @@ export function townshipOf(text: string): Township | null {
   const exact = TOWNSHIPS.find((t) => text.includes(t));
   if (exact) return exact;
   const f = findTownship(text);
+  if (f.township && !f.ambiguous) return f.township;
+  // "渔乐纸包鱼（小乔店）": a branch named after its village, without 村.
+  const branch = /(\p{Script=Han}{2,3}?)(分)?店(?![\p{Script=Han}])/u.exec(text);
+  if (branch && !f.ambiguous) {
+    const v = findTownship(`${branch[1]}村`);
+    if (v.township && !v.ambiguous) return v.township;
+  }
   return f.ambiguous ? null : f.township;
 }
 
@@ -223,8 +230,10 @@ export function parseAnonymous(text: string): boolean | null {
   // "俺不敢实名": anonymous, though it says 实名.
   if (/(不敢|不想|不愿意?|不能|不用|不要|不方便)实名/.test(s)) return true;
   if (/实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留名|不怕.{0,8}知道|realname|notanonymous|usemyname/.test(s)) return false;
+  // "那就写吧 俺不怕": the name may be written.
+  if (/(那就|就)写(吧|上|呗)|(?<![别不甭莫])写(我|俺)(的)?名字?|(我|俺)不怕(他|啥|了)?$|(?<![不别])留名(吧)?$/.test(s)) return false;
   if (
-    /匿名|不留名|(别|不想|不要|不能|不愿意?|不敢|千万别|可别)(让|叫|给).{0,10}知道|保密|别写我|不写我|不要写我|别留我|不留我|anonym|don'?t(tell|give|use)(them|him|her)?myname|keepmyname/.test(
+    /别说(出)?是(我|俺)|匿名|不留名|(别|不想|不要|不能|不愿意?|不敢|千万别|可别)(让|叫|给).{0,10}知道|保密|别写我|不写我|不要写我|别留我|不留我|anonym|don'?t(tell|give|use)(them|him|her)?myname|keepmyname/.test(
       s,
     )
   )
@@ -529,7 +538,10 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
   if (!where.text && d.businessName && !opts.residence) {
     const at = text.indexOf(d.businessName);
     const branch = at >= 0 ? /^\s*[（(]([^（）()]{2,14}店)[）)]/.exec(text.slice(at + d.businessName.length)) : null;
-    if (branch) where.text = branch[1]!;
+    if (branch) {
+      where.text = branch[1]!;
+      where.township = townshipOf(branch[1]!);
+    }
   }
   const t = where.township;
   if (t && !d.township) {
@@ -691,6 +703,8 @@ export function tidyBusiness(name: string | null): string | null {
   if (n.length < 2 || /^(超市|饭店|饭馆|食堂|学校食堂|商店|小卖部|店)$/.test(n)) return null;
   // Part of a sentence, not a name: "要举报他们食堂", "我们村的超市", "住工程学院".
   if (/[我俺你他她]|举报|投诉|反映|^要|^(住|家住|在|到|去)/.test(n)) return null;
+  // "四人火锅套餐", "双人烤肉": a set meal for so many people is a product, not a shop.
+  if (/^[一二三四五六七八九十两双单\d]+人/.test(n)) return null;
   // A trade word alone ("凉皮店", "面馆", "烟酒店") names no business.
   if (/^\p{Script=Han}{1,2}(店|馆|铺|摊)$/u.test(n) && !/[记家号]/.test(n)) return null;
   // A dish and a shop word ("黄焖鸡店", "麻辣烫店", "烩面馆") say what is sold, not which shop.
@@ -982,6 +996,13 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
     if (m) return { text: m[0].trim(), township: tw ?? null };
   }
   if (best) {
+    // "辣小妞麻辣烫（华信学院店）": a branch in brackets is where the shop is.
+    const open = /[（(]([^（）()]{0,10})$/.exec(text.slice(Math.max(0, best.index - 10), best.index));
+    const close = /^([^（）()]{0,6}店)[）)]/.exec(text.slice(best.index + best.name.length));
+    if (open && close) {
+      const tw = best.townships.length === 1 ? best.townships[0]! : u.township.value;
+      return { text: `${open[1]}${best.name}${close[1]}`, township: tw ?? null };
+    }
     // "潩水寨小学门口的开心小卖部": the place ends where the business's name begins (before any other cut).
     let around = clauseAround(text, best.index, best.index + best.name.length);
     const bizFirst = u.business.value;
@@ -1138,6 +1159,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         : { ok: false, problem: 'short' };
     case 'business': {
       if (saysUnknown(t)) {
+        // "养鸡场不知道叫啥，拉鸡的车上写着老韩烧鸡": the name read off a sign or a van is the name.
+        const written = /(写着|写的是|写的|印着|印的是|喷着|挂着)[“"「]?(\p{Script=Han}{2,10})[”"」]?(?=[，,。\s]|$)/u.exec(t);
+        if (written && !ACT_MARKERS.test(written[2]!)) return { ok: true, value: written[2]! };
         // A complaint names the business (Art. 10): a description will do; the second "不知道" files it unnamed.
         if (d.kind !== 'complaint' && d.kind !== 'both') return { ok: true, value: null };
         const desc = describedBusiness(t);
@@ -1218,6 +1242,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       return { ok: true, value: cleanName(t).replace(/^(就在|在|就是在|是在)\s*(?=.{2})/, '') };
     }
     case 'when': {
+      // "最近两周天天这样 昨晚还改了": going on all the time, and the last time is a day.
+      const lastTime = ONGOING.test(t) ? (u.incident_time.value?.date ?? parseIncidentDate(t, now)) : null;
+      if (lastTime) return { ok: true, value: lastTime };
       if (
         saysUnknownDate(t) ||
         // Going on all the time ("天天都做", "一直这样"): no one day to give.
@@ -1230,8 +1257,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       return date ? { ok: true, value: date } : { ok: false, problem: 'bad_date' };
     }
     case 'request': {
-      // "退款 别的算了": only the refund; the shrug at the end is no part of the request.
-      const t = text
+      // "退款 别的算了": only the refund; the shrug at the end is no part of the request. Slips mended ("按十倍陪").
+      const t = fixTypos(text)
         .trim()
         .replace(/[，,。\s]*(别的|其他的?|其它的?|其余的?)(就|都)?(算了|不要了|不用了|无所谓|不要)[。!！]*$/, '')
         .trim();

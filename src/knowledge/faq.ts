@@ -43,7 +43,7 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'reward',
-    ask: /奖励|奖金|奖多少|给多少钱|reward/i,
+    ask: /奖励|奖金|奖多少|给多少钱|能给钱|给钱|能给多少|(钱|奖)(咋|怎么|怎样|去哪)领|领钱|领奖|reward/i,
     zh: '举报奖励：查实属于重大违法行为（涉嫌犯罪，或被责令停产停业、吊销许可证、较大数额罚款），并依法作出处罚或移送司法机关后，可以申请。分三级：一级罚没款的5%（至少5000元），二级3%（至少3000元），三级1%（至少1000元），每案最高100万元。匿名举报也能领：提交后凭案件编号、查询码和您约定的领奖密码申领，结案后工作人员会通知。',
     en: 'Rewards: if the tip proves a serious violation (a crime, closure, licence revoked or a large fine) and it is penalised or sent to prosecution, you can claim a reward: 5%, 3% or 1% of the fines (at least 5,000 / 3,000 / 1,000 yuan), up to 1,000,000 yuan. Anonymous reporters can claim too, with the case number, the query code and a claim password they agree with us.',
   },
@@ -55,9 +55,9 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'personal',
-    ask: /(要|问|留)(俺|我)?(的)?(名字|姓名|电话|手机号?|号码|地址|住址|身份证)[^，。？?]{0,4}(弄啥|干啥|做啥|做什么|干什么|干嘛|有啥用|有什么用|啥用)|为(啥|什么|何)(要|得|还要)?(问|留|写|登记)?(俺|我)?(的)?(名字|姓名|电话|手机|地址|住址|身份证)|(会不会|会|能不能)(打给|告诉|透露给|给)(饭店|商家|店里|老板|厂里|他们|他)|why (do you|would you)? ?need my (name|phone|number|address)/i,
-    zh: '问姓名、电话和地址，是为了市场监管所办理时能联系到您、组织调解、寄送书面答复（投诉依法要实名）。这些信息加密保存，不会告诉商家，也不会对外公开。',
-    en: 'Your name, phone and address let the market regulation office reach you, mediate and send the written reply (a complaint needs a real name by law). They are stored encrypted, never given to the business and never published.',
+    ask: /(要|问|留)(俺|我)?(的)?(名字|姓名|电话|手机号?|号码|地址|住址|身份证)[^，。？?]{0,4}(弄啥|干啥|做啥|做什么|干什么|干嘛|有啥用|有什么用|啥用)|为(啥|什么|何)(要|得|还要)?(问|留|写|登记)?(俺|我)?(的)?(名字|姓名|电话|手机|地址|住址|身份证)|(会不会|会|能不能)(打给|告诉|透露给|给)(饭店|商家|店里|老板|厂里|他们|他)|(会不会|会)(叫|让)(人家|他|他们|老板|店里|厂里)知道|why (do you|would you)? ?need my (name|phone|number|address)/i,
+    zh: '问姓名、电话和地址，是为了市场监管所办理时能联系到您、寄送书面答复（投诉要调解，依法要实名；举报可以匿名）。这些信息加密保存，不会告诉被投诉、被举报的一方，也不会对外公开。',
+    en: 'Your name, phone and address let the market regulation office reach you and send the written reply (a complaint is mediated and needs a real name by law; a report may be anonymous). They are stored encrypted, never given to the business and never published.',
   },
   {
     topic: 'deadline',
@@ -115,7 +115,7 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'jurisdiction',
-    ask: /(你们|恁)(这|这里|这儿|这边)?(能|管|能管)|能管[^，。？?]{0,4}不能|管得了|管不管|归不归|是不是(你们|恁)管|有没有人管|没人管|谁来管|归(谁|你们|哪)管|找(谁|哪)|who handles|can you (help|do anything|deal)/i,
+    ask: /(你们|恁)(这|这里|这儿|这边)?(能|管|能管)|能管[^，。？?]{0,4}不能|管得了|管不管|归不归|(这|这事|这个)?能不能管|能管吗|管得着|是不是(你们|恁)管|有没有人管|没人管|谁来管|归(谁|你们|哪)管|找(谁|哪)|who handles|can you (help|do anything|deal)/i,
     zh: '食品安全的事归我们市场监管部门管：买到、吃到有问题的食品可以投诉，发现违法可以举报。',
     en: 'Food safety is ours (market regulation): you can complain about food you bought or report a violation.',
   },

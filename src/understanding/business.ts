@@ -152,7 +152,7 @@ const TRADE_END = new RegExp(
 
 /** Characters that cannot be inside a name read leftwards from a trade word. */
 const STOP_CHARS = new Set([
-  ...'在去到从了的哩我俺恁搁买吃喝是这那个家叫一说给和跟对把被里上边镇乡村路街区市县省有卖开位所些每该其与及或就都也还又很太收直看见问让找打种订',
+  ...'在去到从了的哩我俺恁搁买吃喝是这那个家叫一说给和跟对把被里上边镇乡村路街区市县省有卖开位所些每该其与及或就都也还又很太收直看见问让找打种订住',
 ]);
 /** Whole names that are only descriptions ("工地食堂", "学校食堂", "连锁超市"). */
 const GENERIC =
@@ -416,7 +416,7 @@ function readLeft(s: string, end: number, max: number, allow = ''): string {
     // 一中, 一小: an ordinal inside a school's name.
     const ordinal = /[一二三四五六七八九十]/.test(ch) && /^(中|小|高)/.test(name);
     // 开心, 开元, 好又多: a stop character that starts a common name word is kept.
-    const nameWord = ch === '开' && /^(心|元|封|福|泰|源|来)/.test(name);
+    const nameWord = (ch === '开' && /^(心|元|封|福|泰|源|来)/.test(name)) || (ch === '街' && /^坊/.test(name));
     if (STOP_CHARS.has(ch) && !familyName && !doubled && !ordinal && !nameWord && !allow.includes(ch)) break;
     name = ch + name;
     i--;
@@ -520,7 +520,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const before = s.slice(Math.max(0, m.index - 10), m.index);
     // "老板叫戚永福", "我叫潘淑珍": a person. A shop is named after a shop word ("一家叫百姓优选的超市").
     if (PERSON_BEFORE.test(before)) continue;
-    const strong = STRONG_NAMED_CUE.test(cue) || /(店|店铺|商家|饭店|超市|网店|外卖|主播|直播间|一家|有家|那家|这家)$/.test(before);
+    const strong =
+      STRONG_NAMED_CUE.test(cue) || /(店|店铺|商家|饭店|超市|网店|外卖|主播|直播间|一家|有家|那家|这家|牌子|招牌|牌匾|门头)$/.test(before);
     const start = m.index + cue.length;
     let name = m[2] ?? '';
     const cut = name.search(/[的哩]/);
@@ -749,6 +750,18 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     // "called 王记鲜肉" names the shop outright; "at 好又多" may still be a place.
     if (ok(name) && !isPlace(name) && !isDescription(name, generic) && !HAN.test(s[start + name.length] ?? ''))
       cands.push({ start, end: start + name.length, score: /^(called|named)$/.test(m[1] ?? '') ? 3.5 : 2.6 });
+  }
+
+  // 7. A shop named right after its platform ("饿了么上辣小妞麻辣烫（华信学院店）").
+  const ON_PLATFORM = new RegExp(
+    `(?:美团|饿了么|抖音|快手|淘宝|拼多多|京东)(?:外卖)?(?:上|里)(?:的|那家|一家)?([\\p{Script=Han}A-Za-z0-9·]{2,12}?${TRADE_END.source.replace(/\$$/, '')})(?=[（(，,。\\s点买订的]|$)`,
+    'gu',
+  );
+  ON_PLATFORM.lastIndex = 0;
+  while ((m = ON_PLATFORM.exec(s)) !== null) {
+    const name = m[1] ?? '';
+    const start = m.index + m[0].length - name.length;
+    if (ok(name) && !isDescription(name.replace(TRADE_END, ''), generic)) cands.push({ start, end: start + name.length, score: 3.2 });
   }
 
   // 6. A village banquet cook known by surname ("红白事都叫那个马师傅做酒席"): the cook is the business.

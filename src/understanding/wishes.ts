@@ -25,7 +25,7 @@ const REQUEST_RES: readonly [Request, RegExp][] = [
     'investigate',
     /查处|查办|查一查|查一下|查查|调查|严查|彻查|处罚|严惩|惩处|罚款|罚他|罚了|罚他们|重罚|管管|管一管|管不管|管一下|管下|取缔|关停|关掉|封了|查封|吊销|依法处理|严肃处理|处理一下这|整顿|整治|曝光|监管一下|来查|来人查|去查|查他|查他们|抓起来|立案|investigat|inspect|punish|shut (it|them) down|fine them|look into/g,
   ],
-  ['stop', /别再卖|不要再卖|不能再卖|停止(销售|生产|营业)|制止|下架|停业|别让他(们)?再|stop (selling|them)/g],
+  ['stop', /(叫|让|得叫|得让)(他|她|他们|他家)(别|不要|不能)(再)?卖|不(能|叫|让)(他|他们)(再)?卖|别再卖|不要再卖|不能再卖|停止(销售|生产|营业)|制止|下架|停业|别让他(们)?再|stop (selling|them)/g],
   ['reward', /奖励|奖金|有奖|给奖|奖多少|reward/g],
 ];
 
@@ -46,7 +46,7 @@ export interface Wishes {
 }
 
 const ANON_YES =
-  /(不敢|不想|不愿意?|不能|不方便)实名|匿名|不留名|不想留名|别留(我的)?名|不署名|保密|不要透露|别透露|不想透露|不愿透露|不想暴露|别暴露|不要暴露|(别|不要|不想|不能|不愿意?|不敢|千万别|可别)(让|叫|给)[^,。;!?\n]{0,12}(知道|晓得)[^,。;!?\n]{0,6}(我|俺|是谁)|(?<!不)怕(被)?(他们|他|老板|厂里|店里|报复)[^,。;!?\n]{0,8}(知道|报复|找)|怕报复|不想让人知道|anonymous(ly)?|don'?t (want|tell) (them|him|her|anyone|the owner|the boss) (to )?know|don'?t (tell|give|show|use) (them |him |her |the owner |the boss )?my name|keep my (name|identity)|without my name/g;
+  /(可|千万|你们|恁)?别说(出)?是(我|俺)|别(跟|给|对)(他|他们|人|老板)说是(我|俺)|(不敢|不想|不愿意?|不能|不方便)实名|匿名|不留名|不想留名|别留(我的)?名|不署名|保密|不要透露|别透露|不想透露|不愿透露|不想暴露|别暴露|不要暴露|(别|不要|不想|不能|不愿意?|不敢|千万别|可别)(让|叫|给)[^,。;!?\n]{0,12}(知道|晓得)[^,。;!?\n]{0,6}(我|俺|是谁)|(?<!不)怕(被)?(他们|他|老板|厂里|店里|报复)[^,。;!?\n]{0,8}(知道|报复|找)|怕报复|不想让人知道|anonymous(ly)?|don'?t (want|tell) (them|him|her|anyone|the owner|the boss) (to )?know|don'?t (tell|give|show|use) (them |him |her |the owner |the boss )?my name|keep my (name|identity)|without my name/g;
 const ANON_NO =
   /实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留(我的)?名|留我(的)?(电话|名字|姓名)|不怕[^,。;!?\n]{0,8}(知道|报复)|知道是(我|俺)(也)?(没事|无所谓|不怕)|(我|俺)的?名字?(能|可以|可|也能|也可以)(说|留|写|登记|告诉恁?|告诉你们?)|real name|not anonymous/g;
 

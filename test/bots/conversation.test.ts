@@ -17,6 +17,7 @@ import {
   toSubmission,
 } from '../../bots/wechat/conversation.ts';
 import { chineseNumber, parseIncidentDate } from '../../bots/wechat/dates.ts';
+import { parseAnonymous } from '../../bots/wechat/slots.ts';
 import { ShiantongClient } from '../../bots/wechat/api-client.ts';
 import { ConversationRunner } from '../../bots/wechat/session.ts';
 import { MemoryStateStore } from '../../bots/wechat/state-store.ts';
@@ -1330,7 +1331,7 @@ describe('tenth round (issue #13)', () => {
 
   it('"恁要名字弄啥？" is answered (why a name is needed) and the name in the same message is taken', () => {
     const r = talk([...COMPLAINT.slice(0, 6), '恁要名字弄啥？……中吧 俺叫孙建设']);
-    expect(r.replies.at(-1)).toMatch(/不会告诉商家/);
+    expect(r.replies.at(-1)).toMatch(/不会告诉被投诉、被举报的一方/);
     expect(r.state.draft.name).toBe('孙建设');
     expect(r.state.step).toBe('phone');
   });
@@ -1425,5 +1426,72 @@ describe('tenth round, second part (issue #13)', () => {
     expect(talk(['举报八千乡的洁康餐具消毒中心，碗筷根本没有消毒，就是过一遍水直接塑封']).state.draft.businessName).toBe(
       '洁康餐具消毒中心',
     );
+  });
+});
+
+describe('tenth round, third part (issue #13)', () => {
+  it('"这个算违法吗" after a practice told starts a report and says it is likely against the law', () => {
+    const r = talk(['我在一个豆芽作坊打工，他们往豆芽里加无根水，还用东西漂白，这个算违法吗']);
+    expect(r.state.draft.kind).toBe('report');
+    expect(r.replies.join('\n')).toMatch(/涉嫌违法/);
+  });
+
+  it('"我想跟真人说" hands over to a person; more of the story said to the person joins it', () => {
+    const r = talk([
+      '我在一个豆芽作坊打工，他们往豆芽里加无根水，还用东西漂白，这个算违法吗',
+      '你是机器人吧？我想跟真人说，这事不小',
+      '老板孙红旗每天泡豆子的时候往水里兑无根水',
+    ]);
+    expect(r.last.effect?.type).toBe('handoff');
+    expect(r.state.draft.description).toContain('孙红旗');
+  });
+
+  it('"恁可别说是俺说哩啊" and "你们别说是送菜的说的啊" are wishes to stay unknown, not answers', () => {
+    const r = talk(['俺村东头那个院儿天天黑价熬油，臭哩很，恁管不管？', '举报他', '恁可别说是俺说哩啊']);
+    expect(r.state.draft.anonymous).toBe(true);
+    // A smell names no practice: the story is asked for.
+    expect(r.replies.at(-1)).toMatch(/请说说您发现的问题/);
+    expect(r.state.draft.description).not.toContain('别说');
+  });
+
+  it('"恁说投诉还是举报？俺也不懂 反正得叫他别卖了" is a report; "那就写吧 俺不怕" is a named one', () => {
+    const r = talk([
+      '俺们村小学门口那个小卖部卖那辣条啥字都没有 一毛两毛哩 小孩都买 这能不能管？',
+      '恁说投诉还是举报？俺也不懂 反正得叫他别卖了',
+    ]);
+    expect(r.replies[0]).toMatch(/归我们市场监管部门管/);
+    expect(r.state.draft.kind).toBe('report');
+    expect(parseAnonymous('恁要俺名字弄啥？……那就写吧 俺不怕')).toBe(false);
+    expect(parseAnonymous('别写我名，都是邻居')).toBe(true);
+  });
+
+  it('a question about rewards for "举报卖假货的" is answered, not filed; "我就是问问" ends it politely', () => {
+    const r = talk(['你好 我孙子说举报卖假货的能给钱 是真的不是 能给多少', '那要是不留名字 钱咋领', '我就是问问']);
+    expect(r.state.draft.kind).toBeUndefined();
+    expect(r.replies.join('\n')).toMatch(/领奖密码/);
+    expect(r.replies.at(-1)).toMatch(/需要时随时找我/);
+  });
+
+  it('names: "养鸡场不知道叫啥，拉鸡的车上写着老韩烧鸡", "摊子上挂个牌子叫老王鲜肉", "饿了么上辣小妞麻辣烫（华信学院店）", not "四人火锅套餐"', () => {
+    expect(talk(['我家挨着一个养鸡场，他们把死鸡卖给做烧鸡的', '养鸡场不知道叫啥，拉鸡的车上写着老韩烧鸡']).state.draft.businessName).toBe(
+      '老韩烧鸡',
+    );
+    expect(
+      talk(['今天早上在郭店北街菜市场买了三斤五花肉，回家一称才两斤四两，我要投诉', '摊子上挂个牌子叫老王鲜肉']).state.draft.businessName,
+    ).toBe('老王鲜肉');
+    const t = talk([
+      '我要投诉 饿了么上辣小妞麻辣烫（华信学院店）前天晚上点的 吃完拉肚子 要求退款，我叫赵一鸣 电话 13271906653 住华信学院男生公寓3号楼412',
+    ]);
+    expect(t.state.draft.businessName).toBe('辣小妞麻辣烫');
+    expect(t.state.draft.where).toBe('华信学院店');
+    expect(t.state.draft.township).toBe('龙湖镇');
+    expect(talk(['团购的套餐跟图上不一样 坑人', '美团买的四人火锅套餐 图上肥牛两盘 上来就一盘']).state.draft.businessName).toBeUndefined();
+  });
+
+  it('dates and typos: "最近两周天天这样 昨晚还改了" is yesterday; "按十倍陪" asks compensation', () => {
+    const r = talk(['匿名举报 我在奶茶店兼职 店长让我们把过期的小料改标签继续用', '柠檬仓 升达店', '最近两周天天这样 昨晚还改了']);
+    expect(r.state.draft.incidentDate).toBe('2026-11-27');
+    const q = talk([...COMPLAINT.slice(0, 5), '按十倍陪 酸奶7块5一瓶']);
+    expect(q.state.draft.request).toMatch(/赔/);
   });
 });

@@ -130,10 +130,12 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
   }
 
   // A case number (and maybe its query code) anywhere in the sentence: a status query, never case text.
-  const no = CASE_NO.exec(raw);
+  // Full-width letters and digits ("ＸＺ－２０２６…", typed on a Chinese keyboard) are read as ASCII.
+  const narrow = raw.normalize('NFKC');
+  const no = CASE_NO.exec(narrow);
   if (no) {
-    const after = raw.slice((no.index ?? 0) + no[0].length);
-    const before = raw.slice(0, no.index ?? 0);
+    const after = narrow.slice((no.index ?? 0) + no[0].length);
+    const before = narrow.slice(0, no.index ?? 0);
     const code = CODE.exec(after) ?? CODE.exec(before);
     acts.status = { number: `XZ-${no[1]}-${no[2]}`, code: code ? code[1]!.replace(/\s+/g, '-').toUpperCase() : null };
     return acts;

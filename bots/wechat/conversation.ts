@@ -402,7 +402,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     return say({ ...s0, pendingQuery: acts.status.number }, w.needCode(acts.status.number), ...resumeLine(s0));
   }
   // "查询码是 AB12-CD34-…" right after the number: the query, with the code never kept.
-  const code = s0.pendingQuery ? /(?:^|[^0-9A-Z])([0-9A-Z]{4}(?:[-\s][0-9A-Z]{2,4}){2,8})(?![0-9A-Z])/i.exec(raw) : null;
+  const code = s0.pendingQuery ? /(?:^|[^0-9A-Z])([0-9A-Z]{4}(?:[-\s][0-9A-Z]{2,4}){2,8})(?![0-9A-Z])/i.exec(raw.normalize('NFKC')) : null;
   if (s0.pendingQuery && code) {
     const number = s0.pendingQuery;
     const { pendingQuery: _drop, ...rest } = s0;

@@ -1495,3 +1495,11 @@ describe('tenth round, third part (issue #13)', () => {
     expect(q.state.draft.request).toMatch(/赔/);
   });
 });
+
+describe('status queries typed on a Chinese keyboard (issue #13)', () => {
+  it('a full-width case number and code are read as ASCII and never kept', () => {
+    const r = talk(['我的案子怎么样了 ＸＺ－２０２６１２０１－０００１２３ 查询码 ＡＢＣＤ－ＥＦＧＨ－ＪＫＬＭ－ＮＰＱＲ']);
+    expect(r.last.effect).toEqual({ type: 'query', number: 'XZ-20261201-000123', code: 'ABCD-EFGH-JKLM-NPQR' });
+    expect(r.state.draft.description).toBeUndefined();
+  });
+});

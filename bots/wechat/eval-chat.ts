@@ -357,6 +357,7 @@ export const SPLITS = [
   'dev9',
   'dev10',
   'test7',
+  'dev11',
 ];
 
 export function loadPersonas(split: string, id?: string): { personas: Persona[]; bytes: Buffer } {

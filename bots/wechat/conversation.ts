@@ -10,7 +10,7 @@
 // be. The bot asks only for what the kind still needs, one thing at a time.
 import { createHash } from 'node:crypto';
 import { SubmissionSchema } from '../../src/cases/submission.schema.ts';
-import { answerOf, type Topic, topicsOf } from '../../src/knowledge/faq.ts';
+import { answerOf, type Topic, topicsOf, WHATEVER_IS_DUE } from '../../src/knowledge/faq.ts';
 import { fixTypos } from '../../src/understanding/normalise.ts';
 import { type Understanding, understand } from '../../src/understanding/understand.ts';
 import { type LlmFacts, withLlmFacts } from '../../src/understanding/llm.ts';
@@ -606,7 +606,21 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     .map((c) => c.replace(/[，,。.!！；;\s]+$/, ''))
     .join('，');
   const yesNoSlot = asking === 'reward' || asking === 'anonymous' || asking === 'consent';
-  const questionOnly = answered.size > 0 && isQuestion(raw) && text.length < 40 && !leadAnswer && !(yesNoSlot && told !== '');
+  // "退款，能按十倍赔吗？", "上周三下的单，这算哪天？": the clause that asks nothing answers the question asked.
+  const toldAnswers =
+    told.length >= 2 &&
+    /\p{Script=Han}/u.test(raw) &&
+    told.replace(/[，,\s]/g, '') !== text.replace(/[，,。.!！?？\s]/g, '') &&
+    !/别给我|别拖|拖个|赶紧|快点|抓紧|磨蹭/.test(told) &&
+    asking !== null &&
+    asking !== 'description' &&
+    !!d.kind &&
+    isQuestion(raw) &&
+    // "还有市场门口那些摆摊的把路都堵死了，城管管不管？": another matter, not the answer.
+    ![...answered].some((t) => OTHER_AUTHORITY_TOPICS.has(t)) &&
+    readAnswer(asking, told, understand(told, { now: ctx.now }), d, ctx.now).ok;
+  const questionOnly =
+    answered.size > 0 && isQuestion(raw) && text.length < 40 && !leadAnswer && !(yesNoSlot && told !== '') && !toldAnswers;
   // Wishes about other things (a reward, keeping the name secret, a bare "要" to the reward just explained)
   // are taken and acknowledged first; only what is left is read as the answer to the question.
   const rewardBefore = d.wantsReward;
@@ -615,7 +629,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     before.push(...side.acks);
     used = true;
   }
-  const answerText = side ? side.rest : yesNoSlot && answered.size > 0 && told !== '' ? told : text;
+  const answerText = side ? side.rest : (yesNoSlot && answered.size > 0 && told !== '') || toldAnswers ? told : text;
   // Facts without a story, sent when the story was asked: the facts are kept below, the story asked again.
   const onlyFacts = factsOnly(text, u);
   if (onlyFacts && asking === 'description' && d.kind && !kindJustSet && d.description === undefined)
@@ -752,6 +766,15 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   if (!used && !kindJustSet && before.length === 0 && d.kind && kindWanted(text) === d.kind && text.length <= 16) {
     return say({ ...st, draft: d, misses: 0 }, lang === 'en' ? 'Yes, let us go on.' : '好的，正在给您登记。', prompt(st.step, d, lang));
   }
+  // "行，那先说牛肉", "接着说吧": back to the matter at hand.
+  if (
+    !used &&
+    !kindJustSet &&
+    before.length === 0 &&
+    d.kind &&
+    /^(行|好|好的|中|嗯)?[，,\s]*(那)?(先说|先弄|接着说|继续说?|说回|回到|还是说)/.test(text.trim())
+  )
+    return say({ ...st, draft: d, misses: 0 }, lang === 'en' ? 'OK, let us go on.' : '好的，接着说。', prompt(st.step, d, lang));
   if (!used && !kindJustSet && !acts.kindChange && before.length === 0) {
     st.misses = s0.misses + 1;
     const tail = st.misses >= 2 ? [w.offerHuman] : [];
@@ -771,6 +794,9 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   }
   return out;
 }
+
+/** Topics that send the citizen elsewhere: a message raising one is about another matter. */
+const OTHER_AUTHORITY_TOPICS: ReadonlySet<Topic> = new Set<Topic>(['fumes', 'wages', 'property', 'farm', 'stall']);
 
 /** "这个算违法吗", "犯法不犯法": whether a practice told is against the law. */
 const LEGALITY = /(算|是)(不算|不是)?(违法|犯法)|违法吗|犯法吗|违不违法|犯不犯法|合法吗|合不合法|is (this|that|it) (legal|illegal)/i;
@@ -910,7 +936,8 @@ function looksLikeAddress(text: string): boolean {
 }
 
 /** A message that asks something rather than tells it. */
-function isQuestion(text: string): boolean {
+function isQuestion(input: string): boolean {
+  const text = input.replace(WHATEVER_IS_DUE, '');
   return /[?？]|吗|呢$|多少|怎么|咋|能不能|可不可以|有没有|什么时候|啥时候|多久|为什么|是不是|how|what|when|can i|will/i.test(text);
 }
 

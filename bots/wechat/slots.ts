@@ -227,6 +227,9 @@ export function parseYesNo(text: string): boolean | null {
 
 export function parseAnonymous(text: string): boolean | null {
   const s = strip(text).toLowerCase();
+  // "实名吧……等等，还是匿名吧": the second thought counts.
+  const second = /(还是|等等|算了|改成?|不对)[^匿实]{0,4}(匿名|实名)(?!.*(匿名|实名))/.exec(s);
+  if (second) return second[2] === '匿名';
   // "俺不敢实名": anonymous, though it says 实名.
   if (/(不敢|不想|不愿意?|不能|不用|不要|不方便)实名/.test(s)) return true;
   if (/实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留名|不怕.{0,8}知道|realname|notanonymous|usemyname/.test(s)) return false;
@@ -332,7 +335,8 @@ const REQUEST_LABEL: Record<string, string> = {
 
 /** The complaint's request in the citizen's words when the engine found one ("把面钱退给俺"). */
 /** A remedy asked about rather than asked for: "能赔多少", "退钱吗", "赔多少钱？". */
-export function asksAboutRemedy(r: string): boolean {
+export function asksAboutRemedy(input: string): boolean {
+  const r = input.replace(/该(赔|退|罚|补)多少(就)?(赔|退|罚|补)多少/g, '');
   return (
     /[?？]|吗|怎么|咋|能不能|可不可以|有没有|多久/.test(r) ||
     /(能|可以|会|一般|大概|到底|给)[^，。,]{0,3}多少/.test(r) ||
@@ -1187,7 +1191,14 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if (parseIncidentDate(t, now) && t.length <= 8) return { ok: false, problem: 'unclear' };
       const n = businessClause(t, u);
       // "就村里那个代销点": a kind of shop, no name; a report goes on without one.
-      if (d.kind === 'report' && n.length >= 2 && tidyBusiness(n) === null && !/[?？]/.test(n)) return { ok: true, value: null };
+      if (
+        d.kind === 'report' &&
+        n.length >= 2 &&
+        tidyBusiness(n) === null &&
+        !/[?？]/.test(n) &&
+        /店|铺|摊|部|馆|厂|坊|超市|食堂|点|场|家/.test(n)
+      )
+        return { ok: true, value: null };
       // A yes, a no or a shrug ("随便", "中", "没啥") names nothing.
       if ((n.length <= 3 && parseYesNo(n) !== null) || /^(随便|都行|无所谓|没啥|没有|不用|算了|whatever|any)/i.test(n))
         return { ok: false, problem: 'unclear' };

@@ -22,7 +22,9 @@ export type Topic =
   | 'stall'
   | 'crime'
   | 'hotline'
-  | 'personal';
+  | 'personal'
+  | 'send'
+  | 'label';
 
 export interface Entry {
   topic: Topic;
@@ -52,6 +54,19 @@ export const FAQ: readonly Entry[] = [
     ask: /匿名|不留名|保密|会不会(被)?(知道|泄露)|报复|anonymous|confidential|(will|would|won'?t|wouldn'?t) (the owner|the boss|they|he|she|anyone) (not )?(know|find out)|know (it is|it'?s|it was) me/i,
     zh: '举报可以匿名；实名举报的，举报人信息也严格保密，我们不会向被举报的商家透露举报人的任何信息。投诉（要商家退赔）需要实名，因为要调解。',
     en: 'Reports (tips) can be anonymous; a named reporter is kept confidential too, and the business never learns who reported. A complaint (refund or compensation from the business) needs your real name, because we mediate.',
+  },
+  {
+    topic: 'send',
+    ask: /(要|用|能|可以|需要|用不用|要不要)(我)?(发|传)(给你们|给恁|过去|过来)?(吗|不|嘛)?$|要不要发|(照片|截图|视频|图片|小票)[^，。？?]{0,6}(要|用|能|可以)(发|传)|发(给你们|给恁|过去|过来)?(吗|不)[？?]?$|can i send|should i send/i,
+    zh: '可以，照片、截图、视频直接在这里发给我就行，会和案子一起提交。',
+    en: 'Yes, send photos, screenshots or videos right here; they are filed with the case.',
+  },
+  {
+    topic: 'label',
+    ask: /中文标签|(没有?|没贴|缺)(中文)?标签|标签(不全|不对|有错|错了|印错)|外文标签|生产许可证编号|配料表|label/i,
+    state: /中文标签|标签[^，。]{0,8}(瑕疵|错别字|印错)|错别字|没标生产许可证|(没有|没|无)(中文)?标签/,
+    zh: '标签：国内的预包装食品必须有标签，写明名称、配料表、生产日期、保质期、生产者和生产许可证编号等（《食品安全法》第67条）；进口预包装食品必须有中文标签，没有的不得销售（第97条）。只是不影响食品安全、也不会误导消费者的标签小瑕疵（比如个别错别字），不适用十倍赔偿（第148条但书），但可以要求改正。',
+    en: 'Labels: pre-packaged food must carry a label with its name, ingredients, production date, shelf life, producer and licence number (Food Safety Law Art. 67); imported pre-packaged food must have a Chinese label or it may not be sold (Art. 97). A minor label flaw that neither affects safety nor misleads (a typo) does not earn ten-times compensation (Art. 148), but it must be corrected.',
   },
   {
     topic: 'personal',
@@ -161,8 +176,11 @@ const QUESTION_MARK =
 /** Clauses of a message (a question mark ends a clause and stays with it). */
 export function questionClauses(text: string): string[] {
   const parts = text.split(/(?<=[?？!！。\n])|[，,；;]/);
-  return parts.map((p) => p.trim()).filter((p) => p.length > 0 && QUESTION_MARK.test(p));
+  return parts.map((p) => p.trim()).filter((p) => p.length > 0 && QUESTION_MARK.test(p.replace(WHATEVER_IS_DUE, '')));
 }
+
+/** "该赔多少赔多少": whatever is due — a demand, not a question. */
+export const WHATEVER_IS_DUE = /该(赔|退|罚|补)多少(就)?(赔|退|罚|补)多少|(赔|退)多少(就)?(算|是)多少/g;
 
 /** The topics a message asks about (or, for other authorities, raises), in FAQ order, each once. */
 export function topicsOf(text: string): Topic[] {

@@ -1503,3 +1503,52 @@ describe('status queries typed on a Chinese keyboard (issue #13)', () => {
     expect(r.state.draft.description).toBeUndefined();
   });
 });
+
+describe('eleventh round (dev11, issue #13)', () => {
+  it('"退钱 该赔多少赔多少" is the request; "退款，能按十倍赔吗？" answers and is taken', () => {
+    expect(talk([...COMPLAINT.slice(0, 5), '退钱 该赔多少赔多少']).state.draft.request).toBe('退钱 该赔多少赔多少');
+    const r = talk([...COMPLAINT.slice(0, 5), '退款，能按十倍赔吗？']);
+    expect(r.state.draft.request).toBe('退款');
+    expect(r.replies.at(-1)).toMatch(/十倍[\s\S]*真实姓名/);
+  });
+
+  it('"上周三下的单，这算哪天？" answers when; "商品详情页我也截图了 要发吗？" is told to send it', () => {
+    const r = talk(['我要投诉，在新建路好又多便利店买的牛奶过期了，喝了一口发酸', '商品详情页我也截图了 要发吗？', '上周三下的单，这算哪天？']);
+    expect(r.replies.join('\n')).toMatch(/直接在这里发给我/);
+    expect(r.state.draft.incidentDate).toBe('2026-11-18');
+  });
+
+  it('"奖励还是不要了" and "不要了 退钱就行" call nothing off', () => {
+    const r = talk([
+      '你好，我想反映个事，我们孩子幼儿园的饭菜有问题',
+      '举报吧',
+      '孩子说午饭里的鸡腿有酸味，后厨门口堆的肉馅包装上日期都过期了',
+      '我想了想奖励还是不要了，别弄复杂了，孩子吃得安全就行',
+    ]);
+    expect(r.state.draft.kind).toBe('report');
+    expect(r.state.draft.wantsReward).toBe(false);
+    expect(r.state.draft.businessName ?? '').not.toMatch(/复杂/);
+  });
+
+  it('labels are answered from the law; "实名吧……等等，还是匿名吧" is anonymous; "先不投诉" ends it', () => {
+    const r = talk([
+      '请教：配料表里“小麦粉”印成了“小麦分”，这种错别字能主张十倍赔偿吗？如果包装上根本没标生产许可证编号，算不算瑕疵？',
+      '就是咨询一下，先不投诉',
+    ]);
+    expect(r.replies.join('\n')).toMatch(/第97条|第67条/);
+    expect(r.replies.at(-1)).toMatch(/需要时随时找我/);
+    expect(parseAnonymous('实名吧……等等，还是匿名吧，都是一个市场做生意的')).toBe(true);
+  });
+
+  it('"行，那先说牛肉" after a side matter goes back to the question', () => {
+    const r = talk([
+      '我拍了个视频，市场里有人给牛肉打水',
+      '不知道叫啥',
+      '还有市场门口那些摆摊的把路都堵死了，城管管不管？',
+      '行，那先说牛肉',
+    ]);
+    expect(r.replies.join('\n')).toMatch(/城市管理部门/);
+    expect(r.state.draft.businessName ?? null).toBeNull();
+    expect(r.replies.at(-1)).toMatch(/^好的，接着说。[\s\S]*在哪儿/);
+  });
+});

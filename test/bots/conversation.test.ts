@@ -1513,7 +1513,11 @@ describe('eleventh round (dev11, issue #13)', () => {
   });
 
   it('"上周三下的单，这算哪天？" answers when; "商品详情页我也截图了 要发吗？" is told to send it', () => {
-    const r = talk(['我要投诉，在新建路好又多便利店买的牛奶过期了，喝了一口发酸', '商品详情页我也截图了 要发吗？', '上周三下的单，这算哪天？']);
+    const r = talk([
+      '我要投诉，在新建路好又多便利店买的牛奶过期了，喝了一口发酸',
+      '商品详情页我也截图了 要发吗？',
+      '上周三下的单，这算哪天？',
+    ]);
     expect(r.replies.join('\n')).toMatch(/直接在这里发给我/);
     expect(r.state.draft.incidentDate).toBe('2026-11-18');
   });

@@ -7,7 +7,7 @@
 // Options: --seconds N (default 10), --connections N (default 50), --pg (use TEST_DATABASE_URL or local PostgreSQL).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -15,7 +15,7 @@ import { Queue } from 'bullmq';
 import { SUBMISSION_EXAMPLES } from '../src/cases/submission.schema.ts';
 import { benchArgs } from './args.ts';
 import { createPgSchema, dropPgSchema, freePort } from './support.ts';
-import { topFunctions } from './profile-top.ts';
+import { inclusiveFunctions, topFunctions } from './profile-top.ts';
 
 const {
   seconds,
@@ -151,8 +151,13 @@ async function main() {
       const dir = path.join(dataDir, 'prof');
       const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
       if (file) {
-        console.log('server CPU profile (whole run, both routes), top self time:');
-        console.table(topFunctions(path.join(dir, file)));
+        // Kept past the run (the data directory is removed), for a closer look in DevTools.
+        const kept = path.join(os.tmpdir(), `submissions-server-${Date.now()}.cpuprofile`);
+        copyFileSync(path.join(dir, file), kept);
+        console.log(`server CPU profile (whole run, both routes): ${kept}, top self time:`);
+        console.table(topFunctions(kept));
+        console.log('top inclusive time:');
+        console.table(inclusiveFunctions(kept));
       }
     }
     const q = new Queue('case-workflow', { connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }, prefix });

@@ -22,7 +22,7 @@ import { SUBMISSION_EXAMPLES } from '../src/cases/submission.schema.ts';
 import { QUEUES } from '../src/workflow/jobs.ts';
 import { benchArgs } from './args.ts';
 import { cpuMicrosOf, createPgSchema, dropPgSchema, freePort } from './support.ts';
-import { topFunctions } from './profile-top.ts';
+import { inclusiveFunctions, topFunctions } from './profile-top.ts';
 
 const {
   cases,
@@ -232,7 +232,9 @@ async function main() {
       const kept = path.join(os.tmpdir(), `workflow-worker-${Date.now()}.cpuprofile`);
       copyFileSync(path.join(profDir, file), kept);
       console.log(`first worker process CPU profile (start to stop): ${kept}, top self time:`);
-      console.table(topFunctions(path.join(profDir, file)));
+      console.table(topFunctions(kept));
+      console.log('top inclusive time:');
+      console.table(inclusiveFunctions(kept));
     }
   } finally {
     await Promise.all(children.map(stopChild));

@@ -153,7 +153,14 @@ export class IntakeService {
   private readonly committer: GroupCommitter<IntakeRequest, IntakeReceipt>;
 
   constructor(
-    private readonly deps: { db: Db; cipher: IdentityCipher; clock: Clock; onCommitted?: () => void },
+    private readonly deps: {
+      db: Db;
+      cipher: IdentityCipher;
+      clock: Clock;
+      onCommitted?: () => void;
+      /** Reads a submission's words (auto-split.ts `readSubmission`, e.g. in a worker thread); default: inline. */
+      read?: (s: Submission) => Promise<SubmissionReading>;
+    },
     opts: { maxBatch?: number; windowMs?: number } = {},
   ) {
     this.committer = new GroupCommitter((items) => this.writeBatch(items), opts.maxBatch ?? 256, opts.windowMs ?? 0);
@@ -175,8 +182,9 @@ export class IntakeService {
   async submit(req: IntakeRequest, arrived?: () => void): Promise<IntakeReceipt> {
     let item: IntakeRequest;
     try {
-      // Read before the batch's transaction: understanding the words is CPU work, not database work.
-      const reading = req.reading ?? readSubmission(req.submission);
+      // Read before the batch's transaction: understanding the words is CPU work, not database work
+      // (off the event loop when a reader is given: the understanding pool).
+      const reading = req.reading ?? (this.deps.read ? await this.deps.read(req.submission) : readSubmission(req.submission));
       // So is hashing a claim password (argon2, issue 15).
       const pw = req.submission.wantsReward ? req.submission.rewardPassword : undefined;
       const rewardPasswordHash = pw ? await hashPassword(pw) : undefined;

@@ -180,6 +180,16 @@ export class WorkerPool<T extends TaskMap> {
     this.closed = true;
     const slots = [...this.slots];
     for (const s of slots) this.lose(s, 'closed', false);
-    await Promise.all(slots.map((s) => s.worker.terminate().catch(() => undefined)));
+    // Bounded: a thread that does not stop within 2 s is left behind (unref'd, it does not hold the process).
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.all(slots.map((s) => s.worker.terminate().catch(() => undefined))),
+      new Promise((r) => {
+        timer = setTimeout(r, 2_000);
+        timer.unref();
+      }),
+    ]);
+    clearTimeout(timer);
+    for (const s of slots) s.worker.unref();
   }
 }

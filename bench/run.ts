@@ -7,15 +7,15 @@
 // Options: --seconds N (default 10), --connections N (default 50), --pg (use TEST_DATABASE_URL or local PostgreSQL).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { Queue } from 'bullmq';
 import { SUBMISSION_EXAMPLES } from '../src/cases/submission.schema.ts';
 import { benchArgs } from './args.ts';
-import { createPgSchema, dropPgSchema, freePort } from './support.ts';
-import { topFunctions } from './profile-top.ts';
+import { createPgSchema, dropPgSchema, freePort, mainThreadCpuMicrosOf } from './support.ts';
+import { inclusiveFunctions, topFunctions } from './profile-top.ts';
 
 const {
   seconds,
@@ -107,11 +107,15 @@ async function main() {
     await run('/api/v1/submissions', 2);
     // Each server's CPU per answered request as well: on a shared machine req/s swings with the neighbours'
     // load, the CPU a request costs much less.
+    // The main thread's (event loop's) share as well: the understanding pool's threads take work off it.
     const cpu = new Map<autocannon.Result, number>();
+    const loopCpu = new Map<autocannon.Result, number>();
     const measured = async (p: string, pid: number, host = base) => {
       const c0 = cpuMicros(pid);
+      const l0 = mainThreadCpuMicrosOf(pid);
       const res = await run(p, seconds, host);
       cpu.set(res, (cpuMicros(pid) - c0) / Math.max(1, res['2xx']));
+      loopCpu.set(res, (mainThreadCpuMicrosOf(pid) - l0) / Math.max(1, res['2xx']));
       return res;
     };
     const r = await measured('/echo', echo.pid!, echoBase);
@@ -126,6 +130,7 @@ async function main() {
       errors: r.errors + r.non2xx,
       '2xx': r['2xx'],
       'server CPU µs/req': Math.round(cpu.get(r) ?? NaN),
+      'event-loop CPU µs/req': Math.round(loopCpu.get(r) ?? NaN),
     });
     console.log(
       `\nShiantong benchmark — ${connections} connections, ${seconds}s each, database ${usePg ? 'PostgreSQL' : `SQLite (synchronous=${env.SQLITE_SYNCHRONOUS}${normal ? '' : ': every 201 after the fsync of its commit, fsyncs grouped off the event loop'})`}, Node ${process.version}`,
@@ -151,8 +156,13 @@ async function main() {
       const dir = path.join(dataDir, 'prof');
       const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
       if (file) {
-        console.log('server CPU profile (whole run, both routes), top self time:');
-        console.table(topFunctions(path.join(dir, file)));
+        // Kept past the run (the data directory is removed), for a closer look in DevTools.
+        const kept = path.join(os.tmpdir(), `submissions-server-${Date.now()}.cpuprofile`);
+        copyFileSync(path.join(dir, file), kept);
+        console.log(`server CPU profile (whole run, both routes): ${kept}, top self time:`);
+        console.table(topFunctions(kept));
+        console.log('top inclusive time:');
+        console.table(inclusiveFunctions(kept));
       }
     }
     const q = new Queue('case-workflow', { connection: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' }, prefix });

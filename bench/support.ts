@@ -20,6 +20,20 @@ export function cpuMicrosOf(pid: number | undefined): number {
   }
 }
 
+/**
+ * CPU time of a process's main thread alone (its event loop: /proc/<pid>/task/<pid>/stat), in µs; NaN when
+ * it cannot be read. Beside `cpuMicrosOf` (every thread), it shows what worker threads took off the loop.
+ */
+export function mainThreadCpuMicrosOf(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10_000;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = net.createServer().listen(0, '127.0.0.1', () => {

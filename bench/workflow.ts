@@ -21,8 +21,8 @@ import pg from 'pg';
 import { SUBMISSION_EXAMPLES } from '../src/cases/submission.schema.ts';
 import { QUEUES } from '../src/workflow/jobs.ts';
 import { benchArgs } from './args.ts';
-import { cpuMicrosOf, createPgSchema, dropPgSchema, freePort } from './support.ts';
-import { topFunctions } from './profile-top.ts';
+import { cpuMicrosOf, createPgSchema, dropPgSchema, freePort, mainThreadCpuMicrosOf } from './support.ts';
+import { inclusiveFunctions, topFunctions } from './profile-top.ts';
 
 const {
   cases,
@@ -47,7 +47,8 @@ function stopChild(c: ChildProcess): Promise<void> {
   });
 }
 
-type Cpu = { workers: number; redis: number };
+/** CPU so far (µs): worker processes (every thread), their main threads (event loops) alone, redis-server. */
+type Cpu = { workers: number; loops: number; redis: number };
 /**
  * Polls `remaining()` until it is 0; returns the rate from the first unit done to the last, and the CPU
  * `cpu()` read over that window per unit done in it (µs).
@@ -81,6 +82,7 @@ async function timeDrain(
   const units = Math.max(1, atFirst?.left ?? total);
   const cpuPerUnit = {
     workers: (end.workers - (atFirst?.cpu.workers ?? Number.NaN)) / units,
+    loops: (end.loops - (atFirst?.cpu.loops ?? Number.NaN)) / units,
     redis: (end.redis - (atFirst?.cpu.redis ?? Number.NaN)) / units,
   };
   // The first poll that saw progress already missed some: count from the units done after it.
@@ -125,6 +127,7 @@ async function main() {
   await info.quit();
   const cpuOf = (procs: ChildProcess[]) => (): Cpu => ({
     workers: procs.reduce((sum, c) => sum + cpuMicrosOf(c.pid), 0),
+    loops: procs.reduce((sum, c) => sum + mainThreadCpuMicrosOf(c.pid), 0),
     redis: cpuMicrosOf(redisPid),
   });
   try {
@@ -217,6 +220,7 @@ async function main() {
       'jobs/s': Math.round(r.rate),
       seconds: Number(r.seconds.toFixed(2)),
       'worker CPU µs/job': Math.round(r.cpuPerUnit.workers),
+      'event-loop CPU µs/job': Math.round(r.cpuPerUnit.loops),
       'redis CPU µs/job': Math.round(r.cpuPerUnit.redis),
     });
     console.table([row('(a) baseline: no-op BullMQ worker', a), row('(b) case.received pipeline', b)]);
@@ -232,7 +236,9 @@ async function main() {
       const kept = path.join(os.tmpdir(), `workflow-worker-${Date.now()}.cpuprofile`);
       copyFileSync(path.join(profDir, file), kept);
       console.log(`first worker process CPU profile (start to stop): ${kept}, top self time:`);
-      console.table(topFunctions(path.join(profDir, file)));
+      console.table(topFunctions(kept));
+      console.log('top inclusive time:');
+      console.table(inclusiveFunctions(kept));
     }
   } finally {
     await Promise.all(children.map(stopChild));

@@ -1,6 +1,7 @@
 // The only reader of process.env. Parsed once with zod, frozen, and passed down through deps.
 import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -77,6 +78,8 @@ export const EnvSchema = z.object({
   SCHEDULER_CHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
   GROUP_COMMIT_WINDOW_MS: z.coerce.number().min(0).max(50).default(2),
+  /** Worker threads for the understanding engine (0: inline on the event loop); default: cores − 1, at most 4. */
+  UNDERSTANDING_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   /** Shared secret of the WeChat bot (Authorization: Bearer …); the bot API is off when unset. */
   BOT_TOKEN: z
     .string()
@@ -157,6 +160,8 @@ export interface Config {
   readonly workerConcurrency: number;
   /** How long a submission waits for others to share its commit (group commit). */
   readonly groupCommitWindowMs: number;
+  /** Worker threads reading submissions and triaging cases (understanding-pool.ts); 0: inline. */
+  readonly understandingThreads: number;
   /** WeChat bot token; undefined disables the bot API. */
   readonly botToken: string | undefined;
   /** Prometheus scraper's token; undefined disables /metrics. */
@@ -167,6 +172,15 @@ export interface Config {
   readonly edge: { readonly url: string; readonly secret: string; readonly statisticsEveryMs: number } | null;
   /** Addresses allowed to scrape /metrics; undefined: any (with the token). */
   readonly metricsAllowFrom: readonly string[] | undefined;
+}
+
+/**
+ * Understanding threads by default: one core is left to the event loop (in a web process, HTTP parsing and
+ * the database, which the threads cannot take), at most 4 (the engine is a fraction of a request); none on
+ * one core.
+ */
+export function defaultUnderstandingThreads(): number {
+  return Math.max(0, Math.min(4, os.availableParallelism() - 1));
 }
 
 export class ConfigError extends Error {
@@ -225,6 +239,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     schedulerCheckMs: e.SCHEDULER_CHECK_MS,
     workerConcurrency: e.WORKER_CONCURRENCY,
     groupCommitWindowMs: e.GROUP_COMMIT_WINDOW_MS,
+    understandingThreads: e.UNDERSTANDING_THREADS ?? defaultUnderstandingThreads(),
     botToken: e.BOT_TOKEN,
     metricsToken: e.METRICS_TOKEN,
     sms: e.SMS_WEBHOOK_URL ? { url: e.SMS_WEBHOOK_URL, token: e.SMS_WEBHOOK_TOKEN, timeoutMs: e.SMS_TIMEOUT_MS } : null,

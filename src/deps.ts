@@ -15,6 +15,7 @@ import { auditKeyFrom, onAuditAppended, useAuditKey } from './backoffice/audit.l
 import type { Queue } from 'bullmq';
 import type { QueueName } from './workflow/jobs.ts';
 import type { SmsPort } from './rewards/sms.port.ts';
+import { type Understander, understandingPool } from './understanding/understanding-pool.ts';
 
 export interface Deps {
   readonly config: Config;
@@ -25,6 +26,8 @@ export interface Deps {
   readonly cipher: IdentityCipher;
   readonly evidence: EvidenceStore;
   readonly intake: IntakeService;
+  /** The understanding engine in worker threads (inline when they cannot take a task); close() at shutdown. */
+  readonly understanding: Understander;
   /** Rate-limit counters in Redis, shared by every process (close() at shutdown). */
   readonly limits: RateLimits;
   /** Anchors the audit chain's head outside the database (every N rows; anchor() at shutdown). */
@@ -69,6 +72,9 @@ export function createDeps(p: {
     now: () => p.clock.now(),
   });
   onAuditAppended(() => auditAnchor.appended());
+  const understanding = understandingPool(config.understandingThreads, (info) =>
+    p.logger.warn(info, 'an understanding thread was lost; its tasks were finished inline and it was replaced'),
+  );
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
     config,
@@ -79,9 +85,16 @@ export function createDeps(p: {
     cipher,
     evidence: new EvidenceStore(path.join(config.dataDir, 'evidence')),
     intake: new IntakeService(
-      { db: p.db, cipher, clock: p.clock, ...(p.onCommitted ? { onCommitted: p.onCommitted } : {}) },
+      {
+        db: p.db,
+        cipher,
+        clock: p.clock,
+        read: (s) => understanding.readSubmission(s),
+        ...(p.onCommitted ? { onCommitted: p.onCommitted } : {}),
+      },
       { windowMs: config.groupCommitWindowMs },
     ),
+    understanding,
     auditAnchor,
     limits: new RateLimits({ redisUrl: config.redis.url, prefix: config.queuePrefix, keyOf: (s) => cipher.mac(`rate-limit:${s}`) }),
     publicBaseUrl: config.publicBaseUrl ?? `http://${host}:${config.port}`,

@@ -232,6 +232,7 @@ export async function startRuntime(
       if (!(await bounded(Promise.all(workers.map((w) => w.close())), 15_000, 'worker close')))
         await bounded(Promise.all(workers.map((w) => w.close(true))), 5_000, 'worker force close');
       await queueSet.close();
+      await bounded(deps.understanding.close(), 5_000, 'understanding pool close');
       await deps.limits.close();
       await deps.auditAnchor
         .anchor()

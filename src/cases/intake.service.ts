@@ -112,28 +112,59 @@ async function insertChunked<T extends keyof Database & string>(trx: Db, table: 
 /** Insert statements by table and column list (a row's columns whose value is not undefined, as Kysely's). */
 const insertSql = new Map<string, string>();
 
+/** A row shape: its defined columns, their insert statement's text, and a values array reused for binding. */
+type InsertShape = { cols: readonly string[]; text: string; values: unknown[] };
+/** The last shape seen per table: rows of a table nearly always share it, so it is checked before anything is built. */
+const lastShape = new Map<string, InsertShape>();
+
+/** Whether exactly `cols` are defined (not undefined) in `r`: no strings or arrays built. */
+function hasShape(r: Record<string, unknown>, cols: readonly string[]): boolean {
+  let n = 0;
+  for (const k in r) if (r[k] !== undefined) n++;
+  if (n !== cols.length) return false;
+  for (const c of cols) if (r[c] === undefined) return false;
+  return true;
+}
+
+function shapeOf(table: string, r: Record<string, unknown>): InsertShape {
+  const last = lastShape.get(table);
+  if (last !== undefined && hasShape(r, last.cols)) return last;
+  const cols = Object.keys(r).filter((k) => r[k] !== undefined);
+  const key = `${table}(${cols.join(',')})`;
+  let text = insertSql.get(key);
+  if (text === undefined) {
+    text = `insert into "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) values (${cols.map(() => '?').join(', ')})`;
+    insertSql.set(key, text);
+  }
+  const shape: InsertShape = { cols, text, values: new Array<unknown>(cols.length) };
+  lastShape.set(table, shape);
+  return shape;
+}
+
 /**
  * SQLite: the rows inserted one by one through prepared statements (cached by their text), on the
  * connection that holds the caller's transaction. The same statements Kysely would run, without building
- * and compiling a multi-row query for every batch; SQLite's cost per row is the same either way.
+ * and compiling a multi-row query for every batch; SQLite's cost per row is the same either way. A row's
+ * statement is found by its shape (lastShape) without building its column list; the values are bound from
+ * one reused array (better-sqlite3 copies them when it binds).
  */
 function insertPrepared(sqlite: SqliteStatements, table: string, rows: readonly object[]): void {
-  let lastKey = '';
+  let current: InsertShape | null = null;
   let stmt: ReturnType<SqliteStatements['prepare']> | null = null;
   for (const row of rows) {
     const r = row as Record<string, unknown>;
-    const cols = Object.keys(r).filter((k) => r[k] !== undefined);
-    const key = `${table}(${cols.join(',')})`;
-    if (stmt === null || key !== lastKey) {
-      let text = insertSql.get(key);
-      if (text === undefined) {
-        text = `insert into "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) values (${cols.map(() => '?').join(', ')})`;
-        insertSql.set(key, text);
-      }
-      stmt = sqlite.prepare(text);
-      lastKey = key;
+    const shape = shapeOf(table, r);
+    if (stmt === null || shape !== current) {
+      stmt = sqlite.prepare(shape.text);
+      current = shape;
     }
-    stmt.run(cols.map((c) => r[c]));
+    const { cols, values } = shape;
+    for (let i = 0; i < cols.length; i++) values[i] = r[cols[i] as string];
+    try {
+      stmt.run(values);
+    } finally {
+      values.fill(undefined); // the row's values are not kept alive by the cache
+    }
   }
 }
 
@@ -153,7 +184,14 @@ export class IntakeService {
   private readonly committer: GroupCommitter<IntakeRequest, IntakeReceipt>;
 
   constructor(
-    private readonly deps: { db: Db; cipher: IdentityCipher; clock: Clock; onCommitted?: () => void },
+    private readonly deps: {
+      db: Db;
+      cipher: IdentityCipher;
+      clock: Clock;
+      onCommitted?: () => void;
+      /** Reads a submission's words (auto-split.ts `readSubmission`, e.g. in a worker thread); default: inline. */
+      read?: (s: Submission) => Promise<SubmissionReading>;
+    },
     opts: { maxBatch?: number; windowMs?: number } = {},
   ) {
     this.committer = new GroupCommitter((items) => this.writeBatch(items), opts.maxBatch ?? 256, opts.windowMs ?? 0);
@@ -175,8 +213,9 @@ export class IntakeService {
   async submit(req: IntakeRequest, arrived?: () => void): Promise<IntakeReceipt> {
     let item: IntakeRequest;
     try {
-      // Read before the batch's transaction: understanding the words is CPU work, not database work.
-      const reading = req.reading ?? readSubmission(req.submission);
+      // Read before the batch's transaction: understanding the words is CPU work, not database work
+      // (off the event loop when a reader is given: the understanding pool).
+      const reading = req.reading ?? (this.deps.read ? await this.deps.read(req.submission) : readSubmission(req.submission));
       // So is hashing a claim password (argon2, issue 15).
       const pw = req.submission.wantsReward ? req.submission.rewardPassword : undefined;
       const rewardPasswordHash = pw ? await hashPassword(pw) : undefined;

@@ -79,11 +79,29 @@ export function clientIp(c: Context, trust: TrustProxy): string {
   return chain[0] ?? peer;
 }
 
+const KEY_MEMO = 10_000;
+
 /** Where the counters live: one Redis client per process (lazy), and the prefix shared by all processes. */
 export class RateLimits {
   private redis: Redis | null = null;
 
+  /**
+   * The counter key of a client (an HMAC of its address) made once per client, not per request: the same
+   * address asks again and again. Bounded: emptied when it reaches KEY_MEMO entries.
+   */
+  private readonly keys = new Map<string, string>();
+
   constructor(private readonly opts: { redisUrl: string; prefix: string; keyOf: (s: string) => string }) {}
+
+  private keyOf(s: string): string {
+    let k = this.keys.get(s);
+    if (k === undefined) {
+      k = this.opts.keyOf(s);
+      if (this.keys.size >= KEY_MEMO) this.keys.clear();
+      this.keys.set(s, k);
+    }
+    return k;
+  }
 
   private client(): Redis {
     if (!this.redis) {
@@ -113,7 +131,7 @@ export class RateLimits {
       blockDuration: blockSec,
       insuranceLimiter: new RateLimiterMemory({ points, duration: durationSec, blockDuration: blockSec }),
     });
-    const keyOf = this.opts.keyOf;
+    const keyOf = (key: string) => this.keyOf(key);
     return {
       async consume(key: string) {
         try {

@@ -1,7 +1,8 @@
 // Reporter and complainant identity is encrypted at rest with AES-256-GCM. Two subkeys are derived from
 // the configured key with HKDF: one encrypts, one computes keyed hashes (HMAC) used to match repeat
 // reporters and shared phone numbers without ever storing or comparing plaintext.
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from 'node:crypto';
+import { randomBytesPooled } from './random-pool.ts';
 
 const VERSION = 'v1';
 
@@ -17,7 +18,7 @@ export class IdentityCipher {
 
   /** Encrypts a JSON value; `aad` binds the ciphertext to its row (e.g. the party id) so rows cannot be swapped. */
   seal(value: unknown, aad: string): string {
-    const iv = randomBytes(12);
+    const iv = randomBytesPooled(12);
     const cipher = createCipheriv('aes-256-gcm', this.encKey, iv);
     cipher.setAAD(Buffer.from(aad));
     const ct = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);

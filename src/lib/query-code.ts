@@ -1,11 +1,12 @@
 // The secret query code: 128 random bits, shown to the citizen once, stored only as a SHA-256 hash.
 // Crockford base32 (no I, L, O, U) in groups of four, so it survives being read aloud or retyped.
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { randomBytesPooled } from './random-pool.ts';
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 export function newQueryCode(): string {
-  const bytes = randomBytes(17); // 136 bits, of which we use 130 (26 symbols × 5 bits)
+  const bytes = randomBytesPooled(17); // 136 bits, of which we use 130 (26 symbols × 5 bits)
   let out = '';
   let acc = 0;
   let n = 0;

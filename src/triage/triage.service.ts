@@ -7,7 +7,7 @@ import { type PendingCaseWrite, applyTransitionIn } from '../cases/case.reposito
 import type { Trx } from '../db/database.ts';
 import { compiledOnce } from '../db/compiled-once.ts';
 import type { CaseLinkType, CaseRow } from '../cases/case.table.ts';
-import { type TriageResult, normaliseBusinessName, triage } from './triage.ts';
+import { type TriageInput, type TriageResult, normaliseBusinessName, triage } from './triage.ts';
 
 const SYSTEM: Actor = { role: 'system', id: null };
 const URGENCY_RANK: Record<string, number> = { urgent: 0, high: 1, normal: 2, low: 3 };
@@ -142,9 +142,9 @@ export async function autoSplitOfCase(trx: Trx, caseId: string): Promise<string 
   }
 }
 
-/** The triage of a stored case's words: pure CPU work, done before the pipeline opens its transaction. */
-export function triageOfCase(row: CaseRow): TriageResult {
-  return triage({
+/** What triage reads of a stored case. */
+export function triageInputOf(row: CaseRow): TriageInput {
+  return {
     text: [row.description, row.product].filter(Boolean).join('\n'),
     kind: row.kind as 'complaint' | 'report' | 'consultation',
     businessName: row.business_name,
@@ -152,7 +152,12 @@ export function triageOfCase(row: CaseRow): TriageResult {
     township: row.township,
     place: row.place,
     product: row.product,
-  });
+  };
+}
+
+/** The triage of a stored case's words: pure CPU work, done before the pipeline opens its transaction. */
+export function triageOfCase(row: CaseRow): TriageResult {
+  return triage(triageInputOf(row));
 }
 
 /** Labels the case; returns a description if the case was folded into another (repeat or merge). */

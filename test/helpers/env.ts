@@ -93,6 +93,7 @@ export async function testDeps(
     env,
     async close() {
       await deps.intake.close();
+      await deps.understanding.close();
       await deps.limits.close();
       await db.destroy();
       await env.cleanup();

@@ -16,7 +16,7 @@ import { inBatchedTransaction } from '../../db/batched-transaction.ts';
 import type { Deps } from '../../deps.ts';
 import { assignRoutedCase } from '../../routing/assignment.ts';
 import { routeCase } from '../../routing/routing.rules.ts';
-import { classifyCaseIn, triageOfCase } from '../../triage/triage.service.ts';
+import { classifyCaseIn, triageInputOf, triageOfCase } from '../../triage/triage.service.ts';
 import type { Processor } from '../worker.ts';
 
 export interface PipelineOutcome {
@@ -24,11 +24,15 @@ export interface PipelineOutcome {
   detail: string;
 }
 
-export async function receiveCase(deps: Pick<Deps, 'db' | 'clock'>, caseId: string): Promise<PipelineOutcome> {
+export async function receiveCase(
+  deps: Pick<Deps, 'db' | 'clock'> & Partial<Pick<Deps, 'understanding'>>,
+  caseId: string,
+): Promise<PipelineOutcome> {
   const before = await findCaseById(deps.db, caseId);
   if (!before) return { applied: false, detail: 'case not found' };
   if (before.status !== 'received') return { applied: false, detail: `case is ${before.status}` };
-  const read = triageOfCase(before);
+  // In an understanding thread when there is one: the worker's event loop keeps serving the other jobs.
+  const read = deps.understanding ? await deps.understanding.triage(triageInputOf(before)) : triageOfCase(before);
   const ctx = await clockContext(deps.db);
   return inBatchedTransaction(deps.db, async (trx): Promise<PipelineOutcome> => {
     const received = await findCaseById(trx, caseId);

@@ -78,7 +78,7 @@ export const EnvSchema = z.object({
   SCHEDULER_CHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
   WORKER_CONCURRENCY: z.coerce.number().int().positive().default(8),
   GROUP_COMMIT_WINDOW_MS: z.coerce.number().min(0).max(50).default(2),
-  /** Worker threads for the understanding engine (0: inline on the event loop); default: cores − 1, at most 4. */
+  /** Worker threads for the understanding engine (0: inline on the event loop); default: cores − 2, at most 4. */
   UNDERSTANDING_THREADS: z.coerce.number().int().min(0).max(64).optional(),
   /** Shared secret of the WeChat bot (Authorization: Bearer …); the bot API is off when unset. */
   BOT_TOKEN: z
@@ -175,12 +175,14 @@ export interface Config {
 }
 
 /**
- * Understanding threads by default: one core is left to the event loop (in a web process, HTTP parsing and
- * the database, which the threads cannot take), at most 4 (the engine is a fraction of a request); none on
- * one core.
+ * Understanding threads by default: two cores are left (the event loop, and the database, Redis or a
+ * neighbouring process on the same machine), at most 4 (the engine is a fraction of a request); none on two
+ * cores or fewer, where a thread competes with the event loop instead of using a free core (measured on
+ * this 2-core machine: the pool cost 0.05–0.1 ms more CPU per submission and raised p99, README
+ * "Performance").
  */
 export function defaultUnderstandingThreads(): number {
-  return Math.max(0, Math.min(4, os.availableParallelism() - 1));
+  return Math.max(0, Math.min(4, os.availableParallelism() - 2));
 }
 
 export class ConfigError extends Error {

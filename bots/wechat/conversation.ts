@@ -680,6 +680,13 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     } else if (!side) {
       if (asking === 'idNumber' && r.problem === 'bad_id' && /\d{15,17}[\dXx]/.test(answerText)) d.idBadOnce = true;
       problem = problemText(r.problem, lang);
+      // "我可不是因为跟他抢生意才举报的啊" when the time was asked: an aside, not a date gone wrong.
+      if (
+        asking === 'when' &&
+        r.problem === 'bad_date' &&
+        !/\d|[一二三四五六七八九十两]|天|号|月|周|礼拜|星期|前|昨|今|上|下|晚|早|午|点|day|week|month|ago/i.test(answerText)
+      )
+        problem = lang === 'en' ? 'I see.' : '明白。';
       if (r.problem === 'need_business') d.businessUnknownOnce = true;
       if (r.problem === 'need_where') d.whereUnknownOnce = true;
     }
@@ -1325,6 +1332,10 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
   }
 }
 
+/** "核对无误，请提交", "信息都正确": a confirmation said in a full sentence. */
+const CONFIRM_IN =
+  /无误|请提交|确认提交|可以提交|提交吧|就这样提交|没有问题|信息(都)?(正确|准确)|内容(都)?(正确|属实)|please submit|looks (good|right|correct)/i;
+
 const CONFIRM =
   /^(确认|确定|提交|对|对的|没问题|没错|没有错|不错|都对|全对|无误|没毛病|是的?|可以|好的?|中|行|ok|yes|yep|submit|confirm|correct)/i;
 
@@ -1361,7 +1372,10 @@ function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, bef
   // "好的，知道了，谢谢" thanks for an answer; it does not ask for a written one.
   if (d.kind === 'consultation' && /知道了|明白了|清楚了|谢谢|多谢|thank/i.test(raw) && !/确认|提交|书面|confirm|submit/i.test(raw))
     return say(reset(st, ctx.newDraftId), lang === 'en' ? 'You are welcome. Message me any time.' : '不客气，有需要随时找我。');
-  if ((CONFIRM.test(word) || parseYesNo(raw) === true) && !/不对|不是|错/.test(word.replace(/没有?错|不错|没问题/g, ''))) {
+  if (
+    (CONFIRM.test(word) || CONFIRM_IN.test(word) || parseYesNo(raw) === true) &&
+    !/不对|不是|错/.test(word.replace(/没有?错|不错|没问题|无误/g, ''))
+  ) {
     const fp = fingerprint(d);
     const dup = st.filed.find((f) => f.fp === fp);
     if (dup) return say(reset(st, ctx.newDraftId), w.duplicate(dup.number));

@@ -376,7 +376,15 @@ export function requestOf(u: Understanding, text: string): string | null {
           )
         : null;
     if (more) clause = `${clause}，${more[1]}`;
+    // "本人要求：一、退还货款136元；二、按价款十倍赔偿1360元。": the numbered items go together.
+    const list =
+      tailAt >= 0 && /(^|[：:\s])[一1][、.．]/.test(text.slice(Math.max(0, tailAt - 4), tailAt) + clause)
+        ? /^[；;]\s*((?:[二三四五]|[2-5])[、.．][^；;。\n]{0,60}(?:[；;]\s*(?:[三四五]|[3-5])[、.．][^；;。\n]{0,60})*)/.exec(
+            text.slice(tailAt + clause.length),
+          )
+        : null;
     if (clause.length > 40 && !isEnglish(clause)) clause = requestWindow(text, at, at + ev.length) ?? clause;
+    if (list) clause = `${clause}；${list[1]}`;
     if (clause.length > 150) return words;
     let own = clause.replace(/^(我|俺)?(要|想)?(投诉|举报)(他们?|她)?[\s，,]*(?=.)/, '');
     // "我要他们退一赔十，你们也得查查他们还卖给了多少人": the request ends with its last remedy part.
@@ -591,6 +599,15 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     const date = dateIn(text, now) ?? englishDate(text, now) ?? (byLlm(u.incident_time) ? (u.incident_time.value?.date ?? null) : null);
     if (date) {
       d.incidentDate = date;
+      got.push('when');
+    } else if (
+      d.incidentDate === undefined &&
+      // "多会儿开始的记不清了", "啥时候开始的不记得了": when it began is not known — said, so not asked.
+      /(多会儿|多会|什么时候|啥时候|哪天|几号|从哪天)(开始)?(的|哩)?[^，。,.]{0,3}(记不清|不记得|忘了|记不得|想不起|说不准|不知道)/.test(
+        text,
+      )
+    ) {
+      d.incidentDate = null;
       got.push('when');
     }
   }
@@ -1339,7 +1356,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       const id = findIdNumber(t);
       if (id) return { ok: true, value: id };
       // "不方便给", "以后再说": no reward application for now (it can be made later).
-      if (/不方便|不想|不给|不提供|再说|以后|算了|不要了|no\b|later/i.test(t)) return { ok: true, value: null };
+      if (/不方便|不想|不给|不提供|再说|以后|算了|不要了|等[^，。]{0,10}再给|到时候再|回头再|先不给|no\b|later/i.test(t))
+        return { ok: true, value: null };
       return { ok: false, problem: 'bad_id' };
     }
     case 'consent': {

@@ -125,7 +125,7 @@ const IDENTITY_HINT =
 const TITLE_END = /(老汉|老头|老头儿|大爷|大娘|老太|老太太|老婆子|奶奶|爷爷|师傅)$/;
 const STYLED_SELF =
   /(?:我是|俺是|我叫|俺叫)[^，。,！!？?]{0,12}?(\p{Script=Han})(?:老汉|老头|老头儿|大爷|大娘|老太|老太太|老婆子|奶奶|爷爷|师傅)(?:叫)?()(\p{Script=Han}{2,3})/u;
-const SELF_CUE = /(我叫|我是|俺叫|本人|姓名|名字|投诉人|举报人|联系人|署名|落款|my name is|i am|i'm)[:：\s]{0,2}$/;
+const SELF_CUE = /(我叫|我是|俺叫|名叫|本人|姓名|名字|投诉人|举报人|联系人|署名|落款|my name is|i am|i'm)[:：\s]{0,2}$/;
 
 export function understand(text: string, opts: UnderstandOptions = {}): Understanding {
   const original = typeof text === 'string' ? text : '';

@@ -1556,3 +1556,32 @@ describe('eleventh round (dev11, issue #13)', () => {
     expect(r.replies.at(-1)).toMatch(/^好的，接着说。[\s\S]*在哪儿/);
   });
 });
+
+describe('eleventh round, second part (issue #13)', () => {
+  it('a formal letter: 名叫 is the name, "核对无误，请提交。" confirms, numbered demands stay together', () => {
+    const letter =
+      '尊敬的领导：\n本人李建国，新郑市供电公司退休职工。现就购买过期食品一事正式投诉如下：\n2026年11月20日上午，我在新华路街道轩辕路与新华路交叉口的“惠万家生活超市”购买槐花蜂蜜两瓶，共计136元。回家后发现已过期近两个月。\n根据《中华人民共和国食品安全法》第一百四十八条，本人要求：一、退还货款136元；二、按价款十倍赔偿1360元。\n投诉人：李建国\n联系电话：137 8802 4361\n住址：新郑市金城路供电小区5号楼2单元302室\n此致\n敬礼！';
+    const r = talk([letter, '可以公开，但请把我的个人信息去掉', '核对无误，请提交。']);
+    expect(r.last.effect?.type).toBe('submit');
+    expect(r.state.draft.request).toBe('本人要求：一、退还货款136元；二、按价款十倍赔偿1360元');
+    expect(talk(['我是郭店镇一名退休小学教师，名叫王淑贞，举报郭店南街乐乐小卖部卖三无辣条']).state.draft.name).toBe('王淑贞');
+  });
+
+  it('"多会儿开始的记不清了" in the story is not asked again; an aside to the time question is no bad date', () => {
+    const r = talk(['我实名举报村东头刘二超市卖假酒，拿回收的名牌酒瓶灌散装酒。多会儿开始的记不清了。']);
+    expect(r.state.draft.incidentDate).toBeNull();
+    const a = talk(['我实名举报村东头刘二超市卖假酒，拿回收的名牌酒瓶灌散装酒', '辛店镇人和寨', '我可不是因为跟他抢生意才举报的啊']);
+    expect(a.replies.at(-1)).not.toMatch(/没看懂/);
+    expect(a.replies.at(-1)).toMatch(/什么时候/);
+  });
+
+  it('"等真有奖励了再给你们吧" to the ID question: no ID for now, no loop', () => {
+    const r = talk([
+      '我叫周卫东，电话13849071538。我实名举报村东头刘二超市卖假酒，11月20号看见的，查实了奖励我要',
+      '刘二超市',
+      '辛店镇人和寨',
+      '这个也要？等真有奖励了再给你们吧',
+    ]);
+    expect(r.state.step).toBe('summary');
+  });
+});

@@ -168,7 +168,7 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
     /^(人工|转人工|人工客服|找人工|找人工客服|我要人工|真人|找真人|找个人|工作人员|human|agent|operator|realperson|talktoaperson|talktoahuman)$/i.test(
       word,
     ) ||
-    /(转|找|要|叫|换)(个|一个|位)?(人工|真人|工作人员|客服)|(想|要)(跟|和|同)(真人|人工|工作人员|活人)(说|讲|聊|谈)|(找|叫|换)(个|一个|位)?(真)?人(跟|和|给)(我|俺)(说|讲|聊)|talk to (a )?(person|human)|speak to (a )?(person|human|someone)/i.test(
+    /(转|找|要|叫|换)(个|一个|位)?(人工|真人|工作人员|客服)|(叫|让|找)(个|一个)?(人|工作人员|领导)[^，。]{0,6}(给(俺|我))?(打(个)?电话|回电话|联系(俺|我))|(想|要)(跟|和|同)(真人|人工|工作人员|活人)(说|讲|聊|谈)|(找|叫|换)(个|一个|位)?(真)?人(跟|和|给)(我|俺)(说|讲|聊)|talk to (a )?(person|human)|speak to (a )?(person|human|someone)/i.test(
       raw,
     )
   )
@@ -199,6 +199,16 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
   if (k && ctx.kind && k !== ctx.kind && !(ctx.kind === 'both' && k !== 'consultation')) {
     // Only a clear wish: "改成举报", "我要匿名举报", "不投诉了…举报", a bare kind word.
     if (/改成|换成|改为|算了|不投诉了|不举报了|我要|我想|俺要|俺想|要|想|^投诉$|^举报$|I want|instead/i.test(raw)) acts.kindChange = k;
+    // "我也要举报他们，光给我退钱不中", "那我投诉加举报吧": the other kind as well, not instead.
+    if (
+      (ctx.kind === 'complaint' || ctx.kind === 'report') &&
+      k !== 'consultation' &&
+      /(也|还)(要|得|想)(举报|投诉)|投诉(加|和|并|又)举报|举报(加|和|并|又)投诉|两样都要|都要|一起(办|弄|登记)|光[^，。]{0,6}不(中|行|够)|as well|both/i.test(
+        raw,
+      ) &&
+      !/不投诉了|不举报了|改成|换成|改为|instead/.test(raw)
+    )
+      acts.kindChange = 'both';
   }
   if (/^(改成)?咨询$/.test(word) && ctx.kind && ctx.kind !== 'consultation') acts.kindChange = 'consultation';
 

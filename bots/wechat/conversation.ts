@@ -1184,10 +1184,14 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   // Many people ill from one meal (a banquet, a canteen): a remedy for the writer and an investigation are
   // both likely wanted — asked, not presumed.
   if (
-    kindFromEngine === 'complaint' &&
-    /(一二十|二三十|十几|几十|二十多|三十多|好几桌|好几十|\d{2,})\s*(个|口|口人|人|位|桌)?[^，。！]{0,8}(拉肚子|上吐下泻|吐|中毒|住院|不舒服)|(拉肚子|上吐下泻|中毒|住院)[^，。！]{0,6}(一二十|二三十|十几|几十|二十多|三十多|\d{2,})\s*(个|口|人|位)/.test(
+    (kindFromEngine === 'complaint' ||
+      // The writer's own family among the ill ("光俺家就仨"): a remedy is theirs to want, as is an investigation.
+      (kindFromEngine === 'report' && /俺家|我家|俺闺女|俺儿|俺侄|俺孩|我孩|我闺女|我儿子|俺自己|我自己|光俺|我们家/.test(text))) &&
+    (/(一二十|二三十|十几|几十|二十多|三十多|好几桌|好几十|\d{2,})\s*(个|口|口人|人|位|桌)?[^，。！]{0,8}(拉肚子|上吐下泻|吐|中毒|住院|不舒服)|(拉肚子|上吐下泻|中毒|住院)[^，。！]{0,6}(一二十|二三十|十几|几十|二十多|三十多|\d{2,})\s*(个|口|人|位)/.test(
       text,
-    ) &&
+    ) ||
+      // "回去一大半人上吐下泻，现在还有五六个人在医院": the engine counted the ill.
+      (u.harm.value.ill !== 'none' && (u.harm.value.count ?? 0) >= 3 && /席|喜事|宴|酒店|饭店|食堂|聚餐|桌/.test(text))) &&
     kindFromWishes(text, u) === null
   )
     return null;
@@ -1246,11 +1250,13 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
       said,
     );
   // "管管", "处理一下" ask for help in general; punishment is asked in words like these.
+  // "退饭钱15块，以后别再卖馊饭": a wish for the future beside a remedy, not a call to punish.
+  const futureOnly = /以后(可)?(别|不要|不能|甭)再/.test(said);
   const punish =
-    r.includes('stop') ||
+    (r.includes('stop') && !futureOnly) ||
     // A long voice-typed story has no clauses to read: the engine's reading of "恁得去查查他" counts.
     (text.length > 200 && r.includes('investigate')) ||
-    /(也|都)?得有人管|该有人管|(也|都)得管|查|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|立案|整顿|整治|别叫他再卖|别让他再卖|investigat|punish|shut (it|them) down|fine them|不能再(骗|坑|卖|害)|别再(骗|坑|害)|还在(骗|坑|卖|害)|(他们|他家|这些人)[^，。！]{0,2}(也)?得管管|(得|该|要|也得)抓|抓(他|了|人)|(你们|恁)[^，。！]{0,3}(也)?查查|check (them|it|this shop|the shop|this place) (out)?|should (check|inspect|investigate)|look into (them|it)|inspect (them|it)/i.test(
+    /(也|都)?得有人管|该有人管|(也|都)得管|必须查|一定(要|得)?查|给(我|俺)查|赶紧查|快查|查[！!]|查$|查处|查查|查一查|查一下|查下|去查|来查|严查|彻查|调查|查办|查封|好好查|查他|查清|派人查|得查|要查|该查|查个|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|立案|整顿|整治|别叫他再卖|别让他再卖|investigat|punish|shut (it|them) down|fine them|不能再(骗|坑|卖|害)|别再(骗|坑|害)|还在(骗|坑|卖|害)|(他们|他家|这些人)[^，。！]{0,2}(也)?得管管|(得|该|要|也得)抓|抓(他|了|人)|(你们|恁)[^，。！]{0,3}(也)?查查|check (them|it|this shop|the shop|this place) (out)?|should (check|inspect|investigate)|look into (them|it)|inspect (them|it)/i.test(
       said,
     );
   // "要退一赔十！货架上还有好多过期的，你们也管管吧": help asked beside a remedy is the regulator's part.

@@ -13,7 +13,10 @@ export interface Found<T> {
 }
 
 const REQUEST_RES: readonly [Request, RegExp][] = [
-  ['refund', /退款|退钱|退货|退费|退了|退给我|退回|钱退|退还|返还|退一|把钱要回|全额退|refund|money back/g],
+  [
+    'refund',
+    /退[^，。；;！!？?\n不]{0,8}?(费|钱|款)(?![^，。；;！!？?\n]{0,3}(吗|不))|退款|退钱|退货|退费|退了|退给我|退回|钱退|退还|返还|退一|把钱要回|全额退|refund|money back/g,
+  ],
   ['exchange', /换货|换一(个|份|瓶|箱|袋)|调换|重新给我|补发|replace(ment)?|exchange/g],
   [
     'compensation',

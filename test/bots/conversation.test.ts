@@ -1585,3 +1585,34 @@ describe('eleventh round, second part (issue #13)', () => {
     expect(r.state.step).toBe('summary');
   });
 });
+
+describe('eleventh round, third part (issue #13)', () => {
+  it('"我也要举报他们，光给我退钱不中" and "那我投诉加举报吧" make it both, not a switch', () => {
+    const a = talk([
+      '我要投诉黄帝故里旁边那个母婴店，卖给我过期奶粉',
+      '贝贝乐母婴店',
+      '我今天又去看了，他们货架上还有好几罐过期的，我也要举报他们，光给我退钱不中',
+    ]);
+    expect(a.state.draft.kind).toBe('both');
+    const b = talk(['举报一个外卖店，没有店面，在小区里头做饭', '我点过他家的菜还吃坏了肚子，现在好了。我那单钱能退不？那我投诉加举报吧']);
+    expect(b.state.draft.kind).toBe('both');
+  });
+
+  it('many ill at a banquet with the writer’s own family among them: the kind is asked', () => {
+    const r = talk(['俺侄子夜儿个在郭店镇一个酒店办喜事，十几桌，回去一大半人上吐下泻，现在还有五六个人在医院躺着，恁管不管']);
+    expect(r.state.draft.kind).toBeUndefined();
+    expect(r.last.effect?.type).toBe('handoff');
+  });
+
+  it('"官网查的对不上" is no call to punish; "这饭店必须查！医药费得他们出！" is both', () => {
+    const a = talk(['拼多多上宝贝优选母婴专营店买的奶粉，罐底批号和官网查的对不上，宝宝喝了两天有点便秘，我怀疑是假奶粉']);
+    expect(a.state.draft.kind).toBeUndefined();
+    const b = talk(['我们家6口人昨天晚上在观音寺镇唐户村的福满楼吃喜宴，今天早上全都上吐下泻！这饭店必须查！医药费得他们出！']);
+    expect(b.state.draft.kind).toBe('both');
+  });
+
+  it('"能不能叫个人直接给俺打电话" asks for a person; "退这个月伙食费" is a refund', () => {
+    expect(talk(['能不能叫个人直接给俺打电话']).state.step).toBe('handoff');
+    expect(talk(['幼儿园早餐的面包长了霉，诉求：退这个月伙食费420元；请查一下幼儿园食堂']).state.draft.kind).toBe('both');
+  });
+});

@@ -243,6 +243,13 @@ export function readCorrection(raw: string): Correction | null {
       t,
     );
   const changeTo = /(?:改成|改为|换成|应该是|change (?:it )?to|should be|it'?s)\s*[:：]?\s*([^，,。；;！!]{1,60})/i.exec(t);
+  // "Sorry, it was Thursday evening, not yesterday."
+  const wasNot = /\b(?:it|that) was ([^,.;!]{2,40}?),?\s+not ([^,.;!]{2,30})/i.exec(t);
+  if (wasNot) {
+    old = wasNot[2]!.trim();
+    value = wasNot[1]!.trim();
+    return { slot, old, value };
+  }
   if (notBut) {
     old = notBut[1]!.trim();
     value = notBut[2]!.trim();

@@ -619,6 +619,8 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     // "还有市场门口那些摆摊的把路都堵死了，城管管不管？": another matter, not the answer.
     ![...answered].some((t) => OTHER_AUTHORITY_TOPICS.has(t)) &&
     readAnswer(asking, told, understand(told, { now: ctx.now }), d, ctx.now).ok;
+  // "还有个事…俺小区物业天天不收垃圾": another authority's matter, answered above; it answers nothing asked here.
+  const otherMatter = asking !== 'description' && ([...answered].some((t) => OTHER_AUTHORITY_TOPICS.has(t)) || u.other_matters.length > 0);
   const questionOnly =
     answered.size > 0 && isQuestion(raw) && text.length < 40 && !leadAnswer && !(yesNoSlot && told !== '') && !toldAnswers;
   // Wishes about other things (a reward, keeping the name secret, a bare "要" to the reward just explained)
@@ -645,7 +647,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     // "就是这个事" after a question was answered: the question asked before is the one to answer in writing.
     d.description = st.lastQuestion;
     used = true;
-  } else if (asking && d.kind && !kindJustSet && !questionOnly && (!used || side)) {
+  } else if (asking && d.kind && !kindJustSet && !questionOnly && (!used || side) && !otherMatter) {
     const r = readAnswer(asking, answerText, u, d, ctx.now);
     if (r.ok) {
       st.lastSlot = asking;
@@ -779,7 +781,8 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     !kindJustSet &&
     before.length === 0 &&
     d.kind &&
-    /^(行|好|好的|中|嗯)?[，,\s]*(那)?(先说|先弄|接着说|继续说?|说回|回到|还是说)/.test(text.trim())
+    text.trim().length <= 24 &&
+    /(^|[，,\s])(那)?(行|好|好的|中|嗯)?(吧|呗)?[，,\s]*(那)?(先说|先弄|接着说|继续说?|说回|回到|还是说)/.test(text.trim())
   )
     return say({ ...st, draft: d, misses: 0 }, lang === 'en' ? 'OK, let us go on.' : '好的，接着说。', prompt(st.step, d, lang));
   if (!used && !kindJustSet && !acts.kindChange && before.length === 0) {
@@ -1313,7 +1316,17 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
       return true;
     }
     case 'business': {
-      const name = v.replace(/^(店名|名字)(是|叫)?/, '');
+      // "是隔壁那个老韩家烩面 俺记岔了": where it is and the afterthought are no part of the name.
+      const name = v
+        .replace(/^(店名|名字)(是|叫)?/, '')
+        .replace(/^(隔壁|对面|旁边|斜对面)?(那个|那家|这家|这个)/, '')
+        .replace(/\s*(俺|我)?(记岔了|记错了|说错了|搞错了)$/, '')
+        .trim();
+      // A new name carrying a trade word ("老韩家烩面" for "老马家烩面馆") replaces the old one whole.
+      if (old && /烩面|面馆|饭店|饭馆|超市|店|馆|铺|坊|厂|酒楼|火锅|烧烤/.test(name) && name.length >= 4) {
+        d.businessName = name;
+        return true;
+      }
       // "是福满园不是福满楼" said of "福满楼饭店": only the wrong part changes.
       // "不是烩面馆是老李面馆" said of "老李烩面馆": the new words already hold the rest of the name.
       const kept = old && d.businessName?.includes(old) ? d.businessName.replace(old, '') : '';

@@ -682,7 +682,9 @@ export function headlineBusiness(text: string): string | null {
     looksLikePlace(n) ||
     PROBLEM_WORDS.test(n) ||
     parseIncidentDate(n, new Date()) ||
-    /[我俺你他她]|一家|有人|有个|这|那|电话|手机|姓名|名字|地址|匿名|实名|一下|个事|商家|饭店|超市|外卖/.test(n)
+    /[我俺你他她]|一家|有人|有个|这|那|电话|手机|姓名|名字|地址|匿名|实名|一下|个事|商家|饭店|超市|外卖/.test(n) ||
+    // "投诉啊还能干啥": words of a sentence, not a name.
+    /[啊呢吧吗嘛呀哦哈]|啥|咋|怎么|还能|什么/.test(n)
   )
     return null;
   return tidyBusiness(n);
@@ -1196,7 +1198,12 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if (nick && !/[我俺你他她]/.test(nick[1]!)) return { ok: true, value: nick[1]! };
       // English: a Chinese name in the answer ("Chuanweixuan (川味轩)", "the place is called 老张面馆") is the name.
       if (isEnglish(t)) {
-        const han = hanBusiness(t) ?? /[（(]\s*(\p{Script=Han}{2,12})\s*[)）]/u.exec(t)?.[1] ?? latinBusiness(t);
+        // "The app shows 兰州牛肉拉面 (Huanan City branch)": Chinese words in an English answer to this question are the name.
+        const han =
+          hanBusiness(t) ??
+          /[（(]\s*(\p{Script=Han}{2,12})\s*[)）]/u.exec(t)?.[1] ??
+          latinBusiness(t) ??
+          /(\p{Script=Han}{2,12})/u.exec(t)?.[1];
         if (han) return { ok: true, value: han };
       }
       // A place where the name was asked ("在犁河镇绰刘村北头"): kept as the place below; a report goes on without a name.
@@ -1229,7 +1236,7 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if (
         !BIZ_SUFFIX.test(n) &&
         !/^(卖|做|开|炸|烤|蒸|煮|杀)\p{Script=Han}{0,5}的\p{Script=Han}{1,4}$/u.test(n) &&
-        /都|了|吧|呢|啊|嘛|天天|每天|一直|经常|总是|老是|好几|不少|很多|做|卖|弄|搞|说|没(生病|事|吃|喝|有)|不敢|不想|不让|生病|饿着|饿肚子/.test(
+        /都|了|吧|呢|啊|嘛|天天|每天|一直|经常|总是|老是|好几|不少|很多|做|卖|弄|搞|说|没(生病|事|吃|喝|有)|不敢|不想|不让|生病|饿着|饿肚子|个事|件事|事情|这事|那事/.test(
           n,
         )
       )
@@ -1239,7 +1246,7 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         n.length > 40 ||
         ACT_MARKERS.test(n) ||
         /[?？]|吗$|你们|我|俺|看下|看看|发了|图片|照片|截图|\p{Extended_Pictographic}/u.test(n) ||
-        /\b(I|my|we|you|know|remember|the name)\b/i.test(n) ||
+        /\b(I|my|we|you|know|remember|the name|sorry|thanks?|hi|hello|well|actually|wait)\b/i.test(n) ||
         /恁|你|管不管|咋|啥|怎么|[吗呢嘛]$/.test(n)
       )
         return { ok: false, problem: 'unclear' };

@@ -57,7 +57,7 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'send',
-    ask: /(要|用|能|可以|需要|用不用|要不要)(我)?(发|传)(给你们|给恁|过去|过来)?(吗|不|嘛)?$|(视频|照片|截图|图片|录音)[^，。？?]{0,8}(要不要|要吗|用不用|用吗|需要吗)|要不要发|(照片|截图|视频|图片|小票)[^，。？?]{0,6}(要|用|能|可以)(发|传)|发(给你们|给恁|过去|过来)?(吗|不)[？?]?$|can i send|should i send/i,
+    ask: /(要|用|能|可以|需要|用不用|要不要)(我)?(发|传)(给你们|给恁|过去|过来)?(吗|不|嘛)?$|(视频|照片|截图|图片|录音)[^，。？?]{0,8}(要不要|要吗|用不用|用吗|需要吗)|要不要发|(照片|截图|视频|图片|小票)[^，。？?]{0,6}(要|用|能|可以)(发|传)|发(给你们|给恁|过去|过来)?(吗|不)[？?]?$|can i send|should i send|do you (need|want) (the|a|my) (photo|picture|screenshot|video)/i,
     zh: '可以，照片、截图、视频直接在这里发给我就行，会和案子一起提交。',
     en: 'Yes, send photos, screenshots or videos right here; they are filed with the case.',
   },

@@ -1616,3 +1616,34 @@ describe('eleventh round, third part (issue #13)', () => {
     expect(talk(['幼儿园早餐的面包长了霉，诉求：退这个月伙食费420元；请查一下幼儿园食堂']).state.draft.kind).toBe('both');
   });
 });
+
+describe('eleventh round, fourth part (issue #13)', () => {
+  it('another authority’s matter mid-filing answers nothing asked; "那中吧 先说饭店这事" goes back; a corrected name is whole', () => {
+    const r = talk([
+      '俺在新郑城里阁老路那个饭店吃饭 吃出来个虫',
+      '老马家烩面馆',
+      '哦不对 不是老马家 是隔壁那个老韩家烩面 俺记岔了',
+      '还有个事恁管不管，俺小区物业天天不收垃圾，楼道里臭死了',
+      '那中吧 先说饭店这事',
+    ]);
+    expect(r.state.draft.businessName).toBe('老韩家烩面');
+    expect(r.state.draft.incidentDate).toBeUndefined();
+    expect(r.replies.join('\n')).toMatch(/物业问题/);
+    expect(r.replies.at(-1)).toMatch(/^好的，接着说。[\s\S]*什么时候/);
+  });
+
+  it('English: Chinese words answering the name question are the name; "it was Thursday evening, not yesterday" corrects the date', () => {
+    const r = talk([
+      'Hi, I ordered takeaway on Meituan yesterday and found a dead fly in my noodles. I want to complain.',
+      'The app shows 兰州牛肉拉面 (Huanan City branch)',
+      'Sorry, it was Thursday evening, not yesterday. I just checked the order history.',
+    ]);
+    expect(r.state.draft.businessName).toBe('兰州牛肉拉面');
+    expect(r.state.draft.incidentDate).toBe('2026-11-26');
+    expect(r.replies.join('\n')).toMatch(/corrected/);
+  });
+
+  it('"投诉啊还能干啥，让他赔" names no business; "就一个事，别重复了" is no name', () => {
+    expect(talk(['升达宿舍4个人吃了外卖全拉肚子 现在好了', '投诉啊还能干啥，让他赔']).state.draft.businessName).toBeUndefined();
+  });
+});

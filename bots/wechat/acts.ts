@@ -231,7 +231,9 @@ export function readCorrection(raw: string): Correction | null {
   const t = raw.trim();
   // A correction is a short remark; a long story that says "不是…是…" somewhere tells facts instead.
   if (t.length > 80) return null;
-  const hasError = /错了|说错|写错|打错|搞错|弄错|记错|不对|更正|纠正|改一下|应该是|wrong|mistake|correction/i.test(t);
+  const hasError = /错了|说错|写错|打错|搞错|弄错|记错|不对|更正|纠正|改一下|应该是|也不是|记糊涂|记岔|记混|wrong|mistake|correction/i.test(
+    t,
+  );
   const named = /(.{0,8}?)(说|写|打|搞|弄)?(错了|不对)/.exec(t);
   const slotWord = slotNamed(named ? named[1]! : t.slice(0, 12));
   const slot = slotWord === 'kind' || slotWord === 'files' ? null : slotWord;
@@ -250,9 +252,18 @@ export function readCorrection(raw: string): Correction | null {
     value = wasNot[1]!.trim();
     return { slot, old, value };
   }
+  // "黄桥村是梨河镇的，不是辛店镇": what it is, then what it is not, after any word.
+  const isNot = hasError ? /是([^，,。；;！!\s]{1,20}?)的?[，,\s]+不是([^，,。；;！!\s]{1,20})/.exec(t) : null;
+  // "哎呀也不是，俺记糊涂了，就是观音寺镇，唐户那个惠民超市": the second thought after 就是.
+  const justIs = hasError ? /(?:就是|其实是|应该是)([^，,。；;！!？?]{2,30})/.exec(t) : null;
   if (notBut) {
     old = notBut[1]!.trim();
     value = notBut[2]!.trim();
+  } else if (isNot && !butNot) {
+    value = isNot[1]!.trim();
+    old = isNot[2]!.trim();
+  } else if (justIs && !butNot && !changeTo) {
+    value = justIs[1]!.trim();
   } else if (butNot) {
     value = butNot[1]!.trim();
     old = butNot[2]!.trim();

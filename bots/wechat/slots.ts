@@ -661,7 +661,11 @@ export function quotedBusiness(text: string): string | null {
     const name = m[1]!.trim();
     const at = m.index ?? 0;
     const around = text.slice(Math.max(0, at - 6), at) + text.slice(at + m[0].length, at + m[0].length + 6);
-    if (/[，,。！？!?]/.test(name) || /[我俺你他她]/.test(name)) continue;
+    if (/[，,。！？!?、]/.test(name) || /[我俺你他她]/.test(name)) continue;
+    // "贴上“一级大豆油”的标签", "主播称“正规厂家”": a label or a claim in quotes, not the seller.
+    const after = text.slice(at + m[0].length, at + m[0].length + 4);
+    const before = text.slice(Math.max(0, at - 4), at);
+    if (/^的?(标签|字样|商标|牌子的|广告)/.test(after) || /(贴上|贴着|印着|印上|标着|标上|称|说是|宣传|号称)$/.test(before)) continue;
     if (
       BIZ_SUFFIX.test(name) ||
       /^老?\p{Script=Han}家$/u.test(name) ||
@@ -959,11 +963,14 @@ export function labelled(
     [/^(姓名|名字|投诉人|举报人|联系人)$/, 'name'],
     [/^(电话|手机|联系电话|手机号)$/, 'phone'],
     [/^(地址|住址|联系地址|家庭住址)$/, 'address'],
-    [/^(商家|店名|商户|被投诉(人|方|单位)?|被举报(人|方|单位)?|单位|店铺)$/, 'business'],
+    [
+      /^(商家|店名|商户|被投诉(人|方|单位|对象)?|被举报(人|方|单位|对象)?|举报对象|投诉对象|单位|店铺|店铺名称?|商家名称|商户名称)$/,
+      'business',
+    ],
     [/^(地点|商家地址|店铺地址|经营地址|位置)$/, 'where'],
-    [/^(经过|事情经过|情况|内容|问题|事由)$/, 'description'],
+    [/^(经过|事情经过|情况|内容|问题|事由|事实|违法事实|问题描述)$/, 'description'],
     [/^(诉求|要求)$/, 'request'],
-    [/^(时间|日期)$/, 'when'],
+    [/^(时间|日期|下单时间|购买时间|发生时间|成交时间|消费时间)$/, 'when'],
   ];
   const parts = text.split(/[；;\n]|[，,](?=\s*[\p{Script=Han}]{2,6}[:：])/u);
   let n = 0;
@@ -975,7 +982,8 @@ export function labelled(
     out[hit[1]] = m[2]!.trim().replace(/[。]$/, '');
     n++;
   }
-  if (n < 3) return {};
+  // Three labels make a form; two do when one names the shop ("店铺：…", "下单时间：…" pasted from an app).
+  if (n < 3 && !(n === 2 && out.business)) return {};
   const biz = out.business;
   if (biz) {
     const paren = /^(.+?)[（(]([^）)]+)[）)]$/.exec(biz);
@@ -983,6 +991,12 @@ export function labelled(
       out.business = paren[1]!.trim();
       out.where ??= paren[2]!.trim();
     }
+  }
+  // "被举报对象：郭店镇小司村西头一个炼油小作坊，没有招牌，老板叫侯老三": a description, no name.
+  if (out.business && /没有?(招牌|牌子|名字)|不知道(叫|名)|[，,]/.test(out.business)) {
+    const first = out.business.split(/[，,]/)[0]!;
+    out.where ??= first;
+    delete out.business;
   }
   return out;
 }

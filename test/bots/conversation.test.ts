@@ -1647,3 +1647,28 @@ describe('eleventh round, fourth part (issue #13)', () => {
     expect(talk(['升达宿舍4个人吃了外卖全拉肚子 现在好了', '投诉啊还能干啥，让他赔']).state.draft.businessName).toBeUndefined();
   });
 });
+
+describe('eleventh round, fifth part (issue #13)', () => {
+  it('order details pasted from an app: 店铺/店铺名称 is the business, its bracket the place, quoted claims and labels are not', () => {
+    const a = talk([
+      '【美团外卖】\n店铺：阿香黄焖鸡米饭（龙湖大学城店）\n订单号：8011 5227 3490 8716 2\n下单时间：2026-11-20 12:31\n米饭里有好几只小黑虫，商家不理我',
+    ]);
+    expect(a.state.draft.businessName).toBe('阿香黄焖鸡米饭');
+    const b = talk([
+      '投诉抖音直播间销售三无食品：\n店铺名称：豫味坊食品旗舰店（抖音小店，平台公示经营地址：河南省郑州市新郑市孟庄镇）\n下单时间：2026-11-20 21:14\n问题：包装上无生产日期；主播直播时称“正规厂家、有检测报告”。\n诉求：退货退款并支付价款十倍赔偿1580元。',
+    ]);
+    expect(b.state.draft.businessName).toBe('豫味坊食品旗舰店');
+    expect(b.state.draft.township).toBe('孟庄镇');
+    const c = talk([
+      '我实名举报。\n举报人：韩卫东，电话 135 2552 7810\n被举报对象：郭店镇小司村西头一个炼油小作坊，没有招牌，老板叫侯老三\n违法事实：收泔水油熬炼，贴上“一级大豆油”的标签卖给小吃摊',
+    ]);
+    expect(c.state.draft.businessName ?? null).toBeNull();
+  });
+
+  it('corrections: "也不是…就是观音寺镇" and "黄桥村是梨河镇的，不是辛店镇"', () => {
+    const r = talk(['喂 你好 俺买的挂面里有虫子 在梨河镇上的惠民超市买的', '哎呀也不是，俺记糊涂了，就是观音寺镇，唐户那个惠民超市']);
+    expect(r.state.draft.township).toBe('观音寺镇');
+    const q = talk(['举报辛店镇黄桥村一个作坊用地沟油', '更正：地方写错了，黄桥村是梨河镇的，不是辛店镇']);
+    expect(q.state.draft.township).toBe('梨河镇');
+  });
+});

@@ -85,10 +85,11 @@ const OWN_REMEDY =
   /(我|俺)?(也|还|并)(要|想)(让|叫|求)?(他|他们|他家|商家|店家|老板|超市|饭店)?(给我|给俺)?(退钱|退款|退货|赔偿|赔钱|赔我|赔俺|道歉|赔礼)|(要求|让|叫)(他|他们|他家|商家|店家|老板)(给我|给俺)?(退钱|退款|赔偿|赔钱|道歉)/;
 
 function kindWanted(t: string): Kind | null {
-  const noComplaint = /不(投诉|退钱|要退钱|要赔)(了)?/.test(t);
-  const noReport = /不举报(了)?/.test(t);
-  const comp = /投诉/.test(t.replace(/不投诉(了)?/g, '')) && !noComplaint;
-  const rep = /举报|检举|揭发/.test(t.replace(/不举报(了)?/g, '')) && !noReport;
+  // "恁说投诉不中，那俺就举报他": a kind ruled out is not wanted.
+  const noComplaint = /不(投诉|退钱|要退钱|要赔)(了)?|投诉不(中|行|成|了)|不(能|让|给)投诉/.test(t);
+  const noReport = /不举报(了)?|举报不(中|行|成|了)|不(能|让|给)举报/.test(t);
+  const comp = /投诉/.test(t.replace(/不投诉(了)?|投诉不(中|行|成|了)|不(能|让|给)投诉/g, '')) && !noComplaint;
+  const rep = /举报|检举|揭发/.test(t.replace(/不举报(了)?|举报不(中|行|成|了)|不(能|让|给)举报/g, '')) && !noReport;
   if (comp && rep) return 'both';
   // "我要举报他们，也要他退钱赔偿": a report and the writer's own remedy are both wanted.
   if (rep && OWN_REMEDY.test(t)) return 'both';
@@ -168,7 +169,7 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
     /^(人工|转人工|人工客服|找人工|找人工客服|我要人工|真人|找真人|找个人|工作人员|human|agent|operator|realperson|talktoaperson|talktoahuman)$/i.test(
       word,
     ) ||
-    /(转|找|要|叫|换)(个|一个|位)?(人工|真人|工作人员|客服)|(叫|让|找)(个|一个)?(人|工作人员|领导)[^，。]{0,6}(给(俺|我))?(打(个)?电话|回电话|联系(俺|我))|(想|要)(跟|和|同)(真人|人工|工作人员|活人)(说|讲|聊|谈)|(找|叫|换)(个|一个|位)?(真)?人(跟|和|给)(我|俺)(说|讲|聊)|talk to (a )?(person|human)|speak to (a )?(person|human|someone)/i.test(
+    /(转|找|要|叫|换)(个|一个|位)?(人工|真人|工作人员|客服)|can (someone|somebody|you|a person) (call|phone|ring) me|call me back|phone me back|(叫|让|找)(个|一个)?(人|工作人员|领导)[^，。]{0,6}(给(俺|我))?(打(个)?电话|回电话|联系(俺|我))|(想|要)(跟|和|同)(真人|人工|工作人员|活人)(说|讲|聊|谈)|(找|叫|换)(个|一个|位)?(真)?人(跟|和|给)(我|俺)(说|讲|聊)|talk to (a )?(person|human)|speak to (a )?(person|human|someone)/i.test(
       raw,
     )
   )
@@ -198,7 +199,8 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
   const k = kindWanted(raw);
   if (k && ctx.kind && k !== ctx.kind && !(ctx.kind === 'both' && k !== 'consultation')) {
     // Only a clear wish: "改成举报", "我要匿名举报", "不投诉了…举报", a bare kind word.
-    if (/改成|换成|改为|算了|不投诉了|不举报了|我要|我想|俺要|俺想|要|想|^投诉$|^举报$|I want|instead/i.test(raw)) acts.kindChange = k;
+    if (/改成|换成|改为|算了|不投诉了|不举报了|我要|我想|俺要|俺想|要|想|就(举报|投诉)|^投诉$|^举报$|I want|instead/i.test(raw))
+      acts.kindChange = k;
     // "我也要举报他们，光给我退钱不中", "那我投诉加举报吧": the other kind as well, not instead.
     if (
       (ctx.kind === 'complaint' || ctx.kind === 'report') &&

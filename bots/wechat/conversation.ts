@@ -775,6 +775,28 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   if (!used && !kindJustSet && before.length === 0 && d.kind && kindWanted(text) === d.kind && text.length <= 16) {
     return say({ ...st, draft: d, misses: 0 }, lang === 'en' ? 'Yes, let us go on.' : '好的，正在给您登记。', prompt(st.step, d, lang));
   }
+  // "我打字慢，你们别嫌烦": no hurry.
+  if (
+    !used &&
+    !kindJustSet &&
+    before.length === 0 &&
+    /打字慢|别嫌(我|俺)?烦|不会打字|说得不好|慢慢(说|打)|type slowly/i.test(text) &&
+    text.length <= 24
+  )
+    return say(
+      { ...st, draft: d, misses: 0 },
+      lang === 'en' ? 'No hurry, take your time.' : '不着急，您慢慢说。',
+      prompt(st.step, d, lang),
+    );
+  // "这个合法不合法你还没回答我": asked again, the answer is said plainly.
+  if (!used && !kindJustSet && before.length === 0 && d.kind === 'report' && LEGALITY.test(text))
+    return say(
+      { ...st, draft: d, misses: 0 },
+      lang === 'en'
+        ? 'From what you describe it is likely against the law; the office will check and act on it.'
+        : '按您说的情况，这种做法涉嫌违法，市场监管所核实后会依法查处。',
+      prompt(st.step, d, lang),
+    );
   // "行，那先说牛肉", "接着说吧": back to the matter at hand.
   if (
     !used &&

@@ -666,6 +666,8 @@ export function quotedBusiness(text: string): string | null {
     const after = text.slice(at + m[0].length, at + m[0].length + 4);
     const before = text.slice(Math.max(0, at - 4), at);
     if (/^的?(标签|字样|商标|牌子的|广告)/.test(after) || /(贴上|贴着|印着|印上|标着|标上|称|说是|宣传|号称)$/.test(before)) continue;
+    // "老板外号“二军”": a person's nickname, not the shop.
+    if (/(老板|店主|老板娘|厂长|经理|摊主)(的)?(外号|绰号|小名)?(叫|是)?$/.test(text.slice(Math.max(0, at - 8), at))) continue;
     if (
       BIZ_SUFFIX.test(name) ||
       /^老?\p{Script=Han}家$/u.test(name) ||
@@ -725,7 +727,7 @@ export function tidyBusiness(name: string | null): string | null {
   if (!name) return null;
   const n = name
     .replace(/^(上?周[一二三四五六日天]|今天|昨天|前天|夜儿个|早上|上午|中午|晌午|下午|晚上)+/, '')
-    .replace(/^(能管|管不管|这家|那家|一家|这个|那个)/, '')
+    .replace(/^(能管|管不管|这家|那家|一家|这个|那个|一个)/, '')
     .trim();
   if (n.length < 2 || /^(超市|饭店|饭馆|食堂|学校食堂|商店|小卖部|店)$/.test(n)) return null;
   // Part of a sentence, not a name: "要举报他们食堂", "我们村的超市", "住工程学院".
@@ -749,7 +751,7 @@ export function tidyBusiness(name: string | null): string | null {
   )
     return null;
   // A product and a workshop ("馒头作坊", "辣条小作坊", "豆芽加工点") describe a place, not a name.
-  if (/^(黑|小)?\p{Script=Han}{1,3}(小作坊|作坊|加工点|加工厂|窝点|摊子|摊点)$/u.test(n) && !/[记家号]/.test(n)) return null;
+  if (/^(黑|小)?\p{Script=Han}{1,5}(小作坊|作坊|加工点|加工厂|窝点|摊子|摊点)$/u.test(n) && !/[记家号]/.test(n)) return null;
   return n;
 }
 
@@ -1241,7 +1243,11 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if ((n.length <= 3 && parseYesNo(n) !== null) || /^(随便|都行|无所谓|没啥|没有|不用|算了|whatever|any)/i.test(n))
         return { ok: false, problem: 'unclear' };
       // A place is not a business ("新华路街道", "梨河镇梨河村"): it is kept as the place instead.
-      if ((/^\p{Script=Han}{1,8}(路|街|村|镇|乡|街道|小区)$/u.test(n) || /\d+号$/.test(n)) && !BIZ_SUFFIX.test(n))
+      if (
+        ((/^\p{Script=Han}{1,8}(路|街|村|镇|乡|街道|小区)$/u.test(n) || /\d+号$/.test(n)) && !BIZ_SUFFIX.test(n)) ||
+        // "薛店镇", "辛店镇": a township whose name holds a shop word is still a place.
+        (TOWNSHIPS as readonly string[]).includes(n)
+      )
         return { ok: false, problem: 'unclear' };
       // "就卖卤肉那个老孙家", "老孙家": a family's shop named by the family.
       const family = /(?:^|那个|那家|就是?)(老?[\p{Script=Han}]家)$/u.exec(n);

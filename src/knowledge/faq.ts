@@ -158,7 +158,8 @@ export const FAQ: readonly Entry[] = [
   {
     topic: 'farm',
     ask: /农药|农业局|种地|地里|pesticide/i,
-    state: /(地里|庄稼|菜地|果园|种菜)[^，。！？]{0,12}(打|喷|用)[^，。！？]{0,6}(禁用)?农药|农业局/,
+    state:
+      /(地里|庄稼|菜地|果园|种菜|种韭菜|大棚)[^，。！？]{0,16}(打|喷|用|灌|浇)[^，。！？]{0,8}(禁用)?(农药|3911|甲拌磷|1605|甲胺磷|克百威|涕灭威)|农业局/,
     zh: '种植时使用禁用农药归农业农村部门管，请向农业农村局反映；市场上卖的菜农药残留超标归我们管，可以举报。',
     en: 'Banned pesticides used on farms are for the Agriculture and Rural Affairs Bureau; pesticide residue in vegetables on sale is ours to check.',
   },

@@ -1672,3 +1672,28 @@ describe('eleventh round, fifth part (issue #13)', () => {
     expect(q.state.draft.township).toBe('梨河镇');
   });
 });
+
+describe('eleventh round, sixth part (issue #13)', () => {
+  it('"恁说投诉不中，那俺就举报他" switches to a report; "一个批发部" names no business', () => {
+    const r = talk([
+      '俺要投诉一个批发部，俺在市场卖卤菜哩，从他那进哩冻鸡爪，一股药水味',
+      '薛店镇，往机场去那条路边上',
+      '那中吧，恁说投诉不中，那俺就举报他，不匿名',
+    ]);
+    expect(r.state.draft.kind).toBe('report');
+    expect(r.state.draft.businessName ?? null).toBeNull();
+  });
+
+  it('"我打字慢，你们别嫌烦" gets patience; farm pesticide (3911 on leeks) is pointed to agriculture', () => {
+    const r = talk(['俺村东地里有个种韭菜的，为了治韭蛆往地里灌那个3911，就是甲拌磷，拉到新郑市场上卖', '我打字慢，你们别嫌烦']);
+    expect(r.replies.join('\n')).toMatch(/农业农村/);
+    expect(r.replies.at(-1)).toMatch(/^不着急/);
+  });
+
+  it('English "Can someone call me?" asks for a person; a quoted boss nickname is no business', () => {
+    expect(talk(['Can someone call me?']).state.step).toBe('handoff');
+    expect(
+      talk(['匿名举报：薛店镇北边一个没挂牌子的肉食加工作坊，老板外号“二军”，收病死猪做卤肉']).state.draft.businessName ?? null,
+    ).toBeNull();
+  });
+});

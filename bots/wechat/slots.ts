@@ -840,7 +840,9 @@ export function selfIntroName(text: string): string | null {
 }
 
 export function englishName(text: string): string | null {
-  const m = /\b(?:[Mm]y name is|I am|I'm|[Nn]ame:)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})/.exec(text);
+  const m = /\b(?:[Mm]y name is|I am|I'm|[Nn]ame:|[Mm]y details:|[Cc]ontact:|[Cc]omplainant:)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})/.exec(
+    text,
+  );
   return m ? m[1]! : null;
 }
 
@@ -966,7 +968,7 @@ export function labelled(
     [/^(电话|手机|联系电话|手机号)$/, 'phone'],
     [/^(地址|住址|联系地址|家庭住址)$/, 'address'],
     [
-      /^(商家|店名|商户|被投诉(人|方|单位|对象)?|被举报(人|方|单位|对象)?|举报对象|投诉对象|单位|店铺|店铺名称?|商家名称|商户名称)$/,
+      /^(商家|店名|商户|被投诉(人|方|单位|对象)?|被举报(人|方|单位|对象)?|举报对象|投诉对象|单位|店铺|店铺名称?|商家名称|商户名称|承包商|经营者|经营单位|供货商|涉事单位|涉事商家)$/,
       'business',
     ],
     [/^(地点|商家地址|店铺地址|经营地址|位置)$/, 'where'],
@@ -977,12 +979,21 @@ export function labelled(
   const parts = text.split(/[；;\n]|[，,](?=\s*[\p{Script=Han}]{2,6}[:：])/u);
   let n = 0;
   for (const p of parts) {
-    const m = /^\s*(?:【[^】]*】)?\s*([\p{Script=Han}]{2,6})[:：]\s*(.+)$/u.exec(p.trim());
+    // "1. 举报人：…", "二、诉求：…": numbered items are labels too.
+    const m = /^\s*(?:(?:\d{1,2}|[一二三四五六七八九十])[.、．)）]\s*)?(?:【[^】]*】)?\s*([\p{Script=Han}]{2,6})[:：]\s*(.+)$/u.exec(
+      p.trim(),
+    );
     if (!m) continue;
     const hit = LABELS.find(([re]) => re.test(m[1]!));
     if (!hit) continue;
     out[hit[1]] = m[2]!.trim().replace(/[。]$/, '');
     n++;
+  }
+  // "举报人：食堂帮工杨秀梅，身份证号 …": the name at the end of the label's first clause.
+  if (out.name) {
+    const first = out.name.split(/[，,；;\s]/)[0]!;
+    const tail = [3, 2].map((k) => first.slice(-k)).find((x) => /^\p{Script=Han}+$/u.test(x) && plausibleName(x));
+    out.name = plausibleName(first) ? first : (tail ?? first);
   }
   // Three labels make a form; two do when one names the shop ("店铺：…", "下单时间：…" pasted from an app).
   if (n < 3 && !(n === 2 && out.business)) return {};
@@ -991,7 +1002,8 @@ export function labelled(
     const paren = /^(.+?)[（(]([^）)]+)[）)]$/.exec(biz);
     if (paren) {
       out.business = paren[1]!.trim();
-      out.where ??= paren[2]!.trim();
+      // "（龙湖大学城店）" says where; "（负责人姓丁）" does not.
+      if (looksLikePlace(paren[2]!) || /店$/.test(paren[2]!.trim())) out.where ??= paren[2]!.trim();
     }
   }
   // "被举报对象：郭店镇小司村西头一个炼油小作坊，没有招牌，老板叫侯老三": a description, no name.
@@ -1062,6 +1074,8 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
       .replace(/^(俺们|我们|咱们|俺|我|咱)(是)?(?=\p{Script=Han}{2})/u, '')
       // "我是河南工程学院的学生": who the citizen is ends the place.
       .replace(/的(学生|居民|村民|老师|家长|员工|职工|住户|人)[\s\S]*$/, '')
+      // "唐户村村民赵德明": who the citizen is ends the place.
+      .replace(/(?<=[村镇乡寨庄区])(村民|居民|人士)[\s\S]*$/, '')
       .trim();
 
     const tw = best.townships.length === 1 ? best.townships[0]! : (u.township.value ?? townshipOf(clause));

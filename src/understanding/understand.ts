@@ -18,6 +18,7 @@ import { featuresOf } from './features.ts';
 import { readHarm, type Harm } from './harm.ts';
 import { model, predictAll, type Prediction } from './model.ts';
 import { normaliseKeepingOffsets } from './normalise.ts';
+import { SINGLE_SURNAMES } from './pii.lexicon.ts';
 import { readBusinessType, readProduct, type BusinessType } from './product.ts';
 import {
   CATEGORIES,
@@ -123,6 +124,9 @@ function find(norm: string, original: string, needle: string | null | undefined)
 const IDENTITY_HINT =
   /\d{3}|[零一二三四五六七八九幺]{5}|我叫|我是|俺叫|本人|姓名|名字|投诉人|举报人|联系人|署名|落款|my name|i am|i'm|电话|手机/;
 const TITLE_END = /(老汉|老头|老头儿|大爷|大娘|老太|老太太|老婆子|奶奶|爷爷|师傅)$/;
+/** "我是观音寺镇唐户村村民赵德明", "本人系供电公司退休职工李建国": who the writer is, then the name. */
+const ROLE_SELF =
+  /(?:我是|俺是|本人是?|本人系)[^，。,！!？?]{0,16}?(?:村民|居民|职工|退休职工|老师|教师|校长|党员|老党员|学生|家长|员工|工人|帮工|厨师|司机|业主)(\p{Script=Han}{2,3})(?=[，,。；;\s]|$)/u;
 const STYLED_SELF =
   /(?:我是|俺是|我叫|俺叫)[^，。,！!？?]{0,12}?(\p{Script=Han})(?:老汉|老头|老头儿|大爷|大娘|老太|老太太|老婆子|奶奶|爷爷|师傅)(?:叫)?()(\p{Script=Han}{2,3})/u;
 const SELF_CUE = /(我叫|我是|俺叫|名叫|本人|姓名|名字|投诉人|举报人|联系人|署名|落款|my name is|i am|i'm)[:：\s]{0,2}$/;
@@ -273,10 +277,14 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
     styled && styled[3]!.startsWith(styled[1]!)
       ? styled[3]!.slice(0, /^[我俺的是在电手家住今昨前这那就也]$/.test(styled[3]![2] ?? '我') ? 2 : 3)
       : null;
+  const roleName = opts.identity !== false && !selfName && !styledName ? (ROLE_SELF.exec(norm)?.[1] ?? null) : null;
   const phone = pii.find((p) => p.type === 'mobile' || p.type === 'landline');
   const idSpan = selfName ?? phone;
   const identity = fact<Identity>(
-    { name: styledName ?? selfName?.value ?? null, phone: phone?.value.replace(/[\s-]/g, '') ?? null },
+    {
+      name: styledName ?? selfName?.value ?? (roleName && SINGLE_SURNAMES.has(roleName[0]!) ? roleName : null),
+      phone: phone?.value.replace(/[\s-]/g, '') ?? null,
+    },
     idSpan ? spanOf(original, idSpan.start, idSpan.end) : null,
     idSpan ? 0.85 : 0.6,
   );

@@ -1697,3 +1697,21 @@ describe('eleventh round, sixth part (issue #13)', () => {
     ).toBeNull();
   });
 });
+
+describe('eleventh round, seventh part (issue #13)', () => {
+  it('who the writer is, then the name: 村民赵德明, 退休职工李建国, a numbered 举报人 line, English "My details:"', () => {
+    expect(
+      talk(['尊敬的领导：我是观音寺镇唐户村村民赵德明，原村小学校长。本村酒席上二十六桌人吃了凉菜上吐下泻，我要举报']).state.draft.name,
+    ).toBe('赵德明');
+    const r = talk([
+      '举报新村镇王垌村小学食堂承包商使用过期食材。\n1. 举报人：食堂帮工杨秀梅，电话 130 2371 5589\n2. 承包商：新郑市好味道餐饮管理有限公司（负责人姓丁）\n3. 事实：从11月20日起，食堂用过期3个月的冷冻鸡腿给学生做午饭',
+    ]);
+    expect(r.state.draft.name).toBe('杨秀梅');
+    expect(r.state.draft.businessName).toBe('新郑市好味道餐饮管理有限公司');
+    expect(r.state.draft.where ?? '').not.toMatch(/负责人/);
+    const e = talk([
+      "Hello, I'd like to file a complaint.\n- Shop: Xinwang Fresh Supermarket (鑫旺生鲜超市), Longhu town\n- What happened: the yogurt was past its expiry date.\n- What I want: a full refund.\n- My details: Anna Kowalski, phone 186 2370 4418",
+    ]);
+    expect(e.state.draft.name).toBe('Anna Kowalski');
+  });
+});

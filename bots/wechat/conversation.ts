@@ -906,7 +906,13 @@ function sideWishes(
     const yn = bare.length <= 4 || /^(yes|no|ok|okay|sure|yeah|nope)$/i.test(bare) ? parseYesNo(c) : null;
     // A bare yes/no first thing, right after rewards (or anonymity) were explained: the answer to that.
     if (i === 0 && yn !== null && asking !== 'reward' && asking !== 'anonymous' && asking !== 'consent') {
-      if (lastTopic === 'reward' && d.kind === 'report' && (d.wantsReward === undefined || d.wantsReward === yn)) {
+      // "算了算了，还是匿名": a yes or no about anonymity, not the reward just explained.
+      if (
+        lastTopic === 'reward' &&
+        d.kind === 'report' &&
+        (d.wantsReward === undefined || d.wantsReward === yn) &&
+        !/匿名|实名|anonym|real name/i.test(text)
+      ) {
         d.wantsReward = yn;
         acks.push(rewardAck(yn, lang));
         return;

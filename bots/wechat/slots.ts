@@ -1211,7 +1211,20 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         ? { ok: true, value: t }
         : { ok: false, problem: 'short' };
     case 'business': {
+      // "俺厂食堂，马老板承包哩": the canteen of the writer's own workplace, and who runs it.
+      const own = /^(?:俺|我|我们|俺们)(厂|公司|单位|学校|工地)(?:的|哩|里)?(食堂|伙房)/.exec(t);
+      if (own) {
+        const runner = /(\p{Script=Han}老板|\p{Script=Han}经理|\p{Script=Han}师傅)(?:承包|开|管)/u.exec(t);
+        return { ok: true, value: `${own[1]}${own[2]}${runner ? `（${runner[1]}承包）` : ''}` };
+      }
       if (saysUnknown(t)) {
+        // "不知道叫啥，就是个姓周的，人都叫他周老三": the name people call the seller by.
+        const called = /(?:都|人家|大家|俺们|我们|村里人)叫(?:他|她)\s*(\p{Script=Han}{2,4}?)(?=[\s，,。]|$|哩|的)/u.exec(t);
+        if (called && !/[我俺你他她]/.test(called[1]!)) return { ok: true, value: called[1]! };
+        // "没招牌 俺们都叫二妮小卖部": the name the village uses for the shop.
+        const shopCalled = /(?:都|人家|大家|俺们|我们|村里人)叫(?:它|这店|那店)?\s*(\p{Script=Han}{2,8}?)(?=[\s，,。]|$|哩|的)/u.exec(t);
+        if (shopCalled && BIZ_SUFFIX.test(shopCalled[1]!) && !/[我俺你他她]/.test(shopCalled[1]!))
+          return { ok: true, value: shopCalled[1]! };
         // "养鸡场不知道叫啥，拉鸡的车上写着老韩烧鸡": the name read off a sign or a van is the name.
         const written = /(写着|写的是|写的|印着|印的是|喷着|挂着)[“"「]?(\p{Script=Han}{2,10})[”"」]?(?=[，,。\s]|$)/u.exec(t);
         if (written && !ACT_MARKERS.test(written[2]!)) return { ok: true, value: written[2]! };

@@ -1715,3 +1715,19 @@ describe('eleventh round, seventh part (issue #13)', () => {
     expect(e.state.draft.name).toBe('Anna Kowalski');
   });
 });
+
+describe('eleventh round, eighth part (issue #13)', () => {
+  it('names the village uses ("俺们都叫二妮小卖部", "人都叫他周老三") and the writer’s own canteen ("俺厂食堂，马老板承包哩")', () => {
+    expect(talk(['举报 村小学门口小卖部卖三无辣条', '叫啥？没招牌 俺们都叫二妮小卖部']).state.draft.businessName).toBe('二妮小卖部');
+    expect(talk(['有人卖病死猪肉', '不知道叫啥，就是个姓周的，人都叫他周老三']).state.draft.businessName).toBe('周老三');
+    expect(talk(['俺厂里食堂哩饭天天馊哩，夜儿个晌午哩菜都拉丝了，俺想投诉', '俺厂食堂，马老板承包哩']).state.draft.businessName).toBe(
+      '厂食堂（马老板承包）',
+    );
+  });
+
+  it('"算了算了，还是匿名" after the reward was explained answers anonymity, not the reward', () => {
+    const r = talk(['有人卖病死猪肉', '周老三', '恁这有奖励没有？能给多少？', '新村镇屯孙村东头', '算了算了，还是匿名，村里人都认识']);
+    expect(r.state.draft.anonymous).toBe(true);
+    expect(r.state.draft.wantsReward).toBeUndefined();
+  });
+});

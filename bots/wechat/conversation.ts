@@ -389,13 +389,15 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   const acts = detectActs(raw, { inDraft, kind: s0.draft.kind, step: s0.step });
 
   if (acts.answer) return { state: s0, replies: [], effect: { type: 'answer', number: acts.answer.number, answer: acts.answer.text } };
-  if (acts.status) {
+  // A case number without its code, sent while a person is being asked for, goes to that person.
+  if (acts.status && !(s0.step === 'handoff' && !acts.status.code)) {
     // Never stored: the number and code go to the status query only.
     // "…能领奖励了吗": a question asked beside the number is answered too, before the status.
     const asked = topicsOf(raw).filter((t) => t === 'reward' || t === 'deadline' || t === 'next');
+    // The number is kept for one more message: "打错了 最后一位是J KMRT-…" queries it again with the code mended.
     if (acts.status.code)
       return {
-        state: s0,
+        state: { ...s0, pendingQuery: acts.status.number },
         replies: asked.length ? [asked.map((t) => answerOf(t, lang)).join('\n')] : [],
         effect: { type: 'query', number: acts.status.number, code: acts.status.code },
       };
@@ -405,8 +407,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   const code = s0.pendingQuery ? /(?:^|[^0-9A-Z])([0-9A-Z]{4}(?:[-\s][0-9A-Z]{2,4}){2,8})(?![0-9A-Z])/i.exec(raw.normalize('NFKC')) : null;
   if (s0.pendingQuery && code) {
     const number = s0.pendingQuery;
-    const { pendingQuery: _drop, ...rest } = s0;
-    return { state: rest, replies: [], effect: { type: 'query', number, code: code[1]!.replace(/\s+/g, '-').toUpperCase() } };
+    return { state: s0, replies: [], effect: { type: 'query', number, code: code[1]!.replace(/\s+/g, '-').toUpperCase() } };
   }
   if (s0.pendingQuery) {
     const { pendingQuery: _drop, ...rest } = s0;

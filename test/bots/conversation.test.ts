@@ -1731,3 +1731,14 @@ describe('eleventh round, eighth part (issue #13)', () => {
     expect(r.state.draft.wantsReward).toBeUndefined();
   });
 });
+
+describe('status queries, mended (issue #13)', () => {
+  it('a code mended right after a query is queried again; a case number said to the person goes to the person', () => {
+    const r = talk(['XZ-20261118-000347', '查询码 KMRT-WXHA-BCPN-FQEG']);
+    expect(r.last.effect).toEqual({ type: 'query', number: 'XZ-20261118-000347', code: 'KMRT-WXHA-BCPN-FQEG' });
+    const again = talk(['打错了 最后一位是J不是G KMRT-WXHA-BCPN-FQEJ'], r.state);
+    expect(again.last.effect).toEqual({ type: 'query', number: 'XZ-20261118-000347', code: 'KMRT-WXHA-BCPN-FQEJ' });
+    const person = talk(['找人工', '我半个月前举报的那个事到底有人管没有？？XZ-20261118-000347']);
+    expect(person.last.effect?.type).toBe('handoff');
+  });
+});

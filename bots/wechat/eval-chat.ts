@@ -358,6 +358,7 @@ export const SPLITS = [
   'dev10',
   'test7',
   'dev11',
+  'dev12',
 ];
 
 export function loadPersonas(split: string, id?: string): { personas: Persona[]; bytes: Buffer } {

@@ -159,8 +159,9 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
     (CANCEL_IN.test(raw) &&
       (raw.length <= 80 || CANCEL_IN.test(raw.slice(-40))) &&
       kindWanted(raw) === null &&
-      // "奖励还是不要了", "那行 不要了 退钱就行": the reward declined, or a refund wanted, is no cancel.
-      !(/不要了/.test(CANCEL_IN.exec(raw)?.[0] ?? '') && /奖|退钱|退款|赔|钱就行/.test(raw)))
+      // "奖励还是不要了", "那行 不要了 退钱就行": the reward declined, or a refund wanted, is no cancel; nor is
+      // "算了不要了" said to the reward question.
+      !(/不要了/.test(CANCEL_IN.exec(raw)?.[0] ?? '') && (/奖|退钱|退款|赔|钱就行/.test(raw) || yesNoStep)))
   )
     acts.cancel = true;
   if (/^(重新开始|重来|重新来|从头开始|startover|restart)$/i.test(word)) acts.restart = true;

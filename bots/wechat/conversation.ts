@@ -75,6 +75,8 @@ export interface ConvState {
   filed: { number: string; fp: string }[];
   /** An anonymous report asking for a reward was just filed: the next message may be its claim password (never stored). */
   claimFor?: string;
+  /** The draft just called off ("算了 不弄了"), kept until a new one starts, in case the citizen comes back ("还是投吧"). */
+  undo?: { draft: Draft; step: Step };
 }
 
 export type Inbound =
@@ -428,7 +430,24 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       d.description = clip(`${d.description}\n${raw}`, 5000);
     return { state: { ...s0, draft: d }, replies: [], effect: { type: 'handoff', message: raw } };
   }
-  if (acts.cancel && !acts.kindChange) return say(reset(s0, ctx.newDraftId), inDraft ? w.cancelled : w.cancelledEmpty);
+  // "哎 还是投吧 越想越气…刚才说到哪了": the draft called off a moment ago comes back as it was.
+  if (s0.undo && !inDraft && RESUME_DRAFT.test(raw)) {
+    const { undo, ...rest } = s0;
+    return say(
+      { ...rest, draft: undo.draft, step: undo.step },
+      lang === 'en' ? 'OK, back to it; everything you said is kept.' : '好的，接着刚才的，您说过的都还在。',
+      prompt(undo.step, undo.draft, lang),
+    );
+  }
+  if (acts.cancel && !acts.kindChange)
+    return say(
+      { ...reset(s0, ctx.newDraftId), ...(inDraft ? { undo: { draft: s0.draft, step: s0.step } } : {}) },
+      inDraft ? w.cancelled : w.cancelledEmpty,
+    );
+  if (s0.undo && inDraft) {
+    const { undo: _gone, ...rest } = s0;
+    s0 = rest;
+  }
   if (acts.restart) return say(reset(s0, ctx.newDraftId), w.restart, MENU[lang]);
   if (acts.help) return say(s0, HELP[lang], ...resumeLine(s0));
   if (acts.human) return say({ ...s0, step: 'handoff', resumeStep: s0.step }, prompt('handoff', s0.draft, lang));
@@ -834,6 +853,10 @@ const OTHER_AUTHORITY_TOPICS: ReadonlySet<Topic> = new Set<Topic>(['fumes', 'wag
 /** "这个算违法吗", "犯法不犯法": whether a practice told is against the law. */
 const LEGALITY = /(算|是)(不算|不是)?(违法|犯法)|违法吗|犯法吗|违不违法|犯不犯法|合法吗|合不合法|is (this|that|it) (legal|illegal)/i;
 
+/** "还是投吧", "刚才说到哪了", "接着弄吧": back to the draft just called off. */
+const RESUME_DRAFT =
+  /还是(投|举报|投诉|弄|办|登记|报)|刚才说到哪|说到哪了|接着(弄|办|说|登记)|继续(弄|办|登记)|不取消了|我又想(投诉|举报)|go on with it|continue|let'?s (do|finish) it/i;
+
 /** An order number on a platform ("订单号 2401 8837 6620 1154"). */
 const ORDER_NO = /(订单号|订单编号|单号|order (?:no\.?|number|#))[:：\s]*([0-9][0-9\s-]{7,30}[0-9])/i;
 
@@ -904,7 +927,9 @@ function sideWishes(
   const rest: string[] = [];
   clauses.forEach((c, i) => {
     const bare = c.replace(/^(那|那就|嗯|好的?|行)?[，,\s]*/, '').replace(/[的啊呀吧了哈嗯\s]+$/, '');
-    const yn = bare.length <= 4 || /^(yes|no|ok|okay|sure|yeah|nope)$/i.test(bare) ? parseYesNo(c) : null;
+    // "没店名" is no "no": a word about a name, a shop or a sign is not a yes or a no.
+    const yn =
+      (bare.length <= 4 && !/名|店|招牌|牌子|字号/.test(bare)) || /^(yes|no|ok|okay|sure|yeah|nope)$/i.test(bare) ? parseYesNo(c) : null;
     // A bare yes/no first thing, right after rewards (or anonymity) were explained: the answer to that.
     if (i === 0 && yn !== null && asking !== 'reward' && asking !== 'anonymous' && asking !== 'consent') {
       // "算了算了，还是匿名": a yes or no about anonymity, not the reward just explained.
@@ -1104,7 +1129,8 @@ function substantive(text: string, u: Understanding): boolean {
   if (PURE_INTENT.test(t.replace(/\s/g, ''))) return false;
   // Short, but a problem is named ("有人卖病死猪肉", "面包发霉了"): a story, if a thin one.
   if (t.length < 8 && !(t.length >= 5 && (PROBLEM.test(t) || u.suspected_crime.value))) return false;
-  if (ACT_MARKERS.test(t) && t.length < 20) return false;
+  // "你们管不管缺斤短两的！！！": short and a question, but a problem is named.
+  if (ACT_MARKERS.test(t) && t.length < 20 && !PROBLEM.test(t)) return false;
   return (
     u.product.value !== null ||
     u.harm.value.ill !== 'none' ||
@@ -1162,6 +1188,15 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   if (k) return k;
   // "他们往豆芽里加无根水…这个算违法吗": a practice told and its legality asked is a tip to take.
   if (LEGALITY.test(text) && substantive(text, u) && !/(我|俺)(想|要|打算|准备)(开|做|卖)/.test(text)) return 'report';
+  // "俺想反映个事儿，学校门口那个小卖部，卖哩辣条都过期了": a shop's conduct told, nothing for the writer asked — a tip.
+  if (
+    answeringKind &&
+    /反映/.test(text) &&
+    /卖[^，。]{0,10}(过期|三无|假|变质|发霉|没标签|没日期)/.test(text) &&
+    kindFromWishes(text, u) === null &&
+    u.harm.value.ill === 'none'
+  )
+    return 'report';
   // A question with no problem told ("请问开小饭馆要办哪些证？") is answered, not filed.
   if (
     isQuestion(text) &&

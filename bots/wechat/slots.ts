@@ -221,7 +221,12 @@ export function parseYesNo(text: string): boolean | null {
   if (/^(nothank|nah|notreally|notneeded|idon'?t|don'?t|idonot|donot|noneed|notnow|nevermind)/.test(t)) return false;
   if (/^(中|是|要|需要|好|同意|可以|行|嗯|对|愿意|申请|当然|肯定|没问题|y$|yes|yeah|sure|ok|okay|fine|1$)/.test(t)) return true;
   if (/不要|不用|不需要|不同意|算了/.test(t)) return false;
-  if (/随便|都行|无所谓|(就|也|还是|那就|当然|肯定|的话)要|要吧|要啊|想要|可以的|没意见|同意|中啊|行啊|好啊|嗯/.test(t)) return true;
+  if (
+    /随便|随你们?|随恁|你们定|恁定|看着办|都中|都行|无所谓|(就|也|还是|那就|当然|肯定|的话)要|要吧|要啊|想要|可以的|没意见|同意|中啊|行啊|好啊|嗯/.test(
+      t,
+    )
+  )
+    return true;
   return null;
 }
 
@@ -254,7 +259,7 @@ export function saysUnknown(text: string): boolean {
   const s = strip(text).toLowerCase().replace(/[’']/g, "'");
   return (
     UNKNOWN.test(s) ||
-    /不知道叫啥|不知道名|没有名|没名字|没名儿?|木有名|没挂?(牌子|招牌)|没招牌|不知道叫什么|don'?t know|donotknow|didn'?t see|noidea|notsure|can'?t remember/i.test(
+    /不知道叫啥|不知道名|没有名|没名字|没名儿?|木有名|没挂?(牌子|招牌)|没招牌|没(有)?店名|没(有)?字号|不知道叫什么|don'?t know|donotknow|didn'?t see|noidea|notsure|can'?t remember/i.test(
       s,
     ) ||
     // "俺不知道他叫啥", "我也不清楚他家叫什么", "没看招牌", "不晓得": the citizen does not know.
@@ -1217,7 +1222,25 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         const runner = /(\p{Script=Han}老板|\p{Script=Han}经理|\p{Script=Han}师傅)(?:承包|开|管)/u.exec(t);
         return { ok: true, value: `${own[1]}${own[2]}${runner ? `（${runner[1]}承包）` : ''}` };
       }
+      // "养鸡场不知道叫啥，拉鸡的车上写着老韩烧鸡", "摊上写着老赵鲜肉": the name read off a sign or a van is the name.
+      const written = /(写着|写的是|写的|印着|印的是|喷着|挂着)[“"「]?(\p{Script=Han}{2,10})[”"」]?(?=[，,。\s]|$)/u.exec(t);
+      if (written && !ACT_MARKERS.test(written[2]!) && !PROBLEM_WORDS.test(written[2]!) && !looksLikePlace(written[2]!))
+        return { ok: true, value: written[2]! };
       if (saysUnknown(t)) {
+        // "没店名，就是俺邻居，叫王老三", "没店名，是俺庄上嘞马二孬": no shop, a person named — the person is who is reported.
+        const person =
+          /(?:叫|是|就是)\s*(?:俺|我)?(?:邻居|庄上|村里|村上|村东头|村西头)?(?:嘞|的|哩)?\s*(\p{Script=Han}{2,4})[。！!]?$/u.exec(t.trim());
+        // "流动厨师老马那一伙，没有店名": a banquet cook is who is reported.
+        const cook = /(?:厨师|厨子|大厨)\s*((?:老|小)\p{Script=Han}|\p{Script=Han}{2,3}?)(?=那|的|哩|嘞|一伙|[，,\s]|$)/u.exec(t);
+        if (cook && (d.kind === 'report' || d.kind === 'both') && SINGLE_SURNAMES.has(cook[1]!.replace(/^[老小]/, '')[0]!))
+          return { ok: true, value: cook[1]! };
+        // "老板叫孙红旗": the boss of a shop with no name is not the shop.
+        const boss = person ? /(老板|店主|负责人|老板娘|厂长)(?:叫|是|姓)?\s*$/.test(t.trim().slice(0, person.index + 1)) : false;
+        if (person && !boss && (d.kind === 'report' || d.kind === 'both')) {
+          const n = person[1]!;
+          const bare = n.replace(/^[老小大]/, '');
+          if (SINGLE_SURNAMES.has(bare[0]!) && !/[我俺你他她]|邻居|不知道/.test(n)) return { ok: true, value: n };
+        }
         // "不知道叫啥，就是个姓周的，人都叫他周老三": the name people call the seller by.
         const called = /(?:都|人家|大家|俺们|我们|村里人)叫(?:他|她)\s*(\p{Script=Han}{2,4}?)(?=[\s，,。]|$|哩|的)/u.exec(t);
         if (called && !/[我俺你他她]/.test(called[1]!)) return { ok: true, value: called[1]! };
@@ -1225,9 +1248,6 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         const shopCalled = /(?:都|人家|大家|俺们|我们|村里人)叫(?:它|这店|那店)?\s*(\p{Script=Han}{2,8}?)(?=[\s，,。]|$|哩|的)/u.exec(t);
         if (shopCalled && BIZ_SUFFIX.test(shopCalled[1]!) && !/[我俺你他她]/.test(shopCalled[1]!))
           return { ok: true, value: shopCalled[1]! };
-        // "养鸡场不知道叫啥，拉鸡的车上写着老韩烧鸡": the name read off a sign or a van is the name.
-        const written = /(写着|写的是|写的|印着|印的是|喷着|挂着)[“"「]?(\p{Script=Han}{2,10})[”"」]?(?=[，,。\s]|$)/u.exec(t);
-        if (written && !ACT_MARKERS.test(written[2]!)) return { ok: true, value: written[2]! };
         // A complaint names the business (Art. 10): a description will do; the second "不知道" files it unnamed.
         if (d.kind !== 'complaint' && d.kind !== 'both') return { ok: true, value: null };
         const desc = describedBusiness(t);

@@ -18,6 +18,7 @@ import {
 } from '../../bots/wechat/conversation.ts';
 import { chineseNumber, parseIncidentDate } from '../../bots/wechat/dates.ts';
 import { parseAnonymous } from '../../bots/wechat/slots.ts';
+import { detectActs } from '../../bots/wechat/acts.ts';
 import { ShiantongClient } from '../../bots/wechat/api-client.ts';
 import { ConversationRunner } from '../../bots/wechat/session.ts';
 import { MemoryStateStore } from '../../bots/wechat/state-store.ts';
@@ -1740,5 +1741,45 @@ describe('status queries, mended (issue #13)', () => {
     expect(again.last.effect).toEqual({ type: 'query', number: 'XZ-20261118-000347', code: 'KMRT-WXHA-BCPN-FQEJ' });
     const person = talk(['找人工', '我半个月前举报的那个事到底有人管没有？？XZ-20261118-000347']);
     expect(person.last.effect?.type).toBe('handoff');
+  });
+});
+
+describe('twelfth round (dev12, issue #13)', () => {
+  it('no shop, a person named ("没店名，就是俺邻居，叫王老三", "流动厨师老马那一伙") — but not a workshop boss', () => {
+    const story = '举报 俺邻居王家种的韭菜往地里灌3911，瓶子上写着甲拌磷，打完药第二天就割了拉到梨河集上卖';
+    expect(talk([story, '没店名，就是俺邻居，叫王老三']).state.draft.businessName).toBe('王老三');
+    const banquet = '举报 12月3日本村酒席请的外村流动厨师掌勺，二十六桌人吃了凉拌菜和卤肉当天晚上上吐下泻';
+    expect(talk([banquet, '流动厨师老马那一伙，没有店名']).state.draft.businessName).toBe('老马');
+    const sprouts = '举报 城关乡东郭寺村一个豆芽作坊每天往泡豆子的水里兑无根水，再拿白粉漂白';
+    expect(talk([sprouts, '没挂牌子，老板叫孙红旗']).state.draft.businessName ?? null).toBeNull();
+  });
+
+  it('"没店名…" after the reward was explained is no "no" to the reward; "摊上写着老赵鲜肉" names the stall', () => {
+    const r = talk(['俺庄上有个人专门收病死猪，在自家院里杀了，肉卖给饭店。俺想举报他，能给多少钱？', '没店名，是俺庄上嘞马二孬']);
+    expect(r.state.draft.wantsReward).toBeUndefined();
+    expect(r.state.draft.businessName).toBe('马二孬');
+    expect(talk(['我就问一句你们管不管缺斤短两的！！！', '市场东门卖猪肉的，摊上写着老赵鲜肉']).state.draft.businessName).toBe('老赵鲜肉');
+  });
+
+  it('a draft called off comes back with "还是投吧…刚才说到哪了"', () => {
+    const r = talk([
+      '在小乔村口那家熟食店买的卤猪头肉 回家一切 都酸了 我要投诉',
+      '就村口那家 叫刘记卤味',
+      '算了 不弄了 为了35块钱太麻烦了',
+    ]);
+    expect(r.state.draft.kind).toBeUndefined();
+    const back = talk(['哎 还是投吧 越想越气 刚才说到哪了'], r.state);
+    expect(back.state.draft.kind).toBe('complaint');
+    expect(back.state.draft.businessName).toBe('刘记卤味');
+    expect(back.replies.at(-1)).toMatch(/接着刚才的/);
+  });
+
+  it('"算了不要了" to the reward question is a no, not a cancel', () => {
+    const acts = detectActs('那……算了不要了，俺就是想叫他换换油', { inDraft: true, kind: 'report', step: 'reward' });
+    expect(acts.cancel).toBe(false);
+  });
+
+  it('"随你们" to the publication question is a yes', () => {
+    expect(talk([...COMPLAINT.slice(0, -1), '随你们']).state.draft.consentToPublish).toBe(true);
   });
 });

@@ -43,12 +43,15 @@ export interface Acts {
 
 const s = (t: string) => t.replace(/[\s，。！？!?,.~～、…；;：:]+/g, '');
 
-const CASE_NO = /XZ[-—\s]?(\d{8})[-—\s]?(\d{6,})/i;
+// "XZ-20261118-000342", "xz 2026 1118 000342": the date may be typed in two groups of four.
+const CASE_NO = /XZ[-—\s]?(\d{4}[\s-]?\d{4})[-—\s]?(\d{6,})/i;
+/** "帮我查下进度 XZ-20261202-": a number cut off at the end of a message (the rest comes next). */
+export const PARTIAL_CASE_NO = /XZ[-—\s]?(\d{4}[\s-]?\d{4})[-—\s]?$/i;
 const CODE = /(?:查询码|query code|code)?[:：\s]*([0-9A-Z]{4}(?:[-\s][0-9A-Z]{2,4}){2,8})(?![0-9A-Z])/i;
 
 export function normaliseNumber(n: string): string {
   const m = CASE_NO.exec(n);
-  return m ? `XZ-${m[1]}-${m[2]}` : n.toUpperCase();
+  return m ? `XZ-${m[1]!.replace(/\D/g, '')}-${m[2]}` : n.toUpperCase();
 }
 
 const EDIT_WORDS: [RegExp, Slot | 'kind' | 'files'][] = [
@@ -138,7 +141,7 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
     const after = narrow.slice((no.index ?? 0) + no[0].length);
     const before = narrow.slice(0, no.index ?? 0);
     const code = CODE.exec(after) ?? CODE.exec(before);
-    acts.status = { number: `XZ-${no[1]}-${no[2]}`, code: code ? code[1]!.replace(/\s+/g, '-').toUpperCase() : null };
+    acts.status = { number: `XZ-${no[1]!.replace(/\D/g, '')}-${no[2]}`, code: code ? code[1]!.replace(/\s+/g, '-').toUpperCase() : null };
     return acts;
   }
   if (/^(4|四|查询|查询进度|查进度|进度|status|progress)$/i.test(word) && (ctx.step === 'menu' || /查|status|progress/i.test(word)))

@@ -14,7 +14,7 @@ import { answerOf, type Topic, topicsOf, WHATEVER_IS_DUE } from '../../src/knowl
 import { fixTypos } from '../../src/understanding/normalise.ts';
 import { type Understanding, understand } from '../../src/understanding/understand.ts';
 import { type LlmFacts, withLlmFacts } from '../../src/understanding/llm.ts';
-import { type Acts, detectActs, kindWanted, normaliseNumber, slotNamed } from './acts.ts';
+import { type Acts, PARTIAL_CASE_NO, detectActs, kindWanted, normaliseNumber, slotNamed } from './acts.ts';
 import { parseIncidentDate } from './dates.ts';
 import {
   ACT_MARKERS,
@@ -75,6 +75,8 @@ export interface ConvState {
   filed: { number: string; fp: string }[];
   /** An anonymous report asking for a reward was just filed: the next message may be its claim password (never stored). */
   claimFor?: string;
+  /** A case number cut off at the end of the last message ("XZ-20261202-"): its date part (not secret). */
+  partialNumber?: string;
   /** The draft just called off ("算了 不弄了"), kept until a new one starts, in case the citizen comes back ("还是投吧"). */
   undo?: { draft: Draft; step: Step };
 }
@@ -382,6 +384,22 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
 }
 
 function onText(first: ConvState, raw: string, ctx: Context): Outcome {
+  // "XZ-20261202-" then "000411 查询码GHJK-…": the number sent in two pieces is read whole.
+  if (first.partialNumber) {
+    const { partialNumber, ...without } = first;
+    const tail = /^\s*(\d{6,})/.exec(raw.normalize('NFKC'));
+    return onText(without, tail ? `XZ-${partialNumber}-${raw.normalize('NFKC').trim()}` : raw, ctx);
+  }
+  const cut = PARTIAL_CASE_NO.exec(raw.normalize('NFKC').trim());
+  if (cut && !/XZ[-—\s]?\d{4}[\s-]?\d{4}[-—\s]?\d{6}/i.test(raw.normalize('NFKC'))) {
+    const lang0 = first.lang;
+    return say(
+      { ...first, partialNumber: cut[1]!.replace(/\D/g, '') },
+      lang0 === 'en'
+        ? 'The case number looks cut off; please send the rest of it (and the query code).'
+        : '案件编号好像没发完整，请把后面的部分和查询码发过来。',
+    );
+  }
   // The topic raised by the last reply counts for this message only.
   const { lastTopic, ...firstRest } = first;
   let s0: ConvState = firstRest;

@@ -737,6 +737,8 @@ export function tidyBusiness(name: string | null): string | null {
   if (n.length < 2 || /^(超市|饭店|饭馆|食堂|学校食堂|商店|小卖部|店)$/.test(n)) return null;
   // Part of a sentence, not a name: "要举报他们食堂", "我们村的超市", "住工程学院".
   if (/[我俺你他她]|举报|投诉|反映|^要|^(住|家住|在|到|去)/.test(n)) return null;
+  // "黑心饭店", "垃圾超市": what the citizen thinks of it, not its name.
+  if (/^(黑心|无良|垃圾|破|坑人的?|缺德)\p{Script=Han}{1,3}(店|馆|超市|饭店|厂|铺)$/u.test(n)) return null;
   // "四人火锅套餐", "双人烤肉": a set meal for so many people is a product, not a shop.
   if (/^[一二三四五六七八九十两双单\d]+人/.test(n)) return null;
   // A trade word alone ("凉皮店", "面馆", "烟酒店") names no business.
@@ -907,7 +909,7 @@ export function hanBusiness(input: string): string | null {
     const bare = text.slice(i, at);
     if (sourceOfThing(text, i, e)) continue;
     // "没有生产厂家", "店家", "厂里人": a person or a word, not the end of a name.
-    if (/[厂店铺坊馆园]$/.test(m[0]) && /^[家员长主商方区址里]/.test(text.slice(at + m[0].length))) continue;
+    if (/[厂店铺坊馆园]$/.test(m[0]) && /^[家员长主商方区址里名]/.test(text.slice(at + m[0].length))) continue;
     // "新郑烟厂对面好又多超市": a landmark that says where the business is, not the business.
     if (/^(对面|斜对面|旁边|附近|门口|隔壁|东边|西边|南边|北边|后面|前面)/.test(text.slice(e))) continue;
     const downstream = /(卖给|供给|送给|卖到|送到|供应给|拉到)[^，。；]{0,8}$/.test(text.slice(Math.max(0, i - 12), i));
@@ -943,7 +945,7 @@ export function hanBusiness(input: string): string | null {
       )
         continue;
       if (sourceOfThing(text, i, at + m[0].length)) continue;
-      if (/[厂店铺坊馆园]$/.test(m[0]) && /^[家员长主商方区址里]/.test(text.slice(at + m[0].length))) continue;
+      if (/[厂店铺坊馆园]$/.test(m[0]) && /^[家员长主商方区址里名]/.test(text.slice(at + m[0].length))) continue;
       if (
         bare.length >= 2 &&
         townshipOf(name) === null &&
@@ -1303,7 +1305,7 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if (
         !BIZ_SUFFIX.test(n) &&
         !/^(卖|做|开|炸|烤|蒸|煮|杀)\p{Script=Han}{0,5}的\p{Script=Han}{1,4}$/u.test(n) &&
-        /都|了|吧|呢|啊|嘛|天天|每天|一直|经常|总是|老是|好几|不少|很多|做|卖|弄|搞|说|没(生病|事|吃|喝|有)|不敢|不想|不让|生病|饿着|饿肚子|个事|件事|事情|这事|那事/.test(
+        /都|了|吧|呢|啊|嘛|天天|每天|一直|经常|总是|老是|好几|不少|很多|做|卖|弄|搞|说|没(生病|事|吃|喝|有)|不敢|不想|不让|生病|饿着|饿肚子|个事|件事|事情|这事|那事|还在|正在|没生产|没厂|没日期|吐|拉肚|疼/.test(
           n,
         )
       )
@@ -1313,7 +1315,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         n.length > 40 ||
         ACT_MARKERS.test(n) ||
         /[?？]|吗$|你们|我|俺|看下|看看|发了|图片|照片|截图|\p{Extended_Pictographic}/u.test(n) ||
-        /\b(I|my|we|you|know|remember|the name|sorry|thanks?|hi|hello|well|actually|wait)\b/i.test(n) ||
+        /\b(I|my|we|you|know|remember|the name|sorry|thanks?|hi|hello|well|actually|wait|who|what|where|how|why|is|are|responsible)\b/i.test(
+          n,
+        ) ||
         /恁|你|管不管|咋|啥|怎么|[吗呢嘛]$/.test(n)
       )
         return { ok: false, problem: 'unclear' };

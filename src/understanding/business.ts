@@ -546,7 +546,7 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const suffix = m[1] ?? '';
     const next = s[m.index + suffix.length];
     // 店家/店员/店长/店主/厂家/厂里人 are people, not the end of a name; 店村 is a village.
-    if (next !== undefined && '家员长主商方区址'.includes(next) && /[店厂铺坊馆园]$/.test(suffix)) continue;
+    if (next !== undefined && '家员长主商方区址名'.includes(next) && /[店厂铺坊馆园]$/.test(suffix)) continue;
     if (next !== undefined && '村镇乡寨庄'.includes(next)) continue;
     // 堂 ends 康寿堂 and 同仁堂, not 礼堂, 课堂 or 天堂.
     if (suffix === '堂' && /[食礼课教学澡讲天大祠满一佛喜会]$/.test(s.slice(0, m.index))) continue;
@@ -750,6 +750,24 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     // "called 王记鲜肉" names the shop outright; "at 好又多" may still be a place.
     if (ok(name) && !isPlace(name) && !isDescription(name, generic) && !HAN.test(s[start + name.length] ?? ''))
       cands.push({ start, end: start + name.length, score: /^(called|named)$/.test(m[1] ?? '') ? 3.5 : 2.6 });
+  }
+
+  // 8. "薛店聚福楼这个黑心饭店": the name, then what kind of shop it is.
+  const THIS_SHOP = /(\p{Script=Han}{2,8}?)这(?:个|家)(?:黑心|破|垃圾)?(?:饭店|饭馆|餐馆|酒楼|超市|店|小卖部|作坊|厂)/gu;
+  THIS_SHOP.lastIndex = 0;
+  while ((m = THIS_SHOP.exec(s)) !== null) {
+    let name = m[1] ?? '';
+    const lead = leadLength(name, '', isPlace);
+    name = name.slice(lead).replace(/^(的|在|是|去|到)/, '');
+    const start = m.index + (m[1] ?? '').length - name.length;
+    if (
+      name.length >= 2 &&
+      ok(name) &&
+      !isPlace(name) &&
+      !GENERIC.test(name) &&
+      !/[我俺你他她]|没|根本|地址|那个|这个|一个|就是|还是|说/.test(name)
+    )
+      cands.push({ start, end: start + name.length, score: 3 });
   }
 
   // 7. A shop named right after its platform ("饿了么上辣小妞麻辣烫（华信学院店）").

@@ -1783,3 +1783,18 @@ describe('twelfth round (dev12, issue #13)', () => {
     expect(talk([...COMPLAINT.slice(0, -1), '随你们']).state.draft.consentToPublish).toBe(true);
   });
 });
+
+describe('twelfth round, second part (issue #13)', () => {
+  it('a case number typed in groups ("XZ 2026 1118 000342") or sent in two pieces is queried', () => {
+    const a = talk(['你好，我上个月投诉过一家饭店，想问下现在办到哪一步了。案件号 XZ 2026 1118 000342 查询码 BDFH JKMN PQRS TVWX']);
+    expect(a.last.effect).toEqual({ type: 'query', number: 'XZ-20261118-000342', code: 'BDFH-JKMN-PQRS-TVWX' });
+    const b = talk(['帮我查下进度 XZ-20261202-', '000411 查询码GHJK-MNPQ-RSTV-WXYZ 刚手滑发出去了[捂脸]']);
+    expect(b.replies[0]).toMatch(/没发完整/);
+    expect(b.last.effect).toEqual({ type: 'query', number: 'XZ-20261202-000411', code: 'GHJK-MNPQ-RSTV-WXYZ' });
+  });
+
+  it('words that are no name: "没生产日期没厂名", "现在还在吐", "Who is responsible", "黑心饭店"; "聚福楼这个黑心饭店" names 聚福楼', () => {
+    expect(talk(['抖音直播间买的牛肉干 一股哈喇味 包装上啥都没有 没生产日期没厂名 我要投诉']).state.draft.businessName).toBeUndefined();
+    expect(talk(['薛店聚福楼这个黑心饭店你们到底管不管！！！红烧鱼是臭的，回来三个人拉肚子！！']).state.draft.businessName).toBe('聚福楼');
+  });
+});

@@ -737,6 +737,8 @@ export function tidyBusiness(name: string | null): string | null {
   if (n.length < 2 || /^(超市|饭店|饭馆|食堂|学校食堂|商店|小卖部|店)$/.test(n)) return null;
   // Part of a sentence, not a name: "要举报他们食堂", "我们村的超市", "住工程学院".
   if (/[我俺你他她]|举报|投诉|反映|^要|^(住|家住|在|到|去)/.test(n)) return null;
+  // "职工食堂", "单位食堂": which canteen, not whose.
+  if (/^(职工|员工|单位|学校|学生|公司|工地|厂里|厂区|我们厂的?|俺厂的?)(食堂|伙房|餐厅)$/.test(n)) return null;
   // "黑心饭店", "垃圾超市": what the citizen thinks of it, not its name.
   if (/^(黑心|无良|垃圾|破|坑人的?|缺德)\p{Script=Han}{1,3}(店|馆|超市|饭店|厂|铺)$/u.test(n)) return null;
   // "四人火锅套餐", "双人烤肉": a set meal for so many people is a product, not a shop.
@@ -1257,6 +1259,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         if (d.businessUnknownOnce) return { ok: true, value: unnamedBusiness(d) };
         return { ok: false, problem: 'need_business' };
       }
+      // "摊子上挂着'刘记鲜肉'的牌子": a name in quotes beside a sign is the name.
+      const quoted = quotedBusiness(t);
+      if (quoted) return { ok: true, value: quoted };
       if (u.business.value && u.business.value.length >= 2) return { ok: true, value: u.business.value };
       // "卖肉哩 都叫他赵胖子": the name people call the seller by.
       const nick = /(?:都|人家|大家|俺们|我们|村里人)叫(?:他|她)\s*(\p{Script=Han}{2,4}?)(?=[\s，,。]|$|哩|的)/u.exec(t);

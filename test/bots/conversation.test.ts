@@ -1798,3 +1798,16 @@ describe('twelfth round, second part (issue #13)', () => {
     expect(talk(['薛店聚福楼这个黑心饭店你们到底管不管！！！红烧鱼是臭的，回来三个人拉肚子！！']).state.draft.businessName).toBe('聚福楼');
   });
 });
+
+describe('twelfth round, third part (issue #13)', () => {
+  it('a quoted name beside a sign wins; "职工食堂" is no name; slips 小做坊/便例店 are mended; "会知道是谁说的吗" is answered', () => {
+    const a = talk([
+      '在菜市场买的猪肉回来一按往外冒水，这是注水肉，钱要退，也想让你们去查查他',
+      "薛店集上卖肉的老刘，摊子上挂着'刘记鲜肉'的牌子",
+    ]);
+    expect(a.state.draft.businessName).toBe('刘记鲜肉');
+    expect(talk(['我们厂的职工食堂承包给外面的公司了，厨房后面老鼠乱跑，菜就堆地上，我要举报']).state.draft.businessName).toBeUndefined();
+    expect(talk(['我在和庄的万佳便例店买的面包长毛了，我要投诉']).state.draft.businessName).toBe('万佳便利店');
+    expect(talk(['举报了厂里会知道是谁说的吗？']).replies.join('\n')).toMatch(/保密/);
+  });
+});

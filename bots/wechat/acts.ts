@@ -216,6 +216,14 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
     )
       acts.kindChange = 'both';
   }
+  // "对了，我自己也买了两斤…这个钱能不能让他退给我？": the reporter's own loss as well — both.
+  if (
+    ctx.kind === 'report' &&
+    /(我|俺)(自己|家)?也买(了|过|哩)/.test(raw) &&
+    /退(给我|给俺|钱|款)|赔(我|俺|钱)?|要回来/.test(raw) &&
+    !/不(要|用|图)[^，。]{0,3}(退|赔|钱)/.test(raw)
+  )
+    acts.kindChange = 'both';
   if (/^(改成)?咨询$/.test(word) && ctx.kind && ctx.kind !== 'consultation') acts.kindChange = 'consultation';
 
   const edit = /^(修改|改|更改|改一下|change)(.*)$/i.exec(word);

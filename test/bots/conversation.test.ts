@@ -1811,3 +1811,14 @@ describe('twelfth round, third part (issue #13)', () => {
     expect(talk(['举报了厂里会知道是谁说的吗？']).replies.join('\n')).toMatch(/保密/);
   });
 });
+
+describe('twelfth round, fourth part (issue #13)', () => {
+  it('a reporter who also bought it and wants the money back: both', () => {
+    const r = talk([
+      '我要举报郭店镇五里堡菜市场里一个卖牛肉的摊位，卖注水肉',
+      '摊主姓高，摊位牌子叫高记清真牛肉',
+      '对了，我自己也买了两斤，回家一化冻全是水，这个钱能不能让他退给我？',
+    ]);
+    expect(r.state.draft.kind).toBe('both');
+  });
+});

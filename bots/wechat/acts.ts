@@ -44,7 +44,7 @@ export interface Acts {
 const s = (t: string) => t.replace(/[\s，。！？!?,.~～、…；;：:]+/g, '');
 
 // "XZ-20261118-000342", "xz 2026 1118 000342": the date may be typed in two groups of four.
-const CASE_NO = /XZ[-—\s]?(\d{4}[\s-]?\d{4})[-—\s]?(\d{6,})/i;
+export const CASE_NO = /XZ[-—\s]?(\d{4}[\s-]?\d{4})[-—\s]?(\d{6,})/i;
 /** "帮我查下进度 XZ-20261202-": a number cut off at the end of a message (the rest comes next). */
 export const PARTIAL_CASE_NO = /XZ[-—\s]?(\d{4}[\s-]?\d{4})[-—\s]?$/i;
 const CODE = /(?:查询码|query code|code)?[:：\s]*([0-9A-Z]{4}(?:[-\s][0-9A-Z]{2,4}){2,8})(?![0-9A-Z])/i;
@@ -87,12 +87,17 @@ const CANCEL_IN =
 const OWN_REMEDY =
   /(我|俺)?(也|还|并)(要|想)(让|叫|求)?(他|他们|他家|商家|店家|老板|超市|饭店)?(给我|给俺)?(退钱|退款|退货|赔偿|赔钱|赔我|赔俺|道歉|赔礼)|(要求|让|叫)(他|他们|他家|商家|店家|老板)(给我|给俺)?(退钱|退款|赔偿|赔钱|道歉)/;
 
+const NO_COMPLAINT = /不投诉(了)?|投诉不(中|行|成|了)|不(能|让|给)投诉/;
+const NO_COMPLAINT_G = new RegExp(NO_COMPLAINT.source, 'g');
+const NO_REPORT = /不举报(了)?|举报不(中|行|成|了)|不(能|让|给)举报/;
+const NO_REPORT_G = new RegExp(NO_REPORT.source, 'g');
+
 function kindWanted(t: string): Kind | null {
-  // "恁说投诉不中，那俺就举报他": a kind ruled out is not wanted.
-  const noComplaint = /不(投诉|退钱|要退钱|要赔)(了)?|投诉不(中|行|成|了)|不(能|让|给)投诉/.test(t);
-  const noReport = /不举报(了)?|举报不(中|行|成|了)|不(能|让|给)举报/.test(t);
-  const comp = /投诉/.test(t.replace(/不投诉(了)?|投诉不(中|行|成|了)|不(能|让|给)投诉/g, '')) && !noComplaint;
-  const rep = /举报|检举|揭发/.test(t.replace(/不举报(了)?|举报不(中|行|成|了)|不(能|让|给)举报/g, '')) && !noReport;
+  // "不投诉了", "恁说投诉不中，那俺就举报他": a kind ruled out is not wanted.
+  const noComplaint = NO_COMPLAINT.test(t) || /不(退钱|要退钱|要赔)(了)?/.test(t);
+  const noReport = NO_REPORT.test(t);
+  const comp = /投诉/.test(t.replace(NO_COMPLAINT_G, '')) && !noComplaint;
+  const rep = /举报|检举|揭发/.test(t.replace(NO_REPORT_G, '')) && !noReport;
   if (comp && rep) return 'both';
   // "我要举报他们，也要他退钱赔偿": a report and the writer's own remedy are both wanted.
   if (rep && OWN_REMEDY.test(t)) return 'both';

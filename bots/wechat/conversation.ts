@@ -13,8 +13,9 @@ import { SubmissionSchema } from '../../src/cases/submission.schema.ts';
 import { answerOf, type Topic, topicsOf, WHATEVER_IS_DUE } from '../../src/knowledge/faq.ts';
 import { fixTypos } from '../../src/understanding/normalise.ts';
 import { type Understanding, understand } from '../../src/understanding/understand.ts';
+import { REFUSES_REAL_NAME } from '../../src/understanding/wishes.ts';
 import { type LlmFacts, withLlmFacts } from '../../src/understanding/llm.ts';
-import { type Acts, PARTIAL_CASE_NO, detectActs, kindWanted, normaliseNumber, slotNamed } from './acts.ts';
+import { type Acts, CASE_NO, PARTIAL_CASE_NO, detectActs, kindWanted, normaliseNumber, slotNamed } from './acts.ts';
 import { parseIncidentDate } from './dates.ts';
 import {
   ACT_MARKERS,
@@ -384,14 +385,15 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
 }
 
 function onText(first: ConvState, raw: string, ctx: Context): Outcome {
+  // Full-width letters and digits (a Chinese keyboard) read as ASCII, for case numbers and query codes only.
+  const narrow = raw.normalize('NFKC');
   // "XZ-20261202-" then "000411 查询码GHJK-…": the number sent in two pieces is read whole.
   if (first.partialNumber) {
     const { partialNumber, ...without } = first;
-    const tail = /^\s*(\d{6,})/.exec(raw.normalize('NFKC'));
-    return onText(without, tail ? `XZ-${partialNumber}-${raw.normalize('NFKC').trim()}` : raw, ctx);
+    return onText(without, /^\s*\d{6,}/.test(narrow) ? `XZ-${partialNumber}-${narrow.trim()}` : raw, ctx);
   }
-  const cut = PARTIAL_CASE_NO.exec(raw.normalize('NFKC').trim());
-  if (cut && !/XZ[-—\s]?\d{4}[\s-]?\d{4}[-—\s]?\d{6}/i.test(raw.normalize('NFKC'))) {
+  const cut = PARTIAL_CASE_NO.exec(narrow.trim());
+  if (cut && !CASE_NO.test(narrow)) {
     const lang0 = first.lang;
     return say(
       { ...first, partialNumber: cut[1]!.replace(/\D/g, '') },
@@ -424,7 +426,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     return say({ ...s0, pendingQuery: acts.status.number }, w.needCode(acts.status.number), ...resumeLine(s0));
   }
   // "查询码是 AB12-CD34-…" right after the number: the query, with the code never kept.
-  const code = s0.pendingQuery ? /(?:^|[^0-9A-Z])([0-9A-Z]{4}(?:[-\s][0-9A-Z]{2,4}){2,8})(?![0-9A-Z])/i.exec(raw.normalize('NFKC')) : null;
+  const code = s0.pendingQuery ? /(?:^|[^0-9A-Z])([0-9A-Z]{4}(?:[-\s][0-9A-Z]{2,4}){2,8})(?![0-9A-Z])/i.exec(narrow) : null;
   if (s0.pendingQuery && code) {
     const number = s0.pendingQuery;
     return { state: s0, replies: [], effect: { type: 'query', number, code: code[1]!.replace(/\s+/g, '-').toUpperCase() } };
@@ -645,6 +647,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     .join('，');
   const yesNoSlot = asking === 'reward' || asking === 'anonymous' || asking === 'consent';
   // "退款，能按十倍赔吗？", "上周三下的单，这算哪天？": the clause that asks nothing answers the question asked.
+  const otherAuthorityAsked = [...answered].some((t) => OTHER_AUTHORITY_TOPICS.has(t));
   const toldAnswers =
     told.length >= 2 &&
     /\p{Script=Han}/u.test(raw) &&
@@ -655,10 +658,10 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     !!d.kind &&
     isQuestion(raw) &&
     // "还有市场门口那些摆摊的把路都堵死了，城管管不管？": another matter, not the answer.
-    ![...answered].some((t) => OTHER_AUTHORITY_TOPICS.has(t)) &&
+    !otherAuthorityAsked &&
     readAnswer(asking, told, understand(told, { now: ctx.now }), d, ctx.now).ok;
   // "还有个事…俺小区物业天天不收垃圾": another authority's matter, answered above; it answers nothing asked here.
-  const otherMatter = asking !== 'description' && ([...answered].some((t) => OTHER_AUTHORITY_TOPICS.has(t)) || u.other_matters.length > 0);
+  const otherMatter = asking !== 'description' && (otherAuthorityAsked || u.other_matters.length > 0);
   const questionOnly =
     answered.size > 0 && isQuestion(raw) && text.length < 40 && !leadAnswer && !(yesNoSlot && told !== '') && !toldAnswers;
   // Wishes about other things (a reward, keeping the name secret, a bare "要" to the reward just explained)
@@ -813,38 +816,10 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   if (!used && !kindJustSet && before.length === 0 && d.kind && kindWanted(text) === d.kind && text.length <= 16) {
     return say({ ...st, draft: d, misses: 0 }, lang === 'en' ? 'Yes, let us go on.' : '好的，正在给您登记。', prompt(st.step, d, lang));
   }
-  // "我打字慢，你们别嫌烦": no hurry.
-  if (
-    !used &&
-    !kindJustSet &&
-    before.length === 0 &&
-    /打字慢|别嫌(我|俺)?烦|不会打字|说得不好|慢慢(说|打)|type slowly/i.test(text) &&
-    text.length <= 24
-  )
-    return say(
-      { ...st, draft: d, misses: 0 },
-      lang === 'en' ? 'No hurry, take your time.' : '不着急，您慢慢说。',
-      prompt(st.step, d, lang),
-    );
-  // "这个合法不合法你还没回答我": asked again, the answer is said plainly.
-  if (!used && !kindJustSet && before.length === 0 && d.kind === 'report' && LEGALITY.test(text))
-    return say(
-      { ...st, draft: d, misses: 0 },
-      lang === 'en'
-        ? 'From what you describe it is likely against the law; the office will check and act on it.'
-        : '按您说的情况，这种做法涉嫌违法，市场监管所核实后会依法查处。',
-      prompt(st.step, d, lang),
-    );
-  // "行，那先说牛肉", "接着说吧": back to the matter at hand.
-  if (
-    !used &&
-    !kindJustSet &&
-    before.length === 0 &&
-    d.kind &&
-    text.trim().length <= 24 &&
-    /(^|[，,\s])(那)?(行|好|好的|中|嗯)?(吧|呗)?[，,\s]*(那)?(先说|先弄|接着说|继续说?|说回|回到|还是说)/.test(text.trim())
-  )
-    return say({ ...st, draft: d, misses: 0 }, lang === 'en' ? 'OK, let us go on.' : '好的，接着说。', prompt(st.step, d, lang));
+  // Remarks beside the question (patience asked for, legality asked again, back to the matter): answered, then
+  // the question asked again.
+  const aside = !used && !kindJustSet && before.length === 0 ? ASIDES.find((a) => a.applies(text.trim(), d)) : undefined;
+  if (aside) return say({ ...st, draft: d, misses: 0 }, aside[lang], prompt(st.step, d, lang));
   if (!used && !kindJustSet && !acts.kindChange && before.length === 0) {
     st.misses = s0.misses + 1;
     const tail = st.misses >= 2 ? [w.offerHuman] : [];
@@ -864,6 +839,31 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   }
   return out;
 }
+
+/** Remarks that need a word back but answer nothing asked. */
+const ASIDES: { applies: (text: string, d: Draft) => boolean; zh: string; en: string }[] = [
+  {
+    // "我打字慢，你们别嫌烦": no hurry.
+    applies: (t) => t.length <= 24 && /打字慢|别嫌(我|俺)?烦|不会打字|说得不好|慢慢(说|打)|type slowly/i.test(t),
+    zh: '不着急，您慢慢说。',
+    en: 'No hurry, take your time.',
+  },
+  {
+    // "这个合法不合法你还没回答我": asked again, the answer is said plainly.
+    applies: (t, d) => d.kind === 'report' && LEGALITY.test(t),
+    zh: '按您说的情况，这种做法涉嫌违法，市场监管所核实后会依法查处。',
+    en: 'From what you describe it is likely against the law; the office will check and act on it.',
+  },
+  {
+    // "行，那先说牛肉", "那中吧 先说饭店这事": back to the matter at hand.
+    applies: (t, d) =>
+      !!d.kind &&
+      t.length <= 24 &&
+      /(^|[，,\s])(那)?(行|好|好的|中|嗯)?(吧|呗)?[，,\s]*(那)?(先说|先弄|接着说|继续说?|说回|回到|还是说)/.test(t),
+    zh: '好的，接着说。',
+    en: 'OK, let us go on.',
+  },
+];
 
 /** Topics that send the citizen elsewhere: a message raising one is about another matter. */
 const OTHER_AUTHORITY_TOPICS: ReadonlySet<Topic> = new Set<Topic>(['fumes', 'wages', 'property', 'farm', 'stall']);
@@ -1058,7 +1058,7 @@ function problemText(p: string, lang: Lang): string {
 function startLine(k: Kind, lang: Lang, text = ''): string {
   const w = W[lang];
   // "实名举报" is not told it may stay anonymous.
-  if (k === 'report' && /实名|real name/i.test(text) && !/匿名|anonym|(不敢|不想|不愿意?|不能|不方便)实名/i.test(text))
+  if (k === 'report' && /实名|real name/i.test(text) && !/匿名|anonym/i.test(text) && !REFUSES_REAL_NAME.test(text))
     return lang === 'en' ? 'OK, I will register your report under your real name.' : '好的，我来帮您登记实名举报。';
   return k === 'complaint' ? w.complaintStart : k === 'report' ? w.reportStart : k === 'both' ? w.bothStart : w.consultStart;
 }

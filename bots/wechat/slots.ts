@@ -7,6 +7,7 @@ import { findPlaces, findTownship } from '../../src/understanding/gazetteer.ts';
 import { findPersonNames } from '../../src/understanding/pii.ts';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../../src/understanding/pii.lexicon.ts';
 import type { Understanding } from '../../src/understanding/understand.ts';
+import { REFUSES_REAL_NAME } from '../../src/understanding/wishes.ts';
 import { findTimePhrase } from '../../src/understanding/dates.ts';
 import { fixTypos, normaliseKeepingOffsets } from '../../src/understanding/normalise.ts';
 import { parseIncidentDate, saysUnknownDate } from './dates.ts';
@@ -236,7 +237,7 @@ export function parseAnonymous(text: string): boolean | null {
   const second = /(还是|等等|算了|改成?|不对)[^匿实]{0,4}(匿名|实名)(?!.*(匿名|实名))/.exec(s);
   if (second) return second[2] === '匿名';
   // "俺不敢实名": anonymous, though it says 实名.
-  if (/(不敢|不想|不愿意?|不能|不用|不要|不方便)实名/.test(s)) return true;
+  if (REFUSES_REAL_NAME.test(s)) return true;
   if (/实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留名|不怕.{0,8}知道|realname|notanonymous|usemyname/.test(s)) return false;
   // "那就写吧 俺不怕": the name may be written.
   if (/(那就|就)写(吧|上|呗)|(?<![别不甭莫])写(我|俺)(的)?名字?|(我|俺)不怕(他|啥|了)?$|(?<![不别])留名(吧)?$/.test(s)) return false;

@@ -359,6 +359,8 @@ export const SPLITS = [
   'test7',
   'dev11',
   'dev12',
+  'dev13',
+  'test8',
 ];
 
 export function loadPersonas(split: string, id?: string): { personas: Persona[]; bytes: Buffer } {

@@ -8,6 +8,7 @@
 // it asks (answered from src/knowledge), then the facts the understanding engine finds anywhere in it
 // (slots.ts), and only then the answer to the question the bot asked, checked for being what it should
 // be. The bot asks only for what the kind still needs, one thing at a time.
+import { crimeWordsIn } from '../../src/understanding/crime.ts';
 import { createHash } from 'node:crypto';
 import { SubmissionSchema } from '../../src/cases/submission.schema.ts';
 import { answerOf, type Topic, topicsOf, WHATEVER_IS_DUE } from '../../src/knowledge/faq.ts';
@@ -27,6 +28,7 @@ import {
   fillFromFacts,
   fillIdentity,
   filled,
+  findIdNumber,
   missing,
   parseYesNo,
   readAnswer,
@@ -470,7 +472,21 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   }
   if (acts.restart) return say(reset(s0, ctx.newDraftId), w.restart, MENU[lang]);
   if (acts.help) return say(s0, HELP[lang], ...resumeLine(s0));
-  if (acts.human) return say({ ...s0, step: 'handoff', resumeStep: s0.step }, prompt('handoff', s0.draft, lang));
+  if (acts.human) {
+    // "身份证号还要给你？先找个人跟我说": the ID is not pressed for again; the reward can be applied for later.
+    if (s0.step === 'idNumber' && /身份证|ID|号码/.test(raw) && !findIdNumber(raw)) {
+      const draft: Draft = { ...s0.draft, wantsReward: false };
+      delete draft.idNumber;
+      return say(
+        { ...s0, draft, step: 'handoff', resumeStep: missing(draft) ?? 'summary' },
+        lang === 'en'
+          ? 'No need to give your ID number now: I will file the report without a reward application; you can contact us later to apply.'
+          : '身份证号不给也没关系：这次先不申请奖励，举报照样登记；以后想申请奖励，再联系我们补上就行。',
+        prompt('handoff', s0.draft, lang),
+      );
+    }
+    return say({ ...s0, step: 'handoff', resumeStep: s0.step }, prompt('handoff', s0.draft, lang));
+  }
   if (acts.statusList) return { state: s0, replies: [], effect: { type: 'list' } };
   if (acts.thanksOnly && (!inDraft || s0.step === 'menu')) return say(s0, w.welcome);
   if (acts.greetingOnly) {
@@ -515,6 +531,11 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   const answered = new Set<Topic>();
   for (const t of topics.slice(0, 3)) {
     answered.add(t);
+    // "你们能去查不？" asked again: the general answer is not read out twice.
+    if (t === 'jurisdiction') {
+      once('faq-jurisdiction', answerOf(t, lang));
+      continue;
+    }
     before.push(answerOf(t, lang));
   }
   // "你们到底管不管？" in the middle of filing: yes — said plainly, then on with the question.
@@ -565,6 +586,13 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
         return say(
           { ...st, draft: d, step: 'menu' },
           lang === 'en' ? 'Noted your name and number. What happened?' : '好的，您的称呼和电话记下了。请说说是什么事？',
+        );
+      // "你们管不管往卤肉里放大烟壳的？": yes, and such a practice is a crime to report.
+      if (crimeWordsIn(text).length > 0)
+        before.push(
+          lang === 'en'
+            ? 'What you describe is a suspected food crime. If you know who does it, you can report it here, anonymously if you like.'
+            : '您说的这种做法涉嫌食品犯罪，是我们要严查的。如果您知道是哪家在这么干，可以直接跟我举报，可以匿名。',
         );
       if (before.length === 0) before.push(w.notUnderstood);
       // A substantive question with no ready answer is noted, in case the citizen wants it in writing.
@@ -914,7 +942,7 @@ const EVIDENCE_KEPT =
   /(我|俺)(这儿|这里|手里|手上)?(有|留了|存了|拍了|截了)(截图|照片|视频|小票|发票|聊天记录|录音)|(单子|小票|发票|收据|病历|诊断|化验单|缴费单|剩下的|剩的|包装|袋子|瓶子|照片|视频|截图|聊天记录|订单)[^，。？?]{0,8}(留着|保留|还在|都在|有|存着|拍了|保存)|(留着|保留|存着|拍了)[^，。？?]{0,6}(单子|小票|发票|收据|病历|照片|视频|截图|剩下的|包装)|\bkept (the )?(receipt|bill|records?|leftovers|packag)|\b(have|got) (the )?(receipt|photos?|pictures?)/i;
 
 const CONFIDENTIAL =
-  /(可|千万|你们|恁)?别说(出)?是(我|俺|[^，。,]{1,6}(说|讲|举报|反映)的)|别(跟|给|对)(他|他们|人|老板)说是(我|俺)|(别|不想|不要|不能|不愿意?|莫|不敢|千万别|可别)(让|叫|给)[^，。]{0,10}知道|(给我|替我|帮我)?保密|别写我|不写我|不要写我|别留我|不留我|不留名|don'?t (let|tell)[^,.]{0,20}know|keep (me|my name|it) (secret|confidential)/i;
+  /(可|千万|你们|恁)?别说(出)?是(我|俺|[^，。,]{1,6}(说|讲|举报|反映)的)|别(跟|给|对)(他|他们|人|老板)说是(我|俺)|(别|不要|不能|千万别|可别)告诉(他|他们|人|老板|店里|厂里|别人)?[^，。,]{0,3}是(我|俺)|(别|不想|不要|不能|不愿意?|莫|不敢|千万别|可别)(让|叫|给)[^，。]{0,10}知道|(给我|替我|帮我)?保密|别写我|不写我|不要写我|别留我|不留我|不留名|don'?t (let|tell)[^,.]{0,20}know|keep (me|my name|it) (secret|confidential)/i;
 
 function rewardAck(yes: boolean, lang: Lang): string {
   if (lang === 'en') return yes ? 'Noted: you want to apply for the reward.' : 'Noted: no reward.';
@@ -968,7 +996,9 @@ function sideWishes(
       }
     }
     // "我不想让厂里知道是我": the reporter's identity is kept from the business.
-    if (asking !== 'anonymous' && CONFIDENTIAL.test(c) && !/[?？]|吗$|能不能|可不可以|会不会/.test(c) && d.kind === 'report') {
+    // "你们查的时候能不能别说是村里人举报的": a request put as a question is still a request.
+    const asked = /[?？]|吗$|能不能|可不可以|会不会/.test(c) && !/(能不能|可不可以|能|可以)(千万)?(别|不要)/.test(c);
+    if (asking !== 'anonymous' && CONFIDENTIAL.test(c) && !asked && d.kind === 'report') {
       if (d.anonymous === false) {
         // A named reporter keeps the name: it is still never given to the business.
         acks.push(
@@ -1094,6 +1124,8 @@ function thin(text: string, u: Understanding): boolean {
   if (u.harm.value.ill !== 'none' || PROBLEM.test(concrete)) return false;
   // A long story, or claims that a food cures disease (保健品 sold at 讲座), says what happened.
   if ((text.match(/\p{Script=Han}/gu) ?? []).length >= 80) return false;
+  // The same in English: thirty words tell a story.
+  if ((text.match(/[A-Za-z]+/g) ?? []).length >= 30) return false;
   if (/能治|治病|治好|包治|疗效|降血糖|降血压|代替药|虚假宣传|讲座|骗(了|人|钱|老)/.test(text)) return false;
   // A suspicion in vague words ("卤肉里头加哩有东西", "油不对劲") names no problem yet: ask what was seen.
   return !u.suspected_crime.value || VAGUE.test(text);
@@ -1159,6 +1191,9 @@ function substantive(text: string, u: Understanding): boolean {
 }
 
 /** The kind for a first message, or 'answer-only' for a question answered on the spot. */
+/** The message ends on a decision: "……那就举报", "那还是投诉吧", "行，举报". */
+const DECIDED_LAST = /(那|就|那就|那还是|还是|行|中|好)[，,\s]*(我|俺)?(就)?(要)?(投诉|举报|两样都要)(他|他们|吧|了|一下)*[。！!～~]*$/;
+
 function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[], answeringKind: boolean): Kind | 'answer-only' | null {
   // "恁说投诉还是举报？": the choice asked back names no kind.
   const k = kindWanted(text.replace(/(算)?(投诉|举报)还是(算)?(投诉|举报)/g, ''));
@@ -1175,6 +1210,8 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   if (acts.wantsWritten && (u.kind.value === 'consultation' || !k)) return 'consultation';
   // "Can I report … anonymously?" asks about reporting; it is not a report.
   const wants = /我要|我想(?!问|咨询|了解|知道)|俺要|俺想(?!问|咨询|了解|知道)|I want to/i;
+  // "我说了你们能去查不？……那就举报": questions first, then the decision in the last clause.
+  if (k && k !== 'consultation' && DECIDED_LAST.test(text.trim())) return k;
   if (topics.length > 0 && !substantive(text, u) && !wants.test(text)) return 'answer-only';
   // A general question about a kind of case ("请问在超市买到过期食品可以要求十倍赔偿吗"): no shop, no day,
   // no "我买的" — answered; a complaint starts when the citizen tells their own.
@@ -1225,7 +1262,8 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
     return 'answer-only';
   const sub = substantive(text, u);
   // A story with a clear wish ("I want my money back", "让他赔", "查处他") says the kind itself.
-  const wish = sub ? kindFromWishes(text, u) : null;
+  // "都要吧 钱退我 再查查他家" before any story: the wishes alone say the kind (the story is asked next).
+  const wish = sub || (!isQuestion(text) && text.trim().length <= 30) ? kindFromWishes(text, u) : null;
   if (wish) return wish;
   const kindFromEngine = u.kind.value;
   if (kindFromEngine === 'consultation' || !sub) {

@@ -540,7 +540,7 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     quotedBusiness(text) ??
     headlineBusiness(text) ??
     (isEnglish(text)
-      ? (hanBusiness(text) ?? latinBusiness(text))
+      ? (hanBusiness(text) ?? latinBusiness(text) ?? tidyBusiness(u.business.value))
       : (withLeadingYi(tidyBusiness(u.business.value), text) ?? hanBusiness(text) ?? canteenOf(text)));
   if (biz && d.businessName === undefined && biz.length >= 2 && !ACT_MARKERS.test(biz)) {
     d.businessName = biz;
@@ -1247,7 +1247,10 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
           if (SINGLE_SURNAMES.has(bare[0]!) && !/[我俺你他她]|邻居|不知道/.test(n)) return { ok: true, value: n };
         }
         // "不知道叫啥，就是个姓周的，人都叫他周老三": the name people call the seller by.
-        const called = /(?:都|人家|大家|俺们|我们|村里人)叫(?:他|她)\s*(\p{Script=Han}{2,4}?)(?=[\s，,。]|$|哩|的)/u.exec(t);
+        const called =
+          /(?:都|人家|大家|俺们|我们|村里人?|庄上|集上|街上|周围人?|附近人?)(?:都)?(?:叫|喊)(?:他|她)\s*(\p{Script=Han}{2,4}?)(?=[\s，,。]|$|哩|的)/u.exec(
+            t,
+          );
         if (called && !/[我俺你他她]/.test(called[1]!)) return { ok: true, value: called[1]! };
         // "没招牌 俺们都叫二妮小卖部": the name the village uses for the shop.
         const shopCalled = /(?:都|人家|大家|俺们|我们|村里人)叫(?:它|这店|那店)?\s*(\p{Script=Han}{2,8}?)(?=[\s，,。]|$|哩|的)/u.exec(t);
@@ -1265,7 +1268,10 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if (quoted) return { ok: true, value: quoted };
       if (u.business.value && u.business.value.length >= 2) return { ok: true, value: u.business.value };
       // "卖肉哩 都叫他赵胖子": the name people call the seller by.
-      const nick = /(?:都|人家|大家|俺们|我们|村里人)叫(?:他|她)\s*(\p{Script=Han}{2,4}?)(?=[\s，,。]|$|哩|的)/u.exec(t);
+      const nick =
+        /(?:都|人家|大家|俺们|我们|村里人?|庄上|集上|街上|周围人?|附近人?)(?:都)?(?:叫|喊)(?:他|她)\s*(\p{Script=Han}{2,4}?)(?=[\s，,。]|$|哩|的)/u.exec(
+          t,
+        );
       if (nick && !/[我俺你他她]/.test(nick[1]!)) return { ok: true, value: nick[1]! };
       // English: a Chinese name in the answer ("Chuanweixuan (川味轩)", "the place is called 老张面馆") is the name.
       if (isEnglish(t)) {

@@ -24,7 +24,8 @@ export type Topic =
   | 'hotline'
   | 'personal'
   | 'send'
-  | 'label';
+  | 'label'
+  | 'insurance';
 
 export interface Entry {
   topic: Topic;
@@ -51,7 +52,7 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'anonymous',
-    ask: /匿名|不留名|保密|会不会(被)?(知道|泄露)|(会|能)知道是(谁|我|俺)|知道是谁(说|举报|反映)的|报复|anonymous|confidential|(will|would|won'?t|wouldn'?t) (the owner|the boss|they|he|she|anyone) (not )?(know|find out)|know (it is|it'?s|it was) me/i,
+    ask: /匿名|不留名|保密|会不会(被)?(知道|泄露)|(会|不会)(跟|给|对|告诉)(他|他们|老板|店里|厂里|人家)[^，。？?]{0,4}(说)?是(我|俺)|(会|不会)(让|叫)(他|他们|老板|人家)[^，。？?]{0,4}知道|(会|能)知道是(谁|我|俺)|知道是谁(说|举报|反映)的|报复|anonymous|confidential|(will|would|won'?t|wouldn'?t) (the owner|the boss|they|he|she|anyone) (not )?(know|find out)|know (it is|it'?s|it was) me/i,
     zh: '举报可以匿名；实名举报的，举报人信息也严格保密，我们不会向被举报的商家透露举报人的任何信息。投诉（要商家退赔）需要实名，因为要调解。',
     en: 'Reports (tips) can be anonymous; a named reporter is kept confidential too, and the business never learns who reported. A complaint (refund or compensation from the business) needs your real name, because we mediate.',
   },
@@ -94,8 +95,11 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'evidence',
+    // "发票他们没给，就给了个收据，中不中": whether a receipt will do.
     ask: /证据|留(哪些|什么|啥)|要(准备|带)什么|需要(什么|哪些)材料|evidence|proof/i,
-    zh: '证据请留好：购物小票或付款记录、食品包装（有生产日期和批号）、剩下的食物（冷藏保存）、照片视频、看病的病历和发票。照片可以直接发给我。',
+    state:
+      /(发票|小票|收据|票据|付款记录|聊天记录)[^。？?]{0,14}(中不中|行不行|可以吗|管用吗|算不算|能用吗|行吗|中吗|有用吗|算数吗|作数吗)/,
+    zh: '证据请留好：购物小票或付款记录、食品包装（有生产日期和批号）、剩下的食物（冷藏保存）、照片视频、看病的病历和发票。没有发票的话，收据、付款记录、聊天记录也都能证明。照片可以直接发给我。',
     en: 'Evidence to keep: the receipt or payment record, the packaging (with date and batch), leftovers (kept cold), photos or videos, and medical records. You can send photos here.',
   },
   {
@@ -162,6 +166,13 @@ export const FAQ: readonly Entry[] = [
       /(地里|庄稼|菜地|果园|种菜|种韭菜|大棚)[^，。！？]{0,16}(打|喷|用|灌|浇)[^，。！？]{0,8}(禁用)?(农药|3911|甲拌磷|1605|甲胺磷|克百威|涕灭威)|农业局/,
     zh: '种植时使用禁用农药归农业农村部门管，请向农业农村局反映；市场上卖的菜农药残留超标归我们管，可以举报。',
     en: 'Banned pesticides used on farms are for the Agriculture and Rural Affairs Bureau; pesticide residue in vegetables on sale is ours to check.',
+  },
+  {
+    topic: 'insurance',
+    // "这医药费医保能报不？": reimbursement is the medical-insurance bureau's; the business can be asked to pay.
+    ask: /医保|医疗保险|新农合|medical insurance/i,
+    zh: '医药费能不能走医保报销，要问医保部门（新郑市医疗保障局，电话12393）。因为吃了有问题的食品花的医药费，可以在投诉里要求商家赔偿，病历和发票请保存好。',
+    en: 'Whether medical costs are covered by medical insurance is for the Healthcare Security Bureau (tel. 12393). Costs caused by bad food can be claimed from the business in a complaint: keep the records and receipts.',
   },
   {
     topic: 'stall',

@@ -782,6 +782,16 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     if (ok(name) && !isDescription(name.replace(TRADE_END, ''), generic)) cands.push({ start, end: start + name.length, score: 3.2 });
   }
 
+  // 7b. A shop named by its keeper and a dish, right after its platform ("饿了么上的张姐卤肉饭，店在西街社区").
+  const ON_PLATFORM_KEEPER =
+    /(?:美团|饿了么|抖音|快手|淘宝|拼多多|京东)(?:外卖)?(?:上|里)(?:的|那家|一家)((?:\p{Script=Han}{1,2}(?:记|家|姐|哥|嫂|妈|婶|叔)|老\p{Script=Han}{1,2})\p{Script=Han}{2,5})(?=[（(，,。\s]|$)/gu;
+  ON_PLATFORM_KEEPER.lastIndex = 0;
+  while ((m = ON_PLATFORM_KEEPER.exec(s)) !== null) {
+    const name = m[1] ?? '';
+    const start = m.index + m[0].length - name.length;
+    if (ok(name) && !/[我俺你他她]|的|了|点|买/.test(name)) cands.push({ start, end: start + name.length, score: 3 });
+  }
+
   // 6. A village banquet cook known by surname ("红白事都叫那个马师傅做酒席"): the cook is the business.
   const COOK =
     /(?:那个|一个|有个|请的|找的|叫的)(\p{Script=Han})(?:师傅|大厨|厨子)(?=[^，。,!?！？]{0,3}(?:做|办|包|掌勺)[^，。,!?！？]{0,2}(?:酒席|宴席|大席|席面|红白事|流水席))/gu;

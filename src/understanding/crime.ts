@@ -657,6 +657,11 @@ export interface CrimeFinding {
   disposal: boolean;
 }
 
+/** The crime words in a text, whatever surrounds them ("管不管往卤肉里放大烟壳的？" names 非法添加). */
+export function crimeWordsIn(s: string): CrimeBasis[] {
+  return [...new Set(matcher.match(s).map((h) => h.term.basis))];
+}
+
 export function detectCrime(s: string, clauses: readonly Clause[]): CrimeFinding {
   const hits: CrimeHit[] = [];
   const voided: CrimeVoid[] = [];

@@ -1822,3 +1822,69 @@ describe('twelfth round, fourth part (issue #13)', () => {
     expect(r.state.draft.kind).toBe('both');
   });
 });
+
+describe('thirteenth round (issue #13)', () => {
+  it('questions first and the decision last ("……那就举报") start the report; a crime practice asked about is called one', () => {
+    const first = talk(['你们这管不管往卤肉里放大烟壳的？']);
+    expect(first.replies.join('\n')).toMatch(/涉嫌食品犯罪/);
+    const r = talk(['你们这管不管往卤肉里放大烟壳的？', '你问这干啥？我说了你们能去查不？……那就举报']);
+    expect(r.state.draft.kind).toBe('report');
+    // The general answer about who handles what is not read out twice.
+    expect(r.replies.join('\n').match(/归我们市场监管部门管/g)?.length).toBe(1);
+  });
+
+  it('wishes alone before any story say the kind: "都要吧 钱退我 再查查他家" is both', () => {
+    expect(talk(['都要吧 钱退我 再查查他家']).state.draft.kind).toBe('both');
+  });
+
+  it('"我想先问问，…医保能报不？" is a question, not a cancel: the story is kept and the 医保 question answered', () => {
+    const r = talk([
+      '上周四在观音寺镇上王记熟食买的卤猪头肉，全家四口吃了都上吐下泻，去镇卫生院挂了两天水，花了六百多。我想先问问，这医药费医保能报不？',
+    ]);
+    expect(r.replies.join('\n')).toMatch(/医保/);
+    expect(r.state.draft.businessName).toBe('王记熟食');
+    expect(r.state.draft.description).toMatch(/卤猪头肉/);
+    expect(talk(['我就先问问']).replies.join('\n')).toMatch(/需要时随时找我/);
+  });
+
+  it('a person asked for while balking at the ID number: no reward for now, the ID is not asked again', () => {
+    const r = talk([
+      '我要举报郭店南街一家卤肉店用双氧水泡鸡爪',
+      '老马卤味',
+      '上周五早上',
+      '不匿名，实名',
+      '程建伟',
+      '186 0371 1426',
+      '要',
+      '身份证号还要给你？先找个人跟我说',
+    ]);
+    expect(r.state.step).toBe('handoff');
+    expect(r.state.draft.wantsReward).toBe(false);
+    expect(r.state.resumeStep).not.toBe('idNumber');
+  });
+
+  it('"不会跟他说是俺举报哩吧？" and "能不能别说是村里人举报的" are answered with confidentiality, never taken as the story', () => {
+    expect(talk(['俺要举报注水肉', '恁不会跟他说是俺举报哩吧？']).replies.join('\n')).toMatch(/保密/);
+    const r = talk(['举报', '你们查的时候能不能别说是村里人举报的，他家里人多']);
+    expect(r.replies.join('\n')).toMatch(/保密/);
+    expect(r.state.draft.description).toBeUndefined();
+  });
+
+  it('names: a shop right after its platform by keeper and dish, a nickname the village uses, an English stall name', () => {
+    expect(
+      talk(['您好，我要投诉饿了么上的张姐卤肉饭，店在西街社区。前天晚上点了两份卤肉饭，吃完俩人都拉肚子']).state.draft.businessName,
+    ).toBe('张姐卤肉饭');
+    const r = talk(['举报', '村里有户人家在地下室灌假酒，拿酒精兑水，贴假商标往外批', '不知道叫啥名，就是姓宋那家，村里叫他宋大嘴']);
+    expect(r.state.draft.businessName).toBe('宋大嘴');
+    const en = talk([
+      "Hello. I'd like to report something anonymously, no reward needed. The barbecue stall Xiao Zhang Shaokao at the east gate of China South City (Longhu town) sells lamb skewers that are really duck meat brushed with lamb fat. A friend who works there told me, and on Wednesday night, December 2nd, I saw them unloading boxes.",
+    ]);
+    expect(en.state.draft.businessName).toBe('Xiao Zhang Shaokao');
+    expect(en.state.step).not.toBe('description');
+  });
+
+  it('"发票他们没给，就给了个收据，中不中" is answered about evidence', () => {
+    const r = talk(['我要投诉', '康寿养生馆说灵芝胶囊能治糖尿病，我买了六盒花了3980', '发票他们没给，就给了个收据，中不中']);
+    expect(r.replies.join('\n')).toMatch(/收据/);
+  });
+});

@@ -1,14 +1,16 @@
-// npm run eval:triage [-- --split dev|test|train] [--rules-only] [--misses N] [--json]
+// npm run eval:triage [-- --split dev|test|test2|train|train2] [--rules-only] [--misses N] [--json]
 // Scores the understanding engine on the corpus splits in test/fixtures/understanding/: by default the
 // dev split (used while tuning) and the frozen test split (never used to change a rule or a weight),
 // each on its own, with 95% intervals, per-class precision/recall and confusion matrices. Prints the
-// SHA-256 of the test file so a reader can check it is the frozen one.
+// SHA-256 of the test file so a reader can check it is the frozen one. `test2` is the second frozen split
+// (four later writers, frozen before the model was retrained with `train2`); misses are never listed for
+// a frozen split.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { type FieldReport, type Rate, type SplitReport, evaluateSplit, parseCorpus } from './evaluate.ts';
 
-const USAGE = 'usage: npm run eval:triage -- [--split dev|test|train] [--rules-only] [--misses N] [--json]';
+const USAGE = 'usage: npm run eval:triage -- [--split dev|test|test2|train|train2] [--rules-only] [--misses N] [--json]';
 const DIR = new URL('../../test/fixtures/understanding/', import.meta.url);
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -68,9 +70,9 @@ function main(): void {
     console.log(USAGE);
     return;
   }
-  const splits = values.split !== undefined ? [values.split] : ['dev', 'test'];
-  if (splits.some((s) => !['dev', 'test', 'train'].includes(s))) {
-    console.error(`--split must be dev, test or train\n${USAGE}`);
+  const splits = values.split !== undefined ? [values.split] : ['dev', 'test', 'test2'];
+  if (splits.some((s) => !['dev', 'test', 'test2', 'train', 'train2'].includes(s))) {
+    console.error(`--split must be dev, test, test2, train or train2\n${USAGE}`);
     process.exitCode = 2;
     return;
   }
@@ -89,9 +91,16 @@ function main(): void {
     out[split] = report;
     if (values.json) continue;
     const sha = createHash('sha256').update(content).digest('hex');
+    const frozen = split === 'test' || split === 'test2';
     const what =
-      split === 'test' ? 'FROZEN TEST split (never tuned on)' : split === 'dev' ? 'dev split (used while tuning)' : 'train split';
-    print(`${what}${rulesOnly ? ', rules only' : ''}; ${split}.jsonl sha256 ${sha}`, report, misses);
+      split === 'test'
+        ? 'FROZEN TEST split (never tuned on)'
+        : split === 'test2'
+          ? 'FROZEN TEST2 split (later writers, never tuned on)'
+          : split === 'dev'
+            ? 'dev split (used while tuning)'
+            : `${split} split`;
+    print(`${what}${rulesOnly ? ', rules only' : ''}; ${split}.jsonl sha256 ${sha}`, report, frozen ? 0 : misses);
   }
   if (values.json) console.log(JSON.stringify(out, null, 1));
 }

@@ -602,6 +602,15 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
         w.anythingElse + (topics.length ? '' : w.wantWritten),
       );
     }
+    // "同志你好，我是个退休老师…打字慢，你们别嫌烦": a patient welcome, then the story.
+    if (k === null && s0.step === 'menu' && d.description === undefined && INTRO.test(text.trim()) && !substantive(text, u))
+      return say(
+        { ...st, draft: d, step: 'menu' },
+        ...before,
+        lang === 'en'
+          ? 'Hello! No hurry, take your time. What happened?'
+          : '您好！不着急，您慢慢说，我在听。是遇到什么事了？买到、吃到有问题的东西，还是发现哪家有违法的事？',
+      );
     if (k === null && s0.step === 'menu' && d.description !== undefined && UNDECIDED.test(text)) {
       // "俺也不知道 恁先说咋弄": the operator suggests — a remedy for someone who bought or ate it, otherwise
       // an investigation — and says it can still be changed.
@@ -716,7 +725,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     // "就是这个事" after a question was answered: the question asked before is the one to answer in writing.
     d.description = st.lastQuestion;
     used = true;
-  } else if (asking && d.kind && !kindJustSet && !questionOnly && (!used || side) && !otherMatter) {
+  } else if (asking && d.kind && !kindJustSet && !questionOnly && (!used || side) && !otherMatter && !patienceOnly(text)) {
     const r = readAnswer(asking, answerText, u, d, ctx.now);
     if (r.ok) {
       st.lastSlot = asking;
@@ -869,6 +878,11 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
 }
 
 /** Remarks that need a word back but answer nothing asked. */
+/** "我打字慢，你们别嫌烦" alone: patience asked for, no answer to the question. */
+function patienceOnly(text: string): boolean {
+  return ASIDES[0]!.applies(text.trim(), { files: [] });
+}
+
 const ASIDES: { applies: (text: string, d: Draft) => boolean; zh: string; en: string }[] = [
   {
     // "我打字慢，你们别嫌烦": no hurry.
@@ -1174,9 +1188,15 @@ export function factsOnly(text: string, u: Understanding): boolean {
 }
 
 /** A message that tells something (food, a problem, a place), not only a wish or a greeting. */
+/** "同志你好，我是个退休老师，七十多了，打字慢，你们别嫌烦": who is writing, not yet what happened. */
+const INTRO =
+  /^(同志|您好|你好|领导|师傅|在吗|喂)?[，,！!\s]*(你好|您好)?[，,！!\s]*(我|俺)((是|叫)[^，。,]{0,14}(老师|党员|老人|退休|村民|居民|家长|学生|工人|司机|老头|老太太|大爷|大妈|大娘)|今年|岁数|年纪)|打字慢|别嫌(我)?烦|不会打字|眼神不好|闺女教我|儿子教我|孙子教我|第一次用/;
+
 function substantive(text: string, u: Understanding): boolean {
   const t = text.trim();
   if (PURE_INTENT.test(t.replace(/\s/g, ''))) return false;
+  if (INTRO.test(t) && !PROBLEM.test(t) && !u.product.value && u.harm.value.ill === 'none' && !u.suspected_crime.value && t.length < 60)
+    return false;
   // Short, but a problem is named ("有人卖病死猪肉", "面包发霉了"): a story, if a thin one.
   if (t.length < 8 && !(t.length >= 5 && (PROBLEM.test(t) || u.suspected_crime.value))) return false;
   // "你们管不管缺斤短两的！！！": short and a question, but a problem is named.

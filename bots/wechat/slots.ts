@@ -1232,6 +1232,17 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if (written && !ACT_MARKERS.test(written[2]!) && !PROBLEM_WORDS.test(written[2]!) && !looksLikePlace(written[2]!))
         return { ok: true, value: written[2]! };
       if (saysUnknown(t)) {
+        // "没名字，就是个推车，车上写着“秘制凉皮”四个红字": the words in quotes are the name.
+        const inQuotes = quotedBusiness(t) ?? /[“"「]([\p{Script=Han}]{2,10})[”"」]/u.exec(t)?.[1] ?? null;
+        // "'鲜肉批发'的牌子": a sign saying what is sold is no name.
+        if (
+          inQuotes &&
+          !ACT_MARKERS.test(inQuotes) &&
+          !PROBLEM_WORDS.test(inQuotes) &&
+          !looksLikePlace(inQuotes) &&
+          !/批发|零售|直销|特价|专卖$/.test(inQuotes)
+        )
+          return { ok: true, value: inQuotes };
         // "没店名，就是俺邻居，叫王老三", "没店名，是俺庄上嘞马二孬": no shop, a person named — the person is who is reported.
         const person =
           /(?:叫|是|就是)\s*(?:俺|我)?(?:邻居|庄上|村里|村上|村东头|村西头)?(?:嘞|的|哩)?\s*(\p{Script=Han}{2,4})[。！!]?$/u.exec(t.trim());
@@ -1254,7 +1265,12 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         if (called && !/[我俺你他她]/.test(called[1]!)) return { ok: true, value: called[1]! };
         // "没招牌 俺们都叫二妮小卖部": the name the village uses for the shop.
         const shopCalled = /(?:都|人家|大家|俺们|我们|村里人)叫(?:它|这店|那店)?\s*(\p{Script=Han}{2,8}?)(?=[\s，,。]|$|哩|的)/u.exec(t);
-        if (shopCalled && BIZ_SUFFIX.test(shopCalled[1]!) && !/[我俺你他她]/.test(shopCalled[1]!))
+        // "俺们都叫老憨家": a household known by its nickname is a name too.
+        if (
+          shopCalled &&
+          (BIZ_SUFFIX.test(shopCalled[1]!) || /^[老小]\p{Script=Han}{1,2}家$/u.test(shopCalled[1]!)) &&
+          !/[我俺你他她]/.test(shopCalled[1]!)
+        )
           return { ok: true, value: shopCalled[1]! };
         // A complaint names the business (Art. 10): a description will do; the second "不知道" files it unnamed.
         if (d.kind !== 'complaint' && d.kind !== 'both') return { ok: true, value: null };
@@ -1272,7 +1288,11 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         /(?:都|人家|大家|俺们|我们|村里人?|庄上|集上|街上|周围人?|附近人?)(?:都)?(?:叫|喊)(?:他|她)\s*(\p{Script=Han}{2,4}?)(?=[\s，,。]|$|哩|的)/u.exec(
           t,
         );
-      if (nick && !/[我俺你他她]/.test(nick[1]!)) return { ok: true, value: nick[1]! };
+      if (nick && !/[我俺你他她]/.test(nick[1]!)) {
+        // "老赵肉摊，摊上没挂牌，集上都喊他赵胖子": a stall's name said first wins over the seller's nickname.
+        const firstName = hanBusiness(t.split(/[，,。；;\s]/)[0] ?? '');
+        return { ok: true, value: firstName ?? nick[1]! };
+      }
       // English: a Chinese name in the answer ("Chuanweixuan (川味轩)", "the place is called 老张面馆") is the name.
       if (isEnglish(t)) {
         // "The app shows 兰州牛肉拉面 (Huanan City branch)": Chinese words in an English answer to this question are the name.

@@ -1888,3 +1888,25 @@ describe('thirteenth round (issue #13)', () => {
     expect(r.replies.join('\n')).toMatch(/收据/);
   });
 });
+
+describe('thirteenth round, second part (issue #13)', () => {
+  it('an older citizen introducing themselves is welcomed, not filed; patience asked for is no answer', () => {
+    const r = talk(['同志你好，我是个退休老师，七十多了，打字慢，你们别嫌烦。']);
+    expect(r.state.draft.kind).toBeUndefined();
+    expect(r.replies.join('\n')).toMatch(/不着急/);
+    const s = talk(['我要举报', '我打字慢，你们别嫌烦']);
+    expect(s.state.draft.description ?? null).toBeNull();
+    expect(s.replies.at(-1)).toMatch(/不着急/);
+  });
+
+  it('business answers: a stall named first beats the nickname; quotes on a cart are the name, a sign saying what is sold is not; 俺们都叫老憨家', () => {
+    expect(talk(['俺要举报注水肉', '老赵肉摊，摊上没挂牌，集上都喊他赵胖子']).state.draft.businessName).toBe('老赵肉摊');
+    expect(talk(['我要举报卖凉皮的加硼砂', '没名字，就是个推车，车上写着“秘制凉皮”四个红字']).state.draft.businessName).toBe('秘制凉皮');
+    expect(
+      talk(['举报！！华阳寨有人半夜杀猪 往猪肉里打水', "不知道名字 院子门口挂个'鲜肉批发'的牌子"]).state.draft.businessName,
+    ).toBeFalsy();
+    expect(talk(['俺要举报，俺们村有个做腐竹哩小作坊，往里头加那个吊白块', '不知道叫啥，俺们都叫老憨家']).state.draft.businessName).toBe(
+      '老憨家',
+    );
+  });
+});

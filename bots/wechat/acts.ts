@@ -87,8 +87,9 @@ const CANCEL_IN =
 const OWN_REMEDY =
   /(我|俺)?(也|还|并)(要|想)(让|叫|求)?(他|他们|他家|商家|店家|老板|超市|饭店)?(给我|给俺)?(退钱|退款|退货|赔偿|赔钱|赔我|赔俺|道歉|赔礼)|(要求|让|叫)(他|他们|他家|商家|店家|老板)(给我|给俺)?(退钱|退款|赔偿|赔钱|道歉)/;
 
-const NO_COMPLAINT = /不投诉(了)?|投诉不(中|行|成|了)|不(能|让|给)投诉/;
-const NO_COMPLAINT_G = new RegExp(NO_COMPLAINT.source, 'g');
+const NO_COMPLAINT =
+  /不投诉(了)?|投诉不(中|行|成|了)|不(能|让|给)投诉|不(值得|至于|用)投诉|not sure (it'?s|it is) worth a complaint|(don'?t|do not) want to (complain|file a complaint)|not (a|to) complain/i;
+const NO_COMPLAINT_G = new RegExp(NO_COMPLAINT.source, 'gi');
 const NO_REPORT = /不举报(了)?|举报不(中|行|成|了)|不(能|让|给)举报/;
 const NO_REPORT_G = new RegExp(NO_REPORT.source, 'g');
 
@@ -103,9 +104,10 @@ function kindWanted(t: string): Kind | null {
   if (rep && OWN_REMEDY.test(t)) return 'both';
   if (rep) return 'report';
   if (comp) return 'complaint';
-  if (/\b(complain|complaint)\b/i.test(t) && /\breport\b/i.test(t)) return 'both';
+  const en = /\b(complain|complaint)\b/i.test(t) && !noComplaint;
+  if (en && /\breport\b/i.test(t)) return 'both';
   if (/\breport\b/i.test(t)) return 'report';
-  if (/\b(complain|complaint)\b/i.test(t)) return 'complaint';
+  if (en) return 'complaint';
   return null;
 }
 
@@ -128,7 +130,8 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
     kindChange: null,
     correction: null,
     edit: null,
-    wantsWritten: /书面(答复|回复|哩|的)?|写个书面|正式答复|written (answer|reply)/i.test(raw),
+    wantsWritten:
+      /书面(答复|回复|哩|的)?|写个书面|正式答复|(给|帮)(我|俺|我们|俺们)写个(东西|说法|答复|回复|材料)|written (answer|reply)/i.test(raw),
     rest,
   };
 

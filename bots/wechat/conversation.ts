@@ -1292,7 +1292,13 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
     if (sub && PROBLEM.test(text) && topics.length > 0 && topics.every((t) => t === 'jurisdiction')) return null;
     if (topics.length > 0) return 'answer-only';
     if (u.other_matters.length > 0) return 'answer-only';
-    if (/反映|投诉|举报|complain|report/.test(text) && sub) return kindFromEngine === 'consultation' ? 'complaint' : kindFromEngine;
+    // "我要反映俺邻居家的豆腐坊": told about another's business, nothing bought — a tip, not a complaint.
+    if (/反映|投诉|举报|complain|report/.test(text) && sub)
+      return kindFromEngine === 'consultation'
+        ? OWN_PURCHASE.test(text) || /投诉|complain/.test(text)
+          ? 'complaint'
+          : 'report'
+        : kindFromEngine;
     return null;
   }
   // Anonymity, a name given "实名" or a reward exist only for reports: said unasked, they make it one.
@@ -1349,8 +1355,24 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
     !reportOnly
   )
     return null;
+  // "我要反映俺邻居家的豆腐坊": another's business told about, nothing bought or eaten by the writer — a tip.
+  if (
+    kindFromEngine === 'complaint' &&
+    !OWN_PURCHASE.test(text) &&
+    /邻居|村里|庄上|有个|有家|那家|他家|他们家|厂里|后厨|作坊|窝点|饭店|店|馆|摊|超市|食堂/.test(text) &&
+    kindFromWishes(text, u) === null &&
+    u.harm.value.ill === 'none'
+  )
+    return 'report';
+  // "买了二斤猪肉…这不是病死猪肉吗！！": the writer's own purchase and a suspected crime, no wish said — a
+  // remedy, an investigation or both is the citizen's choice: asked.
+  if (kindFromEngine === 'complaint' && u.suspected_crime.value && OWN_PURCHASE.test(text) && kindFromWishes(text, u) === null) return null;
   return kindFromEngine;
 }
+
+/** The writer bought, ate or ordered it (or their family did). */
+const OWN_PURCHASE =
+  /买|吃|喝|点的|点了|外卖|卖给(我|俺)|割(了|哩|的)|称(了|哩|的)|订(了|的)|团购|下单|\b(ate|eating|bought|ordered|drank)\b/i;
 
 /** Every sentence asks something, or leads in to the question ("想问一下，…是咋算的？"). */
 function onlyQuestions(text: string): boolean {
@@ -1399,7 +1421,7 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
     (r.includes('stop') && !futureOnly) ||
     // A long voice-typed story has no clauses to read: the engine's reading of "恁得去查查他" counts.
     (text.length > 200 && r.includes('investigate')) ||
-    /(也|都)?得有人管|该有人管|(也|都)得管|必须查|一定(要|得)?查|给(我|俺)查|赶紧查|快查|查[！!]|查$|查处|查查|查一查|查一下|查下|去查|来查|严查|彻查|调查|查办|查封|好好查|查他|查清|派人查|得查|要查|该查|查个|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|立案|整顿|整治|别叫他再卖|别让他再卖|investigat|punish|shut (it|them) down|fine them|不能再(骗|坑|卖|害)|别再(骗|坑|害)|还在(骗|坑|卖|害)|(他们|他家|这些人)[^，。！]{0,2}(也)?得管管|(得|该|要|也得)抓|抓(他|了|人)|(你们|恁)[^，。！]{0,3}(也)?查查|check (them|it|this shop|the shop|this place) (out)?|should (check|inspect|investigate)|look into (them|it)|inspect (them|it)/i.test(
+    /(也|都)?得有人管|该有人管|(也|都)得管|必须查|一定(要|得)?查|给(我|俺)查|赶紧查|快查|查[！!]|查$|查处|查查|查一查|查一下|查下|去查|来查|严查|彻查|调查|查办|查封|好好查|查他|查清|派人查|得查|要查|该查|查个|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|立案|整顿|整治|别叫他再卖|别让他再卖|investigat|punish|shut (it|them) down|fine them|不能再(骗|坑|卖|害|哄|忽悠)|别再(骗|坑|害|哄|忽悠)|还在[^，。！]{0,8}(骗|坑|卖|害|哄|忽悠)|(他们|他家|这些人)[^，。！]{0,2}(也)?得管管|(得|该|要|也得)抓|抓(他|了|人)|(你们|恁)[^，。！]{0,3}(也)?查查|check (them|it|this shop|the shop|this place) (out)?|should (check|inspect|investigate)|look into (them|it)|inspect (them|it)/i.test(
       said,
     );
   // "要退一赔十！货架上还有好多过期的，你们也管管吧": help asked beside a remedy is the regulator's part.

@@ -260,7 +260,7 @@ export function saysUnknown(text: string): boolean {
   const s = strip(text).toLowerCase().replace(/[’']/g, "'");
   return (
     UNKNOWN.test(s) ||
-    /不知道叫啥|不知道名|没有名|没名字|没名儿?|木有名|没挂?(牌子|招牌)|没招牌|没(有)?店名|没(有)?字号|不知道叫什么|don'?t know|donotknow|didn'?t see|noidea|notsure|can'?t remember/i.test(
+    /不知道叫啥|不知道名|(牌子|名字|店名|厂名)(我|俺)?(也)?(记不住|记不得|想不起来|忘了)|没有名|没名字|没名儿?|木有名|没挂?(牌子|招牌)|没招牌|没(有)?店名|没(有)?字号|不知道叫什么|don'?t know|donotknow|didn'?t see|noidea|notsure|can'?t remember/i.test(
       s,
     ) ||
     // "俺不知道他叫啥", "我也不清楚他家叫什么", "没看招牌", "不晓得": the citizen does not know.
@@ -738,6 +738,8 @@ export function tidyBusiness(name: string | null): string | null {
   if (n.length < 2 || /^(超市|饭店|饭馆|食堂|学校食堂|商店|小卖部|店)$/.test(n)) return null;
   // Part of a sentence, not a name: "要举报他们食堂", "我们村的超市", "住工程学院".
   if (/[我俺你他她]|举报|投诉|反映|^要|^(住|家住|在|到|去)/.test(n)) return null;
+  // "孩子幼儿园", "还是只能退钱": whose school, or a wish, is no name.
+  if (/^(孩子|娃|闺女|儿子|孙子|孙女|小孩|咱)|^(还是|或者|只能|是不是)|退钱|退款|赔钱|赔偿/.test(n)) return null;
   // "职工食堂", "单位食堂": which canteen, not whose.
   if (/^(职工|员工|单位|学校|学生|公司|工地|厂里|厂区|我们厂的?|俺厂的?)(食堂|伙房|餐厅)$/.test(n)) return null;
   // "黑心饭店", "垃圾超市": what the citizen thinks of it, not its name.
@@ -1221,6 +1223,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         ? { ok: true, value: t }
         : { ok: false, problem: 'short' };
     case 'business': {
+      // "还是只能退钱": a wish or a question's tail is no name.
+      if (/^(还是|或者|只能|是不是)|^(退钱|退款|赔钱)/.test(t.trim())) return { ok: false, problem: 'unclear' };
       // "俺厂食堂，马老板承包哩": the canteen of the writer's own workplace, and who runs it.
       const own = /^(?:俺|我|我们|俺们)(厂|公司|单位|学校|工地)(?:的|哩|里)?(食堂|伙房)/.exec(t);
       if (own) {

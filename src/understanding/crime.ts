@@ -320,6 +320,12 @@ interface CrimePattern {
 
 /** Phrasings with no single keyword (the regulator's description of the act). */
 const PATTERNS: readonly CrimePattern[] = [
+  // "用的色素是工业的", "那盐是工业用的": an industrial substance in food, said the other way round.
+  {
+    re: /(色素|颜料|染料|盐|明胶|胶|碱|酒精|松香|蜡)[^。;!?\n，,]{0,4}(是|都是|全是|用的是)工业(用)?的/,
+    basis: '非法添加非食用物质',
+    label: '工业用物质',
+  },
   { re: /(猪|鸡|鸭|牛|羊|鹅|驴)(病)?死了[^。;!?\n]{0,10}(卖|收|加工|做成|煮|拉到|送到|低价)/, basis: '病死肉', label: '死畜禽流入食品' },
   {
     re: /(剩|泔水|潲水|锅底)[^。;!?\n]{0,10}油[^。;!?\n]{0,12}(回收|再用|重复用|再炼|过滤|再卖|接着用|重新用)/,

@@ -1,6 +1,7 @@
 // npm run train:understanding [-- --check]
-// Rebuilds src/understanding/model.json from the train split (test/fixtures/understanding/train.jsonl)
-// and the earlier triage tuning sets (test/fixtures/triage-*.jsonl). Never reads the dev or test split.
+// Rebuilds src/understanding/model.json from the train splits (test/fixtures/understanding/train.jsonl and
+// train2.jsonl) and the earlier triage tuning sets (test/fixtures/triage-*.jsonl). Never reads the dev split
+// or the frozen test splits (test.jsonl, test2.jsonl).
 // Deterministic: the same data gives the same bytes; --check exits 1 when the committed file differs.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,9 +17,11 @@ const OUT = new URL('./model.json', import.meta.url);
 export function trainingRows(): { rows: TrainRow[]; digest: string } {
   const hash = createHash('sha256');
   const rows: TrainRow[] = [];
-  const corpus = readFileSync(new URL('understanding/train.jsonl', FIX), 'utf8');
-  hash.update(corpus);
-  rows.push(...parseCorpus(corpus, 'train.jsonl'));
+  for (const name of ['train.jsonl', 'train2.jsonl']) {
+    const corpus = readFileSync(new URL(`understanding/${name}`, FIX), 'utf8');
+    hash.update(corpus);
+    rows.push(...parseCorpus(corpus, name));
+  }
   for (const name of ['triage-eval.jsonl', 'triage-holdout.jsonl', 'triage-holdout2.jsonl']) {
     const content = readFileSync(new URL(name, FIX), 'utf8');
     hash.update(content);
@@ -42,7 +45,7 @@ function main(): void {
   }
   const started = Date.now();
   const { rows, digest } = trainingRows();
-  process.stderr.write(`training on ${rows.length} rows (train split + earlier tuning sets)…\n`);
+  process.stderr.write(`training on ${rows.length} rows (train splits + earlier tuning sets)…\n`);
   const model = train(rows, digest, DEFAULT_HYPER);
   const json = `${JSON.stringify(model)}\n`;
   const features = Object.values(model.heads).reduce((n, h) => n + Object.keys(h.weights).length, 0);

@@ -131,6 +131,10 @@ const STYLED_SELF =
   /(?:我是|俺是|我叫|俺叫)[^，。,！!？?]{0,12}?(\p{Script=Han})(?:老汉|老头|老头儿|大爷|大娘|老太|老太太|老婆子|奶奶|爷爷|师傅)(?:叫)?()(\p{Script=Han}{2,3})/u;
 const SELF_CUE = /(我叫|我是|俺叫|名叫|本人|姓名|名字|投诉人|举报人|联系人|署名|落款|my name is|i am|i'm)[:：\s]{0,2}$/;
 
+/** "我要匿名举报", "俺想投诉他", "I want to report": the writer says what they are filing (not asking whether to). */
+const DECLARED_KIND =
+  /(我|俺|本人)(现在)?(就)?(要|想|必须|坚决)(匿名|实名)?(举报|投诉)(?!吗|么|不|的话|能|可以|有用|管用|该|行)|\bI (want|would like|'d like) to (report|complain|file a complaint)\b/i;
+
 export function understand(text: string, opts: UnderstandOptions = {}): Understanding {
   const original = typeof text === 'string' ? text : '';
   const norm = normaliseKeepingOffsets(original);
@@ -157,7 +161,13 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
     const all = predictAll(m, feats);
     if (!given) {
       const pk = all.kind;
-      kind = fact(pk.label as Kind, kind.span, pk.probability, [...reasonsOf('kind', pk), ...kind.reasons]);
+      // "…我要匿名举报，有奖励吗": a kind declared outright is no consultation, whatever else is asked.
+      if (pk.label === 'consultation' && r.kind !== 'consultation' && DECLARED_KIND.test(original))
+        kind = fact(r.kind, kind.span, r.confidence, [
+          { field: 'kind', rule: 'declared', evidence: DECLARED_KIND.exec(original)?.[0] ?? '' },
+          ...kind.reasons,
+        ]);
+      else kind = fact(pk.label as Kind, kind.span, pk.probability, [...reasonsOf('kind', pk), ...kind.reasons]);
     } else if (opts.kind === 'complaint' || opts.kind === 'report') {
       // Filed as one kind, but the words ask for both a remedy and an investigation (Order 121 Art. 9):
       // the rules' reading, or the model's when it is clear. Intake splits such a submission in two.

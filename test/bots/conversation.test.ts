@@ -1910,3 +1910,25 @@ describe('thirteenth round, second part (issue #13)', () => {
     );
   });
 });
+
+describe('thirteenth round, third part: the retrained model (issue #13)', () => {
+  it('told about a neighbour’s workshop, nothing bought: a report; "给我们写个东西" wants a written answer; "not sure it’s worth a complaint" is no complaint', () => {
+    expect(talk(['同志你好，我七十多了不会打字，叫孙子帮我打的。我要反映俺邻居家的豆腐坊']).state.draft.kind).toBe('report');
+    expect(
+      talk([
+        '你好，我想问问个事，俺孙子在辛店镇中心小学上三年级，学校叫交钱订那个课间奶，俺也不知道这奶是不是正规的，你们能不能给我们写个东西，说说这个事',
+      ]).state.draft.kind,
+    ).toBe('consultation');
+    expect(
+      talk([
+        "The small restaurant downstairs keeps live chickens in cages and kills them in the back alley. Is that legal? I'm not sure it's worth a complaint, I'd just like a written answer.",
+      ]).state.draft.kind,
+    ).toBe('consultation');
+  });
+
+  it('own purchase and a suspected crime with no wish said: the kind is asked; a wish or a question’s tail is no business name', () => {
+    const r = talk(['前天在郭店农贸市场买了二斤猪肉，回家一洗，肉上都是紫红的血点子，一股怪味，这不是病死猪肉吗！！']);
+    expect(r.state.draft.kind).toBeUndefined();
+    expect(talk(['我要投诉', '便利店买的酸奶过期了还在卖', '十倍是真的吗 还是只能退钱']).state.draft.businessName).toBeUndefined();
+  });
+});

@@ -138,3 +138,16 @@ describe('guarantees callers rely on', () => {
     expect(t.reasons.some((r) => r.rule.startsWith('model:'))).toBe(true);
   });
 });
+
+describe('thirteenth round (issue #13)', () => {
+  it('an industrial substance said the other way round ("用的色素是工业的") is a suspected crime', () => {
+    const u = understand('犁河镇有个小作坊做辣条 用的色素是工业的', { now: new Date('2026-12-05T02:00:00Z') });
+    expect(u.suspected_crime.value).toBe(true);
+    expect(u.crime_basis.value[0]).toBe('非法添加非食用物质');
+  });
+
+  it('a kind declared outright is no consultation, whatever else is asked', () => {
+    const u = understand('我在薛店镇华鑫食品厂上班，厂里把过期的面粉重新装袋，生产日期改成新的，我要匿名举报，有奖励吗');
+    expect(u.kind.value).toBe('report');
+  });
+});

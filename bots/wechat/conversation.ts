@@ -1135,6 +1135,10 @@ function thin(text: string, u: Understanding): boolean {
     .replace(/臭(哩|的|得)(很|不行|要命)|很臭|臭烘烘|熏人|(味|味儿|味道)(很|太|特别)?(大|冲|难闻)|难闻/g, '')
     // "外卖吃出问题了" says something is wrong, not what: asked for.
     .replace(VAGUE_PROBLEM, '');
+  // "外卖吃坏肚子了 想投诉": ill, but not what was eaten: asked, so the story says which food and how.
+  const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
+  const food = u.product.value !== null && !/^(外卖|饭|东西|菜|吃的|饭菜|食物)$/.test(u.product.value);
+  if (u.harm.value.ill !== 'none' && han < 16 && !food && !u.business.value && !/[a-z]{3}/i.test(text)) return true;
   if (u.harm.value.ill !== 'none' || PROBLEM.test(concrete)) return false;
   // A long story, or claims that a food cures disease (保健品 sold at 讲座), says what happened.
   if ((text.match(/\p{Script=Han}/gu) ?? []).length >= 80) return false;

@@ -892,6 +892,8 @@ export function hanBusiness(input: string): string | null {
   const found: string[] = [];
   for (const m of text.matchAll(BIZ_SUFFIX_G)) {
     const at = m.index ?? 0;
+    // "付款记录", "记得", "店长": a suffix inside another word ends no name.
+    if (m[0] === '记' && /[录得住着者忆账性]/.test(text[at + 1] ?? '')) continue;
     let i = at;
     while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !STOP_BEFORE.test(text[i - 1]!)) i--;
     // "老杨家烩面馆", "李记大盘鸡": 家/记 inside a name are kept when more name comes before them.
@@ -901,6 +903,8 @@ export function hanBusiness(input: string): string | null {
     }
     // "开心小卖部卖的…" at the very start: a first character that reads like a verb still begins the name.
     if (i === 1 && at - i === 1 && /\p{Script=Han}/u.test(text[0]!) && !/[我俺他她它在到从去买吃喝叫有那这一]/.test(text[0]!)) i = 0;
+    // "高皮匠村的老街烩面馆": 街 stops the reading, but 老街/老巷/老城 begin many shop names.
+    if (at - i < 3 && /^([老东西南北]街|老巷|老城)$/.test(text.slice(Math.max(0, i - 2), i))) i -= 2;
     // "一品香包子铺": a leading 一 right after a boundary belongs to the name (not "一家", "一个").
     if (i >= 2 && text[i - 1] === '一' && /[的在上里，,\s]/.test(text[i - 2]!) && !/[家个间处]/.test(text[i]!)) i--;
     // "蜀香园火锅": a suffix followed by another suffix belongs to the same name.
@@ -936,6 +940,7 @@ export function hanBusiness(input: string): string | null {
   if (found.length === 0) {
     for (const m of text.matchAll(BIZ_SUFFIX_G)) {
       const at = m.index ?? 0;
+      if (m[0] === '记' && /[录得住着者忆账性]/.test(text[at + 1] ?? '')) continue;
       let i = at;
       while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !LOOSE_STOP.test(text[i - 1]!)) i--;
       const bare = text

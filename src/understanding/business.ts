@@ -492,6 +492,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const before = s.slice(Math.max(0, m.index - 8), m.index);
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 6);
     if (!ok(inner) || inner.length > 20) continue;
+    // "组织老人去“专家义诊”": an event in quotes is no shop.
+    if (/义诊|讲座|活动|会议|课堂|体检|抽奖|促销|健康课|专家/.test(inner) && !TRADE_END.test(inner)) continue;
     const trade = TRADE_END.test(inner);
     const claim = CLAIM_BEFORE.test(before) && !/(招牌|店名)[^,。!?;]{0,5}$/.test(before);
     const cueBefore = BIZ_BEFORE.test(before);

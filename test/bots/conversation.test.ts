@@ -1932,3 +1932,25 @@ describe('thirteenth round, third part: the retrained model (issue #13)', () => 
     expect(talk(['我要投诉', '便利店买的酸奶过期了还在卖', '十倍是真的吗 还是只能退钱']).state.draft.businessName).toBeUndefined();
   });
 });
+
+describe('thirteenth round, fourth part (issue #13)', () => {
+  it('"外卖吃坏肚子了 想投诉" asks what was eaten; "今天好点了" is no incident date', () => {
+    const r = talk(['外卖吃坏肚子了 想投诉']);
+    expect(r.state.step).toBe('description');
+    const s = talk(['外卖吃坏肚子了 想投诉', '饿了么点的麻辣烫，吃完半夜就开始拉肚子，拉了一宿，今天好点了']);
+    expect(s.state.draft.description).toMatch(/麻辣烫/);
+    expect(s.state.draft.incidentDate).toBeUndefined();
+  });
+
+  it('names: 老街烩面馆 is read whole, a payment record is no "X记", an event in quotes is no shop', () => {
+    expect(
+      talk(['我要投诉城关乡高皮匠村的老街烩面馆。12月1号中午在他家吃羊肉烩面，吃到碗底有个烟头。照片拍了，付款记录也在。']).state.draft
+        .businessName,
+    ).toBe('老街烩面馆');
+    expect(
+      talk([
+        '你好 匿名举报 有奖励的话要。我在新华路上一家叫福寿康健康体验中心的店上班 做销售。店里卖的纳豆红曲胶囊就是个普通食品 还组织老人去“专家义诊”',
+      ]).state.draft.businessName,
+    ).toBe('福寿康健康体验中心');
+  });
+});

@@ -361,6 +361,7 @@ export const SPLITS = [
   'dev12',
   'dev13',
   'test8',
+  'dev14',
 ];
 
 export function loadPersonas(split: string, id?: string): { personas: Persona[]; bytes: Buffer } {

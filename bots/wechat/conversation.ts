@@ -1194,7 +1194,7 @@ export function factsOnly(text: string, u: Understanding): boolean {
 /** A message that tells something (food, a problem, a place), not only a wish or a greeting. */
 /** "同志你好，我是个退休老师，七十多了，打字慢，你们别嫌烦": who is writing, not yet what happened. */
 const INTRO =
-  /^(同志|您好|你好|领导|师傅|在吗|喂)?[，,！!\s]*(你好|您好)?[，,！!\s]*(我|俺)((是|叫)[^，。,]{0,14}(老师|党员|老人|退休|村民|居民|家长|学生|工人|司机|老头|老太太|大爷|大妈|大娘)|今年|岁数|年纪)|打字慢|别嫌(我)?烦|不会打字|眼神不好|闺女教我|儿子教我|孙子教我|第一次用/;
+  /^(同志|您好|你好|领导|师傅|在吗|喂)?[，,！!。\s]*(你好|您好)?[，,！!。\s]*(我|俺)((是|叫)[^，。,]{0,14}(老师|党员|老人|退休|村民|居民|家长|学生|工人|司机|老头|老太太|大爷|大妈|大娘)|今年|岁数|年纪)|打字慢|别嫌(我)?烦|不会打字|眼神不好|闺女教我|儿子教我|孙子教我|第一次用/;
 
 function substantive(text: string, u: Understanding): boolean {
   const t = text.trim();
@@ -1266,7 +1266,9 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   if (k && k !== 'consultation' && kindFromWishes(text, u) === 'both') return 'both';
   if (k) return k;
   // "他们往豆芽里加无根水…这个算违法吗": a practice told and its legality asked is a tip to take.
-  if (LEGALITY.test(text) && substantive(text, u) && !/(我|俺)(想|要|打算|准备)(开|做|卖)/.test(text)) return 'report';
+  // "那要是查不到许可证，算违法吗？" is a rule asked about, not a practice told.
+  if (LEGALITY.test(text) && substantive(text, u) && !/(我|俺)(想|要|打算|准备)(开|做|卖)|要是|如果|假如|万一|\bif\b/i.test(text))
+    return 'report';
   // "俺想反映个事儿，学校门口那个小卖部，卖哩辣条都过期了": a shop's conduct told, nothing for the writer asked — a tip.
   if (
     answeringKind &&
@@ -1519,7 +1521,7 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
 
 /** "核对无误，请提交", "信息都正确": a confirmation said in a full sentence. */
 const CONFIRM_IN =
-  /无误|请提交|确认提交|可以提交|提交吧|就这样提交|没有问题|信息(都)?(正确|准确)|内容(都)?(正确|属实)|please submit|looks (good|right|correct)/i;
+  /无误|请提交|确认提交|可以提交|提交吧|就这样提交|没有问题|信息(都)?(正确|准确)|内容(都)?(正确|属实)|(对|没错|是)[，,。！!\s]*(就是)?这样(的|吧|子)?[。！!]*$|please submit|looks (good|right|correct)/i;
 
 const CONFIRM =
   /^(确认|确定|提交|对|对的|没问题|没错|没有错|不错|都对|全对|无误|没毛病|是的?|可以|好的?|中|行|ok|yes|yep|submit|confirm|correct)/i;

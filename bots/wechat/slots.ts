@@ -541,7 +541,8 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     headlineBusiness(text) ??
     (isEnglish(text)
       ? (hanBusiness(text) ?? latinBusiness(text) ?? tidyBusiness(u.business.value))
-      : (withLeadingYi(tidyBusiness(u.business.value), text) ?? hanBusiness(text) ?? canteenOf(text)));
+      : (withLeadingYi(tidyBusiness(u.business.value), text) ?? hanBusiness(text) ?? canteenOf(text))) ??
+    signBusiness(text, { signOnly: true });
   if (biz && d.businessName === undefined && biz.length >= 2 && !ACT_MARKERS.test(biz)) {
     d.businessName = biz;
     got.push('business');
@@ -662,6 +663,15 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
 }
 
 /** A name in quotes next to a shop word ("'老周卤肉'那个摊子", "招牌上写着“福满楼”"), or one ending in a trade word. */
+/** "摊上写着老赵鲜肉", "拉鸡的车上写着老韩烧鸡": the name read off a sign or a van. */
+export function signBusiness(t: string, opts: { signOnly?: boolean } = {}): string | null {
+  const written = /(写着|写的是|写的|印着|印的是|喷着|挂着)[“"「]?(\p{Script=Han}{2,10})[”"」]?(?=[，,。\s]|$)/u.exec(t);
+  if (!written || ACT_MARKERS.test(written[2]!) || PROBLEM_WORDS.test(written[2]!) || looksLikePlace(written[2]!)) return null;
+  // Outside an answer to "what is it called", only a sign, a stall or a van names it ("瓶子上写着甲拌磷" does not).
+  if (opts.signOnly && !/(摊|牌|招牌|门头|车|店|门口|牌子|棚|档口|窗口)(子)?(上|上面|顶上)?$/.test(t.slice(0, written.index))) return null;
+  return written[2]!;
+}
+
 export function quotedBusiness(text: string): string | null {
   for (const m of text.matchAll(/['‘“「『"]([^'’”」』"\n]{2,15})['’”」』"]/g)) {
     const name = m[1]!.trim();
@@ -740,6 +750,8 @@ export function tidyBusiness(name: string | null): string | null {
   if (/[我俺你他她]|举报|投诉|反映|^要|^(住|家住|在|到|去)/.test(n)) return null;
   // "孩子幼儿园", "还是只能退钱": whose school, or a wish, is no name.
   if (/^(孩子|娃|闺女|儿子|孙子|孙女|小孩|咱)|^(还是|或者|只能|是不是)|退钱|退款|赔钱|赔偿/.test(n)) return null;
+  // "叫人去查查那个店": a request to the office is no name.
+  if (/查查|去查|叫人|记上|^人去/.test(n)) return null;
   // "职工食堂", "单位食堂": which canteen, not whose.
   if (/^(职工|员工|单位|学校|学生|公司|工地|厂里|厂区|我们厂的?|俺厂的?)(食堂|伙房|餐厅)$/.test(n)) return null;
   // "黑心饭店", "垃圾超市": what the citizen thinks of it, not its name.
@@ -1237,9 +1249,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         return { ok: true, value: `${own[1]}${own[2]}${runner ? `（${runner[1]}承包）` : ''}` };
       }
       // "养鸡场不知道叫啥，拉鸡的车上写着老韩烧鸡", "摊上写着老赵鲜肉": the name read off a sign or a van is the name.
-      const written = /(写着|写的是|写的|印着|印的是|喷着|挂着)[“"「]?(\p{Script=Han}{2,10})[”"」]?(?=[，,。\s]|$)/u.exec(t);
-      if (written && !ACT_MARKERS.test(written[2]!) && !PROBLEM_WORDS.test(written[2]!) && !looksLikePlace(written[2]!))
-        return { ok: true, value: written[2]! };
+      const written = signBusiness(t);
+      if (written) return { ok: true, value: written };
       if (saysUnknown(t)) {
         // "没名字，就是个推车，车上写着“秘制凉皮”四个红字": the words in quotes are the name.
         const inQuotes = quotedBusiness(t) ?? /[“"「]([\p{Script=Han}]{2,10})[”"」]/u.exec(t)?.[1] ?? null;
@@ -1480,6 +1491,14 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       return { ok: false, problem: 'bad_id' };
     }
     case 'consent': {
+      // "公开吧，让大家都知道", "别公开": the word itself answers.
+      if (/(不|别|不要|不能|不想|甭)(对外)?(公开|公布|发出去|登出来)/.test(t)) return { ok: true, value: false };
+      if (
+        /^(那就|就|可以|能|都)?(对外)?(公开|公布)(吧|呗|就行|也行|没问题|好了)?|让(大家|别人|大伙|其他人)(都)?(知道|看看|注意)/.test(
+          t.trim(),
+        )
+      )
+        return { ok: true, value: true };
       // "不写俺名字就中", "只要不公开我的电话就行": consent on the very condition publication keeps.
       if (
         /不(写|留|登|公开|露|显示)(俺|我)?(的)?(名字|姓名|名|电话|信息|身份)[^，。？?]{0,4}(就|的话)?(中|行|可以|同意|没事|没问题)|只要不[^，。？?]{0,10}(名字|姓名|电话|信息)/.test(

@@ -25,7 +25,8 @@ export type Topic =
   | 'personal'
   | 'send'
   | 'label'
-  | 'insurance';
+  | 'insurance'
+  | 'testing';
 
 export interface Entry {
   topic: Topic;
@@ -166,6 +167,13 @@ export const FAQ: readonly Entry[] = [
       /(地里|庄稼|菜地|果园|种菜|种韭菜|大棚)[^，。！？]{0,16}(打|喷|用|灌|浇)[^，。！？]{0,8}(禁用)?(农药|3911|甲拌磷|1605|甲胺磷|克百威|涕灭威)|农业局/,
     zh: '种植时使用禁用农药归农业农村部门管，请向农业农村局反映；市场上卖的菜农药残留超标归我们管，可以举报。',
     en: 'Banned pesticides used on farms are for the Agriculture and Rural Affairs Bureau; pesticide residue in vegetables on sale is ours to check.',
+  },
+  {
+    topic: 'testing',
+    // "那个绿药水到底是啥，你们能拿去化验不？": yes — sampling is part of the check.
+    ask: /化验|检测|送检|抽检|验一验|验验|test (it|them)|lab/i,
+    zh: '可以。核查时执法人员会到现场检查，需要时抽样送检验机构检测。您手里如果还有剩下的，请保存好（能冷藏的冷藏），办案人员可能会要。',
+    en: 'Yes. During the check officers inspect on site and, where needed, take samples to a testing laboratory. If you still have some of the food, keep it (chilled if possible): the officers may ask for it.',
   },
   {
     topic: 'insurance',

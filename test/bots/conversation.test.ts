@@ -1954,3 +1954,24 @@ describe('thirteenth round, fourth part (issue #13)', () => {
     ).toBe('福寿康健康体验中心');
   });
 });
+
+describe('fourteenth round (issue #13)', () => {
+  it('publication consent in its own words; "对，就是这样" at the end confirms; sampling asked about is answered', () => {
+    const c = talk([...COMPLAINT.slice(0, 9), '公开吧，让大家都知道']);
+    expect(c.state.draft.consentToPublish).toBe(true);
+    const n = talk([...COMPLAINT.slice(0, 9), '别公开']);
+    expect(n.state.draft.consentToPublish).toBe(false);
+    const confirm = talk(['你再念一遍我听听……对，就是这样'], c.state);
+    expect(confirm.last.effect?.type).toBe('submit');
+    const q = talk(['我要举报', '那个绿药水到底是啥我也不懂，你们能拿去化验不？']);
+    expect(q.replies.join('\n')).toMatch(/抽样/);
+    expect(q.state.draft.description).toBeUndefined();
+  });
+
+  it('a hypothetical legality question is no report; a request to the office is no business name; a sign names a stall in a story', () => {
+    expect(talk(['那要是查不到许可证，算违法吗？']).state.draft.kind).toBeUndefined();
+    const r = talk(['我就问一句你们管不管缺斤短两的！！！', '市场东门卖猪肉的，摊上写着老赵鲜肉']);
+    expect(r.state.draft.businessName).toBe('老赵鲜肉');
+    expect(talk(['举报 俺邻居王家种的韭菜往地里灌3911，瓶子上写着甲拌磷']).state.draft.businessName).not.toBe('甲拌磷');
+  });
+});

@@ -554,6 +554,28 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
         : '记下了，已经写进去，提醒办案人员尽快去现场。剩下的食物、病历和小票请您也保存好。',
     );
   }
+  // "对了，还有他家剩菜倒回锅里热热接着卖，这个也记上": more to the story while something else was asked.
+  let addendum = false;
+  if (
+    inDraft &&
+    d.kind &&
+    d.kind !== 'consultation' &&
+    d.description !== undefined &&
+    s0.step !== 'description' &&
+    s0.step !== 'summary' &&
+    ADDENDUM.test(text.trim())
+  ) {
+    const more = text
+      .trim()
+      .replace(ADDENDUM, '')
+      .replace(/[，,\s]*(这个|这些|这)?(也)?(给我|帮我)?(记上|写上|记下|写进去)(吧|啊)?[。！!]*$/, '')
+      .trim();
+    if (more.length >= 6 && !d.description.includes(more) && (PROBLEM.test(more) || substantive(more, u))) {
+      d.description = clip(`${d.description}\n${more}`, 5000);
+      before.push(lang === 'en' ? 'Added to what happened.' : '好的，这个也记上了。');
+      addendum = true;
+    }
+  }
   if (answered.has('reward')) st.lastTopic = 'reward';
   else if (answered.has('anonymous')) st.lastTopic = 'anonymous';
   for (const m of u.other_matters) {
@@ -725,7 +747,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     // "就是这个事" after a question was answered: the question asked before is the one to answer in writing.
     d.description = st.lastQuestion;
     used = true;
-  } else if (asking && d.kind && !kindJustSet && !questionOnly && (!used || side) && !otherMatter && !patienceOnly(text)) {
+  } else if (asking && d.kind && !kindJustSet && !questionOnly && (!used || side) && !otherMatter && !patienceOnly(text) && !addendum) {
     const r = readAnswer(asking, answerText, u, d, ctx.now);
     if (r.ok) {
       st.lastSlot = asking;
@@ -1192,6 +1214,9 @@ export function factsOnly(text: string, u: Understanding): boolean {
 }
 
 /** A message that tells something (food, a problem, a place), not only a wish or a greeting. */
+/** "对了，还有…", "另外…", "补充一下…": more to the story. */
+const ADDENDUM = /^(哦|噢|啊)?(对了|还有|另外|还有就是|补充(一下|一点)?|再补充(一下|一点)?|忘了说)[，,：:\s]*(还有)?[，,\s]*/;
+
 /** "同志你好，我是个退休老师，七十多了，打字慢，你们别嫌烦": who is writing, not yet what happened. */
 const INTRO =
   /^(同志|您好|你好|领导|师傅|在吗|喂)?[，,！!。\s]*(你好|您好)?[，,！!。\s]*(我|俺)((是|叫)[^，。,]{0,14}(老师|党员|老人|退休|村民|居民|家长|学生|工人|司机|老头|老太太|大爷|大妈|大娘)|今年|岁数|年纪)|打字慢|别嫌(我)?烦|不会打字|眼神不好|闺女教我|儿子教我|孙子教我|第一次用/;

@@ -242,7 +242,7 @@ export function parseAnonymous(text: string): boolean | null {
   // "那就写吧 俺不怕": the name may be written.
   if (/(那就|就)写(吧|上|呗)|(?<![别不甭莫])写(我|俺)(的)?名字?|(我|俺)不怕(他|啥|了)?$|(?<![不别])留名(吧)?$/.test(s)) return false;
   if (
-    /别说(出)?是(我|俺)|匿名|不留名|(别|不想|不要|不能|不愿意?|不敢|千万别|可别)(让|叫|给).{0,10}知道|保密|别写我|不写我|不要写我|别留我|不留我|anonym|don'?t(tell|give|use)(them|him|her)?myname|keepmyname/.test(
+    /别说(出)?是(我|俺)|匿名|不留名|(那|就|那就)?不留了|不(想|愿意?)留(名|名字)?|(别|不想|不要|不能|不愿意?|不敢|千万别|可别)(让|叫|给).{0,10}知道|保密|别写我|不写我|不要写我|别留我|不留我|anonym|don'?t(tell|give|use)(them|him|her)?myname|keepmyname/.test(
       s,
     )
   )
@@ -744,12 +744,16 @@ export function tidyBusiness(name: string | null): string | null {
   const n = name
     .replace(/^(上?周[一二三四五六日天]|今天|昨天|前天|夜儿个|早上|上午|中午|晌午|下午|晚上)+/, '')
     .replace(/^(能管|管不管|这家|那家|一家|这个|那个|一个)/, '')
+    // "叫啥康寿堂", "个炸油条哩": a filler before the name is no part of it.
+    .replace(/^(啥|什么|个)(?=\p{Script=Han}{2})/u, '')
     .trim();
   if (n.length < 2 || /^(超市|饭店|饭馆|食堂|学校食堂|商店|小卖部|店)$/.test(n)) return null;
   // Part of a sentence, not a name: "要举报他们食堂", "我们村的超市", "住工程学院".
   if (/[我俺你他她]|举报|投诉|反映|^要|^(住|家住|在|到|去)/.test(n)) return null;
   // "孩子幼儿园", "还是只能退钱": whose school, or a wish, is no name.
   if (/^(孩子|娃|闺女|儿子|孙子|孙女|小孩|咱)|^(还是|或者|只能|是不是)|退钱|退款|赔钱|赔偿/.test(n)) return null;
+  // "问这么多，人跑了咋办": a question or a complaint about the questions is no name.
+  if (/[?？]|咋|怎么|什么|多少|这么多|那么多|干啥|吗$|哩$/.test(n)) return null;
   // "叫人去查查那个店": a request to the office is no name.
   if (/查查|去查|叫人|记上|^人去/.test(n)) return null;
   // "职工食堂", "单位食堂": which canteen, not whose.
@@ -1240,8 +1244,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         ? { ok: true, value: t }
         : { ok: false, problem: 'short' };
     case 'business': {
-      // "还是只能退钱": a wish or a question's tail is no name.
-      if (/^(还是|或者|只能|是不是)|^(退钱|退款|赔钱)/.test(t.trim())) return { ok: false, problem: 'unclear' };
+      // "还是只能退钱": a wish or a question's tail is no name; nor is "举报！" said again.
+      if (/^(还是|或者|只能|是不是)|^(退钱|退款|赔钱)|^((我|俺)?(要)?(举报|投诉|反映|实名|匿名)(的|吧)?[！!。，,\s]*)+$/.test(t.trim()))
+        return { ok: false, problem: 'unclear' };
       // "俺厂食堂，马老板承包哩": the canteen of the writer's own workplace, and who runs it.
       const own = /^(?:俺|我|我们|俺们)(厂|公司|单位|学校|工地)(?:的|哩|里)?(食堂|伙房)/.exec(t);
       if (own) {
@@ -1302,7 +1307,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       // "摊子上挂着'刘记鲜肉'的牌子": a name in quotes beside a sign is the name.
       const quoted = quotedBusiness(t);
       if (quoted) return { ok: true, value: quoted };
-      if (u.business.value && u.business.value.length >= 2) return { ok: true, value: u.business.value };
+      // "叫啥康寿堂": the filler dropped; "问这么多" (the questions complained about) is no name.
+      const ub = u.business.value?.replace(/^(啥|什么|个)(?=\p{Script=Han}{2})/u, '') ?? null;
+      if (ub && ub.length >= 2 && !/[?？]|咋|怎么|什么|多少|这么多|那么多|干啥|吗$/.test(ub)) return { ok: true, value: ub };
       // "卖肉哩 都叫他赵胖子": the name people call the seller by.
       const nick =
         /(?:都|人家|大家|俺们|我们|村里人?|庄上|集上|街上|周围人?|附近人?)(?:都)?(?:叫|喊)(?:他|她)\s*(\p{Script=Han}{2,4}?)(?=[\s，,。]|$|哩|的)/u.exec(
@@ -1370,7 +1377,7 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         /\b(I|my|we|you|know|remember|the name|sorry|thanks?|hi|hello|well|actually|wait|who|what|where|how|why|is|are|responsible)\b/i.test(
           n,
         ) ||
-        /恁|你|管不管|咋|啥|怎么|[吗呢嘛]$/.test(n)
+        /恁|你|管不管|咋|啥|怎么|这么多|那么多|^问|[吗呢嘛]$/.test(n)
       )
         return { ok: false, problem: 'unclear' };
       return { ok: true, value: n };

@@ -26,7 +26,8 @@ export type Topic =
   | 'send'
   | 'label'
   | 'insurance'
-  | 'testing';
+  | 'testing'
+  | 'kinds';
 
 export interface Entry {
   topic: Topic;
@@ -97,7 +98,7 @@ export const FAQ: readonly Entry[] = [
   {
     topic: 'evidence',
     // "发票他们没给，就给了个收据，中不中": whether a receipt will do.
-    ask: /证据|留(哪些|什么|啥)|要(准备|带)什么|需要(什么|哪些)材料|evidence|proof/i,
+    ask: /证据|留(哪些|什么|啥)|要(准备|带)什么|需要(什么|哪些)材料|要不要留|(用|需)不(用|需)(要)?留|留着(吗|有用)|evidence|proof/i,
     state:
       /(发票|小票|收据|票据|付款记录|聊天记录)[^。？?]{0,14}(中不中|行不行|可以吗|管用吗|算不算|能用吗|行吗|中吗|有用吗|算数吗|作数吗)/,
     zh: '证据请留好：购物小票或付款记录、食品包装（有生产日期和批号）、剩下的食物（冷藏保存）、照片视频、看病的病历和发票。没有发票的话，收据、付款记录、聊天记录也都能证明。照片可以直接发给我。',
@@ -167,6 +168,13 @@ export const FAQ: readonly Entry[] = [
       /(地里|庄稼|菜地|果园|种菜|种韭菜|大棚)[^，。！？]{0,16}(打|喷|用|灌|浇)[^，。！？]{0,8}(禁用)?(农药|3911|甲拌磷|1605|甲胺磷|克百威|涕灭威)|农业局/,
     zh: '种植时使用禁用农药归农业农村部门管，请向农业农村局反映；市场上卖的菜农药残留超标归我们管，可以举报。',
     en: 'Banned pesticides used on farms are for the Agriculture and Rural Affairs Bureau; pesticide residue in vegetables on sale is ours to check.',
+  },
+  {
+    topic: 'kinds',
+    // "投诉跟举报有啥区别？": which to choose.
+    ask: /(投诉|举报)(跟|和|与|同)(举报|投诉)[^，。？?]{0,4}(区别|不同|不一样|差别|啥区别)|区别|有啥不一样|difference between (a )?(complaint|report)/i,
+    zh: '投诉：您自己买到、吃到有问题的食品，想让商家退款、赔偿或道歉，我们来调解，需要实名。举报：发现商家有违法行为，让我们去查处，可以匿名，查实重大违法的还能申请奖励。两样都想要，可以一起登记。',
+    en: 'A complaint: you bought or ate something bad and want a refund, compensation or an apology; we mediate, and it needs your name. A report: a violation for us to investigate; it can be anonymous and, if serious, earn a reward. You can file both at once.',
   },
   {
     topic: 'testing',

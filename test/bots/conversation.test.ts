@@ -1975,3 +1975,31 @@ describe('fourteenth round (issue #13)', () => {
     expect(talk(['举报 俺邻居王家种的韭菜往地里灌3911，瓶子上写着甲拌磷']).state.draft.businessName).not.toBe('甲拌磷');
   });
 });
+
+describe('fourteenth round, second part (issue #13)', () => {
+  it('"投诉跟举报有啥区别？" is answered, not stored; "对了，还有…这个也记上" joins the story; "那不留了" is anonymous', () => {
+    const a = talk(['我想反映个饭店，不知道该咋说', '投诉跟举报有啥区别？']);
+    expect(a.replies.join('\n')).toMatch(/可以匿名/);
+    expect(a.state.draft.description).not.toMatch(/区别/);
+    const b = talk([
+      '我要举报好运来饭庄碗筷从来不消毒，拿抹布擦擦就给客人用',
+      '好运来饭庄',
+      '对了，还有他家剩菜倒回锅里热热接着卖，这个也记上',
+    ]);
+    expect(b.state.draft.description).toMatch(/剩菜倒回锅里/);
+    expect(b.replies.at(-1)).not.toMatch(/没太明白/);
+    const c = talk([
+      '我要举报好运来饭庄碗筷从来不消毒，拿抹布擦擦就给客人用',
+      '好运来饭庄',
+      '城关乡高皮匠村路边',
+      '记不清了',
+      '这还得留名？那不留了',
+    ]);
+    expect(c.state.draft.anonymous).toBe(true);
+  });
+
+  it('"问这么多，人跑了咋办" and "叫啥康寿堂" give no junk business name', () => {
+    const r = talk(['孟庄镇集上那个卖羊肉的，羊全是喂瘦肉精的！你们赶紧去抓！', '举报！实名！', '你们到底管不管？问这么多，人跑了咋办']);
+    expect(r.state.draft.businessName ?? null).toBeNull();
+  });
+});

@@ -155,7 +155,7 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
   if (/^(4|四|查询|查询进度|查进度|进度|status|progress)$/i.test(word) && (ctx.step === 'menu' || /查|status|progress/i.test(word)))
     acts.statusList = true;
   else if (
-    /(我的|俺的|俺哩)(案子|投诉|举报|事)(办得|处理得)?(怎么样|咋样|到哪|有结果|进展)|(办|处理)到哪(一步)?了|有(没有)?(结果|进展)了?[吗没]|查(一下|下)?进度|how is my (case|complaint|report)|status of my/i.test(
+    /(我的|俺的|俺哩)(案子|投诉|举报|事)(办得|处理得)?(怎么样|咋样|到哪|有结果|进展)|(办|处理)到哪(一步)?了|有(没有)?(结果|进展)了?[吗没]|查(一下|下)?进度|(之前|前天|昨天|上周|上礼拜|上个月|前几天|那天|\d+号)(我)?(举报|投诉|反映|提交)的(那个|那件|事)[^，。？?]{0,6}(怎么|咋|为啥)?(还)?(没|没有)(人)?(联系|回复|处理|消息|动静|结果)|how is my (case|complaint|report)|status of my/i.test(
       raw,
     )
   )

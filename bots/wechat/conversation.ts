@@ -175,7 +175,7 @@ function prompt(step: Step, d: Draft, lang: Lang): string {
   if (step === 'handoff')
     return lang === 'en'
       ? 'Please type your message for staff; they will handle it on working days. Reply "cancel" to skip.'
-      : '请把想对工作人员说的话发给我，我会转达，工作日会有人处理。不留言了请回复“取消”。';
+      : '好的，转人工：请把想对工作人员说的话发给我，我会转给人工处理，工作日会有人跟进。不留言了请回复“取消”。';
   return question(step, d, lang);
 }
 
@@ -913,6 +913,16 @@ const ASIDES: { applies: (text: string, d: Draft) => boolean; zh: string; en: st
     en: 'No hurry, take your time.',
   },
   {
+    // "短信里那串是吧 等我翻翻": looking something up — no hurry.
+    applies: (t) =>
+      t.length <= 24 &&
+      /等(我|俺)(翻|找|看|查|去)|(我|俺)(翻|找)(翻|找|一下)|稍等|等一下|等会儿?|等等我|hold on|one moment|let me (check|find|look)/i.test(
+        t,
+      ),
+    zh: '好的，不着急，找到了发给我就行。',
+    en: 'Sure, take your time and send it when you find it.',
+  },
+  {
     // "这个合法不合法你还没回答我": asked again, the answer is said plainly.
     applies: (t, d) => d.kind === 'report' && LEGALITY.test(t),
     zh: '按您说的情况，这种做法涉嫌违法，市场监管所核实后会依法查处。',
@@ -1188,7 +1198,9 @@ export function illNow(text: string, u: Understanding): boolean {
     (u.harm.value.ill === 'now' && u.urgency.value === 'urgent' && present && !recovered) ||
     /(现在|正在|还在|都在|一直在?)[^，。！？]{0,4}(吐|拉|疼|发烧|昏|抽搐|喘不上|过敏)/.test(text) ||
     (!recovered && /(这会儿|现在|还有|还在|都在)[^，。！？]{0,8}(医院|卫生院|诊所|急诊|输液|打吊瓶|吊水|住院)/.test(text)) ||
-    (!recovered && /(这两天|这几天|今天|今儿)[^，。！？]{0,3}(吐|拉|疼|发烧)[^，。！？]{0,2}(得不行|得厉害|不止|个不停)/.test(text))
+    (!recovered && /(这两天|这几天|今天|今儿)[^，。！？]{0,3}(吐|拉|疼|发烧)[^，。！？]{0,2}(得不行|得厉害|不止|个不停)/.test(text)) ||
+    // "我老公刚才又吐了一回，浑身没劲": ill this very hour.
+    (!recovered && /(刚才|刚刚|这会儿)[^，。！？]{0,3}(又)?(吐|拉|晕|昏|抽)/.test(text))
   );
 }
 

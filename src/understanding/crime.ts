@@ -188,7 +188,10 @@ const TERMS: readonly CrimeTerm[] = [
     'counterfeit',
     'fake',
   ]),
-  ...c('注水肉', ['注水肉', '注水', '注胶', '打过水', '打了水'], { notBefore: ['口', '井', '管', '器'], context: MEAT }),
+  ...c('注水肉', ['注水肉', '注水', '注胶', '打过水', '打了水', '注了水', '注过水'], {
+    notBefore: ['口', '井', '管', '器'],
+    context: MEAT,
+  }),
   ...c('注水肉', ['灌水'], { context: MEAT }),
   ...c('私屠滥宰', ['私屠滥宰', '私宰', '私屠', '私自屠宰', '私人屠宰', '非法屠宰', '假检疫', '伪造检疫', '检疫章是假', '自己刻的章']),
   ...c('私屠滥宰', ['不检疫', '未经检疫', '没检疫', '没有检疫', '未检疫'], { context: SLAUGHTER }),
@@ -307,7 +310,19 @@ const TERMS: readonly CrimeTerm[] = [
   ]),
   ...c('保健食品非法添加药物', ['sibutramine', 'sildenafil', 'phenolphthalein', 'tadalafil', 'glibenclamide']),
   ...c('禁用农药兽药', ['禁用的药', '禁用药', '违禁药', 'banned pesticide', 'banned drug']),
-  ...c('病死肉', ['died of disease', 'sick pigs', 'dead pigs', 'diseased', 'pig carcasses']),
+  ...c('病死肉', [
+    'died of disease',
+    'sick pigs',
+    'dead pigs',
+    'diseased',
+    'pig carcasses',
+    'died by itself',
+    'died on its own',
+    'died of illness',
+    'dead sheep',
+    'dead chickens',
+    'sick sheep',
+  ]),
   ...c('地沟油', ['swill oil', 'waste oil', 'grease traps', 'recycled oil', 'reused oil']),
   ...c('假冒', ['knock-off', 'knockoff', 'not genuine', 'counterfeit']),
 ];
@@ -320,6 +335,12 @@ interface CrimePattern {
 
 /** Phrasings with no single keyword (the regulator's description of the act). */
 const PATTERNS: readonly CrimePattern[] = [
+  // "日期标签是新贴的，旧标签还贴在底下": a new date stuck over the old one.
+  {
+    re: /(日期|标签|日期标签)[^。;!?\n，,]{0,4}(是)?(新贴|重新贴|后贴|另贴)的?|旧(的)?(标签|日期)[^。;!?\n]{0,6}(底下|下面|下边|里面)/,
+    basis: '篡改日期',
+    label: '覆盖原日期',
+  },
   // "用的色素是工业的", "那盐是工业用的": an industrial substance in food, said the other way round.
   {
     re: /(色素|颜料|染料|盐|明胶|胶|碱|酒精|松香|蜡)[^。;!?\n，,]{0,4}(是|都是|全是|用的是)工业(用)?的/,

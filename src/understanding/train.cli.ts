@@ -1,6 +1,6 @@
 // npm run train:understanding [-- --check]
 // Rebuilds src/understanding/model.json from the train splits (test/fixtures/understanding/train.jsonl,
-// train2.jsonl and train3.jsonl) and the earlier triage tuning sets (test/fixtures/triage-*.jsonl). Never reads the dev split
+// train2.jsonl, train3.jsonl and train4.jsonl) and the earlier triage tuning sets (test/fixtures/triage-*.jsonl). Never reads the dev split
 // or the frozen test splits (test.jsonl, test2.jsonl).
 // Deterministic: the same data gives the same bytes; --check exits 1 when the committed file differs.
 import { createHash } from 'node:crypto';
@@ -17,7 +17,7 @@ const OUT = new URL('./model.json', import.meta.url);
 export function trainingRows(): { rows: TrainRow[]; digest: string } {
   const hash = createHash('sha256');
   const rows: TrainRow[] = [];
-  for (const name of ['train.jsonl', 'train2.jsonl', 'train3.jsonl']) {
+  for (const name of ['train.jsonl', 'train2.jsonl', 'train3.jsonl', 'train4.jsonl']) {
     const corpus = readFileSync(new URL(`understanding/${name}`, FIX), 'utf8');
     hash.update(corpus);
     rows.push(...parseCorpus(corpus, name));

@@ -96,6 +96,8 @@ export const MODEL_ONLY_BASIS: readonly string[] = ['疑似食品犯罪（需核
 
 /** Decision heads' thresholds, chosen on the dev split (see README). */
 export const CRIME_THRESHOLD = 0.5;
+/** The model alone, against crime words the rules set aside (negated, hypothetical, rumour…). */
+export const VOIDED_CRIME_THRESHOLD = 0.9;
 /** A text filed as one kind is read as asking for both when the model is at least this sure. */
 export const BOTH_THRESHOLD = 0.6;
 
@@ -133,7 +135,7 @@ const SELF_CUE = /(我叫|我是|俺叫|名叫|本人|姓名|名字|投诉人|�
 
 /** "我要匿名举报", "俺想投诉他", "I want to report": the writer says what they are filing (not asking whether to). */
 const DECLARED_KIND =
-  /(我|俺|本人)(现在)?(就)?(要|想|必须|坚决)(匿名|实名)?(举报|投诉)(?!吗|么|不|的话|能|可以|有用|管用|该|行)|\bI (want|would like|'d like) to (report|complain|file a complaint)\b/i;
+  /^(我要|我想|俺要|俺想)?(匿名|实名)?(举报|投诉)(?!吗|么|不|的话|能|可以|有用|管用|该|行|跟|和|与|有|是|怎么|咋)\p{Script=Han}|(我|俺|本人)(现在)?(就)?(要|想|必须|坚决)(匿名|实名)?(举报|投诉)(?!吗|么|不|的话|能|可以|有用|管用|该|行)|\bI (want|would like|'d like) to (report|complain|file a complaint)\b/iu;
 
 export function understand(text: string, opts: UnderstandOptions = {}): Understanding {
   const original = typeof text === 'string' ? text : '';
@@ -182,7 +184,10 @@ export function understand(text: string, opts: UnderstandOptions = {}): Understa
     urgency = fact(pu.label as Urgency, null, pu.probability, reasonsOf('urgency', pu));
     const pcr = all.crime;
     const pYes = pcr.probabilities.yes ?? 0;
-    crime = r.suspectedCrime || pYes >= (opts.crimeThreshold ?? CRIME_THRESHOLD);
+    // "检测报告上写着未检出瘦肉精": crime words the rules read and set aside (negated, hypothetical, rumour…)
+    // are not raised again by the model alone unless it is very sure.
+    const voidedOnly = !r.suspectedCrime && (signals?.crimeVoided ?? 0) > 0;
+    crime = r.suspectedCrime || pYes >= (voidedOnly ? VOIDED_CRIME_THRESHOLD : (opts.crimeThreshold ?? CRIME_THRESHOLD));
     crimeConfidence = crime ? Math.max(pYes, r.suspectedCrime ? 0.8 : 0) : 1 - pYes;
     if (!r.suspectedCrime && crime) crimeReasons.unshift(...reasonsOf('suspected_crime', pcr));
   }

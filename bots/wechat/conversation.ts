@@ -80,6 +80,8 @@ export interface ConvState {
   claimFor?: string;
   /** A case number cut off at the end of the last message ("XZ-20261202-"): its date part (not secret). */
   partialNumber?: string;
+  /** The last reply asked which kind (投诉、举报，还是两样都要): the next message may answer it without a story yet. */
+  askedKind?: boolean;
   /** The draft just called off ("算了 不弄了"), kept until a new one starts, in case the citizen comes back ("还是投吧"). */
   undo?: { draft: Draft; step: Step };
 }
@@ -600,7 +602,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     before.push(w.switched(KIND_LABEL[lang][d.kind]));
     kindJustSet = true;
   } else if (!d.kind) {
-    const k = decideKind(text, u, acts, topics, s0.step === 'menu' && s0.draft.description !== undefined);
+    const k = decideKind(text, u, acts, topics, s0.step === 'menu' && (s0.draft.description !== undefined || s0.askedKind === true));
     if (k === 'answer-only') {
       st.step = 'menu';
       // "我姓周…叫周桂兰，家里电话0371-…" before the story: kept, so it is not asked again.
@@ -1271,6 +1273,8 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   if (acts.wantsWritten && (u.kind.value === 'consultation' || !k)) return 'consultation';
   // "Can I report … anonymously?" asks about reporting; it is not a report.
   const wants = /我要|我想(?!问|咨询|了解|知道)|俺要|俺想(?!问|咨询|了解|知道)|I want to/i;
+  // "我这个算投诉还是举报啊": the difference is explained (FAQ) and the choice asked, not made for them.
+  if (!k && /(算|是|该|要)(投诉|举报)还是(投诉|举报)|\b(complaint|report) or (a )?(complaint|report)\b/i.test(text)) return null;
   // "我说了你们能去查不？……那就举报": questions first, then the decision in the last clause.
   if (k && k !== 'consultation' && DECIDED_LAST.test(text.trim())) return k;
   if (topics.length > 0 && !substantive(text, u) && !wants.test(text)) return 'answer-only';
@@ -1485,6 +1489,8 @@ function next(state: ConvState, before: string[], _ctx: Context): Outcome {
   if (step !== 'summary') asked[step] = (asked[step] ?? 0) + 1;
   const s: ConvState = { ...state, step, asked };
   const q = step === 'menu' && !d.description && before.length === 0 ? MENU[s.lang] : prompt(step, d, s.lang);
+  if (step === 'menu' && q !== MENU[s.lang]) s.askedKind = true;
+  else delete s.askedKind;
   return say(s, ...before, q);
 }
 

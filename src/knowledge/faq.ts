@@ -172,7 +172,7 @@ export const FAQ: readonly Entry[] = [
   {
     topic: 'kinds',
     // "投诉跟举报有啥区别？": which to choose.
-    ask: /(投诉|举报)(跟|和|与|同)(举报|投诉)[^，。？?]{0,4}(区别|不同|不一样|差别|啥区别)|区别|有啥不一样|difference between (a )?(complaint|report)/i,
+    ask: /(投诉|举报)(跟|和|与|同)(举报|投诉)[^，。？?]{0,4}(区别|不同|不一样|差别|啥区别)|区别|有啥不一样|(算|是|该|要)(投诉|举报)还是(投诉|举报)|difference between (a )?(complaint|report)|(complaint|report) or (a )?(complaint|report)/i,
     zh: '投诉：您自己买到、吃到有问题的食品，想让商家退款、赔偿或道歉，我们来调解，需要实名。举报：发现商家有违法行为，让我们去查处，可以匿名，查实重大违法的还能申请奖励。两样都想要，可以一起登记。',
     en: 'A complaint: you bought or ate something bad and want a refund, compensation or an apology; we mediate, and it needs your name. A report: a violation for us to investigate; it can be anonymous and, if serious, earn a reward. You can file both at once.',
   },

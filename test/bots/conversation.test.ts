@@ -2004,3 +2004,20 @@ describe('fourteenth round, second part (issue #13)', () => {
     expect(r.state.draft.businessName ?? null).toBeNull();
   });
 });
+
+describe('fourteenth round, third part (issue #13)', () => {
+  it('"我这个算投诉还是举报啊" is explained and the choice asked; the answer to the kind question is read even before a story', () => {
+    const r = talk(['想问下 快手直播间买的减肥咖啡 喝了心慌 这个找你们吗', '我这个算投诉还是举报啊']);
+    expect(r.state.draft.kind).toBeUndefined();
+    expect(r.replies.join('\n')).toMatch(/两样都想要/);
+    expect(talk(['能退钱 也想让你们查查他家到底加了啥'], r.state).state.draft.kind).toBe('both');
+  });
+
+  it('a status asked without a number is a status query; "等我翻翻" is waited for; 刚才又吐了 is ill now', () => {
+    const s = talk(['前天举报的那个怎么还没人联系我 我手机尾号6172']);
+    expect(s.last.effect?.type).toBe('list');
+    expect(talk(['短信里那串是吧 等我翻翻'], s.state).replies.join('\n')).toMatch(/不着急/);
+    const ill = talk(['我和我老公昨天晚上吃了在小乔村买的卤菜，今天早上起来俩人都上吐下泻，我老公刚才又吐了一回，浑身没劲，这个找谁？']);
+    expect(ill.last.effect?.type).toBe('handoff');
+  });
+});

@@ -1118,6 +1118,8 @@ function problemText(p: string, lang: Lang): string {
       return w.badPhone;
     case 'bad_name':
       return w.badName;
+    case 'name_is_business':
+      return w.nameIsBusiness;
     case 'bad_date':
       return w.badDate;
     case 'bad_id':

@@ -130,7 +130,8 @@ export const W = {
     claimFailed: '领奖密码暂时没设置成功，请稍后发送“领奖密码 编号 密码”再试。',
     claimNotFound: (n: string) => `没找到 ${n}：只能为在这里提交、并申请了奖励的举报设置领奖密码。`,
     badPhone: '这个号码好像不对，请发11位手机号，或带区号的座机号。',
-    badName: '姓名应是2到50个字，不含数字。',
+    badName: '没认出您的姓名，请只发名字，比如“王建国”。',
+    nameIsBusiness: '这好像是店名。请说一下您本人的姓名。',
     badDate: '这个时间我没看懂，或者还没到呢。',
     badId: '身份证号码好像不对，请核对18位号码再发一次。不想提供的话，回复“不申请奖励”。',
     needBusiness:
@@ -185,7 +186,8 @@ export const W = {
     claimFailed: 'The claim password could not be set just now; please send "领奖密码 <case number> <password>" later.',
     claimNotFound: (n: string) => `${n} was not found: a claim password can be set only for a report filed here that asked for a reward.`,
     badPhone: 'That number does not look right; please send an 11-digit mobile or a landline with area code.',
-    badName: 'A name has 2 to 50 letters and no digits.',
+    badName: 'I could not read a name there; please send just your name, e.g. "Wang Jianguo".',
+    nameIsBusiness: 'That looks like the business name. Please tell me your own name.',
     badDate: 'I could not read that date (or it is in the future).',
     badId: 'That ID number does not look right. Reply "no reward" to skip.',
     needBusiness:

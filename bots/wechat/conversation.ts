@@ -658,6 +658,22 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       // "能给个书面答复吗" after a question: the question asked before is what is to be answered.
       if (k === 'consultation' && d.description === undefined && st.lastQuestion && acts.wantsWritten)
         d.description = text.length > 12 ? `${st.lastQuestion}\n${text}` : st.lastQuestion;
+      // "快手直播间买的减肥咖啡 喝了心慌 这个找你们吗" answered, then the kind chosen: that story is the case's.
+      if (
+        k !== 'consultation' &&
+        d.description === undefined &&
+        st.lastQuestion &&
+        !substantive(text, u) &&
+        // The writer's own matter ("买的…喝了心慌"), not a general question ("超市买到过期食品可以要求十倍赔偿吗").
+        /买的|买了|喝了|吃了|点的|点了|订的|订了|(我|俺)(家|们)?的?(买|吃|喝|点|孩子|老伴|闺女|儿子)/.test(st.lastQuestion)
+      ) {
+        const story = understand(st.lastQuestion, { now: ctx.now });
+        if (substantive(st.lastQuestion, story)) {
+          d.description = st.lastQuestion;
+          if (thin(st.lastQuestion, story)) d.detailsWanted = true;
+          fillFromFacts(d, story, st.lastQuestion, ctx.now);
+        }
+      }
       kindJustSet = true;
       if (k === 'report' && LEGALITY.test(text))
         before.push(
@@ -724,7 +740,9 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   // "还有个事…俺小区物业天天不收垃圾": another authority's matter, answered above; it answers nothing asked here.
   const otherMatter = asking !== 'description' && (otherAuthorityAsked || u.other_matters.length > 0);
   const questionOnly =
-    answered.size > 0 && isQuestion(raw) && text.length < 40 && !leadAnswer && !(yesNoSlot && told !== '') && !toldAnswers;
+    (answered.size > 0 && isQuestion(raw) && text.length < 40 && !leadAnswer && !(yesNoSlot && told !== '') && !toldAnswers) ||
+    // "会不会影响我孩子在园里？" when the story was asked: a question, not the story.
+    (asking === 'description' && /[?？吗]\s*$/.test(text.trim()) && onlyQuestions(text) && text.length < 40 && !PROBLEM.test(text));
   // Wishes about other things (a reward, keeping the name secret, a bare "要" to the reward just explained)
   // are taken and acknowledged first; only what is left is read as the answer to the question.
   const rewardBefore = d.wantsReward;
@@ -913,6 +931,14 @@ const ASIDES: { applies: (text: string, d: Draft) => boolean; zh: string; en: st
     applies: (t) => t.length <= 24 && /打字慢|别嫌(我|俺)?烦|不会打字|说得不好|慢慢(说|打)|type slowly/i.test(t),
     zh: '不着急，您慢慢说。',
     en: 'No hurry, take your time.',
+  },
+  {
+    // "你们先看看这张照片": the photo is coming.
+    applies: (t) =>
+      t.length <= 20 &&
+      /(看看|看下|看一下|瞅瞅)(这|这张|这个|这些)?(照片|图片|视频|截图|图)|(我|俺)(先)?发(个|张|几张)?(照片|图片|视频|截图|图)/.test(t),
+    zh: '好的，照片、视频直接发过来就行，我收着。',
+    en: 'Sure, send the photos or videos here.',
   },
   {
     // "短信里那串是吧 等我翻翻": looking something up — no hurry.

@@ -1168,7 +1168,10 @@ export function ownAddressOf(text: string): string | null {
 /** Checks a direct answer to `slot`; returns the value (null = "unknown" where allowed) or a problem. */
 export type Answer<T> =
   | { ok: true; value: T }
-  | { ok: false; problem: 'unclear' | 'bad_phone' | 'bad_name' | 'name_is_business' | 'bad_date' | 'bad_id' | 'short' | 'need_business' | 'need_where' };
+  | {
+      ok: false;
+      problem: 'unclear' | 'bad_phone' | 'bad_name' | 'name_is_business' | 'bad_date' | 'bad_id' | 'short' | 'need_business' | 'need_where';
+    };
 
 /** "龙王集上东头那个卖肉哩，不知道叫啥" → "龙王集上东头那个卖肉哩": a description that can stand for the name. */
 export function describedBusiness(input: string): string | null {
@@ -1467,7 +1470,15 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         .trim();
       if (n.length < 2 || n.length > 50 || /\d/.test(n) || /[?？，,]/.test(n) || ACT_MARKERS.test(n) || !plausibleName(n))
         // "老刘卤肉" when the name was asked: the business again, not the citizen.
-        return { ok: false, problem: hanBusiness(n) !== null || BIZ_SUFFIX.test(n) || /卤|超市|烧烤|火锅|奶茶|蛋糕|面包|凉皮|饺子|包子|烩面|麻辣烫|食品|小吃|快餐|酒家|饭庄/.test(n) ? 'name_is_business' : 'bad_name' };
+        return {
+          ok: false,
+          problem:
+            hanBusiness(n) !== null ||
+            BIZ_SUFFIX.test(n) ||
+            /卤|超市|烧烤|火锅|奶茶|蛋糕|面包|凉皮|饺子|包子|烩面|麻辣烫|食品|小吃|快餐|酒家|饭庄/.test(n)
+              ? 'name_is_business'
+              : 'bad_name',
+        };
       return { ok: true, value: n };
     }
     case 'phone': {

@@ -27,7 +27,8 @@ export type Topic =
   | 'label'
   | 'insurance'
   | 'testing'
-  | 'kinds';
+  | 'kinds'
+  | 'fee';
 
 export interface Entry {
   topic: Topic;
@@ -54,7 +55,7 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'anonymous',
-    ask: /匿名|不留名|保密|会不会(被)?(知道|泄露)|(会|不会)(跟|给|对|告诉)(他|他们|老板|店里|厂里|人家)[^，。？?]{0,4}(说)?是(我|俺)|(会|不会)(让|叫)(他|他们|老板|人家)[^，。？?]{0,4}知道|(会|能)知道是(谁|我|俺)|知道是谁(说|举报|反映)的|报复|anonymous|confidential|(will|would|won'?t|wouldn'?t) (the owner|the boss|they|he|she|anyone) (not )?(know|find out)|know (it is|it'?s|it was) me/i,
+    ask: /匿名|不留名|保密|会不会(被)?(知道|泄露)|会不会影响(我|俺)?(的)?(孩子|娃|工作|生意|家里|家人)|(会|不会)(跟|给|对|告诉)(他|他们|老板|店里|厂里|人家)[^，。？?]{0,4}(说)?是(我|俺)|(会|不会)(让|叫)(他|他们|老板|人家)[^，。？?]{0,4}知道|(会|能)知道是(谁|我|俺)|知道是谁(说|举报|反映)的|报复|anonymous|confidential|(will|would|won'?t|wouldn'?t) (the owner|the boss|they|he|she|anyone) (not )?(know|find out)|know (it is|it'?s|it was) me/i,
     zh: '举报可以匿名；实名举报的，举报人信息也严格保密，我们不会向被举报的商家透露举报人的任何信息。投诉（要商家退赔）需要实名，因为要调解。',
     en: 'Reports (tips) can be anonymous; a named reporter is kept confidential too, and the business never learns who reported. A complaint (refund or compensation from the business) needs your real name, because we mediate.',
   },
@@ -168,6 +169,13 @@ export const FAQ: readonly Entry[] = [
       /(地里|庄稼|菜地|果园|种菜|种韭菜|大棚)[^，。！？]{0,16}(打|喷|用|灌|浇)[^，。！？]{0,8}(禁用)?(农药|3911|甲拌磷|1605|甲胺磷|克百威|涕灭威)|农业局/,
     zh: '种植时使用禁用农药归农业农村部门管，请向农业农村局反映；市场上卖的菜农药残留超标归我们管，可以举报。',
     en: 'Banned pesticides used on farms are for the Agriculture and Rural Affairs Bureau; pesticide residue in vegetables on sale is ours to check.',
+  },
+  {
+    topic: 'fee',
+    // "这个要不要花钱？": filing costs nothing.
+    ask: /(要不要|用不用|收不收|需不需要|得不得)(花钱|收费|交钱|给钱|掏钱)|收费吗|收钱吗|免费吗|花钱吗|要钱吗|(does it|will it) cost|\bfees?\b|free of charge/i,
+    zh: '投诉、举报和咨询都不收任何费用，也不用找人托关系。',
+    en: 'Complaints, reports and questions are free of charge.',
   },
   {
     topic: 'kinds',

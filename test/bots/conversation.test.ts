@@ -2021,3 +2021,22 @@ describe('fourteenth round, third part (issue #13)', () => {
     expect(ill.last.effect?.type).toBe('handoff');
   });
 });
+
+describe('fourteenth round, fourth part (issue #13)', () => {
+  it('a story told with a question and then the kind chosen keeps that story; a question while the story is asked is no story', () => {
+    const r = talk([
+      '想问下 快手直播间买的减肥咖啡 喝了心慌 这个找你们吗',
+      '我这个算投诉还是举报啊',
+      '能退钱 也想让你们查查他家到底加了啥',
+    ]);
+    expect(r.state.draft.description).toMatch(/减肥咖啡/);
+    const q = talk(['举报', '会不会影响我孩子在园里？']);
+    expect(q.state.draft.description).toBeUndefined();
+    expect(q.replies.join('\n')).toMatch(/保密/);
+  });
+
+  it('"这个要不要花钱？" is answered (free); "你们先看看这张照片" waits for the photo', () => {
+    expect(talk(['你们是政府的吧？这个要不要花钱？']).replies.join('\n')).toMatch(/不收任何费用/);
+    expect(talk(['你们先看看这张照片']).replies.join('\n')).toMatch(/直接发过来/);
+  });
+});

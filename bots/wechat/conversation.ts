@@ -572,7 +572,11 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       .replace(ADDENDUM, '')
       .replace(/[，,\s]*(这个|这些|这)?(也)?(给我|帮我)?(记上|写上|记下|写进去)(吧|啊)?[。！!]*$/, '')
       .trim();
-    if (more.length >= 6 && !d.description.includes(more) && (PROBLEM.test(more) || substantive(more, u))) {
+    if (
+      more.length >= 6 &&
+      !d.description.includes(more) &&
+      (PROBLEM.test(more) || substantive(more, u) || /证|执照|许可|卫生|老鼠|苍蝇|蟑螂|过期|脏|臭|坏|假|检疫|标签|日期/.test(more))
+    ) {
       d.description = clip(`${d.description}\n${more}`, 5000);
       before.push(lang === 'en' ? 'Added to what happened.' : '好的，这个也记上了。');
       addendum = true;
@@ -898,7 +902,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   // Remarks beside the question (patience asked for, legality asked again, back to the matter): answered, then
   // the question asked again.
   const aside = !used && !kindJustSet && before.length === 0 ? ASIDES.find((a) => a.applies(text.trim(), d)) : undefined;
-  if (aside) return say({ ...st, draft: d, misses: 0 }, aside[lang], prompt(st.step, d, lang));
+  if (aside) return say({ ...st, draft: d, misses: 0 }, aside[lang], ...(aside.noPrompt ? [] : [prompt(st.step, d, lang)]));
   if (!used && !kindJustSet && !acts.kindChange && before.length === 0) {
     st.misses = s0.misses + 1;
     const tail = st.misses >= 2 ? [w.offerHuman] : [];
@@ -925,12 +929,20 @@ function patienceOnly(text: string): boolean {
   return ASIDES[0]!.applies(text.trim(), { files: [] });
 }
 
-const ASIDES: { applies: (text: string, d: Draft) => boolean; zh: string; en: string }[] = [
+const ASIDES: { applies: (text: string, d: Draft) => boolean; zh: string; en: string; noPrompt?: boolean }[] = [
   {
     // "我打字慢，你们别嫌烦": no hurry.
     applies: (t) => t.length <= 24 && /打字慢|别嫌(我|俺)?烦|不会打字|说得不好|慢慢(说|打)|type slowly/i.test(t),
     zh: '不着急，您慢慢说。',
     en: 'No hurry, take your time.',
+  },
+  {
+    // "恁先甭问，俺还没说完嘞": let them finish; the question waits.
+    applies: (t) =>
+      t.length <= 24 && /(先)?(甭|别|不要|莫)(急着)?问|(我|俺)还没(说|讲)完|听(我|俺)(说|讲)完|让(我|俺)(说|讲)完|let me finish/i.test(t),
+    zh: '好的，您接着说，我听着。',
+    en: 'Sure, go on, I am listening.',
+    noPrompt: true,
   },
   {
     // "你们先看看这张照片": the photo is coming.

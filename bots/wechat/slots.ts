@@ -947,7 +947,9 @@ export function hanBusiness(input: string): string | null {
       // "那个螺蛳粉店": a food and a shop word describe the shop; they do not name it.
       !FOOD_ONLY.test(bare) &&
       !/[我俺你他她]|举报|投诉|反映|要/.test(bare) &&
-      !/希望|退钱|退款|赔|并且|而且|道歉/.test(bare)
+      !/希望|退钱|退款|赔|并且|而且|道歉/.test(bare) &&
+      // "装袋往学校门口小卖部送": where the goods go, not who makes them.
+      !/往|装袋|送到|送给/.test(bare)
     )
       found.push(name);
   }

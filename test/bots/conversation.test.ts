@@ -2040,3 +2040,14 @@ describe('fourteenth round, fourth part (issue #13)', () => {
     expect(talk(['你们先看看这张照片']).replies.join('\n')).toMatch(/直接发过来/);
   });
 });
+
+describe('fourteenth round, fifth part (issue #13)', () => {
+  it('"恁先甭问，俺还没说完嘞" lets them finish; "对了，他那摊子连个证都冇" joins the story; goods sent to a shop do not name it', () => {
+    const r = talk(['我要投诉', '俺夜儿个晌午在郭店北街买嘞凉皮，里头有个苍蝇', '恁先甭问，俺还没说完嘞']);
+    expect(r.replies.at(-1)).toBe('好的，您接着说，我听着。');
+    const s = talk(['对了，他那摊子连个证都冇'], r.state);
+    expect(s.state.draft.description).toMatch(/证都冇/);
+    const t = talk(['我要实名举报一个黑作坊', '一个民房里做辣条，没营业执照也没生产许可，做好的辣条直接装袋往学校门口小卖部送']);
+    expect(t.state.draft.businessName).toBeUndefined();
+  });
+});

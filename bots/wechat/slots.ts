@@ -754,6 +754,8 @@ export function tidyBusiness(name: string | null): string | null {
   if (/^(孩子|娃|闺女|儿子|孙子|孙女|小孩|咱)|^(还是|或者|只能|是不是)|退钱|退款|赔钱|赔偿/.test(n)) return null;
   // "问这么多，人跑了咋办": a question or a complaint about the questions is no name.
   if (/[?？]|咋|怎么|什么|多少|这么多|那么多|干啥|吗$|哩$/.test(n)) return null;
+  // "装袋往学校门口小卖部": where the goods go is no name.
+  if (/往|装袋|送到|送给/.test(n)) return null;
   // "叫人去查查那个店": a request to the office is no name.
   if (/查查|去查|叫人|记上|^人去/.test(n)) return null;
   // "职工食堂", "单位食堂": which canteen, not whose.

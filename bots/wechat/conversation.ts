@@ -575,7 +575,11 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     if (
       more.length >= 6 &&
       !d.description.includes(more) &&
-      (PROBLEM.test(more) || substantive(more, u) || /证|执照|许可|卫生|老鼠|苍蝇|蟑螂|过期|脏|臭|坏|假|检疫|标签|日期/.test(more))
+      (PROBLEM.test(more) ||
+        substantive(more, u) ||
+        /证|执照|许可|卫生|老鼠|苍蝇|蟑螂|过期|脏|臭|坏|假|检疫|标签|日期|certificate|licen[cs]e|rats?\b|mice|cockroach|expired|dirty|fake/i.test(
+          more,
+        ))
     ) {
       d.description = clip(`${d.description}\n${more}`, 5000);
       before.push(lang === 'en' ? 'Added to what happened.' : '好的，这个也记上了。');
@@ -1269,7 +1273,8 @@ export function factsOnly(text: string, u: Understanding): boolean {
 
 /** A message that tells something (food, a problem, a place), not only a wish or a greeting. */
 /** "对了，还有…", "另外…", "补充一下…": more to the story. */
-const ADDENDUM = /^(哦|噢|啊)?(对了|还有|另外|还有就是|补充(一下|一点)?|再补充(一下|一点)?|忘了说)[，,：:\s]*(还有)?[，,\s]*/;
+const ADDENDUM =
+  /^(哦|噢|啊)?(对了|还有|另外|还有就是|补充(一下|一点)?|再补充(一下|一点)?|忘了说)[，,：:\s]*(还有)?[，,\s]*|^(oh,?\s+)?(and also|also|one more thing|by the way|btw|oh and|and)[,:]?\s+/i;
 
 /** "同志你好，我是个退休老师，七十多了，打字慢，你们别嫌烦": who is writing, not yet what happened. */
 const INTRO =

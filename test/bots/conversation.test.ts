@@ -2051,3 +2051,16 @@ describe('fourteenth round, fifth part (issue #13)', () => {
     expect(t.state.draft.businessName).toBeUndefined();
   });
 });
+
+describe('fourteenth round, sixth part (issue #13)', () => {
+  it('"Oh, and half the kitchen staff have no health certificates either." joins the story, not the place', () => {
+    const r = talk([
+      'I want to report something anonymously. I work in a hotpot restaurant and they are selling duck meat as beef.',
+      'The kitchen soaks duck meat in beef flavouring and sells it as beef rolls.',
+      'Niu Da Ge Hotpot',
+      'Oh, and half the kitchen staff have no health certificates either.',
+    ]);
+    expect(r.state.draft.description).toMatch(/health certificates/);
+    expect(r.state.step).toBe('where');
+  });
+});

@@ -135,7 +135,7 @@ const SELF_CUE = /(我叫|我是|俺叫|名叫|本人|姓名|名字|投诉人|�
 
 /** "我要匿名举报", "俺想投诉他", "I want to report": the writer says what they are filing (not asking whether to). */
 const DECLARED_KIND =
-  /^(我要|我想|俺要|俺想)?(匿名|实名)?(举报|投诉)(?!吗|么|不|的话|能|可以|有用|管用|该|行|跟|和|与|有|是|怎么|咋)\p{Script=Han}|(我|俺|本人)(现在)?(就)?(要|想|必须|坚决)(匿名|实名)?(举报|投诉)(?!吗|么|不|的话|能|可以|有用|管用|该|行)|\bI (want|would like|'d like) to (report|complain|file a complaint)\b/iu;
+  /^(我要|我想|俺要|俺想)?(匿名|实名)?(举报|投诉)(?!吗|么|不|的话|能|可以|有用|管用|该|行|跟|和|与|有|是|怎么|咋|人|者|电话|热线|方式|途径|渠道|奖|流程|材料|需要|要|的|了|过|时|后|完)\p{Script=Han}|(我|俺|本人)(现在)?(就)?(要|想|必须|坚决)(匿名|实名)?(举报|投诉)(?!吗|么|不|的话|能|可以|有用|管用|该|行)|\bI (want|would like|'d like) to (report|complain|file a complaint)\b/iu;
 
 export function understand(text: string, opts: UnderstandOptions = {}): Understanding {
   const original = typeof text === 'string' ? text : '';

@@ -160,5 +160,8 @@ describe('thirteenth round, second part (issue #13)', () => {
     expect(a.crime_basis.value[0]).toBe('篡改日期');
     expect(understand('在肉摊买了五斤羊肉，回家一放盆里全是水，明显是注了水的').crime_basis.value[0]).toBe('注水肉');
     expect(understand('举报龙湖镇一家作坊用地沟油，有奖励吗').kind.value).toBe('report');
+    // "举报人…", "投诉电话…" name the act, they do not declare one.
+    expect(understand('举报人能领多少奖励').kind.value).toBe('consultation');
+    expect(understand('投诉电话是多少').kind.value).toBe('consultation');
   });
 });

@@ -1,11 +1,12 @@
-// npm run eval:chat -- [--split dev|test|dev2|test2|dev3|test3|dev4|dev5|test4|dev6|test5|dev7|test6|dev8|dev9|dev10|test7|dev11|dev12|dev13|test8|dev14] [--id p001] [--server] [--limit N] [--verbose] [--json]
+// npm run eval:chat -- [--split dev|test|dev2|test2|dev3|test3|dev4|dev5|test4|dev6|test5|dev7|test6|dev8|dev9|dev10|test7|dev11|dev12|dev13|test8|dev14] [--id p001] [--server] [--limit N] [--verbose] [--json] [--list-frozen]
 // Plays every persona of test/fixtures/chat/<split>.jsonl (test and test2 … test7 are frozen) against the real
 // conversation engine (bots/wechat/eval-chat.ts), with a fixed clock: 2026-12-05 10:00 CST.
 // Without --server the server's answers are simulated and the payload the bot sent is scored. With
 // --server the same conversations run against a real server (startRuntime on SQLite in a temp dir, Redis
 // from REDIS_URL or 127.0.0.1:6379): submissions, status queries, hand-offs and answers go through the
 // bot's own HTTP client to /api/v1, and the filed case is read back from the database and scored.
-// --limit N plays only the first N personas (a quick server run).
+// --limit N plays only the first N personas (a quick server run). A frozen split (test*) prints its
+// aggregates only, so nobody tunes on its conversations by accident; --list-frozen lists them anyway.
 import { createHash } from 'node:crypto';
 import { type Driver, evaluate, loadPersonas, pureDriver, SPLITS } from '../bots/wechat/eval-chat.ts';
 import { cliArgs, positiveInt, usageError } from '../src/lib/cli-args.ts';
@@ -13,7 +14,7 @@ import { startServerDriver } from './eval-chat-server.ts';
 
 async function main(): Promise<void> {
   const USAGE =
-    'usage: npm run eval:chat -- [--split dev|test|dev2|test2|dev3|test3|dev4|dev5|test4|dev6|test5|dev7|test6|dev8|dev9|dev10|test7|dev11|dev12|dev13|test8|dev14] [--id PERSONA] [--server] [--limit N] [--verbose|-v] [--json]';
+    'usage: npm run eval:chat -- [--split dev|test|dev2|test2|dev3|test3|dev4|dev5|test4|dev6|test5|dev7|test6|dev8|dev9|dev10|test7|dev11|dev12|dev13|test8|dev14] [--id PERSONA] [--server] [--limit N] [--verbose|-v] [--json] [--list-frozen]';
   const { values } = cliArgs(USAGE, {
     split: { type: 'string' },
     id: { type: 'string' },
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     limit: { type: 'string' },
     verbose: { type: 'boolean', short: 'v' },
     json: { type: 'boolean' },
+    'list-frozen': { type: 'boolean' },
   });
   const split = values.split ?? 'dev';
   if (!SPLITS.includes(split)) usageError(USAGE, `--split must be one of ${SPLITS.join(', ')}`);
@@ -42,7 +44,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify({ split, mode, ...totals })}\n`);
     return;
   }
-  process.stdout.write(`${lines.join('\n')}\n\n`);
+  const frozen = split.startsWith('test');
+  if (!frozen || values['list-frozen']) process.stdout.write(`${lines.join('\n')}\n\n`);
+  else process.stdout.write('(a frozen split: per-conversation results are not listed; --list-frozen lists them)\n');
   if (split.startsWith('test')) process.stdout.write(`${split}.jsonl sha256 ${createHash('sha256').update(bytes).digest('hex')}\n`);
   process.stdout.write(
     [

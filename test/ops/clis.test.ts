@@ -114,6 +114,15 @@ describe('command-line tools', { timeout: 180_000 }, () => {
     expect(r.stdout).toMatch(/frozen test split test\/fixtures\/anonymise\/test\.jsonl sha256 [0-9a-f]{64}/);
   });
 
+  it('eval:chat lists no conversation of a frozen split unless asked to', async () => {
+    const r = await run('bench/eval-chat.cli.ts', ['--split', 'test2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('fields right');
+    expect(r.stdout).not.toMatch(/^[a-z]\d{3} /m);
+    const listed = await run('bench/eval-chat.cli.ts', ['--split', 'test2', '--list-frozen']);
+    expect(listed.stdout).toMatch(/^[a-z]\d{3} /m);
+  });
+
   it('eval:chat plays the dev personas and reports one JSON summary', async () => {
     const r = await run('bench/eval-chat.cli.ts', ['--split', 'dev', '--json']);
     expect(r.code).toBe(0);

@@ -739,21 +739,26 @@ export function dateIn(text: string, now: Date): string | null {
 }
 
 /** The engine's business name without the words before it ("周四中午学校食堂" → "学校食堂", "能管超市" → none). */
+/** "叫啥康寿堂", "个炸油条哩": a filler before a name is no part of it. */
+const NAME_FILLER = /^(啥|什么|个)(?=\p{Script=Han}{2})/u;
+/** "问这么多，人跑了咋办": a question, or a complaint about the questions, is no name. */
+const QUESTION_NOT_NAME = /[?？]|咋|怎么|什么|多少|这么多|那么多|干啥|吗$/;
+/** "付款记录", "记得": 记 inside another word ends no "X记" name. */
+const notNameJi = (m: string, next: string | undefined): boolean => m === '记' && /[录得住着者忆账性]/.test(next ?? '');
+
 export function tidyBusiness(name: string | null): string | null {
   if (!name) return null;
   const n = name
     .replace(/^(上?周[一二三四五六日天]|今天|昨天|前天|夜儿个|早上|上午|中午|晌午|下午|晚上)+/, '')
     .replace(/^(能管|管不管|这家|那家|一家|这个|那个|一个)/, '')
-    // "叫啥康寿堂", "个炸油条哩": a filler before the name is no part of it.
-    .replace(/^(啥|什么|个)(?=\p{Script=Han}{2})/u, '')
+    .replace(NAME_FILLER, '')
     .trim();
   if (n.length < 2 || /^(超市|饭店|饭馆|食堂|学校食堂|商店|小卖部|店)$/.test(n)) return null;
   // Part of a sentence, not a name: "要举报他们食堂", "我们村的超市", "住工程学院".
   if (/[我俺你他她]|举报|投诉|反映|^要|^(住|家住|在|到|去)/.test(n)) return null;
   // "孩子幼儿园", "还是只能退钱": whose school, or a wish, is no name.
   if (/^(孩子|娃|闺女|儿子|孙子|孙女|小孩|咱)|^(还是|或者|只能|是不是)|退钱|退款|赔钱|赔偿/.test(n)) return null;
-  // "问这么多，人跑了咋办": a question or a complaint about the questions is no name.
-  if (/[?？]|咋|怎么|什么|多少|这么多|那么多|干啥|吗$|哩$/.test(n)) return null;
+  if (QUESTION_NOT_NAME.test(n) || /哩$/.test(n)) return null;
   // "装袋往学校门口小卖部": where the goods go is no name.
   if (/往|装袋|送到|送给/.test(n)) return null;
   // "叫人去查查那个店": a request to the office is no name.
@@ -910,8 +915,7 @@ export function hanBusiness(input: string): string | null {
   const found: string[] = [];
   for (const m of text.matchAll(BIZ_SUFFIX_G)) {
     const at = m.index ?? 0;
-    // "付款记录", "记得", "店长": a suffix inside another word ends no name.
-    if (m[0] === '记' && /[录得住着者忆账性]/.test(text[at + 1] ?? '')) continue;
+    if (notNameJi(m[0], text[at + 1])) continue;
     let i = at;
     while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !STOP_BEFORE.test(text[i - 1]!)) i--;
     // "老杨家烩面馆", "李记大盘鸡": 家/记 inside a name are kept when more name comes before them.
@@ -960,7 +964,7 @@ export function hanBusiness(input: string): string | null {
   if (found.length === 0) {
     for (const m of text.matchAll(BIZ_SUFFIX_G)) {
       const at = m.index ?? 0;
-      if (m[0] === '记' && /[录得住着者忆账性]/.test(text[at + 1] ?? '')) continue;
+      if (notNameJi(m[0], text[at + 1])) continue;
       let i = at;
       while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !LOOSE_STOP.test(text[i - 1]!)) i--;
       const bare = text
@@ -1314,9 +1318,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       // "摊子上挂着'刘记鲜肉'的牌子": a name in quotes beside a sign is the name.
       const quoted = quotedBusiness(t);
       if (quoted) return { ok: true, value: quoted };
-      // "叫啥康寿堂": the filler dropped; "问这么多" (the questions complained about) is no name.
-      const ub = u.business.value?.replace(/^(啥|什么|个)(?=\p{Script=Han}{2})/u, '') ?? null;
-      if (ub && ub.length >= 2 && !/[?？]|咋|怎么|什么|多少|这么多|那么多|干啥|吗$/.test(ub)) return { ok: true, value: ub };
+      const ub = u.business.value?.replace(NAME_FILLER, '') ?? null;
+      if (ub && ub.length >= 2 && !QUESTION_NOT_NAME.test(ub)) return { ok: true, value: ub };
       // "卖肉哩 都叫他赵胖子": the name people call the seller by.
       const nick =
         /(?:都|人家|大家|俺们|我们|村里人?|庄上|集上|街上|周围人?|附近人?)(?:都)?(?:叫|喊)(?:他|她)\s*(\p{Script=Han}{2,4}?)(?=[\s，,。]|$|哩|的)/u.exec(

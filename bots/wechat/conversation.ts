@@ -759,7 +759,21 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     before.push(...side.acks);
     used = true;
   }
-  const answerText = side ? side.rest : (yesNoSlot && answered.size > 0 && told !== '') || toldAnswers ? told : text;
+  // "啥意思 中吧": the question explained above, and the answer after it taken.
+  const afterWhatMeans =
+    explain && yesNoSlot && WHAT_MEANS.test(raw)
+      ? raw
+          .replace(new RegExp(WHAT_MEANS.source, 'gi'), '')
+          .replace(/^[\s，,。.？?！!啊呀]+/, '')
+          .trim()
+      : '';
+  const answerText = side
+    ? side.rest
+    : (yesNoSlot && answered.size > 0 && told !== '') || toldAnswers
+      ? told
+      : afterWhatMeans !== '' && parseYesNo(afterWhatMeans) !== null
+        ? afterWhatMeans
+        : text;
   // Facts without a story, sent when the story was asked: the facts are kept below, the story asked again.
   const onlyFacts = factsOnly(text, u);
   if (onlyFacts && asking === 'description' && d.kind && !kindJustSet && d.description === undefined)
@@ -780,9 +794,15 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     if (r.ok) {
       st.lastSlot = asking;
       // "退钱，还得查查他家卫生": a complaint whose request also wants the business punished is both.
-      if (asking === 'request' && d.kind === 'complaint' && kindFromWishes(answerText, u) === 'both') {
+      const wished = asking === 'request' && d.kind === 'complaint' ? kindFromWishes(answerText, u) : null;
+      if (wished === 'both') {
         d.kind = 'both';
         before.push(startLine('both', lang));
+      } else if (wished === 'report' && /不要了|不用了|算了|不图|不稀罕|不是为了/.test(answerText)) {
+        // "本来想让他退钱 现在不要了 就让你们查他": the remedy given up, the business to be investigated.
+        d.kind = 'report';
+        delete d.request;
+        before.push(w.switched(KIND_LABEL[lang].report));
       }
       if (asking === 'description' && d.description && d.detailsWanted) {
         if (r.value !== d.description) d.description = `${d.description}\n${text}`;
@@ -839,7 +859,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     d.description = text;
     if (thin(text, u)) d.detailsWanted = true;
     used = true;
-  } else if (acts.kindChange && sub && d.description && !d.description.includes(text)) {
+  } else if ((acts.kindChange || kindWanted(text) !== null) && sub && d.description && !d.description.includes(text)) {
     // "算了 不投诉了 我要匿名举报他们用地沟油": the allegation joins the story, the change of mind does not.
     const said = text
       .replace(/算了|不投诉了|不举报了|不弄了|我也不要退钱了?|不要退钱了?|改成(举报|投诉)/g, '')
@@ -907,6 +927,24 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   // the question asked again.
   const aside = !used && !kindJustSet && before.length === 0 ? ASIDES.find((a) => a.applies(text.trim(), d)) : undefined;
   if (aside) return say({ ...st, draft: d, misses: 0 }, aside[lang], ...(aside.noPrompt ? [] : [prompt(st.step, d, lang)]));
+  // More of the story while something else is asked ("平台客服一直踢皮球 商家压根不回消息"): it joins the
+  // description and the question is asked again, instead of "not understood".
+  if (
+    !used &&
+    !kindJustSet &&
+    !acts.kindChange &&
+    before.length === 0 &&
+    d.description !== undefined &&
+    d.kind !== undefined &&
+    moreStory(text, u, asking)
+  ) {
+    if (!d.description.includes(text.trim())) d.description = clip(`${d.description}\n${text.trim()}`, 5000);
+    return say(
+      { ...st, draft: d, misses: 0 },
+      lang === 'en' ? 'Noted, that is added to your account.' : '好的，这个情况也记下了。',
+      prompt(st.step, d, lang),
+    );
+  }
   if (!used && !kindJustSet && !acts.kindChange && before.length === 0) {
     st.misses = s0.misses + 1;
     const tail = st.misses >= 2 ? [w.offerHuman] : [];
@@ -1202,7 +1240,7 @@ const PURE_INTENT = {
 };
 
 const PROBLEM =
-  /无根水|漂白|增白|(少|差)了?[一二三四五六七八九十两半\d]+(两|斤|克)|一称(才|只有)|(啥|什么)字(都|也)?没(有)?|没(有)?厂名|没(有)?厂家|下水道|阴沟|臭水沟|污水|脏水|死老鼠|根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
+  /无根水|漂白|增白|(少|差)了?[一二三四五六七八九十两半\d]+(两|斤|克)|一称(才|只有)|(啥|什么)字(都|也)?没(有)?|没(有)?厂名|没(有)?厂家|下水道|阴沟|臭水沟|污水|脏水|死老鼠|根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|死(蟹|螃蟹|鱼|虾|龙虾|鸭|牛|羊|甲鱼|黄鳝|泥鳅)|是死的|死了的|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
 function thin(text: string, u: Understanding): boolean {
@@ -1279,6 +1317,17 @@ const ADDENDUM =
 /** "同志你好，我是个退休老师，七十多了，打字慢，你们别嫌烦": who is writing, not yet what happened. */
 const INTRO =
   /^(同志|您好|你好|领导|师傅|在吗|喂)?[，,！!。\s]*(你好|您好)?[，,！!。\s]*(我|俺)((是|叫)[^，。,]{0,14}(老师|党员|老人|退休|村民|居民|家长|学生|工人|司机|老头|老太太|大爷|大妈|大娘)|今年|岁数|年纪)|打字慢|别嫌(我)?烦|不会打字|眼神不好|闺女教我|儿子教我|孙子教我|第一次用/;
+
+/** A sentence that adds to the story: a problem named, or a plain statement of some length (no question). */
+function moreStory(text: string, u: Understanding, asking: Slot | null): boolean {
+  const t = text.trim();
+  if (/[?？吗呢]$|[?？]/.test(t) || ACT_MARKERS.test(t)) return false;
+  if (substantive(t, u)) return true;
+  // A name, a phone or an ID the reader could not take is no story: asked again instead.
+  if (asking === 'name' || asking === 'phone' || asking === 'idNumber' || asking === 'address') return false;
+  const han = t.match(/\p{Script=Han}/gu)?.length ?? 0;
+  return han >= 12 && !/[0-9０-９]{5,}/.test(t);
+}
 
 function substantive(text: string, u: Understanding): boolean {
   const t = text.trim();
@@ -1497,10 +1546,15 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
     .filter((c) => !/[?？]|吗|多少(钱|倍)?[。！!，,]?$|能赔多少|能不能|可不可以|怎么|咋/.test(c))
     .join('')
     // "我也不图他赔钱", "不要他退钱": a remedy declined is no remedy.
-    .replace(/(不图|不要|不用|不求|不稀罕|不是为了|不为了?|不想要)[^，。！,]{0,4}(赔|退|钱)[^，。！,]{0,3}/g, '');
+    .replace(/(不图|不要|不用|不求|不稀罕|不是为了|不为了?|不想要)[^，。！,]{0,4}(赔|退|钱)[^，。！,]{0,3}/g, '')
+    // "本来想让他退钱 现在不要了": a remedy wanted once and given up.
+    .replace(/(本来|原来|原先|一开始)(想|要|打算)[^，。！,]{0,6}(退|赔)[^，。！,]{0,4}[\s，,]*(现在|后来)?(也)?(不要|不用|算)了/g, '');
   // In a long story the engine's own reading (negation read next to each wish) is trusted: "问问又不要钱"
   // far from "把奶粉钱退给俺" declines nothing.
-  const declined = /(不图|不要|不用|不求|不稀罕|不是为了|不为了?|不想要)[^，。！,]{0,4}(赔|退|钱)/.test(text) && text.length <= 200;
+  const declined =
+    (/(不图|不要|不用|不求|不稀罕|不是为了|不为了?|不想要)[^，。！,]{0,4}(赔|退|钱)/.test(text) ||
+      /(本来|原来|原先|一开始)(想|要|打算)[^，。！,]{0,6}(退|赔)[^，。！,]{0,4}[\s，,]*(现在|后来)?(也)?(不要|不用|算)了/.test(text)) &&
+    text.length <= 200;
   const remedy =
     (!declined && r.some((x) => x === 'refund' || x === 'compensation' || x === 'exchange' || x === 'apology')) ||
     /退钱|退款|赔|(钱|款)[^，。！]{0,3}要回来|(钱|款)[^，。！]{0,2}(得|要|要给我)?退|要回(我的)?钱|还(我|俺)钱|refund|money back|compensat/i.test(

@@ -177,7 +177,7 @@ const strip = (s: string) => s.replace(/[\s，。！？!?,.~～、…；;：:]+/
 
 /** Words that name what was wrong: with them even a short story ("买的月饼发霉了") is a story. */
 export const PROBLEM_WORDS =
-  /(啥|什么)字(都|也)?没(有)?|没(有)?厂名|三无|没换过|反复用|重复用|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|无证|没有?证|地沟油|病死|注水|农药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|胀袋|异味|怪味|酸了|玻璃|expired|rotten|mou?ldy?|fake|insect|cockroach|hair/i;
+  /(啥|什么)字(都|也)?没(有)?|没(有)?厂名|三无|没换过|反复用|重复用|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|无证|没有?证|地沟油|病死|死(蟹|螃蟹|鱼|虾|猪|鸡|鸭)|是死的|注水|农药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|胀袋|异味|怪味|酸了|玻璃|expired|rotten|mou?ldy?|fake|insect|cockroach|hair/i;
 
 /** Words that make a message something other than a value: never stored in a slot. */
 export const ACT_MARKERS =
@@ -220,7 +220,9 @@ export function parseYesNo(text: string): boolean | null {
   if (/^(不中|不行|不可以|不同意|不要|不用|不需要|不想|不了|不稀罕|不在乎|不图|不差|用不着|别|否|没|no\b|nope|n$|2$)/.test(t)) return false;
   // English with the spaces stripped: "no thanks", "nah", "I don't want it", "not really".
   if (/^(nothank|nah|notreally|notneeded|idon'?t|don'?t|idonot|donot|noneed|notnow|nevermind)/.test(t)) return false;
-  if (/^(中|是|要|需要|好|同意|可以|行|嗯|对|愿意|申请|当然|肯定|没问题|y$|yes|yeah|sure|ok|okay|fine|1$)/.test(t)) return true;
+  // "可一", "克以", "好滴": a typed 可以 / 好 with a slip.
+  if (/^(中|是|要|需要|好|同意|可以|可一|可已|克以|可yi|行|嗯|对|愿意|申请|当然|肯定|没问题|y$|yes|yeah|sure|ok|okay|fine|1$)/.test(t))
+    return true;
   if (/不要|不用|不需要|不同意|算了/.test(t)) return false;
   if (
     /随便|随你们?|随恁|你们定|恁定|看着办|都中|都行|无所谓|(就|也|还是|那就|当然|肯定|的话)要|要吧|要啊|想要|可以的|没意见|同意|中啊|行啊|好啊|嗯/.test(
@@ -1240,6 +1242,15 @@ export function unnamedBusiness(d: Draft): string {
 
 const clipText = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
 
+/** How a character is spelled out by voice: 木易杨, 弓长张, 耳东陈, 一帆风顺的帆, 文化的文. */
+const SPELLED =
+  /^(木易杨|弓长张|立早章|耳东陈|口天吴|双木林|古月胡|草头黄|三横王|言午许|禾口程|人可何|子小孙|走肖赵|文刀刘|木子李|双口吕|十八子李|月半胖)$/;
+function spelledCharacter(p: string): boolean {
+  if (SPELLED.test(p)) return true;
+  const m = /^(\p{Script=Han}{1,6})的(\p{Script=Han})(字)?$/u.exec(p);
+  return m !== null && (m[1] ?? '').includes(m[2] ?? '');
+}
+
 export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft, now: Date): Answer<unknown> {
   const t = text.trim();
   switch (slot) {
@@ -1467,6 +1478,12 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       // "冯建设，都叫俺冯老三": the name first, then more about it.
       const lead = /^(?:我叫|俺叫|我是|俺是)?(\p{Script=Han}{2,4})[，,。\s]/u.exec(t)?.[1];
       if (lead && plausibleName(lead) && !/^(我|俺)/.test(lead)) return { ok: true, value: lead };
+      // "姓杨 杨帆 木易杨 一帆风顺的帆": the surname said and the characters spelled out around the name.
+      const parts = t.split(/[\s，,。;；、]+/).filter(Boolean);
+      if (parts.length >= 2) {
+        const kept = parts.filter((p) => !/^(我|俺)?姓\p{Script=Han}{1,2}(的)?$/u.test(p) && !spelledCharacter(p));
+        if (kept.length === 1 && kept[0] !== undefined && kept.length < parts.length) return readAnswer(slot, kept[0], u, d, now);
+      }
       // "韩 雪", "王 建 国": typed with spaces between the characters.
       if (/^[\p{Script=Han}\s]{2,12}$/u.test(t) && /\s/.test(t)) return readAnswer(slot, t.replace(/\s+/g, ''), u, d, now);
       // "我姓张，叫张大力": the name after 叫 in the last clause.

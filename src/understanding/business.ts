@@ -162,7 +162,7 @@ const GENERIC =
 const QUOTED = /[“"「『【《‘']([^”"」』】》’'\n]{2,24})[”"」』】》’']/g;
 /** Before a quote: it names a shop (在“X”, 叫“X”, 直播间“X”, 饿了么“X”…). */
 const BIZ_BEFORE =
-  /(在|到|去|从|于|叫|名叫|叫做|名为|店名|店名叫|招牌|招牌上?写着|招牌上?写的是|店铺|网店|直播间|主播|商家|卖家|平台上的?|美团上?的?|饿了么上?的?|淘宝上?的?|抖音上?的?|快手上?的?|拼多多上?的?|京东上?的?|小红书上?的?|微店|门口的|那家|这家|一家|有家|有个|旁边的|附近的|对面的|楼下的|隔壁的|后门的?|北门的?|南门的?|西门的?|东门的?|外面的|里面的|街上的?|镇上的?|村里的?|村口的?|路上的?|城里的?|投诉|举报|反映)$/;
+  /(在|到|去|从|于|叫|名叫|叫做|名为|店名|店名叫|招牌|招牌上?写着|招牌上?写的是|店铺|网店|直播间|主播|商家|卖家|平台上的?|美团上?的?|饿了么上?的?|淘宝上?的?|抖音上?的?|快手上?的?|拼多多上?的?|京东上?的?|小红书上?的?|微店|门口的|那家|这家|一家|有家|有个|旁边的|附近的|对面的|楼下的|隔壁的|后门的?|北门的?|南门的?|西门的?|东门的?|外面的|里面的|街上的?|镇上的?|村里的?|村口的?|路上的?|城里的?|投诉|举报|反映|(?:车|车身|车门|车厢|三轮|摊|摊子|棚|棚子|门头|门脸|牌子|牌匾|横幅|灯箱|箱子)上?(?:贴|写|印|挂|喷)(?:着|的|哩|了)?(?:是)?)$/;
 /** Weak cues: a name may follow, but so may a product ("买的“羊排”"). */
 const WEAK_BEFORE = /(的|是|，|,|:|：|\s|^)$/;
 /** Before a quote: a claim or a label, not a name (说是“保鲜的”, 印着“富硒”). */
@@ -248,7 +248,7 @@ const STOP_WORDS = /(要求|如果|反映|好多|正规|孩子|学生|举报|投
 
 /** Cues naming a shop: "叫", "名字叫", "招牌上写着", "店叫", "商家是" … (the name follows). */
 const NAMED =
-  /(招牌[^,。!?;\s]{0,6}?写(?:着|的是|的)|招牌上?是|店名(?:字叫|字是|叫|是|为)?|名字叫|名叫|叫做|店叫|店铺叫|商家是|商家叫|主播叫|叫)([\p{Script=Han}A-Za-z0-9·&]{2,16})/gu;
+  /(招牌[^,。!?;\s]{0,6}?写(?:着|的是|的)|招牌上?是|店名(?:字叫|字是|叫|是|为)?|名字叫|名叫|叫做|店叫|店铺叫|商家是|商家叫|主播叫|叫)([ 　:：]{0,2})([\p{Script=Han}A-Za-z0-9·&]{2,16})/gu;
 const STRONG_NAMED_CUE = /^(招牌|店名|店叫|店铺叫|商家|主播叫)/;
 /** Before 叫: the one named is a person. */
 const PERSON_BEFORE =
@@ -495,7 +495,11 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     // "组织老人去“专家义诊”": an event in quotes is no shop.
     if (/义诊|讲座|活动|会议|课堂|体检|抽奖|促销|健康课|专家/.test(inner) && !TRADE_END.test(inner)) continue;
     const trade = TRADE_END.test(inner);
-    const claim = CLAIM_BEFORE.test(before) && !/(招牌|店名)[^,。!?;]{0,5}$/.test(before);
+    // A sign on a van, a stall or a door ("车上贴哩「老杜家小磨香油」") names the seller, not a label.
+    const claim =
+      CLAIM_BEFORE.test(before) &&
+      !/(招牌|店名)[^,。!?;]{0,5}$/.test(before) &&
+      !/(车|车身|车门|车厢|三轮|摊|摊子|棚|棚子|门头|门脸|牌子|牌匾|横幅|灯箱)上?(贴|写|印|挂|喷)(着|的|哩|了)?$/.test(before);
     const cueBefore = BIZ_BEFORE.test(before);
     const weakBefore = WEAK_BEFORE.test(before);
     // Latin-only quotes ('sugar-free', 'organic') are English words unless a shop cue stands by them.
@@ -524,8 +528,9 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     if (PERSON_BEFORE.test(before)) continue;
     const strong =
       STRONG_NAMED_CUE.test(cue) || /(店|店铺|商家|饭店|超市|网店|外卖|主播|直播间|一家|有家|那家|这家|牌子|招牌|牌匾|门头)$/.test(before);
-    const start = m.index + cue.length;
-    let name = m[2] ?? '';
+    // "店名叫 鱼你相遇酸菜鱼", "店名：…": a space or colon after the cue is no part of the name.
+    const start = m.index + cue.length + (m[2] ?? '').length;
+    let name = m[3] ?? '';
     const cut = name.search(/[的哩]/);
     if (cut >= 0) name = name.slice(0, cut);
     name = name.replace(NAME_TAIL, '');
@@ -655,14 +660,18 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     cands.push({ start, end: start + name.length, score: 3 });
   }
 
-  // 3e. A name written with its branch ("点了果茶研究所（华南城店）的杨枝甘露"): the name is what stands before it.
+  // 3e. A name written with its branch ("点了果茶研究所（华南城店）的杨枝甘露"): the name and its branch.
   const BRANCH = /(?:点了|买了|点的|买的|在|去|到|叫)([\p{Script=Han}A-Za-z0-9]{2,12}?)[(（][^()（）]{1,10}店[)）]/gu;
+  /** The branches in brackets after a name: never the business by themselves ("（龙湖大学城店）"). */
+  const branches: { start: number; end: number }[] = [];
   while ((m = BRANCH.exec(s)) !== null) {
     const whole = m[1] ?? '';
     const name = whole.replace(/^.*(点了|买了|点的|买的)/, '').replace(/^(美团|饿了么|淘宝|抖音|拼多多|京东)(上)?/, '');
     if (name.length < 2 || !ok(name) || isPlace(name) || GENERIC.test(name)) continue;
     const start = m.index + m[0].indexOf(whole) + whole.length - name.length;
-    cands.push({ start, end: start + name.length, score: 3.3 });
+    // The branch is kept with the name, as written: it tells which shop of the chain.
+    cands.push({ start, end: m.index + m[0].length, score: 3.3 });
+    branches.push({ start: start + name.length, end: m.index + m[0].length });
   }
 
   // 3f. A takeaway shop named right after the order ("在美团点了湘里湘亲小炒，饭菜里有头发").
@@ -805,6 +814,10 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     cands.push({ start, end: m.index + m[0].length, score: 2.2 });
   }
 
+  if (branches.length) {
+    const inBranch = (c: Candidate) => branches.some((b) => c.start >= b.start && c.end <= b.end);
+    for (let i = cands.length - 1; i >= 0; i--) if (inBranch(cands[i]!)) cands.splice(i, 1);
+  }
   if (cands.length === 0) return null;
   // A long story names its business again and again: a name said twice or more outweighs a cue.
   for (const c of cands) {

@@ -35,7 +35,7 @@ describe('business names in citizens’ words', () => {
     ['我前天在村口惠民超市买了一包挂面', '惠民超市'],
     ['俺们唐户村东头老赵家鸡场，鸡一病死了他不埋，听说是卖给城里哩小饭店做黄焖鸡', '老赵家鸡场'],
     ['On Sunday the 29th I bought a milk tea at Tianlala (甜啦啦) on the ground floor of Huanan City', '甜啦啦'],
-    ['前天在饿了么点了果茶研究所（华南城店）的杨枝甘露，喝出来一块塑料片', '果茶研究所'],
+    ['前天在饿了么点了果茶研究所（华南城店）的杨枝甘露，喝出来一块塑料片', '果茶研究所（华南城店）'],
     ['12月2号我在美团点了湘里湘亲小炒，饭菜里有头发', '湘里湘亲小炒'],
     ['At the Xuedian town farmers market (薛店镇), the meat stall called 王记鲜肉 is injecting water into pork', '王记鲜肉'],
   ])('%s → %s', (text, want) => {

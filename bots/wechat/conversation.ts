@@ -798,11 +798,19 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       if (wished === 'both') {
         d.kind = 'both';
         before.push(startLine('both', lang));
-      } else if (wished === 'report' && /不要了|不用了|算了|不图|不稀罕|不是为了/.test(answerText)) {
-        // "本来想让他退钱 现在不要了 就让你们查他": the remedy given up, the business to be investigated.
+      } else if (
+        (wished === 'report' && /不要了|不用了|算了|不图|不稀罕|不是为了/.test(answerText)) ||
+        (asking === 'request' && d.kind === 'complaint' && wished === null && NO_REMEDY.test(answerText.trim()))
+      ) {
+        // "本来想让他退钱 现在不要了 就让你们查他", "没啥要求": no remedy wanted from the business, so nothing to
+        // mediate; the matter is a report for the regulator to check.
         d.kind = 'report';
         delete d.request;
-        before.push(w.switched(KIND_LABEL[lang].report));
+        before.push(
+          lang === 'en'
+            ? 'As you want nothing from the business, I will file it as a report for us to check.'
+            : '不要求商家退赔的话，就不用调解了，我按“举报”登记，由我们核查处理。',
+        );
       }
       if (asking === 'description' && d.description && d.detailsWanted) {
         if (r.value !== d.description) d.description = `${d.description}\n${text}`;
@@ -1317,6 +1325,10 @@ const ADDENDUM =
 /** "同志你好，我是个退休老师，七十多了，打字慢，你们别嫌烦": who is writing, not yet what happened. */
 const INTRO =
   /^(同志|您好|你好|领导|师傅|在吗|喂)?[，,！!。\s]*(你好|您好)?[，,！!。\s]*(我|俺)((是|叫)[^，。,]{0,14}(老师|党员|老人|退休|村民|居民|家长|学生|工人|司机|老头|老太太|大爷|大妈|大娘)|今年|岁数|年纪)|打字慢|别嫌(我)?烦|不会打字|眼神不好|闺女教我|儿子教我|孙子教我|第一次用/;
+
+/** No remedy wanted from the business: "没啥要求", "算了不要了", "本来想退钱，算了不要了". */
+const NO_REMEDY =
+  /^(也|俺|我)?(没啥|没有|没什么|啥也不|什么也不|啥都不|什么都不)(要求|要|想要|诉求|图)?(了|的|啊|哩)?[。！!]?$|^(算了|现在)?[，,\s]*(也)?(不要了|不用了)[。！!]?$|^(本来|原来|原先)(想|要)[^，。]{0,6}(退|赔)[^，。]{0,4}[，,\s]*(算了|现在)?[，,\s]*(也)?(不要了|不用了)[。！!]?$|^(nothing|no,? nothing|i don'?t want anything)/i;
 
 /** A sentence that adds to the story: a problem named, or a plain statement of some length (no question). */
 function moreStory(text: string, u: Understanding, asking: Slot | null): boolean {

@@ -667,7 +667,7 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
 /** A name in quotes next to a shop word ("'老周卤肉'那个摊子", "招牌上写着“福满楼”"), or one ending in a trade word. */
 /** "摊上写着老赵鲜肉", "拉鸡的车上写着老韩烧鸡": the name read off a sign or a van. */
 export function signBusiness(t: string, opts: { signOnly?: boolean } = {}): string | null {
-  const written = /(写着|写的是|写的|印着|印的是|喷着|挂着)[“"「]?(\p{Script=Han}{2,10})[”"」]?(?=[，,。\s]|$)/u.exec(t);
+  const written = /(写着|写的是|写的|印着|印的是|喷着|挂着)\s*[“"「]?(\p{Script=Han}{2,10})[”"」]?(?=[，,。\s]|$)/u.exec(t);
   if (!written || ACT_MARKERS.test(written[2]!) || PROBLEM_WORDS.test(written[2]!) || looksLikePlace(written[2]!)) return null;
   // Outside an answer to "what is it called", only a sign, a stall or a van names it ("瓶子上写着甲拌磷" does not).
   if (opts.signOnly && !/(摊|牌|招牌|门头|车|店|门口|牌子|棚|档口|窗口)(子)?(上|上面|顶上)?$/.test(t.slice(0, written.index))) return null;
@@ -884,7 +884,7 @@ export function englishName(text: string): string | null {
 }
 
 const BIZ_SUFFIX_G =
-  /(KTV|ktv|窗口|档口|私房菜|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|熟食|食府|餐饮|饭庄|酒家|食堂|药房|农家乐|小厨|烘焙|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
+  /(KTV|ktv|窗口|档口|私房菜|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|熟食|食府|餐饮|饭庄|酒家|食堂|药房|农家乐|小厨|烘焙|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|屠宰场|养鸡场|养猪场|加工场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
 /** The same, without the global flag: `.test` on a /g pattern keeps state between calls. */
 const BIZ_SUFFIX = new RegExp(BIZ_SUFFIX_G.source, 'u');
 const STOP_BEFORE =
@@ -1297,6 +1297,26 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         const cook = /(?:厨师|厨子|大厨)\s*((?:老|小)\p{Script=Han}|\p{Script=Han}{2,3}?)(?=那|的|哩|嘞|一伙|[，,\s]|$)/u.exec(t);
         if (cook && (d.kind === 'report' || d.kind === 'both') && SINGLE_SURNAMES.has(cook[1]!.replace(/^[老小]/, '')[0]!))
           return { ok: true, value: cook[1]! };
+        // "就是老孙 孙二旦": the seller's nickname and name in a row; the full name last.
+        const spaced = /(?:叫|是|就是)\s*([\p{Script=Han}\s]{2,14})[。！!]?$/u.exec(t.trim());
+        const lastName = spaced?.[1]
+          ?.trim()
+          .split(/\s+/)
+          .reverse()
+          .find(
+            (n) =>
+              n.length >= 2 &&
+              n.length <= 4 &&
+              SINGLE_SURNAMES.has(n.replace(/^[老小大]/, '')[0] ?? '') &&
+              !/[我俺你他她]|邻居|不知道/.test(n),
+          );
+        if (
+          lastName &&
+          /\s/.test(spaced?.[1]?.trim() ?? '') &&
+          (d.kind === 'report' || d.kind === 'both') &&
+          !/(老板|店主|负责人|老板娘|厂长)(?:叫|是|姓)?\s*[^\s]*$/.test(t.slice(0, spaced!.index + 2))
+        )
+          return { ok: true, value: lastName };
         // "老板叫孙红旗": the boss of a shop with no name is not the shop.
         const boss = person ? /(老板|店主|负责人|老板娘|厂长)(?:叫|是|姓)?\s*$/.test(t.trim().slice(0, person.index + 1)) : false;
         if (person && !boss && (d.kind === 'report' || d.kind === 'both')) {

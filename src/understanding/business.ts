@@ -391,6 +391,9 @@ function isDescription(name: string, generic: readonly string[]): boolean {
   for (const g of generic) if (g.length >= 2 && rest.includes(g)) rest = rest.split(g).join('');
   // 老马家, 张家: a surname before 家 makes a name even when only one character is left.
   if (/^老?[\p{Script=Han}]家$/u.test(rest) && !/^老?[小大新好这那某一个的]家$/.test(rest)) return false;
+  // 老祁烧鸡作坊, 张记卤肉: 老 or 记 with a surname heads a name even when the rest is a product and a trade.
+  const head = /^老(\p{Script=Han})$|^(\p{Script=Han})记$/u.exec(rest);
+  if (head && SINGLE_SURNAMES.has(head[1] ?? head[2] ?? '')) return false;
   // "家家乐", "家家福": a doubled 家 is a name's own word.
   rest = rest.replace(/家家/g, '叠').replace(/[小大老新好这那某一个家的]/g, '');
   return rest.length < 2;
@@ -423,7 +426,10 @@ function readLeft(s: string, end: number, max: number, allow = ''): string {
     const stop = STOP_WORDS.exec(name);
     if (stop !== null && stop.index === 0) return '';
   }
-  return name.replace(/^(实名|匿名|要求|如果|反映|好多|正规|孩子|学生|举报|投诉|觉得|发现|听说|请问|咨询|让|找|希望|亲眼|看见|知道)+/, '');
+  return name.replace(
+    /^(要|想|实名|匿名|要求|如果|反映|好多|正规|孩子|学生|举报|投诉|觉得|发现|听说|请问|咨询|让|找|希望|亲眼|看见|知道)+/,
+    '',
+  );
 }
 
 /** Platform and channel words glued before a shop name ("抖音直播间小芳零食铺", "淘宝店铺甜心烘焙"). */
@@ -555,6 +561,10 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     // 店家/店员/店长/店主/厂家/厂里人 are people, not the end of a name; 店村 is a village.
     if (next !== undefined && '家员长主商方区址名'.includes(next) && /[店厂铺坊馆园]$/.test(suffix)) continue;
     if (next !== undefined && '村镇乡寨庄'.includes(next)) continue;
+    // 薛店, 辛店, 郭店: a township's name ("薛店贝贝母婴店"), not the end of a shop's.
+    if (suffix === '店' && /[薛辛郭]$/.test(s.slice(0, m.index))) continue;
+    // 收摊, 出摊, 摆摊, 地摊: a stall's hours or a street stall, not the end of a name.
+    if (suffix === '摊' && /(收|出|摆|地|练|守|看|小)$/.test(s.slice(0, m.index))) continue;
     // 堂 ends 康寿堂 and 同仁堂, not 礼堂, 课堂 or 天堂.
     if (suffix === '堂' && /[食礼课教学澡讲天大祠满一佛喜会]$/.test(s.slice(0, m.index))) continue;
     // "我们学校二食堂": 们 is the end of a pronoun, not the start of a name.
@@ -661,7 +671,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
   }
 
   // 3e. A name written with its branch ("点了果茶研究所（华南城店）的杨枝甘露"): the name and its branch.
-  const BRANCH = /(?:点了|买了|点的|买的|在|去|到|叫)([\p{Script=Han}A-Za-z0-9]{2,12}?)[(（][^()（）]{1,10}店[)）]/gu;
+  const BRANCH =
+    /(?:点了|买了|点的|买的|在|去|到|叫|(?:美团|饿了么|淘宝|抖音|拼多多|京东)上?(?:的)?\s)([\p{Script=Han}A-Za-z0-9]{2,12}?)\s?[(（][^()（）]{1,10}店[)）]/gu;
   /** The branches in brackets after a name: never the business by themselves ("（龙湖大学城店）"). */
   const branches: { start: number; end: number }[] = [];
   while ((m = BRANCH.exec(s)) !== null) {

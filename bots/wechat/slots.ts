@@ -646,7 +646,33 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     d.wantsReward = false;
     got.push('reward');
   }
-  got.push(...fillIdentity(d, u, text));
+  const hadName = d.name !== undefined;
+  const hadPhone = d.phone !== undefined;
+  const identity = fillIdentity(d, u, text);
+  got.push(...identity);
+  // "…我叫杜建军，电话138…" in a report with no word on anonymity: a reporter who gives a name and a phone
+  // unasked reports under that name (the summary shows it and it can be changed).
+  if (
+    d.kind === 'report' &&
+    d.anonymous === undefined &&
+    !hadName &&
+    !hadPhone &&
+    identity.includes('name') &&
+    identity.includes('phone') &&
+    !/匿名|保密|不留名|别让|怕|anonym|confidential/i.test(text)
+  ) {
+    d.anonymous = false;
+    got.push('anonymous');
+  }
+  // "门口没牌子", "不知道叫啥": a report about a place with no name says so; it is not asked again.
+  if (
+    d.kind === 'report' &&
+    d.businessName === undefined &&
+    /(门口|门上|门头|店)?(也)?没(有)?(挂)?(牌子|招牌|店名|牌匾)|(不知道|不晓得|不清楚)(它|他家)?叫(啥|什么)/.test(text)
+  ) {
+    d.businessName = null;
+    got.push('business');
+  }
   const addr = ownAddressOf(text);
   if (addr && d.address === undefined) {
     d.address = addr;
@@ -788,7 +814,13 @@ export function tidyBusiness(name: string | null): string | null {
   )
     return null;
   // A product and a workshop ("馒头作坊", "辣条小作坊", "豆芽加工点") describe a place, not a name.
-  if (/^(黑|小)?\p{Script=Han}{1,5}(小作坊|作坊|加工点|加工厂|窝点|摊子|摊点)$/u.test(n) && !/[记家号]/.test(n)) return null;
+  // "老祁烧鸡作坊": 老 and a surname name it.
+  if (
+    /^(黑|小)?\p{Script=Han}{1,5}(小作坊|作坊|加工点|加工厂|窝点|摊子|摊点)$/u.test(n) &&
+    !/[记家号]/.test(n) &&
+    !(/^老/.test(n) && SINGLE_SURNAMES.has(n[1] ?? ''))
+  )
+    return null;
   return n;
 }
 
@@ -1163,7 +1195,9 @@ export function placePhrase(text: string, index: number, name: string): string {
 /** "住龙王乡政府家属院", "address: Room 503…", "地址：新华路街道…" → the citizen's own address. */
 export function ownAddressOf(text: string): string | null {
   const m =
-    /(?:住在?|家住|住址[:：]?|联系地址[:：]?|我的地址[:：]?|地址[:：]|(?:我|俺)家(?:就)?在)\s*([^，。；;,\n]{2,60})/.exec(text) ??
+    /(?:住在?|家住|住址[:：]?|联系地址[:：]?|我的地址[:：]?|地址[:：]|(?<=[\d\s，,])地址(?:是)?|(?:我|俺)家(?:就)?在)\s*([^，。；;,\n]{2,60})/.exec(
+      text,
+    ) ??
     /(?:live (?:in|at)|living in|staying (?:in|at)|address[:：]?)\s*([^.;\n]{3,100})/i.exec(text) ??
     // "我是郭店镇华阳寨的", "俺是唐户村哩": where the citizen is from is where they live.
     /(?:我|俺)是([^，。；;,\s]{0,8}?(?:村|寨|庄|镇|乡|小区|社区|街道|[一二三四五六七八九十\d]组))(?:的|哩)(?![\p{Script=Han}]{0,3}(?:店|馆|超市|食堂|厂|老板|员工|学生|老师))/u.exec(
@@ -1448,6 +1482,25 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       return { ok: true, value: cleanName(t).replace(/^(就在|在|就是在|是在)\s*(?=.{2})/, '') };
     }
     case 'when': {
+      // "Last Wednesday evening, sorry, I mean this Wednesday, Dec 2", "上周三，不对，是周四": the date said after
+      // the slip.
+      const slips = [...t.matchAll(/sorry|i mean|actually|no wait|不对|说错了|哦不|记错了|应该是|准确(地)?说/gi)];
+      const lastSlip = slips[slips.length - 1];
+      if (lastSlip?.index !== undefined) {
+        const tail = t.slice(lastSlip.index + lastSlip[0].length);
+        const fixed = parseIncidentDate(tail, now) ?? englishDate(tail, now);
+        if (fixed) return { ok: true, value: fixed };
+      }
+      // "他们是上个月中旬来的，天天讲，我是上礼拜五下午去听的那一场": among several times, the one the citizen
+      // was there for.
+      const dated = t
+        .split(/[，,。；;]/)
+        .map((c) => ({ c, date: parseIncidentDate(c, now) }))
+        .filter((x) => x.date !== null);
+      if (new Set(dated.map((x) => x.date)).size > 1) {
+        const own = dated.find((x) => /(我|俺)[^，,。]{0,3}(是|也)?[^，,。]{0,8}(去|看|买|吃|听|碰|遇|发现|见|喝|点)/.test(x.c));
+        if (own?.date) return { ok: true, value: own.date };
+      }
       // "最近两周天天这样 昨晚还改了": going on all the time, and the last time is a day.
       const lastTime = ONGOING.test(t) ? (u.incident_time.value?.date ?? parseIncidentDate(t, now)) : null;
       if (lastTime) return { ok: true, value: lastTime };

@@ -143,6 +143,8 @@ export function parseIncidentDate(input: string, now: Date): string | null {
     .replace(/[\uFF10-\uFF19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/\s+/g, '')
     .replace(/礼拜|星期/g, '周')
+    // 反正 ("anyway") holds no lunar 正月.
+    .replace(/反正/g, '反之')
     // 上个礼拜三 = 上周三, 上上个星期五 = 上上周五, 这个周末 = 这周末 (个 is only a measure word here)
     .replace(/(上上|上|这)个周/g, '$1周');
   const today = cstParts(now);
@@ -252,8 +254,13 @@ export function parseIncidentDate(input: string, now: Date): string | null {
     return d === null ? null : notFuture(ymd(y, mo, d));
   }
   m = /(上个?月|这个?月|本月|)(月初|初|月中|中旬|月底|月末|底|下旬|上旬)/.exec(s);
-  if (m && (m[1] !== '' || /^月/.test(m[2]!))) {
-    const last = m[1]!.startsWith('上');
+  // "月底我就不干了": a plan for the month's end, not when something happened.
+  const planned = m !== null && m[1] === '' && /^(我|俺)?(就|就要|要|会|准备|打算)/.test(s.slice(m.index + m[0].length));
+  if (m && (m[1] !== '' || /^月/.test(m[2]!)) && !planned) {
+    const part0 = m[2]!;
+    const day0 = /初|上旬/.test(part0) ? 3 : /中/.test(part0) ? 15 : 28;
+    // A bare "月底" before this month's end has come is the last month's.
+    const last = m[1]!.startsWith('上') || (m[1] === '' && day0 > today.d);
     const y = last && today.m === 1 ? today.y - 1 : today.y;
     const mo = last ? (today.m === 1 ? 12 : today.m - 1) : today.m;
     const part = m[2]!;
@@ -351,7 +358,7 @@ const DAY_WORD =
   '(\\d{1,2}|[一二三四五六七八九十]{1,3})月(初|上旬|中旬|下旬|底|末)|' +
   '上个?月(\\d{1,2}|[一二三四五六七八九十]{1,3})[号日]|上个?月(初|底|末|中旬|中)?|这个?月(初|底)|月初|月底|月中|去年|前年|年前|年后|' +
   '(农历|阴历)(正|冬|腊|十一|十二|[一二三四五六七八九十])月(初[一二三四五六七八九十]|廿[一二三四五六七八九]?|[一二三四五六七八九十]{1,3})?|' +
-  '(正|冬|腊)月(初[一二三四五六七八九十]|廿[一二三四五六七八九]?|[一二三四五六七八九十]{1,3})?|' +
+  '(?<!反)(正|冬|腊)月(初[一二三四五六七八九十]|廿[一二三四五六七八九]?|[一二三四五六七八九十]{1,3})?|' +
   '除夕|大年三十|大年初[一二三四五六]|春节|元宵节?|端午节?|中秋节?|国庆节?|元旦|五一|小年|' +
   '\\d{4}[年\\-./]\\d{1,2}[月\\-./]\\d{1,2}[日号]?|\\d{1,2}月\\d{1,2}[日号]?|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}[日号]|' +
   `(?<![\\d.])\\d{1,2}[号日]${NOT_A_DAY}|` +
@@ -382,6 +389,8 @@ export function findTimePhrase(norm: string, now: Date | null): TimePhrase | nul
     const before = norm.slice(Math.max(0, m.index - 2), m.index);
     if (/每个?$|^每/.test(before)) continue;
     if (text === '五一' && /[\d一二三四五六七八九十]$/.test(before)) continue;
+    // "月底我就不干了", "下个月初我要搬走": a plan, not when it happened.
+    if (/^(月底|月末|月初|月中)$/.test(text) && /^(我|俺)?(就|就要|要|会|准备|打算)/.test(norm.slice(m.index + text.length))) continue;
     // A correction names the wrong time first: "不是昨天是前天", "不是上周五，是上周四" — the one after 是 counts.
     if (/不是$/.test(before)) {
       const rest = norm.slice(m.index + text.length);

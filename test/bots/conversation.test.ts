@@ -2064,3 +2064,77 @@ describe('fourteenth round, sixth part (issue #13)', () => {
     expect(r.state.step).toBe('where');
   });
 });
+
+describe('fifteenth round (issue #13, eighth pass)', () => {
+  it('more of the story while the name is asked joins the description; "店名叫 鱼你相遇酸菜鱼" is the name', () => {
+    const r = talk([
+      '想投诉个外卖',
+      '点的酸菜鱼 吃着吃着嚼出来一根钢丝球的铁丝 差点扎嘴里',
+      '平台客服一直踢皮球 让我自己找商家 商家压根不回消息',
+    ]);
+    expect(r.replies.join('\n')).not.toMatch(/没太明白/);
+    expect(r.state.draft.description).toMatch(/踢皮球/);
+    expect(r.state.step).toBe('business');
+    const s = talk(['就美团上专门做酸菜鱼那家 老板是个东北口音的大姐 店名叫 鱼你相遇酸菜鱼'], r.state);
+    expect(s.state.draft.businessName).toBe('鱼你相遇酸菜鱼');
+  });
+
+  it('a name spelled out by voice ("姓杨 杨帆 木易杨 一帆风顺的帆") is the name, and never the story', () => {
+    const r = talk([...COMPLAINT.slice(0, 6)]);
+    const at = r.state.step;
+    if (at !== 'name') throw new Error(`expected the name to be asked, got ${at}`);
+    const s = talk(['姓杨 杨帆 木易杨 一帆风顺的帆'], r.state);
+    expect(s.state.draft.name).toBe('杨帆');
+    expect(s.state.draft.description).not.toMatch(/木易杨/);
+  });
+
+  it('"啥意思 中吧" to the publication question is explained and taken as yes; "可一" is 可以', () => {
+    expect(parseYesNo('可一')).toBe(true);
+    const r = talk([...COMPLAINT.slice(0, 9)]);
+    if (r.state.step !== 'consent') throw new Error(`expected consent, got ${r.state.step}`);
+    const s = talk(['啥意思 中吧'], r.state);
+    expect(s.replies.join('\n')).toMatch(/意思是/);
+    expect(s.state.draft.consentToPublish).toBe(true);
+  });
+
+  it('a remedy given up ("本来想让他退钱 现在不要了 就让你们查他", "没啥要求") makes the complaint a report', () => {
+    const r = talk(['昨天饿了么点的大口吃肉蟹煲（龙湖大学城店） 螃蟹是死的 一股臭味 我要投诉', '本来想让他退钱 现在不要了 就让你们查他']);
+    expect(r.state.draft.kind).toBe('report');
+    expect(r.state.draft.businessName).toBe('大口吃肉蟹煲（龙湖大学城店）');
+    const s = talk(['我要投诉', '昨天在薛店集上买的蘑菇，吃了头晕', '不知道 就一个妇女 摆个地摊']);
+    expect(s.state.step).toBe('request');
+    expect(talk(['没啥要求'], s.state).state.draft.kind).toBe('report');
+  });
+
+  it('a sign on a van, a branch after a platform, and 薛店 before a shop name', () => {
+    expect(
+      talk(['我要举报', '集上卖的香油是假的，瓶子上啥也没写', '就是集上那个开白面包车卖油哩，车上贴哩「老杜家小磨香油」']).state.draft
+        .businessName,
+    ).toBe('老杜家小磨香油');
+    expect(talk(['昨晚点的饿了么 蜀香冒菜（新华路店） 吃完一直吐 我要投诉']).state.draft.businessName).toBe('蜀香冒菜（新华路店）');
+    expect(talk(['我要投诉薛店贝贝母婴店卖过期奶粉！！']).state.draft.businessName).toBe('贝贝母婴店');
+    expect(talk(['我实名举报龙王乡老祁烧鸡作坊收病死鸡做烧鸡']).state.draft.businessName).toBe('老祁烧鸡作坊');
+  });
+
+  it('a report with a name and a phone unasked is a named one; "门口没牌子" is not asked for a name', () => {
+    const r = talk([
+      "Hi, I'd like to report a food stall outside the north gate of Shengda in Longhu. On Thursday evening I watched them grill grey meat that smelled off. My name is Daniel Whitcombe, phone 18639027745. I don't need a reward.",
+    ]);
+    expect(r.state.draft.anonymous).toBe(false);
+    const s = talk([
+      '举报薛店镇一个做辣条的小作坊，没有任何证照，车间里苍蝇乱飞，做好了装袋子上面什么都没印。地址在薛店镇政府往南大概两里路，路西一个蓝色铁皮房，门口没牌子。我今天上午路过看见的，我不留名。',
+    ]);
+    expect(s.state.draft.businessName).toBeNull();
+    expect(s.state.step).not.toBe('business');
+  });
+
+  it('the time: a slip corrected in the answer, and the day the citizen was there among several', () => {
+    const r = talk(['我要举报', '村里来了一伙卖保健品的，说他们的胶囊吃了就能停降糖药', '康寿堂健康科技公司', '梨河镇黄桥村']);
+    if (r.state.step !== 'when') throw new Error(`expected when, got ${r.state.step}`);
+    expect(talk(['他们是上个月中旬来的，天天讲，我是上礼拜五下午去听的那一场'], r.state).state.draft.incidentDate).toBe(
+      parseIncidentDate('上周五', NOW),
+    );
+    expect(talk(['上周三，不对，应该是上周四'], r.state).state.draft.incidentDate).toBe(parseIncidentDate('上周四', NOW));
+    expect(talk(['算了 不匿名了 实名吧 反正月底我就不干了'], r.state).state.draft.incidentDate).toBeUndefined();
+  });
+});

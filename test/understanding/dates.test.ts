@@ -73,3 +73,12 @@ describe('findTimePhrase in running text', () => {
     expect(findTimePhrase(normalise('他家每个周末都卖'), NOW)).toBeNull();
   });
 });
+
+describe('plans and 反正 are no incident time (issue #13, eighth pass)', () => {
+  it('"反正月底我就不干了" names no time; a bare 月底 before this month ends is the last month’s', () => {
+    expect(parseIncidentDate('反正月底我就不干了', NOW)).toBeNull();
+    expect(findTimePhrase(normalise('算了 实名吧 反正月底我就不干了'), NOW)).toBeNull();
+    expect(parseIncidentDate('月底那会儿买的', NOW)).toBe('2026-11-28');
+    expect(parseIncidentDate('正月十五那天', NOW)).toBe('2026-03-03');
+  });
+});

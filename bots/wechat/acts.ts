@@ -81,7 +81,7 @@ const FRUSTRATION =
 const CANCEL =
   /^(取消|不办了|不弄了|算了吧?|退出|不用了|不投诉了|不举报了|不说了|(我|俺)?(就是|只是|就|随便)问问(而已|罢了)?|cancel|stop|never ?mind|forget it|quit)$/i;
 const CANCEL_IN =
-  /不用登记|不用提交|不用记|问问就行|就(先)?问问(?![你您恁他她这那管能有是])|(只是|先)问问(?![你您恁他她这那管能有是])(?=(而已|罢了|就行|就好|啊|哈|吧)?[。！!～~\s]*$)|no need to file|don'?t (file|submit)|just (a question|asking)|算了[，,\s]*不(弄|办|投诉|举报|说)了|先不(投诉|举报|弄|办|登记)了?(?![^，。]{0,4}(等|看|问))|不(弄|办|投诉|举报|要)了[，,\s]*(算了)?|(?<!值)不值当|取消(投诉|举报)?吧?$|don'?t want to (continue|go on)|cancel (it|this)/i;
+  /(先|就|只)?(咨询|问问)(一)?下?[，,\s]*(先|暂时|暂)?不(投诉|举报|登记)|不用登记|不用提交|不用记|问问就行|就(先)?问问(?![你您恁他她这那管能有是])|(只是|先)问问(?![你您恁他她这那管能有是])(?=(而已|罢了|就行|就好|啊|哈|吧)?[。！!～~\s]*$)|no need to file|don'?t (file|submit)|just (a question|asking)|算了[，,\s]*不(弄|办|投诉|举报|说)了|先不(投诉|举报|弄|办|登记)了?(?![^，。]{0,4}(等|看|问))|不(弄|办|投诉|举报|要)了[，,\s]*(算了)?|(?<!值)不值当|取消(投诉|举报)?吧?$|don'?t want to (continue|go on)|cancel (it|this)/i;
 
 /** A kind the citizen wants now ("我要匿名举报", "改成投诉"), with a negated kind ("不投诉了") ignored. */
 const OWN_REMEDY =

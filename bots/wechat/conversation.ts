@@ -64,6 +64,8 @@ export interface ConvState {
   lastSlot?: Slot;
   /** What the bot's last reply raised besides its question (a reward explained): a bare "要" next is read against it. */
   lastTopic?: 'reward' | 'anonymous';
+  /** The knowledge-base topic last answered outside a draft: "那要是已经喝了一口呢" follows it up. */
+  lastFaq?: Topic;
   repeats: number;
   /** Where to go back after 人工 or a query made in the middle of a draft. */
   resumeStep: Step | null;
@@ -463,11 +465,30 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       prompt(undo.step, undo.draft, lang),
     );
   }
-  if (acts.cancel && !acts.kindChange)
+  if (acts.cancel && !acts.kindChange) {
+    // "能赔多少啊？…我就先问问，暂时不投诉": the question is answered, nothing is filed.
+    const asked = inDraft
+      ? []
+      : topicsOf(raw)
+          .filter((t) => t !== 'jurisdiction')
+          .slice(0, 3);
+    const justAsking = !inDraft && /咨询|问问|问一下|问下|just asking|a question/i.test(raw);
     return say(
-      { ...reset(s0, ctx.newDraftId), ...(inDraft ? { undo: { draft: s0.draft, step: s0.step } } : {}) },
-      inDraft ? w.cancelled : w.cancelledEmpty,
+      {
+        ...reset(s0, ctx.newDraftId),
+        ...(inDraft ? { undo: { draft: s0.draft, step: s0.step } } : {}),
+        ...(asked[0] ? { lastFaq: asked[0] } : {}),
+      },
+      ...asked.map((t) => answerOf(t, lang)),
+      inDraft
+        ? w.cancelled
+        : asked.length || justAsking
+          ? lang === 'en'
+            ? 'OK, nothing is filed. Ask me anything; to complain later, just tell me what happened.'
+            : '好的，先不登记。有什么想问的直接问我，需要时随时找我。'
+          : w.cancelledEmpty,
     );
+  }
   if (s0.undo && inDraft) {
     const { undo: _gone, ...rest } = s0;
     s0 = rest;
@@ -626,10 +647,24 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
             ? 'What you describe is a suspected food crime. If you know who does it, you can report it here, anonymously if you like.'
             : '您说的这种做法涉嫌食品犯罪，是我们要严查的。如果您知道是哪家在这么干，可以直接跟我举报，可以匿名。',
         );
-      if (before.length === 0) before.push(w.notUnderstood);
+      // "那要是已经喝了一口呢，也一样吗": a follow-up of the question just answered gets that answer again.
+      const followUp =
+        before.length === 0 &&
+        topics.length === 0 &&
+        s0.lastFaq &&
+        /^(那|那要是|要是|如果|假如|万一|那如果|what if|and if)/i.test(text.trim()) &&
+        isQuestion(text);
+      if (followUp && s0.lastFaq)
+        before.push((lang === 'en' ? 'The rule for that is the same one: ' : '这种情况规定是这样的：') + answerOf(s0.lastFaq, lang));
+      // A question with no ready answer is said to be one, not "not understood".
+      if (before.length === 0)
+        before.push(
+          isQuestion(text) ? (lang === 'en' ? 'I cannot answer that one exactly here.' : '这个问题我这里没法准确回答。') : w.notUnderstood,
+        );
+      const faq = topics.find((t) => t !== 'jurisdiction');
       // A substantive question with no ready answer is noted, in case the citizen wants it in writing.
       return say(
-        { ...st, draft: d, step: 'menu', lastQuestion: clip(text, 1000) },
+        { ...st, draft: d, step: 'menu', lastQuestion: clip(text, 1000), ...(faq ? { lastFaq: faq } : {}) },
         ...before,
         w.anythingElse + (topics.length ? '' : w.wantWritten),
       );
@@ -1338,7 +1373,9 @@ function moreStory(text: string, u: Understanding, asking: Slot | null): boolean
   // A name, a phone or an ID the reader could not take is no story: asked again instead.
   if (asking === 'name' || asking === 'phone' || asking === 'idNumber' || asking === 'address') return false;
   const han = t.match(/\p{Script=Han}/gu)?.length ?? 0;
-  return han >= 12 && !/[0-9０-９]{5,}/.test(t);
+  // English: a statement of six words or more ("That's the receipt and the label, you can see it's a photocopy.").
+  const words = han === 0 ? (t.match(/[A-Za-z']+/g)?.length ?? 0) : 0;
+  return (han >= 12 || words >= 6) && !/[0-9０-９]{5,}/.test(t);
 }
 
 function substantive(text: string, u: Understanding): boolean {

@@ -357,6 +357,17 @@ const REQUEST_WORDS =
   /退|赔|道歉|歉|说法|处理|整改|改正|罚|查|关|封|停|解决|负责|换|要求|希望|想|让|叫他|给|补偿|医药|钱|教育|警告|曝光|管|严惩|惩|处分|吊销|下架|召回|销毁|追究|交代|结果|答复|回复|规定|依法|按法|没(啥|什么|有|得)|无所谓|随便|都行|不用|不要|算了|就行|可以|refund|compensat|apolog|money|fix|clos|punish|fine|inspect|investigat|nothing|want|stop|sorry/i;
 
 export function requestOf(u: Understanding, text: string): string | null {
+  const r = requestIn(u, text);
+  if (r === null) return null;
+  // "投诉啊还能干啥 让他赔钱": the kind said again, and the rhetoric around it, are no part of the request.
+  const tidy = r
+    .replace(/^(我|俺)?(要|想)?(投诉|举报)?(啊|呗|吧|嘛|呀)?[\s，,]*(还能干啥|还用问|还用说|废话|那还用说)[\s，,。！!]*/, '')
+    .replace(/^(啊|呗|嘛|呀)[\s，,]*/, '')
+    .trim();
+  return tidy.length >= 2 ? tidy : r;
+}
+
+function requestIn(u: Understanding, text: string): string | null {
   const labels = u.request.value.filter((r) => r !== 'reward' && r !== 'answer');
   const remedies = labels.filter((r) => r !== 'investigate' && r !== 'stop');
   if (remedies.length === 0) {
@@ -747,7 +758,8 @@ export function canteenOf(text: string): string | null {
   );
   if (!m) return null;
   // The name before the institution word, read back to a boundary: "华信学院二食堂", not "举报学校食堂".
-  const name = (m[1]!.split(/[的在到去是哩了说我俺你他她们举报投诉反映要想，,。！？!?\s]/u).at(-1) ?? '').replace(
+  // "听说还送学校食堂": where goods go is no canteen's name ("还送" is read away).
+  const name = (m[1]!.split(/[的在到去是哩了说我俺你他她们举报投诉反映要想送给往拉卖还也都就，,。！？!?\s]/u).at(-1) ?? '').replace(
     /^(这|上|本)?(周|星期|礼拜)[一二三四五六日天]|^(今天|昨天|前天|早上|中午|晚上|上午|下午)+/u,
     '',
   );
@@ -857,9 +869,11 @@ export function latinBusiness(text: string): string | null {
   const han = /^\s*[（(](\p{Script=Han}{2,12})[）)]/u.exec(text.slice(text.indexOf(name) + name.length));
   if (han) return han[1]!;
   if (
-    /^(Longhu|Xinzheng|Town|Street|Road|Village|Market|I|The|Henan|Zhengzhou|Guodian|Xuedian|Xinhua|Xinjian|Mengzhuang|Xindian|Xincun|Guanyinsi|Lihe|Hezhuang|Chengguan|Baqian|Longwang|Xinyan)\b/.test(
+    /^(Longhu|Xinzheng|Town|Street|Road|Village|Market|I|The|Henan|Zhengzhou|Guodian|Xuedian|Xinhua|Xinjian|Mengzhuang|Xindian|Xincun|Guanyinsi|Lihe|Hezhuang|Chengguan|Baqian|Longwang|Xinyan|China South City|Huanan|Shengda|Longhu)\b/.test(
       name,
     ) ||
+    // "in China South City", "at Shengda University": a place, not the shop.
+    /\b(City|Campus|University|College|Airport|District|Town|Village|Road|Street|Avenue|Square|Park|Station|School)$/.test(name) ||
     name.length < 3
   )
     return null;

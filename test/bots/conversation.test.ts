@@ -2138,3 +2138,29 @@ describe('fifteenth round (issue #13, eighth pass)', () => {
     expect(talk(['算了 不匿名了 实名吧 反正月底我就不干了'], r.state).state.draft.incidentDate).toBeUndefined();
   });
 });
+
+describe('fifteenth round, second part (issue #13)', () => {
+  it('a question with "我就先问问，暂时不投诉" is answered, a follow-up too, and nothing is filed', () => {
+    const r = talk(['问一下，买到过期的东西能赔多少啊？我上礼拜天在超市买了盒纯牛奶，过期五天了。我就先问问，暂时不投诉。']);
+    expect(r.replies.join('\n')).toMatch(/十倍/);
+    expect(r.state.draft.kind).toBeUndefined();
+    const s = talk(['那要是已经喝了一口呢，也一样吗'], r.state);
+    expect(s.replies.join('\n')).toMatch(/十倍/);
+    expect(s.replies.join('\n')).not.toMatch(/没太明白/);
+    expect(talk(['先咨询下，不投诉']).replies.join('\n')).toMatch(/先不登记/);
+  });
+
+  it('"投诉啊还能干啥 让他赔钱" stores the request without the rhetoric', () => {
+    const r = talk(['你们管不管？？？吃个烧烤吃出来虫子了！！！', '投诉啊还能干啥 让他赔钱']);
+    expect(r.state.draft.kind).toBe('complaint');
+    expect(r.state.draft.request).toBe('让他赔钱');
+  });
+
+  it('goods sent to a school canteen name no business; noise and dirty water are pointed to 生态环境', () => {
+    const r = talk([
+      '俺村西头有一家生豆芽哩，不知道叫啥名，俺亲眼看见他往豆芽缸里兑无根素，天不亮就拉到菜市场批发，听说还送学校食堂。他那机器成夜响，泡豆芽哩脏水直接往村边沟里排。俺不想叫人知道是俺说哩，奖励俺不要。',
+    ]);
+    expect(r.state.draft.businessName ?? null).toBeNull();
+    expect(r.replies.join('\n')).toMatch(/生态环境/);
+  });
+});

@@ -463,6 +463,9 @@ function leadLength(name: string, suffix: string, isPlace: (s: string) => boolea
   return drop;
 }
 
+/** After a name: it is where something else is ("…对面的", "…旁边那家"). */
+const LANDMARK_AFTER = /^(的)?(斜对面|对面|对过|旁边|隔壁|附近|门口|边上|后面|前面|楼下|东边|西边|南边|北边|往[东西南北])/;
+
 interface Candidate {
   start: number;
   end: number;
@@ -834,6 +837,11 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
   for (const c of cands) {
     const said = s.split(s.slice(c.start, c.end)).length - 1;
     if (said >= 2 && c.end - c.start >= 3) c.score += said >= 3 ? 2 : 1.5;
+  }
+  // "新郑卷烟厂对面的鑫隆超市": a name used as a landmark for another is not the business.
+  for (const c of cands) {
+    if (!LANDMARK_AFTER.test(s.slice(c.end, c.end + 6))) continue;
+    if (cands.some((o) => o.start >= c.end && o.end - o.start >= 2)) c.score -= 3;
   }
   // Best score; among equals the earliest (the business is usually named first).
   cands.sort((a, b) => b.score - a.score || a.start - b.start);

@@ -88,3 +88,14 @@ describe('business scorer', () => {
     expect(rows.filter((r) => r.business === null).length).toBeGreaterThanOrEqual(30);
   });
 });
+
+describe('landmarks and drinks are not the business (issue #13, eighth pass)', () => {
+  it.each([
+    ['昨天晚上在新郑卷烟厂对面的鑫隆超市买了一袋牛肉干', '鑫隆超市'],
+    ['想投诉一下新郑烟厂对面的柠檬工坊奶茶店。上周五下午买了一杯柠檬水', '柠檬工坊'],
+    ['昨天买的珍珠奶茶喝到一半吸管吸上来一只苍蝇', null],
+    ['我实名举报龙王乡老祁烧鸡作坊收病死鸡做烧鸡', '老祁烧鸡作坊'],
+    ['我要投诉薛店贝贝母婴店卖过期奶粉', '贝贝母婴店'],
+    ['就是集上那个开白面包车卖油哩，车上贴哩「老杜家小磨香油」', '老杜家小磨香油'],
+  ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
+});

@@ -669,8 +669,14 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
         w.anythingElse + (topics.length ? '' : w.wantWritten),
       );
     }
-    // "同志你好，我是个退休老师…打字慢，你们别嫌烦": a patient welcome, then the story.
-    if (k === null && s0.step === 'menu' && d.description === undefined && INTRO.test(text.trim()) && !substantive(text, u))
+    // "同志你好，我是个退休老师…打字慢，你们别嫌烦", "你好 我想反映个事": a patient welcome, then the story.
+    if (
+      k === null &&
+      s0.step === 'menu' &&
+      d.description === undefined &&
+      (INTRO.test(text.trim()) || ANNOUNCE.test(text.trim())) &&
+      !substantive(text, u)
+    )
       return say(
         { ...st, draft: d, step: 'menu' },
         ...before,
@@ -1361,6 +1367,10 @@ const ADDENDUM =
 const INTRO =
   /^(同志|您好|你好|领导|师傅|在吗|喂)?[，,！!。\s]*(你好|您好)?[，,！!。\s]*(我|俺)((是|叫)[^，。,]{0,14}(老师|党员|老人|退休|村民|居民|家长|学生|工人|司机|老头|老太太|大爷|大妈|大娘)|今年|岁数|年纪)|打字慢|别嫌(我)?烦|不会打字|眼神不好|闺女教我|儿子教我|孙子教我|第一次用/;
 
+/** "你好 我想反映个事", "有个情况想跟你们说一下": a matter announced, not yet told. */
+const ANNOUNCE =
+  /^(同志|您好|你好|领导|师傅|在吗|喂|hello|hi)?[，,！!。\s]*(你好|您好)?[，,！!。\s]*(我|俺)?(想|要|来)?(跟|给|向)?(你们|恁|您)?(反映|说|讲|报告|反应)(一)?(个|一个|一下|下|点)?(事|事儿|事情|情况|问题)?[。！!～~\s]*$|^(有|有个|有一个|有件)(事|事儿|事情|情况)(想|要)?(跟|给|向)?(你们|恁|您)?(反映|说|讲|问)?(一下|下)?[。！!～~\s]*$/i;
+
 /** No remedy wanted from the business: "没啥要求", "算了不要了", "本来想退钱，算了不要了". */
 const NO_REMEDY =
   /^(也|俺|我)?(没啥|没有|没什么|啥也不|什么也不|啥都不|什么都不)(要求|要|想要|诉求|图)?(了|的|啊|哩)?[。！!]?$|^(算了|现在)?[，,\s]*(也)?(不要了|不用了)[。！!]?$|^(本来|原来|原先)(想|要)[^，。]{0,6}(退|赔)[^，。]{0,4}[，,\s]*(算了|现在)?[，,\s]*(也)?(不要了|不用了)[。！!]?$|^(nothing|no,? nothing|i don'?t want anything)/i;
@@ -1543,6 +1553,17 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
     !/卖|销售|生产|加工|用[^户]|往|掺|添加|没证|无证|执照|后厨|作坊|窝点/.test(text) &&
     kindFromWishes(text, u) === null &&
     !reportOnly
+  )
+    return null;
+  // "你们管不管？？超市卖发霉的饺子！！": who handles it asked beside a problem, no wish said, nothing to show
+  // the writer only saw it — bought it or saw it, a remedy or an investigation is the citizen's choice: asked.
+  if (
+    kindFromEngine === 'report' &&
+    topics.includes('jurisdiction') &&
+    !u.suspected_crime.value &&
+    kindFromWishes(text, u) === null &&
+    !reportOnly &&
+    !/看见|看到|发现|听说|邻居|后厨|作坊|窝点|厂里|员工|上班|打工|干活|亲眼/.test(text)
   )
     return null;
   // "我要反映俺邻居家的豆腐坊": another's business told about, nothing bought or eaten by the writer — a tip.

@@ -760,6 +760,8 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   const explain = asking ? EXPLAIN[asking] : undefined;
   if (explain && WHAT_MEANS.test(raw)) before.push(explain[lang]);
   let problem: string | null = null;
+  /** A place was told when the name was asked: kept as the place, the name asked again. */
+  let placeForName = false;
   // A question ("能赔多少", "要多久") is answered above; it is never the answer to what the bot asked.
   // "要，匿名的话奖励咋领？" answers first, then asks: the answer is still taken.
   const leadAnswer = /^\s*[^，,。.!！？?\s]{1,3}[，,。.!！\s]/.test(raw) && parseYesNo(raw.split(/[，,。.!！\s]/)[0] ?? '') !== null;
@@ -888,6 +890,15 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
         problem = lang === 'en' ? 'I see.' : '明白。';
       if (r.problem === 'need_business') d.businessUnknownOnce = true;
       if (r.problem === 'need_where') d.whereUnknownOnce = true;
+      if (r.problem === 'business_is_place') {
+        // The place told for the name is kept as the place; the name is asked once more, plainly.
+        placeForName = true;
+        d.businessUnknownOnce = true;
+        if (d.where === undefined || d.where === null) {
+          d.where = answerText.trim().slice(0, 200);
+          d.township = d.township ?? townshipOf(answerText) ?? null;
+        }
+      }
     }
   }
   const got = fillFromFacts(d, u, text, ctx.now, { residence: asking === 'address' });
@@ -953,7 +964,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   }
 
   // Something already noted said again ("就是华鑫食品厂" when the time was asked): no "not understood".
-  if (!used && problem && asking && !kindJustSet && restatesKnown(u, d, asking)) {
+  if (!used && problem && asking && !kindJustSet && !placeForName && restatesKnown(u, d, asking)) {
     problem = null;
     before.push(lang === 'en' ? 'Noted, I have that already.' : '好的，这个已经记下了。');
   }
@@ -985,6 +996,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     before.length === 0 &&
     d.description !== undefined &&
     d.kind !== undefined &&
+    !placeForName &&
     moreStory(text, u, asking)
   ) {
     if (!d.description.includes(text.trim())) d.description = clip(`${d.description}\n${text.trim()}`, 5000);
@@ -1257,6 +1269,8 @@ function problemText(p: string, lang: Lang): string {
       return w.needBusiness;
     case 'need_where':
       return w.needWhere;
+    case 'business_is_place':
+      return lang === 'en' ? 'Got it, that is where it is.' : '好的，位置记下了。';
     case 'short':
       return w.needMore;
     default:

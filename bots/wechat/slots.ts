@@ -1228,7 +1228,17 @@ export type Answer<T> =
   | { ok: true; value: T }
   | {
       ok: false;
-      problem: 'unclear' | 'bad_phone' | 'bad_name' | 'name_is_business' | 'bad_date' | 'bad_id' | 'short' | 'need_business' | 'need_where';
+      problem:
+        | 'unclear'
+        | 'bad_phone'
+        | 'bad_name'
+        | 'name_is_business'
+        | 'bad_date'
+        | 'bad_id'
+        | 'short'
+        | 'need_business'
+        | 'need_where'
+        | 'business_is_place';
     };
 
 /** "龙王集上东头那个卖肉哩，不知道叫啥" → "龙王集上东头那个卖肉哩": a description that can stand for the name. */
@@ -1289,6 +1299,10 @@ export function unnamedBusiness(d: Draft): string {
 }
 
 const clipText = (s: string, n: number) => (s.length > n ? s.slice(0, n) : s);
+
+/** Words that place something ("往东走不远", "村口", "二楼", "挨着卫生室"): an answer made of them is a location. */
+const PLACE_ANSWER =
+  /(往|朝)[东西南北]|路[东西南北]|[东西南北](头|边|面|门|侧)|村口|路口|门口|十字|对面|对过|旁边|挨着|隔壁|那边|这边|附近|楼上|楼下|[一二三四五六七八九十\d]楼|进门|第[一二三四五六七八九十\d]+(个|家|间|排)|拐|不远|边上|后头|前头|院里/;
 
 /** How a character is spelled out by voice: 木易杨, 弓长张, 耳东陈, 一帆风顺的帆, 文化的文. */
 const SPELLED =
@@ -1426,6 +1440,12 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       }
       // A date is no name ("上周五" sent for the business): it is kept as the date below.
       if (parseIncidentDate(t, now) && t.length <= 8) return { ok: false, problem: 'unclear' };
+      // "华南城二期美食街那边，二楼", "黄帝故里对过儿，门口冬天有个卖烤红薯的": where it is, not what it is called.
+      // The second time the place stands for the name (a report goes on without one).
+      if (PLACE_ANSWER.test(t) && hanBusiness(t) === null) {
+        if (!d.businessUnknownOnce) return { ok: false, problem: 'business_is_place' };
+        return { ok: true, value: d.kind === 'report' ? null : (describedBusiness(t) ?? unnamedBusiness(d)) };
+      }
       const n = businessClause(t, u);
       // "就村里那个代销点": a kind of shop, no name; a report goes on without one.
       if (
@@ -1467,6 +1487,12 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
           n,
         ) ||
         /恁|你|管不管|咋|啥|怎么|这么多|那么多|^问|[吗呢嘛]$/.test(n)
+      )
+        return { ok: false, problem: 'unclear' };
+      // "四十八一斤哩 这不是坑人吗", "胶囊还剩半盒", "他那人可横": a price, the evidence or the man, not a name.
+      if (
+        /[一二三四五六七八九十两\d]+(块|元|毛|斤|一斤|克|瓶|盒|袋|箱)|剩|留着|化验|可横|打(俺|我)|报复|找人/.test(n) &&
+        !BIZ_SUFFIX.test(n)
       )
         return { ok: false, problem: 'unclear' };
       return { ok: true, value: n };

@@ -118,6 +118,10 @@ const TYPOS: readonly [RegExp, string][] = [
   [/实明|石名|实命/g, '实名'],
   [/奖利|将励|奖厉/g, '奖励'],
   [/营业执找|营业只照/g, '营业执照'],
+  [/有的化/g, '有的话'],
+  [/仓蝇|苍应/g, '苍蝇'],
+  [/恶星/g, '恶心'],
+  [/不对经/g, '不对劲'],
 ];
 
 /** `text` with the slips in TYPOS mended; the same length as `text`. */

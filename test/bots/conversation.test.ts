@@ -2164,3 +2164,29 @@ describe('fifteenth round, second part (issue #13)', () => {
     expect(r.replies.join('\n')).toMatch(/生态环境/);
   });
 });
+
+describe('sixteenth round (issue #13)', () => {
+  it('a place told when the name was asked is kept as the place; the name is asked once more, then the report goes on', () => {
+    const r = talk(['我要举报', '村里小卖部卖过期的方便面和火腿肠，好多孩子买', '老观李村口 路南 挨着卫生室']);
+    expect(r.replies.join('\n')).toMatch(/位置记下了/);
+    expect(r.state.draft.where).toBe('老观李村口 路南 挨着卫生室');
+    expect(r.state.draft.businessName).toBeUndefined();
+    expect(r.state.step).toBe('business');
+    const s = talk(['老观李村口 路南 挨着卫生室'], r.state);
+    expect(s.state.draft.businessName).toBeNull();
+    expect(s.state.step).not.toBe('business');
+  });
+
+  it('a price, the evidence or a fear sent for the name is no name', () => {
+    const r = talk(['我要举报', '唐户集上卖牛肉的往肉里注水，一称就知道']);
+    expect(r.state.step).toBe('business');
+    for (const said of ['四十八一斤哩 这不是坑人吗', '胶囊还剩半盒 你们能拿去化验吗', '他那人可横 要知道是俺 非找人打俺不可'])
+      expect(talk([said], r.state).state.draft.businessName).toBeUndefined();
+  });
+
+  it('"有奖励吗 有的化要" is answered and taken as yes', () => {
+    const r = talk(['我实名举报，黎河集上卖鱼的往鱼池里倒孔雀石绿，车上写着“老周活鱼”，今天早上七点多看见的。我叫贾文博，电话18538047196']);
+    if (r.state.step !== 'reward') throw new Error(`expected reward, got ${r.state.step}`);
+    expect(talk(['有奖励吗 有的化要'], r.state).state.draft.wantsReward).toBe(true);
+  });
+});

@@ -720,7 +720,12 @@ export function quotedBusiness(text: string): string | null {
     // "贴上“一级大豆油”的标签", "主播称“正规厂家”": a label or a claim in quotes, not the seller.
     const after = text.slice(at + m[0].length, at + m[0].length + 4);
     const before = text.slice(Math.max(0, at - 4), at);
-    if (/^的?(标签|字样|商标|牌子的|广告)/.test(after) || /(贴上|贴着|印着|印上|标着|标上|称|说是|宣传|号称)$/.test(before)) continue;
+    // "直播卖“自家熬的土猪油”": what is sold, in quotes, is the product.
+    if (
+      /^的?(标签|字样|商标|牌子的|广告)/.test(after) ||
+      /(贴上|贴着|印着|印上|标着|标上|称|说是|宣传|号称|卖|卖的|推销|推荐)$/.test(before)
+    )
+      continue;
     // "老板外号“二军”": a person's nickname, not the shop.
     if (/(老板|店主|老板娘|厂长|经理|摊主)(的)?(外号|绰号|小名)?(叫|是)?$/.test(text.slice(Math.max(0, at - 8), at))) continue;
     if (

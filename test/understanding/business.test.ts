@@ -99,3 +99,10 @@ describe('landmarks and drinks are not the business (issue #13, eighth pass)', (
     ['就是集上那个开白面包车卖油哩，车上贴哩「老杜家小磨香油」', '老杜家小磨香油'],
   ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
 });
+
+describe('where goods go and what is sold are not the business (issue #13, sixteenth round)', () => {
+  it.each([
+    ['拉到和庄镇南边老公路边一个没挂牌的屠宰点，在那褪毛分割，说第二天一早送饭店。', null],
+    ['郭店镇五里堡那个鸿运超市卖假酒', '鸿运超市'],
+  ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
+});

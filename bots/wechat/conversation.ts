@@ -372,7 +372,9 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
   const digest = createHash('sha256').update(raw).digest('hex').slice(0, 16);
   // The same message again: "got it already" — unless it was not taken the first time (a wrong ID number
   // sent again, an answer not understood), when it is read again and the second miss offers a person.
-  if (raw.length > 5 && digest === state.lastText && state.misses === 0) {
+  // A place sent again when the name was asked once more is the citizen's answer, not a double send.
+  const insisting = state.step === 'business' && state.draft.businessUnknownOnce === true && state.draft.businessName === undefined;
+  if (raw.length > 5 && digest === state.lastText && state.misses === 0 && !insisting) {
     const repeats = state.repeats + 1;
     const s = { ...state, repeats };
     return repeats === 1 ? say(s, w.repeat, ...resumeLine(s)) : say(s);
@@ -1003,6 +1005,29 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     return say(
       { ...st, draft: d, misses: 0 },
       lang === 'en' ? 'Noted, that is added to your account.' : '好的，这个情况也记下了。',
+      prompt(st.step, d, lang),
+    );
+  }
+  // "我作为房东会不会有责任？": a question the knowledge base has no answer for is noted with the case for the
+  // officer, who answers it, instead of "not understood".
+  if (
+    !used &&
+    !kindJustSet &&
+    !acts.kindChange &&
+    before.length === 0 &&
+    !placeForName &&
+    d.description !== undefined &&
+    d.kind !== undefined &&
+    d.kind !== 'consultation' &&
+    isQuestion(text) &&
+    text.trim().length >= 6
+  ) {
+    if (!d.description.includes(text.trim())) d.description = clip(`${d.description}\n（问：${text.trim()}）`, 5000);
+    return say(
+      { ...st, draft: d, misses: 0 },
+      lang === 'en'
+        ? 'I cannot answer that exactly here; it is noted with your case and the officer will explain.'
+        : '这个问题我这里没法准确回答，已经记在案子里，办理的工作人员会给您说明。',
       prompt(st.step, d, lang),
     );
   }

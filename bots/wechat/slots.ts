@@ -242,9 +242,10 @@ export function parseAnonymous(text: string): boolean | null {
   if (REFUSES_REAL_NAME.test(s)) return true;
   if (/实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留名|不怕.{0,8}知道|realname|notanonymous|usemyname/.test(s)) return false;
   // "那就写吧 俺不怕": the name may be written.
-  if (/(那就|就)写(吧|上|呗)|(?<![别不甭莫])写(我|俺)(的)?名字?|(我|俺)不怕(他|啥|了)?$|(?<![不别])留名(吧)?$/.test(s)) return false;
+  if (/(那就|就)写(吧|上|呗)|(?<![别不甭莫])写(我|俺)(的)?名字?|(我|俺)不怕(他|啥|了)?$|(?<![不别用要必甭])留名(吧)?$/.test(s))
+    return false;
   if (
-    /别说(出)?是(我|俺)|匿名|不留名|(那|就|那就)?不留了|不(想|愿意?)留(名|名字)?|(别|不想|不要|不能|不愿意?|不敢|千万别|可别)(让|叫|给).{0,10}知道|保密|别写我|不写我|不要写我|别留我|不留我|anonym|don'?t(tell|give|use)(them|him|her)?myname|keepmyname/.test(
+    /别说(出)?是(我|俺)|匿名|不留名|(那|就|那就)?不留了|不(想|愿意?)留(名|名字)?|(不用|不要|不必|甭)留(名|名字|姓名)?|(别|不想|不要|不能|不愿意?|不敢|千万别|可别)(让|叫|给).{0,10}知道|保密|别写我|不写我|不要写我|别留我|不留我|anonym|don'?t(tell|give|use)(them|him|her)?myname|keepmyname/.test(
       s,
     )
   )
@@ -1438,6 +1439,21 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
           /(\p{Script=Han}{2,12})/u.exec(t)?.[1];
         if (han) return { ok: true, value: han };
       }
+      // "华南城二期美食街那边，二楼", "就在东郭寺村委会后头那个院里": where it is, not what it is called. The second
+      // time the place stands for the name (a report goes on without one).
+      if (
+        (PLACE_ANSWER.test(t) || /^(在|就在|是在)/.test(t)) &&
+        // A short answer: a longer one is more of the story ("村东头铁皮房里有人偷偷做辣条…").
+        t.length <= 24 &&
+        !PROBLEM_WORDS.test(t) &&
+        hanBusiness(t) === null &&
+        !BIZ_SUFFIX.test(t.split(/[，,\s]/)[0] ?? '')
+      ) {
+        // A report goes on without a name (the place is kept); a complaint asks once more.
+        if ((d.kind as Kind | undefined) === 'report') return { ok: true, value: null };
+        if (!d.businessUnknownOnce) return { ok: false, problem: 'business_is_place' };
+        return { ok: true, value: describedBusiness(t) ?? unnamedBusiness(d) };
+      }
       // A place where the name was asked ("在犁河镇绰刘村北头"): kept as the place below; a report goes on without a name.
       if (/^(在|就在|是在|住在?)/.test(t) && !BIZ_SUFFIX.test(t.replace(/^(在|就在|是在)/, '').split(/[，,\s]/)[0] ?? '')) {
         if (d.kind === 'report') return { ok: true, value: null };
@@ -1445,12 +1461,6 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       }
       // A date is no name ("上周五" sent for the business): it is kept as the date below.
       if (parseIncidentDate(t, now) && t.length <= 8) return { ok: false, problem: 'unclear' };
-      // "华南城二期美食街那边，二楼", "黄帝故里对过儿，门口冬天有个卖烤红薯的": where it is, not what it is called.
-      // The second time the place stands for the name (a report goes on without one).
-      if (PLACE_ANSWER.test(t) && hanBusiness(t) === null) {
-        if (!d.businessUnknownOnce) return { ok: false, problem: 'business_is_place' };
-        return { ok: true, value: d.kind === 'report' ? null : (describedBusiness(t) ?? unnamedBusiness(d)) };
-      }
       const n = businessClause(t, u);
       // "就村里那个代销点": a kind of shop, no name; a report goes on without one.
       if (

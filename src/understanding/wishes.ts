@@ -55,7 +55,7 @@ export interface Wishes {
 export const REFUSES_REAL_NAME = /(不敢|不想|不愿意?|不能|不用|不要|不方便)实名/;
 
 const ANON_YES =
-  /(可|千万|你们|恁)?别说(出)?是(我|俺)|别(跟|给|对)(他|他们|人|老板)说是(我|俺)|(不敢|不想|不愿意?|不能|不方便)实名|匿名|不留名|不想留名|别留(我的)?名|不署名|保密|不要透露|别透露|不想透露|不愿透露|不想暴露|别暴露|不要暴露|(别|不要|不想|不能|不愿意?|不敢|千万别|可别)(让|叫|给)[^,。;!?\n]{0,12}(知道|晓得)[^,。;!?\n]{0,6}(我|俺|是谁)|(?<!不)怕(被)?(他们|他|老板|厂里|店里|报复)[^,。;!?\n]{0,8}(知道|报复|找)|怕报复|不想让人知道|anonymous(ly)?|don'?t (want|tell) (them|him|her|anyone|the owner|the boss) (to )?know|don'?t (tell|give|show|use) (them |him |her |the owner |the boss )?my name|keep my (name|identity)|without my name/g;
+  /(可|千万|你们|恁)?别说(出)?是(我|俺)|别(跟|给|对)(他|他们|人|老板)说是(我|俺)|(不敢|不想|不愿意?|不能|不方便)实名|匿名|不留名|不想留名|(不用|不要|不必|甭|别)留(我的)?(名|名字|姓名)|别留(我的)?名|不署名|保密|不要透露|别透露|不想透露|不愿透露|不想暴露|别暴露|不要暴露|(别|不要|不想|不能|不愿意?|不敢|千万别|可别)(让|叫|给)[^,。;!?\n]{0,12}(知道|晓得)[^,。;!?\n]{0,6}(我|俺|是谁)|(?<!不)怕(被)?(他们|他|老板|厂里|店里|报复)[^,。;!?\n]{0,8}(知道|报复|找)|怕报复|不想让人知道|anonymous(ly)?|don'?t (want|tell) (them|him|her|anyone|the owner|the boss) (to )?know|don'?t (tell|give|show|use) (them |him |her |the owner |the boss )?my name|keep my (name|identity)|without my name/g;
 const ANON_NO =
   /实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留(我的)?名|留我(的)?(电话|名字|姓名)|不怕[^,。;!?\n]{0,8}(知道|报复)|知道是(我|俺)(也)?(没事|无所谓|不怕)|(我|俺)的?名字?(能|可以|可|也能|也可以)(说|留|写|登记|告诉恁?|告诉你们?)|real name|not anonymous/g;
 

@@ -2166,15 +2166,29 @@ describe('fifteenth round, second part (issue #13)', () => {
 });
 
 describe('sixteenth round (issue #13)', () => {
-  it('a place told when the name was asked is kept as the place; the name is asked once more, then the report goes on', () => {
-    const r = talk(['我要举报', '村里小卖部卖过期的方便面和火腿肠，好多孩子买', '老观李村口 路南 挨着卫生室']);
+  it('a place told when the name was asked is kept as the place; a complaint asks the name once more, a report goes on', () => {
+    const r = talk(['我要投诉', '在村里小卖部买的方便面过期了', '老观李村口 路南 挨着卫生室']);
     expect(r.replies.join('\n')).toMatch(/位置记下了/);
     expect(r.state.draft.where).toBe('老观李村口 路南 挨着卫生室');
     expect(r.state.draft.businessName).toBeUndefined();
     expect(r.state.step).toBe('business');
+    // Sent again, it is the citizen's answer (not a double send): the place stands for the name.
     const s = talk(['老观李村口 路南 挨着卫生室'], r.state);
-    expect(s.state.draft.businessName).toBeNull();
+    expect(s.state.draft.businessName).toMatch(/名称不详/);
     expect(s.state.step).not.toBe('business');
+    const t = talk(['我要举报', '村里小卖部卖过期的方便面和火腿肠，好多孩子买', '老观李村口 路南 挨着卫生室']);
+    expect(t.state.draft.businessName).toBeNull();
+    expect(t.state.draft.where).toBe('老观李村口 路南 挨着卫生室');
+  });
+
+  it('"不用留名" is anonymous; a question with no ready answer is noted for the officer, not "not understood"', () => {
+    expect(parseAnonymous('不用留名')).toBe(true);
+    const r = talk([
+      '你好，我叫陈永福，电话15038826173。我在郭店镇陵后村有个仓库租给别人了，今天上午过去发现他们在里面把工业盐分装成小袋，袋子上印的是食用盐。我要实名举报。',
+    ]);
+    const s = talk(['我作为房东会不会有责任？我是真不知道他干这个'], r.state);
+    expect(s.replies.join('\n')).not.toMatch(/没太明白/);
+    expect(s.state.draft.description).toMatch(/房东会不会有责任/);
   });
 
   it('a price, the evidence or a fear sent for the name is no name', () => {

@@ -834,6 +834,20 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     // "就是这个事" after a question was answered: the question asked before is the one to answer in writing.
     d.description = st.lastQuestion;
     used = true;
+  } else if (
+    asking === 'description' &&
+    d.description === undefined &&
+    d.kind &&
+    !kindJustSet &&
+    !PROBLEM.test(text) &&
+    (EVIDENCE_KEPT.test(text) ||
+      /(还有|剩|留着|留的)[^，。]{0,6}(一瓶|一袋|一盒|半瓶|半袋|半盒|一包|没开|没吃完|没喝完)|(没开|没吃完|没喝完)[^，。]{0,6}(留着|还在)/.test(
+        text,
+      ))
+  ) {
+    // "还有一瓶没开，我还留着哩" when the story was asked: the evidence is noted, the story asked again.
+    before.push(lang === 'en' ? 'Good, keep it: it may be needed.' : '好的，东西先留好，办案时可能用得上。');
+    used = true;
   } else if (asking && d.kind && !kindJustSet && !questionOnly && (!used || side) && !otherMatter && !patienceOnly(text) && !addendum) {
     const r = readAnswer(asking, answerText, u, d, ctx.now);
     if (r.ok) {
@@ -1019,6 +1033,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     d.description !== undefined &&
     d.kind !== undefined &&
     d.kind !== 'consultation' &&
+    (problem === null || problem === w.notUnderstood || problem === w.needMore) &&
     isQuestion(text) &&
     text.trim().length >= 6
   ) {
@@ -1404,7 +1419,7 @@ const ADDENDUM =
 
 /** "同志你好，我是个退休老师，七十多了，打字慢，你们别嫌烦": who is writing, not yet what happened. */
 const INTRO =
-  /^(同志|您好|你好|领导|师傅|在吗|喂)?[，,！!。\s]*(你好|您好)?[，,！!。\s]*(我|俺)((是|叫)[^，。,]{0,14}(老师|党员|老人|退休|村民|居民|家长|学生|工人|司机|老头|老太太|大爷|大妈|大娘)|今年|岁数|年纪)|打字慢|别嫌(我)?烦|不会打字|眼神不好|闺女教我|儿子教我|孙子教我|第一次用/;
+  /^(同志|您好|你好|领导|师傅|在吗|喂)?[，,！!。\s]*(你好|您好)?[，,！!。\s]*(我|俺)((是|叫)[^，。,]{0,14}(老师|党员|老人|退休|村民|居民|家长|学生|工人|司机|老头|老太太|大爷|大妈|大娘)|今年|岁数|年纪)|打字慢|别嫌(我)?烦|不会打字|眼神不好|闺女教我|儿子教我|孙子教我|第一次用|不(大|太)?会(使|用|弄|玩)(这个)?手机|(叫|让)(俺|我)?(孙子|孙女|儿子|闺女|外孙)帮(俺|我)?(弄|打|发)|今年[一二三四五六七八九十]{2,3}(岁)?了/;
 
 /** "你好 我想反映个事", "有个情况想跟你们说一下": a matter announced, not yet told. */
 const ANNOUNCE =

@@ -2204,3 +2204,14 @@ describe('sixteenth round (issue #13)', () => {
     expect(talk(['有奖励吗 有的化要'], r.state).state.draft.wantsReward).toBe(true);
   });
 });
+
+describe('sixteenth round, second part (issue #13)', () => {
+  it('an older citizen introducing themselves is welcomed; evidence kept, told when the story is asked, is not the story', () => {
+    const r = talk(['同志你好，我是孟庄镇的，今年七十三了，不大会使这个手机，叫孙子帮我弄的。有个事想跟政府反映一下。']);
+    expect(r.replies.join('\n')).toMatch(/慢慢说/);
+    const s = talk(['我要投诉', '还有一瓶没开，我还留着哩']);
+    expect(s.state.draft.description).toBeUndefined();
+    expect(s.state.step).toBe('description');
+    expect(s.replies.join('\n')).toMatch(/留好/);
+  });
+});

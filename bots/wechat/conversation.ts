@@ -1168,7 +1168,7 @@ const URGE =
 
 /** Evidence the citizen says they kept: a receipt, a medical record, the leftovers, a photo. */
 const EVIDENCE_KEPT =
-  /(我|俺)(这儿|这里|手里|手上)?(有|留了|存了|拍了|截了)(截图|照片|视频|小票|发票|聊天记录|录音)|(单子|小票|发票|收据|病历|诊断|化验单|缴费单|剩下的|剩的|包装|袋子|瓶子|照片|视频|截图|聊天记录|订单)[^，。？?]{0,8}(留着|保留|还在|都在|有|存着|拍了|保存)|(留着|保留|存着|拍了)[^，。？?]{0,6}(单子|小票|发票|收据|病历|照片|视频|截图|剩下的|包装)|\bkept (the )?(receipt|bill|records?|leftovers|packag)|\b(have|got) (the )?(receipt|photos?|pictures?)/i;
+  /(我|俺)(这儿|这里|手里|手上)?(有|留了|存了|拍了|截了)(截图|照片|视频|小票|发票|聊天记录|录音)|(单子|小票|发票|票据|单据|收据|病历|诊断|化验单|缴费单|剩下的|剩的|包装|袋子|瓶子|照片|视频|截图|聊天记录|订单)[^，。？?]{0,8}(留着|保留|还在|都在|有|存着|拍了|保存)|(留着|保留|存着|拍了)[^，。？?]{0,6}(单子|小票|发票|收据|病历|照片|视频|截图|剩下的|包装)|\bkept (the )?(receipt|bill|records?|leftovers|packag)|\b(have|got) (the )?(receipt|photos?|pictures?)/i;
 
 const CONFIDENTIAL =
   /(可|千万|你们|恁)?别说(出)?是(我|俺|[^，。,]{1,6}(说|讲|举报|反映)的)|别(跟|给|对)(他|他们|人|老板)说是(我|俺)|(别|不要|不能|千万别|可别)告诉(他|他们|人|老板|店里|厂里|别人)?[^，。,]{0,3}是(我|俺)|(别|不想|不要|不能|不愿意?|莫|不敢|千万别|可别)(让|叫|给)[^，。]{0,10}知道|(给我|替我|帮我)?保密|别写我|不写我|不要写我|别留我|不留我|不留名|don'?t (let|tell)[^,.]{0,20}know|keep (me|my name|it) (secret|confidential)/i;
@@ -1612,7 +1612,7 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   // "你们管不管？？超市卖发霉的饺子！！": who handles it asked beside a problem, no wish said, nothing to show
   // the writer only saw it — bought it or saw it, a remedy or an investigation is the citizen's choice: asked.
   if (
-    kindFromEngine === 'report' &&
+    (kindFromEngine === 'report' || kindFromEngine === 'both') &&
     topics.includes('jurisdiction') &&
     !u.suspected_crime.value &&
     kindFromWishes(text, u) === null &&

@@ -1447,7 +1447,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         t.length <= 24 &&
         !PROBLEM_WORDS.test(t) &&
         hanBusiness(t) === null &&
-        !BIZ_SUFFIX.test(t.split(/[，,\s]/)[0] ?? '')
+        // "辛店镇上，…": a township's 店 is no shop word.
+        !BIZ_SUFFIX.test((t.split(/[，,\s]/)[0] ?? '').replace(/(薛店|辛店|郭店)(镇)?/g, ''))
       ) {
         // A report goes on without a name (the place is kept); a complaint asks once more.
         if ((d.kind as Kind | undefined) === 'report') return { ok: true, value: null };

@@ -106,3 +106,10 @@ describe('where goods go and what is sold are not the business (issue #13, sixte
     ['郭店镇五里堡那个鸿运超市卖假酒', '鸿运超市'],
   ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
 });
+
+describe('more trade words (issue #13, sixteenth round)', () => {
+  it.each([
+    ['匿名举报：新烟街道烟厂家属院对面的盛世名酒行卖假茅台假五粮液。', '盛世名酒行'],
+    ['前天俺侄女出嫁摆的流水席，请的老李家宴席班，吃完一家子都拉肚子', '老李家宴席班'],
+  ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
+});

@@ -1519,9 +1519,9 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
     return 'report';
   // "俺想反映个事儿，学校门口那个小卖部，卖哩辣条都过期了": a shop's conduct told, nothing for the writer asked — a tip.
   if (
-    answeringKind &&
     /反映/.test(text) &&
     /卖[^，。]{0,10}(过期|三无|假|变质|发霉|没标签|没日期)/.test(text) &&
+    !/卖给(我|俺)|(我|俺)(买|吃|喝)/.test(text) &&
     kindFromWishes(text, u) === null &&
     u.harm.value.ill === 'none'
   )

@@ -227,8 +227,10 @@ export async function simulate(p: Persona, driver: Driver = pureDriver): Promise
         else if (e.repeat) await sayText(last);
         else if (e.say) await sayText(e.say);
       }
-      // A citizen who called it off ("不弄了") and was told the draft is gone says no more.
-      if (hadDraft && state.step === 'menu' && state.draft.kind === undefined && state.draft.description === undefined) break;
+      // A citizen who called it off ("不弄了") and was told the draft is gone says no more, unless the script has
+      // them come back later ("哎 还是投吧…刚才说到哪了").
+      const more = p.events.some((e) => e.after >= run.turns);
+      if (hadDraft && !more && state.step === 'menu' && state.draft.kind === undefined && state.draft.description === undefined) break;
       continue;
     }
     const step = state.step;

@@ -2215,3 +2215,10 @@ describe('sixteenth round, second part (issue #13)', () => {
     expect(s.replies.join('\n')).toMatch(/留好/);
   });
 });
+
+describe('sixteenth round, third part (issue #13)', () => {
+  it('"俺想反映个事儿，…小卖部卖哩辣条都过期了" is a report; "超市卖给我过期的汤圆" is not taken for one', () => {
+    expect(talk(['俺想反映个事儿，俺村学校门口那个小卖部，卖哩辣条啥哩都过期了，俺孙子天天去买']).state.draft.kind).toBe('report');
+    expect(talk(['我想反映个事，超市卖给我过期的汤圆']).state.draft.kind).not.toBe('report');
+  });
+});

@@ -848,7 +848,19 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     // "还有一瓶没开，我还留着哩" when the story was asked: the evidence is noted, the story asked again.
     before.push(lang === 'en' ? 'Good, keep it: it may be needed.' : '好的，东西先留好，办案时可能用得上。');
     used = true;
-  } else if (asking && d.kind && !kindJustSet && !questionOnly && (!used || side) && !otherMatter && !patienceOnly(text) && !addendum) {
+  } else if (
+    asking &&
+    d.kind &&
+    !kindJustSet &&
+    !questionOnly &&
+    (!used || side) &&
+    !otherMatter &&
+    !patienceOnly(text) &&
+    !addendum &&
+    // "你们去查的时候能不能就说是例行检查，别说是有人举报的" when the story was asked: a wish to stay unknown
+    // (answered above), not the story.
+    !(asking === 'description' && CONFIDENTIAL.test(text) && !PROBLEM.test(text))
+  ) {
     const r = readAnswer(asking, answerText, u, d, ctx.now);
     if (r.ok) {
       st.lastSlot = asking;
@@ -1037,6 +1049,15 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     isQuestion(text) &&
     text.trim().length >= 6
   ) {
+    // "他们要是知道了会不会开除我": the fear is answered again, not noted.
+    if (CONFIDENTIAL.test(text))
+      return say(
+        { ...st, draft: d, misses: 0 },
+        lang === 'en'
+          ? 'Your identity stays confidential: the business is never told who reported it.'
+          : '放心，举报人的信息严格保密，不会告诉被举报的一方是谁举报的，核查时也不会透露线索来源。',
+        prompt(st.step, d, lang),
+      );
     if (!d.description.includes(text.trim())) d.description = clip(`${d.description}\n（问：${text.trim()}）`, 5000);
     return say(
       { ...st, draft: d, misses: 0 },
@@ -1171,7 +1192,7 @@ const EVIDENCE_KEPT =
   /(我|俺)(这儿|这里|手里|手上)?(有|留了|存了|拍了|截了)(截图|照片|视频|小票|发票|聊天记录|录音)|(单子|小票|发票|票据|单据|收据|病历|诊断|化验单|缴费单|剩下的|剩的|包装|袋子|瓶子|照片|视频|截图|聊天记录|订单)[^，。？?]{0,8}(留着|保留|还在|都在|有|存着|拍了|保存)|(留着|保留|存着|拍了)[^，。？?]{0,6}(单子|小票|发票|收据|病历|照片|视频|截图|剩下的|包装)|\bkept (the )?(receipt|bill|records?|leftovers|packag)|\b(have|got) (the )?(receipt|photos?|pictures?)/i;
 
 const CONFIDENTIAL =
-  /(可|千万|你们|恁)?别说(出)?是(我|俺|[^，。,]{1,6}(说|讲|举报|反映)的)|别(跟|给|对)(他|他们|人|老板)说是(我|俺)|(别|不要|不能|千万别|可别)告诉(他|他们|人|老板|店里|厂里|别人)?[^，。,]{0,3}是(我|俺)|(别|不想|不要|不能|不愿意?|莫|不敢|千万别|可别)(让|叫|给)[^，。]{0,10}知道|(给我|替我|帮我)?保密|别写我|不写我|不要写我|别留我|不留我|不留名|don'?t (let|tell)[^,.]{0,20}know|keep (me|my name|it) (secret|confidential)/i;
+  /(可|千万|你们|恁)?别说(出)?是(我|俺|[^，。,]{1,6}(说|讲|举报|反映)的)|别(跟|给|对)(他|他们|人|老板)说是(我|俺)|(别|不要|不能|千万别|可别)告诉(他|他们|人|老板|店里|厂里|别人)?[^，。,]{0,3}是(我|俺)|(别|不想|不要|不能|不愿意?|莫|不敢|千万别|可别)(让|叫|给)[^，。]{0,10}知道|(给我|替我|帮我)?保密|别说是有人(举报|反映)|就说是例行检查|会不会(开除|辞退|报复)|丢(工作|饭碗)|别写我|不写我|不要写我|别留我|不留我|不留名|don'?t (let|tell)[^,.]{0,20}know|keep (me|my name|it) (secret|confidential)/i;
 
 function rewardAck(yes: boolean, lang: Lang): string {
   if (lang === 'en') return yes ? 'Noted: you want to apply for the reward.' : 'Noted: no reward.';
@@ -1279,7 +1300,9 @@ function looksLikeAddress(text: string): boolean {
 /** A message that asks something rather than tells it. */
 function isQuestion(input: string): boolean {
   const text = input.replace(WHATEVER_IS_DUE, '');
-  return /[?？]|吗|呢$|多少|怎么|咋|能不能|可不可以|有没有|什么时候|啥时候|多久|为什么|是不是|how|what|when|can i|will/i.test(text);
+  return /[?？]|吗|呢$|多少|怎么|咋|能不能|可不可以|有没有|什么时候|啥时候|多久|为什么|是不是|会不会|能否|是否|how|what|when|can i|will/i.test(
+    text,
+  );
 }
 
 /** "地址错了" right after the home address was given is about the home address, not the business's. */
@@ -1432,7 +1455,7 @@ const NO_REMEDY =
 /** A sentence that adds to the story: a problem named, or a plain statement of some length (no question). */
 function moreStory(text: string, u: Understanding, asking: Slot | null): boolean {
   const t = text.trim();
-  if (/[?？吗呢]$|[?？]/.test(t) || ACT_MARKERS.test(t)) return false;
+  if (/[?？吗呢]$|[?？]|会不会|能不能|要不要|是不是|可不可以|能否|是否/.test(t) || ACT_MARKERS.test(t)) return false;
   if (substantive(t, u)) return true;
   // A name, a phone or an ID the reader could not take is no story: asked again instead.
   if (asking === 'name' || asking === 'phone' || asking === 'idNumber' || asking === 'address') return false;

@@ -1407,6 +1407,12 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
           !/[我俺你他她]/.test(shopCalled[1]!)
         )
           return { ok: true, value: shopCalled[1]! };
+        // "闫老板的羊场 没名字": whose place it is stands for the name, in a report too.
+        const whose =
+          /^(?:就是?)?((?:\p{Script=Han}老板|老\p{Script=Han}|\p{Script=Han}{1,2}家)(?:的|哩)?\p{Script=Han}{0,4}(?:场|厂|坊|店|铺|摊|馆|作坊|院))(?=[\s，,。]|$)/u.exec(
+            t.trim(),
+          );
+        if (whose && d.kind === 'report') return { ok: true, value: whose[1]!.replace(/哩/g, '的') };
         // A complaint names the business (Art. 10): a description will do; the second "不知道" files it unnamed.
         if (d.kind !== 'complaint' && d.kind !== 'both') return { ok: true, value: null };
         const desc = describedBusiness(t);
@@ -1650,6 +1656,12 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if (/(那就|那|就|也|还是)要(吧|的|呗|啊)?$|有的话(就)?要|想要|要的话/.test(s) && !/不要|不想要/.test(s))
         return { ok: true, value: true };
       if (/(给不给|要不要|有没有|有不有)(都|也)(行|中|可以|无所谓)|^(都行|都中|无所谓|随便|whatever|doesn'?t matter|either way)/i.test(s))
+        return { ok: true, value: false };
+      // "奖励不奖励无所谓": indifference again, in the A-not-A form.
+      if (
+        /(\p{Script=Han}{1,2})不\1[^，。]{0,3}(都|也)?(无所谓|都行|都中|随便|不在乎|没关系)/u.test(strip(t)) &&
+        !/(那就|就|还是)要/.test(s)
+      )
         return { ok: true, value: false };
       const yn = parseYesNo(t);
       return yn === null ? { ok: false, problem: 'unclear' } : { ok: true, value: yn };

@@ -83,7 +83,7 @@ function normaliseUncached(raw: unknown): string {
  */
 const TYPOS: readonly [RegExp, string][] = [
   [/投述|投素|头诉|投塑|投宿(?=[他她它们这那])/g, '投诉'],
-  [/举包|举保|局报|据报|巨报/g, '举报'],
+  [/举包|举保|举抱|局报|据报|巨报/g, '举报'],
   [/退宽|退快|推款|退欵/g, '退款'],
   [/陪偿|赔常|培偿/g, '赔偿'],
   [/陪钱/g, '赔钱'],

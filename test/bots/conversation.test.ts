@@ -2222,3 +2222,30 @@ describe('sixteenth round, third part (issue #13)', () => {
     expect(talk(['我想反映个事，超市卖给我过期的汤圆']).state.draft.kind).not.toBe('report');
   });
 });
+
+describe('sixteenth round, fourth part (issue #13)', () => {
+  it('"奖励不奖励无所谓" wants no reward; "闫老板的羊场 没名字" names whose place it is', () => {
+    const r = talk(['我要举抱 龙王乡有个养羊的给羊喂瘦肉精']);
+    expect(r.state.draft.kind).toBe('report');
+    expect(r.state.step).toBe('business');
+    expect(talk(['闫老板的羊场 没名字'], r.state).state.draft.businessName).toBe('闫老板的羊场');
+    const s = talk(['俺要匿名举报新村镇那个老刘家羊肉汤 那肉是冻了好几年哩僵尸肉', '大前天 俺去他后院借梯子瞅见哩']);
+    if (s.state.step !== 'reward') throw new Error(`expected reward, got ${s.state.step}`);
+    expect(talk(['奖励不奖励无所谓'], s.state).state.draft.wantsReward).toBe(false);
+  });
+
+  it('a wish to stay unknown when the story is asked is answered, not stored; "会不会开除我" is answered again', () => {
+    const r = talk([
+      '我在一家酒店后厨做保洁，里面问题太多了，想反映一下，但是我怕丢工作',
+      '你们去查的时候能不能就说是例行检查，别说是有人举报的',
+    ]);
+    expect(r.state.draft.description ?? '').not.toMatch(/例行检查/);
+    expect(r.replies.join('\n')).toMatch(/保密/);
+    const s = talk(
+      ['后厨蟑螂到处爬，切配的好几个人都没有健康证，炸东西的油一个礼拜不换', '金鼎大酒店', '他们要是知道了会不会开除我'],
+      r.state,
+    );
+    expect(s.replies.at(-1) ?? '').not.toMatch(/没太明白/);
+    expect(s.replies.join('\n')).toMatch(/保密/);
+  });
+});

@@ -567,12 +567,16 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     const at = where.text.indexOf(d.businessName);
     if (at >= 2) where.text = where.text.slice(0, at).replace(/[的哩\s，,]+$/, '');
   }
+  // "大口吃肉蟹煲（龙湖大学城店）": the place read from a branch is the place without 店.
+  if (where.text && /[（(]\s*$/.test(text.slice(0, Math.max(0, text.indexOf(where.text)))) && /店$/.test(where.text))
+    where.text = where.text.replace(/(分)?店$/, '');
   // "杨国福麻辣烫（新郑万达店）": the branch written beside the name says where the shop is.
   if (!where.text && d.businessName && !opts.residence) {
     const at = text.indexOf(d.businessName);
     const branch = at >= 0 ? /^\s*[（(]([^（）()]{2,14}店)[）)]/.exec(text.slice(at + d.businessName.length)) : null;
     if (branch) {
-      where.text = branch[1]!;
+      // "（华南城店）" says the shop is at 华南城.
+      where.text = branch[1]!.replace(/(分)?店$/, '') || branch[1]!;
       where.township = townshipOf(branch[1]!);
     }
   }

@@ -2101,6 +2101,8 @@ describe('fifteenth round (issue #13, eighth pass)', () => {
     const r = talk(['昨天饿了么点的大口吃肉蟹煲（龙湖大学城店） 螃蟹是死的 一股臭味 我要投诉', '本来想让他退钱 现在不要了 就让你们查他']);
     expect(r.state.draft.kind).toBe('report');
     expect(r.state.draft.businessName).toBe('大口吃肉蟹煲（龙湖大学城店）');
+    // The branch says where the shop is: the place, without 店.
+    expect(r.state.draft.where).toBe('龙湖大学城');
     const s = talk(['我要投诉', '昨天在薛店集上买的蘑菇，吃了头晕', '不知道 就一个妇女 摆个地摊']);
     expect(s.state.step).toBe('request');
     expect(talk(['没啥要求'], s.state).state.draft.kind).toBe('report');

@@ -1106,7 +1106,7 @@ describe('tried by hand (issue #13, fifth round)', () => {
   it('a branch written beside the name is where the shop is', () => {
     const r = talk(['你好，我昨天晚上在美团上点了一份麻辣烫，店名叫杨国福麻辣烫（新郑万达店），吃出来一根头发。我要求退款。']);
     expect(r.state.draft.businessName).toBe('杨国福麻辣烫');
-    expect(r.state.draft.where).toBe('新郑万达店');
+    expect(r.state.draft.where).toBe('新郑万达');
   });
 
   it('a general question is answered without starting a complaint; "那我要投诉" then starts one', () => {
@@ -1485,7 +1485,7 @@ describe('tenth round, third part (issue #13)', () => {
       '我要投诉 饿了么上辣小妞麻辣烫（华信学院店）前天晚上点的 吃完拉肚子 要求退款，我叫赵一鸣 电话 13271906653 住华信学院男生公寓3号楼412',
     ]);
     expect(t.state.draft.businessName).toBe('辣小妞麻辣烫');
-    expect(t.state.draft.where).toBe('华信学院店');
+    expect(t.state.draft.where).toBe('华信学院');
     expect(t.state.draft.township).toBe('龙湖镇');
     expect(talk(['团购的套餐跟图上不一样 坑人', '美团买的四人火锅套餐 图上肥牛两盘 上来就一盘']).state.draft.businessName).toBeUndefined();
   });

@@ -65,8 +65,8 @@ const EDIT_WORDS: [RegExp, Slot | 'kind' | 'files'][] = [
   [/诉求|要求/, 'request'],
   [/匿名|实名/, 'anonymous'],
   [/奖励/, 'reward'],
-  [/姓名|名字|称呼/, 'name'],
-  [/电话|手机|号码/, 'phone'],
+  [/姓名|名字|称呼|\bmy name\b/i, 'name'],
+  [/电话|手机|号码|\b(my )?(phone|number)\b/i, 'phone'],
   [/公开/, 'consent'],
   [/照片|图片|文件|视频|证据/, 'files'],
 ];
@@ -252,12 +252,15 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
 export function readCorrection(raw: string): Correction | null {
   const t = raw.trim();
   // A correction is a short remark; a long story that says "不是…是…" somewhere tells facts instead.
-  if (t.length > 80) return null;
-  const hasError = /错了|说错|写错|打错|搞错|弄错|记错|不对|更正|纠正|改一下|应该是|也不是|记糊涂|记岔|记混|wrong|mistake|correction/i.test(
-    t,
-  );
+  if (t.length > (/\p{Script=Han}/u.test(t) ? 80 : 160)) return null;
+  const hasError =
+    /错了|说错|写错|打错|搞错|弄错|记错|不对|更正|纠正|改一下|应该是|也不是|记糊涂|记岔|记混|wrong|mistake|correction|misspel|typo/i.test(
+      t,
+    );
   const named = /(.{0,8}?)(说|写|打|搞|弄)?(错了|不对)/.exec(t);
-  const slotWord = slotNamed(named ? named[1]! : t.slice(0, 12));
+  // English says what is wrong anywhere in the sentence ("sorry, I misspelled my name, it's …").
+  const slotWord =
+    slotNamed(named ? named[1]! : t.slice(0, 12)) ?? (/[a-z]{3}/i.test(t) && !/\p{Script=Han}/u.test(t) ? slotNamed(t) : null);
   const slot = slotWord === 'kind' || slotWord === 'files' ? null : slotWord;
   let old: string | null = null;
   let value: string | null = null;

@@ -840,6 +840,8 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     d.kind &&
     !kindJustSet &&
     !PROBLEM.test(text) &&
+    !substantive(text, u) &&
+    text.trim().length <= 24 &&
     (EVIDENCE_KEPT.test(text) ||
       /(还有|剩|留着|留的)[^，。]{0,6}(一瓶|一袋|一盒|半瓶|半袋|半盒|一包|没开|没吃完|没喝完)|(没开|没吃完|没喝完)[^，。]{0,6}(留着|还在)/.test(
         text,
@@ -1366,7 +1368,7 @@ const PURE_INTENT = {
 };
 
 const PROBLEM =
-  /无根水|漂白|增白|(少|差)了?[一二三四五六七八九十两半\d]+(两|斤|克)|一称(才|只有)|(啥|什么)字(都|也)?没(有)?|没(有)?厂名|没(有)?厂家|下水道|阴沟|臭水沟|污水|脏水|死老鼠|根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|死(蟹|螃蟹|鱼|虾|龙虾|鸭|牛|羊|甲鱼|黄鳝|泥鳅)|是死的|死了的|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
+  /无根水|无根剂|无根素|漂白|增白|(少|差)了?[一二三四五六七八九十两半\d]+(两|斤|克)|一称(才|只有)|(啥|什么)字(都|也)?没(有)?|没(有)?厂名|没(有)?厂家|下水道|阴沟|臭水沟|污水|脏水|死老鼠|根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|死(蟹|螃蟹|鱼|虾|龙虾|鸭|牛|羊|甲鱼|黄鳝|泥鳅)|是死的|死了的|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
 function thin(text: string, u: Understanding): boolean {
@@ -1501,6 +1503,13 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
     return k ?? kindFromWishes(text, u) ?? (u.kind.value !== 'consultation' ? u.kind.value : null);
   }
   if (acts.wantsWritten && (u.kind.value === 'consultation' || !k)) return 'consultation';
+  // "能不能给我一个书面回复…不行再举报": a written answer first; the report is only a maybe.
+  if (
+    acts.wantsWritten &&
+    /不行(的话)?再(举报|投诉)|(要是|如果|万一)[^，。]{0,6}(举报|投诉)/.test(text) &&
+    !/(我|俺)(要|想)(实名|匿名)?(举报|投诉)/.test(text)
+  )
+    return 'consultation';
   // "Can I report … anonymously?" asks about reporting; it is not a report.
   const wants = /我要|我想(?!问|咨询|了解|知道)|俺要|俺想(?!问|咨询|了解|知道)|I want to/i;
   // "我这个算投诉还是举报啊": the difference is explained (FAQ) and the choice asked, not made for them.
@@ -1808,6 +1817,10 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
   }
 }
 
+/** "其他都对", "everything else is correct": the rest of the summary confirmed beside a correction. */
+const REST_CONFIRMED =
+  /(其他|其它|别的|其余|剩下的)(的)?(都|全)?(对|没问题|正确|没错)|everything else is (correct|right|fine|ok)|(the )?rest is (correct|right|fine|ok)|otherwise (it'?s |all )?(correct|fine|good|right)/i;
+
 /** "核对无误，请提交", "信息都正确": a confirmation said in a full sentence. */
 const CONFIRM_IN =
   /无误|请提交|确认提交|可以提交|提交吧|就这样提交|没有问题|信息(都)?(正确|准确)|内容(都)?(正确|属实)|(对|没错|是)[，,。！!\s]*(就是)?这样(的|吧|子)?[。！!]*$|please submit|looks (good|right|correct)/i;
@@ -1836,11 +1849,17 @@ function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, bef
     clearSlot(d, slot);
     return say({ ...st, step: slot }, lang === 'en' ? 'OK, tell me again:' : '好的，请重新告诉我：', prompt(slot, d, lang));
   }
+  // "sorry, I misspelled my name, it's Ayesha Rahman. Everything else is correct.": corrected, and the rest
+  // confirmed in the same breath — filed.
+  let confirmedNow = false;
   if (
     acts.correction &&
     applyCorrection(d, aboutLast(acts.correction.slot, st.lastSlot), acts.correction.old, acts.correction.value, ctx.now)
-  )
-    return say({ ...st, step: 'summary' }, ...before, w.corrected, summary(d, lang));
+  ) {
+    if (!REST_CONFIRMED.test(raw)) return say({ ...st, step: 'summary' }, ...before, w.corrected, summary(d, lang));
+    before.push(lang === 'en' ? `OK, corrected to: ${acts.correction.value}.` : `好的，已改为：${acts.correction.value}。`);
+    confirmedNow = true;
+  }
   if (acts.kindChange) {
     d.kind = acts.kindChange;
     return next(st, [...before, w.switched(KIND_LABEL[lang][d.kind])], ctx);
@@ -1849,8 +1868,9 @@ function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, bef
   if (d.kind === 'consultation' && /知道了|明白了|清楚了|谢谢|多谢|thank/i.test(raw) && !/确认|提交|书面|confirm|submit/i.test(raw))
     return say(reset(st, ctx.newDraftId), lang === 'en' ? 'You are welcome. Message me any time.' : '不客气，有需要随时找我。');
   if (
-    (CONFIRM.test(word) || CONFIRM_IN.test(word) || parseYesNo(raw) === true) &&
-    !/不对|不是|错/.test(word.replace(/没有?错|不错|没问题|无误/g, ''))
+    confirmedNow ||
+    ((CONFIRM.test(word) || CONFIRM_IN.test(word) || parseYesNo(raw) === true) &&
+      !/不对|不是|错/.test(word.replace(/没有?错|不错|没问题|无误/g, '')))
   ) {
     const fp = fingerprint(d);
     const dup = st.filed.find((f) => f.fp === fp);

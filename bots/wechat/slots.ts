@@ -867,27 +867,32 @@ export function latinBusiness(text: string): string | null {
     );
   if (called) return called[1]!.trim().replace(/['’”"]+$/, '');
   // "I live in the Huanan City apartments" is the citizen's home, not the business.
-  const m = /\b(?:at|from|in) (?:the |a )?((?:[A-Z0-9][\w'&.-]*)(?:\s+[A-Z0-9][\w'&.-]*){0,3})/.exec(
-    text
-      .replace(/\b(?:I|we) (?:live|stay|am staying)\b[^.,;]*/gi, '')
-      // "at 'Happy Bites Cafe'": quotes around the name are no part of it.
-      .replace(/['‘“"](?=[A-Z0-9])|(?<=[A-Za-z0-9])['’”"](?=[\s,.;!?]|$)/g, ''),
-  );
-  if (!m) return null;
-  const name = m[1]!.trim();
-  // "at Tianlala (甜啦啦)": the Chinese name written beside is the shop's own.
-  const han = /^\s*[（(](\p{Script=Han}{2,12})[）)]/u.exec(text.slice(text.indexOf(name) + name.length));
-  if (han) return han[1]!;
-  if (
-    /^(Longhu|Xinzheng|Town|Street|Road|Village|Market|I|The|Henan|Zhengzhou|Guodian|Xuedian|Xinhua|Xinjian|Mengzhuang|Xindian|Xincun|Guanyinsi|Lihe|Hezhuang|Chengguan|Baqian|Longwang|Xinyan|China South City|Huanan|Shengda|Longhu)\b/.test(
-      name,
-    ) ||
-    // "in China South City", "at Shengda University": a place, not the shop.
-    /\b(City|Campus|University|College|Airport|District|Town|Village|Road|Street|Avenue|Square|Park|Station|School)$/.test(name) ||
-    name.length < 3
-  )
-    return null;
-  return name;
+  const cleaned = text
+    .replace(/\b(?:I|we) (?:live|stay|am staying)\b[^.,;]*/gi, '')
+    // "at 'Happy Bites Cafe'": quotes around the name are no part of it.
+    .replace(/['‘“"](?=[A-Z0-9])|(?<=[A-Za-z0-9])['’”"](?=[\s,.;!?]|$)/g, '');
+  // A word may hold dots ("St.Mary") but a sentence's full stop ends the name ("Huaxin College. On Thursday").
+  for (const m of cleaned.matchAll(
+    /\b(?:at|from|in) (?:the |a )?((?:[A-Z0-9][\w'&-]*(?:\.[\w'&-]+)*)(?:\s+[A-Z0-9][\w'&-]*(?:\.[\w'&-]+)*){0,3})/g,
+  )) {
+    const name = m[1]!.trim();
+    // "at Tianlala (甜啦啦)": the Chinese name written beside is the shop's own.
+    const han = /^\s*[（(](\p{Script=Han}{2,12})[）)]/u.exec(text.slice(text.indexOf(name) + name.length));
+    if (han) return han[1]!;
+    if (
+      /^(Longhu|Xinzheng|Town|Street|Road|Village|Market|I|The|Henan|Zhengzhou|Guodian|Xuedian|Xinhua|Xinjian|Mengzhuang|Xindian|Xincun|Guanyinsi|Lihe|Hezhuang|Chengguan|Baqian|Longwang|Xinyan|China South City|Huanan|Shengda|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|December|November|January)\b/.test(
+        name,
+      ) ||
+      // "in China South City", "at Huaxin College", "at Henan University of Engineering": a place, not the shop.
+      /\b(City|Campus|University|College|Institute|Airport|District|Town|Village|Road|Street|Avenue|Square|Park|Station|School|Hospital)\b/.test(
+        name,
+      ) ||
+      name.length < 3
+    )
+      continue;
+    return name;
+  }
+  return null;
 }
 
 /** The citizen's own name and phone said anywhere in `text` fill the draft; returns the slots filled. */

@@ -17,7 +17,7 @@ import {
   toSubmission,
 } from '../../bots/wechat/conversation.ts';
 import { chineseNumber, parseIncidentDate } from '../../bots/wechat/dates.ts';
-import { parseAnonymous } from '../../bots/wechat/slots.ts';
+import { latinBusiness, parseAnonymous } from '../../bots/wechat/slots.ts';
 import { detectActs } from '../../bots/wechat/acts.ts';
 import { ShiantongClient } from '../../bots/wechat/api-client.ts';
 import { ConversationRunner } from '../../bots/wechat/session.ts';
@@ -2249,5 +2249,41 @@ describe('sixteenth round, fourth part (issue #13)', () => {
     );
     expect(s.replies.at(-1) ?? '').not.toMatch(/没太明白/);
     expect(s.replies.join('\n')).toMatch(/保密/);
+  });
+});
+
+describe('seventeenth round (issue #13)', () => {
+  it('a correction at the summary with "everything else is correct" is applied and filed; English names skip places and full stops', () => {
+    expect(
+      latinBusiness("Hi, I'm an international student at Huaxin College. On Thursday I bought milk tea at Tea Time in our campus canteen"),
+    ).toBe('Tea Time');
+    const r = talk([
+      "Hi, I'm a student at Huaxin College. On Thursday I bought milk tea at Tea Time in our campus canteen and got stomach cramps. I want my money back.",
+    ]);
+    // Walk to the summary with plain answers to whatever is asked.
+    let st = r.state;
+    const answers: Record<string, string> = {
+      when: 'Thursday',
+      request: 'refund',
+      name: 'Aisha Rahman',
+      phone: '17839012647',
+      address: 'Dorm 6, Huaxin College',
+      consent: 'yes',
+      where: 'Huaxin College canteen, Longhu',
+      business: 'Tea Time',
+      description: 'Milk tea gave me stomach cramps',
+    };
+    for (let i = 0; i < 12 && st.step !== 'summary'; i++) st = talk([answers[st.step] ?? 'yes'], st).state;
+    expect(st.step).toBe('summary');
+    const done = talk(["Almost - sorry, I misspelled my name, it's Ayesha Rahman, with a Y. Everything else is correct."], st);
+    expect(done.last.effect?.type).toBe('submit');
+    expect(done.state.draft.name).toBe('Ayesha Rahman');
+  });
+
+  it('a story about 无根剂 is the story, not evidence kept; a written answer first ("不行再举报") is a consultation', () => {
+    const r = talk(['有奖举报是这儿不', '有个豆芽作坊 泡豆芽往水里加无根剂 还有别的药 一袋一袋的白粉']);
+    expect(r.state.draft.description).toMatch(/无根剂/);
+    const s = talk(['我问两个事：卖散装熟食的直接上手抓，这违法吗？能不能给我一个书面回复，我先拿着回复去跟他们说说，不行再举报']);
+    expect(s.state.draft.kind).toBe('consultation');
   });
 });

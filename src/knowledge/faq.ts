@@ -28,6 +28,8 @@ export type Topic =
   | 'insurance'
   | 'testing'
   | 'kinds'
+  | 'price'
+  | 'lostcode'
   | 'fee';
 
 export interface Entry {
@@ -92,8 +94,8 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'compensation',
-    ask: /十倍|10倍|三倍|赔(偿)?多少|能赔|赔一千|一千块|怎么(个)?赔|要回(来)?(点)?钱|退钱|赔钱|compensat|ten times|how much.*(get|pay)/i,
-    zh: '赔偿：买到不符合食品安全标准的食品，除了赔损失，还可以要求价款十倍或者损失三倍的赔偿，增加的赔偿最少1000元（食品安全法第148条）。小票、包装、剩下的食物和病历都要留好。我们可以帮您和商家调解。',
+    ask: /十倍|10倍|三倍|退一赔(三|十)|假一赔十|赔(偿)?多少|能赔|赔一千|一千块|怎么(个)?赔|要回(来)?(点)?钱|退钱|赔钱|compensat|ten times|how much.*(get|pay)/i,
+    zh: '赔偿：买到不符合食品安全标准的食品，除了赔损失，还可以要求价款十倍或者损失三倍的赔偿，增加的赔偿最少1000元（食品安全法第148条，常说的“退一赔十”）；“退一赔三”是商家欺诈时按消费者权益保护法第55条赔价款三倍、最少500元，食品问题一般按十倍要。小票、包装、剩下的食物和病历都要留好。我们可以帮您和商家调解。',
     en: 'Compensation: for food that breaks safety standards you can claim your loss plus ten times the price (or three times the loss), at least 1,000 yuan (Food Safety Law Art. 148). Keep the receipt, packaging, leftovers and any medical records. We can mediate with the business.',
   },
   {
@@ -125,8 +127,8 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'hotline',
-    ask: /打(哪个|什么|啥|几号)电话|(电话|热线)(是|号码是)?多少|哪个电话|什么电话|hotline|phone number (to|for)|which number/i,
-    zh: '食品安全投诉举报在这里直接说就行，也可以打全国12315热线（原12331食品药品热线已并入）。其他事：油烟噪音12369，工资12333，城管12319。',
+    ask: /打(哪个|什么|啥|几号)电话|(电话|热线)(是|号码是)?多少|哪个电话|什么电话|12315|12331|hotline|phone number (to|for)|which number/i,
+    zh: '食品安全投诉举报在这里直接说就行，和打全国12315热线一样（原12331食品药品热线已并入12315），都由新郑市市场监管部门办理；12315占线的话，直接在这里说就能受理。其他事：油烟噪音12369，工资12333，城管12319。',
     en: 'You can tell me here, or call the national 12315 hotline (the old 12331 food hotline is part of it). Other matters: fumes and noise 12369, wages 12333, street management 12319.',
   },
   {
@@ -180,7 +182,7 @@ export const FAQ: readonly Entry[] = [
   {
     topic: 'kinds',
     // "投诉跟举报有啥区别？": which to choose.
-    ask: /(投诉|举报)(跟|和|与|同)(举报|投诉)[^，。？?]{0,4}(区别|不同|不一样|差别|啥区别)|区别|有啥不一样|(算|是|该|要)(投诉|举报)还是(投诉|举报)|difference between (a )?(complaint|report)|(complaint|report) or (a )?(complaint|report)/i,
+    ask: /(投诉|举报)(跟|和|与|同)(举报|投诉)[^，。？?]{0,4}(区别|不同|不一样|差别|啥区别)|(投诉|举报)[^，。？?]{0,10}(区别|有啥不一样)|(区别|有啥不一样)[^，。？?]{0,10}(投诉|举报)|(算|是|该|要)(投诉|举报)还是(投诉|举报)|difference between (a )?(complaint|report)|(complaint|report) or (a )?(complaint|report)/i,
     zh: '投诉：您自己买到、吃到有问题的食品，想让商家退款、赔偿或道歉，我们来调解，需要实名。举报：发现商家有违法行为，让我们去查处，可以匿名，查实重大违法的还能申请奖励。两样都想要，可以一起登记。',
     en: 'A complaint: you bought or ate something bad and want a refund, compensation or an apology; we mediate, and it needs your name. A report: a violation for us to investigate; it can be anonymous and, if serious, earn a reward. You can file both at once.',
   },
@@ -197,6 +199,21 @@ export const FAQ: readonly Entry[] = [
     ask: /医保|医疗保险|新农合|medical insurance/i,
     zh: '医药费能不能走医保报销，要问医保部门（新郑市医疗保障局，电话12393）。因为吃了有问题的食品花的医药费，可以在投诉里要求商家赔偿，病历和发票请保存好。',
     en: 'Whether medical costs are covered by medical insurance is for the Healthcare Security Bureau (tel. 12393). Costs caused by bad food can be claimed from the business in a complaint: keep the records and receipts.',
+  },
+  {
+    topic: 'price',
+    // "标哩59.9，结账收俺69.9": price violations are the market regulator's too.
+    ask: /价钱|价格|标价|明码标价|多收|收贵|结账[^，。？?]{0,8}(多|不一样|不对)|price/i,
+    zh: '价格问题也归市场监管部门管：标价和结账不一样、多收钱、不明码标价，都可以在这里投诉（要求退还多收的钱）或举报。价签和小票请拍照留好。',
+    en: 'Prices are for the market regulator too: a shelf price that differs from what you paid, overcharging or no price tags. You can complain here (to get the difference back) or report it. Keep photos of the price tag and the receipt.',
+  },
+  {
+    topic: 'lostcode',
+    // "我那个查询码找不着了": the code cannot be shown again.
+    ask: /查询码[^，。？?]{0,8}(找不着|找不到|丢了|忘了|没了|删了)|(找不着|找不到|丢了|忘了|删了)[^，。？?]{0,6}查询码|lost (my|the) (query )?code/i,
+    state: /查询码[^，。？?]{0,8}(找不着|找不到|丢了|忘了|没了|删了)|(找不着|找不到|丢了|忘了|删了)[^，。？?]{0,6}查询码/,
+    zh: '查询码只在提交时显示一次，为了保护您的信息，系统里找不回来，也不能重发。您可以回复“人工”，把姓名、电话和大概哪天投诉的发给工作人员，核实后帮您查进度；办理进展我们也会按您留的电话联系您。',
+    en: 'The query code is shown once, when you file, and cannot be shown again. Reply "human" with your name, phone and roughly when you filed, and a person will check the progress for you after verifying who you are.',
   },
   {
     topic: 'stall',

@@ -2287,3 +2287,10 @@ describe('seventeenth round (issue #13)', () => {
     expect(s.state.draft.kind).toBe('consultation');
   });
 });
+
+describe('seventeenth round, second part (issue #13)', () => {
+  it('"上个月投诉过…到现在也没有人给我回个话" asks about a filed case, not a new complaint', () => {
+    const r = talk(['你好 我是上个月投诉过 一个超市卖过期点心的 到现在也没有人给我回个话 你们这投诉多长时间能给个答复啊']);
+    expect(r.state.draft.kind).toBeUndefined();
+  });
+});

@@ -200,7 +200,8 @@ export function townshipOf(text: string): Township | null {
 export function parseYesNo(text: string): boolean | null {
   // English in a sentence: "reward? if possible yes", "sure, why not", "no, I don't need it".
   if (/[a-z]{2}/i.test(text) && !/\p{Script=Han}/u.test(text)) {
-    const l = text.toLowerCase();
+    // "please don't use my name", "don't tell them": about anonymity, not a no.
+    const l = text.toLowerCase().replace(/\b(don'?t|do not|never) (use|tell|give|show|let|share|reveal)\b[^,.;!?]*/g, ' ');
     const no = /\b(no|nope|nah|not really|don'?t|do not|no thanks)\b/.test(l);
     const yes = /\b(yes|yeah|yep|sure|ok|okay|of course|please do|why not|i do|i want)\b/.test(l);
     if (yes && !no) return true;

@@ -2294,3 +2294,25 @@ describe('seventeenth round, second part (issue #13)', () => {
     expect(r.state.draft.kind).toBeUndefined();
   });
 });
+
+describe('seventeenth round, third part (issue #13)', () => {
+  it('a named reporter who turns anonymous ("那还是匿名吧 名字电话都别写了") loses the name kept so far', () => {
+    const r = talk([
+      '我实名举报！龙王乡的金穗面粉厂往面粉里加增白剂，过氧化苯甲酰，我在里面干过',
+      '一直在加，我上周五走的，那天还在加',
+      '韦国庆',
+    ]);
+    expect(r.state.draft.name).toBe('韦国庆');
+    const s = talk(['那还是匿名吧 名字电话都别写了 奖励还是要的'], r.state);
+    expect(s.state.draft.anonymous).toBe(true);
+    expect(s.state.draft.name).toBeUndefined();
+    expect(s.state.draft.wantsReward).toBe(true);
+    expect(s.replies.join('\n')).toMatch(/改为匿名/);
+  });
+
+  it('"please don\'t use my name" is no answer to the reward question', () => {
+    expect(
+      parseYesNo("Actually, will the shop find out who reported them? If they might know, please don't use my name at all."),
+    ).toBeNull();
+  });
+});

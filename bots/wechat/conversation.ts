@@ -1866,6 +1866,14 @@ function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, bef
     clearSlot(d, slot);
     return say({ ...st, step: slot }, lang === 'en' ? 'OK, tell me again:' : '好的，请重新告诉我：', prompt(slot, d, lang));
   }
+  // "恁念念 恁都记哩啥", "read it back": the summary again.
+  if (
+    /念(念|一下|一遍|给我听)|读(一下|一遍|给我听)|都记(了|哩|的)?(啥|什么|些啥)|记(了|哩)?(啥|什么)|read (it|that) (back|again)|what (did|do) you (write|have|record)/i.test(
+      raw,
+    ) &&
+    !acts.correction
+  )
+    return say(st, lang === 'en' ? 'Here is what I have:' : '好的，我念一遍：', summary(d, lang));
   // "sorry, I misspelled my name, it's Ayesha Rahman. Everything else is correct.": corrected, and the rest
   // confirmed in the same breath — filed.
   let confirmedNow = false;

@@ -2316,3 +2316,22 @@ describe('seventeenth round, third part (issue #13)', () => {
     ).toBeNull();
   });
 });
+
+describe('seventeenth round, fourth part (issue #13)', () => {
+  it('"恁念念 恁都记哩啥" at the summary reads it back', () => {
+    let st = talk(['我要投诉', '在红旗超市买哩挂面，煮出来一股子霉味儿，昨天买的', '红旗超市', '新烟街道烟厂东边']).state;
+    const answers: Record<string, string> = {
+      request: '退钱',
+      name: '王建功',
+      phone: '13612348304',
+      address: '新烟街道烟厂家属院',
+      consent: '同意',
+      when: '昨天',
+    };
+    for (let i = 0; i < 10 && st.step !== 'summary'; i++) st = talk([answers[st.step] ?? '中'], st).state;
+    expect(st.step).toBe('summary');
+    const r = talk(['恁念念 恁都记哩啥'], st);
+    expect(r.replies.join('\n')).toMatch(/我念一遍[\s\S]*王建功/);
+    expect(r.state.step).toBe('summary');
+  });
+});

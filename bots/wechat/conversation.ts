@@ -1871,7 +1871,9 @@ function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, bef
     /念(念|一下|一遍|给我听)|读(一下|一遍|给我听)|都记(了|哩|的)?(啥|什么|些啥)|记(了|哩)?(啥|什么)|read (it|that) (back|again)|what (did|do) you (write|have|record)/i.test(
       raw,
     ) &&
-    !acts.correction
+    !acts.correction &&
+    // "你再念一遍我听听……对，就是这样": asked and confirmed in one breath — the confirmation counts.
+    !CONFIRM_IN.test(word)
   )
     return say(st, lang === 'en' ? 'Here is what I have:' : '好的，我念一遍：', summary(d, lang));
   // "sorry, I misspelled my name, it's Ayesha Rahman. Everything else is correct.": corrected, and the rest

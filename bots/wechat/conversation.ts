@@ -607,6 +607,12 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     ) {
       d.description = clip(`${d.description}\n${more}`, 5000);
       before.push(lang === 'en' ? 'Added to what happened.' : '好的，这个也记上了。');
+      // "…这个我想让他把饭钱退了 能一块弄吗" in a report: the writer's own remedy too — both.
+      if (d.kind === 'report' && OWN_REMEDY_WISH.test(more) && kindFromWishes(more, understand(more, { now: ctx.now })) !== 'report') {
+        d.kind = 'both';
+        delete d.anonymous;
+        before.push(startLine('both', lang));
+      }
       addendum = true;
     }
   }
@@ -1467,6 +1473,10 @@ const INTRO =
 const ANNOUNCE =
   /^(同志|您好|你好|领导|师傅|在吗|喂|hello|hi)?[，,！!。\s]*(你好|您好)?[，,！!。\s]*(我|俺)?(想|要|来)?(跟|给|向)?(你们|恁|您)?(反映|说|讲|报告|反应)(一)?(个|一个|一下|下|点)?(事|事儿|事情|情况|问题)?[。！!～~\s]*$|^(有|有个|有一个|有件)(事|事儿|事情|情况)(想|要)?(跟|给|向)?(你们|恁|您)?(反映|说|讲|问)?(一下|下)?[。！!～~\s]*$/i;
 
+/** The writer wants something back for themselves: "我想让他把饭钱退了", "得给我赔". */
+const OWN_REMEDY_WISH =
+  /(我|俺)(想|要|得)?(让|叫)?(他|他们|他家|商家|店家|老板)?(把)?[^，。！？?]{0,6}(退(给)?(我|俺)?|赔(给)?(我|俺)?|道歉)|(退|赔)(我|俺)(钱)?|I want (my money back|a refund|compensation)/i;
+
 /** No remedy wanted from the business: "没啥要求", "算了不要了", "本来想退钱，算了不要了". */
 const NO_REMEDY =
   /^(也|俺|我)?(没啥|没有|没什么|啥也不|什么也不|啥都不|什么都不)(要求|要|想要|诉求|图)?(了|的|啊|哩)?[。！!]?$|^(算了|现在)?[，,\s]*(也)?(不要了|不用了)[。！!]?$|^(本来|原来|原先)(想|要)[^，。]{0,6}(退|赔)[^，。]{0,4}[，,\s]*(算了|现在)?[，,\s]*(也)?(不要了|不用了)[。！!]?$|^(nothing|no,? nothing|i don'?t want anything)/i;
@@ -1510,6 +1520,8 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   // "恁说投诉还是举报？": the choice asked back names no kind.
   const k = kindWanted(text.replace(/(算)?(投诉|举报)还是(算)?(投诉|举报)/g, ''));
   if (answeringKind) {
+    // "不是上周日 是上周六" while the kind is asked: a fact corrected, no kind chosen.
+    if (acts.correction && !k) return null;
     if (acts.wantsWritten && !k) return 'consultation';
     // The answer to "投诉、举报，还是两样都要？": "两样都要", "都要", "both".
     if (/^(两样|两个|俩|都)?都要|^两样|^\s*both\b/i.test(text.trim())) return 'both';
@@ -1629,7 +1641,10 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   // investigation or both is the citizen's choice: asked.
   if (
     kindFromEngine === 'complaint' &&
-    /(恁|你们|政府)[^，。！]{0,3}(得|要|快|给|也得)?(管管|管一管|查查|查一查)/.test(text) &&
+    (/(恁|你们|政府)[^，。！]{0,3}(得|要|快|给|也得)?(管管|管一管|查查|查一查)/.test(text) ||
+      // "这缺斤短两恁管不管？": who handles it asked about the writer's own purchase — a remedy, an
+      // investigation or both: asked.
+      (topics.includes('jurisdiction') && /管不管|有没有人管|能不能管|管得了/.test(text))) &&
     kindFromWishes(text, u) === null
   )
     return null;

@@ -2335,3 +2335,21 @@ describe('seventeenth round, fourth part (issue #13)', () => {
     expect(r.state.step).toBe('summary');
   });
 });
+
+describe('seventeenth round, fifth part (issue #13)', () => {
+  it('an own remedy added to a report ("这个我想让他把饭钱退了 能一块弄吗") makes it both', () => {
+    const r = talk(['我要举报郭店南街的福满楼饭店，后厨老鼠乱跑，我在他家吃饭上厕所路过后厨亲眼看见的', '周五晚上']);
+    expect(r.state.draft.kind).toBe('report');
+    const s = talk(['对了 我那天点的红烧茄子里还吃出来老鼠屎 当时拍照了 这个我想让他把饭钱退了 能一块弄吗'], r.state);
+    expect(s.state.draft.kind).toBe('both');
+    expect(s.state.draft.description).toMatch(/老鼠屎/);
+  });
+
+  it('a date corrected while the kind is asked chooses no kind', () => {
+    const r = talk(['气死我了！和庄镇上惠万家超市卖给我的奶粉是假的！上周日买的，孩子喝了就吐！！你们管不管']);
+    expect(r.state.draft.kind).toBeUndefined();
+    const s = talk(['不是上周日 是上周六 我翻了小票 28号'], r.state);
+    expect(s.state.draft.kind).toBeUndefined();
+    expect(s.state.draft.incidentDate).toBeTruthy();
+  });
+});

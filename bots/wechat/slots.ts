@@ -881,7 +881,7 @@ export function latinBusiness(text: string): string | null {
     const han = /^\s*[（(](\p{Script=Han}{2,12})[）)]/u.exec(text.slice(text.indexOf(name) + name.length));
     if (han) return han[1]!;
     if (
-      /^(Longhu|Xinzheng|Town|Street|Road|Village|Market|I|The|Henan|Zhengzhou|Guodian|Xuedian|Xinhua|Xinjian|Mengzhuang|Xindian|Xincun|Guanyinsi|Lihe|Hezhuang|Chengguan|Baqian|Longwang|Xinyan|China South City|Huanan|Shengda|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|December|November|January)\b/.test(
+      /^(Longhu|Xinzheng|Town|Street|Road|Village|Market|I|The|Henan|Zhengzhou|Guodian|Xuedian|Xinhua|Xinjian|Mengzhuang|Xindian|Xincun|Guanyinsi|Lihe|Hezhuang|Chengguan|Baqian|Longwang|Xinyan|China South City|Huanan|Shengda|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|December|November|January|English|Chinese|Mandarin|WeChat)\b/.test(
         name,
       ) ||
       // "in China South City", "at Huaxin College", "at Henan University of Engineering": a place, not the shop.
@@ -1172,6 +1172,11 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
       )
       // "周庄村的小作坊用病死猪肉…", "128号的好又多超市": the place ends where the business or the deed begins.
       .replace(/(?<=.{2})(的[^的，,。]{0,10}(店|超市|馆|坊|摊|厂|铺|食堂|公司|餐厅)|用|把|往|拿)[\s\S]*$/, '')
+      // "上个礼拜天孟庄逢集": the time said first is no part of the place.
+      .replace(
+        /^((上|这|本)个?(周|星期|礼拜)[一二三四五六日天末]?|今天|昨天|前天|大前天|夜儿个|前儿个|今儿|昨儿|早上|上午|中午|晌午|下午|晚上)+/,
+        '',
+      )
       .replace(/[，,。；;、\s]+$/, '')
       .replace(/^.*?(在|到|去|是)(?=[^在到去是]*$)/, (m) => (m.length < 12 ? '' : m))
       // "(薛店镇)" written beside an English name: the brackets are no part of the place.
@@ -1344,6 +1349,15 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         ? { ok: true, value: t }
         : { ok: false, problem: 'short' };
     case 'business': {
+      // "同志，你刚才说嘞那个号我没记住，能不能再说一遍", "Sorry, can you write in English?": a question or a
+      // request to the bot names no business.
+      if (
+        hanBusiness(t) === null &&
+        quotedBusiness(t) === null &&
+        (/能不能|可不可以|会不会|再说一遍|没记住|没听懂|看不懂/.test(t) ||
+          (isEnglish(t) && /\?\s*$|^(sorry|can you|could you|please)\b/i.test(t.trim())))
+      )
+        return { ok: false, problem: 'unclear' };
       // "还是只能退钱": a wish or a question's tail is no name; nor is "举报！" said again.
       if (/^(还是|或者|只能|是不是)|^(退钱|退款|赔钱)|^((我|俺)?(要)?(举报|投诉|反映|实名|匿名)(的|吧)?[！!。，,\s]*)+$/.test(t.trim()))
         return { ok: false, problem: 'unclear' };
@@ -1433,7 +1447,14 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       // "摊子上挂着'刘记鲜肉'的牌子": a name in quotes beside a sign is the name.
       const quoted = quotedBusiness(t);
       if (quoted) return { ok: true, value: quoted };
+      // "海之鲜水产, stall B2-117": the Chinese name in an English answer is the name.
+      // (English words around it, not slang like "xswl" in a Chinese message.)
+      const hanInEnglish =
+        isEnglish(t) || /\b(stall|shop|store|restaurant|booth|unit|called|named|the|at|in|on|near|branch)\b/i.test(t)
+          ? /^[^\p{Script=Han}]*(\p{Script=Han}{2,12})/u.exec(t)?.[1]
+          : undefined;
       const ub = u.business.value?.replace(NAME_FILLER, '') ?? null;
+      if (hanInEnglish && hanBusiness(t) === null && (ub === null || /^[\x20-\x7e]+$/.test(ub))) return { ok: true, value: hanInEnglish };
       if (ub && ub.length >= 2 && !QUESTION_NOT_NAME.test(ub)) return { ok: true, value: ub };
       // "卖肉哩 都叫他赵胖子": the name people call the seller by.
       const nick =

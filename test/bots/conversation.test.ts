@@ -2353,3 +2353,17 @@ describe('seventeenth round, fifth part (issue #13)', () => {
     expect(s.state.draft.incidentDate).toBeTruthy();
   });
 });
+
+describe('seventeenth round, sixth part (issue #13)', () => {
+  it('a question to the bot names no business; the Chinese name in an English answer is the name', () => {
+    const r = talk(['我要投诉', '上个礼拜天孟庄逢集，我在集上一个开面包车卖酒的那儿买了两瓶杜康，拿回家一看是假酒']);
+    if (r.state.step !== 'business') throw new Error(`expected business, got ${r.state.step}`);
+    expect(talk(['同志，你刚才说嘞那个号我没记住，能不能再说一遍'], r.state).state.draft.businessName).toBeUndefined();
+    const e = talk([
+      'Hi. I have a stall in China South City. The seafood stall next to me soaks squid in formaldehyde. I saw it again yesterday morning. I want to report it anonymously.',
+    ]);
+    if (e.state.step !== 'business') throw new Error(`expected business, got ${e.state.step}`);
+    expect(talk(['Sorry, can you write in English? My Chinese reading is not good.'], e.state).state.draft.businessName).toBeUndefined();
+    expect(talk(['海之鲜水产, stall B2-117'], e.state).state.draft.businessName).toBe('海之鲜水产');
+  });
+});

@@ -1165,6 +1165,11 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
     const bizAt = bizFirst ? around.indexOf(bizFirst) : -1;
     if (bizFirst && bizAt >= 2 && bizAt > around.indexOf(best.name)) around = around.slice(0, bizAt).replace(/[的哩\s，,]+$/, '');
     const clause = around
+      // "上个礼拜天孟庄逢集": the time said first is no part of the place.
+      .replace(
+        /^((上|这|本)个?(周|星期|礼拜)[一二三四五六日天末]?|今天|昨天|前天|大前天|夜儿个|前儿个|今儿|昨儿|早上|上午|中午|晌午|下午|晚上)+/,
+        '',
+      )
       .replace(/(有个|有家|有一家|有人|那个|这个|的一家|一家|那家|这家|卖|开[的哩]|买[的哩]|吃[的哩]|点[的哩]|喝[的哩]).*$/, '')
       .replace(
         /(?<=.{2})(今天|昨天|前天|大前天|夜儿个|前儿个|今儿|昨儿|早上|上午|中午|晌午|下午|晚上|刚才|(上|这|本)个?(周|星期|礼拜)[一二三四五六日天末]?|(周|星期|礼拜)[一二三四五六日天末]|[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}[号日])[\s\S]*$/,
@@ -1172,11 +1177,6 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
       )
       // "周庄村的小作坊用病死猪肉…", "128号的好又多超市": the place ends where the business or the deed begins.
       .replace(/(?<=.{2})(的[^的，,。]{0,10}(店|超市|馆|坊|摊|厂|铺|食堂|公司|餐厅)|用|把|往|拿)[\s\S]*$/, '')
-      // "上个礼拜天孟庄逢集": the time said first is no part of the place.
-      .replace(
-        /^((上|这|本)个?(周|星期|礼拜)[一二三四五六日天末]?|今天|昨天|前天|大前天|夜儿个|前儿个|今儿|昨儿|早上|上午|中午|晌午|下午|晚上)+/,
-        '',
-      )
       .replace(/[，,。；;、\s]+$/, '')
       .replace(/^.*?(在|到|去|是)(?=[^在到去是]*$)/, (m) => (m.length < 12 ? '' : m))
       // "(薛店镇)" written beside an English name: the brackets are no part of the place.

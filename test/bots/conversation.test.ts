@@ -2357,6 +2357,8 @@ describe('seventeenth round, fifth part (issue #13)', () => {
 describe('seventeenth round, sixth part (issue #13)', () => {
   it('a question to the bot names no business; the Chinese name in an English answer is the name', () => {
     const r = talk(['我要投诉', '上个礼拜天孟庄逢集，我在集上一个开面包车卖酒的那儿买了两瓶杜康，拿回家一看是假酒']);
+    // The time said before the place is no part of it.
+    expect(r.state.draft.where).toBe('孟庄逢集');
     if (r.state.step !== 'business') throw new Error(`expected business, got ${r.state.step}`);
     expect(talk(['同志，你刚才说嘞那个号我没记住，能不能再说一遍'], r.state).state.draft.businessName).toBeUndefined();
     const e = talk([

@@ -980,6 +980,8 @@ export function hanBusiness(input: string): string | null {
   for (const m of text.matchAll(BIZ_SUFFIX_G)) {
     const at = m.index ?? 0;
     if (notNameJi(m[0], text[at + 1])) continue;
+    // 收摊, 出摊, 摆摊, 地摊: a stall's hours or a street stall, not the end of a name.
+    if (m[0] === '摊' && /[收出摆地练]$/.test(text.slice(0, at))) continue;
     let i = at;
     while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !STOP_BEFORE.test(text[i - 1]!)) i--;
     // "老杨家烩面馆", "李记大盘鸡": 家/记 inside a name are kept when more name comes before them.
@@ -1623,7 +1625,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       // A date, a phone number or a place is not a request (an answer to an earlier question).
       if (parseIncidentDate(t, now) || findPhone(t) || (townshipOf(t) && t.length < 12)) return { ok: false, problem: 'unclear' };
       // What the citizen wants done, or that they want nothing: "现在好点了" (how they feel) is neither.
-      if (!REQUEST_WORDS.test(t)) return { ok: false, problem: 'unclear' };
+      // "孩子喝了倒是没啥事，就是心里膈应": how they are, not what they want ("没啥事" is no "没啥要求").
+      if (!REQUEST_WORDS.test(t.replace(/没(啥|什么|有)(事|毛病|问题|大碍)|(倒是|就是|但是)/g, '')))
+        return { ok: false, problem: 'unclear' };
       return { ok: true, value: t.slice(0, 1000) };
     }
     case 'anonymous': {

@@ -2369,3 +2369,17 @@ describe('seventeenth round, sixth part (issue #13)', () => {
     expect(talk(['海之鲜水产, stall B2-117'], e.state).state.draft.businessName).toBe('海之鲜水产');
   });
 });
+
+describe('seventeenth round, seventh part (issue #13)', () => {
+  it('"孩子喝了倒是没啥事，就是心里膈应" is no request; "菜市场收摊剩下的" names no stall', () => {
+    const r = talk(['我要投诉', '在郭店镇万家福购物广场买的酸奶过期了，12月1号买的', '万家福购物广场']);
+    let st = r.state;
+    for (let i = 0; i < 4 && st.step !== 'request'; i++) st = talk([st.step === 'where' ? '郭店镇十字路口' : '12月1号'], st).state;
+    expect(st.step).toBe('request');
+    const s = talk(['孩子喝了倒是没啥事，就是心里膈应'], st);
+    expect(s.state.draft.request).toBeUndefined();
+    expect(s.state.draft.description).toMatch(/膈应/);
+    const t = talk(['我要举报', '公司做饭用的菜都是菜市场收摊剩下的烂菜 发黄的发黑的照样切了下锅']);
+    expect(t.state.draft.businessName).toBeUndefined();
+  });
+});

@@ -1242,7 +1242,12 @@ export function ownAddressOf(text: string): string | null {
     );
   if (!m) return null;
   // Without punctuation the address ends where the next thing begins ("…三组我要求超市退货").
-  const a = m[1]!.replace(/\s*(我要|我想|俺要|俺想|要求|电话|手机|我叫|俺叫|我是|上周|昨天|前天|今天)[\s\S]*$/, '').trim();
+  const a = m[1]!
+    .replace(
+      /\s*(我要|我想|俺要|俺想|要求|电话|手机|我叫|俺叫|我是|上周|上个?礼拜|上个?星期|上个月|前几天|大前天|昨天|前天|今天|夜儿个|前儿个|今儿)[\s\S]*$/,
+      '',
+    )
+    .trim();
   return a.length >= 2 ? a : null;
 }
 

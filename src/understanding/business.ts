@@ -267,6 +267,10 @@ const TRADE_AFTER =
 /** Dishes that end a shop name when a name-like head stands before them (王二卤肉, 大刘牛肉面). */
 const DISHES = [
   '黄焖鸡米饭',
+  '羊肉',
+  '牛肉',
+  '猪肉',
+  '鲜肉',
   '早点',
   '羊肉烩面',
   '牛肉烩面',
@@ -335,7 +339,7 @@ const DISHES = [
 ];
 const DISH_RE = new RegExp(DISHES.sort((a, b) => b.length - a.length).join('|'), 'g');
 /** After a dish that ends a name: a particle, a place word, a verb of eating or buying, or the end. */
-const DISH_AFTER = /^([的哩里吃卖买用做后门对店家,。!?;\s]|$)/u;
+const DISH_AFTER = /^([的哩里吃卖买用做后门对店家割称摊铺,。!?;\s]|$)/u;
 /** A head that reads as a name: 老X, 小X, 大X, 阿X, X记, X家, X二, X姐, 胖子, 哥俩 … */
 const NAME_HEAD =
   /^([老小大阿][\p{Script=Han}]{1,3}|[\p{Script=Han}]{1,3}(记|家|氏|姐|哥|嫂|叔|婶|妈|婆|爷|胖子|哥俩|兄弟|大王)|[\p{Script=Han}]{1,2}[二三四五六七八九]|[二三四五六七八九][\p{Script=Han}]{1,2}|胖子|胖哥|[\p{Script=Han}]{1,2}胖子)$/u;
@@ -551,7 +555,10 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     let end = start + name.length;
     const after = s.slice(end, end + 10);
     const phrase = TRADE_AFTER.exec(after);
-    const shopBefore = /(家|店|铺|馆|超市|档口|公司|厂|作坊|摊|直播间|网店|店铺|饭店|餐厅|商家)[^,。!?;]{0,6}$/.test(before);
+    // (薛店, 辛店, 郭店 are places: "俺是薛店镇哩 叫张翠萍" names a person.)
+    const shopBefore = /(家|店|铺|馆|超市|档口|公司|厂|作坊|摊|直播间|网店|店铺|饭店|餐厅|商家)[^,。!?;]{0,6}$/.test(
+      before.replace(/(薛店|辛店|郭店)镇?/g, ''),
+    );
     if (!(strong || shopBefore || phrase !== null || TRADE_END.test(name))) continue;
     if (!ok(name) || /^(啥|什么|这个|那个|他|她|我|谁|哪|称|为|是|叫|字|卖|买|就|也|都|有|在|不|没)/.test(name)) continue;
     if (!strong && isDescription(name, generic)) continue;

@@ -2383,3 +2383,14 @@ describe('seventeenth round, seventh part (issue #13)', () => {
     expect(t.state.draft.businessName).toBeUndefined();
   });
 });
+
+describe('seventeenth round, eighth part (issue #13)', () => {
+  it('an address ends where the story begins ("住薛店镇街里 上礼拜天在…")', () => {
+    const r = talk([
+      '俺是薛店镇哩 叫张翠萍 电话15903845127 住薛店镇街里 上礼拜天在雪店集上老杨羊肉割了三斤羊肉 回来一炖一股鸭子味 俺要退钱',
+    ]);
+    expect(r.state.draft.address).toBe('薛店镇街里');
+    expect(r.state.draft.businessName).toBe('老杨羊肉');
+    expect(r.state.draft.name).toBe('张翠萍');
+  });
+});

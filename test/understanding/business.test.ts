@@ -113,3 +113,11 @@ describe('more trade words (issue #13, sixteenth round)', () => {
     ['前天俺侄女出嫁摆的流水席，请的老李家宴席班，吃完一家子都拉肚子', '老李家宴席班'],
   ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
 });
+
+describe('a keeper and the meat sold (issue #13, sixteenth round)', () => {
+  it.each([
+    ['上礼拜天在雪店集上老杨羊肉割了三斤羊肉 回来一炖一股鸭子味', '老杨羊肉'],
+    ['俺是薛店镇哩 叫张翠萍 电话15903845127', null],
+    ['在集上买的羊肉有问题', null],
+  ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
+});

@@ -1731,7 +1731,12 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
   // Wishes said, not asked about: "能赔多少？" wants an answer, "我要求退钱" a remedy.
   const said = text
     .split(/(?<=[，,。！!？?；;\n])/)
-    .filter((c) => !/[?？]|吗|多少(钱|倍)?[。！!，,]?$|能赔多少|能不能|可不可以|怎么|咋/.test(c))
+    // ("你们能不能去查查他们后厨" asks for an investigation: a wish, though worded as a question.)
+    .filter(
+      (c) =>
+        !/[?？]|吗|多少(钱|倍)?[。！!，,]?$|能赔多少|能不能|可不可以|怎么|咋/.test(c) ||
+        /(能不能|可不可以)(去|来|给|帮)?(我|俺)?(查|管|处理|罚)/.test(c),
+    )
     .join('')
     // "我也不图他赔钱", "不要他退钱": a remedy declined is no remedy.
     .replace(/(不图|不要|不用|不求|不稀罕|不是为了|不为了?|不想要)[^，。！,]{0,4}(赔|退|钱)[^，。！,]{0,3}/g, '')

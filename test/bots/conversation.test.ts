@@ -2394,3 +2394,11 @@ describe('seventeenth round, eighth part (issue #13)', () => {
     expect(r.state.draft.name).toBe('张翠萍');
   });
 });
+
+describe('seventeenth round, ninth part (issue #13)', () => {
+  it('"我要退钱 还有你门能不能去查查他门后厨" wants both', () => {
+    expect(
+      talk(['升达二食堂二楼麻辣烫窗口 昨天中午吃出来一个虫 我要退钱 还有你门能不能去查查他门后厨 我看着就不干净']).state.draft.kind,
+    ).toBe('both');
+  });
+});

@@ -732,6 +732,8 @@ export function quotedBusiness(text: string): string | null {
       /(贴上|贴着|印着|印上|标着|标上|称|说是|宣传|号称|卖|卖的|推销|推荐)$/.test(before)
     )
       continue;
+    // "买了一袋“福满仓”三鲜水饺": a brand after a measure word is the product's, not the seller's.
+    if (/[一两二三四五六七八九十几\d](袋|盒|瓶|包|箱|桶|罐|份|杯|听|提|件)(的)?$/.test(before)) continue;
     // "老板外号“二军”": a person's nickname, not the shop.
     if (/(老板|店主|老板娘|厂长|经理|摊主)(的)?(外号|绰号|小名)?(叫|是)?$/.test(text.slice(Math.max(0, at - 8), at))) continue;
     if (

@@ -2402,3 +2402,10 @@ describe('seventeenth round, ninth part (issue #13)', () => {
     ).toBe('both');
   });
 });
+
+describe('seventeenth round, tenth part (issue #13)', () => {
+  it('a brand in quotes after a measure word (买了一袋“福满仓”三鲜水饺) is the product, the supermarket is the business', () => {
+    const r = talk(['您好，我要投诉。昨天中午在新华路上的百佳惠生活超市买了一袋“福满仓”三鲜速冻水饺，里面包着一个创可贴！我要求超市退货']);
+    expect(r.state.draft.businessName).toBe('百佳惠生活超市');
+  });
+});

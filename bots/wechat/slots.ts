@@ -3,6 +3,7 @@
 // for being what it should be (a sentence is not a business name; an address has a place). Pure.
 import { TOWNSHIPS, type Township } from '../../src/cases/divisions.ts';
 import { IdNumberSchema, PhoneSchema, type SubmissionInput } from '../../src/cases/submission.schema.ts';
+import { MEASURE_BEFORE, STALL_VERB_BEFORE, TOWNSHIPS_WITH_DIAN } from '../../src/understanding/business.ts';
 import { findPlaces, findTownship } from '../../src/understanding/gazetteer.ts';
 import { findPersonNames } from '../../src/understanding/pii.ts';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../../src/understanding/pii.lexicon.ts';
@@ -733,7 +734,7 @@ export function quotedBusiness(text: string): string | null {
     )
       continue;
     // "买了一袋“福满仓”三鲜水饺": a brand after a measure word is the product's, not the seller's.
-    if (/[一两二三四五六七八九十几\d](袋|盒|瓶|包|箱|桶|罐|份|杯|听|提|件)(的)?$/.test(before)) continue;
+    if (MEASURE_BEFORE.test(before)) continue;
     // "老板外号“二军”": a person's nickname, not the shop.
     if (/(老板|店主|老板娘|厂长|经理|摊主)(的)?(外号|绰号|小名)?(叫|是)?$/.test(text.slice(Math.max(0, at - 8), at))) continue;
     if (
@@ -983,7 +984,7 @@ export function hanBusiness(input: string): string | null {
     const at = m.index ?? 0;
     if (notNameJi(m[0], text[at + 1])) continue;
     // 收摊, 出摊, 摆摊, 地摊: a stall's hours or a street stall, not the end of a name.
-    if (m[0] === '摊' && /[收出摆地练]$/.test(text.slice(0, at))) continue;
+    if (m[0] === '摊' && STALL_VERB_BEFORE.test(text.slice(0, at))) continue;
     let i = at;
     while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !STOP_BEFORE.test(text[i - 1]!)) i--;
     // "老杨家烩面馆", "李记大盘鸡": 家/记 inside a name are kept when more name comes before them.
@@ -1494,7 +1495,7 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         !PROBLEM_WORDS.test(t) &&
         hanBusiness(t) === null &&
         // "辛店镇上，…": a township's 店 is no shop word.
-        !BIZ_SUFFIX.test((t.split(/[，,\s]/)[0] ?? '').replace(/(薛店|辛店|郭店)(镇)?/g, ''))
+        !BIZ_SUFFIX.test((t.split(/[，,\s]/)[0] ?? '').replace(TOWNSHIPS_WITH_DIAN, ''))
       ) {
         // A report goes on without a name (the place is kept); a complaint asks once more.
         if ((d.kind as Kind | undefined) === 'report') return { ok: true, value: null };

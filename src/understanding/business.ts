@@ -171,6 +171,15 @@ const BIZ_BEFORE =
 /** Weak cues: a name may follow, but so may a product ("买的“羊排”"). */
 const WEAK_BEFORE = /(的|是|，|,|:|：|\s|^)$/;
 /** Before a quote: a claim or a label, not a name (说是“保鲜的”, 印着“富硒”). */
+/** Townships whose names end in 店 (薛店, 辛店, 郭店): places, never the end of a shop's name. */
+export const TOWNSHIPS_WITH_DIAN = /(薛店|辛店|郭店)镇?/g;
+/** Before 店: the start of such a township ("薛店贝贝母婴店"). */
+export const DIAN_OF_TOWNSHIP = /[薛辛郭]$/;
+/** Before 摊: a stall's hours or a street stall (收摊, 出摊, 摆摊, 地摊), not the end of a name. */
+export const STALL_VERB_BEFORE = /[收出摆地练守看小]$/;
+/** Before a quoted name: a measure word ("买了一袋“福满仓”"), so the quote is the product's brand. */
+export const MEASURE_BEFORE = /[一两二三四五六七八九十几\d](袋|盒|瓶|包|箱|桶|罐|份|杯|听|提|件)(的)?$/;
+
 const CLAIM_BEFORE =
   /(说是|说|称|称为|写着|写的|标着|标的|印着|印的|号称|所谓|宣传|宣称|叫什么|所谓的|打着|冒充|假冒|当成|以为是|做|卖|卖的|生产|加工|买的|买了|一种|叫作|用|喂|倒|撒|放|加|掺|吃|喝了|这种|那种|号|牌|牌子)$/;
 /** After a quote: a trade word or something done there. */
@@ -514,6 +523,7 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     if (/义诊|讲座|活动|会议|课堂|体检|抽奖|促销|健康课|专家/.test(inner) && !TRADE_END.test(inner)) continue;
     const trade = TRADE_END.test(inner);
     // A sign on a van, a stall or a door ("车上贴哩「老杜家小磨香油」") names the seller, not a label.
+    if (MEASURE_BEFORE.test(before)) continue;
     const claim =
       CLAIM_BEFORE.test(before) &&
       !/(招牌|店名)[^,。!?;]{0,5}$/.test(before) &&
@@ -557,7 +567,7 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const phrase = TRADE_AFTER.exec(after);
     // (薛店, 辛店, 郭店 are places: "俺是薛店镇哩 叫张翠萍" names a person.)
     const shopBefore = /(家|店|铺|馆|超市|档口|公司|厂|作坊|摊|直播间|网店|店铺|饭店|餐厅|商家)[^,。!?;]{0,6}$/.test(
-      before.replace(/(薛店|辛店|郭店)镇?/g, ''),
+      before.replace(TOWNSHIPS_WITH_DIAN, ''),
     );
     if (!(strong || shopBefore || phrase !== null || TRADE_END.test(name))) continue;
     if (!ok(name) || /^(啥|什么|这个|那个|他|她|我|谁|哪|称|为|是|叫|字|卖|买|就|也|都|有|在|不|没)/.test(name)) continue;
@@ -577,9 +587,9 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     if (next !== undefined && '家员长主商方区址名'.includes(next) && /[店厂铺坊馆园]$/.test(suffix)) continue;
     if (next !== undefined && '村镇乡寨庄'.includes(next)) continue;
     // 薛店, 辛店, 郭店: a township's name ("薛店贝贝母婴店"), not the end of a shop's.
-    if (suffix === '店' && /[薛辛郭]$/.test(s.slice(0, m.index))) continue;
+    if (suffix === '店' && DIAN_OF_TOWNSHIP.test(s.slice(0, m.index))) continue;
     // 收摊, 出摊, 摆摊, 地摊: a stall's hours or a street stall, not the end of a name.
-    if (suffix === '摊' && /(收|出|摆|地|练|守|看|小)$/.test(s.slice(0, m.index))) continue;
+    if (suffix === '摊' && STALL_VERB_BEFORE.test(s.slice(0, m.index))) continue;
     // 堂 ends 康寿堂 and 同仁堂, not 礼堂, 课堂 or 天堂.
     if (suffix === '堂' && /[食礼课教学澡讲天大祠满一佛喜会]$/.test(s.slice(0, m.index))) continue;
     // "我们学校二食堂": 们 is the end of a pronoun, not the start of a name.

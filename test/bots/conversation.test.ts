@@ -2409,3 +2409,12 @@ describe('seventeenth round, tenth part (issue #13)', () => {
     expect(r.state.draft.businessName).toBe('百佳惠生活超市');
   });
 });
+
+describe('tried by hand (issue #13, eighth pass)', () => {
+  it('"他们要是知道了会不会找我麻烦" is answered as a fear of retaliation, not noted as a question', () => {
+    const r = talk(['我要举报', '村里小卖部卖过期的方便面和火腿肠，好多孩子买', '老观李村口 路南 挨着卫生室', '昨天下午', '匿名']);
+    const s = talk(['他们要是知道了会不会找我麻烦'], r.state);
+    expect(s.replies.join('\n')).toMatch(/保密/);
+    expect(s.state.draft.description).not.toMatch(/找我麻烦/);
+  });
+});

@@ -1498,7 +1498,7 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         !BIZ_SUFFIX.test((t.split(/[，,\s]/)[0] ?? '').replace(TOWNSHIPS_WITH_DIAN, ''))
       ) {
         // A report goes on without a name (the place is kept); a complaint asks once more.
-        if ((d.kind as Kind | undefined) === 'report') return { ok: true, value: null };
+        if (d.kind === 'report') return { ok: true, value: null };
         if (!d.businessUnknownOnce) return { ok: false, problem: 'business_is_place' };
         return { ok: true, value: describedBusiness(t) ?? unnamedBusiness(d) };
       }

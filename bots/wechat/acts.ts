@@ -64,7 +64,7 @@ const EDIT_WORDS: [RegExp, Slot | 'kind' | 'files'][] = [
   [/时间|日期|哪天|日子/, 'when'],
   [/诉求|要求/, 'request'],
   [/匿名|实名/, 'anonymous'],
-  [/奖励/, 'reward'],
+  [/奖励|reward/i, 'reward'],
   [/姓名|名字|称呼|\bmy name\b/i, 'name'],
   [/电话|手机|号码|\b(my )?(phone|number)\b/i, 'phone'],
   [/公开/, 'consent'],
@@ -172,7 +172,7 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
       kindWanted(raw) === null &&
       // "奖励还是不要了", "那行 不要了 退钱就行": the reward declined, or a refund wanted, is no cancel; nor is
       // "算了不要了" said to the reward question.
-      !(/不要了/.test(CANCEL_IN.exec(raw)?.[0] ?? '') && (/奖|退钱|退款|赔|钱就行/.test(raw) || yesNoStep)))
+      !(/不要了/.test(CANCEL_IN.exec(raw)?.[0] ?? '') && (/奖|reward|退钱|退款|赔|钱就行|查就行|去查/i.test(raw) || yesNoStep)))
   )
     acts.cancel = true;
   if (/^(重新开始|重来|重新来|从头开始|startover|restart)$/i.test(word)) acts.restart = true;
@@ -266,7 +266,7 @@ export function readCorrection(raw: string): Correction | null {
   let value: string | null = null;
   const notBut = /不是([^，,。；;！!\s]{1,20}?)[，,\s]*(?:而)?是([^，,。；;！!\s]{1,40})/.exec(t);
   const butNot =
-    /(?:^|[，,\s]|应该|时间|日期|地址|地点|店名|名字|电话|号码|商家|店|姓名)是([^，,。；;！!\s]{1,40}?)[，,\s]*(?:而)?不是([^，,。；;！!\s]{1,20})/.exec(
+    /(?:^|[，,\s]|应该|时间|日期|地址|地点|店名|名字|电话|号码|商家|店|姓名|^(?:我|俺|其实|就))是([^，,。；;！!\s]{1,40}?)[，,\s]*(?:而)?不是([^，,。；;！!\s]{1,20})/.exec(
       t,
     );
   const changeTo = /(?:改成|改为|换成|应该是|change (?:it )?to|should be|it'?s)\s*[:：]?\s*([^，,。；;！!]{1,60})/i.exec(t);

@@ -940,6 +940,18 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   }
   const got = fillFromFacts(d, u, text, ctx.now, { residence: asking === 'address' });
   if (got.length) used = true;
+  // More of a story was asked for once and other things came instead (the place, the day, "要"): the story
+  // goes as it was told; the details question is not asked a second time.
+  if (
+    asking === 'description' &&
+    d.detailsWanted &&
+    d.description &&
+    !acts.frustration &&
+    (got.length > 0 || (s0.asked.description ?? 0) >= 2)
+  ) {
+    delete d.detailsWanted;
+    if (problem !== null && got.length > 0) problem = null;
+  }
   // Other facts sent instead of the answer ("在龙湖镇 昨天下午去的" when the name was asked): say they are noted.
   if (asking && got.length > 0 && !got.includes(asking) && !filled(asking, d) && !kindJustSet && asking !== 'description')
     before.push(lang === 'en' ? 'Noted.' : '好的，这些记下了。');
@@ -1937,6 +1949,16 @@ function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, bef
   }
   // Something new or different said at the summary: take what facts it carries.
   const named = slotNamed(raw);
+  // "奖励算了 不要了", "还是匿名吧", "公开就算了": a yes-or-no choice changed in plain words, without 不对.
+  if ((named === 'reward' || named === 'anonymous' || named === 'consent') && slotsFor(d).includes(named)) {
+    const r = readAnswer(named, raw, u, d, ctx.now);
+    if (r.ok) {
+      setSlot(d, named, r.value);
+      if (named === 'reward' && r.value === false) delete d.idNumber;
+      const ack = named === 'reward' ? rewardAck(r.value === true, lang) : w.noted;
+      return next({ ...st, step: 'summary' }, [...before, ack], ctx);
+    }
+  }
   if (/不对|错了|不是|wrong/.test(raw) && named && named !== 'kind' && named !== 'files') {
     clearSlot(d, named);
     return say({ ...st, step: named }, ...before, lang === 'en' ? 'OK, tell me again:' : '好的，请重新告诉我：', prompt(named, d, lang));

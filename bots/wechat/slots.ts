@@ -609,7 +609,8 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
   if (d.where === undefined && !opts.residence) {
     const own = /(?:在|到|去)(?:俺|我|我们|咱|俺们)(村|庄|寨|小区)(口|里|东头|西头|南头|北头|门口|中间)?/.exec(text);
     const home = own ? (ownAddressOf(text) ?? d.address ?? null) : null;
-    const village = home ? /^.*?(村|庄|寨|小区)/.exec(home)?.[0] : null;
+    // "新村镇裴李岗村三组": the village after the township (新村镇 has 村 in its own name).
+    const village = home ? /^(?:.*?(?:镇|乡|街道))?.*?\p{Script=Han}(村|庄|寨|小区)/u.exec(home)?.[0] : null;
     if (own && village) {
       d.where = `${village}${own[2] ?? ''}`;
       d.township = d.township ?? townshipOf(home ?? '') ?? null;
@@ -1038,7 +1039,9 @@ export function hanBusiness(input: string): string | null {
       while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !LOOSE_STOP.test(text[i - 1]!)) i--;
       const bare = text
         .slice(i, at)
-        .replace(/^.*(一家|那家|这家|有家|有个|那个|这个|投诉|举报|反映|另外|另一|对面|旁边|附近|门口|隔壁)/, '');
+        .replace(/^.*(一家|那家|这家|有家|有个|那个|这个|投诉|举报|反映|另外|另一|对面|旁边|附近|门口|隔壁)/, '')
+        // "有家早点铺": 家 after 有/那/这/一 counts the shop; it is no part of its name.
+        .replace(/^家/, (j) => (/[有那这一哪]$/.test(text.slice(0, i)) ? '' : j));
       const name = bare + m[0];
       if (m[0] === '摊' || m[0] === '摊子') continue;
       // "做哩豆腐往饭店送": where the goods go, not who the business is.
@@ -1054,6 +1057,7 @@ export function hanBusiness(input: string): string | null {
         townshipOf(name) === null &&
         !GENERIC_BARE.test(bare) &&
         !FOOD_ONLY.test(bare.replace(/^家/, '')) &&
+        !/^(早点|早餐|早饭|夜市|宵夜)$/.test(bare) &&
         !/学院|大学|学校|医院/.test(name)
       )
         found.push(name);

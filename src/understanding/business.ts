@@ -62,6 +62,12 @@ const TRADE_SUFFIXES = [
   '养鸡场',
   '养猪场',
   '批发部',
+  '冻品批发',
+  '蔬菜批发',
+  '水产批发',
+  '调料批发',
+  '副食批发',
+  '食品批发',
   '经营部',
   '门市部',
   '商行',
@@ -69,6 +75,7 @@ const TRADE_SUFFIXES = [
   '茶行',
   '粮行',
   '宴席班',
+  '大席',
   '酒席班',
   '配送中心',
   '消毒中心',
@@ -114,6 +121,8 @@ const TRADE_SUFFIXES = [
   '保健品店',
   '便利店',
   '小卖部',
+  '小卖铺',
+  '小卖店',
   '超市',
   '商店',
   '药店',
@@ -168,6 +177,8 @@ const QUOTED = /[“"「『【《‘']([^”"」』】》’'\n]{2,24})[”"」�
 /** Before a quote: it names a shop (在“X”, 叫“X”, 直播间“X”, 饿了么“X”…). */
 const BIZ_BEFORE =
   /(在|到|去|从|于|叫|名叫|叫做|名为|店名|店名叫|招牌|招牌上?写着|招牌上?写的是|店铺|网店|直播间|主播|商家|卖家|平台上的?|美团上?的?|饿了么上?的?|淘宝上?的?|抖音上?的?|快手上?的?|拼多多上?的?|京东上?的?|小红书上?的?|微店|门口的|那家|这家|一家|有家|有个|旁边的|附近的|对面的|楼下的|隔壁的|后门的?|北门的?|南门的?|西门的?|东门的?|外面的|里面的|街上的?|镇上的?|村里的?|村口的?|路上的?|城里的?|投诉|举报|反映|(?:车|车身|车门|车厢|三轮|摊|摊子|棚|棚子|门头|门脸|牌子|牌匾|横幅|灯箱|箱子)上?(?:贴|写|印|挂|喷)(?:着|的|哩|了)?(?:是)?)$/;
+/** Before a quote: a place and 的 ("王垌村的'老周卤肉'"): a name of something standing there. */
+const PLACE_BEFORE_QUOTE = /(村|镇|乡|街|路|集|集上|市场|小区|门口|对面|对过|旁边|附近|楼下|隔壁|东头|西头|南头|北头)(的|哩|那家|那个)$/;
 /** Weak cues: a name may follow, but so may a product ("买的“羊排”"). */
 const WEAK_BEFORE = /(的|是|，|,|:|：|\s|^)$/;
 /** Before a quote: a claim or a label, not a name (说是“保鲜的”, 印着“富硒”). */
@@ -528,7 +539,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
       CLAIM_BEFORE.test(before) &&
       !/(招牌|店名)[^,。!?;]{0,5}$/.test(before) &&
       !/(车|车身|车门|车厢|三轮|摊|摊子|棚|棚子|门头|门脸|牌子|牌匾|横幅|灯箱)上?(贴|写|印|挂|喷)(着|的|哩|了)?$/.test(before);
-    const cueBefore = BIZ_BEFORE.test(before);
+    // "王垌村的'老周卤肉'": a quoted name at a place (村的, 集上的, 门口的) is what stands there.
+    const cueBefore = BIZ_BEFORE.test(before) || PLACE_BEFORE_QUOTE.test(before);
     const weakBefore = WEAK_BEFORE.test(before);
     // Latin-only quotes ('sugar-free', 'organic') are English words unless a shop cue stands by them.
     if (/^[\x20-\x7e]+$/.test(inner) && !cueBefore && !/[A-Z]/.test(raw.slice(innerStart, innerStart + inner.length))) continue;

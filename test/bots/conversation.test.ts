@@ -2418,3 +2418,54 @@ describe('tried by hand (issue #13, eighth pass)', () => {
     expect(s.state.draft.description).not.toMatch(/找我麻烦/);
   });
 });
+
+describe('nineteenth round (issue #13, ninth pass)', () => {
+  it('a shop counted with 有家 and named only by its trade (有家早点铺) has no name yet: the name is asked', () => {
+    const r = talk(['举报 有家早点铺用地沟油炸油条']);
+    expect(r.state.draft.businessName).toBeUndefined();
+    expect(r.state.step).toBe('business');
+  });
+
+  const REPORT = ['举报一个外卖店 美团上叫韩小鸡炸鸡 在居民楼里炸的没证 我要匿名', '黄帝故里', '上周日', '要'];
+
+  it('at the summary, "reward算了 不要了 太麻烦 你们查就行" declines the reward; nothing is cancelled', () => {
+    const r = talk(REPORT);
+    expect(r.state.step).toBe('summary');
+    expect(r.state.draft.wantsReward).toBe(true);
+    const s = talk(['reward算了 不要了 太麻烦 你们查就行'], r.state);
+    expect(s.state.step).toBe('summary');
+    expect(s.state.draft.wantsReward).toBe(false);
+    expect(s.state.draft.businessName).toBe('韩小鸡炸鸡');
+    expect(s.replies.join('\n')).toMatch(/不申请奖励/);
+  });
+
+  it('at the summary, "还是实名吧" turns an anonymous report into a named one and asks the name', () => {
+    const s = talk(['还是实名吧'], talk(REPORT).state);
+    expect(s.state.draft.anonymous).toBe(false);
+    expect(s.state.step).toBe('name');
+  });
+
+  it('more of a thin story is asked once; the place and the day sent instead are taken and the bot goes on', () => {
+    const r = talk(['举报一个外卖店 美团上叫韩小鸡炸鸡 在居民楼里炸的 我要匿名']);
+    expect(r.state.step).toBe('description');
+    const s = talk(['黄帝故里'], r.state);
+    expect(s.state.draft.where).toBe('黄帝故里');
+    expect(s.state.step).toBe('when');
+    expect(s.state.draft.description).toMatch(/居民楼/);
+  });
+
+  it('"俺在俺村口的…" with a home in 新村镇裴李岗村 is at 裴李岗村 (新村镇 is no village)', () => {
+    const r = talk([
+      '同志你好，俺叫李德全，电话是13598761234，家住新村镇裴李岗村三组。前天，俺在俺村口的福顺便利店给俺孙女买了一箱纯牛奶，结块发酸。俺就想让店里把钱退给俺',
+    ]);
+    expect(r.state.draft.where).toBe('新村镇裴李岗村口');
+    expect(r.state.draft.township).toBe('新村镇');
+  });
+
+  it('"俺是前天下午买的 不是20号" corrects the day taken from the label', () => {
+    const r = talk(['俺在超市给孙子买的牛奶 过期了 我要投诉 让他退钱', '郭店南街 丰达超市', '那奶上印的到期是11月20号']);
+    expect(r.state.draft.incidentDate).toBe('2026-11-20');
+    const s = talk(['俺是前天下午买的 不是20号 20号是奶上印的日子'], r.state);
+    expect(s.state.draft.incidentDate).toBe('2026-11-26');
+  });
+});

@@ -121,3 +121,13 @@ describe('a keeper and the meat sold (issue #13, sixteenth round)', () => {
     ['在集上买的羊肉有问题', null],
   ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
 });
+
+describe('names at a place, caterers, small shops and wholesalers (issue #13, nineteenth round)', () => {
+  it.each([
+    ["匿名举报：新村镇王垌村的'老周卤肉'往卤肉锅里放罂粟壳", '老周卤肉'],
+    ['高皮匠村上周五办席 吃完二十多口子人拉肚子 做席的是李记大席 你们管不管', '李记大席'],
+    ['梨河镇前吕村小学旁边的开心小卖铺 卖三无辣条', '开心小卖铺'],
+    ['华南城冻品市场的鑫源冻品批发，把过期的冻鸡爪重新装箱', '鑫源冻品批发'],
+    ['他家搞批发的，进货都没票', null],
+  ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
+});

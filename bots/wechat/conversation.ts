@@ -1231,6 +1231,12 @@ const EVIDENCE_KEPT =
 const CONFIDENTIAL =
   /(will|would|could) (the (shop|owner|boss|business|restaurant)|they|he|she) (find out|know) who|(可|千万|你们|恁)?别说(出)?是(我|俺|[^，。,]{1,6}(说|讲|举报|反映)的)|别(跟|给|对)(他|他们|人|老板)说是(我|俺)|(别|不要|不能|千万别|可别)告诉(他|他们|人|老板|店里|厂里|别人)?[^，。,]{0,3}是(我|俺)|(别|不想|不要|不能|不愿意?|莫|不敢|千万别|可别)(让|叫|给)[^，。]{0,10}知道|(给我|替我|帮我)?保密|别说是有人(举报|反映)|就说是例行检查|会不会(开除|辞退|报复|找(我|俺)(的)?(麻烦|事))|找(我|俺)(的)?麻烦|报复(我|俺)|丢(工作|饭碗)|别写我|不写我|不要写我|别留我|不留我|不留名|don'?t (let|tell)[^,.]{0,20}know|keep (me|my name|it) (secret|confidential)/i;
 
+/** A fear of what the business would do (找我麻烦, 报复, 丢工作), said without asking to stay unknown. */
+const FEAR_ONLY = /会不会(开除|辞退|报复|找(我|俺)(的)?(麻烦|事))|找(我|俺)(的)?麻烦|报复(我|俺)|丢(工作|饭碗)/;
+/** Asking to stay unknown to the business: a choice of anonymity. */
+const WISH_UNKNOWN =
+  /别说|别(跟|给|对)|(别|不要|不能|千万别|可别)告诉|(不想|不要|不能|不愿意?|莫|不敢|千万别|可别)(让|叫|给)|例行检查|别写我|不写我|不要写我|别留我|不留我|不留名|匿名|(?<!能|会|可以)保密(?![吗不么])/;
+
 function rewardAck(yes: boolean, lang: Lang): string {
   if (lang === 'en') return yes ? 'Noted: you want to apply for the reward.' : 'Noted: no reward.';
   return yes ? '好的，记下了：申请举报奖励。' : '好的，不申请奖励。';
@@ -1293,6 +1299,17 @@ function sideWishes(
             ? 'Your name stays confidential: the business is never told who reported it.'
             : '放心，实名举报的信息也保密，不会告诉被举报的一方是谁举报的。',
         );
+        return;
+      }
+      // "他知道了要找我麻烦": a fear, not yet a choice — answered; anonymity is still the citizen's to choose.
+      if (d.anonymous === undefined && FEAR_ONLY.test(c) && !WISH_UNKNOWN.test(c)) {
+        // "你们能保密吗 他知道了要找我麻烦": the question's answer (the knowledge base) says it already.
+        if (!/保密(吗|不)|能不能保密|会不会(说|透露|泄露|告诉)/.test(text))
+          acks.push(
+            en
+              ? 'Your identity stays confidential: the business is never told who reported it. You can also report anonymously.'
+              : '放心，举报人的信息严格保密，不会告诉被举报的一方是谁举报的；您也可以选择匿名举报。',
+          );
         return;
       }
       const newly = d.anonymous === undefined;
@@ -1418,6 +1435,15 @@ function thin(text: string, u: Understanding): boolean {
   const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
   const food = u.product.value !== null && !/^(外卖|饭|东西|菜|吃的|饭菜|食物)$/.test(u.product.value);
   if (u.harm.value.ill !== 'none' && han < 16 && !food && !u.business.value && !/[a-z]{3}/i.test(text)) return true;
+  // "有个黑作坊 没证": no licence, but not what it makes or what was seen there: asked for.
+  if (
+    LICENCE_ONLY.test(text) &&
+    !food &&
+    han < 24 &&
+    u.harm.value.ill === 'none' &&
+    !PROBLEM.test(concrete.replace(new RegExp(LICENCE_ONLY.source, 'g'), ''))
+  )
+    return true;
   if (u.harm.value.ill !== 'none' || PROBLEM.test(concrete)) return false;
   // A long story, or claims that a food cures disease (保健品 sold at 讲座), says what happened.
   if ((text.match(/\p{Script=Han}/gu) ?? []).length >= 80) return false;
@@ -1427,6 +1453,9 @@ function thin(text: string, u: Understanding): boolean {
   // A suspicion in vague words ("卤肉里头加哩有东西", "油不对劲") names no problem yet: ask what was seen.
   return !u.suspected_crime.value || VAGUE.test(text);
 }
+
+/** Only that a place works without a licence (黑作坊, 没证, 无证). */
+const LICENCE_ONLY = /黑作坊|黑窝点|无证(经营|生产|加工)?|没(有)?(办)?(证|执照|许可证?|营业执照)/;
 
 /** "吃出问题", "出问题了": that something is wrong, not what. */
 const VAGUE_PROBLEM = /吃出(了)?(问题|毛病|事)|出(了)?问题/g;

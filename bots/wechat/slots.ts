@@ -648,7 +648,11 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     }
   }
   // "他会不会知道是俺？俺怕他报复" asks and fears; the answer is given and the choice is asked, not presumed.
-  const fearInQuestion = /[?？]|会不会|吗/.test(text) && !/匿名|保密|anonym/i.test(u.anonymous.span?.text ?? '');
+  // "你们能保密吗" is a question about confidentiality, not a wish for it.
+  const spanText = u.anonymous.span?.text ?? '';
+  const at = spanText ? text.indexOf(spanText) : -1;
+  const aroundSpan = at >= 0 ? text.slice(Math.max(0, at - 2), at + spanText.length + 1) : spanText;
+  const fearInQuestion = /[?？]|会不会|吗/.test(text) && !/匿名|(?<!能|会|可以)保密(?![吗不么])|anonym/i.test(aroundSpan);
   if (u.anonymous.span && d.anonymous === undefined && !fearInQuestion) {
     d.anonymous = u.anonymous.value;
     got.push('anonymous');

@@ -2469,3 +2469,27 @@ describe('nineteenth round (issue #13, ninth pass)', () => {
     expect(s.state.draft.incidentDate).toBe('2026-11-26');
   });
 });
+
+describe('nineteenth round, second part (issue #13)', () => {
+  it('"有个黑作坊 没证 举报" says no licence but not what is made there: the story is asked for', () => {
+    const r = talk(['有个黑作坊 没证 举报']);
+    expect(r.state.draft.kind).toBe('report');
+    expect(r.state.step).toBe('description');
+    const s = talk(['在唐户村西头的铁皮棚子里做豆腐皮 地上全是污水'], r.state);
+    expect(s.state.draft.description).toMatch(/豆腐皮/);
+    expect(s.state.step).not.toBe('description');
+  });
+
+  it('"你们能保密吗 他知道了要找我麻烦" is answered; anonymity stays the citizen’s choice and is asked', () => {
+    const r = talk(['我要举报 郭店镇小杨庄有个贩牛的 把喂了瘦肉精的牛杀了卖肉', '振兴牛羊肉批发部']);
+    expect(r.state.step).toBe('when');
+    const s = talk(['你们能保密吗 他知道了要找我麻烦'], r.state);
+    expect(s.state.draft.anonymous).toBeUndefined();
+    expect(s.replies.join('\n')).toMatch(/保密/);
+    expect(s.replies.join('\n')).not.toMatch(/管的/);
+    const t = talk(['上周五'], s.state);
+    expect(t.state.step).toBe('anonymous');
+    // A plain wish to stay unknown still chooses anonymity.
+    expect(talk(['千万别让他知道是我举报的'], r.state).state.draft.anonymous).toBe(true);
+  });
+});

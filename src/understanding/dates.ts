@@ -383,6 +383,7 @@ export interface TimePhrase {
 export function findTimePhrase(norm: string, now: Date | null): TimePhrase | null {
   TIME_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
+  let rough: TimePhrase | null = null;
   while ((m = TIME_RE.exec(norm)) !== null) {
     const text = m[0];
     // 五一 inside a number, 周末 alone as "weekends" in a habit ("每个周末") — skip habits.
@@ -391,6 +392,16 @@ export function findTimePhrase(norm: string, now: Date | null): TimePhrase | nul
     if (text === '五一' && /[\d一二三四五六七八九十]$/.test(before)) continue;
     // "月底我就不干了", "下个月初我要搬走": a plan, not when it happened.
     if (/^(月底|月末|月初|月中)$/.test(text) && /^(我|俺)?(就|就要|要|会|准备|打算)/.test(norm.slice(m.index + text.length))) continue;
+    // "这个月初，就这礼拜三上午": a rough time narrowed down at once — the day named after it counts.
+    if (
+      /(月初|月底|月末|月中|上旬|中旬|下旬|前几天|前一阵|最近)$/.test(text) &&
+      /^[，,、\s]*(就是?|也就是|具体(是|说)|准确(说|地说)?是?)[，,\s]*(这|上|本|那|今|昨|前|周|星期|礼拜|\d|[一二三四五六七八九十])(?!样|么|些)/.test(
+        norm.slice(m.index + text.length),
+      )
+    ) {
+      rough ??= { start: m.index, end: m.index + text.length, text, date: now === null ? null : parseIncidentDate(text, now) };
+      continue;
+    }
     // A correction names the wrong time first: "不是昨天是前天", "不是上周五，是上周四" — the one after 是 counts.
     if (/不是$/.test(before)) {
       const rest = norm.slice(m.index + text.length);
@@ -399,5 +410,5 @@ export function findTimePhrase(norm: string, now: Date | null): TimePhrase | nul
     }
     return { start: m.index, end: m.index + text.length, text, date: now === null ? null : parseIncidentDate(text, now) };
   }
-  return null;
+  return rough;
 }

@@ -9,6 +9,8 @@ describe('knowledge base topics (issue #13)', () => {
     ['恁这管价钱不管？货架上标哩59.9，结账收俺69.9', 'price'],
     ['我那个查询码找不着了 老年机 短信删了', 'lostcode'],
     ['投诉跟举报有啥区别？', 'kinds'],
+    ['你们会不会跟老板说是谁举报的？', 'anonymous'],
+    ['你们能保密吗 他知道了要找我麻烦', 'anonymous'],
   ] as const)('%s → %s', (text, topic) => expect(topicsOf(text)).toContain(topic));
 
   it('"有啥不一样" about compensation is not the complaint-or-report question', () => {
@@ -20,6 +22,11 @@ describe('knowledge base topics (issue #13)', () => {
     expect(answerOf('hotline', 'zh')).toMatch(/12315/);
     expect(answerOf('lostcode', 'zh')).toMatch(/找不回来[\s\S]*人工/);
     expect(answerOf('price', 'en')).toMatch(/price/i);
+  });
+
+  it('"你们能保密吗" asks about confidentiality, not whether we handle food safety', () => {
+    expect(topicsOf('你们能保密吗 他知道了要找我麻烦')).not.toContain('jurisdiction');
+    expect(topicsOf('你们能管吗')).toContain('jurisdiction');
   });
 
   it('a statement that mentions 12315 raises nothing', () => {

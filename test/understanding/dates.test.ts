@@ -82,3 +82,11 @@ describe('plans and 反正 are no incident time (issue #13, eighth pass)', () =>
     expect(parseIncidentDate('正月十五那天', NOW)).toBe('2026-03-03');
   });
 });
+
+describe('a rough time narrowed down at once (issue #13, nineteenth round)', () => {
+  const now = new Date('2026-12-05T02:00:00Z');
+  it.each([
+    ['这个月初，就这礼拜三上午买的', '2026-12-02'],
+    ['月初，就是那几天', '2026-12-03'],
+  ])('%s → %s', (text, want) => expect(findTimePhrase(text, now)?.date).toBe(want));
+});

@@ -1444,6 +1444,8 @@ function thin(text: string, u: Understanding): boolean {
     !PROBLEM.test(concrete.replace(new RegExp(LICENCE_ONLY.source, 'g'), ''))
   )
     return true;
+  // "在超市买的东西过期了": what was wrong, but not which food — asked, as the food decides the remedy.
+  if (!food && han < 40 && /(买|卖)(的|了)?(点|些|个)?(东西|吃的|食品)/.test(text) && !u.business.value) return true;
   if (u.harm.value.ill !== 'none' || PROBLEM.test(concrete)) return false;
   // A long story, or claims that a food cures disease (保健品 sold at 讲座), says what happened.
   if ((text.match(/\p{Script=Han}/gu) ?? []).length >= 80) return false;

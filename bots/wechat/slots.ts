@@ -582,6 +582,8 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
       where.township = townshipOf(branch[1]!);
     }
   }
+  // "就郭店南街那个": the filler before a place is no part of it.
+  if (where.text) where.text = where.text.replace(PLACE_FILLER, '');
   const t = where.township;
   if (t && !d.township) {
     d.township = t;
@@ -788,6 +790,9 @@ export function canteenOf(text: string): string | null {
 }
 
 /** Address numbers ("中华北路12号", "5号楼") are not dates: masked before the date is read. */
+/** "就在", "就是": a filler before a place. */
+const PLACE_FILLER = /^(就在|就是在|是在|就是|就)(?=\p{Script=Han}{2})/u;
+
 export function dateIn(text: string, now: Date): string | null {
   const masked = text
     .replace(/([路街巷道村区院栋楼单元室门])(\d{1,4})(号楼?|栋|单元|室)/g, (m) => '＃'.repeat(m.length))
@@ -1766,7 +1771,8 @@ export function setSlot(d: Draft, slot: Slot, value: unknown): void {
       d.businessName = value as string | null;
       break;
     case 'where': {
-      d.where = value as string | null;
+      // "就郭店南街那个": the filler before a place is no part of it.
+      d.where = typeof value === 'string' ? value.replace(PLACE_FILLER, '') : (value as null);
       const t = typeof value === 'string' ? townshipOf(value) : null;
       if (t) d.township = t;
       break;

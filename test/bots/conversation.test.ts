@@ -2493,3 +2493,13 @@ describe('nineteenth round, second part (issue #13)', () => {
     expect(talk(['千万别让他知道是我举报的'], r.state).state.draft.anonymous).toBe(true);
   });
 });
+
+describe('nineteenth round, third part (issue #13)', () => {
+  it('"在超市买的东西过期了" names no food: the story is asked for; "就郭店南街那个" is at 郭店南街', () => {
+    const r = talk(['在超市买的东西过期了 我要投诉']);
+    expect(r.state.step).toBe('description');
+    const s = talk(['俺是想投诉，在超市买的东西过期了，想叫他们给个说法', '家家福超市，就郭店南街那个，门口有个大红牌子']);
+    expect(s.state.draft.where).toBe('郭店南街');
+    expect(s.state.draft.township).toBe('郭店镇');
+  });
+});

@@ -65,7 +65,7 @@ const EDIT_WORDS: [RegExp, Slot | 'kind' | 'files'][] = [
   [/诉求|要求/, 'request'],
   [/匿名|实名/, 'anonymous'],
   [/奖励|reward/i, 'reward'],
-  [/姓名|名字|称呼|\bmy name\b/i, 'name'],
+  [/姓名|名字|称呼|\bmy name\b|^(我的?|俺的?|俺哩)?名(?!称|单|额|字叫)/i, 'name'],
   [/电话|手机|号码|\b(my )?(phone|number)\b/i, 'phone'],
   [/公开/, 'consent'],
   [/照片|图片|文件|视频|证据/, 'files'],

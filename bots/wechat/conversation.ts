@@ -1885,9 +1885,19 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
       d.phone = r.value as string;
       return true;
     }
+    case 'name': {
+      // "是王建功 功劳哩功 刚才打错了": the name is the first word; how it is written and the remark are not.
+      const first = /^\p{Script=Han}{2,4}(?=[\s，,。]|$)/u.exec(v)?.[0];
+      if (first) {
+        setSlot(d, 'name', first);
+        return true;
+      }
+      if (v.length < 2) return false;
+      setSlot(d, slot, v);
+      return true;
+    }
     case 'description':
     case 'request':
-    case 'name':
     case 'address':
       if (v.length < 2) return false;
       setSlot(d, slot, slot === 'description' ? `${d.description ?? ''}\n更正：${value}` : v);
@@ -1897,9 +1907,12 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
   }
 }
 
+/** The draft's fields a correction changes, for saying what is now kept. */
+const KEPT_FIELDS = ['businessName', 'where', 'incidentDate', 'name', 'phone', 'address', 'request'] as const;
+
 /** "其他都对", "everything else is correct": the rest of the summary confirmed beside a correction. */
 const REST_CONFIRMED =
-  /(其他|其它|别的|其余|剩下的)(的)?(都|全)?(对|没问题|正确|没错)|everything else is (correct|right|fine|ok)|(the )?rest is (correct|right|fine|ok)|otherwise (it'?s |all )?(correct|fine|good|right)/i;
+  /(其他|其它|别的|别哩|其余|剩下的)(的)?(都|全)?(对|没问题|正确|没错|中|行)|everything else is (correct|right|fine|ok)|(the )?rest is (correct|right|fine|ok)|otherwise (it'?s |all )?(correct|fine|good|right)/i;
 
 /** "核对无误，请提交", "信息都正确": a confirmation said in a full sentence. */
 const CONFIRM_IN =
@@ -1942,12 +1955,15 @@ function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, bef
   // "sorry, I misspelled my name, it's Ayesha Rahman. Everything else is correct.": corrected, and the rest
   // confirmed in the same breath — filed.
   let confirmedNow = false;
+  const was: Draft = { ...d };
   if (
     acts.correction &&
     applyCorrection(d, aboutLast(acts.correction.slot, st.lastSlot), acts.correction.old, acts.correction.value, ctx.now)
   ) {
     if (!REST_CONFIRMED.test(raw)) return say({ ...st, step: 'summary' }, ...before, w.corrected, summary(d, lang));
-    before.push(lang === 'en' ? `OK, corrected to: ${acts.correction.value}.` : `好的，已改为：${acts.correction.value}。`);
+    // The value as now kept ("王建功"), not the words it came in ("是王建功 功劳哩功 刚才打错了").
+    const kept = KEPT_FIELDS.map((k) => d[k]).find((v, i) => typeof v === 'string' && v !== was[KEPT_FIELDS[i]!]) ?? acts.correction.value;
+    before.push(lang === 'en' ? `OK, corrected to: ${kept}.` : `好的，已改为：${kept}。`);
     confirmedNow = true;
   }
   if (acts.kindChange) {

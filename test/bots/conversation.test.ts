@@ -2503,3 +2503,21 @@ describe('nineteenth round, third part (issue #13)', () => {
     expect(s.state.draft.township).toBe('郭店镇');
   });
 });
+
+describe('nineteenth round, fourth part (issue #13)', () => {
+  it('"名不对 是王建功 功劳哩功 刚才打错了 别哩都中" at the summary corrects the name to 王建功 and files', () => {
+    const r = talk([
+      '恁好，俺在新郑烟厂东边那个红旗超市买哩挂面，煮出来一股子霉味儿，俺要退钱',
+      '夜儿个',
+      '王建工',
+      '13603718304',
+      '新烟街道烟厂家属院12号楼',
+      '中',
+    ]);
+    expect(r.state.step).toBe('summary');
+    const s = talk(['名不对 是王建功 功劳哩功 刚才打错了 别哩都中'], r.state);
+    expect(s.state.draft.name).toBe('王建功');
+    expect(s.replies.join('\n')).toMatch(/已改为：王建功。/);
+    expect(s.last.effect?.type).toBe('submit');
+  });
+});

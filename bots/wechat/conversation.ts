@@ -926,6 +926,9 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       )
         problem = lang === 'en' ? 'I see.' : '明白。';
       if (r.problem === 'need_business') d.businessUnknownOnce = true;
+      // What the photo shows goes with the story.
+      if (r.problem === 'evidence_note' && d.description !== undefined && !d.description.includes(answerText.trim()))
+        d.description = clip(`${d.description}\n${answerText.trim()}`, 5000);
       if (r.problem === 'need_where') d.whereUnknownOnce = true;
       if (r.problem === 'business_is_place') {
         // The place told for the name is kept as the place; the name is asked once more, plainly.
@@ -1388,6 +1391,8 @@ function problemText(p: string, lang: Lang): string {
       return w.needWhere;
     case 'business_is_place':
       return lang === 'en' ? 'Got it, that is where it is.' : '好的，位置记下了。';
+    case 'evidence_note':
+      return lang === 'en' ? 'Noted about the photo; I have added it for the officers.' : '好的，照片的情况记下了，会一起交给办案人员。';
     case 'short':
       return w.needMore;
     default:

@@ -1282,6 +1282,7 @@ export type Answer<T> =
         | 'short'
         | 'need_business'
         | 'need_where'
+        | 'evidence_note'
         | 'business_is_place';
     };
 
@@ -1589,6 +1590,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         return { ok: true, value: null };
       }
       if (t.length < 2 || t.length > 200 || ACT_MARKERS.test(t) || /[?？]$/.test(t)) return { ok: false, problem: 'unclear' };
+      // "照片是今天早上在后门拍的 箱子上日期能看清": a word about the evidence, not where the shop is.
+      if (/照片|图片|截图|视频|录像|拍的|拍了|拍到/.test(t) && townshipOf(t) === null && !/[路街村镇乡号巷]/.test(t))
+        return { ok: false, problem: 'evidence_note' };
       // "网上买的，发货地址写的是内蒙古": bought online, the shop's place is the platform (and where it ships from).
       if (/^(是|就是|我是|俺是)?(在)?(网上|网购|线上|直播间|抖音|快手|淘宝|天猫|拼多多|京东|美团|饿了么|小程序|微信群|朋友圈)/.test(t))
         return { ok: true, value: cleanName(t).slice(0, 100) };

@@ -408,6 +408,10 @@ function soundsAlike(a: string, b: string): boolean {
   return a !== b && HOMOPHONES.some((g) => g.includes(a) && g.includes(b));
 }
 
+/** A position word, a name, then buying or eating there (门口茶语时光买的). */
+const AT_PLACE_BOUGHT =
+  /(?:门口|对面|对过|旁边|隔壁|楼下|东头|西头|南头|北头|路口|街上|集上)(\p{Script=Han}{2,6}?)(?=(?:买|吃|点|喝|订)(?:的|了|哩))/gu;
+
 export interface ExtractOptions {
   /** Vetoes candidates that are really place names (林锦店, 三十里铺). */
   isPlace?: (s: string) => boolean;
@@ -860,6 +864,22 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     if (!SINGLE_SURNAMES.has(surname)) continue;
     const start = m.index + m[0].indexOf(surname, m[0].length - 3);
     cands.push({ start, end: m.index + m[0].length, score: 2.2 });
+  }
+
+  // 9. "在学校门口茶语时光买的奶茶": a name between where the shop stands and what was bought there, with no
+  // trade word. Weak, and only a word that is neither a product, a trade nor a description.
+  if (cands.length === 0) {
+    AT_PLACE_BOUGHT.lastIndex = 0;
+    while ((m = AT_PLACE_BOUGHT.exec(s)) !== null) {
+      const name = m[1] ?? '';
+      const start = m.index + m[0].length - name.length;
+      if (!/(在|到|去|从)[^，。,!?！？]{0,10}$/.test(s.slice(Math.max(0, m.index - 12), m.index + 1))) continue;
+      if (!ok(name) || /[的了在我你他她们个这那些点吃买喝卖家摊小老大]/.test(name)) continue;
+      if (isDescription(name, generic) || isPlace(name)) continue;
+      DISH_RE.lastIndex = 0;
+      if (name.replace(DISH_RE, '').length < 2) continue;
+      cands.push({ start, end: start + name.length, score: 2 });
+    }
   }
 
   if (branches.length) {

@@ -17,7 +17,8 @@ import {
   toSubmission,
 } from '../../bots/wechat/conversation.ts';
 import { chineseNumber, parseIncidentDate } from '../../bots/wechat/dates.ts';
-import { latinBusiness, parseAnonymous } from '../../bots/wechat/slots.ts';
+import { latinBusiness, parseAnonymous, readAnswer } from '../../bots/wechat/slots.ts';
+import { understand } from '../../src/understanding/understand.ts';
 import { detectActs } from '../../bots/wechat/acts.ts';
 import { ShiantongClient } from '../../bots/wechat/api-client.ts';
 import { ConversationRunner } from '../../bots/wechat/session.ts';
@@ -2519,5 +2520,25 @@ describe('nineteenth round, fourth part (issue #13)', () => {
     expect(s.state.draft.name).toBe('王建功');
     expect(s.replies.join('\n')).toMatch(/已改为：王建功。/);
     expect(s.last.effect?.type).toBe('submit');
+  });
+});
+
+describe('nineteenth round, fifth part (issue #13)', () => {
+  it('a word about the photo when the place was asked is no place: it joins the story and the place is asked again', () => {
+    const r = talk(['我要投诉 昨天在学校门口茶语时光买的奶茶 喝完拉了一晚上']);
+    expect(r.state.draft.businessName).toBe('茶语时光');
+    expect(r.state.step).toBe('where');
+    const s = talk(['照片是今天早上在后门拍的 箱子上日期能看清'], r.state);
+    expect(s.state.draft.where).toBeUndefined();
+    expect(s.state.step).toBe('where');
+    expect(s.state.draft.description).toMatch(/后门拍的/);
+    expect(s.replies.join('\n')).toMatch(/记下了/);
+    expect(readAnswer('where', '照片是今天早上在后门拍的 箱子上日期能看清', understand(''), { files: [], kind: 'complaint' }, NOW)).toEqual(
+      {
+        ok: false,
+        problem: 'evidence_note',
+      },
+    );
+    expect(readAnswer('where', '视频是在郭店北街拍的', understand(''), { files: [], kind: 'complaint' }, NOW).ok).toBe(true);
   });
 });

@@ -131,3 +131,12 @@ describe('names at a place, caterers, small shops and wholesalers (issue #13, ni
     ['他家搞批发的，进货都没票', null],
   ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
 });
+
+describe('a name between the place and the purchase (issue #13, nineteenth round)', () => {
+  it.each([
+    ['我昨天在学校门口茶语时光买的奶茶 喝完拉了一晚上', '茶语时光'],
+    ['在学校门口小摊买的烤肠', null],
+    ['在超市门口一个老太太那买的', null],
+    ['在学校门口水果捞买的 吃了拉肚子', null],
+  ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
+});

@@ -3,7 +3,7 @@
 // for being what it should be (a sentence is not a business name; an address has a place). Pure.
 import { TOWNSHIPS, type Township } from '../../src/cases/divisions.ts';
 import { IdNumberSchema, PhoneSchema, type SubmissionInput } from '../../src/cases/submission.schema.ts';
-import { MEASURE_BEFORE, STALL_VERB_BEFORE, TOWNSHIPS_WITH_DIAN } from '../../src/understanding/business.ts';
+import { MEASURE_BEFORE, STALL_VERB_AFTER, STALL_VERB_BEFORE, TOWNSHIPS_WITH_DIAN } from '../../src/understanding/business.ts';
 import { findPlaces, findTownship } from '../../src/understanding/gazetteer.ts';
 import { findPersonNames } from '../../src/understanding/pii.ts';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../../src/understanding/pii.lexicon.ts';
@@ -994,7 +994,7 @@ export function hanBusiness(input: string): string | null {
     const at = m.index ?? 0;
     if (notNameJi(m[0], text[at + 1])) continue;
     // 收摊, 出摊, 摆摊, 地摊: a stall's hours or a street stall, not the end of a name.
-    if (m[0] === '摊' && STALL_VERB_BEFORE.test(text.slice(0, at))) continue;
+    if (m[0] === '摊' && (STALL_VERB_BEFORE.test(text.slice(0, at)) || STALL_VERB_AFTER.test(text.slice(at + 1)))) continue;
     let i = at;
     while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !STOP_BEFORE.test(text[i - 1]!)) i--;
     // "老杨家烩面馆", "李记大盘鸡": 家/记 inside a name are kept when more name comes before them.

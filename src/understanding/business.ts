@@ -188,6 +188,8 @@ export const TOWNSHIPS_WITH_DIAN = /(薛店|辛店|郭店)镇?/g;
 export const DIAN_OF_TOWNSHIP = /[薛辛郭]$/;
 /** Before 摊: a stall's hours or a street stall (收摊, 出摊, 摆摊, 地摊), not the end of a name. */
 export const STALL_VERB_BEFORE = /[收出摆地练守看小]$/;
+/** After 摊: spreading something out (直接摊地上晾, 摊开, 摊煎饼), a verb, not a stall. */
+export const STALL_VERB_AFTER = /^(在|地上|开|平|着|晒|晾|凉|一|成|煎饼|鸡蛋)/;
 /** Before a quoted name: a measure word ("买了一袋“福满仓”"), so the quote is the product's brand. */
 export const MEASURE_BEFORE = /[一两二三四五六七八九十几\d](袋|盒|瓶|包|箱|桶|罐|份|杯|听|提|件)(的)?$/;
 
@@ -605,7 +607,7 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     // 薛店, 辛店, 郭店: a township's name ("薛店贝贝母婴店"), not the end of a shop's.
     if (suffix === '店' && DIAN_OF_TOWNSHIP.test(s.slice(0, m.index))) continue;
     // 收摊, 出摊, 摆摊, 地摊: a stall's hours or a street stall, not the end of a name.
-    if (suffix === '摊' && STALL_VERB_BEFORE.test(s.slice(0, m.index))) continue;
+    if (suffix === '摊' && (STALL_VERB_BEFORE.test(s.slice(0, m.index)) || STALL_VERB_AFTER.test(s.slice(m.index + 1)))) continue;
     // 堂 ends 康寿堂 and 同仁堂, not 礼堂, 课堂 or 天堂.
     if (suffix === '堂' && /[食礼课教学澡讲天大祠满一佛喜会]$/.test(s.slice(0, m.index))) continue;
     // "我们学校二食堂": 们 is the end of a pronoun, not the start of a name.
@@ -671,6 +673,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     if (head.length < 2 && /^([老东西南北]街|老巷|老城)$/.test(s.slice(m.index - 2, m.index))) head = s.slice(m.index - 2, m.index);
     // "一份胖哥俩肉蟹煲": the measure word after a numeral is not part of the name.
     if (/[一二两三四五六七八九十几]/.test(s[m.index - head.length - 1] ?? '')) head = head.replace(/^[份个碗盒斤袋串只块杯瓶桶锅]/, '');
+    // "北街口王姐煎饼摊": the rest of a position word (街口, 村头) is no part of the name.
+    if (/^[口头边]/.test(head) && /[村门路街集]/.test(s[m.index - head.length - 1] ?? '')) head = head.slice(1);
     const lead = leadLength(head, dish, isPlace);
     // On a platform ("淘宝店铺甜心烘焙", "直播间…") any head is the shop's name.
     const onPlatform = lead > 0 && PLATFORM_LEAD.test(head);
@@ -681,7 +685,9 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     if (/[店馆厂铺做卖买吃用给拿]/.test(head)) continue;
     // 老街, 老巷, 老城 read as places but begin many shop names ("老街黄焖鸡米饭").
     if (GENERIC.test(head) || (isPlace(head) && !/^([老东西南北]街|老巷|老城|老胡同)$/.test(head)) || DISH_HEAD_NOT.test(head)) continue;
-    cands.push({ start: m.index - head.length, end: endAt, score: 3 });
+    // "王姐煎饼摊": a stall or a shop word right after the dish ends the name.
+    const stall = /^[摊铺]/.test(s.slice(endAt)) && !STALL_VERB_AFTER.test(s.slice(endAt + 1)) ? 1 : 0;
+    cands.push({ start: m.index - head.length, end: endAt + stall, score: 3 });
   }
 
   // 3c. A family's place with nothing after it ("在老李家吃的饺子", "老陈家的凉菜").

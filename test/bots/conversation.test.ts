@@ -2542,3 +2542,12 @@ describe('nineteenth round, fifth part (issue #13)', () => {
     expect(readAnswer('where', '视频是在郭店北街拍的', understand(''), { files: [], kind: 'complaint' }, NOW).ok).toBe(true);
   });
 });
+
+describe('nineteenth round, sixth part (issue #13)', () => {
+  it("a workshop's dirty water is hygiene, not a pollution matter for another authority; 直接摊地上 is no stall", () => {
+    const r = talk(['有个黑作坊 没证 举报', '唐户村西头有个小作坊做豆腐皮 没牌子没证 用的井水 地上全是污水 做好的豆腐皮直接摊地上晾']);
+    expect(r.replies.join('\n')).not.toMatch(/生态环境/);
+    expect(r.state.draft.businessName ?? null).toBeNull();
+    expect(r.state.draft.description).toMatch(/豆腐皮/);
+  });
+});

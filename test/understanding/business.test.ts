@@ -140,3 +140,10 @@ describe('a name between the place and the purchase (issue #13, nineteenth round
     ['在学校门口水果捞买的 吃了拉肚子', null],
   ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
 });
+
+describe('摊 as a verb (issue #13, nineteenth round)', () => {
+  it.each([
+    ['唐户村西头有个小作坊做豆腐皮 没牌子没证 做好的豆腐皮直接摊地上晾', null],
+    ['郭店北街口王姐煎饼摊卖的煎饼有头发', '王姐煎饼摊'],
+  ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
+});

@@ -1262,7 +1262,7 @@ function sideWishes(
   if (d.kind !== 'report' && d.kind !== 'both') return null;
   const en = lang === 'en';
   const clauses = text
-    .split(/[，,。.!！；;\n]+/)
+    .split(/(?<=[？?])|[，,。.!！；;\n]+/)
     .map((c) => c.trim())
     .filter((c) => c !== '');
   const acks: string[] = [];

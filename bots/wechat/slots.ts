@@ -1590,6 +1590,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         return { ok: true, value: null };
       }
       if (t.length < 2 || t.length > 200 || ACT_MARKERS.test(t) || /[?？]$/.test(t)) return { ok: false, problem: 'unclear' };
+      // "千万别说是村里人举报的": a wish about the reporter, not a place.
+      if (/(举报|反映|投诉)(的|哩)|别说|保密|匿名/.test(t) && townshipOf(t) === null) return { ok: false, problem: 'unclear' };
       // "照片是今天早上在后门拍的 箱子上日期能看清": a word about the evidence, not where the shop is.
       if (/照片|图片|截图|视频|录像|拍的|拍了|拍到/.test(t) && townshipOf(t) === null && !/[路街村镇乡号巷]/.test(t))
         return { ok: false, problem: 'evidence_note' };

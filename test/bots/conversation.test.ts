@@ -2551,3 +2551,14 @@ describe('nineteenth round, sixth part (issue #13)', () => {
     expect(r.state.draft.description).toMatch(/豆腐皮/);
   });
 });
+
+describe('nineteenth round, seventh part (issue #13)', () => {
+  it('"你们会去查吧？千万别说是村里人举报的" when the place was asked is a wish to stay unknown, never the place', () => {
+    const r = talk(['有人卖病死猪肉 村西头有个姓孙的，专门从外面收病死猪，夜里宰了拉到集上卖', '不知道叫啥，没挂牌子']);
+    expect(r.state.step).toBe('where');
+    const s = talk(['你们会去查吧？千万别说是村里人举报的'], r.state);
+    expect(s.state.draft.where).toBeUndefined();
+    expect(s.state.draft.anonymous).toBe(true);
+    expect(s.state.step).toBe('where');
+  });
+});

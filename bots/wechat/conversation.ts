@@ -906,6 +906,13 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       // An address sent before its question ("新华路街道幸福里3号" when the name was asked): kept, then the name asked again.
       d.address = text.slice(0, 200);
       used = true;
+    } else if (!side && asking === 'when' && (d.whenTries ?? 0) >= 2 && !acts.frustration) {
+      // Asked twice and still no day that can be read: the time is left open rather than asked a third time.
+      setSlot(d, 'when', null);
+      before.push(
+        lang === 'en' ? 'I will leave the date open; the officer can check it with you later.' : '时间先空着，办理时工作人员会再和您核实。',
+      );
+      used = true;
     } else if (!side && asking === 'idNumber' && r.problem === 'bad_id' && d.idBadOnce && /\d{15,17}[\dXx]/.test(answerText)) {
       // The same number again and it still does not check out: go on without it rather than loop.
       setSlot(d, 'idNumber', null);
@@ -917,6 +924,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       used = true;
     } else if (!side) {
       if (asking === 'idNumber' && r.problem === 'bad_id' && /\d{15,17}[\dXx]/.test(answerText)) d.idBadOnce = true;
+      if (asking === 'when' && !acts.frustration) d.whenTries = (d.whenTries ?? 0) + 1;
       problem = problemText(r.problem, lang);
       // "我可不是因为跟他抢生意才举报的啊" when the time was asked: an aside, not a date gone wrong.
       if (

@@ -60,6 +60,8 @@ export interface Draft {
   businessUnknownOnce?: boolean;
   /** An ID number that failed its check once (the second time the draft goes on without it). */
   idBadOnce?: boolean;
+  /** Answers to the time question that gave no day (after two, the time is left open). */
+  whenTries?: number;
   /** A complaint's business address was said to be unknown once (the second time it is filed as not known). */
   whereUnknownOnce?: boolean;
   /** The story so far says too little ("他家的油不对劲"): ask for the details once. */

@@ -408,7 +408,9 @@ export function findTimePhrase(norm: string, now: Date | null): TimePhrase | nul
       const corrected = /^[，,、\s]*(而)?是/.exec(rest);
       if (corrected !== null) continue;
     }
-    return { start: m.index, end: m.index + text.length, text, date: now === null ? null : parseIncidentDate(text, now) };
+    const found = { start: m.index, end: m.index + text.length, text, date: now === null ? null : parseIncidentDate(text, now) };
+    // The day named after a rough time that cannot be read (in the future): the rough time stands.
+    return found.date === null && rough?.date ? rough : found;
   }
   return rough;
 }

@@ -2562,3 +2562,22 @@ describe('nineteenth round, seventh part (issue #13)', () => {
     expect(s.state.step).toBe('where');
   });
 });
+
+describe('tried by hand (issue #13, ninth pass)', () => {
+  it('the time asked twice without a day that can be read is left open instead of asked a third time', () => {
+    const r = talk(['俺在郭店南街口王姐煎饼摊买哩煎饼 里头吃出来一根头发 恶心死了 要退钱']);
+    expect(r.state.step).toBe('when');
+    const s = talk(['下礼拜', '明天'], r.state);
+    expect(s.state.step).toBe('when');
+    const t = talk(['后天吧'], s.state);
+    expect(t.state.draft.incidentDate).toBeNull();
+    expect(t.state.step).not.toBe('when');
+    expect(t.replies.join('\n')).toMatch(/时间先空着/);
+  });
+
+  it('a rough time narrowed to a day that cannot be (in the future) keeps the rough time', () => {
+    // Saturday 2026-11-28: "这礼拜三" is 11-25; "下礼拜三" has not come yet.
+    const r = talk(['俺在郭店南街口王姐煎饼摊买哩煎饼 里头吃出来一根头发 要退钱', '这个月初，就下礼拜三']);
+    expect(r.state.draft.incidentDate).toBe('2026-11-03');
+  });
+});

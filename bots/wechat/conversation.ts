@@ -61,6 +61,8 @@ export interface ConvState {
   lastQuestion?: string;
   /** A case number asked about without its code: the code may come in the next message (never stored itself). */
   pendingQuery?: string;
+  /** The status last read back in this chat (number and state, never the query code): told again when asked. */
+  lastStatus?: string;
   /** The slot the citizen's last answer filled ("地址错了" right after the home address is about that one). */
   lastSlot?: Slot;
   /** What the bot's last reply raised besides its question (a reward explained): a bare "要" next is read against it. */
@@ -513,7 +515,13 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     }
     return say({ ...s0, step: 'handoff', resumeStep: s0.step }, prompt('handoff', s0.draft, lang));
   }
-  if (acts.statusList) return { state: s0, replies: [], effect: { type: 'list' } };
+  // "到现在没消息，一般得多长时间啊？": the time limits are told beside the cases looked up.
+  if (acts.statusList)
+    return {
+      state: s0,
+      replies: topicsOf(raw).includes('deadline') ? [answerOf('deadline', lang)] : [],
+      effect: { type: 'list' },
+    };
   if (acts.thanksOnly && (!inDraft || s0.step === 'menu')) return say(s0, w.welcome);
   if (acts.greetingOnly) {
     if (inDraft && s0.step !== 'menu') return say(s0, w.greetingInDraft, prompt(s0.step, s0.draft, lang));
@@ -2166,7 +2174,8 @@ export function resolve(state: ConvState, result: EffectResult, ctx: Context): O
         lang === 'en'
           ? [`Your case ${st.number} (${st.kindLabel})`, `Status：${st.status}`]
           : [`${st.kindLabel} ${st.number}`, `当前状态：${st.status}`];
-      return say(state, [...head, ...dl, ...(tl.length ? [L('办理过程：', 'Progress:'), ...tl] : [])].join('\n'), ...resumeLine(state));
+      const told = [...head, ...dl, ...(tl.length ? [L('办理过程：', 'Progress:'), ...tl] : [])].join('\n');
+      return say({ ...state, lastStatus: told }, told, ...resumeLine(state));
     }
     case 'list': {
       if (!result.ok)
@@ -2175,6 +2184,15 @@ export function resolve(state: ConvState, result: EffectResult, ctx: Context): O
           result.unavailable
             ? L('查询服务暂时不可用，请稍后再试。', 'Status checks are unavailable just now; please try again later.')
             : L('这里查不到。请发“查询 编号 查询码”。', 'Nothing found here. Please send "status <case number> <query code>".'),
+          ...resumeLine(state),
+        );
+      // "我那个案子到哪一步了" right after one was looked up: that one, as just read.
+      if (result.cases.length === 0 && state.lastStatus)
+        return say(
+          state,
+          L('刚才查到的是：', 'What I just found:'),
+          state.lastStatus,
+          L('要看最新进展，请再发一次“查询 编号 查询码”。', 'For the latest, send "status <case number> <query code>" again.'),
           ...resumeLine(state),
         );
       if (result.cases.length === 0)

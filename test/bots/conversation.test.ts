@@ -2581,3 +2581,27 @@ describe('tried by hand (issue #13, ninth pass)', () => {
     expect(r.state.draft.incidentDate).toBe('2026-11-03');
   });
 });
+
+describe('status questions (issue #13, ninth pass)', () => {
+  it('"到现在没消息，一般得多长时间啊？" looks the cases up and tells the time limits', () => {
+    const r = talk(['你好，我上个月举报了一家饭店用地沟油，到现在没消息，一般得多长时间啊？是不是没人管了']);
+    expect(r.last.effect?.type).toBe('list');
+    expect(r.replies.join('\n')).toMatch(/15个工作日/);
+  });
+
+  it('"我那个案子到哪一步了" right after a case was looked up tells that case again, never its code', () => {
+    const q = talk(['编号是 XZ-20261116-000417 查询码 KTQM-HBWX-PRDF-NZAC']);
+    expect(q.last.effect).toMatchObject({ type: 'query', number: 'XZ-20261116-000417' });
+    const shown = resolve(
+      q.state,
+      { type: 'query', ok: true, status: { number: 'XZ-20261116-000417', kindLabel: '举报', status: '已受理', timeline: [] } },
+      { now: NOW, newDraftId: 'd-9' },
+    );
+    expect(shown.state.lastStatus).toMatch(/XZ-20261116-000417/);
+    expect(JSON.stringify(shown.state)).not.toMatch(/KTQM/);
+    const again = talk(['我就想问问我那个案子到哪一步了'], shown.state);
+    expect(again.last.effect?.type).toBe('list');
+    const told = resolve(again.state, { type: 'list', ok: true, cases: [] }, { now: NOW, newDraftId: 'd-10' });
+    expect(told.replies.join('\n')).toMatch(/刚才查到的是[\s\S]*XZ-20261116-000417[\s\S]*已受理/);
+  });
+});

@@ -10,6 +10,7 @@
 // be. The bot asks only for what the kind still needs, one thing at a time.
 import { crimeWordsIn } from '../../src/understanding/crime.ts';
 import { createHash } from 'node:crypto';
+import { TOWNSHIPS } from '../../src/cases/divisions.ts';
 import { SubmissionSchema } from '../../src/cases/submission.schema.ts';
 import { answerOf, type Topic, topicsOf, WHATEVER_IS_DUE } from '../../src/knowledge/faq.ts';
 import { fixTypos } from '../../src/understanding/normalise.ts';
@@ -1876,15 +1877,33 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
       d.incidentDate = date;
       return true;
     case 'where': {
-      const t = townshipOf(v);
-      if (old && typeof d.where === 'string' && d.where.includes(old)) d.where = d.where.replace(old, v);
-      else d.where = v;
+      // "前吕村是俺姥家。香油坊在观音寺镇岳口村，恁改改再交": the clause with a township is the place, from the
+      // township on; the remarks around it are not.
+      const clauses = v
+        .split(/[，,。；;！!]+/)
+        .map((c) => c.trim())
+        .filter(Boolean);
+      // A township named outright wins; else the last clause with a known place (the first is often what was wrong).
+      const withTownship =
+        clauses.length > 1
+          ? (clauses.find((c) => TOWNSHIPS.some((x) => c.includes(x))) ?? clauses.filter((c) => townshipOf(c) !== null).at(-1))
+          : undefined;
+      const townIn = withTownship ? TOWNSHIPS.find((x) => withTownship.includes(x)) : undefined;
+      const place = withTownship
+        ? townIn
+          ? withTownship.slice(withTownship.indexOf(townIn))
+          : withTownship.replace(/^[^在]{1,8}在(?=\p{Script=Han}{2})/u, '')
+        : v;
+      const t = townshipOf(place);
+      if (old && typeof d.where === 'string' && d.where.includes(old)) d.where = d.where.replace(old, place);
+      else d.where = place;
       d.township = t ?? townshipOf(d.where ?? '') ?? null;
       return true;
     }
     case 'business': {
-      // "是隔壁那个老韩家烩面 俺记岔了": where it is and the afterthought are no part of the name.
-      const name = v
+      // "是隔壁那个老韩家烩面 俺记岔了": where it is and the afterthought are no part of the name; nor is
+      // how a character is written or a remark after a comma ("鑫源快餐，三个金那个鑫，我刚才打错字了").
+      const name = (v.split(/[，,。；;]/)[0] ?? v)
         .replace(/^(店名|名字)(是|叫)?/, '')
         .replace(/^(隔壁|对面|旁边|斜对面)?(那个|那家|这家|这个)/, '')
         .replace(/\s*(俺|我)?(记岔了|记错了|说错了|搞错了)$/, '')
@@ -1933,7 +1952,7 @@ const KEPT_FIELDS = ['businessName', 'where', 'incidentDate', 'name', 'phone', '
 
 /** "其他都对", "everything else is correct": the rest of the summary confirmed beside a correction. */
 const REST_CONFIRMED =
-  /(其他|其它|别的|别哩|其余|剩下的)(的)?(都|全)?(对|没问题|正确|没错|中|行)|everything else is (correct|right|fine|ok)|(the )?rest is (correct|right|fine|ok)|otherwise (it'?s |all )?(correct|fine|good|right)/i;
+  /(其他|其它|别的|别哩|其余|剩下的)(的)?(都|全)?(对|没问题|正确|没错|中|行)|改(一下|一改|改|好|完|了)(就|再)?(提交|交|发)|everything else is (correct|right|fine|ok)|(the )?rest is (correct|right|fine|ok)|otherwise (it'?s |all )?(correct|fine|good|right)/i;
 
 /** "核对无误，请提交", "信息都正确": a confirmation said in a full sentence. */
 const CONFIRM_IN =

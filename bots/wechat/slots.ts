@@ -1674,6 +1674,11 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
           .trim();
         if (rest && rest !== t) return readAnswer(slot, rest, u, d, now);
       }
+      // "为啥要实名？……行吧，刘振宇": the name given after giving in.
+      const givenIn = /(?:行吧|好吧|那好|那行|中吧|给你|算了)[，,\s…。.]*(?:我叫|俺叫|我是|俺是)?(\p{Script=Han}{2,4})[。.!！]?$/u.exec(
+        t,
+      )?.[1];
+      if (givenIn && plausibleName(givenIn)) return { ok: true, value: givenIn };
       // "冯建设，都叫俺冯老三": the name first, then more about it.
       const lead = /^(?:我叫|俺叫|我是|俺是)?(\p{Script=Han}{2,4})[，,。\s]/u.exec(t)?.[1];
       if (lead && plausibleName(lead) && !/^(我|俺)/.test(lead)) return { ok: true, value: lead };

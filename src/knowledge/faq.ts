@@ -76,7 +76,7 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'personal',
-    ask: /(要|问|留)(俺|我)?(的)?(名字|姓名|电话|手机号?|号码|地址|住址|身份证)[^，。？?]{0,4}(弄啥|干啥|做啥|做什么|干什么|干嘛|有啥用|有什么用|啥用)|为(啥|什么|何)(要|得|还要)?(问|留|写|登记)?(俺|我)?(的)?(名字|姓名|电话|手机|地址|住址|身份证)|(会不会|会|能不能)(打给|告诉|透露给|给)(饭店|商家|店里|老板|厂里|他们|他)|(会不会|会)(叫|让)(人家|他|他们|老板|店里|厂里)知道|why (do you|would you)? ?need my (name|phone|number|address)/i,
+    ask: /(要|问|留)(俺|我)?(的)?(名字|姓名|电话|手机号?|号码|地址|住址|身份证)[^，。？?]{0,4}(弄啥|干啥|做啥|做什么|干什么|干嘛|有啥用|有什么用|啥用)|为(啥|什么|何)(要|得|还要)?(问|留|写|登记)?(俺|我)?(的)?(名字|姓名|电话|手机|地址|住址|身份证)|为(啥|什么|何)(要|得|非得|还要|必须)?实名|(会不会|会|能不能)(打给|告诉|透露给|给)(饭店|商家|店里|老板|厂里|他们|他)|(会不会|会)(叫|让)(人家|他|他们|老板|店里|厂里)知道|why (do you|would you)? ?need my (name|phone|number|address)/i,
     zh: '问姓名、电话和地址，是为了市场监管所办理时能联系到您、寄送书面答复（投诉要调解，依法要实名；举报可以匿名）。这些信息加密保存，不会告诉被投诉、被举报的一方，也不会对外公开。',
     en: 'Your name, phone and address let the market regulation office reach you and send the written reply (a complaint is mediated and needs a real name by law; a report may be anonymous). They are stored encrypted, never given to the business and never published.',
   },
@@ -189,7 +189,8 @@ export const FAQ: readonly Entry[] = [
   {
     topic: 'testing',
     // "那个绿药水到底是啥，你们能拿去化验不？": yes — sampling is part of the check.
-    ask: /化验|检测|送检|抽检|验一验|验验|test (it|them)|lab/i,
+    // "你们会不会真去店里查？还是走个过场？": yes — officers go and inspect.
+    ask: /化验|检测|送检|抽检|验一验|验验|(会不会|能不能|会|真的?)(真的?)?(去|到)(店里|现场|厂里|他家|他们那|后厨)(查|看)|走(个)?过场|test (it|them)|lab/i,
     zh: '可以。核查时执法人员会到现场检查，需要时抽样送检验机构检测。您手里如果还有剩下的，请保存好（能冷藏的冷藏），办案人员可能会要。',
     en: 'Yes. During the check officers inspect on site and, where needed, take samples to a testing laboratory. If you still have some of the food, keep it (chilled if possible): the officers may ask for it.',
   },

@@ -2605,3 +2605,36 @@ describe('status questions (issue #13, ninth pass)', () => {
     expect(told.replies.join('\n')).toMatch(/刚才查到的是[\s\S]*XZ-20261116-000417[\s\S]*已受理/);
   });
 });
+
+describe('twentieth round (issue #13, ninth pass)', () => {
+  const SUMMARY = ['俺要举报个香油坊，往香油里掺东西 是实名', '香油坊', '梨河镇前吕村', '前天', '李秀兰', '13937125566', '不要'];
+  it('"地方弄错了，前吕村是俺姥家。香油坊在观音寺镇岳口村，恁改改再交" corrects the place to the township clause and files', () => {
+    const r = talk(SUMMARY);
+    expect(r.state.step).toBe('summary');
+    const s = talk(['地方弄错了，前吕村是俺姥家。香油坊在观音寺镇岳口村，恁改改再交'], r.state);
+    expect(s.state.draft.where).toBe('观音寺镇岳口村');
+    expect(s.state.draft.township).toBe('观音寺镇');
+    expect(s.last.effect?.type).toBe('submit');
+  });
+
+  it('"店名不对，是鑫源快餐，三个金那个鑫，我刚才打错字了，改一下再提交" keeps only the name, and files', () => {
+    const r = talk(SUMMARY);
+    const s = talk(['店名不对，是鑫源快餐，三个金那个鑫，我刚才打错字了，改一下再提交'], r.state);
+    expect(s.state.draft.businessName).toBe('鑫源快餐');
+    expect(s.last.effect?.type).toBe('submit');
+  });
+
+  it('"为啥要实名？……行吧，刘振宇" is answered and the name taken; "会不会真去店里查" is answered', () => {
+    const r = talk([
+      '外卖里吃出虫子了！！恶心死了 要退款',
+      '蜀香麻辣烫',
+      '河南工程学院南门外面',
+      '你们会不会真去店里查？还是打个电话走个过场？',
+    ]);
+    expect(r.replies.at(-1)).toMatch(/现场检查/);
+    const s = talk(['昨天晚上七点多', '为啥要实名？我投诉个外卖还要查户口？……行吧，刘振宇'], r.state);
+    expect(s.state.draft.name).toBe('刘振宇');
+    expect(s.replies.join('\n')).toMatch(/依法要实名/);
+    expect(s.state.step).toBe('phone');
+  });
+});

@@ -982,7 +982,9 @@ const CANTEEN_STALL =
 
 export function hanBusiness(input: string): string | null {
   // The citizen's own address ("住新烟街道烟厂家属院") names no business: blanked, offsets kept.
-  const text = input.replace(/(住在?|家住|住址[:：]?|联系地址[:：]?|地址[:：])[^，。；;,\n ]*/g, (m) => '　'.repeat(m.length));
+  const text = input.replace(/(住在?|家住|住址[:：]?|联系地址[:：]?|(?<![店家厂])地址(是|[:：])?)[^，。；;,\n ]*/g, (m) =>
+    '　'.repeat(m.length),
+  );
   // "升达经贸管理学院一食堂一楼麻辣香锅窗口": a stall inside a canteen or market is named with the canteen.
   const stall = CANTEEN_STALL.exec(text);
   if (stall) {
@@ -1473,6 +1475,16 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       // "摊子上挂着'刘记鲜肉'的牌子": a name in quotes beside a sign is the name.
       const quoted = quotedBusiness(t);
       if (quoted) return { ok: true, value: quoted };
+      // "而且这家店好像没证": more of the story, not a name.
+      if (/^(而且|并且|还有|另外|再说|况且)/.test(t) && hanBusiness(t) === null) return { ok: false, problem: 'unclear' };
+      // "小乔村的", "华阳寨那边": only a place — a report goes on without a name, a complaint asks once more.
+      if (
+        /^(就|在|就在|是)?\p{Script=Han}{1,6}(村|庄|寨|镇|乡|集|街|路|社区)(的|哩|那|那边|那块|那儿|那里)?$/u.test(t) &&
+        !BIZ_SUFFIX.test(t.replace(TOWNSHIPS_WITH_DIAN, ''))
+      ) {
+        if (d.kind === 'report') return { ok: true, value: null };
+        if (!d.businessUnknownOnce) return { ok: false, problem: 'business_is_place' };
+      }
       // "海之鲜水产, stall B2-117": the Chinese name in an English answer is the name.
       // (English words around it, not slang like "xswl" in a Chinese message.)
       const hanInEnglish =
@@ -1525,7 +1537,17 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       }
       // A date is no name ("上周五" sent for the business): it is kept as the date below.
       if (parseIncidentDate(t, now) && t.length <= 8) return { ok: false, problem: 'unclear' };
-      const n = businessClause(t, u);
+      // "就小区门口那个超市，叫啥来着，好又多": the name remembered at the end.
+      const remembered = /叫(?:啥|什么|个啥)(?:来着|名)?[，,\s…。]*(\p{Script=Han}{2,10})[。！!]?$/u.exec(t)?.[1];
+      if (remembered && !PLACE_ANSWER.test(remembered) && !/[我俺你他她]|不知道|忘了|想不起/.test(remembered))
+        return { ok: true, value: remembered };
+      const n0 = businessClause(t, u);
+      // "华阳寨那有个厂": a shop counted, not named.
+      const counted =
+        /^(?:有个|有家|一个|一家|那个|那家|这个|这家)?([厂店铺坊馆摊]|作坊|饭店|超市|小卖部)$/.test(n0) && !/[，,。；;\s]/.test(t.trim());
+      if (counted && d.kind === 'report') return { ok: true, value: null };
+      if (counted && !d.businessUnknownOnce) return { ok: false, problem: 'need_business' };
+      const n = n0;
       // "就村里那个代销点": a kind of shop, no name; a report goes on without one.
       if (
         d.kind === 'report' &&

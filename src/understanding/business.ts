@@ -170,7 +170,7 @@ const STOP_CHARS = new Set([
 ]);
 /** Whole names that are only descriptions ("工地食堂", "学校食堂", "连锁超市"). */
 const GENERIC =
-  /^(工地|单位|学校|学生|员工|职工|公司|医院|小区|村里|街上|路边|集上|楼下|附近|网红|私人|个体|黑|某|快餐|早餐|养老|当地|本地|二|三|一|四|五|老|小|大|这|那|隔壁|对面|旁边|连锁|黑心|这种|那种|他们|他家|她家|你们|我们|俺们|新开|私立|中心|病员|长者|废弃|化工|修车|农资|普通|正规|网上|外地|国营|个人|家庭|路口|门口|村口|街边|流动|无证|小型|大型|本村|外卖|外面|送餐|配送|邻家|邻居家|俺邻家|我邻居家|养猪|养鸡)+$/;
+  /^(工地|单位|学校|学生|员工|职工|公司|医院|小区|村里|街上|路边|集上|楼下|附近|网红|私人|个体|黑|某|快餐|早餐|养老|当地|本地|二|三|一|四|五|老|小|大|这|那|隔壁|对面|旁边|连锁|黑心|这种|那种|他们|他家|她家|你们|我们|俺们|新开|私立|中心|病员|长者|废弃|化工|修车|农资|普通|正规|网上|外地|国营|个人|家庭|路口|门口|村口|街边|流动|无证|小型|大型|本村|外卖|外面|送餐|配送|邻家|邻居家|俺邻家|我邻居家|养猪|养鸡|而且|并且|况且|另外|还有|再说)+$/;
 
 /** A quoted name: quotes citizens put around shop names (and also around products and claims). */
 const QUOTED = /[“"「『【《‘']([^”"」』】》’'\n]{2,24})[”"」』】》’']/g;
@@ -649,7 +649,9 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
       !(school && /[一二三四五六七八九十]+[中小]$/.test(name)) &&
       !(school && /\p{Script=Han}{2}[镇乡村寨庄]$/u.test(name)) &&
       !(onPlatform && /[\p{Script=Han}]{2}/u.test(name) && !generic.includes(name));
-    if (name.length >= 2 && ok(full) && !GENERIC.test(name) && !isPlace(full) && !described) {
+    // "地址升达经贸管理学院北区3号楼": the writer's own address, not a business.
+    const ownAddress = /^(地址|住址)/.test(name) || /(地址|住址|家住|住在|住)(是|[:：])?\s*$/.test(s.slice(Math.max(0, start - 4), start));
+    if (name.length >= 2 && ok(full) && !GENERIC.test(name) && !isPlace(full) && !described && !ownAddress) {
       cands.push({ start, end, score: 3 + (name.length >= 3 ? 0.5 : 0) });
     } else if (/[的哩]/.test(s[start - 1] ?? '') && (described || name.length < 2)) {
       // "老黄家的豆腐坊": a family's name before a described trade is the shop's name.

@@ -2638,3 +2638,23 @@ describe('twentieth round (issue #13, ninth pass)', () => {
     expect(s.state.step).toBe('phone');
   });
 });
+
+describe('twentieth round, second part (issue #13)', () => {
+  it('names that are no names: "而且这家店好像没证", "小乔村的", "华阳寨那有个厂", an address after 地址', () => {
+    const a = talk(['美团 卤肉饭吃出烟头', '而且这家店好像没证']);
+    expect(a.state.draft.businessName).toBeUndefined();
+    expect(a.state.draft.description).toMatch(/没证/);
+    expect(a.state.step).toBe('business');
+    const b = talk(['有人卖病死猪肉', '小乔村的']);
+    expect(b.state.draft.businessName ?? null).toBeNull();
+    expect(b.state.draft.township).toBe('龙湖镇');
+    const c = talk(['举报地沟油', '华阳寨那有个厂']);
+    expect(c.state.draft.businessName ?? null).toBeNull();
+    const d = talk(['美团点的蜜语奶茶 升达东门那家 今天喝出来一个蟑螂 要退款 我叫周雨桐 电话13937180425 地址升达经贸管理学院北区3号楼']);
+    expect(d.state.draft.businessName).toBe('蜜语奶茶');
+    // A name after it is still read: "就小区门口那个超市，叫啥来着，好又多".
+    expect(talk(['我要投诉 上周六在超市买的速冻饺子过期了', '就小区门口那个超市，叫啥来着，好又多']).state.draft.businessName).toBe(
+      '好又多',
+    );
+  });
+});

@@ -147,3 +147,10 @@ describe('摊 as a verb (issue #13, nineteenth round)', () => {
     ['郭店北街口王姐煎饼摊卖的煎饼有头发', '王姐煎饼摊'],
   ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
 });
+
+describe('no business in a conjunction or the writer’s address (issue #13, twentieth round)', () => {
+  it.each([
+    ['而且这家店好像没证', null],
+    ['我叫周雨桐 电话13937180425 地址升达经贸管理学院北区3号楼', null],
+  ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
+});

@@ -21,6 +21,7 @@ import { type Acts, CASE_NO, PARTIAL_CASE_NO, detectActs, kindWanted, normaliseN
 import { parseIncidentDate } from './dates.ts';
 import {
   ACT_MARKERS,
+  PROBLEM_WORDS,
   type Draft,
   type FileRef,
   type Kind,
@@ -702,6 +703,25 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
           ? 'Hello! No hurry, take your time. What happened?'
           : '您好！不着急，您慢慢说，我在听。是遇到什么事了？买到、吃到有问题的东西，还是发现哪家有违法的事？',
       );
+    // "升达南门那个鸡蛋灌饼" then "用的地沟油" while the kind is asked: more of the story — noted, and the kind
+    // asked again (not "没太明白").
+    if (
+      k === null &&
+      s0.step === 'menu' &&
+      d.description !== undefined &&
+      !isQuestion(text) &&
+      !UNDECIDED.test(text) &&
+      (PROBLEM.test(text) || PROBLEM_WORDS.test(text) || crimeWordsIn(text).length > 0) &&
+      !d.description.includes(text.trim())
+    ) {
+      d.description = clip(`${d.description}\n${text.trim()}`, 5000);
+      return say(
+        { ...st, draft: d, step: 'menu', askedKind: true },
+        ...before,
+        lang === 'en' ? 'Noted.' : '好的，记下了。',
+        prompt('menu', d, lang),
+      );
+    }
     if (k === null && s0.step === 'menu' && d.description !== undefined && UNDECIDED.test(text)) {
       // "俺也不知道 恁先说咋弄": the operator suggests — a remedy for someone who bought or ate it, otherwise
       // an investigation — and says it can still be changed.
@@ -740,6 +760,18 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
           if (thin(st.lastQuestion, story)) d.detailsWanted = true;
           fillFromFacts(d, story, st.lastQuestion, ctx.now);
         }
+      }
+      // "阁老路夜市红姐烧烤" then, asked which kind, "羊肉串根本不是羊肉": the answer is the story itself.
+      if (
+        k !== 'consultation' &&
+        s0.step === 'menu' &&
+        d.description !== undefined &&
+        kindWanted(text) === null &&
+        substantive(text, u) &&
+        !d.description.includes(text.trim())
+      ) {
+        d.description = clip(`${d.description}\n${text.trim()}`, 5000);
+        if (d.detailsWanted && !thin(d.description, understand(d.description, { now: ctx.now }))) delete d.detailsWanted;
       }
       kindJustSet = true;
       if (k === 'report' && LEGALITY.test(text))
@@ -960,6 +992,8 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   }
   const got = fillFromFacts(d, u, text, ctx.now, { residence: asking === 'address' });
   if (got.length) used = true;
+  // Other facts sent when the time was asked are no failed try at the time.
+  if (asking === 'when' && got.length > 0 && d.whenTries) d.whenTries -= 1;
   // More of a story was asked for once and other things came instead (the place, the day, "要"): the story
   // goes as it was told; the details question is not asked a second time.
   if (
@@ -1661,6 +1695,21 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   )
     return 'answer-only';
   const sub = substantive(text, u);
+  // "阁老路夜市红姐烧烤", "升达北门那个烤肠摊": only where or who — no problem and no wish yet: the kind is asked
+  // (with the story), not guessed from a name.
+  if (
+    k === null &&
+    (u.business.value || u.place.value) &&
+    (text.match(/\p{Script=Han}/gu) ?? []).length <= 16 &&
+    !PROBLEM.test(text) &&
+    !PROBLEM_WORDS.test(text) &&
+    u.harm.value.ill === 'none' &&
+    // The engine may read a crime into a bare name: only words of one count here.
+    crimeWordsIn(text).length === 0 &&
+    kindFromWishes(text, u) === null &&
+    topics.length === 0
+  )
+    return null;
   // A story with a clear wish ("I want my money back", "让他赔", "查处他") says the kind itself.
   // "都要吧 钱退我 再查查他家" before any story: the wishes alone say the kind (the story is asked next).
   const wish = sub || (!isQuestion(text) && text.trim().length <= 30) ? kindFromWishes(text, u) : null;

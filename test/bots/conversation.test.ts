@@ -2658,3 +2658,31 @@ describe('twentieth round, second part (issue #13)', () => {
     );
   });
 });
+
+describe('twentieth round, third part (issue #13)', () => {
+  it('a first message naming only the shop ("阁老路夜市红姐烧烤") asks the kind; the story given then is the story', () => {
+    const r = talk(['阁老路夜市红姐烧烤']);
+    expect(r.state.draft.kind).toBeUndefined();
+    expect(r.state.step).toBe('menu');
+    expect(r.state.draft.businessName).toBe('红姐烧烤');
+    const s = talk(['羊肉串根本不是羊肉'], r.state);
+    expect(s.state.draft.description).toMatch(/羊肉串根本不是羊肉/);
+    expect(s.state.step).not.toBe('description');
+  });
+
+  it('"用的地沟油" while the kind is asked is noted with the story and the kind asked again', () => {
+    const r = talk(['升达南门那个鸡蛋灌饼', '用的地沟油']);
+    expect(r.state.draft.description).toMatch(/地沟油/);
+    expect(r.state.step).toBe('menu');
+    expect(r.replies.at(-1)).toMatch(/^好的，记下了。/);
+  });
+
+  it('other facts sent when the time is asked are no failed try at the time', () => {
+    const r = talk(['阁老路夜市红姐烧烤', '羊肉串根本不是羊肉']);
+    expect(r.state.step).toBe('when');
+    const s = talk(['退钱', '明天'], r.state);
+    expect(s.state.draft.request).toBe('退钱');
+    expect(s.state.draft.incidentDate).toBeUndefined();
+    expect(s.state.step).toBe('when');
+  });
+});

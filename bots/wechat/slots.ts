@@ -1475,6 +1475,20 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       // "摊子上挂着'刘记鲜肉'的牌子": a name in quotes beside a sign is the name.
       const quoted = quotedBusiness(t);
       if (quoted) return { ok: true, value: quoted };
+      // "平台上看不到营业执照": something about the shop's licence, not its name.
+      if (/营业执照|许可证|执照|看不到|找不到|查不到/.test(t) && hanBusiness(t) === null && quotedBusiness(t) === null)
+        return { ok: false, problem: 'unclear' };
+      // "这还用问？就那个蜀香麻辣烫啊，工程学院南门那家": the one pointed at is the name; where it is comes after.
+      const thatOne = /(?:就是?|是)那(?:个|家)(\p{Script=Han}{2,8}?)(?:啊|呀|嘛|吧|呗)?(?:[，,。！!\s]|$)/u.exec(t)?.[1];
+      if (
+        thatOne &&
+        hanBusiness(t) === null &&
+        !/叫/.test(t) &&
+        tidyBusiness(thatOne) !== null &&
+        !looksLikePlace(thatOne) &&
+        !/[我俺你他她]|店$|家$|讲座|活动|会$/.test(thatOne)
+      )
+        return { ok: true, value: thatOne };
       // "而且这家店好像没证": more of the story, not a name.
       if (/^(而且|并且|还有|另外|再说|况且)/.test(t) && hanBusiness(t) === null) return { ok: false, problem: 'unclear' };
       // "小乔村的", "华阳寨那边": only a place — a report goes on without a name, a complaint asks once more.

@@ -608,6 +608,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     if (suffix === '店' && DIAN_OF_TOWNSHIP.test(s.slice(0, m.index))) continue;
     // 收摊, 出摊, 摆摊, 地摊: a stall's hours or a street stall, not the end of a name.
     if (suffix === '摊' && (STALL_VERB_BEFORE.test(s.slice(0, m.index)) || STALL_VERB_AFTER.test(s.slice(m.index + 1)))) continue;
+    // "工程学院南门那家": a campus named by its gate is where the shop is, not the shop.
+    if (/学院|大学|中学|小学|学校/.test(suffix) && /^[东西南北]门/.test(s.slice(m.index + suffix.length))) continue;
     // 堂 ends 康寿堂 and 同仁堂, not 礼堂, 课堂 or 天堂.
     if (suffix === '堂' && /[食礼课教学澡讲天大祠满一佛喜会]$/.test(s.slice(0, m.index))) continue;
     // "我们学校二食堂": 们 is the end of a pronoun, not the start of a name.

@@ -2686,3 +2686,20 @@ describe('twentieth round, third part (issue #13)', () => {
     expect(s.state.step).toBe('when');
   });
 });
+
+describe('twentieth round, fourth part (issue #13)', () => {
+  it('"这还用问？就那个蜀香麻辣烫啊，工程学院南门那家" names 蜀香麻辣烫 (the campus gate is where); a licence remark is no name', () => {
+    const r = talk(['外卖里吃出虫子了！！恶心死了 要退款', '这还用问？就那个蜀香麻辣烫啊，工程学院南门那家']);
+    expect(r.state.draft.businessName).toBe('蜀香麻辣烫');
+    const s = talk(['美团 卤肉饭吃出烟头', '平台上看不到营业执照']);
+    expect(s.state.draft.businessName).toBeUndefined();
+    expect(s.state.step).toBe('business');
+    // "就是那个健康讲座 … 叫康寿堂健康科技公司": the name said after 叫 wins over what is pointed at.
+    expect(
+      talk([
+        '俺们村来了一伙卖保健品的 天天开讲座 说糖必康能把降糖药停了 我要举报',
+        '就是那个健康讲座，他们自己说是郑州来的，叫康寿堂健康科技公司',
+      ]).state.draft.businessName,
+    ).toBe('康寿堂健康科技公司');
+  });
+});

@@ -76,6 +76,10 @@ const TRADE_SUFFIXES = [
   '粮行',
   '宴席班',
   '大席',
+  '面业',
+  '肉业',
+  '米业',
+  '粮油',
   '酒席班',
   '配送中心',
   '消毒中心',
@@ -358,6 +362,15 @@ const DISHES = [
   '私房菜',
   '奶茶',
   '豆花',
+  '烤肠',
+  '烤串',
+  '烤冷面',
+  '鸡蛋灌饼',
+  '臭豆腐',
+  '油条',
+  '豆腐',
+  '蒸面条',
+  '焖面',
 ];
 const DISH_RE = new RegExp(DISHES.sort((a, b) => b.length - a.length).join('|'), 'g');
 /** After a dish that ends a name: a particle, a place word, a verb of eating or buying, or the end. */

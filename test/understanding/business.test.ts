@@ -154,3 +154,13 @@ describe('no business in a conjunction or the writer’s address (issue #13, twe
     ['我叫周雨桐 电话13937180425 地址升达经贸管理学院北区3号楼', null],
   ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
 });
+
+describe('street snacks and food makers (issue #13, twentieth round)', () => {
+  it.each([
+    ['举报：黄帝故里景区门口一排小吃摊，其中老街烤肠用的烤肠是三无产品', '老街烤肠'],
+    ['龙王乡金穗面业往面条里加硼砂', '金穗面业'],
+    ['王姐鸡蛋灌饼的油黑乎乎的 肯定是地沟油', '王姐鸡蛋灌饼'],
+    ['在学校门口买的烤肠是酸的', null],
+    ['买的豆腐是酸的', null],
+  ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
+});

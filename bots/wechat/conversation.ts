@@ -994,17 +994,11 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   if (got.length) used = true;
   // Other facts sent when the time was asked are no failed try at the time.
   if (asking === 'when' && got.length > 0 && d.whenTries) d.whenTries -= 1;
-  // More of a story was asked for once and other things came instead (the place, the day, "要"): the story
-  // goes as it was told; the details question is not asked a second time.
-  if (
-    asking === 'description' &&
-    d.detailsWanted &&
-    d.description &&
-    !acts.frustration &&
-    (got.length > 0 || (s0.asked.description ?? 0) >= 2)
-  ) {
+  // More of a story was asked for once and other facts came instead (the place, the day): the story goes as
+  // it was told; the details question is not asked a second time.
+  if (asking === 'description' && d.detailsWanted && d.description && !acts.frustration && got.length > 0) {
     delete d.detailsWanted;
-    if (problem !== null && got.length > 0) problem = null;
+    problem = null;
   }
   // Other facts sent instead of the answer ("在龙湖镇 昨天下午去的" when the name was asked): say they are noted.
   if (asking && got.length > 0 && !got.includes(asking) && !filled(asking, d) && !kindJustSet && asking !== 'description')

@@ -791,10 +791,10 @@ export function canteenOf(text: string): string | null {
   return `${name}${m[2]}${m[3] ?? ''}${m[4]}`;
 }
 
-/** Address numbers ("中华北路12号", "5号楼") are not dates: masked before the date is read. */
 /** "就在", "就是": a filler before a place. */
 const PLACE_FILLER = /^(就在|就是在|是在|就是|就)(?=\p{Script=Han}{2})/u;
 
+/** Address numbers ("中华北路12号", "5号楼") are not dates: masked before the date is read. */
 export function dateIn(text: string, now: Date): string | null {
   const masked = text
     .replace(/([路街巷道村区院栋楼单元室门])(\d{1,4})(号楼?|栋|单元|室)/g, (m) => '＃'.repeat(m.length))
@@ -1555,13 +1555,12 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       const remembered = /叫(?:啥|什么|个啥)(?:来着|名)?[，,\s…。]*(\p{Script=Han}{2,10})[。！!]?$/u.exec(t)?.[1];
       if (remembered && !PLACE_ANSWER.test(remembered) && !/[我俺你他她]|不知道|忘了|想不起/.test(remembered))
         return { ok: true, value: remembered };
-      const n0 = businessClause(t, u);
+      const n = businessClause(t, u);
       // "华阳寨那有个厂": a shop counted, not named.
       const counted =
-        /^(?:有个|有家|一个|一家|那个|那家|这个|这家)?([厂店铺坊馆摊]|作坊|饭店|超市|小卖部)$/.test(n0) && !/[，,。；;\s]/.test(t.trim());
+        /^(?:有个|有家|一个|一家|那个|那家|这个|这家)?([厂店铺坊馆摊]|作坊|饭店|超市|小卖部)$/.test(n) && !/[，,。；;\s]/.test(t.trim());
       if (counted && d.kind === 'report') return { ok: true, value: null };
       if (counted && !d.businessUnknownOnce) return { ok: false, problem: 'need_business' };
-      const n = n0;
       // "就村里那个代销点": a kind of shop, no name; a report goes on without one.
       if (
         d.kind === 'report' &&

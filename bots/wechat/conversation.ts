@@ -1011,6 +1011,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   if (d.kind !== undefined && d.kind !== 'consultation' && d.description === undefined && asking !== 'description' && sub) {
     d.description = text;
     if (thin(text, u)) d.detailsWanted = true;
+    else if (bareCharge(text, d)) d.detailsLater = true;
     used = true;
   } else if (!d.kind && sub && d.description === undefined) {
     d.description = text;
@@ -1506,6 +1507,15 @@ function thin(text: string, u: Understanding): boolean {
   return !u.suspected_crime.value || VAGUE.test(text);
 }
 
+/** A report's whole story is a charge in a few words ("举报地沟油", "有人卖病死猪肉"): details are asked at the end. */
+function bareCharge(text: string, d: Draft): boolean {
+  if (d.kind !== 'report' && d.kind !== 'both') return false;
+  // English stories are measured in words, and a sentence of them is no bare charge.
+  if (/[a-z]{3}/i.test(text)) return false;
+  const core = text.replace(/举报|投诉|反映|我要|我想|俺要|俺想|匿名|实名|有人|一下|个|[\s，,。！!？?]/g, '');
+  return (core.match(/\p{Script=Han}/gu) ?? []).length < 8 && crimeWordsIn(text).length + (PROBLEM_WORDS.test(text) ? 1 : 0) > 0;
+}
+
 /** Only that a place works without a licence (黑作坊, 没证, 无证). */
 const LICENCE_ONLY = /黑作坊|黑窝点|无证(经营|生产|加工)?|没(有)?(办)?(证|执照|许可证?|营业执照)/;
 
@@ -1885,6 +1895,12 @@ function next(state: ConvState, before: string[], _ctx: Context): Outcome {
   let step: Step;
   if (!d.kind) step = 'menu';
   else step = missing(d) ?? 'summary';
+  // "举报地沟油" with everything else answered: what was seen is asked once, before the summary.
+  if (step === 'summary' && d.detailsLater) {
+    delete d.detailsLater;
+    d.detailsWanted = true;
+    step = 'description';
+  }
   const asked = { ...state.asked };
   if (step !== 'summary') asked[step] = (asked[step] ?? 0) + 1;
   const s: ConvState = { ...state, step, asked };

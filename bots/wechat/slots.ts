@@ -60,6 +60,8 @@ export interface Draft {
   businessUnknownOnce?: boolean;
   /** An ID number that failed its check once (the second time the draft goes on without it). */
   idBadOnce?: boolean;
+  /** The story is a bare charge ("举报地沟油"): what was seen is asked once before the summary. */
+  detailsLater?: boolean;
   /** Answers to the time question that gave no day (after two, the time is left open). */
   whenTries?: number;
   /** A complaint's business address was said to be unknown once (the second time it is filed as not known). */
@@ -1370,7 +1372,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if (
         d.description &&
         d.detailsWanted &&
-        /^(就是?这(个|些|样)|没(别的|有别的|了|有了)|就这(样|些|么多)|that'?s (it|all)|nothing (else|more))/i.test(t)
+        /^(就是?这(个|些|样)|没(别的|有别的|了|有了)|就这(样|些|么多)|that'?s (it|all)|nothing (else|more))|^(没有|没啥|没啥补充的|不用了?|no)[。.!！]?$/i.test(
+          t,
+        )
       )
         return { ok: true, value: d.description };
       return t.length >= 10 || (t.length >= 5 && (d.kind === 'consultation' || PROBLEM_WORDS.test(t)))

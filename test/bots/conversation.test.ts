@@ -2703,3 +2703,24 @@ describe('twentieth round, fourth part (issue #13)', () => {
     ).toBe('康寿堂健康科技公司');
   });
 });
+
+describe('a bare charge (issue #13, ninth pass)', () => {
+  it('"举报地沟油": the business is asked first, and what was seen once before the summary; "没有" keeps the story', () => {
+    const r = talk(['举报地沟油']);
+    expect(r.state.step).toBe('business');
+    const s = talk(['华阳寨那有个厂', '天天夜里熬', '匿名', '不要'], r.state);
+    expect(s.state.step).toBe('description');
+    expect(s.replies.at(-1)).toMatch(/最后再说说具体情况/);
+    const more = talk(['华阳寨村北有个小厂 收泔水熬地沟油 夜里熬 臭得很'], s.state);
+    expect(more.state.step).toBe('summary');
+    expect(more.state.draft.description).toMatch(/^举报地沟油\n华阳寨村北有个小厂/);
+    const none = talk(['没有'], s.state);
+    expect(none.state.step).toBe('summary');
+    expect(none.state.draft.description).toBe('举报地沟油');
+  });
+
+  it('a story told in full is not asked again; nor is an English report', () => {
+    const r = talk(['举报 郭店镇华阳寨村北有个小厂 收泔水熬地沟油 夜里熬 臭得很', '不知道叫啥', '上周日', '匿名', '不要']);
+    expect(r.state.step).toBe('summary');
+  });
+});

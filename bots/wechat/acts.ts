@@ -261,7 +261,9 @@ export function readCorrection(raw: string): Correction | null {
   // English says what is wrong anywhere in the sentence ("sorry, I misspelled my name, it's …").
   const slotWord =
     slotNamed(named ? named[1]! : t.slice(0, 12)) ?? (/[a-z]{3}/i.test(t) && !/\p{Script=Han}/u.test(t) ? slotNamed(t) : null);
-  const slot = slotWord === 'kind' || slotWord === 'files' ? null : slotWord;
+  // "等下！店说错了": the shop named right before the error word.
+  const shopWord = slotWord === null && named !== null && /店(家)?$/.test(named[1]!) ? 'business' : null;
+  const slot = slotWord === 'kind' || slotWord === 'files' ? null : (slotWord ?? shopWord);
   let old: string | null = null;
   let value: string | null = null;
   const notBut = /不是([^，,。；;！!\s]{1,20}?)[，,\s]*(?:而)?是([^，,。；;！!\s]{1,40})/.exec(t);
@@ -306,5 +308,8 @@ export function readCorrection(raw: string): Correction | null {
   // "不是A是B" without an error word only when both parts are short (a sentence like "不是新鲜的是臭的" is a fact).
   if (!hasError && !changeTo && ((old?.length ?? 0) > 10 || value.length > 14)) return null;
   value = value.replace(/[。.!！吧啊]+$/, '').trim();
+  // "店说错了，不是龙王乡那家，是薛店镇那家，app上写的“烤匠麻辣烤鱼（薛店店）”": the name in quotes is the value.
+  const quoted = slot === 'business' ? /[“"「『]([^”"」』]{2,30})[”"」』]/.exec(t) : null;
+  if (quoted) value = quoted[1]!.trim();
   return value ? { slot, old, value } : null;
 }

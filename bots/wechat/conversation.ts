@@ -40,7 +40,7 @@ import {
   toSubmission,
   townshipOf,
 } from './slots.ts';
-import { HELP, KIND_LABEL, type Lang, MENU, W, question } from './wording.ts';
+import { HELP, KIND_LABEL, type Lang, MENU, question, shortQuestion, W } from './wording.ts';
 
 export type { Draft, FileRef, Kind, Slot } from './slots.ts';
 export { parseYesNo, toSubmission } from './slots.ts';
@@ -556,6 +556,13 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   }
   const u = withLlmFacts(understand(text, { now: ctx.now }), ctx.llmFacts ?? null, text);
 
+  // "你说的字太多了 我眼花 能不能说简单点": the question asked again in a few words, nothing else taken.
+  const askingNow = typeof s0.step === 'string' && (isSlot(s0.step) || s0.step === 'menu') ? s0.step : null;
+  if (askingNow && PLAINER.test(raw) && raw.length <= 40 && !u.business.value && !u.place.value && !u.incident_time.value) {
+    const short = shortQuestion(askingNow === 'menu' ? 'kind' : askingNow, lang);
+    return { state: st, replies: [lang === 'en' ? `Sure, in short: ${short}` : `好，简单说：${short}`] };
+  }
+
   // Frustration: apologise, show what is already noted, offer a person; then go on with the rest.
   if (acts.frustration) {
     const recap = recapOf(d, lang);
@@ -799,7 +806,12 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   // The answer to the question asked, checked; a correction; facts found anywhere.
   let used = order !== null;
   const wasAnonymous = d.anonymous;
-  if (acts.correction) {
+  // A slip mended inside the first message ("叫聚贤楼 不对 聚贤阁") is read with the facts: nothing is on file
+  // yet to correct.
+  const onFile = [d.description, d.businessName, d.where, d.incidentDate, d.name, d.phone, d.address, d.request].some(
+    (v) => v !== undefined,
+  );
+  if (acts.correction && onFile) {
     if (applyCorrection(d, aboutLast(acts.correction.slot, s0.lastSlot), acts.correction.old, acts.correction.value, ctx.now)) {
       before.push(w.corrected);
       used = true;
@@ -1247,6 +1259,10 @@ const UNDECIDED =
   /^(俺|我)?(也)?(不知道|不清楚|不懂|搞不懂|弄不懂|说不好|拿不准)|(恁|你|你们)(先)?(说|看)(咋|怎么|该咋|该怎么)(弄|办)|看着办|你们定|恁定|你说呢|恁说呢|^(都行|随便|无所谓)$|i don'?t know|not sure|whatever you (think|suggest)/i;
 
 /** "啥意思", "what do you mean": the citizen did not understand the question. */
+/** "字太多了", "说简单点", "眼花看不清": the citizen asks for the question in fewer words. */
+const PLAINER =
+  /字太多|太长了|说简单(一)?点|简单(一)?点说|说短(一)?点|看不懂|看不明白|看不过来|眼花|看不清|太复杂|too long|simpler|shorter/i;
+
 const WHAT_MEANS = /啥意思|什么意思|啥叫|什么叫|是啥$|咋讲|没听懂|不懂|what do you mean|what does (that|it|this) mean|meaning\?/i;
 
 /** The questions whose words a citizen may not understand, said again plainly. */
@@ -1882,7 +1898,14 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
       said,
     );
   // "要退一赔十！货架上还有好多过期的，你们也管管吧": help asked beside a remedy is the regulator's part.
-  if (remedy && (punish || /(你们|恁|政府|监管)[^，。！]{0,3}(也|都)?[^，。！]{0,2}(管管|管一管|管一下|处理一下)/.test(said)))
+  // ("你们给处理一下吧" after the refund asks to handle the complaint; "你们也处理一下" asks for more.)
+  if (
+    remedy &&
+    (punish ||
+      /(你们|恁|政府|监管)[^，。！]{0,3}(也|都)?[^，。！]{0,2}(管管|管一管|管一下)|(你们|恁|政府|监管)[^，。！]{0,2}(也|都)[^，。！]{0,2}处理一下/.test(
+        said,
+      ))
+  )
     return 'both';
   if (remedy) return 'complaint';
   if (punish) return 'report';
@@ -1968,14 +1991,19 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
         .replace(/\s*(俺|我)?(记岔了|记错了|说错了|搞错了)$/, '')
         .trim();
       // A new name carrying a trade word ("老韩家烩面" for "老马家烩面馆") replaces the old one whole.
-      if (old && /烩面|面馆|饭店|饭馆|超市|店|馆|铺|坊|厂|酒楼|火锅|烧烤/.test(name) && name.length >= 4) {
-        d.businessName = name;
-        return true;
+      if (old && /烩面|面馆|饭店|饭馆|超市|店|馆|铺|坊|厂|酒楼|火锅|烧烤/.test(name) && name.length >= 4) d.businessName = name;
+      else {
+        // "是福满园不是福满楼" said of "福满楼饭店": only the wrong part changes.
+        // "不是烩面馆是老李面馆" said of "老李烩面馆": the new words already hold the rest of the name.
+        const kept = old && d.businessName?.includes(old) ? d.businessName.replace(old, '') : '';
+        d.businessName = old && d.businessName?.includes(old) && !(kept && name.includes(kept)) ? d.businessName.replace(old, name) : name;
       }
-      // "是福满园不是福满楼" said of "福满楼饭店": only the wrong part changes.
-      // "不是烩面馆是老李面馆" said of "老李烩面馆": the new words already hold the rest of the name.
-      const kept = old && d.businessName?.includes(old) ? d.businessName.replace(old, '') : '';
-      d.businessName = old && d.businessName?.includes(old) && !(kept && name.includes(kept)) ? d.businessName.replace(old, name) : name;
+      // "不是龙王乡那家，是…“烤匠麻辣烤鱼（薛店店）”": a branch in another division moves the place with it.
+      const branchTown = /[(（][^()（）]{1,10}[)）]/.test(d.businessName) ? townshipOf(d.businessName) : null;
+      if (branchTown && branchTown !== d.township) {
+        d.township = branchTown;
+        d.where = branchTown;
+      }
       return true;
     }
     case 'phone': {

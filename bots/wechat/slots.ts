@@ -231,7 +231,7 @@ export function parseYesNo(text: string): boolean | null {
     return true;
   if (/不要|不用|不需要|不同意|算了/.test(t)) return false;
   if (
-    /随便|随你们?|随恁|你们定|恁定|看着办|都中|都行|无所谓|(就|也|还是|那就|当然|肯定|的话)要|要吧|要啊|想要|可以的|没意见|同意|中啊|行啊|好啊|嗯/.test(
+    /随便|随你们?|随恁|你们定|恁定|看着办|看着弄|看着来|看着整|你们说了算|恁说了算|都中|都行|无所谓|(就|也|还是|那就|当然|肯定|的话)要|要吧|要啊|想要|可以的|没意见|同意|中啊|行啊|好啊|嗯/.test(
       t,
     )
   )
@@ -483,9 +483,26 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 
 /** The engine reads Chinese dates only: English ones ("last night", "Wednesday Dec 2", "December 3rd") here. */
+/** "大概半个月前吧，记不太清了": a rough time the citizen is not sure of is no day ("昨天吧，记不太清几点" is). */
+function roughAndUnsure(t: string): boolean {
+  return (
+    /记不太清|记不大清|不太记得|不大记得|不太确定/.test(t) &&
+    !/昨|今天|前天|前儿|夜儿|[周拜期][一二三四五六日天1-7]|\d{1,2}\s*[号日]|[一二三四五六七八九十]{1,3}[号日]/.test(t)
+  );
+}
+
+/** "no wait", "I mean": a day said again, corrected. */
+const ENGLISH_DATE_FIX = /\b(no wait|wait no|no,? actually|actually it was|i mean|sorry,? i mean|or rather|correction:?)\b/i;
+
 export function englishDate(text: string, now: Date): string | null {
   const t = text.toLowerCase();
   if (!/[a-z]/.test(t)) return null;
+  // "yesterday, no wait it was Thursday": the day named after the correction counts.
+  const fix = ENGLISH_DATE_FIX.exec(t);
+  if (fix) {
+    const later = englishDate(t.slice(fix.index + fix[0].length, fix.index + fix[0].length + 60), now);
+    if (later) return later;
+  }
   const cst = new Date(now.getTime() + 8 * 3600_000);
   const day = (offset: number) => {
     const d = new Date(Date.UTC(cst.getUTCFullYear(), cst.getUTCMonth(), cst.getUTCDate() + offset));
@@ -628,9 +645,13 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
   const dayForgotten =
     /(哪天|哪一天|几号|日子|具体|日期)[^，。,.]{0,4}(不记得|记不清|忘了|记不得|想不起|说不准)|(不记得|记不清|忘了|记不得|想不起)[^，。,.]{0,3}(哪天|哪一天|几号|日子)/.test(
       text,
-    );
+    ) || roughAndUnsure(text);
   if ((d.incidentDate === undefined || d.incidentDate === null) && !dayForgotten) {
-    const date = dateIn(text, now) ?? englishDate(text, now) ?? (byLlm(u.incident_time) ? (u.incident_time.value?.date ?? null) : null);
+    const date =
+      (ENGLISH_DATE_FIX.test(text) ? englishDate(text, now) : null) ??
+      dateIn(text, now) ??
+      englishDate(text, now) ??
+      (byLlm(u.incident_time) ? (u.incident_time.value?.date ?? null) : null);
     if (date) {
       d.incidentDate = date;
       got.push('when');
@@ -658,12 +679,18 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
   const spanText = u.anonymous.span?.text ?? '';
   const at = spanText ? text.indexOf(spanText) : -1;
   const aroundSpan = at >= 0 ? text.slice(Math.max(0, at - 2), at + spanText.length + 1) : spanText;
-  const fearInQuestion = /[?？]|会不会|吗/.test(text) && !/匿名|(?<!能|会|可以)保密(?![吗不么])|anonym/i.test(aroundSpan);
+  const fearInQuestion =
+    /[?？]|会不会|吗/.test(text) && !/匿名|不想?留(名|姓名|名字)|(?<!能|会|可以)保密(?![吗不么])|anonym/i.test(aroundSpan);
   if (u.anonymous.span && d.anonymous === undefined && !fearInQuestion) {
     d.anonymous = u.anonymous.value;
     got.push('anonymous');
   }
-  if (u.wants_reward.span && d.wantsReward === undefined && !isRewardQuestionOnly(text)) {
+  // "Is there a reward? If so I'd like it", "有奖励吗？有的话我要": asked, and wanted if there is one.
+  const ifSoWanted = /if so,? (i'?d|i would|i) (like|want|take|apply)|有的话(我|俺)?(就|也)?(要|申请)|有(就|的话就)要/i.test(text);
+  if (d.wantsReward === undefined && ifSoWanted && isRewardQuestionOnly(text)) {
+    d.wantsReward = true;
+    got.push('reward');
+  } else if (u.wants_reward.span && d.wantsReward === undefined && !isRewardQuestionOnly(text)) {
     d.wantsReward = u.wants_reward.value;
     got.push('reward');
   } else if (
@@ -713,7 +740,7 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     got.push('idNumber');
   }
   if (d.consentToPublish === undefined && /同意(隐去|匿名)?公开|可以公开|不同意公开|不要公开|别公开/.test(text)) {
-    d.consentToPublish = !/不同意公开|不要公开|别公开/.test(text);
+    d.consentToPublish = personalDataKeptOut(text) || !/不同意公开|不要公开|别公开/.test(text);
     got.push('consent');
   }
   return got;
@@ -910,6 +937,13 @@ export function latinBusiness(text: string): string | null {
       continue;
     return name;
   }
+  // "I work in the kitchen of Red Pepper Hotpot", "a delivery for Golden Wok Restaurant": after other small
+  // words only a name ending in a trade word.
+  const traded =
+    /\b(?:of|for|to|by|with) (?:the )?((?:[A-Z][\w'&-]*\s+){0,3}(?:Hotpot|Restaurant|Cafe|Café|Bakery|Noodles?|BBQ|Barbecue|Supermarket|Market|Store|Shop|Kitchen|Grill|Diner|Canteen|Tea|Coffee|Factory|Bistro|Eatery|Mart|Foods?|Kindergarten|Nursery|Daycare))\b/.exec(
+      cleaned,
+    );
+  if (traded && !/^(The|A|An)\s/.test(traded[1]!) && traded[1]!.split(/\s+/).length >= 2) return traded[1]!.trim();
   return null;
 }
 
@@ -1254,7 +1288,7 @@ export function placePhrase(text: string, index: number, name: string): string {
 /** "住龙王乡政府家属院", "address: Room 503…", "地址：新华路街道…" → the citizen's own address. */
 export function ownAddressOf(text: string): string | null {
   const m =
-    /(?:住在?|家住|住址[:：]?|联系地址[:：]?|我的地址[:：]?|地址[:：]|(?<=[\d\s，,])地址(?:是)?|(?:我|俺)家(?:就)?在)\s*([^，。；;,\n]{2,60})/.exec(
+    /(?:住在?|家住|住址[:：]?|联系地址[:：]?|我的地址[:：]?|地址[:：]|(?<=[\d\s，,])地址(?!也)(?:是)?|(?:我|俺)家(?:就)?在)\s*([^，。；;,\n]{2,60})/.exec(
       text,
     ) ??
     /(?:live (?:in|at)|living in|staying (?:in|at)|address[:：]?)\s*([^.;\n]{3,100})/i.exec(text) ??
@@ -1270,7 +1304,15 @@ export function ownAddressOf(text: string): string | null {
       '',
     )
     .trim();
-  return a.length >= 2 ? a : null;
+  // Dictated without punctuation ("郭店镇五里堡 就这些 你们给处理一下吧"): a space ends the address unless what
+  // follows goes on with it ("华阳寨 三组 12号").
+  const chunks = a.split(/\s+/);
+  let kept = chunks[0] ?? '';
+  for (const c of chunks.slice(1)) {
+    if (c.length > 12 || !/^[\d一二三四五六七八九十百]|(号|组|楼|栋|单元|室|排|院|户|村|路|街|巷|庄|寨|小区|社区|门|层)$/.test(c)) break;
+    kept += ` ${c}`;
+  }
+  return kept.length >= 2 ? kept : null;
 }
 
 /** Checks a direct answer to `slot`; returns the value (null = "unknown" where allowed) or a problem. */
@@ -1669,6 +1711,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if (lastTime) return { ok: true, value: lastTime };
       if (
         saysUnknownDate(t) ||
+        // "大概半个月前吧，记不太清了": a rough time the citizen is not sure of is no day ("昨天吧，记不太清几点" is).
+        roughAndUnsure(t) ||
         // Going on all the time ("天天都做", "一直这样"): no one day to give.
         ONGOING.test(t) ||
         (saysUnknown(t) && !/名字|叫啥|叫什么|店名|招牌|name/i.test(t)) ||
@@ -1783,6 +1827,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       return { ok: false, problem: 'bad_id' };
     }
     case 'consent': {
+      // "可以 同意 名字电话别公开就行": keeping the name and phone out is the very condition publication keeps.
+      if (personalDataKeptOut(t)) return { ok: true, value: true };
       // "公开吧，让大家都知道", "别公开": the word itself answers.
       if (/(不|别|不要|不能|不想|甭)(对外)?(公开|公布|发出去|登出来)/.test(t)) return { ok: true, value: false };
       if (
@@ -1802,6 +1848,19 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       return yn === null ? { ok: false, problem: 'unclear' } : { ok: true, value: yn };
     }
   }
+}
+
+/**
+ * "名字电话别公开就行", "只要我的信息不公开，同意": a consent whose only condition is that the citizen's own data stays
+ * out, which is what publication does anyway; a refusal of the case itself ("别公开") is not one.
+ */
+export function personalDataKeptOut(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  const kept =
+    /(名字|姓名|名|电话|手机号?|号码|个人信息|信息|身份|住址|地址)[^，。？?！!]{0,3}(别|不要|不能|不用|甭|不)(对外)?(公开|公布|写|露|显示|登)/;
+  if (!kept.test(t)) return false;
+  const rest = t.replace(new RegExp(kept.source, 'g'), '');
+  return !/(不|别|不要|不能|不想|甭)(对外)?(公开|公布|发出去|登出来)|不同意|不行|不中/.test(rest);
 }
 
 /** A person's name: a Chinese name starting with a surname (not "退钱再赔点", "中", "不知道"), or a name in letters. */

@@ -86,6 +86,44 @@ const Q: Record<Lang, Record<Slot | 'kind', (d: Draft) => string>> = {
   },
 };
 
+/** Each question in a few plain words, for a citizen who finds the full one too long. */
+const SHORT: Record<Lang, Record<Slot | 'kind', string>> = {
+  zh: {
+    kind: '您是要他退钱赔钱，还是要我们去查他？',
+    description: '出了啥事？',
+    business: '是哪家店？不知道名字就说“不知道”。',
+    where: '店在哪儿？说哪个镇、哪个村或哪条街就行。',
+    when: '哪天的事？记不清就说“不记得”。',
+    request: '想让店家咋办？退钱，还是赔钱？',
+    anonymous: '要不要留您的名字？回“匿名”或“实名”。',
+    name: '您叫啥名字？',
+    phone: '您的电话号码是多少？',
+    address: '您住在哪儿？写到村或小区就行。',
+    reward: '查实了要不要申请奖励？回“要”或“不要”。',
+    idNumber: '您的身份证号是多少？',
+    consent: '办完以后，结果能不能公开？不会写您的名字和电话。回“同意”或“不同意”。',
+  },
+  en: {
+    kind: 'Refund from the business, or an investigation by us?',
+    description: 'What happened?',
+    business: 'Which business? Say "don\'t know" if unsure.',
+    where: 'Where is it?',
+    when: 'Which day? Say "don\'t remember" if unsure.',
+    request: 'What do you want: a refund or compensation?',
+    anonymous: 'Stay anonymous? Reply "anonymous" or "real name".',
+    name: 'Your name?',
+    phone: 'Your phone number?',
+    address: 'Your address?',
+    reward: 'Apply for a reward if proven? Yes or no.',
+    idNumber: 'Your ID card number?',
+    consent: 'May the outcome be published without your name? Yes or no.',
+  },
+};
+
+export function shortQuestion(slot: Slot | 'kind', lang: Lang): string {
+  return SHORT[lang][slot];
+}
+
 export function question(slot: Slot | 'kind', d: Draft, lang: Lang): string {
   return Q[lang][slot](d);
 }

@@ -81,6 +81,8 @@ const TRADE_SUFFIXES = [
   '米业',
   '粮油',
   '酒席班',
+  '宴会厅',
+  '宴会中心',
   '配送中心',
   '消毒中心',
   '洗消中心',
@@ -154,6 +156,7 @@ const TRADE_SUFFIXES = [
   '羊场',
   '配餐',
   '生鲜',
+  '优鲜',
   '作坊',
   '公司',
   '店',
@@ -165,7 +168,7 @@ const TRADE_SUFFIXES = [
 ];
 const TRADE_RE = new RegExp(`(${TRADE_SUFFIXES.join('|')})`, 'g');
 const TRADE_END = new RegExp(
-  `(${TRADE_SUFFIXES.join('|')}|火锅|烧烤|烩面|胡辣汤|羊肉汤|拉面|快餐|炸鸡|奶茶|麻辣烫|串串香?|烤鱼|小吃|便利|优选|严选|鲜生|生鲜|零食|超市|烘焙|餐饮|月子餐|食品)$`,
+  `(${TRADE_SUFFIXES.join('|')}|火锅|烧烤|烩面|胡辣汤|羊肉汤|拉面|快餐|炸鸡|奶茶|麻辣烫|串串香?|烤鱼|小吃|便利|优选|严选|鲜生|生鲜|优鲜|零食|超市|烘焙|餐饮|月子餐|食品)$`,
 );
 
 /** Characters that cannot be inside a name read leftwards from a trade word. */
@@ -467,7 +470,9 @@ function readLeft(s: string, end: number, max: number, allow = ''): string {
     // 一中, 一小: an ordinal inside a school's name.
     const ordinal = /[一二三四五六七八九十]/.test(ch) && /^(中|小|高)/.test(name);
     // 开心, 开元, 好又多: a stop character that starts a common name word is kept.
-    const nameWord = (ch === '开' && /^(心|元|封|福|泰|源|来)/.test(name)) || (ch === '街' && /^坊/.test(name));
+    // 邻里优鲜, 万家福: 里 and 家 inside a common name word.
+    const nameWord =
+      (ch === '开' && /^(心|元|封|福|泰|源|来)/.test(name)) || (ch === '街' && /^坊/.test(name)) || (ch === '里' && s[i - 2] === '邻');
     if (STOP_CHARS.has(ch) && !familyName && !doubled && !ordinal && !nameWord && !allow.includes(ch)) break;
     name = ch + name;
     i--;
@@ -696,7 +701,20 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     // On a platform ("淘宝店铺甜心烘焙", "直播间…") any head is the shop's name.
     const onPlatform = lead > 0 && PLATFORM_LEAD.test(head);
     head = head.slice(lead);
-    if (head.length < 2 || head.length > 4 || !(NAME_HEAD.test(head) || onPlatform || /^[东西南北]街$/.test(head)) || QUANTITY.test(head))
+    // "在华南城那个蜀香麻辣烫吃的", "去川香烧烤买的": a head and a dish where a meal was eaten or bought is a shop,
+    // name marker or not.
+    const framed =
+      /(^|[在去到从])([^,。!?;\s]{0,8}(那个|那家|这家|的|哩))?$/.test(
+        s.slice(Math.max(0, m.index - head.length - 12), m.index - head.length),
+      ) &&
+      /[在去到从]/.test(s.slice(Math.max(0, m.index - head.length - 12), m.index - head.length)) &&
+      /^(吃|买|点|订|喝|打包|消费)/.test(s.slice(endAt));
+    if (
+      head.length < 2 ||
+      head.length > 4 ||
+      !(NAME_HEAD.test(head) || onPlatform || framed || /^[东西南北]街$/.test(head)) ||
+      QUANTITY.test(head)
+    )
       continue;
     // "小饭店做黄焖鸡": a shop word or a deed in the head is a sentence, not a name.
     if (/[店馆厂铺做卖买吃用给拿]/.test(head)) continue;
@@ -928,5 +946,24 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const inner = cands.find((c) => c.start === best.end + 1 && c.score >= best.score - 0.5);
     if (inner) best = inner;
   }
-  return raw.slice(best.start, best.end).trim() || null;
+  // "叫聚贤楼 不对 聚贤阁", "蜀香 哦不 川香麻辣烫": a name corrected in the same breath — the second one, when it
+  // is a name of the same kind (the same first character or the same last one).
+  const first = raw.slice(best.start, best.end).trim();
+  const fix =
+    /^[，,、\s]*(哦|噢|呃|啊)?[，,、\s]*(不对|不是|说错了|记错了|哦不|噢不)[，,、\s!！]*(应该)?(是|叫)?[，,\s]*([\p{Script=Han}A-Za-z0-9]{2,12})/u.exec(
+      s.slice(best.end),
+    );
+  const second = (fix?.[5] ?? '').replace(/(吃|喝|买|点|订)(的|了|哩)?.*$/u, '');
+  if (
+    second &&
+    second !== first &&
+    Math.abs(second.length - first.length) <= 3 &&
+    (second[0] === first[0] || second.slice(-1) === first.slice(-1) || TRADE_END.test(second)) &&
+    !isPlace(second) &&
+    !GENERIC.test(second)
+  ) {
+    const at = best.end + (fix?.index ?? 0) + (fix?.[0].length ?? 0) - (fix?.[5]?.length ?? 0);
+    return raw.slice(at, at + second.length).trim() || first;
+  }
+  return first || null;
 }

@@ -408,6 +408,17 @@ export function findTimePhrase(norm: string, now: Date | null): TimePhrase | nul
       const corrected = /^[，,、\s]*(而)?是/.exec(rest);
       if (corrected !== null) continue;
     }
+    // Corrected in the same breath: "我昨天 哦不 是大前天晚上", "昨天，不对，前天" — the time after it counts.
+    const selfCorrected =
+      /^[，,、\s]*(哦|噢|喔|呃|啊|额)?[，,、\s]*(不对|不不|不是|说错了|记错了|哦不|噢不|不)[，,、\s!！]*(应该)?(是)?/.exec(
+        norm.slice(m.index + text.length),
+      );
+    if (selfCorrected !== null && selfCorrected[0].trim().length > 0) {
+      const at = m.index + text.length + selfCorrected[0].length;
+      const next = new RegExp(TIME_RE.source, 'y');
+      next.lastIndex = at;
+      if (next.exec(norm) !== null) continue;
+    }
     const found = { start: m.index, end: m.index + text.length, text, date: now === null ? null : parseIncidentDate(text, now) };
     // The day named after a rough time that cannot be read (in the future): the rough time stands.
     return found.date === null && rough?.date ? rough : found;

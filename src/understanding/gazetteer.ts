@@ -279,6 +279,10 @@ export function findPlaces(text: string): PlaceMention[] {
     if (RESIDENCE_BEFORE.test(before)) score *= 0.3;
     // A correction names the wrong place first: "不是新村镇，是郭店镇".
     if (/(不是|并非|而不是)$/.test(before) && /^[，,、\s]*(而)?是/.test(s.slice(end, end + 4))) score *= 0.1;
+    // Corrected in the same breath ("在龙王乡 不是 … 俺是在辛店街上"), or only where family lives ("龙王是俺姥娘家").
+    const after = s.slice(end, end + 12);
+    if (/^[，,、\s]*(哦|噢|呃|啊)?[，,、\s]*(不对|不是|说错了|记错了|哦不|噢不)(?=[，,、\s!！]|是|$)/.test(after)) score *= 0.1;
+    if (/^(乡|镇)?(是|那是)(俺|我)(的)?(姥娘|姥姥|外婆|奶奶|老家|娘家|婆家|亲戚)/.test(after)) score *= 0.3;
     if (DOWNSTREAM_BEFORE.test(s.slice(Math.max(0, h.index - 16), h.index))) score *= 0.3;
     if (BUSINESS_AFTER.test(s.slice(end, end + 16))) score *= 1.3;
     out.push({ name: h.text, townships: h.term.townships, index: h.index, score });

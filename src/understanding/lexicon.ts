@@ -54,10 +54,12 @@ export const PUNISH: readonly WTerm[] = [
     '关了他', '关掉他', '依法追究', '追究责任', '追究他', '严肃处理', '依法处理', '严厉处理', '检查检查', '查查他', '查一查他', '查不查', '管不管',
     '能管不', '管不', '有人管吗', '没人管吗', '你们不管', '恁管', '你们管', '抽检', '抽查', '去检查', '来检查', '检查一下', '查一下他',
     '别再坑', '别再骗', '别再卖', '不能再卖', '不能让他', '别让他再', '别让他们再', '下架', '停业整顿', '责令', '整改', '上上课', '教育教育',
-    '治治', '收拾他', '处理一下', '处理他', '处理他们', '赶紧处理', '请你们处理', '给个处理', '去说说他', '说说他', '管一下', '把他们',
+    '治治', '收拾他', '处理他', '处理他们', '赶紧处理', '请你们处理', '给个处理', '去说说他', '说说他', '管一下', '把他们',
     'punish', 'punished', 'inspect', 'inspection', 'check them', 'check their', 'look into', 'fine them', 'close them', 'take action',
     'should be stopped', 'stop them', 'be investigated', 'investigated'], { notAfter: ['被', '会被', '怕被', '不想'] }),
   ...w(1, ['反映'], { notBefore: ['的', '过的', '了好几次'] }),
+  // "你们给处理一下吧", "帮我处理一下" after a refund is asked: handle my complaint, not punish them.
+  ...w(2.5, ['处理一下'], { notAfter: ['被', '会被', '怕被', '不想', '给', '帮', '帮我', '帮忙', '给我'] }),
 ];
 
 /** Signs the writer is passing on a violation seen or heard, not their own purchase. */

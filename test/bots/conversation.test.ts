@@ -2724,3 +2724,91 @@ describe('a bare charge (issue #13, ninth pass)', () => {
     expect(r.state.step).toBe('summary');
   });
 });
+
+describe('dictated and rambling messages (issue #13, tenth pass)', () => {
+  const RAMBLE =
+    '喂 那个你好啊 就是我昨天晚上下班在华南城那个蜀香麻辣烫吃的麻辣烫 然后吃完回家吧就开始拉肚子 反正就是它家那个毛肚 吃着都有味了 我想让他们把钱退了 ' +
+    '我叫刘晓燕 电话是幺三八 七六零二 四幺五九 我住在郭店镇五里堡 就这些 你们给处理一下吧 我这还得去上班';
+
+  it('a dictated complaint: the shop between 在 and 吃的, a refund with "你们给处理一下" stays a complaint, the address ends at the space', () => {
+    const r = talk([RAMBLE]);
+    const d = r.state.draft;
+    expect(d.kind).toBe('complaint');
+    expect(d.businessName).toBe('蜀香麻辣烫');
+    expect(d.township).toBe('龙湖镇');
+    expect(d.address).toBe('郭店镇五里堡');
+    expect(d.phone).toBe('13876024159');
+    // "你们也处理一下" beside a refund still asks for both.
+    expect(talk(['在老王烩面馆吃的烩面有头发，要求退钱，你们也处理一下这家店']).state.draft.kind).toBe('both');
+  });
+
+  it('"可以 同意 名字电话别公开就行" consents (keeping one’s own data out is what publication does); "别公开" alone refuses', () => {
+    const r = talk([RAMBLE]);
+    expect(r.state.step).toBe('consent');
+    expect(talk(['可以 同意 名字电话别公开就行'], r.state).state.draft.consentToPublish).toBe(true);
+    expect(talk(['别公开'], r.state).state.draft.consentToPublish).toBe(false);
+    expect(talk(['不同意 名字电话都别公开'], r.state).state.draft.consentToPublish).toBe(false);
+    expect(talk(['啥是公开 我不懂 你看着弄吧'], r.state).state.draft.consentToPublish).toBe(true);
+  });
+
+  it('a slip mended in the same breath: the time, the shop and the place said after it count', () => {
+    const r = talk([
+      '我要投诉 就是龙湖镇泰山村那个饭店 叫聚贤楼 不对 聚贤阁 我昨天 哦不 是大前天晚上在那吃饭 看见他们拿涮拖把的桶洗菜 我要退钱',
+    ]);
+    expect(r.state.draft.businessName).toBe('聚贤阁');
+    expect(r.state.draft.incidentDate).toBe('2026-11-25');
+    const s = talk(['俺前儿个晌午 在龙王乡 不是 龙王是俺姥娘家 俺是在辛店街上那个老马家羊肉汤 喝了两碗羊肉汤 回来就拉 叫他赔钱']);
+    expect(s.state.draft.township).toBe('辛店镇');
+    const en = talk([
+      'I bought some bread yesterday, no wait it was Thursday, at a bakery called Sweet Home Bakery, moldy inside, I want my money back',
+    ]);
+    expect(en.state.draft.incidentDate).toBe('2026-11-26');
+  });
+
+  it('"店说错了 … “烤匠麻辣烤鱼（薛店店）”，地址也是薛店镇": the quoted name, its branch’s place, and no address from "地址也是"', () => {
+    const r = talk(['我们四个同事前天晚上吃了美团的烤鱼全进医院了！！这店必须查！！钱也得赔！！', '烤匠麻辣烤鱼（龙王乡店）', '侯志强']);
+    expect(r.state.draft.township).toBe('龙王乡');
+    const s = talk(['等下！店说错了，不是龙王乡那家，是薛店镇那家，app上写的“烤匠麻辣烤鱼（薛店店）”，地址也是薛店镇'], r.state);
+    expect(s.state.draft.businessName).toBe('烤匠麻辣烤鱼（薛店店）');
+    expect(s.state.draft.township).toBe('薛店镇');
+    expect(s.state.draft.address).toBeUndefined();
+  });
+
+  it('"你说的字太多了 我眼花 能不能说简单点": the question again in a few words, nothing stored', () => {
+    const r = talk(['团购的鸡蛋是臭的 要投诉 叫他给换', '就是俺村小李便民超市']);
+    expect(r.state.step).toBe('where');
+    const s = talk(['你说的字太多了 我眼花 能不能说简单点'], r.state);
+    expect(s.state.step).toBe('where');
+    expect(s.replies.join('')).toMatch(/^好，简单说：店在哪儿/);
+    expect(s.state.draft.where).toBeUndefined();
+  });
+
+  it('"大概半个月前吧，记不太清了" leaves the day open; "昨天吧，记不太清几点了" is yesterday', () => {
+    const r = talk(['在邻里优鲜买的鸡蛋，一打开都是臭的，要退钱']);
+    expect(r.state.draft.businessName).toBe('邻里优鲜');
+    expect(r.state.step).toBe('where');
+    const w = talk(['黄帝故里旁边'], r.state);
+    expect(w.state.step).toBe('when');
+    expect(talk(['大概半个月前吧，记不太清了'], w.state).state.draft.incidentDate).toBeNull();
+    expect(talk(['昨天吧，记不太清几点了'], w.state).state.draft.incidentDate).toBe('2026-11-27');
+  });
+
+  it('"我不想留名字 但是想要举报奖金 可以吗": anonymous and a reward, neither asked; "会不会查到我头上" is answered', () => {
+    const r = talk([
+      '你好我要举报 郭店华阳寨村里有个做辣条得黑作坊 没有证 地上都是老鼠屎 大前天晚上还在做 我不想留名字 但是想要举报奖金 可以吗',
+    ]);
+    expect(r.state.draft.anonymous).toBe(true);
+    expect(r.state.draft.wantsReward).toBe(true);
+    const s = talk(['我在幼儿园厨房帮工，园里给孩子吃过期的肉，我想反映一下，会不会查到我头上']);
+    expect(s.replies.join('')).toMatch(/保密/);
+  });
+
+  it('English: "the kitchen of Red Pepper Hotpot" names the business; "Is there a reward? If so I\'d like it" wants one', () => {
+    const r = talk([
+      "Hi, I work in the kitchen of Red Pepper Hotpot in Xuedian town. The owner makes us reuse the leftover oil. Last Friday I saw it again. I want to report this anonymously. Is there a reward? If so I'd like it.",
+    ]);
+    expect(r.state.draft.businessName).toBe('Red Pepper Hotpot');
+    expect(r.state.draft.wantsReward).toBe(true);
+    expect(r.state.draft.anonymous).toBe(true);
+  });
+});

@@ -164,3 +164,17 @@ describe('street snacks and food makers (issue #13, twentieth round)', () => {
     ['买的豆腐是酸的', null],
   ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
 });
+
+describe('names framed by where a meal was had, and slips mended (issue #13, tenth pass)', () => {
+  it.each([
+    ['就是我昨天晚上下班在华南城那个蜀香麻辣烫吃的麻辣烫 然后吃完回家吧就开始拉肚子', '蜀香麻辣烫'],
+    ['在川香烧烤买的羊肉串', '川香烧烤'],
+    ['在家吃的火锅', null],
+    ['在学校吃的麻辣烫', null],
+    ['我在黄帝故里旁边那个邻里优鲜买的鸡蛋', '邻里优鲜'],
+    ['我要投诉和庄镇的金色年华宴会厅', '金色年华宴会厅'],
+    ['龙湖镇泰山村那个饭店 叫聚贤楼 不对 聚贤阁 上周五晚上我们单位在那聚餐', '聚贤阁'],
+    ['在老王烩面馆 不对 老李烩面馆吃的', '老李烩面馆'],
+    ['在老王烩面馆吃的 不是很好吃', '老王烩面馆'],
+  ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
+});

@@ -90,3 +90,13 @@ describe('a rough time narrowed down at once (issue #13, nineteenth round)', () 
     ['月初，就是那几天', '2026-12-03'],
   ])('%s → %s', (text, want) => expect(findTimePhrase(text, now)?.date).toBe(want));
 });
+
+describe('a time mended in the same breath (issue #13, tenth pass)', () => {
+  const now = new Date('2026-12-05T02:00:00Z');
+  it.each([
+    ['我昨天 哦不 是大前天晚上看见他们在院里干的', '2026-12-02'],
+    ['昨天，不对，前天', '2026-12-03'],
+    ['昨天不是很冷', '2026-12-04'],
+    ['昨天不舒服', '2026-12-04'],
+  ])('%s → %s', (text, want) => expect(findTimePhrase(text, now)?.date).toBe(want));
+});

@@ -682,6 +682,15 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
         isQuestion(text);
       if (followUp && s0.lastFaq)
         before.push((lang === 'en' ? 'The rule for that is the same one: ' : '这种情况规定是这样的：') + answerOf(s0.lastFaq, lang));
+      // "俺就是想问问这找谁" after the wages were answered: who handles it is that answer again.
+      else if (
+        before.length === 0 &&
+        s0.lastFaq &&
+        topics.length > 0 &&
+        topics.every((t) => t === 'jurisdiction') &&
+        /找谁|找哪|归谁|哪个部门|谁管|who (handles|deals)/i.test(text)
+      )
+        before.push(answerOf(s0.lastFaq, lang));
       // A question with no ready answer is said to be one, not "not understood".
       if (before.length === 0)
         before.push(
@@ -1529,7 +1538,7 @@ function bareCharge(text: string, d: Draft): boolean {
   // English stories are measured in words, and a sentence of them is no bare charge.
   if (/[a-z]{3}/i.test(text)) return false;
   const core = text.replace(/举报|投诉|反映|我要|我想|俺要|俺想|匿名|实名|有人|一下|个|[\s，,。！!？?]/g, '');
-  return (core.match(/\p{Script=Han}/gu) ?? []).length < 8 && crimeWordsIn(text).length + (PROBLEM_WORDS.test(text) ? 1 : 0) > 0;
+  return (core.match(/\p{Script=Han}/gu) ?? []).length < 14 && crimeWordsIn(text).length + (PROBLEM_WORDS.test(text) ? 1 : 0) > 0;
 }
 
 /** Only that a place works without a licence (黑作坊, 没证, 无证). */
@@ -1830,6 +1839,14 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   // "买了二斤猪肉…这不是病死猪肉吗！！": the writer's own purchase and a suspected crime, no wish said — a
   // remedy, an investigation or both is the citizen's choice: asked.
   if (kindFromEngine === 'complaint' && u.suspected_crime.value && OWN_PURCHASE.test(text) && kindFromWishes(text, u) === null) return null;
+  // "他那后厨也脏哩很 这事恁管不管": nothing bought or eaten and no remedy asked — a tip, not a complaint too.
+  if (
+    kindFromEngine === 'both' &&
+    !OWN_PURCHASE.test(text) &&
+    kindFromWishes(text, u) !== 'both' &&
+    kindFromWishes(text, u) !== 'complaint'
+  )
+    return 'report';
   return kindFromEngine;
 }
 

@@ -51,7 +51,7 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'reward',
-    ask: /奖励|奖金|奖多少|给多少钱|能给钱|给钱|能给多少|(钱|奖)(咋|怎么|怎样|去哪)领|领钱|领奖|reward/i,
+    ask: /奖励|奖金|奖多少|给多少钱|能给钱|(?<![没不欠])给钱|能给多少|(钱|奖)(咋|怎么|怎样|去哪)领|领钱|领奖|reward/i,
     zh: '举报奖励：查实属于重大违法行为（涉嫌犯罪，或被责令停产停业、吊销许可证、较大数额罚款），并依法作出处罚或移送司法机关后，可以申请。分三级：一级罚没款的5%（至少5000元），二级3%（至少3000元），三级1%（至少1000元），每案最高100万元。匿名举报也能领：提交后凭案件编号、查询码和您约定的领奖密码申领，结案后工作人员会通知。',
     en: 'Rewards: if the tip proves a serious violation (a crime, closure, licence revoked or a large fine) and it is penalised or sent to prosecution, you can claim a reward: 5%, 3% or 1% of the fines (at least 5,000 / 3,000 / 1,000 yuan), up to 1,000,000 yuan. Anonymous reporters can claim too, with the case number, the query code and a claim password they agree with us.',
   },

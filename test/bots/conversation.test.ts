@@ -720,7 +720,9 @@ describe('questions, nicknames and shop kinds (issue #13, third round)', () => {
     const first = talk(['我要举报一家火锅店往锅底里放罂粟壳', '渝味老火锅', '黄帝故里旁边那条街上', '上周五晚上', '匿名']);
     const { state } = talk(['算了'], first.state);
     expect(state.draft.wantsReward).toBe(false);
-    expect(state.step).toBe('summary');
+    // A one-line tip is asked once what was seen before the summary.
+    expect(state.step).toBe('description');
+    expect(talk(['没有'], state).state.step).toBe('summary');
     const asked = talk(['问一下，买的吃的要是出了问题，想投诉的话需要留哪些证据？', '咨询', '就是这个事']);
     expect(asked.state.draft.description).toMatch(/证据/);
     const done = talk(['好的，知道了，谢谢'], asked.state);

@@ -205,6 +205,8 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
     rest = rest
       .replace(new RegExp(FRUSTRATION.source, 'gi'), ' ')
       .replace(/^[\s，,。！!？?吗嘛]+/, '')
+      // "怎么又问一遍": the count of times asked is no part of an answer.
+      .replace(/^(一|好几|几|两|三)?(遍|次|回)(了|啊|呀)?/, '')
       .replace(/[\s，,。！!？?]*(你|你们|恁)?[\s，,。！!？?吗嘛]*$/, '');
   }
 

@@ -547,7 +547,8 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
 
   // "订单号 2401 8837 6620 1154 要不要": an order number goes with the story; its digits are no phone, name or date.
   let text = acts.rest || raw;
-  const order = d.kind && d.kind !== 'consultation' ? ORDER_NO.exec(text) : null;
+  // (Before the kind is chosen too: "奶茶里喝出苍蝇了" then the order number.)
+  const order = d.kind !== 'consultation' ? ORDER_NO.exec(text) : null;
   if (order) {
     const no = order[2]!.replace(/[\s-]+/g, '');
     if (d.description !== undefined && !d.description.includes(no)) d.description = clip(`${d.description}\n订单号：${no}`, 5000);
@@ -1839,6 +1840,15 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   // "买了二斤猪肉…这不是病死猪肉吗！！": the writer's own purchase and a suspected crime, no wish said — a
   // remedy, an investigation or both is the citizen's choice: asked.
   if (kindFromEngine === 'complaint' && u.suspected_crime.value && OWN_PURCHASE.test(text) && kindFromWishes(text, u) === null) return null;
+  // "饺子里吃出来塑料片了", "俺夜儿个在郭店北街买嘞凉皮，里头有个苍蝇": the writer's own purchase told, nothing
+  // said of what they want — a remedy, an investigation or both is theirs to choose: asked.
+  if (
+    kindFromEngine === 'complaint' &&
+    kindFromWishes(text, u) === null &&
+    !/投诉|举报|反映|complain|report|refund|money back/i.test(text) &&
+    u.request.value.length === 0
+  )
+    return null;
   // "他那后厨也脏哩很 这事恁管不管": nothing bought or eaten and no remedy asked — a tip, not a complaint too.
   if (
     kindFromEngine === 'both' &&
@@ -1901,7 +1911,7 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
     text.length <= 200;
   const remedy =
     (!declined && r.some((x) => x === 'refund' || x === 'compensation' || x === 'exchange' || x === 'apology')) ||
-    /退钱|退款|赔|(钱|款)[^，。！]{0,3}要回来|(钱|款)[^，。！]{0,2}(得|要|要给我)?退|要回(我的)?钱|还(我|俺)钱|refund|money back|compensat/i.test(
+    /退钱|退款|能退就退|退回来|赔|(钱|款)[^，。！]{0,3}要回来|(钱|款)[^，。！]{0,2}(得|要|要给我)?退|要回(我的)?钱|还(我|俺)钱|refund|money back|compensat/i.test(
       said,
     );
   // "管管", "处理一下" ask for help in general; punishment is asked in words like these.
@@ -1911,7 +1921,7 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
     (r.includes('stop') && !futureOnly) ||
     // A long voice-typed story has no clauses to read: the engine's reading of "恁得去查查他" counts.
     (text.length > 200 && r.includes('investigate')) ||
-    /(也|都)?得有人管|该有人管|(也|都)得管|必须查|一定(要|得)?查|给(我|俺)查|赶紧查|快查|查[！!]|查$|查处|查查|查一查|查一下|查下|去查|来查|严查|彻查|调查|查办|查封|好好查|查他|查清|派人查|得查|要查|该查|查个|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|立案|整顿|整治|别叫他再卖|别让他再卖|investigat|punish|shut (it|them) down|fine them|不能再(骗|坑|卖|害|哄|忽悠)|别再(骗|坑|害|哄|忽悠)|还在[^，。！]{0,8}(骗|坑|卖|害|哄|忽悠)|(他们|他家|这些人)[^，。！]{0,2}(也)?得管管|(得|该|要|也得)抓|抓(他|了|人)|(你们|恁)[^，。！]{0,5}(也)?查查|check (them|it|this shop|the shop|this place) (out)?|should (check|inspect|investigate)|look into (them|it)|inspect (them|it)/i.test(
+    /(也|都)?得有人管|该有人管|(?<!钱|费)(也|都)得管|必须查|一定(要|得)?查|给(我|俺)查|赶紧查|快查|查[！!]|查$|查处|查查|查一查|查一下|查下|去查|来查|严查|彻查|调查|查办|查封|好好查|查他|查清|派人查|得查|要查|该查|查个|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|立案|整顿|整治|别叫他再卖|别让他再卖|investigat|punish|shut (it|them) down|fine them|不能再(骗|坑|卖|害|哄|忽悠)|别再(骗|坑|害|哄|忽悠)|还在[^，。！]{0,8}(骗|坑|卖|害|哄|忽悠)|(他们|他家|这些人)[^，。！]{0,2}(也)?得管管|(得|该|要|也得)抓|抓(他|了|人)|(你们|恁)[^，。！]{0,5}(也)?查查|check (them|it|this shop|the shop|this place) (out)?|should (check|inspect|investigate)|look into (them|it)|inspect (them|it)/i.test(
       said,
     );
   // "要退一赔十！货架上还有好多过期的，你们也管管吧": help asked beside a remedy is the regulator's part.

@@ -383,7 +383,9 @@ function requestIn(u: Understanding, text: string): string | null {
       /(?:要求|诉求[:：]?|希望|想让(?:他|她|商家|店家|老板)?)([^，。；;！!？?\n]{0,30}(?:退|赔|道歉|换)[^，。；;！!？?\n]{0,30})/.exec(
         text,
       ) ??
-      /([^，。；;！!？?\n]{0,12}(?:退[^，。；;\s]{0,3}钱|退给(?:我|俺)|赔(?:我|俺)?[^，。；;\s]{0,6})[^，。；;！!？?\n]{0,12})/.exec(text);
+      /([^，。；;！!？?\n]{0,12}(?:退[^，。；;\s]{0,3}钱|钱[^，。；;\s]{0,2}(?:要|得)退|退给(?:我|俺)|赔(?:我|俺)?[^，。；;\s]{0,6})[^，。；;！!？?\n]{0,12})/.exec(
+        text,
+      );
     // Voice-to-text runs on into the citizen's own details: the request stops at them.
     return m ? m[1]!.replace(/(我叫|俺叫|我是|电话|手机|我家|俺家|我住|俺住|住在|家住|地址)[\s\S]*$/, '').trim() || null : null;
   }
@@ -668,8 +670,9 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
   }
   if ((d.kind === 'complaint' || d.kind === 'both' || d.kind === undefined) && d.request === undefined) {
     const r = requestOf(u, text);
-    // "能赔多少" asks about compensation; it is no request ("该赔多少按规定赔" is one).
-    if (r && !asksAboutRemedy(r)) {
+    // "能赔多少" asks about compensation; it is no request ("该赔多少按规定赔" is one). "叫他们给个说法" told
+    // unasked says no remedy: the request is asked (where it is then taken as said).
+    if (r && !asksAboutRemedy(r) && !/^[^退赔换歉]*说法[^退赔换歉]*$/.test(r)) {
       d.request = r;
       got.push('request');
     }
@@ -1728,6 +1731,17 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         .trim()
         .replace(/[，,。\s]*(别的|其他的?|其它的?|其余的?)(就|都)?(算了|不要了|不用了|无所谓|不要)[。!！]*$/, '')
         .trim();
+      // "要不要先去医院啊，她又吐了": a question beside how someone is, no request. The clauses that ask nothing
+      // are what could answer.
+      const plain = t
+        .split(/(?<=[，,。！!？?])/)
+        .filter((c) => !/[?？]|吗|要不要|能不能|可不可以|怎么|咋/.test(c))
+        .join('')
+        .trim();
+      if (plain !== t && plain.length < t.length) {
+        if (plain.length < 2) return { ok: false, problem: 'unclear' };
+        if (!REQUEST_WORDS.test(plain)) return { ok: false, problem: 'unclear' };
+      }
       const r = requestOf(u, t);
       // The answer to "怎么处理" is the request in the citizen's words, all of it when it is short.
       if (r) return { ok: true, value: r.length > t.length || (t.length <= 60 && !findPhone(t)) ? t : r };

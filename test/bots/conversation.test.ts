@@ -1395,7 +1395,7 @@ describe('tenth round (issue #13)', () => {
 
 describe('tenth round, second part (issue #13)', () => {
   it('an order number is kept with the story and is no business name or phone; "我有截图" is evidence noted', () => {
-    const r = talk(['在吗在吗 奶茶里喝出苍蝇了[裂开][裂开]', '订单号 2401 8837 6620 1154 要不要', '我有截图']);
+    const r = talk(['在吗在吗 奶茶里喝出苍蝇了[裂开][裂开]', '投诉 退钱', '订单号 2401 8837 6620 1154 要不要', '我有截图']);
     expect(r.state.draft.businessName).toBeUndefined();
     expect(r.state.draft.phone).toBeUndefined();
     expect(r.state.draft.description).toContain('订单号：2401883766201154');
@@ -2643,7 +2643,7 @@ describe('twentieth round (issue #13, ninth pass)', () => {
 
 describe('twentieth round, second part (issue #13)', () => {
   it('names that are no names: "而且这家店好像没证", "小乔村的", "华阳寨那有个厂", an address after 地址', () => {
-    const a = talk(['美团 卤肉饭吃出烟头', '而且这家店好像没证']);
+    const a = talk(['美团 卤肉饭吃出烟头', '投诉', '而且这家店好像没证']);
     expect(a.state.draft.businessName).toBeUndefined();
     expect(a.state.draft.description).toMatch(/没证/);
     expect(a.state.step).toBe('business');
@@ -2693,7 +2693,7 @@ describe('twentieth round, fourth part (issue #13)', () => {
   it('"这还用问？就那个蜀香麻辣烫啊，工程学院南门那家" names 蜀香麻辣烫 (the campus gate is where); a licence remark is no name', () => {
     const r = talk(['外卖里吃出虫子了！！恶心死了 要退款', '这还用问？就那个蜀香麻辣烫啊，工程学院南门那家']);
     expect(r.state.draft.businessName).toBe('蜀香麻辣烫');
-    const s = talk(['美团 卤肉饭吃出烟头', '平台上看不到营业执照']);
+    const s = talk(['美团 卤肉饭吃出烟头', '投诉', '平台上看不到营业执照']);
     expect(s.state.draft.businessName).toBeUndefined();
     expect(s.state.step).toBe('business');
     // "就是那个健康讲座 … 叫康寿堂健康科技公司": the name said after 叫 wins over what is pointed at.
@@ -2812,5 +2812,40 @@ describe('dictated and rambling messages (issue #13, tenth pass)', () => {
     expect(r.state.draft.businessName).toBe('Red Pepper Hotpot');
     expect(r.state.draft.wantsReward).toBe(true);
     expect(r.state.draft.anonymous).toBe(true);
+  });
+});
+
+describe('the choice of kind, and what frustration is not (issue #13, tenth pass)', () => {
+  it('an own purchase told with no wish ("饺子里吃出来塑料片了") asks what the citizen wants; a wish said is taken', () => {
+    const r = talk(['俺夜儿个晌午在郭店北街买嘞凉皮，里头有个苍蝇']);
+    expect(r.state.step).toBe('menu');
+    expect(r.state.draft.description).toMatch(/苍蝇/);
+    const both = talk(['俺想叫他赔，也想叫恁管管他'], r.state);
+    expect(both.state.draft.kind).toBe('both');
+    expect(talk(['凉皮里有个苍蝇，要求退钱']).state.draft.kind).toBe('complaint');
+    // "能退就退 … 也得管管他们": a remedy and an investigation.
+    expect(talk(['能退就退，那帮人专门骗老年人，也得管管他们'], r.state).state.draft.kind).toBe('both');
+  });
+
+  it('"看病的钱也得管" asks for money, not for an investigation; "叫他们给个说法" leaves the request to be asked', () => {
+    const r = talk(['我孙子在辛店镇中心小学食堂吃了午饭，晚上就开始肚子疼、吐，我要投诉学校食堂，学校得给个说法']);
+    expect(r.state.draft.kind).toBe('complaint');
+    expect(r.state.draft.request).toBeUndefined();
+    const s = talk(['学校得给个说法，看病的钱也得管'], { ...r.state, step: 'request' });
+    expect(s.state.draft.kind).toBe('complaint');
+    expect(s.state.draft.request).toMatch(/看病的钱/);
+  });
+
+  it('"我刚才不是说了吗 怎么又问一遍？？" stores no date and no business; a question is no request', () => {
+    const r = talk(['外卖里吃出来钢丝球了！！', '投诉 让商家退钱']);
+    expect(r.state.step).toBe('business');
+    const s = talk(['我刚才不是说了吗 怎么又问一遍？？'], r.state);
+    expect(s.state.draft.incidentDate).toBeUndefined();
+    expect(s.state.draft.businessName).toBeUndefined();
+    const q = talk(['饭里有苍蝇 投诉', '老王饭店', '老街', '昨天']);
+    expect(q.state.step).toBe('request');
+    const asked = talk(['要不要先去医院啊，她又吐了'], q.state);
+    expect(asked.state.draft.request).toBeUndefined();
+    expect(asked.state.step).toBe('request');
   });
 });

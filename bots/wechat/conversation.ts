@@ -767,9 +767,11 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
         k !== 'consultation' &&
         d.description === undefined &&
         st.lastQuestion &&
-        !substantive(text, u) &&
+        // (A wish only, "Both: a refund for me, and please investigate the shop", tells no story of its own.)
+        (!substantive(text, u) || (kindFromWishes(text, u) !== null && text.length <= 80 && u.product.value === null)) &&
         // The writer's own matter ("买的…喝了心慌"), not a general question ("超市买到过期食品可以要求十倍赔偿吗").
-        /买的|买了|喝了|吃了|点的|点了|订的|订了|(我|俺)(家|们)?的?(买|吃|喝|点|孩子|老伴|闺女|儿子)/.test(st.lastQuestion)
+        (/买的|买了|喝了|吃了|点的|点了|订的|订了|(我|俺)(家|们)?的?(买|吃|喝|点|孩子|老伴|闺女|儿子)/.test(st.lastQuestion) ||
+          /\b(i|we|my \w+) (bought|ordered|ate|drank|had)\b/i.test(st.lastQuestion))
       ) {
         const story = understand(st.lastQuestion, { now: ctx.now });
         if (substantive(st.lastQuestion, story)) {
@@ -1921,7 +1923,7 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
     (r.includes('stop') && !futureOnly) ||
     // A long voice-typed story has no clauses to read: the engine's reading of "恁得去查查他" counts.
     (text.length > 200 && r.includes('investigate')) ||
-    /(也|都)?得有人管|该有人管|(?<!钱|费)(也|都)得管|必须查|一定(要|得)?查|给(我|俺)查|赶紧查|快查|查[！!]|查$|查处|查查|查一查|查一下|查下|去查|来查|严查|彻查|调查|查办|查封|好好查|查他|查清|派人查|得查|要查|该查|查个|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|立案|整顿|整治|别叫他再卖|别让他再卖|investigat|punish|shut (it|them) down|fine them|不能再(骗|坑|卖|害|哄|忽悠)|别再(骗|坑|害|哄|忽悠)|还在[^，。！]{0,8}(骗|坑|卖|害|哄|忽悠)|(他们|他家|这些人)[^，。！]{0,2}(也)?得管管|(得|该|要|也得)抓|抓(他|了|人)|(你们|恁)[^，。！]{0,5}(也)?查查|check (them|it|this shop|the shop|this place) (out)?|should (check|inspect|investigate)|look into (them|it)|inspect (them|it)/i.test(
+    /(也|都)?得有人管|该有人管|(?<!钱|费)(也|都)得管|必须查|一定(要|得)?查|给(我|俺)查|赶紧查|快查|查[！!]|查$|查处|查查|查一查|查一下|查下|去查|来查|严查|彻查|调查|查办|查封|好好查|查他|查清|派人查|得查|要查|该查|查个|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|立案|整顿|整治|别叫他再卖|别让他再卖|(别|不能|不要)(叫|让)(他|他们|她|这些人|这帮人)再(骗|坑|卖|害|哄|忽悠)|investigat|punish|shut (it|them) down|fine them|不能再(骗|坑|卖|害|哄|忽悠)|别再(骗|坑|害|哄|忽悠)|还在[^，。！]{0,8}(骗|坑|卖|害|哄|忽悠)|(他们|他家|这些人)[^，。！]{0,2}(也)?得管管|(得|该|要|也得)抓|抓(他|了|人)|(你们|恁)[^，。！]{0,5}(也)?查查|check (them|it|this shop|the shop|this place) (out)?|should (check|inspect|investigate)|look into (them|it)|inspect (them|it)/i.test(
       said,
     );
   // "要退一赔十！货架上还有好多过期的，你们也管管吧": help asked beside a remedy is the regulator's part.

@@ -971,18 +971,26 @@ export function fillIdentity(d: Draft, u: Understanding, text: string): Slot[] {
 export function selfIntroName(text: string): string | null {
   // "我是学生汤宇航", "俺是唐户村哩李保国": who they are, then the name.
   const intro =
-    /(?:^|[，,。\s])(?:我|俺)是(?:[\p{Script=Han}]{0,4}?(?:学生|老师|教师|家长|村民|居民|工人|司机|农民|职工|干部|医生|护士|个体户|顾客|消费者|骑手)|[\p{Script=Han}]{2,6}(?:村|小区|学院|大学|学校)(?:的|哩)?)(\p{Script=Han}{2,3})(?=[，,。\s]|$)/u.exec(
+    /(?:^|[，,。\s])(?:我|俺|本人)(?:是|系)(?:[\p{Script=Han}]{0,8}?(?:学生|老师|教师|家长|村民|居民|工人|司机|农民|职工|干部|医生|护士|个体户|顾客|消费者|骑手)|[\p{Script=Han}]{2,6}(?:村|小区|学院|大学|学校)(?:的|哩)?)(\p{Script=Han}{2,3})(?=[，,。\s]|$)/u.exec(
       text,
     );
   if (intro && plausibleName(intro[1]!)) return intro[1]!;
+  // A letter signed at its end ("此致 敬礼！\n孙国栋", "…王淑兰 2026年12月5日").
+  if (/此致|敬礼|特此/.test(text)) {
+    const sig = /[\n\s！!。]\s*(\p{Script=Han}{2,3})\s*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*$/u.exec(text)?.[1];
+    if (sig && plausibleName(sig) && !/敬礼|此致/.test(sig)) return sig;
+  }
   // "我姓周，周家的周，叫周桂兰": the surname spelled out, then the whole name after 叫.
   const spelled = /(?:我|俺)姓(\p{Script=Han})[^。]{0,12}?叫(\p{Script=Han}{2,3})(?=[，,。\s]|$)/u.exec(text);
   if (spelled && spelled[2]!.startsWith(spelled[1]!) && plausibleName(spelled[2]!)) return spelled[2]!;
   // "我姓吴，吴振华": the surname, then the whole name.
   const surname = /(?:我|俺)姓(\p{Script=Han})[，,\s]*(?:叫|名字是|全名)?[，,\s]*(\p{Script=Han}{2,3})(?=[，,。\s]|$)/u.exec(text);
   if (surname && surname[2]!.startsWith(surname[1]!) && plausibleName(surname[2]!)) return surname[2]!;
+  // "收货人：周婷 13526470918" (an order pasted in), "联系人：王丽".
+  const labelled = /(?:收货人|联系人|姓名|投诉人|举报人)\s*[:：]\s*(\p{Script=Han}{2,3})(?=[\s，,。；;]|1[3-9]\d|$)/u.exec(text);
+  if (labelled && plausibleName(labelled[1]!)) return labelled[1]!;
   // "王丽 13803712345 住…": a name written right before a mobile number.
-  const before = /(?:^|[，,。；;\s])(\p{Script=Han}{2,3})[\s，,:：]*1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/u.exec(text);
+  const before = /(?:^|[，,。；;:：\s])(\p{Script=Han}{2,3})[\s，,:：]*1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/u.exec(text);
   if (before && plausibleName(before[1]!)) return before[1]!;
   if (!/电话|手机/.test(text)) return null;
   for (const n of findPersonNames(text)) {
@@ -1004,7 +1012,7 @@ const BIZ_SUFFIX_G =
 /** The same, without the global flag: `.test` on a /g pattern keeps state between calls. */
 const BIZ_SUFFIX = new RegExp(BIZ_SUFFIX_G.source, 'u');
 const STOP_BEFORE =
-  /[用往掺觉得就更还也都又要找卖做开哩的在是到从了去买吃叫有个和跟对给把被让说那这一家俺我他她它们上里边旁口前后东西南北街路村镇乡集：:，,\s]/u;
+  /[用往掺觉得就更还也都又要找该令请卖做开哩的在是到从了去买吃叫有个和跟对给把被让说那这一家俺我他她它们上里边旁口前后东西南北街路村镇乡集：:，,\s]/u;
 
 /** A business named in Chinese characters ("蜀香园火锅" inside an English message, "顺发豆芽坊用…"). */
 /** "用的是化工厂的桶", "从批发部进的货": where a thing came from, not the business reported. */
@@ -1426,6 +1434,12 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         ? { ok: true, value: t }
         : { ok: false, problem: 'short' };
     case 'business': {
+      // "订单上有啊 蜀香麻辣烫": where the name is written, then the name.
+      const onPaper =
+        /^(订单|小票|单子|截图|发票|收据|外卖单|袋子|包装|app|APP|美团|饿了么)(上|里)?(有|写着|写的|写了|有写)(啊|呢|嘛|呀|哩)?[，,\s：:]+(?=\S)/.exec(
+          t.trim(),
+        );
+      if (onPaper) return readAnswer(slot, t.trim().slice(onPaper[0].length), u, d, now);
       // "同志，你刚才说嘞那个号我没记住，能不能再说一遍", "Sorry, can you write in English?": a question or a
       // request to the bot names no business.
       if (
@@ -1776,6 +1790,14 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         t,
       )?.[1];
       if (givenIn && plausibleName(givenIn)) return { ok: true, value: givenIn };
+      // "委托人赵丽娜，代理人孙明远律师": a complaint made for someone is in that person's name.
+      const principal = /(?:委托人|当事人|投诉人|申请人)(?:是|为|[:：])?\s*(\p{Script=Han}{2,4}?)(?:女士|先生)?(?=[，,。；;\s]|$)/u.exec(
+        t,
+      )?.[1];
+      if (principal && plausibleName(principal)) return { ok: true, value: principal };
+      // "你先别问名字了 孩子还在吐！！张慧": the name said last, after what was on the citizen's mind.
+      const lastPart = /[！!。，,…\s]\s*(\p{Script=Han}{2,4})[。.!！]?$/u.exec(t)?.[1];
+      if (lastPart && plausibleName(lastPart) && !/名字|姓名/.test(lastPart)) return { ok: true, value: lastPart };
       // "冯建设，都叫俺冯老三": the name first, then more about it.
       const lead = /^(?:我叫|俺叫|我是|俺是)?(\p{Script=Han}{2,4})[，,。\s]/u.exec(t)?.[1];
       if (lead && plausibleName(lead) && !/^(我|俺)/.test(lead)) return { ok: true, value: lead };

@@ -30,6 +30,7 @@ export type Topic =
   | 'kinds'
   | 'price'
   | 'lostcode'
+  | 'agent'
   | 'fee';
 
 export interface Entry {
@@ -95,8 +96,8 @@ export const FAQ: readonly Entry[] = [
   {
     topic: 'compensation',
     ask: /十倍|10倍|三倍|退一赔(三|十)|假一赔十|赔(偿)?多少|能赔|赔一千|一千块|怎么(个)?赔|要回(来)?(点)?钱|退钱|赔钱|compensat|ten times|how much.*(get|pay)/i,
-    zh: '赔偿：买到不符合食品安全标准的食品，除了赔损失，还可以要求价款十倍或者损失三倍的赔偿，增加的赔偿最少1000元（食品安全法第148条，常说的“退一赔十”）；“退一赔三”是商家欺诈时按消费者权益保护法第55条赔价款三倍、最少500元，食品问题一般按十倍要。小票、包装、剩下的食物和病历都要留好。我们可以帮您和商家调解。',
-    en: 'Compensation: for food that breaks safety standards you can claim your loss plus ten times the price (or three times the loss), at least 1,000 yuan (Food Safety Law Art. 148). Keep the receipt, packaging, leftovers and any medical records. We can mediate with the business.',
+    zh: '赔偿：买到不符合食品安全标准的食品，除了赔损失，还可以要求价款十倍或者损失三倍的赔偿，增加的赔偿最少1000元（食品安全法第148条，常说的“退一赔十”）；“退一赔三”是商家欺诈时按消费者权益保护法第55条赔价款三倍、最少500元，食品问题一般按十倍要。赔偿可以找卖给您的商家要，也可以找生产厂家要，先被找的一方要先赔，不能推（第148条第1款）。小票、包装、剩下的食物和病历都要留好。我们可以帮您和商家调解。',
+    en: 'Compensation: for food that breaks safety standards you can claim your loss plus ten times the price (or three times the loss), at least 1,000 yuan (Food Safety Law Art. 148). You may claim from the seller or from the producer, and whichever you ask must pay first. Keep the receipt, packaging, leftovers and any medical records. We can mediate with the business.',
   },
   {
     topic: 'evidence',
@@ -217,6 +218,13 @@ export const FAQ: readonly Entry[] = [
     en: 'The query code is shown once, when you file, and cannot be shown again. Reply "human" with your name, phone and roughly when you filed, and a person will check the progress for you after verifying who you are.',
   },
   {
+    topic: 'agent',
+    // "代理人提交是否需要授权委托书？", "我替我妈投诉行不行": a complaint made for someone else (Order 121 Art. 11).
+    ask: /授权委托书|委托书|代理人|代为投诉|代理投诉|(替|帮|代)(我|俺)?(妈|爸|父亲|母亲|老人|家人|亲戚|当事人|委托人|朋友|别人)[^，。？?]{0,4}(投诉|举报|反映)|on behalf of/i,
+    zh: '可以代为投诉。委托他人代为投诉的，除了投诉人的姓名、电话、地址和事情经过，还要提供授权委托书原件和受托人的身份证明；委托书要写明委托事项、权限和期限，由委托人签名（《市场监督管理投诉举报处理暂行办法》第十一条）。这里先按委托人的名义登记，委托书原件交给办理的市场监管所。',
+    en: "A complaint can be made on someone's behalf: besides the complainant's name, phone, address and the facts, the original signed power of attorney (stating the matter, powers and term) and the agent's ID are needed (Order 121, Art. 11). We file it in the complainant's name here; the original document goes to the handling office.",
+  },
+  {
     topic: 'stall',
     ask: /城管|占道/,
     zh: '占道经营、露天烧烤归城市管理部门管。',
@@ -238,7 +246,11 @@ export const WHATEVER_IS_DUE = /该(赔|退|罚|补)多少(就)?(赔|退|罚|补
 
 /** The topics a message asks about (or, for other authorities, raises), in FAQ order, each once. */
 export function topicsOf(text: string): Topic[] {
-  const qs = questionClauses(text);
+  // "请教一个法律问题：…十倍…的赔偿金，…是否也能…？": a message that opens as a question asks in every clause
+  // up to its question mark.
+  const asked = /^\s*(请教|请问|咨询|想问|问一下|问下|问问|我想问|想咨询|我想咨询)/.exec(text);
+  const lead = asked ? text.slice(0, (text.search(/[?？]/) + 1 || text.length + 1) - 1) : '';
+  const qs = [...questionClauses(text), ...(lead ? [lead] : [])];
   const found: Topic[] = [];
   for (const e of FAQ) {
     if (qs.some((q) => e.ask.test(q)) || e.state?.test(text)) found.push(e.topic);

@@ -157,6 +157,7 @@ const TRADE_SUFFIXES = [
   '配餐',
   '生鲜',
   '优鲜',
+  '冻品',
   '作坊',
   '公司',
   '店',
@@ -168,7 +169,7 @@ const TRADE_SUFFIXES = [
 ];
 const TRADE_RE = new RegExp(`(${TRADE_SUFFIXES.join('|')})`, 'g');
 const TRADE_END = new RegExp(
-  `(${TRADE_SUFFIXES.join('|')}|火锅|烧烤|烩面|胡辣汤|羊肉汤|拉面|快餐|炸鸡|奶茶|麻辣烫|串串香?|烤鱼|小吃|便利|优选|严选|鲜生|生鲜|优鲜|零食|超市|烘焙|餐饮|月子餐|食品)$`,
+  `(${TRADE_SUFFIXES.join('|')}|火锅|烧烤|烩面|胡辣汤|羊肉汤|拉面|快餐|炸鸡|奶茶|麻辣烫|串串香?|烤鱼|小吃|便利|优选|严选|鲜生|生鲜|优鲜|冻品|零食|超市|烘焙|餐饮|月子餐|食品)$`,
 );
 
 /** Characters that cannot be inside a name read leftwards from a trade word. */
@@ -177,7 +178,7 @@ const STOP_CHARS = new Set([
 ]);
 /** Whole names that are only descriptions ("工地食堂", "学校食堂", "连锁超市"). */
 const GENERIC =
-  /^(工地|单位|学校|学生|员工|职工|公司|医院|小区|村里|街上|路边|集上|楼下|附近|网红|私人|个体|黑|某|快餐|早餐|养老|当地|本地|二|三|一|四|五|老|小|大|这|那|隔壁|对面|旁边|连锁|黑心|这种|那种|他们|他家|她家|你们|我们|俺们|新开|私立|中心|病员|长者|废弃|化工|修车|农资|普通|正规|网上|外地|国营|个人|家庭|路口|门口|村口|街边|流动|无证|小型|大型|本村|外卖|外面|送餐|配送|邻家|邻居家|俺邻家|我邻居家|养猪|养鸡|而且|并且|况且|另外|还有|再说)+$/;
+  /^(工地|单位|学校|学生|员工|职工|公司|医院|小区|村里|街上|路边|集上|楼下|附近|网红|私人|个体|黑|某|快餐|早餐|养老|当地|本地|二|三|一|四|五|老|小|大|这|那|隔壁|对面|旁边|连锁|黑心|这种|那种|他们|他家|她家|你们|我们|俺们|新开|私立|中心|病员|长者|废弃|化工|修车|农资|普通|正规|网上|外地|国营|个人|家庭|路口|门口|村口|街边|流动|无证|小型|大型|本村|外卖|外面|送餐|配送|邻家|邻居家|俺邻家|我邻居家|养猪|养鸡|而且|并且|况且|另外|还有|再说|微信小店|微信店|微店|网店|小店)+$/;
 
 /** A quoted name: quotes citizens put around shop names (and also around products and claims). */
 const QUOTED = /[“"「『【《‘']([^”"」』】》’'\n]{2,24})[”"」』】》’']/g;
@@ -579,7 +580,11 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     else if (weakBefore && (cueAfter || trade)) score += 1;
     if (/^(叫|名叫|叫做|店名|招牌|直播间|主播|店铺|网店)/.test(before.slice(-3)) || /(叫|名叫|叫做|店名|直播间|主播|店铺)$/.test(before))
       score += 2;
-    if (score >= 2 && (cueBefore || cueAfter || trade)) cands.push({ start: innerStart, end: innerStart + inner.length, score: score + 2 });
+    // "【小梅私房辣酱】微信小店": a name in 【】 heads an order or a listing — the shop's own name.
+    const listing = m[0].startsWith('【') && !descriptive && /^(微信小店|微店|小店|旗舰店|店铺|网店|官方|\s*\n|$)/.test(after);
+    if (listing) cands.push({ start: innerStart, end: innerStart + inner.length, score: 6 });
+    else if (score >= 2 && (cueBefore || cueAfter || trade))
+      cands.push({ start: innerStart, end: innerStart + inner.length, score: score + 2 });
   }
 
   // 2. "一家叫X的超市", "叫香香快餐", "招牌上写着刘记凉皮", "店名叫…", "主播叫…" (unquoted). A shop cue
@@ -622,6 +627,17 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     // 店家/店员/店长/店主/厂家/厂里人 are people, not the end of a name; 店村 is a village.
     if (next !== undefined && '家员长主商方区址名'.includes(next) && /[店厂铺坊馆园]$/.test(suffix)) continue;
     if (next !== undefined && '村镇乡寨庄'.includes(next)) continue;
+    // "本人系新郑市第三中学退休教师": where the writer works or studies, not what they complain about.
+    if (
+      /学校|中学|小学|学院|大学|幼儿园|医院|公司/.test(suffix) &&
+      /(系|本人是|我是|俺是|我在|俺在)[^,。!?;]{0,14}$/.test(s.slice(Math.max(0, m.index - 20), m.index)) &&
+      /^(的|哩)?(退休|在职)?(教师|老师|职工|员工|干部|校长|医生|护士|工作人员|毕业)/.test(s.slice(m.index + suffix.length))
+    )
+      continue;
+    // "华南城冻品市场C区8号": a market named by its trade is where the stalls are, not a business.
+    if (/^(批发)?(市场|广场|一条街)/.test(s.slice(m.index + suffix.length))) continue;
+    // "直接搬进冷库", "放到食堂": a place things were moved into, not a name.
+    if (/[进入到往]$/.test(s.slice(0, m.index)) && /冷库|仓库|食堂|厂/.test(suffix)) continue;
     // 薛店, 辛店, 郭店: a township's name ("薛店贝贝母婴店"), not the end of a shop's.
     if (suffix === '店' && DIAN_OF_TOWNSHIP.test(s.slice(0, m.index))) continue;
     // 收摊, 出摊, 摆摊, 地摊: a stall's hours or a street stall, not the end of a name.
@@ -635,6 +651,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
       .replace(/^们/, '')
       // "唐户村东头老赵家鸡场": a position word before the name is where it is, not what it is called.
       .replace(/^(东头|西头|南头|北头|东边|西边|南边|北边|路口|村口|门口|对面|旁边|隔壁)(?=\p{Script=Han}{2})/u, '');
+    // "C区8号鑫旺冻品", "12号摊位老李卤肉": a stall's number is where it is, not its name.
+    name = name.replace(/^([a-z]?区)?[a-z]?\d+号(摊位?|档口|门面)?(?=\p{Script=Han}{2})/u, '');
     // "村口惠民超市", "门口老王超市": the rest of a position word is no part of the name.
     if (/^[口头边旁外里]/.test(name) && /[村门路街集镇]/.test(s[m.index - name.length - 1] ?? '')) name = name.slice(1);
     // A school's canteen is filed under the school ("龙湖镇二中食堂" → 龙湖镇二中); a campus canteen
@@ -832,7 +850,12 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
       /^(Longhu|Guodian|Xuedian|Mengzhuang|Xindian|Xincun|Guanyinsi|Lihe|Hezhuang|Chengguan|Baqian|Longwang|Xinyan|Xinjian|Xinhua)\b/.test(
         name,
       ) ||
-      /^\s+(town|township|village|county|city|district|zhen|xiang|cun)\b/i.test(nfkc.slice(m.index + m[0].length))
+      /^\s+(town|township|village|county|city|district|zhen|xiang|cun)\b/i.test(nfkc.slice(m.index + m[0].length)) ||
+      // "a student at Henan University of Engineering": a campus or a town is where, not who ("University
+      // canteen" is named with its canteen below).
+      (/\b(University|College|Institute|Campus|School|Town|Village|City|District|Airport|Station|Hospital|Park|Square)\b/.test(name) &&
+        !/^\s+(canteen|cafeteria|dining hall)/i.test(nfkc.slice(m.index + m[0].length)) &&
+        !/^canteen/i.test(m[0]))
     )
       continue;
     const start = m.index + m[0].indexOf(m[1] ?? '');

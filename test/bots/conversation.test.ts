@@ -2849,3 +2849,52 @@ describe('the choice of kind, and what frustration is not (issue #13, tenth pass
     expect(asked.state.step).toBe('request');
   });
 });
+
+describe('conversations that go sideways, and formal writers (issue #13, tenth pass)', () => {
+  it('"订单上有啊 蜀香麻辣烫" names the shop; "你先别问名字了 孩子还在吐！！张慧" gives the name', () => {
+    const r = talk(['投诉外卖 麻辣烫里有头发 要退钱']);
+    expect(r.state.step).toBe('business');
+    expect(talk(['订单上有啊 蜀香麻辣烫'], r.state).state.draft.businessName).toBe('蜀香麻辣烫');
+    const n = talk(['红红小卖部的辣条吃完一直吐 投诉 让他赔医药费', '裴李岗小学门口', '今天早上七点多']);
+    expect(n.state.step).toBe('name');
+    expect(talk(['你先别问名字了 孩子还在吐！！张慧'], n.state).state.draft.name).toBe('张慧');
+  });
+
+  it('"小学门口红红小卖部" is no lipstick question; a pasted order gives the shop in 【】 and the buyer', () => {
+    const r = talk(['我家孩子早上在裴李岗小学门口红红小卖部买了包辣条，吃完到现在一直吐！！']);
+    expect(r.replies.join('')).not.toMatch(/药品监管部门/);
+    const o = talk([
+      '我在微信上买的辣酱有问题 订单文字复制给你们：\n【小梅私房辣酱】微信小店\n商品：秘制牛肉辣酱 x3\n收货人：周婷 13526470918\n12月1号收到的，吃了嘴麻舌头麻，我怀疑加了苏丹红。要求全额退款，也请你们查查这个小作坊。',
+    ]);
+    expect(o.state.draft.businessName).toBe('小梅私房辣酱');
+    expect(o.state.draft.name).toBe('周婷');
+    expect(o.state.draft.phone).toBe('13526470918');
+  });
+
+  it('a letter: the writer named after 本人系…, the signature, the shop (not the writer’s school); an agent files in the client’s name', () => {
+    const r = talk([
+      '尊敬的领导：您好！本人王淑兰，系新郑市第三中学退休教师。12月1日上午，本人在新华路街道的好又多超市购买黑芝麻糊两袋，已过期近两个月。特此投诉，恳请责令该超市退还货款。联系电话：13703716628。此致 敬礼！王淑兰',
+    ]);
+    expect(r.state.draft.businessName).toBe('好又多超市');
+    expect(r.state.draft.name).toBe('王淑兰');
+    const a = talk(['我是律师，受当事人委托投诉贝贝母婴店卖没有中文标签的进口奶粉，要求退货', '新建路街道', '11月25日']);
+    expect(a.state.step).toBe('name');
+    expect(talk(['委托人赵丽娜，代理人孙明远律师'], a.state).state.draft.name).toBe('赵丽娜');
+    expect(talk(['代理人提交是否需要授权委托书？']).replies.join('')).toMatch(/授权委托书原件/);
+  });
+
+  it('a legal question opening with 请教 is answered (seller or producer pays first), not filed', () => {
+    const r = talk([
+      '请教一个法律问题：《食品安全法》第一百四十八条第二款规定的“价款十倍或者损失三倍”的赔偿金，如果我买的东西只值12元，是否也能主张最低一千元？另外，这个赔偿是向销售者要还是向生产者要？',
+    ]);
+    expect(r.replies.join('')).toMatch(/最少1000元[\s\S]*生产厂家/);
+    expect(r.state.draft.kind).toBeUndefined();
+  });
+
+  it('a stall number and a market are no names: "华南城冻品市场C区8号鑫旺冻品"', () => {
+    const r = talk([
+      '匿名举报，不要奖励。华南城冻品市场C区8号鑫旺冻品，本周三晚上卸了二十多箱没有中文标签的冻牛肉，老板让我们直接搬进冷库。',
+    ]);
+    expect(r.state.draft.businessName).toBe('鑫旺冻品');
+  });
+});

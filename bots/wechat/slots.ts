@@ -7,7 +7,7 @@ import { MEASURE_BEFORE, STALL_VERB_AFTER, STALL_VERB_BEFORE, TOWNSHIPS_WITH_DIA
 import { findPlaces, findTownship } from '../../src/understanding/gazetteer.ts';
 import { findPersonNames } from '../../src/understanding/pii.ts';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../../src/understanding/pii.lexicon.ts';
-import type { Understanding } from '../../src/understanding/understand.ts';
+import { type Understanding, understand } from '../../src/understanding/understand.ts';
 import { REFUSES_REAL_NAME } from '../../src/understanding/wishes.ts';
 import { findTimePhrase } from '../../src/understanding/dates.ts';
 import { fixTypos, normaliseKeepingOffsets } from '../../src/understanding/normalise.ts';
@@ -1418,6 +1418,12 @@ function spelledCharacter(p: string): boolean {
 }
 
 export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft, now: Date): Answer<unknown> {
+  // "嗯，郭店镇陵后村", "我想想… 蜀香园火锅", "张金锁👌", "郭店北街，你记一下": the words around an answer are no
+  // part of it (yes-or-no answers keep theirs: "好的" is the answer there).
+  if (FILLER_READ.has(slot)) {
+    const bare = withoutFillers(text, slot !== 'when');
+    if (bare !== text.trim() && bare.length >= 1) return readAnswer(slot, bare, understand(bare, { now }), d, now);
+  }
   const t = text.trim();
   switch (slot) {
     case 'description':
@@ -1897,6 +1903,37 @@ export function personalDataKeptOut(text: string): boolean {
   if (!kept.test(t)) return false;
   const rest = t.replace(new RegExp(kept.source, 'g'), '');
   return !/(不|别|不要|不能|不想|甭)(对外)?(公开|公布|发出去|登出来)|不同意|不行|不中/.test(rest);
+}
+
+/** The slots whose answers are read without the chatter around them. */
+const FILLER_READ: ReadonlySet<Slot> = new Set(['business', 'where', 'when', 'request', 'name', 'phone', 'address', 'idNumber']);
+
+/** An answer without leading fillers ("嗯，", "这个啊", "我想想…", "刚才忘说了") and trailing ones ("，你记一下", emoji). */
+export function withoutFillers(text: string, hedges = true): string {
+  let t = text.trim();
+  for (let i = 0; i < 3; i++) {
+    const before = t;
+    if (hedges)
+      t = t
+        // "好像是蜀香园火锅吧", "应该是郭店北街": how sure the citizen is stays in the chat, not in the value.
+        .replace(/^(好像是|好像|应该是|估计是|可能是|大概是|大概在|大概|我记得是|我记得)(?=\S{2})/, '')
+        .replace(/(吧|吧我记得|好像)$/, '');
+    t = t
+      .replace(/^((我)?跟你(说|讲)|是这样的?|对[，,]|是的[，,]|说起来)[\s，,：:]*(?=\S)/, '')
+      .replace(/[\s，,。]*(就这些|就这些了|就这样|谢谢|谢谢了|谢谢你|辛苦了|麻烦了|麻烦你了)[。.!！~～]*$/, '')
+      .replace(/(?<=\p{Script=Han}{2})(哈|呀|啦)$/u, '');
+    t = t
+      .replace(
+        /^(嗯+|哦+|噢+|喔+|呃+|额+|啊+|哈+|唉|诶|欸|好吧|(?:那个|这个)(?=[\s，,。…~～])|这个啊|这个嘛|我想想|让我想想|想想|刚才忘说了|刚才忘了说|忘了说|对了|就是|(?:ok|okay|um+|uh+|well|so)\b)[\s，,。.…~～!！]*(?=\S)/i,
+        '',
+      )
+      .replace(/[\s，,。]*(你记一下|你记下|记一下|记下吧|记好了|你们记一下|就这|就这样)[。.!！~～]*$/, '')
+      .replace(/[\s]*[\p{Extended_Pictographic}\uFE0F]+[\s]*$/u, '')
+      .replace(/^[\s]*[\p{Extended_Pictographic}\uFE0F]+[\s]*/u, '')
+      .trim();
+    if (t === before) break;
+  }
+  return t || text.trim();
 }
 
 /** A person's name: a Chinese name starting with a surname (not "退钱再赔点", "中", "不知道"), or a name in letters. */

@@ -391,7 +391,8 @@ export function findTimePhrase(norm: string, now: Date | null): TimePhrase | nul
     if (/每个?$|^每/.test(before)) continue;
     if (text === '五一' && /[\d一二三四五六七八九十]$/.test(before)) continue;
     // "我刚才不是说了吗": when something was said in this chat, not when it happened.
-    if (/^(刚才|刚刚|刚)$/.test(text) && /^(不是|都|已经|就)?(说|讲|问|发|告诉|提|写|打)/.test(norm.slice(m.index + text.length))) continue;
+    if (/^(刚才|刚刚|刚)$/.test(text) && /^(不是|都|已经|就|忘了?)?(说|讲|问|发|告诉|提|写|打)/.test(norm.slice(m.index + text.length)))
+      continue;
     // "月底我就不干了", "下个月初我要搬走": a plan, not when it happened.
     if (/^(月底|月末|月初|月中)$/.test(text) && /^(我|俺)?(就|就要|要|会|准备|打算)/.test(norm.slice(m.index + text.length))) continue;
     // "这个月初，就这礼拜三上午": a rough time narrowed down at once — the day named after it counts.

@@ -2898,3 +2898,26 @@ describe('conversations that go sideways, and formal writers (issue #13, tenth p
     expect(r.state.draft.businessName).toBe('鑫旺冻品');
   });
 });
+
+describe('the words around an answer (issue #13, tenth pass)', () => {
+  const read = (slot: Parameters<typeof readAnswer>[0], text: string, kind: 'complaint' | 'report' = 'complaint') =>
+    readAnswer(slot, text, understand(text, { now: NOW }), { kind, files: [] }, NOW);
+  it.each([
+    ['business', '我想想… 蜀香园火锅', '蜀香园火锅'],
+    ['business', '老薛家羊肉汤👌', '老薛家羊肉汤'],
+    ['business', '好像是川妹子麻辣烫吧', '川妹子麻辣烫'],
+    ['where', '嗯，郭店北街，就街中间那家', '郭店北街，就街中间那家'],
+    ['where', '河南工程学院北门那一排，你记一下', '河南工程学院北门那一排'],
+    ['address', '就是郭店镇陵后村', '郭店镇陵后村'],
+    ['name', '张金锁👌', '张金锁'],
+    ['name', '跟你说，王浩然', '王浩然'],
+    ['request', '这个啊 全额退款 再赔点，就这些', '全额退款 再赔点'],
+    ['when', '刚才忘说了 夜儿个晌午', '2026-11-27'],
+    ['when', '这个月3号', '2026-11-03'],
+  ] as const)('%s: %s → %s', (slot, text, want) => expect(read(slot, text)).toEqual({ ok: true, value: want }));
+
+  it('"Sorry, can you write in English?" is no business; yes-or-no answers keep their words', () => {
+    expect(read('business', 'Sorry, can you write in English?').ok).toBe(false);
+    expect(read('consent', '好的')).toEqual({ ok: true, value: true });
+  });
+});

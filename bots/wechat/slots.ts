@@ -1801,12 +1801,28 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         t,
       )?.[1];
       if (principal && plausibleName(principal)) return { ok: true, value: principal };
-      // "你先别问名字了 孩子还在吐！！张慧": the name said last, after what was on the citizen's mind.
-      const lastPart = /[！!。，,…\s]\s*(\p{Script=Han}{2,4})[。.!！]?$/u.exec(t)?.[1];
-      if (lastPart && plausibleName(lastPart) && !/名字|姓名/.test(lastPart)) return { ok: true, value: lastPart };
+      // "王大海（大小的大，海洋的海）": how the characters are written is no part of the name.
+      if (/[（(][^（）()]*[）)]/.test(t)) {
+        const bare = t.replace(/[（(][^（）()]*[）)]/g, ' ').trim();
+        if (bare && bare !== t) return readAnswer(slot, bare, u, d, now);
+      }
+      // "俺叫刘老四 大名刘福": the formal name over the nickname.
+      const formal = /大名(?:叫|是)?\s*(\p{Script=Han}{2,4}?)(?=[，,。\s]|$)/u.exec(t)?.[1];
+      if (formal && plausibleName(formal)) return { ok: true, value: formal };
+      // "叫我 孙 丽": the lead-in, then the name.
+      if (/^(叫我|我叫|俺叫)\s+\S/.test(t)) return readAnswer(slot, t.replace(/^(叫我|我叫|俺叫)\s+/, ''), u, d, now);
+      // English: "real name? ok, Zhang Wei", "My name is Li Na, L-I N-A".
+      if (isEnglish(t)) {
+        const en = /(?:name is|i'?m|i am|^ok,?|^okay,?|,)\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2})\b/.exec(t)?.[1];
+        if (en && plausibleName(en)) return { ok: true, value: en };
+      }
       // "冯建设，都叫俺冯老三": the name first, then more about it.
       const lead = /^(?:我叫|俺叫|我是|俺是)?(\p{Script=Han}{2,4})[，,。\s]/u.exec(t)?.[1];
       if (lead && plausibleName(lead) && !/^(我|俺)/.test(lead)) return { ok: true, value: lead };
+      // "你先别问名字了 孩子还在吐！！张慧": the name said last, after what was on the citizen's mind.
+      const lastPart = /[！!。，,…\s]\s*(\p{Script=Han}{2,4})[。.!！]?$/u.exec(t)?.[1];
+      if (lastPart && plausibleName(lastPart) && !/名字|姓名|的/.test(lastPart) && !spelledCharacter(lastPart))
+        return { ok: true, value: lastPart };
       // "姓杨 杨帆 木易杨 一帆风顺的帆": the surname said and the characters spelled out around the name.
       const parts = t.split(/[\s，,。;；、]+/).filter(Boolean);
       if (parts.length >= 2) {
@@ -1919,17 +1935,22 @@ export function withoutFillers(text: string, hedges = true): string {
         .replace(/^(好像是|好像|应该是|估计是|可能是|大概是|大概在|大概|我记得是|我记得)(?=\S{2})/, '')
         .replace(/(吧|吧我记得|好像)$/, '');
     t = t
-      .replace(/^((我)?跟你(说|讲)|是这样的?|对[，,]|是的[，,]|说起来)[\s，,：:]*(?=\S)/, '')
+      .replace(
+        /^((我)?跟你(说|讲)|是这样的?|对[，,]|是的[，,]|说起来|(它家|他家|那家|这家)?(叫啥来着|叫什么来着)[…\s，,.。]*((我)?想起来了)?|(我)?想起来了|你问(这个|这)?(干啥|干嘛|做啥)|问这(个)?(干啥|干嘛))[\s，,：:？?！!]*(?=\S)/,
+        '',
+      )
+      // "在哪儿？就华南城啊": the question said back before the answer.
+      .replace(/^[^，,。？?]{1,8}[？?]\s*(?=\S{2})/, '')
       .replace(/[\s，,。]*(就这些|就这些了|就这样|谢谢|谢谢了|谢谢你|辛苦了|麻烦了|麻烦你了)[。.!！~～]*$/, '')
-      .replace(/(?<=\p{Script=Han}{2})(哈|呀|啦)$/u, '');
+      .replace(/(?<=\p{Script=Han}{2})(哈|呀|啦|啊)$/u, '');
     t = t
       .replace(
         /^(嗯+|哦+|噢+|喔+|呃+|额+|啊+|哈+|唉|诶|欸|好吧|(?:那个|这个)(?=[\s，,。…~～])|这个啊|这个嘛|我想想|让我想想|想想|刚才忘说了|刚才忘了说|忘了说|对了|就是|(?:ok|okay|um+|uh+|well|so)\b)[\s，,。.…~～!！]*(?=\S)/i,
         '',
       )
       .replace(/[\s，,。]*(你记一下|你记下|记一下|记下吧|记好了|你们记一下|就这|就这样)[。.!！~～]*$/, '')
-      .replace(/[\s]*[\p{Extended_Pictographic}\uFE0F]+[\s]*$/u, '')
-      .replace(/^[\s]*[\p{Extended_Pictographic}\uFE0F]+[\s]*/u, '')
+      .replace(/\s*(?:\p{Extended_Pictographic}|\uFE0F)+\s*$/u, '')
+      .replace(/^\s*(?:\p{Extended_Pictographic}|\uFE0F)+\s*/u, '')
       .trim();
     if (t === before) break;
   }

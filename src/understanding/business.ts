@@ -544,7 +544,12 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
   const generic = opts.genericWords ?? [];
   const cands: Candidate[] = [];
   const ok = (name: string): boolean =>
-    name.length >= 2 && !GENERIC.test(name) && !isPlace(name) && !/^[\d\s]+$/.test(name) && !/[,。!?;，！？；]/.test(name);
+    name.length >= 2 &&
+    !GENERIC.test(name) &&
+    !/什么什么|啥啥|某某|叫什么来着|叫啥来着/.test(name) &&
+    !isPlace(name) &&
+    !/^[\d\s]+$/.test(name) &&
+    !/[,。!?;，！？；]/.test(name);
 
   // 1. Quoted names.
   QUOTED.lastIndex = 0;
@@ -593,6 +598,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
   while ((m = NAMED.exec(s)) !== null) {
     const cue = m[1] ?? '';
     const before = s.slice(Math.max(0, m.index - 10), m.index);
+    // "店名挺长的", "名字很怪": what the name is like, not the name.
+    if (/^(挺|很|太|比较|有点)(长|短|怪|奇怪|难记|土|洋气|好听|难听)/.test(m[3] ?? '')) continue;
     // "老板叫戚永福", "我叫潘淑珍": a person. A shop is named after a shop word ("一家叫百姓优选的超市").
     if (PERSON_BEFORE.test(before)) continue;
     const strong =

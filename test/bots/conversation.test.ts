@@ -2914,6 +2914,15 @@ describe('the words around an answer (issue #13, tenth pass)', () => {
     ['request', '这个啊 全额退款 再赔点，就这些', '全额退款 再赔点'],
     ['when', '刚才忘说了 夜儿个晌午', '2026-11-27'],
     ['when', '这个月3号', '2026-11-03'],
+    ['name', '王大海（大小的大，海洋的海）', '王大海'],
+    ['name', '俺叫刘老四 大名刘福', '刘福'],
+    ['name', '叫我 孙 丽', '孙丽'],
+    ['name', 'real name? ok, Zhang Wei', 'Zhang Wei'],
+    ['name', 'My name is Li Na, L-I N-A', 'Li Na'],
+    ['name', '你问这个干啥？李建国', '李建国'],
+    ['business', '叫啥来着…想起来了，蜀香园火锅', '蜀香园火锅'],
+    ['business', '店名挺长的，叫老街坊黄焖鸡米饭', '老街坊黄焖鸡米饭'],
+    ['where', '在哪儿？就华南城啊', '华南城'],
   ] as const)('%s: %s → %s', (slot, text, want) => expect(read(slot, text)).toEqual({ ok: true, value: want }));
 
   it('"Sorry, can you write in English?" is no business; yes-or-no answers keep their words', () => {

@@ -14,6 +14,7 @@ import { TOWNSHIPS } from '../../src/cases/divisions.ts';
 import { SubmissionSchema } from '../../src/cases/submission.schema.ts';
 import { answerOf, type Topic, topicsOf, WHATEVER_IS_DUE } from '../../src/knowledge/faq.ts';
 import { fixTypos } from '../../src/understanding/normalise.ts';
+import { fromPinyin } from './pinyin.ts';
 import { type Understanding, understand } from '../../src/understanding/understand.ts';
 import { REFUSES_REAL_NAME } from '../../src/understanding/wishes.ts';
 import { type LlmFacts, withLlmFacts } from '../../src/understanding/llm.ts';
@@ -362,7 +363,7 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
   }
 
   // Text.
-  const raw = input.text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/g, '').trim();
+  let raw = input.text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u2028\u2029\ufeff]/g, '').trim();
   if (raw.length > MAX_MESSAGE_CHARS) return say(state, w.tooLong(MAX_MESSAGE_CHARS), ...resumeLine(state));
   if (state.claimFor) {
     // Right after an anonymous reward report: a password-like reply sets its claim password. The password goes
@@ -384,6 +385,8 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
     const s = { ...state, repeats };
     return repeats === 1 ? say(s, w.repeat, ...resumeLine(s)) : say(s);
   }
+  // "wo yao tou su", "ke yi": pinyin typed without picking characters is read as the characters.
+  raw = fromPinyin(raw);
   const lang = languageOf(raw, state.lang);
   // A thumbs-up or an OK sign answers yes; a crossed hand no (only when that is all the message says).
   if (/^(👌|👍|✅|🆗|✔️?|🙆(?:\u200d?[♂♀]️?)?)+$/u.test(raw))
@@ -590,8 +593,12 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
         : '管的。这件事登记提交后，由所在地市场监管所按规定时限办理。',
     );
   // "能不能赶紧派人去他后厨看看，剩菜别让他倒了！": urged to act — noted with the story, and said so.
+  let urged = false;
   if (inDraft && d.kind && d.kind !== 'consultation' && URGE.test(text)) {
-    if (d.description && !d.description.includes(text)) d.description = clip(`${d.description}\n${text}`, 5000);
+    if (d.description && !d.description.includes(text)) {
+      d.description = clip(`${d.description}\n${text}`, 5000);
+      urged = true;
+    }
     before.push(
       lang === 'en'
         ? 'Noted: I have added this for the officers, and the case will be marked for quick handling.'
@@ -891,6 +898,23 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       : afterWhatMeans !== '' && parseYesNo(afterWhatMeans) !== null
         ? afterWhatMeans
         : text;
+  // "能给多少？匿名还能领不能？" when asked whether to apply: answered above; asking how much and how to claim is
+  // wanting it, so it is put down, and the citizen is told how to say no.
+  if (
+    asking === 'reward' &&
+    questionOnly &&
+    answered.has('reward') &&
+    d.wantsReward === undefined &&
+    !/不要|不用|不图|不稀罕|不想要|算了|no\b|not\b/i.test(text)
+  ) {
+    d.wantsReward = true;
+    before.push(
+      lang === 'en'
+        ? 'I have put you down as applying for the reward; reply "no reward" if you do not want it.'
+        : '我先按“申请奖励”给您登记；不需要的话回复“不要奖励”。',
+    );
+    used = true;
+  }
   // Facts without a story, sent when the story was asked: the facts are kept below, the story asked again.
   const onlyFacts = factsOnly(text, u);
   if (onlyFacts && asking === 'description' && d.kind && !kindJustSet && d.description === undefined)
@@ -931,6 +955,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     !otherMatter &&
     !patienceOnly(text) &&
     !addendum &&
+    !urged &&
     // "你们去查的时候能不能就说是例行检查，别说是有人举报的" when the story was asked: a wish to stay unknown
     // (answered above), not the story.
     !(asking === 'description' && CONFIDENTIAL.test(text) && !PROBLEM.test(text))
@@ -1499,7 +1524,7 @@ const PURE_INTENT = {
 };
 
 const PROBLEM =
-  /无根水|无根剂|无根素|漂白|增白|(少|差)了?[一二三四五六七八九十两半\d]+(两|斤|克)|一称(才|只有)|(啥|什么)字(都|也)?没(有)?|没(有)?厂名|没(有)?厂家|下水道|阴沟|臭水沟|污水|脏水|死老鼠|根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|死(蟹|螃蟹|鱼|虾|龙虾|鸭|牛|羊|甲鱼|黄鳝|泥鳅)|是死的|死了的|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
+  /无根水|无根剂|无根素|漂白|增白|灌[^，。]{0,3}酒|当(成)?真[^，。]{0,2}卖|以假充真|回收(的)?[^，。]{0,4}瓶|(少|差)了?[一二三四五六七八九十两半\d]+(两|斤|克)|一称(才|只有)|(啥|什么)字(都|也)?没(有)?|没(有)?厂名|没(有)?厂家|下水道|阴沟|臭水沟|污水|脏水|死老鼠|根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|死(蟹|螃蟹|鱼|虾|龙虾|鸭|牛|羊|甲鱼|黄鳝|泥鳅)|是死的|死了的|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
 function thin(text: string, u: Understanding): boolean {
@@ -1540,7 +1565,13 @@ function bareCharge(text: string, d: Draft): boolean {
   if (d.kind !== 'report' && d.kind !== 'both') return false;
   // English stories are measured in words, and a sentence of them is no bare charge.
   if (/[a-z]{3}/i.test(text)) return false;
-  const core = text.replace(/举报|投诉|反映|我要|我想|俺要|俺想|匿名|实名|有人|一下|个|[\s，,。！!？?]/g, '');
+  // Questions ("要身份证不要？") and wishes about the name ("俺不想露名") tell nothing that was seen.
+  const told = text
+    .split(/(?<=[，,。！!？?\n])/)
+    .filter((c) => c.length > 20 || !/[？?]|吗|要不要|能不能|咋|怎么|多少/.test(c))
+    .join('')
+    .replace(/(不想|不愿意?|不敢|别)?(露名|留名|留名字|实名)|(不想|别|不能)(让|叫)[^，,。]{0,6}知道|问一下|问问/g, '');
+  const core = told.replace(/举报|投诉|反映|我要|我想|俺要|俺想|匿名|实名|有人|一下|个|[\s，,。！!？?]/g, '');
   return (core.match(/\p{Script=Han}/gu) ?? []).length < 14 && crimeWordsIn(text).length + (PROBLEM_WORDS.test(text) ? 1 : 0) > 0;
 }
 
@@ -1744,6 +1775,17 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
     return null;
   // A story with a clear wish ("I want my money back", "让他赔", "查处他") says the kind itself.
   // "都要吧 钱退我 再查查他家" before any story: the wishes alone say the kind (the story is asked next).
+  // "孩子吃了校门口买的辣条 现在上吐下泻…这个小卖部必须查": ill from what the family bought, and only an
+  // investigation asked for — the costs of being ill are theirs to claim too, so the choice is asked.
+  if (
+    (u.kind.value === 'report' || u.kind.value === 'both') &&
+    u.harm.value.ill !== 'none' &&
+    OWN_PURCHASE.test(text) &&
+    kindFromWishes(text, u) === 'report' &&
+    !(/实名(反映|举报)?|匿名|奖励/.test(text) || CONFIDENTIAL.test(text)) &&
+    !/不(要|图|用|稀罕)[^，。]{0,3}(赔|钱)/.test(text)
+  )
+    return null;
   const wish = sub || (!isQuestion(text) && text.trim().length <= 30) ? kindFromWishes(text, u) : null;
   if (wish) return wish;
   const kindFromEngine = u.kind.value;
@@ -1769,7 +1811,9 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   // Bought or ate it themselves and wants something done, but did not say which: ask (refund, investigation, both).
   if (
     (kindFromEngine === 'report' || kindFromEngine === 'both') &&
-    /买|吃|喝|点的|外卖|卖给(我|俺)|割(了|哩|的)|称(了|哩|的)|\b(ate|eating|bought|ordered|drank)\b/i.test(text) &&
+    /买|吃|喝|点的|外卖|卖给(我|俺)|割(了|哩|的)|称(了|哩|的)|上了?[^，。！]{0,6}的?当|被骗|骗了?(我|俺)|\b(ate|eating|bought|ordered|drank)\b/i.test(
+      text,
+    ) &&
     kindFromWishes(text, u) === null &&
     !reportOnly
   )
@@ -1813,7 +1857,7 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   if (
     kindFromEngine === 'report' &&
     !u.suspected_crime.value &&
-    /馊|臭了|变质|发霉|长毛|生虫|有虫|虫子|头发|异物|苍蝇|蟑螂|坏了|酸了/.test(text) &&
+    /馊|臭了|臭的|是臭|发臭|变质|发霉|长毛|生虫|有虫|虫子|头发|异物|苍蝇|蟑螂|坏了|酸了/.test(text) &&
     !/卖|销售|生产|加工|用[^户]|往|掺|添加|没证|无证|执照|后厨|作坊|窝点/.test(text) &&
     kindFromWishes(text, u) === null &&
     !reportOnly

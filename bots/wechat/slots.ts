@@ -248,10 +248,14 @@ export function parseAnonymous(text: string): boolean | null {
   if (REFUSES_REAL_NAME.test(s)) return true;
   if (/实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留名|不怕.{0,8}知道|realname|notanonymous|usemyname/.test(s)) return false;
   // "那就写吧 俺不怕": the name may be written.
-  if (/(那就|就)写(吧|上|呗)|(?<![别不甭莫])写(我|俺)(的)?名字?|(我|俺)不怕(他|啥|了)?$|(?<![不别用要必甭])留名(吧)?$/.test(s))
+  if (
+    /(那就|就)写(吧|上|呗)|(?<![别不甭莫])写(我|俺)(的)?名字?|(我|俺)不怕(他|啥|了)?$|(?<![不别用要必甭])留名(吧)?$/.test(s) ||
+    // "我不怕，我写名字", "留我真名": the name offered.
+    /(?<![别不甭莫想愿敢用要必能])(写|留|报)(上)?(我|俺)?(的)?(真|大)?(名字|姓名|真名)(?!吗|不|么)/.test(s)
+  )
     return false;
   if (
-    /别说(出)?是(我|俺)|匿名|不留名|(那|就|那就)?不留了|不(想|愿意?)留(名|名字)?|(不用|不要|不必|甭)留(名|名字|姓名)?|(别|不想|不要|不能|不愿意?|不敢|千万别|可别)(让|叫|给).{0,10}知道|保密|别写我|不写我|不要写我|别留我|不留我|anonym|don'?t(tell|give|use)(them|him|her)?myname|keepmyname/.test(
+    /别说(出)?是(我|俺)|匿名|不留名|(那|就|那就)?不留了|不(想|愿意?)留(名|名字)?|(不用|不要|不必|甭)留(名|名字|姓名)?|(别|不想|不要|不能|不愿意?|不敢|千万别|可别)(让|叫|给).{0,10}知道|保密|(不想|不愿意?|不敢|别|不能)露(名|脸|面)|别写我|不写我|不要写我|别留我|不留我|(不敢|不想|别|不|不要|不用|甭)(写|留)(我|俺)?(的)?(名字|姓名)|(名字|姓名)(就)?(别|不要|甭|不用|不)(写|留)|anonym|don'?t(tell|give|use)(them|him|her)?myname|keepmyname/.test(
       s,
     )
   )
@@ -672,7 +676,7 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     const r = requestOf(u, text);
     // "能赔多少" asks about compensation; it is no request ("该赔多少按规定赔" is one). "叫他们给个说法" told
     // unasked says no remedy: the request is asked (where it is then taken as said).
-    if (r && !asksAboutRemedy(r) && !/^[^退赔换歉]*说法[^退赔换歉]*$/.test(r)) {
+    if (r && !asksAboutRemedy(r) && !/^[^退赔换歉]*(说法|做主|帮帮我|主持公道)[^退赔换歉]*$/.test(r)) {
       d.request = r;
       got.push('request');
     }
@@ -683,7 +687,7 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
   const at = spanText ? text.indexOf(spanText) : -1;
   const aroundSpan = at >= 0 ? text.slice(Math.max(0, at - 2), at + spanText.length + 1) : spanText;
   const fearInQuestion =
-    /[?？]|会不会|吗/.test(text) && !/匿名|不想?留(名|姓名|名字)|(?<!能|会|可以)保密(?![吗不么])|anonym/i.test(aroundSpan);
+    /[?？]|会不会|吗/.test(text) && !/匿名|不想?(留|露)(名|姓名|名字)|(?<!能|会|可以)保密(?![吗不么])|anonym/i.test(aroundSpan);
   if (u.anonymous.span && d.anonymous === undefined && !fearInQuestion) {
     d.anonymous = u.anonymous.value;
     got.push('anonymous');
@@ -1241,7 +1245,7 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
       )
       .replace(/(有个|有家|有一家|有人|那个|这个|的一家|一家|那家|这家|卖|开[的哩]|买[的哩]|吃[的哩]|点[的哩]|喝[的哩]).*$/, '')
       .replace(
-        /(?<=.{2})(今天|昨天|前天|大前天|夜儿个|前儿个|今儿|昨儿|早上|上午|中午|晌午|下午|晚上|刚才|(上|这|本)个?(周|星期|礼拜)[一二三四五六日天末]?|(周|星期|礼拜)[一二三四五六日天末]|[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}[号日])[\s\S]*$/,
+        /(?<=.{2})(今天|昨天|前天|大前天|夜儿个|前儿个|今儿|昨儿|早上|上午|中午|晌午|下午|晚上|刚才|这几天|这两天|前几天|最近|这阵子|这段时间|天天|每天|(上|这|本)个?(周|星期|礼拜)[一二三四五六日天末]?|(周|星期|礼拜)[一二三四五六日天末]|[0-9一二三四五六七八九十]{1,2}月[0-9一二三四五六七八九十]{1,3}[号日])[\s\S]*$/,
         '',
       )
       // "周庄村的小作坊用病死猪肉…", "128号的好又多超市": the place ends where the business or the deed begins.
@@ -1730,7 +1734,10 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         if (own?.date) return { ok: true, value: own.date };
       }
       // "最近两周天天这样 昨晚还改了": going on all the time, and the last time is a day.
-      const lastTime = ONGOING.test(t) ? (u.incident_time.value?.date ?? parseIncidentDate(t, now)) : null;
+      // "这个礼拜天天都有，本周三我去听了一回": the clause with a day gives it.
+      const lastTime = ONGOING.test(t)
+        ? (u.incident_time.value?.date ?? parseIncidentDate(t, now) ?? dated[dated.length - 1]?.date ?? null)
+        : null;
       if (lastTime) return { ok: true, value: lastTime };
       if (
         saysUnknownDate(t) ||

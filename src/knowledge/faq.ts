@@ -58,9 +58,9 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'anonymous',
-    ask: /匿名|不留名|保密|会不会(被)?(知道|泄露)|(会不会|会|怕)(查|找|算|怪|赖)到(我|俺)(的)?(头上|身上)|(会不会|会|怕)被(老板|他|他们|厂里|店里|园里|单位|公司|人家)?(发现|查出来?|认出来?)(是(我|俺))?|暴露(我|俺)|(我|俺)(会)?(被)?暴露|会不会影响(我|俺)?(的)?(孩子|娃|工作|生意|家里|家人)|(会|不会)(跟|给|对|告诉)(他|他们|老板|店里|厂里|人家)[^，。？?]{0,4}(说)?是(我|俺|谁)|(会|不会)(让|叫)(他|他们|老板|人家)[^，。？?]{0,4}知道|(会|能)知道是(谁|我|俺)|知道是谁(说|举报|反映)的|报复|anonymous|confidential|(will|would|won'?t|wouldn'?t) (the owner|the boss|they|he|she|anyone) (not )?(know|find out)|know (it is|it'?s|it was) me/i,
-    zh: '举报可以匿名；实名举报的，举报人信息也严格保密，我们不会向被举报的商家透露举报人的任何信息。投诉（要商家退赔）需要实名，因为要调解。',
-    en: 'Reports (tips) can be anonymous; a named reporter is kept confidential too, and the business never learns who reported. A complaint (refund or compensation from the business) needs your real name, because we mediate.',
+    ask: /匿名(?![^，,。？?]{0,4}(领|拿|得|申请))|不留名|保密|(要|需要|用|得)(不要|不用)?(带|拿|提供|出示)?(身份证|实名)(不要|不用|吗|么|不)?(?=[？?]|$)|(身份证|实名)(号)?(要|需要|用|得)(吗|不|么)|(要不要|用不用|需不需要|得不得)(带|拿|提供)?(身份证|实名)|会不会(被)?(知道|泄露)|(会不会|会|怕)(查|找|算|怪|赖)到(我|俺)(的)?(头上|身上)|(会不会|会|怕)被(老板|他|他们|厂里|店里|园里|单位|公司|人家)?(发现|查出来?|认出来?)(是(我|俺))?|暴露(我|俺)|(我|俺)(会)?(被)?暴露|会不会影响(我|俺)?(的)?(孩子|娃|工作|生意|家里|家人)|(会|不会)(跟|给|对|告诉)(他|他们|老板|店里|厂里|人家)[^，。？?]{0,4}(说)?是(我|俺|谁)|(会|不会)(让|叫)(他|他们|老板|人家)[^，。？?]{0,4}知道|(会|能)知道是(谁|我|俺)|知道是谁(说|举报|反映)的|报复|anonymous|confidential|(will|would|won'?t|wouldn'?t) (the owner|the boss|they|he|she|anyone) (not )?(know|find out)|know (it is|it'?s|it was) me/i,
+    zh: '举报可以匿名，不用身份证（只有实名举报又申请奖励的，才要身份证号码核对身份）；实名举报的，举报人信息也严格保密，我们不会向被举报的商家透露举报人的任何信息。投诉（要商家退赔）需要实名，因为要调解。',
+    en: 'Reports (tips) can be anonymous and need no ID card (only a named reporter who applies for a reward gives an ID number); a named reporter is kept confidential too, and the business never learns who reported. A complaint (refund or compensation from the business) needs your real name, because we mediate.',
   },
   {
     topic: 'send',

@@ -256,6 +256,11 @@ const CHAINS = [
   '多多买菜',
   '美团优选',
   'coco',
+  'coco都可',
+  '1点点',
+  'kfc',
+  '益禾堂',
+  '甜啦啦',
   '好想你',
   '三只松鼠',
   '良品铺子',
@@ -884,6 +889,53 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     // "called 王记鲜肉" names the shop outright; "at 好又多" may still be a place.
     if (ok(name) && !isPlace(name) && !isDescription(name, generic) && !HAN.test(s[start + name.length] ?? ''))
       cands.push({ start, end: start + name.length, score: /^(called|named)$/.test(m[1] ?? '') ? 3.5 : 2.6 });
+  }
+
+  // 5c. A Latin-lettered name in a Chinese story ("升达门口那家DoDo茶 后厨…", "在Mr.Bread买的"): the letters and
+  // the Han characters glued after them up to a stop character.
+  if (HAN.test(s)) {
+    const MIXED = /(?:^|在|去|到|那家|这家|一家|有家|叫|是|家的?)\s?([A-Za-z][A-Za-z0-9&'’.-]{1,14})/g;
+    MIXED.lastIndex = 0;
+    while ((m = MIXED.exec(nfkc)) !== null) {
+      const latin = m[1] ?? '';
+      const start = m.index + m[0].length - latin.length;
+      if (/^(ok|okay|app|vip|id|xz|qq|wifi|diy|pos|ktv|kfc|atm|cbd|ps|pdf|jpg|png|sos)$/i.test(latin)) continue;
+      if (/^[A-Z]{4}-/.test(nfkc.slice(start, start + 5))) continue;
+      // "他微信号是 bianjing_dongpin": an account, not a shop.
+      if (
+        /微信|号|账号|id|ID|网名|昵称|邮箱/.test(nfkc.slice(Math.max(0, m.index - 6), m.index + 1)) ||
+        /^[_@\d]/.test(nfkc[start + latin.length] ?? '')
+      )
+        continue;
+      let end = start + latin.length;
+      while (end < s.length && end - start - latin.length < 4 && HAN.test(s[end] ?? '') && !STOP_CHARS.has(s[end] ?? '')) end++;
+      // A Latin word inside an English sentence is no shop name here (the English rules read those).
+      if (/^\s?[a-z]/i.test(nfkc.slice(end, end + 2)) || /[a-z]\s$/i.test(nfkc.slice(Math.max(0, m.index - 2), m.index))) continue;
+      const name = raw.slice(start, end);
+      // At the very start only with Han glued on ("DoDo茶的奶浆…"; not "Emm我想投诉").
+      if (m.index === 0 && !/^\p{Script=Han}/u.test(m[0]) && end === start + latin.length) continue;
+      if (/^(hi|hello|hey|emm*|hmm*|hh+|haha|lol|yes|no|thx|thanks|sorry|omg|wtf|ps)$/i.test(latin)) continue;
+      // Brands are written with a capital (KFC, DoDo, Mr.Bread) or with Han glued on; lower-case pinyin is not.
+      if (!/[A-Z]/.test(latin) && end === start + latin.length) continue;
+      if (ok(name)) cands.push({ start, end, score: end > start + latin.length ? 2.7 : 2.3 });
+    }
+  }
+
+  // 5d. "在孟庄镇福寿康的健康讲座买了…": a health-product lecture is named after who runs it.
+  const LECTURE = /的?(?:健康|养生|保健品?|免费)?(?:讲座|讲课|会销|体验馆)/g;
+  LECTURE.lastIndex = 0;
+  while ((m = LECTURE.exec(s)) !== null) {
+    const left = readLeft(s, m.index, 8);
+    const lead = leadLength(left, '', isPlace);
+    const name = left.slice(lead);
+    const start = m.index - name.length;
+    if (
+      name.length >= 2 &&
+      ok(name) &&
+      !isDescription(name, generic) &&
+      !/[我俺你他她]|听|去|参加|开|办|搞|营养|健康|养生|保健|科普|知识|免费|公益|义诊|专家|老年|社区/.test(name)
+    )
+      cands.push({ start, end: m.index, score: 2.6 });
   }
 
   // 8. "薛店聚福楼这个黑心饭店": the name, then what kind of shop it is.

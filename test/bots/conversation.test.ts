@@ -18,6 +18,7 @@ import {
 } from '../../bots/wechat/conversation.ts';
 import { chineseNumber, parseIncidentDate } from '../../bots/wechat/dates.ts';
 import { latinBusiness, parseAnonymous, readAnswer } from '../../bots/wechat/slots.ts';
+import { fromPinyin } from '../../bots/wechat/pinyin.ts';
 import { understand } from '../../src/understanding/understand.ts';
 import { detectActs } from '../../bots/wechat/acts.ts';
 import { ShiantongClient } from '../../bots/wechat/api-client.ts';
@@ -2928,5 +2929,55 @@ describe('the words around an answer (issue #13, tenth pass)', () => {
   it('"Sorry, can you write in English?" is no business; yes-or-no answers keep their words', () => {
     expect(read('business', 'Sorry, can you write in English?').ok).toBe(false);
     expect(read('consent', '好的')).toEqual({ ok: true, value: true });
+  });
+});
+
+describe('tipsters and awkward typing (issue #13, eleventh pass)', () => {
+  it('pinyin typed without characters is read as the characters, and the reply stays Chinese', () => {
+    expect(fromPinyin('wo yao tou su，梦庄镇上的老王烧饼铺，zuo tian mai de 烧饼里面吃出来一个钉子')).toBe(
+      '我要投诉，梦庄镇上的老王烧饼铺，昨天买的烧饼里面吃出来一个钉子',
+    );
+    expect(fromPinyin('zuo tian 昨天上午')).toBe('昨天上午');
+    expect(fromPinyin('ke yi')).toBe('可以');
+    expect(fromPinyin('dui 对')).toBe('对');
+    expect(fromPinyin('I bought bread at Shangwu Mall')).toBe('I bought bread at Shangwu Mall');
+    const r = talk(['wo yao tou su，梦庄镇上的老王烧饼铺，zuo tian mai de 烧饼里面吃出来一个钉子']);
+    expect(r.state.lang).toBe('zh');
+    expect(r.state.draft.kind).toBe('complaint');
+    expect(r.state.draft.businessName).toBe('老王烧饼铺');
+    expect(r.state.draft.incidentDate).toBe('2026-11-27');
+  });
+
+  it.each([
+    ['我不怕，我写名字', false],
+    ['留我真名吧', false],
+    ['不敢写名字', true],
+    ['名字就别写了', true],
+    ['俺不想露名', true],
+  ])('anonymity: %s → %s', (text, want) => expect(parseAnonymous(text)).toBe(want));
+
+  it('"要身份证不要？" is answered: a report needs no ID card', () => {
+    const r = talk(['俺问一下，举报卖假酒哩，要身份证不要？俺不想露名']);
+    expect(r.replies.join('\n')).toContain('不用身份证');
+    expect(r.state.draft.anonymous).toBe(true);
+  });
+
+  it('asking how much and whether an anonymous reporter can claim, when asked about the reward, applies for it', () => {
+    const r = talk(['匿名举报，和庄镇街上鑫源酒行拿回收的杜康瓶子灌散酒当真酒卖，前天晚上我亲眼看见的', '能给多少？匿名还能领不能？']);
+    expect(r.state.draft.wantsReward).toBe(true);
+    expect(r.replies.join('\n')).toContain('不要奖励');
+  });
+
+  it('"这个礼拜天天都有，本周三我去听了一回": the day the citizen was there', () => {
+    expect(readAnswer('when', '这个礼拜天天都有，本周三我去听了一回', understand(''), { kind: 'report', files: [] }, NOW)).toEqual({
+      ok: true,
+      value: '2026-11-25',
+    });
+  });
+
+  it('a child ill from what the family bought, with only an investigation asked for: the choice is asked', () => {
+    const r = talk(['孩子吃了校门口买的辣条 现在上吐下泻 在医院挂水呢 这个小卖部必须查']);
+    expect(r.state.draft.kind).toBeUndefined();
+    expect(r.replies.join('\n')).toMatch(/退赔/);
   });
 });

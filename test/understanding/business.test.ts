@@ -178,3 +178,15 @@ describe('names framed by where a meal was had, and slips mended (issue #13, ten
     ['在老王烩面馆吃的 不是很好吃', '老王烩面馆'],
   ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
 });
+
+describe('Latin-lettered brands and lectures (issue #13, eleventh pass)', () => {
+  it.each([
+    ['匿名举报一下哈 升达门口那家DoDo茶 后厨的奶浆过期了还在用', 'DoDo茶'],
+    ['在CoCo都可买的奶茶喝了拉肚子', 'CoCo都可'],
+    ['我在Mr.Bread买的面包发霉了', 'Mr.Bread'],
+    ['他微信号是 bianjing_dongpin，卖走私冻肉', null],
+    ['Emm我想投诉', null],
+    ['上个月28号我在孟庄镇福寿康的健康讲座买了三盒灵芝孢子粉', '福寿康'],
+    ['最近有人在活动室里开‘营养讲座’，卖一种营养粉', null],
+  ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
+});

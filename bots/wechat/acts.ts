@@ -15,6 +15,8 @@ export interface Correction {
   old: string | null;
   /** The new value ("是郭店镇"). */
   value: string;
+  /** Further fields corrected in the same message ("店名不对，是X；日子也不对，是前天"). */
+  more?: Correction[];
 }
 
 export interface Acts {
@@ -234,6 +236,15 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
     !/不(要|用|图)[^，。]{0,3}(退|赔|钱)/.test(raw)
   )
     acts.kindChange = 'both';
+  // "退钱是一方面 我还想让你们罚他们…两个都要": in a complaint, punishment wanted as well — both.
+  if (
+    ctx.kind === 'complaint' &&
+    !acts.kindChange &&
+    /罚|查处|处罚|查查|查一查|吊销|封了|关了|整顿|取缔|punish|fine them|shut (them|it) down/i.test(raw) &&
+    /两个都要|两样都要|都要|(也|还)(想|要|得)(让|叫)?(你们|恁)?[^，。]{0,4}(罚|查|处罚|管)|as well|too\b/i.test(raw) &&
+    !/不(用|要|想|必)[^，。]{0,4}(罚|查)/.test(raw)
+  )
+    acts.kindChange = 'both';
   if (/^(改成)?咨询$/.test(word) && ctx.kind && ctx.kind !== 'consultation') acts.kindChange = 'consultation';
 
   const edit = /^(修改|改|更改|改一下|change)(.*)$/i.exec(word);
@@ -255,6 +266,15 @@ export function readCorrection(raw: string): Correction | null {
   const t = raw.trim();
   // A correction is a short remark; a long story that says "不是…是…" somewhere tells facts instead.
   if (t.length > (/\p{Script=Han}/u.test(t) ? 80 : 160)) return null;
+  // "店名不对，是鑫盛生鲜超市；日子也不对，是前天": two fields, each named, corrected in one message.
+  const parts = t
+    .split(/[；;]|[，,。](?=[^，,。；;]{1,6}(?:也)?(?:不对|错了|说错了|写错了|记错了))/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  if (parts.length >= 2) {
+    const each = parts.map((x) => readCorrection(x)).filter((c): c is Correction => c !== null && c.slot !== null);
+    if (each.length >= 2) return { ...each[0]!, more: each.slice(1) };
+  }
   const hasError =
     /错了|说错|写错|打错|搞错|弄错|记错|不对|更正|纠正|改一下|应该是|也不是|记糊涂|记岔|记混|wrong|mistake|correction|misspel|typo/i.test(
       t,

@@ -18,7 +18,7 @@ import { fromPinyin } from './pinyin.ts';
 import { type Understanding, understand } from '../../src/understanding/understand.ts';
 import { REFUSES_REAL_NAME } from '../../src/understanding/wishes.ts';
 import { type LlmFacts, withLlmFacts } from '../../src/understanding/llm.ts';
-import { type Acts, CASE_NO, PARTIAL_CASE_NO, detectActs, kindWanted, normaliseNumber, slotNamed } from './acts.ts';
+import { type Acts, CASE_NO, type Correction, PARTIAL_CASE_NO, detectActs, kindWanted, normaliseNumber, slotNamed } from './acts.ts';
 import { parseIncidentDate } from './dates.ts';
 import {
   ACT_MARKERS,
@@ -831,7 +831,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     (v) => v !== undefined,
   );
   if (acts.correction && onFile) {
-    if (applyCorrection(d, aboutLast(acts.correction.slot, s0.lastSlot), acts.correction.old, acts.correction.value, ctx.now)) {
+    if (applyCorrections(d, acts.correction, s0.lastSlot, ctx.now)) {
       before.push(w.corrected);
       used = true;
     }
@@ -982,10 +982,25 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
             : '不要求商家退赔的话，就不用调解了，我按“举报”登记，由我们核查处理。',
         );
       }
+      const moreWanted = d.detailsWanted;
       if (asking === 'description' && d.description && d.detailsWanted) {
         if (r.value !== d.description) d.description = `${d.description}\n${text}`;
       } else setSlot(d, asking, r.value);
       delete d.detailsWanted;
+      // "那个馍白得很 不正常" as the whole story of a report: something is wrong, not what — asked once more.
+      if (
+        asking === 'description' &&
+        !moreWanted &&
+        d.kind === 'report' &&
+        !d.detailsAsked &&
+        VAGUE.test(text) &&
+        !PROBLEM.test(text.replace(new RegExp(VAGUE.source, 'gi'), '')) &&
+        !u.suspected_crime.value &&
+        (text.match(/\p{Script=Han}/gu) ?? []).length < 20
+      ) {
+        d.detailsWanted = true;
+        d.detailsAsked = true;
+      }
       used = true;
     } else if (
       (asking === 'name' || asking === 'phone' || asking === 'request' || asking === 'consent') &&
@@ -1558,6 +1573,13 @@ function thin(text: string, u: Understanding): boolean {
   if (/能治|治病|治好|包治|疗效|降血糖|降血压|代替药|虚假宣传|讲座|骗(了|人|钱|老)/.test(text)) return false;
   // A suspicion in vague words ("卤肉里头加哩有东西", "油不对劲") names no problem yet: ask what was seen.
   return !u.suspected_crime.value || VAGUE.test(text);
+}
+
+/** A correction and any more fields corrected with it; true when one of them changed the draft. */
+function applyCorrections(d: Draft, c: Correction, lastSlot: Slot | undefined, now: Date): boolean {
+  let changed = applyCorrection(d, aboutLast(c.slot, lastSlot), c.old, c.value, now);
+  for (const m of c.more ?? []) changed = applyCorrection(d, m.slot, m.old, m.value, now) || changed;
+  return changed;
 }
 
 /** A report's whole story is a charge in a few words ("举报地沟油", "有人卖病死猪肉"): details are asked at the end. */
@@ -2156,10 +2178,7 @@ function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, bef
   // confirmed in the same breath — filed.
   let confirmedNow = false;
   const was: Draft = { ...d };
-  if (
-    acts.correction &&
-    applyCorrection(d, aboutLast(acts.correction.slot, st.lastSlot), acts.correction.old, acts.correction.value, ctx.now)
-  ) {
+  if (acts.correction && applyCorrections(d, acts.correction, st.lastSlot, ctx.now)) {
     if (!REST_CONFIRMED.test(raw)) return say({ ...st, step: 'summary' }, ...before, w.corrected, summary(d, lang));
     // The value as now kept ("王建功"), not the words it came in ("是王建功 功劳哩功 刚才打错了").
     const kept = KEPT_FIELDS.map((k) => d[k]).find((v, i) => typeof v === 'string' && v !== was[KEPT_FIELDS[i]!]) ?? acts.correction.value;

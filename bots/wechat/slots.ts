@@ -68,6 +68,8 @@ export interface Draft {
   whereUnknownOnce?: boolean;
   /** The story so far says too little ("他家的油不对劲"): ask for the details once. */
   detailsWanted?: boolean;
+  /** The story was asked for more once already (a thin answer is not asked about twice). */
+  detailsAsked?: boolean;
   files: FileRef[];
 }
 

@@ -31,7 +31,9 @@ export type Topic =
   | 'price'
   | 'lostcode'
   | 'agent'
-  | 'fee';
+  | 'fee'
+  | 'nearexpiry'
+  | 'healthfood';
 
 export interface Entry {
   topic: Topic;
@@ -47,8 +49,8 @@ export const FAQ: readonly Entry[] = [
   {
     topic: 'medical',
     ask: /(去|上)医院|看医生|要不要(紧|去)|hospital|doctor/i,
-    zh: '身体不舒服请马上就医，情况严重请立刻打120。看病的病历、发票和剩下的食物、包装都留好，这是以后索赔和查处的证据。',
-    en: 'If anyone feels unwell, see a doctor now; in an emergency call 120. Keep medical records, receipts, leftovers and packaging as evidence.',
+    zh: '身体不舒服请马上去医院（或诊所）看，情况严重请立刻打120；看病时跟医生说清吃了什么。病历、诊断证明、发票和剩下的食物、包装都留好，这是以后索赔和查处的证据。',
+    en: 'If anyone feels unwell, see a doctor (hospital or clinic) now and say what was eaten; in an emergency call 120. Keep medical records, the diagnosis, receipts, leftovers and packaging as evidence.',
   },
   {
     topic: 'reward',
@@ -223,6 +225,20 @@ export const FAQ: readonly Entry[] = [
     ask: /授权委托书|委托书|代理人|代为投诉|代理投诉|(替|帮|代)(我|俺)?(妈|爸|父亲|母亲|老人|家人|亲戚|当事人|委托人|朋友|别人)[^，。？?]{0,4}(投诉|举报|反映)|on behalf of/i,
     zh: '可以代为投诉。委托他人代为投诉的，除了投诉人的姓名、电话、地址和事情经过，还要提供授权委托书原件和受托人的身份证明；委托书要写明委托事项、权限和期限，由委托人签名（《市场监督管理投诉举报处理暂行办法》第十一条）。这里先按委托人的名义登记，委托书原件交给办理的市场监管所。',
     en: "A complaint can be made on someone's behalf: besides the complainant's name, phone, address and the facts, the original signed power of attorney (stating the matter, powers and term) and the agent's ID are needed (Order 121, Art. 11). We file it in the complainant's name here; the original document goes to the handling office.",
+  },
+  {
+    topic: 'nearexpiry',
+    // "超市把临期食品放在一起打折卖合法吗？临期和过期有什么区别？"
+    ask: /临期|快(要)?过期|快到期|near(ing)? (its )?expiry|about to expire/i,
+    zh: '临期食品还在保质期内，只是快到期了，可以打折卖，但要集中陈列，显著标明“临期”和到期日期。过期食品（超过保质期）一律不能卖，也不能改日期再卖。买到过期食品可以在这里投诉，要求退款，并可以要求价款十倍、最少1000元的赔偿（食品安全法第148条）；发现商家卖过期食品也可以举报。',
+    en: 'Near-expiry food is still within its shelf life and may be sold at a discount, displayed together and clearly marked with its expiry date. Expired food may never be sold, nor relabelled. If you bought expired food you can complain here for a refund and ten times the price (at least 1,000 yuan, Food Safety Law Art. 148); a shop selling expired food can be reported.',
+  },
+  {
+    topic: 'healthfood',
+    // "他们说能治高血压，我能不能把降压药停了", "保健品到底能不能治病"
+    ask: /(保健品|保健食品|蓝帽|灵芝|孢子粉|讲座上?买的)[^？?]{0,20}(治|停药|药停|代替|顶替|不吃药|能不能吃)|(能不能|可不可以|要不要)(把)?[^，。？?]{0,4}药(停|断)|停(了)?药|治病|cure|stop (taking )?(my )?(medicine|medication|pills)/i,
+    zh: '保健食品（盒子上有“蓝帽子”标志的）不是药，不能治疗疾病，也不能代替药物。降压药、降糖药等请不要自己停，有疑问请问医生。宣称能治病、能停药的保健品涉嫌虚假宣传，可以举报；买了的可以投诉，要求退款。',
+    en: 'Health foods (the "blue hat" logo) are not medicine: they cure nothing and cannot replace medication. Do not stop blood-pressure or diabetes medicine on your own; ask your doctor. Claims that a health food cures disease are false advertising and can be reported; if you bought it you can complain for a refund.',
   },
   {
     topic: 'stall',

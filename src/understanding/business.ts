@@ -664,7 +664,16 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
       // "唐户村东头老赵家鸡场": a position word before the name is where it is, not what it is called.
       .replace(/^(东头|西头|南头|北头|东边|西边|南边|北边|路口|村口|门口|对面|旁边|隔壁)(?=\p{Script=Han}{2})/u, '');
     // "C区8号鑫旺冻品", "12号摊位老李卤肉": a stall's number is where it is, not its name.
-    name = name.replace(/^([a-z]?区)?[a-z]?\d+号(摊位?|档口|门面)?(?=\p{Script=Han}{2})/u, '');
+    // "8号烘焙坊": when nothing but the trade is left, the number is the name.
+    const unnumbered = name.replace(/^([a-z]?区)?[a-z]?\d+号(摊位?|档口|门面)?(?=\p{Script=Han}{2})/u, '');
+    if (
+      unnumbered !== name &&
+      !isDescription(unnumbered, generic) &&
+      !/^(烘焙|面包|蛋糕|甜品|卤肉|卤菜|熟食|水果|蔬菜|烧烤|奶茶|早点|早餐|包子|馒头|豆腐|面条|凉皮|炸鸡|火锅|饺子|小吃|快餐|冻品|海鲜|粮油|调料|干货)$/.test(
+        unnumbered,
+      )
+    )
+      name = unnumbered;
     // "村口惠民超市", "门口老王超市": the rest of a position word is no part of the name.
     if (/^[口头边旁外里]/.test(name) && /[村门路街集镇]/.test(s[m.index - name.length - 1] ?? '')) name = name.slice(1);
     // A school's canteen is filed under the school ("龙湖镇二中食堂" → 龙湖镇二中); a campus canteen

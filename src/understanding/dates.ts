@@ -348,7 +348,7 @@ export function saysUnknownDate(input: string): boolean {
 // Finding the phrase in running text
 
 /** "6号宿舍楼", "2号门", "3号窗口": a number of a building, a gate or a stall, not a day. */
-const NOT_A_DAY = '(?![\\d楼宿院门房室单铺摊窗线公店车床柜档位桥街路巷厅馆口])';
+const NOT_A_DAY = '(?![\\d楼宿院门房室单铺摊窗线公店车床柜档位桥街路巷厅馆口烘超商仓厂坊餐冷作蛋棚])';
 
 const DAY_WORD =
   '大前天|大前儿个?|前天|(?<![天周月])前晚|昨天|昨日|昨晚|昨夜|昨儿个?|昨个|今天(?![^，。,]{0,3}(?:说|讲|反映|问问|投诉|举报|找你|打电话|好点|好多|好些|好了|没事|不拉|不吐|缓过来))|今日|今早|今晚|今儿个?|夜儿个?|夜个|前儿个?|(?:刚才|刚刚)(?!说|讲|发|打|写|问|那|的话|是我)|前几天|这几天|' +

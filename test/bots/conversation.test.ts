@@ -1456,7 +1456,7 @@ describe('tenth round, third part (issue #13)', () => {
     const r = talk(['俺村东头那个院儿天天黑价熬油，臭哩很，恁管不管？', '举报他', '恁可别说是俺说哩啊']);
     expect(r.state.draft.anonymous).toBe(true);
     // A smell names no practice: the story is asked for.
-    expect(r.replies.at(-1)).toMatch(/请说说您发现的问题/);
+    expect(r.replies.at(-1)).toMatch(/请说说您发现的问题|具体是哪里不对/);
     expect(r.state.draft.description).not.toContain('别说');
   });
 
@@ -2979,5 +2979,43 @@ describe('tipsters and awkward typing (issue #13, eleventh pass)', () => {
     const r = talk(['孩子吃了校门口买的辣条 现在上吐下泻 在医院挂水呢 这个小卖部必须查']);
     expect(r.state.draft.kind).toBeUndefined();
     expect(r.replies.join('\n')).toMatch(/退赔/);
+  });
+});
+
+describe('corrections, second thoughts and questions (issue #13, eleventh pass)', () => {
+  it('two fields corrected in one message are both changed', () => {
+    const r = talk([
+      '你好，我要投诉华南城的鑫旺生鲜超市，昨天买的纯牛奶，打开全是结块的，一看已经过期三天了',
+      '等一下，店名不对，是鑫盛生鲜超市；日子也不对，是前天，我刚才记岔了',
+    ]);
+    expect(r.state.draft.businessName).toBe('鑫盛生鲜超市');
+    expect(r.state.draft.incidentDate).toBe('2026-11-26');
+  });
+
+  it('"退钱是一方面 我还想让你们罚他们…两个都要" turns a complaint into both', () => {
+    const r = talk(['在吗 投诉个外卖', '昨晚美团点的冒菜 吃出来一根钢丝球的丝 差点扎嗓子眼里', '退钱是一方面 我还想让你们罚他们 两个都要']);
+    expect(r.state.draft.kind).toBe('both');
+  });
+
+  it('a shop named by its number keeps the number, and "8号" in it is no date', () => {
+    const r = talk(['我要举包 雪店镇上那个8号烘焙坊 后厨一直用过期的奶游做蛋糕']);
+    expect(r.state.draft.businessName).toBe('8号烘焙坊');
+    expect(r.state.draft.incidentDate).toBeUndefined();
+    expect(r.state.draft.township).toBe('薛店镇');
+  });
+
+  it('near-expiry food and health foods that "cure" are answered, not filed', () => {
+    const a = talk(['请问一下，超市把临期食品放在一起打折卖合法吗？临期和过期有什么区别？']);
+    expect(a.replies.join('\n')).toContain('临期食品还在保质期内');
+    expect(a.state.draft.kind).toBeUndefined();
+    const b = talk(['请问一下，我在讲座上买的保健品，他们说能治高血压，我能不能把降压药停了']);
+    expect(b.replies.join('\n')).toContain('请不要自己停');
+  });
+
+  it('a vague story ("那个馍白得很 不正常") is asked about once more, then taken', () => {
+    const r = talk(['我要举报个事', '那个馍白得很 不正常', '他蒸馍用硫磺熏 馍白得吓人']);
+    expect(r.replies.join('\n')).toContain('具体是哪里不对');
+    expect(r.state.draft.description).toContain('硫磺');
+    expect(r.state.step).toBe('business');
   });
 });

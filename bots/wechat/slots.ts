@@ -380,6 +380,9 @@ export function requestOf(u: Understanding, text: string): string | null {
   return tidy.length >= 2 ? tidy : r;
 }
 
+/** A refund or compensation the business (or platform) already gave, told as part of the story. */
+const DONE_BY_THEM = /(他|她|老板|店家|商家|对方|人家|店里|平台|客服)(只|就|才)?(给(我|俺))?(退|赔)了/;
+
 function requestIn(u: Understanding, text: string): string | null {
   const labels = u.request.value.filter((r) => r !== 'reward' && r !== 'answer');
   const remedies = labels.filter((r) => r !== 'investigate' && r !== 'stop');
@@ -392,6 +395,8 @@ function requestIn(u: Understanding, text: string): string | null {
       /([^，。；;！!？?\n]{0,12}(?:退[^，。；;\s]{0,3}钱|钱[^，。；;\s]{0,2}(?:要|得)退|退给(?:我|俺)|赔(?:我|俺)?[^，。；;\s]{0,6})[^，。；;！!？?\n]{0,12})/.exec(
         text,
       );
+    // "他只退了十块钱就不管了": what the business did, told in the story, is no wish.
+    if (m && DONE_BY_THEM.test(m[1]!)) return null;
     // Voice-to-text runs on into the citizen's own details: the request stops at them.
     return m ? m[1]!.replace(/(我叫|俺叫|我是|电话|手机|我家|俺家|我住|俺住|住在|家住|地址)[\s\S]*$/, '').trim() || null : null;
   }
@@ -401,6 +406,8 @@ function requestIn(u: Understanding, text: string): string | null {
   const at = ev ? text.indexOf(ev) : -1;
   if (ev && at >= 0) {
     let clause = clauseAround(text, at, at + ev.length);
+    // "他只退了十块钱就不管了": what the business did, told in the story, is no wish.
+    if (remedies.length === 1 && DONE_BY_THEM.test(clause) && !/(我|俺)(要|想|希望)|要求/.test(clause)) return null;
     // "俺想叫他把汤钱退给俺，再赔俺点儿": a remedy part that follows belongs to the same request.
     const tailAt = text.indexOf(clause);
     const more =
@@ -956,6 +963,14 @@ export function latinBusiness(text: string): string | null {
   return null;
 }
 
+/** "摊位牌子上就一个电话号码 138…", "老板电话是139…": the number is the business's, not the citizen's. */
+export function othersPhone(text: string): boolean {
+  const others =
+    /(牌子|招牌|摊位|门头|店里|店家|店铺|老板|商家|卖家|对方|骑手|客服|他家|他的|她的|他们的?|那人的?|厂里|作坊)[^，。；;！!？?\d我俺\s]{0,10}(电话|号码|手机|微信)[^，。；;！!？?\d]{0,6}\s*(?:\+?86)?[\s-]?1[3-9]\d/;
+  const own = /(我|俺)(的)?(电话|手机|号码)|(我|俺)(叫|是)|联系(我|俺)|打(我|俺)/;
+  return others.test(text) && !own.test(text);
+}
+
 /** The citizen's own name and phone said anywhere in `text` fill the draft; returns the slots filled. */
 export function fillIdentity(d: Draft, u: Understanding, text: string): Slot[] {
   const got: Slot[] = [];
@@ -966,7 +981,7 @@ export function fillIdentity(d: Draft, u: Understanding, text: string): Slot[] {
     got.push('name');
   }
   const phone = (id.phone ? PhoneSchema.safeParse(id.phone).data : undefined) ?? findPhone(text);
-  if (phone && d.phone === undefined) {
+  if (phone && d.phone === undefined && !othersPhone(text)) {
     d.phone = phone;
     got.push('phone');
   }
@@ -1452,6 +1467,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
           t.trim(),
         );
       if (onPaper) return readAnswer(slot, t.trim().slice(onPaper[0].length), u, d, now);
+      // "不知道店名，摊位牌子上就一个电话号码 138…": no name, but the number on the sign finds the business.
+      const signPhone = saysUnknown(t) || /不知道(店名|名字|叫啥)|没(有)?(店名|名字)/.test(t) ? othersPhone(t) && findPhone(t) : null;
+      if (signPhone) return { ok: true, value: `名称不详（招牌上的电话${signPhone}）` };
       // "同志，你刚才说嘞那个号我没记住，能不能再说一遍", "Sorry, can you write in English?": a question or a
       // request to the bot names no business.
       if (

@@ -17,7 +17,7 @@ import {
   toSubmission,
 } from '../../bots/wechat/conversation.ts';
 import { chineseNumber, parseIncidentDate } from '../../bots/wechat/dates.ts';
-import { latinBusiness, parseAnonymous, readAnswer } from '../../bots/wechat/slots.ts';
+import { latinBusiness, othersPhone, parseAnonymous, readAnswer } from '../../bots/wechat/slots.ts';
 import { fromPinyin } from '../../bots/wechat/pinyin.ts';
 import { understand } from '../../src/understanding/understand.ts';
 import { detectActs } from '../../bots/wechat/acts.ts';
@@ -3017,5 +3017,20 @@ describe('corrections, second thoughts and questions (issue #13, eleventh pass)'
     expect(r.replies.join('\n')).toContain('具体是哪里不对');
     expect(r.state.draft.description).toContain('硫磺');
     expect(r.state.step).toBe('business');
+  });
+});
+
+describe('numbers that are not the citizen’s (issue #13, eleventh pass)', () => {
+  it('the phone on a stall sign is no contact number; it finds the business; a refund the stall gave is no request', () => {
+    expect(othersPhone('不知道店名，摊位牌子上就一个电话号码 13803716275')).toBe(true);
+    expect(othersPhone('他们卫生太差 我叫邵静 电话13673920058')).toBe(false);
+    const r = talk([
+      '我在三十里铺那个肉市买牛肉，回家一称少了快一斤，我怀疑他的秤有问题，想投诉也想举报',
+      '上周五上午买了三斤牛肉，一斤四十二，付了一百二十六，回家称只有两斤一两。我回去找他，他只退了十块钱就不管了。',
+      '不知道店名，摊位牌子上就一个电话号码 13803716275',
+    ]);
+    expect(r.state.draft.phone).toBeUndefined();
+    expect(r.state.draft.request).toBeUndefined();
+    expect(r.state.draft.businessName).toBe('名称不详（招牌上的电话13803716275）');
   });
 });

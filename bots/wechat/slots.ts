@@ -1106,7 +1106,9 @@ export function hanBusiness(input: string): string | null {
       !/[我俺你他她]|举报|投诉|反映|要/.test(bare) &&
       !/希望|退钱|退款|赔|并且|而且|道歉/.test(bare) &&
       // "装袋往学校门口小卖部送": where the goods go, not who makes them.
-      !/往|装袋|送到|送给/.test(bare)
+      !/往|装袋|送到|送给/.test(bare) &&
+      // "说第二天一早送饭店": a verb right before the trade word sends goods there.
+      !/(送|供|批|运|拉|卖)$/.test(bare)
     )
       found.push(name);
   }
@@ -1477,6 +1479,15 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         quotedBusiness(t) === null &&
         (/能不能|可不可以|会不会|再说一遍|没记住|没听懂|看不懂/.test(t) ||
           (isEnglish(t) && /\?\s*$|^(sorry|can you|could you|please)\b/i.test(t.trim())))
+      )
+        return { ok: false, problem: 'unclear' };
+      // "我刚不是说了吗！发霉！": what was wrong, said again, is no name.
+      const bareT = t.trim().replace(/[！!。.，,~～]+$/, '');
+      if (
+        bareT.length <= 6 &&
+        PROBLEM_WORDS.test(bareT) &&
+        !/店|超市|馆|厂|坊|摊|铺|行|部|楼|堂|园|家|记|号|中心|公司|食堂|市场/.test(bareT) &&
+        hanBusiness(bareT) === null
       )
         return { ok: false, problem: 'unclear' };
       // "还是只能退钱": a wish or a question's tail is no name; nor is "举报！" said again.

@@ -3034,3 +3034,14 @@ describe('numbers that are not the citizen’s (issue #13, eleventh pass)', () =
     expect(r.state.draft.businessName).toBe('名称不详（招牌上的电话13803716275）');
   });
 });
+
+describe('what is no business name (issue #13, eleventh pass)', () => {
+  it('"我刚不是说了吗！发霉！" said when the shop was asked is no name; goods sent to 饭店 name no shop', () => {
+    const r = talk(['你们管不管？？超市卖发霉的饺子！！', '投诉！', '我刚不是说了吗！发霉！']);
+    expect(r.state.draft.businessName).toBeUndefined();
+    const t = talk([
+      '我叫牛振东，电话13781926053，实名举报。这周四夜里帮和庄镇一个养猪场往外拉了二十来头死猪，拉到老公路边一个没挂牌的屠宰点，在那褪毛分割，说第二天一早送饭店。',
+    ]);
+    expect(t.state.draft.businessName).not.toBe('早送饭店');
+  });
+});

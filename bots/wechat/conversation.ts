@@ -394,6 +394,11 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
   if (/^(🙅(?:\u200d?[♂♀]️?)?|❌|👎|✖️?)+$/u.test(raw))
     return onText({ ...state, lastText: digest, repeats: 0, lang }, lang === 'en' ? 'no' : '不', ctx);
   const s0: ConvState = { ...state, lastText: digest, repeats: 0, lang };
+  // "？" sent back to a question: the question said again more simply.
+  if (/^[?？]+$/.test(raw)) {
+    const pending = isSlot(s0.step) ? s0.step : s0.step === 'menu' && hasDraft(s0) && !s0.draft.kind ? 'kind' : null;
+    if (pending) return say(s0, `${lang === 'en' ? 'I mean: ' : '我是问：'}${shortQuestion(pending, lang)}`);
+  }
   if (raw === '' || isContentless(raw)) return say(s0, W[lang].contentless, ...(hasDraft(s0) ? resumeLine(s0) : [MENU[lang]]));
   // Homophone slips ("投述", "举包", "退宽") are mended before reading, as an operator writing the record would.
   // WeChat's emoji codes ("[捂脸]", "[微笑]") carry no words.
@@ -1582,6 +1587,9 @@ function applyCorrections(d: Draft, c: Correction, lastSlot: Slot | undefined, n
   return changed;
 }
 
+/** Food gone off in the hand of whoever tells it ("奶油是酸的", "肉是臭的"). */
+const SPOILED = /馊|臭了|臭的|是臭|发臭|变质|发霉|长毛|生虫|有虫|虫子|头发|异物|苍蝇|蟑螂|坏了|酸了|是酸的|发酸|酸味/;
+
 /** A report's whole story is a charge in a few words ("举报地沟油", "有人卖病死猪肉"): details are asked at the end. */
 function bareCharge(text: string, d: Draft): boolean {
   if (d.kind !== 'report' && d.kind !== 'both') return false;
@@ -1713,7 +1721,12 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
     if (!k && /[?？]|吗|管不管/.test(text) && kindFromWishes(text, u) === null) return null;
     // "我要投诉他们，把钱要回来。他们还在骗别的老人，你们得管管": the kind named, and a wish for both.
     if (k && k !== 'consultation' && kindFromWishes(text, u) === 'both') return 'both';
-    return k ?? kindFromWishes(text, u) ?? (u.kind.value !== 'consultation' ? u.kind.value : null);
+    // "平台那边说让找商家 商家不理我": the business would not put it right — a complaint to mediate.
+    const refused =
+      /(商家|老板|店家|店里|卖家|他们?|她)(也|就|根本|压根)?(不理|不管|不认|不给(我|俺)?(退|赔|换|处理)|不退|不赔|耍赖|推来推去|踢皮球)/.test(
+        text,
+      );
+    return k ?? kindFromWishes(text, u) ?? (refused ? 'complaint' : null) ?? (u.kind.value !== 'consultation' ? u.kind.value : null);
   }
   if (acts.wantsWritten && (u.kind.value === 'consultation' || !k)) return 'consultation';
   // "能不能给我一个书面回复…不行再举报": a written answer first; the report is only a maybe.
@@ -1724,7 +1737,9 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   )
     return 'consultation';
   // "Can I report … anonymously?" asks about reporting; it is not a report.
-  const wants = /我要|我想(?!问|咨询|了解|知道)|俺要|俺想(?!问|咨询|了解|知道)|I want to/i;
+  // "…那就说说我买挂面的事，投诉超市": the kind said as an order, not asked about.
+  const wants =
+    /我要|我想(?!问|咨询|了解|知道)|俺要|俺想(?!问|咨询|了解|知道)|I want to|(?<![能可以要不还该])(投诉|举报)(?=[^，。？?]{0,6}$)(?![^，。]{0,6}(吗|么|不|\?|？|还是|有用|管用))/i;
   // "我这个算投诉还是举报啊": the difference is explained (FAQ) and the choice asked, not made for them.
   if (!k && /(算|是|该|要)(投诉|举报)还是(投诉|举报)|\b(complaint|report) or (a )?(complaint|report)\b/i.test(text)) return null;
   // "我说了你们能去查不？……那就举报": questions first, then the decision in the last clause.
@@ -1879,7 +1894,7 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   if (
     kindFromEngine === 'report' &&
     !u.suspected_crime.value &&
-    /馊|臭了|臭的|是臭|发臭|变质|发霉|长毛|生虫|有虫|虫子|头发|异物|苍蝇|蟑螂|坏了|酸了/.test(text) &&
+    SPOILED.test(text) &&
     !/卖|销售|生产|加工|用[^户]|往|掺|添加|没证|无证|执照|后厨|作坊|窝点/.test(text) &&
     kindFromWishes(text, u) === null &&
     !reportOnly
@@ -1900,6 +1915,8 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   if (
     kindFromEngine === 'complaint' &&
     !OWN_PURCHASE.test(text) &&
+    // "蛋糕店的蛋糕奶油是酸的": spoiled food is told by whoever had it — asked, not taken for a tip.
+    !(SPOILED.test(text) && !/卖|销售|生产|加工|后厨|作坊|窝点|邻居/.test(text)) &&
     /邻居|村里|庄上|有个|有家|那家|他家|他们家|厂里|后厨|作坊|窝点|饭店|店|馆|摊|超市|食堂/.test(text) &&
     kindFromWishes(text, u) === null &&
     u.harm.value.ill === 'none'

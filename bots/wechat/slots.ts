@@ -223,13 +223,15 @@ export function parseYesNo(text: string): boolean | null {
   // "那中", "那就要吧": the leading 那 only carries on from what was said.
   const t = strip(first)
     .toLowerCase()
-    .replace(/^(那就|那么|那)(?=.)/, '');
+    .replace(/^(那就|那么|那)(?=.)/, '')
+    // "哦 行 可以": a sound of understanding before the answer.
+    .replace(/^(哦|噢|喔|啊|额|呃)+(?=.)/, '');
   if (t === '') return null;
   if (/^(不中|不行|不可以|不同意|不要|不用|不需要|不想|不了|不稀罕|不在乎|不图|不差|用不着|别|否|没|no\b|nope|n$|2$)/.test(t)) return false;
   // English with the spaces stripped: "no thanks", "nah", "I don't want it", "not really".
   if (/^(nothank|nah|notreally|notneeded|idon'?t|don'?t|idonot|donot|noneed|notnow|nevermind)/.test(t)) return false;
   // "可一", "克以", "好滴": a typed 可以 / 好 with a slip.
-  if (/^(中|是|要|需要|好|同意|可以|可一|可已|克以|可yi|行|嗯|对|愿意|申请|当然|肯定|没问题|y$|yes|yeah|sure|ok|okay|fine|1$)/.test(t))
+  if (/^(中|是|要|需要|好|同意|可以|可一|可已|克以|可yi|行|嗯|恩|对|愿意|申请|当然|肯定|没问题|y$|yes|yeah|sure|ok|okay|fine|1$)/.test(t))
     return true;
   if (/不要|不用|不需要|不同意|算了/.test(t)) return false;
   if (

@@ -270,7 +270,11 @@ export function parseIncidentDate(input: string, now: Date): string | null {
   }
 
   // 11月20号 / 十一月二十日 / 11.20 / 11/20 (year omitted: the latest such date not in the future)
-  m = new RegExp(`${NUM}月${NUM}[号日]?`).exec(s) ?? /(?<![\d.])(\d{1,2})[./](\d{1,2})(?![\d./])/.exec(s);
+  m =
+    new RegExp(`${NUM}月${NUM}[号日]?`).exec(s) ??
+    /(?<![\d.])(\d{1,2})[./](\d{1,2})(?![\d./])(?!(元|块|斤|两|公斤|克|千克|kg|g\b|倍|折|万|米|%|个|瓶|盒|袋|包|分|角|毛|度|升|l\b|ml|岁|小时|天|寸))/i.exec(
+      s,
+    );
   if (m) {
     const mo = chineseNumber(m[1]!);
     const d = chineseNumber(m[2]!);
@@ -362,6 +366,8 @@ const DAY_WORD =
   '除夕|大年三十|大年初[一二三四五六]|春节|元宵节?|端午节?|中秋节?|国庆节?|元旦|五一|小年|' +
   '\\d{4}[年\\-./]\\d{1,2}[月\\-./]\\d{1,2}[日号]?|\\d{1,2}月\\d{1,2}[日号]?|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}[日号]|' +
   `(?<![\\d.])\\d{1,2}[号日]${NOT_A_DAY}|` +
+  // "12.2号早上": month and day with a dot, only when a day or time word follows (not "3.5元", "2.5斤").
+  '(?<![\\d.])(?:1[0-2]|0?[1-9])[./](?:[12]\\d|3[01]|0?[1-9])(?=[号日]|早|晚|中午|上午|下午|凌晨|那天|当天)[号日]?|' +
   '[一二三四五六七八九十两几\\d]{1,3}(天|个星期|个礼拜|礼拜|星期|个周|周|个月)(以)?前|半个月前|' +
   '(the )?day before yesterday|yesterday|today|last (week|weekend|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|tonight|' +
   '(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|' +
@@ -390,8 +396,18 @@ export function findTimePhrase(norm: string, now: Date | null): TimePhrase | nul
     const before = norm.slice(Math.max(0, m.index - 2), m.index);
     if (/每个?$|^每/.test(before)) continue;
     if (text === '五一' && /[\d一二三四五六七八九十]$/.test(before)) continue;
-    // "我刚才不是说了吗": when something was said in this chat, not when it happened.
-    if (/^(刚才|刚刚|刚)$/.test(text) && /^(不是|都|已经|就|忘了?)?(说|讲|问|发|告诉|提|写|打)/.test(norm.slice(m.index + text.length)))
+    // "我刚才不是说了吗", "刚才语音转的字": when something was said in this chat, not when it happened.
+    if (
+      /^(刚才|刚刚|刚)$/.test(text) &&
+      /^(不是|都|已经|就|忘了?)?(说|讲|问|发|告诉|提|写|打|语音|转|那条|那句|输入)/.test(norm.slice(m.index + text.length))
+    )
+      continue;
+    // "跟窗口说 他说今天早上现包的": a time in what the business said is its claim, not when it happened.
+    if (
+      /(他|她|老板|店员|服务员|窗口|人家|他们|店里|商家)(还|就|却|非)?(说|讲|讲的是|说是)[:：]?\s*$/.test(
+        norm.slice(Math.max(0, m.index - 8), m.index),
+      )
+    )
       continue;
     // "月底我就不干了", "下个月初我要搬走": a plan, not when it happened.
     if (/^(月底|月末|月初|月中)$/.test(text) && /^(我|俺)?(就|就要|要|会|准备|打算)/.test(norm.slice(m.index + text.length))) continue;

@@ -3045,3 +3045,34 @@ describe('what is no business name (issue #13, eleventh pass)', () => {
     expect(t.state.draft.businessName).not.toBe('早送饭店');
   });
 });
+
+describe('messy phone typing (issue #13, eleventh pass, second half)', () => {
+  it('"？" sent back to the kind question gets it said more simply; "商家不理我" is a complaint', () => {
+    const r = talk(['点的外卖里吃出来个窗可贴 恶心死了', '？']);
+    expect(r.replies.at(-1)).toMatch(/^我是问：/);
+    const t = talk(['点的外卖里吃出来个窗可贴 恶心死了', '平台那边说让找商家 商家不理我']);
+    expect(t.state.draft.kind).toBe('complaint');
+    expect(t.state.draft.description).toContain('创可贴');
+  });
+
+  it('"…那就说说我买挂面的事，投诉超市" after another authority\'s matter starts a complaint', () => {
+    const r = talk(['你好啊，我想问问，小区物业的事你们管不管？物业不给修水管', '物业要是不归你们管，那就说说我买挂面的事，投诉超市']);
+    expect(r.state.draft.kind).toBe('complaint');
+  });
+
+  it('dates: "12.2号早上" is a day, a time in what the business said is not, nor 刚才 about a voice message, nor 3.5元', () => {
+    expect(parseIncidentDate('花了3.5元', NOW)).toBeNull();
+    expect(parseIncidentDate('12.2号早上买的', NOW)).toBe('2025-12-02');
+    const u = understand('12.2号早上在职工食堂买的包子 咬开一股馊味 跟窗口说 他说今天早上现包的 不给换', { now: NOW });
+    expect(u.incident_time.value?.phrase).toBe('12.2号早上');
+    expect(understand('刚才语音转的字 是无根剂 不是五根剂', { now: NOW }).incident_time.value).toBeNull();
+  });
+
+  it('"哦 行 可以", "恩" are yes; "胀带", "投速" are mended; spoiled cake told without a wish is asked', () => {
+    expect(parseYesNo('哦 行 可以')).toBe(true);
+    expect(parseYesNo('恩')).toBe(true);
+    expect(talk(['我要投速 郭店北街那个老街烧烤 羊肉串是臭的']).state.draft.kind).toBe('complaint');
+    const r = talk(['蛋糕店的蛋糕奶油是酸的[流泪][流泪]']);
+    expect(r.state.draft.kind).toBeUndefined();
+  });
+});

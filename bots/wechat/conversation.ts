@@ -430,6 +430,18 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   const w = W[lang];
   const inDraft = hasDraft(s0);
   const acts = detectActs(raw, { inDraft, kind: s0.draft.kind, step: s0.step });
+  // "撤销投诉" right after its status was read: the request goes to a person with the case number.
+  const queried = s0.lastStatus ? CASE_NO.exec(s0.lastStatus)?.[0] : undefined;
+  if (queried && !inDraft && topicsOf(raw).includes('withdraw'))
+    return {
+      state: { ...s0, step: 'handoff', resumeStep: s0.step === 'handoff' ? null : s0.step },
+      replies: [
+        lang === 'en'
+          ? `Your request to withdraw ${queried} goes to staff; they will confirm it with you and close the mediation (Order 121, Art. 23).`
+          : `好的，撤回 ${queried} 的申请转给工作人员，核实后为您办理，调解随之终止（第二十三条）。`,
+      ],
+      effect: { type: 'handoff', message: `申请撤回投诉 ${queried}：${clip(raw, 1800)}` },
+    };
 
   if (acts.answer) return { state: s0, replies: [], effect: { type: 'answer', number: acts.answer.number, answer: acts.answer.text } };
   // A case number without its code, sent while a person is being asked for, goes to that person.
@@ -1709,6 +1721,8 @@ function substantive(text: string, u: Understanding): boolean {
 const DECIDED_LAST = /(那|就|那就|那还是|还是|行|中|好)[，,\s]*(我|俺)?(就)?(要)?(投诉|举报|两样都要)(他|他们|吧|了|一下)*[。！!～~]*$/;
 
 function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[], answeringKind: boolean): Kind | 'answer-only' | null {
+  // "老板把钱退给我了…我想把投诉撤了": an earlier complaint withdrawn — answered, nothing new filed.
+  if (topics.includes('withdraw') && !/(再|另外|还要|又)(投诉|举报)/.test(text)) return 'answer-only';
   // "恁说投诉还是举报？": the choice asked back names no kind.
   const k = kindWanted(text.replace(/(算)?(投诉|举报)还是(算)?(投诉|举报)/g, ''));
   if (answeringKind) {

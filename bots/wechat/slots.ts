@@ -814,6 +814,8 @@ export function headlineBusiness(text: string): string | null {
     PROBLEM_WORDS.test(n) ||
     parseIncidentDate(n, new Date()) ||
     /[我俺你他她]|一家|有人|有个|这|那|电话|手机|姓名|名字|地址|匿名|实名|一下|个事|商家|饭店|超市|外卖/.test(n) ||
+    // "举报 不要钱 就叫你们查他": a wish said after the kind, not a name.
+    /^(不要|不用|不图|要|想|就|也|还|都|退|赔|钱|奖励|算了|吧)|钱$|奖励/.test(n) ||
     // "投诉啊还能干啥": words of a sentence, not a name.
     /[啊呢吧吗嘛呀哦哈]|啥|咋|怎么|还能|什么/.test(n)
   )
@@ -1481,6 +1483,21 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         quotedBusiness(t) === null &&
         (/能不能|可不可以|会不会|再说一遍|没记住|没听懂|看不懂/.test(t) ||
           (isEnglish(t) && /\?\s*$|^(sorry|can you|could you|please)\b/i.test(t.trim())))
+      )
+        return { ok: false, problem: 'unclear' };
+      // "举报 不要钱 就叫你们查他": the kind said first is no part of the answer.
+      const afterKind = t.trim().replace(/^(我要|俺要)?(举报|投诉|反映)[\s，,:：]+(?=\S)/, '');
+      if (afterKind !== t.trim()) return readAnswer(slot, afterKind, u, d, now);
+      // "不要钱 就叫你们查他": a wish about money or an order to act is no name.
+      if (/^(不要|不用|不图|不稀罕)[^，,。\s]{0,3}(钱|奖励|赔)|^(就|只)?(叫|让)(你们|恁)/.test(t.trim()) && hanBusiness(t) === null)
+        return { ok: false, problem: 'unclear' };
+      // "电话是幺三九零三七…": a phone number said when the shop was asked is no name (it fills the phone).
+      if (
+        findPhone(t) &&
+        t.replace(
+          /(我的?|俺的?)?(电话|手机|号码|手机号)(号码)?(是|：|:)?|[\d幺一二三四五六七八九零〇两\s-]|听清(没|了吗|楚没)?|记下|[？?！!。，,]/g,
+          '',
+        ).length < 2
       )
         return { ok: false, problem: 'unclear' };
       // "我刚不是说了吗！发霉！": what was wrong, said again, is no name.

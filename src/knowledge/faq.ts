@@ -33,7 +33,8 @@ export type Topic =
   | 'agent'
   | 'fee'
   | 'nearexpiry'
-  | 'healthfood';
+  | 'healthfood'
+  | 'withdraw';
 
 export interface Entry {
   topic: Topic;
@@ -239,6 +240,14 @@ export const FAQ: readonly Entry[] = [
     ask: /(保健品|保健食品|蓝帽|灵芝|孢子粉|讲座上?买的)[^？?]{0,20}(治|停药|药停|代替|顶替|不吃药|能不能吃)|(能不能|可不可以|要不要)(把)?[^，。？?]{0,4}药(停|断)|停(了)?药|治病|cure|stop (taking )?(my )?(medicine|medication|pills)/i,
     zh: '保健食品（盒子上有“蓝帽子”标志的）不是药，不能治疗疾病，也不能代替药物。降压药、降糖药等请不要自己停，有疑问请问医生。宣称能治病、能停药的保健品涉嫌虚假宣传，可以举报；买了的可以投诉，要求退款。',
     en: 'Health foods (the "blue hat" logo) are not medicine: they cure nothing and cannot replace medication. Do not stop blood-pressure or diabetes medicine on your own; ask your doctor. Claims that a health food cures disease are false advertising and can be reported; if you bought it you can complain for a refund.',
+  },
+  {
+    topic: 'withdraw',
+    // "老板把钱退给我了…我想把投诉撤了": a complaint withdrawn after the business put it right (Order 121 Art. 23).
+    ask: /撤(回|销|掉)?(了)?(投诉|举报)|(投诉|举报)[^，。？?]{0,4}撤(了|回|销|掉)|withdraw (my|the) complaint/i,
+    state: /撤(回|销|掉)?(了)?(投诉|举报)|(投诉|举报)[^，。？?]{0,4}撤(了|回|销|掉)|withdraw (my|the) complaint/i,
+    zh: '可以撤回投诉。投诉人撤回投诉，或者和商家自己和解了，调解就终止（《市场监督管理投诉举报处理暂行办法》第二十三条）。请把案件编号和查询码发给我，我先帮您查一下进度；然后回复“人工”，留言“撤回投诉”和案件编号，工作人员核实后为您办理，也可以直接打电话给办理的市场监管所。举报不需要撤回，您反映的情况我们会照常核查。',
+    en: 'You can withdraw a complaint: if you withdraw it or settle with the business yourselves, mediation ends (Order 121, Art. 23). Send me the case number and query code to see its progress, then reply "human" with "withdraw" and the case number; staff will confirm and close it, or call the handling office. A report need not be withdrawn; what you told us is still checked.',
   },
   {
     topic: 'stall',

@@ -3076,3 +3076,23 @@ describe('messy phone typing (issue #13, eleventh pass, second half)', () => {
     expect(r.state.draft.kind).toBeUndefined();
   });
 });
+
+describe('withdrawals and numbers said out of turn (issue #13, eleventh pass, second half)', () => {
+  it('a complaint withdrawn after the shop paid is answered (Art. 23), not filed; after its status, it goes to a person', () => {
+    const r = talk(['同志你好，我前几天在这里投诉了一个烤鸭店，现在人家老板把钱退给我了，也赔了不是，我想把投诉撤了']);
+    expect(r.state.draft.kind).toBeUndefined();
+    expect(r.replies.join('\n')).toContain('第二十三条');
+    const s: ConvState = { ...r.state, lastStatus: '投诉 XZ-20261130-000087\n当前状态：已受理' };
+    const out = handle(s, { type: 'text', text: '撤销投诉' }, { now: NOW, newDraftId: 'd9' });
+    expect(out.effect).toEqual({ type: 'handoff', message: '申请撤回投诉 XZ-20261130-000087：撤销投诉' });
+  });
+
+  it('a phone number said when the shop was asked, and "不要钱" after the kind, are no business names', () => {
+    expect(readAnswer('business', '电话是幺三九零三七幺二二八六 听清没', understand(''), { kind: 'report', files: [] }, NOW).ok).toBe(
+      false,
+    );
+    const r = talk(['东郭寺村口那个卖肉的老是卖注水肉 肉上都往下滴水 你们管管', '举报 不要钱 就叫你们查他']);
+    expect(r.state.draft.businessName).toBeUndefined();
+    expect(r.state.draft.wantsReward).toBe(false);
+  });
+});

@@ -999,6 +999,13 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
             : '不要求商家退赔的话，就不用调解了，我按“举报”登记，由我们核查处理。',
         );
       }
+      // "不想给" when the ID number was asked: no named reward application now — said so, with the other ways.
+      if (asking === 'idNumber' && r.value === null)
+        before.push(
+          lang === 'en'
+            ? 'All right, no ID number: the reward is not applied for now. Once the case is proven you can apply at the market supervision office with your ID card.'
+            : '好的，不留身份证号，这次先不申请奖励；查实以后，可以带身份证到市场监管所申请。',
+        );
       const moreWanted = d.detailsWanted;
       if (asking === 'description' && d.description && d.detailsWanted) {
         if (r.value !== d.description) d.description = `${d.description}\n${text}`;
@@ -1010,10 +1017,11 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
         !moreWanted &&
         d.kind === 'report' &&
         !d.detailsAsked &&
-        VAGUE.test(text) &&
+        // "那个馍白得很 不正常", "老张家、老李家都看见了": something is wrong, or only who saw it — not what.
         !PROBLEM.test(text.replace(new RegExp(VAGUE.source, 'gi'), '')) &&
+        crimeWordsIn(text).length === 0 &&
         !u.suspected_crime.value &&
-        (text.match(/\p{Script=Han}/gu) ?? []).length < 20
+        (text.match(/\p{Script=Han}/gu) ?? []).length < 40
       ) {
         d.detailsWanted = true;
         d.detailsAsked = true;
@@ -1563,6 +1571,8 @@ function thin(text: string, u: Understanding): boolean {
   // "后厨太脏了" says something is wrong, not what was seen: it is asked for.
   const concrete = text
     .replace(/太?脏了?|很脏|不干净|卫生(很|太|特别)?(差|不好|不行)|不卫生|乱七八糟/g, '')
+    // "先说一下我手机坏了": the citizen's phone broken is no problem with food.
+    .replace(/(手机|电话|电脑|车子?|腿|眼睛|耳朵)(也)?(坏了|不好使|摔了)/g, '')
     // "天天黑价熬油，臭哩很": a smell around a workshop says something is wrong, not what: asked for.
     .replace(/臭(哩|的|得)(很|不行|要命)|很臭|臭烘烘|熏人|(味|味儿|味道)(很|太|特别)?(大|冲|难闻)|难闻/g, '')
     // "外卖吃出问题了" says something is wrong, not what: asked for.

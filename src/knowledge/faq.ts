@@ -74,7 +74,9 @@ export const FAQ: readonly Entry[] = [
   {
     topic: 'label',
     ask: /中文标签|(没有?|没贴|缺)(中文)?标签|标签(不全|不对|有错|错了|印错)|外文标签|生产许可证编号|配料表|label/i,
-    state: /中文标签|标签[^，。]{0,8}(瑕疵|错别字|印错)|错别字|没标生产许可证|(没有|没|无)(中文)?标签/,
+    // "从一个没标签的白桶里往锅里倒油": an unlabelled bucket is no question about labels.
+    state:
+      /中文标签|标签[^，。]{0,8}(瑕疵|错别字|印错)|错别字|没标生产许可证|(没有|没|无)(中文)?标签(?!的?[^，。]{0,2}(桶|罐|盆|缸|壶|箱子))/,
     zh: '标签：国内的预包装食品必须有标签，写明名称、配料表、生产日期、保质期、生产者和生产许可证编号等（《食品安全法》第67条）；进口预包装食品必须有中文标签，没有的不得销售（第97条）。只是不影响食品安全、也不会误导消费者的标签小瑕疵（比如个别错别字），不适用十倍赔偿（第148条但书），但可以要求改正。',
     en: 'Labels: pre-packaged food must carry a label with its name, ingredients, production date, shelf life, producer and licence number (Food Safety Law Art. 67); imported pre-packaged food must have a Chinese label or it may not be sold (Art. 97). A minor label flaw that neither affects safety nor misleads (a typo) does not earn ten-times compensation (Art. 148), but it must be corrected.',
   },

@@ -3096,3 +3096,31 @@ describe('withdrawals and numbers said out of turn (issue #13, eleventh pass, se
     expect(r.state.draft.wantsReward).toBe(false);
   });
 });
+
+describe('thin stories and bakeries (issue #13, eleventh pass, second half)', () => {
+  it('"手机坏了" is no problem with food: the story is asked; 蛋糕房 is a trade word', () => {
+    const r = talk(['你好 我想头诉一个蛋糕店 先说一下我手机坏了 联系电话只能留我老公的']);
+    expect(r.state.draft.detailsWanted).toBe(true);
+    const t = talk([...['你好 我想头诉一个蛋糕店 先说一下我手机坏了'], '上周六在鑫源蛋糕房订的生日蛋糕，拿回家切开奶油是酸的']);
+    expect(t.state.draft.businessName).toBe('鑫源蛋糕房');
+  });
+
+  it('a report whose story only says who saw it is asked once what was seen', () => {
+    const r = talk(['举报，让你们去查查', '我们这几家邻居都让我一块反映，老张家、老李家都看见了']);
+    expect(r.state.step).toBe('description');
+    expect(r.replies.at(-1)).toContain('具体是哪里不对');
+  });
+
+  it('an ID number refused drops the named reward application and says how to apply later', () => {
+    const r = talk([
+      '实名举报，春来早餐店从一个没标签的白桶里往锅里倒油，像是地沟油，上周六早上看见的，在新郑烟厂家属院门口',
+      '陈思雨',
+      '17703716628',
+      '要',
+      '不想给',
+    ]);
+    const all = r.replies.join('\n');
+    expect(all).toContain('不留身份证号');
+    expect(all).not.toContain('标签：国内的预包装食品');
+  });
+});

@@ -1011,6 +1011,9 @@ export function selfIntroName(text: string): string | null {
   // "我姓吴，吴振华": the surname, then the whole name.
   const surname = /(?:我|俺)姓(\p{Script=Han})[，,\s]*(?:叫|名字是|全名)?[，,\s]*(\p{Script=Han}{2,3})(?=[，,。\s]|$)/u.exec(text);
   if (surname && surname[2]!.startsWith(surname[1]!) && plausibleName(surname[2]!)) return surname[2]!;
+  // "电话是我儿子的，你们打过去说找李桂芝他就知道了": the name to ask for on the phone is the citizen's.
+  const askFor = /(?:说|就说)找(\p{Script=Han}{2,3}?)(?:他|她)?(?:就知道|就行|就中|就可以)/u.exec(text);
+  if (askFor && plausibleName(askFor[1]!)) return askFor[1]!;
   // "收货人：周婷 13526470918" (an order pasted in), "联系人：王丽".
   const labelled = /(?:收货人|联系人|姓名|投诉人|举报人)\s*[:：]\s*(\p{Script=Han}{2,3})(?=[\s，,。；;]|1[3-9]\d|$)/u.exec(text);
   if (labelled && plausibleName(labelled[1]!)) return labelled[1]!;
@@ -1033,7 +1036,7 @@ export function englishName(text: string): string | null {
 }
 
 const BIZ_SUFFIX_G =
-  /(KTV|ktv|窗口|档口|私房菜|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|熟食|食府|餐饮|饭庄|酒家|食堂|药房|农家乐|小厨|蛋糕房|面包房|馒头房|烘焙房|西点房|烘焙|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|屠宰场|养鸡场|养猪场|加工场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
+  /(KTV|ktv|窗口|档口|私房菜|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|熟食|食府|餐饮|饭庄|酒家|食堂|药房|农家乐|小厨|饼屋|农家饭|农家菜|蛋糕房|面包房|馒头房|烘焙房|西点房|烘焙|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|屠宰场|养鸡场|养猪场|加工场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
 /** The same, without the global flag: `.test` on a /g pattern keeps state between calls. */
 const BIZ_SUFFIX = new RegExp(BIZ_SUFFIX_G.source, 'u');
 const STOP_BEFORE =

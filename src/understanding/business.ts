@@ -122,6 +122,9 @@ const TRADE_SUFFIXES = [
   '零食屋',
   '蛋糕屋',
   '蛋糕房',
+  '饼屋',
+  '农家饭',
+  '农家菜',
   '面包房',
   '馒头房',
   '烘焙房',
@@ -388,7 +391,7 @@ const DISHES = [
 ];
 const DISH_RE = new RegExp(DISHES.sort((a, b) => b.length - a.length).join('|'), 'g');
 /** After a dish that ends a name: a particle, a place word, a verb of eating or buying, or the end. */
-const DISH_AFTER = /^([的哩里吃卖买用做后门对店家割称摊铺,。!?;\s]|$)/u;
+const DISH_AFTER = /^([的哩里吃卖买用做后门对店家割称摊铺,。!?;\s]|那(?:儿|里)?(?:买|吃|割|称|拿|订|喝)|$)/u;
 /** A head that reads as a name: 老X, 小X, 大X, 阿X, X记, X家, X二, X姐, 胖子, 哥俩 … */
 const NAME_HEAD =
   /^([老小大阿][\p{Script=Han}]{1,3}|[\p{Script=Han}]{1,3}(记|家|氏|姐|哥|嫂|叔|婶|妈|婆|爷|胖子|哥俩|兄弟|大王)|[\p{Script=Han}]{1,2}[二三四五六七八九]|[二三四五六七八九][\p{Script=Han}]{1,2}|胖子|胖哥|[\p{Script=Han}]{1,2}胖子)$/u;

@@ -3124,3 +3124,14 @@ describe('thin stories and bakeries (issue #13, eleventh pass, second half)', ()
     expect(all).not.toContain('标签：国内的预包装食品');
   });
 });
+
+describe("the name to ask for on a relative's phone (issue #13, eleventh pass, second half)", () => {
+  it('"你们打过去说找李桂芝他就知道了" gives the citizen\'s name', () => {
+    const r = talk([
+      '反映情况，就是举报吧',
+      '唐户村集上有个卖猪肉的摊子，肉往下滴水，按一下直冒水，我看是注水肉',
+      '电话是我儿子的，你们打过去说找李桂芝他就知道了',
+    ]);
+    expect(r.state.draft.name).toBe('李桂芝');
+  });
+});

@@ -190,3 +190,13 @@ describe('Latin-lettered brands and lectures (issue #13, eleventh pass)', () => 
     ['最近有人在活动室里开‘营养讲座’，卖一种营养粉', null],
   ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
 });
+
+describe('shops named by keeper and dish before 那, cake and bun shops, farm restaurants (issue #13, eleventh pass)', () => {
+  it.each([
+    ['大前天在龙王乡集上老孙卤肉那买了二斤卤肉', '老孙卤肉'],
+    ['那个卤肉那么红', null],
+    ['在新华路街道的福喜饼屋订了两百盒喜饼', '福喜饼屋'],
+    ['上周六在鑫源蛋糕房订的生日蛋糕', '鑫源蛋糕房'],
+    ['中午在半山腰那个山野人家农家饭吃饭', '山野人家农家饭'],
+  ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
+});

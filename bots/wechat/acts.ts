@@ -299,6 +299,12 @@ export function readCorrection(raw: string): Correction | null {
   if (wasNot) {
     old = wasNot[2]!.trim();
     value = wasNot[1]!.trim();
+    // "it was Saturday night, not Friday. November 28th.": the date said in full is the one to keep.
+    const full =
+      /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*/i.exec(
+        t,
+      );
+    if (full && /\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|night|morning|evening/i.test(value)) value = full[0];
     return { slot, old, value };
   }
   // "黄桥村是梨河镇的，不是辛店镇": what it is, then what it is not, after any word.

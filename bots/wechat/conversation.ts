@@ -794,7 +794,9 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
         // (A wish only, "Both: a refund for me, and please investigate the shop", tells no story of its own.)
         (!substantive(text, u) || (kindFromWishes(text, u) !== null && text.length <= 80 && u.product.value === null)) &&
         // The writer's own matter ("买的…喝了心慌"), not a general question ("超市买到过期食品可以要求十倍赔偿吗").
-        (/买的|买了|喝了|吃了|点的|点了|订的|订了|(我|俺)(家|们)?的?(买|吃|喝|点|孩子|老伴|闺女|儿子)/.test(st.lastQuestion) ||
+        (/买的|买了|喝了|吃了|点的|点了|订的|订了|办了|办的|充了|充的|(我|俺)(家|们)?的?(买|吃|喝|点|孩子|老伴|闺女|儿子)/.test(
+          st.lastQuestion,
+        ) ||
           /\b(i|we|my \w+) (bought|ordered|ate|drank|had)\b/i.test(st.lastQuestion))
       ) {
         const story = understand(st.lastQuestion, { now: ctx.now });

@@ -1494,6 +1494,14 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       // "不要钱 就叫你们查他": a wish about money or an order to act is no name.
       if (/^(不要|不用|不图|不稀罕)[^，,。\s]{0,3}(钱|奖励|赔)|^(就|只)?(叫|让)(你们|恁)/.test(t.trim()) && hanBusiness(t) === null)
         return { ok: false, problem: 'unclear' };
+      // "大概八百来块": an amount of money is no name.
+      if (
+        /^[^，,。]{0,12}?(\d+|[一二三四五六七八九十两百千万几]+)(来|多)?(块|元|块钱)(钱)?[吧啊呢]?$/.test(
+          t.trim().replace(/^.*[，,]\s*/, ''),
+        ) &&
+        hanBusiness(t) === null
+      )
+        return { ok: false, problem: 'unclear' };
       // "电话是幺三九零三七…": a phone number said when the shop was asked is no name (it fills the phone).
       if (
         findPhone(t) &&

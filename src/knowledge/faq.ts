@@ -34,7 +34,8 @@ export type Topic =
   | 'fee'
   | 'nearexpiry'
   | 'healthfood'
-  | 'withdraw';
+  | 'withdraw'
+  | 'prepaid';
 
 export interface Entry {
   topic: Topic;
@@ -244,6 +245,13 @@ export const FAQ: readonly Entry[] = [
     en: 'Health foods (the "blue hat" logo) are not medicine: they cure nothing and cannot replace medication. Do not stop blood-pressure or diabetes medicine on your own; ask your doctor. Claims that a health food cures disease are false advertising and can be reported; if you bought it you can complain for a refund.',
   },
   {
+    topic: 'prepaid',
+    // "在…蛋糕店办了个卡，现在店关门了，钱还能要回来吗": a prepaid card of a shop that closed.
+    ask: /(办|充|买)(了|的)?(个|张)?(卡|会员卡|储值卡|充值卡|预付卡)|预付卡|储值卡|充值卡|会员卡|卡里(还)?(剩|有)|prepaid card|store card/i,
+    zh: '预付卡（店里办的会员卡、充值卡）：店铺关门、跑路或者不让用，可以要求退还卡里剩下的钱。请留好卡、充值记录、小票和聊天记录。可以在这里投诉，写明店名、地址和卡里余额；老板卷钱跑了、涉嫌诈骗的，也可以向公安机关报案。',
+    en: "Prepaid cards (a shop's membership or top-up card): if the shop closes, disappears or refuses the card, you can ask for the balance back. Keep the card, top-up records, receipts and chats. You can complain here with the shop's name, address and the balance; if the owner ran off with the money, you can also report it to the police.",
+  },
+  {
     topic: 'withdraw',
     // "老板把钱退给我了…我想把投诉撤了": a complaint withdrawn after the business put it right (Order 121 Art. 23).
     ask: /撤(回|销|掉)?(了)?(投诉|举报)|(投诉|举报)[^，。？?]{0,4}撤(了|回|销|掉)|withdraw (my|the) complaint/i,
@@ -275,7 +283,8 @@ export const WHATEVER_IS_DUE = /该(赔|退|罚|补)多少(就)?(赔|退|罚|补
 export function topicsOf(text: string): Topic[] {
   // "请教一个法律问题：…十倍…的赔偿金，…是否也能…？": a message that opens as a question asks in every clause
   // up to its question mark.
-  const asked = /^\s*(请教|请问|咨询|想问|问一下|问下|问问|我想问|想咨询|我想咨询)/.exec(text);
+  const asked =
+    /^\s*(?:(?:你好|您好|同志|领导|喂|老师|师傅)[，,!！\s]*)*(请教|请问|咨询|想问|问一下|问下|问问|我想问问?|想咨询|我想咨询)/.exec(text);
   const lead = asked ? text.slice(0, (text.search(/[?？]/) + 1 || text.length + 1) - 1) : '';
   const qs = [...questionClauses(text), ...(lead ? [lead] : [])];
   const found: Topic[] = [];

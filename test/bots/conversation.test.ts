@@ -20,7 +20,7 @@ import { chineseNumber, parseIncidentDate } from '../../bots/wechat/dates.ts';
 import { latinBusiness, othersPhone, parseAnonymous, readAnswer } from '../../bots/wechat/slots.ts';
 import { fromPinyin } from '../../bots/wechat/pinyin.ts';
 import { understand } from '../../src/understanding/understand.ts';
-import { detectActs } from '../../bots/wechat/acts.ts';
+import { detectActs, readCorrection } from '../../bots/wechat/acts.ts';
 import { ShiantongClient } from '../../bots/wechat/api-client.ts';
 import { ConversationRunner } from '../../bots/wechat/session.ts';
 import { MemoryStateStore } from '../../bots/wechat/state-store.ts';
@@ -3133,5 +3133,21 @@ describe("the name to ask for on a relative's phone (issue #13, eleventh pass, s
       '电话是我儿子的，你们打过去说找李桂芝他就知道了',
     ]);
     expect(r.state.draft.name).toBe('李桂芝');
+  });
+});
+
+describe('prepaid cards and amounts (issue #13, eleventh pass, second half)', () => {
+  it('a prepaid card of a closed shop is answered; the complaint after it keeps the shop; an amount is no name', () => {
+    const r = talk(['你好同志，我想问问，我在阁老路那个麦香源蛋糕店办了个卡，现在店关门了，钱还能要回来吗', '我要投诉，把钱退给我']);
+    expect(r.replies.join('\n')).toContain('预付卡');
+    expect(r.state.draft.kind).toBe('complaint');
+    expect(r.state.draft.businessName).toBe('麦香源蛋糕店');
+    expect(readAnswer('business', '卡里还剩多少我记不太清了，大概八百来块', understand(''), { kind: 'complaint', files: [] }, NOW).ok).toBe(
+      false,
+    );
+  });
+
+  it('"it was Saturday night, not Friday. November 28th." keeps the date said in full', () => {
+    expect(readCorrection('Sorry, correction: it was Saturday night, not Friday. November 28th.')?.value).toBe('November 28th');
   });
 });

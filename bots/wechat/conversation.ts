@@ -859,6 +859,14 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   // "恁说那是啥意思？": the question just asked, explained in other words (then taken or asked again).
   const explain = asking ? EXPLAIN[asking] : undefined;
   if (explain && WHAT_MEANS.test(raw)) before.push(explain[lang]);
+  // "诉求是啥意思？俺不懂，恁再说一遍" while the story is asked: the word asked about is explained, and nothing
+  // in the message is taken as an answer.
+  const wordAsked = WHAT_MEANS.test(raw) && !PROBLEM.test(raw) && raw.length <= 40 ? WORD_SLOT.exec(raw) : null;
+  const explainedWord = wordAsked ? (Object.entries(WORD_SLOTS).find(([w]) => wordAsked[0] === w)?.[1] ?? null) : null;
+  if (explainedWord && explainedWord !== asking && EXPLAIN[explainedWord]) {
+    before.push(EXPLAIN[explainedWord]![lang]);
+    used = true;
+  }
   let problem: string | null = null;
   /** A place was told when the name was asked: kept as the place, the name asked again. */
   let placeForName = false;
@@ -1207,7 +1215,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     if (!d.description.includes(text.trim())) d.description = clip(`${d.description}\n${text.trim()}`, 5000);
     return say(
       { ...st, draft: d, misses: 0 },
-      lang === 'en' ? 'Noted, that is added to your account.' : '好的，这个情况也记下了。',
+      lang === 'en' ? 'Noted; I have added that to what happened.' : '好的，这个情况也记下了。',
       prompt(st.step, d, lang),
     );
   }
@@ -1363,6 +1371,10 @@ const EXPLAIN: Partial<Record<Slot, Record<Lang, string>>> = {
     en: 'What you want from the business: for example a refund, compensation or an apology.',
   },
 };
+
+/** Words of the bot's questions that citizens ask about ("诉求是啥意思"), and the question each belongs to. */
+const WORD_SLOTS: Record<string, Slot> = { 诉求: 'request', 匿名: 'anonymous', 实名: 'anonymous', 公开: 'consent', 奖励: 'reward' };
+const WORD_SLOT = /诉求|匿名|实名|公开|奖励/;
 
 /** Urging the regulator to act now ("赶紧派人去看看", "剩菜别让他倒了"). */
 const URGE =

@@ -234,6 +234,8 @@ export function parseYesNo(text: string): boolean | null {
   if (/^(中|是|要|需要|好|同意|可以|可一|可已|克以|可yi|行|嗯|恩|对|愿意|申请|当然|肯定|没问题|y$|yes|yeah|sure|ok|okay|fine|1$)/.test(t))
     return true;
   if (/不要|不用|不需要|不同意|算了/.test(t)) return false;
+  // "给钱那更中", "有的话那好": yes, said at the end.
+  if (/(那|就)?(更|也)?(中|行|好)(啊|哩|嘞|呀)?$/.test(t) && !/不[^，,。]{0,2}(中|行|好)/.test(t)) return true;
   if (
     /随便|随你们?|随恁|你们定|恁定|看着办|看着弄|看着来|看着整|你们说了算|恁说了算|都中|都行|无所谓|(就|也|还是|那就|当然|肯定|的话)要|要吧|要啊|想要|可以的|没意见|同意|中啊|行啊|好啊|嗯/.test(
       t,
@@ -250,16 +252,21 @@ export function parseAnonymous(text: string): boolean | null {
   if (second) return second[2] === '匿名';
   // "俺不敢实名": anonymous, though it says 实名.
   if (REFUSES_REAL_NAME.test(s)) return true;
-  if (/实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留名|不怕.{0,8}知道|realname|notanonymous|usemyname/.test(s)) return false;
+  if (/实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留名|不怕.{0,8}知道|realname|notanonymous|(?<!don'?t|donot|never|not)usemyname/.test(s))
+    return false;
   // "那就写吧 俺不怕": the name may be written.
   if (
     /(那就|就)写(吧|上|呗)|(?<![别不甭莫])写(我|俺)(的)?名字?|(我|俺)不怕(他|啥|了)?$|(?<![不别用要必甭])留名(吧)?$/.test(s) ||
-    // "我不怕，我写名字", "留我真名": the name offered.
-    /(?<![别不甭莫想愿敢用要必能])(写|留|报)(上)?(我|俺)?(的)?(真|大)?(名字|姓名|真名)(?!吗|不|么)/.test(s)
+    // "我不怕，我写名字", "留我真名", "用我的名字": the name offered.
+    /(?<![别不甭莫想愿敢用要必能])(写|留|报|用)(上)?(我|俺)?(的)?(真|大)?(名字|姓名|真名)(?!吗|不|么)/.test(s) ||
+    // "I can give my name. Please don't tell the hotel though.": named, kept from the business.
+    /i can (give|leave|use) my (real )?name|(you can|please) use my (real )?name|i'?ll give (you )?my name|my name is fine|real name is (fine|ok)/i.test(
+      text,
+    )
   )
     return false;
   if (
-    /别说(出)?是(我|俺)|匿名|不留名|(那|就|那就)?不留了|不(想|愿意?)留(名|名字)?|(不用|不要|不必|甭)留(名|名字|姓名)?|(别|不想|不要|不能|不愿意?|不敢|千万别|可别)(让|叫|给).{0,10}知道|保密|(不想|不愿意?|不敢|别|不能)露(名|脸|面)|别写我|不写我|不要写我|别留我|不留我|(不敢|不想|别|不|不要|不用|甭)(写|留)(我|俺)?(的)?(名字|姓名)|(名字|姓名)(就)?(别|不要|甭|不用|不)(写|留)|anonym|don'?t(tell|give|use)(them|him|her)?myname|keepmyname/.test(
+    /别说(出)?是(我|俺)|匿名|不留名|(那|就|那就)?不留了|不(想|愿意?)留(名|名字)?|(不用|不要|不必|甭)留(名|名字|姓名)?|(别|不想|不要|不能|不愿意?|不敢|千万别|可别)(让|叫|给).{0,10}知道|保密|(不想|不愿意?|不敢|别|不能)露(名|脸|面)|别写我|不写我|不要写我|别留我|不留我|(不敢|不想|别|不|不要|不用|甭)(写|留|用)(我|俺)?(的)?(真)?(名字|姓名)|(名字|姓名)(就)?(别|不要|甭|不用|不)(写|留)|anonym|don'?t(tell|give|use)(them|him|her)?myname|keepmyname/.test(
       s,
     )
   )
@@ -383,7 +390,8 @@ export function requestOf(u: Understanding, text: string): string | null {
 }
 
 /** A refund or compensation the business (or platform) already gave, told as part of the story. */
-const DONE_BY_THEM = /(他|她|老板|店家|商家|对方|人家|店里|平台|客服)(只|就|才)?(给(我|俺))?(退|赔)了/;
+const DONE_BY_THEM =
+  /(他|她|老板|店家|商家|对方|人家|店里|平台|客服)((只|才)(肯|愿意|同意|答应)?(给(我|俺))?(退|赔)|(只|就|才)?(给(我|俺))?(退|赔)了)/;
 
 function requestIn(u: Understanding, text: string): string | null {
   const labels = u.request.value.filter((r) => r !== 'reward' && r !== 'answer');
@@ -1036,7 +1044,7 @@ export function englishName(text: string): string | null {
 }
 
 const BIZ_SUFFIX_G =
-  /(KTV|ktv|窗口|档口|私房菜|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|熟食|食府|餐饮|饭庄|酒家|食堂|药房|农家乐|小厨|饼屋|农家饭|农家菜|蛋糕房|面包房|馒头房|烘焙房|西点房|烘焙|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|屠宰场|养鸡场|养猪场|加工场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
+  /(KTV|ktv|窗口|档口|私房菜|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|熟食|食府|餐饮|饭庄|酒家|食堂|药房|农家乐|小厨|冷链仓库|仓库|饼屋|农家饭|农家菜|蛋糕房|面包房|馒头房|烘焙房|西点房|烘焙|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|屠宰场|养鸡场|养猪场|加工场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
 /** The same, without the global flag: `.test` on a /g pattern keeps state between calls. */
 const BIZ_SUFFIX = new RegExp(BIZ_SUFFIX_G.source, 'u');
 const STOP_BEFORE =
@@ -1476,6 +1484,18 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
           t.trim(),
         );
       if (onPaper) return readAnswer(slot, t.trim().slice(onPaper[0].length), u, d, now);
+      // "老郑家胡辣汤，后边括号写着郭店店": the branch in the app's brackets goes with the name.
+      const branch = /^(.{2,16}?)[，,\s]*(?:后边|后面|后头)?(?:的)?括号(?:里)?(?:写着|写的是?|是)\s*(\S{2,8}店)$/.exec(t.trim());
+      if (branch) {
+        const head = readAnswer(slot, branch[1]!, understand(branch[1]!, { now }), d, now);
+        if (head.ok && typeof head.value === 'string') return { ok: true, value: `${head.value}（${branch[2]}）` };
+      }
+      // "他给了个卡片 上面写 老蜂农蜂业": what is written on a card, a sign or a bag is the name.
+      const onCard =
+        /(?:上面|上头|卡片上|名片上|牌子上|招牌上|门头上|袋子上|包装上|瓶子上|盒子上|箱子上)\s*(?:写(?:着|的是|的|了)?|印(?:着|的是|的|了)?)\s*[:：]?\s*[“"「]?(\S[^，,。！!？?]{1,20})/.exec(
+          t,
+        );
+      if (onCard?.[1] && onCard[1].trim() !== t.trim()) return readAnswer(slot, onCard[1].replace(/[”"」]$/, '').trim(), u, d, now);
       // "不知道店名，摊位牌子上就一个电话号码 138…": no name, but the number on the sign finds the business.
       const signPhone = saysUnknown(t) || /不知道(店名|名字|叫啥)|没(有)?(店名|名字)/.test(t) ? othersPhone(t) && findPhone(t) : null;
       if (signPhone) return { ok: true, value: `名称不详（招牌上的电话${signPhone}）` };
@@ -2013,7 +2033,7 @@ export function withoutFillers(text: string, hedges = true): string {
       .replace(/(?<=\p{Script=Han}{2})(哈|呀|啦|啊)$/u, '');
     t = t
       .replace(
-        /^(嗯+|哦+|噢+|喔+|呃+|额+|啊+|哈+|唉|诶|欸|好吧|(?:那个|这个)(?=[\s，,。…~～])|这个啊|这个嘛|我想想|让我想想|想想|刚才忘说了|刚才忘了说|忘了说|对了|就是|(?:ok|okay|um+|uh+|well|so)\b)[\s，,。.…~～!！]*(?=\S)/i,
+        /^(嗯+|哦+|噢+|喔+|呃+|额+|啊+|哈+|唉|诶|欸|好吧|(?:那个|这个)(?=[\s，,。…~～])|这个啊|这个嘛|我想想|让我想想|想想|刚才忘说了|刚才忘了说|忘了说|对了|就是|不好意思|对不起|抱歉|(?:ok|okay|um+|uh+|well|so|sorry)\b)[\s，,。.…~～!！]*(?=\S)/i,
         '',
       )
       .replace(/[\s，,。]*(你记一下|你记下|记一下|记下吧|记好了|你们记一下|就这|就这样)[。.!！~～]*$/, '')

@@ -146,7 +146,7 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'jurisdiction',
-    ask: /(你们|恁)(这|这里|这儿|这边)?(能|管|能管)(?!保密|匿名|替|帮|给)|能管[^，。？?]{0,4}不能|管得了|管不管|归不归|(这|这事|这个)?能不能管|能管吗|管得着|是不是(你们|恁)管|有没有人管|没人管|谁来管|归(谁|你们|哪)管|找(谁|哪)|who handles|can you (help|do anything|deal)/i,
+    ask: /(你们|恁)(这|这里|这儿|这边)?(能|管|能管)(?!保密|匿名|替|帮|给)|(这|这里|这儿|恁这|你们这)(里|儿)?(是)?管(吃|食品|食物|吃的|吃嘞|吃哩)|能管[^，。？?]{0,4}不能|管得了|管不管|归不归|(这|这事|这个)?能不能管|能管吗|管得着|是不是(你们|恁)管|有没有人管|没人管|谁来管|归(谁|你们|哪)管|找(谁|哪)|who handles|can you (help|do anything|deal)/i,
     zh: '食品安全的事归我们市场监管部门管：买到、吃到有问题的食品可以投诉，发现违法可以举报。',
     en: 'Food safety is ours (market regulation): you can complain about food you bought or report a violation.',
   },

@@ -122,6 +122,8 @@ const TRADE_SUFFIXES = [
   '零食屋',
   '蛋糕屋',
   '蛋糕房',
+  '冷链仓库',
+  '仓库',
   '饼屋',
   '农家饭',
   '农家菜',
@@ -501,7 +503,7 @@ function readLeft(s: string, end: number, max: number, allow = ''): string {
 
 /** Platform and channel words glued before a shop name ("抖音直播间小芳零食铺", "淘宝店铺甜心烘焙"). */
 const PLATFORM_LEAD =
-  /^(?:抖音|快手|淘宝|天猫|拼多多|美团|饿了么|京东|小红书|微信|视频号)?(?:直播间|播间|直播|店铺|网店|外卖|商家|主播|小程序|平台|上的?)/;
+  /^(?:抖音|快手|淘宝|天猫|拼多多|美团|饿了么|京东|小红书|微信|视频号)?(?:直播间|播间|直播|店铺|网店|外卖|商家|主播|小程序|平台|上的?)|^(?:供货商|供应商|批发商|上家|下家|厂家|合作方)/;
 /** A school's name ends so ("实验小学", "二中", "阳光幼儿园"). */
 const SCHOOL_END = /([一二三四五六七八九十]+[中小]|小学|中学|幼儿园)$/;
 /** After a school: its meals are the matter. */
@@ -672,6 +674,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
       // "唐户村东头老赵家鸡场": a position word before the name is where it is, not what it is called.
       .replace(/^(东头|西头|南头|北头|东边|西边|南边|北边|路口|村口|门口|对面|旁边|隔壁)(?=\p{Script=Han}{2})/u, '');
     // "C区8号鑫旺冻品", "12号摊位老李卤肉": a stall's number is where it is, not its name.
+    // "再拉回厂里重新冻上": goods taken back to "the factory" name none.
+    if (/(拉|送|运|退|搬|拿)(回|到|进|去)$/.test(name)) continue;
     // "8号烘焙坊": when nothing but the trade is left, the number is the name.
     const unnumbered = name.replace(/^([a-z]?区)?[a-z]?\d+号(摊位?|档口|门面)?(?=\p{Script=Han}{2})/u, '');
     if (
@@ -883,6 +887,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
       // "a student at Henan University of Engineering": a campus or a town is where, not who ("University
       // canteen" is named with its canteen below).
       (/\b(University|College|Institute|Campus|School|Town|Village|City|District|Airport|Station|Hospital|Park|Square)\b/.test(name) &&
+        // "Campus Fresh Mart": a shop named with such a word ends in its trade.
+        !/\b(Mart|Market|Shop|Store|Supermarket|Cafe|Café|Bakery|Restaurant|Kitchen|Deli|Grocery|Foods?)$/.test(name) &&
         !/^\s+(canteen|cafeteria|dining hall)/i.test(nfkc.slice(m.index + m[0].length)) &&
         !/^canteen/i.test(m[0]))
     )

@@ -17,7 +17,7 @@ import {
   toSubmission,
 } from '../../bots/wechat/conversation.ts';
 import { chineseNumber, parseIncidentDate } from '../../bots/wechat/dates.ts';
-import { latinBusiness, othersPhone, parseAnonymous, readAnswer } from '../../bots/wechat/slots.ts';
+import { latinBusiness, othersPhone, parseAnonymous, readAnswer, requestOf } from '../../bots/wechat/slots.ts';
 import { fromPinyin } from '../../bots/wechat/pinyin.ts';
 import { understand } from '../../src/understanding/understand.ts';
 import { detectActs, readCorrection } from '../../bots/wechat/acts.ts';
@@ -3149,5 +3149,38 @@ describe('prepaid cards and amounts (issue #13, eleventh pass, second half)', ()
 
   it('"it was Saturday night, not Friday. November 28th." keeps the date said in full', () => {
     expect(readCorrection('Sorry, correction: it was Saturday night, not Friday. November 28th.')?.value).toBe('November 28th');
+  });
+});
+
+describe('insiders, online shops and older citizens (issue #13, eleventh pass, third part)', () => {
+  it.each([
+    ['我不怕，用我的名字', false],
+    ["I can give my name. Please don't tell the hotel though.", false],
+    ["don't use my name", true],
+    ['不想用我的名字', true],
+  ])('anonymity: %s → %s', (text, want) => expect(parseAnonymous(text)).toBe(want));
+
+  it('"给钱那更中" is yes, "不太好" is not', () => {
+    expect(parseYesNo('给钱那更中')).toBe(true);
+    expect(parseYesNo('不太好')).not.toBe(true);
+  });
+
+  it('names read off a card, with an app branch, after 不好意思; no name from 打错了 是瘦肉精', () => {
+    const read = (text: string) => readAnswer('business', text, understand(text, { now: NOW }), { kind: 'report', files: [] }, NOW);
+    expect(read('他给了个卡片 上面写 老蜂农蜂业')).toEqual({ ok: true, value: '老蜂农蜂业' });
+    expect(read('老郑家胡辣汤，后边括号写着郭店店')).toEqual({ ok: true, value: '老郑家胡辣汤（郭店店）' });
+    expect(read('不好意思 打错字了 是红星小卖部')).toEqual({ ok: true, value: '红星小卖部' });
+    expect(read('打错了 是瘦肉精').ok).toBe(false);
+  });
+
+  it('"诉求是啥意思？俺不懂" while the story is asked explains 诉求 and takes nothing as the story', () => {
+    const r = talk(['投诉，俺要叫他退钱', '恁说嘞诉求是啥意思？俺不懂，恁再说一遍']);
+    expect(r.replies.join('\n')).toContain('就是您想让商家怎么解决');
+    expect(r.state.draft.description).toBeUndefined();
+  });
+
+  it('"商家只肯退饮料钱" is what the shop offered, not the request', () => {
+    expect(requestOf(understand('商家只肯退饮料钱', { now: NOW }), '商家只肯退饮料钱')).toBeNull();
+    expect(requestOf(understand('我要让他退钱', { now: NOW }), '我要让他退钱')).toBe('我要让他退钱');
   });
 });

@@ -200,3 +200,13 @@ describe('shops named by keeper and dish before 那, cake and bun shops, farm re
     ['中午在半山腰那个山野人家农家饭吃饭', '山野人家农家饭'],
   ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
 });
+
+describe('warehouses, suppliers, campus shops in English (issue #13, eleventh pass, third part)', () => {
+  it.each([
+    ['我在薛店镇鑫源冷链仓库上班', '鑫源冷链仓库'],
+    ['东西放在仓库里', null],
+    ['再拉回厂里重新冻上接着卖', null],
+    ['郭店镇五里堡那个鸿运超市卖假酒', '鸿运超市'],
+    ['Last Friday I bought chicken at Campus Fresh Mart on the Henan University of Engineering campus.', 'Campus Fresh Mart'],
+  ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
+});

@@ -210,3 +210,10 @@ describe('warehouses, suppliers, campus shops in English (issue #13, eleventh pa
     ['Last Friday I bought chicken at Campus Fresh Mart on the Henan University of Engineering campus.', 'Campus Fresh Mart'],
   ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
 });
+
+describe('lunch boxes by subscription (issue #13, eleventh pass, third part)', () => {
+  it.each([
+    ['我们公司在微信群里跟张姐家常盒饭包月订的午饭', '张姐家常盒饭'],
+    ['订的盒饭里有虫', null],
+  ])('%s → %s', (text, want) => expect(biz(text)).toBe(want));
+});

@@ -1027,7 +1027,8 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
         !moreWanted &&
         d.kind === 'report' &&
         !d.detailsAsked &&
-        // "那个馍白得很 不正常", "老张家、老李家都看见了": something is wrong, or only who saw it — not what.
+        // "那个馍白得很 不正常", "老张家、老李家都看见了": something is wrong, or only who saw it — not what. A
+        // short story without the problem words is asked about once more ("没有" ends it).
         !PROBLEM.test(text.replace(new RegExp(VAGUE.source, 'gi'), '')) &&
         crimeWordsIn(text).length === 0 &&
         !u.suspected_crime.value &&

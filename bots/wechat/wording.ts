@@ -50,7 +50,7 @@ const Q: Record<Lang, Record<Slot | 'kind', (d: Draft) => string>> = {
         : d.detailsWanted && d.description && d.incidentDate !== undefined
           ? '最后再说说具体情况吧：您看到了什么、怎么发现的？这能帮办案人员去查。没有要补充的就回复“没有”。'
           : d.detailsWanted && d.description && d.kind === 'report'
-            ? '具体是哪里不对？您看到了什么、怎么发现的？说得越具体，办案人员越好查。'
+            ? '能再具体说说吗？您看到了什么、怎么发现的？说得越具体，办案人员越好查。没有要补充的就回复“没有”。'
             : d.kind === 'report'
               ? '请说说您发现的问题：哪家店或作坊，做了什么违法的事？有照片、视频可以直接发过来。'
               : '说说发生了什么事吧：在哪儿买的（吃的）什么，出了什么问题？有照片、小票可以直接发过来。',

@@ -1456,7 +1456,7 @@ describe('tenth round, third part (issue #13)', () => {
     const r = talk(['俺村东头那个院儿天天黑价熬油，臭哩很，恁管不管？', '举报他', '恁可别说是俺说哩啊']);
     expect(r.state.draft.anonymous).toBe(true);
     // A smell names no practice: the story is asked for.
-    expect(r.replies.at(-1)).toMatch(/请说说您发现的问题|具体是哪里不对/);
+    expect(r.replies.at(-1)).toMatch(/请说说您发现的问题|能再具体说说吗/);
     expect(r.state.draft.description).not.toContain('别说');
   });
 
@@ -3014,7 +3014,7 @@ describe('corrections, second thoughts and questions (issue #13, eleventh pass)'
 
   it('a vague story ("那个馍白得很 不正常") is asked about once more, then taken', () => {
     const r = talk(['我要举报个事', '那个馍白得很 不正常', '他蒸馍用硫磺熏 馍白得吓人']);
-    expect(r.replies.join('\n')).toContain('具体是哪里不对');
+    expect(r.replies.join('\n')).toContain('能再具体说说吗');
     expect(r.state.draft.description).toContain('硫磺');
     expect(r.state.step).toBe('business');
   });
@@ -3108,7 +3108,7 @@ describe('thin stories and bakeries (issue #13, eleventh pass, second half)', ()
   it('a report whose story only says who saw it is asked once what was seen', () => {
     const r = talk(['举报，让你们去查查', '我们这几家邻居都让我一块反映，老张家、老李家都看见了']);
     expect(r.state.step).toBe('description');
-    expect(r.replies.at(-1)).toContain('具体是哪里不对');
+    expect(r.replies.at(-1)).toContain('能再具体说说吗');
   });
 
   it('an ID number refused drops the named reward application and says how to apply later', () => {

@@ -418,6 +418,9 @@ function requestIn(u: Understanding, text: string): string | null {
     let clause = clauseAround(text, at, at + ev.length);
     // "他只退了十块钱就不管了": what the business did, told in the story, is no wish.
     if (remedies.length === 1 && DONE_BY_THEM.test(clause) && !/(我|俺)(要|想|希望)|要求/.test(clause)) return null;
+    // "商家只肯退饮料钱 我要求赔偿": what the shop offered, then the wish — the wish is the request.
+    const wishAt = DONE_BY_THEM.test(clause) ? clause.search(/(我|俺)(要求|要|想|希望)|要求/) : -1;
+    if (wishAt > 0) clause = clause.slice(wishAt).replace(/\s*(我叫|俺叫|我是|电话|手机|我家|俺家|我住|俺住|住在|家住|地址)[\s\S]*$/, '');
     // "俺想叫他把汤钱退给俺，再赔俺点儿": a remedy part that follows belongs to the same request.
     const tailAt = text.indexOf(clause);
     const more =

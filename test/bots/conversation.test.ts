@@ -3182,5 +3182,7 @@ describe('insiders, online shops and older citizens (issue #13, eleventh pass, t
   it('"商家只肯退饮料钱" is what the shop offered, not the request', () => {
     expect(requestOf(understand('商家只肯退饮料钱', { now: NOW }), '商家只肯退饮料钱')).toBeNull();
     expect(requestOf(understand('我要让他退钱', { now: NOW }), '我要让他退钱')).toBe('我要让他退钱');
+    const t = '喝到最后吸管吸上来半只蟑螂 商家只肯退饮料钱 我要求赔偿 我叫程璐 电话188 3716 0452';
+    expect(requestOf(understand(t, { now: NOW }), t)).toBe('我要求赔偿');
   });
 });

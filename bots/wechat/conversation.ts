@@ -862,7 +862,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   // "诉求是啥意思？俺不懂，恁再说一遍" while the story is asked: the word asked about is explained, and nothing
   // in the message is taken as an answer.
   const wordAsked = WHAT_MEANS.test(raw) && !PROBLEM.test(raw) && raw.length <= 40 ? WORD_SLOT.exec(raw) : null;
-  const explainedWord = wordAsked ? (Object.entries(WORD_SLOTS).find(([w]) => wordAsked[0] === w)?.[1] ?? null) : null;
+  const explainedWord = wordAsked ? (WORD_SLOTS[wordAsked[0]] ?? null) : null;
   if (explainedWord && explainedWord !== asking && EXPLAIN[explainedWord]) {
     before.push(EXPLAIN[explainedWord]![lang]);
     used = true;

@@ -252,6 +252,9 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
     acts.edit = slotNamed(edit[2] ?? '') ?? null;
     if (acts.edit === null && (edit[2] ?? '') === '') acts.edit = null;
   }
+  // "公开那项改一下", "电话那里要改": the item named first, then that it is to be changed.
+  const itemEdit = /^(.{1,6}?)(那项|那一项|这项|这一项|那里|那块|那个)?(要|得|需要)?(改一下|改改|修改一下|修改|要改|改)$/.exec(word);
+  if (!acts.edit && itemEdit) acts.edit = slotNamed(itemEdit[1] ?? '') ?? null;
   if (!acts.edit) acts.correction = readCorrection(raw);
 
   acts.rest = rest.trim();

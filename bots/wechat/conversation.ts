@@ -37,7 +37,7 @@ import {
   parseYesNo,
   readAnswer,
   setSlot,
-  slotsFor,
+  editableSlots,
   toSubmission,
   townshipOf,
 } from './slots.ts';
@@ -215,9 +215,15 @@ export function summary(d: Draft, lang: Lang = 'zh'): string {
     lines.push(
       `${L('申请奖励', 'Reward')}：${d.wantsReward ? L('是', 'yes') : L('否', 'no')}${d.idNumber ? `（${maskId(d.idNumber)}）` : ''}`,
     );
+  // Consent to publication is asked here, not as a question of its own: no unless the citizen says so.
   if (complaint)
     lines.push(
-      `${L('同意隐去个人信息后公开', 'Publish without personal data')}：${d.consentToPublish ? L('同意', 'yes') : L('不同意', 'no')}`,
+      d.consentToPublish
+        ? L('办完后隐去个人信息公开结果：同意', 'Publish the outcome without personal data: yes')
+        : L(
+            '办完后隐去个人信息公开结果：不同意（同意的话回复“确认，同意公开”）',
+            'Publish the outcome without personal data: no (to allow it, reply "yes, publish")',
+          ),
     );
   if (d.files.length) lines.push(`${L('照片/文件', 'Photos/files')}：${d.files.length}${L('个', '')}`);
   lines.push(W[lang].confirmLine);
@@ -593,7 +599,9 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   // Questions inside the message get answers from the knowledge base.
   const topics = topicsOf(raw).filter((t) => !(t === 'jurisdiction' && inDraft));
   const answered = new Set<Topic>();
-  for (const t of topics.slice(0, 3)) {
+  // At most three answers, but where each other matter goes is always said (one line each): a message
+  // with "不归你们管的告诉我该找谁" is owed every one of them.
+  for (const t of topics.filter((x, i) => i < 3 || ELSEWHERE.has(x))) {
     answered.add(t);
     // "你们能去查不？" asked again: the general answer is not read out twice.
     if (t === 'jurisdiction') {
@@ -1579,7 +1587,7 @@ const PURE_INTENT = {
 };
 
 const PROBLEM =
-  /无根水|无根剂|无根素|漂白|增白|灌[^，。]{0,3}酒|当(成)?真[^，。]{0,2}卖|以假充真|回收(的)?[^，。]{0,4}瓶|(少|差)了?[一二三四五六七八九十两半\d]+(两|斤|克)|一称(才|只有)|(啥|什么)字(都|也)?没(有)?|没(有)?厂名|没(有)?厂家|下水道|阴沟|臭水沟|污水|脏水|死老鼠|根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|死(蟹|螃蟹|鱼|虾|龙虾|鸭|牛|羊|甲鱼|黄鳝|泥鳅)|是死的|死了的|注水|农药|瘦肉精|添加|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
+  /无根水|无根剂|无根素|漂白|增白|灌[^，。]{0,3}酒|当(成)?真[^，。]{0,2}卖|以假充真|回收(的)?[^，。]{0,4}瓶|(少|差)了?[一二三四五六七八九十两半\d]+(两|斤|克)|一称(才|只有)|(啥|什么)字(都|也)?没(有)?|没(有)?厂名|没(有)?厂家|下水道|阴沟|臭水沟|污水|脏水|死老鼠|根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|死(蟹|螃蟹|鱼|虾|龙虾|鸭|牛|羊|甲鱼|黄鳝|泥鳅)|是死的|死了的|注水|农药|瘦肉精|添加|色素|染色|掉色|上色|苏丹红|硼砂|甲醛|吊白块|防腐剂|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
 function thin(text: string, u: Understanding): boolean {
@@ -2158,6 +2166,20 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
       return true;
     }
     case 'phone': {
+      // "最后四位是4480 不是4408", "尾号0452不是0425": only the digits said change.
+      const part = v.replace(/\s/g, '');
+      const cur = d.phone?.replace(/\D/g, '') ?? '';
+      if (/^\d{2,6}$/.test(part) && cur.length >= 7) {
+        const o = old?.replace(/\s/g, '') ?? '';
+        const at = /^\d+$/.test(o) && o.length === part.length ? cur.lastIndexOf(o) : -1;
+        const fixed =
+          at >= 0 ? cur.slice(0, at) + part + cur.slice(at + o.length) : !old && part.length === 4 ? cur.slice(0, -4) + part : null;
+        if (fixed === null) return false;
+        const r = readAnswer('phone', fixed, understand(''), d, now);
+        if (!r.ok) return false;
+        d.phone = r.value as string;
+        return true;
+      }
       const r = readAnswer('phone', v, understand(''), d, now);
       if (!r.ok) return false;
       d.phone = r.value as string;
@@ -2184,6 +2206,9 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
       return false;
   }
 }
+
+/** Matters for other authorities: their one-line answers are never left out of a long message's replies. */
+const ELSEWHERE: ReadonlySet<Topic> = new Set<Topic>(['fumes', 'wages', 'property']);
 
 /** The draft's fields a correction changes, for saying what is now kept. */
 const KEPT_FIELDS = ['businessName', 'where', 'incidentDate', 'name', 'phone', 'address', 'request'] as const;
@@ -2216,7 +2241,7 @@ function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, bef
     }
     if (slot === 'files')
       return say({ ...st, draft: { ...d, files: [] } }, '之前发的照片和文件已清空。需要的话请重新发过来，然后回复“确认”。');
-    if (!slotsFor(d).includes(slot)) return say(st, '这一项不用填哦。');
+    if (!editableSlots(d).includes(slot)) return say(st, '这一项不用填哦。');
     clearSlot(d, slot);
     return say({ ...st, step: slot }, lang === 'en' ? 'OK, tell me again:' : '好的，请重新告诉我：', prompt(slot, d, lang));
   }
@@ -2248,6 +2273,13 @@ function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, bef
   // "好的，知道了，谢谢" thanks for an answer; it does not ask for a written one.
   if (d.kind === 'consultation' && /知道了|明白了|清楚了|谢谢|多谢|thank/i.test(raw) && !/确认|提交|书面|confirm|submit/i.test(raw))
     return say(reset(st, ctx.newDraftId), lang === 'en' ? 'You are welcome. Message me any time.' : '不客气，有需要随时找我。');
+  // "确认，同意公开", "可以公开": the complaint's consent to publication, asked in the summary.
+  const consent = consentSaid(raw, d, u, ctx.now);
+  if (consent !== null) {
+    d.consentToPublish = consent;
+    if (!confirmedNow && !confirmsToo(raw)) return say({ ...st, step: 'summary' }, ...before, w.noted, summary(d, lang));
+    confirmedNow = true;
+  }
   if (
     confirmedNow ||
     ((CONFIRM.test(word) || CONFIRM_IN.test(word) || parseYesNo(raw) === true) &&
@@ -2272,7 +2304,7 @@ function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, bef
   // Something new or different said at the summary: take what facts it carries.
   const named = slotNamed(raw);
   // "奖励算了 不要了", "还是匿名吧", "公开就算了": a yes-or-no choice changed in plain words, without 不对.
-  if ((named === 'reward' || named === 'anonymous' || named === 'consent') && slotsFor(d).includes(named)) {
+  if ((named === 'reward' || named === 'anonymous' || named === 'consent') && editableSlots(d).includes(named)) {
     const r = readAnswer(named, raw, u, d, ctx.now);
     if (r.ok) {
       setSlot(d, named, r.value);
@@ -2290,6 +2322,25 @@ function onSummary(st: ConvState, raw: string, acts: Acts, u: Understanding, bef
   if (parseYesNo(raw) === false && !ACT_MARKERS.test(raw))
     return say(st, ...before, lang === 'en' ? 'What should be changed?' : '哪一项不对？直接告诉我改成什么就行，比如“时间不对，是前天”。');
   return say(st, ...before, w.confirmAgain);
+}
+
+/**
+ * A complaint's consent to publication said at the summary ("确认，同意公开", "别公开", "名字电话别公开就行"),
+ * read as the answer to the publication question would be; null when the message says nothing about it.
+ */
+function consentSaid(raw: string, d: Draft, u: Understanding, now: Date): boolean | null {
+  if (d.kind !== 'complaint' && d.kind !== 'both') return null;
+  if (!/公开|publish/i.test(raw)) return null;
+  // "确认，同意公开": the confirmation is no part of the answer.
+  const said = raw.replace(/^\s*(确认|确定|对|对的|没问题|没错|好的?|yes|ok)[，,。！!\s]*/i, '');
+  const whole = readAnswer('consent', raw, u, d, now);
+  const r = whole.ok ? whole : readAnswer('consent', said, u, d, now);
+  return r.ok && typeof r.value === 'boolean' ? r.value : null;
+}
+
+/** Beside what it says about publication, the reply plainly confirms the summary ("确认，同意公开"). */
+function confirmsToo(raw: string): boolean {
+  return /确认|确定|提交|没问题|都对|对的|没错|无误|confirm|submit|correct|\byes\b/i.test(raw.replace(/不同意|同意/g, ''));
 }
 
 /** The story's fingerprint: the same report sent again is recognised (never the text itself). */

@@ -73,15 +73,18 @@ export interface Draft {
   files: FileRef[];
 }
 
-/** The slots a draft needs, in the order they are asked. */
+/**
+ * The slots a draft needs, in the order they are asked. A complaint's consent to publication is not asked
+ * as a question of its own: the summary shows it (默认不公开) and says how to agree in the same reply that
+ * confirms, so a citizen who gave every fact at once files in three messages. See `editableSlots`.
+ */
 export function slotsFor(d: Draft): Slot[] {
   switch (d.kind) {
     case 'consultation':
       return ['description'];
     case 'complaint':
-      return ['description', 'business', 'where', 'when', 'request', 'name', 'phone', 'address', 'consent'];
     case 'both':
-      return ['description', 'business', 'where', 'when', 'request', 'name', 'phone', 'address', 'consent'];
+      return ['description', 'business', 'where', 'when', 'request', 'name', 'phone', 'address'];
     case 'report': {
       const s: Slot[] = ['description', 'business', 'where', 'when', 'anonymous'];
       if (d.anonymous === false) s.push('name', 'phone');
@@ -126,6 +129,12 @@ export function filled(slot: Slot, d: Draft): boolean {
     case 'consent':
       return d.consentToPublish !== undefined;
   }
+}
+
+/** What the citizen may change at the summary: the slots asked, and a complaint's consent to publication. */
+export function editableSlots(d: Draft): Slot[] {
+  const s = slotsFor(d);
+  return d.kind === 'complaint' || d.kind === 'both' ? [...s, 'consent'] : s;
 }
 
 export function missing(d: Draft): Slot | null {
@@ -856,6 +865,12 @@ const PLACE_FILLER = /^(就在|就是在|是在|就是|就)(?=\p{Script=Han}{2})
 
 /** Address numbers ("中华北路12号", "5号楼") are not dates: masked before the date is read. */
 export function dateIn(text: string, now: Date): string | null {
+  // "从上个月开始就这么干，最近一次是前天晚上": something that goes on is dated by its latest time.
+  const latest = /(最近|最后)(的)?(一次|一回|一趟)(是|在|就是)?|最近(是|就)/.exec(text);
+  if (latest) {
+    const after = dateIn(text.slice(latest.index + latest[0].length, latest.index + latest[0].length + 16), now);
+    if (after) return after;
+  }
   const masked = text
     .replace(/([路街巷道村区院栋楼单元室门])(\d{1,4})(号楼?|栋|单元|室)/g, (m) => '＃'.repeat(m.length))
     .replace(/\d{1,4}号楼/g, (m) => '＃'.repeat(m.length));

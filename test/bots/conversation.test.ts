@@ -133,7 +133,6 @@ const COMPLAINT = [
   '张伟',
   '138 1234 5678',
   '新郑市人民路8号院',
-  '同意',
 ];
 
 describe('slot filling', () => {
@@ -150,11 +149,15 @@ describe('slot filling', () => {
       incidentDate: '2026-11-20',
       request: '退款并按食品安全法赔偿',
       person: { name: '张伟', phone: '13812345678', address: '新郑市人民路8号院' },
-      consentToPublish: true,
+      consentToPublish: false,
     });
     expect(SubmissionSchema.safeParse(payload).success).toBe(true);
-    const confirm = handle(state, { type: 'text', text: '确认' }, { now: NOW, newDraftId: 'next' });
-    expect(confirm.effect).toMatchObject({ type: 'submit', idempotencyKey: 'draft-1' });
+    // Consent to publication is asked in the summary (default no), and given in the confirming reply.
+    expect(replies.at(-1)).toMatch(/不同意（同意的话回复“确认，同意公开”）/);
+    const confirm = handle(state, { type: 'text', text: '确认，同意公开' }, { now: NOW, newDraftId: 'next' });
+    expect(confirm.effect).toMatchObject({ type: 'submit', idempotencyKey: 'draft-1', payload: { consentToPublish: true } });
+    const plain = handle(state, { type: 'text', text: '确认' }, { now: NOW, newDraftId: 'next' });
+    expect(plain.effect).toMatchObject({ type: 'submit', payload: { consentToPublish: false } });
   });
 
   it('re-asks on a bad phone number and keeps what was said', () => {
@@ -771,10 +774,10 @@ describe('answers given sloppily or out of order (issue #13, fourth round)', () 
       '退钱',
       '王建国 13812345678',
       '龙湖镇华南城5号楼',
-      '👌',
     ]);
-    expect(state.draft).toMatchObject({ name: '王建国', phone: '13812345678', consentToPublish: true });
+    expect(state.draft).toMatchObject({ name: '王建国', phone: '13812345678' });
     expect(state.step).toBe('summary');
+    expect(talk(['👌'], state).last.effect?.type).toBe('submit');
   });
 
   it('a place sent for a report’s business name is the place, and the report goes on without a name', () => {
@@ -828,12 +831,12 @@ describe('everything in the first message (issue #13, fourth round)', () => {
     ]);
     expect(village.state.draft.where).toBe('城关乡东郭寺村口');
     expect(village.state.draft.township).toBe('城关乡');
-    expect(village.state.step).toBe('consent');
+    expect(village.state.step).toBe('summary');
     const fake = talk([
       "在抖音直播间'豫香源土特产'买的土蜂蜜，店铺地址写的是新郑市薛店镇，收到一尝全是白糖水的味道，根本不是蜂蜜。12月1号下的单。我叫陈晓雨，手机15937106625，住新烟街道烟厂家属院，要求退货退款",
     ]);
     expect(fake.state.draft.businessName).toBe('豫香源土特产');
-    expect(fake.state.step).toBe('consent');
+    expect(fake.state.step).toBe('summary');
   });
 });
 
@@ -940,7 +943,7 @@ describe('everything in one breath (issue #13, fifth round)', () => {
     expect(state.draft.request).toBe('我要求超市给我退货还要按规定赔偿');
     expect(state.draft.address).toBe('裴李岗村三组');
     expect(state.draft.where).toBe('新村镇裴李岗村口');
-    expect(state.step).toBe('consent');
+    expect(state.step).toBe('summary');
   });
 
   it('"我就问问你们管不管！！" before a whole story is a complaint, not "just asking"', () => {
@@ -1198,8 +1201,8 @@ describe('seventh round (issue #13)', () => {
     expect(r.state.draft.kind).toBe('complaint');
     expect(r.state.draft.incidentDate).toBe('2026-11-18'); // 上个礼拜三 on the test clock
     expect(r.last.effect?.type).not.toBe('handoff');
-    expect(r.state.step).toBe('consent');
-    expect(talk(['同以'], r.state).state.draft.consentToPublish).toBe(true);
+    expect(r.state.step).toBe('summary');
+    expect(talk(['同以'], r.state).last.effect?.type).toBe('submit');
   });
 
   it('"I don\'t know the name, it has no sign" answers the business question of a report', () => {
@@ -1311,8 +1314,8 @@ describe('eighth round: names, phones and businesses said in passing (issue #13)
       '[捂脸]上周五在美团买了一家叫「蜀香阁」的麻辣烫 吃完拉了两天肚子 现在好了 店在辛店镇 想让他赔医药费 我叫何佳 电话17739216604 住辛店镇人和寨村',
     ]);
     expect(r.state.draft.description?.startsWith('[')).toBe(false);
-    expect(r.state.step).toBe('consent');
-    expect(talk(['同议'], r.state).state.draft.consentToPublish).toBe(true);
+    expect(r.state.step).toBe('summary');
+    expect(talk(['同议'], r.state).last.effect?.type).toBe('submit');
     expect(talk(['举报 新村镇水泉村的“福禄记饭店”把没检役的猪肉当好肉用']).state.draft.description).toMatch(/检疫/);
   });
 });
@@ -1322,13 +1325,13 @@ describe('ninth round (issue #13)', () => {
     const r = talk([
       '投诉：12月3号晚上在美团点了郭店北街的香辣坊麻辣烫，吃出来一个用过的创可贴，要求退款并赔偿。联系人马丽，电话13783652206，住郭店镇郭店北街铂金小区。',
     ]);
-    expect(r.state.step).toBe('consent');
+    expect(r.state.step).toBe('summary');
   });
 });
 
 describe('tenth round (issue #13)', () => {
   it('"恁说那是啥意思？不写俺名字就中" to the publication question: explained, and taken as a yes', () => {
-    const r = talk([...COMPLAINT.slice(0, -1), '恁说那是啥意思？不写俺名字就中']);
+    const r = talk([...COMPLAINT, '公开那项改一下', '恁说那是啥意思？不写俺名字就中']);
     expect(r.replies.at(-1)).toMatch(/去掉您的姓名/);
     expect(r.state.step).toBe('summary');
     expect(r.state.draft.consentToPublish).toBe(true);
@@ -1785,7 +1788,7 @@ describe('twelfth round (dev12, issue #13)', () => {
   });
 
   it('"随你们" to the publication question is a yes', () => {
-    expect(talk([...COMPLAINT.slice(0, -1), '随你们']).state.draft.consentToPublish).toBe(true);
+    expect(talk([...COMPLAINT, '修改 公开', '随你们']).state.draft.consentToPublish).toBe(true);
   });
 });
 
@@ -1962,9 +1965,9 @@ describe('thirteenth round, fourth part (issue #13)', () => {
 
 describe('fourteenth round (issue #13)', () => {
   it('publication consent in its own words; "对，就是这样" at the end confirms; sampling asked about is answered', () => {
-    const c = talk([...COMPLAINT.slice(0, 9), '公开吧，让大家都知道']);
+    const c = talk([...COMPLAINT, '公开吧，让大家都知道']);
     expect(c.state.draft.consentToPublish).toBe(true);
-    const n = talk([...COMPLAINT.slice(0, 9), '别公开']);
+    const n = talk([...COMPLAINT, '确认，同意公开', '别公开']);
     expect(n.state.draft.consentToPublish).toBe(false);
     const confirm = talk(['你再念一遍我听听……对，就是这样'], c.state);
     expect(confirm.last.effect?.type).toBe('submit');
@@ -2094,7 +2097,7 @@ describe('fifteenth round (issue #13, eighth pass)', () => {
 
   it('"啥意思 中吧" to the publication question is explained and taken as yes; "可一" is 可以', () => {
     expect(parseYesNo('可一')).toBe(true);
-    const r = talk([...COMPLAINT.slice(0, 9)]);
+    const r = talk([...COMPLAINT, '修改 公开']);
     if (r.state.step !== 'consent') throw new Error(`expected consent, got ${r.state.step}`);
     const s = talk(['啥意思 中吧'], r.state);
     expect(s.replies.join('\n')).toMatch(/意思是/);
@@ -2747,7 +2750,7 @@ describe('dictated and rambling messages (issue #13, tenth pass)', () => {
 
   it('"可以 同意 名字电话别公开就行" consents (keeping one’s own data out is what publication does); "别公开" alone refuses', () => {
     const r = talk([RAMBLE]);
-    expect(r.state.step).toBe('consent');
+    expect(r.state.step).toBe('summary');
     expect(talk(['可以 同意 名字电话别公开就行'], r.state).state.draft.consentToPublish).toBe(true);
     expect(talk(['别公开'], r.state).state.draft.consentToPublish).toBe(false);
     expect(talk(['不同意 名字电话都别公开'], r.state).state.draft.consentToPublish).toBe(false);
@@ -3184,5 +3187,61 @@ describe('insiders, online shops and older citizens (issue #13, eleventh pass, t
     expect(requestOf(understand('我要让他退钱', { now: NOW }), '我要让他退钱')).toBe('我要让他退钱');
     const t = '喝到最后吸管吸上来半只蟑螂 商家只肯退饮料钱 我要求赔偿 我叫程璐 电话188 3716 0452';
     expect(requestOf(understand(t, { now: NOW }), t)).toBe('我要求赔偿');
+  });
+});
+
+describe('every fact at once files in three messages (issue #13, twelfth pass)', () => {
+  it('a complaint with all its facts but the address: the address, then the summary (publication offered there)', () => {
+    const r = talk([
+      '你好 昨天下午在饿了么点了柠檬物语（郭店北街店）的杨枝甘露 喝到最后吸管吸上来半只蟑螂 我要求赔偿 我叫程璐 电话188 3716 0452',
+      '郭店镇郭店北街华府小区',
+    ]);
+    expect(r.state.step).toBe('summary');
+    expect(r.replies.at(-1)).toMatch(/办完后隐去个人信息公开结果：不同意/);
+    expect(talk(['对 没错'], r.state).last.effect).toMatchObject({ type: 'submit', payload: { consentToPublish: false } });
+    // Said in the summary's own words, or on its own (then the summary again, to confirm).
+    expect(talk(['确认，同意公开'], r.state).last.effect).toMatchObject({ type: 'submit', payload: { consentToPublish: true } });
+    const only = talk(['可以公开'], r.state);
+    expect(only.last.effect).toBeUndefined();
+    expect(only.state.draft.consentToPublish).toBe(true);
+    expect(only.replies.at(-1)).toMatch(/公开结果：同意/);
+    // "公开那项改一下" asks the publication question itself.
+    expect(talk(['公开那项改一下'], r.state).state.step).toBe('consent');
+  });
+
+  it('"最后四位是4480 不是4408" at the summary changes only those digits', () => {
+    const r = talk([...COMPLAINT, '电话号码打错了 最后四位是4480 不是4408']);
+    // Digits that are not in the number kept: the phone is asked again rather than guessed.
+    expect(r.state.step).toBe('phone');
+    const s = talk([...COMPLAINT.slice(0, 7), '139 3712 4408', ...COMPLAINT.slice(8), '电话号码打错了 最后四位是4480 不是4408']);
+    expect(s.state.draft.phone).toBe('13937124480');
+    expect(s.state.step).toBe('summary');
+    const t = talk([...COMPLAINT.slice(0, 7), '139 3712 4408', ...COMPLAINT.slice(8), '电话尾号错了，是4480']);
+    expect(t.state.draft.phone).toBe('13937124480');
+  });
+
+  it('something that goes on is dated by its latest time ("从上个月开始…最近一次是前天晚上")', () => {
+    const r = talk([
+      '我在薛店镇鑫源冷链仓库上班，老板让我们把过期的冻鸡翅撕掉旧标签，重新贴上新的生产日期再发货。从上个月开始就这么干，最近一次是前天晚上。我要匿名举报，千万别让老板知道。',
+    ]);
+    expect(r.state.draft.incidentDate).toBe('2026-11-26'); // 前天 on the test clock (2026-11-28)
+    expect(r.state.step).toBe('reward');
+  });
+
+  it('a story naming an additive ("怕是加了啥色素") is not asked for more details', () => {
+    const r = talk([
+      '俺叫杜金花，电话13663829014。俺前儿个搁八千乡集上老刘豆腐坊买哩豆腐皮，黄哩吓人，一泡水水都是黄哩，怕是加了啥色素，俺要他退钱，恁也得去查查他，别再坑人了',
+    ]);
+    expect(r.state.draft.kind).toBe('both');
+    expect(r.state.step).toBe('address');
+  });
+
+  it('a long message with matters for others: where each goes is said, wages and property too', () => {
+    const r = talk([
+      '你好，我有几个事。第一个是吃的：前天在观音寺镇集上老刘卤肉摊买的卤牛肉是馊的，我要他退钱。第二个是俺小区物业不管楼上漏水。第三个是俺老公在工地上干活，包工头欠了他三个月工资没给。第四个，吃了他的肉能赔十倍吗？匿名行不行？多久能办完？',
+    ]);
+    const all = r.replies.join('\n');
+    expect(all).toMatch(/12333/);
+    expect(all).toMatch(/住房和城乡建设|住建/);
   });
 });

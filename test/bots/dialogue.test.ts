@@ -133,8 +133,7 @@ describe('the bot holds a real conversation (issue #13)', () => {
     await c.say('退钱', /真实姓名/);
     await c.say('王强', /电话/);
     await c.say('13812340000', /联系地址/);
-    await c.say('新建路街道幸福小区2号楼', /公开/);
-    const summary = await c.say('中', /请核对/);
+    const summary = await c.say('新建路街道幸福小区2号楼', /请核对/);
     expect(summary).toMatch(/商家：华鑫食品厂/);
     expect(summary).toMatch(/地点：新郑市新建路88号/);
     expect(summary).not.toMatch(/又问|我刚/);
@@ -169,8 +168,7 @@ describe('the bot holds a real conversation (issue #13)', () => {
     await c.say('退款', /真实姓名/);
     await c.say('李娜', /电话/);
     await c.say('13698765432', /联系地址/);
-    await c.say('新华路街道金城小区', /公开/);
-    await c.say('同意', /请核对/);
+    await c.say('新华路街道金城小区', /请核对/);
     const { number, code } = receiptOf(await c.say('确认', /提交成功/));
     // A new draft is started, then the citizen asks about the case in a sentence.
     await c.say('我还要投诉另一家', /发生了什么事/);
@@ -197,28 +195,28 @@ describe('the bot holds a real conversation (issue #13)', () => {
 
   it('English gets English replies through the whole flow, receipt included', async () => {
     const c = bot.citizen('dlg-english');
-    const first = await c.say(
+    // Every fact in the first message: the summary comes at once, publication offered in it.
+    const summary = await c.say(
       'Hi, my name is Daniel Brooks, phone 18838172209, I live in the staff apartments of Shengda college, Longhu Town. Last night I had dinner at 蜀香园火锅 in 华南城 and found a cockroach in the soup. I want a full refund.',
-      /publish|\?/,
+      /Please check/,
     );
-    expect(first).toMatch(/complaint/i);
-    expect(first).not.toMatch(/[\u4e00-\u9fff]{4,}/u); // no Chinese sentences
-    const summary = await c.say('Yes', /Please check/);
+    expect(summary).toMatch(/complaint/i);
+    expect(summary).toMatch(/reply "yes, publish"/);
     expect(summary).toMatch(/Business：蜀香园火锅/);
     expect(summary).toMatch(/2026-12-04/);
-    const receipt = await c.say('Yes, submit it', /Submitted/);
+    const receipt = await c.say('Yes, submit it. You may publish it.', /Submitted/);
     expect(receipt).toMatch(/Case number/);
+    expect(receipt).not.toMatch(/[\u4e00-\u9fff]{4,}/u); // no Chinese sentences
     const row = await caseRow(/Case number：(XZ-\d{8}-\d{6})/.exec(receipt)![1]!);
-    expect(row).toMatchObject({ kind: 'complaint', business_name: '蜀香园火锅', township: '龙湖镇' });
+    expect(row).toMatchObject({ kind: 'complaint', business_name: '蜀香园火锅', township: '龙湖镇', consent_publish: 1 });
   });
 
   it('complaint and report in one message become a "both" submission: two linked cases', async () => {
     const c = bot.citizen('dlg-both');
-    await c.say(
+    const summary = await c.say(
       '我叫牛建国，电话13523071946，住城关乡敬楼村。昨天在城关乡敬楼村集上老回牛肉摊买的牛肉是注水的，要他退钱，也要你们查处他',
-      /公开/,
+      /请核对/,
     );
-    const summary = await c.say('中', /请核对/);
     expect(summary).toMatch(/类型：投诉并举报/);
     const receipt = await c.say('中，就这', /提交成功/);
     expect(receipt).toMatch(/案件编号：XZ-\d{8}-\d{6}、XZ-\d{8}-\d{6}/);
@@ -279,9 +277,8 @@ describe('the bot holds a real conversation (issue #13)', () => {
     await c.say('退钱', /真实姓名/);
     await c.say('我姓张，叫张大力', /电话/);
     await c.say('新华路街道幸福里3号', /电话/); // the address, sent before its question, is kept
-    const consent = await c.say('138 3821 5678', /公开/);
-    expect(consent).not.toMatch(/联系地址/);
-    const summary = await c.say('同意', /请核对/);
+    const summary = await c.say('138 3821 5678', /请核对/);
+    expect(summary).not.toMatch(/再说一下您的联系地址/); // the address sent early is not asked again
     expect(summary).toMatch(/商家：福顺斋/);
     expect(summary).toMatch(/姓名：张大力/);
     expect(summary).toMatch(/联系地址：新华路街道幸福里3号/);
@@ -296,8 +293,7 @@ describe('the bot holds a real conversation (issue #13)', () => {
     await c.say('我叫刘桂芳，电话15638271940，住辛店镇辛店村三组。前天在辛店镇街上买的两袋牛奶过期五天了，要求退钱。', /叫什么名字/);
     const why = await c.say('不知道', /招牌/);
     expect(why).toMatch(/调解/);
-    await c.say('不知道', /公开/);
-    const summary = await c.say('同意', /请核对/);
+    const summary = await c.say('不知道', /请核对/);
     expect(summary).toMatch(/商家：名称不详（辛店镇街上）/);
     const row = await caseRow(receiptOf(await c.say('确认', /提交成功/)).number);
     expect(row).toMatchObject({ kind: 'complaint', township: '辛店镇' });
@@ -305,7 +301,7 @@ describe('the bot holds a real conversation (issue #13)', () => {
 
   it("keeps no plaintext identity in the bot's Redis keys (issue #17)", async () => {
     const c = bot.citizen('dlg-private-contact');
-    await c.say('我叫赵秀兰，电话13912345678，住龙湖镇双湖小区9号楼。昨天在华南城的好味道饭店吃饭吃出了蟑螂，要求退款', /公开/);
+    await c.say('我叫赵秀兰，电话13912345678，住龙湖镇双湖小区9号楼。昨天在华南城的好味道饭店吃饭吃出了蟑螂，要求退款', /请核对/);
     const r = new Redis(env.config.redis.url);
     try {
       const keys = await r.keys(`${env.config.queuePrefix}:bot:*`);
@@ -329,7 +325,7 @@ describe('the bot holds a real conversation (issue #13)', () => {
       r.disconnect();
     }
     // And the bot still reads its own sealed draft.
-    const summary = await c.say('同意', /请核对/);
+    const summary = await c.say('再念一遍', /请核对/);
     expect(summary).toMatch(/赵秀兰/);
     await c.say('取消', /已取消/);
   });

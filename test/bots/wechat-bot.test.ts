@@ -107,9 +107,8 @@ describe('bot case = API case', () => {
     await c.say('退款并按食品安全法赔偿', /真实姓名/);
     await c.say('张伟', /电话/);
     await c.say('13812345678', /联系地址/);
-    await c.say('新郑市人民路8号院', /公开/);
-    await c.say('同意', /请核对/);
-    const viaBot = receiptOf(await c.say('确认', /提交成功/));
+    await c.say('新郑市人民路8号院', /请核对/);
+    const viaBot = receiptOf(await c.say('确认，同意公开', /提交成功/));
 
     const form = new FormData();
     form.set(
@@ -187,8 +186,7 @@ describe('WeChat bot (mock puppet, real server and Redis)', () => {
     await c.say('退款并按食品安全法赔偿', /真实姓名/);
     await c.say('张伟', /电话/);
     await c.say('13812345678', /联系地址/);
-    await c.say('新郑市人民路8号院', /公开/);
-    const summary = await c.say('同意', /请核对/);
+    const summary = await c.say('新郑市人民路8号院', /请核对/);
     expect(summary).toMatch(/新郑市好又多便利店/);
     expect(summary).toMatch(/138\*\*\*\*5678/);
     const done = await c.say('确认', /提交成功/);
@@ -265,8 +263,7 @@ describe('WeChat bot (mock puppet, real server and Redis)', () => {
     await c.say('退款', /真实姓名/);
     await c.say('王芳', /电话/);
     await c.say('13700001111', /联系地址/);
-    await c.say('新郑市金城路9号', /公开/);
-    await c.say('不同意', /请核对/);
+    await c.say('新郑市金城路9号', /请核对/);
     await c.say('修改 电话', /电话/);
     const summary = await c.say('13900002222', /请核对/);
     expect(summary).toMatch(/139\*\*\*\*2222/);

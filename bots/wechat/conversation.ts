@@ -213,7 +213,7 @@ export function summary(d: Draft, lang: Lang = 'zh'): string {
   }
   if (kind === 'report' || (kind === 'both' && d.wantsReward))
     lines.push(
-      `${L('申请奖励', 'Reward')}：${d.wantsReward ? L('是', 'yes') : L('否', 'no')}${d.idNumber ? `（${maskId(d.idNumber)}）` : ''}`,
+      `${L('申请奖励', 'Reward')}：${d.wantsReward ? L('是', 'yes') : L('否', 'no')}${d.idNumber ? `（${maskId(d.idNumber)}）` : d.wantsReward && d.idNumber === null ? L('（身份证领奖时核对）', ' (ID card checked at the claim)') : ''}`,
     );
   // Consent to publication is asked here, not as a question of its own: no unless the citizen says so.
   if (complaint)
@@ -531,13 +531,12 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   if (acts.human) {
     // "身份证号还要给你？先找个人跟我说": the ID is not pressed for again; the reward can be applied for later.
     if (s0.step === 'idNumber' && /身份证|ID|号码/.test(raw) && !findIdNumber(raw)) {
-      const draft: Draft = { ...s0.draft, wantsReward: false };
-      delete draft.idNumber;
+      const draft: Draft = { ...s0.draft, idNumber: null };
       return say(
         { ...s0, draft, step: 'handoff', resumeStep: missing(draft) ?? 'summary' },
         lang === 'en'
-          ? 'No need to give your ID number now: I will file the report without a reward application; you can contact us later to apply.'
-          : '身份证号不给也没关系：这次先不申请奖励，举报照样登记；以后想申请奖励，再联系我们补上就行。',
+          ? 'No need to give your ID number now: the reward is still applied for, and your ID card is checked when you claim it.'
+          : '身份证号不给也没关系：奖励照样申请，领奖时带身份证核对身份就行。',
         prompt('handoff', s0.draft, lang),
       );
     }
@@ -1021,8 +1020,8 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       if (asking === 'idNumber' && r.value === null)
         before.push(
           lang === 'en'
-            ? 'All right, no ID number: the reward is not applied for now. Once the case is proven you can apply at the market supervision office with your ID card.'
-            : '好的，不留身份证号，这次先不申请奖励；查实以后，可以带身份证到市场监管所申请。',
+            ? 'All right, no ID number: the reward is still applied for, and your ID card is checked when you claim it.'
+            : '好的，不留身份证号也行：奖励照样申请，领奖时带身份证核对身份就行。',
         );
       const moreWanted = d.detailsWanted;
       if (asking === 'description' && d.description && d.detailsWanted) {
@@ -1067,8 +1066,8 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       setSlot(d, 'idNumber', null);
       before.push(
         lang === 'en'
-          ? 'That number still does not check out, so the reward is not applied for now; once the case is proven you can apply at the market supervision office with your ID card.'
-          : '这个号码还是核对不上，这次先不申请奖励；查实以后可以带身份证到市场监管所申请。',
+          ? 'That number still does not check out, so I leave it out; the reward is still applied for, and your ID card is checked when you claim it.'
+          : '这个号码还是核对不上，先不记身份证号；奖励照样申请，领奖时带身份证核对身份就行。',
       );
       used = true;
     } else if (!side) {

@@ -54,7 +54,8 @@ export interface Draft {
   name?: string;
   phone?: string;
   address?: string;
-  idNumber?: string;
+  /** null: a reward applied for without the number (refused, or it never checked out); checked at the claim. */
+  idNumber?: string | null;
   consentToPublish?: boolean;
   /** A complaint's business was said to be unknown once (the second time it is filed as unnamed). */
   businessUnknownOnce?: boolean;
@@ -1967,6 +1968,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       // "奖励无所谓", "钱不钱的都中": what is said about the reward, without naming it.
       const s = strip(t).replace(/^(奖励|奖金|奖钱|钱|reward)(的事|这个|的话)?/i, '');
       if (/不要奖励|不申请|不用奖励|不需要奖励|noreward/i.test(s)) return { ok: true, value: false };
+      // "要啥奖励 我就要孩子吃得安全": asked back, meaning none.
+      if (/(要|图|稀罕)(啥|什么)(奖励|奖金|奖|钱)/.test(strip(t))) return { ok: true, value: false };
       // Indifference ("给不给都行", "无所谓") applies for nothing: a reward is claimed by wanting it.
       // "给不给都行，要是有那就要吧": indifferent, then wanting it after all.
       if (/(那就|那|就|也|还是)要(吧|的|呗|啊)?$|有的话(就)?要|想要|要的话/.test(s) && !/不要|不想要/.test(s))
@@ -1975,7 +1978,7 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         return { ok: true, value: false };
       // "奖励不奖励无所谓": indifference again, in the A-not-A form.
       if (
-        /(\p{Script=Han}{1,2})不\1[^，。]{0,3}(都|也)?(无所谓|都行|都中|随便|不在乎|没关系)/u.test(strip(t)) &&
+        /(\p{Script=Han}{1,2})不\1[^，。]{0,3}(都|也)?(无所谓|无所为|都行|都中|随便|不在乎|没关系)/u.test(strip(t)) &&
         !/(那就|就|还是)要/.test(s)
       )
         return { ok: true, value: false };
@@ -1986,7 +1989,11 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       const id = findIdNumber(t);
       if (id) return { ok: true, value: id };
       // "不方便给", "以后再说": no reward application for now (it can be made later).
-      if (/不方便|不想|不给|不提供|再说|以后|算了|不要了|等[^，。]{0,10}再给|到时候再|回头再|先不给|no\b|later/i.test(t))
+      if (
+        /不方便|不想|不给|不提供|再说|以后|算了|不要了|等[^，。]{0,10}再给|到时候再|回头再|先不给|先不填|不填了?|跳过|找不到|skip|no\b|later/i.test(
+          t,
+        )
+      )
         return { ok: true, value: null };
       return { ok: false, problem: 'bad_id' };
     }
@@ -2117,10 +2124,8 @@ export function setSlot(d: Draft, slot: Slot, value: unknown): void {
       if (!d.wantsReward) delete d.idNumber;
       break;
     case 'idNumber':
-      if (value === null) {
-        d.wantsReward = false;
-        delete d.idNumber;
-      } else d.idNumber = value as string;
+      // Not given (or never checking out): the reward is still applied for; the ID card is checked at the claim.
+      d.idNumber = value === null ? null : (value as string);
       break;
     case 'consent':
       d.consentToPublish = value as boolean;

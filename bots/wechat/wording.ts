@@ -175,7 +175,7 @@ export const W = {
     badName: '没认出您的姓名，请只发名字，比如“王建国”。',
     nameIsBusiness: '这好像是店名。请说一下您本人的姓名。',
     badDate: '这个时间我没看懂，或者还没到呢。',
-    badId: '身份证号码好像不对，请核对18位号码再发一次。不想提供的话，回复“不申请奖励”。',
+    badId: '身份证号码好像不对（可能有一位打错了），请核对18位号码再发一次。一时找不到的话回复“先不填”，奖励照样申请，领奖时带身份证核对。',
     needBusiness:
       '投诉要写明被投诉的商家（我们要和它调解）。说不上名字的话，说说招牌上的字、卖什么的、在哪个位置也行，比如“集上东头卖肉的摊子”。',
     needWhere:
@@ -231,7 +231,8 @@ export const W = {
     badName: 'I could not read a name there; please send just your name, e.g. "Wang Jianguo".',
     nameIsBusiness: 'That looks like the business name. Please tell me your own name.',
     badDate: 'I could not read that date (or it is in the future).',
-    badId: 'That ID number does not look right. Reply "no reward" to skip.',
+    badId:
+      'That ID number does not look right (maybe one digit is off); please check the 18 digits and send it again. Reply "skip" to go on without it: the reward is still applied for, and your ID card is checked when you claim.',
     needBusiness:
       'A complaint must name the business (we mediate with it). If you do not know the name, describe it: the sign, what it sells, where exactly.',
     needWhere:

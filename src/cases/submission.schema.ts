@@ -127,9 +127,10 @@ export const SubmissionSchema = SubmissionObject.superRefine(
       if (v.anonymous === true && v.person !== undefined) need(['person'], '已选择匿名举报，请不要填写个人信息');
     }
     if (v.wantsReward === true) {
+      // A real-name reporter's ID number is asked for but not required: identity is checked when the reward
+      // is claimed (name and ID card, reward.service `realNameMatches`), and a number mistyped at intake must
+      // not cost the citizen the application.
       if (v.kind !== 'report' && v.kind !== 'both') need(['wantsReward'], '只有举报才能申请奖励');
-      else if (v.anonymous !== true && person && person.idNumber === undefined)
-        need(['person', 'idNumber'], '申请举报奖励需要填写身份证号码（匿名举报可凭查询码和领奖密码领奖）');
     } else if (v.rewardPassword !== undefined) need(['rewardPassword'], '只有申请举报奖励时才需要设置领奖密码');
   },
   {

@@ -96,8 +96,10 @@ export function readWishes(norm: string): Wishes {
     const before = norm.slice(Math.max(0, m.index - 8), m.index);
     const refused =
       NEGATION_BEFORE.test(before) ||
-      // "奖励不奖励哩俺不要", "奖励俺就不要了"
-      /^[^,。;!?\n]{0,6}(不要|就不要|不用|算了|不需要|不稀罕)/.test(norm.slice(m.index + m[0].length)) ||
+      // "要啥奖励", "图什么奖励": asked back, meaning none.
+      /(要|图|稀罕)(啥|什么)$/.test(before) ||
+      // "奖励不奖励哩俺不要", "奖励俺就不要了", "奖励不奖励的无所谓"
+      /^[^,。;!?\n]{0,8}(不要|就不要|不用|算了|不需要|不稀罕|无所谓|无所为|不重要|不在乎)/.test(norm.slice(m.index + m[0].length)) ||
       // "I don't want any reward", "no reward needed"
       /\b(don'?t|do not|doesn'?t|not|no|without)\b[^.,;!?]{0,16}$/i.test(norm.slice(Math.max(0, m.index - 24), m.index));
     reward = { value: !refused, start: m.index, end: m.index + m[0].length };

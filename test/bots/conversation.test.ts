@@ -450,10 +450,16 @@ describe('the same message twice (issue #13)', () => {
     expect(bad.replies.join('\n')).toMatch(/不对/);
     const again = talk(['410184199003150018'], bad.state);
     expect(again.replies.join('\n')).not.toMatch(/已经收到/);
-    // Read again, and still wrong: the report goes on without the reward rather than asking a third time.
-    expect(again.replies.join('\n')).toMatch(/还是核对不上，这次先不申请奖励/);
-    expect(again.state.draft.wantsReward).toBe(false);
+    // Read again, and still wrong: the report goes on without the number rather than asking a third time; the
+    // reward is still applied for (the ID card is checked at the claim), and the API takes it so.
+    expect(again.replies.join('\n')).toMatch(/还是核对不上，先不记身份证号；奖励照样申请/);
+    expect(again.state.draft.wantsReward).toBe(true);
     expect(again.state.step).toBe('summary');
+    expect(again.replies.join('\n')).toMatch(/申请奖励：是（身份证领奖时核对）/);
+    const payload = toSubmission(again.state.draft);
+    expect(payload).toMatchObject({ wantsReward: true, person: { name: '韩磊' } });
+    expect((payload.person as { idNumber?: string }).idNumber).toBeUndefined();
+    expect(SubmissionSchema.safeParse(payload).success).toBe(true);
     const taken = talk(['我要投诉，城关乡德克士的汉堡里有根头发，昨天中午买的', '我要投诉，城关乡德克士的汉堡里有根头发，昨天中午买的']);
     expect(taken.replies.at(-1)).toMatch(/已经收到/);
   });
@@ -1855,7 +1861,7 @@ describe('thirteenth round (issue #13)', () => {
     expect(talk(['我就先问问']).replies.join('\n')).toMatch(/需要时随时找我/);
   });
 
-  it('a person asked for while balking at the ID number: no reward for now, the ID is not asked again', () => {
+  it('a person asked for while balking at the ID number: the reward stays applied for, the ID is not asked again', () => {
     const r = talk([
       '我要举报郭店南街一家卤肉店用双氧水泡鸡爪',
       '老马卤味',
@@ -1867,7 +1873,8 @@ describe('thirteenth round (issue #13)', () => {
       '身份证号还要给你？先找个人跟我说',
     ]);
     expect(r.state.step).toBe('handoff');
-    expect(r.state.draft.wantsReward).toBe(false);
+    expect(r.state.draft.wantsReward).toBe(true);
+    expect(r.state.draft.idNumber).toBeNull();
     expect(r.state.resumeStep).not.toBe('idNumber');
   });
 

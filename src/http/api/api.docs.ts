@@ -132,7 +132,7 @@ const NamedReportSubmission = SubmissionObject.extend({
   description: longDescription,
   person: S.person.unwrap(),
   anonymous: z.literal(false).default(false),
-}).meta({ title: 'NamedReportSubmission', description: '实名举报：需要姓名和电话；申请奖励（wantsReward）时还需要身份证号码。' });
+}).meta({ title: 'NamedReportSubmission', description: '实名举报：需要姓名和电话；申请奖励（wantsReward）时请填写身份证号码，领奖时凭姓名和身份证核对。' });
 const AnonymousReportSubmission = SubmissionObject.extend({
   kind: z.literal('report'),
   description: longDescription,
@@ -141,7 +141,7 @@ const AnonymousReportSubmission = SubmissionObject.extend({
 }).meta({ title: 'AnonymousReportSubmission', description: '匿名举报：不填写个人信息；可凭查询码申请奖励。' });
 const BothSubmission = ComplaintSubmission.extend({
   kind: z.literal('both'),
-  wantsReward: S.wantsReward.describe('申请举报奖励时需要身份证号码（person.idNumber）'),
+  wantsReward: S.wantsReward.describe('申请举报奖励时请填写身份证号码（person.idNumber），领奖时凭姓名和身份证核对'),
 }).meta({ title: 'ComplaintAndReportSubmission', description: '投诉并举报：按投诉的要求填写，另立一件举报案件。' });
 const ConsultationSubmission = SubmissionObject.extend({
   kind: z.literal('consultation'),

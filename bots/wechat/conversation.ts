@@ -906,7 +906,13 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   // "还有个事…俺小区物业天天不收垃圾": another authority's matter, answered above; it answers nothing asked here.
   const otherMatter = asking !== 'description' && (otherAuthorityAsked || u.other_matters.length > 0);
   const questionOnly =
-    (answered.size > 0 && isQuestion(raw) && text.length < 40 && !leadAnswer && !(yesNoSlot && told !== '') && !toldAnswers) ||
+    (answered.size > 0 &&
+      isQuestion(raw) &&
+      // Short: under 40 characters, or (English) 20 words.
+      (text.length < 40 || (!/\p{Script=Han}/u.test(text) && (text.match(/[A-Za-z']+/g) ?? []).length <= 20)) &&
+      !leadAnswer &&
+      !(yesNoSlot && told !== '') &&
+      !toldAnswers) ||
     // "会不会影响我孩子在园里？" when the story was asked: a question, not the story.
     (asking === 'description' && /[?？吗]\s*$/.test(text.trim()) && onlyQuestions(text) && text.length < 40 && !PROBLEM.test(text));
   // Wishes about other things (a reward, keeping the name secret, a bare "要" to the reward just explained)
@@ -979,6 +985,24 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   ) {
     // "还有一瓶没开，我还留着哩" when the story was asked: the evidence is noted, the story asked again.
     before.push(lang === 'en' ? 'Good, keep it: it may be needed.' : '好的，东西先留好，办案时可能用得上。');
+    used = true;
+  } else if (
+    asking === 'request' &&
+    d.kind === 'complaint' &&
+    !kindJustSet &&
+    REMEDY_DROPPED.test(text) &&
+    kindFromWishes(text, u) === 'report'
+  ) {
+    // "算了算了，那十几块钱俺不要了，恁直接去查他…，俺不留名": the remedy given up and the business to be
+    // checked — a report, anonymous if the citizen said so.
+    d.kind = 'report';
+    delete d.request;
+    if (CONFIDENTIAL.test(text) || /匿名|anonym/i.test(text)) d.anonymous = true;
+    before.push(
+      lang === 'en'
+        ? 'As you want nothing from the business, I will file it as a report for us to check.'
+        : '不要求商家退赔的话，就不用调解了，我按“举报”登记，由我们核查处理。',
+    );
     used = true;
   } else if (
     asking &&
@@ -1393,7 +1417,7 @@ const EVIDENCE_KEPT =
   /(我|俺)(这儿|这里|手里|手上)?(有|留了|存了|拍了|截了)(截图|照片|视频|小票|发票|聊天记录|录音)|(单子|小票|发票|票据|单据|收据|病历|诊断|化验单|缴费单|剩下的|剩的|包装|袋子|瓶子|照片|视频|截图|聊天记录|订单)[^，。？?]{0,8}(留着|保留|还在|都在|有|存着|拍了|保存)|(留着|保留|存着|拍了)[^，。？?]{0,6}(单子|小票|发票|收据|病历|照片|视频|截图|剩下的|包装)|\bkept (the )?(receipt|bill|records?|leftovers|packag)|\b(have|got) (the )?(receipt|photos?|pictures?)/i;
 
 const CONFIDENTIAL =
-  /(will|would|could) (the (shop|owner|boss|business|restaurant)|they|he|she) (find out|know) who|(可|千万|你们|恁)?别说(出)?是(我|俺|[^，。,]{1,6}(说|讲|举报|反映)的)|别(跟|给|对)(他|他们|人|老板)说是(我|俺)|(别|不要|不能|千万别|可别)告诉(他|他们|人|老板|店里|厂里|别人)?[^，。,]{0,3}是(我|俺)|(别|不想|不要|不能|不愿意?|莫|不敢|千万别|可别)(让|叫|给)[^，。]{0,10}知道|(给我|替我|帮我)?保密|别说是有人(举报|反映)|就说是例行检查|会不会(开除|辞退|报复|找(我|俺)(的)?(麻烦|事))|找(我|俺)(的)?麻烦|报复(我|俺)|丢(工作|饭碗)|别写我|不写我|不要写我|别留我|不留我|不留名|don'?t (let|tell)[^,.]{0,20}know|keep (me|my name|it) (secret|confidential)/i;
+  /(will|would|could) (the (shop|owner|boss|business|restaurant)|they|he|she) (find out|know) who|(可|千万|你们|恁)?别说(出)?是(我|俺|[^，。,]{1,6}(说|讲|举报|反映)(的|哩|嘞|滴))|别(跟|给|对)(他|他们|人|老板)说是(我|俺)|(别|不要|不能|千万别|可别)告诉(他|他们|人|老板|店里|厂里|别人)?[^，。,]{0,3}是(我|俺)|(别|不想|不要|不能|不愿意?|莫|不敢|千万别|可别)(让|叫|给)[^，。]{0,10}知道|(给我|替我|帮我)?保密|别说是有人(举报|反映)|就说是例行检查|会不会(开除|辞退|报复|找(我|俺)(的)?(麻烦|事))|找(我|俺)(的)?麻烦|报复(我|俺)|丢(工作|饭碗)|别写我|不写我|不要写我|别留我|不留我|不留名|don'?t (let|tell)[^,.]{0,20}know|keep (me|my name|it) (secret|confidential)/i;
 
 /** A fear of what the business would do (找我麻烦, 报复, 丢工作), said without asking to stay unknown. */
 const FEAR_ONLY = /会不会(开除|辞退|报复|找(我|俺)(的)?(麻烦|事))|找(我|俺)(的)?麻烦|报复(我|俺)|丢(工作|饭碗)/;
@@ -1586,7 +1610,7 @@ const PURE_INTENT = {
 };
 
 const PROBLEM =
-  /无根水|无根剂|无根素|漂白|增白|灌[^，。]{0,3}酒|当(成)?真[^，。]{0,2}卖|以假充真|回收(的)?[^，。]{0,4}瓶|(少|差)了?[一二三四五六七八九十两半\d]+(两|斤|克)|一称(才|只有)|(啥|什么)字(都|也)?没(有)?|没(有)?厂名|没(有)?厂家|下水道|阴沟|臭水沟|污水|脏水|死老鼠|根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|死(蟹|螃蟹|鱼|虾|龙虾|鸭|牛|羊|甲鱼|黄鳝|泥鳅)|是死的|死了的|注水|农药|瘦肉精|添加|色素|染色|掉色|上色|苏丹红|硼砂|甲醛|吊白块|防腐剂|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
+  /无根水|无根剂|无根素|漂白|增白|灌[^，。]{0,3}酒|当(成)?真[^，。]{0,2}卖|以假充真|回收(的)?[^，。]{0,4}瓶|(少|差)了?[一二三四五六七八九十两半\d]+(两|斤|克)|一称(才|只有)|(啥|什么)字(都|也)?没(有)?|没(有)?厂名|没(有)?厂家|下水道|阴沟|臭水沟|污水|脏水|死老鼠|根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|死(蟹|螃蟹|鱼|虾|龙虾|鸭|牛|羊|甲鱼|黄鳝|泥鳅)|是死的|死了的|注水|农药|瘦肉精|添加|没(炸|煮|烤|蒸|烧)?熟|不熟|夹生|带血丝|色素|染色|掉色|上色|苏丹红|硼砂|甲醛|吊白块|防腐剂|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
 function thin(text: string, u: Understanding): boolean {
@@ -1598,7 +1622,12 @@ function thin(text: string, u: Understanding): boolean {
     // "天天黑价熬油，臭哩很": a smell around a workshop says something is wrong, not what: asked for.
     .replace(/臭(哩|的|得)(很|不行|要命)|很臭|臭烘烘|熏人|(味|味儿|味道)(很|太|特别)?(大|冲|难闻)|难闻/g, '')
     // "外卖吃出问题了" says something is wrong, not what: asked for.
-    .replace(VAGUE_PROBLEM, '');
+    .replace(VAGUE_PROBLEM, '')
+    // "I think what they do is illegal": a judgement, not what was seen.
+    .replace(
+      /\b(what|the things?|the stuff) (they|he|she|the (boss|owner|kitchen))( do| does| did| are doing| is doing)? (is|are|was|were|seems?|looks?) (illegal|wrong|not right)\b/gi,
+      '',
+    );
   // "外卖吃坏肚子了 想投诉": ill, but not what was eaten: asked, so the story says which food and how.
   const han = (text.match(/\p{Script=Han}/gu) ?? []).length;
   const food = u.product.value !== null && !/^(外卖|饭|东西|菜|吃的|饭菜|食物)$/.test(u.product.value);
@@ -1618,7 +1647,12 @@ function thin(text: string, u: Understanding): boolean {
   // A long story, or claims that a food cures disease (保健品 sold at 讲座), says what happened.
   if ((text.match(/\p{Script=Han}/gu) ?? []).length >= 80) return false;
   // The same in English: thirty words tell a story.
-  if ((text.match(/[A-Za-z]+/g) ?? []).length >= 30) return false;
+  // ("…and I think what they do is illegal": a judgement with nothing seen is asked about, however long.)
+  if (
+    (text.match(/[A-Za-z]+/g) ?? []).length >= 30 &&
+    !/\b(illegal|wrong|not right|shady|dodgy|suspicious|something (off|fishy|strange|weird))\b/i.test(text)
+  )
+    return false;
   if (/能治|治病|治好|包治|疗效|降血糖|降血压|代替药|虚假宣传|讲座|骗(了|人|钱|老)/.test(text)) return false;
   // A suspicion in vague words ("卤肉里头加哩有东西", "油不对劲") names no problem yet: ask what was seen.
   return !u.suspected_crime.value || VAGUE.test(text);
@@ -1712,6 +1746,10 @@ const ANNOUNCE =
 /** The writer wants something back for themselves: "我想让他把饭钱退了", "得给我赔". */
 const OWN_REMEDY_WISH =
   /(我|俺)(想|要|得)?(让|叫)?(他|他们|他家|商家|店家|老板)?(把)?[^，。！？?]{0,6}(退(给)?(我|俺)?|赔(给)?(我|俺)?|道歉)|(退|赔)(我|俺)(钱)?|I want (my money back|a refund|compensation)/i;
+
+/** A remedy given up in passing: "那十几块钱俺不要了", "钱我也不要了", "不要他退了". */
+const REMEDY_DROPPED =
+  /(钱|款|退|赔)[^，。！,]{0,6}(俺|我)?(也)?(不要了|不要啦|不用了|不用退了|算了)|(不要|不用)(他|她|他们)?(退|赔)(钱|了)/;
 
 /** No remedy wanted from the business: "没啥要求", "算了不要了", "本来想退钱，算了不要了". */
 const NO_REMEDY =
@@ -1869,6 +1907,10 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
     !/不(要|图|用|稀罕)[^，。]{0,3}(赔|钱)/.test(text)
   )
     return null;
+  // "楼下烧烤店天天黑价油烟往俺家灌，恁管这不管": another authority's matter, no food problem in it and no kind
+  // asked for — answered (where it goes), not filed.
+  if (u.other_matters.length > 0 && !k && u.harm.value.ill === 'none' && !PROBLEM.test(text) && !crimeWordsIn(text).length)
+    return 'answer-only';
   const wish = sub || (!isQuestion(text) && text.trim().length <= 30) ? kindFromWishes(text, u) : null;
   if (wish) return wish;
   const kindFromEngine = u.kind.value;
@@ -2032,12 +2074,16 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
     .join('')
     // "我也不图他赔钱", "不要他退钱": a remedy declined is no remedy.
     .replace(/(不图|不要|不用|不求|不稀罕|不是为了|不为了?|不想要)[^，。！,]{0,4}(赔|退|钱)[^，。！,]{0,3}/g, '')
+    // "那十几块钱俺不要了", "钱我也不要了": the money given up.
+    .replace(/(钱|款)[^，。！,]{0,6}(俺|我)?(也)?(不要了|不要啦|不用了|算了)/g, '')
     // "本来想让他退钱 现在不要了": a remedy wanted once and given up.
     .replace(/(本来|原来|原先|一开始)(想|要|打算)[^，。！,]{0,6}(退|赔)[^，。！,]{0,4}[\s，,]*(现在|后来)?(也)?(不要|不用|算)了/g, '');
   // In a long story the engine's own reading (negation read next to each wish) is trusted: "问问又不要钱"
   // far from "把奶粉钱退给俺" declines nothing.
   const declined =
-    (/(不图|不要|不用|不求|不稀罕|不是为了|不为了?|不想要)[^，。！,]{0,4}(赔|退|钱)/.test(text) ||
+    (/(不图|不要|不用|不求|不稀罕|不是为了|不为了?|不想要)[^，。！,]{0,4}(赔|退|钱)|(钱|款)[^，。！,]{0,6}(俺|我)?(也)?(不要了|不要啦|不用了|算了)/.test(
+      text,
+    ) ||
       /(本来|原来|原先|一开始)(想|要|打算)[^，。！,]{0,6}(退|赔)[^，。！,]{0,4}[\s，,]*(现在|后来)?(也)?(不要|不用|算)了/.test(text)) &&
     text.length <= 200;
   const remedy =
@@ -2060,7 +2106,8 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
   if (
     remedy &&
     (punish ||
-      /(你们|恁|政府|监管)[^，。！]{0,3}(也|都)?[^，。！]{0,2}(管管|管一管|管一下)|(你们|恁|政府|监管)[^，。！]{0,2}(也|都)[^，。！]{0,2}处理一下/.test(
+      // "我要退钱 他们卖过期的也要管管": the selling itself to be dealt with, beside the refund.
+      /(你们|恁|政府|监管)[^，。！]{0,3}(也|都)?[^，。！]{0,2}(管管|管一管|管一下)|(你们|恁|政府|监管)[^，。！]{0,2}(也|都)[^，。！]{0,2}处理一下|卖[^，。！]{0,8}(也|还|都)(要|得|该)(管管|管一管|管一下)/.test(
         said,
       ))
   )

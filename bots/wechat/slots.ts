@@ -1063,7 +1063,7 @@ export function englishName(text: string): string | null {
 }
 
 const BIZ_SUFFIX_G =
-  /(KTV|ktv|窗口|档口|私房菜|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|熟食|食府|餐饮|饭庄|酒家|食堂|药房|农家乐|小厨|盒饭|冷链仓库|仓库|饼屋|农家饭|农家菜|蛋糕房|面包房|馒头房|烘焙房|西点房|烘焙|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|屠宰场|养鸡场|养猪场|加工场|冷库|牛羊肉|烟酒店|[坊铺店馆园记厂])/gu;
+  /(KTV|ktv|窗口|档口|私房菜|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|熟食|食府|餐饮|饭庄|酒家|食堂|药房|农家乐|小厨|盒饭|冷链仓库|仓库|饼屋|农家饭|农家菜|蛋糕房|面包房|馒头房|烘焙房|西点房|烘焙|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|屠宰场|养鸡场|养猪场|加工场|冷库|牛羊肉|烟酒店|烟酒|[坊铺店馆园记厂])/gu;
 /** The same, without the global flag: `.test` on a /g pattern keeps state between calls. */
 const BIZ_SUFFIX = new RegExp(BIZ_SUFFIX_G.source, 'u');
 const STOP_BEFORE =
@@ -1078,7 +1078,7 @@ function sourceOfThing(text: string, start: number, end: number): boolean {
 }
 
 const FOOD_ONLY =
-  /^(螺蛳粉|螺狮粉|麻辣烫|麻辣香锅|米线|凉皮|包子|饺子|水饺|面条|拉面|烩面|胡辣汤|羊肉汤|牛肉汤|火锅|烤鱼|炸鸡|汉堡|奶茶|蛋糕|面包|卤菜|熟食|馄饨|煎饼|烧饼|炒饭|盖饭|小吃|夜宵|串串|烤串|酸辣粉|黄焖鸡|肉夹馍|烤肉|烤鸭|烧鸡|炸串|冒菜|砂锅|水果|蔬菜|猪肉|牛肉|羊肉|豆腐|豆芽|馒头|粥)$/;
+  /^(螺蛳粉|螺狮粉|麻辣烫|麻辣香锅|米线|凉皮|包子|饺子|水饺|面条|拉面|烩面|胡辣汤|羊肉汤|牛肉汤|火锅|烤鱼|炸鸡|汉堡|奶茶|蛋糕|面包|卤菜|熟食|馄饨|煎饼|烧饼|炒饭|盖饭|小吃|夜宵|串串|烤串|酸辣粉|黄焖鸡|肉夹馍|烤肉|烤鸭|烧鸡|炸串|冒菜|砂锅|水果|蔬菜|猪肉|牛肉|羊肉|豆腐|豆芽|馒头|粥|调料|调味品|辣椒酱|酱菜|粮油|面粉|食品|肉制品|豆制品|冷冻食品|速冻食品|饮料|白酒|酒|茶叶|糕点|腐竹|粉条|辣条)$/;
 const CANTEEN_STALL =
   /\p{Script=Han}{2,16}?(食堂|餐厅|美食城|美食广场|商场|市场)((负?[一二三四五六七八九十]|[1-9])[楼层])?\p{Script=Han}{2,8}?(窗口|档口)/u;
 
@@ -1107,6 +1107,11 @@ export function hanBusiness(input: string): string | null {
     while (i > 1 && at - i < 6 && /[家记]/.test(text[i - 1]!) && /\p{Script=Han}/u.test(text[i - 2]!) && !STOP_BEFORE.test(text[i - 2]!)) {
       i -= 2;
       while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !STOP_BEFORE.test(text[i - 1]!)) i--;
+    }
+    // "茶里茶气奶茶店", "湘里湘亲小炒": 里 between a doubled character belongs to the name.
+    if (i >= 2 && text[i - 1] === '里' && text[i - 2] === text[i] && at - i < 5) {
+      i -= 2;
+      while (i > 0 && at - i < 8 && /\p{Script=Han}/u.test(text[i - 1]!) && !STOP_BEFORE.test(text[i - 1]!)) i--;
     }
     // "开心小卖部卖的…" at the very start: a first character that reads like a verb still begins the name.
     if (i === 1 && at - i === 1 && /\p{Script=Han}/u.test(text[0]!) && !/[我俺他她它在到从去买吃喝叫有那这一]/.test(text[0]!)) i = 0;
@@ -1524,7 +1529,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         hanBusiness(t) === null &&
         quotedBusiness(t) === null &&
         (/能不能|可不可以|会不会|再说一遍|没记住|没听懂|看不懂/.test(t) ||
-          (isEnglish(t) && /\?\s*$|^(sorry|can you|could you|please)\b/i.test(t.trim())))
+          (isEnglish(t) && /\?\s*$|^(sorry|can you|could you|please)\b/i.test(t.trim())) ||
+          // "Also, is it really confidential? The boss knows all of us": a question, with no name said.
+          (isEnglish(t) && /\?/.test(t) && !/\b(called|named|name is|it'?s|the (shop|restaurant|place) is)\b/i.test(t)))
       )
         return { ok: false, problem: 'unclear' };
       // "举报 不要钱 就叫你们查他": the kind said first is no part of the answer.

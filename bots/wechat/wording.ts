@@ -67,12 +67,17 @@ const Q: Record<Lang, Record<Slot | 'kind', (d: Draft) => string>> = {
     address: () => '再说一下您的联系地址（方便寄送文书），写到小区或村就行。',
     reward: () => '如果查实是重大违法行为，可以申请举报奖励。需要申请吗？回复“要”或“不要”。',
     idNumber: () => '实名申请奖励需要核实身份，请发一下您的18位身份证号码（加密保存）。',
-    consent: () => '最后一个问题：办完以后，这件投诉能否在隐去您的个人信息后对外公开？回复“同意”或“不同意”。',
+    consent: () => '办完以后，这件投诉的结果能否在隐去您的个人信息后对外公开？回复“同意”或“不同意”。',
   },
   en: {
     kind: () =>
       'Do you want to make a complaint (refund or compensation from the business) or a report (a violation; you may stay anonymous)? You can also just ask a question.',
-    description: () => 'What happened? Where did you buy or eat what, and what was wrong? Photos can be sent here.',
+    description: (d) =>
+      d.kind === 'report'
+        ? d.detailsWanted && d.description
+          ? 'Can you say more: what exactly did you see, and how did you find out? Reply "no" if there is nothing to add.'
+          : 'What did you see? Which shop or workshop, and what is it doing wrong? Photos can be sent here.'
+        : 'What happened? Where did you buy or eat what, and what was wrong? Photos can be sent here.',
     business: (d) =>
       d.kind === 'report' ? 'What is the business called? Say "don\'t know" if you do not know.' : 'What is the business called?',
     where: () => 'Where is it? An address or a landmark is enough.',
@@ -84,7 +89,7 @@ const Q: Record<Lang, Record<Slot | 'kind', (d: Draft) => string>> = {
     address: () => 'Your contact address (for letters), to the building or village?',
     reward: () => 'If a serious violation is proven you can claim a reward. Do you want to apply? Reply "yes" or "no".',
     idNumber: () => 'A real-name reward claim needs your 18-digit ID card number (stored encrypted).',
-    consent: () => 'Last question: may this complaint be published after the case, without your personal details? Reply "yes" or "no".',
+    consent: () => 'May the outcome of this complaint be published after the case, without your personal details? Reply "yes" or "no".',
   },
 };
 

@@ -263,7 +263,9 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'stall',
-    ask: /城管|占道/,
+    // "那他要是把炉子搬到门口外头摆摊烤哩，又归谁".
+    ask: /城管|占道|(门口|门外|外头|外面|路边|街上|马路|人行道)[^，。？?]{0,8}(摆摊|烤|烧烤)|露天烧烤|摆摊烤/,
+    state: /(门口|门外|外头|外面|路边|街上|马路|人行道)[^，。？?]{0,8}(摆摊|烧烤|摆摊烤)|露天烧烤|占道经营/,
     zh: '占道经营、露天烧烤归城市管理部门管。',
     en: 'Street stalls blocking the way and open-air barbecues are for city management.',
   },

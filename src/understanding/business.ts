@@ -117,6 +117,7 @@ const TRADE_SUFFIXES = [
   '炸鸡店',
   '母婴店',
   '烟酒店',
+  '烟酒',
   '烧饼店',
   '零食店',
   '零食屋',
@@ -488,8 +489,11 @@ function readLeft(s: string, end: number, max: number, allow = ''): string {
     const ordinal = /[一二三四五六七八九十]/.test(ch) && /^(中|小|高)/.test(name);
     // 开心, 开元, 好又多: a stop character that starts a common name word is kept.
     // 邻里优鲜, 万家福: 里 and 家 inside a common name word.
+    // 茶里茶气, 湘里湘亲: 里 between a doubled character is the name's own pattern.
     const nameWord =
-      (ch === '开' && /^(心|元|封|福|泰|源|来)/.test(name)) || (ch === '街' && /^坊/.test(name)) || (ch === '里' && s[i - 2] === '邻');
+      (ch === '开' && /^(心|元|封|福|泰|源|来)/.test(name)) ||
+      (ch === '街' && /^坊/.test(name)) ||
+      (ch === '里' && (s[i - 2] === '邻' || (s[i - 2] !== undefined && s[i - 2] === name[0] && /\p{Script=Han}/u.test(name[0] ?? ''))));
     if (STOP_CHARS.has(ch) && !familyName && !doubled && !ordinal && !nameWord && !allow.includes(ch)) break;
     name = ch + name;
     i--;

@@ -422,7 +422,10 @@ function illness(
     const m = HOSPITAL_RE.exec(c.text);
     if (m !== null && !/(推荐|营养科|开的|开药|买的|门口)/.test(c.text)) strong.push(m[0]);
   }
-  const mildHits = outside(hits.mild, clauses, qs);
+  // "吃了一口就吐出来了", "喝了一口赶紧吐掉": food spat out, not vomiting.
+  const spat = (h: Hit<Term>) =>
+    /吐/.test(h.text) && /^(了)?(出来|出去|掉)/.test(text.slice(h.index + h.text.length, h.index + h.text.length + 3));
+  const mildHits = outside(hits.mild, clauses, qs).filter((h) => !spat(h));
   const mild = mildHits.map((h) => h.text);
   return {
     strong,

@@ -17,7 +17,7 @@ import {
   toSubmission,
 } from '../../bots/wechat/conversation.ts';
 import { chineseNumber, parseIncidentDate } from '../../bots/wechat/dates.ts';
-import { latinBusiness, othersPhone, parseAnonymous, readAnswer, requestOf } from '../../bots/wechat/slots.ts';
+import { hanBusiness, latinBusiness, othersPhone, parseAnonymous, readAnswer, requestOf } from '../../bots/wechat/slots.ts';
 import { fromPinyin } from '../../bots/wechat/pinyin.ts';
 import { understand } from '../../src/understanding/understand.ts';
 import { detectActs, readCorrection } from '../../bots/wechat/acts.ts';
@@ -3250,5 +3250,79 @@ describe('every fact at once files in three messages (issue #13, twelfth pass)',
     const all = r.replies.join('\n');
     expect(all).toMatch(/12333/);
     expect(all).toMatch(/住房和城乡建设|住建/);
+  });
+});
+
+describe('twenty-sixth round (dev25, issue #13, twelfth pass)', () => {
+  it('"我要退钱 他们卖过期的也要管管" in answer to the kind question is both', () => {
+    const r = talk(['你好 请问是食品安全吗 我在龙王乡万佳福超市买了过期酱油', '我要退钱 他们卖过期的也要管管']);
+    expect(r.state.draft.kind).toBe('both');
+  });
+
+  it('a remedy given up while the request is asked ("那十几块钱俺不要了，恁直接去查他…俺不留名") makes an anonymous report', () => {
+    const r = talk([
+      '俺要投诉郭店镇华阳寨路口马家拉面，夜儿个晌午俺在他那吃面，碗里捞出来个罂粟壳！',
+      '算了算了，那十几块钱俺不要了，恁直接去查他锅里放没放那东西，俺不留名，中不中',
+    ]);
+    expect(r.state.draft.kind).toBe('report');
+    expect(r.state.draft.anonymous).toBe(true);
+    expect(r.state.draft.request).toBeUndefined();
+    expect(r.replies.at(-1)).toMatch(/按“举报”登记/);
+  });
+
+  it('an English question is no business name, and "what they do is illegal" is asked about', () => {
+    const r = talk([
+      'Hi, I work part-time in the kitchen of a hotpot restaurant and I think what they do is illegal. Can I report it without giving my name?',
+    ]);
+    expect(r.state.step).toBe('description');
+    expect(r.replies.at(-1)).toMatch(/say more|what exactly did you see/i);
+    const q = talk(['Also, is it really confidential? The boss knows all of us part-timers.'], r.state);
+    expect(q.state.step).toBe('description');
+    expect(q.state.draft.description).not.toMatch(/confidential/);
+    expect(
+      readAnswer(
+        'business',
+        'Also, is it really confidential? The boss knows all of us.',
+        understand('x', { now: NOW }),
+        { kind: 'report', files: [] },
+        NOW,
+      ).ok,
+    ).toBe(false);
+  });
+
+  it('fumes from a barbecue shop are answered, not filed; a stall moved outside is for city management', () => {
+    const r = talk(['俺楼下那家烧烤店天天黑价油烟往俺家窗户里灌，熏得窗户都不敢开，恁市场监管管这不管']);
+    expect(r.replies.join('\n')).toMatch(/生态环境/);
+    expect(r.state.draft.kind).toBeUndefined();
+    const s = talk(['那他要是把炉子搬到门口外头摆摊烤哩，又归谁'], r.state);
+    expect(s.replies.join('\n')).toMatch(/城市管理/);
+    expect(s.state.draft.kind).toBeUndefined();
+  });
+
+  it('shop names: 老马烟酒, 茶里茶气奶茶店; "一个调料厂" is no name', () => {
+    expect(hanBusiness('我要投诉！！西街社区门口老马烟酒卖假茅台，我上周五买了两瓶请客')).toBe('老马烟酒');
+    expect(hanBusiness('投诉一下升达门口那个茶里茶气奶茶店')).toBe('茶里茶气奶茶店');
+    expect(hanBusiness('俺在孟庄一个调料厂上班，厂里做辣椒酱往里头加苏丹红')).toBeNull();
+    expect(understand('投诉一下升达门口那个茶里茶气奶茶店', { now: NOW }).business.value).toBe('茶里茶气奶茶店');
+  });
+
+  it('food spat out is no illness; "要啥奖励" and "奖励不奖励的无所谓" decline the reward', () => {
+    const spat = '昨天在美团点的黄焖鸡，送到一股馊味，我吃了一口就吐出来了。平台客服也一直踢皮球。我要求退款';
+    expect(understand(spat, { now: NOW }).harm.value.ill).toBe('none');
+    expect(talk([spat]).last.effect?.type).not.toBe('handoff');
+    const read = (t: string) => readAnswer('reward', t, understand(t, { now: NOW }), { kind: 'report', files: [] }, NOW);
+    expect(read('要啥奖励 我就要孩子吃得安全')).toEqual({ ok: true, value: false });
+    expect(read('奖励不奖励的无所为，就是想让孩子吃的放心')).toEqual({ ok: true, value: false });
+    expect(understand('奖励不奖励的无所谓 我不要 我就是看不惯这个', { now: NOW }).wants_reward.value).toBe(false);
+    expect(understand('有奖励吗？不要让他知道是我', { now: NOW }).wants_reward.value).toBe(true);
+  });
+
+  it('"恁去查哩时候可别说是邻居举报哩啊" while the name is asked is answered: the identity stays secret', () => {
+    const r = talk([
+      '俺要举报，俺隔壁弄了个黑作坊做腐竹',
+      '俺隔壁那家在后院支了几口大锅做腐竹，俺见他往锅里撒白面面儿，一问说是吊白块，拉到集上卖',
+    ]);
+    const s = talk(['恁去查哩时候可别说是邻居举报哩啊，他家那人可孬'], r.state);
+    expect(s.replies.join('\n')).toMatch(/保密/);
   });
 });

@@ -132,7 +132,10 @@ const NamedReportSubmission = SubmissionObject.extend({
   description: longDescription,
   person: S.person.unwrap(),
   anonymous: z.literal(false).default(false),
-}).meta({ title: 'NamedReportSubmission', description: '实名举报：需要姓名和电话；申请奖励（wantsReward）时请填写身份证号码，领奖时凭姓名和身份证核对。' });
+}).meta({
+  title: 'NamedReportSubmission',
+  description: '实名举报：需要姓名和电话；申请奖励（wantsReward）时请填写身份证号码，领奖时凭姓名和身份证核对。',
+});
 const AnonymousReportSubmission = SubmissionObject.extend({
   kind: z.literal('report'),
   description: longDescription,

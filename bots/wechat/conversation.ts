@@ -40,6 +40,8 @@ import {
   editableSlots,
   toSubmission,
   townshipOf,
+  unnamedBusiness,
+  onlinePlatform,
 } from './slots.ts';
 import { HELP, KIND_LABEL, type Lang, MENU, question, shortQuestion, W } from './wording.ts';
 
@@ -80,6 +82,8 @@ export interface ConvState {
   asked: Partial<Record<Slot | 'menu', number>>;
   /** Messages in a row the bot could not use. */
   misses: number;
+  /** The item the last unusable message was read as and refused for (a second such refusal leaves it open). */
+  failed?: Slot | undefined;
   /** Things said once per draft (illness advice, urgent hand-off, what anonymity keeps). */
   said: string[];
   /** Cases filed in this chat: number and a fingerprint of the facts, to catch the same report twice. */
@@ -1224,6 +1228,23 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       prompt(st.step, d, lang),
     );
   }
+  // "俺想了想还是得说…刚才说那还算不算 接着弄吧": going on — yes, and the question again; "先不说了 俺再想想
+  // 怕惹事": time to think — no hurry, nothing is lost. Neither is an answer gone wrong.
+  if (!used && !kindJustSet && before.length === 0 && asking && d.kind) {
+    if (/接着(弄|来|说|办|登记)|继续(弄|说|登记|吧)|还算不算|算不算数|\b(let'?s )?(go on|continue|carry on)\b/i.test(text))
+      return say(
+        { ...st, draft: d, misses: 0, failed: undefined },
+        lang === 'en' ? 'Yes, all of it still counts. Let us go on.' : '算数的，说过的都记着。咱们接着来：',
+        prompt(asking, d, lang),
+      );
+    if (/再想想|想一想|考虑(一下|考虑)|先不说了|怕惹事|怕报复|不敢说/.test(text) && !acts.cancel)
+      return say(
+        { ...st, draft: d, misses: 0, failed: undefined },
+        lang === 'en'
+          ? 'No hurry. What you told me is kept; go on whenever you are ready (reports can be anonymous).'
+          : '不着急，您想好了接着说就行，刚才说的都给您记着；举报可以匿名，我们会保密。',
+      );
+  }
   // "那我要投诉" while the complaint is already being taken: go on with it.
   if (!used && !kindJustSet && before.length === 0 && d.kind && kindWanted(text) === d.kind && text.length <= 16) {
     return say({ ...st, draft: d, misses: 0 }, lang === 'en' ? 'Yes, let us go on.' : '好的，正在给您登记。', prompt(st.step, d, lang));
@@ -1286,8 +1307,18 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   }
   if (!used && !kindJustSet && !acts.kindChange && before.length === 0) {
     st.misses = s0.misses + 1;
+    // The same thing not taken twice in a row: never asked a third time — the item is left for the officer
+    // (or, where the citizen's own words are the value, taken as said) and the conversation goes on.
+    // (Only answers read as this item and refused count: hesitation or chatter in between does not.)
+    const gaveUp = st.misses >= 2 && asking && problem !== null && s0.failed === asking ? giveUpOn(asking, answerText, d) : null;
+    if (gaveUp !== null) return next({ ...st, draft: d, misses: 0, failed: undefined }, [gaveUp[lang]], ctx);
     const tail = st.misses >= 2 ? [w.offerHuman] : [];
-    return say({ ...st, draft: d }, problem ?? w.notUnderstood, prompt(st.step, d, lang), ...tail);
+    return say(
+      { ...st, draft: d, failed: problem !== null && asking ? asking : undefined },
+      problem ?? w.notUnderstood,
+      prompt(st.step, d, lang),
+      ...tail,
+    );
   }
   if (!used && problem && asking && !kindJustSet && !acts.kindChange) {
     // A question or a complaint about the bot, but no answer yet: answer it, then ask again.
@@ -2250,6 +2281,57 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
       return true;
     default:
       return false;
+  }
+}
+
+/**
+ * A question not answered usably twice in a row: what the draft keeps instead, and what the citizen is told;
+ * null where nothing can stand in (a complaint's name and phone: the offer of a person stays).
+ */
+function giveUpOn(slot: Slot, said: string, d: Draft): Record<Lang, string> | null {
+  const later = { zh: '这一项先空着，办理时工作人员会和您核实。', en: 'I will leave this open; the officer will check it with you.' };
+  const words = said.trim();
+  const usable = words.length >= 2 && !/[?？]/.test(words) && !ACT_MARKERS.test(words);
+  switch (slot) {
+    case 'business':
+      setSlot(d, 'business', d.kind === 'report' ? null : unnamedBusiness(d));
+      return later;
+    case 'where':
+      if (d.kind !== 'report' && !d.township && !onlinePlatform(d)) return null;
+      setSlot(d, 'where', null);
+      return later;
+    case 'when':
+      setSlot(d, 'when', null);
+      return { zh: '时间先空着，办理时工作人员会再和您核实。', en: 'I will leave the date open; the officer can check it with you later.' };
+    case 'request':
+      if (!usable) return null;
+      setSlot(d, 'request', clip(words, 200));
+      return { zh: '好的，按您说的记下了。', en: 'Noted as you said it.' };
+    case 'address':
+      if (!usable) return null;
+      setSlot(d, 'address', clip(words, 200));
+      return { zh: '好的，按您说的记下了。', en: 'Noted as you said it.' };
+    case 'anonymous':
+      // Unsure whether to give a name: the safer choice for the reporter.
+      setSlot(d, 'anonymous', true);
+      return {
+        zh: '先按匿名举报登记，不记您的姓名和电话；想实名的话，核对时说“实名”就行。',
+        en: 'I will file it anonymously for now; say "real name" at the summary if you want to give your name.',
+      };
+    case 'reward':
+      setSlot(d, 'reward', false);
+      return {
+        zh: '奖励这一项先不申请；想申请的话，核对时说“要奖励”就行。',
+        en: 'No reward application for now; say "I want the reward" at the summary if you do.',
+      };
+    case 'idNumber':
+      setSlot(d, 'idNumber', null);
+      return {
+        zh: '身份证号先不记；奖励照样申请，领奖时带身份证核对身份就行。',
+        en: 'I leave the ID number out; the reward is still applied for, and your ID card is checked when you claim it.',
+      };
+    default:
+      return null;
   }
 }
 

@@ -2580,9 +2580,9 @@ describe('tried by hand (issue #13, ninth pass)', () => {
   it('the time asked twice without a day that can be read is left open instead of asked a third time', () => {
     const r = talk(['俺在郭店南街口王姐煎饼摊买哩煎饼 里头吃出来一根头发 恶心死了 要退钱']);
     expect(r.state.step).toBe('when');
-    const s = talk(['下礼拜', '明天'], r.state);
+    const s = talk(['下礼拜'], r.state);
     expect(s.state.step).toBe('when');
-    const t = talk(['后天吧'], s.state);
+    const t = talk(['明天'], s.state);
     expect(t.state.draft.incidentDate).toBeNull();
     expect(t.state.step).not.toBe('when');
     expect(t.replies.join('\n')).toMatch(/时间先空着/);
@@ -3324,5 +3324,31 @@ describe('twenty-sixth round (dev25, issue #13, twelfth pass)', () => {
     ]);
     const s = talk(['恁去查哩时候可别说是邻居举报哩啊，他家那人可孬'], r.state);
     expect(s.replies.join('\n')).toMatch(/保密/);
+  });
+});
+
+describe('never the same question a third time (issue #13, twelfth pass)', () => {
+  it('two answers refused for the same item in a row: the item is left open (or the safer choice taken), and on', () => {
+    const r = talk(['我要举报，龙湖镇有个小作坊用地沟油炸油条，我昨天亲眼看见的', '不知道', '你猜']);
+    expect(r.state.step).toBe('anonymous');
+    const s = talk(['这个嘛'], r.state);
+    expect(s.state.draft.anonymous).toBe(true);
+    expect(s.replies.join('\n')).toMatch(/先按匿名举报登记/);
+    expect(s.state.step).toBe('reward');
+    // And "实名" at the summary changes it back.
+    const t = talk(['不要'], s.state);
+    expect(t.state.step).toBe('summary');
+    expect(talk(['实名'], t.state).state.step).toBe('name');
+  });
+
+  it('hesitating, then going on, is no answer gone wrong: nothing is left open for it', () => {
+    const r = talk(['俺村有人收病死猪 黑价杀了往集上卖', '不知道叫啥 就是老孙 孙二旦']);
+    expect(r.state.step).toBe('where');
+    const wait = talk(['算了算了 先不说了 俺再想想 怕惹事'], r.state);
+    expect(wait.replies.join('\n')).toMatch(/不着急/);
+    const on = talk(['俺想了想还是得说 这吃了要出人命哩 刚才说那还算不算 接着弄吧'], wait.state);
+    expect(on.replies.join('\n')).toMatch(/算数的/);
+    expect(on.state.step).toBe('where');
+    expect(on.state.draft.where).toBeUndefined();
   });
 });

@@ -1141,6 +1141,13 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   // A reward wish said while something else was asked is confirmed, so the citizen knows it was heard.
   if (rewardBefore === undefined && d.wantsReward !== undefined && asking !== 'reward' && !side && d.kind === 'report')
     before.push(rewardAck(d.wantsReward, lang));
+  // "那我举报他，就是怕他报复我": a fear said with the choice to report is answered there and then.
+  if (kindJustSet && (d.kind === 'report' || d.kind === 'both') && (FEAR_ONLY.test(text) || CONFIDENTIAL.test(text)))
+    before.push(
+      lang === 'en'
+        ? 'Your identity stays confidential: the business is never told who reported it.'
+        : '放心，举报人的信息严格保密，不会告诉被举报的一方是谁举报的。',
+    );
   if (d.kind === 'complaint' || d.kind === 'both') delete d.anonymous;
   const sub = substantive(text, u) && !onlyFacts;
   if (d.kind !== undefined && d.kind !== 'consultation' && d.description === undefined && asking !== 'description' && sub) {

@@ -89,7 +89,9 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'deadline',
-    ask: /多久|多长时间|几天|什么时候(能)?(有)?(结果|处理|回复)|啥时候|how long|when will/i,
+    ask: /多久|多长时间|几天|什么时候(能)?(有)?(结果|处理|回复)|啥时候|查没查|查了没|(咋|怎么|为啥|为什么)(还)?没(消息|动静|回音|结果|人(联系|连系|理))|how long|when will/i,
+    // "都一个多星期了 也没人连系我": waiting, and nobody in touch — the time limits are the answer.
+    state: /(没人|没有人|也没人)(联系|连系|打电话|回复|理)(我|俺)|(一直|还|到现在)(都)?没(有)?(消息|动静|回音|结果|人联系)/,
     zh: '投诉：收到后7个工作日内决定是否受理并告诉您，受理后调解一般在60天内结束。举报：15个工作日内核查并决定是否立案。进展会在这里通知您。',
     en: 'Complaints: within 7 working days we decide whether to accept and tell you; mediation then ends within 60 days. Reports: checked within 15 working days. You will get progress notices here.',
   },

@@ -3352,3 +3352,19 @@ describe('never the same question a third time (issue #13, twelfth pass)', () =>
     expect(on.state.draft.where).toBeUndefined();
   });
 });
+
+describe('answers owed in passing (issue #13, twelfth pass)', () => {
+  it('"那我举报他，就是怕他报复我": the report starts and the fear is answered (保密)', () => {
+    const r = talk([
+      '我今儿早上在裴李岗集上看见卖豆芽的往盆里倒一种白水水，听说是叫啥无根剂，那东西能吃不能？这事归不归你们管',
+      '那我举报他，就是怕他报复我',
+    ]);
+    expect(r.state.draft.kind).toBe('report');
+    expect(r.replies.at(-1)).toMatch(/保密/);
+  });
+
+  it('"都一个多星期了 也没人连系我 到底查没查啊" is answered with the time limits', () => {
+    const r = talk(['都一个多星期了 也没人连系我 到底查没查啊']);
+    expect(r.replies.join('\n')).toMatch(/15个工作日/);
+  });
+});

@@ -162,6 +162,15 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
     )
   )
     acts.statusList = true;
+  // "我半个月前在你们这举报…地沟油，到现在一点信儿都没有！": an earlier case, no news since.
+  else if (
+    /(半个月前|[一二两三四五六七八九十几\d]+(天|个月|周|星期|礼拜)(前|以前)|上个月|之前|前些天|前几天|上周|上礼拜|早先|以前)[^，。？?]{0,10}(投诉|举报|反映)[^。？?！!]{0,30}(一直|到现在|至今|咋|怎么)[^。？?！!]{0,4}((没|没有)(人)?(信儿?|消息|动静|回音|回复|联系|结果)|(一点儿?)?(信儿?|消息|动静|回音)(都|也)没(有)?)/.test(
+      raw,
+    ) ||
+    // "你们自己查不行吗", "上哪能查到" about a case already filed.
+    (!ctx.inDraft && /(你们|恁)自己查|上哪(儿)?(能|去)?查(到)?|在哪(儿)?(能)?查(到)?/.test(raw))
+  )
+    acts.statusList = true;
 
   // A long story's reported speech ("老姐妹劝俺说算了…不值当") calls nothing off: only a short message, or
   // the end of a long one, does.

@@ -2635,13 +2635,25 @@ export function resolve(state: ConvState, result: EffectResult, ctx: Context): O
           L('要看最新进展，请再发一次“查询 编号 查询码”。', 'For the latest, send "status <case number> <query code>" again.'),
           ...resumeLine(state),
         );
-      if (result.cases.length === 0)
+      // Asked again: not the same words a second time — a person is the way on.
+      if (result.cases.length === 0 && state.said.includes('lostcode'))
         return say(
           state,
           L(
-            '您还没有在这里提交过。查别处提交的，请发“查询 编号 查询码”。',
-            'You have not filed a case in this chat. To check a case filed elsewhere, send "status <case number> <query code>".',
+            '确实没有查到。想让工作人员帮您查，回复“人工”，留下姓名、电话和大概哪天提交的就行。',
+            'Nothing found, I am afraid. For a person to look it up, reply "human" with your name, phone and roughly when you filed.',
           ),
+          ...resumeLine(state),
+        );
+      if (result.cases.length === 0)
+        return say(
+          { ...state, said: [...state.said, 'lostcode'] },
+          L(
+            '这个微信里没有查到您提交过的事项。查别处（或换了微信）提交的，请发“查询 编号 查询码”，编号和查询码在当时提交成功的回复里。',
+            'No case filed from this chat was found. To check one filed elsewhere (or from another WeChat), send "status <case number> <query code>"; both were in the reply when it was filed.',
+          ),
+          // Number and code lost: what can still be done.
+          answerOf('lostcode', state.lang),
           ...resumeLine(state),
         );
       const lines = result.cases.map((c) => `${c.number} ${c.kindLabel}（${c.receivedAt.slice(0, 16).replace('T', ' ')}）：${c.status}`);

@@ -35,7 +35,10 @@ export type Topic =
   | 'nearexpiry'
   | 'healthfood'
   | 'withdraw'
-  | 'prepaid';
+  | 'prepaid'
+  | 'banquet'
+  | 'stopeating'
+  | 'sanwu';
 
 export interface Entry {
   topic: Topic;
@@ -113,7 +116,7 @@ export const FAQ: readonly Entry[] = [
     ask: /证据|留(哪些|什么|啥)|要(准备|带)什么|需要(什么|哪些)材料|要不要留|(用|需)不(用|需)(要)?留|留着(吗|有用)|evidence|proof/i,
     state:
       /(发票|小票|收据|票据|付款记录|聊天记录)[^。？?]{0,14}(中不中|行不行|可以吗|管用吗|算不算|能用吗|行吗|中吗|有用吗|算数吗|作数吗)/,
-    zh: '证据请留好：购物小票或付款记录、食品包装（有生产日期和批号）、剩下的食物（冷藏保存）、照片视频、看病的病历和发票。没有发票的话，收据、付款记录、聊天记录也都能证明。照片可以直接发给我。',
+    zh: '证据请保留好：购物小票或付款记录、食品包装（有生产日期和批号）、剩下的食物（冷藏保存）、照片视频、看病的病历和发票。没有发票的话，收据、付款记录、聊天记录也都能证明。照片可以直接发给我。',
     en: 'Evidence to keep: the receipt or payment record, the packaging (with date and batch), leftovers (kept cold), photos or videos, and medical records. You can send photos here.',
   },
   {
@@ -270,6 +273,26 @@ export const FAQ: readonly Entry[] = [
     state: /(门口|门外|外头|外面|路边|街上|马路|人行道)[^，。？?]{0,8}(摆摊|烧烤|摆摊烤)|露天烧烤|占道经营/,
     zh: '占道经营、露天烧烤归城市管理部门管。',
     en: 'Street stalls blocking the way and open-air barbecues are for city management.',
+  },
+  {
+    topic: 'banquet',
+    // "村里办喜事请嘞流动厨师，吃完好几个人拉肚子，该找谁", "农村办酒席得给谁报备".
+    ask: /办(酒席|喜事|白事|宴席|寿宴|大寿)|摆(酒|席|桌)|酒席|宴席|流动厨师|厨子|厨师|主家|坝坝宴|集体聚餐|报备/,
+    zh: '农村办酒席（集体聚餐）：按规定主家要提前向所在乡镇（街道）的食品安全办公室或村里的食品安全协管员报备，厨师要有健康证，食材要留好票据、菜品要留样。吃出问题，主家和厨师都有责任；可以在这里投诉或举报，我们会去查。',
+    en: 'Village banquets: the host must notify the township (street) food safety office or the village food safety helper in advance; the cook needs a health certificate, and receipts and samples of the dishes should be kept. If people fall ill, the host and the cook are both responsible; you can complain or report here and we will investigate.',
+  },
+  {
+    topic: 'stopeating',
+    // "剩下嘞半罐还叫孩子喝不喝？", "还能吃吗".
+    ask: /(还)?(能|叫|让|给)?(孩子|孩儿|娃|他|她|俺|我)?(喝|吃)(不喝|不吃)|还能(吃|喝|用)(吗|不|么)|(能|敢)不能(吃|喝)|剩下的?[^，。？?]{0,8}(还)?(能|要|敢)?(吃|喝)/,
+    zh: '先停止食用，剩下的别扔，封好（需要的话冷藏）留作证据；已经吃了有不舒服的请及时就医，病历和票据都保留好。',
+    en: 'Stop eating it. Do not throw the rest away: seal it (refrigerate if needed) and keep it as evidence. If anyone feels unwell, see a doctor and keep the records and receipts.',
+  },
+  {
+    topic: 'sanwu',
+    ask: /三无/,
+    zh: '“三无”食品是指没有厂名厂址、没有生产日期和保质期、没有生产许可证编号（SC编号）的预包装食品，不能销售。买到了可以投诉退赔，也可以举报，让我们查处卖的人。',
+    en: '"Three-no" food is pre-packaged food without a producer name and address, a production date and shelf life, or a production licence number (SC code); it may not be sold. You can complain for a refund or report the seller for us to act.',
   },
 ];
 

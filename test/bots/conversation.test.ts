@@ -3368,3 +3368,20 @@ describe('answers owed in passing (issue #13, twelfth pass)', () => {
     expect(r.replies.join('\n')).toMatch(/15个工作日/);
   });
 });
+
+describe('more answers kept as data (issue #13, twelfth pass)', () => {
+  it('a village banquet, whether to go on eating, and 三无 are answered', () => {
+    expect(talk(['听说现在农村办酒席得给谁报备，是真的不']).replies.join('\n')).toMatch(/报备/);
+    expect(
+      talk(['俺问一下，俺村前儿个有家办喜事，请嘞流动厨师，吃完第二天好几个人拉肚子，这事儿该找谁？找主家还是找厨师？']).replies.join('\n'),
+    ).toMatch(/主家和厨师/);
+    expect(talk(['这算不算三无产品？']).replies.join('\n')).toMatch(/生产许可证编号/);
+    expect(talk(['那剩下嘞半罐还叫孩子喝不喝？']).replies.join('\n')).toMatch(/停止食用/);
+  });
+
+  it('an earlier case with no news since, told in a sentence, looks this contact’s cases up', () => {
+    const r = talk(['我半个月前在你们这举报龙湖镇一家烧烤店用地沟油，到现在一点信儿都没有！你们到底管不管？？']);
+    expect(r.last.effect?.type).toBe('list');
+    expect(r.state.draft.kind).toBeUndefined();
+  });
+});

@@ -249,7 +249,7 @@ describe('WeChat bot (mock puppet, real server and Redis)', () => {
     expect(wrong).not.toContain('当前状态');
     const list = await citizen.say('查询', /在这里提交的事项/);
     expect(list).toContain(number);
-    const other = await bot.citizen('stranger').say('查询', /还没有在这里提交过/);
+    const other = await bot.citizen('stranger').say('查询', /没有查到您提交过的事项/);
     expect(other).not.toContain(number);
   });
 

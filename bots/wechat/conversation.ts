@@ -469,7 +469,9 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     return say({ ...s0, pendingQuery: acts.status.number }, w.needCode(acts.status.number), ...resumeLine(s0));
   }
   // "查询码是 AB12-CD34-…" right after the number: the query, with the code never kept.
-  const code = s0.pendingQuery ? /(?:^|[^0-9A-Z])([0-9A-Z]{4}(?:[-\s][0-9A-Z]{2,4}){2,8})(?![0-9A-Z])/i.exec(narrow) : null;
+  const codeMatch = s0.pendingQuery ? /(?:^|[^0-9A-Z])([0-9A-Z]{4}(?:[-\s][0-9A-Z]{2,4}){2,8})(?![0-9A-Z])/i.exec(narrow) : null;
+  // "Roughly how long does the mediation take?": lower-case words between spaces are English, not a code.
+  const code = codeMatch && !(/[a-z]/.test(codeMatch[1]!) && !/-/.test(codeMatch[1]!)) ? codeMatch : null;
   if (s0.pendingQuery && code) {
     const number = s0.pendingQuery;
     return { state: s0, replies: [], effect: { type: 'query', number, code: code[1]!.replace(/\s+/g, '-').toUpperCase() } };

@@ -3385,3 +3385,15 @@ describe('more answers kept as data (issue #13, twelfth pass)', () => {
     expect(r.state.draft.kind).toBeUndefined();
   });
 });
+
+describe('after a status query (issue #13, twelfth pass)', () => {
+  it('an English question next is answered, never read as a mended query code', () => {
+    const r = talk([
+      "Hello, I'd like to check the status of a complaint. Case number is xz-20261120-000318 and the query code 4FJ7 QW2N 8HTR MK3P. Has the restaurant responded yet?",
+    ]);
+    expect(r.last.effect).toMatchObject({ type: 'query', code: '4FJ7-QW2N-8HTR-MK3P' });
+    const q = talk(['Thanks. Roughly how long does the mediation usually take?'], r.state);
+    expect(q.last.effect).toBeUndefined();
+    expect(q.replies.join('\n')).toMatch(/60 days/);
+  });
+});

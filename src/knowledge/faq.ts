@@ -38,7 +38,8 @@ export type Topic =
   | 'prepaid'
   | 'banquet'
   | 'stopeating'
-  | 'sanwu';
+  | 'sanwu'
+  | 'sccode';
 
 export interface Entry {
   topic: Topic;
@@ -293,6 +294,14 @@ export const FAQ: readonly Entry[] = [
     ask: /三无/,
     zh: '“三无”食品是指没有厂名厂址、没有生产日期和保质期、没有生产许可证编号（SC编号）的预包装食品，不能销售。买到了可以投诉退赔，也可以举报，让我们查处卖的人。',
     en: '"Three-no" food is pre-packaged food without a producer name and address, a production date and shelf life, or a production licence number (SC code); it may not be sold. You can complain for a refund or report the seller for us to act.',
+  },
+  {
+    topic: 'sccode',
+    // "袋子上有个SC开头哩一串号，那是啥意思？".
+    ask: /SC(开头|编号|号|码)|(SC|sc)[^，。？?]{0,6}(啥|什么|意思)/,
+    state: /SC(开头|编号)[^，。]{0,8}(一串|号|码)?[^。]{0,12}(啥意思|什么意思|是啥|是什么)/,
+    zh: 'SC开头的14位编号是食品生产许可证编号，说明这个厂取得了食品生产许可；可以在国家市场监督管理总局网站查这个编号对应的厂家。没有这个编号的预包装食品属于“三无”，不能卖。',
+    en: 'The 14-character code starting with SC is the food production licence number: the producer holds a licence, and the number can be looked up on the State Administration for Market Regulation website. Pre-packaged food without it may not be sold.',
   },
 ];
 

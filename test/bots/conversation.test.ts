@@ -3397,3 +3397,14 @@ describe('after a status query (issue #13, twelfth pass)', () => {
     expect(q.replies.join('\n')).toMatch(/60 days/);
   });
 });
+
+describe('SC codes and illness advice (issue #13, twelfth pass)', () => {
+  it('"袋子上有个SC开头哩一串号，那是啥意思？" is answered (the production licence number); the ill are told to go to hospital', () => {
+    expect(talk(['恁那能查查俺买哩挂面是不是正规厂家哩不？袋子上有个SC开头哩一串号，那是啥意思？']).replies.join('\n')).toMatch(
+      /食品生产许可证编号/,
+    );
+    expect(talk(['我们一家三口昨天晚上在华南城一家烤鱼店吃的饭，今天早上开始上吐下泻，孩子现在还在发烧']).replies.join('\n')).toMatch(
+      /医院/,
+    );
+  });
+});

@@ -540,9 +540,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       const draft: Draft = { ...s0.draft, idNumber: null };
       return say(
         { ...s0, draft, step: 'handoff', resumeStep: missing(draft) ?? 'summary' },
-        lang === 'en'
-          ? 'No need to give your ID number now: the reward is still applied for, and your ID card is checked when you claim it.'
-          : '身份证号不给也没关系：奖励照样申请，领奖时带身份证核对身份就行。',
+        lang === 'en' ? `No need to give your ID number now: ${ID_AT_CLAIM.en}` : `身份证号不给也没关系：${ID_AT_CLAIM.zh}`,
         prompt('handoff', s0.draft, lang),
       );
     }
@@ -606,7 +604,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   const answered = new Set<Topic>();
   // At most three answers, but where each other matter goes is always said (one line each): a message
   // with "不归你们管的告诉我该找谁" is owed every one of them.
-  for (const t of topics.filter((x, i) => i < 3 || ELSEWHERE.has(x))) {
+  for (const t of topics.filter((x, i) => i < 3 || OTHER_AUTHORITY_TOPICS.has(x))) {
     answered.add(t);
     // "你们能去查不？" asked again: the general answer is not read out twice.
     if (t === 'jurisdiction') {
@@ -1004,11 +1002,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     d.kind = 'report';
     delete d.request;
     if (CONFIDENTIAL.test(text) || /匿名|anonym/i.test(text)) d.anonymous = true;
-    before.push(
-      lang === 'en'
-        ? 'As you want nothing from the business, I will file it as a report for us to check.'
-        : '不要求商家退赔的话，就不用调解了，我按“举报”登记，由我们核查处理。',
-    );
+    before.push(REPORT_INSTEAD[lang]);
     used = true;
   } else if (
     asking &&
@@ -1040,19 +1034,11 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
         // mediate; the matter is a report for the regulator to check.
         d.kind = 'report';
         delete d.request;
-        before.push(
-          lang === 'en'
-            ? 'As you want nothing from the business, I will file it as a report for us to check.'
-            : '不要求商家退赔的话，就不用调解了，我按“举报”登记，由我们核查处理。',
-        );
+        before.push(REPORT_INSTEAD[lang]);
       }
       // "不想给" when the ID number was asked: no named reward application now — said so, with the other ways.
       if (asking === 'idNumber' && r.value === null)
-        before.push(
-          lang === 'en'
-            ? 'All right, no ID number: the reward is still applied for, and your ID card is checked when you claim it.'
-            : '好的，不留身份证号也行：奖励照样申请，领奖时带身份证核对身份就行。',
-        );
+        before.push(lang === 'en' ? `All right, no ID number: ${ID_AT_CLAIM.en}` : `好的，不留身份证号也行：${ID_AT_CLAIM.zh}`);
       const moreWanted = d.detailsWanted;
       if (asking === 'description' && d.description && d.detailsWanted) {
         if (r.value !== d.description) d.description = `${d.description}\n${text}`;
@@ -1096,8 +1082,8 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       setSlot(d, 'idNumber', null);
       before.push(
         lang === 'en'
-          ? 'That number still does not check out, so I leave it out; the reward is still applied for, and your ID card is checked when you claim it.'
-          : '这个号码还是核对不上，先不记身份证号；奖励照样申请，领奖时带身份证核对身份就行。',
+          ? `That number still does not check out, so I leave it out; ${ID_AT_CLAIM.en}`
+          : `这个号码还是核对不上，先不记身份证号；${ID_AT_CLAIM.zh}`,
       );
       used = true;
     } else if (!side) {
@@ -2293,6 +2279,18 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
   }
 }
 
+/** A named reward applied for without its ID number: what the citizen is told (the card is checked at the claim). */
+const ID_AT_CLAIM: Record<Lang, string> = {
+  zh: '奖励照样申请，领奖时带身份证核对身份就行。',
+  en: 'the reward is still applied for, and your ID card is checked when you claim it.',
+};
+
+/** No remedy wanted from the business: the matter is filed as a report. */
+const REPORT_INSTEAD: Record<Lang, string> = {
+  zh: '不要求商家退赔的话，就不用调解了，我按“举报”登记，由我们核查处理。',
+  en: 'As you want nothing from the business, I will file it as a report for us to check.',
+};
+
 /**
  * A question not answered usably twice in a row: what the draft keeps instead, and what the citizen is told;
  * null where nothing can stand in (a complaint's name and phone: the offer of a person stays).
@@ -2336,16 +2334,13 @@ function giveUpOn(slot: Slot, said: string, d: Draft): Record<Lang, string> | nu
     case 'idNumber':
       setSlot(d, 'idNumber', null);
       return {
-        zh: '身份证号先不记；奖励照样申请，领奖时带身份证核对身份就行。',
-        en: 'I leave the ID number out; the reward is still applied for, and your ID card is checked when you claim it.',
+        zh: `身份证号先不记；${ID_AT_CLAIM.zh}`,
+        en: `I leave the ID number out; ${ID_AT_CLAIM.en}`,
       };
     default:
       return null;
   }
 }
-
-/** Matters for other authorities: their one-line answers are never left out of a long message's replies. */
-const ELSEWHERE: ReadonlySet<Topic> = new Set<Topic>(['fumes', 'wages', 'property']);
 
 /** The draft's fields a correction changes, for saying what is now kept. */
 const KEPT_FIELDS = ['businessName', 'where', 'incidentDate', 'name', 'phone', 'address', 'request'] as const;

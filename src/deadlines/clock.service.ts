@@ -1,9 +1,11 @@
 // Statutory clocks on cases. The database is the source of truth: each clock row holds its start, its
 // pauses and extensions and the due time computed from them. Transitions start, stop, pause, extend and
 // restart clocks (onCaseEvent, inside the transition's transaction). Alarms (reminders before the due
-// time, an escalation when it passes) are delayed BullMQ jobs handed over through the outbox; they are
-// only alarm clocks — the alarm processor re-checks the row and the reconcile job re-creates any that
-// went missing.
+// time, an escalation when it passes) are delayed BullMQ jobs, made lazily (issue #21.2): a transition
+// hands over through the outbox only the alarms due within ALARM_LEAD_MS; the reconcile job (every
+// minute) makes the others' jobs as they come within that lead, fires any whose time passed without
+// one, and re-creates any that went missing. Most alarms (days away) never become jobs: the clock stops
+// first. A job is only an alarm clock — the alarm processor re-checks the row before it acts.
 import { uuidv7 } from '../lib/ids.ts';
 import type { CaseKind, CaseStatus, TransitionEvent } from '../cases/case.machine.ts';
 import type { Db, Trx } from '../db/database.ts';
@@ -197,6 +199,19 @@ export function alarmsFor(
   ];
 }
 
+/**
+ * How far ahead an alarm becomes a delayed BullMQ job. Further out it lives only in the clock row: the
+ * reconcile job (every minute) makes its job once it comes within this lead, so a reconcile run late by
+ * several minutes still leaves every alarm's job in Redis before its time.
+ */
+export const ALARM_LEAD_MS = 15 * 60_000;
+
+/** The alarms due within the lead (or already due): those a transition hands over at once. */
+export function nearAlarms(alarms: readonly Alarm[], now: Date): Alarm[] {
+  const until = now.getTime() + ALARM_LEAD_MS;
+  return alarms.filter((a) => Date.parse(a.fireAt) <= until);
+}
+
 /** Deterministic BullMQ job id of an alarm (no ':' allowed). */
 export function alarmJobId(a: Alarm): string {
   return `alarm-${a.clockId}-${a.kind}-${Date.parse(a.fireAt)}`;
@@ -215,10 +230,16 @@ const runningClocksOf = compiledOnce((db, p: { caseId: string }) =>
   db.selectFrom('case_clock').selectAll().where('case_id', '=', p.caseId).where('status', '=', 'running'),
 );
 
-/** Writes outbox rows for the alarms of a case's running clocks (used once a new case is picked up). */
+/**
+ * Writes outbox rows for the near alarms (nearAlarms) of a case's running clocks, once a new case is
+ * picked up; returns how many.
+ */
 export async function scheduleCaseAlarms(trx: Trx, ctx: ClockContext, caseId: string, now: Date): Promise<number> {
   const running = await runningClocksOf.rows(trx, { caseId });
-  const alarms = running.flatMap((r) => alarmsFor(ctx, r));
+  const alarms = nearAlarms(
+    running.flatMap((r) => alarmsFor(ctx, r)),
+    now,
+  );
   await enqueueRowsIn(
     trx,
     alarms.map((a) => alarmJob(a, caseId, now.toISOString())),
@@ -420,7 +441,7 @@ export async function onCaseEvent(
   if (changed) await syncNextDue(trx, [c.id]);
   await enqueueRowsIn(
     trx,
-    alarms.map((a) => alarmJob(a, c.id, at)),
+    nearAlarms(alarms, now).map((a) => alarmJob(a, c.id, at)),
   );
   return changed;
 }

@@ -1,6 +1,7 @@
 // Clocks on cases with real Redis and a controllable clock: reminders and escalations fire once each at
-// the right times; the reconcile job restores deleted alarms and fires what became due while no worker
-// ran; an alarm for a stopped clock does nothing; the rule version follows the receipt date.
+// the right times; alarms become delayed jobs only within the lead (the reconcile job makes them, or the
+// transition when already that near); the reconcile job restores lost alarms and fires what became due
+// while no worker ran; an alarm for a stopped clock does nothing; the rule version follows the receipt date.
 import { randomUUID } from 'node:crypto';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -8,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyTransition } from '../../src/cases/case.repository.ts';
 import { getPublicStatus } from '../../src/cases/public-status.query.ts';
 import { SUBMISSION_EXAMPLES, SubmissionSchema } from '../../src/cases/submission.schema.ts';
-import { clockContext, scheduleCaseAlarms } from '../../src/deadlines/clock.service.ts';
+import { alarmJobId, alarmsFor, clockContext, scheduleCaseAlarms } from '../../src/deadlines/clock.service.ts';
 import { ManualClock } from '../../src/lib/clock.ts';
 import { createLogger } from '../../src/lib/logger.ts';
 import { OutboxRelay } from '../../src/workflow/outbox-relay.ts';
@@ -85,31 +86,42 @@ const notes = async (kind: string) => t.db.selectFrom('staff_notification').sele
 describe('alarms on real Redis with a controllable clock', () => {
   it('schedules, restores, fires once each at the right time, and escalates', async () => {
     clock.set(cst('2026-09-28T10:00:00'));
+    forgetReconcileState();
     const { c, d1 } = await submitComplaint();
     // 7 working days after 2026-09-28 (National Day, make-up Saturday 10-10 counted) → end of 2026-10-13.
     expect(d1.due_at).toBe(cst('2026-10-13T23:59:59.999').toISOString());
-    // Intake writes no alarms (off the request path); picking the case up schedules them.
+    // reminders: 09:00 two working days before the due day (Sat 10-10 is a make-up workday) and 09:00 on it
+    expect(alarmsFor(await clockContext(t.db), d1).map((a) => `${a.kind}@${a.fireAt}`)).toEqual([
+      `remind@${cst('2026-10-10T09:00:00').toISOString()}`,
+      `remind@${cst('2026-10-13T09:00:00').toISOString()}`,
+      `escalate@${cst('2026-10-13T23:59:59.999').toISOString()}`,
+    ]);
+    // Intake writes no alarms (off the request path); picking the case up hands over only alarms due
+    // within the lead (issue #21.2): these are days away, so no outbox row and no Redis job yet.
+    expect(await t.db.transaction().execute(async (trx) => scheduleCaseAlarms(trx, await clockContext(trx), c.id, clock.now()))).toBe(0);
     expect(await t.db.selectFrom('outbox').select('id').where('case_id', '=', c.id).where('name', '=', 'clock.alarm').execute()).toEqual(
       [],
     );
-    await t.db.transaction().execute(async (trx) => scheduleCaseAlarms(trx, await clockContext(trx), c.id, clock.now()));
     await relay.flushOnce();
-    const jobs = await alarmJobs(d1.id);
-    // reminders: 09:00 two working days before the due day (Sat 10-10 is a make-up workday) and 09:00 on it
-    expect(jobs.map((j) => (j.data as { kind: string; fireAt: string }).kind + '@' + (j.data as { fireAt: string }).fireAt).sort()).toEqual(
-      [
-        `escalate@${cst('2026-10-13T23:59:59.999').toISOString()}`,
-        `remind@${cst('2026-10-10T09:00:00').toISOString()}`,
-        `remind@${cst('2026-10-13T09:00:00').toISOString()}`,
-      ].sort(),
-    );
-    for (const j of jobs) expect(j.delay).toBe(Date.parse((j.data as { fireAt: string }).fireAt) - clock.now().getTime());
-
-    // Lost alarms: deleted from Redis → the reconcile job schedules them again.
-    for (const j of jobs) await j.remove();
     expect(await alarmJobs(d1.id)).toHaveLength(0);
-    expect((await reconcileClocks(t.deps)).rescheduled).toBe(3);
-    expect(await alarmJobs(d1.id)).toHaveLength(3);
+    expect(await reconcileClocks(t.deps)).toMatchObject({ full: true, rescheduled: 0, fired: 0 });
+
+    // Ten minutes before the first reminder the reconcile job makes its delayed job (within the lead).
+    clock.set(cst('2026-10-10T08:50:00'));
+    expect((await reconcileClocks(t.deps)).rescheduled).toBe(1);
+    let jobs = await alarmJobs(d1.id);
+    expect(jobs.map((j) => (j.data as { kind: string; fireAt: string }).kind + '@' + (j.data as { fireAt: string }).fireAt)).toEqual([
+      `remind@${cst('2026-10-10T09:00:00').toISOString()}`,
+    ]);
+    expect(jobs[0]!.delay).toBe(10 * 60_000);
+
+    // Lost: Redis restarted empty (its marker gone) → the next run is a full pass and makes it again.
+    for (const j of jobs) await j.remove();
+    await (await queue.getBackend().client).del(queue.toKey('reconcile-alive'));
+    clock.set(cst('2026-10-10T08:51:00'));
+    expect(await reconcileClocks(t.deps)).toMatchObject({ full: true, rescheduled: 1 });
+    jobs = await alarmJobs(d1.id);
+    expect(jobs).toHaveLength(1);
 
     // Just before the first reminder: nothing fires.
     clock.set(cst('2026-10-10T08:59:59'));
@@ -123,7 +135,7 @@ describe('alarms on real Redis with a controllable clock', () => {
     const first = await fired(d1.id);
     expect(first.map((f) => [f.kind, f.fire_at])).toEqual([['remind', cst('2026-10-10T09:00:00').toISOString()]]);
     // …and when the delayed job itself arrives later, it does nothing.
-    const job = (await alarmJobs(d1.id)).find((j) => (j.data as { kind: string; fireAt: string }).fireAt === first[0]!.fire_at)!;
+    const job = jobs[0]!;
     expect(await clockAlarm(job.data as never, { deps: t.deps, job, token: undefined })).toMatchObject({
       outcome: 'skipped',
       detail: 'already fired',
@@ -148,22 +160,31 @@ describe('alarms on real Redis with a controllable clock', () => {
     expect((await notes('deadline_overdue')).filter((n) => n.case_id === c.id).map((n) => n.user_id)).toEqual([supervisorId]);
   });
 
-  it('a delayed BullMQ job fires the reminder at its time through a worker', async () => {
+  it('an alarm due within the lead goes through the outbox with its transition', async () => {
+    clock.set(cst('2026-11-02T10:00:00'));
+    const { c, d1 } = await submitComplaint();
+    const [remind] = alarmsFor(await clockContext(t.db), d1);
+    // The case is picked up (late) five minutes before its first reminder.
+    clock.set(new Date(Date.parse(remind!.fireAt) - 5 * 60_000));
+    expect(await t.db.transaction().execute(async (trx) => scheduleCaseAlarms(trx, await clockContext(trx), c.id, clock.now()))).toBe(1);
+    const rows = await t.db
+      .selectFrom('outbox')
+      .select(['run_at', 'job_id'])
+      .where('case_id', '=', c.id)
+      .where('name', '=', 'clock.alarm')
+      .execute();
+    expect(rows).toEqual([{ run_at: remind!.fireAt, job_id: alarmJobId(remind!) }]);
+  });
+
+  it('a delayed BullMQ job made by the reconcile job fires the reminder at its time through a worker', async () => {
     clock.set(cst('2026-11-02T10:00:00'));
     const { d1 } = await submitComplaint();
-    await t.db.transaction().execute(async (trx) => scheduleCaseAlarms(trx, await clockContext(trx), d1.case_id, clock.now()));
-    const remindAt = (
-      await t.db
-        .selectFrom('outbox')
-        .select('run_at')
-        .where('case_id', '=', d1.case_id)
-        .where('name', '=', 'clock.alarm')
-        .orderBy('run_at')
-        .executeTakeFirstOrThrow()
-    ).run_at!;
-    // Move our clock to 1.5 s before the reminder, hand the alarms to Redis, then let the clock reach it.
+    const remindAt = alarmsFor(await clockContext(t.db), d1)[0]!.fireAt;
+    // 1.5 s before the reminder the reconcile job makes its job; then the clock reaches it.
     clock.set(new Date(Date.parse(remindAt) - 1500));
-    await relay.flushOnce();
+    forgetReconcileState();
+    await reconcileClocks(t.deps);
+    expect(await alarmJobs(d1.id)).toHaveLength(1);
     clock.set(new Date(Date.parse(remindAt) + 10));
     const conn = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
     const worker = new Worker('case-workflow', dispatcher(t.deps, PROCESSORS), { connection: conn, prefix: queue.opts.prefix });
@@ -204,54 +225,56 @@ describe('alarms on real Redis with a controllable clock', () => {
   });
 });
 
-describe('reconcile cost (issue #21.3)', () => {
-  it('between full passes it reads only clocks changed or due since its last run; a Redis that lost its data gets a full pass', async () => {
+describe('reconcile cost (issue #21.3) and lazy alarms (issue #21.2)', () => {
+  it('between full passes it reads only clocks changed or due soon; alarms become jobs only within the lead; a Redis that lost its data gets a full pass', async () => {
     clock.set(cst('2026-11-03T10:00:00'));
     forgetReconcileState();
-    const old = [await submitComplaint(), await submitComplaint()];
-    for (const { c } of old)
+    const cases = [await submitComplaint(), await submitComplaint()];
+    for (const { c } of cases)
       await t.db.transaction().execute(async (trx) => scheduleCaseAlarms(trx, await clockContext(trx), c.id, clock.now()));
     await relay.flushOnce();
     const first = await reconcileClocks(t.deps);
     expect(first.full).toBe(true);
-    expect(first.redisLookups).toBeGreaterThanOrEqual(6); // every future alarm of every running clock
-    expect(first.rescheduled).toBe(0);
+    expect(first.checked).toBeGreaterThanOrEqual(2); // every running clock is read…
+    expect(first).toMatchObject({ redisLookups: 0, rescheduled: 0 }); // …but no alarm is near: nothing in Redis
 
     // The next run looks again at what changed shortly before the last one (5 minutes of overlap)…
     clock.set(cst('2026-11-03T10:06:00'));
     expect(await reconcileClocks(t.deps)).toMatchObject({ full: false, rescheduled: 0 });
     // …and a minute later, nothing changed: no Redis look-up at all.
     clock.set(cst('2026-11-03T10:07:00'));
-    const idle = await reconcileClocks(t.deps);
-    expect(idle).toMatchObject({ full: false, redisLookups: 0, rescheduled: 0 });
+    expect(await reconcileClocks(t.deps)).toMatchObject({ full: false, redisLookups: 0, rescheduled: 0 });
 
-    // A new case (its clock written since): only its alarms are looked up, and they are handed over.
+    // A new case: its clock is read (changed), its alarms are days away, so still nothing in Redis.
     clock.set(cst('2026-11-03T10:08:00'));
-    const fresh = await submitComplaint();
+    cases.push(await submitComplaint());
     const next = await reconcileClocks(t.deps);
-    expect(next.full).toBe(false);
-    expect(next.redisLookups).toBe(next.rescheduled);
-    expect(next.rescheduled).toBe((await alarmJobs(fresh.d1.id)).length);
-    expect(next.rescheduled).toBeGreaterThan(0);
+    expect(next).toMatchObject({ full: false, redisLookups: 0, rescheduled: 0 });
+    expect(next.checked).toBeGreaterThanOrEqual(1);
+    for (const { d1 } of cases) expect(await alarmJobs(d1.id)).toHaveLength(0);
 
-    // An alarm deleted from a Redis that keeps its other data waits for the next full pass (hourly)…
-    for (const j of await alarmJobs(old[0]!.d1.id)) await j.remove();
-    clock.set(cst('2026-11-03T10:09:00'));
+    // The three cases share their first reminder. 20 minutes before it (an hourly full pass): not yet.
+    const remindAt = Date.parse(alarmsFor(await clockContext(t.db), cases[0]!.d1)[0]!.fireAt);
+    for (const { d1 } of cases) expect(Date.parse(alarmsFor(await clockContext(t.db), d1)[0]!.fireAt)).toBe(remindAt);
+    clock.set(new Date(remindAt - 20 * 60_000));
+    expect(await reconcileClocks(t.deps)).toMatchObject({ full: true, rescheduled: 0 });
+    // 14 minutes before: an incremental run makes the three jobs, each looked up once.
+    clock.set(new Date(remindAt - 14 * 60_000));
+    expect(await reconcileClocks(t.deps)).toMatchObject({ full: false, redisLookups: 3, rescheduled: 3 });
+    for (const { d1 } of cases) expect(await alarmJobs(d1.id)).toHaveLength(1);
+    clock.set(new Date(remindAt - 13 * 60_000));
+    expect(await reconcileClocks(t.deps)).toMatchObject({ full: false, redisLookups: 0, rescheduled: 0 });
+
+    // An alarm job deleted from a Redis that keeps its other data is not looked for between full passes
+    // (its time still fires it through the reconcile job)…
+    for (const j of await alarmJobs(cases[0]!.d1.id)) await j.remove();
+    clock.set(new Date(remindAt - 12 * 60_000));
     expect(await reconcileClocks(t.deps)).toMatchObject({ full: false, rescheduled: 0 });
-    clock.set(cst('2026-11-03T11:04:00'));
-    const hourly = await reconcileClocks(t.deps);
-    expect(hourly.full).toBe(true);
-    expect(hourly.rescheduled).toBe(3);
-
     // …and a Redis that lost its data (the marker key gone) gets a full pass at once.
-    for (const j of await alarmJobs(old[1]!.d1.id)) await j.remove();
-    const client = await queue.getBackend().client;
-    await client.del(queue.toKey('reconcile-alive'));
-    clock.set(cst('2026-11-03T11:05:00'));
-    const lost = await reconcileClocks(t.deps);
-    expect(lost.full).toBe(true);
-    expect(lost.rescheduled).toBe(3);
-    expect(await alarmJobs(old[1]!.d1.id)).toHaveLength(3);
+    await (await queue.getBackend().client).del(queue.toKey('reconcile-alive'));
+    clock.set(new Date(remindAt - 11 * 60_000));
+    expect(await reconcileClocks(t.deps)).toMatchObject({ full: true, redisLookups: 3, rescheduled: 1 });
+    expect(await alarmJobs(cases[0]!.d1.id)).toHaveLength(1);
   });
 });
 

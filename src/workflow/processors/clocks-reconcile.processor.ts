@@ -1,19 +1,29 @@
 // clocks.reconcile (repeatable, every minute): the database is the source of truth for deadlines.
-// - alarms that should have fired (their time passed while no worker ran) fire now;
-// - future alarms missing from Redis (lost, deleted, never handed over) are scheduled again;
+// - alarms that should have fired (their time passed while no worker ran, or their job was lost) fire now;
+// - alarms coming within ALARM_LEAD_MS get their delayed job (transitions hand over only those already
+//   that near: most alarms are days away and their clock stops first), and near alarms missing from
+//   Redis (lost, deleted, never handed over) are scheduled again;
 // - clocks that could not be computed past the calendar are retried (an admin may have added the year);
 // - cases still `received` minutes after intake get their case.received job back (workflow/stuck-cases.ts);
 // - 60 days before the calendar's last day, admins are alerted to enter the next year's holidays.
 // Cost (issue #21.3): O(clocks changed or due since the last run), not O(open clocks). A full pass over
-// every running clock (one Redis look-up per future alarm) runs on a process's first reconcile, when the
+// every running clock (one Redis look-up per near alarm) runs on a process's first reconcile, when the
 // clock went backwards, when Redis lost its data (a marker key is gone), and at least hourly (an alarm
 // job deleted from Redis by hand comes back within the hour). In between, only the clocks written since the
-// last run (their alarms went through the outbox in the same transaction; checked again here) and the
-// clocks whose alarm times fell since the last run (fired now if no worker fired them) are read.
+// last run (their near alarms went through the outbox in the same transaction; checked again here) and
+// the clocks due soon (alarms whose time fell since the last run fire now if no worker fired them; alarms
+// coming within the lead get their job, once per process) are read.
 import { addDays, cstDateOf, cstEndOfDay } from '../../deadlines/cst.ts';
 import { DEFAULT_JOB_OPTIONS } from '../jobs.ts';
 import { CalendarHorizonError } from '../../deadlines/calendar.ts';
-import { alarmJobId, alarmsFor, clockContext, provisionalCalendar, recomputeHorizonClocks } from '../../deadlines/clock.service.ts';
+import {
+  ALARM_LEAD_MS,
+  alarmJobId,
+  alarmsFor,
+  clockContext,
+  provisionalCalendar,
+  recomputeHorizonClocks,
+} from '../../deadlines/clock.service.ts';
 import { cstDate } from '../../lib/clock.ts';
 import { notifyStaff } from '../../notices/staff-notice.ts';
 import type { Processor } from '../worker.ts';
@@ -31,10 +41,13 @@ const REDIS_MARKER = 'reconcile-alive';
 
 /** This process's last reconcile (app clock), and its last full pass. */
 let last: { at: number; full: number } | null = null;
+/** Near alarms this process has checked in Redis (job id → fire time), so each is looked up once. */
+const near = new Map<string, number>();
 
 /** For tests: the next reconcile in this process is a full pass. */
 export function forgetReconcileState(): void {
   last = null;
+  near.clear();
 }
 
 export const clocksReconcile: Processor<'clocks.reconcile'> = async (_payload, { deps }) => {
@@ -100,29 +113,33 @@ export async function reconcileClocks(deps: Parameters<Processor<'clocks.reconci
       .where('clock_id', 'in', clockIds.slice(i, i + 500))
       .execute())
       fired.add(`${f.clock_id}|${f.kind}|${f.fire_at}`);
-  for (const [rows, whole] of [
-    [changed, true],
-    [dueWindow, false],
-  ] as const) {
-    for (const row of rows) {
-      for (const a of alarmsFor(ctx, row)) {
-        if (fired.has(`${a.clockId}|${a.kind}|${a.fireAt}`)) continue;
-        if (Date.parse(a.fireAt) <= nowMs) {
-          const r = await fireAlarm(deps, a, now);
-          if (r.outcome === 'done') stats.fired++;
-        } else if (queue && whole) {
-          const id = alarmJobId(a);
-          stats.redisLookups++;
-          if (!(await queue.getJob(id))) {
-            await queue.add(
-              'clock.alarm',
-              { clockId: a.clockId, kind: a.kind, fireAt: a.fireAt },
-              { ...DEFAULT_JOB_OPTIONS, jobId: id, delay: Date.parse(a.fireAt) - nowMs },
-            );
-            stats.rescheduled++;
-          }
-        }
+  if (full) near.clear();
+  for (const [id, t] of near) if (t <= nowMs) near.delete(id);
+  const leadUntil = nowMs + ALARM_LEAD_MS;
+  for (const row of [...changed, ...dueWindow]) {
+    for (const a of alarmsFor(ctx, row)) {
+      if (fired.has(`${a.clockId}|${a.kind}|${a.fireAt}`)) continue;
+      const t = Date.parse(a.fireAt);
+      if (t <= nowMs) {
+        const r = await fireAlarm(deps, a, now);
+        if (r.outcome === 'done') stats.fired++;
+        continue;
       }
+      // Further than the lead, an alarm lives in its clock row only; a later run makes its job.
+      if (!queue || t > leadUntil) continue;
+      const id = alarmJobId(a);
+      // A changed clock's alarms are new (its old ones are other ids) or moved: looked up again.
+      if (near.has(id) && !changedIds.has(a.clockId)) continue;
+      stats.redisLookups++;
+      if (!(await queue.getJob(id))) {
+        await queue.add(
+          'clock.alarm',
+          { clockId: a.clockId, kind: a.kind, fireAt: a.fireAt },
+          { ...DEFAULT_JOB_OPTIONS, jobId: id, delay: t - nowMs },
+        );
+        stats.rescheduled++;
+      }
+      near.set(id, t);
     }
   }
   if (client && redisLost) await client.set(marker, '1');

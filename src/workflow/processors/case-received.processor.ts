@@ -13,11 +13,16 @@
 import { findCaseById } from '../../cases/case.repository.ts';
 import { clockContext, scheduleCaseAlarms } from '../../deadlines/clock.service.ts';
 import { inBatchedTransaction } from '../../db/batched-transaction.ts';
+import { compiledOnce } from '../../db/compiled-once.ts';
 import type { Deps } from '../../deps.ts';
 import { assignRoutedCase } from '../../routing/assignment.ts';
 import { routeCase } from '../../routing/routing.rules.ts';
 import { classifyCaseIn, triageInputOf, triageOfCase } from '../../triage/triage.service.ts';
 import type { Processor } from '../worker.ts';
+
+const caseVersion = compiledOnce((db, p: { id: string }) =>
+  db.selectFrom('intake_case').select(['status', 'version']).where('id', '=', p.id),
+);
 
 export interface PipelineOutcome {
   applied: boolean;
@@ -35,11 +40,15 @@ export async function receiveCase(
   const read = deps.understanding ? await deps.understanding.triage(triageInputOf(before)) : triageOfCase(before);
   const ctx = await clockContext(deps.db);
   return inBatchedTransaction(deps.db, async (trx): Promise<PipelineOutcome> => {
-    const received = await findCaseById(trx, caseId);
+    // Only the status and version are read again here: the row read above stands unless its version moved.
+    const now0 = await caseVersion.first(trx, { id: caseId });
+    if (!now0) return { applied: false, detail: 'case not found' };
+    if (now0.status !== 'received') return { applied: false, detail: `case is ${now0.status}` };
+    const unchanged = now0.version === before.version;
+    const received = unchanged ? before : await findCaseById(trx, caseId);
     if (!received) return { applied: false, detail: 'case not found' };
-    if (received.status !== 'received') return { applied: false, detail: `case is ${received.status}` };
     // Changed in between (its version moved): its words are read again, here.
-    const r = received.version === before.version ? read : triageOfCase(received);
+    const r = unchanged ? read : triageOfCase(received);
     const now = deps.clock.now();
     await scheduleCaseAlarms(trx, ctx, caseId, now);
     // The triage's write of the case row is held back and goes out with the routing or assignment

@@ -90,12 +90,17 @@ const OWN_REMEDY =
   /(我|俺)?(也|还|并)(要|想)(让|叫|求)?(他|他们|他家|商家|店家|老板|超市|饭店)?(给我|给俺)?(退钱|退款|退货|赔偿|赔钱|赔我|赔俺|道歉|赔礼)|(要求|让|叫)(他|他们|他家|商家|店家|老板)(给我|给俺)?(退钱|退款|赔偿|赔钱|道歉)/;
 
 const NO_COMPLAINT =
-  /不投诉(了)?|投诉不(中|行|成|了)|不(能|让|给)投诉|不(值得|至于|用)投诉|not sure (it'?s|it is) worth a complaint|(don'?t|do not) want to (complain|file a complaint)|not (a|to) complain/i;
+  /不投诉(了)?|投诉不(中|行|成|了)|不(能|让|给)投诉|不(值得|至于|用)投诉|not sure (it'?s|it is) worth a complaint|(don'?t|do not) want to (complain|file a complaint)|not (a |to )?complain/i;
 const NO_COMPLAINT_G = new RegExp(NO_COMPLAINT.source, 'gi');
 const NO_REPORT = /不举报(了)?|举报不(中|行|成|了)|不(能|让|给)举报/;
 const NO_REPORT_G = new RegExp(NO_REPORT.source, 'g');
 
+/** "先问问，俺还没想好要不要举报": no kind chosen yet. */
+export const NOT_DECIDED_YET =
+  /(没|还没|没有)(想好|决定|拿定主意)(要不要|是否|该不该)?(投诉|举报)|(要不要|该不该|是否)(投诉|举报)(还|俺|我)?(没想好|不知道|拿不准|再说|再定)|不知道(要不要|该不该)(投诉|举报)|not sure (whether|if) (i should |to |i want to )?(report|complain)|^(it'?s )?(only|just) (a |one )?question( for now)?[.!]?$/i;
+
 function kindWanted(t: string): Kind | null {
+  if (NOT_DECIDED_YET.test(t)) return null;
   // "不投诉了", "恁说投诉不中，那俺就举报他": a kind ruled out is not wanted.
   const noComplaint = NO_COMPLAINT.test(t) || /不(退钱|要退钱|要赔)(了)?/.test(t);
   const noReport = NO_REPORT.test(t);
@@ -157,7 +162,7 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
   if (/^(4|四|查询|查询进度|查进度|进度|status|progress)$/i.test(word) && (ctx.step === 'menu' || /查|status|progress/i.test(word)))
     acts.statusList = true;
   else if (
-    /(我的|俺的|俺哩|(我|俺)(那个|那件|的那个|哩那个))(案子|投诉|举报|事)(办得|处理得)?(怎么样|咋样|到哪|有结果|进展)|(办|处理)到哪(一步)?了|有(没有)?(结果|进展)了?[吗没]|查(一下|下)?进度|(之前|前天|昨天|上周|上礼拜|上个月|前几天|那天|\d+号)(我)?(举报|投诉|反映|提交)的(那个|那件|事)[^，。？?]{0,6}(怎么|咋|为啥)?(还)?(没|没有)(人)?(联系|回复|处理|消息|动静|结果)|(上个月|之前|前些天|前几天|上周|上礼拜|前天|昨天|\d+号|早先|以前|那会儿)(我|俺)?(就)?(投诉|举报|反映)(过|了)[^。？?]{0,30}(到现在|至今|一直|咋|怎么)?(也|都|还)?(没|没有)(人)?(给我|给俺)?(回|联系|处理|答复|消息|动静|回话|回个话|回复)|how is my (case|complaint|report)|status of my/i.test(
+    /(我的|俺的|俺哩|(我|俺)(那个|那件|的那个|哩那个))(案子|投诉|举报|事)(办得|处理得)?(怎么样|咋样|到哪|有结果|进展)|(办|处理)到哪(一步)?了|有(没有)?(结果|进展)了?[吗没]|查(一下|下)?进度|^(帮(我|俺)?)?(查|查查|查一下|查下|看看|看一下)(我|俺)(的|哩)?(案子|投诉|举报|案件)$|(之前|前天|昨天|上周|上礼拜|上个月|前几天|那天|\d+号)(我)?(举报|投诉|反映|提交)的(那个|那件|事)[^，。？?]{0,6}(怎么|咋|为啥)?(还)?(没|没有)(人)?(联系|回复|处理|消息|动静|结果)|(上个月|之前|前些天|前几天|上周|上礼拜|前天|昨天|\d+号|早先|以前|那会儿)(我|俺)?(就)?(投诉|举报|反映)(过|了)[^。？?]{0,30}(到现在|至今|一直|咋|怎么)?(也|都|还)?(没|没有)(人)?(给我|给俺)?(回|联系|处理|答复|消息|动静|回话|回个话|回复)|how is my (case|complaint|report)|status of my/i.test(
       raw,
     )
   )
@@ -305,7 +310,15 @@ export function readCorrection(raw: string): Correction | null {
     /(?:^|[，,\s]|应该|时间|日期|地址|地点|店名|名字|电话|号码|商家|店|姓名|^(?:我|俺|其实|就))是([^，,。；;！!\s]{1,40}?)[，,\s]*(?:而)?不是([^，,。；;！!\s]{1,20})/.exec(
       t,
     );
-  const changeTo = /(?:改成|改为|换成|应该是|change (?:it )?to|should be|it'?s)\s*[:：]?\s*([^，,。；;！!]{1,60})/i.exec(t);
+  const changeTo0 = /(?:改成|改为|换成|应该是|change (?:it )?to|should be|(it'?s))\s*[:：]?\s*([^，,。；;！!]{1,60})/i.exec(t);
+  // "Jinding Cold Chain, it's one of the cold stores…": a plain "it's" describes; only after a slip ("sorry,
+  // it's …") does it correct.
+  const changeTo =
+    changeTo0?.[1] && !hasError && !/\b(sorry|oops|i mean|actually|no|not)\b/i.test(t)
+      ? null
+      : changeTo0
+        ? [changeTo0[0], changeTo0[2]]
+        : null;
   // "Sorry, it was Thursday evening, not yesterday."
   const wasNot = /\b(?:it|that) was ([^,.;!]{2,40}?),?\s+not ([^,.;!]{2,30})/i.exec(t);
   if (wasNot) {
@@ -323,7 +336,12 @@ export function readCorrection(raw: string): Correction | null {
   const isNot = hasError ? /是([^，,。；;！!\s]{1,20}?)的?[，,\s]+不是([^，,。；;！!\s]{1,20})/.exec(t) : null;
   // "哎呀也不是，俺记糊涂了，就是观音寺镇，唐户那个惠民超市": the second thought after 就是.
   const justIs = hasError ? /(?:就是|其实是|应该是)([^，,。；;！!？?]{2,30})/.exec(t) : null;
-  if (notBut) {
+  // "那个糕点房不在观音寺 是在辛店街上": where it is not, then where it is.
+  const notIn = /不在([^，,。；;！!\s]{1,20}?)[，,\s]*(?:而)?(?:是)?在([^，,。；;！!\s]{1,40})/.exec(t);
+  if (notIn && hasError) {
+    old = notIn[1]!.trim();
+    value = notIn[2]!.trim();
+  } else if (notBut) {
     old = notBut[1]!.trim();
     value = notBut[2]!.trim();
   } else if (isNot && !butNot) {

@@ -18,7 +18,17 @@ import { fromPinyin } from './pinyin.ts';
 import { type Understanding, understand } from '../../src/understanding/understand.ts';
 import { REFUSES_REAL_NAME } from '../../src/understanding/wishes.ts';
 import { type LlmFacts, withLlmFacts } from '../../src/understanding/llm.ts';
-import { type Acts, CASE_NO, type Correction, PARTIAL_CASE_NO, detectActs, kindWanted, normaliseNumber, slotNamed } from './acts.ts';
+import {
+  type Acts,
+  CASE_NO,
+  type Correction,
+  PARTIAL_CASE_NO,
+  detectActs,
+  kindWanted,
+  normaliseNumber,
+  slotNamed,
+  NOT_DECIDED_YET,
+} from './acts.ts';
 import { parseIncidentDate } from './dates.ts';
 import {
   ACT_MARKERS,
@@ -454,15 +464,17 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     };
 
   if (acts.answer) return { state: s0, replies: [], effect: { type: 'answer', number: acts.answer.number, answer: acts.answer.text } };
-  // A case number without its code, sent while a person is being asked for, goes to that person.
-  if (acts.status && !(s0.step === 'handoff' && !acts.status.code)) {
+  // A case number sent while a person is being asked for goes to that person (its code blanked out below).
+  if (acts.status && s0.step !== 'handoff') {
     // Never stored: the number and code go to the status query only.
     // "…能领奖励了吗": a question asked beside the number is answered too, before the status.
     const asked = topicsOf(raw).filter((t) => t === 'reward' || t === 'deadline' || t === 'next');
+    // "I want to claim my reward. Case XZ-…": how a reward is claimed, beside the status.
+    if (!asked.includes('reward') && /领奖|申领|领(取)?(奖励|奖金)|claim/i.test(raw)) asked.unshift('reward');
     // The number is kept for one more message: "打错了 最后一位是J KMRT-…" queries it again with the code mended.
     if (acts.status.code)
       return {
-        state: { ...s0, pendingQuery: acts.status.number },
+        state: { ...s0, pendingQuery: acts.status.number, ...(asked[0] ? { lastFaq: asked[0] } : {}) },
         replies: asked.length ? [asked.map((t) => answerOf(t, lang)).join('\n')] : [],
         effect: { type: 'query', number: acts.status.number, code: acts.status.code },
       };
@@ -493,7 +505,21 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     // More of the story told to the person ("每天泡豆子的时候往水里兑无根水…"): it joins the story.
     else if (d.description !== undefined && substantive(raw, u) && !d.description.includes(raw))
       d.description = clip(`${d.description}\n${raw}`, 5000);
-    return { state: { ...s0, draft: d }, replies: [], effect: { type: 'handoff', message: raw } };
+    // "XZ-… 查询码 FZ3E-… 到底有没有人管": the person gets the number; a query code never leaves the query.
+    const code = acts.status?.code;
+    const message = code
+      ? raw.replace(
+          new RegExp(
+            code
+              .split(/[-\s]/)
+              .map((p) => p.replace(/[^0-9A-Z]/gi, ''))
+              .join('[-\\s]?'),
+            'gi',
+          ),
+          '（查询码已隐去）',
+        )
+      : raw;
+    return { state: { ...s0, draft: d }, replies: [], effect: { type: 'handoff', message } };
   }
   // "哎 还是投吧 越想越气…刚才说到哪了": the draft called off a moment ago comes back as it was.
   if (s0.undo && !inDraft && RESUME_DRAFT.test(raw)) {
@@ -716,7 +742,10 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
         s0.lastFaq &&
         /^(那|那要是|要是|如果|假如|万一|那如果|what if|and if)/i.test(text.trim()) &&
         isQuestion(text);
-      if (followUp && s0.lastFaq)
+      // "How much will it be roughly?" right after the reward was talked about: the reward's rates again.
+      if (before.length === 0 && topics.length === 0 && s0.lastFaq === 'reward' && /多少钱|给多少|能有多少|大概多少|how much/i.test(text))
+        before.push(answerOf('reward', lang));
+      else if (followUp && s0.lastFaq)
         before.push((lang === 'en' ? 'The rule for that is the same one: ' : '这种情况规定是这样的：') + answerOf(s0.lastFaq, lang));
       // "俺就是想问问这找谁" after the wages were answered: who handles it is that answer again.
       else if (
@@ -727,6 +756,13 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
         /找谁|找哪|归谁|哪个部门|谁管|who (handles|deals)/i.test(text)
       )
         before.push(answerOf(s0.lastFaq, lang));
+      // "先问问，俺还没想好要不要举报": fine — questions first.
+      if (before.length === 0 && topics.length === 0 && NOT_DECIDED_YET.test(text))
+        before.push(
+          lang === 'en'
+            ? 'That is fine: ask whatever you like first; you can decide afterwards.'
+            : '没问题，先问问也行，想问什么直接问；想好了再决定要不要登记。',
+        );
       // A question with no ready answer is said to be one, not "not understood".
       if (before.length === 0)
         before.push(
@@ -737,7 +773,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       return say(
         { ...st, draft: d, step: 'menu', lastQuestion: clip(text, 1000), ...(faq ? { lastFaq: faq } : {}) },
         ...before,
-        w.anythingElse + (topics.length ? '' : w.wantWritten),
+        w.anythingElse + (topics.length ? '' : (lang === 'en' ? ' ' : '') + w.wantWritten),
       );
     }
     // "同志你好，我是个退休老师…打字慢，你们别嫌烦", "你好 我想反映个事": a patient welcome, then the story.
@@ -1037,7 +1073,11 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
         before.push(REPORT_INSTEAD[lang]);
       }
       // "不想给" when the ID number was asked: no named reward application now — said so, with the other ways.
-      if (asking === 'idNumber' && r.value === null)
+      // "弄恁麻烦，那奖励不要了": the reward itself given up — no application.
+      if (asking === 'idNumber' && r.value === null && REWARD_DROPPED.test(answerText)) {
+        d.wantsReward = false;
+        before.push(lang === 'en' ? 'All right, no reward application; the report goes ahead.' : '好的，奖励不申请了，举报照常登记办理。');
+      } else if (asking === 'idNumber' && r.value === null)
         before.push(lang === 'en' ? `All right, no ID number: ${ID_AT_CLAIM.en}` : `好的，不留身份证号也行：${ID_AT_CLAIM.zh}`);
       const moreWanted = d.detailsWanted;
       if (asking === 'description' && d.description && d.detailsWanted) {
@@ -1170,7 +1210,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     d.detailsWanted = true;
     used = true;
   }
-  if (d.kind === 'consultation' && d.description === undefined && text.length >= 5 && !acts.greetingOnly) {
+  if (d.kind === 'consultation' && d.description === undefined && text.length >= 5 && !acts.greetingOnly && !onlyAsksToAsk(text)) {
     d.description = text;
     used = true;
   }
@@ -1232,14 +1272,23 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
         lang === 'en' ? 'Yes, all of it still counts. Let us go on.' : '算数的，说过的都记着。咱们接着来：',
         prompt(asking, d, lang),
       );
-    if (/再想想|想一想|考虑(一下|考虑)|先不说了|怕惹事|怕报复|不敢说/.test(text) && !acts.cancel)
-      return say(
-        { ...st, draft: d, misses: 0, failed: undefined },
-        lang === 'en'
-          ? 'No hurry. What you told me is kept; go on whenever you are ready (reports can be anonymous).'
-          : '不着急，您想好了接着说就行，刚才说的都给您记着；举报可以匿名，我们会保密。',
-      );
   }
+  if (
+    !used &&
+    !kindJustSet &&
+    before.length === 0 &&
+    ((asking && d.kind) || st.step === 'menu') &&
+    THINK_IT_OVER.test(text) &&
+    !acts.cancel
+  )
+    return say(
+      { ...st, draft: d, misses: 0, failed: undefined },
+      lang === 'en'
+        ? 'No hurry. What you told me is kept; go on whenever you are ready (reports can be anonymous).'
+        : d.kind
+          ? '不着急，您想好了接着说就行，刚才说的都给您记着；举报可以匿名，我们会保密。'
+          : '不着急，想好了随时来找我；举报可以匿名，我们会保密。',
+    );
   // "那我要投诉" while the complaint is already being taken: go on with it.
   if (!used && !kindJustSet && before.length === 0 && d.kind && kindWanted(text) === d.kind && text.length <= 16) {
     return say({ ...st, draft: d, misses: 0 }, lang === 'en' ? 'Yes, let us go on.' : '好的，正在给您登记。', prompt(st.step, d, lang));
@@ -1406,7 +1455,7 @@ const UNDECIDED =
 /** "啥意思", "what do you mean": the citizen did not understand the question. */
 /** "字太多了", "说简单点", "眼花看不清": the citizen asks for the question in fewer words. */
 const PLAINER =
-  /字太多|太长了|说简单(一)?点|简单(一)?点说|说短(一)?点|看不懂|看不明白|看不过来|眼花|看不清|太复杂|too long|simpler|shorter/i;
+  /字太多|太长了|说简单(一)?点|简单(一)?点说|说短(一)?点|说慢(一)?点|慢(一)?点说|看不懂|看不明白|没看明白|没看懂|看不过来|眼花|看不清|太复杂|too long|simpler|shorter|slow(er)? down/i;
 
 const WHAT_MEANS = /啥意思|什么意思|啥叫|什么叫|是啥$|咋讲|没听懂|不懂|what do you mean|what does (that|it|this) mean|meaning\?/i;
 
@@ -1639,6 +1688,17 @@ const PROBLEM =
   /无根水|无根剂|无根素|漂白|增白|灌[^，。]{0,3}酒|当(成)?真[^，。]{0,2}卖|以假充真|回收(的)?[^，。]{0,4}瓶|(少|差)了?[一二三四五六七八九十两半\d]+(两|斤|克)|一称(才|只有)|(啥|什么)字(都|也)?没(有)?|没(有)?厂名|没(有)?厂家|下水道|阴沟|臭水沟|污水|脏水|死老鼠|根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|死(蟹|螃蟹|鱼|虾|龙虾|鸭|牛|羊|甲鱼|黄鳝|泥鳅)|是死的|死了的|注水|农药|瘦肉精|添加|没(炸|煮|烤|蒸|烧)?熟|不熟|夹生|带血丝|色素|染色|掉色|上色|苏丹红|硼砂|甲醛|吊白块|防腐剂|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
+/** "想咨询个政策问题，能给书面回复的那种": a wish to ask, with no question in it yet (the question is asked for). */
+function onlyAsksToAsk(text: string): boolean {
+  const rest = text
+    .replace(
+      /(你好|您好|同志|老师|请问)|(我|俺)?(想|要)?(咨询|问|请教)(一)?(个|下|一下|几个)?(政策|法律|法规|规定|食品)?(上的|方面的)?(问题|事)?|(能|能不能|可以|可不可以)?(给|出)?(个|一个|份)?(正式的?)?书面(的)?(答复|回复|说法)(吗)?(的那种)?|written (answer|reply)|(i )?(want|would like|have) (to ask )?(a )?(policy |legal )?question|\b(please|can i|could i|get|a)\b/gi,
+      '',
+    )
+    .replace(/[\s，,。.!！？?~～…的那种吧呢啊]/g, '');
+  return rest.length < 3;
+}
+
 function thin(text: string, u: Understanding): boolean {
   // "后厨太脏了" says something is wrong, not what was seen: it is asked for.
   const concrete = text
@@ -1821,6 +1881,8 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   if (topics.includes('withdraw') && !/(再|另外|还要|又)(投诉|举报)/.test(text)) return 'answer-only';
   // "恁说投诉还是举报？": the choice asked back names no kind.
   const k = kindWanted(text.replace(/(算)?(投诉|举报)还是(算)?(投诉|举报)/g, ''));
+  // "先问问，俺还没想好要不要举报": nothing chosen yet — answered, not filed.
+  if (!k && NOT_DECIDED_YET.test(text) && (answeringKind || !substantive(text, u))) return 'answer-only';
   if (answeringKind) {
     // "不是上周日 是上周六" while the kind is asked: a fact corrected, no kind chosen.
     if (acts.correction && !k) return null;
@@ -2280,6 +2342,10 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
 }
 
 /** A named reward applied for without its ID number: what the citizen is told (the card is checked at the claim). */
+/** "那奖励不要了", "奖励算了", "forget the reward": the reward application given up. */
+const REWARD_DROPPED =
+  /(奖励|奖金|钱)(就|也)?(不要|不申请|不领|算了|拉倒)|(不要|不申请|不领)(奖励|奖金|钱)(了)?|forget (about )?the reward|(don'?t|do not) (need|want) (the|a) reward|no reward/i;
+
 const ID_AT_CLAIM: Record<Lang, string> = {
   zh: '奖励照样申请，领奖时带身份证核对身份就行。',
   en: 'the reward is still applied for, and your ID card is checked when you claim it.',
@@ -2341,6 +2407,9 @@ function giveUpOn(slot: Slot, said: string, d: Draft): Record<Lang, string> | nu
       return null;
   }
 }
+
+/** "俺再想想", "想好了再找恁": time to think — no hurry, nothing is lost. */
+const THINK_IT_OVER = /再想想|想一想|考虑(一下|考虑)|先不说了|怕惹事|怕报复|不敢说|想好了?再(找|说|来|联系)|let me think|think (it )?over/i;
 
 /** The draft's fields a correction changes, for saying what is now kept. */
 const KEPT_FIELDS = ['businessName', 'where', 'incidentDate', 'name', 'phone', 'address', 'request'] as const;

@@ -301,7 +301,11 @@ export function saysUnknown(text: string): boolean {
     /^(我|俺|咱)?(也|真|确实|实在)?(不知道|不清楚|不晓得|不认识|说不上|没注意|没看清?|没留意)(他|她|它|这|那|人家)?(家|个|店|厂)?(叫|是|名字|招牌|店名)?(啥|什么|哪)?/.test(
       s,
     ) ||
-    /没(看|注意|留意)(招牌|名字|店名)|不知道(他|她|这|那)?(家|个)?(叫|是)(啥|什么)/.test(s)
+    /没(看|注意|留意)(招牌|名字|店名)|不知道(他|她|这|那)?(家|个)?(叫|是)(啥|什么)/.test(s) ||
+    // "冷库叫啥俺不知道，门口挂哩牌子掉了": the name not known, said the other way round.
+    /^[^，,。\s]{0,6}(厂|店|库|坊|摊|部|馆|场|它|这家|那家)叫(啥|什么)(名字?)?(我|俺)?(也|真)?(不知道|不清楚|不晓得)|(牌子|招牌)(早)?(掉了|没了|拆了)/.test(
+      s,
+    )
   );
 }
 
@@ -1479,6 +1483,10 @@ function spelledCharacter(p: string): boolean {
   return m !== null && (m[1] ?? '').includes(m[2] ?? '');
 }
 
+/** Bargaining over a reward's amount: "能保证给一万不", "多给点", "少于一万不干". */
+export const REWARD_BARGAIN =
+  /保证(给|能给|发)|(能|可以)?多给(点|些|一点)|少于[^，。？?]{0,4}[万千百]|给够|(至少|最少)(得)?(给)?[0-9一二三四五六七八九十两]+[万千百]|guarantee[^?]{0,20}(reward|yuan|amount)|(pay|give) (me )?more/i;
+
 export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft, now: Date): Answer<unknown> {
   // "嗯，郭店镇陵后村", "我想想… 蜀香园火锅", "张金锁👌", "郭店北街，你记一下": the words around an answer are no
   // part of it (yes-or-no answers keep theirs: "好的" is the answer there).
@@ -1639,6 +1647,18 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
           !/[我俺你他她]/.test(shopCalled[1]!)
         )
           return { ok: true, value: shopCalled[1]! };
+        // "没名字，夜市上叫老味道卤肉", "没有名字，就是敬楼村刘家豆芽": what it is called, after the "no name".
+        const afterNoName = t.replace(/^[^，,。]*?(没有?|木有|没得)(名字?儿?|店名|招牌|牌子)[^，,。\s]*[，,。\s]+/, '');
+        if (afterNoName !== t) {
+          const clause = afterNoName.split(/[，,。；;\s]/)[0] ?? '';
+          const calledThere = /^(?:\p{Script=Han}{1,4}(?:上|里)的?(?:人)?)?(?:都)?(?:叫|喊)(?:它|这店|那店)?(\p{Script=Han}{2,8})$/u.exec(
+            clause,
+          )?.[1];
+          const family = clause.replace(/^(就是?|是)/, '').replace(/^\p{Script=Han}{1,4}?(村|庄|寨|集|镇|乡)(上|里|的)?/u, '');
+          const named =
+            calledThere ?? (/^[老小]?[^个一这那自大全农人我俺你他她咱]家(?!庭)\p{Script=Han}{1,4}$/u.test(family) ? family : undefined);
+          if (named && !/[我俺你他她]|不知道/.test(named)) return { ok: true, value: named };
+        }
         // "闫老板的羊场 没名字": whose place it is stands for the name, in a report too.
         const whose =
           /^(?:就是?)?((?:\p{Script=Han}老板|老\p{Script=Han}|\p{Script=Han}{1,2}家)(?:的|哩)?\p{Script=Han}{0,4}(?:场|厂|坊|店|铺|摊|馆|作坊|院))(?=[\s，,。]|$)/u.exec(
@@ -1671,8 +1691,12 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         return { ok: true, value: thatOne };
       // "而且这家店好像没证": more of the story, not a name.
       if (/^(而且|并且|还有|另外|再说|况且)/.test(t) && hanBusiness(t) === null) return { ok: false, problem: 'unclear' };
+      // The place-like answer given again ("柠檬小镇" twice): the citizen insists it is the name.
+      if (d.businessUnknownOnce && d.where && t === d.where.trim() && /^\p{Script=Han}{2,12}$/u.test(t)) return { ok: true, value: t };
       // "小乔村的", "华阳寨那边": only a place — a report goes on without a name, a complaint asks once more.
+      // ("柠檬小镇", "茶里小镇": a shop's brand, no town.)
       if (
+        !/小镇$/.test(t) &&
         /^(就|在|就在|是)?\p{Script=Han}{1,6}(村|庄|寨|镇|乡|集|街|路|社区)(的|哩|那|那边|那块|那儿|那里)?$/u.test(t) &&
         !BIZ_SUFFIX.test(t.replace(TOWNSHIPS_WITH_DIAN, ''))
       ) {
@@ -1755,7 +1779,7 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         return { ok: false, problem: 'unclear' };
       // A place is not a business ("新华路街道", "梨河镇梨河村"): it is kept as the place instead.
       if (
-        ((/^\p{Script=Han}{1,8}(路|街|村|镇|乡|街道|小区)$/u.test(n) || /\d+号$/.test(n)) && !BIZ_SUFFIX.test(n)) ||
+        ((/^\p{Script=Han}{1,8}(路|街|村|镇|乡|街道|小区)$/u.test(n) || /\d+号$/.test(n)) && !BIZ_SUFFIX.test(n) && !/小镇$/.test(n)) ||
         // "薛店镇", "辛店镇": a township whose name holds a shop word is still a place.
         (TOWNSHIPS as readonly string[]).includes(n)
       )
@@ -1780,7 +1804,7 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         /\b(I|my|we|you|know|remember|the name|sorry|thanks?|hi|hello|well|actually|wait|who|what|where|how|why|is|are|responsible)\b/i.test(
           n,
         ) ||
-        /恁|你|管不管|咋|啥|怎么|这么多|那么多|^问|[吗呢嘛]$/.test(n)
+        /恁|你|管不管|咋|啥|怎么|这么多|那么多|^问|[吗呢嘛]$|多长时间|多久|啥时候|什么时候|有个信|信儿|能不能|可不可以|才能/.test(n)
       )
         return { ok: false, problem: 'unclear' };
       // "四十八一斤哩 这不是坑人吗", "胶囊还剩半盒", "他那人可横": a price, the evidence or the man, not a name.
@@ -1810,6 +1834,13 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       // "千万别说是村里人举报的": a wish about the reporter, not a place.
       if (/(举报|反映|投诉)(的|哩)|别说|保密|匿名/.test(t) && townshipOf(t) === null) return { ok: false, problem: 'unclear' };
       // "照片是今天早上在后门拍的 箱子上日期能看清": a word about the evidence, not where the shop is.
+      // "医院的单子我都留着": the evidence kept (noted with the story by the conversation), not a place.
+      if (
+        /(单子|病历|发票|小票|收据|票据|聊天记录|记录).{0,4}(都|也)?(留着|留了|保存|存着)/.test(t) &&
+        townshipOf(t) === null &&
+        !/[路街村镇乡号巷]/.test(t)
+      )
+        return { ok: false, problem: 'unclear' };
       if (/照片|图片|截图|视频|录像|拍的|拍了|拍到/.test(t) && townshipOf(t) === null && !/[路街村镇乡号巷]/.test(t))
         return { ok: false, problem: 'evidence_note' };
       // "网上买的，发货地址写的是内蒙古": bought online, the shop's place is the platform (and where it ships from).
@@ -1989,6 +2020,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         !/(那就|就|还是)要/.test(s)
       )
         return { ok: true, value: false };
+      // "少于一万俺可不干，恁能保证给一万不？", "能多给点不": bargaining over the amount wants it (the amount
+      // is set by the rules; the reply says so).
+      if (REWARD_BARGAIN.test(t) && !/不要|不申请|不想要/.test(t)) return { ok: true, value: true };
       const yn = parseYesNo(t);
       return yn === null ? { ok: false, problem: 'unclear' } : { ok: true, value: yn };
     }

@@ -39,7 +39,8 @@ export type Topic =
   | 'banquet'
   | 'stopeating'
   | 'sanwu'
-  | 'sccode';
+  | 'sccode'
+  | 'insider';
 
 export interface Entry {
   topic: Topic;
@@ -59,14 +60,24 @@ export const FAQ: readonly Entry[] = [
     en: 'If anyone feels unwell, see a doctor (hospital or clinic) now and say what was eaten; in an emergency call 120. Keep medical records, the diagnosis, receipts, leftovers and packaging as evidence.',
   },
   {
+    topic: 'insider',
+    // "俺也跟着干过那些事，会不会把俺也抓了？": a worker who took part and wants to report.
+    ask: /(会不会|会|能不能|是不是)(也)?(把|连)?(我|俺)(也)?(一起|一块|一块儿)?(被)?(抓|罚|处罚|处理|判|追究|坐牢|拘留)|(我|俺)(也)?(参与|跟着(干|做|弄)|干过|做过|弄过)[^？?]{0,12}(抓|罚|追究|责任|处理)|(will|would|could) i (also |too )?(be|get) (punished|arrested|fined|charged|in trouble)|took part[^?]{0,30}(punish|arrest|trouble)/i,
+    zh: '国家鼓励单位内部人员举报（第121号令第28条）。自己也参与过的：主动说出监管部门还没掌握的违法行为、配合查处的，依法应当从轻或者减轻处罚；受老板指使、被胁迫的也一样（行政处罚法第32条）；初次违法、危害轻微并及时改正的，可以不罚（第33条）。涉嫌犯罪的，主动投案、如实供述是自首，可以从轻或者减轻处罚（刑法第67条）。举报人信息严格保密。',
+    en: 'Insiders are encouraged to report (Order 121 Art. 28). If you took part yourself: telling us about violations we do not know yet and helping the investigation must lead to a lighter penalty, as must having been ordered or forced by the boss (Administrative Penalty Law Art. 32); a first, minor violation corrected at once may go unpunished (Art. 33). Where it is a crime, giving yourself up and telling the truth counts as surrender, which can reduce the punishment (Criminal Law Art. 67). Reporters are kept confidential.',
+  },
+  {
     topic: 'reward',
-    ask: /奖励|奖金|奖多少|给多少钱|能给钱|(?<![没不欠])给钱|能给多少|(钱|奖)(咋|怎么|怎样|去哪)领|领钱|领奖|reward/i,
-    zh: '举报奖励：查实属于重大违法行为（涉嫌犯罪，或被责令停产停业、吊销许可证、较大数额罚款），并依法作出处罚或移送司法机关后，可以申请。分三级：一级罚没款的5%（至少5000元），二级3%（至少3000元），三级1%（至少1000元），每案最高100万元。匿名举报也能领：提交后凭案件编号、查询码和您约定的领奖密码申领，结案后工作人员会通知。',
-    en: 'Rewards: if the tip proves a serious violation (a crime, closure, licence revoked or a large fine) and it is penalised or sent to prosecution, you can claim a reward: 5%, 3% or 1% of the fines (at least 5,000 / 3,000 / 1,000 yuan), up to 1,000,000 yuan. Anonymous reporters can claim too, with the case number, the query code and a claim password they agree with us.',
+    ask: /奖励|奖金|奖多少|给多少钱|能给钱|保证给|多给(点|些|一点)|少于[^，。？?]{0,4}[万千]|(?<![没不欠])给钱|能给多少|(钱|奖)(咋|怎么|怎样|去哪)领|领钱|领奖|reward/i,
+    // "领奖", "Claim a reward": said, not asked.
+    state:
+      /^\s*(我要|我想|想|要)?(领奖|申领奖励|领取奖励|领奖励|领奖金)[。！!]?\s*$|^\s*(i want to |i'?d like to )?claim (a |my |the )?reward/i,
+    zh: '举报奖励：查实属于重大违法行为（涉嫌犯罪，或被责令停产停业、吊销许可证、较大数额罚款），并依法作出处罚或移送司法机关后，可以申请。分三级：一级罚没款的5%（至少5000元），二级3%（至少3000元），三级1%（至少1000元），每案最高100万元。金额按这个比例和罚没款核定，事先没法保证具体数。匿名举报也能领：结案后工作人员会通知，凭案件编号、查询码和您约定的领奖密码在食安通网站的“举报奖励”页申领。',
+    en: 'Rewards: if the tip proves a serious violation (a crime, closure, licence revoked or a large fine) and it is penalised or sent to prosecution, you can claim a reward: 5%, 3% or 1% of the fines (at least 5,000 / 3,000 / 1,000 yuan), up to 1,000,000 yuan; the amount follows these rates and cannot be promised in advance. Anonymous reporters can claim too: once the case is closed you are told, and you claim on the reward page of the Shiantong website with the case number, the query code and the claim password you agreed with us.',
   },
   {
     topic: 'anonymous',
-    ask: /匿名(?![^，,。？?]{0,4}(领|拿|得|申请))|不留名|保密|(要|需要|用|得)(不要|不用)?(带|拿|提供|出示)?(身份证|实名)(不要|不用|吗|么|不)?(?=[？?]|$)|(身份证|实名)(号)?(要|需要|用|得)(吗|不|么)|(要不要|用不用|需不需要|得不得)(带|拿|提供)?(身份证|实名)|会不会(被)?(知道|泄露)|(会不会|会|怕)(查|找|算|怪|赖)到(我|俺)(的)?(头上|身上)|(会不会|会|怕)被(老板|他|他们|厂里|店里|园里|单位|公司|人家)?(发现|查出来?|认出来?)(是(我|俺))?|暴露(我|俺)|(我|俺)(会)?(被)?暴露|会不会影响(我|俺)?(的)?(孩子|娃|工作|生意|家里|家人)|(会|不会)(跟|给|对|告诉)(他|他们|老板|店里|厂里|人家)[^，。？?]{0,4}(说)?是(我|俺|谁)|(会|不会)(让|叫)(他|他们|老板|人家)[^，。？?]{0,4}知道|(会|能)知道是(谁|我|俺)|知道是谁(说|举报|反映)的|报复|anonymous|confidential|(will|would|won'?t|wouldn'?t) (the owner|the boss|they|he|she|anyone) (not )?(know|find out)|know (it is|it'?s|it was) me/i,
+    ask: /匿名(?![^，,。？?]{0,4}(领|拿|得|申请))|不留名|保密|(要|需要|用|得)(不要|不用)?(带|拿|提供|出示)?(身份证|实名)(不要|不用|吗|么|不)?(?=[？?]|$)|(身份证|实名)(号)?(要|需要|用|得)(吗|不|么)|(要不要|用不用|需不需要|得不得)(带|拿|提供)?(身份证|实名)|会不会(被)?(知道|泄露)|(会不会|会|怕)(查|找|算|怪|赖)到(我|俺)(的)?(头上|身上)|(会不会|会|怕)被(老板|他|他们|厂里|店里|园里|单位|公司|人家)?(发现|查出来?|认出来?)(是(我|俺))?|暴露(我|俺)|(我|俺)(会)?(被)?暴露|会不会影响(我|俺)?(的)?(孩子|娃|工作|生意|家里|家人)|(会|不会)(跟|给|对|告诉)(他|他们|老板|店里|厂里|人家)[^，。？?]{0,4}(说)?是(我|俺|谁)|(会|不会)(让|叫)(他|他们|老板|人家)[^，。？?]{0,4}知道|(会|能)知道是(谁|我|俺)|知道是谁(说|举报|反映)的|(会不会|会|能不能|不会)(把|将)?(我|俺)(的|哩)?(名字|姓名|身份|信息|电话|手机号?|住址)(告诉|透露|泄露|说出去|给|暴露|传出去)|报复|anonymous|confidential|(will|would|won'?t|wouldn'?t) ((the|my|our) (owner|boss|manager|employer|company|factory)|they|he|she|anyone) (not )?(know|find out)|know (it is|it'?s|it was) me/i,
     zh: '举报可以匿名，不用身份证（只有实名举报又申请奖励的，才要身份证号码核对身份）；实名举报的，举报人信息也严格保密，我们不会向被举报的商家透露举报人的任何信息。投诉（要商家退赔）需要实名，因为要调解。',
     en: 'Reports (tips) can be anonymous and need no ID card (only a named reporter who applies for a reward gives an ID number); a named reporter is kept confidential too, and the business never learns who reported. A complaint (refund or compensation from the business) needs your real name, because we mediate.',
   },
@@ -101,7 +112,7 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'platform',
-    ask: /平台|美团|饿了么|饿了吗|抖音|淘宝|拼多多|外卖.{0,6}(找|归)|takeaway|delivery|platform/i,
+    ask: /平台|美团|饿了么|饿了吗|抖音|淘宝|拼多多|外卖.{0,6}(找|归)|takeaway|delivery|platform|meituan|ele\.me|eleme|douyin|taobao|pinduoduo|\bjd\b|go straight to you|(complain|go) to (the )?(app|platform) first/i,
     zh: '外卖和网购：平台和我们不是一回事。可以先找平台客服，但不是必须；商家由它所在地的市场监管部门处理，平台由它注册地的监管部门处理。在这里投诉也可以，我们按商家地址处理。',
     en: 'Takeaway and online shops: the platform is not us. You may ask the platform first but need not; the restaurant is handled where it is located. You can complain here and we handle it by the business address.',
   },
@@ -152,7 +163,7 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'jurisdiction',
-    ask: /(你们|恁)(这|这里|这儿|这边)?(能|管|能管)(?!保密|匿名|替|帮|给)|(这|这里|这儿|恁这|你们这)(里|儿)?(是)?管(吃|食品|食物|吃的|吃嘞|吃哩)|能管[^，。？?]{0,4}不能|管得了|管不管|归不归|(这|这事|这个)?能不能管|能管吗|管得着|是不是(你们|恁)管|有没有人管|没人管|谁来管|归(谁|你们|哪)管|找(谁|哪)|who handles|can you (help|do anything|deal)/i,
+    ask: /(你们|恁)(这|这里|这儿|这边)?(能|管|能管)(?!保密|匿名|替|帮|给|保证)|(这|这里|这儿|恁这|你们这)(里|儿)?(是)?管(吃|食品|食物|吃的|吃嘞|吃哩)|能管[^，。？?]{0,4}不能|管得了|管不管|归不归|(这|这事|这个)?能不能管|能管吗|管得着|是不是(你们|恁)管|有没有人管|没人管|谁来管|归(谁|你们|哪)管|找(谁|哪)|who handles|can you (help|do anything|deal)/i,
     zh: '食品安全的事归我们市场监管部门管：买到、吃到有问题的食品可以投诉，发现违法可以举报。',
     en: 'Food safety is ours (market regulation): you can complain about food you bought or report a violation.',
   },

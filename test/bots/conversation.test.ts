@@ -3408,3 +3408,129 @@ describe('SC codes and illness advice (issue #13, twelfth pass)', () => {
     );
   });
 });
+
+describe('names, places and evidence told apart (issue #13, thirteenth pass)', () => {
+  it('"柠檬小镇" asked for the shop is its name (a brand, no town); the same answer given twice is taken as said', () => {
+    const r = talk(['我在一家奶茶店喝了杯奶茶，拉了一晚上肚子，想投诉', '柠檬小镇']);
+    expect(r.state.draft.businessName).toBe('柠檬小镇');
+    expect(r.state.step).toBe('where');
+  });
+
+  it('"医院的单子我都留着" while the place is asked is the evidence kept, never the place', () => {
+    const r = talk(['我在一家奶茶店喝了杯奶茶，拉了一晚上肚子，想投诉', '柠檬小镇', '医院的单子我都留着']);
+    expect(r.state.draft.where).toBeUndefined();
+    expect(r.state.step).toBe('where');
+    expect(r.state.draft.description).toMatch(/单子/);
+  });
+
+  it('"没名字，夜市上叫老味道卤肉" and "没有名字，就是敬楼村刘家豆芽" give the name people use', () => {
+    expect(talk(['有人在家里煮卤肉往锅里放罂粟壳', '没名字，夜市上叫老味道卤肉']).state.draft.businessName).toBe('老味道卤肉');
+    expect(
+      talk([
+        '隔壁在院里发豆芽，往缸里倒白药面子，发出来的豆芽又白又胖没有根，我要举报',
+        '没有了',
+        '没有名字，就是敬楼村刘家豆芽，在他自家院里',
+      ]).state.draft.businessName,
+    ).toBe('刘家豆芽');
+  });
+
+  it('"这个得多长时间才能有个信儿啊" while the name is asked is answered, and the name asked again', () => {
+    const r = talk(['我想投诉', '在裴李岗集上买了二斤芝麻糖，一股哈喇味，是放坏了的陈货', '这个得多长时间才能有个信儿啊']);
+    expect(r.state.draft.businessName).toBeUndefined();
+    expect(r.replies.at(-1)).toMatch(/叫什么名字/);
+    expect(r.replies.join('\n')).toMatch(/7个工作日/);
+  });
+
+  it('"那个糕点房不在观音寺 是在辛店街上，我说错了" corrects the place', () => {
+    const r = talk(['我买的面包里有根头发，要投诉', '福满园糕点房', '哎呀我说错了 那个糕点房不在观音寺 是在辛店街上']);
+    expect(r.state.draft.where).toBe('辛店街上');
+    expect(r.state.draft.township).toBe('辛店镇');
+  });
+});
+
+describe('what the citizen has not decided yet (issue #13, thirteenth pass)', () => {
+  it('"俺还没想好要不要举报" files nothing; "想好了再找恁" is answered kindly', () => {
+    const a = talk(['举报有奖励不？', '那俺再想想，想好了再找恁']);
+    expect(a.replies.at(-1)).toMatch(/不着急/);
+    const b = talk(['举报有奖励不？', '先问问，俺还没想好要不要举报']);
+    expect(b.state.draft.kind).toBeUndefined();
+    expect(b.replies.at(-1)).toMatch(/先问问也行/);
+  });
+
+  it('"I want to report it, not complain" is a report, not both', () => {
+    const r = talk(['I want to report it, not complain. I did not buy anything.']);
+    expect(r.state.draft.kind).toBe('report');
+  });
+
+  it('"Jinding Cold Chain, it\'s one of the cold stores…" is a name, not a correction', () => {
+    const r = talk([
+      'I want to report a cold store. They peel old labels off expired frozen chicken wings and stick on new production dates.',
+      "Jinding Cold Chain, it's one of the cold stores inside Huanan City",
+    ]);
+    expect(r.state.draft.businessName).toBe('Jinding Cold Chain');
+  });
+
+  it('"想咨询个政策问题，能给书面回复的那种" asks for the question before anything is filed', () => {
+    const r = talk(['想咨询个政策问题，能给书面回复的那种']);
+    expect(r.state.draft.kind).toBe('consultation');
+    expect(r.state.draft.description).toBeUndefined();
+    expect(r.replies.at(-1)).toMatch(/想咨询的问题/);
+    const q = talk(['家里自己做的辣椒酱能在朋友圈卖吗，要办啥证'], r.state);
+    expect(q.state.draft.description).toBe('家里自己做的辣椒酱能在朋友圈卖吗，要办啥证');
+  });
+});
+
+describe('rewards and insiders (issue #13, thirteenth pass)', () => {
+  it('"俺也跟着干过…会不会把俺也抓了" is answered (lighter penalty for who tells, Art. 32)', () => {
+    const text = talk(['俺要是举报俺干活那个厂，俺也跟着干过那些事，会不会把俺也抓了？']).replies.join('\n');
+    expect(text).toMatch(/从轻或者减轻/);
+    expect(text).toMatch(/第32条/);
+  });
+
+  it('bargaining over the amount wants the reward, and is told the amount cannot be promised', () => {
+    const r = talk([
+      '我要匿名举报，龙王乡有个作坊用双氧水泡鸡爪',
+      '鑫味源食品',
+      '龙王乡彩钢大棚',
+      '昨天',
+      '匿名',
+      '少于一万俺可不干，恁能保证给一万不？',
+    ]);
+    expect(r.state.draft.wantsReward).toBe(true);
+    expect(r.replies.join('\n')).toMatch(/没法保证/);
+  });
+
+  it('"弄恁麻烦，那奖励不要了" when the ID number is asked drops the reward application', () => {
+    const r = talk([
+      '阁老路那个卤菜店天天早上收病死鸡，我要实名举报',
+      '香满园卤菜',
+      '今天早上',
+      '牛保国',
+      '13782046519',
+      '要奖励',
+      '还要身份证号？弄恁麻烦，那奖励不要了',
+    ]);
+    expect(r.state.draft.wantsReward).toBe(false);
+    expect(r.replies.at(-1)).toMatch(/奖励不申请了/);
+  });
+
+  it('"I want to claim my reward" beside a case number and code is told how a reward is claimed', () => {
+    const r = talk(['I want to claim my reward. Case XZ-20261012-000231, query code RTYU-KLMN-BVCX-ZQWE']);
+    expect(r.last.effect).toMatchObject({ type: 'query', number: 'XZ-20261012-000231' });
+    expect(r.replies.join('\n')).toMatch(/reward page/);
+  });
+});
+
+describe('a person asked for, then the case number sent (issue #13, thirteenth pass)', () => {
+  it('goes to the person with the number, the query code blanked out', () => {
+    const r = talk(['找人工', '都三个礼拜了没人理！XZ-20261110-000031 查询码FZ3E-HW7K-MQ2V-8PBA 到底有没有人管？？']);
+    expect(r.last.effect?.type).toBe('handoff');
+    const message = (r.last.effect as { message: string }).message;
+    expect(message).toMatch(/XZ-20261110-000031/);
+    expect(message).not.toMatch(/FZ3E|HW7K|8PBA/);
+  });
+
+  it('"查我的案子" looks up this contact’s cases', () => {
+    expect(talk(['查我的案子']).last.effect?.type).toBe('list');
+  });
+});

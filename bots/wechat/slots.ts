@@ -1162,7 +1162,14 @@ export function hanBusiness(input: string): string | null {
       const at = m.index ?? 0;
       if (notNameJi(m[0], text[at + 1])) continue;
       let i = at;
-      while (i > 0 && at - i < 6 && /\p{Script=Han}/u.test(text[i - 1]!) && !LOOSE_STOP.test(text[i - 1]!)) i--;
+      // ("柠檬小镇奶茶店": a brand's 小镇 is no township.)
+      while (
+        i > 0 &&
+        at - i < 6 &&
+        /\p{Script=Han}/u.test(text[i - 1]!) &&
+        (!LOOSE_STOP.test(text[i - 1]!) || (text[i - 1] === '镇' && text[i - 2] === '小'))
+      )
+        i--;
       const bare = text
         .slice(i, at)
         .replace(/^.*(一家|那家|这家|有家|有个|那个|这个|投诉|举报|反映|另外|另一|对面|旁边|附近|门口|隔壁)/, '')

@@ -3416,6 +3416,12 @@ describe('names, places and evidence told apart (issue #13, thirteenth pass)', (
     expect(r.state.step).toBe('where');
   });
 
+  it('"柠檬小镇奶茶店" inside a first message is read whole', () => {
+    const r = talk(['我在龙湖镇华南城的柠檬小镇奶茶店喝了杯奶茶，昨天晚上拉了一晚上肚子，想投诉，要他退钱赔医药费']);
+    expect(r.state.draft.businessName).toBe('柠檬小镇奶茶店');
+    expect(r.state.draft.township).toBe('龙湖镇');
+  });
+
   it('"医院的单子我都留着" while the place is asked is the evidence kept, never the place', () => {
     const r = talk(['我在一家奶茶店喝了杯奶茶，拉了一晚上肚子，想投诉', '柠檬小镇', '医院的单子我都留着']);
     expect(r.state.draft.where).toBeUndefined();

@@ -389,6 +389,8 @@ export const SPLITS = [
   'test20',
   'dev26',
   'test21',
+  'dev27',
+  'test22',
 ];
 
 export function loadPersonas(split: string, id?: string): { personas: Persona[]; bytes: Buffer } {

@@ -202,6 +202,13 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
     )
   )
     acts.human = true;
+  // "…要求退饭钱还要赔偿 你们这机器人能处理不 不能就找人工": a person only if the bot cannot take it — a story it can.
+  if (
+    acts.human &&
+    raw.length > 30 &&
+    /(不能|不行|处理不了|办不了|弄不了|管不了|解决不了|不会)(的话)?[，,\s]*(就|再)?(找|转|要|叫|换)(个)?(人工|真人)[。！!]?\s*$/.test(raw)
+  )
+    acts.human = false;
   if (
     /^(你好|您好|在|在吗|在不在|在么|hi|hello|hey|哈喽|嗨|喂|有人吗|有人没|有人不|恁好|同志你好|你好在吗|您好在吗|早上好|下午好|晚上好|goodmorning)[啊呀呢吗]?$/i.test(
       word,

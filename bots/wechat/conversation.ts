@@ -707,6 +707,13 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   const urgent = illNow(text, u) && !RECOVERED.test(s0.draft.description ?? '');
   const ill = urgent ? 'now' : u.harm.value.ill;
   if (ill !== 'none' || answered.has('medical')) once('ill', w.illFirst);
+  // "俺儿在郑州上班，家里就俺自己" from someone ill: nobody to take them — 120 or a neighbour.
+  if ((st.said.includes('urgent') || ill === 'now') && ALONE.test(text))
+    before.push(
+      lang === 'en'
+        ? 'If you are alone and feel worse, call 120 now or ask a neighbour to take you to hospital; do not wait.'
+        : '一个人在家的话千万别硬撑：难受得厉害就马上打120，或者叫邻居送您去医院。工作人员会尽快联系您。',
+    );
 
   // Summary: confirm, or change something.
   if (s0.step === 'summary') return onSummary(st, raw, acts, u, before, ctx);
@@ -769,6 +776,15 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
           isQuestion(text) ? (lang === 'en' ? 'I cannot answer that one exactly here.' : '这个问题我这里没法准确回答。') : w.notUnderstood,
         );
       const faq = topics.find((t) => t !== 'jurisdiction');
+      // "这会儿肚子疼得直不起腰，要不要上医院": a question from someone ill right now — answered, and a person
+      // takes over at once.
+      if (urgent && !st.said.includes('urgent')) {
+        const out = say(
+          { ...st, draft: d, step: 'menu', said: [...st.said, 'urgent'], lastQuestion: clip(text, 1000) },
+          [...before, w.urgentHandoff].join('\n'),
+        );
+        return { ...out, effect: { type: 'handoff', message: `【紧急】${clip(raw, 1900)}` } };
+      }
       // A substantive question with no ready answer is noted, in case the citizen wants it in writing.
       return say(
         { ...st, draft: d, step: 'menu', lastQuestion: clip(text, 1000), ...(faq ? { lastFaq: faq } : {}) },
@@ -1787,7 +1803,7 @@ export function illNow(text: string, u: Understanding): boolean {
   const present = /现在|正在|还在|一直|到现在|送医院|急诊|救护车|120|抢救/.test(text);
   return (
     (u.harm.value.ill === 'now' && u.urgency.value === 'urgent' && present && !recovered) ||
-    /(现在|正在|还在|都在|一直在?)[^，。！？]{0,4}(吐|拉|疼|发烧|昏|抽搐|喘不上|过敏)/.test(text) ||
+    /(现在|正在|还在|都在|一直在?|这会儿?|此刻)[^，。！？]{0,4}(吐|拉|疼|发烧|昏|抽搐|喘不上|过敏)/.test(text) ||
     (!recovered && /(这会儿|现在|还有|还在|都在)[^，。！？]{0,8}(医院|卫生院|诊所|急诊|输液|打吊瓶|吊水|住院)/.test(text)) ||
     (!recovered && /(这两天|这几天|今天|今儿)[^，。！？]{0,3}(吐|拉|疼|发烧)[^，。！？]{0,2}(得不行|得厉害|不止|个不停)/.test(text)) ||
     // "我老公刚才又吐了一回，浑身没劲": ill this very hour.
@@ -2407,6 +2423,10 @@ function giveUpOn(slot: Slot, said: string, d: Draft): Record<Lang, string> | nu
       return null;
   }
 }
+
+/** "家里就俺自己", "就我一个人在家": alone. */
+const ALONE =
+  /(家里|屋里|身边)?就(俺|我)(自己|一个人?)|(一个人|自己)在家|没人(陪|管|照顾|送)|i am alone|i'?m alone|nobody (is )?(here|with me)/i;
 
 /** "俺再想想", "想好了再找恁": time to think — no hurry, nothing is lost. */
 const THINK_IT_OVER = /再想想|想一想|考虑(一下|考虑)|先不说了|怕惹事|怕报复|不敢说|想好了?再(找|说|来|联系)|let me think|think (it )?over/i;

@@ -430,6 +430,14 @@ function requestIn(u: Understanding, text: string): string | null {
   const at = ev ? text.indexOf(ev) : -1;
   if (ev && at >= 0) {
     let clause = clauseAround(text, at, at + ev.length);
+    // "美团那边只给退了一半饭钱。我要求商家退剩下的钱、赔医药费": the clause that asks (要求…) is the request, not the
+    // first one that mentions a refund.
+    const demand =
+      /(?:(?:我|俺)(?:强烈)?要求|诉求[:：]|(?:我|俺)(?:就)?(?:要|想)(?:让|叫)?(?:他|她|商家|店家|老板)?)([^。；;！!？?\n]{0,40}(?:退|赔|道歉)[^。；;！!？?\n]{0,40})/.exec(
+        text,
+      );
+    if (demand && !/要求|(我|俺)(要|想)|希望|想让|想叫|让他|叫他|要他/.test(clause) && !clause.includes(demand[1]!))
+      return demand[1]!.replace(/\s*(我叫|俺叫|我是|电话|手机|我家|俺家|我住|俺住|住在|家住|地址)[\s\S]*$/, '').trim() || words;
     // "他只退了十块钱就不管了": what the business did, told in the story, is no wish.
     if (remedies.length === 1 && DONE_BY_THEM.test(clause) && !/(我|俺)(要|想|希望)|要求/.test(clause)) return null;
     // "商家只肯退饮料钱 我要求赔偿": what the shop offered, then the wish — the wish is the request.

@@ -3540,3 +3540,30 @@ describe('a person asked for, then the case number sent (issue #13, thirteenth p
     expect(talk(['查我的案子']).last.effect?.type).toBe('list');
   });
 });
+
+describe('people ill now, persons asked for, requests (issue #13, thirteenth pass, round 28)', () => {
+  it('"这会儿肚子疼得直不起腰，要不要上医院" is answered and handed to a person at once; "家里就俺自己" gets 120 advice', () => {
+    const r = talk(['同志，我七十多了，今儿早上在集上买了碗凉皮吃，这会儿肚子疼得直不起腰，要不要上医院']);
+    expect(r.last.effect?.type).toBe('handoff');
+    expect((r.last.effect as { message: string }).message).toMatch(/^【紧急】/);
+    expect(r.replies.join('\n')).toMatch(/医院/);
+    const alone = talk(['俺儿在郑州上班，家里就俺自己'], r.state);
+    expect(alone.replies.join('\n')).toMatch(/120/);
+  });
+
+  it('"…你们这机器人能处理不 不能就找人工" with the whole story is taken, not handed off', () => {
+    const r = talk([
+      '气死我了 上礼拜六晌午在龙王乡渔家乐饭店吃饭 点的红烧鱼是死鱼做的 臭的 我叫马腾飞 电话13598802376 住轩辕路天利小区 要求退饭钱还要赔偿 你们这机器人能处理不 不能就找人工',
+    ]);
+    expect(r.last.effect).toBeUndefined();
+    expect(r.state.step).toBe('summary');
+    expect(r.state.draft.businessName).toBe('渔家乐饭店');
+  });
+
+  it('the clause that asks (我要求…) is the request, not what the platform already refunded', () => {
+    const r = talk([
+      '实名投诉。我叫陈志强，电话13783590412，住郭店镇五里堡村。12月3号晚上在美团点了“阿牛烧烤（郭店南街店）”的羊肉串，肉串发酸有臭味。美团那边只给退了一半饭钱。我要求商家退剩下的钱、赔医药费。',
+    ]);
+    expect(r.state.draft.request).toBe('商家退剩下的钱、赔医药费');
+  });
+});

@@ -437,7 +437,12 @@ function requestIn(u: Understanding, text: string): string | null {
         text,
       );
     if (demand && !/要求|(我|俺)(要|想)|希望|想让|想叫|让他|叫他|要他/.test(clause) && !clause.includes(demand[1]!))
-      return demand[1]!.replace(/\s*(我叫|俺叫|我是|电话|手机|我家|俺家|我住|俺住|住在|家住|地址)[\s\S]*$/, '').trim() || words;
+      // ("我要他赔偿所有医药费" keeps its own words; "我要求" / "诉求：" is only the label.)
+      return (
+        (/^(我|俺)(就)?(要|想)(?!求)/.test(demand[0]) ? demand[0] : demand[1]!)
+          .replace(/\s*(我叫|俺叫|我是|电话|手机|我家|俺家|我住|俺住|住在|家住|地址)[\s\S]*$/, '')
+          .trim() || words
+      );
     // "他只退了十块钱就不管了": what the business did, told in the story, is no wish.
     if (remedies.length === 1 && DONE_BY_THEM.test(clause) && !/(我|俺)(要|想|希望)|要求/.test(clause)) return null;
     // "商家只肯退饮料钱 我要求赔偿": what the shop offered, then the wish — the wish is the request.

@@ -75,6 +75,12 @@ async function submitComplaint() {
   return { c, d1, code: r.queryCode };
 }
 
+/** What case.received does first: the near alarms of the case's running clocks go to the outbox. */
+const pickUp = (caseId: string) =>
+  t.db.transaction().execute(async (trx) => scheduleCaseAlarms(trx, await clockContext(trx), caseId, clock.now()));
+/** The case's alarm rows in the outbox. */
+const alarmRows = (caseId: string) =>
+  t.db.selectFrom('outbox').select(['run_at', 'job_id']).where('case_id', '=', caseId).where('name', '=', 'clock.alarm').execute();
 const alarmJobs = async (clockId: string) =>
   (await queue.getJobs(['delayed', 'waiting'])).filter(
     (j) => j.name === 'clock.alarm' && (j.data as { clockId: string }).clockId === clockId,
@@ -98,10 +104,8 @@ describe('alarms on real Redis with a controllable clock', () => {
     ]);
     // Intake writes no alarms (off the request path); picking the case up hands over only alarms due
     // within the lead (issue #21.2): these are days away, so no outbox row and no Redis job yet.
-    expect(await t.db.transaction().execute(async (trx) => scheduleCaseAlarms(trx, await clockContext(trx), c.id, clock.now()))).toBe(0);
-    expect(await t.db.selectFrom('outbox').select('id').where('case_id', '=', c.id).where('name', '=', 'clock.alarm').execute()).toEqual(
-      [],
-    );
+    expect(await pickUp(c.id)).toBe(0);
+    expect(await alarmRows(c.id)).toEqual([]);
     await relay.flushOnce();
     expect(await alarmJobs(d1.id)).toHaveLength(0);
     expect(await reconcileClocks(t.deps)).toMatchObject({ full: true, rescheduled: 0, fired: 0 });
@@ -166,13 +170,8 @@ describe('alarms on real Redis with a controllable clock', () => {
     const [remind] = alarmsFor(await clockContext(t.db), d1);
     // The case is picked up (late) five minutes before its first reminder.
     clock.set(new Date(Date.parse(remind!.fireAt) - 5 * 60_000));
-    expect(await t.db.transaction().execute(async (trx) => scheduleCaseAlarms(trx, await clockContext(trx), c.id, clock.now()))).toBe(1);
-    const rows = await t.db
-      .selectFrom('outbox')
-      .select(['run_at', 'job_id'])
-      .where('case_id', '=', c.id)
-      .where('name', '=', 'clock.alarm')
-      .execute();
+    expect(await pickUp(c.id)).toBe(1);
+    const rows = await alarmRows(c.id);
     expect(rows).toEqual([{ run_at: remind!.fireAt, job_id: alarmJobId(remind!) }]);
   });
 
@@ -230,8 +229,7 @@ describe('reconcile cost (issue #21.3) and lazy alarms (issue #21.2)', () => {
     clock.set(cst('2026-11-03T10:00:00'));
     forgetReconcileState();
     const cases = [await submitComplaint(), await submitComplaint()];
-    for (const { c } of cases)
-      await t.db.transaction().execute(async (trx) => scheduleCaseAlarms(trx, await clockContext(trx), c.id, clock.now()));
+    for (const { c } of cases) await pickUp(c.id);
     await relay.flushOnce();
     const first = await reconcileClocks(t.deps);
     expect(first.full).toBe(true);

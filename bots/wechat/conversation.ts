@@ -570,6 +570,18 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
         prompt('handoff', s0.draft, lang),
       );
     }
+    // "…红烧鱼是死鱼做的…我叫马腾飞…找人工": the story told with the request is the message for the person, passed
+    // on at once (not asked for again); its facts fill the draft, so nothing is asked twice afterwards.
+    if (!inDraft && raw.length >= 30) {
+      const u = understand(raw, { now: ctx.now });
+      if (substantive(raw, u)) {
+        const d: Draft = { ...s0.draft, files: [...s0.draft.files] };
+        fillFromFacts(d, u, raw, ctx.now);
+        fillIdentity(d, u, raw);
+        if (d.description === undefined) d.description = clip(raw, 5000);
+        return { state: { ...s0, draft: d, step: 'handoff', resumeStep: s0.step }, replies: [], effect: { type: 'handoff', message: raw } };
+      }
+    }
     return say({ ...s0, step: 'handoff', resumeStep: s0.step }, prompt('handoff', s0.draft, lang));
   }
   // "到现在没消息，一般得多长时间啊？": the time limits are told beside the cases looked up.
@@ -2796,10 +2808,16 @@ export function resolve(state: ConvState, result: EffectResult, ctx: Context): O
           ...resumeLine(back),
         );
       if (state.step !== 'handoff') return say(back); // an urgent case flagged on the side: the question was already asked
+      // A story passed on with the request for a person: it can be filed here meanwhile (the kind asked).
+      const fileMeanwhile =
+        back.step === 'menu' && back.draft.kind === undefined && back.draft.description !== undefined
+          ? [L('也可以先在这里把这件事登记上：', 'Meanwhile it can be filed here too: ') + prompt('menu', back.draft, state.lang)]
+          : [];
       return say(
-        back,
+        { ...back, ...(fileMeanwhile.length ? { askedKind: true } : {}) },
         L('已转告工作人员，工作日会尽快处理。', 'Passed to staff; they will handle it on working days.'),
         ...resumeLine(back),
+        ...fileMeanwhile,
       );
     }
   }

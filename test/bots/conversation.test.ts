@@ -3567,3 +3567,19 @@ describe('people ill now, persons asked for, requests (issue #13, thirteenth pas
     expect(r.state.draft.request).toBe('商家退剩下的钱、赔医药费');
   });
 });
+
+describe('a person asked for beside the whole story (issue #13, thirteenth pass)', () => {
+  it('the story is passed on at once, its facts kept; afterwards it can be filed without asking them again', () => {
+    const h = talk([
+      '上礼拜六晌午在龙王乡渔家乐饭店吃饭 点的红烧鱼是死鱼做的 臭的 吃完胃难受了两天 我叫马腾飞 电话13598802376 要求退饭钱 找人工',
+    ]);
+    expect(h.last.effect).toMatchObject({ type: 'handoff', message: expect.stringContaining('死鱼') });
+    const back = resolve(h.state, { type: 'handoff', ok: true }, { now: NOW, newDraftId: 'x' });
+    expect(back.replies.join('\n')).toMatch(/已转告工作人员[\s\S]*投诉/);
+    const r = talk(['投诉'], back.state);
+    expect(r.state.draft.businessName).toBe('渔家乐饭店');
+    expect(r.state.draft.name).toBe('马腾飞');
+    expect(r.state.draft.request).toMatch(/退饭钱/);
+    expect(r.replies.at(-1)).toMatch(/联系地址/);
+  });
+});

@@ -634,7 +634,8 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     (isEnglish(text)
       ? (hanBusiness(text) ?? latinBusiness(text) ?? tidyBusiness(u.business.value))
       : (withLeadingYi(tidyBusiness(u.business.value), text) ?? hanBusiness(text) ?? canteenOf(text))) ??
-    signBusiness(text, { signOnly: true });
+    signBusiness(text, { signOnly: true }) ??
+    calledName(text.trim());
   if (biz && d.businessName === undefined && biz.length >= 2 && !ACT_MARKERS.test(biz)) {
     d.businessName = biz;
     got.push('business');
@@ -1503,6 +1504,19 @@ function spelledCharacter(p: string): boolean {
   return m !== null && (m[1] ?? '').includes(m[2] ?? '');
 }
 
+/** "没名字，夜市上叫老味道卤肉" → 老味道卤肉, "没有名字，就是敬楼村刘家豆芽" → 刘家豆芽: the name used, after "no name". */
+export function calledName(t: string): string | null {
+  const afterNoName = t.replace(/^[^，,。]*?(没有?|木有|没得)(名字?儿?|店名|招牌|牌子)[^，,。\s]*[，,。\s]+/, '');
+  if (afterNoName === t) return null;
+  const clause = afterNoName.split(/[，,。；;\s]/)[0] ?? '';
+  const calledThere = /^(?:\p{Script=Han}{1,4}(?:上|里)的?(?:人)?)?(?:都)?(?:叫|喊)(?:它|这店|那店)?(\p{Script=Han}{2,8})$/u.exec(
+    clause,
+  )?.[1];
+  const family = clause.replace(/^(就是?|是)/, '').replace(/^\p{Script=Han}{1,4}?(村|庄|寨|集|镇|乡)(上|里|的)?/u, '');
+  const named = calledThere ?? (/^[老小]?[^个一这那自大全农人我俺你他她咱]家(?!庭)\p{Script=Han}{1,4}$/u.test(family) ? family : undefined);
+  return named && !/[我俺你他她]|不知道/.test(named) ? named : null;
+}
+
 /** Bargaining over a reward's amount: "能保证给一万不", "多给点", "少于一万不干". */
 export const REWARD_BARGAIN =
   /保证(给|能给|发)|(能|可以)?多给(点|些|一点)|少于[^，。？?]{0,4}[万千百]|给够|(至少|最少)(得)?(给)?[0-9一二三四五六七八九十两]+[万千百]|guarantee[^?]{0,20}(reward|yuan|amount)|(pay|give) (me )?more/i;
@@ -1668,17 +1682,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         )
           return { ok: true, value: shopCalled[1]! };
         // "没名字，夜市上叫老味道卤肉", "没有名字，就是敬楼村刘家豆芽": what it is called, after the "no name".
-        const afterNoName = t.replace(/^[^，,。]*?(没有?|木有|没得)(名字?儿?|店名|招牌|牌子)[^，,。\s]*[，,。\s]+/, '');
-        if (afterNoName !== t) {
-          const clause = afterNoName.split(/[，,。；;\s]/)[0] ?? '';
-          const calledThere = /^(?:\p{Script=Han}{1,4}(?:上|里)的?(?:人)?)?(?:都)?(?:叫|喊)(?:它|这店|那店)?(\p{Script=Han}{2,8})$/u.exec(
-            clause,
-          )?.[1];
-          const family = clause.replace(/^(就是?|是)/, '').replace(/^\p{Script=Han}{1,4}?(村|庄|寨|集|镇|乡)(上|里|的)?/u, '');
-          const named =
-            calledThere ?? (/^[老小]?[^个一这那自大全农人我俺你他她咱]家(?!庭)\p{Script=Han}{1,4}$/u.test(family) ? family : undefined);
-          if (named && !/[我俺你他她]|不知道/.test(named)) return { ok: true, value: named };
-        }
+        const named = calledName(t);
+        if (named) return { ok: true, value: named };
         // "闫老板的羊场 没名字": whose place it is stands for the name, in a report too.
         const whose =
           /^(?:就是?)?((?:\p{Script=Han}老板|老\p{Script=Han}|\p{Script=Han}{1,2}家)(?:的|哩)?\p{Script=Han}{0,4}(?:场|厂|坊|店|铺|摊|馆|作坊|院))(?=[\s，,。]|$)/u.exec(

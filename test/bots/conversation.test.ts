@@ -3568,6 +3568,17 @@ describe('people ill now, persons asked for, requests (issue #13, thirteenth pas
   });
 });
 
+describe('the name people use, told while the story is asked (issue #13, thirteenth pass)', () => {
+  it('"没有名字，就是敬楼村刘家豆芽" answering "能再具体说说吗" fills the business, which is not asked next', () => {
+    const r = talk([
+      '隔壁在院里发豆芽，往缸里倒白药面子，发出来的豆芽又白又胖没有根，我要举报',
+      '没有名字，就是敬楼村刘家豆芽，在他自家院里',
+    ]);
+    expect(r.state.draft.businessName).toBe('刘家豆芽');
+    expect(r.replies.at(-1)).not.toMatch(/叫什么名字/);
+  });
+});
+
 describe('a person asked for beside the whole story (issue #13, thirteenth pass)', () => {
   it('the story is passed on at once, its facts kept; afterwards it can be filed without asking them again', () => {
     const h = talk([

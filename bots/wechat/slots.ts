@@ -1212,7 +1212,15 @@ export function hanBusiness(input: string): string | null {
   }
   // The name said most often (a long story names its business again and again), the first on a tie.
   const count = (n: string) => text.split(n).length - 1;
-  return tidyBusiness(found.sort((a, b) => count(b) - count(a))[0] ?? null);
+  const best = found.sort((a, b) => count(b) - count(a))[0] ?? null;
+  // "鑫源餐饮配送公司", "金源餐饮管理有限公司": a trade word inside a company's name is not its end.
+  const company = best
+    ? new RegExp(
+        `${best.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}((?:(?![的给了在是到把被和跟包卖往向])\\p{Script=Han}){0,6}?(?:有限公司|分公司|公司|集团))`,
+        'u',
+      ).exec(text)
+    : null;
+  return tidyBusiness(company && best ? best + (company[1] ?? '') : best);
 }
 
 const LOOSE_STOP = /[的在到从去叫是了要找想让买吃喝卖说给把被让和跟镇乡村路街区市集上下里边那这个开有用，,。：:；;！!？?\s]/u;

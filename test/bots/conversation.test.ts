@@ -3568,6 +3568,14 @@ describe('people ill now, persons asked for, requests (issue #13, thirteenth pas
   });
 });
 
+describe('company names (issue #13, thirteenth pass)', () => {
+  it('a trade word inside a company name is not its end; a company one hands the work to is no name', () => {
+    expect(hanBusiness('学校统一配餐（鑫源餐饮配送公司送的）')).toBe('鑫源餐饮配送公司');
+    expect(hanBusiness('金源餐饮管理有限公司')).toBe('金源餐饮管理有限公司');
+    expect(hanBusiness('我们厂的职工食堂承包给外面的公司了')).toBeNull();
+  });
+});
+
 describe('the name people use, told while the story is asked (issue #13, thirteenth pass)', () => {
   it('"没有名字，就是敬楼村刘家豆芽" answering "能再具体说说吗" fills the business, which is not asked next', () => {
     const r = talk([

@@ -31,6 +31,7 @@ import {
 } from './acts.ts';
 import { parseIncidentDate } from './dates.ts';
 import {
+  EVIDENCE_KEPT,
   ACT_MARKERS,
   PROBLEM_WORDS,
   type Draft,
@@ -1514,10 +1515,6 @@ const WORD_SLOT = /诉求|匿名|实名|公开|奖励/;
 /** Urging the regulator to act now ("赶紧派人去看看", "剩菜别让他倒了"). */
 const URGE =
   /(赶紧|赶快|快点|尽快|马上|立刻|快)[^，。！!]{0,6}(派人|来人|去查|查查|查一下|去看|过去|处理|封了|管管)|别让他(倒|扔|销毁|藏)|(可得|得|要|恁)快点|抓紧(点|时间|办|查)?[，。！!]?$|(send|come) (someone|somebody)[^.]{0,20}(now|quickly|asap)/i;
-
-/** Evidence the citizen says they kept: a receipt, a medical record, the leftovers, a photo. */
-const EVIDENCE_KEPT =
-  /(我|俺)(这儿|这里|手里|手上)?(有|留了|存了|拍了|截了)(截图|照片|视频|小票|发票|聊天记录|录音)|(单子|小票|发票|票据|单据|收据|病历|诊断|化验单|缴费单|剩下的|剩的|包装|袋子|瓶子|照片|视频|截图|聊天记录|订单)[^，。？?]{0,8}(留着|保留|还在|都在|有|存着|拍了|保存)|(留着|保留|存着|拍了)[^，。？?]{0,6}(单子|小票|发票|收据|病历|照片|视频|截图|剩下的|包装)|\bkept (the )?(receipt|bill|records?|leftovers|packag)|\b(have|got) (the )?(receipt|photos?|pictures?)/i;
 
 const CONFIDENTIAL =
   /(will|would|could) (the (shop|owner|boss|business|restaurant)|they|he|she) (find out|know) who|(可|千万|你们|恁)?别说(出)?是(我|俺|[^，。,]{1,6}(说|讲|举报|反映)(的|哩|嘞|滴))|别(跟|给|对)(他|他们|人|老板)说是(我|俺)|(别|不要|不能|千万别|可别)告诉(他|他们|人|老板|店里|厂里|别人)?[^，。,]{0,3}是(我|俺)|(别|不想|不要|不能|不愿意?|莫|不敢|千万别|可别)(让|叫|给)[^，。]{0,10}知道|(给我|替我|帮我)?保密|别说是有人(举报|反映)|就说是例行检查|会不会(开除|辞退|报复|找(我|俺)(的)?(麻烦|事))|找(我|俺)(的)?麻烦|报复(我|俺)|丢(工作|饭碗)|别写我|不写我|不要写我|别留我|不留我|不留名|don'?t (let|tell)[^,.]{0,20}know|keep (me|my name|it) (secret|confidential)/i;

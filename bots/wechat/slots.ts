@@ -1512,6 +1512,10 @@ function spelledCharacter(p: string): boolean {
   return m !== null && (m[1] ?? '').includes(m[2] ?? '');
 }
 
+/** Evidence the citizen says they kept: a receipt, a medical record, the leftovers, a photo. */
+export const EVIDENCE_KEPT =
+  /(我|俺)(这儿|这里|手里|手上)?(有|留了|存了|拍了|截了)(截图|照片|视频|小票|发票|聊天记录|录音)|(单子|小票|发票|票据|单据|收据|病历|诊断|化验单|缴费单|剩下的|剩的|包装|袋子|瓶子|照片|视频|截图|聊天记录|订单)[^，。？?]{0,8}(留着|保留|还在|都在|有|存着|拍了|保存)|(留着|保留|存着|拍了)[^，。？?]{0,6}(单子|小票|发票|收据|病历|照片|视频|截图|剩下的|包装)|\bkept (the )?(receipt|bill|records?|leftovers|packag)|\b(have|got) (the )?(receipt|photos?|pictures?)/i;
+
 /** "没名字，夜市上叫老味道卤肉" → 老味道卤肉, "没有名字，就是敬楼村刘家豆芽" → 刘家豆芽: the name used, after "no name". */
 export function calledName(t: string): string | null {
   const afterNoName = t.replace(/^[^，,。]*?(没有?|木有|没得)(名字?儿?|店名|招牌|牌子)[^，,。\s]*[，,。\s]+/, '');
@@ -1524,6 +1528,9 @@ export function calledName(t: string): string | null {
   const named = calledThere ?? (/^[老小]?[^个一这那自大全农人我俺你他她咱]家(?!庭)\p{Script=Han}{1,4}$/u.test(family) ? family : undefined);
   return named && !/[我俺你他她]|不知道/.test(named) ? named : null;
 }
+
+/** "柠檬小镇": a shop brand ending in 小镇 is no town. */
+const BRAND_TOWN = /小镇$/;
 
 /** Bargaining over a reward's amount: "能保证给一万不", "多给点", "少于一万不干". */
 export const REWARD_BARGAIN =
@@ -1729,7 +1736,7 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       // "小乔村的", "华阳寨那边": only a place — a report goes on without a name, a complaint asks once more.
       // ("柠檬小镇", "茶里小镇": a shop's brand, no town.)
       if (
-        !/小镇$/.test(t) &&
+        !BRAND_TOWN.test(t) &&
         /^(就|在|就在|是)?\p{Script=Han}{1,6}(村|庄|寨|镇|乡|集|街|路|社区)(的|哩|那|那边|那块|那儿|那里)?$/u.test(t) &&
         !BIZ_SUFFIX.test(t.replace(TOWNSHIPS_WITH_DIAN, ''))
       ) {
@@ -1812,7 +1819,7 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         return { ok: false, problem: 'unclear' };
       // A place is not a business ("新华路街道", "梨河镇梨河村"): it is kept as the place instead.
       if (
-        ((/^\p{Script=Han}{1,8}(路|街|村|镇|乡|街道|小区)$/u.test(n) || /\d+号$/.test(n)) && !BIZ_SUFFIX.test(n) && !/小镇$/.test(n)) ||
+        ((/^\p{Script=Han}{1,8}(路|街|村|镇|乡|街道|小区)$/u.test(n) || /\d+号$/.test(n)) && !BIZ_SUFFIX.test(n) && !BRAND_TOWN.test(n)) ||
         // "薛店镇", "辛店镇": a township whose name holds a shop word is still a place.
         (TOWNSHIPS as readonly string[]).includes(n)
       )
@@ -1868,11 +1875,7 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if (/(举报|反映|投诉)(的|哩)|别说|保密|匿名/.test(t) && townshipOf(t) === null) return { ok: false, problem: 'unclear' };
       // "照片是今天早上在后门拍的 箱子上日期能看清": a word about the evidence, not where the shop is.
       // "医院的单子我都留着": the evidence kept (noted with the story by the conversation), not a place.
-      if (
-        /(单子|病历|发票|小票|收据|票据|聊天记录|记录).{0,4}(都|也)?(留着|留了|保存|存着)/.test(t) &&
-        townshipOf(t) === null &&
-        !/[路街村镇乡号巷]/.test(t)
-      )
+      if (EVIDENCE_KEPT.test(t) && !/照片|图片|截图|视频|录像|拍/.test(t) && townshipOf(t) === null && !/[路街村镇乡号巷]/.test(t))
         return { ok: false, problem: 'unclear' };
       if (/照片|图片|截图|视频|录像|拍的|拍了|拍到/.test(t) && townshipOf(t) === null && !/[路街村镇乡号巷]/.test(t))
         return { ok: false, problem: 'evidence_note' };

@@ -627,7 +627,16 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
 
   // "你说的字太多了 我眼花 能不能说简单点": the question asked again in a few words, nothing else taken.
   const askingNow = typeof s0.step === 'string' && (isSlot(s0.step) || s0.step === 'menu') ? s0.step : null;
-  if (askingNow && PLAINER.test(raw) && raw.length <= 40 && !u.business.value && !u.place.value && !u.incident_time.value) {
+  if (
+    askingNow &&
+    PLAINER.test(raw) &&
+    raw.length <= 40 &&
+    !u.business.value &&
+    !u.place.value &&
+    !u.incident_time.value &&
+    // "…包装上生产日期也看不清": a story, not a wish for plainer words.
+    !PROBLEM.test(raw)
+  ) {
     const short = shortQuestion(askingNow === 'menu' ? 'kind' : askingNow, lang);
     return { state: st, replies: [lang === 'en' ? `Sure, in short: ${short}` : `好，简单说：${short}`] };
   }
@@ -918,7 +927,8 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   }
 
   // The answer to the question asked, checked; a correction; facts found anywhere.
-  let used = order !== null;
+  // (An order number with more words around it: the words are still read.)
+  let used = order !== null && text.replace(/[\s，,。.！!]|订单号?|单号/g, '').length < 4;
   const wasAnonymous = d.anonymous;
   // A slip mended inside the first message ("叫聚贤楼 不对 聚贤阁") is read with the facts: nothing is on file
   // yet to correct.
@@ -981,6 +991,8 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       (text.length < 40 || (!/\p{Script=Han}/u.test(text) && (text.match(/[A-Za-z']+/g) ?? []).length <= 20)) &&
       !leadAnswer &&
       !(yesNoSlot && told !== '') &&
+      // "…打开有一股哈喇味，这算不算三无？" when more of the story was asked: the story, with a question.
+      !(asking === 'description' && d.detailsWanted && PROBLEM.test(text) && u.product.value !== null) &&
       !toldAnswers) ||
     // "会不会影响我孩子在园里？" when the story was asked: a question, not the story.
     (asking === 'description' && /[?？吗]\s*$/.test(text.trim()) && onlyQuestions(text) && text.length < 40 && !PROBLEM.test(text));
@@ -1109,8 +1121,15 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       } else if (asking === 'idNumber' && r.value === null)
         before.push(lang === 'en' ? `All right, no ID number: ${ID_AT_CLAIM.en}` : `好的，不留身份证号也行：${ID_AT_CLAIM.zh}`);
       const moreWanted = d.detailsWanted;
+      // "reward算了 不要了 太麻烦 你们查就行" when more of the story was asked: the reward is given up; the words
+      // about it are no part of the story.
+      const dropped = asking === 'description' && d.detailsWanted && d.wantsReward === true && REWARD_DROPPED.test(text);
+      if (dropped) {
+        d.wantsReward = false;
+        before.push(rewardAck(false, lang));
+      }
       if (asking === 'description' && d.description && d.detailsWanted) {
-        if (r.value !== d.description) d.description = `${d.description}\n${text}`;
+        if (r.value !== d.description && !(dropped && !PROBLEM.test(text))) d.description = `${d.description}\n${text}`;
       } else setSlot(d, asking, r.value);
       delete d.detailsWanted;
       // "那个馍白得很 不正常" as the whole story of a report: something is wrong, not what — asked once more.
@@ -1210,11 +1229,12 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   if (d.kind !== undefined && d.kind !== 'consultation' && d.description === undefined && asking !== 'description' && sub) {
     d.description = text;
     if (thin(text, u)) d.detailsWanted = true;
-    else if (bareCharge(text, d)) d.detailsLater = true;
+    else if (bareCharge(text, d) || shortStory(text)) d.detailsLater = true;
     used = true;
   } else if (!d.kind && sub && d.description === undefined) {
     d.description = text;
     if (thin(text, u)) d.detailsWanted = true;
+    else if (shortStory(text)) d.detailsLater = true;
     used = true;
   } else if ((acts.kindChange || kindWanted(text) !== null) && sub && d.description && !d.description.includes(text)) {
     // "算了 不投诉了 我要匿名举报他们用地沟油": the allegation joins the story, the change of mind does not.
@@ -1794,6 +1814,16 @@ function bareCharge(text: string, d: Draft): boolean {
   return (core.match(/\p{Script=Han}/gu) ?? []).length < 14 && crimeWordsIn(text).length + (PROBLEM_WORDS.test(text) ? 1 : 0) > 0;
 }
 
+/** A story told in a few words: what was seen is asked once more at the end, as an operator would. */
+function shortStory(text: string): boolean {
+  const T = 30;
+  // English is measured in words (a brand in Latin letters, "DoDo茶", does not make a Chinese story English).
+  const words = (text.match(/[A-Za-z]+/g) ?? []).length;
+  if (words > (text.match(/\p{Script=Han}/gu) ?? []).length) return words < T * 0.6;
+  const core = text.replace(/举报|投诉|反映|我要|我想|俺要|俺想|匿名|实名|一下|[\s，,。！!？?]/g, '');
+  return (core.match(/\p{Script=Han}/gu) ?? []).length < T;
+}
+
 /** Only that a place works without a licence (黑作坊, 没证, 无证). */
 const LICENCE_ONLY = /黑作坊|黑窝点|无证(经营|生产|加工)?|没(有)?(办)?(证|执照|许可证?|营业执照)/;
 
@@ -2369,7 +2399,7 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
 /** A named reward applied for without its ID number: what the citizen is told (the card is checked at the claim). */
 /** "那奖励不要了", "奖励算了", "forget the reward": the reward application given up. */
 const REWARD_DROPPED =
-  /(奖励|奖金|钱)(就|也)?(不要|不申请|不领|算了|拉倒)|(不要|不申请|不领)(奖励|奖金|钱)(了)?|forget (about )?the reward|(don'?t|do not) (need|want) (the|a) reward|no reward/i;
+  /(奖励|奖金|钱|reward)(就|也)?(不要|不申请|不领|算了|拉倒)|(不要|不申请|不领)(奖励|奖金|钱)(了)?|forget (about )?the reward|(don'?t|do not) (need|want) (the|a) reward|no reward/i;
 
 const ID_AT_CLAIM: Record<Lang, string> = {
   zh: '奖励照样申请，领奖时带身份证核对身份就行。',

@@ -1555,6 +1555,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         )
       )
         return { ok: true, value: d.description };
+      // More asked for a story already told: any few words add to it ("后厨用泔水油炸油条"), a repeat adds nothing.
+      if (d.description && d.detailsWanted && t.length >= 4) return { ok: true, value: d.description.includes(t) ? d.description : t };
       return t.length >= 10 || (t.length >= 5 && (d.kind === 'consultation' || PROBLEM_WORDS.test(t)))
         ? { ok: true, value: t }
         : { ok: false, problem: 'short' };

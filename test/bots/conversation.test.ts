@@ -454,9 +454,12 @@ describe('the same message twice (issue #13)', () => {
     // reward is still applied for (the ID card is checked at the claim), and the API takes it so.
     expect(again.replies.join('\n')).toMatch(/还是核对不上，先不记身份证号；奖励照样申请/);
     expect(again.state.draft.wantsReward).toBe(true);
-    expect(again.state.step).toBe('summary');
-    expect(again.replies.join('\n')).toMatch(/申请奖励：是（身份证领奖时核对）/);
-    const payload = toSubmission(again.state.draft);
+    // The story was a few words: what was seen is asked once at the end ("没有" ends it).
+    expect(again.state.step).toBe('description');
+    const done = talk(['没有'], again.state);
+    expect(done.state.step).toBe('summary');
+    expect(done.replies.join('\n')).toMatch(/申请奖励：是（身份证领奖时核对）/);
+    const payload = toSubmission(done.state.draft);
     expect(payload).toMatchObject({ wantsReward: true, person: { name: '韩磊' } });
     expect((payload.person as { idNumber?: string }).idNumber).toBeUndefined();
     expect(SubmissionSchema.safeParse(payload).success).toBe(true);
@@ -780,6 +783,7 @@ describe('answers given sloppily or out of order (issue #13, fourth round)', () 
       '退钱',
       '王建国 13812345678',
       '龙湖镇华南城5号楼',
+      '没有',
     ]);
     expect(state.draft).toMatchObject({ name: '王建国', phone: '13812345678' });
     expect(state.step).toBe('summary');
@@ -1596,6 +1600,7 @@ describe('eleventh round, second part (issue #13)', () => {
       '刘二超市',
       '辛店镇人和寨',
       '这个也要？等真有奖励了再给你们吧',
+      '没有',
     ]);
     expect(r.state.step).toBe('summary');
   });
@@ -2440,7 +2445,7 @@ describe('nineteenth round (issue #13, ninth pass)', () => {
     expect(r.state.step).toBe('business');
   });
 
-  const REPORT = ['举报一个外卖店 美团上叫韩小鸡炸鸡 在居民楼里炸的没证 我要匿名', '黄帝故里', '上周日', '要'];
+  const REPORT = ['举报一个外卖店 美团上叫韩小鸡炸鸡 在居民楼里炸的没证 我要匿名', '黄帝故里', '上周日', '要', '没有'];
 
   it('at the summary, "reward算了 不要了 太麻烦 你们查就行" declines the reward; nothing is cancelled', () => {
     const r = talk(REPORT);
@@ -2620,7 +2625,7 @@ describe('status questions (issue #13, ninth pass)', () => {
 });
 
 describe('twentieth round (issue #13, ninth pass)', () => {
-  const SUMMARY = ['俺要举报个香油坊，往香油里掺东西 是实名', '香油坊', '梨河镇前吕村', '前天', '李秀兰', '13937125566', '不要'];
+  const SUMMARY = ['俺要举报个香油坊，往香油里掺东西 是实名', '香油坊', '梨河镇前吕村', '前天', '李秀兰', '13937125566', '不要', '没有'];
   it('"地方弄错了，前吕村是俺姥家。香油坊在观音寺镇岳口村，恁改改再交" corrects the place to the township clause and files', () => {
     const r = talk(SUMMARY);
     expect(r.state.step).toBe('summary');
@@ -2733,8 +2738,17 @@ describe('a bare charge (issue #13, ninth pass)', () => {
   });
 
   it('a story told in full is not asked again; nor is an English report', () => {
+    // (A story of a few words is asked about once, at the end: "没有" ends it.)
     const r = talk(['举报 郭店镇华阳寨村北有个小厂 收泔水熬地沟油 夜里熬 臭得很', '不知道叫啥', '上周日', '匿名', '不要']);
-    expect(r.state.step).toBe('summary');
+    expect(r.state.step).toBe('description');
+    expect(talk(['没有'], r.state).state.step).toBe('summary');
+    const full = talk([
+      '举报 郭店镇华阳寨村北有个小厂 收泔水熬地沟油 夜里熬 臭得很，我上礼拜天晚上路过亲眼看见他们从饭店拉来几大桶泔水倒进锅里熬，熬出来的油装进白塑料桶往外拉',
+      '不知道叫啥',
+      '匿名',
+      '不要',
+    ]);
+    expect(full.state.step).toBe('summary');
   });
 });
 
@@ -3335,8 +3349,8 @@ describe('never the same question a third time (issue #13, twelfth pass)', () =>
     expect(s.state.draft.anonymous).toBe(true);
     expect(s.replies.join('\n')).toMatch(/先按匿名举报登记/);
     expect(s.state.step).toBe('reward');
-    // And "实名" at the summary changes it back.
-    const t = talk(['不要'], s.state);
+    // And "实名" at the summary changes it back (the few words of the story asked about first: "没有").
+    const t = talk(['不要', '没有'], s.state);
     expect(t.state.step).toBe('summary');
     expect(talk(['实名'], t.state).state.step).toBe('name');
   });
@@ -3600,5 +3614,91 @@ describe('a person asked for beside the whole story (issue #13, thirteenth pass)
     expect(r.state.draft.name).toBe('马腾飞');
     expect(r.state.draft.request).toMatch(/退饭钱/);
     expect(r.replies.at(-1)).toMatch(/联系地址/);
+  });
+});
+
+describe('a story of a few words is asked about once, at the end (issue #13, fourteenth pass)', () => {
+  const ASKED = /最后再说说具体情况吧/;
+
+  it('a short complaint: everything else first, then what was seen, once; the answer joins the story', () => {
+    const r = talk([
+      '我想投诉一家烩面馆 买的东西吃了拉肚子',
+      '叫老李烩面馆',
+      '新建路西街社区门口',
+      '大前天下午',
+      '退钱',
+      '周鹏',
+      '15037128846',
+      '新建路街道西街社区3号楼',
+    ]);
+    expect(r.state.step).toBe('description');
+    expect(r.replies.at(-1)).toMatch(ASKED);
+    const s = talk(['买的肉松面包吃了拉肚子 拉了一晚上 现在号点了'], r.state);
+    expect(s.state.step).toBe('summary');
+    expect(s.state.draft.description).toMatch(/烩面馆[\s\S]*肉松面包/);
+    // "号点了" is 好点了 typed by sound: recovered, not ill now, so no urgent hand-off.
+    expect(s.last.effect?.type).not.toBe('handoff');
+    // "没有" ends it with the story as told.
+    const t = talk(['没有'], r.state);
+    expect(t.state.step).toBe('summary');
+    expect(t.state.draft.description).toBe('我想投诉一家烩面馆 买的东西吃了拉肚子');
+  });
+
+  it('an answer that repeats the story, or a few words, is taken; the question is not asked again', () => {
+    const r = talk([
+      '俺叫李满仓，电话13838065512，俺要举报俺村东头那个“聚香楼”饭店，后厨用泔水油炸油条。',
+      '郭店镇华阳寨，俺村东头',
+      '天天都这样，俺夜儿个还瞅见了',
+      '不要奖励，就想叫恁管管',
+    ]);
+    expect(r.replies.at(-1)).toMatch(ASKED);
+    const s = talk(['后厨用泔水油炸油条'], r.state);
+    expect(s.state.step).toBe('summary');
+    expect(s.state.draft.description?.match(/泔水油/g)).toHaveLength(1);
+  });
+
+  it('the answer with an order number in it is still the story; with a question in it, the question is answered too', () => {
+    const base = [
+      '烧烤鸡翅里面是生的 还带血丝',
+      '投诉',
+      '撸串青年烧烤 小乔村店',
+      '前天晚上',
+      '退款',
+      '马一帆',
+      '17538106642',
+      '龙湖镇小乔村金色家园3号楼1103',
+    ];
+    const r = talk(base);
+    expect(r.replies.at(-1)).toMatch(ASKED);
+    const s = talk(['饿了么点的烤鸡翅中 咬开里面全是生的 粉红色还渗血水 订单号5102 3346 7781 0092'], r.state);
+    expect(s.state.step).toBe('summary');
+    expect(s.state.draft.description).toMatch(/粉红色还渗血水/);
+    expect(s.state.draft.description).toMatch(/5102334677810092/);
+    const q = talk(['直播间买了5包辣条，打开有一股哈喇味，包装上生产日期也看不清，这算不算三无？'], r.state);
+    expect(q.replies.join('\n')).toMatch(/三无/);
+    expect(q.state.step).toBe('summary');
+    expect(q.state.draft.description).toMatch(/哈喇味/);
+  });
+
+  it('"reward算了 不要了" when the details are asked gives the reward up and adds nothing to the story', () => {
+    const r = talk(['举报一个外卖店 美团上叫韩小鸡炸鸡 在居民楼里炸的没证 我要匿名', '黄帝故里', '上周日', '要']);
+    expect(r.replies.at(-1)).toMatch(ASKED);
+    const s = talk(['reward算了 不要了 太麻烦 你们查就行'], r.state);
+    expect(s.state.draft.wantsReward).toBe(false);
+    expect(s.state.draft.description).not.toMatch(/reward/);
+    expect(s.state.step).toBe('summary');
+  });
+
+  it('a long story, or a Chinese one with a brand in Latin letters, is not asked about again', () => {
+    const r = talk(['匿名举报一下哈 升达门口那家DoDo茶 后厨的奶浆过期了还在用 珍珠也是隔夜的 我昨天去兼职看到的 不用回访 谢谢']);
+    expect(r.state.step).toBe('reward');
+    expect(talk(['不用'], r.state).state.step).toBe('summary');
+  });
+
+  it('"保质期120天" is a shelf life, not a call to 120', () => {
+    const u = understand('袋子上生产日期2026年6月 保质期120天 早过期了', { now: NOW });
+    expect(u.harm.value.ill).toBe('none');
+    expect(u.urgency.value).not.toBe('urgent');
+    expect(understand('孩子吐得厉害，刚打了120', { now: NOW }).urgency.value).toBe('urgent');
   });
 });

@@ -1948,6 +1948,8 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
     if (!k && /[?？]|吗|管不管/.test(text) && kindFromWishes(text, u) === null) return null;
     // "我要投诉他们，把钱要回来。他们还在骗别的老人，你们得管管": the kind named, and a wish for both.
     if (k && k !== 'consultation' && kindFromWishes(text, u) === 'both') return 'both';
+    // "投诉，还得罚他", "投诉！还要你们查他": a complaint named and punishment wished besides.
+    if (k === 'complaint' && kindFromWishes(text, u) === 'report' && ALSO_PUNISH.test(text)) return 'both';
     // "平台那边说让找商家 商家不理我": the business would not put it right — a complaint to mediate.
     const refused =
       /(商家|老板|店家|店里|卖家|他们?|她)(也|就|根本|压根)?(不理|不管|不认|不给(我|俺)?(退|赔|换|处理)|不退|不赔|耍赖|推来推去|踢皮球)/.test(
@@ -1999,6 +2001,7 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
     return null;
   // "我要求退钱，也要举报他们" names one kind and wants both.
   if (k && k !== 'consultation' && kindFromWishes(text, u) === 'both') return 'both';
+  if (k === 'complaint' && kindFromWishes(text, u) === 'report' && ALSO_PUNISH.test(text)) return 'both';
   if (k) return k;
   // "他们往豆芽里加无根水…这个算违法吗": a practice told and its legality asked is a tip to take.
   // "那要是查不到许可证，算违法吗？" is a rule asked about, not a practice told.
@@ -2231,7 +2234,7 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
     text.length <= 200;
   const remedy =
     (!declined && r.some((x) => x === 'refund' || x === 'compensation' || x === 'exchange' || x === 'apology')) ||
-    /退钱|退款|能退就退|退回来|赔|(钱|款)[^，。！]{0,3}要回来|(钱|款)[^，。！]{0,2}(得|要|要给我)?退|要回(我的)?钱|还(我|俺)钱|refund|money back|compensat/i.test(
+    /退钱|退款|能退就退|退回来|赔|(钱|款)[^，。！]{0,3}要回来|(钱|款|费)[^，。！]{0,2}(得|要|要给我)?退|要回(我的)?钱|还(我|俺)钱|refund|money back|compensat/i.test(
       said,
     );
   // "管管", "处理一下" ask for help in general; punishment is asked in words like these.
@@ -2241,7 +2244,7 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
     (r.includes('stop') && !futureOnly) ||
     // A long voice-typed story has no clauses to read: the engine's reading of "恁得去查查他" counts.
     (text.length > 200 && r.includes('investigate')) ||
-    /(也|都)?得有人管|该有人管|(?<!钱|费)(也|都)得管|必须查|一定(要|得)?查|给(我|俺)查|赶紧查|快查|查[！!]|查$|查处|查查|查一查|查一下|查下|去查|来查|严查|彻查|调查|查办|查封|好好查|查他|查清|派人查|得查|要查|该查|查个|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|立案|整顿|整治|别叫他再卖|别让他再卖|(别|不能|不要)(叫|让)(他|他们|她|这些人|这帮人)再(骗|坑|卖|害|哄|忽悠)|investigat|punish|shut (it|them) down|fine them|不能再(骗|坑|卖|害|哄|忽悠)|别再(骗|坑|害|哄|忽悠)|还在[^，。！]{0,8}(骗|坑|卖|害|哄|忽悠)|(他们|他家|这些人)[^，。！]{0,2}(也)?得管管|(得|该|要|也得)抓|抓(他|了|人)|(你们|恁)[^，。！]{0,5}(也)?查查|check (them|it|this shop|the shop|this place) (out)?|should (check|inspect|investigate)|look into (them|it)|inspect (them|it)/i.test(
+    /(也|都)?得有人管|该有人管|(?<!钱|费)(也|都)得管|必须查|一定(要|得)?查|给(我|俺)查|赶紧查|快查|查[！!]|查$|查处|查查|查一查|查一下|查下|去查|来查|严查|彻查|调查|查办|查封|好好查|查他|查清|派人查|得查|要查|该查|查个|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|立案|整顿|整治|别叫他再卖|别让他再卖|(别|不能|不要)(叫|让)(他|他们|她|这些人|这帮人)再(骗|坑|卖|害|哄|忽悠)|investigat|punish|shut (it|them) down|fine them|不能再(骗|坑|卖|害|哄|忽悠)|别再(骗|坑|害|哄|忽悠)|还在[^，。！]{0,8}(骗|坑|卖|害|哄|忽悠)|(他们|他家|这些人)[^，。！]{0,2}(也)?得管管|(得|该|要|也得)抓|抓(他|了|人)|(你们|恁)[^，。！]{0,5}(也)?查查|(要|叫|让|请)(你们|恁)[^，。！]{0,2}(去)?查|(也|还|再)(要|得|想)?告(他|她|它|这|那)|check (them|it|this shop|the shop|this place) (out)?|should (check|inspect|investigate)|look into (them|it)|inspect (them|it)/i.test(
       said,
     );
   // "要退一赔十！货架上还有好多过期的，你们也管管吧": help asked beside a remedy is the regulator's part.
@@ -2259,6 +2262,10 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
   if (punish) return 'report';
   return null;
 }
+
+/** "还得罚他", "也要你们查酒店", "also investigate": punishment wished besides what was named. */
+const ALSO_PUNISH =
+  /(还|也|再|同时)(要|得|想|该|请)?[^，。！,!]{0,5}(罚|查|告|举报|关门|关了|封了|整顿|整改|管管)|\balso\b[^.!?]{0,20}(investigat|punish|inspect|check)/i;
 
 /** Asks the next missing thing, or shows the summary. */
 function next(state: ConvState, before: string[], _ctx: Context): Outcome {

@@ -3702,3 +3702,23 @@ describe('a story of a few words is asked about once, at the end (issue #13, fou
     expect(understand('孩子吐得厉害，刚打了120', { now: NOW }).urgency.value).toBe('urgent');
   });
 });
+
+describe('a complaint named with punishment wished besides is both (issue #13, fourteenth pass)', () => {
+  const kindAfter = (answer: string) => {
+    const r = talk(['我在超市买的饼干有问题']);
+    expect(r.state.step).toBe('menu');
+    return talk([answer], r.state).state.draft.kind;
+  };
+  it('"投诉，还得罚他", "投诉！还要你们查他", "退钱，也告他们", "伙食费得退…恁得去查查" file both', () => {
+    expect(kindAfter('投诉，还得罚他，卖假羊肉坑人')).toBe('both');
+    expect(kindAfter('投诉！还要你们查他，让他关门')).toBe('both');
+    expect(kindAfter('退钱，也告他们')).toBe('both');
+    expect(kindAfter('要酒店赔，也要你们查酒店')).toBe('both');
+    expect(kindAfter('伙食费得退 学校也得整改 恁得去查查')).toBe('both');
+  });
+  it('a complaint with no punishment wished stays a complaint ("他家还在卖" tells, it does not ask)', () => {
+    expect(kindAfter('投诉吧，让超市给个说法')).toBe('complaint');
+    expect(kindAfter('投诉，他家还在卖')).toBe('complaint');
+    expect(kindAfter('俺要投诉他们 叫他们退钱')).toBe('complaint');
+  });
+});

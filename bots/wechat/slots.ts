@@ -13,6 +13,7 @@ import { findTimePhrase } from '../../src/understanding/dates.ts';
 import { fixTypos, normaliseKeepingOffsets } from '../../src/understanding/normalise.ts';
 import { parseIncidentDate, saysUnknownDate } from './dates.ts';
 import { HAN_DIGIT } from '../../src/lib/han-digits.ts';
+import { escapeRegExp } from '../../src/understanding/text.ts';
 
 export type Kind = 'complaint' | 'report' | 'both' | 'consultation';
 
@@ -604,6 +605,37 @@ export interface Filled {
 const byLlm = (f: { reasons: { rule: string }[] }) => f.reasons.some((r) => r.rule === 'llm');
 
 /** `residence`: the message answers "your address": places in it are the citizen's home, not the business's. */
+/**
+ * The name is the thing bought, not who sold it: it follows a word of buying ("买的珍珠奶茶", "买的“纯手工风干
+ * 牛肉干”") or a seller's 的 ("“好味道水饺”的三鲜饺子"), and has no word of a shop in it.
+ */
+export function boughtThing(name: string, text: string): boolean {
+  if (SHOP_WORD.test(name)) return false;
+  const at = text.indexOf(name);
+  if (at < 0) return false;
+  const before = text.slice(Math.max(0, at - 14), at);
+  const clause = before.split(/[，,。！!？?\n]/).at(-1) ?? '';
+  if (!/(买|(?<![\d一二三四五六七八九十两几])点|喝|吃|订|抢|拍)(了|的|过)?/.test(clause)) return false;
+  // "“好味道水饺”的三鲜饺子": the one before 的 sold the one after it.
+  if (
+    /[”"」》]的$|\p{Script=Han}的$/u.test(clause) &&
+    /(买|(?<![\d一二三四五六七八九十两几])点|订|抢|拍)(了|的)?(一|两|几)?(份|杯|袋|盒|包|斤|个|瓶|碗)?[“"「《]?[^，,。]{2,12}[”"」》]?的$/u.test(
+      clause,
+    )
+  )
+    return true;
+  // "买的珍珠奶茶", "买了两袋“纯手工风干牛肉干”": the thing itself, unless a 的 follows (then it is the seller's name).
+  // ("点的杨国福麻辣烫", "美团点了湘里湘亲小炒": what is ordered on a platform is the shop, unless counted: "点了一份…".)
+  return (
+    /((买|喝)(了|的|过)(一|两|三|几)?|((?<![\d一二三四五六七八九十两几])点|订|抢|拍)(了|的)(一|两|三|几))(份|杯|袋|盒|包|斤|个|瓶|碗|箱)?[“"「《]?$/.test(
+      clause,
+    ) && !/^[”"」》]?的/.test(text.slice(at + name.length))
+  );
+}
+
+const SHOP_WORD =
+  /店|馆|超市|坊|铺|厂|公司|食堂|摊|部|行|商行|中心|酒家|酒店|餐厅|饭庄|楼|轩|阁|居|园|堂|记|号|家$|旗舰|专卖|小吃|市场|档口|窗口/;
+
 export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Date, opts: { residence?: boolean } = {}): Slot[] {
   const got: Slot[] = [];
   const lab = labelled(text);
@@ -628,14 +660,30 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     d.request = lab.request;
     got.push('request');
   }
-  const biz =
-    quotedBusiness(text) ??
-    headlineBusiness(text) ??
-    (isEnglish(text)
-      ? (hanBusiness(text) ?? latinBusiness(text) ?? tidyBusiness(u.business.value))
-      : (withLeadingYi(tidyBusiness(u.business.value), text) ?? hanBusiness(text) ?? canteenOf(text))) ??
-    signBusiness(text, { signOnly: true }) ??
-    calledName(text.trim());
+  // The first reading that names who sold it, not the thing bought ("买的珍珠奶茶", "点了一份“好味道水饺”的三鲜饺子").
+  const readings: (() => string | null)[] = [
+    () => quotedBusiness(text),
+    () => headlineBusiness(text),
+    ...(isEnglish(text)
+      ? [() => hanBusiness(text), () => latinBusiness(text), () => tidyBusiness(u.business.value)]
+      : [() => withLeadingYi(tidyBusiness(u.business.value), text), () => hanBusiness(text), () => canteenOf(text)]),
+    () => signBusiness(text, { signOnly: true }),
+    () => calledName(text.trim()),
+  ];
+  let biz: string | null = null;
+  for (const read of readings) {
+    const b = read();
+    if (b && !boughtThing(b, text)) {
+      biz = b;
+      break;
+    }
+    // "点了一份“好味道水饺”的三鲜饺子": the name in quotes before 的 sold it.
+    const seller = b ? new RegExp(`[“"「]([^”"」]{2,14})[”"」]的${escapeRegExp(b)}`).exec(text)?.[1] : undefined;
+    if (seller && !ACT_MARKERS.test(seller)) {
+      biz = seller;
+      break;
+    }
+  }
   if (biz && d.businessName === undefined && biz.length >= 2 && !ACT_MARKERS.test(biz)) {
     d.businessName = biz;
     got.push('business');

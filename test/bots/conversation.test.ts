@@ -17,7 +17,7 @@ import {
   toSubmission,
 } from '../../bots/wechat/conversation.ts';
 import { chineseNumber, parseIncidentDate } from '../../bots/wechat/dates.ts';
-import { hanBusiness, latinBusiness, othersPhone, parseAnonymous, readAnswer, requestOf } from '../../bots/wechat/slots.ts';
+import { boughtThing, hanBusiness, latinBusiness, othersPhone, parseAnonymous, readAnswer, requestOf } from '../../bots/wechat/slots.ts';
 import { fromPinyin } from '../../bots/wechat/pinyin.ts';
 import { understand } from '../../src/understanding/understand.ts';
 import { detectActs, readCorrection } from '../../bots/wechat/acts.ts';
@@ -3720,5 +3720,23 @@ describe('a complaint named with punishment wished besides is both (issue #13, f
     expect(kindAfter('投诉吧，让超市给个说法')).toBe('complaint');
     expect(kindAfter('投诉，他家还在卖')).toBe('complaint');
     expect(kindAfter('俺要投诉他们 叫他们退钱')).toBe('complaint');
+  });
+});
+
+describe('the thing bought is not who sold it (issue #13, fourteenth pass)', () => {
+  it('"买的珍珠奶茶", "买的“纯手工风干牛肉干”", "点了一份…的三鲜饺子" are things; shops ordered from, or named with a shop word, are not', () => {
+    expect(boughtThing('珍珠奶茶', '昨天买的珍珠奶茶喝到一半吸上来一只苍蝇')).toBe(true);
+    expect(boughtThing('纯手工风干牛肉干', '在抖音直播间买的“纯手工风干牛肉干”，两斤198块')).toBe(true);
+    expect(boughtThing('三鲜饺子', '在饿了么上点了一份“好味道水饺”的三鲜饺子')).toBe(true);
+    expect(boughtThing('杨国福麻辣烫', '饿了么上点的杨国福麻辣烫，郭店北街那家')).toBe(false);
+    expect(boughtThing('王家胡辣汤', '我早上7点在辛店镇欧阳寺村口的王家胡辣汤喝了一碗胡辣汤')).toBe(false);
+    expect(boughtThing('张记黄焖鸡', '买的张记黄焖鸡')).toBe(false);
+  });
+  it('the story names the thing: the business is asked for (or read from the quotes before 的), not filled with the thing', () => {
+    const r = talk(['你好我想投诉一下奶茶店', '昨天买的珍珠奶茶喝到一半吸上来一只苍蝇，恶心死了当场就吐了']);
+    expect(r.state.draft.businessName).toBeUndefined();
+    expect(r.replies.at(-1)).toMatch(/叫什么名字|在哪儿/);
+    const q = talk(['这周二中午在饿了么上点了一份“好味道水饺”的三鲜饺子，店在城关乡东郭寺那边，吃到一半咬出一条虫子，我要投诉']);
+    expect(q.state.draft.businessName).toBe('好味道水饺');
   });
 });

@@ -923,7 +923,7 @@ export function canteenOf(text: string): string | null {
     '',
   );
   if (/周|星期|礼拜|中午|早上|晚上|天/.test(name)) return null;
-  if (name.length < 2 || /^(这个|那个|一个|孩子|娃|俺们|我们|他们)/.test(name)) return null;
+  if (name.length < 2 || /^(这个|那个|一个|俺们|我们|他们)/.test(name) || OWNERS_CHILD.test(name.replace(/^一/, ''))) return null;
   return `${name}${m[2]}${m[3] ?? ''}${m[4]}`;
 }
 
@@ -1209,6 +1209,8 @@ export function hanBusiness(input: string): string | null {
       // "那个螺蛳粉店": a food and a shop word describe the shop; they do not name it.
       !FOOD_ONLY.test(bare) &&
       !/[我俺你他她]|举报|投诉|反映|要/.test(bare) &&
+      // "反映一下孩子幼儿园的食堂": whose it is (the writer's child's), not its name.
+      !OWNERS_CHILD.test(bare) &&
       !/希望|退钱|退款|赔|并且|而且|道歉/.test(bare) &&
       // "装袋往学校门口小卖部送": where the goods go, not who makes them.
       !/往|装袋|送到|送给/.test(bare) &&
@@ -1251,6 +1253,7 @@ export function hanBusiness(input: string): string | null {
         bare.length >= 2 &&
         townshipOf(name) === null &&
         !GENERIC_BARE.test(bare) &&
+        !OWNERS_CHILD.test(bare) &&
         !FOOD_ONLY.test(bare.replace(/^家/, '')) &&
         !/^(早点|早餐|早饭|夜市|宵夜)$/.test(bare) &&
         !/学院|大学|学校|医院/.test(name)
@@ -1270,6 +1273,9 @@ export function hanBusiness(input: string): string | null {
     : null;
   return tidyBusiness(company && best ? best + (company[1] ?? '') : best);
 }
+
+/** "(一)下孩子幼儿园", "孙女学校": the writer's child's school or kindergarten, not a name. */
+const OWNERS_CHILD = /^下?(孩子|小孩|孩儿|娃|闺女|儿子|孙子|孙女|外孙)/;
 
 const LOOSE_STOP = /[的在到从去叫是了要找想让买吃喝卖说给把被让和跟镇乡村路街区市集上下里边那这个开有用，,。：:；;！!？?\s]/u;
 const GENERIC_BARE =

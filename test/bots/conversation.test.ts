@@ -17,7 +17,16 @@ import {
   toSubmission,
 } from '../../bots/wechat/conversation.ts';
 import { chineseNumber, parseIncidentDate } from '../../bots/wechat/dates.ts';
-import { boughtThing, hanBusiness, latinBusiness, othersPhone, parseAnonymous, readAnswer, requestOf } from '../../bots/wechat/slots.ts';
+import {
+  boughtThing,
+  canteenOf,
+  hanBusiness,
+  latinBusiness,
+  othersPhone,
+  parseAnonymous,
+  readAnswer,
+  requestOf,
+} from '../../bots/wechat/slots.ts';
 import { fromPinyin } from '../../bots/wechat/pinyin.ts';
 import { understand } from '../../src/understanding/understand.ts';
 import { detectActs, readCorrection } from '../../bots/wechat/acts.ts';
@@ -3738,5 +3747,17 @@ describe('the thing bought is not who sold it (issue #13, fourteenth pass)', () 
     expect(r.replies.at(-1)).toMatch(/叫什么名字|在哪儿/);
     const q = talk(['这周二中午在饿了么上点了一份“好味道水饺”的三鲜饺子，店在城关乡东郭寺那边，吃到一半咬出一条虫子，我要投诉']);
     expect(q.state.draft.businessName).toBe('好味道水饺');
+  });
+});
+
+describe("the writer's child's school is no name (issue #13, fourteenth pass)", () => {
+  it('"反映一下孩子幼儿园的食堂", "一下孩子学校食堂", "孙女幼儿园": no business read; a name after them still is', () => {
+    for (const t of ['我要反映一下孩子幼儿园的食堂问题', '我想反映一下孩子学校食堂的问题', '孙女幼儿园的饭不干净']) {
+      expect(hanBusiness(t)).toBeNull();
+      expect(understand(t, { now: NOW }).business.value).toBeNull();
+      expect(canteenOf(t)).toBeNull();
+    }
+    expect(canteenOf('华信学院二食堂的饭里有虫')).toBe('华信学院二食堂');
+    expect(hanBusiness('孩子在小太阳幼儿园吃坏了肚子')).toBe('小太阳幼儿园');
   });
 });

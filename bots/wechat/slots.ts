@@ -1466,6 +1466,8 @@ export function ownAddressOf(text: string): string | null {
     .trim();
   // Dictated without punctuation ("郭店镇五里堡 就这些 你们给处理一下吧"): a space ends the address unless what
   // follows goes on with it ("华阳寨 三组 12号").
+  // (An address in English is words separated by spaces: "China South City Phase 2, Building 6".)
+  if ((a.match(/[A-Za-z]+/g) ?? []).length >= 2 && !/\p{Script=Han}{2}/u.test(a)) return a.length >= 2 ? a.slice(0, 200) : null;
   const chunks = a.split(/\s+/);
   let kept = chunks[0] ?? '';
   for (const c of chunks.slice(1)) {

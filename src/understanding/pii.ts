@@ -114,6 +114,9 @@ function surnamesAt(s: string, i: number): string[] {
 
 const EN_NAME_RE =
   /(?:my name is|name\s*[:：]|contact\s*[:：]|this is|i am|i'm|called|regards,|faithfully,|sincerely,|thanks,|--|—)\s*([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})/g;
+/** "I'm Fine", "I am Sorry", "I'm Writing…": words after "I'm" that are no name. */
+const NOT_A_NAME_AFTER_IM =
+  /^(?:Ok|Okay|Fine|Sorry|Not|So|Very|Just|Really|Here|Back|Better|Still|Afraid|Sure|Happy|Glad|Angry|Upset|Worried|Pregnant|Allergic|From|In|At|A|An|The|Writing|Calling|Trying|Going|Living|Staying|Studying|Working|Currently|Now|Also|Done|Ill|Sick|Alright|Well|Good|Scared|Confused|Disappointed|Furious|Shocked)$/;
 const EN_PAREN_RE = /\(([A-Z][a-z]+(?: [A-Z][a-z]+)?)\)/g;
 
 /** Latin-script names after an English cue (My name is Olivia Brandt; — Sarah Mitchell; (Aisha)). */
@@ -121,9 +124,11 @@ function englishNames(s: string): NameSpan[] {
   const out: NameSpan[] = [];
   for (const re of [EN_NAME_RE, EN_PAREN_RE]) {
     for (const m of s.matchAll(new RegExp(re.source, re === EN_NAME_RE ? 'gi' : 'g'))) {
-      const name = m[1] ?? '';
+      // The cue is read in any case, the name only capitalised ("I'm OK now", "i am fine" name nobody).
+      const name = /^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}/.exec(m[1] ?? '')?.[0] ?? '';
       if (
-        !/^[A-Z]/.test(name) ||
+        !name ||
+        (re === EN_NAME_RE && /^(?:i am|i'm)/i.test(m[0]) && NOT_A_NAME_AFTER_IM.test(name.split(/[ -]/)[0] ?? '')) ||
         /^(?:I|The|This|We|My|Our|Your|Shop|Store|Restaurant|Hotel|Market|Mr|Mrs|Ms)$/.test(name.split(' ')[0] ?? '')
       )
         continue;

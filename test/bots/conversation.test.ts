@@ -20,6 +20,7 @@ import { chineseNumber, parseIncidentDate } from '../../bots/wechat/dates.ts';
 import {
   boughtThing,
   canteenOf,
+  ownAddressOf,
   hanBusiness,
   latinBusiness,
   othersPhone,
@@ -3759,5 +3760,18 @@ describe("the writer's child's school is no name (issue #13, fourteenth pass)", 
     }
     expect(canteenOf('华信学院二食堂的饭里有虫')).toBe('华信学院二食堂');
     expect(hanBusiness('孩子在小太阳幼儿园吃坏了肚子')).toBe('小太阳幼儿园');
+  });
+});
+
+describe('English names and addresses (issue #13, fourteenth pass)', () => {
+  const LETTER =
+    "Hi, I'm OK now. My name is Ahmed Raza, phone 17538290471, address: China South City Phase 2 apartments, Building 6, Room 1203, Longhu Town. I ordered chicken biryani on Meituan from 印度香 Indian Kitchen on Thursday night and got food poisoning, I want a refund.";
+  it('"I\'m OK now" names nobody; "My name is Ahmed Raza" does; an English address keeps its words', () => {
+    expect(understand("I'm OK now.", { now: NOW }).identity.value.name).toBeNull();
+    expect(understand("I'm Priya Nair, phone 18637124590", { now: NOW }).identity.value.name).toBe('Priya Nair');
+    const d = talk([LETTER]).state.draft;
+    expect(d.name).toBe('Ahmed Raza');
+    expect(d.address).toBe('China South City Phase 2 apartments, Building 6, Room 1203, Longhu Town');
+    expect(ownAddressOf('住郭店镇华阳寨 三组 12号 我要投诉')).toBe('郭店镇华阳寨 三组 12号');
   });
 });

@@ -391,6 +391,8 @@ export const SPLITS = [
   'test21',
   'dev27',
   'test22',
+  'dev28',
+  'test23',
 ];
 
 export function loadPersonas(split: string, id?: string): { personas: Persona[]; bytes: Buffer } {

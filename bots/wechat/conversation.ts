@@ -503,6 +503,11 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     const u = understand(raw, { now: ctx.now });
     fillFromFacts(d, u, raw, ctx.now);
     if (d.description === undefined && !thin(raw, u)) d.description = raw;
+    // A story told to the person is the story, even one the rules read as thin (it is not asked for again).
+    else if (d.description === undefined && d.kind !== undefined && d.kind !== 'consultation' && substantive(raw, u) && raw.length >= 20) {
+      d.description = raw;
+      d.detailsAsked = true;
+    }
     // More of the story told to the person ("每天泡豆子的时候往水里兑无根水…"): it joins the story.
     else if (d.description !== undefined && substantive(raw, u) && !d.description.includes(raw))
       d.description = clip(`${d.description}\n${raw}`, 5000);
@@ -1839,7 +1844,13 @@ const RECOVERED =
 
 export function illNow(text: string, u: Understanding): boolean {
   const recovered = RECOVERED.test(text);
-  const present = /现在|正在|还在|一直|到现在|送医院|急诊|救护车|120|抢救/.test(text);
+  // (Near the illness in a long message: "孩子吃一口就吐了 … 冷库里一堆过期奶油 一直在用" is no one ill now.)
+  const present =
+    text.length <= 40
+      ? /现在|正在|还在|一直|到现在|送医院|急诊|救护车|120|抢救/.test(text)
+      : /(现在|正在|还在|一直|到现在)[^。！？!?]{0,12}(吐|拉|疼|痛|烧|晕|难受|不舒服|医院|卫生院|诊所|输液|吊|抢救)|(吐|拉|疼|痛|烧|晕|难受|不舒服|医院|卫生院|诊所)[^。！？!?]{0,10}(现在|正在|还在|一直|到现在)|送医院|急诊|救护车|120|抢救/.test(
+          text,
+        );
   return (
     (u.harm.value.ill === 'now' && u.urgency.value === 'urgent' && present && !recovered) ||
     /(现在|正在|还在|都在|一直在?|这会儿?|此刻)[^，。！？]{0,4}(吐|拉|疼|发烧|昏|抽搐|喘不上|过敏)/.test(text) ||
@@ -2223,14 +2234,14 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
     // "那十几块钱俺不要了", "钱我也不要了": the money given up.
     .replace(/(钱|款)[^，。！,]{0,6}(俺|我)?(也)?(不要了|不要啦|不用了|算了)/g, '')
     // "本来想让他退钱 现在不要了": a remedy wanted once and given up.
-    .replace(/(本来|原来|原先|一开始)(想|要|打算)[^，。！,]{0,6}(退|赔)[^，。！,]{0,4}[\s，,]*(现在|后来)?(也)?(不要|不用|算)了/g, '');
+    .replace(/(本来|原来|原先|一开始)(想|要|打算)[^，。！,]{0,6}(退|赔)[^，。！,]{0,8}[\s，,]*(现在|后来)?(也)?(不要|不用|算)了/g, '');
   // In a long story the engine's own reading (negation read next to each wish) is trusted: "问问又不要钱"
   // far from "把奶粉钱退给俺" declines nothing.
   const declined =
     (/(不图|不要|不用|不求|不稀罕|不是为了|不为了?|不想要)[^，。！,]{0,4}(赔|退|钱)|(钱|款)[^，。！,]{0,6}(俺|我)?(也)?(不要了|不要啦|不用了|算了)/.test(
       text,
     ) ||
-      /(本来|原来|原先|一开始)(想|要|打算)[^，。！,]{0,6}(退|赔)[^，。！,]{0,4}[\s，,]*(现在|后来)?(也)?(不要|不用|算)了/.test(text)) &&
+      /(本来|原来|原先|一开始)(想|要|打算)[^，。！,]{0,6}(退|赔)[^，。！,]{0,8}[\s，,]*(现在|后来)?(也)?(不要|不用|算)了/.test(text)) &&
     text.length <= 200;
   const remedy =
     (!declined && r.some((x) => x === 'refund' || x === 'compensation' || x === 'exchange' || x === 'apology')) ||
@@ -2273,12 +2284,21 @@ function next(state: ConvState, before: string[], _ctx: Context): Outcome {
   let step: Step;
   if (!d.kind) step = 'menu';
   else step = missing(d) ?? 'summary';
-  // "举报地沟油" with everything else answered: what was seen is asked once, before the summary.
-  if (step === 'summary' && d.detailsLater) {
+  // "举报地沟油", or any story of a few words, with everything else answered: what was seen is asked once,
+  // before the summary (not again if more of the story was asked for already).
+  if (
+    step === 'summary' &&
+    d.kind !== 'consultation' &&
+    d.description !== undefined &&
+    !d.detailsAsked &&
+    // (Asked for the story once already: what the citizen said then is the story.)
+    (d.detailsLater || ((state.asked.description ?? 0) === 0 && shortStory(d.description)))
+  ) {
     delete d.detailsLater;
     d.detailsWanted = true;
     step = 'description';
   }
+  if (step === 'description' && d.detailsWanted && d.description !== undefined) d.detailsAsked = true;
   const asked = { ...state.asked };
   if (step !== 'summary') asked[step] = (asked[step] ?? 0) + 1;
   const s: ConvState = { ...state, step, asked };
@@ -2831,7 +2851,11 @@ export function resolve(state: ConvState, result: EffectResult, ctx: Context): O
       );
     }
     case 'handoff': {
-      const back: ConvState = { ...state, step: state.resumeStep ?? 'menu', resumeStep: null };
+      // The message passed on told what was being asked ("找人工" when the story was asked, then the story):
+      // the conversation goes on with what is still missing, not the question already answered.
+      const r = state.resumeStep;
+      const resumeAt = r && isSlot(r) && state.draft.kind && filled(r, state.draft) ? (missing(state.draft) ?? r) : (r ?? 'menu');
+      const back: ConvState = { ...state, step: resumeAt, resumeStep: null };
       if (!result.ok)
         return say(
           back,

@@ -605,6 +605,21 @@ export interface Filled {
 const byLlm = (f: { reasons: { rule: string }[] }) => f.reasons.some((r) => r.rule === 'llm');
 
 /** `residence`: the message answers "your address": places in it are the citizen's home, not the business's. */
+/** "豫乡好物那个店", "甜心坊那家": a name, then the shop pointed at. Not a place ("学校门口那个店") nor a deed ("卖烤肠那个摊"). */
+export function thatShop(text: string): string | null {
+  const m = /(?:^|[\s，,。！!？?、：:的])(\p{Script=Han}{2,8}?)(?:那个|那家|这个|这家)(?:店|小店|网店|铺子|摊|摊子|超市|饭店|直播间)/u.exec(
+    text,
+  );
+  const name = m?.[1];
+  if (!name) return null;
+  if (townshipOf(name) !== null || /(路|街|村|镇|门口|对面|旁边|附近|楼|小区|市场|集|学校|广场|东头|西头|南头|北头|边|口)$/.test(name))
+    return null;
+  if (/[卖买做开在去到从我俺你他她它这那就说叫是有]/.test(name) || FOOD_ONLY.test(name) || GENERIC_BARE.test(name)) return null;
+  // "而且这家店好像没证": a word that joins clauses, not a name.
+  if (/^(而且|并且|还有|另外|但是|可是|不过|然后|所以|因为|反正|其实|好像|感觉|听说|据说|不知道|一直|上次|最近|附近|隔壁|对面)$/.test(name)) return null;
+  return name;
+}
+
 /**
  * The name is the thing bought, not who sold it: it follows a word of buying ("买的珍珠奶茶", "买的“纯手工风干
  * 牛肉干”") or a seller's 的 ("“好味道水饺”的三鲜饺子"), and has no word of a shop in it.
@@ -666,7 +681,7 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     () => headlineBusiness(text),
     ...(isEnglish(text)
       ? [() => hanBusiness(text), () => latinBusiness(text), () => tidyBusiness(u.business.value)]
-      : [() => withLeadingYi(tidyBusiness(u.business.value), text), () => hanBusiness(text), () => canteenOf(text)]),
+      : [() => withLeadingYi(tidyBusiness(u.business.value), text), () => hanBusiness(text), () => canteenOf(text), () => thatShop(text)]),
     () => signBusiness(text, { signOnly: true }),
     () => calledName(text.trim()),
   ];

@@ -11,6 +11,7 @@ import {
   detectIntent,
   handle,
   idleAction,
+  illNow,
   newState,
   parseYesNo,
   resolve,
@@ -21,6 +22,7 @@ import {
   boughtThing,
   canteenOf,
   ownAddressOf,
+  thatShop,
   hanBusiness,
   latinBusiness,
   othersPhone,
@@ -3773,5 +3775,45 @@ describe('English names and addresses (issue #13, fourteenth pass)', () => {
     expect(d.name).toBe('Ahmed Raza');
     expect(d.address).toBe('China South City Phase 2 apartments, Building 6, Room 1203, Longhu Town');
     expect(ownAddressOf('住郭店镇华阳寨 三组 12号 我要投诉')).toBe('郭店镇华阳寨 三组 12号');
+  });
+});
+
+describe('round 29 (issue #13, fourteenth pass)', () => {
+  it('a child who vomited once is not ill now because the shop "一直在用" its old cream', () => {
+    const t = '前天给孩子过生日订了个8寸蛋糕 168 一切开奶油是酸的馊的 孩子吃一口就吐了 后来听他家店员说冷库里一堆过期奶油 一直在用';
+    expect(illNow(t, understand(t, { now: NOW }))).toBe(false);
+    const now = '今天中午在学校门口小卖部买的辣条，吃了以后孩子一直吐，现在在镇卫生院输液';
+    expect(illNow(now, understand(now, { now: NOW }))).toBe(true);
+  });
+
+  it('"找人工" when the story was asked, then the story: it is passed on, kept as the story, and not asked for again', () => {
+    const r = talk(['你们这电话打不通 微信也是机器人 我要投诉', '找人工！我不跟机器说']);
+    expect(r.state.step).toBe('handoff');
+    const story =
+      '前儿个中午在龙王乡老兵羊肉汤喝了两碗羊肉汤加肉，一碗25，加肉15，一共80。肉一点膻味没有，嚼着跟鸭肉一样，老板还死不承认。我在他后厨门口看见一箱冻鸭脯肉';
+    const s = talk([story], r.state);
+    expect(s.last.effect?.type).toBe('handoff');
+    const back = resolve(s.state, { type: 'handoff', ok: true }, { now: NOW, newDraftId: 'x' });
+    expect(back.state.draft.description).toBe(story);
+    expect(back.state.step).not.toBe('description');
+    expect(back.replies.join('\n')).not.toMatch(/说说发生了什么事/);
+  });
+
+  it('"本来想让她退我18块钱的，算了不要了，就匿名举报吧" is an anonymous report, not both', () => {
+    const r = talk(['奶茶店用过期的奶！！']);
+    const s = talk(['本来想让她退我18块钱的，算了不要了，就匿名举报吧，店里会知道是谁举报的吗？'], r.state);
+    expect(s.state.draft.kind).toBe('report');
+    expect(s.replies.join('\n')).not.toMatch(/投诉需要实名/);
+  });
+
+  it('"豫乡好物那个店" names the shop; a place or a deed before 那个店 does not', () => {
+    expect(thatShop('在斗音直播间买的红薯粉条 豫乡好物那个店 5斤装的69块')).toBe('豫乡好物');
+    expect(thatShop('学校门口那个店卖过期辣条')).toBeNull();
+    expect(thatShop('卖烤肠那个摊')).toBeNull();
+    const r = talk([
+      '在吗 我想投诉一个直播间买的东西',
+      '在斗音直播间买的红薯粉条 豫乡好物那个店 5斤装的69块 12月1号到的货 当天晚上煮出来一股塑料味',
+    ]);
+    expect(r.state.draft.businessName).toBe('豫乡好物');
   });
 });

@@ -616,7 +616,8 @@ export function thatShop(text: string): string | null {
     return null;
   if (/[卖买做开在去到从我俺你他她它这那就说叫是有]/.test(name) || FOOD_ONLY.test(name) || GENERIC_BARE.test(name)) return null;
   // "而且这家店好像没证": a word that joins clauses, not a name.
-  if (/^(而且|并且|还有|另外|但是|可是|不过|然后|所以|因为|反正|其实|好像|感觉|听说|据说|不知道|一直|上次|最近|附近|隔壁|对面)$/.test(name)) return null;
+  if (/^(而且|并且|还有|另外|但是|可是|不过|然后|所以|因为|反正|其实|好像|感觉|听说|据说|不知道|一直|上次|最近|附近|隔壁|对面)$/.test(name))
+    return null;
   return name;
 }
 
@@ -895,6 +896,13 @@ export function quotedBusiness(text: string): string | null {
     if (MEASURE_BEFORE.test(before)) continue;
     // "老板外号“二军”": a person's nickname, not the shop.
     if (/(老板|店主|老板娘|厂长|经理|摊主)(的)?(外号|绰号|小名)?(叫|是)?$/.test(text.slice(Math.max(0, at - 8), at))) continue;
+    // "厨师都管这叫“老油”", "行话叫“回锅料”": a word for a thing or a practice, not the shop.
+    if (
+      /(管|把)(这|那|它|这个|那个|这种|那种)(东西)?叫(做|作)?$|(行话|俗称|俗话|土话|他们|厨师|厨房里)(都)?(叫|叫做|称为|说是)$|所谓的?$/.test(
+        text.slice(Math.max(0, at - 8), at),
+      )
+    )
+      continue;
     if (
       BIZ_SUFFIX.test(name) ||
       /^老?\p{Script=Han}家$/u.test(name) ||
@@ -1148,7 +1156,7 @@ const BIZ_SUFFIX_G =
 /** The same, without the global flag: `.test` on a /g pattern keeps state between calls. */
 const BIZ_SUFFIX = new RegExp(BIZ_SUFFIX_G.source, 'u');
 const STOP_BEFORE =
-  /[用往掺觉得就更还也都又要找该令请卖做开哩的在是到从了去买吃叫有个和跟对给把被让说那这一家俺我他她它们上里边旁口前后东西南北街路村镇乡集：:，,\s]/u;
+  /[近用往掺觉得就更还也都又要找该令请卖做开哩的在是到从了去买吃叫有个和跟对给把被让说那这一家俺我他她它们上里边旁口前后东西南北街路村镇乡集：:，,\s]/u;
 
 /** A business named in Chinese characters ("蜀香园火锅" inside an English message, "顺发豆芽坊用…"). */
 /** "用的是化工厂的桶", "从批发部进的货": where a thing came from, not the business reported. */

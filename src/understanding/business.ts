@@ -186,7 +186,7 @@ const TRADE_END = new RegExp(
 
 /** Characters that cannot be inside a name read leftwards from a trade word. */
 const STOP_CHARS = new Set([
-  ...'在去到从了的哩我俺恁搁买吃喝是这那个家叫一说给和跟对把被里上边镇乡村路街区市县省有卖开位所些每该其与及或就都也还又很太收直看见问让找打种订住送',
+  ...'在去到从了的哩我俺恁搁买吃喝是这那个家叫一说给和跟对把被里上边镇乡村路街区市县省有卖开位所些每该其与及或就都也还又很太收直看见问让找打种订住送近',
 ]);
 /** Whole names that are only descriptions ("工地食堂", "学校食堂", "连锁超市"). */
 const GENERIC =
@@ -580,6 +580,11 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     const before = s.slice(Math.max(0, m.index - 8), m.index);
     const after = s.slice(m.index + m[0].length, m.index + m[0].length + 6);
     if (!ok(inner) || inner.length > 20) continue;
+    // "厨师都管这叫“老油”", "行话叫“回锅料”": a word for a thing or a practice, not the shop.
+    if (
+      /(管|把)(这|那|它|这个|那个|这种|那种)(东西)?叫(做|作)?$|(行话|俗称|土话|厨师|厨房里|他们)(都)?(叫|叫做|称为)$|所谓的?$/.test(before)
+    )
+      continue;
     // "组织老人去“专家义诊”": an event in quotes is no shop.
     if (/义诊|讲座|活动|会议|课堂|体检|抽奖|促销|健康课|专家/.test(inner) && !TRADE_END.test(inner)) continue;
     const trade = TRADE_END.test(inner);

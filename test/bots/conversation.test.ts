@@ -3817,3 +3817,12 @@ describe('round 29 (issue #13, fourteenth pass)', () => {
     expect(r.state.draft.businessName).toBe('豫乡好物');
   });
 });
+
+describe('a word for a practice in quotes is no shop (issue #13, fourteenth pass)', () => {
+  it('"厨师都管这叫“老油”" names a practice; the shop "华南城附近聚福楼火锅店" is read without 附近', () => {
+    const t =
+      '领导您好：我是龙湖镇华南城附近聚福楼火锅店后厨的帮厨。老板让我们每天晚上把客人吃剩的锅底收回来过滤后兑进新锅底，厨师都管这叫“老油”。我要匿名举报。';
+    expect(understand(t, { now: NOW }).business.value).toBe('聚福楼火锅店');
+    expect(talk([t]).state.draft.businessName).toBe('聚福楼火锅店');
+  });
+});

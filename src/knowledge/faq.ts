@@ -179,7 +179,7 @@ export const FAQ: readonly Entry[] = [
     ask: /工资|工钱|wage|salary/i,
     // "欠了他三个月工资没给", "九月、十月哩工资到现在都没发".
     state:
-      /拖欠工资|不给工资|不发工资|拖着不给|(欠|拖)[^，。,.！？]{0,6}工资|工资[^，。,.！？]{0,8}(不给|没给|没发|不发|拖着|欠着)|unpaid wages/i,
+      /拖欠工资|(不|没|没有)给?(我|俺|我们|俺们|咱们?|大家|工人们?)?(发)?工资|拖着不给|(欠|拖)[^，。,.！？]{0,6}工资|工资[^，。,.！？]{0,8}(不给|没给|没发|不发|拖着|欠着)|unpaid wages/i,
     zh: '拖欠工资请找人力资源和社会保障部门（劳动保障监察，电话12333）。',
     en: 'Unpaid wages are for the Human Resources and Social Security Bureau (labour inspection, tel. 12333).',
   },

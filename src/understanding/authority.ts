@@ -22,7 +22,7 @@ const R = (re: RegExp, authority: string, matter: string, hint: string): Rule =>
 /** Ordered: the first rule that matches names the matter (more specific rules first). */
 const RULES: readonly Rule[] = [
   R(
-    /拖欠工资|欠(我|俺|我们|俺们)?的?工资|不发工资|工资(不给|没发|拖着|欠着|被扣)|扣(我|俺)?工资|克扣|不给(我|俺)?(发)?工资|社保|加班费|辞退|工钱|unpaid wages|wages? (not|unpaid)|salary/i,
+    /拖欠工资|欠(我|俺|我们|俺们)?的?工资|不发工资|工资(不给|没发|拖着|欠着|被扣)|扣(我|俺)?工资|克扣|(不|没|没有)给?(我|俺|我们|俺们|咱们?|大家|工人们?)?(发)?工资|社保|加班费|辞退|工钱|unpaid wages|wages? (not|unpaid)|salary/i,
     '人力资源和社会保障局',
     '劳动工资',
     '拖欠工资、社保等劳动问题请找人社部门（劳动保障监察，电话12333）。',

@@ -55,9 +55,9 @@ export interface Wishes {
 export const REFUSES_REAL_NAME = /(不敢|不想|不愿意?|不能|不用|不要|不方便)实名/;
 
 const ANON_YES =
-  /(可|千万|你们|恁)?别说(出)?是(我|俺)|别(跟|给|对)(他|他们|人|老板)说是(我|俺)|(不敢|不想|不愿意?|不能|不方便)实名|匿名|不留名|不想留名|(不用|不要|不必|甭|别)留(我的)?(名|名字|姓名)|别留(我的)?名|不署名|保密|不要透露|别透露|不想透露|不愿透露|不想暴露|别暴露|不要暴露|(不想|不愿意?|不敢|别|不能)露(名|脸|面)|(别|不要|不想|不能|不愿意?|不敢|千万别|可别)(让|叫|给)[^,。;!?\n]{0,12}(知道|晓得)[^,。;!?\n]{0,6}(我|俺|是谁)|(?<!不)怕(被)?(他们|他|老板|厂里|店里|报复)[^,。;!?\n]{0,8}(知道|报复|找)|怕报复|不想让人知道|anonymous(ly)?|don'?t (want|tell) (them|him|her|anyone|the owner|the boss) (to )?know|don'?t (tell|give|show|use) (them |him |her |the owner |the boss )?my name|keep my (name|identity)|without my name/g;
+  /(可|千万|你们|恁)?别说(出)?是(我|俺)|别(跟|给|对)(他|他们|人|老板)说是(我|俺)|(不敢|不想|不愿意?|不能|不方便)实名|匿名|不留名|不想留名|(不用|不要|不必|甭|别)留(我的)?(名|名字|姓名)|别留(我的)?名|不署名|(?<!不用|不必|不需要|用不着|不用给俺|不用给我|不用替我|不用帮我|不用替俺|不用帮俺)保密|不要透露|别透露|不想透露|不愿透露|不想暴露|别暴露|不要暴露|(不想|不愿意?|不敢|别|不能)露(名|脸|面)|(别|不要|不想|不能|不愿意?|不敢|千万别|可别)(让|叫|给)[^,。;!?\n]{0,12}(知道|晓得)[^,。;!?\n]{0,6}(我|俺|是谁)|(?<!不)怕(被)?(他们|他|老板|厂里|店里|报复)[^,。;!?\n]{0,8}(知道|报复|找)|怕报复|不想让人知道|anonymous(ly)?|don'?t (want|tell) (them|him|her|anyone|the owner|the boss) (to )?know|don'?t (tell|give|show|use) (them |him |her |the owner |the boss )?my name|keep my (name|identity)|without my name/g;
 const ANON_NO =
-  /实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留(我的)?名|留我(的)?(电话|名字|姓名)|不怕[^,。;!?\n]{0,8}(知道|报复)|知道是(我|俺)(也)?(没事|无所谓|不怕)|(我|俺)的?名字?(能|可以|可|也能|也可以)(说|留|写|登记|告诉恁?|告诉你们?)|real name|not anonymous/g;
+  /实名|不匿名|不用匿名|不要匿名|不需要匿名|(不用|不必|不需要|用不着)(给|替|帮)?(我|俺)?保密|可以留(我的)?名|留我(的)?(电话|名字|姓名)|不怕[^,。;!?\n]{0,8}(知道|报复)|知道是(我|俺)(也)?(没事|无所谓|不怕)|(我|俺)的?名字?(能|可以|可|也能|也可以)(说|留|写|登记|告诉恁?|告诉你们?)|real name|not anonymous/g;
 
 export function readWishes(norm: string): Wishes {
   const cl = splitClauses(norm);
@@ -100,8 +100,8 @@ export function readWishes(norm: string): Wishes {
       /(要|图|稀罕)(啥|什么)$/.test(before) ||
       // "奖励不奖励哩俺不要", "奖励俺就不要了", "奖励不奖励的无所谓"
       /^[^,。;!?\n]{0,8}(不要|就不要|不用|算了|不需要|不稀罕|无所谓|无所为|不重要|不在乎)/.test(norm.slice(m.index + m[0].length)) ||
-      // "I don't want any reward", "no reward needed"
-      /\b(don'?t|do not|doesn'?t|not|no|without)\b[^.,;!?]{0,16}$/i.test(norm.slice(Math.max(0, m.index - 24), m.index));
+      // "I don't want any reward", "no reward needed", "I don't need a refund or a reward"
+      /\b(don'?t|do not|doesn'?t|not|no|without)\b[^.,;!?]{0,28}$/i.test(norm.slice(Math.max(0, m.index - 40), m.index));
     reward = { value: !refused, start: m.index, end: m.index + m[0].length };
     if (!refused) break;
   }

@@ -3826,3 +3826,21 @@ describe('a word for a practice in quotes is no shop (issue #13, fourteenth pass
     expect(talk([t]).state.draft.businessName).toBe('聚福楼火锅店');
   });
 });
+
+describe('round 29, second part (issue #13, fourteenth pass)', () => {
+  it('"不用给俺保密" is a real name, not a wish to stay unknown', () => {
+    const r = talk([
+      '观音寺集上那个卖鱼的小四川往鱿鱼里泡甲醛水 俺亲眼见的 俺叫任长河 电话13837109862 不用给俺保密 也不要啥奖励 前天赶集看见的',
+    ]);
+    expect(r.state.draft.anonymous).toBe(false);
+    expect(understand('请给我保密', { now: NOW }).anonymous.value).toBe(true);
+  });
+  it('"I don\'t need a refund or a reward" wants no reward; "so I want the reward" does', () => {
+    expect(understand("I don't need a refund or a reward, and I'm happy to give my name", { now: NOW }).wants_reward.value).toBe(false);
+    expect(understand('I did not get a refund, so I want the reward', { now: NOW }).wants_reward.value).toBe(true);
+  });
+  it('"老板已经三个月没给我们发工资了" is a wages matter for 12333', () => {
+    const u = understand('第二个事是工资，老板已经三个月没给我们发工资了，从九月开始拖', { now: NOW });
+    expect(u.other_matters.map((m) => m.value.matter)).toContain('劳动工资');
+  });
+});

@@ -1629,7 +1629,7 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if (
         d.description &&
         d.detailsWanted &&
-        /^(就是?这(个|些|样)|没(别的|有别的|了|有了)|就这(样|些|么多)|that'?s (it|all)|nothing (else|more))|^(没有|没啥|没啥补充的|不用了?|no)[。.!！]?$/i.test(
+        /^(就是?这(个|些|样)|没(别的|有别的|了|有了)|就这(样|些|么多)|that'?s (it|all)|nothing (else|more|to add)|no,? that'?s (it|all))|^(没有|没啥|没啥了|没啥补充的|没有要补充的|不用了?|no|nope|none)[。.!！]?$/i.test(
           t,
         )
       )

@@ -77,7 +77,9 @@ const Q: Record<Lang, Record<Slot | 'kind', (d: Draft) => string>> = {
         ? d.detailsWanted && d.description
           ? 'Can you say more: what exactly did you see, and how did you find out? Reply "no" if there is nothing to add.'
           : 'What did you see? Which shop or workshop, and what is it doing wrong? Photos can be sent here.'
-        : 'What happened? Where did you buy or eat what, and what was wrong? Photos can be sent here.',
+        : d.detailsWanted && d.description
+          ? 'Anything to add about what happened: what exactly was wrong, and how did you find out? Reply "no" if there is nothing to add.'
+          : 'What happened? Where did you buy or eat what, and what was wrong? Photos can be sent here.',
     business: (d) =>
       d.kind === 'report' ? 'What is the business called? Say "don\'t know" if you do not know.' : 'What is the business called?',
     where: () => 'Where is it? An address or a landmark is enough.',

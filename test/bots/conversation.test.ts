@@ -3844,3 +3844,22 @@ describe('round 29, second part (issue #13, fourteenth pass)', () => {
     expect(u.other_matters.map((m) => m.value.matter)).toContain('劳动工资');
   });
 });
+
+describe('the details question in English (issue #13, fourteenth pass)', () => {
+  it('a short English complaint is asked what to add, not "What happened?" again; "nothing to add" ends it', () => {
+    const r = talk([
+      'I want to complain, the yogurt I bought was expired',
+      'Jiajiale Supermarket',
+      'Longhu town, near Huaxin College east gate',
+      'yesterday',
+      'refund',
+      'Priya Nair',
+      '18637124590',
+      'Huaxin College staff housing, Longhu',
+    ]);
+    expect(r.replies.at(-1)).toMatch(/^Anything to add about what happened/);
+    const s = talk(['nothing to add'], r.state);
+    expect(s.state.step).toBe('summary');
+    expect(s.state.draft.description).toBe('I want to complain, the yogurt I bought was expired');
+  });
+});

@@ -393,6 +393,8 @@ export const SPLITS = [
   'test22',
   'dev28',
   'test23',
+  'dev29',
+  'test24',
 ];
 
 export function loadPersonas(split: string, id?: string): { personas: Persona[]; bytes: Buffer } {

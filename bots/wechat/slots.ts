@@ -805,6 +805,15 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
   if (u.anonymous.span && d.anonymous === undefined && !fearInQuestion) {
     d.anonymous = u.anonymous.value;
     got.push('anonymous');
+  } else if (
+    d.anonymous === true &&
+    // (Not the choice asked about: "匿名还是实名好？")
+    !/(匿名|anonym\w*)\s*还是|还是(实名|真名)(好|呢|吗|行不行)|[?？]\s*$/.test(text) &&
+    /(还是|那还是|改成|改为|那就|算了)[^，。,.!！?？]{0,6}(实名|真名)|(还是|那就)?用(我|俺)的?真(名|名字)/.test(text)
+  ) {
+    // "匿名的话奖励会不会领不到？那还是用我真名吧，我叫周丽娟": a change of mind to a named report.
+    d.anonymous = false;
+    got.push('anonymous');
   }
   // "Is there a reward? If so I'd like it", "有奖励吗？有的话我要": asked, and wanted if there is one.
   const ifSoWanted = /if so,? (i'?d|i would|i) (like|want|take|apply)|有的话(我|俺)?(就|也)?(要|申请)|有(就|的话就)要/i.test(text);

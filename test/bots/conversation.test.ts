@@ -3863,3 +3863,23 @@ describe('the details question in English (issue #13, fourteenth pass)', () => {
     expect(s.state.draft.description).toBe('I want to complain, the yogurt I bought was expired');
   });
 });
+
+describe('round 30 (issue #13, fourteenth pass)', () => {
+  it('"上个月底被辞退了" asks no refund: a former worker\'s tip is a report, not a complaint', () => {
+    expect(understand('我之前在和庄一个丸子厂干活，上个月底被辞退了。你们可能觉得我是报复', { now: NOW }).request.value).not.toContain(
+      'refund',
+    );
+    expect(understand('他给我退了一半', { now: NOW }).request.value).toContain('refund');
+    const r = talk([
+      '我之前在和庄一个丸子厂干活，上个月底被辞退了。你们可能觉得我是报复，但我说的是真事：他们用过期的冻鸡肉做丸子，贴牛肉丸的标签卖',
+    ]);
+    expect(r.state.draft.kind).toBe('report');
+  });
+  it('"那还是用我真名吧，我叫周丽娟" turns an anonymous report into a named one; "匿名还是实名好？" does not', () => {
+    const base = ['我老公在一个屠宰点干活，他们收病死猪宰了卖，我想举报，但是不想让人知道是我们', '白家屠宰点'];
+    const r = talk(base);
+    expect(r.state.draft.anonymous).toBe(true);
+    expect(talk(['匿名的话奖励会不会领不到？那还是用我真名吧，我叫周丽娟，电话15093712864'], r.state).state.draft.anonymous).toBe(false);
+    expect(talk(['匿名还是实名好？'], r.state).state.draft.anonymous).toBe(true);
+  });
+});

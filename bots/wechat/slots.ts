@@ -622,6 +622,24 @@ export function thatShop(text: string): string | null {
 }
 
 /**
+ * "有个小酒厂", "一个丸子厂", "一个给学校送营养餐的配餐公司": a kind of business introduced with 一个/有个,
+ * whose words are only what it makes and what it is — a description, not its name (the name is asked).
+ */
+export function describedOnly(name: string, text: string): boolean {
+  const at = text.indexOf(name);
+  if (at < 0 || name.length > 6) return false;
+  if (!/(一个|有个|有家|一家|有一家|有一个|那个|这个)[^，。,！!？?]{0,14}$/.test(text.slice(Math.max(0, at - 16), at))) return false;
+  const trade = /(配餐公司|食品公司|公司|冷库|酒厂|作坊|加工点|加工厂|工厂|厂|店|馆|铺|坊|摊|超市|小卖部|饭店|食堂)$/.exec(name);
+  if (!trade) return false;
+  const head = name.slice(0, name.length - trade[0].length);
+  return (
+    head.length <= 1 ||
+    FOOD_ONLY.test(head) ||
+    /^(小|大|黑|老|私人|家庭|地下)?(酒|油|肉|面|豆腐|豆芽|粉条|丸子|馒头|熟食|卤菜|配餐|团餐|餐饮|冻品|调料|饮料|奶茶|蛋糕|饭)$/.test(head)
+  );
+}
+
+/**
  * The name is the thing bought, not who sold it: it follows a word of buying ("买的珍珠奶茶", "买的“纯手工风干
  * 牛肉干”") or a seller's 的 ("“好味道水饺”的三鲜饺子"), and has no word of a shop in it.
  */
@@ -680,16 +698,17 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
   const readings: (() => string | null)[] = [
     () => quotedBusiness(text),
     () => headlineBusiness(text),
+    // "门口写着恒冷冷链": a name read off a sign outweighs a name guessed from the words.
+    () => signBusiness(text, { signOnly: true }),
     ...(isEnglish(text)
       ? [() => hanBusiness(text), () => latinBusiness(text), () => tidyBusiness(u.business.value)]
       : [() => withLeadingYi(tidyBusiness(u.business.value), text), () => hanBusiness(text), () => canteenOf(text), () => thatShop(text)]),
-    () => signBusiness(text, { signOnly: true }),
     () => calledName(text.trim()),
   ];
   let biz: string | null = null;
   for (const read of readings) {
     const b = read();
-    if (b && !boughtThing(b, text)) {
+    if (b && !boughtThing(b, text) && !describedOnly(b, text)) {
       biz = b;
       break;
     }
@@ -699,7 +718,15 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
       biz = seller;
       break;
     }
+  } // The sign's short name ("写着金穗食品") when the story names the same business in full ("金穗速冻食品厂"): the full one.
+  const sign = biz !== null && biz === signBusiness(text, { signOnly: true }) ? biz : null;
+  if (sign) {
+    const full = [tidyBusiness(u.business.value), hanBusiness(text)].find(
+      (a): a is string => !!a && a !== sign && a.startsWith(sign.slice(0, 2)) && a.length > sign.length,
+    );
+    if (full) biz = full;
   }
+
   if (biz && d.businessName === undefined && biz.length >= 2 && !ACT_MARKERS.test(biz)) {
     d.businessName = biz;
     got.push('business');

@@ -186,7 +186,7 @@ const TRADE_END = new RegExp(
 
 /** Characters that cannot be inside a name read leftwards from a trade word. */
 const STOP_CHARS = new Set([
-  ...'在去到从了的哩我俺恁搁买吃喝是这那个家叫一说给和跟对把被里上边镇乡村路街区市县省有卖开位所些每该其与及或就都也还又很太收直看见问让找打种订住送近',
+  ...'在去到从了的哩我俺恁搁买吃喝是这那个家叫一说给和跟对把被里上边镇乡村路街区市县省有卖开位所些每该其与及或就都也还又很太收直看见问让找打种订住送近着像批堆',
 ]);
 /** Whole names that are only descriptions ("工地食堂", "学校食堂", "连锁超市"). */
 const GENERIC =

@@ -21,6 +21,7 @@ import { chineseNumber, parseIncidentDate } from '../../bots/wechat/dates.ts';
 import {
   boughtThing,
   canteenOf,
+  describedOnly,
   ownAddressOf,
   thatShop,
   hanBusiness,
@@ -3881,5 +3882,25 @@ describe('round 30 (issue #13, fourteenth pass)', () => {
     expect(r.state.draft.anonymous).toBe(true);
     expect(talk(['匿名的话奖励会不会领不到？那还是用我真名吧，我叫周丽娟，电话15093712864'], r.state).state.draft.anonymous).toBe(false);
     expect(talk(['匿名还是实名好？'], r.state).state.draft.anonymous).toBe(true);
+  });
+});
+
+describe('a kind of business is no name; a sign is (issue #13, fourteenth pass)', () => {
+  it('"有个小酒厂", "一个丸子厂", "一个给学校送营养餐的配餐公司" are descriptions: the name is asked', () => {
+    expect(describedOnly('小酒厂', '八千乡有个小酒厂，把自己酿的散酒灌进瓶子')).toBe(true);
+    expect(describedOnly('丸子厂', '我之前在和庄一个丸子厂干活')).toBe(true);
+    expect(describedOnly('配餐公司', '举报一个给学校送营养餐的配餐公司 饭菜做的很早')).toBe(true);
+    expect(describedOnly('福满楼', '我在一家叫福满楼的饭店吃饭')).toBe(false);
+    const r = talk(['我要举报，八千乡有个小酒厂，把自己酿的散酒灌进瓶子，贴上假冒的杜康商标往外卖']);
+    expect(r.state.draft.businessName).toBeUndefined();
+    expect(r.replies.at(-1)).toMatch(/叫什么名字/);
+  });
+  it('"门口写着恒冷冷链 … 看着像走私冻品": the sign names it; the full name in the story wins over the sign\'s short one', () => {
+    expect(talk(['举报：薛店镇有个冷库，门口写着恒冷冷链，里面堆着一大批冻牛肉，看着像走私冻品']).state.draft.businessName).toBe(
+      '恒冷冷链',
+    );
+    expect(
+      talk(['俺是在和庄镇金穗速冻食品厂上班哩，厂里用过期面粉，厂门口有个大牌子写着金穗食品，俺要匿名举报']).state.draft.businessName,
+    ).toBe('金穗速冻食品厂');
   });
 });

@@ -1304,7 +1304,17 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   // Something already noted said again ("就是华鑫食品厂" when the time was asked): no "not understood".
   if (!used && problem && asking && !kindJustSet && !placeForName && restatesKnown(u, d, asking)) {
     problem = null;
-    before.push(lang === 'en' ? 'Noted, I have that already.' : '好的，这个已经记下了。');
+    // "郭店北街" when only 郭店镇 was known: the place, said more exactly, is kept.
+    const said = text.trim().replace(/[。.!！]+$/, '');
+    const finer =
+      d.township && d.where === d.township && u.place.value && said.length > d.township.length && said.length <= 30 && !/[?？]/.test(said)
+        ? said
+        : null;
+    if (finer) {
+      d.where = finer;
+      if (asking === 'when' && d.whenTries) d.whenTries -= 1;
+      before.push(lang === 'en' ? `Noted the place: ${finer}.` : `好的，地点记下了：${finer}。`);
+    } else before.push(lang === 'en' ? 'Noted, I have that already.' : '好的，这个已经记下了。');
   }
   // "诊所的单子我还留着呢", "小票还在", "I kept the receipt": evidence kept is noted with the story.
   if (!used && !kindJustSet && before.length === 0 && d.description !== undefined && EVIDENCE_KEPT.test(text)) {

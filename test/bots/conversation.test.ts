@@ -3904,3 +3904,15 @@ describe('a kind of business is no name; a sign is (issue #13, fourteenth pass)'
     ).toBe('金穗速冻食品厂');
   });
 });
+
+describe('a place said more exactly (issue #13, fourteenth pass)', () => {
+  it('"郭店北街" when only 郭店镇 was known refines the place, and the time is asked without "not understood"', () => {
+    const r = talk(['我在郭店镇买的面包吃了拉肚子 我要投诉', '老王面包房']);
+    expect(r.state.draft.where).toBe('郭店镇');
+    const s = talk(['郭店北街'], r.state);
+    expect(s.state.draft.where).toBe('郭店北街');
+    expect(s.state.draft.township).toBe('郭店镇');
+    expect(s.replies.join('\n')).toMatch(/地点记下了：郭店北街/);
+    expect(s.replies.join('\n')).not.toMatch(/没看懂/);
+  });
+});

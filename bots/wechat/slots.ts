@@ -605,6 +605,30 @@ export interface Filled {
 const byLlm = (f: { reasons: { rule: string }[] }) => f.reasons.some((r) => r.rule === 'llm');
 
 /** `residence`: the message answers "your address": places in it are the citizen's home, not the business's. */
+/**
+ * "在阁老路江湖渔歌吃的酸菜鱼", "在辛店街上的茶小满买了杯奶茶": between 在 and the buying, after the place, the shop's
+ * name (no trade word needed). Not a place, a home, a food, a time or a person.
+ */
+export function placeThenName(text: string): string | null {
+  const m = /在([^，。！？!?,\s]{3,24}?)(买|吃|喝|订)(的|了|过)/u.exec(text);
+  if (!m) return null;
+  const span = m[1]!;
+  // (Another deed inside — "在小卖部买那个辣片吃了", "在大队部听课买的" — and the words are no name.)
+  if (/[买卖吃喝听看说哩]|不是|是/.test(span)) return null;
+  const cut = /^.*(的|那个|那家|这家|上|里|路|街|村|镇|乡|口|旁边|对面|门口|附近|边)/u.exec(span);
+  const name = cut ? span.slice(cut[0].length) : '';
+  if (name.length < 2 || name.length > 8 || !/^\p{Script=Han}+$/u.test(name)) return null;
+  if (townshipOf(name) !== null || FOOD_ONLY.test(name) || GENERIC_BARE.test(name)) return null;
+  // A kind of shop only ("菜市场", "小卖部", "早点摊"): no name.
+  const trade = /(菜市场|农贸市场|市场|小卖部|超市|便利店|商店|摊|摊子|店|铺|馆|饭店|食堂)$/.exec(name);
+  const head = trade ? name.slice(0, name.length - trade[0].length) : '';
+  if (trade && (head.length <= 1 || FOOD_ONLY.test(head) || GENERIC_BARE.test(head))) return null;
+  if (understand(name).product.value === name) return null;
+  if (/[我俺你他她家]$|^(家|家里|网上|集上|食堂|学校|单位|公司|超市|饭店|外面|路边|摊上|那|这)|昨|今|前天|晚上|中午|早上/.test(name))
+    return null;
+  return tidyBusiness(name);
+}
+
 /** "豫乡好物那个店", "甜心坊那家": a name, then the shop pointed at. Not a place ("学校门口那个店") nor a deed ("卖烤肠那个摊"). */
 export function thatShop(text: string): string | null {
   const m = /(?:^|[\s，,。！!？?、：:的])(\p{Script=Han}{2,8}?)(?:那个|那家|这个|这家)(?:店|小店|网店|铺子|摊|摊子|超市|饭店|直播间)/u.exec(
@@ -702,7 +726,13 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
     () => signBusiness(text, { signOnly: true }),
     ...(isEnglish(text)
       ? [() => hanBusiness(text), () => latinBusiness(text), () => tidyBusiness(u.business.value)]
-      : [() => withLeadingYi(tidyBusiness(u.business.value), text), () => hanBusiness(text), () => canteenOf(text), () => thatShop(text)]),
+      : [
+          () => withLeadingYi(tidyBusiness(u.business.value), text),
+          () => hanBusiness(text),
+          () => canteenOf(text),
+          () => thatShop(text),
+          () => placeThenName(text),
+        ]),
     () => calledName(text.trim()),
   ];
   let biz: string | null = null;
@@ -1019,6 +1049,9 @@ export function tidyBusiness(name: string | null): string | null {
     .replace(/^(上?周[一二三四五六日天]|今天|昨天|前天|夜儿个|早上|上午|中午|晌午|下午|晚上)+/, '')
     .replace(/^(能管|管不管|这家|那家|一家|这个|那个|一个)/, '')
     .replace(NAME_FILLER, '')
+    // Trade words typed by sound ("万家福超世", "便例店").
+    .replace(/超世$/, '超市')
+    .replace(/便例店$/, '便利店')
     .trim();
   if (n.length < 2 || /^(超市|饭店|饭馆|食堂|学校食堂|商店|小卖部|店)$/.test(n)) return null;
   // Part of a sentence, not a name: "要举报他们食堂", "我们村的超市", "住工程学院".

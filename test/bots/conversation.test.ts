@@ -23,6 +23,7 @@ import {
   canteenOf,
   describedOnly,
   ownAddressOf,
+  placeThenName,
   thatShop,
   hanBusiness,
   latinBusiness,
@@ -3914,5 +3915,21 @@ describe('a place said more exactly (issue #13, fourteenth pass)', () => {
     expect(s.state.draft.township).toBe('郭店镇');
     expect(s.replies.join('\n')).toMatch(/地点记下了：郭店北街/);
     expect(s.replies.join('\n')).not.toMatch(/没看懂/);
+  });
+});
+
+describe('the shop between the place and the buying (issue #13, fourteenth pass)', () => {
+  it('"在阁老路江湖渔歌吃的", "在辛店街上的茶小满买了" name the shop; a market, a food, a deed or a home do not', () => {
+    expect(placeThenName('我怀孕七个月，昨天晚上在阁老路江湖渔歌吃的酸菜鱼，半夜开始吐')).toBe('江湖渔歌');
+    expect(placeThenName('前天下午四点在辛店镇辛店街上的茶小满买了杯芋泥波波')).toBe('茶小满');
+    expect(placeThenName('在万达广场的海底捞吃的火锅')).toBe('海底捞');
+    expect(placeThenName('在郭店北街菜市场买的肉')).toBeNull();
+    expect(placeThenName('今天早上在烟厂家属院门口的早点摊喝的胡辣汤')).toBeNull();
+    expect(placeThenName('在学校门口那个小卖部买那个辣片吃了')).toBeNull();
+    expect(placeThenName('在家吃的饭')).toBeNull();
+    expect(talk(['前天下午四点在辛店镇辛店街上的茶小满买了杯芋泥波波，喝到杯底有一块硬塑料片，我要投诉']).state.draft.businessName).toBe(
+      '茶小满',
+    );
+    expect(placeThenName('我在和庄的万家福超世买的饺子')).toBe('万家福超市');
   });
 });

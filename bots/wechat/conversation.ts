@@ -2244,14 +2244,14 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
     // "那十几块钱俺不要了", "钱我也不要了": the money given up.
     .replace(/(钱|款)[^，。！,]{0,6}(俺|我)?(也)?(不要了|不要啦|不用了|算了)/g, '')
     // "本来想让他退钱 现在不要了": a remedy wanted once and given up.
-    .replace(/(本来|原来|原先|一开始)(想|要|打算)[^，。！,]{0,6}(退|赔)[^，。！,]{0,8}[\s，,]*(现在|后来)?(也)?(不要|不用|算)了/g, '');
+    .replace(new RegExp(REMEDY_GIVEN_UP.source, 'g'), '');
   // In a long story the engine's own reading (negation read next to each wish) is trusted: "问问又不要钱"
   // far from "把奶粉钱退给俺" declines nothing.
   const declined =
     (/(不图|不要|不用|不求|不稀罕|不是为了|不为了?|不想要)[^，。！,]{0,4}(赔|退|钱)|(钱|款)[^，。！,]{0,6}(俺|我)?(也)?(不要了|不要啦|不用了|算了)/.test(
       text,
     ) ||
-      /(本来|原来|原先|一开始)(想|要|打算)[^，。！,]{0,6}(退|赔)[^，。！,]{0,8}[\s，,]*(现在|后来)?(也)?(不要|不用|算)了/.test(text)) &&
+      REMEDY_GIVEN_UP.test(text)) &&
     text.length <= 200;
   const remedy =
     (!declined && r.some((x) => x === 'refund' || x === 'compensation' || x === 'exchange' || x === 'apology')) ||
@@ -2283,6 +2283,9 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
   if (punish) return 'report';
   return null;
 }
+
+/** "本来想让她退我18块钱的，算了不要了": a remedy wanted once and given up. */
+const REMEDY_GIVEN_UP = /(本来|原来|原先|一开始)(想|要|打算)[^，。！,]{0,6}(退|赔)[^，。！,]{0,8}[\s，,]*(现在|后来)?(也)?(不要|不用|算)了/;
 
 /** "还得罚他", "也要你们查酒店", "also investigate": punishment wished besides what was named. */
 const ALSO_PUNISH =

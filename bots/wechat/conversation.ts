@@ -68,6 +68,8 @@ export interface ConvState {
   draft: Draft;
   /** Idempotency key of the submission: a retry after a crash returns the same case. */
   draftId: string;
+  /** The question the citizen's last message came in answer to (a message sent again to a new question may answer it). */
+  lastStep?: Step;
   /** Epoch ms of the citizen's last message. */
   lastAt: number;
   reminded: boolean;
@@ -328,6 +330,29 @@ function hasDraft(state: ConvState): boolean {
 }
 
 /** Re-ask the current question after an interruption (a query, help, a file). */
+/** The item a step asks for (none for the menu, the summary or a hand-off). */
+function slotAsked(step: Step): Slot | null {
+  return step === 'menu' || step === 'summary' || step === 'handoff' ? null : step;
+}
+
+/**
+ * "郭店镇陵后村" for the shop's place, then the same words when the home address is asked: an answer to the new
+ * question, not the message sent twice (only a short message that reads as that answer).
+ */
+function answersNewQuestion(state: ConvState, raw: string, ctx: Context): boolean {
+  const slot = slotAsked(state.step);
+  return (
+    slot !== null &&
+    // (The story asked for, the same words again are no more of it; nor is the story sent again an answer.)
+    slot !== 'description' &&
+    !(state.draft.description ?? '').includes(raw) &&
+    state.lastStep !== undefined &&
+    state.lastStep !== slot &&
+    raw.length <= 30 &&
+    readAnswer(slot, raw, understand(raw, { now: ctx.now }), state.draft, ctx.now).ok
+  );
+}
+
 function resumeLine(state: ConvState): string[] {
   return hasDraft(state) && state.step !== 'menu' && state.step !== 'handoff'
     ? [W[state.lang].resume(prompt(state.step, state.draft, state.lang))]
@@ -401,7 +426,15 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
   // sent again, an answer not understood), when it is read again and the second miss offers a person.
   // A place sent again when the name was asked once more is the citizen's answer, not a double send.
   const insisting = state.step === 'business' && state.draft.businessUnknownOnce === true && state.draft.businessName === undefined;
-  if (raw.length > 5 && digest === state.lastText && state.misses === 0 && !insisting) {
+  if (raw.length > 5 && digest === state.lastText && state.misses === 0 && !insisting && !answersNewQuestion(state, raw, ctx)) {
+    // The same answer again to a question asked again (the first was not taken): the citizen means it as the
+    // answer. It is not asked a third time: the item is left open (or taken as said) and the conversation goes on.
+    const slot = slotAsked(state.step);
+    if (slot !== null && state.lastStep === slot && !ACT_MARKERS.test(raw) && !isQuestion(raw)) {
+      const d: Draft = { ...state.draft, files: [...state.draft.files] };
+      const gaveUp = giveUpOn(slot, raw, d);
+      if (gaveUp !== null) return next({ ...state, draft: d, misses: 0, failed: undefined }, [gaveUp[state.lang]], ctx);
+    }
     const repeats = state.repeats + 1;
     const s = { ...state, repeats };
     return repeats === 1 ? say(s, w.repeat, ...resumeLine(s)) : say(s);
@@ -414,7 +447,7 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
     return onText({ ...state, lastText: digest, repeats: 0, lang }, lang === 'en' ? 'yes' : '好', ctx);
   if (/^(🙅(?:\u200d?[♂♀]️?)?|❌|👎|✖️?)+$/u.test(raw))
     return onText({ ...state, lastText: digest, repeats: 0, lang }, lang === 'en' ? 'no' : '不', ctx);
-  const s0: ConvState = { ...state, lastText: digest, repeats: 0, lang };
+  const s0: ConvState = { ...state, lastText: digest, lastStep: state.step, repeats: 0, lang };
   // "？" sent back to a question: the question said again more simply.
   if (/^[?？]+$/.test(raw)) {
     const pending = isSlot(s0.step) ? s0.step : s0.step === 'menu' && hasDraft(s0) && !s0.draft.kind ? 'kind' : null;
@@ -756,6 +789,12 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     const k = decideKind(text, u, acts, topics, s0.step === 'menu' && (s0.draft.description !== undefined || s0.askedKind === true));
     if (k === 'answer-only') {
       st.step = 'menu';
+      // "在吗？我打字慢 你等等我": time asked for to type, not a question to answer.
+      if (topics.length === 0 && d.description === undefined && waitAsked(text))
+        return say(
+          { ...st, draft: d, step: 'menu' },
+          lang === 'en' ? 'I am here. No hurry, take your time.' : '在的，不着急，您慢慢说，我等着。',
+        );
       // "我姓周…叫周桂兰，家里电话0371-…" before the story: kept, so it is not asked again.
       if (fillIdentity(d, u, text).length > 0 && !topics.some((t) => t !== 'jurisdiction'))
         return say(
@@ -824,15 +863,19 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       k === null &&
       s0.step === 'menu' &&
       d.description === undefined &&
-      (INTRO.test(text.trim()) || ANNOUNCE.test(text.trim())) &&
+      (INTRO.test(text.trim()) || ANNOUNCE.test(text.trim()) || waitAsked(text) || onlyAsksToAsk(text)) &&
       !substantive(text, u)
     )
       return say(
         { ...st, draft: d, step: 'menu' },
         ...before,
-        lang === 'en'
-          ? 'Hello! No hurry, take your time. What happened?'
-          : '您好！不着急，您慢慢说，我在听。是遇到什么事了？买到、吃到有问题的东西，还是发现哪家有违法的事？',
+        onlyAsksToAsk(text) && !ANNOUNCE.test(text.trim())
+          ? lang === 'en'
+            ? 'Yes, I am here. Go ahead and ask; to complain or report, just tell me what happened.'
+            : '在的，您说。想问什么直接问；要投诉、举报，直接把事情告诉我就行。'
+          : lang === 'en'
+            ? 'Hello! No hurry, take your time. What happened?'
+            : '您好！不着急，您慢慢说，我在听。是遇到什么事了？买到、吃到有问题的东西，还是发现哪家有违法的事？',
       );
     // "升达南门那个鸡蛋灌饼" then "用的地沟油" while the kind is asked: more of the story — noted, and the kind
     // asked again (not "没太明白").
@@ -1445,6 +1488,15 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
 
 /** Remarks that need a word back but answer nothing asked. */
 /** "我打字慢，你们别嫌烦" alone: patience asked for, no answer to the question. */
+/** "在吗？我打字慢 你等等我": a greeting at most, and time asked for to type or look something up. */
+function waitAsked(text: string): boolean {
+  const t = text
+    .trim()
+    .replace(/^(你好|您好|在吗|在不在|在么|有人吗|有人没|同志|恁好)[啊呀呢吗]?[？?，,。.!！\s]*/, '')
+    .trim();
+  return t.length > 0 && (ASIDES[0]!.applies(t, { files: [] }) || ASIDES[3]!.applies(t, { files: [] }));
+}
+
 function patienceOnly(text: string): boolean {
   return ASIDES[0]!.applies(text.trim(), { files: [] });
 }
@@ -1752,7 +1804,7 @@ const PROBLEM =
 function onlyAsksToAsk(text: string): boolean {
   const rest = text
     .replace(
-      /(你好|您好|同志|老师|请问)|(我|俺)?(想|要)?(咨询|问|请教)(一)?(个|下|一下|几个)?(政策|法律|法规|规定|食品)?(上的|方面的)?(问题|事)?|(能|能不能|可以|可不可以)?(给|出)?(个|一个|份)?(正式的?)?书面(的)?(答复|回复|说法)(吗)?(的那种)?|written (answer|reply)|(i )?(want|would like|have) (to ask )?(a )?(policy |legal )?question|\b(please|can i|could i|get|a)\b/gi,
+      /(你好|您好|恁好|在吗|在不在|在么|有人吗|同志|老师|请问)|(我|俺)?(想|要)?(咨询|问|请教)(一)?(个|下|一下|几个)?(政策|法律|法规|规定|食品)?(上的|方面的)?(问题|事儿?)?|(能|能不能|可以|可不可以)?(给|出)?(个|一个|份)?(正式的?)?书面(的)?(答复|回复|说法)(吗)?(的那种)?|written (answer|reply)|(i )?(want|would like|have) (to ask )?(a )?(policy |legal )?question|\b(please|can i|could i|get|a)\b/gi,
       '',
     )
     .replace(/[\s，,。.!！？?~～…的那种吧呢啊]/g, '');
@@ -2255,7 +2307,8 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
     text.length <= 200;
   const remedy =
     (!declined && r.some((x) => x === 'refund' || x === 'compensation' || x === 'exchange' || x === 'apology')) ||
-    /退钱|退款|能退就退|退回来|赔|(钱|款)[^，。！]{0,3}要回来|(钱|款|费)[^，。！]{0,2}(得|要|要给我)?退|要回(我的)?钱|还(我|俺)钱|refund|money back|compensat/i.test(
+    // "叫他给个说法", "我要找那个卖豆腐的": the seller to answer for it — a remedy from the business.
+    /(给|要|讨)(个|一个)?说法|^(我|俺)(要|得|想)找(那个|这个|他|她)[^，。！,]{0,8}[。！!]?$|找(他|她)算账|退钱|退款|能退就退|退回来|赔|(钱|款)[^，。！]{0,3}要回来|(钱|款|费)[^，。！]{0,2}(得|要|要给我)?退|要回(我的)?钱|还(我|俺)钱|refund|money back|compensat/i.test(
       said,
     );
   // "管管", "处理一下" ask for help in general; punishment is asked in words like these.

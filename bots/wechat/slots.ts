@@ -263,6 +263,16 @@ export function parseAnonymous(text: string): boolean | null {
   if (second) return second[2] === '匿名';
   // "俺不敢实名": anonymous, though it says 实名.
   if (REFUSES_REAL_NAME.test(s)) return true;
+  // "那可不敢留名", "名字电话都不给！", "叫他知道了还不跟俺拼命": the name withheld, or the fear of being known,
+  // answers the question (before the words of a name offered, which "不敢留名" also holds).
+  if (
+    /(不敢|不想|不愿意?|不能|不会|不|别|甭|莫)(留|写|报|给|说|告诉)(你们?|恁)?(我|俺)?(的)?(真)?(名|名字|姓名|电话|手机|身份)/.test(s) ||
+    /(名字|姓名|电话|手机)[^，。,.;；!！]{0,6}(都|也)?(不|别|甭)(给|留|写|说|报)/.test(s) ||
+    /知道(了|是(我|俺))[^，。,.;；]{0,10}(拼命|报复|饶|完了|麻烦|找(我|俺))|(怕|会)(被)?报复|得罪不起|一个村(哩|的|啊)?/.test(s)
+  )
+    return true;
+  // "我留名，有奖励的话": the name offered, said first.
+  if (/(^|[，,。\s])(我|俺)?(就|可以|愿意|敢)?留(名|名字|姓名|真名)(?!吗|不|么)/.test(s)) return false;
   if (/实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留名|不怕.{0,8}知道|realname|notanonymous|(?<!don'?t|donot|never|not)usemyname/.test(s))
     return false;
   // "那就写吧 俺不怕": the name may be written.
@@ -295,7 +305,7 @@ export function saysUnknown(text: string): boolean {
   const s = strip(text).toLowerCase().replace(/[’']/g, "'");
   return (
     UNKNOWN.test(s) ||
-    /不知道叫啥|不知道名|(牌子|名字|店名|厂名)(我|俺)?(也)?(记不住|记不得|想不起来|忘了)|没有名|没名字|没名儿?|木有名|没挂?(牌子|招牌)|没招牌|没(有)?店名|没(有)?字号|不知道叫什么|don'?t know|donotknow|didn'?t see|noidea|notsure|can'?t remember/i.test(
+    /不知道叫啥|不知道名|(牌子|名字|店名|厂名)(我|俺)?(也)?(记不住|记不得|想不起来|忘了)|没有名|没名字|没名儿?|木有名|没挂?(牌子|招牌)|没招牌|没(有)?店名|没(啥|有)?(店|铺子?|门面|门头)(?=$|[\s，,。！!])|没(有)?字号|不知道叫什么|don'?t know|donotknow|didn'?t see|noidea|notsure|can'?t remember/i.test(
       s,
     ) ||
     // "俺不知道他叫啥", "我也不清楚他家叫什么", "没看招牌", "不晓得": the citizen does not know.
@@ -629,6 +639,26 @@ export function placeThenName(text: string): string | null {
   return tidyBusiness(name);
 }
 
+/**
+ * "投诉阁老路聚福楼！！", "我想投诉三十里铺那个渔乐酸菜鱼，…", "投诉一下 郭店北街老街水饺 …": the complaint's object
+ * named right after the place the engine read. Not a food, a kind of shop alone, a home or a deed.
+ */
+export function placeThenShop(text: string, place: string | null): string | null {
+  if (!place) return null;
+  const m = /(?:投诉|举报|反映)(?:一下|下)?\s*([^，。！？!?,\s]{3,30})/u.exec(text);
+  const span = m?.[1];
+  if (!span?.startsWith(place)) return null;
+  const name = span.slice(place.length).replace(/^(那个|那家|这个|这家|的|上的|上|里的|里)/, '');
+  if (name.length < 2 || name.length > 10 || !/^\p{Script=Han}+$/u.test(name)) return null;
+  if (townshipOf(name) !== null || FOOD_ONLY.test(name) || GENERIC_BARE.test(name)) return null;
+  if (/[买卖吃喝做开在去到从我俺你他她它这那就说叫是有没不的了]|^[村庄组队一]|一(家|个)/.test(name)) return null;
+  const trade = /(菜市场|农贸市场|市场|小卖部|超市|便利店|商店|摊|摊子|店|铺|馆|饭店|食堂|作坊|厂)$/.exec(name);
+  const head = trade ? name.slice(0, name.length - trade[0].length) : name;
+  if (head.length <= 1 || FOOD_ONLY.test(head) || GENERIC_BARE.test(head)) return null;
+  if (understand(name).product.value === name) return null;
+  return tidyBusiness(name);
+}
+
 /** "豫乡好物那个店", "甜心坊那家": a name, then the shop pointed at. Not a place ("学校门口那个店") nor a deed ("卖烤肠那个摊"). */
 export function thatShop(text: string): string | null {
   const m = /(?:^|[\s，,。！!？?、：:的])(\p{Script=Han}{2,8}?)(?:那个|那家|这个|这家)(?:店|小店|网店|铺子|摊|摊子|超市|饭店|直播间)/u.exec(
@@ -732,6 +762,7 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
           () => canteenOf(text),
           () => thatShop(text),
           () => placeThenName(text),
+          () => placeThenShop(text, u.place.value),
         ]),
     () => calledName(text.trim()),
   ];
@@ -1056,6 +1087,8 @@ export function tidyBusiness(name: string | null): string | null {
   if (n.length < 2 || /^(超市|饭店|饭馆|食堂|学校食堂|商店|小卖部|店)$/.test(n)) return null;
   // Part of a sentence, not a name: "要举报他们食堂", "我们村的超市", "住工程学院".
   if (/[我俺你他她]|举报|投诉|反映|^要|^(住|家住|在|到|去)/.test(n)) return null;
+  // "本人刘洋", "外面", "没啥店": the writer, a typo for 外卖, or no shop at all.
+  if (/^(本人|外面|外边|外卖)$|^本人|^(没啥|没有|没|无)(店|名|名字|牌子|招牌)/.test(n)) return null;
   // "孩子幼儿园", "还是只能退钱": whose school, or a wish, is no name.
   if (/^(孩子|娃|闺女|儿子|孙子|孙女|小孩|咱)|^(还是|或者|只能|是不是)|退钱|退款|赔钱|赔偿/.test(n)) return null;
   if (QUESTION_NOT_NAME.test(n) || /哩$/.test(n)) return null;
@@ -1540,7 +1573,7 @@ export function placePhrase(text: string, index: number, name: string): string {
 /** "住龙王乡政府家属院", "address: Room 503…", "地址：新华路街道…" → the citizen's own address. */
 export function ownAddressOf(text: string): string | null {
   const m =
-    /(?:住在?|家住|住址[:：]?|联系地址[:：]?|我的地址[:：]?|地址[:：]|(?<=[\d\s，,])地址(?!也)(?:是)?|(?:我|俺)家(?:就)?在)\s*([^，。；;,\n]{2,60})/.exec(
+    /(?:住在?|家住|住址[:：]?|联系地址[:：]?|我的地址[:：]?|地址[:：]|(?<=[\d\s，,])地址(?!也)(?:是)?|(?:我|俺)家(?:就)?在|(?<=^|[，,。；;\s\d])家(?:就)?(?:在|住))\s*([^，。；;,\n]{2,60})/.exec(
       text,
     ) ??
     /(?:live (?:in|at)|living in|staying (?:in|at)|address[:：]?)\s*([^.;\n]{3,100})/i.exec(text) ??
@@ -1591,12 +1624,15 @@ export type Answer<T> =
 /** "龙王集上东头那个卖肉哩，不知道叫啥" → "龙王集上东头那个卖肉哩": a description that can stand for the name. */
 export function describedBusiness(input: string): string | null {
   // "没名儿，就是集东头卖香油哩摊，摊主姓孙": the clause that describes the seller.
-  const clauses = input
-    .replace(/(木有|没有?|没得)(名儿?|名字|店名|招牌|牌子)|没挂(牌子|招牌)/g, '')
+  const cleaned = input.replace(
+    /(木有|没有?|没得)(名儿?|名字|店名|招牌|牌子)|没挂(牌子|招牌)|没(啥|有)?(店|铺子?|门面|门头)(?=$|[\s，,。！!])/g,
+    '',
+  );
+  const clauses = cleaned
     .split(/[，,。；;！!\n]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u)
     .map((c) => c.trim())
     .filter((c) => c !== '');
-  const text = clauses.find((c) => /卖|摊|店|铺|馆|超市|厂|坊|饭/.test(c)) ?? input;
+  const text = clauses.find((c) => /卖|摊|店|铺|馆|超市|厂|坊|饭/.test(c)) ?? cleaned;
   const rest = text
     .replace(
       /(我|俺)?(也|都)?(不知道|不清楚|不晓得|记不清|没注意|没看清)(它|他家|他们)?(叫啥|叫什么|的?名字?|店名|叫啥名)?(了|哩|呀|啊)?/g,
@@ -1746,6 +1782,12 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if (afterKind !== t.trim()) return readAnswer(slot, afterKind, u, d, now);
       // "不要钱 就叫你们查他": a wish about money or an order to act is no name.
       if (/^(不要|不用|不图|不稀罕)[^，,。\s]{0,3}(钱|奖励|赔)|^(就|只)?(叫|让)(你们|恁)/.test(t.trim()) && hanBusiness(t) === null)
+        return { ok: false, problem: 'unclear' };
+      // "订单号是2201 3345 8890 1276，一共27块5": an order number (and its price) is no name.
+      if (
+        /^(订单号|订单编号|单号|order (no|number|#))|^[\d\s-]{10,}$/i.test(t.trim()) &&
+        hanBusiness(t.replace(/^(订单号|订单编号|单号)(是|[:：])?/, '')) === null
+      )
         return { ok: false, problem: 'unclear' };
       // "大概八百来块": an amount of money is no name.
       if (
@@ -1900,7 +1942,13 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
           ? /^[^\p{Script=Han}]*(\p{Script=Han}{2,12})/u.exec(t)?.[1]
           : undefined;
       const ub = u.business.value?.replace(NAME_FILLER, '') ?? null;
-      if (hanInEnglish && hanBusiness(t) === null && (ub === null || /^[\x20-\x7e]+$/.test(ub))) return { ok: true, value: hanInEnglish };
+      // "It's called Crispy Kingdom, 脆皮王国 in Chinese": both names are kept, the Chinese one first.
+      const bothNames = (han: string): string => {
+        const latin = latinBusiness(t);
+        return latin && /^[\x20-\x7e]+$/.test(latin) && !han.includes(latin) ? `${han}（${latin}）` : han;
+      };
+      if (hanInEnglish && hanBusiness(t) === null && (ub === null || /^[\x20-\x7e]+$/.test(ub)))
+        return { ok: true, value: isEnglish(t) ? bothNames(hanInEnglish) : hanInEnglish };
       if (ub && ub.length >= 2 && !QUESTION_NOT_NAME.test(ub)) return { ok: true, value: ub };
       // "卖肉哩 都叫他赵胖子": the name people call the seller by.
       const nick =
@@ -1920,7 +1968,7 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
           /[（(]\s*(\p{Script=Han}{2,12})\s*[)）]/u.exec(t)?.[1] ??
           latinBusiness(t) ??
           /(\p{Script=Han}{2,12})/u.exec(t)?.[1];
-        if (han) return { ok: true, value: han };
+        if (han) return { ok: true, value: /\p{Script=Han}/u.test(han) ? bothNames(han) : han };
       }
       // "华南城二期美食街那边，二楼", "就在东郭寺村委会后头那个院里": where it is, not what it is called. The second
       // time the place stands for the name (a report goes on without one).
@@ -2021,6 +2069,14 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         return { ok: true, value: null };
       }
       if (t.length < 2 || t.length > 200 || ACT_MARKERS.test(t) || /[?？]$/.test(t)) return { ok: false, problem: 'unclear' };
+      // "Do I need the clinic receipt? I have it.": a question with no place in it.
+      if (
+        /[?？]/.test(t) &&
+        !looksLikePlace(t) &&
+        townshipOf(t) === null &&
+        !/\b(road|street|lane|avenue|village|town|campus|market|mall|gate)\b|[路街村镇乡号巷]/i.test(t)
+      )
+        return { ok: false, problem: 'unclear' };
       // "千万别说是村里人举报的": a wish about the reporter, not a place.
       if (/(举报|反映|投诉)(的|哩)|别说|保密|匿名/.test(t) && townshipOf(t) === null) return { ok: false, problem: 'unclear' };
       // "照片是今天早上在后门拍的 箱子上日期能看清": a word about the evidence, not where the shop is.

@@ -24,6 +24,7 @@ import {
   describedOnly,
   ownAddressOf,
   placeThenName,
+  placeThenShop,
   thatShop,
   hanBusiness,
   latinBusiness,
@@ -3931,5 +3932,112 @@ describe('the shop between the place and the buying (issue #13, fourteenth pass)
       '茶小满',
     );
     expect(placeThenName('我在和庄的万家福超世买的饺子')).toBe('万家福超市');
+  });
+});
+
+describe('the same answer sent again, and answers in other words (issue #13, fifteenth pass)', () => {
+  const REPORT = [
+    '举报，俺要举报俺村一家熬泔水油哩',
+    '没名儿，就是他家后院，啥牌子也没挂',
+    '城关乡西贾庄，村西头',
+    '天天黑价都熬，夜儿个黑价还熬哩',
+  ];
+
+  it('the name withheld, or the fear of being known, answers "anonymous?"; "我留名" offers it', () => {
+    expect(parseAnonymous('那可不敢留名，一个村哩，叫他知道了还不跟俺拼命')).toBe(true);
+    expect(parseAnonymous('名字电话都不给！你们就说管不管')).toBe(true);
+    expect(parseAnonymous('我不敢留名')).toBe(true);
+    expect(parseAnonymous('我留名，有奖励的话')).toBe(false);
+    expect(parseAnonymous('留名吧 俺不怕')).toBe(false);
+    // (What was read before still holds.)
+    expect(parseAnonymous('匿名吧')).toBe(true);
+    expect(parseAnonymous('实名')).toBe(false);
+  });
+
+  it('an answer the bot did not take, sent again to the same question, is not "already received": the item is settled and the talk goes on', () => {
+    const r = talk(REPORT);
+    expect(r.state.step).toBe('anonymous');
+    // Something the bot cannot read as an answer, twice.
+    const s = talk(['这个事俺考虑考虑再说吧', '这个事俺考虑考虑再说吧'], r.state);
+    expect(s.replies.join('\n')).not.toMatch(/刚才已经收到了/);
+    expect(s.state.step).not.toBe('anonymous');
+    expect(s.state.draft.anonymous).toBe(true);
+    expect(s.state.asked.anonymous).toBe(1);
+  });
+
+  it('frustration sent twice is not taken as an answer: the question stays', () => {
+    const r = talk(['投诉！超市卖发霉的饺子，我买了两袋']);
+    const at = r.state.step;
+    const s = talk(['我刚不是说了吗！发霉！', '我刚不是说了吗！发霉！'], r.state);
+    expect(s.state.step).toBe(at);
+  });
+
+  it('the same words, now answering a new question, are that answer, not a message sent twice', () => {
+    const r = talk(['俺叫赵铁柱，电话13938572460。前儿个在俺村王二妮小卖部买了一箱方便面，过期俩多月了，俺要她退钱', '郭店镇陵后村']);
+    expect(r.state.draft.where).toMatch(/陵后村/);
+    expect(r.state.step).toBe('address');
+    const s = talk(['郭店镇陵后村'], r.state);
+    expect(s.replies.join('\n')).not.toMatch(/刚才已经收到了/);
+    expect(s.state.draft.address).toBe('郭店镇陵后村');
+    // A story sent twice is still "already received".
+    const t = talk(['举报城关乡有人用泔水油炸油条', '举报城关乡有人用泔水油炸油条']);
+    expect(t.replies.join('\n')).toMatch(/刚才已经收到了/);
+  });
+
+  it('"家在郭店镇陵后村" after the phone is where the citizen lives', () => {
+    expect(ownAddressOf('俺叫赵铁柱，电话139 3857 2460，家在郭店镇陵后村。前儿个在俺村买了一箱方便面')).toBe('郭店镇陵后村');
+    // (A shop "家在" is not the citizen's home.)
+    expect(ownAddressOf('那个店家在阁老路')).toBeNull();
+  });
+});
+
+describe('greetings and waiting, the seller to answer for it, names in other places (issue #13, fifteenth pass)', () => {
+  it('"在吗？我打字慢 你等等我" is waited for; "恁好 在不在 俺问个事儿" is asked to go on — neither "not understood"', () => {
+    const a = talk(['在吗？我打字慢 你等等我']);
+    expect(a.replies.join('\n')).toMatch(/慢慢说/);
+    expect(a.replies.join('\n')).not.toMatch(/没法准确回答|没太明白/);
+    const b = talk(['恁好 在不在 俺问个事儿']);
+    expect(b.replies.join('\n')).toMatch(/您说/);
+    expect(b.replies.join('\n')).not.toMatch(/没太明白/);
+    expect(b.state.draft.kind).toBeUndefined();
+  });
+
+  it('"我要找那个卖豆腐的", "叫他给个说法" answering which kind: a complaint', () => {
+    const r = talk(['俺孙女吃了豆腐一直吐，咋办啊']);
+    expect(r.state.step).toBe('menu');
+    expect(talk(['我要找那个卖豆腐的'], r.state).state.draft.kind).toBe('complaint');
+    expect(talk(['叫他给个说法'], r.state).state.draft.kind).toBe('complaint');
+  });
+
+  it('the shop named right after the place in "投诉<place>…" is the business', () => {
+    expect(placeThenShop('我想投诉三十里铺那个渔乐酸菜鱼，鱼是死鱼', '三十里铺')).toBe('渔乐酸菜鱼');
+    expect(placeThenShop('投诉阁老路聚福楼！！昨晚全家聚餐点的清蒸鲈鱼是臭的', '阁老路')).toBe('聚福楼');
+    expect(placeThenShop('我想投诉一下 郭店北街老街水饺 饺子是生的', '郭店北街')).toBe('老街水饺');
+    // A kind of shop, a food, or a shop introduced with 一家 is no name.
+    expect(placeThenShop('举报俺村一家卤肉店', '俺村')).toBeNull();
+    expect(placeThenShop('投诉阁老路烧烤摊', '阁老路')).toBeNull();
+    expect(placeThenShop('投诉新建路饺子', '新建路')).toBeNull();
+    const r = talk(['投诉阁老路聚福楼！！昨晚全家聚餐点的清蒸鲈鱼是臭的 一桌人都闻到了 不给退']);
+    expect(r.state.draft.businessName).toBe('聚福楼');
+  });
+
+  it('an order number, "本人…", "外面", "没啥店" are no business; an English answer keeps both names', () => {
+    const d = { files: [], kind: 'complaint' } as const;
+    const read = (slot: 'business' | 'where', t: string) => readAnswer(slot, t, understand(t, { now: NOW }), { ...d, files: [] }, NOW);
+    expect(read('business', '订单号是2201 3345 8890 1276，一共27块5').ok).toBe(false);
+    // "没啥店": no name — asked once more for a complaint (a description will do), none for a report.
+    expect(read('business', '没啥店')).toEqual({ ok: false, problem: 'need_business' });
+    expect(readAnswer('business', '就是俺庄上老孙家 没啥店', understand('', { now: NOW }), { files: [], kind: 'report' }, NOW)).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(read('business', "It's called Crispy Kingdom, 脆皮王国 in Chinese I think")).toEqual({
+      ok: true,
+      value: '脆皮王国（Crispy Kingdom）',
+    });
+    expect(read('where', 'Do I need the clinic receipt? I have it.').ok).toBe(false);
+    expect(read('where', 'Is it near the south gate? yes, Huaxin College south gate').ok).toBe(true);
+    const r = talk(['投诉：本人刘洋，电话18539607718，昨天在新华路惠民生活超市买的三全速冻水饺咬到塑料片，要求退款']);
+    expect(r.state.draft.businessName).toBe('惠民生活超市');
   });
 });

@@ -764,8 +764,9 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
 
   // Illness: advice first; people ill now are handed to a person at once.
   // "现在好多了" said earlier in the story: later words about the illness are its history.
-  const urgent = illNow(text, u) && !RECOVERED.test(s0.draft.description ?? '');
-  const ill = urgent ? 'now' : u.harm.value.ill;
+  const illToday = illNow(text, u) && !RECOVERED.test(s0.draft.description ?? '');
+  const urgent = illToday || dangerNow(text, u);
+  const ill = illToday ? 'now' : u.harm.value.ill;
   if (ill !== 'none' || answered.has('medical')) once('ill', w.illFirst);
   // "俺儿在郑州上班，家里就俺自己" from someone ill: nobody to take them — 120 or a neighbour.
   if ((st.said.includes('urgent') || ill === 'now') && ALONE.test(text))
@@ -1904,6 +1905,19 @@ const VAGUE =
 const RECOVERED =
   /好了|好多了|好些了|好点了|缓过来|没事了?|没事儿|木事|没啥事|已经好|恢复了|出院了|不吐了|不拉了|\b(i'?m|he'?s|she'?s|(is|are) now) (fine|ok|okay|better)\b/i;
 
+/**
+ * "那药是禁用哩…这会儿还在卖": food suspected of a crime being sold (or served, delivered) at this moment — an
+ * ongoing danger to many, urgent like someone ill now.
+ */
+export function dangerNow(text: string, u: Understanding): boolean {
+  return (
+    u.suspected_crime.value === true &&
+    /(这会儿|此刻|眼下|现在|正在)(还|都|也)?(在|正在)?[^，。！？!?\s]{0,3}(卖|摆摊|送货|装车|发货|上桌|端上)|(still|right now)[^.!?]{0,20}(selling|serving|delivering)/i.test(
+      text,
+    )
+  );
+}
+
 export function illNow(text: string, u: Understanding): boolean {
   const recovered = RECOVERED.test(text);
   // (Near the illness in a long message: "孩子吃一口就吐了 … 冷库里一堆过期奶油 一直在用" is no one ill now.)
@@ -2140,12 +2154,22 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
     if (topics.length > 0) return 'answer-only';
     if (u.other_matters.length > 0) return 'answer-only';
     // "我要反映俺邻居家的豆腐坊": told about another's business, nothing bought — a tip, not a complaint.
-    if (/反映|投诉|举报|complain|report/.test(text) && sub)
+    if (/反映|投诉|举报|complain|report/.test(text) && sub) {
+      // "我帮我妈反映个事，她在超市买的熟食过期了，吃了不舒服": bought by the family and only told (反映), no wish
+      // said — a remedy, an investigation or both is theirs to choose: asked.
+      if (
+        kindFromEngine === 'consultation' &&
+        OWN_PURCHASE.test(text) &&
+        !/投诉|举报|complain|report/i.test(text) &&
+        kindFromWishes(text, u) === null
+      )
+        return null;
       return kindFromEngine === 'consultation'
         ? OWN_PURCHASE.test(text) || /投诉|complain/.test(text)
           ? 'complaint'
           : 'report'
         : kindFromEngine;
+    }
     return null;
   }
   // Anonymity, a name given "实名" or a reward exist only for reports: said unasked, they make it one.
@@ -2237,7 +2261,7 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   if (
     kindFromEngine === 'complaint' &&
     kindFromWishes(text, u) === null &&
-    !/投诉|举报|反映|complain|report|refund|money back/i.test(text) &&
+    !/投诉|举报|complain|report|refund|money back/i.test(text) &&
     u.request.value.length === 0
   )
     return null;

@@ -305,7 +305,7 @@ export function saysUnknown(text: string): boolean {
   const s = strip(text).toLowerCase().replace(/[’']/g, "'");
   return (
     UNKNOWN.test(s) ||
-    /不知道叫啥|不知道名|(牌子|名字|店名|厂名)(我|俺)?(也)?(记不住|记不得|想不起来|忘了)|没有名|没名字|没名儿?|木有名|没挂?(牌子|招牌)|没招牌|没(有)?店名|没(啥|有)?(店|铺子?|门面|门头)(?=$|[\s，,。！!])|没(有)?字号|不知道叫什么|don'?t know|donotknow|didn'?t see|noidea|notsure|can'?t remember/i.test(
+    /不知道叫啥|不知道名|(牌子|名字|店名|厂名)(我|俺)?(也)?(记不住|记不得|想不起来|忘了)|没有名|没名字|没名儿?|木有名|没挂?(牌子|招牌)|没招牌|没(有)?店名|没(有)?字号|不知道叫什么|don'?t know|donotknow|didn'?t see|noidea|notsure|can'?t remember/i.test(
       s,
     ) ||
     // "俺不知道他叫啥", "我也不清楚他家叫什么", "没看招牌", "不晓得": the citizen does not know.
@@ -1783,6 +1783,15 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       // "不要钱 就叫你们查他": a wish about money or an order to act is no name.
       if (/^(不要|不用|不图|不稀罕)[^，,。\s]{0,3}(钱|奖励|赔)|^(就|只)?(叫|让)(你们|恁)/.test(t.trim()) && hanBusiness(t) === null)
         return { ok: false, problem: 'unclear' };
+      // "这是小票和包装袋，我让我妈拍的" after a photo: a word about the evidence, not a name ("这是家家利超市的小票"
+      // names the shop).
+      if (
+        /小票|包装|照片|图片|截图|视频|录像|拍的|拍了|病历|发票|收据/.test(t) &&
+        /^(这是|这个是|这张是|这些是|那是|上面是|发的是|拍的是)|拍的|拍了|(我|俺)(让|叫)[^，,。]{0,4}拍/.test(t.trim()) &&
+        hanBusiness(t) === null &&
+        quotedBusiness(t) === null
+      )
+        return { ok: false, problem: 'evidence_note' };
       // "订单号是2201 3345 8890 1276，一共27块5": an order number (and its price) is no name.
       if (
         /^(订单号|订单编号|单号|order (no|number|#))|^[\d\s-]{10,}$/i.test(t.trim()) &&
@@ -1941,7 +1950,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         isEnglish(t) || /\b(stall|shop|store|restaurant|booth|unit|called|named|the|at|in|on|near|branch)\b/i.test(t)
           ? /^[^\p{Script=Han}]*(\p{Script=Han}{2,12})/u.exec(t)?.[1]
           : undefined;
-      const ub = u.business.value?.replace(NAME_FILLER, '') ?? null;
+      const ubRaw = u.business.value?.replace(NAME_FILLER, '') ?? null;
+      // ("没啥店", "本人刘洋": no shop, or the writer — no name.)
+      const ub = ubRaw && /^(没啥|没有|没|无)(店|名|铺|门面|门头|招牌|牌子)|^本人|^(外面|外边)$/.test(ubRaw) ? null : ubRaw;
       // "It's called Crispy Kingdom, 脆皮王国 in Chinese": both names are kept, the Chinese one first.
       const bothNames = (han: string): string => {
         const latin = latinBusiness(t);
@@ -2119,6 +2130,11 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         ? (u.incident_time.value?.date ?? parseIncidentDate(t, now) ?? dated[dated.length - 1]?.date ?? null)
         : null;
       if (lastTime) return { ok: true, value: lastTime };
+      // "她记不清了，小票上是12月1号": the day read off a receipt, an order or a record, whatever memory says.
+      const recorded = dated.find(
+        (x) => /小票|票上|订单|单子|记录|付款|发票|收据|截图|聊天|receipt|order/i.test(x.c) && !/保质期|有效期|到期|过期/.test(x.c),
+      );
+      if (recorded?.date) return { ok: true, value: recorded.date };
       if (
         saysUnknownDate(t) ||
         // "大概半个月前吧，记不太清了": a rough time the citizen is not sure of is no day ("昨天吧，记不太清几点" is).

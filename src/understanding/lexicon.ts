@@ -236,7 +236,7 @@ export const ILLNESS_STRONG: readonly Term[] = [
   '打吊针', '吊水', '输液', '抽搐', '不省人事', '身亡', '去世', '人死了', '死了人', 'icu', 'food poisoning', 'poisoned', 'ambulance',
   'emergency', 'in hospital', 'hospitalised', 'hospitalized', 'at the hospital', 'in the hospital', 'emergency room', 'a&e', 'passed out',
   'unconscious', 'ambulance', '打点滴', '洗胃', '送医', '晕倒', '昏倒', '窒息', '抽风', '口吐白沫',
-].map((x) => ({ w: x, notAfter: ['怕', '以免', '防止', '会不会', '没有', '没', '不会', '避免'], notBefore: x === '120' ? ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '元', '块', '斤', '克', '万', '天', '个', '号', 'g', 'ml', '毫', '度', '分', '秒', '次', '多', '来'] : [] }));
+].map((x) => ({ w: x, notAfter: ['怕', '以免', '防止', '会不会', '没有', '没', '不会', '避免'], notBefore: x === '120' ? ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '元', '块', '斤', '克', '万', '天', '个', '号', 'g', 'ml', '毫', '度', '分', '秒', '次', '多', '来', ' 元', ' 块', 'yuan', ' yuan', ' rmb', 'rmb', ' kuai', ' day', ' gram', ' g ', ' ml', ' jin', ' bucks', ' percent', '%'] : [] }));
 
 /** Going to or being in a hospital. */
 export const HOSPITAL_RE = /(在|送|去|进|到|住进|送到|送往|转到|人在|还在)[^,。;!?\n]{0,10}(医院|卫生院|诊所|急诊|校医院)/;

@@ -11,6 +11,7 @@ import {
   detectIntent,
   handle,
   idleAction,
+  dangerNow,
   illNow,
   newState,
   parseYesNo,
@@ -4026,7 +4027,8 @@ describe('greetings and waiting, the seller to answer for it, names in other pla
     const read = (slot: 'business' | 'where', t: string) => readAnswer(slot, t, understand(t, { now: NOW }), { ...d, files: [] }, NOW);
     expect(read('business', '订单号是2201 3345 8890 1276，一共27块5').ok).toBe(false);
     // "没啥店": no name — asked once more for a complaint (a description will do), none for a report.
-    expect(read('business', '没啥店')).toEqual({ ok: false, problem: 'need_business' });
+    expect(read('business', '没啥店').ok).toBe(false);
+    expect(read('business', '羊贩子牛国强，没有店')).toEqual({ ok: true, value: '羊贩子牛国强' });
     expect(readAnswer('business', '就是俺庄上老孙家 没啥店', understand('', { now: NOW }), { files: [], kind: 'report' }, NOW)).toEqual({
       ok: true,
       value: null,
@@ -4039,5 +4041,55 @@ describe('greetings and waiting, the seller to answer for it, names in other pla
     expect(read('where', 'Is it near the south gate? yes, Huaxin College south gate').ok).toBe(true);
     const r = talk(['投诉：本人刘洋，电话18539607718，昨天在新华路惠民生活超市买的三全速冻水饺咬到塑料片，要求退款']);
     expect(r.state.draft.businessName).toBe('惠民生活超市');
+  });
+});
+
+describe('danger now, a person asked to call, dates off a receipt, evidence remarks (issue #13, fifteenth pass)', () => {
+  const u = (t: string) => understand(t, { now: NOW });
+
+  it('food suspected of a crime sold at this moment is urgent: handed to a person at once, without illness advice', () => {
+    const t = '龙王乡今儿个集上那个卖韭菜哩老头，他那韭菜上礼拜刚打过3911，那药是禁用哩，恁赶紧去集上看看，这会儿还在卖。';
+    expect(dangerNow(t, u(t))).toBe(true);
+    const r = talk([t]);
+    expect(r.last.effect?.type).toBe('handoff');
+    expect(r.replies.join('\n')).not.toMatch(/先照顾好身体/);
+    // Not: a crime told without its being sold now, or "不正常 然后卖" (正常 is no 正在).
+    const old = '薛店镇有个卤肉作坊往肉里加亚硝酸盐 那颜色红的都不正常 然后卖到熟食摊上';
+    expect(dangerNow(old, u(old))).toBe(false);
+    const plain = '超市现在还在卖过期面包';
+    expect(dangerNow(plain, u(plain))).toBe(false);
+  });
+
+  it('"120 yuan total" is a price, not a call to 120', () => {
+    const t = 'Last Sunday I bought 2 jars of "wild honey" at a stall in the Guodian market, 120 yuan total. It is basically sugar syrup.';
+    expect(u(t).harm.value.ill).toBe('none');
+    expect(illNow(t, u(t))).toBe(false);
+    expect(u('孩子吐得厉害，刚打了120').harm.value.ill).toBe('now');
+  });
+
+  it('"能不能让你们工作人员给我打个电话细说" asks for a person', () => {
+    const r = talk(['您好，我是退休教师，姓吴。想反映一个卖保健品的，专门骗老年人。', '康寿堂']);
+    const s = talk(['我眼神不好，打字太费劲了，能不能让你们工作人员给我打个电话细说'], r.state);
+    expect(s.state.step).toBe('handoff');
+    expect(s.replies.join('\n')).toMatch(/转人工/);
+  });
+
+  it('the day read off a receipt wins over "记不清"; an expiry date is no such day', () => {
+    const read = (t: string) => readAnswer('when', t, u(t), { files: [], kind: 'both' }, NOW);
+    expect(read('我妈说前几天，她记不清了，小票上是11月25号')).toEqual({ ok: true, value: '2026-11-25' });
+    expect(read('订单显示是上周五，具体几点不记得')).toEqual({ ok: true, value: parseIncidentDate('上周五', NOW) });
+    expect(read('记不清了，保质期到11月20号')).toEqual({ ok: true, value: null });
+  });
+
+  it('"这是小票和包装袋，我让我妈拍的" when the name is asked is about the photo, not a name', () => {
+    const read = (t: string) => readAnswer('business', t, u(t), { files: [], kind: 'both' }, NOW);
+    expect(read('这是小票和包装袋，我让我妈拍的').ok).toBe(false);
+    expect(read('这是家家利超市的小票')).toEqual({ ok: true, value: '家家利超市' });
+  });
+
+  it('"我帮我妈反映个事，她在超市买的熟食过期了，吃了不舒服": bought by the family, no wish said — which kind is asked', () => {
+    const r = talk(['你好，我帮我妈反映个事，她在超市买的熟食过期了，吃了不舒服']);
+    expect(r.state.step).toBe('menu');
+    expect(r.state.draft.kind).toBeUndefined();
   });
 });

@@ -367,6 +367,9 @@ export function readCorrection(raw: string): Correction | null {
       .replace(/^[，,\s:：]*(是|应该是)?/, '')
       .trim();
     if (after.length >= 1) value = after;
+    // "上个礼拜天……不对，礼拜天是回门…": what was said before the slip is what it corrects.
+    const before = `${t.slice(0, named.index ?? 0)}${named[1]}`.replace(/[，,。.…\s]+$/, '').trim();
+    if (slot === null && before.length >= 2 && /周|星期|礼拜|昨|前天|今天|号|月/.test(before)) old = before;
   }
   if (value === null) return null;
   if (!hasError && !notBut && !butNot && !changeTo) return null;

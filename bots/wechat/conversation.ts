@@ -29,7 +29,7 @@ import {
   slotNamed,
   NOT_DECIDED_YET,
 } from './acts.ts';
-import { parseIncidentDate } from './dates.ts';
+import { correctedDay, parseIncidentDate } from './dates.ts';
 import {
   EVIDENCE_KEPT,
   ACT_MARKERS,
@@ -2419,10 +2419,11 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
   if (!slot) return false;
   const v = value.replace(/^(是|叫|在)/, '').trim();
   switch (slot) {
-    case 'when':
+    case 'when': {
       if (!date) return false;
-      d.incidentDate = date;
+      d.incidentDate = correctedDay(value, d.incidentDate ?? (old ? parseIncidentDate(old, now) : null), now) ?? date;
       return true;
+    }
     case 'where': {
       // "前吕村是俺姥家。香油坊在观音寺镇岳口村，恁改改再交": the clause with a township is the place, from the
       // township on; the remarks around it are not.

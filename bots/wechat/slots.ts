@@ -11,7 +11,7 @@ import { type Understanding, understand } from '../../src/understanding/understa
 import { REFUSES_REAL_NAME } from '../../src/understanding/wishes.ts';
 import { findTimePhrase } from '../../src/understanding/dates.ts';
 import { fixTypos, normaliseKeepingOffsets } from '../../src/understanding/normalise.ts';
-import { parseIncidentDate, saysUnknownDate } from './dates.ts';
+import { correctedDay, parseIncidentDate, saysUnknownDate } from './dates.ts';
 import { HAN_DIGIT } from '../../src/lib/han-digits.ts';
 import { escapeRegExp } from '../../src/understanding/text.ts';
 
@@ -2111,7 +2111,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       const lastSlip = slips[slips.length - 1];
       if (lastSlip?.index !== undefined) {
         const tail = t.slice(lastSlip.index + lastSlip[0].length);
-        const fixed = parseIncidentDate(tail, now) ?? englishDate(tail, now);
+        // "上个礼拜天……不对，礼拜天是回门，席是礼拜六": the day of the meal, in the week first said.
+        const head = t.slice(0, lastSlip.index);
+        const fixed = correctedDay(tail, parseIncidentDate(head, now), now) ?? englishDate(tail, now);
         if (fixed) return { ok: true, value: fixed };
       }
       // "他们是上个月中旬来的，天天讲，我是上礼拜五下午去听的那一场": among several times, the one the citizen

@@ -18,7 +18,7 @@ import {
   resolve,
   toSubmission,
 } from '../../bots/wechat/conversation.ts';
-import { chineseNumber, parseIncidentDate } from '../../bots/wechat/dates.ts';
+import { chineseNumber, correctedDay, parseIncidentDate } from '../../bots/wechat/dates.ts';
 import {
   boughtThing,
   canteenOf,
@@ -4091,5 +4091,30 @@ describe('danger now, a person asked to call, dates off a receipt, evidence rema
     const r = talk(['你好，我帮我妈反映个事，她在超市买的熟食过期了，吃了不舒服']);
     expect(r.state.step).toBe('menu');
     expect(r.state.draft.kind).toBeUndefined();
+  });
+});
+
+describe('a day corrected (issue #13, fifteenth pass)', () => {
+  it("a bare weekday corrects within the week it replaces; of several days, the meal's", () => {
+    const was = parseIncidentDate('上周四', NOW); // 2026-11-19 (NOW is Saturday 2026-11-28)
+    expect(correctedDay('周五', was, NOW)).toBe('2026-11-20');
+    expect(correctedDay('出殡是周五 周四是守灵 吃席是周五中午', was, NOW)).toBe('2026-11-20');
+    // A week said outright is taken as said; a day to come never is.
+    expect(correctedDay('这周五', was, NOW)).toBe(parseIncidentDate('这周五', NOW));
+    expect(correctedDay('前天，我刚才记岔了', was, NOW)).toBe(parseIncidentDate('前天', NOW));
+  });
+
+  it('"上个礼拜天……不对，礼拜天是回门，席是礼拜六" answering when is the Saturday before', () => {
+    const r = talk(['俺闺女出门子，席上哩扣碗肉是臭哩，俺要投诉，叫他退钱', '就是西街的福满楼', '新建路街道西街']);
+    expect(r.state.step).toBe('when');
+    const s = talk(['上个礼拜天……不对，礼拜天是回门，席是礼拜六'], r.state);
+    expect(s.state.draft.incidentDate).toBe(parseIncidentDate('上周六', NOW));
+  });
+
+  it('a correction of the day told as an event ("不对 说错了 出殡是周五…") keeps the week first said', () => {
+    const r = talk(['我舅出殡 上周四中午吃的席 一大家子拉肚子 办白事的一条龙得给个说法']);
+    expect(r.state.draft.incidentDate).toBe(parseIncidentDate('上周四', NOW));
+    const s = talk(['不对 说错了 出殡是周五 周四是守灵 吃席是周五中午'], r.state);
+    expect(s.state.draft.incidentDate).toBe(parseIncidentDate('上周五', NOW));
   });
 });

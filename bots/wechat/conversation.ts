@@ -2010,7 +2010,15 @@ function substantive(text: string, u: Understanding): boolean {
     u.harm.value.ill !== 'none' ||
     u.suspected_crime.value ||
     u.category.value !== 'other_non_food' ||
-    PROBLEM.test(t)
+    PROBLEM.test(t) ||
+    // An English story of a sentence or more about food and what is wrong with it.
+    ((t.match(/[A-Za-z']+/g) ?? []).length >= 12 &&
+      /\b(restaurant|shop|stall|store|supermarket|kitchen|canteen|factory|workshop|food|meat|pork|beef|chicken|oil|milk|bread|noodles?|rice|drink|tea|cake|takeaway)\b/i.test(
+        t,
+      ) &&
+      /\b(expired|mou?ld|rotten|spoiled|sick|vomit|diarrh|dirty|fake|insects?|hair|cockroach|flies|fly|worms?|smell|stale|raw|illegal|licen[cs]e|pork|dead|gutter|cheat|short|plastic|glass|metal|stones?)\b/i.test(
+        t,
+      ))
   );
 }
 
@@ -2027,7 +2035,8 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   if (!k && NOT_DECIDED_YET.test(text) && (answeringKind || !substantive(text, u))) return 'answer-only';
   if (answeringKind) {
     // "不是上周日 是上周六" while the kind is asked: a fact corrected, no kind chosen.
-    if (acts.correction && !k) return null;
+    // ("我买的酒不对 我要找他退": something wrong with the goods and a wish — the wish says the kind.)
+    if (acts.correction && !k && kindFromWishes(text, u) === null) return null;
     if (acts.wantsWritten && !k) return 'consultation';
     // The answer to "投诉、举报，还是两样都要？": "两样都要", "都要", "both".
     if (/^(两样|两个|俩|都)?都要|^两样|^\s*both\b/i.test(text.trim())) return 'both';
@@ -2080,7 +2089,7 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
     // "举报卖假货的能给钱 是真的不是": a kind of case asked about, not one told.
     !PROBLEM.test(text.replace(VAGUE_PROBLEM, '').replace(/举报[^，。？?\s]{0,10}?的(人|商家|店)?(?=能|可以|有|给|是不是)/g, '')) &&
     u.harm.value.ill === 'none' &&
-    !/(我|俺)(要|想)(投诉|举报|反映)|帮(我|俺)(投诉|举报)/.test(text)
+    !/(我|俺)(要|想)(投诉|举报|反映)|帮(我|俺)(投诉|举报)|\bi(?:'d like| want| would like|'m here) to (report|complain|file)/i.test(text)
   )
     return 'answer-only';
   // Undecided ("十倍也就90块，值不值当去要？", "要不要投诉"): answered, and the choice is asked, not made.
@@ -2283,7 +2292,8 @@ const OWN_PURCHASE =
 /** Every sentence asks something, or leads in to the question ("想问一下，…是咋算的？"). */
 function onlyQuestions(text: string): boolean {
   const sentences = text
-    .split(/(?<=[。！!？?\n])/)
+    // (An English sentence ends with a full stop too.)
+    .split(/(?<=[。！!？?\n]|[a-z)"'”]\.\s)/i)
     .map((x) => x.trim())
     .filter((x) => x.replace(/[\s。！!？?，,]/g, '').length > 0);
   return (
@@ -2315,12 +2325,12 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
         /(能不能|可不可以)(去|来|给|帮)?(我|俺)?(查|管|处理|罚)/.test(c),
     )
     .join('')
+    // "本来想让他退钱 现在不要了": a remedy wanted once and given up (read first: the words below are inside it).
+    .replace(new RegExp(REMEDY_GIVEN_UP.source, 'g'), '')
     // "我也不图他赔钱", "不要他退钱": a remedy declined is no remedy.
     .replace(/(不图|不要|不用|不求|不稀罕|不是为了|不为了?|不想要)[^，。！,]{0,4}(赔|退|钱)[^，。！,]{0,3}/g, '')
     // "那十几块钱俺不要了", "钱我也不要了": the money given up.
-    .replace(/(钱|款)[^，。！,]{0,6}(俺|我)?(也)?(不要了|不要啦|不用了|算了)/g, '')
-    // "本来想让他退钱 现在不要了": a remedy wanted once and given up.
-    .replace(new RegExp(REMEDY_GIVEN_UP.source, 'g'), '');
+    .replace(/(钱|款)[^，。！,]{0,6}(俺|我)?(也)?(不要了|不要啦|不用了|算了)/g, '');
   // In a long story the engine's own reading (negation read next to each wish) is trusted: "问问又不要钱"
   // far from "把奶粉钱退给俺" declines nothing.
   const declined =
@@ -2332,7 +2342,7 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
   const remedy =
     (!declined && r.some((x) => x === 'refund' || x === 'compensation' || x === 'exchange' || x === 'apology')) ||
     // "叫他给个说法", "我要找那个卖豆腐的": the seller to answer for it — a remedy from the business.
-    /(给|要|讨)(个|一个)?说法|^(我|俺)(要|得|想)找(那个|这个|他|她)[^，。！,]{0,8}[。！!]?$|找(他|她)算账|退钱|退款|能退就退|退回来|赔|(钱|款)[^，。！]{0,3}要回来|(钱|款|费)[^，。！]{0,2}(得|要|要给我)?退|要回(我的)?钱|还(我|俺)钱|refund|money back|compensat/i.test(
+    /(给|要|讨)(个|一个)?说法|(要|想|得|就|必须|你们|恁|^)(去)?(找|让|叫)(他|她|他们|商家|老板|店家|店里)[^，。！,]{0,2}退(?!休|货架)|^(我|俺)(要|得|想)找(那个|这个|他|她)[^，。！,]{0,8}[。！!]?$|找(他|她)算账|退钱|退款|能退就退|退回来|赔|(钱|款)[^，。！]{0,3}要回来|(钱|款|费)[^，。！]{0,2}(得|要|要给我)?退|要回(我的)?钱|还(我|俺)钱|refund|money back|compensat/i.test(
       said,
     );
   // "管管", "处理一下" ask for help in general; punishment is asked in words like these.

@@ -14,7 +14,10 @@ export function correctedDay(value: string, was: string | null, now: Date): stri
     .map((c) => ({ c, date: parseIncidentDate(c, now) }))
     .filter((x): x is { c: string; date: string } => x.date !== null);
   if (dated.length === 0) return null;
-  const pick = dated.find((x) => /吃|席|买|点|喝|去|看见|发现/.test(x.c)) ?? dated[0]!;
+  const pick =
+    dated.find((x) => /吃|席|买|点|喝|去|看见|发现/.test(x.c) && !/没|不是|不在/.test(x.c)) ??
+    dated.find((x) => !/没|不是|不在/.test(x.c)) ??
+    dated[0]!;
   const bare = /(周|星期|礼拜)([一二三四五六日天])/.exec(pick.c);
   if (!bare || !was || /(上|这|本|下|今|昨|前|后)(个)?(周|星期|礼拜)/.test(pick.c)) return pick.date;
   const WD = '一二三四五六';

@@ -975,8 +975,10 @@ export function signBusiness(t: string, opts: { signOnly?: boolean } = {}): stri
 }
 
 export function quotedBusiness(text: string): string | null {
-  for (const m of text.matchAll(/['‘“「『"]([^'’”」』"\n]{2,15})['’”」』"]/g)) {
+  for (const m of text.matchAll(/['‘“「『"]([^'’”」』"\n]{2,40})['’”」』"]/g)) {
     const name = m[1]!.trim();
+    // (A Chinese name is short; a name in Latin letters is in capitals: "Xinjiang Halal Noodles", not "wild honey".)
+    if (/\p{Script=Han}/u.test(name) ? name.length > 15 : !/^[A-Z0-9][\w&'.-]*(\s+[A-Z0-9&][\w&'.-]*)*$/.test(name)) continue;
     const at = m.index ?? 0;
     const around = text.slice(Math.max(0, at - 6), at) + text.slice(at + m[0].length, at + m[0].length + 6);
     if (/[，,。！？!?、]/.test(name) || /[我俺你他她]/.test(name)) continue;
@@ -1003,7 +1005,12 @@ export function quotedBusiness(text: string): string | null {
     if (
       BIZ_SUFFIX.test(name) ||
       /^老?\p{Script=Han}家$/u.test(name) ||
-      /摊|店|家|铺|馆|小卖部|超市|厂|坊|食堂|餐厅|牌子|招牌|叫|名字|直播间|商家|老板|卖/.test(around)
+      /摊|店|家|铺|馆|小卖部|超市|厂|坊|食堂|餐厅|牌子|招牌|叫|名字|直播间|商家|老板|卖/.test(around) ||
+      // "a restaurant. "Xinjiang Halal Noodles" near …": a name in capitals beside a word for a business.
+      (!/\p{Script=Han}/u.test(name) &&
+        /\b(restaurant|shop|store|stall|supermarket|bakery|cafe|canteen|factory|workshop|warehouse|called|named|brand)\b/i.test(
+          text.slice(Math.max(0, at - 30), at + m[0].length + 30),
+        ))
     )
       return name;
   }

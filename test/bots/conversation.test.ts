@@ -28,6 +28,7 @@ import {
   placeThenShop,
   thatShop,
   hanBusiness,
+  quotedBusiness,
   latinBusiness,
   othersPhone,
   parseAnonymous,
@@ -4116,5 +4117,45 @@ describe('a day corrected (issue #13, fifteenth pass)', () => {
     expect(r.state.draft.incidentDate).toBe(parseIncidentDate('上周四', NOW));
     const s = talk(['不对 说错了 出殡是周五 周四是守灵 吃席是周五中午'], r.state);
     expect(s.state.draft.incidentDate).toBe(parseIncidentDate('上周五', NOW));
+  });
+});
+
+describe('English stories, jurisdiction asked plainly, refunds wished in other words (issue #13, fifteenth pass)', () => {
+  it('an English report with a question at the end is a report (its sentences are not all questions), the quoted name its business', () => {
+    const t =
+      'Hi, I want to report a restaurant. "Xinjiang Halal Noodles" near Huaxin College (Longhu) has a big halal sign, but last Friday I saw the staff carry pork from the market into the kitchen and cook it on the same stove. I want to stay anonymous. Is there any reward for this?';
+    const r = talk([t]);
+    expect(r.state.draft.kind).toBe('report');
+    expect(r.state.draft.businessName).toBe('Xinjiang Halal Noodles');
+    expect(r.state.draft.anonymous).toBe(true);
+    expect(r.replies.join('\n')).toMatch(/reward/i);
+    // Only questions stay answered, not filed.
+    expect(talk(['Can I report a shop anonymously? Is there a reward?']).state.draft.kind).toBeUndefined();
+  });
+
+  it('a quoted English name counts only in capitals and beside a word for a business', () => {
+    expect(quotedBusiness('I bought 2 jars of "wild honey" at a stall in the Guodian market')).toBeNull();
+    expect(quotedBusiness('the shop "Happy Bakery" on Zhongzheng Road')).toBe('Happy Bakery');
+  });
+
+  it('"喂 是管卖东西的不" is asked and answered, not taken for the story', () => {
+    const r = talk(['喂 是管卖东西的不']);
+    expect(r.replies.join('\n')).toMatch(/归我们市场监管部门管/);
+    expect(r.state.draft.description).toBeUndefined();
+  });
+
+  it('"我买的酒不对 我要找他退" answering the kind is a complaint (the 不对 is the goods, not a correction); a refund told as past is no wish', () => {
+    const r = talk(['我在超市买的饼干有问题']);
+    expect(r.state.step).toBe('menu');
+    expect(talk(['我买的饼干不对 我要找他退'], r.state).state.draft.kind).toBe('complaint');
+    // "本来想让他退钱 现在不要了 就让你们查他": the remedy given up — a report, not both.
+    const c = talk(['昨天饿了么点的大口吃肉蟹煲（龙湖大学城店） 螃蟹是死的 一股臭味 我要投诉']);
+    expect(c.state.step).toBe('request');
+    expect(talk(['本来想让他退钱 现在不要了 就让你们查他'], c.state).state.draft.kind).toBe('report');
+  });
+
+  it('of several days in a correction, a day someone did not go is not it', () => {
+    const was = parseIncidentDate('周四', NOW);
+    expect(correctedDay('时间不对 是周三中午 周四我满课根本没去食堂', was, NOW)).toBe(parseIncidentDate('周三', NOW));
   });
 });

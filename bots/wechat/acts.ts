@@ -197,7 +197,7 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
     /^(人工|转人工|人工客服|找人工|找人工客服|我要人工|真人|找真人|找个人|工作人员|human|agent|operator|realperson|talktoaperson|talktoahuman)$/i.test(
       word,
     ) ||
-    /(转|找|要|叫|换)(个|一个|位)?(人工|真人|工作人员|客服)|can (someone|somebody|you|a person) (call|phone|ring) me|call me back|phone me back|(叫|让|找)(你们|恁|您们)?(的)?(个|一个)?(人|工作人员|领导|同志)[^，。]{0,6}(给(俺|我))?(打(个)?电话|回电话|联系(俺|我))|(想|要)(跟|和|同)(真人|人工|工作人员|活人)(说|讲|聊|谈)|(找|叫|换)(个|一个|位)?(真)?人(跟|和|给)(我|俺)(说|讲|聊)|talk to (a )?(person|human)|speak to (a )?(person|human|someone)/i.test(
+    /(转|找|要|叫|换)(个|一个|位)?(人工|真人|工作人员|客服)|can (someone|somebody|you|a person) (call|phone|ring) me|call me back|phone me back|(叫|让|找)(你们|恁|您们)?(的)?(个|一个)?(人|工作人员|领导|同志)[^，。]{0,6}(给(俺|我))?(打(个)?电话|回电话|联系(俺|我))|(有没有|能不能|可不可以|能|快)(个)?(人|工作人员|谁)[^，。]{0,3}(给(俺|我))?(打(个)?电话|回(个)?电话)|(想|要)(跟|和|同)(真人|人工|工作人员|活人)(说|讲|聊|谈)|(找|叫|换)(个|一个|位)?(真)?人(跟|和|给)(我|俺)(说|讲|聊)|talk to (a )?(person|human)|speak to (a )?(person|human|someone)/i.test(
       raw,
     )
   )

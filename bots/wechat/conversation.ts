@@ -621,6 +621,16 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
         return { state: { ...s0, draft: d, step: 'handoff', resumeStep: s0.step }, replies: [], effect: { type: 'handoff', message: raw } };
       }
     }
+    // "有没有人能直接打电话给我 我们这边挺急的" after the urgent case was handed over: it is with a person already —
+    // said so, and the conversation goes on (the phone, if not known yet, is asked in its turn).
+    if (inDraft && s0.said.includes('urgent') && s0.step !== 'handoff' && !/人工|真人|客服|human|person/i.test(raw))
+      return say(
+        s0,
+        lang === 'en'
+          ? 'Your case is already with a member of staff as urgent; they will contact you as soon as possible.'
+          : '您这件事已经按紧急情况转给人工了，工作人员会尽快联系您。',
+        prompt(s0.step, s0.draft, lang),
+      );
     return say({ ...s0, step: 'handoff', resumeStep: s0.step }, prompt('handoff', s0.draft, lang));
   }
   // "到现在没消息，一般得多长时间啊？": the time limits are told beside the cases looked up.

@@ -271,6 +271,11 @@ export function parseAnonymous(text: string): boolean | null {
     /知道(了|是(我|俺))[^，。,.;；]{0,10}(拼命|报复|饶|完了|麻烦|找(我|俺))|(怕|会)(被)?报复|得罪不起|一个村(哩|的|啊)?/.test(s)
   )
     return true;
+  // "俺不怕他 恁记俺名儿也中 别跟他说是俺说哩就中": the name offered (kept from the business, as every name is).
+  if (
+    /(记|写|留|登记|报)(上)?(我|俺)(的)?(名儿?|名字|姓名|真名)(也|都|就)?(中|行|可以|没事|没问题|成)|(我|俺)不怕(他|他们|她)[^不]*$/.test(s)
+  )
+    return false;
   // "我留名，有奖励的话": the name offered, said first.
   if (/(^|[，,。\s])(我|俺)?(就|可以|愿意|敢)?留(名|名字|姓名|真名)(?!吗|不|么)/.test(s)) return false;
   if (/实名|不匿名|不用匿名|不要匿名|不需要匿名|可以留名|不怕.{0,8}知道|realname|notanonymous|(?<!don'?t|donot|never|not)usemyname/.test(s))
@@ -668,7 +673,8 @@ export function thatShop(text: string): string | null {
   if (!name) return null;
   if (townshipOf(name) !== null || /(路|街|村|镇|门口|对面|旁边|附近|楼|小区|市场|集|学校|广场|东头|西头|南头|北头|边|口)$/.test(name))
     return null;
-  if (/[卖买做开在去到从我俺你他她它这那就说叫是有]/.test(name) || FOOD_ONLY.test(name) || GENERIC_BARE.test(name)) return null;
+  if (/[卖买做开在去到从我俺你他她它这那就说叫是有]|投诉|举报|反映|查查/.test(name) || FOOD_ONLY.test(name) || GENERIC_BARE.test(name))
+    return null;
   // "而且这家店好像没证": a word that joins clauses, not a name.
   if (/^(而且|并且|还有|另外|但是|可是|不过|然后|所以|因为|反正|其实|好像|感觉|听说|据说|不知道|一直|上次|最近|附近|隔壁|对面)$/.test(name))
     return null;
@@ -760,6 +766,8 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
           () => withLeadingYi(tidyBusiness(u.business.value), text),
           () => hanBusiness(text),
           () => canteenOf(text),
+          // "在三食堂吃了…我要实名举报三食堂": a numbered canteen (the campus is the place).
+          () => /(?:在|举报|投诉|反映)(第?[一二三四五六七八九十\d]{1,2}号?(?:食堂|餐厅))/u.exec(text)?.[1] ?? null,
           () => thatShop(text),
           () => placeThenName(text),
           () => placeThenShop(text, u.place.value),
@@ -1084,7 +1092,7 @@ const notNameJi = (m: string, next: string | undefined): boolean => m === '记' 
 export function tidyBusiness(name: string | null): string | null {
   if (!name) return null;
   const n = name
-    .replace(/^(上?周[一二三四五六日天]|今天|昨天|前天|夜儿个|早上|上午|中午|晌午|下午|晚上)+/, '')
+    .replace(/^(上?周[一二三四五六日天]|今天|昨天|前天|夜儿个|前儿个|早上|上午|中午|晌午|下午|晚上|黑价|黑家|后晌|清早)+/, '')
     .replace(/^(能管|管不管|这家|那家|一家|这个|那个|一个)/, '')
     .replace(NAME_FILLER, '')
     // Trade words typed by sound ("万家福超世", "便例店").
@@ -1959,7 +1967,10 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
           : undefined;
       const ubRaw = u.business.value?.replace(NAME_FILLER, '') ?? null;
       // ("没啥店", "本人刘洋": no shop, or the writer — no name.)
-      const ub = ubRaw && /^(没啥|没有|没|无)(店|名|铺|门面|门头|招牌|牌子)|^本人|^(外面|外边)$/.test(ubRaw) ? null : ubRaw;
+      const ub =
+        ubRaw && /^(他|她|他家|人家)?(也)?(没啥|没有|没|无)(店|名|铺|门面|门头|招牌|牌子)|^本人|^(外面|外边)$|^(黑价|黑家)/.test(ubRaw)
+          ? null
+          : ubRaw;
       // "It's called Crispy Kingdom, 脆皮王国 in Chinese": both names are kept, the Chinese one first.
       const bothNames = (han: string): string => {
         const latin = latinBusiness(t);

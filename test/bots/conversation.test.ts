@@ -4159,3 +4159,30 @@ describe('English stories, jurisdiction asked plainly, refunds wished in other w
     expect(correctedDay('时间不对 是周三中午 周四我满课根本没去食堂', was, NOW)).toBe(parseIncidentDate('周三', NOW));
   });
 });
+
+describe('no-shop words, night in dialect, a name offered, a call asked for after an urgent hand-off (issue #13, fifteenth pass)', () => {
+  it('"投诉那个摊" names no shop "投诉"; "黑价食堂" is last night\'s canteen; "他没店" is no name', () => {
+    expect(thatShop('投诉那个摊 吃他的出的事')).toBeNull();
+    expect(thatShop('豫乡好物那个店')).toBe('豫乡好物');
+    const read = (t: string) => readAnswer('business', t, understand(t, { now: NOW }), { files: [], kind: 'report' }, NOW);
+    expect(read('他没店 就是个杀猪哩 大名俺也不知道')).toEqual({ ok: true, value: null });
+    const r = talk(['俺们是孟庄那个工地哩 夜儿个黑价食堂哩烩菜 今儿早上十几个人都拉肚子 叫恁来查查这个食堂']);
+    expect(r.state.draft.businessName).not.toBe('黑价食堂');
+  });
+
+  it('"俺不怕他 恁记俺名儿也中 别跟他说是俺说哩就中" gives the name (kept from the business)', () => {
+    expect(parseAnonymous('俺不怕他 恁记俺名儿也中 别跟他说是俺说哩就中')).toBe(false);
+    expect(parseAnonymous('俺不怕他们，但是别写俺名字')).toBe(true);
+  });
+
+  it('"有没有人能直接打电话给我" after the urgent hand-off: already with a person, and the question goes on', () => {
+    const r = talk(['我们宿舍4个人昨晚在三食堂吃了凉拌黄瓜 半夜开始拉肚子发烧 现在都在校医院挂水 我要实名举报三食堂']);
+    expect(r.last.effect?.type).toBe('handoff');
+    expect(r.state.draft.businessName).toBe('三食堂');
+    const s = talk(['有没有人能直接打电话给我 我们这边挺急的'], r.state);
+    expect(s.replies.join('\n')).toMatch(/已经按紧急情况转给人工/);
+    expect(s.state.step).not.toBe('handoff');
+    // Asking for a person outright still leaves a message for one.
+    expect(talk(['找人工！这事急'], r.state).state.step).toBe('handoff');
+  });
+});

@@ -766,6 +766,15 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
           () => withLeadingYi(tidyBusiness(u.business.value), text),
           () => hanBusiness(text),
           () => canteenOf(text),
+          // "昨晚在美团点的Wonderful Pizza 打开一看…": a shop's name in Latin capitals in a Chinese message.
+          () =>
+            /(?:点的|点了|买的|在|叫)\s*([A-Z][A-Za-z'&]+(?:\s+[A-Z][A-Za-z'&]+){0,3})(?=\s|[，,。！!\p{Script=Han}]|$)/u.exec(text)?.[1] ??
+            null,
+          // "俺是城关乡敬楼村敬老院哩，俺们这伙食老是馊哩": the writer's own institution, whose meals they tell of.
+          () =>
+            /(?:我|俺)(?:是|在)(\p{Script=Han}{0,10}?(?:敬老院|养老院|福利院|幼儿园|托儿所|中学|小学|学校|医院|工地))(?:哩|的|里|嘞)?[，,\s]*(?:俺们|我们)?(?:这|那)?(?:里|儿)?(?:的|哩)?(?:伙食|食堂|饭菜|饭)/u.exec(
+              text,
+            )?.[1] ?? null,
           // "在三食堂吃了…我要实名举报三食堂": a numbered canteen (the campus is the place).
           () => /(?:在|举报|投诉|反映)(第?[一二三四五六七八九十\d]{1,2}号?(?:食堂|餐厅))/u.exec(text)?.[1] ?? null,
           () => thatShop(text),
@@ -1014,6 +1023,8 @@ export function quotedBusiness(text: string): string | null {
       BIZ_SUFFIX.test(name) ||
       /^老?\p{Script=Han}家$/u.test(name) ||
       /摊|店|家|铺|馆|小卖部|超市|厂|坊|食堂|餐厅|牌子|招牌|叫|名字|直播间|商家|老板|卖/.test(around) ||
+      // "在美团点的龙湖大学城“东北人家水饺”": what is ordered from on a platform is the shop.
+      /(美团|饿了么|外卖|平台)[^，。！？!?]{0,10}(点|订|叫)[的了]?[^，。！？!?]{0,8}$/.test(text.slice(Math.max(0, at - 20), at)) ||
       // "a restaurant. "Xinjiang Halal Noodles" near …": a name in capitals beside a word for a business.
       (!/\p{Script=Han}/u.test(name) &&
         /\b(restaurant|shop|store|stall|supermarket|bakery|cafe|canteen|factory|workshop|warehouse|called|named|brand)\b/i.test(

@@ -237,8 +237,9 @@ export const FAQ: readonly Entry[] = [
   {
     topic: 'lostcode',
     // "我那个查询码找不着了": the code cannot be shown again.
-    ask: /查询码[^，。？?]{0,8}(找不着|找不到|丢了|忘了|没了|删了)|(找不着|找不到|丢了|忘了|删了)[^，。？?]{0,6}查询码|lost (my|the) (query )?code/i,
-    state: /查询码[^，。？?]{0,8}(找不着|找不到|丢了|忘了|没了|删了)|(找不着|找不到|丢了|忘了|删了)[^，。？?]{0,6}查询码/,
+    ask: /查询码[^，。？?]{0,8}(找不着|找不到|丢了|忘了|没了|删了|没记|没保存|没存|记不得|记不住)|(找不着|找不到|丢了|忘了|删了)[^，。？?]{0,6}查询码|lost (my|the) (query )?code/i,
+    state:
+      /查询码[^，。？?]{0,8}(找不着|找不到|丢了|忘了|没了|删了|没记|没保存|没存|记不得|记不住)|(找不着|找不到|丢了|忘了|删了)[^，。？?]{0,6}查询码/,
     zh: '查询码只在提交时显示一次，为了保护您的信息，系统里找不回来，也不能重发。您可以回复“人工”，把姓名、电话和大概哪天投诉的发给工作人员，核实后帮您查进度；办理进展我们也会按您留的电话联系您。',
     en: 'The query code is shown once, when you file, and cannot be shown again. Reply "human" with your name, phone and roughly when you filed, and a person will check the progress for you after verifying who you are.',
   },

@@ -4186,3 +4186,28 @@ describe('no-shop words, night in dialect, a name offered, a call asked for afte
     expect(talk(['找人工！这事急'], r.state).state.step).toBe('handoff');
   });
 });
+
+describe('an earlier case asked after in a sentence, a person asked for plainly, names in other places (issue #13, fifteenth pass)', () => {
+  it('"我上周三举报的…的事 到底有人管没有？？十来天了一个电话都没有" looks the cases up, files nothing', () => {
+    const r = talk(['我上周三举报的孟庄那个养鸡场给鸡乱打抗生素的事 到底有人管没有？？十来天了一个电话都没有']);
+    expect(r.last.effect?.type).toBe('list');
+    expect(r.state.draft.kind).toBeUndefined();
+    // The code lost: said plainly.
+    expect(talk(['查询码没记 当时好像发了个短信 找不着了']).replies.join('\n')).toMatch(/查询码只在提交时显示一次/);
+  });
+
+  it('"给我找个人 找个能管事的" asks for a person; "找个人问问" in a story does not end it', () => {
+    const r = talk(['举报孟庄一个养鸡场乱打抗生素']);
+    expect(talk(['你这机器人说半天没用 给我找个人 找个能管事的'], r.state).state.step).toBe('handoff');
+  });
+
+  it("a Latin name in a Chinese message, the writer's own institution, a shop in quotes ordered from a platform", () => {
+    expect(talk(['hi 在吗 想complain一下', '昨晚在美团点的Wonderful Pizza 打开一看pizza上粘着一根长头发']).state.draft.businessName).toBe(
+      'Wonderful Pizza',
+    );
+    expect(talk(['喂，俺是城关乡敬楼村敬老院哩，俺们这伙食老是馊哩，恁派人来查查，别写俺名']).state.draft.businessName).toMatch(
+      /敬楼村敬老院$/,
+    );
+    expect(quotedBusiness('昨晚7点在美团点的龙湖大学城“东北人家水饺”，三鲜饺子里吃出一截钢丝球')).toBe('东北人家水饺');
+  });
+});

@@ -1100,6 +1100,9 @@ const QUESTION_NOT_NAME = /[?？]|咋|怎么|什么|多少|这么多|那么多|�
 /** "付款记录", "记得": 记 inside another word ends no "X记" name. */
 const notNameJi = (m: string, next: string | undefined): boolean => m === '记' && /[录得住着者忆账性]/.test(next ?? '');
 
+/** "本人刘洋", "外面", "没啥店", "他没店", "黑价食堂": the writer, a typo for 外卖, no shop at all, or last night — no name. */
+const NOT_A_NAME = /^(他|她|他家|人家)?(也)?(没啥|没有|没|无)(店|名|名字|铺|门面|门头|招牌|牌子)|^本人|^(外面|外边|外卖)$|^(黑价|黑家)/;
+
 export function tidyBusiness(name: string | null): string | null {
   if (!name) return null;
   const n = name
@@ -1113,8 +1116,7 @@ export function tidyBusiness(name: string | null): string | null {
   if (n.length < 2 || /^(超市|饭店|饭馆|食堂|学校食堂|商店|小卖部|店)$/.test(n)) return null;
   // Part of a sentence, not a name: "要举报他们食堂", "我们村的超市", "住工程学院".
   if (/[我俺你他她]|举报|投诉|反映|^要|^(住|家住|在|到|去)/.test(n)) return null;
-  // "本人刘洋", "外面", "没啥店": the writer, a typo for 外卖, or no shop at all.
-  if (/^(本人|外面|外边|外卖)$|^本人|^(没啥|没有|没|无)(店|名|名字|牌子|招牌)/.test(n)) return null;
+  if (NOT_A_NAME.test(n)) return null;
   // "孩子幼儿园", "还是只能退钱": whose school, or a wish, is no name.
   if (/^(孩子|娃|闺女|儿子|孙子|孙女|小孩|咱)|^(还是|或者|只能|是不是)|退钱|退款|赔钱|赔偿/.test(n)) return null;
   if (QUESTION_NOT_NAME.test(n) || /哩$/.test(n)) return null;
@@ -1977,11 +1979,7 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
           ? /^[^\p{Script=Han}]*(\p{Script=Han}{2,12})/u.exec(t)?.[1]
           : undefined;
       const ubRaw = u.business.value?.replace(NAME_FILLER, '') ?? null;
-      // ("没啥店", "本人刘洋": no shop, or the writer — no name.)
-      const ub =
-        ubRaw && /^(他|她|他家|人家)?(也)?(没啥|没有|没|无)(店|名|铺|门面|门头|招牌|牌子)|^本人|^(外面|外边)$|^(黑价|黑家)/.test(ubRaw)
-          ? null
-          : ubRaw;
+      const ub = ubRaw && NOT_A_NAME.test(ubRaw) ? null : ubRaw;
       // "It's called Crispy Kingdom, 脆皮王国 in Chinese": both names are kept, the Chinese one first.
       const bothNames = (han: string): string => {
         const latin = latinBusiness(t);

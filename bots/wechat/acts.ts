@@ -111,6 +111,10 @@ function kindWanted(t: string): Kind | null {
   if (rep && OWN_REMEDY.test(t)) return 'both';
   if (rep) return 'report';
   if (comp) return 'complaint';
+  // "告发他" tells on someone; "告他", "俺要告他们" (the plain word for taking the business to task) is a complaint.
+  if (/告发/.test(t)) return 'report';
+  if (/^(我|俺)?(就|就是)?(要|想|得)?告(他|她|他们|她们|他家|这家|那家|店家|商家|老板|饭店|饭庄)[们]?(去)?[!！。～~\s]*$/.test(t.trim()))
+    return 'complaint';
   const en = /\b(complain|complaint)\b/i.test(t) && !noComplaint;
   if (en && /\breport\b/i.test(t)) return 'both';
   if (/\breport\b/i.test(t)) return 'report';

@@ -31,6 +31,7 @@ import {
 } from './acts.ts';
 import { correctedDay, parseIncidentDate } from './dates.ts';
 import {
+  A_NOT_A,
   EVIDENCE_KEPT,
   ACT_MARKERS,
   PROBLEM_WORDS,
@@ -367,6 +368,11 @@ export interface Context {
   llmFacts?: LlmFacts | null;
 }
 
+/** An emoji with its modifiers and joined parts (🙋‍♀️, 👍🏻, ☀️). */
+const EMOJI =
+  /\p{Extended_Pictographic}(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}])?(?:\u200d(?:\p{Extended_Pictographic}|[\u2640\u2642])\uFE0F?)*\uFE0F?/gu;
+const EMOJI_RUN = new RegExp(`[ \\t]*(?:${EMOJI.source})+[ \\t]*`, 'gu');
+
 export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
   const state: ConvState = { ...migrate(prev), lastAt: ctx.now.getTime(), reminded: false };
   const w = W[state.lang];
@@ -455,8 +461,12 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
   }
   if (raw === '' || isContentless(raw)) return say(s0, W[lang].contentless, ...(hasDraft(s0) ? resumeLine(s0) : [MENU[lang]]));
   // Homophone slips ("投述", "举包", "退宽") are mended before reading, as an operator writing the record would.
-  // WeChat's emoji codes ("[捂脸]", "[微笑]") carry no words.
-  return onText(s0, fixTypos(raw.replace(/\[[\p{Script=Han}A-Za-z]{1,4}\]/gu, ' ').trim()), ctx);
+  // WeChat's emoji codes ("[捂脸]", "[微笑]") and emoji beside words ("有奖励不🤑", "举报🙋‍♀️ 有人…") carry no words.
+  const words = raw
+    .replace(/\[[\p{Script=Han}A-Za-z]{1,4}\]/gu, ' ')
+    .replace(EMOJI_RUN, ' ')
+    .trim();
+  return onText(s0, fixTypos(words === '' ? raw : words), ctx);
 }
 
 function onText(first: ConvState, raw: string, ctx: Context): Outcome {
@@ -726,7 +736,8 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     before.push(
       lang === 'en'
         ? 'Noted: I have added this for the officers, and the case will be marked for quick handling.'
-        : '记下了，已经写进去，提醒办案人员尽快去现场。剩下的食物、病历和小票请您也保存好。',
+        : // (Leftovers and records are the evidence of what someone bought or ate, not of a tip about others.)
+          `记下了，已经写进去，提醒办案人员尽快去现场。${d.kind === 'report' && u.harm.value.ill === 'none' && !OWN_BOUGHT.test(d.description ?? '') ? '' : '剩下的食物、病历和小票请您也保存好。'}`,
     );
   }
   // "对了，还有他家剩菜倒回锅里热热接着卖，这个也记上": more to the story while something else was asked.
@@ -775,7 +786,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   // Illness: advice first; people ill now are handed to a person at once.
   // "现在好多了" said earlier in the story: later words about the illness are its history.
   const illToday = illNow(text, u) && !RECOVERED.test(s0.draft.description ?? '');
-  const urgent = illToday || dangerNow(text, u);
+  const urgent = illToday || dangerNow(text, u, s0.draft.description ?? '');
   const ill = illToday ? 'now' : u.harm.value.ill;
   if (ill !== 'none' || answered.has('medical')) once('ill', w.illFirst);
   // "俺儿在郑州上班，家里就俺自己" from someone ill: nobody to take them — 120 or a neighbour.
@@ -797,7 +808,14 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     before.push(w.switched(KIND_LABEL[lang][d.kind]));
     kindJustSet = true;
   } else if (!d.kind) {
-    const k = decideKind(text, u, acts, topics, s0.step === 'menu' && (s0.draft.description !== undefined || s0.askedKind === true));
+    const k = decideKind(
+      text,
+      u,
+      acts,
+      topics,
+      s0.step === 'menu' && (s0.draft.description !== undefined || s0.askedKind === true),
+      s0.draft.description === undefined,
+    );
     if (k === 'answer-only') {
       st.step = 'menu';
       // "在吗？我打字慢 你等等我": time asked for to type, not a question to answer.
@@ -874,7 +892,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       k === null &&
       s0.step === 'menu' &&
       d.description === undefined &&
-      (INTRO.test(text.trim()) || ANNOUNCE.test(text.trim()) || waitAsked(text) || onlyAsksToAsk(text)) &&
+      (INTRO.test(text.trim()) || ANNOUNCE.test(text.trim()) || waitAsked(text) || onlyAsksToAsk(text) || pleasantriesOnly(text)) &&
       !substantive(text, u)
     )
       return say(
@@ -1071,13 +1089,23 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
           .replace(/^[\s，,。.？?！!啊呀]+/, '')
           .trim()
       : '';
-  const answerText = side
-    ? side.rest
-    : (yesNoSlot && answered.size > 0 && told !== '') || toldAnswers
-      ? told
-      : afterWhatMeans !== '' && parseYesNo(afterWhatMeans) !== null
-        ? afterWhatMeans
-        : text;
+  // "不要 赶紧来人" when the reward is asked: the urging noted above, and the answer beside it taken.
+  const urgeRest = urged
+    ? text
+        .replace(new RegExp(URGE.source, 'gi'), ' ')
+        .replace(/^[\s，,。.！!]+|[\s，,。.！!]+$/g, '')
+        .trim()
+    : '';
+  const urgeAnswers = urgeRest !== '' && asking !== null && asking !== 'description' && readAnswer(asking, urgeRest, u, d, ctx.now).ok;
+  const answerText = urgeAnswers
+    ? urgeRest
+    : side
+      ? side.rest
+      : (yesNoSlot && answered.size > 0 && told !== '') || toldAnswers
+        ? told
+        : afterWhatMeans !== '' && parseYesNo(afterWhatMeans) !== null
+          ? afterWhatMeans
+          : text;
   // "能给多少？匿名还能领不能？" when asked whether to apply: answered above; asking how much and how to claim is
   // wanting it, so it is put down, and the citizen is told how to say no.
   if (
@@ -1149,7 +1177,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     !otherMatter &&
     !patienceOnly(text) &&
     !addendum &&
-    !urged &&
+    (!urged || urgeAnswers) &&
     // "你们去查的时候能不能就说是例行检查，别说是有人举报的" when the story was asked: a wish to stay unknown
     // (answered above), not the story.
     !(asking === 'description' && CONFIDENTIAL.test(text) && !PROBLEM.test(text))
@@ -1299,7 +1327,8 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     // "算了 不投诉了 我要匿名举报他们用地沟油": the allegation joins the story, the change of mind does not.
     const said = text
       .replace(/算了|不投诉了|不举报了|不弄了|我也不要退钱了?|不要退钱了?|改成(举报|投诉)/g, '')
-      .replace(/(我|俺)?(要|想)?(匿名|实名)?(举报|投诉)/g, '')
+      // (Only the kind said as a wish: "会不会说是有人举报的" keeps its 举报.)
+      .replace(/(^|[，,。！!\s])(我|俺)?(要|想)?(匿名|实名)?(举报|投诉)|(我|俺)?(要|想)(匿名|实名)?(举报|投诉)/g, '$1')
       .replace(/^[\s，,。]+/, '')
       .trim();
     if (said.length >= 2) d.description = `${d.description}\n${said}`;
@@ -1740,8 +1769,10 @@ function looksLikeAddress(text: string): boolean {
 /** A message that asks something rather than tells it. */
 function isQuestion(input: string): boolean {
   const text = input.replace(WHATEVER_IS_DUE, '');
-  return /[?？]|吗|呢$|多少|怎么|咋|能不能|可不可以|有没有|什么时候|啥时候|多久|为什么|是不是|会不会|能否|是否|how|what|when|can i|will/i.test(
-    text,
+  return (
+    /[?？]|吗|呢$|多少|怎么|咋|能不能|可不可以|有没有|什么时候|啥时候|多久|为什么|是不是|会不会|能否|是否|how|what|when|can i|will/i.test(
+      text,
+    ) || A_NOT_A.test(text)
   );
 }
 
@@ -1808,7 +1839,7 @@ const PURE_INTENT = {
 };
 
 const PROBLEM =
-  /无根水|无根剂|无根素|漂白|增白|灌[^，。]{0,3}酒|当(成)?真[^，。]{0,2}卖|以假充真|回收(的)?[^，。]{0,4}瓶|(少|差)了?[一二三四五六七八九十两半\d]+(两|斤|克)|一称(才|只有)|(啥|什么)字(都|也)?没(有)?|没(有)?厂名|没(有)?厂家|下水道|阴沟|臭水沟|污水|脏水|死老鼠|根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|死(蟹|螃蟹|鱼|虾|龙虾|鸭|牛|羊|甲鱼|黄鳝|泥鳅)|是死的|死了的|注水|农药|瘦肉精|添加|没(炸|煮|烤|蒸|烧)?熟|不熟|夹生|带血丝|色素|染色|掉色|上色|苏丹红|硼砂|甲醛|吊白块|防腐剂|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
+  /无根水|无根剂|无根素|漂白|增白|灌[^，。]{0,3}酒|当(成)?真[^，。]{0,2}卖|以假充真|回收(的)?[^，。]{0,4}瓶|(少|差)了?[一二三四五六七八九十两半\d]+(两|斤|克)|一称(才|只有)|(啥|什么)字(都|也)?没(有)?|没(有)?厂名|没(有)?厂家|下水道|阴沟|臭水沟|污水|脏水|死老鼠|根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|死(蟹|螃蟹|鱼|虾|龙虾|鸭|牛|羊|甲鱼|黄鳝|泥鳅)|是死的|死了的|注水|农药|瘦肉精|添加|没(炸|煮|烤|蒸|烧)?熟|不熟|夹生|带血丝|色素|染色|掉色|上色|苏丹红|硼砂|甲醛|吊白块|防腐剂|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|(?<!辛|痛|刻|艰|吃)苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
 /** "想咨询个政策问题，能给书面回复的那种": a wish to ask, with no question in it yet (the question is asked for). */
@@ -1919,14 +1950,18 @@ const RECOVERED =
  * "那药是禁用哩…这会儿还在卖": food suspected of a crime being sold (or served, delivered) at this moment — an
  * ongoing danger to many, urgent like someone ill now.
  */
-export function dangerNow(text: string, u: Understanding): boolean {
-  return (
-    u.suspected_crime.value === true &&
-    /(这会儿|此刻|眼下|现在|正在)(还|都|也)?(在|正在)?[^，。！？!?\s]{0,3}(卖|摆摊|送货|装车|发货|上桌|端上)|(still|right now)[^.!?]{0,20}(selling|serving|delivering)/i.test(
-      text,
-    )
-  );
+export function dangerNow(text: string, u: Understanding, story = ''): boolean {
+  // "面包车可能还在那呢，你们快点来人" after a story of dead animals skinned: the crime is in the story told before.
+  const crime = u.suspected_crime.value === true || (story !== '' && crimeWordsIn(story).length > 0);
+  return crime && (IN_PROGRESS.test(text) || COME_NOW.test(text));
 }
+
+/** Being done at this moment: "这会儿还在卖", "现在有个三轮车在往里卸死猪". */
+const IN_PROGRESS =
+  /(这会儿|此刻|眼下|现在|正在)(还|都|也)?(有[^，。！？!?\s]{0,6})?(在|正在)?[^，。！？!?\s]{0,4}(卖|摆摊|送货|装车|发货|上桌|端上|卸|宰|杀|剥|扒|熬|炼|灌|加工|拉走)|(still|right now)[^.!?]{0,20}(selling|serving|delivering|unloading|slaughtering)/i;
+/** The people or the van still at the scene: "面包车可能还在那呢" ("赶紧来人" alone is urging, noted with the story). */
+const COME_NOW =
+  /(车|人|他们)(可能|应该|估计|现在)?(还|正)在(那|那儿|那里|这|院里|现场)|(they|the (van|truck|car|men)) (are|is|might be) still (there|here)/i;
 
 export function illNow(text: string, u: Understanding): boolean {
   const recovered = RECOVERED.test(text);
@@ -1976,6 +2011,17 @@ const ADDENDUM =
 /** "同志你好，我是个退休老师，七十多了，打字慢，你们别嫌烦": who is writing, not yet what happened. */
 const INTRO =
   /^(同志|您好|你好|领导|师傅|在吗|喂)?[，,！!。\s]*(你好|您好)?[，,！!。\s]*(我|俺)((是|叫)[^，。,]{0,14}(老师|党员|老人|退休|村民|居民|家长|学生|工人|司机|老头|老太太|大爷|大妈|大娘)|今年|岁数|年纪)|打字慢|别嫌(我)?烦|不会打字|眼神不好|闺女教我|儿子教我|孙子教我|第一次用|不(大|太)?会(使|用|弄|玩)(这个)?手机|(叫|让)(俺|我)?(孙子|孙女|儿子|闺女|外孙)帮(俺|我)?(弄|打|发)|今年[一二三四五六七八九十]{2,3}(岁)?了/;
+
+/** "早上好☀️ 你们周六也上班啊，辛苦了": greetings and courtesies only, no matter yet. */
+function pleasantriesOnly(text: string): boolean {
+  const rest = text
+    .replace(
+      /早上好|上午好|中午好|下午好|晚上好|你好|您好|恁好|同志|在吗|喂|打扰(了|一下|您了|你们了)?|麻烦(你们|您|恁)?了|不好意思|辛苦(你们|您|恁)?(了|啦)?|(你们|恁|您)?(周六|周末|星期六|礼拜六|周日|星期天|星期日|礼拜天|大周末的?|今天|这么早|大清早的?)(也|还)(上班|在班|有人|值班|在)(啊|呢|哈|呀|吗|哩|嘞)?/g,
+      '',
+    )
+    .replace(/[\s\p{P}\p{S}\p{M}\p{Extended_Pictographic}]/gu, '');
+  return rest === '' && text.trim().length > 0;
+}
 
 /** "你好 我想反映个事", "有个情况想跟你们说一下": a matter announced, not yet told. */
 const ANNOUNCE =
@@ -2036,7 +2082,23 @@ function substantive(text: string, u: Understanding): boolean {
 /** The message ends on a decision: "……那就举报", "那还是投诉吧", "行，举报". */
 const DECIDED_LAST = /(那|就|那就|那还是|还是|行|中|好)[，,\s]*(我|俺)?(就)?(要)?(投诉|举报|两样都要)(他|他们|吧|了|一下)*[。！!～~]*$/;
 
-function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[], answeringKind: boolean): Kind | 'answer-only' | null {
+/** Bought, ate or was sold something: the writer's own purchase (or meal). */
+const OWN_BOUGHT =
+  /买|吃|喝|点的|外卖|卖给(我|俺)|割(了|哩|的)|称(了|哩|的)|上了?[^，。！]{0,6}的?当|被骗|骗了?(我|俺)|\b(ate|eating|bought|ordered|drank)\b/i;
+/** The goods' state told ("鸡蛋是坏的", "肉坏了", "面包长毛了"), not someone's doing. */
+const GOODS_BAD = /(坏|臭|馊|霉|长毛|变质|过期|不新鲜)(的|了|哩|嘞|啦)/;
+/** Someone's conduct or others affected: a tip more likely than the writer's own purchase. */
+const OTHERS_CONDUCT =
+  /有人|有家|有个|他们|他家|人家|厂里|后厨|老板(让|叫)|天天|专门|一直|老是|总是|经常|卖给(学生|小孩|孩子|老人|别人)|学校|幼儿园|小学|食堂|(用|拿)[^，。]{0,3}(过期|发霉|坏|臭)|卖[^，。的]{0,2}(过期|发霉|臭|坏|变质)/;
+
+function decideKind(
+  text: string,
+  u: Understanding,
+  acts: Acts,
+  topics: Topic[],
+  answeringKind: boolean,
+  firstStory = true,
+): Kind | 'answer-only' | null {
   // "老板把钱退给我了…我想把投诉撤了": an earlier complaint withdrawn — answered, nothing new filed.
   if (topics.includes('withdraw') && !/(再|另外|还要|又)(投诉|举报)/.test(text)) return 'answer-only';
   // "恁说投诉还是举报？": the choice asked back names no kind.
@@ -2061,6 +2123,19 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
       /(商家|老板|店家|店里|卖家|他们?|她)(也|就|根本|压根)?(不理|不管|不认|不给(我|俺)?(退|赔|换|处理)|不退|不赔|耍赖|推来推去|踢皮球)/.test(
         text,
       );
+    // "早上好 你们周六也上班啊" answered with the choice, then "我前天在孟庄集上买的猪肉…这不是注水肉嘛": the story of
+    // the writer's own purchase, told in place of the choice and with no wish — the choice is asked (once) after it.
+    if (
+      !k &&
+      firstStory &&
+      !refused &&
+      kindFromWishes(text, u) === null &&
+      (u.kind.value === 'report' || u.kind.value === 'both') &&
+      OWN_BOUGHT.test(text) &&
+      !(/实名(反映|举报)?|匿名|奖励/.test(text) || CONFIDENTIAL.test(text)) &&
+      substantive(text, u)
+    )
+      return null;
     return k ?? kindFromWishes(text, u) ?? (refused ? 'complaint' : null) ?? (u.kind.value !== 'consultation' ? u.kind.value : null);
   }
   if (acts.wantsWritten && (u.kind.value === 'consultation' || !k)) return 'consultation';
@@ -2198,11 +2273,21 @@ function decideKind(text: string, u: Understanding, acts: Acts, topics: Topic[],
   // Bought or ate it themselves and wants something done, but did not say which: ask (refund, investigation, both).
   if (
     (kindFromEngine === 'report' || kindFromEngine === 'both') &&
-    /买|吃|喝|点的|外卖|卖给(我|俺)|割(了|哩|的)|称(了|哩|的)|上了?[^，。！]{0,6}的?当|被骗|骗了?(我|俺)|\b(ate|eating|bought|ordered|drank)\b/i.test(
-      text,
-    ) &&
+    OWN_BOUGHT.test(text) &&
     kindFromWishes(text, u) === null &&
     !reportOnly
+  )
+    return null;
+  // "饭店卖的肉坏了", "我想反映个事 鸡蛋是坏的", "你们看看这个面包": goods told bad (or only shown), no one's conduct
+  // told and no wish — most often the writer's own purchase; a remedy, an investigation or both is asked, not presumed.
+  if (
+    (kindFromEngine === 'report' || kindFromEngine === 'both') &&
+    kindFromWishes(text, u) === null &&
+    !reportOnly &&
+    crimeWordsIn(text).length === 0 &&
+    (text.match(/\p{Script=Han}/gu) ?? []).length <= 30 &&
+    !OTHERS_CONDUCT.test(text) &&
+    (GOODS_BAD.test(text) || /看看(这个|这|我这|俺这)/.test(text))
   )
     return null;
   // "我也不图他赔钱 … 可别让他知道是我说的": no remedy wanted and the writer hidden — a tip, whatever the
@@ -2319,7 +2404,9 @@ function onlyQuestions(text: string): boolean {
 /** Every clause mentioning anonymity or rewards asks about them ("能匿名吗", "有奖励吗"). */
 function isQuestionOnly(text: string): boolean {
   const clauses = text.split(/[，,。.!！；;\n]/).filter((c) => /匿名|奖励|实名/.test(c));
-  return clauses.length > 0 && clauses.every((c) => /[?？]|吗|能不能|可不可以|有没有/.test(c) && !/我要|想要|申请/.test(c));
+  return (
+    clauses.length > 0 && clauses.every((c) => (/[?？]|吗|能不能|可不可以|有没有/.test(c) || A_NOT_A.test(c)) && !/我要|想要|申请/.test(c))
+  );
 }
 
 /** Refund words → complaint; punish words → report; both → both. */

@@ -625,13 +625,17 @@ const byLlm = (f: { reasons: { rule: string }[] }) => f.reasons.some((r) => r.ru
  * name (no trade word needed). Not a place, a home, a food, a time or a person.
  */
 export function placeThenName(text: string): string | null {
-  const m = /在([^，。！？!?,\s]{3,24}?)(买|吃|喝|订)(的|了|过)/u.exec(text);
+  // ("在邻里鲜团购（团长在西街社区…）买的": the remark in brackets is left out.)
+  const m = /在([^，。！？!?,\s]{3,24}?)(买|吃|喝|订)(的|了|过)/u.exec(text.replace(/[（(][^（）()]{0,40}[）)]/g, ''));
   if (!m) return null;
   const span = m[1]!;
+  // "在邻里鲜团购买的": a group-buy named in full, with no place before it.
+  if (/^\p{Script=Han}{2,6}(团购|优选|生鲜)$/u.test(span) && !/^(社区|小区|网上|微信|村里)/.test(span)) return tidyBusiness(span);
   // (Another deed inside — "在小卖部买那个辣片吃了", "在大队部听课买的" — and the words are no name.)
   if (/[买卖吃喝听看说哩]|不是|是/.test(span)) return null;
   const cut = /^.*(的|那个|那家|这家|上|里|路|街|村|镇|乡|口|旁边|对面|门口|附近|边)/u.exec(span);
-  const name = cut ? span.slice(cut[0].length) : '';
+  // "在微信群里跟张姐订的": the seller it was ordered from, without the 跟.
+  const name = (cut ? span.slice(cut[0].length) : '').replace(/^(跟|找|从|向|和|同)(?=\p{Script=Han}{2})/u, '');
   if (name.length < 2 || name.length > 8 || !/^\p{Script=Han}+$/u.test(name)) return null;
   if (townshipOf(name) !== null || FOOD_ONLY.test(name) || GENERIC_BARE.test(name)) return null;
   // A kind of shop only ("菜市场", "小卖部", "早点摊"): no name.
@@ -922,7 +926,8 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
   }
   // "Is there a reward? If so I'd like it", "有奖励吗？有的话我要": asked, and wanted if there is one.
   const ifSoWanted = /if so,? (i'?d|i would|i) (like|want|take|apply)|有的话(我|俺)?(就|也)?(要|申请)|有(就|的话就)要/i.test(text);
-  if (d.wantsReward === undefined && ifSoWanted && isRewardQuestionOnly(text)) {
+  // ("我不要留名字奖励要是有的话我要": the name refused, the reward wanted if there is one.)
+  if (d.wantsReward === undefined && ifSoWanted && (isRewardQuestionOnly(text) || !/不要奖励|不申请|不图奖励|no reward/i.test(text))) {
     d.wantsReward = true;
     got.push('reward');
   } else if (u.wants_reward.span && d.wantsReward === undefined && !isRewardQuestionOnly(text)) {
@@ -986,6 +991,8 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
 export function signBusiness(t: string, opts: { signOnly?: boolean } = {}): string | null {
   const written = /(写着|写的是|写的|印着|印的是|喷着|挂着)\s*[“"「]?(\p{Script=Han}{2,10})[”"」]?(?=[，,。\s]|$)/u.exec(t);
   if (!written || ACT_MARKERS.test(written[2]!) || PROBLEM_WORDS.test(written[2]!) || looksLikePlace(written[2]!)) return null;
+  // "挂着个红牌子": a thing hung up, described, is no name on it.
+  if (/^(一)?(个|块|张|面|条)|(牌子|招牌|牌匾|横幅|灯箱)$/.test(written[2]!)) return null;
   // Outside an answer to "what is it called", only a sign, a stall or a van names it ("瓶子上写着甲拌磷" does not).
   if (opts.signOnly && !/(摊|牌|招牌|门头|车|店|门口|牌子|棚|档口|窗口)(子)?(上|上面|顶上)?$/.test(t.slice(0, written.index))) return null;
   return written[2]!;
@@ -1047,6 +1054,8 @@ export function headlineBusiness(text: string): string | null {
     PROBLEM_WORDS.test(n) ||
     parseIncidentDate(n, new Date()) ||
     /[我俺你他她]|一家|有人|有个|这|那|电话|手机|姓名|名字|地址|匿名|实名|一下|个事|商家|饭店|超市|外卖/.test(n) ||
+    // "投诉社区团购 …在邻里鲜团购买的": a way of selling is no seller's name.
+    /^(社区)?团购$|^(微商|朋友圈|直播间?|网购|网店|快递|美团|抖音|快手|淘宝|拼多多|饿了么|京东)$/.test(n) ||
     // "举报 不要钱 就叫你们查他": a wish said after the kind, not a name.
     /^(不要|不用|不图|要|想|就|也|还|都|退|赔|钱|奖励|算了|吧)|钱$|奖励/.test(n) ||
     // "投诉啊还能干啥": words of a sentence, not a name.
@@ -1191,6 +1200,8 @@ export function latinBusiness(text: string): string | null {
     const han = /^\s*[（(](\p{Script=Han}{2,12})[）)]/u.exec(text.slice(text.indexOf(name) + name.length));
     if (han) return han[1]!;
     if (
+      // "from a Meituan order": the platform is where it was ordered, not the shop.
+      /^(Meituan|Eleme|Ele\.me|Taobao|Pinduoduo|Douyin|Kuaishou|JD|Tmall|WeChat group|Dianping)\b/i.test(name) ||
       /^(Longhu|Xinzheng|Town|Street|Road|Village|Market|I|The|Henan|Zhengzhou|Guodian|Xuedian|Xinhua|Xinjian|Mengzhuang|Xindian|Xincun|Guanyinsi|Lihe|Hezhuang|Chengguan|Baqian|Longwang|Xinyan|China South City|Huanan|Shengda|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|December|November|January|English|Chinese|Mandarin|WeChat)\b/.test(
         name,
       ) ||
@@ -1492,11 +1503,16 @@ export function labelled(
 }
 
 /** "有奖励吗" asks about a reward; "要奖励" wants one. */
+/** "有奖励不", "能退不", "管没有": a question put as yes-or-no with the 不 or 没 at the end. */
+export const A_NOT_A = /(有|能|是|中|行|要|管|给|会|可以|可)[^，,。！!？?\s]{0,8}(不|没|没有|木有)[啊呀哩嘞]?[\s。.!！]*$/;
+
 function isRewardQuestionOnly(text: string): boolean {
   const clauses = text.split(/[，,。.!！；;\n]/).filter((c) => /奖励|奖金|reward/i.test(c));
   return (
     clauses.length > 0 &&
-    clauses.every((c) => /[?？]|吗|多少|能不能|有没有|真有|can i|\bhow\b|\bis there\b/i.test(c) && !/我要|想要|申请|want/i.test(c))
+    clauses.every(
+      (c) => (/[?？]|吗|多少|能不能|有没有|真有|can i|\bhow\b|\bis there\b/i.test(c) || A_NOT_A.test(c)) && !/我要|想要|申请|want/i.test(c),
+    )
   );
 }
 
@@ -1805,6 +1821,11 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
           (isEnglish(t) && /\?/.test(t) && !/\b(called|named|name is|it'?s|the (shop|restaurant|place) is)\b/i.test(t)))
       )
         return { ok: false, problem: 'unclear' };
+      // "是个人，姓孙，在东郭寺集上摆摊卖菜": a private person with no shop — no business name ("个人" is none).
+      if (/^(就|他|她)?(是)?(个人|个体户?|私人)(?=[，,。！!\s]|$)/.test(t.trim()) && quotedBusiness(t) === null)
+        return { ok: true, value: null };
+      // "有奖励不": a question, with no name in it.
+      if (A_NOT_A.test(t.trim()) && hanBusiness(t) === null && quotedBusiness(t) === null) return { ok: false, problem: 'unclear' };
       // "举报 不要钱 就叫你们查他": the kind said first is no part of the answer.
       const afterKind = t.trim().replace(/^(我要|俺要)?(举报|投诉|反映)[\s，,:：]+(?=\S)/, '');
       if (afterKind !== t.trim()) return readAnswer(slot, afterKind, u, d, now);
@@ -2035,6 +2056,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       const remembered = /叫(?:啥|什么|个啥)(?:来着|名)?[，,\s…。]*(\p{Script=Han}{2,10})[。！!]?$/u.exec(t)?.[1];
       if (remembered && !PLACE_ANSWER.test(remembered) && !/[我俺你他她]|不知道|忘了|想不起/.test(remembered))
         return { ok: true, value: remembered };
+      // "我在厂里干活，厂里就十来个人": the writer's own place in it, no answer about its name.
+      if (/^(我|俺)(们)?(就|也)?(在|是)[^，,。]{0,8}(干活|上班|打工|工作|做事|干过)/.test(t.trim()) && hanBusiness(t) === null)
+        return { ok: false, problem: 'unclear' };
       const n = businessClause(t, u);
       // "华阳寨那有个厂": a shop counted, not named.
       const counted =
@@ -2164,6 +2188,13 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         (x) => /小票|票上|订单|单子|记录|付款|发票|收据|截图|聊天|receipt|order/i.test(x.c) && !/保质期|有效期|到期|过期/.test(x.c),
       );
       if (recorded?.date) return { ok: true, value: recorded.date };
+      // "就现在！我刚路过看见的": happening as they write — today.
+      if (
+        /^[\s！!，,]*(就是?|是|就在)?(现在|此刻|这会儿?|眼下|正在|此时)(?!.{0,6}(记不|不记得|想不起))|^\s*(right )?now\b|\bright now\b|\bhappening now\b/i.test(
+          t,
+        )
+      )
+        return { ok: true, value: parseIncidentDate('今天', now) };
       if (
         saysUnknownDate(t) ||
         // "大概半个月前吧，记不太清了": a rough time the citizen is not sure of is no day ("昨天吧，记不太清几点" is).

@@ -309,7 +309,7 @@ const PERSON_BEFORE =
 const NAME_TAIL = /(吃饭|吃的|买的|卖的|点的|送的|做的|那家|那个|这家)+$/;
 /** After a name: a trade phrase ("的胡辣汤店", "哩卤肉摊", "的托管班", "的外卖"). */
 const TRADE_AFTER =
-  /^(的|哩)?((?:那个|那家)?[\p{Script=Han}]{0,5}?(?:店|馆|铺|摊|超市|厂|坊|楼|部|园|班|屋|外卖|食堂|餐厅|酒家|公司|作坊|档口|配餐|饭庄|门市|主播|直播间|网店|店铺|商家))/u;
+  /^(的|哩)?((?:那个|那家)?[\p{Script=Han}]{0,5}?(?:店|馆|铺|摊|超市|厂|坊|楼|部|园|班|屋|外卖|食堂|餐厅|酒家|公司|作坊|档口|配餐|饭庄|门市|主播|直播间|网店|店铺|商家|屠宰场|养殖场|养鸡场|养猪场|加工点|加工场))/u;
 
 /** Dishes that end a shop name when a name-like head stands before them (王二卤肉, 大刘牛肉面). */
 const DISHES = [
@@ -395,7 +395,7 @@ const DISHES = [
 ];
 const DISH_RE = new RegExp(DISHES.sort((a, b) => b.length - a.length).join('|'), 'g');
 /** After a dish that ends a name: a particle, a place word, a verb of eating or buying, or the end. */
-const DISH_AFTER = /^([的哩里吃卖买用做后门对店家割称摊铺,。!?;\s]|那(?:儿|里)?(?:买|吃|割|称|拿|订|喝)|$)/u;
+const DISH_AFTER = /^([的哩里吃喝卖买用做后门对店家割称摊铺,。!?;\s]|那(?:儿|里)?(?:买|吃|割|称|拿|订|喝)|$)/u;
 /** A head that reads as a name: 老X, 小X, 大X, 阿X, X记, X家, X二, X姐, 胖子, 哥俩 … */
 const NAME_HEAD =
   /^([老小大阿][\p{Script=Han}]{1,3}|[\p{Script=Han}]{1,3}(记|家|氏|姐|哥|嫂|叔|婶|妈|婆|爷|胖子|哥俩|兄弟|大王)|[\p{Script=Han}]{1,2}[二三四五六七八九]|[二三四五六七八九][\p{Script=Han}]{1,2}|胖子|胖哥|[\p{Script=Han}]{1,2}胖子)$/u;
@@ -675,7 +675,12 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     // 收摊, 出摊, 摆摊, 地摊: a stall's hours or a street stall, not the end of a name.
     if (suffix === '摊' && (STALL_VERB_BEFORE.test(s.slice(0, m.index)) || STALL_VERB_AFTER.test(s.slice(m.index + 1)))) continue;
     // "工程学院南门那家": a campus named by its gate is where the shop is, not the shop.
-    if (/学院|大学|中学|小学|学校/.test(suffix) && /^[东西南北]门/.test(s.slice(m.index + suffix.length))) continue;
+    // "工程学院门口那家奶茶店": the campus is the landmark, the shop the one by it.
+    if (
+      /学院|大学|中学|小学|学校|医院/.test(suffix) &&
+      (/^[东西南北]门/.test(s.slice(m.index + suffix.length)) || LANDMARK_AFTER.test(s.slice(m.index + suffix.length)))
+    )
+      continue;
     // 堂 ends 康寿堂 and 同仁堂, not 礼堂, 课堂 or 天堂.
     if (suffix === '堂' && /[食礼课教学澡讲天大祠满一佛喜会]$/.test(s.slice(0, m.index))) continue;
     // "我们学校二食堂": 们 is the end of a pronoun, not the start of a name.

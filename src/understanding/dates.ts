@@ -245,6 +245,13 @@ export function parseIncidentDate(input: string, now: Date): string | null {
     return notFuture(ymd(today.y - 1, mo, day));
   }
 
+  // 这个月一号 / 本月3号: this month's day (none if it is still to come).
+  m = new RegExp(`(?:这个?月|本月)${NUM}[号日]`).exec(s);
+  if (m) {
+    const d = chineseNumber(m[1]!);
+    const here = d === null ? null : ymd(today.y, today.m, d);
+    return here !== null && here <= today.dayNo ? iso(here) : null;
+  }
   // 上个月20号 / 上个月初 / 月初 / 月底 (this month unless it would be in the future)
   m = new RegExp(`上个?月${NUM}[号日]`).exec(s);
   if (m) {
@@ -360,7 +367,7 @@ const DAY_WORD =
   // "两周天天这样": 周天 after a number of weeks is no Sunday.
   '(?<![一二三四五六七八九十两几\\d个])周[一二三四五六日天末]|(?<![一二三四五六七八九十两几\\d个])星期[一二三四五六日天]|(?<![一二三四五六七八九十两几\\d个])礼拜[一二三四五六日天]|' +
   '(\\d{1,2}|[一二三四五六七八九十]{1,3})月(初|上旬|中旬|下旬|底|末)|' +
-  '上个?月(\\d{1,2}|[一二三四五六七八九十]{1,3})[号日]|上个?月(初|底|末|中旬|中)?|这个?月(初|底)|月初|月底|月中|去年|前年|年前|年后|' +
+  '(这个?月|本月)(\\d{1,2}|[一二三四五六七八九十]{1,3})[号日]|上个?月(\\d{1,2}|[一二三四五六七八九十]{1,3})[号日]|上个?月(初|底|末|中旬|中)?|这个?月(初|底)|月初|月底|月中|去年|前年|年前|年后|' +
   '(农历|阴历)(正|冬|腊|十一|十二|[一二三四五六七八九十])月(初[一二三四五六七八九十]|廿[一二三四五六七八九]?|[一二三四五六七八九十]{1,3})?|' +
   '(?<!反)(正|冬|腊)月(初[一二三四五六七八九十]|廿[一二三四五六七八九]?|[一二三四五六七八九十]{1,3})?|' +
   '除夕|大年三十|大年初[一二三四五六]|春节|元宵节?|端午节?|中秋节?|国庆节?|元旦|五一|小年|' +

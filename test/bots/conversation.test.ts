@@ -4211,3 +4211,110 @@ describe('an earlier case asked after in a sentence, a person asked for plainly,
     expect(quotedBusiness('昨晚7点在美团点的龙湖大学城“东北人家水饺”，三鲜饺子里吃出一截钢丝球')).toBe('东北人家水饺');
   });
 });
+
+describe('goods told bad, greetings with courtesies, 告他, emoji and yes-or-no questions (issue #13, sixteenth pass)', () => {
+  it('"饭店卖的肉坏了", "鸡蛋是坏的", "你们看看这个面包": no one\'s conduct and no wish — the kind is asked, not guessed as a report', () => {
+    for (const opening of ['我年纪大了 打字慢 饭店卖的肉坏了', '同志你好 我想反映个事 鸡蛋是坏的', '你们看看这个面包']) {
+      const r = talk([opening]);
+      expect(r.state.draft.kind).toBeUndefined();
+      expect(r.replies.join('\n')).toMatch(/退赔（投诉）.*查处他（举报/);
+    }
+    // Someone's conduct told is still a tip.
+    expect(talk(['村东头有人卖病死猪肉']).state.draft.kind).toBe('report');
+  });
+
+  it('"早上好☀️ 你们周六也上班啊，辛苦了" is a greeting: welcomed, nothing stored, no date read from 周六', () => {
+    const r = talk(['早上好☀️ 你们周六也上班啊，辛苦了']);
+    expect(r.replies.join('\n')).toMatch(/慢慢说/);
+    expect(r.state.draft.description).toBeUndefined();
+    expect(r.state.draft.incidentDate).toBeUndefined();
+    // The story after it, of the writer's own purchase with no wish, is asked the kind.
+    const s = talk(['是这样，我前天在孟庄集上买的猪肉，回家一放，盘子底下全是血水，这不是注水肉嘛'], r.state);
+    expect(s.state.draft.kind).toBeUndefined();
+    expect(s.state.draft.incidentDate).toBe('2026-11-26');
+    expect(talk(['投诉吧，我想让他把钱退了'], s.state).state.draft.kind).toBe('complaint');
+  });
+
+  it('"告他" chooses a complaint; "告发" a report', () => {
+    const r = talk(['饭店卖的肉坏了', '告他']);
+    expect(r.state.draft.kind).toBe('complaint');
+    expect(talk(['我要告发他们，用死猪肉包饺子']).state.draft.kind).toBe('report');
+  });
+
+  it('emoji beside words carry none: "有奖励不🤑" is a question about rewards, not the business\'s name', () => {
+    const r = talk(['举报🙋‍♀️ 有人朋友圈卖自制辣椒酱 三无 还说能降血压 🤡', '有奖励不🤑']);
+    expect(r.state.draft.description).toBe('举报 有人朋友圈卖自制辣椒酱 三无 还说能降血压');
+    expect(r.state.draft.businessName).toBeUndefined();
+    expect(r.state.draft.wantsReward).toBeUndefined();
+    expect(r.replies.join('\n')).toMatch(/举报奖励/);
+    expect(r.state.step).toBe('business');
+  });
+
+  it('the name refused and the reward wanted "if there is one" in one breath', () => {
+    const r = talk(['喂你好我要举报一下薛店镇有个叫金鑫肉联的屠宰场他们杀牛之前给牛灌水还喂瘦肉精我不要留名字奖励要是有的话我要']);
+    expect(r.state.draft.businessName).toBe('金鑫肉联');
+    expect(r.state.draft.anonymous).toBe(true);
+    expect(r.state.draft.wantsReward).toBe(true);
+  });
+});
+
+describe('businesses, dates and crimes in progress (issue #13, sixteenth pass)', () => {
+  const NOW2 = new Date('2026-12-05T02:00:00Z');
+  const biz = (t: string) => understand(t, { now: NOW2 }).business.value;
+  const ra = (slot: 'business' | 'when', t: string, kind: 'report' | 'complaint' = 'report') =>
+    readAnswer(slot, t, understand(t, { now: NOW2 }), { files: [], kind }, NOW2);
+
+  it('names read where they were missed or mangled', () => {
+    expect(biz('薛店镇有个叫金鑫肉联的屠宰场，他们杀牛之前给牛灌水')).toBe('金鑫肉联');
+    expect(biz('前儿个晌午在郭店北街老马牛肉汤喝汤，碗里喝出来个苍蝇')).toBe('老马牛肉汤');
+    // A campus with a shop by its gate: the campus is where, not who.
+    expect(biz('工程学院门口那家奶茶店喝了肚子疼一晚上')).toBeNull();
+    expect(placeThenName('在微信群里跟张姐订的土鸡蛋，三十个')).toBe('张姐');
+    expect(placeThenName('12月1号在邻里鲜团购（团长在西街社区，阁老路菜鸟驿站旁边）买的冻虾仁')).toBe('邻里鲜团购');
+    expect(latinBusiness('A piece of glass in the kung pao chicken from a Meituan order.')).toBeNull();
+  });
+
+  it('answers to "what is it called" that name nothing', () => {
+    expect(ra('business', '那个摊子叫“老孙鲜肉”，挂着个红牌子')).toEqual({ ok: true, value: '老孙鲜肉' });
+    expect(ra('business', '是个人，姓孙，在东郭寺集上摆摊卖菜')).toEqual({ ok: true, value: null });
+    expect(ra('business', '有奖励不').ok).toBe(false);
+    expect(ra('business', '我在厂里干活，厂里就十来个人').ok).toBe(false);
+    const r = talk(['投诉社区团购 昨天买的冻虾仁，化开一称水占了一半多']);
+    expect(r.state.draft.businessName).toBeUndefined();
+  });
+
+  it('"这个月一号" is the 1st of this month; "就现在！" answers "when" with today', () => {
+    expect(understand('就是这个月一号的事', { now: NOW2 }).incident_time.value?.date).toBe('2026-12-01');
+    expect(understand('本月3号', { now: NOW2 }).incident_time.value?.date).toBe('2026-12-03');
+    // (A day still to come this month is none.)
+    expect(understand('这个月20号', { now: NOW2 }).incident_time.value?.date ?? null).toBeNull();
+    expect(ra('when', '就现在！我刚路过看见的')).toEqual({ ok: true, value: '2026-12-05' });
+    expect(ra('when', '现在记不清了').ok && ra('when', '现在记不清了')).not.toEqual({ ok: true, value: '2026-12-05' });
+  });
+
+  it('a crime being done at this moment, or its people still at the scene, is urgent; urging alone is noted', () => {
+    const opening = talk(['小司村村口那个院子 现在有个三轮车在往里卸死猪']);
+    expect(opening.last.effect?.type).toBe('handoff');
+    const van = talk(['今儿清早路过潩水寨村西那个废砖窑，看见有人在那扒死羊皮，好几只', '不知道是谁', '面包车可能还在那呢，你们快点来人']);
+    expect(van.last.effect?.type).toBe('handoff');
+    // Urging alone, about a practice going on every night, is written down — no hand-off.
+    const urged = talk(['城关乡高皮匠村西头有人熬地沟油，天天半夜熬', '不知道', '昨天半夜', '匿名', '我不要钱 我要你们赶紧来人']);
+    expect(urged.last.effect).toBeUndefined();
+    expect(urged.state.draft.description).toMatch(/赶紧来人/);
+  });
+
+  it('"不要 赶紧来人" to the reward question: the urging noted, and "不要" taken', () => {
+    const r = talk(['城关乡高皮匠村西头有人熬地沟油，天天半夜熬', '不知道', '昨天半夜', '匿名', '不要 赶紧来人']);
+    expect(r.state.draft.wantsReward).toBe(false);
+    expect(r.replies.join('\n')).toMatch(/尽快去现场/);
+    // (A tip about others is not told to keep receipts and medical records.)
+    expect(r.replies.join('\n')).not.toMatch(/病历/);
+  });
+
+  it('"会不会说是有人举报的？我在厂里干活" while the name is asked: answered (kept confidential), the name asked again, the story keeps 举报', () => {
+    const r = talk(['梨河镇黄桥村有个腐竹厂，往腐竹里加吊白块', '你们去查的时候会不会说是有人举报的？我在厂里干活，厂里就十来个人']);
+    expect(r.replies.join('\n')).toMatch(/保密/);
+    expect(r.state.step).toBe('business');
+    expect(r.state.draft.businessName).toBeUndefined();
+  });
+});

@@ -346,7 +346,9 @@ function answersNewQuestion(state: ConvState, raw: string, ctx: Context): boolea
     slot !== null &&
     // (The story asked for, the same words again are no more of it; nor is the story sent again an answer.)
     slot !== 'description' &&
+    // (The story as stored has its slips mended: "投述" is kept as "投诉".)
     !(state.draft.description ?? '').includes(raw) &&
+    !(state.draft.description ?? '').includes(fixTypos(raw)) &&
     state.lastStep !== undefined &&
     state.lastStep !== slot &&
     raw.length <= 30 &&
@@ -807,6 +809,15 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     if (d.kind !== 'report') delete d.anonymous;
     before.push(w.switched(KIND_LABEL[lang][d.kind]));
     kindJustSet = true;
+  } else if (!d.kind && DEFERRED.test(text) && kindWanted(text.replace(DEFERRED, '')) === null) {
+    // "I'll come back to report the restaurant when he's better", "等她好了再来举报": later — nothing is filed now.
+    return say(
+      { ...st, draft: d, step: 'menu' },
+      ...before,
+      lang === 'en'
+        ? 'Of course, look after him or her first. Come back any time; just tell me what happened and I will register it.'
+        : '好的，先照顾好病人。什么时候方便了再来找我，直接把事情说给我就行，我帮您登记。',
+    );
   } else if (!d.kind) {
     const k = decideKind(
       text,
@@ -1839,7 +1850,7 @@ const PURE_INTENT = {
 };
 
 const PROBLEM =
-  /无根水|无根剂|无根素|漂白|增白|灌[^，。]{0,3}酒|当(成)?真[^，。]{0,2}卖|以假充真|回收(的)?[^，。]{0,4}瓶|(少|差)了?[一二三四五六七八九十两半\d]+(两|斤|克)|一称(才|只有)|(啥|什么)字(都|也)?没(有)?|没(有)?厂名|没(有)?厂家|下水道|阴沟|臭水沟|污水|脏水|死老鼠|根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|死(蟹|螃蟹|鱼|虾|龙虾|鸭|牛|羊|甲鱼|黄鳝|泥鳅)|是死的|死了的|注水|农药|瘦肉精|添加|没(炸|煮|烤|蒸|烧)?熟|不熟|夹生|带血丝|色素|染色|掉色|上色|苏丹红|硼砂|甲醛|吊白块|防腐剂|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|(?<!辛|痛|刻|艰|吃)苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
+  /无根水|无根剂|无根素|漂白|增白|灌[^，。]{0,3}酒|当(成)?真[^，。]{0,2}卖|以假充真|回收(的)?[^，。]{0,4}瓶|(少|差)了?[一二三四五六七八九十两半\d]+(两|斤|克)|一称(才|只有)|(啥|什么)字(都|也)?没(有)?|没(有)?厂名|没(有)?厂家|下水道|阴沟|臭水沟|污水|脏水|死老鼠|根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|吃剩|剩菜|剩饭|回锅(?!肉)|端给(下一桌|别人|别的客人|下一个)|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|死(蟹|螃蟹|鱼|虾|龙虾|鸭|牛|羊|甲鱼|黄鳝|泥鳅)|是死的|死了的|注水|农药|瘦肉精|添加|没(炸|煮|烤|蒸|烧)?熟|不熟|夹生|带血丝|色素|染色|掉色|上色|苏丹红|硼砂|甲醛|吊白块|防腐剂|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|(?<!辛|痛|刻|艰|吃)苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
 /** "想咨询个政策问题，能给书面回复的那种": a wish to ask, with no question in it yet (the question is asked for). */
@@ -1978,7 +1989,13 @@ export function illNow(text: string, u: Understanding): boolean {
     (!recovered && /(这会儿|现在|还有|还在|都在)[^，。！？]{0,8}(医院|卫生院|诊所|急诊|输液|打吊瓶|吊水|住院)/.test(text)) ||
     (!recovered && /(这两天|这几天|今天|今儿)[^，。！？]{0,3}(吐|拉|疼|发烧)[^，。！？]{0,2}(得不行|得厉害|不止|个不停)/.test(text)) ||
     // "我老公刚才又吐了一回，浑身没劲": ill this very hour.
-    (!recovered && /(刚才|刚刚|这会儿)[^，。！？]{0,3}(又)?(吐|拉|晕|昏|抽)/.test(text))
+    (!recovered && /(刚才|刚刚|这会儿)[^，。！？]{0,3}(又)?(吐|拉|晕|昏|抽)/.test(text)) ||
+    // "since this morning he's been throwing up non-stop and shaking": English, ill as they write.
+    (!recovered &&
+      u.harm.value.ill === 'now' &&
+      /\b(non-?stop|right now|(has|have|'s|'ve) been (throwing up|vomiting|shaking)|keeps? (throwing up|vomiting)|can'?t stop (throwing up|vomiting)|(in|at|to) (the )?hospital|ambulance|emergency)\b/i.test(
+        text,
+      ))
   );
 }
 
@@ -2458,7 +2475,8 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
     remedy &&
     (punish ||
       // "我要退钱 他们卖过期的也要管管": the selling itself to be dealt with, beside the refund.
-      /(你们|恁|政府|监管)[^，。！]{0,3}(也|都)?[^，。！]{0,2}(管管|管一管|管一下)|(你们|恁|政府|监管)[^，。！]{0,2}(也|都)[^，。！]{0,2}处理一下|卖[^，。！]{0,8}(也|还|都)(要|得|该)(管管|管一管|管一下)/.test(
+      // ("钱要退。他们骗老年人，也该管管": the business to be dealt with, beside the refund.)
+      /(也|还|都)(该|得|要|应该)(好好)?(管管|管一管|管一下|治治|治一治)|(你们|恁|政府|监管)[^，。！]{0,3}(也|都)?[^，。！]{0,2}(管管|管一管|管一下)|(你们|恁|政府|监管)[^，。！]{0,2}(也|都)[^，。！]{0,2}处理一下|卖[^，。！]{0,8}(也|还|都)(要|得|该)(管管|管一管|管一下)/.test(
         said,
       ))
   )
@@ -2683,6 +2701,11 @@ function giveUpOn(slot: Slot, said: string, d: Draft): Record<Lang, string> | nu
         zh: `身份证号先不记；${ID_AT_CLAIM.zh}`,
         en: `I leave the ID number out; ${ID_AT_CLAIM.en}`,
       };
+    case 'description':
+      // The story sent again when more of it was asked for: that is all the citizen has to tell.
+      if (!d.detailsWanted || d.description === undefined) return null;
+      delete d.detailsWanted;
+      return { zh: '好的，就按您说的记下了。', en: 'Noted as you said it.' };
     default:
       return null;
   }
@@ -2693,6 +2716,10 @@ const ALONE =
   /(家里|屋里|身边)?就(俺|我)(自己|一个人?)|(一个人|自己)在家|没人(陪|管|照顾|送)|i am alone|i'?m alone|nobody (is )?(here|with me)/i;
 
 /** "俺再想想", "想好了再找恁": time to think — no hurry, nothing is lost. */
+/** A case put off until later: "I'll come back to report it when he's better", "等他好了再来举报". */
+const DEFERRED =
+  /\bi'?ll (come back|get back to you|do it|report (it|them|the \w+)|complain)[^.!?]{0,40}\b(later|when (he|she|they|i|we)('?s| is| are|'?m| am| feel)? (better|well|ok|okay|recovered)|tomorrow)\b|(等|待)(他|她|孩子|俺|我|老人)[^，。！？]{0,4}(好了|好些|好点|出院)(以后|之后)?(再)?(来)?(举报|投诉|说|找你们|找恁)/i;
+
 const THINK_IT_OVER = /再想想|想一想|考虑(一下|考虑)|先不说了|怕惹事|怕报复|不敢说|想好了?再(找|说|来|联系)|let me think|think (it )?over/i;
 
 /** The draft's fields a correction changes, for saying what is now kept. */

@@ -286,7 +286,7 @@ export function parseAnonymous(text: string): boolean | null {
     // "我不怕，我写名字", "留我真名", "用我的名字": the name offered.
     /(?<![别不甭莫想愿敢用要必能])(写|留|报|用)(上)?(我|俺)?(的)?(真|大)?(名字|姓名|真名)(?!吗|不|么)/.test(s) ||
     // "I can give my name. Please don't tell the hotel though.": named, kept from the business.
-    /i can (give|leave|use) my (real )?name|(you can|please) use my (real )?name|i'?ll give (you )?my name|my name is fine|real name is (fine|ok)/i.test(
+    /i can (give|leave|use) my (real )?name|(you can|please) (use|have|take|put down|write down) my (real |full )?name|i'?ll give (you )?my name|my name is fine|real name is (fine|ok)|(i )?don'?t mind (giving|leaving|using) my (real )?name|(with|under) my (real )?name|not anonymous/i.test(
       text,
     )
   )
@@ -782,6 +782,18 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
           // "在三食堂吃了…我要实名举报三食堂": a numbered canteen (the campus is the place).
           () => /(?:在|举报|投诉|反映)(第?[一二三四五六七八九十\d]{1,2}号?(?:食堂|餐厅))/u.exec(text)?.[1] ?? null,
           () => thatShop(text),
+          // "举报我们唐户村的乡厨张老三": a banquet cook named is who is reported.
+          () => {
+            const cook = /(?:乡厨|乡村厨师|流动厨师|厨子|大厨)((?:老|小)?\p{Script=Han}{1,3}?)(?=[，,。的\s]|$|前|给|在|做|用|他|办)/u.exec(
+              text,
+            )?.[1];
+            return cook &&
+              cook.length >= 2 &&
+              !/^(班子|师傅|团队|队伍|一伙|那伙|们)/.test(cook) &&
+              SINGLE_SURNAMES.has(cook.replace(/^[老小]/, '')[0] ?? '')
+              ? cook
+              : null;
+          },
           () => placeThenName(text),
           () => placeThenShop(text, u.place.value),
         ]),
@@ -964,7 +976,8 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
   if (
     d.kind === 'report' &&
     d.businessName === undefined &&
-    /(门口|门上|门头|店)?(也)?没(有)?(挂)?(牌子|招牌|店名|牌匾)|(不知道|不晓得|不清楚)(它|他家)?叫(啥|什么)/.test(text)
+    // ("辣条好多都是没牌子的": goods with no brand, not a shop with no sign.)
+    /(门口|门上|门头|店)?(也)?(?<!是)没(有)?(挂)?(牌子|招牌|店名|牌匾)(?![的哩嘞])|(不知道|不晓得|不清楚)(它|他家)?叫(啥|什么)/.test(text)
   ) {
     d.businessName = null;
     got.push('business');
@@ -1180,6 +1193,9 @@ function withLeadingYi(name: string | null, text: string): string | null {
 
 /** "at the 7-Eleven near …", "from Lianhua Supermarket": a business named in Latin letters. */
 export function latinBusiness(text: string): string | null {
+  // "her shop, Happy Baby Store, in Xuedian town": the name set off after the word for a shop.
+  const apposed = /\b(?:shop|store|restaurant|stall|bakery|cafe|canteen),\s+((?:[A-Z][\w'&-]*)(?:\s+[A-Z][\w'&-]*){0,3}),/.exec(text);
+  if (apposed) return apposed[1]!;
   // "called Lao Zhang Noodles", "named X": the name said as a name.
   const called =
     /\b(?:called|named|(?<!my |My |MY )name is|(?<!my |My )name:?|shop name is|sign says)\s+['‘“"]?((?:[A-Z0-9][\w'&.-]*)(?:\s+[A-Z0-9][\w'&.-]*){0,3}|\p{Script=Han}{2,12})/u.exec(
@@ -1599,7 +1615,14 @@ export function placePhrase(text: string, index: number, name: string): string {
   let a = index;
   while (a > 0 && index - a < 10 && !/[在到去从于是住了的，,。；;！!？?\s:：]/.test(text[a - 1]!)) a--;
   let e = index + name.length;
-  while (e < text.length && e - index < 24 && !/[的买吃喝点卖有开做用看发上下里，,。；;！!？?\s]/.test(text[e]!)) e++;
+  // ("实验小学门口小卖部": the place ends where the shop's word begins.)
+  while (
+    e < text.length &&
+    e - index < 24 &&
+    !/[的买吃喝点卖有开做用看发上下里，,。；;！!？?\s]/.test(text[e]!) &&
+    !/^(小卖部|小卖铺|超市|饭店|饭馆|餐馆|商店|便利店|食堂)/.test(text.slice(e))
+  )
+    e++;
   // "街上", "集上", "路边": keep the position words that belong to the place.
   if (/^[街集][上边]/.test(text.slice(e - 1))) e++;
   const tail = /^(街上|集上|路边|路口|村口|门口|北门|南门|东门|西门|对面|旁边|附近)/.exec(text.slice(e));
@@ -1803,10 +1826,14 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       }
       // "他给了个卡片 上面写 老蜂农蜂业": what is written on a card, a sign or a bag is the name.
       const onCard =
-        /(?:上面|上头|卡片上|名片上|牌子上|招牌上|门头上|袋子上|包装上|瓶子上|盒子上|箱子上)\s*(?:写(?:着|的是|的|了)?|印(?:着|的是|的|了)?)\s*[:：]?\s*[“"「]?(\S[^，,。！!？?]{1,20})/.exec(
+        /(?:上面|上头|卡片上|名片上|牌子上|招牌上|门头上|袋子上|包装上|瓶子上|盒子上|箱子上|发票上|收据上|小票上|单子上)\s*(?:写(?:着|的是|的|了|嘞|哩)?|印(?:着|的是|的|了|嘞|哩)?)\s*[:：]?\s*[“"「]?(\S[^，,。！!？?]{1,20})/.exec(
           t,
         );
-      if (onCard?.[1] && onCard[1].trim() !== t.trim()) return readAnswer(slot, onCard[1].replace(/[”"」]$/, '').trim(), u, d, now);
+      // ("康膳餐厅 门口牌子写的康膳餐厅，小票上印的是郑州康膳餐饮管理有限公司": the name said first is the shop's; a
+      // receipt's company is read only when no name comes before it.)
+      const receipt = onCard !== null && /^(发票|收据|小票|单子)/.test(t.slice(onCard.index));
+      if (onCard?.[1] && onCard[1].trim() !== t.trim() && !(receipt && hanBusiness(t.slice(0, onCard.index)) !== null))
+        return readAnswer(slot, onCard[1].replace(/[”"」]$/, '').trim(), u, d, now);
       // "不知道店名，摊位牌子上就一个电话号码 138…": no name, but the number on the sign finds the business.
       const signPhone = saysUnknown(t) || /不知道(店名|名字|叫啥)|没(有)?(店名|名字)/.test(t) ? othersPhone(t) && findPhone(t) : null;
       if (signPhone) return { ok: true, value: `名称不详（招牌上的电话${signPhone}）` };
@@ -2413,11 +2440,13 @@ export function withoutFillers(text: string, hedges = true): string {
       )
       // "在哪儿？就华南城啊": the question said back before the answer.
       .replace(/^[^，,。？?]{1,8}[？?]\s*(?=\S{2})/, '')
+      // "Why do you need my home address? ok - Huaxin College dorm 5": the question asked back, then the answer.
+      .replace(/^(why|what for|how come|do you (really )?need|is it (really )?necessary)\b[^?]{0,60}\?\s*(?=\S{2})/i, '')
       .replace(/[\s，,。]*(就这些|就这些了|就这样|谢谢|谢谢了|谢谢你|辛苦了|麻烦了|麻烦你了)[。.!！~～]*$/, '')
       .replace(/(?<=\p{Script=Han}{2})(哈|呀|啦|啊)$/u, '');
     t = t
       .replace(
-        /^(嗯+|哦+|噢+|喔+|呃+|额+|啊+|哈+|唉|诶|欸|好吧|(?:那个|这个)(?=[\s，,。…~～])|这个啊|这个嘛|我想想|让我想想|想想|刚才忘说了|刚才忘了说|忘了说|对了|就是|不好意思|对不起|抱歉|(?:ok|okay|um+|uh+|well|so|sorry)\b)[\s，,。.…~～!！]*(?=\S)/i,
+        /^(嗯+|哦+|噢+|喔+|呃+|额+|啊+|哈+|唉|诶|欸|好吧|(?:那个|这个)(?=[\s，,。…~～])|这个啊|这个嘛|我想想|让我想想|想想|刚才忘说了|刚才忘了说|忘了说|对了|就是|不好意思|对不起|抱歉|(?:ok|okay|um+|uh+|well|so|sorry|fine|alright)\b)[\s，,。.…~～!！-]*(?=\S)/i,
         '',
       )
       .replace(/[\s，,。]*(你记一下|你记下|记一下|记下吧|记好了|你们记一下|就这|就这样)[。.!！~～]*$/, '')

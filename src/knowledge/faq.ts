@@ -223,9 +223,11 @@ export const FAQ: readonly Entry[] = [
   {
     topic: 'insurance',
     // "这医药费医保能报不？": reimbursement is the medical-insurance bureau's; the business can be asked to pay.
-    ask: /医保|医疗保险|新农合|medical insurance/i,
-    zh: '医药费能不能走医保报销，要问医保部门（新郑市医疗保障局，电话12393）。因为吃了有问题的食品花的医药费，可以在投诉里要求商家赔偿，病历和发票请保存好。',
-    en: 'Whether medical costs are covered by medical insurance is for the Healthcare Security Bureau (tel. 12393). Costs caused by bad food can be claimed from the business in a complaint: keep the records and receipts.',
+    // "学平险那边说食物中毒不在保障范围 不给报 你们能帮忙协调保险公司吗": a commercial insurer's refusal is theirs to
+    // answer for, before the financial regulator — not the market regulator.
+    ask: /医保|医疗保险|新农合|medical insurance|学平险|商业保险|意外险|保险公司|保险(那边|不给|不赔|拒赔|理赔)|理赔|问[^，。？?]{0,4}保险|保险(这|的|这个)?(事|个事|问题)|insurance (company|claim)/i,
+    zh: '医药费能不能走医保报销，要问医保部门（新郑市医疗保障局，电话12393）；商业保险（学平险、意外险等）不给理赔的，先向保险公司要书面理由，有异议可以打金融监管投诉电话12378，这个不归市场监管部门管。因为吃了有问题的食品花的医药费，可以在投诉里要求商家赔偿，病历和发票请保存好。',
+    en: 'Whether medical costs are covered by medical insurance is for the Healthcare Security Bureau (tel. 12393); a commercial insurer (student or accident insurance) that refuses a claim must give its reasons in writing, and disputes go to the financial regulator (tel. 12378), not to us. Costs caused by bad food can be claimed from the business in a complaint: keep the records and receipts.',
   },
   {
     topic: 'price',
@@ -334,7 +336,9 @@ export function topicsOf(text: string): Topic[] {
   // "请教一个法律问题：…十倍…的赔偿金，…是否也能…？": a message that opens as a question asks in every clause
   // up to its question mark.
   const asked =
-    /^\s*(?:(?:你好|您好|同志|领导|喂|老师|师傅)[，,!！\s]*)*(请教|请问|咨询|想问|问一下|问下|问问|我想问问?|想咨询|我想咨询)/.exec(text);
+    /^\s*(?:(?:你好|您好|同志|领导|喂|老师|师傅)[，,!！\s]*)*(?:(?:我|俺)?(?:就是|就|只是|主要是|是)?)(请教|请问|咨询|想问|问一下|问下|问问|我想问问?|想咨询|我想咨询)/.exec(
+      text,
+    );
   const lead = asked ? text.slice(0, (text.search(/[?？]/) + 1 || text.length + 1) - 1) : '';
   const qs = [...questionClauses(text), ...(lead ? [lead] : [])];
   const found: Topic[] = [];

@@ -75,6 +75,7 @@ const TRADE_SUFFIXES = [
   '茶行',
   '粮行',
   '宴席班',
+  '家宴(?!席)',
   '大席',
   '面业',
   '肉业',
@@ -151,6 +152,8 @@ const TRADE_SUFFIXES = [
   '学院',
   '食堂',
   '会所',
+  '之家',
+  '会馆',
   '饭庄',
   '食府',
   '大院',
@@ -681,6 +684,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
       (/^[东西南北]门/.test(s.slice(m.index + suffix.length)) || LANDMARK_AFTER.test(s.slice(m.index + suffix.length)))
     )
       continue;
+    // "五口之家" is a family of five, not a shop.
+    if (suffix === '之家' && /口$/.test(s.slice(0, m.index))) continue;
     // 堂 ends 康寿堂 and 同仁堂, not 礼堂, 课堂 or 天堂.
     if (suffix === '堂' && /[食礼课教学澡讲天大祠满一佛喜会]$/.test(s.slice(0, m.index))) continue;
     // "我们学校二食堂": 们 is the end of a pronoun, not the start of a name.
@@ -691,6 +696,10 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     // "C区8号鑫旺冻品", "12号摊位老李卤肉": a stall's number is where it is, not its name.
     // "再拉回厂里重新冻上": goods taken back to "the factory" name none.
     if (/(拉|送|运|退|搬|拿)(回|到|进|去)$/.test(name)) continue;
+    // "实验小学门口小卖部", "村委对面超市": a shop known only by what it stands beside has no name yet.
+    if (/(门口|对面|对过|旁边|隔壁|附近|边上|楼下|后面|前面)$/.test(name) && name.length > 2) continue;
+    // "走私冻品", "三无食品厂": what is wrong with the goods, not a name.
+    if (/^(走私|假冒|伪劣|病死|过期|三无|无证|非法|黑心|地沟|私宰|注水)/.test(name)) continue;
     // "8号烘焙坊": when nothing but the trade is left, the number is the name.
     const unnumbered = name.replace(/^([a-z]?区)?[a-z]?\d+号(摊位?|档口|门面)?(?=\p{Script=Han}{2})/u, '');
     if (

@@ -250,7 +250,10 @@ export const ILLNESS_MILD: readonly Term[] = [
   '嘴唇发紫', '起疹子', '起疙瘩', '浑身痒', '反胃', '想吐', '拉稀', '窜稀', '跑肚', '闹肚子', '吃坏了', '吃坏肚子', '不得劲', '难受得很', '发晕',
   'threw up', 'throwing up', 'stomachache', 'stomach pain', 'cramps', 'nausea', 'rash', 'headache', 'food poisoning',
 ].map((x) =>
-  x === '恶心'
+  x === '拉了一'
+    ? // "拉了一夜", not "又拉了一三轮出去卖" (a load hauled).
+      { w: x, notAfter: ['怕', '以免', '防止', '会不会', '没有', '没', '不会', '避免', '还好没'], notBefore: ['三轮', '车', '卡车', '货', '批', '箱', '袋', '筐', '趟'] }
+    : x === '恶心'
     ? // "恶心死了", "看着真恶心", "太恶心人了": disgust at what was seen, not nausea.
       {
         w: x,
@@ -262,7 +265,8 @@ export const ILLNESS_MILD: readonly Term[] = [
 
 /** Several people affected. Bare 好几/几十 are not enough ("好几天", "几十块钱"): a person word must follow. */
 export const MANY_RE = /((好几|十几|几十|好多|很多|许多|多名|数名|一些)(个|口|名|位)?(人|孩子|小孩|学生|工人|同学|老人|顾客|客人|家长|村民|司机|员工|都|家|户)|多人|(?:[2-9]|[1-9][0-9]{1,2})\s?[个名位口]?人|[两三四五六七八九十][十百]?[几来多余]?[个名位口]?人|一家[三四五六]口|全家|一家人|一桌|全班|班里|大家都|都吐|都拉|都中毒|都不舒服|都发烧|都在吐|都在拉|一群|好多同学|好几个同学|好些人|工人都|同学都|我和室友|宿舍[两三四五六]个|我们部门|七八个|老人们|孩子们|学生们|俩|仨|several|many people)/;
-export const CURRENT_RE = /(现在|正在|还在|目前|刚才|刚刚|此刻|到现在|一直|今天|今早|今晚|刚|now|still)/;
+export const CURRENT_RE =
+  /(现在|正在|还在|目前|刚才|刚刚|此刻|到现在|一直|今天|今早|今晚|刚|now|still|non-?stop|since this morning|since last night|(has|have|'s|'ve) been (throwing|vomiting|shaking|feeling sick)|keeps? (throwing up|vomiting))/;
 export const RECOVERED_RE = /(现在好了|已经好了|没事了|好了|痊愈|恢复了|好多了)/;
 export const INFANT_RE = /(婴儿|婴幼儿|宝宝|新生儿|吐奶|辅食|母婴|配方奶|(?<!中老年|成人|学生)奶粉|infant|baby)/;
 /** Minors at school: exposure here is `high` on its own. Universities are adults and do not count. */

@@ -94,6 +94,9 @@ const PICTOGRAPH = /\p{Extended_Pictographic}/u;
  */
 function softBreak(s: string, i: number): boolean {
   const ch = s[i]!;
+  // An English sentence's full stop ("…throwing up non-stop. What should we do?"), not a decimal point or a dot
+  // inside a word.
+  if (ch === '.') return /[A-Za-z)]/.test(s[i - 1] ?? '') && /\s/.test(s[i + 1] ?? '');
   if (ch === ' ') {
     const prev = s[i - 1];
     const next = s[i + 1];

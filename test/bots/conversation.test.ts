@@ -4318,3 +4318,85 @@ describe('businesses, dates and crimes in progress (issue #13, sixteenth pass)',
     expect(r.state.draft.businessName).toBeUndefined();
   });
 });
+
+describe('stories sent again, names in more places, illness and insurance (issue #13, sixteenth pass)', () => {
+  const NOW2 = new Date('2026-12-05T02:00:00Z');
+  const biz = (t: string) => understand(t, { now: NOW2 }).business.value;
+  const ra = (slot: 'business' | 'address' | 'anonymous', t: string, kind: 'report' | 'complaint' = 'report') =>
+    readAnswer(slot, t, understand(t, { now: NOW2 }), { files: [], kind }, NOW2);
+
+  it('a story of leftovers served again is concrete; the story sent again when more was asked settles it', () => {
+    const r = talk(['举报', '他们把客人吃剩的菜回收回锅，再端给下一桌，我在后厨帮过工看见的']);
+    expect(r.state.step).toBe('business');
+    const thin = talk(['举报', '那个馍白得很 不正常']);
+    expect(thin.state.draft.detailsWanted).toBe(true);
+    const again = talk(['那个馍白得很 不正常'], thin.state);
+    expect(again.replies.join('\n')).not.toMatch(/刚才已经收到了/);
+    expect(again.state.draft.detailsWanted).toBeUndefined();
+    expect(again.state.step).not.toBe('description');
+  });
+
+  it('"钱要退。他们骗老年人，也该管管" wants both', () => {
+    const r = talk(['在新村镇上听课买了三盒灵芝孢子粉，说能治癌症', '钱要退。他们骗老年人，也该管管。']);
+    expect(r.state.draft.kind).toBe('both');
+  });
+
+  it('names on an invoice, banquet cooks, 之家, 家宴, English shop names set off by commas', () => {
+    expect(ra('business', '叫个啥福康，发票上写嘞福康健康科技')).toEqual({ ok: true, value: '福康健康科技' });
+    // A name said first beats the company on the receipt.
+    expect(ra('business', '康膳餐厅 门口牌子写的康膳餐厅，小票上印的是郑州康膳餐饮管理有限公司')).toEqual({ ok: true, value: '康膳餐厅' });
+    expect(
+      talk(['我叫郭建军，电话13837125904。举报我们唐户村的乡厨张老三，前天他给村里李家办白事的席面，用的是病死猪肉']).state.draft
+        .businessName,
+    ).toBe('张老三');
+    expect(talk(['急！！人和寨昨天中午办喜宴，请的流动厨师班子做的席，晚上吃过席的人一个接一个拉肚子']).state.draft.businessName).not.toBe(
+      '班子',
+    );
+    expect(biz('西街社区那个长寿之家天天给老年人讲课，发鸡蛋发挂面')).toBe('长寿之家');
+    expect(biz('我家是五口之家')).toBeNull();
+    expect(biz('前儿个俺娘出殡，请的唐户老马家宴流动厨师办了二十桌')).toBe('老马家宴');
+    expect(latinBusiness('She keeps the stock in her shop, Happy Baby Store, in Xuedian town')).toBe('Happy Baby Store');
+  });
+
+  it('no name where there is none: 走私冻品, a shop known by the school gate, goods with no brand', () => {
+    expect(biz('我要实名举报走私冻品')).toBeNull();
+    expect(biz('孩子中午在郭店镇实验小学门口小卖部买了包辣条吃')).toBeNull();
+    const r = talk([
+      '急！孩子中午跟同学在郭店镇实验小学门口小卖部买了包辣条吃，肚子疼',
+      '那个小卖部卖的辣条好多都是没牌子的，你们得去查查',
+    ]);
+    expect(r.state.draft.businessName).toBeUndefined();
+    expect(r.state.draft.where).toBe('郭店镇实验小学门口');
+  });
+
+  it('answers with a question or a slip before them', () => {
+    expect(ra('address', 'Why do you need my home address? ok - Huaxin College dorm 5, room 312', 'complaint')).toEqual({
+      ok: true,
+      value: 'Huaxin College dorm 5, room 312',
+    });
+    expect(parseAnonymous("You can have my name, that's fine")).toBe(false);
+    // The opening typed again with its slip ("投述") is the story sent twice, not the shop's name.
+    const r = talk(['投述 超市卖的水饺发霉', '投述 超市卖的水饺发霉']);
+    expect(r.state.draft.businessName).toBeUndefined();
+    expect(r.replies.join('\n')).toMatch(/刚才已经收到了/);
+  });
+
+  it('"又拉了一三轮出去卖" is a load hauled, not diarrhoea; an English roommate throwing up now is urgent; "I\'ll come back" files nothing', () => {
+    expect(understand('豆芽坊还在往泡豆芽的池子里倒无根剂，又拉了一三轮出去卖').harm.value.ill).toBe('none');
+    expect(understand('吃完拉了一夜').harm.value.ill).not.toBe('none');
+    const r = talk([
+      "Hi, urgent - my roommate ate at a hotpot place last night and since this morning he's been throwing up non-stop and shaking. What should we do?",
+    ]);
+    expect(r.last.effect?.type).toBe('handoff');
+    expect(r.replies.join('\n')).toMatch(/120/);
+    const later = talk(["OK we're calling an ambulance now. I'll come back to report the restaurant when he's better."], r.state);
+    expect(later.state.draft.kind).toBeUndefined();
+    expect(later.replies.join('\n')).toMatch(/Come back any time/);
+  });
+
+  it('commercial insurance asked about is answered (12378), also as "就是问问保险这事"', () => {
+    const r = talk(['请问一下 孩子上个月在学校吃坏肚子了 学平险那边说食物中毒不在保障范围 不给报 你们能帮忙协调保险公司吗']);
+    expect(r.replies.join('\n')).toMatch(/12378/);
+    expect(talk(['就是问问保险这事']).replies.join('\n')).toMatch(/保险/);
+  });
+});

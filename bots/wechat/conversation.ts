@@ -1048,8 +1048,9 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   // "要，匿名的话奖励咋领？" answers first, then asks: the answer is still taken.
   const leadAnswer = /^\s*[^，,。.!！？?\s]{1,3}[，,。.!！\s]/.test(raw) && parseYesNo(raw.split(/[，,。.!！\s]/)[0] ?? '') !== null;
   // The clauses that ask nothing ("有奖励？那中，要" → "那中，要"): what answers the bot's question, if anything.
+  // (English sentences are not split at their spaces: "Is there a reward? How would I get it…?" asks twice.)
   const told = text
-    .split(/(?<=[，,。.!！？?；;])|\s+/)
+    .split(/\p{Script=Han}/u.test(text) ? /(?<=[，,。.!！？?；;])|\s+/ : /(?<=[，,。.!！？?；;])/)
     .filter(
       (c) => c.replace(/[，,。.!！；;\s]/g, '') !== '' && !/[?？]|吗|咋|怎么|多少|能不能|可不可以|是不是|有没有|行不行|中不中/.test(c),
     )
@@ -1850,7 +1851,7 @@ const PURE_INTENT = {
 };
 
 const PROBLEM =
-  /无根水|无根剂|无根素|漂白|增白|灌[^，。]{0,3}酒|当(成)?真[^，。]{0,2}卖|以假充真|回收(的)?[^，。]{0,4}瓶|(少|差)了?[一二三四五六七八九十两半\d]+(两|斤|克)|一称(才|只有)|(啥|什么)字(都|也)?没(有)?|没(有)?厂名|没(有)?厂家|下水道|阴沟|臭水沟|污水|脏水|死老鼠|根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|吃剩|剩菜|剩饭|回锅(?!肉)|端给(下一桌|别人|别的客人|下一个)|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|死(蟹|螃蟹|鱼|虾|龙虾|鸭|牛|羊|甲鱼|黄鳝|泥鳅)|是死的|死了的|注水|农药|瘦肉精|添加|没(炸|煮|烤|蒸|烧)?熟|不熟|夹生|带血丝|色素|染色|掉色|上色|苏丹红|硼砂|甲醛|吊白块|防腐剂|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|(?<!辛|痛|刻|艰|吃)苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
+  /无根水|无根剂|无根素|漂白|增白|灌[^，。]{0,3}酒|当(成)?真[^，。]{0,2}卖|以假充真|回收(的)?[^，。]{0,4}瓶|(少|差)了?[一二三四五六七八九十两半\d]+(两|斤|克)|一称(才|只有)|(啥|什么)字(都|也)?没(有)?|没(有)?厂名|没(有)?厂家|下水道|阴沟|臭水沟|污水|脏水|死老鼠|根本不是|不是真的?|不是正宗|饿着肚子|拉了?[^，。]{0,4}肚子|闹肚子|创可贴|指甲|抹布|钉子|石子|沙子|橡皮筋|塑料袋|吃出来?(了)?(一个|一根|一块|一只|一片|个|根|块|只|片)|吃出(了)?(问题|毛病|事)|出(了)?问题|吃不饱|分量不够|量太少|克扣|掺|兑了|糖水|味道不对|味道怪|缺斤|短斤|少秤|鬼秤|以次充好|冒牌|山寨|不合格|超标|没(有)?标签|无标签|没(有)?生产日期|三无|没换过|反复用|重复(使)?用|吃剩|剩菜|剩饭|(都|从来|也)不换|不换油|油(都|是)?黑(的|了|得)|回锅(?!肉)|端给(下一桌|别人|别的客人|下一个)|异味|怪味|[股有][^，。]{0,4}味|过期|变质|发霉|霉|异物|虫|头发|苍蝇|蟑螂|老鼠|臭|馊|坏了|假|冒充|无证|没有?证|没有?执照|地沟油|泔水|病死|死猪|死鸡|死(蟹|螃蟹|鱼|虾|龙虾|鸭|牛|羊|甲鱼|黄鳝|泥鳅)|是死的|死了的|注水|农药|瘦肉精|添加|没(炸|煮|烤|蒸|烧)?熟|不熟|夹生|带血丝|色素|染色|掉色|上色|苏丹红|硼砂|甲醛|吊白块|防腐剂|西药|脏|生的|塑料|钢丝|烟头|拉肚子|吐|疼|发烧|住院|结块|胀袋|哈喇|酸了|(?<!辛|痛|刻|艰|吃)苦|涩|骨头|玻璃|铁丝|标签|日期|改日期|重新装|冷库|走私|检疫|cockroach|hair|fly|insect|expired|rotten|sick|fake|mou?ldy?|spoil|stale|plastic|glass|worm|\bbug|dirty|undercooked|raw inside|poison|vomit|diarrh|smell|dyed|past its|used oil|gutter oil|waste oil|drain|recycl|reus(e|ing)|swill|dead (pig|chicken|cattle|animal)|unlicen[cs]ed|no (licen[cs]e|permit|label)|without (a )?(licen[cs]e|permit|label)|overcharg|short[- ]weight|counterfeit|additive|illegal|banned|pesticide|clenbuterol|hospital|stomach|food poisoning|maggot|\brats?\b|\bmice\b|\bmouse\b|metal|\bwire|mixed with|watered|swapped|relabel|re-?pack|smuggl|quarantine|\bill\b/i;
 
 /** A story with no concrete problem in it ("他家的油不对劲", "我要反映邻居家的豆腐坊"). */
 /** "想咨询个政策问题，能给书面回复的那种": a wish to ask, with no question in it yet (the question is asked for). */
@@ -2442,13 +2443,13 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
     // "本来想让他退钱 现在不要了": a remedy wanted once and given up (read first: the words below are inside it).
     .replace(new RegExp(REMEDY_GIVEN_UP.source, 'g'), '')
     // "我也不图他赔钱", "不要他退钱": a remedy declined is no remedy.
-    .replace(/(不图|不要|不用|不求|不稀罕|不是为了|不为了?|不想要)[^，。！,]{0,4}(赔|退|钱)[^，。！,]{0,3}/g, '')
+    .replace(/(不图|不要|不用|不求|不稀罕|不是为了|不为了?|不想要|不是要|不是想要?|不想)[^，。！,]{0,4}(赔|退|钱)[^，。！,]{0,3}/g, '')
     // "那十几块钱俺不要了", "钱我也不要了": the money given up.
     .replace(/(钱|款)[^，。！,]{0,6}(俺|我)?(也)?(不要了|不要啦|不用了|算了)/g, '');
   // In a long story the engine's own reading (negation read next to each wish) is trusted: "问问又不要钱"
   // far from "把奶粉钱退给俺" declines nothing.
   const declined =
-    (/(不图|不要|不用|不求|不稀罕|不是为了|不为了?|不想要)[^，。！,]{0,4}(赔|退|钱)|(钱|款)[^，。！,]{0,6}(俺|我)?(也)?(不要了|不要啦|不用了|算了)/.test(
+    (/(不图|不要|不用|不求|不稀罕|不是为了|不为了?|不想要|不是要|不是想要?|不想)[^，。！,]{0,4}(赔|退|钱)|(钱|款)[^，。！,]{0,6}(俺|我)?(也)?(不要了|不要啦|不用了|算了)/.test(
       text,
     ) ||
       REMEDY_GIVEN_UP.test(text)) &&
@@ -2466,7 +2467,7 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
     (r.includes('stop') && !futureOnly) ||
     // A long voice-typed story has no clauses to read: the engine's reading of "恁得去查查他" counts.
     (text.length > 200 && r.includes('investigate')) ||
-    /(也|都)?得有人管|该有人管|(?<!钱|费)(也|都)得管|必须查|一定(要|得)?查|给(我|俺)查|赶紧查|快查|查[！!]|查$|查处|查查|查一查|查一下|查下|去查|来查|严查|彻查|调查|查办|查封|好好查|查他|查清|派人查|得查|要查|该查|查个|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|立案|整顿|整治|别叫他再卖|别让他再卖|(别|不能|不要)(叫|让)(他|他们|她|这些人|这帮人)再(骗|坑|卖|害|哄|忽悠)|investigat|punish|shut (it|them) down|fine them|不能再(骗|坑|卖|害|哄|忽悠)|别再(骗|坑|害|哄|忽悠)|还在[^，。！]{0,8}(骗|坑|卖|害|哄|忽悠)|(他们|他家|这些人)[^，。！]{0,2}(也)?得管管|(得|该|要|也得)抓|抓(他|了|人)|(你们|恁)[^，。！]{0,5}(也)?查查|(要|叫|让|请)(你们|恁)[^，。！]{0,2}(去)?查|(也|还|再)(要|得|想)?告(他|她|它|这|那)|check (them|it|this shop|the shop|this place) (out)?|should (check|inspect|investigate)|look into (them|it)|inspect (them|it)/i.test(
+    /(也|都)?得有人管|该有人管|(?<!钱|费)(也|都)得管|必须查|一定(要|得)?查|给(我|俺)查|赶紧查|快查|查[！!]|查$|查处|查查|查一查|查一下|查下|去查|来查|严查|彻查|调查|查办|查封|好好查|查他|查清|派人查|得查|要查|该查|查个|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|逮住|逮起来|逮他|立案|整顿|整治|别叫他再卖|别让他再卖|(别|不能|不要)(叫|让)(他|他们|她|这些人|这帮人)再(骗|坑|卖|害|哄|忽悠)|investigat|punish|shut (it|them) down|fine them|不能再(骗|坑|卖|害|哄|忽悠)|别再(骗|坑|害|哄|忽悠)|还在[^，。！]{0,8}(骗|坑|卖|害|哄|忽悠)|(他们|他家|这些人)[^，。！]{0,2}(也)?得管管|(得|该|要|也得)抓|抓(他|了|人)|(你们|恁)[^，。！]{0,5}(也)?查查|(要|叫|让|请)(你们|恁)[^，。！]{0,2}(去)?查|(也|还|再)(要|得|想)?告(他|她|它|这|那)|check (them|it|this shop|the shop|this place) (out)?|should (check|inspect|investigate)|look into (them|it)|inspect (them|it)/i.test(
       said,
     );
   // "要退一赔十！货架上还有好多过期的，你们也管管吧": help asked beside a remedy is the regulator's part.
@@ -2701,6 +2702,11 @@ function giveUpOn(slot: Slot, said: string, d: Draft): Record<Lang, string> | nu
         zh: `身份证号先不记；${ID_AT_CLAIM.zh}`,
         en: `I leave the ID number out; ${ID_AT_CLAIM.en}`,
       };
+    case 'name':
+      // "楼振华" twice: a name the bot does not know the surname of, insisted on, is the citizen's name.
+      if (!/^\p{Script=Han}{2,4}$/u.test(words) || ACT_MARKERS.test(words) || PROBLEM_WORDS.test(words)) return null;
+      setSlot(d, 'name', words);
+      return { zh: '好的，按您说的记下了。', en: 'Noted as you said it.' };
     case 'description':
       // The story sent again when more of it was asked for: that is all the citizen has to tell.
       if (!d.detailsWanted || d.description === undefined) return null;

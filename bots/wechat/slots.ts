@@ -1620,7 +1620,8 @@ export function placePhrase(text: string, index: number, name: string): string {
     e < text.length &&
     e - index < 24 &&
     !/[的买吃喝点卖有开做用看发上下里，,。；;！!？?\s]/.test(text[e]!) &&
-    !/^(小卖部|小卖铺|超市|饭店|饭馆|餐馆|商店|便利店|食堂)/.test(text.slice(e))
+    !/^(小卖部|小卖铺)/.test(text.slice(e)) &&
+    !(/(门口|对面|旁边|隔壁|附近)$/.test(text.slice(index, e)) && /^(超市|饭店|饭馆|餐馆|商店|便利店)/.test(text.slice(e)))
   )
     e++;
   // "街上", "集上", "路边": keep the position words that belong to the place.
@@ -1942,6 +1943,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
               n.length >= 2 &&
               n.length <= 4 &&
               SINGLE_SURNAMES.has(n.replace(/^[老小大]/, '')[0] ?? '') &&
+              // ("门头是红的": a colour, not a name.)
+              !/[的哩嘞了]$/.test(n) &&
               !/[我俺你他她]|邻居|不知道/.test(n),
           );
         if (
@@ -2342,7 +2345,11 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
     }
     case 'phone': {
       const p = findPhone(t) ?? PhoneSchema.safeParse(t).data ?? null;
-      return p ? { ok: true, value: p } : { ok: false, problem: 'bad_phone' };
+      if (p) return { ok: true, value: p };
+      // "62695517 家里座机": a local landline of eight digits, dialled in 新郑 without its area code (0371).
+      const local = /(?<![\d-])([2-9]\d{7})(?![\d-])/.exec(t.replace(/(?<=\d)[\s-](?=\d)/g, ''));
+      if (local && t.replace(/\D/g, '').length === 8) return { ok: true, value: `0371-${local[1]}` };
+      return { ok: false, problem: 'bad_phone' };
     }
     case 'address':
       if (t.length < 2 || t.length > 200 || ACT_MARKERS.test(t)) return { ok: false, problem: 'short' };
@@ -2459,10 +2466,13 @@ export function withoutFillers(text: string, hedges = true): string {
 }
 
 /** A person's name: a Chinese name starting with a surname (not "退钱再赔点", "中", "不知道"), or a name in letters. */
+/** Surnames the anonymiser's list leaves out (its list must avoid common words); an answer to "your name" may use them. */
+const RARER_SURNAMES: ReadonlySet<string> = new Set([...'楼栗鹿兰代智']);
+
 export function plausibleName(n: string): boolean {
   if (/^[\p{Script=Han}·]+$/u.test(n)) {
     if (n.length > 6) return false;
-    const surname = SINGLE_SURNAMES.has(n[0]!) || COMPOUND_SURNAMES.some((c) => n.startsWith(c));
+    const surname = SINGLE_SURNAMES.has(n[0]!) || RARER_SURNAMES.has(n[0]!) || COMPOUND_SURNAMES.some((c) => n.startsWith(c));
     return surname && !/退|赔|钱|要|不|没|吗|啥|了|行|好|对|中/.test(n.slice(1));
   }
   return /^[A-Za-z][A-Za-z .'-]{1,49}$/.test(n) && !/\b(yes|no|ok|refund|don'?t|know)\b/i.test(n);

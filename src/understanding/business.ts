@@ -763,7 +763,9 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
   DISH_RE.lastIndex = 0;
   while ((m = DISH_RE.exec(s)) !== null) {
     const dish = m[0];
-    const endAt = m.index + dish.length;
+    // "老乡炸鸡王", "饺子大王": a dish crowned is a shop's name.
+    const crown = /^(大王|王)(?=[,，。!?;\s]|$)/u.exec(s.slice(m.index + dish.length))?.[0] ?? '';
+    const endAt = m.index + dish.length + crown.length;
     if (!DISH_AFTER.test(s.slice(endAt, endAt + 3))) continue;
     let head = readLeft(s, m.index, 8);
     // "老街黄焖鸡米饭": 街 stops a name read leftwards, but 老街/老巷/老城 begin many shop names.
@@ -778,12 +780,15 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     head = head.slice(lead);
     // "在华南城那个蜀香麻辣烫吃的", "去川香烧烤买的": a head and a dish where a meal was eaten or bought is a shop,
     // name marker or not.
+    // "有家秦味凉皮，没营业执照": a shop counted and named ("有家", "一家", "那家") — no name marker needed.
+    const counted = /(有家|有一家|有个|一家|那家|这家)$/.test(s.slice(Math.max(0, m.index - head.length - 4), m.index - head.length));
     const framed =
-      /(^|[在去到从])([^,。!?;\s]{0,8}(那个|那家|这家|的|哩))?$/.test(
+      counted ||
+      (/(^|[在去到从])([^,。!?;\s]{0,8}(那个|那家|这家|的|哩))?$/.test(
         s.slice(Math.max(0, m.index - head.length - 12), m.index - head.length),
       ) &&
-      /[在去到从]/.test(s.slice(Math.max(0, m.index - head.length - 12), m.index - head.length)) &&
-      /^(吃|买|点|订|喝|打包|消费)/.test(s.slice(endAt));
+        /[在去到从]/.test(s.slice(Math.max(0, m.index - head.length - 12), m.index - head.length)) &&
+        /^(吃|买|点|订|喝|打包|消费)/.test(s.slice(endAt)));
     if (
       head.length < 2 ||
       head.length > 4 ||

@@ -4400,3 +4400,55 @@ describe('stories sent again, names in more places, illness and insurance (issue
     expect(talk(['就是问问保险这事']).replies.join('\n')).toMatch(/保险/);
   });
 });
+
+describe('wishes declined, local landlines, rarer surnames, English questions about the reward (issue #13, sixteenth pass)', () => {
+  const NOW2 = new Date('2026-12-05T02:00:00Z');
+  const ra = (slot: 'business' | 'phone' | 'name', t: string, kind: 'report' | 'complaint' = 'report') =>
+    readAnswer(slot, t, understand(t, { now: NOW2 }), { files: [], kind }, NOW2);
+
+  it('"俺不是要退钱，就是想叫恁去逮住他" is a report', () => {
+    const r = talk(['八千乡集上有个卖牛肉哩，肉里头注水，俺割了二斤拿回家一放，一盘子血水', '俺不是要退钱，就是想叫恁去逮住他']);
+    expect(r.state.draft.kind).toBe('report');
+  });
+
+  it('an eight-digit number is a local landline (0371); "楼振华" is a name', () => {
+    expect(ra('phone', '62695517 家里座机')).toEqual({ ok: true, value: '0371-62695517' });
+    expect(ra('phone', '12345678901').ok).toBe(false);
+    expect(ra('name', '楼振华')).toEqual({ ok: true, value: '楼振华' });
+    expect(ra('name', '栗红梅')).toEqual({ ok: true, value: '栗红梅' });
+  });
+
+  it('a name the bot cannot place, sent twice, is taken as said', () => {
+    const r = talk(['举报城关乡有人用泔水油炸油条，天天都炸', '不知道', '昨天', '实名']);
+    expect(r.state.step).toBe('name');
+    const s = talk(['仉国平', '仉国平'], r.state);
+    expect(s.state.draft.name).toBe('仉国平');
+    expect(s.state.step).not.toBe('name');
+  });
+
+  it('names read: a shop counted ("有家秦味凉皮"), a dish crowned ("王二炸鸡王"); none in "门头是红的"', () => {
+    expect(understand('举报一下，华南城美食街有家秦味凉皮，没营业执照也没健康证').business.value).toBe('秦味凉皮');
+    expect(understand('王二炸鸡王，平台上有店 实际是在地下室做的').business.value).toBe('王二炸鸡王');
+    expect(ra('business', '不知道叫啥 门头是红的 就写了俩字 早点')).toEqual({ ok: true, value: null });
+  });
+
+  it('the oil never changed is a problem told; a canteen stays in the place', () => {
+    const r = talk(['举报', '有个卖油条烧饼的 炸油条的油黑的跟酱油一样 稠的很 好些天都不换']);
+    expect(r.state.draft.detailsWanted).toBeUndefined();
+    expect(talk(['升达二食堂的米饭里有石子 我牙都硌崩了一块']).state.draft.where).toBe('升达二食堂');
+  });
+
+  it('"Is there a reward? How would I get it if I\'m anonymous?" when asked to apply: answered, and put down as applying', () => {
+    const r = talk([
+      'Hello, I want to report an unlicensed food stall',
+      'No name, just a white van with a hand-written sign',
+      'Near Xinzheng Airport, by the taxi waiting area outside T2',
+      'Last Sunday around noon',
+      'Yes, anonymous.',
+    ]);
+    expect(r.state.step).toBe('reward');
+    const s = talk(["Is there a reward? How would I get it if I'm anonymous?"], r.state);
+    expect(s.state.draft.wantsReward).toBe(true);
+    expect(s.replies.join('\n')).toMatch(/no reward/);
+  });
+});

@@ -2484,6 +2484,9 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
     return 'both';
   if (remedy) return 'complaint';
   if (punish) return 'report';
+  // "反映问题，让你们管管，我不要赔偿": no remedy, and the regulator asked to act — a tip.
+  if (declined && /(让|叫|请|要|希望)(你们|恁|政府|监管)[^，。！]{0,3}(管管|管一管|管一下|处理|处理一下|去看看)/.test(said))
+    return 'report';
   return null;
 }
 

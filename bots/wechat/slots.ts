@@ -1170,8 +1170,15 @@ export function tidyBusiness(name: string | null): string | null {
     return null;
   // A product and a workshop ("馒头作坊", "辣条小作坊", "豆芽加工点") describe a place, not a name.
   // "老祁烧鸡作坊": 老 and a surname name it.
+  // ("金旺肉联加工点": a brand of four before it names it, unless what is wrong is in it — "病死猪肉加工点".)
+  const workshop = /^(黑|小)?(\p{Script=Han}{1,5})(小作坊|作坊|加工点|加工厂|窝点|摊子|摊点)$/u.exec(n);
   if (
-    /^(黑|小)?\p{Script=Han}{1,5}(小作坊|作坊|加工点|加工厂|窝点|摊子|摊点)$/u.test(n) &&
+    workshop &&
+    (workshop[2]!.length <= 3 ||
+      PROBLEM_WORDS.test(workshop[2]!) ||
+      workshop[1] !== undefined ||
+      // "做腐竹哩小作坊", "肉食加工作坊": what it does, not what it is called.
+      /[做生卖的哩得嘞搞弄炸熬煮泡]|加工|肉食|食品/.test(workshop[2]!)) &&
     !/[记家号]/.test(n) &&
     !(/^老/.test(n) && SINGLE_SURNAMES.has(n[1] ?? ''))
   )
@@ -1273,6 +1280,9 @@ export function selfIntroName(text: string): string | null {
       text,
     );
   if (intro && plausibleName(intro[1]!)) return intro[1]!;
+  // "俺是新华路上住哩，叫孙凤英": who they are, then "叫…" in the next clause (nobody else named between).
+  const called = /(?:^|[，,。\s])(?:我|俺)(?:是|住|家)[^。！？!?]{0,16}?[，,\s]\s*叫(\p{Script=Han}{2,3})(?=[，,。\s]|$)/u.exec(text);
+  if (called && plausibleName(called[1]!) && !/[他她]|老板|孩子|闺女|儿子|媳妇|老伴/.test(called[0])) return called[1]!;
   // A letter signed at its end ("此致 敬礼！\n孙国栋", "…王淑兰 2026年12月5日").
   if (/此致|敬礼|特此/.test(text)) {
     const sig = /[\n\s！!。]\s*(\p{Script=Han}{2,3})\s*(?:\d{4}年\d{1,2}月\d{1,2}日)?\s*$/u.exec(text)?.[1];
@@ -1619,7 +1629,7 @@ export function placePhrase(text: string, index: number, name: string): string {
   while (
     e < text.length &&
     e - index < 24 &&
-    !/[的买吃喝点卖有开做用看发上下里，,。；;！!？?\s]/.test(text[e]!) &&
+    !/[的哩嘞买吃喝点卖有开做用看发上下里，,。；;！!？?\s]/.test(text[e]!) &&
     !/^(小卖部|小卖铺)/.test(text.slice(e)) &&
     !(/(门口|对面|旁边|隔壁|附近)$/.test(text.slice(index, e)) && /^(超市|饭店|饭馆|餐馆|商店|便利店)/.test(text.slice(e)))
   )
@@ -2204,6 +2214,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         .map((c) => ({ c, date: parseIncidentDate(c, now) }))
         .filter((x) => x.date !== null);
       if (new Set(dated.map((x) => x.date)).size > 1) {
+        // "十一月初去的就一直这样，最近一次看见送油是上周五": the last time seen is the day.
+        const last = dated.find((x) => /最近一次|最后一次|最近那次|最近的一次|上一次|最近一回|最后一回/.test(x.c));
+        if (last?.date) return { ok: true, value: last.date };
         const own = dated.find((x) => /(我|俺)[^，,。]{0,3}(是|也)?[^，,。]{0,8}(去|看|买|吃|听|碰|遇|发现|见|喝|点)/.test(x.c));
         if (own?.date) return { ok: true, value: own.date };
       }

@@ -496,6 +496,9 @@ function readLeft(s: string, end: number, max: number, allow = ''): string {
     const nameWord =
       (ch === '开' && /^(心|元|封|福|泰|源|来)/.test(name)) ||
       (ch === '街' && /^坊/.test(name)) ||
+      // "老乡村土菜馆", "乡村大锅菜": 乡村 (the countryside) inside a restaurant's name, not a village.
+      (ch === '村' && s[i - 2] === '乡' && /^(土菜|家常|农家|大锅|菜|饭|味)/.test(name)) ||
+      (ch === '乡' && name.startsWith('村') && /^村(土菜|家常|农家|大锅|菜|饭|味)/.test(name)) ||
       (ch === '里' && (s[i - 2] === '邻' || (s[i - 2] !== undefined && s[i - 2] === name[0] && /\p{Script=Han}/u.test(name[0] ?? ''))));
     if (STOP_CHARS.has(ch) && !familyName && !doubled && !ordinal && !nameWord && !allow.includes(ch)) break;
     name = ch + name;
@@ -535,6 +538,8 @@ function leadLength(name: string, suffix: string, isPlace: (s: string) => boolea
       for (let k = Math.min(8, rest.length - 2); n === 0 && k >= 2; k--) if (isPlace(rest.slice(0, k))) n = k;
     }
     if (n === 0 || rest.length - n < 2) break;
+    // "老乡村土菜馆": when only a kind of food would be left (土菜馆, 家常菜馆), the "place" is the shop's own name.
+    if (/^(土菜|家常菜|农家菜|农家饭|农家|小吃|快餐|早餐|早点|烩面|面|饭|菜|卤菜|熟食)$/.test(rest.slice(n))) break;
     drop += n;
   }
   return drop;
@@ -809,9 +814,15 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
   FAMILY_RE.lastIndex = 0;
   while ((m = FAMILY_RE.exec(s)) !== null) {
     const prev = s[m.index - 1];
-    if (prev !== undefined && HAN.test(prev) && !STOP_CHARS.has(prev) && !'城镇乡村'.includes(prev)) continue;
+    if (prev !== undefined && HAN.test(prev) && !STOP_CHARS.has(prev) && !'城镇乡村头'.includes(prev)) continue;
     // A family's shop when food is bought or eaten there; "村里老王家办白事" is a family, not a shop.
-    if (!FAMILY_AFTER.test(s.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
+    // ("老周家在自家后院弄了个小作坊": the family's own workshop, set up where they live.)
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 16);
+    if (
+      !FAMILY_AFTER.test(after.slice(0, 4)) &&
+      !/^在[^,。!?;]{0,8}(弄|开|搞|办|支)了?(个|一个)?[^,。!?;]{0,3}(作坊|加工点|窝点|厂|锅)/.test(after)
+    )
+      continue;
     cands.push({ start: m.index, end: m.index + m[0].length, score: 2.8 });
   }
 

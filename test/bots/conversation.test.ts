@@ -4452,3 +4452,35 @@ describe('wishes declined, local landlines, rarer surnames, English questions ab
     expect(s.replies.join('\n')).toMatch(/no reward/);
   });
 });
+
+describe('names said in passing, a tip asked for in other words, the last time seen (issue #13, sixteenth pass)', () => {
+  const NOW2 = new Date('2026-12-05T02:00:00Z');
+  const ra = (slot: 'business' | 'when', t: string) =>
+    readAnswer(slot, t, understand(t, { now: NOW2 }), { files: [], kind: 'report' }, NOW2);
+
+  it('"俺是新华路上住哩，叫孙凤英" gives the name; the place is not "…哩老百姓"', () => {
+    const r = talk(['恁好，俺是新华路上住哩，叫孙凤英。前儿个俺在新华路那个麦香园蛋糕店订了个蛋糕，奶油都酸了。俺就要他把钱退了。']);
+    expect(r.state.draft.name).toBe('孙凤英');
+    const s = talk(['俺是八千乡哩老百姓，不留名了。俺村西头老周家在自家后院弄了个小作坊，专门收病死猪，做成卤肉往外卖。']);
+    expect(s.state.draft.where).not.toMatch(/老百姓/);
+    expect(s.state.draft.businessName).toBe('老周家');
+  });
+
+  it('"反映问题，让你们管管，我不要赔偿" answers the choice: a report', () => {
+    const r = talk(['我想反映一下，我闺女开学那天在学校门口烤肠摊买了根烤肠，回来就拉肚子', '反映问题，让你们管管，我不要赔偿']);
+    expect(r.state.draft.kind).toBe('report');
+  });
+
+  it("workshops: a brand before 加工点 names it; what it makes does not; 乡村 inside a restaurant's name is no village", () => {
+    expect(talk(['举报个事。郭店镇华阳寨村东头有个金旺肉联加工点，前天半夜拉回来一三轮车死猪']).state.draft.businessName).toBe(
+      '金旺肉联加工点',
+    );
+    expect(ra('business', '做腐竹哩小作坊')).not.toEqual({ ok: true, value: '做腐竹哩小作坊' });
+    expect(ra('business', '老乡村土菜馆')).toEqual({ ok: true, value: '老乡村土菜馆' });
+    expect(understand('唐户村惠民超市').business.value).toBe('惠民超市');
+  });
+
+  it('"十一月初去的就一直这样，最近一次看见送油是上周五": the last time seen', () => {
+    expect(ra('when', '我外甥说他十一月初去的就一直这样，最近一次看见送油是上周五')).toEqual({ ok: true, value: '2026-11-27' });
+  });
+});

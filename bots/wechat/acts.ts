@@ -99,8 +99,13 @@ const NO_REPORT_G = new RegExp(NO_REPORT.source, 'g');
 export const NOT_DECIDED_YET =
   /(没|还没|没有)(想好|决定|拿定主意)(要不要|是否|该不该)?(投诉|举报)|(要不要|该不该|是否)(投诉|举报)(还|俺|我)?(没想好|不知道|拿不准|再说|再定)|不知道(要不要|该不该)(投诉|举报)|not sure (whether|if) (i should |to |i want to )?(report|complain)|^(it'?s )?(only|just) (a |one )?question( for now)?[.!]?$/i;
 
-function kindWanted(t: string): Kind | null {
-  if (NOT_DECIDED_YET.test(t)) return null;
+/** "俺也不懂啥投诉举报，俺就是要叫他赔钱": the words named as not understood choose nothing. */
+export const KINDS_NOT_UNDERSTOOD =
+  /(不懂|不知道|不明白|搞不清|分不清|弄不清)(啥|什么|啥是|什么是)?(投诉|举报)(和|跟|还是|、)?(投诉|举报)?/g;
+
+function kindWanted(text: string): Kind | null {
+  if (NOT_DECIDED_YET.test(text)) return null;
+  const t = text.replace(KINDS_NOT_UNDERSTOOD, '');
   // "不投诉了", "恁说投诉不中，那俺就举报他": a kind ruled out is not wanted.
   const noComplaint = NO_COMPLAINT.test(t) || /不(退钱|要退钱|要赔)(了)?/.test(t);
   const noReport = NO_REPORT.test(t);
@@ -205,7 +210,7 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
     /^(人工|转人工|人工客服|找人工|找人工客服|我要人工|真人|找真人|找个人|工作人员|human|agent|operator|realperson|talktoaperson|talktoahuman)$/i.test(
       word,
     ) ||
-    /(转|找|要|叫|换)(个|一个|位)?(人工|真人|工作人员|客服)|(给(我|俺)|让|叫)?(找|换|叫)(个|一个)(人|能管事的?|管事的|领导|负责的|说了算的)(?![家们])(来|跟|和|给|[。！!，,\s]|$)|can (someone|somebody|you|a person) (call|phone|ring) me|call me back|phone me back|(叫|让|找)(你们|恁|您们)?(的)?(个|一个)?(人|工作人员|领导|同志)[^，。]{0,6}(给(俺|我))?(打(个)?电话|回电话|联系(俺|我))|(有没有|能不能|可不可以|能|快)(个)?(人|工作人员|谁)[^，。]{0,3}(给(俺|我))?(打(个)?电话|回(个)?电话)|(想|要)(跟|和|同)(真人|人工|工作人员|活人)(说|讲|聊|谈)|(找|叫|换)(个|一个|位)?(真)?人(跟|和|给)(我|俺)(说|讲|聊)|talk to (a )?(person|human)|speak to (a )?(person|human|someone)/i.test(
+    /(转|找|要|叫|换)(个|一个|位)?(人工|真人|工作人员|客服)|(叫|让|请)(你们|恁)(的)?(人工|真人|工作人员|客服|领导)(来|过来|出来|接)|(我要|俺要|给我|给俺)?找(个|一个)?(能)?管事的(?!人家)|(给(我|俺)|让|叫)?(找|换|叫)(个|一个)(人|能管事的?|管事的|领导|负责的|说了算的)(?![家们])(来|跟|和|给|[。！!，,\s]|$)|can (someone|somebody|you|a person) (call|phone|ring) me|call me back|phone me back|(叫|让|找)(你们|恁|您们)?(的)?(个|一个)?(人|工作人员|领导|同志)[^，。]{0,6}(给(俺|我))?(打(个)?电话|回电话|联系(俺|我))|(有没有|能不能|可不可以|能|快)(个)?(人|工作人员|谁)[^，。]{0,3}(给(俺|我))?(打(个)?电话|回(个)?电话)|(想|要)(跟|和|同)(真人|人工|工作人员|活人)(说|讲|聊|谈)|(找|叫|换)(个|一个|位)?(真)?人(跟|和|给)(我|俺)(说|讲|聊)|talk to (a )?(person|human)|speak to (a )?(person|human|someone)/i.test(
       raw,
     )
   )

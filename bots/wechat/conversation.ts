@@ -28,6 +28,7 @@ import {
   normaliseNumber,
   slotNamed,
   NOT_DECIDED_YET,
+  KINDS_NOT_UNDERSTOOD,
 } from './acts.ts';
 import { correctedDay, parseIncidentDate } from './dates.ts';
 import {
@@ -2338,7 +2339,12 @@ function decideKind(
       text,
     ) ||
       // "回去一大半人上吐下泻，现在还有五六个人在医院": the engine counted the ill.
-      (u.harm.value.ill !== 'none' && (u.harm.value.count ?? 0) >= 3 && /席|喜事|宴|酒店|饭店|食堂|聚餐|桌/.test(text))) &&
+      (u.harm.value.ill !== 'none' && (u.harm.value.count ?? 0) >= 3 && /席|喜事|宴|酒店|饭店|食堂|聚餐|桌/.test(text)) ||
+      // "摆了二十二桌，黑价俺一家子都拉肚子": the writer's whole family ill after a banquet.
+      (/(一家子|全家|一家人|一大家子|一家[三四五六七八]口)[^，。！]{0,4}(都)?(拉肚子|上吐下泻|又吐又拉|吐|中毒|住院|不舒服|难受)/.test(
+        text,
+      ) &&
+        /席|喜事|宴|酒店|饭店|聚餐|桌/.test(text))) &&
     kindFromWishes(text, u) === null
   )
     return null;
@@ -2432,7 +2438,8 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
   const r = u.request.value;
   // Wishes said, not asked about: "能赔多少？" wants an answer, "我要求退钱" a remedy.
   const said = text
-    .split(/(?<=[，,。！!？?；;\n])/)
+    // (English sentences end at a full stop: "…I want my money back. … Do I get a reward?")
+    .split(/(?<=[，,。！!？?；;\n])|(?<=[A-Za-z)]\.)\s+/)
     // ("你们能不能去查查他们后厨" asks for an investigation: a wish, though worded as a question.)
     .filter(
       (c) =>
@@ -2440,6 +2447,7 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
         /(能不能|可不可以)(去|来|给|帮)?(我|俺)?(查|管|处理|罚)/.test(c),
     )
     .join('')
+    .replace(KINDS_NOT_UNDERSTOOD, '')
     // "本来想让他退钱 现在不要了": a remedy wanted once and given up (read first: the words below are inside it).
     .replace(new RegExp(REMEDY_GIVEN_UP.source, 'g'), '')
     // "我也不图他赔钱", "不要他退钱": a remedy declined is no remedy.
@@ -2467,7 +2475,7 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
     (r.includes('stop') && !futureOnly) ||
     // A long voice-typed story has no clauses to read: the engine's reading of "恁得去查查他" counts.
     (text.length > 200 && r.includes('investigate')) ||
-    /(也|都)?得有人管|该有人管|(?<!钱|费)(也|都)得管|必须查|一定(要|得)?查|给(我|俺)查|赶紧查|快查|查[！!]|查$|查处|查查|查一查|查一下|查下|去查|来查|严查|彻查|调查|查办|查封|好好查|查他|查清|派人查|得查|要查|该查|查个|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|逮住|逮起来|逮他|立案|整顿|整治|别叫他再卖|别让他再卖|(别|不能|不要)(叫|让)(他|他们|她|这些人|这帮人)再(骗|坑|卖|害|哄|忽悠)|investigat|punish|shut (it|them) down|fine them|不能再(骗|坑|卖|害|哄|忽悠)|别再(骗|坑|害|哄|忽悠)|还在[^，。！]{0,8}(骗|坑|卖|害|哄|忽悠)|(他们|他家|这些人)[^，。！]{0,2}(也)?得管管|(得|该|要|也得)抓|抓(他|了|人)|(你们|恁)[^，。！]{0,5}(也)?查查|(要|叫|让|请)(你们|恁)[^，。！]{0,2}(去)?查|(也|还|再)(要|得|想)?告(他|她|它|这|那)|check (them|it|this shop|the shop|this place) (out)?|should (check|inspect|investigate)|look into (them|it)|inspect (them|it)/i.test(
+    /(也|都)?得有人管|该有人管|(?<!钱|费)(也|都)得管|必须查|一定(要|得)?查|给(我|俺)查|赶紧查|快查|查[！!]|查$|查处|查查|查一查|查一下|查下|去查|来查|严查|彻查|调查|查办|查封|好好查|查他|查清|派人查|得查|要查|该查|查个|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|逮住|逮起来|逮他|立案|整顿|整治|别叫他再卖|别让他再卖|(别|不能|不要)(叫|让)(他|他们|她|这些人|这帮人)再(骗|坑|卖|害|哄|忽悠)|investigat|punish|shut (it|them) down|fine them|should be (reported|fined|checked|inspected)|(want|like) (them|it) (reported|fined|checked)|不能再(骗|坑|卖|害|哄|忽悠)|别再(骗|坑|害|哄|忽悠)|还在[^，。！]{0,8}(骗|坑|卖|害|哄|忽悠)|(他们|他家|这些人)[^，。！]{0,2}(也)?得管管|(得|该|要|也得)抓|抓(他|了|人)|(你们|恁)[^，。！]{0,5}(也)?查查|(要|叫|让|请)(你们|恁)[^，。！]{0,2}(去)?查|(也|还|再)(要|得|想)?告(他|她|它|这|那)|check (them|it|this shop|the shop|this place) (out)?|should (check|inspect|investigate)|look into (them|it)|inspect (them|it)/i.test(
       said,
     );
   // "要退一赔十！货架上还有好多过期的，你们也管管吧": help asked beside a remedy is the regulator's part.

@@ -40,7 +40,9 @@ export type Topic =
   | 'stopeating'
   | 'sanwu'
   | 'sccode'
-  | 'insider';
+  | 'insider'
+  | 'tax'
+  | 'testify';
 
 export interface Entry {
   topic: Topic;
@@ -68,12 +70,26 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'reward',
-    ask: /奖励|奖金|奖多少|给多少钱|能给钱|保证给|多给(点|些|一点)|少于[^，。？?]{0,4}[万千]|(?<![没不欠])给钱|能给多少|(钱|奖)(咋|怎么|怎样|去哪)领|领钱|领奖|reward/i,
+    ask: /奖励|奖金|奖多少|给多少钱|能给钱|保证给|多给(点|些|一点)|少于[^，。？?]{0,4}[万千]|(?<![没不欠])给钱|能给多少|(钱|奖)(咋|怎么|怎样|去哪)领|领钱|领奖|(钱|奖)[^，。？?]{0,3}(怎么|咋|如何|怎样)(发|给|拿|到手)|(去|到)(现场|哪儿?|哪里)领|reward/i,
     // "领奖", "Claim a reward": said, not asked.
     state:
       /^\s*(我要|我想|想|要)?(领奖|申领奖励|领取奖励|领奖励|领奖金)[。！!]?\s*$|^\s*(i want to |i'?d like to )?claim (a |my |the )?reward/i,
     zh: '举报奖励：查实属于重大违法行为（涉嫌犯罪，或被责令停产停业、吊销许可证、较大数额罚款），并依法作出处罚或移送司法机关后，可以申请。分三级：一级罚没款的5%（至少5000元），二级3%（至少3000元），三级1%（至少1000元），每案最高100万元。金额按这个比例和罚没款核定，事先没法保证具体数。匿名举报也能领：结案后工作人员会通知，凭案件编号、查询码和您约定的领奖密码在食安通网站的“举报奖励”页申领。',
     en: 'Rewards: if the tip proves a serious violation (a crime, closure, licence revoked or a large fine) and it is penalised or sent to prosecution, you can claim a reward: 5%, 3% or 1% of the fines (at least 5,000 / 3,000 / 1,000 yuan), up to 1,000,000 yuan; the amount follows these rates and cannot be promised in advance. Anonymous reporters can claim too: once the case is closed you are told, and you claim on the reward page of the Shiantong website with the case number, the query code and the claim password you agreed with us.',
+  },
+  {
+    topic: 'tax',
+    // "举报拿到的奖金要不要交个人所得税？会不会从里面直接扣掉？"
+    ask: /(奖金|奖励|奖钱|这钱)[^？?]{0,12}(税|扣)|个税|所得税|\btax(ed|es)?\b/i,
+    zh: '举报奖金免征个人所得税：个人举报、协查各种违法犯罪行为获得的奖金，暂免征收个人所得税（财税字〔1994〕20号），按核定的金额全额发放，不会从中扣税。',
+    en: 'Rewards for reporting are exempt from individual income tax (individuals’ rewards for reporting or helping to investigate offences are exempt, Caishui [1994] No. 20): the amount decided is paid in full, with no tax deducted.',
+  },
+  {
+    topic: 'testify',
+    // "俺要是举报了，回头还得上法院给恁作证不？"
+    ask: /作证|出庭|上法院|当证人|(我|俺|举报人)[^，。？?]{0,4}出面|对质|testify|witness|go to court/i,
+    zh: '举报后由执法人员自己去现场核查取证，一般不需要举报人出面，也不用跟被举报的人对质；举报人的信息严格保密，不会透露给被举报的一方。涉嫌犯罪移送公安的，如果需要您配合说明情况，会事先征得您的同意。',
+    en: 'After a report the officers check and gather evidence themselves; the reporter normally does not appear or face the business, and the reporter’s identity is kept confidential. If a suspected crime goes to the police and your account is needed, you will be asked first.',
   },
   {
     topic: 'anonymous',

@@ -4484,3 +4484,35 @@ describe('names said in passing, a tip asked for in other words, the last time s
     expect(ra('when', '我外甥说他十一月初去的就一直这样，最近一次看见送油是上周五')).toEqual({ ok: true, value: '2026-11-27' });
   });
 });
+
+describe('rewards taxed, testifying, a person asked for, a family ill at a banquet (issue #13, sixteenth pass)', () => {
+  it('questions about tax on the reward, how an anonymous reporter is paid and testifying are answered, nothing filed', () => {
+    const tax = talk(['请教一下：举报拿到的奖金要不要交个人所得税？会不会从里面直接扣掉？']);
+    expect(tax.replies.join('\n')).toMatch(/免征个人所得税/);
+    const paid = talk(['那如果是匿名举报的，钱怎么发给我，要去现场领吗？']);
+    expect(paid.replies.join('\n')).toMatch(/领奖密码/);
+    expect(paid.state.draft.kind).toBeUndefined();
+    const court = talk(['问恁个事儿，俺要是举报了，回头还得上法院给恁作证不？俺可不想跟人家撕破脸']);
+    expect(court.replies.join('\n')).toMatch(/一般不需要举报人出面/);
+    expect(court.replies.join('\n')).toMatch(/保密/);
+  });
+
+  it('"叫你们人工来，我要找管事的" asks for a person', () => {
+    const r = talk(['别跟我说这些套话，叫你们人工来，我要找管事的']);
+    expect(r.state.step).toBe('handoff');
+  });
+
+  it('the writer\'s whole family ill after a banquet: the choice is asked; "俺也不懂啥投诉举报，俺就是要叫他赔钱" is a complaint', () => {
+    const r = talk(['喂 有人没有 俺侄子夜儿个结婚，在辛店那个福满楼大酒店摆了二十二桌，黑价俺一家子都拉肚子，吐得不轻']);
+    expect(r.state.draft.kind).toBeUndefined();
+    const s = talk(['俺也不懂啥投诉举报，俺就是要叫他赔钱，恁给俺做个主'], r.state);
+    expect(s.state.draft.kind).toBe('complaint');
+  });
+
+  it('"I want my money back, and … they should be reported too" is both', () => {
+    const r = talk([
+      'Last Sunday I bought two tubs of yogurt at Huilian Supermarket near the campus, and at home I saw they had expired ten days earlier. I want my money back, and honestly I think they should be reported too. Do I get a reward for reporting them?',
+    ]);
+    expect(r.state.draft.kind).toBe('both');
+  });
+});

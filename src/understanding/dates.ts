@@ -227,8 +227,11 @@ export function parseIncidentDate(input: string, now: Date): string | null {
     const d = chineseNumber(m[3]!);
     if (mo !== undefined && d !== null && d >= 1 && d <= 30) return notFuture(lunarToSolar(mo, d, today.dayNo));
   }
-  for (const [re, mo, d] of LUNAR_FESTIVALS) if (re.test(s)) return notFuture(lunarToSolar(mo, d, today.dayNo));
-  for (const [re, mo, d] of SOLAR_FESTIVALS) if (re.test(s)) return notFuture(latest(mo, d, today));
+  // "中秋节前一天": the festival's date moved by a day.
+  const shift = /(前一天|前一日|前夕|头一天)/.test(s) ? -1 : /(后一天|第二天|次日)/.test(s) ? 1 : 0;
+  const moved = (n: number | null): number | null => (n === null ? null : n + shift);
+  for (const [re, mo, d] of LUNAR_FESTIVALS) if (re.test(s)) return notFuture(moved(lunarToSolar(mo, d, today.dayNo)));
+  for (const [re, mo, d] of SOLAR_FESTIVALS) if (re.test(s)) return notFuture(moved(latest(mo, d, today)));
 
   // 11月底 / 十一月中旬 / 10月初 (year omitted: the latest such time not in the future)
   m = new RegExp(`${NUM}月(月初|初|上旬|月中|中旬|中|下旬|底|末)`).exec(s);
@@ -370,9 +373,11 @@ const DAY_WORD =
   '(这个?月|本月)(\\d{1,2}|[一二三四五六七八九十]{1,3})[号日]|上个?月(\\d{1,2}|[一二三四五六七八九十]{1,3})[号日]|上个?月(初|底|末|中旬|中)?|这个?月(初|底)|月初|月底|月中|去年|前年|年前|年后|' +
   '(农历|阴历)(正|冬|腊|十一|十二|[一二三四五六七八九十])月(初[一二三四五六七八九十]|廿[一二三四五六七八九]?|[一二三四五六七八九十]{1,3})?|' +
   '(?<!反)(正|冬|腊)月(初[一二三四五六七八九十]|廿[一二三四五六七八九]?|[一二三四五六七八九十]{1,3})?|' +
-  '除夕|大年三十|大年初[一二三四五六]|春节|元宵节?|端午节?|中秋节?|国庆节?|元旦|五一|小年|' +
+  // ("中秋节前一天", "国庆节后一天": a festival and a day on either side of it.)
+  '(?:除夕|大年三十|大年初[一二三四五六]|春节|元宵节?|端午节?|中秋节?|国庆节?|元旦|五一|小年)(?:前一天|前一日|前夕|头一天|后一天|第二天|次日)?|' +
   '\\d{4}[年\\-./]\\d{1,2}[月\\-./]\\d{1,2}[日号]?|\\d{1,2}月\\d{1,2}[日号]?|[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}[日号]|' +
-  `(?<![\\d.])\\d{1,2}[号日]${NOT_A_DAY}|` +
+  // ("新区8排3号", "5栋2号": an address's number, not a day.)
+  `(?<![\\d.排栋幢组巷院区室])\\d{1,2}[号日]${NOT_A_DAY}|` +
   // "12.2号早上": month and day with a dot, only when a day or time word follows (not "3.5元", "2.5斤").
   '(?<![\\d.])(?:1[0-2]|0?[1-9])[./](?:[12]\\d|3[01]|0?[1-9])(?=[号日]|早|晚|中午|上午|下午|凌晨|那天|当天)[号日]?|' +
   '[一二三四五六七八九十两几\\d]{1,3}(天|个星期|个礼拜|礼拜|星期|个周|周|个月)(以)?前|半个月前|' +
@@ -412,6 +417,13 @@ export function findTimePhrase(norm: string, now: Date | null): TimePhrase | nul
     // "跟窗口说 他说今天早上现包的": a time in what the business said is its claim, not when it happened.
     if (
       /(他|她|老板|店员|服务员|窗口|人家|他们|店里|商家)(还|就|却|非)?(说|讲|讲的是|说是)[:：]?\s*$/.test(
+        norm.slice(Math.max(0, m.index - 8), m.index),
+      )
+    )
+      continue;
+    // "保质期到11月25号", "生产日期是10月3号": a date printed on the goods, not when it happened.
+    if (
+      /(保质期|有效期|过期日期|到期日|生产日期|生产日|出厂日期|日期)(是|为|到|至|写的|写着|印的|标的)?[:：]?\s*$/.test(
         norm.slice(Math.max(0, m.index - 8), m.index),
       )
     )

@@ -4516,3 +4516,15 @@ describe('rewards taxed, testifying, a person asked for, a family ill at a banqu
     expect(r.state.draft.kind).toBe('both');
   });
 });
+
+describe('dates that are no incident, festivals moved by a day (issue #13, sixteenth pass)', () => {
+  const NOW2 = new Date('2026-12-05T02:00:00Z');
+  const when = (t: string) => understand(t, { now: NOW2 }).incident_time.value?.date ?? null;
+  it('an address number and a best-before date are not when it happened; the day before a festival is', () => {
+    expect(when('住郭店镇五里堡村新区8排3号。昨天晚上加班，在美团上点了饺子')).toBe('2026-12-04');
+    expect(when('我去看了后厨倒出来的包装袋，保质期到11月25号')).toBeNull();
+    expect(when('中秋节前一天我在火车站对面买了两盒月饼')).toBe('2026-09-24');
+    expect(when('国庆节后一天')).toBe('2026-10-02');
+    expect(when('中秋节')).toBe('2026-09-25');
+  });
+});

@@ -1863,7 +1863,16 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       if (/^(就|他|她)?(是)?(个人|个体户?|私人)(?=[，,。！!\s]|$)/.test(t.trim()) && quotedBusiness(t) === null)
         return { ok: true, value: null };
       // "有奖励不": a question, with no name in it.
-      if (A_NOT_A.test(t.trim()) && hanBusiness(t) === null && quotedBusiness(t) === null) return { ok: false, problem: 'unclear' };
+      // ("能快点不 我还要上课": the question first, then why.)
+      if (
+        t
+          .trim()
+          .split(/[\s，,。！!]+/)
+          .some((c) => A_NOT_A.test(c)) &&
+        hanBusiness(t) === null &&
+        quotedBusiness(t) === null
+      )
+        return { ok: false, problem: 'unclear' };
       // "举报 不要钱 就叫你们查他": the kind said first is no part of the answer.
       const afterKind = t.trim().replace(/^(我要|俺要)?(举报|投诉|反映)[\s，,:：]+(?=\S)/, '');
       if (afterKind !== t.trim()) return readAnswer(slot, afterKind, u, d, now);
@@ -1936,14 +1945,17 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         )
           return { ok: true, value: inQuotes };
         // "没店名，就是俺邻居，叫王老三", "没店名，是俺庄上嘞马二孬": no shop, a person named — the person is who is reported.
+        // ("院里堆哩都是羊皮": what is piled there, not who.)
         const person =
-          /(?:叫|是|就是)\s*(?:俺|我)?(?:邻居|庄上|村里|村上|村东头|村西头)?(?:嘞|的|哩)?\s*(\p{Script=Han}{2,4})[。！!]?$/u.exec(t.trim());
+          /(?<![都全也还净])(?:叫|是|就是)\s*(?:俺|我)?(?:邻居|庄上|村里|村上|村东头|村西头)?(?:嘞|的|哩)?\s*(\p{Script=Han}{2,4})[。！!]?$/u.exec(
+            t.trim(),
+          );
         // "流动厨师老马那一伙，没有店名": a banquet cook is who is reported.
         const cook = /(?:厨师|厨子|大厨)\s*((?:老|小)\p{Script=Han}|\p{Script=Han}{2,3}?)(?=那|的|哩|嘞|一伙|[，,\s]|$)/u.exec(t);
         if (cook && (d.kind === 'report' || d.kind === 'both') && SINGLE_SURNAMES.has(cook[1]!.replace(/^[老小]/, '')[0]!))
           return { ok: true, value: cook[1]! };
         // "就是老孙 孙二旦": the seller's nickname and name in a row; the full name last.
-        const spaced = /(?:叫|是|就是)\s*([\p{Script=Han}\s]{2,14})[。！!]?$/u.exec(t.trim());
+        const spaced = /(?<![都全也还净])(?:叫|是|就是)\s*([\p{Script=Han}\s]{2,14})[。！!]?$/u.exec(t.trim());
         const lastName = spaced?.[1]
           ?.trim()
           .split(/\s+/)

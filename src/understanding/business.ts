@@ -689,6 +689,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
       (/^[东西南北]门/.test(s.slice(m.index + suffix.length)) || LANDMARK_AFTER.test(s.slice(m.index + suffix.length)))
     )
       continue;
+    // "村委会大院", "政府大院": the yard of an office, not a shop.
+    if (/^(大院|小院)$/.test(suffix) && /(委会|政府|学校|医院|家属|部队|单位)$/.test(s.slice(0, m.index))) continue;
     // "五口之家" is a family of five, not a shop.
     if (suffix === '之家' && /口$/.test(s.slice(0, m.index))) continue;
     // 堂 ends 康寿堂 and 同仁堂, not 礼堂, 课堂 or 天堂.

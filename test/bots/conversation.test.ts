@@ -4528,3 +4528,14 @@ describe('dates that are no incident, festivals moved by a day (issue #13, sixte
     expect(when('中秋节')).toBe('2026-09-25');
   });
 });
+
+describe("answers that name nothing, an office's yard (issue #13, sixteenth pass)", () => {
+  const NOW2 = new Date('2026-12-05T02:00:00Z');
+  const ra = (t: string, kind: 'report' | 'complaint' = 'report') =>
+    readAnswer('business', t, understand(t, { now: NOW2 }), { files: [], kind }, NOW2);
+  it('"能快点不 我还要上课" and "院里堆哩都是羊皮" are no names; "村委会大院" is no shop', () => {
+    expect(ra('能快点不 我还要上课', 'complaint').ok).toBe(false);
+    expect(ra('不知道叫啥，门口拴条狗，院里堆哩都是羊皮')).toEqual({ ok: true, value: null });
+    expect(understand('我妈上个月在城关乡大周庄村委会大院里听健康讲座，被康元堂的人忽悠买了降糖茶').business.value).not.toBe('委会大院');
+  });
+});

@@ -576,11 +576,14 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   // "哎 还是投吧 越想越气…刚才说到哪了": the draft called off a moment ago comes back as it was.
   if (s0.undo && !inDraft && RESUME_DRAFT.test(raw)) {
     const { undo, ...rest } = s0;
-    return say(
-      { ...rest, draft: undo.draft, step: undo.step },
-      lang === 'en' ? 'OK, back to it; everything you said is kept.' : '好的，接着刚才的，您说过的都还在。',
-      prompt(undo.step, undo.draft, lang),
-    );
+    const draft = { ...undo.draft, files: [...undo.draft.files] };
+    // "恁这能保密不？要是能保密 那还是举报吧 俺不留名": what was asked is answered, and a wish to stay unnamed kept.
+    const answers = topicsOf(raw).map((t) => answerOf(t, lang));
+    if (draft.kind === 'report' && draft.anonymous === undefined && /不留名|匿名|别写我|不写我/.test(raw)) draft.anonymous = true;
+    const back = lang === 'en' ? 'OK, back to it; everything you said is kept.' : '好的，接着刚才的，您说过的都还在。';
+    if (undo.step === 'anonymous' && draft.anonymous !== undefined)
+      return next({ ...rest, draft, step: undo.step }, [...answers, back], ctx);
+    return say({ ...rest, draft, step: undo.step }, ...answers, back, prompt(undo.step, draft, lang));
   }
   if (acts.cancel && !acts.kindChange) {
     // "能赔多少啊？…我就先问问，暂时不投诉": the question is answered, nothing is filed.

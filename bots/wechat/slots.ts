@@ -1203,6 +1203,12 @@ export function latinBusiness(text: string): string | null {
   // "her shop, Happy Baby Store, in Xuedian town": the name set off after the word for a shop.
   const apposed = /\b(?:shop|store|restaurant|stall|bakery|cafe|canteen),\s+((?:[A-Z][\w'&-]*)(?:\s+[A-Z][\w'&-]*){0,3}),/.exec(text);
   if (apposed) return apposed[1]!;
+  // "At the Huaxin College No. 2 canteen": a campus's numbered canteen is the business (the campus is the place).
+  const canteen =
+    /\b((?:[A-Z][\w'&-]*\s+){1,4}(?:No\.\s?\d+|\d+(?:st|nd|rd|th)?|First|Second|Third)\s+(?:[Cc]anteen|[Dd]ining [Hh]all|[Cc]afeteria))\b/.exec(
+      text,
+    );
+  if (canteen) return canteen[1]!.replace(/^(?:At|In|From|The)\s+/, '').trim();
   // "called Lao Zhang Noodles", "named X": the name said as a name.
   const called =
     /\b(?:called|named|(?<!my |My |MY )name is|(?<!my |My )name:?|shop name is|sign says)\s+['‘“"]?((?:[A-Z0-9][\w'&.-]*)(?:\s+[A-Z0-9][\w'&.-]*){0,3}|\p{Script=Han}{2,12})/u.exec(

@@ -308,7 +308,7 @@ export const FAQ: readonly Entry[] = [
   {
     topic: 'banquet',
     // "村里办喜事请嘞流动厨师，吃完好几个人拉肚子，该找谁", "农村办酒席得给谁报备".
-    ask: /办(酒席|喜事|白事|宴席|寿宴|大寿)|摆(酒|席|桌)|酒席|宴席|流动厨师|厨子|主家|坝坝宴|集体聚餐|报备/,
+    ask: /办(酒席|喜事|白事|宴席|寿宴|大寿)|摆(酒|席|桌)|酒席|宴席|流动厨师|(请|找|叫)(的|了|哩|嘞)?[^，。？?]{0,4}厨子|厨子[^，。？?]{0,3}(做|办)|主家|坝坝宴|集体聚餐|报备/,
     zh: '农村办酒席（集体聚餐）：按规定主家要提前向所在乡镇（街道）的食品安全办公室或村里的食品安全协管员报备，厨师要有健康证，食材要留好票据、菜品要留样。吃出问题，主家和厨师都有责任；可以在这里投诉或举报，我们会去查。',
     en: 'Village banquets: the host must notify the township (street) food safety office or the village food safety helper in advance; the cook needs a health certificate, and receipts and samples of the dishes should be kept. If people fall ill, the host and the cook are both responsible; you can complain or report here and we will investigate.',
   },

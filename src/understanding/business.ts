@@ -499,6 +499,8 @@ function readLeft(s: string, end: number, max: number, allow = ''): string {
       // "老乡村土菜馆", "乡村大锅菜": 乡村 (the countryside) inside a restaurant's name, not a village.
       (ch === '村' && s[i - 2] === '乡' && /^(土菜|家常|农家|大锅|菜|饭|味)/.test(name)) ||
       (ch === '乡' && name.startsWith('村') && /^村(土菜|家常|农家|大锅|菜|饭|味)/.test(name)) ||
+      // "老乡炸鸡王": 老乡 (a fellow villager) begins many shop names.
+      (ch === '乡' && s[i - 2] === '老') ||
       (ch === '里' && (s[i - 2] === '邻' || (s[i - 2] !== undefined && s[i - 2] === name[0] && /\p{Script=Han}/u.test(name[0] ?? ''))));
     if (STOP_CHARS.has(ch) && !familyName && !doubled && !ordinal && !nameWord && !allow.includes(ch)) break;
     name = ch + name;

@@ -4539,3 +4539,33 @@ describe("answers that name nothing, an office's yard (issue #13, sixteenth pass
     expect(understand('我妈上个月在城关乡大周庄村委会大院里听健康讲座，被康元堂的人忽悠买了降糖茶').business.value).not.toBe('委会大院');
   });
 });
+
+describe('coming back with a question, 老乡 in a name, a campus canteen in English (issue #13, sixteenth pass)', () => {
+  it('"恁这能保密不？…那还是举报吧 俺不留名" after calling it off: answered, the draft back, the name kept out', () => {
+    const r = talk([
+      '辛店集上有个卖牛肉哩 肉里打水 一斤肉能控出来二两水',
+      '不知道叫啥 就是东头第二家牛肉摊',
+      '算了算了 不弄了 集上都是熟人 叫他知道了不好',
+    ]);
+    expect(r.state.draft.description).toBeUndefined();
+    const s = talk(['恁这能保密不？要是能保密 那还是举报吧 俺不留名'], r.state);
+    expect(s.replies.join('\n')).toMatch(/保密/);
+    expect(s.state.draft.description).toMatch(/打水/);
+    expect(s.state.draft.anonymous).toBe(true);
+  });
+
+  it('"老乡炸鸡王" is a name; "At the Huaxin College No. 2 canteen" names the canteen', () => {
+    expect(understand('孟庄镇政府后面那个小区地下室，老乡炸鸡王，平台上有店').business.value).toBe('老乡炸鸡王');
+    expect(latinBusiness('I want to report a hygiene problem. At the Huaxin College No. 2 canteen, this morning')).toBe(
+      'Huaxin College No. 2 canteen',
+    );
+  });
+
+  it('"我干了十几年厨子能吃不出来？" is not a question about banquets', () => {
+    const r = talk([
+      '梨河黄桥村口那家羊肉汤 挂羊头卖狗肉',
+      '说是羊肉汤 一碗38 端上来那肉一嚼就不对 是鸭肉 我干了十几年厨子能吃不出来？问他他还不承认',
+    ]);
+    expect(r.replies.join('\n')).not.toMatch(/农村办酒席/);
+  });
+});

@@ -1205,10 +1205,20 @@ export function latinBusiness(text: string): string | null {
   if (apposed) return apposed[1]!;
   // "At the Huaxin College No. 2 canteen": a campus's numbered canteen is the business (the campus is the place).
   const canteen =
-    /\b((?:[A-Z][\w'&-]*\s+){1,4}(?:No\.\s?\d+|\d+(?:st|nd|rd|th)?|First|Second|Third)\s+(?:[Cc]anteen|[Dd]ining [Hh]all|[Cc]afeteria))\b/.exec(
+    /\b((?:[A-Z][\w'&-]*\s+){0,4}(?:No\.\s?\d+|\d+(?:st|nd|rd|th)?|First|Second|Third)\s+(?:[Cc]anteen|[Dd]ining [Hh]all|[Cc]afeteria))\b/.exec(
       text,
     );
-  if (canteen) return canteen[1]!.replace(/^(?:At|In|From|The)\s+/, '').trim();
+  if (canteen && !/^\d/.test(canteen[1]!)) {
+    // "the Second Canteen (二食堂)": the Chinese name written beside is the canteen's own.
+    const han = /^\s*[（(](\p{Script=Han}{2,12})[）)]/u.exec(text.slice((canteen.index ?? 0) + canteen[0].length));
+    if (han) return han[1]!;
+    // Written for the office in Chinese too: "No. 3 canteen" → "第三食堂（No. 3 canteen）".
+    const en = canteen[1]!.replace(/^(?:At|In|From|The)\s+/, '').trim();
+    const ord = /No\.\s?(\d+)|\b(\d+)(?:st|nd|rd|th)\b|\b(First|Second|Third)\b/i.exec(en);
+    const n = ord ? Number(ord[1] ?? ord[2] ?? ['first', 'second', 'third'].indexOf((ord[3] ?? '').toLowerCase()) + 1) : 0;
+    const cn = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][n];
+    return cn ? `第${cn}食堂（${en}）` : en;
+  }
   // "called Lao Zhang Noodles", "named X": the name said as a name.
   const called =
     /\b(?:called|named|(?<!my |My |MY )name is|(?<!my |My )name:?|shop name is|sign says)\s+['‘“"]?((?:[A-Z0-9][\w'&.-]*)(?:\s+[A-Z0-9][\w'&.-]*){0,3}|\p{Script=Han}{2,12})/u.exec(

@@ -337,6 +337,22 @@ function englishDate(input: string, today: ReturnType<typeof cstParts>): string 
     if (ago[2] === 'week') return iso(today.dayNo - 7 * n);
     return parseIncidentDate(`${n}个月前`, new Date(today.dayNo * DAY_MS - CST_MS + 12 * 3_600_000));
   }
+  // "the day before the National Day holiday": the festival, as in Chinese, moved by a day.
+  const festival = (
+    [
+      [/national day/, '国庆节'],
+      [/mid-?autumn/, '中秋节'],
+      [/spring festival|chinese new year|lunar new year/, '春节'],
+      [/dragon boat/, '端午节'],
+      [/lantern festival/, '元宵节'],
+      [/new year'?s day/, '元旦'],
+      [/labou?r day|may day/, '五一'],
+    ] as const
+  ).find(([re]) => re.test(t));
+  if (festival) {
+    const shift = /day before/.test(t) ? '前一天' : /day after/.test(t) ? '后一天' : '';
+    return parseIncidentDate(`${festival[1]}${shift}`, new Date(today.dayNo * DAY_MS - CST_MS + 12 * 3_600_000));
+  }
   const monday = today.dayNo - (today.weekday - 1);
   if (/last weekend/.test(t)) return iso(monday - 7 + 5);
   if (/this weekend/.test(t)) return notAfter(monday + 5, today.dayNo);
@@ -381,6 +397,7 @@ const DAY_WORD =
   // "12.2号早上": month and day with a dot, only when a day or time word follows (not "3.5元", "2.5斤").
   '(?<![\\d.])(?:1[0-2]|0?[1-9])[./](?:[12]\\d|3[01]|0?[1-9])(?=[号日]|早|晚|中午|上午|下午|凌晨|那天|当天)[号日]?|' +
   '[一二三四五六七八九十两几\\d]{1,3}(天|个星期|个礼拜|礼拜|星期|个周|周|个月)(以)?前|半个月前|' +
+  "(the day (before|after) (the )?)?(national day|mid-?autumn|spring festival|chinese new year|dragon boat|new year's day)|" +
   '(the )?day before yesterday|yesterday|today|last (week|weekend|night|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this morning|tonight|' +
   '(on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|' +
   '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.? \\d{1,2}(st|nd|rd|th)?|\\d{1,2}(st|nd|rd|th)? (of )?(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|' +

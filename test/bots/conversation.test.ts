@@ -4569,3 +4569,18 @@ describe('coming back with a question, 老乡 in a name, a campus canteen in Eng
     expect(r.replies.join('\n')).not.toMatch(/农村办酒席/);
   });
 });
+
+describe('festivals and canteens in English (issue #13, sixteenth pass)', () => {
+  const NOW2 = new Date('2026-12-05T02:00:00Z');
+  it('"the day before the National Day holiday" is 30 September', () => {
+    expect(
+      understand('On the day before the National Day holiday I saw kitchen staff scraping mould off pork', { now: NOW2 }).incident_time
+        .value?.date,
+    ).toBe('2026-09-30');
+  });
+  it('a numbered canteen in English is written for the office in Chinese too; a Chinese name beside it wins', () => {
+    expect(latinBusiness('in the kitchen of the No. 3 canteen, and the staff')).toBe('第三食堂（No. 3 canteen）');
+    expect(latinBusiness('at the Second Canteen (二食堂), window 5')).toBe('二食堂');
+    expect(latinBusiness('I live in building 3 dining hall')).toBeNull();
+  });
+});

@@ -4557,7 +4557,7 @@ describe('coming back with a question, 老乡 in a name, a campus canteen in Eng
   it('"老乡炸鸡王" is a name; "At the Huaxin College No. 2 canteen" names the canteen', () => {
     expect(understand('孟庄镇政府后面那个小区地下室，老乡炸鸡王，平台上有店').business.value).toBe('老乡炸鸡王');
     expect(latinBusiness('I want to report a hygiene problem. At the Huaxin College No. 2 canteen, this morning')).toBe(
-      'Huaxin College No. 2 canteen',
+      '第二食堂（Huaxin College No. 2 canteen）',
     );
   });
 

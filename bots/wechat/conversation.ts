@@ -111,6 +111,8 @@ export interface ConvState {
   askedKind?: boolean;
   /** The draft just called off ("算了 不弄了"), kept until a new one starts, in case the citizen comes back ("还是投吧"). */
   undo?: { draft: Draft; step: Step };
+  /** Something new told beside a status query (its number and code taken out): offered to be filed as a new case. */
+  aside?: string;
 }
 
 export type Inbound =
@@ -357,6 +359,42 @@ function answersNewQuestion(state: ConvState, raw: string, ctx: Context): boolea
   );
 }
 
+/**
+ * What a message tells after its case number and query code that is new ("…编号XZ-…，查询码…。夜儿个俺又看见他们往池子里
+ * 倒那药水"): a story, not "到哪一步了" — or null. What comes before the number is the old case, told to point at it.
+ */
+function newsBesideQuery(raw: string, number: string, code: string, ctx: Context): string | null {
+  const codeRe = new RegExp(
+    code
+      .split(/[-\s]/)
+      .map((p) => p.replace(/[^0-9A-Z]/gi, ''))
+      .join('[-\\s]?'),
+    'gi',
+  );
+  const numberRe = new RegExp(number.replace(/-/g, '-?'), 'gi');
+  let end = -1;
+  for (const re of [codeRe, numberRe]) for (const m of raw.matchAll(re)) end = Math.max(end, (m.index ?? 0) + m[0].length);
+  if (end < 0) return null;
+  const news = raw
+    .slice(end)
+    .replace(/^[\s，,。.！!；;、]+/, '')
+    .trim();
+  if (news.length < 12 || !(PROBLEM.test(news) || crimeWordsIn(news).length > 0 || /又|还在|还是|这回|这次|again|still/.test(news)))
+    return null;
+  const u = understand(news, { now: ctx.now });
+  if (!substantive(news, u) || onlyQuestions(news)) return null;
+  // The earlier case told before the number names the business and the place: kept after the news, as context.
+  const before = raw
+    .slice(0, raw.search(numberRe) >= 0 ? raw.search(numberRe) : 0)
+    .replace(codeRe, '')
+    .replace(/[\s，,。.；;、]*(编号|案件编号|案号|查询码)?[是为:：]?\s*$/, '')
+    .trim();
+  // (Only when it names the business or the place; its "举报过" says what was done then, not what is wanted now.)
+  const ub = understand(before, { now: ctx.now });
+  const context = before.length >= 6 && (ub.business.value || ub.place.value) ? before.replace(/(举报|投诉)(过|了)/g, '反映$2') : '';
+  return clip(context ? `${news}\n（此前反映：${context}）` : news, 2000);
+}
+
 function resumeLine(state: ConvState): string[] {
   return hasDraft(state) && state.step !== 'menu' && state.step !== 'handoff'
     ? [W[state.lang].resume(prompt(state.step, state.draft, state.lang))]
@@ -510,6 +548,24 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       effect: { type: 'handoff', message: `申请撤回投诉 ${queried}：${clip(raw, 1800)}` },
     };
 
+  // "登记", "补充举报", "要" after the offer: the new things told beside the query start a case; anything else drops them.
+  if (s0.aside !== undefined) {
+    const { aside, ...rest } = s0;
+    s0 = rest;
+    if (
+      !inDraft &&
+      !acts.status &&
+      /^(登记|要(?![是不])|好|嗯|行|中|可以|是的|对|补充|举报|投诉|register|yes|ok)/i.test(raw.trim()) &&
+      !acts.cancel
+    ) {
+      // ("补充举报" says the kind: read with the news, then left out of the story.)
+      const said = /举报|投诉|report|complain/i.test(raw) ? raw.trim() : '';
+      const out = onText(rest, `${said} ${aside}`.trim(), ctx);
+      const story = out.state.draft.description;
+      if (said && story?.startsWith(said)) out.state.draft.description = story.slice(said.length).trim();
+      return out;
+    }
+  }
   if (acts.answer) return { state: s0, replies: [], effect: { type: 'answer', number: acts.answer.number, answer: acts.answer.text } };
   // A case number sent while a person is being asked for goes to that person (its code blanked out below).
   if (acts.status && s0.step !== 'handoff') {
@@ -518,10 +574,13 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     const asked = topicsOf(raw).filter((t) => t === 'reward' || t === 'deadline' || t === 'next');
     // "I want to claim my reward. Case XZ-…": how a reward is claimed, beside the status.
     if (!asked.includes('reward') && /领奖|申领|领(取)?(奖励|奖金)|claim/i.test(raw)) asked.unshift('reward');
+    // "…编号XZ-…，查询码…。夜儿个俺又看见他们往池子里倒那药水": something new told beside the query is kept (without the
+    // number and code) and offered as a new case after the status.
+    const aside = acts.status.code && !inDraft ? newsBesideQuery(raw, acts.status.number, acts.status.code, ctx) : null;
     // The number is kept for one more message: "打错了 最后一位是J KMRT-…" queries it again with the code mended.
     if (acts.status.code)
       return {
-        state: { ...s0, pendingQuery: acts.status.number, ...(asked[0] ? { lastFaq: asked[0] } : {}) },
+        state: { ...s0, pendingQuery: acts.status.number, ...(asked[0] ? { lastFaq: asked[0] } : {}), ...(aside ? { aside } : {}) },
         replies: asked.length ? [asked.map((t) => answerOf(t, lang)).join('\n')] : [],
         effect: { type: 'query', number: acts.status.number, code: acts.status.code },
       };
@@ -3012,7 +3071,15 @@ export function resolve(state: ConvState, result: EffectResult, ctx: Context): O
           ? [`Your case ${st.number} (${st.kindLabel})`, `Status：${st.status}`]
           : [`${st.kindLabel} ${st.number}`, `当前状态：${st.status}`];
       const told = [...head, ...dl, ...(tl.length ? [L('办理过程：', 'Progress:'), ...tl] : [])].join('\n');
-      return say({ ...state, lastStatus: told }, told, ...resumeLine(state));
+      const offer = state.aside
+        ? [
+            L(
+              '您说的新情况，要另外登记成一件（补充举报或投诉）吗？要的话回复“登记”；只是问问进度就不用管。',
+              'The new things you told me: shall I register them as a new case? Reply "register" if so; if you only wanted the status, ignore this.',
+            ),
+          ]
+        : [];
+      return say({ ...state, lastStatus: told }, told, ...offer, ...resumeLine(state));
     }
     case 'list': {
       if (!result.ok)

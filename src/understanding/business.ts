@@ -508,9 +508,11 @@ function readLeft(s: string, end: number, max: number, allow = ''): string {
     const stop = STOP_WORDS.exec(name);
     if (stop !== null && stop.index === 0) return '';
   }
-  return name.replace(
-    /^(要|想|实名|匿名|要求|如果|反映|好多|正规|孩子|学生|举报|投诉|觉得|发现|听说|请问|咨询|让|找|希望|亲眼|看见|知道)+/,
-    '',
+  return (
+    name
+      // "上周五匿名举报过华南城鑫源冻品批发": what was done about it before is no part of its name.
+      .replace(/^.*(举报|投诉|反映|曝光)(过|了)?(?=\p{Script=Han}{2})/u, '')
+      .replace(/^(要|想|实名|匿名|要求|如果|反映|好多|正规|孩子|学生|举报|投诉|觉得|发现|听说|请问|咨询|让|找|希望|亲眼|看见|知道)+/, '')
   );
 }
 

@@ -4584,3 +4584,38 @@ describe('festivals and canteens in English (issue #13, sixteenth pass)', () => 
     expect(latinBusiness('I live in building 3 dining hall')).toBeNull();
   });
 });
+
+describe('something new told beside a status query (issue #13, sixteenth pass)', () => {
+  const QUERY =
+    '俺11月20号举报过薛店镇老刘豆芽坊用无根剂泡豆芽，编号XZ-20261120-000045，查询码BCDF-GHJK-LMNP-QRST。夜儿个俺又看见他们往池子里倒那药水，还拉了一三轮出去卖';
+  const status = (st: ConvState) =>
+    resolve(
+      st,
+      { type: 'query', ok: true, status: { number: 'XZ-20261120-000045', kindLabel: '举报', status: '已受理', timeline: [] } },
+      { now: NOW, newDraftId: 'x' },
+    );
+
+  it('the status is read back, and the new things are offered as a new case; "补充举报" files them with the business named before', () => {
+    const asked = talk([QUERY]);
+    expect(asked.last.effect).toMatchObject({ type: 'query', number: 'XZ-20261120-000045' });
+    // Never kept: the query code.
+    expect(JSON.stringify(asked.state)).not.toMatch(/BCDF|GHJK/);
+    const out = status(asked.state);
+    expect(out.replies.join('\n')).toMatch(/另外登记成一件/);
+    const filed = talk(['补充举报'], out.state);
+    expect(filed.state.draft.kind).toBe('report');
+    expect(filed.state.draft.description).toMatch(/^夜儿个俺又看见/);
+    expect(filed.state.draft.description).not.toMatch(/XZ-|BCDF/);
+    expect(filed.state.draft.businessName).toBe('老刘豆芽坊');
+    expect(filed.state.draft.incidentDate).toBe('2026-11-27');
+  });
+
+  it('a query with nothing new offers nothing; anything but a yes drops the offer', () => {
+    const plain = status(talk(['俺举报过一回，号是XZ-20261120-000045，查询码BCDF-GHJK-LMNP-QRST，恁给俺瞅瞅到哪一步了']).state);
+    expect(plain.replies.join('\n')).not.toMatch(/另外登记/);
+    const out = status(talk([QUERY]).state);
+    const other = talk(['谢谢'], out.state);
+    expect(other.state.aside).toBeUndefined();
+    expect(other.state.draft.kind).toBeUndefined();
+  });
+});

@@ -110,7 +110,7 @@ export interface ConvState {
   /** The last reply asked which kind (投诉、举报，还是两样都要): the next message may answer it without a story yet. */
   askedKind?: boolean;
   /** The draft just called off ("算了 不弄了"), kept until a new one starts, in case the citizen comes back ("还是投吧"). */
-  undo?: { draft: Draft; step: Step };
+  undo?: { draft: Draft; step: Step; asked?: ConvState['asked'] };
   /** Something new told beside a status query (its number and code taken out): offered to be filed as a new case. */
   aside?: string;
 }
@@ -640,9 +640,11 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     const answers = topicsOf(raw).map((t) => answerOf(t, lang));
     if (draft.kind === 'report' && draft.anonymous === undefined && /不留名|匿名|别写我|不写我/.test(raw)) draft.anonymous = true;
     const back = lang === 'en' ? 'OK, back to it; everything you said is kept.' : '好的，接着刚才的，您说过的都还在。';
+    // (What was asked before calling it off counts as asked: the story is not asked for again.)
+    const asked = { ...(undo.asked ?? {}), ...rest.asked };
     if (undo.step === 'anonymous' && draft.anonymous !== undefined)
-      return next({ ...rest, draft, step: undo.step }, [...answers, back], ctx);
-    return say({ ...rest, draft, step: undo.step }, ...answers, back, prompt(undo.step, draft, lang));
+      return next({ ...rest, asked, draft, step: undo.step }, [...answers, back], ctx);
+    return say({ ...rest, asked, draft, step: undo.step }, ...answers, back, prompt(undo.step, draft, lang));
   }
   if (acts.cancel && !acts.kindChange) {
     // "能赔多少啊？…我就先问问，暂时不投诉": the question is answered, nothing is filed.
@@ -655,7 +657,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     return say(
       {
         ...reset(s0, ctx.newDraftId),
-        ...(inDraft ? { undo: { draft: s0.draft, step: s0.step } } : {}),
+        ...(inDraft ? { undo: { draft: s0.draft, step: s0.step, asked: s0.asked } } : {}),
         ...(asked[0] ? { lastFaq: asked[0] } : {}),
       },
       ...asked.map((t) => answerOf(t, lang)),
@@ -2027,8 +2029,10 @@ const RECOVERED =
  */
 export function dangerNow(text: string, u: Understanding, story = ''): boolean {
   // "面包车可能还在那呢，你们快点来人" after a story of dead animals skinned: the crime is in the story told before.
-  const crime = u.suspected_crime.value === true || (story !== '' && crimeWordsIn(story).length > 0);
-  return crime && (IN_PROGRESS.test(text) || COME_NOW.test(text));
+  if (u.suspected_crime.value === true) return IN_PROGRESS.test(text) || COME_NOW.test(text);
+  // The crime only in the story: "卖了小半年了，现在还在卖" is a long-running sale, not something happening this minute.
+  if (story === '' || crimeWordsIn(story).length === 0) return false;
+  return COME_NOW.test(text) || (IN_PROGRESS.test(text) && /正在|这会儿|此刻|眼下|现在有/.test(text));
 }
 
 /** Being done at this moment: "这会儿还在卖", "现在有个三轮车在往里卸死猪". */

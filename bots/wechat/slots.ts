@@ -304,7 +304,8 @@ const UNKNOWN =
   /^(不知道|不清楚|不记得|记不清|不晓得|不知|没注意|没看清|dontknow|don'tknow|idon'?tknow|idonotknow|notsure|unknown|noidea|nosign|noname|ithasno(sign|name)|thereisno(sign|name))/i;
 
 /** Something going on all the time rather than on one day. */
-export const ONGOING = /天天|每天|一直|经常|常年|长期|好几年|好长时间|总是|老是|every ?day|all the time|always|for (years|months)/i;
+export const ONGOING =
+  /天天|每天|一直|经常|常年|长期|好几年|好长时间|总是|老是|还在卖|一直在卖|小半年|半年多|好几个月|every ?day|all the time|always|for (years|months)/i;
 
 export function saysUnknown(text: string): boolean {
   const s = strip(text).toLowerCase().replace(/[’']/g, "'");

@@ -4619,3 +4619,44 @@ describe('something new told beside a status query (issue #13, sixteenth pass)',
     expect(other.state.draft.kind).toBeUndefined();
   });
 });
+
+describe('a sale going on for months, coming back after calling it off (issue #13, sixteenth pass)', () => {
+  const NOW2 = new Date('2026-12-05T02:00:00Z');
+  it('"卖了小半年了，现在还在卖" answers "when" with no one day, and is no emergency', () => {
+    expect(
+      readAnswer(
+        'when',
+        '卖了小半年了，现在还在卖',
+        understand('卖了小半年了，现在还在卖', { now: NOW2 }),
+        { files: [], kind: 'report' },
+        NOW2,
+      ),
+    ).toEqual({
+      ok: true,
+      value: null,
+    });
+    const r = talk([
+      '举报有人在朋友圈卖自己熬的猪油，说是土猪油，其实是用病死猪的肥肉熬的',
+      '不知道',
+      '新村镇裴李岗',
+      '卖了小半年了，现在还在卖',
+    ]);
+    expect(r.last.effect).toBeUndefined();
+  });
+
+  it('the story told before calling it off is not asked for again after coming back', () => {
+    const r = talk([
+      '我要投诉',
+      '在小乔村口那家熟食店买的卤猪头肉 回家一切 都酸了 还黏糊糊的',
+      '就村口那家 叫刘记卤味',
+      '算了 不弄了 为了35块钱太麻烦了',
+      '哎 还是投吧 越想越气 刚才说到哪了',
+      '前天下午',
+      '退钱 35块',
+      '孙雅婷',
+      '18637152260',
+      '龙湖镇小乔村3组',
+    ]);
+    expect(r.state.step).toBe('summary');
+  });
+});

@@ -6,6 +6,7 @@ import {
   type ConvState,
   type Inbound,
   type Outcome,
+  type Slot,
   EXPIRE_AFTER_MS,
   REMIND_AFTER_MS,
   detectIntent,
@@ -4212,6 +4213,14 @@ describe('an earlier case asked after in a sentence, a person asked for plainly,
   });
 });
 
+// The sixteenth pass's helpers: its fixtures' clock (Saturday 2026-12-05 10:00 CST), what the engine reads, and an
+// answer read for a slot of a fresh draft.
+const NOW16 = new Date('2026-12-05T02:00:00Z');
+const biz16 = (t: string) => understand(t, { now: NOW16 }).business.value;
+const when16 = (t: string) => understand(t, { now: NOW16 }).incident_time.value?.date ?? null;
+const read16 = (slot: Slot, t: string, kind: 'report' | 'complaint' = 'report') =>
+  readAnswer(slot, t, understand(t, { now: NOW16 }), { files: [], kind }, NOW16);
+
 describe('goods told bad, greetings with courtesies, 告他, emoji and yes-or-no questions (issue #13, sixteenth pass)', () => {
   it('"饭店卖的肉坏了", "鸡蛋是坏的", "你们看看这个面包": no one\'s conduct and no wish — the kind is asked, not guessed as a report', () => {
     for (const opening of ['我年纪大了 打字慢 饭店卖的肉坏了', '同志你好 我想反映个事 鸡蛋是坏的', '你们看看这个面包']) {
@@ -4259,37 +4268,32 @@ describe('goods told bad, greetings with courtesies, 告他, emoji and yes-or-no
 });
 
 describe('businesses, dates and crimes in progress (issue #13, sixteenth pass)', () => {
-  const NOW2 = new Date('2026-12-05T02:00:00Z');
-  const biz = (t: string) => understand(t, { now: NOW2 }).business.value;
-  const ra = (slot: 'business' | 'when', t: string, kind: 'report' | 'complaint' = 'report') =>
-    readAnswer(slot, t, understand(t, { now: NOW2 }), { files: [], kind }, NOW2);
-
   it('names read where they were missed or mangled', () => {
-    expect(biz('薛店镇有个叫金鑫肉联的屠宰场，他们杀牛之前给牛灌水')).toBe('金鑫肉联');
-    expect(biz('前儿个晌午在郭店北街老马牛肉汤喝汤，碗里喝出来个苍蝇')).toBe('老马牛肉汤');
+    expect(biz16('薛店镇有个叫金鑫肉联的屠宰场，他们杀牛之前给牛灌水')).toBe('金鑫肉联');
+    expect(biz16('前儿个晌午在郭店北街老马牛肉汤喝汤，碗里喝出来个苍蝇')).toBe('老马牛肉汤');
     // A campus with a shop by its gate: the campus is where, not who.
-    expect(biz('工程学院门口那家奶茶店喝了肚子疼一晚上')).toBeNull();
+    expect(biz16('工程学院门口那家奶茶店喝了肚子疼一晚上')).toBeNull();
     expect(placeThenName('在微信群里跟张姐订的土鸡蛋，三十个')).toBe('张姐');
     expect(placeThenName('12月1号在邻里鲜团购（团长在西街社区，阁老路菜鸟驿站旁边）买的冻虾仁')).toBe('邻里鲜团购');
     expect(latinBusiness('A piece of glass in the kung pao chicken from a Meituan order.')).toBeNull();
   });
 
   it('answers to "what is it called" that name nothing', () => {
-    expect(ra('business', '那个摊子叫“老孙鲜肉”，挂着个红牌子')).toEqual({ ok: true, value: '老孙鲜肉' });
-    expect(ra('business', '是个人，姓孙，在东郭寺集上摆摊卖菜')).toEqual({ ok: true, value: null });
-    expect(ra('business', '有奖励不').ok).toBe(false);
-    expect(ra('business', '我在厂里干活，厂里就十来个人').ok).toBe(false);
+    expect(read16('business', '那个摊子叫“老孙鲜肉”，挂着个红牌子')).toEqual({ ok: true, value: '老孙鲜肉' });
+    expect(read16('business', '是个人，姓孙，在东郭寺集上摆摊卖菜')).toEqual({ ok: true, value: null });
+    expect(read16('business', '有奖励不').ok).toBe(false);
+    expect(read16('business', '我在厂里干活，厂里就十来个人').ok).toBe(false);
     const r = talk(['投诉社区团购 昨天买的冻虾仁，化开一称水占了一半多']);
     expect(r.state.draft.businessName).toBeUndefined();
   });
 
   it('"这个月一号" is the 1st of this month; "就现在！" answers "when" with today', () => {
-    expect(understand('就是这个月一号的事', { now: NOW2 }).incident_time.value?.date).toBe('2026-12-01');
-    expect(understand('本月3号', { now: NOW2 }).incident_time.value?.date).toBe('2026-12-03');
+    expect(understand('就是这个月一号的事', { now: NOW16 }).incident_time.value?.date).toBe('2026-12-01');
+    expect(understand('本月3号', { now: NOW16 }).incident_time.value?.date).toBe('2026-12-03');
     // (A day still to come this month is none.)
-    expect(understand('这个月20号', { now: NOW2 }).incident_time.value?.date ?? null).toBeNull();
-    expect(ra('when', '就现在！我刚路过看见的')).toEqual({ ok: true, value: '2026-12-05' });
-    expect(ra('when', '现在记不清了').ok && ra('when', '现在记不清了')).not.toEqual({ ok: true, value: '2026-12-05' });
+    expect(understand('这个月20号', { now: NOW16 }).incident_time.value?.date ?? null).toBeNull();
+    expect(read16('when', '就现在！我刚路过看见的')).toEqual({ ok: true, value: '2026-12-05' });
+    expect(read16('when', '现在记不清了').ok && read16('when', '现在记不清了')).not.toEqual({ ok: true, value: '2026-12-05' });
   });
 
   it('a crime being done at this moment, or its people still at the scene, is urgent; urging alone is noted', () => {
@@ -4320,11 +4324,6 @@ describe('businesses, dates and crimes in progress (issue #13, sixteenth pass)',
 });
 
 describe('stories sent again, names in more places, illness and insurance (issue #13, sixteenth pass)', () => {
-  const NOW2 = new Date('2026-12-05T02:00:00Z');
-  const biz = (t: string) => understand(t, { now: NOW2 }).business.value;
-  const ra = (slot: 'business' | 'address' | 'anonymous', t: string, kind: 'report' | 'complaint' = 'report') =>
-    readAnswer(slot, t, understand(t, { now: NOW2 }), { files: [], kind }, NOW2);
-
   it('a story of leftovers served again is concrete; the story sent again when more was asked settles it', () => {
     const r = talk(['举报', '他们把客人吃剩的菜回收回锅，再端给下一桌，我在后厨帮过工看见的']);
     expect(r.state.step).toBe('business');
@@ -4342,9 +4341,12 @@ describe('stories sent again, names in more places, illness and insurance (issue
   });
 
   it('names on an invoice, banquet cooks, 之家, 家宴, English shop names set off by commas', () => {
-    expect(ra('business', '叫个啥福康，发票上写嘞福康健康科技')).toEqual({ ok: true, value: '福康健康科技' });
+    expect(read16('business', '叫个啥福康，发票上写嘞福康健康科技')).toEqual({ ok: true, value: '福康健康科技' });
     // A name said first beats the company on the receipt.
-    expect(ra('business', '康膳餐厅 门口牌子写的康膳餐厅，小票上印的是郑州康膳餐饮管理有限公司')).toEqual({ ok: true, value: '康膳餐厅' });
+    expect(read16('business', '康膳餐厅 门口牌子写的康膳餐厅，小票上印的是郑州康膳餐饮管理有限公司')).toEqual({
+      ok: true,
+      value: '康膳餐厅',
+    });
     expect(
       talk(['我叫郭建军，电话13837125904。举报我们唐户村的乡厨张老三，前天他给村里李家办白事的席面，用的是病死猪肉']).state.draft
         .businessName,
@@ -4352,15 +4354,15 @@ describe('stories sent again, names in more places, illness and insurance (issue
     expect(talk(['急！！人和寨昨天中午办喜宴，请的流动厨师班子做的席，晚上吃过席的人一个接一个拉肚子']).state.draft.businessName).not.toBe(
       '班子',
     );
-    expect(biz('西街社区那个长寿之家天天给老年人讲课，发鸡蛋发挂面')).toBe('长寿之家');
-    expect(biz('我家是五口之家')).toBeNull();
-    expect(biz('前儿个俺娘出殡，请的唐户老马家宴流动厨师办了二十桌')).toBe('老马家宴');
+    expect(biz16('西街社区那个长寿之家天天给老年人讲课，发鸡蛋发挂面')).toBe('长寿之家');
+    expect(biz16('我家是五口之家')).toBeNull();
+    expect(biz16('前儿个俺娘出殡，请的唐户老马家宴流动厨师办了二十桌')).toBe('老马家宴');
     expect(latinBusiness('She keeps the stock in her shop, Happy Baby Store, in Xuedian town')).toBe('Happy Baby Store');
   });
 
   it('no name where there is none: 走私冻品, a shop known by the school gate, goods with no brand', () => {
-    expect(biz('我要实名举报走私冻品')).toBeNull();
-    expect(biz('孩子中午在郭店镇实验小学门口小卖部买了包辣条吃')).toBeNull();
+    expect(biz16('我要实名举报走私冻品')).toBeNull();
+    expect(biz16('孩子中午在郭店镇实验小学门口小卖部买了包辣条吃')).toBeNull();
     const r = talk([
       '急！孩子中午跟同学在郭店镇实验小学门口小卖部买了包辣条吃，肚子疼',
       '那个小卖部卖的辣条好多都是没牌子的，你们得去查查',
@@ -4370,7 +4372,7 @@ describe('stories sent again, names in more places, illness and insurance (issue
   });
 
   it('answers with a question or a slip before them', () => {
-    expect(ra('address', 'Why do you need my home address? ok - Huaxin College dorm 5, room 312', 'complaint')).toEqual({
+    expect(read16('address', 'Why do you need my home address? ok - Huaxin College dorm 5, room 312', 'complaint')).toEqual({
       ok: true,
       value: 'Huaxin College dorm 5, room 312',
     });
@@ -4402,20 +4404,16 @@ describe('stories sent again, names in more places, illness and insurance (issue
 });
 
 describe('wishes declined, local landlines, rarer surnames, English questions about the reward (issue #13, sixteenth pass)', () => {
-  const NOW2 = new Date('2026-12-05T02:00:00Z');
-  const ra = (slot: 'business' | 'phone' | 'name', t: string, kind: 'report' | 'complaint' = 'report') =>
-    readAnswer(slot, t, understand(t, { now: NOW2 }), { files: [], kind }, NOW2);
-
   it('"俺不是要退钱，就是想叫恁去逮住他" is a report', () => {
     const r = talk(['八千乡集上有个卖牛肉哩，肉里头注水，俺割了二斤拿回家一放，一盘子血水', '俺不是要退钱，就是想叫恁去逮住他']);
     expect(r.state.draft.kind).toBe('report');
   });
 
   it('an eight-digit number is a local landline (0371); "楼振华" is a name', () => {
-    expect(ra('phone', '62695517 家里座机')).toEqual({ ok: true, value: '0371-62695517' });
-    expect(ra('phone', '12345678901').ok).toBe(false);
-    expect(ra('name', '楼振华')).toEqual({ ok: true, value: '楼振华' });
-    expect(ra('name', '栗红梅')).toEqual({ ok: true, value: '栗红梅' });
+    expect(read16('phone', '62695517 家里座机')).toEqual({ ok: true, value: '0371-62695517' });
+    expect(read16('phone', '12345678901').ok).toBe(false);
+    expect(read16('name', '楼振华')).toEqual({ ok: true, value: '楼振华' });
+    expect(read16('name', '栗红梅')).toEqual({ ok: true, value: '栗红梅' });
   });
 
   it('a name the bot cannot place, sent twice, is taken as said', () => {
@@ -4429,7 +4427,7 @@ describe('wishes declined, local landlines, rarer surnames, English questions ab
   it('names read: a shop counted ("有家秦味凉皮"), a dish crowned ("王二炸鸡王"); none in "门头是红的"', () => {
     expect(understand('举报一下，华南城美食街有家秦味凉皮，没营业执照也没健康证').business.value).toBe('秦味凉皮');
     expect(understand('王二炸鸡王，平台上有店 实际是在地下室做的').business.value).toBe('王二炸鸡王');
-    expect(ra('business', '不知道叫啥 门头是红的 就写了俩字 早点')).toEqual({ ok: true, value: null });
+    expect(read16('business', '不知道叫啥 门头是红的 就写了俩字 早点')).toEqual({ ok: true, value: null });
   });
 
   it('the oil never changed is a problem told; a canteen stays in the place', () => {
@@ -4454,10 +4452,6 @@ describe('wishes declined, local landlines, rarer surnames, English questions ab
 });
 
 describe('names said in passing, a tip asked for in other words, the last time seen (issue #13, sixteenth pass)', () => {
-  const NOW2 = new Date('2026-12-05T02:00:00Z');
-  const ra = (slot: 'business' | 'when', t: string) =>
-    readAnswer(slot, t, understand(t, { now: NOW2 }), { files: [], kind: 'report' }, NOW2);
-
   it('"俺是新华路上住哩，叫孙凤英" gives the name; the place is not "…哩老百姓"', () => {
     const r = talk(['恁好，俺是新华路上住哩，叫孙凤英。前儿个俺在新华路那个麦香园蛋糕店订了个蛋糕，奶油都酸了。俺就要他把钱退了。']);
     expect(r.state.draft.name).toBe('孙凤英');
@@ -4475,13 +4469,13 @@ describe('names said in passing, a tip asked for in other words, the last time s
     expect(talk(['举报个事。郭店镇华阳寨村东头有个金旺肉联加工点，前天半夜拉回来一三轮车死猪']).state.draft.businessName).toBe(
       '金旺肉联加工点',
     );
-    expect(ra('business', '做腐竹哩小作坊')).not.toEqual({ ok: true, value: '做腐竹哩小作坊' });
-    expect(ra('business', '老乡村土菜馆')).toEqual({ ok: true, value: '老乡村土菜馆' });
+    expect(read16('business', '做腐竹哩小作坊')).not.toEqual({ ok: true, value: '做腐竹哩小作坊' });
+    expect(read16('business', '老乡村土菜馆')).toEqual({ ok: true, value: '老乡村土菜馆' });
     expect(understand('唐户村惠民超市').business.value).toBe('惠民超市');
   });
 
   it('"十一月初去的就一直这样，最近一次看见送油是上周五": the last time seen', () => {
-    expect(ra('when', '我外甥说他十一月初去的就一直这样，最近一次看见送油是上周五')).toEqual({ ok: true, value: '2026-11-27' });
+    expect(read16('when', '我外甥说他十一月初去的就一直这样，最近一次看见送油是上周五')).toEqual({ ok: true, value: '2026-11-27' });
   });
 });
 
@@ -4518,24 +4512,19 @@ describe('rewards taxed, testifying, a person asked for, a family ill at a banqu
 });
 
 describe('dates that are no incident, festivals moved by a day (issue #13, sixteenth pass)', () => {
-  const NOW2 = new Date('2026-12-05T02:00:00Z');
-  const when = (t: string) => understand(t, { now: NOW2 }).incident_time.value?.date ?? null;
   it('an address number and a best-before date are not when it happened; the day before a festival is', () => {
-    expect(when('住郭店镇五里堡村新区8排3号。昨天晚上加班，在美团上点了饺子')).toBe('2026-12-04');
-    expect(when('我去看了后厨倒出来的包装袋，保质期到11月25号')).toBeNull();
-    expect(when('中秋节前一天我在火车站对面买了两盒月饼')).toBe('2026-09-24');
-    expect(when('国庆节后一天')).toBe('2026-10-02');
-    expect(when('中秋节')).toBe('2026-09-25');
+    expect(when16('住郭店镇五里堡村新区8排3号。昨天晚上加班，在美团上点了饺子')).toBe('2026-12-04');
+    expect(when16('我去看了后厨倒出来的包装袋，保质期到11月25号')).toBeNull();
+    expect(when16('中秋节前一天我在火车站对面买了两盒月饼')).toBe('2026-09-24');
+    expect(when16('国庆节后一天')).toBe('2026-10-02');
+    expect(when16('中秋节')).toBe('2026-09-25');
   });
 });
 
 describe("answers that name nothing, an office's yard (issue #13, sixteenth pass)", () => {
-  const NOW2 = new Date('2026-12-05T02:00:00Z');
-  const ra = (t: string, kind: 'report' | 'complaint' = 'report') =>
-    readAnswer('business', t, understand(t, { now: NOW2 }), { files: [], kind }, NOW2);
   it('"能快点不 我还要上课" and "院里堆哩都是羊皮" are no names; "村委会大院" is no shop', () => {
-    expect(ra('能快点不 我还要上课', 'complaint').ok).toBe(false);
-    expect(ra('不知道叫啥，门口拴条狗，院里堆哩都是羊皮')).toEqual({ ok: true, value: null });
+    expect(read16('business', '能快点不 我还要上课', 'complaint').ok).toBe(false);
+    expect(read16('business', '不知道叫啥，门口拴条狗，院里堆哩都是羊皮')).toEqual({ ok: true, value: null });
     expect(understand('我妈上个月在城关乡大周庄村委会大院里听健康讲座，被康元堂的人忽悠买了降糖茶').business.value).not.toBe('委会大院');
   });
 });
@@ -4571,10 +4560,9 @@ describe('coming back with a question, 老乡 in a name, a campus canteen in Eng
 });
 
 describe('festivals and canteens in English (issue #13, sixteenth pass)', () => {
-  const NOW2 = new Date('2026-12-05T02:00:00Z');
   it('"the day before the National Day holiday" is 30 September', () => {
     expect(
-      understand('On the day before the National Day holiday I saw kitchen staff scraping mould off pork', { now: NOW2 }).incident_time
+      understand('On the day before the National Day holiday I saw kitchen staff scraping mould off pork', { now: NOW16 }).incident_time
         .value?.date,
     ).toBe('2026-09-30');
   });
@@ -4621,15 +4609,14 @@ describe('something new told beside a status query (issue #13, sixteenth pass)',
 });
 
 describe('a sale going on for months, coming back after calling it off (issue #13, sixteenth pass)', () => {
-  const NOW2 = new Date('2026-12-05T02:00:00Z');
   it('"卖了小半年了，现在还在卖" answers "when" with no one day, and is no emergency', () => {
     expect(
       readAnswer(
         'when',
         '卖了小半年了，现在还在卖',
-        understand('卖了小半年了，现在还在卖', { now: NOW2 }),
+        understand('卖了小半年了，现在还在卖', { now: NOW16 }),
         { files: [], kind: 'report' },
-        NOW2,
+        NOW16,
       ),
     ).toEqual({
       ok: true,

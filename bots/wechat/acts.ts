@@ -223,7 +223,8 @@ export function detectActs(raw: string, ctx: { inDraft: boolean; kind: Kind | un
   )
     acts.human = false;
   if (
-    /^(你好|您好|在|在吗|在不在|在么|hi|hello|hey|哈喽|嗨|喂|有人吗|有人没|有人不|恁好|同志你好|你好在吗|您好在吗|早上好|下午好|晚上好|goodmorning)[啊呀呢吗]?$/i.test(
+    // ("在吗在吗", "喂喂": said twice.)
+    /^(?:(你好|您好|在|在吗|在不在|在么|hi|hello|hey|哈喽|嗨|喂|有人吗|有人没|有人不|恁好|同志你好|你好在吗|您好在吗|早上好|下午好|晚上好|goodmorning)[啊呀呢吗]?)+$/i.test(
       word,
     )
   )

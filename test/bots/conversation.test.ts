@@ -4647,3 +4647,13 @@ describe('a sale going on for months, coming back after calling it off (issue #1
     expect(r.state.step).toBe('summary');
   });
 });
+
+describe('a greeting said twice (issue #13, sixteenth pass)', () => {
+  it('"在吗在吗😭" and "喂喂" are greetings, not questions', () => {
+    for (const hi of ['在吗在吗😭', '喂喂']) {
+      const r = talk([hi]);
+      expect(r.replies.join('\n')).toMatch(/食安通/);
+      expect(r.replies.join('\n')).not.toMatch(/没法准确回答/);
+    }
+  });
+});

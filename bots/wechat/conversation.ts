@@ -359,18 +359,23 @@ function answersNewQuestion(state: ConvState, raw: string, ctx: Context): boolea
   );
 }
 
-/**
- * What a message tells after its case number and query code that is new ("…编号XZ-…，查询码…。夜儿个俺又看见他们往池子里
- * 倒那药水"): a story, not "到哪一步了" — or null. What comes before the number is the old case, told to point at it.
- */
-function newsBesideQuery(raw: string, number: string, code: string, ctx: Context): string | null {
-  const codeRe = new RegExp(
+/** A query code as typed in a message, its groups joined by a dash, a space or nothing. */
+function codePattern(code: string): RegExp {
+  return new RegExp(
     code
       .split(/[-\s]/)
       .map((p) => p.replace(/[^0-9A-Z]/gi, ''))
       .join('[-\\s]?'),
     'gi',
   );
+}
+
+/**
+ * What a message tells after its case number and query code that is new ("…编号XZ-…，查询码…。夜儿个俺又看见他们往池子里
+ * 倒那药水"): a story, not "到哪一步了" — or null. What comes before the number is the old case, told to point at it.
+ */
+function newsBesideQuery(raw: string, number: string, code: string, ctx: Context): string | null {
+  const codeRe = codePattern(code);
   const numberRe = new RegExp(number.replace(/-/g, '-?'), 'gi');
   let end = -1;
   for (const re of [codeRe, numberRe]) for (const m of raw.matchAll(re)) end = Math.max(end, (m.index ?? 0) + m[0].length);
@@ -618,18 +623,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       d.description = clip(`${d.description}\n${raw}`, 5000);
     // "XZ-… 查询码 FZ3E-… 到底有没有人管": the person gets the number; a query code never leaves the query.
     const code = acts.status?.code;
-    const message = code
-      ? raw.replace(
-          new RegExp(
-            code
-              .split(/[-\s]/)
-              .map((p) => p.replace(/[^0-9A-Z]/gi, ''))
-              .join('[-\\s]?'),
-            'gi',
-          ),
-          '（查询码已隐去）',
-        )
-      : raw;
+    const message = code ? raw.replace(codePattern(code), '（查询码已隐去）') : raw;
     return { state: { ...s0, draft: d }, replies: [], effect: { type: 'handoff', message } };
   }
   // "哎 还是投吧 越想越气…刚才说到哪了": the draft called off a moment ago comes back as it was.

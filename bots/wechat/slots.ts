@@ -1148,7 +1148,7 @@ export function tidyBusiness(name: string | null): string | null {
   // "叫人去查查那个店": a request to the office is no name.
   if (/查查|去查|叫人|记上|^人去/.test(n)) return null;
   // "职工食堂", "单位食堂": which canteen, not whose.
-  if (/^(职工|员工|单位|学校|学生|公司|工地|厂里|厂区|我们厂的?|俺厂的?)(食堂|伙房|餐厅)$/.test(n)) return null;
+  if (/^(职工|员工|单位|学校|学生|公司|工地|厂里|厂区|厂子|工厂|我们厂的?|俺厂的?)(食堂|伙房|餐厅)$/.test(n)) return null;
   // "黑心饭店", "垃圾超市": what the citizen thinks of it, not its name.
   if (/^(黑心|无良|垃圾|破|坑人的?|缺德)\p{Script=Han}{1,3}(店|馆|超市|饭店|厂|铺)$/u.test(n)) return null;
   // "四人火锅套餐", "双人烤肉": a set meal for so many people is a product, not a shop.
@@ -1879,6 +1879,16 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       // "是个人，姓孙，在东郭寺集上摆摊卖菜": a private person with no shop — no business name ("个人" is none).
       if (/^(就|他|她)?(是)?(个人|个体户?|私人)(?=[，,。！!\s]|$)/.test(t.trim()) && quotedBusiness(t) === null)
         return { ok: true, value: null };
+      // "哎等下" (what is left beside a question about the reward): a pause, not a name.
+      if (/^(哎|诶|唉|啊|嗯)?\s*(等下|等一下|等等|稍等(一下)?|慢着|等会儿?)[!！。.,，\s]*$/.test(t.trim()))
+        return { ok: false, problem: 'unclear' };
+      // "他光逢集来": what the seller does, not what he is called.
+      if (
+        /^(他|她|他们|她们|他家|人家)(光|就|只|都|每|一般|经常|常|总|老|天天|也|还|在|不|没)/.test(t.trim()) &&
+        hanBusiness(t) === null &&
+        quotedBusiness(t) === null
+      )
+        return d.kind === 'report' ? { ok: true, value: null } : { ok: false, problem: 'unclear' };
       // "有奖励不": a question, with no name in it.
       // ("能快点不 我还要上课": the question first, then why.)
       if (
@@ -1894,7 +1904,12 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       const afterKind = t.trim().replace(/^(我要|俺要)?(举报|投诉|反映)[\s，,:：]+(?=\S)/, '');
       if (afterKind !== t.trim()) return readAnswer(slot, afterKind, u, d, now);
       // "不要钱 就叫你们查他": a wish about money or an order to act is no name.
-      if (/^(不要|不用|不图|不稀罕)[^，,。\s]{0,3}(钱|奖励|赔)|^(就|只)?(叫|让)(你们|恁)/.test(t.trim()) && hanBusiness(t) === null)
+      if (
+        /^(不要|不用|不图|不稀罕)[^，,。\s]{0,3}(钱|奖励|赔)|^(钱|奖励|奖金|赔偿|赔钱)(的事)?(无所谓|不要|不用|算了|都行|要不要都行)|^(就|只)?(叫|让)(你们|恁)/.test(
+          t.trim(),
+        ) &&
+        hanBusiness(t) === null
+      )
         return { ok: false, problem: 'unclear' };
       // "这是小票和包装袋，我让我妈拍的" after a photo: a word about the evidence, not a name ("这是家家利超市的小票"
       // names the shop).
@@ -2495,7 +2510,7 @@ export function withoutFillers(text: string, hedges = true): string {
       .replace(/(?<=\p{Script=Han}{2})(哈|呀|啦|啊)$/u, '');
     t = t
       .replace(
-        /^(嗯+|哦+|噢+|喔+|呃+|额+|啊+|哈+|唉|诶|欸|好吧|(?:那个|这个)(?=[\s，,。…~～])|这个啊|这个嘛|我想想|让我想想|想想|刚才忘说了|刚才忘了说|忘了说|对了|就是|不好意思|对不起|抱歉|(?:ok|okay|um+|uh+|well|so|sorry|fine|alright)\b)[\s，,。.…~～!！-]*(?=\S)/i,
+        /^((?:哎|诶|唉|啊)?\s*(?:等下|等一下|等等|稍等一下|稍等|慢着|等会儿?)|嗯+|哦+|噢+|喔+|呃+|额+|啊+|哈+|唉|诶|欸|好吧|(?:那个|这个)(?=[\s，,。…~～])|这个啊|这个嘛|我想想|让我想想|想想|刚才忘说了|刚才忘了说|忘了说|对了|就是|不好意思|对不起|抱歉|(?:ok|okay|um+|uh+|well|so|sorry|fine|alright)\b)[\s，,。.…~～!！-]*(?=\S)/i,
         '',
       )
       .replace(/[\s，,。]*(你记一下|你记下|记一下|记下吧|记好了|你们记一下|就这|就这样)[。.!！~～]*$/, '')

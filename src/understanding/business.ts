@@ -597,6 +597,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
       /(管|把)(这|那|它|这个|那个|这种|那种)(东西)?叫(做|作)?$|(行话|俗称|土话|厨师|厨房里|他们)(都)?(叫|叫做|称为)$|所谓的?$/.test(before)
     )
       continue;
+    // "直播卖“自家熬的土猪油”": what is sold, in quotes, is the product.
+    if (/(卖|卖的|推销|叫卖|售卖|出售)$/.test(before)) continue;
     // "组织老人去“专家义诊”": an event in quotes is no shop.
     if (/义诊|讲座|活动|会议|课堂|体检|抽奖|促销|健康课|专家/.test(inner) && !TRADE_END.test(inner)) continue;
     const trade = TRADE_END.test(inner);

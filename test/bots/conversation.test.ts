@@ -4657,3 +4657,14 @@ describe('a greeting said twice (issue #13, sixteenth pass)', () => {
     }
   });
 });
+
+describe('what the seller does, a pause, goods sold in quotes (issue #13, sixteenth pass)', () => {
+  it('"他光逢集来", "哎等下…", "钱无所谓 就想让他别卖了" name no business; a quoted product after 卖 is no shop', () => {
+    expect(read16('business', '他光逢集来', 'complaint').ok).toBe(false);
+    expect(read16('business', '哎等下，刚百度了说举报查实有奖励，那我要').ok).toBe(false);
+    expect(read16('business', '等一下 叫老王烧烤')).toEqual({ ok: true, value: '老王烧烤' });
+    expect(read16('business', '举报 钱无所谓 就想让他别卖了').ok).toBe(false);
+    expect(biz16('快手上有个主播天天直播卖“自家熬的土猪油” 说是新郑薛店的')).toBeNull();
+    expect(read16('business', '厂子食堂')).not.toEqual({ ok: true, value: '厂子食堂' });
+  });
+});

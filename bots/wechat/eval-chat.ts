@@ -421,7 +421,23 @@ export function loadPersonas(split: string, id?: string): { personas: Persona[];
     .toString('utf8')
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Persona)
+    // A persona that does nothing unprompted may leave `events` out; no words expected may be null.
+    .map((l) => {
+      type Loose = Omit<Persona, 'events' | 'expect'> & {
+        events?: Persona['events'];
+        expect: Omit<Persona['expect'], 'description_contains' | 'reply_contains'> & {
+          description_contains: string[] | null;
+          reply_contains: string[] | null;
+        };
+      };
+      const p = JSON.parse(l) as Loose;
+      const expect = {
+        ...p.expect,
+        description_contains: p.expect.description_contains ?? [],
+        reply_contains: p.expect.reply_contains ?? [],
+      };
+      return { ...p, events: p.events ?? [], expect };
+    })
     .filter((p) => !id || p.id === id);
   return { personas, bytes };
 }

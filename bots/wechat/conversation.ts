@@ -44,6 +44,7 @@ import {
   fillFromFacts,
   fillIdentity,
   filled,
+  slotsFor,
   findIdNumber,
   missing,
   parseAnonymous,
@@ -656,7 +657,13 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       },
       ...asked.map((t) => answerOf(t, lang)),
       inDraft
-        ? w.cancelled
+        ? // "算了…都是一个村哩，叫人家知道了不好，俺不举报了": called off for fear of being known — the truth about
+          // that goes with the goodbye, so the citizen can still decide.
+          (s0.draft.kind === 'report' || s0.draft.kind === 'both') && CALLED_OFF_FOR_FEAR.test(raw)
+          ? lang === 'en'
+            ? `${w.cancelled} If it was for fear of being known: a report can be anonymous, and a reporter is never named to the business. You can come back any time.`
+            : `${w.cancelled}要是怕人知道：举报可以匿名，举报人的信息严格保密，不会告诉被举报的一方。想好了随时来找我。`
+          : w.cancelled
         : asked.length || justAsking
           ? lang === 'en'
             ? 'OK, nothing is filed. Ask me anything; to complain later, just tell me what happened.'
@@ -760,6 +767,22 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     return { state: st, replies: [lang === 'en' ? `Sure, in short: ${short}` : `好，简单说：${short}`] };
   }
 
+  // "怎么这么多问题？？": impatience at the questions — said how many are left (each is needed to file), with a
+  // person offered; the question is asked again below. (Not read as a question for the officer.)
+  // ("问这么多……187 3712 6690": the answer beside it is taken as usual.)
+  const impatientOnly =
+    TOO_MANY_QUESTIONS.test(raw) &&
+    raw.replace(new RegExp(TOO_MANY_QUESTIONS.source, 'gi'), '').replace(/[\s，,。.！!？?…~啊呀吧了的哦嘛呢啥]+/g, '') === '';
+  if (!acts.frustration && d.kind && d.kind !== 'consultation' && impatientOnly) {
+    const left = slotsFor(d).filter((x) => !filled(x, d)).length;
+    return say(
+      { ...st, draft: d, misses: 0 },
+      lang === 'en'
+        ? `Sorry for all the questions: each one is needed to file it${left > 0 ? `, and ${left === 1 ? 'one is' : `${left} are`} left` : ''}. Reply "person" if you would rather talk to a member of staff.`
+        : `不好意思，问得多了点：这些都是登记必须的${left > 0 ? `，还差${left}项就好` : ''}。想直接找工作人员，回复“人工”。`,
+      prompt(st.step, d, lang),
+    );
+  }
   // Frustration: apologise, show what is already noted, offer a person; then go on with the rest.
   if (acts.frustration) {
     const recap = recapOf(d, lang);
@@ -1348,6 +1371,21 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       if (r.problem === 'evidence_note' && d.description !== undefined && !d.description.includes(answerText.trim()))
         d.description = clip(`${d.description}\n${answerText.trim()}`, 5000);
       if (r.problem === 'need_where') d.whereUnknownOnce = true;
+      // A named report needs a way to reach the reporter (Order 121): without a number it is filed as an
+      // anonymous report, said so, and the name is not kept. A complaint is told why the number is needed.
+      if (r.problem === 'phone_refused' && d.kind === 'report') {
+        d.anonymous = true;
+        delete d.name;
+        delete d.phone;
+        delete d.address;
+        delete d.idNumber;
+        problem = null;
+        before.push(
+          lang === 'en'
+            ? 'All right: without a phone number the report is filed anonymously (your name is not kept either) and checked all the same. Reply "real name" if you would rather give a number.'
+            : '好的，不留电话的话就按匿名举报登记，名字也不记，照样会去查。想实名的话回复“实名”再留电话。',
+        );
+      }
       if (r.problem === 'business_is_place') {
         // The place told for the name is kept as the place; the name is asked once more, plainly.
         placeForName = true;
@@ -1370,7 +1408,9 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     problem = null;
   }
   // Other facts sent instead of the answer ("在龙湖镇 昨天下午去的" when the name was asked): say they are noted.
-  if (asking && got.length > 0 && !got.includes(asking) && !filled(asking, d) && !kindJustSet && asking !== 'description')
+  // (A wish about anonymity or the reward acknowledged above is not noted twice.)
+  const gotOther = side ? got.filter((g) => g !== 'anonymous' && g !== 'reward') : got;
+  if (asking && gotOther.length > 0 && !got.includes(asking) && !filled(asking, d) && !kindJustSet && asking !== 'description')
     before.push(lang === 'en' ? 'Noted.' : '好的，这些记下了。');
   // A reward wish said while something else was asked is confirmed, so the citizen knows it was heard.
   if (rewardBefore === undefined && d.wantsReward !== undefined && asking !== 'reward' && !side && d.kind === 'report')
@@ -1718,6 +1758,13 @@ const CONFIDENTIAL =
   /(will|would|could) (the (shop|owner|boss|business|restaurant)|they|he|she) (find out|know) who|(可|千万|你们|恁)?别说(出)?是(我|俺|[^，。,]{1,6}(说|讲|举报|反映)(的|哩|嘞|滴))|别(跟|给|对)(他|他们|人|老板)说是(我|俺)|(别|不要|不能|千万别|可别)告诉(他|他们|人|老板|店里|厂里|别人)?[^，。,]{0,3}是(我|俺)|(别|不想|不要|不能|不愿意?|莫|不敢|千万别|可别)(让|叫|给)[^，。]{0,10}知道|(?<!不用|不必|不需要|用不着|不用给俺|不用给我|不用替我|不用帮我|不用替俺|不用帮俺)(给我|替我|帮我|给俺)?保密|别说是有人(举报|反映)|就说是例行检查|会不会(开除|辞退|报复|找(我|俺)(的)?(麻烦|事))|找(我|俺)(的)?麻烦|报复(我|俺)|丢(工作|饭碗)|别写我|不写我|不要写我|别留我|不留我|不留名|don'?t (let|tell)[^,.]{0,20}know|keep (me|my name|it) (secret|confidential)/i;
 
 /** A fear of what the business would do (找我麻烦, 报复, 丢工作), said without asking to stay unknown. */
+/** Impatience at the number of questions ("怎么这么多问题", "问个没完", "咋恁多事"). */
+const TOO_MANY_QUESTIONS =
+  /(怎么|咋|咋恁|咋这|为啥)(这么|恁|那么|这)?多(问题|事儿?|要填的)|(问|问题)(这么|恁|怎么这么|咋恁)多|问(个|起来)?没完|还有完没完|还要问(多少|几个)|how many (more )?questions|so many questions/i;
+
+/** A draft called off for fear of being known ("叫人家知道了不好", "怕他报复", "都是一个村哩"). */
+const CALLED_OFF_FOR_FEAR =
+  /(叫|让|被)(人家|他|他们|村里|邻居|老板|厂里)?[^，。]{0,3}知道(了)?(不好|麻烦|咋办|就完了)|怕(他|他们|人家|被)?[^，。]{0,4}(报复|知道|找麻烦|记恨)|都是(一个|同一个|一)(村|庄|院|厂|单位)|(抬头不见低头见|乡里乡亲)|afraid|find out it was me/i;
 const FEAR_ONLY = /会不会(开除|辞退|报复|找(我|俺)(的)?(麻烦|事))|找(我|俺)(的)?麻烦|报复(我|俺)|丢(工作|饭碗)/;
 /** Asking to stay unknown to the business: a choice of anonymity. */
 const WISH_UNKNOWN =
@@ -1742,12 +1789,23 @@ function sideWishes(
   anonSaid: boolean,
   lang: Lang,
 ): { acks: string[]; rest: string } | null {
-  if (d.kind !== 'report' && d.kind !== 'both') return null;
   const en = lang === 'en';
   const clauses = text
     .split(/(?<=[？?])|[，,。.!！；;\n]+/)
     .map((c) => c.trim())
     .filter((c) => c !== '');
+  // "恁别跟他说是俺告哩啊 都是一个村哩": a complainant who would rather stay unknown is told the truth — the
+  // business learns of the purchase it must refund, never the contact details — and offered an anonymous report.
+  if (d.kind === 'complaint' && asking !== 'anonymous' && CONFIDENTIAL.test(text) && !/[?？]/.test(text))
+    return {
+      acks: [
+        en
+          ? 'Your phone number and address are never given to the business. To refund or replace, though, it will know which purchase was complained about; if you would rather it never knew, you can make an anonymous report instead (reply "report").'
+          : '放心，您的电话、住址不会告诉商家；不过投诉要让商家给您退换，商家会知道是哪笔买卖被投诉了。要是不想让他知道是您，也可以改成匿名举报（回复“改成举报”）。',
+      ],
+      rest: clauses.filter((c) => !CONFIDENTIAL.test(c) && !/(都是|一个|同一个|一)(村|庄|院|条街)(的|哩|嘞)?$/.test(c)).join('，'),
+    };
+  if (d.kind !== 'report' && d.kind !== 'both') return null;
   const acks: string[] = [];
   const rest: string[] = [];
   clauses.forEach((c, i) => {
@@ -1807,6 +1865,17 @@ function sideWishes(
       );
       return;
     }
+    // "那俺还是实名吧，俺叫韩明亮": reporting by name, chosen while something else was asked.
+    if (
+      asking !== 'anonymous' &&
+      d.kind === 'report' &&
+      d.anonymous !== false &&
+      /^(那|那就|好|行)?(俺|我)?(还是|就|就用|干脆)?实名(吧|举报吧?|好了|算了)?$/.test(bare)
+    ) {
+      d.anonymous = false;
+      acks.push(en ? 'Noted: with your name.' : '好的，按实名举报。');
+      return;
+    }
     rest.push(c);
   });
   if (acks.length === 0) return null;
@@ -1862,6 +1931,12 @@ function problemText(p: string, lang: Lang): string {
   switch (p) {
     case 'bad_phone':
       return w.badPhone;
+    case 'aside':
+      return lang === 'en' ? 'I see.' : '嗯，明白。';
+    case 'phone_refused':
+      return lang === 'en'
+        ? 'A complaint needs a phone number so the officer can reach you while mediating; only the officers see it, never the business.'
+        : '投诉要调解，得留个电话方便办案人员联系您；号码只有办案人员能看到，不会给商家。';
     case 'bad_name':
       return w.badName;
     case 'name_is_business':
@@ -1955,6 +2030,8 @@ function thin(text: string, u: Understanding): boolean {
   // "在超市买的东西过期了": what was wrong, but not which food — asked, as the food decides the remedy.
   if (!food && han < 40 && /(买|卖)(的|了)?(点|些|个)?(东西|吃的|食品)/.test(text) && !u.business.value) return true;
   if (u.harm.value.ill !== 'none' || PROBLEM.test(concrete)) return false;
+  // "亚硝酸盐一袋一袋往锅里倒，肉红得吓人…": a suspected crime named in a story of some length says what was seen.
+  if (han >= 30 && crimeWordsIn(text).length > 0) return false;
   // A long story, or claims that a food cures disease (保健品 sold at 讲座), says what happened.
   if ((text.match(/\p{Script=Han}/gu) ?? []).length >= 80) return false;
   // The same in English: thirty words tell a story.
@@ -2102,9 +2179,12 @@ function pleasantriesOnly(text: string): boolean {
   return rest === '' && text.trim().length > 0;
 }
 
-/** "你好 我想反映个事", "有个情况想跟你们说一下": a matter announced, not yet told. */
+/**
+ * "你好 我想反映个事", "有个情况想跟你们说一下", "俺要反映个事 是俺儿媳妇跟俺说哩": a matter announced, not yet
+ * told.
+ */
 const ANNOUNCE =
-  /^(同志|您好|你好|领导|师傅|在吗|喂|hello|hi)?[，,！!。\s]*(你好|您好)?[，,！!。\s]*(我|俺)?(想|要|来)?(跟|给|向)?(你们|恁|您)?(反映|说|讲|报告|反应)(一)?(个|一个|一下|下|点)?(事|事儿|事情|情况|问题)?[。！!～~\s]*$|^(有|有个|有一个|有件)(事|事儿|事情|情况)(想|要)?(跟|给|向)?(你们|恁|您)?(反映|说|讲|问)?(一下|下)?[。！!～~\s]*$/i;
+  /^(同志|您好|你好|领导|师傅|在吗|喂|hello|hi)?[，,！!。\s]*(你好|您好)?[，,！!。\s]*(我|俺)?(想|要|来)?(跟|给|向)?(你们|恁|您)?(反映|说|讲|报告|反应)(一)?(个|一个|一下|下|点)?(事|事儿|事情|情况|问题)?([，,\s]+(是|这是)?(俺|我)(家)?[^\s，,。]{1,4}(跟|给|对)(俺|我)说(的|哩|嘞|了)?)?[。！!～~\s]*$|^(有|有个|有一个|有件)(事|事儿|事情|情况)(想|要)?(跟|给|向)?(你们|恁|您)?(反映|说|讲|问)?(一下|下)?[。！!～~\s]*$/i;
 
 /** The writer wants something back for themselves: "我想让他把饭钱退了", "得给我赔". */
 const OWN_REMEDY_WISH =

@@ -88,6 +88,8 @@ export function fromPinyin(text: string): string {
   let out = text;
   for (const { re, han } of PATTERNS) out = out.replace(re, `\u0001${han}\u0001`);
   if (out === text) return text;
+  // "姜记烧烤 郭店南街那个 … 要peiqian 王鹏 186…": a message that parts its words with spaces keeps them.
+  const spaced = /\p{Script=Han}\s+\p{Script=Han}/u.test(text);
   return (
     out
       // "zuo tian 昨天上午": the characters typed beside the pinyin say it once.
@@ -96,7 +98,7 @@ export function fromPinyin(text: string): string {
       .replace(/\s*\u0001\s*/g, (m, i: number, s: string) => {
         const before = s[i - 1] ?? '';
         const after = s[i + m.length] ?? '';
-        return /[a-z0-9]/i.test(before) || /[a-z0-9]/i.test(after) ? ' ' : '';
+        return /[a-z0-9]/i.test(before) || /[a-z0-9]/i.test(after) || (spaced && /\s/.test(m)) ? ' ' : '';
       })
       .trim()
   );

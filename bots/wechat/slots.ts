@@ -774,6 +774,8 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
           // "昨晚在美团点的Wonderful Pizza 打开一看…": a shop's name in Latin capitals in a Chinese message.
           () =>
             /(?:点的|点了|买的|在|叫)\s*([A-Z][A-Za-z'&]+(?:\s+[A-Z][A-Za-z'&]+){0,3})(?=\s|[，,。！!\p{Script=Han}]|$)/u.exec(text)?.[1] ??
+            // "在新华路的MOMO Tea买的milk tea": where, then the shop where it was bought.
+            /在\p{Script=Han}{1,10}?的\s*([A-Z][A-Za-z'&]+(?:\s+[A-Z][A-Za-z'&]+){0,3})\s*(?=买|吃|点|喝|订)/u.exec(text)?.[1] ??
             null,
           // "俺是城关乡敬楼村敬老院哩，俺们这伙食老是馊哩": the writer's own institution, whose meals they tell of.
           () =>
@@ -794,6 +796,11 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
               SINGLE_SURNAMES.has(cook.replace(/^[老小]/, '')[0] ?? '')
               ? cook
               : null;
+          },
+          // "请的老马厨师班做的流水席": a banquet cooks' crew known by its head.
+          () => {
+            const crew = /(?:老|小)?(\p{Script=Han})(?:厨师班|厨师队|厨子班|厨师团队|流水席班子?)/u.exec(text);
+            return crew && SINGLE_SURNAMES.has(crew[1]!) ? crew[0] : null;
           },
           () => placeThenName(text),
           () => placeThenShop(text, u.place.value),
@@ -922,8 +929,11 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
   const spanText = u.anonymous.span?.text ?? '';
   const at = spanText ? text.indexOf(spanText) : -1;
   const aroundSpan = at >= 0 ? text.slice(Math.max(0, at - 2), at + spanText.length + 1) : spanText;
+  // ("要是实名是不是领奖励方便些？那俺还是实名吧": asked, then decided.)
   const fearInQuestion =
-    /[?？]|会不会|吗/.test(text) && !/匿名|不想?(留|露)(名|姓名|名字)|(?<!能|会|可以)保密(?![吗不么])|anonym/i.test(aroundSpan);
+    /[?？]|会不会|吗/.test(text) &&
+    !/匿名|不想?(留|露)(名|姓名|名字)|(?<!能|会|可以)保密(?![吗不么])|anonym/i.test(aroundSpan) &&
+    !/[?？][^?？]*(还是|那就|就)[^，。？?]{0,3}实名(吧|举报|好了)/.test(text);
   if (u.anonymous.span && d.anonymous === undefined && !fearInQuestion) {
     d.anonymous = u.anonymous.value;
     got.push('anonymous');
@@ -1697,6 +1707,10 @@ export function ownAddressOf(text: string): string | null {
   return kept.length >= 2 ? kept : null;
 }
 
+/** "电话不给", "不想留电话", "手机号就不留了", "I'd rather not give my number": the phone refused. */
+const PHONE_REFUSED =
+  /(电话|手机|号码|手机号)[^，,。\d]{0,4}(不给|不留|不想给|不想留|不方便|不能给|就不留|就不给|算了)|(不|不想|不愿意?|不能|不方便|没法)(给|留|告诉)(你们?|恁)?(我|俺)?的?(电话|手机|号码|手机号)|rather not (give|share)|(won'?t|don'?t want to|not going to) (give|share|leave) (you )?(my )?(phone|number)/i;
+
 /** Checks a direct answer to `slot`; returns the value (null = "unknown" where allowed) or a problem. */
 export type Answer<T> =
   | { ok: true; value: T }
@@ -1705,6 +1719,8 @@ export type Answer<T> =
       problem:
         | 'unclear'
         | 'bad_phone'
+        | 'phone_refused'
+        | 'aside'
         | 'bad_name'
         | 'name_is_business'
         | 'bad_date'
@@ -1727,7 +1743,8 @@ export function describedBusiness(input: string): string | null {
     .split(/[，,。；;！!\n]|(?<=\p{Script=Han})\s+(?=\p{Script=Han})/u)
     .map((c) => c.trim())
     .filter((c) => c !== '');
-  const text = clauses.find((c) => /卖|摊|店|铺|馆|超市|厂|坊|饭/.test(c)) ?? cleaned;
+  // ("一个骑三轮的 外地口音 天天赶集": a hawker known by the tricycle is described too.)
+  const text = clauses.find((c) => /卖|摊|店|铺|馆|超市|厂|坊|饭|三轮|推车|小贩|商贩|货郎/.test(c)) ?? cleaned;
   const rest = text
     .replace(
       /(我|俺)?(也|都)?(不知道|不清楚|不晓得|记不清|没注意|没看清)(它|他家|他们)?(叫啥|叫什么|的?名字?|店名|叫啥名)?(了|哩|呀|啊)?/g,
@@ -1738,9 +1755,10 @@ export function describedBusiness(input: string): string | null {
   // Dialect 哩 is the written 的 ("卖粉条哩" → "卖粉条的"); the seller's surname said beside is kept.
   const n = cleanName(rest)
     .replace(/^就是/, '')
+    .replace(/^(一个|有个)(?=.{3})/, '')
     .replace(/哩(?=摊|店|$)/g, '的');
   if (n.length < 3 || n.length > 40 || ACT_MARKERS.test(n) || /[?？]/.test(n)) return null;
-  if (!/卖|摊|店|铺|馆|超市|厂|坊|饭|家|sell|shop|stall|restaurant|store/i.test(n)) return null;
+  if (!/卖|摊|店|铺|馆|超市|厂|坊|饭|家|三轮|推车|小贩|商贩|货郎|sell|shop|stall|restaurant|store/i.test(n)) return null;
   const surname = /(?:摊主|老板|店主|老头儿?|老太太?|男的|女的)?[^，。\s]{0,2}姓(?!名)(\p{Script=Han})/u.exec(input);
   return surname && !n.includes('姓') ? `${n}（摊主姓${surname[1]}）` : n;
 }
@@ -1825,6 +1843,14 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
   const t = text.trim();
   switch (slot) {
     case 'description':
+      // "俺孙女在郑州上班…她说让俺找恁 说恁这能管": who sent the citizen here, not what happened.
+      if (
+        /(让|叫)(俺|我)(来)?(找|问|给)(恁|你们|您)|说(恁|你们)(这|这儿|这里)?(能|会)?管/.test(t) &&
+        !PROBLEM_WORDS.test(t) &&
+        u.product.value === null &&
+        !u.suspected_crime.value
+      )
+        return { ok: false, problem: 'aside' };
       // Asked for more of a story already told: "就是这个事", "没别的了" keeps the story as it is.
       if (
         d.description &&
@@ -2224,7 +2250,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       )
         return { ok: false, problem: 'unclear' };
       // "千万别说是村里人举报的": a wish about the reporter, not a place.
-      if (/(举报|反映|投诉)(的|哩)|别说|保密|匿名/.test(t) && townshipOf(t) === null) return { ok: false, problem: 'unclear' };
+      // "恁别跟他说是俺告哩啊": the same wish in dialect.
+      if (/(举报|反映|投诉|告)(的|哩|嘞)|别(跟[^，,。\s]{1,3})?说|保密|匿名/.test(t) && townshipOf(t) === null)
+        return { ok: false, problem: 'unclear' };
       // "照片是今天早上在后门拍的 箱子上日期能看清": a word about the evidence, not where the shop is.
       // "医院的单子我都留着": the evidence kept (noted with the story by the conversation), not a place.
       if (EVIDENCE_KEPT.test(t) && !/照片|图片|截图|视频|录像|拍/.test(t) && townshipOf(t) === null && !/[路街村镇乡号巷]/.test(t))
@@ -2328,7 +2356,11 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
     }
     case 'anonymous': {
       const a = parseAnonymous(t);
-      return a === null ? { ok: false, problem: 'unclear' } : { ok: true, value: a };
+      if (a !== null) return { ok: true, value: a };
+      // "俺叫王秀兰": giving one's name when asked whether to stay anonymous is reporting by name.
+      const named = /^(?:我|俺|本人)(?:叫|是|姓名是?|名字叫)\s*(\p{Script=Han}{2,4})[。.!！]?$/u.exec(t.trim())?.[1];
+      if (named && plausibleName(named)) return { ok: true, value: false };
+      return { ok: false, problem: 'unclear' };
     }
     case 'name': {
       // "王建国 13812345678": the name with the phone (the phone is taken from the same message).
@@ -2406,6 +2438,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       // "62695517 家里座机": a local landline of eight digits, dialled in 新郑 without its area code (0371).
       const local = /(?<![\d-])([2-9]\d{7})(?![\d-])/.exec(t.replace(/(?<=\d)[\s-](?=\d)/g, ''));
       if (local && t.replace(/\D/g, '').length === 8) return { ok: true, value: `0371-${local[1]}` };
+      // "电话不给 俺儿不叫俺随便给人电话": the number refused, not mistyped.
+      if (PHONE_REFUSED.test(t) && !/\d{3}/.test(t)) return { ok: false, problem: 'phone_refused' };
       return { ok: false, problem: 'bad_phone' };
     }
     case 'address':
@@ -2416,7 +2450,9 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
       const s = strip(t).replace(/^(奖励|奖金|奖钱|钱|reward)(的事|这个|的话)?/i, '');
       if (/不要奖励|不申请|不用奖励|不需要奖励|noreward/i.test(s)) return { ok: true, value: false };
       // "要啥奖励 我就要孩子吃得安全": asked back, meaning none.
-      if (/(要|图|稀罕)(啥|什么)(奖励|奖金|奖|钱)/.test(strip(t))) return { ok: true, value: false };
+      // ("谁稀罕那钱": asked back the other way.)
+      if (/(要|图|稀罕)(啥|什么)(奖励|奖金|奖|钱)|谁(稀罕|要|图|在乎)(那|这|你们的?|恁的?)?(点|个)?(钱|奖励|奖金|奖)/.test(strip(t)))
+        return { ok: true, value: false };
       // Indifference ("给不给都行", "无所谓") applies for nothing: a reward is claimed by wanting it.
       // "给不给都行，要是有那就要吧": indifferent, then wanting it after all.
       if (/(那就|那|就|也|还是)要(吧|的|呗|啊)?$|有的话(就)?要|想要|要的话/.test(s) && !/不要|不想要/.test(s))

@@ -398,7 +398,7 @@ const DISHES = [
 ];
 const DISH_RE = new RegExp(DISHES.sort((a, b) => b.length - a.length).join('|'), 'g');
 /** After a dish that ends a name: a particle, a place word, a verb of eating or buying, or the end. */
-const DISH_AFTER = /^([的哩里吃喝卖买用做后门对店家割称摊铺,。!?;\s]|那(?:儿|里)?(?:买|吃|割|称|拿|订|喝)|$)/u;
+const DISH_AFTER = /^([的哩里吃喝卖买用做后门对店家割称摊铺订,。!?;\s]|点(?![心儿])|那(?:儿|里)?(?:买|吃|割|称|拿|订|喝)|$)/u;
 /** A head that reads as a name: 老X, 小X, 大X, 阿X, X记, X家, X二, X姐, 胖子, 哥俩 … */
 const NAME_HEAD =
   /^([老小大阿][\p{Script=Han}]{1,3}|[\p{Script=Han}]{1,3}(记|家|氏|姐|哥|嫂|叔|婶|妈|婆|爷|胖子|哥俩|兄弟|大王)|[\p{Script=Han}]{1,2}[二三四五六七八九]|[二三四五六七八九][\p{Script=Han}]{1,2}|胖子|胖哥|[\p{Script=Han}]{1,2}胖子)$/u;
@@ -495,6 +495,8 @@ function readLeft(s: string, end: number, max: number, allow = ''): string {
     // 茶里茶气, 湘里湘亲: 里 between a doubled character is the name's own pattern.
     const nameWord =
       (ch === '开' && /^(心|元|封|福|泰|源|来)/.test(name)) ||
+      // "家乐惠超市", "家佳福": 家 starting a shop's name (not "一家", "这家", "有家").
+      (ch === '家' && /^(乐|佳|润|世界)/.test(name) && !/[一这那哪每某几两有]/.test(s[i - 2] ?? '')) ||
       (ch === '街' && /^坊/.test(name)) ||
       // "老乡村土菜馆", "乡村大锅菜": 乡村 (the countryside) inside a restaurant's name, not a village.
       (ch === '村' && s[i - 2] === '乡' && /^(土菜|家常|农家|大锅|菜|饭|味)/.test(name)) ||
@@ -1034,6 +1036,17 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
   );
   ON_PLATFORM.lastIndex = 0;
   while ((m = ON_PLATFORM.exec(s)) !== null) {
+    const name = m[1] ?? '';
+    const start = m.index + m[0].length - name.length;
+    if (ok(name) && !isDescription(name.replace(TRADE_END, ''), generic)) cands.push({ start, end: start + name.length, score: 3.2 });
+  }
+
+  // 7a. The shop apposed to the order ("昨晚上点的外卖 蜀香麻辣烫 吃出来一根长头发").
+  const AFTER_ORDER = new RegExp(
+    `(?:点的|点了|叫的|订的|买的)外卖[,，\\s]+([\\p{Script=Han}A-Za-z0-9·]{2,12}?${TRADE_END.source.replace(/\$$/, '')})(?=[,，。!！\\s]|$)`,
+    'gu',
+  );
+  while ((m = AFTER_ORDER.exec(s)) !== null) {
     const name = m[1] ?? '';
     const start = m.index + m[0].length - name.length;
     if (ok(name) && !isDescription(name.replace(TRADE_END, ''), generic)) cands.push({ start, end: start + name.length, score: 3.2 });

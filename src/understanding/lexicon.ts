@@ -230,13 +230,16 @@ export const ISSUE: readonly Term[] = [
 
 // ---------------------------------------------------------------- urgency
 
+/** "电话139 3855 7120": 120 inside a longer number is no ambulance. */
+const DIGIT_CHARS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '-'];
+
 /** Poisoning, hospital, emergency: urgent on its own. */
 export const ILLNESS_STRONG: readonly Term[] = [
   '食物中毒', '中毒', '住院', '急诊', '抢救', '120', '救护车', '昏迷', '休克', '口吐白沫', '幻觉', '喘不上气', '呼吸困难', '挂水',
   '打吊针', '吊水', '输液', '抽搐', '不省人事', '身亡', '去世', '人死了', '死了人', 'icu', 'food poisoning', 'poisoned', 'ambulance',
   'emergency', 'in hospital', 'hospitalised', 'hospitalized', 'at the hospital', 'in the hospital', 'emergency room', 'a&e', 'passed out',
   'unconscious', 'ambulance', '打点滴', '洗胃', '送医', '晕倒', '昏倒', '窒息', '抽风', '口吐白沫',
-].map((x) => ({ w: x, notAfter: ['怕', '以免', '防止', '会不会', '没有', '没', '不会', '避免'], notBefore: x === '120' ? ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '元', '块', '斤', '克', '万', '天', '个', '号', 'g', 'ml', '毫', '度', '分', '秒', '次', '多', '来', ' 元', ' 块', 'yuan', ' yuan', ' rmb', 'rmb', ' kuai', ' day', ' gram', ' g ', ' ml', ' jin', ' bucks', ' percent', '%'] : [] }));
+].map((x) => ({ w: x, notAfter: ['怕', '以免', '防止', '会不会', '没有', '没', '不会', '避免', ...(x === '120' ? DIGIT_CHARS : [])], notBefore: x === '120' ? ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '元', '块', '斤', '克', '万', '天', '个', '号', 'g', 'ml', '毫', '度', '分', '秒', '次', '多', '来', ' 元', ' 块', 'yuan', ' yuan', ' rmb', 'rmb', ' kuai', ' day', ' gram', ' g ', ' ml', ' jin', ' bucks', ' percent', '%'] : [] }));
 
 /** Going to or being in a hospital. */
 export const HOSPITAL_RE = /(在|送|去|进|到|住进|送到|送往|转到|人在|还在)[^,。;!?\n]{0,10}(医院|卫生院|诊所|急诊|校医院)/;

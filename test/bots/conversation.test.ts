@@ -37,6 +37,7 @@ import {
   requestOf,
 } from '../../bots/wechat/slots.ts';
 import { fromPinyin } from '../../bots/wechat/pinyin.ts';
+import { fixTypos } from '../../src/understanding/normalise.ts';
 import { understand } from '../../src/understanding/understand.ts';
 import { detectActs, readCorrection } from '../../bots/wechat/acts.ts';
 import { ShiantongClient } from '../../bots/wechat/api-client.ts';
@@ -4666,5 +4667,138 @@ describe('what the seller does, a pause, goods sold in quotes (issue #13, sixtee
     expect(read16('business', '举报 钱无所谓 就想让他别卖了').ok).toBe(false);
     expect(biz16('快手上有个主播天天直播卖“自家熬的土猪油” 说是新郑薛店的')).toBeNull();
     expect(read16('business', '厂子食堂')).not.toEqual({ ok: true, value: '厂子食堂' });
+  });
+});
+
+// The seventeenth pass (rounds 37 and 38): the same clock and readers as the sixteenth's.
+describe('wishes beside answers, refusals and fears (issue #13, seventeenth pass)', () => {
+  it('"恁别跟他说是俺告哩" when a complaint\'s place is asked: the truth about what the business learns, an anonymous report offered; no place stored', () => {
+    const r = talk([
+      '俺买哩酱油里头有个虫',
+      '投诉他 叫他给俺换',
+      '不知道叫啥 就是老刘家开哩小卖部 没挂牌',
+      '恁别跟他说是俺告哩啊 都是一个村哩',
+    ]);
+    expect(r.state.draft.where).toBeUndefined();
+    expect(r.last.replies.join('\n')).toMatch(/电话、住址不会告诉商家.*改成匿名举报/s);
+    expect(r.state.step).toBe('where');
+    expect(talk(['改成举报'], r.state).state.draft.kind).toBe('report');
+  });
+
+  it('"俺叫王秀兰" when asked whether to stay anonymous is reporting by name', () => {
+    expect(read16('anonymous', '俺叫王秀兰')).toEqual({ ok: true, value: false });
+    expect(read16('anonymous', '俺不知道').ok).toBe(false);
+  });
+
+  it('a named reporter who refuses the phone is filed anonymously, and told so; a complainant is told why it is needed', () => {
+    const r = talk([
+      '举报城关乡高皮匠村做粉条的往里加硼砂',
+      '不知道',
+      '高皮匠村小学对过',
+      '夜儿个',
+      '实名',
+      '王秀兰',
+      '电话不给 俺儿不叫俺随便给人电话',
+    ]);
+    expect(r.state.draft.anonymous).toBe(true);
+    expect(r.state.draft.name).toBeUndefined();
+    expect(r.last.replies.join('\n')).toMatch(/不留电话的话就按匿名举报登记/);
+    expect(r.state.step).toBe('reward');
+    expect(read16('phone', '不想留电话', 'complaint')).toEqual({ ok: false, problem: 'phone_refused' });
+    expect(read16('phone', '138 3716 2209', 'complaint')).toEqual({ ok: true, value: '13837162209' });
+  });
+
+  it('a tip called off for fear of being known gets the truth about anonymity with the goodbye', () => {
+    const r = talk([
+      '俺想举报俺村有人卖假酒',
+      '人和寨村口那个小卖部，叫建军超市',
+      '算了，不弄了，都是一个村哩，叫人家知道了不好，俺不举报了',
+    ]);
+    expect(r.state.draft.kind).toBeUndefined();
+    expect(r.last.replies.join('\n')).toMatch(/已取消.*举报可以匿名.*保密/s);
+  });
+
+  it('"要是实名是不是领奖励方便些？那俺还是实名吧，俺叫韩明亮": asked, then decided — a named report', () => {
+    const r = talk(['举报老周酒坊往散酒里兑工业酒精', '辛店镇欧阳寺村', '要是实名是不是领奖励方便些？那俺还是实名吧，俺叫韩明亮']);
+    expect(r.state.draft.anonymous).toBe(false);
+    expect(r.state.draft.name).toBe('韩明亮');
+    expect(talk(['举报老周酒坊往散酒里兑工业酒精', '辛店镇欧阳寺村', '那我还是实名吧']).last.replies.join('\n')).toMatch(/按实名举报/);
+  });
+
+  it('"谁稀罕那钱" declines the reward', () => {
+    expect(read16('reward', '谁稀罕那钱')).toEqual({ ok: true, value: false });
+  });
+
+  it('"怎么这么多问题？？" is impatience: how many are left and a person offered, not a question for the officer', () => {
+    const r = talk(['超市卖过期面包！！！', '家乐惠超市', '怎么这么多问题？？']);
+    const out = r.last.replies.join('\n');
+    expect(out).toMatch(/问得多了点.*还差\d项/s);
+    expect(out).not.toMatch(/没法准确回答/);
+    expect(r.state.draft.description).not.toMatch(/这么多问题/);
+    // With the answer beside it, the answer is taken.
+    const s = talk(['超市卖过期面包！！！', '家乐惠超市', '问这么多……新华路 黄帝故里对面']);
+    expect(s.state.draft.township).toBe('新华路街道');
+  });
+
+  it('who sent the citizen here is no story: "她说让俺找恁 说恁这能管" is noted aside and the story asked again', () => {
+    expect(read16('description', '俺孙女在郑州上班 一个月才回来一趟 她说让俺找恁 说恁这能管', 'complaint')).toEqual({
+      ok: false,
+      problem: 'aside',
+    });
+    expect(read16('description', '她说让俺找恁 说这红枣都长毛了 恁能管', 'complaint').ok).toBe(true);
+  });
+});
+
+describe('names, places and urgency read in more wordings (issue #13, seventeenth pass)', () => {
+  it("a phone number ending in 120 is no ambulance: a cockroach in the fish with the writer's number is not urgent", () => {
+    const t =
+      '我叫孙海涛 电话139 3855 7120 住龙王乡街上供销社后头。前天晚上在龙王乡政府对面的聚福楼吃饭，酸菜鱼里吃出来一只蟑螂！！要求退全部饭钱';
+    expect(understand(t, { now: NOW16 }).harm.value.ill).toBe('none');
+    expect(illNow(t, understand(t, { now: NOW16 }))).toBe(false);
+    expect(understand('孩子吐得厉害，已经打了120', { now: NOW16 }).harm.value.ill).toBe('now');
+    expect(talk([t]).last.effect?.type).not.toBe('handoff');
+  });
+
+  it('shops read where the order or a brand-like 家 stands beside them', () => {
+    expect(biz16('昨晚上点的外卖 蜀香麻辣烫 吃出来一根长头发 还有个小虫子')).toBe('蜀香麻辣烫');
+    expect(biz16('在蜀香麻辣烫点的外卖')).toBe('蜀香麻辣烫');
+    expect(biz16('在蜀香烧烤订的')).toBe('蜀香烧烤');
+    expect(biz16('在家乐惠超市买的面包过期了')).toBe('家乐惠超市');
+    expect(read16('business', '家乐惠超市')).toEqual({ ok: true, value: '家乐惠超市' });
+    // "点心" is no order.
+    expect(biz16('吃了点麻辣烫点心')).toBeNull();
+  });
+
+  it('a Latin name where the drink was bought, a banquet crew by its head, a hawker by his tricycle', () => {
+    expect(talk(['hi 想complain一下 昨天在新华路的MOMO Tea买的milk tea 喝出来一块塑料 太离谱了']).state.draft.businessName).toBe(
+      'MOMO Tea',
+    );
+    expect(
+      talk(['快点来人看看吧！俺村人和寨夜儿个办喜事，请的老马厨师班做的流水席，黑价就开始有人上吐下泻']).state.draft.businessName,
+    ).toBe('老马厨师班');
+    expect(read16('business', '没名 一个骑三轮的 外地口音 天天赶集', 'complaint')).toEqual({ ok: true, value: '骑三轮的' });
+  });
+
+  it('"小卖布" is 小卖部; a message that parts its words with spaces keeps them when pinyin is turned into characters', () => {
+    expect(fixTypos('门口那个小卖布')).toBe('门口那个小卖部');
+    expect(fromPinyin('吃完肚子疼 要peiqian 王鹏 18639205571')).toBe('吃完肚子疼 要赔钱 王鹏 18639205571');
+    expect(fromPinyin('zuo tian mai de 烧饼')).toBe('昨天买的烧饼');
+    const r = talk(['姜记烧烤 郭店南街那个 前天晚上 鸡翅没烤熟 里面还带血 吃完la肚子一晚上 要peiqian 王鹏 18639205571 住郭店镇华阳寨']);
+    expect(r.state.draft.name).toBe('王鹏');
+    expect(r.state.draft.request).not.toMatch(/王鹏/);
+  });
+
+  it('a suspected crime told at length is story enough: nothing more is asked before the reward', () => {
+    const r = talk([
+      '城关乡东郭寺村那个老胡卤味作坊你们到底管不管？？亚硝酸盐一袋一袋往锅里倒，肉红得吓人，昨天我又闻见那味了，整条街都是！！我打了两回电话都没人来！！我不留名，你们去查就行',
+    ]);
+    expect(r.state.draft.detailsWanted).toBeUndefined();
+    expect(r.state.step).toBe('reward');
+  });
+
+  it('"俺要反映个事 是俺儿媳妇跟俺说哩" announces a matter: the story is asked for', () => {
+    const r = talk(['同志你好', '俺要反映个事 是俺儿媳妇跟俺说哩']);
+    expect(r.last.replies.join('\n')).toMatch(/慢慢说/);
+    expect(r.last.replies.join('\n')).not.toMatch(/没太明白/);
   });
 });

@@ -99,9 +99,12 @@ const NO_REPORT_G = new RegExp(NO_REPORT.source, 'g');
 export const NOT_DECIDED_YET =
   /(没|还没|没有)(想好|决定|拿定主意)(要不要|是否|该不该)?(投诉|举报)|(要不要|该不该|是否)(投诉|举报)(还|俺|我)?(没想好|不知道|拿不准|再说|再定)|不知道(要不要|该不该)(投诉|举报)|not sure (whether|if) (i should |to |i want to )?(report|complain)|^(it'?s )?(only|just) (a |one )?question( for now)?[.!]?$/i;
 
-/** "俺也不懂啥投诉举报，俺就是要叫他赔钱": the words named as not understood choose nothing. */
+/**
+ * "俺也不懂啥投诉举报，俺就是要叫他赔钱", "啥投诉举报的俺分不清": the words named as not understood choose
+ * nothing.
+ */
 export const KINDS_NOT_UNDERSTOOD =
-  /(不懂|不知道|不明白|搞不清|分不清|弄不清)(啥|什么|啥是|什么是)?(投诉|举报)(和|跟|还是|、)?(投诉|举报)?/g;
+  /(不懂|不知道|不明白|搞不清|分不清|弄不清)(啥|什么|啥是|什么是)?(投诉|举报)(和|跟|还是|、)?(投诉|举报)?|(啥|什么)?(投诉|举报)(和|跟|还是|、)?(投诉|举报)(的|啥的|啥哩|哩)?(俺|我)?(也)?(不懂|不知道|不明白|搞不清|分不清|弄不清)/g;
 
 function kindWanted(text: string): Kind | null {
   if (NOT_DECIDED_YET.test(text)) return null;

@@ -35,6 +35,7 @@ import {
   A_NOT_A,
   EVIDENCE_KEPT,
   ACT_MARKERS,
+  MARKET_DAY,
   PROBLEM_WORDS,
   type Draft,
   type FileRef,
@@ -479,7 +480,16 @@ export function handle(prev: ConvState, input: Inbound, ctx: Context): Outcome {
   // sent again, an answer not understood), when it is read again and the second miss offers a person.
   // A place sent again when the name was asked once more is the citizen's answer, not a double send.
   const insisting = state.step === 'business' && state.draft.businessUnknownOnce === true && state.draft.businessName === undefined;
-  if (raw.length > 5 && digest === state.lastText && state.misses === 0 && !insisting && !answersNewQuestion(state, raw, ctx)) {
+  // The words left for the staff, sent again when the interrupted question comes back, answer that question.
+  const afterHandoff = state.lastStep === 'handoff' && slotAsked(state.step) !== null;
+  if (
+    raw.length > 5 &&
+    digest === state.lastText &&
+    state.misses === 0 &&
+    !insisting &&
+    !afterHandoff &&
+    !answersNewQuestion(state, raw, ctx)
+  ) {
     // The same answer again to a question asked again (the first was not taken): the citizen means it as the
     // answer. It is not asked a third time: the item is left open (or taken as said) and the conversation goes on.
     const slot = slotAsked(state.step);
@@ -1134,7 +1144,11 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   const told = text
     .split(/\p{Script=Han}/u.test(text) ? /(?<=[，,。.!！？?；;])|\s+/ : /(?<=[，,。.!！？?；;])/)
     .filter(
-      (c) => c.replace(/[，,。.!！；;\s]/g, '') !== '' && !/[?？]|吗|咋|怎么|多少|能不能|可不可以|是不是|有没有|行不行|中不中/.test(c),
+      // ("听说举报有奖励 能给不": what was heard, and a question in the A-not-A form, tell nothing.)
+      (c) =>
+        c.replace(/[，,。.!！；;\s]/g, '') !== '' &&
+        !/[?？]|吗|咋|怎么|多少|能不能|可不可以|是不是|有没有|行不行|中不中|^(听说|听人说|人家说|都说)/.test(c) &&
+        !A_NOT_A.test(c),
     )
     .map((c) => c.replace(/[，,。.!！；;\s]+$/, ''))
     .join('，');
@@ -1312,6 +1326,15 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
       if (asking === 'description' && d.description && d.detailsWanted) {
         if (r.value !== d.description && !(dropped && !PROBLEM.test(text))) d.description = `${d.description}\n${text}`;
       } else setSlot(d, asking, r.value);
+      // "上个集": the market day goes with the story, for the officer to work out.
+      if (
+        asking === 'when' &&
+        r.value === null &&
+        MARKET_DAY.test(answerText) &&
+        d.description &&
+        !d.description.includes(answerText.trim())
+      )
+        d.description = clip(`${d.description}\n（时间：${answerText.trim()}）`, 5000);
       delete d.detailsWanted;
       // "那个馍白得很 不正常" as the whole story of a report: something is wrong, not what — asked once more.
       if (
@@ -2615,7 +2638,7 @@ function kindFromWishes(text: string, u: Understanding): Kind | null {
     (r.includes('stop') && !futureOnly) ||
     // A long voice-typed story has no clauses to read: the engine's reading of "恁得去查查他" counts.
     (text.length > 200 && r.includes('investigate')) ||
-    /(也|都)?得有人管|该有人管|(?<!钱|费)(也|都)得管|必须查|一定(要|得)?查|给(我|俺)查|赶紧查|快查|查[！!]|查$|查处|查查|查一查|查一下|查下|去查|来查|严查|彻查|调查|查办|查封|好好查|查他|查清|派人查|得查|要查|该查|查个|罚|举报|严惩|惩处|取缔|关停|关掉|关了|封了|吊销|曝光|抓起来|逮住|逮起来|逮他|立案|整顿|整治|别叫他再卖|别让他再卖|(别|不能|不要)(叫|让)(他|他们|她|这些人|这帮人)再(骗|坑|卖|害|哄|忽悠)|investigat|punish|shut (it|them) down|fine them|should be (reported|fined|checked|inspected)|(want|like) (them|it) (reported|fined|checked)|不能再(骗|坑|卖|害|哄|忽悠)|别再(骗|坑|害|哄|忽悠)|还在[^，。！]{0,8}(骗|坑|卖|害|哄|忽悠)|(他们|他家|这些人)[^，。！]{0,2}(也)?得管管|(得|该|要|也得)抓|抓(他|了|人)|(你们|恁)[^，。！]{0,5}(也)?查查|(要|叫|让|请)(你们|恁)[^，。！]{0,2}(去)?查|(也|还|再)(要|得|想)?告(他|她|它|这|那)|check (them|it|this shop|the shop|this place) (out)?|should (check|inspect|investigate)|look into (them|it)|inspect (them|it)/i.test(
+    /(也|都)?得有人管|该有人管|(?<!钱|费)(也|都)得管|必须查|一定(要|得)?查|给(我|俺)查|赶紧查|快查|查[！!]|查$|查处|查查|查一查|查一下|查下|去查|来查|严查|彻查|调查|查办|查封|好好查|查他|查清|派人查|得查|要查|该查|查个|罚|举报|严惩|惩处|取缔|关停|关掉|关了|(?<![拆密开])封了|吊销|曝光|抓起来|逮住|逮起来|逮他|立案|整顿|整治|别叫他再卖|别让他再卖|(别|不能|不要)(叫|让)(他|他们|她|这些人|这帮人)再(骗|坑|卖|害|哄|忽悠)|investigat|punish|shut (it|them) down|fine them|should be (reported|fined|checked|inspected)|(want|like) (them|it) (reported|fined|checked)|不能再(骗|坑|卖|害|哄|忽悠)|别再(骗|坑|害|哄|忽悠)|还在[^，。！]{0,8}(骗|坑|卖|害|哄|忽悠)|(他们|他家|这些人)[^，。！]{0,2}(也)?得管管|(得|该|要|也得)抓|抓(他|了|人)|(你们|恁)[^，。！]{0,5}(也)?查查|(要|叫|让|请)(你们|恁)[^，。！]{0,2}(去)?查|(也|还|再)(要|得|想)?告(他|她|它|这|那)|check (them|it|this shop|the shop|this place) (out)?|should (check|inspect|investigate)|look into (them|it)|inspect (them|it)/i.test(
       said,
     );
   // "要退一赔十！货架上还有好多过期的，你们也管管吧": help asked beside a remedy is the regulator's part.
@@ -2675,6 +2698,30 @@ function next(state: ConvState, before: string[], _ctx: Context): Outcome {
   return say(s, ...before, q);
 }
 
+/**
+ * `old` in `value` replaced by `fix`, where the fix may repeat the words around `old`: "华南城二期美食街" with
+ * "不是二期，是华南城一期美食街" becomes "华南城一期美食街", not "华南城华南城一期美食街美食街".
+ */
+export function replaceOverlapping(value: string, old: string, fix: string): string {
+  const at = value.indexOf(old);
+  if (at < 0) return value;
+  const before = value.slice(0, at);
+  const after = value.slice(at + old.length);
+  let left = 0;
+  for (let n = Math.min(before.length, fix.length); n > 0; n--)
+    if (fix.startsWith(before.slice(before.length - n))) {
+      left = n;
+      break;
+    }
+  let right = 0;
+  for (let n = Math.min(after.length, fix.length - left); n > 0; n--)
+    if (fix.endsWith(after.slice(0, n))) {
+      right = n;
+      break;
+    }
+  return `${before.slice(0, before.length - left)}${fix}${after.slice(right)}`;
+}
+
 function applyCorrection(d: Draft, named: Slot | null, old: string | null, value: string, now: Date): boolean {
   const date = parseIncidentDate(value, now);
   let slot: Slot | null = named;
@@ -2720,7 +2767,7 @@ function applyCorrection(d: Draft, named: Slot | null, old: string | null, value
           : withTownship.replace(/^[^在]{1,8}在(?=\p{Script=Han}{2})/u, '')
         : v;
       const t = townshipOf(place);
-      if (old && typeof d.where === 'string' && d.where.includes(old)) d.where = d.where.replace(old, place);
+      if (old && typeof d.where === 'string' && d.where.includes(old)) d.where = replaceOverlapping(d.where, old, place);
       else d.where = place;
       d.township = t ?? townshipOf(d.where ?? '') ?? null;
       return true;

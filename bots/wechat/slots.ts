@@ -6,6 +6,7 @@ import { IdNumberSchema, PhoneSchema, type SubmissionInput } from '../../src/cas
 import { MEASURE_BEFORE, STALL_VERB_AFTER, STALL_VERB_BEFORE, TOWNSHIPS_WITH_DIAN } from '../../src/understanding/business.ts';
 import { findPlaces, findTownship } from '../../src/understanding/gazetteer.ts';
 import { findPersonNames } from '../../src/understanding/pii.ts';
+import { crimeWordsIn } from '../../src/understanding/crime.ts';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES } from '../../src/understanding/pii.lexicon.ts';
 import { type Understanding, understand } from '../../src/understanding/understand.ts';
 import { REFUSES_REAL_NAME } from '../../src/understanding/wishes.ts';
@@ -416,6 +417,12 @@ export function requestOf(u: Understanding, text: string): string | null {
   const tidy = r
     .replace(/^(我|俺)?(要|想)?(投诉|举报)?(啊|呗|吧|嘛|呀)?[\s，,]*(还能干啥|还用问|还用说|废话|那还用说)[\s，,。！!]*/, '')
     .replace(/^(啊|呗|嘛|呀)[\s，,]*/, '')
+    // "又要退钱又要举报他": the wish to have the business punished is the report's, not the remedy asked of it.
+    .replace(/^(又|也|既)(要|想)?(?=退|赔|换)/, '')
+    .replace(
+      /[\s，,]*(又|也|还|并且|而且)?(要|想|让你们|叫恁)?(举报|查处|查查|查|处罚|罚)(一下|一查)?(他|她|他们|它|这家|这个店)?[\s，,。！!]*$/,
+      '',
+    )
     .trim();
   return tidy.length >= 2 ? tidy : r;
 }
@@ -868,6 +875,18 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
       got.push('where');
     }
   }
+  // "Restaurant is on Renmin Road": the street the shop is on, said in English (its township may stay open).
+  if (d.where === undefined && !opts.residence && isEnglish(text)) {
+    const on =
+      /\b(?:[Rr]estaurant|[Ss]hop|[Ss]tore|[Ss]tall|[Bb]akery|[Cc]afe|[Pp]lace|[Ii]t|[Tt]hey)\s+(?:is|are)\s+(?:on|in|at)\s+((?:[A-Z][\w']*\s+){1,3}(?:Road|Street|Avenue|Lane|Market))\b/.exec(
+        text,
+      );
+    if (on) {
+      d.where = on[1]!;
+      d.township = d.township ?? townshipOf(on[1]!) ?? null;
+      got.push('where');
+    }
+  }
   // The optional model (src/understanding/llm.ts) fills a township or a date the rules did not find.
   const llmTownship = byLlm(u.township) && !opts.residence ? u.township.value : null;
   if (llmTownship && !d.township) {
@@ -1076,6 +1095,9 @@ export function headlineBusiness(text: string): string | null {
     townshipOf(n) ||
     looksLikePlace(n) ||
     PROBLEM_WORDS.test(n) ||
+    // "举报私宰，…": the wrong itself, not who does it.
+    crimeWordsIn(n).length > 0 ||
+    /^(私宰|私屠|偷宰|黑作坊|无证|造假|掺假|制假|售假)/.test(n) ||
     parseIncidentDate(n, new Date()) ||
     /[我俺你他她]|一家|有人|有个|这|那|电话|手机|姓名|名字|地址|匿名|实名|一下|个事|商家|饭店|超市|外卖/.test(n) ||
     // "投诉社区团购 …在邻里鲜团购买的": a way of selling is no seller's name.
@@ -1342,7 +1364,19 @@ export function englishName(text: string): string | null {
   const m = /\b(?:[Mm]y name is|I am|I'm|[Nn]ame:|[Mm]y details:|[Cc]ontact:|[Cc]omplainant:)\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3})/.exec(
     text,
   );
-  return m ? m[1]! : null;
+  if (m) return m[1]!;
+  // "…I want a refund. Tom Weller, 152 3718 6640, Huangdi Guli apartment": a name signed right before the phone.
+  const signed = /(?:^|[.,;:!?]\s*)([A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,2}),?\s+(?:\+?86[\s-]?)?1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)/.exec(
+    text,
+  );
+  if (
+    signed &&
+    !/\b(Kitchen|Restaurant|Road|Street|Shop|Store|Market|Cafe|Tea|Bakery|Hotel|Town|Village|Canteen|Phone|Mobile|Number|Call|Tel)\b/.test(
+      signed[1]!,
+    )
+  )
+    return signed[1]!;
+  return null;
 }
 
 const BIZ_SUFFIX_G =
@@ -1403,6 +1437,8 @@ export function hanBusiness(input: string): string | null {
     // "一品香包子铺": a leading 一 right after a boundary belongs to the name (not "一家", "一个").
     if (i >= 2 && text[i - 1] === '一' && /[的在上里，,\s]/.test(text[i - 2]!) && !/[家个间处]/.test(text[i]!)) i--;
     // "蜀香园火锅": a suffix followed by another suffix belongs to the same name.
+    // "东郭寺村口早点铺": the rest of a position word (村口, 街头) is no part of the name.
+    if (i > 0 && i < at && /[口头边]/.test(text[i]!) && /[村门路街集]/.test(text[i - 1]!)) i++;
     let e = at + m[0].length;
     for (let k = 0; k < 2; k++) {
       const more = /^(火锅店?|烧烤|烤鱼|饭店|餐厅|店|馆|坊|铺)/u.exec(text.slice(e));
@@ -1454,6 +1490,8 @@ export function hanBusiness(input: string): string | null {
       const bare = text
         .slice(i, at)
         .replace(/^.*(一家|那家|这家|有家|有个|那个|这个|投诉|举报|反映|另外|另一|对面|旁边|附近|门口|隔壁)/, '')
+        // "东郭寺村口早点铺": the rest of a position word (村口, 街头) is no part of the name.
+        .replace(/^[口头]/, (j) => (/[村路街集门]$/.test(text.slice(0, i)) ? '' : j))
         // "有家早点铺": 家 after 有/那/这/一 counts the shop; it is no part of its name.
         .replace(/^家/, (j) => (/[有那这一哪]$/.test(text.slice(0, i)) ? '' : j));
       const name = bare + m[0];
@@ -1576,9 +1614,24 @@ const RESIDENCE = /(住在?|家住|(?<![一店商厂])家在|住址|联系地址
  * Where the business is: the best-scored gazetteer place that is not the citizen's own address
  * ("住新烟街道中华北路12号" is where they live), with a few words around it.
  */
+/** "Tom Weller, 152 3718 6640, Huangdi Guli apartments, Xinhua Road": a place signed right after the writer's phone is their home. */
+function afterOwnPhone(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 60), at);
+  const phone = /1[3-9]\d[\s-]?\d{4}[\s-]?\d{4}(?!\d)(?!.*1[3-9]\d[\s-]?\d{4}[\s-]?\d{4})/s.exec(before);
+  if (!phone) return false;
+  const between = before.slice(phone.index + phone[0].length);
+  // Only where the writer's home is named between ("…, Huangdi Guli apartments, Xinhua Road"); "…6690，就那个华联，
+  // 龙湖大学城门口的" goes on to the shop.
+  return (
+    between.length <= 40 &&
+    /住|家住|小区|家属院|地址|apartment|flat|\blive|home|address/i.test(between) &&
+    !/[。！？!?]|在|\.\s/.test(between)
+  );
+}
+
 export function businessPlace(u: Understanding, text: string): { text: string | null; township: Township | null } {
   const mentions = findPlaces(text)
-    .filter((m) => !RESIDENCE.test(text.slice(Math.max(0, m.index - 14), m.index)))
+    .filter((m) => !RESIDENCE.test(text.slice(Math.max(0, m.index - 14), m.index)) && !afterOwnPhone(text, m.index))
     .sort((a, b) => b.score - a.score);
   const best = mentions[0];
   // English: "near Shengda university", "the Xuedian town market" — the words around the pinyin name.
@@ -1626,6 +1679,8 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
       .replace(/的(学生|居民|村民|老师|家长|员工|职工|住户|人)[\s\S]*$/, '')
       // "唐户村村民赵德明": who the citizen is ends the place.
       .replace(/(?<=[村镇乡寨庄区])(村民|居民|人士)[\s\S]*$/, '')
+      // "我是人和寨的老李 俺村有人…": the citizen's nickname after their village ends the place.
+      .replace(/(?<=\p{Script=Han}{2})的(老|小)\p{Script=Han}(?![\p{Script=Han}]*(店|馆|铺|坊|厂|超市|摊))[\s\S]*$/u, '')
       .trim();
 
     const tw = best.townships.length === 1 ? best.townships[0]! : (u.township.value ?? townshipOf(clause));
@@ -1710,6 +1765,10 @@ export function ownAddressOf(text: string): string | null {
 /** "电话不给", "不想留电话", "手机号就不留了", "I'd rather not give my number": the phone refused. */
 const PHONE_REFUSED =
   /(电话|手机|号码|手机号)[^，,。\d]{0,4}(不给|不留|不想给|不想留|不方便|不能给|就不留|就不给|算了)|(不|不想|不愿意?|不能|不方便|没法)(给|留|告诉)(你们?|恁)?(我|俺)?的?(电话|手机|号码|手机号)|rather not (give|share)|(won'?t|don'?t want to|not going to) (give|share|leave) (you )?(my )?(phone|number)/i;
+
+/** A past time told by the market calendar ("上个集", "赶会那天"; not "逢集都来", "下个集"). */
+export const MARKET_DAY =
+  /^(?!.*(下(个|一)?(集|会)|每回|每次|逢集都))(?=.*(上(个|一)?(集|会)(?!体)|赶(集|会)(那天|的时候|那会儿?)|集上那天|上回赶集))/;
 
 /** Checks a direct answer to `slot`; returns the value (null = "unknown" where allowed) or a problem. */
 export type Answer<T> =
@@ -1843,6 +1902,13 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
   const t = text.trim();
   switch (slot) {
     case 'description':
+      // "不好意思刚才在开会 你接着问": an apology for the pause, not the story.
+      if (
+        /^(不好意思|抱歉|sorry)?[，,\s]*(刚才|刚刚)?[^，,。]{0,3}(在|去)?(开会|忙|上班|开车|吃饭|做饭|接孩子|送孩子)[^，,。]{0,4}[，,\s]*(你|您|恁)?(接着|继续)(问|说)?[!！。.~～]*$|^(你|您|恁)(接着|继续)问[!！。.~～]*$/i.test(
+          t.trim(),
+        )
+      )
+        return { ok: false, problem: 'aside' };
       // "俺孙女在郑州上班…她说让俺找恁 说恁这能管": who sent the citizen here, not what happened.
       if (
         /(让|叫)(俺|我)(来)?(找|问|给)(恁|你们|您)|说(恁|你们)(这|这儿|这里)?(能|会)?管/.test(t) &&
@@ -1915,6 +1981,13 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         quotedBusiness(t) === null
       )
         return d.kind === 'report' ? { ok: true, value: null } : { ok: false, problem: 'unclear' };
+      // "好多小学生买 吃了肚子疼的都有": who buys it and what befell them, not who sells it.
+      if (
+        /^(好多|很多|不少|一些|有的|许多|大多|都是)[^，,。\s]{0,6}(买|吃|喝|去|来|排队)/.test(t.trim()) &&
+        hanBusiness(t) === null &&
+        quotedBusiness(t) === null
+      )
+        return { ok: false, problem: 'unclear' };
       // "有奖励不": a question, with no name in it.
       // ("能快点不 我还要上课": the question first, then why.)
       if (
@@ -2312,6 +2385,8 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         return { ok: true, value: parseIncidentDate('今天', now) };
       if (
         saysUnknownDate(t) ||
+        // "上个集", "赶会那天": a market day, which the officer can work out — no day here (kept with the story).
+        (MARKET_DAY.test(t) && parseIncidentDate(t, now) === null) ||
         // "大概半个月前吧，记不太清了": a rough time the citizen is not sure of is no day ("昨天吧，记不太清几点" is).
         roughAndUnsure(t) ||
         // Going on all the time ("天天都做", "一直这样"): no one day to give.

@@ -120,7 +120,8 @@ export const FAQ: readonly Entry[] = [
   },
   {
     topic: 'deadline',
-    ask: /多久|多长时间|几天|什么时候(能)?(有)?(结果|处理|回复)|啥时候|查没查|查了没|(咋|怎么|为啥|为什么)(还)?没(消息|动静|回音|结果|人(联系|连系|理))|how long|when will/i,
+    // ("你问俺啥时候？": the bot's own question echoed back, not one about the time limits.)
+    ask: /多久|多长时间|几天|什么时候(能)?(有)?(结果|处理|回复)|(?<!(你|恁|您)问(俺|我)|问的是)啥时候|查没查|查了没|(咋|怎么|为啥|为什么)(还)?没(消息|动静|回音|结果|人(联系|连系|理))|how long|when will/i,
     // "都一个多星期了 也没人连系我": waiting, and nobody in touch — the time limits are the answer.
     state: /(没人|没有人|也没人)(联系|连系|打电话|回复|理)(我|俺)|(一直|还|到现在)(都)?没(有)?(消息|动静|回音|结果|人联系)/,
     zh: '投诉：收到后7个工作日内决定是否受理并告诉您，受理后调解一般在60天内结束。举报：15个工作日内核查并决定是否立案。进展会在这里通知您。',
@@ -279,6 +280,10 @@ export const FAQ: readonly Entry[] = [
     topic: 'healthfood',
     // "他们说能治高血压，我能不能把降压药停了", "保健品到底能不能治病"
     ask: /(保健品|保健食品|蓝帽|灵芝|孢子粉|讲座上?买的)[^？?]{0,20}(治|停药|药停|代替|顶替|不吃药|能不能吃)|(能不能|可不可以|要不要)(把)?[^，。？?]{0,4}药(停|断)|停(了)?药|治病|cure|stop (taking )?(my )?(medicine|medication|pills)/i,
+    // "…听了免费健康讲座，买了一种保健品，说能治糖尿病，吃了不管用，这是不是骗人的？": the cure claim told, the
+    // question asked in the last clause.
+    state:
+      /(保健品|保健食品|讲座)[^。]{0,40}(能治|治好|治病|降糖|降压|降血糖|降血压)[^。]{0,40}(骗人|是不是骗|真的假的|是真是假|靠谱吗|可信吗)/,
     zh: '保健食品（盒子上有“蓝帽子”标志的）不是药，不能治疗疾病，也不能代替药物。降压药、降糖药等请不要自己停，有疑问请问医生。宣称能治病、能停药的保健品涉嫌虚假宣传，可以举报；买了的可以投诉，要求退款。',
     en: 'Health foods (the "blue hat" logo) are not medicine: they cure nothing and cannot replace medication. Do not stop blood-pressure or diabetes medicine on your own; ask your doctor. Claims that a health food cures disease are false advertising and can be reported; if you bought it you can complain for a refund.',
   },

@@ -192,8 +192,9 @@ const STOP_CHARS = new Set([
   ...'在去到从了的哩我俺恁搁买吃喝是这那个家叫一说给和跟对把被里上边镇乡村路街区市县省有卖开位所些每该其与及或就都也还又很太收直看见问让找打种订住送近着像批堆',
 ]);
 /** Whole names that are only descriptions ("工地食堂", "学校食堂", "连锁超市"). */
+// ("老黑牛肉": 老 and a nickname's word, each generic alone, make a name.)
 const GENERIC =
-  /^(下孩子|孩子|小孩|孩儿|闺女|儿子|孙子|孙女|外孙|工地|单位|学校|学生|员工|职工|公司|医院|小区|村里|街上|路边|集上|楼下|附近|网红|私人|个体|黑|某|快餐|早餐|养老|当地|本地|二|三|一|四|五|老|小|大|这|那|隔壁|对面|旁边|连锁|黑心|这种|那种|他们|他家|她家|你们|我们|俺们|新开|私立|中心|病员|长者|废弃|化工|修车|农资|普通|正规|网上|外地|国营|个人|家庭|路口|门口|村口|街边|流动|无证|小型|大型|本村|外卖|外面|送餐|配送|邻家|邻居家|俺邻家|我邻居家|养猪|养鸡|而且|并且|况且|另外|还有|再说|微信小店|微信店|微店|网店|小店)+$/;
+  /^(?!老(黑|胖|瘦|憨|蔫|歪)$)(下孩子|孩子|小孩|孩儿|闺女|儿子|孙子|孙女|外孙|工地|单位|学校|学生|员工|职工|公司|医院|小区|村里|街上|路边|集上|楼下|附近|网红|私人|个体|黑|某|快餐|早餐|养老|当地|本地|二|三|一|四|五|老|小|大|这|那|隔壁|对面|旁边|连锁|黑心|这种|那种|他们|他家|她家|你们|我们|俺们|新开|私立|中心|病员|长者|废弃|化工|修车|农资|普通|正规|网上|外地|国营|个人|家庭|路口|门口|村口|街边|流动|无证|小型|大型|本村|外卖|外面|送餐|配送|邻家|邻居家|俺邻家|我邻居家|养猪|养鸡|而且|并且|况且|另外|还有|再说|微信小店|微信店|微店|网店|小店)+$/;
 
 /** A quoted name: quotes citizens put around shop names (and also around products and claims). */
 const QUOTED = /[“"「『【《‘']([^”"」』】》’'\n]{2,24})[”"」』】》’']/g;
@@ -398,7 +399,8 @@ const DISHES = [
 ];
 const DISH_RE = new RegExp(DISHES.sort((a, b) => b.length - a.length).join('|'), 'g');
 /** After a dish that ends a name: a particle, a place word, a verb of eating or buying, or the end. */
-const DISH_AFTER = /^([的哩里吃喝卖买用做后门对店家割称摊铺订,。!?;\s]|点(?![心儿])|那(?:儿|里)?(?:买|吃|割|称|拿|订|喝)|$)/u;
+const DISH_AFTER =
+  /^([的哩里吃喝卖买用做后门对店家割称摊铺订,。!?;\s]|点(?![心儿])|天天|每天|一直|经常|老是|总是|专门|偷偷|竟然|居然|那(?:儿|里)?(?:买|吃|割|称|拿|订|喝)|$)/u;
 /** A head that reads as a name: 老X, 小X, 大X, 阿X, X记, X家, X二, X姐, 胖子, 哥俩 … */
 const NAME_HEAD =
   /^([老小大阿][\p{Script=Han}]{1,3}|[\p{Script=Han}]{1,3}(记|家|氏|姐|哥|嫂|叔|婶|妈|婆|爷|胖子|哥俩|兄弟|大王)|[\p{Script=Han}]{1,2}[二三四五六七八九]|[二三四五六七八九][\p{Script=Han}]{1,2}|胖子|胖哥|[\p{Script=Han}]{1,2}胖子)$/u;
@@ -789,6 +791,11 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     if (/[一二两三四五六七八九十几]/.test(s[m.index - head.length - 1] ?? '')) head = head.replace(/^[份个碗盒斤袋串只块杯瓶桶锅]/, '');
     // "北街口王姐煎饼摊": the rest of a position word (街口, 村头) is no part of the name.
     if (/^[口头边]/.test(head) && /[村门路街集]/.test(s[m.index - head.length - 1] ?? '')) head = head.slice(1);
+    // "和庄集上卤味王 拿双氧水泡鸡爪": a dish crowned, standing alone, is a shop's name too.
+    if (crown && head === '' && m.index > 0 && /[上的里在\s,。!?;]/.test(s[m.index - 1] ?? '')) {
+      cands.push({ start: m.index, end: endAt, score: 2.8 });
+      continue;
+    }
     const lead = leadLength(head, dish, isPlace);
     // On a platform ("淘宝店铺甜心烘焙", "直播间…") any head is the shop's name.
     const onPlatform = lead > 0 && PLATFORM_LEAD.test(head);

@@ -27,7 +27,7 @@ const REQUEST_RES: readonly [Request, RegExp][] = [
   ['mediation', /调解|协调|维权|帮我(处理|解决|要)|帮帮我|做主|主持公道|mediat/g],
   [
     'investigate',
-    /查处|查办|查一查|查一下|查查|调查|严查|彻查|处罚|严惩|惩处|罚款|罚他|罚了|罚他们|重罚|管管|管一管|管不管|管一下|管下|取缔|关停|关掉|封了|查封|吊销|依法处理|严肃处理|处理一下这|整顿|整治|曝光|监管一下|来查|来人查|去查|查他|查他们|抓起来|立案|investigat|inspect|punish|shut (it|them) down|fine them|look into/g,
+    /查处|查办|查一查|查一下|查查|调查|严查|彻查|处罚|严惩|惩处|罚款|罚他|罚了|罚他们|重罚|管管|管一管|管不管|管一下|管下|取缔|关停|关掉|(?<![拆密开])封了|查封|吊销|依法处理|严肃处理|处理一下这|整顿|整治|曝光|监管一下|来查|来人查|去查|查他|查他们|抓起来|立案|investigat|inspect|punish|shut (it|them) down|fine them|look into/g,
   ],
   [
     'stop',

@@ -16,6 +16,7 @@ import {
   illNow,
   newState,
   parseYesNo,
+  replaceOverlapping,
   resolve,
   toSubmission,
 } from '../../bots/wechat/conversation.ts';
@@ -4800,5 +4801,113 @@ describe('names, places and urgency read in more wordings (issue #13, seventeent
     const r = talk(['同志你好', '俺要反映个事 是俺儿媳妇跟俺说哩']);
     expect(r.last.replies.join('\n')).toMatch(/慢慢说/);
     expect(r.last.replies.join('\n')).not.toMatch(/没太明白/);
+  });
+});
+
+describe('market days, festivals and more shops, people and wishes (issue #13, seventeenth pass)', () => {
+  it('"周六集" is the Saturday market, not a day; "双十一" is 11-11 (not the National Day holiday); 平安夜 is 12-24', () => {
+    expect(when16('八千乡周六集 老刘菜摊 上周六买的韭菜')).toBe('2026-11-28');
+    expect(when16('周六集上买的')).toBeNull();
+    expect(when16('双十一那天，说是搞活动打折')).toBe('2026-11-11');
+    expect(parseIncidentDate('十一那天', NOW16)).toBe('2026-10-01');
+    expect(parseIncidentDate('平安夜那天', NOW16)).toBe('2025-12-24');
+    // "刚才在开会" is the writer's pause, not when it happened.
+    expect(when16('不好意思刚才在开会 你接着问')).toBeNull();
+    expect(when16('刚才在店里吃出了虫子')).toBe('2026-12-05');
+  });
+
+  it('"上个集" when the time is asked: no day, kept with the story; "下个集还在那儿" is no time of the incident', () => {
+    const r = talk([
+      '有人在新村集上卖打了禁用农药的韭菜',
+      '不知道叫啥，是个五十来岁的男的，骑个三轮',
+      '新村集上，进集口第三个摊',
+      '上个集',
+    ]);
+    expect(r.state.draft.incidentDate).toBeNull();
+    expect(r.state.draft.description).toMatch(/时间：上个集/);
+    expect(read16('when', '他每回逢集都来，下个集还在那儿').ok).toBe(false);
+  });
+
+  it('shops: a crowned dish standing alone, 老黑 as a nickname, no 村口 in the name, no crime as a headline', () => {
+    expect(biz16('和庄集上卤味王 拿双氧水泡鸡爪 周三看见的 我要匿名')).toBe('卤味王');
+    expect(biz16('我实名举报！郭店五里堡那个老黑牛肉天天给牛灌水，注水牛肉拿到集上卖')).toBe('老黑牛肉');
+    expect(hanBusiness('匿名举报 城关乡东郭寺村口早点铺 炸油条的油黑得跟酱油一样')).toBeNull();
+    expect(hanBusiness('村头老王饭店')).toBe('老王饭店');
+    expect(talk(['举报私宰，辛店镇人和寨村西头有一家天天半夜杀猪，没有检疫章']).state.draft.businessName).not.toBe('私宰');
+    expect(read16('business', '好多小学生买 吃了肚子疼的都有').ok).toBe(false);
+  });
+
+  it('English: a name signed before the phone is the complainant; the home after it is not the shop\'s place; "Restaurant is on X Road"', () => {
+    const r = talk([
+      'Ordered kung pao chicken from Sichuan Kitchen on Meituan last night, there was a piece of glass in it. Restaurant is on Renmin Road. I want a refund + compensation. Tom Weller, 152 3718 6640, Huangdi Guli apartments, Xinhua Road.',
+    ]);
+    expect(r.state.draft.name).toBe('Tom Weller');
+    expect(r.state.draft.where).toBe('Renmin Road');
+    expect(r.state.draft.township ?? null).toBeNull();
+    // A place after the phone with the shop between stays the shop's.
+    const s = talk(['气死我了！！我是刘建军 138 3712 6690，就那个华联，龙湖大学城门口的，卖给我的速冻饺子化了又冻的，里面都发霉了！！']);
+    expect(s.state.draft.township).toBe('龙湖镇');
+  });
+
+  it('"啥投诉举报的俺分不清 就是叫你们来管管他" is a tip; "拆封了不退" asks nobody to close the shop', () => {
+    const r = talk(['你好 我是人和寨的老李 俺村有人杀死猪卖 你们管不管', '啥投诉举报的俺分不清 就是叫你们来管管他']);
+    expect(r.state.draft.kind).toBe('report');
+    // The citizen's nickname after the village is no part of the place.
+    expect(r.state.draft.where).toBe('人和寨');
+    const s = talk([
+      '我叫周敏，电话13937154408，住新郑市新烟街道烟厂家属院2号楼。昨天下午在新郑烟厂对面的鲜多多生鲜超市买了一盒鸡胸肉，回家打开就是臭的，标签上生产日期写的是昨天，可肉明显放了好几天了。我已经拿回店里了，店长说拆封了不退。我要求退款并赔偿。',
+    ]);
+    expect(s.state.draft.kind).toBe('complaint');
+  });
+
+  it('"听说举报有奖励 能给不" when asked about the reward: answered and put down as wanted, not asked again', () => {
+    const r = talk([
+      '举报福寿康开讲座卖灵芝孢子粉 说能治癌症',
+      '和庄镇老电影院',
+      '这个礼拜一',
+      '实名',
+      '李秀芝',
+      '13783564129',
+      '听说举报有奖励 能给不',
+    ]);
+    expect(r.state.draft.wantsReward).toBe(true);
+    expect(r.state.step).not.toBe('reward');
+  });
+
+  it('"又要退钱又要举报他" leaves "退钱" as the request; "你问俺啥时候？" is no question about time limits', () => {
+    expect(requestOf(understand('又要退钱又要举报他，他肯定不止卖给我一家'), '又要退钱又要举报他，他肯定不止卖给我一家')).toBe('退钱');
+    expect(requestOf(understand('退钱 也要查他'), '退钱 也要查他')).toBe('退钱');
+    const r = talk(['举报有人杀死猪卖', '不知道', '你问俺啥时候？俺今年七十三了……哦问杀猪啊 这一个来月都弄 记不清哪天了']);
+    expect(r.last.replies.join('\n')).not.toMatch(/7个工作日/);
+  });
+
+  it('a health product said to cure diabetes, asked "是不是骗人的", gets the knowledge base\'s answer', () => {
+    const r = talk([
+      '你好。我是个退休老师，想反映个事。我在黄帝故里旁边听了他们的免费健康讲座，买了一种保健品，说能治糖尿病，吃了不管用，这是不是骗人的？',
+    ]);
+    expect(r.replies.join('\n')).toMatch(/不能治疗疾病/);
+  });
+
+  it('a correction that repeats the words around the slip replaces them, not doubles them', () => {
+    expect(replaceOverlapping('美团上写的华南城二期美食街', '二期', '华南城一期美食街')).toBe('美团上写的华南城一期美食街');
+    expect(replaceOverlapping('郭店镇', '郭店', '新村')).toBe('新村镇');
+  });
+
+  it('the words left for the staff, sent again when the question comes back, answer it', () => {
+    const words = '学校食堂用回收来的地沟油炸东西给学生吃，油是晚上从外面用塑料桶拉进来的';
+    const h = talk([
+      '人民路上育才中学食堂用的是地沟油！！我在里面打过工我知道！',
+      '开学第一天我就看到了，一直到上个月我走都这样',
+      '匿名',
+      '不要钱',
+      '你是机器人吧？我要跟真人说，找人工',
+      words,
+    ]);
+    expect(h.last.effect?.type).toBe('handoff');
+    const back = resolve(h.state, { type: 'handoff', ok: true }, { now: NOW, newDraftId: 'x' });
+    expect(back.state.step).toBe('description');
+    const r = talk([words], back.state);
+    expect(r.last.replies.join('\n')).not.toMatch(/不用重复发/);
+    expect(r.state.draft.description).toMatch(/塑料桶/);
   });
 });

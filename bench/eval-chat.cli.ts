@@ -1,5 +1,5 @@
-// npm run eval:chat -- [--split dev|test|dev2|test2|dev3|test3|dev4|dev5|test4|dev6|test5|dev7|test6|dev8|dev9|dev10|test7|dev11|dev12|dev13|test8|dev14|dev15|test9|dev16|test10|dev17|test11|test12|dev18|test13|dev19|test14|dev20|test15|dev21|test16|dev22|test17|dev23|test18|dev24|test19|dev25|test20|dev26|test21|dev27|test22|dev28|test23|dev29|test24|dev30|test25|dev31|test26|dev32|test27|dev33|test28|dev34|test29|dev35|test30|dev36|test31|dev37|test32] [--id p001] [--server] [--limit N] [--verbose] [--json] [--list-frozen]
-// Plays every persona of test/fixtures/chat/<split>.jsonl (test and test2 … test32 are frozen) against the real
+// npm run eval:chat -- [--split dev|test|dev2|test2|dev3|test3|dev4|dev5|test4|dev6|test5|dev7|test6|dev8|dev9|dev10|test7|dev11|dev12|dev13|test8|dev14|dev15|test9|dev16|test10|dev17|test11|test12|dev18|test13|dev19|test14|dev20|test15|dev21|test16|dev22|test17|dev23|test18|dev24|test19|dev25|test20|dev26|test21|dev27|test22|dev28|test23|dev29|test24|dev30|test25|dev31|test26|dev32|test27|dev33|test28|dev34|test29|dev35|test30|dev36|test31|dev37|test32|dev38|test33] [--id p001] [--server] [--limit N] [--verbose] [--json] [--list-frozen]
+// Plays every persona of test/fixtures/chat/<split>.jsonl (test and test2 … test33 are frozen) against the real
 // conversation engine (bots/wechat/eval-chat.ts), with a fixed clock: 2026-12-05 10:00 CST.
 // Without --server the server's answers are simulated and the payload the bot sent is scored. With
 // --server the same conversations run against a real server (startRuntime on SQLite in a temp dir, Redis
@@ -14,7 +14,7 @@ import { startServerDriver } from './eval-chat-server.ts';
 
 async function main(): Promise<void> {
   const USAGE =
-    'usage: npm run eval:chat -- [--split dev|test|dev2|test2|dev3|test3|dev4|dev5|test4|dev6|test5|dev7|test6|dev8|dev9|dev10|test7|dev11|dev12|dev13|test8|dev14|dev15|test9|dev16|test10|dev17|test11|test12|dev18|test13|dev19|test14|dev20|test15|dev21|test16|dev22|test17|dev23|test18|dev24|test19|dev25|test20|dev26|test21|dev27|test22|dev28|test23|dev29|test24|dev30|test25|dev31|test26|dev32|test27|dev33|test28|dev34|test29|dev35|test30|dev36|test31|dev37|test32] [--id PERSONA] [--server] [--limit N] [--verbose|-v] [--json] [--list-frozen]';
+    'usage: npm run eval:chat -- [--split dev|test|dev2|test2|dev3|test3|dev4|dev5|test4|dev6|test5|dev7|test6|dev8|dev9|dev10|test7|dev11|dev12|dev13|test8|dev14|dev15|test9|dev16|test10|dev17|test11|test12|dev18|test13|dev19|test14|dev20|test15|dev21|test16|dev22|test17|dev23|test18|dev24|test19|dev25|test20|dev26|test21|dev27|test22|dev28|test23|dev29|test24|dev30|test25|dev31|test26|dev32|test27|dev33|test28|dev34|test29|dev35|test30|dev36|test31|dev37|test32|dev38|test33] [--id PERSONA] [--server] [--limit N] [--verbose|-v] [--json] [--list-frozen]';
   const { values } = cliArgs(USAGE, {
     split: { type: 'string' },
     id: { type: 'string' },

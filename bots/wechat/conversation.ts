@@ -51,6 +51,7 @@ import {
   parseAnonymous,
   parseYesNo,
   readAnswer,
+  requestOf,
   setSlot,
   editableSlots,
   toSubmission,
@@ -1276,6 +1277,16 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     if (CONFIDENTIAL.test(text) || /匿名|anonym/i.test(text)) d.anonymous = true;
     before.push(REPORT_INSTEAD[lang]);
     used = true;
+  } else if (d.kind === 'report' && !kindJustSet && asking !== 'description' && asking !== 'reward' && OWN_REFUND_TOO.test(text)) {
+    // "我那三千四百块钱能要回来不？我也想让他把钱退给我" in a tip: the writer's own money wanted back too — both,
+    // the request taken from these words; the question asked is asked again.
+    d.kind = 'both';
+    delete d.anonymous;
+    delete d.wantsReward;
+    const r = requestOf(u, text.replace(/[^，。！？?!]*[？?]/g, ''));
+    if (r) d.request = r;
+    before.push(startLine('both', lang));
+    used = true;
   } else if (
     asking &&
     d.kind &&
@@ -2210,6 +2221,10 @@ const ANNOUNCE =
   /^(同志|您好|你好|领导|师傅|在吗|喂|hello|hi)?[，,！!。\s]*(你好|您好)?[，,！!。\s]*(我|俺)?(想|要|来)?(跟|给|向)?(你们|恁|您)?(反映|说|讲|报告|反应)(一)?(个|一个|一下|下|点)?(事|事儿|事情|情况|问题)?([，,\s]+(是|这是)?(俺|我)(家)?[^\s，,。]{1,4}(跟|给|对)(俺|我)说(的|哩|嘞|了)?)?[。！!～~\s]*$|^(有|有个|有一个|有件)(事|事儿|事情|情况)(想|要)?(跟|给|向)?(你们|恁|您)?(反映|说|讲|问)?(一下|下)?[。！!～~\s]*$/i;
 
 /** The writer wants something back for themselves: "我想让他把饭钱退了", "得给我赔". */
+/** The writer's own money wanted back, said as a wish ("我也想让他把钱退给我", "我的钱也得退"). */
+const OWN_REFUND_TOO =
+  /(我|俺)(也|还)(想|要|得)(让|叫)?(他|她|他们|商家|老板|店家)?(把)?[^，。！？?]{0,6}(钱|款)[^，。！？?]{0,3}(退|赔|还)(给)?(我|俺)?|(我|俺)的钱(也|还)?(得|要)(退|要回来)/;
+
 const OWN_REMEDY_WISH =
   /(我|俺)(想|要|得)?(让|叫)?(他|他们|他家|商家|店家|老板)?(把)?[^，。！？?]{0,6}(退(给)?(我|俺)?|赔(给)?(我|俺)?|道歉)|(退|赔)(我|俺)(钱)?|I want (my money back|a refund|compensation)/i;
 

@@ -346,8 +346,13 @@ const QUESTION_MARK =
 /** Clauses of a message (a question mark ends a clause and stays with it). */
 export function questionClauses(text: string): string[] {
   const parts = text.split(/(?<=[?？!！。\n])|[，,；;]/);
-  return parts.map((p) => p.trim()).filter((p) => p.length > 0 && QUESTION_MARK.test(p.replace(WHATEVER_IS_DUE, '')));
+  return parts
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0 && QUESTION_MARK.test(p.replace(WHATEVER_IS_DUE, '').replace(NONE_WANTED, '')));
 }
+
+/** "也不要啥奖励", "啥也不图": nothing wanted — a statement, not a question. */
+const NONE_WANTED = /(不要|不图|不稀罕|不想要|不用)(啥|什么)|(啥|什么)(都|也)(不要|不图|不用|不稀罕)/g;
 
 /** "该赔多少赔多少": whatever is due — a demand, not a question. */
 export const WHATEVER_IS_DUE = /该(赔|退|罚|补)多少(就)?(赔|退|罚|补)多少|(赔|退)多少(就)?(算|是)多少/g;

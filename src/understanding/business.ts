@@ -1013,7 +1013,9 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
       name.length >= 2 &&
       ok(name) &&
       !isDescription(name, generic) &&
-      !/[我俺你他她]|听|去|参加|开|办|搞|营养|健康|养生|保健|科普|知识|免费|公益|义诊|专家|老年|社区/.test(name)
+      !/[我俺你他她]|听|去|参加|开|办|搞|营养|健康|养生|保健|科普|知识|免费|公益|义诊|专家|老年|社区/.test(name) &&
+      // ("租了个院子天天讲课": where and how often the lectures are, not who runs them.)
+      !/^(院子|屋里|家里|村里|大院|礼堂|会议室|活动室)|(天天|每天|经常|常常|一直|整天)$/.test(name)
     )
       cands.push({ start, end: m.index, score: 2.6 });
   }

@@ -4911,3 +4911,25 @@ describe('market days, festivals and more shops, people and wishes (issue #13, s
     expect(r.state.draft.description).toMatch(/塑料桶/);
   });
 });
+
+describe('a tip that becomes a complaint too, and statements that ask nothing (issue #13, seventeenth pass)', () => {
+  it('"我也想让他把钱退给我" in a tip: both, the refund as the request', () => {
+    const r = talk([
+      '那我举报他们，骗了好多老年人',
+      '唐户村有人租了个院子天天讲课，先送鸡蛋，后来卖一种叫降糖宝的保健品，说吃了能停胰岛素，一盒六百八，我买了五盒',
+      '我那三千四百块钱能要回来不？我也想让他把钱退给我',
+    ]);
+    expect(r.state.draft.kind).toBe('both');
+    expect(r.state.draft.request).toMatch(/退/);
+    // Where the lectures are held names nobody.
+    expect(r.state.draft.businessName).toBeUndefined();
+    expect(biz16('租了个院子天天讲课')).toBeNull();
+    expect(biz16('在孟庄镇福寿康的健康讲座买了')).toBe('福寿康');
+  });
+
+  it('"也不要啥奖励" asks nothing: no answer about rewards is read out', () => {
+    const r = talk(['俺是孟庄镇哩，俺村东头老李家专门黑价杀病死羊，今儿一早拉到集上当鲜羊肉卖。俺不留名，也不要啥奖励，恁抓紧查']);
+    expect(r.replies.join('\n')).not.toMatch(/举报奖励：/);
+    expect(r.state.draft.wantsReward).toBe(false);
+  });
+});

@@ -554,7 +554,13 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   const acts = detectActs(raw, { inDraft, kind: s0.draft.kind, step: s0.step });
   // "撤销投诉" right after its status was read: the request goes to a person with the case number.
   const queried = s0.lastStatus ? CASE_NO.exec(s0.lastStatus)?.[0] : undefined;
-  if (queried && !inDraft && topicsOf(raw).includes('withdraw'))
+  // ("撤回", "对 撤了吧": the bare word after the status, or after the answer on how to withdraw.)
+  if (
+    queried &&
+    !inDraft &&
+    (topicsOf(raw).includes('withdraw') ||
+      /^(对|嗯|好|是)?[，,\s]*(我要|要)?(撤回|撤销|撤了|撤吧)(投诉|举报)?(吧|了)?[。！!]?$/.test(raw.trim()))
+  )
     return {
       state: { ...s0, step: 'handoff', resumeStep: s0.step === 'handoff' ? null : s0.step },
       replies: [
@@ -572,7 +578,9 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     if (
       !inDraft &&
       !acts.status &&
-      /^(登记|要(?![是不])|好|嗯|行|中|可以|是的|对|补充|举报|投诉|register|yes|ok)/i.test(raw.trim()) &&
+      // ("这算新情况吧，你们再给我记上": asked to be written down, in other words.)
+      (/^(登记|要(?![是不])|好|嗯|行|中|可以|是的|对|补充|举报|投诉|register|yes|ok)/i.test(raw.trim()) ||
+        /(再)?(给我|帮我|给俺|帮俺)?(记上|记下|登记上?|补上|记一下)(吧|啊|呗)?[。！!]*$|算(是)?新情况/.test(raw.trim())) &&
       !acts.cancel
     ) {
       // ("补充举报" says the kind: read with the news, then left out of the story.)
@@ -588,7 +596,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   if (acts.status && s0.step !== 'handoff') {
     // Never stored: the number and code go to the status query only.
     // "…能领奖励了吗": a question asked beside the number is answered too, before the status.
-    const asked = topicsOf(raw).filter((t) => t === 'reward' || t === 'deadline' || t === 'next');
+    const asked = topicsOf(raw).filter((t) => t === 'reward' || t === 'deadline' || t === 'next' || t === 'withdraw');
     // "I want to claim my reward. Case XZ-…": how a reward is claimed, beside the status.
     if (!asked.includes('reward') && /领奖|申领|领(取)?(奖励|奖金)|claim/i.test(raw)) asked.unshift('reward');
     // "…编号XZ-…，查询码…。夜儿个俺又看见他们往池子里倒那药水": something new told beside the query is kept (without the
@@ -898,9 +906,13 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
   // Kind: a change of mind keeps the facts; a first kind comes from the words or the engine.
   let kindJustSet = false;
   if (acts.kindChange && d.kind) {
-    d.kind = acts.kindChange;
+    // "还有，我想顺便举报他们…" in a complaint: a report added to it, not put in its place — both.
+    const added =
+      ((d.kind === 'complaint' && acts.kindChange === 'report') || (d.kind === 'report' && acts.kindChange === 'complaint')) &&
+      ALSO_THE_OTHER.test(text);
+    d.kind = added ? 'both' : acts.kindChange;
     if (d.kind !== 'report') delete d.anonymous;
-    before.push(w.switched(KIND_LABEL[lang][d.kind]));
+    before.push(added ? startLine('both', lang) : w.switched(KIND_LABEL[lang][d.kind]));
     kindJustSet = true;
   } else if (!d.kind && DEFERRED.test(text) && kindWanted(text.replace(DEFERRED, '')) === null) {
     // "I'll come back to report the restaurant when he's better", "等她好了再来举报": later — nothing is filed now.
@@ -1169,7 +1181,10 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     !otherAuthorityAsked &&
     readAnswer(asking, told, understand(told, { now: ctx.now }), d, ctx.now).ok;
   // "还有个事…俺小区物业天天不收垃圾": another authority's matter, answered above; it answers nothing asked here.
-  const otherMatter = asking !== 'description' && (otherAuthorityAsked || u.other_matters.length > 0);
+  // ("鑫诚物业" when the business is asked: a name that carries another authority's word is still the name.)
+  const bareName =
+    asking === 'business' && /^\p{Script=Han}{2,12}$/u.test(text.trim()) && !isQuestion(text) && !/谁|哪|啥|什么|呢|的事|找|管/.test(text);
+  const otherMatter = asking !== 'description' && !bareName && (otherAuthorityAsked || u.other_matters.length > 0);
   const questionOnly =
     (answered.size > 0 &&
       isQuestion(raw) &&
@@ -1744,7 +1759,7 @@ const LEGALITY = /(算|是)(不算|不是)?(违法|犯法)|违法吗|犯法吗|�
 
 /** "还是投吧", "刚才说到哪了", "接着弄吧": back to the draft just called off. */
 const RESUME_DRAFT =
-  /还是(投|举报|投诉|弄|办|登记|报)|刚才说到哪|说到哪了|接着(弄|办|说|登记)|继续(弄|办|登记)|不取消了|我又想(投诉|举报)|go on with it|continue|let'?s (do|finish) it/i;
+  /还是(得|要)?(投|举报|投诉|弄|办|登记|报)|刚才(说|讲)的(还)?算数|刚才说到哪|说到哪了|接着(弄|办|说|登记)|继续(弄|办|登记)|不取消了|我又想(投诉|举报)|go on with it|continue|let'?s (do|finish) it/i;
 
 /** An order number on a platform ("订单号 2401 8837 6620 1154"). */
 const ORDER_NO = /(订单号|订单编号|单号|order (?:no\.?|number|#))[:：\s]*([0-9][0-9\s-]{7,30}[0-9])/i;
@@ -1756,7 +1771,7 @@ const UNDECIDED =
 /** "啥意思", "what do you mean": the citizen did not understand the question. */
 /** "字太多了", "说简单点", "眼花看不清": the citizen asks for the question in fewer words. */
 const PLAINER =
-  /字太多|太长了|说简单(一)?点|简单(一)?点说|说短(一)?点|说慢(一)?点|慢(一)?点说|看不懂|看不明白|没看明白|没看懂|看不过来|眼花|看不清|太复杂|too long|simpler|shorter|slow(er)? down/i;
+  /字太多|太长了|说简单(一)?点|简单(一)?点说|说短(一)?点|说慢(一)?点|慢(一)?点说|看不懂|看不明白|没看明白|没看懂|看不过来|(?<!头晕|头昏|晕)眼花|看不清|太复杂|too long|simpler|shorter|slow(er)? down/i;
 
 const WHAT_MEANS = /啥意思|什么意思|啥叫|什么叫|是啥$|咋讲|没听懂|不懂|what do you mean|what does (that|it|this) mean|meaning\?/i;
 
@@ -1944,7 +1959,8 @@ function looksLikeAddress(text: string): boolean {
 function isQuestion(input: string): boolean {
   const text = input.replace(WHATEVER_IS_DUE, '');
   return (
-    /[?？]|吗|呢$|多少|怎么|咋|能不能|可不可以|有没有|什么时候|啥时候|多久|为什么|是不是|会不会|能否|是否|how|what|when|can i|will/i.test(
+    // (English question words only where a sentence starts: "…and when I cut it there was mould" asks nothing.)
+    /[?？]|吗|呢$|多少|怎么|咋|能不能|可不可以|有没有|什么时候|啥时候|多久|为什么|是不是|会不会|能否|是否|(?:^|[.!?,;:]\s*)(?:how|what|when|can i|will)\b/i.test(
       text,
     ) || A_NOT_A.test(text)
   );
@@ -2221,6 +2237,10 @@ const ANNOUNCE =
   /^(同志|您好|你好|领导|师傅|在吗|喂|hello|hi)?[，,！!。\s]*(你好|您好)?[，,！!。\s]*(我|俺)?(想|要|来)?(跟|给|向)?(你们|恁|您)?(反映|说|讲|报告|反应)(一)?(个|一个|一下|下|点)?(事|事儿|事情|情况|问题)?([，,\s]+(是|这是)?(俺|我)(家)?[^\s，,。]{1,4}(跟|给|对)(俺|我)说(的|哩|嘞|了)?)?[。！!～~\s]*$|^(有|有个|有一个|有件)(事|事儿|事情|情况)(想|要)?(跟|给|向)?(你们|恁|您)?(反映|说|讲|问)?(一下|下)?[。！!～~\s]*$/i;
 
 /** The writer wants something back for themselves: "我想让他把饭钱退了", "得给我赔". */
+/** The other kind added, not chosen instead ("我想顺便举报他们", "也要投诉", "另外还想举报"). */
+const ALSO_THE_OTHER =
+  /^(?!.*(不|别)(投诉|举报|投|举)了)(?=.*((顺便|顺带|也|还|另外|同时|再)(想|要|得)?(一起)?(举报|投诉)|\b(also|as well)\b))/i;
+
 /** The writer's own money wanted back, said as a wish ("我也想让他把钱退给我", "我的钱也得退"). */
 const OWN_REFUND_TOO =
   /(我|俺)(也|还)(想|要|得)(让|叫)?(他|她|他们|商家|老板|店家)?(把)?[^，。！？?]{0,6}(钱|款)[^，。！？?]{0,3}(退|赔|还)(给)?(我|俺)?|(我|俺)的钱(也|还)?(得|要)(退|要回来)/;
@@ -2437,6 +2457,20 @@ function decideKind(
     return 'answer-only';
   const wish = sub || (!isQuestion(text) && text.trim().length <= 30) ? kindFromWishes(text, u) : null;
   if (wish) return wish;
+  // "Hello, I need help with a takeaway order please.": nothing wrong told yet and nothing wished — the engine's
+  // guess at a kind (from few English examples) is no choice of the citizen's: asked, with the story.
+  if (
+    k === null &&
+    !PROBLEM.test(text) &&
+    !PROBLEM_WORDS.test(text) &&
+    u.harm.value.ill === 'none' &&
+    crimeWordsIn(text).length === 0 &&
+    topics.length === 0 &&
+    // (English only: in Chinese "我要反映我们幼儿园食堂的事 我在里面做饭" is an insider's tip, as read.)
+    !/\p{Script=Han}/u.test(text) &&
+    (text.match(/[A-Za-z']+/g) ?? []).length <= 14
+  )
+    return null;
   const kindFromEngine = u.kind.value;
   if (kindFromEngine === 'consultation' || !sub) {
     // "学生餐到底有没有人管？？孩子天天饿着肚子回家！": "who handles it" beside a problem told is a case to

@@ -306,7 +306,7 @@ const UNKNOWN =
 
 /** Something going on all the time rather than on one day. */
 export const ONGOING =
-  /天天|每天|一直|经常|常年|长期|好几年|好长时间|总是|老是|还在卖|一直在卖|小半年|半年多|好几个月|every ?day|all the time|always|for (years|months)/i;
+  /天天|每天|一直|经常|常年|长期|好几年|好长时间|总是|老是|还在卖|一直在卖|小半年|半年多|好几个月|(一|两|三|几|好几)个?多?(礼拜|星期|周|月)(了|来)?[^，。]{0,2}都是(这样|这么|这)|every ?day|all the time|always|for (years|months)/i;
 
 export function saysUnknown(text: string): boolean {
   const s = strip(text).toLowerCase().replace(/[’']/g, "'");
@@ -792,6 +792,19 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
           // "在三食堂吃了…我要实名举报三食堂": a numbered canteen (the campus is the place).
           () => /(?:在|举报|投诉|反映)(第?[一二三四五六七八九十\d]{1,2}号?(?:食堂|餐厅))/u.exec(text)?.[1] ?? null,
           () => thatShop(text),
+          // "新郑火车站出站口对面那家兰州正宗牛肉拉面，…": the shop pointed at, named by what it sells.
+          () => {
+            const m =
+              /(?:那家|这家)(\p{Script=Han}{2,8}?)(拉面|烩面|牛肉面|面馆|米线|麻辣烫|黄焖鸡|胡辣汤|羊肉汤|牛肉汤|火锅|烧烤|炸鸡|凉皮|饺子馆|包子铺|卤肉|烤鸭|快餐|小吃|酸菜鱼)(?=[，,。！!\s]|$)/u.exec(
+                text,
+              );
+            const head = m?.[1] ?? '';
+            // ("那家牛肉拉面": a dish and what it is made of name nothing.)
+            if (!m || /[我俺你他她卖买吃在]/.test(head) || /^(牛肉|羊肉|鸡肉|猪肉|鱼|清真|正宗|手工|特色|家常|老|小|大|新)+$/.test(head))
+              return null;
+            const n = `${head}${m[2]}`;
+            return tidyBusiness(n) !== null ? n : null;
+          },
           // "举报我们唐户村的乡厨张老三": a banquet cook named is who is reported.
           () => {
             const cook = /(?:乡厨|乡村厨师|流动厨师|厨子|大厨)((?:老|小)?\p{Script=Han}{1,3}?)(?=[，,。的\s]|$|前|给|在|做|用|他|办)/u.exec(
@@ -915,7 +928,13 @@ export function fillFromFacts(d: Draft, u: Understanding, text: string, now: Dat
       text,
     ) || roughAndUnsure(text);
   if ((d.incidentDate === undefined || d.incidentDate === null) && !dayForgotten) {
+    // "这会儿正在后院杀死猪哩，夜儿个猪场死了好几头": the deed is being done now — today, whatever led up to it.
+    const doingNow =
+      /(这会儿|这会|现在|此刻|眼下)[^，。,.]{0,3}(正|正在)[^，。,.]{0,6}(杀|宰|卖|卸|装车|做|炸|熬|灌|搬|运)|正在[^，。,.]{0,6}(杀|宰|卸|装车|灌|熬)/.test(
+        text,
+      );
     const date =
+      (doingNow ? parseIncidentDate('今天', now) : null) ??
       (ENGLISH_DATE_FIX.test(text) ? englishDate(text, now) : null) ??
       dateIn(text, now) ??
       englishDate(text, now) ??
@@ -1281,7 +1300,11 @@ export function latinBusiness(text: string): string | null {
       /\b(City|Campus|University|College|Institute|Airport|District|Town|Village|Road|Street|Avenue|Square|Park|Station|School|Hospital)\b/.test(
         name,
       ) ||
-      name.length < 3
+      name.length < 3 ||
+      // "in Xiaoqiao village": a place whose kind is written after it in small letters.
+      /^\s+(village|town|township|road|street|lane|campus|market|school|college|university|primary|middle|hospital|district|area|community)\b/i.test(
+        cleaned.slice((m.index ?? 0) + m[0].length),
+      )
     )
       continue;
     return name;
@@ -1380,7 +1403,7 @@ export function englishName(text: string): string | null {
 }
 
 const BIZ_SUFFIX_G =
-  /(KTV|ktv|窗口|档口|私房菜|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|熟食|食府|餐饮|饭庄|酒家|食堂|药房|农家乐|小厨|盒饭|冷链仓库|仓库|饼屋|农家饭|农家菜|蛋糕房|面包房|馒头房|烘焙房|西点房|烘焙|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|屠宰场|养鸡场|养猪场|加工场|冷库|牛羊肉|烟酒店|烟酒|[坊铺店馆园记厂])/gu;
+  /(KTV|ktv|窗口|档口|私房菜|酒吧|网吧|宾馆|会所|斋|轩|火锅店?|牛肉摊|摊子|摊|烧烤|烤鱼|饭店|饭馆|餐馆|餐厅|酒店|酒楼|烩面馆|面馆|包子铺|小吃店?|快餐|超市|便利店|商店|商行|小卖部|生鲜|母婴生活馆|食品厂|食品公司|作坊|豆腐坊|豆芽坊|卤味|熟食|食府|餐饮|饭庄|酒家|食堂|药房|农家乐|小厨|盒饭|冷链仓库|仓库|饼屋|农家饭|农家菜|蛋糕房|面包房|馒头房|烘焙房|西点房|烘焙|奶茶店?|大盘鸡|羊肉汤|胡辣汤|养殖场|屠宰场|养鸡场|养猪场|加工场|冷库|牛羊肉|烟酒店|烟酒|午托班?|[坊铺店馆园记厂])/gu;
 /** The same, without the global flag: `.test` on a /g pattern keeps state between calls. */
 const BIZ_SUFFIX = new RegExp(BIZ_SUFFIX_G.source, 'u');
 const STOP_BEFORE =
@@ -1439,6 +1462,9 @@ export function hanBusiness(input: string): string | null {
     // "蜀香园火锅": a suffix followed by another suffix belongs to the same name.
     // "东郭寺村口早点铺": the rest of a position word (村口, 街头) is no part of the name.
     if (i > 0 && i < at && /[口头边]/.test(text[i]!) && /[村门路街集]/.test(text[i - 1]!)) i++;
+    // "人和寨惠民超市": the last character of a village's name (寨, 庄, 屯, 堡) is no part of the shop's.
+    if (i > 0 && at - i >= 3 && /[寨庄屯堡营]/.test(text[i]!) && [1, 2, 3].some((k) => i >= k && looksLikePlace(text.slice(i - k, i + 1))))
+      i++;
     let e = at + m[0].length;
     for (let k = 0; k < 2; k++) {
       const more = /^(火锅店?|烧烤|烤鱼|饭店|餐厅|店|馆|坊|铺)/u.exec(text.slice(e));
@@ -1492,6 +1518,10 @@ export function hanBusiness(input: string): string | null {
         .replace(/^.*(一家|那家|这家|有家|有个|那个|这个|投诉|举报|反映|另外|另一|对面|旁边|附近|门口|隔壁)/, '')
         // "东郭寺村口早点铺": the rest of a position word (村口, 街头) is no part of the name.
         .replace(/^[口头]/, (j) => (/[村路街集门]$/.test(text.slice(0, i)) ? '' : j))
+        // "人和寨惠民超市": the last character of a village's name is no part of the shop's.
+        .replace(/^[寨庄屯堡营](?=\p{Script=Han}{2})/u, (j) =>
+          [1, 2, 3].some((k) => i >= k && looksLikePlace(text.slice(i - k, i + 1))) ? '' : j,
+        )
         // "有家早点铺": 家 after 有/那/这/一 counts the shop; it is no part of its name.
         .replace(/^家/, (j) => (/[有那这一哪]$/.test(text.slice(0, i)) ? '' : j));
       const name = bare + m[0];
@@ -1683,7 +1713,10 @@ export function businessPlace(u: Understanding, text: string): { text: string | 
       .replace(/(?<=\p{Script=Han}{2})的(老|小)\p{Script=Han}(?![\p{Script=Han}]*(店|馆|铺|坊|厂|超市|摊))[\s\S]*$/u, '')
       .trim();
 
-    const tw = best.townships.length === 1 ? best.townships[0]! : (u.township.value ?? townshipOf(clause));
+    // ("新郑火车站…住新华路街道": a landmark on several streets is not placed by the street the writer lives on.)
+    const span = u.township.span;
+    const engineTownship = span && RESIDENCE.test(text.slice(Math.max(0, span.start - 14), span.start)) ? null : u.township.value;
+    const tw = best.townships.length === 1 ? best.townships[0]! : (engineTownship ?? townshipOf(clause));
     const ok = clause.length >= 2 && clause.includes(best.name) && isPlaceValue(clause);
     return { text: ok ? clause : placePhrase(text, best.index, best.name), township: tw };
   }

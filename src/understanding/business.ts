@@ -75,6 +75,8 @@ const TRADE_SUFFIXES = [
   '茶行',
   '粮行',
   '宴席班',
+  // "张记宴席": a banquet cooks' business (after 宴席班, which is read whole).
+  '宴席',
   '家宴(?!席)',
   '大席',
   '面业',
@@ -729,6 +731,13 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
       name = unnumbered;
     // "村口惠民超市", "门口老王超市": the rest of a position word is no part of the name.
     if (/^[口头边旁外里]/.test(name) && /[村门路街集镇]/.test(s[m.index - name.length - 1] ?? '')) name = name.slice(1);
+    // "俺庄南头养猪场": a position in the village before the trade word is where it is, not its name.
+    const position = /^.*(东头|西头|南头|北头|村口|路口|街口|庄头|后头|前头)/.exec(name);
+    if (position) name = name.slice(position[0].length);
+    // "人和寨惠民超市": the last character of a village's name is no part of the shop's.
+    const nameAt = m.index - name.length;
+    if (/^[寨庄屯堡营]/.test(name) && name.length >= 3 && [1, 2, 3].some((k) => nameAt >= k && isPlace(s.slice(nameAt - k, nameAt + 1))))
+      name = name.slice(1);
     // A school's canteen is filed under the school ("龙湖镇二中食堂" → 龙湖镇二中); a campus canteen
     // ("河南工程学院三食堂") stays a description.
     const canteenOfSchool = suffix === '食堂' && SCHOOL_END.test(name);
@@ -879,7 +888,7 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
   const ORDER = /(?:美团|饿了么)(?:上)?(?:点了?|订了?)(?:的|一家)?([\p{Script=Han}A-Za-z0-9]{3,10}?)(?=[,，。!！]|的|家的)/gu;
   while ((m = ORDER.exec(s)) !== null) {
     const name = m[1] ?? '';
-    if (QUANTITY.test(name) || /^[一两几份个碗盒]/.test(name) || !ok(name) || isPlace(name) || GENERIC.test(name)) continue;
+    if (QUANTITY.test(name) || /^[一两几份个碗盒哩的]/.test(name) || !ok(name) || isPlace(name) || GENERIC.test(name)) continue;
     if (DISHES.includes(name) || new RegExp(`^(${DISHES.join('|')})+$`).test(name)) continue;
     if (/外卖|东西|饭菜|吃的|餐/.test(name)) continue;
     const start = m.index + m[0].indexOf(name);
@@ -1047,6 +1056,8 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
   while ((m = ON_PLATFORM.exec(s)) !== null) {
     const name = m[1] ?? '';
     const start = m.index + m[0].length - name.length;
+    // ("饿了么上点哩炸鸡": what was ordered there, not the shop.)
+    if (/^(点|买|订|叫)(的|哩|了)/.test(name)) continue;
     if (ok(name) && !isDescription(name.replace(TRADE_END, ''), generic)) cands.push({ start, end: start + name.length, score: 3.2 });
   }
 

@@ -4933,3 +4933,97 @@ describe('a tip that becomes a complaint too, and statements that ask nothing (i
     expect(r.state.draft.wantsReward).toBe(false);
   });
 });
+
+describe('round 39: orders, villages, withdrawals and kinds added (issue #13, seventeenth pass)', () => {
+  it('English with nothing wrong told yet asks the kind; "the Cigarette Factory branch" is a landmark, not tobacco', () => {
+    expect(talk(['Hello, I need help with a takeaway order please.']).state.draft.kind).toBeUndefined();
+    const r = talk([
+      'I want to make a complaint against the bakery',
+      'I ordered a blueberry cheesecake on Ele.me and when I cut it there was green mould on the bottom.',
+      'Sweet Moment Bakery, the Cigarette Factory branch',
+    ]);
+    expect(r.state.draft.businessName).toMatch(/^Sweet Moment Bakery/);
+    expect(r.replies.join('\n')).not.toMatch(/12313/);
+    expect(latinBusiness('a snack stall right across from the primary school in Xiaoqiao village (小乔村), Longhu town')).not.toBe(
+      'Xiaoqiao',
+    );
+  });
+
+  it('"不投了" cancels; "我想顺便举报他们" adds a report to a complaint (both); "不投诉了…要举报" replaces it', () => {
+    const c = talk(['你好 我点的麻辣烫里面有根创口贴 怎么投述', '川味张麻辣烫', '算了 店家刚打电话给我道歉了 全退了 不投了']);
+    expect(c.state.draft.kind).toBeUndefined();
+    expect(c.last.replies.join('\n')).toMatch(/已取消/);
+    const b = talk([
+      '我要投诉，大前天晚上点的酸菜鱼吃完拉肚子',
+      '渝味坊酸菜鱼（龙王乡店）',
+      '还有，我想顺便举报他们，外卖小哥说亲眼看见他们后厨用的是死鱼',
+    ]);
+    expect(b.state.draft.kind).toBe('both');
+    const r = talk(['俺要投诉新村镇那个老刘家羊肉汤 那肉是冻了好几年哩僵尸肉', '大前天', '算了不投诉了 俺也没在他那吃 俺要匿名举报']);
+    expect(r.state.draft.kind).toBe('report');
+  });
+
+  it('shops: an order on 饿了么 is no shop ("点哩炸鸡"); a village position is no name; a banquet business 张记宴席; a lunch-care 午托; "那家兰州正宗牛肉拉面"', () => {
+    expect(biz16('前儿个晌午给俺孙子在饿了么上点哩炸鸡，鸡块里头还是红哩带血丝')).toBeNull();
+    expect(biz16('快点来人！八千乡俺庄南头养猪场那个老韩，这会儿正在后院杀死猪哩')).toBeNull();
+    expect(biz16('村东头王记烩面馆吃的')).toBe('王记烩面馆');
+    expect(biz16('新郑烟厂后头那个村 有个办流水席哩叫张记宴席 炸丸子哩油黑哩跟酱油一样')).toBe('张记宴席');
+    expect(hanBusiness('小太阳午托给小孩吃的是村里办事剩下的菜')).toBe('小太阳午托');
+    const r = talk([
+      '我要投诉！！！新郑火车站出站口对面那家兰州正宗牛肉拉面，今天早上一碗面里有只苍蝇！！我叫赵磊，电话18637192045，住新华路街道华夏小区3号楼',
+    ]);
+    expect(r.state.draft.businessName).toBe('兰州正宗牛肉拉面');
+    // A landmark on several streets is not placed by the street the writer lives on.
+    expect(r.state.draft.township ?? null).toBeNull();
+  });
+
+  it('times: a deed being done now is today; "一个多礼拜都是这样" is going on; "头晕眼花" is no wish for plainer words', () => {
+    const r = talk(['快点来人！八千乡俺庄南头养猪场那个老韩，这会儿正在后院杀死猪哩，夜儿个猪场死了好几头，一会儿就拉到集上卖了']);
+    expect(r.state.draft.incidentDate).toBe(parseIncidentDate('今天', NOW));
+    expect(talk(['饿了么点的黄焖鸡 吃完拉了一晚上到现在还在拉']).state.draft.incidentDate ?? null).not.toBe(parseIncidentDate('今天', NOW));
+    expect(read16('when', '这一个多礼拜都是这样')).toEqual({ ok: true, value: null });
+    const e = talk(['我爸在会上买的散装白酒喝了头晕眼花，我怀疑是拿工业酒精勾兑的！！这种人就该抓起来']);
+    expect(e.replies.join('\n')).not.toMatch(/简单说/);
+    expect(e.state.draft.description).toMatch(/白酒/);
+    expect(fixTypos('是梦庄镇的老刘豆腐坊')).toBe('是孟庄镇的老刘豆腐坊');
+  });
+
+  it('coming back after cancelling: "还是得投诉…刚才说的还算数不" restores the draft', () => {
+    const r = talk([
+      '投诉辛店镇人和寨惠民超市卖过期牛奶！！',
+      '11月20号下午买的',
+      '算了算了不弄了，问这么多麻烦死了',
+      '等会儿，我想了想还是得投诉，咽不下这口气，刚才说的还算数不',
+    ]);
+    expect(r.state.draft.businessName).toBe('惠民超市');
+    expect(r.state.draft.incidentDate).toBe('2026-11-20');
+  });
+
+  it('a withdrawal asked beside a status query is explained, and "撤回" after the status goes to a person', () => {
+    const q = talk(['XZ-20261125-000932 查询码HJKL-ZXCV-BNMW-QRTY 我投诉的那个活锅店已近给我退钱了 我想撤回投诉 咋撤']);
+    expect(q.last.effect?.type).toBe('query');
+    expect(q.replies.join('\n')).toMatch(/撤回/);
+    const s = resolve(
+      q.state,
+      { type: 'query', ok: true, status: { number: 'XZ-20261125-000932', kindLabel: '投诉', status: '已受理', timeline: [] } },
+      { now: NOW, newDraftId: 'x' },
+    );
+    const w = talk(['撤回'], s.state);
+    expect(w.last.effect?.type).toBe('handoff');
+  });
+
+  it('"这算新情况吧，你们再给我记上" after the offer files the news; "鑫诚物业" is taken as the business\'s name', () => {
+    const q = talk([
+      '我11月20号举报过薛店镇一个豆芽作坊用无根剂泡豆芽，编号XZ-20261120-000188，查询码MNBV-CXZL-KJHG-FDSA，到现在也没见人去查，今天早上我又看见他们往池子里倒药水',
+    ]);
+    const s = resolve(
+      q.state,
+      { type: 'query', ok: true, status: { number: 'XZ-20261120-000188', kindLabel: '举报', status: '已受理', timeline: [] } },
+      { now: NOW, newDraftId: 'x' },
+    );
+    const r = talk(['这算新情况吧，你们再给我记上'], s.state);
+    expect(r.state.draft.description).toMatch(/药水/);
+    const p = talk(['举报一下 我们小区物业在门口搞团购 卖的冻肉啥检疫章都没有 包装上全是外文', '鑫诚物业']);
+    expect(p.state.draft.businessName).toBe('鑫诚物业');
+  });
+});

@@ -320,6 +320,12 @@ export function readCorrection(raw: string): Correction | null {
     /错了|说错|写错|打错|搞错|弄错|记错|不对|更正|纠正|改一下|应该是|也不是|记糊涂|记岔|记混|wrong|mistake|correction|misspel|typo/i.test(
       t,
     );
+  // "打错了 是甜蜜时光 不是天蜜 是阁老路不是各老路": several slips mended in a row, each "是X不是Y".
+  const pairs = [...t.matchAll(/(?:^|[，,\s])是([^，,。；;！!\s]{1,20}?)\s*[，,]?\s*不是([^，,。；;！!\s]{1,20}?)(?=$|[，,。；;！!\s])/g)];
+  if (hasError && pairs.length >= 2) {
+    const [first, ...rest] = pairs.map((p) => ({ slot: null, old: p[2]!, value: p[1]! }) as Correction);
+    return { ...first!, more: rest };
+  }
   const named = /(.{0,8}?)(说|写|打|搞|弄)?(错了|不对)/.exec(t);
   // English says what is wrong anywhere in the sentence ("sorry, I misspelled my name, it's …").
   const slotWord =

@@ -1431,7 +1431,7 @@ export function hanBusiness(input: string): string | null {
   const stall = CANTEEN_STALL.exec(text);
   if (stall) {
     const whole = stall[0]
-      .replace(/^.*(举报|投诉|反映|在|到|去|是|了|的)(?=\p{Script=Han}{2,}(食堂|餐厅|美食城|美食广场|商场|市场))/u, '')
+      .replace(/^.*(举报|投诉|反映|在|到|去|是|了|的)(?=\p{Script=Han}{1,}(食堂|餐厅|美食城|美食广场|商场|市场))/u, '')
       .replace(/^(在|到|去|从|是)/, '');
     if (whole.length >= 6 && !/[我俺你他她]/.test(whole)) return whole;
   }

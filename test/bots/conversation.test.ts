@@ -5027,3 +5027,13 @@ describe('round 39: orders, villages, withdrawals and kinds added (issue #13, se
     expect(p.state.draft.businessName).toBe('鑫诚物业');
   });
 });
+
+describe('several slips mended in one breath (issue #13, seventeenth pass)', () => {
+  it('"打错了 是甜蜜时光 不是天蜜 是阁老路不是各老路": both mended, each in its own field', () => {
+    const r = talk(['在不在 俺在各老路天蜜时光买的蛋糕长毛了', '刚才打错了 是甜蜜时光 不是天蜜 是阁老路不是各老路 这手机打字老是错']);
+    expect(r.state.draft.businessName).toBe('甜蜜时光');
+    expect(r.state.draft.where).toMatch(/^阁老路/);
+    // A canteen stall told after the time and 在: the time is no part of it.
+    expect(hanBusiness('昨晚在二食堂二楼的麻辣烫窗口打了一份 生菜里面有一条青虫')).toBe('二食堂二楼的麻辣烫窗口');
+  });
+});

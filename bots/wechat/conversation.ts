@@ -559,7 +559,7 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     queried &&
     !inDraft &&
     (topicsOf(raw).includes('withdraw') ||
-      /^(对|嗯|好|是)?[，,\s]*(我要|要)?(撤回|撤销|撤了|撤吧)(投诉|举报)?(吧|了)?[。！!]?$/.test(raw.trim()))
+      /^(对|嗯|好|是)?[，,\s]*(我要|要)?(撤回|撤销|撤了|撤吧|withdraw)(投诉|举报|it)?(吧|了)?[。！!.]?$/i.test(raw.trim()))
   )
     return {
       state: { ...s0, step: 'handoff', resumeStep: s0.step === 'handoff' ? null : s0.step },
@@ -606,7 +606,20 @@ function onText(first: ConvState, raw: string, ctx: Context): Outcome {
     if (acts.status.code)
       return {
         state: { ...s0, pendingQuery: acts.status.number, ...(asked[0] ? { lastFaq: asked[0] } : {}), ...(aside ? { aside } : {}) },
-        replies: asked.length ? [asked.map((t) => answerOf(t, lang)).join('\n')] : [],
+        // (How to withdraw, asked beside the number and code: the short way, since both are given already.)
+        replies: asked.length
+          ? [
+              asked
+                .map((t) =>
+                  t === 'withdraw'
+                    ? lang === 'en'
+                      ? 'A complaint can be withdrawn (Order 121, Art. 23): after the status below, reply "withdraw" and staff will confirm it with you.'
+                      : '投诉可以撤回（第二十三条）：看完下面的进度，回复“撤回”，我把申请转给工作人员核实办理。'
+                    : answerOf(t, lang),
+                )
+                .join('\n'),
+            ]
+          : [],
         effect: { type: 'query', number: acts.status.number, code: acts.status.code },
       };
     return say({ ...s0, pendingQuery: acts.status.number }, w.needCode(acts.status.number), ...resumeLine(s0));

@@ -1730,7 +1730,7 @@ export function isPlaceValue(s: string): boolean {
   const t = s.trim();
   if (t.length < 2 || t.length > 30) return false;
   if (/[，,。；;！!？?]/.test(t) && t.length > 14) return false;
-  return !/了|一家|叫|[“”"'‘’「」『』]|发现|看见|回家|一看|[吃喝买卖点][的哩出到]|过期|发霉|变质|投诉|举报|我要|俺要|美团|饿了么|淘宝|拼多多|抖音|[?？]|虫|头发|异物|今天|昨天|前天/.test(
+  return !/了|一家|叫|括号|写着|写的|写哩|写嘞|[“”"'‘’「」『』]|发现|看见|回家|一看|[吃喝买卖点][的哩出到]|过期|发霉|变质|投诉|举报|我要|俺要|美团|饿了么|淘宝|拼多多|抖音|[?？]|虫|头发|异物|今天|昨天|前天/.test(
     t,
   );
 }
@@ -1972,7 +1972,7 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         );
       if (onPaper) return readAnswer(slot, t.trim().slice(onPaper[0].length), u, d, now);
       // "老郑家胡辣汤，后边括号写着郭店店": the branch in the app's brackets goes with the name.
-      const branch = /^(.{2,16}?)[，,\s]*(?:后边|后面|后头)?(?:的)?括号(?:里)?(?:写着|写的是?|是)\s*(\S{2,8}店)$/.exec(t.trim());
+      const branch = /^(.{2,16}?)[，,\s]*(?:后边|后面|后头)?(?:的)?括号(?:里)?(?:写着|写的是?|写哩|写嘞|是)\s*(\S{2,8}店)$/.exec(t.trim());
       if (branch) {
         const head = readAnswer(slot, branch[1]!, understand(branch[1]!, { now }), d, now);
         if (head.ok && typeof head.value === 'string') return { ok: true, value: `${head.value}（${branch[2]}）` };

@@ -5037,3 +5037,22 @@ describe('several slips mended in one breath (issue #13, seventeenth pass)', () 
     expect(hanBusiness('昨晚在二食堂二楼的麻辣烫窗口打了一份 生菜里面有一条青虫')).toBe('二食堂二楼的麻辣烫窗口');
   });
 });
+
+describe('found by hand through a real server (issue #13, seventeenth pass)', () => {
+  it('"叫啥脆皮哥炸鸡，后头括号写哩郭店店": the branch in dialect goes with the name and says the place', () => {
+    const r = talk([
+      '俺要投诉个外卖',
+      '前儿个晌午给俺孙子在饿了么上点哩炸鸡，鸡块里头还是红哩带血丝，孩儿吃罢拉肚子，这会儿好些了',
+      '叫啥脆皮哥炸鸡，后头括号写哩郭店店',
+    ]);
+    expect(r.state.draft.businessName).toBe('脆皮哥炸鸡（郭店店）');
+    expect(r.state.draft.where).toBe('郭店');
+    expect(r.state.draft.township).toBe('郭店镇');
+  });
+
+  it('how to withdraw, asked beside the number and code, is told the short way: reply "撤回" after the status', () => {
+    const q = talk(['XZ-20261125-000932 查询码HJKL-ZXCV-BNMW-QRTY 店家已经退钱了 我想撤回投诉 咋撤']);
+    expect(q.replies.join('\n')).toMatch(/回复“撤回”/);
+    expect(q.replies.join('\n')).not.toMatch(/请把案件编号和查询码发给我/);
+  });
+});

@@ -1247,7 +1247,8 @@ export function isEnglish(text: string): boolean {
 /** "…的一品香包子铺": the engine stops at 一; a 一 right after a boundary is part of the name. */
 function withLeadingYi(name: string | null, text: string): string | null {
   if (!name || /^[家个间处]/.test(name)) return name;
-  return new RegExp(`(^|[的在上里，,\\s])一${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(text) ? `一${name}` : name;
+  // ("那家一点甜奶茶店": after 那家/这家 too.)
+  return new RegExp(`(^|[的在上里家，,\\s])一${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).test(text) ? `一${name}` : name;
 }
 
 /** "at the 7-Eleven near …", "from Lianhua Supermarket": a business named in Latin letters. */
@@ -1458,7 +1459,8 @@ export function hanBusiness(input: string): string | null {
     // "高皮匠村的老街烩面馆": 街 stops the reading, but 老街/老巷/老城 begin many shop names.
     if (at - i < 3 && /^([老东西南北]街|老巷|老城)$/.test(text.slice(Math.max(0, i - 2), i))) i -= 2;
     // "一品香包子铺": a leading 一 right after a boundary belongs to the name (not "一家", "一个").
-    if (i >= 2 && text[i - 1] === '一' && /[的在上里，,\s]/.test(text[i - 2]!) && !/[家个间处]/.test(text[i]!)) i--;
+    // ("那家一点甜奶茶店": after 那家/这家 too.)
+    if (i >= 2 && text[i - 1] === '一' && /[的在上里家，,\s]/.test(text[i - 2]!) && !/[家个间处]/.test(text[i]!)) i--;
     // "蜀香园火锅": a suffix followed by another suffix belongs to the same name.
     // "东郭寺村口早点铺": the rest of a position word (村口, 街头) is no part of the name.
     if (i > 0 && i < at && /[口头边]/.test(text[i]!) && /[村门路街集]/.test(text[i - 1]!)) i++;

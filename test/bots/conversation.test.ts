@@ -5056,3 +5056,12 @@ describe('found by hand through a real server (issue #13, seventeenth pass)', ()
     expect(q.replies.join('\n')).not.toMatch(/请把案件编号和查询码发给我/);
   });
 });
+
+describe('typed slips in shop names (issue #13, seventeenth pass)', () => {
+  it('"那家一点甜奶差店" is 一点甜奶茶店; "好有多超市" is 好又多超市', () => {
+    expect(talk(['昨天下午在黄帝故里门口那家一点甜奶差店买了杯蜜桃乌龙 喝到一半吸上来一块塑料']).state.draft.businessName).toBe(
+      '一点甜奶茶店',
+    );
+    expect(fixTypos('好有多超市')).toBe('好又多超市');
+  });
+});

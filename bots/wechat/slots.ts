@@ -417,6 +417,8 @@ export function requestOf(u: Understanding, text: string): string | null {
   const tidy = r
     .replace(/^(我|俺)?(要|想)?(投诉|举报)?(啊|呗|吧|嘛|呀)?[\s，,]*(还能干啥|还用问|还用说|废话|那还用说)[\s，,。！!]*/, '')
     .replace(/^(啊|呗|嘛|呀)[\s，,]*/, '')
+    // "投诉 让他赔": the kind said first is no part of the request.
+    .replace(/^(我|俺)?(要)?(投诉|举报)[\s，,：:]+(?=\S)/, '')
     // "又要退钱又要举报他": the wish to have the business punished is the report's, not the remedy asked of it.
     .replace(/^(又|也|既)(要|想)?(?=退|赔|换)/, '')
     .replace(
@@ -2016,6 +2018,14 @@ export function readAnswer(slot: Slot, text: string, u: Understanding, d: Draft,
         quotedBusiness(t) === null
       )
         return d.kind === 'report' ? { ok: true, value: null } : { ok: false, problem: 'unclear' };
+      // "村里也没人管", "冬至前两天他们还要杀一大批": a complaint about nobody acting, or what they will do next — no name.
+      if (
+        (/(没人|没有人|也不)管|没人问|不管不问/.test(t) ||
+          /(他|她|他们|她们|人家)(还|又|要|正|在|就|都)[^，。\s]{0,3}(杀|卖|做|拉|送|运|宰|灌|熬|炸)/.test(t)) &&
+        hanBusiness(t) === null &&
+        quotedBusiness(t) === null
+      )
+        return { ok: false, problem: 'unclear' };
       // "好多小学生买 吃了肚子疼的都有": who buys it and what befell them, not who sells it.
       if (
         /^(好多|很多|不少|一些|有的|许多|大多|都是)[^，,。\s]{0,6}(买|吃|喝|去|来|排队)/.test(t.trim()) &&

@@ -5065,3 +5065,12 @@ describe('typed slips in shop names (issue #13, seventeenth pass)', () => {
     expect(fixTypos('好有多超市')).toBe('好又多超市');
   });
 });
+
+describe('no junk kept from remarks (issue #13, seventeenth pass)', () => {
+  it('"村里也没人管" and "冬至前两天他们还要杀一大批" name no business; "投诉 让他赔" asks "让他赔"', () => {
+    expect(read16('business', '村里也没人管').ok).toBe(false);
+    expect(read16('business', '冬至前两天他们还要杀一大批 赶紧去啊').ok).toBe(false);
+    expect(read16('business', '老王烧烤')).toEqual({ ok: true, value: '老王烧烤' });
+    expect(requestOf(understand('投诉 让他赔'), '投诉 让他赔')).toBe('让他赔');
+  });
+});

@@ -3,7 +3,13 @@
 // for being what it should be (a sentence is not a business name; an address has a place). Pure.
 import { TOWNSHIPS, type Township } from '../../src/cases/divisions.ts';
 import { IdNumberSchema, PhoneSchema, type SubmissionInput } from '../../src/cases/submission.schema.ts';
-import { MEASURE_BEFORE, STALL_VERB_AFTER, STALL_VERB_BEFORE, TOWNSHIPS_WITH_DIAN } from '../../src/understanding/business.ts';
+import {
+  endsVillageName,
+  MEASURE_BEFORE,
+  STALL_VERB_AFTER,
+  STALL_VERB_BEFORE,
+  TOWNSHIPS_WITH_DIAN,
+} from '../../src/understanding/business.ts';
 import { findPlaces, findTownship } from '../../src/understanding/gazetteer.ts';
 import { findPersonNames } from '../../src/understanding/pii.ts';
 import { crimeWordsIn } from '../../src/understanding/crime.ts';
@@ -1467,8 +1473,7 @@ export function hanBusiness(input: string): string | null {
     // "东郭寺村口早点铺": the rest of a position word (村口, 街头) is no part of the name.
     if (i > 0 && i < at && /[口头边]/.test(text[i]!) && /[村门路街集]/.test(text[i - 1]!)) i++;
     // "人和寨惠民超市": the last character of a village's name (寨, 庄, 屯, 堡) is no part of the shop's.
-    if (i > 0 && at - i >= 3 && /[寨庄屯堡营]/.test(text[i]!) && [1, 2, 3].some((k) => i >= k && looksLikePlace(text.slice(i - k, i + 1))))
-      i++;
+    if (at - i >= 3 && endsVillageName(text, i, looksLikePlace)) i++;
     let e = at + m[0].length;
     for (let k = 0; k < 2; k++) {
       const more = /^(火锅店?|烧烤|烤鱼|饭店|餐厅|店|馆|坊|铺)/u.exec(text.slice(e));
@@ -1523,9 +1528,7 @@ export function hanBusiness(input: string): string | null {
         // "东郭寺村口早点铺": the rest of a position word (村口, 街头) is no part of the name.
         .replace(/^[口头]/, (j) => (/[村路街集门]$/.test(text.slice(0, i)) ? '' : j))
         // "人和寨惠民超市": the last character of a village's name is no part of the shop's.
-        .replace(/^[寨庄屯堡营](?=\p{Script=Han}{2})/u, (j) =>
-          [1, 2, 3].some((k) => i >= k && looksLikePlace(text.slice(i - k, i + 1))) ? '' : j,
-        )
+        .replace(/^[寨庄屯堡营](?=\p{Script=Han}{2})/u, (j) => (endsVillageName(text, i, looksLikePlace) ? '' : j))
         // "有家早点铺": 家 after 有/那/这/一 counts the shop; it is no part of its name.
         .replace(/^家/, (j) => (/[有那这一哪]$/.test(text.slice(0, i)) ? '' : j));
       const name = bare + m[0];

@@ -567,6 +567,14 @@ interface Candidate {
 const HAN = /\p{Script=Han}/u;
 
 /**
+ * "人和寨惠民超市": `s[at]` is the last character of a village's name (寨, 庄, 屯, 堡, 营) written right before a
+ * shop's name, so it is no part of that name. `isPlace` says what a place is (the gazetteer).
+ */
+export function endsVillageName(s: string, at: number, isPlace: (text: string) => boolean): boolean {
+  return /[寨庄屯堡营]/.test(s[at] ?? '') && [1, 2, 3].some((k) => at >= k && isPlace(s.slice(at - k, at + 1)));
+}
+
+/**
  * The business a text names, exactly as written (a substring of `rawText`), or null. Candidates: quoted
  * names with a shop cue; names after a naming cue ("一家叫X的超市", "招牌上写着刘记凉皮", "店名叫…",
  * "叫老张家的胡辣汤店" whole); names read leftwards off a trade word (张记胡辣汤, 华鑫食品厂) with places
@@ -736,8 +744,7 @@ export function extractBusiness(rawText: string, opts: ExtractOptions = {}): str
     if (position) name = name.slice(position[0].length);
     // "人和寨惠民超市": the last character of a village's name is no part of the shop's.
     const nameAt = m.index - name.length;
-    if (/^[寨庄屯堡营]/.test(name) && name.length >= 3 && [1, 2, 3].some((k) => nameAt >= k && isPlace(s.slice(nameAt - k, nameAt + 1))))
-      name = name.slice(1);
+    if (name.length >= 3 && endsVillageName(s, nameAt, isPlace)) name = name.slice(1);
     // A school's canteen is filed under the school ("龙湖镇二中食堂" → 龙湖镇二中); a campus canteen
     // ("河南工程学院三食堂") stays a description.
     const canteenOfSchool = suffix === '食堂' && SCHOOL_END.test(name);
